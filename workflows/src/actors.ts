@@ -1,0 +1,61 @@
+import type { TActorRule, TRole } from './definition/schema.js';
+import type { Actor, Subject, TaskCandidate } from './engine-types.js';
+
+/** What the engine remembers of who is involved, to resolve scopes without a directory. */
+export type Parties = {
+  subject: Subject;
+  initiatorId: string;
+  assignments: Partial<Record<TRole, string[]>>;
+};
+
+/** The organisation a scope points at for this instance: null means "anywhere". */
+export function scopeOrg(rule: TActorRule, subject: Subject): string | null | undefined {
+  const [district, ...rest] = subject.path;
+  switch (rule.scope) {
+    case 'subject.school':
+      return subject.type === 'school' ? subject.orgId : undefined;
+    case 'subject.group':
+      // For a school subject the group is the level above it; a group subject is its own group.
+      return subject.type === 'group' ? subject.orgId : subject.type === 'school' ? rest[0] : undefined;
+    case 'district':
+      return district;
+    case 'any':
+      return null;
+    default:
+      return undefined;
+  }
+}
+
+/** Does the actor satisfy the rule for this instance? */
+export function matchesRule(actor: Actor, rule: TActorRule, parties: Parties): boolean {
+  const grants = actor.roles.filter((g) => g.role === rule.role);
+  if (grants.length === 0) return false;
+  switch (rule.scope) {
+    case 'assigned':
+      return (parties.assignments[rule.role] ?? []).includes(actor.userId);
+    case 'initiator':
+      return parties.initiatorId === actor.userId;
+    default: {
+      const org = scopeOrg(rule, parties.subject);
+      if (org === undefined) return false;
+      return org === null || grants.some((g) => g.orgId === org);
+    }
+  }
+}
+
+export const matchesAny = (actor: Actor, rules: TActorRule[], parties: Parties) =>
+  rules.some((r) => matchesRule(actor, r, parties));
+
+/** Who may pick up a task governed by these rules: users by id, or holders of a role at an organisation. */
+export function candidatesFor(rules: TActorRule[], parties: Parties): TaskCandidate[] {
+  const out: TaskCandidate[] = [];
+  for (const rule of rules) {
+    if (rule.scope === 'assigned') for (const userId of parties.assignments[rule.role] ?? []) out.push({ userId });
+    else if (rule.scope === 'initiator') out.push({ userId: parties.initiatorId });
+    else {
+      const org = scopeOrg(rule, parties.subject);
+      if (org !== undefined) out.push({ role: rule.role, orgId: org });
+    }
+  }
+  return out;
+}

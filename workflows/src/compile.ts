@@ -1,0 +1,133 @@
+import { assign, setup } from 'xstate';
+import type { TDefinition, TGuardRef } from './definition/schema.js';
+import type { Effect } from './engine-types.js';
+import { envOf, joinOutcome, type EngineContext, type MachineEvent, type StartInput, type Vote } from './context.js';
+import { explain, resolveReviewers } from './explain.js';
+import { entryEffects, exitEffects, taskKey, timerEffects } from './effects.js';
+import { runGuard } from './guards/registry.js';
+
+type Params = { state: string; event?: string; timer?: string; guards?: TGuardRef[]; vote?: 'APPROVE' | 'REJECT' };
+
+/** The vote this event would add, applied to a copy of the round. */
+function withVote(ctx: EngineContext, p: Params, e: MachineEvent) {
+  const round = ctx.reviews[p.state];
+  const vote: Vote = { vote: p.vote!, at: e.env.now.toISOString(), ...(e.data ? { data: e.data } : {}), ...(e.comment ? { comment: e.comment } : {}) };
+  return { ...round, votes: { ...round.votes, [e.actor.userId]: vote } };
+}
+
+/**
+ * Compiles a definition into an XState v5 machine. Effects are not performed: actions named
+ * `effects` carry them as params, and `step()` hands them to the caller.
+ */
+export function compile(def: TDefinition) {
+  const m = setup({
+    types: {} as { context: EngineContext; events: MachineEvent; input: StartInput },
+    guards: {
+      permitted: ({ context, event }, p: Params) =>
+        explain(def, context, p.state, event, event.actor, event.env) === null,
+      voteDecides: ({ context, event }, p: Params) => {
+        if (explain(def, context, p.state, event, event.actor, event.env) !== null) return false;
+        const state = def.states[p.state];
+        return state.kind === 'review' && joinOutcome(state.join, withVote(context, p, event)) === p.vote;
+      },
+      rules: ({ context, event }, p: Params) => {
+        const { env } = envOf(event);
+        return (p.guards ?? []).every((g) => runGuard(g.name, g.params, { data: context.data, facts: env.facts ?? {} }) === null);
+      },
+    },
+    actions: {
+      /** Counts the visit and, for a review, opens its round with the reviewers resolved now. */
+      visit: assign(({ context, event }, p: Params) => {
+        const { env } = envOf(event);
+        const visit = (context.visits[p.state] ?? 0) + 1;
+        const reviews =
+          def.states[p.state].kind === 'review'
+            ? { ...context.reviews, [p.state]: { visit, assignees: resolveReviewers(def, context, p.state, env), votes: {} } }
+            : context.reviews;
+        return { visits: { ...context.visits, [p.state]: visit }, trail: [...context.trail, p.state], reviews };
+      }),
+      merge: assign(({ context, event }) => ({ data: { ...context.data, ...(event.data ?? {}) } })),
+      vote: assign(({ context, event }, p: Params) => ({ reviews: { ...context.reviews, [p.state]: withVote(context, p, event) } })),
+      effects: (_, _p: { effects: Effect[] }) => {},
+    },
+  });
+
+  const states: Record<string, object> = {};
+  for (const [id, state] of Object.entries(def.states)) {
+    const entry = [
+      { type: 'visit' as const, params: { state: id } },
+      { type: 'effects' as const, params: ({ context, event }: { context: EngineContext; event: unknown }) => ({ effects: entryEffects(def, context, id, envOf(event).env) }) },
+    ];
+    const exit = [
+      {
+        type: 'effects' as const,
+        params: ({ context, event }: { context: EngineContext; event: MachineEvent }) => ({ effects: exitEffects(def, context, id, event.type, event.actor?.userId === 'system' ? null : (event.actor?.userId ?? null)) }),
+      },
+    ];
+    if (state.kind === 'final') {
+      states[id] = { type: 'final', entry };
+      continue;
+    }
+    if (state.kind === 'auto') {
+      states[id] = {
+        entry,
+        exit,
+        always: [...state.choices.map((c) => ({ target: c.to, guard: { type: 'rules', params: { state: id, guards: c.guards } } })), { target: state.otherwise }],
+      };
+      continue;
+    }
+    const on: Record<string, unknown> = {};
+    for (const [event, tr] of Object.entries(state.on)) {
+      const move = { target: tr.to, reenter: tr.to === id };
+      if (state.kind === 'review' && (event === 'APPROVE' || event === 'REJECT')) {
+        const p = { state: id, event, vote: event } as const;
+        const voted = {
+          type: 'effects' as const,
+          params: ({ context, event: e }: { context: EngineContext; event: MachineEvent }) => ({
+            effects: [{ type: 'closeTask', taskKey: taskKey(id, context.visits[id], e.actor.userId), outcome: event, byUserId: e.actor.userId }],
+          }),
+        };
+        on[event] = [
+          { ...move, guard: { type: 'voteDecides', params: p }, actions: [voted, { type: 'vote', params: p }] },
+          { guard: { type: 'permitted', params: p }, actions: [voted, { type: 'vote', params: p }] },
+        ];
+      } else {
+        on[event] = { ...move, guard: { type: 'permitted', params: { state: id, event } }, actions: [{ type: 'merge' }] };
+      }
+    }
+    if (state.kind === 'notice') {
+      on.TIMER = { target: state.onEnd.to, guard: { type: 'permitted', params: { state: id } } };
+    } else if (state.deadline) {
+      // Reminder or deadline: the timer kind is read from the event; the state does not change.
+      on.TIMER = [
+        {
+          guard: { type: 'permitted', params: { state: id } },
+          actions: [
+            {
+              type: 'effects' as const,
+              params: ({ context, event: e }: { context: EngineContext; event: MachineEvent }) => ({ effects: timerEffects(def, context, id, e.timer ?? 'due') }),
+            },
+          ],
+        },
+      ];
+    }
+    states[id] = { entry, exit, on };
+  }
+
+  return m.createMachine({
+    id: def.key,
+    initial: def.initial,
+    context: ({ input }) => ({
+      subject: input.subject,
+      initiatorId: input.initiatorId,
+      assignments: input.assignments,
+      data: input.data,
+      visits: {},
+      trail: [],
+      reviews: {},
+    }),
+    states: states as never,
+  });
+}
+
+export type CompiledMachine = ReturnType<typeof compile>;

@@ -1,0 +1,194 @@
+import { z } from 'zod';
+
+/** Text shown to people, in both console languages. */
+export const zLocalizedText = z.object({
+  'zh-CN': z.string().min(1),
+  en: z.string().min(1),
+});
+export type TLocalizedText = z.infer<typeof zLocalizedText>;
+
+/** The closed set of roles a bureau console knows (DOMAIN.md "People and roles"). */
+export const ROLES = [
+  'bureauAdmin',
+  'bureauReviewer',
+  'groupLead',
+  'principal',
+  'teacher',
+  'inspector',
+  'expert',
+  'outsideDept',
+  'auditor',
+] as const;
+export const zRole = z.enum(ROLES);
+export type TRole = z.infer<typeof zRole>;
+
+/**
+ * Where, relative to the instance, the actor must hold the role:
+ * - `subject.school` / `subject.group`: at the instance's school / the group above it;
+ * - `district`: at the district (bureau staff);
+ * - `assigned`: named on the instance's assignment list for that role (e.g. the inspector of a school);
+ * - `initiator`: the user who started the instance;
+ * - `any`: anywhere in the tree.
+ */
+export const SCOPES = ['subject.school', 'subject.group', 'district', 'assigned', 'initiator', 'any'] as const;
+export const zScope = z.enum(SCOPES);
+export type TScope = z.infer<typeof zScope>;
+
+export const zActorRule = z.object({ role: zRole, scope: zScope });
+export type TActorRule = z.infer<typeof zActorRule>;
+
+export const FIELD_TYPES = [
+  'text',
+  'textarea',
+  'number',
+  'date',
+  'select',
+  'multiselect',
+  'boolean',
+  'file',
+  'table',
+  'score',
+] as const;
+export const zFieldType = z.enum(FIELD_TYPES);
+
+const zIdentifier = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'letters, digits and _ only, starting with a letter');
+
+export const zFieldDef = z.object({
+  name: zIdentifier,
+  type: zFieldType,
+  label: zLocalizedText,
+  help: zLocalizedText.optional(),
+  required: z.boolean().optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  maxLength: z.number().int().positive().optional(),
+  pattern: z.string().optional(),
+  options: z.array(z.object({ value: z.string(), label: zLocalizedText })).optional(),
+  /** For `table`: the columns of each row. */
+  columns: z.array(z.object({ name: zIdentifier, type: zFieldType, label: zLocalizedText })).optional(),
+});
+export type TFieldDef = z.infer<typeof zFieldDef>;
+
+export const FIELD_ACCESS = ['editable', 'readonly', 'hidden', 'required'] as const;
+export const zFieldAccess = z.enum(FIELD_ACCESS);
+export type TFieldAccess = z.infer<typeof zFieldAccess>;
+
+/** A step's form: its fields and, per field, what this step may do with it. */
+export const zForm = z.object({
+  fields: z.array(zFieldDef).default([]),
+  /** Fields of earlier steps shown here, and how. Fields not listed default to `editable` for own fields, `readonly` otherwise. */
+  permissions: z.record(z.string(), zFieldAccess).optional(),
+});
+export type TForm = z.infer<typeof zForm>;
+
+export const zDeadline = z.object({
+  workdays: z.number().int().positive(),
+  remindBefore: z.number().int().nonnegative().optional(),
+  escalateTo: zActorRule.optional(),
+});
+export type TDeadline = z.infer<typeof zDeadline>;
+
+export const zGuardRef = z.object({
+  name: z.string().min(1),
+  params: z.record(z.string(), z.unknown()).optional(),
+});
+export type TGuardRef = z.infer<typeof zGuardRef>;
+
+export const zTransition = z.object({
+  to: z.string().min(1),
+  label: zLocalizedText.optional(),
+  /** Who may fire it; defaults to the state's actors (task) or assignees (review). */
+  actors: z.array(zActorRule).optional(),
+  guards: z.array(zGuardRef).optional(),
+  /** Form fields that must be filled (in the event's data or already on the instance) to fire it. */
+  requires: z.array(z.string()).optional(),
+  comment: z.enum(['required', 'optional']).optional(),
+  /** false for moves that send work back (return, withdraw): the step's required fields are not enforced. */
+  validate: z.boolean().optional(),
+});
+export type TTransition = z.infer<typeof zTransition>;
+
+const zEventName = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'UPPER_SNAKE_CASE');
+const zOn = z.record(zEventName, zTransition);
+
+const base = {
+  name: zLocalizedText,
+  description: zLocalizedText.optional(),
+};
+
+export const zTaskState = z.object({
+  ...base,
+  kind: z.literal('task'),
+  actors: z.array(zActorRule).min(1),
+  form: zForm.optional(),
+  deadline: zDeadline.optional(),
+  on: zOn,
+});
+
+export const zJoin = z.discriminatedUnion('policy', [
+  z.object({ policy: z.literal('all') }),
+  z.object({ policy: z.literal('any') }),
+  z.object({ policy: z.literal('quorum'), count: z.number().int().positive() }),
+]);
+export type TJoin = z.infer<typeof zJoin>;
+
+/**
+ * Parallel review: every assignee votes APPROVE or REJECT; the join decides when the state is done.
+ * `on.APPROVE` / `on.REJECT` name where the joined outcome goes; other events act at once.
+ */
+export const zReviewState = z.object({
+  ...base,
+  kind: z.literal('review'),
+  assignees: zActorRule,
+  join: zJoin,
+  form: zForm.optional(),
+  deadline: zDeadline.optional(),
+  on: zOn,
+});
+
+/** A timed public notice (公示): ends by itself after `duration`, unless an event (an objection) interrupts it. */
+export const zNoticeState = z.object({
+  ...base,
+  kind: z.literal('notice'),
+  duration: z.object({ workdays: z.number().int().positive() }),
+  onEnd: z.object({ to: z.string().min(1) }),
+  form: zForm.optional(),
+  on: zOn.default({}),
+});
+
+/** Decided by rules alone: the first choice whose guards all pass, else `otherwise`. */
+export const zAutoState = z.object({
+  ...base,
+  kind: z.literal('auto'),
+  choices: z.array(z.object({ to: z.string().min(1), guards: z.array(zGuardRef).min(1) })).min(1),
+  otherwise: z.string().min(1),
+});
+
+export const OUTCOMES = ['approved', 'rejected', 'withdrawn', 'closed'] as const;
+export const zFinalState = z.object({
+  ...base,
+  kind: z.literal('final'),
+  outcome: z.enum(OUTCOMES).default('closed'),
+});
+
+export const zState = z.discriminatedUnion('kind', [zTaskState, zReviewState, zNoticeState, zAutoState, zFinalState]);
+export type TState = z.infer<typeof zState>;
+export type TStateKind = TState['kind'];
+
+export const zDefinition = z.object({
+  key: z.string().regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits and -'),
+  version: z.number().int().positive().default(1),
+  name: zLocalizedText,
+  description: zLocalizedText.optional(),
+  /** What an instance is about: a school (most), a group (bundled assessment) or the district. */
+  subject: z.enum(['school', 'group', 'district']),
+  /** Who may start an instance. */
+  starters: z.array(zActorRule).min(1),
+  /** The form filled when starting. */
+  startForm: zForm.optional(),
+  initial: z.string().min(1),
+  states: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), zState),
+});
+export type TDefinition = z.infer<typeof zDefinition>;
+/** A definition as written by a person, before defaults are applied. */
+export type TDefinitionInput = z.input<typeof zDefinition>;

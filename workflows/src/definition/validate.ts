@@ -1,0 +1,141 @@
+import type { TDefinition, TGuardRef, TLocalizedText, TState, TTransition } from './schema.js';
+import { zDefinition } from './schema.js';
+import { GUARDS, isGuardName } from '../guards/registry.js';
+import { allFields } from '../forms/field-access.js';
+import { t } from '../text.js';
+
+export type DefinitionErrorCode =
+  | 'SCHEMA'
+  | 'UNKNOWN_STATE'
+  | 'UNKNOWN_GUARD'
+  | 'BAD_GUARD_PARAMS'
+  | 'UNREACHABLE_STATE'
+  | 'DEAD_END'
+  | 'NO_FINAL_STATE'
+  | 'DUPLICATE_NAME'
+  | 'DUPLICATE_FIELD'
+  | 'UNKNOWN_FIELD'
+  | 'REVIEW_OUTCOMES'
+  | 'RESERVED_EVENT'
+  | 'BAD_DEADLINE';
+
+/** One problem with a definition, located by a JSON path so the designer can pin it on a node or edge. */
+export type DefinitionError = { path: string; code: DefinitionErrorCode; message: TLocalizedText };
+
+/** Every transition of a state as (event, transition) pairs, auto choices included. */
+export function outgoing(state: TState): Array<{ event: string; to: string; guards: TGuardRef[]; path: string; transition?: TTransition }> {
+  switch (state.kind) {
+    case 'final':
+      return [];
+    case 'auto':
+      return [
+        ...state.choices.map((c, i) => ({ event: 'AUTO', to: c.to, guards: c.guards, path: `choices.${i}` })),
+        { event: 'AUTO', to: state.otherwise, guards: [], path: 'otherwise' },
+      ];
+    case 'notice':
+      return [
+        { event: 'TIMER', to: state.onEnd.to, guards: [], path: 'onEnd' },
+        ...Object.entries(state.on).map(([event, tr]) => ({ event, to: tr.to, guards: tr.guards ?? [], path: `on.${event}`, transition: tr })),
+      ];
+    default:
+      return Object.entries(state.on).map(([event, tr]) => ({ event, to: tr.to, guards: tr.guards ?? [], path: `on.${event}`, transition: tr }));
+  }
+}
+
+function checkGuards(guards: TGuardRef[], path: string, errors: DefinitionError[]) {
+  guards.forEach((g, i) => {
+    const at = `${path}.guards.${i}`;
+    if (!isGuardName(g.name)) {
+      errors.push({ path: at, code: 'UNKNOWN_GUARD', message: t(`未知规则「${g.name}」`, `Unknown rule "${g.name}"`) });
+      return;
+    }
+    const parsed = GUARDS[g.name].params.safeParse(g.params ?? {});
+    if (!parsed.success)
+      errors.push({
+        path: at,
+        code: 'BAD_GUARD_PARAMS',
+        message: t(`规则「${g.name}」参数无效：${parsed.error.issues[0]?.message}`, `Rule "${g.name}" has invalid parameters: ${parsed.error.issues[0]?.message}`),
+      });
+  });
+}
+
+/**
+ * Checks what the schema cannot: the graph (targets exist, every state reachable, no dead ends, a
+ * final state reachable), guard names and parameters, field names, review outcomes, deadlines.
+ */
+export function validateDefinition(def: TDefinition): DefinitionError[] {
+  const errors: DefinitionError[] = [];
+  const ids = Object.keys(def.states);
+  if (!def.states[def.initial])
+    errors.push({ path: 'initial', code: 'UNKNOWN_STATE', message: t(`初始状态「${def.initial}」不存在`, `Initial state "${def.initial}" does not exist`) });
+
+  const names = new Map<string, string>();
+  const fields = allFields(def);
+  for (const [id, state] of Object.entries(def.states)) {
+    const base = `states.${id}`;
+    const zh = state.name['zh-CN'];
+    if (names.has(zh))
+      errors.push({ path: `${base}.name`, code: 'DUPLICATE_NAME', message: t(`状态名称「${zh}」与「${names.get(zh)}」重复`, `State name "${zh}" duplicates "${names.get(zh)}"`) });
+    names.set(zh, id);
+
+    if ('form' in state && state.form) {
+      const seen = new Set<string>();
+      state.form.fields.forEach((f, i) => {
+        if (seen.has(f.name))
+          errors.push({ path: `${base}.form.fields.${i}`, code: 'DUPLICATE_FIELD', message: t(`字段「${f.name}」重复`, `Field "${f.name}" is declared twice`) });
+        seen.add(f.name);
+      });
+    }
+    if ((state.kind === 'task' || state.kind === 'review') && state.deadline?.remindBefore !== undefined && state.deadline.remindBefore >= state.deadline.workdays)
+      errors.push({ path: `${base}.deadline.remindBefore`, code: 'BAD_DEADLINE', message: t('提前提醒天数须小于办理时限', 'The reminder must come before the deadline') });
+    if (state.kind === 'review') {
+      for (const outcome of ['APPROVE', 'REJECT'])
+        if (!state.on[outcome])
+          errors.push({ path: `${base}.on`, code: 'REVIEW_OUTCOMES', message: t(`会签/或签节点须定义 ${outcome} 的去向`, `A review state must say where ${outcome} goes`) });
+    }
+    for (const edge of outgoing(state)) {
+      const at = `${base}.${edge.path}`;
+      if (edge.event === 'TIMER' && edge.transition)
+        errors.push({ path: at, code: 'RESERVED_EVENT', message: t('TIMER 为系统保留事件', 'TIMER is reserved for the scheduler') });
+      if (!def.states[edge.to])
+        errors.push({ path: at, code: 'UNKNOWN_STATE', message: t(`目标状态「${edge.to}」不存在`, `Target state "${edge.to}" does not exist`) });
+      checkGuards(edge.guards, at, errors);
+      for (const name of edge.transition?.requires ?? [])
+        if (!fields.has(name))
+          errors.push({ path: `${at}.requires`, code: 'UNKNOWN_FIELD', message: t(`必填字段「${name}」未在任何表单中定义`, `Required field "${name}" is not on any form`) });
+    }
+    if (state.kind !== 'final' && outgoing(state).length === 0)
+      errors.push({ path: base, code: 'DEAD_END', message: t(`状态「${zh}」没有出口且不是结束状态`, `State "${state.name.en}" has no way out and is not final`) });
+  }
+
+  const reachable = new Set<string>();
+  const queue = def.states[def.initial] ? [def.initial] : [];
+  while (queue.length) {
+    const id = queue.shift()!;
+    if (reachable.has(id)) continue;
+    reachable.add(id);
+    for (const edge of outgoing(def.states[id])) if (def.states[edge.to]) queue.push(edge.to);
+  }
+  for (const id of ids)
+    if (!reachable.has(id) && def.states[def.initial])
+      errors.push({ path: `states.${id}`, code: 'UNREACHABLE_STATE', message: t(`状态「${def.states[id].name['zh-CN']}」无法到达`, `State "${def.states[id].name.en}" cannot be reached`) });
+  if (![...reachable].some((id) => def.states[id].kind === 'final'))
+    errors.push({ path: 'states', code: 'NO_FINAL_STATE', message: t('流程没有可到达的结束状态', 'No final state can be reached') });
+  return errors;
+}
+
+/** Parses a definition document: schema first, then the graph. */
+export function parseDefinition(json: unknown): { ok: true; definition: TDefinition } | { ok: false; errors: DefinitionError[] } {
+  const parsed = zDefinition.safeParse(json);
+  if (!parsed.success)
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((i) => ({
+        path: i.path.join('.'),
+        code: 'SCHEMA' as const,
+        message: t(`格式错误（${i.path.join('.') || '根'}）：${i.message}`, `Invalid (${i.path.join('.') || 'root'}): ${i.message}`),
+      })),
+    };
+  const errors = validateDefinition(parsed.data);
+  return errors.length ? { ok: false, errors } : { ok: true, definition: parsed.data };
+}

@@ -1,0 +1,98 @@
+import type { TActorRule, TLocalizedText, TRole, TDefinition } from './definition/schema.js';
+
+/** A role held by a user at one organisation of the tree. */
+export type RoleGrant = { role: TRole; orgId: string };
+
+/** Who is acting. `system` is the scheduler (timers) and carries no roles. */
+export type Actor = { userId: string; roles: RoleGrant[] } | { userId: 'system'; roles: [] };
+
+/** The organisation an instance is about, with the path from the district down to it. */
+export type Subject = { orgId: string; path: string[]; type: TDefinition['subject'] };
+
+/** Facts the API looks up for guards (counts, caps, conflicts) so the engine stays pure. */
+export type Facts = Record<string, unknown>;
+
+/** Holidays, make-up workdays and vacations, as ISO dates (YYYY-MM-DD), in the district's time zone. */
+export type CalendarData = { holidays: string[]; workdays: string[]; vacations: Array<{ from: string; to: string }> };
+
+export type EngineEnv = {
+  /** The current instant; the engine never reads a clock. */
+  now: Date;
+  calendar?: CalendarData;
+  facts?: Facts;
+  /**
+   * Users resolved by the API for review states entered by this step (state id → user ids):
+   * the engine cannot query the directory itself.
+   */
+  reviewers?: Record<string, string[]>;
+};
+
+/** A candidate who may act on an open task: a user, or any holder of a role at an organisation (null = anywhere). */
+export type TaskCandidate = { userId: string } | { role: TRole; orgId: string | null };
+
+export type Effect =
+  | {
+      type: 'openTask';
+      taskKey: string;
+      state: string;
+      candidates: TaskCandidate[];
+      dueAt: string | null;
+      /** Set for review tasks and escalations: why this task exists. */
+      purpose: 'act' | 'review' | 'escalation';
+    }
+  | { type: 'closeTask'; taskKey: string; outcome: string; byUserId: string | null }
+  | { type: 'scheduleTimer'; timerKey: string; dueAt: string; event: TimerEvent }
+  | { type: 'cancelTimer'; timerKey: string }
+  | { type: 'notify'; kind: 'reminder' | 'escalation' | 'entered'; state: string; to: TaskCandidate[] };
+
+export type TimerEvent = { type: 'TIMER'; timer: 'remind' | 'due' | 'noticeEnd'; state: string; visit: number };
+
+/** What a caller sends to move an instance. */
+export type EngineEvent = {
+  type: string;
+  data?: Record<string, unknown>;
+  comment?: string;
+  /** For TIMER events. */
+  timer?: TimerEvent['timer'];
+  state?: string;
+  visit?: number;
+};
+
+export type RefusalCode = 'EVENT_NOT_ALLOWED' | 'FORBIDDEN' | 'GUARD_FAILED' | 'VALIDATION' | 'COMMENT_REQUIRED';
+
+export type Refusal = {
+  ok: false;
+  code: RefusalCode;
+  message: TLocalizedText;
+  /** The guard or rule that refused, by name, when one did. */
+  rule?: string;
+  fieldErrors?: Record<string, TLocalizedText>;
+};
+
+export type InstanceStatus = 'running' | 'completed';
+
+export type StepOk = {
+  ok: true;
+  snapshot: PersistedSnapshot;
+  state: string;
+  status: InstanceStatus;
+  outcome: string | null;
+  effects: Effect[];
+};
+
+export type StepResult = StepOk | Refusal;
+
+/** JSON-serialisable snapshot, stored as is in the instance row. */
+export type PersistedSnapshot = Record<string, unknown>;
+
+export type AvailableEvent = {
+  type: string;
+  label: TLocalizedText;
+  to: string;
+  commentRequired: boolean;
+  requires: string[];
+  /** Why it cannot be fired now, if a guard refuses it (still listed so the UI can explain). */
+  blockedBy?: { rule: string; message: TLocalizedText };
+};
+
+export type { TActorRule };

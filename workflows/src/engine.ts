@@ -1,0 +1,136 @@
+import { initialTransition, transition } from 'xstate';
+import type { TActorRule, TDefinition, TRole } from './definition/schema.js';
+import type { Actor, AvailableEvent, Effect, EngineEnv, EngineEvent, PersistedSnapshot, Refusal, StepResult, Subject } from './engine-types.js';
+import type { EngineContext } from './context.js';
+import { compile, type CompiledMachine } from './compile.js';
+import { explain, resolveReviewers, transitionActors } from './explain.js';
+import { matchesAny } from './actors.js';
+import { runGuard } from './guards/registry.js';
+import { validateStepData } from './forms/validate-data.js';
+import { fieldAccess } from './forms/field-access.js';
+import { eventLabel, t } from './text.js';
+
+const machines = new WeakMap<TDefinition, CompiledMachine>();
+/** Compiling is cheap but not free; a parsed definition object is compiled once. */
+function machineFor(def: TDefinition): CompiledMachine {
+  let m = machines.get(def);
+  if (!m) machines.set(def, (m = compile(def)));
+  return m;
+}
+
+type Snap = ReturnType<CompiledMachine['resolveState']>;
+
+function restore(def: TDefinition, persisted: PersistedSnapshot): Snap {
+  const { value, context } = persisted as { value: string; context: EngineContext };
+  return machineFor(def).resolveState({ value, context });
+}
+
+function collect(actions: ReadonlyArray<{ type: string; params?: unknown }>): Effect[] {
+  return actions.filter((a) => a.type === 'effects').flatMap((a) => (a.params as { effects: Effect[] }).effects);
+}
+
+function finish(def: TDefinition, snap: Snap, actions: ReadonlyArray<{ type: string; params?: unknown }>): StepResult {
+  const state = snap.value as string;
+  const s = def.states[state];
+  const done = snap.status === 'done';
+  return {
+    ok: true,
+    snapshot: { value: state, context: snap.context } as PersistedSnapshot,
+    state,
+    status: done ? 'completed' : 'running',
+    outcome: done && s.kind === 'final' ? s.outcome : null,
+    effects: collect(actions),
+  };
+}
+
+export type StartArgs = {
+  subject: Subject;
+  initiator: Actor;
+  data?: Record<string, unknown>;
+  assignments?: Partial<Record<TRole, string[]>>;
+};
+
+/**
+ * Starts an instance: checks the initiator may start it and the start form, then enters the initial
+ * state. Pure: the caller persists the snapshot and performs the returned effects.
+ */
+export function start(def: TDefinition, args: StartArgs, env: EngineEnv): StepResult {
+  const parties = { subject: args.subject, initiatorId: args.initiator.userId, assignments: args.assignments ?? {} };
+  if (args.initiator.userId !== 'system' && !matchesAny(args.initiator, def.starters, parties))
+    return { ok: false, code: 'FORBIDDEN', message: t('您无权为该对象发起此流程', 'You may not start this workflow for this organisation') };
+  const checked = validateStepData(def, null, args.data ?? {}, {}, []);
+  if (!checked.ok) return { ok: false, code: 'VALIDATION', message: t('填写的内容有误，请按提示修改', 'Some fields need attention'), fieldErrors: checked.fieldErrors };
+  const initial = def.states[def.initial];
+  if (initial.kind === 'review' && resolveReviewers(def, { ...parties }, def.initial, env).length === 0)
+    return { ok: false, code: 'GUARD_FAILED', rule: 'reviewersAvailable', message: t('首个审核环节没有审核人', 'The first review step has no reviewers') };
+  const [snap, actions] = initialTransition(machineFor(def), { ...parties, data: checked.merged, actor: args.initiator, env });
+  return finish(def, snap, actions);
+}
+
+/** Advances an instance by one event, or explains why it cannot. Never throws for a refused move. */
+export function step(def: TDefinition, persisted: PersistedSnapshot, event: EngineEvent, actor: Actor, env: EngineEnv): StepResult {
+  const current = restore(def, persisted);
+  const stateId = current.value as string;
+  if (current.status === 'done')
+    return { ok: false, code: 'EVENT_NOT_ALLOWED', message: t('流程已结束，不能再办理', 'This instance has finished') };
+  const refusal: Refusal | null = explain(def, current.context, stateId, event, actor, env);
+  if (refusal) return refusal;
+  const [next, actions] = transition(machineFor(def), current, { ...event, actor, env });
+  return finish(def, next, actions);
+}
+
+/** The events this actor could fire now, with the rule blocking any whose guard fails on current data. */
+export function availableEvents(def: TDefinition, persisted: PersistedSnapshot, actor: Actor, env: Partial<EngineEnv> = {}): AvailableEvent[] {
+  const current = restore(def, persisted);
+  if (current.status === 'done') return [];
+  const stateId = current.value as string;
+  const state = def.states[stateId];
+  if (state.kind === 'final' || state.kind === 'auto') return [];
+  const ctx = current.context;
+  const access = fieldAccess(def, stateId);
+  const stepRequired = Object.keys(access).filter((f) => access[f] === 'required');
+  const out: AvailableEvent[] = [];
+  for (const [type, tr] of Object.entries(state.on)) {
+    if (state.kind === 'review' && (type === 'APPROVE' || type === 'REJECT')) {
+      const round = ctx.reviews[stateId];
+      if (!round?.assignees.includes(actor.userId) || round.votes[actor.userId]) continue;
+    } else if (!matchesAny(actor, transitionActors(def, stateId, tr), ctx)) continue;
+    const blocked = (tr.guards ?? [])
+      .map((g) => ({ rule: g.name, message: runGuard(g.name, g.params, { data: ctx.data, facts: env.facts ?? {} }) }))
+      .find((r) => r.message !== null);
+    out.push({
+      type,
+      label: eventLabel(type, tr.label),
+      to: tr.to,
+      commentRequired: tr.comment === 'required',
+      requires: [...new Set([...(tr.requires ?? []), ...(tr.validate === false ? [] : stepRequired)])],
+      ...(blocked?.message ? { blockedBy: { rule: blocked.rule, message: blocked.message } } : {}),
+    });
+  }
+  return out;
+}
+
+/** What a stored snapshot says, for lists, detail pages and the trace diagram. */
+export function describeSnapshot(def: TDefinition, persisted: PersistedSnapshot) {
+  const snap = restore(def, persisted);
+  const state = snap.value as string;
+  const s = def.states[state];
+  const done = snap.status === 'done';
+  return {
+    state,
+    status: done ? ('completed' as const) : ('running' as const),
+    outcome: done && s.kind === 'final' ? s.outcome : null,
+    data: snap.context.data,
+    assignments: snap.context.assignments,
+    visited: Object.keys(snap.context.visits),
+    trail: snap.context.trail,
+    reviews: snap.context.reviews,
+  };
+}
+
+/** Review states whose reviewers the API must resolve from the directory (env.reviewers). */
+export function reviewAssigneeRules(def: TDefinition): Array<{ state: string; rule: TActorRule }> {
+  return Object.entries(def.states).flatMap(([state, s]) =>
+    s.kind === 'review' && s.assignees.scope !== 'assigned' && s.assignees.scope !== 'initiator' ? [{ state, rule: s.assignees }] : [],
+  );
+}

@@ -1,0 +1,92 @@
+import type { TDefinition, TFieldDef, TLocalizedText } from '../definition/schema.js';
+import { t } from '../text.js';
+import { allFields, fieldAccess } from './field-access.js';
+
+export type FieldErrors = Record<string, TLocalizedText>;
+
+const isBlank = (v: unknown) =>
+  v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+
+function checkValue(field: TFieldDef, value: unknown): TLocalizedText | null {
+  const label = field.label;
+  switch (field.type) {
+    case 'text':
+    case 'textarea': {
+      if (typeof value !== 'string') return t(`「${label['zh-CN']}」应为文本`, `"${label.en}" must be text`);
+      if (field.maxLength && [...value].length > field.maxLength)
+        return t(`「${label['zh-CN']}」不能超过 ${field.maxLength} 个字`, `"${label.en}" must be at most ${field.maxLength} characters`);
+      if (field.pattern && !new RegExp(field.pattern).test(value))
+        return t(`「${label['zh-CN']}」格式不正确`, `"${label.en}" has the wrong format`);
+      return null;
+    }
+    case 'number':
+    case 'score': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return t(`「${label['zh-CN']}」应为数字`, `"${label.en}" must be a number`);
+      if (field.min !== undefined && value < field.min) return t(`「${label['zh-CN']}」不能小于 ${field.min}`, `"${label.en}" must be at least ${field.min}`);
+      if (field.max !== undefined && value > field.max) return t(`「${label['zh-CN']}」不能大于 ${field.max}`, `"${label.en}" must be at most ${field.max}`);
+      return null;
+    }
+    case 'date':
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value))
+        ? null
+        : t(`「${label['zh-CN']}」应为日期（YYYY-MM-DD）`, `"${label.en}" must be a date (YYYY-MM-DD)`);
+    case 'boolean':
+      return typeof value === 'boolean' ? null : t(`「${label['zh-CN']}」应为是或否`, `"${label.en}" must be yes or no`);
+    case 'select': {
+      const ok = typeof value === 'string' && (!field.options || field.options.some((o) => o.value === value));
+      return ok ? null : t(`「${label['zh-CN']}」的选项无效`, `"${label.en}" has an invalid choice`);
+    }
+    case 'multiselect': {
+      const ok =
+        Array.isArray(value) &&
+        value.every((v) => typeof v === 'string' && (!field.options || field.options.some((o) => o.value === v)));
+      return ok ? null : t(`「${label['zh-CN']}」的选项无效`, `"${label.en}" has an invalid choice`);
+    }
+    case 'file':
+      return (typeof value === 'string' && value.length > 0) || (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+        ? null
+        : t(`「${label['zh-CN']}」应为已上传的附件`, `"${label.en}" must reference uploaded files`);
+    case 'table':
+      return Array.isArray(value) && value.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r))
+        ? null
+        : t(`「${label['zh-CN']}」应为若干行`, `"${label.en}" must be a list of rows`);
+  }
+}
+
+/**
+ * Checks what a step sends: only fields this step may edit, each of the right type, and every field
+ * the step requires (or the transition `requires`) present in the merged data.
+ */
+export function validateStepData(
+  def: TDefinition,
+  state: string | null,
+  incoming: Record<string, unknown>,
+  current: Record<string, unknown>,
+  requires: string[] = [],
+): { ok: true; merged: Record<string, unknown> } | { ok: false; fieldErrors: FieldErrors } {
+  const fields = allFields(def);
+  const access = fieldAccess(def, state);
+  const errors: FieldErrors = {};
+  for (const [name, value] of Object.entries(incoming)) {
+    const field = fields.get(name);
+    if (!field) {
+      errors[name] = t(`没有名为「${name}」的字段`, `There is no field named "${name}"`);
+      continue;
+    }
+    if (access[name] !== 'editable' && access[name] !== 'required') {
+      errors[name] = t(`「${field.label['zh-CN']}」在此步骤不可修改`, `"${field.label.en}" cannot be changed at this step`);
+      continue;
+    }
+    if (isBlank(value)) continue;
+    const problem = checkValue(field, value);
+    if (problem) errors[name] = problem;
+  }
+  const merged = { ...current, ...incoming };
+  const needed = new Set([...requires, ...Object.entries(access).filter(([, a]) => a === 'required').map(([n]) => n)]);
+  for (const name of needed) {
+    if (errors[name] || !isBlank(merged[name])) continue;
+    const label = fields.get(name)?.label ?? t(name, name);
+    errors[name] = t(`请填写「${label['zh-CN']}」`, `"${label.en}" is required`);
+  }
+  return Object.keys(errors).length ? { ok: false, fieldErrors: errors } : { ok: true, merged };
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import type { TLocalizedText } from '../definition/schema.js';
+import type { Facts } from '../engine-types.js';
+import { t } from '../text.js';
+
+/** What a guard may look at: the instance's form data (merged with the event's) and the API's facts. */
+export type GuardInput = { data: Record<string, unknown>; facts: Facts };
+
+type GuardSpec<P extends z.ZodType> = {
+  label: TLocalizedText;
+  params: P;
+  /** Returns why the move is refused, or null when it may go ahead. */
+  check: (params: z.infer<P>, input: GuardInput) => TLocalizedText | null;
+};
+
+const guard = <P extends z.ZodType>(spec: GuardSpec<P>) => spec;
+
+type ItemResult = { result?: unknown };
+const items = (data: Record<string, unknown>, field: string): ItemResult[] =>
+  Array.isArray(data[field]) ? (data[field] as ItemResult[]) : [];
+
+const zField = z.object({ field: z.string().min(1).default('items') });
+
+/**
+ * The closed registry of named rules a definition may use. Each has a parameter schema the designer
+ * renders as a form, and a check over data the API supplies — the engine never fetches anything.
+ */
+export const GUARDS = {
+  fieldFilled: guard({
+    label: t('字段已填写', 'Field is filled'),
+    params: z.object({ field: z.string().min(1) }),
+    check: ({ field }, { data }) =>
+      data[field] === undefined || data[field] === null || data[field] === ''
+        ? t(`请先填写「${field}」`, `"${field}" must be filled first`)
+        : null,
+  }),
+  fieldEquals: guard({
+    label: t('字段等于指定值', 'Field equals a value'),
+    params: z.object({ field: z.string().min(1), value: z.union([z.string(), z.number(), z.boolean()]) }),
+    check: ({ field, value }, { data }) =>
+      data[field] === value ? null : t(`「${field}」须为 ${String(value)}`, `"${field}" must be ${String(value)}`),
+  }),
+  fieldCompare: guard({
+    label: t('数值比较', 'Number comparison'),
+    params: z.object({ field: z.string().min(1), op: z.enum(['gt', 'gte', 'lt', 'lte']), value: z.number() }),
+    check: ({ field, op, value }, { data }) => {
+      const v = data[field];
+      const ok =
+        typeof v === 'number' &&
+        ({ gt: v > value, gte: v >= value, lt: v < value, lte: v <= value } as const)[op];
+      const sym = { gt: '>', gte: '≥', lt: '<', lte: '≤' }[op];
+      return ok ? null : t(`「${field}」须 ${sym} ${value}`, `"${field}" must be ${sym} ${value}`);
+    },
+  }),
+  allItemsAnswered: guard({
+    label: t('所有检查项均已填写', 'Every checklist item answered'),
+    params: zField,
+    check: ({ field }, { data }) => {
+      const list = items(data, field);
+      const missing = list.filter((i) => !['pass', 'fail', 'na'].includes(String(i.result ?? ''))).length;
+      if (list.length === 0) return t('检查清单为空', 'The checklist is empty');
+      return missing ? t(`还有 ${missing} 个检查项未填写`, `${missing} checklist item(s) are not answered`) : null;
+    },
+  }),
+  hasFailedItems: guard({
+    label: t('存在不合格项', 'Has failed items'),
+    params: zField,
+    check: ({ field }, { data }) =>
+      items(data, field).some((i) => i.result === 'fail') ? null : t('没有不合格项，无需整改', 'No item failed; nothing to rectify'),
+  }),
+  noFailedItems: guard({
+    label: t('没有不合格项', 'No failed items'),
+    params: zField,
+    check: ({ field }, { data }) => {
+      const failed = items(data, field).filter((i) => i.result === 'fail').length;
+      return failed ? t(`有 ${failed} 个不合格项，不能直接通过`, `${failed} item(s) failed; cannot pass`) : null;
+    },
+  }),
+  /** e.g. a school's social-affair activities this semester, counted by the API, under the cap. */
+  withinCap: guard({
+    label: t('未超过上限', 'Within the cap'),
+    params: z.object({ fact: z.string().min(1), cap: z.number().int().nonnegative() }),
+    check: ({ fact, cap }, { facts }) => {
+      const used = Number(facts[fact] ?? 0);
+      return used < cap ? null : t(`已达上限（${used}/${cap}）`, `The cap is reached (${used}/${cap})`);
+    },
+  }),
+  /** e.g. an expert from the submitting school (回避): the API sets the fact when a conflict exists. */
+  notConflicted: guard({
+    label: t('无回避冲突', 'No conflict of interest'),
+    params: z.object({ fact: z.string().min(1).default('conflicted') }),
+    check: ({ fact }, { facts }) => (facts[fact] ? t('存在回避关系，不能办理', 'A conflict of interest forbids this') : null),
+  }),
+} as const;
+
+export type GuardName = keyof typeof GUARDS;
+
+export const isGuardName = (name: string): name is GuardName => Object.hasOwn(GUARDS, name);
+
+/** Evaluates one named guard; unknown names and bad parameters refuse (definitions are validated earlier). */
+export function runGuard(name: string, params: unknown, input: GuardInput): TLocalizedText | null {
+  if (!isGuardName(name)) return t(`未知规则「${name}」`, `Unknown rule "${name}"`);
+  const spec = GUARDS[name] as GuardSpec<z.ZodType>;
+  const parsed = spec.params.safeParse(params ?? {});
+  if (!parsed.success) return t(`规则「${name}」参数无效`, `Rule "${name}" has invalid parameters`);
+  return spec.check(parsed.data, input);
+}

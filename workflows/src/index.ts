@@ -1,0 +1,13 @@
+export * from './definition/schema.js';
+export { validateDefinition, parseDefinition, outgoing, type DefinitionError, type DefinitionErrorCode } from './definition/validate.js';
+export { compile, type CompiledMachine } from './compile.js';
+export { start, step, availableEvents, describeSnapshot, reviewAssigneeRules, type StartArgs } from './engine.js';
+export { addWorkdays, reminderAt, workdaysBetween, isSchoolWorkday, localDate } from './calendar.js';
+export { GUARDS, runGuard, isGuardName, type GuardName } from './guards/registry.js';
+export { fieldAccess, formOf, allFields } from './forms/field-access.js';
+export { validateStepData, type FieldErrors } from './forms/validate-data.js';
+export { scopeOrg, matchesRule, candidatesFor } from './actors.js';
+export { eventLabel } from './text.js';
+export type * from './engine-types.js';
+export type { EngineContext, ReviewRound, Vote } from './context.js';
+export { TEMPLATES } from './templates/index.js';

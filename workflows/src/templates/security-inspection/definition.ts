@@ -1,0 +1,91 @@
+import type { TDefinitionInput } from '../../definition/schema.js';
+
+const school = { role: 'principal', scope: 'subject.school' } as const;
+const inspector = { role: 'inspector', scope: 'assigned' } as const;
+const bureau = { role: 'bureauReviewer', scope: 'district' } as const;
+
+const l = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+
+/**
+ * 网络安全检查: school self-check → inspection by the assigned inspector → rectification of findings →
+ * verification (every assigned inspector signs off) → closed. DOMAIN.md, workflow 4.
+ */
+export const securityInspection = {
+  key: 'security-inspection',
+  version: 1,
+  subject: 'school',
+  name: l('网络安全检查', 'Network-security inspection'),
+  description: l('学校自查、检查员逐项检查、问题整改与复核', 'School self-check, item-by-item inspection, rectification and verification'),
+  starters: [{ role: 'bureauAdmin', scope: 'district' }, bureau],
+  startForm: {
+    fields: [
+      { name: 'round', type: 'text', label: l('检查批次', 'Inspection round'), required: true, maxLength: 60 },
+      {
+        name: 'items',
+        type: 'table',
+        label: l('检查项', 'Checklist items'),
+        columns: [
+          { name: 'code', type: 'text', label: l('编号', 'Code') },
+          { name: 'layer', type: 'text', label: l('层面', 'Layer') },
+          { name: 'title', type: 'text', label: l('检查内容', 'Item') },
+          { name: 'result', type: 'select', label: l('结论', 'Result') },
+          { name: 'note', type: 'text', label: l('说明', 'Note') },
+        ],
+      },
+    ],
+  },
+  initial: 'selfCheck',
+  states: {
+    selfCheck: {
+      kind: 'task',
+      name: l('学校自查', 'School self-check'),
+      actors: [school],
+      form: {
+        fields: [{ name: 'selfCheckNotes', type: 'textarea', label: l('自查说明', 'Self-check notes'), maxLength: 2000 }],
+        permissions: { items: 'required' },
+      },
+      deadline: { workdays: 10, remindBefore: 2, escalateTo: bureau },
+      on: { SUBMIT: { to: 'inspection', guards: [{ name: 'allItemsAnswered', params: { field: 'items' } }] } },
+    },
+    inspection: {
+      kind: 'task',
+      name: l('现场检查', 'Inspection'),
+      actors: [inspector],
+      form: {
+        fields: [{ name: 'inspectionNotes', type: 'textarea', label: l('检查意见', 'Inspection notes'), maxLength: 2000 }],
+        permissions: { items: 'editable' },
+      },
+      deadline: { workdays: 15, remindBefore: 3, escalateTo: bureau },
+      on: {
+        RAISE_FINDINGS: { to: 'rectification', guards: [{ name: 'hasFailedItems', params: { field: 'items' } }], comment: 'required' },
+        PASS: { to: 'closed', guards: [{ name: 'noFailedItems', params: { field: 'items' } }], comment: 'required' },
+        RETURN: { to: 'selfCheck', comment: 'required', validate: false },
+      },
+    },
+    rectification: {
+      kind: 'task',
+      name: l('问题整改', 'Rectification'),
+      actors: [school],
+      form: {
+        fields: [
+          { name: 'rectificationReport', type: 'textarea', label: l('整改报告', 'Rectification report'), required: true, maxLength: 4000 },
+          { name: 'rectificationEvidence', type: 'file', label: l('整改佐证材料', 'Rectification evidence') },
+        ],
+      },
+      deadline: { workdays: 15, remindBefore: 3, escalateTo: bureau },
+      on: { SUBMIT_RECTIFICATION: { to: 'verification' } },
+    },
+    verification: {
+      kind: 'review',
+      name: l('整改复核', 'Verification'),
+      assignees: inspector,
+      join: { policy: 'all' },
+      deadline: { workdays: 5 },
+      on: {
+        APPROVE: { to: 'closed', label: l('复核通过', 'Accept') },
+        REJECT: { to: 'rectification', label: l('退回整改', 'Return for rectification'), comment: 'required' },
+      },
+    },
+    closed: { kind: 'final', name: l('已办结', 'Closed'), outcome: 'closed' },
+  },
+} satisfies TDefinitionInput;

@@ -1,0 +1,26 @@
+import type { TLocalizedText } from './definition/schema.js';
+
+/** Builds a bilingual message; every text the engine returns to people goes through here. */
+export const t = (zh: string, en: string): TLocalizedText => ({ 'zh-CN': zh, en });
+
+/** Labels for common event names, so a definition need not repeat them. */
+const EVENT_LABELS: Record<string, TLocalizedText> = {
+  SUBMIT: t('提交', 'Submit'),
+  APPROVE: t('通过', 'Approve'),
+  REJECT: t('驳回', 'Reject'),
+  RETURN: t('退回', 'Return'),
+  WITHDRAW: t('撤回', 'Withdraw'),
+  RESUBMIT: t('重新提交', 'Resubmit'),
+  ACCEPT: t('验收通过', 'Accept'),
+  PASS: t('检查通过', 'Pass'),
+  RAISE_FINDINGS: t('提出整改问题', 'Raise findings'),
+  SUBMIT_RECTIFICATION: t('提交整改', 'Submit rectification'),
+  CONFIRM: t('确认', 'Confirm'),
+  DECLINE: t('拒绝', 'Decline'),
+  OBJECT: t('提出异议', 'Object'),
+  CLOSE: t('关闭', 'Close'),
+};
+
+export function eventLabel(type: string, label?: TLocalizedText): TLocalizedText {
+  return label ?? EVENT_LABELS[type] ?? t(type, type);
+}
