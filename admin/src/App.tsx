@@ -1,0 +1,54 @@
+import { BrowserRouter } from 'react-router';
+import { Refine } from '@refinedev/core';
+import { useNotificationProvider } from '@refinedev/antd';
+import routerProvider, { DocumentTitleHandler } from '@refinedev/react-router';
+import { App as AntdApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { useTranslation } from 'react-i18next';
+import '@refinedev/antd/dist/reset.css';
+import { theme } from './config/theme';
+import { resources } from './config/resources';
+import { dataProvider } from './providers/data-provider';
+import { authProvider } from './providers/auth-provider';
+import { accessControlProvider } from './providers/access-control';
+import { i18nProvider } from './providers/i18n-provider';
+import { queryClient } from './providers/query-client';
+import { Logo } from './components/app-title';
+import { AppRoutes } from './app-routes';
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const title = (page?: string) => (page ? `${page} | ${t('app.brand')}` : t('app.title'));
+  return (
+    <BrowserRouter>
+      <ConfigProvider theme={theme} locale={i18n.language === 'en' ? enUS : zhCN}>
+        <AntdApp>
+          <Refine
+            routerProvider={routerProvider}
+            dataProvider={dataProvider}
+            authProvider={authProvider}
+            accessControlProvider={accessControlProvider}
+            i18nProvider={i18nProvider}
+            notificationProvider={useNotificationProvider}
+            resources={resources}
+            options={{
+              syncWithLocation: true,
+              warnWhenUnsavedChanges: false,
+              disableTelemetry: true,
+              reactQuery: { clientConfig: queryClient },
+              title: { text: t('app.brand'), icon: <Logo size={24} /> },
+            }}
+          >
+            <AppRoutes />
+            <DocumentTitleHandler
+              handler={({ resource, pathname }) =>
+                pathname === '/login' ? title(t('login.title')) : title(resource ? t(`${resource.name}.${resource.name}`) : undefined)
+              }
+            />
+          </Refine>
+        </AntdApp>
+      </ConfigProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,59 @@
+import type { ReactNode } from 'react';
+import { Outlet, Route, Routes } from 'react-router';
+import { Authenticated, CanAccess } from '@refinedev/core';
+import { ThemedLayout } from '@refinedev/antd';
+import { CatchAllNavigate, NavigateToResource } from '@refinedev/react-router';
+import { AppHeader } from './components/app-header';
+import { AppTitle } from './components/app-title';
+import { ErrorResult } from './components/error-result';
+import { LoginPage } from './routes/login/login-page';
+import { TaskList } from './routes/tasks/task-list';
+import { InstanceList } from './routes/instances/instance-list';
+import { InstanceShow } from './routes/instances/instance-show';
+import { InstanceCreate } from './routes/instances/instance-create';
+import { AuditList } from './routes/audit/audit-list';
+import { DefinitionList } from './routes/definitions/definition-list';
+
+function Guard({ resource, action = 'list', children }: { resource: string; action?: string; children: ReactNode }) {
+  return (
+    <CanAccess resource={resource} action={action} fallback={<ErrorResult status={403} />}>
+      {children}
+    </CanAccess>
+  );
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route
+        element={
+          <Authenticated key="console" fallback={<CatchAllNavigate to="/login" />}>
+            <ThemedLayout Header={AppHeader} Title={AppTitle}>
+              <Outlet />
+            </ThemedLayout>
+          </Authenticated>
+        }
+      >
+        <Route index element={<NavigateToResource resource="tasks" />} />
+        <Route path="/tasks" element={<TaskList />} />
+        <Route path="/instances">
+          <Route index element={<InstanceList />} />
+          <Route path="create" element={<Guard resource="instances" action="create"><InstanceCreate /></Guard>} />
+          <Route path=":id" element={<InstanceShow />} />
+        </Route>
+        <Route path="/definitions" element={<Guard resource="definitions"><DefinitionList /></Guard>} />
+        <Route path="/audit" element={<Guard resource="audit"><AuditList /></Guard>} />
+        <Route path="*" element={<ErrorResult status={404} />} />
+      </Route>
+      <Route
+        element={
+          <Authenticated key="sign-in" fallback={<Outlet />}>
+            <NavigateToResource resource="tasks" />
+          </Authenticated>
+        }
+      >
+        <Route path="/login" element={<LoginPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,33 @@
+import { Link } from 'react-router';
+import { theme } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { TitleProps } from '@refinedev/core';
+
+function Logo({ size = 28 }: { size?: number }) {
+  const { token } = theme.useToken();
+  return (
+    <svg width={size} height={size} viewBox="0 0 32 32" aria-hidden="true">
+      <rect width="32" height="32" rx="6" fill={token.colorPrimary} />
+      <path d="M9 9h14v3H12v3h9v3h-9v3h11v3H9z" fill="#fff" />
+    </svg>
+  );
+}
+
+/** Sider title: logo + "EduFlow" + the product's Chinese name. */
+export function AppTitle({ collapsed }: TitleProps) {
+  const { t } = useTranslation();
+  const { token } = theme.useToken();
+  return (
+    <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 10, textDecoration: 'none' }}>
+      <Logo />
+      {!collapsed && (
+        <span style={{ display: 'flex', flexDirection: 'column', lineHeight: 1.2 }}>
+          <span style={{ color: token.colorPrimary, fontWeight: 700, fontSize: 16 }}>{t('app.brand')}</span>
+          <span style={{ color: token.colorTextSecondary, fontSize: 12 }}>{t('app.subtitle')}</span>
+        </span>
+      )}
+    </Link>
+  );
+}
+
+export { Logo };

@@ -1,0 +1,50 @@
+import { Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
+import { useLocalize } from './localized-text';
+import type { FieldDef } from '../types/contract';
+
+/** Read-only rendering of a form value according to its field type. */
+export function FieldValue({ field, value }: { field: FieldDef; value: unknown }) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) {
+    return <Typography.Text type="secondary">{t('common.notFilled')}</Typography.Text>;
+  }
+  const optionLabel = (v: unknown) => {
+    const opt = field.options?.find((o) => o.value === v);
+    return opt ? localize(opt.label) : String(v);
+  };
+  switch (field.type) {
+    case 'boolean':
+      return <>{value === true ? t('common.yes') : t('common.no')}</>;
+    case 'date':
+      return <>{typeof value === 'string' ? dayjs(value).format('YYYY-MM-DD') : String(value)}</>;
+    case 'select':
+      return <>{optionLabel(value)}</>;
+    case 'multiselect':
+      return (
+        <Space size={4} wrap>
+          {(Array.isArray(value) ? value : [value]).map((v) => (
+            <Tag key={String(v)}>{optionLabel(v)}</Tag>
+          ))}
+        </Space>
+      );
+    case 'table': {
+      const rows = Array.isArray(value) ? (value as Array<Record<string, unknown>>) : [];
+      return (
+        <Table
+          size="small"
+          pagination={false}
+          rowKey={(_r, i) => String(i)}
+          dataSource={rows}
+          columns={(field.columns ?? []).map((c) => ({ key: c.name, dataIndex: c.name, title: localize(c.label), render: (v: unknown) => (v === undefined || v === null ? '' : String(v)) }))}
+        />
+      );
+    }
+    case 'textarea':
+      return <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{String(value)}</Typography.Paragraph>;
+    default:
+      return <>{typeof value === 'object' ? JSON.stringify(value) : String(value)}</>;
+  }
+}

@@ -1,0 +1,73 @@
+import { DatePicker, Form, Input, InputNumber, Select, Switch } from 'antd';
+import type { Rule } from 'antd/es/form';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { useLocalize } from './localized-text';
+import { TableFieldInput } from './table-field-input';
+import type { FieldDef } from '../types/contract';
+
+type InputProps = { field: FieldDef; disabled?: boolean; value?: unknown; onChange?: (value: unknown) => void };
+
+/** The control for one schema field; Form.Item injects `value` / `onChange`. */
+export function FormFieldInput({ field, disabled, value, onChange }: InputProps) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const options = (field.options ?? []).map((o) => ({ value: o.value, label: localize(o.label) }));
+  const placeholder = t('form.placeholder', { label: localize(field.label) });
+  const common = { disabled, onChange, id: field.name };
+  switch (field.type) {
+    case 'textarea':
+      return <Input.TextArea {...common} value={value as string} rows={4} maxLength={field.maxLength} showCount={!!field.maxLength} placeholder={placeholder} onChange={(e) => onChange?.(e.target.value)} />;
+    case 'number':
+    case 'score':
+      return <InputNumber {...common} value={value as number} min={field.min} max={field.max} style={{ width: '100%' }} placeholder={placeholder} />;
+    case 'date':
+      return <DatePicker {...common} value={value as Dayjs | undefined} style={{ width: '100%' }} placeholder={t('form.pickDate')} />;
+    case 'select':
+      return <Select {...common} value={value as string} options={options} allowClear placeholder={t('form.select', { label: localize(field.label) })} />;
+    case 'multiselect':
+      return <Select {...common} value={value as string[]} mode="multiple" options={options} allowClear placeholder={t('form.select', { label: localize(field.label) })} />;
+    case 'boolean':
+      return <Switch {...common} checked={value === true} checkedChildren={t('common.yes')} unCheckedChildren={t('common.no')} />;
+    case 'table':
+      return <TableFieldInput field={field} disabled={disabled} value={value} onChange={onChange} />;
+    case 'file':
+      return <Input {...common} value={value as string} placeholder={t('form.fileReference')} onChange={(e) => onChange?.(e.target.value)} />;
+    default:
+      return <Input {...common} value={value as string} maxLength={field.maxLength} placeholder={placeholder} onChange={(e) => onChange?.(e.target.value)} />;
+  }
+}
+
+/** Validation rules a person sees before the server checks again. */
+export function useFieldRules(): (field: FieldDef, required?: boolean) => Rule[] {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  return (field, required) => {
+    const label = localize(field.label);
+    const rules: Rule[] = [];
+    if (required ?? field.required) {
+      rules.push({ required: true, message: t('form.required', { label }), type: field.type === 'multiselect' || field.type === 'table' ? 'array' : undefined });
+    }
+    if (field.pattern) rules.push({ pattern: new RegExp(field.pattern), message: t('form.pattern', { label }) });
+    return rules;
+  };
+}
+
+/** A labelled Form.Item for a schema field, converting dates to and from `YYYY-MM-DD`. */
+export function FormFieldItem({ field, required, disabled }: { field: FieldDef; required?: boolean; disabled?: boolean }) {
+  const localize = useLocalize();
+  const rules = useFieldRules();
+  const isDate = field.type === 'date';
+  return (
+    <Form.Item
+      name={field.name}
+      label={localize(field.label)}
+      tooltip={field.help ? localize(field.help) : undefined}
+      rules={rules(field, required)}
+      getValueProps={isDate ? (v: unknown) => ({ value: typeof v === 'string' && v ? dayjs(v) : v }) : undefined}
+      normalize={isDate ? (v: Dayjs | null) => (v ? v.format('YYYY-MM-DD') : v) : undefined}
+    >
+      <FormFieldInput field={field} disabled={disabled} />
+    </Form.Item>
+  );
+}

@@ -1,0 +1,41 @@
+import { Button, Input, InputNumber, Space, Table } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useLocalize } from './localized-text';
+import type { FieldDef } from '../types/contract';
+
+type Row = Record<string, unknown>;
+type Props = { field: FieldDef; disabled?: boolean; value?: unknown; onChange?: (value: unknown) => void };
+
+/** A small editable grid for `table` fields: one input per column, rows added and removed in place. */
+export function TableFieldInput({ field, disabled, value, onChange }: Props) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const rows: Row[] = Array.isArray(value) ? (value as Row[]) : [];
+  const update = (index: number, name: string, v: unknown) => onChange?.(rows.map((r, i) => (i === index ? { ...r, [name]: v } : r)));
+  const columns = (field.columns ?? []).map((col) => ({
+    key: col.name,
+    title: localize(col.label),
+    render: (_: unknown, row: Row, index: number) =>
+      col.type === 'number' || col.type === 'score' ? (
+        <InputNumber size="small" disabled={disabled} value={row[col.name] as number} onChange={(v) => update(index, col.name, v)} />
+      ) : (
+        <Input size="small" disabled={disabled} value={(row[col.name] as string) ?? ''} onChange={(e) => update(index, col.name, e.target.value)} />
+      ),
+  }));
+  columns.push({
+    key: '__actions',
+    title: '',
+    render: (_: unknown, __: Row, index: number) => (
+      <Button size="small" type="text" danger disabled={disabled} aria-label={t('form.removeRow')} icon={<DeleteOutlined />} onClick={() => onChange?.(rows.filter((_r, i) => i !== index))} />
+    ),
+  });
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Table size="small" bordered pagination={false} rowKey={(_r, i) => String(i)} dataSource={rows} columns={columns} locale={{ emptyText: t('form.noRows') }} />
+      <Button size="small" icon={<PlusOutlined />} disabled={disabled} onClick={() => onChange?.([...rows, {}])}>
+        {t('form.addRow')}
+      </Button>
+    </Space>
+  );
+}

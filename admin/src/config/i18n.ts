@@ -1,0 +1,45 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import 'dayjs/locale/en';
+import zhCN from './locales/zh-CN.json';
+import en from './locales/en.json';
+import type { LocaleCode } from '../types/contract';
+
+export const LANGUAGES: LocaleCode[] = ['zh-CN', 'en'];
+export const DEFAULT_LANGUAGE: LocaleCode = 'zh-CN';
+const STORAGE_KEY = 'eduflow.language';
+
+function storedLanguage(): LocaleCode {
+  const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
+  return LANGUAGES.find((l) => l === saved) ?? DEFAULT_LANGUAGE;
+}
+
+export function currentLanguage(): LocaleCode {
+  return LANGUAGES.find((l) => l === i18n.language) ?? DEFAULT_LANGUAGE;
+}
+
+function applyDayjs(lng: LocaleCode): void {
+  dayjs.locale(lng === 'zh-CN' ? 'zh-cn' : 'en');
+}
+
+export async function setLanguage(lng: LocaleCode): Promise<void> {
+  localStorage.setItem(STORAGE_KEY, lng);
+  applyDayjs(lng);
+  document.documentElement.lang = lng;
+  await i18n.changeLanguage(lng);
+}
+
+const initial = storedLanguage();
+applyDayjs(initial);
+
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  lng: initial,
+  fallbackLng: DEFAULT_LANGUAGE,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export default i18n;

@@ -1,0 +1,17 @@
+import { createElement } from 'react';
+import type { ResourceProps } from '@refinedev/core';
+import { AuditOutlined, CheckSquareOutlined, DeploymentUnitOutlined, PartitionOutlined } from '@ant-design/icons';
+
+/** Menu labels come from the locale files (`<name>.<name>`), icons from here. */
+export const resources: ResourceProps[] = [
+  { name: 'tasks', list: '/tasks', meta: { icon: createElement(CheckSquareOutlined) } },
+  {
+    name: 'instances',
+    list: '/instances',
+    show: '/instances/:id',
+    create: '/instances/create',
+    meta: { icon: createElement(DeploymentUnitOutlined) },
+  },
+  { name: 'definitions', list: '/definitions', meta: { icon: createElement(PartitionOutlined) } },
+  { name: 'audit', list: '/audit', meta: { icon: createElement(AuditOutlined) } },
+];

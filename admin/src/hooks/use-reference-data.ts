@@ -1,0 +1,37 @@
+import { useList, useOne } from '@refinedev/core';
+import { useLocalize } from '../components/localized-text';
+import type { DefinitionDetail, DefinitionSummary, Org } from '../types/contract';
+
+type Option = { value: string; label: string };
+
+/** Workflow definitions (optionally only published ones) as rows and as select options by id and by key. */
+export function useDefinitions(status?: 'published' | 'draft') {
+  const localize = useLocalize();
+  const { result, query } = useList<DefinitionSummary>({
+    resource: 'definitions',
+    pagination: { mode: 'off' },
+    filters: status ? [{ field: 'status', operator: 'eq', value: status }] : [],
+  });
+  const rows = result.data ?? [];
+  const byId: Option[] = rows.map((d) => ({ value: d.id, label: `${localize(d.name)} · v${d.version}` }));
+  const keys = new Map<string, string>();
+  for (const d of rows) if (!keys.has(d.key)) keys.set(d.key, localize(d.name));
+  const byKey: Option[] = Array.from(keys, ([value, label]) => ({ value, label }));
+  return { rows, byId, byKey, loading: query.isLoading, error: query.error };
+}
+
+export function useDefinition(id: string | undefined) {
+  const { result, query } = useOne<DefinitionDetail>({ resource: 'definitions', id: id ?? '', queryOptions: { enabled: !!id } });
+  return { definition: result, loading: query.isLoading && !!id, error: query.error };
+}
+
+/** Organisations of one type (schools by default) as select options. */
+export function useOrgOptions(type: Org['type'] = 'school') {
+  const { result, query } = useList<Org>({
+    resource: 'orgs',
+    pagination: { mode: 'off' },
+    filters: [{ field: 'type', operator: 'eq', value: type }],
+  });
+  const options: Option[] = (result.data ?? []).map((o) => ({ value: o.id, label: o.name }));
+  return { options, loading: query.isLoading, error: query.error };
+}

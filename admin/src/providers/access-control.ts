@@ -1,0 +1,38 @@
+import type { AccessControlProvider } from '@refinedev/core';
+import { loadSession } from './session';
+
+/** Console resource → CASL subject of the API. Resources not listed are open to anyone signed in. */
+const SUBJECTS: Record<string, string> = {
+  audit: 'AuditEvent',
+  definitions: 'Definition',
+  orgs: 'Organisation',
+  users: 'User',
+};
+
+/** Resources whose list the contract opens to every signed-in user (the server filters rows). */
+const OPEN_LISTS = new Set(['tasks', 'instances']);
+
+const ACTIONS: Record<string, string> = { list: 'read', show: 'read', edit: 'update', delete: 'manage' };
+
+const SUBJECT_OF_ENTITY: Record<string, string> = { instances: 'Instance', tasks: 'Task' };
+
+/**
+ * Hides menu items and buttons the user cannot use. It never grants anything: the API decides
+ * every request with the same rules.
+ */
+export const accessControlProvider: AccessControlProvider = {
+  can: async ({ resource, action }) => {
+    if (!resource) return { can: true };
+    const session = await loadSession();
+    if (!session) return { can: false };
+    const caslAction = ACTIONS[action] ?? action;
+    if (caslAction === 'read' && OPEN_LISTS.has(resource)) return { can: true };
+    const subject = SUBJECTS[resource] ?? SUBJECT_OF_ENTITY[resource];
+    if (!subject) return { can: true };
+    return { can: session.ability.can(caslAction, subject) };
+  },
+  options: {
+    buttons: { enableAccessControl: true, hideIfUnauthorized: true },
+    queryOptions: { staleTime: 60_000 },
+  },
+};

@@ -1,0 +1,57 @@
+import type { AuthProvider } from '@refinedev/core';
+import { http, isApiError, ApiError } from './http';
+import { clearSession, loadSession } from './session';
+import { queryClient } from './query-client';
+import type { SessionUser, RoleGrant } from '../types/contract';
+
+export type Identity = SessionUser & { roles: RoleGrant[]; name: string };
+
+export const authProvider: AuthProvider = {
+  login: async ({ username, password }: { username: string; password: string }) => {
+    try {
+      await http('/auth/login', { method: 'POST', body: { username, password } });
+      clearSession();
+      queryClient.removeQueries();
+      await loadSession(true);
+      return { success: true, redirectTo: '/' };
+    } catch (e) {
+      return { success: false, error: isApiError(e) ? e : new ApiError(0, null) };
+    }
+  },
+  logout: async () => {
+    try {
+      await http('/auth/logout', { method: 'POST' });
+    } catch {
+      // an expired session is already signed out
+    }
+    clearSession();
+    queryClient.removeQueries();
+    return { success: true, redirectTo: '/login' };
+  },
+  check: async () => {
+    try {
+      const session = await loadSession(true);
+      if (session) return { authenticated: true };
+      return { authenticated: false, redirectTo: '/login', logout: true };
+    } catch (e) {
+      return { authenticated: false, redirectTo: '/login', error: isApiError(e) ? e : undefined };
+    }
+  },
+  getIdentity: async (): Promise<Identity | null> => {
+    const session = await loadSession();
+    if (!session) return null;
+    const { user, roles } = session.me;
+    return { ...user, roles, name: user.displayName };
+  },
+  getPermissions: async () => {
+    const session = await loadSession();
+    return session?.me.roles.map((r) => r.role) ?? [];
+  },
+  onError: async (error: unknown) => {
+    if (isApiError(error) && error.status === 401) {
+      clearSession();
+      return { logout: true, redirectTo: '/login', error };
+    }
+    return {};
+  },
+};

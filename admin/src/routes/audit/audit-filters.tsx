@@ -1,0 +1,50 @@
+import { Button, DatePicker, Form, Input, Select, Space, type FormProps } from 'antd';
+import { SearchOutlined, UndoOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { Dayjs } from 'dayjs';
+
+export type AuditFilterValues = {
+  actorId?: string;
+  action?: string;
+  entityType?: string;
+  outcome?: string;
+  range?: [Dayjs | null, Dayjs | null] | null;
+};
+
+const ENTITY_TYPES = ['Instance', 'Definition', 'Task', 'AuditEvent', 'Organisation', 'User', 'Session'];
+const OUTCOMES = ['success', 'denied', 'failed'];
+
+export function AuditFilters({ formProps }: { formProps: FormProps<AuditFilterValues> }) {
+  const { t } = useTranslation();
+  const [fallback] = Form.useForm<AuditFilterValues>();
+  const form = formProps.form ?? fallback;
+  return (
+    <Form<AuditFilterValues> layout="inline" {...formProps} form={form} style={{ rowGap: 12, marginBottom: 16 }}>
+      <Form.Item name="actorId" label={t('audit.actor')}>
+        <Input allowClear style={{ width: 160 }} placeholder={t('audit.actorPlaceholder')} />
+      </Form.Item>
+      <Form.Item name="action" label={t('audit.action')}>
+        <Input allowClear style={{ width: 180 }} placeholder={t('audit.actionPlaceholder')} />
+      </Form.Item>
+      <Form.Item name="entityType" label={t('audit.entityType')}>
+        <Select allowClear style={{ width: 140 }} placeholder={t('common.all')} options={ENTITY_TYPES.map((v) => ({ value: v, label: t(`audit.entities.${v}`) }))} />
+      </Form.Item>
+      <Form.Item name="outcome" label={t('audit.outcome')}>
+        <Select allowClear style={{ width: 120 }} placeholder={t('common.all')} options={OUTCOMES.map((v) => ({ value: v, label: t(`audit.outcomes.${v}`) }))} />
+      </Form.Item>
+      <Form.Item name="range" label={t('audit.when')}>
+        <DatePicker.RangePicker allowEmpty={[true, true]} />
+      </Form.Item>
+      <Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+            {t('common.search')}
+          </Button>
+          <Button icon={<UndoOutlined />} onClick={() => { form.resetFields(); form.submit(); }}>
+            {t('common.reset')}
+          </Button>
+        </Space>
+      </Form.Item>
+    </Form>
+  );
+}

@@ -1,0 +1,67 @@
+import { Card, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
+import { useCustom } from '@refinedev/core';
+import { useTranslation } from 'react-i18next';
+import { useLocalize } from '../../../components/localized-text';
+import { formatDateTime } from '../../../components/date-text';
+import { EmptyState } from '../../../components/empty-state';
+import { ErrorResult } from '../../../components/error-result';
+import { auditDetails } from '../../../lib/audit-meta';
+import type { AuditEvent, InstanceView } from '../../../types/contract';
+
+const COLORS: Record<AuditEvent['outcome'], string> = { success: 'blue', denied: 'red', failed: 'orange' };
+
+/** 办理记录: the instance's audit events, oldest first — who did what, when, with which comment. */
+export function HistoryTimeline({ view, refreshKey }: { view: InstanceView; refreshKey: number }) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const { result, query } = useCustom<{ items: AuditEvent[] }>({
+    url: `/api/instances/${view.id}/history`,
+    method: 'get',
+    queryOptions: { queryKey: ['instance-history', view.id, refreshKey] },
+  });
+  const stateName = (id?: string) => (id ? localize(view.states.find((s) => s.id === id)?.name ?? id) : '');
+  const eventName = (type?: string) => {
+    if (!type) return undefined;
+    const label = view.availableEvents.find((e) => e.type === type)?.label;
+    return label ? localize(label) : t(`events.${type}`, { defaultValue: type });
+  };
+  const items = result.data?.items ?? [];
+  return (
+    <Card title={t('instances.history')} size="small" data-testid="history">
+      {query.isLoading ? (
+        <Skeleton active />
+      ) : query.isError ? (
+        <ErrorResult error={query.error} onRetry={() => void query.refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyState description={t('instances.noHistory')} />
+      ) : (
+        <Timeline
+          items={items.map((e) => {
+            const d = auditDetails(e);
+            return {
+              key: e.id,
+              color: COLORS[e.outcome] ?? 'gray',
+              children: (
+                <Space direction="vertical" size={2}>
+                  <Space wrap size={6}>
+                    <Typography.Text strong>{e.actorName ?? t('audit.system')}</Typography.Text>
+                    <Typography.Text>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</Typography.Text>
+                    {d.event && <Tag>{eventName(d.event)}</Tag>}
+                    {e.outcome !== 'success' && <Tag color={COLORS[e.outcome]}>{t(`audit.outcomes.${e.outcome}`)}</Tag>}
+                  </Space>
+                  {d.from && d.to && d.from !== d.to && (
+                    <Typography.Text type="secondary">{t('instances.movedFromTo', { from: stateName(d.from), to: stateName(d.to) })}</Typography.Text>
+                  )}
+                  {d.comment && <Typography.Paragraph style={{ margin: 0, padding: '4px 8px', background: '#f5f7fa', borderRadius: 4 }}>{d.comment}</Typography.Paragraph>}
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {formatDateTime(e.at)}
+                  </Typography.Text>
+                </Space>
+              ),
+            };
+          })}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+import { Breadcrumb, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLocalize } from '../../../components/localized-text';
+import { DateText } from '../../../components/date-text';
+import { StatusTag } from '../../../components/status-tag';
+import type { InstanceView } from '../../../types/contract';
+
+/** Workflow name, the school (with its place in the tree), current state and status. */
+export function InstanceHeader({ view, extra }: { view: InstanceView; extra?: ReactNode }) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const nextDue = view.openTasks.map((task) => task.dueAt).filter((d): d is string => !!d).sort()[0];
+  const overdue = !!nextDue && new Date(nextDue).getTime() < Date.now();
+  return (
+    <Card style={{ marginBottom: 16 }} data-testid="instance-header">
+      <Space direction="vertical" size={4} style={{ width: '100%' }}>
+        <Breadcrumb items={view.subject.path.map((p) => ({ title: p.name }))} />
+        <Space align="center" wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+          <Space align="center" wrap>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {localize(view.definition.name)} · {view.subject.name}
+            </Typography.Title>
+            <Tag color={view.status === 'running' ? 'blue' : 'default'} data-testid="current-state">
+              {localize(view.stateName)}
+            </Tag>
+            <StatusTag status={view.status} outcome={view.outcome} />
+          </Space>
+          {extra}
+        </Space>
+        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} style={{ marginTop: 8 }}>
+          <Descriptions.Item label={t('fields.createdBy')}>{view.createdBy.displayName}</Descriptions.Item>
+          <Descriptions.Item label={t('fields.createdAt')}>
+            <DateText value={view.createdAt} />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('fields.updatedAt')}>
+            <DateText value={view.updatedAt} />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('fields.dueAt')}>
+            <DateText value={nextDue} overdue={overdue} />
+          </Descriptions.Item>
+        </Descriptions>
+      </Space>
+    </Card>
+  );
+}

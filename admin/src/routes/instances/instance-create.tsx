@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { Create } from '@refinedev/antd';
+import { Alert, App, Divider, Form, Select, Skeleton } from 'antd';
+import { useInvalidate } from '@refinedev/core';
+import { useTranslation } from 'react-i18next';
+import { FormFieldItem } from '../../components/form-field-input';
+import { useLocalize } from '../../components/localized-text';
+import { EmptyState } from '../../components/empty-state';
+import { useDefinition, useDefinitions, useOrgOptions } from '../../hooks/use-reference-data';
+import { ApiError, http, isApiError } from '../../providers/http';
+import type { InstanceView } from '../../types/contract';
+
+type Values = { definitionId?: string; subjectOrgId?: string } & Record<string, unknown>;
+
+/** 发起流程: a published workflow, the organisation it is about, and its start form. */
+export function InstanceCreate() {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const navigate = useNavigate();
+  const invalidate = useInvalidate();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<ApiError | null>(null);
+  const [pending, setPending] = useState(false);
+  const definitions = useDefinitions('published');
+  const definitionId = Form.useWatch('definitionId', form);
+  const summary = definitions.rows.find((d) => d.id === definitionId);
+  const { definition, loading } = useDefinition(definitionId);
+  const orgs = useOrgOptions(summary?.subject ?? 'school');
+  const startFields = definition?.definition.startForm?.fields ?? [];
+
+  const submit = async ({ definitionId: defId, subjectOrgId, ...data }: Values) => {
+    setPending(true);
+    setError(null);
+    try {
+      const view = await http<InstanceView>('/instances', { method: 'POST', body: { definitionId: defId, subjectOrgId, data } });
+      void message.success(t('instances.created'));
+      await invalidate({ resource: 'instances', invalidates: ['list'] });
+      navigate(`/instances/${view.id}`);
+    } catch (e) {
+      const err = isApiError(e) ? e : new ApiError(0, null);
+      setError(err);
+      form.setFields(Object.entries(err.fieldErrors).map(([name, msg]) => ({ name, errors: [localize(msg)] })));
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <Create title={t('instances.create')} breadcrumb={false} saveButtonProps={{ loading: pending, onClick: () => form.submit(), children: t('instances.start') }}>
+      {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={t('instances.createFailed')} description={error.localized ? localize(error.localized) : error.message} />}
+      {!definitions.loading && definitions.rows.length === 0 ? (
+        <EmptyState description={t('instances.noPublished')} />
+      ) : (
+        <Form<Values> form={form} layout="vertical" style={{ maxWidth: 720 }} onFinish={(v) => void submit(v)} onValuesChange={(changed) => 'definitionId' in changed && form.setFieldValue('subjectOrgId', undefined)}>
+          <Form.Item name="definitionId" label={t('fields.workflow')} rules={[{ required: true, message: t('instances.pickWorkflow') }]}>
+            <Select loading={definitions.loading} options={definitions.byId} placeholder={t('instances.pickWorkflow')} />
+          </Form.Item>
+          <Form.Item name="subjectOrgId" label={t(`instances.subjectOf.${summary?.subject ?? 'school'}`)} rules={[{ required: true, message: t('instances.pickSubject') }]}>
+            <Select showSearch optionFilterProp="label" disabled={!definitionId} loading={orgs.loading} options={orgs.options} placeholder={t('instances.pickSubject')} />
+          </Form.Item>
+          {definitionId && loading && <Skeleton active />}
+          {startFields.length > 0 && (
+            <>
+              <Divider orientation="left" plain>
+                {t('instances.startForm')}
+              </Divider>
+              {startFields.map((f) => (
+                <FormFieldItem key={f.name} field={f} />
+              ))}
+            </>
+          )}
+        </Form>
+      )}
+    </Create>
+  );
+}

@@ -1,0 +1,68 @@
+import { Button, DatePicker, Form, Select, Space, type FormProps } from 'antd';
+import { SearchOutlined, UndoOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { Dayjs } from 'dayjs';
+import { useDefinition, useDefinitions, useOrgOptions } from '../../hooks/use-reference-data';
+import { useLocalize } from '../../components/localized-text';
+
+export type InstanceFilterValues = {
+  definitionKey?: string;
+  state?: string;
+  status?: string;
+  orgId?: string;
+  range?: [Dayjs | null, Dayjs | null] | null;
+};
+
+/** Server-side filters of the instance list (workflow, state, status, organisation, created between). */
+export function InstanceFilters({ formProps }: { formProps: FormProps<InstanceFilterValues> }) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const [form] = Form.useForm<InstanceFilterValues>();
+  const usedForm = formProps.form ?? form;
+  const definitions = useDefinitions();
+  const orgs = useOrgOptions('school');
+  const key = Form.useWatch('definitionKey', usedForm);
+  const latest = definitions.rows.filter((d) => d.key === key).sort((a, b) => b.version - a.version)[0];
+  const { definition } = useDefinition(latest?.id);
+  const stateOptions = Object.entries(definition?.definition.states ?? {}).map(([id, s]) => ({
+    value: id,
+    label: localize(s.name) || id,
+  }));
+  return (
+    <Form<InstanceFilterValues> layout="inline" {...formProps} form={usedForm} style={{ rowGap: 12, marginBottom: 16 }}>
+      <Form.Item name="definitionKey" label={t('fields.workflow')}>
+        <Select allowClear style={{ width: 200 }} loading={definitions.loading} options={definitions.byKey} placeholder={t('common.all')} onChange={() => usedForm.setFieldValue('state', undefined)} />
+      </Form.Item>
+      <Form.Item name="state" label={t('fields.state')}>
+        <Select allowClear style={{ width: 160 }} disabled={!key} options={stateOptions} placeholder={key ? t('common.all') : t('instances.pickWorkflowFirst')} />
+      </Form.Item>
+      <Form.Item name="status" label={t('fields.status')}>
+        <Select
+          allowClear
+          style={{ width: 120 }}
+          placeholder={t('common.all')}
+          options={[
+            { value: 'running', label: t('status.running') },
+            { value: 'completed', label: t('status.completed') },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item name="orgId" label={t('fields.subject')}>
+        <Select allowClear showSearch optionFilterProp="label" style={{ width: 220 }} loading={orgs.loading} options={orgs.options} placeholder={t('common.all')} />
+      </Form.Item>
+      <Form.Item name="range" label={t('fields.createdBetween')}>
+        <DatePicker.RangePicker allowEmpty={[true, true]} />
+      </Form.Item>
+      <Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+            {t('common.search')}
+          </Button>
+          <Button icon={<UndoOutlined />} onClick={() => { usedForm.resetFields(); usedForm.submit(); }}>
+            {t('common.reset')}
+          </Button>
+        </Space>
+      </Form.Item>
+    </Form>
+  );
+}

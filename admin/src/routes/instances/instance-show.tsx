@@ -1,0 +1,75 @@
+import { useMemo, useState } from 'react';
+import { useParams } from 'react-router';
+import { App, Button, Col, Row, Skeleton } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { useInvalidate, useOne } from '@refinedev/core';
+import { useTranslation } from 'react-i18next';
+import { ErrorResult } from '../../components/error-result';
+import { useLocalize } from '../../components/localized-text';
+import { useDefinition } from '../../hooks/use-reference-data';
+import { InstanceHeader } from './components/instance-header';
+import { StateTrace } from './components/state-trace';
+import { InstanceData } from './components/instance-data';
+import { EventActions } from './components/event-actions';
+import { EventModal } from './components/event-modal';
+import { HistoryTimeline } from './components/history-timeline';
+import { fieldCatalogue } from './components/field-catalogue';
+import type { AvailableEvent, EventResult, InstanceView } from '../../types/contract';
+
+/** One instance: where it is, what it carries, what the user may do next, and what happened so far. */
+export function InstanceShow() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const { message } = App.useApp();
+  const invalidate = useInvalidate();
+  const [event, setEvent] = useState<AvailableEvent | null>(null);
+  const [historyKey, setHistoryKey] = useState(0);
+  const { result: view, query } = useOne<InstanceView>({ resource: 'instances', id });
+  const { definition } = useDefinition(view?.definition.id);
+  const fields = useMemo(() => fieldCatalogue(view?.form ?? null, definition?.definition), [view?.form, definition]);
+
+  const reload = async () => {
+    setEvent(null);
+    await query.refetch();
+    setHistoryKey((k) => k + 1);
+  };
+  const done = async (res: EventResult) => {
+    setEvent(null);
+    void message.success(t('instances.fireSuccess', { state: localize(res.stateName) }));
+    await Promise.all([query.refetch(), invalidate({ resource: 'tasks', invalidates: ['list'] }), invalidate({ resource: 'instances', invalidates: ['list'] })]);
+    setHistoryKey((k) => k + 1);
+  };
+
+  if (query.isLoading) return <Skeleton active paragraph={{ rows: 10 }} />;
+  if (query.isError || !view) return <ErrorResult error={query.error} status={!view && !query.isError ? 404 : undefined} onRetry={() => void query.refetch()} />;
+
+  return (
+    <>
+      <InstanceHeader
+        view={view}
+        extra={
+          <Button icon={<ReloadOutlined />} onClick={() => void reload()} loading={query.isFetching}>
+            {t('common.refresh')}
+          </Button>
+        }
+      />
+      <StateTrace view={view} />
+      {view.status === 'running' && (
+        <div style={{ marginBottom: 16, padding: '12px 16px', background: '#fff', borderRadius: 4, display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
+          <span style={{ fontWeight: 600 }}>{t('instances.actions')}</span>
+          {view.availableEvents.length ? <EventActions events={view.availableEvents} onFire={setEvent} /> : <span style={{ color: '#8c8c8c' }}>{t('instances.noActions')}</span>}
+        </div>
+      )}
+      <Row gutter={16}>
+        <Col xs={24} xl={15}>
+          <InstanceData view={view} fields={fields} />
+        </Col>
+        <Col xs={24} xl={9}>
+          <HistoryTimeline view={view} refreshKey={historyKey} />
+        </Col>
+      </Row>
+      <EventModal view={view} event={event} fields={fields} onClose={() => setEvent(null)} onDone={(r) => void done(r)} onReload={() => void reload()} />
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import { List } from '@refinedev/antd';
+import { Table, Tag, Typography } from 'antd';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useKeysetTable } from '../../hooks/use-keyset-table';
+import { useLocalize } from '../../components/localized-text';
+import { DateText } from '../../components/date-text';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorResult } from '../../components/error-result';
+import type { TaskRow } from '../../types/contract';
+
+const PURPOSE_COLORS: Record<string, string> = { act: 'blue', review: 'purple', escalation: 'red' };
+
+/** 我的待办: the tasks the signed-in user can act on; a click opens the instance. */
+export function TaskList() {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const navigate = useNavigate();
+  const { tableProps, tableQuery } = useKeysetTable<TaskRow>({ resource: 'tasks' });
+  if (tableQuery.isError) return <ErrorResult error={tableQuery.error} onRetry={() => void tableQuery.refetch()} />;
+  return (
+    <List title={t('tasks.title')} breadcrumb={false}>
+      <Typography.Paragraph type="secondary">{t('tasks.hint')}</Typography.Paragraph>
+      <Table<TaskRow>
+        {...tableProps}
+        rowKey="id"
+        data-testid="task-table"
+        onRow={(row) => ({ onClick: () => navigate(`/instances/${row.instanceId}`), style: { cursor: 'pointer' } })}
+        locale={{ emptyText: <EmptyState description={t('tasks.empty')} /> }}
+        columns={[
+          { key: 'workflow', title: t('fields.workflow'), render: (_, r) => <Typography.Link>{localize(r.definitionName)}</Typography.Link> },
+          { key: 'state', title: t('fields.state'), render: (_, r) => <Tag color="blue">{localize(r.stateName)}</Tag> },
+          { key: 'school', title: t('fields.subject'), dataIndex: 'subjectName' },
+          {
+            key: 'purpose',
+            title: t('fields.purpose'),
+            render: (_, r) => <Tag color={PURPOSE_COLORS[r.purpose] ?? 'default'}>{t(`tasks.purpose.${r.purpose}`, { defaultValue: r.purpose })}</Tag>,
+          },
+          { key: 'due', title: t('fields.dueAt'), render: (_, r) => <DateText value={r.dueAt} overdue={r.overdue} /> },
+          { key: 'created', title: t('fields.receivedAt'), render: (_, r) => <DateText value={r.createdAt} /> },
+        ]}
+      />
+    </List>
+  );
+}

@@ -1,0 +1,166 @@
+// Wire shapes of docs/api-contract.md (v1). The console codes against the contract, not the API's code.
+
+export type LocaleCode = 'zh-CN' | 'en';
+export type LocalizedText = Record<LocaleCode, string>;
+/** Some names may arrive already resolved to one language; the console accepts both. */
+export type MaybeLocalized = LocalizedText | string;
+
+export type RoleCode =
+  | 'bureauAdmin'
+  | 'bureauReviewer'
+  | 'groupLead'
+  | 'principal'
+  | 'teacher'
+  | 'inspector'
+  | 'expert'
+  | 'outsideDept'
+  | 'auditor';
+
+export type ApiErrorBody = {
+  error: {
+    code: string;
+    message: LocalizedText;
+    fieldErrors?: Record<string, LocalizedText>;
+    rule?: string;
+    lockedUntil?: string;
+  };
+};
+
+export type Page<T> = { items: T[]; nextCursor?: string | null };
+
+export type SessionUser = { id: string; username: string; displayName: string; locale?: string };
+export type RoleGrant = { role: RoleCode; orgId: string; orgName: string };
+export type MeResponse = { user: SessionUser; roles: RoleGrant[]; rules: unknown[]; csrfToken: string };
+
+export type FieldType =
+  | 'text'
+  | 'textarea'
+  | 'number'
+  | 'date'
+  | 'select'
+  | 'multiselect'
+  | 'boolean'
+  | 'file'
+  | 'table'
+  | 'score';
+
+export type FieldDef = {
+  name: string;
+  type: FieldType;
+  label: LocalizedText;
+  help?: LocalizedText;
+  required?: boolean;
+  min?: number;
+  max?: number;
+  maxLength?: number;
+  pattern?: string;
+  options?: Array<{ value: string; label: LocalizedText }>;
+  columns?: Array<{ name: string; type: FieldType; label: LocalizedText }>;
+};
+export type FieldAccess = 'editable' | 'readonly' | 'hidden' | 'required';
+export type FormDef = { fields: FieldDef[]; permissions?: Record<string, FieldAccess> };
+
+export type Org = { id: string; type: 'district' | 'group' | 'school'; name: string; parentId: string | null; groupKind?: string };
+
+export type DefinitionSummary = {
+  id: string;
+  key: string;
+  version: number;
+  status: 'draft' | 'published';
+  name: LocalizedText;
+  subject: 'school' | 'group' | 'district';
+  publishedAt: string | null;
+};
+export type DefinitionDocument = {
+  name: LocalizedText;
+  startForm?: FormDef;
+  states: Record<string, { name: LocalizedText; kind: string; form?: FormDef }>;
+};
+export type DefinitionDetail = DefinitionSummary & { definition: DefinitionDocument };
+
+export type InstanceStatus = 'running' | 'completed';
+
+export type InstanceRow = {
+  id: string;
+  definitionKey: string;
+  definitionName: MaybeLocalized;
+  version: number;
+  subjectOrgId: string;
+  subjectName: string;
+  state: string;
+  stateName: MaybeLocalized;
+  status: InstanceStatus;
+  outcome: string | null;
+  updatedAt: string;
+  createdAt: string;
+};
+
+export type AvailableEvent = {
+  type: string;
+  label: MaybeLocalized;
+  to: string;
+  commentRequired: boolean;
+  requires: string[];
+  blockedBy?: { rule: string; message: LocalizedText };
+};
+
+export type TraceState = { id: string; name: MaybeLocalized; kind: string; visited: boolean; current: boolean };
+
+export type InstanceView = {
+  id: string;
+  definition: { id: string; key: string; version: number; name: MaybeLocalized };
+  subject: { orgId: string; name: string; path: Array<{ id: string; name: string; type: string }> };
+  state: string;
+  stateName: MaybeLocalized;
+  stateKind: string;
+  status: InstanceStatus;
+  outcome: string | null;
+  data: Record<string, unknown>;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: { id: string; displayName: string };
+  availableEvents: AvailableEvent[];
+  form: FormDef | null;
+  states: TraceState[];
+  transitions: Array<{ from: string; to: string; event: string }>;
+  openTasks: Array<{ id: string; state: string; dueAt: string | null }>;
+};
+
+export type EventResult = Pick<InstanceView, 'id' | 'state' | 'stateName' | 'status' | 'outcome' | 'version' | 'availableEvents'>;
+
+export type TaskRow = {
+  id: string;
+  instanceId: string;
+  definitionKey: string;
+  definitionName: MaybeLocalized;
+  state: string;
+  stateName: MaybeLocalized;
+  subjectName: string;
+  purpose: 'act' | 'review' | 'escalation' | string;
+  dueAt: string | null;
+  overdue: boolean;
+  createdAt: string;
+};
+
+export type AuditOutcome = 'success' | 'denied' | 'failed';
+export type AuditEvent = {
+  id: string;
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  outcome: AuditOutcome;
+  before: unknown;
+  after: unknown;
+  meta: Record<string, unknown> | null;
+  prevHash: string;
+  hash: string;
+};
+
+export type AuditVerify =
+  | { ok: true; count: number; lastHash: string }
+  | { ok: false; count: number; brokenAt: number; reason: string };
