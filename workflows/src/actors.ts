@@ -59,3 +59,6 @@ export function candidatesFor(rules: TActorRule[], parties: Parties): TaskCandid
   }
   return out;
 }
+
+/** The scheduler acting on a timer: it holds no role and only TIMER events accept it. */
+export const SYSTEM_ACTOR: Actor = { userId: 'system', roles: [] };

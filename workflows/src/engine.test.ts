@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from './actors.js';
 import { availableEvents, describeSnapshot, start, step } from './engine.js';
 import { TEMPLATES } from './templates/index.js';
 import { actor, admin, def, env, ok, principalA, principalB, subject } from './test-fixtures.js';
@@ -100,7 +101,7 @@ describe('availableEvents', () => {
 });
 
 describe('deadline timers', () => {
-  const system = { userId: 'system', roles: [] } as const;
+  const system = SYSTEM_ACTOR;
   it('a reminder notifies without moving; the deadline opens an escalation task for the bureau', () => {
     const s0 = begin().snapshot;
     const remind = ok(step(inspection, s0, { type: 'TIMER', timer: 'remind', state: 'selfCheck', visit: 1 }, system, env));

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from './actors.js';
 import { start, step } from './engine.js';
 import { admin, def, env, l, ok, subject } from './test-fixtures.js';
 
-const system = { userId: 'system', roles: [] } as const;
+const system = SYSTEM_ACTOR;
 
 const flow = def({
   key: 'award',
