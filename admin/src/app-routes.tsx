@@ -1,7 +1,7 @@
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
 import { Authenticated, CanAccess } from '@refinedev/core';
-import { ThemedLayout } from '@refinedev/antd';
+import { ThemedLayout, ThemedSider } from '@refinedev/antd';
 import { CatchAllNavigate, NavigateToResource } from '@refinedev/react-router';
 import { AppHeader } from './components/app-header';
 import { AppTitle } from './components/app-title';
@@ -22,13 +22,18 @@ function Guard({ resource, action = 'list', children }: { resource: string; acti
   );
 }
 
+/** The sider without its own sign-out entry: the header has one. */
+function AppSider(props: ComponentProps<typeof ThemedSider>) {
+  return <ThemedSider {...props} render={({ items }) => <>{items}</>} />;
+}
+
 export function AppRoutes() {
   return (
     <Routes>
       <Route
         element={
           <Authenticated key="console" fallback={<CatchAllNavigate to="/login" />}>
-            <ThemedLayout Header={AppHeader} Title={AppTitle}>
+            <ThemedLayout Header={AppHeader} Sider={AppSider} Title={AppTitle}>
               <Outlet />
             </ThemedLayout>
           </Authenticated>

@@ -5,9 +5,6 @@ export const theme: ThemeConfig = {
   token: {
     colorPrimary: '#1f4e9c',
     colorInfo: '#1f4e9c',
-    colorSuccess: '#2e8b57',
-    colorWarning: '#d48806',
-    colorError: '#c0392b',
     borderRadius: 4,
     fontFamily:
       "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', 'Helvetica Neue', Arial, sans-serif",

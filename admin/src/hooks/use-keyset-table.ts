@@ -1,12 +1,13 @@
+import { createElement } from 'react';
 import { useTable, type useTableProps } from '@refinedev/antd';
 import type { BaseRecord, CrudFilter, HttpError } from '@refinedev/core';
-import type { TablePaginationConfig } from 'antd';
+import { KeysetPager } from '../components/keyset-pager';
 
 type Options<T extends BaseRecord, S> = Omit<useTableProps<T, HttpError, S, T>, 'pagination'> & { pageSize?: number };
 
 /**
- * Refine's table over the API's keyset pagination: antd's simple pager ("‹ 1 ›"), no jump to page N,
- * no total (the data provider remembers one cursor per page it has seen).
+ * Refine's table over the API's keyset pagination (the data provider remembers one cursor per page
+ * it has seen). antd's pager is replaced by previous / page N / next: there is no total to show.
  */
 export function useKeysetTable<T extends BaseRecord, S = unknown>({ pageSize = 20, ...options }: Options<T, S>) {
   const table = useTable<T, HttpError, S, T>({
@@ -14,12 +15,14 @@ export function useKeysetTable<T extends BaseRecord, S = unknown>({ pageSize = 2
     pagination: { mode: 'server', pageSize },
     syncWithLocation: options.syncWithLocation ?? true,
   });
-  const base = table.tableProps.pagination;
-  const pagination: TablePaginationConfig | false =
-    base === false
-      ? false
-      : { ...base, simple: true, showSizeChanger: false, showQuickJumper: false, hideOnSinglePage: true, showTotal: undefined };
-  return { ...table, tableProps: { ...table.tableProps, pagination } };
+  const hasNext = !!table.tableQuery.data?.nextCursor;
+  const pager = createElement(KeysetPager, {
+    page: table.currentPage,
+    hasNext,
+    loading: table.tableQuery.isFetching,
+    onChange: table.setCurrentPage,
+  });
+  return { ...table, pager, tableProps: { ...table.tableProps, pagination: false as const } };
 }
 
 /** Replace the filters with a form's values, dropping empty ones. */

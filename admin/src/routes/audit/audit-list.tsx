@@ -19,7 +19,7 @@ function Json({ value }: { value: unknown }) {
 /** 审计日志: the append-only, hash-chained record of every action (auditors only). */
 export function AuditList() {
   const { t } = useTranslation();
-  const { tableProps, tableQuery, searchFormProps } = useKeysetTable<AuditEvent, AuditFilterValues>({
+  const { tableProps, tableQuery, pager, searchFormProps } = useKeysetTable<AuditEvent, AuditFilterValues>({
     resource: 'audit',
     pageSize: 50,
     filters: { defaultBehavior: 'replace' },
@@ -70,6 +70,7 @@ export function AuditList() {
           ]}
         />
       )}
+      {pager}
     </List>
   );
 }

@@ -24,7 +24,7 @@ export function InstanceList() {
   const { t } = useTranslation();
   const localize = useLocalize();
   const navigate = useNavigate();
-  const { tableProps, tableQuery, searchFormProps } = useKeysetTable<InstanceRow, InstanceFilterValues>({
+  const { tableProps, tableQuery, pager, searchFormProps } = useKeysetTable<InstanceRow, InstanceFilterValues>({
     resource: 'instances',
     filters: { defaultBehavior: 'replace' },
     onSearch: (values) => toFilters(toQuery(values)),
@@ -50,6 +50,7 @@ export function InstanceList() {
           ]}
         />
       )}
+      {pager}
     </List>
   );
 }

@@ -16,7 +16,7 @@ export function TaskList() {
   const { t } = useTranslation();
   const localize = useLocalize();
   const navigate = useNavigate();
-  const { tableProps, tableQuery } = useKeysetTable<TaskRow>({ resource: 'tasks' });
+  const { tableProps, tableQuery, pager } = useKeysetTable<TaskRow>({ resource: 'tasks' });
   if (tableQuery.isError) return <ErrorResult error={tableQuery.error} onRetry={() => void tableQuery.refetch()} />;
   return (
     <List title={t('tasks.title')} breadcrumb={false}>
@@ -40,6 +40,7 @@ export function TaskList() {
           { key: 'created', title: t('fields.receivedAt'), render: (_, r) => <DateText value={r.createdAt} /> },
         ]}
       />
+      {pager}
     </List>
   );
 }

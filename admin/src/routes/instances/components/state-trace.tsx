@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocalize } from '../../../components/localized-text';
 import type { InstanceView, TraceState } from '../../../types/contract';
 
-/** States in the order the flow reaches them: breadth-first over the transitions from the first state. */
+/** States in the order the flow reaches them: breadth-first over the transitions from the first state, finals last. */
 function orderStates(states: TraceState[], transitions: InstanceView['transitions']): TraceState[] {
   if (states.length === 0) return states;
   const byId = new Map(states.map((s) => [s.id, s]));
@@ -21,7 +21,9 @@ function orderStates(states: TraceState[], transitions: InstanceView['transition
       }
     }
   }
-  return [...ordered, ...states.filter((s) => !seen.has(s.id))];
+  // Final states close the trace, whichever branch reaches them first.
+  const all = [...ordered, ...states.filter((s) => !seen.has(s.id))];
+  return [...all.filter((s) => s.kind !== 'final'), ...all.filter((s) => s.kind === 'final')];
 }
 
 /** 流程轨迹: visited states done, the current one highlighted, the rest waiting. */

@@ -1,0 +1,31 @@
+import type { Locator } from 'playwright-core';
+
+/**
+ * Fills every required field of an antd form inside `scope` with a plausible value, whatever the
+ * schema field type rendered there (text, textarea, number, date, select, multiselect, boolean).
+ */
+export async function fillRequiredFields(scope: Locator, text = '已按要求完成，情况属实。'): Promise<void> {
+  const items = scope.locator('.ant-form-item:has(.ant-form-item-required)');
+  const count = await items.count();
+  for (let i = 0; i < count; i += 1) {
+    const item = items.nth(i);
+    if ((await item.locator('.ant-picker').count()) > 0) {
+      const input = item.locator('.ant-picker input').first();
+      await input.click();
+      await input.fill(new Date().toISOString().slice(0, 10));
+      await input.press('Enter');
+    } else if ((await item.locator('.ant-select').count()) > 0) {
+      await item.locator('.ant-select-selector').click();
+      await scope.page().locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+      await scope.page().keyboard.press('Escape');
+    } else if ((await item.locator('.ant-switch').count()) > 0) {
+      await item.locator('.ant-switch').click();
+    } else if ((await item.locator('.ant-input-number').count()) > 0) {
+      await item.locator('.ant-input-number input').fill('1');
+    } else if ((await item.locator('textarea').count()) > 0) {
+      await item.locator('textarea').first().fill(text);
+    } else if ((await item.locator('input').count()) > 0) {
+      await item.locator('input').first().fill(text);
+    }
+  }
+}

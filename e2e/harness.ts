@@ -1,0 +1,121 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const OUTPUT_DIR = join(REPO_ROOT, 'test-output');
+export const DEMO_PASSWORD = process.env.EDUFLOW_DEMO_PASSWORD ?? 'Demo#2026!e2e';
+export const DEMO_USERS = ['admin', 'reviewer', 'lead1', 'principal1', 'principal2', 'teacher1', 'inspector1', 'expert1', 'expert2', 'expert3', 'dept1', 'auditor'] as const;
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
+
+export type RunningServer = { url: string; dataDir: string; password: string; output: () => string; stop: () => Promise<void> };
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return new Promise((ok) => (child.exitCode !== null || child.signalCode !== null ? ok() : child.once('exit', () => ok())));
+}
+
+async function waitForHealth(url: string, child: ChildProcess, log: () => string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`API exited with code ${child.exitCode} before it was healthy:\n${log()}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`API not healthy at ${url} after ${timeoutMs} ms:\n${log()}`);
+}
+
+/**
+ * Starts `npx tsx api/src/server.ts` on a free port with a fresh data directory (so the demo district is
+ * seeded anew) and waits for /api/health. The console is served from admin/dist: build it first.
+ */
+export async function startServer(options: { password?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunningServer> {
+  if (!existsSync(join(REPO_ROOT, 'admin', 'dist', 'index.html'))) {
+    throw new Error('admin/dist is missing: run `npm run build -w @eduflow/admin` (npm run test:e2e does it)');
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'eduflow-e2e-'));
+  const port = await freePort();
+  const password = options.password ?? DEMO_PASSWORD;
+  const child = spawn('npx', ['tsx', 'api/src/server.ts'], {
+    cwd: REPO_ROOT,
+    detached: true, // own process group, so stop() also ends tsx's node child
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, EDUFLOW_DATA_DIR: dataDir, EDUFLOW_PORT: String(port), EDUFLOW_DEMO_PASSWORD: password, ...options.env },
+  });
+  let log = '';
+  const append = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', append);
+  child.stderr?.on('data', append);
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.pid) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      const killer = setTimeout(() => {
+        try {
+          if (child.pid) process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }, 5_000);
+      await exited(child);
+      clearTimeout(killer);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(url, child, () => log, options.timeoutMs ?? 90_000);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { url, dataDir, password, output: () => log, stop };
+}
+
+/** Debian's chromium driven by playwright-core (no browser download here). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.EDUFLOW_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** Signs in through the login page and waits for the console to leave it. */
+export async function signIn(page: Page, url: string, username: string, password: string): Promise<void> {
+  await page.goto(`${url}/login`);
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 20_000 });
+}
+
+/** Saves a full-page screenshot as test-output/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  const path = join(OUTPUT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
