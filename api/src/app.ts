@@ -1,0 +1,107 @@
+import { ForbiddenError, type AnyAbility } from '@casl/ability';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { swaggerUI } from '@hono/swagger-ui';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv } from './app-env.js';
+import { appendAudit } from './audit/append.js';
+import { sessionMiddleware } from './auth/middleware.js';
+import { tx, type Db } from './db/client.js';
+import type { Deps } from './deps.js';
+import { AppError, toAppError } from './errors.js';
+import { auditRoutes } from './features/audit/routes.js';
+import { authRoutes } from './features/auth/routes.js';
+import { definitionRoutes } from './features/definitions/routes.js';
+import { healthRoutes } from './features/health/routes.js';
+import { instanceRoutes } from './features/instances/routes.js';
+import { orgRoutes } from './features/orgs/routes.js';
+import { taskRoutes } from './features/tasks/routes.js';
+
+export type CreateAppOptions = {
+  db: Db;
+  clock?: () => Date;
+  secureCookies?: boolean;
+  appVersion?: string;
+  /** Largest accepted request body; workflow data is form fields, files go elsewhere. */
+  maxBodyBytes?: number;
+};
+
+export function createApp(options: CreateAppOptions) {
+  const deps: Deps = {
+    db: options.db,
+    clock: options.clock ?? (() => new Date()),
+    secureCookies: options.secureCookies,
+    appVersion: options.appVersion,
+  };
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use('*', secureHeaders());
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: options.maxBodyBytes ?? 1024 * 1024,
+      onError: () => {
+        throw new HTTPException(413, { message: 'Payload too large' });
+      },
+    }),
+  );
+  app.use('/api/*', sessionMiddleware(deps));
+
+  app
+    .route('/api', healthRoutes(deps))
+    .route('/api', authRoutes(deps))
+    .route('/api', orgRoutes(deps))
+    .route('/api', definitionRoutes(deps))
+    .route('/api', instanceRoutes(deps))
+    .route('/api', taskRoutes(deps))
+    .route('/api', auditRoutes(deps));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'eduflow_session' });
+  app.doc('/api/openapi.json', {
+    openapi: '3.0.3',
+    info: {
+      title: 'EduFlow API',
+      version: deps.appVersion ?? '0.0.0',
+      description: 'Workflow and governance console for a district education bureau. Human summary: docs/api-contract.md.',
+    },
+    security: [{ session: [] }],
+  });
+  app.get('/api/docs', swaggerUI({ url: '/api/openapi.json' }));
+
+  app.notFound((c) => c.json(new AppError('NOT_FOUND').toBody(), 404));
+  app.onError((err, c) => respond(deps, c, err));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;
+
+/** The one error exit: every thrown thing becomes the contract's error body; only real bugs are 500s. */
+function respond(deps: Deps, c: Context<AppEnv>, err: unknown) {
+  const error = toAppError(err);
+  if (err instanceof ForbiddenError) auditForbidden(deps, c, err);
+  if (error.code === 'INTERNAL') console.error(err);
+  return c.json(error.toBody(), error.status as ContentfulStatusCode);
+}
+
+/** CASL refusals raised in handlers are permission events too: the auditor sees them. */
+function auditForbidden(deps: Deps, c: Context<AppEnv>, err: ForbiddenError<AnyAbility>) {
+  const user = c.get('user');
+  try {
+    tx(deps.db, () =>
+      appendAudit(deps.db, {
+        at: deps.clock().toISOString(),
+        actor: user,
+        action: `permission.${String(err.action)}`,
+        entityType: String(err.subjectType),
+        entityId: null,
+        outcome: 'denied',
+        meta: { method: c.req.method, path: c.req.path },
+      }),
+    );
+  } catch (auditError) {
+    console.error('could not audit a refused permission', auditError);
+  }
+}

@@ -1,0 +1,73 @@
+import { desc } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { auditEvents, type TAuditEventRow } from '../db/schema.js';
+import { canonicalJson } from '../lib/canonical-json.js';
+import { sha256Hex } from '../lib/crypto.js';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export type TAuditInput = {
+  at: string;
+  actor: { id: string; displayName: string } | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  outcome: 'success' | 'denied' | 'failed';
+  before?: unknown;
+  after?: unknown;
+  meta?: unknown;
+};
+
+type THashed = Omit<TAuditEventRow, 'hash' | 'prevHash'>;
+
+/** The hash covers the previous hash and every field of the event, seq included, so edits, deletions and reorders all show. */
+export function hashEvent(prevHash: string, e: THashed): string {
+  const body = {
+    seq: e.seq,
+    id: e.id,
+    at: e.at,
+    actorId: e.actorId,
+    actorName: e.actorName,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    outcome: e.outcome,
+    before: e.before ?? null,
+    after: e.after ?? null,
+    meta: e.meta ?? null,
+  };
+  return sha256Hex(`${prevHash}\n${canonicalJson(body)}`);
+}
+
+/**
+ * Appends one event to the chain. Call it inside the caller's `tx()`: the write lock taken by
+ * BEGIN IMMEDIATE is what makes "read the last hash, insert the next" safe.
+ */
+export function appendAudit(db: Db, input: TAuditInput): TAuditEventRow {
+  const last = db
+    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.seq))
+    .limit(1)
+    .get();
+  // JSON round-trip now, so the hash is computed over exactly what SQLite will give back to verify.
+  const json = (v: unknown): unknown => (v === undefined ? null : JSON.parse(JSON.stringify(v)));
+  const event: THashed = {
+    seq: (last?.seq ?? 0) + 1,
+    id: crypto.randomUUID(),
+    at: input.at,
+    actorId: input.actor?.id ?? null,
+    actorName: input.actor?.displayName ?? null,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    outcome: input.outcome,
+    before: json(input.before),
+    after: json(input.after),
+    meta: json(input.meta),
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const row: TAuditEventRow = { ...event, prevHash, hash: hashEvent(prevHash, event) };
+  db.insert(auditEvents).values(row).run();
+  return row;
+}

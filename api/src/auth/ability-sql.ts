@@ -1,0 +1,68 @@
+import { rulesToAST } from '@casl/ability/extra';
+import { and, not, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { AppAbility, TAction, TSubjectType } from './ability.js';
+
+/** How a rule field maps to SQL: a column, or a function for fields that are not columns (e.g. array membership). */
+export type TFieldMap = Record<string, SQLWrapper | ((op: 'eq' | 'in', values: unknown[]) => SQL)>;
+
+type Node = { operator: string; value: unknown; field?: string };
+
+const TRUE = sql`1`;
+const FALSE = sql`0`;
+
+/**
+ * CASL rules → a drizzle `where`, so list queries return exactly the rows `ability.can` would allow.
+ * Each leaf is coalesced to 0/1: SQL's three-valued logic must not turn `NOT (NULL = x)` into "hidden".
+ */
+export function rulesToWhere(ability: AppAbility, action: TAction, type: TSubjectType, fields: TFieldMap): SQL {
+  const ast = rulesToAST(ability, action, type) as Node | null;
+  if (!ast) return FALSE;
+  return toSql(ast, fields);
+}
+
+function toSql(node: Node, fields: TFieldMap): SQL {
+  switch (node.operator) {
+    case 'and':
+    case 'or': {
+      const parts = (node.value as Node[]).map((n) => toSql(n, fields));
+      if (parts.length === 0) return node.operator === 'and' ? TRUE : FALSE;
+      return (node.operator === 'and' ? and(...parts) : or(...parts)) ?? FALSE;
+    }
+    case 'not':
+      return not(toSql((node.value as Node[])[0] ?? { operator: 'and', value: [] }, fields));
+    default:
+      return leaf(node, fields);
+  }
+}
+
+function leaf(node: Node, fields: TFieldMap): SQL {
+  const target = node.field ? fields[node.field] : undefined;
+  if (!target) throw new Error(`ability-sql: no SQL mapping for field "${node.field}"`);
+  const values = Array.isArray(node.value) ? node.value : [node.value];
+  const op = node.operator;
+  if (typeof target === 'function') {
+    if (op === 'eq' || op === 'in') return sql`coalesce(${target(op, values)}, 0)`;
+    if (op === 'ne' || op === 'nin') return sql`coalesce(not ${target(op === 'ne' ? 'eq' : 'in', values)}, 1)`;
+    throw new Error(`ability-sql: operator "${op}" unsupported on "${node.field}"`);
+  }
+  switch (op) {
+    case 'eq':
+      return node.value === null ? sql`(${target} is null)` : sql`coalesce(${target} = ${node.value}, 0)`;
+    case 'ne':
+      return node.value === null ? sql`(${target} is not null)` : sql`coalesce(${target} <> ${node.value}, 1)`;
+    case 'in':
+      return values.length === 0 ? FALSE : sql`coalesce(${target} in ${values}, 0)`;
+    case 'nin':
+      return values.length === 0 ? TRUE : sql`coalesce(${target} not in ${values}, 1)`;
+    case 'lt':
+      return sql`coalesce(${target} < ${node.value}, 0)`;
+    case 'lte':
+      return sql`coalesce(${target} <= ${node.value}, 0)`;
+    case 'gt':
+      return sql`coalesce(${target} > ${node.value}, 0)`;
+    case 'gte':
+      return sql`coalesce(${target} >= ${node.value}, 0)`;
+    default:
+      throw new Error(`ability-sql: operator "${op}" unsupported`);
+  }
+}

@@ -1,0 +1,97 @@
+import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility } from '@casl/ability';
+import type { TRole } from '../engine.js';
+import type { TAuthUser } from './user.js';
+
+export const ACTIONS = ['manage', 'create', 'read', 'update', 'publish', 'act', 'verify'] as const;
+export type TAction = (typeof ACTIONS)[number];
+export const SUBJECT_TYPES = ['Instance', 'Definition', 'Task', 'AuditEvent', 'Organisation', 'User'] as const;
+export type TSubjectType = (typeof SUBJECT_TYPES)[number];
+
+/** The fields of an instance that rules may test; `participantIds` is materialised from instance_participants. */
+export type TInstanceSubject = {
+  id: string;
+  definitionId: string;
+  subjectOrgId: string;
+  subjectGroupId: string | null;
+  districtId: string;
+  createdBy: string;
+  status: string;
+  participantIds: string[];
+};
+
+type Tagged<T extends TSubjectType, Fields> = Fields & ForcedSubject<T>;
+/** Subject types, and the fields rules may test on each (the typed conditions catch misspelt fields). */
+type Subjects =
+  | TSubjectType
+  | 'all'
+  | Tagged<'Instance', TInstanceSubject>
+  | Tagged<'Definition', { id: string; key: string; status: string }>
+  | Tagged<'User', { id: string }>
+  | Tagged<'Organisation', { id: string }>
+  | Tagged<'Task', { id: string }>
+  | Tagged<'AuditEvent', { id: string }>;
+export type AppAbility = MongoAbility<[TAction, Subjects]>;
+type Builder = AbilityBuilder<AppAbility>;
+
+const orgsWith = (user: TAuthUser, role: TRole): string[] =>
+  user.roles.filter((g) => g.role === role).map((g) => g.orgId);
+
+// One small function per role; a user with several grants gets the union.
+const ROLE_RULES: Record<TRole, (b: Builder, user: TAuthUser) => void> = {
+  bureauAdmin: ({ can }) => {
+    can('manage', ['Definition', 'Organisation', 'User']);
+    can(['read', 'create'], 'Instance');
+    can('read', 'Task');
+  },
+  bureauReviewer: ({ can }) => {
+    can('read', ['Instance', 'Definition', 'Organisation']);
+    can('act', 'Instance');
+  },
+  groupLead: ({ can }, user) => {
+    can(['read', 'act'], 'Instance', { subjectGroupId: { $in: orgsWith(user, 'groupLead') } });
+  },
+  principal: ({ can }, user) => {
+    can(['read', 'create', 'act'], 'Instance', { subjectOrgId: { $in: orgsWith(user, 'principal') } });
+  },
+  teacher: ({ can }, user) => {
+    // The author may act (resubmit, withdraw) on what they started; the engine decides which events.
+    can(['read', 'act'], 'Instance', { createdBy: user.id });
+    can('create', 'Instance', { subjectOrgId: { $in: orgsWith(user, 'teacher') } });
+  },
+  inspector: ({ can }, user) => {
+    can(['read', 'act'], 'Instance', { participantIds: user.id });
+  },
+  expert: ({ can }, user) => {
+    can(['read', 'act'], 'Instance', { participantIds: user.id });
+  },
+  outsideDept: ({ can }, user) => {
+    can('create', 'Instance');
+    can(['read', 'act'], 'Instance', { createdBy: user.id });
+  },
+  auditor: ({ can, cannot }) => {
+    // 三权分立: the auditor sees everything and changes nothing.
+    can('read', 'all');
+    can('verify', 'AuditEvent');
+    cannot(['create', 'update', 'publish', 'act'], 'all');
+  },
+};
+
+/** All permissions in one place. The engine decides which events a role may fire; CASL decides who may see/touch the row. */
+export function defineAbilityFor(user: TAuthUser): AppAbility {
+  const builder: Builder = new AbilityBuilder<AppAbility>(createMongoAbility);
+  if (user.roles.length > 0) {
+    // Everyone signed in sees the org tree, published definitions, their own account and their inbox.
+    builder.can('read', 'Organisation');
+    builder.can('read', 'Definition', { status: 'published' });
+    builder.can('read', 'User', { id: user.id });
+    builder.can('read', 'Task');
+    // People named on an instance (assigned, handed a task, copied in) may open it; the engine still
+    // decides which events each of them may fire.
+    builder.can(['read', 'act'], 'Instance', { participantIds: user.id });
+  }
+  const roles = new Set(user.roles.map((g) => g.role));
+  for (const role of roles) if (role !== 'auditor') ROLE_RULES[role](builder, user);
+  // Applied last: the auditor's `cannot` rules must win even over another role the same person holds.
+  if (roles.has('auditor')) ROLE_RULES.auditor(builder, user);
+  return builder.build();
+}

@@ -1,0 +1,55 @@
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { AppEnv } from '../app-env.js';
+import { appendAudit } from '../audit/append.js';
+import type { Deps } from '../deps.js';
+import { tx } from '../db/client.js';
+import { AppError } from '../errors.js';
+import { defineAbilityFor } from './ability.js';
+import { CSRF_COOKIE, CSRF_HEADER, csrfOk, needsCsrf } from './csrf.js';
+import { resolveSession } from './sessions.js';
+import { loadAuthUser } from './user.js';
+
+export const SESSION_COOKIE = 'eduflow_session';
+
+/** Session cookie → c.var.user (with role grants) and c.var.ability; then the CSRF check for writes. */
+export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('user', null);
+    c.set('ability', null);
+    c.set('session', null);
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) {
+      const found = tx(deps.db, () => {
+        const session = resolveSession(deps, token);
+        const user = session ? loadAuthUser(deps, session.userId) : null;
+        return session && user ? { session, user } : null;
+      });
+      if (found) {
+        c.set('session', found.session);
+        c.set('user', found.user);
+        c.set('ability', defineAbilityFor(found.user));
+      }
+    }
+    if (needsCsrf(c.req.method, c.req.path)) {
+      const session = c.get('session');
+      const user = c.get('user');
+      if (!session || !user) throw new AppError('UNAUTHENTICATED');
+      if (!csrfOk(c.req.header(CSRF_HEADER), getCookie(c, CSRF_COOKIE), session.csrfToken)) {
+        tx(deps.db, () =>
+          appendAudit(deps.db, {
+            at: deps.clock().toISOString(),
+            actor: user,
+            action: 'auth.csrf',
+            entityType: 'Session',
+            entityId: null,
+            outcome: 'denied',
+            meta: { method: c.req.method, path: c.req.path },
+          }),
+        );
+        throw new AppError('CSRF_FAILED');
+      }
+    }
+    await next();
+  };
+}

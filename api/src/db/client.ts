@@ -1,0 +1,33 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import * as schema from './schema.js';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** Opens (creating if needed) the SQLite file with the pragmas every connection must have. */
+export function openDb(file: string): Db {
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  return drizzle(sqlite, { schema });
+}
+
+/**
+ * Runs fn in one `BEGIN IMMEDIATE` transaction: the write lock is taken up front, so two writers never
+ * both read a version and then race to upgrade their locks. Nested calls become savepoints.
+ */
+export function tx<T>(db: Db, fn: () => T): T {
+  return db.$client.transaction(fn).immediate();
+}
+
+/**
+ * Like tx(), for use-cases that must record a refusal: fn returns the error instead of throwing it,
+ * so the denial's audit event commits, and the error is thrown after the commit.
+ */
+export function txOrThrow<T>(db: Db, fn: () => T): Exclude<T, Error> {
+  const result = tx(db, fn);
+  if (result instanceof Error) throw result;
+  return result as Exclude<T, Error>;
+}

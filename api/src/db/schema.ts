@@ -1,0 +1,255 @@
+import type { Effect } from '../engine.js';
+import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+// Timestamps are ISO-8601 UTC strings: sortable as text and portable to PostgreSQL later.
+const id = () =>
+  text('id')
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID());
+type Json = Record<string, unknown>;
+
+export const organisations = sqliteTable(
+  'organisations',
+  {
+    id: id(),
+    type: text('type', { enum: ['district', 'group', 'school', 'department'] }).notNull(),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    parentId: text('parent_id').references((): AnySQLiteColumn => organisations.id),
+    groupKind: text('group_kind', { enum: ['secondary', 'primary', 'kindergarten'] }),
+    code: text('code'),
+  },
+  (t) => [index('organisations_parent_idx').on(t.parentId), index('organisations_type_idx').on(t.type)],
+);
+
+export const users = sqliteTable('users', {
+  id: id(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  locale: text('locale', { enum: ['zh-CN', 'en'] })
+    .notNull()
+    .default('zh-CN'),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: text('locked_until'),
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  createdAt: text('created_at').notNull(),
+  mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+});
+
+export const roleGrants = sqliteTable(
+  'role_grants',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role').notNull(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.role, t.orgId] }), index('role_grants_role_org_idx').on(t.role, t.orgId)],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie token: a leaked table does not leak live sessions. */
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: text('created_at').notNull(),
+    lastSeenAt: text('last_seen_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const definitions = sqliteTable(
+  'definitions',
+  {
+    id: id(),
+    key: text('key').notNull(),
+    version: integer('version').notNull(),
+    status: text('status', { enum: ['draft', 'published'] }).notNull(),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull(),
+    subject: text('subject', { enum: ['school', 'group', 'district'] }).notNull(),
+    body: text('body', { mode: 'json' }).$type<Json>().notNull(),
+    createdBy: text('created_by'),
+    createdAt: text('created_at').notNull(),
+    publishedAt: text('published_at'),
+  },
+  (t) => [uniqueIndex('definitions_key_version_uq').on(t.key, t.version)],
+);
+
+export const instances = sqliteTable(
+  'instances',
+  {
+    id: id(),
+    definitionId: text('definition_id')
+      .notNull()
+      .references(() => definitions.id),
+    subjectOrgId: text('subject_org_id')
+      .notNull()
+      .references(() => organisations.id),
+    subjectGroupId: text('subject_group_id'),
+    districtId: text('district_id').notNull(),
+    state: text('state').notNull(),
+    status: text('status', { enum: ['running', 'completed'] }).notNull(),
+    outcome: text('outcome'),
+    data: text('data', { mode: 'json' }).$type<Json>().notNull(),
+    snapshot: text('snapshot', { mode: 'json' }).$type<Json>().notNull(),
+    version: integer('version').notNull().default(1),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    index('instances_updated_idx').on(t.updatedAt, t.id),
+    index('instances_subject_idx').on(t.subjectOrgId),
+    index('instances_group_idx').on(t.subjectGroupId),
+    index('instances_state_idx').on(t.state),
+    index('instances_created_by_idx').on(t.createdBy),
+  ],
+);
+
+export const instanceParticipants = sqliteTable(
+  'instance_participants',
+  {
+    instanceId: text('instance_id')
+      .notNull()
+      .references(() => instances.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.instanceId, t.userId, t.role] }),
+    index('instance_participants_user_idx').on(t.userId),
+  ],
+);
+
+export const tasks = sqliteTable(
+  'tasks',
+  {
+    id: id(),
+    instanceId: text('instance_id')
+      .notNull()
+      .references(() => instances.id),
+    taskKey: text('task_key').notNull(),
+    state: text('state').notNull(),
+    // The engine owns this vocabulary (act, review, escalation, sign, …); the column just keeps it.
+    purpose: text('purpose').$type<Extract<Effect, { type: 'openTask' }>['purpose']>().notNull(),
+    dueAt: text('due_at'),
+    status: text('status', { enum: ['open', 'closed'] }).notNull(),
+    outcome: text('outcome'),
+    closedBy: text('closed_by'),
+    createdAt: text('created_at').notNull(),
+    closedAt: text('closed_at'),
+  },
+  (t) => [
+    uniqueIndex('tasks_instance_key_uq').on(t.instanceId, t.taskKey),
+    index('tasks_open_due_idx').on(t.status, t.dueAt, t.id),
+  ],
+);
+
+export const taskCandidates = sqliteTable(
+  'task_candidates',
+  {
+    taskId: text('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    userId: text('user_id'),
+    role: text('role'),
+    orgId: text('org_id'),
+  },
+  (t) => [
+    index('task_candidates_task_idx').on(t.taskId),
+    index('task_candidates_user_idx').on(t.userId),
+    index('task_candidates_role_idx').on(t.role, t.orgId),
+  ],
+);
+
+export const timers = sqliteTable(
+  'timers',
+  {
+    id: id(),
+    instanceId: text('instance_id')
+      .notNull()
+      .references(() => instances.id),
+    timerKey: text('timer_key').notNull(),
+    dueAt: text('due_at').notNull(),
+    event: text('event', { mode: 'json' }).$type<Json>().notNull(),
+    firedAt: text('fired_at'),
+    cancelledAt: text('cancelled_at'),
+  },
+  (t) => [
+    uniqueIndex('timers_instance_key_uq').on(t.instanceId, t.timerKey),
+    index('timers_due_idx').on(t.firedAt, t.cancelledAt, t.dueAt),
+  ],
+);
+
+export const attachments = sqliteTable('attachments', {
+  id: id(),
+  instanceId: text('instance_id')
+    .notNull()
+    .references(() => instances.id),
+  name: text('name').notNull(),
+  mime: text('mime').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  storagePath: text('storage_path').notNull(),
+  uploadedBy: text('uploaded_by').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    key: text('key').notNull(),
+    userId: text('user_id').notNull(),
+    requestHash: text('request_hash').notNull(),
+    responseStatus: integer('response_status').notNull(),
+    responseBody: text('response_body', { mode: 'json' }).$type<unknown>().notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull().unique(),
+    at: text('at').notNull(),
+    actorId: text('actor_id'),
+    actorName: text('actor_name'),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id'),
+    outcome: text('outcome', { enum: ['success', 'denied', 'failed'] }).notNull(),
+    before: text('before', { mode: 'json' }).$type<unknown>(),
+    after: text('after', { mode: 'json' }).$type<unknown>(),
+    meta: text('meta', { mode: 'json' }).$type<unknown>(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    index('audit_entity_idx').on(t.entityType, t.entityId, t.seq),
+    index('audit_actor_idx').on(t.actorId, t.seq),
+    index('audit_at_idx').on(t.at),
+  ],
+);
+
+export type TOrganisationRow = typeof organisations.$inferSelect;
+export type TUserRow = typeof users.$inferSelect;
+export type TSessionRow = typeof sessions.$inferSelect;
+export type TDefinitionRow = typeof definitions.$inferSelect;
+export type TInstanceRow = typeof instances.$inferSelect;
+export type TTaskRow = typeof tasks.$inferSelect;
+export type TTimerRow = typeof timers.$inferSelect;
+export type TAuditEventRow = typeof auditEvents.$inferSelect;

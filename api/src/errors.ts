@@ -1,0 +1,127 @@
+import { ForbiddenError } from '@casl/ability';
+import { HTTPException } from 'hono/http-exception';
+import type { z } from 'zod';
+
+export type TLocalized = { 'zh-CN': string; en: string };
+
+export const ERROR_CODES = [
+  'VALIDATION',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'FORBIDDEN',
+  'CSRF_FAILED',
+  'NOT_FOUND',
+  'VERSION_CONFLICT',
+  'EVENT_NOT_ALLOWED',
+  'GUARD_FAILED',
+  'COMMENT_REQUIRED',
+  'IDEMPOTENCY_MISMATCH',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The one mapping from code to HTTP status and to a message a person can act on. */
+const CATALOG: Record<ErrorCode, { status: number; message: TLocalized }> = {
+  VALIDATION: { status: 400, message: { 'zh-CN': '提交的内容有误，请检查后重试。', en: 'The request is invalid; check it and try again.' } },
+  UNAUTHENTICATED: { status: 401, message: { 'zh-CN': '请先登录。', en: 'Please sign in.' } },
+  INVALID_CREDENTIALS: { status: 401, message: { 'zh-CN': '用户名或密码错误。', en: 'Wrong username or password.' } },
+  ACCOUNT_LOCKED: { status: 423, message: { 'zh-CN': '账户已锁定，请稍后再试。', en: 'The account is locked; try again later.' } },
+  FORBIDDEN: { status: 403, message: { 'zh-CN': '您没有执行此操作的权限。', en: 'You are not allowed to do this.' } },
+  CSRF_FAILED: { status: 403, message: { 'zh-CN': '安全校验失败，请刷新页面后重试。', en: 'Security check failed; reload the page and try again.' } },
+  NOT_FOUND: { status: 404, message: { 'zh-CN': '未找到该内容。', en: 'Not found.' } },
+  VERSION_CONFLICT: { status: 409, message: { 'zh-CN': '该事项已被他人更新，请刷新后重试。', en: 'Someone else changed this first; reload and try again.' } },
+  EVENT_NOT_ALLOWED: { status: 409, message: { 'zh-CN': '当前环节不能执行此操作。', en: 'This action is not possible at the current step.' } },
+  GUARD_FAILED: { status: 409, message: { 'zh-CN': '不满足办理条件。', en: 'A rule does not allow this.' } },
+  COMMENT_REQUIRED: { status: 422, message: { 'zh-CN': '请填写意见。', en: 'A comment is required.' } },
+  IDEMPOTENCY_MISMATCH: {
+    status: 422,
+    message: { 'zh-CN': '同一幂等键被用于不同的请求内容。', en: 'This Idempotency-Key was already used with a different request.' },
+  },
+  RATE_LIMITED: { status: 429, message: { 'zh-CN': '请求过于频繁，请稍后再试。', en: 'Too many requests; try again later.' } },
+  INTERNAL: { status: 500, message: { 'zh-CN': '服务器内部错误，请联系管理员。', en: 'Internal error; please contact the administrator.' } },
+};
+
+export type TErrorBody = {
+  error: { code: ErrorCode; message: TLocalized; fieldErrors?: Record<string, TLocalized>; rule?: string };
+};
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly localized: TLocalized;
+  readonly fieldErrors?: Record<string, TLocalized>;
+  readonly rule?: string;
+
+  constructor(
+    code: ErrorCode,
+    opts: { status?: number; message?: TLocalized; fieldErrors?: Record<string, TLocalized>; rule?: string; cause?: unknown } = {},
+  ) {
+    const entry = CATALOG[code];
+    super(opts.message?.en ?? entry.message.en, { cause: opts.cause });
+    this.code = code;
+    this.status = opts.status ?? entry.status;
+    this.localized = opts.message ?? entry.message;
+    this.fieldErrors = opts.fieldErrors;
+    this.rule = opts.rule;
+  }
+
+  toBody(): TErrorBody {
+    const error: TErrorBody['error'] = { code: this.code, message: this.localized };
+    if (this.fieldErrors) error.fieldErrors = this.fieldErrors;
+    if (this.rule) error.rule = this.rule;
+    return { error };
+  }
+}
+
+const ISSUE_ZH: Record<string, string> = {
+  invalid_type: '类型不正确',
+  too_small: '太短或太小',
+  too_big: '太长或太大',
+  invalid_format: '格式不正确',
+  invalid_value: '取值不在允许范围内',
+  unrecognized_keys: '包含不允许的字段',
+  invalid_union: '格式不正确',
+  custom: '不符合要求',
+};
+
+/** zod issues → one message per field path (the first issue wins), in both languages. */
+export function zodFieldErrors(error: z.ZodError): Record<string, TLocalized> {
+  const out: Record<string, TLocalized> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    out[key] ??= { 'zh-CN': ISSUE_ZH[issue.code] ?? '不符合要求', en: issue.message };
+  }
+  return out;
+}
+
+/** Everything thrown ends here: known errors keep their code, bad input never becomes a 500. */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof ForbiddenError) return new AppError('FORBIDDEN', { cause: err });
+  if (err instanceof HTTPException) {
+    if (err.status === 401) return new AppError('UNAUTHENTICATED', { cause: err });
+    if (err.status === 413) {
+      return new AppError('VALIDATION', {
+        status: 413,
+        message: { 'zh-CN': '请求内容过大。', en: 'The request body is too large.' },
+        cause: err,
+      });
+    }
+    if (err.status < 500) {
+      // Hono's validator raises 400 for malformed JSON or a wrong content type.
+      return new AppError('VALIDATION', {
+        message: { 'zh-CN': '请求格式不正确（需要合法的 JSON）。', en: `Malformed request: ${err.message}` },
+        cause: err,
+      });
+    }
+  }
+  if (err instanceof SyntaxError) {
+    return new AppError('VALIDATION', {
+      message: { 'zh-CN': '请求格式不正确（需要合法的 JSON）。', en: 'Malformed JSON in request body.' },
+      cause: err,
+    });
+  }
+  return new AppError('INTERNAL', { cause: err });
+}

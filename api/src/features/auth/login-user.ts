@@ -1,0 +1,77 @@
+import { eq } from 'drizzle-orm';
+import { appendAudit } from '../../audit/append.js';
+import { afterFailure, lockedMessage, lockedUntil } from '../../auth/login.js';
+import { dummyHash, verifyPassword } from '../../auth/password.js';
+import { createSession } from '../../auth/sessions.js';
+import { loadAuthUser, type TAuthUser } from '../../auth/user.js';
+import { txOrThrow } from '../../db/client.js';
+import { users } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import { AppError } from '../../errors.js';
+import type { TLoginBody } from './auth.types.js';
+
+export type TLoginResult = { user: TAuthUser; token: string; csrfToken: string };
+
+/**
+ * Signs a user in. Five consecutive wrong passwords lock the account for 15 minutes, during which even
+ * the right password is refused (423). Every refusal is audited; unknown usernames cost the same time.
+ */
+export async function loginUser(deps: Deps, input: TLoginBody): Promise<TLoginResult> {
+  const byName = () => deps.db.select().from(users).where(eq(users.username, input.username)).get();
+  const before = byName();
+  const lockedAtStart = before ? lockedUntil(before, deps.clock()) : null;
+  // Verify outside the transaction: argon2 is slow on purpose and must not hold the write lock.
+  const passwordOk =
+    before && !before.disabled && !lockedAtStart
+      ? await verifyPassword(before.passwordHash, input.password)
+      : (await verifyPassword(await dummyHash(), input.password), false);
+
+  return txOrThrow(deps.db, () => {
+    const now = deps.clock();
+    const at = now.toISOString();
+    const row = byName();
+    const deny = (reason: string, error: AppError, userId: string | null) => {
+      appendAudit(deps.db, {
+        at,
+        actor: row ? { id: row.id, displayName: row.displayName } : null,
+        action: 'auth.login',
+        entityType: 'User',
+        entityId: userId,
+        outcome: 'denied',
+        meta: { username: input.username, reason },
+      });
+      return error;
+    };
+    if (!row || row.disabled) {
+      return deny(row ? 'disabled' : 'unknown-user', new AppError('INVALID_CREDENTIALS'), row?.id ?? null);
+    }
+    const locked = lockedUntil(row, now);
+    if (locked) return deny('locked', new AppError('ACCOUNT_LOCKED', { message: lockedMessage(locked) }), row.id);
+    if (!passwordOk) {
+      const next = afterFailure(row, now);
+      deps.db
+        .update(users)
+        .set({ failedLogins: next.failedLogins, lockedUntil: next.lockedUntil })
+        .where(eq(users.id, row.id))
+        .run();
+      if (next.lockedUntil) {
+        const until = new Date(next.lockedUntil);
+        return deny('wrong-password-locked', new AppError('ACCOUNT_LOCKED', { message: lockedMessage(until) }), row.id);
+      }
+      return deny('wrong-password', new AppError('INVALID_CREDENTIALS'), row.id);
+    }
+    deps.db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, row.id)).run();
+    const user = loadAuthUser(deps, row.id);
+    if (!user) return deny('disabled', new AppError('INVALID_CREDENTIALS'), row.id);
+    const { token, session } = createSession(deps, row.id);
+    appendAudit(deps.db, {
+      at,
+      actor: user,
+      action: 'auth.login',
+      entityType: 'User',
+      entityId: row.id,
+      outcome: 'success',
+    });
+    return { user, token, csrfToken: session.csrfToken };
+  });
+}

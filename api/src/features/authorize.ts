@@ -1,0 +1,40 @@
+import { appendAudit } from '../audit/append.js';
+import { defineAbilityFor, type AppAbility, type TAction, type TSubjectType } from '../auth/ability.js';
+import { isSystem, type TAuthUser } from '../auth/user.js';
+import type { Deps } from '../deps.js';
+import { AppError } from '../errors.js';
+
+/**
+ * The permission check use-cases run inside their transaction: null when allowed, else the error to
+ * return (403, or 404 when the caller may not even read the row) after auditing the refusal.
+ */
+export function authorize(
+  deps: Deps,
+  actor: TAuthUser,
+  check: {
+    action: TAction;
+    type: TSubjectType;
+    /** The loaded row as a CASL subject (`subject('Definition', row)`); the bare type when there is none yet. */
+    target?: Parameters<AppAbility['can']>[1];
+    entityId?: string | null;
+    auditAction: string;
+    /** Answer 404 instead of 403 when the caller cannot read it either: do not leak that it exists. */
+    hideUnreadable?: boolean;
+  },
+): AppError | null {
+  if (isSystem(actor)) return null;
+  const ability = defineAbilityFor(actor);
+  const target = check.target ?? check.type;
+  if (ability.can(check.action, target)) return null;
+  const hidden = check.hideUnreadable === true && !ability.can('read', target);
+  appendAudit(deps.db, {
+    at: deps.clock().toISOString(),
+    actor,
+    action: check.auditAction,
+    entityType: check.type,
+    entityId: check.entityId ?? null,
+    outcome: 'denied',
+    meta: { reason: hidden ? 'NOT_FOUND' : 'FORBIDDEN', permission: check.action },
+  });
+  return new AppError(hidden ? 'NOT_FOUND' : 'FORBIDDEN');
+}

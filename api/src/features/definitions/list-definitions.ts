@@ -1,0 +1,22 @@
+import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
+import type { AppAbility } from '../../auth/ability.js';
+import { rulesToWhere } from '../../auth/ability-sql.js';
+import { definitions } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import { toSummary } from './load-definition.js';
+import type { TDefinitionQuery, TDefinitionSummary } from './definitions.types.js';
+
+export const DEFINITION_FIELDS = { id: definitions.id, key: definitions.key, status: definitions.status };
+
+/** Definitions are few (tens): one list, newest version first within each key, filtered by CASL in SQL. */
+export function listDefinitions(deps: Deps, input: { ability: AppAbility; query: TDefinitionQuery }): { items: TDefinitionSummary[] } {
+  const where: SQL[] = [rulesToWhere(input.ability, 'read', 'Definition', DEFINITION_FIELDS)];
+  if (input.query.status) where.push(eq(definitions.status, input.query.status));
+  const rows = deps.db
+    .select()
+    .from(definitions)
+    .where(and(...where))
+    .orderBy(asc(definitions.key), desc(definitions.version))
+    .all();
+  return { items: rows.map(toSummary) };
+}

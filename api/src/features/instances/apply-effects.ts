@@ -1,0 +1,98 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { taskCandidates, tasks, timers } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import type { Effect, TaskCandidate } from '../../engine.js';
+
+/**
+ * Performs the engine's effects inside the caller's transaction. Each is idempotent (upserts keyed by
+ * instance + task/timer key), so a timer fired twice by an at-least-once scheduler changes nothing twice.
+ * Returns the users named on tasks and the copy-to readers, who become participants.
+ */
+export function applyEffects(deps: Deps, instanceId: string, effects: Effect[]): { named: string[]; readers: string[] } {
+  const at = deps.clock().toISOString();
+  const named: string[] = [];
+  const readers: string[] = [];
+  for (const effect of effects) {
+    switch (effect.type) {
+      case 'openTask': {
+        const existing = deps.db
+          .select({ id: tasks.id })
+          .from(tasks)
+          .where(and(eq(tasks.instanceId, instanceId), eq(tasks.taskKey, effect.taskKey)))
+          .get();
+        const id = existing?.id ?? crypto.randomUUID();
+        const fields = { state: effect.state, purpose: effect.purpose, dueAt: effect.dueAt, status: 'open' as const };
+        if (existing) {
+          deps.db.update(tasks).set({ ...fields, outcome: null, closedBy: null, closedAt: null }).where(eq(tasks.id, id)).run();
+          deps.db.delete(taskCandidates).where(eq(taskCandidates.taskId, id)).run();
+        } else {
+          deps.db.insert(tasks).values({ id, instanceId, taskKey: effect.taskKey, createdAt: at, ...fields }).run();
+        }
+        if (effect.candidates.length) deps.db.insert(taskCandidates).values(effect.candidates.map((c) => candidateRow(id, c))).run();
+        for (const c of effect.candidates) if ('userId' in c) named.push(c.userId);
+        break;
+      }
+      case 'reassignTask': {
+        // Transfer / delegate / add-signer: the same task now waits on other people.
+        const task = deps.db
+          .select({ id: tasks.id })
+          .from(tasks)
+          .where(and(eq(tasks.instanceId, instanceId), eq(tasks.taskKey, effect.taskKey)))
+          .get();
+        if (!task) break;
+        deps.db.delete(taskCandidates).where(eq(taskCandidates.taskId, task.id)).run();
+        if (effect.candidates.length) deps.db.insert(taskCandidates).values(effect.candidates.map((c) => candidateRow(task.id, c))).run();
+        for (const c of effect.candidates) if ('userId' in c) named.push(c.userId);
+        break;
+      }
+      case 'addReaders':
+        // Copy-to (抄送): readers become participants, which is what CASL's read rule for them tests.
+        readers.push(...effect.userIds);
+        break;
+      case 'closeTask':
+        deps.db
+          .update(tasks)
+          .set({ status: 'closed', outcome: effect.outcome, closedBy: effect.byUserId, closedAt: at })
+          .where(and(eq(tasks.instanceId, instanceId), eq(tasks.taskKey, effect.taskKey), eq(tasks.status, 'open')))
+          .run();
+        break;
+      case 'scheduleTimer':
+        deps.db
+          .insert(timers)
+          .values({ instanceId, timerKey: effect.timerKey, dueAt: effect.dueAt, event: effect.event, firedAt: null, cancelledAt: null })
+          .onConflictDoUpdate({
+            target: [timers.instanceId, timers.timerKey],
+            set: { dueAt: effect.dueAt, event: effect.event, firedAt: null, cancelledAt: null },
+          })
+          .run();
+        break;
+      case 'cancelTimer':
+        deps.db
+          .update(timers)
+          .set({ cancelledAt: at })
+          .where(and(eq(timers.instanceId, instanceId), eq(timers.timerKey, effect.timerKey), isNull(timers.firedAt), isNull(timers.cancelledAt)))
+          .run();
+        break;
+      case 'notify':
+        // Delivery channels (SMS, 钉钉, mail) are not part of the foundation; the task inbox is the notification.
+        break;
+      default:
+        // An effect this API does not know yet must not be silently half-applied: fail the transaction.
+        throw new Error(`unknown engine effect ${JSON.stringify(effect satisfies never)}`);
+    }
+  }
+  return { named, readers };
+}
+
+const candidateRow = (taskId: string, c: TaskCandidate) =>
+  'userId' in c ? { taskId, userId: c.userId, role: null, orgId: null } : { taskId, userId: null, role: c.role, orgId: c.orgId };
+
+/** Task ids still open for an instance, for the instance view. */
+export const openTasksOf = (deps: Deps, instanceId: string) =>
+  deps.db
+    .select({ id: tasks.id, state: tasks.state, dueAt: tasks.dueAt })
+    .from(tasks)
+    .where(and(eq(tasks.instanceId, instanceId), eq(tasks.status, 'open')))
+    .orderBy(tasks.createdAt, tasks.id)
+    .all();
+

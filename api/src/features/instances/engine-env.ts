@@ -1,0 +1,63 @@
+import { and, count, eq, gte, inArray } from 'drizzle-orm';
+import type { TAuthUser } from '../../auth/user.js';
+import { definitions, instances, roleGrants, users } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import { reviewAssigneeRules, scopeOrg, type Actor, type EngineEnv, type Subject, type TDefinition } from '../../engine.js';
+
+export const engineActor = (user: TAuthUser): Actor =>
+  user.id === 'system' ? { userId: 'system', roles: [] } : { userId: user.id, roles: user.roles };
+
+/** Users holding `role` at the org (null = anywhere), excluding disabled accounts: the directory lookup the engine cannot do. */
+function holders(deps: Pick<Deps, 'db'>, role: string, orgId: string | null): string[] {
+  const rows = deps.db
+    .selectDistinct({ userId: roleGrants.userId })
+    .from(roleGrants)
+    .innerJoin(users, eq(users.id, roleGrants.userId))
+    .where(and(eq(roleGrants.role, role), eq(users.disabled, false), orgId === null ? undefined : eq(roleGrants.orgId, orgId)))
+    .orderBy(roleGrants.userId)
+    .all();
+  return rows.map((r) => r.userId);
+}
+
+/** Start of the current semester (Feb 1 / Sep 1, UTC): the period the caps in DOMAIN.md count over. */
+export function semesterStart(now: Date): string {
+  const y = now.getUTCFullYear();
+  const m = now.getUTCMonth();
+  const start = m >= 8 ? new Date(Date.UTC(y, 8, 1)) : m >= 1 ? new Date(Date.UTC(y, 1, 1)) : new Date(Date.UTC(y - 1, 8, 1));
+  return start.toISOString();
+}
+
+/**
+ * Facts the guard registry reads (names are the `fact` params definitions use):
+ * - `subjectInstancesThisSemester`: instances of this definition key at this subject since the semester began;
+ * - `conflicted`: the actor holds a role at the subject's school or group (回避).
+ */
+function facts(deps: Pick<Deps, 'db'>, def: TDefinition, subject: Subject, actor: Actor, now: Date): Record<string, unknown> {
+  const sameKey = deps.db.select({ id: definitions.id }).from(definitions).where(eq(definitions.key, def.key)).all();
+  const used = sameKey.length
+    ? (deps.db
+        .select({ n: count() })
+        .from(instances)
+        .where(
+          and(
+            eq(instances.subjectOrgId, subject.orgId),
+            inArray(instances.definitionId, sameKey.map((d) => d.id)),
+            gte(instances.createdAt, semesterStart(now)),
+          ),
+        )
+        .get()?.n ?? 0)
+    : 0;
+  const near = new Set(subject.path.slice(1));
+  return { subjectInstancesThisSemester: used, conflicted: actor.roles.some((g) => near.has(g.orgId)) };
+}
+
+/** Everything the pure engine needs from the outside for one start/step. */
+export function buildEnv(deps: Deps, def: TDefinition, subject: Subject, actor: Actor): EngineEnv {
+  const now = deps.clock();
+  const reviewers: Record<string, string[]> = {};
+  for (const { state, rule } of reviewAssigneeRules(def)) {
+    const org = scopeOrg(rule, subject);
+    reviewers[state] = org === undefined ? [] : holders(deps, rule.role, org);
+  }
+  return { now, reviewers, facts: facts(deps, def, subject, actor, now) };
+}

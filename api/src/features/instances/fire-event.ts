@@ -1,0 +1,113 @@
+import { and, eq } from 'drizzle-orm';
+import { appendAudit } from '../../audit/append.js';
+import { defineAbilityFor } from '../../auth/ability.js';
+import { isSystem, type TAuthUser } from '../../auth/user.js';
+import { txOrThrow } from '../../db/client.js';
+import { instances, type TInstanceRow } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import { describeSnapshot, step, type EngineEvent } from '../../engine.js';
+import { AppError } from '../../errors.js';
+import { replayOf, rememberResponse, type TIdempotency } from '../../lib/idempotency.js';
+import { loadDefinition } from '../definitions/load-definition.js';
+import { orgPath } from '../orgs/org-path.js';
+import { applyEffects } from './apply-effects.js';
+import { buildEnv, engineActor } from './engine-env.js';
+import { addParticipants, instanceSubject } from './instance-subject.js';
+import { eventResult, subjectOf } from './instance-view.js';
+import { deniedEvent, refusalError } from './refusal.js';
+import type { TEventResult } from './instances.types.js';
+
+export type TFireEventInput = {
+  actor: TAuthUser;
+  instanceId: string;
+  event: EngineEvent;
+  /** The version the caller saw; null only for the scheduler, which always acts on the latest. */
+  expectedVersion: number | null;
+  idempotency?: TIdempotency;
+};
+
+/**
+ * Moves an instance by one event, inside the caller's transaction. Returns the error instead of
+ * throwing so that the refusal's audit event commits with it. Used by fireEvent and by the scheduler.
+ */
+export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | AppError {
+  const { actor, instanceId } = input;
+  const replay = replayOf(deps, input.idempotency);
+  if (replay) return replay instanceof AppError ? replay : (replay.body as TEventResult);
+  const meta = { type: input.event.type, comment: input.event.comment ?? null };
+  const deny = (error: AppError, before?: unknown) =>
+    deniedEvent(deps, { actor, action: 'instance.event', instanceId, error, before, meta });
+
+  const row = deps.db.select().from(instances).where(eq(instances.id, instanceId)).get();
+  if (!row) return deny(new AppError('NOT_FOUND'));
+  if (!isSystem(actor)) {
+    const ability = defineAbilityFor(actor);
+    const target = instanceSubject(deps, row);
+    // Rows the caller may not read answer 404, so ids of other schools' instances cannot be probed.
+    if (!ability.can('read', target)) return deny(new AppError('NOT_FOUND'));
+    if (!ability.can('act', target)) return deny(new AppError('FORBIDDEN'));
+  }
+  const before = { state: row.state, version: row.version };
+  if (input.expectedVersion !== null && input.expectedVersion !== row.version) {
+    return deny(new AppError('VERSION_CONFLICT'), before);
+  }
+  const loaded = loadDefinition(deps, row.definitionId);
+  if (!loaded) return deny(new AppError('INTERNAL'), before);
+  const { def } = loaded;
+  const subject = subjectOf(def, orgPath(deps, row.subjectOrgId), row.subjectOrgId);
+  const engActor = engineActor(actor);
+  const result = step(def, row.snapshot, input.event, engActor, buildEnv(deps, def, subject, engActor));
+  if (!result.ok) return deny(refusalError(result), before);
+
+  const described = describeSnapshot(def, result.snapshot);
+  const next: TInstanceRow = {
+    ...row,
+    snapshot: result.snapshot,
+    data: described.data,
+    state: result.state,
+    status: result.status,
+    outcome: result.outcome,
+    version: row.version + 1,
+    updatedAt: deps.clock().toISOString(),
+  };
+  const updated = deps.db
+    .update(instances)
+    .set({
+      snapshot: next.snapshot,
+      data: next.data,
+      state: next.state,
+      status: next.status,
+      outcome: next.outcome,
+      version: next.version,
+      updatedAt: next.updatedAt,
+    })
+    .where(and(eq(instances.id, row.id), eq(instances.version, row.version)))
+    .run();
+  // Cannot happen under BEGIN IMMEDIATE; kept so a future multi-writer database stays correct.
+  if (updated.changes !== 1) return deny(new AppError('VERSION_CONFLICT'), before);
+
+  const { named, readers } = applyEffects(deps, row.id, result.effects);
+  addParticipants(deps, row.id, [
+    ...Object.entries(described.assignments).flatMap(([role, ids]) => (ids ?? []).map((userId) => ({ userId, role }))),
+    ...named.map((userId) => ({ userId, role: 'candidate' })),
+  ]);
+  appendAudit(deps.db, {
+    at: next.updatedAt,
+    actor,
+    action: 'instance.event',
+    entityType: 'Instance',
+    entityId: row.id,
+    outcome: 'success',
+    before,
+    after: { state: next.state, version: next.version },
+    meta,
+  });
+  const body = eventResult(deps, def, next, actor);
+  rememberResponse(deps, input.idempotency, 200, body);
+  return body;
+}
+
+/** One event in one BEGIN IMMEDIATE transaction; refusals are audited, then thrown. */
+export function fireEvent(deps: Deps, input: TFireEventInput): TEventResult {
+  return txOrThrow(deps.db, () => applyEvent(deps, input));
+}

@@ -1,0 +1,81 @@
+import { eq } from 'drizzle-orm';
+import type { TAuthUser } from '../../auth/user.js';
+import { users, type TDefinitionRow, type TInstanceRow, type TOrganisationRow } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import { availableEvents, describeSnapshot, fieldAccess, formOf, outgoing, type TDefinition } from '../../engine.js';
+import { orgPath } from '../orgs/org-path.js';
+import { openTasksOf } from './apply-effects.js';
+import { buildEnv, engineActor } from './engine-env.js';
+import type { TEventResult, TInstanceView } from './instances.types.js';
+
+/** The engine's view of the instance's subject: [district, group?, school] and the org's type. */
+export function subjectOf(def: TDefinition, chain: TOrganisationRow[], orgId: string) {
+  const path = chain.filter((o) => o.type !== 'department').map((o) => o.id);
+  return { orgId, path, type: def.subject };
+}
+
+const stateName = (def: TDefinition, state: string) => def.states[state]?.name ?? { 'zh-CN': state, en: state };
+
+function eventsFor(deps: Deps, def: TDefinition, row: TInstanceRow, chain: TOrganisationRow[], user: TAuthUser) {
+  if (row.status === 'completed') return [];
+  const actor = engineActor(user);
+  const env = buildEnv(deps, def, subjectOf(def, chain, row.subjectOrgId), actor);
+  return availableEvents(def, row.snapshot, actor, env);
+}
+
+/** The short answer to an event: where the instance is now and what this user may do next. */
+export function eventResult(deps: Deps, def: TDefinition, row: TInstanceRow, user: TAuthUser): TEventResult {
+  const chain = orgPath(deps, row.subjectOrgId);
+  return {
+    id: row.id,
+    state: row.state,
+    stateName: stateName(def, row.state),
+    status: row.status,
+    outcome: row.outcome,
+    version: row.version,
+    availableEvents: eventsFor(deps, def, row, chain, user),
+  };
+}
+
+/** Everything the detail page draws: data (minus fields hidden at this step), actions, form, trace. */
+export function instanceView(deps: Deps, def: TDefinition, defRow: TDefinitionRow, row: TInstanceRow, user: TAuthUser): TInstanceView {
+  const chain = orgPath(deps, row.subjectOrgId);
+  const described = describeSnapshot(def, row.snapshot);
+  const visited = new Set(described.visited);
+  const access = fieldAccess(def, row.state);
+  const data = Object.fromEntries(Object.entries(row.data).filter(([k]) => access[k] !== 'hidden'));
+  const current = def.states[row.state];
+  const ownFields = formOf(def, row.state).fields;
+  const creator = deps.db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.id, row.createdBy)).get();
+  const subjectOrg = chain[chain.length - 1];
+  return {
+    id: row.id,
+    definition: { id: defRow.id, key: defRow.key, version: defRow.version, name: def.name },
+    subject: {
+      orgId: row.subjectOrgId,
+      name: subjectOrg?.name ?? '',
+      path: chain.map((o) => ({ id: o.id, name: o.name, type: o.type })),
+    },
+    state: row.state,
+    stateName: stateName(def, row.state),
+    stateKind: current?.kind ?? 'final',
+    status: row.status,
+    outcome: row.outcome,
+    data,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    createdBy: creator ?? { id: row.createdBy, displayName: row.createdBy === 'system' ? '系统' : '' },
+    availableEvents: eventsFor(deps, def, row, chain, user),
+    form: ownFields.length || Object.keys(access).length ? { fields: ownFields, access } : null,
+    states: Object.entries(def.states).map(([id, s]) => ({
+      id,
+      name: s.name,
+      kind: s.kind,
+      visited: visited.has(id),
+      current: id === row.state,
+    })),
+    transitions: Object.entries(def.states).flatMap(([from, s]) => outgoing(s).map((t) => ({ from, to: t.to, event: t.event }))),
+    openTasks: openTasksOf(deps, row.id),
+  };
+}

@@ -1,0 +1,117 @@
+import { z } from '@hono/zod-openapi';
+import { FIELD_ACCESS, ROLES } from '../../engine.js';
+import { page, ZIsoDate, ZLocalized, ZPageQuery } from '../common.js';
+
+const ZData = z.record(z.string(), z.unknown());
+
+export const ZStartInstanceBody = z
+  .object({
+    definitionId: z.string().min(1),
+    subjectOrgId: z.string().min(1),
+    data: ZData.optional(),
+    /** Who is assigned per role (e.g. the inspector of this school); states with scope `assigned` route to them. */
+    assignments: z.partialRecord(z.enum(ROLES), z.array(z.string().min(1)).max(50)).optional(),
+  })
+  .openapi('StartInstanceBody');
+export type TStartInstanceBody = z.infer<typeof ZStartInstanceBody>;
+
+export const ZFireEventBody = z
+  .object({
+    type: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'UPPER_SNAKE_CASE'),
+    data: ZData.optional(),
+    comment: z.string().trim().max(2000).optional(),
+    expectedVersion: z.number().int().positive(),
+  })
+  .openapi('FireEventBody');
+export type TFireEventBody = z.infer<typeof ZFireEventBody>;
+
+export const ZIdempotencyHeader = z.object({
+  'idempotency-key': z.string().min(1).max(200).optional().openapi({ param: { name: 'Idempotency-Key', in: 'header' } }),
+});
+
+export const ZInstanceListQuery = ZPageQuery.extend({
+  definitionKey: z.string().optional(),
+  state: z.string().optional(),
+  status: z.enum(['running', 'completed']).optional(),
+  /** Instances about this organisation or anything under it (a group's schools, a district's everything). */
+  orgId: z.string().optional(),
+  from: ZIsoDate.optional(),
+  to: ZIsoDate.optional(),
+});
+export type TInstanceListQuery = z.infer<typeof ZInstanceListQuery>;
+
+export const ZAvailableEvent = z
+  .object({
+    type: z.string(),
+    label: ZLocalized,
+    to: z.string(),
+    commentRequired: z.boolean(),
+    requires: z.array(z.string()),
+    /** For approval mechanics (转办/委派/加签/退回): what the console must ask for. */
+    input: z.enum(['user', 'users', 'signer', 'step']).optional(),
+    choices: z.array(z.object({ state: z.string(), name: ZLocalized })).optional(),
+    blockedBy: z.object({ rule: z.string(), message: ZLocalized }).optional(),
+  })
+  .openapi('AvailableEvent');
+
+export const ZInstanceListItem = z
+  .object({
+    id: z.string(),
+    definitionKey: z.string(),
+    definitionName: ZLocalized,
+    definitionVersion: z.number().int(),
+    version: z.number().int(),
+    subjectOrgId: z.string(),
+    subjectName: z.string(),
+    state: z.string(),
+    stateName: ZLocalized,
+    status: z.enum(['running', 'completed']),
+    outcome: z.string().nullable(),
+    updatedAt: z.string(),
+    createdAt: z.string(),
+  })
+  .openapi('InstanceListItem');
+export type TInstanceListItem = z.infer<typeof ZInstanceListItem>;
+export const ZInstancePage = page(ZInstanceListItem);
+
+export const ZInstanceView = z
+  .object({
+    id: z.string(),
+    definition: z.object({ id: z.string(), key: z.string(), version: z.number().int(), name: ZLocalized }),
+    subject: z.object({
+      orgId: z.string(),
+      name: z.string(),
+      path: z.array(z.object({ id: z.string(), name: z.string(), type: z.string() })),
+    }),
+    state: z.string(),
+    stateName: ZLocalized,
+    stateKind: z.string(),
+    status: z.enum(['running', 'completed']),
+    outcome: z.string().nullable(),
+    data: ZData,
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    createdBy: z.object({ id: z.string(), displayName: z.string() }),
+    availableEvents: z.array(ZAvailableEvent),
+    /** The current step's own fields and, for every field, what this step may do with it. */
+    form: z.object({ fields: z.array(z.record(z.string(), z.unknown())), access: z.record(z.string(), z.enum(FIELD_ACCESS)) }).nullable(),
+    states: z.array(z.object({ id: z.string(), name: ZLocalized, kind: z.string(), visited: z.boolean(), current: z.boolean() })),
+    transitions: z.array(z.object({ from: z.string(), to: z.string(), event: z.string() })),
+    openTasks: z.array(z.object({ id: z.string(), state: z.string(), dueAt: z.string().nullable() })),
+  })
+  .openapi('InstanceView');
+export type TInstanceView = z.infer<typeof ZInstanceView>;
+
+export const ZEventResult = z
+  .object({
+    id: z.string(),
+    state: z.string(),
+    stateName: ZLocalized,
+    status: z.enum(['running', 'completed']),
+    outcome: z.string().nullable(),
+    version: z.number().int(),
+    availableEvents: z.array(ZAvailableEvent),
+  })
+  .openapi('EventResult');
+export type TEventResult = z.infer<typeof ZEventResult>;

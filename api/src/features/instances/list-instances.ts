@@ -1,0 +1,62 @@
+import { and, desc, eq, gte, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
+import type { AppAbility } from '../../auth/ability.js';
+import { rulesToWhere } from '../../auth/ability-sql.js';
+import { definitions, instances, organisations } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import { decodeCursor, pageOf } from '../../lib/cursor.js';
+import { parsedDefinition } from '../definitions/load-definition.js';
+import { INSTANCE_FIELDS } from './instance-subject.js';
+import type { TInstanceListItem, TInstanceListQuery } from './instances.types.js';
+
+/** Newest activity first, keyset-paginated on (updated_at, id); CASL read rules are applied in SQL. */
+export function listInstances(deps: Deps, input: { ability: AppAbility; query: TInstanceListQuery }) {
+  const q = input.query;
+  const where: SQL[] = [rulesToWhere(input.ability, 'read', 'Instance', INSTANCE_FIELDS)];
+  if (q.definitionKey) {
+    const ids = deps.db.select({ id: definitions.id }).from(definitions).where(eq(definitions.key, q.definitionKey)).all();
+    where.push(inArray(instances.definitionId, ids.map((d) => d.id)));
+  }
+  if (q.state) where.push(eq(instances.state, q.state));
+  if (q.status) where.push(eq(instances.status, q.status));
+  if (q.orgId) {
+    const under = or(eq(instances.subjectOrgId, q.orgId), eq(instances.subjectGroupId, q.orgId), eq(instances.districtId, q.orgId));
+    if (under) where.push(under);
+  }
+  if (q.from) where.push(gte(instances.createdAt, new Date(q.from).toISOString()));
+  if (q.to) where.push(lte(instances.createdAt, new Date(q.to).toISOString()));
+  const cursor = decodeCursor(q.cursor, 2);
+  if (cursor) {
+    const [updatedAt, id] = cursor.map(String);
+    const after = or(lt(instances.updatedAt, updatedAt), and(eq(instances.updatedAt, updatedAt), lt(instances.id, id)));
+    if (after) where.push(after);
+  }
+  const rows = deps.db
+    .select({ instance: instances, definition: definitions, subjectName: organisations.name })
+    .from(instances)
+    .innerJoin(definitions, eq(definitions.id, instances.definitionId))
+    .innerJoin(organisations, eq(organisations.id, instances.subjectOrgId))
+    .where(and(...where))
+    .orderBy(desc(instances.updatedAt), desc(instances.id))
+    .limit(q.limit + 1)
+    .all();
+  const page = pageOf(rows, q.limit, (r) => [r.instance.updatedAt, r.instance.id]);
+  const items: TInstanceListItem[] = page.items.map(({ instance: i, definition: d, subjectName }) => {
+    const def = parsedDefinition(deps, d);
+    return {
+      id: i.id,
+      definitionKey: d.key,
+      definitionName: { 'zh-CN': d.nameZh, en: d.nameEn },
+      definitionVersion: d.version,
+      version: i.version,
+      subjectOrgId: i.subjectOrgId,
+      subjectName,
+      state: i.state,
+      stateName: def.states[i.state]?.name ?? { 'zh-CN': i.state, en: i.state },
+      status: i.status,
+      outcome: i.outcome,
+      updatedAt: i.updatedAt,
+      createdAt: i.createdAt,
+    };
+  });
+  return { items, nextCursor: page.nextCursor };
+}

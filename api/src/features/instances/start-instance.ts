@@ -1,0 +1,120 @@
+import { subject as asSubject } from '@casl/ability';
+import { and, eq, inArray } from 'drizzle-orm';
+import { appendAudit } from '../../audit/append.js';
+import { defineAbilityFor } from '../../auth/ability.js';
+import { isSystem, type TAuthUser } from '../../auth/user.js';
+import { txOrThrow } from '../../db/client.js';
+import { instances, roleGrants, type TInstanceRow } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import { describeSnapshot, start, type TRole } from '../../engine.js';
+import { AppError } from '../../errors.js';
+import { replayOf, rememberResponse, type TIdempotency } from '../../lib/idempotency.js';
+import { loadDefinition } from '../definitions/load-definition.js';
+import { orgPath } from '../orgs/org-path.js';
+import { applyEffects } from './apply-effects.js';
+import { buildEnv, engineActor } from './engine-env.js';
+import { addParticipants } from './instance-subject.js';
+import { instanceView, subjectOf } from './instance-view.js';
+import { deniedEvent, refusalError } from './refusal.js';
+import type { TInstanceView, TStartInstanceBody } from './instances.types.js';
+
+const invalid = (field: string, zh: string, en: string) =>
+  new AppError('VALIDATION', { status: 422, fieldErrors: { [field]: { 'zh-CN': zh, en } } });
+
+/** Every assigned user must exist and hold the role they are assigned for. */
+function badAssignment(deps: Deps, assignments: Partial<Record<TRole, string[]>>): AppError | null {
+  for (const [role, ids] of Object.entries(assignments)) {
+    if (!ids?.length) continue;
+    const holders = deps.db
+      .selectDistinct({ userId: roleGrants.userId })
+      .from(roleGrants)
+      .where(and(eq(roleGrants.role, role), inArray(roleGrants.userId, ids)))
+      .all();
+    if (holders.length !== new Set(ids).size) {
+      return invalid(`assignments.${role}`, `所指派人员须具有「${role}」角色`, `Every user assigned as ${role} must hold that role`);
+    }
+  }
+  return null;
+}
+
+/**
+ * Starts an instance of a published definition about an organisation: CASL decides whether this user
+ * may create instances there, the engine whether they are a starter and whether the start form is valid.
+ */
+export function startInstance(
+  deps: Deps,
+  input: TStartInstanceBody & { actor: TAuthUser; idempotency?: TIdempotency },
+): { status: 201; body: TInstanceView } {
+  const { actor } = input;
+  return txOrThrow(deps.db, () => {
+    const replay = replayOf(deps, input.idempotency);
+    if (replay instanceof AppError) return replay;
+    if (replay) return { status: 201 as const, body: replay.body as TInstanceView };
+    const deny = (error: AppError, meta?: Record<string, unknown>) =>
+      deniedEvent(deps, { actor, action: 'instance.start', instanceId: null, error, meta: { definitionId: input.definitionId, subjectOrgId: input.subjectOrgId, ...meta } });
+
+    const loaded = loadDefinition(deps, input.definitionId);
+    if (!loaded || loaded.row.status !== 'published') {
+      return deny(invalid('definitionId', '流程不存在或尚未发布', 'No published workflow with this id'));
+    }
+    const { def, row: defRow } = loaded;
+    const chain = orgPath(deps, input.subjectOrgId);
+    const org = chain[chain.length - 1];
+    if (!org) return deny(invalid('subjectOrgId', '单位不存在', 'The organisation does not exist'));
+    if (org.type !== def.subject) {
+      return deny(invalid('subjectOrgId', `该流程的对象须为${def.subject === 'school' ? '学校' : def.subject === 'group' ? '教育集团' : '区'}`, `This workflow is about a ${def.subject}`));
+    }
+    const districtId = chain[0]?.id ?? org.id;
+    const subjectGroupId = org.type === 'group' ? org.id : (chain.find((o) => o.type === 'group')?.id ?? null);
+    const casl = { id: '', definitionId: defRow.id, subjectOrgId: org.id, subjectGroupId, districtId, createdBy: actor.id, status: 'running', participantIds: [] };
+    if (!isSystem(actor) && !defineAbilityFor(actor).can('create', asSubject('Instance', casl))) {
+      return deny(new AppError('FORBIDDEN'));
+    }
+    const assignments = input.assignments ?? {};
+    const badAssign = badAssignment(deps, assignments);
+    if (badAssign) return deny(badAssign);
+
+    const subject = subjectOf(def, chain, org.id);
+    const engActor = engineActor(actor);
+    const result = start(def, { subject, initiator: engActor, data: input.data, assignments }, buildEnv(deps, def, subject, engActor));
+    if (!result.ok) return deny(refusalError(result));
+
+    const at = deps.clock().toISOString();
+    const row: TInstanceRow = {
+      id: crypto.randomUUID(),
+      definitionId: defRow.id,
+      subjectOrgId: org.id,
+      subjectGroupId,
+      districtId,
+      state: result.state,
+      status: result.status,
+      outcome: result.outcome,
+      data: describeSnapshot(def, result.snapshot).data,
+      snapshot: result.snapshot,
+      version: 1,
+      createdBy: actor.id,
+      createdAt: at,
+      updatedAt: at,
+    };
+    deps.db.insert(instances).values(row).run();
+    const { named, readers } = applyEffects(deps, row.id, result.effects);
+    addParticipants(deps, row.id, [
+      ...Object.entries(assignments).flatMap(([role, ids]) => (ids ?? []).map((userId) => ({ userId, role }))),
+      ...named.map((userId) => ({ userId, role: 'candidate' })),
+      ...readers.map((userId) => ({ userId, role: 'reader' })),
+    ]);
+    appendAudit(deps.db, {
+      at,
+      actor,
+      action: 'instance.start',
+      entityType: 'Instance',
+      entityId: row.id,
+      outcome: 'success',
+      after: { state: row.state, version: row.version },
+      meta: { definitionKey: defRow.key, definitionVersion: defRow.version, subjectOrgId: org.id },
+    });
+    const body = instanceView(deps, def, defRow, row, actor);
+    rememberResponse(deps, input.idempotency, 201, body);
+    return { status: 201 as const, body };
+  });
+}

@@ -1,0 +1,63 @@
+import { eq } from 'drizzle-orm';
+import { appendAudit } from '../../audit/append.js';
+import { hashPassword, passwordPolicyError } from '../../auth/password.js';
+import { SYSTEM_USER, type TAuthUser } from '../../auth/user.js';
+import { txOrThrow } from '../../db/client.js';
+import { users, type TUserRow } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import { AppError } from '../../errors.js';
+import { authorize } from '../authorize.js';
+import { insertGrant } from './assign-role.js';
+import { ZCreateUser, type TCreateUser } from './users.types.js';
+
+export type TCreatedUser = Omit<TUserRow, 'passwordHash'>;
+
+/** Creates an account (argon2id hash) with its role grants, in one transaction. Used by seeds too. */
+export async function createUser(deps: Deps, input: TCreateUser & { actor?: TAuthUser }): Promise<TCreatedUser> {
+  const actor = input.actor ?? SYSTEM_USER;
+  const data = ZCreateUser.parse(input);
+  if (data.password) {
+    const policy = passwordPolicyError(data.password);
+    if (policy) throw new AppError('VALIDATION', { status: 422, fieldErrors: { password: policy } });
+  }
+  const passwordHash = data.passwordHash ?? (await hashPassword(data.password ?? ''));
+  return txOrThrow(deps.db, () => {
+    const denied = authorize(deps, actor, { action: 'create', type: 'User', auditAction: 'user.create' });
+    if (denied) return denied;
+    if (deps.db.select({ id: users.id }).from(users).where(eq(users.username, data.username)).get()) {
+      return new AppError('VALIDATION', {
+        status: 422,
+        fieldErrors: { username: { 'zh-CN': '用户名已存在', en: 'This username is taken' } },
+      });
+    }
+    const row: TUserRow = {
+      id: crypto.randomUUID(),
+      username: data.username,
+      displayName: data.displayName,
+      passwordHash,
+      locale: data.locale,
+      failedLogins: 0,
+      lockedUntil: null,
+      disabled: false,
+      createdAt: deps.clock().toISOString(),
+      mustChangePassword: data.mustChangePassword,
+    };
+    deps.db.insert(users).values(row).run();
+    const { passwordHash: _secret, ...safe } = row;
+    appendAudit(deps.db, {
+      at: row.createdAt,
+      actor,
+      action: 'user.create',
+      entityType: 'User',
+      entityId: row.id,
+      outcome: 'success',
+      after: safe,
+    });
+    for (const grant of data.roles) {
+      const failed = insertGrant(deps, actor, row.id, grant);
+      // Returning (not throwing) would commit half a user; throwing rolls the whole account back.
+      if (failed) throw failed;
+    }
+    return safe;
+  });
+}

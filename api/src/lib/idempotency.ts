@@ -1,0 +1,37 @@
+import { and, eq } from 'drizzle-orm';
+import { idempotencyKeys } from '../db/schema.js';
+import type { Deps } from '../deps.js';
+import { AppError } from '../errors.js';
+import { canonicalJson } from './canonical-json.js';
+import { sha256Hex } from './crypto.js';
+
+export type TIdempotency = { key: string; userId: string; requestHash: string };
+
+/** Identifies "the same request": method, path and body, canonicalised. */
+export const requestHash = (method: string, path: string, body: unknown): string =>
+  sha256Hex(canonicalJson({ method, path, body }));
+
+/**
+ * Inside the write transaction: the stored answer when this key was used for the same request,
+ * IDEMPOTENCY_MISMATCH when it was used for a different one, null when it is new.
+ */
+export function replayOf(deps: Deps, idem: TIdempotency | undefined): { status: number; body: unknown } | AppError | null {
+  if (!idem) return null;
+  const row = deps.db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.userId, idem.userId), eq(idempotencyKeys.key, idem.key)))
+    .get();
+  if (!row) return null;
+  if (row.requestHash !== idem.requestHash) return new AppError('IDEMPOTENCY_MISMATCH');
+  return { status: row.responseStatus, body: row.responseBody };
+}
+
+/** Stores a successful answer in the same transaction as the write it describes. */
+export function rememberResponse(deps: Deps, idem: TIdempotency | undefined, status: number, body: unknown): void {
+  if (!idem) return;
+  deps.db
+    .insert(idempotencyKeys)
+    .values({ ...idem, responseStatus: status, responseBody: body, createdAt: deps.clock().toISOString() })
+    .run();
+}

@@ -1,0 +1,119 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../app.js';
+import { hashPassword } from '../auth/password.js';
+import { loadAuthUser, type TAuthUser } from '../auth/user.js';
+import { openDb, type Db } from '../db/client.js';
+import { migrate } from '../db/migrate.js';
+import type { Deps } from '../deps.js';
+import type { TRole } from '../engine.js';
+import { createDraftDefinition } from '../features/definitions/create-draft.js';
+import { publishDefinition } from '../features/definitions/publish-definition.js';
+import { createOrganisation } from '../features/orgs/create-organisation.js';
+import { createUser } from '../features/users/create-user.js';
+import schoolReport from './fixtures/school-report.json' with { type: 'json' };
+
+export const PASSWORD = 'Passw0rd-demo';
+let sharedHash: Promise<string> | undefined;
+
+/** A test clock: starts on a Monday morning in Beijing, moves only when told. */
+export function testClock(start = '2026-11-23T01:00:00.000Z') {
+  let now = new Date(start);
+  return {
+    now: () => new Date(now),
+    set: (iso: string) => void (now = new Date(iso)),
+    advance: (ms: number) => void (now = new Date(now.getTime() + ms)),
+  };
+}
+
+export type Session = { cookie: string; csrf: string; userId: string };
+
+/**
+ * A fresh migrated SQLite file in os.tmpdir(), the app over it, a small org tree
+ * (district → 2 groups → 3 schools) and one user per role, all created through the use-cases.
+ */
+export async function makeHarness() {
+  const dir = mkdtempSync(join(tmpdir(), 'eduflow-api-'));
+  const db: Db = openDb(join(dir, 'test.db'));
+  migrate(db);
+  const clock = testClock();
+  const deps: Deps = { db, clock: clock.now };
+  const app = createApp({ db, clock: clock.now });
+
+  const org = (type: 'district' | 'group' | 'school', name: string, parentId?: string) =>
+    createOrganisation(deps, { type, name, parentId, groupKind: type === 'group' ? 'primary' : undefined }).id;
+  const district = org('district', '示范区教委');
+  const group1 = org('group', '第一教育集团', district);
+  const group2 = org('group', '第二教育集团', district);
+  const schoolA = org('school', '实验小学', group1);
+  const schoolA2 = org('school', '实验小学分校', group1);
+  const schoolB = org('school', '育才小学', group2);
+  const orgs = { district, group1, group2, schoolA, schoolA2, schoolB };
+
+  const passwordHash = await (sharedHash ??= hashPassword(PASSWORD));
+  const users: Record<string, string> = {};
+  const person = async (username: string, roles: Array<[TRole, string]>) => {
+    const u = await createUser(deps, { username, displayName: username, passwordHash, roles: roles.map(([role, orgId]) => ({ role, orgId })) });
+    users[username] = u.id;
+    return u.id;
+  };
+  await person('admin', [['bureauAdmin', district]]);
+  await person('reviewer1', [['bureauReviewer', district]]);
+  await person('reviewer2', [['bureauReviewer', district]]);
+  await person('lead1', [['groupLead', group1]]);
+  await person('principalA', [['principal', schoolA]]);
+  await person('principalA2', [['principal', schoolA2]]);
+  await person('principalB', [['principal', schoolB]]);
+  await person('teacherA', [['teacher', schoolA]]);
+  await person('inspector', [['inspector', district]]);
+  await person('expert', [['expert', district]]);
+  await person('outside', [['outsideDept', district]]);
+  await person('auditor', [['auditor', district]]);
+
+  const authUser = (username: string): TAuthUser => {
+    const u = loadAuthUser(deps, users[username] ?? '');
+    if (!u) throw new Error(`no user ${username}`);
+    return u;
+  };
+
+  /** Publishes the fixture workflow (or another definition) and returns its id. */
+  const publish = (definition: unknown = schoolReport) => {
+    const draft = createDraftDefinition(deps, { definition });
+    return publishDefinition(deps, { id: draft.id }).id;
+  };
+
+  async function signIn(username: string, password = PASSWORD): Promise<Session> {
+    const res = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${await res.text()}`);
+    const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
+    const csrf = cookies.find((c) => c.startsWith('eduflow_csrf='))?.slice('eduflow_csrf='.length) ?? '';
+    return { cookie: cookies.join('; '), csrf, userId: users[username] ?? '' };
+  }
+
+  const headers = (s?: Session, extra: Record<string, string> = {}) => ({
+    ...(s ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : {}),
+    ...extra,
+  });
+
+  const get = (path: string, s?: Session) => app.request(path, { headers: headers(s) });
+  const post = (path: string, body: unknown, s?: Session, extra: Record<string, string> = {}) =>
+    app.request(path, {
+      method: 'POST',
+      headers: headers(s, { 'content-type': 'application/json', ...extra }),
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+
+  const close = () => {
+    db.$client.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+
+  return { dir, db, deps, app, clock, orgs, users, authUser, publish, signIn, get, post, close };
+}
+
+export type Harness = Awaited<ReturnType<typeof makeHarness>>;
