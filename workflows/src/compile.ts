@@ -5,8 +5,11 @@ import { envOf, joinOutcome, type EngineContext, type MachineEvent, type StartIn
 import { explain, resolveReviewers } from './explain.js';
 import { entryEffects, exitEffects, taskKey, timerEffects } from './effects.js';
 import { runGuard } from './guards/registry.js';
+import { addWorkdays } from './calendar.js';
+import { applyMechanic, holdForSigners, isLastSignature, needsSigners } from './mechanics/apply.js';
+import { mechanicEffects, mechanicTransitions } from './mechanics/transitions.js';
 
-type Params = { state: string; event?: string; timer?: string; guards?: TGuardRef[]; vote?: 'APPROVE' | 'REJECT' };
+type Params = { state: string; event?: string; to?: string; guards?: TGuardRef[]; vote?: 'APPROVE' | 'REJECT' };
 
 /** The vote this event would add, applied to a copy of the round. */
 function withVote(ctx: EngineContext, p: Params, e: MachineEvent) {
@@ -30,6 +33,14 @@ export function compile(def: TDefinition) {
         const state = def.states[p.state];
         return state.kind === 'review' && joinOutcome(state.join, withVote(context, p, event)) === p.vote;
       },
+      holdForSigners: ({ context, event }, p: Params) =>
+        needsSigners(context, p.state) && explain(def, context, p.state, event, event.actor, event.env) === null,
+      lastSignature: ({ context, event }, p: Params) =>
+        context.afterSigners[p.state]?.pending?.event === p.event &&
+        isLastSignature(context, p.state, event.actor.userId) &&
+        explain(def, context, p.state, event, event.actor, event.env) === null,
+      returnTo: ({ context, event }, p: Params) =>
+        event.data?.to === p.to && explain(def, context, p.state, event, event.actor, event.env) === null,
       rules: ({ context, event }, p: Params) => {
         const { env } = envOf(event);
         return (p.guards ?? []).every((g) => runGuard(g.name, g.params, { data: context.data, facts: env.facts ?? {} }) === null);
@@ -40,13 +51,22 @@ export function compile(def: TDefinition) {
       visit: assign(({ context, event }, p: Params) => {
         const { env } = envOf(event);
         const visit = (context.visits[p.state] ?? 0) + 1;
+        const state = def.states[p.state];
+        const dueAt = state.kind === 'review' && state.deadline ? addWorkdays(env.calendar, env.now, state.deadline.workdays).toISOString() : null;
         const reviews =
-          def.states[p.state].kind === 'review'
-            ? { ...context.reviews, [p.state]: { visit, assignees: resolveReviewers(def, context, p.state, env), votes: {} } }
+          state.kind === 'review'
+            ? { ...context.reviews, [p.state]: { visit, assignees: resolveReviewers(def, context, p.state, env), votes: {}, dueAt } }
             : context.reviews;
-        return { visits: { ...context.visits, [p.state]: visit }, trail: [...context.trail, p.state], reviews };
+        // Transfers, delegations and added signers belong to one visit of a step.
+        const { [p.state]: _h, ...holders } = context.holders;
+        const { [p.state]: _a, ...afterSigners } = context.afterSigners;
+        return { visits: { ...context.visits, [p.state]: visit }, trail: [...context.trail, p.state], reviews, holders, afterSigners };
       }),
       merge: assign(({ context, event }) => ({ data: { ...context.data, ...(event.data ?? {}) } })),
+      mechanic: assign(({ context, event }, p: Params) => applyMechanic(def, context, p.state, event, event.actor).patch),
+      hold: assign(({ context, event }, p: Params) => holdForSigners(def, context, p.state, event, event.actor).patch),
+      /** The last signature releases the held move, with the data and comment it was sent with. */
+      release: assign(({ context }, p: Params) => ({ data: { ...context.data, ...(context.afterSigners[p.state]?.pending?.data ?? {}) } })),
       vote: assign(({ context, event }, p: Params) => ({ reviews: { ...context.reviews, [p.state]: withVote(context, p, event) } })),
       effects: (_, _p: { effects: Effect[] }) => {},
     },
@@ -92,9 +112,13 @@ export function compile(def: TDefinition) {
           { guard: { type: 'permitted', params: p }, actions: [voted, { type: 'vote', params: p }] },
         ];
       } else {
-        on[event] = { ...move, guard: { type: 'permitted', params: { state: id, event } }, actions: [{ type: 'merge' }] };
+        on[event] = [
+          { guard: { type: 'holdForSigners', params: { state: id } }, actions: [mechanicEffects(def, id, 'hold'), { type: 'hold', params: { state: id } }] },
+          { ...move, guard: { type: 'permitted', params: { state: id, event } }, actions: [{ type: 'merge' }] },
+        ];
       }
     }
+    Object.assign(on, mechanicTransitions(def, id));
     if (state.kind === 'notice') {
       on.TIMER = { target: state.onEnd.to, guard: { type: 'permitted', params: { state: id } } };
     } else if (state.deadline) {
@@ -125,6 +149,9 @@ export function compile(def: TDefinition) {
       visits: {},
       trail: [],
       reviews: {},
+      holders: {},
+      afterSigners: {},
+      readers: [],
     }),
     states: states as never,
   });

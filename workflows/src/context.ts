@@ -4,7 +4,7 @@ import type { Actor, EngineEnv, Subject } from './engine-types.js';
 export type Vote = { vote: 'APPROVE' | 'REJECT'; at: string; data?: Record<string, unknown>; comment?: string };
 
 /** One visit of a review state: who must vote and what each said. */
-export type ReviewRound = { visit: number; assignees: string[]; votes: Record<string, Vote> };
+export type ReviewRound = { visit: number; assignees: string[]; votes: Record<string, Vote>; dueAt: string | null };
 
 /** Everything an instance carries between steps; stored inside the persisted snapshot. */
 export type EngineContext = {
@@ -17,7 +17,17 @@ export type EngineContext = {
   /** States in the order they were entered, for the trace diagram. */
   trail: string[];
   reviews: Record<string, ReviewRound>;
+  /** A task state's work handed to someone else in this visit (转办 / 委派 / 前加签). */
+  holders: Record<string, Holder>;
+  /** Signers added after the handler (后加签), and the move waiting for their signatures. */
+  afterSigners: Record<string, AfterSign>;
+  /** Users the instance was copied to (抄送): they may read it. */
+  readers: string[];
 };
+
+export type Holder = { userId: string; mode: 'transfer' | 'delegate' | 'signBefore'; from: string; prev?: Holder };
+export type PendingMove = { event: string; data?: Record<string, unknown>; comment?: string; by: string };
+export type AfterSign = { signers: string[]; signed: string[]; pending?: PendingMove };
 
 /** The event the compiled machine receives: the caller's event plus who sent it and the environment. */
 export type MachineEvent = {

@@ -38,12 +38,16 @@ export type Effect =
       candidates: TaskCandidate[];
       dueAt: string | null;
       /** Set for review tasks and escalations: why this task exists. */
-      purpose: 'act' | 'review' | 'escalation';
+      purpose: 'act' | 'review' | 'escalation' | 'sign';
     }
+  /** Transfer, delegation and its return: the same task now waits on other people. */
+  | { type: 'reassignTask'; taskKey: string; candidates: TaskCandidate[]; reason: 'transfer' | 'delegate' | 'signBefore' | 'signAfter' | 'resolved' }
+  /** Copy-to (抄送): these users may read the instance from now on. */
+  | { type: 'addReaders'; userIds: string[] }
   | { type: 'closeTask'; taskKey: string; outcome: string; byUserId: string | null }
   | { type: 'scheduleTimer'; timerKey: string; dueAt: string; event: TimerEvent }
   | { type: 'cancelTimer'; timerKey: string }
-  | { type: 'notify'; kind: 'reminder' | 'escalation' | 'entered'; state: string; to: TaskCandidate[] };
+  | { type: 'notify'; kind: 'reminder' | 'escalation' | 'entered' | 'chase' | 'copy' | 'sign'; state: string; to: TaskCandidate[] };
 
 export type TimerEvent = { type: 'TIMER'; timer: 'remind' | 'due' | 'noticeEnd'; state: string; visit: number };
 
@@ -91,6 +95,12 @@ export type AvailableEvent = {
   to: string;
   commentRequired: boolean;
   requires: string[];
+  /** True for the engine's built-in approval mechanics (transfer, delegate, add signer, …). */
+  mechanic?: boolean;
+  /** For mechanics: what the console must ask for (a user, several users, a signer and position, an earlier step). */
+  input?: 'user' | 'users' | 'signer' | 'step';
+  /** For RETURN_TO: the earlier steps one may return to. */
+  choices?: Array<{ state: string; name: TLocalizedText }>;
   /** Why it cannot be fired now, if a guard refuses it (still listed so the UI can explain). */
   blockedBy?: { rule: string; message: TLocalizedText };
 };

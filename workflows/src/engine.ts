@@ -3,8 +3,10 @@ import type { TActorRule, TDefinition, TRole } from './definition/schema.js';
 import type { Actor, AvailableEvent, Effect, EngineEnv, EngineEvent, PersistedSnapshot, Refusal, StepResult, Subject } from './engine-types.js';
 import type { EngineContext } from './context.js';
 import { compile, type CompiledMachine } from './compile.js';
-import { explain, resolveReviewers, transitionActors } from './explain.js';
+import { explain, resolveReviewers } from './explain.js';
 import { matchesAny } from './actors.js';
+import { MECHANIC_EVENTS, mayFire, mechanicPermitted, returnTargets, type MechanicEvent } from './mechanics/who-may.js';
+import { mechanicNeedsComment } from './mechanics/apply.js';
 import { runGuard } from './guards/registry.js';
 import { validateStepData } from './forms/validate-data.js';
 import { fieldAccess } from './forms/field-access.js';
@@ -94,7 +96,7 @@ export function availableEvents(def: TDefinition, persisted: PersistedSnapshot, 
     if (state.kind === 'review' && (type === 'APPROVE' || type === 'REJECT')) {
       const round = ctx.reviews[stateId];
       if (!round?.assignees.includes(actor.userId) || round.votes[actor.userId]) continue;
-    } else if (!matchesAny(actor, transitionActors(def, stateId, tr), ctx)) continue;
+    } else if (!mayFire(def, ctx, stateId, tr, actor)) continue;
     const blocked = (tr.guards ?? [])
       .map((g) => ({ rule: g.name, message: runGuard(g.name, g.params, { data: ctx.data, facts: env.facts ?? {} }) }))
       .find((r) => r.message !== null);
@@ -107,7 +109,28 @@ export function availableEvents(def: TDefinition, persisted: PersistedSnapshot, 
       ...(blocked?.message ? { blockedBy: { rule: blocked.rule, message: blocked.message } } : {}),
     });
   }
-  return out;
+  return [...out, ...availableMechanics(def, ctx, stateId, actor)];
+}
+
+const MECHANIC_INPUT: Partial<Record<MechanicEvent, AvailableEvent['input']>> = {
+  TRANSFER: 'user',
+  DELEGATE: 'user',
+  ADD_SIGNER: 'signer',
+  COPY_TO: 'users',
+  RETURN_TO: 'step',
+};
+
+function availableMechanics(def: TDefinition, ctx: EngineContext, stateId: string, actor: Actor): AvailableEvent[] {
+  return MECHANIC_EVENTS.filter((type) => mechanicPermitted(def, ctx, stateId, type, actor)).map((type) => ({
+    type,
+    label: eventLabel(type),
+    to: stateId,
+    commentRequired: mechanicNeedsComment(type),
+    requires: [],
+    mechanic: true,
+    ...(MECHANIC_INPUT[type] ? { input: MECHANIC_INPUT[type] } : {}),
+    ...(type === 'RETURN_TO' ? { choices: returnTargets(def, ctx, stateId).map((state) => ({ state, name: def.states[state].name })) } : {}),
+  }));
 }
 
 /** What a stored snapshot says, for lists, detail pages and the trace diagram. */
@@ -125,6 +148,9 @@ export function describeSnapshot(def: TDefinition, persisted: PersistedSnapshot)
     visited: Object.keys(snap.context.visits),
     trail: snap.context.trail,
     reviews: snap.context.reviews,
+    holders: snap.context.holders,
+    afterSigners: snap.context.afterSigners,
+    readers: snap.context.readers,
   };
 }
 

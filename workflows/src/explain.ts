@@ -2,6 +2,8 @@ import type { TActorRule, TDefinition, TTransition } from './definition/schema.j
 import type { Actor, EngineEnv, Refusal } from './engine-types.js';
 import { joinOutcome, type EngineContext } from './context.js';
 import { matchesAny } from './actors.js';
+import { isMechanicEvent, mayFire, mechanicPermitted, MECHANIC_OF, type MechanicEvent } from './mechanics/who-may.js';
+import { isLastSignature, mechanicInputErrors, mechanicNeedsComment } from './mechanics/apply.js';
 import { runGuard } from './guards/registry.js';
 import { validateStepData } from './forms/validate-data.js';
 import { t } from './text.js';
@@ -46,6 +48,7 @@ export function explain(def: TDefinition, ctx: EngineContext, stateId: string, e
     return live && kindOk ? null : notAllowed(event.type, stateName);
   }
   if (state.kind === 'final' || state.kind === 'auto') return notAllowed(event.type, stateName);
+  if (isMechanicEvent(event.type)) return explainMechanic(def, ctx, stateId, event, actor, env);
   const transition = state.on[event.type];
   if (!transition) return notAllowed(event.type, stateName);
 
@@ -56,8 +59,10 @@ export function explain(def: TDefinition, ctx: EngineContext, stateId: string, e
       return refuse('FORBIDDEN', t('您不是本环节的会签/审核人', 'You are not a reviewer of this step'));
     if (round.votes[actor.userId])
       return refuse('EVENT_NOT_ALLOWED', t('您已在本环节表态，不能重复提交', 'You have already voted in this step'));
-  } else if (!matchesAny(actor, transitionActors(def, stateId, transition), ctx)) {
-    return refuse('FORBIDDEN', t('您的角色无权执行此操作', 'Your role may not do this here'));
+  } else if (!mayFire(def, ctx, stateId, transition, actor)) {
+    if (!matchesAny(actor, transitionActors(def, stateId, transition), ctx))
+      return refuse('FORBIDDEN', t('您的角色无权执行此操作', 'Your role may not do this here'));
+    return refuse('EVENT_NOT_ALLOWED', t('本环节已转交他人或正在等待加签，暂不能由您办理', 'This step is with someone else or waiting for signers'));
   }
 
   if (transition.comment === 'required' && !event.comment?.trim())
@@ -79,16 +84,47 @@ export function explain(def: TDefinition, ctx: EngineContext, stateId: string, e
     if (why) return refuse('GUARD_FAILED', why, { rule: g.name });
   }
 
-  const target = def.states[transition.to];
+  return checkTarget(def, ctx, stateId, transition.to, event.type, isVote, actor, env);
+}
+
+/** Entering a review needs enough reviewers; only a vote that decides the join enters anything. */
+function checkTarget(def: TDefinition, ctx: EngineContext, stateId: string, to: string, type: string, isVote: boolean, actor: Actor, env: EngineEnv): Refusal | null {
+  const state = def.states[stateId];
+  const event = { type };
+  const target = def.states[to];
   const decides =
     !isVote ||
     (state.kind === 'review' &&
       joinOutcome(state.join, { ...ctx.reviews[stateId], votes: { ...ctx.reviews[stateId].votes, [actor.userId]: { vote: event.type as 'APPROVE', at: '' } } }) === event.type);
   if (target?.kind === 'review' && decides) {
-    const reviewers = resolveReviewers(def, ctx, transition.to, env);
+    const reviewers = resolveReviewers(def, ctx, to, env);
     const needed = target.join.policy === 'quorum' ? target.join.count : 1;
     if (reviewers.length < needed)
       return refuse('GUARD_FAILED', t(`「${target.name['zh-CN']}」缺少审核人（需要 ${needed} 人）`, `"${target.name.en}" has too few reviewers (needs ${needed})`), { rule: 'reviewersAvailable' });
   }
+  return null;
+}
+
+function explainMechanic(def: TDefinition, ctx: EngineContext, stateId: string, event: Incoming, actor: Actor, env: EngineEnv): Refusal | null {
+  const state = def.states[stateId];
+  const type = event.type as MechanicEvent;
+  if (!mechanicPermitted(def, ctx, stateId, type, actor)) {
+    const enabled = !MECHANIC_OF[type] || (state.kind !== 'notice' && 'mechanics' in state && state.mechanics.includes(MECHANIC_OF[type]!));
+    return enabled
+      ? refuse('FORBIDDEN', t('您当前不能执行此操作', 'You cannot do this now'))
+      : notAllowed(event.type, state.name['zh-CN']);
+  }
+  if (mechanicNeedsComment(type) && !event.comment?.trim())
+    return refuse('COMMENT_REQUIRED', t('此操作必须填写意见', 'This action needs a comment'), { fieldErrors: { comment: t('请填写意见', 'Please write a comment') } });
+  const inputErrors = mechanicInputErrors(def, ctx, stateId, event, actor);
+  if (inputErrors) return refuse('VALIDATION', t('请补全办理信息', 'Some details are missing'), { fieldErrors: inputErrors });
+  if (type === 'RESOLVE') {
+    const checked = validateStepData(def, stateId, event.data ?? {}, ctx.data, []);
+    if (!checked.ok) return refuse('VALIDATION', t('填写的内容有误，请按提示修改', 'Some fields need attention'), { fieldErrors: checked.fieldErrors });
+  }
+  const pending = ctx.afterSigners[stateId]?.pending;
+  if (type === 'SIGN' && pending && isLastSignature(ctx, stateId, actor.userId) && state.kind !== 'notice' && 'on' in state)
+    return checkTarget(def, ctx, stateId, state.on[pending.event].to, pending.event, false, actor, env);
+  if (type === 'RETURN_TO') return checkTarget(def, ctx, stateId, String(event.data?.to), type, false, actor, env);
   return null;
 }

@@ -19,6 +19,15 @@ const EVENT_LABELS: Record<string, TLocalizedText> = {
   DECLINE: t('拒绝', 'Decline'),
   OBJECT: t('提出异议', 'Object'),
   CLOSE: t('关闭', 'Close'),
+  TRANSFER: t('转办', 'Transfer'),
+  DELEGATE: t('委派', 'Delegate'),
+  RESOLVE: t('办结并交回', 'Done, hand back'),
+  ADD_SIGNER: t('加签', 'Add signer'),
+  SIGN: t('同意（加签）', 'Sign off'),
+  DECLINE_SIGN: t('不同意（加签）', 'Decline to sign'),
+  COPY_TO: t('抄送', 'Copy to'),
+  CHASE: t('催办', 'Chase'),
+  RETURN_TO: t('退回至指定环节', 'Return to a step'),
 };
 
 export function eventLabel(type: string, label?: TLocalizedText): TLocalizedText {

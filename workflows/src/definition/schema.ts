@@ -109,6 +109,18 @@ export const zTransition = z.object({
 export type TTransition = z.infer<typeof zTransition>;
 
 const zEventName = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'UPPER_SNAKE_CASE');
+
+/**
+ * Approval mechanics every task or review step offers without declaring transitions:
+ * transfer (转办), delegate (委派, comes back), add a signer (加签), copy to readers (抄送), chase (催办),
+ * and return to a chosen earlier step (退回任意环节, off unless listed).
+ */
+export const MECHANICS = ['TRANSFER', 'DELEGATE', 'ADD_SIGNER', 'COPY_TO', 'CHASE', 'RETURN_TO'] as const;
+export const zMechanic = z.enum(MECHANICS);
+export type TMechanic = z.infer<typeof zMechanic>;
+const DEFAULT_MECHANICS: TMechanic[] = ['TRANSFER', 'DELEGATE', 'ADD_SIGNER', 'COPY_TO', 'CHASE'];
+/** Event names the engine reserves for mechanics and timers. */
+export const RESERVED_EVENTS = [...MECHANICS, 'RESOLVE', 'SIGN', 'DECLINE_SIGN', 'TIMER'] as const;
 const zOn = z.record(zEventName, zTransition);
 
 const base = {
@@ -122,6 +134,7 @@ export const zTaskState = z.object({
   actors: z.array(zActorRule).min(1),
   form: zForm.optional(),
   deadline: zDeadline.optional(),
+  mechanics: z.array(zMechanic).default(DEFAULT_MECHANICS),
   on: zOn,
 });
 
@@ -143,6 +156,7 @@ export const zReviewState = z.object({
   join: zJoin,
   form: zForm.optional(),
   deadline: zDeadline.optional(),
+  mechanics: z.array(zMechanic).default(DEFAULT_MECHANICS),
   on: zOn,
 });
 

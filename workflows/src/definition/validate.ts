@@ -1,5 +1,5 @@
 import type { TDefinition, TGuardRef, TLocalizedText, TState, TTransition } from './schema.js';
-import { zDefinition } from './schema.js';
+import { RESERVED_EVENTS, zDefinition } from './schema.js';
 import { GUARDS, isGuardName } from '../guards/registry.js';
 import { allFields } from '../forms/field-access.js';
 import { t } from '../text.js';
@@ -95,8 +95,8 @@ export function validateDefinition(def: TDefinition): DefinitionError[] {
     }
     for (const edge of outgoing(state)) {
       const at = `${base}.${edge.path}`;
-      if (edge.event === 'TIMER' && edge.transition)
-        errors.push({ path: at, code: 'RESERVED_EVENT', message: t('TIMER 为系统保留事件', 'TIMER is reserved for the scheduler') });
+      if (edge.transition && (RESERVED_EVENTS as readonly string[]).includes(edge.event))
+        errors.push({ path: at, code: 'RESERVED_EVENT', message: t(`${edge.event} 为系统保留事件`, `${edge.event} is reserved by the engine`) });
       if (!def.states[edge.to])
         errors.push({ path: at, code: 'UNKNOWN_STATE', message: t(`目标状态「${edge.to}」不存在`, `Target state "${edge.to}" does not exist`) });
       checkGuards(edge.guards, at, errors);
