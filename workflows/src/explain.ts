@@ -118,7 +118,7 @@ function explainMechanic(def: TDefinition, ctx: EngineContext, stateId: string, 
     return refuse('COMMENT_REQUIRED', t('此操作必须填写意见', 'This action needs a comment'), { fieldErrors: { comment: t('请填写意见', 'Please write a comment') } });
   const inputErrors = mechanicInputErrors(def, ctx, stateId, event, actor);
   if (inputErrors) return refuse('VALIDATION', t('请补全办理信息', 'Some details are missing'), { fieldErrors: inputErrors });
-  if (type === 'RESOLVE') {
+  if (type === 'RESOLVE' || type === 'SAVE') {
     const checked = validateStepData(def, stateId, event.data ?? {}, ctx.data, []);
     if (!checked.ok) return refuse('VALIDATION', t('填写的内容有误，请按提示修改', 'Some fields need attention'), { fieldErrors: checked.fieldErrors });
   }

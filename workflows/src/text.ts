@@ -19,6 +19,7 @@ const EVENT_LABELS: Record<string, TLocalizedText> = {
   DECLINE: t('拒绝', 'Decline'),
   OBJECT: t('提出异议', 'Object'),
   CLOSE: t('关闭', 'Close'),
+  SAVE: t('暂存', 'Save draft'),
   TRANSFER: t('转办', 'Transfer'),
   DELEGATE: t('委派', 'Delegate'),
   RESOLVE: t('办结并交回', 'Done, hand back'),

@@ -112,13 +112,13 @@ const zEventName = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'UPPER_SNAKE_CASE');
 
 /**
  * Approval mechanics every task or review step offers without declaring transitions:
- * transfer (转办), delegate (委派, comes back), add a signer (加签), copy to readers (抄送), chase (催办),
+ * save a draft of the step's form (暂存), transfer (转办), delegate (委派, comes back), add a signer (加签), copy to readers (抄送), chase (催办),
  * and return to a chosen earlier step (退回任意环节, off unless listed).
  */
-export const MECHANICS = ['TRANSFER', 'DELEGATE', 'ADD_SIGNER', 'COPY_TO', 'CHASE', 'RETURN_TO'] as const;
+export const MECHANICS = ['SAVE', 'TRANSFER', 'DELEGATE', 'ADD_SIGNER', 'COPY_TO', 'CHASE', 'RETURN_TO'] as const;
 export const zMechanic = z.enum(MECHANICS);
 export type TMechanic = z.infer<typeof zMechanic>;
-const DEFAULT_MECHANICS: TMechanic[] = ['TRANSFER', 'DELEGATE', 'ADD_SIGNER', 'COPY_TO', 'CHASE'];
+const DEFAULT_MECHANICS: TMechanic[] = ['SAVE', 'TRANSFER', 'DELEGATE', 'ADD_SIGNER', 'COPY_TO', 'CHASE'];
 /** Event names the engine reserves for mechanics and timers. */
 export const RESERVED_EVENTS = [...MECHANICS, 'RESOLVE', 'SIGN', 'DECLINE_SIGN', 'TIMER'] as const;
 const zOn = z.record(zEventName, zTransition);

@@ -117,6 +117,8 @@ export function applyMechanic(def: TDefinition, ctx: EngineContext, stateId: str
     }
     case 'CHASE':
       return { patch: {}, effects: [{ type: 'notify', kind: 'chase', state: stateId, to: currentCandidates(def, ctx, stateId) }] };
+    case 'SAVE':
+      return { patch: { data: { ...ctx.data, ...d } }, effects: [] };
     case 'RETURN_TO':
       return { patch: {}, effects: [] };
   }

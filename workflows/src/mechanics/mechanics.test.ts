@@ -34,6 +34,15 @@ const flow = def({
 const begin = () => ok(start(flow, { subject, initiator: admin }, env)).snapshot;
 const types = (s: Record<string, unknown>, a = principalA) => availableEvents(flow, s, a).map((e) => e.type);
 
+describe('save a draft (暂存)', () => {
+  it('keeps the step’s form data without moving or enforcing required fields, and still checks types', () => {
+    const saved = ok(step(flow, begin(), { type: 'SAVE', data: { report: '初稿' } }, principalA, env));
+    expect([saved.state, saved.effects]).toEqual(['draft', []]);
+    expect(describeSnapshot(flow, saved.snapshot).data).toEqual({ report: '初稿' });
+    expect(step(flow, begin(), { type: 'SAVE', data: { report: 7 } }, principalA, env)).toMatchObject({ ok: false, code: 'VALIDATION' });
+  });
+});
+
 describe('transfer (转办)', () => {
   it('hands the task to one person, who alone may act on it from then on', () => {
     const r = ok(step(flow, begin(), { type: 'TRANSFER', data: { to: 'vice' } }, principalA, env));

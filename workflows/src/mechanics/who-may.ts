@@ -4,12 +4,13 @@ import type { EngineContext } from '../context.js';
 import { matchesAny } from '../actors.js';
 
 /** Events the engine adds to task and review steps; definitions may not declare them. */
-export const MECHANIC_EVENTS = ['TRANSFER', 'DELEGATE', 'RESOLVE', 'ADD_SIGNER', 'SIGN', 'DECLINE_SIGN', 'COPY_TO', 'CHASE', 'RETURN_TO'] as const;
+export const MECHANIC_EVENTS = ['SAVE', 'TRANSFER', 'DELEGATE', 'RESOLVE', 'ADD_SIGNER', 'SIGN', 'DECLINE_SIGN', 'COPY_TO', 'CHASE', 'RETURN_TO'] as const;
 export type MechanicEvent = (typeof MECHANIC_EVENTS)[number];
 export const isMechanicEvent = (type: string): type is MechanicEvent => (MECHANIC_EVENTS as readonly string[]).includes(type);
 
 /** The mechanic a definition must enable for an event (RESOLVE, SIGN and DECLINE_SIGN follow from the one that started them). */
 export const MECHANIC_OF: Partial<Record<MechanicEvent, TMechanic>> = {
+  SAVE: 'SAVE',
   TRANSFER: 'TRANSFER',
   DELEGATE: 'DELEGATE',
   ADD_SIGNER: 'ADD_SIGNER',
@@ -78,6 +79,7 @@ export function mechanicPermitted(def: TDefinition, ctx: EngineContext, stateId:
     case 'COPY_TO':
       return isHandler(def, ctx, stateId, actor);
     case 'DELEGATE':
+    case 'SAVE':
       return state.kind === 'task' && isHandler(def, ctx, stateId, actor);
     case 'RETURN_TO':
       return isHandler(def, ctx, stateId, actor) && returnTargets(def, ctx, stateId).length > 0;
