@@ -1,0 +1,75 @@
+import { createDraftDefinition, fireEvent, publishDefinition, startInstance, type Deps, type TAuthUser } from '@eduflow/api';
+import { TEMPLATES } from '@eduflow/workflows';
+import { CHECKLIST, GROUPS } from './district.js';
+import type { OrgIndex } from './seed-organisations.js';
+import { principalOf, type UserIndex } from './seed-users.js';
+
+const DAY = 86_400_000;
+/** The same use-cases, run as if on an earlier day, so that demo deadlines fall due and overdue. */
+const daysAgo = (deps: Deps, days: number): Deps => ({ ...deps, clock: () => new Date(deps.clock().getTime() - days * DAY) });
+
+type Stage = 'selfCheck' | 'saved' | 'inspection' | 'rectification' | 'verification' | 'passed' | 'rectified';
+
+/** Where each secondary school's inspection stands in the demo; every state of the workflow appears. */
+const PLAN: Record<string, { stage: Stage; startedDaysAgo: number }> = {
+  西永中学: { stage: 'saved', startedDaysAgo: 3 },
+  虎溪中学: { stage: 'selfCheck', startedDaysAgo: 20 },
+  含谷中学: { stage: 'inspection', startedDaysAgo: 8 },
+  科学城第一中学: { stage: 'rectification', startedDaysAgo: 12 },
+  曾家中学: { stage: 'rectification', startedDaysAgo: 6 },
+  高新区实验中学: { stage: 'verification', startedDaysAgo: 15 },
+  白市驿中学: { stage: 'passed', startedDaysAgo: 25 },
+  大学城中学: { stage: 'rectified', startedDaysAgo: 30 },
+};
+
+const answers = (failCodes: string[]) =>
+  CHECKLIST.map((item) => ({ ...item, result: failCodes.includes(item.code) ? 'fail' : 'pass', note: failCodes.includes(item.code) ? '现场核查未达标' : '' }));
+
+/**
+ * Publishes the security-inspection workflow and opens this autumn's round for every secondary school,
+ * moved through the same use-cases people call, so the demo obeys every rule.
+ */
+export function seedSecurityInspections(deps: Deps, index: OrgIndex, users: UserIndex): { definitionId: string; instances: number } {
+  const admin = users.get('admin')!;
+  const inspector = users.get('inspector1')!;
+  const draft = createDraftDefinition(deps, { definition: TEMPLATES['security-inspection'], actor: admin });
+  const published = publishDefinition(deps, { id: draft.id, actor: admin });
+  const secondary = GROUPS.filter((g) => g.kind === 'secondary').flatMap((g) => g.schools);
+  let count = 0;
+  for (const school of secondary) {
+    const plan = PLAN[school] ?? { stage: 'selfCheck' as Stage, startedDaysAgo: 2 };
+    const when = daysAgo(deps, plan.startedDaysAgo);
+    const started = startInstance(when, {
+      actor: admin,
+      definitionId: published.id,
+      subjectOrgId: index.schools.get(school)!.id,
+      data: { round: '2026年秋季网络安全检查', items: CHECKLIST },
+      assignments: { inspector: [inspector.id] },
+    }).body;
+    count++;
+    let version = started.version;
+    const act = (who: TAuthUser, type: string, extra: { data?: Record<string, unknown>; comment?: string } = {}, at = when) => {
+      version = fireEvent(at, { actor: who, instanceId: started.id, event: { type, ...extra }, expectedVersion: version }).version;
+    };
+    const principal = principalOf(users, index, school);
+    const later = daysAgo(deps, Math.max(plan.startedDaysAgo - 2, 0));
+    if (plan.stage === 'selfCheck') continue;
+    if (plan.stage === 'saved') {
+      act(principal, 'SAVE', { data: { items: answers([]), selfCheckNotes: '已完成全部检查项自查，均符合要求。' } });
+      continue;
+    }
+    const fails = plan.stage === 'passed' ? [] : ['HOST-01', 'DATA-01'];
+    act(principal, 'SUBMIT', { data: { items: answers(fails), selfCheckNotes: '自查完成。' } });
+    if (plan.stage === 'inspection') continue;
+    if (plan.stage === 'passed') {
+      act(inspector, 'PASS', { comment: '现场检查全部合格。' }, later);
+      continue;
+    }
+    act(inspector, 'RAISE_FINDINGS', { comment: '服务器存在弱口令；学生信息未脱敏展示。' }, later);
+    if (plan.stage === 'rectification') continue;
+    act(principal, 'SUBMIT_RECTIFICATION', { data: { rectificationReport: '已重置全部服务器口令并启用复杂度策略；学生信息页面已脱敏。' } }, later);
+    if (plan.stage === 'verification') continue;
+    act(inspector, 'APPROVE', { comment: '整改到位。' }, later);
+  }
+  return { definitionId: published.id, instances: count };
+}
