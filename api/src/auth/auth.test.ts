@@ -1,4 +1,4 @@
-import { createMongoAbility, subject } from '@casl/ability';
+import { createMongoAbility, subject, type MongoAbility, type RawRuleOf } from '@casl/ability';
 import { unpackRules } from '@casl/ability/extra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeHarness, PASSWORD, type Harness } from '../test/harness.js';
@@ -80,7 +80,7 @@ describe('session', () => {
     expect(me.roles).toEqual([{ role: 'principal', orgId: h.orgs.schoolA, orgName: '实验小学' }]);
     expect(me.csrfToken).toBe(s.csrf);
     // The console rebuilds the same ability from the packed rules.
-    const ability = createMongoAbility(unpackRules(me.rules));
+    const ability = createMongoAbility<MongoAbility>(unpackRules<RawRuleOf<MongoAbility>>(me.rules));
     expect(ability.can('create', subject('Instance', { subjectOrgId: h.orgs.schoolA }))).toBe(true);
     expect(ability.can('create', subject('Instance', { subjectOrgId: h.orgs.schoolB }))).toBe(false);
     expect(ability.can('read', 'AuditEvent')).toBe(false);

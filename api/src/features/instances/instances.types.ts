@@ -26,7 +26,7 @@ export const ZFireEventBody = z
 export type TFireEventBody = z.infer<typeof ZFireEventBody>;
 
 export const ZIdempotencyHeader = z.object({
-  'idempotency-key': z.string().min(1).max(200).optional().openapi({ param: { name: 'Idempotency-Key', in: 'header' } }),
+  'idempotency-key': z.string().min(1).max(200).optional().openapi({ param: { name: 'idempotency-key', in: 'header' }, description: 'Idempotency-Key: a replay with the same key returns the stored answer' }),
 });
 
 export const ZInstanceListQuery = ZPageQuery.extend({

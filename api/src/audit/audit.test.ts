@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tx } from '../db/client.js';
+import { makeHarness, type Harness } from '../test/harness.js';
+import { appendAudit } from './append.js';
+import { verifyAuditChain } from './verify.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await makeHarness();
+});
+afterAll(() => h.close());
+
+const sqlite = () => h.db.$client;
+
+/** Tampering needs the triggers out of the way, exactly as an attacker with file access would do. */
+function withoutTriggers(fn: () => void) {
+  const triggers = sqlite()
+    .prepare("select sql from sqlite_master where type = 'trigger' and tbl_name = 'audit_events'")
+    .all() as Array<{ sql: string }>;
+  sqlite().exec('drop trigger audit_events_no_update; drop trigger audit_events_no_delete;');
+  try {
+    fn();
+  } finally {
+    for (const t of triggers) sqlite().exec(t.sql);
+  }
+}
+
+describe('audit log', () => {
+  it('every setup mutation is in the chain and the chain verifies', () => {
+    const result = verifyAuditChain(h.db);
+    expect(result.ok).toBe(true);
+    // 6 organisations + 12 users + 12 role grants created by the harness.
+    expect(result.count).toBe(30);
+  });
+
+  it('the database refuses UPDATE and DELETE on audit_events', () => {
+    expect(() => sqlite().prepare("update audit_events set action = 'x' where seq = 1").run()).toThrow(/append-only/);
+    expect(() => sqlite().prepare('delete from audit_events where seq = 1').run()).toThrow(/append-only/);
+  });
+
+  it('verify pinpoints an edited event', () => {
+    withoutTriggers(() => sqlite().prepare("update audit_events set actor_name = 'someone else' where seq = 5").run());
+    const result = verifyAuditChain(h.db);
+    expect(result).toMatchObject({ ok: false, brokenAt: 5 });
+  });
+
+  it('verify pinpoints a deleted event (a gap in seq)', async () => {
+    const h2 = await makeHarness();
+    const s = h2.db.$client;
+    const triggers = s.prepare("select sql from sqlite_master where type = 'trigger'").all() as Array<{ sql: string }>;
+    s.exec('drop trigger audit_events_no_delete;');
+    s.prepare('delete from audit_events where seq = 3').run();
+    for (const t of triggers.filter((x) => x.sql.includes('no_delete'))) s.exec(t.sql);
+    expect(verifyAuditChain(h2.db)).toMatchObject({ ok: false, brokenAt: 3 });
+    h2.close();
+  });
+
+  it('GET /api/audit/verify is the auditor’s: 200 for the auditor, 403 for the admin (三权分立)', async () => {
+    const auditor = await h.signIn('auditor');
+    const res = await h.get('/api/audit/verify', auditor);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: false, brokenAt: 5, reason: expect.any(String) });
+    const admin = await h.signIn('admin');
+    expect((await h.get('/api/audit/verify', admin)).status).toBe(403);
+    expect((await h.get('/api/audit', admin)).status).toBe(403);
+  });
+
+  it('hashes survive JSON round-trips of nested before/after/meta', async () => {
+    const h3 = await makeHarness();
+    tx(h3.db, () =>
+      appendAudit(h3.db, {
+        at: h3.clock.now().toISOString(),
+        actor: null,
+        action: 'test.nested',
+        entityType: 'Test',
+        entityId: null,
+        outcome: 'success',
+        before: { z: 1, a: [1, { y: 'é', b: null }] },
+        after: { when: new Date(0) },
+        meta: { undef: undefined, 中文: '是' },
+      }),
+    );
+    expect(verifyAuditChain(h3.db).ok).toBe(true);
+    h3.close();
+  });
+});
