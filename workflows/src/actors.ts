@@ -17,6 +17,8 @@ export function scopeOrg(rule: TActorRule, subject: Subject): string | null | un
     case 'subject.group':
       // For a school subject the group is the level above it; a group subject is its own group.
       return subject.type === 'group' ? subject.orgId : subject.type === 'school' ? rest[0] : undefined;
+    case 'subject.members':
+      return undefined;
     case 'district':
       return district;
     case 'any':
@@ -35,6 +37,8 @@ export function matchesRule(actor: Actor, rule: TActorRule, parties: Parties): b
       return (parties.assignments[rule.role] ?? []).includes(actor.userId);
     case 'initiator':
       return parties.initiatorId === actor.userId;
+    case 'subject.members':
+      return grants.some((g) => parties.subject.members?.includes(g.orgId));
     default: {
       const org = scopeOrg(rule, parties.subject);
       if (org === undefined) return false;
@@ -52,6 +56,7 @@ export function candidatesFor(rules: TActorRule[], parties: Parties): TaskCandid
   for (const rule of rules) {
     if (rule.scope === 'assigned') for (const userId of parties.assignments[rule.role] ?? []) out.push({ userId });
     else if (rule.scope === 'initiator') out.push({ userId: parties.initiatorId });
+    else if (rule.scope === 'subject.members') for (const orgId of parties.subject.members ?? []) out.push({ role: rule.role, orgId });
     else {
       const org = scopeOrg(rule, parties.subject);
       if (org !== undefined) out.push({ role: rule.role, orgId: org });

@@ -8,6 +8,7 @@ import { runGuard } from './guards/registry.js';
 import { addWorkdays } from './calendar.js';
 import { applyMechanic, holdForSigners, isLastSignature, needsSigners } from './mechanics/apply.js';
 import { mechanicEffects, mechanicTransitions } from './mechanics/transitions.js';
+import { applyPart, completesWith } from './collect.js';
 
 type Params = { state: string; event?: string; to?: string; guards?: TGuardRef[]; vote?: 'APPROVE' | 'REJECT' };
 
@@ -39,6 +40,8 @@ export function compile(def: TDefinition) {
         context.afterSigners[p.state]?.pending?.event === p.event &&
         isLastSignature(context, p.state, event.actor.userId) &&
         explain(def, context, p.state, event, event.actor, event.env) === null,
+      partCompletes: ({ context, event }, p: Params) =>
+        completesWith(context.collections[p.state], event.actor.userId) && explain(def, context, p.state, event, event.actor, event.env) === null,
       returnTo: ({ context, event }, p: Params) =>
         event.data?.to === p.to && explain(def, context, p.state, event, event.actor, event.env) === null,
       rules: ({ context, event }, p: Params) => {
@@ -53,6 +56,10 @@ export function compile(def: TDefinition) {
         const visit = (context.visits[p.state] ?? 0) + 1;
         const state = def.states[p.state];
         const dueAt = state.kind === 'review' && state.deadline ? addWorkdays(env.calendar, env.now, state.deadline.workdays).toISOString() : null;
+        const collections =
+          state.kind === 'collect'
+            ? { ...context.collections, [p.state]: { visit, participants: resolveReviewers(def, context, p.state, env), parts: {}, dueAt: state.deadline ? addWorkdays(env.calendar, env.now, state.deadline.workdays).toISOString() : null, completions: 0 } }
+            : context.collections;
         const reviews =
           state.kind === 'review'
             ? { ...context.reviews, [p.state]: { visit, assignees: resolveReviewers(def, context, p.state, env), votes: {}, dueAt } }
@@ -60,10 +67,11 @@ export function compile(def: TDefinition) {
         // Transfers, delegations and added signers belong to one visit of a step.
         const { [p.state]: _h, ...holders } = context.holders;
         const { [p.state]: _a, ...afterSigners } = context.afterSigners;
-        return { visits: { ...context.visits, [p.state]: visit }, trail: [...context.trail, p.state], reviews, holders, afterSigners };
+        return { visits: { ...context.visits, [p.state]: visit }, trail: [...context.trail, p.state], reviews, holders, afterSigners, collections };
       }),
       merge: assign(({ context, event }) => ({ data: { ...context.data, ...(event.data ?? {}) } })),
       mechanic: assign(({ context, event }, p: Params) => applyMechanic(def, context, p.state, event, event.actor).patch),
+      part: assign(({ context, event }, p: Params) => applyPart(def, context, p.state, event, event.actor, event.env).patch),
       hold: assign(({ context, event }, p: Params) => holdForSigners(def, context, p.state, event, event.actor).patch),
       /** The last signature releases the held move, with the data and comment it was sent with. */
       release: assign(({ context }, p: Params) => ({ data: { ...context.data, ...(context.afterSigners[p.state]?.pending?.data ?? {}) } })),
@@ -119,6 +127,18 @@ export function compile(def: TDefinition) {
       }
     }
     Object.assign(on, mechanicTransitions(def, id));
+    if (state.kind === 'collect') {
+      const part = [
+        { type: 'effects' as const, params: ({ context, event: e }: { context: EngineContext; event: MachineEvent }) => ({ effects: applyPart(def, context, id, e, e.actor, e.env).effects }) },
+        { type: 'part' as const, params: { state: id } },
+      ];
+      const permitted = { type: 'permitted', params: { state: id } };
+      on.SUBMIT_PART = [
+        ...(state.onComplete ? [{ target: state.onComplete.to, guard: { type: 'partCompletes', params: { state: id } }, actions: part }] : []),
+        { guard: permitted, actions: part },
+      ];
+      on.RETURN_PART = { guard: permitted, actions: part };
+    }
     if (state.kind === 'notice') {
       on.TIMER = { target: state.onEnd.to, guard: { type: 'permitted', params: { state: id } } };
     } else if (state.deadline) {
@@ -152,6 +172,7 @@ export function compile(def: TDefinition) {
       holders: {},
       afterSigners: {},
       readers: [],
+      collections: {},
     }),
     states: states as never,
   });

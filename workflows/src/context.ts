@@ -1,5 +1,6 @@
 import type { TRole, TJoin } from './definition/schema.js';
 import type { Actor, EngineEnv, Subject } from './engine-types.js';
+import type { Collection } from './collect.js';
 
 export type Vote = { vote: 'APPROVE' | 'REJECT'; at: string; data?: Record<string, unknown>; comment?: string };
 
@@ -23,6 +24,8 @@ export type EngineContext = {
   afterSigners: Record<string, AfterSign>;
   /** Users the instance was copied to (抄送): they may read it. */
   readers: string[];
+  /** Parts submitted in collect steps, per state. */
+  collections: Record<string, Collection>;
 };
 
 export type Holder = { userId: string; mode: 'transfer' | 'delegate' | 'signBefore'; from: string; prev?: Holder };

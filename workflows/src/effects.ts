@@ -4,6 +4,7 @@ import type { EngineContext } from './context.js';
 import { addWorkdays, reminderAt } from './calendar.js';
 import { candidatesFor } from './actors.js';
 import type { EngineEnv } from './engine-types.js';
+import { closeCollection, openCollection, pendingParticipants } from './collect.js';
 
 export const taskKey = (state: string, visit: number, userId?: string) =>
   userId ? `${state}:${visit}:${userId}` : `${state}:${visit}`;
@@ -14,6 +15,10 @@ export function stateCandidates(def: TDefinition, ctx: EngineContext, stateId: s
   const state = def.states[stateId];
   if (state.kind === 'task') return candidatesFor(state.actors, ctx);
   if (state.kind === 'review') return (ctx.reviews[stateId]?.assignees ?? []).map((userId) => ({ userId }));
+  if (state.kind === 'collect') {
+    const c = ctx.collections[stateId];
+    return c ? pendingParticipants(c).map((userId) => ({ userId })) : [];
+  }
   return [];
 }
 
@@ -27,11 +32,13 @@ export function entryEffects(def: TDefinition, ctx: EngineContext, stateId: stri
     effects.push({ type: 'scheduleTimer', timerKey: timerKey(stateId, visit, 'noticeEnd'), dueAt, event: { type: 'TIMER', timer: 'noticeEnd', state: stateId, visit } });
     return effects;
   }
-  if (state.kind !== 'task' && state.kind !== 'review') return effects;
+  if (state.kind !== 'task' && state.kind !== 'review' && state.kind !== 'collect') return effects;
 
   const deadline = state.deadline;
   const dueAt = deadline ? addWorkdays(env.calendar, env.now, deadline.workdays).toISOString() : null;
-  if (state.kind === 'task') {
+  if (state.kind === 'collect') {
+    effects.push(...openCollection(def, ctx, stateId, ctx.collections[stateId].participants, dueAt));
+  } else if (state.kind === 'task') {
     effects.push({ type: 'openTask', taskKey: taskKey(stateId, visit), state: stateId, candidates: candidatesFor(state.actors, ctx), dueAt, purpose: 'act' });
   } else {
     for (const userId of ctx.reviews[stateId].assignees)
@@ -61,7 +68,8 @@ export function exitEffects(def: TDefinition, ctx: EngineContext, stateId: strin
     for (const userId of round.assignees)
       if (!round.votes[userId] && userId !== voter) effects.push({ type: 'closeTask', taskKey: taskKey(stateId, visit, userId), outcome: 'cancelled', byUserId });
   }
-  if (state.kind === 'task' || state.kind === 'review') {
+  if (state.kind === 'collect') effects.push(...closeCollection(ctx, stateId, outcome, byUserId));
+  if (state.kind === 'task' || state.kind === 'review' || state.kind === 'collect') {
     if (state.deadline?.escalateTo) effects.push({ type: 'closeTask', taskKey: taskKey(stateId, visit, 'escalation'), outcome, byUserId });
     effects.push({ type: 'cancelTimer', timerKey: timerKey(stateId, visit, 'due') }, { type: 'cancelTimer', timerKey: timerKey(stateId, visit, 'remind') });
   }
@@ -72,7 +80,7 @@ export function exitEffects(def: TDefinition, ctx: EngineContext, stateId: strin
 /** A deadline timer fired: remind the people on the task, or escalate when the deadline passed. */
 export function timerEffects(def: TDefinition, ctx: EngineContext, stateId: string, timer: string): Effect[] {
   const state = def.states[stateId];
-  if (state.kind !== 'task' && state.kind !== 'review') return [];
+  if (state.kind !== 'task' && state.kind !== 'review' && state.kind !== 'collect') return [];
   const to = stateCandidates(def, ctx, stateId);
   if (timer === 'remind') return [{ type: 'notify', kind: 'reminder', state: stateId, to }];
   const escalateTo = state.deadline?.escalateTo;

@@ -7,7 +7,13 @@ export type RoleGrant = { role: TRole; orgId: string };
 export type Actor = { userId: string; roles: RoleGrant[] } | { userId: 'system'; roles: [] };
 
 /** The organisation an instance is about, with the path from the district down to it. */
-export type Subject = { orgId: string; path: string[]; type: TDefinition['subject'] };
+export type Subject = {
+  orgId: string;
+  path: string[];
+  type: TDefinition['subject'];
+  /** For a group: its member schools, for the `subject.members` scope. */
+  members?: string[];
+};
 
 /** Facts the API looks up for guards (counts, caps, conflicts) so the engine stays pure. */
 export type Facts = Record<string, unknown>;
@@ -21,8 +27,8 @@ export type EngineEnv = {
   calendar?: CalendarData;
   facts?: Facts;
   /**
-   * Users resolved by the API for review states entered by this step (state id → user ids):
-   * the engine cannot query the directory itself.
+   * Users resolved by the API for the review and collect states this step may enter (state id → user
+   * ids): the engine cannot query the directory itself. See `reviewAssigneeRules`.
    */
   reviewers?: Record<string, string[]>;
 };
@@ -98,7 +104,9 @@ export type AvailableEvent = {
   /** True for the engine's built-in approval mechanics (transfer, delegate, add signer, …). */
   mechanic?: boolean;
   /** For mechanics: what the console must ask for (a user, several users, a signer and position, an earlier step). */
-  input?: 'user' | 'users' | 'signer' | 'step';
+  input?: 'user' | 'users' | 'signer' | 'step' | 'part';
+  /** For RETURN_PART: the participants whose submitted part may be returned. */
+  users?: string[];
   /** For RETURN_TO: the earlier steps one may return to. */
   choices?: Array<{ state: string; name: TLocalizedText }>;
   /** Why it cannot be fired now, if a guard refuses it (still listed so the UI can explain). */

@@ -119,3 +119,29 @@ describe('deadline timers', () => {
     expect(step(inspection, s0, { type: 'TIMER', timer: 'due', state: 'selfCheck', visit: 1 }, principalA, env)).toMatchObject({ ok: false, code: 'EVENT_NOT_ALLOWED' });
   });
 });
+
+describe('moves that send work back', () => {
+  it('do not demand the step’s required fields (validate: false)', () => {
+    const d = def({
+      key: 'withdrawable',
+      name: { 'zh-CN': '可撤回', en: 'Withdrawable' },
+      subject: 'school',
+      starters: [{ role: 'principal', scope: 'subject.school' }],
+      initial: 'fill',
+      states: {
+        fill: {
+          kind: 'task',
+          name: { 'zh-CN': '填报', en: 'Fill' },
+          actors: [{ role: 'principal', scope: 'subject.school' }],
+          form: { fields: [{ name: 'report', type: 'textarea', label: { 'zh-CN': '报告', en: 'Report' }, required: true }] },
+          on: { SUBMIT: { to: 'done' }, WITHDRAW: { to: 'withdrawn', validate: false } },
+        },
+        done: { kind: 'final', name: { 'zh-CN': '完成', en: 'Done' } },
+        withdrawn: { kind: 'final', name: { 'zh-CN': '已撤回', en: 'Withdrawn' }, outcome: 'withdrawn' },
+      },
+    });
+    const s0 = ok(start(d, { subject, initiator: principalA }, env)).snapshot;
+    expect(step(d, s0, { type: 'SUBMIT' }, principalA, env)).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: { report: expect.anything() } });
+    expect(ok(step(d, s0, { type: 'WITHDRAW' }, principalA, env)).outcome).toBe('withdrawn');
+  });
+});

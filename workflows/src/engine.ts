@@ -7,6 +7,7 @@ import { explain, resolveReviewers } from './explain.js';
 import { matchesAny } from './actors.js';
 import { MECHANIC_EVENTS, mayFire, mechanicPermitted, returnTargets, type MechanicEvent } from './mechanics/who-may.js';
 import { mechanicNeedsComment } from './mechanics/apply.js';
+import { explainCollectorMove } from './collect.js';
 import { runGuard } from './guards/registry.js';
 import { validateStepData } from './forms/validate-data.js';
 import { fieldAccess } from './forms/field-access.js';
@@ -92,24 +93,45 @@ export function availableEvents(def: TDefinition, persisted: PersistedSnapshot, 
   const access = fieldAccess(def, stateId);
   const stepRequired = Object.keys(access).filter((f) => access[f] === 'required');
   const out: AvailableEvent[] = [];
+  if (state.kind === 'collect') out.push(...collectEvents(def, ctx, stateId, actor));
   for (const [type, tr] of Object.entries(state.on)) {
     if (state.kind === 'review' && (type === 'APPROVE' || type === 'REJECT')) {
       const round = ctx.reviews[stateId];
       if (!round?.assignees.includes(actor.userId) || round.votes[actor.userId]) continue;
     } else if (!mayFire(def, ctx, stateId, tr, actor)) continue;
-    const blocked = (tr.guards ?? [])
-      .map((g) => ({ rule: g.name, message: runGuard(g.name, g.params, { data: ctx.data, facts: env.facts ?? {} }) }))
-      .find((r) => r.message !== null);
+    const waiting = state.kind === 'collect' ? explainCollectorMove(def, ctx, stateId, tr.validate) : null;
+    const blocked = waiting
+      ? { rule: waiting.rule ?? 'allPartsIn', message: waiting.message }
+      : (tr.guards ?? [])
+          .map((g) => ({ rule: g.name, message: runGuard(g.name, g.params, { data: ctx.data, facts: env.facts ?? {} }) }))
+          .find((r) => r.message !== null);
     out.push({
       type,
       label: eventLabel(type, tr.label),
       to: tr.to,
       commentRequired: tr.comment === 'required',
-      requires: [...new Set([...(tr.requires ?? []), ...(tr.validate === false ? [] : stepRequired)])],
+      requires: [...new Set([...(tr.requires ?? []), ...(tr.validate === false || state.kind === 'collect' ? [] : stepRequired)])],
       ...(blocked?.message ? { blockedBy: { rule: blocked.rule, message: blocked.message } } : {}),
     });
   }
   return [...out, ...availableMechanics(def, ctx, stateId, actor)];
+}
+
+/** A collect step offers each missing participant their part, and the collector a way to return one. */
+function collectEvents(def: TDefinition, ctx: EngineContext, stateId: string, actor: Actor): AvailableEvent[] {
+  const state = def.states[stateId];
+  const c = ctx.collections[stateId];
+  if (state.kind !== 'collect' || !c) return [];
+  const out: AvailableEvent[] = [];
+  const part = c.parts[actor.userId];
+  if (c.participants.includes(actor.userId) && part?.status !== 'submitted') {
+    const access = fieldAccess(def, stateId);
+    out.push({ type: 'SUBMIT_PART', label: t('提交本单位填报', 'Submit my part'), to: stateId, commentRequired: false, requires: Object.keys(access).filter((f) => access[f] === 'required') });
+  }
+  const submitted = c.participants.filter((u) => c.parts[u]?.status === 'submitted');
+  if (submitted.length && matchesAny(actor, state.collectors, ctx))
+    out.push({ type: 'RETURN_PART', label: t('退回某单位填报', 'Return a part'), to: stateId, commentRequired: true, requires: [], input: 'part', users: submitted });
+  return out;
 }
 
 const MECHANIC_INPUT: Partial<Record<MechanicEvent, AvailableEvent['input']>> = {
@@ -151,12 +173,14 @@ export function describeSnapshot(def: TDefinition, persisted: PersistedSnapshot)
     holders: snap.context.holders,
     afterSigners: snap.context.afterSigners,
     readers: snap.context.readers,
+    collections: snap.context.collections,
   };
 }
 
-/** Review states whose reviewers the API must resolve from the directory (env.reviewers). */
+/** Review and collect states whose people the API must resolve from the directory (env.reviewers). */
 export function reviewAssigneeRules(def: TDefinition): Array<{ state: string; rule: TActorRule }> {
-  return Object.entries(def.states).flatMap(([state, s]) =>
-    s.kind === 'review' && s.assignees.scope !== 'assigned' && s.assignees.scope !== 'initiator' ? [{ state, rule: s.assignees }] : [],
-  );
+  return Object.entries(def.states).flatMap(([state, s]) => {
+    const rule = s.kind === 'review' ? s.assignees : s.kind === 'collect' ? s.participants : null;
+    return rule && rule.scope !== 'assigned' && rule.scope !== 'initiator' ? [{ state, rule }] : [];
+  });
 }

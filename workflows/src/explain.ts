@@ -4,6 +4,7 @@ import { joinOutcome, type EngineContext } from './context.js';
 import { matchesAny } from './actors.js';
 import { isMechanicEvent, mayFire, mechanicPermitted, MECHANIC_OF, type MechanicEvent } from './mechanics/who-may.js';
 import { isLastSignature, mechanicInputErrors, mechanicNeedsComment } from './mechanics/apply.js';
+import { completesWith, explainCollectorMove, explainPart } from './collect.js';
 import { runGuard } from './guards/registry.js';
 import { validateStepData } from './forms/validate-data.js';
 import { t } from './text.js';
@@ -20,16 +21,18 @@ export function transitionActors(def: TDefinition, stateId: string, transition: 
   const state = def.states[stateId];
   if (transition.actors) return transition.actors;
   if (state.kind === 'task') return state.actors;
+  if (state.kind === 'collect') return state.collectors;
   if (state.kind === 'review') return [state.assignees];
   return [];
 }
 
-/** Reviewers a review state would get on entry: the instance's assignments, else those the API resolved. */
+/** The people a review or collect state gets on entry: from the instance's assignments, else those the API resolved. */
 export function resolveReviewers(def: TDefinition, ctx: Pick<EngineContext, 'assignments' | 'initiatorId'>, stateId: string, env: EngineEnv): string[] {
   const state = def.states[stateId];
-  if (state.kind !== 'review') return [];
-  if (state.assignees.scope === 'assigned') return ctx.assignments[state.assignees.role] ?? [];
-  if (state.assignees.scope === 'initiator') return [ctx.initiatorId];
+  const rule = state.kind === 'review' ? state.assignees : state.kind === 'collect' ? state.participants : null;
+  if (!rule) return [];
+  if (rule.scope === 'assigned') return ctx.assignments[rule.role] ?? [];
+  if (rule.scope === 'initiator') return [ctx.initiatorId];
   return env.reviewers?.[stateId] ?? [];
 }
 
@@ -44,11 +47,16 @@ export function explain(def: TDefinition, ctx: EngineContext, stateId: string, e
     const live = actor.userId === 'system' && event.state === stateId && event.visit === ctx.visits[stateId];
     const kindOk =
       (state.kind === 'notice' && event.timer === 'noticeEnd') ||
-      ((state.kind === 'task' || state.kind === 'review') && !!state.deadline && (event.timer === 'due' || event.timer === 'remind'));
+      ((state.kind === 'task' || state.kind === 'review' || state.kind === 'collect') && !!state.deadline && (event.timer === 'due' || event.timer === 'remind'));
     return live && kindOk ? null : notAllowed(event.type, stateName);
   }
   if (state.kind === 'final' || state.kind === 'auto') return notAllowed(event.type, stateName);
   if (isMechanicEvent(event.type)) return explainMechanic(def, ctx, stateId, event, actor, env);
+  if (event.type === 'SUBMIT_PART' || event.type === 'RETURN_PART') {
+    const why = explainPart(def, ctx, stateId, event, actor);
+    if (why || event.type === 'RETURN_PART' || state.kind !== 'collect' || !state.onComplete) return why;
+    return completesWith(ctx.collections[stateId], actor.userId) ? checkTarget(def, ctx, stateId, state.onComplete.to, event.type, false, actor, env) : null;
+  }
   const transition = state.on[event.type];
   if (!transition) return notAllowed(event.type, stateName);
 
@@ -65,16 +73,18 @@ export function explain(def: TDefinition, ctx: EngineContext, stateId: string, e
     return refuse('EVENT_NOT_ALLOWED', t('本环节已转交他人或正在等待加签，暂不能由您办理', 'This step is with someone else or waiting for signers'));
   }
 
+  if (state.kind === 'collect') {
+    const waiting = explainCollectorMove(def, ctx, stateId, transition.validate);
+    if (waiting) return waiting;
+  }
   if (transition.comment === 'required' && !event.comment?.trim())
     return refuse('COMMENT_REQUIRED', t('此操作必须填写意见', 'This action needs a comment'), {
       fieldErrors: { comment: t('请填写意见', 'Please write a comment') },
     });
 
   const requires = transition.requires ?? [];
-  const checked =
-    transition.validate === false
-      ? validateStepData(def, stateId, event.data ?? {}, {}, [])
-      : validateStepData(def, stateId, event.data ?? {}, ctx.data, requires);
+  const enforce = transition.validate !== false && state.kind !== 'collect';
+  const checked = validateStepData(def, stateId, event.data ?? {}, ctx.data, transition.validate === false ? [] : requires, enforce);
   if (!checked.ok)
     return refuse('VALIDATION', t('填写的内容有误，请按提示修改', 'Some fields need attention'), { fieldErrors: checked.fieldErrors });
   const data = { ...ctx.data, ...(event.data ?? {}) };
@@ -96,9 +106,9 @@ function checkTarget(def: TDefinition, ctx: EngineContext, stateId: string, to: 
     !isVote ||
     (state.kind === 'review' &&
       joinOutcome(state.join, { ...ctx.reviews[stateId], votes: { ...ctx.reviews[stateId].votes, [actor.userId]: { vote: event.type as 'APPROVE', at: '' } } }) === event.type);
-  if (target?.kind === 'review' && decides) {
+  if ((target?.kind === 'review' || target?.kind === 'collect') && decides) {
     const reviewers = resolveReviewers(def, ctx, to, env);
-    const needed = target.join.policy === 'quorum' ? target.join.count : 1;
+    const needed = target.kind === 'review' && target.join.policy === 'quorum' ? target.join.count : 1;
     if (reviewers.length < needed)
       return refuse('GUARD_FAILED', t(`「${target.name['zh-CN']}」缺少审核人（需要 ${needed} 人）`, `"${target.name.en}" has too few reviewers (needs ${needed})`), { rule: 'reviewersAvailable' });
   }

@@ -25,12 +25,13 @@ export type TRole = z.infer<typeof zRole>;
 /**
  * Where, relative to the instance, the actor must hold the role:
  * - `subject.school` / `subject.group`: at the instance's school / the group above it;
+ * - `subject.members`: at any member school of the instance's group (a group's principals);
  * - `district`: at the district (bureau staff);
  * - `assigned`: named on the instance's assignment list for that role (e.g. the inspector of a school);
  * - `initiator`: the user who started the instance;
  * - `any`: anywhere in the tree.
  */
-export const SCOPES = ['subject.school', 'subject.group', 'district', 'assigned', 'initiator', 'any'] as const;
+export const SCOPES = ['subject.school', 'subject.group', 'subject.members', 'district', 'assigned', 'initiator', 'any'] as const;
 export const zScope = z.enum(SCOPES);
 export type TScope = z.infer<typeof zScope>;
 
@@ -120,7 +121,7 @@ export const zMechanic = z.enum(MECHANICS);
 export type TMechanic = z.infer<typeof zMechanic>;
 const DEFAULT_MECHANICS: TMechanic[] = ['SAVE', 'TRANSFER', 'DELEGATE', 'ADD_SIGNER', 'COPY_TO', 'CHASE'];
 /** Event names the engine reserves for mechanics and timers. */
-export const RESERVED_EVENTS = [...MECHANICS, 'RESOLVE', 'SIGN', 'DECLINE_SIGN', 'TIMER'] as const;
+export const RESERVED_EVENTS = [...MECHANICS, 'RESOLVE', 'SIGN', 'DECLINE_SIGN', 'SUBMIT_PART', 'RETURN_PART', 'TIMER'] as const;
 const zOn = z.record(zEventName, zTransition);
 
 const base = {
@@ -160,6 +161,24 @@ export const zReviewState = z.object({
   on: zOn,
 });
 
+/**
+ * Parallel collection (分头填报): every participant submits their own part on the step's form (each
+ * member school's self-assessment, each target school's confirmation). A collector may return one
+ * part for rework; the step's own transitions wait until every part is in, unless `partial` is set.
+ * With `onComplete`, the last part moves the instance on by itself.
+ */
+export const zCollectState = z.object({
+  ...base,
+  kind: z.literal('collect'),
+  participants: zActorRule,
+  collectors: z.array(zActorRule).default([]),
+  form: zForm.optional(),
+  deadline: zDeadline.optional(),
+  onComplete: z.object({ to: z.string().min(1) }).optional(),
+  mechanics: z.array(zMechanic).default(['CHASE', 'COPY_TO']),
+  on: zOn.default({}),
+});
+
 /** A timed public notice (公示): ends by itself after `duration`, unless an event (an objection) interrupts it. */
 export const zNoticeState = z.object({
   ...base,
@@ -185,7 +204,7 @@ export const zFinalState = z.object({
   outcome: z.enum(OUTCOMES).default('closed'),
 });
 
-export const zState = z.discriminatedUnion('kind', [zTaskState, zReviewState, zNoticeState, zAutoState, zFinalState]);
+export const zState = z.discriminatedUnion('kind', [zTaskState, zReviewState, zCollectState, zNoticeState, zAutoState, zFinalState]);
 export type TState = z.infer<typeof zState>;
 export type TStateKind = TState['kind'];
 

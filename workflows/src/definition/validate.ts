@@ -17,6 +17,7 @@ export type DefinitionErrorCode =
   | 'UNKNOWN_FIELD'
   | 'REVIEW_OUTCOMES'
   | 'RESERVED_EVENT'
+  | 'NO_ACTOR'
   | 'BAD_DEADLINE';
 
 /** One problem with a definition, located by a JSON path so the designer can pin it on a node or edge. */
@@ -31,6 +32,11 @@ export function outgoing(state: TState): Array<{ event: string; to: string; guar
       return [
         ...state.choices.map((c, i) => ({ event: 'AUTO', to: c.to, guards: c.guards, path: `choices.${i}` })),
         { event: 'AUTO', to: state.otherwise, guards: [], path: 'otherwise' },
+      ];
+    case 'collect':
+      return [
+        ...(state.onComplete ? [{ event: 'SUBMIT_PART', to: state.onComplete.to, guards: [], path: 'onComplete' }] : []),
+        ...Object.entries(state.on).map(([event, tr]) => ({ event, to: tr.to, guards: tr.guards ?? [], path: `on.${event}`, transition: tr })),
       ];
     case 'notice':
       return [
@@ -86,8 +92,10 @@ export function validateDefinition(def: TDefinition): DefinitionError[] {
         seen.add(f.name);
       });
     }
-    if ((state.kind === 'task' || state.kind === 'review') && state.deadline?.remindBefore !== undefined && state.deadline.remindBefore >= state.deadline.workdays)
+    if ((state.kind === 'task' || state.kind === 'review' || state.kind === 'collect') && state.deadline?.remindBefore !== undefined && state.deadline.remindBefore >= state.deadline.workdays)
       errors.push({ path: `${base}.deadline.remindBefore`, code: 'BAD_DEADLINE', message: t('提前提醒天数须小于办理时限', 'The reminder must come before the deadline') });
+    if (state.kind === 'collect' && state.collectors.length === 0 && Object.values(state.on).some((tr) => !tr.actors))
+      errors.push({ path: `${base}.collectors`, code: 'NO_ACTOR', message: t('分头填报环节的流转须指定汇总人', 'A collect step’s transitions need collectors') });
     if (state.kind === 'review') {
       for (const outcome of ['APPROVE', 'REJECT'])
         if (!state.on[outcome])

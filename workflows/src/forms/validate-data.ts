@@ -63,6 +63,8 @@ export function validateStepData(
   incoming: Record<string, unknown>,
   current: Record<string, unknown>,
   requires: string[] = [],
+  /** false for moves that send work back, and for a collector's moves: the step's own required fields are not due. */
+  enforceRequired = true,
 ): { ok: true; merged: Record<string, unknown> } | { ok: false; fieldErrors: FieldErrors } {
   const fields = allFields(def);
   const access = fieldAccess(def, state);
@@ -82,7 +84,8 @@ export function validateStepData(
     if (problem) errors[name] = problem;
   }
   const merged = { ...current, ...incoming };
-  const needed = new Set([...requires, ...Object.entries(access).filter(([, a]) => a === 'required').map(([n]) => n)]);
+  const stepRequired = enforceRequired ? Object.entries(access).filter(([, a]) => a === 'required').map(([n]) => n) : [];
+  const needed = new Set([...requires, ...stepRequired]);
   for (const name of needed) {
     if (errors[name] || !isBlank(merged[name])) continue;
     const label = fields.get(name)?.label ?? t(name, name);

@@ -22,8 +22,9 @@ export function mechanicEffects(def: TDefinition, state: string, kind: 'apply' |
  */
 export function mechanicTransitions(def: TDefinition, id: string): Record<string, unknown> {
   const state = def.states[id];
-  if (state.kind !== 'task' && state.kind !== 'review') return {};
   const stay = (type: string) => ({ guard: { type: 'permitted', params: { state: id, event: type } }, actions: [mechanicEffects(def, id), { type: 'mechanic', params: { state: id } }] });
+  if (state.kind === 'collect') return { COPY_TO: stay('COPY_TO'), CHASE: stay('CHASE') };
+  if (state.kind !== 'task' && state.kind !== 'review') return {};
   const on: Record<string, unknown> = {};
   for (const type of MECHANIC_EVENTS) on[type] = stay(type);
   on.RETURN_TO = Object.entries(def.states)

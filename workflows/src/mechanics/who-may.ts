@@ -30,6 +30,10 @@ export function isHandler(def: TDefinition, ctx: EngineContext, stateId: string,
     const round = ctx.reviews[stateId];
     return !!round && round.assignees.includes(actor.userId) && !round.votes[actor.userId];
   }
+  if (state.kind === 'collect') {
+    const c = ctx.collections[stateId];
+    return (!!c && c.participants.includes(actor.userId) && c.parts[actor.userId]?.status !== 'submitted') || matchesAny(actor, state.collectors, ctx);
+  }
   if (state.kind !== 'task') return false;
   if (ctx.afterSigners[stateId]?.pending) return false;
   const holder = ctx.holders[stateId];
@@ -40,6 +44,8 @@ export function isHandler(def: TDefinition, ctx: EngineContext, stateId: string,
 /** May the actor fire a declared transition? Its own actors if it names them, else the step's handler. */
 export function mayFire(def: TDefinition, ctx: EngineContext, stateId: string, transition: TTransition, actor: Actor): boolean {
   if (transition.actors) return matchesAny(actor, transition.actors, ctx);
+  const state = def.states[stateId];
+  if (state.kind === 'collect') return matchesAny(actor, state.collectors, ctx);
   return isHandler(def, ctx, stateId, actor);
 }
 
@@ -68,7 +74,9 @@ export function returnTargets(def: TDefinition, ctx: EngineContext, stateId: str
 /** Is the mechanic behind this event possible for this actor now (data aside)? */
 export function mechanicPermitted(def: TDefinition, ctx: EngineContext, stateId: string, type: MechanicEvent, actor: Actor): boolean {
   const state = def.states[stateId];
-  if (state.kind !== 'task' && state.kind !== 'review') return false;
+  if (state.kind !== 'task' && state.kind !== 'review' && state.kind !== 'collect') return false;
+  // A collect step's work is its parts: only copying and chasing apply to it.
+  if (state.kind === 'collect' && type !== 'COPY_TO' && type !== 'CHASE') return false;
   const needed = MECHANIC_OF[type];
   if (needed && !state.mechanics.includes(needed)) return false;
   const holder = ctx.holders[stateId];
