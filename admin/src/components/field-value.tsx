@@ -1,6 +1,6 @@
 import { Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
+import { formatDateTime } from './date-text';
 import { useLocalize } from './localized-text';
 import type { FieldDef } from '../types/contract';
 
@@ -19,7 +19,7 @@ export function FieldValue({ field, value }: { field: FieldDef; value: unknown }
     case 'boolean':
       return <>{value === true ? t('common.yes') : t('common.no')}</>;
     case 'date':
-      return <>{typeof value === 'string' ? dayjs(value).format('YYYY-MM-DD') : String(value)}</>;
+      return <>{typeof value === 'string' && value.length > 10 ? formatDateTime(value, 'YYYY-MM-DD') : String(value)}</>;
     case 'select':
       return <>{optionLabel(value)}</>;
     case 'multiselect':

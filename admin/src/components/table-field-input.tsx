@@ -1,4 +1,4 @@
-import { Button, Input, InputNumber, Space, Table } from 'antd';
+import { Button, Input, InputNumber, Select, Space, Table } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLocalize } from './localized-text';
@@ -17,7 +17,9 @@ export function TableFieldInput({ field, disabled, value, onChange }: Props) {
     key: col.name,
     title: localize(col.label),
     render: (_: unknown, row: Row, index: number) =>
-      col.type === 'number' || col.type === 'score' ? (
+      col.options ? (
+        <Select size="small" disabled={disabled} style={{ minWidth: 120 }} value={row[col.name] as string} options={col.options.map((o) => ({ value: o.value, label: localize(o.label) }))} onChange={(v) => update(index, col.name, v)} />
+      ) : col.type === 'number' || col.type === 'score' ? (
         <InputNumber size="small" disabled={disabled} value={row[col.name] as number} onChange={(v) => update(index, col.name, v)} />
       ) : (
         <Input size="small" disabled={disabled} value={(row[col.name] as string) ?? ''} onChange={(e) => update(index, col.name, e.target.value)} />

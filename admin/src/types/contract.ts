@@ -55,10 +55,12 @@ export type FieldDef = {
   maxLength?: number;
   pattern?: string;
   options?: Array<{ value: string; label: LocalizedText }>;
-  columns?: Array<{ name: string; type: FieldType; label: LocalizedText }>;
+  /** Column `options` are not in the workflows schema yet; used when present. */
+  columns?: Array<{ name: string; type: FieldType; label: LocalizedText; options?: Array<{ value: string; label: LocalizedText }> }>;
 };
 export type FieldAccess = 'editable' | 'readonly' | 'hidden' | 'required';
-export type FormDef = { fields: FieldDef[]; permissions?: Record<string, FieldAccess> };
+/** A step's form. Definitions say `permissions`; the instance view sends the resolved `access` of every field. */
+export type FormDef = { fields: FieldDef[]; permissions?: Record<string, FieldAccess>; access?: Record<string, FieldAccess> };
 
 export type Org = { id: string; type: 'district' | 'group' | 'school'; name: string; parentId: string | null; groupKind?: string };
 
@@ -74,7 +76,7 @@ export type DefinitionSummary = {
 export type DefinitionDocument = {
   name: LocalizedText;
   startForm?: FormDef;
-  states: Record<string, { name: LocalizedText; kind: string; form?: FormDef }>;
+  states: Record<string, { name: LocalizedText; kind: string; form?: FormDef; on?: Record<string, { to: string; label?: LocalizedText }> }>;
 };
 export type DefinitionDetail = DefinitionSummary & { definition: DefinitionDocument };
 
@@ -102,6 +104,11 @@ export type AvailableEvent = {
   commentRequired: boolean;
   requires: string[];
   blockedBy?: { rule: string; message: LocalizedText };
+  /** The engine's approval mechanics (SAVE, TRANSFER, DELEGATE, ADD_SIGNER, COPY_TO, CHASE, RETURN_TO…). */
+  mechanic?: boolean;
+  /** What a mechanic needs from the user: one person, several, a signer and position, or an earlier step. */
+  input?: 'user' | 'users' | 'signer' | 'step';
+  choices?: Array<{ state: string; name: LocalizedText }>;
 };
 
 export type TraceState = { id: string; name: MaybeLocalized; kind: string; visited: boolean; current: boolean };

@@ -66,7 +66,7 @@ export function InstanceShow() {
           <InstanceData view={view} fields={fields} />
         </Col>
         <Col xs={24} xl={9}>
-          <HistoryTimeline view={view} refreshKey={historyKey} />
+          <HistoryTimeline view={view} definition={definition?.definition} refreshKey={historyKey} />
         </Col>
       </Row>
       <EventModal view={view} event={event} fields={fields} onClose={() => setEvent(null)} onDone={(r) => void done(r)} onReload={() => void reload()} />

@@ -4,12 +4,12 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useGo, useInvalidateAuthStore, useLogin } from '@refinedev/core';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
 import { LanguageSwitch } from '../../components/language-switch';
 import { useLocalize } from '../../components/localized-text';
 import { ApiError, isApiError } from '../../providers/http';
 import { LoginAside } from './login-aside';
 import { brand } from '../../config/theme';
+import { formatDateTime } from '../../components/date-text';
 
 type Credentials = { username: string; password: string };
 
@@ -18,7 +18,7 @@ function useLoginErrorText(error: ApiError | null): string | null {
   const localize = useLocalize();
   if (!error) return null;
   if (error.code === 'ACCOUNT_LOCKED' && error.lockedUntil) {
-    return t('login.lockedUntil', { time: dayjs(error.lockedUntil).format('HH:mm') });
+    return t('login.lockedUntil', { time: formatDateTime(error.lockedUntil, 'HH:mm') });
   }
   if (error.localized) return localize(error.localized);
   return t(`errors.codes.${error.code}`, { defaultValue: t('errors.generic') });

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useLocalize } from '../../../components/localized-text';
 import { FormFieldItem } from '../../../components/form-field-input';
 import { ApiError, http, isApiError } from '../../../providers/http';
-import { fallbackField } from './field-catalogue';
+import { editableFields, fallbackField } from './field-catalogue';
+import { MECHANIC_POSITION, MECHANIC_TO, MechanicFields } from './mechanic-fields';
 import { randomId } from '../../../lib/random-id';
 import type { AvailableEvent, EventResult, FieldDef, InstanceView } from '../../../types/contract';
 
@@ -19,8 +20,24 @@ type Props = {
 type Values = Record<string, unknown>;
 
 const COMMENT = '__comment';
+const SERVER_NAMES: Record<string, string> = { comment: COMMENT, to: MECHANIC_TO, position: MECHANIC_POSITION };
 
-/** Fires one event: the fields it requires, a comment, and the version we saw (never overwrites). */
+/** The form fields an event asks for: everything editable when saving a draft, else what it requires. */
+function fieldsFor(event: AvailableEvent, view: InstanceView, catalogue: Map<string, FieldDef>): Array<{ field: FieldDef; required: boolean }> {
+  if (event.type === 'SAVE') return editableFields(view.form, catalogue).map((field) => ({ field, required: false }));
+  if (event.mechanic) return [];
+  return event.requires.map((name) => ({ field: catalogue.get(name) ?? fallbackField(name), required: true }));
+}
+
+/** Splits the form's values into the event's data and comment. */
+function toBody(event: AvailableEvent, values: Values, view: InstanceView) {
+  const { [COMMENT]: rawComment, [MECHANIC_TO]: to, [MECHANIC_POSITION]: position, ...fieldValues } = values;
+  const comment = typeof rawComment === 'string' && rawComment.trim() ? rawComment.trim() : undefined;
+  const data = event.mechanic && event.type !== 'SAVE' ? { to, ...(position ? { position } : {}) } : fieldValues;
+  return { type: event.type, data: Object.keys(data).length ? data : undefined, comment, expectedVersion: view.version };
+}
+
+/** Fires one event with the version we saw: on a conflict it offers to reload, it never overwrites. */
 export function EventModal({ view, event, fields, onClose, onDone, onReload }: Props) {
   const { t } = useTranslation();
   const localize = useLocalize();
@@ -28,38 +45,31 @@ export function EventModal({ view, event, fields, onClose, onDone, onReload }: P
   const [error, setError] = useState<ApiError | null>(null);
   const [pending, setPending] = useState(false);
   const idempotencyKey = useMemo(() => (event ? randomId() : ''), [event]);
-  const required = (event?.requires ?? []).map((name) => fields.get(name) ?? fallbackField(name));
+  const items = event ? fieldsFor(event, view, fields) : [];
 
   useEffect(() => {
     if (!event) return;
     setError(null);
     form.resetFields();
-    form.setFields(required.map((f) => ({ name: f.name, value: view.data[f.name] })));
+    form.setFields(items.map(({ field }) => ({ name: field.name, value: view.data[field.name] })));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [event]);
 
   const submit = async (values: Values) => {
     if (!event) return;
-    const { [COMMENT]: rawComment, ...data } = values;
-    const comment = typeof rawComment === 'string' ? rawComment.trim() : '';
     setPending(true);
     setError(null);
     try {
-      const result = await http<EventResult>(`/instances/${view.id}/events`, {
-        method: 'POST',
-        headers: { 'Idempotency-Key': idempotencyKey },
-        body: { type: event.type, data: required.length ? data : undefined, comment: comment || undefined, expectedVersion: view.version },
-      });
+      const body = toBody(event, values, view);
+      const result = await http<EventResult>(`/instances/${view.id}/events`, { method: 'POST', headers: { 'Idempotency-Key': idempotencyKey }, body });
       onDone(result);
     } catch (e) {
       const err = isApiError(e) ? e : new ApiError(0, null);
       setError(err);
-      const fieldEntries = Object.entries(err.fieldErrors).map(([name, msg]) => ({
-        name: name === 'comment' ? COMMENT : name,
-        errors: [localize(msg)],
-      }));
-      if (err.code === 'COMMENT_REQUIRED') fieldEntries.push({ name: COMMENT, errors: [localize(err.localized)] });
-      form.setFields(fieldEntries.filter((f) => f.name === COMMENT || required.some((r) => r.name === f.name)));
+      const known = new Set([COMMENT, MECHANIC_TO, MECHANIC_POSITION, ...items.map((i) => i.field.name)]);
+      const entries = Object.entries(err.fieldErrors).map(([name, msg]) => ({ name: SERVER_NAMES[name] ?? name, errors: [localize(msg)] }));
+      if (err.code === 'COMMENT_REQUIRED') entries.push({ name: COMMENT, errors: [localize(err.localized)] });
+      form.setFields(entries.filter((f) => known.has(f.name)));
     } finally {
       setPending(false);
     }
@@ -69,23 +79,24 @@ export function EventModal({ view, event, fields, onClose, onDone, onReload }: P
   return (
     <Modal
       open={!!event}
-      title={t('instances.fireTitle', { action: localize(event?.label) })}
+      title={localize(event?.label) || event?.type}
       onCancel={onClose}
       destroyOnHidden
       maskClosable={false}
+      width={items.some((i) => i.field.type === 'table') ? 880 : 640}
       footer={[
         <Button key="cancel" onClick={onClose}>
           {t('common.cancel')}
         </Button>,
         <Button key="ok" type="primary" loading={pending} disabled={conflict} data-testid="event-submit" onClick={() => form.submit()}>
-          {t('instances.fireOk')}
+          {event?.type === 'SAVE' ? t('instances.saveOk') : t('instances.fireOk')}
         </Button>,
       ]}
-      width={640}
     >
-      <Typography.Paragraph type="secondary">
-        {t('instances.fireHint', { subject: view.subject.name, state: localize(view.stateName) })}
-      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('instances.fireHint', { subject: view.subject.name, state: localize(view.stateName) })}</Typography.Paragraph>
+      {event?.blockedBy && !error && (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('instances.blockedBy', { reason: localize(event.blockedBy.message) })} description={t('instances.blockedHint')} />
+      )}
       {error && (
         <Alert
           type={conflict ? 'warning' : 'error'}
@@ -106,14 +117,11 @@ export function EventModal({ view, event, fields, onClose, onDone, onReload }: P
         />
       )}
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={pending || conflict}>
-        {required.map((f) => (
-          <FormFieldItem key={f.name} field={f} required />
+        {event && <MechanicFields event={event} reviewStep={view.stateKind === 'review'} />}
+        {items.map(({ field, required }) => (
+          <FormFieldItem key={field.name} field={field} required={required} />
         ))}
-        <Form.Item
-          name={COMMENT}
-          label={t('instances.comment')}
-          rules={event?.commentRequired ? [{ required: true, whitespace: true, message: t('instances.commentRequired') }] : []}
-        >
+        <Form.Item name={COMMENT} label={t('instances.comment')} rules={event?.commentRequired ? [{ required: true, whitespace: true, message: t('instances.commentRequired') }] : []}>
           <Input.TextArea rows={3} maxLength={1000} showCount placeholder={event?.commentRequired ? t('instances.commentRequiredPlaceholder') : t('instances.commentPlaceholder')} />
         </Form.Item>
       </Form>

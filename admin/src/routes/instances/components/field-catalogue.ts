@@ -15,9 +15,22 @@ export function fieldCatalogue(current: FormDef | null, definition: DefinitionDo
   return fields;
 }
 
+function accessOf(current: FormDef | null, name: string) {
+  return current?.access?.[name] ?? current?.permissions?.[name];
+}
+
 /** Fields the current step hides are not shown, even when the data carries them. */
 export function isHidden(current: FormDef | null, name: string): boolean {
-  return current?.permissions?.[name] === 'hidden';
+  return accessOf(current, name) === 'hidden';
+}
+
+/** What this step may write: its own fields unless read-only, and earlier fields it marks editable or required. */
+export function editableFields(current: FormDef | null, catalogue: Map<string, FieldDef>): FieldDef[] {
+  const own = (current?.fields ?? []).filter((f) => !['readonly', 'hidden'].includes(accessOf(current, f.name) ?? 'editable'));
+  const granted = Object.entries(current?.access ?? current?.permissions ?? {})
+    .filter(([name, a]) => (a === 'editable' || a === 'required') && !own.some((f) => f.name === name))
+    .map(([name]) => catalogue.get(name) ?? fallbackField(name));
+  return [...own, ...granted];
 }
 
 export function fallbackField(name: string): FieldDef {

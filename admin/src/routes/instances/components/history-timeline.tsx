@@ -6,12 +6,13 @@ import { formatDateTime } from '../../../components/date-text';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorResult } from '../../../components/error-result';
 import { auditDetails } from '../../../lib/audit-meta';
-import type { AuditEvent, InstanceView } from '../../../types/contract';
+import { labelOfEvent } from '../../../lib/event-label';
+import type { AuditEvent, DefinitionDocument, InstanceView } from '../../../types/contract';
 
 const COLORS: Record<AuditEvent['outcome'], string> = { success: 'blue', denied: 'red', failed: 'orange' };
 
 /** 办理记录: the instance's audit events, oldest first — who did what, when, with which comment. */
-export function HistoryTimeline({ view, refreshKey }: { view: InstanceView; refreshKey: number }) {
+export function HistoryTimeline({ view, definition, refreshKey }: { view: InstanceView; definition?: DefinitionDocument; refreshKey: number }) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const { result, query } = useCustom<{ items: AuditEvent[] }>({
@@ -20,11 +21,7 @@ export function HistoryTimeline({ view, refreshKey }: { view: InstanceView; refr
     queryOptions: { queryKey: ['instance-history', view.id, refreshKey] },
   });
   const stateName = (id?: string) => (id ? localize(view.states.find((s) => s.id === id)?.name ?? id) : '');
-  const eventName = (type?: string) => {
-    if (!type) return undefined;
-    const label = view.availableEvents.find((e) => e.type === type)?.label;
-    return label ? localize(label) : t(`events.${type}`, { defaultValue: type });
-  };
+  const eventName = (type: string, from?: string) => localize(labelOfEvent(type, definition, from));
   const items = result.data?.items ?? [];
   return (
     <Card title={t('instances.history')} size="small" data-testid="history">
@@ -46,7 +43,7 @@ export function HistoryTimeline({ view, refreshKey }: { view: InstanceView; refr
                   <Space wrap size={6}>
                     <Typography.Text strong>{e.actorName ?? t('audit.system')}</Typography.Text>
                     <Typography.Text>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</Typography.Text>
-                    {d.event && <Tag>{eventName(d.event)}</Tag>}
+                    {d.event && <Tag>{eventName(d.event, d.from)}</Tag>}
                     {e.outcome !== 'success' && <Tag color={COLORS[e.outcome]}>{t(`audit.outcomes.${e.outcome}`)}</Tag>}
                   </Space>
                   {d.from && d.to && d.from !== d.to && (

@@ -1,0 +1,13 @@
+import dayjs, { type Dayjs } from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import timezone from 'dayjs/plugin/timezone';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/** Deadlines and working days are the district's: show every instant in its time zone, whatever the browser says. */
+export const DISTRICT_TIME_ZONE = 'Asia/Shanghai';
+
+export function inDistrict(iso: string): Dayjs {
+  return dayjs(iso).tz(DISTRICT_TIME_ZONE);
+}
