@@ -13,6 +13,8 @@ import { startScheduler } from './scheduler/start-scheduler.js';
 
 const dataDir = resolve(process.env.EDUFLOW_DATA_DIR ?? './data');
 const port = Number(process.env.EDUFLOW_PORT ?? 8787);
+/** Demo data only; a real deployment starts from an empty directory it fills through the console. */
+const DEFAULT_DEMO_PASSWORD = 'demo-Pass-2026';
 const adminDist = fileURLToPath(new URL('../../admin/dist', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
 
@@ -24,18 +26,25 @@ const deps: Deps = { db, clock: () => new Date(), appVersion: pkg.version ?? '0.
 if ((db.select({ n: count() }).from(users).get()?.n ?? 0) === 0) {
   // Seeds live in their own workspace and may not exist yet; a missing module just means "no demo data".
   const specifier = '@eduflow/seeds';
-  const seeds: unknown = await import(specifier).catch(() => null);
+  const seeds: unknown = await import(specifier).catch((err: unknown) => {
+    // Only "the seeds are not written yet" is tolerated; a broken seed module must fail loudly.
+    const code = err && typeof err === 'object' && 'code' in err ? err.code : undefined;
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'ERR_PACKAGE_PATH_NOT_EXPORTED') return null;
+    throw err;
+  });
   const seedDemo = seeds && typeof seeds === 'object' && 'seedDemo' in seeds ? seeds.seedDemo : undefined;
   if (typeof seedDemo === 'function') {
+    const password = process.env.EDUFLOW_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
     console.log('empty database: seeding the demo district…');
-    await seedDemo(deps);
+    const summary: unknown = await seedDemo(deps, { password });
+    console.log(`seeded ${JSON.stringify(summary)}; demo accounts share the password ${process.env.EDUFLOW_DEMO_PASSWORD ? '$EDUFLOW_DEMO_PASSWORD' : DEFAULT_DEMO_PASSWORD}`);
   } else {
     console.log('empty database and no @eduflow/seeds seedDemo(): starting without demo data');
   }
 }
 
 const app = createApp(deps);
-startScheduler(deps);
+const scheduler = startScheduler(deps);
 
 if (existsSync(adminDist)) {
   app.use('/*', serveStatic({ root: adminDist }));
@@ -45,6 +54,18 @@ if (existsSync(adminDist)) {
   console.warn(`console not built (${adminDist} missing): run \`npm run build\`; serving the API only`);
 }
 
-serve({ fetch: app.fetch, port }, (info) => {
+const server = serve({ fetch: app.fetch, port }, (info) => {
   console.log(`EduFlow listening on http://localhost:${info.port}  (API docs: http://localhost:${info.port}/api/docs)`);
 });
+
+// Finish in-flight requests, then close the database so the WAL is checkpointed into the main file.
+const shutdown = () => {
+  scheduler.stop();
+  server.close(() => {
+    db.$client.close();
+    process.exit(0);
+  });
+  setTimeout(() => process.exit(0), 5000).unref();
+};
+process.once('SIGTERM', shutdown);
+process.once('SIGINT', shutdown);

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
 import { idempotencyKeys } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
@@ -15,7 +16,11 @@ export const requestHash = (method: string, path: string, body: unknown): string
  * Inside the write transaction: the stored answer when this key was used for the same request,
  * IDEMPOTENCY_MISMATCH when it was used for a different one, null when it is new.
  */
-export function replayOf(deps: Deps, idem: TIdempotency | undefined): { status: number; body: unknown } | AppError | null {
+export function replayOf<T>(
+  deps: Deps,
+  idem: TIdempotency | undefined,
+  schema: z.ZodType<T>,
+): { status: number; body: T } | AppError | null {
   if (!idem) return null;
   const row = deps.db
     .select()
@@ -24,7 +29,10 @@ export function replayOf(deps: Deps, idem: TIdempotency | undefined): { status: 
     .get();
   if (!row) return null;
   if (row.requestHash !== idem.requestHash) return new AppError('IDEMPOTENCY_MISMATCH');
-  return { status: row.responseStatus, body: row.responseBody };
+  // The stored answer is replayed byte for byte (key order included), after checking it still has the shape.
+  const body = row.responseBody;
+  if (!isShaped(schema, body)) return new AppError('INTERNAL');
+  return { status: row.responseStatus, body };
 }
 
 /** Stores a successful answer in the same transaction as the write it describes. */
@@ -35,3 +43,5 @@ export function rememberResponse(deps: Deps, idem: TIdempotency | undefined, sta
     .values({ ...idem, responseStatus: status, responseBody: body, createdAt: deps.clock().toISOString() })
     .run();
 }
+
+const isShaped = <T>(schema: z.ZodType<T>, value: unknown): value is T => schema.safeParse(value).success;

@@ -13,9 +13,10 @@ import { orgPath } from '../orgs/org-path.js';
 import { applyEffects } from './apply-effects.js';
 import { buildEnv, engineActor } from './engine-env.js';
 import { addParticipants, instanceSubject } from './instance-subject.js';
+import { badMechanicTargets } from './mechanic-targets.js';
 import { eventResult, subjectOf } from './instance-view.js';
 import { deniedEvent, refusalError } from './refusal.js';
-import type { TEventResult } from './instances.types.js';
+import { ZEventResult, type TEventResult } from './instances.types.js';
 
 export type TFireEventInput = {
   actor: TAuthUser;
@@ -32,8 +33,8 @@ export type TFireEventInput = {
  */
 export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | AppError {
   const { actor, instanceId } = input;
-  const replay = replayOf(deps, input.idempotency);
-  if (replay) return replay instanceof AppError ? replay : (replay.body as TEventResult);
+  const replay = replayOf(deps, input.idempotency, ZEventResult);
+  if (replay) return replay instanceof AppError ? replay : replay.body;
   const meta = { type: input.event.type, comment: input.event.comment ?? null };
   const deny = (error: AppError, before?: unknown) =>
     deniedEvent(deps, { actor, action: 'instance.event', instanceId, error, before, meta });
@@ -51,6 +52,8 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
   if (input.expectedVersion !== null && input.expectedVersion !== row.version) {
     return deny(new AppError('VERSION_CONFLICT'), before);
   }
+  const badTargets = badMechanicTargets(deps, input.event);
+  if (badTargets) return deny(badTargets, before);
   const loaded = loadDefinition(deps, row.definitionId);
   if (!loaded) return deny(new AppError('INTERNAL'), before);
   const { def } = loaded;

@@ -48,7 +48,7 @@ export const ZAvailableEvent = z
     commentRequired: z.boolean(),
     requires: z.array(z.string()),
     /** For approval mechanics (转办/委派/加签/退回): what the console must ask for. */
-    input: z.enum(['user', 'users', 'signer', 'step']).optional(),
+    input: z.string().optional().openapi({ description: "the engine's input kind: user | users | signer | step | part …" }),
     choices: z.array(z.object({ state: z.string(), name: ZLocalized })).optional(),
     blockedBy: z.object({ rule: z.string(), message: ZLocalized }).optional(),
   })

@@ -16,7 +16,7 @@ import { buildEnv, engineActor } from './engine-env.js';
 import { addParticipants } from './instance-subject.js';
 import { instanceView, subjectOf } from './instance-view.js';
 import { deniedEvent, refusalError } from './refusal.js';
-import type { TInstanceView, TStartInstanceBody } from './instances.types.js';
+import { ZInstanceView, type TInstanceView, type TStartInstanceBody } from './instances.types.js';
 
 const invalid = (field: string, zh: string, en: string) =>
   new AppError('VALIDATION', { status: 422, fieldErrors: { [field]: { 'zh-CN': zh, en } } });
@@ -47,9 +47,9 @@ export function startInstance(
 ): { status: 201; body: TInstanceView } {
   const { actor } = input;
   return txOrThrow(deps.db, () => {
-    const replay = replayOf(deps, input.idempotency);
+    const replay = replayOf(deps, input.idempotency, ZInstanceView);
     if (replay instanceof AppError) return replay;
-    if (replay) return { status: 201 as const, body: replay.body as TInstanceView };
+    if (replay) return { status: 201 as const, body: replay.body };
     const deny = (error: AppError, meta?: Record<string, unknown>) =>
       deniedEvent(deps, { actor, action: 'instance.start', instanceId: null, error, meta: { definitionId: input.definitionId, subjectOrgId: input.subjectOrgId, ...meta } });
 
