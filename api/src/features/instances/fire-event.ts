@@ -93,6 +93,7 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
   addParticipants(deps, row.id, [
     ...Object.entries(described.assignments).flatMap(([role, ids]) => (ids ?? []).map((userId) => ({ userId, role }))),
     ...named.map((userId) => ({ userId, role: 'candidate' })),
+    ...readers.map((userId) => ({ userId, role: 'reader' })),
   ]);
   appendAudit(deps.db, {
     at: next.updatedAt,

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeHarness, type Harness, type Session } from '../../test/harness.js';
+
+let h: Harness;
+let definitionId: string;
+let pa: Session;
+beforeAll(async () => {
+  h = await makeHarness();
+  definitionId = h.publish();
+  pa = await h.signIn('principalA');
+});
+afterAll(() => h.close());
+
+describe('approval mechanics through the API', () => {
+  it('transfer (转办) to a live account moves the task to their inbox and lets them open the instance', async () => {
+    const { id } = await (await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: '转办' } }, pa)).json();
+    const res = await h.post(`/api/instances/${id}/events`, { type: 'TRANSFER', data: { to: h.users.teacherA }, comment: '请代为填报', expectedVersion: 1 }, pa);
+    expect(res.status).toBe(200);
+    const teacher = await h.signIn('teacherA');
+    const inbox = await (await h.get('/api/tasks', teacher)).json();
+    expect(inbox.items.map((t: { instanceId: string }) => t.instanceId)).toContain(id);
+    expect((await h.get(`/api/instances/${id}`, teacher)).status).toBe(200);
+  });
+
+  it('transfer to an unknown account is 422 with a field error, and nothing moves', async () => {
+    const { id } = await (await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: '转办2' } }, pa)).json();
+    const res = await h.post(`/api/instances/${id}/events`, { type: 'TRANSFER', data: { to: 'ghost' }, expectedVersion: 1 }, pa);
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.fieldErrors.to).toBeTruthy();
+    const view = await (await h.get(`/api/instances/${id}`, pa)).json();
+    expect(view.version).toBe(1);
+  });
+
+  it('copy-to (抄送) lets the copied person read the instance', async () => {
+    const { id } = await (await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: '抄送' } }, pa)).json();
+    const pb = await h.signIn('principalB');
+    expect((await h.get(`/api/instances/${id}`, pb)).status).toBe(404);
+    const res = await h.post(`/api/instances/${id}/events`, { type: 'COPY_TO', data: { to: [h.users.principalB] }, expectedVersion: 1 }, pa);
+    expect(res.status).toBe(200);
+    expect((await h.get(`/api/instances/${id}`, pb)).status).toBe(200);
+  });
+});
