@@ -1,7 +1,13 @@
 import type { Locator } from 'playwright-core';
 
+async function isFilled(item: Locator): Promise<boolean> {
+  if ((await item.locator('.ant-select-selection-item').count()) > 0) return true;
+  const input = item.locator('textarea, input:not([type=hidden])').first();
+  return (await input.count()) > 0 && (await input.inputValue()) !== '';
+}
+
 /**
- * Fills every required field of an antd form inside `scope` with a plausible value, whatever the
+ * Fills every empty required field of an antd form inside `scope` with a plausible value, whatever the
  * schema field type rendered there (text, textarea, number, date, select, multiselect, boolean).
  */
 export async function fillRequiredFields(scope: Locator, text = '已按要求完成，情况属实。'): Promise<void> {
@@ -9,6 +15,8 @@ export async function fillRequiredFields(scope: Locator, text = '已按要求完
   const count = await items.count();
   for (let i = 0; i < count; i += 1) {
     const item = items.nth(i);
+    if ((await item.locator('.ant-table').count()) > 0) continue; // table fields arrive prefilled from the start form
+    if (await isFilled(item)) continue;
     if ((await item.locator('.ant-picker').count()) > 0) {
       const input = item.locator('.ant-picker input').first();
       await input.click();

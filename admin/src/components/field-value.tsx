@@ -35,10 +35,20 @@ export function FieldValue({ field, value }: { field: FieldDef; value: unknown }
       return (
         <Table
           size="small"
+          bordered
+          scroll={{ x: 'max-content' }}
           pagination={false}
           rowKey={(_r, i) => String(i)}
           dataSource={rows}
-          columns={(field.columns ?? []).map((c) => ({ key: c.name, dataIndex: c.name, title: localize(c.label), render: (v: unknown) => (v === undefined || v === null ? '' : String(v)) }))}
+          columns={(field.columns ?? []).map((c) => ({
+            key: c.name,
+            dataIndex: c.name,
+            title: localize(c.label),
+            render: (v: unknown) => {
+              const option = c.options?.find((o) => o.value === v);
+              return option ? localize(option.label) : v === undefined || v === null ? '' : String(v);
+            },
+          }))}
         />
       );
     }

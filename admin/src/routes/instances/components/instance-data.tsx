@@ -1,4 +1,4 @@
-import { Card, Descriptions } from 'antd';
+import { Card, Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocalize } from '../../../components/localized-text';
 import { FieldValue } from '../../../components/field-value';
@@ -14,23 +14,29 @@ export function InstanceData({ view, fields }: { view: InstanceView; fields: Map
     ...Array.from(fields.keys()).filter((n) => n in view.data),
     ...Object.keys(view.data).filter((n) => !fields.has(n)),
   ].filter((n) => !isHidden(view.form, n));
+  const all = names.map((n) => fields.get(n) ?? fallbackField(n));
+  const simple = all.filter((f) => f.type !== 'table');
+  const tables = all.filter((f) => f.type === 'table');
   return (
     <Card title={t('instances.formData')} size="small" style={{ marginBottom: 16 }} data-testid="instance-data">
-      {names.length === 0 ? (
-        <EmptyState description={t('instances.noData')} />
-      ) : (
-        <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
-          {names.map((name) => {
-            const field = fields.get(name) ?? fallbackField(name);
-            const wide = field.type === 'table' || field.type === 'textarea';
-            return (
-              <Descriptions.Item key={name} label={localize(field.label)} span={wide ? 2 : 1}>
-                <FieldValue field={field} value={view.data[name]} />
-              </Descriptions.Item>
-            );
-          })}
+      {all.length === 0 && <EmptyState description={t('instances.noData')} />}
+      {simple.length > 0 && (
+        <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} styles={{ label: { width: 140 } }}>
+          {simple.map((field) => (
+            <Descriptions.Item key={field.name} label={localize(field.label)} span={field.type === 'textarea' ? 2 : 1}>
+              <FieldValue field={field} value={view.data[field.name]} />
+            </Descriptions.Item>
+          ))}
         </Descriptions>
       )}
+      {tables.map((field) => (
+        <div key={field.name} style={{ marginTop: simple.length ? 16 : 0 }}>
+          <Typography.Title level={5} style={{ fontSize: 14 }}>
+            {localize(field.label)}
+          </Typography.Title>
+          <FieldValue field={field} value={view.data[field.name]} />
+        </div>
+      ))}
     </Card>
   );
 }
