@@ -4,6 +4,8 @@ import type { Actor, Subject, TaskCandidate } from './engine-types.js';
 /** What the engine remembers of who is involved, to resolve scopes without a directory. */
 export type Parties = {
   subject: Subject;
+  /** The instance's form data, for the `listed` scope. */
+  data?: Record<string, unknown>;
   initiatorId: string;
   assignments: Partial<Record<TRole, string[]>>;
 };
@@ -18,6 +20,7 @@ export function scopeOrg(rule: TActorRule, subject: Subject): string | null | un
       // For a school subject the group is the level above it; a group subject is its own group.
       return subject.type === 'group' ? subject.orgId : subject.type === 'school' ? rest[0] : undefined;
     case 'subject.members':
+    case 'listed':
       return undefined;
     case 'district':
       return district;
@@ -26,6 +29,12 @@ export function scopeOrg(rule: TActorRule, subject: Subject): string | null | un
     default:
       return undefined;
   }
+}
+
+/** The organisations a `listed` rule points at: the ids in the instance's form field. */
+export function listedOrgs(rule: TActorRule, parties: Parties): string[] {
+  const v = rule.field ? parties.data?.[rule.field] : undefined;
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
 }
 
 /** Does the actor satisfy the rule for this instance? */
@@ -39,6 +48,8 @@ export function matchesRule(actor: Actor, rule: TActorRule, parties: Parties): b
       return parties.initiatorId === actor.userId;
     case 'subject.members':
       return grants.some((g) => parties.subject.members?.includes(g.orgId));
+    case 'listed':
+      return grants.some((g) => listedOrgs(rule, parties).includes(g.orgId));
     default: {
       const org = scopeOrg(rule, parties.subject);
       if (org === undefined) return false;
@@ -57,6 +68,7 @@ export function candidatesFor(rules: TActorRule[], parties: Parties): TaskCandid
     if (rule.scope === 'assigned') for (const userId of parties.assignments[rule.role] ?? []) out.push({ userId });
     else if (rule.scope === 'initiator') out.push({ userId: parties.initiatorId });
     else if (rule.scope === 'subject.members') for (const orgId of parties.subject.members ?? []) out.push({ role: rule.role, orgId });
+    else if (rule.scope === 'listed') for (const orgId of listedOrgs(rule, parties)) out.push({ role: rule.role, orgId });
     else {
       const org = scopeOrg(rule, parties.subject);
       if (org !== undefined) out.push({ role: rule.role, orgId: org });

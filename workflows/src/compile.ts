@@ -1,9 +1,9 @@
 import { assign, setup } from 'xstate';
-import type { TDefinition, TGuardRef } from './definition/schema.js';
+import type { TDefinition, TGuardRef, TTransition } from './definition/schema.js';
 import type { Effect } from './engine-types.js';
 import { envOf, joinOutcome, type EngineContext, type MachineEvent, type StartInput, type Vote } from './context.js';
 import { explain, resolveReviewers } from './explain.js';
-import { entryEffects, exitEffects, taskKey, timerEffects } from './effects.js';
+import { deadlineWorkdays, entryEffects, exitEffects, taskKey, timerEffects } from './effects.js';
 import { runGuard } from './guards/registry.js';
 import { addWorkdays } from './calendar.js';
 import { applyMechanic, holdForSigners, isLastSignature, needsSigners } from './mechanics/apply.js';
@@ -55,10 +55,11 @@ export function compile(def: TDefinition) {
         const { env } = envOf(event);
         const visit = (context.visits[p.state] ?? 0) + 1;
         const state = def.states[p.state];
-        const dueAt = state.kind === 'review' && state.deadline ? addWorkdays(env.calendar, env.now, state.deadline.workdays).toISOString() : null;
+        const days = state.kind === 'review' || state.kind === 'collect' ? deadlineWorkdays(state.deadline, context.data) : 0;
+        const dueAt = days ? addWorkdays(env.calendar, env.now, days).toISOString() : null;
         const collections =
           state.kind === 'collect'
-            ? { ...context.collections, [p.state]: { visit, participants: resolveReviewers(def, context, p.state, env), parts: {}, dueAt: state.deadline ? addWorkdays(env.calendar, env.now, state.deadline.workdays).toISOString() : null, completions: 0 } }
+            ? { ...context.collections, [p.state]: { visit, participants: resolveReviewers(def, context, p.state, env), parts: {}, dueAt, completions: 0 } }
             : context.collections;
         const reviews =
           state.kind === 'review'
@@ -69,7 +70,13 @@ export function compile(def: TDefinition) {
         const { [p.state]: _a, ...afterSigners } = context.afterSigners;
         return { visits: { ...context.visits, [p.state]: visit }, trail: [...context.trail, p.state], reviews, holders, afterSigners, collections };
       }),
-      merge: assign(({ context, event }) => ({ data: { ...context.data, ...(event.data ?? {}) } })),
+      merge: assign(({ context, event }, p: Params) => {
+        const data = { ...context.data, ...(event.data ?? {}) };
+        const tr = p.event ? (def.states[p.state] as { on?: Record<string, TTransition> }).on?.[p.event] : undefined;
+        if (!tr?.assigns) return { data };
+        const ids = Array.isArray(event.data?.[tr.assigns.field]) ? (event.data[tr.assigns.field] as string[]) : [];
+        return { data, assignments: { ...context.assignments, [tr.assigns.role]: ids } };
+      }),
       mechanic: assign(({ context, event }, p: Params) => applyMechanic(def, context, p.state, event, event.actor).patch),
       part: assign(({ context, event }, p: Params) => applyPart(def, context, p.state, event, event.actor, event.env).patch),
       hold: assign(({ context, event }, p: Params) => holdForSigners(def, context, p.state, event, event.actor).patch),
@@ -122,7 +129,7 @@ export function compile(def: TDefinition) {
       } else {
         on[event] = [
           { guard: { type: 'holdForSigners', params: { state: id } }, actions: [mechanicEffects(def, id, 'hold'), { type: 'hold', params: { state: id } }] },
-          { ...move, guard: { type: 'permitted', params: { state: id, event } }, actions: [{ type: 'merge' }] },
+          { ...move, guard: { type: 'permitted', params: { state: id, event } }, actions: [{ type: 'merge', params: { state: id, event } }] },
         ];
       }
     }

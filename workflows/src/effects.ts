@@ -1,10 +1,17 @@
-import type { TDefinition } from './definition/schema.js';
+import type { TDeadline, TDefinition } from './definition/schema.js';
 import type { Effect, TaskCandidate } from './engine-types.js';
 import type { EngineContext } from './context.js';
 import { addWorkdays, reminderAt } from './calendar.js';
 import { candidatesFor } from './actors.js';
 import type { EngineEnv } from './engine-types.js';
 import { closeCollection, openCollection, pendingParticipants } from './collect.js';
+
+/** The deadline in working days: a positive number in `fromField` wins over the default. */
+export function deadlineWorkdays(deadline: TDeadline | undefined, data: Record<string, unknown>): number {
+  if (!deadline) return 0;
+  const v = deadline.fromField ? data[deadline.fromField] : undefined;
+  return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : deadline.workdays;
+}
 
 export const taskKey = (state: string, visit: number, userId?: string) =>
   userId ? `${state}:${visit}:${userId}` : `${state}:${visit}`;
@@ -35,7 +42,8 @@ export function entryEffects(def: TDefinition, ctx: EngineContext, stateId: stri
   if (state.kind !== 'task' && state.kind !== 'review' && state.kind !== 'collect') return effects;
 
   const deadline = state.deadline;
-  const dueAt = deadline ? addWorkdays(env.calendar, env.now, deadline.workdays).toISOString() : null;
+  const workdays = deadlineWorkdays(state.deadline, ctx.data);
+  const dueAt = deadline ? addWorkdays(env.calendar, env.now, workdays).toISOString() : null;
   if (state.kind === 'collect') {
     effects.push(...openCollection(def, ctx, stateId, ctx.collections[stateId].participants, dueAt));
   } else if (state.kind === 'task') {
@@ -46,7 +54,7 @@ export function entryEffects(def: TDefinition, ctx: EngineContext, stateId: stri
   }
   if (deadline && dueAt) {
     effects.push({ type: 'scheduleTimer', timerKey: timerKey(stateId, visit, 'due'), dueAt, event: { type: 'TIMER', timer: 'due', state: stateId, visit } });
-    const remind = reminderAt(env.calendar, env.now, deadline.workdays, deadline.remindBefore ?? 0);
+    const remind = reminderAt(env.calendar, env.now, workdays, deadline.remindBefore ?? 0);
     if (remind && remind > env.now)
       effects.push({ type: 'scheduleTimer', timerKey: timerKey(stateId, visit, 'remind'), dueAt: remind.toISOString(), event: { type: 'TIMER', timer: 'remind', state: stateId, visit } });
   }

@@ -88,13 +88,19 @@ export function explain(def: TDefinition, ctx: EngineContext, stateId: string, e
   if (!checked.ok)
     return refuse('VALIDATION', t('填写的内容有误，请按提示修改', 'Some fields need attention'), { fieldErrors: checked.fieldErrors });
   const data = { ...ctx.data, ...(event.data ?? {}) };
+  if (transition.assigns) {
+    const ids = event.data?.[transition.assigns.field];
+    if (!Array.isArray(ids) || ids.length === 0 || !ids.every((x) => typeof x === 'string'))
+      return refuse('VALIDATION', t('请指定办理人员', 'Choose who is assigned'), { fieldErrors: { [transition.assigns.field]: t('请至少选择一人', 'Choose at least one person') } });
+  }
 
   for (const g of transition.guards ?? []) {
     const why = runGuard(g.name, g.params, { data, facts: env.facts ?? {} });
     if (why) return refuse('GUARD_FAILED', why, { rule: g.name });
   }
 
-  return checkTarget(def, ctx, stateId, transition.to, event.type, isVote, actor, env);
+  const assigned = transition.assigns ? { ...ctx, assignments: { ...ctx.assignments, [transition.assigns.role]: event.data?.[transition.assigns.field] as string[] } } : ctx;
+  return checkTarget(def, assigned, stateId, transition.to, event.type, isVote, actor, env);
 }
 
 /** Entering a review needs enough reviewers; only a vote that decides the join enters anything. */

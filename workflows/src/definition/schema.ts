@@ -29,13 +29,16 @@ export type TRole = z.infer<typeof zRole>;
  * - `district`: at the district (bureau staff);
  * - `assigned`: named on the instance's assignment list for that role (e.g. the inspector of a school);
  * - `initiator`: the user who started the instance;
+ * - `listed`: at any organisation listed in the form field `field` (the schools a request targets);
  * - `any`: anywhere in the tree.
  */
-export const SCOPES = ['subject.school', 'subject.group', 'subject.members', 'district', 'assigned', 'initiator', 'any'] as const;
+export const SCOPES = ['subject.school', 'subject.group', 'subject.members', 'district', 'assigned', 'initiator', 'listed', 'any'] as const;
 export const zScope = z.enum(SCOPES);
 export type TScope = z.infer<typeof zScope>;
 
-export const zActorRule = z.object({ role: zRole, scope: zScope });
+export const zActorRule = z
+  .object({ role: zRole, scope: zScope, field: z.string().optional() })
+  .refine((r) => r.scope !== 'listed' || !!r.field, { message: 'scope "listed" needs the field that lists the organisations', path: ['field'] });
 export type TActorRule = z.infer<typeof zActorRule>;
 
 export const FIELD_TYPES = [
@@ -84,6 +87,8 @@ export type TForm = z.infer<typeof zForm>;
 
 export const zDeadline = z.object({
   workdays: z.number().int().positive(),
+  /** A number field that, when filled, overrides `workdays` (e.g. the rectification time the findings set). */
+  fromField: z.string().optional(),
   remindBefore: z.number().int().nonnegative().optional(),
   escalateTo: zActorRule.optional(),
 });
@@ -106,6 +111,8 @@ export const zTransition = z.object({
   comment: z.enum(['required', 'optional']).optional(),
   /** false for moves that send work back (return, withdraw): the step's required fields are not enforced. */
   validate: z.boolean().optional(),
+  /** The users listed in this event's data field become the instance's assignees for the role (e.g. the experts chosen). */
+  assigns: z.object({ role: zRole, field: z.string().min(1) }).optional(),
 });
 export type TTransition = z.infer<typeof zTransition>;
 

@@ -47,9 +47,11 @@ function checkValue(field: TFieldDef, value: unknown): TLocalizedText | null {
         ? null
         : t(`「${label['zh-CN']}」应为已上传的附件`, `"${label.en}" must reference uploaded files`);
     case 'table':
-      return Array.isArray(value) && value.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r))
-        ? null
-        : t(`「${label['zh-CN']}」应为若干行`, `"${label.en}" must be a list of rows`);
+      if (!Array.isArray(value) || !value.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r)))
+        return t(`「${label['zh-CN']}」应为若干行`, `"${label.en}" must be a list of rows`);
+      if (field.max !== undefined && value.length > field.max)
+        return t(`「${label['zh-CN']}」最多 ${field.max} 行`, `"${label.en}" takes at most ${field.max} rows`);
+      return null;
   }
 }
 

@@ -85,6 +85,18 @@ export const GUARDS = {
       return used < cap ? null : t(`已达上限（${used}/${cap}）`, `The cap is reached (${used}/${cap})`);
     },
   }),
+  /** The API ran a list of named checks (e.g. the campus-entry whitelist rules) and lists what refused. */
+  noRefusals: guard({
+    label: t('自动校验全部通过', 'Every automatic check passes'),
+    params: z.object({ fact: z.string().min(1) }),
+    check: ({ fact }, { facts }) => {
+      const list = Array.isArray(facts[fact]) ? (facts[fact] as Array<{ message?: TLocalizedText }>) : [];
+      if (list.length === 0) return null;
+      const zh = list.map((r) => r.message?.['zh-CN']).filter(Boolean).join('；');
+      const en = list.map((r) => r.message?.en).filter(Boolean).join('; ');
+      return t(zh || '未通过自动校验', en || 'An automatic check failed');
+    },
+  }),
   /** e.g. an expert from the submitting school (回避): the API sets the fact when a conflict exists. */
   notConflicted: guard({
     label: t('无回避冲突', 'No conflict of interest'),
