@@ -26,3 +26,4 @@ export function pageOf<T>(rows: T[], limit: number, keyOf: (row: T) => Array<str
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null };
 }
+

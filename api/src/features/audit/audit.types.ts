@@ -29,8 +29,8 @@ export const ZAuditQuery = ZPageQuery.extend({
   entityType: z.string().optional(),
   entityId: z.string().optional(),
   outcome: z.enum(['success', 'denied', 'failed']).optional(),
-  from: ZIsoDate.optional(),
-  to: ZIsoDate.optional(),
+  from: z.union([z.iso.date(), ZIsoDate]).optional(),
+  to: z.union([z.iso.date(), ZIsoDate]).optional(),
 });
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;
 

@@ -4,6 +4,7 @@ import type { AppAbility } from '../../auth/ability.js';
 import { auditEvents } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
+import { dateBound } from '../../lib/date-bound.js';
 import type { TAuditQuery } from './audit.types.js';
 
 /** Newest first, keyset-paginated on seq. Reading the log is the auditor's alone (三权分立). */
@@ -16,8 +17,8 @@ export function listAudit(deps: Deps, input: { ability: AppAbility; query: TAudi
   if (q.entityType) where.push(eq(auditEvents.entityType, q.entityType));
   if (q.entityId) where.push(eq(auditEvents.entityId, q.entityId));
   if (q.outcome) where.push(eq(auditEvents.outcome, q.outcome));
-  if (q.from) where.push(gte(auditEvents.at, new Date(q.from).toISOString()));
-  if (q.to) where.push(lte(auditEvents.at, new Date(q.to).toISOString()));
+  if (q.from) where.push(gte(auditEvents.at, dateBound(q.from, 'start')));
+  if (q.to) where.push(lte(auditEvents.at, dateBound(q.to, 'end')));
   const cursor = decodeCursor(q.cursor, 1);
   if (cursor) where.push(lt(auditEvents.seq, Number(cursor[0])));
   const rows = deps.db

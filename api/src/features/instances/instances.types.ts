@@ -35,8 +35,10 @@ export const ZInstanceListQuery = ZPageQuery.extend({
   status: z.enum(['running', 'completed']).optional(),
   /** Instances about this organisation or anything under it (a group's schools, a district's everything). */
   orgId: z.string().optional(),
-  from: ZIsoDate.optional(),
-  to: ZIsoDate.optional(),
+  /** Created on or after (a date means from its first instant, UTC). */
+  from: z.union([z.iso.date(), ZIsoDate]).optional(),
+  /** Created on or before (a date means through its last instant, UTC). */
+  to: z.union([z.iso.date(), ZIsoDate]).optional(),
 });
 export type TInstanceListQuery = z.infer<typeof ZInstanceListQuery>;
 

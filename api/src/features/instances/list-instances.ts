@@ -4,6 +4,7 @@ import { rulesToWhere } from '../../auth/ability-sql.js';
 import { definitions, instances, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
+import { dateBound } from '../../lib/date-bound.js';
 import { parsedDefinition } from '../definitions/load-definition.js';
 import { INSTANCE_FIELDS } from './instance-subject.js';
 import type { TInstanceListItem, TInstanceListQuery } from './instances.types.js';
@@ -22,8 +23,8 @@ export function listInstances(deps: Deps, input: { ability: AppAbility; query: T
     const under = or(eq(instances.subjectOrgId, q.orgId), eq(instances.subjectGroupId, q.orgId), eq(instances.districtId, q.orgId));
     if (under) where.push(under);
   }
-  if (q.from) where.push(gte(instances.createdAt, new Date(q.from).toISOString()));
-  if (q.to) where.push(lte(instances.createdAt, new Date(q.to).toISOString()));
+  if (q.from) where.push(gte(instances.createdAt, dateBound(q.from, 'start')));
+  if (q.to) where.push(lte(instances.createdAt, dateBound(q.to, 'end')));
   const cursor = decodeCursor(q.cursor, 2);
   if (cursor) {
     const [updatedAt, id] = cursor.map(String);
