@@ -20,15 +20,13 @@ export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
     c.set('session', null);
     const token = getCookie(c, SESSION_COOKIE);
     if (token) {
-      const found = tx(deps.db, () => {
-        const session = resolveSession(deps, token);
-        const user = session ? loadAuthUser(deps, session.userId) : null;
-        return session && user ? { session, user } : null;
-      });
-      if (found) {
-        c.set('session', found.session);
-        c.set('user', found.user);
-        c.set('ability', defineAbilityFor(found.user));
+      // No transaction: reads, plus at most one single-statement touch or delete, need no write lock.
+      const session = resolveSession(deps, token);
+      const user = session ? loadAuthUser(deps, session.userId) : null;
+      if (session && user) {
+        c.set('session', session);
+        c.set('user', user);
+        c.set('ability', defineAbilityFor(user));
       }
     }
     if (needsCsrf(c.req.method, c.req.path)) {

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Deps } from '../../deps.js';
 import { json, newRouter } from '../common.js';
 
-const ZHealth = z.object({ status: z.literal('ok'), db: z.enum(['ok', 'error']), version: z.string() }).openapi('Health');
+const ZHealth = z.object({ status: z.enum(['ok', 'degraded']), db: z.enum(['ok', 'error']), version: z.string() }).openapi('Health');
 
 const health = createRoute({
   method: 'get',
@@ -19,7 +19,7 @@ export function healthRoutes(deps: Deps) {
       deps.db.get(sql`select 1`);
       return c.json({ status: 'ok' as const, db: 'ok' as const, version }, 200);
     } catch {
-      return c.json({ status: 'ok' as const, db: 'error' as const, version }, 503);
+      return c.json({ status: 'degraded' as const, db: 'error' as const, version }, 503);
     }
   });
 }
