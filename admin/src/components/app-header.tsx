@@ -35,7 +35,7 @@ export function AppHeader() {
           </Typography.Text>
           <Space size={4} wrap>
             {roleNames.map((role) => (
-              <Tooltip key={role} title={user.roles.filter((r) => r.role === role).map((r) => r.orgName).join('、')}>
+              <Tooltip key={role} title={user.roles.filter((r) => r.role === role).map((r) => r.orgName).join(t('common.listSeparator'))}>
                 <Tag color="blue" bordered={false} style={{ marginInlineEnd: 0 }}>
                   {t(`roles.${role}`)}
                 </Tag>

@@ -7,7 +7,7 @@ const OUTCOME_COLORS: Record<string, string> = { approved: 'success', rejected: 
 /** 进行中 / 已办结, with the outcome when the instance is finished. */
 export function StatusTag({ status, outcome }: { status: InstanceStatus; outcome?: string | null }) {
   const { t } = useTranslation();
-  if (status === 'running') return <Tag color="processing">{t('status.running')}</Tag>;
+  if (status === 'running') return <Tag color="gold">{t('status.running')}</Tag>;
   return (
     <Tag color={outcome ? OUTCOME_COLORS[outcome] ?? 'default' : 'default'}>
       {outcome ? t(`outcome.${outcome}`, { defaultValue: t('status.completed') }) : t('status.completed')}

@@ -12,7 +12,8 @@ import type { AuditEvent } from '../../types/contract';
 const OUTCOME_COLORS: Record<string, string> = { success: 'success', denied: 'error', failed: 'warning' };
 
 function Json({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <Typography.Text type="secondary">—</Typography.Text>;
+  const { t } = useTranslation();
+  if (value === null || value === undefined) return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
   return <pre style={{ margin: 0, maxHeight: 240, overflow: 'auto', fontSize: 12 }}>{JSON.stringify(value, null, 2)}</pre>;
 }
 

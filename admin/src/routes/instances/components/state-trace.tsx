@@ -50,7 +50,7 @@ export function StateTrace({ view }: { view: InstanceView }) {
             return {
               status,
               title: (
-                <Tooltip title={next.length ? t('instances.nextStates', { states: next.join('、') }) : undefined}>
+                <Tooltip title={next.length ? t('instances.nextStates', { states: next.join(t('common.listSeparator')) }) : undefined}>
                   <span style={{ fontWeight: s.current ? 600 : undefined }}>{localize(s.name)}</span>
                 </Tooltip>
               ),
