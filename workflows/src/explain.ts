@@ -135,7 +135,8 @@ function explainMechanic(def: TDefinition, ctx: EngineContext, stateId: string, 
   const inputErrors = mechanicInputErrors(def, ctx, stateId, event, actor);
   if (inputErrors) return refuse('VALIDATION', t('请补全办理信息', 'Some details are missing'), { fieldErrors: inputErrors });
   if (type === 'RESOLVE' || type === 'SAVE') {
-    const checked = validateStepData(def, stateId, event.data ?? {}, ctx.data, []);
+    // A draft or a delegate's contribution is not the decision: required fields are due only when moving on.
+    const checked = validateStepData(def, stateId, event.data ?? {}, ctx.data, [], false);
     if (!checked.ok) return refuse('VALIDATION', t('填写的内容有误，请按提示修改', 'Some fields need attention'), { fieldErrors: checked.fieldErrors });
   }
   const pending = ctx.afterSigners[stateId]?.pending;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { availableEvents, describeSnapshot, start, step } from '../engine.js';
 import { actor, admin, def, env, l, ok, principalA, subject } from '../test-fixtures.js';
+import { TEMPLATES } from '../templates/index.js';
 
 const vice = actor('vice', 'principal', 'school-a');
 const clerk = actor('clerk', 'teacher', 'school-a');
@@ -40,6 +41,10 @@ describe('save a draft (暂存)', () => {
     expect([saved.state, saved.effects]).toEqual(['draft', []]);
     expect(describeSnapshot(flow, saved.snapshot).data).toEqual({ report: '初稿' });
     expect(step(flow, begin(), { type: 'SAVE', data: { report: 7 } }, principalA, env)).toMatchObject({ ok: false, code: 'VALIDATION' });
+    // The security self-check requires its items to submit, not to save a draft of the notes.
+    const inspection = def(TEMPLATES['security-inspection']);
+    const s0 = ok(start(inspection, { subject, initiator: admin, data: { round: 'r', items: [] } }, env)).snapshot;
+    expect(ok(step(inspection, s0, { type: 'SAVE', data: { selfCheckNotes: '进行中' } }, principalA, env)).state).toBe('selfCheck');
   });
 });
 
