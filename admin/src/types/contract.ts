@@ -73,10 +73,22 @@ export type DefinitionSummary = {
   subject: 'school' | 'group' | 'district';
   publishedAt: string | null;
 };
+export type ActorRule = { role: RoleCode; scope: string };
+
 export type DefinitionDocument = {
   name: LocalizedText;
   startForm?: FormDef;
-  states: Record<string, { name: LocalizedText; kind: string; form?: FormDef; on?: Record<string, { to: string; label?: LocalizedText }> }>;
+  states: Record<
+    string,
+    {
+      name: LocalizedText;
+      kind: string;
+      form?: FormDef;
+      actors?: ActorRule[];
+      assignees?: ActorRule;
+      on?: Record<string, { to: string; label?: LocalizedText }>;
+    }
+  >;
 };
 export type DefinitionDetail = DefinitionSummary & { definition: DefinitionDocument };
 

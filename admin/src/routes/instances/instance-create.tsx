@@ -9,6 +9,7 @@ import { useLocalize } from '../../components/localized-text';
 import { EmptyState } from '../../components/empty-state';
 import { useDefinition, useDefinitions, useOrgOptions } from '../../hooks/use-reference-data';
 import { ApiError, http, isApiError } from '../../providers/http';
+import { AssignmentFields, assignedRoles, takeAssignments } from './assignment-fields';
 import type { InstanceView } from '../../types/contract';
 
 type Values = { definitionId?: string; subjectOrgId?: string } & Record<string, unknown>;
@@ -30,11 +31,12 @@ export function InstanceCreate() {
   const orgs = useOrgOptions(summary?.subject ?? 'school');
   const startFields = definition?.definition.startForm?.fields ?? [];
 
-  const submit = async ({ definitionId: defId, subjectOrgId, ...data }: Values) => {
+  const submit = async ({ definitionId: defId, subjectOrgId, ...values }: Values) => {
     setPending(true);
     setError(null);
+    const { assignments, rest: data } = takeAssignments(values);
     try {
-      const view = await http<InstanceView>('/instances', { method: 'POST', body: { definitionId: defId, subjectOrgId, data } });
+      const view = await http<InstanceView>('/instances', { method: 'POST', body: { definitionId: defId, subjectOrgId, data, assignments } });
       void message.success(t('instances.created'));
       await invalidate({ resource: 'instances', invalidates: ['list'] });
       navigate(`/instances/${view.id}`);
@@ -61,6 +63,7 @@ export function InstanceCreate() {
             <Select showSearch optionFilterProp="label" disabled={!definitionId} loading={orgs.loading} options={orgs.options} placeholder={t('instances.pickSubject')} />
           </Form.Item>
           {definitionId && loading && <Skeleton active />}
+          <AssignmentFields roles={assignedRoles(definition?.definition)} />
           {startFields.length > 0 && (
             <>
               <Divider orientation="left" plain>
