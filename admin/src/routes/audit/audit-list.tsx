@@ -7,6 +7,7 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorResult } from '../../components/error-result';
 import { ChainBanner } from './chain-banner';
 import { AuditFilters, type AuditFilterValues } from './audit-filters';
+import { districtDayBounds } from '../../config/time';
 import type { AuditEvent } from '../../types/contract';
 
 const OUTCOME_COLORS: Record<string, string> = { success: 'success', denied: 'error', failed: 'warning' };
@@ -25,7 +26,7 @@ export function AuditList() {
     pageSize: 50,
     filters: { defaultBehavior: 'replace' },
     onSearch: ({ range, ...rest }) => {
-      return toFilters({ ...rest, from: range?.[0]?.startOf('day').toISOString(), to: range?.[1]?.endOf('day').toISOString() });
+      return toFilters({ ...rest, from: districtDayBounds(range?.[0]).start, to: districtDayBounds(range?.[1]).end });
     },
   });
   return (

@@ -9,13 +9,14 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorResult } from '../../components/error-result';
 import { StatusTag } from '../../components/status-tag';
 import { InstanceFilters, type InstanceFilterValues } from './instance-filters';
+import { districtDayBounds } from '../../config/time';
 import type { InstanceRow } from '../../types/contract';
 
 function toQuery({ range, ...rest }: InstanceFilterValues): Record<string, unknown> {
   return {
     ...rest,
-    from: range?.[0]?.startOf('day').toISOString(),
-    to: range?.[1]?.endOf('day').toISOString(),
+    from: districtDayBounds(range?.[0]).start,
+    to: districtDayBounds(range?.[1]).end,
   };
 }
 
