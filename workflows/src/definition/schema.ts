@@ -69,7 +69,16 @@ export const zFieldDef = z.object({
   pattern: z.string().optional(),
   options: z.array(z.object({ value: z.string(), label: zLocalizedText })).optional(),
   /** For `table`: the columns of each row. */
-  columns: z.array(z.object({ name: zIdentifier, type: zFieldType, label: zLocalizedText })).optional(),
+  columns: z
+    .array(
+      z.object({
+        name: zIdentifier,
+        type: zFieldType,
+        label: zLocalizedText,
+        options: z.array(z.object({ value: z.string(), label: zLocalizedText })).optional(),
+      }),
+    )
+    .optional(),
 });
 export type TFieldDef = z.infer<typeof zFieldDef>;
 

@@ -28,7 +28,26 @@ export const securityInspection = {
           { name: 'code', type: 'text', label: l('编号', 'Code') },
           { name: 'layer', type: 'text', label: l('层面', 'Layer') },
           { name: 'title', type: 'text', label: l('检查内容', 'Item') },
-          { name: 'result', type: 'select', label: l('结论', 'Result') },
+          {
+            name: 'result',
+            type: 'select',
+            label: l('结论', 'Result'),
+            options: [
+              { value: 'pass', label: l('符合', 'Pass') },
+              { value: 'fail', label: l('不符合', 'Fail') },
+              { value: 'na', label: l('不适用', 'Not applicable') },
+            ],
+          },
+          {
+            name: 'severity',
+            type: 'select',
+            label: l('问题等级', 'Severity'),
+            options: [
+              { value: 'high', label: l('高', 'High') },
+              { value: 'medium', label: l('中', 'Medium') },
+              { value: 'low', label: l('低', 'Low') },
+            ],
+          },
           { name: 'note', type: 'text', label: l('说明', 'Note') },
         ],
       },
