@@ -1,0 +1,54 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDb } from '../db/client.js';
+import { migrate } from '../db/migrate.js';
+import { createApp } from '../app.js';
+import { firstStart, generatePassword } from './first-start.js';
+
+function fresh() {
+  const dir = mkdtempSync(join(tmpdir(), 'eduflow-first-'));
+  const db = openDb(join(dir, 'eduflow.db'));
+  migrate(db);
+  return { dir, db, deps: { db, clock: () => new Date('2026-11-23T02:00:00Z') } };
+}
+
+const login = (db: ReturnType<typeof fresh>['db'], username: string, password: string) =>
+  createApp({ db }).request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+
+describe('first start', () => {
+  it('generates a password that meets the policy and avoids look-alike characters', () => {
+    const p = generatePassword();
+    expect(p).toMatch(/^[A-HJ-NP-Za-hj-km-np-z2-9]{14}$/);
+    expect(p).toMatch(/\d/);
+    expect(p).toMatch(/[A-Za-z]/);
+  });
+
+  it('in demo mode seeds once with a generated password kept in the data folder, reused on the next start', async () => {
+    const { dir, db, deps } = fresh();
+    const first = await firstStart(deps, dir, {});
+    expect(first).toMatchObject({ mode: 'demo', seeded: true, passwordFile: join(dir, 'demo-password.txt') });
+    expect(readFileSync(join(dir, 'demo-password.txt'), 'utf8').trim()).toBe(first.password);
+    expect((await login(db, 'principal1', first.password!)).status).toBe(200);
+    const second = await firstStart(deps, dir, {});
+    expect([second.seeded, second.password]).toEqual([false, first.password]);
+  });
+
+  it('uses EDUFLOW_DEMO_PASSWORD when set and writes no password file', async () => {
+    const { dir, db, deps } = fresh();
+    const info = await firstStart(deps, dir, { EDUFLOW_DEMO_PASSWORD: 'chosen-Pass-1' });
+    expect(info.passwordFile).toBeNull();
+    expect(existsSync(join(dir, 'demo-password.txt'))).toBe(false);
+    expect((await login(db, 'auditor', 'chosen-Pass-1')).status).toBe(200);
+  });
+
+  it('outside demo mode creates no demo account, only one administrator with a generated password', async () => {
+    const { dir, db, deps } = fresh();
+    const info = await firstStart(deps, dir, { EDUFLOW_DEMO: '0' });
+    expect(info.accounts.map((a) => a.username)).toEqual(['admin']);
+    expect((await login(db, 'principal1', info.password!)).status).toBe(401);
+    expect((await login(db, 'admin', info.password!)).status).toBe(200);
+    expect((db.$client.prepare('select count(*) n from users').get() as { n: number }).n).toBe(1);
+  });
+});

@@ -1,0 +1,76 @@
+import { randomInt } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { count } from 'drizzle-orm';
+import { users } from '../db/schema.js';
+import type { Deps } from '../deps.js';
+import { createOrganisation } from '../features/orgs/create-organisation.js';
+import { createUser } from '../features/users/create-user.js';
+
+export type Account = { username: string; displayName: string; role: string };
+export type StartInfo = { mode: 'demo' | 'production'; seeded: boolean; password: string | null; passwordFile: string | null; accounts: Account[] };
+
+/** A password people can type from a printed banner: no look-alike characters, letters and digits. */
+export function generatePassword(length = 14): string {
+  const letters = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ';
+  const digits = '23456789';
+  const all = letters + digits;
+  const chars = [letters[randomInt(letters.length)], digits[randomInt(digits.length)]];
+  while (chars.length < length) chars.push(all[randomInt(all.length)]);
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [chars[i], chars[j]] = [chars[j], chars[i]];
+  }
+  return chars.join('');
+}
+
+/** Reads a password kept in the data folder, or makes one and keeps it there (owner-readable only). */
+function keptPassword(file: string): string {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const password = generatePassword();
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+type SeedModule = { seedDemo: (deps: Deps, opts: { password: string }) => Promise<unknown>; demoAccounts: () => Account[] };
+
+/**
+ * What the first start of an empty database does. Demo mode (default) seeds the demo district with
+ * every account sharing EDUFLOW_DEMO_PASSWORD or a generated password kept in the data folder;
+ * EDUFLOW_DEMO=0 creates only the district and one administrator with a generated password, who
+ * must change it on first sign-in.
+ */
+export async function firstStart(deps: Deps, dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<StartInfo> {
+  const empty = (deps.db.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
+  const demo = env.EDUFLOW_DEMO !== '0';
+  if (demo) {
+    const seeds = (await import('@eduflow/seeds')) as SeedModule;
+    const fromEnv = env.EDUFLOW_DEMO_PASSWORD;
+    const passwordFile = fromEnv ? null : join(dataDir, 'demo-password.txt');
+    // The kept password is only meaningful for the database it seeded: never invent a new one for an old database.
+    const password = fromEnv ?? (empty || existsSync(passwordFile!) ? keptPassword(passwordFile!) : null);
+    if (empty) await seeds.seedDemo(deps, { password: password! });
+    return { mode: 'demo', seeded: empty, password, passwordFile, accounts: seeds.demoAccounts() };
+  }
+  const passwordFile = join(dataDir, 'admin-password.txt');
+  if (!empty) return { mode: 'production', seeded: false, password: null, passwordFile: existsSync(passwordFile) ? passwordFile : null, accounts: [] };
+  const password = keptPassword(passwordFile);
+  const district = createOrganisation(deps, { type: 'district', name: env.EDUFLOW_DISTRICT_NAME ?? '区教育委员会' });
+  await createUser(deps, { username: 'admin', displayName: '系统管理员', password, mustChangePassword: true, roles: [{ role: 'bureauAdmin', orgId: district.id }] });
+  return { mode: 'production', seeded: true, password, passwordFile, accounts: [{ username: 'admin', displayName: '系统管理员', role: 'bureauAdmin' }] };
+}
+
+/** The lines `npm start` prints once the server listens. */
+export function banner(url: string, info: StartInfo): string {
+  const lines = [``, `  EduFlow 教育治理工作流平台 is running at ${url}`, `  API reference: ${url}/api/docs`, ``];
+  if (info.accounts.length) {
+    lines.push(info.mode === 'demo' ? '  Demo accounts 演示账号:' : '  Administrator 管理员:');
+    for (const a of info.accounts) lines.push(`    ${a.username.padEnd(12)} ${a.role.padEnd(15)} ${a.displayName}`);
+    if (info.password) lines.push(``, `  Password 密码: ${info.password}${info.passwordFile ? `   (kept in ${info.passwordFile})` : '   (EDUFLOW_DEMO_PASSWORD)'}`);
+    else if (info.mode === 'demo') lines.push(``, `  Password: the one this database was seeded with (EDUFLOW_DEMO_PASSWORD).`);
+  } else if (info.passwordFile) {
+    lines.push(`  The first administrator's password is in ${info.passwordFile}.`);
+  }
+  lines.push('');
+  return lines.join('\n');
+}
