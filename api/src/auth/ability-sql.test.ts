@@ -1,11 +1,11 @@
 import { subject } from '@casl/ability';
 import { and, asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { definitions, instanceParticipants, instances, type TInstanceRow } from '../db/schema.js';
+import { definitions, instanceParticipants, instances, taskCandidates, tasks, type TInstanceRow } from '../db/schema.js';
 import { ROLES, type RoleGrant } from '../engine.js';
 import { createDraftDefinition } from '../features/definitions/create-draft.js';
 import { DEFINITION_FIELDS } from '../features/definitions/list-definitions.js';
-import { INSTANCE_FIELDS, toInstanceSubject } from '../features/instances/instance-subject.js';
+import { instanceFields, participantIds, toInstanceSubject } from '../features/instances/instance-subject.js';
 import schoolReport from '../test/fixtures/school-report.json' with { type: 'json' };
 import { makeHarness, type Harness } from '../test/harness.js';
 import { ACTIONS, defineAbilityFor } from './ability.js';
@@ -14,7 +14,6 @@ import type { TAuthUser } from './user.js';
 
 let h: Harness;
 let rows: TInstanceRow[];
-const participants = new Map<string, string[]>();
 
 /** Small deterministic PRNG so a failure reproduces. */
 function rng(seed: number) {
@@ -56,7 +55,16 @@ beforeAll(async () => {
     h.db.insert(instances).values(row).run();
     const ps = userIds.filter(() => rand() < 0.15);
     for (const userId of ps) h.db.insert(instanceParticipants).values({ instanceId: row.id, userId, role: 'inspector' }).run();
-    participants.set(row.id, ps);
+    // Some instances have a task, open or closed, waiting on a named person or on a role at an org.
+    if (rand() < 0.4) {
+      const taskId = `task-${row.id}`;
+      h.db.insert(tasks).values({ id: taskId, instanceId: row.id, taskKey: 'k', state: 'draft', purpose: 'act', dueAt: null, status: rand() < 0.7 ? 'open' : 'closed', createdAt: row.createdAt }).run();
+      const [school] = pick(schools);
+      h.db
+        .insert(taskCandidates)
+        .values(rand() < 0.5 ? { taskId, userId: pick(userIds) } : { taskId, role: pick(['principal', 'inspector', 'expert', 'teacher']), orgId: rand() < 0.2 ? null : pick([school, h.orgs.district]) })
+        .run();
+    }
     rows.push(row);
   }
 });
@@ -85,12 +93,12 @@ describe('rules → SQL agrees with ability.can on generated rows', () => {
     for (const [label, user] of cases()) {
       const ability = defineAbilityFor(user);
       const expected = rows
-        .filter((r) => ability.can(action, subject('Instance', toInstanceSubject(r, participants.get(r.id) ?? []))))
+        .filter((r) => ability.can(action, subject('Instance', toInstanceSubject(r, participantIds(h.deps, r.id, user)))))
         .map((r) => r.id);
       const actual = h.db
         .select({ id: instances.id })
         .from(instances)
-        .where(and(rulesToWhere(ability, action, 'Instance', INSTANCE_FIELDS)))
+        .where(and(rulesToWhere(ability, action, 'Instance', instanceFields(user))))
         .orderBy(asc(instances.id))
         .all()
         .map((r) => r.id);
@@ -123,5 +131,11 @@ describe('rules → SQL agrees with ability.can on generated rows', () => {
     const readable = rows.filter((r) => principal.can('read', subject('Instance', toInstanceSubject(r, []))));
     expect(readable.length).toBeGreaterThan(0);
     expect(readable.length).toBeLessThan(rows.length);
+    // …and the open-task path: a principal of school A reads other schools' instances only while work waits on them.
+    const user = userWith(h.users.principalA ?? '', [{ role: 'principal', orgId: h.orgs.schoolA }]);
+    const viaTask = rows.filter(
+      (r) => r.subjectOrgId !== h.orgs.schoolA && defineAbilityFor(user).can('read', subject('Instance', toInstanceSubject(r, participantIds(h.deps, r.id, user)))),
+    );
+    expect(viaTask.length).toBeGreaterThan(0);
   });
 });

@@ -2,18 +2,19 @@ import { and, count, eq, gte, inArray } from 'drizzle-orm';
 import type { TAuthUser } from '../../auth/user.js';
 import { definitions, instances, roleGrants, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { reviewAssigneeRules, scopeOrg, type Actor, type EngineEnv, type Subject, type TDefinition } from '../../engine.js';
+import { reviewAssigneeRules, scopeOrg, type Actor, type EngineEnv, type Subject, type TActorRule, type TDefinition } from '../../engine.js';
 
 export const engineActor = (user: TAuthUser): Actor =>
   user.id === 'system' ? { userId: 'system', roles: [] } : { userId: user.id, roles: user.roles };
 
 /** Users holding `role` at the org (null = anywhere), excluding disabled accounts: the directory lookup the engine cannot do. */
-function holders(deps: Pick<Deps, 'db'>, role: string, orgId: string | null): string[] {
+function holders(deps: Pick<Deps, 'db'>, role: string, orgIds: string[] | null): string[] {
+  if (orgIds?.length === 0) return [];
   const rows = deps.db
     .selectDistinct({ userId: roleGrants.userId })
     .from(roleGrants)
     .innerJoin(users, eq(users.id, roleGrants.userId))
-    .where(and(eq(roleGrants.role, role), eq(users.disabled, false), orgId === null ? undefined : eq(roleGrants.orgId, orgId)))
+    .where(and(eq(roleGrants.role, role), eq(users.disabled, false), orgIds === null ? undefined : inArray(roleGrants.orgId, orgIds)))
     .orderBy(roleGrants.userId)
     .all();
   return rows.map((r) => r.userId);
@@ -51,13 +52,24 @@ function facts(deps: Pick<Deps, 'db'>, def: TDefinition, subject: Subject, actor
   return { subjectInstancesThisSemester: used, conflicted: actor.roles.some((g) => near.has(g.orgId)) };
 }
 
-/** Everything the pure engine needs from the outside for one start/step. */
-export function buildEnv(deps: Deps, def: TDefinition, subject: Subject, actor: Actor): EngineEnv {
+/** The orgs a directory-resolved rule points at; null = anywhere. */
+function ruleOrgs(rule: TActorRule, subject: Subject, data: Record<string, unknown>): string[] | null {
+  if (rule.scope === 'subject.members') return subject.members ?? [];
+  if (rule.scope === 'listed') {
+    const v = rule.field ? data[rule.field] : undefined;
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
+  }
+  const org = scopeOrg(rule, subject);
+  return org === undefined ? [] : org === null ? null : [org];
+}
+
+/**
+ * Everything the pure engine needs from the outside for one start/step. `data` is the instance's form
+ * data with the event's on top: a `listed` rule may name orgs the same event just filled in.
+ */
+export function buildEnv(deps: Deps, def: TDefinition, subject: Subject, actor: Actor, data: Record<string, unknown> = {}): EngineEnv {
   const now = deps.clock();
   const reviewers: Record<string, string[]> = {};
-  for (const { state, rule } of reviewAssigneeRules(def)) {
-    const org = scopeOrg(rule, subject);
-    reviewers[state] = org === undefined ? [] : holders(deps, rule.role, org);
-  }
+  for (const { state, rule } of reviewAssigneeRules(def)) reviewers[state] = holders(deps, rule.role, ruleOrgs(rule, subject, data));
   return { now, reviewers, facts: facts(deps, def, subject, actor, now) };
 }

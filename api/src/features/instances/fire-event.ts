@@ -11,6 +11,7 @@ import { replayOf, rememberResponse, type TIdempotency } from '../../lib/idempot
 import { loadDefinition } from '../definitions/load-definition.js';
 import { orgPath } from '../orgs/org-path.js';
 import { applyEffects } from './apply-effects.js';
+import { badTransitionAssignment } from './assignment-check.js';
 import { buildEnv, engineActor } from './engine-env.js';
 import { addParticipants, instanceSubject } from './instance-subject.js';
 import { badMechanicTargets } from './mechanic-targets.js';
@@ -43,7 +44,7 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
   if (!row) return deny(new AppError('NOT_FOUND'));
   if (!isSystem(actor)) {
     const ability = defineAbilityFor(actor);
-    const target = instanceSubject(deps, row);
+    const target = instanceSubject(deps, row, actor);
     // Rows the caller may not read answer 404, so ids of other schools' instances cannot be probed.
     if (!ability.can('read', target)) return deny(new AppError('NOT_FOUND'));
     if (!ability.can('act', target)) return deny(new AppError('FORBIDDEN'));
@@ -57,9 +58,11 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
   const loaded = loadDefinition(deps, row.definitionId);
   if (!loaded) return deny(new AppError('INTERNAL'), before);
   const { def } = loaded;
-  const subject = subjectOf(def, orgPath(deps, row.subjectOrgId), row.subjectOrgId);
+  const badAssign = badTransitionAssignment(deps, def, row.state, input.event.type, input.event.data ?? {});
+  if (badAssign) return deny(badAssign, before);
+  const subject = subjectOf(deps, def, orgPath(deps, row.subjectOrgId), row.subjectOrgId);
   const engActor = engineActor(actor);
-  const result = step(def, row.snapshot, input.event, engActor, buildEnv(deps, def, subject, engActor));
+  const result = step(def, row.snapshot, input.event, engActor, buildEnv(deps, def, subject, engActor, { ...row.data, ...input.event.data }));
   if (!result.ok) return deny(refusalError(result), before);
 
   const described = describeSnapshot(def, result.snapshot);

@@ -15,7 +15,7 @@ import type { TInstanceView } from './instances.types.js';
 export function readableInstance(deps: Deps, user: TAuthUser, ability: AppAbility, id: string): TInstanceRow {
   const row = deps.db.select().from(instances).where(eq(instances.id, id)).get();
   if (!row) throw new AppError('NOT_FOUND');
-  if (!ability.can('read', instanceSubject(deps, row))) {
+  if (!ability.can('read', instanceSubject(deps, row, user))) {
     // A refused read of an existing row is a permission event the auditor should see.
     tx(deps.db, () => deniedEvent(deps, { actor: user, action: 'instance.read', instanceId: id, error: new AppError('NOT_FOUND') }));
     throw new AppError('NOT_FOUND');

@@ -1,30 +1,50 @@
 import { subject } from '@casl/ability';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { TInstanceSubject } from '../../auth/ability.js';
 import type { TFieldMap } from '../../auth/ability-sql.js';
+import type { TAuthUser } from '../../auth/user.js';
 import { instanceParticipants, instances, users, type TInstanceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
+import { hasOpenTaskFor } from '../tasks/candidate-match.js';
 
-/** Instance columns rules may test, and `participantIds` as an EXISTS over instance_participants. */
-export const INSTANCE_FIELDS: TFieldMap = {
-  id: instances.id,
-  definitionId: instances.definitionId,
-  subjectOrgId: instances.subjectOrgId,
-  subjectGroupId: instances.subjectGroupId,
-  districtId: instances.districtId,
-  createdBy: instances.createdBy,
-  status: instances.status,
-  participantIds: (_op, values) =>
-    sql`exists (select 1 from ${instanceParticipants} p where p.instance_id = ${instances.id} and p.user_id in ${values})`,
-};
+/**
+ * Instance columns rules may test, for this viewer. `participantIds` holds the people recorded on the
+ * instance plus, dynamically, the viewer when an open task waits on them (by name or by a role they hold
+ * there): whoever has work on an instance may open it, even if the grant came after the task opened.
+ */
+export function instanceFields(viewer: TAuthUser): TFieldMap {
+  return {
+    id: instances.id,
+    definitionId: instances.definitionId,
+    subjectOrgId: instances.subjectOrgId,
+    subjectGroupId: instances.subjectGroupId,
+    districtId: instances.districtId,
+    createdBy: instances.createdBy,
+    status: instances.status,
+    participantIds: (_op, values) => {
+      const recorded = sql`exists (select 1 from ${instanceParticipants} p where p.instance_id = ${instances.id} and p.user_id in ${values})`;
+      return values.includes(viewer.id) ? sql`(${recorded} or ${hasOpenTaskFor(viewer)})` : recorded;
+    },
+  };
+}
 
-export function participantIds(deps: Pick<Deps, 'db'>, instanceId: string): string[] {
+/** The same membership, for one loaded row (what ability.can sees). */
+export function participantIds(deps: Pick<Deps, 'db'>, instanceId: string, viewer?: TAuthUser): string[] {
   const rows = deps.db
     .selectDistinct({ userId: instanceParticipants.userId })
     .from(instanceParticipants)
     .where(eq(instanceParticipants.instanceId, instanceId))
     .all();
-  return rows.map((r) => r.userId);
+  const ids = rows.map((r) => r.userId);
+  if (viewer && !ids.includes(viewer.id)) {
+    const waiting = deps.db
+      .select({ one: sql`1` })
+      .from(instances)
+      .where(and(eq(instances.id, instanceId), hasOpenTaskFor(viewer)))
+      .get();
+    if (waiting) ids.push(viewer.id);
+  }
+  return ids;
 }
 
 export function toInstanceSubject(row: TInstanceRow, participants: string[]): TInstanceSubject {
@@ -40,9 +60,9 @@ export function toInstanceSubject(row: TInstanceRow, participants: string[]): TI
   };
 }
 
-/** The loaded row as a CASL subject, ready for ability.can(action, …). */
-export const instanceSubject = (deps: Pick<Deps, 'db'>, row: TInstanceRow) =>
-  subject('Instance', toInstanceSubject(row, participantIds(deps, row.id)));
+/** The loaded row as a CASL subject for this viewer, ready for ability.can(action, …). */
+export const instanceSubject = (deps: Pick<Deps, 'db'>, row: TInstanceRow, viewer: TAuthUser) =>
+  subject('Instance', toInstanceSubject(row, participantIds(deps, row.id, viewer)));
 
 /**
  * Records people involved in an instance (assignments by role, users named on tasks). The list only grows:

@@ -1,17 +1,25 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { TAuthUser } from '../../auth/user.js';
-import { users, type TDefinitionRow, type TInstanceRow, type TOrganisationRow } from '../../db/schema.js';
+import { organisations, users, type TDefinitionRow, type TInstanceRow, type TOrganisationRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { availableEvents, describeSnapshot, fieldAccess, formOf, outgoing, type TDefinition } from '../../engine.js';
+import { availableEvents, describeSnapshot, fieldAccess, formOf, outgoing, type Subject, type TDefinition } from '../../engine.js';
 import { orgPath } from '../orgs/org-path.js';
 import { openTasksOf } from './apply-effects.js';
 import { buildEnv, engineActor } from './engine-env.js';
 import type { TEventResult, TInstanceView } from './instances.types.js';
 
-/** The engine's view of the instance's subject: [district, group?, school] and the org's type. */
-export function subjectOf(def: TDefinition, chain: TOrganisationRow[], orgId: string) {
+/** The engine's view of the instance's subject: [district, group?, school], the type, and a group's member schools. */
+export function subjectOf(deps: Deps, def: TDefinition, chain: TOrganisationRow[], orgId: string): Subject {
   const path = chain.filter((o) => o.type !== 'department').map((o) => o.id);
-  return { orgId, path, type: def.subject };
+  if (def.subject !== 'group') return { orgId, path, type: def.subject };
+  const members = deps.db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(eq(organisations.parentId, orgId), eq(organisations.type, 'school')))
+    .orderBy(organisations.id)
+    .all()
+    .map((o) => o.id);
+  return { orgId, path, type: def.subject, members };
 }
 
 const stateName = (def: TDefinition, state: string) => def.states[state]?.name ?? { 'zh-CN': state, en: state };
@@ -19,7 +27,7 @@ const stateName = (def: TDefinition, state: string) => def.states[state]?.name ?
 function eventsFor(deps: Deps, def: TDefinition, row: TInstanceRow, chain: TOrganisationRow[], user: TAuthUser) {
   if (row.status === 'completed') return [];
   const actor = engineActor(user);
-  const env = buildEnv(deps, def, subjectOf(def, chain, row.subjectOrgId), actor);
+  const env = buildEnv(deps, def, subjectOf(deps, def, chain, row.subjectOrgId), actor, row.data);
   return availableEvents(def, row.snapshot, actor, env);
 }
 

@@ -1,18 +1,19 @@
 import { and, desc, eq, gte, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { AppAbility } from '../../auth/ability.js';
+import type { TAuthUser } from '../../auth/user.js';
 import { rulesToWhere } from '../../auth/ability-sql.js';
 import { definitions, instances, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
 import { dateBound } from '../../lib/date-bound.js';
 import { parsedDefinition } from '../definitions/load-definition.js';
-import { INSTANCE_FIELDS } from './instance-subject.js';
+import { instanceFields } from './instance-subject.js';
 import type { TInstanceListItem, TInstanceListQuery } from './instances.types.js';
 
 /** Newest activity first, keyset-paginated on (updated_at, id); CASL read rules are applied in SQL. */
-export function listInstances(deps: Deps, input: { ability: AppAbility; query: TInstanceListQuery }) {
+export function listInstances(deps: Deps, input: { user: TAuthUser; ability: AppAbility; query: TInstanceListQuery }) {
   const q = input.query;
-  const where: SQL[] = [rulesToWhere(input.ability, 'read', 'Instance', INSTANCE_FIELDS)];
+  const where: SQL[] = [rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user))];
   if (q.definitionKey) {
     const ids = deps.db.select({ id: definitions.id }).from(definitions).where(eq(definitions.key, q.definitionKey)).all();
     where.push(inArray(instances.definitionId, ids.map((d) => d.id)));

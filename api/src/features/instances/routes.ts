@@ -64,7 +64,10 @@ const idempotency = (key: string | undefined, userId: string, method: string, pa
 
 export function instanceRoutes(deps: Deps) {
   return newRouter()
-    .openapi(list, (c) => c.json(listInstances(deps, { ability: signedIn(c).ability, query: c.req.valid('query') }), 200))
+    .openapi(list, (c) => {
+      const { user, ability } = signedIn(c);
+      return c.json(listInstances(deps, { user, ability, query: c.req.valid('query') }), 200);
+    })
     .openapi(get, (c) => {
       const { user, ability } = signedIn(c);
       return c.json(getInstance(deps, { user, ability, id: c.req.valid('param').id }), 200);

@@ -1,17 +1,17 @@
 import { subject as asSubject } from '@casl/ability';
-import { and, eq, inArray } from 'drizzle-orm';
 import { appendAudit } from '../../audit/append.js';
 import { defineAbilityFor } from '../../auth/ability.js';
 import { isSystem, type TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
-import { instances, roleGrants, type TInstanceRow } from '../../db/schema.js';
+import { instances, type TInstanceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { describeSnapshot, start, type TRole } from '../../engine.js';
+import { describeSnapshot, start } from '../../engine.js';
 import { AppError } from '../../errors.js';
 import { replayOf, rememberResponse, type TIdempotency } from '../../lib/idempotency.js';
 import { loadDefinition } from '../definitions/load-definition.js';
 import { orgPath } from '../orgs/org-path.js';
 import { applyEffects } from './apply-effects.js';
+import { badAssignment } from './assignment-check.js';
 import { buildEnv, engineActor } from './engine-env.js';
 import { addParticipants } from './instance-subject.js';
 import { instanceView, subjectOf } from './instance-view.js';
@@ -20,22 +20,6 @@ import { ZInstanceView, type TInstanceView, type TStartInstanceBody } from './in
 
 const invalid = (field: string, zh: string, en: string) =>
   new AppError('VALIDATION', { status: 422, fieldErrors: { [field]: { 'zh-CN': zh, en } } });
-
-/** Every assigned user must exist and hold the role they are assigned for. */
-function badAssignment(deps: Deps, assignments: Partial<Record<TRole, string[]>>): AppError | null {
-  for (const [role, ids] of Object.entries(assignments)) {
-    if (!ids?.length) continue;
-    const holders = deps.db
-      .selectDistinct({ userId: roleGrants.userId })
-      .from(roleGrants)
-      .where(and(eq(roleGrants.role, role), inArray(roleGrants.userId, ids)))
-      .all();
-    if (holders.length !== new Set(ids).size) {
-      return invalid(`assignments.${role}`, `所指派人员须具有「${role}」角色`, `Every user assigned as ${role} must hold that role`);
-    }
-  }
-  return null;
-}
 
 /**
  * Starts an instance of a published definition about an organisation: CASL decides whether this user
@@ -74,9 +58,9 @@ export function startInstance(
     const badAssign = badAssignment(deps, assignments);
     if (badAssign) return deny(badAssign);
 
-    const subject = subjectOf(def, chain, org.id);
+    const subject = subjectOf(deps, def, chain, org.id);
     const engActor = engineActor(actor);
-    const result = start(def, { subject, initiator: engActor, data: input.data, assignments }, buildEnv(deps, def, subject, engActor));
+    const result = start(def, { subject, initiator: engActor, data: input.data, assignments }, buildEnv(deps, def, subject, engActor, input.data ?? {}));
     if (!result.ok) return deny(refusalError(result));
 
     const at = deps.clock().toISOString();

@@ -1,26 +1,18 @@
-import { and, asc, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import type { AppAbility } from '../../auth/ability.js';
 import { rulesToWhere } from '../../auth/ability-sql.js';
 import type { TAuthUser } from '../../auth/user.js';
-import { definitions, instances, organisations, taskCandidates, tasks } from '../../db/schema.js';
+import { definitions, instances, organisations, tasks } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
 import { parsedDefinition } from '../definitions/load-definition.js';
-import { INSTANCE_FIELDS } from '../instances/instance-subject.js';
+import { instanceFields } from '../instances/instance-subject.js';
+import { isCandidateOfTask } from './candidate-match.js';
 import type { TTaskItem, TTaskQuery } from './tasks.types.js';
 
 // Tasks without a deadline sort after every dated one.
 const NO_DUE = '9999-12-31T23:59:59.999Z';
 const dueKey = sql<string>`coalesce(${tasks.dueAt}, ${NO_DUE})`;
-
-/** A candidate row names this user, or a role they hold at that org (org null = anywhere). */
-function candidateOf(user: TAuthUser): SQL {
-  const byRole = user.roles.map((g) =>
-    and(eq(taskCandidates.role, g.role), or(isNull(taskCandidates.orgId), eq(taskCandidates.orgId, g.orgId))),
-  );
-  const match = or(eq(taskCandidates.userId, user.id), ...byRole);
-  return sql`exists (select 1 from ${taskCandidates} where ${taskCandidates.taskId} = ${tasks.id} and ${match})`;
-}
 
 /**
  * The inbox: open tasks this user is a candidate for, soonest deadline first, keyset-paginated on
@@ -28,7 +20,7 @@ function candidateOf(user: TAuthUser): SQL {
  */
 export function listTasks(deps: Deps, input: { user: TAuthUser; ability: AppAbility; query: TTaskQuery }) {
   const q = input.query;
-  const where: SQL[] = [eq(tasks.status, 'open'), candidateOf(input.user), rulesToWhere(input.ability, 'read', 'Instance', INSTANCE_FIELDS)];
+  const where: SQL[] = [eq(tasks.status, 'open'), isCandidateOfTask(input.user), rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user))];
   const cursor = decodeCursor(q.cursor, 2);
   if (cursor) {
     const [due, id] = cursor.map(String);
