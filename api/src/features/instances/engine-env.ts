@@ -1,6 +1,7 @@
-import { and, count, eq, gte, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
+import { engineFacts } from './engine-facts.js';
 import type { TAuthUser } from '../../auth/user.js';
-import { definitions, instances, roleGrants, users } from '../../db/schema.js';
+import { roleGrants, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { reviewAssigneeRules, scopeOrg, type Actor, type EngineEnv, type Subject, type TActorRule, type TDefinition } from '../../engine.js';
 
@@ -20,38 +21,6 @@ function holders(deps: Pick<Deps, 'db'>, role: string, orgIds: string[] | null):
   return rows.map((r) => r.userId);
 }
 
-/** Start of the current semester (Feb 1 / Sep 1, UTC): the period the caps in DOMAIN.md count over. */
-export function semesterStart(now: Date): string {
-  const y = now.getUTCFullYear();
-  const m = now.getUTCMonth();
-  const start = m >= 8 ? new Date(Date.UTC(y, 8, 1)) : m >= 1 ? new Date(Date.UTC(y, 1, 1)) : new Date(Date.UTC(y - 1, 8, 1));
-  return start.toISOString();
-}
-
-/**
- * Facts the guard registry reads (names are the `fact` params definitions use):
- * - `subjectInstancesThisSemester`: instances of this definition key at this subject since the semester began;
- * - `conflicted`: the actor holds a role at the subject's school or group (回避).
- */
-function facts(deps: Pick<Deps, 'db'>, def: TDefinition, subject: Subject, actor: Actor, now: Date): Record<string, unknown> {
-  const sameKey = deps.db.select({ id: definitions.id }).from(definitions).where(eq(definitions.key, def.key)).all();
-  const used = sameKey.length
-    ? (deps.db
-        .select({ n: count() })
-        .from(instances)
-        .where(
-          and(
-            eq(instances.subjectOrgId, subject.orgId),
-            inArray(instances.definitionId, sameKey.map((d) => d.id)),
-            gte(instances.createdAt, semesterStart(now)),
-          ),
-        )
-        .get()?.n ?? 0)
-    : 0;
-  const near = new Set(subject.path.slice(1));
-  return { subjectInstancesThisSemester: used, conflicted: actor.roles.some((g) => near.has(g.orgId)) };
-}
-
 /** The orgs a directory-resolved rule points at; null = anywhere. */
 function ruleOrgs(rule: TActorRule, subject: Subject, data: Record<string, unknown>): string[] | null {
   if (rule.scope === 'subject.members') return subject.members ?? [];
@@ -67,9 +36,16 @@ function ruleOrgs(rule: TActorRule, subject: Subject, data: Record<string, unkno
  * Everything the pure engine needs from the outside for one start/step. `data` is the instance's form
  * data with the event's on top: a `listed` rule may name orgs the same event just filled in.
  */
-export function buildEnv(deps: Deps, def: TDefinition, subject: Subject, actor: Actor, data: Record<string, unknown> = {}): EngineEnv {
+export function buildEnv(
+  deps: Deps,
+  def: TDefinition,
+  subject: Subject,
+  actor: Actor,
+  data: Record<string, unknown> = {},
+  instanceId: string | null = null,
+): EngineEnv {
   const now = deps.clock();
   const reviewers: Record<string, string[]> = {};
   for (const { state, rule } of reviewAssigneeRules(def)) reviewers[state] = holders(deps, rule.role, ruleOrgs(rule, subject, data));
-  return { now, reviewers, facts: facts(deps, def, subject, actor, now) };
+  return { now, reviewers, facts: engineFacts(deps, { def, subject, actor, now, data, instanceId }) };
 }

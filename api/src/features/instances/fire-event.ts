@@ -62,7 +62,7 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
   if (badAssign) return deny(badAssign, before);
   const subject = subjectOf(deps, def, orgPath(deps, row.subjectOrgId), row.subjectOrgId);
   const engActor = engineActor(actor);
-  const result = step(def, row.snapshot, input.event, engActor, buildEnv(deps, def, subject, engActor, { ...row.data, ...input.event.data }));
+  const result = step(def, row.snapshot, input.event, engActor, buildEnv(deps, def, subject, engActor, { ...row.data, ...input.event.data }, row.id));
   if (!result.ok) return deny(refusalError(result), before);
 
   const described = describeSnapshot(def, result.snapshot);

@@ -27,7 +27,7 @@ const stateName = (def: TDefinition, state: string) => def.states[state]?.name ?
 function eventsFor(deps: Deps, def: TDefinition, row: TInstanceRow, chain: TOrganisationRow[], user: TAuthUser) {
   if (row.status === 'completed') return [];
   const actor = engineActor(user);
-  const env = buildEnv(deps, def, subjectOf(deps, def, chain, row.subjectOrgId), actor, row.data);
+  const env = buildEnv(deps, def, subjectOf(deps, def, chain, row.subjectOrgId), actor, row.data, row.id);
   return availableEvents(def, row.snapshot, actor, env);
 }
 

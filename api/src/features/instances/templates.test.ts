@@ -56,4 +56,23 @@ describe('the built-in workflows through the API', () => {
     // The outside department follows its own request.
     expect((await h.get(`/api/instances/${view.id}`, outside)).status).toBe(200);
   });
+
+  it('campus entry: commercial requests and schools over their semester cap are refused by named rules', async () => {
+    const outside = await h.signIn('outside');
+    const request = (schoolIds: string[], extra: Record<string, unknown> = {}) =>
+      h.post(
+        '/api/instances',
+        { definitionId: published['campus-entry'], subjectOrgId: h.orgs.district, data: { itemCode: 'W-02', title: '防溺水宣讲', activityDate: '2026-12-11', schoolIds, ...extra } },
+        outside,
+      );
+    const commercial = await (await request([h.orgs.schoolA2], { commercial: true })).json();
+    expect(commercial).toMatchObject({ state: 'refused', status: 'completed', outcome: 'rejected' });
+
+    // School B already has one request from the previous test; five more reach the cap of six.
+    for (let i = 0; i < 5; i += 1) expect((await (await request([h.orgs.schoolB])).json()).state).toBe('bureauReview');
+    const over = await (await request([h.orgs.schoolB])).json();
+    expect(over.state).toBe('refused');
+    const other = await (await request([h.orgs.schoolA2])).json();
+    expect(other.state).toBe('bureauReview');
+  });
 });
