@@ -6,7 +6,7 @@ export { addWorkdays, reminderAt, workdaysBetween, isSchoolWorkday, localDate } 
 export { GUARDS, runGuard, isGuardName, type GuardName } from './guards/registry.js';
 export { fieldAccess, formOf, allFields } from './forms/field-access.js';
 export { validateStepData, type FieldErrors } from './forms/validate-data.js';
-export { scopeOrg, matchesRule, candidatesFor, SYSTEM_ACTOR } from './actors.js';
+export { scopeOrg, matchesRule, candidatesFor, listedOrgs, SYSTEM_ACTOR } from './actors.js';
 export { eventLabel } from './text.js';
 export type * from './engine-types.js';
 export type { EngineContext, ReviewRound, Vote } from './context.js';
