@@ -245,6 +245,73 @@ export const auditEvents = sqliteTable(
   ],
 );
 
+/** Versioned workflow reference data (indicator systems, whitelists, checklists, award rubrics): draft → published, then immutable. */
+export const referenceData = sqliteTable(
+  'reference_data',
+  {
+    id: id(),
+    kind: text('kind', { enum: ['indicator-system', 'whitelist', 'checklist', 'award-rubric'] }).notNull(),
+    key: text('key').notNull(),
+    version: integer('version').notNull(),
+    status: text('status', { enum: ['draft', 'published'] }).notNull(),
+    name: text('name').notNull(),
+    body: text('body', { mode: 'json' }).$type<Json>().notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+    publishedAt: text('published_at'),
+  },
+  (t) => [uniqueIndex('reference_kind_key_version_uq').on(t.kind, t.key, t.version), index('reference_kind_status_idx').on(t.kind, t.status, t.publishedAt)],
+);
+
+/** Security-inspection findings: one row per failed checklist item, closed when the verification is approved. */
+export const findings = sqliteTable(
+  'findings',
+  {
+    id: id(),
+    instanceId: text('instance_id')
+      .notNull()
+      .references(() => instances.id),
+    schoolId: text('school_id').notNull(),
+    round: text('round').notNull(),
+    itemCode: text('item_code').notNull(),
+    layer: text('layer').notNull(),
+    title: text('title').notNull(),
+    severity: text('severity', { enum: ['high', 'medium', 'low'] }).notNull(),
+    workdays: integer('workdays').notNull(),
+    dueAt: text('due_at').notNull(),
+    offlineOrdered: integer('offline_ordered', { mode: 'boolean' }).notNull(),
+    repeat: integer('repeat', { mode: 'boolean' }).notNull(),
+    status: text('status', { enum: ['open', 'closed'] }).notNull(),
+    createdAt: text('created_at').notNull(),
+    closedAt: text('closed_at'),
+  },
+  (t) => [
+    uniqueIndex('findings_instance_item_uq').on(t.instanceId, t.itemCode),
+    index('findings_school_item_idx').on(t.schoolId, t.itemCode),
+    index('findings_round_status_idx').on(t.round, t.status, t.dueAt),
+  ],
+);
+
+/** 负担码 complaints: anonymous towards the school (the reporter is kept for the bureau only). */
+export const burdenReports = sqliteTable(
+  'burden_reports',
+  {
+    id: id(),
+    schoolId: text('school_id').notNull(),
+    reporterId: text('reporter_id').notNull(),
+    burdenItem: text('burden_item').notNull(),
+    description: text('description').notNull(),
+    hours: integer('hours'),
+    status: text('status', { enum: ['open', 'resolved'] }).notNull(),
+    dueAt: text('due_at').notNull(),
+    resolution: text('resolution'),
+    version: integer('version').notNull().default(1),
+    createdAt: text('created_at').notNull(),
+    resolvedAt: text('resolved_at'),
+  },
+  (t) => [index('burden_reports_status_idx').on(t.status, t.dueAt, t.id), index('burden_reports_school_idx').on(t.schoolId)],
+);
+
 export type TOrganisationRow = typeof organisations.$inferSelect;
 export type TUserRow = typeof users.$inferSelect;
 export type TSessionRow = typeof sessions.$inferSelect;
@@ -253,3 +320,6 @@ export type TInstanceRow = typeof instances.$inferSelect;
 export type TTaskRow = typeof tasks.$inferSelect;
 export type TTimerRow = typeof timers.$inferSelect;
 export type TAuditEventRow = typeof auditEvents.$inferSelect;
+export type TReferenceRow = typeof referenceData.$inferSelect;
+export type TFindingRow = typeof findings.$inferSelect;
+export type TBurdenReportRow = typeof burdenReports.$inferSelect;
