@@ -81,6 +81,8 @@ export const definitions = sqliteTable(
     createdBy: text('created_by'),
     createdAt: text('created_at').notNull(),
     publishedAt: text('published_at'),
+    // Drafts are edited in place; each save bumps this so a stale editor gets 409 instead of overwriting.
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [uniqueIndex('definitions_key_version_uq').on(t.key, t.version)],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE `definitions` ADD `revision` integer DEFAULT 1 NOT NULL;
