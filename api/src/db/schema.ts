@@ -18,6 +18,7 @@ export const organisations = sqliteTable(
     parentId: text('parent_id').references((): AnySQLiteColumn => organisations.id),
     groupKind: text('group_kind', { enum: ['secondary', 'primary', 'kindergarten'] }),
     code: text('code'),
+    version: integer('version').notNull().default(1),
   },
   (t) => [index('organisations_parent_idx').on(t.parentId), index('organisations_type_idx').on(t.type)],
 );
@@ -35,6 +36,11 @@ export const users = sqliteTable('users', {
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
   createdAt: text('created_at').notNull(),
   mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+  version: integer('version').notNull().default(1),
+  passwordChangedAt: text('password_changed_at'),
+  /** Base32 TOTP secret; pending until totp_enabled_at is set by a confirmed code. */
+  totpSecret: text('totp_secret'),
+  totpEnabledAt: text('totp_enabled_at'),
 });
 
 export const roleGrants = sqliteTable(
@@ -111,10 +117,10 @@ export const instances = sqliteTable(
   },
   (t) => [
     index('instances_updated_idx').on(t.updatedAt, t.id),
-    index('instances_subject_idx').on(t.subjectOrgId),
-    index('instances_group_idx').on(t.subjectGroupId),
+    index('instances_subject_updated_idx').on(t.subjectOrgId, t.updatedAt, t.id),
+    index('instances_group_updated_idx').on(t.subjectGroupId, t.updatedAt, t.id),
+    index('instances_created_by_updated_idx').on(t.createdBy, t.updatedAt, t.id),
     index('instances_state_idx').on(t.state),
-    index('instances_created_by_idx').on(t.createdBy),
   ],
 );
 
@@ -131,7 +137,7 @@ export const instanceParticipants = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.instanceId, t.userId, t.role] }),
-    index('instance_participants_user_idx').on(t.userId),
+    index('instance_participants_user_instance_idx').on(t.userId, t.instanceId),
   ],
 );
 
@@ -156,6 +162,7 @@ export const tasks = sqliteTable(
   (t) => [
     uniqueIndex('tasks_instance_key_uq').on(t.instanceId, t.taskKey),
     index('tasks_open_due_idx').on(t.status, t.dueAt, t.id),
+    index('tasks_instance_status_idx').on(t.instanceId, t.status),
   ],
 );
 
@@ -171,8 +178,9 @@ export const taskCandidates = sqliteTable(
   },
   (t) => [
     index('task_candidates_task_idx').on(t.taskId),
-    index('task_candidates_user_idx').on(t.userId),
-    index('task_candidates_role_idx').on(t.role, t.orgId),
+    // Covering indexes for the inbox's UNION of lookups (by user, by role at an org).
+    index('task_candidates_user_task_idx').on(t.userId, t.taskId),
+    index('task_candidates_role_org_task_idx').on(t.role, t.orgId, t.taskId),
   ],
 );
 
@@ -195,18 +203,54 @@ export const timers = sqliteTable(
   ],
 );
 
-export const attachments = sqliteTable('attachments', {
-  id: id(),
-  instanceId: text('instance_id')
-    .notNull()
-    .references(() => instances.id),
-  name: text('name').notNull(),
-  mime: text('mime').notNull(),
-  size: integer('size').notNull(),
-  sha256: text('sha256').notNull(),
-  storagePath: text('storage_path').notNull(),
-  uploadedBy: text('uploaded_by').notNull(),
-  createdAt: text('created_at').notNull(),
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: id(),
+    instanceId: text('instance_id')
+      .notNull()
+      .references(() => instances.id),
+    /** The form field the file is evidence for, when the console says so. */
+    field: text('field'),
+    name: text('name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storagePath: text('storage_path').notNull(),
+    uploadedBy: text('uploaded_by').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('attachments_instance_idx').on(t.instanceId, t.createdAt)],
+);
+
+/** In-app notifications: one row per recipient user of an engine `notify` effect. */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: id(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind').notNull(),
+    instanceId: text('instance_id').references(() => instances.id),
+    state: text('state'),
+    createdAt: text('created_at').notNull(),
+    readAt: text('read_at'),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt, t.id), index('notifications_user_unread_idx').on(t.userId, t.readAt, t.createdAt, t.id)],
+);
+
+/** The district's school calendar (one row per district): what the engine counts working days with. */
+export const calendars = sqliteTable('calendars', {
+  districtId: text('district_id')
+    .primaryKey()
+    .references(() => organisations.id),
+  holidays: text('holidays', { mode: 'json' }).$type<string[]>().notNull(),
+  workdays: text('workdays', { mode: 'json' }).$type<string[]>().notNull(),
+  vacations: text('vacations', { mode: 'json' }).$type<Array<{ from: string; to: string; name: string }>>().notNull(),
+  version: integer('version').notNull().default(1),
+  updatedBy: text('updated_by'),
+  updatedAt: text('updated_at').notNull(),
 });
 
 export const idempotencyKeys = sqliteTable(
@@ -322,6 +366,9 @@ export type TInstanceRow = typeof instances.$inferSelect;
 export type TTaskRow = typeof tasks.$inferSelect;
 export type TTimerRow = typeof timers.$inferSelect;
 export type TAuditEventRow = typeof auditEvents.$inferSelect;
+export type TAttachmentRow = typeof attachments.$inferSelect;
+export type TNotificationRow = typeof notifications.$inferSelect;
+export type TCalendarRow = typeof calendars.$inferSelect;
 export type TReferenceRow = typeof referenceData.$inferSelect;
 export type TFindingRow = typeof findings.$inferSelect;
 export type TBurdenReportRow = typeof burdenReports.$inferSelect;
