@@ -5,6 +5,8 @@ import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/en';
 import zhCN from './locales/zh-CN.json';
 import en from './locales/en.json';
+import consoleZh from './locales/console.zh-CN.json';
+import consoleEn from './locales/console.en.json';
 import type { LocaleCode } from '../types/contract';
 
 export const LANGUAGES: LocaleCode[] = ['zh-CN', 'en'];
@@ -35,7 +37,7 @@ const initial = storedLanguage();
 applyDayjs(initial);
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: { ...zhCN, ...consoleZh } }, en: { translation: { ...en, ...consoleEn } } },
   lng: initial,
   fallbackLng: DEFAULT_LANGUAGE,
   interpolation: { escapeValue: false },

@@ -12,7 +12,7 @@ export function setCsrfToken(token: string | null): void {
   csrfFromMe = token;
 }
 
-function csrfToken(): string | null {
+export function csrfToken(): string | null {
   const match = document.cookie.split('; ').find((c) => c.startsWith(`${CSRF_COOKIE}=`));
   return match ? decodeURIComponent(match.slice(CSRF_COOKIE.length + 1)) : csrfFromMe;
 }
@@ -50,7 +50,7 @@ export function isApiError(e: unknown): e is ApiError {
   return e instanceof ApiError;
 }
 
-function parseErrorBody(json: unknown): ApiErrorBody['error'] | null {
+export function parseErrorBody(json: unknown): ApiErrorBody['error'] | null {
   if (json && typeof json === 'object' && 'error' in json) {
     const err = (json as ApiErrorBody).error;
     if (err && typeof err.code === 'string') return err;

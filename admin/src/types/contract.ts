@@ -183,3 +183,26 @@ export type AuditEvent = {
 export type AuditVerify =
   | { ok: true; count: number; lastHash: string }
   | { ok: false; count: number; brokenAt: number; reason: string };
+
+// Console-facing endpoints (issue 4) and workflow reports (issue 3), as agreed in docs/api-contract.md.
+
+export type DirectoryUser = { id: string; username: string; displayName: string; disabled: boolean; roles: RoleGrant[]; version?: number };
+
+export type Attachment = { id: string; name: string; mime: string; size: number; sha256: string; url: string; field?: string | null; createdAt?: string; uploadedBy?: string };
+
+export type NotificationRow = { id: string; kind: string; instanceId: string | null; state: string | null; title: MaybeLocalized; createdAt: string; readAt: string | null };
+
+export type StateCount = { state: string; stateName: MaybeLocalized; count: number };
+export type WorkflowCount = { definitionKey: string; name: MaybeLocalized; byState: StateCount[] };
+export type OverviewReport = {
+  byWorkflow: WorkflowCount[];
+  openTasks: number;
+  overdueTasks: number;
+  overdueByWorkflow: Array<{ definitionKey: string; name: MaybeLocalized; count: number }>;
+};
+
+export type ImportResult = { created: number; skipped: number; errors: Array<{ row: number; field: string; message: MaybeLocalized }> };
+export type BulkTaskResult = { done: number; failed: Array<{ taskId: string; code: string; message: MaybeLocalized }> };
+export type BulkStartResult = { started: Array<{ id: string; orgId?: string } | string>; failed: Array<{ orgId: string; code: string; message: MaybeLocalized }> };
+
+export type DistrictCalendar = { holidays: string[]; workdays: string[]; vacations: Array<{ from: string; to: string; name: string }>; version: number };

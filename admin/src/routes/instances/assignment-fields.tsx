@@ -1,4 +1,5 @@
-import { Divider, Form, Select } from 'antd';
+import { Divider, Form } from 'antd';
+import { UserPicker } from '../../components/user-picker';
 import { useTranslation } from 'react-i18next';
 import type { DefinitionDocument, RoleCode } from '../../types/contract';
 
@@ -27,7 +28,7 @@ export function takeAssignments(values: Record<string, unknown>): { assignments?
   return { assignments: Object.keys(assignments).length ? assignments : undefined, rest };
 }
 
-/** 指派人员: one entry per assigned role. People are entered by user id until a user directory exists. */
+/** 指派人员: one picker per assigned role, offering only people who hold that role. */
 export function AssignmentFields({ roles }: { roles: RoleCode[] }) {
   const { t } = useTranslation();
   if (roles.length === 0) return null;
@@ -41,10 +42,9 @@ export function AssignmentFields({ roles }: { roles: RoleCode[] }) {
           key={role}
           name={`${ASSIGN_PREFIX}${role}`}
           label={t(`roles.${role}`)}
-          extra={t('mechanics.userIdHint')}
           rules={[{ required: true, type: 'array', min: 1, message: t('instances.assignRequired', { role: t(`roles.${role}`) }) }]}
         >
-          <Select mode="tags" open={false} tokenSeparators={[',', '，', ' ']} placeholder={t('instances.assignPlaceholder', { role: t(`roles.${role}`) })} />
+          <UserPicker multiple role={role} placeholder={t('instances.assignPlaceholder', { role: t(`roles.${role}`) })} />
         </Form.Item>
       ))}
     </>

@@ -13,6 +13,7 @@ import { InstanceData } from './components/instance-data';
 import { EventActions } from './components/event-actions';
 import { EventModal } from './components/event-modal';
 import { HistoryTimeline } from './components/history-timeline';
+import { AttachmentsCard } from './components/attachments-card';
 import { fieldCatalogue } from './components/field-catalogue';
 import type { AvailableEvent, EventResult, InstanceView } from '../../types/contract';
 
@@ -54,7 +55,7 @@ export function InstanceShow() {
           </Button>
         }
       />
-      <StateTrace view={view} />
+      <StateTrace view={view} definition={definition?.definition} />
       {view.status === 'running' && (
         <div style={{ marginBottom: 16, padding: '12px 16px', background: '#fff', borderRadius: 4, display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
           <span style={{ fontWeight: 600 }}>{t('instances.actions')}</span>
@@ -64,6 +65,7 @@ export function InstanceShow() {
       <Row gutter={16}>
         <Col xs={24} xl={15}>
           <InstanceData view={view} fields={fields} />
+          <AttachmentsCard view={view} canUpload={view.status === 'running' && view.availableEvents.length > 0} />
         </Col>
         <Col xs={24} xl={9}>
           <HistoryTimeline view={view} definition={definition?.definition} refreshKey={historyKey} />

@@ -1,6 +1,7 @@
-import { Form, Input, Radio, Select } from 'antd';
+import { Form, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocalize } from '../../../components/localized-text';
+import { UserPicker } from '../../../components/user-picker';
 import type { AvailableEvent } from '../../../types/contract';
 
 export const MECHANIC_TO = '__to';
@@ -8,7 +9,7 @@ export const MECHANIC_POSITION = '__position';
 
 /**
  * What an approval mechanic asks for: a person (转办/委派/加签), several people (抄送) or an earlier
- * step (退回). People are entered by user id until the API offers a user directory to pick from.
+ * step (退回). People are picked from the user directory.
  */
 export function MechanicFields({ event, reviewStep }: { event: AvailableEvent; reviewStep: boolean }) {
   const { t } = useTranslation();
@@ -22,16 +23,16 @@ export function MechanicFields({ event, reviewStep }: { event: AvailableEvent; r
       );
     case 'users':
       return (
-        <Form.Item name={MECHANIC_TO} label={t('mechanics.copyTo')} extra={t('mechanics.userIdHint')} rules={[{ required: true, type: 'array', message: t('mechanics.pickUsers') }]}>
-          <Select mode="tags" open={false} placeholder={t('mechanics.pickUsers')} tokenSeparators={[',', '，', ' ']} />
+        <Form.Item name={MECHANIC_TO} label={t('mechanics.copyTo')} rules={[{ required: true, type: 'array', message: t('people.pickSeveral') }]}>
+          <UserPicker multiple placeholder={t('people.pickSeveral')} />
         </Form.Item>
       );
     case 'user':
     case 'signer':
       return (
         <>
-          <Form.Item name={MECHANIC_TO} label={t('mechanics.person')} extra={t('mechanics.userIdHint')} rules={[{ required: true, whitespace: true, message: t('mechanics.pickUser') }]}>
-            <Input placeholder={t('mechanics.pickUser')} />
+          <Form.Item name={MECHANIC_TO} label={t('mechanics.person')} rules={[{ required: true, whitespace: true, message: t('people.pickOne') }]}>
+            <UserPicker placeholder={t('people.pickOne')} />
           </Form.Item>
           {event.input === 'signer' && (
             <Form.Item name={MECHANIC_POSITION} label={t('mechanics.position')} initialValue={reviewStep ? 'parallel' : 'before'} rules={[{ required: true }]}>

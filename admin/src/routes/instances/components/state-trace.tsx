@@ -1,7 +1,9 @@
-import { Card, Steps, Tooltip } from 'antd';
+import { useState } from 'react';
+import { Card, Grid, Segmented, Space, Steps, Tooltip, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocalize } from '../../../components/localized-text';
-import type { InstanceView, TraceState } from '../../../types/contract';
+import { TraceDiagram } from './trace-diagram';
+import type { DefinitionDocument, InstanceView, TraceState } from '../../../types/contract';
 
 /** States in the order the flow reaches them: breadth-first over the transitions from the first state, finals last. */
 function orderStates(states: TraceState[], transitions: InstanceView['transitions']): TraceState[] {
@@ -26,8 +28,8 @@ function orderStates(states: TraceState[], transitions: InstanceView['transition
   return [...all.filter((s) => s.kind !== 'final'), ...all.filter((s) => s.kind === 'final')];
 }
 
-/** 流程轨迹: visited states done, the current one highlighted, the rest waiting. */
-export function StateTrace({ view }: { view: InstanceView }) {
+/** Compact 流程轨迹 as steps: visited states done, the current one highlighted, the rest waiting. */
+function StepsTrace({ view }: { view: InstanceView }) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const states = orderStates(view.states, view.transitions).filter((s) => s.kind !== 'auto' || s.visited);
@@ -38,8 +40,7 @@ export function StateTrace({ view }: { view: InstanceView }) {
       .map((tr) => localize(view.states.find((s) => s.id === tr.to)?.name ?? tr.to))
       .filter((name, i, all) => all.indexOf(name) === i);
   return (
-    <Card title={t('instances.trace')} size="small" style={{ marginBottom: 16 }} data-testid="state-trace">
-      <div style={{ overflowX: 'auto', paddingBottom: 4 }}>
+    <div style={{ overflowX: 'auto', paddingBottom: 4 }} data-testid="steps-trace">
         <Steps
           size="small"
           labelPlacement="vertical"
@@ -58,7 +59,53 @@ export function StateTrace({ view }: { view: InstanceView }) {
             };
           })}
         />
-      </div>
+    </div>
+  );
+}
+
+function Legend() {
+  const { t } = useTranslation();
+  const { token } = theme.useToken();
+  const swatch = (background: string, border: string, dashed = false) => (
+    <span style={{ display: 'inline-block', width: 14, height: 10, borderRadius: 2, background, border: `1px ${dashed ? 'dashed' : 'solid'} ${border}`, marginInlineEnd: 4 }} />
+  );
+  return (
+    <Space size={12} wrap>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{swatch(token.colorPrimary, token.colorPrimary)}{t('instances.traceCurrent')}</Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{swatch(token.colorSuccessBg, token.colorSuccess)}{t('instances.traceVisited')}</Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{swatch(token.colorBgContainer, token.colorBorder, true)}{t('trace.waiting')}</Typography.Text>
+    </Space>
+  );
+}
+
+/** 流程轨迹: the workflow diagram on wide screens, the compact steps on narrow ones (and on request). */
+export function StateTrace({ view, definition }: { view: InstanceView; definition?: DefinitionDocument }) {
+  const { t } = useTranslation();
+  const screens = Grid.useBreakpoint();
+  const [mode, setMode] = useState<'auto' | 'diagram' | 'steps'>('auto');
+  const shown = mode === 'auto' ? (screens.md === false ? 'steps' : 'diagram') : mode;
+  return (
+    <Card
+      title={t('instances.trace')}
+      size="small"
+      style={{ marginBottom: 16 }}
+      data-testid="state-trace"
+      extra={
+        <Space size={12} wrap>
+          {shown === 'diagram' && screens.lg && <Legend />}
+          <Segmented<'diagram' | 'steps'>
+            size="small"
+            value={shown}
+            onChange={setMode}
+            options={[
+              { value: 'diagram', label: t('trace.diagram') },
+              { value: 'steps', label: t('trace.steps') },
+            ]}
+          />
+        </Space>
+      }
+    >
+      {shown === 'diagram' ? <TraceDiagram view={view} definition={definition} /> : <StepsTrace view={view} />}
     </Card>
   );
 }

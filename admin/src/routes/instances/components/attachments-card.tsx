@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { App, Button, Card, Image, List, Space, Tooltip, Typography, Upload } from 'antd';
+import { DownloadOutlined, EyeOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { http, isApiError } from '../../../providers/http';
+import { postForm } from '../../../providers/upload';
+import { useLocalize } from '../../../components/localized-text';
+import { formatDateTime } from '../../../components/date-text';
+import { formatSize } from '../../../components/file-size';
+import { EmptyState } from '../../../components/empty-state';
+import type { Attachment, InstanceView, Page } from '../../../types/contract';
+
+const MAX_BYTES = 20 * 1024 * 1024;
+const ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.zip';
+
+/** 佐证材料: files attached to the instance, each with its SHA-256 so anyone can prove it unchanged. */
+export function AttachmentsCard({ view, canUpload }: { view: InstanceView; canUpload: boolean }) {
+  const { t, i18n } = useTranslation();
+  const localize = useLocalize();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [uploading, setUploading] = useState(false);
+  const [preview, setPreview] = useState<string | null>(null);
+  const key = ['attachments', view.id];
+  const query = useQuery({
+    queryKey: key,
+    queryFn: () => http<Page<Attachment>>('/attachments', { query: { instanceId: view.id, limit: 100 } }),
+    retry: false,
+  });
+
+  const upload = async (file: File) => {
+    if (file.size > MAX_BYTES) {
+      void message.error(t('attachments.tooLarge', { name: file.name }));
+      return;
+    }
+    setUploading(true);
+    try {
+      const form = new FormData();
+      form.append('file', file);
+      form.append('instanceId', view.id);
+      const saved = await postForm<Attachment>('/attachments', form);
+      client.setQueryData<Page<Attachment>>(key, (old) => ({ items: [saved, ...(old?.items ?? []).filter((a) => a.id !== saved.id)], nextCursor: old?.nextCursor ?? null }));
+      void message.success(t('attachments.uploaded', { name: saved.name }));
+      void client.invalidateQueries({ queryKey: key });
+    } catch (e) {
+      void message.error(isApiError(e) && e.localized ? localize(e.localized) : t('attachments.uploadFailed'));
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  const items = query.data?.items ?? [];
+  return (
+    <Card
+      title={
+        <Space>
+          <PaperClipOutlined />
+          {t('attachments.title')}
+        </Space>
+      }
+      size="small"
+      style={{ marginTop: 16 }}
+      data-testid="attachments"
+      extra={
+        canUpload && (
+          <Upload accept={ACCEPT} showUploadList={false} customRequest={({ file }) => void upload(file as File)} disabled={uploading}>
+            <Button size="small" type="primary" ghost icon={<UploadOutlined />} loading={uploading} data-testid="attachment-upload">
+              {t('attachments.upload')}
+            </Button>
+          </Upload>
+        )
+      }
+    >
+      {query.isError ? (
+        <Typography.Text type="secondary" data-testid="attachments-error">
+          {isApiError(query.error) && query.error.status === 404 ? t('attachments.unavailable') : t('attachments.loadFailed')}
+        </Typography.Text>
+      ) : items.length === 0 && !query.isLoading ? (
+        <EmptyState description={canUpload ? t('attachments.emptyCanUpload') : t('attachments.empty')} />
+      ) : (
+        <List
+          loading={query.isLoading}
+          dataSource={items}
+          renderItem={(a) => (
+            <List.Item
+              data-testid="attachment-row"
+              actions={[
+                a.mime.startsWith('image/') || a.mime === 'application/pdf' ? (
+                  <Tooltip key="p" title={t('attachments.preview')}>
+                    <Button
+                      type="text"
+                      size="small"
+                      icon={<EyeOutlined />}
+                      aria-label={t('attachments.preview')}
+                      onClick={() => (a.mime.startsWith('image/') ? setPreview(a.url) : window.open(a.url, '_blank', 'noopener'))}
+                    />
+                  </Tooltip>
+                ) : null,
+                <Tooltip key="d" title={t('attachments.download')}>
+                  <Button type="text" size="small" icon={<DownloadOutlined />} href={a.url} aria-label={t('attachments.download')} />
+                </Tooltip>,
+              ]}
+            >
+              <List.Item.Meta
+                title={<Typography.Text>{a.name}</Typography.Text>}
+                description={
+                  <Space direction="vertical" size={0}>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {formatSize(a.size, i18n.language)}
+                      {a.createdAt ? ` · ${formatDateTime(a.createdAt)}` : ''}
+                    </Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: 'monospace' }} copyable={{ text: a.sha256 }} data-testid="attachment-sha">
+                      SHA-256 {a.sha256.slice(0, 16)}…
+                    </Typography.Text>
+                  </Space>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      )}
+      <Image style={{ display: 'none' }} src={preview ?? undefined} preview={{ visible: !!preview, src: preview ?? undefined, onVisibleChange: (v) => !v && setPreview(null) }} />
+    </Card>
+  );
+}

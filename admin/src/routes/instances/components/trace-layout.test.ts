@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { layoutTrace } from './trace-layout';
+
+const view = {
+  states: [
+    { id: 'a', name: '自查', kind: 'task', visited: true, current: false },
+    { id: 'check', name: '自动校验', kind: 'auto', visited: false, current: false },
+    { id: 'b', name: '检查', kind: 'task', visited: false, current: true },
+    { id: 'c', name: '办结', kind: 'final', visited: false, current: false },
+  ],
+  transitions: [
+    { from: 'a', to: 'b', event: 'SUBMIT' },
+    { from: 'a', to: 'b', event: 'SKIP' },
+    { from: 'b', to: 'c', event: 'PASS' },
+    { from: 'b', to: 'b', event: 'SAVE' },
+    { from: 'a', to: 'check', event: 'AUTO' },
+  ],
+};
+
+describe('layoutTrace', () => {
+  it('lays states out left to right, merges parallel events and marks the edges the instance took', () => {
+    const { nodes, edges } = layoutTrace(view);
+    expect(nodes.map((n) => n.state.id)).toEqual(['a', 'b', 'c']);
+    const x = Object.fromEntries(nodes.map((n) => [n.state.id, n.x]));
+    expect(x.a).toBeLessThan(x.b);
+    expect(x.b).toBeLessThan(x.c);
+    expect(edges).toHaveLength(2);
+    expect(edges.find((e) => e.id === 'a->b')).toMatchObject({ events: ['SUBMIT', 'SKIP'], taken: true });
+    expect(edges.find((e) => e.id === 'b->c')?.taken).toBe(false);
+  });
+});
