@@ -72,6 +72,15 @@ describe('step on task states', () => {
     expect(s2.effects).toContainEqual(expect.objectContaining({ type: 'openTask', taskKey: 'selfCheck:2' }));
   });
 
+  it('keeps the bureau’s checklist as issued: the school fills results but cannot edit or drop items', () => {
+    const s0 = begin().snapshot;
+    const renamed = answered(false).map((i, k) => (k === 0 ? { ...i, title: '已改名' } : i));
+    const r = step(inspection, s0, { type: 'SUBMIT', data: { items: renamed } }, principalA, env);
+    expect(r).toMatchObject({ ok: false, code: 'VALIDATION' });
+    if (!r.ok) expect(r.fieldErrors?.items?.en).toBe('"Item" in row 1 of "Checklist items" cannot be changed');
+    expect(step(inspection, s0, { type: 'SUBMIT', data: { items: answered(false).slice(1) } }, principalA, env)).toMatchObject({ ok: false, code: 'VALIDATION' });
+  });
+
   it('refuses data for fields the step may not edit, and wrong types, with a message per field', () => {
     const r = step(inspection, begin().snapshot, { type: 'SUBMIT', data: { round: '改批次', selfCheckNotes: 42 } }, principalA, env);
     expect(r.ok).toBe(false);

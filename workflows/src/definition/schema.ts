@@ -76,6 +76,8 @@ export const zFieldDef = z.object({
         type: zFieldType,
         label: zLocalizedText,
         options: z.array(z.object({ value: z.string(), label: zLocalizedText })).optional(),
+        /** Set by whoever created the rows (the bureau's checklist): later steps fill the other columns only. */
+        readonly: z.boolean().optional(),
       }),
     )
     .optional(),

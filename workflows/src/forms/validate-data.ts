@@ -7,7 +7,22 @@ export type FieldErrors = Record<string, TLocalizedText>;
 const isBlank = (v: unknown) =>
   v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
 
-function checkValue(field: TFieldDef, value: unknown): TLocalizedText | null {
+/** Rows of a table whose read-only columns must stay as they were: same rows, same cells. */
+function changedReadonlyCells(field: TFieldDef, rows: Array<Record<string, unknown>>, current: unknown): TLocalizedText | null {
+  const fixed = (field.columns ?? []).filter((c) => c.readonly);
+  if (fixed.length === 0 || !Array.isArray(current) || current.length === 0) return null;
+  const before = current as Array<Record<string, unknown>>;
+  const label = field.label;
+  if (rows.length !== before.length)
+    return t(`「${label['zh-CN']}」的行不能增删`, `Rows of "${label.en}" cannot be added or removed`);
+  for (let i = 0; i < rows.length; i++)
+    for (const c of fixed)
+      if (JSON.stringify(rows[i][c.name] ?? null) !== JSON.stringify(before[i]?.[c.name] ?? null))
+        return t(`「${label['zh-CN']}」第 ${i + 1} 行的「${c.label['zh-CN']}」不能修改`, `"${c.label.en}" in row ${i + 1} of "${label.en}" cannot be changed`);
+  return null;
+}
+
+function checkValue(field: TFieldDef, value: unknown, current: unknown): TLocalizedText | null {
   const label = field.label;
   switch (field.type) {
     case 'text':
@@ -51,7 +66,7 @@ function checkValue(field: TFieldDef, value: unknown): TLocalizedText | null {
         return t(`「${label['zh-CN']}」应为若干行`, `"${label.en}" must be a list of rows`);
       if (field.max !== undefined && value.length > field.max)
         return t(`「${label['zh-CN']}」最多 ${field.max} 行`, `"${label.en}" takes at most ${field.max} rows`);
-      return null;
+      return changedReadonlyCells(field, value as Array<Record<string, unknown>>, current);
   }
 }
 
@@ -82,7 +97,7 @@ export function validateStepData(
       continue;
     }
     if (isBlank(value)) continue;
-    const problem = checkValue(field, value);
+    const problem = checkValue(field, value, current[name]);
     if (problem) errors[name] = problem;
   }
   const merged = { ...current, ...incoming };

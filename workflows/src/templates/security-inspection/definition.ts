@@ -25,9 +25,9 @@ export const securityInspection = {
         type: 'table',
         label: l('检查项', 'Checklist items'),
         columns: [
-          { name: 'code', type: 'text', label: l('编号', 'Code') },
-          { name: 'layer', type: 'text', label: l('层面', 'Layer') },
-          { name: 'title', type: 'text', label: l('检查内容', 'Item') },
+          { name: 'code', type: 'text', label: l('编号', 'Code'), readonly: true },
+          { name: 'layer', type: 'text', label: l('层面', 'Layer'), readonly: true },
+          { name: 'title', type: 'text', label: l('检查内容', 'Item'), readonly: true },
           {
             name: 'result',
             type: 'select',
