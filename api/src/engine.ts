@@ -13,8 +13,10 @@ export {
   formOf,
   fieldAccess,
   FIELD_ACCESS,
+  TEMPLATES,
 } from '@eduflow/workflows';
 export type {
+  EngineContext,
   TRole,
   TDefinition,
   TState,

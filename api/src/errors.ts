@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'CSRF_FAILED',
   'NOT_FOUND',
   'VERSION_CONFLICT',
+  'DEFINITION_PUBLISHED',
   'EVENT_NOT_ALLOWED',
   'GUARD_FAILED',
   'COMMENT_REQUIRED',
@@ -32,6 +33,10 @@ const CATALOG: Record<ErrorCode, { status: number; message: TLocalized }> = {
   CSRF_FAILED: { status: 403, message: { 'zh-CN': '安全校验失败，请刷新页面后重试。', en: 'Security check failed; reload the page and try again.' } },
   NOT_FOUND: { status: 404, message: { 'zh-CN': '未找到该内容。', en: 'Not found.' } },
   VERSION_CONFLICT: { status: 409, message: { 'zh-CN': '该事项已被他人更新，请刷新后重试。', en: 'Someone else changed this first; reload and try again.' } },
+  DEFINITION_PUBLISHED: {
+    status: 409,
+    message: { 'zh-CN': '已发布的流程版本不能修改，请复制为新草稿后再编辑。', en: 'A published version cannot change; clone it as a new draft to edit.' },
+  },
   EVENT_NOT_ALLOWED: { status: 409, message: { 'zh-CN': '当前环节不能执行此操作。', en: 'This action is not possible at the current step.' } },
   GUARD_FAILED: { status: 409, message: { 'zh-CN': '不满足办理条件。', en: 'A rule does not allow this.' } },
   COMMENT_REQUIRED: { status: 422, message: { 'zh-CN': '请填写意见。', en: 'A comment is required.' } },

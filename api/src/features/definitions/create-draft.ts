@@ -41,6 +41,7 @@ export function createDraftDefinition(deps: Deps, input: { definition: unknown; 
       createdBy: actor.id,
       createdAt: deps.clock().toISOString(),
       publishedAt: null,
+      revision: 1,
     };
     deps.db.insert(definitions).values(row).run();
     appendAudit(deps.db, {

@@ -22,6 +22,8 @@ export const ZDefinitionSummary = z
     subject: ZDefinitionSubject,
     publishedAt: z.string().nullable(),
     createdAt: z.string(),
+    /** Bumped by every draft save: send it back as expectedRevision. */
+    revision: z.number().int(),
   })
   .openapi('DefinitionSummary');
 export type TDefinitionSummary = z.infer<typeof ZDefinitionSummary>;
@@ -32,3 +34,80 @@ export const ZDefinitionDetail = ZDefinitionSummary.extend({
 export type TDefinitionDetail = z.infer<typeof ZDefinitionDetail>;
 
 export const ZDefinitionList = z.object({ items: z.array(ZDefinitionSummary) });
+
+export const ZDefinitionError = z.object({ path: z.string(), code: z.string(), message: ZLocalized }).openapi('DefinitionError');
+
+export const ZUpdateDraftBody = z
+  .object({
+    definition: z.record(z.string(), z.unknown()),
+    expectedRevision: z.number().int().positive(),
+  })
+  .openapi('UpdateDraftBody');
+export type TUpdateDraftBody = z.infer<typeof ZUpdateDraftBody>;
+
+/** A saved draft and what still stops it from being published (empty when it is ready). */
+export const ZDraftSaved = ZDefinitionDetail.extend({ errors: z.array(ZDefinitionError) }).openapi('DraftSaved');
+export type TDraftSaved = z.infer<typeof ZDraftSaved>;
+
+export const ZCloneBody = z
+  .object({
+    /** A built-in template key (TEMPLATES) or a stored definition id. */
+    template: z.string().optional(),
+    definitionId: z.string().optional(),
+    key: z.string().regex(/^[a-z][a-z0-9-]*$/).optional(),
+    name: ZLocalized.optional(),
+  })
+  .refine((b) => !!b.template !== !!b.definitionId, { message: 'template or definitionId, exactly one', path: ['template'] })
+  .openapi('CloneDefinitionBody');
+export type TCloneBody = z.infer<typeof ZCloneBody>;
+
+export const ZDiffQuery = z.object({ against: z.string().optional() });
+
+export const ZDiffChange = z
+  .object({
+    kind: z.enum(['state', 'transition', 'field', 'permission', 'deadline', 'people', 'workflow']),
+    change: z.enum(['added', 'removed', 'changed', 'renamed']),
+    /** The state / transition / field it is about (`review`, `review.APPROVE`, `selfCheck.form.score`). */
+    target: z.string(),
+    text: ZLocalized,
+  })
+  .openapi('DefinitionDiffChange');
+export type TDiffChange = z.infer<typeof ZDiffChange>;
+
+export const ZDiffResult = z
+  .object({ from: ZDefinitionSummary.nullable(), to: ZDefinitionSummary, changes: z.array(ZDiffChange) })
+  .openapi('DefinitionDiff');
+export type TDiffResult = z.infer<typeof ZDiffResult>;
+
+export const ZMigrationBody = z
+  .object({
+    fromDefinitionId: z.string().min(1),
+    /** Old state id → new state id; states left out cannot migrate. */
+    mapping: z.record(z.string(), z.string()),
+    dryRun: z.boolean().default(true),
+    limit: z.number().int().min(1).max(200).default(100),
+    cursor: z.string().optional(),
+  })
+  .openapi('MigrationBody');
+export type TMigrationBody = z.infer<typeof ZMigrationBody>;
+
+export const ZMigrationItem = z
+  .object({
+    instanceId: z.string(),
+    subjectName: z.string(),
+    fromState: z.string(),
+    toState: z.string().nullable(),
+    ok: z.boolean(),
+    status: z.enum(['running', 'completed']).nullable(),
+    closeTasks: z.array(z.string()),
+    openTasks: z.array(z.object({ taskKey: z.string(), state: z.string(), purpose: z.string() })),
+    timers: z.array(z.string()),
+    refusal: z.object({ code: z.string(), message: ZLocalized }).optional(),
+  })
+  .openapi('MigrationItem');
+export type TMigrationItem = z.infer<typeof ZMigrationItem>;
+
+export const ZMigrationResult = z
+  .object({ dryRun: z.boolean(), items: z.array(ZMigrationItem), migrated: z.number().int(), refused: z.number().int(), nextCursor: z.string().nullable() })
+  .openapi('MigrationResult');
+export type TMigrationResult = z.infer<typeof ZMigrationResult>;

@@ -5,24 +5,28 @@ import type { Deps } from '../../deps.js';
 import { parseDefinition, type TDefinition } from '../../engine.js';
 import { AppError } from '../../errors.js';
 
-// Stored definitions never change once written (drafts are replaced by new versions, published ones are
-// immutable), so each is parsed once per database; the engine also caches its compiled machine per object.
+// Published definitions never change and a draft changes only with its revision, so each (id, revision) is
+// parsed once per database; the engine also caches its compiled machine per object.
 const cache = new WeakMap<Db, Map<string, TDefinition>>();
 
 export function parsedDefinition(deps: Pick<Deps, 'db'>, row: TDefinitionRow): TDefinition {
   let byId = cache.get(deps.db);
   if (!byId) cache.set(deps.db, (byId = new Map()));
-  const hit = byId.get(row.id);
+  const key = `${row.id}:${row.revision}`;
+  const hit = byId.get(key);
   if (hit) return hit;
   const parsed = parseDefinition(row.body);
   if (!parsed.ok) throw new AppError('INTERNAL', { cause: new Error(`stored definition ${row.id} no longer parses`) });
-  byId.set(row.id, parsed.definition);
+  byId.set(key, parsed.definition);
   return parsed.definition;
 }
 
 export function loadDefinition(deps: Pick<Deps, 'db'>, id: string): { row: TDefinitionRow; def: TDefinition } | null {
   const row = deps.db.select().from(definitions).where(eq(definitions.id, id)).get();
-  return row ? { row, def: parsedDefinition(deps, row) } : null;
+  if (!row) return null;
+  // A draft may be saved half-built in the designer; it cannot run, so it reads as absent here.
+  if (row.status === 'draft' && !parseDefinition(row.body).ok) return null;
+  return { row, def: parsedDefinition(deps, row) };
 }
 
 export const toSummary = (row: TDefinitionRow) => ({
@@ -34,4 +38,5 @@ export const toSummary = (row: TDefinitionRow) => ({
   subject: row.subject,
   publishedAt: row.publishedAt,
   createdAt: row.createdAt,
+  revision: row.revision,
 });

@@ -5,7 +5,8 @@ import { SYSTEM_USER, type TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
 import { definitions } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { AppError } from '../../errors.js';
+import { parseDefinition } from '../../engine.js';
+import { AppError, type TLocalized } from '../../errors.js';
 import { authorize } from '../authorize.js';
 import { toSummary } from './load-definition.js';
 import type { TDefinitionDetail } from './definitions.types.js';
@@ -26,6 +27,17 @@ export function publishDefinition(deps: Deps, input: { id: string; actor?: TAuth
     if (denied) return denied;
     if (!row) return new AppError('NOT_FOUND');
     if (row.status === 'published') return { ...toSummary(row), definition: row.body };
+    // Drafts may be saved half-built; only a document the engine accepts becomes a version people can start.
+    const parsed = parseDefinition(row.body);
+    if (!parsed.ok) {
+      const fieldErrors: Record<string, TLocalized> = {};
+      for (const e of parsed.errors) fieldErrors[e.path || '_'] ??= e.message;
+      return new AppError('VALIDATION', {
+        status: 422,
+        message: { 'zh-CN': `流程定义有 ${parsed.errors.length} 处问题，修正后才能发布。`, en: `The definition has ${parsed.errors.length} problem(s) to fix before publishing.` },
+        fieldErrors,
+      });
+    }
     const publishedAt = deps.clock().toISOString();
     deps.db.update(definitions).set({ status: 'published', publishedAt }).where(eq(definitions.id, row.id)).run();
     appendAudit(deps.db, {

@@ -3,7 +3,24 @@ import { signedIn } from '../../app-env.js';
 import type { Deps } from '../../deps.js';
 import { body, errors, json, newRouter, ZIdParam } from '../common.js';
 import { createDraftDefinition } from './create-draft.js';
-import { ZCreateDefinitionBody, ZDefinitionDetail, ZDefinitionList, ZDefinitionQuery } from './definitions.types.js';
+import { cloneDefinition } from './clone-definition.js';
+import {
+  ZCloneBody,
+  ZCreateDefinitionBody,
+  ZDefinitionDetail,
+  ZDefinitionList,
+  ZDefinitionQuery,
+  ZDiffQuery,
+  ZDiffResult,
+  ZDraftSaved,
+  ZMigrationBody,
+  ZMigrationResult,
+  ZUpdateDraftBody,
+} from './definitions.types.js';
+import { exportDefinition } from './export-definition.js';
+import { getDiff } from './get-diff.js';
+import { migrateInstances } from './migrate-instances.js';
+import { updateDraft } from './update-draft.js';
 import { getDefinition } from './get-definition.js';
 import { listDefinitions } from './list-definitions.js';
 import { publishDefinition } from './publish-definition.js';
@@ -37,7 +54,47 @@ const publish = createRoute({
   path: '/definitions/{id}/publish',
   tags: ['definitions'],
   request: { params: ZIdParam },
-  responses: { 200: json(ZDefinitionDetail, 'Published'), ...errors(401, 403, 404) },
+  responses: { 200: json(ZDefinitionDetail, 'Published'), ...errors(401, 403, 404, 422) },
+});
+
+const update = createRoute({
+  method: 'put',
+  path: '/definitions/{id}',
+  tags: ['definitions'],
+  request: { params: ZIdParam, body: body(ZUpdateDraftBody) },
+  responses: { 200: json(ZDraftSaved, 'Draft saved; errors lists what still blocks publishing'), ...errors(400, 401, 403, 404, 409, 422) },
+});
+
+const clone = createRoute({
+  method: 'post',
+  path: '/definitions/clone',
+  tags: ['definitions'],
+  request: { body: body(ZCloneBody) },
+  responses: { 201: json(ZDefinitionDetail, 'Draft created from a template or a definition'), ...errors(400, 401, 403, 404, 422) },
+});
+
+const diff = createRoute({
+  method: 'get',
+  path: '/definitions/{id}/diff',
+  tags: ['definitions'],
+  request: { params: ZIdParam, query: ZDiffQuery },
+  responses: { 200: json(ZDiffResult, 'Changes against ?against= or the previous published version'), ...errors(401, 404) },
+});
+
+const exportRoute = createRoute({
+  method: 'get',
+  path: '/definitions/{id}/export',
+  tags: ['definitions'],
+  request: { params: ZIdParam },
+  responses: { 200: { description: 'The definition document as a JSON file' }, ...errors(401, 404) },
+});
+
+const migrate = createRoute({
+  method: 'post',
+  path: '/definitions/{id}/migrations',
+  tags: ['definitions'],
+  request: { params: ZIdParam, body: body(ZMigrationBody) },
+  responses: { 200: json(ZMigrationResult, 'Dry run (default) or migration of running instances to this version'), ...errors(400, 401, 403, 404, 422) },
 });
 
 export function definitionRoutes(deps: Deps) {
@@ -51,5 +108,19 @@ export function definitionRoutes(deps: Deps) {
     .openapi(publish, (c) => {
       const { user } = signedIn(c);
       return c.json(publishDefinition(deps, { id: c.req.valid('param').id, actor: user }), 200);
+    })
+    .openapi(update, (c) => {
+      const { user } = signedIn(c);
+      return c.json(updateDraft(deps, { ...c.req.valid('json'), id: c.req.valid('param').id, actor: user }), 200);
+    })
+    .openapi(clone, (c) => c.json(cloneDefinition(deps, { ...c.req.valid('json'), actor: signedIn(c).user }), 201))
+    .openapi(diff, (c) => c.json(getDiff(deps, { ability: signedIn(c).ability, id: c.req.valid('param').id, against: c.req.valid('query').against }), 200))
+    .openapi(exportRoute, (c) => {
+      const file = exportDefinition(deps, { ability: signedIn(c).ability, id: c.req.valid('param').id });
+      return c.body(file.body, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': `attachment; filename="${file.filename}"` });
+    })
+    .openapi(migrate, (c) => {
+      const { user } = signedIn(c);
+      return c.json(migrateInstances(deps, { ...c.req.valid('json'), toDefinitionId: c.req.valid('param').id, actor: user }), 200);
     });
 }
