@@ -9,7 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUTPUT_DIR = join(REPO_ROOT, 'test-output');
 export const DEMO_PASSWORD = process.env.EDUFLOW_DEMO_PASSWORD ?? 'Demo#2026!e2e';
-export const DEMO_USERS = ['admin', 'reviewer', 'lead1', 'principal1', 'principal2', 'teacher1', 'inspector1', 'expert1', 'expert2', 'expert3', 'dept1', 'auditor'] as const;
+export const DEMO_USERS = ['admin', 'reviewer', 'reviewer2', 'lead1', 'principal1', 'principal2', 'teacher1', 'inspector1', 'expert1', 'expert2', 'expert3', 'dept1', 'auditor'] as const;
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 

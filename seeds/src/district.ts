@@ -34,6 +34,8 @@ export const DEPARTMENTS = ['区科学技术协会', '区卫生健康委员会',
 export const DEMO_USERS = [
   { username: 'admin', displayName: '王建国（教委管理员）', role: 'bureauAdmin', at: 'district' },
   { username: 'reviewer', displayName: '李文静（基教科）', role: 'bureauReviewer', at: 'district' },
+  // A second bureau reviewer, so that all-of sign-off (会签) by two reviewers can be shown and tested.
+  { username: 'reviewer2', displayName: '马俊（督导室）', role: 'bureauReviewer', at: 'district' },
   { username: 'lead1', displayName: '陈志远（集团总校长）', role: 'groupLead', at: 'group:S1' },
   { username: 'principal1', displayName: '刘晓燕（西永中学校长）', role: 'principal', at: 'school:西永中学' },
   { username: 'principal2', displayName: '张卫东（曾家中学校长）', role: 'principal', at: 'school:曾家中学' },
