@@ -13,6 +13,8 @@ import { InstanceShow } from './routes/instances/instance-show';
 import { InstanceCreate } from './routes/instances/instance-create';
 import { AuditList } from './routes/audit/audit-list';
 import { DefinitionList } from './routes/definitions/definition-list';
+import { HomePage } from './routes/home/home-page';
+import { LazyDashboard } from './routes/dashboard/lazy-dashboard';
 
 function Guard({ resource, action = 'list', children }: { resource: string; action?: string; children: ReactNode }) {
   return (
@@ -39,7 +41,8 @@ export function AppRoutes() {
           </Authenticated>
         }
       >
-        <Route index element={<NavigateToResource resource="tasks" />} />
+        <Route index element={<HomePage />} />
+        <Route path="/dashboard" element={<LazyDashboard />} />
         <Route path="/tasks" element={<TaskList />} />
         <Route path="/instances">
           <Route index element={<InstanceList />} />
@@ -53,7 +56,7 @@ export function AppRoutes() {
       <Route
         element={
           <Authenticated key="sign-in" fallback={<Outlet />}>
-            <NavigateToResource resource="tasks" />
+            <NavigateToResource resource="home" />
           </Authenticated>
         }
       >

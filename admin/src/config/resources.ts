@@ -1,9 +1,11 @@
 import { createElement } from 'react';
 import type { ResourceProps } from '@refinedev/core';
 import { AuditOutlined, CheckSquareOutlined, DeploymentUnitOutlined, PartitionOutlined } from '@ant-design/icons';
+import { HomeOutlined } from '@ant-design/icons';
 
 /** Menu labels come from the locale files (`<name>.<name>`), icons from here. */
 export const resources: ResourceProps[] = [
+  { name: 'home', list: '/', meta: { icon: createElement(HomeOutlined) } },
   { name: 'tasks', list: '/tasks', meta: { icon: createElement(CheckSquareOutlined) } },
   {
     name: 'instances',

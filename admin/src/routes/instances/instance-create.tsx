@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useEffect, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
 import { Create } from '@refinedev/antd';
 import { Alert, App, Divider, Form, Select, Skeleton } from 'antd';
 import { useInvalidate } from '@refinedev/core';
@@ -30,6 +30,15 @@ export function InstanceCreate() {
   const { definition, loading } = useDefinition(definitionId);
   const orgs = useOrgOptions(summary?.subject ?? 'school');
   const startFields = definition?.definition.startForm?.fields ?? [];
+  const [params] = useSearchParams();
+  const presetKey = params.get('definitionKey');
+
+  // `?definitionKey=campus-entry` (from a role's home page) picks the newest published version of it.
+  useEffect(() => {
+    if (!presetKey || form.getFieldValue('definitionId')) return;
+    const latest = definitions.rows.filter((d) => d.key === presetKey).sort((a, b) => b.version - a.version)[0];
+    if (latest) form.setFieldValue('definitionId', latest.id);
+  }, [presetKey, definitions.rows, form]);
 
   const submit = async ({ definitionId: defId, subjectOrgId, ...values }: Values) => {
     setPending(true);

@@ -3,6 +3,7 @@ import { Card, Grid, Segmented, Space, Steps, Tooltip, Typography, theme } from 
 import { useTranslation } from 'react-i18next';
 import { useLocalize } from '../../../components/localized-text';
 import { TraceDiagram } from './trace-diagram';
+import { useTraceMoves } from './use-trace-moves';
 import type { DefinitionDocument, InstanceView, TraceState } from '../../../types/contract';
 
 /** States in the order the flow reaches them: breadth-first over the transitions from the first state, finals last. */
@@ -84,6 +85,7 @@ export function StateTrace({ view, definition }: { view: InstanceView; definitio
   const screens = Grid.useBreakpoint();
   const [mode, setMode] = useState<'auto' | 'diagram' | 'steps'>('auto');
   const shown = mode === 'auto' ? (screens.md === false ? 'steps' : 'diagram') : mode;
+  const moves = useTraceMoves(view);
   return (
     <Card
       title={t('instances.trace')}
@@ -105,7 +107,7 @@ export function StateTrace({ view, definition }: { view: InstanceView; definitio
         </Space>
       }
     >
-      {shown === 'diagram' ? <TraceDiagram view={view} definition={definition} /> : <StepsTrace view={view} />}
+      {shown === 'diagram' ? <TraceDiagram view={view} definition={definition} moves={moves} /> : <StepsTrace view={view} />}
     </Card>
   );
 }

@@ -41,10 +41,12 @@ function StateBox({ data }: NodeProps<StateNode>) {
         boxShadow: data.phase === 'current' ? `0 0 0 4px ${token.colorPrimaryBg}` : undefined,
       }}
     >
-      <Handle type="target" position={Position.Left} style={{ visibility: 'hidden' }} />
+      <Handle type="target" id="in" position={Position.Left} style={{ visibility: 'hidden' }} />
+      <Handle type="target" id="back-in" position={Position.Bottom} style={{ visibility: 'hidden' }} />
+      <Handle type="source" id="back-out" position={Position.Bottom} style={{ visibility: 'hidden' }} />
       <span style={{ fontWeight: data.phase === 'current' ? 600 : 400, maxWidth: NODE_WIDTH - 12, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{data.label}</span>
       {data.phaseLabel && <span style={{ fontSize: 11, opacity: 0.85 }}>{data.phaseLabel}</span>}
-      <Handle type="source" position={Position.Right} style={{ visibility: 'hidden' }} />
+      <Handle type="source" id="out" position={Position.Right} style={{ visibility: 'hidden' }} />
     </div>
   );
 }
@@ -52,13 +54,13 @@ function StateBox({ data }: NodeProps<StateNode>) {
 const NODE_TYPES = { state: StateBox };
 
 /** 流程图: the whole workflow laid out by dagre, the current state highlighted, the path taken so far in green. */
-export function TraceDiagram({ view, definition }: { view: InstanceView; definition?: DefinitionDocument }) {
+export function TraceDiagram({ view, definition, moves }: { view: InstanceView; definition?: DefinitionDocument; moves?: Set<string> }) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const { token } = theme.useToken();
   const completed = view.status === 'completed';
   const { nodes, edges, height } = useMemo(() => {
-    const laid = layoutTrace(view);
+    const laid = layoutTrace(view, moves);
     const phaseOf = (s: InstanceView['states'][number]): Phase => (s.current ? (completed ? 'ended' : 'current') : s.visited ? 'visited' : 'waiting');
     const flowNodes: StateNode[] = laid.nodes.map(({ state, x, y }) => {
       const phase = phaseOf(state);
@@ -76,13 +78,17 @@ export function TraceDiagram({ view, definition }: { view: InstanceView; definit
         selectable: false,
       };
     });
+    const xOf = new Map(laid.nodes.map((n) => [n.state.id, n.x]));
     const flowEdges: Edge[] = laid.edges.map((e) => {
+      // Edges going back (退回) leave and enter from below so they never sit on top of the forward path.
+      const back = (xOf.get(e.to) ?? 0) <= (xOf.get(e.from) ?? 0);
       const color = e.taken ? token.colorSuccess : token.colorBorder;
       const labels = e.events.map((ev) => localize(labelOfEvent(ev, definition, e.from))).filter((l, i, all) => l && all.indexOf(l) === i);
       return {
         id: e.id,
         source: e.from,
         target: e.to,
+        ...(back ? { sourceHandle: 'back-out', targetHandle: 'back-in', type: 'smoothstep', pathOptions: { offset: 18, borderRadius: 8 } } : { sourceHandle: 'out', targetHandle: 'in' }),
         label: labels.join(' / '),
         labelStyle: { fontSize: 11, fill: e.taken ? token.colorText : token.colorTextTertiary },
         labelBgStyle: { fill: token.colorBgContainer, fillOpacity: 0.9 },
@@ -93,10 +99,10 @@ export function TraceDiagram({ view, definition }: { view: InstanceView; definit
       };
     });
     return { nodes: flowNodes, edges: flowEdges, height: laid.height };
-  }, [view, definition, localize, t, token, completed]);
+  }, [view, definition, moves, localize, t, token, completed]);
 
   return (
-    <div style={{ height: Math.min(Math.max(height + 24, 160), 380), width: '100%' }} data-testid="trace-diagram" aria-label={t('trace.ariaLabel')} role="img">
+    <div style={{ height: Math.min(Math.max(height + 64, 180), 400), width: '100%' }} data-testid="trace-diagram" aria-label={t('trace.ariaLabel')} role="img">
       <ReactFlow
         nodes={nodes}
         edges={edges}

@@ -28,4 +28,10 @@ describe('layoutTrace', () => {
     expect(edges.find((e) => e.id === 'a->b')).toMatchObject({ events: ['SUBMIT', 'SKIP'], taken: true });
     expect(edges.find((e) => e.id === 'b->c')?.taken).toBe(false);
   });
+
+  it('marks exactly the moves the history records when it is known', () => {
+    const { edges } = layoutTrace(view, new Set(['b->c']));
+    expect(edges.find((e) => e.id === 'a->b')?.taken).toBe(false);
+    expect(edges.find((e) => e.id === 'b->c')?.taken).toBe(true);
+  });
 });

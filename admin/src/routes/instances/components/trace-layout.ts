@@ -9,10 +9,10 @@ export type TraceEdgeLayout = { id: string; from: string; to: string; events: st
 
 /**
  * Left-to-right layered layout of the workflow graph. Several events between the same two states
- * become one edge. An edge counts as taken when both ends were reached: the view says which states
- * were visited, not which transitions fired, so this is the closest honest reading of it.
+ * become one edge. `moves` (from → to pairs read from the instance's history) say which edges were
+ * taken; without them an edge counts as taken when both its ends were reached.
  */
-export function layoutTrace(view: Pick<InstanceView, 'states' | 'transitions'>): { nodes: TraceNodeLayout[]; edges: TraceEdgeLayout[]; width: number; height: number } {
+export function layoutTrace(view: Pick<InstanceView, 'states' | 'transitions'>, moves?: Set<string>): { nodes: TraceNodeLayout[]; edges: TraceEdgeLayout[]; width: number; height: number } {
   // Automatic states nobody reached are plumbing: leave them out like the Steps trace does.
   const states = view.states.filter((s) => s.kind !== 'auto' || s.visited || s.current);
   const ids = new Set(states.map((s) => s.id));
@@ -24,11 +24,11 @@ export function layoutTrace(view: Pick<InstanceView, 'states' | 'transitions'>):
     if (edge) edge.events.push(tr.event);
     else {
       const reached = (sid: string) => states.some((s) => s.id === sid && (s.visited || s.current));
-      edges.set(id, { id, from: tr.from, to: tr.to, events: [tr.event], taken: reached(tr.from) && reached(tr.to) });
+      edges.set(id, { id, from: tr.from, to: tr.to, events: [tr.event], taken: moves ? moves.has(id) : reached(tr.from) && reached(tr.to) });
     }
   }
   const g = new Graph();
-  g.setGraph({ rankdir: 'LR', nodesep: 24, ranksep: 56, marginx: 8, marginy: 8 });
+  g.setGraph({ rankdir: 'LR', nodesep: 28, ranksep: 96, marginx: 8, marginy: 24 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const s of states) g.setNode(s.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
   for (const e of edges.values()) g.setEdge(e.from, e.to);

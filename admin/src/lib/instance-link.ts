@@ -1,0 +1,11 @@
+import { stringifyTableParams, type CrudFilter } from '@refinedev/core';
+
+export type InstanceQuery = { definitionKey?: string; state?: string; status?: string; orgId?: string };
+
+/** A link to the instance list already filtered, in the form Refine's synced table reads back from the URL. */
+export function instanceListLink(q: InstanceQuery): string {
+  const filters: CrudFilter[] = Object.entries(q)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([field, value]) => ({ field, operator: 'eq' as const, value }));
+  return `/instances?${stringifyTableParams({ pagination: { currentPage: 1, pageSize: 20 }, sorters: [], filters })}`;
+}

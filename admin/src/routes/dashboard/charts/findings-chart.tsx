@@ -1,0 +1,70 @@
+import { Column, Pie } from '@ant-design/plots';
+import { Col, Row, Statistic } from 'antd';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useLocalize } from '../../../components/localized-text';
+import { instanceListLink } from '../../../lib/instance-link';
+import { ReportCard } from '../report-card';
+import { toPairs } from '../normalize';
+import { clickedDatum } from '../chart-click';
+import { useReport, type ReportFilters } from '../use-report';
+import type { MaybeLocalized } from '../../../types/contract';
+
+type SecurityReport = { byLayer?: unknown; bySeverity?: unknown; openFindings?: unknown; overdueFindings?: unknown };
+
+const countOf = (v: unknown) => (typeof v === 'number' ? v : Array.isArray(v) ? v.length : 0);
+
+/** 安全检查问题: findings by the six layers and by severity, with open and overdue totals. */
+export function FindingsChart({ filters }: { filters: ReportFilters }) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const navigate = useNavigate();
+  const report = useReport<SecurityReport>('/reports/security-inspection', filters);
+  const label = (group: 'layers' | 'severities', key: string, fallback: MaybeLocalized) => t(`dashboard.${group}.${key}`, { defaultValue: localize(fallback) || key });
+  const layers = toPairs(report.data?.byLayer).map((p) => ({ layer: label('layers', p.key, p.label), count: p.count }));
+  const severities = toPairs(report.data?.bySeverity).map((p) => ({ severity: label('severities', p.key, p.label), count: p.count }));
+  const openRectifications = () => navigate(instanceListLink({ definitionKey: 'security-inspection', state: 'rectification', orgId: filters.schoolId }));
+  return (
+    <ReportCard
+      title={t('dashboard.findings')}
+      testId="chart-findings"
+      loading={report.isLoading}
+      error={report.error}
+      empty={layers.length === 0 && severities.length === 0}
+      emptyText={t('dashboard.noFindings')}
+      onRetry={() => void report.refetch()}
+    >
+      <Row gutter={16}>
+        <Col span={12}>
+          <Statistic title={t('dashboard.openFindings')} value={countOf(report.data?.openFindings)} />
+        </Col>
+        <Col span={12}>
+          <Statistic title={t('dashboard.overdueFindings')} value={countOf(report.data?.overdueFindings)} valueStyle={{ color: countOf(report.data?.overdueFindings) ? '#cf1322' : undefined }} />
+        </Col>
+        <Col xs={24} md={14}>
+          <Column
+            data={layers}
+            xField="layer"
+            yField="count"
+            height={220}
+            axis={{ x: { title: false }, y: { title: false } }}
+            style={{ maxWidth: 32, cursor: 'pointer' }}
+            onEvent={(_c: unknown, e: unknown) => clickedDatum(e) && openRectifications()}
+          />
+        </Col>
+        <Col xs={24} md={10}>
+          <Pie
+            data={severities}
+            angleField="count"
+            colorField="severity"
+            innerRadius={0.6}
+            height={220}
+            legend={{ color: { position: 'bottom', layout: { justifyContent: 'center' } } }}
+            scale={{ color: { domain: ['high', 'medium', 'low'].map((k) => t(`dashboard.severities.${k}`)), range: ['#cf1322', '#fa8c16', '#fadb14'] } }}
+            onEvent={(_c: unknown, e: unknown) => clickedDatum(e) && openRectifications()}
+          />
+        </Col>
+      </Row>
+    </ReportCard>
+  );
+}

@@ -1,0 +1,48 @@
+import { Bar } from '@ant-design/plots';
+import { Col, Row, Statistic } from 'antd';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useLocalize } from '../../../components/localized-text';
+import { instanceListLink } from '../../../lib/instance-link';
+import { ReportCard } from '../report-card';
+import { clickedDatum } from '../chart-click';
+import type { OverviewReport } from '../../../types/contract';
+
+/** 待办与逾期: open and overdue tasks, overdue ones split by workflow. */
+export function OverdueCard({ report }: { report: UseQueryResult<OverviewReport> }) {
+  const { t, i18n } = useTranslation();
+  const localize = useLocalize();
+  const navigate = useNavigate();
+  const rows = (report.data?.overdueByWorkflow ?? []).filter((r) => r.count > 0).map((r) => ({ workflow: localize(r.name), count: r.count, definitionKey: r.definitionKey }));
+  const fmt = new Intl.NumberFormat(i18n.language);
+  const overdue = report.data?.overdueTasks ?? 0;
+  return (
+    <ReportCard title={t('dashboard.tasks')} testId="chart-overdue" loading={report.isLoading} error={report.error} empty={false} emptyText="" onRetry={() => void report.refetch()}>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Statistic title={t('dashboard.openTasks')} value={report.data?.openTasks ?? 0} formatter={(v) => fmt.format(Number(v))} />
+        </Col>
+        <Col span={12}>
+          <Statistic title={t('dashboard.overdueTasks')} value={overdue} formatter={(v) => fmt.format(Number(v))} valueStyle={{ color: overdue ? '#cf1322' : '#389e0d' }} />
+        </Col>
+      </Row>
+      {rows.length > 0 ? (
+        <Bar
+          data={rows}
+          xField="workflow"
+          yField="count"
+          height={Math.max(120, rows.length * 40 + 40)}
+          axis={{ x: { title: false }, y: { title: false } }}
+          style={{ fill: '#cf1322', maxWidth: 20, cursor: 'pointer' }}
+          onEvent={(_c: unknown, e: unknown) => {
+            const d = clickedDatum(e);
+            if (d && typeof d.definitionKey === 'string') navigate(instanceListLink({ definitionKey: d.definitionKey, status: 'running' }));
+          }}
+        />
+      ) : (
+        <div style={{ marginTop: 16, color: '#389e0d' }}>{t('dashboard.noOverdue')}</div>
+      )}
+    </ReportCard>
+  );
+}

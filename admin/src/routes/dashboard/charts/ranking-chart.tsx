@@ -1,0 +1,46 @@
+import { Bar } from '@ant-design/plots';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { instanceListLink } from '../../../lib/instance-link';
+import { ReportCard } from '../report-card';
+import { clickedDatum } from '../chart-click';
+import { useReport, type ReportFilters } from '../use-report';
+
+type Ranking = { ranking?: Array<{ groupId: string; groupName: string; score: number; grade?: string; rank?: number; weakest?: string }> };
+
+/** 集团考核排名: bundled-assessment scores by group, best first; a click opens that group's assessments. */
+export function RankingChart({ filters }: { filters: ReportFilters }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const report = useReport<Ranking>('/reports/bundled-assessment', filters);
+  const rows = [...(report.data?.ranking ?? [])]
+    .sort((a, b) => b.score - a.score)
+    .map((r) => ({ ...r, grade: r.grade ? t(`dashboard.grades.${r.grade}`, { defaultValue: r.grade }) : t('dashboard.ungraded') }));
+  return (
+    <ReportCard
+      title={t('dashboard.ranking')}
+      testId="chart-ranking"
+      loading={report.isLoading}
+      error={report.error}
+      empty={rows.length === 0}
+      emptyText={t('dashboard.noRanking')}
+      onRetry={() => void report.refetch()}
+    >
+      <Bar
+        data={rows}
+        xField="groupName"
+        yField="score"
+        colorField="grade"
+        height={Math.max(200, rows.length * 26 + 60)}
+        axis={{ x: { title: false }, y: { title: false } }}
+        label={{ text: (d: { score: number }) => d.score.toFixed(1), position: 'right', style: { fontSize: 11 } }}
+        legend={{ color: { position: 'top', layout: { justifyContent: 'flex-start' } } }}
+        style={{ maxWidth: 18, cursor: 'pointer' }}
+        onEvent={(_c: unknown, e: unknown) => {
+          const d = clickedDatum(e);
+          if (d && typeof d.groupId === 'string') navigate(instanceListLink({ definitionKey: 'bundled-assessment', orgId: d.groupId }));
+        }}
+      />
+    </ReportCard>
+  );
+}

@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { Col, Row, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { DashboardFilters, toReportFilters, type FilterValues } from './dashboard-filters';
+import { useReport } from './use-report';
+import { WorkflowStateChart } from './charts/workflow-state-chart';
+import { OverdueCard } from './charts/overdue-card';
+import { FindingsChart } from './charts/findings-chart';
+import { RankingChart } from './charts/ranking-chart';
+import { WhitelistChart } from './charts/whitelist-chart';
+import { AwardChart } from './charts/award-chart';
+import type { OverviewReport } from '../../types/contract';
+
+/** 统计看板 for the bureau: where every workflow stands, what is late, and each workflow's own figures. */
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<FilterValues>({});
+  const filters = toReportFilters(values);
+  const overview = useReport<OverviewReport>('/reports/overview', filters);
+  return (
+    <div data-testid="dashboard">
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t('dashboard.title')}
+      </Typography.Title>
+      <DashboardFilters onChange={setValues} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={16}>
+          <WorkflowStateChart report={overview} orgId={filters.schoolId ?? filters.groupId} />
+        </Col>
+        <Col xs={24} xl={8}>
+          <OverdueCard report={overview} />
+        </Col>
+        <Col xs={24} xl={12}>
+          <FindingsChart filters={filters} />
+        </Col>
+        <Col xs={24} xl={12}>
+          <RankingChart filters={filters} />
+        </Col>
+        <Col xs={24} xl={12}>
+          <WhitelistChart filters={filters} />
+        </Col>
+        <Col xs={24} xl={12}>
+          <AwardChart filters={filters} />
+        </Col>
+      </Row>
+    </div>
+  );
+}

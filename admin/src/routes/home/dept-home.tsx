@@ -1,0 +1,36 @@
+import { Button, Col, Row, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { TaskSection } from './task-section';
+import { InstanceCards } from './instance-cards';
+import { useInstances, useMyTasks } from './use-home-data';
+
+/** 校外单位工作台: file a request to bring an activity into schools, and follow each one. */
+export function DeptHome() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const tasks = useMyTasks();
+  const requests = useInstances({ definitionKey: 'campus-entry', limit: 50 });
+  return (
+    <div data-testid="dept-home">
+      <Row justify="space-between" align="middle" style={{ marginBottom: 8 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('home.deptTitle')}
+        </Typography.Title>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/instances/create?definitionKey=campus-entry')} data-testid="new-entry-request">
+          {t('home.newEntryRequest')}
+        </Button>
+      </Row>
+      <Typography.Paragraph type="secondary">{t('home.deptHint')}</Typography.Paragraph>
+      <Row gutter={[16, 16]}>
+        <Col span={24}>
+          <TaskSection testId="home-open-tasks" title={t('home.toRevise')} tasks={tasks.data?.items ?? []} loading={tasks.isLoading} empty={t('home.noRevisions')} />
+        </Col>
+        <Col span={24}>
+          <InstanceCards testId="home-requests" title={t('home.myRequests')} rows={requests.data?.items ?? []} empty={requests.isError ? t('home.instancesFailed') : t('home.noRequests')} />
+        </Col>
+      </Row>
+    </div>
+  );
+}

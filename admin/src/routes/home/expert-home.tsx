@@ -1,0 +1,23 @@
+import { Alert, Col, Row, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { TaskSection } from './task-section';
+import { useMyTasks } from './use-home-data';
+
+/** 专家工作台: submissions assigned to me for scoring; other experts' scores stay hidden until review closes. */
+export function ExpertHome() {
+  const { t } = useTranslation();
+  const tasks = useMyTasks();
+  return (
+    <div data-testid="expert-home">
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t('home.expertTitle')}
+      </Typography.Title>
+      <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('home.expertRules')} />
+      <Row gutter={[16, 16]}>
+        <Col span={24}>
+          <TaskSection testId="home-open-tasks" title={t('home.toScore')} tasks={tasks.data?.items ?? []} loading={tasks.isLoading} empty={t('home.noScoring')} />
+        </Col>
+      </Row>
+    </div>
+  );
+}

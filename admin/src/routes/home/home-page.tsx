@@ -1,0 +1,26 @@
+import { Navigate } from 'react-router';
+import { Skeleton } from 'antd';
+import { useGetIdentity } from '@refinedev/core';
+import { LazyDashboard } from '../dashboard/lazy-dashboard';
+import { SchoolHome } from './school-home';
+import { InspectorHome } from './inspector-home';
+import { ExpertHome } from './expert-home';
+import { DeptHome } from './dept-home';
+import type { Identity } from '../../providers/auth-provider';
+import type { RoleCode } from '../../types/contract';
+
+/** `/`: each role lands on the page of its daily work; the bureau's roles come first when someone holds several. */
+export function HomePage() {
+  const { data: user, isLoading } = useGetIdentity<Identity>();
+  if (isLoading || !user) return <Skeleton active paragraph={{ rows: 8 }} />;
+  const has = (role: RoleCode) => user.roles.some((r) => r.role === role);
+  const orgOf = (role: RoleCode) => user.roles.find((r) => r.role === role)?.orgName ?? '';
+  if (has('bureauAdmin') || has('bureauReviewer')) return <LazyDashboard />;
+  if (has('auditor')) return <Navigate to="/audit" replace />;
+  if (has('groupLead')) return <SchoolHome group scopeName={orgOf('groupLead')} />;
+  if (has('principal')) return <SchoolHome group={false} scopeName={orgOf('principal')} />;
+  if (has('inspector')) return <InspectorHome />;
+  if (has('expert')) return <ExpertHome />;
+  if (has('outsideDept')) return <DeptHome />;
+  return <Navigate to="/tasks" replace />;
+}

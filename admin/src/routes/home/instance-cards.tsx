@@ -1,0 +1,56 @@
+import type { ReactNode } from 'react';
+import { Card, Col, Row, Space, Tag, Typography } from 'antd';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useLocalize } from '../../components/localized-text';
+import { DateText } from '../../components/date-text';
+import { EmptyState } from '../../components/empty-state';
+import { StatusTag } from '../../components/status-tag';
+import type { InstanceRow } from '../../types/contract';
+
+/** Instances as large touch-friendly cards (tablet first): school, step, status, last change. */
+export function InstanceCards({ rows, empty, testId, title, extra }: { rows: InstanceRow[]; empty: string; testId: string; title: ReactNode; extra?: ReactNode }) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const navigate = useNavigate();
+  return (
+    <Card size="small" title={title} extra={extra} data-testid={testId}>
+      {rows.length === 0 ? (
+        <EmptyState description={empty} />
+      ) : (
+        <Row gutter={[12, 12]}>
+          {rows.map((r) => (
+            <Col key={r.id} xs={24} md={12} xxl={8}>
+              <Card
+                size="small"
+                hoverable
+                role="link"
+                tabIndex={0}
+                onClick={() => navigate(`/instances/${r.id}`)}
+                onKeyDown={(e) => e.key === 'Enter' && navigate(`/instances/${r.id}`)}
+                data-testid="home-instance"
+                styles={{ body: { padding: 16 } }}
+              >
+                <Space direction="vertical" size={6} style={{ width: '100%' }}>
+                  <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+                    <Typography.Text strong style={{ fontSize: 16 }}>
+                      {r.subjectName}
+                    </Typography.Text>
+                    <StatusTag status={r.status} outcome={r.outcome} />
+                  </Space>
+                  <Typography.Text type="secondary">{localize(r.definitionName)}</Typography.Text>
+                  <Space wrap>
+                    <Tag color={r.status === 'running' ? 'blue' : 'default'}>{localize(r.stateName)}</Tag>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t('fields.updatedAt')} <DateText value={r.updatedAt} />
+                    </Typography.Text>
+                  </Space>
+                </Space>
+              </Card>
+            </Col>
+          ))}
+        </Row>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,57 @@
+import { Alert, Button, Col, Row, Typography } from 'antd';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { TaskSection } from './task-section';
+import { InstanceCards } from './instance-cards';
+import { useInstances, useMyTasks } from './use-home-data';
+
+/** 学校工作台 (principal) / 集团工作台 (group lead): what is due, rectifications, campus entries to confirm. */
+export function SchoolHome({ scopeName, group }: { scopeName: string; group: boolean }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const tasks = useMyTasks();
+  const running = useInstances({ status: 'running', limit: 24 });
+  const all = tasks.data?.items ?? [];
+  const rectifications = all.filter((x) => x.state.toLowerCase().includes('rectif'));
+  const entries = all.filter((x) => x.definitionKey === 'campus-entry');
+  const others = all.filter((x) => !rectifications.includes(x) && !entries.includes(x));
+  return (
+    <div data-testid={group ? 'group-home' : 'school-home'}>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t(group ? 'home.groupTitle' : 'home.schoolTitle', { name: scopeName })}
+      </Typography.Title>
+      {tasks.isError && <Alert type="error" showIcon message={t('home.tasksFailed')} style={{ marginBottom: 16 }} />}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <TaskSection
+            testId="home-open-tasks"
+            title={t('home.openTasks')}
+            tasks={others}
+            loading={tasks.isLoading}
+            empty={t('home.noOpenTasks')}
+            extra={<Button type="link" size="small" onClick={() => navigate('/tasks')}>{t('home.allTasks')}</Button>}
+          />
+        </Col>
+        <Col xs={24} lg={12}>
+          <Row gutter={[16, 16]}>
+            <Col span={24}>
+              <TaskSection testId="home-rectifications" title={t('home.rectifications')} tasks={rectifications} loading={tasks.isLoading} empty={t('home.noRectifications')} />
+            </Col>
+            <Col span={24}>
+              <TaskSection testId="home-entries" title={t('home.entriesToConfirm')} tasks={entries} loading={tasks.isLoading} empty={t('home.noEntries')} />
+            </Col>
+          </Row>
+        </Col>
+        <Col span={24}>
+          <InstanceCards
+            testId="home-running"
+            title={t(group ? 'home.groupRunning' : 'home.schoolRunning')}
+            rows={running.data?.items ?? []}
+            empty={running.isError ? t('home.instancesFailed') : t('home.noRunning')}
+            extra={<Button type="link" size="small" onClick={() => navigate('/instances')}>{t('home.allInstances')}</Button>}
+          />
+        </Col>
+      </Row>
+    </div>
+  );
+}

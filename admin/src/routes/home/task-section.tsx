@@ -1,0 +1,64 @@
+import type { ReactNode } from 'react';
+import { Badge, Card, List, Space, Tag, Typography } from 'antd';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useLocalize } from '../../components/localized-text';
+import { DateText } from '../../components/date-text';
+import { EmptyState } from '../../components/empty-state';
+import type { TaskRow } from '../../types/contract';
+
+/** A titled list of tasks with their deadlines; overdue ones first and in red. A row opens the instance. */
+export function TaskSection({ title, tasks, empty, testId, loading, extra }: { title: ReactNode; tasks: TaskRow[]; empty: string; testId: string; loading?: boolean; extra?: ReactNode }) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const navigate = useNavigate();
+  const sorted = [...tasks].sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueAt ?? '9').localeCompare(b.dueAt ?? '9'));
+  return (
+    <Card
+      size="small"
+      data-testid={testId}
+      title={
+        <Space>
+          {title}
+          <Badge count={tasks.length} showZero color={tasks.some((x) => x.overdue) ? 'red' : 'blue'} />
+        </Space>
+      }
+      extra={extra}
+      style={{ height: '100%' }}
+    >
+      <List
+        loading={loading}
+        dataSource={sorted}
+        locale={{ emptyText: <EmptyState description={empty} /> }}
+        renderItem={(task) => (
+          <List.Item
+            role="link"
+            tabIndex={0}
+            style={{ cursor: 'pointer', paddingInline: 4 }}
+            onClick={() => navigate(`/instances/${task.instanceId}`)}
+            onKeyDown={(e) => e.key === 'Enter' && navigate(`/instances/${task.instanceId}`)}
+            data-testid="home-task"
+          >
+            <List.Item.Meta
+              title={
+                <Space wrap size={6}>
+                  <Typography.Link>{task.subjectName}</Typography.Link>
+                  <Tag color="blue" bordered={false}>
+                    {localize(task.stateName)}
+                  </Tag>
+                </Space>
+              }
+              description={localize(task.definitionName)}
+            />
+            <div style={{ textAlign: 'right' }}>
+              <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+                {t('fields.dueAt')}
+              </Typography.Text>
+              <DateText value={task.dueAt} overdue={task.overdue} />
+            </div>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
