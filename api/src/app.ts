@@ -19,6 +19,12 @@ import { healthRoutes } from './features/health/routes.js';
 import { instanceRoutes } from './features/instances/routes.js';
 import { orgRoutes } from './features/orgs/routes.js';
 import { taskRoutes } from './features/tasks/routes.js';
+import { userRoutes } from './features/users/routes.js';
+import { calendarRoutes } from './features/calendar/routes.js';
+import { referenceRoutes } from './features/reference/routes.js';
+import { bulkRoutes } from './features/bulk/routes.js';
+import { reportRoutes } from './features/reports/routes.js';
+import { burdenRoutes } from './features/burden/routes.js';
 
 export type CreateAppOptions = {
   db: Db;
@@ -57,7 +63,13 @@ export function createApp(options: CreateAppOptions) {
     .route('/api', definitionRoutes(deps))
     .route('/api', instanceRoutes(deps))
     .route('/api', taskRoutes(deps))
-    .route('/api', auditRoutes(deps));
+    .route('/api', userRoutes(deps))
+    .route('/api', calendarRoutes(deps))
+    .route('/api', auditRoutes(deps))
+    .route('/api', referenceRoutes(deps))
+    .route('/api', bulkRoutes(deps))
+    .route('/api', reportRoutes(deps))
+    .route('/api', burdenRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'eduflow_session' });
   app.doc('/api/openapi.json', {

@@ -4,7 +4,7 @@ import type { TAuthUser } from './user.js';
 
 export const ACTIONS = ['manage', 'create', 'read', 'update', 'publish', 'act', 'verify'] as const;
 export type TAction = (typeof ACTIONS)[number];
-export const SUBJECT_TYPES = ['Instance', 'Definition', 'Task', 'AuditEvent', 'Organisation', 'User'] as const;
+export const SUBJECT_TYPES = ['Instance', 'Definition', 'Task', 'AuditEvent', 'Organisation', 'User', 'ReferenceData', 'BurdenReport', 'Notification', 'Calendar'] as const;
 export type TSubjectType = (typeof SUBJECT_TYPES)[number];
 
 /** The fields of an instance that rules may test; `participantIds` is materialised from instance_participants. */
@@ -26,10 +26,13 @@ type Subjects =
   | 'all'
   | Tagged<'Instance', TInstanceSubject>
   | Tagged<'Definition', { id: string; key: string; status: string }>
-  | Tagged<'User', { id: string }>
+  | Tagged<'User', { id: string; orgAncestorIds: string[] }>
+  | Tagged<'Notification', { id: string; userId: string }>
   | Tagged<'Organisation', { id: string }>
   | Tagged<'Task', { id: string }>
-  | Tagged<'AuditEvent', { id: string }>;
+  | Tagged<'AuditEvent', { id: string }>
+  | Tagged<'ReferenceData', { id: string; status: string }>
+  | Tagged<'BurdenReport', { id: string }>;
 export type AppAbility = MongoAbility<[TAction, Subjects]>;
 type Builder = AbilityBuilder<AppAbility>;
 
@@ -39,12 +42,16 @@ const orgsWith = (user: TAuthUser, role: TRole): string[] =>
 // One small function per role; a user with several grants gets the union.
 const ROLE_RULES: Record<TRole, (b: Builder, user: TAuthUser) => void> = {
   bureauAdmin: ({ can }) => {
-    can('manage', ['Definition', 'Organisation', 'User']);
+    can('manage', ['Definition', 'Organisation', 'User', 'ReferenceData']);
     can(['read', 'create'], 'Instance');
     can('read', 'Task');
+    can('update', 'Calendar');
   },
   bureauReviewer: ({ can }) => {
-    can('read', ['Instance', 'Definition', 'Organisation']);
+    can('read', 'User');
+    can('read', ['Instance', 'Definition', 'Organisation', 'BurdenReport']);
+    // 负担码 complaints are bureau tasks: reviewers resolve them.
+    can('update', 'BurdenReport');
     can('act', 'Instance');
   },
   groupLead: ({ can }, user) => {
@@ -54,6 +61,7 @@ const ROLE_RULES: Record<TRole, (b: Builder, user: TAuthUser) => void> = {
     can(['read', 'create', 'act'], 'Instance', { subjectOrgId: { $in: orgsWith(user, 'principal') } });
   },
   teacher: ({ can }, user) => {
+    can('create', 'BurdenReport');
     // The author may act (resubmit, withdraw) on what they started; the engine decides which events.
     can(['read', 'act'], 'Instance', { createdBy: user.id });
     can('create', 'Instance', { subjectOrgId: { $in: orgsWith(user, 'teacher') } });
@@ -83,7 +91,12 @@ export function defineAbilityFor(user: TAuthUser): AppAbility {
     // Everyone signed in sees the org tree, published definitions, their own account and their inbox.
     builder.can('read', 'Organisation');
     builder.can('read', 'Definition', { status: 'published' });
+    builder.can('read', 'ReferenceData', { status: 'published' });
     builder.can('read', 'User', { id: user.id });
+    // The people picker: whoever holds a grant in my part of the tree (my school, my group's schools…).
+    builder.can('read', 'User', { orgAncestorIds: { $in: [...new Set(user.roles.map((g) => g.orgId))] } });
+    builder.can(['read', 'update'], 'Notification', { userId: user.id });
+    builder.can('read', 'Calendar');
     builder.can('read', 'Task');
     // People named on an instance (assigned, handed a task, copied in) may open it; the engine still
     // decides which events each of them may fire.

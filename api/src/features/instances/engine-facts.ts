@@ -2,6 +2,8 @@ import { and, count, eq, gte, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { definitions, instances, organisations, tasks } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import type { Actor, Subject, TDefinition, TLocalizedText } from '../../engine.js';
+import { loadPublished } from '../reference/load-reference.js';
+import { whitelistRefusals } from '../workflow-rules/campus-entry-check.js';
 
 /** Social-affair activities a school may receive per semester (DOMAIN.md: 6 is typical). */
 export const SCHOOL_SEMESTER_CAP = 6;
@@ -51,8 +53,13 @@ function sameKeyThisSemester(deps: Pick<Deps, 'db'>, input: FactInput, ...extra:
   return deps.db.select({ n: count() }).from(instances).where(and(...where)).get()?.n ?? 0;
 }
 
-/** 社会事务进校园 automatic checks the API can make from its own data; each refusal names its rule. */
-function entryRefusals(deps: Pick<Deps, 'db'>, input: FactInput): Refusal[] {
+/**
+ * 社会事务进校园 automatic checks; each refusal names its rule. With a whitelist published for the
+ * activity's year, the full checks run against it; without one, only what the API knows by itself.
+ */
+export function entryRefusals(deps: Pick<Deps, 'db'>, input: FactInput): Refusal[] {
+  const checked = whitelistRefusals(deps, input.data, input.now, input.instanceId);
+  if (checked) return checked;
   const out: Refusal[] = [];
   if (input.data.commercial === true)
     out.push({ rule: 'notCommercial', message: { 'zh-CN': '商业性质的活动不得进校园', en: 'Commercial activities may not enter schools' } });
@@ -79,12 +86,35 @@ function entryRefusals(deps: Pick<Deps, 'db'>, input: FactInput): Refusal[] {
 }
 
 /**
+ * The withinCap guard compares the fact with the cap written in the definition; the school quota of
+ * the published award rubric is reference data, so the count is presented relative to it: at or over
+ * the rubric's quota reads as at the definition's cap, under it as under the cap.
+ */
+function withRubricQuota(deps: Pick<Deps, 'db'>, def: TDefinition, used: number): number {
+  const quota = loadPublished(deps, 'award-rubric')?.content.schoolQuota;
+  const cap = capOf(def, 'schoolRecommendations');
+  if (quota === undefined || cap === null) return used;
+  return used >= quota ? Math.max(used, cap) : Math.min(used, cap - 1);
+}
+
+function capOf(def: TDefinition, fact: string): number | null {
+  for (const state of Object.values(def.states)) {
+    if (!('on' in state)) continue;
+    for (const t of Object.values(state.on)) {
+      const g = t.guards?.find((x) => x.name === 'withinCap' && x.params?.fact === fact);
+      if (typeof g?.params?.cap === 'number') return g.params.cap;
+    }
+  }
+  return null;
+}
+
+/**
  * Facts the guard registry reads, by the `fact` names definitions use; the engine stays pure:
  * - `subjectInstancesThisSemester`: other instances of this workflow about this subject this semester;
  * - `schoolRecommendations`: of those, the ones that reached the step the capped transition leads to;
  * - `conflicted`: the actor holds a role at the subject's school or group (回避);
  * - `entryRefusals`: the campus-entry checks (commercial, fee-charging, per-school semester cap).
- * The whitelist itself (items, windows, frequencies) has no table yet, so it is not checked here.
+ * The published whitelist (items, windows, frequencies) and award rubric (school quota) feed them.
  */
 export function engineFacts(deps: Pick<Deps, 'db'>, input: FactInput): Record<string, unknown> {
   const used = factsUsed(input.def);
@@ -95,7 +125,8 @@ export function engineFacts(deps: Pick<Deps, 'db'>, input: FactInput): Record<st
     // Recommended = reached the step the capped transition leads to; its tasks prove it without reading snapshots.
     const targets = targetsGuardedBy(input.def, 'schoolRecommendations');
     const reached = sql`exists (select 1 from ${tasks} where ${tasks.instanceId} = ${instances.id} and ${inArray(tasks.state, targets)})`;
-    facts.schoolRecommendations = targets.length ? sameKeyThisSemester(deps, input, atSubject, reached) : 0;
+    const recommended = targets.length ? sameKeyThisSemester(deps, input, atSubject, reached) : 0;
+    facts.schoolRecommendations = withRubricQuota(deps, input.def, recommended);
   }
   if (used.has('entryRefusals')) facts.entryRefusals = entryRefusals(deps, input);
   const near = new Set(input.subject.path.slice(1));

@@ -18,6 +18,8 @@ import { badMechanicTargets } from './mechanic-targets.js';
 import { eventResult, subjectOf } from './instance-view.js';
 import { deniedEvent, refusalError } from './refusal.js';
 import { ZEventResult, type TEventResult } from './instances.types.js';
+import { prepareEvent } from '../workflow-rules/prepare-event.js';
+import { recordEvent } from '../workflow-rules/record-event.js';
 
 export type TFireEventInput = {
   actor: TAuthUser;
@@ -36,7 +38,7 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
   const { actor, instanceId } = input;
   const replay = replayOf(deps, input.idempotency, ZEventResult);
   if (replay) return replay instanceof AppError ? replay : replay.body;
-  const meta = { type: input.event.type, comment: input.event.comment ?? null };
+  const meta: Record<string, unknown> = { type: input.event.type, comment: input.event.comment ?? null };
   const deny = (error: AppError, before?: unknown) =>
     deniedEvent(deps, { actor, action: 'instance.event', instanceId, error, before, meta });
 
@@ -58,11 +60,15 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
   const loaded = loadDefinition(deps, row.definitionId);
   if (!loaded) return deny(new AppError('INTERNAL'), before);
   const { def } = loaded;
-  const badAssign = badTransitionAssignment(deps, def, row.state, input.event.type, input.event.data ?? {});
+  // The built-in workflows' domain rules fill what they compute (experts, scores, roll-up) first.
+  const prepared = prepareEvent(deps, def, row, input.event);
+  if (prepared instanceof AppError) return deny(prepared, before);
+  const event = prepared.event;
+  const badAssign = badTransitionAssignment(deps, def, row.state, event.type, event.data ?? {});
   if (badAssign) return deny(badAssign, before);
   const subject = subjectOf(deps, def, orgPath(deps, row.subjectOrgId), row.subjectOrgId);
   const engActor = engineActor(actor);
-  const result = step(def, row.snapshot, input.event, engActor, buildEnv(deps, def, subject, engActor, { ...row.data, ...input.event.data }, row.id));
+  const result = step(def, row.snapshot, event, engActor, buildEnv(deps, def, subject, engActor, { ...row.data, ...event.data }, row.id));
   if (!result.ok) return deny(refusalError(result), before);
 
   const described = describeSnapshot(def, result.snapshot);
@@ -98,6 +104,7 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
     ...named.map((userId) => ({ userId, role: 'candidate' })),
     ...readers.map((userId) => ({ userId, role: 'reader' })),
   ]);
+  Object.assign(meta, prepared.note, recordEvent(deps, def, row, next, event));
   appendAudit(deps.db, {
     at: next.updatedAt,
     actor,

@@ -18,6 +18,9 @@ import { instanceView, subjectOf } from './instance-view.js';
 import { deniedEvent, refusalError } from './refusal.js';
 import { ZInstanceView, type TInstanceView, type TStartInstanceBody } from './instances.types.js';
 
+const refusalsOf = (facts: Record<string, unknown>, status: string) =>
+  status === 'completed' && Array.isArray(facts.entryRefusals) && facts.entryRefusals.length > 0 ? { refusals: facts.entryRefusals } : {};
+
 const invalid = (field: string, zh: string, en: string) =>
   new AppError('VALIDATION', { status: 422, fieldErrors: { [field]: { 'zh-CN': zh, en } } });
 
@@ -60,7 +63,8 @@ export function startInstance(
 
     const subject = subjectOf(deps, def, chain, org.id);
     const engActor = engineActor(actor);
-    const result = start(def, { subject, initiator: engActor, data: input.data, assignments }, buildEnv(deps, def, subject, engActor, input.data ?? {}));
+    const env = buildEnv(deps, def, subject, engActor, input.data ?? {});
+    const result = start(def, { subject, initiator: engActor, data: input.data, assignments }, env);
     if (!result.ok) return deny(refusalError(result));
 
     const at = deps.clock().toISOString();
@@ -95,7 +99,8 @@ export function startInstance(
       entityId: row.id,
       outcome: 'success',
       after: { state: row.state, version: row.version },
-      meta: { definitionKey: defRow.key, definitionVersion: defRow.version, subjectOrgId: org.id },
+      // Automatic checks that refused the request (campus entry): kept so the history shows each rule.
+      meta: { definitionKey: defRow.key, definitionVersion: defRow.version, subjectOrgId: org.id, ...refusalsOf(env.facts ?? {}, result.status) },
     });
     const body = instanceView(deps, def, defRow, row, actor);
     rememberResponse(deps, input.idempotency, 201, body);

@@ -1,0 +1,51 @@
+import { subject } from '@casl/ability';
+import { and, eq } from 'drizzle-orm';
+import { appendAudit } from '../../audit/append.js';
+import type { TAuthUser } from '../../auth/user.js';
+import { txOrThrow } from '../../db/client.js';
+import { burdenReports, organisations } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import { AppError } from '../../errors.js';
+import { authorize } from '../authorize.js';
+import { burdenView } from './burden-view.js';
+import type { TBurdenReport, TResolveBurdenBody } from './burden.types.js';
+
+/** The bureau closes a complaint with what it did; a stale version is refused (409). */
+export function resolveBurdenReport(deps: Deps, input: TResolveBurdenBody & { id: string; actor: TAuthUser }): TBurdenReport {
+  return txOrThrow(deps.db, () => {
+    const row = deps.db.select().from(burdenReports).where(eq(burdenReports.id, input.id)).get();
+    const denied = authorize(deps, input.actor, {
+      action: 'update',
+      type: 'BurdenReport',
+      target: row ? subject('BurdenReport', { id: row.id }) : undefined,
+      entityId: input.id,
+      auditAction: 'burden.resolve',
+      hideUnreadable: true,
+    });
+    if (denied) return denied;
+    if (!row) return new AppError('NOT_FOUND');
+    if (row.version !== input.expectedVersion) return new AppError('VERSION_CONFLICT');
+    if (row.status === 'resolved') {
+      return new AppError('EVENT_NOT_ALLOWED', { message: { 'zh-CN': '该反映已办结。', en: 'This report is already resolved.' } });
+    }
+    const now = deps.clock();
+    const next = { ...row, status: 'resolved' as const, resolution: input.resolution, resolvedAt: now.toISOString(), version: row.version + 1 };
+    deps.db
+      .update(burdenReports)
+      .set({ status: next.status, resolution: next.resolution, resolvedAt: next.resolvedAt, version: next.version })
+      .where(and(eq(burdenReports.id, row.id), eq(burdenReports.version, row.version)))
+      .run();
+    appendAudit(deps.db, {
+      at: next.resolvedAt,
+      actor: input.actor,
+      action: 'burden.resolve',
+      entityType: 'BurdenReport',
+      entityId: row.id,
+      outcome: 'success',
+      before: { status: 'open', version: row.version },
+      after: { status: 'resolved', version: next.version },
+    });
+    const name = deps.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, row.schoolId)).get()?.name ?? '';
+    return burdenView(next, name, now);
+  });
+}

@@ -1,0 +1,42 @@
+import { and, desc, eq, type SQL } from 'drizzle-orm';
+import type { AppAbility } from '../../auth/ability.js';
+import { rulesToWhere } from '../../auth/ability-sql.js';
+import { referenceData, type TReferenceRow } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import { CONTENT_SCHEMAS, type TReference, type TReferenceKind } from './reference.types.js';
+
+export const toReference = (row: TReferenceRow): TReference => ({
+  id: row.id,
+  kind: row.kind,
+  key: row.key,
+  version: row.version,
+  status: row.status,
+  name: row.name,
+  content: row.body,
+  createdAt: row.createdAt,
+  publishedAt: row.publishedAt,
+});
+
+const REFERENCE_FIELDS = { id: referenceData.id, status: referenceData.status };
+
+/** Reference data of one kind the caller may read (drafts: bureau admins only), newest version first. Small by nature: capped at 200. */
+export function listReference(deps: Deps, input: { ability: AppAbility; kind: TReferenceKind; status?: 'draft' | 'published'; key?: string }): { items: TReference[] } {
+  const where: SQL[] = [eq(referenceData.kind, input.kind), rulesToWhere(input.ability, 'read', 'ReferenceData', REFERENCE_FIELDS)];
+  if (input.status) where.push(eq(referenceData.status, input.status));
+  if (input.key) where.push(eq(referenceData.key, input.key));
+  const rows = deps.db.select().from(referenceData).where(and(...where)).orderBy(referenceData.key, desc(referenceData.version)).limit(200).all();
+  return { items: rows.map(toReference) };
+}
+
+/**
+ * The newest published version of a kind (for one key when given), parsed by its schema: what the
+ * workflows' rules read. Null when the bureau has published none.
+ */
+export function loadPublished<K extends TReferenceKind>(deps: Pick<Deps, 'db'>, kind: K, key?: string) {
+  const where: SQL[] = [eq(referenceData.kind, kind), eq(referenceData.status, 'published')];
+  if (key !== undefined) where.push(eq(referenceData.key, key));
+  const row = deps.db.select().from(referenceData).where(and(...where)).orderBy(desc(referenceData.publishedAt), desc(referenceData.version)).limit(1).get();
+  if (!row) return null;
+  const parsed = CONTENT_SCHEMAS[kind].safeParse(row.body);
+  return parsed.success ? { row, content: parsed.data as ReturnType<(typeof CONTENT_SCHEMAS)[K]['parse']> } : null;
+}

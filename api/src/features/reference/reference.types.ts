@@ -1,0 +1,86 @@
+import { z } from '@hono/zod-openapi';
+import { zIndicatorSystem, zWhitelist } from '../../domain.js';
+
+export const REFERENCE_KINDS = ['indicator-system', 'whitelist', 'checklist', 'award-rubric'] as const;
+export const ZReferenceKind = z.enum(REFERENCE_KINDS);
+export type TReferenceKind = z.infer<typeof ZReferenceKind>;
+
+/** The six classic layers of 等级保护 checklists. */
+export const LAYERS = ['物理安全', '网络安全', '主机安全', '应用安全', '数据安全', '安全管理'] as const;
+
+export const ZChecklist = z.object({
+  key: z.string().min(1).max(60),
+  items: z
+    .array(
+      z.object({
+        code: z.string().min(1).max(20),
+        layer: z.enum(LAYERS),
+        title: z.string().min(1).max(120),
+        guidance: z.string().max(500).default(''),
+        evidence: z.string().max(200).default(''),
+      }),
+    )
+    .min(1)
+    .max(200)
+    .refine((items) => new Set(items.map((i) => i.code)).size === items.length, { message: 'item codes must be unique' }),
+});
+export type TChecklist = z.infer<typeof ZChecklist>;
+
+/** 减负清单: the non-teaching demands the bureau forbids or limits (12 items in the demo district). */
+export const ZBurdenItem = z.object({ code: z.string().min(1).max(20), name: z.string().min(1).max(80), rule: z.string().max(300).default('') });
+/** Emergency additions the education work leading group approved, registered by the bureau (document number per item). */
+const ZEmergencyApproval = z.object({ no: z.string().min(1).max(60), itemCode: z.string().min(1), approvedOn: z.iso.date() });
+export const ZWhitelistDoc = zWhitelist.extend({
+  burdenList: z.array(ZBurdenItem).max(50).default([]),
+  emergencyApprovals: z.array(ZEmergencyApproval).max(100).default([]),
+});
+export type TWhitelistDoc = z.infer<typeof ZWhitelistDoc>;
+
+const ZLevelQuota = z.object({ level: z.enum(['special', 'first', 'second']), count: z.number().int().nonnegative() });
+export const ZAwardRubric = z.object({
+  year: z.number().int().min(2000).max(2100),
+  criteria: z.array(z.object({ key: z.string().min(1), name: z.string().min(1), maxScore: z.number().positive() })).min(1),
+  /** Submissions a school may recommend per year (the RECOMMEND guard's cap). */
+  schoolQuota: z.number().int().positive().default(3),
+  expertsPerSubmission: z.number().int().min(3).default(3),
+  outlierThreshold: z.number().positive().default(15),
+  quotas: z.object({ achievement: z.array(ZLevelQuota), course: z.array(ZLevelQuota) }),
+});
+export type TAwardRubric = z.infer<typeof ZAwardRubric>;
+
+export const CONTENT_SCHEMAS = {
+  'indicator-system': zIndicatorSystem,
+  whitelist: ZWhitelistDoc,
+  checklist: ZChecklist,
+  'award-rubric': ZAwardRubric,
+} as const;
+
+/** The contract's path segments (plural) → the stored kind. */
+export const KIND_OF_PATH = {
+  'indicator-systems': 'indicator-system',
+  whitelists: 'whitelist',
+  checklists: 'checklist',
+  'award-rubrics': 'award-rubric',
+} as const satisfies Record<string, TReferenceKind>;
+const ZKindPath = z.enum(['indicator-systems', 'whitelists', 'checklists', 'award-rubrics']);
+export const ZKindParam = z.object({ kind: ZKindPath.openapi({ param: { name: 'kind', in: 'path' } }) });
+export const ZKindIdParam = ZKindParam.extend({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) });
+export const ZReferenceQuery = z.object({ status: z.enum(['draft', 'published']).optional(), key: z.string().max(60).optional() });
+export const ZCreateReferenceBody = z.object({ name: z.string().min(1).max(120), content: z.record(z.string(), z.unknown()) });
+export type TCreateReferenceBody = z.infer<typeof ZCreateReferenceBody>;
+
+export const ZReference = z
+  .object({
+    id: z.string(),
+    kind: ZReferenceKind,
+    key: z.string(),
+    version: z.number().int(),
+    status: z.enum(['draft', 'published']),
+    name: z.string(),
+    content: z.record(z.string(), z.unknown()),
+    createdAt: z.string(),
+    publishedAt: z.string().nullable(),
+  })
+  .openapi('ReferenceData');
+export type TReference = z.infer<typeof ZReference>;
+export const ZReferenceList = z.object({ items: z.array(ZReference) });

@@ -1,0 +1,63 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { AppAbility } from '../../auth/ability.js';
+import type { TAuthUser } from '../../auth/user.js';
+import { auditEvents, instances, organisations } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import { rank } from '../../domain.js';
+import { readableOf } from './report-scope.js';
+import type { TAssessmentReport } from './reports.types.js';
+
+type Weakest = { schoolId: string; schoolName: string; score: number } | null;
+
+/** The weakest member of the latest roll-up (recorded in the PUBLISH event's audit meta): its lowest dimension. */
+function weakestOf(deps: Deps, instanceId: string): Weakest {
+  const row = deps.db
+    .select({ meta: auditEvents.meta })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityType, 'Instance'), eq(auditEvents.entityId, instanceId), sql`json_extract(${auditEvents.meta}, '$.rollUp') is not null`))
+    .orderBy(desc(auditEvents.seq))
+    .limit(1)
+    .get();
+  const dims = (row?.meta as { rollUp?: { dimensions?: Array<{ weakest: { schoolId: string; score: number } }> } } | undefined)?.rollUp?.dimensions ?? [];
+  const w = dims.map((d) => d.weakest).sort((a, b) => a.score - b.score)[0];
+  if (!w) return null;
+  const name = deps.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, w.schoolId)).get()?.name ?? w.schoolId;
+  return { schoolId: w.schoolId, schoolName: name, score: w.score };
+}
+
+/** One row per group of the cycle (≤ 17 in a district): score and grade from the instance data, ranked across groups. */
+export function assessmentReport(deps: Deps, input: { user: TAuthUser; ability: AppAbility; cycle?: string }): TAssessmentReport {
+  const rows = deps.db
+    .select({
+      instanceId: instances.id,
+      groupId: instances.subjectOrgId,
+      groupName: organisations.name,
+      state: instances.state,
+      score: sql<number | null>`json_extract(${instances.data}, '$.groupScore')`,
+      grade: sql<string | null>`json_extract(${instances.data}, '$.grade')`,
+    })
+    .from(instances)
+    .innerJoin(organisations, eq(organisations.id, instances.subjectOrgId))
+    .where(and(readableOf(deps, { ...input, key: 'bundled-assessment' }), input.cycle ? sql`json_extract(${instances.data}, '$.cycle') = ${input.cycle}` : undefined))
+    .orderBy(organisations.name)
+    .limit(500)
+    .all();
+  const scored = rank(rows.filter((r) => r.score !== null).map((r) => ({ ...r, score: Number(r.score) })));
+  const unscored = rows.filter((r) => r.score === null).map((r) => ({ ...r, rank: null }));
+  const byState = new Map<string, number>();
+  for (const r of rows) byState.set(r.state, (byState.get(r.state) ?? 0) + 1);
+  return {
+    cycle: input.cycle ?? null,
+    byState: [...byState].map(([state, count]) => ({ state, count })),
+    ranking: [...scored, ...unscored].map((r) => ({
+      instanceId: r.instanceId,
+      groupId: r.groupId,
+      groupName: r.groupName,
+      state: r.state,
+      score: r.score,
+      grade: r.grade,
+      rank: r.rank,
+      weakest: r.score === null ? null : weakestOf(deps, r.instanceId),
+    })),
+  };
+}

@@ -1,0 +1,72 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { AppAbility } from '../../auth/ability.js';
+import type { TAuthUser } from '../../auth/user.js';
+import { instances, organisations } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import { semesterOf } from '../../domain.js';
+import { SCHOOL_SEMESTER_CAP } from '../instances/engine-facts.js';
+import { loadPublished } from '../reference/load-reference.js';
+import { semesterRange } from '../workflow-rules/campus-entry-check.js';
+import { readableOf, schoolFilter, visibleSchools } from './report-scope.js';
+import type { TCampusEntryReport } from './reports.types.js';
+
+/**
+ * Entries per school against the semester cap, and teacher hours by whitelist item: planned hours
+ * from the requests, hours spent from the schools' outcome parts. One grouped query each.
+ */
+export function campusEntryReport(deps: Deps, input: { user: TAuthUser; ability: AppAbility; semester?: string }): TCampusEntryReport {
+  const semester = input.semester ?? semesterOf(deps.clock().toISOString().slice(0, 10));
+  const { from, to } = semesterRange(semester);
+  const cap = loadPublished(deps, 'whitelist', from.slice(0, 4))?.content.schoolCapPerSemester ?? SCHOOL_SEMESTER_CAP;
+  const date = sql`json_extract(${instances.data}, '$.activityDate')`;
+  const counted = and(
+    readableOf(deps, { ...input, key: 'campus-entry' }),
+    sql`${date} between ${from} and ${to}`,
+    sql`coalesce(${instances.outcome}, '') not in ('rejected', 'withdrawn')`,
+  );
+  const schools = visibleSchools(deps, input.user);
+  const perSchool = deps.db
+    .select({ schoolId: sql<string>`s.value`, schoolName: organisations.name, used: sql<number>`count(*)` })
+    .from(instances)
+    .innerJoin(sql`json_each(${instances.data}, '$.schoolIds') s`, sql`1`)
+    .innerJoin(organisations, eq(organisations.id, sql`s.value`))
+    .where(and(counted, schoolFilter(sql`s.value`, schools)))
+    .groupBy(sql`s.value`)
+    .orderBy(sql`3 desc`, organisations.name)
+    .all();
+  const hoursByItem = deps.db
+    .select({
+      itemCode: sql<string>`json_extract(${instances.data}, '$.itemCode')`,
+      requests: sql<number>`count(distinct ${instances.id})`,
+      plannedTeacherHours: sql<number>`sum(coalesce(json_extract(${instances.data}, '$.teacherHours'), 0))`,
+    })
+    .from(instances)
+    .where(counted)
+    .groupBy(sql`1`)
+    .orderBy(sql`1`)
+    .all();
+  const spent = new Map(
+    deps.db
+      .select({
+        itemCode: sql<string>`json_extract(${instances.data}, '$.itemCode')`,
+        hours: sql<number>`sum(coalesce(json_extract(p.value, '$.data.actualTeacherHours'), 0))`,
+      })
+      .from(instances)
+      .innerJoin(sql`json_each(${instances.snapshot}, '$.context.collections.outcome.parts') p`, sql`1`)
+      .where(and(counted, sql`json_extract(p.value, '$.status') = 'submitted'`))
+      .groupBy(sql`1`)
+      .all()
+      .map((r) => [r.itemCode, Number(r.hours ?? 0)]),
+  );
+  return {
+    semester,
+    cap,
+    perSchool: perSchool.map((r) => ({ schoolId: r.schoolId, schoolName: r.schoolName, used: Number(r.used), cap })),
+    hoursByItem: hoursByItem.map((r) => ({
+      itemCode: r.itemCode,
+      requests: Number(r.requests),
+      plannedTeacherHours: Number(r.plannedTeacherHours ?? 0),
+      spentTeacherHours: spent.get(r.itemCode) ?? 0,
+    })),
+  };
+}

@@ -1,0 +1,32 @@
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { AppAbility } from '../../auth/ability.js';
+import { rulesToWhere } from '../../auth/ability-sql.js';
+import type { TAuthUser } from '../../auth/user.js';
+import { definitions, instances, organisations } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import { instanceFields } from '../instances/instance-subject.js';
+
+const DISTRICT_WIDE = new Set(['bureauAdmin', 'bureauReviewer', 'auditor']);
+
+/** The instances of a workflow key (any version) the caller may read, as one SQL condition. */
+export function readableOf(deps: Pick<Deps, 'db'>, input: { user: TAuthUser; ability: AppAbility; key: string }): SQL {
+  const ids = deps.db.select({ id: definitions.id }).from(definitions).where(eq(definitions.key, input.key)).all().map((d) => d.id);
+  return sql`${ids.length ? inArray(instances.definitionId, ids) : sql`0`} and ${rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user))}`;
+}
+
+/**
+ * Schools whose rows a per-school breakdown may show: all for bureau roles and auditors; otherwise the
+ * schools the caller holds a role at, and the members of groups they lead (a principal sees only their school).
+ */
+export function visibleSchools(deps: Pick<Deps, 'db'>, user: TAuthUser): Set<string> | null {
+  if (user.roles.some((g) => DISTRICT_WIDE.has(g.role))) return null;
+  const own = user.roles.map((g) => g.orgId);
+  const groups = user.roles.filter((g) => g.role === 'groupLead').map((g) => g.orgId);
+  const members = groups.length
+    ? deps.db.select({ id: organisations.id }).from(organisations).where(inArray(organisations.parentId, groups)).all().map((o) => o.id)
+    : [];
+  return new Set([...own, ...members]);
+}
+
+export const schoolFilter = (column: SQL | typeof instances.subjectOrgId, schools: Set<string> | null): SQL =>
+  schools === null ? sql`1` : schools.size === 0 ? sql`0` : sql`${column} in ${[...schools]}`;

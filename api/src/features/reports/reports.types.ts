@@ -1,0 +1,77 @@
+import { z } from '@hono/zod-openapi';
+
+const n = z.number();
+export const ZSecurityReport = z
+  .object({
+    round: z.string().nullable(),
+    totalFindings: n,
+    openFindings: n,
+    overdueFindings: n,
+    repeats: n,
+    byLayer: z.array(z.object({ layer: z.string(), count: n, open: n })),
+    bySeverity: z.array(z.object({ severity: z.string(), count: n, open: n })),
+    perSchool: z.array(z.object({ schoolId: z.string(), schoolName: z.string(), findings: n, open: n, overdue: n, repeats: n })),
+  })
+  .openapi('SecurityInspectionReport');
+export type TSecurityReport = z.infer<typeof ZSecurityReport>;
+
+const ZWeakest = z.object({ schoolId: z.string(), schoolName: z.string(), score: n }).nullable();
+export const ZAssessmentReport = z
+  .object({
+    cycle: z.string().nullable(),
+    byState: z.array(z.object({ state: z.string(), count: n })),
+    ranking: z.array(
+      z.object({
+        instanceId: z.string(),
+        groupId: z.string(),
+        groupName: z.string(),
+        state: z.string(),
+        score: n.nullable(),
+        grade: z.string().nullable(),
+        rank: n.nullable(),
+        weakest: ZWeakest,
+      }),
+    ),
+  })
+  .openapi('BundledAssessmentReport');
+export type TAssessmentReport = z.infer<typeof ZAssessmentReport>;
+
+export const ZCampusEntryReport = z
+  .object({
+    semester: z.string(),
+    cap: n,
+    perSchool: z.array(z.object({ schoolId: z.string(), schoolName: z.string(), used: n, cap: n })),
+    hoursByItem: z.array(z.object({ itemCode: z.string(), requests: n, plannedTeacherHours: n, spentTeacherHours: n })),
+  })
+  .openapi('CampusEntryReport');
+export type TCampusEntryReport = z.infer<typeof ZCampusEntryReport>;
+
+export const ZAwardReport = z
+  .object({
+    year: z.string(),
+    byLevel: z.array(z.object({ level: z.string(), count: n })),
+    ranking: z.array(
+      z.object({
+        category: z.string(),
+        items: z.array(
+          z.object({
+            instanceId: z.string(),
+            title: z.string(),
+            schoolId: z.string(),
+            schoolName: z.string(),
+            state: z.string(),
+            score: n,
+            level: z.string().nullable(),
+            rank: n,
+          }),
+        ),
+      }),
+    ),
+  })
+  .openapi('TeachingAwardReport');
+export type TAwardReport = z.infer<typeof ZAwardReport>;
+
+export const ZRoundQuery = z.object({ round: z.string().max(100).optional() });
+export const ZCycleQuery = z.object({ cycle: z.string().max(40).optional() });
+export const ZSemesterQuery = z.object({ semester: z.string().regex(/^\d{4}-(spring|autumn)$/, 'e.g. 2026-autumn').optional() });
+export const ZYearQuery = z.object({ year: z.string().regex(/^\d{4}$/, 'e.g. 2026').optional() });

@@ -1,0 +1,36 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { organisations, roleGrants } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import { describeSnapshot, type TDefinition } from '../../engine.js';
+import { rollUpGroup, type MemberScores } from '../../domain.js';
+import { loadPublished } from '../reference/load-reference.js';
+
+/**
+ * The group's score and grade from the member schools' collected self-assessments, with the roll-up
+ * rule of the published indicator system the cycle names (or the newest one). Null when none is
+ * published or no part was submitted.
+ */
+export function groupRollUp(deps: Pick<Deps, 'db'>, def: TDefinition, snapshot: Record<string, unknown>, data: Record<string, unknown>, groupId: string) {
+  const key = typeof data.indicatorSystem === 'string' ? data.indicatorSystem : undefined;
+  const system = (key && loadPublished(deps, 'indicator-system', key)) || loadPublished(deps, 'indicator-system');
+  if (!system) return null;
+  const parts = describeSnapshot(def, snapshot).collections.selfAssessment?.parts ?? {};
+  const userIds = Object.keys(parts).filter((u) => parts[u]?.status === 'submitted');
+  if (userIds.length === 0) return null;
+  // A part belongs to the member school where its author is principal.
+  const schools = deps.db
+    .select({ userId: roleGrants.userId, schoolId: roleGrants.orgId })
+    .from(roleGrants)
+    .innerJoin(organisations, eq(organisations.id, roleGrants.orgId))
+    .where(and(eq(roleGrants.role, 'principal'), eq(organisations.parentId, groupId), inArray(roleGrants.userId, userIds)))
+    .all();
+  const schoolOf = new Map(schools.map((s) => [s.userId, s.schoolId]));
+  const members: MemberScores[] = userIds.map((u) => {
+    const rows = Array.isArray(parts[u]?.data.indicatorScores) ? (parts[u]?.data.indicatorScores as Array<Record<string, unknown>>) : [];
+    return {
+      schoolId: schoolOf.get(u) ?? u,
+      scores: Object.fromEntries(rows.map((r) => [String(r.indicator ?? ''), Number(r.score ?? 0)])),
+    };
+  });
+  return { system: system.row, result: rollUpGroup(system.content, members) };
+}

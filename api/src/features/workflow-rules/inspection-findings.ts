@@ -1,0 +1,52 @@
+import { and, eq, ne } from 'drizzle-orm';
+import { findings } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import { addWorkdays, findingsFromItems, type InspectionItem } from '../../domain.js';
+
+const asItems = (v: unknown): InspectionItem[] => (Array.isArray(v) ? (v as InspectionItem[]) : []);
+
+/**
+ * Each failed item becomes a finding row with its severity's deadline (5/10/20 school working days),
+ * flagged as a repeat when the same item failed at this school in an earlier round.
+ */
+export function raiseFindings(deps: Pick<Deps, 'db'>, input: { instanceId: string; schoolId: string; data: Record<string, unknown>; now: Date }) {
+  const earlier = deps.db
+    .selectDistinct({ code: findings.itemCode })
+    .from(findings)
+    .where(and(eq(findings.schoolId, input.schoolId), ne(findings.instanceId, input.instanceId)))
+    .all()
+    .map((r) => r.code);
+  const list = findingsFromItems(asItems(input.data.items), earlier);
+  const at = input.now.toISOString();
+  for (const f of list) {
+    deps.db
+      .insert(findings)
+      .values({
+        instanceId: input.instanceId,
+        schoolId: input.schoolId,
+        round: String(input.data.round ?? ''),
+        itemCode: f.itemCode,
+        layer: f.layer,
+        title: f.title,
+        severity: f.severity,
+        workdays: f.workdays,
+        dueAt: addWorkdays(undefined, input.now, f.workdays).toISOString(),
+        offlineOrdered: f.offlineOrdered,
+        repeat: f.repeat,
+        status: 'open',
+        createdAt: at,
+      })
+      .onConflictDoNothing()
+      .run();
+  }
+  return list;
+}
+
+/** The verification accepted the rectification: the instance's findings are closed. */
+export function closeFindings(deps: Pick<Deps, 'db'>, instanceId: string, now: Date) {
+  deps.db
+    .update(findings)
+    .set({ status: 'closed', closedAt: now.toISOString() })
+    .where(and(eq(findings.instanceId, instanceId), eq(findings.status, 'open')))
+    .run();
+}

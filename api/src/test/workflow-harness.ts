@@ -1,0 +1,48 @@
+import { TEMPLATES } from '@eduflow/workflows';
+import { createUser } from '../features/users/create-user.js';
+import { hashPassword } from '../auth/password.js';
+import { createReference } from '../features/reference/create-reference.js';
+import { publishReference } from '../features/reference/publish-reference.js';
+import type { TReferenceKind } from '../features/reference/reference.types.js';
+import { CHECKLIST_V1, INDICATORS_2026, RUBRIC_2026, WHITELIST_2026 } from './fixtures/reference-docs.js';
+import { makeHarness, PASSWORD, type Session } from './harness.js';
+
+type Json = Record<string, unknown>;
+
+/**
+ * The test harness with the four built-in workflows and their reference data published, and three
+ * more experts (one at school B in group 2, one at school A2 in group 1, one at the district), so that
+ * 回避 has something to exclude.
+ */
+export async function makeWorkflowHarness() {
+  const h = await makeHarness();
+  const defs: Record<string, string> = {};
+  for (const [key, def] of Object.entries(TEMPLATES)) defs[key] = h.publish(def);
+  const publishRef = (kind: TReferenceKind, content: Json, name = kind) => publishReference(h.deps, { kind, id: createReference(h.deps, { kind, name, content }).id });
+  publishRef('whitelist', WHITELIST_2026);
+  publishRef('checklist', CHECKLIST_V1);
+  publishRef('indicator-system', INDICATORS_2026);
+  publishRef('award-rubric', RUBRIC_2026);
+  const passwordHash = await hashPassword(PASSWORD);
+  for (const [username, orgId] of [['expertB', h.orgs.schoolB], ['expertA2', h.orgs.schoolA2], ['expertD', h.orgs.district]] as const) {
+    h.users[username] = (await createUser(h.deps, { username, displayName: username, passwordHash, roles: [{ role: 'expert', orgId }] })).id;
+  }
+  const sessions = new Map<string, Session>();
+  const as = async (username: string) => {
+    const cached = sessions.get(username);
+    if (cached) return cached;
+    const s = await h.signIn(username);
+    sessions.set(username, s);
+    return s;
+  };
+  const view = async (id: string, who = 'admin') => (await h.get(`/api/instances/${id}`, await as(who))).json() as Promise<Json & { version: number; state: string; data: Json }>;
+  /** Fires an event with the instance's current version; returns the HTTP response. */
+  const fire = async (id: string, who: string, type: string, extra: { data?: Json; comment?: string } = {}) => {
+    const current = await view(id);
+    return h.post(`/api/instances/${id}/events`, { type, ...extra, expectedVersion: current.version }, await as(who));
+  };
+  const start = async (who: string, key: string, subjectOrgId: string, data: Json, assignments?: Json) =>
+    h.post('/api/instances', { definitionId: defs[key], subjectOrgId, data, ...(assignments ? { assignments } : {}) }, await as(who));
+  return { ...h, defs, as, view, fire, start };
+}
+export type WorkflowHarness = Awaited<ReturnType<typeof makeWorkflowHarness>>;
