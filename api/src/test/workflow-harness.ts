@@ -27,12 +27,14 @@ export async function makeWorkflowHarness() {
   for (const [username, orgId] of [['expertB', h.orgs.schoolB], ['expertA2', h.orgs.schoolA2], ['expertD', h.orgs.district]] as const) {
     h.users[username] = (await createUser(h.deps, { username, displayName: username, passwordHash, roles: [{ role: 'expert', orgId }] })).id;
   }
-  const sessions = new Map<string, Session>();
+  // Sessions are reused while the test clock stays within the idle timeout; moving time signs in again.
+  const sessions = new Map<string, { s: Session; at: number }>();
   const as = async (username: string) => {
+    const now = h.clock.now().getTime();
     const cached = sessions.get(username);
-    if (cached) return cached;
+    if (cached && now - cached.at < 10 * 60_000) return cached.s;
     const s = await h.signIn(username);
-    sessions.set(username, s);
+    sessions.set(username, { s, at: now });
     return s;
   };
   const view = async (id: string, who = 'admin') => (await h.get(`/api/instances/${id}`, await as(who))).json() as Promise<Json & { version: number; state: string; data: Json }>;
