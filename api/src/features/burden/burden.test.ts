@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
+
+let h: WorkflowHarness;
+beforeAll(async () => {
+  h = await makeWorkflowHarness();
+});
+afterAll(() => h.close());
+
+describe('负担码 burden reports', () => {
+  it('a teacher files one about a listed burden; the bureau sees it with a deadline, without the reporter, and resolves it once', async () => {
+    const filed = await h.post('/api/burden-reports', { burdenItem: 'FD-01', description: '每周被要求填报与教学无关的统计表三份', hours: 4 }, await h.as('teacherA'));
+    expect(filed.status, JSON.stringify(await filed.clone().json())).toBe(201);
+    const report = await filed.json();
+    expect(report).toMatchObject({ schoolId: h.orgs.schoolA, status: 'open', overdue: false, version: 1 });
+    expect(report).not.toHaveProperty('reporterId');
+    // Five school working days from Monday 23 Nov: Monday 30 Nov.
+    expect(report.dueAt.slice(0, 10)).toBe('2026-11-30');
+
+    expect((await h.get('/api/burden-reports', await h.as('principalA'))).status).toBe(403);
+    const queue = await (await h.get('/api/burden-reports?status=open', await h.as('reviewer1'))).json();
+    expect(queue.items.map((r: { id: string }) => r.id)).toEqual([report.id]);
+
+    const body = { resolution: '已约谈相关部门，取消该填报要求', expectedVersion: 1 };
+    const done = await h.post(`/api/burden-reports/${report.id}/resolve`, body, await h.as('reviewer1'));
+    expect(done.status).toBe(200);
+    expect((await h.post(`/api/burden-reports/${report.id}/resolve`, body, await h.as('reviewer1'))).status).toBe(409);
+  });
+
+  it('refuses an item not on the burden list (422) and non-teachers (403)', async () => {
+    const bad = await h.post('/api/burden-reports', { burdenItem: 'ZZ-9', description: '要求教师参加商业推广活动' }, await h.as('teacherA'));
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).error.fieldErrors.burdenItem['zh-CN']).toContain('减负清单');
+    expect((await h.post('/api/burden-reports', { burdenItem: 'other', description: '某项要求说明' }, await h.as('principalA'))).status).toBe(403);
+  });
+});

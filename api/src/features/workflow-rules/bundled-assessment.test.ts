@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
+
+let h: WorkflowHarness;
+beforeAll(async () => {
+  h = await makeWorkflowHarness();
+});
+afterAll(() => h.close());
+
+const scores = (cadre: number, teacher: number, uplift: number) => ({
+  indicatorScores: [
+    { indicator: 'cadre', score: cadre },
+    { indicator: 'teacher', score: teacher },
+    { indicator: 'uplift', score: uplift },
+  ],
+  selfSummary: '本年度集团内干部互派 3 人次，教师互访 40 人次。',
+});
+
+describe('bundled assessment cycle', () => {
+  it('opens the cycle for every group in one action, returns one part, rolls the group score up so the weakest member counts, ranks the groups', async () => {
+    const bulk = await h.post(
+      '/api/bulk/instances',
+      { definitionId: h.defs['bundled-assessment'], subjectOrgIds: [h.orgs.group1, h.orgs.group2], data: { cycle: '2026', indicatorSystem: 'bundled-2026' } },
+      await h.as('admin'),
+    );
+    const { started, failed } = await bulk.json();
+    expect(failed).toEqual([]);
+    const [g1, g2] = started.map((s: { instanceId: string }) => s.instanceId);
+
+    expect((await h.fire(g1, 'principalA', 'SUBMIT_PART', { data: scores(50, 50, 100) })).status).toBe(200);
+    expect((await h.fire(g1, 'principalA2', 'SUBMIT_PART', { data: scores(10, 10, 20) })).status).toBe(200);
+    // The lead returns school A2's part; A2 resubmits better evidence.
+    const back = await h.fire(g1, 'lead1', 'RETURN_PART', { data: { userId: h.users.principalA2 }, comment: '佐证材料不全' });
+    expect(back.status, JSON.stringify(await back.clone().json())).toBe(200);
+    expect((await h.fire(g1, 'principalA2', 'SUBMIT_PART', { data: scores(30, 30, 60) })).status).toBe(200);
+    expect((await h.fire(g1, 'lead1', 'CONSOLIDATE', { comment: '同意上报' })).status).toBe(200);
+    const published = await h.fire(g1, 'reviewer1', 'PUBLISH');
+    expect(published.status, JSON.stringify(await published.clone().json())).toBe(200);
+    // Member percentages 100 and 60 on both dimensions: minWeighted α=0.3 → 0.7·80 + 0.3·60 = 74 → 合格.
+    expect((await h.view(g1)).data).toMatchObject({ groupScore: 74, grade: 'pass' });
+
+    expect((await h.fire(g2, 'principalB', 'SUBMIT_PART', { data: scores(45, 45, 95) })).status).toBe(200);
+    // Still collecting: publishing is not possible yet, and the report ranks only what is scored.
+    expect((await h.fire(g2, 'reviewer1', 'PUBLISH')).status).toBe(409);
+    const report = await (await h.get('/api/reports/bundled-assessment?cycle=2026', await h.as('reviewer1'))).json();
+    expect(report.ranking[0]).toMatchObject({ groupId: h.orgs.group1, score: 74, grade: 'pass', rank: 1, weakest: { schoolId: h.orgs.schoolA2, score: 60 } });
+    expect(report.ranking[1]).toMatchObject({ groupId: h.orgs.group2, score: null, rank: null });
+    const lead = await (await h.get('/api/reports/bundled-assessment?cycle=2026', await h.as('lead1'))).json();
+    expect(lead.ranking.map((r: { groupId: string }) => r.groupId)).toEqual([h.orgs.group1]);
+  });
+});
