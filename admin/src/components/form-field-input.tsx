@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useLocalize } from './localized-text';
 import { TableFieldInput } from './table-field-input';
+import { OrgSelect, isSchoolField } from './org-select';
 import type { FieldDef } from '../types/contract';
 
 type InputProps = { field: FieldDef; disabled?: boolean; value?: unknown; onChange?: (value: unknown) => void };
@@ -15,6 +16,9 @@ export function FormFieldInput({ field, disabled, value, onChange }: InputProps)
   const options = (field.options ?? []).map((o) => ({ value: o.value, label: localize(o.label) }));
   const placeholder = t('form.placeholder', { label: localize(field.label) });
   const common = { disabled, onChange, id: field.name };
+  if ((field.type === 'select' || field.type === 'multiselect') && isSchoolField(field.name, field.options)) {
+    return <OrgSelect id={field.name} disabled={disabled} value={value as string | string[]} onChange={onChange} multiple={field.type === 'multiselect'} placeholder={t('form.select', { label: localize(field.label) })} />;
+  }
   switch (field.type) {
     case 'textarea':
       return <Input.TextArea {...common} value={value as string} rows={4} maxLength={field.maxLength} showCount={!!field.maxLength} placeholder={placeholder} onChange={(e) => onChange?.(e.target.value)} />;

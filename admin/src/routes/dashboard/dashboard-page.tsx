@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { PageTitle } from '../../components/page-title';
 import { DashboardFilters, toReportFilters, type FilterValues } from './dashboard-filters';
 import { useReport } from './use-report';
 import { WorkflowStateChart } from './charts/workflow-state-chart';
@@ -19,9 +20,9 @@ export function DashboardPage() {
   const overview = useReport<OverviewReport>('/reports/overview', filters);
   return (
     <div data-testid="dashboard">
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {t('dashboard.title')}
-      </Typography.Title>
+      <div style={{ marginBottom: 12 }}>
+        <PageTitle>{t('dashboard.title')}</PageTitle>
+      </div>
       <DashboardFilters onChange={setValues} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>

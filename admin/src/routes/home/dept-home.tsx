@@ -2,6 +2,7 @@ import { Button, Col, Row, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { PageTitle } from '../../components/page-title';
 import { TaskSection } from './task-section';
 import { InstanceCards } from './instance-cards';
 import { useInstances, useMyTasks } from './use-home-data';
@@ -15,9 +16,7 @@ export function DeptHome() {
   return (
     <div data-testid="dept-home">
       <Row justify="space-between" align="middle" style={{ marginBottom: 8 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('home.deptTitle')}
-        </Typography.Title>
+        <PageTitle>{t('home.deptTitle')}</PageTitle>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/instances/create?definitionKey=campus-entry')} data-testid="new-entry-request">
           {t('home.newEntryRequest')}
         </Button>

@@ -1,5 +1,6 @@
 import { Alert, Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { PageTitle } from '../../components/page-title';
 import { TaskSection } from './task-section';
 import { useMyTasks } from './use-home-data';
 
@@ -9,9 +10,9 @@ export function ExpertHome() {
   const tasks = useMyTasks();
   return (
     <div data-testid="expert-home">
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {t('home.expertTitle')}
-      </Typography.Title>
+      <div style={{ marginBottom: 12 }}>
+        <PageTitle>{t('home.expertTitle')}</PageTitle>
+      </div>
       <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('home.expertRules')} />
       <Row gutter={[16, 16]}>
         <Col span={24}>

@@ -1,5 +1,6 @@
 import { Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { PageTitle } from '../../components/page-title';
 import { TaskSection } from './task-section';
 import { InstanceCards } from './instance-cards';
 import { useInstances, useMyTasks } from './use-home-data';
@@ -12,9 +13,9 @@ export function InspectorHome() {
   const rows = [...(inspections.data?.items ?? [])].sort((a, b) => Number(b.status === 'running') - Number(a.status === 'running'));
   return (
     <div data-testid="inspector-home">
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {t('home.inspectorTitle')}
-      </Typography.Title>
+      <div style={{ marginBottom: 12 }}>
+        <PageTitle>{t('home.inspectorTitle')}</PageTitle>
+      </div>
       <Typography.Paragraph type="secondary">{t('home.inspectorHint')}</Typography.Paragraph>
       <Row gutter={[16, 16]}>
         <Col span={24}>

@@ -32,19 +32,16 @@ export function InstanceCards({ rows, empty, testId, title, extra }: { rows: Ins
                 styles={{ body: { padding: 16 } }}
               >
                 <Space direction="vertical" size={6} style={{ width: '100%' }}>
-                  <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+                  <Space style={{ justifyContent: 'space-between', width: '100%' }} align="start">
                     <Typography.Text strong style={{ fontSize: 16 }}>
                       {r.subjectName}
                     </Typography.Text>
-                    <StatusTag status={r.status} outcome={r.outcome} />
+                    {r.status === 'running' ? <Tag color="blue">{localize(r.stateName)}</Tag> : <StatusTag status={r.status} outcome={r.outcome} />}
                   </Space>
                   <Typography.Text type="secondary">{localize(r.definitionName)}</Typography.Text>
-                  <Space wrap>
-                    <Tag color={r.status === 'running' ? 'blue' : 'default'}>{localize(r.stateName)}</Tag>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {t('fields.updatedAt')} <DateText value={r.updatedAt} />
-                    </Typography.Text>
-                  </Space>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('fields.updatedAt')} <DateText value={r.updatedAt} />
+                  </Typography.Text>
                 </Space>
               </Card>
             </Col>

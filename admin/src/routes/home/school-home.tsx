@@ -1,6 +1,7 @@
 import { Alert, Button, Col, Row, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { PageTitle } from '../../components/page-title';
 import { TaskSection } from './task-section';
 import { InstanceCards } from './instance-cards';
 import { useInstances, useMyTasks } from './use-home-data';
@@ -17,9 +18,9 @@ export function SchoolHome({ scopeName, group }: { scopeName: string; group: boo
   const others = all.filter((x) => !rectifications.includes(x) && !entries.includes(x));
   return (
     <div data-testid={group ? 'group-home' : 'school-home'}>
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {t(group ? 'home.groupTitle' : 'home.schoolTitle', { name: scopeName })}
-      </Typography.Title>
+      <div style={{ marginBottom: 12 }}>
+        <PageTitle>{t(group ? 'home.groupTitle' : 'home.schoolTitle', { name: scopeName })}</PageTitle>
+      </div>
       {tasks.isError && <Alert type="error" showIcon message={t('home.tasksFailed')} style={{ marginBottom: 16 }} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>

@@ -1,5 +1,5 @@
 import { Column, Pie } from '@ant-design/plots';
-import { Col, Row, Statistic } from 'antd';
+import { Col, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLocalize } from '../../../components/localized-text';
@@ -10,7 +10,8 @@ import { clickedDatum } from '../chart-click';
 import { useReport, type ReportFilters } from '../use-report';
 import type { MaybeLocalized } from '../../../types/contract';
 
-type SecurityReport = { byLayer?: unknown; bySeverity?: unknown; openFindings?: unknown; overdueFindings?: unknown };
+type SchoolFindings = { schoolId: string; schoolName: string; open?: number; findings?: number; overdue?: number };
+type SecurityReport = { byLayer?: unknown; bySeverity?: unknown; openFindings?: unknown; overdueFindings?: unknown; perSchool?: SchoolFindings[] };
 
 const countOf = (v: unknown) => (typeof v === 'number' ? v : Array.isArray(v) ? v.length : 0);
 
@@ -23,6 +24,7 @@ export function FindingsChart({ filters }: { filters: ReportFilters }) {
   const label = (group: 'layers' | 'severities', key: string, fallback: MaybeLocalized) => t(`dashboard.${group}.${key}`, { defaultValue: localize(fallback) || key });
   const layers = toPairs(report.data?.byLayer).map((p) => ({ layer: label('layers', p.key, p.label), count: p.count }));
   const severities = toPairs(report.data?.bySeverity).map((p) => ({ severity: label('severities', p.key, p.label), count: p.count }));
+  const worst = [...(report.data?.perSchool ?? [])].filter((s) => (s.open ?? 0) > 0).sort((a, b) => (b.open ?? 0) - (a.open ?? 0)).slice(0, 8);
   const openRectifications = () => navigate(instanceListLink({ definitionKey: 'security-inspection', state: 'rectification', orgId: filters.schoolId }));
   return (
     <ReportCard
@@ -65,6 +67,26 @@ export function FindingsChart({ filters }: { filters: ReportFilters }) {
           />
         </Col>
       </Row>
+      {worst.length > 0 && (
+        <Space size={[6, 6]} wrap data-testid="findings-school-links">
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('dashboard.worstSchools')}
+          </Typography.Text>
+          {worst.map((s) => (
+            <Tag key={s.schoolId} color={(s.overdue ?? 0) > 0 ? 'red' : 'orange'} bordered={false}>
+              <a
+                href={instanceListLink({ definitionKey: 'security-inspection', orgId: s.schoolId })}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate(instanceListLink({ definitionKey: 'security-inspection', orgId: s.schoolId }));
+                }}
+              >
+                {s.schoolName} {s.open}
+              </a>
+            </Tag>
+          ))}
+        </Space>
+      )}
     </ReportCard>
   );
 }
