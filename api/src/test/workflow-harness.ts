@@ -14,15 +14,17 @@ type Json = Record<string, unknown>;
  * more experts (one at school B in group 2, one at school A2 in group 1, one at the district), so that
  * 回避 has something to exclude.
  */
-export async function makeWorkflowHarness() {
+export async function makeWorkflowHarness(opts: { reference?: boolean } = {}) {
   const h = await makeHarness();
   const defs: Record<string, string> = {};
   for (const [key, def] of Object.entries(TEMPLATES)) defs[key] = h.publish(def);
   const publishRef = (kind: TReferenceKind, content: Json, name = kind) => publishReference(h.deps, { kind, id: createReference(h.deps, { kind, name, content }).id });
-  publishRef('whitelist', WHITELIST_2026);
-  publishRef('checklist', CHECKLIST_V1);
-  publishRef('indicator-system', INDICATORS_2026);
-  publishRef('award-rubric', RUBRIC_2026);
+  if (opts.reference !== false) {
+    publishRef('whitelist', WHITELIST_2026);
+    publishRef('checklist', CHECKLIST_V1);
+    publishRef('indicator-system', INDICATORS_2026);
+    publishRef('award-rubric', RUBRIC_2026);
+  }
   const passwordHash = await hashPassword(PASSWORD);
   for (const [username, orgId] of [['expertB', h.orgs.schoolB], ['expertA2', h.orgs.schoolA2], ['expertD', h.orgs.district]] as const) {
     h.users[username] = (await createUser(h.deps, { username, displayName: username, passwordHash, roles: [{ role: 'expert', orgId }] })).id;
