@@ -12,56 +12,59 @@ const FALSE = sql`0`;
 
 /**
  * CASL rules → a drizzle `where`, so list queries return exactly the rows `ability.can` would allow.
- * Each leaf is coalesced to 0/1: SQL's three-valued logic must not turn `NOT (NULL = x)` into "hidden".
+ * Leaves under a NOT are coalesced to 0/1: SQL's three-valued logic must not turn `NOT (NULL = x)` into
+ * "hidden". Elsewhere they stay bare comparisons, which SQLite can serve from an index — in a NOT-free
+ * AND/OR tree an unknown leaf can never turn the result true, so treating NULL as false changes nothing.
  */
 export function rulesToWhere(ability: AppAbility, action: TAction, type: TSubjectType, fields: TFieldMap): SQL {
   const ast = rulesToAST(ability, action, type) as Node | null;
   if (!ast) return FALSE;
-  return toSql(ast, fields);
+  return toSql(ast, fields, true);
 }
 
-function toSql(node: Node, fields: TFieldMap): SQL {
+function toSql(node: Node, fields: TFieldMap, positive: boolean): SQL {
   switch (node.operator) {
     case 'and':
     case 'or': {
-      const parts = (node.value as Node[]).map((n) => toSql(n, fields));
+      const parts = (node.value as Node[]).map((n) => toSql(n, fields, positive));
       if (parts.length === 0) return node.operator === 'and' ? TRUE : FALSE;
       return (node.operator === 'and' ? and(...parts) : or(...parts)) ?? FALSE;
     }
     case 'not':
-      return not(toSql((node.value as Node[])[0] ?? { operator: 'and', value: [] }, fields));
+      return not(toSql((node.value as Node[])[0] ?? { operator: 'and', value: [] }, fields, !positive));
     default:
-      return leaf(node, fields);
+      return leaf(node, fields, positive);
   }
 }
 
-function leaf(node: Node, fields: TFieldMap): SQL {
+function leaf(node: Node, fields: TFieldMap, positive: boolean): SQL {
   const target = node.field ? fields[node.field] : undefined;
   if (!target) throw new Error(`ability-sql: no SQL mapping for field "${node.field}"`);
   const values = Array.isArray(node.value) ? node.value : [node.value];
   const op = node.operator;
+  const known = (test: SQL): SQL => (positive ? test : sql`coalesce(${test}, 0)`);
   if (typeof target === 'function') {
-    if (op === 'eq' || op === 'in') return sql`coalesce(${target(op, values)}, 0)`;
+    if (op === 'eq' || op === 'in') return known(target(op, values));
     if (op === 'ne' || op === 'nin') return sql`coalesce(not ${target(op === 'ne' ? 'eq' : 'in', values)}, 1)`;
     throw new Error(`ability-sql: operator "${op}" unsupported on "${node.field}"`);
   }
   switch (op) {
     case 'eq':
-      return node.value === null ? sql`(${target} is null)` : sql`coalesce(${target} = ${node.value}, 0)`;
+      return node.value === null ? sql`(${target} is null)` : known(sql`${target} = ${node.value}`);
     case 'ne':
       return node.value === null ? sql`(${target} is not null)` : sql`coalesce(${target} <> ${node.value}, 1)`;
     case 'in':
-      return values.length === 0 ? FALSE : sql`coalesce(${target} in ${values}, 0)`;
+      return values.length === 0 ? FALSE : known(sql`${target} in ${values}`);
     case 'nin':
       return values.length === 0 ? TRUE : sql`coalesce(${target} not in ${values}, 1)`;
     case 'lt':
-      return sql`coalesce(${target} < ${node.value}, 0)`;
+      return known(sql`${target} < ${node.value}`);
     case 'lte':
-      return sql`coalesce(${target} <= ${node.value}, 0)`;
+      return known(sql`${target} <= ${node.value}`);
     case 'gt':
-      return sql`coalesce(${target} > ${node.value}, 0)`;
+      return known(sql`${target} > ${node.value}`);
     case 'gte':
-      return sql`coalesce(${target} >= ${node.value}, 0)`;
+      return known(sql`${target} >= ${node.value}`);
     default:
       throw new Error(`ability-sql: operator "${op}" unsupported`);
   }

@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { taskCandidates, tasks, timers } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import type { Effect, TaskCandidate } from '../../engine.js';
+import { storeNotifications } from '../notifications/store-notifications.js';
 
 /**
  * Performs the engine's effects inside the caller's transaction. Each is idempotent (upserts keyed by
@@ -74,7 +75,8 @@ export function applyEffects(deps: Deps, instanceId: string, effects: Effect[]):
           .run();
         break;
       case 'notify':
-        // Delivery channels (SMS, 钉钉, mail) are not part of the foundation; the task inbox is the notification.
+        // In-app rows per recipient; delivery channels (SMS, 钉钉, mail) can later read the same rows.
+        storeNotifications(deps, instanceId, effect);
         break;
       default:
         // An effect this API does not know yet must not be silently half-applied: fail the transaction.

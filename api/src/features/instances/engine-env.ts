@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { calendarFor } from '../calendar/get-calendar.js';
 import { engineFacts } from './engine-facts.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { roleGrants, users } from '../../db/schema.js';
@@ -47,5 +48,6 @@ export function buildEnv(
   const now = deps.clock();
   const reviewers: Record<string, string[]> = {};
   for (const { state, rule } of reviewAssigneeRules(def)) reviewers[state] = holders(deps, rule.role, ruleOrgs(rule, subject, data));
-  return { now, reviewers, facts: engineFacts(deps, { def, subject, actor, now, data, instanceId }) };
+  const calendar = calendarFor(deps, subject.path[0]);
+  return { now, calendar, reviewers, facts: engineFacts(deps, { def, subject, actor, now, data, instanceId }) };
 }

@@ -6,7 +6,7 @@ import { definitions, instances, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
 import { dateBound } from '../../lib/date-bound.js';
-import { parsedDefinition } from '../definitions/load-definition.js';
+import { definitionsById, stateName } from '../definitions/definitions-by-id.js';
 import { instanceFields } from './instance-subject.js';
 import type { TInstanceListItem, TInstanceListQuery } from './instances.types.js';
 
@@ -32,28 +32,40 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
     const after = or(lt(instances.updatedAt, updatedAt), and(eq(instances.updatedAt, updatedAt), lt(instances.id, id)));
     if (after) where.push(after);
   }
+  // Only the listed columns: the snapshot and form data are JSON that drizzle would parse for every row.
   const rows = deps.db
-    .select({ instance: instances, definition: definitions, subjectName: organisations.name })
+    .select({
+      id: instances.id,
+      definitionId: instances.definitionId,
+      version: instances.version,
+      subjectOrgId: instances.subjectOrgId,
+      subjectName: organisations.name,
+      state: instances.state,
+      status: instances.status,
+      outcome: instances.outcome,
+      updatedAt: instances.updatedAt,
+      createdAt: instances.createdAt,
+    })
     .from(instances)
-    .innerJoin(definitions, eq(definitions.id, instances.definitionId))
     .innerJoin(organisations, eq(organisations.id, instances.subjectOrgId))
     .where(and(...where))
     .orderBy(desc(instances.updatedAt), desc(instances.id))
     .limit(q.limit + 1)
     .all();
-  const page = pageOf(rows, q.limit, (r) => [r.instance.updatedAt, r.instance.id]);
-  const items: TInstanceListItem[] = page.items.map(({ instance: i, definition: d, subjectName }) => {
-    const def = parsedDefinition(deps, d);
+  const page = pageOf(rows, q.limit, (r) => [r.updatedAt, r.id]);
+  const defs = definitionsById(deps, page.items.map((r) => r.definitionId));
+  const items: TInstanceListItem[] = page.items.map((i) => {
+    const ref = defs.get(i.definitionId);
     return {
       id: i.id,
-      definitionKey: d.key,
-      definitionName: { 'zh-CN': d.nameZh, en: d.nameEn },
-      definitionVersion: d.version,
+      definitionKey: ref?.key ?? '',
+      definitionName: ref?.name ?? { 'zh-CN': '', en: '' },
+      definitionVersion: ref?.version ?? 0,
       version: i.version,
       subjectOrgId: i.subjectOrgId,
-      subjectName,
+      subjectName: i.subjectName,
       state: i.state,
-      stateName: def.states[i.state]?.name ?? { 'zh-CN': i.state, en: i.state },
+      stateName: stateName(ref, i.state),
       status: i.status,
       outcome: i.outcome,
       updatedAt: i.updatedAt,

@@ -9,7 +9,7 @@ import { authorize } from '../authorize.js';
 import { ZCreateOrganisation, type TCreateOrganisation } from './orgs.types.js';
 
 // The tree is district → group → school → department; a school may also hang directly under the district.
-const ALLOWED_PARENTS: Record<TOrganisationRow['type'], Array<TOrganisationRow['type']>> = {
+export const ALLOWED_PARENTS: Record<TOrganisationRow['type'], Array<TOrganisationRow['type']>> = {
   district: [],
   group: ['district'],
   school: ['group', 'district'],
@@ -44,6 +44,7 @@ export function createOrganisation(
       parentId: data.parentId ?? null,
       groupKind: data.type === 'group' ? (data.groupKind ?? null) : null,
       code: data.code ?? null,
+      version: 1,
     };
     deps.db.insert(organisations).values(row).run();
     appendAudit(deps.db, {

@@ -12,6 +12,20 @@ export const ZCreateOrganisation = z.object({
   code: z.string().max(50).optional(),
 });
 export type TCreateOrganisation = z.infer<typeof ZCreateOrganisation>;
+export const ZCreateOrganisationBody = ZCreateOrganisation.openapi('CreateOrganisationBody');
+
+export const ZUpdateOrganisation = z
+  .object({
+    type: z.enum(ORG_TYPES).optional().openapi({ description: 'Accepted only when unchanged' }),
+    name: z.string().trim().min(1).max(100).optional(),
+    shortName: z.string().trim().max(50).nullable().optional(),
+    parentId: z.string().nullable().optional(),
+    groupKind: z.enum(GROUP_KINDS).optional(),
+    code: z.string().max(50).nullable().optional(),
+    expectedVersion: z.number().int().min(1),
+  })
+  .openapi('UpdateOrganisationBody');
+export type TUpdateOrganisation = z.infer<typeof ZUpdateOrganisation>;
 
 export const ZOrgQuery = z.object({
   type: z.enum(ORG_TYPES).optional(),
@@ -28,6 +42,7 @@ export const ZOrg = z
     parentId: z.string().nullable(),
     groupKind: z.enum(GROUP_KINDS).nullable().optional(),
     code: z.string().nullable(),
+    version: z.number().int(),
   })
   .openapi('Organisation');
 export type TOrg = z.infer<typeof ZOrg>;

@@ -1,20 +1,29 @@
-import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { TAuthUser } from '../../auth/user.js';
 import { instances, taskCandidates, tasks } from '../../db/schema.js';
 
-/** A task_candidates row names this user, or a role they hold at that org (org null = anywhere). */
-export function candidateRowMatches(user: TAuthUser): SQL {
-  const byRole = user.roles.map((g) =>
-    and(eq(taskCandidates.role, g.role), or(isNull(taskCandidates.orgId), eq(taskCandidates.orgId, g.orgId))),
-  );
-  return or(eq(taskCandidates.userId, user.id), ...byRole) ?? sql`0`;
+/**
+ * The ids of tasks naming this user or a role they hold (at that org, or anywhere), as a UNION ALL of
+ * lookups each served by one covering index — an OR across the same rows made SQLite scan them all.
+ * Duplicates do no harm: the result is only ever used on the right of `IN`.
+ */
+export function candidateTaskIds(user: TAuthUser): SQL {
+  const parts: SQL[] = [sql`select ${taskCandidates.taskId} from ${taskCandidates} where ${taskCandidates.userId} = ${user.id}`];
+  const orgsByRole = new Map<string, string[]>();
+  for (const g of user.roles) orgsByRole.set(g.role, [...(orgsByRole.get(g.role) ?? []), g.orgId]);
+  for (const [role, orgIds] of orgsByRole) {
+    parts.push(sql`select ${taskCandidates.taskId} from ${taskCandidates} where ${taskCandidates.role} = ${role} and ${taskCandidates.orgId} in ${orgIds}`);
+    parts.push(sql`select ${taskCandidates.taskId} from ${taskCandidates} where ${taskCandidates.role} = ${role} and ${taskCandidates.orgId} is null`);
+  }
+  return sql.join(parts, sql` union all `);
 }
 
 /** The task (in the outer query) has this user among its candidates. */
-export const isCandidateOfTask = (user: TAuthUser): SQL =>
-  sql`exists (select 1 from ${taskCandidates} where ${taskCandidates.taskId} = ${tasks.id} and ${candidateRowMatches(user)})`;
+export const isCandidateOfTask = (user: TAuthUser): SQL => sql`${tasks.id} in (${candidateTaskIds(user)})`;
+
+/** Instances with an open task this user is a candidate for (a subquery for `instances.id in (…)`). */
+export const instancesWithOpenTaskFor = (user: TAuthUser): SQL =>
+  sql`select ot.instance_id from ${tasks} ot where ot.status = 'open' and ot.id in (${candidateTaskIds(user)})`;
 
 /** The instance (in the outer query) has an open task this user is a candidate for. */
-export const hasOpenTaskFor = (user: TAuthUser): SQL =>
-  sql`exists (select 1 from ${tasks} ot join ${taskCandidates} on ${taskCandidates.taskId} = ot.id
-    where ot.instance_id = ${instances.id} and ot.status = 'open' and ${candidateRowMatches(user)})`;
+export const hasOpenTaskFor = (user: TAuthUser): SQL => sql`${instances.id} in (${instancesWithOpenTaskFor(user)})`;

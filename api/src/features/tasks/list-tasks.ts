@@ -1,56 +1,84 @@
-import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
 import type { AppAbility } from '../../auth/ability.js';
 import { rulesToWhere } from '../../auth/ability-sql.js';
 import type { TAuthUser } from '../../auth/user.js';
-import { definitions, instances, organisations, tasks } from '../../db/schema.js';
+import { instances, organisations, tasks } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
-import { parsedDefinition } from '../definitions/load-definition.js';
+import { definitionsById, stateName } from '../definitions/definitions-by-id.js';
 import { instanceFields } from '../instances/instance-subject.js';
 import { isCandidateOfTask } from './candidate-match.js';
 import type { TTaskItem, TTaskQuery } from './tasks.types.js';
 
-// Tasks without a deadline sort after every dated one.
+// Tasks without a deadline sort after every dated one; the cursor carries this for them.
 const NO_DUE = '9999-12-31T23:59:59.999Z';
-const dueKey = sql<string>`coalesce(${tasks.dueAt}, ${NO_DUE})`;
+
+/**
+ * Everyone with a role may read an instance on which a task waits for them (ability.ts, participantIds),
+ * so the instance read filter only repeats the candidate match — unless a `cannot` rule narrows reading.
+ */
+function readFilterNeeded(user: TAuthUser, ability: AppAbility): boolean {
+  return user.roles.length === 0 || ability.rulesFor('read', 'Instance').some((r) => r.inverted);
+}
 
 /**
  * The inbox: open tasks this user is a candidate for, soonest deadline first, keyset-paginated on
- * (due, id). Instance read rules apply too, so a task can never reveal an instance its holder cannot open.
+ * (due, id). Dated and undated tasks are read as two index-ordered runs (dated first), so SQLite walks
+ * tasks_open_due_idx instead of sorting every open task; see docs/decisions/0006.
  */
 export function listTasks(deps: Deps, input: { user: TAuthUser; ability: AppAbility; query: TTaskQuery }) {
   const q = input.query;
-  const where: SQL[] = [eq(tasks.status, 'open'), isCandidateOfTask(input.user), rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user))];
+  const base: SQL[] = [eq(tasks.status, 'open'), isCandidateOfTask(input.user)];
+  if (readFilterNeeded(input.user, input.ability)) base.push(rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user)));
   const cursor = decodeCursor(q.cursor, 2);
-  if (cursor) {
-    const [due, id] = cursor.map(String);
-    const after = or(gt(dueKey, due), and(eq(dueKey, due), gt(tasks.id, id)));
-    if (after) where.push(after);
+  const [afterDue, afterId] = cursor ? cursor.map(String) : [null, null];
+  const run = (dated: boolean, after: SQL | undefined, limit: number) =>
+    deps.db
+      .select({
+        id: tasks.id,
+        instanceId: tasks.instanceId,
+        state: tasks.state,
+        purpose: tasks.purpose,
+        dueAt: tasks.dueAt,
+        createdAt: tasks.createdAt,
+        definitionId: instances.definitionId,
+        subjectName: organisations.name,
+      })
+      .from(tasks)
+      .innerJoin(instances, eq(instances.id, tasks.instanceId))
+      .innerJoin(organisations, eq(organisations.id, instances.subjectOrgId))
+      .where(and(...base, dated ? isNotNull(tasks.dueAt) : isNull(tasks.dueAt), after))
+      .orderBy(...(dated ? [asc(tasks.dueAt), asc(tasks.id)] : [asc(tasks.id)]))
+      .limit(limit)
+      .all();
+  const rows: ReturnType<typeof run> = [];
+  if (afterDue === null || afterDue < NO_DUE) {
+    const after = afterDue === null || afterId === null ? undefined : or(gt(tasks.dueAt, afterDue), and(eq(tasks.dueAt, afterDue), gt(tasks.id, afterId)));
+    rows.push(...run(true, after, q.limit + 1));
   }
-  const rows = deps.db
-    .select({ task: tasks, due: dueKey, definition: definitions, subjectName: organisations.name })
-    .from(tasks)
-    .innerJoin(instances, eq(instances.id, tasks.instanceId))
-    .innerJoin(definitions, eq(definitions.id, instances.definitionId))
-    .innerJoin(organisations, eq(organisations.id, instances.subjectOrgId))
-    .where(and(...where))
-    .orderBy(asc(dueKey), asc(tasks.id))
-    .limit(q.limit + 1)
-    .all();
+  if (rows.length <= q.limit) {
+    const after = afterDue === NO_DUE && afterId !== null ? gt(tasks.id, afterId) : undefined;
+    rows.push(...run(false, after, q.limit + 1 - rows.length));
+  }
   const now = deps.clock().toISOString();
-  const page = pageOf(rows, q.limit, (r) => [r.due, r.task.id]);
-  const items: TTaskItem[] = page.items.map(({ task: t, definition: d, subjectName }) => ({
-    id: t.id,
-    instanceId: t.instanceId,
-    definitionKey: d.key,
-    definitionName: { 'zh-CN': d.nameZh, en: d.nameEn },
-    state: t.state,
-    stateName: parsedDefinition(deps, d).states[t.state]?.name ?? { 'zh-CN': t.state, en: t.state },
-    subjectName,
-    purpose: t.purpose,
-    dueAt: t.dueAt,
-    overdue: t.dueAt !== null && t.dueAt < now,
-    createdAt: t.createdAt,
-  }));
+  const page = pageOf(rows, q.limit, (r) => [r.dueAt ?? NO_DUE, r.id]);
+  const defs = definitionsById(deps, page.items.map((r) => r.definitionId));
+  const items: TTaskItem[] = page.items.map((t) => {
+    const ref = defs.get(t.definitionId);
+    return {
+      id: t.id,
+      instanceId: t.instanceId,
+      definitionKey: ref?.key ?? '',
+      definitionName: ref?.name ?? { 'zh-CN': '', en: '' },
+      state: t.state,
+      stateName: stateName(ref, t.state),
+      subjectName: t.subjectName,
+      purpose: t.purpose,
+      dueAt: t.dueAt,
+      overdue: t.dueAt !== null && t.dueAt < now,
+      createdAt: t.createdAt,
+    };
+  });
   return { items, nextCursor: page.nextCursor };
 }
+

@@ -10,7 +10,7 @@ import { authorize } from '../authorize.js';
 import { insertGrant } from './assign-role.js';
 import { ZCreateUser, type TCreateUser } from './users.types.js';
 
-export type TCreatedUser = Omit<TUserRow, 'passwordHash'>;
+export type TCreatedUser = Omit<TUserRow, 'passwordHash' | 'totpSecret'>;
 
 /** Creates an account (argon2id hash) with its role grants, in one transaction. Used by seeds too. */
 export async function createUser(deps: Deps, input: TCreateUser & { actor?: TAuthUser }): Promise<TCreatedUser> {
@@ -41,9 +41,13 @@ export async function createUser(deps: Deps, input: TCreateUser & { actor?: TAut
       disabled: false,
       createdAt: deps.clock().toISOString(),
       mustChangePassword: data.mustChangePassword,
+      version: 1,
+      passwordChangedAt: null,
+      totpSecret: null,
+      totpEnabledAt: null,
     };
     deps.db.insert(users).values(row).run();
-    const { passwordHash: _secret, ...safe } = row;
+    const { passwordHash: _secret, totpSecret: _totp, ...safe } = row;
     appendAudit(deps.db, {
       at: row.createdAt,
       actor,

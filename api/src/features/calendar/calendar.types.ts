@@ -1,0 +1,34 @@
+import { z } from '@hono/zod-openapi';
+
+const isRealDate = (d: string) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+export const ZLocalDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+  .refine(isRealDate, 'Not a calendar date')
+  .openapi({ example: '2026-10-01' });
+
+export const ZVacation = z
+  .object({ from: ZLocalDate, to: ZLocalDate, name: z.string().trim().min(1).max(50) })
+  .refine((v) => v.from <= v.to, { message: 'from must not be after to', path: ['to'] });
+
+export const ZCalendarBody = z
+  .object({
+    holidays: z.array(ZLocalDate).max(366),
+    workdays: z.array(ZLocalDate).max(366),
+    vacations: z.array(ZVacation).max(50),
+    expectedVersion: z.number().int().min(0).openapi({ description: '0 while the district has never saved a calendar' }),
+  })
+  .openapi('CalendarBody');
+export type TCalendarBody = z.infer<typeof ZCalendarBody>;
+
+export const ZCalendar = z
+  .object({
+    districtId: z.string(),
+    holidays: z.array(z.string()),
+    workdays: z.array(z.string()),
+    vacations: z.array(z.object({ from: z.string(), to: z.string(), name: z.string() })),
+    version: z.number().int(),
+    updatedAt: z.string().nullable(),
+  })
+  .openapi('Calendar');
+export type TCalendar = z.infer<typeof ZCalendar>;

@@ -1,0 +1,28 @@
+import { asc, eq } from 'drizzle-orm';
+import { calendars, organisations } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import type { EngineEnv } from '../../engine.js';
+import { AppError } from '../../errors.js';
+import type { TCalendar } from './calendar.types.js';
+
+/** The district this server governs: the root of the org tree (one district per deployment). */
+export function districtId(deps: Pick<Deps, 'db'>): string | null {
+  const row = deps.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.type, 'district')).orderBy(asc(organisations.id)).limit(1).get();
+  return row?.id ?? null;
+}
+
+/** The calendar as the console edits it; version 0 and empty lists until the bureau saves one. */
+export function getCalendar(deps: Pick<Deps, 'db'>): TCalendar {
+  const id = districtId(deps);
+  if (!id) throw new AppError('NOT_FOUND');
+  const row = deps.db.select().from(calendars).where(eq(calendars.districtId, id)).get();
+  if (!row) return { districtId: id, holidays: [], workdays: [], vacations: [], version: 0, updatedAt: null };
+  return { districtId: id, holidays: row.holidays, workdays: row.workdays, vacations: row.vacations, version: row.version, updatedAt: row.updatedAt };
+}
+
+/** What the engine counts school working days with, for instances in this district. */
+export function calendarFor(deps: Pick<Deps, 'db'>, district: string | undefined): EngineEnv['calendar'] {
+  if (!district) return undefined;
+  const row = deps.db.select().from(calendars).where(eq(calendars.districtId, district)).get();
+  return row ? { holidays: row.holidays, workdays: row.workdays, vacations: row.vacations.map(({ from, to }) => ({ from, to })) } : undefined;
+}

@@ -1,0 +1,56 @@
+import { and, desc, eq, isNull, lt, or, type SQL } from 'drizzle-orm';
+import type { TAuthUser } from '../../auth/user.js';
+import { instances, notifications, organisations } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import { decodeCursor, pageOf } from '../../lib/cursor.js';
+import { definitionsById, stateName } from '../definitions/definitions-by-id.js';
+import type { TNotification, TNotificationQuery } from './notifications.types.js';
+
+const KIND: Record<string, { 'zh-CN': string; en: string }> = {
+  entered: { 'zh-CN': '新待办', en: 'New task' },
+  reminder: { 'zh-CN': '到期提醒', en: 'Deadline reminder' },
+  escalation: { 'zh-CN': '超期督办', en: 'Overdue' },
+  chase: { 'zh-CN': '催办', en: 'Chased' },
+  copy: { 'zh-CN': '抄送', en: 'Copied to you' },
+  sign: { 'zh-CN': '加签', en: 'Asked to sign' },
+};
+
+/** The caller's own notifications, newest first, keyset on (created_at, id); never anyone else's. */
+export function listNotifications(deps: Deps, input: { user: TAuthUser; query: TNotificationQuery }) {
+  const q = input.query;
+  const where: SQL[] = [eq(notifications.userId, input.user.id)];
+  if (q.unread === '1') where.push(isNull(notifications.readAt));
+  const cursor = decodeCursor(q.cursor, 2);
+  if (cursor) {
+    const [at, id] = cursor.map(String);
+    const after = or(lt(notifications.createdAt, at), and(eq(notifications.createdAt, at), lt(notifications.id, id)));
+    if (after) where.push(after);
+  }
+  const rows = deps.db
+    .select({ n: notifications, definitionId: instances.definitionId, subjectName: organisations.name })
+    .from(notifications)
+    .leftJoin(instances, eq(instances.id, notifications.instanceId))
+    .leftJoin(organisations, eq(organisations.id, instances.subjectOrgId))
+    .where(and(...where))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(q.limit + 1)
+    .all();
+  const page = pageOf(rows, q.limit, (r) => [r.n.createdAt, r.n.id]);
+  const defs = definitionsById(deps, page.items.flatMap((r) => (r.definitionId ? [r.definitionId] : [])));
+  const items: TNotification[] = page.items.map(({ n, definitionId, subjectName }) => {
+    const ref = definitionId ? defs.get(definitionId) : undefined;
+    const kind = KIND[n.kind] ?? { 'zh-CN': n.kind, en: n.kind };
+    const step = n.state ? stateName(ref, n.state) : { 'zh-CN': '', en: '' };
+    const rest = (l: 'zh-CN' | 'en') => [ref?.name[l], step[l], subjectName].filter(Boolean).join(' · ');
+    return {
+      id: n.id,
+      kind: n.kind,
+      instanceId: n.instanceId,
+      state: n.state,
+      title: { 'zh-CN': `【${kind['zh-CN']}】${rest('zh-CN')}`, en: `[${kind.en}] ${rest('en')}` },
+      createdAt: n.createdAt,
+      readAt: n.readAt,
+    };
+  });
+  return { items, nextCursor: page.nextCursor };
+}

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDueTimers } from '../../scheduler/run-due-timers.js';
+import { makeHarness, type Harness } from '../../test/harness.js';
+
+let h: Harness;
+let definitionId: string;
+beforeAll(async () => {
+  h = await makeHarness();
+  definitionId = h.publish();
+});
+afterAll(() => h.close());
+
+type Page = { items: Array<{ id: string; kind: string; instanceId: string; title: { 'zh-CN': string; en: string }; readAt: string | null }>; nextCursor: string | null };
+
+describe('notifications from the engine’s notify effects', () => {
+  it('a new task notifies every holder of the role at the school; reviewers are notified on submit; nobody else', async () => {
+    const pa = await h.signIn('principalA');
+    const started = await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: '月报' } }, pa);
+    const view = (await started.json()) as { id: string };
+    const mine = (await (await h.get('/api/notifications?unread=1', pa)).json()) as Page;
+    expect(mine.items).toEqual([expect.objectContaining({ kind: 'entered', instanceId: view.id, readAt: null })]);
+    expect(mine.items[0]?.title).toEqual({ 'zh-CN': '【新待办】学校专项报告 · 学校填报 · 实验小学', en: '[New task] School report · School fills in · 实验小学' });
+    const other = (await (await h.get('/api/notifications', await h.signIn('principalB'))).json()) as Page;
+    expect(other.items).toEqual([]);
+
+    await h.post(`/api/instances/${view.id}/events`, { type: 'SUBMIT', expectedVersion: 1 }, pa);
+    const r1 = (await (await h.get('/api/notifications', await h.signIn('reviewer1'))).json()) as Page;
+    expect(r1.items.map((n) => n.kind)).toEqual(['entered']);
+  });
+
+  it('reminders from the durable timers land too; read marks one, someone else’s is 404, and unread filters', async () => {
+    await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: '周报' } }, await h.signIn('principalA'));
+    h.clock.advance(10 * 24 * 3600 * 1000);
+    expect(runDueTimers(h.deps).fired).toBeGreaterThan(0);
+    const pa = await h.signIn('principalA');
+    const all = (await (await h.get('/api/notifications?limit=1', pa)).json()) as Page;
+    expect(all.items).toHaveLength(1);
+    expect(all.nextCursor).not.toBeNull();
+    const rest = (await (await h.get(`/api/notifications?cursor=${all.nextCursor}`, pa)).json()) as Page;
+    const kinds = [...all.items, ...rest.items].map((n) => n.kind);
+    expect(kinds).toContain('reminder');
+    const first = all.items[0];
+    if (!first) throw new Error('no notification');
+    expect((await h.post(`/api/notifications/${first.id}/read`, undefined, await h.signIn('principalB'))).status).toBe(404);
+    expect((await h.post(`/api/notifications/${first.id}/read`, undefined, pa)).status).toBe(204);
+    const unread = (await (await h.get('/api/notifications?unread=1&limit=100', pa)).json()) as Page;
+    expect(unread.items.map((n) => n.id)).not.toContain(first.id);
+    expect(unread.items).toHaveLength(kinds.length - 1);
+  });
+});

@@ -1,0 +1,23 @@
+import { z } from '@hono/zod-openapi';
+import { ZLocalized } from '../common.js';
+
+export const ZNotificationQuery = z.object({
+  unread: z.enum(['0', '1']).optional().openapi({ description: '1: only unread' }),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(500).optional(),
+});
+export type TNotificationQuery = z.infer<typeof ZNotificationQuery>;
+
+export const ZNotification = z
+  .object({
+    id: z.string(),
+    kind: z.string().openapi({ description: 'entered | reminder | escalation | chase | copy | sign' }),
+    instanceId: z.string().nullable(),
+    state: z.string().nullable(),
+    title: ZLocalized,
+    createdAt: z.string(),
+    readAt: z.string().nullable(),
+  })
+  .openapi('Notification');
+export type TNotification = z.infer<typeof ZNotification>;
+export const ZNotificationPage = z.object({ items: z.array(ZNotification), nextCursor: z.string().nullable() });
