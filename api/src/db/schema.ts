@@ -120,7 +120,7 @@ export const instances = sqliteTable(
     index('instances_subject_updated_idx').on(t.subjectOrgId, t.updatedAt, t.id),
     index('instances_group_updated_idx').on(t.subjectGroupId, t.updatedAt, t.id),
     index('instances_created_by_updated_idx').on(t.createdBy, t.updatedAt, t.id),
-    index('instances_state_idx').on(t.state),
+    index('instances_state_updated_idx').on(t.state, t.updatedAt, t.id),
   ],
 );
 
