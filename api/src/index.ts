@@ -14,6 +14,10 @@ export { publishDefinition } from './features/definitions/publish-definition.js'
 export { startInstance } from './features/instances/start-instance.js';
 export { fireEvent } from './features/instances/fire-event.js';
 export { runDueTimers } from './scheduler/run-due-timers.js';
+export { createReference } from './features/reference/create-reference.js';
+export { publishReference } from './features/reference/publish-reference.js';
+export { startBulk } from './features/bulk/start-bulk.js';
+export { fileBurdenReport } from './features/burden/file-burden-report.js';
 export { startScheduler } from './scheduler/start-scheduler.js';
 export { verifyAuditChain } from './audit/verify.js';
 export type * as schema from './db/schema.js';

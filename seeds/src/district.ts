@@ -49,11 +49,29 @@ export const DEMO_USERS = [
 ] as const;
 
 /** The 2026 security checklist used by the demo inspections, by the six classic layers. */
+/**
+ * The district's network-security checklist (等级保护 2.0 for schools), laid out by the six layers.
+ * HOST-01 and DATA-01 are the items the demo's inspections find failing.
+ */
 export const CHECKLIST = [
-  { code: 'PHY-01', layer: '物理安全', title: '机房门禁与出入登记' },
-  { code: 'NET-01', layer: '网络安全', title: '边界防火墙策略每季度复核' },
-  { code: 'HOST-01', layer: '主机安全', title: '服务器无弱口令、默认账户已停用' },
-  { code: 'APP-01', layer: '应用安全', title: '校园应用系统完成等保备案' },
-  { code: 'DATA-01', layer: '数据安全', title: '学生个人信息脱敏展示、最小化采集' },
-  { code: 'MGT-01', layer: '安全管理', title: '日志留存不少于 6 个月，应急预案每年演练' },
+  { code: 'PHY-01', layer: '物理安全', title: '机房门禁与出入登记', guidance: '机房设电子门禁，外来人员出入登记留存', evidence: '门禁记录、出入登记表' },
+  { code: 'PHY-02', layer: '物理安全', title: '机房温湿度、消防与不间断电源', guidance: '配备气体灭火、UPS 与温湿度监控', evidence: '现场照片' },
+  { code: 'PHY-03', layer: '物理安全', title: '网络设备与服务器上架上锁、标签清晰', guidance: '', evidence: '现场照片' },
+  { code: 'NET-01', layer: '网络安全', title: '边界防火墙策略每季度复核', guidance: '最小开放端口，策略变更有审批', evidence: '策略导出、复核记录' },
+  { code: 'NET-02', layer: '网络安全', title: '办公网、教学网、无线网分区隔离', guidance: '学生终端不得直达服务器区', evidence: '网络拓扑图' },
+  { code: 'NET-03', layer: '网络安全', title: '上网行为审计与日志留存不少于 6 个月', guidance: '《网络安全法》第二十一条', evidence: '审计系统截图' },
+  { code: 'HOST-01', layer: '主机安全', title: '服务器无弱口令、默认账户已停用', guidance: '口令长度≥8 位且含三类字符，90 天更换', evidence: '账户清单、口令策略截图' },
+  { code: 'HOST-02', layer: '主机安全', title: '操作系统与数据库补丁及时更新', guidance: '高危漏洞 30 日内修复', evidence: '补丁记录' },
+  { code: 'HOST-03', layer: '主机安全', title: '终端安装防病毒软件并统一管理', guidance: '', evidence: '管理平台截图' },
+  { code: 'APP-01', layer: '应用安全', title: '校园应用系统完成等保定级备案', guidance: '二级系统每两年测评，三级系统每年测评', evidence: '备案证明、测评报告' },
+  { code: 'APP-02', layer: '应用安全', title: '网站与公众号内容发布三审三校', guidance: '', evidence: '审核记录' },
+  { code: 'APP-03', layer: '应用安全', title: '应用系统登录失败锁定与会话超时', guidance: '连续失败 5 次锁定', evidence: '配置截图' },
+  { code: 'DATA-01', layer: '数据安全', title: '学生个人信息脱敏展示、最小化采集', guidance: '未成年人信息按敏感个人信息处理（《个人信息保护法》）', evidence: '页面截图、采集清单' },
+  { code: 'DATA-02', layer: '数据安全', title: '重要数据定期备份并开展恢复演练', guidance: '每学期至少一次恢复演练', evidence: '备份与演练记录' },
+  { code: 'DATA-03', layer: '数据安全', title: '数据对外提供经审批并签订协议', guidance: '', evidence: '审批单、协议' },
+  { code: 'MGT-01', layer: '安全管理', title: '日志留存不少于 6 个月，应急预案每年演练', guidance: '', evidence: '演练记录、预案文本' },
+  { code: 'MGT-02', layer: '安全管理', title: '信息资产清单完整并每学期更新', guidance: '含系统、设备、责任人', evidence: '资产清单' },
+  { code: 'MGT-03', layer: '安全管理', title: '重要时期 24 小时值班值守', guidance: '', evidence: '值班表' },
+  { code: 'MGT-04', layer: '安全管理', title: '网络安全责任制落实，签订责任书', guidance: '校长为第一责任人', evidence: '责任书' },
+  { code: 'MGT-05', layer: '安全管理', title: '教职工网络安全培训每年不少于一次', guidance: '', evidence: '培训签到表' },
 ];

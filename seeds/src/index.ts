@@ -1,8 +1,12 @@
-import type { Deps } from '@eduflow/api';
+import { fileBurdenReport, runDueTimers, type Deps } from '@eduflow/api';
 import { seedOrganisations } from './seed-organisations.js';
 import { seedUsers } from './seed-users.js';
 import { seedSecurityInspections } from './seed-security-inspections.js';
 import { DEMO_USERS } from './district.js';
+import { seedReference } from './seed-reference.js';
+import { seedBundledAssessments } from './seed-bundled-assessments.js';
+import { seedCampusEntries } from './seed-campus-entries.js';
+import { seedTeachingAwards } from './seed-teaching-awards.js';
 
 export { DEMO_USERS } from './district.js';
 
@@ -12,8 +16,15 @@ export type SeedSummary = { schools: number; groups: number; users: number; inst
 export async function seedDemo(deps: Deps, opts: { password: string }): Promise<SeedSummary> {
   const orgs = seedOrganisations(deps);
   const users = await seedUsers(deps, orgs, opts.password);
+  seedReference(deps, users.get('admin')!);
   const inspections = seedSecurityInspections(deps, orgs, users);
-  return { schools: orgs.schools.size, groups: orgs.groups.size, users: users.size, instances: inspections.instances };
+  const assessments = seedBundledAssessments(deps, orgs, users);
+  const entries = seedCampusEntries(deps, orgs, users);
+  const awards = seedTeachingAwards(deps, orgs, users);
+  fileBurdenReport(deps, { actor: users.get('teacher1')!, burdenItem: 'JF-01', description: '街道要求教师每周填报社区志愿服务统计表，与教学无关。', hours: 3 });
+  // What fell due while the demo's past was replayed (公示 ends, overdue escalations) happens now, as the scheduler would.
+  while (runDueTimers(deps).fired > 0);
+  return { schools: orgs.schools.size, groups: orgs.groups.size, users: users.size, instances: inspections.instances + assessments + entries + awards };
 }
 
 /** The demo accounts as the start banner and the README list them. */

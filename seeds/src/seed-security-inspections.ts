@@ -12,7 +12,8 @@ type Stage = 'selfCheck' | 'saved' | 'inspection' | 'rectification' | 'verificat
 
 /** Where each secondary school's inspection stands in the demo; every state of the workflow appears. */
 const PLAN: Record<string, { stage: Stage; startedDaysAgo: number }> = {
-  西永中学: { stage: 'saved', startedDaysAgo: 3 },
+  // Started earliest-due among principal1's tasks, so the inbox opens on it.
+  西永中学: { stage: 'saved', startedDaysAgo: 8 },
   虎溪中学: { stage: 'selfCheck', startedDaysAgo: 20 },
   含谷中学: { stage: 'inspection', startedDaysAgo: 8 },
   科学城第一中学: { stage: 'rectification', startedDaysAgo: 12 },
@@ -22,8 +23,13 @@ const PLAN: Record<string, { stage: Stage; startedDaysAgo: number }> = {
   大学城中学: { stage: 'rectified', startedDaysAgo: 30 },
 };
 
+const ITEMS = CHECKLIST.map(({ code, layer, title }) => ({ code, layer, title }));
+/** Weak passwords are a high-severity finding (5 working days), unmasked student data a medium one (10). */
+const SEVERITY: Record<string, string> = { 'HOST-01': 'high', 'DATA-01': 'medium' };
 const answers = (failCodes: string[]) =>
-  CHECKLIST.map((item) => ({ ...item, result: failCodes.includes(item.code) ? 'fail' : 'pass', note: failCodes.includes(item.code) ? '现场核查未达标' : '' }));
+  ITEMS.map((item) =>
+    failCodes.includes(item.code) ? { ...item, result: 'fail', severity: SEVERITY[item.code] ?? 'low', note: '现场核查未达标' } : { ...item, result: 'pass', note: '' },
+  );
 
 /**
  * Publishes the security-inspection workflow and opens this autumn's round for every secondary school,
@@ -43,7 +49,7 @@ export function seedSecurityInspections(deps: Deps, index: OrgIndex, users: User
       actor: admin,
       definitionId: published.id,
       subjectOrgId: index.schools.get(school)!.id,
-      data: { round: '2026年秋季网络安全检查', items: CHECKLIST },
+      data: { round: '2026年秋季网络安全检查', items: ITEMS },
       assignments: { inspector: [inspector.id] },
     }).body;
     count++;

@@ -10,16 +10,42 @@ describe('demo seed', () => {
     const db = openDb(join(mkdtempSync(join(tmpdir(), 'eduflow-seed-')), 'seed.db'));
     migrate(db);
     const deps: Deps = { db, clock: () => new Date('2026-11-23T02:00:00Z') };
+    const t0 = performance.now();
     const summary = await seedDemo(deps, { password: 'demo-Pass-2026' });
+    console.log(`seedDemo: ${Math.round(performance.now() - t0)} ms`);
     expect(summary).toMatchObject({ groups: 17, schools: 54 });
     const app = createApp(deps);
     const login = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'principal1', password: 'demo-Pass-2026' }) });
     expect(login.status).toBe(200);
     const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     const tasks = (await (await app.request('/api/tasks', { headers: { cookie } })).json()) as { items: Array<{ state: string; subjectName: string }> };
-    expect(tasks.items).toEqual([expect.objectContaining({ state: 'selfCheck', subjectName: '西永中学' })]);
-    const states = db.$client.prepare('select state, count(*) n from instances group by state order by state').all();
-    expect(states.map((r) => (r as { state: string }).state)).toEqual(['closed', 'inspection', 'rectification', 'selfCheck', 'verification']);
+    // The earliest due first: the school's self-check, then the campus-entry confirmation waiting on 西永中学.
+    expect(tasks.items).toEqual([
+      expect.objectContaining({ state: 'selfCheck', subjectName: '西永中学' }),
+      expect.objectContaining({ definitionKey: 'campus-entry', state: 'schoolConfirm' }),
+    ]);
+    const states = (key: string) =>
+      db.$client
+        .prepare('select distinct i.state from instances i join definitions d on d.id = i.definition_id where d.key = ? order by 1')
+        .all(key)
+        .map((r) => (r as { state: string }).state);
+    expect(states('security-inspection')).toEqual(['closed', 'inspection', 'rectification', 'selfCheck', 'verification']);
+    expect(states('bundled-assessment')).toEqual(['appealReview', 'deskReview', 'graded', 'publicNotice', 'selfAssessment', 'siteVisit']);
+    expect(states('campus-entry')).toEqual(['bureauReview', 'done', 'refused', 'schoolConfirm']);
+    expect(states('teaching-award')).toEqual(['awarded', 'expertReview', 'notRecommended', 'preliminary', 'publicNotice']);
+    // All 17 groups are in the 2026 cycle; refusals name their rule; expert2 still has a submission to score.
+    expect(db.$client.prepare("select count(*) n from instances where json_extract(data, '$.cycle') = '2026'").get()).toEqual({ n: 17 });
+    const refusals = db.$client
+      .prepare("select json_extract(meta, '$.refusals[0].rule') rule from audit_events where action = 'instance.start' and json_extract(meta, '$.refusals') is not null order by 1")
+      .all();
+    expect(refusals).toEqual([{ rule: 'leadTime' }, { rule: 'onWhitelist' }]);
+    const login2 = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'expert2', password: 'demo-Pass-2026' }) });
+    const cookie2 = login2.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const expertTasks = (await (await app.request('/api/tasks', { headers: { cookie: cookie2 } })).json()) as { items: Array<{ state: string }> };
+    expect(expertTasks.items).toEqual([expect.objectContaining({ state: 'expertReview' })]);
+    const ranking = (await (await app.request('/api/reports/bundled-assessment?cycle=2026', { headers: { cookie } })).json()) as { ranking: Array<{ groupName: string; grade: string | null }> };
+    // principal1 sees only their own group's line.
+    expect(ranking.ranking.map((r) => r.groupName)).toEqual(['科学城第一中学教育集团']);
     expect(verifyAuditChain(db)).toMatchObject({ ok: true });
   });
 });
