@@ -21,9 +21,13 @@ export function candidateTaskIds(user: TAuthUser): SQL {
 /** The task (in the outer query) has this user among its candidates. */
 export const isCandidateOfTask = (user: TAuthUser): SQL => sql`${tasks.id} in (${candidateTaskIds(user)})`;
 
-/** Instances with an open task this user is a candidate for (a subquery for `instances.id in (…)`). */
+/**
+ * Instances with an open task this user is a candidate for (a subquery for `instances.id in (…)`). The
+ * unary `+` keeps SQLite from walking every open task through the status index: a user's candidate
+ * rows are few, so looking each task up by primary key is the cheap side.
+ */
 export const instancesWithOpenTaskFor = (user: TAuthUser): SQL =>
-  sql`select ot.instance_id from ${tasks} ot where ot.status = 'open' and ot.id in (${candidateTaskIds(user)})`;
+  sql`select ot.instance_id from ${tasks} ot where +ot.status = 'open' and ot.id in (${candidateTaskIds(user)})`;
 
 /** The instance (in the outer query) has an open task this user is a candidate for. */
 export const hasOpenTaskFor = (user: TAuthUser): SQL => sql`${instances.id} in (${instancesWithOpenTaskFor(user)})`;

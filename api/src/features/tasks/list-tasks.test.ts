@@ -1,0 +1,51 @@
+import { eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tasks } from '../../db/schema.js';
+import { makeHarness, type Harness } from '../../test/harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await makeHarness();
+});
+afterAll(() => h.close());
+
+// Binary order, as SQLite compares text (localeCompare would skip the dashes in ids).
+const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+type Page = { items: Array<{ id: string; dueAt: string | null; instanceId: string }>; nextCursor: string | null };
+
+describe('GET /tasks (the inbox)', () => {
+  it('walks dated tasks soonest first, then undated ones, across page boundaries without gaps or repeats', async () => {
+    const definitionId = h.publish();
+    const pa = await h.signIn('principalA');
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i += 1) {
+      const res = await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: `报告${i}` } }, pa);
+      ids.push(((await res.json()) as { id: string }).id);
+    }
+    // Three deadlines removed and two made equal: the order must still be total.
+    const open = h.db.select().from(tasks).where(inArray(tasks.instanceId, ids)).all();
+    const [a, b, c, d, e] = open;
+    for (const t of [a, b, c]) if (t) h.db.update(tasks).set({ dueAt: null }).where(eq(tasks.id, t.id)).run();
+    if (d && e) h.db.update(tasks).set({ dueAt: '2026-11-30T15:59:59.000Z' }).where(inArray(tasks.id, [d.id, e.id])).run();
+    const expected = h.db
+      .select()
+      .from(tasks)
+      .where(inArray(tasks.instanceId, ids))
+      .all()
+      .sort((x, y) => cmp(x.dueAt ?? '~', y.dueAt ?? '~') || cmp(x.id, y.id))
+      .map((t) => t.id);
+
+    for (const limit of [1, 2, 3, 4, 7, 20]) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = (await (await h.get(`/api/tasks?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, pa)).json()) as Page;
+        seen.push(...page.items.map((t) => t.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen, `limit ${limit}`).toEqual(expected);
+    }
+    const other = (await (await h.get('/api/tasks', await h.signIn('principalB'))).json()) as Page;
+    expect(other.items).toEqual([]);
+  });
+});
