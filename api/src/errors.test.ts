@@ -126,6 +126,18 @@ describe('health and OpenAPI', () => {
         'GET /api/tasks',
         'GET /api/audit',
         'GET /api/audit/verify',
+        // issue 3: workflow reference data, bulk start, reports, 负担码
+        'GET /api/reference/{kind}',
+        'POST /api/reference/{kind}',
+        'POST /api/reference/{kind}/{id}/publish',
+        'POST /api/bulk/instances',
+        'GET /api/reports/security-inspection',
+        'GET /api/reports/bundled-assessment',
+        'GET /api/reports/campus-entry',
+        'GET /api/reports/teaching-award',
+        'POST /api/burden-reports',
+        'GET /api/burden-reports',
+        'POST /api/burden-reports/{id}/resolve',
       ].sort(),
     );
     const docs = await h.get('/api/docs');
