@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createApp, fireEvent, loadAuthUser, migrate, openDb, startInstance, verifyAuditChain, type Deps } from '../src/index.js';
+import { createApp, createOrganisation, fireEvent, loadAuthUser, migrate, openDb, startInstance, verifyAuditChain, type Deps } from '../src/index.js';
 import { seedDemo } from '@eduflow/seeds';
 
 const N = Number(process.env.BENCH_INSTANCES ?? 20_000);
@@ -95,3 +95,25 @@ console.log(`fire event (SAVE, one transaction with snapshot, tasks and audit): 
 const auditRows = q<{ n: number }>('select count(*) n from audit_events').n;
 const [verified, verifyMs] = await time(() => verifyAuditChain(db));
 console.log(`verify audit chain: ${auditRows} events in ${verifyMs.toFixed(0)} ms (${((auditRows / verifyMs) * 1000).toFixed(0)} events/s) → ${JSON.stringify(verified).slice(0, 80)}`);
+
+// Issue 3: one bulk action opening an inspection round for 200 schools, then the workflow reports.
+const group = q<{ id: string }>("select id from organisations where type = 'group' limit 1").id;
+const bulkSchools = Array.from({ length: 200 }, (_, i) => createOrganisation(deps, { type: 'school', name: `压测学校${i + 1}`, parentId: group }).id);
+const adminSession = await signIn('admin');
+const [bulkRes, bulk200Ms] = await time(() =>
+  app.request('/api/bulk/instances', {
+    method: 'POST',
+    headers: { cookie: adminSession.cookie, 'x-csrf-token': adminSession.csrf, 'content-type': 'application/json' },
+    body: JSON.stringify({ definitionId, subjectOrgIds: bulkSchools, data: { round: '压测批次' }, assignments: { inspector: [inspector.id] } }),
+  }),
+);
+const bulkBody = (await bulkRes.json()) as { started: unknown[]; failed: unknown[] };
+console.log(`POST /api/bulk/instances for 200 schools: ${bulk200Ms.toFixed(0)} ms (${bulkBody.started.length} started, ${bulkBody.failed.length} failed)`);
+for (const path of ['/api/reports/security-inspection', '/api/reports/bundled-assessment?cycle=2026', '/api/reports/campus-entry?semester=2026-autumn', '/api/reports/teaching-award?year=2026']) {
+  for (const who of ['reviewer', 'principal1']) {
+    const s = await signIn(who);
+    const samples: number[] = [];
+    for (let i = 0; i < 20; i++) samples.push((await time(() => app.request(path, { headers: { cookie: s.cookie } })))[1]);
+    console.log(`${who.padEnd(10)} GET ${path}: ${stats(samples)}`);
+  }
+}
