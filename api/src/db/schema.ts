@@ -121,6 +121,8 @@ export const instances = sqliteTable(
     index('instances_group_updated_idx').on(t.subjectGroupId, t.updatedAt, t.id),
     index('instances_created_by_updated_idx').on(t.createdBy, t.updatedAt, t.id),
     index('instances_state_updated_idx').on(t.state, t.updatedAt, t.id),
+    // Workflow reports read one definition's instances (issue 3).
+    index('instances_definition_created_idx').on(t.definitionId, t.createdAt),
   ],
 );
 

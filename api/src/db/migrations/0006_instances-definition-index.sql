@@ -1,0 +1,1 @@
+CREATE INDEX `instances_definition_created_idx` ON `instances` (`definition_id`,`created_at`);
