@@ -22,6 +22,7 @@ import { taskRoutes } from './features/tasks/routes.js';
 import { userRoutes } from './features/users/routes.js';
 import { calendarRoutes } from './features/calendar/routes.js';
 import { notificationRoutes } from './features/notifications/routes.js';
+import { overviewRoutes } from './features/reports/overview-routes.js';
 import { referenceRoutes } from './features/reference/routes.js';
 import { bulkRoutes } from './features/bulk/routes.js';
 import { reportRoutes } from './features/reports/routes.js';
@@ -67,6 +68,7 @@ export function createApp(options: CreateAppOptions) {
     .route('/api', userRoutes(deps))
     .route('/api', calendarRoutes(deps))
     .route('/api', notificationRoutes(deps))
+    .route('/api', overviewRoutes(deps))
     .route('/api', auditRoutes(deps))
     .route('/api', referenceRoutes(deps))
     .route('/api', bulkRoutes(deps))

@@ -1,0 +1,83 @@
+import { and, count, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import type { AppAbility } from '../../auth/ability.js';
+import { rulesToWhere } from '../../auth/ability-sql.js';
+import type { TAuthUser } from '../../auth/user.js';
+import { definitions, instances, tasks } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import { dateBound } from '../../lib/date-bound.js';
+import { parsedDefinition } from '../definitions/load-definition.js';
+import { instanceFields } from '../instances/instance-subject.js';
+import type { TOverview, TOverviewQuery } from './overview.types.js';
+
+/**
+ * The dashboard's first row: instances per workflow and state, open and overdue tasks. Scoped exactly
+ * like the instance list (CASL read rules in SQL), so a principal's dashboard counts their school only.
+ * Grouped counts over the district are a dashboard query, not a hot path: one pass, no per-row work.
+ */
+export function overviewReport(deps: Deps, input: { user: TAuthUser; ability: AppAbility; query: TOverviewQuery }): TOverview {
+  const q = input.query;
+  const where: SQL[] = [rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user))];
+  if (q.schoolId) where.push(eq(instances.subjectOrgId, q.schoolId));
+  if (q.groupId) where.push(eq(instances.subjectGroupId, q.groupId));
+  if (q.from) where.push(gte(instances.createdAt, dateBound(q.from, 'start')));
+  if (q.to) where.push(lte(instances.createdAt, dateBound(q.to, 'end')));
+  const scope = and(...where);
+  const byState = deps.db
+    .select({ definitionId: instances.definitionId, state: instances.state, n: count() })
+    .from(instances)
+    .where(scope)
+    .groupBy(instances.definitionId, instances.state)
+    .all();
+  const now = deps.clock().toISOString();
+  const taskCounts = deps.db
+    .select({
+      definitionId: instances.definitionId,
+      open: count(),
+      overdue: sql<number>`sum(case when ${tasks.dueAt} < ${now} then 1 else 0 end)`,
+    })
+    .from(tasks)
+    .innerJoin(instances, eq(instances.id, tasks.instanceId))
+    .where(and(eq(tasks.status, 'open'), scope))
+    .groupBy(instances.definitionId)
+    .all();
+
+  // Versions of one workflow are one row on the dashboard: group by key, name from the newest version.
+  const defRows = deps.db.select().from(definitions).all();
+  const defById = new Map(defRows.map((d) => [d.id, d]));
+  const newest = new Map<string, (typeof defRows)[number]>();
+  for (const d of defRows) if ((newest.get(d.key)?.version ?? -1) < d.version) newest.set(d.key, d);
+  const nameOf = (key: string) => {
+    const d = newest.get(key);
+    return d ? { 'zh-CN': d.nameZh, en: d.nameEn } : { 'zh-CN': key, en: key };
+  };
+
+  const workflows = new Map<string, Map<string, { stateName: { 'zh-CN': string; en: string }; count: number }>>();
+  for (const r of byState) {
+    const d = defById.get(r.definitionId);
+    if (!d) continue;
+    const states = workflows.get(d.key) ?? new Map();
+    workflows.set(d.key, states);
+    const prior = states.get(r.state);
+    const stateName = parsedDefinition(deps, d).states[r.state]?.name ?? { 'zh-CN': r.state, en: r.state };
+    states.set(r.state, { stateName: prior?.stateName ?? stateName, count: (prior?.count ?? 0) + r.n });
+  }
+  const overdueByKey = new Map<string, number>();
+  let openTasks = 0;
+  let overdueTasks = 0;
+  for (const t of taskCounts) {
+    const key = defById.get(t.definitionId)?.key ?? t.definitionId;
+    openTasks += t.open;
+    overdueTasks += Number(t.overdue ?? 0);
+    overdueByKey.set(key, (overdueByKey.get(key) ?? 0) + Number(t.overdue ?? 0));
+  }
+  return {
+    byWorkflow: [...workflows].map(([definitionKey, states]) => ({
+      definitionKey,
+      name: nameOf(definitionKey),
+      byState: [...states].map(([state, v]) => ({ state, stateName: v.stateName, count: v.count })).sort((a, b) => b.count - a.count),
+    })),
+    openTasks,
+    overdueTasks,
+    overdueByWorkflow: [...overdueByKey].filter(([, n]) => n > 0).map(([definitionKey, n]) => ({ definitionKey, name: nameOf(definitionKey), count: n })),
+  };
+}
