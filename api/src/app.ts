@@ -23,10 +23,13 @@ import { userRoutes } from './features/users/routes.js';
 import { calendarRoutes } from './features/calendar/routes.js';
 import { notificationRoutes } from './features/notifications/routes.js';
 import { overviewRoutes } from './features/reports/overview-routes.js';
+import { attachmentRoutes } from './features/attachments/routes.js';
 import { referenceRoutes } from './features/reference/routes.js';
 import { bulkRoutes } from './features/bulk/routes.js';
 import { reportRoutes } from './features/reports/routes.js';
 import { burdenRoutes } from './features/burden/routes.js';
+
+const UPLOAD_PATHS = /^\/api\/(attachments|imports\/[a-z]+)$/;
 
 export type CreateAppOptions = {
   db: Db;
@@ -47,15 +50,14 @@ export function createApp(options: CreateAppOptions) {
   const app = new OpenAPIHono<AppEnv>();
 
   app.use('*', secureHeaders());
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: options.maxBodyBytes ?? 1024 * 1024,
-      onError: () => {
-        throw new HTTPException(413, { message: 'Payload too large' });
-      },
-    }),
-  );
+  const jsonLimit = bodyLimit({
+    maxSize: options.maxBodyBytes ?? 1024 * 1024,
+    onError: () => {
+      throw new HTTPException(413, { message: 'Payload too large' });
+    },
+  });
+  // File uploads carry their own, larger limit on their routes (attachments 20 MB, imports 5 MB).
+  app.use('/api/*', (c, next) => (UPLOAD_PATHS.test(c.req.path) ? next() : jsonLimit(c, next)));
   app.use('/api/*', sessionMiddleware(deps));
 
   app
@@ -69,6 +71,7 @@ export function createApp(options: CreateAppOptions) {
     .route('/api', calendarRoutes(deps))
     .route('/api', notificationRoutes(deps))
     .route('/api', overviewRoutes(deps))
+    .route('/api', attachmentRoutes(deps))
     .route('/api', auditRoutes(deps))
     .route('/api', referenceRoutes(deps))
     .route('/api', bulkRoutes(deps))

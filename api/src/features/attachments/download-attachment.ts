@@ -1,0 +1,34 @@
+import { createReadStream, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { eq } from 'drizzle-orm';
+import { appendAudit } from '../../audit/append.js';
+import type { AppAbility } from '../../auth/ability.js';
+import type { TAuthUser } from '../../auth/user.js';
+import { tx } from '../../db/client.js';
+import { attachments, type TAttachmentRow } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import { AppError } from '../../errors.js';
+import { readableInstance } from '../instances/get-instance.js';
+import { attachmentsDir } from './attachment-store.js';
+
+/** Opens a file for whoever may read its instance; every download is audited (who read which evidence). */
+export function downloadAttachment(deps: Deps, input: { user: TAuthUser; ability: AppAbility; id: string }): { row: TAttachmentRow; body: ReadableStream } {
+  const row = deps.db.select().from(attachments).where(eq(attachments.id, input.id)).get();
+  if (!row) throw new AppError('NOT_FOUND');
+  readableInstance(deps, input.user, input.ability, row.instanceId);
+  const path = join(attachmentsDir(deps.db), row.storagePath);
+  if (!existsSync(path)) throw new AppError('NOT_FOUND', { message: { 'zh-CN': '附件文件已丢失，请联系管理员。', en: 'The stored file is missing; contact the administrator.' } });
+  tx(deps.db, () =>
+    appendAudit(deps.db, {
+      at: deps.clock().toISOString(),
+      actor: input.user,
+      action: 'attachment.download',
+      entityType: 'Instance',
+      entityId: row.instanceId,
+      outcome: 'success',
+      meta: { attachmentId: row.id, sha256: row.sha256 },
+    }),
+  );
+  return { row, body: Readable.toWeb(createReadStream(path)) as ReadableStream };
+}

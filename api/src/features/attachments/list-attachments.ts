@@ -1,0 +1,31 @@
+import { and, asc, eq, gt, or, type SQL } from 'drizzle-orm';
+import type { AppAbility } from '../../auth/ability.js';
+import type { TAuthUser } from '../../auth/user.js';
+import { attachments } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import { decodeCursor, pageOf } from '../../lib/cursor.js';
+import { readableInstance } from '../instances/get-instance.js';
+import { toAttachment } from './attachment-view.js';
+import type { TAttachmentQuery } from './attachments.types.js';
+
+/** An instance's files, oldest first; 404 when the caller may not read the instance. */
+export function listAttachments(deps: Deps, input: { user: TAuthUser; ability: AppAbility; query: TAttachmentQuery }) {
+  const q = input.query;
+  readableInstance(deps, input.user, input.ability, q.instanceId);
+  const where: SQL[] = [eq(attachments.instanceId, q.instanceId)];
+  const cursor = decodeCursor(q.cursor, 2);
+  if (cursor) {
+    const [at, id] = cursor.map(String);
+    const after = or(gt(attachments.createdAt, at), and(eq(attachments.createdAt, at), gt(attachments.id, id)));
+    if (after) where.push(after);
+  }
+  const rows = deps.db
+    .select()
+    .from(attachments)
+    .where(and(...where))
+    .orderBy(asc(attachments.createdAt), asc(attachments.id))
+    .limit(q.limit + 1)
+    .all();
+  const page = pageOf(rows, q.limit, (r) => [r.createdAt, r.id]);
+  return { items: page.items.map(toAttachment), nextCursor: page.nextCursor };
+}
