@@ -15,6 +15,10 @@ import { AuditList } from './routes/audit/audit-list';
 import { DefinitionList } from './routes/definitions/definition-list';
 import { HomePage } from './routes/home/home-page';
 import { LazyDashboard } from './routes/dashboard/lazy-dashboard';
+import { UserList } from './routes/people/user-list';
+import { OrgTreePage } from './routes/orgs/org-tree-page';
+import { ReferencePage } from './routes/reference/reference-page';
+import { CalendarPage } from './routes/calendar/calendar-page';
 
 function Guard({ resource, action = 'list', children }: { resource: string; action?: string; children: ReactNode }) {
   return (
@@ -43,6 +47,10 @@ export function AppRoutes() {
       >
         <Route index element={<HomePage />} />
         <Route path="/dashboard" element={<LazyDashboard />} />
+        <Route path="/users" element={<Guard resource="users"><UserList /></Guard>} />
+        <Route path="/orgs" element={<Guard resource="orgs"><OrgTreePage /></Guard>} />
+        <Route path="/reference/:kind?" element={<Guard resource="reference"><ReferencePage /></Guard>} />
+        <Route path="/calendar" element={<Guard resource="calendar"><CalendarPage /></Guard>} />
         <Route path="/tasks" element={<TaskList />} />
         <Route path="/instances">
           <Route index element={<InstanceList />} />

@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import type { ResourceProps } from '@refinedev/core';
 import { AuditOutlined, CheckSquareOutlined, DeploymentUnitOutlined, PartitionOutlined } from '@ant-design/icons';
-import { HomeOutlined } from '@ant-design/icons';
+import { HomeOutlined, SettingOutlined, TeamOutlined, ApartmentOutlined, DatabaseOutlined, CalendarOutlined } from '@ant-design/icons';
 
 /** Menu labels come from the locale files (`<name>.<name>`), icons from here. */
 export const resources: ResourceProps[] = [
@@ -16,4 +16,9 @@ export const resources: ResourceProps[] = [
   },
   { name: 'definitions', list: '/definitions', meta: { icon: createElement(PartitionOutlined) } },
   { name: 'audit', list: '/audit', meta: { icon: createElement(AuditOutlined) } },
+  { name: 'settings', meta: { icon: createElement(SettingOutlined) } },
+  { name: 'orgs', list: '/orgs', meta: { parent: 'settings', icon: createElement(ApartmentOutlined) } },
+  { name: 'users', list: '/users', meta: { parent: 'settings', icon: createElement(TeamOutlined) } },
+  { name: 'reference', list: '/reference', meta: { parent: 'settings', icon: createElement(DatabaseOutlined) } },
+  { name: 'calendar', list: '/calendar', meta: { parent: 'settings', icon: createElement(CalendarOutlined) } },
 ];

@@ -12,6 +12,19 @@ const SUBJECTS: Record<string, string> = {
 /** Resources whose list the contract opens to every signed-in user (the server filters rows). */
 const OPEN_LISTS = new Set(['tasks', 'instances']);
 
+/**
+ * The bureau's reference-data screens: shown to whoever may change them, and read-only to the bureau
+ * reviewers and auditors; every other role reads what it needs inside the workflows instead.
+ */
+const BUREAU_SCREENS: Record<string, [string, string]> = {
+  users: ['update', 'User'],
+  orgs: ['update', 'Organisation'],
+  reference: ['create', 'ReferenceData'],
+  calendar: ['update', 'Calendar'],
+  settings: ['update', 'Organisation'],
+};
+const BUREAU_READERS = new Set(['bureauReviewer', 'auditor']);
+
 const ACTIONS: Record<string, string> = { list: 'read', show: 'read', edit: 'update', delete: 'manage' };
 
 const SUBJECT_OF_ENTITY: Record<string, string> = { instances: 'Instance', tasks: 'Task' };
@@ -26,6 +39,10 @@ export const accessControlProvider: AccessControlProvider = {
     const session = await loadSession();
     if (!session) return { can: false };
     const caslAction = ACTIONS[action] ?? action;
+    const screen = BUREAU_SCREENS[resource];
+    if (screen && caslAction === 'read') {
+      return { can: session.ability.can(screen[0], screen[1]) || session.me.roles.some((r) => BUREAU_READERS.has(r.role)) };
+    }
     if (caslAction === 'read' && OPEN_LISTS.has(resource)) return { can: true };
     const subject = SUBJECTS[resource] ?? SUBJECT_OF_ENTITY[resource];
     if (!subject) return { can: true };

@@ -62,7 +62,7 @@ export type FieldAccess = 'editable' | 'readonly' | 'hidden' | 'required';
 /** A step's form. Definitions say `permissions`; the instance view sends the resolved `access` of every field. */
 export type FormDef = { fields: FieldDef[]; permissions?: Record<string, FieldAccess>; access?: Record<string, FieldAccess> };
 
-export type Org = { id: string; type: 'district' | 'group' | 'school'; name: string; parentId: string | null; groupKind?: string };
+export type Org = { id: string; type: 'district' | 'group' | 'school' | 'department'; name: string; parentId: string | null; groupKind?: string | null; shortName?: string | null; code?: string | null; version?: number };
 
 export type DefinitionSummary = {
   id: string;

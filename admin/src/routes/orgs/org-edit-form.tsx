@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Form, Input, Select, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { http, isApiError, ApiError } from '../../providers/http';
+import { useLocalize } from '../../components/localized-text';
+import { StaleAlert } from '../../components/stale-alert';
+import type { Org } from '../../types/contract';
+
+export type OrgRow = Org;
+type Values = { name: string; shortName?: string; code?: string; groupKind?: string };
+const FIELDS = ['name', 'shortName', 'code', 'groupKind'] as const;
+const isField = (n: string): n is (typeof FIELDS)[number] => (FIELDS as readonly string[]).includes(n);
+
+/**
+ * Edits one organisation, or creates a child under `parent`. A 409 means someone saved first: we
+ * keep the form read-only until the user reloads their version.
+ */
+export function OrgEditForm({ org, parent, canEdit, onSaved, onReload }: { org: OrgRow | null; parent: OrgRow | null; canEdit: boolean; onSaved: (o: OrgRow) => void; onReload: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<ApiError | null>(null);
+  const [pending, setPending] = useState(false);
+  useEffect(() => {
+    setError(null);
+    form.resetFields();
+    if (org) form.setFieldsValue({ name: org.name, shortName: org.shortName ?? undefined, code: org.code ?? undefined, groupKind: org.groupKind ?? undefined });
+  }, [org, form]);
+
+  const creating = !org;
+  const type = org?.type ?? (parent?.type === 'district' ? 'group' : 'school');
+  const submit = async (v: Values) => {
+    setPending(true);
+    setError(null);
+    try {
+      const saved = creating
+        ? await http<OrgRow>('/orgs', { method: 'POST', body: { type, name: v.name, shortName: v.shortName || undefined, code: v.code || undefined, parentId: parent?.id, groupKind: type === 'group' ? v.groupKind : undefined } })
+        : await http<OrgRow>(`/orgs/${org.id}`, { method: 'PATCH', body: { name: v.name, shortName: v.shortName || null, code: v.code || null, ...(org.type === 'group' && v.groupKind ? { groupKind: v.groupKind } : {}), expectedVersion: org.version ?? 1 } });
+      void message.success(t('orgs.saved', { name: saved.name }));
+      onSaved(saved);
+    } catch (e) {
+      const err = isApiError(e) ? e : new ApiError(0, null);
+      setError(err);
+      form.setFields(Object.entries(err.fieldErrors).flatMap(([name, msg]) => (isField(name) ? [{ name, errors: [localize(msg)] }] : [])));
+    } finally {
+      setPending(false);
+    }
+  };
+  const stale = error?.code === 'VERSION_CONFLICT';
+  return (
+    <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={!canEdit || stale} data-testid="org-form">
+      {stale && <StaleAlert onReload={() => void onReload().then(() => setError(null))} />}
+      {error && !stale && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={error.localized ? localize(error.localized) : error.message} />}
+      <Form.Item name="name" label={t('orgs.name')} rules={[{ required: true, whitespace: true, max: 100, message: t('orgs.nameRule') }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="shortName" label={t('orgs.shortName')} rules={[{ max: 50 }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="code" label={t('orgs.code')} rules={[{ max: 50 }]}>
+        <Input />
+      </Form.Item>
+      {type === 'group' && (
+        <Form.Item name="groupKind" label={t('orgs.groupKind')} rules={[{ required: creating, message: t('orgs.groupKindRule') }]}>
+          <Select options={['secondary', 'primary', 'kindergarten'].map((k) => ({ value: k, label: t(`orgs.kinds.${k}`) }))} />
+        </Form.Item>
+      )}
+      {canEdit && (
+        <Space>
+          <Button type="primary" htmlType="submit" loading={pending}>
+            {creating ? t('orgs.createChild', { type: t(`orgs.types.${type}`) }) : t('buttons.save')}
+          </Button>
+        </Space>
+      )}
+    </Form>
+  );
+}

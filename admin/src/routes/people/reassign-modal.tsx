@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { Alert, Form, Modal, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { http, isApiError, ApiError } from '../../providers/http';
+import { useLocalize } from '../../components/localized-text';
+import { UserPicker } from '../../components/user-picker';
+import type { BulkTaskResult } from '../../types/contract';
+
+/** 移交待办: every open task of a departing person goes to a successor, with a per-task report. */
+export function ReassignModal({ open, onClose, fromUserId }: { open: boolean; onClose: () => void; fromUserId?: string }) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const [form] = Form.useForm<{ fromUserId: string; toUserId: string }>();
+  const [pending, setPending] = useState(false);
+  const [result, setResult] = useState<BulkTaskResult | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const submit = async (v: { fromUserId: string; toUserId: string }) => {
+    setPending(true);
+    setError(null);
+    try {
+      setResult(await http<BulkTaskResult>('/tasks/bulk', { method: 'POST', body: { action: 'reassign', fromUserId: v.fromUserId, toUserId: v.toUserId } }));
+    } catch (e) {
+      setError(isApiError(e) ? e : new ApiError(0, null));
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <Modal
+      open={open}
+      title={t('bulk.reassignTitle')}
+      onCancel={() => {
+        setResult(null);
+        onClose();
+      }}
+      onOk={() => form.submit()}
+      okText={t('bulk.reassign')}
+      okButtonProps={{ loading: pending, disabled: !!result }}
+      destroyOnHidden
+      width={640}
+    >
+      <Typography.Paragraph type="secondary">{t('bulk.reassignHint')}</Typography.Paragraph>
+      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ fromUserId }}>
+        <Form.Item name="fromUserId" label={t('bulk.from')} rules={[{ required: true, message: t('people.pickOne') }]}>
+          <UserPicker />
+        </Form.Item>
+        <Form.Item
+          name="toUserId"
+          label={t('bulk.to')}
+          dependencies={['fromUserId']}
+          rules={[
+            { required: true, message: t('people.pickOne') },
+            ({ getFieldValue }) => ({ validator: (_, v) => (v && v === getFieldValue('fromUserId') ? Promise.reject(new Error(t('bulk.samePerson'))) : Promise.resolve()) }),
+          ]}
+        >
+          <UserPicker />
+        </Form.Item>
+      </Form>
+      {error && <Alert type="error" showIcon message={error.status === 404 ? t('bulk.unavailable') : error.localized ? localize(error.localized) : error.message} />}
+      {result && (
+        <>
+          <Alert type={result.failed.length ? 'warning' : 'success'} showIcon message={t('bulk.result', { done: result.done, failed: result.failed.length })} style={{ marginBottom: 8 }} />
+          {result.failed.length > 0 && (
+            <Table size="small" rowKey="taskId" dataSource={result.failed} pagination={false} columns={[{ title: t('bulk.task'), dataIndex: 'taskId' }, { title: t('imports.message'), render: (_, r) => localize(r.message) }]} />
+          )}
+        </>
+      )}
+    </Modal>
+  );
+}

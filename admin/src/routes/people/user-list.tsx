@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import { List } from '@refinedev/antd';
+import { Button, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined, SearchOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { toFilters, useKeysetTable } from '../../hooks/use-keyset-table';
+import { useCan } from '../../hooks/use-can';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorResult } from '../../components/error-result';
+import { ExportButton } from '../../components/export-button';
+import { ImportModal } from '../../components/import-modal';
+import { UserFormModal } from './user-form-modal';
+import { ReassignModal } from './reassign-modal';
+import { ROLES } from './role-grants-field';
+import type { DirectoryUser, RoleCode } from '../../types/contract';
+
+type Filters = { q?: string; role?: RoleCode };
+
+/** 用户与角色: the directory, searchable by name and role; the bureau admin creates, edits and imports. */
+export function UserList() {
+  const { t } = useTranslation();
+  const canManage = useCan('update', 'User');
+  const [editing, setEditing] = useState<DirectoryUser | null>(null);
+  const [formOpen, setFormOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
+  const [reassignFrom, setReassignFrom] = useState<string | undefined>();
+  const [reassignOpen, setReassignOpen] = useState(false);
+  const { tableProps, tableQuery, pager, searchFormProps, filters } = useKeysetTable<DirectoryUser, Filters>({
+    resource: 'users',
+    filters: { defaultBehavior: 'replace' },
+    onSearch: (v) => toFilters(v),
+  });
+  const query = Object.fromEntries(filters.flatMap((f) => ('field' in f ? [[f.field, String(f.value)]] : [])));
+  if (tableQuery.isError && !tableQuery.data) return <ErrorResult error={tableQuery.error} onRetry={() => void tableQuery.refetch()} />;
+  return (
+    <List
+      title={t('users.users')}
+      breadcrumb={false}
+      headerButtons={
+        <Space wrap>
+          <ExportButton list="users" query={query} fileName={t('users.users')} />
+          {canManage && (
+            <>
+              <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)}>
+                {t('imports.button')}
+              </Button>
+              <Button icon={<SwapOutlined />} onClick={() => { setReassignFrom(undefined); setReassignOpen(true); }}>
+                {t('bulk.reassignTitle')}
+              </Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => { setEditing(null); setFormOpen(true); }}>
+                {t('people.create')}
+              </Button>
+            </>
+          )}
+        </Space>
+      }
+    >
+      <Form<Filters> layout="inline" {...searchFormProps} style={{ marginBottom: 16, rowGap: 8 }}>
+        <Form.Item name="q" label={t('people.search')}>
+          <Input allowClear placeholder={t('people.pick')} style={{ width: 220 }} />
+        </Form.Item>
+        <Form.Item name="role" label={t('people.role')}>
+          <Select allowClear style={{ width: 180 }} placeholder={t('common.all')} options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+          {t('common.search')}
+        </Button>
+      </Form>
+      <Table<DirectoryUser>
+        {...tableProps}
+        rowKey="id"
+        data-testid="user-table"
+        locale={{ emptyText: <EmptyState description={t('people.empty')} /> }}
+        columns={[
+          { key: 'name', title: t('people.displayName'), render: (_, u) => <Typography.Text strong>{u.displayName}</Typography.Text> },
+          { key: 'username', title: t('people.username'), dataIndex: 'username' },
+          {
+            key: 'roles',
+            title: t('people.roles'),
+            render: (_, u) => (
+              <Space size={[4, 4]} wrap>
+                {u.roles.map((r) => (
+                  <Tag key={`${r.role}-${r.orgId}`} color="blue" bordered={false}>
+                    {t(`roles.${r.role}`)} · {r.orgName}
+                  </Tag>
+                ))}
+              </Space>
+            ),
+          },
+          { key: 'status', title: t('fields.status'), render: (_, u) => (u.disabled ? <Tag>{t('people.disabled')}</Tag> : <Tag color="green">{t('people.active')}</Tag>) },
+          ...(canManage
+            ? [
+                {
+                  key: 'actions',
+                  title: t('people.actions'),
+                  render: (_: unknown, u: DirectoryUser) => (
+                    <Space>
+                      <Button size="small" type="link" onClick={() => { setEditing(u); setFormOpen(true); }}>
+                        {t('people.editShort')}
+                      </Button>
+                      <Button size="small" type="link" onClick={() => { setReassignFrom(u.id); setReassignOpen(true); }}>
+                        {t('bulk.reassign')}
+                      </Button>
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {pager}
+      <UserFormModal open={formOpen} user={editing} onClose={() => setFormOpen(false)} onSaved={() => void tableQuery.refetch()} />
+      <ImportModal kind="users" open={importOpen} onClose={() => setImportOpen(false)} onImported={() => void tableQuery.refetch()} />
+      <ReassignModal open={reassignOpen} fromUserId={reassignFrom} onClose={() => setReassignOpen(false)} />
+    </List>
+  );
+}

@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { App, Button, Card, Col, Empty, List as AntList, Popconfirm, Row, Space, Tabs, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { http, isApiError } from '../../providers/http';
+import { useCan } from '../../hooks/use-can';
+import { useLocalize } from '../../components/localized-text';
+import { DateText } from '../../components/date-text';
+import { ErrorResult } from '../../components/error-result';
+import { PageTitle } from '../../components/page-title';
+import { ReferenceContent } from './reference-content';
+import { NewVersionModal } from './new-version-modal';
+import { REFERENCE_KINDS, type ReferenceDoc, type ReferenceKind } from './reference-kinds';
+
+const isKind = (k: string | undefined): k is ReferenceKind => (REFERENCE_KINDS as readonly string[]).includes(k ?? '');
+
+/** 基础数据: indicator systems, whitelists (with the burden list), security checklists and award rubrics, by version. */
+export function ReferencePage() {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const { kind: raw } = useParams();
+  const kind: ReferenceKind = isKind(raw) ? raw : 'whitelists';
+  const canEdit = useCan('create', 'ReferenceData');
+  const [selected, setSelected] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const query = useQuery({ queryKey: ['reference', kind], queryFn: () => http<{ items: ReferenceDoc[] }>(`/reference/${kind}`), retry: false });
+  const items = [...(query.data?.items ?? [])].sort((a, b) => a.key.localeCompare(b.key) || b.version - a.version);
+  const doc = items.find((d) => d.id === selected) ?? items.find((d) => d.status === 'published') ?? items[0] ?? null;
+
+  const publish = async (d: ReferenceDoc) => {
+    try {
+      await http(`/reference/${kind}/${d.id}/publish`, { method: 'POST' });
+      void message.success(t('reference.published', { name: d.name }));
+      await query.refetch();
+    } catch (e) {
+      void message.error(isApiError(e) && e.localized ? localize(e.localized) : t('reference.publishFailed'));
+    }
+  };
+
+  return (
+    <div data-testid="reference-page">
+      <div style={{ marginBottom: 12 }}>
+        <PageTitle>{t('reference.reference')}</PageTitle>
+      </div>
+      <Tabs
+        activeKey={kind}
+        onChange={(k) => {
+          setSelected(null);
+          navigate(`/reference/${k}`);
+        }}
+        items={REFERENCE_KINDS.map((k) => ({ key: k, label: t(`reference.kinds.${k}`) }))}
+      />
+      {query.isError ? (
+        <ErrorResult error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        <Row gutter={16}>
+          <Col xs={24} lg={7}>
+            <Card
+              size="small"
+              title={t('reference.versions')}
+              extra={
+                canEdit && (
+                  <Button size="small" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                    {t('reference.newVersion')}
+                  </Button>
+                )
+              }
+            >
+              <AntList
+                loading={query.isLoading}
+                dataSource={items}
+                locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reference.empty')} /> }}
+                renderItem={(d) => (
+                  <AntList.Item
+                    onClick={() => setSelected(d.id)}
+                    style={{ cursor: 'pointer', background: d.id === doc?.id ? '#e6f4ff' : undefined, paddingInline: 8 }}
+                    data-testid="reference-version"
+                  >
+                    <Space direction="vertical" size={0}>
+                      <Typography.Text strong>{d.name}</Typography.Text>
+                      <Space size={4}>
+                        <Tag>v{d.version}</Tag>
+                        <Tag color={d.status === 'published' ? 'green' : 'gold'}>{t(`reference.status.${d.status}`)}</Tag>
+                      </Space>
+                    </Space>
+                  </AntList.Item>
+                )}
+              />
+            </Card>
+          </Col>
+          <Col xs={24} lg={17}>
+            <Card
+              size="small"
+              title={doc ? `${doc.name} · v${doc.version}` : t('reference.kinds.' + kind)}
+              extra={
+                doc && (
+                  <Space>
+                    {doc.publishedAt && (
+                      <Typography.Text type="secondary">
+                        {t('reference.publishedAt')} <DateText value={doc.publishedAt} />
+                      </Typography.Text>
+                    )}
+                    {canEdit && doc.status === 'draft' && (
+                      <Popconfirm title={t('reference.publishConfirm')} onConfirm={() => void publish(doc)}>
+                        <Button size="small" type="primary">
+                          {t('reference.publish')}
+                        </Button>
+                      </Popconfirm>
+                    )}
+                  </Space>
+                )
+              }
+            >
+              {doc ? <ReferenceContent kind={kind} content={doc.content} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reference.emptyHint')} />}
+            </Card>
+          </Col>
+        </Row>
+      )}
+      <NewVersionModal kind={kind} from={doc} open={creating} onClose={() => setCreating(false)} onCreated={() => void query.refetch()} />
+    </div>
+  );
+}
