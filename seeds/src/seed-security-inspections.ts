@@ -41,7 +41,7 @@ export function seedSecurityInspections(deps: Deps, index: OrgIndex, users: User
   const draft = createDraftDefinition(deps, { definition: TEMPLATES['security-inspection'], actor: admin });
   const published = publishDefinition(deps, { id: draft.id, actor: admin });
   const secondary = GROUPS.filter((g) => g.kind === 'secondary').flatMap((g) => g.schools);
-  let count = 0;
+  let count = seedSpringRound(deps, published.id, index, users);
   for (const school of secondary) {
     const plan = PLAN[school] ?? { stage: 'selfCheck' as Stage, startedDaysAgo: 2 };
     const when = daysAgo(deps, plan.startedDaysAgo);
@@ -78,4 +78,30 @@ export function seedSecurityInspections(deps: Deps, index: OrgIndex, users: User
     act(inspector, 'APPROVE', { comment: '整改到位。' }, later);
   }
   return { definitionId: published.id, instances: count };
+}
+
+/**
+ * The spring round at 科学城第一中学 found weak passwords too, rectified and closed: the autumn finding on
+ * the same item is flagged as a repeat (屡查屡犯) in the findings and the report.
+ */
+function seedSpringRound(deps: Deps, definitionId: string, index: OrgIndex, users: UserIndex): number {
+  const school = '科学城第一中学';
+  const inspector = users.get('inspector1')!;
+  const principal = principalOf(users, index, school);
+  const started = startInstance(daysAgo(deps, 200), {
+    actor: users.get('admin')!,
+    definitionId,
+    subjectOrgId: index.schools.get(school)!.id,
+    data: { round: '2026年春季网络安全检查', items: ITEMS },
+    assignments: { inspector: [inspector.id] },
+  }).body;
+  let version = started.version;
+  const act = (who: TAuthUser, type: string, extra: { data?: Record<string, unknown>; comment?: string }, ago: number) => {
+    version = fireEvent(daysAgo(deps, ago), { actor: who, instanceId: started.id, event: { type, ...extra }, expectedVersion: version }).version;
+  };
+  act(principal, 'SUBMIT', { data: { items: answers(['HOST-01']), selfCheckNotes: '自查完成。' } }, 195);
+  act(inspector, 'RAISE_FINDINGS', { comment: '服务器存在弱口令。' }, 190);
+  act(principal, 'SUBMIT_RECTIFICATION', { data: { rectificationReport: '已重置口令。' } }, 185);
+  act(inspector, 'APPROVE', { comment: '整改到位。' }, 180);
+  return 1;
 }

@@ -39,6 +39,8 @@ describe('demo seed', () => {
       .prepare("select json_extract(meta, '$.refusals[0].rule') rule from audit_events where action = 'instance.start' and json_extract(meta, '$.refusals') is not null order by 1")
       .all();
     expect(refusals).toEqual([{ rule: 'leadTime' }, { rule: 'onWhitelist' }]);
+    // 科学城第一中学 failed HOST-01 in spring as well: the autumn finding is a repeat.
+    expect(db.$client.prepare("select item_code, severity, repeat from findings where repeat = 1").all()).toEqual([{ item_code: 'HOST-01', severity: 'high', repeat: 1 }]);
     const login2 = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'expert2', password: 'demo-Pass-2026' }) });
     const cookie2 = login2.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     const expertTasks = (await (await app.request('/api/tasks', { headers: { cookie: cookie2 } })).json()) as { items: Array<{ state: string }> };
