@@ -7,6 +7,8 @@ import zhCN from './locales/zh-CN.json';
 import en from './locales/en.json';
 import consoleZh from './locales/console.zh-CN.json';
 import consoleEn from './locales/console.en.json';
+import designerZh from './locales/designer.zh-CN.json';
+import designerEn from './locales/designer.en.json';
 import type { LocaleCode } from '../types/contract';
 
 export const LANGUAGES: LocaleCode[] = ['zh-CN', 'en'];
@@ -37,7 +39,7 @@ const initial = storedLanguage();
 applyDayjs(initial);
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, ...consoleZh } }, en: { translation: { ...en, ...consoleEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, ...consoleZh, ...designerZh } }, en: { translation: { ...en, ...consoleEn, ...designerEn } } },
   lng: initial,
   fallbackLng: DEFAULT_LANGUAGE,
   interpolation: { escapeValue: false },

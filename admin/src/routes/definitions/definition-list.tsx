@@ -1,6 +1,9 @@
 import { List } from '@refinedev/antd';
-import { Segmented, Table, Tag, Typography } from 'antd';
-import { useList } from '@refinedev/core';
+import { Button, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { DiffOutlined, DownloadOutlined, EditOutlined, EyeOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
+import { useCan, useList } from '@refinedev/core';
+import { useNavigate } from 'react-router';
+import { designerApi } from '../../designer/api';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocalize } from '../../components/localized-text';
@@ -11,11 +14,13 @@ import type { DefinitionSummary } from '../../types/contract';
 
 type StatusFilter = 'all' | 'published' | 'draft';
 
-/** 流程定义: the workflow definitions and their versions (the designer comes in a later issue). */
+/** 流程定义: the workflow definitions and their versions, with the designer, diff and migration one click away. */
 export function DefinitionList() {
   const { t } = useTranslation();
   const localize = useLocalize();
+  const navigate = useNavigate();
   const [status, setStatus] = useState<StatusFilter>('all');
+  const { data: canCreate } = useCan({ resource: 'definitions', action: 'create' });
   const { result, query } = useList<DefinitionSummary>({
     resource: 'definitions',
     pagination: { mode: 'off' },
@@ -27,11 +32,18 @@ export function DefinitionList() {
       title={t('definitions.title')}
       breadcrumb={false}
       headerButtons={
-        <Segmented<StatusFilter>
-          value={status}
-          onChange={setStatus}
-          options={(['all', 'published', 'draft'] as const).map((v) => ({ value: v, label: t(`definitions.filter.${v}`) }))}
-        />
+        <Space>
+          <Segmented<StatusFilter>
+            value={status}
+            onChange={setStatus}
+            options={(['all', 'published', 'draft'] as const).map((v) => ({ value: v, label: t(`definitions.filter.${v}`) }))}
+          />
+          {canCreate?.can && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/definitions/new')} data-testid="definition-new">
+              {t('designer.list.new')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Table<DefinitionSummary>
@@ -51,6 +63,22 @@ export function DefinitionList() {
             render: (_, d) => <Tag color={d.status === 'published' ? 'success' : 'default'}>{t(`definitions.filter.${d.status}`)}</Tag>,
           },
           { key: 'publishedAt', title: t('definitions.publishedAt'), render: (_, d) => <DateText value={d.publishedAt} /> },
+          {
+            key: 'actions',
+            title: t('designer.list.actions'),
+            render: (_, d) => (
+              <Space size={0} wrap>
+                <Button type="link" size="small" icon={d.status === 'draft' && canCreate?.can ? <EditOutlined /> : <EyeOutlined />} onClick={() => navigate(`/definitions/${d.id}/design`)} data-testid={`definition-design-${d.key}-v${d.version}`}>
+                  {d.status === 'draft' && canCreate?.can ? t('designer.list.design') : t('designer.list.view')}
+                </Button>
+                <Button type="link" size="small" icon={<DiffOutlined />} onClick={() => navigate(`/definitions/${d.id}/diff`)}>{t('designer.list.diff')}</Button>
+                {canCreate?.can && d.status === 'published' && d.version > 1 && (
+                  <Button type="link" size="small" icon={<SwapOutlined />} onClick={() => navigate(`/definitions/${d.id}/migrate`)}>{t('designer.list.migrate')}</Button>
+                )}
+                <Button type="link" size="small" icon={<DownloadOutlined />} href={designerApi.exportUrl(d.id)}>{t('designer.list.export')}</Button>
+              </Space>
+            ),
+          },
         ]}
       />
     </List>

@@ -1,0 +1,128 @@
+import { useEffect, useMemo, useState } from 'react';
+import {
+  Background,
+  Controls,
+  MarkerType,
+  ReactFlow,
+  applyNodeChanges,
+  type Connection,
+  type ReactFlowInstance,
+  type Edge,
+  type NodeChange,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { theme } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLocalize } from '../components/localized-text';
+import { autoLayout } from './layout';
+import { transitionLabel, type Doc, type EdgeRef } from './model';
+import { StateNode, type StateNodeType } from './state-node';
+
+export type Selection = { type: 'state'; id: string } | { type: 'edge'; id: string } | null;
+
+type Props = {
+  doc: Doc;
+  edges: EdgeRef[];
+  errorsByState: Record<string, number>;
+  errorsByEdge: Record<string, number>;
+  selection: Selection;
+  trail?: { current: string | null; visited: string[] };
+  onSelect: (s: Selection) => void;
+  onConnect: (from: string, to: string) => void;
+  layoutKey: number;
+};
+
+const nodeTypes = { state: StateNode };
+
+/** The workflow graph: dagre places new states, people may drag them; drawing from a handle adds a transition. */
+export function DesignerCanvas({ doc, edges, errorsByState, errorsByEdge, selection, trail, onSelect, onConnect, layoutKey }: Props) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const { token } = theme.useToken();
+  const structure = `${Object.keys(doc.states).join(',')}|${edges.map((e) => `${e.from}>${e.to}`).join(',')}|${layoutKey}`;
+  const [positions, setPositions] = useState<Record<string, { x: number; y: number }>>({});
+  // React Flow keeps nodes hidden until it has measured them; controlled nodes must carry that back.
+  const [measured, setMeasured] = useState<Record<string, StateNodeType['measured']>>({});
+  // Re-run the layout when states or arrows come and go (or on request), not on every keystroke.
+  useEffect(() => setPositions(autoLayout(doc, edges)), [structure]); // eslint-disable-line react-hooks/exhaustive-deps
+  const [flow, setFlow] = useState<ReactFlowInstance<StateNodeType, Edge> | null>(null);
+  // Keep every state in view after the layout changed (new nodes are measured on the next frame).
+  useEffect(() => {
+    const timer = setTimeout(() => void flow?.fitView({ padding: 0.15, duration: 200 }), 60);
+    return () => clearTimeout(timer);
+  }, [structure, flow]);
+
+  const nodes: StateNodeType[] = useMemo(
+    () =>
+      Object.entries(doc.states).map(([id, s]) => ({
+        id,
+        type: 'state' as const,
+        position: positions[id] ?? { x: 0, y: 0 },
+        measured: measured[id],
+        selected: selection?.type === 'state' && selection.id === id,
+        data: {
+          id,
+          label: localize(s.name),
+          kind: s.kind,
+          kindLabel: t(`designer.kinds.${s.kind}`),
+          initial: doc.initial === id,
+          errors: errorsByState[id] ?? 0,
+          trail: trail?.current === id ? 'current' : trail?.visited.includes(id) ? 'visited' : null,
+        },
+      })),
+    [doc, positions, measured, selection, errorsByState, trail, localize, t],
+  );
+  const flowEdges: Edge[] = useMemo(
+    () =>
+      edges
+        .filter((e) => doc.states[e.to])
+        .map((e) => {
+          const bad = (errorsByEdge[e.id] ?? 0) > 0;
+          const selected = selection?.type === 'edge' && selection.id === e.id;
+          const walked = !!trail && trail.visited.includes(e.from) && (trail.visited.includes(e.to) || trail.current === e.to);
+          const stroke = bad ? token.colorError : selected ? token.colorPrimary : walked ? token.colorSuccess : token.colorTextQuaternary;
+          const label = e.path.startsWith('on.') ? localize(transitionLabel(doc, e.from, e.event)) : t(`designer.edges.${e.path.split('.')[0]}`);
+          return {
+            id: e.id,
+            source: e.from,
+            target: e.to,
+            label: bad ? `⚠ ${label}` : label,
+            selected,
+            animated: walked,
+            markerEnd: { type: MarkerType.ArrowClosed, color: stroke },
+            style: { stroke, strokeWidth: selected || bad ? 2.5 : 1.5 },
+            labelStyle: { fill: bad ? token.colorError : token.colorText, fontSize: 12 },
+            labelBgStyle: { fill: token.colorBgContainer },
+          };
+        }),
+    [edges, doc, errorsByEdge, selection, trail, token, localize, t],
+  );
+
+  return (
+    <div data-testid="designer-canvas" style={{ height: 520, border: `1px solid ${token.colorBorderSecondary}`, borderRadius: 8, background: token.colorFillQuaternary }}>
+      <ReactFlow<StateNodeType, Edge>
+        nodes={nodes}
+        edges={flowEdges}
+        nodeTypes={nodeTypes}
+        onInit={setFlow}
+        fitView
+        fitViewOptions={{ padding: 0.2 }}
+        minZoom={0.3}
+        onNodesChange={(changes: NodeChange<StateNodeType>[]) => {
+          const next = applyNodeChanges(changes, nodes);
+          setPositions(Object.fromEntries(next.map((n) => [n.id, n.position])));
+          setMeasured(Object.fromEntries(next.map((n) => [n.id, n.measured])));
+        }}
+        onNodeClick={(_, n) => onSelect({ type: 'state', id: n.id })}
+        onEdgeClick={(_, e) => onSelect({ type: 'edge', id: e.id })}
+        onPaneClick={() => onSelect(null)}
+        onConnect={(c: Connection) => c.source && c.target && onConnect(c.source, c.target)}
+        deleteKeyCode={null}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={16} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Checkbox, Divider, Form, Input, InputNumber, Select, Space, Switch, Tag, Typography } from 'antd';
+import { DeleteOutlined, FlagOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { MECHANICS, OUTCOMES, eventLabel } from '@eduflow/workflows';
+import { useLocalize } from '../components/localized-text';
+import { ActorRuleInput, ActorRuleList } from './actor-rule-input';
+import { DeadlineEditor } from './deadline-editor';
+import { FormBuilder } from './form-builder';
+import { LocalizedInput } from './localized-input';
+import { patchState, removeState, renameStateId, type Doc, type StateIn } from './model';
+import { KIND_COLOR } from './state-node';
+
+type Props = { doc: Doc; id: string; errors: string[]; onChange: (doc: Doc) => void; onSelectState: (id: string | null) => void };
+
+const DEFAULT_MECHANICS: Record<string, string[]> = { task: ['SAVE', 'TRANSFER', 'DELEGATE', 'ADD_SIGNER', 'COPY_TO', 'CHASE'], review: ['SAVE', 'TRANSFER', 'DELEGATE', 'ADD_SIGNER', 'COPY_TO', 'CHASE'], collect: ['CHASE', 'COPY_TO'] };
+
+/** Edits the selected state: its id and names, then what its kind needs (people, join, timing), its form. */
+export function StatePanel({ doc, id, errors, onChange, onSelectState }: Props) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const s = doc.states[id];
+  const [draftId, setDraftId] = useState(id);
+  useEffect(() => setDraftId(id), [id]);
+  if (!s) return null;
+  const set = (next: StateIn) => onChange(patchState(doc, id, next));
+  const targets = Object.entries(doc.states).map(([k, x]) => ({ value: k, label: `${localize(x.name)} (${k})` }));
+  const mechanics = (current: string[] | undefined, kind: string, apply: (m: Array<(typeof MECHANICS)[number]>) => void) => (
+    <Form.Item label={t('designer.state.mechanics')}>
+      <Checkbox.Group
+        value={current ?? DEFAULT_MECHANICS[kind]}
+        options={MECHANICS.map((m) => ({ value: m, label: localize(eventLabel(m)) }))}
+        onChange={(v) => apply(MECHANICS.filter((m) => v.includes(m)))}
+      />
+    </Form.Item>
+  );
+
+  return (
+    <Form layout="vertical" data-testid="designer-state-panel">
+      <Space style={{ marginBottom: 8 }}>
+        <Tag color={KIND_COLOR[s.kind]}>{t(`designer.kinds.${s.kind}`)}</Tag>
+        {doc.initial === id ? <Tag icon={<FlagOutlined />}>{t('designer.state.initial')}</Tag> : null}
+      </Space>
+      {errors.map((e) => <Alert key={e} type="error" showIcon message={e} style={{ marginBottom: 8 }} />)}
+      <Form.Item label={t('designer.state.name')}>
+        <LocalizedInput value={s.name} onChange={(name) => set({ ...s, name })} testId="designer-state-name" />
+      </Form.Item>
+      <Form.Item label={t('designer.state.id')} help={t('designer.state.idHelp')}>
+        <Input
+          value={draftId}
+          data-testid="designer-state-id"
+          onChange={(e) => setDraftId(e.target.value.replace(/[^A-Za-z0-9_]/g, ''))}
+          onBlur={() => {
+            const next = renameStateId(doc, id, draftId);
+            if (next === doc) setDraftId(id);
+            else { onChange(next); onSelectState(draftId); }
+          }}
+        />
+      </Form.Item>
+
+      {s.kind === 'task' && (
+        <>
+          <Form.Item label={t('designer.state.actors')}><ActorRuleList value={s.actors} onChange={(actors) => set({ ...s, actors })} min={1} testId="designer-actors" /></Form.Item>
+          {mechanics(s.mechanics, s.kind, (m) => set({ ...s, mechanics: m }))}
+        </>
+      )}
+      {s.kind === 'review' && (
+        <>
+          <Form.Item label={t('designer.state.assignees')}><ActorRuleInput value={s.assignees} onChange={(assignees) => set({ ...s, assignees })} testId="designer-assignees" /></Form.Item>
+          <Form.Item label={t('designer.state.join')}>
+            <Space>
+              <Select
+                style={{ width: 200 }}
+                value={s.join.policy}
+                data-testid="designer-join"
+                options={(['all', 'any', 'quorum'] as const).map((p) => ({ value: p, label: t(`designer.join.${p}`) }))}
+                onChange={(policy) => set({ ...s, join: policy === 'quorum' ? { policy, count: 2 } : { policy } })}
+              />
+              {s.join.policy === 'quorum' && (
+                <InputNumber min={1} precision={0} addonAfter={t('designer.join.people')} value={s.join.count} onChange={(count) => set({ ...s, join: { policy: 'quorum', count: count ?? 1 } })} />
+              )}
+            </Space>
+          </Form.Item>
+          {mechanics(s.mechanics, s.kind, (m) => set({ ...s, mechanics: m }))}
+        </>
+      )}
+      {s.kind === 'collect' && (
+        <>
+          <Form.Item label={t('designer.state.participants')}><ActorRuleInput value={s.participants} onChange={(participants) => set({ ...s, participants })} /></Form.Item>
+          <Form.Item label={t('designer.state.collectors')}><ActorRuleList value={s.collectors ?? []} onChange={(collectors) => set({ ...s, collectors })} /></Form.Item>
+          <Form.Item label={t('designer.state.onComplete')}>
+            <Space>
+              <Switch checked={!!s.onComplete} onChange={(on) => set(on ? { ...s, onComplete: { to: doc.initial } } : { ...s, onComplete: undefined })} />
+              {s.onComplete && <Select style={{ width: 220 }} value={s.onComplete.to} options={targets} onChange={(to) => set({ ...s, onComplete: { to } })} />}
+            </Space>
+          </Form.Item>
+          {mechanics(s.mechanics, s.kind, (m) => set({ ...s, mechanics: m }))}
+        </>
+      )}
+      {s.kind === 'notice' && (
+        <Form.Item label={t('designer.state.duration')}>
+          <InputNumber min={1} precision={0} addonAfter={t('designer.deadline.days')} value={s.duration.workdays} onChange={(v) => set({ ...s, duration: { workdays: v ?? 1 } })} />
+        </Form.Item>
+      )}
+      {s.kind === 'auto' && (
+        <Form.Item label={t('designer.state.otherwise')} help={t('designer.state.autoHelp')}>
+          <Select value={s.otherwise} options={targets} onChange={(otherwise) => set({ ...s, otherwise })} />
+        </Form.Item>
+      )}
+      {s.kind === 'final' && (
+        <Form.Item label={t('designer.state.outcome')}>
+          <Select value={s.outcome ?? 'closed'} options={OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`, { defaultValue: o }) }))} onChange={(outcome) => set({ ...s, outcome })} />
+        </Form.Item>
+      )}
+      {(s.kind === 'task' || s.kind === 'review' || s.kind === 'collect') && (
+        <Form.Item label={t('designer.state.deadline')}><DeadlineEditor value={s.deadline} onChange={(deadline) => set({ ...s, deadline })} /></Form.Item>
+      )}
+      {s.kind !== 'auto' && s.kind !== 'final' && (
+        <>
+          <Divider orientation="left" plain>{t('designer.form.title')}</Divider>
+          <FormBuilder doc={doc} owner={id} form={s.form} onChange={(form) => set({ ...s, form })} />
+        </>
+      )}
+      <Divider />
+      <Space>
+        {doc.initial !== id && s.kind !== 'final' && (
+          <Button icon={<FlagOutlined />} onClick={() => onChange({ ...doc, initial: id })}>{t('designer.state.makeInitial')}</Button>
+        )}
+        <Button danger icon={<DeleteOutlined />} data-testid="designer-remove-state" onClick={() => { onChange(removeState(doc, id)); onSelectState(null); }}>
+          {t('designer.state.remove')}
+        </Button>
+      </Space>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t('designer.state.connectHint')}</Typography.Paragraph>
+    </Form>
+  );
+}

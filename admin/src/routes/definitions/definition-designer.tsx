@@ -1,0 +1,172 @@
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { Alert, App, Button, Card, Col, Dropdown, Row, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { CloudUploadOutlined, DiffOutlined, DownloadOutlined, PlusOutlined, ApartmentOutlined, SaveOutlined, CopyOutlined, SettingOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { ErrorResult } from '../../components/error-result';
+import { useLocalize } from '../../components/localized-text';
+import { isApiError } from '../../providers/http';
+import { designerApi } from '../../designer/api';
+import { DesignerCanvas, type Selection } from '../../designer/designer-canvas';
+import { KINDS, addState, addTransition } from '../../designer/model';
+import { Simulator } from '../../designer/simulator';
+import { StatePanel } from '../../designer/state-panel';
+import { TransitionPanel } from '../../designer/transition-panel';
+import { useDesigner } from '../../designer/use-designer';
+import { ValidationPanel } from '../../designer/validation-panel';
+import { WorkflowPanel } from '../../designer/workflow-panel';
+
+/** 流程设计器: edit a draft on the canvas, validate live, simulate, save and publish it. */
+export function DefinitionDesigner() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const navigate = useNavigate();
+  const { message, modal } = App.useApp();
+  const d = useDesigner(id);
+  const [selection, setSelection] = useState<Selection>(null);
+  const [trail, setTrail] = useState<{ current: string | null; visited: string[] } | undefined>();
+  const [layoutKey, setLayoutKey] = useState(0);
+  const [busy, setBusy] = useState<'save' | 'publish' | null>(null);
+
+  if (d.loadError) return <ErrorResult error={d.loadError} onRetry={() => void d.load()} />;
+  if (!d.server || !d.doc) return <Skeleton active />;
+  const { server, doc } = d;
+  const readOnly = server.status === 'published';
+  const edge = selection?.type === 'edge' ? d.edges.find((e) => e.id === selection.id) : undefined;
+  const stateSelected = selection?.type === 'state' && doc.states[selection.id] ? selection.id : null;
+  const messagesOf = (key: string) => (d.pinned.messages[key] ?? []).map((e) => localize(e.message));
+
+  const failed = (e: unknown) => {
+    if (d.isConflict(e)) {
+      modal.confirm({
+        title: t('designer.conflict.title'),
+        content: t('designer.conflict.content'),
+        okText: t('designer.conflict.reload'),
+        cancelText: t('designer.conflict.keep'),
+        onOk: () => void d.load(),
+      });
+      return;
+    }
+    void message.error(isApiError(e) && e.localized ? localize(e.localized) : t('designer.saveFailed'));
+  };
+  const save = async () => {
+    setBusy('save');
+    try {
+      const saved = await d.save();
+      if (saved) void message.success(saved.errors.length ? t('designer.savedWithErrors', { count: saved.errors.length }) : t('designer.saved'));
+    } catch (e) {
+      failed(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const publish = async () => {
+    setBusy('publish');
+    try {
+      if (d.dirty) await d.save();
+      await designerApi.publish(server.id);
+      void message.success(t('designer.published', { version: server.version }));
+      await d.load();
+    } catch (e) {
+      failed(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const cloneAsDraft = async () => {
+    try {
+      const copy = await designerApi.clone({ definitionId: server.id });
+      navigate(`/definitions/${copy.id}/design`);
+    } catch (e) {
+      failed(e);
+    }
+  };
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Card size="small">
+        <Row justify="space-between" align="middle" gutter={[8, 8]}>
+          <Col>
+            <Space wrap>
+              <Typography.Title level={4} style={{ margin: 0 }} data-testid="designer-title">{localize(doc.name)}</Typography.Title>
+              <Tag>v{server.version}</Tag>
+              <Tag color={readOnly ? 'success' : 'default'} data-testid="designer-status">{t(`definitions.filter.${server.status}`)}</Tag>
+              {d.dirty && <Tag color="warning">{t('designer.unsaved')}</Tag>}
+            </Space>
+          </Col>
+          <Col>
+            <Space wrap>
+              {!readOnly && (
+                <Dropdown menu={{ items: KINDS.map((k) => ({ key: k, label: t(`designer.kinds.${k}`), 'data-testid': `designer-add-${k}` })), onClick: ({ key }) => {
+                  const kind = KINDS.find((k) => k === key);
+                  if (!kind) return;
+                  const added = addState(doc, kind);
+                  d.edit(added.doc);
+                  setSelection({ type: 'state', id: added.id });
+                } }}>
+                  <Button icon={<PlusOutlined />} data-testid="designer-add-state">{t('designer.addState')}</Button>
+                </Dropdown>
+              )}
+              <Button icon={<ApartmentOutlined />} onClick={() => setLayoutKey((k) => k + 1)}>{t('designer.relayout')}</Button>
+              <Button icon={<SettingOutlined />} onClick={() => setSelection(null)} data-testid="designer-workflow-settings">{t('designer.workflowSettings')}</Button>
+              <Button icon={<DownloadOutlined />} href={designerApi.exportUrl(server.id)}>{t('designer.export')}</Button>
+              <Button icon={<DiffOutlined />} onClick={() => navigate(`/definitions/${server.id}/diff`)}>{t('designer.diff')}</Button>
+              {readOnly ? (
+                <Button type="primary" icon={<CopyOutlined />} onClick={() => void cloneAsDraft()} data-testid="designer-new-version">{t('designer.newVersion')}</Button>
+              ) : (
+                <>
+                  <Button icon={<SaveOutlined />} loading={busy === 'save'} onClick={() => void save()} data-testid="designer-save">{t('designer.save')}</Button>
+                  <Button type="primary" icon={<CloudUploadOutlined />} loading={busy === 'publish'} disabled={d.validation.errors.length > 0} onClick={() => void publish()} data-testid="designer-publish">
+                    {t('designer.publish')}
+                  </Button>
+                </>
+              )}
+            </Space>
+          </Col>
+        </Row>
+        {readOnly && <Alert style={{ marginTop: 8 }} type="info" showIcon message={t('designer.readOnly')} />}
+      </Card>
+      <Row gutter={16}>
+        <Col xs={24} xl={15}>
+          <DesignerCanvas
+            doc={doc}
+            edges={d.edges}
+            errorsByState={d.pinned.byState}
+            errorsByEdge={d.pinned.byEdge}
+            selection={selection}
+            trail={trail}
+            layoutKey={layoutKey}
+            onSelect={setSelection}
+            onConnect={(from, to) => {
+              if (readOnly) return;
+              const added = addTransition(doc, from, to);
+              d.edit(added.doc);
+              if (added.edge) setSelection({ type: 'edge', id: added.edge });
+            }}
+          />
+          <Tabs
+            style={{ marginTop: 8 }}
+            items={[
+              { key: 'validation', label: `${t('designer.validation.title')}${d.validation.errors.length ? ` (${d.validation.errors.length})` : ''}`, children: <ValidationPanel errors={d.validation.errors} edges={d.edges} onSelect={setSelection} /> },
+              { key: 'simulate', label: <span data-testid="designer-tab-simulate">{t('designer.sim.tab')}</span>, children: <Simulator def={d.validation.def} onTrail={setTrail} /> },
+            ]}
+          />
+        </Col>
+        <Col xs={24} xl={9}>
+          <Card size="small" title={edge ? t('designer.panel.transition') : stateSelected ? t('designer.panel.state') : t('designer.panel.workflow')} style={{ maxHeight: 'calc(100vh - 180px)', overflow: 'auto' }}>
+            <fieldset disabled={readOnly} style={{ border: 0, padding: 0, margin: 0 }}>
+              {edge ? (
+                <TransitionPanel doc={doc} edge={edge} errors={messagesOf(edge.id)} onChange={(next, sel) => { d.edit(next); if (sel) setSelection({ type: 'edge', id: sel }); }} onRemoved={() => setSelection(null)} />
+              ) : stateSelected ? (
+                <StatePanel doc={doc} id={stateSelected} errors={messagesOf(stateSelected)} onChange={d.edit} onSelectState={(sid) => setSelection(sid ? { type: 'state', id: sid } : null)} />
+              ) : (
+                <WorkflowPanel doc={doc} keyLocked onChange={d.edit} />
+              )}
+            </fieldset>
+          </Card>
+        </Col>
+      </Row>
+    </Space>
+  );
+}
