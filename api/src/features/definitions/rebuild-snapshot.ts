@@ -6,7 +6,7 @@ export type TRebuilt =
   | { ok: false; code: string; message: TLocalized };
 
 // The engine offers no "enter this state with this context", so the state is entered the only pure way it
-// can be: as the initial state of a copy of the new definition (see docs/decisions/0006-instance-migration.md).
+// can be: as the initial state of a copy of the new definition (see docs/decisions/0007-instance-migration.md).
 const MIGRATOR_ROLE = 'bureauAdmin' as const;
 
 /**
