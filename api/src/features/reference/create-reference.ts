@@ -31,7 +31,7 @@ export function createReference(deps: Deps, input: TCreateReferenceBody & { kind
       const fieldErrors = Object.fromEntries(Object.entries(zodFieldErrors(parsed.error)).map(([k, v]) => [`content.${k}`, v]));
       return new AppError('VALIDATION', { status: 422, fieldErrors });
     }
-    const content = parsed.data as Record<string, unknown>;
+    const content: Record<string, unknown> = parsed.data;
     const key = keyOf(input.kind, content);
     const last = deps.db
       .select({ v: max(referenceData.version) })

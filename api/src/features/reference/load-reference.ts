@@ -38,5 +38,6 @@ export function loadPublished<K extends TReferenceKind>(deps: Pick<Deps, 'db'>, 
   const row = deps.db.select().from(referenceData).where(and(...where)).orderBy(desc(referenceData.publishedAt), desc(referenceData.version)).limit(1).get();
   if (!row) return null;
   const parsed = CONTENT_SCHEMAS[kind].safeParse(row.body);
+  // TypeScript cannot narrow the schema by the generic kind; the value was parsed by exactly that schema.
   return parsed.success ? { row, content: parsed.data as ReturnType<(typeof CONTENT_SCHEMAS)[K]['parse']> } : null;
 }

@@ -1,4 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { auditEvents, instances, organisations } from '../../db/schema.js';
@@ -8,6 +9,7 @@ import { readableOf } from './report-scope.js';
 import type { TAssessmentReport } from './reports.types.js';
 
 type Weakest = { schoolId: string; schoolName: string; score: number } | null;
+const ZRollUpMeta = z.object({ rollUp: z.object({ dimensions: z.array(z.object({ weakest: z.object({ schoolId: z.string(), score: z.number() }) })) }) });
 
 /** The weakest member of the latest roll-up (recorded in the PUBLISH event's audit meta): its lowest dimension. */
 function weakestOf(deps: Deps, instanceId: string): Weakest {
@@ -18,7 +20,8 @@ function weakestOf(deps: Deps, instanceId: string): Weakest {
     .orderBy(desc(auditEvents.seq))
     .limit(1)
     .get();
-  const dims = (row?.meta as { rollUp?: { dimensions?: Array<{ weakest: { schoolId: string; score: number } }> } } | undefined)?.rollUp?.dimensions ?? [];
+  const parsed = ZRollUpMeta.safeParse(row?.meta);
+  const dims = parsed.success ? parsed.data.rollUp.dimensions : [];
   const w = dims.map((d) => d.weakest).sort((a, b) => a.score - b.score)[0];
   if (!w) return null;
   const name = deps.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, w.schoolId)).get()?.name ?? w.schoolId;

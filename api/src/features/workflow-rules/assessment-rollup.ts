@@ -1,9 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
 import { organisations, roleGrants } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { describeSnapshot, type TDefinition } from '../../engine.js';
 import { rollUpGroup, type MemberScores } from '../../domain.js';
 import { loadPublished } from '../reference/load-reference.js';
+
+const ZScoreRows = z.array(z.object({ indicator: z.string(), score: z.coerce.number().catch(0) }));
 
 /**
  * The group's score and grade from the member schools' collected self-assessments, with the roll-up
@@ -26,11 +29,8 @@ export function groupRollUp(deps: Pick<Deps, 'db'>, def: TDefinition, snapshot: 
     .all();
   const schoolOf = new Map(schools.map((s) => [s.userId, s.schoolId]));
   const members: MemberScores[] = userIds.map((u) => {
-    const rows = Array.isArray(parts[u]?.data.indicatorScores) ? (parts[u]?.data.indicatorScores as Array<Record<string, unknown>>) : [];
-    return {
-      schoolId: schoolOf.get(u) ?? u,
-      scores: Object.fromEntries(rows.map((r) => [String(r.indicator ?? ''), Number(r.score ?? 0)])),
-    };
+    const rows = ZScoreRows.catch([]).parse(parts[u]?.data.indicatorScores);
+    return { schoolId: schoolOf.get(u) ?? u, scores: Object.fromEntries(rows.map((r) => [r.indicator, r.score])) };
   });
   return { system: system.row, result: rollUpGroup(system.content, members) };
 }

@@ -63,7 +63,7 @@ export function whitelistRefusals(deps: Pick<Deps, 'db'>, data: Record<string, u
   const year = Number(date.slice(0, 4));
   const published = loadPublished(deps, 'whitelist', String(year)) ?? loadPublished(deps, 'whitelist', String(year - 1));
   if (!published) return null;
-  const whitelist = published.content as TWhitelistDoc;
+  const whitelist: TWhitelistDoc = published.content;
   const emergencyProblem = emergencyRefusal(whitelist, data);
   const request: EntryRequest = {
     itemCode: String(data.itemCode ?? ''),

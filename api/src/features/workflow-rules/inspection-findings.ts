@@ -1,9 +1,21 @@
 import { and, eq, ne } from 'drizzle-orm';
+import { z } from 'zod';
 import { findings } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { addWorkdays, findingsFromItems, type InspectionItem } from '../../domain.js';
 
-const asItems = (v: unknown): InspectionItem[] => (Array.isArray(v) ? (v as InspectionItem[]) : []);
+const ZItems = z.array(
+  z.object({
+    code: z.string(),
+    layer: z.string(),
+    title: z.string(),
+    result: z.enum(['pass', 'fail', 'na']).optional().catch(undefined),
+    severity: z.enum(['high', 'medium', 'low']).optional().catch(undefined),
+    note: z.string().optional().catch(undefined),
+    offline: z.boolean().optional().catch(undefined),
+  }),
+);
+const asItems = (v: unknown): InspectionItem[] => ZItems.catch([]).parse(v);
 
 /**
  * Each failed item becomes a finding row with its severity's deadline (5/10/20 school working days),
