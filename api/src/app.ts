@@ -9,6 +9,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './app-env.js';
 import { appendAudit } from './audit/append.js';
 import { sessionMiddleware } from './auth/middleware.js';
+import { passwordChangeGate } from './auth/password-gate.js';
 import { tx, type Db } from './db/client.js';
 import type { Deps } from './deps.js';
 import { AppError, toAppError } from './errors.js';
@@ -59,6 +60,7 @@ export function createApp(options: CreateAppOptions) {
   // File uploads carry their own, larger limit on their routes (attachments 20 MB, imports 5 MB).
   app.use('/api/*', (c, next) => (UPLOAD_PATHS.test(c.req.path) ? next() : jsonLimit(c, next)));
   app.use('/api/*', sessionMiddleware(deps));
+  app.use('/api/*', passwordChangeGate(deps));
 
   app
     .route('/api', healthRoutes(deps))

@@ -138,6 +138,23 @@ describe('health and OpenAPI', () => {
         'POST /api/burden-reports',
         'GET /api/burden-reports',
         'POST /api/burden-reports/{id}/resolve',
+        // issue 4: console-facing endpoints
+        'POST /api/auth/change-password',
+        'POST /api/auth/2fa/enrol',
+        'POST /api/auth/2fa/confirm',
+        'GET /api/users',
+        'POST /api/users',
+        'PATCH /api/users/{id}',
+        'POST /api/orgs',
+        'PATCH /api/orgs/{id}',
+        'GET /api/calendar',
+        'PUT /api/calendar',
+        'GET /api/notifications',
+        'POST /api/notifications/{id}/read',
+        'GET /api/reports/overview',
+        'POST /api/attachments',
+        'GET /api/attachments',
+        'GET /api/attachments/{id}',
       ].sort(),
     );
     const docs = await h.get('/api/docs');

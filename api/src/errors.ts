@@ -19,6 +19,9 @@ export const ERROR_CODES = [
   'COMMENT_REQUIRED',
   'IDEMPOTENCY_MISMATCH',
   'RATE_LIMITED',
+  'PASSWORD_CHANGE_REQUIRED',
+  'TOTP_REQUIRED',
+  'TOTP_INVALID',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -45,11 +48,17 @@ const CATALOG: Record<ErrorCode, { status: number; message: TLocalized }> = {
     message: { 'zh-CN': '同一幂等键被用于不同的请求内容。', en: 'This Idempotency-Key was already used with a different request.' },
   },
   RATE_LIMITED: { status: 429, message: { 'zh-CN': '请求过于频繁，请稍后再试。', en: 'Too many requests; try again later.' } },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    message: { 'zh-CN': '请先修改初始密码后再继续操作。', en: 'Change your initial password before doing anything else.' },
+  },
+  TOTP_REQUIRED: { status: 401, message: { 'zh-CN': '请输入身份验证器中的 6 位动态验证码。', en: 'Enter the 6-digit code from your authenticator app.' } },
+  TOTP_INVALID: { status: 401, message: { 'zh-CN': '动态验证码错误或已过期，请重新输入。', en: 'The authenticator code is wrong or has expired; try again.' } },
   INTERNAL: { status: 500, message: { 'zh-CN': '服务器内部错误，请联系管理员。', en: 'Internal error; please contact the administrator.' } },
 };
 
 export type TErrorBody = {
-  error: { code: ErrorCode; message: TLocalized; fieldErrors?: Record<string, TLocalized>; rule?: string };
+  error: { code: ErrorCode; message: TLocalized; fieldErrors?: Record<string, TLocalized>; rule?: string; lockedUntil?: string };
 };
 
 export class AppError extends Error {
@@ -58,10 +67,12 @@ export class AppError extends Error {
   readonly localized: TLocalized;
   readonly fieldErrors?: Record<string, TLocalized>;
   readonly rule?: string;
+  /** ACCOUNT_LOCKED: when sign-in opens again (ISO), for the console to count down. */
+  readonly lockedUntil?: string;
 
   constructor(
     code: ErrorCode,
-    opts: { status?: number; message?: TLocalized; fieldErrors?: Record<string, TLocalized>; rule?: string; cause?: unknown } = {},
+    opts: { status?: number; message?: TLocalized; fieldErrors?: Record<string, TLocalized>; rule?: string; lockedUntil?: string; cause?: unknown } = {},
   ) {
     const entry = CATALOG[code];
     super(opts.message?.en ?? entry.message.en, { cause: opts.cause });
@@ -70,12 +81,14 @@ export class AppError extends Error {
     this.localized = opts.message ?? entry.message;
     this.fieldErrors = opts.fieldErrors;
     this.rule = opts.rule;
+    this.lockedUntil = opts.lockedUntil;
   }
 
   toBody(): TErrorBody {
     const error: TErrorBody['error'] = { code: this.code, message: this.localized };
     if (this.fieldErrors) error.fieldErrors = this.fieldErrors;
     if (this.rule) error.rule = this.rule;
+    if (this.lockedUntil) error.lockedUntil = this.lockedUntil;
     return { error };
   }
 }

@@ -20,6 +20,7 @@ export const ZErrorBody = z
       message: ZLocalized,
       fieldErrors: z.record(z.string(), ZLocalized).optional(),
       rule: z.string().optional(),
+      lockedUntil: z.string().optional(),
     }),
   })
   .openapi('Error');
@@ -30,17 +31,20 @@ const errorResponse = (description: string) => ({
 });
 
 /** The error responses a route can produce, for the OpenAPI document (the body is always ZErrorBody). */
-export const errors = (...statuses: Array<400 | 401 | 403 | 404 | 409 | 422 | 423>) =>
+export const errors = (...statuses: Array<400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 423 | 429>) =>
   Object.fromEntries(statuses.map((s) => [s, errorResponse(ERROR_DESCRIPTIONS[s])])) as Record<number, ReturnType<typeof errorResponse>>;
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'VALIDATION',
-  401: 'UNAUTHENTICATED / INVALID_CREDENTIALS',
-  403: 'FORBIDDEN / CSRF_FAILED',
+  401: 'UNAUTHENTICATED / INVALID_CREDENTIALS / TOTP_REQUIRED / TOTP_INVALID',
+  403: 'FORBIDDEN / CSRF_FAILED / PASSWORD_CHANGE_REQUIRED',
   404: 'NOT_FOUND',
   409: 'VERSION_CONFLICT / EVENT_NOT_ALLOWED / GUARD_FAILED',
   422: 'VALIDATION (workflow form) / COMMENT_REQUIRED / IDEMPOTENCY_MISMATCH',
-  423: 'ACCOUNT_LOCKED',
+  413: 'VALIDATION (too large)',
+  415: 'VALIDATION (file type not allowed)',
+  423: 'ACCOUNT_LOCKED (lockedUntil in the body)',
+  429: 'RATE_LIMITED',
 };
 
 export const json = <T extends z.ZodType>(schema: T, description = 'OK') => ({

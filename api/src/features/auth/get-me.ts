@@ -1,8 +1,8 @@
 import { packRules } from '@casl/ability/extra';
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
-import { organisations } from '../../db/schema.js';
+import { organisations, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import type { TMe } from './auth.types.js';
 
@@ -13,10 +13,17 @@ export function getMe(deps: Deps, input: { user: TAuthUser; ability: AppAbility;
     ? deps.db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, orgIds)).all()
     : [];
   const names = new Map(orgs.map((o) => [o.id, o.name]));
+  const account = deps.db
+    .select({ mustChangePassword: users.mustChangePassword, totpEnabledAt: users.totpEnabledAt })
+    .from(users)
+    .where(eq(users.id, user.id))
+    .get();
   return {
     user: { id: user.id, username: user.username, displayName: user.displayName, locale: user.locale },
     roles: user.roles.map((g) => ({ role: g.role, orgId: g.orgId, orgName: names.get(g.orgId) ?? '' })),
     rules: packRules(input.ability.rules) as unknown[][],
     csrfToken: input.csrfToken,
+    mustChangePassword: account?.mustChangePassword ?? false,
+    twoFactor: Boolean(account?.totpEnabledAt),
   };
 }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { appendAudit } from '../../audit/append.js';
 import { afterFailure, lockedMessage, lockedUntil } from '../../auth/login.js';
 import { dummyHash, verifyPassword } from '../../auth/password.js';
+import { totpValid } from '../../auth/totp.js';
 import { createSession } from '../../auth/sessions.js';
 import { loadAuthUser, type TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
@@ -10,11 +11,13 @@ import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import type { TLoginBody } from './auth.types.js';
 
-export type TLoginResult = { user: TAuthUser; token: string; csrfToken: string };
+export type TLoginResult = { user: TAuthUser; token: string; csrfToken: string; mustChangePassword: boolean };
 
 /**
- * Signs a user in. Five consecutive wrong passwords lock the account for 15 minutes, during which even
- * the right password is refused (423). Every refusal is audited; unknown usernames cost the same time.
+ * Signs a user in. Five consecutive wrong passwords (or authenticator codes) lock the account for 15
+ * minutes, during which even the right password is refused (423, with lockedUntil). Accounts with
+ * two-factor enabled also need the current TOTP code. Every refusal is audited; unknown usernames
+ * cost the same time.
  */
 export async function loginUser(deps: Deps, input: TLoginBody): Promise<TLoginResult> {
   const byName = () => deps.db.select().from(users).where(eq(users.username, input.username)).get();
@@ -46,8 +49,13 @@ export async function loginUser(deps: Deps, input: TLoginBody): Promise<TLoginRe
       return deny(row ? 'disabled' : 'unknown-user', new AppError('INVALID_CREDENTIALS'), row?.id ?? null);
     }
     const locked = lockedUntil(row, now);
-    if (locked) return deny('locked', new AppError('ACCOUNT_LOCKED', { message: lockedMessage(locked) }), row.id);
-    if (!passwordOk) {
+    if (locked) return deny('locked', lockedError(locked), row.id);
+    if (passwordOk && row.totpEnabledAt && row.totpSecret && !input.otp) {
+      // The password was right; the second factor is asked for, not counted as a failure.
+      return deny('totp-required', new AppError('TOTP_REQUIRED'), row.id);
+    }
+    const otpOk = !row.totpEnabledAt || !row.totpSecret || totpValid(row.totpSecret, input.otp ?? '', now);
+    if (!passwordOk || !otpOk) {
       const next = afterFailure(row, now);
       deps.db
         .update(users)
@@ -56,9 +64,9 @@ export async function loginUser(deps: Deps, input: TLoginBody): Promise<TLoginRe
         .run();
       if (next.lockedUntil) {
         const until = new Date(next.lockedUntil);
-        return deny('wrong-password-locked', new AppError('ACCOUNT_LOCKED', { message: lockedMessage(until) }), row.id);
+        return deny(passwordOk ? 'wrong-totp-locked' : 'wrong-password-locked', lockedError(until), row.id);
       }
-      return deny('wrong-password', new AppError('INVALID_CREDENTIALS'), row.id);
+      return passwordOk ? deny('wrong-totp', new AppError('TOTP_INVALID'), row.id) : deny('wrong-password', new AppError('INVALID_CREDENTIALS'), row.id);
     }
     deps.db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, row.id)).run();
     const user = loadAuthUser(deps, row.id);
@@ -72,6 +80,8 @@ export async function loginUser(deps: Deps, input: TLoginBody): Promise<TLoginRe
       entityId: row.id,
       outcome: 'success',
     });
-    return { user, token, csrfToken: session.csrfToken };
+    return { user, token, csrfToken: session.csrfToken, mustChangePassword: row.mustChangePassword };
   });
 }
+
+const lockedError = (until: Date) => new AppError('ACCOUNT_LOCKED', { message: lockedMessage(until), lockedUntil: until.toISOString() });

@@ -5,8 +5,12 @@ import { CSRF_COOKIE } from '../../auth/csrf.js';
 import { SESSION_COOKIE } from '../../auth/middleware.js';
 import { SESSION_ABSOLUTE_MS } from '../../auth/sessions.js';
 import type { Deps } from '../../deps.js';
+import { clientIp, FailureWindow, LOGIN_FAILURES_PER_IP, LOGIN_FAILURES_PER_USERNAME, LOGIN_WINDOW_MS, rateLimited } from '../../auth/rate-limit.js';
+import { AppError } from '../../errors.js';
 import { body, errors, json, newRouter } from '../common.js';
-import { ZLoginBody, ZLoginResult, ZMe } from './auth.types.js';
+import { changePassword } from './change-password.js';
+import { ZChangePasswordBody, ZLoginBody, ZLoginResult, ZMe, ZTotpConfirmBody, ZTotpEnrolment } from './auth.types.js';
+import { confirmTotp, enrolTotp } from './two-factor.js';
 import { getMe } from './get-me.js';
 import { loginUser } from './login-user.js';
 import { logoutUser } from './logout-user.js';
@@ -16,7 +20,33 @@ const login = createRoute({
   path: '/auth/login',
   tags: ['auth'],
   request: { body: body(ZLoginBody) },
-  responses: { 200: json(ZLoginResult, 'Signed in; sets the session and CSRF cookies'), ...errors(400, 401, 423) },
+  responses: { 200: json(ZLoginResult, 'Signed in; sets the session and CSRF cookies'), ...errors(400, 401, 423, 429) },
+});
+
+const changePasswordRoute = createRoute({
+  method: 'post',
+  path: '/auth/change-password',
+  tags: ['auth'],
+  summary: 'Change one’s own password (policy: ≥ 8 characters, letters and digits); ends the other sessions',
+  request: { body: body(ZChangePasswordBody) },
+  responses: { 204: { description: 'Changed' }, ...errors(400, 401, 403, 422) },
+});
+
+const enrol = createRoute({
+  method: 'post',
+  path: '/auth/2fa/enrol',
+  tags: ['auth'],
+  summary: 'Start two-factor enrolment (bureauAdmin): a TOTP secret and its otpauth:// URI, shown once',
+  responses: { 200: json(ZTotpEnrolment), ...errors(401, 403, 409) },
+});
+
+const confirm = createRoute({
+  method: 'post',
+  path: '/auth/2fa/confirm',
+  tags: ['auth'],
+  summary: 'Finish enrolment with a code from the app; from then on sign-in needs `otp`',
+  request: { body: body(ZTotpConfirmBody) },
+  responses: { 204: { description: 'Two-factor on' }, ...errors(400, 401, 409, 422) },
 });
 
 const logout = createRoute({
@@ -35,14 +65,48 @@ const me = createRoute({
 
 export function authRoutes(deps: Deps) {
   const cookieBase = { path: '/', sameSite: 'Lax', secure: deps.secureCookies ?? false } as const;
+  const byIp = new FailureWindow(LOGIN_FAILURES_PER_IP, LOGIN_WINDOW_MS);
+  const byUsername = new FailureWindow(LOGIN_FAILURES_PER_USERNAME, LOGIN_WINDOW_MS);
+  const trustProxy = process.env.EDUFLOW_TRUST_PROXY === '1';
   return newRouter()
     .openapi(login, async (c) => {
-      const result = await loginUser(deps, c.req.valid('json'));
+      const input = c.req.valid('json');
+      const now = deps.clock().getTime();
+      const ip = clientIp(c, trustProxy);
+      const nameKey = input.username.toLowerCase();
+      // Checked before argon2 runs, so a flood of guesses costs the server almost nothing.
+      const wait = Math.max(byIp.retryAfter(ip, now), byUsername.retryAfter(nameKey, now));
+      if (wait > 0) {
+        c.header('Retry-After', String(Math.ceil(wait / 1000)));
+        throw rateLimited(wait);
+      }
+      const result = await loginUser(deps, input).catch((error: unknown) => {
+        // Asking for the second factor is not a failed guess.
+        if (error instanceof AppError && error.code !== 'TOTP_REQUIRED' && error.status < 500) {
+          byIp.record(ip, now);
+          byUsername.record(nameKey, now);
+        }
+        throw error;
+      });
       const maxAge = SESSION_ABSOLUTE_MS / 1000;
       setCookie(c, SESSION_COOKIE, result.token, { ...cookieBase, httpOnly: true, maxAge });
       setCookie(c, CSRF_COOKIE, result.csrfToken, { ...cookieBase, httpOnly: false, maxAge });
       const { id, username, displayName, locale } = result.user;
-      return c.json({ user: { id, username, displayName, locale } }, 200);
+      return c.json({ user: { id, username, displayName, locale }, mustChangePassword: result.mustChangePassword }, 200);
+    })
+    .openapi(changePasswordRoute, async (c) => {
+      const { user, session } = signedIn(c);
+      await changePassword(deps, { ...c.req.valid('json'), actor: user, sessionId: session.id });
+      return c.body(null, 204);
+    })
+    .openapi(enrol, (c) => {
+      const { user } = signedIn(c);
+      return c.json(enrolTotp(deps, { actor: user }), 200);
+    })
+    .openapi(confirm, (c) => {
+      const { user } = signedIn(c);
+      confirmTotp(deps, { actor: user, code: c.req.valid('json').code });
+      return c.body(null, 204);
     })
     .openapi(logout, (c) => {
       const { user, session } = signedIn(c);

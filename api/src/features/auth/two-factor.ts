@@ -1,0 +1,51 @@
+import { eq } from 'drizzle-orm';
+import { appendAudit } from '../../audit/append.js';
+import { newTotpSecret, totpValid } from '../../auth/totp.js';
+import type { TAuthUser } from '../../auth/user.js';
+import { txOrThrow } from '../../db/client.js';
+import { users } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import { AppError } from '../../errors.js';
+
+const ADMIN_ONLY = {
+  'zh-CN': '双因素认证目前面向教委管理员账户开放。',
+  en: 'Two-factor sign-in is offered to bureau administrator accounts.',
+};
+
+/**
+ * Step one of two-factor enrolment (等保 2.0: administrators authenticate with two factors): a new
+ * secret is stored as pending and shown once; sign-in does not ask for codes until it is confirmed.
+ */
+export function enrolTotp(deps: Deps, input: { actor: TAuthUser }): { secret: string; uri: string } {
+  if (!input.actor.roles.some((g) => g.role === 'bureauAdmin')) throw new AppError('FORBIDDEN', { message: ADMIN_ONLY });
+  return txOrThrow(deps.db, () => {
+    const row = deps.db.select().from(users).where(eq(users.id, input.actor.id)).get();
+    if (!row) return new AppError('UNAUTHENTICATED');
+    if (row.totpEnabledAt) {
+      return new AppError('VALIDATION', { status: 409, message: { 'zh-CN': '已启用双因素认证。', en: 'Two-factor sign-in is already on.' } });
+    }
+    const enrolment = newTotpSecret(row.username);
+    deps.db.update(users).set({ totpSecret: enrolment.secret }).where(eq(users.id, row.id)).run();
+    appendAudit(deps.db, { at: deps.clock().toISOString(), actor: input.actor, action: 'user.totpEnrol', entityType: 'User', entityId: row.id, outcome: 'success' });
+    return enrolment;
+  });
+}
+
+/** Step two: a correct code from the app proves it holds the secret; from now on sign-in needs a code. */
+export function confirmTotp(deps: Deps, input: { actor: TAuthUser; code: string }): void {
+  txOrThrow(deps.db, () => {
+    const row = deps.db.select().from(users).where(eq(users.id, input.actor.id)).get();
+    if (!row) return new AppError('UNAUTHENTICATED');
+    if (!row.totpSecret || row.totpEnabledAt) {
+      return new AppError('VALIDATION', { status: 409, message: { 'zh-CN': '请先开始绑定身份验证器。', en: 'Start the enrolment first.' } });
+    }
+    const at = deps.clock().toISOString();
+    if (!totpValid(row.totpSecret, input.code, deps.clock())) {
+      appendAudit(deps.db, { at, actor: input.actor, action: 'user.totpConfirm', entityType: 'User', entityId: row.id, outcome: 'denied' });
+      return new AppError('TOTP_INVALID', { status: 422 });
+    }
+    deps.db.update(users).set({ totpEnabledAt: at, version: row.version + 1 }).where(eq(users.id, row.id)).run();
+    appendAudit(deps.db, { at, actor: input.actor, action: 'user.totpConfirm', entityType: 'User', entityId: row.id, outcome: 'success' });
+    return undefined;
+  });
+}
