@@ -22,6 +22,10 @@ describe('负担码 burden reports', () => {
     expect(queue.items.map((r: { id: string }) => r.id)).toEqual([report.id]);
 
     const body = { resolution: '已约谈相关部门，取消该填报要求', expectedVersion: 1 };
+    const figures = await (await h.get('/api/reports/campus-entry?semester=2026-autumn', await h.as('reviewer1'))).json();
+    expect(figures.burden).toEqual([{ schoolId: h.orgs.schoolA, schoolName: '实验小学', reports: 1, open: 1, hours: 4 }]);
+    expect((await (await h.get('/api/reports/campus-entry?semester=2026-autumn', await h.as('principalA'))).json()).burden).toEqual([]);
+
     const done = await h.post(`/api/burden-reports/${report.id}/resolve`, body, await h.as('reviewer1'));
     expect(done.status).toBe(200);
     expect((await h.post(`/api/burden-reports/${report.id}/resolve`, body, await h.as('reviewer1'))).status).toBe(409);

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
-import { instances, organisations } from '../../db/schema.js';
+import { burdenReports, instances, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { semesterOf } from '../../domain.js';
 import { SCHOOL_SEMESTER_CAP } from '../instances/engine-facts.js';
@@ -58,8 +58,28 @@ export function campusEntryReport(deps: Deps, input: { user: TAuthUser; ability:
       .all()
       .map((r) => [r.itemCode, Number(r.hours ?? 0)]),
   );
+  // 负担码 complaints per school, for the bureau only: a school must not learn who or how many complained.
+  const burden =
+    schools === null
+      ? deps.db
+          .select({
+            schoolId: burdenReports.schoolId,
+            schoolName: organisations.name,
+            reports: sql<number>`count(*)`,
+            open: sql<number>`sum(case when ${burdenReports.status} = 'open' then 1 else 0 end)`,
+            hours: sql<number>`sum(coalesce(${burdenReports.hours}, 0))`,
+          })
+          .from(burdenReports)
+          .innerJoin(organisations, eq(organisations.id, burdenReports.schoolId))
+          .where(sql`substr(${burdenReports.createdAt}, 1, 10) between ${from} and ${to}`)
+          .groupBy(burdenReports.schoolId)
+          .orderBy(sql`3 desc`)
+          .all()
+          .map((r) => ({ ...r, reports: Number(r.reports), open: Number(r.open), hours: Number(r.hours) }))
+      : [];
   return {
     semester,
+    burden,
     cap,
     perSchool: perSchool.map((r) => ({ schoolId: r.schoolId, schoolName: r.schoolName, used: Number(r.used), cap })),
     hoursByItem: hoursByItem.map((r) => ({

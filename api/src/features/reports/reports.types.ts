@@ -42,6 +42,8 @@ export const ZCampusEntryReport = z
     cap: n,
     perSchool: z.array(z.object({ schoolId: z.string(), schoolName: z.string(), used: n, cap: n })),
     hoursByItem: z.array(z.object({ itemCode: z.string(), requests: n, plannedTeacherHours: n, spentTeacherHours: n })),
+    /** 负担码 complaints per school this semester: bureau roles and auditors only, empty for everyone else. */
+    burden: z.array(z.object({ schoolId: z.string(), schoolName: z.string(), reports: n, open: n, hours: n })),
   })
   .openapi('CampusEntryReport');
 export type TCampusEntryReport = z.infer<typeof ZCampusEntryReport>;
