@@ -1,5 +1,6 @@
 import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { definitions, instances } from '../../db/schema.js';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { definitions, instances, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { checkEntryRequest, semesterOf, type EntryRefusal, type EntryRequest } from '../../domain.js';
 import { loadPublished } from '../reference/load-reference.js';
@@ -51,9 +52,30 @@ function emergencyRefusal(whitelist: TWhitelistDoc, data: Record<string, unknown
   };
 }
 
+/** An item scoped to school kinds (e.g. only kindergartens) may not reach the other schools; the kind is the school's group's. */
+function outOfScope(deps: Pick<Deps, 'db'>, whitelist: TWhitelistDoc, request: EntryRequest): EntryRefusal[] {
+  const item = whitelist.items.find((i) => i.code === request.itemCode);
+  if (!item || item.scope.length === 0 || request.schoolIds.length === 0) return [];
+  const groups = alias(organisations, 'g');
+  const rows = deps.db
+    .select({ id: organisations.id, name: organisations.name, kind: groups.groupKind })
+    .from(organisations)
+    .leftJoin(groups, eq(groups.id, organisations.parentId))
+    .where(inArray(organisations.id, request.schoolIds))
+    .all();
+  return rows
+    .filter((r) => !item.scope.includes(r.kind ?? ''))
+    .map((r) => ({
+      rule: 'inScope',
+      schoolId: r.id,
+      message: { 'zh-CN': `${r.name}不在该事项的适用范围（${item.scope.join('、')}）内`, en: `${r.name} is outside this item's scope (${item.scope.join(', ')})` },
+    }));
+}
+
 /**
  * 社会事务进校园 automatic checks against the whitelist the bureau published for the activity's year:
- * on the whitelist, in its window, lead time, not commercial, school cap and item frequency per semester.
+ * on the whitelist, in its window, lead time, not commercial, school cap and item frequency per semester,
+ * and the item's scope of school kinds.
  * Null when no whitelist is published for that year (the caller falls back to the basic checks).
  */
 export function whitelistRefusals(deps: Pick<Deps, 'db'>, data: Record<string, unknown>, now: Date, instanceId: string | null): EntryRefusal[] | null {
@@ -82,5 +104,6 @@ export function whitelistRefusals(deps: Pick<Deps, 'db'>, data: Record<string, u
     perSchoolItem[`${schoolId}:${request.itemCode}`] = usedIn(deps, semester, instanceId, atSchool(schoolId), sql`json_extract(${instances.data}, '$.itemCode') = ${request.itemCode}`);
   }
   const refusals = checkEntryRequest(request, whitelist, { perSchool, perSchoolItem });
-  return emergencyProblem ? [emergencyProblem, ...refusals] : refusals;
+  const scopeProblems = outOfScope(deps, whitelist, request);
+  return [...(emergencyProblem ? [emergencyProblem] : []), ...refusals, ...scopeProblems];
 }

@@ -55,6 +55,7 @@ describe('campus entry against the published whitelist', () => {
     ['notCommercial', { commercial: true }],
     ['notCommercial', { feeCharging: true }],
     ['emergencyApproved', { emergency: true, activityDate: '2026-12-01' }],
+    ['inScope', { itemCode: 'YE-01' }],
   ])('refuses by the rule %s and keeps the reason in the history', async (rule, extra) => {
     const res = await h.start('outside', 'campus-entry', h.orgs.district, request([h.orgs.schoolA2], extra));
     const started: Started = await res.json();
