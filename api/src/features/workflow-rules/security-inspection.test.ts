@@ -70,5 +70,10 @@ describe('security inspection findings', () => {
     expect(out.failed).toEqual([expect.objectContaining({ orgId: h.orgs.group1, code: 'VALIDATION' })]);
     console.log(`bulk start: 200 security inspections in ${Math.round(ms)} ms (use-case ${out.ms} ms)`);
     expect((await h.post('/api/bulk/instances', body, await h.as('principalA'))).status).toBe(403);
+    const audited = h.db.$client.prepare("select outcome, json_extract(meta, '$.started') started, json_extract(meta, '$.failed') failed from audit_events where action = 'instance.bulkStart' order by seq").all();
+    expect(audited.slice(-2)).toEqual([
+      { outcome: 'success', started: 200, failed: 1 },
+      { outcome: 'denied', started: null, failed: null },
+    ]);
   });
 });
