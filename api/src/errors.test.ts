@@ -155,6 +155,7 @@ describe('health and OpenAPI', () => {
         'POST /api/attachments',
         'GET /api/attachments',
         'GET /api/attachments/{id}',
+        'POST /api/tasks/bulk',
       ].sort(),
     );
     const docs = await h.get('/api/docs');

@@ -1,7 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { signedIn } from '../../app-env.js';
 import type { Deps } from '../../deps.js';
-import { errors, json, newRouter } from '../common.js';
+import { body, errors, json, newRouter } from '../common.js';
+import { bulkTasks } from './bulk-tasks.js';
+import { ZBulkTasksBody, ZBulkTasksResult } from './bulk-tasks.types.js';
 import { listTasks } from './list-tasks.js';
 import { ZTaskPage, ZTaskQuery } from './tasks.types.js';
 
@@ -13,9 +15,23 @@ const list = createRoute({
   responses: { 200: json(ZTaskPage), ...errors(400, 401) },
 });
 
+const bulk = createRoute({
+  method: 'post',
+  path: '/tasks/bulk',
+  tags: ['tasks'],
+  summary: 'Chase many tasks, or transfer a departing person’s open tasks to a successor (bureauAdmin); per-item results',
+  request: { body: body(ZBulkTasksBody) },
+  responses: { 200: json(ZBulkTasksResult), ...errors(400, 401, 403, 422) },
+});
+
 export function taskRoutes(deps: Deps) {
-  return newRouter().openapi(list, (c) => {
-    const { user, ability } = signedIn(c);
-    return c.json(listTasks(deps, { user, ability, query: c.req.valid('query') }), 200);
-  });
+  return newRouter()
+    .openapi(list, (c) => {
+      const { user, ability } = signedIn(c);
+      return c.json(listTasks(deps, { user, ability, query: c.req.valid('query') }), 200);
+    })
+    .openapi(bulk, (c) => {
+      const { user } = signedIn(c);
+      return c.json(bulkTasks(deps, { ...c.req.valid('json'), actor: user }), 200);
+    });
 }
