@@ -25,6 +25,7 @@ import { calendarRoutes } from './features/calendar/routes.js';
 import { notificationRoutes } from './features/notifications/routes.js';
 import { overviewRoutes } from './features/reports/overview-routes.js';
 import { attachmentRoutes } from './features/attachments/routes.js';
+import { exportRoutes } from './features/exports/routes.js';
 import { referenceRoutes } from './features/reference/routes.js';
 import { bulkRoutes } from './features/bulk/routes.js';
 import { reportRoutes } from './features/reports/routes.js';
@@ -74,6 +75,7 @@ export function createApp(options: CreateAppOptions) {
     .route('/api', notificationRoutes(deps))
     .route('/api', overviewRoutes(deps))
     .route('/api', attachmentRoutes(deps))
+    .route('/api', exportRoutes(deps))
     .route('/api', auditRoutes(deps))
     .route('/api', referenceRoutes(deps))
     .route('/api', bulkRoutes(deps))

@@ -156,6 +156,7 @@ describe('health and OpenAPI', () => {
         'GET /api/attachments',
         'GET /api/attachments/{id}',
         'POST /api/tasks/bulk',
+        'GET /api/exports/{file}',
       ].sort(),
     );
     const docs = await h.get('/api/docs');

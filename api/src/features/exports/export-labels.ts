@@ -1,0 +1,30 @@
+import type { TRole } from '../../engine.js';
+
+export const ROLE_ZH: Record<TRole, string> = {
+  bureauAdmin: '教委管理员',
+  bureauReviewer: '教委科室审核人',
+  groupLead: '集团总校长',
+  principal: '校长',
+  teacher: '教师',
+  inspector: '网络安全检查员',
+  expert: '评审专家',
+  outsideDept: '校外单位',
+  auditor: '审计员',
+};
+
+export const ORG_TYPE_ZH: Record<string, string> = { district: '区', group: '教育集团', school: '学校', department: '部门' };
+export const GROUP_KIND_ZH: Record<string, string> = { secondary: '中学', primary: '小学', kindergarten: '幼儿园' };
+export const STATUS_ZH: Record<string, string> = { running: '进行中', completed: '已办结' };
+export const PURPOSE_ZH: Record<string, string> = { act: '办理', review: '审核', escalation: '督办', sign: '加签' };
+export const OUTCOME_ZH: Record<string, string> = { success: '成功', denied: '拒绝', failed: '失败' };
+
+export const EXPORT_LISTS = ['instances', 'tasks', 'audit', 'users', 'orgs', 'overview'] as const;
+export type TExportList = (typeof EXPORT_LISTS)[number];
+export const LIST_TITLE_ZH: Record<TExportList, string> = {
+  instances: '流程实例清单',
+  tasks: '待办事项清单',
+  audit: '审计日志',
+  users: '用户清单',
+  orgs: '组织机构清单',
+  overview: '办理概况统计',
+};

@@ -1,0 +1,90 @@
+import { eq } from 'drizzle-orm';
+import type { z } from '@hono/zod-openapi';
+import { appendAudit } from '../../audit/append.js';
+import type { AppAbility } from '../../auth/ability.js';
+import type { TAuthUser } from '../../auth/user.js';
+import { tx } from '../../db/client.js';
+import { organisations } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import { AppError, zodFieldErrors } from '../../errors.js';
+import { listAudit } from '../audit/list-audit.js';
+import { ZAuditQuery } from '../audit/audit.types.js';
+import { districtId } from '../calendar/get-calendar.js';
+import { ZInstanceListQuery } from '../instances/instances.types.js';
+import { listInstances } from '../instances/list-instances.js';
+import { listOrgs } from '../orgs/list-orgs.js';
+import { ZOrgQuery } from '../orgs/orgs.types.js';
+import { overviewReport } from '../reports/overview-report.js';
+import { ZOverviewQuery } from '../reports/overview.types.js';
+import { listTasks } from '../tasks/list-tasks.js';
+import { listUsers } from '../users/list-users.js';
+import { ZUserQuery } from '../users/users.types.js';
+import { AUDIT_COLUMNS, INSTANCE_COLUMNS, orgColumns, OVERVIEW_COLUMNS, TASK_COLUMNS, USER_COLUMNS, type TOverviewRow } from './export-columns.js';
+import { LIST_TITLE_ZH, type TExportList } from './export-labels.js';
+import { beijing, keysetPages, xlsxStream } from './xlsx-writer.js';
+
+const PAGE = 100;
+
+function filtersOf<S extends z.ZodType>(schema: S, query: Record<string, string>): z.infer<S> {
+  const parsed = schema.safeParse({ ...query, limit: String(PAGE), cursor: undefined });
+  if (!parsed.success) throw new AppError('VALIDATION', { fieldErrors: zodFieldErrors(parsed.error) });
+  return parsed.data;
+}
+
+/**
+ * Any list (with its own filters and the caller's permissions) or the overview report as an Excel
+ * file: the same use-cases the console pages call, walked page by page to the end. Exports of the audit
+ * log and the user directory are themselves audited reads.
+ */
+export function exportList(deps: Deps, input: { user: TAuthUser; ability: AppAbility; list: TExportList; query: Record<string, string> }) {
+  const { user, ability, query } = input;
+  const body = (() => {
+    const sheet = <Row>(columns: Parameters<typeof xlsxStream<Row>>[0]['columns'], pages: Iterable<Row[]>) =>
+      xlsxStream({ title: titleOf(deps, input.list), sheetName: LIST_TITLE_ZH[input.list], columns, pages });
+    switch (input.list) {
+      case 'instances': {
+        const q = filtersOf(ZInstanceListQuery, query);
+        const page = (cursor?: string) => listInstances(deps, { user, ability, query: { ...q, cursor } });
+        return sheet(INSTANCE_COLUMNS, keysetPages(page(), page));
+      }
+      case 'tasks': {
+        const page = (cursor?: string) => listTasks(deps, { user, ability, query: { limit: PAGE, cursor } });
+        return sheet(TASK_COLUMNS, keysetPages(page(), page));
+      }
+      case 'audit': {
+        const q = filtersOf(ZAuditQuery, query);
+        const page = (cursor?: string) => listAudit(deps, { ability, query: { ...q, cursor } });
+        return sheet(AUDIT_COLUMNS, keysetPages(page(), page));
+      }
+      case 'users': {
+        const q = filtersOf(ZUserQuery, query);
+        const page = (cursor?: string) => listUsers(deps, { ability, query: { ...q, cursor } });
+        return sheet(USER_COLUMNS, keysetPages(page(), page));
+      }
+      case 'orgs': {
+        if (!ability.can('read', 'Organisation')) throw new AppError('FORBIDDEN');
+        const { items } = listOrgs(deps, filtersOf(ZOrgQuery, query));
+        const names = new Map(deps.db.select({ id: organisations.id, name: organisations.name }).from(organisations).all().map((o) => [o.id, o.name]));
+        return sheet(orgColumns(names), [items]);
+      }
+      case 'overview': {
+        const report = overviewReport(deps, { user, ability, query: filtersOf(ZOverviewQuery, query) });
+        const rows: TOverviewRow[] = report.byWorkflow.flatMap((w) => w.byState.map((s) => ({ workflow: w.name['zh-CN'], state: s.stateName['zh-CN'], count: s.count })));
+        rows.push({ workflow: '合计', state: '待办事项', count: report.openTasks }, { workflow: '合计', state: '超期待办', count: report.overdueTasks });
+        return sheet(OVERVIEW_COLUMNS, [rows]);
+      }
+    }
+  })();
+  tx(deps.db, () =>
+    appendAudit(deps.db, { at: deps.clock().toISOString(), actor: user, action: 'export.xlsx', entityType: 'Export', entityId: input.list, outcome: 'success', meta: { query } }),
+  );
+  const date = beijing(deps.clock().toISOString()).slice(0, 10);
+  return { body, filename: `${LIST_TITLE_ZH[input.list]}-${date}.xlsx` };
+}
+
+/** 「<district> <list>（导出时间 …）」, the merged first row the bureau's own spreadsheets carry. */
+function titleOf(deps: Deps, list: TExportList): string {
+  const id = districtId(deps);
+  const district = id ? (deps.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id)).get()?.name ?? '') : '';
+  return `${district}${LIST_TITLE_ZH[list]}（导出时间：${beijing(deps.clock().toISOString())}）`;
+}

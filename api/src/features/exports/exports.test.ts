@@ -1,0 +1,69 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startInstance } from '../instances/start-instance.js';
+import { makeHarness, type Harness } from '../../test/harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await makeHarness();
+  const definitionId = h.publish();
+  const pa = h.authUser('principalA');
+  // More than one export page (100 rows) so the keyset walk is exercised.
+  for (let i = 0; i < 130; i += 1) startInstance(h.deps, { actor: pa, definitionId, subjectOrgId: h.orgs.schoolA, data: { title: `第${i}号报告` } });
+  startInstance(h.deps, { actor: h.authUser('principalB'), definitionId, subjectOrgId: h.orgs.schoolB, data: { title: '育才报告' } });
+});
+afterAll(() => h.close());
+
+async function workbook(res: Response) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(await res.arrayBuffer());
+  const sheet = wb.worksheets[0];
+  if (!sheet) throw new Error('no sheet');
+  return sheet;
+}
+
+describe('GET /exports/:list.xlsx', () => {
+  it('exports every readable instance, keyset page by page, under a merged title with Chinese headers, header frozen', async () => {
+    const res = await h.get('/api/exports/instances.xlsx', await h.signIn('reviewer1'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    expect(res.headers.get('content-disposition')).toContain(encodeURIComponent('流程实例清单'));
+    const sheet = await workbook(res);
+    expect(String(sheet.getCell('A1').value)).toMatch(/^示范区教委流程实例清单（导出时间：2026-11-23 09:00）$/);
+    expect(sheet.getCell('A1').isMerged).toBe(true);
+    expect(sheet.getCell('I1').isMerged).toBe(true);
+    expect(sheet.getRow(2).values).toEqual([undefined, '流程', '版本', '对象单位', '当前环节', '状态', '结果', '创建时间', '最近办理', '编号']);
+    expect(sheet.rowCount).toBe(2 + 131);
+    expect(sheet.getCell('A3').value).toBe('学校专项报告');
+    expect(sheet.getCell('E3').value).toBe('进行中');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(sheet.getColumn(1).width).toBe(22);
+  });
+
+  it('applies the list’s filters and the caller’s permissions', async () => {
+    const pb = await h.signIn('principalB');
+    const mine = await workbook(await h.get('/api/exports/instances.xlsx', pb));
+    expect(mine.rowCount).toBe(3);
+    const filtered = await workbook(await h.get(`/api/exports/instances.xlsx?orgId=${h.orgs.schoolB}`, await h.signIn('admin')));
+    expect(filtered.rowCount).toBe(3);
+    expect((await h.get('/api/exports/audit.xlsx', pb)).status).toBe(403);
+    expect((await h.get('/api/exports/instances.xlsx?status=paused', pb)).status).toBe(400);
+    expect((await h.get('/api/exports/secrets.xlsx', pb)).status).toBe(400);
+  });
+
+  it('exports users with roles, the audit log for the auditor, the org tree, tasks and the overview', async () => {
+    const users = await workbook(await h.get('/api/exports/users.xlsx', await h.signIn('admin')));
+    expect(users.rowCount).toBe(2 + 12);
+    const lead = users.getColumn(1).values.indexOf('lead1');
+    expect(users.getRow(lead).getCell(3).value).toBe('集团总校长（第一教育集团）');
+    const audit = await workbook(await h.get('/api/exports/audit.xlsx', await h.signIn('auditor')));
+    expect(audit.getRow(2).getCell(8).value).toBe('哈希');
+    expect(audit.rowCount).toBeGreaterThan(130);
+    const orgs = await workbook(await h.get('/api/exports/orgs.xlsx', await h.signIn('principalA')));
+    expect(orgs.rowCount).toBe(2 + 6);
+    const tasks = await workbook(await h.get('/api/exports/tasks.xlsx', await h.signIn('principalA')));
+    expect(tasks.rowCount).toBe(2 + 130);
+    const overview = await workbook(await h.get('/api/exports/overview.xlsx', await h.signIn('admin')));
+    expect(overview.getRow(3).values).toEqual([undefined, '学校专项报告', '学校填报', 131]);
+  });
+});
