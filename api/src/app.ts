@@ -30,6 +30,7 @@ import { referenceRoutes } from './features/reference/routes.js';
 import { bulkRoutes } from './features/bulk/routes.js';
 import { reportRoutes } from './features/reports/routes.js';
 import { burdenRoutes } from './features/burden/routes.js';
+import { findingRoutes } from './features/findings/routes.js';
 
 const UPLOAD_PATHS = /^\/api\/(attachments|imports\/[a-z]+)$/;
 
@@ -80,7 +81,8 @@ export function createApp(options: CreateAppOptions) {
     .route('/api', referenceRoutes(deps))
     .route('/api', bulkRoutes(deps))
     .route('/api', reportRoutes(deps))
-    .route('/api', burdenRoutes(deps));
+    .route('/api', burdenRoutes(deps))
+    .route('/api', findingRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'eduflow_session' });
   app.doc('/api/openapi.json', {

@@ -138,6 +138,7 @@ describe('health and OpenAPI', () => {
         'POST /api/burden-reports',
         'GET /api/burden-reports',
         'POST /api/burden-reports/{id}/resolve',
+        'GET /api/findings',
         // issue 4: console-facing endpoints
         'POST /api/auth/change-password',
         'POST /api/auth/2fa/enrol',

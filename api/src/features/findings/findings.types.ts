@@ -1,0 +1,35 @@
+import { z } from '@hono/zod-openapi';
+import { ZPageQuery } from '../common.js';
+
+export const ZFindingQuery = ZPageQuery.extend({
+  instanceId: z.string().max(100).optional(),
+  schoolId: z.string().max(100).optional(),
+  round: z.string().max(100).optional(),
+  status: z.enum(['open', 'closed']).optional(),
+  overdue: z.enum(['1']).optional(),
+});
+export type TFindingQuery = z.infer<typeof ZFindingQuery>;
+
+export const ZFinding = z
+  .object({
+    id: z.string(),
+    instanceId: z.string(),
+    schoolId: z.string(),
+    schoolName: z.string(),
+    round: z.string(),
+    itemCode: z.string(),
+    layer: z.string(),
+    title: z.string(),
+    severity: z.enum(['high', 'medium', 'low']),
+    workdays: z.number(),
+    dueAt: z.string(),
+    overdue: z.boolean(),
+    offlineOrdered: z.boolean(),
+    repeat: z.boolean(),
+    status: z.enum(['open', 'closed']),
+    createdAt: z.string(),
+    closedAt: z.string().nullable(),
+  })
+  .openapi('Finding');
+export const ZFindingPage = z.object({ items: z.array(ZFinding), nextCursor: z.string().nullable() });
+export type TFinding = z.infer<typeof ZFinding>;
