@@ -26,6 +26,7 @@ import { notificationRoutes } from './features/notifications/routes.js';
 import { overviewRoutes } from './features/reports/overview-routes.js';
 import { attachmentRoutes } from './features/attachments/routes.js';
 import { exportRoutes } from './features/exports/routes.js';
+import { importRoutes } from './features/imports/routes.js';
 import { referenceRoutes } from './features/reference/routes.js';
 import { bulkRoutes } from './features/bulk/routes.js';
 import { reportRoutes } from './features/reports/routes.js';
@@ -77,6 +78,7 @@ export function createApp(options: CreateAppOptions) {
     .route('/api', overviewRoutes(deps))
     .route('/api', attachmentRoutes(deps))
     .route('/api', exportRoutes(deps))
+    .route('/api', importRoutes(deps))
     .route('/api', auditRoutes(deps))
     .route('/api', referenceRoutes(deps))
     .route('/api', bulkRoutes(deps))

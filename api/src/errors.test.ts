@@ -158,6 +158,7 @@ describe('health and OpenAPI', () => {
         'GET /api/attachments/{id}',
         'POST /api/tasks/bulk',
         'GET /api/exports/{file}',
+        'POST /api/imports/{kind}',
       ].sort(),
     );
     const docs = await h.get('/api/docs');

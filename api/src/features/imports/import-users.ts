@@ -1,0 +1,120 @@
+import { appendAudit } from '../../audit/append.js';
+import { generatePassword } from '../../auth/generate-password.js';
+import { hashPassword, passwordPolicyError } from '../../auth/password.js';
+import type { TAuthUser } from '../../auth/user.js';
+import { txOrThrow } from '../../db/client.js';
+import { organisations, users, type TUserRow } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import { ROLES, type TRole } from '../../engine.js';
+import { authorize } from '../authorize.js';
+import { ROLE_ZH } from '../exports/export-labels.js';
+import { insertGrant } from '../users/assign-role.js';
+import type { TImportError, TImportResult } from './imports.types.js';
+import { columnOf, type TTable } from './read-table.js';
+
+const err = (row: number, field: string, zh: string, en: string): TImportError => ({ row, field, message: { 'zh-CN': zh, en } });
+const USERNAME = /^[A-Za-z0-9._-]{3,64}$/;
+
+type TPlanned = { row: number; username: string; displayName: string; role: TRole; orgId: string; password: string; generated: boolean };
+
+function roleOf(text: string): TRole | undefined {
+  return ROLES.find((r) => r === text || ROLE_ZH[r] === text);
+}
+
+/** Checks every row against the directory; returns what would be created, skipped and what is wrong. */
+function plan(deps: Deps, table: TTable) {
+  const col = {
+    username: columnOf(table.headers, ['用户名', '账号', 'username']),
+    displayName: columnOf(table.headers, ['姓名', 'displayname', 'name']),
+    role: columnOf(table.headers, ['角色', 'role']),
+    org: columnOf(table.headers, ['单位', '所在单位', 'org', 'organisation']),
+    password: columnOf(table.headers, ['初始密码', '密码', 'password']),
+  };
+  const errors: TImportError[] = [];
+  for (const [field, zh] of [['username', '用户名'], ['displayName', '姓名'], ['role', '角色'], ['org', '单位']] as const) {
+    if (col[field] < 0) errors.push(err(1, field, `缺少“${zh}”列`, `Missing the “${zh}” (${field}) column`));
+  }
+  if (errors.length) return { errors, planned: [], skipped: 0 };
+  const orgs = deps.db.select().from(organisations).all();
+  const existing = new Set(deps.db.select({ username: users.username }).from(users).all().map((u) => u.username.toLowerCase()));
+  const seen = new Set<string>();
+  const planned: TPlanned[] = [];
+  let skipped = 0;
+  for (const { row, cells } of table.rows) {
+    const at = (i: number) => (i >= 0 ? (cells[i] ?? '') : '');
+    const username = at(col.username);
+    const displayName = at(col.displayName);
+    const role = roleOf(at(col.role));
+    const orgRef = at(col.org);
+    const org = orgs.find((o) => o.name === orgRef || (o.code !== null && o.code === orgRef));
+    const given = at(col.password);
+    const before = errors.length;
+    if (!USERNAME.test(username)) errors.push(err(row, 'username', '用户名须为 3–64 位字母、数字、点、下划线或连字符', '3–64 letters, digits, ., _ or -'));
+    if (!displayName || displayName.length > 64) errors.push(err(row, 'displayName', '姓名不能为空且不超过 64 字', 'A name of 1–64 characters'));
+    if (!role) errors.push(err(row, 'role', `无法识别角色“${at(col.role)}”（如：校长、教师、评审专家）`, `Unknown role “${at(col.role)}” (e.g. principal, teacher, expert)`));
+    if (!org) errors.push(err(row, 'org', `找不到单位“${orgRef}”（填写单位全称或代码）`, `No organisation “${orgRef}” (use its full name or code)`));
+    const policy = given ? passwordPolicyError(given) : null;
+    if (policy) errors.push({ row, field: 'password', message: policy });
+    if (seen.has(username.toLowerCase())) errors.push(err(row, 'username', `用户名“${username}”在文件中重复`, `“${username}” appears twice in the file`));
+    seen.add(username.toLowerCase());
+    if (errors.length > before || !role || !org) continue;
+    if (existing.has(username.toLowerCase())) {
+      skipped += 1;
+      continue;
+    }
+    planned.push({ row, username, displayName, role, orgId: org.id, password: given || generatePassword(), generated: !given });
+  }
+  return { errors, planned, skipped };
+}
+
+/**
+ * Accounts from a sheet with columns 用户名 / 姓名 / 角色 / 单位 / 初始密码 (optional; generated when
+ * empty, then to be changed at first sign-in). All rows are checked before anything is written; an
+ * existing username is skipped. Passwords are hashed before the write transaction opens.
+ */
+export async function importUsers(deps: Deps, input: { actor: TAuthUser; table: TTable; dryRun: boolean }): Promise<TImportResult> {
+  txOrThrow(deps.db, () => authorize(deps, input.actor, { action: 'create', type: 'User', auditAction: 'import.users' }) ?? undefined);
+  const { errors, planned, skipped } = plan(deps, input.table);
+  if (errors.length || input.dryRun) return { dryRun: input.dryRun, created: errors.length ? 0 : planned.length, skipped, errors };
+  const hashes: string[] = [];
+  // argon2 runs on libuv's thread pool: a few at a time keeps the server answering meanwhile.
+  for (let i = 0; i < planned.length; i += 4) hashes.push(...(await Promise.all(planned.slice(i, i + 4).map((p) => hashPassword(p.password)))));
+  return txOrThrow(deps.db, () => {
+    // Re-checked inside the write lock: someone may have taken a username while we hashed.
+    const again = plan(deps, input.table);
+    if (again.errors.length || again.planned.length !== planned.length) {
+      return { dryRun: false, created: 0, skipped: again.skipped, errors: again.errors.length ? again.errors : [err(1, 'file', '导入期间用户已变化，请重试', 'Users changed during the import; try again')] };
+    }
+    const at = deps.clock().toISOString();
+    planned.forEach((p, i) => {
+      const row: TUserRow = {
+        id: crypto.randomUUID(),
+        username: p.username,
+        displayName: p.displayName,
+        passwordHash: hashes[i] ?? '',
+        locale: 'zh-CN',
+        failedLogins: 0,
+        lockedUntil: null,
+        disabled: false,
+        createdAt: at,
+        mustChangePassword: p.generated,
+        version: 1,
+        passwordChangedAt: null,
+        totpSecret: null,
+        totpEnabledAt: null,
+      };
+      deps.db.insert(users).values(row).run();
+      appendAudit(deps.db, { at, actor: input.actor, action: 'user.create', entityType: 'User', entityId: row.id, outcome: 'success', after: { username: p.username, displayName: p.displayName, via: 'import' } });
+      const failed = insertGrant(deps, input.actor, row.id, { role: p.role, orgId: p.orgId });
+      if (failed) throw failed;
+    });
+    appendAudit(deps.db, { at, actor: input.actor, action: 'import.users', entityType: 'User', entityId: null, outcome: 'success', meta: { created: planned.length, skipped } });
+    return {
+      dryRun: false,
+      created: planned.length,
+      skipped,
+      errors: [],
+      passwords: planned.filter((p) => p.generated).map((p) => ({ username: p.username, password: p.password })),
+    };
+  });
+}
