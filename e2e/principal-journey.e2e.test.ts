@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, screenshot, signIn, startServer, type RunningServer } from './harness';
 import { fillRequiredFields } from './fill-form';
+import { createHash } from 'node:crypto';
+
+/** A 1×1 PNG: small, and a real image the API's magic-byte check accepts. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 describe('principal journey', () => {
   let server: RunningServer;
@@ -23,7 +27,9 @@ describe('principal journey', () => {
     page.on('pageerror', (e) => pageErrors.push(e.message));
 
     await signIn(page, server.url, 'principal1', server.password);
-    await page.waitForURL(/\/tasks/);
+    await page.getByTestId('school-home').waitFor();
+    await screenshot(page, 'principal-home');
+    await page.goto(`${server.url}/tasks`);
     await page.getByTestId('current-user').waitFor();
     const rows = page.locator('[data-testid=task-table] tbody tr.ant-table-row');
     await rows.first().waitFor({ timeout: 20_000 });
@@ -36,6 +42,15 @@ describe('principal journey', () => {
     await state.waitFor();
     const before = (await state.textContent())?.trim();
     await screenshot(page, 'principal-instance-before');
+
+    // Evidence: a photo uploaded to the instance shows up with its SHA-256.
+    await page.getByTestId('attachments').locator('input[type=file]').setInputFiles({ name: '机房门禁照片.png', mimeType: 'image/png', buffer: PNG });
+    const row = page.getByTestId('attachment-row').first();
+    await row.waitFor({ timeout: 20_000 });
+    expect(await row.textContent()).toContain('机房门禁照片.png');
+    expect(await row.getByTestId('attachment-sha').textContent()).toContain(createHash('sha256').update(PNG).digest('hex').slice(0, 16));
+    await page.getByTestId('attachments').scrollIntoViewIfNeeded();
+    await screenshot(page, 'principal-evidence');
 
     const action = page.locator('[data-testid=event-actions] button:not([disabled])').first();
     await action.waitFor({ timeout: 10_000 });

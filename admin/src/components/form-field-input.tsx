@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocalize } from './localized-text';
 import { TableFieldInput } from './table-field-input';
 import { OrgSelect, isSchoolField } from './org-select';
+import { WhitelistItemSelect } from './whitelist-item-select';
 import type { FieldDef } from '../types/contract';
 
 type InputProps = { field: FieldDef; disabled?: boolean; value?: unknown; onChange?: (value: unknown) => void };
@@ -18,6 +19,10 @@ export function FormFieldInput({ field, disabled, value, onChange }: InputProps)
   const common = { disabled, onChange, id: field.name };
   if ((field.type === 'select' || field.type === 'multiselect') && isSchoolField(field.name, field.options)) {
     return <OrgSelect id={field.name} disabled={disabled} value={value as string | string[]} onChange={onChange} multiple={field.type === 'multiselect'} placeholder={t('form.select', { label: localize(field.label) })} />;
+  }
+  // Campus-entry requests name a whitelist item by its code.
+  if (field.name === 'itemCode' && !field.options?.length) {
+    return <WhitelistItemSelect id={field.name} disabled={disabled} value={value as string} onChange={onChange} placeholder={t('form.select', { label: localize(field.label) })} />;
   }
   switch (field.type) {
     case 'textarea':
@@ -42,6 +47,8 @@ export function FormFieldInput({ field, disabled, value, onChange }: InputProps)
   }
 }
 
+const RULE_TYPES: Partial<Record<FieldDef['type'], 'array' | 'number' | 'boolean'>> = { multiselect: 'array', table: 'array', number: 'number', score: 'number', boolean: 'boolean' };
+
 /** Validation rules a person sees before the server checks again. */
 export function useFieldRules(): (field: FieldDef, required?: boolean) => Rule[] {
   const { t } = useTranslation();
@@ -50,7 +57,9 @@ export function useFieldRules(): (field: FieldDef, required?: boolean) => Rule[]
     const label = localize(field.label);
     const rules: Rule[] = [];
     if (required ?? field.required) {
-      rules.push({ required: true, message: t('form.required', { label }), type: field.type === 'multiselect' || field.type === 'table' ? 'array' : undefined });
+      // The rule's type must match the value: without it async-validator checks for a string, and a typed
+      // number (a score) fails with the "required" message.
+      rules.push({ required: true, message: t('form.required', { label }), type: RULE_TYPES[field.type] });
     }
     if (field.pattern) rules.push({ pattern: new RegExp(field.pattern), message: t('form.pattern', { label }) });
     return rules;

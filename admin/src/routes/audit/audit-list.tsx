@@ -1,4 +1,6 @@
 import { List } from '@refinedev/antd';
+import { ExportButton } from '../../components/export-button';
+import { filtersToQuery } from '../../providers/data-provider';
 import { Descriptions, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { toFilters, useKeysetTable } from '../../hooks/use-keyset-table';
@@ -21,7 +23,7 @@ function Json({ value }: { value: unknown }) {
 /** 审计日志: the append-only, hash-chained record of every action (auditors only). */
 export function AuditList() {
   const { t } = useTranslation();
-  const { tableProps, tableQuery, pager, searchFormProps } = useKeysetTable<AuditEvent, AuditFilterValues>({
+  const { tableProps, tableQuery, pager, searchFormProps, filters } = useKeysetTable<AuditEvent, AuditFilterValues>({
     resource: 'audit',
     pageSize: 50,
     filters: { defaultBehavior: 'replace' },
@@ -30,7 +32,7 @@ export function AuditList() {
     },
   });
   return (
-    <List title={t('audit.title')} breadcrumb={false}>
+    <List title={t('audit.title')} breadcrumb={false} headerButtons={<ExportButton list="audit" query={filtersToQuery(filters)} fileName={t('audit.title')} />}>
       <ChainBanner />
       <AuditFilters formProps={searchFormProps} />
       {tableQuery.isError ? (

@@ -40,6 +40,11 @@ export function InstanceCreate() {
     if (latest) form.setFieldValue('definitionId', latest.id);
   }, [presetKey, definitions.rows, form]);
 
+  // A district-wide workflow has one possible subject: pick it rather than ask.
+  useEffect(() => {
+    if (definitionId && orgs.options.length === 1 && !form.getFieldValue('subjectOrgId')) form.setFieldValue('subjectOrgId', orgs.options[0].value);
+  }, [definitionId, orgs.options, form]);
+
   const submit = async ({ definitionId: defId, subjectOrgId, ...values }: Values) => {
     setPending(true);
     setError(null);

@@ -1,5 +1,13 @@
 import { CreateButton, List } from '@refinedev/antd';
-import { Table, Tag, Typography } from 'antd';
+import { ExportButton } from '../../components/export-button';
+import { filtersToQuery } from '../../providers/data-provider';
+import { App, Button, Space, Table, Tag, Typography } from 'antd';
+import { BellOutlined, AppstoreAddOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { cachedSession } from '../../providers/session';
+import { isApiError } from '../../providers/http';
+import { BulkStartModal } from './bulk-start-modal';
+import { chaseInstances } from './bulk-chase';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { toFilters, useKeysetTable } from '../../hooks/use-keyset-table';
@@ -25,13 +33,45 @@ export function InstanceList() {
   const { t } = useTranslation();
   const localize = useLocalize();
   const navigate = useNavigate();
-  const { tableProps, tableQuery, pager, searchFormProps } = useKeysetTable<InstanceRow, InstanceFilterValues>({
+  const { message } = App.useApp();
+  const bureau = cachedSession()?.me.roles.some((r) => r.role === 'bureauAdmin' || r.role === 'bureauReviewer') ?? false;
+  const [selected, setSelected] = useState<string[]>([]);
+  const [bulkOpen, setBulkOpen] = useState(false);
+  const [chasing, setChasing] = useState<number | null>(null);
+  const chase = async () => {
+    setChasing(0);
+    try {
+      const r = await chaseInstances(selected, setChasing);
+      void (r.failed.length ? message.warning : message.success)(t('bulk.chaseResult', { done: r.done, failed: r.failed.length, tasks: r.tasks }));
+      setSelected([]);
+    } catch (e) {
+      void message.error(isApiError(e) && e.status === 404 ? t('bulk.unavailable') : isApiError(e) && e.localized ? localize(e.localized) : t('errors.generic'));
+    } finally {
+      setChasing(null);
+    }
+  };
+  const { tableProps, tableQuery, pager, searchFormProps, filters } = useKeysetTable<InstanceRow, InstanceFilterValues>({
     resource: 'instances',
     filters: { defaultBehavior: 'replace' },
     onSearch: (values) => toFilters(toQuery(values)),
   });
   return (
-    <List title={t('instances.title')} breadcrumb={false} headerButtons={<CreateButton>{t('instances.create')}</CreateButton>}>
+    <List title={t('instances.title')} breadcrumb={false} headerButtons={
+        <Space wrap>
+          {bureau && selected.length > 0 && (
+            <Button icon={<BellOutlined />} loading={chasing !== null} onClick={() => void chase()} data-testid="bulk-chase">
+              {chasing !== null ? t('bulk.chasing', { done: chasing, total: selected.length }) : t('bulk.chase', { count: selected.length })}
+            </Button>
+          )}
+          {bureau && (
+            <Button icon={<AppstoreAddOutlined />} onClick={() => setBulkOpen(true)} data-testid="bulk-start">
+              {t('bulk.startTitle')}
+            </Button>
+          )}
+          <ExportButton list="instances" query={filtersToQuery(filters)} fileName={t('instances.title')} />
+          <CreateButton>{t('instances.create')}</CreateButton>
+        </Space>
+      }>
       <InstanceFilters formProps={searchFormProps} />
       {tableQuery.isError ? (
         <ErrorResult error={tableQuery.error} onRetry={() => void tableQuery.refetch()} />
@@ -39,7 +79,8 @@ export function InstanceList() {
         <Table<InstanceRow>
           {...tableProps}
           rowKey="id"
-          onRow={(row) => ({ onClick: () => navigate(`/instances/${row.id}`), style: { cursor: 'pointer' } })}
+          rowSelection={bureau ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)), getCheckboxProps: (r) => ({ disabled: r.status !== 'running' }) } : undefined}
+          onRow={(row) => ({ onClick: (e) => !(e.target instanceof Element && e.target.closest('.ant-table-selection-column')) && navigate(`/instances/${row.id}`), style: { cursor: 'pointer' } })}
           locale={{ emptyText: <EmptyState description={t('instances.empty')} /> }}
           columns={[
             { key: 'workflow', title: t('fields.workflow'), render: (_, r) => <Typography.Link>{localize(r.definitionName)}</Typography.Link> },
@@ -52,6 +93,7 @@ export function InstanceList() {
         />
       )}
       {pager}
+      <BulkStartModal open={bulkOpen} onClose={() => setBulkOpen(false)} onDone={() => void tableQuery.refetch()} />
     </List>
   );
 }

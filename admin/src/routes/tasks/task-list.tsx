@@ -1,4 +1,5 @@
 import { List } from '@refinedev/antd';
+import { ExportButton } from '../../components/export-button';
 import { Table, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +20,7 @@ export function TaskList() {
   const { tableProps, tableQuery, pager } = useKeysetTable<TaskRow>({ resource: 'tasks' });
   if (tableQuery.isError) return <ErrorResult error={tableQuery.error} onRetry={() => void tableQuery.refetch()} />;
   return (
-    <List title={t('tasks.title')} breadcrumb={false}>
+    <List title={t('tasks.title')} breadcrumb={false} headerButtons={<ExportButton list="tasks" fileName={t('tasks.title')} />}>
       <Typography.Paragraph type="secondary">{t('tasks.hint')}</Typography.Paragraph>
       <Table<TaskRow>
         {...tableProps}

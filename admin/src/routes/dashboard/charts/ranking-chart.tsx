@@ -6,14 +6,16 @@ import { ReportCard } from '../report-card';
 import { clickedDatum } from '../chart-click';
 import { useReport, type ReportFilters } from '../use-report';
 
-type Ranking = { ranking?: Array<{ groupId: string; groupName: string; score: number; grade?: string; rank?: number; weakest?: string }> };
+type Ranking = { ranking?: Array<{ groupId: string; groupName: string; score: number | null; grade?: string | null; rank?: number | null; weakest?: string }> };
 
 /** 集团考核排名: bundled-assessment scores by group, best first; a click opens that group's assessments. */
 export function RankingChart({ filters }: { filters: ReportFilters }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const report = useReport<Ranking>('/reports/bundled-assessment', filters);
-  const rows = [...(report.data?.ranking ?? [])]
+  // Groups not yet scored in this cycle have no score: they are left out of the ranking, not drawn as 0.
+  const rows = (report.data?.ranking ?? [])
+    .flatMap((r) => (typeof r.score === 'number' ? [{ ...r, score: r.score }] : []))
     .sort((a, b) => b.score - a.score)
     .map((r) => ({ ...r, grade: r.grade ? t(`dashboard.grades.${r.grade}`, { defaultValue: r.grade }) : t('dashboard.ungraded') }));
   return (

@@ -12,6 +12,8 @@ import { EmptyState } from '../../../components/empty-state';
 import type { Attachment, InstanceView, Page } from '../../../types/contract';
 
 const MAX_BYTES = 20 * 1024 * 1024;
+/** The API serves images and PDFs inline (for preview) on request; downloads stay attachments. */
+const inline = (url: string) => `${url}${url.includes('?') ? '&' : '?'}inline=1`;
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.zip';
 
 /** 佐证材料: files attached to the instance, each with its SHA-256 so anyone can prove it unchanged. */
@@ -93,7 +95,7 @@ export function AttachmentsCard({ view, canUpload }: { view: InstanceView; canUp
                       size="small"
                       icon={<EyeOutlined />}
                       aria-label={t('attachments.preview')}
-                      onClick={() => (a.mime.startsWith('image/') ? setPreview(a.url) : window.open(a.url, '_blank', 'noopener'))}
+                      onClick={() => (a.mime.startsWith('image/') ? setPreview(inline(a.url)) : window.open(inline(a.url), '_blank', 'noopener'))}
                     />
                   </Tooltip>
                 ) : null,

@@ -7,6 +7,7 @@ import { EmptyState } from '../../../components/empty-state';
 import { ErrorResult } from '../../../components/error-result';
 import { auditDetails } from '../../../lib/audit-meta';
 import { labelOfEvent } from '../../../lib/event-label';
+import { cachedSession } from '../../../providers/session';
 import type { AuditEvent, DefinitionDocument, InstanceView } from '../../../types/contract';
 
 const COLORS: Record<AuditEvent['outcome'], string> = { success: 'blue', denied: 'red', failed: 'orange' };
@@ -21,8 +22,14 @@ export function HistoryTimeline({ view, definition, refreshKey }: { view: Instan
     queryOptions: { queryKey: ['instance-history', view.id, refreshKey] },
   });
   const stateName = (id?: string) => (id ? localize(view.states.find((s) => s.id === id)?.name ?? id) : '');
-  const eventName = (type: string, from?: string) => localize(labelOfEvent(type, definition, from));
-  const items = result.data?.items ?? [];
+  const eventName = (type: string, from?: string) => {
+    const label = localize(labelOfEvent(type, definition, from));
+    return label && label !== type ? label : t(`trace.events.${type}`, { defaultValue: type });
+  };
+  // Independent scoring (回避, blind review): while a collect step runs, an expert sees only their own part.
+  const me = cachedSession()?.me;
+  const blind = view.status === 'running' && view.stateKind === 'collect' && !!me?.roles.some((r) => r.role === 'expert');
+  const items = (result.data?.items ?? []).filter((e) => !(blind && auditDetails(e).event === 'SUBMIT_PART' && e.actorId !== me?.user.id));
   return (
     <Card title={t('instances.history')} size="small" data-testid="history">
       {query.isLoading ? (

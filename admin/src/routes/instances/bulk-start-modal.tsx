@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { Alert, Button, Divider, Form, Modal, Progress, Select, Space, Table, Typography } from 'antd';
+import { useList } from '@refinedev/core';
+import { useTranslation } from 'react-i18next';
+import { http, isApiError, ApiError } from '../../providers/http';
+import { useLocalize } from '../../components/localized-text';
+import { useDefinition, useDefinitions } from '../../hooks/use-reference-data';
+import { AssignmentFields, assignedRoles, takeAssignments } from './assignment-fields';
+import type { MaybeLocalized, Org } from '../../types/contract';
+
+type Failure = { orgId: string; code: string; message: MaybeLocalized };
+type BulkResult = { started: Array<{ orgId: string; instanceId: string }>; failed: Failure[] };
+const CHUNK = 25;
+
+/**
+ * 批量发起: one workflow for many schools (or groups) at once, e.g. this round's inspection for every
+ * secondary school. Sent in batches of 25 so the progress bar moves and a failure names its school.
+ */
+export function BulkStartModal({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: () => void }) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const [form] = Form.useForm<Record<string, unknown>>();
+  const definitions = useDefinitions('published');
+  const definitionId = Form.useWatch('definitionId', form) as string | undefined;
+  const summary = definitions.rows.find((d) => d.id === definitionId);
+  const { definition } = useDefinition(definitionId);
+  const { result: orgResult } = useList<Org>({ resource: 'orgs', pagination: { mode: 'off' } });
+  const orgs = orgResult.data ?? [];
+  const subjectType = summary?.subject === 'group' ? 'group' : 'school';
+  const groups = orgs.filter((o) => o.type === 'group');
+  const candidates = orgs.filter((o) => o.type === subjectType);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [result, setResult] = useState<BulkResult | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const nameOf = (id: string) => orgs.find((o) => o.id === id)?.name ?? id;
+
+  const run = async (values: Record<string, unknown>) => {
+    const { definitionId: defId, subjectOrgIds, ...rest } = values;
+    const ids = Array.isArray(subjectOrgIds) ? subjectOrgIds.map(String) : [];
+    const { assignments } = takeAssignments(rest);
+    setError(null);
+    const total: BulkResult = { started: [], failed: [] };
+    setProgress({ done: 0, total: ids.length });
+    try {
+      for (let i = 0; i < ids.length; i += CHUNK) {
+        const part = await http<BulkResult>('/bulk/instances', { method: 'POST', body: { definitionId: defId, subjectOrgIds: ids.slice(i, i + CHUNK), data: {}, assignments } });
+        total.started.push(...part.started);
+        total.failed.push(...part.failed);
+        setProgress({ done: Math.min(i + CHUNK, ids.length), total: ids.length });
+      }
+      onDone();
+    } catch (e) {
+      setError(isApiError(e) ? e : new ApiError(0, null));
+    }
+    setResult(total);
+  };
+  const close = () => {
+    form.resetFields();
+    setProgress(null);
+    setResult(null);
+    setError(null);
+    onClose();
+  };
+  const running = !!progress && progress.done < progress.total && !error;
+  return (
+    <Modal open={open} title={t('bulk.startTitle')} onCancel={close} width={720} destroyOnHidden maskClosable={!running} footer={[
+      <Button key="c" onClick={close} disabled={running}>{result ? t('people.done') : t('common.cancel')}</Button>,
+      !result && <Button key="ok" type="primary" loading={running} onClick={() => form.submit()} data-testid="bulk-start-run">{t('bulk.start')}</Button>,
+    ]}>
+      <Typography.Paragraph type="secondary">{t('bulk.startHint')}</Typography.Paragraph>
+      <Form form={form} layout="vertical" onFinish={(v) => void run(v)} disabled={running || !!result}>
+        <Form.Item name="definitionId" label={t('fields.workflow')} rules={[{ required: true, message: t('instances.pickWorkflow') }]}>
+          <Select options={definitions.byId} loading={definitions.loading} onChange={() => form.setFieldValue('subjectOrgIds', [])} />
+        </Form.Item>
+        <Form.Item name="subjectOrgIds" label={t('bulk.targets')} rules={[{ required: true, type: 'array', min: 1, message: t('bulk.pickTargets') }]}>
+          <Select mode="multiple" maxTagCount="responsive" showSearch optionFilterProp="label" options={candidates.map((o) => ({ value: o.id, label: o.name }))} placeholder={t('bulk.pickTargets')} />
+        </Form.Item>
+        {subjectType === 'school' && (
+          <Space wrap style={{ marginBottom: 16 }}>
+            <Typography.Text type="secondary">{t('bulk.quickPick')}</Typography.Text>
+            <Button size="small" onClick={() => form.setFieldValue('subjectOrgIds', candidates.map((o) => o.id))}>{t('bulk.allSchools')}</Button>
+            {['secondary', 'primary', 'kindergarten'].map((kind) => (
+              <Button key={kind} size="small" onClick={() => form.setFieldValue('subjectOrgIds', candidates.filter((o) => groups.some((g) => g.id === o.parentId && g.groupKind === kind)).map((o) => o.id))}>
+                {t(`orgs.kinds.${kind}`)}
+              </Button>
+            ))}
+          </Space>
+        )}
+        <AssignmentFields roles={assignedRoles(definition?.definition)} />
+      </Form>
+      {progress && (
+        <>
+          <Divider />
+          <Progress percent={Math.round((progress.done / Math.max(progress.total, 1)) * 100)} status={error ? 'exception' : running ? 'active' : 'success'} data-testid="bulk-progress" />
+          <Typography.Text type="secondary">{t('bulk.progress', { done: progress.done, total: progress.total })}</Typography.Text>
+        </>
+      )}
+      {error && <Alert type="error" showIcon style={{ marginTop: 12 }} message={error.status === 404 ? t('bulk.unavailable') : error.localized ? localize(error.localized) : error.message} />}
+      {result && (
+        <>
+          <Alert style={{ marginTop: 12 }} type={result.failed.length ? 'warning' : 'success'} showIcon message={t('bulk.startResult', { started: result.started.length, failed: result.failed.length })} data-testid="bulk-result" />
+          {result.failed.length > 0 && (
+            <Table size="small" style={{ marginTop: 8 }} rowKey="orgId" dataSource={result.failed} pagination={{ pageSize: 8, hideOnSinglePage: true }} columns={[{ title: t('fields.subject'), render: (_, f) => nameOf(f.orgId) }, { title: t('imports.message'), render: (_, f) => localize(f.message) }]} />
+          )}
+        </>
+      )}
+    </Modal>
+  );
+}
