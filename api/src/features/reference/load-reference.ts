@@ -1,9 +1,10 @@
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, or, type SQL } from 'drizzle-orm';
 import type { AppAbility } from '../../auth/ability.js';
 import { rulesToWhere } from '../../auth/ability-sql.js';
 import { referenceData, type TReferenceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { CONTENT_SCHEMAS, type TReference, type TReferenceKind } from './reference.types.js';
+import { decodeCursor, pageOf } from '../../lib/cursor.js';
+import { CONTENT_SCHEMAS, type TReference, type TReferenceKind, type TReferenceQuery } from './reference.types.js';
 
 export const toReference = (row: TReferenceRow): TReference => ({
   id: row.id,
@@ -19,13 +20,20 @@ export const toReference = (row: TReferenceRow): TReference => ({
 
 const REFERENCE_FIELDS = { id: referenceData.id, status: referenceData.status };
 
-/** Reference data of one kind the caller may read (drafts: bureau admins only), newest version first. Small by nature: capped at 200. */
-export function listReference(deps: Deps, input: { ability: AppAbility; kind: TReferenceKind; status?: 'draft' | 'published'; key?: string }): { items: TReference[] } {
+/** Reference data of one kind the caller may read (drafts: bureau admins only): by key, newest version first, keyset-paginated. */
+export function listReference(deps: Deps, input: { ability: AppAbility; kind: TReferenceKind; query: TReferenceQuery }): { items: TReference[]; nextCursor: string | null } {
+  const q = input.query;
   const where: SQL[] = [eq(referenceData.kind, input.kind), rulesToWhere(input.ability, 'read', 'ReferenceData', REFERENCE_FIELDS)];
-  if (input.status) where.push(eq(referenceData.status, input.status));
-  if (input.key) where.push(eq(referenceData.key, input.key));
-  const rows = deps.db.select().from(referenceData).where(and(...where)).orderBy(referenceData.key, desc(referenceData.version)).limit(200).all();
-  return { items: rows.map(toReference) };
+  if (q.status) where.push(eq(referenceData.status, q.status));
+  if (q.key) where.push(eq(referenceData.key, q.key));
+  const cursor = decodeCursor(q.cursor, 2);
+  if (cursor) {
+    const [key, version] = [String(cursor[0]), Number(cursor[1])];
+    where.push(or(gt(referenceData.key, key), and(eq(referenceData.key, key), lt(referenceData.version, version)))!);
+  }
+  const rows = deps.db.select().from(referenceData).where(and(...where)).orderBy(asc(referenceData.key), desc(referenceData.version)).limit(q.limit + 1).all();
+  const page = pageOf(rows, q.limit, (r) => [r.key, r.version]);
+  return { items: page.items.map(toReference), nextCursor: page.nextCursor };
 }
 
 /**

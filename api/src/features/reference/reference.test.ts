@@ -23,6 +23,10 @@ describe('versioned reference data', () => {
     expect((await (await h.get('/api/reference/checklists', principal)).json()).items).toHaveLength(1);
     const v2 = await (await h.post('/api/reference/checklists', { name: '学校网络安全检查表', content: CHECKLIST_V1 }, admin)).json();
     expect(v2.version).toBe(2);
+    const page1 = await (await h.get('/api/reference/checklists?limit=1', admin)).json();
+    expect(page1.items.map((r: { version: number }) => r.version)).toEqual([2]);
+    const page2 = await (await h.get(`/api/reference/checklists?limit=1&cursor=${page1.nextCursor}`, admin)).json();
+    expect(page2).toMatchObject({ items: [{ version: 1, status: 'published' }], nextCursor: null });
     const audit = h.db.$client.prepare("select action, outcome from audit_events where entity_type = 'ReferenceData' order by seq").all();
     expect(audit).toEqual([
       { action: 'reference.create', outcome: 'success' },

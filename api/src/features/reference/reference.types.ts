@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { zIndicatorSystem, zWhitelist } from '../../domain.js';
+import { ZPageQuery } from '../common.js';
 
 export const REFERENCE_KINDS = ['indicator-system', 'whitelist', 'checklist', 'award-rubric'] as const;
 export const ZReferenceKind = z.enum(REFERENCE_KINDS);
@@ -65,7 +66,8 @@ export const KIND_OF_PATH = {
 const ZKindPath = z.enum(['indicator-systems', 'whitelists', 'checklists', 'award-rubrics']);
 export const ZKindParam = z.object({ kind: ZKindPath.openapi({ param: { name: 'kind', in: 'path' } }) });
 export const ZKindIdParam = ZKindParam.extend({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) });
-export const ZReferenceQuery = z.object({ status: z.enum(['draft', 'published']).optional(), key: z.string().max(60).optional() });
+export const ZReferenceQuery = ZPageQuery.extend({ status: z.enum(['draft', 'published']).optional(), key: z.string().max(60).optional() });
+export type TReferenceQuery = z.infer<typeof ZReferenceQuery>;
 export const ZCreateReferenceBody = z.object({ name: z.string().min(1).max(120), content: z.record(z.string(), z.unknown()) });
 export type TCreateReferenceBody = z.infer<typeof ZCreateReferenceBody>;
 
@@ -83,4 +85,4 @@ export const ZReference = z
   })
   .openapi('ReferenceData');
 export type TReference = z.infer<typeof ZReference>;
-export const ZReferenceList = z.object({ items: z.array(ZReference) });
+export const ZReferenceList = z.object({ items: z.array(ZReference), nextCursor: z.string().nullable() });

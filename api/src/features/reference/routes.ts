@@ -36,7 +36,7 @@ const publish = createRoute({
 
 export function referenceRoutes(deps: Deps) {
   return newRouter()
-    .openapi(list, (c) => c.json(listReference(deps, { ability: signedIn(c).ability, kind: KIND_OF_PATH[c.req.valid('param').kind], ...c.req.valid('query') }), 200))
+    .openapi(list, (c) => c.json(listReference(deps, { ability: signedIn(c).ability, kind: KIND_OF_PATH[c.req.valid('param').kind], query: c.req.valid('query') }), 200))
     .openapi(create, (c) => c.json(createReference(deps, { ...c.req.valid('json'), kind: KIND_OF_PATH[c.req.valid('param').kind], actor: signedIn(c).user }), 201))
     .openapi(publish, (c) => {
       const { kind, id } = c.req.valid('param');
