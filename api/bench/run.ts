@@ -82,6 +82,9 @@ await walk('lead1', '/api/instances?state=selfCheck', 50);
 await walk('inspector1', '/api/tasks', 100);
 await walk('principal1', '/api/tasks', 5);
 await walk('auditor', '/api/audit', 200);
+await walk('admin', '/api/users', 20);
+await walk('principal1', '/api/notifications', 20);
+await walk('reviewer', '/api/tasks', 20);
 
 const principal = loadAuthUser(deps, q<{ id: string }>("select id from users where username = 'principal1'").id)!;
 const mine = db.$client.prepare("select id, version from instances where subject_org_id = (select org_id from role_grants where user_id = ? and role = 'principal') and state = 'selfCheck' limit 200").all(principal.id) as Array<{ id: string; version: number }>;
