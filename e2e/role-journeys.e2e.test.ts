@@ -120,7 +120,9 @@ describe('role journeys', () => {
     await screenshot(page, 'expert-scoring');
     await page.getByTestId('event-submit').click();
     await modal.waitFor({ state: 'hidden', timeout: 20_000 });
-    await expect.poll(() => page.getByTestId('current-state').textContent(), { timeout: 20_000 }).not.toBe('专家评审');
+    // The step waits for the bureau to close the scoring; the expert's own part is in and visible to them.
+    await expect.poll(() => page.getByTestId('history').textContent(), { timeout: 20_000 }).toContain('提交本方意见');
+    expect(await page.locator('[data-testid=event-actions] button', { hasText: '提交本单位填报' }).count()).toBe(0);
     await screenshot(page, 'expert-after');
   });
 
