@@ -38,3 +38,18 @@ describe('负担码 burden reports', () => {
     expect((await h.post('/api/burden-reports', { burdenItem: 'other', description: '某项要求说明' }, await h.as('principalA'))).status).toBe(403);
   });
 });
+
+describe('负担码 deadlines', () => {
+  it('count the district calendar’s school working days', async () => {
+    const admin = await h.as('admin');
+    const res = await h.app.request('/api/calendar', {
+      method: 'PUT',
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'application/json' },
+      body: JSON.stringify({ holidays: ['2026-11-25'], workdays: [], vacations: [], expectedVersion: 0 }),
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const filed = await (await h.post('/api/burden-reports', { burdenItem: 'FD-02', description: '要求教师周末参加与教学无关的评比活动' }, await h.as('teacherA'))).json();
+    // Five working days from Monday 23 Nov with Wednesday 25 Nov a holiday: Tuesday 1 Dec.
+    expect(filed.dueAt.slice(0, 10)).toBe('2026-12-01');
+  });
+});

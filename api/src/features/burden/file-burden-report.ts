@@ -7,6 +7,8 @@ import type { Deps } from '../../deps.js';
 import { addWorkdays } from '../../domain.js';
 import { AppError } from '../../errors.js';
 import { authorize } from '../authorize.js';
+import { calendarFor } from '../calendar/get-calendar.js';
+import { orgPath } from '../orgs/org-path.js';
 import { loadPublished } from '../reference/load-reference.js';
 import { BURDEN_WORKDAYS, burdenView } from './burden-view.js';
 import type { TBurdenReport, TFileBurdenBody } from './burden.types.js';
@@ -39,7 +41,7 @@ export function fileBurdenReport(deps: Deps, input: TFileBurdenBody & { actor: T
       description: input.description,
       hours: input.hours ?? null,
       status: 'open' as const,
-      dueAt: addWorkdays(undefined, now, BURDEN_WORKDAYS).toISOString(),
+      dueAt: addWorkdays(calendarFor(deps, orgPath(deps, school.id)[0]?.id), now, BURDEN_WORKDAYS).toISOString(),
       resolution: null,
       version: 1,
       createdAt: now.toISOString(),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { findings } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { addWorkdays, findingsFromItems, type InspectionItem } from '../../domain.js';
+import { calendarFor } from '../calendar/get-calendar.js';
 
 const ZItems = z.array(
   z.object({
@@ -21,7 +22,7 @@ const asItems = (v: unknown): InspectionItem[] => ZItems.catch([]).parse(v);
  * Each failed item becomes a finding row with its severity's deadline (5/10/20 school working days),
  * flagged as a repeat when the same item failed at this school in an earlier round.
  */
-export function raiseFindings(deps: Pick<Deps, 'db'>, input: { instanceId: string; schoolId: string; data: Record<string, unknown>; now: Date }) {
+export function raiseFindings(deps: Pick<Deps, 'db'>, input: { instanceId: string; schoolId: string; districtId: string; data: Record<string, unknown>; now: Date }) {
   const earlier = deps.db
     .selectDistinct({ code: findings.itemCode })
     .from(findings)
@@ -30,6 +31,8 @@ export function raiseFindings(deps: Pick<Deps, 'db'>, input: { instanceId: strin
     .map((r) => r.code);
   const list = findingsFromItems(asItems(input.data.items), earlier);
   const at = input.now.toISOString();
+  // Deadlines count the district's school working days (holidays, make-up days, vacations).
+  const calendar = calendarFor(deps, input.districtId);
   for (const f of list) {
     deps.db
       .insert(findings)
@@ -42,7 +45,7 @@ export function raiseFindings(deps: Pick<Deps, 'db'>, input: { instanceId: strin
         title: f.title,
         severity: f.severity,
         workdays: f.workdays,
-        dueAt: addWorkdays(undefined, input.now, f.workdays).toISOString(),
+        dueAt: addWorkdays(calendar, input.now, f.workdays).toISOString(),
         offlineOrdered: f.offlineOrdered,
         repeat: f.repeat,
         status: 'open',

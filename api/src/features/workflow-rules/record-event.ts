@@ -11,7 +11,7 @@ export function recordEvent(deps: Deps, def: TDefinition, before: TInstanceRow, 
   if (def.key !== 'security-inspection') return {};
   const now = deps.clock();
   if (before.state === 'inspection' && event.type === 'RAISE_FINDINGS') {
-    const list = raiseFindings(deps, { instanceId: after.id, schoolId: after.subjectOrgId, data: after.data, now });
+    const list = raiseFindings(deps, { instanceId: after.id, schoolId: after.subjectOrgId, districtId: after.districtId, data: after.data, now });
     return { findings: list.map((f) => ({ itemCode: f.itemCode, severity: f.severity, workdays: f.workdays, repeat: f.repeat, offlineOrdered: f.offlineOrdered })) };
   }
   if (after.state === 'closed' && before.state !== 'closed') closeFindings(deps, after.id, now);
