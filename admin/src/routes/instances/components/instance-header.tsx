@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Breadcrumb, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Breadcrumb, Card, Descriptions, Grid, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocalize } from '../../../components/localized-text';
 import { DateText } from '../../../components/date-text';
@@ -12,8 +12,10 @@ export function InstanceHeader({ view, extra }: { view: InstanceView; extra?: Re
   const localize = useLocalize();
   const nextDue = view.openTasks.map((task) => task.dueAt).filter((d): d is string => !!d).sort()[0];
   const overdue = !!nextDue && new Date(nextDue).getTime() < Date.now();
+  // Below lg the menu becomes a floating button over the content's top-left corner: keep clear of it.
+  const narrow = Grid.useBreakpoint().lg === false;
   return (
-    <Card style={{ marginBottom: 16 }} data-testid="instance-header">
+    <Card style={{ marginBottom: 16 }} styles={{ body: narrow ? { paddingInlineStart: 52 } : undefined }} data-testid="instance-header">
       <Space direction="vertical" size={4} style={{ width: '100%' }}>
         <Breadcrumb items={view.subject.path.map((p) => ({ title: p.name }))} />
         <Space align="center" wrap style={{ justifyContent: 'space-between', width: '100%' }}>
