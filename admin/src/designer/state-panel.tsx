@@ -8,15 +8,15 @@ import { ActorRuleInput, ActorRuleList } from './actor-rule-input';
 import { DeadlineEditor } from './deadline-editor';
 import { FormBuilder } from './form-builder';
 import { LocalizedInput } from './localized-input';
-import { patchState, removeState, renameStateId, type Doc, type StateIn } from './model';
+import { edgesOf, patchState, removeState, renameStateId, transitionLabel, type Doc, type StateIn } from './model';
 import { KIND_COLOR } from './state-node';
 
-type Props = { doc: Doc; id: string; errors: string[]; onChange: (doc: Doc) => void; onSelectState: (id: string | null) => void };
+type Props = { doc: Doc; id: string; errors: string[]; onChange: (doc: Doc) => void; onSelectState: (id: string | null) => void; onSelectEdge: (edgeId: string) => void };
 
 const DEFAULT_MECHANICS: Record<string, string[]> = { task: ['SAVE', 'TRANSFER', 'DELEGATE', 'ADD_SIGNER', 'COPY_TO', 'CHASE'], review: ['SAVE', 'TRANSFER', 'DELEGATE', 'ADD_SIGNER', 'COPY_TO', 'CHASE'], collect: ['CHASE', 'COPY_TO'] };
 
 /** Edits the selected state: its id and names, then what its kind needs (people, join, timing), its form. */
-export function StatePanel({ doc, id, errors, onChange, onSelectState }: Props) {
+export function StatePanel({ doc, id, errors, onChange, onSelectState, onSelectEdge }: Props) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const s = doc.states[id];
@@ -58,6 +58,18 @@ export function StatePanel({ doc, id, errors, onChange, onSelectState }: Props) 
         />
       </Form.Item>
 
+      {s.kind !== 'final' && (
+        <Form.Item label={t('designer.state.actions')}>
+          <Space wrap>
+            {edgesOf(doc).filter((e) => e.from === id).map((e) => (
+              <Button key={e.id} size="small" onClick={() => onSelectEdge(e.id)} data-testid={`designer-edge-link-${e.path}`}>
+                {e.path.startsWith('on.') ? localize(transitionLabel(doc, id, e.event)) : t(`designer.edges.${e.path.split('.')[0]}`)} → {localize(doc.states[e.to]?.name) || e.to}
+              </Button>
+            ))}
+            {edgesOf(doc).every((e) => e.from !== id) && <Typography.Text type="secondary">{t('designer.state.noActions')}</Typography.Text>}
+          </Space>
+        </Form.Item>
+      )}
       {s.kind === 'task' && (
         <>
           <Form.Item label={t('designer.state.actors')}><ActorRuleList value={s.actors} onChange={(actors) => set({ ...s, actors })} min={1} testId="designer-actors" /></Form.Item>

@@ -159,7 +159,7 @@ export function DefinitionDesigner() {
               {edge ? (
                 <TransitionPanel doc={doc} edge={edge} errors={messagesOf(edge.id)} onChange={(next, sel) => { d.edit(next); if (sel) setSelection({ type: 'edge', id: sel }); }} onRemoved={() => setSelection(null)} />
               ) : stateSelected ? (
-                <StatePanel doc={doc} id={stateSelected} errors={messagesOf(stateSelected)} onChange={d.edit} onSelectState={(sid) => setSelection(sid ? { type: 'state', id: sid } : null)} />
+                <StatePanel doc={doc} id={stateSelected} errors={messagesOf(stateSelected)} onChange={d.edit} onSelectState={(sid) => setSelection(sid ? { type: 'state', id: sid } : null)} onSelectEdge={(eid) => setSelection({ type: 'edge', id: eid })} />
               ) : (
                 <WorkflowPanel doc={doc} keyLocked onChange={d.edit} />
               )}

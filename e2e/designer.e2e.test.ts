@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchBrowser, screenshot, signIn, startServer, type RunningServer } from './harness';
+import { fillRequiredFields } from './fill-form';
+
+/** Picks an option of the antd Select inside `select` by its visible text. */
+async function choose(page: Page, select: Locator, text: string) {
+  await select.locator('.ant-select-selector').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+}
+
+/** Draws a transition the way a person does: from a state's right handle onto another state's left handle. */
+async function connect(page: Page, from: string, to: string, expectEdge: string) {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await page.waitForTimeout(500); // the canvas re-fits its view after each change of the graph
+    await page.evaluate(() => window.scrollTo(0, 0)); // the sticky header must not cover the handles
+    const source = await page.locator(`[data-testid="rf__node-${from}"] .react-flow__handle.source`).boundingBox();
+    const target = await page.locator(`[data-testid="rf__node-${to}"] .react-flow__handle.target`).boundingBox();
+    if (!source || !target) throw new Error(`no handles for ${from} → ${to}`);
+    await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(source.x + 40, source.y + 10, { steps: 4 });
+    await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 12 });
+    await page.mouse.up();
+    const edge = page.locator(`[data-testid="rf__edge-${expectEdge}"]`);
+    if (await edge.waitFor({ timeout: 2_000 }).then(() => true, () => false)) return;
+    await screenshot(page, `designer-connect-${from}-${to}-${attempt}`);
+  }
+  throw new Error(`could not draw ${from} → ${to}`);
+}
+
+async function fieldSetup(page: Page, i: number, name: string, type: string, zh: string, en: string) {
+  await page.getByTestId('designer-add-field').click();
+  await page.locator('[data-testid=designer-form-builder] .ant-collapse-header').nth(i).click();
+  await page.getByTestId(`designer-field-${i}-name`).fill(name);
+  await choose(page, page.getByTestId(`designer-field-${i}-type`), type);
+  await page.getByTestId(`designer-field-${i}-label-zh`).fill(zh);
+  await page.getByTestId(`designer-field-${i}-label-en`).fill(en);
+  await page.getByTestId(`designer-field-${i}-required`).check();
+}
+
+/** Opens the instance and fires the action named `label`, filling what the step requires. */
+async function act(page: Page, url: string, label: string, fill?: (modal: Locator) => Promise<void>) {
+  await page.goto(url);
+  // antd spaces out two-character Chinese button texts (提 交).
+  const button = page.locator('[data-testid=event-actions] button').filter({ hasText: new RegExp(`^${[...label].join('\\s*')}$`) }).first();
+  await button.waitFor({ timeout: 20_000 }).catch(async (e: unknown) => {
+    await screenshot(page, `designer-act-${label}`);
+    throw e;
+  });
+  await button.click();
+  const modal = page.locator('.ant-modal-content');
+  await modal.waitFor();
+  // The modal seeds its form from the instance just after opening; typing earlier would be reset.
+  await page.waitForTimeout(500);
+  if (fill) await fill(modal);
+  await fillRequiredFields(modal);
+  const comment = modal.locator('#__comment');
+  if (await comment.count()) await comment.fill('同意。');
+  await page.getByTestId('event-submit').click();
+  await modal.waitFor({ state: 'hidden', timeout: 20_000 }).catch(async (e: unknown) => {
+    await screenshot(page, `designer-act-modal-${label}`);
+    throw e;
+  });
+}
+
+describe('designer', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('the bureau admin builds 课后服务检查 from scratch and publishes it; a principal runs it to the end with two reviewers and a bureau decision', async () => {
+    const admin = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
+    const errors: string[] = [];
+    admin.on('pageerror', (e) => errors.push(e.message));
+    await signIn(admin, server.url, 'admin', server.password);
+
+    // From scratch: name and key, then the blank two-step skeleton.
+    await admin.goto(`${server.url}/definitions`);
+    await admin.getByTestId('definition-new').click();
+    await admin.locator('#designer-new-name-zh').fill('课后服务检查');
+    await admin.locator('#designer-new-name-en').fill('After-school service inspection');
+    await admin.locator('#designer-new-key').fill('after-school-inspection');
+    await admin.getByTestId('designer-new-blank').click();
+    await admin.waitForURL(/\/definitions\/[^/]+\/design$/);
+    await admin.getByTestId('designer-node-selfReport').waitFor();
+
+    // School self-report with its form.
+    await admin.getByTestId('designer-node-selfReport').click();
+    await admin.getByTestId('designer-state-name-zh').fill('学校自查填报');
+    await admin.getByTestId('designer-state-name-en').fill('School self-report');
+    await fieldSetup(admin, 0, 'serviceHours', '数字', '每周课后服务时长（小时）', 'Weekly service hours');
+    await fieldSetup(admin, 1, 'serviceSummary', '多行文本', '课后服务情况说明', 'How the service runs');
+
+    // Review with all-of sign-off by the bureau reviewers (two in the demo district).
+    await admin.getByTestId('designer-add-state').click();
+    await admin.locator('.ant-dropdown-menu-item').filter({ hasText: '会签/审核' }).click();
+    await admin.getByTestId('designer-state-id').fill('groupReview');
+    await admin.getByTestId('designer-state-name-zh').click();
+    await admin.getByTestId('designer-state-name-zh').fill('集团审核会签');
+    await admin.getByTestId('designer-state-name-en').fill('Review sign-off');
+    await expect.poll(() => admin.getByTestId('designer-node-groupReview').count()).toBe(1);
+
+    // Bureau decision, taken by a bureau reviewer.
+    await admin.getByTestId('designer-add-state').click();
+    await admin.locator('.ant-dropdown-menu-item').filter({ hasText: '办理' }).click();
+    await admin.getByTestId('designer-state-id').fill('decision');
+    await admin.getByTestId('designer-state-name-zh').click();
+    await admin.getByTestId('designer-state-name-zh').fill('教委决定');
+    await admin.getByTestId('designer-state-name-en').fill('Bureau decision');
+    await choose(admin, admin.getByTestId('designer-actors-0-role'), '教委科室审核人');
+    await choose(admin, admin.getByTestId('designer-actors-0-scope'), '区教委');
+    await screenshot(admin, 'designer-states-added');
+
+    // Live validation pins the problems: the review has no outcomes, the decision no way out.
+    await expect.poll(() => admin.getByTestId('designer-errors').locator('.ant-list-item').count()).toBeGreaterThan(0);
+
+    // Submit goes to the review instead of the end.
+    await admin.getByTestId('designer-node-selfReport').click();
+    await admin.getByTestId('designer-edge-link-on.SUBMIT').click();
+    await admin.getByTestId('designer-transition-panel').waitFor();
+    await choose(admin, admin.getByTestId('designer-transition-panel').locator('.ant-form-item').filter({ hasText: '流转到' }), '集团审核会签');
+
+    // Arrows drawn on the canvas: approve → decision, reject → back to the school (comment required), decide → end.
+    await connect(admin, 'groupReview', 'decision', 'groupReview|on.APPROVE');
+    await connect(admin, 'groupReview', 'selfReport', 'groupReview|on.REJECT');
+    await admin.getByTestId('designer-transition-panel').getByText('必须填写').click();
+    await connect(admin, 'decision', 'done', 'decision|on.SUBMIT');
+    await admin.getByTestId('designer-event-name').fill('DECIDE');
+    await admin.getByTestId('designer-event-label-zh').fill('作出决定');
+    await admin.getByTestId('designer-event-label-en').fill('Decide');
+
+    await admin.getByTestId('designer-valid').waitFor({ timeout: 5_000 }).catch(async (e: unknown) => {
+      await screenshot(admin, 'designer-not-valid');
+      throw e;
+    });
+    await screenshot(admin, 'designer-valid');
+
+    // Simulate in the browser before publishing: the school submits.
+    await admin.getByTestId('designer-tab-simulate').click();
+    await admin.getByTestId('designer-sim-start').click();
+    await expect.poll(async () => (await admin.getByTestId('designer-sim-state').textContent())?.trim()).toBe('学校自查填报');
+    await screenshot(admin, 'designer-simulate');
+
+    await admin.getByTestId('designer-save').click();
+    await admin.getByTestId('designer-publish').click();
+    await expect.poll(async () => (await admin.getByTestId('designer-status').textContent())?.trim(), { timeout: 20_000 }).toBe('已发布');
+    await screenshot(admin, 'designer-published');
+
+    // The principal starts it in the console: no code change, no restart.
+    const principal = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    principal.on('pageerror', (e) => errors.push(e.message));
+    await signIn(principal, server.url, 'principal1', server.password);
+    await principal.goto(`${server.url}/instances/create?definitionKey=after-school-inspection`);
+    const subject = principal.locator('.ant-form-item').filter({ has: principal.locator('#subjectOrgId') });
+    await subject.locator('.ant-select-selector').click();
+    await principal.locator('#subjectOrgId').fill('西永中学');
+    await principal.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '西永中学' }).first().click();
+    await expect.poll(async () => (await subject.locator('.ant-select-selection-item').textContent())?.trim()).toBe('西永中学');
+    await principal.getByRole('button', { name: /发\s*起/ }).click();
+    await principal.waitForURL(/\/instances\/(?!create)[^/?]+$/);
+    const instanceUrl = principal.url();
+    await act(principal, instanceUrl, '提交', async (modal) => {
+      await modal.locator('#serviceHours').click();
+      await modal.locator('#serviceHours').pressSequentially('6');
+      await modal.locator('#serviceHours').press('Tab');
+    });
+    await expect.poll(async () => (await principal.getByTestId('current-state').textContent())?.trim(), { timeout: 20_000 }).toContain('集团审核会签');
+
+    // All-of: both bureau reviewers approve; after the first the review still waits.
+    for (const [username, after] of [['reviewer', '集团审核会签'], ['reviewer2', '教委决定']]) {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+      page.on('pageerror', (e) => errors.push(e.message));
+      await signIn(page, server.url, username, server.password);
+      await act(page, instanceUrl, '通过');
+      await expect.poll(async () => (await page.getByTestId('current-state').textContent())?.trim(), { timeout: 20_000 }).toContain(after);
+      await page.close();
+    }
+    const bureau = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await signIn(bureau, server.url, 'reviewer', server.password);
+    await act(bureau, instanceUrl, '作出决定');
+
+    await principal.goto(instanceUrl);
+    await expect.poll(async () => (await principal.getByTestId('current-state').textContent())?.trim(), { timeout: 20_000 }).toContain('已办结');
+    await screenshot(principal, 'designer-instance-completed');
+    expect(errors).toEqual([]);
+  });
+});
