@@ -5,7 +5,7 @@ import { body, errors, json, newRouter, ZIdParam } from '../common.js';
 import { createUserAccount } from './create-user-account.js';
 import { listUsers } from './list-users.js';
 import { updateUser } from './update-user.js';
-import { ZCreatedUser, ZCreateUserBody, ZUpdateUserBody, ZUserItem, ZUserPage, ZUserQuery } from './users.types.js';
+import { ZCreatedUser, ZCreateUserBody, ZUpdateUserBody, ZUserPage, ZUserQuery } from './users.types.js';
 
 const list = createRoute({
   method: 'get',
@@ -29,9 +29,9 @@ const update = createRoute({
   method: 'patch',
   path: '/users/{id}',
   tags: ['users'],
-  summary: 'Rename, disable or re-grant roles (bureauAdmin); 409 on a stale expectedVersion',
+  summary: 'Rename, disable, re-grant roles, reset password or two-factor (bureauAdmin); 409 on a stale expectedVersion',
   request: { params: ZIdParam, body: body(ZUpdateUserBody) },
-  responses: { 200: json(ZUserItem), ...errors(400, 401, 403, 404, 409, 422) },
+  responses: { 200: json(ZCreatedUser, 'The user; `password` only after a reset'), ...errors(400, 401, 403, 404, 409, 422) },
 });
 
 export function userRoutes(deps: Deps) {
@@ -44,8 +44,8 @@ export function userRoutes(deps: Deps) {
       const { user } = signedIn(c);
       return c.json(await createUserAccount(deps, { ...c.req.valid('json'), actor: user }), 201);
     })
-    .openapi(update, (c) => {
+    .openapi(update, async (c) => {
       const { user } = signedIn(c);
-      return c.json(updateUser(deps, { ...c.req.valid('json'), id: c.req.valid('param').id, actor: user }), 200);
+      return c.json(await updateUser(deps, { ...c.req.valid('json'), id: c.req.valid('param').id, actor: user }), 200);
     });
 }

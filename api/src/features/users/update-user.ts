@@ -1,6 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { appendAudit } from '../../audit/append.js';
 import type { TAuthUser } from '../../auth/user.js';
+import { generatePassword } from '../../auth/generate-password.js';
+import { hashPassword } from '../../auth/password.js';
 import { txOrThrow } from '../../db/client.js';
 import { roleGrants, sessions, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
@@ -17,10 +19,14 @@ const invalid = (field: string, zh: string, en: string) =>
 /**
  * Edits a user's name, roles (the full set, replaced) or disabled flag, refusing a stale version.
  * Disabling ends the user's sessions at once; an administrator cannot disable or demote themselves,
- * which could leave the district without one.
+ * which could leave the district without one. A password reset issues a one-time password (and unlocks
+ * the account); a two-factor reset lets someone who lost their phone enrol again.
  */
-export function updateUser(deps: Deps, input: TUpdateUserBody & { id: string; actor: TAuthUser }): TUserItem {
+export async function updateUser(deps: Deps, input: TUpdateUserBody & { id: string; actor: TAuthUser }): Promise<TUserItem & { password?: string }> {
   const { actor } = input;
+  // argon2 is slow on purpose: hash before the write lock is taken.
+  const password = input.resetPassword ? generatePassword() : undefined;
+  const passwordHash = password ? await hashPassword(password) : undefined;
   return txOrThrow(deps.db, () => {
     const row = deps.db.select().from(users).where(eq(users.id, input.id)).get();
     if (!row) return new AppError('NOT_FOUND');
@@ -42,7 +48,13 @@ export function updateUser(deps: Deps, input: TUpdateUserBody & { id: string; ac
     const at = deps.clock().toISOString();
     deps.db
       .update(users)
-      .set({ displayName: input.displayName ?? row.displayName, disabled: input.disabled ?? row.disabled, version: row.version + 1 })
+      .set({
+        displayName: input.displayName ?? row.displayName,
+        disabled: input.disabled ?? row.disabled,
+        version: row.version + 1,
+        ...(passwordHash ? { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null } : {}),
+        ...(input.resetTwoFactor ? { totpSecret: null, totpEnabledAt: null } : {}),
+      })
       .where(and(eq(users.id, row.id), eq(users.version, row.version)))
       .run();
     if (input.roles) {
@@ -53,10 +65,20 @@ export function updateUser(deps: Deps, input: TUpdateUserBody & { id: string; ac
         if (failed) throw failed;
       }
     }
-    if (input.disabled === true) deps.db.delete(sessions).where(eq(sessions.userId, row.id)).run();
+    if (input.disabled === true || passwordHash) deps.db.delete(sessions).where(eq(sessions.userId, row.id)).run();
     const updated = deps.db.select().from(users).where(eq(users.id, row.id)).get() ?? row;
     const after = userView(deps, updated);
-    appendAudit(deps.db, { at, actor, action: 'user.update', entityType: 'User', entityId: row.id, outcome: 'success', before, after });
-    return after;
+    appendAudit(deps.db, {
+      at,
+      actor,
+      action: 'user.update',
+      entityType: 'User',
+      entityId: row.id,
+      outcome: 'success',
+      before,
+      after,
+      meta: { resetPassword: Boolean(passwordHash), resetTwoFactor: Boolean(input.resetTwoFactor) },
+    });
+    return password ? { ...after, password } : after;
   });
 }

@@ -93,6 +93,29 @@ describe('POST /users and PATCH /users/:id', () => {
   });
 });
 
+describe('password and two-factor resets', () => {
+  it('a reset issues a one-time password that unlocks the account, ends sessions and must be changed; a 2FA reset turns it off', async () => {
+    const admin = await h.signIn('admin');
+    const teacher = await h.signIn('teacherA');
+    for (let i = 0; i < 5; i += 1) await h.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'teacherA', password: 'wrong-1234' }) });
+    const current = ((await (await h.get('/api/users?q=teacherA', admin)).json()) as Page).items[0];
+    const res = await patch(`/api/users/${h.users.teacherA}`, { resetPassword: true, expectedVersion: current?.version ?? 0 }, admin);
+    expect(res.status).toBe(200);
+    const reset = (await res.json()) as { password: string; mustChangePassword: boolean; version: number };
+    expect(reset.mustChangePassword).toBe(true);
+    expect((await h.get('/api/me', teacher)).status).toBe(401);
+    const again = await h.signIn('teacherA', reset.password);
+    expect((await h.get('/api/tasks', again)).status).toBe(403);
+
+    h.db.$client.prepare("update users set totp_secret = 'JBSWY3DPEHPK3PXP', totp_enabled_at = '2026-11-01T00:00:00.000Z' where id = ?").run(h.users.lead1);
+    const lead = ((await (await h.get('/api/users?q=lead1', admin)).json()) as Page).items[0] as { version: number; twoFactor?: boolean };
+    expect(lead.twoFactor).toBe(true);
+    const off = await patch(`/api/users/${h.users.lead1}`, { resetTwoFactor: true, expectedVersion: lead.version }, admin);
+    expect(await off.json()).toMatchObject({ twoFactor: false });
+    expect((await h.signIn('lead1')).userId).toBe(h.users.lead1);
+  });
+});
+
 describe('POST /orgs and PATCH /orgs/:id', () => {
   it('adds a school under a group and moves it to another group, refusing stale versions and cycles', async () => {
     const s = await h.signIn('admin');

@@ -64,6 +64,8 @@ export const ZUpdateUserBody = z
     displayName: z.string().trim().min(1).max(64).optional(),
     disabled: z.boolean().optional(),
     roles: z.array(ZRoleGrant).max(50).optional().openapi({ description: 'The full set of grants; replaces the current one' }),
+    resetPassword: z.boolean().optional().openapi({ description: 'Issue a one-time password (returned once as `password`), to be changed at next sign-in; ends the sessions' }),
+    resetTwoFactor: z.boolean().optional().openapi({ description: 'Turn two-factor off (lost phone); the user enrols again' }),
     expectedVersion: z.number().int().min(1),
   })
   .openapi('UpdateUserBody');
