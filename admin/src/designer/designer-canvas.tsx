@@ -82,10 +82,13 @@ export function DesignerCanvas({ doc, edges, errorsByState, errorsByEdge, select
           const walked = !!trail && trail.visited.includes(e.from) && (trail.visited.includes(e.to) || trail.current === e.to);
           const stroke = bad ? token.colorError : selected ? token.colorPrimary : walked ? token.colorSuccess : token.colorTextQuaternary;
           const label = e.path.startsWith('on.') ? localize(transitionLabel(doc, e.from, e.event)) : t(`designer.edges.${e.path.split('.')[0]}`);
+          // Arrows going back (returns, rejections) are routed around the nodes instead of over the forward ones.
+          const back = (positions[e.to]?.x ?? 0) <= (positions[e.from]?.x ?? 0) && e.from !== e.to;
           return {
             id: e.id,
             source: e.from,
             target: e.to,
+            ...(back ? { type: 'smoothstep', pathOptions: { offset: 28, borderRadius: 12 } } : {}),
             label: bad ? `⚠ ${label}` : label,
             selected,
             animated: walked,
@@ -95,7 +98,7 @@ export function DesignerCanvas({ doc, edges, errorsByState, errorsByEdge, select
             labelBgStyle: { fill: token.colorBgContainer },
           };
         }),
-    [edges, doc, errorsByEdge, selection, trail, token, localize, t],
+    [edges, doc, positions, errorsByEdge, selection, trail, token, localize, t],
   );
 
   return (
