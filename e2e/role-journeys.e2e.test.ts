@@ -136,6 +136,20 @@ describe('role journeys', () => {
     await page.waitForURL(/\/instances\/[^/?]+$/);
     await page.getByTestId('state-trace').waitFor();
     await expect.poll(() => page.getByTestId('current-state').textContent()).toBe('现场检查');
+    // Item by item: mark one checklist item failed with a severity and a note, saved as a draft.
+    await page.getByTestId('more-actions').click();
+    await page.locator('.ant-dropdown-menu-item', { hasText: '暂存' }).click();
+    const draft = page.locator('.ant-modal-content');
+    const item = draft.getByTestId('checklist-item-APP-01');
+    await item.waitFor();
+    await item.getByText('不符合', { exact: true }).click();
+    await item.locator('.ant-select').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await item.locator('input[type=text]').last().fill('教务系统未完成等保备案');
+    await screenshot(page, 'inspector-tablet-checklist');
+    await page.getByTestId('event-submit').click();
+    await draft.waitFor({ state: 'hidden', timeout: 20_000 });
+    await expect.poll(() => page.getByTestId('instance-header').page().locator('main').textContent()).toContain('教务系统未完成等保备案');
     await page.locator('[data-testid=event-actions] button', { hasText: '提出整改问题' }).click();
     const modal = page.locator('.ant-modal-content');
     await modal.waitFor();

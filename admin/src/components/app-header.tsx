@@ -3,6 +3,7 @@ import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useGetIdentity, useLogout } from '@refinedev/core';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './language-switch';
+import { NotificationBell } from './notification-bell';
 import type { Identity } from '../providers/auth-provider';
 
 /** Header: who is signed in, with which roles where, the language switch and sign-out. */
@@ -44,6 +45,7 @@ export function AppHeader() {
           </Space>
         </Space>
       )}
+      <NotificationBell />
       <LanguageSwitch size="small" />
       <Button type="text" icon={<LogoutOutlined />} loading={isPending} onClick={() => logout()}>
         {t('auth.logout')}

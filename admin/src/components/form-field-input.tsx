@@ -6,6 +6,7 @@ import { useLocalize } from './localized-text';
 import { TableFieldInput } from './table-field-input';
 import { OrgSelect, isSchoolField } from './org-select';
 import { WhitelistItemSelect } from './whitelist-item-select';
+import { ChecklistInput, isChecklist } from './checklist-input';
 import type { FieldDef } from '../types/contract';
 
 type InputProps = { field: FieldDef; disabled?: boolean; value?: unknown; onChange?: (value: unknown) => void };
@@ -39,6 +40,7 @@ export function FormFieldInput({ field, disabled, value, onChange }: InputProps)
     case 'boolean':
       return <Switch {...common} checked={value === true} checkedChildren={t('common.yes')} unCheckedChildren={t('common.no')} />;
     case 'table':
+      if (isChecklist(field)) return <ChecklistInput field={field} disabled={disabled} value={value} onChange={onChange} />;
       return <TableFieldInput field={field} disabled={disabled} value={value} onChange={onChange} />;
     case 'file':
       return <Input {...common} value={value as string} placeholder={t('form.fileReference')} onChange={(e) => onChange?.(e.target.value)} />;

@@ -56,7 +56,7 @@ export type FieldDef = {
   pattern?: string;
   options?: Array<{ value: string; label: LocalizedText }>;
   /** Column `options` are not in the workflows schema yet; used when present. */
-  columns?: Array<{ name: string; type: FieldType; label: LocalizedText; options?: Array<{ value: string; label: LocalizedText }> }>;
+  columns?: Array<{ name: string; type: FieldType; label: LocalizedText; readonly?: boolean; options?: Array<{ value: string; label: LocalizedText }> }>;
 };
 export type FieldAccess = 'editable' | 'readonly' | 'hidden' | 'required';
 /** A step's form. Definitions say `permissions`; the instance view sends the resolved `access` of every field. */
