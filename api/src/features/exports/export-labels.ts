@@ -18,7 +18,8 @@ export const STATUS_ZH: Record<string, string> = { running: '进行中', complet
 export const PURPOSE_ZH: Record<string, string> = { act: '办理', review: '审核', escalation: '督办', sign: '加签' };
 export const OUTCOME_ZH: Record<string, string> = { success: '成功', denied: '拒绝', failed: '失败' };
 
-export const EXPORT_LISTS = ['instances', 'tasks', 'audit', 'users', 'orgs', 'overview'] as const;
+export const REPORT_EXPORTS = ['security-inspection', 'bundled-assessment', 'campus-entry', 'teaching-award'] as const;
+export const EXPORT_LISTS = ['instances', 'tasks', 'audit', 'users', 'orgs', 'overview', ...REPORT_EXPORTS] as const;
 export type TExportList = (typeof EXPORT_LISTS)[number];
 export const LIST_TITLE_ZH: Record<TExportList, string> = {
   instances: '流程实例清单',
@@ -27,4 +28,8 @@ export const LIST_TITLE_ZH: Record<TExportList, string> = {
   users: '用户清单',
   orgs: '组织机构清单',
   overview: '办理概况统计',
+  'security-inspection': '网络安全检查问题统计（分学校）',
+  'bundled-assessment': '集团化办学捆绑式考核排名',
+  'campus-entry': '社会事务进校园次数统计（分学校）',
+  'teaching-award': '教学成果奖评审排名',
 };

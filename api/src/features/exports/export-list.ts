@@ -21,6 +21,7 @@ import { listUsers } from '../users/list-users.js';
 import { ZUserQuery } from '../users/users.types.js';
 import { AUDIT_COLUMNS, INSTANCE_COLUMNS, orgColumns, OVERVIEW_COLUMNS, TASK_COLUMNS, USER_COLUMNS, type TOverviewRow } from './export-columns.js';
 import { LIST_TITLE_ZH, type TExportList } from './export-labels.js';
+import { reportTable } from './export-reports.js';
 import { beijing, keysetPages, xlsxStream } from './xlsx-writer.js';
 
 const PAGE = 100;
@@ -72,6 +73,10 @@ export function exportList(deps: Deps, input: { user: TAuthUser; ability: AppAbi
         const rows: TOverviewRow[] = report.byWorkflow.flatMap((w) => w.byState.map((s) => ({ workflow: w.name['zh-CN'], state: s.stateName['zh-CN'], count: s.count })));
         rows.push({ workflow: '合计', state: '待办事项', count: report.openTasks }, { workflow: '合计', state: '超期待办', count: report.overdueTasks });
         return sheet(OVERVIEW_COLUMNS, [rows]);
+      }
+      default: {
+        const { columns, rows } = reportTable(deps, { user, ability, report: input.list, query });
+        return sheet(columns, [rows]);
       }
     }
   })();

@@ -66,4 +66,21 @@ describe('GET /exports/:list.xlsx', () => {
     const overview = await workbook(await h.get('/api/exports/overview.xlsx', await h.signIn('admin')));
     expect(overview.getRow(3).values).toEqual([undefined, '学校专项报告', '学校填报', 131]);
   });
+
+  it('exports the bureau’s report layouts with their own parameters', async () => {
+    const admin = await h.signIn('reviewer1');
+    const expected: Record<string, string[]> = {
+      'security-inspection': ['学校', '问题数', '未整改', '超期', '重复出现'],
+      'bundled-assessment': ['排名', '教育集团', '综合得分', '等级', '最弱成员校', '最弱校得分'],
+      'campus-entry': ['学校', '本学期已进校（项）', '上限（项）', '剩余（项）'],
+      'teaching-award': ['类别', '名次', '成果名称', '学校', '得分', '奖项'],
+    };
+    for (const [report, headers] of Object.entries(expected)) {
+      const res = await h.get(`/api/exports/${report}.xlsx?round=2026&cycle=2026&semester=2026-autumn&year=2026`, admin);
+      expect(res.status, report).toBe(200);
+      const sheet = await workbook(res);
+      expect(sheet.getRow(2).values, report).toEqual([undefined, ...headers]);
+      expect(String(sheet.getCell('A1').value)).toContain('示范区教委');
+    }
+  });
 });
