@@ -18,9 +18,9 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const PDF = new TextEncoder().encode('%PDF-1.4\n% 网络安全整改证明\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+const PDF: Uint8Array<ArrayBuffer> = new TextEncoder().encode('%PDF-1.4\n% 网络安全整改证明\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 
-function upload(s: Session, file: { bytes: Uint8Array; name: string; type?: string }, fields: Record<string, string> = {}) {
+function upload(s: Session, file: { bytes: Uint8Array<ArrayBuffer>; name: string; type?: string }, fields: Record<string, string> = {}) {
   const form = new FormData();
   form.set('file', new File([file.bytes], file.name, { type: file.type ?? 'application/octet-stream' }));
   for (const [k, v] of Object.entries({ instanceId, ...fields })) if (v) form.set(k, v);
