@@ -172,6 +172,12 @@ describe('migration of running instances', () => {
     expect(res).toMatchObject({ migrated: 0, refused: 1 });
     expect(res.items[0]).toMatchObject({ instanceId: id, ok: false, refusal: { code: 'UNMAPPED_STATE' } });
     expect(h.db.select().from(instances).where(eq(instances.id, id)).get()?.definitionId).toBe(v1);
+    // A review whose people cannot be found (no expert holds the role at the school) is refused too.
+    const { review, ...rest } = schoolReport.states;
+    const v3 = h.publish({ ...schoolReport, key: 'unmapped', states: { ...rest, review: { ...review, assignees: { role: 'expert', scope: 'subject.school' } } } });
+    const nobody = await (await h.post(`/api/definitions/${v3}/migrations`, { fromDefinitionId: v1, mapping: { draft: 'review' } }, admin)).json();
+    expect(nobody.items[0]).toMatchObject({ ok: false, refusal: { code: 'NO_PEOPLE' } });
+    expect(nobody.items[0].refusal.message['zh-CN']).toContain('没有可办理的人员');
     // Wrong direction or another workflow: 422.
     expect((await h.post(`/api/definitions/${v1}/migrations`, { fromDefinitionId: v2, mapping: {} }, admin)).status).toBe(422);
   });

@@ -21,20 +21,21 @@ export function rebuildSnapshot(def: TDefinition, old: PersistedSnapshot, target
   const entryDef: TDefinition = { ...def, initial: target, startForm, starters: [{ role: MIGRATOR_ROLE, scope: 'any' }] };
   const initiator = { userId: ctx.initiatorId, roles: [{ role: MIGRATOR_ROLE, orgId: subject.path[0] ?? subject.orgId }] };
   const entered = start(entryDef, { subject, initiator, data: ctx.data, assignments: ctx.assignments }, env);
+  const s = def.states[target];
+  const nobody: TRebuilt = {
+    ok: false,
+    code: 'NO_PEOPLE',
+    message: { 'zh-CN': `目标环节「${s.name['zh-CN']}」没有可办理的人员`, en: `Nobody can act in the target step "${s.name.en}"` },
+  };
+  if (!entered.ok && entered.rule === 'reviewersAvailable') return nobody;
   if (!entered.ok) {
     const fields = Object.entries(entered.fieldErrors ?? {});
     const detail = (lang: 'zh-CN' | 'en') => (fields.length ? `${lang === 'en' ? ': ' : '：'}${fields.map(([f, m]) => `${f} ${m[lang]}`).join('; ')}` : '');
     return { ok: false, code: entered.code, message: { 'zh-CN': entered.message['zh-CN'] + detail('zh-CN'), en: entered.message.en + detail('en') } };
   }
   const next = entered.snapshot.context as EngineContext;
-  const s = def.states[target];
   const people = s.kind === 'review' ? next.reviews[target]?.assignees : s.kind === 'collect' ? next.collections[target]?.participants : null;
-  if (people && people.length === 0)
-    return {
-      ok: false,
-      code: 'NO_PEOPLE',
-      message: { 'zh-CN': `目标环节「${s.name['zh-CN']}」没有可办理的人员`, en: `Nobody can act in the target step "${s.name.en}"` },
-    };
+  if (people && people.length === 0) return nobody;
 
   const known = <T,>(m: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(m).filter(([id]) => def.states[id]));
   const visits: Record<string, number> = { ...known(ctx.visits), ...Object.fromEntries(Object.entries(next.visits).map(([id, n]) => [id, (ctx.visits[id] ?? 0) + n])) };
