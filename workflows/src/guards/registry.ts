@@ -79,8 +79,15 @@ export const GUARDS = {
   /** e.g. a school's social-affair activities this semester, counted by the API, under the cap. */
   withinCap: guard({
     label: t('未超过上限', 'Within the cap'),
-    params: z.object({ fact: z.string().min(1), cap: z.number().int().nonnegative() }),
-    check: ({ fact, cap }, { facts }) => {
+    params: z.object({
+      fact: z.string().min(1),
+      cap: z.number().int().nonnegative(),
+      /** A fact holding this subject's own cap (a school's quota from the rubric); `cap` is the fallback. */
+      capFact: z.string().min(1).optional(),
+    }),
+    check: ({ fact, cap: fallback, capFact }, { facts }) => {
+      const own = capFact ? facts[capFact] : undefined;
+      const cap = typeof own === 'number' && Number.isFinite(own) ? own : fallback;
       const used = Number(facts[fact] ?? 0);
       return used < cap ? null : t(`已达上限（${used}/${cap}）`, `The cap is reached (${used}/${cap})`);
     },

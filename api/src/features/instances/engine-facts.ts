@@ -27,7 +27,8 @@ function factsUsed(def: TDefinition): Set<string> {
       ...('on' in state ? Object.values(state.on).flatMap((t) => t.guards ?? []) : []),
       ...(state.kind === 'auto' ? state.choices.flatMap((c) => c.guards) : []),
     ];
-    for (const g of guards) if (typeof g.params?.fact === 'string') names.add(g.params.fact);
+    for (const g of guards)
+      for (const key of ['fact', 'capFact'] as const) if (typeof g.params?.[key] === 'string') names.add(g.params[key] as string);
   }
   return names;
 }
@@ -85,33 +86,12 @@ export function entryRefusals(deps: Pick<Deps, 'db'>, input: FactInput): Refusal
   return out;
 }
 
-/**
- * The withinCap guard compares the fact with the cap written in the definition; the school quota of
- * the published award rubric is reference data, so the count is presented relative to it: at or over
- * the rubric's quota reads as at the definition's cap, under it as under the cap.
- */
-function withRubricQuota(deps: Pick<Deps, 'db'>, def: TDefinition, used: number): number {
-  const quota = loadPublished(deps, 'award-rubric')?.content.schoolQuota;
-  const cap = capOf(def, 'schoolRecommendations');
-  if (quota === undefined || cap === null) return used;
-  return used >= quota ? Math.max(used, cap) : Math.min(used, cap - 1);
-}
-
-function capOf(def: TDefinition, fact: string): number | null {
-  for (const state of Object.values(def.states)) {
-    if (!('on' in state)) continue;
-    for (const t of Object.values(state.on)) {
-      const g = t.guards?.find((x) => x.name === 'withinCap' && x.params?.fact === fact);
-      if (typeof g?.params?.cap === 'number') return g.params.cap;
-    }
-  }
-  return null;
-}
 
 /**
  * Facts the guard registry reads, by the `fact` names definitions use; the engine stays pure:
  * - `subjectInstancesThisSemester`: other instances of this workflow about this subject this semester;
  * - `schoolRecommendations`: of those, the ones that reached the step the capped transition leads to;
+ * - `schoolRecommendationQuota`: the school quota of the published award rubric;
  * - `conflicted`: the actor holds a role at the subject's school or group (回避);
  * - `entryRefusals`: the campus-entry checks (commercial, fee-charging, per-school semester cap).
  * The published whitelist (items, windows, frequencies) and award rubric (school quota) feed them.
@@ -126,7 +106,12 @@ export function engineFacts(deps: Pick<Deps, 'db'>, input: FactInput): Record<st
     const targets = targetsGuardedBy(input.def, 'schoolRecommendations');
     const reached = sql`exists (select 1 from ${tasks} where ${tasks.instanceId} = ${instances.id} and ${inArray(tasks.state, targets)})`;
     const recommended = targets.length ? sameKeyThisSemester(deps, input, atSubject, reached) : 0;
-    facts.schoolRecommendations = withRubricQuota(deps, input.def, recommended);
+    facts.schoolRecommendations = recommended;
+  }
+  // The published award rubric's school quota; withinCap falls back to the definition's cap without it.
+  if (used.has('schoolRecommendationQuota')) {
+    const quota = loadPublished(deps, 'award-rubric')?.content.schoolQuota;
+    if (quota !== undefined) facts.schoolRecommendationQuota = quota;
   }
   if (used.has('entryRefusals')) facts.entryRefusals = entryRefusals(deps, input);
   const near = new Set(input.subject.path.slice(1));

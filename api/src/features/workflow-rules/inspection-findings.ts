@@ -16,7 +16,8 @@ const ZItems = z.array(
     offline: z.boolean().optional().catch(undefined),
   }),
 );
-const asItems = (v: unknown): InspectionItem[] => ZItems.catch([]).parse(v);
+/** The checklist rows of an inspection, as stored; malformed cells read as unanswered. */
+export const inspectionItems = (v: unknown): InspectionItem[] => ZItems.catch([]).parse(v);
 
 /**
  * Each failed item becomes a finding row with its severity's deadline (5/10/20 school working days),
@@ -29,7 +30,7 @@ export function raiseFindings(deps: Pick<Deps, 'db'>, input: { instanceId: strin
     .where(and(eq(findings.schoolId, input.schoolId), ne(findings.instanceId, input.instanceId)))
     .all()
     .map((r) => r.code);
-  const list = findingsFromItems(asItems(input.data.items), earlier);
+  const list = findingsFromItems(inspectionItems(input.data.items), earlier);
   const at = input.now.toISOString();
   // Deadlines count the district's school working days (holidays, make-up days, vacations).
   const calendar = calendarFor(deps, input.districtId);

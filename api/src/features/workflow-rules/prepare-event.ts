@@ -5,6 +5,8 @@ import type { AppError } from '../../errors.js';
 import { groupRollUp } from './assessment-rollup.js';
 import { chooseExperts } from './award-experts.js';
 import { expertScores, levelFor, scoreSummary } from './award-scores.js';
+import { findingsFromItems, rectificationWorkdays } from '../../domain.js';
+import { inspectionItems } from './inspection-findings.js';
 
 export type TPrepared = { event: EngineEvent; note: Record<string, unknown> };
 
@@ -36,6 +38,11 @@ export function prepareEvent(deps: Deps, def: TDefinition, row: TInstanceRow, ev
     }
     note.scores = scores;
     note.outlierExperts = summary.outlierExperts;
+  }
+  if (def.key === 'security-inspection' && row.state === 'inspection' && event.type === 'RAISE_FINDINGS' && blank(merged.rectificationDays)) {
+    // The rectification deadline follows the most severe finding; the inspector may still set it.
+    const days = rectificationWorkdays(findingsFromItems(inspectionItems(merged.items)));
+    if (days > 0) data.rectificationDays = days;
   }
   if (def.key === 'bundled-assessment' && row.state === 'deskReview' && event.type === 'PUBLISH' && (blank(merged.groupScore) || blank(merged.grade))) {
     const rolled = groupRollUp(deps, def, row.snapshot, merged, row.subjectOrgId);

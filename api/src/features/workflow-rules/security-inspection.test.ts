@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECKLIST_V1 } from '../../test/fixtures/reference-docs.js';
+import { addWorkdays } from '../../domain.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
 
 let h: WorkflowHarness;
@@ -21,6 +22,11 @@ async function round(name: string, fails: Record<string, 'high' | 'medium' | 'lo
   expect((await h.fire(id, 'principalA', 'SUBMIT', { data: { items: answered(fails) } })).status).toBe(200);
   const raised = await h.fire(id, 'inspector', 'RAISE_FINDINGS', { comment: '存在问题' });
   expect(raised.status, JSON.stringify(await raised.clone().json())).toBe(200);
+  // The rectification deadline follows the most severe finding (high 5, medium 10, low 20 working days).
+  const days = Math.min(...Object.values(fails).map((s) => ({ high: 5, medium: 10, low: 20 })[s]));
+  const view = await h.view(id);
+  expect(view.data.rectificationDays).toBe(days);
+  expect(view.openTasks[0].dueAt).toBe(addWorkdays(undefined, h.clock.now(), days).toISOString());
   if (close) {
     expect((await h.fire(id, 'principalA', 'SUBMIT_RECTIFICATION', { data: { rectificationReport: '已整改' } })).status).toBe(200);
     expect((await h.fire(id, 'inspector', 'APPROVE', { comment: '整改到位' })).status).toBe(200);
@@ -29,6 +35,11 @@ async function round(name: string, fails: Record<string, 'high' | 'medium' | 'lo
 }
 
 describe('security inspection findings', () => {
+  it('may be opened by a bureau reviewer, as the definition’s starters say', async () => {
+    const res = await h.post('/api/instances', { definitionId: h.defs['security-inspection'], subjectOrgId: h.orgs.schoolA, data: { round: '专项检查', items: CHECKLIST_V1.items }, assignments: { inspector: [h.users.inspector] } }, await h.as('reviewer1'));
+    expect(res.status, JSON.stringify(await res.clone().json())).toBe(201);
+  });
+
   it('turns failures into findings with deadlines by severity, flags repeats across rounds, closes them on verification, reports them', async () => {
     const first = await round('2026春季', { 'HOST-01': 'high', 'DATA-01': 'low' }, true);
     const rows = h.db.$client.prepare('select item_code, severity, workdays, repeat, status from findings where instance_id = ? order by item_code').all(first);

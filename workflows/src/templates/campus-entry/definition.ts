@@ -57,7 +57,8 @@ export const campusEntry = {
       name: l('申请单位修改', 'Requester revises'),
       actors: [requester],
       form: { fields: [], permissions: { title: 'editable', activityDate: 'editable', studentHours: 'editable', teacherHours: 'editable', materials: 'editable' } },
-      on: { RESUBMIT: { to: 'bureauReview' }, WITHDRAW: { to: 'withdrawn', validate: false } },
+      // A revised request goes through the automatic checks again: a new date may break the window or a cap.
+      on: { RESUBMIT: { to: 'autoCheck' }, WITHDRAW: { to: 'withdrawn', validate: false } },
     },
     schoolConfirm: {
       kind: 'collect',

@@ -71,7 +71,17 @@ export const securityInspection = {
       name: l('现场检查', 'Inspection'),
       actors: [inspector],
       form: {
-        fields: [{ name: 'inspectionNotes', type: 'textarea', label: l('检查意见', 'Inspection notes'), maxLength: 2000 }],
+        fields: [
+          { name: 'inspectionNotes', type: 'textarea', label: l('检查意见', 'Inspection notes'), maxLength: 2000 },
+          {
+            name: 'rectificationDays',
+            type: 'number',
+            label: l('整改期限（工作日）', 'Rectification time (working days)'),
+            help: l('按最高问题等级自动计算：高 5、中 10、低 20 个工作日，可调整', 'Set from the most severe finding: high 5, medium 10, low 20 working days; may be changed'),
+            min: 1,
+            max: 60,
+          },
+        ],
         permissions: { items: 'editable' },
       },
       deadline: { workdays: 15, remindBefore: 3, escalateTo: bureau },
@@ -91,7 +101,7 @@ export const securityInspection = {
           { name: 'rectificationEvidence', type: 'file', label: l('整改佐证材料', 'Rectification evidence') },
         ],
       },
-      deadline: { workdays: 15, remindBefore: 3, escalateTo: bureau },
+      deadline: { workdays: 15, fromField: 'rectificationDays', remindBefore: 2, escalateTo: bureau },
       on: { SUBMIT_RECTIFICATION: { to: 'verification' } },
     },
     verification: {

@@ -56,7 +56,7 @@ export const teachingAward = {
       actors: [principal],
       deadline: { workdays: 5, remindBefore: 1 },
       on: {
-        RECOMMEND: { to: 'preliminary', label: l('推荐上报', 'Recommend'), guards: [{ name: 'withinCap', params: { fact: 'schoolRecommendations', cap: 3 } }] },
+        RECOMMEND: { to: 'preliminary', label: l('推荐上报', 'Recommend'), guards: [{ name: 'withinCap', params: { fact: 'schoolRecommendations', cap: 3, capFact: 'schoolRecommendationQuota' } }] },
         RETURN: { to: 'revise', comment: 'required', validate: false },
         REJECT: { to: 'notRecommended', label: l('不予推荐', 'Do not recommend'), comment: 'required', validate: false },
       },
