@@ -50,6 +50,8 @@ const ROLE_RULES: Record<TRole, (b: Builder, user: TAuthUser) => void> = {
   bureauReviewer: ({ can }) => {
     can('read', 'User');
     can('read', ['Instance', 'Definition', 'Organisation', 'BurdenReport']);
+    // Reviewers open rounds and cycles too (the built-in definitions list them as starters).
+    can('create', 'Instance');
     // 负担码 complaints are bureau tasks: reviewers resolve them.
     can('update', 'BurdenReport');
     can('act', 'Instance');
