@@ -13,10 +13,7 @@ import { InstanceShow } from './routes/instances/instance-show';
 import { InstanceCreate } from './routes/instances/instance-create';
 import { AuditList } from './routes/audit/audit-list';
 import { DefinitionList } from './routes/definitions/definition-list';
-import { DefinitionDesigner } from './routes/definitions/definition-designer';
-import { DefinitionNew } from './routes/definitions/definition-new';
-import { DefinitionDiff } from './routes/definitions/definition-diff';
-import { DefinitionMigrate } from './routes/definitions/definition-migrate';
+import { LazyDefinitionDesigner, LazyDefinitionDiff, LazyDefinitionMigrate, LazyDefinitionNew } from './routes/definitions/lazy-designer';
 import { HomePage } from './routes/home/home-page';
 import { LazyDashboard } from './routes/dashboard/lazy-dashboard';
 import { UserList } from './routes/people/user-list';
@@ -63,10 +60,10 @@ export function AppRoutes() {
         </Route>
         <Route path="/definitions">
           <Route index element={<Guard resource="definitions"><DefinitionList /></Guard>} />
-          <Route path="new" element={<Guard resource="definitions" action="create"><DefinitionNew /></Guard>} />
-          <Route path=":id/design" element={<Guard resource="definitions" action="show"><DefinitionDesigner /></Guard>} />
-          <Route path=":id/diff" element={<Guard resource="definitions" action="show"><DefinitionDiff /></Guard>} />
-          <Route path=":id/migrate" element={<Guard resource="definitions" action="publish"><DefinitionMigrate /></Guard>} />
+          <Route path="new" element={<Guard resource="definitions" action="create"><LazyDefinitionNew /></Guard>} />
+          <Route path=":id/design" element={<Guard resource="definitions" action="show"><LazyDefinitionDesigner /></Guard>} />
+          <Route path=":id/diff" element={<Guard resource="definitions" action="show"><LazyDefinitionDiff /></Guard>} />
+          <Route path=":id/migrate" element={<Guard resource="definitions" action="publish"><LazyDefinitionMigrate /></Guard>} />
         </Route>
         <Route path="/audit" element={<Guard resource="audit"><AuditList /></Guard>} />
         <Route path="*" element={<ErrorResult status={404} />} />

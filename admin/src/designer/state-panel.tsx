@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Checkbox, Divider, Form, Input, InputNumber, Select, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, ConfigProvider, Divider, Form, Input, InputNumber, Select, Space, Switch, Tag, Typography } from 'antd';
 import { DeleteOutlined, FlagOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { MECHANICS, OUTCOMES, eventLabel } from '@eduflow/workflows';
@@ -60,6 +60,8 @@ export function StatePanel({ doc, id, errors, onChange, onSelectState, onSelectE
 
       {s.kind !== 'final' && (
         <Form.Item label={t('designer.state.actions')}>
+          {/* Going to an action is navigation, allowed on a read-only published version too. */}
+          <ConfigProvider componentDisabled={false}>
           <Space wrap>
             {edgesOf(doc).filter((e) => e.from === id).map((e) => (
               <Button key={e.id} size="small" onClick={() => onSelectEdge(e.id)} data-testid={`designer-edge-link-${e.path}`}>
@@ -68,6 +70,7 @@ export function StatePanel({ doc, id, errors, onChange, onSelectState, onSelectE
             ))}
             {edgesOf(doc).every((e) => e.from !== id) && <Typography.Text type="secondary">{t('designer.state.noActions')}</Typography.Text>}
           </Space>
+          </ConfigProvider>
         </Form.Item>
       )}
       {s.kind === 'task' && (

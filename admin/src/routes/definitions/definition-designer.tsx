@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { Alert, App, Button, Card, Col, Dropdown, Row, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, ConfigProvider, Dropdown, Row, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { CloudUploadOutlined, DiffOutlined, DownloadOutlined, PlusOutlined, ApartmentOutlined, SaveOutlined, CopyOutlined, SettingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '../../components/error-result';
@@ -155,7 +155,7 @@ export function DefinitionDesigner() {
         </Col>
         <Col xs={24} xl={9}>
           <Card size="small" title={edge ? t('designer.panel.transition') : stateSelected ? t('designer.panel.state') : t('designer.panel.workflow')} style={{ maxHeight: 'calc(100vh - 180px)', overflow: 'auto' }}>
-            <fieldset disabled={readOnly} style={{ border: 0, padding: 0, margin: 0 }}>
+            <ConfigProvider componentDisabled={readOnly}>
               {edge ? (
                 <TransitionPanel doc={doc} edge={edge} errors={messagesOf(edge.id)} onChange={(next, sel) => { d.edit(next); if (sel) setSelection({ type: 'edge', id: sel }); }} onRemoved={() => setSelection(null)} />
               ) : stateSelected ? (
@@ -163,7 +163,7 @@ export function DefinitionDesigner() {
               ) : (
                 <WorkflowPanel doc={doc} keyLocked onChange={d.edit} />
               )}
-            </fieldset>
+            </ConfigProvider>
           </Card>
         </Col>
       </Row>

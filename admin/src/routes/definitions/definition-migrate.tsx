@@ -40,11 +40,11 @@ export function DefinitionMigrate() {
   if (error) return <ErrorResult error={error} />;
   if (!target) return <Skeleton active />;
   const targetStates = Object.entries(target.definition.states).map(([sid, s]) => ({ value: sid, label: `${localize(s.name)} (${sid})` }));
-  const run = async (dryRun: boolean) => {
+  const run = async (dryRun: boolean, cursor?: string) => {
     if (!fromId) return;
     setBusy(true);
     try {
-      const r = await designerApi.migrate(id, { fromDefinitionId: fromId, mapping, dryRun });
+      const r = await designerApi.migrate(id, { fromDefinitionId: fromId, mapping, dryRun, cursor });
       setResult(r);
       if (!dryRun) void message.success(t('designer.migrate.done', { migrated: r.migrated, refused: r.refused }));
     } catch (e) {
@@ -91,6 +91,9 @@ export function DefinitionMigrate() {
         <Space>
           <Button icon={<ExperimentOutlined />} disabled={!fromId} loading={busy} onClick={() => void run(true)} data-testid="designer-migrate-dry-run">{t('designer.migrate.dryRun')}</Button>
           <Button type="primary" danger disabled={!result?.dryRun || result.items.every((i) => !i.ok)} loading={busy} onClick={confirmRun}>{t('designer.migrate.run')}</Button>
+          {result?.nextCursor && (
+            <Button loading={busy} onClick={() => void run(result.dryRun, result.nextCursor ?? undefined)}>{t('designer.migrate.nextPage')}</Button>
+          )}
         </Space>
         {result && (
           <Table
