@@ -210,6 +210,40 @@ describe('role journeys', () => {
     await screenshot(page, 'principal-forbidden');
   });
 
+  it('bureau admin: a stale organisation edit offers to reload and never overwrites', async () => {
+    const admin = await apiSession(server.url, 'admin', server.password);
+    const { items } = await admin<{ items: Array<{ id: string; name: string; version: number }> }>('GET', '/orgs?type=school');
+    const school = items.find((o) => o.name === '森林中学');
+    expect(school).toBeDefined();
+    const page = await open('admin');
+    await page.goto(`${server.url}/orgs`);
+    await page.getByPlaceholder('按名称筛选').fill('森林中学');
+    await page.locator('.ant-tree-title', { hasText: /^森林中学$/ }).click();
+    const form = page.getByTestId('org-form');
+    await form.locator('#name').waitFor();
+    // Someone else saves first.
+    await admin('PATCH', `/orgs/${school?.id}`, { name: '森林中学（新校区）', expectedVersion: school?.version });
+    await form.locator('#code').fill('SL-01');
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByTestId('stale-alert').waitFor();
+    await screenshot(page, 'admin-org-stale');
+    await page.getByTestId('stale-reload').click();
+    await expect.poll(() => form.locator('#name').inputValue()).toBe('森林中学（新校区）');
+    const after = await admin<{ items: Array<{ id: string; code: string | null }> }>('GET', '/orgs?type=school');
+    expect(after.items.find((o) => o.id === school?.id)?.code).not.toBe('SL-01');
+  });
+
+  it('bureau admin: the instance list exports to Excel with its filters', async () => {
+    const page = await open('admin');
+    await page.goto(`${server.url}/instances`);
+    await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-instances').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const path = await download.path();
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK'); // an .xlsx is a zip
+  });
+
   it('raised no page errors in any journey', () => {
     expect(errors.join('\n')).toBe('');
   });

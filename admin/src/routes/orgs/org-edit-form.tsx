@@ -49,30 +49,33 @@ export function OrgEditForm({ org, parent, canEdit, onSaved, onReload }: { org: 
   };
   const stale = error?.code === 'VERSION_CONFLICT';
   return (
-    <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={!canEdit || stale} data-testid="org-form">
+    <div data-testid="org-form">
+      {/* Outside the form: a disabled form would disable the reload button too. */}
       {stale && <StaleAlert onReload={() => void onReload().then(() => setError(null))} />}
       {error && !stale && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={error.localized ? localize(error.localized) : error.message} />}
-      <Form.Item name="name" label={t('orgs.name')} rules={[{ required: true, whitespace: true, max: 100, message: t('orgs.nameRule') }]}>
-        <Input />
-      </Form.Item>
-      <Form.Item name="shortName" label={t('orgs.shortName')} rules={[{ max: 50 }]}>
-        <Input />
-      </Form.Item>
-      <Form.Item name="code" label={t('orgs.code')} rules={[{ max: 50 }]}>
-        <Input />
-      </Form.Item>
-      {type === 'group' && (
-        <Form.Item name="groupKind" label={t('orgs.groupKind')} rules={[{ required: creating, message: t('orgs.groupKindRule') }]}>
-          <Select options={['secondary', 'primary', 'kindergarten'].map((k) => ({ value: k, label: t(`orgs.kinds.${k}`) }))} />
+      <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={!canEdit || stale}>
+        <Form.Item name="name" label={t('orgs.name')} rules={[{ required: true, whitespace: true, max: 100, message: t('orgs.nameRule') }]}>
+          <Input />
         </Form.Item>
-      )}
-      {canEdit && (
-        <Space>
-          <Button type="primary" htmlType="submit" loading={pending}>
-            {creating ? t('orgs.createChild', { type: t(`orgs.types.${type}`) }) : t('buttons.save')}
-          </Button>
-        </Space>
-      )}
-    </Form>
+        <Form.Item name="shortName" label={t('orgs.shortName')} rules={[{ max: 50 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="code" label={t('orgs.code')} rules={[{ max: 50 }]}>
+          <Input />
+        </Form.Item>
+        {type === 'group' && (
+          <Form.Item name="groupKind" label={t('orgs.groupKind')} rules={[{ required: creating, message: t('orgs.groupKindRule') }]}>
+            <Select options={['secondary', 'primary', 'kindergarten'].map((k) => ({ value: k, label: t(`orgs.kinds.${k}`) }))} />
+          </Form.Item>
+        )}
+        {canEdit && (
+          <Space>
+            <Button type="primary" htmlType="submit" loading={pending}>
+              {creating ? t('orgs.createChild', { type: t(`orgs.types.${type}`) }) : t('buttons.save')}
+            </Button>
+          </Space>
+        )}
+      </Form>
+    </div>
   );
 }
