@@ -159,6 +159,12 @@ describe('health and OpenAPI', () => {
         'POST /api/tasks/bulk',
         'GET /api/exports/{file}',
         'POST /api/imports/{kind}',
+        // issue 5: the designer
+        'PUT /api/definitions/{id}',
+        'POST /api/definitions/clone',
+        'GET /api/definitions/{id}/diff',
+        'GET /api/definitions/{id}/export',
+        'POST /api/definitions/{id}/migrations',
       ].sort(),
     );
     const docs = await h.get('/api/docs');
