@@ -13,6 +13,8 @@ import type { MaybeLocalized } from '../../../types/contract';
 type SchoolFindings = { schoolId: string; schoolName: string; open?: number; findings?: number; overdue?: number };
 type SecurityReport = { byLayer?: unknown; bySeverity?: unknown; openFindings?: unknown; overdueFindings?: unknown; perSchool?: SchoolFindings[] };
 
+/** The API names layers as the checklists do (物理安全 …); the console translates them by key. */
+const LAYER_KEYS: Record<string, string> = { 物理安全: 'physical', 网络安全: 'network', 主机安全: 'host', 应用安全: 'application', 数据安全: 'data', 安全管理: 'management' };
 const countOf = (v: unknown) => (typeof v === 'number' ? v : Array.isArray(v) ? v.length : 0);
 
 /** 安全检查问题: findings by the six layers and by severity, with open and overdue totals. */
@@ -22,7 +24,7 @@ export function FindingsChart({ filters }: { filters: ReportFilters }) {
   const navigate = useNavigate();
   const report = useReport<SecurityReport>('/reports/security-inspection', filters);
   const label = (group: 'layers' | 'severities', key: string, fallback: MaybeLocalized) => t(`dashboard.${group}.${key}`, { defaultValue: localize(fallback) || key });
-  const layers = toPairs(report.data?.byLayer).map((p) => ({ layer: label('layers', p.key, p.label), count: p.count }));
+  const layers = toPairs(report.data?.byLayer).map((p) => ({ layer: label('layers', LAYER_KEYS[p.key] ?? p.key, p.label), count: p.count }));
   const severities = toPairs(report.data?.bySeverity).map((p) => ({ severity: label('severities', p.key, p.label), count: p.count }));
   const worst = [...(report.data?.perSchool ?? [])].filter((s) => (s.open ?? 0) > 0).sort((a, b) => (b.open ?? 0) - (a.open ?? 0)).slice(0, 8);
   const openRectifications = () => navigate(instanceListLink({ definitionKey: 'security-inspection', state: 'rectification', orgId: filters.schoolId }));
