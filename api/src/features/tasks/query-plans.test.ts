@@ -1,0 +1,57 @@
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defineAbilityFor } from '../../auth/ability.js';
+import type { Db } from '../../db/client.js';
+import * as schema from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import { makeHarness, type Harness } from '../../test/harness.js';
+import { listInstances } from '../instances/list-instances.js';
+import { listTasks } from './list-tasks.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await makeHarness();
+  const definitionId = h.publish();
+  const pa = await h.signIn('principalA');
+  for (let i = 0; i < 3; i += 1) await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: `报告${i}` } }, pa);
+});
+afterAll(() => h.close());
+
+/** Runs a list use-case on a logging connection and returns SQLite's plan for each query it sent. */
+function plansOf(run: (deps: Deps) => unknown, table: string): string[] {
+  const sent: Array<{ sql: string; params: unknown[] }> = [];
+  const db = drizzle(h.db.$client, { schema, logger: { logQuery: (sql, params) => sent.push({ sql, params }) } }) as unknown as Db;
+  run({ db, clock: h.clock.now });
+  return sent
+    .filter((q) => q.sql.includes(`from "${table}"`))
+    .map((q) => (h.db.$client.prepare(`explain query plan ${q.sql}`).all(...(q.params as never[])) as Array<{ detail: string }>).map((r) => r.detail).join('\n'));
+}
+
+// The shapes ADR 0006 chose: selective lookups drive; no walk over every open task or every instance.
+describe('query plans of the hot lists (docs/decisions/0006)', () => {
+  it('the inbox looks tasks up by id from the candidate index, never walking all open tasks', () => {
+    const user = h.authUser('principalA');
+    const plans = plansOf((deps) => listTasks(deps, { user, ability: defineAbilityFor(user), query: { limit: 20 } }), 'tasks');
+    expect(plans.length).toBeGreaterThan(0);
+    for (const plan of plans) {
+      expect(plan).toMatch(/SEARCH tasks USING INDEX sqlite_autoindex_tasks_1 \(id=\?\)/);
+      expect(plan).toMatch(/task_candidates_role_org_task_idx/);
+      expect(plan).not.toMatch(/SCAN tasks|tasks_open_due_idx/);
+    }
+  });
+
+  it('a scoped instance list unions indexed lookups (school, participants, tasks) instead of scanning instances', () => {
+    const user = h.authUser('lead1');
+    const [plan] = plansOf((deps) => listInstances(deps, { user, ability: defineAbilityFor(user), query: { limit: 20, state: 'draft' } }), 'instances');
+    expect(plan).toMatch(/MULTI-INDEX OR/);
+    expect(plan).toMatch(/instances_group_updated_idx/);
+    expect(plan).not.toMatch(/SCAN instances|instances_state_updated_idx/);
+  });
+
+  it('an unscoped reader filtering by state reads (state, updated_at) in order, with no sort', () => {
+    const user = h.authUser('reviewer1');
+    const [plan] = plansOf((deps) => listInstances(deps, { user, ability: defineAbilityFor(user), query: { limit: 20, state: 'draft' } }), 'instances');
+    expect(plan).toMatch(/instances_state_updated_idx \(state=\?\)/);
+    expect(plan).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+  });
+});
