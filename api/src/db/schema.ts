@@ -41,6 +41,8 @@ export const users = sqliteTable('users', {
   /** Base32 TOTP secret; pending until totp_enabled_at is set by a confirmed code. */
   totpSecret: text('totp_secret'),
   totpEnabledAt: text('totp_enabled_at'),
+  /** The 30-second step of the last accepted code: a code seen once cannot be replayed. */
+  totpLastStep: integer('totp_last_step'),
 });
 
 export const roleGrants = sqliteTable(
