@@ -93,7 +93,11 @@ describe('two-factor sign-in for administrators', () => {
     expect(((await noCode.json()) as ErrorBody).error.code).toBe('TOTP_REQUIRED');
     const wrong = await login('admin', PASSWORD, totpNow(secret, new Date(h.clock.now().getTime() + 10 * 60 * 1000)));
     expect(((await wrong.json()) as ErrorBody).error.code).toBe('TOTP_INVALID');
+    // The code used to confirm cannot sign in (no replays); the next step's code can, once.
+    expect(((await (await login('admin', PASSWORD, totpNow(secret, h.clock.now()))).json()) as ErrorBody).error.code).toBe('TOTP_INVALID');
+    h.clock.advance(30_000);
     expect((await login('admin', PASSWORD, totpNow(secret, h.clock.now()))).status).toBe(200);
+    expect(((await (await login('admin', PASSWORD, totpNow(secret, h.clock.now()))).json()) as ErrorBody).error.code).toBe('TOTP_INVALID');
     // A wrong password with a right code is still just a wrong password.
     expect(((await (await login('admin', 'wrong-1234', totpNow(secret, h.clock.now()))).json()) as ErrorBody).error.code).toBe('INVALID_CREDENTIALS');
     expect((await h.post('/api/auth/2fa/enrol', undefined, await h.signIn('principalA'))).status).toBe(403);

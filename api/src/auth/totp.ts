@@ -11,11 +11,17 @@ export function newTotpSecret(username: string): { secret: string; uri: string }
   return { secret, uri: totpOf(secret, username).toString() };
 }
 
-/** True when the 6-digit code matches now, or one 30-second step either side (clock drift on phones). */
-export function totpValid(secret: string, code: string, now: Date): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
-  return totpOf(secret).validate({ token: code, timestamp: now.getTime(), window: 1 }) !== null;
+/**
+ * The 30-second step the 6-digit code belongs to when it matches now or one step either side (clock
+ * drift on phones), else null. Callers refuse a step at or before the last one accepted (no replays).
+ */
+export function totpStep(secret: string, code: string, now: Date): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const delta = totpOf(secret).validate({ token: code, timestamp: now.getTime(), window: 1 });
+  return delta === null ? null : Math.floor(now.getTime() / 30_000) + delta;
 }
+
+export const totpValid = (secret: string, code: string, now: Date): boolean => totpStep(secret, code, now) !== null;
 
 /** The current code, for tests and for the seeds' documentation only. */
 export const totpNow = (secret: string, now: Date): string => totpOf(secret).generate({ timestamp: now.getTime() });

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { appendAudit } from '../../audit/append.js';
 import { afterFailure, lockedMessage, lockedUntil } from '../../auth/login.js';
 import { dummyHash, verifyPassword } from '../../auth/password.js';
-import { totpValid } from '../../auth/totp.js';
+import { totpStep } from '../../auth/totp.js';
 import { createSession } from '../../auth/sessions.js';
 import { loadAuthUser, type TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
@@ -54,7 +54,9 @@ export async function loginUser(deps: Deps, input: TLoginBody): Promise<TLoginRe
       // The password was right; the second factor is asked for, not counted as a failure.
       return deny('totp-required', new AppError('TOTP_REQUIRED'), row.id);
     }
-    const otpOk = !row.totpEnabledAt || !row.totpSecret || totpValid(row.totpSecret, input.otp ?? '', now);
+    const step = row.totpEnabledAt && row.totpSecret ? totpStep(row.totpSecret, input.otp ?? '', now) : null;
+    // A code already used (or an older one) is refused: someone who saw it must not sign in with it.
+    const otpOk = !row.totpEnabledAt || !row.totpSecret || (step !== null && step > (row.totpLastStep ?? -1));
     if (!passwordOk || !otpOk) {
       const next = afterFailure(row, now);
       deps.db
@@ -68,7 +70,7 @@ export async function loginUser(deps: Deps, input: TLoginBody): Promise<TLoginRe
       }
       return passwordOk ? deny('wrong-totp', new AppError('TOTP_INVALID'), row.id) : deny('wrong-password', new AppError('INVALID_CREDENTIALS'), row.id);
     }
-    deps.db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, row.id)).run();
+    deps.db.update(users).set({ failedLogins: 0, lockedUntil: null, ...(step !== null ? { totpLastStep: step } : {}) }).where(eq(users.id, row.id)).run();
     const user = loadAuthUser(deps, row.id);
     if (!user) return deny('disabled', new AppError('INVALID_CREDENTIALS'), row.id);
     const { token, session } = createSession(deps, row.id);

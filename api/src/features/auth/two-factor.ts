@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { appendAudit } from '../../audit/append.js';
-import { newTotpSecret, totpValid } from '../../auth/totp.js';
+import { newTotpSecret, totpStep } from '../../auth/totp.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
 import { users } from '../../db/schema.js';
@@ -40,11 +40,12 @@ export function confirmTotp(deps: Deps, input: { actor: TAuthUser; code: string 
       return new AppError('VALIDATION', { status: 409, message: { 'zh-CN': '请先开始绑定身份验证器。', en: 'Start the enrolment first.' } });
     }
     const at = deps.clock().toISOString();
-    if (!totpValid(row.totpSecret, input.code, deps.clock())) {
+    const step = totpStep(row.totpSecret, input.code, deps.clock());
+    if (step === null) {
       appendAudit(deps.db, { at, actor: input.actor, action: 'user.totpConfirm', entityType: 'User', entityId: row.id, outcome: 'denied' });
       return new AppError('TOTP_INVALID', { status: 422 });
     }
-    deps.db.update(users).set({ totpEnabledAt: at, version: row.version + 1 }).where(eq(users.id, row.id)).run();
+    deps.db.update(users).set({ totpEnabledAt: at, totpLastStep: step, version: row.version + 1 }).where(eq(users.id, row.id)).run();
     appendAudit(deps.db, { at, actor: input.actor, action: 'user.totpConfirm', entityType: 'User', entityId: row.id, outcome: 'success' });
     return undefined;
   });

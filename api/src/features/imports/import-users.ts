@@ -102,6 +102,7 @@ export async function importUsers(deps: Deps, input: { actor: TAuthUser; table: 
         passwordChangedAt: null,
         totpSecret: null,
         totpEnabledAt: null,
+        totpLastStep: null,
       };
       deps.db.insert(users).values(row).run();
       appendAudit(deps.db, { at, actor: input.actor, action: 'user.create', entityType: 'User', entityId: row.id, outcome: 'success', after: { username: p.username, displayName: p.displayName, via: 'import' } });

@@ -10,7 +10,7 @@ import { authorize } from '../authorize.js';
 import { insertGrant } from './assign-role.js';
 import { ZCreateUser, type TCreateUser } from './users.types.js';
 
-export type TCreatedUser = Omit<TUserRow, 'passwordHash' | 'totpSecret'>;
+export type TCreatedUser = Omit<TUserRow, 'passwordHash' | 'totpSecret' | 'totpLastStep'>;
 
 /** Creates an account (argon2id hash) with its role grants, in one transaction. Used by seeds too. */
 export async function createUser(deps: Deps, input: TCreateUser & { actor?: TAuthUser }): Promise<TCreatedUser> {
@@ -45,9 +45,10 @@ export async function createUser(deps: Deps, input: TCreateUser & { actor?: TAut
       passwordChangedAt: null,
       totpSecret: null,
       totpEnabledAt: null,
+      totpLastStep: null,
     };
     deps.db.insert(users).values(row).run();
-    const { passwordHash: _secret, totpSecret: _totp, ...safe } = row;
+    const { passwordHash: _secret, totpSecret: _totp, totpLastStep: _step, ...safe } = row;
     appendAudit(deps.db, {
       at: row.createdAt,
       actor,

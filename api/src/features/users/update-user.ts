@@ -53,7 +53,7 @@ export async function updateUser(deps: Deps, input: TUpdateUserBody & { id: stri
         disabled: input.disabled ?? row.disabled,
         version: row.version + 1,
         ...(passwordHash ? { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null } : {}),
-        ...(input.resetTwoFactor ? { totpSecret: null, totpEnabledAt: null } : {}),
+        ...(input.resetTwoFactor ? { totpSecret: null, totpEnabledAt: null, totpLastStep: null } : {}),
       })
       .where(and(eq(users.id, row.id), eq(users.version, row.version)))
       .run();
