@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, signIn, startServer, type RunningServer } from './harness';
 import { apiSession } from './api-client';
@@ -15,6 +15,11 @@ describe('role journeys', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
+  });
+
+  // One browser for the file, one context per journey, closed after it: idle consoles keep polling.
+  afterEach(async () => {
+    await Promise.all(pages.splice(0).map((p) => p.context().close()));
   });
 
   afterAll(async () => {
