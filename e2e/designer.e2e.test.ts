@@ -29,6 +29,16 @@ async function connect(page: Page, from: string, to: string, expectEdge: string)
   throw new Error(`could not draw ${from} → ${to}`);
 }
 
+/** Selects a state on the canvas (the view may still be settling after a layout change). */
+async function selectNode(page: Page, id: string) {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await page.waitForTimeout(400);
+    await page.getByTestId(`designer-node-${id}`).click();
+    if (await page.getByTestId('designer-state-panel').waitFor({ timeout: 2_000 }).then(() => true, () => false)) return;
+  }
+  throw new Error(`could not select ${id}`);
+}
+
 async function fieldSetup(page: Page, i: number, name: string, type: string, zh: string, en: string) {
   await page.getByTestId('designer-add-field').click();
   await page.locator('[data-testid=designer-form-builder] .ant-collapse-header').nth(i).click();
@@ -93,7 +103,7 @@ describe('designer', () => {
     await admin.getByTestId('designer-node-selfReport').waitFor();
 
     // School self-report with its form.
-    await admin.getByTestId('designer-node-selfReport').click();
+    await selectNode(admin, 'selfReport');
     await admin.getByTestId('designer-state-name-zh').fill('学校自查填报');
     await admin.getByTestId('designer-state-name-en').fill('School self-report');
     await fieldSetup(admin, 0, 'serviceHours', '数字', '每周课后服务时长（小时）', 'Weekly service hours');
@@ -123,7 +133,7 @@ describe('designer', () => {
     await expect.poll(() => admin.getByTestId('designer-errors').locator('.ant-list-item').count()).toBeGreaterThan(0);
 
     // Submit goes to the review instead of the end.
-    await admin.getByTestId('designer-node-selfReport').click();
+    await selectNode(admin, 'selfReport');
     await admin.getByTestId('designer-edge-link-on.SUBMIT').click();
     await admin.getByTestId('designer-transition-panel').waitFor();
     await choose(admin, admin.getByTestId('designer-transition-panel').locator('.ant-form-item').filter({ hasText: '流转到' }), '集团审核会签');

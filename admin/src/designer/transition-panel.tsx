@@ -1,6 +1,7 @@
 import { Alert, Button, Form, Input, Radio, Select, Switch, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { eventLabel } from '@eduflow/workflows';
 import { useLocalize } from '../components/localized-text';
 import { ActorRuleList } from './actor-rule-input';
 import { GuardEditor } from './guard-editor';
@@ -77,7 +78,7 @@ export function TransitionPanel({ doc, edge, errors, onChange, onRemoved }: Prop
         />
       </Form.Item>
       <Form.Item label={t('designer.transition.label')}>
-        <LocalizedInput value={tr.label} onChange={(label) => set({ ...tr, label })} testId="designer-event-label" />
+        <LocalizedInput value={tr.label} placeholder={eventLabel(edge.event)} onChange={(label) => set({ ...tr, label: label['zh-CN'] || label.en ? label : undefined })} testId="designer-event-label" />
       </Form.Item>
       <Form.Item label={t('designer.transition.to')}><Select value={tr.to} options={targets} onChange={(to) => set({ ...tr, to })} /></Form.Item>
       <Form.Item label={t('designer.transition.actors')} help={t('designer.transition.actorsHelp')}>

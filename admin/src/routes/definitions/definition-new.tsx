@@ -35,10 +35,18 @@ export function DefinitionNew() {
   };
   const named = async () => {
     const v = await form.validateFields();
+    // The API would make this the next version of that workflow; a new workflow needs a key of its own.
+    const taken = existing.rows.find((d) => d.key === v.key);
+    if (taken) {
+      form.setFields([{ name: 'key', errors: [t('designer.new.keyTaken', { name: localize(taken.name) })] }]);
+      throw new Error('key taken');
+    }
     return { key: v.key, name: { 'zh-CN': v.nameZh, en: v.nameEn || v.nameZh } };
   };
   const blank = async () => {
-    const { key, name } = await named();
+    const picked = await named().catch(() => null);
+    if (!picked) return;
+    const { key, name } = picked;
     try {
       done((await designerApi.create({ ...blankDefinition(), key, name })).id);
     } catch (e) {
@@ -47,7 +55,9 @@ export function DefinitionNew() {
   };
   const copy = async () => {
     if (!source) return;
-    const { key, name } = await named();
+    const picked = await named().catch(() => null);
+    if (!picked) return;
+    const { key, name } = picked;
     const [kind, ref] = source.split(':');
     try {
       done((await designerApi.clone(kind === 'template' ? { template: ref, key, name } : { definitionId: ref, key, name })).id);
