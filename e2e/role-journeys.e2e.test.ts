@@ -249,6 +249,25 @@ describe('role journeys', () => {
     expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK'); // an .xlsx is a zip
   });
 
+  it('bureau admin: a school import with bad rows lists every problem by row and writes nothing', async () => {
+    const page = await open('admin');
+    await page.goto(`${server.url}/orgs`);
+    await page.getByRole('button', { name: /批量导入/ }).click();
+    const modal = page.locator('.ant-modal-content');
+    await modal.locator('input[type=file]').setInputFiles({
+      name: '学校导入.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('学校名称,所属集团,代码\n新苗中学,科学城第一中学教育集团,S900\n,科学城第一中学教育集团,\n星光中学,不存在的集团,\n'),
+    });
+    await page.getByTestId('import-run').click();
+    const result = page.getByTestId('import-result');
+    await result.waitFor();
+    const rows = result.locator('.ant-table-tbody tr.ant-table-row');
+    expect(await rows.count()).toBeGreaterThanOrEqual(2);
+    expect(await rows.locator('td:first-child').allTextContents()).toEqual(expect.arrayContaining(['3', '4']));
+    await screenshot(page, 'admin-import-errors');
+  });
+
   it('raised no page errors in any journey', () => {
     expect(errors.join('\n')).toBe('');
   });
