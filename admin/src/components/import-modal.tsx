@@ -106,7 +106,7 @@ export function ImportModal({ kind, open, onClose, onImported }: Props) {
               pagination={{ pageSize: 8, hideOnSinglePage: true }}
               columns={[
                 { title: t('imports.row'), dataIndex: 'row', width: 80 },
-                { title: t('imports.field'), dataIndex: 'field', width: 140 },
+                { title: t('imports.field'), width: 140, render: (_, r) => t(`imports.fields.${r.field}`, { defaultValue: r.field }) },
                 { title: t('imports.message'), render: (_, r) => localize(r.message) },
               ]}
             />
