@@ -268,6 +268,30 @@ describe('role journeys', () => {
     await screenshot(page, 'admin-import-errors');
   });
 
+  it('bureau reviewer: opens the inspection for every kindergarten at once and watches the progress', async () => {
+    const page = await open('reviewer');
+    await page.goto(`${server.url}/instances`);
+    await page.getByTestId('bulk-start').click();
+    const modal = page.locator('.ant-modal-content');
+    await modal.locator('#definitionId').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '网络安全检查' }).first().click();
+    await modal.getByRole('button', { name: '幼儿园' }).click();
+    await modal.getByTestId('user-picker').click();
+    await page.keyboard.type('周强');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '周强' }).first().click();
+    await page.keyboard.press('Escape');
+    await modal.locator('#round').fill('2026年秋季幼儿园网络安全检查');
+    await page.getByTestId('bulk-start-run').click();
+    const result = page.getByTestId('bulk-result');
+    await result.waitFor({ timeout: 30_000 });
+    await screenshot(page, 'reviewer-bulk-start');
+    const [, done, total] = /已处理 (\d+) \/ (\d+)/.exec((await modal.textContent()) ?? '') ?? [];
+    expect(Number(done)).toBe(Number(total));
+    const [, started, failed] = /已发起 (\d+) 个，失败 (\d+) 个/.exec((await result.textContent()) ?? '') ?? [];
+    expect(Number(started)).toBeGreaterThan(5);
+    expect(Number(failed)).toBe(0);
+  });
+
   it('raised no page errors in any journey', () => {
     expect(errors.join('\n')).toBe('');
   });

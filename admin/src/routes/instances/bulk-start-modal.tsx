@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { http, isApiError, ApiError } from '../../providers/http';
 import { useLocalize } from '../../components/localized-text';
 import { useDefinition, useDefinitions } from '../../hooks/use-reference-data';
+import { FormFieldItem } from '../../components/form-field-input';
 import { AssignmentFields, assignedRoles, takeAssignments } from './assignment-fields';
 import type { MaybeLocalized, Org } from '../../types/contract';
 
@@ -37,13 +38,13 @@ export function BulkStartModal({ open, onClose, onDone }: { open: boolean; onClo
   const run = async (values: Record<string, unknown>) => {
     const { definitionId: defId, subjectOrgIds, ...rest } = values;
     const ids = Array.isArray(subjectOrgIds) ? subjectOrgIds.map(String) : [];
-    const { assignments } = takeAssignments(rest);
+    const { assignments, rest: data } = takeAssignments(rest);
     setError(null);
     const total: BulkResult = { started: [], failed: [] };
     setProgress({ done: 0, total: ids.length });
     try {
       for (let i = 0; i < ids.length; i += CHUNK) {
-        const part = await http<BulkResult>('/bulk/instances', { method: 'POST', body: { definitionId: defId, subjectOrgIds: ids.slice(i, i + CHUNK), data: {}, assignments } });
+        const part = await http<BulkResult>('/bulk/instances', { method: 'POST', body: { definitionId: defId, subjectOrgIds: ids.slice(i, i + CHUNK), data, assignments } });
         total.started.push(...part.started);
         total.failed.push(...part.failed);
         setProgress({ done: Math.min(i + CHUNK, ids.length), total: ids.length });
@@ -87,6 +88,16 @@ export function BulkStartModal({ open, onClose, onDone }: { open: boolean; onClo
           </Space>
         )}
         <AssignmentFields roles={assignedRoles(definition?.definition)} />
+        {(definition?.definition.startForm?.fields ?? []).length > 0 && (
+          <>
+            <Divider orientation="left" plain>
+              {t('instances.startForm')}
+            </Divider>
+            {(definition?.definition.startForm?.fields ?? []).map((f) => (
+              <FormFieldItem key={f.name} field={f} />
+            ))}
+          </>
+        )}
       </Form>
       {progress && (
         <>
