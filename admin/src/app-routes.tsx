@@ -20,6 +20,8 @@ import { UserList } from './routes/people/user-list';
 import { OrgTreePage } from './routes/orgs/org-tree-page';
 import { ReferencePage } from './routes/reference/reference-page';
 import { CalendarPage } from './routes/calendar/calendar-page';
+import { AccountPage } from './routes/account/account-page';
+import { PasswordGate } from './routes/account/password-gate';
 
 function Guard({ resource, action = 'list', children }: { resource: string; action?: string; children: ReactNode }) {
   return (
@@ -41,13 +43,16 @@ export function AppRoutes() {
         element={
           <Authenticated key="console" fallback={<CatchAllNavigate to="/login" />}>
             <ThemedLayout Header={AppHeader} Sider={AppSider} Title={AppTitle}>
-              <Outlet />
+              <PasswordGate>
+                <Outlet />
+              </PasswordGate>
             </ThemedLayout>
           </Authenticated>
         }
       >
         <Route index element={<HomePage />} />
         <Route path="/dashboard" element={<LazyDashboard />} />
+        <Route path="/account" element={<AccountPage />} />
         <Route path="/users" element={<Guard resource="users"><UserList /></Guard>} />
         <Route path="/orgs" element={<Guard resource="orgs"><OrgTreePage /></Guard>} />
         <Route path="/reference/:kind?" element={<Guard resource="reference"><ReferencePage /></Guard>} />

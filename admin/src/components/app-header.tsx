@@ -1,5 +1,6 @@
 import { Avatar, Button, Layout, Space, Tag, Tooltip, Typography, theme } from 'antd';
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
 import { useGetIdentity, useLogout } from '@refinedev/core';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './language-switch';
@@ -45,6 +46,11 @@ export function AppHeader() {
           </Space>
         </Space>
       )}
+      <Link to="/account" data-testid="account-link">
+        <Button type="text" icon={<SafetyOutlined />}>
+          {t('account.menu')}
+        </Button>
+      </Link>
       <NotificationBell />
       <LanguageSwitch size="small" />
       <Button type="text" icon={<LogoutOutlined />} loading={isPending} onClick={() => logout()}>

@@ -9,6 +9,8 @@ import consoleZh from './locales/console.zh-CN.json';
 import consoleEn from './locales/console.en.json';
 import designerZh from './locales/designer.zh-CN.json';
 import designerEn from './locales/designer.en.json';
+import accountZh from './locales/account.zh-CN.json';
+import accountEn from './locales/account.en.json';
 import type { LocaleCode } from '../types/contract';
 
 export const LANGUAGES: LocaleCode[] = ['zh-CN', 'en'];
@@ -39,7 +41,7 @@ const initial = storedLanguage();
 applyDayjs(initial);
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, ...consoleZh, ...designerZh } }, en: { translation: { ...en, ...consoleEn, ...designerEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, ...consoleZh, ...designerZh, ...accountZh } }, en: { translation: { ...en, ...consoleEn, ...designerEn, ...accountEn } } },
   lng: initial,
   fallbackLng: DEFAULT_LANGUAGE,
   interpolation: { escapeValue: false },

@@ -7,9 +7,9 @@ import type { SessionUser, RoleGrant } from '../types/contract';
 export type Identity = SessionUser & { roles: RoleGrant[]; name: string };
 
 export const authProvider: AuthProvider = {
-  login: async ({ username, password }: { username: string; password: string }) => {
+  login: async ({ username, password, otp }: { username: string; password: string; otp?: string }) => {
     try {
-      await http('/auth/login', { method: 'POST', body: { username, password } });
+      await http('/auth/login', { method: 'POST', body: { username, password, ...(otp ? { otp } : {}) } });
       clearSession();
       queryClient.removeQueries();
       await loadSession(true);
@@ -48,6 +48,7 @@ export const authProvider: AuthProvider = {
     return session?.me.roles.map((r) => r.role) ?? [];
   },
   onError: async (error: unknown) => {
+    if (isApiError(error) && error.code === 'PASSWORD_CHANGE_REQUIRED') return { redirectTo: '/account' };
     if (isApiError(error) && error.status === 401) {
       clearSession();
       return { logout: true, redirectTo: '/login', error };

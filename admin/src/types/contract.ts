@@ -30,7 +30,15 @@ export type Page<T> = { items: T[]; nextCursor?: string | null };
 
 export type SessionUser = { id: string; username: string; displayName: string; locale?: string };
 export type RoleGrant = { role: RoleCode; orgId: string; orgName: string };
-export type MeResponse = { user: SessionUser; roles: RoleGrant[]; rules: unknown[]; csrfToken: string };
+export type MeResponse = {
+  user: SessionUser;
+  roles: RoleGrant[];
+  rules: unknown[];
+  csrfToken: string;
+  /** While true every other call answers PASSWORD_CHANGE_REQUIRED: the console sends the user to /account. */
+  mustChangePassword?: boolean;
+  twoFactor?: boolean;
+};
 
 export type FieldType =
   | 'text'

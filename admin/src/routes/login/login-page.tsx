@@ -11,7 +11,7 @@ import { LoginAside } from './login-aside';
 import { brand } from '../../config/theme';
 import { formatDateTime } from '../../components/date-text';
 
-type Credentials = { username: string; password: string };
+type Credentials = { username: string; password: string; otp?: string };
 
 function useLoginErrorText(error: ApiError | null): string | null {
   const { t } = useTranslation();
@@ -30,6 +30,8 @@ export function LoginPage() {
   const go = useGo();
   const invalidateAuth = useInvalidateAuthStore();
   const [error, setError] = useState<ApiError | null>(null);
+  // Accounts with two-factor sign-in answer TOTP_REQUIRED first: then the code field appears.
+  const needsOtp = error?.code === 'TOTP_REQUIRED' || error?.code === 'TOTP_INVALID';
   const errorText = useLoginErrorText(error);
   const { mutate: login, isPending } = useLogin<Credentials>({
     mutationOptions: {
@@ -74,6 +76,11 @@ export function LoginPage() {
             <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
               <Input.Password prefix={<LockOutlined />} autoComplete="current-password" placeholder={t('login.passwordPlaceholder')} />
             </Form.Item>
+            {needsOtp && (
+              <Form.Item name="otp" label={t('account.otp.otp')} rules={[{ required: true, pattern: /^\d{6}$/, message: t('account.otp.otpRequired') }]}>
+                <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus placeholder={t('account.otp.otpPlaceholder')} />
+              </Form.Item>
+            )}
             <Button type="primary" htmlType="submit" block loading={isPending} style={{ marginTop: 8 }}>
               {t('login.submit')}
             </Button>

@@ -1,0 +1,40 @@
+import { Alert, Space, Typography } from 'antd';
+import { useGo } from '@refinedev/core';
+import { useTranslation } from 'react-i18next';
+import { useEffect, useState } from 'react';
+import { cachedSession, loadSession } from '../../providers/session';
+import { ChangePasswordCard } from './change-password-card';
+import { TwoFactorCard } from './two-factor-card';
+
+/** 账号安全: one's own password and, for bureau administrators, two-factor sign-in. */
+export function AccountPage() {
+  const { t } = useTranslation();
+  const go = useGo();
+  const [session, setSession] = useState(cachedSession());
+  useEffect(() => {
+    void loadSession(true).then(setSession);
+  }, []);
+  const forced = session?.me.mustChangePassword === true;
+  const isAdmin = session?.me.roles.some((r) => r.role === 'bureauAdmin') ?? false;
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <div>
+        <Typography.Title level={3} style={{ marginBottom: 4 }}>
+          {t('account.title')}
+        </Typography.Title>
+        <Typography.Text type="secondary">{t('account.subtitle')}</Typography.Text>
+      </div>
+      {forced && <Alert type="warning" showIcon message={t('account.forcedTitle')} description={t('account.forcedBody')} data-testid="password-forced" />}
+      <ChangePasswordCard
+        onChanged={() => {
+          void loadSession(true).then((s) => {
+            setSession(s);
+            if (forced) go({ to: '/', type: 'replace' });
+          });
+        }}
+      />
+      {isAdmin && !forced && <TwoFactorCard enabled={session?.me.twoFactor === true} />}
+    </Space>
+  );
+}

@@ -1,0 +1,65 @@
+import { App, Button, Card, Form, Input } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useState } from 'react';
+import { http, isApiError } from '../../providers/http';
+import { loadSession } from '../../providers/session';
+import { useLocalize } from '../../components/localized-text';
+
+type Values = { currentPassword: string; newPassword: string; confirm: string };
+
+/** Change one's own password; the server's policy and "wrong current password" land on the right fields. */
+export function ChangePasswordCard({ onChanged }: { onChanged: () => void }) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const required = { required: true, message: t('account.password.required') };
+
+  const submit = async ({ currentPassword, newPassword }: Values) => {
+    setSaving(true);
+    try {
+      await http('/auth/change-password', { method: 'POST', body: { currentPassword, newPassword } });
+      await loadSession(true);
+      form.resetFields();
+      void message.success(t('account.password.done'));
+      onChanged();
+    } catch (e) {
+      if (!isApiError(e)) throw e;
+      const fields = Object.entries(e.fieldErrors ?? {}).map(([name, text]) => ({ name: name as keyof Values, errors: [localize(text)] }));
+      if (fields.length) form.setFields(fields);
+      else form.setFields([{ name: 'currentPassword', errors: [e.localized ? localize(e.localized) : t('errors.generic')] }]);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Card title={t('account.password.title')} style={{ maxWidth: 520 }}>
+      <Form<Values> form={form} layout="vertical" requiredMark={false} onFinish={submit}>
+        <Form.Item name="currentPassword" label={t('account.password.current')} rules={[required]}>
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Form.Item name="newPassword" label={t('account.password.new')} extra={t('account.password.rule')} rules={[required]}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          name="confirm"
+          label={t('account.password.confirm')}
+          dependencies={['newPassword']}
+          rules={[
+            required,
+            ({ getFieldValue }) => ({
+              validator: (_, v) => (!v || v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('account.password.mismatch')))),
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={saving}>
+          {t('account.password.submit')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}

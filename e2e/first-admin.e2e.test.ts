@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, screenshot, signIn, startServer, type RunningServer } from './harness';
+
+/** Outside demo mode the first start creates one administrator who must choose a password first. */
+describe('first administrator (EDUFLOW_DEMO=0)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer({ env: { EDUFLOW_DEMO: '0' } });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('signs in with the generated password, is sent to change it, and then reaches the console', async () => {
+    const generated = readFileSync(join(server.dataDir, 'admin-password.txt'), 'utf8').trim();
+    expect(server.output()).toContain(join(server.dataDir, 'admin-password.txt'));
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await signIn(page, server.url, 'admin', generated);
+    await page.getByTestId('password-forced').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/account');
+    // Any other page sends the user back here while the change is due.
+    await page.goto(`${server.url}/instances`);
+    await page.getByTestId('password-forced').waitFor();
+    await screenshot(page, 'first-admin-change-password');
+
+    await page.getByLabel('当前密码').fill(generated);
+    await page.getByLabel('新密码', { exact: true }).fill('short');
+    await page.getByLabel('确认新密码').fill('short');
+    await page.getByRole('button', { name: /保存新密码/ }).click();
+    // The server's policy answers on the field.
+    await page.getByText('至少 8 位', { exact: false }).first().waitFor();
+
+    await page.getByLabel('新密码', { exact: true }).fill('Bureau-2026-pass');
+    await page.getByLabel('确认新密码').fill('Bureau-2026-pass');
+    await page.getByRole('button', { name: /保存新密码/ }).click();
+    await page.waitForURL((u) => u.pathname === '/', { timeout: 20_000 });
+    await page.getByTestId('current-user').waitFor();
+    expect(await page.getByTestId('password-forced').count()).toBe(0);
+
+    // The new password is the one that works from now on.
+    const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'Bureau-2026-pass' }) });
+    expect(res.status).toBe(200);
+  });
+});
