@@ -7,6 +7,7 @@ export {
   step,
   availableEvents,
   describeSnapshot,
+  blindSpot,
   reviewAssigneeRules,
   scopeOrg,
   outgoing,

@@ -84,6 +84,21 @@ export function applyPart(def: TDefinition, ctx: EngineContext, stateId: string,
   return { patch: { collections: { ...ctx.collections, [stateId]: next } }, effects };
 }
 
+/**
+ * What a viewer may not see of an instance while a blind collect step runs and they take part in it:
+ * the other participants (as actors of events) and the form fields that name them (a transition's
+ * `assigns` for the participants' role). null when nothing is hidden from them.
+ */
+export function blindSpotFor(def: TDefinition, ctx: EngineContext, stateId: string, userId: string): { actors: string[]; fields: string[] } | null {
+  const state = def.states[stateId];
+  const c = ctx.collections[stateId];
+  if (state?.kind !== 'collect' || !state.blind || !c?.participants.includes(userId)) return null;
+  const fields = Object.values(def.states).flatMap((s) =>
+    'on' in s ? Object.values(s.on).flatMap((tr) => (tr.assigns?.role === state.participants.role ? [tr.assigns.field] : [])) : [],
+  );
+  return { actors: c.participants.filter((u) => u !== userId), fields: [...new Set(fields)] };
+}
+
 /** Leaving a collect step closes every task still open in it (the part that completed it closes itself). */
 export function closeCollection(ctx: EngineContext, stateId: string, outcome: string, byUserId: string | null): Effect[] {
   const c = ctx.collections[stateId];

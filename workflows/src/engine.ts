@@ -7,7 +7,7 @@ import { explain, resolveReviewers } from './explain.js';
 import { matchesAny } from './actors.js';
 import { MECHANIC_EVENTS, mayFire, mechanicPermitted, returnTargets, type MechanicEvent } from './mechanics/who-may.js';
 import { mechanicNeedsComment } from './mechanics/apply.js';
-import { explainCollectorMove } from './collect.js';
+import { blindSpotFor, explainCollectorMove } from './collect.js';
 import { runGuard } from './guards/registry.js';
 import { validateStepData } from './forms/validate-data.js';
 import { fieldAccess } from './forms/field-access.js';
@@ -175,6 +175,12 @@ export function describeSnapshot(def: TDefinition, persisted: PersistedSnapshot)
     readers: snap.context.readers,
     collections: snap.context.collections,
   };
+}
+
+/** What a participant of a running blind collect step may not see (other participants, fields naming them). */
+export function blindSpot(def: TDefinition, persisted: PersistedSnapshot, userId: string) {
+  const snap = restore(def, persisted);
+  return blindSpotFor(def, snap.context, snap.value as string, userId);
 }
 
 /** Review and collect states whose people the API must resolve from the directory (env.reviewers). */

@@ -193,6 +193,8 @@ export const zCollectState = z.object({
   form: zForm.optional(),
   deadline: zDeadline.optional(),
   onComplete: z.object({ to: z.string().min(1) }).optional(),
+  /** Independent review (独立评审): while the step runs, a participant sees neither who else takes part nor their parts. */
+  blind: z.boolean().optional(),
   mechanics: z.array(zMechanic).default(['CHASE', 'COPY_TO']),
   on: zOn.default({}),
 });

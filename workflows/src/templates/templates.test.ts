@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableEvents, describeSnapshot, start, step } from '../engine.js';
+import { availableEvents, blindSpot, describeSnapshot, start, step } from '../engine.js';
 import { SYSTEM_ACTOR } from '../actors.js';
 import { parseDefinition } from '../definition/validate.js';
 import { actor, admin, env, ok } from '../test-fixtures.js';
@@ -138,6 +138,10 @@ describe('teaching award', () => {
       [reviewer, { type: 'PUBLISH', data: { finalScore: 81, level: 'first' } }],
     ]);
     expect(ranked.state).toBe('publicNotice');
+    // While scoring runs, an expert sees neither the other experts nor the field naming them; the bureau sees all.
+    expect(blindSpot(d, scoring.snapshot, 'e1')).toEqual({ actors: ['e2', 'e3'], fields: ['experts'] });
+    expect(blindSpot(d, scoring.snapshot, 'rev')).toBeNull();
+    expect(blindSpot(d, ranked.snapshot, 'e1')).toBeNull();
     const objector = actor('t9', 'teacher', 's9');
     const reopened = run(d, ranked.snapshot, [[objector, { type: 'OBJECT', comment: '成果与他人雷同（实名：钱某）' }], [reviewer, { type: 'REOPEN', comment: '重新评审' }]]);
     expect(reopened.state).toBe('expertReview');

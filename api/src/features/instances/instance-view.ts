@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { TAuthUser } from '../../auth/user.js';
 import { organisations, users, type TDefinitionRow, type TInstanceRow, type TOrganisationRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { availableEvents, describeSnapshot, fieldAccess, formOf, outgoing, type Subject, type TDefinition } from '../../engine.js';
+import { availableEvents, blindSpot, describeSnapshot, fieldAccess, formOf, outgoing, type Subject, type TDefinition } from '../../engine.js';
 import { orgPath } from '../orgs/org-path.js';
 import { openTasksOf } from './apply-effects.js';
 import { buildEnv, engineActor } from './engine-env.js';
@@ -51,7 +51,9 @@ export function instanceView(deps: Deps, def: TDefinition, defRow: TDefinitionRo
   const described = describeSnapshot(def, row.snapshot);
   const visited = new Set(described.visited);
   const access = fieldAccess(def, row.state);
-  const data = Object.fromEntries(Object.entries(row.data).filter(([k]) => access[k] !== 'hidden'));
+  // Hidden fields of this step, and in a blind review the fields that name the other reviewers, stay on the server.
+  const blind = blindSpot(def, row.snapshot, user.id);
+  const data = Object.fromEntries(Object.entries(row.data).filter(([k]) => access[k] !== 'hidden' && !blind?.fields.includes(k)));
   const current = def.states[row.state];
   const ownFields = formOf(def, row.state).fields;
   const creator = deps.db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.id, row.createdBy)).get();

@@ -39,6 +39,15 @@ describe('teaching award through the API', () => {
     for (const [who, score] of [['expert', 88], ['expertB', 90], ['expertD', 60]] as const) {
       const r = await h.fire(a.id, who, 'SUBMIT_PART', { data: { score } });
       expect(r.status, JSON.stringify(await r.clone().json())).toBe(200);
+      if (who !== 'expert') continue;
+      // 独立评审: the next expert learns neither who else reviews nor what they gave; the bureau sees everything.
+      const seen = await h.view(a.id, 'expertB');
+      expect(seen.data.experts).toBeUndefined();
+      const trail = (await (await h.get(`/api/instances/${a.id}/history`, await h.as('expertB'))).json()).items as Array<{ actorId: string | null; meta: Record<string, unknown> | null }>;
+      expect(trail.some((e) => e.actorId === h.users.expert)).toBe(false);
+      expect(JSON.stringify(trail)).not.toContain(h.users.expertD);
+      const bureau = (await (await h.get(`/api/instances/${a.id}/history`, await h.as('reviewer1'))).json()).items as Array<{ actorId: string | null }>;
+      expect(bureau.some((e) => e.actorId === h.users.expert)).toBe(true);
     }
     expect((await h.fire(a.id, 'reviewer1', 'RANK')).status).toBe(200);
     const published = await h.fire(a.id, 'reviewer1', 'PUBLISH');

@@ -84,6 +84,7 @@ export const teachingAward = {
       name: l('专家评审', 'Expert review'),
       participants: { role: 'expert', scope: 'assigned' },
       collectors: [bureau],
+      blind: true,
       form: {
         fields: [
           { name: 'score', type: 'score', label: l('评分', 'Score'), required: true, min: 0, max: 100 },
