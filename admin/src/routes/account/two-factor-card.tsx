@@ -15,11 +15,13 @@ export function TwoFactorCard({ enabled }: { enabled: boolean }) {
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
+  const on = enabled || confirmed;
 
   const begin = async () => {
     setBusy(true);
     try {
-      setEnrolment(await http<Enrolment>('/auth/totp/enrol', { method: 'POST' }));
+      setEnrolment(await http<Enrolment>('/auth/2fa/enrol', { method: 'POST' }));
       setError(null);
     } catch (e) {
       setError(isApiError(e) && e.localized ? localize(e.localized) : t('errors.generic'));
@@ -30,8 +32,9 @@ export function TwoFactorCard({ enabled }: { enabled: boolean }) {
   const confirm = async ({ code }: { code: string }) => {
     setBusy(true);
     try {
-      await http('/auth/totp/confirm', { method: 'POST', body: { code } });
+      await http('/auth/2fa/confirm', { method: 'POST', body: { code } });
       await loadSession(true);
+      setConfirmed(true);
       setEnrolment(null);
       void message.success(t('account.totp.done'));
     } catch (e) {
@@ -45,7 +48,7 @@ export function TwoFactorCard({ enabled }: { enabled: boolean }) {
     <Card title={t('account.totp.title')} style={{ maxWidth: 520 }}>
       <Typography.Paragraph type="secondary">{t('account.totp.intro')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-      {enabled && !enrolment ? (
+      {on && !enrolment ? (
         <Alert type="success" showIcon message={t('account.totp.enabled')} />
       ) : enrolment ? (
         <Space direction="vertical" style={{ width: '100%' }}>
