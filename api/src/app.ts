@@ -31,6 +31,7 @@ import { referenceRoutes } from './features/reference/routes.js';
 import { bulkRoutes } from './features/bulk/routes.js';
 import { reportRoutes } from './features/reports/routes.js';
 import { burdenRoutes } from './features/burden/routes.js';
+import { delegationRoutes } from './features/delegations/routes.js';
 import { findingRoutes } from './features/findings/routes.js';
 
 const UPLOAD_PATHS = /^\/api\/(attachments|imports\/[a-z]+)$/;
@@ -84,6 +85,7 @@ export function createApp(options: CreateAppOptions) {
     .route('/api', bulkRoutes(deps))
     .route('/api', reportRoutes(deps))
     .route('/api', burdenRoutes(deps))
+    .route('/api', delegationRoutes(deps))
     .route('/api', findingRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'eduflow_session' });

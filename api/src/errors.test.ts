@@ -138,6 +138,9 @@ describe('health and OpenAPI', () => {
         'POST /api/burden-reports',
         'GET /api/burden-reports',
         'POST /api/burden-reports/{id}/resolve',
+        'POST /api/delegations',
+        'GET /api/delegations',
+        'POST /api/delegations/{id}/revoke',
         'GET /api/findings',
         // issue 4: console-facing endpoints
         'POST /api/auth/change-password',

@@ -4,7 +4,7 @@ import type { TAuthUser } from './user.js';
 
 export const ACTIONS = ['manage', 'create', 'read', 'update', 'publish', 'act', 'verify'] as const;
 export type TAction = (typeof ACTIONS)[number];
-export const SUBJECT_TYPES = ['Instance', 'Definition', 'Task', 'AuditEvent', 'Organisation', 'User', 'ReferenceData', 'BurdenReport', 'Notification', 'Calendar'] as const;
+export const SUBJECT_TYPES = ['Instance', 'Definition', 'Task', 'AuditEvent', 'Organisation', 'User', 'ReferenceData', 'BurdenReport', 'Notification', 'Calendar', 'Delegation'] as const;
 export type TSubjectType = (typeof SUBJECT_TYPES)[number];
 
 /** The fields of an instance that rules may test; `participantIds` is materialised from instance_participants. */
@@ -32,7 +32,8 @@ type Subjects =
   | Tagged<'Task', { id: string }>
   | Tagged<'AuditEvent', { id: string }>
   | Tagged<'ReferenceData', { id: string; status: string }>
-  | Tagged<'BurdenReport', { id: string }>;
+  | Tagged<'BurdenReport', { id: string }>
+  | Tagged<'Delegation', { id: string }>;
 export type AppAbility = MongoAbility<[TAction, Subjects]>;
 type Builder = AbilityBuilder<AppAbility>;
 
@@ -103,6 +104,8 @@ export function defineAbilityFor(user: TAuthUser): AppAbility {
     // People named on an instance (assigned, handed a task, copied in) may open it; the engine still
     // decides which events each of them may fire.
     builder.can(['read', 'act'], 'Instance', { participantIds: user.id });
+    // Anyone with duties may hand them over for a leave (standing delegation); the auditor's `cannot` wins.
+    builder.can('create', 'Delegation');
   }
   const roles = new Set(user.roles.map((g) => g.role));
   for (const role of roles) if (role !== 'auditor') ROLE_RULES[role](builder, user);

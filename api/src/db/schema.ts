@@ -362,7 +362,31 @@ export const burdenReports = sqliteTable(
   (t) => [index('burden_reports_status_idx').on(t.status, t.dueAt, t.id), index('burden_reports_school_idx').on(t.schoolId)],
 );
 
+/**
+ * Standing delegation (代理/代岗): while `from` is away, `to` also holds `from`'s own role grants between
+ * `startsAt` and `endsAt`; every act done with them records both names.
+ */
+export const delegations = sqliteTable(
+  'delegations',
+  {
+    id: id(),
+    fromUserId: text('from_user_id')
+      .notNull()
+      .references(() => users.id),
+    toUserId: text('to_user_id')
+      .notNull()
+      .references(() => users.id),
+    startsAt: text('starts_at').notNull(),
+    endsAt: text('ends_at').notNull(),
+    reason: text('reason').notNull(),
+    createdAt: text('created_at').notNull(),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [index('delegations_to_idx').on(t.toUserId, t.endsAt), index('delegations_from_idx').on(t.fromUserId, t.endsAt)],
+);
+
 export type TOrganisationRow = typeof organisations.$inferSelect;
+export type TDelegationRow = typeof delegations.$inferSelect;
 export type TUserRow = typeof users.$inferSelect;
 export type TSessionRow = typeof sessions.$inferSelect;
 export type TDefinitionRow = typeof definitions.$inferSelect;

@@ -19,6 +19,7 @@ import { eventResult, subjectOf } from './instance-view.js';
 import { deniedEvent, refusalError } from './refusal.js';
 import { ZEventResult, type TEventResult } from './instances.types.js';
 import { prepareEvent } from '../workflow-rules/prepare-event.js';
+import { delegatedFor } from './delegated-for.js';
 import { recordEvent } from '../workflow-rules/record-event.js';
 
 export type TFireEventInput = {
@@ -68,8 +69,11 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
   if (badAssign) return deny(badAssign, before);
   const subject = subjectOf(deps, def, orgPath(deps, row.subjectOrgId), row.subjectOrgId);
   const engActor = engineActor(actor);
-  const result = step(def, row.snapshot, event, engActor, buildEnv(deps, def, subject, engActor, { ...row.data, ...event.data }, row.id));
+  const env = buildEnv(deps, def, subject, engActor, { ...row.data, ...event.data }, row.id);
+  const result = step(def, row.snapshot, event, engActor, env);
   if (!result.ok) return deny(refusalError(result), before);
+  const onBehalfOf = delegatedFor(def, row.snapshot, event, actor, env);
+  if (onBehalfOf.length) meta.onBehalfOf = onBehalfOf;
 
   const described = describeSnapshot(def, result.snapshot);
   const next: TInstanceRow = {
