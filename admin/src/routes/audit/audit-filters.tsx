@@ -1,6 +1,6 @@
-import { Button, DatePicker, Form, Input, Select, Space, type FormProps } from 'antd';
-import { SearchOutlined, UndoOutlined } from '@ant-design/icons';
+import { DatePicker, Form, Input, Select, type FormProps } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FilterActions } from '../../components/filter-actions';
 import type { Dayjs } from 'dayjs';
 
 export type AuditFilterValues = {
@@ -35,16 +35,7 @@ export function AuditFilters({ formProps }: { formProps: FormProps<AuditFilterVa
       <Form.Item name="range" label={t('audit.when')}>
         <DatePicker.RangePicker allowEmpty={[true, true]} />
       </Form.Item>
-      <Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-            {t('common.search')}
-          </Button>
-          <Button icon={<UndoOutlined />} onClick={() => { form.resetFields(); form.submit(); }}>
-            {t('common.reset')}
-          </Button>
-        </Space>
-      </Form.Item>
+      <FilterActions form={form} />
     </Form>
   );
 }

@@ -1,6 +1,6 @@
-import { Button, DatePicker, Form, Select, Space, type FormProps } from 'antd';
-import { SearchOutlined, UndoOutlined } from '@ant-design/icons';
+import { DatePicker, Form, Select, type FormProps } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FilterActions } from '../../components/filter-actions';
 import type { Dayjs } from 'dayjs';
 import { useDefinition, useDefinitions, useOrgOptions } from '../../hooks/use-reference-data';
 import { useLocalize } from '../../components/localized-text';
@@ -53,16 +53,7 @@ export function InstanceFilters({ formProps }: { formProps: FormProps<InstanceFi
       <Form.Item name="range" label={t('fields.createdBetween')}>
         <DatePicker.RangePicker allowEmpty={[true, true]} />
       </Form.Item>
-      <Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-            {t('common.search')}
-          </Button>
-          <Button icon={<UndoOutlined />} onClick={() => { usedForm.resetFields(); usedForm.submit(); }}>
-            {t('common.reset')}
-          </Button>
-        </Space>
-      </Form.Item>
+      <FilterActions form={usedForm} />
     </Form>
   );
 }
