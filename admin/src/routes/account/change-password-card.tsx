@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { http, isApiError } from '../../providers/http';
 import { loadSession } from '../../providers/session';
 import { useLocalize } from '../../components/localized-text';
+import { serverFieldErrors } from '../../lib/server-field-errors';
 
 type Values = { currentPassword: string; newPassword: string; confirm: string };
 
@@ -26,7 +27,7 @@ export function ChangePasswordCard({ onChanged }: { onChanged: () => void }) {
       onChanged();
     } catch (e) {
       if (!isApiError(e)) throw e;
-      const fields = Object.entries(e.fieldErrors ?? {}).map(([name, text]) => ({ name: name as keyof Values, errors: [localize(text)] }));
+      const fields = serverFieldErrors(e, localize, ['currentPassword', 'newPassword'] as const);
       if (fields.length) form.setFields(fields);
       else form.setFields([{ name: 'currentPassword', errors: [e.localized ? localize(e.localized) : t('errors.generic')] }]);
     } finally {

@@ -11,6 +11,7 @@ import { useDefinition, useDefinitions, useOrgOptions } from '../../hooks/use-re
 import { ApiError, http, isApiError } from '../../providers/http';
 import { AssignmentFields, assignedRoles, takeAssignments } from './assignment-fields';
 import type { InstanceView } from '../../types/contract';
+import { serverFieldErrors } from '../../lib/server-field-errors';
 
 type Values = { definitionId?: string; subjectOrgId?: string } & Record<string, unknown>;
 
@@ -57,7 +58,7 @@ export function InstanceCreate() {
     } catch (e) {
       const err = isApiError(e) ? e : new ApiError(0, null);
       setError(err);
-      form.setFields(Object.entries(err.fieldErrors).map(([name, msg]) => ({ name, errors: [localize(msg)] })));
+      form.setFields(serverFieldErrors(err, localize));
     } finally {
       setPending(false);
     }

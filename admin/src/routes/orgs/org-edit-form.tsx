@@ -5,11 +5,11 @@ import { http, isApiError, ApiError } from '../../providers/http';
 import { useLocalize } from '../../components/localized-text';
 import { StaleAlert } from '../../components/stale-alert';
 import type { Org } from '../../types/contract';
+import { serverFieldErrors } from '../../lib/server-field-errors';
 
 export type OrgRow = Org;
 type Values = { name: string; shortName?: string; code?: string; groupKind?: string };
 const FIELDS = ['name', 'shortName', 'code', 'groupKind'] as const;
-const isField = (n: string): n is (typeof FIELDS)[number] => (FIELDS as readonly string[]).includes(n);
 
 /**
  * Edits one organisation, or creates a child under `parent`. A 409 means someone saved first: we
@@ -42,7 +42,7 @@ export function OrgEditForm({ org, parent, canEdit, onSaved, onReload }: { org: 
     } catch (e) {
       const err = isApiError(e) ? e : new ApiError(0, null);
       setError(err);
-      form.setFields(Object.entries(err.fieldErrors).flatMap(([name, msg]) => (isField(name) ? [{ name, errors: [localize(msg)] }] : [])));
+      form.setFields(serverFieldErrors(err, localize, FIELDS));
     } finally {
       setPending(false);
     }

@@ -6,10 +6,10 @@ import { useLocalize } from '../../components/localized-text';
 import { StaleAlert } from '../../components/stale-alert';
 import { RoleGrantsField } from './role-grants-field';
 import type { DirectoryUser, RoleCode } from '../../types/contract';
+import { serverFieldErrors } from '../../lib/server-field-errors';
 
 type Values = { username?: string; displayName: string; password?: string; disabled?: boolean; roles: Array<{ role: RoleCode; orgId: string }> };
 const FIELDS = ['username', 'displayName', 'password', 'disabled'] as const;
-const isField = (name: string): name is (typeof FIELDS)[number] => (FIELDS as readonly string[]).includes(name);
 type Props = { user: DirectoryUser | null; open: boolean; onClose: () => void; onSaved: () => void };
 
 /** 新建/编辑用户: a stale edit (409) shows who won and offers to reload; it never overwrites. */
@@ -60,7 +60,7 @@ export function UserFormModal({ user, open, onClose, onSaved }: Props) {
     } catch (e) {
       const err = isApiError(e) ? e : new ApiError(0, null);
       setError(err);
-      form.setFields(Object.entries(err.fieldErrors).flatMap(([name, msg]) => (isField(name) ? [{ name, errors: [localize(msg)] }] : [])));
+      form.setFields(serverFieldErrors(err, localize, FIELDS));
     } finally {
       setPending(false);
     }
