@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, screenshot, signIn, startServer, type RunningServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { screenshot, signIn, useServerAndBrowser } from './harness';
 import { fillRequiredFields } from './fill-form';
 
 /** Picks an option of the antd Select inside `select` by its visible text. */
@@ -75,25 +75,16 @@ async function act(page: Page, url: string, label: string, fill?: (modal: Locato
 }
 
 describe('designer', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser();
 
   it('the bureau admin builds 课后服务检查 from scratch and publishes it; a principal runs it to the end with two reviewers and a bureau decision', async () => {
-    const admin = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
+    const admin = await env.browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
     const errors: string[] = [];
     admin.on('pageerror', (e) => errors.push(e.message));
-    await signIn(admin, server.url, 'admin', server.password);
+    await signIn(admin, env.server.url, 'admin', env.server.password);
 
     // From scratch: name and key, then the blank two-step skeleton.
-    await admin.goto(`${server.url}/definitions`);
+    await admin.goto(`${env.server.url}/definitions`);
     await admin.getByTestId('definition-new').click();
     await admin.locator('#designer-new-name-zh').fill('课后服务检查');
     await admin.locator('#designer-new-name-en').fill('After-school service inspection');
@@ -165,10 +156,10 @@ describe('designer', () => {
     await screenshot(admin, 'designer-published');
 
     // The principal starts it in the console: no code change, no restart.
-    const principal = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const principal = await env.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     principal.on('pageerror', (e) => errors.push(e.message));
-    await signIn(principal, server.url, 'principal1', server.password);
-    await principal.goto(`${server.url}/instances/create?definitionKey=after-school-inspection`);
+    await signIn(principal, env.server.url, 'principal1', env.server.password);
+    await principal.goto(`${env.server.url}/instances/create?definitionKey=after-school-inspection`);
     const subject = principal.locator('.ant-form-item').filter({ has: principal.locator('#subjectOrgId') });
     await subject.locator('.ant-select-selector').click();
     await principal.locator('#subjectOrgId').fill('西永中学');
@@ -186,15 +177,15 @@ describe('designer', () => {
 
     // All-of: both bureau reviewers approve; after the first the review still waits.
     for (const [username, after] of [['reviewer', '集团审核会签'], ['reviewer2', '教委决定']]) {
-      const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+      const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
       page.on('pageerror', (e) => errors.push(e.message));
-      await signIn(page, server.url, username, server.password);
+      await signIn(page, env.server.url, username, env.server.password);
       await act(page, instanceUrl, '通过');
       await expect.poll(async () => (await page.getByTestId('current-state').textContent())?.trim(), { timeout: 20_000 }).toContain(after);
       await page.close();
     }
-    const bureau = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    await signIn(bureau, server.url, 'reviewer', server.password);
+    const bureau = await env.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await signIn(bureau, env.server.url, 'reviewer', env.server.password);
     await act(bureau, instanceUrl, '作出决定');
 
     await principal.goto(instanceUrl);

@@ -1,34 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+
 import { Secret, TOTP } from 'otpauth';
-import { launchBrowser, screenshot, signIn, startServer, type RunningServer } from './harness';
+import { screenshot, signIn, useServerAndBrowser } from './harness';
 
 /** Outside demo mode the first start creates one administrator who must choose a password first. */
 describe('first administrator (EDUFLOW_DEMO=0)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer({ env: { EDUFLOW_DEMO: '0' } });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser({ env: { EDUFLOW_DEMO: '0' } });
 
   it('signs in with the generated password, is sent to change it, and then reaches the console', async () => {
-    const generated = readFileSync(join(server.dataDir, 'admin-password.txt'), 'utf8').trim();
-    expect(server.output()).toContain(join(server.dataDir, 'admin-password.txt'));
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    await signIn(page, server.url, 'admin', generated);
+    const generated = readFileSync(join(env.server.dataDir, 'admin-password.txt'), 'utf8').trim();
+    expect(env.server.output()).toContain(join(env.server.dataDir, 'admin-password.txt'));
+    const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await signIn(page, env.server.url, 'admin', generated);
     await page.getByTestId('password-forced').waitFor();
     expect(new URL(page.url()).pathname).toBe('/account');
     // Any other page sends the user back here while the change is due.
-    await page.goto(`${server.url}/instances`);
+    await page.goto(`${env.server.url}/instances`);
     await page.getByTestId('password-forced').waitFor();
     await screenshot(page, 'first-admin-change-password');
 
@@ -47,11 +36,11 @@ describe('first administrator (EDUFLOW_DEMO=0)', () => {
     expect(await page.getByTestId('password-forced').count()).toBe(0);
 
     // The new password is the one that works from now on.
-    const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'Bureau-2026-pass' }) });
+    const res = await fetch(`${env.server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'Bureau-2026-pass' }) });
     expect(res.status).toBe(200);
 
     // Two-factor sign-in: enrol with the key shown, confirm with a code, then sign-in asks for one.
-    await page.goto(`${server.url}/account`);
+    await page.goto(`${env.server.url}/account`);
     await page.getByRole('button', { name: /开始设置/ }).click();
     const key = (await page.getByTestId('totp-secret').innerText()).replace(/\s+/g, '');
     const totp = new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(key) });
@@ -61,7 +50,7 @@ describe('first administrator (EDUFLOW_DEMO=0)', () => {
     await screenshot(page, 'first-admin-two-factor');
 
     await page.context().clearCookies();
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${env.server.url}/login`);
     await page.locator('#username').fill('admin');
     await page.locator('#password').fill('Bureau-2026-pass');
     await page.locator('button[type=submit]').click();

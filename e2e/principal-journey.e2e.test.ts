@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot, signIn, startServer, type RunningServer } from './harness';
+import { describe, expect, it } from 'vitest';
+
+import { screenshot, signIn, useServerAndBrowser } from './harness';
 import { fillRequiredFields } from './fill-form';
 import { createHash } from 'node:crypto';
 
@@ -8,28 +8,17 @@ import { createHash } from 'node:crypto';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 describe('principal journey', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser();
 
   it('signs in, opens a task from the inbox, acts on it and sees the state move on', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
 
-    await signIn(page, server.url, 'principal1', server.password);
+    await signIn(page, env.server.url, 'principal1', env.server.password);
     await page.getByTestId('school-home').waitFor();
     await screenshot(page, 'principal-home');
-    await page.goto(`${server.url}/tasks`);
+    await page.goto(`${env.server.url}/tasks`);
     await page.getByTestId('current-user').waitFor();
     const rows = page.locator('[data-testid=task-table] tbody tr.ant-table-row');
     await rows.first().waitFor({ timeout: 20_000 });

@@ -1,45 +1,36 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, signIn, startServer, type RunningServer } from './harness';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot, signIn, useServerAndBrowser } from './harness';
 import { apiSession } from './api-client';
 import { fillRequiredFields } from './fill-form';
 
 type Row = { id: string; subjectName: string; state: string };
 
 describe('role journeys', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const env = useServerAndBrowser();
   const pages: Page[] = [];
   const errors: string[] = [];
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
 
   // One browser for the file, one context per journey, closed after it: idle consoles keep polling.
   afterEach(async () => {
     await Promise.all(pages.splice(0).map((p) => p.context().close()));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   async function open(username: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+    const context = await env.browser.newContext({ viewport, locale: 'zh-CN' });
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
     pages.push(page);
     try {
-      await signIn(page, server.url, username, server.password);
+      await signIn(page, env.server.url, username, env.server.password);
     } catch (e) {
       // Seen only when the shared machine is saturated (the login page's bundle not parsed in 30 s):
       // keep a picture of it, then try once more before failing the journey.
       await screenshot(page, `sign-in-retry-${username}`);
       console.warn(`sign-in retried for ${username}: ${String(e).split('\n')[0]}`);
-      await signIn(page, server.url, username, server.password);
+      await signIn(page, env.server.url, username, env.server.password);
     }
     return page;
   }
@@ -175,10 +166,10 @@ describe('role journeys', () => {
   });
 
   it('wide screens show the trace diagram with the current step highlighted', async () => {
-    const admin = await apiSession(server.url, 'admin', server.password);
+    const admin = await apiSession(env.server.url, 'admin', env.server.password);
     const list = await admin<{ items: Row[] }>('GET', '/instances?definitionKey=security-inspection&state=verification');
     const page = await open('reviewer');
-    await page.goto(`${server.url}/instances/${list.items[0].id}`);
+    await page.goto(`${env.server.url}/instances/${list.items[0].id}`);
     const diagram = page.getByTestId('trace-diagram');
     await diagram.waitFor();
     await expect.poll(() => diagram.getByTestId('trace-node-current').textContent()).toContain('整改复核');
@@ -204,18 +195,18 @@ describe('role journeys', () => {
     await page.getByTestId('chain-ok').waitFor({ timeout: 20_000 });
     await page.locator('[data-testid=audit-table] tbody tr.ant-table-row').first().waitFor();
     await screenshot(page, 'auditor-audit-log');
-    await page.goto(`${server.url}/instances`);
+    await page.goto(`${env.server.url}/instances`);
     await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
     expect(await page.getByRole('button', { name: /发起流程/ }).count()).toBe(0);
   });
 
   it('principal1 opening principal2’s instance by URL sees the refusal page and none of its data', async () => {
-    const p2 = await apiSession(server.url, 'principal2', server.password);
+    const p2 = await apiSession(env.server.url, 'principal2', env.server.password);
     const theirs = await p2<{ items: Row[] }>('GET', '/instances?definitionKey=security-inspection');
     const target = theirs.items.find((r) => r.subjectName === '曾家中学');
     expect(target).toBeDefined();
     const page = await open('principal1');
-    await page.goto(`${server.url}/instances/${target?.id}`);
+    await page.goto(`${env.server.url}/instances/${target?.id}`);
     await page.locator('.ant-result-403, .ant-result-404').waitFor();
     const body = (await page.locator('main').textContent()) ?? '';
     expect(body).not.toContain('曾家中学');
@@ -224,12 +215,12 @@ describe('role journeys', () => {
   });
 
   it('bureau admin: a stale organisation edit offers to reload and never overwrites', async () => {
-    const admin = await apiSession(server.url, 'admin', server.password);
+    const admin = await apiSession(env.server.url, 'admin', env.server.password);
     const { items } = await admin<{ items: Array<{ id: string; name: string; version: number }> }>('GET', '/orgs?type=school');
     const school = items.find((o) => o.name === '森林中学');
     expect(school).toBeDefined();
     const page = await open('admin');
-    await page.goto(`${server.url}/orgs`);
+    await page.goto(`${env.server.url}/orgs`);
     await page.getByPlaceholder('按名称筛选').fill('森林中学');
     await page.locator('.ant-tree-title', { hasText: /^森林中学$/ }).click();
     const form = page.getByTestId('org-form');
@@ -248,7 +239,7 @@ describe('role journeys', () => {
 
   it('bureau admin: the instance list exports to Excel with its filters', async () => {
     const page = await open('admin');
-    await page.goto(`${server.url}/instances`);
+    await page.goto(`${env.server.url}/instances`);
     await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-instances').click()]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
@@ -259,7 +250,7 @@ describe('role journeys', () => {
 
   it('bureau admin: a school import with bad rows lists every problem by row and writes nothing', async () => {
     const page = await open('admin');
-    await page.goto(`${server.url}/orgs`);
+    await page.goto(`${env.server.url}/orgs`);
     await page.getByRole('button', { name: /批量导入/ }).click();
     const modal = page.locator('.ant-modal-content');
     await modal.locator('input[type=file]').setInputFiles({
@@ -278,7 +269,7 @@ describe('role journeys', () => {
 
   it('bureau reviewer: opens the inspection for every kindergarten at once and watches the progress', async () => {
     const page = await open('reviewer');
-    await page.goto(`${server.url}/instances`);
+    await page.goto(`${env.server.url}/instances`);
     await page.getByTestId('bulk-start').click();
     const modal = page.locator('.ant-modal-content');
     await modal.locator('#definitionId').click();
