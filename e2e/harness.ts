@@ -52,8 +52,9 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
  * seeded anew) and waits for /api/health. The console is served from admin/dist: build it first.
  */
 export async function startServer(options: { password?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunningServer> {
-  if (!existsSync(join(REPO_ROOT, 'admin', 'dist', 'index.html'))) {
-    throw new Error('admin/dist is missing: run `npm run build -w @eduflow/admin` (npm run test:e2e does it)');
+  const adminDist = process.env.EDUFLOW_ADMIN_DIST ?? join(REPO_ROOT, 'admin', 'dist');
+  if (!existsSync(join(adminDist, 'index.html'))) {
+    throw new Error(`${adminDist} is missing: run 'npm run build -w @eduflow/admin' (npm run test:e2e does it)`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'eduflow-e2e-'));
   const port = await freePort();

@@ -12,7 +12,8 @@ import { startScheduler } from './scheduler/start-scheduler.js';
 
 const dataDir = resolve(process.env.EDUFLOW_DATA_DIR ?? './data');
 const port = Number(process.env.EDUFLOW_PORT ?? 8787);
-const adminDist = fileURLToPath(new URL('../../admin/dist', import.meta.url));
+// EDUFLOW_ADMIN_DIST lets a second build (e.g. a parallel browser-test run) be served without touching admin/dist.
+const adminDist = process.env.EDUFLOW_ADMIN_DIST ? resolve(process.env.EDUFLOW_ADMIN_DIST) : fileURLToPath(new URL('../../admin/dist', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
 
 mkdirSync(dataDir, { recursive: true });
