@@ -155,6 +155,7 @@ describe('health and OpenAPI', () => {
         'PUT /api/calendar',
         'GET /api/notifications',
         'POST /api/notifications/{id}/read',
+        'POST /api/notifications/read-all',
         'GET /api/reports/overview',
         'POST /api/attachments',
         'GET /api/attachments',

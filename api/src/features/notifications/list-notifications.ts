@@ -20,6 +20,7 @@ export function listNotifications(deps: Deps, input: { user: TAuthUser; query: T
   const q = input.query;
   const where: SQL[] = [eq(notifications.userId, input.user.id)];
   if (q.unread === '1') where.push(isNull(notifications.readAt));
+  if (q.kind) where.push(eq(notifications.kind, q.kind));
   const cursor = decodeCursor(q.cursor, 2);
   if (cursor) {
     const [at, id] = cursor.map(String);

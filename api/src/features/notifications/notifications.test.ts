@@ -1,4 +1,6 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents } from '../../db/schema.js';
 import { runDueTimers } from '../../scheduler/run-due-timers.js';
 import { makeHarness, type Harness } from '../../test/harness.js';
 
@@ -46,5 +48,37 @@ describe('notifications from the engine’s notify effects', () => {
     const unread = (await (await h.get('/api/notifications?unread=1&limit=100', pa)).json()) as Page;
     expect(unread.items.map((n) => n.id)).not.toContain(first.id);
     expect(unread.items).toHaveLength(kinds.length - 1);
+  });
+
+  it('filters by kind; a bad kind is a 400 in both languages', async () => {
+    const pa = await h.signIn('principalA');
+    const reminders = (await (await h.get('/api/notifications?kind=reminder&limit=100', pa)).json()) as Page;
+    expect(reminders.items.length).toBeGreaterThan(0);
+    expect(new Set(reminders.items.map((n) => n.kind))).toEqual(new Set(['reminder']));
+    const bad = await h.get('/api/notifications?kind=spam', pa);
+    expect(bad.status).toBe(400);
+  });
+
+  it('mark all read marks only the caller’s unread notifications, once, and audits it', async () => {
+    const pa = await h.signIn('principalA');
+    const r1 = await h.signIn('reviewer1');
+    const unread = async (s: typeof pa) => ((await (await h.get('/api/notifications?unread=1&limit=100', s)).json()) as Page).items.length;
+    const mineBefore = await unread(pa);
+    const theirsBefore = await unread(r1);
+    expect(mineBefore).toBeGreaterThan(0);
+    expect(theirsBefore).toBeGreaterThan(0);
+
+    const res = await h.post('/api/notifications/read-all', undefined, pa);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ marked: mineBefore });
+    expect(await unread(pa)).toBe(0);
+    expect(await unread(r1)).toBe(theirsBefore);
+    const again = await h.post('/api/notifications/read-all', undefined, pa);
+    expect(await again.json()).toEqual({ marked: 0 });
+
+    const audited = h.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'notification.read-all'), eq(auditEvents.actorId, pa.userId))).all();
+    expect(audited).toHaveLength(1);
+    expect(audited[0]?.meta).toEqual({ marked: mineBefore });
+    expect((await h.post('/api/notifications/read-all', undefined, undefined)).status).toBe(401);
   });
 });

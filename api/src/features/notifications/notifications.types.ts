@@ -1,8 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { ZLocalized } from '../common.js';
 
+export const NOTIFICATION_KINDS = ['entered', 'reminder', 'escalation', 'chase', 'copy', 'sign'] as const;
+export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
+
 export const ZNotificationQuery = z.object({
   unread: z.enum(['0', '1']).optional().openapi({ description: '1: only unread' }),
+  kind: ZNotificationKind.optional().openapi({ description: 'only this kind' }),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(500).optional(),
 });
@@ -21,3 +25,5 @@ export const ZNotification = z
   .openapi('Notification');
 export type TNotification = z.infer<typeof ZNotification>;
 export const ZNotificationPage = z.object({ items: z.array(ZNotification), nextCursor: z.string().nullable() });
+export const ZReadAllResult = z.object({ marked: z.number().int().openapi({ description: 'how many of the caller’s unread notifications were marked read' }) });
+export type TReadAllResult = z.infer<typeof ZReadAllResult>;

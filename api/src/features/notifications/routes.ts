@@ -3,7 +3,8 @@ import { signedIn } from '../../app-env.js';
 import type { Deps } from '../../deps.js';
 import { errors, json, newRouter, ZIdParam } from '../common.js';
 import { listNotifications } from './list-notifications.js';
-import { ZNotificationPage, ZNotificationQuery } from './notifications.types.js';
+import { ZNotificationPage, ZNotificationQuery, ZReadAllResult } from './notifications.types.js';
+import { readAllNotifications } from './read-all-notifications.js';
 import { readNotification } from './read-notification.js';
 
 const list = createRoute({
@@ -23,11 +24,23 @@ const read = createRoute({
   responses: { 204: { description: 'Marked read' }, ...errors(401, 403, 404) },
 });
 
+const readAll = createRoute({
+  method: 'post',
+  path: '/notifications/read-all',
+  tags: ['notifications'],
+  summary: "Marks all of the caller's unread notifications read (only the caller's)",
+  responses: { 200: json(ZReadAllResult), ...errors(401) },
+});
+
 export function notificationRoutes(deps: Deps) {
   return newRouter()
     .openapi(list, (c) => {
       const { user } = signedIn(c);
       return c.json(listNotifications(deps, { user, query: c.req.valid('query') }), 200);
+    })
+    .openapi(readAll, (c) => {
+      const { user } = signedIn(c);
+      return c.json(readAllNotifications(deps, { actor: user }), 200);
     })
     .openapi(read, (c) => {
       const { user } = signedIn(c);
