@@ -43,7 +43,11 @@ export const users = sqliteTable('users', {
   totpEnabledAt: text('totp_enabled_at'),
   /** The 30-second step of the last accepted code: a code seen once cannot be replayed. */
   totpLastStep: integer('totp_last_step'),
-});
+}, (t) => [
+  // The directory sorts by name or by creation (issue 4); username is already unique-indexed.
+  index('users_display_name_idx').on(t.displayName, t.id),
+  index('users_created_idx').on(t.createdAt, t.id),
+]);
 
 export const roleGrants = sqliteTable(
   'role_grants',
@@ -116,9 +120,15 @@ export const instances = sqliteTable(
     createdBy: text('created_by').notNull(),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    /** Earliest deadline of its open tasks (null when none), kept by applyEffects so lists can sort on it. */
+    dueAt: text('due_at'),
   },
   (t) => [
     index('instances_updated_idx').on(t.updatedAt, t.id),
+    // One (column, id) index per sortable column of the instance list (issue 4), for unscoped readers.
+    index('instances_created_idx').on(t.createdAt, t.id),
+    index('instances_due_idx').on(t.dueAt, t.id),
+    index('instances_state_id_idx').on(t.state, t.id),
     index('instances_subject_updated_idx').on(t.subjectOrgId, t.updatedAt, t.id),
     index('instances_group_updated_idx').on(t.subjectGroupId, t.updatedAt, t.id),
     index('instances_created_by_updated_idx').on(t.createdBy, t.updatedAt, t.id),
@@ -339,6 +349,8 @@ export const findings = sqliteTable(
     uniqueIndex('findings_instance_item_uq').on(t.instanceId, t.itemCode),
     index('findings_school_item_idx').on(t.schoolId, t.itemCode),
     index('findings_round_status_idx').on(t.round, t.status, t.dueAt),
+    index('findings_due_idx').on(t.dueAt, t.id),
+    index('findings_created_idx').on(t.createdAt, t.id),
   ],
 );
 

@@ -3,6 +3,7 @@ import { taskCandidates, tasks, timers } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import type { Effect, TaskCandidate } from '../../engine.js';
 import { storeNotifications } from '../notifications/store-notifications.js';
+import { refreshInstanceDue } from './instance-due.js';
 
 /**
  * Performs the engine's effects inside the caller's transaction. Each is idempotent (upserts keyed by
@@ -83,6 +84,8 @@ export function applyEffects(deps: Deps, instanceId: string, effects: Effect[]):
         throw new Error(`unknown engine effect ${JSON.stringify(effect satisfies never)}`);
     }
   }
+  // Always, not only on task effects: a migration closes the old tasks itself before calling here.
+  refreshInstanceDue(deps, instanceId);
   return { named, readers };
 }
 
