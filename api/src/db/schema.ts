@@ -344,6 +344,8 @@ export const findings = sqliteTable(
     status: text('status', { enum: ['open', 'closed'] }).notNull(),
     createdAt: text('created_at').notNull(),
     closedAt: text('closed_at'),
+    /** Set once, when the finding's own deadline passed while it was open (its durable timer fired). */
+    escalatedAt: text('escalated_at'),
   },
   (t) => [
     uniqueIndex('findings_instance_item_uq').on(t.instanceId, t.itemCode),
