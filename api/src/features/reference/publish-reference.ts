@@ -1,5 +1,5 @@
 import { subject } from '@casl/ability';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, gt } from 'drizzle-orm';
 import { appendAudit } from '../../audit/append.js';
 import { SYSTEM_USER, type TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
@@ -30,6 +30,21 @@ export function publishReference(deps: Deps, input: { kind: TReferenceKind; id: 
     if (denied) return denied;
     if (!row) return new AppError('NOT_FOUND');
     if (row.status === 'published') return toReference(row);
+    // The workflows read the most recently published version, so publishing an older draft after a
+    // newer version went out would silently roll the district back.
+    const newer = deps.db
+      .select({ version: referenceData.version })
+      .from(referenceData)
+      .where(and(eq(referenceData.kind, row.kind), eq(referenceData.key, row.key), eq(referenceData.status, 'published'), gt(referenceData.version, row.version)))
+      .get();
+    if (newer) {
+      return new AppError('VERSION_CONFLICT', {
+        message: {
+          'zh-CN': `已发布更新的版本 v${newer.version}，此草稿 v${row.version} 已过时，不能再发布。请在最新版本基础上新建版本。`,
+          en: `A newer version (v${newer.version}) is already published; this draft (v${row.version}) is stale. Start a new version from the newest one.`,
+        },
+      });
+    }
     const publishedAt = deps.clock().toISOString();
     deps.db.update(referenceData).set({ status: 'published', publishedAt }).where(eq(referenceData.id, row.id)).run();
     appendAudit(deps.db, {

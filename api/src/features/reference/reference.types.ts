@@ -6,6 +6,18 @@ export const REFERENCE_KINDS = ['indicator-system', 'whitelist', 'checklist', 'a
 export const ZReferenceKind = z.enum(REFERENCE_KINDS);
 export type TReferenceKind = z.infer<typeof ZReferenceKind>;
 
+/**
+ * Marks every row whose code an earlier row already uses, on that row's own field, so the console
+ * can put the message on the very cell (`content.items.3.code`) rather than on the whole list.
+ */
+function flagRepeatedCodes(rows: ReadonlyArray<Record<string, unknown>>, field: string, ctx: z.RefinementCtx, prefix: Array<string | number> = []) {
+  const seen = new Set<unknown>();
+  rows.forEach((row, i) => {
+    if (seen.has(row[field])) ctx.addIssue({ code: 'custom', path: [...prefix, i, field], message: 'code is already used by another item' });
+    seen.add(row[field]);
+  });
+}
+
 /** The six classic layers of 等级保护 checklists. */
 export const LAYERS = ['物理安全', '网络安全', '主机安全', '应用安全', '数据安全', '安全管理'] as const;
 
@@ -23,7 +35,7 @@ export const ZChecklist = z.object({
     )
     .min(1)
     .max(200)
-    .refine((items) => new Set(items.map((i) => i.code)).size === items.length, { message: 'item codes must be unique' }),
+    .superRefine((items, ctx) => flagRepeatedCodes(items, 'code', ctx)),
 });
 export type TChecklist = z.infer<typeof ZChecklist>;
 
@@ -31,16 +43,31 @@ export type TChecklist = z.infer<typeof ZChecklist>;
 export const ZBurdenItem = z.object({ code: z.string().min(1).max(20), name: z.string().min(1).max(80), rule: z.string().max(300).default('') });
 /** Emergency additions the education work leading group approved, registered by the bureau (document number per item). */
 const ZEmergencyApproval = z.object({ no: z.string().min(1).max(60), itemCode: z.string().min(1), approvedOn: z.iso.date() });
-export const ZWhitelistDoc = zWhitelist.extend({
-  burdenList: z.array(ZBurdenItem).max(50).default([]),
-  emergencyApprovals: z.array(ZEmergencyApproval).max(100).default([]),
-});
+export const ZWhitelistDoc = zWhitelist
+  .extend({
+    burdenList: z.array(ZBurdenItem).max(50).default([]),
+    emergencyApprovals: z.array(ZEmergencyApproval).max(100).default([]),
+  })
+  .superRefine((doc, ctx) => {
+    flagRepeatedCodes(doc.items, 'code', ctx, ['items']);
+    flagRepeatedCodes(doc.burdenList, 'code', ctx, ['burdenList']);
+    doc.items.forEach((item, i) => {
+      if (item.window.from > item.window.to) ctx.addIssue({ code: 'custom', path: ['items', i, 'window', 'to'], message: 'window must start on or before its end' });
+    });
+    const codes = new Set(doc.items.map((i) => i.code));
+    doc.emergencyApprovals.forEach((a, i) => {
+      if (!codes.has(a.itemCode)) ctx.addIssue({ code: 'custom', path: ['emergencyApprovals', i, 'itemCode'], message: 'no whitelist item has this code' });
+    });
+  });
 export type TWhitelistDoc = z.infer<typeof ZWhitelistDoc>;
 
 const ZLevelQuota = z.object({ level: z.enum(['special', 'first', 'second']), count: z.number().int().nonnegative() });
 export const ZAwardRubric = z.object({
   year: z.number().int().min(2000).max(2100),
-  criteria: z.array(z.object({ key: z.string().min(1), name: z.string().min(1), maxScore: z.number().positive() })).min(1),
+  criteria: z
+    .array(z.object({ key: z.string().min(1), name: z.string().min(1), maxScore: z.number().positive() }))
+    .min(1)
+    .superRefine((rows, ctx) => flagRepeatedCodes(rows, 'key', ctx)),
   /** Submissions a school may recommend per year (the RECOMMEND guard's cap). */
   schoolQuota: z.number().int().positive().default(3),
   expertsPerSubmission: z.number().int().min(3).default(3),
@@ -68,7 +95,12 @@ export const ZKindParam = z.object({ kind: ZKindPath.openapi({ param: { name: 'k
 export const ZKindIdParam = ZKindParam.extend({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) });
 export const ZReferenceQuery = ZPageQuery.extend({ status: z.enum(['draft', 'published']).optional(), key: z.string().max(60).optional() });
 export type TReferenceQuery = z.infer<typeof ZReferenceQuery>;
-export const ZCreateReferenceBody = z.object({ name: z.string().min(1).max(120), content: z.record(z.string(), z.unknown()) });
+export const ZCreateReferenceBody = z.object({
+  name: z.string().min(1).max(120),
+  content: z.record(z.string(), z.unknown()),
+  /** The version the editor started from: when someone has since added a newer version of that key, the save is refused (409) rather than silently forking. */
+  basedOn: z.string().min(1).max(100).optional(),
+});
 export type TCreateReferenceBody = z.infer<typeof ZCreateReferenceBody>;
 
 export const ZReference = z

@@ -22,7 +22,7 @@ const create = createRoute({
   tags: ['reference'],
   summary: 'New draft version (bureauAdmin)',
   request: { params: ZKindParam, body: body(ZCreateReferenceBody) },
-  responses: { 201: json(ZReference, 'Draft created'), ...errors(400, 401, 403, 422) },
+  responses: { 201: json(ZReference, 'Draft created'), ...errors(400, 401, 403, 409, 422) },
 });
 
 const publish = createRoute({
@@ -31,7 +31,7 @@ const publish = createRoute({
   tags: ['reference'],
   summary: 'Publish a draft; published versions are immutable (bureauAdmin)',
   request: { params: ZKindIdParam },
-  responses: { 200: json(ZReference, 'Published'), ...errors(401, 403, 404) },
+  responses: { 200: json(ZReference, 'Published'), ...errors(401, 403, 404, 409) },
 });
 
 export function referenceRoutes(deps: Deps) {
