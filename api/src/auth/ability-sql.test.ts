@@ -42,6 +42,7 @@ beforeAll(async () => {
       subjectOrgId: school,
       subjectGroupId: rand() < 0.1 ? null : group,
       districtId: h.orgs.district,
+      dueAt: null,
       state: 'draft',
       status: rand() < 0.3 ? 'completed' : 'running',
       outcome: null,

@@ -83,6 +83,8 @@ export function startInstance(
       createdBy: actor.id,
       createdAt: at,
       updatedAt: at,
+      // applyEffects fills it from the tasks the start opens.
+      dueAt: null,
     };
     deps.db.insert(instances).values(row).run();
     const { named, readers } = applyEffects(deps, row.id, result.effects);
