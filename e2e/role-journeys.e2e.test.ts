@@ -212,6 +212,8 @@ describe('role journeys', () => {
     expect(body).not.toContain('曾家中学');
     expect(await page.getByTestId('instance-header').count()).toBe(0);
     await screenshot(page, 'principal-forbidden');
+    // The page says it once: no stray "not found" toast from the data provider beside it.
+    expect(await page.locator('.ant-notification-notice, .ant-message-notice').count()).toBe(0);
   });
 
   it('bureau admin: a stale organisation edit offers to reload and never overwrites', async () => {

@@ -26,7 +26,8 @@ export function InstanceShow() {
   const invalidate = useInvalidate();
   const [event, setEvent] = useState<AvailableEvent | null>(null);
   const [historyKey, setHistoryKey] = useState(0);
-  const { result: view, query } = useOne<InstanceView>({ resource: 'instances', id });
+  // The page itself shows a failed load (404/403 result with retry); Refine's default toast would say it twice.
+  const { result: view, query } = useOne<InstanceView>({ resource: 'instances', id, errorNotification: false });
   const { definition } = useDefinition(view?.definition.id);
   const fields = useMemo(() => fieldCatalogue(view?.form ?? null, definition?.definition), [view?.form, definition]);
 
