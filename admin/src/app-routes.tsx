@@ -8,6 +8,7 @@ import { AppTitle } from './components/app-title';
 import { ErrorResult } from './components/error-result';
 import { LoginPage } from './routes/login/login-page';
 import { TaskList } from './routes/tasks/task-list';
+import { NotificationList } from './routes/notifications/notification-list';
 import { InstanceList } from './routes/instances/instance-list';
 import { InstanceShow } from './routes/instances/instance-show';
 import { InstanceCreate } from './routes/instances/instance-create';
@@ -58,6 +59,7 @@ export function AppRoutes() {
         <Route path="/reference/:kind?" element={<Guard resource="reference"><ReferencePage /></Guard>} />
         <Route path="/calendar" element={<Guard resource="calendar"><CalendarPage /></Guard>} />
         <Route path="/tasks" element={<TaskList />} />
+        <Route path="/notifications" element={<NotificationList />} />
         <Route path="/instances">
           <Route index element={<InstanceList />} />
           <Route path="create" element={<Guard resource="instances" action="create"><InstanceCreate /></Guard>} />

@@ -11,6 +11,8 @@ import designerZh from './locales/designer.zh-CN.json';
 import designerEn from './locales/designer.en.json';
 import accountZh from './locales/account.zh-CN.json';
 import accountEn from './locales/account.en.json';
+import inboxZh from './locales/inbox.zh-CN.json';
+import inboxEn from './locales/inbox.en.json';
 import type { LocaleCode } from '../types/contract';
 
 export const LANGUAGES: LocaleCode[] = ['zh-CN', 'en'];
@@ -41,7 +43,7 @@ const initial = storedLanguage();
 applyDayjs(initial);
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, ...consoleZh, ...designerZh, ...accountZh } }, en: { translation: { ...en, ...consoleEn, ...designerEn, ...accountEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, ...consoleZh, ...designerZh, ...accountZh, ...inboxZh } }, en: { translation: { ...en, ...consoleEn, ...designerEn, ...accountEn, ...inboxEn } } },
   lng: initial,
   fallbackLng: DEFAULT_LANGUAGE,
   interpolation: { escapeValue: false },

@@ -1,5 +1,6 @@
 import { createElement } from 'react';
 import type { ResourceProps } from '@refinedev/core';
+import { NotificationsMenuIcon } from '../routes/notifications/notifications-menu-icon';
 import { AuditOutlined, CheckSquareOutlined, DeploymentUnitOutlined, PartitionOutlined } from '@ant-design/icons';
 import { HomeOutlined, SettingOutlined, TeamOutlined, ApartmentOutlined, DatabaseOutlined, CalendarOutlined } from '@ant-design/icons';
 
@@ -7,6 +8,7 @@ import { HomeOutlined, SettingOutlined, TeamOutlined, ApartmentOutlined, Databas
 export const resources: ResourceProps[] = [
   { name: 'home', list: '/', meta: { icon: createElement(HomeOutlined) } },
   { name: 'tasks', list: '/tasks', meta: { icon: createElement(CheckSquareOutlined) } },
+  { name: 'inbox', list: '/notifications', meta: { path: '/notifications', icon: createElement(NotificationsMenuIcon) } },
   {
     name: 'instances',
     list: '/instances',

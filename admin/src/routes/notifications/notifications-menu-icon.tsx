@@ -1,0 +1,14 @@
+import { Badge } from 'antd';
+import { BellOutlined } from '@ant-design/icons';
+import { UNREAD_LIMIT, useUnreadNotifications } from './use-unread-notifications';
+
+/** The menu entry's icon carries the unread count, so it shows even with the sider collapsed. */
+export function NotificationsMenuIcon() {
+  const { data } = useUnreadNotifications();
+  const count = data?.items.length ?? 0;
+  return (
+    <Badge count={count} overflowCount={UNREAD_LIMIT - 1} size="small" offset={[6, -2]} data-testid="menu-unread-badge">
+      <BellOutlined style={{ color: 'inherit' }} />
+    </Badge>
+  );
+}

@@ -1,0 +1,23 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { http } from '../../providers/http';
+import type { NotificationRow } from '../../types/contract';
+
+/** Marks one notification read (if it is not yet) and, when it names an instance, goes there. Shared by the bell and the page. */
+export function useOpenNotification(after?: () => void) {
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const markRead = async (n: NotificationRow) => {
+    try {
+      if (!n.readAt) await http(`/notifications/${n.id}/read`, { method: 'POST' });
+    } finally {
+      void client.invalidateQueries({ queryKey: ['notifications'] });
+      after?.();
+    }
+  };
+  const open = async (n: NotificationRow) => {
+    await markRead(n).catch(() => undefined);
+    if (n.instanceId) navigate(`/instances/${n.instanceId}`);
+  };
+  return { open, markRead };
+}
