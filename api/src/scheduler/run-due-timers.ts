@@ -5,6 +5,7 @@ import { timers } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import type { EngineEvent } from '../engine.js';
 import { applyEvent } from '../features/instances/fire-event.js';
+import { asFindingDue, escalateFinding } from '../features/findings/finding-deadline.js';
 
 export type TTimerRun = { fired: number; refused: number };
 
@@ -36,6 +37,14 @@ export function runDueTimers(deps: Deps, now: Date = deps.clock(), batch = 100):
       // Re-read under the write lock: another scheduler or a move may have fired or cancelled it meanwhile.
       const timer = deps.db.select().from(timers).where(and(eq(timers.id, id), isNull(timers.firedAt), isNull(timers.cancelledAt))).get();
       if (!timer) return;
+      const findingDue = asFindingDue(timer.event);
+      if (findingDue) {
+        // A finding's own deadline: escalated once if still open, else nothing to do; either way the row is spent.
+        escalateFinding(deps, timer.instanceId, findingDue.itemCode);
+        run.fired += 1;
+        deps.db.update(timers).set({ firedAt: deps.clock().toISOString() }).where(eq(timers.id, id)).run();
+        return;
+      }
       const event = toEngineEvent(timer.event);
       const outcome = event
         ? applyEvent(deps, { actor: SYSTEM_USER, instanceId: timer.instanceId, event, expectedVersion: null })

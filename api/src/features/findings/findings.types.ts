@@ -7,6 +7,7 @@ export const ZFindingQuery = ZPageQuery.extend({
   round: z.string().max(100).optional(),
   status: z.enum(['open', 'closed']).optional(),
   overdue: z.enum(['1']).optional(),
+  escalated: z.enum(['1']).optional(),
 });
 export type TFindingQuery = z.infer<typeof ZFindingQuery>;
 
@@ -24,6 +25,8 @@ export const ZFinding = z
     workdays: z.number(),
     dueAt: z.string(),
     overdue: z.boolean(),
+    /** When the finding's own deadline timer escalated it to the bureau; null while not (yet) escalated. */
+    escalatedAt: z.string().nullable(),
     offlineOrdered: z.boolean(),
     repeat: z.boolean(),
     status: z.enum(['open', 'closed']),

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, lt, or, type SQL } from 'drizzle-orm';
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { findings, instances, organisations } from '../../db/schema.js';
@@ -17,6 +17,7 @@ export function listFindings(deps: Deps, input: { user: TAuthUser; ability: AppA
   if (q.round) where.push(eq(findings.round, q.round));
   if (q.status) where.push(eq(findings.status, q.status));
   if (q.overdue) where.push(eq(findings.status, 'open'), lt(findings.dueAt, now));
+  if (q.escalated) where.push(isNotNull(findings.escalatedAt));
   const cursor = decodeCursor(q.cursor, 2);
   if (cursor) {
     const [dueAt, id] = cursor.map(String);

@@ -7,6 +7,8 @@ export const ZSecurityReport = z
     totalFindings: n,
     openFindings: n,
     overdueFindings: n,
+    /** Findings whose own deadline timer escalated them to the bureau (open or closed since). */
+    escalatedFindings: n,
     repeats: n,
     byLayer: z.array(z.object({ layer: z.string(), count: n, open: n })),
     bySeverity: z.array(z.object({ severity: z.string(), count: n, open: n })),

@@ -13,7 +13,8 @@ export function securityReport(deps: Deps, input: { user: TAuthUser; ability: Ap
   const open = sql<number>`sum(case when ${findings.status} = 'open' then 1 else 0 end)`;
   const overdue = sql<number>`sum(case when ${findings.status} = 'open' and ${findings.dueAt} < ${now} then 1 else 0 end)`;
   const repeats = sql<number>`sum(case when ${findings.repeat} then 1 else 0 end)`;
-  const totals = deps.db.select({ total: count(), open, overdue, repeats }).from(findings).innerJoin(instances, eq(instances.id, findings.instanceId)).where(where).get();
+  const escalated = sql<number>`sum(case when ${findings.escalatedAt} is not null then 1 else 0 end)`;
+  const totals = deps.db.select({ total: count(), open, overdue, escalated, repeats }).from(findings).innerJoin(instances, eq(instances.id, findings.instanceId)).where(where).get();
   const byLayer = deps.db
     .select({ layer: findings.layer, count: count(), open })
     .from(findings)
@@ -44,6 +45,7 @@ export function securityReport(deps: Deps, input: { user: TAuthUser; ability: Ap
     totalFindings: num(totals?.total),
     openFindings: num(totals?.open),
     overdueFindings: num(totals?.overdue),
+    escalatedFindings: num(totals?.escalated),
     repeats: num(totals?.repeats),
     byLayer: byLayer.map((r) => ({ layer: r.layer, count: num(r.count), open: num(r.open) })),
     bySeverity: bySeverity.map((r) => ({ severity: r.severity, count: num(r.count), open: num(r.open) })),

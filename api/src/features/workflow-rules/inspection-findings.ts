@@ -4,6 +4,7 @@ import { findings } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { addWorkdays, findingsFromItems, type InspectionItem } from '../../domain.js';
 import { calendarFor } from '../calendar/get-calendar.js';
+import { cancelFindingDeadlines, scheduleFindingDeadline } from '../findings/finding-deadline.js';
 
 const ZItems = z.array(
   z.object({
@@ -35,6 +36,7 @@ export function raiseFindings(deps: Pick<Deps, 'db'>, input: { instanceId: strin
   // Deadlines count the district's school working days (holidays, make-up days, vacations).
   const calendar = calendarFor(deps, input.districtId);
   for (const f of list) {
+    const dueAt = addWorkdays(calendar, input.now, f.workdays).toISOString();
     deps.db
       .insert(findings)
       .values({
@@ -46,7 +48,7 @@ export function raiseFindings(deps: Pick<Deps, 'db'>, input: { instanceId: strin
         title: f.title,
         severity: f.severity,
         workdays: f.workdays,
-        dueAt: addWorkdays(calendar, input.now, f.workdays).toISOString(),
+        dueAt,
         offlineOrdered: f.offlineOrdered,
         repeat: f.repeat,
         status: 'open',
@@ -54,6 +56,7 @@ export function raiseFindings(deps: Pick<Deps, 'db'>, input: { instanceId: strin
       })
       .onConflictDoNothing()
       .run();
+    scheduleFindingDeadline(deps, input.instanceId, f.itemCode, dueAt);
   }
   return list;
 }
@@ -65,4 +68,5 @@ export function closeFindings(deps: Pick<Deps, 'db'>, instanceId: string, now: D
     .set({ status: 'closed', closedAt: now.toISOString() })
     .where(and(eq(findings.instanceId, instanceId), eq(findings.status, 'open')))
     .run();
+  cancelFindingDeadlines(deps, instanceId, now);
 }
