@@ -11,8 +11,12 @@ import designerZh from './locales/designer.zh-CN.json';
 import designerEn from './locales/designer.en.json';
 import accountZh from './locales/account.zh-CN.json';
 import accountEn from './locales/account.en.json';
+import refeditZh from './locales/refedit.zh-CN.json';
+import refeditEn from './locales/refedit.en.json';
 import inboxZh from './locales/inbox.zh-CN.json';
 import inboxEn from './locales/inbox.en.json';
+import delegationZh from './locales/delegation.zh-CN.json';
+import delegationEn from './locales/delegation.en.json';
 import type { LocaleCode } from '../types/contract';
 
 export const LANGUAGES: LocaleCode[] = ['zh-CN', 'en'];
@@ -43,7 +47,7 @@ const initial = storedLanguage();
 applyDayjs(initial);
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, ...consoleZh, ...designerZh, ...accountZh, ...inboxZh } }, en: { translation: { ...en, ...consoleEn, ...designerEn, ...accountEn, ...inboxEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, ...consoleZh, ...designerZh, ...accountZh, ...inboxZh, ...delegationZh, ...refeditZh } }, en: { translation: { ...en, ...consoleEn, ...designerEn, ...accountEn, ...inboxEn, ...delegationEn, ...refeditEn } } },
   lng: initial,
   fallbackLng: DEFAULT_LANGUAGE,
   interpolation: { escapeValue: false },

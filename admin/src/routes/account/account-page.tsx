@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { cachedSession, loadSession } from '../../providers/session';
 import { ChangePasswordCard } from './change-password-card';
 import { TwoFactorCard } from './two-factor-card';
+import { DelegationCard } from './delegation-card';
 
 /** 账号安全: one's own password and, for bureau administrators, two-factor sign-in. */
 export function AccountPage() {
@@ -35,6 +36,7 @@ export function AccountPage() {
         }}
       />
       {isAdmin && !forced && <TwoFactorCard enabled={session?.me.twoFactor === true} />}
+      {session && !forced && <DelegationCard meId={session.me.user.id} canCreate={session.ability.can('create', 'Delegation')} />}
     </Space>
   );
 }
