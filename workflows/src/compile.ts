@@ -9,6 +9,7 @@ import { addWorkdays } from './calendar.js';
 import { applyMechanic, holdForSigners, isLastSignature, needsSigners } from './mechanics/apply.js';
 import { mechanicEffects, mechanicTransitions } from './mechanics/transitions.js';
 import { applyPart, completesWith } from './collect.js';
+import { applyReassign } from './mechanics/reassign.js';
 
 type Params = { state: string; event?: string; to?: string; guards?: TGuardRef[]; vote?: 'APPROVE' | 'REJECT' };
 
@@ -82,6 +83,7 @@ export function compile(def: TDefinition) {
       hold: assign(({ context, event }, p: Params) => holdForSigners(def, context, p.state, event, event.actor).patch),
       /** The last signature releases the held move, with the data and comment it was sent with. */
       release: assign(({ context }, p: Params) => ({ data: { ...context.data, ...(context.afterSigners[p.state]?.pending?.data ?? {}) } })),
+      reassign: assign(({ context, event }, p: Params) => applyReassign(def, context, p.state, event, event.actor).patch),
       vote: assign(({ context, event }, p: Params) => ({ reviews: { ...context.reviews, [p.state]: withVote(context, p, event) } })),
       effects: (_, _p: { effects: Effect[] }) => {},
     },
@@ -146,6 +148,14 @@ export function compile(def: TDefinition) {
       ];
       on.RETURN_PART = { guard: permitted, actions: part };
     }
+    // A bureau admin hands a departing person's work on, in any step that is not final (see mechanics/reassign.ts).
+    on.REASSIGN = {
+      guard: { type: 'permitted', params: { state: id } },
+      actions: [
+        { type: 'effects' as const, params: ({ context, event: e }: { context: EngineContext; event: MachineEvent }) => ({ effects: applyReassign(def, context, id, e, e.actor).effects }) },
+        { type: 'reassign' as const, params: { state: id } },
+      ],
+    };
     if (state.kind === 'notice') {
       on.TIMER = { target: state.onEnd.to, guard: { type: 'permitted', params: { state: id } } };
     } else if (state.deadline) {

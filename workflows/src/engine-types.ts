@@ -47,7 +47,8 @@ export type Effect =
       purpose: 'act' | 'review' | 'escalation' | 'sign';
     }
   /** Transfer, delegation and its return: the same task now waits on other people. */
-  | { type: 'reassignTask'; taskKey: string; candidates: TaskCandidate[]; reason: 'transfer' | 'delegate' | 'signBefore' | 'signAfter' | 'resolved' }
+  /** REASSIGN: a bureau admin hands a departing person's work to a successor (reason 'reassign'). */
+  | { type: 'reassignTask'; taskKey: string; candidates: TaskCandidate[]; reason: 'transfer' | 'delegate' | 'signBefore' | 'signAfter' | 'resolved' | 'reassign' }
   /** Copy-to (抄送): these users may read the instance from now on. */
   | { type: 'addReaders'; userIds: string[] }
   | { type: 'closeTask'; taskKey: string; outcome: string; byUserId: string | null }

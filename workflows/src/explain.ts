@@ -5,6 +5,7 @@ import { matchesAny } from './actors.js';
 import { isMechanicEvent, mayFire, mechanicPermitted, MECHANIC_OF, type MechanicEvent } from './mechanics/who-may.js';
 import { isLastSignature, mechanicInputErrors, mechanicNeedsComment } from './mechanics/apply.js';
 import { completesWith, explainCollectorMove, explainPart } from './collect.js';
+import { explainReassign } from './mechanics/reassign.js';
 import { runGuard } from './guards/registry.js';
 import { validateStepData } from './forms/validate-data.js';
 import { t } from './text.js';
@@ -51,6 +52,7 @@ export function explain(def: TDefinition, ctx: EngineContext, stateId: string, e
     return live && kindOk ? null : notAllowed(event.type, stateName);
   }
   if (state.kind === 'final' || state.kind === 'auto') return notAllowed(event.type, stateName);
+  if (event.type === 'REASSIGN') return explainReassign(def, ctx, stateId, event, actor);
   if (isMechanicEvent(event.type)) return explainMechanic(def, ctx, stateId, event, actor, env);
   if (event.type === 'SUBMIT_PART' || event.type === 'RETURN_PART') {
     const why = explainPart(def, ctx, stateId, event, actor);

@@ -139,7 +139,7 @@ export const zMechanic = z.enum(MECHANICS);
 export type TMechanic = z.infer<typeof zMechanic>;
 const DEFAULT_MECHANICS: TMechanic[] = ['SAVE', 'TRANSFER', 'DELEGATE', 'ADD_SIGNER', 'COPY_TO', 'CHASE'];
 /** Event names the engine reserves for mechanics and timers. */
-export const RESERVED_EVENTS = [...MECHANICS, 'RESOLVE', 'SIGN', 'DECLINE_SIGN', 'SUBMIT_PART', 'RETURN_PART', 'TIMER'] as const;
+export const RESERVED_EVENTS = [...MECHANICS, 'RESOLVE', 'SIGN', 'DECLINE_SIGN', 'SUBMIT_PART', 'RETURN_PART', 'TIMER', 'REASSIGN'] as const;
 const zOn = z.record(zEventName, zTransition);
 
 const base = {
