@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { FIELD_ACCESS, ROLES } from '../../engine.js';
+import { ZSortQuery } from '../../lib/sorted-keyset.js';
 import { page, ZIsoDate, ZLocalized, ZPageQuery } from '../common.js';
 
 const ZData = z.record(z.string(), z.unknown());
@@ -30,6 +31,7 @@ export const ZIdempotencyHeader = z.object({
 });
 
 export const ZInstanceListQuery = ZPageQuery.extend({
+  ...ZSortQuery.shape,
   definitionKey: z.string().optional(),
   state: z.string().optional(),
   status: z.enum(['running', 'completed']).optional(),
@@ -71,6 +73,8 @@ export const ZInstanceListItem = z
     outcome: z.string().nullable(),
     updatedAt: z.string(),
     createdAt: z.string(),
+    /** Earliest deadline among its open tasks; null when nothing waits. */
+    dueAt: z.string().nullable(),
   })
   .openapi('InstanceListItem');
 export type TInstanceListItem = z.infer<typeof ZInstanceListItem>;

@@ -1,16 +1,29 @@
-import { and, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { rulesToWhere } from '../../auth/ability-sql.js';
 import { definitions, instances, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { decodeCursor, pageOf } from '../../lib/cursor.js';
+import { resolveSort, sortedPage, type SortSpec } from '../../lib/sorted-keyset.js';
 import { dateBound } from '../../lib/date-bound.js';
 import { definitionsById, stateName } from '../definitions/definitions-by-id.js';
 import { instanceFields } from './instance-subject.js';
 import type { TInstanceListItem, TInstanceListQuery } from './instances.types.js';
 
-/** Newest activity first, keyset-paginated on (updated_at, id); CASL read rules are applied in SQL. */
+/** The instance list's sortable columns, each with a (column, id) index for unscoped readers (migration 0009). */
+export const INSTANCE_SORT: SortSpec<'updatedAt' | 'createdAt' | 'dueAt' | 'state'> = {
+  fields: {
+    updatedAt: { column: instances.updatedAt },
+    createdAt: { column: instances.createdAt },
+    dueAt: { column: instances.dueAt, nullable: true },
+    state: { column: instances.state },
+  },
+  id: instances.id,
+  defaultSort: 'updatedAt',
+  defaultOrder: 'desc',
+};
+
+/** Newest activity first unless ?sort= says otherwise, keyset-paginated on (column, id); CASL read rules in SQL. */
 export function listInstances(deps: Deps, input: { user: TAuthUser; ability: AppAbility; query: TInstanceListQuery }) {
   const q = input.query;
   const where: SQL[] = [rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user))];
@@ -26,33 +39,30 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
   if (q.orgId) where.push(underOrg(deps, q.orgId));
   if (q.from) where.push(gte(instances.createdAt, dateBound(q.from, 'start')));
   if (q.to) where.push(lte(instances.createdAt, dateBound(q.to, 'end')));
-  const cursor = decodeCursor(q.cursor, 2);
-  if (cursor) {
-    const [updatedAt, id] = cursor.map(String);
-    const after = or(lt(instances.updatedAt, updatedAt), and(eq(instances.updatedAt, updatedAt), lt(instances.id, id)));
-    if (after) where.push(after);
-  }
+  const plan = resolveSort(INSTANCE_SORT, q);
   // Only the listed columns: the snapshot and form data are JSON that drizzle would parse for every row.
-  const rows = deps.db
-    .select({
-      id: instances.id,
-      definitionId: instances.definitionId,
-      version: instances.version,
-      subjectOrgId: instances.subjectOrgId,
-      subjectName: organisations.name,
-      state: instances.state,
-      status: instances.status,
-      outcome: instances.outcome,
-      updatedAt: instances.updatedAt,
-      createdAt: instances.createdAt,
-    })
-    .from(instances)
-    .innerJoin(organisations, eq(organisations.id, instances.subjectOrgId))
-    .where(and(...where))
-    .orderBy(desc(instances.updatedAt), desc(instances.id))
-    .limit(q.limit + 1)
-    .all();
-  const page = pageOf(rows, q.limit, (r) => [r.updatedAt, r.id]);
+  const read = (after: SQL | undefined, orderBy: SQL[], limit: number) =>
+    deps.db
+      .select({
+        id: instances.id,
+        definitionId: instances.definitionId,
+        version: instances.version,
+        subjectOrgId: instances.subjectOrgId,
+        subjectName: organisations.name,
+        state: instances.state,
+        status: instances.status,
+        outcome: instances.outcome,
+        updatedAt: instances.updatedAt,
+        createdAt: instances.createdAt,
+        dueAt: instances.dueAt,
+      })
+      .from(instances)
+      .innerJoin(organisations, eq(organisations.id, instances.subjectOrgId))
+      .where(and(...where, after))
+      .orderBy(...orderBy)
+      .limit(limit)
+      .all();
+  const page = sortedPage(plan, q.limit, read, (r) => r[plan.field], (r) => r.id);
   const defs = definitionsById(deps, page.items.map((r) => r.definitionId));
   const items: TInstanceListItem[] = page.items.map((i) => {
     const ref = defs.get(i.definitionId);
@@ -70,6 +80,7 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
       outcome: i.outcome,
       updatedAt: i.updatedAt,
       createdAt: i.createdAt,
+      dueAt: i.dueAt,
     };
   });
   return { items, nextCursor: page.nextCursor };

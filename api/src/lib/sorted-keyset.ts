@@ -1,0 +1,78 @@
+import { z } from '@hono/zod-openapi';
+import { and, asc, desc, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { AppError } from '../errors.js';
+
+/**
+ * Keyset pagination under a client-chosen sort (issue 4). A list names a small whitelist of columns; the
+ * cursor carries (sort field, order, last value, last id) and is refused under any other sort, since its
+ * position means nothing there. Ties break on id in the same direction. NULLs sort LAST in both orders:
+ * a nullable column is read as two runs (non-null values, then the nulls by id), each a plain range over
+ * a (column, id) index — `ORDER BY col NULLS LAST` would cost a sort. See docs/decisions/0006.
+ */
+export type SortOrder = 'asc' | 'desc';
+export type SortColumn = { column: AnySQLiteColumn; nullable?: boolean };
+export type SortSpec<F extends string> = { fields: Record<F, SortColumn>; id: AnySQLiteColumn; defaultSort: F; defaultOrder: SortOrder };
+type Value = string | number;
+export type SortPlan<F extends string> = { field: F; order: SortOrder; col: SortColumn; id: AnySQLiteColumn; after: { value: Value | null; id: string } | null };
+
+/** The query fields every sortable list accepts; checked against the list's whitelist in resolveSort (422, not 400). */
+export const ZSortQuery = z.object({
+  sort: z.string().max(40).optional().openapi({ description: 'a sortable column of this list (see docs/api-contract.md)' }),
+  order: z.string().max(4).optional().openapi({ description: 'asc | desc' }),
+});
+
+const refuse = (field: string, zh: string, en: string) => new AppError('VALIDATION', { status: 422, fieldErrors: { [field]: { 'zh-CN': zh, en } } });
+
+export function resolveSort<F extends string>(spec: SortSpec<F>, q: { sort?: string; order?: string; cursor?: string }): SortPlan<F> {
+  const allowed = Object.keys(spec.fields) as F[];
+  const field = (q.sort ?? spec.defaultSort) as F;
+  if (!allowed.includes(field)) throw refuse('sort', `不支持按“${q.sort}”排序，可选：${allowed.join('、')}`, `Cannot sort by "${q.sort}"; allowed: ${allowed.join(', ')}`);
+  const order = (q.order ?? (field === spec.defaultSort ? spec.defaultOrder : 'asc')) as SortOrder;
+  if (order !== 'asc' && order !== 'desc') throw refuse('order', '排序方向只能是 asc 或 desc', 'Order must be asc or desc');
+  return { field, order, col: spec.fields[field], id: spec.id, after: decode(q.cursor, `${field}.${order}`) };
+}
+
+const ZCursorKey = z.tuple([z.string(), z.union([z.string(), z.number(), z.null()]), z.string()]);
+
+function decode(cursor: string | undefined, tag: string): SortPlan<string>['after'] {
+  if (!cursor) return null;
+  let key: z.infer<typeof ZCursorKey> | null = null;
+  try {
+    key = ZCursorKey.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw refuse('cursor', '分页游标无效', 'Invalid pagination cursor');
+  }
+  if (key[0] !== tag) throw refuse('cursor', '分页游标属于另一种排序，请从第一页重新开始', 'This cursor belongs to another sort order; start again from the first page');
+  return { value: key[1], id: key[2] };
+}
+
+/**
+ * Runs `read(where, orderBy, limit)` once, or twice for a nullable column, and returns the page and the
+ * cursor of its last row. `valueOf` reads the sort column from a row, `idOf` its id.
+ */
+export function sortedPage<F extends string, R>(
+  plan: SortPlan<F>,
+  limit: number,
+  read: (where: SQL | undefined, orderBy: SQL[], limit: number) => R[],
+  valueOf: (row: R) => Value | null,
+  idOf: (row: R) => string,
+): { items: R[]; nextCursor: string | null } {
+  const dir = plan.order === 'asc' ? asc : desc;
+  const cmp = plan.order === 'asc' ? sql.raw('>') : sql.raw('<');
+  const { column } = plan.col;
+  const after = plan.after;
+  const rows: R[] = [];
+  if (!after || after.value !== null) {
+    const past = after ? sql`(${column}, ${plan.id}) ${cmp} (${after.value}, ${after.id})` : undefined;
+    rows.push(...read(and(plan.col.nullable ? isNotNull(column) : undefined, past), [dir(column), dir(plan.id)], limit + 1));
+  }
+  if (plan.col.nullable && rows.length <= limit) {
+    const past = after?.value === null ? sql`${plan.id} ${cmp} ${after.id}` : undefined;
+    rows.push(...read(and(isNull(column), past), [dir(plan.id)], limit + 1 - rows.length));
+  }
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  const key = last ? [`${plan.field}.${plan.order}`, valueOf(last), idOf(last)] : null;
+  return { items, nextCursor: rows.length > limit && key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null };
+}
