@@ -33,6 +33,7 @@ import { reportRoutes } from './features/reports/routes.js';
 import { burdenRoutes } from './features/burden/routes.js';
 import { delegationRoutes } from './features/delegations/routes.js';
 import { findingRoutes } from './features/findings/routes.js';
+import { campusEntryRoutes } from './features/campus-entry/routes.js';
 
 const UPLOAD_PATHS = /^\/api\/(attachments|imports\/[a-z]+)$/;
 
@@ -86,7 +87,8 @@ export function createApp(options: CreateAppOptions) {
     .route('/api', reportRoutes(deps))
     .route('/api', burdenRoutes(deps))
     .route('/api', delegationRoutes(deps))
-    .route('/api', findingRoutes(deps));
+    .route('/api', findingRoutes(deps))
+    .route('/api', campusEntryRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'eduflow_session' });
   app.doc('/api/openapi.json', {

@@ -142,6 +142,8 @@ describe('health and OpenAPI', () => {
         'GET /api/delegations',
         'POST /api/delegations/{id}/revoke',
         'GET /api/findings',
+        'POST /api/campus-entry/merges',
+        'GET /api/campus-entry/{id}/mergeable',
         // issue 4: console-facing endpoints
         'POST /api/auth/change-password',
         'POST /api/auth/2fa/enrol',

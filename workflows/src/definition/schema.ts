@@ -217,7 +217,8 @@ export const zAutoState = z.object({
   otherwise: z.string().min(1),
 });
 
-export const OUTCOMES = ['approved', 'rejected', 'withdrawn', 'closed'] as const;
+// `merged`: a campus-entry request the bureau folded into another one for the same item.
+export const OUTCOMES = ['approved', 'rejected', 'withdrawn', 'closed', 'merged'] as const;
 export const zFinalState = z.object({
   ...base,
   kind: z.literal('final'),

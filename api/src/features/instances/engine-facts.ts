@@ -47,7 +47,7 @@ function sameKeyThisSemester(deps: Pick<Deps, 'db'>, input: FactInput, ...extra:
   const where = [
     inArray(instances.definitionId, ids),
     gte(instances.createdAt, semesterStart(input.now)),
-    sql`coalesce(${instances.outcome}, '') not in ('rejected', 'withdrawn')`,
+    sql`coalesce(${instances.outcome}, '') not in ('rejected', 'withdrawn', 'merged')`,
     ...(input.instanceId ? [ne(instances.id, input.instanceId)] : []),
     ...extra,
   ];

@@ -5,7 +5,7 @@ import { isSystem, type TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
 import { instances, type TInstanceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { describeSnapshot, step, type EngineEvent } from '../../engine.js';
+import { describeSnapshot, step, type EngineEvent, type TDefinition } from '../../engine.js';
 import { AppError } from '../../errors.js';
 import { replayOf, rememberResponse, type TIdempotency } from '../../lib/idempotency.js';
 import { loadDefinition } from '../definitions/load-definition.js';
@@ -29,6 +29,11 @@ export type TFireEventInput = {
   /** The version the caller saw; null only for the scheduler, which always acts on the latest. */
   expectedVersion: number | null;
   idempotency?: TIdempotency;
+  /**
+   * In-process callers only (never a request body): the definition the event is decided against, e.g.
+   * the campus-entry merge widens hidden fields that the generic route must not write.
+   */
+  definitionFor?: (def: TDefinition) => TDefinition;
 };
 
 /**
@@ -40,6 +45,7 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
   const replay = replayOf(deps, input.idempotency, ZEventResult);
   if (replay) return replay instanceof AppError ? replay : replay.body;
   const meta: Record<string, unknown> = { type: input.event.type, comment: input.event.comment ?? null };
+  if (input.event.type === 'REASSIGN') meta.reassign = { from: input.event.data?.from ?? null, to: input.event.data?.to ?? null };
   const deny = (error: AppError, before?: unknown) =>
     deniedEvent(deps, { actor, action: 'instance.event', instanceId, error, before, meta });
 
@@ -50,7 +56,8 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
     const target = instanceSubject(deps, row, actor);
     // Rows the caller may not read answer 404, so ids of other schools' instances cannot be probed.
     if (!ability.can('read', target)) return deny(new AppError('NOT_FOUND'));
-    if (!ability.can('act', target)) return deny(new AppError('FORBIDDEN'));
+    // Handing a departing person's work on (REASSIGN) changes who acts, not what is decided: 'update'.
+    if (!ability.can(input.event.type === 'REASSIGN' ? 'update' : 'act', target)) return deny(new AppError('FORBIDDEN'));
   }
   const before = { state: row.state, version: row.version };
   if (input.expectedVersion !== null && input.expectedVersion !== row.version) {
@@ -60,7 +67,7 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
   if (badTargets) return deny(badTargets, before);
   const loaded = loadDefinition(deps, row.definitionId);
   if (!loaded) return deny(new AppError('INTERNAL'), before);
-  const { def } = loaded;
+  const def = input.definitionFor ? input.definitionFor(loaded.def) : loaded.def;
   // The built-in workflows' domain rules fill what they compute (experts, scores, roll-up) first.
   const prepared = prepareEvent(deps, def, row, input.event);
   if (prepared instanceof AppError) return deny(prepared, before);

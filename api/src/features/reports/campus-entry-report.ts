@@ -22,7 +22,7 @@ export function campusEntryReport(deps: Deps, input: { user: TAuthUser; ability:
   const counted = and(
     readableOf(deps, { ...input, key: 'campus-entry' }),
     sql`${date} between ${from} and ${to}`,
-    sql`coalesce(${instances.outcome}, '') not in ('rejected', 'withdrawn')`,
+    sql`coalesce(${instances.outcome}, '') not in ('rejected', 'withdrawn', 'merged')`,
   );
   const schools = visibleSchools(deps, input.user);
   const perSchool = deps.db

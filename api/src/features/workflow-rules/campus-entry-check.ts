@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { definitions, instances, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
@@ -19,7 +19,7 @@ export function semesterRange(semester: string): { from: string; to: string } {
  * Requests that count against the caps: other campus-entry instances whose activity falls in the
  * same semester, neither refused nor withdrawn (pending ones count too, or ten filed at once would all pass).
  */
-function usedIn(deps: Pick<Deps, 'db'>, semester: string, instanceId: string | null, ...extra: SQL[]): number {
+function usedIn(deps: Pick<Deps, 'db'>, semester: string, instanceId: string | string[] | null, ...extra: SQL[]): number {
   const ids = deps.db.select({ id: definitions.id }).from(definitions).where(eq(definitions.key, 'campus-entry')).all().map((d) => d.id);
   if (ids.length === 0) return 0;
   const { from, to } = semesterRange(semester);
@@ -27,8 +27,9 @@ function usedIn(deps: Pick<Deps, 'db'>, semester: string, instanceId: string | n
   const where = [
     inArray(instances.definitionId, ids),
     sql`${date} between ${from} and ${to}`,
-    sql`coalesce(${instances.outcome}, '') not in ('rejected', 'withdrawn')`,
-    ...(instanceId ? [sql`${instances.id} <> ${instanceId}`] : []),
+    sql`coalesce(${instances.outcome}, '') not in ('rejected', 'withdrawn', 'merged')`,
+    ...(typeof instanceId === 'string' ? [sql`${instances.id} <> ${instanceId}`] : []),
+    ...(Array.isArray(instanceId) && instanceId.length ? [notInArray(instances.id, instanceId)] : []),
     ...extra,
   ];
   return deps.db.select({ n: count() }).from(instances).where(and(...where)).get()?.n ?? 0;
@@ -77,8 +78,9 @@ function outOfScope(deps: Pick<Deps, 'db'>, whitelist: TWhitelistDoc, request: E
  * on the whitelist, in its window, lead time, not commercial, school cap and item frequency per semester,
  * and the item's scope of school kinds.
  * Null when no whitelist is published for that year (the caller falls back to the basic checks).
+ * `instanceId`: the request(s) being checked, left out of the usage (a merge passes all of them).
  */
-export function whitelistRefusals(deps: Pick<Deps, 'db'>, data: Record<string, unknown>, now: Date, instanceId: string | null): EntryRefusal[] | null {
+export function whitelistRefusals(deps: Pick<Deps, 'db'>, data: Record<string, unknown>, now: Date, instanceId: string | string[] | null): EntryRefusal[] | null {
   const date = typeof data.activityDate === 'string' ? data.activityDate : '';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
   // A school year spans two calendar years: January's activities may fall under last year's whitelist.

@@ -2,8 +2,11 @@ import { CHECKLIST_V1 } from '../../test/fixtures/reference-docs.js';
 import type { WorkflowHarness } from '../../test/workflow-harness.js';
 
 type Json = Record<string, unknown>;
-/** Who fires an event and with what; `parts` lists who submits a collect step's parts first. */
-export type Act = { who: string; data?: Json; comment?: string };
+/**
+ * Who fires an event and with what; `parts` lists who submits a collect step's parts first. `fire`
+ * drives an event that has its own endpoint instead of the generic event route (the campus merge).
+ */
+export type Act = { who: string; data?: Json; comment?: string; fire?: (h: WorkflowHarness, id: string) => Promise<Response> };
 export type Script = {
   subject: (h: WorkflowHarness) => string;
   starter: string;
@@ -16,6 +19,14 @@ export type Script = {
 
 const answers = (fail: boolean) => CHECKLIST_V1.items.map((i) => ({ ...i, result: fail && i.code === 'HOST-01' ? 'fail' : 'pass', severity: 'medium' }));
 const why = { comment: '办理意见' };
+
+async function mergeIntoAnother(h: WorkflowHarness, id: string): Promise<Response> {
+  const started = await h.start('outside', 'campus-entry', h.orgs.district, { itemCode: 'KP-01', title: '科普进校园', activityDate: '2027-01-05', schoolIds: [h.orgs.schoolB] });
+  const survivor = (await started.json()) as { id: string; version: number };
+  const absorbed = await h.view(id);
+  const body = { survivor: { id: survivor.id, expectedVersion: survivor.version }, absorbed: [{ id, expectedVersion: absorbed.version }] };
+  return h.post('/api/campus-entry/merges', body, await h.as('reviewer1'));
+}
 
 /** Demo-like actors for every transition of the four built-in definitions. */
 export const SCRIPTS: Record<string, Script> = {
@@ -44,7 +55,13 @@ export const SCRIPTS: Record<string, Script> = {
       outcome: { who: () => ['principalA', 'principalB'], data: { held: true, actualTeacherHours: 2 } },
     },
     acts: {
-      bureauReview: { APPROVE: { who: 'reviewer1' }, REJECT: { who: 'reviewer1', ...why }, RETURN: { who: 'reviewer1', ...why } },
+      bureauReview: {
+        APPROVE: { who: 'reviewer1' },
+        REJECT: { who: 'reviewer1', ...why },
+        RETURN: { who: 'reviewer1', ...why },
+        // Only the merge endpoint moves a request to 已合并: a second request for the item absorbs it.
+        MERGE: { who: 'reviewer1', fire: mergeIntoAnother },
+      },
       revise: { RESUBMIT: { who: 'outside' }, WITHDRAW: { who: 'outside' } },
     },
   },

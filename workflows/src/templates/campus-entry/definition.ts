@@ -44,10 +44,21 @@ export const campusEntry = {
       kind: 'task',
       name: l('教委审核', 'Bureau review'),
       actors: [bureau],
-      form: { fields: [{ name: 'reviewNotes', type: 'textarea', label: l('审核意见', 'Review notes'), maxLength: 2000 }] },
+      form: {
+        fields: [
+          { name: 'reviewNotes', type: 'textarea', label: l('审核意见', 'Review notes'), maxLength: 2000 },
+          // Written only by the merge use-case (api/src/features/campus-entry/merge-requests.ts), which
+          // widens these in memory; hidden here so the generic event route cannot forge a merge.
+          { name: 'mergedInto', type: 'text', label: l('并入申请', 'Merged into') },
+          { name: 'mergedFrom', type: 'multiselect', label: l('合并自', 'Merged from') },
+        ],
+        permissions: { mergedInto: 'hidden', mergedFrom: 'hidden' },
+      },
       deadline: { workdays: 5, remindBefore: 1 },
       on: {
         APPROVE: { to: 'schoolConfirm' },
+        // The bureau folds this request into another one for the same item (see merge-requests.ts).
+        MERGE: { to: 'merged', label: l('合并申请', 'Merge requests'), requires: ['mergedInto'] },
         REJECT: { to: 'refused', comment: 'required' },
         RETURN: { to: 'revise', comment: 'required', validate: false },
       },
@@ -99,5 +110,6 @@ export const campusEntry = {
     done: { kind: 'final', name: l('已完成', 'Completed'), outcome: 'approved' },
     refused: { kind: 'final', name: l('未通过', 'Refused'), outcome: 'rejected' },
     withdrawn: { kind: 'final', name: l('已撤回', 'Withdrawn'), outcome: 'withdrawn' },
+    merged: { kind: 'final', name: l('已合并', 'Merged'), outcome: 'merged' },
   },
 } satisfies TDefinitionInput;

@@ -1,0 +1,131 @@
+import { inArray } from 'drizzle-orm';
+import { appendAudit } from '../../audit/append.js';
+import { defineAbilityFor } from '../../auth/ability.js';
+import type { TAuthUser } from '../../auth/user.js';
+import { tx } from '../../db/client.js';
+import { definitions, instances, type TInstanceRow } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import type { TDefinition } from '../../engine.js';
+import { AppError } from '../../errors.js';
+import { applyEvent } from '../instances/fire-event.js';
+import { instanceSubject } from '../instances/instance-subject.js';
+import { deniedEvent } from '../instances/refusal.js';
+import { storeNotifications } from '../notifications/store-notifications.js';
+import { whitelistRefusals } from '../workflow-rules/campus-entry-check.js';
+import { mergedFields } from './merge-data.js';
+import type { TMergeBody, TMergeResult } from './merge.types.js';
+
+const REVIEW = 'bureauReview';
+const MERGE_WRITES = ['schoolIds', 'studentHours', 'teacherHours', 'materials', 'mergedInto', 'mergedFrom'];
+
+/**
+ * The merge may write at bureau review what the stored definition keeps read-only or hidden there
+ * (so the generic event route cannot forge a merge): the survivor's schools, hours, plans and links.
+ */
+function mergeDefinition(def: TDefinition): TDefinition {
+  const state = def.states[REVIEW];
+  if (!state || state.kind !== 'task') return def;
+  const permissions = { ...(state.form?.permissions ?? {}), ...Object.fromEntries(MERGE_WRITES.map((f) => [f, 'editable' as const])) };
+  return { ...def, states: { ...def.states, [REVIEW]: { ...state, form: { fields: state.form?.fields ?? [], permissions } } } };
+}
+
+const bad = (zh: string, en: string, field = 'absorbed') => new AppError('VALIDATION', { status: 422, fieldErrors: { [field]: { 'zh-CN': zh, en } } });
+
+/** Thrown inside the transaction to roll every write back; the refusal is audited after. */
+class Refused extends Error {
+  constructor(readonly error: AppError) {
+    super(error.message);
+  }
+}
+
+/** Everything that can be refused before a row is written, in the order a reviewer would fix it. */
+function checkRequests(deps: Deps, actor: TAuthUser, input: TMergeBody, rows: Map<string, TInstanceRow>): AppError | null {
+  const wanted = [input.survivor, ...input.absorbed];
+  if (new Set(wanted.map((w) => w.id)).size !== wanted.length) return bad('合并的申请不能重复，也不能包含保留的申请本身', 'List each request once, and not the one that stays');
+  const ability = defineAbilityFor(actor);
+  for (const w of wanted) {
+    const row = rows.get(w.id);
+    if (!row || !ability.can('read', instanceSubject(deps, row, actor))) return new AppError('NOT_FOUND');
+  }
+  const keys = new Map(deps.db.select({ id: definitions.id, key: definitions.key }).from(definitions).where(inArray(definitions.id, [...rows.values()].map((r) => r.definitionId))).all().map((d) => [d.id, d.key]));
+  const survivor = rows.get(input.survivor.id)!;
+  for (const w of wanted) {
+    const row = rows.get(w.id)!;
+    if (keys.get(row.definitionId) !== 'campus-entry') return bad('只能合并社会事务进校园申请', 'Only campus-entry requests can be merged');
+    if (!ability.can('act', instanceSubject(deps, row, actor))) return new AppError('FORBIDDEN');
+    if (row.version !== w.expectedVersion) return new AppError('VERSION_CONFLICT');
+    if (row.state !== REVIEW || row.status !== 'running')
+      return new AppError('EVENT_NOT_ALLOWED', { message: { 'zh-CN': '只能合并处于“教委审核”环节的申请', en: 'Only requests at bureau review can be merged' } });
+    if (row.data.itemCode !== survivor.data.itemCode) return bad('只能合并同一白名单事项的申请', 'Only requests for the same whitelist item can be merged');
+  }
+  return null;
+}
+
+/**
+ * 教委审核时合并申请: two departments asking to bring the same whitelisted affair to overlapping
+ * schools become one activity, so no school is visited twice and the caps count it once. In one
+ * transaction: each absorbed request moves to 已合并 (engine event MERGE, linked to the survivor, its
+ * requester notified), the survivor takes the merged schools and hours (engine SAVE), the automatic
+ * checks run again on the merged request (a refusal names its rule and nothing is written), and one
+ * `instance.merge` audit event records before and after.
+ */
+export function mergeRequests(deps: Deps, input: TMergeBody & { actor: TAuthUser }): TMergeResult {
+  const { actor } = input;
+  const ids = [input.survivor.id, ...input.absorbed.map((a) => a.id)];
+  const audit = { actor, action: 'instance.merge', instanceId: input.survivor.id, meta: { absorbed: input.absorbed.map((a) => a.id) } };
+  try {
+    return tx(deps.db, () => {
+      const rows = new Map(deps.db.select().from(instances).where(inArray(instances.id, ids)).all().map((r) => [r.id, r]));
+      const problem = checkRequests(deps, actor, input, rows);
+      if (problem) throw new Refused(problem);
+      const survivor = rows.get(input.survivor.id)!;
+      const absorbed = input.absorbed.map((a) => rows.get(a.id)!);
+      const fields = mergedFields(survivor.data, absorbed.map((r) => ({ id: r.id, data: r.data })));
+      const merged = { ...survivor.data, ...fields };
+      // The merged request is checked as if filed when the survivor was (its lead time stands), and
+      // the absorbed ones no longer count against the caps it is checked with.
+      const refusals = whitelistRefusals(deps, merged, new Date(survivor.createdAt), ids) ?? [];
+      if (refusals.length) {
+        const message = { 'zh-CN': refusals.map((r) => r.message['zh-CN']).join('；'), en: refusals.map((r) => r.message.en).join('; ') };
+        throw new Refused(new AppError('GUARD_FAILED', { rule: refusals[0].rule, message }));
+      }
+      const move = (id: string, version: number, type: string, data: Record<string, unknown>) => {
+        const res = applyEvent(deps, { actor, instanceId: id, expectedVersion: version, definitionFor: mergeDefinition, event: { type, data, comment: input.comment } });
+        if (res instanceof AppError) throw new Refused(res);
+        return res;
+      };
+      for (const row of absorbed) {
+        move(row.id, row.version, 'MERGE', { mergedInto: survivor.id });
+        storeNotifications(deps, row.id, { type: 'notify', kind: 'entered', state: 'merged', to: [{ userId: row.createdBy }] });
+      }
+      const saved = move(survivor.id, survivor.version, 'SAVE', fields);
+      const result: TMergeResult = {
+        survivorId: survivor.id,
+        version: saved.version,
+        schoolIds: fields.schoolIds as string[],
+        studentHours: (fields.studentHours as number | undefined) ?? null,
+        teacherHours: (fields.teacherHours as number | undefined) ?? null,
+        mergedFrom: fields.mergedFrom as string[],
+      };
+      appendAudit(deps.db, {
+        at: deps.clock().toISOString(),
+        actor,
+        action: 'instance.merge',
+        entityType: 'Instance',
+        entityId: survivor.id,
+        outcome: 'success',
+        before: {
+          survivor: { version: survivor.version, schoolIds: survivor.data.schoolIds, studentHours: survivor.data.studentHours ?? null, teacherHours: survivor.data.teacherHours ?? null },
+          absorbed: absorbed.map((r) => ({ id: r.id, version: r.version, state: r.state, schoolIds: r.data.schoolIds })),
+        },
+        after: { survivor: { version: result.version, schoolIds: result.schoolIds, studentHours: result.studentHours, teacherHours: result.teacherHours }, absorbed: absorbed.map((r) => ({ id: r.id, state: 'merged' })) },
+        meta: { itemCode: survivor.data.itemCode, comment: input.comment ?? null },
+      });
+      return result;
+    });
+  } catch (e) {
+    if (!(e instanceof Refused)) throw e;
+    // The writes rolled back; the refusal itself is the one thing kept.
+    throw tx(deps.db, () => deniedEvent(deps, { ...audit, error: e.error }));
+  }
+}
