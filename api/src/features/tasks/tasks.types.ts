@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
+import { ZSortQuery } from '../../lib/sorted-keyset.js';
 import { page, ZLocalized, ZPageQuery } from '../common.js';
 
-export const ZTaskQuery = ZPageQuery;
+export const ZTaskQuery = ZPageQuery.extend(ZSortQuery.shape);
 export type TTaskQuery = z.infer<typeof ZTaskQuery>;
 
 export const ZTaskItem = z
