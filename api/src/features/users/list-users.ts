@@ -1,16 +1,24 @@
-import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { AppAbility } from '../../auth/ability.js';
 import { rulesToWhere } from '../../auth/ability-sql.js';
 import { roleGrants, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { decodeCursor, pageOf } from '../../lib/cursor.js';
+import { resolveSort, sortedPage, type SortSpec } from '../../lib/sorted-keyset.js';
 import { userFields } from './user-subject.js';
 import { userViews } from './user-view.js';
 import type { TUserQuery } from './users.types.js';
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** The people picker and the directory: CASL read rules in SQL, keyset on the (unique) username. */
+/** The directory's sorts (issue 4); name and creation each have a (column, id) index (migration 0009). */
+const USER_SORT: SortSpec<'username' | 'displayName' | 'createdAt'> = {
+  fields: { username: { column: users.username }, displayName: { column: users.displayName }, createdAt: { column: users.createdAt } },
+  id: users.id,
+  defaultSort: 'username',
+  defaultOrder: 'asc',
+};
+
+/** The people picker and the directory: CASL read rules in SQL, keyset on (sort column, id), username by default. */
 export function listUsers(deps: Deps, input: { ability: AppAbility; query: TUserQuery }) {
   const q = input.query;
   const where: SQL[] = [rulesToWhere(input.ability, 'read', 'User', userFields)];
@@ -23,24 +31,25 @@ export function listUsers(deps: Deps, input: { ability: AppAbility; query: TUser
     const match = or(sql`${users.username} like ${pattern} escape '\\'`, sql`${users.displayName} like ${pattern} escape '\\'`);
     if (match) where.push(match);
   }
-  const cursor = decodeCursor(q.cursor, 1);
-  if (cursor) where.push(gt(users.username, String(cursor[0])));
-  const rows = deps.db
-    .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      disabled: users.disabled,
-      mustChangePassword: users.mustChangePassword,
-      totpEnabledAt: users.totpEnabledAt,
-      version: users.version,
-    })
-    .from(users)
-    .where(and(...where))
-    .orderBy(asc(users.username))
-    .limit(q.limit + 1)
-    .all();
-  const page = pageOf(rows, q.limit, (r) => [r.username]);
+  const plan = resolveSort(USER_SORT, q);
+  const read = (after: SQL | undefined, orderBy: SQL[], limit: number) =>
+    deps.db
+      .select({
+        id: users.id,
+        username: users.username,
+        displayName: users.displayName,
+        disabled: users.disabled,
+        mustChangePassword: users.mustChangePassword,
+        totpEnabledAt: users.totpEnabledAt,
+        version: users.version,
+        createdAt: users.createdAt,
+      })
+      .from(users)
+      .where(and(...where, after))
+      .orderBy(...orderBy)
+      .limit(limit)
+      .all();
+  const page = sortedPage(plan, q.limit, read, (r) => r[plan.field], (r) => r.id);
   return { items: userViews(deps, page.items), nextCursor: page.nextCursor };
 }
 

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { zRole } from '../../engine.js';
+import { ZSortQuery } from '../../lib/sorted-keyset.js';
 
 export const ZRoleGrant = z.object({ role: zRole, orgId: z.string().min(1) });
 export type TRoleGrantInput = z.infer<typeof ZRoleGrant>;
@@ -27,6 +28,7 @@ export const ZUserQuery = z.object({
   q: z.string().trim().max(64).optional().openapi({ description: 'Part of the username or display name' }),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(500).optional(),
+  ...ZSortQuery.shape,
 });
 export type TUserQuery = z.infer<typeof ZUserQuery>;
 
