@@ -22,7 +22,8 @@ export const ZSortQuery = z.object({
   order: z.string().max(4).optional().openapi({ description: 'asc | desc' }),
 });
 
-const refuse = (field: string, zh: string, en: string) => new AppError('VALIDATION', { status: 422, fieldErrors: { [field]: { 'zh-CN': zh, en } } });
+// A well-formed request the list cannot serve (unknown column, cursor of another sort) is 422; garbage is 400.
+const refuse = (field: string, zh: string, en: string, status = 422) => new AppError('VALIDATION', { status, fieldErrors: { [field]: { 'zh-CN': zh, en } } });
 
 export function resolveSort<F extends string>(spec: SortSpec<F>, q: { sort?: string; order?: string; cursor?: string }): SortPlan<F> {
   const allowed = Object.keys(spec.fields) as F[];
@@ -41,7 +42,7 @@ function decode(cursor: string | undefined, tag: string): SortPlan<string>['afte
   try {
     key = ZCursorKey.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch {
-    throw refuse('cursor', '分页游标无效', 'Invalid pagination cursor');
+    throw refuse('cursor', '分页游标无效', 'Invalid pagination cursor', 400);
   }
   if (key[0] !== tag) throw refuse('cursor', '分页游标属于另一种排序，请从第一页重新开始', 'This cursor belongs to another sort order; start again from the first page');
   return { value: key[1], id: key[2] };

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ZSortQuery } from '../../lib/sorted-keyset.js';
 import { ZPageQuery } from '../common.js';
 
 export const ZFindingQuery = ZPageQuery.extend({
@@ -8,6 +9,7 @@ export const ZFindingQuery = ZPageQuery.extend({
   status: z.enum(['open', 'closed']).optional(),
   overdue: z.enum(['1']).optional(),
   escalated: z.enum(['1']).optional(),
+  ...ZSortQuery.shape,
 });
 export type TFindingQuery = z.infer<typeof ZFindingQuery>;
 

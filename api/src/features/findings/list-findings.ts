@@ -1,13 +1,24 @@
-import { and, asc, eq, gt, isNotNull, lt, or, type SQL } from 'drizzle-orm';
+import { and, eq, isNotNull, lt, type SQL } from 'drizzle-orm';
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { findings, instances, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { decodeCursor, pageOf } from '../../lib/cursor.js';
+import { resolveSort, sortedPage, type SortSpec } from '../../lib/sorted-keyset.js';
 import { readableOf } from '../reports/report-scope.js';
 import type { TFinding, TFindingQuery } from './findings.types.js';
 
-/** Security findings of the inspections the caller may read, earliest deadline first, keyset-paginated on (due_at, id). */
+/**
+ * Severity is not offered: its words (high/medium/low) do not sort by weight, and a rank expression would
+ * need its own column and index; the console filters by severity instead.
+ */
+const FINDING_SORT: SortSpec<'dueAt' | 'createdAt'> = {
+  fields: { dueAt: { column: findings.dueAt }, createdAt: { column: findings.createdAt } },
+  id: findings.id,
+  defaultSort: 'dueAt',
+  defaultOrder: 'asc',
+};
+
+/** Security findings of the inspections the caller may read, earliest deadline first unless ?sort=, keyset on (column, id). */
 export function listFindings(deps: Deps, input: { user: TAuthUser; ability: AppAbility; query: TFindingQuery }): { items: TFinding[]; nextCursor: string | null } {
   const q = input.query;
   const now = deps.clock().toISOString();
@@ -18,21 +29,18 @@ export function listFindings(deps: Deps, input: { user: TAuthUser; ability: AppA
   if (q.status) where.push(eq(findings.status, q.status));
   if (q.overdue) where.push(eq(findings.status, 'open'), lt(findings.dueAt, now));
   if (q.escalated) where.push(isNotNull(findings.escalatedAt));
-  const cursor = decodeCursor(q.cursor, 2);
-  if (cursor) {
-    const [dueAt, id] = cursor.map(String);
-    where.push(or(gt(findings.dueAt, dueAt), and(eq(findings.dueAt, dueAt), gt(findings.id, id)))!);
-  }
-  const rows = deps.db
-    .select({ f: findings, schoolName: organisations.name })
-    .from(findings)
-    .innerJoin(instances, eq(instances.id, findings.instanceId))
-    .innerJoin(organisations, eq(organisations.id, findings.schoolId))
-    .where(and(...where))
-    .orderBy(asc(findings.dueAt), asc(findings.id))
-    .limit(q.limit + 1)
-    .all();
-  const page = pageOf(rows, q.limit, (r) => [r.f.dueAt, r.f.id]);
+  const plan = resolveSort(FINDING_SORT, q);
+  const read = (after: SQL | undefined, orderBy: SQL[], limit: number) =>
+    deps.db
+      .select({ f: findings, schoolName: organisations.name })
+      .from(findings)
+      .innerJoin(instances, eq(instances.id, findings.instanceId))
+      .innerJoin(organisations, eq(organisations.id, findings.schoolId))
+      .where(and(...where, after))
+      .orderBy(...orderBy)
+      .limit(limit)
+      .all();
+  const page = sortedPage(plan, q.limit, read, (r) => r.f[plan.field], (r) => r.f.id);
   return {
     items: page.items.map(({ f, schoolName }) => ({ ...f, schoolName, overdue: f.status === 'open' && f.dueAt < now })),
     nextCursor: page.nextCursor,

@@ -1,0 +1,43 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findings } from '../../db/schema.js';
+import { CHECKLIST_V1 } from '../../test/fixtures/reference-docs.js';
+import { expectedOrder, walkIds } from '../../test/sorted-walk.js';
+import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
+
+let h: WorkflowHarness;
+beforeAll(async () => {
+  h = await makeWorkflowHarness();
+});
+afterAll(() => h.close());
+
+describe('GET /findings?sort=&order= (issue 4)', () => {
+  it('pages findings by deadline and by creation in both orders, ties by id', async () => {
+    for (const school of [h.orgs.schoolA, h.orgs.schoolB]) {
+      const started = await (await h.start('admin', 'security-inspection', school, { round: '秋季' }, { inspector: [h.users.inspector] })).json();
+      const items = CHECKLIST_V1.items.map((i) => ({ ...i, result: 'fail', severity: 'medium' }));
+      const who = school === h.orgs.schoolA ? 'principalA' : 'principalB';
+      expect((await h.fire(started.id, who, 'SUBMIT', { data: { items } })).status).toBe(200);
+      expect((await h.fire(started.id, 'inspector', 'RAISE_FINDINGS', { comment: '全部不符合' })).status).toBe(200);
+    }
+    const all = h.db.select().from(findings).all();
+    expect(all.length).toBeGreaterThan(4);
+    all.forEach((f, i) =>
+      h.db
+        .update(findings)
+        .set({ dueAt: `2026-12-0${1 + (i % 3)}T15:59:59.000Z`, createdAt: `2026-11-2${i % 2}T01:00:00.000Z` })
+        .where(eq(findings.id, f.id))
+        .run(),
+    );
+    const rows = h.db.select().from(findings).all();
+    const reviewer = await h.as('reviewer1');
+    for (const field of ['dueAt', 'createdAt'] as const) {
+      for (const order of ['asc', 'desc'] as const) {
+        for (const limit of [1, 3, 100]) {
+          expect(await walkIds(h, `/api/findings?sort=${field}&order=${order}`, reviewer, limit), `${field} ${order} ${limit}`).toEqual(expectedOrder(rows, field, order));
+        }
+      }
+    }
+    expect((await h.get('/api/findings?sort=severity', reviewer)).status).toBe(422);
+  });
+});
