@@ -210,7 +210,7 @@ export type OverviewReport = {
 };
 
 export type ImportResult = { created: number; skipped: number; errors: Array<{ row: number; field: string; message: MaybeLocalized }> };
-export type BulkTaskResult = { done: number; failed: Array<{ taskId: string; code: string; message: MaybeLocalized }> };
+export type BulkTaskResult = { done: number; failed: Array<{ taskId: string; instanceId?: string; code: string; message: MaybeLocalized }> };
 export type BulkStartResult = { started: Array<{ id: string; orgId?: string } | string>; failed: Array<{ orgId: string; code: string; message: MaybeLocalized }> };
 
 export type DistrictCalendar = { holidays: string[]; workdays: string[]; vacations: Array<{ from: string; to: string; name: string }>; version: number };

@@ -47,6 +47,8 @@ const ROLE_RULES: Record<TRole, (b: Builder, user: TAuthUser) => void> = {
     can(['read', 'create'], 'Instance');
     can('read', 'Task');
     can('update', 'Calendar');
+    // Hand a departing person's work in any instance to a successor (engine REASSIGN); deciding stays with 'act'.
+    can('update', 'Instance');
   },
   bureauReviewer: ({ can }) => {
     can('read', 'User');

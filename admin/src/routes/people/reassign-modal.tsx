@@ -61,7 +61,8 @@ export function ReassignModal({ open, onClose, fromUserId }: { open: boolean; on
         <>
           <Alert type={result.failed.length ? 'warning' : 'success'} showIcon message={t('bulk.result', { done: result.done, failed: result.failed.length })} style={{ marginBottom: 8 }} />
           {result.failed.length > 0 && (
-            <Table size="small" rowKey="taskId" dataSource={result.failed} pagination={false} columns={[{ title: t('bulk.task'), dataIndex: 'taskId' }, { title: t('imports.message'), render: (_, r) => localize(r.message) }]} />
+            // Reassign answers per instance: a person may hold only an assignment there (no task id).
+            <Table size="small" rowKey={(r) => r.instanceId ?? r.taskId} dataSource={result.failed} pagination={false} columns={[{ title: t('bulk.task'), render: (_, r) => r.taskId || r.instanceId }, { title: t('imports.message'), render: (_, r) => localize(r.message) }]} />
           )}
         </>
       )}

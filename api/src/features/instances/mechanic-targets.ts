@@ -4,8 +4,8 @@ import type { Deps } from '../../deps.js';
 import type { EngineEvent } from '../../engine.js';
 import { AppError } from '../../errors.js';
 
-/** Mechanics whose `data.to` names people (RETURN_TO's names a step): 转办, 委派, 加签, 抄送. */
-const PERSON_TARGETS = new Set(['TRANSFER', 'DELEGATE', 'ADD_SIGNER', 'COPY_TO']);
+/** Mechanics whose `data.to` names people (RETURN_TO's names a step): 转办, 委派, 加签, 抄送, and a successor (REASSIGN). */
+const PERSON_TARGETS = new Set(['TRANSFER', 'DELEGATE', 'ADD_SIGNER', 'COPY_TO', 'REASSIGN']);
 
 /**
  * The engine checks a mechanic's input is complete but cannot know whether the people exist: a task

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeHarness, type Harness } from '../../test/harness.js';
 import schoolReport from '../../test/fixtures/school-report.json' with { type: 'json' };
 import { createUser } from '../users/create-user.js';
+import { TEMPLATES } from '@eduflow/workflows';
+import { CHECKLIST_V1 } from '../../test/fixtures/reference-docs.js';
 
 let h: Harness;
 let definitionId: string;
@@ -39,6 +41,49 @@ describe('POST /tasks/bulk', () => {
     const successor = (await (await h.get('/api/tasks', await h.signIn('reviewer3'))).json()) as Inbox;
     expect(successor.items.map((t) => t.purpose)).toEqual(['review', 'review']);
     expect((await h.post('/api/tasks/bulk', { action: 'reassign', fromUserId: h.users.reviewer1, toUserId: h.users.reviewer2 }, pa)).status).toBe(403);
+  });
+
+  it('hands over a review in a step that offers no 转办: the administrator fires REASSIGN, audited with both names', async () => {
+    const states = Object.fromEntries(Object.entries(schoolReport.states).map(([k, v]) => [k, 'on' in v ? { ...v, mechanics: ['CHASE'] } : v]));
+    const noTransfer = h.publish({ ...schoolReport, key: 'school-report-no-transfer', states });
+    const pa = await h.signIn('principalA');
+    const view = (await (await h.post('/api/instances', { definitionId: noTransfer, subjectOrgId: h.orgs.schoolA, data: { title: '四月报告' } }, pa)).json()) as { id: string };
+    expect((await h.post(`/api/instances/${view.id}/events`, { type: 'SUBMIT', expectedVersion: 1 }, pa)).status).toBe(200);
+    const reviewer1 = await h.signIn('reviewer1');
+    const own = ((await (await h.get('/api/tasks', reviewer1)).json()) as Inbox).items.find((t) => t.instanceId === view.id);
+    // The reviewer cannot transfer it themselves here...
+    expect((await h.post(`/api/instances/${view.id}/events`, { type: 'TRANSFER', data: { to: reviewer3Id() }, expectedVersion: 2 }, reviewer1)).status).toBe(409);
+    // ...nor fire REASSIGN, which is the bureau administrator's.
+    expect((await h.post(`/api/instances/${view.id}/events`, { type: 'REASSIGN', data: { from: h.users.reviewer1, to: reviewer3Id() }, expectedVersion: 2 }, reviewer1)).status).toBe(403);
+    // reviewer3 already holds a seat in this review (they existed when it opened): refused for this item, with the reason.
+    const admin = await h.signIn('admin');
+    const taken = (await (await h.post('/api/tasks/bulk', { action: 'reassign', fromUserId: h.users.reviewer1, toUserId: reviewer3Id(), taskIds: [own?.id ?? ''] }, admin)).json()) as Result;
+    expect(taken).toEqual({ done: 0, failed: [{ taskId: own?.id, instanceId: view.id, code: 'VALIDATION', message: expect.objectContaining({ 'zh-CN': '此人已是本环节审核人' }) }] });
+    const reviewer4 = (await createUser(h.deps, { username: 'reviewer4', displayName: '赵审核', password: 'Passw0rd-demo', roles: [{ role: 'bureauReviewer', orgId: h.orgs.district }] })).id;
+    const res = await h.post('/api/tasks/bulk', { action: 'reassign', fromUserId: h.users.reviewer1, toUserId: reviewer4, taskIds: [own?.id ?? ''] }, admin);
+    expect(await res.json()).toEqual({ done: 1, failed: [] });
+    const successor = ((await (await h.get('/api/tasks', await h.signIn('reviewer4'))).json()) as Inbox).items;
+    expect(successor.filter((t) => t.instanceId === view.id).map((t) => t.purpose)).toEqual(['review']);
+    const audit = h.db.$client.prepare("select actor_id, meta from audit_events where action = 'instance.event' and entity_id = ? and outcome = 'success' order by seq desc limit 1").get(view.id) as { actor_id: string; meta: string };
+    expect([audit.actor_id, JSON.parse(audit.meta).reassign]).toEqual([h.users.admin, { from: h.users.reviewer1, to: reviewer4 }]);
+  });
+
+  it('hands over an assignment before its step: the inspection the departing inspector was assigned opens for the successor', async () => {
+    const inspection = h.publish(TEMPLATES['security-inspection']);
+    const admin = await h.signIn('admin');
+    const started = (await (await h.post('/api/instances', { definitionId: inspection, subjectOrgId: h.orgs.schoolA, data: { round: '移交测试', items: CHECKLIST_V1.items }, assignments: { inspector: [h.users.inspector] } }, admin)).json()) as { id: string; state: string; version: number };
+    expect(started.state).toBe('selfCheck');
+    const successor = (await createUser(h.deps, { username: 'inspector2', displayName: '新检查员', password: 'Passw0rd-demo', roles: [{ role: 'inspector', orgId: h.orgs.district }] })).id;
+    const res = await h.post('/api/tasks/bulk', { action: 'reassign', fromUserId: h.users.inspector, toUserId: successor }, admin);
+    expect(await res.json()).toEqual({ done: 1, failed: [] });
+    const items = CHECKLIST_V1.items.map((i) => ({ ...i, result: 'pass' }));
+    const submitted = await h.post(`/api/instances/${started.id}/events`, { type: 'SUBMIT', data: { items }, expectedVersion: started.version + 1 }, await h.signIn('principalA'));
+    expect(submitted.status, JSON.stringify(await submitted.clone().json())).toBe(200);
+    const inbox = async (who: string) => ((await (await h.get('/api/tasks', await h.signIn(who))).json()) as Inbox).items.filter((t) => t.instanceId === started.id);
+    expect(await inbox('inspector')).toEqual([]);
+    expect((await inbox('inspector2')).map((t) => t.purpose)).toEqual(['act']);
+    // Nothing of theirs is left to hand over: a second run finds no work.
+    expect(await (await h.post('/api/tasks/bulk', { action: 'reassign', fromUserId: h.users.inspector, toUserId: successor }, admin)).json()).toEqual({ done: 0, failed: [] });
   });
 
   it('chases many tasks, reporting unknown or refused ones per item', async () => {

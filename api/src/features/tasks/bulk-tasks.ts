@@ -1,8 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import { appendAudit } from '../../audit/append.js';
-import { toAuthUser, type TAuthUser } from '../../auth/user.js';
+import type { TAuthUser } from '../../auth/user.js';
 import { tx, txOrThrow } from '../../db/client.js';
-import { instances, roleGrants, taskCandidates, tasks, users } from '../../db/schema.js';
+import { instanceParticipants, instances, taskCandidates, tasks, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError, toAppError } from '../../errors.js';
 import { authorize } from '../authorize.js';
@@ -21,9 +21,9 @@ const failure = (taskId: string, error: unknown): TFailure => {
  * Bulk actions from the console, item by item so one refusal never blocks the rest: each task's move
  * is its own transaction through the engine, with the engine's and CASL's answer per item.
  * - chase (催办): the caller fires CHASE on each task's instance (once per instance).
- * - reassign: a departing person's open tasks are transferred (转办) to a successor. The engine only
- *   lets a task's handler transfer it, so the transfer is fired on the departing person's behalf; the
- *   administrator who ordered it is recorded in a `task.bulkReassign` audit event.
+ * - reassign: a departing person's work goes to a successor, one engine REASSIGN per instance fired by
+ *   the administrator (audited per instance with from/to, and once as `task.bulkReassign`): their open
+ *   tasks in any step, with or without 转办, and their assignments, so later steps go to the successor.
  */
 export function bulkTasks(deps: Deps, input: TBulkTasksBody & { actor: TAuthUser }): TBulkTasksResult {
   return input.action === 'chase' ? chase(deps, input.actor, input.taskIds) : reassign(deps, input);
@@ -59,7 +59,7 @@ function chase(deps: Deps, actor: TAuthUser, taskIds: string[]): TBulkTasksResul
 
 function reassign(deps: Deps, input: Extract<TBulkTasksBody, { action: 'reassign' }> & { actor: TAuthUser }): TBulkTasksResult {
   const { actor } = input;
-  const from = txOrThrow(deps.db, () => {
+  const fromId = txOrThrow(deps.db, () => {
     const denied = authorize(deps, actor, { action: 'update', type: 'User', entityId: input.fromUserId, auditAction: 'task.bulkReassign' });
     if (denied) return denied;
     const row = deps.db.select().from(users).where(eq(users.id, input.fromUserId)).get();
@@ -67,26 +67,18 @@ function reassign(deps: Deps, input: Extract<TBulkTasksBody, { action: 'reassign
     if (!row) return new AppError('VALIDATION', { status: 422, fieldErrors: { fromUserId: { 'zh-CN': '原办理人不存在', en: 'No such user' } } });
     if (!to || to.disabled) return new AppError('VALIDATION', { status: 422, fieldErrors: { toUserId: { 'zh-CN': '接替人不存在或已停用', en: 'The successor does not exist or is disabled' } } });
     if (to.id === row.id) return new AppError('VALIDATION', { status: 422, fieldErrors: { toUserId: { 'zh-CN': '接替人不能是原办理人', en: 'The successor must be someone else' } } });
-    // The departing person may already be disabled: act with their grants regardless, as loadAuthUser would not.
-    return toAuthUser(row, deps.db.select().from(roleGrants).where(eq(roleGrants.userId, row.id)).all());
+    return row.id;
   });
-  const named = deps.db
-    .selectDistinct({ id: tasks.id })
-    .from(taskCandidates)
-    .innerJoin(tasks, eq(tasks.id, taskCandidates.taskId))
-    .where(and(eq(taskCandidates.userId, from.id), eq(tasks.status, 'open'), input.taskIds ? inArray(tasks.id, input.taskIds) : undefined))
-    .all()
-    .map((t) => t.id);
   const failed: TFailure[] = [];
   let done = 0;
-  for (const t of openTasksById(deps, named)) {
+  for (const { instanceId, taskIds } of workOf(deps, fromId, input.taskIds)) {
     try {
-      // Re-read the version: an earlier item may have moved the same instance.
-      const version = deps.db.select({ v: instances.version }).from(instances).where(eq(instances.id, t.instanceId)).get()?.v ?? t.version;
-      fireEvent(deps, { actor: from, instanceId: t.instanceId, event: { type: 'TRANSFER', data: { to: input.toUserId }, comment: `由管理员 ${actor.displayName} 批量转办` }, expectedVersion: version });
+      // Re-read the version: the previous item's event may have been this instance's too (never twice here, but cheap).
+      const version = deps.db.select({ v: instances.version }).from(instances).where(eq(instances.id, instanceId)).get()?.v ?? 0;
+      fireEvent(deps, { actor, instanceId, event: { type: 'REASSIGN', data: { from: fromId, to: input.toUserId } }, expectedVersion: version });
       done += 1;
     } catch (error) {
-      failed.push(failure(t.id, error));
+      failed.push({ ...failure(taskIds[0] ?? '', error), instanceId });
     }
   }
   tx(deps.db, () =>
@@ -95,10 +87,40 @@ function reassign(deps: Deps, input: Extract<TBulkTasksBody, { action: 'reassign
       actor,
       action: 'task.bulkReassign',
       entityType: 'User',
-      entityId: from.id,
+      entityId: fromId,
       outcome: failed.length === 0 ? 'success' : 'failed',
-      meta: { toUserId: input.toUserId, done, failed: failed.map((f) => ({ taskId: f.taskId, code: f.code })) },
+      meta: { fromUserId: fromId, toUserId: input.toUserId, done, failed: failed.map((f) => ({ instanceId: f.instanceId, taskId: f.taskId, code: f.code })) },
     }),
   );
   return { done, failed };
+}
+
+/**
+ * The running instances holding work of `userId`: open tasks naming them and, unless the caller chose
+ * tasks, instances whose current assignments name them (the inspector of a school not yet at the
+ * inspection step). Participant rows only grow, so each candidate's snapshot is read to confirm.
+ */
+function workOf(deps: Deps, userId: string, only: string[] | undefined): Array<{ instanceId: string; taskIds: string[] }> {
+  const byInstance = new Map<string, string[]>();
+  const open = deps.db
+    .selectDistinct({ id: tasks.id, instanceId: tasks.instanceId })
+    .from(taskCandidates)
+    .innerJoin(tasks, eq(tasks.id, taskCandidates.taskId))
+    .where(and(eq(taskCandidates.userId, userId), eq(tasks.status, 'open'), only ? inArray(tasks.id, only) : undefined))
+    .orderBy(tasks.createdAt, tasks.id)
+    .all();
+  for (const t of open) byInstance.set(t.instanceId, [...(byInstance.get(t.instanceId) ?? []), t.id]);
+  if (only) return [...byInstance].map(([instanceId, taskIds]) => ({ instanceId, taskIds }));
+  const assigned = deps.db
+    .selectDistinct({ id: instances.id, snapshot: instances.snapshot })
+    .from(instanceParticipants)
+    .innerJoin(instances, eq(instances.id, instanceParticipants.instanceId))
+    .where(and(eq(instanceParticipants.userId, userId), notInArray(instanceParticipants.role, ['candidate', 'reader']), eq(instances.status, 'running')))
+    .orderBy(instances.createdAt, instances.id)
+    .all();
+  for (const row of assigned) {
+    const assignments = ((row.snapshot as { context?: { assignments?: Record<string, string[]> } }).context?.assignments ?? {}) as Record<string, string[]>;
+    if (!byInstance.has(row.id) && Object.values(assignments).some((ids) => ids.includes(userId))) byInstance.set(row.id, []);
+  }
+  return [...byInstance].map(([instanceId, taskIds]) => ({ instanceId, taskIds }));
 }

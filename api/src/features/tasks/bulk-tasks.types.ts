@@ -8,7 +8,7 @@ export const ZBulkTasksBody = z
       action: z.literal('reassign'),
       fromUserId: z.string().min(1).max(100),
       toUserId: z.string().min(1).max(100),
-      taskIds: z.array(z.string().min(1).max(100)).max(500).optional().openapi({ description: 'Only these of fromUser’s open tasks; all when omitted' }),
+      taskIds: z.array(z.string().min(1).max(100)).max(500).optional().openapi({ description: 'Only the instances of these of fromUser’s open tasks; when omitted, every running instance holding their open tasks or assignments' }),
     }),
   ])
   .openapi('BulkTasksBody');
@@ -16,8 +16,15 @@ export type TBulkTasksBody = z.infer<typeof ZBulkTasksBody>;
 
 export const ZBulkTasksResult = z
   .object({
-    done: z.number().int(),
-    failed: z.array(z.object({ taskId: z.string(), code: z.string(), message: ZLocalized })),
+    done: z.number().int().openapi({ description: 'chase: tasks chased; reassign: instances handed over' }),
+    failed: z.array(
+      z.object({
+        taskId: z.string().openapi({ description: 'reassign: the person’s first open task in the instance, empty when they held only an assignment there' }),
+        instanceId: z.string().optional(),
+        code: z.string(),
+        message: ZLocalized,
+      }),
+    ),
   })
   .openapi('BulkTasksResult');
 export type TBulkTasksResult = z.infer<typeof ZBulkTasksResult>;
