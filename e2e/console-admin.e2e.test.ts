@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot, signIn, useServerAndBrowser } from './harness';
+import { apiSession } from './api-client';
+
+/** A district calendar day (Asia/Shanghai), `days` from today, as the date pickers type it. */
+function districtDay(days = 0): string {
+  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+describe('console: account, settings and bulk journeys', () => {
+  const env = useServerAndBrowser();
+  const pages: Page[] = [];
+  afterEach(async () => {
+    await Promise.all(pages.splice(0).map((p) => p.context().close()));
+  });
+
+  async function open(username: string): Promise<Page> {
+    const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    pages.push(page);
+    await signIn(page, env.server.url, username, env.server.password);
+    return page;
+  }
+
+  async function pickRange(page: Page, scope: string, from: string, to: string): Promise<void> {
+    const inputs = page.locator(`${scope} .ant-picker-range input`);
+    await inputs.nth(0).click();
+    await inputs.nth(0).fill(from);
+    await inputs.nth(0).press('Enter');
+    await inputs.nth(1).fill(to);
+    // Enter confirms the end date and, as in any antd form, submits it.
+    await inputs.nth(1).press('Enter');
+  }
+
+  it('principal1: 代岗委托 — a too-long window is refused on the field, then a week to teacher1, seen by teacher1, revoked', async () => {
+    const page = await open('principal1');
+    await page.goto(`${env.server.url}/account`);
+    const card = page.getByTestId('delegation-card');
+    await card.waitFor();
+    await card.getByText('暂无代岗委托。').waitFor();
+    await screenshot(page, 'delegation-empty');
+
+    const form = page.getByTestId('delegation-form');
+    await form.getByTestId('user-picker').click();
+    await page.keyboard.type('赵雨欣');
+    await page.locator('.ant-select-item-option', { hasText: '赵雨欣' }).click();
+    await form.locator('textarea').fill('外出参加市级培训');
+    await pickRange(page, '[data-testid=delegation-form]', districtDay(0), districtDay(120));
+    // The server's 422 (at most 90 days) lands on the window field, in Chinese.
+    await form.locator('.ant-form-item-explain-error', { hasText: '委托期限不能超过 90 天' }).waitFor();
+    await screenshot(page, 'delegation-refused');
+
+    await pickRange(page, '[data-testid=delegation-form]', districtDay(0), districtDay(7));
+    await page.locator('.ant-message-notice', { hasText: '已委托' }).waitFor();
+    // The form is ready for the next one: emptied, with no errors left on it.
+    expect(await form.locator('.ant-form-item-explain-error').count()).toBe(0);
+    const rows = card.locator('[data-testid=delegation-table] tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    const row = (await rows.first().textContent()) ?? '';
+    expect(row).toContain('我委托他人');
+    expect(row).toContain('赵雨欣');
+    expect(row).toContain('生效中');
+    await screenshot(page, 'delegation-created');
+
+    // The delegate sees it as held, and cannot revoke it.
+    const teacher = await open('teacher1');
+    await teacher.goto(`${env.server.url}/account`);
+    const held = teacher.locator('[data-testid=delegation-table] tbody tr.ant-table-row');
+    await held.first().waitFor();
+    expect(await held.first().textContent()).toContain('他人委托我');
+    expect(await held.getByTestId('delegation-revoke').count()).toBe(0);
+
+    await rows.first().getByTestId('delegation-revoke').click();
+    await page.locator('.ant-popconfirm .ant-popconfirm-buttons .ant-btn-dangerous').click();
+    await expect.poll(async () => (await rows.first().textContent()) ?? '').toContain('已撤销');
+    expect(await rows.first().getByTestId('delegation-revoke').count()).toBe(0);
+    const t1 = await apiSession(env.server.url, 'teacher1', env.server.password);
+    const theirs = await t1<{ items: Array<{ active: boolean; revokedAt: string | null }> }>('GET', '/delegations');
+    expect(theirs.items).toEqual([expect.objectContaining({ active: false, revokedAt: expect.any(String) })]);
+  });
+});
