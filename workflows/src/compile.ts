@@ -178,19 +178,20 @@ export function compile(def: TDefinition) {
   return m.createMachine({
     id: def.key,
     initial: def.initial,
-    context: ({ input }) => ({
-      subject: input.subject,
-      initiatorId: input.initiatorId,
-      assignments: input.assignments,
-      data: input.data,
-      visits: {},
-      trail: [],
-      reviews: {},
-      holders: {},
-      afterSigners: {},
-      readers: [],
-      collections: {},
-    }),
+    context: ({ input }) =>
+      input.context ?? {
+        subject: input.subject,
+        initiatorId: input.initiatorId,
+        assignments: input.assignments,
+        data: input.data,
+        visits: {},
+        trail: [],
+        reviews: {},
+        holders: {},
+        afterSigners: {},
+        readers: [],
+        collections: {},
+      },
     states: states as never,
   });
 }

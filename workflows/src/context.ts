@@ -51,6 +51,8 @@ export type StartInput = {
   assignments: Partial<Record<TRole, string[]>>;
   actor: Actor;
   env: EngineEnv;
+  /** For `enter()`: the whole context to arrive with (its visit counters continue), instead of a fresh one. */
+  context?: EngineContext;
 };
 
 /** XState enters the initial state with an init event carrying the input; later events carry env themselves. */

@@ -4,7 +4,7 @@ import type { Actor, AvailableEvent, Effect, EngineEnv, EngineEvent, PersistedSn
 import type { EngineContext } from './context.js';
 import { compile, type CompiledMachine } from './compile.js';
 import { explain, resolveReviewers } from './explain.js';
-import { matchesAny } from './actors.js';
+import { matchesAny, SYSTEM_ACTOR } from './actors.js';
 import { MECHANIC_EVENTS, mayFire, mechanicPermitted, returnTargets, type MechanicEvent } from './mechanics/who-may.js';
 import { mechanicNeedsComment } from './mechanics/apply.js';
 import { blindSpotFor, explainCollectorMove } from './collect.js';
@@ -18,6 +18,16 @@ const machines = new WeakMap<TDefinition, CompiledMachine>();
 function machineFor(def: TDefinition): CompiledMachine {
   let m = machines.get(def);
   if (!m) machines.set(def, (m = compile(def)));
+  return m;
+}
+
+const entries = new WeakMap<TDefinition, Map<string, CompiledMachine>>();
+/** XState enters a machine only at its initial state, so `enter()` compiles a copy starting at the target (once per target). */
+function entryMachineFor(def: TDefinition, state: string): CompiledMachine {
+  let byState = entries.get(def);
+  if (!byState) entries.set(def, (byState = new Map()));
+  let m = byState.get(state);
+  if (!m) byState.set(state, (m = compile({ ...def, initial: state })));
   return m;
 }
 
@@ -67,6 +77,23 @@ export function start(def: TDefinition, args: StartArgs, env: EngineEnv): StepRe
   if (initial.kind === 'review' && resolveReviewers(def, { ...parties }, def.initial, env).length === 0)
     return { ok: false, code: 'GUARD_FAILED', rule: 'reviewersAvailable', message: t('首个审核环节没有审核人', 'The first review step has no reviewers') };
   const [snap, actions] = initialTransition(machineFor(def), { ...parties, data: checked.merged, actor: args.initiator, env });
+  return finish(def, snap, actions);
+}
+
+/**
+ * Enters `state` with `context` as if the instance had just arrived there: the visit is counted on from
+ * the context's counters (so task and timer keys never collide with earlier ones), the state's review
+ * round or collection is opened with the people resolved now, and its tasks, timers and notices are
+ * returned as effects; an auto state moves on by its rules. Pure. The caller decides what of an older
+ * context to carry (migration onto another definition version, ADR 0007).
+ */
+export function enter(def: TDefinition, context: EngineContext, state: string, env: EngineEnv): StepResult {
+  const target = def.states[state];
+  if (!target) return { ok: false, code: 'EVENT_NOT_ALLOWED', message: t(`流程中没有环节「${state}」`, `This workflow has no step "${state}"`) };
+  if ((target.kind === 'review' || target.kind === 'collect') && resolveReviewers(def, context, state, env).length === 0)
+    return { ok: false, code: 'GUARD_FAILED', rule: 'reviewersAvailable', message: t(`「${target.name['zh-CN']}」没有可办理的人员`, `Nobody can act in "${target.name.en}"`) };
+  const input = { subject: context.subject, initiatorId: context.initiatorId, data: context.data, assignments: context.assignments, actor: SYSTEM_ACTOR, env, context };
+  const [snap, actions] = initialTransition(entryMachineFor(def, state), input);
   return finish(def, snap, actions);
 }
 

@@ -1,7 +1,7 @@
 export * from './definition/schema.js';
 export { validateDefinition, parseDefinition, outgoing, type DefinitionError, type DefinitionErrorCode } from './definition/validate.js';
 export { compile, type CompiledMachine } from './compile.js';
-export { start, step, availableEvents, describeSnapshot, reviewAssigneeRules, blindSpot, type StartArgs } from './engine.js';
+export { start, enter, step, availableEvents, describeSnapshot, reviewAssigneeRules, blindSpot, type StartArgs } from './engine.js';
 export { addWorkdays, reminderAt, workdaysBetween, isSchoolWorkday, localDate } from './calendar.js';
 export { GUARDS, runGuard, isGuardName, type GuardName } from './guards/registry.js';
 export { fieldAccess, formOf, allFields } from './forms/field-access.js';

@@ -178,6 +178,11 @@ describe('migration of running instances', () => {
     const nobody = await (await h.post(`/api/definitions/${v3}/migrations`, { fromDefinitionId: v1, mapping: { draft: 'review' } }, admin)).json();
     expect(nobody.items[0]).toMatchObject({ ok: false, refusal: { code: 'NO_PEOPLE' } });
     expect(nobody.items[0].refusal.message['zh-CN']).toContain('没有可办理的人员');
+    // Data the new version's fields cannot hold (the title became a number) is refused, naming the field.
+    const v4 = h.publish({ ...schoolReport, key: 'unmapped', startForm: { fields: [{ ...schoolReport.startForm.fields[0], type: 'number' }] } });
+    const retyped = await (await h.post(`/api/definitions/${v4}/migrations`, { fromDefinitionId: v1, mapping: { draft: 'draft' } }, admin)).json();
+    expect(retyped.items[0]).toMatchObject({ ok: false, refusal: { code: 'VALIDATION' } });
+    expect(retyped.items[0].refusal.message.en).toContain('title');
     // Wrong direction or another workflow: 422.
     expect((await h.post(`/api/definitions/${v1}/migrations`, { fromDefinitionId: v2, mapping: {} }, admin)).status).toBe(422);
   });
