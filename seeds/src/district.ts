@@ -51,12 +51,13 @@ export const DEMO_USERS = [
 /** The 2026 security checklist used by the demo inspections, by the six classic layers. */
 /**
  * The district's network-security checklist (等级保护 2.0 for schools), laid out by the six layers.
- * HOST-01 and DATA-01 are the items the demo's inspections find failing.
+ * HOST-01 and DATA-01 are the items the demo's inspections find failing. A failed PHY-02 or PHY-03
+ * needs its own site photo before findings are raised (evidenceRequired).
  */
 export const CHECKLIST = [
   { code: 'PHY-01', layer: '物理安全', title: '机房门禁与出入登记', guidance: '机房设电子门禁，外来人员出入登记留存', evidence: '门禁记录、出入登记表' },
-  { code: 'PHY-02', layer: '物理安全', title: '机房温湿度、消防与不间断电源', guidance: '配备气体灭火、UPS 与温湿度监控', evidence: '现场照片' },
-  { code: 'PHY-03', layer: '物理安全', title: '网络设备与服务器上架上锁、标签清晰', guidance: '', evidence: '现场照片' },
+  { code: 'PHY-02', layer: '物理安全', title: '机房温湿度、消防与不间断电源', guidance: '配备气体灭火、UPS 与温湿度监控', evidence: '现场照片', evidenceRequired: true },
+  { code: 'PHY-03', layer: '物理安全', title: '网络设备与服务器上架上锁、标签清晰', guidance: '', evidence: '现场照片', evidenceRequired: true },
   { code: 'NET-01', layer: '网络安全', title: '边界防火墙策略每季度复核', guidance: '最小开放端口，策略变更有审批', evidence: '策略导出、复核记录' },
   { code: 'NET-02', layer: '网络安全', title: '办公网、教学网、无线网分区隔离', guidance: '学生终端不得直达服务器区', evidence: '网络拓扑图' },
   { code: 'NET-03', layer: '网络安全', title: '上网行为审计与日志留存不少于 6 个月', guidance: '《网络安全法》第二十一条', evidence: '审计系统截图' },

@@ -12,6 +12,7 @@ import { storeFile } from './attachment-store.js';
 import { toAttachment } from './attachment-view.js';
 import { MAX_ATTACHMENT_BYTES, type TAttachment, type TUploadForm } from './attachments.types.js';
 import { ALLOWED_EXTENSIONS, fileTypeOf } from './file-types.js';
+import { hasItem, parseItemField } from './item-evidence.js';
 
 const fileError = (zh: string, en: string, status = 422) => new AppError('VALIDATION', { status, fieldErrors: { file: { 'zh-CN': zh, en } } });
 
@@ -39,6 +40,10 @@ export async function uploadAttachment(deps: Deps, input: TUploadForm & { actor:
       hideUnreadable: true,
     });
     if (denied) return denied;
+    const item = parseItemField(input.field);
+    if (item && !hasItem(instance.data, item.table, item.code)) {
+      return new AppError('VALIDATION', { status: 422, fieldErrors: { field: { 'zh-CN': `表单中没有检查项 ${item.code}`, en: `The form has no checklist item ${item.code}` } } });
+    }
     // Inside the transaction: a refused upload leaves no file behind (content-addressed writes are idempotent).
     const storagePath = storeFile(deps.db, sha256, bytes);
     const row: TAttachmentRow = {

@@ -31,6 +31,8 @@ export const ZChecklist = z.object({
         title: z.string().min(1).max(120),
         guidance: z.string().max(500).default(''),
         evidence: z.string().max(200).default(''),
+        /** A failed item must carry its own evidence (a photo from the tablet) before findings are raised. */
+        evidenceRequired: z.boolean().default(false),
       }),
     )
     .min(1)

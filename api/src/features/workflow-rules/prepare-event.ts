@@ -7,6 +7,7 @@ import { chooseExperts } from './award-experts.js';
 import { expertScores, levelFor, scoreSummary } from './award-scores.js';
 import { findingsFromItems, rectificationWorkdays } from '../../domain.js';
 import { inspectionItems } from './inspection-findings.js';
+import { missingItemEvidence } from '../attachments/item-evidence.js';
 
 export type TPrepared = { event: EngineEvent; note: Record<string, unknown> };
 
@@ -38,6 +39,10 @@ export function prepareEvent(deps: Deps, def: TDefinition, row: TInstanceRow, ev
     }
     note.scores = scores;
     note.outlierExperts = summary.outlierExperts;
+  }
+  if (def.key === 'security-inspection' && row.state === 'inspection' && event.type === 'RAISE_FINDINGS') {
+    const missing = missingItemEvidence(deps, { instanceId: row.id, data: merged });
+    if (missing) return missing;
   }
   if (def.key === 'security-inspection' && row.state === 'inspection' && event.type === 'RAISE_FINDINGS' && blank(merged.rectificationDays)) {
     // The rectification deadline follows the most severe finding; the inspector may still set it.
