@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { and, asc, desc, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { AppError } from '../errors.js';
 
@@ -14,7 +14,15 @@ export type SortOrder = 'asc' | 'desc';
 export type SortColumn = { column: AnySQLiteColumn; nullable?: boolean };
 export type SortSpec<F extends string> = { fields: Record<F, SortColumn>; id: AnySQLiteColumn; defaultSort: F; defaultOrder: SortOrder };
 type Value = string | number;
-export type SortPlan<F extends string> = { field: F; order: SortOrder; col: SortColumn; id: AnySQLiteColumn; after: { value: Value | null; id: string } | null };
+export type SortPlan<F extends string> = {
+  field: F;
+  order: SortOrder;
+  col: SortColumn;
+  id: AnySQLiteColumn;
+  after: { value: Value | null; id: string } | null;
+  /** The caller's scope is the selective part (ADR 0006): keep the sort column's index out of the WHERE. */
+  scoped: boolean;
+};
 
 /** The query fields every sortable list accepts; checked against the list's whitelist in resolveSort (422, not 400). */
 export const ZSortQuery = z.object({
@@ -25,13 +33,13 @@ export const ZSortQuery = z.object({
 // A well-formed request the list cannot serve (unknown column, cursor of another sort) is 422; garbage is 400.
 const refuse = (field: string, zh: string, en: string, status = 422) => new AppError('VALIDATION', { status, fieldErrors: { [field]: { 'zh-CN': zh, en } } });
 
-export function resolveSort<F extends string>(spec: SortSpec<F>, q: { sort?: string; order?: string; cursor?: string }): SortPlan<F> {
+export function resolveSort<F extends string>(spec: SortSpec<F>, q: { sort?: string; order?: string; cursor?: string }, opts: { scoped?: boolean } = {}): SortPlan<F> {
   const allowed = Object.keys(spec.fields) as F[];
   const field = (q.sort ?? spec.defaultSort) as F;
   if (!allowed.includes(field)) throw refuse('sort', `不支持按“${q.sort}”排序，可选：${allowed.join('、')}`, `Cannot sort by "${q.sort}"; allowed: ${allowed.join(', ')}`);
   const order = (q.order ?? (field === spec.defaultSort ? spec.defaultOrder : 'asc')) as SortOrder;
   if (order !== 'asc' && order !== 'desc') throw refuse('order', '排序方向只能是 asc 或 desc', 'Order must be asc or desc');
-  return { field, order, col: spec.fields[field], id: spec.id, after: decode(q.cursor, `${field}.${order}`) };
+  return { field, order, col: spec.fields[field], id: spec.id, after: decode(q.cursor, `${field}.${order}`), scoped: opts.scoped ?? false };
 }
 
 const ZCursorKey = z.tuple([z.string(), z.union([z.string(), z.number(), z.null()]), z.string()]);
@@ -62,15 +70,18 @@ export function sortedPage<F extends string, R>(
   const dir = plan.order === 'asc' ? asc : desc;
   const cmp = plan.order === 'asc' ? sql.raw('>') : sql.raw('<');
   const { column } = plan.col;
+  // `+col` is the same value but no index can serve it: for a scoped reader SQLite must not walk, say,
+  // every undated instance in the district through the sort index and test each against the scope.
+  const test = plan.scoped ? sql`+${column}` : sql`${column}`;
   const after = plan.after;
   const rows: R[] = [];
   if (!after || after.value !== null) {
-    const past = after ? sql`(${column}, ${plan.id}) ${cmp} (${after.value}, ${after.id})` : undefined;
-    rows.push(...read(and(plan.col.nullable ? isNotNull(column) : undefined, past), [dir(column), dir(plan.id)], limit + 1));
+    const past = after ? sql`(${test}, ${plan.id}) ${cmp} (${after.value}, ${after.id})` : undefined;
+    rows.push(...read(and(plan.col.nullable ? sql`${test} is not null` : undefined, past), [dir(column), dir(plan.id)], limit + 1));
   }
   if (plan.col.nullable && rows.length <= limit) {
     const past = after?.value === null ? sql`${plan.id} ${cmp} ${after.id}` : undefined;
-    rows.push(...read(and(isNull(column), past), [dir(plan.id)], limit + 1 - rows.length));
+    rows.push(...read(and(sql`${test} is null`, past), [dir(plan.id)], limit + 1 - rows.length));
   }
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];

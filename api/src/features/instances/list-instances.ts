@@ -39,7 +39,7 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
   if (q.orgId) where.push(underOrg(deps, q.orgId));
   if (q.from) where.push(gte(instances.createdAt, dateBound(q.from, 'start')));
   if (q.to) where.push(lte(instances.createdAt, dateBound(q.to, 'end')));
-  const plan = resolveSort(INSTANCE_SORT, q);
+  const plan = resolveSort(INSTANCE_SORT, q, { scoped });
   // Only the listed columns: the snapshot and form data are JSON that drizzle would parse for every row.
   const read = (after: SQL | undefined, orderBy: SQL[], limit: number) =>
     deps.db
