@@ -159,9 +159,10 @@ export const tasks = sqliteTable(
   'tasks',
   {
     id: id(),
-    instanceId: text('instance_id')
-      .notNull()
-      .references(() => instances.id),
+    // Null only for a task that belongs to no workflow instance: a 负担码 report's bureau task.
+    instanceId: text('instance_id').references(() => instances.id),
+    /** The 负担码 report this task handles, so the report sits in the bureau's inbox like any task. */
+    burdenReportId: text('burden_report_id').references(() => burdenReports.id),
     taskKey: text('task_key').notNull(),
     state: text('state').notNull(),
     // The engine owns this vocabulary (act, review, escalation, sign, …); the column just keeps it.
@@ -175,6 +176,7 @@ export const tasks = sqliteTable(
   },
   (t) => [
     uniqueIndex('tasks_instance_key_uq').on(t.instanceId, t.taskKey),
+    uniqueIndex('tasks_burden_report_uq').on(t.burdenReportId),
     index('tasks_open_due_idx').on(t.status, t.dueAt, t.id),
     index('tasks_instance_status_idx').on(t.instanceId, t.status),
   ],

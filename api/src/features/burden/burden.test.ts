@@ -53,3 +53,29 @@ describe('负担码 deadlines', () => {
     expect(filed.dueAt.slice(0, 10)).toBe('2026-12-01');
   });
 });
+
+describe('负担码 reports in the bureau inbox', () => {
+  type Task = { id: string; instanceId: string | null; burdenReportId: string | null; definitionKey: string; subjectName: string; dueAt: string | null; overdue: boolean };
+  const inbox = async (who: string): Promise<Task[]> => {
+    const res = await h.get('/api/tasks?limit=100', await h.as(who));
+    expect(res.status).toBe(200);
+    return (await res.json()).items;
+  };
+
+  it('a filed report is a task for every bureau reviewer with its deadline, never for a school; resolving it closes the task', async () => {
+    const report = await (await h.post('/api/burden-reports', { burdenItem: 'FD-01', description: '要求教师在工作群每日打卡上报', hours: 2 }, await h.as('teacherA'))).json();
+    for (const who of ['reviewer1', 'reviewer2']) {
+      const task = (await inbox(who)).find((t) => t.burdenReportId === report.id);
+      expect(task).toMatchObject({ instanceId: null, definitionKey: 'burden-report', subjectName: '实验小学', dueAt: report.dueAt, overdue: false });
+    }
+    for (const who of ['principalA', 'principalB', 'teacherA']) expect((await inbox(who)).some((t) => t.burdenReportId === report.id)).toBe(false);
+
+    // Past its deadline it is flagged overdue like any other task.
+    h.clock.advance(10 * 86_400_000);
+    expect((await inbox('reviewer1')).find((t) => t.burdenReportId === report.id)?.overdue).toBe(true);
+
+    const done = await h.post(`/api/burden-reports/${report.id}/resolve`, { resolution: '已通知学校取消打卡要求', expectedVersion: 1 }, await h.as('reviewer2'));
+    expect(done.status).toBe(200);
+    expect((await inbox('reviewer1')).some((t) => t.burdenReportId === report.id)).toBe(false);
+  });
+});

@@ -10,6 +10,7 @@ import { authorize } from '../authorize.js';
 import { calendarFor } from '../calendar/get-calendar.js';
 import { orgPath } from '../orgs/org-path.js';
 import { loadPublished } from '../reference/load-reference.js';
+import { openBurdenTask } from './burden-task.js';
 import { BURDEN_WORKDAYS, burdenView } from './burden-view.js';
 import type { TBurdenReport, TFileBurdenBody } from './burden.types.js';
 
@@ -33,6 +34,7 @@ export function fileBurdenReport(deps: Deps, input: TFileBurdenBody & { actor: T
       });
     }
     const now = deps.clock();
+    const districtId = orgPath(deps, school.id)[0]?.id ?? school.id;
     const row = {
       id: crypto.randomUUID(),
       schoolId: school.id,
@@ -41,13 +43,14 @@ export function fileBurdenReport(deps: Deps, input: TFileBurdenBody & { actor: T
       description: input.description,
       hours: input.hours ?? null,
       status: 'open' as const,
-      dueAt: addWorkdays(calendarFor(deps, orgPath(deps, school.id)[0]?.id), now, BURDEN_WORKDAYS).toISOString(),
+      dueAt: addWorkdays(calendarFor(deps, districtId), now, BURDEN_WORKDAYS).toISOString(),
       resolution: null,
       version: 1,
       createdAt: now.toISOString(),
       resolvedAt: null,
     };
     deps.db.insert(burdenReports).values(row).run();
+    openBurdenTask(deps, row, districtId);
     appendAudit(deps.db, {
       at: row.createdAt,
       actor: input.actor,

@@ -7,6 +7,7 @@ import { burdenReports, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { authorize } from '../authorize.js';
+import { closeBurdenTask } from './burden-task.js';
 import { burdenView } from './burden-view.js';
 import type { TBurdenReport, TResolveBurdenBody } from './burden.types.js';
 
@@ -35,6 +36,7 @@ export function resolveBurdenReport(deps: Deps, input: TResolveBurdenBody & { id
       .set({ status: next.status, resolution: next.resolution, resolvedAt: next.resolvedAt, version: next.version })
       .where(and(eq(burdenReports.id, row.id), eq(burdenReports.version, row.version)))
       .run();
+    closeBurdenTask(deps, row.id, { userId: input.actor.id, at: next.resolvedAt });
     appendAudit(deps.db, {
       at: next.resolvedAt,
       actor: input.actor,

@@ -31,7 +31,7 @@ export function bulkTasks(deps: Deps, input: TBulkTasksBody & { actor: TAuthUser
 
 function openTasksById(deps: Deps, ids: string[]) {
   return deps.db
-    .select({ id: tasks.id, instanceId: tasks.instanceId, version: instances.version })
+    .select({ id: tasks.id, instanceId: instances.id, version: instances.version })
     .from(tasks)
     .innerJoin(instances, eq(instances.id, tasks.instanceId))
     .where(and(inArray(tasks.id, ids), eq(tasks.status, 'open')))
@@ -109,7 +109,8 @@ function workOf(deps: Deps, userId: string, only: string[] | undefined): Array<{
     .where(and(eq(taskCandidates.userId, userId), eq(tasks.status, 'open'), only ? inArray(tasks.id, only) : undefined))
     .orderBy(tasks.createdAt, tasks.id)
     .all();
-  for (const t of open) byInstance.set(t.instanceId, [...(byInstance.get(t.instanceId) ?? []), t.id]);
+  // A 负担码 report's task belongs to no instance and names no user: nothing of it to hand over.
+  for (const t of open) if (t.instanceId) byInstance.set(t.instanceId, [...(byInstance.get(t.instanceId) ?? []), t.id]);
   if (only) return [...byInstance].map(([instanceId, taskIds]) => ({ instanceId, taskIds }));
   const assigned = deps.db
     .selectDistinct({ id: instances.id, snapshot: instances.snapshot })

@@ -2,11 +2,12 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { AppAbility } from '../../auth/ability.js';
 import { rulesToWhere } from '../../auth/ability-sql.js';
 import type { TAuthUser } from '../../auth/user.js';
-import { instances, organisations, tasks } from '../../db/schema.js';
+import { burdenReports, instances, organisations, tasks } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { resolveSort, sortedPage, type SortSpec } from '../../lib/sorted-keyset.js';
 import { definitionsById, stateName } from '../definitions/definitions-by-id.js';
 import { instanceFields } from '../instances/instance-subject.js';
+import { BURDEN_TASK } from '../burden/burden-task.js';
 import { isCandidateOfTask } from './candidate-match.js';
 import type { TTaskItem, TTaskQuery } from './tasks.types.js';
 
@@ -42,6 +43,7 @@ export function listTasks(deps: Deps, input: { user: TAuthUser; ability: AppAbil
       .select({
         id: tasks.id,
         instanceId: tasks.instanceId,
+        burdenReportId: tasks.burdenReportId,
         state: tasks.state,
         purpose: tasks.purpose,
         dueAt: tasks.dueAt,
@@ -50,24 +52,28 @@ export function listTasks(deps: Deps, input: { user: TAuthUser; ability: AppAbil
         subjectName: organisations.name,
       })
       .from(tasks)
-      .innerJoin(instances, eq(instances.id, tasks.instanceId))
-      .innerJoin(organisations, eq(organisations.id, instances.subjectOrgId))
+      // A 负担码 report's task has no instance: its subject is the report's school.
+      .leftJoin(instances, eq(instances.id, tasks.instanceId))
+      .leftJoin(burdenReports, eq(burdenReports.id, tasks.burdenReportId))
+      .innerJoin(organisations, eq(organisations.id, sql`coalesce(${instances.subjectOrgId}, ${burdenReports.schoolId})`))
       .where(and(...base, after))
       .orderBy(...orderBy)
       .limit(limit)
       .all();
   const now = deps.clock().toISOString();
   const page = sortedPage(plan, q.limit, read, (r) => r[plan.field], (r) => r.id);
-  const defs = definitionsById(deps, page.items.map((r) => r.definitionId));
+  const defs = definitionsById(deps, page.items.flatMap((r) => (r.definitionId ? [r.definitionId] : [])));
   const items: TTaskItem[] = page.items.map((t) => {
-    const ref = defs.get(t.definitionId);
+    const ref = t.definitionId ? defs.get(t.definitionId) : undefined;
+    const burden = t.burdenReportId !== null;
     return {
       id: t.id,
       instanceId: t.instanceId,
-      definitionKey: ref?.key ?? '',
-      definitionName: ref?.name ?? { 'zh-CN': '', en: '' },
+      burdenReportId: t.burdenReportId,
+      definitionKey: burden ? BURDEN_TASK.key : (ref?.key ?? ''),
+      definitionName: burden ? BURDEN_TASK.name : (ref?.name ?? { 'zh-CN': '', en: '' }),
       state: t.state,
-      stateName: stateName(ref, t.state),
+      stateName: burden ? BURDEN_TASK.stateName : stateName(ref, t.state),
       subjectName: t.subjectName,
       purpose: t.purpose,
       dueAt: t.dueAt,

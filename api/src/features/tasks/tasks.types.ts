@@ -8,8 +8,11 @@ export type TTaskQuery = z.infer<typeof ZTaskQuery>;
 export const ZTaskItem = z
   .object({
     id: z.string(),
-    instanceId: z.string(),
-    definitionKey: z.string(),
+    /** Null for a 负担码 report's task, which belongs to no workflow instance. */
+    instanceId: z.string().nullable(),
+    /** Set for a 负担码 report's task: resolve it with POST /api/burden-reports/{id}/resolve. */
+    burdenReportId: z.string().nullable(),
+    definitionKey: z.string().openapi({ description: 'the workflow key, or `burden-report`' }),
     definitionName: ZLocalized,
     state: z.string(),
     stateName: ZLocalized,
