@@ -1,65 +1,53 @@
-import { Descriptions, Table, Tag, Typography } from 'antd';
+import { Button, Tabs, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { ReferenceKind } from './reference-kinds';
+import type { ReferenceDoc, ReferenceKind } from './reference-kinds';
+import { WhitelistView } from './views/whitelist-view';
+import { ChecklistView } from './views/checklist-view';
+import { IndicatorSystemView } from './views/indicator-system-view';
+import { AwardRubricView } from './views/award-rubric-view';
 
-type Row = Record<string, unknown>;
-const rows = (v: unknown): Row[] => (Array.isArray(v) ? v.filter((r): r is Row => typeof r === 'object' && r !== null) : []);
-const isRecord = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v);
-const text = (v: unknown) => (v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const VIEWS: Record<ReferenceKind, (p: { content: Record<string, unknown> }) => React.JSX.Element> = {
+  whitelists: WhitelistView,
+  checklists: ChecklistView,
+  'indicator-systems': IndicatorSystemView,
+  'award-rubrics': AwardRubricView,
+};
 
-/** The columns worth reading for a list inside a reference document; unknown lists show their own keys. */
-function TableOf({ data, columns, testId }: { data: Row[]; columns: string[]; testId?: string }) {
-  const { t } = useTranslation();
-  const keys = columns.length ? columns : Object.keys(data[0] ?? {}).slice(0, 6);
-  return (
-    <Table
-      size="small"
-      data-testid={testId}
-      rowKey={(_, i) => String(i)}
-      dataSource={data}
-      pagination={data.length > 12 ? { pageSize: 12 } : false}
-      columns={keys.map((k) => ({ key: k, title: t(`reference.cols.${k}`, { defaultValue: k }), render: (_: unknown, r: Row) => text(r[k]) }))}
-      style={{ marginBottom: 16 }}
-    />
-  );
+/** Saves the document as a file: the exchange format other systems (and the bureau's archive) take. */
+function downloadJson(kind: ReferenceKind, doc: ReferenceDoc) {
+  const blob = new Blob([JSON.stringify(doc.content, null, 2)], { type: 'application/json' });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = `${kind}-${doc.key}-v${doc.version}.json`;
+  a.click();
+  URL.revokeObjectURL(a.href);
 }
 
-/** A reference document laid out for reading: items, lists, caps and quotas rather than raw JSON. */
-export function ReferenceContent({ kind, content }: { kind: ReferenceKind; content: Record<string, unknown> }) {
+/** A reference document laid out for reading (auditors, principals, inspectors), with its JSON for export. */
+export function ReferenceContent({ kind, doc }: { kind: ReferenceKind; doc: ReferenceDoc }) {
   const { t } = useTranslation();
-  const scalars = Object.entries(content).filter(([, v]) => v === null || typeof v !== 'object');
-  const lists = Object.entries(content).filter(([, v]) => Array.isArray(v));
-  const nested = Object.entries(content).flatMap(([k, v]) => (isRecord(v) ? [[k, v] as const] : []));
-  const columnsFor: Record<string, string[]> = {
-    items: kind === 'checklists' ? ['code', 'layer', 'title', 'evidence'] : [],
-    burdenList: ['code', 'name', 'rule'],
-    criteria: ['key', 'name', 'maxScore'],
-  };
+  const View = VIEWS[kind];
   return (
-    <>
-      {scalars.length > 0 && (
-        <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} style={{ marginBottom: 16 }}>
-          {scalars.map(([k, v]) => (
-            <Descriptions.Item key={k} label={t(`reference.cols.${k}`, { defaultValue: k })}>
-              {typeof v === 'boolean' ? (v ? t('common.yes') : t('common.no')) : text(v)}
-            </Descriptions.Item>
-          ))}
-        </Descriptions>
-      )}
-      {lists.map(([k, v]) => (
-        <div key={k}>
-          <Typography.Title level={5}>
-            {t(`reference.cols.${k}`, { defaultValue: k })} <Tag>{rows(v).length}</Tag>
-          </Typography.Title>
-          <TableOf data={rows(v)} columns={columnsFor[k] ?? []} testId={`reference-list-${k}`} />
-        </div>
-      ))}
-      {nested.map(([k, v]) => (
-        <div key={k}>
-          <Typography.Title level={5}>{t(`reference.cols.${k}`, { defaultValue: k })}</Typography.Title>
-          <ReferenceContent kind={kind} content={v} />
-        </div>
-      ))}
-    </>
+    <Tabs
+      size="small"
+      items={[
+        { key: 'view', label: t('refedit.view.table'), children: <View content={doc.content} /> },
+        {
+          key: 'json',
+          label: t('refedit.view.json'),
+          children: (
+            <>
+              <Button size="small" icon={<DownloadOutlined />} onClick={() => downloadJson(kind, doc)} style={{ marginBottom: 8 }}>
+                {t('refedit.view.download')}
+              </Button>
+              <Typography.Paragraph>
+                <pre style={{ maxHeight: 480, overflow: 'auto', fontSize: 12 }}>{JSON.stringify(doc.content, null, 2)}</pre>
+              </Typography.Paragraph>
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }

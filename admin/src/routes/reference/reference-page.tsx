@@ -11,7 +11,7 @@ import { DateText } from '../../components/date-text';
 import { ErrorResult } from '../../components/error-result';
 import { PageTitle } from '../../components/page-title';
 import { ReferenceContent } from './reference-content';
-import { NewVersionModal } from './new-version-modal';
+import { VersionEditor } from './version-editor';
 import { REFERENCE_KINDS, type ReferenceDoc, type ReferenceKind } from './reference-kinds';
 
 const isKind = (k: string | undefined): k is ReferenceKind => (REFERENCE_KINDS as readonly string[]).includes(k ?? '');
@@ -21,7 +21,7 @@ export function ReferencePage() {
   const { t } = useTranslation();
   const localize = useLocalize();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { kind: raw } = useParams();
   const kind: ReferenceKind = isKind(raw) ? raw : 'whitelists';
   const canEdit = useCan('create', 'ReferenceData');
@@ -30,6 +30,8 @@ export function ReferencePage() {
   const query = useQuery({ queryKey: ['reference', kind], queryFn: () => http<{ items: ReferenceDoc[] }>(`/reference/${kind}`), retry: false });
   const items = [...(query.data?.items ?? [])].sort((a, b) => a.key.localeCompare(b.key) || b.version - a.version);
   const doc = items.find((d) => d.id === selected) ?? items.find((d) => d.status === 'published') ?? items[0] ?? null;
+  // Frozen while the editor is open, so a refetch does not quietly move the base under the editor.
+  const [newestOfKey, setNewestOfKey] = useState<ReferenceDoc | null>(null);
 
   const publish = async (d: ReferenceDoc) => {
     try {
@@ -37,7 +39,27 @@ export function ReferencePage() {
       void message.success(t('reference.published', { name: d.name }));
       await query.refetch();
     } catch (e) {
-      void message.error(isApiError(e) && e.localized ? localize(e.localized) : t('reference.publishFailed'));
+      const text = isApiError(e) && e.localized ? localize(e.localized) : t('reference.publishFailed');
+      // 409: a newer version went out meanwhile; show the list as it now is rather than retry.
+      if (isApiError(e) && e.code === 'VERSION_CONFLICT') modal.warning({ title: t('instances.conflictTitle'), content: text, okText: t('instances.reload'), onOk: () => void query.refetch() });
+      else void message.error(text);
+    }
+  };
+
+  const saved = async (d: ReferenceDoc) => {
+    setCreating(false);
+    void message.success(t('refedit.saved', { name: d.name, version: d.version }));
+    await query.refetch();
+    setSelected(d.id);
+  };
+
+  /** After a 409 on save: the newest version of the key being edited becomes the editor's base. */
+  const reloadNewest = async () => {
+    const fresh = (await query.refetch()).data?.items ?? [];
+    const newest = fresh.filter((d) => d.key === doc?.key).sort((a, b) => b.version - a.version)[0];
+    if (newest) {
+      setNewestOfKey(newest);
+      setSelected(newest.id);
     }
   };
 
@@ -64,7 +86,12 @@ export function ReferencePage() {
               title={t('reference.versions')}
               extra={
                 canEdit && (
-                  <Button size="small" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                  <Button size="small" icon={<PlusOutlined />} onClick={() => {
+                      setNewestOfKey(items.find((d) => d.key === doc?.key) ?? null);
+                      setCreating(true);
+                    }}
+                    data-testid="reference-new-version"
+                  >
                     {t('reference.newVersion')}
                   </Button>
                 )
@@ -106,7 +133,7 @@ export function ReferencePage() {
                     )}
                     {canEdit && doc.status === 'draft' && (
                       <Popconfirm title={t('reference.publishConfirm')} onConfirm={() => void publish(doc)}>
-                        <Button size="small" type="primary">
+                        <Button size="small" type="primary" data-testid="reference-publish">
                           {t('reference.publish')}
                         </Button>
                       </Popconfirm>
@@ -115,12 +142,12 @@ export function ReferencePage() {
                 )
               }
             >
-              {doc ? <ReferenceContent kind={kind} content={doc.content} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reference.emptyHint')} />}
+              {doc ? <ReferenceContent kind={kind} doc={doc} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reference.emptyHint')} />}
             </Card>
           </Col>
         </Row>
       )}
-      <NewVersionModal kind={kind} from={doc} open={creating} onClose={() => setCreating(false)} onCreated={() => void query.refetch()} />
+      <VersionEditor kind={kind} from={doc} basedOn={newestOfKey?.id} open={creating} onClose={() => setCreating(false)} onSaved={(d) => void saved(d)} onReload={reloadNewest} />
     </div>
   );
 }

@@ -1,0 +1,74 @@
+import { Card, Form, Input, Select, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { RowsTable, type RowColumn } from './editable-rows';
+
+/** The six classic layers of 等级保护, in the order inspectors walk them (the API's `LAYERS`). */
+export const LAYERS = ['物理安全', '网络安全', '主机安全', '应用安全', '数据安全', '安全管理'] as const;
+
+/**
+ * A security checklist edited layer by layer. The document keeps one flat `items` list (paths like
+ * `content.items.7.title`), so each layer's table shows only its rows of that list; choosing another
+ * layer for a row moves it to that layer's table.
+ */
+export function ChecklistEditor() {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance();
+  const items = (Form.useWatch(['content', 'items'], form) ?? []) as Array<{ layer?: string } | undefined>;
+  const layerOf = (i: number) => items[i]?.layer;
+  const required = { required: true, message: t('refedit.required') };
+  const columns: RowColumn[] = [
+    { key: 'code', title: t('refedit.cols.code'), path: ['code'], required: true, width: 100, input: <Input maxLength={20} /> },
+    { key: 'title', title: t('refedit.checklist.title'), path: ['title'], required: true, width: 260, input: <Input maxLength={120} /> },
+    { key: 'guidance', title: t('refedit.checklist.guidance'), path: ['guidance'], width: 260, input: <Input.TextArea maxLength={500} autoSize={{ maxRows: 3 }} /> },
+    { key: 'evidence', title: t('refedit.checklist.evidence'), path: ['evidence'], width: 200, input: <Input maxLength={200} /> },
+    {
+      key: 'layer',
+      title: t('refedit.checklist.layer'),
+      path: ['layer'],
+      width: 120,
+      rules: [required],
+      input: <Select options={LAYERS.map((l) => ({ value: l, label: t(`refedit.layers.${l}`) }))} />,
+    },
+  ];
+  return (
+    <>
+      <Form.Item name={['content', 'key']} label={t('refedit.checklist.key')} tooltip={t('refedit.checklist.keyHint')} rules={[required]} style={{ maxWidth: 360 }}>
+        <Input maxLength={60} />
+      </Form.Item>
+      <Form.List name={['content', 'items']}>
+        {(fields, ops, { errors }) => (
+          <>
+            <Form.ErrorList errors={errors} />
+            {LAYERS.map((layer) => {
+              const rows = fields.filter((f) => layerOf(f.name) === layer);
+              return (
+                <Card
+                  key={layer}
+                  size="small"
+                  style={{ marginBottom: 12 }}
+                  data-testid={`refedit-layer-${layer}`}
+                  title={
+                    <>
+                      {t(`refedit.layers.${layer}`)} <Tag>{rows.length}</Tag>
+                    </>
+                  }
+                >
+                  <RowsTable
+                    fields={rows}
+                    all={fields.length}
+                    ops={ops}
+                    minRows={1}
+                    testId={`refedit-checklist-${layer}`}
+                    addLabel={t('refedit.checklist.add', { layer: t(`refedit.layers.${layer}`) })}
+                    newRow={() => ({ code: '', layer, title: '', guidance: '', evidence: '' })}
+                    columns={columns}
+                  />
+                </Card>
+              );
+            })}
+          </>
+        )}
+      </Form.List>
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { screenshot, signIn, useServerAndBrowser } from './harness';
+
+/** The Form.Item around the input with this id (antd names a cell's input after its field path). */
+const cell = (page: Page, id: string) => page.locator('.ant-form-item').filter({ has: page.locator(`#${id}`) });
+const cellError = (page: Page, id: string) => cell(page, id).locator('.ant-form-item-explain-error');
+
+/** Types a date into an antd DatePicker and confirms it, as a keyboard user does. */
+async function typeDate(page: Page, id: string, date: string) {
+  await page.locator(`#${id}`).click();
+  await page.locator(`#${id}`).fill(date);
+  await page.keyboard.press('Enter');
+}
+
+/** antd spaces out two-character Chinese button texts (发 布), so buttons are found by test id. */
+async function openEditor(page: Page): Promise<Locator> {
+  await page.getByTestId('reference-new-version').click();
+  const drawer = page.getByTestId('refedit-drawer');
+  await drawer.waitFor();
+  return drawer;
+}
+
+describe('reference data editors', () => {
+  const env = useServerAndBrowser();
+
+  it('the bureau admin adds a whitelist item (required and server checks shown on the cell), then a 数据安全 checklist item and publishes; an auditor only reads and a principal has no editor', async () => {
+    const { server, browser } = env;
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await signIn(page, server.url, 'admin', server.password);
+
+    await page.goto(`${server.url}/reference/whitelists`);
+    await page.getByTestId('reference-list-items').waitFor();
+    expect(await page.getByTestId('reference-list-items').locator('tbody tr.ant-table-row').count()).toBe(14);
+    await screenshot(page, 'reference-whitelist-view');
+
+    await openEditor(page);
+    await page.getByTestId('refedit-items-add').click();
+    const row = 'content_items_14';
+    await page.locator(`#${row}_code`).fill('KP');
+    await page.locator(`#${row}_name`).fill('航天科普进校园');
+    await page.locator(`#${row}_basis`).fill('《全民科学素质行动规划纲要（2021—2035年）》');
+    await page.locator(`#${row}_content`).fill('航天员视频连线与航天模型展');
+    await page.locator(`#${row}_form`).fill('讲座、展览');
+    await typeDate(page, `${row}_window_from`, '2026-09-01');
+    await typeDate(page, `${row}_window_to`, '2026-12-31');
+    // 牵头单位 left empty: the client stops the save and says so on that very cell.
+    await page.getByTestId('refedit-save').click();
+    await expect.poll(() => cellError(page, `${row}_leadUnit`).textContent()).toBe('此项必填');
+    expect(await page.getByTestId('refedit-error').textContent()).toContain('已在对应位置标出');
+    await screenshot(page, 'reference-whitelist-required');
+
+    // A repeated code only the API knows is repeated: its 422 field message lands on that row's code cell.
+    await page.locator(`#${row}_leadUnit`).fill('区科学技术协会');
+    await page.getByTestId('refedit-save').click();
+    await expect.poll(() => cellError(page, `${row}_code`).textContent(), { timeout: 15_000 }).toBe('编号与其他条目重复');
+    await screenshot(page, 'reference-whitelist-server-error');
+
+    await page.locator(`#${row}_code`).fill('HT');
+    await page.getByTestId('refedit-save').click();
+    await page.getByTestId('refedit-drawer').waitFor({ state: 'hidden', timeout: 15_000 });
+    const items = page.getByTestId('reference-list-items');
+    await items.getByText('航天科普进校园').waitFor();
+    expect(await items.locator('tbody tr.ant-table-row').count()).toBe(15);
+    expect(await page.getByTestId('reference-version').count()).toBe(2);
+    expect(await page.getByTestId('reference-version').first().textContent()).toContain('草稿');
+    await screenshot(page, 'reference-whitelist-saved');
+
+    await page.goto(`${server.url}/reference/checklists`);
+    await page.getByTestId('reference-layer-数据安全').waitFor();
+    expect(await page.getByTestId('reference-layer-数据安全').locator('tbody tr.ant-table-row').count()).toBe(3);
+    await openEditor(page);
+    const dataLayer = page.getByTestId('refedit-checklist-数据安全');
+    await page.getByTestId('refedit-checklist-数据安全-add').click();
+    const added = dataLayer.locator('tbody tr.ant-table-row').last();
+    await added.locator('input[id$="_code"]').fill('DATA-04');
+    await added.locator('input[id$="_title"]').fill('教育 App 备案与隐私政策审查');
+    await added.locator('input[id$="_evidence"]').fill('备案清单、隐私政策');
+    await screenshot(page, 'reference-checklist-editor');
+    await page.getByTestId('refedit-save').click();
+    await page.getByTestId('refedit-drawer').waitFor({ state: 'hidden', timeout: 15_000 });
+    await page.getByTestId('reference-layer-数据安全').getByText('教育 App 备案与隐私政策审查').waitFor();
+
+    await page.getByTestId('reference-publish').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await expect.poll(() => page.getByTestId('reference-version').first().textContent(), { timeout: 15_000 }).toContain('已发布');
+    expect(await page.getByTestId('reference-publish').count()).toBe(0);
+    await screenshot(page, 'reference-checklist-published');
+    await context.close();
+
+    // The auditor reads the published checklist, grouped by layer, and cannot change it.
+    const auditor = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const a = await auditor.newPage();
+    await signIn(a, server.url, 'auditor', server.password);
+    await a.goto(`${server.url}/reference/checklists`);
+    await a.getByTestId('reference-layer-数据安全').getByText('教育 App 备案与隐私政策审查').waitFor({ timeout: 15_000 });
+    expect(await a.getByTestId('reference-new-version').count()).toBe(0);
+    expect(await a.getByTestId('reference-publish').count()).toBe(0);
+    await screenshot(a, 'reference-checklist-auditor');
+    await auditor.close();
+
+    // A principal works with the reference data inside the workflows; the bureau's screen is not theirs.
+    const principal = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const p = await principal.newPage();
+    await signIn(p, server.url, 'principal1', server.password);
+    await p.goto(`${server.url}/reference/checklists`);
+    await p.getByText('无权访问').waitFor();
+    expect(await p.getByTestId('reference-new-version').count()).toBe(0);
+    await principal.close();
+  });
+});
