@@ -17,6 +17,10 @@ import inboxZh from './locales/inbox.zh-CN.json';
 import inboxEn from './locales/inbox.en.json';
 import delegationZh from './locales/delegation.zh-CN.json';
 import delegationEn from './locales/delegation.en.json';
+import mergeZh from './locales/merge.zh-CN.json';
+import mergeEn from './locales/merge.en.json';
+import sortingZh from './locales/sorting.zh-CN.json';
+import sortingEn from './locales/sorting.en.json';
 import type { LocaleCode } from '../types/contract';
 
 export const LANGUAGES: LocaleCode[] = ['zh-CN', 'en'];
@@ -47,7 +51,7 @@ const initial = storedLanguage();
 applyDayjs(initial);
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, ...consoleZh, ...designerZh, ...accountZh, ...inboxZh, ...delegationZh, ...refeditZh } }, en: { translation: { ...en, ...consoleEn, ...designerEn, ...accountEn, ...inboxEn, ...delegationEn, ...refeditEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, ...consoleZh, ...designerZh, ...accountZh, ...inboxZh, ...delegationZh, ...mergeZh, ...sortingZh, ...refeditZh } }, en: { translation: { ...en, ...consoleEn, ...designerEn, ...accountEn, ...inboxEn, ...delegationEn, ...mergeEn, ...sortingEn, ...refeditEn } } },
   lng: initial,
   fallbackLng: DEFAULT_LANGUAGE,
   interpolation: { escapeValue: false },

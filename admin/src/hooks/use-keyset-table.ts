@@ -1,6 +1,7 @@
 import { createElement } from 'react';
-import { useTable, type useTableProps } from '@refinedev/antd';
+import { mapAntdSorterToCrudSorting, useTable, type useTableProps } from '@refinedev/antd';
 import type { BaseRecord, CrudFilter, HttpError } from '@refinedev/core';
+import type { TableProps } from 'antd';
 import { KeysetPager } from '../components/keyset-pager';
 
 type Options<T extends BaseRecord, S> = Omit<useTableProps<T, HttpError, S, T>, 'pagination'> & { pageSize?: number };
@@ -22,7 +23,13 @@ export function useKeysetTable<T extends BaseRecord, S = unknown>({ pageSize = 2
     loading: table.tableQuery.isFetching,
     onChange: table.setCurrentPage,
   });
-  return { ...table, pager, tableProps: { ...table.tableProps, pagination: false as const } };
+  // antd reports a header click as a table change; Refine's own handler would also reset the page size
+  // (antd's pager is off here). A new sort starts again from page 1: the old cursors mean nothing under it.
+  const onChange: TableProps<T>['onChange'] = (_pagination, _filters, sorter) => {
+    table.setSorters(mapAntdSorterToCrudSorting(sorter));
+    table.setCurrentPage(1);
+  };
+  return { ...table, pager, tableProps: { ...table.tableProps, onChange, pagination: false as const } };
 }
 
 /** Replace the filters with a form's values, dropping empty ones. */

@@ -1,4 +1,4 @@
-import type { BaseRecord, CrudFilter, DataProvider, GetListResponse, MetaQuery } from '@refinedev/core';
+import type { BaseRecord, CrudFilter, CrudSort, DataProvider, GetListResponse, MetaQuery } from '@refinedev/core';
 import { API_BASE, http, type HttpOptions } from './http';
 import { cursorFor, rememberCursor } from './cursor-store';
 import type { Page } from '../types/contract';
@@ -27,6 +27,12 @@ export function filtersToQuery(filters: CrudFilter[] = []): Query {
   return query;
 }
 
+/** Refine's first sorter becomes the API's `sort` and `order` (each list has one sort column at a time). */
+export function sortersToQuery(sorters: CrudSort[] = []): Query {
+  const [first] = sorters;
+  return first ? { sort: first.field, order: first.order } : {};
+}
+
 /** `meta.path` lets a page read a sub-collection (e.g. an instance's history) as a resource. */
 function pathOf(resource: string, meta?: MetaQuery): string {
   return typeof meta?.path === 'string' ? meta.path : `/${resource}`;
@@ -39,9 +45,10 @@ async function fetchPage<T>(path: string, query: Query): Promise<Page<T>> {
 export const dataProvider: DataProvider = {
   getApiUrl: () => API_BASE,
 
-  getList: async <TData extends BaseRecord = BaseRecord>({ resource, pagination, filters, meta }: Parameters<DataProvider['getList']>[0]) => {
+  getList: async <TData extends BaseRecord = BaseRecord>({ resource, pagination, filters, sorters, meta }: Parameters<DataProvider['getList']>[0]) => {
     const path = pathOf(resource, meta);
-    const base = filtersToQuery(filters);
+    // The sort is part of the list key: a cursor remembered under one sort is never sent under another.
+    const base = { ...filtersToQuery(filters), ...sortersToQuery(sorters) };
     if (pagination?.mode === 'off' || pagination?.mode === 'client') {
       const page = await fetchPage<TData>(path, base);
       return { data: page.items, total: page.items.length } satisfies GetListResponse<TData>;

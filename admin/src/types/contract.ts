@@ -115,6 +115,8 @@ export type InstanceRow = {
   outcome: string | null;
   updatedAt: string;
   createdAt: string;
+  /** Earliest deadline among its open tasks (办理时限); null when nothing waits. */
+  dueAt: string | null;
 };
 
 export type AvailableEvent = {

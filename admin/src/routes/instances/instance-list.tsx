@@ -1,6 +1,6 @@
-import { CreateButton, List } from '@refinedev/antd';
+import { CreateButton, getDefaultSortOrder, List } from '@refinedev/antd';
 import { ExportButton } from '../../components/export-button';
-import { filtersToQuery } from '../../providers/data-provider';
+import { filtersToQuery, sortersToQuery } from '../../providers/data-provider';
 import { App, Button, Space, Table, Tag, Typography } from 'antd';
 import { BellOutlined, AppstoreAddOutlined } from '@ant-design/icons';
 import { useState } from 'react';
@@ -50,9 +50,11 @@ export function InstanceList() {
       setChasing(null);
     }
   };
-  const { tableProps, tableQuery, pager, searchFormProps, filters } = useKeysetTable<InstanceRow, InstanceFilterValues>({
+  const { tableProps, tableQuery, pager, searchFormProps, filters, sorters } = useKeysetTable<InstanceRow, InstanceFilterValues>({
     resource: 'instances',
     filters: { defaultBehavior: 'replace' },
+    // The API's own default, shown on the column so the user sees what the rows are ordered by.
+    sorters: { initial: [{ field: 'updatedAt', order: 'desc' }] },
     onSearch: (values) => toFilters(toQuery(values)),
   });
   return (
@@ -68,7 +70,7 @@ export function InstanceList() {
               {t('bulk.startTitle')}
             </Button>
           )}
-          <ExportButton list="instances" query={filtersToQuery(filters)} fileName={t('instances.title')} />
+          <ExportButton list="instances" query={{ ...filtersToQuery(filters), ...sortersToQuery(sorters) }} fileName={t('instances.title')} />
           <CreateButton>{t('instances.create')}</CreateButton>
         </Space>
       }>
@@ -85,10 +87,19 @@ export function InstanceList() {
           columns={[
             { key: 'workflow', title: t('fields.workflow'), render: (_, r) => <Typography.Link>{localize(r.definitionName)}</Typography.Link> },
             { key: 'subject', title: t('fields.subject'), dataIndex: 'subjectName' },
-            { key: 'state', title: t('fields.state'), render: (_, r) => <Tag color={r.status === 'running' ? 'blue' : 'default'}>{localize(r.stateName)}</Tag> },
+            // Sortable only where the API sorts (GET /instances?sort=): state, dueAt, createdAt, updatedAt.
+            { key: 'state', dataIndex: 'state', sorter: true, sortOrder: getDefaultSortOrder('state', sorters), title: t('fields.state'), render: (_, r) => <Tag color={r.status === 'running' ? 'blue' : 'default'}>{localize(r.stateName)}</Tag> },
             { key: 'status', title: t('fields.status'), render: (_, r) => <StatusTag status={r.status} outcome={r.outcome} /> },
-            { key: 'created', title: t('fields.createdAt'), render: (_, r) => <DateText value={r.createdAt} /> },
-            { key: 'updated', title: t('fields.updatedAt'), render: (_, r) => <DateText value={r.updatedAt} /> },
+            {
+              key: 'dueAt',
+              dataIndex: 'dueAt',
+              sorter: true,
+              sortOrder: getDefaultSortOrder('dueAt', sorters),
+              title: t('sorting.dueAt'),
+              render: (_, r) => <DateText value={r.dueAt} />,
+            },
+            { key: 'createdAt', dataIndex: 'createdAt', sorter: true, sortOrder: getDefaultSortOrder('createdAt', sorters), title: t('fields.createdAt'), render: (_, r) => <DateText value={r.createdAt} /> },
+            { key: 'updatedAt', dataIndex: 'updatedAt', sorter: true, sortOrder: getDefaultSortOrder('updatedAt', sorters), title: t('fields.updatedAt'), render: (_, r) => <DateText value={r.updatedAt} /> },
           ]}
         />
       )}

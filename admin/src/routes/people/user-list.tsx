@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { List } from '@refinedev/antd';
+import { getDefaultSortOrder, List } from '@refinedev/antd';
 import { Button, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined, SearchOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -25,9 +25,10 @@ export function UserList() {
   const [importOpen, setImportOpen] = useState(false);
   const [reassignFrom, setReassignFrom] = useState<string | undefined>();
   const [reassignOpen, setReassignOpen] = useState(false);
-  const { tableProps, tableQuery, pager, searchFormProps, filters } = useKeysetTable<DirectoryUser, Filters>({
+  const { tableProps, tableQuery, pager, searchFormProps, filters, sorters } = useKeysetTable<DirectoryUser, Filters>({
     resource: 'users',
     filters: { defaultBehavior: 'replace' },
+    sorters: { initial: [{ field: 'username', order: 'asc' }] },
     onSearch: (v) => toFilters(v),
   });
   const query = Object.fromEntries(filters.flatMap((f) => ('field' in f ? [[f.field, String(f.value)]] : [])));
@@ -72,8 +73,9 @@ export function UserList() {
         data-testid="user-table"
         locale={{ emptyText: <EmptyState description={t('people.empty')} /> }}
         columns={[
-          { key: 'name', title: t('people.displayName'), render: (_, u) => <Typography.Text strong>{u.displayName}</Typography.Text> },
-          { key: 'username', title: t('people.username'), dataIndex: 'username' },
+          // Sortable where GET /users?sort= is (displayName, username); roles and status are not columns there.
+          { key: 'displayName', dataIndex: 'displayName', sorter: true, sortOrder: getDefaultSortOrder('displayName', sorters), title: t('people.displayName'), render: (_, u) => <Typography.Text strong>{u.displayName}</Typography.Text> },
+          { key: 'username', dataIndex: 'username', sorter: true, sortOrder: getDefaultSortOrder('username', sorters), title: t('people.username') },
           {
             key: 'roles',
             title: t('people.roles'),

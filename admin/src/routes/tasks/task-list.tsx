@@ -1,4 +1,4 @@
-import { List } from '@refinedev/antd';
+import { getDefaultSortOrder, List } from '@refinedev/antd';
 import { ExportButton } from '../../components/export-button';
 import { Table, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
@@ -17,7 +17,7 @@ export function TaskList() {
   const { t } = useTranslation();
   const localize = useLocalize();
   const navigate = useNavigate();
-  const { tableProps, tableQuery, pager } = useKeysetTable<TaskRow>({ resource: 'tasks' });
+  const { tableProps, tableQuery, pager, sorters } = useKeysetTable<TaskRow>({ resource: 'tasks', sorters: { initial: [{ field: 'dueAt', order: 'asc' }] } });
   if (tableQuery.isError) return <ErrorResult error={tableQuery.error} onRetry={() => void tableQuery.refetch()} />;
   return (
     <List title={t('tasks.title')} breadcrumb={false} headerButtons={<ExportButton list="tasks" fileName={t('tasks.title')} />}>
@@ -37,8 +37,9 @@ export function TaskList() {
             title: t('fields.purpose'),
             render: (_, r) => <Tag color={PURPOSE_COLORS[r.purpose] ?? 'default'}>{t(`tasks.purpose.${r.purpose}`, { defaultValue: r.purpose })}</Tag>,
           },
-          { key: 'due', title: t('fields.dueAt'), render: (_, r) => <DateText value={r.dueAt} overdue={r.overdue} /> },
-          { key: 'created', title: t('fields.receivedAt'), render: (_, r) => <DateText value={r.createdAt} /> },
+          // Sortable where GET /tasks?sort= is: deadline (undated last either way) and received time.
+          { key: 'dueAt', dataIndex: 'dueAt', sorter: true, sortOrder: getDefaultSortOrder('dueAt', sorters), title: t('fields.dueAt'), render: (_, r) => <DateText value={r.dueAt} overdue={r.overdue} /> },
+          { key: 'createdAt', dataIndex: 'createdAt', sorter: true, sortOrder: getDefaultSortOrder('createdAt', sorters), title: t('fields.receivedAt'), render: (_, r) => <DateText value={r.createdAt} /> },
         ]}
       />
       {pager}
