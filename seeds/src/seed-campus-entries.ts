@@ -13,6 +13,9 @@ const PLANS: Plan[] = [
   { title: '非遗剪纸体验课', itemCode: 'FY', filedAgo: 1, activityIn: 35, schools: ['科学城第一中学'], stage: 'review' },
   { title: '编程培训机构课程推介', itemCode: 'SY', filedAgo: 2, activityIn: 40, schools: ['曾家中学'], stage: 'auto' },
   { title: '机器人科普秀', itemCode: 'KP', filedAgo: 0, activityIn: 10, schools: ['白市驿中学'], stage: 'auto' },
+  // Two 法治进校园 requests for overlapping schools wait at bureau review: the reviewer may merge them.
+  { title: '“宪法宣传周”法治讲座', itemCode: 'FZ', filedAgo: 3, activityIn: 38, schools: ['科学城第一中学', '西永中学'], stage: 'review' },
+  { title: '模拟法庭进校园', itemCode: 'FZ', filedAgo: 2, activityIn: 45, schools: ['西永中学', '虎溪中学'], stage: 'review' },
 ];
 
 export function seedCampusEntries(deps: Deps, index: OrgIndex, users: UserIndex): number {

@@ -15,6 +15,7 @@ import { EventModal } from './components/event-modal';
 import { HistoryTimeline } from './components/history-timeline';
 import { AttachmentsCard } from './components/attachments-card';
 import { fieldCatalogue } from './components/field-catalogue';
+import { MergedInto, MergeRequests, canMerge } from './components/merge-requests';
 import type { AvailableEvent, EventResult, InstanceView } from '../../types/contract';
 
 /** One instance: where it is, what it carries, what the user may do next, and what happened so far. */
@@ -56,11 +57,13 @@ export function InstanceShow() {
           </Button>
         }
       />
+      <MergedInto view={view} />
       <StateTrace view={view} definition={definition?.definition} />
       {view.status === 'running' && (
         <div style={{ marginBottom: 16, padding: '12px 16px', background: '#fff', borderRadius: 4, display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
           <span style={{ fontWeight: 600 }}>{t('instances.actions')}</span>
-          {view.availableEvents.length ? <EventActions events={view.availableEvents} onFire={setEvent} /> : <span style={{ color: '#8c8c8c' }}>{t('instances.noActions')}</span>}
+          {view.availableEvents.length ? <EventActions events={view.availableEvents.filter((e) => e.type !== 'MERGE')} onFire={setEvent} /> : <span style={{ color: '#8c8c8c' }}>{t('instances.noActions')}</span>}
+          {canMerge(view) && <MergeRequests view={view} onMerged={() => void reload()} />}
         </div>
       )}
       <Row gutter={16}>

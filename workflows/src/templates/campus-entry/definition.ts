@@ -48,11 +48,11 @@ export const campusEntry = {
         fields: [
           { name: 'reviewNotes', type: 'textarea', label: l('审核意见', 'Review notes'), maxLength: 2000 },
           // Written only by the merge use-case (api/src/features/campus-entry/merge-requests.ts), which
-          // widens these in memory; hidden here so the generic event route cannot forge a merge.
+          // widens these in memory; read-only here so the generic event route cannot forge a merge.
           { name: 'mergedInto', type: 'text', label: l('并入申请', 'Merged into') },
           { name: 'mergedFrom', type: 'multiselect', label: l('合并自', 'Merged from') },
         ],
-        permissions: { mergedInto: 'hidden', mergedFrom: 'hidden' },
+        permissions: { mergedInto: 'readonly', mergedFrom: 'readonly' },
       },
       deadline: { workdays: 5, remindBefore: 1 },
       on: {

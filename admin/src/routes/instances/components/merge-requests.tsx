@@ -1,0 +1,132 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { Alert, App, Button, Modal, Table, Typography } from 'antd';
+import { MergeCellsOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useLocalize } from '../../../components/localized-text';
+import { ApiError, http, isApiError } from '../../../providers/http';
+import type { InstanceView } from '../../../types/contract';
+
+type Candidate = { id: string; version: number; title: string; itemCode: string; activityDate: string | null; schoolNames: string[]; requester: string; createdAt: string };
+type MergeResult = { survivorId: string; version: number; schoolIds: string[]; mergedFrom: string[] };
+
+/** Shown on a campus-entry request the caller may merge at 教委审核 (the engine offers MERGE). */
+export const canMerge = (view: InstanceView) => view.definition.key === 'campus-entry' && view.availableEvents.some((e) => e.type === 'MERGE' && !e.blockedBy);
+
+/**
+ * 合并申请: the reviewer picks other requests for the same whitelist item, also at bureau review, and
+ * folds them into this one after a confirmation. The server re-checks everything; this only chooses.
+ */
+export function MergeRequests({ view, onMerged }: { view: InstanceView; onMerged: () => void }) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const { message, modal } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [items, setItems] = useState<Candidate[] | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [pending, setPending] = useState(false);
+
+  const show = async () => {
+    setOpen(true);
+    setSelected([]);
+    setError(null);
+    setItems(null);
+    try {
+      setItems((await http<{ items: Candidate[] }>(`/campus-entry/${view.id}/mergeable`)).items);
+    } catch (e) {
+      setError(isApiError(e) ? e : new ApiError(0, null));
+      setItems([]);
+    }
+  };
+
+  const merge = async () => {
+    setPending(true);
+    setError(null);
+    try {
+      const absorbed = (items ?? []).filter((c) => selected.includes(c.id)).map((c) => ({ id: c.id, expectedVersion: c.version }));
+      const res = await http<MergeResult>('/campus-entry/merges', { method: 'POST', body: { survivor: { id: view.id, expectedVersion: view.version }, absorbed } });
+      setOpen(false);
+      void message.success(t('campusMerge.done', { count: res.mergedFrom.length, schools: res.schoolIds.length }));
+      onMerged();
+    } catch (e) {
+      setError(isApiError(e) ? e : new ApiError(0, null));
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const confirm = () =>
+    modal.confirm({
+      title: t('campusMerge.confirmTitle', { count: selected.length }),
+      content: t('campusMerge.confirmBody'),
+      okText: t('campusMerge.confirmOk'),
+      cancelText: t('common.cancel'),
+      onOk: merge,
+    });
+
+  return (
+    <>
+      <Button icon={<MergeCellsOutlined />} data-testid="merge-open" onClick={() => void show()}>
+        {t('campusMerge.button')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('campusMerge.title')}
+        width={820}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+        okText={t('campusMerge.ok')}
+        cancelText={t('common.cancel')}
+        okButtonProps={{ disabled: selected.length === 0, loading: pending, 'data-testid': 'merge-submit' } as Record<string, unknown>}
+        onOk={confirm}
+      >
+        <Typography.Paragraph type="secondary">{t('campusMerge.intro')}</Typography.Paragraph>
+        {error && (
+          <Alert
+            type={error.code === 'VERSION_CONFLICT' ? 'warning' : 'error'}
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="merge-error"
+            message={t('campusMerge.failed')}
+            description={error.code === 'VERSION_CONFLICT' ? t('campusMerge.conflict') : error.localized ? localize(error.localized) : error.message}
+          />
+        )}
+        <Table<Candidate>
+          rowKey="id"
+          size="small"
+          data-testid="merge-candidates"
+          loading={items === null}
+          dataSource={items ?? []}
+          pagination={false}
+          rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) }}
+          locale={{ emptyText: t('campusMerge.empty') }}
+          columns={[
+            { key: 'title', title: t('campusMerge.colTitle'), dataIndex: 'title' },
+            { key: 'date', title: t('campusMerge.colDate'), dataIndex: 'activityDate' },
+            { key: 'schools', title: t('campusMerge.colSchools'), render: (_, c) => c.schoolNames.join('、') },
+            { key: 'requester', title: t('campusMerge.colRequester'), dataIndex: 'requester' },
+          ]}
+        />
+        {items && items.length > 0 && selected.length === 0 && <Typography.Text type="secondary">{t('campusMerge.selectHint')}</Typography.Text>}
+      </Modal>
+    </>
+  );
+}
+
+/** On an absorbed request: where its activity went. */
+export function MergedInto({ view }: { view: InstanceView }) {
+  const { t } = useTranslation();
+  const target = view.state === 'merged' && typeof view.data.mergedInto === 'string' ? view.data.mergedInto : null;
+  if (!target) return null;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 16 }}
+      data-testid="merged-into"
+      message={t('campusMerge.mergedInto')}
+      action={<Link to={`/instances/${target}`}>{t('campusMerge.openSurvivor')}</Link>}
+    />
+  );
+}

@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot, signIn, useServerAndBrowser } from './harness';
+import { apiSession } from './api-client';
+
+type Row = { id: string; state: string; version: number };
+type View = { id: string; state: string; outcome: string | null; data: Record<string, unknown> };
+
+describe('campus entry: the bureau reviewer merges two requests for the same item', () => {
+  const env = useServerAndBrowser();
+  const pages: Page[] = [];
+  afterEach(async () => {
+    await Promise.all(pages.splice(0).map((p) => p.context().close()));
+  });
+
+  it('reviewer merges the seeded 法治进校园 requests from the instance page, with confirmation', async () => {
+    const reviewer = await apiSession(env.server.url, 'reviewer', env.server.password);
+    const waiting = (await reviewer<{ items: Row[] }>('GET', '/instances?definitionKey=campus-entry&state=bureauReview&limit=50')).items;
+    const views = await Promise.all(waiting.map((r) => reviewer<View>('GET', `/instances/${r.id}`)));
+    const law = views.filter((v) => v.data.itemCode === 'FZ');
+    expect(law).toHaveLength(2);
+    const [survivor, absorbed] = law.sort((a, b) => String(a.data.activityDate).localeCompare(String(b.data.activityDate)));
+
+    const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    pages.push(page);
+    await signIn(page, env.server.url, 'reviewer', env.server.password);
+    await page.goto(`${env.server.url}/instances/${survivor.id}`);
+    await page.getByTestId('instance-header').waitFor();
+    // The engine's MERGE is not offered as a plain action button: the merge has its own dialog.
+    expect(await page.locator('[data-event=MERGE]').count()).toBe(0);
+    await page.getByTestId('merge-open').click();
+    const candidates = page.getByTestId('merge-candidates');
+    await candidates.getByText(String(absorbed.data.title)).waitFor();
+    await screenshot(page, 'campus-merge-dialog');
+    await candidates.locator('tr', { hasText: String(absorbed.data.title) }).locator('.ant-checkbox-input').check();
+    await page.getByTestId('merge-submit').click();
+    await page.locator('.ant-modal-confirm-title', { hasText: '确认合并 1 项申请？' }).waitFor();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '确认合并' }).click();
+    await page.locator('.ant-message-notice', { hasText: '已合并 1 项申请，本申请现覆盖 3 所学校' }).waitFor();
+    await screenshot(page, 'campus-merge-done');
+
+    const after = await reviewer<View>('GET', `/instances/${survivor.id}`);
+    expect(after.state).toBe('bureauReview');
+    expect(after.data.schoolIds).toHaveLength(3);
+    expect(after.data.mergedFrom).toEqual([absorbed.id]);
+    const gone = await reviewer<View>('GET', `/instances/${absorbed.id}`);
+    expect(gone).toMatchObject({ state: 'merged', outcome: 'merged' });
+
+    // The absorbed request says where it went, and links there.
+    await page.goto(`${env.server.url}/instances/${absorbed.id}`);
+    await page.getByTestId('merged-into').waitFor();
+    expect(await page.getByTestId('instance-header').getByText('已合并').count()).toBeGreaterThan(0);
+    await screenshot(page, 'campus-merge-absorbed');
+    await page.getByTestId('merged-into').getByText('查看合并后的申请').click();
+    await page.waitForURL(new RegExp(`/instances/${survivor.id}`));
+  });
+});
