@@ -138,6 +138,7 @@ describe('health and OpenAPI', () => {
         'POST /api/burden-reports',
         'GET /api/burden-reports',
         'POST /api/burden-reports/{id}/resolve',
+        'GET /api/burden-reports/{id}',
         'POST /api/delegations',
         'GET /api/delegations',
         'POST /api/delegations/{id}/revoke',

@@ -74,7 +74,12 @@ describe('负担码 reports in the bureau inbox', () => {
     h.clock.advance(10 * 86_400_000);
     expect((await inbox('reviewer1')).find((t) => t.burdenReportId === report.id)?.overdue).toBe(true);
 
-    const done = await h.post(`/api/burden-reports/${report.id}/resolve`, { resolution: '已通知学校取消打卡要求', expectedVersion: 1 }, await h.as('reviewer2'));
+    // The inbox row leads to the report, read with its version, then resolved from there.
+    const opened = await h.get(`/api/burden-reports/${report.id}`, await h.as('reviewer2'));
+    expect(opened.status).toBe(200);
+    const { version } = await opened.json();
+    expect((await h.get(`/api/burden-reports/${report.id}`, await h.as('principalA'))).status).toBe(403);
+    const done = await h.post(`/api/burden-reports/${report.id}/resolve`, { resolution: '已通知学校取消打卡要求', expectedVersion: version }, await h.as('reviewer2'));
     expect(done.status).toBe(200);
     expect((await inbox('reviewer1')).some((t) => t.burdenReportId === report.id)).toBe(false);
   });

@@ -4,6 +4,7 @@ import type { Deps } from '../../deps.js';
 import { body, errors, json, newRouter, ZIdParam } from '../common.js';
 import { ZBurdenPage, ZBurdenQuery, ZBurdenReport, ZFileBurdenBody, ZResolveBurdenBody } from './burden.types.js';
 import { fileBurdenReport } from './file-burden-report.js';
+import { getBurdenReport } from './get-burden-report.js';
 import { listBurdenReports } from './list-burden-reports.js';
 import { resolveBurdenReport } from './resolve-burden-report.js';
 
@@ -23,6 +24,14 @@ const list = createRoute({
   request: { query: ZBurdenQuery },
   responses: { 200: json(ZBurdenPage), ...errors(400, 401, 403) },
 });
+const get = createRoute({
+  method: 'get',
+  path: '/burden-reports/{id}',
+  tags: ['burden'],
+  summary: 'One complaint with its version (the inbox opens it to resolve)',
+  request: { params: ZIdParam },
+  responses: { 200: json(ZBurdenReport), ...errors(401, 403, 404) },
+});
 const resolve = createRoute({
   method: 'post',
   path: '/burden-reports/{id}/resolve',
@@ -35,5 +44,6 @@ export function burdenRoutes(deps: Deps) {
   return newRouter()
     .openapi(file, (c) => c.json(fileBurdenReport(deps, { ...c.req.valid('json'), actor: signedIn(c).user }), 201))
     .openapi(list, (c) => c.json(listBurdenReports(deps, { ability: signedIn(c).ability, query: c.req.valid('query') }), 200))
+    .openapi(get, (c) => c.json(getBurdenReport(deps, { ability: signedIn(c).ability, id: c.req.valid('param').id }), 200))
     .openapi(resolve, (c) => c.json(resolveBurdenReport(deps, { ...c.req.valid('json'), id: c.req.valid('param').id, actor: signedIn(c).user }), 200));
 }

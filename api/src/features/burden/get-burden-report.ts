@@ -1,0 +1,20 @@
+import { eq } from 'drizzle-orm';
+import type { AppAbility } from '../../auth/ability.js';
+import { burdenReports, organisations } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import { AppError } from '../../errors.js';
+import { burdenView } from './burden-view.js';
+import type { TBurdenReport } from './burden.types.js';
+
+/** One complaint, for the inbox's 办理 dialog: the bureau reads it with its version before resolving. */
+export function getBurdenReport(deps: Deps, input: { ability: AppAbility; id: string }): TBurdenReport {
+  if (!input.ability.can('read', 'BurdenReport')) throw new AppError('FORBIDDEN');
+  const found = deps.db
+    .select({ r: burdenReports, schoolName: organisations.name })
+    .from(burdenReports)
+    .innerJoin(organisations, eq(organisations.id, burdenReports.schoolId))
+    .where(eq(burdenReports.id, input.id))
+    .get();
+  if (!found) throw new AppError('NOT_FOUND');
+  return burdenView(found.r, found.schoolName, deps.clock());
+}
