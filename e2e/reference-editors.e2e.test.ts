@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot, signIn, useServerAndBrowser } from './harness';
+import { apiSession } from './api-client';
 
 /** The Form.Item around the input with this id (antd names a cell's input after its field path). */
 const cell = (page: Page, id: string) => page.locator('.ant-form-item').filter({ has: page.locator(`#${id}`) });
@@ -108,5 +109,55 @@ describe('reference data editors', () => {
     await p.getByText('无权访问').waitFor();
     expect(await p.getByTestId('reference-new-version').count()).toBe(0);
     await principal.close();
+  });
+
+  it('the indicator system refuses weights that do not sum to 1 as you type; an award-rubric save over a newer version offers to reload and never overwrites', async () => {
+    const { server, browser } = env;
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await signIn(page, server.url, 'admin', server.password);
+
+    await page.goto(`${server.url}/reference/indicator-systems`);
+    await page.getByTestId('reference-dimension-0').waitFor();
+    await screenshot(page, 'reference-indicators-view');
+    const drawer = await openEditor(page);
+    const total = page.getByTestId('refedit-weight-total');
+    expect(await total.textContent()).toContain('合计 1，');
+    await page.locator('#content_dimensions_0_weight').fill('0.2');
+    await expect.poll(() => total.textContent()).toContain('合计 1.05，须等于 1');
+    await page.getByTestId('refedit-save').click();
+    await drawer.getByText('各考核维度的权重之和必须等于 1').waitFor();
+    await screenshot(page, 'reference-indicators-weights');
+    await page.locator('#content_dimensions_1_weight').fill('0.1');
+    await expect.poll(() => total.textContent()).toContain('合计 1，');
+    await page.getByTestId('refedit-save').click();
+    await drawer.waitFor({ state: 'hidden', timeout: 15_000 });
+    expect(await page.getByTestId('reference-dimension-0').textContent()).toContain('权重 20%');
+    expect(await page.getByTestId('reference-dimension-1').textContent()).toContain('权重 10%');
+
+    await page.goto(`${server.url}/reference/award-rubrics`);
+    await page.getByTestId('reference-quotas-achievement').waitFor();
+    await openEditor(page);
+    // Someone else saves a version of the same rubric while this editor is open.
+    const api = await apiSession(server.url, 'admin', server.password);
+    const [current] = (await api<{ items: Array<{ name: string; content: Record<string, unknown> }> }>('GET', '/reference/award-rubrics')).items;
+    await api('POST', '/reference/award-rubrics', { name: `${current.name}（他人修改）`, content: { ...current.content, schoolQuota: 4 } });
+    await page.locator('#content_quotas_achievement_0_count').fill('5');
+    await page.getByTestId('refedit-save').click();
+    await page.getByTestId('stale-alert').waitFor({ timeout: 15_000 });
+    await screenshot(page, 'reference-rubric-stale');
+    await page.getByTestId('stale-reload').click();
+    await page.getByTestId('stale-alert').waitFor({ state: 'hidden' });
+    // The refused save wrote nothing: the list holds the seeded version and the other admin's only.
+    expect(await page.getByTestId('reference-version').count()).toBe(2);
+    expect(await page.locator('.ant-drawer-title').textContent()).toContain('他人修改');
+    expect(await page.locator('#content_schoolQuota').inputValue()).toBe('4');
+    await page.locator('#content_quotas_achievement_0_count').fill('5');
+    await page.getByTestId('refedit-save').click();
+    await page.getByTestId('refedit-drawer').waitFor({ state: 'hidden', timeout: 15_000 });
+    expect(await page.getByTestId('reference-version').count()).toBe(3);
+    expect(await page.getByTestId('reference-quotas-achievement').locator('tbody tr.ant-table-row').first().textContent()).toContain('5');
+    await screenshot(page, 'reference-rubric-saved');
+    await context.close();
   });
 });

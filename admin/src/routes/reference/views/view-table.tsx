@@ -12,7 +12,7 @@ export const textOf = (v: unknown) => (v === undefined || v === null ? '' : type
 export function ViewTable({ title, data, columns, testId }: { title?: ReactNode; data: Row[]; columns: ViewColumn[]; testId: string }) {
   const { t } = useTranslation();
   return (
-    <div style={{ marginBottom: 16 }}>
+    <div style={{ marginBottom: 16 }} data-testid={testId}>
       {title && (
         <Typography.Title level={5} style={{ marginTop: 8 }}>
           {title} <Tag>{data.length}</Tag>
@@ -20,7 +20,6 @@ export function ViewTable({ title, data, columns, testId }: { title?: ReactNode;
       )}
       <Table
         size="small"
-        data-testid={testId}
         rowKey={(_, i) => String(i)}
         dataSource={data}
         pagination={data.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
