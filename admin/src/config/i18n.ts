@@ -17,8 +17,12 @@ import inboxZh from './locales/inbox.zh-CN.json';
 import inboxEn from './locales/inbox.en.json';
 import delegationZh from './locales/delegation.zh-CN.json';
 import delegationEn from './locales/delegation.en.json';
+import evidenceZh from './locales/evidence.zh-CN.json';
+import evidenceEn from './locales/evidence.en.json';
 import mergeZh from './locales/merge.zh-CN.json';
 import mergeEn from './locales/merge.en.json';
+import burdenZh from './locales/burden.zh-CN.json';
+import burdenEn from './locales/burden.en.json';
 import sortingZh from './locales/sorting.zh-CN.json';
 import sortingEn from './locales/sorting.en.json';
 import type { LocaleCode } from '../types/contract';
@@ -51,7 +55,7 @@ const initial = storedLanguage();
 applyDayjs(initial);
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, ...consoleZh, ...designerZh, ...accountZh, ...inboxZh, ...delegationZh, ...mergeZh, ...sortingZh, ...refeditZh } }, en: { translation: { ...en, ...consoleEn, ...designerEn, ...accountEn, ...inboxEn, ...delegationEn, ...mergeEn, ...sortingEn, ...refeditEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, ...consoleZh, ...designerZh, ...accountZh, ...inboxZh, ...delegationZh, ...evidenceZh, ...mergeZh, ...burdenZh, ...sortingZh, ...refeditZh } }, en: { translation: { ...en, ...consoleEn, ...designerEn, ...accountEn, ...inboxEn, ...delegationEn, ...evidenceEn, ...mergeEn, ...burdenEn, ...sortingEn, ...refeditEn } } },
   lng: initial,
   fallbackLng: DEFAULT_LANGUAGE,
   interpolation: { escapeValue: false },

@@ -7,6 +7,7 @@ import { ApiError, http, isApiError } from '../../../providers/http';
 import { editableFields, fallbackField } from './field-catalogue';
 import { MECHANIC_POSITION, MECHANIC_TO, MechanicFields } from './mechanic-fields';
 import { randomId } from '../../../lib/random-id';
+import { ItemEvidenceProvider } from '../../../components/item-evidence/item-evidence-context';
 import type { AvailableEvent, EventResult, FieldDef, InstanceView } from '../../../types/contract';
 
 type Props = {
@@ -45,11 +46,15 @@ export function EventModal({ view, event, fields, onClose, onDone, onReload }: P
   const [error, setError] = useState<ApiError | null>(null);
   const [pending, setPending] = useState(false);
   const idempotencyKey = useMemo(() => (event ? randomId() : ''), [event]);
-  const items = event ? fieldsFor(event, view, fields) : [];
+  // A checklist the server refused by item (e.g. a failed item without its evidence) is shown here too, so the row can be fixed in place.
+  const [refusedTables, setRefusedTables] = useState<FieldDef[]>([]);
+  const asked = event ? fieldsFor(event, view, fields) : [];
+  const items = [...asked, ...refusedTables.filter((f) => !asked.some((a) => a.field.name === f.name)).map((field) => ({ field, required: false }))];
 
   useEffect(() => {
     if (!event) return;
     setError(null);
+    setRefusedTables([]);
     form.resetFields();
     form.setFields(items.map(({ field }) => ({ name: field.name, value: view.data[field.name] })));
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -70,6 +75,14 @@ export function EventModal({ view, event, fields, onClose, onDone, onReload }: P
       const entries = Object.entries(err.fieldErrors).map(([name, msg]) => ({ name: SERVER_NAMES[name] ?? name, errors: [localize(msg)] }));
       if (err.code === 'COMMENT_REQUIRED') entries.push({ name: COMMENT, errors: [localize(err.localized)] });
       form.setFields(entries.filter((f) => known.has(f.name)));
+      const tables = [...new Set(Object.keys(err.fieldErrors).map((k) => k.split('.')[0] ?? ''))].flatMap((name) => {
+        const f = fields.get(name);
+        return f?.type === 'table' && !known.has(name) ? [f] : [];
+      });
+      if (tables.length) {
+        setRefusedTables(tables);
+        form.setFields(tables.map((f) => ({ name: f.name, value: values[f.name] ?? view.data[f.name] })));
+      }
     } finally {
       setPending(false);
     }
@@ -116,15 +129,18 @@ export function EventModal({ view, event, fields, onClose, onDone, onReload }: P
           }
         />
       )}
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={pending || conflict}>
-        {event && <MechanicFields event={event} reviewStep={view.stateKind === 'review'} />}
-        {items.map(({ field, required }) => (
-          <FormFieldItem key={field.name} field={field} required={required} />
-        ))}
-        <Form.Item name={COMMENT} label={t('instances.comment')} rules={event?.commentRequired ? [{ required: true, whitespace: true, message: t('instances.commentRequired') }] : []}>
-          <Input.TextArea rows={3} maxLength={1000} showCount placeholder={event?.commentRequired ? t('instances.commentRequiredPlaceholder') : t('instances.commentPlaceholder')} />
-        </Form.Item>
-      </Form>
+      {/* The checklist inside attaches evidence per item and shows the server's per-item messages. */}
+      <ItemEvidenceProvider instanceId={view.id} fieldErrors={error?.fieldErrors}>
+        <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={pending || conflict}>
+          {event && <MechanicFields event={event} reviewStep={view.stateKind === 'review'} />}
+          {items.map(({ field, required }) => (
+            <FormFieldItem key={field.name} field={field} required={required} />
+          ))}
+          <Form.Item name={COMMENT} label={t('instances.comment')} rules={event?.commentRequired ? [{ required: true, whitespace: true, message: t('instances.commentRequired') }] : []}>
+            <Input.TextArea rows={3} maxLength={1000} showCount placeholder={event?.commentRequired ? t('instances.commentRequiredPlaceholder') : t('instances.commentPlaceholder')} />
+          </Form.Item>
+        </Form>
+      </ItemEvidenceProvider>
     </Modal>
   );
 }

@@ -1,0 +1,67 @@
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { http } from '../../providers/http';
+import { postForm } from '../../providers/upload';
+import type { Attachment, LocalizedText, Page } from '../../types/contract';
+
+/** Evidence for one checklist item is an attachment whose field is `<table>.<code>` (the API's convention). */
+export const itemField = (table: string, code: string) => `${table}.${code}`;
+
+type Ctx = {
+  instanceId: string;
+  /** Files per `<table>.<code>`. */
+  byItem: Map<string, Attachment[]>;
+  /** Item codes whose checklist entry requires evidence when failed. */
+  required: Set<string>;
+  /** The server's last message per `<table>.<code>` (cleared once that item gets a file). */
+  errors: Record<string, LocalizedText>;
+  upload: (table: string, code: string, file: File) => Promise<Attachment>;
+};
+
+const ItemEvidenceContext = createContext<Ctx | null>(null);
+
+/** Null outside an instance (e.g. the designer's preview): the checklist then shows no evidence column. */
+export function useItemEvidence(): Ctx | null {
+  return useContext(ItemEvidenceContext);
+}
+
+type Checklist = { content: { items?: Array<{ code: string; evidenceRequired?: boolean }> } };
+
+/**
+ * Gives the checklist inside an event form what it needs to attach evidence to an item: the
+ * instance's files (the same query as the 佐证材料 card, so both stay in step), the published
+ * checklist's evidence-required items, and the server's per-item refusals.
+ */
+export function ItemEvidenceProvider({ instanceId, fieldErrors, children }: { instanceId: string; fieldErrors?: Record<string, LocalizedText>; children: ReactNode }) {
+  const client = useQueryClient();
+  const key = ['attachments', instanceId];
+  const files = useQuery({ queryKey: key, queryFn: () => http<Page<Attachment>>('/attachments', { query: { instanceId, limit: 100 } }), retry: false });
+  const checklist = useQuery({
+    queryKey: ['reference', 'checklist', 'published'],
+    queryFn: () => http<Page<Checklist>>('/reference/checklist', { query: { status: 'published', limit: 1 } }),
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+  const [errors, setErrors] = useState<Record<string, LocalizedText>>({});
+  useEffect(() => setErrors(Object.fromEntries(Object.entries(fieldErrors ?? {}).filter(([k]) => k.includes('.')))), [fieldErrors]);
+
+  const value = useMemo<Ctx>(() => {
+    const byItem = new Map<string, Attachment[]>();
+    for (const a of files.data?.items ?? []) if (a.field?.includes('.')) byItem.set(a.field, [...(byItem.get(a.field) ?? []), a]);
+    const required = new Set((checklist.data?.items[0]?.content.items ?? []).filter((i) => i.evidenceRequired).map((i) => i.code));
+    const upload = async (table: string, code: string, file: File) => {
+      const form = new FormData();
+      form.append('file', file);
+      form.append('instanceId', instanceId);
+      form.append('field', itemField(table, code));
+      const saved = await postForm<Attachment>('/attachments', form);
+      client.setQueryData<Page<Attachment>>(key, (old) => ({ items: [...(old?.items ?? []).filter((a) => a.id !== saved.id), saved], nextCursor: old?.nextCursor ?? null }));
+      setErrors(({ [itemField(table, code)]: _done, ...rest }) => rest);
+      return saved;
+    };
+    return { instanceId, byItem, required, errors, upload };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [files.data, checklist.data, errors, instanceId]);
+
+  return <ItemEvidenceContext.Provider value={value}>{children}</ItemEvidenceContext.Provider>;
+}

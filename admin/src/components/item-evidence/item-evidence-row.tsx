@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { App, Button, Image, Space, Tag, Typography, Upload } from 'antd';
+import { CameraOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../providers/http';
+import { useLocalize } from '../localized-text';
+import { itemField, useItemEvidence } from './item-evidence-context';
+
+const MAX_BYTES = 20 * 1024 * 1024;
+const inline = (url: string) => `${url}${url.includes('?') ? '&' : '?'}inline=1`;
+
+/**
+ * One checklist item's evidence: how many files, thumbnails of its photos, a button that opens the
+ * tablet's camera (`capture`) or the file chooser, and the server's message when the item needs one.
+ */
+export function ItemEvidenceRow({ table, code, failed, disabled }: { table: string; code: string; failed: boolean; disabled?: boolean }) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const { message } = App.useApp();
+  const ctx = useItemEvidence();
+  const [uploading, setUploading] = useState(false);
+  if (!ctx) return null;
+  const files = ctx.byItem.get(itemField(table, code)) ?? [];
+  const error = ctx.errors[itemField(table, code)];
+  const needed = failed && ctx.required.has(code) && files.length === 0;
+
+  const upload = async (file: File) => {
+    if (file.size > MAX_BYTES) {
+      void message.error(t('attachments.tooLarge', { name: file.name }));
+      return;
+    }
+    setUploading(true);
+    try {
+      const saved = await ctx.upload(table, code, file);
+      void message.success(t('itemEvidence.uploaded', { code, name: saved.name }));
+    } catch (e) {
+      void message.error(isApiError(e) && e.localized ? localize(e.localized) : t('attachments.uploadFailed'));
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  return (
+    <Space direction="vertical" size={4} style={{ width: '100%' }} data-testid={`item-evidence-${code}`}>
+      <Space wrap size={8} align="center">
+        <Upload
+          accept="image/*,.pdf"
+          capture="environment"
+          showUploadList={false}
+          disabled={disabled || uploading}
+          customRequest={({ file }) => void upload(file as File)}
+        >
+          <Button size="small" icon={<CameraOutlined />} loading={uploading} disabled={disabled} data-testid={`item-evidence-upload-${code}`}>
+            {t('itemEvidence.attach')}
+          </Button>
+        </Upload>
+        <Tag icon={<PaperClipOutlined />} color={files.length ? 'blue' : 'default'} bordered={false} data-testid={`item-evidence-count-${code}`}>
+          {t('itemEvidence.count', { count: files.length })}
+        </Tag>
+        {failed && ctx.required.has(code) && !error && (
+          <Typography.Text type={needed ? 'warning' : 'secondary'} style={{ fontSize: 12 }}>
+            {t('itemEvidence.required')}
+          </Typography.Text>
+        )}
+        <Image.PreviewGroup>
+          {files
+            .filter((a) => a.mime.startsWith('image/'))
+            .map((a) => (
+              <Image key={a.id} src={inline(a.url)} width={40} height={40} style={{ objectFit: 'cover', borderRadius: 4 }} alt={a.name} data-testid="item-evidence-thumb" />
+            ))}
+        </Image.PreviewGroup>
+      </Space>
+      {error && (
+        <Typography.Text type="danger" data-testid={`item-evidence-error-${code}`}>
+          {localize(error)}
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}
