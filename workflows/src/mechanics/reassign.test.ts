@@ -91,6 +91,32 @@ describe('REASSIGN: a task step and the assignments behind later steps', () => {
   });
 });
 
+describe('REASSIGN of someone holding a step for another (委派)', () => {
+  const flow = def({
+    key: 'delegated',
+    name: l('委派'),
+    subject: 'school',
+    starters: [{ role: 'bureauAdmin', scope: 'district' }],
+    initial: 'draft',
+    states: {
+      draft: { kind: 'task', name: l('填报'), actors: [{ role: 'principal', scope: 'subject.school' }], on: { SUBMIT: { to: 'done' } } },
+      done: { kind: 'final', name: l('完成') },
+    },
+  });
+  const clerk = actor('clerk', 'teacher', 'school-a');
+  const clerk2 = actor('clerk2', 'teacher', 'school-a');
+
+  it('the delegated work goes to the successor, who hands it back to the delegator as the departed delegate would have', () => {
+    const s0 = ok(start(flow, { subject, initiator: admin }, env)).snapshot;
+    const d = ok(step(flow, s0, { type: 'DELEGATE', data: { to: 'clerk' } }, principalA, env)).snapshot;
+    const r = ok(step(flow, d, reassign('clerk', 'clerk2'), admin, env));
+    expect(r.effects).toEqual([{ type: 'reassignTask', taskKey: 'draft:1', candidates: [{ userId: 'clerk2' }], reason: 'reassign' }]);
+    expect(availableEvents(flow, r.snapshot, clerk).map((e) => e.type)).toEqual([]);
+    const back = ok(step(flow, r.snapshot, { type: 'RESOLVE' }, clerk2, env));
+    expect(back.effects).toEqual([{ type: 'reassignTask', taskKey: 'draft:1', candidates: [{ role: 'principal', orgId: 'school-a' }], reason: 'resolved' }]);
+  });
+});
+
 describe('REASSIGN in a parallel review', () => {
   const withReviewers = { ...env, reviewers: { review: ['r1', 'r2', 'r3'] } };
   function inReview(join: TJoin) {
