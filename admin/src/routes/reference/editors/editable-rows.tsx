@@ -17,7 +17,7 @@ export type RowColumn = {
   fixed?: 'left';
 } & Pick<FormItemProps, 'rules' | 'valuePropName' | 'getValueProps' | 'normalize'>;
 
-type ListOps = { add: (row: Record<string, unknown>) => void; remove: (index: number) => void; move: (from: number, to: number) => void };
+type ListOps = { add: (row: Record<string, unknown>, index?: number) => void; remove: (index: number) => void; move: (from: number, to: number) => void };
 type RowsProps = { columns: RowColumn[]; newRow: () => Record<string, unknown>; addLabel: string; testId: string; minRows?: number };
 
 /**
