@@ -80,4 +80,65 @@ describe('console: account, settings and bulk journeys', () => {
     const theirs = await t1<{ items: Array<{ active: boolean; revokedAt: string | null }> }>('GET', '/delegations');
     expect(theirs.items).toEqual([expect.objectContaining({ active: false, revokedAt: expect.any(String) })]);
   });
+
+  it('inspector1 on a tablet: a failed PHY-02 without its photo is refused on that row; a camera photo on the row lets findings through', async () => {
+    const inspector = await apiSession(env.server.url, 'inspector1', env.server.password);
+    const list = await inspector<{ items: Array<{ id: string; subjectName: string }> }>('GET', '/instances?definitionKey=security-inspection&state=inspection');
+    const target = list.items[0];
+    expect(target).toBeDefined();
+    const context = await env.browser.newContext({ viewport: { width: 1024, height: 1366 }, locale: 'zh-CN', hasTouch: true });
+    const page = await context.newPage();
+    pages.push(page);
+    await signIn(page, env.server.url, 'inspector1', env.server.password);
+    await page.goto(`${env.server.url}/instances/${target?.id}`);
+    await expect.poll(() => page.getByTestId('current-state').textContent()).toBe('现场检查');
+
+    // Item by item: PHY-02 fails; the row says it needs its own evidence.
+    await page.getByTestId('more-actions').click();
+    await page.locator('.ant-dropdown-menu-item', { hasText: '暂存' }).click();
+    const draft = page.locator('.ant-modal-content');
+    const item = draft.getByTestId('checklist-item-PHY-02');
+    await item.waitFor();
+    await item.getByText('不符合', { exact: true }).click();
+    await item.locator('.ant-select').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await item.getByText('该项不符合时须附佐证').waitFor();
+    expect(await item.getByTestId('item-evidence-count-PHY-02').textContent()).toBe('佐证 0');
+    // The row's file input opens the tablet's rear camera for photos.
+    const input = item.locator('input[type=file]');
+    expect(await input.getAttribute('capture')).toBe('environment');
+    expect(await input.getAttribute('accept')).toContain('image/*');
+    await page.getByTestId('event-submit').click();
+    await draft.waitFor({ state: 'hidden', timeout: 20_000 });
+
+    // 提出整改问题 without the photo: refused, and the checklist opens on that row with the reason.
+    await page.locator('[data-testid=event-actions] button', { hasText: '提出整改问题' }).click();
+    const modal = page.locator('.ant-modal-content');
+    await modal.locator('#__comment').fill('机房消防设施不全，限期整改。');
+    await page.getByTestId('event-submit').click();
+    await modal.getByTestId('event-error').waitFor();
+    const row = modal.getByTestId('checklist-item-PHY-02');
+    await row.getByTestId('item-evidence-error-PHY-02').waitFor();
+    expect(await row.getByTestId('item-evidence-error-PHY-02').textContent()).toContain('PHY-02 判定为不符合，须上传现场照片或文件作为佐证');
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(page, 'inspector-item-evidence-refused');
+
+    // A photo on that row (what the camera hands back): counted, shown as a thumbnail, the message goes.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    await row.locator('input[type=file]').setInputFiles({ name: '机房消防照片.png', mimeType: 'image/png', buffer: png });
+    await expect.poll(() => row.getByTestId('item-evidence-count-PHY-02').textContent()).toBe('佐证 1');
+    await row.getByTestId('item-evidence-thumb').waitFor();
+    expect(await row.getByTestId('item-evidence-error-PHY-02').count()).toBe(0);
+    await screenshot(page, 'inspector-item-evidence-attached');
+
+    await page.getByTestId('event-submit').click();
+    await modal.waitFor({ state: 'hidden', timeout: 20_000 });
+    await expect.poll(() => page.getByTestId('current-state').textContent(), { timeout: 20_000 }).toBe('问题整改');
+    // The instance's evidence list groups the photo under its item.
+    const group = page.getByTestId('evidence-group-PHY-02');
+    await group.waitFor();
+    expect(await group.getByTestId('attachment-row').allTextContents()).toEqual([expect.stringContaining('机房消防照片.png')]);
+    await group.scrollIntoViewIfNeeded();
+    await screenshot(page, 'inspector-item-evidence-list');
+  });
 });

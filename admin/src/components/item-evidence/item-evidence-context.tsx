@@ -38,7 +38,7 @@ export function ItemEvidenceProvider({ instanceId, fieldErrors, children }: { in
   const files = useQuery({ queryKey: key, queryFn: () => http<Page<Attachment>>('/attachments', { query: { instanceId, limit: 100 } }), retry: false });
   const checklist = useQuery({
     queryKey: ['reference', 'checklist', 'published'],
-    queryFn: () => http<Page<Checklist>>('/reference/checklist', { query: { status: 'published', limit: 1 } }),
+    queryFn: () => http<Page<Checklist>>('/reference/checklists', { query: { status: 'published', limit: 1 } }),
     staleTime: 5 * 60_000,
     retry: false,
   });
