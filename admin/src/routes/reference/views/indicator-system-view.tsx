@@ -15,7 +15,7 @@ export function IndicatorSystemView({ content }: { content: Record<string, unkno
   return (
     <>
       <Descriptions size="small" bordered column={1} style={{ marginBottom: 16 }}>
-        <Descriptions.Item label={t('refedit.indicators.nameZh')}>{localize(content.name as LocalizedText)}</Descriptions.Item>
+        <Descriptions.Item label={t('refedit.indicators.system')}>{localize(content.name as LocalizedText)}</Descriptions.Item>
         <Descriptions.Item label={t('refedit.indicators.rollup')}>
           {t(`refedit.indicators.rules.${rollup.rule}`, { defaultValue: textOf(rollup.rule) })}
           {rollup.rule === 'minWeighted' && ` · ${t('refedit.indicators.alpha')} ${rollup.alpha}`}
