@@ -56,3 +56,37 @@ describe('campus entry: the bureau reviewer merges two requests for the same ite
     await page.waitForURL(new RegExp(`/instances/${survivor.id}`));
   });
 });
+
+describe('负担码: a teacher’s report is a task in the bureau inbox', () => {
+  const env = useServerAndBrowser();
+  const pages: Page[] = [];
+  afterEach(async () => {
+    await Promise.all(pages.splice(0).map((p) => p.context().close()));
+  });
+
+  it('reviewer opens the seeded report from 我的待办 and resolves it there', async () => {
+    const reviewer = await apiSession(env.server.url, 'reviewer', env.server.password);
+    type Report = { id: string; schoolName: string; description: string };
+    const [report] = (await reviewer<{ items: Report[] }>('GET', '/burden-reports?status=open')).items;
+    expect(report).toBeDefined();
+    const tasks = (await reviewer<{ items: Array<{ burdenReportId: string | null; dueAt: string | null }> }>('GET', '/tasks?limit=100')).items;
+    expect(tasks.find((t) => t.burdenReportId === report.id)?.dueAt).toBeTruthy();
+
+    const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    pages.push(page);
+    await signIn(page, env.server.url, 'reviewer', env.server.password);
+    await page.goto(`${env.server.url}/tasks`);
+    const row = page.getByTestId('task-table').locator('tr.ant-table-row', { hasText: '负担码反映' });
+    await row.first().waitFor();
+    await row.first().click();
+    await page.getByTestId('burden-report').getByText(report.description).waitFor();
+    await screenshot(page, 'burden-task-dialog');
+    await page.getByTestId('burden-resolution').fill('已约谈街道，取消每周填报要求');
+    await page.getByTestId('burden-resolve-submit').click();
+    await page.locator('.ant-message-notice', { hasText: '已办结该负担码反映' }).waitFor();
+    await expect.poll(() => row.count()).toBe(0);
+    await screenshot(page, 'burden-task-resolved');
+    expect((await reviewer<{ items: Report[] }>('GET', '/burden-reports?status=open')).items.map((r) => r.id)).not.toContain(report.id);
+  });
+});

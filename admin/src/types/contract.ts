@@ -160,7 +160,9 @@ export type EventResult = Pick<InstanceView, 'id' | 'state' | 'stateName' | 'sta
 
 export type TaskRow = {
   id: string;
-  instanceId: string;
+  /** Null for a 负担码 report's task (burdenReportId set). */
+  instanceId: string | null;
+  burdenReportId?: string | null;
   definitionKey: string;
   definitionName: MaybeLocalized;
   state: string;

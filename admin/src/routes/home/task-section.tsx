@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocalize } from '../../components/localized-text';
 import { DateText } from '../../components/date-text';
 import { EmptyState } from '../../components/empty-state';
+import { taskHref } from '../tasks/task-href';
 import type { TaskRow } from '../../types/contract';
 
 /** A titled list of tasks with their deadlines; overdue ones first and in red. A row opens the instance. */
@@ -35,8 +36,8 @@ export function TaskSection({ title, tasks, empty, testId, loading, extra }: { t
             role="link"
             tabIndex={0}
             style={{ cursor: 'pointer', paddingInline: 4 }}
-            onClick={() => navigate(`/instances/${task.instanceId}`)}
-            onKeyDown={(e) => e.key === 'Enter' && navigate(`/instances/${task.instanceId}`)}
+            onClick={() => navigate(taskHref(task))}
+            onKeyDown={(e) => e.key === 'Enter' && navigate(taskHref(task))}
             data-testid="home-task"
           >
             <List.Item.Meta

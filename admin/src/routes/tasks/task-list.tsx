@@ -1,7 +1,7 @@
 import { getDefaultSortOrder, List } from '@refinedev/antd';
 import { ExportButton } from '../../components/export-button';
 import { Table, Tag, Typography } from 'antd';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useKeysetTable } from '../../hooks/use-keyset-table';
 import { useLocalize } from '../../components/localized-text';
@@ -9,6 +9,8 @@ import { DateText } from '../../components/date-text';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorResult } from '../../components/error-result';
 import type { TaskRow } from '../../types/contract';
+import { BurdenResolveModal } from './burden-resolve-modal';
+import { taskHref } from './task-href';
 
 const PURPOSE_COLORS: Record<string, string> = { act: 'blue', review: 'purple', escalation: 'red' };
 
@@ -17,6 +19,9 @@ export function TaskList() {
   const { t } = useTranslation();
   const localize = useLocalize();
   const navigate = useNavigate();
+  // ?burden=<report id> opens the 负担码 dialog over the inbox (from a row here or from the home page).
+  const [search, setSearch] = useSearchParams();
+  const burden = search.get('burden');
   const { tableProps, tableQuery, pager, sorters } = useKeysetTable<TaskRow>({ resource: 'tasks', sorters: { initial: [{ field: 'dueAt', order: 'asc' }] } });
   if (tableQuery.isError) return <ErrorResult error={tableQuery.error} onRetry={() => void tableQuery.refetch()} />;
   return (
@@ -26,7 +31,7 @@ export function TaskList() {
         {...tableProps}
         rowKey="id"
         data-testid="task-table"
-        onRow={(row) => ({ onClick: () => navigate(`/instances/${row.instanceId}`), style: { cursor: 'pointer' } })}
+        onRow={(row) => ({ onClick: () => navigate(taskHref(row)), style: { cursor: 'pointer' } })}
         locale={{ emptyText: <EmptyState description={t('tasks.empty')} /> }}
         columns={[
           { key: 'workflow', title: t('fields.workflow'), render: (_, r) => <Typography.Link>{localize(r.definitionName)}</Typography.Link> },
@@ -43,6 +48,13 @@ export function TaskList() {
         ]}
       />
       {pager}
+      <BurdenResolveModal
+        reportId={burden}
+        onClose={() => {
+          search.delete('burden');
+          setSearch(search);
+        }}
+      />
     </List>
   );
 }

@@ -78,7 +78,7 @@ export function MergeRequests({ view, onMerged }: { view: InstanceView; onMerged
         destroyOnHidden
         okText={t('campusMerge.ok')}
         cancelText={t('common.cancel')}
-        okButtonProps={{ disabled: selected.length === 0, loading: pending, 'data-testid': 'merge-submit' } as Record<string, unknown>}
+        okButtonProps={{ disabled: selected.length === 0, loading: pending, ...{ 'data-testid': 'merge-submit' } }}
         onOk={confirm}
       >
         <Typography.Paragraph type="secondary">{t('campusMerge.intro')}</Typography.Paragraph>
