@@ -27,7 +27,7 @@ export type SortPlan<F extends string> = {
 /** The query fields every sortable list accepts; checked against the list's whitelist in resolveSort (422, not 400). */
 export const ZSortQuery = z.object({
   sort: z.string().max(40).optional().openapi({ description: 'a sortable column of this list (see docs/api-contract.md)' }),
-  order: z.string().max(4).optional().openapi({ description: 'asc | desc' }),
+  order: z.string().max(10).optional().openapi({ description: 'asc | desc' }),
 });
 
 // A well-formed request the list cannot serve (unknown column, cursor of another sort) is 422; garbage is 400.
