@@ -141,4 +141,128 @@ describe('console: account, settings and bulk journeys', () => {
     await group.scrollIntoViewIfNeeded();
     await screenshot(page, 'inspector-item-evidence-list');
   });
+
+  it('admin: 校历 — a new vacation is saved, still there after a reload, and is what the API counts deadlines against', async () => {
+    const page = await open('admin');
+    await page.goto(`${env.server.url}/calendar`);
+    await page.getByTestId('calendar-page').waitFor();
+    await page.getByRole('button', { name: '新增假期' }).click();
+    await page.getByPlaceholder('假期名称').last().fill('春季研学假');
+    const range = page.locator('[data-testid=calendar-page] .ant-picker-range').last().locator('input');
+    await range.nth(0).click();
+    await range.nth(0).fill('2027-04-06');
+    await range.nth(0).press('Enter');
+    await range.nth(1).fill('2027-04-08');
+    // Enter confirms the end date and submits the form (保存).
+    await range.nth(1).press('Enter');
+    await page.locator('.ant-message-notice', { hasText: '校历已保存' }).waitFor();
+    await page.reload();
+    await page.getByTestId('calendar-page').waitFor();
+    await expect.poll(async () => page.locator('[data-testid=calendar-page] input[value="春季研学假"]').count()).toBe(1);
+    await screenshot(page, 'calendar-vacation-saved');
+    const admin = await apiSession(env.server.url, 'admin', env.server.password);
+    const cal = await admin<{ vacations: Array<{ name: string; from: string; to: string }> }>('GET', '/calendar');
+    expect(cal.vacations).toContainEqual({ name: '春季研学假', from: '2027-04-06', to: '2027-04-08' });
+  });
+
+  it('admin: 用户与角色 — create with a role grant (generated password shown once), edit, and a duplicate username is refused on the field', async () => {
+    const page = await open('admin');
+    await page.goto(`${env.server.url}/users`);
+    await page.locator('[data-testid=user-table] tbody tr.ant-table-row').first().waitFor();
+    await page.getByRole('button', { name: '新建用户' }).click();
+    const modal = page.locator('.ant-modal-content');
+    await modal.locator('#username').fill('inspector9');
+    await modal.locator('#displayName').fill('钱进（网络安全检查员）');
+    await modal.getByRole('button', { name: '添加角色授权' }).click();
+    await modal.getByRole('combobox', { name: '角色', exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '网络安全检查员' }).click();
+    await modal.getByRole('combobox', { name: '所属单位', exact: true }).click();
+    await page.keyboard.type('公共服务局');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '公共服务局' }).first().click();
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    await modal.getByTestId('generated-password').waitFor();
+    expect(((await modal.getByTestId('generated-password').textContent()) ?? '').length).toBeGreaterThanOrEqual(8);
+    await screenshot(page, 'users-created');
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    await modal.waitFor({ state: 'hidden' });
+
+    const find = async (q: string) => {
+      await page.getByPlaceholder('输入姓名或用户名搜索').fill(q);
+      await page.getByPlaceholder('输入姓名或用户名搜索').press('Enter');
+      return page.locator('[data-testid=user-table] tbody tr.ant-table-row');
+    };
+    let rows = await find('inspector9');
+    await expect.poll(async () => (await rows.allTextContents()).join('|')).toContain('inspector9');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('网络安全检查员 · 重庆高新区公共服务局');
+
+    await rows.first().getByRole('button', { name: '编辑' }).click();
+    await modal.locator('#displayName').fill('钱进（区网络安全检查员）');
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    await modal.waitFor({ state: 'hidden' });
+    rows = await find('inspector9');
+    await expect.poll(async () => (await rows.first().textContent()) ?? '').toContain('钱进（区网络安全检查员）');
+
+    await page.getByRole('button', { name: '新建用户' }).click();
+    await modal.locator('#username').fill('inspector9');
+    await modal.locator('#displayName').fill('重名');
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    await modal.locator('.ant-form-item-explain-error', { hasText: '用户名已存在' }).waitFor();
+    await screenshot(page, 'users-duplicate');
+  });
+
+  it('admin: 移交待办 — a departing inspector’s open tasks go to a successor, with the count reported; nothing is left to move', async () => {
+    const admin = await apiSession(env.server.url, 'admin', env.server.password);
+    const district = (await admin<{ items: Array<{ id: string; type: string }> }>('GET', '/orgs?type=district')).items[0];
+    await admin('POST', '/users', { username: 'inspector8', displayName: '孙涛（接替检查员）', password: 'Successor#2026', roles: [{ role: 'inspector', orgId: district?.id }] });
+    const page = await open('admin');
+    await page.goto(`${env.server.url}/users?q=inspector1`);
+    const row = page.locator('[data-testid=user-table] tbody tr.ant-table-row', { hasText: 'inspector1' });
+    await row.waitFor();
+    await row.getByRole('button', { name: '移交' }).click();
+    const modal = page.locator('.ant-modal-content');
+    await modal.getByText('原办理人').waitFor();
+    await modal.getByTestId('user-picker').last().click();
+    await page.keyboard.type('孙涛');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '孙涛' }).click();
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    const result = modal.locator('.ant-alert', { hasText: /已移交 \d+ 条/ });
+    await result.waitFor({ timeout: 30_000 });
+    const text = (await result.textContent()) ?? '';
+    const moved = Number(/已移交 (\d+) 条/.exec(text)?.[1]);
+    expect(moved).toBeGreaterThan(0);
+    expect(text).toContain('失败 0 条');
+    await screenshot(page, 'users-reassign-done');
+    await page.locator('.ant-modal-close').click();
+    await modal.waitFor({ state: 'hidden' });
+    // Again: inspector1 holds nothing any more.
+    await row.getByRole('button', { name: '移交' }).click();
+    await modal.getByTestId('user-picker').last().click();
+    await page.keyboard.type('孙涛');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '孙涛' }).click();
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    await modal.locator('.ant-alert', { hasText: '已移交 0 条' }).waitFor({ timeout: 30_000 });
+  });
+
+  it('reviewer: 批量催办 from the instance list chases the selected instances’ open tasks and says how many', async () => {
+    const page = await open('reviewer');
+    await page.goto(`${env.server.url}/instances`);
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    const boxes = page.locator('.ant-table-tbody tr.ant-table-row .ant-checkbox-input:not([disabled])');
+    for (let i = 0; i < 3; i += 1) await boxes.nth(i).check();
+    const chase = page.getByTestId('bulk-chase');
+    expect(await chase.textContent()).toContain('催办所选（3）');
+    await screenshot(page, 'instances-bulk-chase-selected');
+    await chase.click();
+    const done = page.locator('.ant-message-notice', { hasText: /已催办 \d+ 项待办/ });
+    await done.waitFor({ timeout: 30_000 });
+    const text = (await done.textContent()) ?? '';
+    const [, chased, total] = /已催办 (\d+) 项待办（共 (\d+) 项）/.exec(text) ?? [];
+    expect(Number(chased)).toBeGreaterThan(0);
+    expect(chased).toBe(total);
+    expect(text).toContain('失败 0 项');
+    // The selection is cleared once done.
+    expect(await page.getByTestId('bulk-chase').count()).toBe(0);
+  });
 });
