@@ -10,7 +10,7 @@ export function NotificationsMenuIcon({ className }: { className?: string }) {
   const { data } = useUnreadNotifications();
   const count = data?.items.length ?? 0;
   return (
-    <Badge className={className} count={count} overflowCount={UNREAD_LIMIT - 1} size="small" offset={[6, -2]} data-testid="menu-unread-badge">
+    <Badge className={className} count={count} overflowCount={UNREAD_LIMIT - 1} size="small" offset={[0, 2]} data-testid="menu-unread-badge">
       <BellOutlined style={{ color: 'inherit' }} />
     </Badge>
   );
