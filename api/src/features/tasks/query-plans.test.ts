@@ -40,6 +40,20 @@ describe('query plans of the hot lists (docs/decisions/0006)', () => {
     }
   });
 
+  it('a 负担码 report in the bureau inbox joins its instance, report and school by primary key', async () => {
+    await h.post('/api/burden-reports', { burdenItem: 'other', description: '要求教师每日在群内打卡' }, await h.signIn('teacherA'));
+    const user = h.authUser('reviewer1');
+    const items = listTasks({ db: h.db, clock: h.clock.now }, { user, ability: defineAbilityFor(user), query: { limit: 20 } }).items;
+    expect(items.map((t) => t.definitionKey)).toEqual(['burden-report']);
+    const plans = plansOf((deps) => listTasks(deps, { user, ability: defineAbilityFor(user), query: { limit: 20 } }), 'tasks');
+    for (const plan of plans) {
+      expect(plan).toMatch(/SEARCH tasks USING INDEX sqlite_autoindex_tasks_1 \(id=\?\)/);
+      expect(plan).toMatch(/SEARCH burden_reports USING INDEX sqlite_autoindex_burden_reports_1 \(id=\?\)/);
+      expect(plan).toMatch(/SEARCH organisations USING INDEX sqlite_autoindex_organisations_1 \(id=\?\)/);
+      expect(plan).not.toMatch(/SCAN tasks|SCAN burden_reports|SCAN organisations|tasks_open_due_idx/);
+    }
+  });
+
   it('a scoped instance list unions indexed lookups (school, participants, tasks) instead of scanning instances', () => {
     const user = h.authUser('lead1');
     const [plan] = plansOf((deps) => listInstances(deps, { user, ability: defineAbilityFor(user), query: { limit: 20, state: 'draft' } }), 'instances');
