@@ -9,7 +9,7 @@ const LEVELS = ['special', 'first', 'second'] as const;
 export function AwardRubricEditor() {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
-  const criteria = (Form.useWatch(['content', 'criteria'], form) ?? []) as Array<{ maxScore?: number } | undefined>;
+  const maxScores = (Form.useWatch((v: { content?: { criteria?: Array<{ maxScore?: number } | undefined> } }) => (v?.content?.criteria ?? []).map((c) => c?.maxScore), form) ?? []) as Array<number | undefined>;
   const required = { required: true, message: t('refedit.required') };
   const quotaRows = (category: 'achievement' | 'course') => (
     <EditableRows
@@ -49,7 +49,7 @@ export function AwardRubricEditor() {
           </Col>
         </Row>
       </Card>
-      <Card size="small" title={t('refedit.rubric.criteria')} extra={<Typography.Text type="secondary">{t('refedit.rubric.total', { total: sumOf(criteria.map((c) => c?.maxScore)) })}</Typography.Text>} style={{ marginBottom: 16 }}>
+      <Card size="small" title={t('refedit.rubric.criteria')} extra={<Typography.Text type="secondary">{t('refedit.rubric.total', { total: sumOf(maxScores) })}</Typography.Text>} style={{ marginBottom: 16 }}>
         <EditableRows
           name={['content', 'criteria']}
           testId="refedit-criteria"

@@ -13,8 +13,9 @@ export const LAYERS = ['物理安全', '网络安全', '主机安全', '应用�
 export function ChecklistEditor() {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
-  const items = (Form.useWatch(['content', 'items'], form) ?? []) as Array<{ layer?: string } | undefined>;
-  const layerOf = (i: number) => items[i]?.layer;
+  // Only the layers decide which table a row sits in; watching them alone keeps typing in a cell cheap.
+  const layers = (Form.useWatch((v: { content?: { items?: Array<{ layer?: string } | undefined> } }) => (v?.content?.items ?? []).map((i) => i?.layer), form) ?? []) as Array<string | undefined>;
+  const layerOf = (i: number) => layers[i];
   const required = { required: true, message: t('refedit.required') };
   const columns: RowColumn[] = [
     { key: 'code', title: t('refedit.cols.code'), path: ['code'], required: true, width: 100, input: <Input maxLength={20} /> },

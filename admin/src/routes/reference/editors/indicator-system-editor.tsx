@@ -15,9 +15,10 @@ const weightsOk = (sum: number) => Math.abs(sum - 1) < 1e-6;
 export function IndicatorSystemEditor() {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
-  const dims = (Form.useWatch(['content', 'dimensions'], form) ?? []) as Array<{ weight?: number } | undefined>;
+  // Only the weights feed the live check; watching them alone keeps typing in the indicator tables cheap.
+  const weights = (Form.useWatch((v: { content?: { dimensions?: Array<{ weight?: number } | undefined> } }) => (v?.content?.dimensions ?? []).map((d) => d?.weight), form) ?? []) as Array<number | undefined>;
   const rule = Form.useWatch(['content', 'rollup', 'rule'], form) as string | undefined;
-  const total = sumOf(dims.map((d) => d?.weight));
+  const total = sumOf(weights);
   const required = { required: true, message: t('refedit.required') };
   return (
     <>

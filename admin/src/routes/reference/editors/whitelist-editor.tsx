@@ -12,8 +12,6 @@ const SCHOOL_KINDS = ['secondary', 'primary', 'kindergarten'];
  */
 export function WhitelistEditor() {
   const { t } = useTranslation();
-  const form = Form.useFormInstance();
-  const items = (Form.useWatch(['content', 'items'], form) ?? []) as Array<{ code?: string; name?: string }>;
   const required = { required: true, message: t('refedit.required') };
   return (
     <>
@@ -73,27 +71,43 @@ export function WhitelistEditor() {
       <Card size="small" title={t('refedit.burden.title')} style={{ marginBottom: 16 }}>
         <BurdenListEditor />
       </Card>
-      <Card size="small" title={t('refedit.emergency.title')} extra={t('refedit.emergency.hint')}>
-        <EditableRows
-          name={['content', 'emergencyApprovals']}
-          testId="refedit-emergency"
-          addLabel={t('refedit.emergency.add')}
-          newRow={() => ({ no: '', itemCode: undefined, approvedOn: undefined })}
-          columns={[
-            { key: 'no', title: t('refedit.emergency.no'), path: ['no'], required: true, width: 240, input: <Input maxLength={60} /> },
-            {
-              key: 'itemCode',
-              title: t('refedit.emergency.item'),
-              path: ['itemCode'],
-              required: true,
-              rules: [required],
-              width: 220,
-              input: <Select options={items.filter((i) => i?.code).map((i) => ({ value: i.code, label: `${i.code} ${i.name ?? ''}` }))} />,
-            },
-            { key: 'approvedOn', title: t('refedit.emergency.approvedOn'), path: ['approvedOn'], required: true, rules: [required], width: 160, input: <DatePicker format={DATE_FORMAT} />, ...dateCell },
-          ]}
-        />
-      </Card>
+      <EmergencyApprovalsEditor />
     </>
+  );
+}
+
+type ItemNames = { content?: { items?: Array<{ code?: string; name?: string } | undefined> } };
+
+/**
+ * The leading group's emergency additions, each naming a whitelist item. It watches only the items'
+ * codes and names (not every cell), so typing in the 14-row table above does not re-render it.
+ */
+function EmergencyApprovalsEditor() {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance();
+  const items = (Form.useWatch((v: ItemNames) => (v?.content?.items ?? []).map((i) => ({ code: i?.code, name: i?.name })), form) ?? []) as Array<{ code?: string; name?: string }>;
+  const required = { required: true, message: t('refedit.required') };
+  return (
+    <Card size="small" title={t('refedit.emergency.title')} extra={t('refedit.emergency.hint')}>
+      <EditableRows
+        name={['content', 'emergencyApprovals']}
+        testId="refedit-emergency"
+        addLabel={t('refedit.emergency.add')}
+        newRow={() => ({ no: '', itemCode: undefined, approvedOn: undefined })}
+        columns={[
+          { key: 'no', title: t('refedit.emergency.no'), path: ['no'], required: true, width: 240, input: <Input maxLength={60} /> },
+          {
+            key: 'itemCode',
+            title: t('refedit.emergency.item'),
+            path: ['itemCode'],
+            required: true,
+            rules: [required],
+            width: 220,
+            input: <Select options={items.filter((i) => i?.code).map((i) => ({ value: i.code, label: `${i.code} ${i.name ?? ''}` }))} />,
+          },
+          { key: 'approvedOn', title: t('refedit.emergency.approvedOn'), path: ['approvedOn'], required: true, rules: [required], width: 160, input: <DatePicker format={DATE_FORMAT} />, ...dateCell },
+        ]}
+      />
+    </Card>
   );
 }
