@@ -86,6 +86,17 @@ await walk('admin', '/api/users', 20);
 await walk('principal1', '/api/notifications', 20);
 await walk('reviewer', '/api/tasks', 20);
 
+// Issue 4: every sortable column in both orders — unscoped (admin, off an index) and scoped readers.
+for (const sort of ['updatedAt', 'createdAt', 'dueAt', 'state']) {
+  for (const order of ['asc', 'desc']) {
+    await walk('admin', `/api/instances?sort=${sort}&order=${order}`, 100);
+    await walk('principal1', `/api/instances?sort=${sort}&order=${order}`, 20);
+    await walk('lead1', `/api/instances?sort=${sort}&order=${order}`, 20);
+  }
+}
+for (const path of ['/api/tasks?sort=dueAt&order=desc', '/api/tasks?sort=createdAt&order=asc', '/api/tasks?sort=createdAt&order=desc']) await walk('principal1', path, 5);
+for (const sort of ['displayName', 'createdAt']) for (const order of ['asc', 'desc']) await walk('admin', `/api/users?sort=${sort}&order=${order}`, 20);
+
 const principal = loadAuthUser(deps, q<{ id: string }>("select id from users where username = 'principal1'").id)!;
 const mine = db.$client.prepare("select id, version from instances where subject_org_id = (select org_id from role_grants where user_id = ? and role = 'principal') and state = 'selfCheck' limit 200").all(principal.id) as Array<{ id: string; version: number }>;
 const eventSamples: number[] = [];
