@@ -52,4 +52,27 @@ describe('list sorting (issue 4): the reviewer orders the instance list by deadl
     await expect.poll(shown).toEqual(desc);
     expect(await page.locator('th.ant-table-column-has-sorters', { hasText: '办理时限' }).getAttribute('aria-sort')).toBe('descending');
   });
+
+  it('in English, the inbox sorts by Received (a column the API sorts) and the deadline header reads Deadline', async () => {
+    const api = await apiSession(env.server.url, 'reviewer', env.server.password);
+    const expected = (await api<InstancePage>('GET', '/tasks?sort=createdAt&order=asc&limit=20')).items.map((i) => i.id);
+    expect(expected.length).toBeGreaterThan(1);
+    const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    pages.push(page);
+    await signIn(page, env.server.url, 'reviewer', env.server.password);
+    await page.getByText('English', { exact: true }).click();
+    await page.goto(`${env.server.url}/tasks`);
+    const rows = page.locator('.ant-table-tbody tr[data-row-key]');
+    await rows.first().waitFor();
+    // Only the columns the API sorts on carry a sorter: Due and Received.
+    const sortable = await page.locator('th.ant-table-column-has-sorters').allTextContents();
+    expect(sortable.map((s) => s.trim())).toEqual(['Due', 'Received']);
+    await page.locator('th.ant-table-column-has-sorters', { hasText: 'Received' }).click();
+    await page.waitForURL((u) => /sorters\[0\]\[field\]=createdAt/.test(decodeURIComponent(u.search)));
+    await expect.poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row-key')))).toEqual(expected);
+    await screenshot(page, 'list-sorting-tasks-en');
+    await page.goto(`${env.server.url}/instances`);
+    await expect.poll(() => page.locator('th.ant-table-column-has-sorters').allTextContents()).toEqual(['Current step', 'Deadline', 'Started', 'Last updated']);
+  });
 });
