@@ -226,12 +226,12 @@ describe('console: account, settings and bulk journeys', () => {
     await page.keyboard.type('孙涛');
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '孙涛' }).click();
     await modal.locator('.ant-modal-footer .ant-btn-primary').click();
-    const result = modal.locator('.ant-alert', { hasText: /已移交 \d+ 条/ });
+    const result = modal.locator('.ant-alert', { hasText: /已移交 \d+ 个流程/ });
     await result.waitFor({ timeout: 30_000 });
     const text = (await result.textContent()) ?? '';
-    const moved = Number(/已移交 (\d+) 条/.exec(text)?.[1]);
+    const moved = Number(/已移交 (\d+) 个流程/.exec(text)?.[1]);
     expect(moved).toBeGreaterThan(0);
-    expect(text).toContain('失败 0 条');
+    expect(text).toContain('失败 0 个');
     await screenshot(page, 'users-reassign-done');
     await page.locator('.ant-modal-close').click();
     await modal.waitFor({ state: 'hidden' });
@@ -241,7 +241,7 @@ describe('console: account, settings and bulk journeys', () => {
     await page.keyboard.type('孙涛');
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '孙涛' }).click();
     await modal.locator('.ant-modal-footer .ant-btn-primary').click();
-    await modal.locator('.ant-alert', { hasText: '已移交 0 条' }).waitFor({ timeout: 30_000 });
+    await modal.locator('.ant-alert', { hasText: '已移交 0 个流程' }).waitFor({ timeout: 30_000 });
   });
 
   it('reviewer: 批量催办 from the instance list chases the selected instances’ open tasks and says how many', async () => {

@@ -26,13 +26,20 @@ describe('人员 → 移交: a departing inspector’s work goes to a successor'
       await row.getByRole('button', { name: /移\s*交/ }).click();
       const modal = page.locator('.ant-modal', { hasText: '移交待办' });
       await modal.waitFor();
+      // The server fires REASSIGN per running instance: the hint names everything that moves, not just tasks.
+      const hint = (await modal.locator('.ant-typography-secondary').first().textContent()) ?? '';
+      expect(hint).toContain('审核席位');
+      expect(hint).toContain('分工指派');
       const successor = modal.getByTestId('user-picker').nth(1);
       await successor.click();
       await successor.locator('input').fill('吴新');
       await page.locator('.ant-select-item-option', { hasText: '吴新检查员' }).click();
       await modal.locator('.ant-modal-footer .ant-btn-primary').click();
       const result = modal.locator('.ant-alert');
-      await expect.poll(async () => (await result.textContent()) ?? '', { timeout: 30_000 }).toMatch(/已移交 \d+ 条，失败 0 条/);
+      await expect.poll(async () => (await result.textContent()) ?? '', { timeout: 30_000 }).toMatch(/已移交 \d+ 个流程，失败 0 个/);
+      // The figure counts instances (one REASSIGN each), at least those the inbox tasks belonged to.
+      const moved = Number(/已移交 (\d+) 个流程/.exec((await result.textContent()) ?? '')?.[1]);
+      expect(moved).toBeGreaterThanOrEqual(new Set(before.map((t) => t.instanceId)).size);
       await screenshot(page, 'reassign-modal-result');
     } finally {
       await context.close();

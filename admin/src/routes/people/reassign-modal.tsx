@@ -6,7 +6,7 @@ import { useLocalize } from '../../components/localized-text';
 import { UserPicker } from '../../components/user-picker';
 import type { BulkTaskResult } from '../../types/contract';
 
-/** 移交待办: every open task of a departing person goes to a successor, with a per-task report. */
+/** 移交待办: a departing person's work in every running instance (tasks, seats, parts, assignments) goes to a successor; the report counts instances. */
 export function ReassignModal({ open, onClose, fromUserId }: { open: boolean; onClose: () => void; fromUserId?: string }) {
   const { t } = useTranslation();
   const localize = useLocalize();
