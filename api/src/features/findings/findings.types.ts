@@ -9,6 +9,11 @@ export const ZFindingQuery = ZPageQuery.extend({
   status: z.enum(['open', 'closed']).optional(),
   overdue: z.enum(['1']).optional(),
   escalated: z.enum(['1']).optional(),
+  /** A checklist layer as the checklist names it (物理安全 …). */
+  layer: z.string().max(40).optional(),
+  severity: z.enum(['high', 'medium', 'low']).optional(),
+  repeat: z.enum(['1']).optional(),
+  offline: z.enum(['1']).optional(),
   ...ZSortQuery.shape,
 });
 export type TFindingQuery = z.infer<typeof ZFindingQuery>;

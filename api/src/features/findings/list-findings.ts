@@ -29,6 +29,12 @@ export function listFindings(deps: Deps, input: { user: TAuthUser; ability: AppA
   if (q.status) where.push(eq(findings.status, q.status));
   if (q.overdue) where.push(eq(findings.status, 'open'), lt(findings.dueAt, now));
   if (q.escalated) where.push(isNotNull(findings.escalatedAt));
+  // These narrow the walk along the sort index rather than pick another index: a few words shared by many
+  // rows (3 severities, 6 layers) would not pay for an index of their own and would cost a sort step.
+  if (q.layer) where.push(eq(findings.layer, q.layer));
+  if (q.severity) where.push(eq(findings.severity, q.severity));
+  if (q.repeat) where.push(eq(findings.repeat, true));
+  if (q.offline) where.push(eq(findings.offlineOrdered, true));
   const plan = resolveSort(FINDING_SORT, q);
   const read = (after: SQL | undefined, orderBy: SQL[], limit: number) =>
     deps.db

@@ -1,0 +1,91 @@
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defineAbilityFor } from '../../auth/ability.js';
+import type { Db } from '../../db/client.js';
+import * as schema from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import { CHECKLIST_V1 } from '../../test/fixtures/reference-docs.js';
+import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
+import { listFindings } from './list-findings.js';
+import type { TFindingQuery } from './findings.types.js';
+
+let h: WorkflowHarness;
+type Row = { itemCode: string; schoolName: string; layer: string; severity: string; repeat: boolean; offlineOrdered: boolean; round: string };
+
+/** Two rounds at 实验小学 (HOST-01 fails in both, so the second is a repeat) and one at the other school. */
+async function inspect(school: string, principal: string, round: string, fails: Record<string, 'high' | 'medium' | 'low'>) {
+  const started = await (await h.start('admin', 'security-inspection', school, { round }, { inspector: [h.users.inspector] })).json();
+  const items = CHECKLIST_V1.items.map((i) => (fails[i.code] ? { ...i, result: 'fail', severity: fails[i.code], offline: fails[i.code] === 'high' } : { ...i, result: 'pass' }));
+  expect((await h.fire(started.id, principal, 'SUBMIT', { data: { items } })).status).toBe(200);
+  expect((await h.fire(started.id, 'inspector', 'RAISE_FINDINGS', { comment: '存在问题' })).status).toBe(200);
+}
+
+beforeAll(async () => {
+  h = await makeWorkflowHarness();
+  await inspect(h.orgs.schoolA, 'principalA', '春季', { 'HOST-01': 'high', 'DATA-01': 'medium' });
+  await inspect(h.orgs.schoolA, 'principalA', '秋季', { 'HOST-01': 'high', 'MGT-01': 'low' });
+  await inspect(h.orgs.schoolB, 'principalB', '秋季', { 'HOST-01': 'medium', 'PHY-01': 'high' });
+});
+afterAll(() => h.close());
+
+async function codes(query: string, who = 'reviewer1'): Promise<string[]> {
+  const res = await h.get(`/api/findings?${query}`, await h.as(who));
+  expect(res.status, query).toBe(200);
+  return ((await res.json()).items as Row[]).map((r) => `${r.round}:${r.itemCode}`).sort();
+}
+
+describe('GET /api/findings filters for the 整改问题 page (issue 4)', () => {
+  it('filters by severity, layer, repeat and offline order, alone and together with school and round', async () => {
+    expect(await codes('severity=high')).toEqual(['春季:HOST-01', '秋季:HOST-01', '秋季:PHY-01']);
+    expect(await codes('layer=主机安全')).toEqual(['春季:HOST-01', '秋季:HOST-01', '秋季:HOST-01']);
+    expect(await codes('repeat=1')).toEqual(['秋季:HOST-01']);
+    expect(await codes('offline=1&layer=物理安全')).toEqual(['秋季:PHY-01']);
+    expect(await codes(`severity=high&schoolId=${h.orgs.schoolA}&round=秋季`)).toEqual(['秋季:HOST-01']);
+    expect(await codes('severity=high', 'principalB')).toEqual(['秋季:PHY-01']);
+  });
+
+  it('combines severity with overdue: only open high findings past their deadline', async () => {
+    expect(await codes('severity=high&overdue=1')).toEqual([]);
+    // High findings are due in 5 school working days, medium in 10: 8 days on, only the highs are late.
+    h.clock.advance(8 * 86_400_000);
+    expect(await codes('severity=high&overdue=1')).toEqual(['春季:HOST-01', '秋季:HOST-01', '秋季:PHY-01']);
+    expect(await codes('severity=medium&overdue=1')).toEqual([]);
+  });
+
+  it('refuses an unknown severity or a non-flag value with 400 naming the field in both languages', async () => {
+    for (const q of ['severity=critical', 'repeat=yes', 'offline=true']) {
+      const res = await h.get(`/api/findings?${q}`, await h.as('reviewer1'));
+      expect(res.status, q).toBe(400);
+      const body = await res.json();
+      const field = q.split('=')[0] ?? '';
+      expect(Object.keys(body.error.fieldErrors ?? {}), q).toEqual([field]);
+      expect(body.error.fieldErrors[field]).toMatchObject({ 'zh-CN': expect.any(String), en: expect.any(String) });
+    }
+  });
+
+  // The new filters are plain conditions on the rows already being walked: they must not change how
+  // SQLite reaches the rows (no new scan of findings, no extra sort) compared with the unfiltered list.
+  it('leaves the access path of the list unchanged under the new filters', () => {
+    const user = h.authUser('reviewer1');
+    const ability = defineAbilityFor(user);
+    const planOf = (query: TFindingQuery): string => {
+      const sent: Array<{ sql: string; params: unknown[] }> = [];
+      const db = drizzle(h.db.$client, { schema, logger: { logQuery: (sql, params) => sent.push({ sql, params }) } }) as unknown as Db;
+      listFindings({ db, clock: h.clock.now } as Deps, { user, ability, query });
+      const plans = sent
+        .filter((q) => q.sql.includes('from "findings"'))
+        .map((q) => (h.db.$client.prepare(`explain query plan ${q.sql}`).all(...(q.params as never[])) as Array<{ detail: string }>).map((r) => r.detail).join('\n'));
+      expect(plans.length).toBe(1);
+      return plans[0] ?? '';
+    };
+    for (const sort of ['dueAt', 'createdAt'] as const) {
+      for (const order of ['asc', 'desc'] as const) {
+        const base = planOf({ limit: 1, sort, order });
+        expect(base).not.toMatch(/SCAN findings/);
+        for (const extra of [{ severity: 'high' }, { layer: '主机安全' }, { repeat: '1' }, { offline: '1', severity: 'high' }] as const) {
+          expect(planOf({ limit: 1, sort, order, ...extra }), `${sort} ${order} ${JSON.stringify(extra)}`).toBe(base);
+        }
+      }
+    }
+  });
+});
