@@ -25,6 +25,8 @@ import burdenZh from './locales/burden.zh-CN.json';
 import burdenEn from './locales/burden.en.json';
 import sortingZh from './locales/sorting.zh-CN.json';
 import sortingEn from './locales/sorting.en.json';
+import auditActionsZh from './locales/audit-actions.zh-CN.json';
+import auditActionsEn from './locales/audit-actions.en.json';
 import type { LocaleCode } from '../types/contract';
 
 export const LANGUAGES: LocaleCode[] = ['zh-CN', 'en'];
@@ -55,7 +57,7 @@ const initial = storedLanguage();
 applyDayjs(initial);
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, ...consoleZh, ...designerZh, ...accountZh, ...inboxZh, ...delegationZh, ...evidenceZh, ...mergeZh, ...burdenZh, ...sortingZh, ...refeditZh } }, en: { translation: { ...en, ...consoleEn, ...designerEn, ...accountEn, ...inboxEn, ...delegationEn, ...evidenceEn, ...mergeEn, ...burdenEn, ...sortingEn, ...refeditEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, ...consoleZh, ...designerZh, ...accountZh, ...inboxZh, ...delegationZh, ...evidenceZh, ...mergeZh, ...burdenZh, ...sortingZh, ...refeditZh, ...auditActionsZh } }, en: { translation: { ...en, ...consoleEn, ...designerEn, ...accountEn, ...inboxEn, ...delegationEn, ...evidenceEn, ...mergeEn, ...burdenEn, ...sortingEn, ...refeditEn, ...auditActionsEn } } },
   lng: initial,
   fallbackLng: DEFAULT_LANGUAGE,
   interpolation: { escapeValue: false },

@@ -11,6 +11,7 @@ import { ChainBanner } from './chain-banner';
 import { AuditFilters, type AuditFilterValues } from './audit-filters';
 import { districtDayBounds } from '../../config/time';
 import type { AuditEvent } from '../../types/contract';
+import { auditActionLabel } from '../../lib/audit-action-label';
 
 const OUTCOME_COLORS: Record<string, string> = { success: 'success', denied: 'error', failed: 'warning' };
 
@@ -59,7 +60,7 @@ export function AuditList() {
             { key: 'seq', title: t('audit.seq'), dataIndex: 'seq', width: 80 },
             { key: 'at', title: t('audit.when'), width: 170, render: (_, e) => <DateText value={e.at} format="YYYY-MM-DD HH:mm:ss" /> },
             { key: 'actor', title: t('audit.actor'), render: (_, e) => e.actorName ?? t('audit.system') },
-            { key: 'action', title: t('audit.action'), render: (_, e) => <span title={e.action}>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</span> },
+            { key: 'action', title: t('audit.action'), render: (_, e) => <span title={e.action}>{auditActionLabel(t, e.action)}</span> },
             {
               key: 'entity',
               title: t('audit.entity'),

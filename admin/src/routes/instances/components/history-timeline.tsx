@@ -9,6 +9,7 @@ import { auditDetails } from '../../../lib/audit-meta';
 import { labelOfEvent } from '../../../lib/event-label';
 import { cachedSession } from '../../../providers/session';
 import type { AuditEvent, DefinitionDocument, InstanceView } from '../../../types/contract';
+import { auditActionLabel } from '../../../lib/audit-action-label';
 
 const COLORS: Record<AuditEvent['outcome'], string> = { success: 'blue', denied: 'red', failed: 'orange' };
 
@@ -49,7 +50,7 @@ export function HistoryTimeline({ view, definition, refreshKey }: { view: Instan
                 <Space direction="vertical" size={2}>
                   <Space wrap size={6}>
                     <Typography.Text strong>{e.actorName ?? t('audit.system')}</Typography.Text>
-                    <Typography.Text>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</Typography.Text>
+                    <Typography.Text>{auditActionLabel(t, e.action)}</Typography.Text>
                     {d.event && <Tag>{eventName(d.event, d.from)}</Tag>}
                     {e.outcome !== 'success' && <Tag color={COLORS[e.outcome]}>{t(`audit.outcomes.${e.outcome}`)}</Tag>}
                   </Space>

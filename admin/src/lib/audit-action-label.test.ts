@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import i18n from '../config/i18n';
+import { auditActionLabel } from './audit-action-label';
+
+const API_SRC = resolve(__dirname, '../../../api/src');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return name.endsWith('.ts') && !name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+/**
+ * Every audit action the server can write: the dotted literals handed to appendAudit / deniedEvent
+ * (`action: 'x.y'`) or to authorize (`auditAction: 'x.y'`), and `permission.<CASL action>` written
+ * by the app's error handler for refusals raised in routes.
+ */
+function serverAuditActions(): string[] {
+  const found = new Set<string>();
+  for (const file of sources(API_SRC)) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/\b(?:auditAction|action):\s*'([a-z]+\.[A-Za-z.-]+)'/g)) found.add(m[1]!);
+  }
+  const ability = readFileSync(join(API_SRC, 'auth/ability.ts'), 'utf8');
+  const casl = /export const ACTIONS = \[([^\]]+)\]/.exec(ability)?.[1] ?? '';
+  for (const m of casl.matchAll(/'([a-z]+)'/g)) found.add(`permission.${m[1]}`);
+  return [...found].sort();
+}
+
+describe('audit action labels', () => {
+  const actions = serverAuditActions();
+
+  it('finds the server’s audit actions (the scan itself works)', () => {
+    expect(actions).toEqual(expect.arrayContaining(['attachment.upload', 'attachment.download', 'instance.merge', 'finding.escalate', 'instance.event', 'permission.read']));
+  });
+
+  it.each(['zh-CN', 'en'])('every audit action has a %s label in the console', (lng) => {
+    const t = i18n.getFixedT(lng);
+    const missing = actions.filter((a) => {
+      const label = auditActionLabel(t, a);
+      return !label || label === a;
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('labels differ by language (no English left in zh-CN)', () => {
+    const zh = i18n.getFixedT('zh-CN');
+    expect(auditActionLabel(zh, 'attachment.upload')).toBe('上传附件');
+    expect(auditActionLabel(i18n.getFixedT('en'), 'attachment.upload')).toBe('Uploaded a file');
+    expect(auditActionLabel(zh, 'instance.merge')).toBe('合并申请');
+  });
+});
