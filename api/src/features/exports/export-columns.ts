@@ -1,9 +1,10 @@
 import type { TAuditEventRow } from '../../db/schema.js';
+import type { TFinding } from '../findings/findings.types.js';
 import type { TInstanceListItem } from '../instances/instances.types.js';
 import type { TOrg } from '../orgs/orgs.types.js';
 import type { TTaskItem } from '../tasks/tasks.types.js';
 import type { TUserItem } from '../users/users.types.js';
-import { GROUP_KIND_ZH, ORG_TYPE_ZH, OUTCOME_ZH, PURPOSE_ZH, ROLE_ZH, STATUS_ZH } from './export-labels.js';
+import { FINDING_STATUS_ZH, GROUP_KIND_ZH, SEVERITY_ZH, ORG_TYPE_ZH, OUTCOME_ZH, PURPOSE_ZH, ROLE_ZH, STATUS_ZH } from './export-labels.js';
 import { beijing, type TColumn } from './xlsx-writer.js';
 
 export const INSTANCE_COLUMNS: TColumn<TInstanceListItem>[] = [
@@ -63,4 +64,21 @@ export const OVERVIEW_COLUMNS: TColumn<TOverviewRow>[] = [
   { header: '流程', width: 26, value: (r) => r.workflow },
   { header: '环节 / 指标', width: 22, value: (r) => r.state },
   { header: '数量', width: 10, value: (r) => r.count },
+];
+
+/** 整改问题台账: one row per finding, in the order and with the filters of the console's list. */
+export const FINDING_COLUMNS: TColumn<TFinding>[] = [
+  { header: '学校', width: 24, value: (r) => r.schoolName },
+  { header: '检查轮次', width: 12, value: (r) => r.round },
+  { header: '检查项编号', width: 12, value: (r) => r.itemCode },
+  { header: '检查项', width: 30, value: (r) => r.title },
+  { header: '层面', width: 10, value: (r) => r.layer },
+  { header: '风险等级', width: 8, value: (r) => SEVERITY_ZH[r.severity] ?? r.severity },
+  { header: '状态', width: 8, value: (r) => FINDING_STATUS_ZH[r.status] ?? r.status },
+  { header: '办理时限', width: 18, value: (r) => beijing(r.dueAt) },
+  { header: '是否超期', width: 10, value: (r) => (r.overdue ? '已超期' : '') },
+  { header: '督办时间', width: 18, value: (r) => (r.escalatedAt ? beijing(r.escalatedAt) : '') },
+  { header: '重复问题', width: 8, value: (r) => (r.repeat ? '是' : '') },
+  { header: '责令下线', width: 8, value: (r) => (r.offlineOrdered ? '是' : '') },
+  { header: '检查实例编号', width: 38, value: (r) => r.instanceId },
 ];

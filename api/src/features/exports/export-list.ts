@@ -12,6 +12,8 @@ import { ZAuditQuery } from '../audit/audit.types.js';
 import { districtId } from '../calendar/get-calendar.js';
 import { ZInstanceListQuery } from '../instances/instances.types.js';
 import { listInstances } from '../instances/list-instances.js';
+import { ZFindingQuery } from '../findings/findings.types.js';
+import { listFindings } from '../findings/list-findings.js';
 import { listOrgs } from '../orgs/list-orgs.js';
 import { ZOrgQuery } from '../orgs/orgs.types.js';
 import { overviewReport } from '../reports/overview-report.js';
@@ -19,7 +21,7 @@ import { ZOverviewQuery } from '../reports/overview.types.js';
 import { listTasks } from '../tasks/list-tasks.js';
 import { listUsers } from '../users/list-users.js';
 import { ZUserQuery } from '../users/users.types.js';
-import { AUDIT_COLUMNS, INSTANCE_COLUMNS, orgColumns, OVERVIEW_COLUMNS, TASK_COLUMNS, USER_COLUMNS, type TOverviewRow } from './export-columns.js';
+import { AUDIT_COLUMNS, FINDING_COLUMNS, INSTANCE_COLUMNS, orgColumns, OVERVIEW_COLUMNS, TASK_COLUMNS, USER_COLUMNS, type TOverviewRow } from './export-columns.js';
 import { LIST_TITLE_ZH, type TExportList } from './export-labels.js';
 import { reportTable } from './export-reports.js';
 import { beijing, keysetPages, xlsxStream } from './xlsx-writer.js';
@@ -47,6 +49,11 @@ export function exportList(deps: Deps, input: { user: TAuthUser; ability: AppAbi
         const q = filtersOf(ZInstanceListQuery, query);
         const page = (cursor?: string) => listInstances(deps, { user, ability, query: { ...q, cursor } });
         return sheet(INSTANCE_COLUMNS, keysetPages(page(), page));
+      }
+      case 'findings': {
+        const q = filtersOf(ZFindingQuery, query);
+        const page = (cursor?: string) => listFindings(deps, { user, ability, query: { ...q, cursor } });
+        return sheet(FINDING_COLUMNS, keysetPages(page(), page));
       }
       case 'tasks': {
         const page = (cursor?: string) => listTasks(deps, { user, ability, query: { limit: PAGE, cursor } });

@@ -17,7 +17,7 @@ const exportRoute = createRoute({
   method: 'get',
   path: '/exports/{file}',
   tags: ['exports'],
-  summary: 'A list (instances, tasks, audit, users, orgs) or the overview report as Excel; takes the list’s own filters',
+  summary: 'A list (instances, tasks, audit, users, orgs, findings) or the overview report as Excel; takes the list’s own filters',
   // The query is the chosen list's own filter set, validated by that list's schema in exportList.
   request: { params: ZFile, query: z.looseObject({}).openapi({ description: 'The list’s own filters (e.g. definitionKey, state, orgId, from, to for instances)' }) },
   responses: { 200: { description: 'The workbook', content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } }, ...errors(400, 401, 403) },
