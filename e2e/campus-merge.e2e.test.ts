@@ -81,6 +81,8 @@ describe('负担码: a teacher’s report is a task in the bureau inbox', () => 
     await row.first().waitFor();
     await row.first().click();
     await page.getByTestId('burden-report').getByText(report.description).waitFor();
+    // The item reads as code and name from the published 减负清单, not the bare code.
+    await page.getByTestId('burden-report').getByText('JF-01 · 与教育教学无关的填表报数').waitFor();
     await screenshot(page, 'burden-task-dialog');
     await page.getByTestId('burden-resolution').fill('已约谈街道，取消每周填报要求');
     await page.getByTestId('burden-resolve-submit').click();

@@ -6,7 +6,7 @@ import { ApiError, http, isApiError } from '../../providers/http';
 import { useLocalize } from '../../components/localized-text';
 import { DateText } from '../../components/date-text';
 
-type BurdenReport = { id: string; schoolName: string; burdenItem: string; description: string; hours: number | null; status: 'open' | 'resolved'; dueAt: string; overdue: boolean; version: number };
+type BurdenReport = { id: string; schoolName: string; burdenItem: string; burdenItemName: string | null; description: string; hours: number | null; status: 'open' | 'resolved'; dueAt: string; overdue: boolean; version: number };
 
 /**
  * 负担码 办理: the report a task in the inbox stands for, and the bureau's resolution. The reporter is
@@ -73,7 +73,7 @@ export function BurdenResolveModal({ reportId, onClose }: { reportId: string | n
         <>
           <Descriptions bordered size="small" column={1} style={{ marginBottom: 16 }} data-testid="burden-report" styles={{ label: { width: 120 } }}>
             <Descriptions.Item label={t('burdenTask.school')}>{report.schoolName}</Descriptions.Item>
-            <Descriptions.Item label={t('burdenTask.item')}>{report.burdenItem === 'other' ? t('burdenTask.other') : report.burdenItem}</Descriptions.Item>
+            <Descriptions.Item label={t('burdenTask.item')}>{report.burdenItem === 'other' ? t('burdenTask.other') : report.burdenItemName ? `${report.burdenItem} · ${report.burdenItemName}` : report.burdenItem}</Descriptions.Item>
             <Descriptions.Item label={t('burdenTask.description')}>{report.description}</Descriptions.Item>
             <Descriptions.Item label={t('burdenTask.hours')}>{report.hours ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('burdenTask.dueAt')}>

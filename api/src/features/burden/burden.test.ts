@@ -14,12 +14,16 @@ describe('负担码 burden reports', () => {
     const report = await filed.json();
     expect(report).toMatchObject({ schoolId: h.orgs.schoolA, status: 'open', overdue: false, version: 1 });
     expect(report).not.toHaveProperty('reporterId');
+    // The 办理 dialog shows "FD-01 · name": the name comes from the published 减负清单.
+    const one = await (await h.get(`/api/burden-reports/${report.id}`, await h.as('reviewer1'))).json();
+    expect(one).toMatchObject({ burdenItem: 'FD-01', burdenItemName: '与教育教学无关的填表报数' });
     // Five school working days from Monday 23 Nov: Monday 30 Nov.
     expect(report.dueAt.slice(0, 10)).toBe('2026-11-30');
 
     expect((await h.get('/api/burden-reports', await h.as('principalA'))).status).toBe(403);
     const queue = await (await h.get('/api/burden-reports?status=open', await h.as('reviewer1'))).json();
     expect(queue.items.map((r: { id: string }) => r.id)).toEqual([report.id]);
+    expect(queue.items[0].burdenItemName).toBe('与教育教学无关的填表报数');
 
     const body = { resolution: '已约谈相关部门，取消该填报要求', expectedVersion: 1 };
     const figures = await (await h.get('/api/reports/campus-entry?semester=2026-autumn', await h.as('reviewer1'))).json();

@@ -24,6 +24,8 @@ export const ZBurdenReport = z
     schoolId: z.string(),
     schoolName: z.string(),
     burdenItem: z.string(),
+    /** The item's name on the published 减负清单; null for `other` or a code no longer listed. */
+    burdenItemName: z.string().nullable(),
     description: z.string(),
     hours: z.number().nullable(),
     status: z.enum(['open', 'resolved']),

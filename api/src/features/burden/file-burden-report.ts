@@ -60,6 +60,6 @@ export function fileBurdenReport(deps: Deps, input: TFileBurdenBody & { actor: T
       outcome: 'success',
       after: { status: 'open', burdenItem: row.burdenItem, dueAt: row.dueAt },
     });
-    return burdenView(row, school.name, now);
+    return burdenView(row, school.name, now, new Map(list.map((b) => [b.code, b.name])));
   });
 }

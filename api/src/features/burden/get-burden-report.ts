@@ -3,7 +3,7 @@ import type { AppAbility } from '../../auth/ability.js';
 import { burdenReports, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
-import { burdenView } from './burden-view.js';
+import { burdenItemNames, burdenView } from './burden-view.js';
 import type { TBurdenReport } from './burden.types.js';
 
 /** One complaint, for the inbox's 办理 dialog: the bureau reads it with its version before resolving. */
@@ -16,5 +16,5 @@ export function getBurdenReport(deps: Deps, input: { ability: AppAbility; id: st
     .where(eq(burdenReports.id, input.id))
     .get();
   if (!found) throw new AppError('NOT_FOUND');
-  return burdenView(found.r, found.schoolName, deps.clock());
+  return burdenView(found.r, found.schoolName, deps.clock(), burdenItemNames(deps));
 }

@@ -4,7 +4,7 @@ import { burdenReports, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
-import { burdenView } from './burden-view.js';
+import { burdenItemNames, burdenView } from './burden-view.js';
 import type { TBurdenQuery, TBurdenReport } from './burden.types.js';
 
 /** The bureau's queue of complaints, earliest deadline first, keyset-paginated on (due_at, id). */
@@ -27,5 +27,6 @@ export function listBurdenReports(deps: Deps, input: { ability: AppAbility; quer
     .all();
   const now = deps.clock();
   const page = pageOf(rows, input.query.limit, (x) => [x.r.dueAt, x.r.id]);
-  return { items: page.items.map((x) => burdenView(x.r, x.schoolName, now)), nextCursor: page.nextCursor };
+  const itemNames = burdenItemNames(deps);
+  return { items: page.items.map((x) => burdenView(x.r, x.schoolName, now, itemNames)), nextCursor: page.nextCursor };
 }

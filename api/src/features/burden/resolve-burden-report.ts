@@ -8,7 +8,7 @@ import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { authorize } from '../authorize.js';
 import { closeBurdenTask } from './burden-task.js';
-import { burdenView } from './burden-view.js';
+import { burdenItemNames, burdenView } from './burden-view.js';
 import type { TBurdenReport, TResolveBurdenBody } from './burden.types.js';
 
 /** The bureau closes a complaint with what it did; a stale version is refused (409). */
@@ -48,6 +48,6 @@ export function resolveBurdenReport(deps: Deps, input: TResolveBurdenBody & { id
       after: { status: 'resolved', version: next.version },
     });
     const name = deps.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, row.schoolId)).get()?.name ?? '';
-    return burdenView(next, name, now);
+    return burdenView(next, name, now, burdenItemNames(deps));
   });
 }
