@@ -13,6 +13,7 @@ import { InstanceList } from './routes/instances/instance-list';
 import { InstanceShow } from './routes/instances/instance-show';
 import { InstanceCreate } from './routes/instances/instance-create';
 import { AuditList } from './routes/audit/audit-list';
+import { FindingList } from './routes/findings/finding-list';
 import { DefinitionList } from './routes/definitions/definition-list';
 import { LazyDefinitionDesigner, LazyDefinitionDiff, LazyDefinitionMigrate, LazyDefinitionNew } from './routes/definitions/lazy-designer';
 import { HomePage } from './routes/home/home-page';
@@ -72,6 +73,7 @@ export function AppRoutes() {
           <Route path=":id/diff" element={<Guard resource="definitions" action="show"><LazyDefinitionDiff /></Guard>} />
           <Route path=":id/migrate" element={<Guard resource="definitions" action="publish"><LazyDefinitionMigrate /></Guard>} />
         </Route>
+        <Route path="/findings" element={<Guard resource="findings"><FindingList /></Guard>} />
         <Route path="/audit" element={<Guard resource="audit"><AuditList /></Guard>} />
         <Route path="*" element={<ErrorResult status={404} />} />
       </Route>

@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import type { ResourceProps } from '@refinedev/core';
 import { NotificationsMenuIcon } from '../routes/notifications/notifications-menu-icon';
-import { AuditOutlined, CheckSquareOutlined, DeploymentUnitOutlined, PartitionOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, CheckSquareOutlined, DeploymentUnitOutlined, PartitionOutlined } from '@ant-design/icons';
 import { HomeOutlined, SettingOutlined, TeamOutlined, ApartmentOutlined, DatabaseOutlined, CalendarOutlined } from '@ant-design/icons';
 
 /** Menu labels come from the locale files (`<name>.<name>`), icons from here. */
@@ -16,6 +16,7 @@ export const resources: ResourceProps[] = [
     create: '/instances/create',
     meta: { icon: createElement(DeploymentUnitOutlined) },
   },
+  { name: 'findings', list: '/findings', meta: { icon: createElement(AlertOutlined) } },
   { name: 'definitions', list: '/definitions', meta: { icon: createElement(PartitionOutlined) } },
   { name: 'audit', list: '/audit', meta: { icon: createElement(AuditOutlined) } },
   { name: 'settings', meta: { icon: createElement(SettingOutlined) } },

@@ -25,6 +25,12 @@ const BUREAU_SCREENS: Record<string, [string, string]> = {
 };
 const BUREAU_READERS = new Set(['bureauReviewer', 'auditor']);
 
+/**
+ * 整改问题: the roles that may read security inspections (api/src/auth/ability.ts) — the bureau, the
+ * auditor, inspectors, principals and group leads. Teachers, experts and outside departments read none.
+ */
+const FINDING_READERS = new Set(['bureauAdmin', 'bureauReviewer', 'auditor', 'inspector', 'principal', 'groupLead']);
+
 const ACTIONS: Record<string, string> = { list: 'read', show: 'read', edit: 'update', delete: 'manage' };
 
 const SUBJECT_OF_ENTITY: Record<string, string> = { instances: 'Instance', tasks: 'Task' };
@@ -44,6 +50,7 @@ export const accessControlProvider: AccessControlProvider = {
       return { can: session.ability.can(screen[0], screen[1]) || session.me.roles.some((r) => BUREAU_READERS.has(r.role)) };
     }
     if (caslAction === 'read' && OPEN_LISTS.has(resource)) return { can: true };
+    if (resource === 'findings') return { can: caslAction === 'read' && session.me.roles.some((r) => FINDING_READERS.has(r.role)) };
     const subject = SUBJECTS[resource] ?? SUBJECT_OF_ENTITY[resource];
     if (!subject) return { can: true };
     return { can: session.ability.can(caslAction, subject) };

@@ -5,6 +5,7 @@ import { PageTitle } from '../../components/page-title';
 import { TaskSection } from './task-section';
 import { InstanceCards } from './instance-cards';
 import { useInstances, useMyTasks } from './use-home-data';
+import { findingsLink } from '../../lib/findings-link';
 
 /** 学校工作台 (principal) / 集团工作台 (group lead): what is due, rectifications, campus entries to confirm. */
 export function SchoolHome({ scopeName, group }: { scopeName: string; group: boolean }) {
@@ -36,7 +37,15 @@ export function SchoolHome({ scopeName, group }: { scopeName: string; group: boo
         <Col xs={24} lg={12}>
           <Row gutter={[16, 16]}>
             <Col span={24}>
-              <TaskSection testId="home-rectifications" title={t('home.rectifications')} tasks={rectifications} loading={tasks.isLoading} empty={t('home.noRectifications')} />
+              <TaskSection
+                testId="home-rectifications"
+                title={t('home.rectifications')}
+                tasks={rectifications}
+                loading={tasks.isLoading}
+                empty={t('home.noRectifications')}
+                // Every open finding of the school (or group), item by item, not only the steps waiting on them.
+                extra={<Button type="link" size="small" onClick={() => navigate(findingsLink({ status: 'open' }))} data-testid="home-open-findings">{t('findings.allOpen')}</Button>}
+              />
             </Col>
             <Col span={24}>
               <TaskSection testId="home-entries" title={t('home.entriesToConfirm')} tasks={entries} loading={tasks.isLoading} empty={t('home.noEntries')} />

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLocalize } from '../../../components/localized-text';
 import { instanceListLink } from '../../../lib/instance-link';
+import { findingsLink, LAYER_KEYS, type FindingQuery } from '../../../lib/findings-link';
 import { ReportCard } from '../report-card';
 import { toPairs } from '../normalize';
 import { clickedDatum } from '../chart-click';
@@ -13,8 +14,6 @@ import type { MaybeLocalized } from '../../../types/contract';
 type SchoolFindings = { schoolId: string; schoolName: string; open?: number; findings?: number; overdue?: number };
 type SecurityReport = { byLayer?: unknown; bySeverity?: unknown; openFindings?: unknown; overdueFindings?: unknown; perSchool?: SchoolFindings[] };
 
-/** The API names layers as the checklists do (物理安全 …); the console translates them by key. */
-const LAYER_KEYS: Record<string, string> = { 物理安全: 'physical', 网络安全: 'network', 主机安全: 'host', 应用安全: 'application', 数据安全: 'data', 安全管理: 'management' };
 const countOf = (v: unknown) => (typeof v === 'number' ? v : Array.isArray(v) ? v.length : 0);
 
 /** 安全检查问题: findings by the six layers and by severity, with open and overdue totals. */
@@ -24,10 +23,17 @@ export function FindingsChart({ filters }: { filters: ReportFilters }) {
   const navigate = useNavigate();
   const report = useReport<SecurityReport>('/reports/security-inspection', filters);
   const label = (group: 'layers' | 'severities', key: string, fallback: MaybeLocalized) => t(`dashboard.${group}.${key}`, { defaultValue: localize(fallback) || key });
-  const layers = toPairs(report.data?.byLayer).map((p) => ({ layer: label('layers', LAYER_KEYS[p.key] ?? p.key, p.label), count: p.count }));
-  const severities = toPairs(report.data?.bySeverity).map((p) => ({ severity: label('severities', p.key, p.label), count: p.count }));
+  // `key` rides along in each datum so a click can filter the findings list by the API's own value.
+  const layers = toPairs(report.data?.byLayer).map((p) => ({ layer: label('layers', LAYER_KEYS[p.key] ?? p.key, p.label), key: p.key, count: p.count }));
+  const severities = toPairs(report.data?.bySeverity).map((p) => ({ severity: label('severities', p.key, p.label), key: p.key, count: p.count }));
   const worst = [...(report.data?.perSchool ?? [])].filter((s) => (s.open ?? 0) > 0).sort((a, b) => (b.open ?? 0) - (a.open ?? 0)).slice(0, 8);
-  const openRectifications = () => navigate(instanceListLink({ definitionKey: 'security-inspection', state: 'rectification', orgId: filters.schoolId }));
+  // A bar, a slice or a figure opens 整改问题 filtered the same way (and to the dashboard's school, if any).
+  const openFindings = (q: FindingQuery) => navigate(findingsLink({ schoolId: filters.schoolId, ...q }));
+  const clickedKey = (e: unknown) => {
+    const key = clickedDatum(e)?.key;
+    return typeof key === 'string' ? key : null;
+  };
+  const isSeverity = (k: string | null): k is 'high' | 'medium' | 'low' => k === 'high' || k === 'medium' || k === 'low';
   return (
     <ReportCard
       title={t('dashboard.findings')}
@@ -40,10 +46,17 @@ export function FindingsChart({ filters }: { filters: ReportFilters }) {
     >
       <Row gutter={16}>
         <Col span={12}>
-          <Statistic title={t('dashboard.openFindings')} value={countOf(report.data?.openFindings)} />
+          <Statistic
+            title={<Typography.Link onClick={() => openFindings({ status: 'open' })} data-testid="findings-open-link">{t('dashboard.openFindings')}</Typography.Link>}
+            value={countOf(report.data?.openFindings)}
+          />
         </Col>
         <Col span={12}>
-          <Statistic title={t('dashboard.overdueFindings')} value={countOf(report.data?.overdueFindings)} valueStyle={{ color: countOf(report.data?.overdueFindings) ? '#cf1322' : undefined }} />
+          <Statistic
+            title={<Typography.Link onClick={() => openFindings({ overdue: '1' })} data-testid="findings-overdue-link">{t('dashboard.overdueFindings')}</Typography.Link>}
+            value={countOf(report.data?.overdueFindings)}
+            valueStyle={{ color: countOf(report.data?.overdueFindings) ? '#cf1322' : undefined }}
+          />
         </Col>
         <Col xs={24} md={14}>
           <Column
@@ -53,7 +66,10 @@ export function FindingsChart({ filters }: { filters: ReportFilters }) {
             height={220}
             axis={{ x: { title: false }, y: { title: false } }}
             style={{ maxWidth: 32, cursor: 'pointer' }}
-            onEvent={(_c: unknown, e: unknown) => clickedDatum(e) && openRectifications()}
+            onEvent={(_c: unknown, e: unknown) => {
+              const key = clickedKey(e);
+              if (key) openFindings({ layer: key });
+            }}
           />
         </Col>
         <Col xs={24} md={10}>
@@ -65,7 +81,10 @@ export function FindingsChart({ filters }: { filters: ReportFilters }) {
             height={220}
             legend={{ color: { position: 'bottom', layout: { justifyContent: 'center' } } }}
             scale={{ color: { domain: ['high', 'medium', 'low'].map((k) => t(`dashboard.severities.${k}`)), range: ['#cf1322', '#fa8c16', '#fadb14'] } }}
-            onEvent={(_c: unknown, e: unknown) => clickedDatum(e) && openRectifications()}
+            onEvent={(_c: unknown, e: unknown) => {
+              const key = clickedKey(e);
+              if (isSeverity(key)) openFindings({ severity: key });
+            }}
           />
         </Col>
       </Row>
