@@ -7,6 +7,8 @@ import type { Deps } from '../../deps.js';
 import { dateBound } from '../../lib/date-bound.js';
 import { parsedDefinition } from '../definitions/load-definition.js';
 import { instanceFields } from '../instances/instance-subject.js';
+import { BURDEN_TASK } from '../burden/burden-task.js';
+import { burdenTaskCounts } from './burden-task-counts.js';
 import type { TOverview, TOverviewQuery } from './overview.types.js';
 
 /**
@@ -48,6 +50,7 @@ export function overviewReport(deps: Deps, input: { user: TAuthUser; ability: Ap
   for (const d of defRows) if ((newest.get(d.key)?.version ?? -1) < d.version) newest.set(d.key, d);
   const nameOf = (key: string) => {
     const d = newest.get(key);
+    if (!d && key === BURDEN_TASK.key) return { ...BURDEN_TASK.name };
     return d ? { 'zh-CN': d.nameZh, en: d.nameEn } : { 'zh-CN': key, en: key };
   };
 
@@ -70,6 +73,11 @@ export function overviewReport(deps: Deps, input: { user: TAuthUser; ability: Ap
     overdueTasks += Number(t.overdue ?? 0);
     overdueByKey.set(key, (overdueByKey.get(key) ?? 0) + Number(t.overdue ?? 0));
   }
+  // 负担码 tasks are inbox tasks too (no instance): they count towards the same totals.
+  const burden = burdenTaskCounts(deps, { ability: input.ability, query: q, now });
+  openTasks += burden.open;
+  overdueTasks += burden.overdue;
+  if (burden.overdue > 0) overdueByKey.set(BURDEN_TASK.key, burden.overdue);
   return {
     byWorkflow: [...workflows].map(([definitionKey, states]) => ({
       definitionKey,

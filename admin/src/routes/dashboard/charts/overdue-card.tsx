@@ -9,6 +9,9 @@ import { ReportCard } from '../report-card';
 import { clickedDatum } from '../chart-click';
 import type { OverviewReport } from '../../../types/contract';
 
+/** The overview's key for 负担码 tasks (api/src/features/burden/burden-task.ts BURDEN_TASK.key). */
+const BURDEN_TASK_KEY = 'burden-report';
+
 /** 待办与逾期: open and overdue tasks, overdue ones split by workflow. */
 export function OverdueCard({ report }: { report: UseQueryResult<OverviewReport> }) {
   const { t, i18n } = useTranslation();
@@ -37,7 +40,9 @@ export function OverdueCard({ report }: { report: UseQueryResult<OverviewReport>
           style={{ fill: '#cf1322', maxWidth: 20, cursor: 'pointer' }}
           onEvent={(_c: unknown, e: unknown) => {
             const d = clickedDatum(e);
-            if (d && typeof d.definitionKey === 'string') navigate(instanceListLink({ definitionKey: d.definitionKey, status: 'running' }));
+            if (!d || typeof d.definitionKey !== 'string') return;
+            // 负担码 tasks belong to no instance: their bar opens the inbox, where they are handled.
+            navigate(d.definitionKey === BURDEN_TASK_KEY ? '/tasks' : instanceListLink({ definitionKey: d.definitionKey, status: 'running' }));
           }}
         />
       ) : (
