@@ -155,6 +155,7 @@ describe('health and OpenAPI', () => {
         'POST /api/orgs',
         'PATCH /api/orgs/{id}',
         'GET /api/calendar',
+        'GET /api/calendar/due-date',
         'PUT /api/calendar',
         'GET /api/notifications',
         'POST /api/notifications/{id}/read',

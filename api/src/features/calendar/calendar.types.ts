@@ -32,3 +32,20 @@ export const ZCalendar = z
   })
   .openapi('Calendar');
 export type TCalendar = z.infer<typeof ZCalendar>;
+
+/** 工作日计算: N school working days from a local date, as the engine counts deadlines. */
+export const ZDueDateQuery = z.object({
+  from: ZLocalDate.openapi({ description: 'Local (CST) date the count starts from; that day itself does not count' }),
+  workdays: z.coerce.number().int().min(1).max(365).openapi({ example: 5 }),
+});
+export type TDueDateQuery = z.infer<typeof ZDueDateQuery>;
+
+export const ZDueDate = z
+  .object({
+    from: z.string(),
+    workdays: z.number().int(),
+    dueDate: z.string().openapi({ description: 'Local date of the N-th school working day' }),
+    dueAt: z.string().openapi({ description: 'The deadline instant: 23:59:59 CST on dueDate' }),
+  })
+  .openapi('DueDate');
+export type TDueDate = z.infer<typeof ZDueDate>;

@@ -2,7 +2,8 @@ import { createRoute } from '@hono/zod-openapi';
 import { signedIn } from '../../app-env.js';
 import type { Deps } from '../../deps.js';
 import { body, errors, json, newRouter } from '../common.js';
-import { ZCalendar, ZCalendarBody } from './calendar.types.js';
+import { ZCalendar, ZCalendarBody, ZDueDate, ZDueDateQuery } from './calendar.types.js';
+import { computeDueDate } from './compute-due-date.js';
 import { getCalendar } from './get-calendar.js';
 import { putCalendar } from './put-calendar.js';
 
@@ -12,6 +13,15 @@ const get = createRoute({
   tags: ['calendar'],
   summary: 'The district school calendar (holidays, make-up workdays, vacations) deadlines are counted with',
   responses: { 200: json(ZCalendar), ...errors(401, 404) },
+});
+
+const dueDate = createRoute({
+  method: 'get',
+  path: '/calendar/due-date',
+  tags: ['calendar'],
+  summary: 'The deadline N school working days after a date, counted with the district calendar (工作日计算)',
+  request: { query: ZDueDateQuery },
+  responses: { 200: json(ZDueDate), ...errors(400, 401) },
 });
 
 const put = createRoute({
@@ -28,6 +38,10 @@ export function calendarRoutes(deps: Deps) {
     .openapi(get, (c) => {
       signedIn(c);
       return c.json(getCalendar(deps), 200);
+    })
+    .openapi(dueDate, (c) => {
+      signedIn(c);
+      return c.json(computeDueDate(deps, c.req.valid('query')), 200);
     })
     .openapi(put, (c) => {
       const { user } = signedIn(c);
