@@ -18,6 +18,7 @@ export { createReference } from './features/reference/create-reference.js';
 export { publishReference } from './features/reference/publish-reference.js';
 export { startBulk } from './features/bulk/start-bulk.js';
 export { fileBurdenReport } from './features/burden/file-burden-report.js';
+export { putCalendar } from './features/calendar/put-calendar.js';
 export { startScheduler } from './scheduler/start-scheduler.js';
 export { verifyAuditChain } from './audit/verify.js';
 export type * as schema from './db/schema.js';

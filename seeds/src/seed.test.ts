@@ -48,6 +48,12 @@ describe('demo seed', () => {
     const ranking = (await (await app.request('/api/reports/bundled-assessment?cycle=2026', { headers: { cookie } })).json()) as { ranking: Array<{ groupName: string; grade: string | null }> };
     // principal1 sees only their own group's line.
     expect(ranking.ranking.map((r) => r.groupName)).toEqual(['科学城第一中学教育集团']);
+    // The district calendar carries the 2026–2027 vacations, saved (and audited) through the use-case; deadlines skip 寒假.
+    const calendar = (await (await app.request('/api/calendar', { headers: { cookie } })).json()) as { vacations: Array<{ from: string; to: string }>; version: number };
+    expect(calendar.vacations.map((v) => [v.from, v.to])).toEqual([['2026-07-04', '2026-08-31'], ['2027-01-23', '2027-02-21'], ['2027-07-03', '2027-08-31']]);
+    expect(db.$client.prepare("select count(*) n from audit_events where action = 'calendar.update' and outcome = 'success'").get()).toEqual({ n: 1 });
+    const due = (await (await app.request('/api/calendar/due-date?from=2027-01-22&workdays=1', { headers: { cookie } })).json()) as { dueDate: string };
+    expect(due.dueDate).toBe('2027-02-22');
     expect(verifyAuditChain(db)).toMatchObject({ ok: true });
   });
 });
