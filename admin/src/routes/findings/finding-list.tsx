@@ -46,20 +46,20 @@ export function FindingList() {
         <Table<FindingRow>
           {...tableProps}
           rowKey="id"
-          scroll={{ x: 1200 }}
+          scroll={{ x: 1480 }}
           onRow={(row) => ({ onClick: (e) => !(e.target instanceof Element && e.target.closest('a')) && navigate(`/instances/${row.instanceId}`), style: { cursor: 'pointer' } })}
           locale={{ emptyText: <EmptyState description={t('findings.empty')} /> }}
           columns={[
             { key: 'school', title: t('findings.school'), dataIndex: 'schoolName', width: 150 },
-            { key: 'round', title: t('findings.round'), dataIndex: 'round', width: 100 },
+            { key: 'round', title: t('findings.round'), dataIndex: 'round', width: 150 },
             {
               key: 'item',
               title: t('findings.item'),
+              width: 260,
               render: (_, r) => (
-                <Space direction="vertical" size={0}>
-                  <Typography.Text code>{r.itemCode}</Typography.Text>
-                  <Typography.Text>{r.title}</Typography.Text>
-                </Space>
+                  <span>
+                  <Typography.Text code>{r.itemCode}</Typography.Text> {r.title}
+                </span>
               ),
             },
             { key: 'layer', title: t('findings.layer'), width: 100, render: (_, r) => layerLabel(r.layer) },
@@ -87,7 +87,9 @@ export function FindingList() {
             {
               key: 'inspection',
               title: t('findings.inspection'),
-              width: 100,
+              width: 130,
+              // Kept in view while the wide table scrolls sideways on a laptop screen.
+              fixed: 'right',
               render: (_, r) => (
                 <Link to={`/instances/${r.instanceId}`} data-testid="finding-inspection-link">
                   {t('findings.openInspection')}
