@@ -1,4 +1,5 @@
 import type { Effect } from '../engine.js';
+import { sql } from 'drizzle-orm';
 import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 // Timestamps are ISO-8601 UTC strings: sortable as text and portable to PostgreSQL later.
@@ -348,6 +349,11 @@ export const findings = sqliteTable(
     closedAt: text('closed_at'),
     /** Set once, when the finding's own deadline passed while it was open (its durable timer fired). */
     escalatedAt: text('escalated_at'),
+    /**
+     * Severity as a number (high 3, medium 2, low 1) so `?sort=severity` walks an index: the words do not
+     * sort by weight. Virtual, so it can never disagree with `severity` and needs no backfill.
+     */
+    severityRank: integer('severity_rank').generatedAlwaysAs(sql`case severity when 'high' then 3 when 'medium' then 2 else 1 end`, { mode: 'virtual' }),
   },
   (t) => [
     uniqueIndex('findings_instance_item_uq').on(t.instanceId, t.itemCode),
@@ -355,6 +361,7 @@ export const findings = sqliteTable(
     index('findings_round_status_idx').on(t.round, t.status, t.dueAt),
     index('findings_due_idx').on(t.dueAt, t.id),
     index('findings_created_idx').on(t.createdAt, t.id),
+    index('findings_severity_idx').on(t.severityRank, t.id),
   ],
 );
 

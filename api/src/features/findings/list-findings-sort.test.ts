@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('GET /findings?sort=&order= (issue 4)', () => {
-  it('pages findings by deadline and by creation in both orders, ties by id', async () => {
+  it('pages findings by deadline, by creation and by severity in both orders, ties by id', async () => {
     for (const school of [h.orgs.schoolA, h.orgs.schoolB]) {
       const started = await (await h.start('admin', 'security-inspection', school, { round: '秋季' }, { inspector: [h.users.inspector] })).json();
       const items = CHECKLIST_V1.items.map((i) => ({ ...i, result: 'fail', severity: 'medium' }));
@@ -25,7 +25,7 @@ describe('GET /findings?sort=&order= (issue 4)', () => {
     all.forEach((f, i) =>
       h.db
         .update(findings)
-        .set({ dueAt: `2026-12-0${1 + (i % 3)}T15:59:59.000Z`, createdAt: `2026-11-2${i % 2}T01:00:00.000Z` })
+        .set({ dueAt: `2026-12-0${1 + (i % 3)}T15:59:59.000Z`, createdAt: `2026-11-2${i % 2}T01:00:00.000Z`, severity: (['high', 'medium', 'low'] as const)[i % 3] })
         .where(eq(findings.id, f.id))
         .run(),
     );
@@ -38,6 +38,21 @@ describe('GET /findings?sort=&order= (issue 4)', () => {
         }
       }
     }
-    expect((await h.get('/api/findings?sort=severity', reviewer)).status).toBe(422);
+    // Severity sorts by weight (high 3, medium 2, low 1 in the virtual severity_rank), not by its words.
+    for (const order of ['asc', 'desc'] as const) {
+      for (const limit of [1, 4, 100]) {
+        expect(await walkIds(h, `/api/findings?sort=severity&order=${order}`, reviewer, limit), `severity ${order} ${limit}`).toEqual(expectedOrder(rows, 'severityRank', order));
+      }
+    }
+    const highFirst = await (await h.get('/api/findings?sort=severity&order=desc&limit=100', reviewer)).json();
+    const words = highFirst.items.map((f: { severity: string }) => f.severity);
+    expect(words).toEqual([...words].sort((a: string, b: string) => ['high', 'medium', 'low'].indexOf(a) - ['high', 'medium', 'low'].indexOf(b)));
+    expect(new Set(words)).toEqual(new Set(['high', 'medium', 'low']));
+    // The rank is how the list sorts, not part of the contract.
+    expect(highFirst.items[0]).not.toHaveProperty('severityRank');
+    // A cursor of one sort is refused under another.
+    const first = await (await h.get('/api/findings?sort=severity&order=desc&limit=1', reviewer)).json();
+    expect((await h.get(`/api/findings?sort=dueAt&cursor=${first.nextCursor}`, reviewer)).status).toBe(422);
+    expect((await h.get('/api/findings?sort=title', reviewer)).status).toBe(422);
   });
 });

@@ -1,18 +1,18 @@
 import { and, eq, isNotNull, lt, type SQL } from 'drizzle-orm';
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
-import { findings, instances, organisations } from '../../db/schema.js';
+import { findings, instances, organisations, type TFindingRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { resolveSort, sortedPage, type SortSpec } from '../../lib/sorted-keyset.js';
 import { readableOf } from '../reports/report-scope.js';
 import type { TFinding, TFindingQuery } from './findings.types.js';
 
 /**
- * Severity is not offered: its words (high/medium/low) do not sort by weight, and a rank expression would
- * need its own column and index; the console filters by severity instead.
+ * Severity sorts by `severity_rank` (high 3, medium 2, low 1; a virtual column with its own (rank, id)
+ * index), since the words do not sort by weight: `?sort=severity&order=desc` puts the high ones first.
  */
-const FINDING_SORT: SortSpec<'dueAt' | 'createdAt'> = {
-  fields: { dueAt: { column: findings.dueAt }, createdAt: { column: findings.createdAt } },
+const FINDING_SORT: SortSpec<'dueAt' | 'createdAt' | 'severity'> = {
+  fields: { dueAt: { column: findings.dueAt }, createdAt: { column: findings.createdAt }, severity: { column: findings.severityRank } },
   id: findings.id,
   defaultSort: 'dueAt',
   defaultOrder: 'asc',
@@ -46,9 +46,11 @@ export function listFindings(deps: Deps, input: { user: TAuthUser; ability: AppA
       .orderBy(...orderBy)
       .limit(limit)
       .all();
-  const page = sortedPage(plan, q.limit, read, (r) => r.f[plan.field], (r) => r.f.id);
+  const keyOf = plan.field === 'severity' ? (r: { f: TFindingRow }) => r.f.severityRank : (r: { f: TFindingRow }) => r.f[plan.field as 'dueAt' | 'createdAt'];
+  const page = sortedPage(plan, q.limit, read, keyOf, (r) => r.f.id);
   return {
-    items: page.items.map(({ f, schoolName }) => ({ ...f, schoolName, overdue: f.status === 'open' && f.dueAt < now })),
+    // The rank is the sort's key, not part of the contract: the severity word says the same.
+    items: page.items.map(({ f: { severityRank: _rank, ...f }, schoolName }) => ({ ...f, schoolName, overdue: f.status === 'open' && f.dueAt < now })),
     nextCursor: page.nextCursor,
   };
 }

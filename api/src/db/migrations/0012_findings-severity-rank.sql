@@ -1,0 +1,2 @@
+ALTER TABLE `findings` ADD `severity_rank` integer GENERATED ALWAYS AS (case severity when 'high' then 3 when 'medium' then 2 else 1 end) VIRTUAL;--> statement-breakpoint
+CREATE INDEX `findings_severity_idx` ON `findings` (`severity_rank`,`id`);
