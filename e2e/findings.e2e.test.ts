@@ -124,6 +124,23 @@ describe('整改问题台账 (issue 4): the findings list', () => {
     await screenshot(page, 'findings-from-dashboard-overdue');
   });
 
+  it('sorts by 风险等级 by weight: the second click puts the high ones first, as the API orders them', async () => {
+    const api = await apiSession(env.server.url, 'reviewer', env.server.password);
+    const desc = (await api<FindingPage>('GET', '/findings?sort=severity&order=desc&limit=20')).items;
+    expect(desc[0]?.severity).toBe('high');
+    const page = await open('reviewer');
+    await page.goto(`${env.server.url}/findings`);
+    await rows(page).first().waitFor();
+    const header = page.locator('th.ant-table-column-has-sorters', { hasText: '风险等级' });
+    await header.click();
+    await page.waitForURL((u) => /sorters\[0\]\[field\]=severity/.test(decodeURIComponent(u.search)) && /sorters\[0\]\[order\]=asc/.test(decodeURIComponent(u.search)));
+    await header.click();
+    await page.waitForURL((u) => /sorters\[0\]\[order\]=desc/.test(decodeURIComponent(u.search)));
+    await expect.poll(() => shownIds(page)).toEqual(desc.map((f) => f.id));
+    expect(await header.getAttribute('aria-sort')).toBe('descending');
+    await screenshot(page, 'findings-reviewer-severity-desc');
+  });
+
   it('reads in English: title, headers, severity and flags from the findings namespace', async () => {
     const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
     const page = await context.newPage();

@@ -63,14 +63,23 @@ export function FindingList() {
               ),
             },
             { key: 'layer', title: t('findings.layer'), width: 100, render: (_, r) => layerLabel(r.layer) },
-            { key: 'severity', title: t('findings.severityLabel'), width: 90, render: (_, r) => <SeverityTag severity={r.severity} /> },
+            {
+              key: 'severity',
+              dataIndex: 'severity',
+              // The API sorts by weight (low › medium › high ascending), not by the words.
+              sorter: true,
+              sortOrder: getDefaultSortOrder('severity', sorters),
+              title: t('findings.severityLabel'),
+              width: 110,
+              render: (_, r) => <SeverityTag severity={r.severity} />,
+            },
             {
               key: 'status',
               title: t('findings.status'),
               width: 90,
               render: (_, r) => <Tag color={r.status === 'open' ? 'processing' : 'success'}>{t(`findings.statuses.${r.status}`)}</Tag>,
             },
-            // Sortable only where the API sorts (GET /findings?sort=): dueAt and createdAt.
+            // Sortable only where the API sorts (GET /findings?sort=): dueAt, createdAt and severity.
             { key: 'dueAt', dataIndex: 'dueAt', sorter: true, sortOrder: getDefaultSortOrder('dueAt', sorters), title: t('findings.dueAt'), width: 220, render: (_, r) => <DeadlineCell row={r} /> },
             {
               key: 'flags',
