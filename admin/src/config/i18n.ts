@@ -29,6 +29,8 @@ import auditActionsZh from './locales/audit-actions.zh-CN.json';
 import auditActionsEn from './locales/audit-actions.en.json';
 import findingsZh from './locales/findings.zh-CN.json';
 import findingsEn from './locales/findings.en.json';
+import workdayCalcZh from './locales/workday-calc.zh-CN.json';
+import workdayCalcEn from './locales/workday-calc.en.json';
 import type { LocaleCode } from '../types/contract';
 
 export const LANGUAGES: LocaleCode[] = ['zh-CN', 'en'];
@@ -59,7 +61,7 @@ const initial = storedLanguage();
 applyDayjs(initial);
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, ...consoleZh, ...designerZh, ...accountZh, ...inboxZh, ...delegationZh, ...evidenceZh, ...mergeZh, ...burdenZh, ...sortingZh, ...refeditZh, ...auditActionsZh, ...findingsZh } }, en: { translation: { ...en, ...consoleEn, ...designerEn, ...accountEn, ...inboxEn, ...delegationEn, ...evidenceEn, ...mergeEn, ...burdenEn, ...sortingEn, ...refeditEn, ...auditActionsEn, ...findingsEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, ...consoleZh, ...designerZh, ...accountZh, ...inboxZh, ...delegationZh, ...evidenceZh, ...mergeZh, ...burdenZh, ...sortingZh, ...refeditZh, ...auditActionsZh, ...findingsZh, ...workdayCalcZh } }, en: { translation: { ...en, ...consoleEn, ...designerEn, ...accountEn, ...inboxEn, ...delegationEn, ...evidenceEn, ...mergeEn, ...burdenEn, ...sortingEn, ...refeditEn, ...auditActionsEn, ...findingsEn, ...workdayCalcEn } } },
   lng: initial,
   fallbackLng: DEFAULT_LANGUAGE,
   interpolation: { escapeValue: false },

@@ -11,6 +11,7 @@ import { ErrorResult } from '../../components/error-result';
 import { StaleAlert } from '../../components/stale-alert';
 import { PageTitle } from '../../components/page-title';
 import type { DistrictCalendar } from '../../types/contract';
+import { WorkdayCalculator } from './workday-calculator';
 
 type Values = { holidays: string[]; workdays: string[]; vacations: Array<{ name: string; range: [Dayjs, Dayjs] }> };
 const DAY = 'YYYY-MM-DD';
@@ -134,6 +135,7 @@ export function CalendarPage() {
           </Button>
         )}
       </Form>
+      <WorkdayCalculator key={cal.version} />
     </div>
   );
 }

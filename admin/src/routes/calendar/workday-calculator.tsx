@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { Alert, Button, Card, DatePicker, Form, InputNumber, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { http, isApiError, ApiError } from '../../providers/http';
+import { useLocalize } from '../../components/localized-text';
+
+type DueDate = { from: string; workdays: number; dueDate: string; dueAt: string };
+type Values = { from: Dayjs; workdays: number };
+
+/**
+ * 工作日计算: the server counts the deadline (GET /calendar/due-date), so the preview can never
+ * disagree with the engine; it reads the saved calendar, not unsaved edits on this page (the page
+ * remounts it on each saved version, so an answer from an older calendar does not linger).
+ */
+export function WorkdayCalculator() {
+  const { t, i18n } = useTranslation();
+  const localize = useLocalize();
+  const [form] = Form.useForm<Values>();
+  const [result, setResult] = useState<DueDate | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [pending, setPending] = useState(false);
+  const compute = async (v: Values) => {
+    setPending(true);
+    setError(null);
+    try {
+      setResult(await http<DueDate>(`/calendar/due-date?from=${v.from.format('YYYY-MM-DD')}&workdays=${v.workdays}`));
+    } catch (e) {
+      setResult(null);
+      setError(isApiError(e) ? e : new ApiError(0, null));
+    } finally {
+      setPending(false);
+    }
+  };
+  const due = result ? dayjs(result.dueDate) : null;
+  return (
+    <Card size="small" title={t('workdayCalc.title')} style={{ marginTop: 16 }} data-testid="workday-calculator">
+      <Typography.Paragraph type="secondary">{t('workdayCalc.hint')}</Typography.Paragraph>
+      <Form<Values> form={form} layout="inline" onFinish={(v) => void compute(v)} initialValues={{ workdays: 5 }}>
+        <Form.Item name="from" label={t('workdayCalc.from')} rules={[{ required: true, message: t('workdayCalc.pickFrom') }]}>
+          <DatePicker id="workday-from" allowClear={false} />
+        </Form.Item>
+        <Form.Item name="workdays" label={t('workdayCalc.workdays')} rules={[{ required: true, type: 'integer', min: 1, max: 365, message: t('workdayCalc.pickWorkdays') }]}>
+          <InputNumber id="workday-count" min={1} max={365} precision={0} style={{ width: 100 }} />
+        </Form.Item>
+        <Form.Item>
+          <Button htmlType="submit" loading={pending} data-testid="workday-compute">
+            {t('workdayCalc.compute')}
+          </Button>
+        </Form.Item>
+      </Form>
+      {due && result && (
+        <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }} data-testid="workday-result">
+          <Typography.Text strong>{t('workdayCalc.dueDateValue', { date: result.dueDate, weekday: due.locale(i18n.language === 'zh-CN' ? 'zh-cn' : 'en').format('dddd') })}</Typography.Text>
+        </Typography.Paragraph>
+      )}
+      {error && <Alert style={{ marginTop: 12 }} type="error" showIcon message={error.localized ? localize(error.localized) : error.message} description={Object.values(error.fieldErrors).map((m) => localize(m)).join('；') || undefined} />}
+    </Card>
+  );
+}
