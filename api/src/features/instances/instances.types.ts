@@ -80,6 +80,12 @@ export const ZInstanceListItem = z
 export type TInstanceListItem = z.infer<typeof ZInstanceListItem>;
 export const ZInstancePage = page(ZInstanceListItem);
 
+/** What an id in the data stands for; `name` is null when the viewer may not read that person or instance. */
+export const ZDataRef = z.object({ kind: z.enum(['organisation', 'user', 'instance']), name: z.string().nullable() }).openapi('DataRef');
+export type TDataRef = z.infer<typeof ZDataRef>;
+export const ZInstanceAssignment = z.object({ role: z.string(), userIds: z.array(z.string()) });
+export type TInstanceAssignment = z.infer<typeof ZInstanceAssignment>;
+
 export const ZInstanceView = z
   .object({
     id: z.string(),
@@ -105,6 +111,10 @@ export const ZInstanceView = z
     states: z.array(z.object({ id: z.string(), name: ZLocalized, kind: z.string(), visited: z.boolean(), current: z.boolean() })),
     transitions: z.array(z.object({ from: z.string(), to: z.string(), event: z.string() })),
     openTasks: z.array(z.object({ id: z.string(), state: z.string(), dueAt: z.string().nullable() })),
+    /** GET /instances/{id} only: people assigned by role (none while the viewer is in a blind review). */
+    assignments: z.array(ZInstanceAssignment).optional(),
+    /** GET /instances/{id} only: names for the ids in `data` and `assignments` (schools, people, other requests). */
+    refs: z.record(z.string(), ZDataRef).optional(),
   })
   .openapi('InstanceView');
 export type TInstanceView = z.infer<typeof ZInstanceView>;
