@@ -117,6 +117,8 @@ export type InstanceRow = {
   createdAt: string;
   /** Earliest deadline among its open tasks (办理时限); null when nothing waits. */
   dueAt: string | null;
+  /** Running and past dueAt by the server's clock. */
+  overdue: boolean;
 };
 
 export type AvailableEvent = {
@@ -154,7 +156,13 @@ export type InstanceView = {
   states: TraceState[];
   transitions: Array<{ from: string; to: string; event: string }>;
   openTasks: Array<{ id: string; state: string; dueAt: string | null }>;
+  /** GET /instances/:id only: who is assigned by role, and names for the ids in data and assignments. */
+  assignments?: Array<{ role: RoleCode; userIds: string[] }>;
+  refs?: Record<string, DataRef>;
 };
+
+/** What an id in instance data stands for; name null when the viewer may not read that person or request. */
+export type DataRef = { kind: 'organisation' | 'user' | 'instance'; name: string | null };
 
 export type EventResult = Pick<InstanceView, 'id' | 'state' | 'stateName' | 'status' | 'outcome' | 'version' | 'availableEvents'>;
 

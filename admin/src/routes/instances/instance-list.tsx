@@ -96,7 +96,7 @@ export function InstanceList() {
               sorter: true,
               sortOrder: getDefaultSortOrder('dueAt', sorters),
               title: t('sorting.dueAt'),
-              render: (_, r) => <DateText value={r.dueAt} />,
+              render: (_, r) => <DateText value={r.dueAt} overdue={r.overdue} />,
             },
             { key: 'createdAt', dataIndex: 'createdAt', sorter: true, sortOrder: getDefaultSortOrder('createdAt', sorters), title: t('fields.createdAt'), render: (_, r) => <DateText value={r.createdAt} /> },
             { key: 'updatedAt', dataIndex: 'updatedAt', sorter: true, sortOrder: getDefaultSortOrder('updatedAt', sorters), title: t('fields.updatedAt'), render: (_, r) => <DateText value={r.updatedAt} /> },

@@ -75,6 +75,8 @@ export const ZInstanceListItem = z
     createdAt: z.string(),
     /** Earliest deadline among its open tasks; null when nothing waits. */
     dueAt: z.string().nullable(),
+    /** Running and past that deadline, by the server's clock (the same test the inbox uses). */
+    overdue: z.boolean(),
   })
   .openapi('InstanceListItem');
 export type TInstanceListItem = z.infer<typeof ZInstanceListItem>;

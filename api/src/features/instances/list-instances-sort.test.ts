@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-type Item = { id: string; dueAt: string | null; version: number };
+type Item = { id: string; dueAt: string | null; version: number; overdue: boolean };
 const list = async (path: string, s: Session) => (await (await h.get(path, s)).json()) as { items: Item[]; nextCursor: string | null };
 
 describe('instances.due_at follows the open tasks', () => {
@@ -31,6 +31,22 @@ describe('instances.due_at follows the open tasks', () => {
     expect(after.find((i) => i.id === first?.id)?.dueAt).toBeNull();
     // NULLs last: the submitted one now comes after every dated instance.
     expect(after[after.length - 1]?.id).toBe(first?.id);
+  });
+});
+
+describe('a running instance past its deadline is flagged overdue by the server clock', () => {
+  it('is not overdue before dueAt and is after it', async () => {
+    const dated = (await list(`/api/instances?sort=dueAt&order=asc&limit=100`, pa)).items.filter((i) => i.dueAt);
+    expect(dated.length).toBeGreaterThan(1);
+    expect(dated.every((i) => !i.overdue)).toBe(true);
+    // Moving the clock would end the session; moving one deadline behind the clock is the same test.
+    const [late, ...rest] = dated;
+    const before = new Date(h.clock.now().getTime() - 60_000).toISOString();
+    h.db.update(instances).set({ dueAt: before }).where(eq(instances.id, late!.id)).run();
+    const after = (await list(`/api/instances?sort=dueAt&order=asc&limit=100`, pa)).items;
+    expect(after.find((i) => i.id === late!.id)?.overdue).toBe(true);
+    expect(rest.every((r) => after.find((i) => i.id === r.id)?.overdue === false)).toBe(true);
+    h.db.update(instances).set({ dueAt: late!.dueAt }).where(eq(instances.id, late!.id)).run();
   });
 });
 

@@ -26,6 +26,7 @@ export const INSTANCE_SORT: SortSpec<'updatedAt' | 'createdAt' | 'dueAt' | 'stat
 /** Newest activity first unless ?sort= says otherwise, keyset-paginated on (column, id); CASL read rules in SQL. */
 export function listInstances(deps: Deps, input: { user: TAuthUser; ability: AppAbility; query: TInstanceListQuery }) {
   const q = input.query;
+  const now = deps.clock().toISOString();
   const where: SQL[] = [rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user))];
   if (q.definitionKey) {
     const ids = deps.db.select({ id: definitions.id }).from(definitions).where(eq(definitions.key, q.definitionKey)).all();
@@ -81,6 +82,7 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
       updatedAt: i.updatedAt,
       createdAt: i.createdAt,
       dueAt: i.dueAt,
+      overdue: i.status === 'running' && i.dueAt !== null && i.dueAt < now,
     };
   });
   return { items, nextCursor: page.nextCursor };
