@@ -1,5 +1,6 @@
 import { Column, Pie } from '@ant-design/plots';
 import { Col, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLocalize } from '../../../components/localized-text';
@@ -7,7 +8,6 @@ import { instanceListLink } from '../../../lib/instance-link';
 import { findingsLink, LAYER_KEYS, type FindingQuery } from '../../../lib/findings-link';
 import { ReportCard } from '../report-card';
 import { toPairs } from '../normalize';
-import { clickedDatum } from '../chart-click';
 import { useReport, type ReportFilters } from '../use-report';
 import type { MaybeLocalized } from '../../../types/contract';
 
@@ -15,6 +15,25 @@ type SchoolFindings = { schoolId: string; schoolName: string; open?: number; fin
 type SecurityReport = { byLayer?: unknown; bySeverity?: unknown; openFindings?: unknown; overdueFindings?: unknown; perSchool?: SchoolFindings[] };
 
 const countOf = (v: unknown) => (typeof v === 'number' ? v : Array.isArray(v) ? v.length : 0);
+
+const isSeverity = (k: string): k is 'high' | 'medium' | 'low' => k === 'high' || k === 'medium' || k === 'low';
+
+const seen = new WeakSet<object>();
+
+/**
+ * The datum key of a click on a bar or slice. @ant-design/plots re-emits each G2 event under its DOM type,
+ * so a bar's click reaches `onEvent` typed plain 'click' (never 'element:click'), and twice — as
+ * element:click and as interval:click, the same object — hence the WeakSet. A click on empty plot area
+ * carries no datum and opens nothing.
+ */
+function clickedKey(e: unknown): string | null {
+  if (typeof e !== 'object' || e === null || seen.has(e)) return null;
+  const ev = e as { type?: unknown; nativeEvent?: unknown; data?: { data?: { key?: unknown } } };
+  const key = ev.data?.data?.key;
+  if (ev.type !== 'click' || ev.nativeEvent !== true || typeof key !== 'string') return null;
+  seen.add(e);
+  return key;
+}
 
 /** 安全检查问题: findings by the six layers and by severity, with open and overdue totals. */
 export function FindingsChart({ filters }: { filters: ReportFilters }) {
@@ -29,11 +48,9 @@ export function FindingsChart({ filters }: { filters: ReportFilters }) {
   const worst = [...(report.data?.perSchool ?? [])].filter((s) => (s.open ?? 0) > 0).sort((a, b) => (b.open ?? 0) - (a.open ?? 0)).slice(0, 8);
   // A bar, a slice or a figure opens 整改问题 filtered the same way (and to the dashboard's school, if any).
   const openFindings = (q: FindingQuery) => navigate(findingsLink({ schoolId: filters.schoolId, ...q }));
-  const clickedKey = (e: unknown) => {
-    const key = clickedDatum(e)?.key;
-    return typeof key === 'string' ? key : null;
-  };
-  const isSeverity = (k: string | null): k is 'high' | 'medium' | 'low' => k === 'high' || k === 'medium' || k === 'low';
+  // The chart is created once and keeps the handlers it was given then: read the current filters through a ref.
+  const open = useRef(openFindings);
+  open.current = openFindings;
   return (
     <ReportCard
       title={t('dashboard.findings')}
@@ -68,7 +85,7 @@ export function FindingsChart({ filters }: { filters: ReportFilters }) {
             style={{ maxWidth: 32, cursor: 'pointer' }}
             onEvent={(_c: unknown, e: unknown) => {
               const key = clickedKey(e);
-              if (key) openFindings({ layer: key });
+              if (key) open.current({ layer: key });
             }}
           />
         </Col>
@@ -83,7 +100,7 @@ export function FindingsChart({ filters }: { filters: ReportFilters }) {
             scale={{ color: { domain: ['high', 'medium', 'low'].map((k) => t(`dashboard.severities.${k}`)), range: ['#cf1322', '#fa8c16', '#fadb14'] } }}
             onEvent={(_c: unknown, e: unknown) => {
               const key = clickedKey(e);
-              if (isSeverity(key)) openFindings({ severity: key });
+              if (key && isSeverity(key)) open.current({ severity: key });
             }}
           />
         </Col>
