@@ -4,9 +4,14 @@ import { useLocalize } from '../../../components/localized-text';
 import { FieldValue } from '../../../components/field-value';
 import { EmptyState } from '../../../components/empty-state';
 import { fallbackField, isHidden } from './field-catalogue';
+import { RefValue, refIdsOf } from './ref-value';
 import type { FieldDef, InstanceView } from '../../../types/contract';
 
-/** 表单数据: what the instance carries, labelled by the forms of its definition in the current language. */
+/**
+ * 表单数据: what the instance carries, labelled by the forms of its definition in the current language.
+ * Ids (schools of a request, experts, the other side of a merge) show as names from the API's `refs`;
+ * the people assigned by role (the inspector of a school) follow the fields.
+ */
 export function InstanceData({ view, fields }: { view: InstanceView; fields: Map<string, FieldDef> }) {
   const { t } = useTranslation();
   const localize = useLocalize();
@@ -17,14 +22,29 @@ export function InstanceData({ view, fields }: { view: InstanceView; fields: Map
   const all = names.map((n) => fields.get(n) ?? fallbackField(n));
   const simple = all.filter((f) => f.type !== 'table');
   const tables = all.filter((f) => f.type === 'table');
+  const refs = view.refs ?? {};
+  // A role assigned from a field (评审专家 from `experts`) is already shown by that field.
+  const shown = simple.map((f) => view.data[f.name]).filter(Array.isArray).map((v) => [...(v as unknown[])].sort().join());
+  const assignments = (view.assignments ?? []).filter((a) => !shown.includes([...a.userIds].sort().join()));
+  const value = (field: FieldDef) => {
+    const ids = refIdsOf(view.data[field.name], view.refs);
+    return ids ? <RefValue ids={ids} refs={refs} /> : <FieldValue field={field} value={view.data[field.name]} />;
+  };
   return (
     <Card title={t('instances.formData')} size="small" style={{ marginBottom: 16 }} data-testid="instance-data">
-      {all.length === 0 && <EmptyState description={t('instances.noData')} />}
-      {simple.length > 0 && (
-        <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} styles={{ label: { width: 140 } }}>
+      {all.length === 0 && assignments.length === 0 && <EmptyState description={t('instances.noData')} />}
+      {simple.length + assignments.length > 0 && (
+        // The card sits in a half-width column: two label/value pairs per row only on very wide screens (antd
+        // fills unset breakpoints with 3), else names of schools and titles wrap a character per line.
+        <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 1, lg: 1, xl: 1, xxl: 2 }} styles={{ label: { width: 140 } }}>
           {simple.map((field) => (
-            <Descriptions.Item key={field.name} label={localize(field.label)} span={field.type === 'textarea' ? 2 : 1}>
-              <FieldValue field={field} value={view.data[field.name]} />
+            <Descriptions.Item key={field.name} label={localize(field.label)} span={field.type === 'textarea' ? 'filled' : 1}>
+              {value(field)}
+            </Descriptions.Item>
+          ))}
+          {assignments.map((a) => (
+            <Descriptions.Item key={`assigned-${a.role}`} label={t(`roles.${a.role}`)}>
+              <RefValue ids={a.userIds} refs={refs} />
             </Descriptions.Item>
           ))}
         </Descriptions>
