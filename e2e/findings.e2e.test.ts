@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, signIn, useServerAndBrowser } from './harness';
@@ -63,6 +64,15 @@ describe('整改问题台账 (issue 4): the findings list', () => {
     expect(await page.getByTestId('finding-severity').evaluateAll((els) => els.map((e) => e.getAttribute('data-severity')))).toEqual(expected.map(() => 'high'));
     expect(await page.getByTestId('finding-overdue').count()).toBe(expected.length);
     await screenshot(page, 'findings-reviewer-high-overdue');
+
+    // 导出 Excel takes the same filters: one row per shown finding under the title and header rows.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-findings').click()]);
+    expect(download.suggestedFilename()).toMatch(/^网络安全检查整改问题台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await download.path());
+    const sheet = wb.worksheets[0];
+    expect(sheet?.rowCount).toBe(2 + expected.length);
+    expect(new Set(sheet?.getColumn(6).values.slice(3))).toEqual(new Set(['高']));
 
     await page.reload();
     await rows(page).first().waitFor();
