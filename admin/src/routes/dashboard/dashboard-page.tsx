@@ -26,10 +26,10 @@ export function DashboardPage() {
       <DashboardFilters onChange={setValues} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
-          <WorkflowStateChart report={overview} orgId={filters.schoolId ?? filters.groupId} />
+          <WorkflowStateChart report={overview} filters={filters} />
         </Col>
         <Col xs={24} xl={8}>
-          <OverdueCard report={overview} />
+          <OverdueCard report={overview} filters={filters} />
         </Col>
         <Col xs={24} xl={12}>
           <FindingsChart filters={filters} />

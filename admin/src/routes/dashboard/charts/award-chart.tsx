@@ -2,9 +2,9 @@ import { Pie } from '@ant-design/plots';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLocalize } from '../../../components/localized-text';
-import { instanceListLink } from '../../../lib/instance-link';
 import { ReportCard } from '../report-card';
-import { clickedDatum } from '../chart-click';
+import { useChartClick } from '../chart-click';
+import { drillToInstances } from '../drill-links';
 import { toPairs } from '../normalize';
 import { useReport, type ReportFilters } from '../use-report';
 
@@ -13,10 +13,17 @@ export function AwardChart({ filters }: { filters: ReportFilters }) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const navigate = useNavigate();
-  const report = useReport<{ byLevel?: unknown }>('/reports/teaching-award', filters);
+  const report = useReport<{ byLevel?: unknown; year?: string }>('/reports/teaching-award', filters);
   const rows = toPairs(report.data?.byLevel)
     .filter((p) => p.count > 0)
     .map((p) => ({ level: t(`dashboard.levels.${p.key}`, { defaultValue: localize(p.label) || p.key }), count: p.count }));
+  // GET /instances cannot filter by an award's level (it lives in the instance's form data) nor by several
+  // states at once, so a slice opens the most specific list there is: the award requests under the
+  // dashboard's school/group and period. Any slice opens the same list. Without a dashboard period it
+  // takes the report's own year (the API counts awards of one calendar year, by creation date).
+  const year = report.data?.year;
+  const period = year && !filters.from && !filters.to ? { from: `${year}-01-01`, to: `${year}-12-31` } : {};
+  const onEvent = useChartClick(() => navigate(drillToInstances({ ...filters, ...period }, { definitionKey: 'teaching-award' })));
   return (
     <ReportCard
       title={t('dashboard.awards')}
@@ -34,7 +41,7 @@ export function AwardChart({ filters }: { filters: ReportFilters }) {
         height={240}
         label={{ text: (d: { level: string; count: number }) => `${d.level} ${d.count}`, position: 'outside' }}
         legend={{ color: { position: 'bottom', layout: { justifyContent: 'center' } } }}
-        onEvent={(_c: unknown, e: unknown) => clickedDatum(e) && navigate(instanceListLink({ definitionKey: 'teaching-award' }))}
+        onEvent={onEvent}
       />
     </ReportCard>
   );

@@ -1,12 +1,12 @@
 import { Column, Pie } from '@ant-design/plots';
 import { Col, Row, Space, Statistic, Tag, Typography } from 'antd';
-import { useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLocalize } from '../../../components/localized-text';
 import { instanceListLink } from '../../../lib/instance-link';
 import { findingsLink, LAYER_KEYS, type FindingQuery } from '../../../lib/findings-link';
 import { ReportCard } from '../report-card';
+import { str, useChartClick } from '../chart-click';
 import { toPairs } from '../normalize';
 import { useReport, type ReportFilters } from '../use-report';
 import type { MaybeLocalized } from '../../../types/contract';
@@ -17,23 +17,6 @@ type SecurityReport = { byLayer?: unknown; bySeverity?: unknown; openFindings?: 
 const countOf = (v: unknown) => (typeof v === 'number' ? v : Array.isArray(v) ? v.length : 0);
 
 const isSeverity = (k: string): k is 'high' | 'medium' | 'low' => k === 'high' || k === 'medium' || k === 'low';
-
-const seen = new WeakSet<object>();
-
-/**
- * The datum key of a click on a bar or slice. @ant-design/plots re-emits each G2 event under its DOM type,
- * so a bar's click reaches `onEvent` typed plain 'click' (never 'element:click'), and twice — as
- * element:click and as interval:click, the same object — hence the WeakSet. A click on empty plot area
- * carries no datum and opens nothing.
- */
-function clickedKey(e: unknown): string | null {
-  if (typeof e !== 'object' || e === null || seen.has(e)) return null;
-  const ev = e as { type?: unknown; nativeEvent?: unknown; data?: { data?: { key?: unknown } } };
-  const key = ev.data?.data?.key;
-  if (ev.type !== 'click' || ev.nativeEvent !== true || typeof key !== 'string') return null;
-  seen.add(e);
-  return key;
-}
 
 /** 安全检查问题: findings by the six layers and by severity, with open and overdue totals. */
 export function FindingsChart({ filters }: { filters: ReportFilters }) {
@@ -47,10 +30,16 @@ export function FindingsChart({ filters }: { filters: ReportFilters }) {
   const severities = toPairs(report.data?.bySeverity).map((p) => ({ severity: label('severities', p.key, p.label), key: p.key, count: p.count }));
   const worst = [...(report.data?.perSchool ?? [])].filter((s) => (s.open ?? 0) > 0).sort((a, b) => (b.open ?? 0) - (a.open ?? 0)).slice(0, 8);
   // A bar, a slice or a figure opens 整改问题 filtered the same way (and to the dashboard's school, if any).
+  // GET /findings has no group or period filter: under a group only, the list shows the whole district's.
   const openFindings = (q: FindingQuery) => navigate(findingsLink({ schoolId: filters.schoolId, ...q }));
-  // The chart is created once and keeps the handlers it was given then: read the current filters through a ref.
-  const open = useRef(openFindings);
-  open.current = openFindings;
+  const onLayerClick = useChartClick((d) => {
+    const layer = str(d, 'key');
+    if (layer) openFindings({ layer });
+  });
+  const onSeverityClick = useChartClick((d) => {
+    const severity = str(d, 'key');
+    if (severity && isSeverity(severity)) openFindings({ severity });
+  });
   return (
     <ReportCard
       title={t('dashboard.findings')}
@@ -83,10 +72,7 @@ export function FindingsChart({ filters }: { filters: ReportFilters }) {
             height={220}
             axis={{ x: { title: false }, y: { title: false } }}
             style={{ maxWidth: 32, cursor: 'pointer' }}
-            onEvent={(_c: unknown, e: unknown) => {
-              const key = clickedKey(e);
-              if (key) open.current({ layer: key });
-            }}
+            onEvent={onLayerClick}
           />
         </Col>
         <Col xs={24} md={10}>
@@ -98,10 +84,7 @@ export function FindingsChart({ filters }: { filters: ReportFilters }) {
             height={220}
             legend={{ color: { position: 'bottom', layout: { justifyContent: 'center' } } }}
             scale={{ color: { domain: ['high', 'medium', 'low'].map((k) => t(`dashboard.severities.${k}`)), range: ['#cf1322', '#fa8c16', '#fadb14'] } }}
-            onEvent={(_c: unknown, e: unknown) => {
-              const key = clickedKey(e);
-              if (key && isSeverity(key)) open.current({ severity: key });
-            }}
+            onEvent={onSeverityClick}
           />
         </Col>
       </Row>

@@ -4,22 +4,31 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useLocalize } from '../../../components/localized-text';
-import { instanceListLink } from '../../../lib/instance-link';
 import { ReportCard } from '../report-card';
-import { clickedDatum } from '../chart-click';
+import { str, useChartClick } from '../chart-click';
+import { drillToInstances } from '../drill-links';
+import type { ReportFilters } from '../use-report';
 import type { OverviewReport } from '../../../types/contract';
 
 /** The overview's key for 负担码 tasks (api/src/features/burden/burden-task.ts BURDEN_TASK.key). */
 const BURDEN_TASK_KEY = 'burden-report';
 
 /** 待办与逾期: open and overdue tasks, overdue ones split by workflow. */
-export function OverdueCard({ report }: { report: UseQueryResult<OverviewReport> }) {
+export function OverdueCard({ report, filters }: { report: UseQueryResult<OverviewReport>; filters: ReportFilters }) {
   const { t, i18n } = useTranslation();
   const localize = useLocalize();
   const navigate = useNavigate();
   const rows = (report.data?.overdueByWorkflow ?? []).filter((r) => r.count > 0).map((r) => ({ workflow: localize(r.name), count: r.count, definitionKey: r.definitionKey }));
   const fmt = new Intl.NumberFormat(i18n.language);
   const overdue = report.data?.overdueTasks ?? 0;
+  const onEvent = useChartClick((d) => {
+    const definitionKey = str(d, 'definitionKey');
+    if (!definitionKey) return;
+    // 负担码 tasks belong to no instance: their bar opens the inbox, where they are handled (it has no
+    // school or period filter to carry). Other bars: that workflow's running instances under the dashboard's
+    // filters — the list cannot filter by "overdue", so the running ones are the closest it shows.
+    navigate(definitionKey === BURDEN_TASK_KEY ? '/tasks' : drillToInstances(filters, { definitionKey, status: 'running' }));
+  });
   return (
     <ReportCard title={t('dashboard.tasks')} testId="chart-overdue" loading={report.isLoading} error={report.error} empty={false} emptyText="" onRetry={() => void report.refetch()}>
       <Row gutter={16}>
@@ -38,12 +47,7 @@ export function OverdueCard({ report }: { report: UseQueryResult<OverviewReport>
           height={Math.max(120, rows.length * 40 + 40)}
           axis={{ x: { title: false }, y: { title: false } }}
           style={{ fill: '#cf1322', maxWidth: 20, cursor: 'pointer' }}
-          onEvent={(_c: unknown, e: unknown) => {
-            const d = clickedDatum(e);
-            if (!d || typeof d.definitionKey !== 'string') return;
-            // 负担码 tasks belong to no instance: their bar opens the inbox, where they are handled.
-            navigate(d.definitionKey === BURDEN_TASK_KEY ? '/tasks' : instanceListLink({ definitionKey: d.definitionKey, status: 'running' }));
-          }}
+          onEvent={onEvent}
         />
       ) : (
         <div style={{ marginTop: 16, color: '#389e0d' }}>{t('dashboard.noOverdue')}</div>

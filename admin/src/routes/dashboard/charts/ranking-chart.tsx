@@ -1,14 +1,14 @@
 import { Bar } from '@ant-design/plots';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { instanceListLink } from '../../../lib/instance-link';
 import { ReportCard } from '../report-card';
-import { clickedDatum } from '../chart-click';
+import { str, useChartClick } from '../chart-click';
+import { drillToInstances } from '../drill-links';
 import { useReport, type ReportFilters } from '../use-report';
 
 type Ranking = { ranking?: Array<{ groupId: string; groupName: string; score: number | null; grade?: string | null; rank?: number | null; weakest?: string }> };
 
-/** 集团考核排名: bundled-assessment scores by group, best first; a click opens that group's assessments. */
+/** 集团考核排名: bundled-assessment scores by group, best first; a click opens that group's assessments (in the dashboard's period). */
 export function RankingChart({ filters }: { filters: ReportFilters }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -18,6 +18,11 @@ export function RankingChart({ filters }: { filters: ReportFilters }) {
     .flatMap((r) => (typeof r.score === 'number' ? [{ ...r, score: r.score }] : []))
     .sort((a, b) => b.score - a.score)
     .map((r) => ({ ...r, grade: r.grade ? t(`dashboard.grades.${r.grade}`, { defaultValue: r.grade }) : t('dashboard.ungraded') }));
+  // The clicked group is the organisation (it overrides a dashboard school or group).
+  const onEvent = useChartClick((d) => {
+    const groupId = str(d, 'groupId');
+    if (groupId) navigate(drillToInstances(filters, { definitionKey: 'bundled-assessment', orgId: groupId }));
+  });
   return (
     <ReportCard
       title={t('dashboard.ranking')}
@@ -38,10 +43,7 @@ export function RankingChart({ filters }: { filters: ReportFilters }) {
         label={{ text: (d: { score: number }) => d.score.toFixed(1), position: 'right', style: { fontSize: 11 } }}
         legend={{ color: { position: 'top', layout: { justifyContent: 'flex-start' } } }}
         style={{ maxWidth: 18, cursor: 'pointer' }}
-        onEvent={(_c: unknown, e: unknown) => {
-          const d = clickedDatum(e);
-          if (d && typeof d.groupId === 'string') navigate(instanceListLink({ definitionKey: 'bundled-assessment', orgId: d.groupId }));
-        }}
+        onEvent={onEvent}
       />
     </ReportCard>
   );

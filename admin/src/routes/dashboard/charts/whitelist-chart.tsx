@@ -1,9 +1,9 @@
 import { Column } from '@ant-design/plots';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { instanceListLink } from '../../../lib/instance-link';
 import { ReportCard } from '../report-card';
-import { clickedDatum } from '../chart-click';
+import { str, useChartClick } from '../chart-click';
+import { drillToInstances } from '../drill-links';
 import { useReport, type ReportFilters } from '../use-report';
 
 type CampusReport = { perSchool?: Array<{ schoolId: string; schoolName: string; used: number; cap: number }> };
@@ -18,6 +18,11 @@ export function WhitelistChart({ filters }: { filters: ReportFilters }) {
     { school: s.schoolName, schoolId: s.schoolId, series: t('dashboard.used'), value: s.used },
     { school: s.schoolName, schoolId: s.schoolId, series: t('dashboard.cap'), value: s.cap },
   ]);
+  // Either bar of a school (used or cap) opens that school's entry requests, in the dashboard's period.
+  const onEvent = useChartClick((d) => {
+    const schoolId = str(d, 'schoolId');
+    if (schoolId) navigate(drillToInstances(filters, { definitionKey: 'campus-entry', orgId: schoolId }));
+  });
   return (
     <ReportCard
       title={t('dashboard.whitelist')}
@@ -39,10 +44,7 @@ export function WhitelistChart({ filters }: { filters: ReportFilters }) {
         legend={{ color: { position: 'top', layout: { justifyContent: 'flex-start' } } }}
         scale={{ color: { range: ['#1677ff', '#d9d9d9'] } }}
         style={{ cursor: 'pointer' }}
-        onEvent={(_c: unknown, e: unknown) => {
-          const d = clickedDatum(e);
-          if (d && typeof d.schoolId === 'string') navigate(instanceListLink({ definitionKey: 'campus-entry', orgId: d.schoolId }));
-        }}
+        onEvent={onEvent}
       />
     </ReportCard>
   );

@@ -3,23 +3,30 @@ import { Space, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLocalize } from '../../../components/localized-text';
-import { instanceListLink } from '../../../lib/instance-link';
-import { clickedDatum } from '../chart-click';
+import { str, useChartClick } from '../chart-click';
+import { drillToInstances } from '../drill-links';
 import { ReportCard } from '../report-card';
+import type { ReportFilters } from '../use-report';
 import type { OverviewReport } from '../../../types/contract';
 import type { UseQueryResult } from '@tanstack/react-query';
 
 type Row = { workflow: string; state: string; count: number; definitionKey: string; stateId: string };
 
 /** 各流程在办情况: instances per workflow stacked by state; a click opens that slice of the instance list. */
-export function WorkflowStateChart({ report, orgId }: { report: UseQueryResult<OverviewReport>; orgId?: string }) {
+export function WorkflowStateChart({ report, filters }: { report: UseQueryResult<OverviewReport>; filters: ReportFilters }) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const navigate = useNavigate();
   const rows: Row[] = (report.data?.byWorkflow ?? []).flatMap((w) =>
     w.byState.filter((s) => s.count > 0).map((s) => ({ workflow: localize(w.name), state: localize(s.stateName), count: s.count, definitionKey: w.definitionKey, stateId: s.state })),
   );
-  const open = (r: Pick<Row, 'definitionKey' | 'stateId'>) => navigate(instanceListLink({ definitionKey: r.definitionKey, state: r.stateId, orgId }));
+  const link = (r: Pick<Row, 'definitionKey' | 'stateId'>) => drillToInstances(filters, { definitionKey: r.definitionKey, state: r.stateId });
+  const open = (r: Pick<Row, 'definitionKey' | 'stateId'>) => navigate(link(r));
+  const onEvent = useChartClick((d) => {
+    const definitionKey = str(d, 'definitionKey');
+    const stateId = str(d, 'stateId');
+    if (definitionKey && stateId) open({ definitionKey, stateId });
+  });
   return (
     <ReportCard
       title={t('dashboard.byWorkflow')}
@@ -41,10 +48,7 @@ export function WorkflowStateChart({ report, orgId }: { report: UseQueryResult<O
         legend={{ color: { position: 'top', layout: { justifyContent: 'flex-start' } } }}
         interaction={{ elementHighlight: { background: true } }}
         style={{ cursor: 'pointer', maxWidth: 36 }}
-        onEvent={(_chart: unknown, event: unknown) => {
-          const d = clickedDatum(event);
-          if (d && typeof d.definitionKey === 'string' && typeof d.stateId === 'string') open({ definitionKey: d.definitionKey, stateId: d.stateId });
-        }}
+        onEvent={onEvent}
       />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('dashboard.clickHint')}
@@ -52,7 +56,7 @@ export function WorkflowStateChart({ report, orgId }: { report: UseQueryResult<O
       <Space size={[6, 6]} wrap style={{ marginTop: 8, display: 'flex' }} data-testid="workflow-state-links">
         {rows.map((r) => (
           <Tag key={`${r.definitionKey}/${r.stateId}`} color="blue" bordered={false} style={{ cursor: 'pointer' }}>
-            <a href={instanceListLink({ definitionKey: r.definitionKey, state: r.stateId, orgId })} onClick={(e) => { e.preventDefault(); open(r); }}>
+            <a href={link(r)} onClick={(e) => { e.preventDefault(); open(r); }}>
               {r.workflow} · {r.state} {r.count}
             </a>
           </Tag>
