@@ -350,6 +350,11 @@ export const findings = sqliteTable(
     /** Set once, when the finding's own deadline passed while it was open (its durable timer fired). */
     escalatedAt: text('escalated_at'),
     /**
+     * When the school handed its rectification in for verification (整改复核); cleared when the inspector
+     * returns it. While set, the deadline is met for now: the finding is neither overdue nor escalated.
+     */
+    rectifiedAt: text('rectified_at'),
+    /**
      * Severity as a number (high 3, medium 2, low 1) so `?sort=severity` walks an index: the words do not
      * sort by weight. Virtual, so it can never disagree with `severity` and needs no backfill.
      */

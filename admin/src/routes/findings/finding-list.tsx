@@ -76,8 +76,12 @@ export function FindingList() {
             {
               key: 'status',
               title: t('findings.status'),
-              width: 90,
-              render: (_, r) => <Tag color={r.status === 'open' ? 'processing' : 'success'}>{t(`findings.statuses.${r.status}`)}</Tag>,
+              width: 110,
+              // Open but handed in: the inspector's turn, so not the school's overdue.
+              render: (_, r) => {
+                const shown = r.status === 'open' && r.rectifiedAt ? 'verifying' : r.status;
+                return <Tag color={shown === 'open' ? 'processing' : shown === 'verifying' ? 'purple' : 'success'}>{t(`findings.statuses.${shown}`)}</Tag>;
+              },
             },
             // Sortable only where the API sorts (GET /findings?sort=): dueAt, createdAt and severity.
             { key: 'dueAt', dataIndex: 'dueAt', sorter: true, sortOrder: getDefaultSortOrder('dueAt', sorters), title: t('findings.dueAt'), width: 220, render: (_, r) => <DeadlineCell row={r} /> },

@@ -13,6 +13,8 @@ export type FindingRow = {
   dueAt: string;
   overdue: boolean;
   escalatedAt: string | null;
+  /** Handed in for verification (整改复核); null while it is the school's turn. */
+  rectifiedAt: string | null;
   offlineOrdered: boolean;
   repeat: boolean;
   status: 'open' | 'closed';

@@ -74,7 +74,7 @@ export const FINDING_COLUMNS: TColumn<TFinding>[] = [
   { header: '检查项', width: 30, value: (r) => r.title },
   { header: '层面', width: 10, value: (r) => r.layer },
   { header: '风险等级', width: 8, value: (r) => SEVERITY_ZH[r.severity] ?? r.severity },
-  { header: '状态', width: 8, value: (r) => FINDING_STATUS_ZH[r.status] ?? r.status },
+  { header: '状态', width: 10, value: (r) => (r.status === 'open' && r.rectifiedAt ? FINDING_STATUS_ZH.verifying : FINDING_STATUS_ZH[r.status]) ?? r.status },
   { header: '办理时限', width: 18, value: (r) => beijing(r.dueAt) },
   { header: '是否超期', width: 10, value: (r) => (r.overdue ? '已超期' : '') },
   { header: '督办时间', width: 18, value: (r) => (r.escalatedAt ? beijing(r.escalatedAt) : '') },

@@ -85,6 +85,38 @@ describe('a durable deadline per finding', () => {
   });
 });
 
+describe('a rectification handed in on time', () => {
+  let h: WorkflowHarness;
+  beforeAll(async () => {
+    h = await makeWorkflowHarness();
+  });
+  afterAll(() => h.close());
+
+  it('is neither overdue nor escalated while the inspector verifies; returned after its deadline, it escalates then, once', async () => {
+    const id = await raised(h, '2027秋季', { 'HOST-01': 'high' });
+    h.clock.advance(2 * DAY);
+    expect((await h.fire(id, 'principalA', 'SUBMIT_RECTIFICATION', { data: { rectificationReport: '已整改' } })).status).toBe(200);
+    // The deadline (5 working days) passes while the inspector has not yet verified: the school did its part.
+    h.clock.advance(10 * DAY);
+    runDueTimers(h.deps);
+    expect(escalations(h, id)).toEqual([]);
+    const reviewer = await h.as('reviewer1');
+    const [waiting] = (await (await h.get(`/api/findings?instanceId=${id}`, reviewer)).json()).items;
+    expect(waiting).toMatchObject({ status: 'open', overdue: false, escalatedAt: null, rectifiedAt: expect.any(String) });
+    expect((await (await h.get(`/api/findings?instanceId=${id}&overdue=1`, reviewer)).json()).items).toEqual([]);
+    const report = await (await h.get(`/api/reports/security-inspection?round=${encodeURIComponent('2027秋季')}`, reviewer)).json();
+    expect(report).toMatchObject({ openFindings: 1, overdueFindings: 0 });
+
+    // Returned: the school's turn again, and its deadline is long past.
+    expect((await h.fire(id, 'inspector', 'REJECT', { comment: '佐证不足' })).status).toBe(200);
+    expect(escalations(h, id).map((e) => JSON.parse(e.after).itemCode)).toEqual(['HOST-01']);
+    const [returned] = (await (await h.get(`/api/findings?instanceId=${id}`, reviewer)).json()).items;
+    expect(returned).toMatchObject({ overdue: true, rectifiedAt: null, escalatedAt: h.clock.now().toISOString() });
+    runDueTimers(h.deps);
+    expect(escalations(h, id)).toHaveLength(1);
+  });
+});
+
 describe('a finding’s deadline across a restart', () => {
   it('falls due while the server is down and escalates exactly once after it comes back', async () => {
     const h = await makeWorkflowHarness();

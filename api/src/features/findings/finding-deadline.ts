@@ -36,14 +36,15 @@ export function cancelFindingDeadlines(deps: Pick<Deps, 'db'>, instanceId: strin
 /**
  * A finding's deadline timer fired (inside the scheduler's transaction, which also marks the timer fired).
  * The conditional update is what makes an at-least-once scheduler escalate exactly once: only the run that
- * flips `escalated_at` from null notifies the bureau and appends `finding.escalate`; a closed finding never does.
+ * flips `escalated_at` from null notifies the bureau and appends `finding.escalate`; a closed finding never does,
+ * nor one handed in for verification (if the inspector returns it late, reopenRectification escalates it then).
  */
 export function escalateFinding(deps: Deps, instanceId: string, itemCode: string): boolean {
   const now = deps.clock().toISOString();
   const flipped = deps.db
     .update(findings)
     .set({ escalatedAt: now })
-    .where(and(eq(findings.instanceId, instanceId), eq(findings.itemCode, itemCode), eq(findings.status, 'open'), isNull(findings.escalatedAt)))
+    .where(and(eq(findings.instanceId, instanceId), eq(findings.itemCode, itemCode), eq(findings.status, 'open'), isNull(findings.rectifiedAt), isNull(findings.escalatedAt)))
     .returning()
     .get();
   if (!flipped) return false;

@@ -34,6 +34,8 @@ export const ZFinding = z
     overdue: z.boolean(),
     /** When the finding's own deadline timer escalated it to the bureau; null while not (yet) escalated. */
     escalatedAt: z.string().nullable(),
+    /** When the school handed its rectification in for verification; null while it is the school's turn. Overdue only then. */
+    rectifiedAt: z.string().nullable(),
     offlineOrdered: z.boolean(),
     repeat: z.boolean(),
     status: z.enum(['open', 'closed']),

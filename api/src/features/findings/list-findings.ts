@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, lt, type SQL } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lt, type SQL } from 'drizzle-orm';
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { findings, instances, organisations, type TFindingRow } from '../../db/schema.js';
@@ -27,7 +27,7 @@ export function listFindings(deps: Deps, input: { user: TAuthUser; ability: AppA
   if (q.schoolId) where.push(eq(findings.schoolId, q.schoolId));
   if (q.round) where.push(eq(findings.round, q.round));
   if (q.status) where.push(eq(findings.status, q.status));
-  if (q.overdue) where.push(eq(findings.status, 'open'), lt(findings.dueAt, now));
+  if (q.overdue) where.push(eq(findings.status, 'open'), isNull(findings.rectifiedAt), lt(findings.dueAt, now));
   if (q.escalated) where.push(isNotNull(findings.escalatedAt));
   // These narrow the walk along the sort index rather than pick another index: a few words shared by many
   // rows (3 severities, 6 layers) would not pay for an index of their own and would cost a sort step.
@@ -50,7 +50,7 @@ export function listFindings(deps: Deps, input: { user: TAuthUser; ability: AppA
   const page = sortedPage(plan, q.limit, read, keyOf, (r) => r.f.id);
   return {
     // The rank is the sort's key, not part of the contract: the severity word says the same.
-    items: page.items.map(({ f: { severityRank: _rank, ...f }, schoolName }) => ({ ...f, schoolName, overdue: f.status === 'open' && f.dueAt < now })),
+    items: page.items.map(({ f: { severityRank: _rank, ...f }, schoolName }) => ({ ...f, schoolName, overdue: f.status === 'open' && f.rectifiedAt === null && f.dueAt < now })),
     nextCursor: page.nextCursor,
   };
 }

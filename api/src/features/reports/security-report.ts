@@ -11,7 +11,7 @@ export function securityReport(deps: Deps, input: { user: TAuthUser; ability: Ap
   const now = deps.clock().toISOString();
   const where = and(readableOf(deps, { ...input, key: 'security-inspection' }), input.round ? eq(findings.round, input.round) : undefined);
   const open = sql<number>`sum(case when ${findings.status} = 'open' then 1 else 0 end)`;
-  const overdue = sql<number>`sum(case when ${findings.status} = 'open' and ${findings.dueAt} < ${now} then 1 else 0 end)`;
+  const overdue = sql<number>`sum(case when ${findings.status} = 'open' and ${findings.rectifiedAt} is null and ${findings.dueAt} < ${now} then 1 else 0 end)`;
   const repeats = sql<number>`sum(case when ${findings.repeat} then 1 else 0 end)`;
   const escalated = sql<number>`sum(case when ${findings.escalatedAt} is not null then 1 else 0 end)`;
   const totals = deps.db.select({ total: count(), open, overdue, escalated, repeats }).from(findings).innerJoin(instances, eq(instances.id, findings.instanceId)).where(where).get();

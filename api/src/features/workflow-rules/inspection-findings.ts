@@ -4,7 +4,7 @@ import { findings } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { addWorkdays, findingsFromItems, type InspectionItem } from '../../domain.js';
 import { calendarFor } from '../calendar/get-calendar.js';
-import { cancelFindingDeadlines, scheduleFindingDeadline } from '../findings/finding-deadline.js';
+import { cancelFindingDeadlines, escalateFinding, scheduleFindingDeadline } from '../findings/finding-deadline.js';
 
 const ZItems = z.array(
   z.object({
@@ -59,6 +59,30 @@ export function raiseFindings(deps: Pick<Deps, 'db'>, input: { instanceId: strin
     scheduleFindingDeadline(deps, input.instanceId, f.itemCode, dueAt);
   }
   return list;
+}
+
+/** The school handed its rectification in: its open findings wait on the inspector, not on the school. */
+export function markRectified(deps: Pick<Deps, 'db'>, instanceId: string, now: Date) {
+  deps.db
+    .update(findings)
+    .set({ rectifiedAt: now.toISOString() })
+    .where(and(eq(findings.instanceId, instanceId), eq(findings.status, 'open')))
+    .run();
+}
+
+/**
+ * The inspector returned the rectification: the school's deadlines run again. A finding whose deadline
+ * passed meanwhile was skipped by its timer (it was handed in), so it escalates now, once.
+ */
+export function reopenRectification(deps: Deps, instanceId: string): string[] {
+  const open = deps.db
+    .update(findings)
+    .set({ rectifiedAt: null })
+    .where(and(eq(findings.instanceId, instanceId), eq(findings.status, 'open')))
+    .returning({ itemCode: findings.itemCode, dueAt: findings.dueAt })
+    .all();
+  const now = deps.clock().toISOString();
+  return open.filter((f) => f.dueAt < now && escalateFinding(deps, instanceId, f.itemCode)).map((f) => f.itemCode);
 }
 
 /** The verification accepted the rectification: the instance's findings are closed. */
