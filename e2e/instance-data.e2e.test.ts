@@ -41,6 +41,8 @@ describe('实例详情: the form data names schools, people and other requests, 
     const page = await open('reviewer');
     const card = await dataCard(page, survivor!.id);
     await card.getByText(String(absorbed!.data.title)).waitFor();
+    // The stored whitelist code reads by its item's name from the published whitelist.
+    await card.getByText('法治进校园（FZ）').waitFor();
     await screenshot(page, 'instance-data-campus-entry');
     const text = (await card.textContent()) ?? '';
     expect(text).not.toMatch(UUID);

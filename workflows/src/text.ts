@@ -29,6 +29,13 @@ const EVENT_LABELS: Record<string, TLocalizedText> = {
   COPY_TO: t('抄送', 'Copy to'),
   CHASE: t('催办', 'Chase'),
   RETURN_TO: t('退回至指定环节', 'Return to a step'),
+  // Engine-made moves: a trace diagram and a history name them too, never by their code.
+  SUBMIT_PART: t('分头提交', 'Submit a part'),
+  RETURN_PART: t('退回单方', 'Return a part'),
+  AUTO: t('自动流转', 'Automatic'),
+  TIMER: t('到期', 'Deadline reached'),
+  REASSIGN: t('移交', 'Reassign'),
+  MERGE: t('合并申请', 'Merge requests'),
 };
 
 export function eventLabel(type: string, label?: TLocalizedText): TLocalizedText {

@@ -5,15 +5,28 @@ import { http } from '../providers/http';
 
 type Whitelist = { content: { items?: Array<{ code: string; name: string; leadUnit?: string }> } };
 
-/** 白名单事项: the items of the published whitelist(s), so a request names one that exists. */
-export function WhitelistItemSelect({ id, value, onChange, disabled, placeholder }: { id?: string; value?: string; onChange?: (v: unknown) => void; disabled?: boolean; placeholder?: string }) {
-  const { t } = useTranslation();
-  const query = useQuery({
+/** The published whitelist(s), fetched once for the select and for showing a stored code by its name. */
+function useWhitelists() {
+  return useQuery({
     queryKey: ['whitelist-items'],
     queryFn: () => http<{ items: Whitelist[] }>('/reference/whitelists', { query: { status: 'published' } }),
     retry: false,
     staleTime: 300_000,
   });
+}
+
+/** A stored 白名单事项 code as "法治进校园（FZ）"; the bare code where the whitelist is not readable or lacks it. */
+export function WhitelistItemText({ code }: { code: unknown }) {
+  const query = useWhitelists();
+  if (typeof code !== 'string' || !code) return null;
+  const item = (query.data?.items ?? []).flatMap((w) => w.content.items ?? []).find((i) => i.code === code);
+  return <>{item ? `${item.name}（${code}）` : code}</>;
+}
+
+/** 白名单事项: the items of the published whitelist(s), so a request names one that exists. */
+export function WhitelistItemSelect({ id, value, onChange, disabled, placeholder }: { id?: string; value?: string; onChange?: (v: unknown) => void; disabled?: boolean; placeholder?: string }) {
+  const { t } = useTranslation();
+  const query = useWhitelists();
   const options = (query.data?.items ?? []).flatMap((w) => w.content.items ?? []).map((i) => ({ value: i.code, label: `${i.name}（${i.code}${i.leadUnit ? ` · ${i.leadUnit}` : ''}）` }));
   return (
     <Select

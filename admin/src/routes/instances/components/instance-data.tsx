@@ -5,6 +5,7 @@ import { FieldValue } from '../../../components/field-value';
 import { EmptyState } from '../../../components/empty-state';
 import { fallbackField, isHidden } from './field-catalogue';
 import { RefValue, refIdsOf } from './ref-value';
+import { WhitelistItemText } from '../../../components/whitelist-item-select';
 import type { FieldDef, InstanceView } from '../../../types/contract';
 
 /**
@@ -28,7 +29,10 @@ export function InstanceData({ view, fields }: { view: InstanceView; fields: Map
   const assignments = (view.assignments ?? []).filter((a) => !shown.includes([...a.userIds].sort().join()));
   const value = (field: FieldDef) => {
     const ids = refIdsOf(view.data[field.name], view.refs);
-    return ids ? <RefValue ids={ids} refs={refs} /> : <FieldValue field={field} value={view.data[field.name]} />;
+    if (ids) return <RefValue ids={ids} refs={refs} />;
+    // The form stores the whitelist item's code; people know it by its name.
+    if (field.name === 'itemCode' && !field.options?.length) return <WhitelistItemText code={view.data[field.name]} />;
+    return <FieldValue field={field} value={view.data[field.name]} />;
   };
   return (
     <Card title={t('instances.formData')} size="small" style={{ marginBottom: 16 }} data-testid="instance-data">
