@@ -12,7 +12,7 @@ describe('eventLabel', () => {
       const def = parsed.definition;
       for (const [from, state] of Object.entries(def.states)) {
         for (const tr of outgoing(state)) {
-          const label = eventLabel(tr.event, state.on?.[tr.event]?.label);
+          const label = eventLabel(tr.event, tr.transition?.label);
           if (label['zh-CN'] === tr.event || label.en === tr.event) unnamed.push(`${def.key}:${from}:${tr.event}`);
         }
       }

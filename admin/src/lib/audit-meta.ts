@@ -16,5 +16,7 @@ export function auditDetails(e: AuditEvent) {
     from: str(field(e.meta, 'from')) ?? str(field(e.before, 'state')),
     to: str(field(e.meta, 'to')) ?? str(field(e.after, 'state')),
     reason: str(field(e.meta, 'code')) ?? str(field(e.meta, 'reason')),
+    /** Fired by a use-case rather than by hand (the campus-entry merge): `merge`. */
+    via: str(field(e.meta, 'via')),
   };
 }

@@ -66,6 +66,9 @@ describe('bureau merges campus-entry requests', () => {
     expect(event).toMatchObject({ outcome: 'success', actorId: h.users.reviewer1 });
     expect(event.before.survivor.schoolIds).toEqual([h.orgs.schoolA, h.orgs.schoolB]);
     expect(event.after.absorbed).toEqual([{ id: second.id, state: 'merged' }]);
+    // The survivor's data write is the merge's, not a draft someone saved: its event says so.
+    const write = history.items.find((e: { action: string; meta: { type?: string } }) => e.action === 'instance.event' && e.meta?.type === 'SAVE');
+    expect(write.meta).toMatchObject({ via: 'merge' });
     const told = await (await h.get('/api/notifications', await h.as('outside'))).json();
     expect(told.items.some((n: { instanceId: string; state: string }) => n.instanceId === second.id && n.state === 'merged')).toBe(true);
 

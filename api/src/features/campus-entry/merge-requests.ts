@@ -89,8 +89,10 @@ export function mergeRequests(deps: Deps, input: TMergeBody & { actor: TAuthUser
         const message = { 'zh-CN': refusals.map((r) => r.message['zh-CN']).join('；'), en: refusals.map((r) => r.message.en).join('; ') };
         throw new Refused(new AppError('GUARD_FAILED', { rule: refusals[0].rule, message }));
       }
+      // Every move is marked `via: 'merge'`: the survivor's SAVE is the merge writing its data, not a draft
+      // someone saved, and 办理记录 shows it under the one 合并申请 entry.
       const move = (id: string, version: number, type: string, data: Record<string, unknown>) => {
-        const res = applyEvent(deps, { actor, instanceId: id, expectedVersion: version, definitionFor: mergeDefinition, event: { type, data, comment: input.comment } });
+        const res = applyEvent(deps, { actor, instanceId: id, expectedVersion: version, definitionFor: mergeDefinition, via: 'merge', event: { type, data, comment: input.comment } });
         if (res instanceof AppError) throw new Refused(res);
         return res;
       };

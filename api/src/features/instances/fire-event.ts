@@ -34,6 +34,8 @@ export type TFireEventInput = {
    * the campus-entry merge widens hidden fields that the generic route must not write.
    */
   definitionFor?: (def: TDefinition) => TDefinition;
+  /** In-process callers only: why this event was fired on someone's behalf (the merge's `via: 'merge'`), kept in the audit meta. */
+  via?: string;
 };
 
 /**
@@ -45,6 +47,7 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
   const replay = replayOf(deps, input.idempotency, ZEventResult);
   if (replay) return replay instanceof AppError ? replay : replay.body;
   const meta: Record<string, unknown> = { type: input.event.type, comment: input.event.comment ?? null };
+  if (input.via) meta.via = input.via;
   if (input.event.type === 'REASSIGN') meta.reassign = { from: input.event.data?.from ?? null, to: input.event.data?.to ?? null };
   const deny = (error: AppError, before?: unknown) =>
     deniedEvent(deps, { actor, action: 'instance.event', instanceId, error, before, meta });

@@ -27,7 +27,7 @@ export function getHistory(deps: Deps, input: { user: TAuthUser; ability: AppAbi
   return {
     items: items
       .filter((e) => !e.actorId || !blind.actors.includes(e.actorId))
-      .map((e) => (e.actorId === input.user.id ? e : { ...e, meta: pick(e.meta, ['type', 'comment']) })),
+      .map((e) => (e.actorId === input.user.id ? e : { ...e, meta: pick(e.meta, ['type', 'comment', 'via']) })),
   };
 }
 

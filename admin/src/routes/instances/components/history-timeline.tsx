@@ -30,7 +30,9 @@ export function HistoryTimeline({ view, definition, refreshKey }: { view: Instan
   // Independent scoring (回避, blind review): while a collect step runs, an expert sees only their own part.
   const me = cachedSession()?.me;
   const blind = view.status === 'running' && view.stateKind === 'collect' && !!me?.roles.some((r) => r.role === 'expert');
-  const items = (result.data?.items ?? []).filter((e) => !(blind && auditDetails(e).event === 'SUBMIT_PART' && e.actorId !== me?.user.id));
+  // The merge's write to the surviving request is told by its own 合并申请 entry (instance.merge), not as a 暂存.
+  const mergeWrite = (e: AuditEvent) => e.action === 'instance.event' && auditDetails(e).via === 'merge' && auditDetails(e).event === 'SAVE';
+  const items = (result.data?.items ?? []).filter((e) => !mergeWrite(e) && !(blind && auditDetails(e).event === 'SUBMIT_PART' && e.actorId !== me?.user.id));
   return (
     <Card title={t('instances.history')} size="small" data-testid="history">
       {query.isLoading ? (
