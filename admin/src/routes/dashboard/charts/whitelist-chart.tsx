@@ -2,8 +2,8 @@ import { Column } from '@ant-design/plots';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ReportCard } from '../report-card';
+import { instanceListLink } from '../../../lib/instance-link';
 import { str, useChartClick } from '../chart-click';
-import { drillToInstances } from '../drill-links';
 import { useReport, type ReportFilters } from '../use-report';
 
 type CampusReport = { perSchool?: Array<{ schoolId: string; schoolName: string; used: number; cap: number }> };
@@ -18,10 +18,13 @@ export function WhitelistChart({ filters }: { filters: ReportFilters }) {
     { school: s.schoolName, schoolId: s.schoolId, series: t('dashboard.used'), value: s.used },
     { school: s.schoolName, schoolId: s.schoolId, series: t('dashboard.cap'), value: s.cap },
   ]);
-  // Either bar of a school (used or cap) opens that school's entry requests, in the dashboard's period.
+  // An entry request is filed about the district and names the schools it visits in its form data
+  // (schoolIds); the report counts those by activity date in the semester. GET /instances can filter by
+  // neither (its orgId is the request's subject, so orgId=<school> always listed nothing), nor do the
+  // dashboard's school/group/period apply to it: a bar opens the most specific list there is, every
+  // campus-entry request. A bar without a school (never drawn) opens nothing.
   const onEvent = useChartClick((d) => {
-    const schoolId = str(d, 'schoolId');
-    if (schoolId) navigate(drillToInstances(filters, { definitionKey: 'campus-entry', orgId: schoolId }));
+    if (str(d, 'schoolId')) navigate(instanceListLink({ definitionKey: 'campus-entry' }));
   });
   return (
     <ReportCard
