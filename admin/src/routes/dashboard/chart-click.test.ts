@@ -3,7 +3,7 @@ import { createClickFilter } from './chart-click';
 import { drillToInstances } from './drill-links';
 
 /** An event as @ant-design/plots hands it to onEvent for a click on a bar or slice. */
-const barClick = (datum: unknown) => ({ type: 'click', nativeEvent: true, data: { data: datum } });
+const barClick = (datum: unknown, timeStamp?: number) => ({ type: 'click', nativeEvent: true, ...(timeStamp === undefined ? {} : { timeStamp }), data: { data: datum } });
 
 describe('createClickFilter', () => {
   it('lets a real click on a datum through once, though the wrapper emits the same event twice', () => {
@@ -14,6 +14,17 @@ describe('createClickFilter', () => {
     expect(clicked(e)).toBeNull();
     // The next click is a new object, and goes through.
     expect(clicked(barClick({ definitionKey: 'campus-entry', stateId: 'done' }))).toEqual({ definitionKey: 'campus-entry', stateId: 'done' });
+  });
+
+  it('lets one physical click through once though the canvas dispatches it again as new objects (same timeStamp)', () => {
+    const clicked = createClickFilter();
+    const first = barClick({ groupId: 'g1' }, 2977.7);
+    expect(clicked(first)).toEqual({ groupId: 'g1' });
+    expect(clicked(first)).toBeNull();
+    expect(clicked(barClick({ groupId: 'g1' }, 2977.7))).toBeNull();
+    expect(clicked(barClick({ groupId: 'g1' }, 2977.7))).toBeNull();
+    // A second click, later: through again.
+    expect(clicked(barClick({ groupId: 'g2' }, 3512.4))).toEqual({ groupId: 'g2' });
   });
 
   it('ignores events that are not native clicks (hover, G2’s own element:click, synthetic re-emissions)', () => {

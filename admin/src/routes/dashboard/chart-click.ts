@@ -4,22 +4,29 @@ export type Datum = Record<string, unknown>;
 
 /**
  * A filter for the events @ant-design/plots hands to `onEvent`, keeping only real clicks on a datum.
- * Why it looks like this:
+ * Why it looks like this (seen in Chromium, logged event by event):
  * - the wrapper re-emits each G2 event under its DOM type, so a click on a bar or slice arrives typed
  *   plain 'click' with `nativeEvent: true` — never 'element:click' (the name G2's docs use);
- * - it arrives twice, once as element:click and once as interval:click, as the SAME object: the WeakSet
- *   lets the first through and drops the second, so one click navigates once;
+ * - it arrives twice as the SAME object (once as element:click, once as interval:click), and the canvas
+ *   dispatches the whole click a second time as NEW objects with the same `timeStamp`: one physical click
+ *   reached the handler four times and pushed the list four times. A click is therefore known by its
+ *   object and by its timeStamp; only the first delivery goes through;
  * - a click on empty plot area, an axis or the legend carries no datum and must open nothing.
  * Each chart needs its own filter (see useChartClick) so one chart's event never shadows another's.
  */
 export function createClickFilter(): (event: unknown) => Datum | null {
   const seen = new WeakSet<object>();
+  let lastTimeStamp: number | undefined;
   return (event) => {
     if (typeof event !== 'object' || event === null || seen.has(event)) return null;
-    const e = event as { type?: unknown; nativeEvent?: unknown; data?: { data?: unknown } };
+    const e = event as { type?: unknown; nativeEvent?: unknown; timeStamp?: unknown; data?: { data?: unknown } };
     if (e.type !== 'click' || e.nativeEvent !== true) return null;
     const d = e.data?.data;
     if (typeof d !== 'object' || d === null || Array.isArray(d)) return null;
+    if (typeof e.timeStamp === 'number') {
+      if (e.timeStamp === lastTimeStamp) return null;
+      lastTimeStamp = e.timeStamp;
+    }
     seen.add(event);
     return d as Datum;
   };
