@@ -162,8 +162,13 @@ describe('统计看板 (issue 4): a click on any chart opens its list, filtered 
       expect(new URL(click.url).search).toBe('');
     } else {
       const f = filtersOf(click.url);
-      expect(f.status).toBe('running');
-      await expectListMatches(page, api, '/instances', f);
+      expect(f).toMatchObject({ status: 'running', overdue: '1' });
+      const listed = await expectListMatches(page, api, '/instances', f);
+      // Each listed instance is overdue, and the filter box says so.
+      const items = await all<{ id: string; overdue: boolean }>(api, '/instances', f);
+      expect(items.length).toBe(listed.length);
+      expect(items.every((i) => i.overdue)).toBe(true);
+      expect(await page.getByTestId('filter-instances-overdue').isChecked()).toBe(true);
     }
     await screenshot(page, 'dashboard-clicks-overdue');
 

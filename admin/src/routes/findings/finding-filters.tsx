@@ -1,16 +1,12 @@
-import { Checkbox, Form, Input, Select, type FormItemProps, type FormProps } from 'antd';
+import { Checkbox, Form, Input, Select, type FormProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FilterActions } from '../../components/filter-actions';
+import { flagItem } from '../../components/flag-item';
 import { useOrgOptions } from '../../hooks/use-reference-data';
 import { LAYER_KEYS, type FindingQuery } from '../../lib/findings-link';
 
 export type FindingFilterValues = FindingQuery;
 
-/** The API's flags are `=1` or absent: a ticked box sends '1', an unticked one drops the filter. */
-const flag: Pick<FormItemProps, 'valuePropName' | 'getValueFromEvent' | 'getValueProps'> = {
-  getValueProps: (v: unknown) => ({ checked: v === '1' || v === true }),
-  getValueFromEvent: (e: { target: { checked: boolean } }) => (e.target.checked ? '1' : undefined),
-};
 
 /** Server-side filters of 整改问题 (GET /api/findings): school, round, layer, severity, status and the bureau's flags. */
 export function FindingFilters({ formProps, showSchool }: { formProps: FormProps<FindingFilterValues>; showSchool: boolean }) {
@@ -53,16 +49,16 @@ export function FindingFilters({ formProps, showSchool }: { formProps: FormProps
           options={(['open', 'closed'] as const).map((value) => ({ value, label: t(`findings.statuses.${value}`) }))}
         />
       </Form.Item>
-      <Form.Item name="overdue" {...flag}>
+      <Form.Item name="overdue" {...flagItem}>
         <Checkbox data-testid="filter-overdue">{t('findings.overdue')}</Checkbox>
       </Form.Item>
-      <Form.Item name="escalated" {...flag}>
+      <Form.Item name="escalated" {...flagItem}>
         <Checkbox>{t('findings.escalated')}</Checkbox>
       </Form.Item>
-      <Form.Item name="repeat" {...flag}>
+      <Form.Item name="repeat" {...flagItem}>
         <Checkbox>{t('findings.repeat')}</Checkbox>
       </Form.Item>
-      <Form.Item name="offline" {...flag}>
+      <Form.Item name="offline" {...flagItem}>
         <Checkbox>{t('findings.offline')}</Checkbox>
       </Form.Item>
       <FilterActions form={usedForm} />

@@ -1,6 +1,7 @@
-import { DatePicker, Form, Select, type FormProps } from 'antd';
+import { Checkbox, DatePicker, Form, Select, type FormProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FilterActions } from '../../components/filter-actions';
+import { flagItem } from '../../components/flag-item';
 import type { Dayjs } from 'dayjs';
 import { useDefinition, useDefinitions, useOrgOptions } from '../../hooks/use-reference-data';
 import { useLocalize } from '../../components/localized-text';
@@ -10,17 +11,22 @@ export type InstanceFilterValues = {
   state?: string;
   status?: string;
   orgId?: string;
+  /** '1': running and past 办理时限. */
+  overdue?: '1';
   range?: [Dayjs | null, Dayjs | null] | null;
 };
 
-/** Server-side filters of the instance list (workflow, state, status, organisation, created between). */
+/** Server-side filters of the instance list (workflow, state, status, organisation, overdue, created between). */
 export function InstanceFilters({ formProps }: { formProps: FormProps<InstanceFilterValues> }) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const [form] = Form.useForm<InstanceFilterValues>();
   const usedForm = formProps.form ?? form;
   const definitions = useDefinitions();
-  const orgs = useOrgOptions('school');
+  // A group is a subject too (bundled assessment), and a ranking click filters by one: offer both.
+  const schools = useOrgOptions('school');
+  const groups = useOrgOptions('group');
+  const orgs = { loading: schools.loading || groups.loading, options: [...groups.options, ...schools.options] };
   const key = Form.useWatch('definitionKey', usedForm);
   const latest = definitions.rows.filter((d) => d.key === key).sort((a, b) => b.version - a.version)[0];
   const { definition } = useDefinition(latest?.id);
@@ -49,6 +55,9 @@ export function InstanceFilters({ formProps }: { formProps: FormProps<InstanceFi
       </Form.Item>
       <Form.Item name="orgId" label={t('fields.subject')}>
         <Select allowClear showSearch optionFilterProp="label" style={{ width: 220 }} loading={orgs.loading} options={orgs.options} placeholder={t('common.all')} />
+      </Form.Item>
+      <Form.Item name="overdue" {...flagItem}>
+        <Checkbox data-testid="filter-instances-overdue">{t('instances.overdueOnly')}</Checkbox>
       </Form.Item>
       <Form.Item name="range" label={t('fields.createdBetween')}>
         <DatePicker.RangePicker allowEmpty={[true, true]} />

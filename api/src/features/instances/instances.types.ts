@@ -37,6 +37,8 @@ export const ZInstanceListQuery = ZPageQuery.extend({
   status: z.enum(['running', 'completed']).optional(),
   /** Instances about this organisation or anything under it (a group's schools, a district's everything). */
   orgId: z.string().optional(),
+  /** '1': running and past its earliest open deadline (the row's `overdue`). */
+  overdue: z.enum(['1']).optional(),
   /** Created on or after (a date means from its first instant, UTC). */
   from: z.union([z.iso.date(), ZIsoDate]).optional(),
   /** Created on or before (a date means through its last instant, UTC). */

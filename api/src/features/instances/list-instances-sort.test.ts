@@ -46,6 +46,9 @@ describe('a running instance past its deadline is flagged overdue by the server 
     const after = (await list(`/api/instances?sort=dueAt&order=asc&limit=100`, pa)).items;
     expect(after.find((i) => i.id === late!.id)?.overdue).toBe(true);
     expect(rest.every((r) => after.find((i) => i.id === r.id)?.overdue === false)).toBe(true);
+    // ?overdue=1 lists exactly the flagged ones.
+    const filtered = (await list(`/api/instances?overdue=1&limit=100`, pa)).items;
+    expect(filtered.map((i) => i.id)).toEqual([late!.id]);
     h.db.update(instances).set({ dueAt: late!.dueAt }).where(eq(instances.id, late!.id)).run();
   });
 });

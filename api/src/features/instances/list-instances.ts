@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { rulesToWhere } from '../../auth/ability-sql.js';
@@ -37,6 +37,7 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
   const scoped = !input.ability.rulesFor('read', 'Instance').some((r) => !r.conditions && !r.inverted);
   if (q.state) where.push(scoped ? sql`+${instances.state} = ${q.state}` : eq(instances.state, q.state));
   if (q.status) where.push(eq(instances.status, q.status));
+  if (q.overdue) where.push(eq(instances.status, 'running'), lt(instances.dueAt, now));
   if (q.orgId) where.push(underOrg(deps, q.orgId));
   if (q.from) where.push(gte(instances.createdAt, dateBound(q.from, 'start')));
   if (q.to) where.push(lte(instances.createdAt, dateBound(q.to, 'end')));

@@ -25,9 +25,9 @@ export function OverdueCard({ report, filters }: { report: UseQueryResult<Overvi
     const definitionKey = str(d, 'definitionKey');
     if (!definitionKey) return;
     // 负担码 tasks belong to no instance: their bar opens the inbox, where they are handled (it has no
-    // school or period filter to carry). Other bars: that workflow's running instances under the dashboard's
-    // filters — the list cannot filter by "overdue", so the running ones are the closest it shows.
-    navigate(definitionKey === BURDEN_TASK_KEY ? '/tasks' : drillToInstances(filters, { definitionKey, status: 'running' }));
+    // school or period filter to carry). Other bars: that workflow's overdue instances under the dashboard's
+    // filters (an instance is overdue when any of its open tasks is, so a 会签 may count twice in the bar).
+    navigate(definitionKey === BURDEN_TASK_KEY ? '/tasks' : drillToInstances(filters, { definitionKey, status: 'running', overdue: '1' }));
   });
   return (
     <ReportCard title={t('dashboard.tasks')} testId="chart-overdue" loading={report.isLoading} error={report.error} empty={false} emptyText="" onRetry={() => void report.refetch()}>
