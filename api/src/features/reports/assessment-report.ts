@@ -6,7 +6,8 @@ import { auditEvents, instances, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { rank } from '../../domain.js';
 import { readableOf } from './report-scope.js';
-import type { TAssessmentReport } from './reports.types.js';
+import { createdWithin } from './report-filters.js';
+import type { TAssessmentReport, TCycleQuery } from './reports.types.js';
 
 type Weakest = { schoolId: string; schoolName: string; score: number } | null;
 const ZRollUpMeta = z.object({ rollUp: z.object({ dimensions: z.array(z.object({ weakest: z.object({ schoolId: z.string(), score: z.number() }) })) }) });
@@ -29,7 +30,7 @@ function weakestOf(deps: Deps, instanceId: string): Weakest {
 }
 
 /** One row per group of the cycle (≤ 17 in a district): score and grade from the instance data, ranked across groups. */
-export function assessmentReport(deps: Deps, input: { user: TAuthUser; ability: AppAbility; cycle?: string }): TAssessmentReport {
+export function assessmentReport(deps: Deps, input: { user: TAuthUser; ability: AppAbility } & TCycleQuery): TAssessmentReport {
   const rows = deps.db
     .select({
       instanceId: instances.id,
@@ -41,7 +42,20 @@ export function assessmentReport(deps: Deps, input: { user: TAuthUser; ability: 
     })
     .from(instances)
     .innerJoin(organisations, eq(organisations.id, instances.subjectOrgId))
-    .where(and(readableOf(deps, { ...input, key: 'bundled-assessment' }), input.cycle ? sql`json_extract(${instances.data}, '$.cycle') = ${input.cycle}` : undefined))
+    .where(
+      and(
+        readableOf(deps, { ...input, key: 'bundled-assessment' }),
+        input.cycle ? sql`json_extract(${instances.data}, '$.cycle') = ${input.cycle}` : undefined,
+        // The subject is the group (subject_group_id = the group itself). A school filter means the group
+        // the school belongs to: the school's figures exist only as a part of its group's assessment, and a
+        // ranking row of one group is what a "how is this school's group doing" filter should show.
+        input.groupId ? eq(instances.subjectGroupId, input.groupId) : undefined,
+        input.schoolId
+          ? sql`${instances.subjectGroupId} = (select ${organisations.parentId} from ${organisations} where ${organisations.id} = ${input.schoolId} and ${organisations.type} = 'school')`
+          : undefined,
+        ...createdWithin(input),
+      ),
+    )
     .orderBy(organisations.name)
     .limit(500)
     .all();

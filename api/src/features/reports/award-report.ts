@@ -5,12 +5,19 @@ import { instances, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { rank } from '../../domain.js';
 import { readableOf } from './report-scope.js';
-import type { TAwardReport } from './reports.types.js';
+import { createdWithin, schoolSubjectIn } from './report-filters.js';
+import type { TAwardReport, TYearQuery } from './reports.types.js';
 
 /** Awards of a year by level, and the scored submissions ranked within each category. */
-export function awardReport(deps: Deps, input: { user: TAuthUser; ability: AppAbility; year?: string }): TAwardReport {
+export function awardReport(deps: Deps, input: { user: TAuthUser; ability: AppAbility } & TYearQuery): TAwardReport {
   const year = input.year ?? deps.clock().toISOString().slice(0, 4);
-  const where = and(readableOf(deps, { ...input, key: 'teaching-award' }), sql`substr(${instances.createdAt}, 1, 4) = ${year}`);
+  // A submission's subject is its school: the dashboard's filters narrow by school / group and creation date within the year.
+  const where = and(
+    readableOf(deps, { ...input, key: 'teaching-award' }),
+    sql`substr(${instances.createdAt}, 1, 4) = ${year}`,
+    ...schoolSubjectIn(input),
+    ...createdWithin(input),
+  );
   const level = sql<string | null>`json_extract(${instances.data}, '$.level')`;
   const byLevel = deps.db
     .select({ level, count: sql<number>`count(*)` })

@@ -1,4 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gte, lte, sql } from 'drizzle-orm';
+import { dateBound } from '../../lib/date-bound.js';
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { burdenReports, instances, organisations } from '../../db/schema.js';
@@ -8,19 +9,25 @@ import { SCHOOL_SEMESTER_CAP } from '../instances/engine-facts.js';
 import { loadPublished } from '../reference/load-reference.js';
 import { semesterRange } from '../workflow-rules/campus-entry-check.js';
 import { readableOf, schoolFilter, visibleSchools } from './report-scope.js';
-import type { TCampusEntryReport } from './reports.types.js';
+import { createdWithin, schoolColumnIn } from './report-filters.js';
+import type { TCampusEntryReport, TSemesterQuery } from './reports.types.js';
 
 /**
  * Entries per school against the semester cap, and teacher hours by whitelist item: planned hours
  * from the requests, hours spent from the schools' outcome parts. One grouped query each.
  */
-export function campusEntryReport(deps: Deps, input: { user: TAuthUser; ability: AppAbility; semester?: string }): TCampusEntryReport {
+export function campusEntryReport(deps: Deps, input: { user: TAuthUser; ability: AppAbility } & TSemesterQuery): TCampusEntryReport {
   const semester = input.semester ?? semesterOf(deps.clock().toISOString().slice(0, 10));
   const { from, to } = semesterRange(semester);
   const cap = loadPublished(deps, 'whitelist', from.slice(0, 4))?.content.schoolCapPerSemester ?? SCHOOL_SEMESTER_CAP;
   const date = sql`json_extract(${instances.data}, '$.activityDate')`;
+  // A request visits several schools (data.schoolIds) and its subject is not one of them: a school or
+  // group filter keeps the requests visiting a matching school, and the per-school rows of those schools.
+  const visited = schoolColumnIn(sql`v.value`, input);
   const counted = and(
     readableOf(deps, { ...input, key: 'campus-entry' }),
+    visited.length ? sql`exists (select 1 from json_each(${instances.data}, '$.schoolIds') v where ${and(...visited)})` : undefined,
+    ...createdWithin(input),
     sql`${date} between ${from} and ${to}`,
     sql`coalesce(${instances.outcome}, '') not in ('rejected', 'withdrawn', 'merged')`,
   );
@@ -30,7 +37,7 @@ export function campusEntryReport(deps: Deps, input: { user: TAuthUser; ability:
     .from(instances)
     .innerJoin(sql`json_each(${instances.data}, '$.schoolIds') s`, sql`1`)
     .innerJoin(organisations, eq(organisations.id, sql`s.value`))
-    .where(and(counted, schoolFilter(sql`s.value`, schools)))
+    .where(and(counted, schoolFilter(sql`s.value`, schools), ...schoolColumnIn(sql`s.value`, input)))
     .groupBy(sql`s.value`)
     .orderBy(sql`3 desc`, organisations.name)
     .all();
@@ -71,7 +78,14 @@ export function campusEntryReport(deps: Deps, input: { user: TAuthUser; ability:
           })
           .from(burdenReports)
           .innerJoin(organisations, eq(organisations.id, burdenReports.schoolId))
-          .where(sql`substr(${burdenReports.createdAt}, 1, 10) between ${from} and ${to}`)
+          .where(
+            and(
+              sql`substr(${burdenReports.createdAt}, 1, 10) between ${from} and ${to}`,
+              ...schoolColumnIn(burdenReports.schoolId, input),
+              input.from ? gte(burdenReports.createdAt, dateBound(input.from, 'start')) : undefined,
+              input.to ? lte(burdenReports.createdAt, dateBound(input.to, 'end')) : undefined,
+            ),
+          )
           .groupBy(burdenReports.schoolId)
           .orderBy(sql`3 desc`)
           .all()

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ZOverviewQuery } from './overview.types.js';
 
 const n = z.number();
 export const ZSecurityReport = z
@@ -75,7 +76,13 @@ export const ZAwardReport = z
   .openapi('TeachingAwardReport');
 export type TAwardReport = z.infer<typeof ZAwardReport>;
 
-export const ZRoundQuery = z.object({ round: z.string().max(100).optional() });
-export const ZCycleQuery = z.object({ cycle: z.string().max(40).optional() });
-export const ZSemesterQuery = z.object({ semester: z.string().regex(/^\d{4}-(spring|autumn)$/, 'e.g. 2026-autumn').optional() });
-export const ZYearQuery = z.object({ year: z.string().regex(/^\d{4}$/, 'e.g. 2026').optional() });
+// Every report takes the dashboard's filters besides its own period parameter (issue #4).
+const ZFilters = ZOverviewQuery.pick({ from: true, to: true, groupId: true, schoolId: true });
+export const ZRoundQuery = ZFilters.extend({ round: z.string().max(100).optional() });
+export const ZCycleQuery = ZFilters.extend({ cycle: z.string().max(40).optional() });
+export const ZSemesterQuery = ZFilters.extend({ semester: z.string().regex(/^\d{4}-(spring|autumn)$/, 'e.g. 2026-autumn').optional() });
+export const ZYearQuery = ZFilters.extend({ year: z.string().regex(/^\d{4}$/, 'e.g. 2026').optional() });
+export type TRoundQuery = z.infer<typeof ZRoundQuery>;
+export type TCycleQuery = z.infer<typeof ZCycleQuery>;
+export type TSemesterQuery = z.infer<typeof ZSemesterQuery>;
+export type TYearQuery = z.infer<typeof ZYearQuery>;

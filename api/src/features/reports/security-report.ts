@@ -4,12 +4,19 @@ import type { TAuthUser } from '../../auth/user.js';
 import { findings, instances, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { readableOf } from './report-scope.js';
-import type { TSecurityReport } from './reports.types.js';
+import { createdWithin, schoolSubjectIn } from './report-filters.js';
+import type { TRoundQuery, TSecurityReport } from './reports.types.js';
 
 /** Findings of a round by layer, severity and school, open and overdue, repeats: all SQL aggregates over readable instances. */
-export function securityReport(deps: Deps, input: { user: TAuthUser; ability: AppAbility; round?: string }): TSecurityReport {
+export function securityReport(deps: Deps, input: { user: TAuthUser; ability: AppAbility } & TRoundQuery): TSecurityReport {
   const now = deps.clock().toISOString();
-  const where = and(readableOf(deps, { ...input, key: 'security-inspection' }), input.round ? eq(findings.round, input.round) : undefined);
+  // The dashboard's filters narrow the inspected school's instances (an inspection's subject is the school).
+  const where = and(
+    readableOf(deps, { ...input, key: 'security-inspection' }),
+    input.round ? eq(findings.round, input.round) : undefined,
+    ...schoolSubjectIn(input),
+    ...createdWithin(input),
+  );
   const open = sql<number>`sum(case when ${findings.status} = 'open' then 1 else 0 end)`;
   const overdue = sql<number>`sum(case when ${findings.status} = 'open' and ${findings.rectifiedAt} is null and ${findings.dueAt} < ${now} then 1 else 0 end)`;
   const repeats = sql<number>`sum(case when ${findings.repeat} then 1 else 0 end)`;
