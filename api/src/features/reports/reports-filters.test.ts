@@ -130,3 +130,18 @@ describe('GET /reports/teaching-award with the dashboard filters', () => {
     expect(await titles(`&schoolId=${schoolB}`, 'principalA')).toEqual({ titles: [], levels: [] });
   });
 });
+
+describe('GET /reports/campus-entry 负担码 lines with the dashboard filters', () => {
+  it('narrow the bureau’s burden rows by school, group and filing date', async () => {
+    const filed = await h.post('/api/burden-reports', { burdenItem: 'other', description: '每周被要求填报与教学无关的统计表' }, await h.as('teacherA'));
+    expect(filed.status, await filed.clone().text()).toBe(201);
+    const { schoolA, schoolB, group1, group2 } = h.orgs;
+    const burden = async (q: string) => (await report('campus-entry', `?semester=2026-autumn${q}`)).burden.map((b) => b.schoolId);
+    expect(await burden('')).toEqual([schoolA]);
+    expect(await burden(`&groupId=${group1}`)).toEqual([schoolA]);
+    expect(await burden(`&groupId=${group2}`)).toEqual([]);
+    expect(await burden(`&schoolId=${schoolB}`)).toEqual([]);
+    expect(await burden('&from=2026-11-24')).toEqual([]);
+    expect(await burden('&to=2026-11-23')).toEqual([schoolA]);
+  });
+});
