@@ -1,6 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { screenshot, signIn, useServerAndBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { screenshot, signedInPages, useServerAndBrowser } from './harness';
 import { apiSession } from './api-client';
 
 type Row = { id: string; state: string; version: number };
@@ -8,10 +7,7 @@ type View = { id: string; state: string; outcome: string | null; data: Record<st
 
 describe('campus entry: the bureau reviewer merges two requests for the same item', () => {
   const env = useServerAndBrowser();
-  const pages: Page[] = [];
-  afterEach(async () => {
-    await Promise.all(pages.splice(0).map((p) => p.context().close()));
-  });
+  const open = signedInPages(env);
 
   it('reviewer merges the seeded 法治进校园 requests from the instance page, with confirmation', async () => {
     const reviewer = await apiSession(env.server.url, 'reviewer', env.server.password);
@@ -21,10 +17,7 @@ describe('campus entry: the bureau reviewer merges two requests for the same ite
     expect(law).toHaveLength(2);
     const [survivor, absorbed] = law.sort((a, b) => String(a.data.activityDate).localeCompare(String(b.data.activityDate)));
 
-    const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    pages.push(page);
-    await signIn(page, env.server.url, 'reviewer', env.server.password);
+    const page = await open('reviewer');
     await page.goto(`${env.server.url}/instances/${survivor.id}`);
     await page.getByTestId('instance-header').waitFor();
     // The engine's MERGE is not offered as a plain action button: the merge has its own dialog.
@@ -59,10 +52,7 @@ describe('campus entry: the bureau reviewer merges two requests for the same ite
 
 describe('负担码: a teacher’s report is a task in the bureau inbox', () => {
   const env = useServerAndBrowser();
-  const pages: Page[] = [];
-  afterEach(async () => {
-    await Promise.all(pages.splice(0).map((p) => p.context().close()));
-  });
+  const open = signedInPages(env);
 
   it('reviewer opens the seeded report from 我的待办 and resolves it there', async () => {
     const reviewer = await apiSession(env.server.url, 'reviewer', env.server.password);
@@ -72,10 +62,7 @@ describe('负担码: a teacher’s report is a task in the bureau inbox', () => 
     const tasks = (await reviewer<{ items: Array<{ burdenReportId: string | null; dueAt: string | null }> }>('GET', '/tasks?limit=100')).items;
     expect(tasks.find((t) => t.burdenReportId === report.id)?.dueAt).toBeTruthy();
 
-    const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    pages.push(page);
-    await signIn(page, env.server.url, 'reviewer', env.server.password);
+    const page = await open('reviewer');
     await page.goto(`${env.server.url}/tasks`);
     const row = page.getByTestId('task-table').locator('tr.ant-table-row', { hasText: '负担码反映' });
     await row.first().waitFor();

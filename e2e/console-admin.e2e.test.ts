@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot, signIn, useServerAndBrowser } from './harness';
+import { screenshot, signedInPages, useServerAndBrowser } from './harness';
 import { apiSession } from './api-client';
 
 /** A district calendar day (Asia/Shanghai), `days` from today, as the date pickers type it. */
@@ -10,18 +10,7 @@ function districtDay(days = 0): string {
 
 describe('console: account, settings and bulk journeys', () => {
   const env = useServerAndBrowser();
-  const pages: Page[] = [];
-  afterEach(async () => {
-    await Promise.all(pages.splice(0).map((p) => p.context().close()));
-  });
-
-  async function open(username: string): Promise<Page> {
-    const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    pages.push(page);
-    await signIn(page, env.server.url, username, env.server.password);
-    return page;
-  }
+  const open = signedInPages(env);
 
   async function pickRange(page: Page, scope: string, from: string, to: string): Promise<void> {
     const inputs = page.locator(`${scope} .ant-picker-range input`);
@@ -86,10 +75,7 @@ describe('console: account, settings and bulk journeys', () => {
     const list = await inspector<{ items: Array<{ id: string; subjectName: string }> }>('GET', '/instances?definitionKey=security-inspection&state=inspection');
     const target = list.items[0];
     expect(target).toBeDefined();
-    const context = await env.browser.newContext({ viewport: { width: 1024, height: 1366 }, locale: 'zh-CN', hasTouch: true });
-    const page = await context.newPage();
-    pages.push(page);
-    await signIn(page, env.server.url, 'inspector1', env.server.password);
+    const page = await open('inspector1', { viewport: { width: 1024, height: 1366 }, hasTouch: true });
     await page.goto(`${env.server.url}/instances/${target?.id}`);
     await expect.poll(() => page.getByTestId('current-state').textContent()).toBe('现场检查');
 

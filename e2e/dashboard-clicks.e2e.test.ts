@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot, signIn, useServerAndBrowser } from './harness';
+import { screenshot, signedInPages, useServerAndBrowser } from './harness';
 import { apiSession } from './api-client';
 
 type Api = Awaited<ReturnType<typeof apiSession>>;
@@ -74,16 +74,10 @@ async function markPoint(page: Page, testId: string, canvasIndex = 0): Promise<{
 
 describe('统计看板 (issue 4): a click on any chart opens its list, filtered by the datum and the dashboard', () => {
   const env = useServerAndBrowser();
-  const pages: Page[] = [];
-  afterEach(async () => {
-    await Promise.all(pages.splice(0).map((p) => p.context().close()));
-  });
+  const open = signedInPages(env);
 
   async function dashboard(username: string): Promise<Page> {
-    const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    pages.push(page);
-    await signIn(page, env.server.url, username, env.server.password);
+    const page = await open(username);
     await page.goto(`${env.server.url}/dashboard`);
     await page.locator('[data-testid=chart-by-workflow] canvas').first().waitFor({ timeout: 20_000 });
     return page;

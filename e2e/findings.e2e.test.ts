@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot, signIn, useServerAndBrowser } from './harness';
+import { screenshot, signedInPages, useServerAndBrowser } from './harness';
 import { apiSession } from './api-client';
 
 type Finding = { id: string; instanceId: string; schoolName: string; severity: string; overdue: boolean; status: string };
@@ -21,20 +21,9 @@ async function allFindings(api: Awaited<ReturnType<typeof apiSession>>, query: s
 
 describe('整改问题台账 (issue 4): the findings list', () => {
   const env = useServerAndBrowser();
-  const pages: Page[] = [];
   const errors: string[] = [];
-  afterEach(async () => {
-    await Promise.all(pages.splice(0).map((p) => p.context().close()));
-  });
-
-  async function open(username: string): Promise<Page> {
-    const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
-    pages.push(page);
-    await signIn(page, env.server.url, username, env.server.password);
-    return page;
-  }
+  const signedIn = signedInPages(env);
+  const open = (username: string) => signedIn(username, { onError: (m) => errors.push(m) });
 
   const rows = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row');
   const shownIds = (page: Page) => rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row-key')));
@@ -182,10 +171,7 @@ describe('整改问题台账 (issue 4): the findings list', () => {
   });
 
   it('reads in English: title, headers, severity and flags from the findings namespace', async () => {
-    const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
-    const page = await context.newPage();
-    pages.push(page);
-    await signIn(page, env.server.url, 'reviewer', env.server.password);
+    const page = await signedIn('reviewer', { locale: 'en-US', onError: (m) => errors.push(m) });
     await page.getByText('English', { exact: true }).click();
     await page.goto(`${env.server.url}/findings`);
     await rows(page).first().waitFor();

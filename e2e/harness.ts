@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -146,5 +146,33 @@ export function useServerAndBrowser(options: Parameters<typeof startServer>[0] =
       if (!browser) throw new Error('the browser starts in beforeAll');
       return browser;
     },
+  };
+}
+
+export type OpenOptions = { viewport?: { width: number; height: number }; locale?: string; hasTouch?: boolean; onError?: (message: string) => void };
+
+/**
+ * Signed-in pages for a file's tests, one browser context each (a user's own cookies), closed after
+ * every test: idle consoles keep polling. A sign-in that times out on a saturated machine (the login
+ * bundle not parsed in time) is pictured and tried once more before the test fails.
+ */
+export function signedInPages(env: { readonly server: RunningServer; readonly browser: Browser }): (username: string, options?: OpenOptions) => Promise<Page> {
+  const pages: Page[] = [];
+  afterEach(async () => {
+    await Promise.all(pages.splice(0).map((p) => p.context().close()));
+  });
+  return async (username, options = {}) => {
+    const context = await env.browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 }, locale: options.locale ?? 'zh-CN', hasTouch: options.hasTouch });
+    const page = await context.newPage();
+    if (options.onError) page.on('pageerror', (e) => options.onError?.(`${username}: ${e.message}`));
+    pages.push(page);
+    try {
+      await signIn(page, env.server.url, username, env.server.password);
+    } catch (e) {
+      await screenshot(page, `sign-in-retry-${username}`);
+      console.warn(`sign-in retried for ${username}: ${String(e).split('\n')[0]}`);
+      await signIn(page, env.server.url, username, env.server.password);
+    }
+    return page;
   };
 }

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot, signIn, useServerAndBrowser } from './harness';
+import { screenshot, signedInPages, useServerAndBrowser } from './harness';
 import { apiSession } from './api-client';
 
 type Row = { id: string; state: string; version: number };
@@ -9,17 +9,8 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 describe('实例详情: the form data names schools, people and other requests, never raw ids', () => {
   const env = useServerAndBrowser();
-  const pages: Page[] = [];
-  afterEach(async () => {
-    await Promise.all(pages.splice(0).map((p) => p.context().close()));
-  });
-  const open = async (username: string, locale = 'zh-CN') => {
-    const context = await env.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale });
-    const page = await context.newPage();
-    pages.push(page);
-    await signIn(page, env.server.url, username, env.server.password);
-    return page;
-  };
+  const signedIn = signedInPages(env);
+  const open = (username: string, locale = 'zh-CN') => signedIn(username, { locale, viewport: { width: 1440, height: 1000 } });
   const dataCard = async (page: Page, id: string) => {
     await page.goto(`${env.server.url}/instances/${id}`);
     const card = page.getByTestId('instance-data');

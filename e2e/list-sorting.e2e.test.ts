@@ -1,16 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { screenshot, signIn, useServerAndBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { screenshot, signedInPages, useServerAndBrowser } from './harness';
 import { apiSession } from './api-client';
 
 type InstancePage = { items: Array<{ id: string; dueAt: string | null }>; nextCursor: string | null };
 
 describe('list sorting (issue 4): the reviewer orders the instance list by deadline', () => {
   const env = useServerAndBrowser();
-  const pages: Page[] = [];
-  afterEach(async () => {
-    await Promise.all(pages.splice(0).map((p) => p.context().close()));
-  });
+  const open = signedInPages(env);
 
   it('sorts by 办理时限 ascending then descending, from page 1, the URL keeping the sort across a reload', async () => {
     const api = await apiSession(env.server.url, 'reviewer', env.server.password);
@@ -20,10 +16,7 @@ describe('list sorting (issue 4): the reviewer orders the instance list by deadl
     expect(asc.length).toBe(20);
     expect(asc).not.toEqual(desc);
 
-    const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    pages.push(page);
-    await signIn(page, env.server.url, 'reviewer', env.server.password);
+    const page = await open('reviewer');
     await page.goto(`${env.server.url}/instances`);
     const rows = page.locator('.ant-table-tbody tr[data-row-key]');
     await rows.first().waitFor();
@@ -57,10 +50,7 @@ describe('list sorting (issue 4): the reviewer orders the instance list by deadl
     const api = await apiSession(env.server.url, 'reviewer', env.server.password);
     const expected = (await api<InstancePage>('GET', '/tasks?sort=createdAt&order=asc&limit=20')).items.map((i) => i.id);
     expect(expected.length).toBeGreaterThan(1);
-    const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
-    const page = await context.newPage();
-    pages.push(page);
-    await signIn(page, env.server.url, 'reviewer', env.server.password);
+    const page = await open('reviewer', { locale: 'en-US' });
     await page.getByText('English', { exact: true }).click();
     await page.goto(`${env.server.url}/tasks`);
     const rows = page.locator('.ant-table-tbody tr[data-row-key]');

@@ -1,24 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { screenshot, signIn, useServerAndBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { screenshot, signedInPages, useServerAndBrowser } from './harness';
 import { apiSession } from './api-client';
 
 type NotificationPage = { items: Array<{ id: string; kind: string; instanceId: string | null; readAt: string | null }>; nextCursor: string | null };
 
 describe('notifications: the bell and the 消息中心 page', () => {
   const env = useServerAndBrowser();
-  const pages: Page[] = [];
-  afterEach(async () => {
-    await Promise.all(pages.splice(0).map((p) => p.context().close()));
-  });
-
-  async function open(username: string): Promise<Page> {
-    const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    pages.push(page);
-    await signIn(page, env.server.url, username, env.server.password);
-    return page;
-  }
+  const open = signedInPages(env);
 
   it('principal1: the bell’s 查看全部 opens the page; filter, mark one, open one, mark all — only theirs', async () => {
     const p1 = await apiSession(env.server.url, 'principal1', env.server.password);

@@ -1,6 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { screenshot, signIn, useServerAndBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { screenshot, signedInPages, useServerAndBrowser } from './harness';
 import { apiSession } from './api-client';
 import { fillRequiredFields } from './fill-form';
 
@@ -8,32 +7,10 @@ type Row = { id: string; subjectName: string; state: string };
 
 describe('role journeys', () => {
   const env = useServerAndBrowser();
-  const pages: Page[] = [];
   const errors: string[] = [];
-
-
-  // One browser for the file, one context per journey, closed after it: idle consoles keep polling.
-  afterEach(async () => {
-    await Promise.all(pages.splice(0).map((p) => p.context().close()));
-  });
-
-
-  async function open(username: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
-    const context = await env.browser.newContext({ viewport, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
-    pages.push(page);
-    try {
-      await signIn(page, env.server.url, username, env.server.password);
-    } catch (e) {
-      // Seen only when the shared machine is saturated (the login page's bundle not parsed in 30 s):
-      // keep a picture of it, then try once more before failing the journey.
-      await screenshot(page, `sign-in-retry-${username}`);
-      console.warn(`sign-in retried for ${username}: ${String(e).split('\n')[0]}`);
-      await signIn(page, env.server.url, username, env.server.password);
-    }
-    return page;
-  }
+  // One browser for the file, one context per journey, closed after it.
+  const signedIn = signedInPages(env);
+  const open = (username: string, viewport = { width: 1440, height: 900 }) => signedIn(username, { viewport, onError: (m) => errors.push(m) });
 
   it('bureau reviewer: the dashboard, then a chart link opens the filtered instance list', async () => {
     const page = await open('reviewer');
