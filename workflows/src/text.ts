@@ -30,10 +30,10 @@ const EVENT_LABELS: Record<string, TLocalizedText> = {
   CHASE: t('催办', 'Chase'),
   RETURN_TO: t('退回至指定环节', 'Return to a step'),
   // Engine-made moves: a trace diagram and a history name them too, never by their code.
-  SUBMIT_PART: t('分头提交', 'Submit a part'),
+  SUBMIT_PART: t('提交本方意见', 'Submit my part'),
   RETURN_PART: t('退回单方', 'Return a part'),
   AUTO: t('自动流转', 'Automatic'),
-  TIMER: t('到期', 'Deadline reached'),
+  TIMER: t('到期自动处理', 'Deadline reached'),
   REASSIGN: t('移交', 'Reassign'),
   MERGE: t('合并申请', 'Merge requests'),
 };
