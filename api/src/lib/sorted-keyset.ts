@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { and, asc, desc, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { AppError } from '../errors.js';
+import { encodeCursor, readCursor } from './cursor.js';
 
 /**
  * Keyset pagination under a client-chosen sort (issue 4). A list names a small whitelist of columns; the
@@ -46,14 +47,10 @@ const ZCursorKey = z.tuple([z.string(), z.union([z.string(), z.number(), z.null(
 
 function decode(cursor: string | undefined, tag: string): SortPlan<string>['after'] {
   if (!cursor) return null;
-  let key: z.infer<typeof ZCursorKey> | null = null;
-  try {
-    key = ZCursorKey.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-  } catch {
-    throw refuse('cursor', '分页游标无效', 'Invalid pagination cursor', 400);
-  }
-  if (key[0] !== tag) throw refuse('cursor', '分页游标属于另一种排序，请从第一页重新开始', 'This cursor belongs to another sort order; start again from the first page');
-  return { value: key[1], id: key[2] };
+  const key = ZCursorKey.safeParse(readCursor(cursor));
+  if (!key.success) throw refuse('cursor', '分页游标无效', 'Invalid pagination cursor', 400);
+  if (key.data[0] !== tag) throw refuse('cursor', '分页游标属于另一种排序，请从第一页重新开始', 'This cursor belongs to another sort order; start again from the first page');
+  return { value: key.data[1], id: key.data[2] };
 }
 
 /**
@@ -85,6 +82,5 @@ export function sortedPage<F extends string, R>(
   }
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
-  const key = last ? [`${plan.field}.${plan.order}`, valueOf(last), idOf(last)] : null;
-  return { items, nextCursor: rows.length > limit && key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null };
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor([`${plan.field}.${plan.order}`, valueOf(last), idOf(last)]) : null };
 }
