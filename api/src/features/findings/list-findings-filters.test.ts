@@ -1,11 +1,8 @@
-import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineAbilityFor } from '../../auth/ability.js';
-import type { Db } from '../../db/client.js';
-import * as schema from '../../db/schema.js';
-import type { Deps } from '../../deps.js';
 import { CHECKLIST_V1 } from '../../test/fixtures/reference-docs.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
+import { plansOf } from '../../test/query-plans.js';
 import { listFindings } from './list-findings.js';
 import type { TFindingQuery } from './findings.types.js';
 
@@ -69,12 +66,7 @@ describe('GET /api/findings filters for the 整改问题 page (issue 4)', () => 
     const user = h.authUser('reviewer1');
     const ability = defineAbilityFor(user);
     const planOf = (query: TFindingQuery): string => {
-      const sent: Array<{ sql: string; params: unknown[] }> = [];
-      const db = drizzle(h.db.$client, { schema, logger: { logQuery: (sql, params) => sent.push({ sql, params }) } }) as unknown as Db;
-      listFindings({ db, clock: h.clock.now } as Deps, { user, ability, query });
-      const plans = sent
-        .filter((q) => q.sql.includes('from "findings"'))
-        .map((q) => (h.db.$client.prepare(`explain query plan ${q.sql}`).all(...(q.params as never[])) as Array<{ detail: string }>).map((r) => r.detail).join('\n'));
+      const plans = plansOf(h, (deps) => listFindings(deps, { user, ability, query }), 'findings');
       expect(plans.length).toBe(1);
       return plans[0] ?? '';
     };

@@ -1,10 +1,8 @@
-import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineAbilityFor } from '../../auth/ability.js';
-import type { Db } from '../../db/client.js';
-import * as schema from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { makeHarness, type Harness } from '../../test/harness.js';
+import { plansOf as plansOfQueries } from '../../test/query-plans.js';
 import { listTasks } from '../tasks/list-tasks.js';
 import { listUsers } from '../users/list-users.js';
 import { listInstances } from './list-instances.js';
@@ -18,15 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-/** SQLite's plan for each query a list use-case sent to `table` (same method as tasks/query-plans.test.ts). */
-function plansOf(run: (deps: Deps) => unknown, table: string): string[] {
-  const sent: Array<{ sql: string; params: unknown[] }> = [];
-  const db = drizzle(h.db.$client, { schema, logger: { logQuery: (sql, params) => sent.push({ sql, params }) } }) as unknown as Db;
-  run({ db, clock: h.clock.now });
-  return sent
-    .filter((q) => q.sql.includes(`from "${table}"`))
-    .map((q) => (h.db.$client.prepare(`explain query plan ${q.sql}`).all(...(q.params as never[])) as Array<{ detail: string }>).map((r) => r.detail).join('\n'));
-}
+const plansOf = (run: (deps: Deps) => unknown, table: string) => plansOfQueries(h, run, table);
 
 const orders = ['asc', 'desc'] as const;
 const INDEX: Record<string, string> = { updatedAt: 'instances_updated_idx', createdAt: 'instances_created_idx', dueAt: 'instances_due_idx', state: 'instances_state_id_idx' };

@@ -1,10 +1,8 @@
-import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineAbilityFor } from '../../auth/ability.js';
-import type { Db } from '../../db/client.js';
-import * as schema from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { makeHarness, type Harness } from '../../test/harness.js';
+import { plansOf as plansOfQueries } from '../../test/query-plans.js';
 import { listInstances } from '../instances/list-instances.js';
 import { listTasks } from './list-tasks.js';
 
@@ -17,15 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-/** Runs a list use-case on a logging connection and returns SQLite's plan for each query it sent. */
-function plansOf(run: (deps: Deps) => unknown, table: string): string[] {
-  const sent: Array<{ sql: string; params: unknown[] }> = [];
-  const db = drizzle(h.db.$client, { schema, logger: { logQuery: (sql, params) => sent.push({ sql, params }) } }) as unknown as Db;
-  run({ db, clock: h.clock.now });
-  return sent
-    .filter((q) => q.sql.includes(`from "${table}"`))
-    .map((q) => (h.db.$client.prepare(`explain query plan ${q.sql}`).all(...(q.params as never[])) as Array<{ detail: string }>).map((r) => r.detail).join('\n'));
-}
+const plansOf = (run: (deps: Deps) => unknown, table: string) => plansOfQueries(h, run, table);
 
 // The shapes ADR 0006 chose: selective lookups drive; no walk over every open task or every instance.
 describe('query plans of the hot lists (docs/decisions/0006)', () => {
