@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { http } from '../../providers/http';
-import { postForm } from '../../providers/upload';
+import { postAttachment } from '../use-file-upload';
 import type { Attachment, LocalizedText, Page } from '../../types/contract';
 
 /** Evidence for one checklist item is an attachment whose field is `<table>.<code>` (the API's convention). */
@@ -50,11 +50,7 @@ export function ItemEvidenceProvider({ instanceId, fieldErrors, children }: { in
     for (const a of files.data?.items ?? []) if (a.field?.includes('.')) byItem.set(a.field, [...(byItem.get(a.field) ?? []), a]);
     const required = new Set((checklist.data?.items[0]?.content.items ?? []).filter((i) => i.evidenceRequired).map((i) => i.code));
     const upload = async (table: string, code: string, file: File) => {
-      const form = new FormData();
-      form.append('file', file);
-      form.append('instanceId', instanceId);
-      form.append('field', itemField(table, code));
-      const saved = await postForm<Attachment>('/attachments', form);
+      const saved = await postAttachment(instanceId, file, itemField(table, code));
       client.setQueryData<Page<Attachment>>(key, (old) => ({ items: [...(old?.items ?? []).filter((a) => a.id !== saved.id), saved], nextCursor: old?.nextCursor ?? null }));
       setErrors(({ [itemField(table, code)]: _done, ...rest }) => rest);
       return saved;

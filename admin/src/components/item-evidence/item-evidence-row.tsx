@@ -1,12 +1,10 @@
-import { useState } from 'react';
-import { App, Button, Image, Space, Tag, Typography, Upload } from 'antd';
+import { Button, Image, Space, Tag, Typography, Upload } from 'antd';
 import { CameraOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../providers/http';
 import { useLocalize } from '../localized-text';
 import { itemField, useItemEvidence } from './item-evidence-context';
+import { useFileUpload } from '../use-file-upload';
 
-const MAX_BYTES = 20 * 1024 * 1024;
 const inline = (url: string) => `${url}${url.includes('?') ? '&' : '?'}inline=1`;
 
 /**
@@ -16,29 +14,15 @@ const inline = (url: string) => `${url}${url.includes('?') ? '&' : '?'}inline=1`
 export function ItemEvidenceRow({ table, code, failed, disabled }: { table: string; code: string; failed: boolean; disabled?: boolean }) {
   const { t } = useTranslation();
   const localize = useLocalize();
-  const { message } = App.useApp();
   const ctx = useItemEvidence();
-  const [uploading, setUploading] = useState(false);
+  const { uploading, upload } = useFileUpload(
+    (file) => ctx!.upload(table, code, file),
+    (saved) => t('itemEvidence.uploaded', { code, name: saved.name }),
+  );
   if (!ctx) return null;
   const files = ctx.byItem.get(itemField(table, code)) ?? [];
   const error = ctx.errors[itemField(table, code)];
   const needed = failed && ctx.required.has(code) && files.length === 0;
-
-  const upload = async (file: File) => {
-    if (file.size > MAX_BYTES) {
-      void message.error(t('attachments.tooLarge', { name: file.name }));
-      return;
-    }
-    setUploading(true);
-    try {
-      const saved = await ctx.upload(table, code, file);
-      void message.success(t('itemEvidence.uploaded', { code, name: saved.name }));
-    } catch (e) {
-      void message.error(isApiError(e) && e.localized ? localize(e.localized) : t('attachments.uploadFailed'));
-    } finally {
-      setUploading(false);
-    }
-  };
 
   return (
     <Space direction="vertical" size={4} style={{ width: '100%' }} data-testid={`item-evidence-${code}`}>

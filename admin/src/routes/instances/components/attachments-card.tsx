@@ -1,17 +1,15 @@
 import { useState } from 'react';
-import { App, Button, Card, Image, List, Space, Tag, Tooltip, Typography, Upload } from 'antd';
+import { Button, Card, Image, List, Space, Tag, Tooltip, Typography, Upload } from 'antd';
 import { DownloadOutlined, EyeOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { http, isApiError } from '../../../providers/http';
-import { postForm } from '../../../providers/upload';
-import { useLocalize } from '../../../components/localized-text';
+import { postAttachment, useFileUpload } from '../../../components/use-file-upload';
 import { formatDateTime } from '../../../components/date-text';
 import { formatSize } from '../../../components/file-size';
 import { EmptyState } from '../../../components/empty-state';
 import type { Attachment, InstanceView, Page } from '../../../types/contract';
 
-const MAX_BYTES = 20 * 1024 * 1024;
 /** The API serves images and PDFs inline (for preview) on request; downloads stay attachments. */
 const inline = (url: string) => `${url}${url.includes('?') ? '&' : '?'}inline=1`;
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.zip';
@@ -31,10 +29,7 @@ function groupByItem(files: Attachment[]): Array<{ field: string | null; code: s
 /** 佐证材料: files attached to the instance, each with its SHA-256 so anyone can prove it unchanged. */
 export function AttachmentsCard({ view, canUpload }: { view: InstanceView; canUpload: boolean }) {
   const { t, i18n } = useTranslation();
-  const localize = useLocalize();
-  const { message } = App.useApp();
   const client = useQueryClient();
-  const [uploading, setUploading] = useState(false);
   const [preview, setPreview] = useState<string | null>(null);
   const key = ['attachments', view.id];
   const query = useQuery({
@@ -43,26 +38,15 @@ export function AttachmentsCard({ view, canUpload }: { view: InstanceView; canUp
     retry: false,
   });
 
-  const upload = async (file: File) => {
-    if (file.size > MAX_BYTES) {
-      void message.error(t('attachments.tooLarge', { name: file.name }));
-      return;
-    }
-    setUploading(true);
-    try {
-      const form = new FormData();
-      form.append('file', file);
-      form.append('instanceId', view.id);
-      const saved = await postForm<Attachment>('/attachments', form);
+  const { uploading, upload } = useFileUpload(
+    async (file) => {
+      const saved = await postAttachment(view.id, file);
       client.setQueryData<Page<Attachment>>(key, (old) => ({ items: [saved, ...(old?.items ?? []).filter((a) => a.id !== saved.id)], nextCursor: old?.nextCursor ?? null }));
-      void message.success(t('attachments.uploaded', { name: saved.name }));
       void client.invalidateQueries({ queryKey: key });
-    } catch (e) {
-      void message.error(isApiError(e) && e.localized ? localize(e.localized) : t('attachments.uploadFailed'));
-    } finally {
-      setUploading(false);
-    }
-  };
+      return saved;
+    },
+    (saved) => t('attachments.uploaded', { name: saved.name }),
+  );
 
   const items = query.data?.items ?? [];
   return (
