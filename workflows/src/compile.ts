@@ -20,6 +20,9 @@ function withVote(ctx: EngineContext, p: Params, e: MachineEvent) {
   return { ...round, votes: { ...round.votes, [e.actor.userId]: vote } };
 }
 
+/** Tells the caller which declared transition was taken, whichever way it fired (directly, by the deciding vote, by the last signer). */
+const moved = (from: string, event: string, to: string) => ({ type: 'effects' as const, params: { effects: [{ type: 'moved', from, event, to }] as Effect[] } });
+
 /**
  * Compiles a definition into an XState v5 machine. Effects are not performed: actions named
  * `effects` carry them as params, and `step()` hands them to the caller.
@@ -125,13 +128,13 @@ export function compile(def: TDefinition) {
           }),
         };
         on[event] = [
-          { ...move, guard: { type: 'voteDecides', params: p }, actions: [voted, { type: 'vote', params: p }] },
+          { ...move, guard: { type: 'voteDecides', params: p }, actions: [voted, { type: 'vote', params: p }, moved(id, event, tr.to)] },
           { guard: { type: 'permitted', params: p }, actions: [voted, { type: 'vote', params: p }] },
         ];
       } else {
         on[event] = [
           { guard: { type: 'holdForSigners', params: { state: id } }, actions: [mechanicEffects(def, id, 'hold'), { type: 'hold', params: { state: id } }] },
-          { ...move, guard: { type: 'permitted', params: { state: id, event } }, actions: [{ type: 'merge', params: { state: id, event } }] },
+          { ...move, guard: { type: 'permitted', params: { state: id, event } }, actions: [{ type: 'merge', params: { state: id, event } }, moved(id, event, tr.to)] },
         ];
       }
     }

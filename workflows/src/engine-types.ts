@@ -54,6 +54,8 @@ export type Effect =
   | { type: 'closeTask'; taskKey: string; outcome: string; byUserId: string | null }
   | { type: 'scheduleTimer'; timerKey: string; dueAt: string; event: TimerEvent }
   | { type: 'cancelTimer'; timerKey: string }
+  /** A declared transition was taken (the action's blocks record what it did); the caller performs nothing for it. */
+  | { type: 'moved'; from: string; event: string; to: string }
   | { type: 'notify'; kind: 'reminder' | 'escalation' | 'entered' | 'chase' | 'copy' | 'sign'; state: string; to: TaskCandidate[] };
 
 export type TimerEvent = { type: 'TIMER'; timer: 'remind' | 'due' | 'noticeEnd'; state: string; visit: number };

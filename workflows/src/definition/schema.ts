@@ -111,6 +111,14 @@ export const zGuardRef = z.object({
 });
 export type TGuardRef = z.infer<typeof zGuardRef>;
 
+/** A domain block from the closed registry (workflows/src/blocks/registry.ts), with its parameters. */
+export const zBlockRef = z.object({
+  name: z.string().min(1),
+  params: z.record(z.string(), z.unknown()).optional(),
+});
+export type TBlockRef = z.infer<typeof zBlockRef>;
+const zBlocks = z.array(zBlockRef).optional();
+
 export const zTransition = z.object({
   to: z.string().min(1),
   label: zLocalizedText.optional(),
@@ -124,6 +132,8 @@ export const zTransition = z.object({
   validate: z.boolean().optional(),
   /** The users listed in this event's data field become the instance's assignees for the role (e.g. the experts chosen). */
   assigns: z.object({ role: zRole, field: z.string().min(1) }).optional(),
+  /** Domain blocks run when this action is taken: computed before the engine decides, recorded after. */
+  blocks: zBlocks,
 });
 export type TTransition = z.infer<typeof zTransition>;
 
@@ -145,6 +155,8 @@ const zOn = z.record(zEventName, zTransition);
 const base = {
   name: zLocalizedText,
   description: zLocalizedText.optional(),
+  /** Domain blocks that belong to the step itself (facts its guards read, rows its parts start from). */
+  blocks: zBlocks,
 };
 
 export const zTaskState = z.object({
@@ -240,6 +252,8 @@ export const zDefinition = z.object({
   starters: z.array(zActorRule).min(1),
   /** The form filled when starting. */
   startForm: zForm.optional(),
+  /** Domain blocks run when an instance starts (e.g. the checklist prefilled). */
+  startBlocks: zBlocks,
   initial: z.string().min(1),
   states: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), zState),
 });

@@ -3,6 +3,7 @@ import { RESERVED_EVENTS, zDefinition } from './schema.js';
 import { GUARDS, isGuardName } from '../guards/registry.js';
 import { allFields } from '../forms/field-access.js';
 import { t } from '../text.js';
+import { validateBlocks, type BlockErrorCode } from '../blocks/validate-blocks.js';
 
 export type DefinitionErrorCode =
   | 'SCHEMA'
@@ -18,7 +19,8 @@ export type DefinitionErrorCode =
   | 'REVIEW_OUTCOMES'
   | 'RESERVED_EVENT'
   | 'NO_ACTOR'
-  | 'BAD_DEADLINE';
+  | 'BAD_DEADLINE'
+  | BlockErrorCode;
 
 /** One problem with a definition, located by a JSON path so the designer can pin it on a node or edge. */
 export type DefinitionError = { path: string; code: DefinitionErrorCode; message: TLocalizedText };
@@ -129,6 +131,7 @@ export function validateDefinition(def: TDefinition): DefinitionError[] {
       errors.push({ path: `states.${id}`, code: 'UNREACHABLE_STATE', message: t(`状态「${def.states[id].name['zh-CN']}」无法到达`, `State "${def.states[id].name.en}" cannot be reached`) });
   if (![...reachable].some((id) => def.states[id].kind === 'final'))
     errors.push({ path: 'states', code: 'NO_FINAL_STATE', message: t('流程没有可到达的结束状态', 'No final state can be reached') });
+  errors.push(...validateBlocks(def));
   return errors;
 }
 

@@ -35,7 +35,11 @@ export function mechanicTransitions(def: TDefinition, id: string): Record<string
       target: tr.to,
       reenter: tr.to === id,
       guard: { type: 'lastSignature', params: { state: id, event } },
-      actions: [{ type: 'mechanic', params: { state: id } }, { type: 'release', params: { state: id } }],
+      actions: [
+        { type: 'mechanic', params: { state: id } },
+        { type: 'release', params: { state: id } },
+        { type: 'effects' as const, params: { effects: [{ type: 'moved' as const, from: id, event, to: tr.to }] } },
+      ],
     })),
     stay('SIGN'),
   ];

@@ -79,6 +79,9 @@ export function applyEffects(deps: Deps, instanceId: string, effects: Effect[]):
         // In-app rows per recipient; delivery channels (SMS, 钉钉, mail) can later read the same rows.
         storeNotifications(deps, instanceId, effect);
         break;
+      case 'moved':
+        // Read by the action's blocks (record-blocks.ts); nothing to perform here.
+        break;
       default:
         // An effect this API does not know yet must not be silently half-applied: fail the transaction.
         throw new Error(`unknown engine effect ${JSON.stringify(effect satisfies never)}`);

@@ -75,7 +75,17 @@ export const bundledAssessment = {
       mechanics: ['SAVE', 'TRANSFER', 'ADD_SIGNER', 'COPY_TO', 'CHASE', 'RETURN_TO'],
       on: {
         SITE_VISIT: { to: 'siteVisit', label: l('安排实地考察', 'Arrange a site visit') },
-        PUBLISH: { to: 'publicNotice', label: l('发布结果公示', 'Publish for notice'), requires: ['groupScore', 'grade'] },
+        PUBLISH: {
+          to: 'publicNotice',
+          label: l('发布结果公示', 'Publish for notice'),
+          requires: ['groupScore', 'grade'],
+          blocks: [
+            {
+              name: 'groupRollUp',
+              params: { from: 'selfAssessment', tableField: 'indicatorScores', systemField: 'indicatorSystem', scoreField: 'groupScore', gradeField: 'grade', cycleField: 'cycle' },
+            },
+          ],
+        },
         RETURN: { to: 'selfAssessment', comment: 'required', validate: false },
       },
     },

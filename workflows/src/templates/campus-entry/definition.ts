@@ -37,6 +37,7 @@ export const campusEntry = {
     autoCheck: {
       kind: 'auto',
       name: l('自动校验', 'Automatic checks'),
+      blocks: [{ name: 'entryRules', params: { fact: 'entryRefusals', itemField: 'itemCode', schoolsField: 'schoolIds', dateField: 'activityDate' } }],
       choices: [{ to: 'bureauReview', guards: [{ name: 'noRefusals', params: { fact: 'entryRefusals' } }] }],
       otherwise: 'refused',
     },
@@ -58,7 +59,12 @@ export const campusEntry = {
       on: {
         APPROVE: { to: 'schoolConfirm' },
         // The bureau folds this request into another one for the same item (see merge-requests.ts).
-        MERGE: { to: 'merged', label: l('合并申请', 'Merge requests'), requires: ['mergedInto'] },
+        MERGE: {
+          to: 'merged',
+          label: l('合并申请', 'Merge requests'),
+          requires: ['mergedInto'],
+          blocks: [{ name: 'mergeRequests', params: { itemField: 'itemCode', schoolsField: 'schoolIds', maxFields: ['studentHours', 'teacherHours'], filesField: 'materials' } }],
+        },
         REJECT: { to: 'refused', comment: 'required' },
         RETURN: { to: 'revise', comment: 'required', validate: false },
       },

@@ -53,6 +53,7 @@ export const securityInspection = {
       },
     ],
   },
+  startBlocks: [{ name: 'checklistItems', params: { field: 'items' } }],
   initial: 'selfCheck',
   states: {
     selfCheck: {
@@ -86,7 +87,15 @@ export const securityInspection = {
       },
       deadline: { workdays: 15, remindBefore: 3, escalateTo: bureau },
       on: {
-        RAISE_FINDINGS: { to: 'rectification', guards: [{ name: 'hasFailedItems', params: { field: 'items' } }], comment: 'required' },
+        RAISE_FINDINGS: {
+          to: 'rectification',
+          guards: [{ name: 'hasFailedItems', params: { field: 'items' } }],
+          comment: 'required',
+          blocks: [
+            { name: 'rectificationDeadline', params: { itemsField: 'items', daysField: 'rectificationDays' } },
+            { name: 'findingsLedger', params: { op: 'raise', itemsField: 'items', roundField: 'round' } },
+          ],
+        },
         PASS: { to: 'closed', guards: [{ name: 'noFailedItems', params: { field: 'items' } }], comment: 'required' },
         RETURN: { to: 'selfCheck', comment: 'required', validate: false },
       },
@@ -102,7 +111,7 @@ export const securityInspection = {
         ],
       },
       deadline: { workdays: 15, fromField: 'rectificationDays', remindBefore: 2, escalateTo: bureau },
-      on: { SUBMIT_RECTIFICATION: { to: 'verification' } },
+      on: { SUBMIT_RECTIFICATION: { to: 'verification', blocks: [{ name: 'findingsLedger', params: { op: 'handIn' } }] } },
     },
     verification: {
       kind: 'review',
@@ -111,8 +120,8 @@ export const securityInspection = {
       join: { policy: 'all' },
       deadline: { workdays: 5 },
       on: {
-        APPROVE: { to: 'closed', label: l('复核通过', 'Accept') },
-        REJECT: { to: 'rectification', label: l('退回整改', 'Return for rectification'), comment: 'required' },
+        APPROVE: { to: 'closed', label: l('复核通过', 'Accept'), blocks: [{ name: 'findingsLedger', params: { op: 'close' } }] },
+        REJECT: { to: 'rectification', label: l('退回整改', 'Return for rectification'), comment: 'required', blocks: [{ name: 'findingsLedger', params: { op: 'reopen' } }] },
       },
     },
     closed: { kind: 'final', name: l('已办结', 'Closed'), outcome: 'closed' },

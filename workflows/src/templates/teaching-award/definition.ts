@@ -75,7 +75,12 @@ export const teachingAward = {
       form: { fields: [{ name: 'experts', type: 'multiselect', label: l('评审专家', 'Experts'), help: l('至少 3 名，自动回避本校及本集团专家', 'At least 3; experts from the school and its group are excluded') }] },
       deadline: { workdays: 10 },
       on: {
-        PASS: { to: 'expertReview', label: l('初审通过并分配专家', 'Pass and assign experts'), assigns: { role: 'expert', field: 'experts' } },
+        PASS: {
+          to: 'expertReview',
+          label: l('初审通过并分配专家', 'Pass and assign experts'),
+          assigns: { role: 'expert', field: 'experts' },
+          blocks: [{ name: 'assignExperts', params: { field: 'experts', avoid: ['school', 'group'] } }],
+        },
         RETURN: { to: 'revise', comment: 'required', validate: false },
       },
     },
@@ -114,7 +119,15 @@ export const teachingAward = {
         ],
       },
       on: {
-        PUBLISH: { to: 'publicNotice', label: l('公示', 'Publish for notice'), requires: ['finalScore', 'level'] },
+        PUBLISH: {
+          to: 'publicNotice',
+          label: l('公示', 'Publish for notice'),
+          requires: ['finalScore', 'level'],
+          blocks: [
+            { name: 'trimmedMean', params: { from: 'expertReview', scoreField: 'score', resultField: 'finalScore' } },
+            { name: 'levelByQuota', params: { scoreField: 'finalScore', levelField: 'level', categoryField: 'category', titleField: 'title' } },
+          ],
+        },
         NOT_AWARDED: { to: 'notAwarded', label: l('未获奖', 'Not awarded'), comment: 'required', validate: false },
       },
     },

@@ -1,0 +1,252 @@
+import { z } from 'zod';
+import type { TDefinition, TLocalizedText, TStateKind } from '../definition/schema.js';
+import { t } from '../text.js';
+import { needCollect, needField, needTable, needWritable, type BlockSite, type InputProblem } from './inputs.js';
+
+/**
+ * When a block runs, relative to the engine:
+ * - `startPrefill`: fills the start data before the engine starts the instance (checklist rows);
+ * - `partPrefill`: offers rows to each participant's part of a collect step (indicator rows);
+ * - `facts`: computes a fact the step's guards read (the campus-entry rule set);
+ * - `beforeDecide`: computes or checks the action's data before the engine decides (experts, scores, roll-up);
+ * - `afterAccept`: writes rows beside the instance once the engine took the action (the findings ledger);
+ * - `screen`: the console offers a screen that fires the action itself (merging requests).
+ */
+export const BLOCK_POINTS = ['startPrefill', 'partPrefill', 'facts', 'beforeDecide', 'afterAccept', 'screen'] as const;
+export type BlockPoint = (typeof BLOCK_POINTS)[number];
+
+export const BLOCK_POINT_LABELS: Record<BlockPoint, TLocalizedText> = {
+  startPrefill: t('发起时预填', 'Prefills the start'),
+  partPrefill: t('分头填报预填', 'Prefills each part'),
+  facts: t('自动校验', 'Automatic checks'),
+  beforeDecide: t('流转前计算', 'Computes before the move'),
+  afterAccept: t('流转后记录', 'Records after the move'),
+  screen: t('提供专用操作界面', 'Offers its own screen'),
+};
+
+type BlockSpec<P extends z.ZodType> = {
+  label: TLocalizedText;
+  help: TLocalizedText;
+  points: BlockPoint[];
+  /** Where a definition may declare it; for `step`, the step kinds it fits. */
+  sites: Array<BlockSite['at']>;
+  stepKinds?: TStateKind[];
+  params: P;
+  /** What the block reads and writes must exist where it is placed. */
+  inputs?: (params: z.infer<P>, def: TDefinition, site: BlockSite) => InputProblem[];
+  /** Facts it provides to guards (e.g. `noRefusals { fact }`). */
+  provides?: (params: z.infer<P>) => string[];
+};
+
+const block = <P extends z.ZodType>(spec: BlockSpec<P>) => spec;
+
+const name = z.string().min(1);
+const step = z.string().min(1);
+const ENTRY_RULES = ['onWhitelist', 'inWindow', 'leadTime', 'notCommercial', 'schoolCap', 'itemFrequency', 'inScope', 'emergencyApproved'] as const;
+export type EntryRuleName = (typeof ENTRY_RULES)[number];
+
+/** The transition an action block sits on, when it is one. */
+const transitionAt = (def: TDefinition, site: BlockSite) => {
+  if (site.at !== 'action') return undefined;
+  const s = def.states[site.state];
+  return s && 'on' in s ? s.on[site.event] : undefined;
+};
+
+/**
+ * The closed registry of domain blocks a definition may declare on its start, steps and actions. Each
+ * has a parameter schema the designer renders as a form, a label and help, the points where it runs,
+ * and a check that what it reads and writes exists where it is placed. The API implements what each
+ * does with the database (api/src/features/workflow-rules/blocks/); the engine stays pure.
+ */
+export const BLOCKS = {
+  checklistItems: block({
+    label: t('检查清单预填', 'Checklist items'),
+    help: t(
+      '发起时，若未提供检查项，按最新发布的检查清单填入表格（编号、层面、检查内容），待学校与检查员逐项填写。',
+      'At start, when no items are given, fills the table with the newest published checklist (code, layer, item) for the school and inspector to answer.',
+    ),
+    points: ['startPrefill'],
+    sites: ['start'],
+    params: z.object({ field: name.default('items') }),
+    inputs: (p, def) => needTable(def, 'field', p.field, ['code', 'layer', 'title'], null),
+  }),
+  indicatorRows: block({
+    label: t('指标体系预填与佐证', 'Indicator rows and evidence'),
+    help: t(
+      '每个参与单位的填报表格按发起时所选（或最新发布）的指标体系预填指标行；指标要求佐证的，提交时须附佐证材料。',
+      'Each participant’s table is prefilled with the rows of the indicator system the instance names (or the newest); indicators that require evidence must carry it when the part is submitted.',
+    ),
+    points: ['partPrefill', 'beforeDecide'],
+    sites: ['step'],
+    stepKinds: ['collect'],
+    params: z.object({ field: name.default('indicatorScores'), systemField: name.default('indicatorSystem') }),
+    inputs: (p, def, site) => [
+      ...(site.at === 'step' ? needCollect(def, 'field', site.state, { param: 'field', name: p.field, columns: ['indicator', 'score'] }) : []),
+      ...needField(def, 'systemField', p.systemField, 'text'),
+    ],
+  }),
+  entryRules: block({
+    label: t('进校园白名单校验', 'Campus-entry rule set'),
+    help: t(
+      '按活动年度发布的白名单逐条校验：在白名单内、在时间窗口内、提前申报、非商业收费、每校每学期上限、事项频次、适用学校范围、临时增补批准。每条规则可单独关闭；结果作为事实供“自动校验全部通过”规则读取，每条拒绝注明规则名。',
+      'Checks the request against the whitelist published for the activity’s year: on the whitelist, in its window, lead time, not commercial, each school’s cap per semester, item frequency, the item’s school kinds, emergency approval. Each rule can be switched off; the refusals become a fact the “every automatic check passes” guard reads, each named by its rule.',
+    ),
+    points: ['facts'],
+    sites: ['step'],
+    params: z.object({
+      fact: name.default('entryRefusals'),
+      itemField: name.default('itemCode'),
+      schoolsField: name.default('schoolIds'),
+      dateField: name.default('activityDate'),
+      rules: z.array(z.enum(ENTRY_RULES)).default([...ENTRY_RULES]),
+      /** Overrides the whitelist's lead time and school cap when set. */
+      leadTimeDays: z.number().int().nonnegative().optional(),
+      schoolCapPerSemester: z.number().int().positive().optional(),
+    }),
+    inputs: (p, def) => [...needField(def, 'itemField', p.itemField, 'text'), ...needField(def, 'schoolsField', p.schoolsField, 'people'), ...needField(def, 'dateField', p.dateField, 'date')],
+    provides: (p) => [p.fact],
+  }),
+  assignExperts: block({
+    label: t('分配评审专家（回避）', 'Assign experts (conflict-free)'),
+    help: t(
+      '未指定专家时，按负荷最少优先自动分配不少于 N 名专家，回避申报学校及其所在集团；手工指定的专家同样须回避，否则拒绝并注明规则。',
+      'When no experts are named, assigns at least N experts, least loaded first, never from the submitting school or its group; experts named by hand must avoid them too, or the move is refused naming the rule.',
+    ),
+    points: ['beforeDecide'],
+    sites: ['action'],
+    params: z.object({
+      field: name.default('experts'),
+      /** Experts per submission; without it, the published award rubric's number (3 by default). */
+      count: z.number().int().min(1).max(20).optional(),
+      avoid: z.array(z.enum(['school', 'group'])).default(['school', 'group']),
+    }),
+    inputs: (p, def, site) => {
+      const problems = [...needWritable(def, site, 'field', p.field), ...needField(def, 'field', p.field, 'people')];
+      const tr = transitionAt(def, site);
+      if (tr && tr.assigns?.field !== p.field)
+        problems.push({ param: 'field', message: t(`该操作须将字段「${p.field}」中的人员设为办理人（assigns）`, `The action must assign the people in "${p.field}" (assigns)`) });
+      return problems;
+    },
+  }),
+  trimmedMean: block({
+    label: t('去掉最高最低分取平均', 'Trimmed mean of the scores'),
+    help: t(
+      '从分头评分环节收集各专家的分数：满 5 个分数时去掉最高分和最低分后取平均，否则取平均；偏离平均超过阈值的专家标记为异常。计算结果写入得分字段（已填写的不覆盖）。',
+      'Reads each expert’s score from the collect step: from 5 scores up, drops the highest and lowest and averages the rest, otherwise averages; experts further than the threshold from the mean are flagged. Writes the result into the score field unless it is already filled.',
+    ),
+    points: ['beforeDecide'],
+    sites: ['action'],
+    params: z.object({
+      from: step,
+      scoreField: name.default('score'),
+      resultField: name.default('finalScore'),
+      trimFrom: z.number().int().min(3).default(5),
+      outlierThreshold: z.number().positive().default(15),
+    }),
+    inputs: (p, def, site) => [...needCollect(def, 'from', p.from, { param: 'scoreField', name: p.scoreField, kind: 'number' }), ...needWritable(def, site, 'resultField', p.resultField), ...needField(def, 'resultField', p.resultField, 'number')],
+  }),
+  levelByQuota: block({
+    label: t('按名额评定等次', 'Level by the rubric’s quotas'),
+    help: t(
+      '在同一年度、同一类别已评分的申报中排名，按发布的评审细则中各等次名额（特等/一等/二等）评定等次；结果进入获奖统计报表。',
+      'Ranks the submission within its year and category among those already scored and sets the level by the published rubric’s quotas (special/first/second); the result appears in the award report.',
+    ),
+    points: ['beforeDecide'],
+    sites: ['action'],
+    params: z.object({
+      scoreField: name.default('finalScore'),
+      levelField: name.default('level'),
+      /** Which quotas apply: the value `course` takes the quality-course quotas, anything else the achievement ones. */
+      categoryField: name.optional(),
+      /** Shown in the ranking. */
+      titleField: name.optional(),
+    }),
+    inputs: (p, def, site) => [
+      ...needField(def, 'scoreField', p.scoreField, 'number'),
+      ...needWritable(def, site, 'levelField', p.levelField),
+      ...needField(def, 'levelField', p.levelField, 'choice'),
+      ...needField(def, 'categoryField', p.categoryField, 'choice'),
+      ...needField(def, 'titleField', p.titleField, 'text'),
+    ],
+  }),
+  groupRollUp: block({
+    label: t('集团捆绑汇总得分', 'Group roll-up'),
+    help: t(
+      '按所选指标体系的汇总规则（兼顾最弱成员校）由各成员校的指标自评计算集团得分与等次；已填写的不覆盖。结果进入集团考核排名。',
+      'Computes the group’s score and grade from the members’ indicator scores with the indicator system’s roll-up rule (the weakest member weighs in), unless already filled. The result appears in the group ranking.',
+    ),
+    points: ['beforeDecide'],
+    sites: ['action'],
+    params: z.object({
+      from: step,
+      tableField: name.default('indicatorScores'),
+      systemField: name.default('indicatorSystem'),
+      scoreField: name.default('groupScore'),
+      gradeField: name.default('grade'),
+      /** The assessment period the ranking filters by. */
+      cycleField: name.optional(),
+    }),
+    inputs: (p, def, site) => [
+      ...needCollect(def, 'from', p.from, { param: 'tableField', name: p.tableField, columns: ['indicator', 'score'] }),
+      ...needField(def, 'systemField', p.systemField, 'text'),
+      ...needWritable(def, site, 'scoreField', p.scoreField),
+      ...needField(def, 'scoreField', p.scoreField, 'number'),
+      ...needWritable(def, site, 'gradeField', p.gradeField),
+      ...needField(def, 'cycleField', p.cycleField, 'text'),
+    ],
+  }),
+  rectificationDeadline: block({
+    label: t('整改期限按最高风险等级', 'Rectification time from the most severe finding'),
+    help: t(
+      '由不合格项的风险等级确定整改期限：高 5、中 10、低 20 个学校工作日，取最短者；检查员已填写的不覆盖。',
+      'Sets the rectification time from the failed items’ severities: high 5, medium 10, low 20 school working days, the shortest wins; a value the inspector entered stays.',
+    ),
+    points: ['beforeDecide'],
+    sites: ['action'],
+    params: z.object({ itemsField: name.default('items'), daysField: name.default('rectificationDays') }),
+    inputs: (p, def, site) => [...needTable(def, 'itemsField', p.itemsField, ['code', 'result', 'severity']), ...needWritable(def, site, 'daysField', p.daysField), ...needField(def, 'daysField', p.daysField, 'number')],
+  }),
+  findingsLedger: block({
+    label: t('整改问题台账', 'Findings ledger'),
+    help: t(
+      '在整改问题台账中记录：raise 将每个不合格项登记为问题（按风险等级定期限、标记重复问题，要求佐证的须已附佐证）；handIn 标记学校已提交整改（停止计时，要求佐证的问题须附整改佐证）；reopen 退回整改，重新计时；close 销号。台账、看板与报表读取这些记录。',
+      'Keeps the findings ledger: raise turns each failed item into a finding (deadline by severity, repeats flagged, required evidence attached); handIn marks the rectification handed in (the clock stops; findings that require evidence need rectification evidence); reopen returns it and the clocks run again; close closes them. The ledger, dashboard and report read these rows.',
+    ),
+    points: ['beforeDecide', 'afterAccept'],
+    sites: ['action'],
+    params: z.object({ op: z.enum(['raise', 'handIn', 'reopen', 'close']), itemsField: name.default('items'), roundField: name.optional() }),
+    inputs: (p, def) => [...(p.op === 'raise' ? needTable(def, 'itemsField', p.itemsField, ['code', 'layer', 'title', 'result', 'severity']) : []), ...needField(def, 'roundField', p.roundField, 'text')],
+  }),
+  mergeRequests: block({
+    label: t('合并同一事项的申请', 'Merge requests for the same item'),
+    help: t(
+      '在该操作所在环节，审核人可将同一白名单事项的其他申请并入本申请：学校取并集、课时取最大、方案全部保留，被并入的申请以该操作结束；合并后的申请重新按本流程的白名单校验。',
+      'At this action’s step, the reviewer may fold other requests for the same whitelist item into this one: schools united, the largest hours, every plan kept; the absorbed requests end through this action, and the merged request is checked again with this workflow’s rule set.',
+    ),
+    points: ['screen'],
+    sites: ['action'],
+    params: z.object({
+      itemField: name.default('itemCode'),
+      schoolsField: name.default('schoolIds'),
+      intoField: name.default('mergedInto'),
+      fromField: name.default('mergedFrom'),
+      maxFields: z.array(name).default([]),
+      filesField: name.optional(),
+    }),
+    inputs: (p, def, site) => [
+      ...needField(def, 'itemField', p.itemField, 'text'),
+      ...needField(def, 'schoolsField', p.schoolsField, 'people'),
+      ...needField(def, 'intoField', p.intoField),
+      ...needField(def, 'fromField', p.fromField, 'people'),
+      ...p.maxFields.flatMap((f, i) => needField(def, `maxFields.${i}`, f, 'number')),
+      ...needField(def, 'filesField', p.filesField),
+      ...(transitionAt(def, site)?.requires?.includes(p.intoField) ? [] : [{ param: 'intoField', message: t(`该操作须要求填写「${p.intoField}」`, `The action must require "${p.intoField}"`) }]),
+    ],
+  }),
+} as const;
+
+export type BlockName = keyof typeof BLOCKS;
+export type BlockParams<N extends BlockName> = z.infer<(typeof BLOCKS)[N]['params']>;
+
+export const isBlockName = (n: string): n is BlockName => Object.hasOwn(BLOCKS, n);
+export const BLOCK_NAMES = Object.keys(BLOCKS) as BlockName[];
