@@ -11,6 +11,7 @@ export {
   outliers,
   awardLevels,
   assignExperts,
+  conflictOf,
   findingsFromItems,
   rectificationWorkdays,
   addWorkdays,
@@ -18,4 +19,4 @@ export {
   compile,
   TEMPLATES,
 } from '@eduflow/workflows';
-export type { TIndicatorSystem, TWhitelist, EntryRequest, Usage, EntryRefusal, InspectionItem, Finding, MemberScores, ExpertRef, Severity } from '@eduflow/workflows';
+export type { TIndicatorSystem, TWhitelist, EntryRequest, Usage, EntryRefusal, InspectionItem, Finding, MemberScores, ExpertRef, Severity, Avoid, SubmissionRef } from '@eduflow/workflows';

@@ -10,9 +10,10 @@ import { needCollect, needField, needTable, needWritable, type BlockSite, type I
  * - `facts`: computes a fact the step's guards read (the campus-entry rule set);
  * - `beforeDecide`: computes or checks the action's data before the engine decides (experts, scores, roll-up);
  * - `afterAccept`: writes rows beside the instance once the engine took the action (the findings ledger);
- * - `screen`: the console offers a screen that fires the action itself (merging requests).
+ * - `screen`: the console offers a screen that fires the action itself (merging requests);
+ * - `report`: what the step collects feeds a report (teacher hours spent).
  */
-export const BLOCK_POINTS = ['startPrefill', 'partPrefill', 'facts', 'beforeDecide', 'afterAccept', 'screen'] as const;
+export const BLOCK_POINTS = ['startPrefill', 'partPrefill', 'facts', 'beforeDecide', 'afterAccept', 'screen', 'report'] as const;
 export type BlockPoint = (typeof BLOCK_POINTS)[number];
 
 export const BLOCK_POINT_LABELS: Record<BlockPoint, TLocalizedText> = {
@@ -22,6 +23,7 @@ export const BLOCK_POINT_LABELS: Record<BlockPoint, TLocalizedText> = {
   beforeDecide: t('流转前计算', 'Computes before the move'),
   afterAccept: t('流转后记录', 'Records after the move'),
   screen: t('提供专用操作界面', 'Offers its own screen'),
+  report: t('进入统计报表', 'Feeds a report'),
 };
 
 type BlockSpec<P extends z.ZodType> = {
@@ -216,6 +218,21 @@ export const BLOCKS = {
     sites: ['action'],
     params: z.object({ op: z.enum(['raise', 'handIn', 'reopen', 'close']), itemsField: name.default('items'), roundField: name.optional() }),
     inputs: (p, def) => [...(p.op === 'raise' ? needTable(def, 'itemsField', p.itemsField, ['code', 'layer', 'title', 'result', 'severity']) : []), ...needField(def, 'roundField', p.roundField, 'text')],
+  }),
+  teacherHours: block({
+    label: t('教师工时统计（减负）', 'Teacher hours (burden)'),
+    help: t(
+      '各学校在本分头填报环节登记实际占用的教师工时，与申请时预计的工时一起进入减负统计（按白名单事项汇总）。',
+      'Each school records the teacher hours it actually spent in this collect step; with the hours planned in the request they feed the burden figures by whitelist item.',
+    ),
+    points: ['report'],
+    sites: ['step'],
+    stepKinds: ['collect'],
+    params: z.object({ plannedField: name.default('teacherHours'), spentField: name.default('actualTeacherHours') }),
+    inputs: (p, def, site) => [
+      ...needField(def, 'plannedField', p.plannedField, 'number'),
+      ...(site.at === 'step' ? needCollect(def, 'spentField', site.state, { param: 'spentField', name: p.spentField, kind: 'number' }) : []),
+    ],
   }),
   mergeRequests: block({
     label: t('合并同一事项的申请', 'Merge requests for the same item'),

@@ -3,20 +3,10 @@ import type { TAuthUser } from '../../auth/user.js';
 import { tx } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { AppError, toAppError } from '../../errors.js';
-import { loadDefinition } from '../definitions/load-definition.js';
 import { startInstance } from '../instances/start-instance.js';
-import { loadPublished } from '../reference/load-reference.js';
 import type { TBulkStartBody, TBulkStartResult } from './bulk.types.js';
 
 const BUREAU = new Set(['bureauAdmin', 'bureauReviewer']);
-
-/** An inspection round opened without items gets the newest published checklist, unanswered. */
-function withChecklist(deps: Deps, definitionId: string, data: Record<string, unknown>): Record<string, unknown> {
-  if (data.items !== undefined || loadDefinition(deps, definitionId)?.def.key !== 'security-inspection') return data;
-  const checklist = loadPublished(deps, 'checklist')?.content;
-  if (!checklist) return data;
-  return { ...data, items: checklist.items.map((i) => ({ code: i.code, layer: i.layer, title: i.title })) };
-}
 
 /**
  * Starts one instance per organisation (e.g. an inspection round for 200 schools, the assessment
@@ -31,7 +21,7 @@ export function startBulk(deps: Deps, input: TBulkStartBody & { actor: TAuthUser
     );
     throw new AppError('FORBIDDEN');
   }
-  const data = withChecklist(deps, input.definitionId, input.data ?? {});
+  const data = input.data ?? {};
   const result: TBulkStartResult = { started: [], failed: [], ms: 0 };
   for (const orgId of new Set(input.subjectOrgIds)) {
     try {

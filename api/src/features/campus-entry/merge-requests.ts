@@ -3,31 +3,30 @@ import { appendAudit } from '../../audit/append.js';
 import { defineAbilityFor } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { tx } from '../../db/client.js';
-import { definitions, instances, type TInstanceRow } from '../../db/schema.js';
+import { instances, type TInstanceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import type { TDefinition } from '../../engine.js';
+import { usesOf, type TDefinition } from '../../engine.js';
 import { AppError } from '../../errors.js';
+import { loadDefinition } from '../definitions/load-definition.js';
 import { applyEvent } from '../instances/fire-event.js';
 import { instanceSubject } from '../instances/instance-subject.js';
 import { deniedEvent } from '../instances/refusal.js';
 import { storeNotifications } from '../notifications/store-notifications.js';
-import { whitelistRefusals } from '../workflow-rules/campus-entry-check.js';
-import { mergedFields } from './merge-data.js';
+import { entryRuleRefusals } from '../workflow-rules/campus-entry-check.js';
+import { mergedFields, mergeWrites } from './merge-data.js';
+import { mergeSiteFor, type MergeSite } from './merge-site.js';
 import type { TMergeBody, TMergeResult } from './merge.types.js';
 
-const REVIEW = 'bureauReview';
-const MERGE_WRITES = ['schoolIds', 'studentHours', 'teacherHours', 'materials', 'mergedInto', 'mergedFrom'];
-
 /**
- * The merge may write at bureau review what the stored definition keeps read-only or hidden there
+ * The merge may write at the merge step what the stored definition keeps read-only or hidden there
  * (so the generic event route cannot forge a merge): the survivor's schools, hours, plans and links.
  */
-function mergeDefinition(def: TDefinition): TDefinition {
-  const state = def.states[REVIEW];
+const mergeDefinition = (site: MergeSite) => (def: TDefinition): TDefinition => {
+  const state = def.states[site.state];
   if (!state || state.kind !== 'task') return def;
-  const permissions = { ...(state.form?.permissions ?? {}), ...Object.fromEntries(MERGE_WRITES.map((f) => [f, 'editable' as const])) };
-  return { ...def, states: { ...def.states, [REVIEW]: { ...state, form: { fields: state.form?.fields ?? [], permissions } } } };
-}
+  const permissions = { ...(state.form?.permissions ?? {}), ...Object.fromEntries(mergeWrites(site.params).map((f) => [f, 'editable' as const])) };
+  return { ...def, states: { ...def.states, [site.state]: { ...state, form: { fields: state.form?.fields ?? [], permissions } } } };
+};
 
 const bad = (zh: string, en: string, field = 'absorbed') => new AppError('VALIDATION', { status: 422, fieldErrors: { [field]: { 'zh-CN': zh, en } } });
 
@@ -39,7 +38,7 @@ class Refused extends Error {
 }
 
 /** Everything that can be refused before a row is written, in the order a reviewer would fix it. */
-function checkRequests(deps: Deps, actor: TAuthUser, input: TMergeBody, rows: Map<string, TInstanceRow>): AppError | null {
+function checkRequests(deps: Deps, actor: TAuthUser, input: TMergeBody, rows: Map<string, TInstanceRow>, sites: Map<string, MergeSite | null>): AppError | null {
   const wanted = [input.survivor, ...input.absorbed];
   if (new Set(wanted.map((w) => w.id)).size !== wanted.length) return bad('合并的申请不能重复，也不能包含保留的申请本身', 'List each request once, and not the one that stays');
   const ability = defineAbilityFor(actor);
@@ -47,16 +46,19 @@ function checkRequests(deps: Deps, actor: TAuthUser, input: TMergeBody, rows: Ma
     const row = rows.get(w.id);
     if (!row || !ability.can('read', instanceSubject(deps, row, actor))) return new AppError('NOT_FOUND');
   }
-  const keys = new Map(deps.db.select({ id: definitions.id, key: definitions.key }).from(definitions).where(inArray(definitions.id, [...rows.values()].map((r) => r.definitionId))).all().map((d) => [d.id, d.key]));
   const survivor = rows.get(input.survivor.id)!;
+  const own = sites.get(survivor.definitionId);
   for (const w of wanted) {
     const row = rows.get(w.id)!;
-    if (keys.get(row.definitionId) !== 'campus-entry') return bad('只能合并社会事务进校园申请', 'Only campus-entry requests can be merged');
+    const site = sites.get(row.definitionId);
+    if (!own || !site) return bad('只能合并声明了“合并申请”模块的流程中的申请', 'Only requests of a workflow that declares the merge block can be merged');
     if (!ability.can('act', instanceSubject(deps, row, actor))) return new AppError('FORBIDDEN');
     if (row.version !== w.expectedVersion) return new AppError('VERSION_CONFLICT');
-    if (row.state !== REVIEW || row.status !== 'running')
-      return new AppError('EVENT_NOT_ALLOWED', { message: { 'zh-CN': '只能合并处于“教委审核”环节的申请', en: 'Only requests at bureau review can be merged' } });
-    if (row.data.itemCode !== survivor.data.itemCode) return bad('只能合并同一白名单事项的申请', 'Only requests for the same whitelist item can be merged');
+    if (row.state !== site.state || row.status !== 'running') {
+      const step = loadDefinition(deps, row.definitionId)?.def.states[site.state]?.name ?? { 'zh-CN': site.state, en: site.state };
+      return new AppError('EVENT_NOT_ALLOWED', { message: { 'zh-CN': `只能合并处于“${step['zh-CN']}”环节的申请`, en: `Only requests at "${step.en}" can be merged` } });
+    }
+    if (row.data[site.params.itemField] !== survivor.data[own.params.itemField]) return bad('只能合并同一白名单事项的申请', 'Only requests for the same whitelist item can be merged');
   }
   return null;
 }
@@ -76,15 +78,18 @@ export function mergeRequests(deps: Deps, input: TMergeBody & { actor: TAuthUser
   try {
     return tx(deps.db, () => {
       const rows = new Map(deps.db.select().from(instances).where(inArray(instances.id, ids)).all().map((r) => [r.id, r]));
-      const problem = checkRequests(deps, actor, input, rows);
+      const sites = new Map([...rows.values()].map((r) => [r.definitionId, mergeSiteFor(deps, r.definitionId)]));
+      const problem = checkRequests(deps, actor, input, rows, sites);
       if (problem) throw new Refused(problem);
       const survivor = rows.get(input.survivor.id)!;
+      const site = sites.get(survivor.definitionId)!;
+      const def = loadDefinition(deps, survivor.definitionId)!.def;
       const absorbed = input.absorbed.map((a) => rows.get(a.id)!);
-      const fields = mergedFields(survivor.data, absorbed.map((r) => ({ id: r.id, data: r.data })));
+      const fields = mergedFields(survivor.data, absorbed.map((r) => ({ id: r.id, data: r.data })), site.params);
       const merged = { ...survivor.data, ...fields };
-      // The merged request is checked as if filed when the survivor was (its lead time stands), and
-      // the absorbed ones no longer count against the caps it is checked with.
-      const refusals = whitelistRefusals(deps, merged, new Date(survivor.createdAt), ids) ?? [];
+      // The merged request is checked with the survivor's rule sets as if filed when the survivor was (its
+      // lead time stands), and the absorbed ones no longer count against the caps it is checked with.
+      const refusals = usesOf(def, 'entryRules').flatMap((u) => entryRuleRefusals(deps, u.params, merged, new Date(survivor.createdAt), ids));
       if (refusals.length) {
         const message = { 'zh-CN': refusals.map((r) => r.message['zh-CN']).join('；'), en: refusals.map((r) => r.message.en).join('; ') };
         throw new Refused(new AppError('GUARD_FAILED', { rule: refusals[0].rule, message }));
@@ -92,22 +97,27 @@ export function mergeRequests(deps: Deps, input: TMergeBody & { actor: TAuthUser
       // Every move is marked `via: 'merge'`: the survivor's SAVE is the merge writing its data, not a draft
       // someone saved, and 办理记录 shows it under the one 合并申请 entry.
       const move = (id: string, version: number, type: string, data: Record<string, unknown>) => {
-        const res = applyEvent(deps, { actor, instanceId: id, expectedVersion: version, definitionFor: mergeDefinition, via: 'merge', event: { type, data, comment: input.comment } });
+        const res = applyEvent(deps, { actor, instanceId: id, expectedVersion: version, definitionFor: mergeDefinition(sites.get(rows.get(id)!.definitionId)!), via: 'merge', event: { type, data, comment: input.comment } });
         if (res instanceof AppError) throw new Refused(res);
         return res;
       };
+      const ended: Array<{ id: string; state: string }> = [];
       for (const row of absorbed) {
-        move(row.id, row.version, 'MERGE', { mergedInto: survivor.id });
-        storeNotifications(deps, row.id, { type: 'notify', kind: 'entered', state: 'merged', to: [{ userId: row.createdBy }] });
+        const own = sites.get(row.definitionId)!;
+        const moved = move(row.id, row.version, own.event, { [own.params.intoField]: survivor.id });
+        ended.push({ id: row.id, state: moved.state });
+        storeNotifications(deps, row.id, { type: 'notify', kind: 'entered', state: moved.state, to: [{ userId: row.createdBy }] });
       }
       const saved = move(survivor.id, survivor.version, 'SAVE', fields);
+      const p = site.params;
+      const num = (name: string) => (typeof fields[name] === 'number' ? (fields[name] as number) : null);
       const result: TMergeResult = {
         survivorId: survivor.id,
         version: saved.version,
-        schoolIds: fields.schoolIds as string[],
-        studentHours: (fields.studentHours as number | undefined) ?? null,
-        teacherHours: (fields.teacherHours as number | undefined) ?? null,
-        mergedFrom: fields.mergedFrom as string[],
+        schoolIds: fields[p.schoolsField] as string[],
+        studentHours: num('studentHours'),
+        teacherHours: num('teacherHours'),
+        mergedFrom: fields[p.fromField] as string[],
       };
       appendAudit(deps.db, {
         at: deps.clock().toISOString(),
@@ -117,11 +127,11 @@ export function mergeRequests(deps: Deps, input: TMergeBody & { actor: TAuthUser
         entityId: survivor.id,
         outcome: 'success',
         before: {
-          survivor: { version: survivor.version, schoolIds: survivor.data.schoolIds, studentHours: survivor.data.studentHours ?? null, teacherHours: survivor.data.teacherHours ?? null },
-          absorbed: absorbed.map((r) => ({ id: r.id, version: r.version, state: r.state, schoolIds: r.data.schoolIds })),
+          survivor: { version: survivor.version, ...Object.fromEntries(Object.keys(fields).map((f) => [f, survivor.data[f] ?? null])) },
+          absorbed: absorbed.map((r) => ({ id: r.id, version: r.version, state: r.state, [p.schoolsField]: r.data[p.schoolsField] })),
         },
-        after: { survivor: { version: result.version, schoolIds: result.schoolIds, studentHours: result.studentHours, teacherHours: result.teacherHours }, absorbed: absorbed.map((r) => ({ id: r.id, state: 'merged' })) },
-        meta: { itemCode: survivor.data.itemCode, comment: input.comment ?? null },
+        after: { survivor: { version: result.version, ...fields }, absorbed: ended },
+        meta: { itemCode: survivor.data[p.itemField], comment: input.comment ?? null },
       });
       return result;
     });

@@ -5,6 +5,7 @@ import { findings, instances, organisations, type TFindingRow } from '../../db/s
 import type { Deps } from '../../deps.js';
 import { resolveSort, sortedPage, type SortSpec } from '../../lib/sorted-keyset.js';
 import { readableOf } from '../reports/report-scope.js';
+import { familyOf } from '../workflow-rules/families.js';
 import type { TFinding, TFindingQuery } from './findings.types.js';
 
 /**
@@ -22,7 +23,7 @@ const FINDING_SORT: SortSpec<'dueAt' | 'createdAt' | 'severity'> = {
 export function listFindings(deps: Deps, input: { user: TAuthUser; ability: AppAbility; query: TFindingQuery }): { items: TFinding[]; nextCursor: string | null } {
   const q = input.query;
   const now = deps.clock().toISOString();
-  const where: SQL[] = [readableOf(deps, { user: input.user, ability: input.ability, key: 'security-inspection' })];
+  const where: SQL[] = [readableOf({ user: input.user, ability: input.ability, family: familyOf(deps, 'findingsLedger') })];
   if (q.instanceId) where.push(eq(findings.instanceId, q.instanceId));
   if (q.schoolId) where.push(eq(findings.schoolId, q.schoolId));
   if (q.round) where.push(eq(findings.round, q.round));

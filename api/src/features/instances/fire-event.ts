@@ -71,7 +71,7 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
   const loaded = loadDefinition(deps, row.definitionId);
   if (!loaded) return deny(new AppError('INTERNAL'), before);
   const def = input.definitionFor ? input.definitionFor(loaded.def) : loaded.def;
-  // The built-in workflows' domain rules fill what they compute (experts, scores, roll-up) first.
+  // The action's blocks fill what they compute (experts, scores, roll-up) or refuse, before the engine decides.
   const prepared = prepareEvent(deps, def, row, input.event);
   if (prepared instanceof AppError) return deny(prepared, before);
   const event = prepared.event;
@@ -118,7 +118,7 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
     ...named.map((userId) => ({ userId, role: 'candidate' })),
     ...readers.map((userId) => ({ userId, role: 'reader' })),
   ]);
-  Object.assign(meta, prepared.note, recordEvent(deps, def, row, next, event));
+  Object.assign(meta, prepared.note, recordEvent(deps, def, next, result.effects));
   appendAudit(deps.db, {
     at: next.updatedAt,
     actor,

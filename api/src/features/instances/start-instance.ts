@@ -5,7 +5,8 @@ import { isSystem, type TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
 import { instances, type TInstanceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { describeSnapshot, start } from '../../engine.js';
+import { describeSnapshot, start, type TDefinition } from '../../engine.js';
+import { prefillStart, refusalsIn } from '../workflow-rules/start-blocks.js';
 import { AppError } from '../../errors.js';
 import { replayOf, rememberResponse, type TIdempotency } from '../../lib/idempotency.js';
 import { loadDefinition } from '../definitions/load-definition.js';
@@ -18,8 +19,10 @@ import { instanceView, subjectOf } from './instance-view.js';
 import { deniedEvent, refusalError } from './refusal.js';
 import { ZInstanceView, type TInstanceView, type TStartInstanceBody } from './instances.types.js';
 
-const refusalsOf = (facts: Record<string, unknown>, status: string) =>
-  status === 'completed' && Array.isArray(facts.entryRefusals) && facts.entryRefusals.length > 0 ? { refusals: facts.entryRefusals } : {};
+const refusalsOf = (def: TDefinition, facts: Record<string, unknown>, status: string) => {
+  const refusals = status === 'completed' ? refusalsIn(def, facts) : [];
+  return refusals.length ? { refusals } : {};
+};
 
 const invalid = (field: string, zh: string, en: string) =>
   new AppError('VALIDATION', { status: 422, fieldErrors: { [field]: { 'zh-CN': zh, en } } });
@@ -63,8 +66,10 @@ export function startInstance(
 
     const subject = subjectOf(deps, def, chain, org.id);
     const engActor = engineActor(actor);
-    const env = buildEnv(deps, def, subject, engActor, input.data ?? {});
-    const result = start(def, { subject, initiator: engActor, data: input.data, assignments }, env);
+    // The start's blocks prefill what the starter left out (the checklist of an inspection round).
+    const data = prefillStart(deps, def, input.data ?? {});
+    const env = buildEnv(deps, def, subject, engActor, data);
+    const result = start(def, { subject, initiator: engActor, data, assignments }, env);
     if (!result.ok) return deny(refusalError(result));
 
     const at = deps.clock().toISOString();
@@ -101,8 +106,8 @@ export function startInstance(
       entityId: row.id,
       outcome: 'success',
       after: { state: row.state, version: row.version },
-      // Automatic checks that refused the request (campus entry): kept so the history shows each rule.
-      meta: { definitionKey: defRow.key, definitionVersion: defRow.version, subjectOrgId: org.id, ...refusalsOf(env.facts ?? {}, result.status) },
+      // Automatic checks that refused the request (a rule set): kept so the history shows each rule.
+      meta: { definitionKey: defRow.key, definitionVersion: defRow.version, subjectOrgId: org.id, ...refusalsOf(def, env.facts ?? {}, result.status) },
     });
     const body = instanceView(deps, def, defRow, row, actor);
     rememberResponse(deps, input.idempotency, 201, body);

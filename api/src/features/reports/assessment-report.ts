@@ -6,6 +6,7 @@ import { auditEvents, instances, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { rank } from '../../domain.js';
 import { readableOf } from './report-scope.js';
+import { familyField, familyOf } from '../workflow-rules/families.js';
 import { createdWithin } from './report-filters.js';
 import type { TAssessmentReport, TCycleQuery } from './reports.types.js';
 
@@ -31,21 +32,24 @@ function weakestOf(deps: Deps, instanceId: string): Weakest {
 
 /** One row per group of the cycle (≤ 17 in a district): score and grade from the instance data, ranked across groups. */
 export function assessmentReport(deps: Deps, input: { user: TAuthUser; ability: AppAbility } & TCycleQuery): TAssessmentReport {
+  // Every workflow that rolls a group up, under the field names its block gives.
+  const family = familyOf(deps, 'groupRollUp');
+  const cycle = familyField(family, (u) => u.params.cycleField);
   const rows = deps.db
     .select({
       instanceId: instances.id,
       groupId: instances.subjectOrgId,
       groupName: organisations.name,
       state: instances.state,
-      score: sql<number | null>`json_extract(${instances.data}, '$.groupScore')`,
-      grade: sql<string | null>`json_extract(${instances.data}, '$.grade')`,
+      score: sql<number | null>`${familyField(family, (u) => u.params.scoreField)}`,
+      grade: sql<string | null>`${familyField(family, (u) => u.params.gradeField)}`,
     })
     .from(instances)
     .innerJoin(organisations, eq(organisations.id, instances.subjectOrgId))
     .where(
       and(
-        readableOf(deps, { ...input, key: 'bundled-assessment' }),
-        input.cycle ? sql`json_extract(${instances.data}, '$.cycle') = ${input.cycle}` : undefined,
+        readableOf({ ...input, family }),
+        input.cycle ? sql`${cycle} = ${input.cycle}` : undefined,
         // The subject is the group (subject_group_id = the group itself). A school filter means the group
         // the school belongs to: the school's figures exist only as a part of its group's assessment, and a
         // ranking row of one group is what a "how is this school's group doing" filter should show.

@@ -1,44 +1,77 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { instances, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { rank } from '../../domain.js';
+import { outgoing, usesOf, type BlockUse, type TDefinition } from '../../engine.js';
+import { familyField, familyOf, type FamilyMember } from '../workflow-rules/families.js';
 import { readableOf } from './report-scope.js';
 import { createdWithin, schoolSubjectIn } from './report-filters.js';
 import type { TAwardReport, TYearQuery } from './reports.types.js';
+
+/**
+ * The steps where a level set by this action stands: from the action's target onwards (公示, 异议复核,
+ * the approved end), until the instance comes back to the action's own step or to the step its scores
+ * are collected in (a reopened review voids the level until it is ranked again).
+ */
+function standingStates(def: TDefinition, use: BlockUse<'levelByQuota'>): string[] {
+  if (use.site.at !== 'action') return [];
+  const { state, event } = use.site;
+  const from = def.states[state];
+  const target = from && 'on' in from ? from.on[event]?.to : undefined;
+  if (!target) return [];
+  const scoring = usesOf(def, 'trimmedMean').filter((u) => u.site.at === 'action' && u.site.state === state && u.site.event === event).map((u) => u.params.from);
+  const stop = new Set([state, ...scoring]);
+  const seen = new Set<string>();
+  const queue = [target];
+  while (queue.length) {
+    const id = queue.shift()!;
+    const s = def.states[id];
+    if (!s || seen.has(id) || stop.has(id)) continue;
+    seen.add(id);
+    queue.push(...outgoing(s).map((e) => e.to));
+  }
+  return [...seen].filter((id) => def.states[id].kind !== 'final' || (def.states[id] as { outcome?: string }).outcome === 'approved');
+}
+
+const levelStands = (family: Array<FamilyMember<'levelByQuota'>>): SQL =>
+  or(...family.map((m) => and(eq(instances.definitionId, m.id), inArray(instances.state, m.uses.flatMap((u) => standingStates(m.def, u)))))) ?? sql`0`;
 
 /** Awards of a year by level, and the scored submissions ranked within each category. */
 export function awardReport(deps: Deps, input: { user: TAuthUser; ability: AppAbility } & TYearQuery): TAwardReport {
   const year = input.year ?? deps.clock().toISOString().slice(0, 4);
   // A submission's subject is its school: the dashboard's filters narrow by school / group and creation date within the year.
+  // Every workflow that levels by quota (a bureau's 课后服务评比 built from scratch as much as the template).
+  const family = familyOf(deps, 'levelByQuota');
   const where = and(
-    readableOf(deps, { ...input, key: 'teaching-award' }),
+    readableOf({ ...input, family }),
     sql`substr(${instances.createdAt}, 1, 4) = ${year}`,
     ...schoolSubjectIn(input),
     ...createdWithin(input),
   );
-  const level = sql<string | null>`json_extract(${instances.data}, '$.level')`;
+  const level = sql<string | null>`${familyField(family, (u) => u.params.levelField)}`;
+  const score = familyField(family, (u) => u.params.scoreField);
   const byLevel = deps.db
     .select({ level, count: sql<number>`count(*)` })
     .from(instances)
-    .where(and(where, sql`${instances.state} in ('publicNotice', 'objectionReview', 'awarded')`, sql`${level} is not null`))
+    .where(and(where, levelStands(family), sql`${level} is not null`))
     .groupBy(level)
     .all();
   const rows = deps.db
     .select({
       instanceId: instances.id,
-      category: sql<string>`coalesce(json_extract(${instances.data}, '$.category'), '')`,
-      title: sql<string>`coalesce(json_extract(${instances.data}, '$.title'), '')`,
+      category: sql<string>`coalesce(${familyField(family, (u) => u.params.categoryField)}, '')`,
+      title: sql<string>`coalesce(${familyField(family, (u) => u.params.titleField)}, '')`,
       schoolId: instances.subjectOrgId,
       schoolName: organisations.name,
       state: instances.state,
-      score: sql<number>`json_extract(${instances.data}, '$.finalScore')`,
+      score: sql<number>`${score}`,
       level,
     })
     .from(instances)
     .innerJoin(organisations, eq(organisations.id, instances.subjectOrgId))
-    .where(and(where, sql`json_extract(${instances.data}, '$.finalScore') is not null`))
+    .where(and(where, sql`${score} is not null`))
     .limit(1000)
     .all();
   const categories = [...new Set(rows.map((r) => r.category))].sort();

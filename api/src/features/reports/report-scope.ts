@@ -1,17 +1,17 @@
-import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { AppAbility } from '../../auth/ability.js';
 import { rulesToWhere } from '../../auth/ability-sql.js';
 import type { TAuthUser } from '../../auth/user.js';
-import { definitions, instances, organisations } from '../../db/schema.js';
+import { instances, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { instanceFields } from '../instances/instance-subject.js';
+import { inFamily } from '../workflow-rules/families.js';
 
 const DISTRICT_WIDE = new Set(['bureauAdmin', 'bureauReviewer', 'auditor']);
 
-/** The instances of a workflow key (any version) the caller may read, as one SQL condition. */
-export function readableOf(deps: Pick<Deps, 'db'>, input: { user: TAuthUser; ability: AppAbility; key: string }): SQL {
-  const ids = deps.db.select({ id: definitions.id }).from(definitions).where(eq(definitions.key, input.key)).all().map((d) => d.id);
-  return sql`${ids.length ? inArray(instances.definitionId, ids) : sql`0`} and ${rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user))}`;
+/** The instances of a family of workflows (those declaring a block, see families.ts) the caller may read, as one SQL condition. */
+export function readableOf(input: { user: TAuthUser; ability: AppAbility; family: Array<{ id: string }> }): SQL {
+  return sql`${inFamily(input.family)} and ${rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user))}`;
 }
 
 /**

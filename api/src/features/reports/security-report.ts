@@ -4,6 +4,7 @@ import type { TAuthUser } from '../../auth/user.js';
 import { findings, instances, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { readableOf } from './report-scope.js';
+import { familyOf } from '../workflow-rules/families.js';
 import { createdWithin, schoolSubjectIn } from './report-filters.js';
 import type { TRoundQuery, TSecurityReport } from './reports.types.js';
 
@@ -12,7 +13,7 @@ export function securityReport(deps: Deps, input: { user: TAuthUser; ability: Ap
   const now = deps.clock().toISOString();
   // The dashboard's filters narrow the inspected school's instances (an inspection's subject is the school).
   const where = and(
-    readableOf(deps, { ...input, key: 'security-inspection' }),
+    readableOf({ ...input, family: familyOf(deps, 'findingsLedger') }),
     input.round ? eq(findings.round, input.round) : undefined,
     ...schoolSubjectIn(input),
     ...createdWithin(input),

@@ -2,22 +2,26 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { organisations, roleGrants } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { describeSnapshot, type TDefinition } from '../../engine.js';
+import { describeSnapshot, type BlockParams, type TDefinition } from '../../engine.js';
 import { rollUpGroup, type MemberScores } from '../../domain.js';
 import { loadPublished } from '../reference/load-reference.js';
 
 const ZScoreRows = z.array(z.object({ indicator: z.string(), score: z.coerce.number().catch(0) }));
 
 /**
- * The group's score and grade from the member schools' collected self-assessments, with the roll-up
- * rule of the published indicator system the cycle names (or the newest one). Null when none is
- * published or no part was submitted.
+ * The group's score and grade from the member schools' collected self-assessments (the collect step and
+ * table the block names), with the roll-up rule of the published indicator system the instance names
+ * (or the newest one). Null when none is published or no part was submitted.
  */
-export function groupRollUp(deps: Pick<Deps, 'db'>, def: TDefinition, snapshot: Record<string, unknown>, data: Record<string, unknown>, groupId: string) {
-  const key = typeof data.indicatorSystem === 'string' ? data.indicatorSystem : undefined;
+export function groupRollUp(
+  deps: Pick<Deps, 'db'>,
+  input: { def: TDefinition; snapshot: Record<string, unknown>; data: Record<string, unknown>; groupId: string; params: BlockParams<'groupRollUp'> },
+) {
+  const { params } = input;
+  const key = typeof input.data[params.systemField] === 'string' ? (input.data[params.systemField] as string) : undefined;
   const system = (key && loadPublished(deps, 'indicator-system', key)) || loadPublished(deps, 'indicator-system');
   if (!system) return null;
-  const parts = describeSnapshot(def, snapshot).collections.selfAssessment?.parts ?? {};
+  const parts = describeSnapshot(input.def, input.snapshot).collections[params.from]?.parts ?? {};
   const userIds = Object.keys(parts).filter((u) => parts[u]?.status === 'submitted');
   if (userIds.length === 0) return null;
   // A part belongs to the member school where its author is principal.
@@ -25,11 +29,11 @@ export function groupRollUp(deps: Pick<Deps, 'db'>, def: TDefinition, snapshot: 
     .select({ userId: roleGrants.userId, schoolId: roleGrants.orgId })
     .from(roleGrants)
     .innerJoin(organisations, eq(organisations.id, roleGrants.orgId))
-    .where(and(eq(roleGrants.role, 'principal'), eq(organisations.parentId, groupId), inArray(roleGrants.userId, userIds)))
+    .where(and(eq(roleGrants.role, 'principal'), eq(organisations.parentId, input.groupId), inArray(roleGrants.userId, userIds)))
     .all();
   const schoolOf = new Map(schools.map((s) => [s.userId, s.schoolId]));
   const members: MemberScores[] = userIds.map((u) => {
-    const rows = ZScoreRows.catch([]).parse(parts[u]?.data.indicatorScores);
+    const rows = ZScoreRows.catch([]).parse(parts[u]?.data[params.tableField]);
     return { schoolId: schoolOf.get(u) ?? u, scores: Object.fromEntries(rows.map((r) => [r.indicator, r.score])) };
   });
   return { system: system.row, result: rollUpGroup(system.content, members) };

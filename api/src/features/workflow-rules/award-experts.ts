@@ -1,7 +1,7 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { instanceParticipants, instances, organisations, roleGrants, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { assignExperts, type ExpertRef } from '../../domain.js';
+import { assignExperts, conflictOf, type Avoid, type ExpertRef, type SubmissionRef } from '../../domain.js';
 import { AppError } from '../../errors.js';
 import { loadPublished } from '../reference/load-reference.js';
 
@@ -35,10 +35,10 @@ function expertPool(deps: Pick<Deps, 'db'>): ExpertRef[] {
   }));
 }
 
-/** ≥ 3 experts for one submission, never from its school or group, least loaded first. */
-export function chooseExperts(deps: Pick<Deps, 'db'>, submission: { id: string; schoolId: string; groupId: string | null }): string[] | AppError {
-  const per = loadPublished(deps, 'award-rubric')?.content.expertsPerSubmission ?? 3;
-  const result = assignExperts([submission], expertPool(deps), per);
+/** ≥ N experts for one submission (the block's count, else the rubric's, else 3), never from its school or group, least loaded first. */
+export function chooseExperts(deps: Pick<Deps, 'db'>, submission: SubmissionRef, opts: { count?: number; avoid: Avoid[] }): string[] | AppError {
+  const per = opts.count ?? loadPublished(deps, 'award-rubric')?.content.expertsPerSubmission ?? 3;
+  const result = assignExperts([submission], expertPool(deps), per, opts.avoid);
   if (result.ok) return result.assignments[submission.id] ?? [];
   return new AppError('GUARD_FAILED', {
     rule: 'enoughExperts',
@@ -51,3 +51,24 @@ export function chooseExperts(deps: Pick<Deps, 'db'>, submission: { id: string; 
 
 export const expertIdsExist = (deps: Pick<Deps, 'db'>, ids: string[]) =>
   ids.length === 0 || deps.db.select({ n: count() }).from(users).where(inArray(users.id, ids)).get()?.n === ids.length;
+
+/**
+ * Experts named by hand obey 回避 as the automatic choice does: the first one from the submitting school
+ * (or its group) refuses the move, by name and rule. Ids that hold no expert grant are left to the
+ * assignment check, which refuses them as not holding the role.
+ */
+export function conflictedExpert(deps: Pick<Deps, 'db'>, submission: SubmissionRef, input: { ids: string[]; avoid: Avoid[]; field: string }): AppError | null {
+  const { ids, avoid } = input;
+  const pool = new Map(expertPool(deps).map((e) => [e.id, e]));
+  for (const id of ids) {
+    const expert = pool.get(id);
+    const why = expert ? conflictOf(submission, expert, avoid) : null;
+    if (!why) continue;
+    const name = deps.db.select({ name: users.displayName }).from(users).where(eq(users.id, id)).get()?.name ?? id;
+    const zh = why === 'school' ? '申报学校' : '申报学校所在集团';
+    const en = why === 'school' ? 'the submitting school' : 'the submitting school’s group';
+    const message = { 'zh-CN': `回避规则：专家「${name}」来自${zh}，不能评审该申报`, en: `Conflict of interest: expert "${name}" is from ${en} and may not review this submission` };
+    return new AppError('GUARD_FAILED', { status: 422, rule: 'notConflicted', message, fieldErrors: { [input.field]: message } });
+  }
+  return null;
+}

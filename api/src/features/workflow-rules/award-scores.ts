@@ -1,43 +1,47 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { definitions, instances } from '../../db/schema.js';
+import { and, sql } from 'drizzle-orm';
+import { instances } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { describeSnapshot, type TDefinition } from '../../engine.js';
+import { describeSnapshot, type BlockParams, type TDefinition } from '../../engine.js';
 import { awardLevels, outliers, trimmedMean } from '../../domain.js';
 import { loadPublished } from '../reference/load-reference.js';
+import { familyField, familyOf, inFamily } from './families.js';
 
 type Scores = Array<{ expertId: string; score: number }>;
 
-/** The experts' submitted scores of the instance's latest expert-review visit. */
-export function expertScores(def: TDefinition, snapshot: Record<string, unknown>): Scores {
-  const parts = describeSnapshot(def, snapshot).collections.expertReview?.parts ?? {};
+/** The experts' submitted scores in the collect step the block reads, from its latest visit. */
+export function expertScores(def: TDefinition, snapshot: Record<string, unknown>, p: Pick<BlockParams<'trimmedMean'>, 'from' | 'scoreField'>): Scores {
+  const parts = describeSnapshot(def, snapshot).collections[p.from]?.parts ?? {};
   return Object.entries(parts)
-    .filter(([, p]) => p.status === 'submitted' && typeof p.data.score === 'number')
-    .map(([expertId, p]) => ({ expertId, score: Number(p.data.score) }));
+    .filter(([, part]) => part.status === 'submitted' && typeof part.data[p.scoreField] === 'number')
+    .map(([expertId, part]) => ({ expertId, score: Number(part.data[p.scoreField]) }));
 }
 
-/** Trimmed mean (drop highest and lowest from 5 scores up) and the experts whose score is an outlier. */
-export function scoreSummary(scores: Scores, threshold = 15) {
-  return { finalScore: trimmedMean(scores.map((s) => s.score)), outlierExperts: outliers(scores, threshold) };
+/** Trimmed mean (drop highest and lowest from `trimFrom` scores up) and the experts whose score is an outlier. */
+export function scoreSummary(scores: Scores, p: Pick<BlockParams<'trimmedMean'>, 'trimFrom' | 'outlierThreshold'>) {
+  return { finalScore: trimmedMean(scores.map((s) => s.score), { trimFrom: p.trimFrom }), outlierExperts: outliers(scores, p.outlierThreshold) };
 }
 
 /**
  * The level this submission gets when ranked within its category against the others of the year that
- * already have a final score, with the rubric's quotas per level (特等/一等/二等). Null when none fits.
+ * already have a final score — in every workflow that levels by quota, so a bureau's copy ranks with the
+ * original — with the rubric's quotas per level (特等/一等/二等). Null when none fits.
  */
 export function levelFor(deps: Pick<Deps, 'db'>, input: { instanceId: string; category: string; year: string; score: number }): string | null {
   const rubric = loadPublished(deps, 'award-rubric', input.year)?.content ?? loadPublished(deps, 'award-rubric')?.content;
   if (!rubric) return null;
   const quotas = input.category === 'course' ? rubric.quotas.course : rubric.quotas.achievement;
-  const ids = deps.db.select({ id: definitions.id }).from(definitions).where(eq(definitions.key, 'teaching-award')).all().map((d) => d.id);
+  const family = familyOf(deps, 'levelByQuota');
+  const score = familyField(family, (u) => u.params.scoreField);
+  const category = familyField(family, (u) => u.params.categoryField);
   const others = deps.db
-    .select({ id: instances.id, score: sql<number>`json_extract(${instances.data}, '$.finalScore')` })
+    .select({ id: instances.id, score: sql<number>`${score}` })
     .from(instances)
     .where(
       and(
-        inArray(instances.definitionId, ids),
+        inFamily(family),
         sql`${instances.id} <> ${input.instanceId}`,
-        sql`json_extract(${instances.data}, '$.category') = ${input.category}`,
-        sql`json_extract(${instances.data}, '$.finalScore') is not null`,
+        sql`coalesce(${category}, '') = ${input.category}`,
+        sql`${score} is not null`,
         sql`substr(${instances.createdAt}, 1, 4) = ${input.year}`,
         sql`coalesce(${instances.outcome}, '') <> 'withdrawn'`,
       ),

@@ -1,10 +1,17 @@
-import { and, count, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { definitions, instances, organisations } from '../../db/schema.js';
+import { instances, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { checkEntryRequest, semesterOf, type EntryRefusal, type EntryRequest } from '../../domain.js';
+import type { BlockParams, EntryRuleName } from '../../engine.js';
 import { loadPublished } from '../reference/load-reference.js';
 import type { TWhitelistDoc } from '../reference/reference.types.js';
+import { familyField, familyOf, inFamily, type FamilyMember } from './families.js';
+
+/** Social-affair activities a school may receive per semester when no whitelist says otherwise (DOMAIN.md: 6 is typical). */
+export const SCHOOL_SEMESTER_CAP = 6;
+type Params = BlockParams<'entryRules'>;
+type Family = Array<FamilyMember<'entryRules'>>;
 
 const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
@@ -15,17 +22,24 @@ export function semesterRange(semester: string): { from: string; to: string } {
   return half === 'autumn' ? { from: `${year}-09-01`, to: `${year + 1}-01-31` } : { from: `${year}-02-01`, to: `${year}-08-31` };
 }
 
+/** The fields every workflow with the rule set names, as SQL over its instances. */
+const fields = (family: Family) => ({
+  date: familyField(family, (u) => u.params.dateField),
+  item: familyField(family, (u) => u.params.itemField),
+  schools: familyField(family, (u) => u.params.schoolsField),
+});
+
 /**
- * Requests that count against the caps: other campus-entry instances whose activity falls in the
- * same semester, neither refused nor withdrawn (pending ones count too, or ten filed at once would all pass).
+ * Requests that count against the caps: other instances of every workflow running the rule set (a
+ * bureau's copy counts with the original) whose activity falls in the same semester, neither refused,
+ * withdrawn nor merged (pending ones count too, or ten filed at once would all pass).
  */
-function usedIn(deps: Pick<Deps, 'db'>, semester: string, instanceId: string | string[] | null, ...extra: SQL[]): number {
-  const ids = deps.db.select({ id: definitions.id }).from(definitions).where(eq(definitions.key, 'campus-entry')).all().map((d) => d.id);
-  if (ids.length === 0) return 0;
+function usedIn(deps: Pick<Deps, 'db'>, family: Family, semester: string, instanceId: string | string[] | null, ...extra: SQL[]): number {
+  if (family.length === 0) return 0;
   const { from, to } = semesterRange(semester);
-  const date = sql`json_extract(${instances.data}, '$.activityDate')`;
+  const date = fields(family).date;
   const where = [
-    inArray(instances.definitionId, ids),
+    inFamily(family),
     sql`${date} between ${from} and ${to}`,
     sql`coalesce(${instances.outcome}, '') not in ('rejected', 'withdrawn', 'merged')`,
     ...(typeof instanceId === 'string' ? [sql`${instances.id} <> ${instanceId}`] : []),
@@ -35,7 +49,7 @@ function usedIn(deps: Pick<Deps, 'db'>, semester: string, instanceId: string | s
   return deps.db.select({ n: count() }).from(instances).where(and(...where)).get()?.n ?? 0;
 }
 
-const atSchool = (schoolId: string) => sql`exists (select 1 from json_each(${instances.data}, '$.schoolIds') where value = ${schoolId})`;
+const atSchool = (family: Family, schoolId: string) => sql`exists (select 1 from json_each(${fields(family).schools}) where value = ${schoolId})`;
 
 /**
  * An emergency addition (lead time waived) counts only when the leading group approved it for this
@@ -74,24 +88,29 @@ function outOfScope(deps: Pick<Deps, 'db'>, whitelist: TWhitelistDoc, request: E
 }
 
 /**
- * 社会事务进校园 automatic checks against the whitelist the bureau published for the activity's year:
+ * Automatic checks against the whitelist the bureau published for the activity's year:
  * on the whitelist, in its window, lead time, not commercial, school cap and item frequency per semester,
  * and the item's scope of school kinds.
  * Null when no whitelist is published for that year (the caller falls back to the basic checks).
  * `instanceId`: the request(s) being checked, left out of the usage (a merge passes all of them).
  */
-export function whitelistRefusals(deps: Pick<Deps, 'db'>, data: Record<string, unknown>, now: Date, instanceId: string | string[] | null): EntryRefusal[] | null {
-  const date = typeof data.activityDate === 'string' ? data.activityDate : '';
+function whitelistRefusals(deps: Pick<Deps, 'db'>, p: Params, family: Family, data: Record<string, unknown>, now: Date, instanceId: string | string[] | null): EntryRefusal[] | null {
+  const date = typeof data[p.dateField] === 'string' ? (data[p.dateField] as string) : '';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
   // A school year spans two calendar years: January's activities may fall under last year's whitelist.
   const year = Number(date.slice(0, 4));
   const published = loadPublished(deps, 'whitelist', String(year)) ?? loadPublished(deps, 'whitelist', String(year - 1));
   if (!published) return null;
-  const whitelist: TWhitelistDoc = published.content;
-  const emergencyProblem = emergencyRefusal(whitelist, data);
+  // The block may set its own lead time and cap; otherwise the whitelist's apply.
+  const whitelist: TWhitelistDoc = {
+    ...published.content,
+    leadTimeDays: p.leadTimeDays ?? published.content.leadTimeDays,
+    schoolCapPerSemester: p.schoolCapPerSemester ?? published.content.schoolCapPerSemester,
+  };
+  const emergencyProblem = emergencyRefusal(whitelist, { ...data, itemCode: data[p.itemField] });
   const request: EntryRequest = {
-    itemCode: String(data.itemCode ?? ''),
-    schoolIds: strings(data.schoolIds),
+    itemCode: String(data[p.itemField] ?? ''),
+    schoolIds: strings(data[p.schoolsField]),
     date,
     filedOn: now.toISOString().slice(0, 10),
     commercial: data.commercial === true,
@@ -102,10 +121,64 @@ export function whitelistRefusals(deps: Pick<Deps, 'db'>, data: Record<string, u
   const perSchool: Record<string, number> = {};
   const perSchoolItem: Record<string, number> = {};
   for (const schoolId of request.schoolIds) {
-    perSchool[schoolId] = usedIn(deps, semester, instanceId, atSchool(schoolId));
-    perSchoolItem[`${schoolId}:${request.itemCode}`] = usedIn(deps, semester, instanceId, atSchool(schoolId), sql`json_extract(${instances.data}, '$.itemCode') = ${request.itemCode}`);
+    perSchool[schoolId] = usedIn(deps, family, semester, instanceId, atSchool(family, schoolId));
+    perSchoolItem[`${schoolId}:${request.itemCode}`] = usedIn(deps, family, semester, instanceId, atSchool(family, schoolId), sql`${fields(family).item} = ${request.itemCode}`);
   }
   const refusals = checkEntryRequest(request, whitelist, { perSchool, perSchoolItem });
   const scopeProblems = outOfScope(deps, whitelist, request);
   return [...(emergencyProblem ? [emergencyProblem] : []), ...refusals, ...scopeProblems];
+}
+
+/** Other requests of the family created this semester (by the clock), for the checks without a whitelist. */
+function createdThisSemester(deps: Pick<Deps, 'db'>, family: Family, now: Date, instanceId: string | string[] | null, ...extra: SQL[]): number {
+  if (family.length === 0) return 0;
+  const where = [
+    inFamily(family),
+    gte(instances.createdAt, semesterStart(now)),
+    sql`coalesce(${instances.outcome}, '') not in ('rejected', 'withdrawn', 'merged')`,
+    ...(typeof instanceId === 'string' ? [sql`${instances.id} <> ${instanceId}`] : []),
+    ...(Array.isArray(instanceId) && instanceId.length ? [notInArray(instances.id, instanceId)] : []),
+    ...extra,
+  ];
+  return deps.db.select({ n: count() }).from(instances).where(and(...where)).get()?.n ?? 0;
+}
+
+/** Start of the current semester (Feb 1 / Sep 1, UTC): the period the caps in DOMAIN.md count over. */
+export function semesterStart(now: Date): string {
+  const y = now.getUTCFullYear();
+  const m = now.getUTCMonth();
+  const start = m >= 8 ? new Date(Date.UTC(y, 8, 1)) : m >= 1 ? new Date(Date.UTC(y, 1, 1)) : new Date(Date.UTC(y - 1, 8, 1));
+  return start.toISOString();
+}
+
+/** Without a whitelist for the activity's year, only what the API knows by itself: not commercial or fee-charging, the school cap. */
+function basicRefusals(deps: Pick<Deps, 'db'>, p: Params, family: Family, data: Record<string, unknown>, now: Date, instanceId: string | string[] | null): EntryRefusal[] {
+  const out: EntryRefusal[] = [];
+  if (data.commercial === true) out.push({ rule: 'notCommercial', message: { 'zh-CN': '商业性质的活动不得进校园', en: 'Commercial activities may not enter schools' } });
+  if (data.feeCharging === true) out.push({ rule: 'notCommercial', message: { 'zh-CN': '收费活动不得进校园', en: 'Fee-charging activities may not enter schools' } });
+  const cap = p.schoolCapPerSemester ?? SCHOOL_SEMESTER_CAP;
+  for (const schoolId of strings(data[p.schoolsField])) {
+    const used = createdThisSemester(deps, family, now, instanceId, atSchool(family, schoolId));
+    if (used < cap) continue;
+    const name = deps.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, schoolId)).get()?.name ?? schoolId;
+    out.push({
+      rule: 'schoolCap',
+      schoolId,
+      message: { 'zh-CN': `${name}本学期已有 ${used} 项进校园活动，达到上限 ${cap} 项`, en: `${name} already has ${used} activities this semester (cap ${cap})` },
+    });
+  }
+  return out;
+}
+
+/**
+ * The 社会事务进校园 rule set a definition declares (block `entryRules`): each refusal names its rule,
+ * only the rules the block switches on count. With a whitelist published for the activity's year the
+ * full checks run against it; without one, only the basic ones. `instanceId`: the request(s) being
+ * checked, left out of the usage (a merge passes all of them).
+ */
+export function entryRuleRefusals(deps: Pick<Deps, 'db'>, p: Params, data: Record<string, unknown>, now: Date, instanceId: string | string[] | null): EntryRefusal[] {
+  const family = familyOf(deps, 'entryRules');
+  const all = whitelistRefusals(deps, p, family, data, now, instanceId) ?? basicRefusals(deps, p, family, data, now, instanceId);
+  const on = new Set<string>(p.rules satisfies EntryRuleName[]);
+  return all.filter((r) => on.has(r.rule));
 }

@@ -24,14 +24,14 @@ export const inspectionItems = (v: unknown): InspectionItem[] => ZItems.catch([]
  * Each failed item becomes a finding row with its severity's deadline (5/10/20 school working days),
  * flagged as a repeat when the same item failed at this school in an earlier round.
  */
-export function raiseFindings(deps: Pick<Deps, 'db'>, input: { instanceId: string; schoolId: string; districtId: string; data: Record<string, unknown>; now: Date }) {
+export function raiseFindings(deps: Pick<Deps, 'db'>, input: { instanceId: string; schoolId: string; districtId: string; items: unknown; round: string; now: Date }) {
   const earlier = deps.db
     .selectDistinct({ code: findings.itemCode })
     .from(findings)
     .where(and(eq(findings.schoolId, input.schoolId), ne(findings.instanceId, input.instanceId)))
     .all()
     .map((r) => r.code);
-  const list = findingsFromItems(inspectionItems(input.data.items), earlier);
+  const list = findingsFromItems(inspectionItems(input.items), earlier);
   const at = input.now.toISOString();
   // Deadlines count the district's school working days (holidays, make-up days, vacations).
   const calendar = calendarFor(deps, input.districtId);
@@ -42,7 +42,7 @@ export function raiseFindings(deps: Pick<Deps, 'db'>, input: { instanceId: strin
       .values({
         instanceId: input.instanceId,
         schoolId: input.schoolId,
-        round: String(input.data.round ?? ''),
+        round: input.round,
         itemCode: f.itemCode,
         layer: f.layer,
         title: f.title,

@@ -102,6 +102,7 @@ export const campusEntry = {
     outcome: {
       kind: 'collect',
       name: l('活动开展与工时登记', 'Outcome and hours'),
+      blocks: [{ name: 'teacherHours', params: { plannedField: 'teacherHours', spentField: 'actualTeacherHours' } }],
       participants: targetSchools,
       form: {
         fields: [

@@ -1,0 +1,51 @@
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { definitions, instances } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import { usesOf, type BlockName, type BlockUse, type TDefinition } from '../../engine.js';
+import { parsedDefinition } from '../definitions/load-definition.js';
+
+/** A published definition that declares a block, with that block's uses. */
+export type FamilyMember<N extends BlockName> = { id: string; key: string; def: TDefinition; uses: Array<BlockUse<N>> };
+
+// Published definitions never change, so each is read and parsed once per database.
+const published = new WeakMap<Db, Map<string, { key: string; def: TDefinition }>>();
+
+function publishedDefinitions(deps: Pick<Deps, 'db'>): Array<{ id: string; key: string; def: TDefinition }> {
+  let byId = published.get(deps.db);
+  if (!byId) published.set(deps.db, (byId = new Map()));
+  const ids = deps.db.select({ id: definitions.id }).from(definitions).where(eq(definitions.status, 'published')).all().map((r) => r.id);
+  const missing = ids.filter((id) => !byId.has(id));
+  if (missing.length)
+    for (const row of deps.db.select().from(definitions).where(inArray(definitions.id, missing)).all()) byId.set(row.id, { key: row.key, def: parsedDefinition(deps, row) });
+  return ids.map((id) => ({ id, ...byId.get(id)! }));
+}
+
+/**
+ * The workflows that declare a block: how reports, the findings ledger, bulk start and the console's
+ * special screens find "their" instances. A bureau's copy under a new key, a new version and a renamed
+ * step all keep the block, so they stay in the family; nothing here knows a built-in key.
+ */
+export function familyOf<N extends BlockName>(deps: Pick<Deps, 'db'>, name: N): Array<FamilyMember<N>> {
+  return publishedDefinitions(deps).flatMap((d) => {
+    const uses = usesOf(d.def, name);
+    return uses.length ? [{ ...d, uses }] : [];
+  });
+}
+
+/** `instances.definition_id` in the family, as one SQL condition (false when the family is empty). */
+export const inFamily = (family: Array<{ id: string }>): SQL => (family.length ? inArray(instances.definitionId, family.map((m) => m.id)) : sql`0`);
+
+/**
+ * An instance data field a block names by parameter (e.g. the roll-up's `scoreField`), as SQL. Members
+ * usually agree on the name; when a copy renamed the field, each definition reads its own.
+ */
+export function familyField<N extends BlockName>(family: Array<FamilyMember<N>>, pick: (use: BlockUse<N>) => string | undefined, fallback?: string): SQL {
+  const names = family.map((m) => ({ id: m.id, name: m.uses.map(pick).find(Boolean) ?? fallback }));
+  const distinct = [...new Set(names.map((n) => n.name))];
+  // Field names are identifiers (the definition schema allows letters, digits and _), so the path is
+  // written into the SQL as a literal, as a hand-written query would, and an expression index still matches.
+  const read = (name: string | undefined) => (name && /^[A-Za-z][A-Za-z0-9_]*$/.test(name) ? sql`json_extract(${instances.data}, ${sql.raw(`'$.${name}'`)})` : sql`null`);
+  if (distinct.length <= 1) return read(distinct[0]);
+  return sql`(case ${instances.definitionId} ${sql.join(names.map((n) => sql`when ${n.id} then ${read(n.name)}`), sql` `)} end)`;
+}
