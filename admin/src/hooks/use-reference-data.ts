@@ -5,12 +5,17 @@ import type { DefinitionDetail, DefinitionSummary, Org } from '../types/contract
 type Option = { value: string; label: string };
 
 /** Workflow definitions (optionally only published ones) as rows and as select options by id and by key. */
-export function useDefinitions(status?: 'published' | 'draft') {
+export function useDefinitions(status?: 'published' | 'draft', block?: string | null) {
   const localize = useLocalize();
   const { result, query } = useList<DefinitionSummary>({
     resource: 'definitions',
     pagination: { mode: 'off' },
-    filters: status ? [{ field: 'status', operator: 'eq', value: status }] : [],
+    filters: [
+      ...(status ? [{ field: 'status', operator: 'eq' as const, value: status }] : []),
+      // Published definitions declaring a block: every workflow of that family, a bureau's copies included.
+      ...(block ? [{ field: 'block', operator: 'eq' as const, value: block }] : []),
+    ],
+    queryOptions: { enabled: block !== null },
   });
   const rows = result.data ?? [];
   const byId: Option[] = rows.map((d) => ({ value: d.id, label: `${localize(d.name)} · v${d.version}` }));

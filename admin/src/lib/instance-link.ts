@@ -1,6 +1,6 @@
 import { stringifyTableParams, type CrudFilter } from '@refinedev/core';
 
-export type InstanceQuery = { definitionKey?: string; state?: string; status?: string; orgId?: string; overdue?: '1' };
+export type InstanceQuery = { definitionKey?: string; block?: string; state?: string; status?: string; orgId?: string; overdue?: '1' };
 
 /** A link to the instance list already filtered, in the form Refine's synced table reads back from the URL. */
 export function instanceListLink(q: InstanceQuery): string {

@@ -133,13 +133,18 @@ export type AvailableEvent = {
   /** What a mechanic needs from the user: one person, several, a signer and position, or an earlier step. */
   input?: 'user' | 'users' | 'signer' | 'step';
   choices?: Array<{ state: string; name: LocalizedText }>;
+  /** The domain blocks this action runs (e.g. `mergeRequests`, which has its own screen). */
+  blocks?: string[];
 };
+
+/** A block the instance's definition declares: where, with its parameters (defaults applied). */
+export type DeclaredBlock = { name: string; at: 'start' | 'step' | 'action'; state?: string; event?: string; params: Record<string, unknown> };
 
 export type TraceState = { id: string; name: MaybeLocalized; kind: string; visited: boolean; current: boolean };
 
 export type InstanceView = {
   id: string;
-  definition: { id: string; key: string; version: number; name: MaybeLocalized };
+  definition: { id: string; key: string; version: number; name: MaybeLocalized; blocks: DeclaredBlock[] };
   subject: { orgId: string; name: string; path: Array<{ id: string; name: string; type: string }> };
   state: string;
   stateName: MaybeLocalized;
@@ -173,6 +178,10 @@ export type TaskRow = {
   burdenReportId?: string | null;
   definitionKey: string;
   definitionName: MaybeLocalized;
+  /** The blocks the workflow declares (its families, e.g. `entryRules`). */
+  workflowBlocks: string[];
+  /** The blocks on the task's step and its actions, `name` or `name:op` (e.g. `findingsLedger:handIn`). */
+  stepBlocks: string[];
   state: string;
   stateName: MaybeLocalized;
   subjectName: string;

@@ -12,12 +12,12 @@ export function DeptHome() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const tasks = useMyTasks();
-  const requests = useInstances({ definitionKey: 'campus-entry', limit: 50 });
+  const requests = useInstances({ block: 'entryRules', limit: 50 });
   return (
     <div data-testid="dept-home">
       <Row justify="space-between" align="middle" style={{ marginBottom: 8 }}>
         <PageTitle>{t('home.deptTitle')}</PageTitle>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/instances/create?definitionKey=campus-entry')} data-testid="new-entry-request">
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/instances/create?block=entryRules')} data-testid="new-entry-request">
           {t('home.newEntryRequest')}
         </Button>
       </Row>

@@ -9,7 +9,7 @@ import { useInstances, useMyTasks } from './use-home-data';
 export function InspectorHome() {
   const { t } = useTranslation();
   const tasks = useMyTasks();
-  const inspections = useInstances({ definitionKey: 'security-inspection', limit: 50 });
+  const inspections = useInstances({ block: 'findingsLedger', limit: 50 });
   const rows = [...(inspections.data?.items ?? [])].sort((a, b) => Number(b.status === 'running') - Number(a.status === 'running'));
   return (
     <div data-testid="inspector-home">

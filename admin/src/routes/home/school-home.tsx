@@ -14,8 +14,9 @@ export function SchoolHome({ scopeName, group }: { scopeName: string; group: boo
   const tasks = useMyTasks();
   const running = useInstances({ status: 'running', limit: 24 });
   const all = tasks.data?.items ?? [];
-  const rectifications = all.filter((x) => x.state.toLowerCase().includes('rectif'));
-  const entries = all.filter((x) => x.definitionKey === 'campus-entry');
+  // Known by the blocks the workflow declares, so a bureau's copy or a renamed step lands in the same section.
+  const rectifications = all.filter((x) => x.stepBlocks.includes('findingsLedger:handIn'));
+  const entries = all.filter((x) => x.workflowBlocks.includes('entryRules'));
   const others = all.filter((x) => !rectifications.includes(x) && !entries.includes(x));
   return (
     <div data-testid={group ? 'group-home' : 'school-home'}>

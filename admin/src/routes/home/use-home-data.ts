@@ -8,7 +8,7 @@ export function useMyTasks() {
 }
 
 /** Instances the user may read (the API filters them to the user's school, group or assignments). */
-export function useInstances(query: { definitionKey?: string; status?: string; limit?: number }) {
+export function useInstances(query: { block?: string; status?: string; limit?: number }) {
   return useQuery({
     queryKey: ['home-instances', query],
     queryFn: () => http<Page<InstanceRow>>('/instances', { query: { limit: 50, ...query } }),

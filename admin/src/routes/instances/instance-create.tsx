@@ -33,13 +33,17 @@ export function InstanceCreate() {
   const startFields = definition?.definition.startForm?.fields ?? [];
   const [params] = useSearchParams();
   const presetKey = params.get('definitionKey');
+  const presetBlock = params.get('block');
+  const family = useDefinitions('published', presetBlock);
 
-  // `?definitionKey=campus-entry` (from a role's home page) picks the newest published version of it.
+  // `?definitionKey=…` picks the newest published version of that workflow; `?block=entryRules` (from a
+  // role's home page) the newest published workflow that declares the block, whatever the bureau called it.
   useEffect(() => {
-    if (!presetKey || form.getFieldValue('definitionId')) return;
-    const latest = definitions.rows.filter((d) => d.key === presetKey).sort((a, b) => b.version - a.version)[0];
+    if (form.getFieldValue('definitionId')) return;
+    const candidates = presetKey ? definitions.rows.filter((d) => d.key === presetKey) : presetBlock ? family.rows : [];
+    const latest = [...candidates].sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.version - a.version)[0];
     if (latest) form.setFieldValue('definitionId', latest.id);
-  }, [presetKey, definitions.rows, form]);
+  }, [presetKey, presetBlock, definitions.rows, family.rows, form]);
 
   // A district-wide workflow has one possible subject: pick it rather than ask.
   useEffect(() => {

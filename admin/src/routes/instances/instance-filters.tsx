@@ -5,9 +5,12 @@ import { flagItem } from '../../components/flag-item';
 import type { Dayjs } from 'dayjs';
 import { useDefinition, useDefinitions, useOrgOptions } from '../../hooks/use-reference-data';
 import { useLocalize } from '../../components/localized-text';
+import { BLOCKS, BLOCK_NAMES } from '@eduflow/workflows';
 
 export type InstanceFilterValues = {
   definitionKey?: string;
+  /** A family of workflows: those declaring the block (what dashboard drill-downs filter by). */
+  block?: string;
   state?: string;
   status?: string;
   orgId?: string;
@@ -34,10 +37,14 @@ export function InstanceFilters({ formProps }: { formProps: FormProps<InstanceFi
     value: id,
     label: localize(s.name) || id,
   }));
+  const blockOptions = BLOCK_NAMES.map((name) => ({ value: name, label: localize(BLOCKS[name].label) }));
   return (
     <Form<InstanceFilterValues> layout="inline" {...formProps} form={usedForm} style={{ rowGap: 12, marginBottom: 16 }}>
       <Form.Item name="definitionKey" label={t('fields.workflow')}>
         <Select allowClear style={{ width: 200 }} loading={definitions.loading} options={definitions.byKey} placeholder={t('common.all')} onChange={() => usedForm.setFieldValue('state', undefined)} />
+      </Form.Item>
+      <Form.Item name="block" label={t('instances.blockFilter')} tooltip={t('instances.blockFilterHint')}>
+        <Select allowClear style={{ width: 200 }} options={blockOptions} placeholder={t('common.all')} data-testid="filter-instances-block" />
       </Form.Item>
       <Form.Item name="state" label={t('fields.state')}>
         <Select allowClear style={{ width: 160 }} disabled={!key} options={stateOptions} placeholder={key ? t('common.all') : t('instances.pickWorkflowFirst')} />

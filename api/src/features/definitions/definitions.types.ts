@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { BLOCK_NAMES, type BlockName } from '../../engine.js';
 import { ZLocalized } from '../common.js';
 
 export const ZDefinitionStatus = z.enum(['draft', 'published']);
@@ -9,7 +10,11 @@ export const ZCreateDefinitionBody = z
   .openapi('CreateDefinitionBody');
 export type TCreateDefinitionBody = z.infer<typeof ZCreateDefinitionBody>;
 
-export const ZDefinitionQuery = z.object({ status: ZDefinitionStatus.optional() });
+export const ZDefinitionQuery = z.object({
+  status: ZDefinitionStatus.optional(),
+  /** Only published definitions that declare this block (e.g. `entryRules`: every campus-entry workflow, copies included). */
+  block: z.enum(BLOCK_NAMES as [BlockName, ...BlockName[]]).optional(),
+});
 export type TDefinitionQuery = z.infer<typeof ZDefinitionQuery>;
 
 export const ZDefinitionSummary = z

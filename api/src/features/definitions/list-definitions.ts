@@ -3,7 +3,8 @@ import type { AppAbility } from '../../auth/ability.js';
 import { rulesToWhere } from '../../auth/ability-sql.js';
 import { definitions } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { toSummary } from './load-definition.js';
+import { usesOf } from '../../engine.js';
+import { parsedDefinition, toSummary } from './load-definition.js';
 import type { TDefinitionQuery, TDefinitionSummary } from './definitions.types.js';
 
 export const DEFINITION_FIELDS = { id: definitions.id, key: definitions.key, status: definitions.status };
@@ -18,5 +19,8 @@ export function listDefinitions(deps: Deps, input: { ability: AppAbility; query:
     .where(and(...where))
     .orderBy(asc(definitions.key), desc(definitions.version))
     .all();
-  return { items: rows.map(toSummary) };
+  const block = input.query.block;
+  // Drafts cannot run, so a block filter keeps published definitions only (parsed once each, cached).
+  const kept = block ? rows.filter((r) => r.status === 'published' && usesOf(parsedDefinition(deps, r), block).length > 0) : rows;
+  return { items: kept.map(toSummary) };
 }

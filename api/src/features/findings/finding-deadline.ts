@@ -53,7 +53,7 @@ export function escalateFinding(deps: Deps, instanceId: string, itemCode: string
   storeNotifications(deps, instanceId, {
     type: 'notify',
     kind: 'escalation',
-    state: inst?.state ?? 'rectification',
+    state: inst?.state ?? '',
     to: [
       { role: 'bureauAdmin', orgId: district },
       { role: 'bureauReviewer', orgId: district },

@@ -2,8 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import type { TAuthUser } from '../../auth/user.js';
 import { organisations, users, type TDefinitionRow, type TInstanceRow, type TOrganisationRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { availableEvents, blindSpot, describeSnapshot, fieldAccess, formOf, outgoing, type Subject, type TDefinition } from '../../engine.js';
+import { actionBlocks, availableEvents, blindSpot, describeSnapshot, fieldAccess, formOf, outgoing, type Subject, type TDefinition } from '../../engine.js';
 import { orgPath } from '../orgs/org-path.js';
+import { declaredBlocksView } from '../workflow-rules/block-summary.js';
 import { openTasksOf } from './apply-effects.js';
 import { buildEnv, engineActor } from './engine-env.js';
 import type { TEventResult, TInstanceView } from './instances.types.js';
@@ -28,8 +29,12 @@ function eventsFor(deps: Deps, def: TDefinition, row: TInstanceRow, chain: TOrga
   if (row.status === 'completed') return [];
   const actor = engineActor(user);
   const env = buildEnv(deps, def, subjectOf(deps, def, chain, row.subjectOrgId), actor, row.data, row.id);
-  return availableEvents(def, row.snapshot, actor, env);
+  return availableEvents(def, row.snapshot, actor, env).map((e) => {
+    const blocks = e.mechanic ? [] : actionBlocks(def, row.state, e.type).map((u) => u.name);
+    return blocks.length ? { ...e, blocks } : e;
+  });
 }
+
 
 /** The short answer to an event: where the instance is now and what this user may do next. */
 export function eventResult(deps: Deps, def: TDefinition, row: TInstanceRow, user: TAuthUser): TEventResult {
@@ -60,7 +65,7 @@ export function instanceView(deps: Deps, def: TDefinition, defRow: TDefinitionRo
   const subjectOrg = chain[chain.length - 1];
   return {
     id: row.id,
-    definition: { id: defRow.id, key: defRow.key, version: defRow.version, name: def.name },
+    definition: { id: defRow.id, key: defRow.key, version: defRow.version, name: def.name, blocks: declaredBlocksView(def) },
     subject: {
       orgId: row.subjectOrgId,
       name: subjectOrg?.name ?? '',

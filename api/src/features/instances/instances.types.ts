@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { FIELD_ACCESS, ROLES } from '../../engine.js';
+import { BLOCK_NAMES, FIELD_ACCESS, ROLES, type BlockName } from '../../engine.js';
 import { ZSortQuery } from '../../lib/sorted-keyset.js';
 import { page, ZIsoDate, ZLocalized, ZPageQuery } from '../common.js';
 
@@ -33,6 +33,8 @@ export const ZIdempotencyHeader = z.object({
 export const ZInstanceListQuery = ZPageQuery.extend({
   ...ZSortQuery.shape,
   definitionKey: z.string().optional(),
+  /** Instances of every workflow that declares this block (e.g. `findingsLedger`: all inspections, copies included). */
+  block: z.enum(BLOCK_NAMES as [BlockName, ...BlockName[]]).optional(),
   state: z.string().optional(),
   status: z.enum(['running', 'completed']).optional(),
   /** Instances about this organisation or anything under it (a group's schools, a district's everything). */
@@ -57,8 +59,15 @@ export const ZAvailableEvent = z
     input: z.string().optional().openapi({ description: "the engine's input kind: user | users | signer | step | part …" }),
     choices: z.array(z.object({ state: z.string(), name: ZLocalized })).optional(),
     blockedBy: z.object({ rule: z.string(), message: ZLocalized }).optional(),
+    /** The domain blocks this action runs (e.g. `mergeRequests`, which the console offers its own screen for). */
+    blocks: z.array(z.string()).optional(),
   })
   .openapi('AvailableEvent');
+
+/** A block the instance's definition declares, where, with its parameters (defaults applied). */
+export const ZDeclaredBlock = z
+  .object({ name: z.string(), at: z.enum(['start', 'step', 'action']), state: z.string().optional(), event: z.string().optional(), params: z.record(z.string(), z.unknown()) })
+  .openapi('DeclaredBlock');
 
 export const ZInstanceListItem = z
   .object({
@@ -93,7 +102,7 @@ export type TInstanceAssignment = z.infer<typeof ZInstanceAssignment>;
 export const ZInstanceView = z
   .object({
     id: z.string(),
-    definition: z.object({ id: z.string(), key: z.string(), version: z.number().int(), name: ZLocalized }),
+    definition: z.object({ id: z.string(), key: z.string(), version: z.number().int(), name: ZLocalized, blocks: z.array(ZDeclaredBlock) }),
     subject: z.object({
       orgId: z.string(),
       name: z.string(),

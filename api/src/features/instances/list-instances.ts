@@ -8,6 +8,7 @@ import { resolveSort, sortedPage, type SortSpec } from '../../lib/sorted-keyset.
 import { dateBound } from '../../lib/date-bound.js';
 import { definitionsById, stateName } from '../definitions/definitions-by-id.js';
 import { instanceFields } from './instance-subject.js';
+import { familyOf, inFamily } from '../workflow-rules/families.js';
 import type { TInstanceListItem, TInstanceListQuery } from './instances.types.js';
 
 /** The instance list's sortable columns, each with a (column, id) index for unscoped readers (migration 0009). */
@@ -32,6 +33,7 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
     const ids = deps.db.select({ id: definitions.id }).from(definitions).where(eq(definitions.key, q.definitionKey)).all();
     where.push(inArray(instances.definitionId, ids.map((d) => d.id)));
   }
+  if (q.block) where.push(inFamily(familyOf(deps, q.block)));
   // A scoped reader's scope (their school, group, tasks) is the selective part; a `+` keeps SQLite from
   // preferring the state index, which would walk most of the district. Unscoped readers use (state, updated_at).
   const scoped = !input.ability.rulesFor('read', 'Instance').some((r) => !r.conditions && !r.inverted);

@@ -5,6 +5,7 @@ import type { TAuthUser } from '../../auth/user.js';
 import { burdenReports, instances, organisations, tasks } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { resolveSort, sortedPage, type SortSpec } from '../../lib/sorted-keyset.js';
+import { stepBlocks, workflowBlocks } from '../workflow-rules/block-summary.js';
 import { definitionsById, stateName } from '../definitions/definitions-by-id.js';
 import { instanceFields } from '../instances/instance-subject.js';
 import { BURDEN_TASK } from '../burden/burden-task.js';
@@ -72,6 +73,8 @@ export function listTasks(deps: Deps, input: { user: TAuthUser; ability: AppAbil
       burdenReportId: t.burdenReportId,
       definitionKey: burden ? BURDEN_TASK.key : (ref?.key ?? ''),
       definitionName: burden ? BURDEN_TASK.name : (ref?.name ?? { 'zh-CN': '', en: '' }),
+      workflowBlocks: ref ? workflowBlocks(ref.def) : [],
+      stepBlocks: ref ? stepBlocks(ref.def, t.state) : [],
       state: t.state,
       stateName: burden ? BURDEN_TASK.stateName : stateName(ref, t.state),
       subjectName: t.subjectName,

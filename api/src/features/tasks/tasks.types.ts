@@ -14,6 +14,10 @@ export const ZTaskItem = z
     burdenReportId: z.string().nullable(),
     definitionKey: z.string().openapi({ description: 'the workflow key, or `burden-report`' }),
     definitionName: ZLocalized,
+    /** The blocks the workflow declares (e.g. `entryRules`): what family of work this is, whatever its key. */
+    workflowBlocks: z.array(z.string()),
+    /** The blocks on this task's step and its actions, `name` or `name:op` (e.g. `findingsLedger:handIn` for a rectification). */
+    stepBlocks: z.array(z.string()),
     state: z.string(),
     stateName: ZLocalized,
     subjectName: z.string(),

@@ -2,7 +2,7 @@ import { TEMPLATES, outgoing, parseDefinition } from '@eduflow/workflows';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDueTimers } from '../../scheduler/run-due-timers.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
-import { SCRIPTS } from './graph-scripts.js';
+import { SCRIPTS } from '../../test/graph-scripts.js';
 
 type Edge = { from: string; event: string; to: string; validate?: boolean };
 const DAY = 86_400_000;

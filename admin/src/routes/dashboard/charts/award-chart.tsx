@@ -23,7 +23,7 @@ export function AwardChart({ filters }: { filters: ReportFilters }) {
   // takes the report's own year (the API counts awards of one calendar year, by creation date).
   const year = report.data?.year;
   const period = year && !filters.from && !filters.to ? { from: `${year}-01-01`, to: `${year}-12-31` } : {};
-  const onEvent = useChartClick(() => navigate(drillToInstances({ ...filters, ...period }, { definitionKey: 'teaching-award' })));
+  const onEvent = useChartClick(() => navigate(drillToInstances({ ...filters, ...period }, { block: 'levelByQuota' })));
   return (
     <ReportCard
       title={t('dashboard.awards')}

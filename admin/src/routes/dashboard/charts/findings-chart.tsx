@@ -96,10 +96,10 @@ export function FindingsChart({ filters }: { filters: ReportFilters }) {
           {worst.map((s) => (
             <Tag key={s.schoolId} color={(s.overdue ?? 0) > 0 ? 'red' : 'orange'} bordered={false}>
               <a
-                href={instanceListLink({ definitionKey: 'security-inspection', orgId: s.schoolId })}
+                href={instanceListLink({ block: 'findingsLedger', orgId: s.schoolId })}
                 onClick={(e) => {
                   e.preventDefault();
-                  navigate(instanceListLink({ definitionKey: 'security-inspection', orgId: s.schoolId }));
+                  navigate(instanceListLink({ block: 'findingsLedger', orgId: s.schoolId }));
                 }}
               >
                 {s.schoolName} {s.open}

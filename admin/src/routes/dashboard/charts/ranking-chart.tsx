@@ -21,7 +21,7 @@ export function RankingChart({ filters }: { filters: ReportFilters }) {
   // The clicked group is the organisation (it overrides a dashboard school or group).
   const onEvent = useChartClick((d) => {
     const groupId = str(d, 'groupId');
-    if (groupId) navigate(drillToInstances(filters, { definitionKey: 'bundled-assessment', orgId: groupId }));
+    if (groupId) navigate(drillToInstances(filters, { block: 'groupRollUp', orgId: groupId }));
   });
   return (
     <ReportCard

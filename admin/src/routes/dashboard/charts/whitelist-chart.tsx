@@ -24,7 +24,7 @@ export function WhitelistChart({ filters }: { filters: ReportFilters }) {
   // dashboard's school/group/period apply to it: a bar opens the most specific list there is, every
   // campus-entry request. A bar without a school (never drawn) opens nothing.
   const onEvent = useChartClick((d) => {
-    if (str(d, 'schoolId')) navigate(instanceListLink({ definitionKey: 'campus-entry' }));
+    if (str(d, 'schoolId')) navigate(instanceListLink({ block: 'entryRules' }));
   });
   return (
     <ReportCard

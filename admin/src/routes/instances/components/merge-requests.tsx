@@ -10,8 +10,8 @@ import type { InstanceView } from '../../../types/contract';
 type Candidate = { id: string; version: number; title: string; itemCode: string; activityDate: string | null; schoolNames: string[]; requester: string; createdAt: string };
 type MergeResult = { survivorId: string; version: number; schoolIds: string[]; mergedFrom: string[] };
 
-/** Shown on a campus-entry request the caller may merge at 教委审核 (the engine offers MERGE). */
-export const canMerge = (view: InstanceView) => view.definition.key === 'campus-entry' && view.availableEvents.some((e) => e.type === 'MERGE' && !e.blockedBy);
+/** Shown where the definition's merge block sits, when the caller may take that action now. */
+export const canMerge = (view: InstanceView) => view.availableEvents.some((e) => e.blocks?.includes('mergeRequests') && !e.blockedBy);
 
 /**
  * 合并申请: the reviewer picks other requests for the same whitelist item, also at bureau review, and
@@ -117,7 +117,10 @@ export function MergeRequests({ view, onMerged }: { view: InstanceView; onMerged
 /** On an absorbed request: where its activity went. */
 export function MergedInto({ view }: { view: InstanceView }) {
   const { t } = useTranslation();
-  const target = view.state === 'merged' && typeof view.data.mergedInto === 'string' ? view.data.mergedInto : null;
+  // The field the merge block links the survivor through; set only on a request that was merged away.
+  const into = view.definition.blocks.find((b) => b.name === 'mergeRequests')?.params.intoField;
+  const value = typeof into === 'string' ? view.data[into] : undefined;
+  const target = view.outcome === 'merged' && typeof value === 'string' ? value : null;
   if (!target) return null;
   return (
     <Alert

@@ -1,5 +1,5 @@
-import { CHECKLIST_V1 } from '../../test/fixtures/reference-docs.js';
-import type { WorkflowHarness } from '../../test/workflow-harness.js';
+import { CHECKLIST_V1 } from './fixtures/reference-docs.js';
+import type { WorkflowHarness } from './workflow-harness.js';
 
 type Json = Record<string, unknown>;
 /**
