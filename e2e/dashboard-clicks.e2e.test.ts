@@ -181,7 +181,8 @@ describe('统计看板 (issue 4): a click on any chart opens its list, filtered 
     click = await clickChart(page, 'chart-ranking');
     expect(click.pushes).toBe(1);
     let f = filtersOf(click.url);
-    expect(f.definitionKey).toBe('bundled-assessment');
+    // Drill-downs select the workflows that declare the block the chart reports on (a bureau's copy too).
+    expect(f.block).toBe('groupRollUp');
     const ranked = (await api<{ ranking: Array<{ groupId: string; score: number | null }> }>('GET', '/reports/bundled-assessment')).ranking.filter((r) => r.score !== null);
     expect(ranked.map((r) => r.groupId)).toContain(f.orgId);
     await expectListMatches(page, api, '/instances', f);
@@ -192,7 +193,7 @@ describe('统计看板 (issue 4): a click on any chart opens its list, filtered 
     expect(click.pushes).toBe(1);
     f = filtersOf(click.url);
     // The list cannot filter by the visited school (a request's form data): every campus-entry request.
-    expect(f).toEqual({ definitionKey: 'campus-entry' });
+    expect(f).toEqual({ block: 'entryRules' });
     await expectListMatches(page, api, '/instances', f);
     await screenshot(page, 'dashboard-clicks-whitelist');
 
@@ -202,7 +203,7 @@ describe('统计看板 (issue 4): a click on any chart opens its list, filtered 
     f = filtersOf(click.url);
     const year = (await api<{ year: string }>('GET', '/reports/teaching-award')).year;
     // The level is not a list filter: the award requests of the report's year.
-    expect(f).toEqual({ definitionKey: 'teaching-award', from: `${year}-01-01`, to: `${year}-12-31` });
+    expect(f).toEqual({ block: 'levelByQuota', from: `${year}-01-01`, to: `${year}-12-31` });
     await expectListMatches(page, api, '/instances', f);
     await screenshot(page, 'dashboard-clicks-awards');
   });

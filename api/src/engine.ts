@@ -18,6 +18,7 @@ export {
   fieldAccess,
   FIELD_ACCESS,
   TEMPLATES,
+  eventLabel,
   BLOCKS,
   BLOCK_NAMES,
   isBlockName,

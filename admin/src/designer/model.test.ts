@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDefinition } from '@eduflow/workflows';
+import { parseDefinition, TEMPLATES } from '@eduflow/workflows';
 import { addState, addTransition, blankDefinition, edgesOf, locateError, removeEdge, removeState, renameStateId } from './model';
 
 describe('designer model', () => {
@@ -27,6 +27,13 @@ describe('designer model', () => {
     expect(edgesOf(removed)).toEqual([]);
     const edge = edgesOf(doc)[0];
     expect(edgesOf(removeEdge(doc, edge))).toEqual([]);
+  });
+
+  it('renaming the collect step a block scores from keeps the block pointing at it, and the copy valid', () => {
+    const doc = renameStateId(structuredClone(TEMPLATES['teaching-award']), 'expertReview', 'scoring');
+    const publish = doc.states.ranking.kind === 'task' ? doc.states.ranking.on.PUBLISH : undefined;
+    expect(publish?.blocks?.[0]).toMatchObject({ name: 'trimmedMean', params: { from: 'scoring' } });
+    expect(parseDefinition(doc).ok).toBe(true);
   });
 
   it('pins an error path on the arrow or the node it is about', () => {

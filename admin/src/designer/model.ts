@@ -1,4 +1,4 @@
-import { eventLabel, type TDefinitionInput, type TLocalizedText } from '@eduflow/workflows';
+import { blockParamSpecs, eventLabel, type TDefinitionInput, type TLocalizedText } from '@eduflow/workflows';
 
 /** The document the designer edits: a definition as a person writes it (defaults not applied yet). */
 export type Doc = TDefinitionInput;
@@ -95,9 +95,27 @@ export function removeState(doc: Doc, id: string): Doc {
   return { ...doc, states, initial: doc.initial === id ? (Object.keys(states)[0] ?? '') : doc.initial };
 }
 
+type Blocks = Array<{ name: string; params?: Record<string, unknown> }> | undefined;
+
+/** Block parameters that name a step (the scores' collect step) follow a rename. */
+function renameInBlocks(blocks: Blocks, from: string, to: string): Blocks {
+  if (!blocks) return blocks;
+  return blocks.map((b) => {
+    const steps = blockParamSpecs(b.name).filter((p) => p.kind === 'step' && b.params?.[p.key] === from);
+    return steps.length ? { ...b, params: { ...b.params, ...Object.fromEntries(steps.map((p) => [p.key, to])) } } : b;
+  });
+}
+
+function renameBlocksIn(s: StateIn, from: string, to: string): StateIn {
+  const withBlocks = s.blocks ? ({ ...s, blocks: renameInBlocks(s.blocks, from, to) } as StateIn) : s;
+  if (!('on' in withBlocks) || !withBlocks.on) return withBlocks;
+  const on = Object.fromEntries(Object.entries(withBlocks.on).map(([e, tr]) => [e, tr.blocks ? { ...tr, blocks: renameInBlocks(tr.blocks, from, to) } : tr]));
+  return { ...withBlocks, on } as StateIn;
+}
+
 export function renameStateId(doc: Doc, from: string, to: string): Doc {
   if (from === to || doc.states[to] || !/^[A-Za-z][A-Za-z0-9_]*$/.test(to)) return doc;
-  const states = Object.fromEntries(Object.entries(doc.states).map(([k, s]) => [k === from ? to : k, retarget(s, from, to)]));
+  const states = Object.fromEntries(Object.entries(doc.states).map(([k, s]) => [k === from ? to : k, renameBlocksIn(retarget(s, from, to), from, to)]));
   return { ...doc, states, initial: doc.initial === from ? to : doc.initial };
 }
 

@@ -4,7 +4,9 @@ import { PlayCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import {
   allFields,
+  actionBlocks,
   availableEvents,
+  BLOCKS,
   describeSnapshot,
   fieldAccess,
   formOf,
@@ -87,6 +89,9 @@ export function Simulator({ def, onTrail }: Props) {
     const clean = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined && v !== null && v !== ''));
     apply(start(def, { subject: simSubject(def), initiator: simActor(user), data: clean, assignments: simAssignments() }, env), 'START', null);
   };
+  // What the server would add: the blocks of an action run there (experts, scores, findings), never in the browser.
+  const blockNames = (state: string | null, event: string) => (state === null ? [] : actionBlocks(def, state, event)).map((u) => localize(BLOCKS[u.name].label)).join('、');
+  const withBlocks = events.filter((e) => blockNames(stateId, e.type));
   const effectText = (e: Effect) => {
     switch (e.type) {
       case 'openTask':
@@ -97,6 +102,10 @@ export function Simulator({ def, onTrail }: Props) {
         return t('designer.sim.effects.scheduleTimer', { timer: t(`designer.sim.timers.${e.event.timer}`), at: e.dueAt.slice(0, 10) });
       case 'cancelTimer':
         return t('designer.sim.effects.cancelTimer', { key: e.timerKey });
+      case 'moved': {
+        const blocks = blockNames(e.from, e.event);
+        return t('designer.sim.effects.moved', { event: e.event }) + (blocks ? ` · ${t('designer.blocks.simMoved', { names: blocks })}` : '');
+      }
       default:
         return t(`designer.sim.effects.${e.type}`, { defaultValue: e.type });
     }
@@ -138,6 +147,9 @@ export function Simulator({ def, onTrail }: Props) {
                 ))}
               </Space>
             )}
+            {withBlocks.map((e) => (
+              <Alert key={e.type} type="info" showIcon style={{ marginTop: 8 }} data-testid="designer-sim-blocks" message={`${localize(e.label)}：${t('designer.blocks.sim', { names: blockNames(stateId, e.type) })}`} />
+            ))}
           </>
         ) : null}
         {log.length === 0 ? (

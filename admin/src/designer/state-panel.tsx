@@ -7,6 +7,7 @@ import { useLocalize } from '../components/localized-text';
 import { ActorRuleInput, ActorRuleList } from './actor-rule-input';
 import { DeadlineEditor } from './deadline-editor';
 import { FormBuilder } from './form-builder';
+import { allowedAt, BlockEditor } from './block-editor';
 import { LocalizedInput } from './localized-input';
 import { edgesOf, patchState, removeState, renameStateId, transitionLabel, type Doc, type StateIn } from './model';
 import { KIND_COLOR } from './state-node';
@@ -129,6 +130,11 @@ export function StatePanel({ doc, id, errors, onChange, onSelectState, onSelectE
       )}
       {(s.kind === 'task' || s.kind === 'review' || s.kind === 'collect') && (
         <Form.Item label={t('designer.state.deadline')}><DeadlineEditor value={s.deadline} onChange={(deadline) => set({ ...s, deadline })} /></Form.Item>
+      )}
+      {allowedAt(doc, { at: 'step', state: id }).length > 0 && (
+        <Form.Item label={t('designer.blocks.onStep')} help={t('designer.blocks.onStepHelp')}>
+          <BlockEditor doc={doc} site={{ at: 'step', state: id }} value={s.blocks ?? []} onChange={(blocks) => set({ ...s, blocks: blocks.length ? blocks : undefined })} testId="designer-step-blocks" />
+        </Form.Item>
       )}
       {s.kind !== 'auto' && s.kind !== 'final' && (
         <>

@@ -5,6 +5,7 @@ import { eventLabel } from '@eduflow/workflows';
 import { useLocalize } from '../components/localized-text';
 import { ActorRuleList } from './actor-rule-input';
 import { GuardEditor } from './guard-editor';
+import { BlockEditor } from './block-editor';
 import { LocalizedInput } from './localized-input';
 import { allFieldsOf, hasOn, patchState, patchTransition, removeEdge, type Doc, type EdgeRef, type TransitionIn } from './model';
 
@@ -90,6 +91,15 @@ export function TransitionPanel({ doc, edge, errors, onChange, onRemoved }: Prop
         {tr.actors && <ActorRuleList value={tr.actors} onChange={(actors) => set({ ...tr, actors })} min={1} />}
       </Form.Item>
       <Form.Item label={t('designer.transition.guards')}><GuardEditor value={tr.guards ?? []} onChange={(guards) => set({ ...tr, guards: guards.length ? guards : undefined })} /></Form.Item>
+      <Form.Item label={t('designer.blocks.onAction')} help={t('designer.blocks.onActionHelp')}>
+        <BlockEditor
+          doc={doc}
+          site={{ at: 'action', state: edge.from, event: edge.event }}
+          value={tr.blocks ?? []}
+          onChange={(blocks) => set({ ...tr, blocks: blocks.length ? blocks : undefined })}
+          testId="designer-action-blocks"
+        />
+      </Form.Item>
       <Form.Item label={t('designer.transition.requires')}>
         <Select mode="multiple" value={tr.requires ?? []} options={fields} onChange={(requires: string[]) => set({ ...tr, requires: requires.length ? requires : undefined })} />
       </Form.Item>

@@ -2,6 +2,7 @@ import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ActorRuleList } from './actor-rule-input';
 import { FormBuilder } from './form-builder';
+import { BlockEditor } from './block-editor';
 import { LocalizedInput } from './localized-input';
 import type { Doc } from './model';
 
@@ -24,6 +25,9 @@ export function WorkflowPanel({ doc, keyLocked, onChange }: { doc: Doc; keyLocke
       </Form.Item>
       <Form.Item label={t('designer.workflow.startForm')}>
         <FormBuilder doc={doc} owner={null} form={doc.startForm} onChange={(startForm) => onChange({ ...doc, startForm })} />
+      </Form.Item>
+      <Form.Item label={t('designer.blocks.onStart')} help={t('designer.blocks.onStartHelp')}>
+        <BlockEditor doc={doc} site={{ at: 'start' }} value={doc.startBlocks ?? []} onChange={(blocks) => onChange({ ...doc, startBlocks: blocks.length ? blocks : undefined })} testId="designer-start-blocks" />
       </Form.Item>
     </Form>
   );

@@ -42,8 +42,10 @@ type BlockSpec<P extends z.ZodType> = {
 
 const block = <P extends z.ZodType>(spec: BlockSpec<P>) => spec;
 
-const name = z.string().min(1);
-const step = z.string().min(1);
+// `input` tells the designer what a parameter names, so it offers the definition's fields or collect steps.
+const name = z.string().min(1).meta({ input: 'field' });
+const step = z.string().min(1).meta({ input: 'step' });
+const fact = z.string().min(1);
 const ENTRY_RULES = ['onWhitelist', 'inWindow', 'leadTime', 'notCommercial', 'schoolCap', 'itemFrequency', 'inScope', 'emergencyApproved'] as const;
 export type EntryRuleName = (typeof ENTRY_RULES)[number];
 
@@ -96,7 +98,7 @@ export const BLOCKS = {
     points: ['facts'],
     sites: ['step'],
     params: z.object({
-      fact: name.default('entryRefusals'),
+      fact: fact.default('entryRefusals'),
       itemField: name.default('itemCode'),
       schoolsField: name.default('schoolIds'),
       dateField: name.default('activityDate'),

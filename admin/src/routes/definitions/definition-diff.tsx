@@ -8,7 +8,7 @@ import { useLocalize } from '../../components/localized-text';
 import { useDefinitions } from '../../hooks/use-reference-data';
 import { designerApi, type DiffResult } from '../../designer/api';
 
-const CHANGE_COLOR = { added: 'green', removed: 'red', changed: 'blue', renamed: 'purple' } as const;
+const CHANGE_COLOR = { added: 'green', removed: 'red', changed: 'blue', renamed: 'purple', moved: 'orange' } as const;
 
 /** 版本对比: what changed between this version and the previous published one (or any other of the key). */
 export function DefinitionDiff() {

@@ -70,8 +70,8 @@ export const ZDiffQuery = z.object({ against: z.string().optional() });
 
 export const ZDiffChange = z
   .object({
-    kind: z.enum(['state', 'transition', 'field', 'permission', 'deadline', 'people', 'workflow']),
-    change: z.enum(['added', 'removed', 'changed', 'renamed']),
+    kind: z.enum(['state', 'transition', 'field', 'permission', 'deadline', 'people', 'workflow', 'block']),
+    change: z.enum(['added', 'removed', 'changed', 'renamed', 'moved']),
     /** The state / transition / field it is about (`review`, `review.APPROVE`, `selfCheck.form.score`). */
     target: z.string(),
     text: ZLocalized,

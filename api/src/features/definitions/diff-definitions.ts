@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { TDiffChange } from './definitions.types.js';
+import { blockChanges } from './diff-blocks.js';
 import { looseDefinition, type TLooseForm, type TLooseState } from './diff-shape.js';
 
 type Change = TDiffChange;
@@ -90,5 +91,6 @@ export function diffDefinitions(before: unknown, after: unknown): Change[] {
   for (const id of removed.filter((x) => !moved.has(x)))
     out.push({ kind: 'state', change: 'removed', target: id, text: { 'zh-CN': `删除环节「${zh(a.states[id], id)}」`, en: `Step "${en(a.states[id], id)}" removed` } });
   for (const id of Object.keys(b.states)) if (a.states[id]) out.push(...stateChanges(id, a.states[id], b.states[id]));
+  out.push(...blockChanges(a, b, movedTo));
   return out;
 }

@@ -11,12 +11,14 @@ export const zLooseState = z.looseObject({
   on: z.record(z.string(), zLooseTransition).optional(),
   form: zLooseForm.optional(),
   deadline: z.unknown().optional(),
+  blocks: z.unknown().optional(),
 });
 export const zLooseDefinition = z.looseObject({
   name: zText.optional(),
   initial: z.string().optional(),
   starters: z.unknown().optional(),
   startForm: zLooseForm.optional(),
+  startBlocks: z.unknown().optional(),
   states: z.record(z.string(), zLooseState).default({}),
 });
 export type TLooseDefinition = z.infer<typeof zLooseDefinition>;
