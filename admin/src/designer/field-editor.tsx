@@ -7,19 +7,19 @@ import type { FieldIn } from './model';
 
 type Option = { value: string; label: { 'zh-CN': string; en: string } };
 
-function OptionsEditor({ value, onChange }: { value: Option[]; onChange: (v: Option[]) => void }) {
+function OptionsEditor({ value, onChange, testId }: { value: Option[]; onChange: (v: Option[]) => void; testId?: string }) {
   const { t } = useTranslation();
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {value.map((o, i) => (
         <Space.Compact key={i} style={{ width: '100%' }}>
-          <Input style={{ width: '30%' }} placeholder={t('designer.field.optionValue')} value={o.value} onChange={(e) => onChange(value.map((x, j) => (j === i ? { ...o, value: e.target.value } : x)))} />
-          <Input style={{ width: '35%' }} placeholder="中文" value={o.label['zh-CN']} onChange={(e) => onChange(value.map((x, j) => (j === i ? { ...o, label: { ...o.label, 'zh-CN': e.target.value } } : x)))} />
+          <Input style={{ width: '30%' }} placeholder={t('designer.field.optionValue')} value={o.value} data-testid={testId ? `${testId}-${i}-value` : undefined} onChange={(e) => onChange(value.map((x, j) => (j === i ? { ...o, value: e.target.value } : x)))} />
+          <Input style={{ width: '35%' }} placeholder="中文" value={o.label['zh-CN']} data-testid={testId ? `${testId}-${i}-zh` : undefined} onChange={(e) => onChange(value.map((x, j) => (j === i ? { ...o, label: { ...o.label, 'zh-CN': e.target.value } } : x)))} />
           <Input style={{ width: '35%' }} placeholder="English" value={o.label.en} onChange={(e) => onChange(value.map((x, j) => (j === i ? { ...o, label: { ...o.label, en: e.target.value } } : x)))} />
           <Button icon={<DeleteOutlined />} onClick={() => onChange(value.filter((_, j) => j !== i))} aria-label={t('designer.remove')} />
         </Space.Compact>
       ))}
-      <Button size="small" icon={<PlusOutlined />} onClick={() => onChange([...value, { value: `opt${value.length + 1}`, label: { 'zh-CN': `选项${value.length + 1}`, en: `Option ${value.length + 1}` } }])}>
+      <Button size="small" icon={<PlusOutlined />} data-testid={testId ? `${testId}-add` : undefined} onClick={() => onChange([...value, { value: `opt${value.length + 1}`, label: { 'zh-CN': `选项${value.length + 1}`, en: `Option ${value.length + 1}` } }])}>
         {t('designer.field.addOption')}
       </Button>
     </Space>
@@ -69,7 +69,7 @@ export function FieldEditor({ field, onChange, testId }: { field: FieldIn; onCha
       {(field.type === 'select' || field.type === 'multiselect') && (
         <>
           <Typography.Text type="secondary">{t('designer.field.options')}</Typography.Text>
-          <OptionsEditor value={field.options ?? []} onChange={(options) => onChange({ ...field, options })} />
+          <OptionsEditor value={field.options ?? []} onChange={(options) => onChange({ ...field, options })} testId={`${testId}-option`} />
         </>
       )}
       {field.type === 'table' && (

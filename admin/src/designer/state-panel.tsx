@@ -102,8 +102,8 @@ export function StatePanel({ doc, id, errors, onChange, onSelectState, onSelectE
       )}
       {s.kind === 'collect' && (
         <>
-          <Form.Item label={t('designer.state.participants')}><ActorRuleInput value={s.participants} onChange={(participants) => set({ ...s, participants })} /></Form.Item>
-          <Form.Item label={t('designer.state.collectors')}><ActorRuleList value={s.collectors ?? []} onChange={(collectors) => set({ ...s, collectors })} /></Form.Item>
+          <Form.Item label={t('designer.state.participants')}><ActorRuleInput value={s.participants} onChange={(participants) => set({ ...s, participants })} testId="designer-participants" /></Form.Item>
+          <Form.Item label={t('designer.state.collectors')}><ActorRuleList value={s.collectors ?? []} onChange={(collectors) => set({ ...s, collectors })} testId="designer-collectors" /></Form.Item>
           <Form.Item label={t('designer.state.onComplete')}>
             <Space>
               <Switch checked={!!s.onComplete} onChange={(on) => set(on ? { ...s, onComplete: { to: doc.initial } } : { ...s, onComplete: undefined })} />

@@ -1,7 +1,7 @@
-import { Alert, Button, Form, Input, Radio, Select, Switch, Typography } from 'antd';
+import { Alert, Button, Form, Input, Radio, Select, Space, Switch, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { eventLabel } from '@eduflow/workflows';
+import { ROLES, eventLabel } from '@eduflow/workflows';
 import { useLocalize } from '../components/localized-text';
 import { ActorRuleList } from './actor-rule-input';
 import { GuardEditor } from './guard-editor';
@@ -99,6 +99,20 @@ export function TransitionPanel({ doc, edge, errors, onChange, onRemoved }: Prop
           onChange={(blocks) => set({ ...tr, blocks: blocks.length ? blocks : undefined })}
           testId="designer-action-blocks"
         />
+      </Form.Item>
+      <Form.Item label={t('designer.transition.assigns')} help={t('designer.transition.assignsHelp')}>
+        <Switch
+          checked={!!tr.assigns}
+          data-testid="designer-assigns"
+          onChange={(on) => set(on ? { ...tr, assigns: { role: 'expert', field: fields[0]?.value ?? '' } } : { ...tr, assigns: undefined })}
+          style={{ marginBottom: 8 }}
+        />
+        {tr.assigns && (
+          <Space.Compact style={{ width: '100%' }}>
+            <Select style={{ width: '45%' }} value={tr.assigns.role} options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} onChange={(role) => tr.assigns && set({ ...tr, assigns: { ...tr.assigns, role } })} data-testid="designer-assigns-role" />
+            <Select style={{ width: '55%' }} value={tr.assigns.field || undefined} options={fields} onChange={(field: string) => tr.assigns && set({ ...tr, assigns: { ...tr.assigns, field } })} data-testid="designer-assigns-field" />
+          </Space.Compact>
+        )}
       </Form.Item>
       <Form.Item label={t('designer.transition.requires')}>
         <Select mode="multiple" value={tr.requires ?? []} options={fields} onChange={(requires: string[]) => set({ ...tr, requires: requires.length ? requires : undefined })} />
