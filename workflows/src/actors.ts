@@ -1,6 +1,9 @@
 import type { TActorRule, TRole } from './definition/schema.js';
 import type { Actor, Subject, TaskCandidate } from './engine-types.js';
 
+/** The submitted parts of a collect step, by participant (what the `parts` scope and the `partsMatch` guard read). */
+export type PartsByStep = Record<string, { parts: Record<string, { status: string; data: Record<string, unknown> }> } | undefined>;
+
 /** What the engine remembers of who is involved, to resolve scopes without a directory. */
 export type Parties = {
   subject: Subject;
@@ -8,7 +11,17 @@ export type Parties = {
   data?: Record<string, unknown>;
   initiatorId: string;
   assignments: Partial<Record<TRole, string[]>>;
+  /** The collect steps' parts, for the `parts` scope. */
+  collections?: PartsByStep;
 };
+
+/** The participants of a `parts` rule's collect step whose submitted part says what the rule asks. */
+export function partUsers(rule: Pick<TActorRule, 'step' | 'where'>, collections: PartsByStep | undefined): string[] {
+  const parts = (rule.step && collections?.[rule.step]?.parts) || {};
+  return Object.entries(parts)
+    .filter(([, p]) => p.status === 'submitted' && (!rule.where || p.data[rule.where.field] === rule.where.equals))
+    .map(([userId]) => userId);
+}
 
 /** The organisation a scope points at for this instance: null means "anywhere". */
 export function scopeOrg(rule: TActorRule, subject: Subject): string | null | undefined {
@@ -50,6 +63,8 @@ export function matchesRule(actor: Actor, rule: TActorRule, parties: Parties): b
       return grants.some((g) => parties.subject.members?.includes(g.orgId));
     case 'listed':
       return grants.some((g) => listedOrgs(rule, parties).includes(g.orgId));
+    case 'parts':
+      return partUsers(rule, parties.collections).includes(actor.userId);
     default: {
       const org = scopeOrg(rule, parties.subject);
       if (org === undefined) return false;
@@ -69,6 +84,7 @@ export function candidatesFor(rules: TActorRule[], parties: Parties): TaskCandid
     else if (rule.scope === 'initiator') out.push({ userId: parties.initiatorId });
     else if (rule.scope === 'subject.members') for (const orgId of parties.subject.members ?? []) out.push({ role: rule.role, orgId });
     else if (rule.scope === 'listed') for (const orgId of listedOrgs(rule, parties)) out.push({ role: rule.role, orgId });
+    else if (rule.scope === 'parts') for (const userId of partUsers(rule, parties.collections)) out.push({ userId });
     else {
       const org = scopeOrg(rule, parties.subject);
       if (org !== undefined) out.push({ role: rule.role, orgId: org });

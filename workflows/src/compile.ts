@@ -50,7 +50,7 @@ export function compile(def: TDefinition) {
         event.data?.to === p.to && explain(def, context, p.state, event, event.actor, event.env) === null,
       rules: ({ context, event }, p: Params) => {
         const { env } = envOf(event);
-        return (p.guards ?? []).every((g) => runGuard(g.name, g.params, { data: context.data, facts: env.facts ?? {} }) === null);
+        return (p.guards ?? []).every((g) => runGuard(g.name, g.params, { data: context.data, facts: env.facts ?? {}, collections: context.collections }) === null);
       },
     },
     actions: {

@@ -130,7 +130,7 @@ export function availableEvents(def: TDefinition, persisted: PersistedSnapshot, 
     const blocked = waiting
       ? { rule: waiting.rule ?? 'allPartsIn', message: waiting.message }
       : (tr.guards ?? [])
-          .map((g) => ({ rule: g.name, message: runGuard(g.name, g.params, { data: ctx.data, facts: env.facts ?? {} }) }))
+          .map((g) => ({ rule: g.name, message: runGuard(g.name, g.params, { data: ctx.data, facts: env.facts ?? {}, collections: ctx.collections }) }))
           .find((r) => r.message !== null);
     out.push({
       type,
@@ -214,6 +214,7 @@ export function blindSpot(def: TDefinition, persisted: PersistedSnapshot, userId
 export function reviewAssigneeRules(def: TDefinition): Array<{ state: string; rule: TActorRule }> {
   return Object.entries(def.states).flatMap(([state, s]) => {
     const rule = s.kind === 'review' ? s.assignees : s.kind === 'collect' ? s.participants : null;
-    return rule && rule.scope !== 'assigned' && rule.scope !== 'initiator' ? [{ state, rule }] : [];
+    // `assigned`, `initiator` and `parts` the engine resolves itself, from the instance's context.
+    return rule && rule.scope !== 'assigned' && rule.scope !== 'initiator' && rule.scope !== 'parts' ? [{ state, rule }] : [];
   });
 }

@@ -1,7 +1,7 @@
 import type { TActorRule, TDefinition, TTransition } from './definition/schema.js';
 import type { Actor, EngineEnv, Refusal } from './engine-types.js';
 import { joinOutcome, type EngineContext } from './context.js';
-import { matchesAny } from './actors.js';
+import { matchesAny, partUsers } from './actors.js';
 import { isMechanicEvent, mayFire, mechanicPermitted, MECHANIC_OF, type MechanicEvent } from './mechanics/who-may.js';
 import { isLastSignature, mechanicInputErrors, mechanicNeedsComment } from './mechanics/apply.js';
 import { completesWith, explainCollectorMove, explainPart } from './collect.js';
@@ -28,12 +28,13 @@ export function transitionActors(def: TDefinition, stateId: string, transition: 
 }
 
 /** The people a review or collect state gets on entry: from the instance's assignments, else those the API resolved. */
-export function resolveReviewers(def: TDefinition, ctx: Pick<EngineContext, 'assignments' | 'initiatorId'>, stateId: string, env: EngineEnv): string[] {
+export function resolveReviewers(def: TDefinition, ctx: Pick<EngineContext, 'assignments' | 'initiatorId'> & Partial<Pick<EngineContext, 'collections'>>, stateId: string, env: EngineEnv): string[] {
   const state = def.states[stateId];
   const rule = state.kind === 'review' ? state.assignees : state.kind === 'collect' ? state.participants : null;
   if (!rule) return [];
   if (rule.scope === 'assigned') return ctx.assignments[rule.role] ?? [];
   if (rule.scope === 'initiator') return [ctx.initiatorId];
+  if (rule.scope === 'parts') return partUsers(rule, ctx.collections);
   return env.reviewers?.[stateId] ?? [];
 }
 
@@ -97,7 +98,7 @@ export function explain(def: TDefinition, ctx: EngineContext, stateId: string, e
   }
 
   for (const g of transition.guards ?? []) {
-    const why = runGuard(g.name, g.params, { data, facts: env.facts ?? {} });
+    const why = runGuard(g.name, g.params, { data, facts: env.facts ?? {}, collections: ctx.collections });
     if (why) return refuse('GUARD_FAILED', why, { rule: g.name });
   }
 

@@ -64,6 +64,13 @@ export function useFieldRules(): (field: FieldDef, required?: boolean) => Rule[]
       rules.push({ required: true, message: t('form.required', { label }), type: RULE_TYPES[field.type] });
     }
     if (field.pattern) rules.push({ pattern: new RegExp(field.pattern), message: t('form.pattern', { label }) });
+    // Required only when another field says so (a reason once 婉拒 is chosen), as the server checks it.
+    const when = field.requiredWhen;
+    if (when)
+      rules.push(({ getFieldValue }) => ({
+        validator: (_, value: unknown) =>
+          getFieldValue(when.field) === when.equals && (value === undefined || value === null || value === '') ? Promise.reject(new Error(t('form.required', { label }))) : Promise.resolve(),
+      }));
     return rules;
   };
 }
@@ -79,6 +86,7 @@ export function FormFieldItem({ field, required, disabled }: { field: FieldDef; 
       label={localize(field.label)}
       tooltip={field.help ? localize(field.help) : undefined}
       rules={rules(field, required)}
+      dependencies={field.requiredWhen ? [field.requiredWhen.field] : undefined}
       getValueProps={isDate ? (v: unknown) => ({ value: typeof v === 'string' && v ? dayjs(v) : v }) : undefined}
       normalize={isDate ? (v: Dayjs | null) => (v ? v.format('YYYY-MM-DD') : v) : undefined}
     >

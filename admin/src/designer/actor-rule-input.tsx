@@ -32,6 +32,20 @@ export function ActorRuleInput({ value, onChange, testId }: Props) {
   );
 }
 
+/** For the `parts` scope: which collect step, and what a participant's part must say (decision = confirm). */
+export function PartsRuleInput({ value, onChange, steps }: Props & { steps: Array<{ value: string; label: string }> }) {
+  const { t } = useTranslation();
+  if (value.scope !== 'parts') return null;
+  const where = value.where ?? { field: '', equals: '' };
+  return (
+    <Space.Compact style={{ width: '100%', marginTop: 4 }}>
+      <Select style={{ width: '40%' }} placeholder={t('designer.actor.partsStep')} value={value.step} options={steps} onChange={(step) => onChange({ ...value, step })} />
+      <Input style={{ width: '30%' }} placeholder={t('designer.actor.partsField')} value={where.field} onChange={(e) => onChange({ ...value, where: { ...where, field: e.target.value } })} />
+      <Input style={{ width: '30%' }} placeholder={t('designer.actor.partsEquals')} value={String(where.equals)} onChange={(e) => onChange({ ...value, where: { ...where, equals: e.target.value } })} />
+    </Space.Compact>
+  );
+}
+
 /** A list of actor rules (anyone matching one of them may act). */
 export function ActorRuleList({ value, onChange, testId, min = 0 }: { value: ActorRuleIn[]; onChange: (v: ActorRuleIn[]) => void; testId?: string; min?: number }) {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@ import { DeleteOutlined, FlagOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { MECHANICS, OUTCOMES, eventLabel } from '@eduflow/workflows';
 import { useLocalize } from '../components/localized-text';
-import { ActorRuleInput, ActorRuleList } from './actor-rule-input';
+import { ActorRuleInput, ActorRuleList, PartsRuleInput } from './actor-rule-input';
 import { DeadlineEditor } from './deadline-editor';
 import { FormBuilder } from './form-builder';
 import { allowedAt, BlockEditor } from './block-editor';
@@ -102,7 +102,9 @@ export function StatePanel({ doc, id, errors, onChange, onSelectState, onSelectE
       )}
       {s.kind === 'collect' && (
         <>
-          <Form.Item label={t('designer.state.participants')}><ActorRuleInput value={s.participants} onChange={(participants) => set({ ...s, participants })} testId="designer-participants" /></Form.Item>
+          <Form.Item label={t('designer.state.participants')}><ActorRuleInput value={s.participants} onChange={(participants) => set({ ...s, participants })} testId="designer-participants" />
+            <PartsRuleInput value={s.participants} onChange={(participants) => set({ ...s, participants })} steps={Object.entries(doc.states).filter(([k, x]) => x.kind === 'collect' && k !== id).map(([k, x]) => ({ value: k, label: `${localize(x.name)} (${k})` }))} />
+          </Form.Item>
           <Form.Item label={t('designer.state.collectors')}><ActorRuleList value={s.collectors ?? []} onChange={(collectors) => set({ ...s, collectors })} testId="designer-collectors" /></Form.Item>
           <Form.Item label={t('designer.state.onComplete')}>
             <Space>

@@ -63,6 +63,8 @@ export type FieldDef = {
   maxLength?: number;
   pattern?: string;
   options?: Array<{ value: string; label: LocalizedText }>;
+  /** Required only when another field of the form has this value. */
+  requiredWhen?: { field: string; equals: string | number | boolean };
   /** Column `options` are not in the workflows schema yet; used when present. */
   columns?: Array<{ name: string; type: FieldType; label: LocalizedText; readonly?: boolean; options?: Array<{ value: string; label: LocalizedText }> }>;
 };

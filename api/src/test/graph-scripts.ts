@@ -12,8 +12,8 @@ export type Script = {
   starter: string;
   startData: (h: WorkflowHarness, target?: string) => Json;
   assignments?: (h: WorkflowHarness) => Json;
-  /** Per collect state: who submits a part and the part's data. */
-  parts?: Record<string, { who: (h: WorkflowHarness, data: Json) => string[]; data: Json }>;
+  /** Per collect state: who submits a part and the part's data (by the automatic choice the run is meant to take, if any). */
+  parts?: Record<string, { who: (h: WorkflowHarness, data: Json) => string[]; data: Json | ((target?: string) => Json) }>;
   acts: Record<string, Record<string, Act>>;
 };
 
@@ -51,7 +51,8 @@ export const SCRIPTS: Record<string, Script> = {
     starter: 'outside',
     startData: (h, target) => ({ itemCode: 'KP-01', title: '科普进校园', activityDate: '2027-01-05', schoolIds: [h.orgs.schoolA, h.orgs.schoolB], commercial: target === 'refused', teacherHours: 1 }),
     parts: {
-      schoolConfirm: { who: () => ['principalA', 'principalB'], data: { decision: 'confirm' } },
+      // Every school declining sends the request to 未开展; otherwise both confirm and report the outcome.
+      schoolConfirm: { who: () => ['principalA', 'principalB'], data: (target) => (target === 'notHeld' ? { decision: 'decline', declineReason: '与期末考试冲突' } : { decision: 'confirm' }) },
       outcome: { who: () => ['principalA', 'principalB'], data: { held: true, actualTeacherHours: 2 } },
     },
     acts: {

@@ -30,15 +30,25 @@ export type TRole = z.infer<typeof zRole>;
  * - `assigned`: named on the instance's assignment list for that role (e.g. the inspector of a school);
  * - `initiator`: the user who started the instance;
  * - `listed`: at any organisation listed in the form field `field` (the schools a request targets);
+ * - `parts`: a participant of the collect step `step` whose submitted part says `where` (the schools that confirmed);
  * - `any`: anywhere in the tree.
  */
-export const SCOPES = ['subject.school', 'subject.group', 'subject.members', 'district', 'assigned', 'initiator', 'listed', 'any'] as const;
+export const SCOPES = ['subject.school', 'subject.group', 'subject.members', 'district', 'assigned', 'initiator', 'listed', 'parts', 'any'] as const;
 export const zScope = z.enum(SCOPES);
 export type TScope = z.infer<typeof zScope>;
 
+const zPartValue = z.union([z.string(), z.number(), z.boolean()]);
 export const zActorRule = z
-  .object({ role: zRole, scope: zScope, field: z.string().optional() })
-  .refine((r) => r.scope !== 'listed' || !!r.field, { message: 'scope "listed" needs the field that lists the organisations', path: ['field'] });
+  .object({
+    role: zRole,
+    scope: zScope,
+    field: z.string().optional(),
+    /** For `parts`: the collect step whose participants are meant, and what their part must say. */
+    step: z.string().optional(),
+    where: z.object({ field: z.string().min(1), equals: zPartValue }).optional(),
+  })
+  .refine((r) => r.scope !== 'listed' || !!r.field, { message: 'scope "listed" needs the field that lists the organisations', path: ['field'] })
+  .refine((r) => r.scope !== 'parts' || !!r.step, { message: 'scope "parts" needs the collect step', path: ['step'] });
 export type TActorRule = z.infer<typeof zActorRule>;
 
 export const FIELD_TYPES = [
@@ -68,6 +78,8 @@ export const zFieldDef = z.object({
   maxLength: z.number().int().positive().optional(),
   pattern: z.string().optional(),
   options: z.array(z.object({ value: z.string(), label: zLocalizedText })).optional(),
+  /** Required only when another field of the same form has this value (a reason when declining). */
+  requiredWhen: z.object({ field: z.string().min(1), equals: zPartValue }).optional(),
   /** For `table`: the columns of each row. */
   columns: z
     .array(
@@ -230,7 +242,8 @@ export const zAutoState = z.object({
 });
 
 // `merged`: a campus-entry request the bureau folded into another one for the same item.
-export const OUTCOMES = ['approved', 'rejected', 'withdrawn', 'closed', 'merged'] as const;
+// `cancelled`: did not take place (every school declined a campus-entry activity).
+export const OUTCOMES = ['approved', 'rejected', 'withdrawn', 'closed', 'merged', 'cancelled'] as const;
 export const zFinalState = z.object({
   ...base,
   kind: z.literal('final'),

@@ -1,4 +1,4 @@
-import type { TDefinition, TGuardRef, TLocalizedText, TState, TTransition } from './schema.js';
+import type { TActorRule, TDefinition, TGuardRef, TLocalizedText, TState, TTransition } from './schema.js';
 import { RESERVED_EVENTS, zDefinition } from './schema.js';
 import { GUARDS, isGuardName } from '../guards/registry.js';
 import { allFields } from '../forms/field-access.js';
@@ -50,6 +50,19 @@ export function outgoing(state: TState): Array<{ event: string; to: string; guar
   }
 }
 
+/** The actor rules of a state with their paths (who acts, reviews, takes part, collects, fires a move). */
+function actorRules(state: TState): Array<{ rule: TActorRule; path: string }> {
+  const out: Array<{ rule: TActorRule; path: string }> = [];
+  if (state.kind === 'task') state.actors.forEach((rule, i) => out.push({ rule, path: `actors.${i}` }));
+  if (state.kind === 'review') out.push({ rule: state.assignees, path: 'assignees' });
+  if (state.kind === 'collect') {
+    out.push({ rule: state.participants, path: 'participants' });
+    state.collectors.forEach((rule, i) => out.push({ rule, path: `collectors.${i}` }));
+  }
+  if ('on' in state) for (const [event, tr] of Object.entries(state.on)) (tr.actors ?? []).forEach((rule, i) => out.push({ rule, path: `on.${event}.actors.${i}` }));
+  return out;
+}
+
 function checkGuards(guards: TGuardRef[], path: string, errors: DefinitionError[]) {
   guards.forEach((g, i) => {
     const at = `${path}.guards.${i}`;
@@ -92,7 +105,15 @@ export function validateDefinition(def: TDefinition): DefinitionError[] {
         if (seen.has(f.name))
           errors.push({ path: `${base}.form.fields.${i}`, code: 'DUPLICATE_FIELD', message: t(`字段「${f.name}」重复`, `Field "${f.name}" is declared twice`) });
         seen.add(f.name);
+        if (f.requiredWhen && !fields.has(f.requiredWhen.field))
+          errors.push({ path: `${base}.form.fields.${i}.requiredWhen.field`, code: 'UNKNOWN_FIELD', message: t(`条件字段「${f.requiredWhen.field}」未在任何表单中定义`, `Condition field "${f.requiredWhen.field}" is not on any form`) });
       });
+    }
+    for (const { rule, path } of actorRules(state)) {
+      if (rule.scope !== 'parts') continue;
+      const from = rule.step ? def.states[rule.step] : undefined;
+      if (!from || from.kind !== 'collect')
+        errors.push({ path: `${base}.${path}.step`, code: 'UNKNOWN_STATE', message: t(`「parts」须指向一个分头填报环节（${rule.step ?? ''}）`, `Scope "parts" must name a collect step (${rule.step ?? ''})`) });
     }
     if ((state.kind === 'task' || state.kind === 'review' || state.kind === 'collect') && state.deadline?.remindBefore !== undefined && state.deadline.remindBefore >= state.deadline.workdays)
       errors.push({ path: `${base}.deadline.remindBefore`, code: 'BAD_DEADLINE', message: t('提前提醒天数须小于办理时限', 'The reminder must come before the deadline') });

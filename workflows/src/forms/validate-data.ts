@@ -102,7 +102,14 @@ export function validateStepData(
   }
   const merged = { ...current, ...incoming };
   const stepRequired = enforceRequired ? Object.entries(access).filter(([, a]) => a === 'required').map(([n]) => n) : [];
-  const needed = new Set([...requires, ...stepRequired]);
+  // A field required only when another says so (a reason when declining), among those this step may write.
+  const conditional = enforceRequired
+    ? Object.entries(access)
+        .filter(([n, a]) => (a === 'editable' || a === 'required') && fields.get(n)?.requiredWhen)
+        .filter(([n]) => merged[fields.get(n)!.requiredWhen!.field] === fields.get(n)!.requiredWhen!.equals)
+        .map(([n]) => n)
+    : [];
+  const needed = new Set([...requires, ...stepRequired, ...conditional]);
   for (const name of needed) {
     if (errors[name] || !isBlank(merged[name])) continue;
     const label = fields.get(name)?.label ?? t(name, name);

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { TLocalizedText } from '../definition/schema.js';
 import type { Facts } from '../engine-types.js';
 import { t } from '../text.js';
+import { partUsers, type PartsByStep } from '../actors.js';
 
-/** What a guard may look at: the instance's form data (merged with the event's) and the API's facts. */
-export type GuardInput = { data: Record<string, unknown>; facts: Facts };
+/** What a guard may look at: the instance's form data (merged with the event's), the API's facts and the collect steps' parts. */
+export type GuardInput = { data: Record<string, unknown>; facts: Facts; collections?: PartsByStep };
 
 type GuardSpec<P extends z.ZodType> = {
   label: TLocalizedText;
@@ -102,6 +103,15 @@ export const GUARDS = {
       const zh = list.map((r) => r.message?.['zh-CN']).filter(Boolean).join('；');
       const en = list.map((r) => r.message?.en).filter(Boolean).join('; ');
       return t(zh || '未通过自动校验', en || 'An automatic check failed');
+    },
+  }),
+  /** e.g. at least one target school confirmed the activity (学校确认), else it is not held. */
+  partsMatch: guard({
+    label: t('分头填报结果满足条件', 'Enough parts say so'),
+    params: z.object({ step: z.string().min(1), field: z.string().min(1), equals: z.union([z.string(), z.number(), z.boolean()]), min: z.number().int().min(1).default(1) }),
+    check: ({ step, field, equals, min }, { collections }) => {
+      const n = partUsers({ step, where: { field, equals } }, collections).length;
+      return n >= min ? null : t(`「${field}」为 ${String(equals)} 的填报不足 ${min} 份（现 ${n} 份）`, `Fewer than ${min} part(s) say ${field} = ${String(equals)} (${n})`);
     },
   }),
   /** e.g. an expert from the submitting school (回避): the API sets the fact when a conflict exists. */

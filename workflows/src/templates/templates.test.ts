@@ -88,12 +88,24 @@ describe('campus entry', () => {
       [pb, { type: 'SUBMIT_PART', data: { decision: 'decline', declineReason: '与期末考试冲突' } }],
     ], e);
     expect(held.state).toBe('outcome');
-    const done = run(d, held.snapshot, [
-      [pa, { type: 'SUBMIT_PART', data: { held: true, actualTeacherHours: 3 } }],
-      [pb, { type: 'SUBMIT_PART', data: { held: false, actualTeacherHours: 0 } }],
-    ], e);
+    // Only the school that confirmed is asked for the outcome and hours; the one that declined is not.
+    expect(held.effects.filter((x) => x.type === 'openTask' && x.state === 'outcome').map((x) => x.type === 'openTask' && x.candidates)).toEqual([[{ userId: 'pa' }]]);
+    expect(step(d, held.snapshot, { type: 'SUBMIT_PART', data: { held: false, actualTeacherHours: 0 } }, pb, e)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    const done = run(d, held.snapshot, [[pa, { type: 'SUBMIT_PART', data: { held: true, actualTeacherHours: 3 } }]], e);
     expect([done.state, done.outcome]).toEqual(['done', 'approved']);
     expect(describeSnapshot(d, done.snapshot).collections.schoolConfirm.parts.pb.data).toEqual({ decision: 'decline', declineReason: '与期末考试冲突' });
+  });
+
+  it('a school that declines must say why; when every school declines the activity is not held (未开展)', () => {
+    const s0 = ok(start(d, { subject: district, initiator: dept, data: request }, e));
+    const confirm = run(d, s0.snapshot, [[reviewer, { type: 'APPROVE' }]], e);
+    const bare = step(d, confirm.snapshot, { type: 'SUBMIT_PART', data: { decision: 'decline' } }, pa, e);
+    expect(bare).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: { declineReason: expect.anything() } });
+    const none = run(d, confirm.snapshot, [
+      [pa, { type: 'SUBMIT_PART', data: { decision: 'decline', declineReason: '场地检修' } }],
+      [pb, { type: 'SUBMIT_PART', data: { decision: 'decline', declineReason: '与期末考试冲突' } }],
+    ], e);
+    expect([none.state, none.status, none.outcome]).toEqual(['notHeld', 'completed', 'cancelled']);
   });
 
   it('lets the requester revise after a return, or withdraw', () => {

@@ -35,7 +35,7 @@ function sameKeyThisSemester(deps: Pick<Deps, 'db'>, input: FactInput, ...extra:
   const where = [
     inArray(instances.definitionId, ids),
     gte(instances.createdAt, semesterStart(input.now)),
-    sql`coalesce(${instances.outcome}, '') not in ('rejected', 'withdrawn', 'merged')`,
+    sql`coalesce(${instances.outcome}, '') not in ('rejected', 'withdrawn', 'merged', 'cancelled')`,
     ...(input.instanceId ? [ne(instances.id, input.instanceId)] : []),
     ...extra,
   ];

@@ -34,7 +34,7 @@ export function campusEntryReport(deps: Deps, input: { user: TAuthUser; ability:
     visited.length ? sql`exists (select 1 from json_each(${schoolsOf}) v where ${and(...visited)})` : undefined,
     ...createdWithin(input),
     sql`${date} between ${from} and ${to}`,
-    sql`coalesce(${instances.outcome}, '') not in ('rejected', 'withdrawn', 'merged')`,
+    sql`coalesce(${instances.outcome}, '') not in ('rejected', 'withdrawn', 'merged', 'cancelled')`,
   );
   const schools = visibleSchools(deps, input.user);
   const perSchool = deps.db

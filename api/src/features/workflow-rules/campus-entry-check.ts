@@ -41,7 +41,7 @@ function usedIn(deps: Pick<Deps, 'db'>, family: Family, semester: string, instan
   const where = [
     inFamily(family),
     sql`${date} between ${from} and ${to}`,
-    sql`coalesce(${instances.outcome}, '') not in ('rejected', 'withdrawn', 'merged')`,
+    sql`coalesce(${instances.outcome}, '') not in ('rejected', 'withdrawn', 'merged', 'cancelled')`,
     ...(typeof instanceId === 'string' ? [sql`${instances.id} <> ${instanceId}`] : []),
     ...(Array.isArray(instanceId) && instanceId.length ? [notInArray(instances.id, instanceId)] : []),
     ...extra,
@@ -135,7 +135,7 @@ function createdThisSemester(deps: Pick<Deps, 'db'>, family: Family, now: Date, 
   const where = [
     inFamily(family),
     gte(instances.createdAt, semesterStart(now)),
-    sql`coalesce(${instances.outcome}, '') not in ('rejected', 'withdrawn', 'merged')`,
+    sql`coalesce(${instances.outcome}, '') not in ('rejected', 'withdrawn', 'merged', 'cancelled')`,
     ...(typeof instanceId === 'string' ? [sql`${instances.id} <> ${instanceId}`] : []),
     ...(Array.isArray(instanceId) && instanceId.length ? [notInArray(instances.id, instanceId)] : []),
     ...extra,

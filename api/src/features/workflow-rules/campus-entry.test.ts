@@ -83,3 +83,28 @@ describe('campus entry against the published whitelist', () => {
     expect(await refusedBy(over.id)).toEqual(['schoolCap']);
   });
 });
+
+describe('schools that decline', () => {
+  it('must give a reason (422, nothing written); a school that declined is not asked for the outcome; all declining ends as 未开展', async () => {
+    const started: Started = await (await h.start('outside', 'campus-entry', h.orgs.district, request([h.orgs.schoolA, h.orgs.schoolB], { itemCode: 'XF-01', title: '消防演练' }))).json();
+    expect((await h.fire(started.id, 'reviewer1', 'APPROVE')).status).toBe(200);
+    const before = (await h.view(started.id)).version;
+    const bare = await h.fire(started.id, 'principalB', 'SUBMIT_PART', { data: { decision: 'decline' } });
+    expect(bare.status).toBe(422);
+    expect((await bare.json()).error.fieldErrors.declineReason['zh-CN']).toContain('婉拒理由');
+    expect((await h.view(started.id)).version).toBe(before);
+    expect((await h.fire(started.id, 'principalB', 'SUBMIT_PART', { data: { decision: 'decline', declineReason: '与期末考试冲突' } })).status).toBe(200);
+    expect((await h.fire(started.id, 'principalA', 'SUBMIT_PART', { data: { decision: 'confirm' } })).status).toBe(200);
+    expect((await h.view(started.id)).state).toBe('outcome');
+    const open = h.db.$client.prepare("select c.user_id from tasks t join task_candidates c on c.task_id = t.id where t.instance_id = ? and t.state = 'outcome' and t.status = 'open'").all(started.id);
+    expect(open).toEqual([{ user_id: h.users.principalA }]);
+    expect((await h.fire(started.id, 'principalB', 'SUBMIT_PART', { data: { held: false, actualTeacherHours: 0 } })).status).toBe(403);
+
+    const none: Started = await (await h.start('outside', 'campus-entry', h.orgs.district, request([h.orgs.schoolA, h.orgs.schoolB], { itemCode: 'FZ-01', title: '法治讲座' }))).json();
+    expect((await h.fire(none.id, 'reviewer1', 'APPROVE')).status).toBe(200);
+    for (const p of ['principalA', 'principalB']) expect((await h.fire(none.id, p, 'SUBMIT_PART', { data: { decision: 'decline', declineReason: '场地检修' } })).status).toBe(200);
+    const ended = await h.view(none.id);
+    expect([ended.state, ended.status, ended.outcome]).toEqual(['notHeld', 'completed', 'cancelled']);
+    expect(ended.stateName['zh-CN']).toBe('未开展');
+  });
+});

@@ -93,17 +93,24 @@ export const campusEntry = {
               { value: 'decline', label: l('婉拒', 'Decline') },
             ],
           },
-          { name: 'declineReason', type: 'text', label: l('婉拒理由', 'Reason for declining'), maxLength: 200 },
+          { name: 'declineReason', type: 'text', label: l('婉拒理由', 'Reason for declining'), maxLength: 200, requiredWhen: { field: 'decision', equals: 'decline' } },
         ],
       },
       deadline: { workdays: 5 },
-      onComplete: { to: 'outcome' },
+      onComplete: { to: 'confirmed' },
+    },
+    // Only the schools that confirmed hold the activity; when every school declined it does not take place.
+    confirmed: {
+      kind: 'auto',
+      name: l('确认结果', 'Confirmation result'),
+      choices: [{ to: 'outcome', guards: [{ name: 'partsMatch', params: { step: 'schoolConfirm', field: 'decision', equals: 'confirm' } }] }],
+      otherwise: 'notHeld',
     },
     outcome: {
       kind: 'collect',
       name: l('活动开展与工时登记', 'Outcome and hours'),
       blocks: [{ name: 'teacherHours', params: { plannedField: 'teacherHours', spentField: 'actualTeacherHours' } }],
-      participants: targetSchools,
+      participants: { role: 'principal', scope: 'parts', step: 'schoolConfirm', where: { field: 'decision', equals: 'confirm' } },
       form: {
         fields: [
           { name: 'held', type: 'boolean', label: l('活动已开展', 'Held'), required: true },
@@ -118,5 +125,6 @@ export const campusEntry = {
     refused: { kind: 'final', name: l('未通过', 'Refused'), outcome: 'rejected' },
     withdrawn: { kind: 'final', name: l('已撤回', 'Withdrawn'), outcome: 'withdrawn' },
     merged: { kind: 'final', name: l('已合并', 'Merged'), outcome: 'merged' },
+    notHeld: { kind: 'final', name: l('未开展', 'Not held'), outcome: 'cancelled' },
   },
 } satisfies TDefinitionInput;
