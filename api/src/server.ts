@@ -7,6 +7,7 @@ import { createApp } from './app.js';
 import { banner, firstStart } from './bootstrap/first-start.js';
 import { openDb } from './db/client.js';
 import { migrate } from './db/migrate.js';
+import { declareTemplateBlocks } from './bootstrap/declare-template-blocks.js';
 import type { Deps } from './deps.js';
 import { startScheduler } from './scheduler/start-scheduler.js';
 
@@ -19,6 +20,8 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 mkdirSync(dataDir, { recursive: true });
 const db = openDb(join(dataDir, 'eduflow.db'));
 migrate(db);
+// Versions stored before blocks existed declare the blocks their built-in key used to imply (ADR 0010).
+declareTemplateBlocks({ db, clock: () => new Date() });
 const deps: Deps = { db, clock: () => new Date(), appVersion: pkg.version ?? '0.0.0', secureCookies: process.env.EDUFLOW_SECURE_COOKIES === '1' };
 
 // First start of an empty database: demo district (default) or a lone administrator (EDUFLOW_DEMO=0).
