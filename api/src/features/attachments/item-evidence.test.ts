@@ -79,4 +79,27 @@ describe('evidence per checklist item', () => {
     const listed = await (await h.get(`/api/attachments?instanceId=${id}`, await h.as('inspector'))).json();
     expect(listed.items).toEqual([]);
   });
+
+  it('handing in a rectification needs a file on each finding whose item requires evidence, attached after it was raised (422 naming the row, nothing written)', async () => {
+    const id = await inspectionWith(['PHY-01', 'HOST-01']);
+    expect((await uploadFor(id, 'inspector', 'items.PHY-01')).status).toBe(201);
+    h.clock.advance(60_000);
+    expect((await h.fire(id, 'inspector', 'RAISE_FINDINGS', { comment: '存在问题' })).status).toBe(200);
+    const version = (await h.view(id)).version;
+    // The inspector's photo of the failure is not the fix.
+    const bare = await h.fire(id, 'principalA', 'SUBMIT_RECTIFICATION', { data: { rectificationReport: '已整改' } });
+    expect(bare.status).toBe(422);
+    const body = await bare.json();
+    expect(body.error.rule).toBe('rectificationEvidenceRequired');
+    expect(Object.keys(body.error.fieldErrors)).toEqual(['items.PHY-01']);
+    expect(body.error.message['zh-CN']).toContain('PHY-01');
+    expect((await h.view(id)).version).toBe(version);
+    expect(h.db.select().from(findings).where(eq(findings.instanceId, id)).all().every((f) => f.rectifiedAt === null)).toBe(true);
+
+    h.clock.advance(60_000);
+    expect((await uploadFor(id, 'principalA', 'items.PHY-01')).status).toBe(201);
+    const handed = await h.fire(id, 'principalA', 'SUBMIT_RECTIFICATION', { data: { rectificationReport: '已整改' } });
+    expect(handed.status, JSON.stringify(await handed.clone().json())).toBe(200);
+    expect((await h.view(id)).state).toBe('verification');
+  });
 });

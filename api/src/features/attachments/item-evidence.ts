@@ -1,5 +1,5 @@
-import { and, eq, like } from 'drizzle-orm';
-import { attachments } from '../../db/schema.js';
+import { and, eq, gt, like } from 'drizzle-orm';
+import { attachments, findings } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { loadPublished } from '../reference/load-reference.js';
@@ -58,5 +58,38 @@ export function missingItemEvidence(deps: Pick<Deps, 'db'>, input: { instanceId:
       ]),
     ),
     rule: 'itemEvidenceRequired',
+  });
+}
+
+/**
+ * Handing in a rectification: every open finding whose checklist item says `evidenceRequired` needs a
+ * file attached to that item after the finding was raised (the inspector's photo of the failure does
+ * not prove the fix). Refusals name the rows; nothing is written.
+ */
+export function missingRectificationEvidence(deps: Pick<Deps, 'db'>, input: { instanceId: string; table: string }): AppError | undefined {
+  const required = new Set((loadPublished(deps, 'checklist')?.content.items ?? []).filter((i) => i.evidenceRequired).map((i) => i.code));
+  const open = deps.db
+    .select({ code: findings.itemCode, raisedAt: findings.createdAt })
+    .from(findings)
+    .where(and(eq(findings.instanceId, input.instanceId), eq(findings.status, 'open')))
+    .all()
+    .filter((f) => required.has(f.code));
+  const missing = open.filter(
+    (f) =>
+      !deps.db
+        .select({ id: attachments.id })
+        .from(attachments)
+        .where(and(eq(attachments.instanceId, input.instanceId), eq(attachments.field, itemEvidenceField(input.table, f.code)), gt(attachments.createdAt, f.raisedAt)))
+        .get(),
+  );
+  if (missing.length === 0) return undefined;
+  const codes = missing.map((f) => f.code);
+  return new AppError('VALIDATION', {
+    status: 422,
+    message: { 'zh-CN': `以下问题须附整改后的佐证材料再提交：${codes.join('、')}`, en: `Attach evidence of the fix to these findings before handing in: ${codes.join(', ')}` },
+    fieldErrors: Object.fromEntries(
+      codes.map((code) => [itemEvidenceField(input.table, code), { 'zh-CN': `${code} 须上传整改后的现场照片或文件`, en: `${code}: attach a photo or file showing the fix` }]),
+    ),
+    rule: 'rectificationEvidenceRequired',
   });
 }

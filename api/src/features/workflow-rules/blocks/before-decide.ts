@@ -3,7 +3,7 @@ import type { Deps } from '../../../deps.js';
 import type { BlockName, BlockParams, TDefinition } from '../../../engine.js';
 import { findingsFromItems, rectificationWorkdays } from '../../../domain.js';
 import type { AppError } from '../../../errors.js';
-import { missingItemEvidence } from '../../attachments/item-evidence.js';
+import { missingItemEvidence, missingRectificationEvidence } from '../../attachments/item-evidence.js';
 import { groupRollUp } from '../assessment-rollup.js';
 import { chooseExperts, conflictedExpert } from '../award-experts.js';
 import { expertScores, levelFor, scoreSummary } from '../award-scores.js';
@@ -75,5 +75,6 @@ export const BEFORE_DECIDE: { [N in BlockName]?: (input: DecideInput<N>) => AppE
   },
   findingsLedger: ({ deps, row, merged, params }) => {
     if (params.op === 'raise') return missingItemEvidence(deps, { instanceId: row.id, data: merged(), table: params.itemsField });
+    if (params.op === 'handIn') return missingRectificationEvidence(deps, { instanceId: row.id, table: params.itemsField });
   },
 };
