@@ -112,8 +112,11 @@ describe('designer: blocks make a new workflow behave like the built-in ones', (
     await admin.getByTestId('designer-sim-start').click();
     await admin.getByTestId('designer-save').click();
     await admin.getByTestId('designer-publish').click();
-    const confirm = admin.locator('.ant-modal-confirm, .ant-popconfirm').filter({ hasText: /发布/ });
-    if (await confirm.waitFor({ timeout: 3_000 }).then(() => true, () => false)) await confirm.getByRole('button', { name: /发\s*布|确\s*定/ }).last().click();
+    // Publishing cannot be undone: the console always asks first (a first version drops nothing).
+    await admin.getByTestId('publish-confirm').waitFor();
+    expect(await admin.getByTestId('publish-confirm-block').count()).toBe(0);
+    await screenshot(admin, 'designer-blocks-publish-confirm');
+    await admin.getByTestId('publish-confirm-ok').click();
     await expect.poll(async () => (await admin.getByTestId('designer-status').textContent())?.trim(), { timeout: 20_000 }).toBe('已发布');
 
     // 西永中学 submits; the reviewer passes it without naming anyone: three experts from other groups are assigned.
@@ -171,5 +174,38 @@ describe('designer: blocks make a new workflow behave like the built-in ones', (
     const row = report.ranking.flatMap((c) => c.items).find((i) => i.instanceId === id);
     expect(row).toMatchObject({ title: '西永中学“五育融合”课后服务', level: 'special' });
     expect(errors).toEqual([]);
+  });
+
+  it('a new version that renames 现场检查 and drops a block: blocks follow the rename, and 发布 names the dropped block and the stranded instances, pointing to 迁移实例', async () => {
+    const admin = await env.browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
+    await signIn(admin, env.server.url, 'admin', env.server.password);
+    const api = await apiSession(env.server.url, 'admin', env.server.password);
+    const defs = (await api<{ items: Array<{ id: string; key: string }> }>('GET', '/definitions?status=published&block=findingsLedger')).items;
+    const inspection = defs.find((d) => d.key === 'security-inspection');
+    expect(inspection).toBeTruthy();
+    await admin.goto(`${env.server.url}/definitions/${inspection!.id}/design`);
+    await admin.getByTestId('designer-new-version').click();
+    await admin.waitForURL((u) => !u.pathname.includes(inspection!.id) && u.pathname.endsWith('/design'));
+    await admin.getByTestId('designer-node-inspection').waitFor();
+    await selectNode(admin, 'inspection');
+    await admin.getByTestId('designer-state-id').fill('onSiteCheck');
+    await admin.getByTestId('designer-state-name-zh').click();
+    await expect.poll(() => admin.getByTestId('designer-node-onSiteCheck').count()).toBe(1);
+    await admin.getByTestId('designer-edge-link-on.RAISE_FINDINGS').click();
+    const blocks = admin.getByTestId('designer-action-blocks');
+    await blocks.getByTestId('block-rectificationDeadline').getByRole('button', { name: /删除|Remove/ }).click();
+    await expect.poll(() => blocks.getByTestId('block-rectificationDeadline').count()).toBe(0);
+    // The ledger block stays on the renamed step's action.
+    expect(await blocks.getByTestId('block-findingsLedger').count()).toBe(1);
+    await admin.getByTestId('designer-valid').waitFor({ timeout: 5_000 });
+    await admin.getByTestId('designer-publish').click();
+    const confirm = admin.getByTestId('publish-confirm');
+    await confirm.waitFor();
+    await expect.poll(() => confirm.getByTestId('publish-confirm-block').allTextContents()).toEqual([expect.stringContaining('整改期限按最高风险等级')]);
+    await expect.poll(async () => (await confirm.getByTestId('publish-confirm-step').allTextContents()).join('|')).toContain('现场检查');
+    expect(await confirm.getByRole('link', { name: /迁移实例/ }).count()).toBe(1);
+    await screenshot(admin, 'designer-blocks-publish-risks');
+    await admin.getByTestId('publish-confirm-ok').click();
+    await expect.poll(async () => (await admin.getByTestId('designer-status').textContent())?.trim(), { timeout: 20_000 }).toBe('已发布');
   });
 });

@@ -80,6 +80,7 @@ describe('designer', () => {
 
     await admin.getByTestId('designer-save').click();
     await admin.getByTestId('designer-publish').click();
+    await admin.getByTestId('publish-confirm-ok').click();
     await expect.poll(async () => (await admin.getByTestId('designer-status').textContent())?.trim(), { timeout: 20_000 }).toBe('已发布');
     await screenshot(admin, 'designer-published');
 

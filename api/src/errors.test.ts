@@ -118,6 +118,7 @@ describe('health and OpenAPI', () => {
         'GET /api/definitions/{id}',
         'POST /api/definitions',
         'POST /api/definitions/{id}/publish',
+        'GET /api/definitions/{id}/publish-check',
         'POST /api/instances',
         'GET /api/instances',
         'GET /api/instances/{id}',

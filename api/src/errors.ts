@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'DEFINITION_PUBLISHED',
   'EVENT_NOT_ALLOWED',
   'GUARD_FAILED',
+  'CONFIRMATION_REQUIRED',
   'COMMENT_REQUIRED',
   'IDEMPOTENCY_MISMATCH',
   'RATE_LIMITED',
@@ -42,6 +43,7 @@ const CATALOG: Record<ErrorCode, { status: number; message: TLocalized }> = {
   },
   EVENT_NOT_ALLOWED: { status: 409, message: { 'zh-CN': '当前环节不能执行此操作。', en: 'This action is not possible at the current step.' } },
   GUARD_FAILED: { status: 409, message: { 'zh-CN': '不满足办理条件。', en: 'A rule does not allow this.' } },
+  CONFIRMATION_REQUIRED: { status: 409, message: { 'zh-CN': '此操作影响较大，请确认后再提交。', en: 'This has consequences; confirm it and try again.' } },
   COMMENT_REQUIRED: { status: 422, message: { 'zh-CN': '请填写意见。', en: 'A comment is required.' } },
   IDEMPOTENCY_MISMATCH: {
     status: 422,

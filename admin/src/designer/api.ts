@@ -16,8 +16,14 @@ export type DesignerDefinition = {
   definition: Doc;
 };
 export type DraftSaved = DesignerDefinition & { errors: DefinitionError[] };
-export type DiffChange = { kind: string; change: 'added' | 'removed' | 'changed' | 'renamed'; target: string; text: TLocalizedText };
+export type DiffChange = { kind: string; change: 'added' | 'removed' | 'changed' | 'renamed' | 'moved'; target: string; text: TLocalizedText };
 export type DiffResult = { from: Omit<DesignerDefinition, 'definition'> | null; to: Omit<DesignerDefinition, 'definition'>; changes: DiffChange[] };
+export type PublishCheck = {
+  previous: Omit<DesignerDefinition, 'definition'> | null;
+  droppedBlocks: DiffChange[];
+  strandedSteps: Array<{ state: string; name: TLocalizedText; running: number }>;
+  needsConfirmation: boolean;
+};
 export type MigrationItem = {
   instanceId: string;
   subjectName: string;
@@ -36,7 +42,8 @@ export const designerApi = {
   get: (id: string) => http<DesignerDefinition>(`/definitions/${id}`),
   create: (definition: object) => http<DesignerDefinition>('/definitions', { method: 'POST', body: { definition } }),
   save: (id: string, definition: Doc, expectedRevision: number) => http<DraftSaved>(`/definitions/${id}`, { method: 'PUT', body: { definition, expectedRevision } }),
-  publish: (id: string) => http<DesignerDefinition>(`/definitions/${id}/publish`, { method: 'POST' }),
+  publishCheck: (id: string) => http<PublishCheck>(`/definitions/${id}/publish-check`),
+  publish: (id: string, confirm = false) => http<DesignerDefinition>(`/definitions/${id}/publish`, { method: 'POST', query: confirm ? { confirm: '1' } : undefined }),
   clone: (body: { template?: string; definitionId?: string; key?: string; name?: TLocalizedText }) => http<DesignerDefinition>('/definitions/clone', { method: 'POST', body }),
   diff: (id: string, against?: string) => http<DiffResult>(`/definitions/${id}/diff`, { query: { against } }),
   migrate: (id: string, body: { fromDefinitionId: string; mapping: Record<string, string>; dryRun: boolean; cursor?: string }) =>

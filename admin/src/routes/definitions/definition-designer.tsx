@@ -15,6 +15,7 @@ import { TransitionPanel } from '../../designer/transition-panel';
 import { useDesigner } from '../../designer/use-designer';
 import { ValidationPanel } from '../../designer/validation-panel';
 import { WorkflowPanel } from '../../designer/workflow-panel';
+import { PublishConfirmContent } from '../../designer/publish-confirm';
 
 /** 流程设计器: edit a draft on the canvas, validate live, simulate, save and publish it. */
 export function DefinitionDesigner() {
@@ -61,13 +62,28 @@ export function DefinitionDesigner() {
       setBusy(null);
     }
   };
+  // Publishing cannot be undone: it always asks, and says what the version drops or leaves behind.
   const publish = async () => {
     setBusy('publish');
     try {
       if (d.dirty) await d.save();
-      await designerApi.publish(server.id);
-      void message.success(t('designer.published', { version: server.version }));
-      await d.load();
+      const check = await designerApi.publishCheck(server.id);
+      modal.confirm({
+        title: t('designer.publishConfirm.title', { version: server.version }),
+        width: 560,
+        content: <PublishConfirmContent check={check} definitionId={server.id} />,
+        okText: t(check.needsConfirmation ? 'designer.publishConfirm.okAnyway' : 'designer.publishConfirm.ok'),
+        okButtonProps: { danger: check.needsConfirmation, ...{ 'data-testid': 'publish-confirm-ok' } },
+        onOk: async () => {
+          try {
+            await designerApi.publish(server.id, check.needsConfirmation);
+            void message.success(t('designer.published', { version: server.version }));
+            await d.load();
+          } catch (e) {
+            failed(e);
+          }
+        },
+      });
     } catch (e) {
       failed(e);
     } finally {

@@ -116,3 +116,21 @@ export const ZMigrationResult = z
   .object({ dryRun: z.boolean(), items: z.array(ZMigrationItem), migrated: z.number().int(), refused: z.number().int(), nextCursor: z.string().nullable() })
   .openapi('MigrationResult');
 export type TMigrationResult = z.infer<typeof ZMigrationResult>;
+
+/** What publishing a draft would change for running work (asked before 发布, which cannot be undone). */
+export const ZPublishCheck = z
+  .object({
+    previous: ZDefinitionSummary.nullable(),
+    /** Blocks the previous published version declares that this one drops or moves. */
+    droppedBlocks: z.array(ZDiffChange),
+    /** Steps where running instances of earlier versions sit and that this version does not have. */
+    strandedSteps: z.array(z.object({ state: z.string(), name: ZLocalized, running: z.number().int() })),
+    needsConfirmation: z.boolean(),
+  })
+  .openapi('PublishCheck');
+export type TPublishCheck = z.infer<typeof ZPublishCheck>;
+
+export const ZPublishQuery = z.object({
+  /** '1': publish even though blocks are dropped or running instances sit in steps this version lacks. */
+  confirm: z.enum(['1']).optional(),
+});

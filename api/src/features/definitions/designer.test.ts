@@ -130,7 +130,18 @@ describe('migration of running instances', () => {
       key: 'migrated',
       states: { ...kept, draft: { ...kept.draft, on: { SUBMIT: { to: 'signoff' } } }, signoff: review },
     };
-    const v2 = h.publish(v2doc);
+    // 发布 asks first: an instance sits in `review`, which v2 no longer has.
+    const draft = await (await h.post('/api/definitions', { definition: { ...v2doc, version: 2 } }, admin)).json();
+    const check = await (await h.get(`/api/definitions/${draft.id}/publish-check`, admin)).json();
+    expect(check).toMatchObject({ needsConfirmation: true, droppedBlocks: [], strandedSteps: [{ state: 'review', running: 1 }] });
+    const unconfirmed = await h.post(`/api/definitions/${draft.id}/publish`, undefined, admin);
+    expect(unconfirmed.status).toBe(409);
+    const refusal = (await unconfirmed.json()).error;
+    expect(refusal.code).toBe('CONFIRMATION_REQUIRED');
+    expect(refusal.message['zh-CN']).toContain('迁移实例');
+    expect((await (await h.get(`/api/definitions/${draft.id}`, admin)).json()).status).toBe('draft');
+    expect((await h.post(`/api/definitions/${draft.id}/publish?confirm=1`, undefined, admin)).status).toBe(200);
+    const v2: string = draft.id;
     const mapping = { draft: 'draft', review: 'signoff' };
 
     const dry = await (await h.post(`/api/definitions/${v2}/migrations`, { fromDefinitionId: v1, mapping }, admin)).json();

@@ -9,10 +9,11 @@ import { parseDefinition } from '../../engine.js';
 import { AppError, type TLocalized } from '../../errors.js';
 import { authorize } from '../authorize.js';
 import { toSummary } from './load-definition.js';
+import { publishRisks } from './publish-risks.js';
 import type { TDefinitionDetail } from './definitions.types.js';
 
 /** Publishes a draft; from now on it is immutable. Publishing an already published version is a no-op. */
-export function publishDefinition(deps: Deps, input: { id: string; actor?: TAuthUser }): TDefinitionDetail {
+export function publishDefinition(deps: Deps, input: { id: string; actor?: TAuthUser; confirm?: boolean }): TDefinitionDetail {
   const actor = input.actor ?? SYSTEM_USER;
   return txOrThrow(deps.db, () => {
     const row = deps.db.select().from(definitions).where(eq(definitions.id, input.id)).get();
@@ -38,6 +39,15 @@ export function publishDefinition(deps: Deps, input: { id: string; actor?: TAuth
         fieldErrors,
       });
     }
+    // Dropping a block or leaving running instances in steps this version lacks needs an explicit yes.
+    const risks = publishRisks(deps, row);
+    if (risks.needsConfirmation && !input.confirm) {
+      const zh = [...risks.droppedBlocks.map((c) => c.text['zh-CN']), ...risks.strandedSteps.map((s) => `${s.running} 个运行中的实例停在「${s.name['zh-CN']}」，新版本没有此环节`)];
+      const en = [...risks.droppedBlocks.map((c) => c.text.en), ...risks.strandedSteps.map((s) => `${s.running} running instance(s) sit in "${s.name.en}", which this version lacks`)];
+      return new AppError('CONFIRMATION_REQUIRED', {
+        message: { 'zh-CN': `请确认后再发布：${zh.join('；')}。运行中的实例可通过「迁移实例」迁移到新版本。`, en: `Confirm before publishing: ${en.join('; ')}. Running instances can follow through "Migrate instances".` },
+      });
+    }
     const publishedAt = deps.clock().toISOString();
     deps.db.update(definitions).set({ status: 'published', publishedAt }).where(eq(definitions.id, row.id)).run();
     appendAudit(deps.db, {
@@ -49,6 +59,7 @@ export function publishDefinition(deps: Deps, input: { id: string; actor?: TAuth
       outcome: 'success',
       before: { status: 'draft' },
       after: { status: 'published', key: row.key, version: row.version },
+      ...(risks.needsConfirmation ? { meta: { confirmed: { droppedBlocks: risks.droppedBlocks.map((c) => c.target), strandedSteps: risks.strandedSteps } } } : {}),
     });
     return { ...toSummary({ ...row, status: 'published', publishedAt }), definition: row.body };
   });

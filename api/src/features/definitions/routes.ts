@@ -15,8 +15,11 @@ import {
   ZDraftSaved,
   ZMigrationBody,
   ZMigrationResult,
+  ZPublishCheck,
+  ZPublishQuery,
   ZUpdateDraftBody,
 } from './definitions.types.js';
+import { checkPublish } from './check-publish.js';
 import { exportDefinition } from './export-definition.js';
 import { getDiff } from './get-diff.js';
 import { migrateInstances } from './migrate-instances.js';
@@ -53,8 +56,16 @@ const publish = createRoute({
   method: 'post',
   path: '/definitions/{id}/publish',
   tags: ['definitions'],
+  request: { params: ZIdParam, query: ZPublishQuery },
+  responses: { 200: json(ZDefinitionDetail, 'Published'), ...errors(401, 403, 404, 409, 422) },
+});
+
+const publishCheck = createRoute({
+  method: 'get',
+  path: '/definitions/{id}/publish-check',
+  tags: ['definitions'],
   request: { params: ZIdParam },
-  responses: { 200: json(ZDefinitionDetail, 'Published'), ...errors(401, 403, 404, 422) },
+  responses: { 200: json(ZPublishCheck, 'What publishing would drop or strand; asked for confirmation first'), ...errors(401, 404) },
 });
 
 const update = createRoute({
@@ -107,8 +118,9 @@ export function definitionRoutes(deps: Deps) {
     })
     .openapi(publish, (c) => {
       const { user } = signedIn(c);
-      return c.json(publishDefinition(deps, { id: c.req.valid('param').id, actor: user }), 200);
+      return c.json(publishDefinition(deps, { id: c.req.valid('param').id, actor: user, confirm: c.req.valid('query').confirm === '1' }), 200);
     })
+    .openapi(publishCheck, (c) => c.json(checkPublish(deps, { ability: signedIn(c).ability, id: c.req.valid('param').id }), 200))
     .openapi(update, (c) => {
       const { user } = signedIn(c);
       return c.json(updateDraft(deps, { ...c.req.valid('json'), id: c.req.valid('param').id, actor: user }), 200);

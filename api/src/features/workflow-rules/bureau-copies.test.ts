@@ -133,4 +133,20 @@ describe('a bureau’s copy and a renamed step keep the rules', () => {
     const passed = await (await request(lenient)).json();
     expect(passed.state).toBe('bureauReview');
   });
+
+  it('publishing a version that drops a block asks for confirmation first, naming the block', async () => {
+    const doc = copy('teaching-award', 'teaching-award', 5);
+    delete ((doc.states as Json).preliminary as { on: { PASS: Json } }).on.PASS.blocks;
+    const admin = await h.as('admin');
+    const draft = await (await h.post('/api/definitions', { definition: doc }, admin)).json();
+    const check = await (await h.get(`/api/definitions/${draft.id}/publish-check`, admin)).json();
+    expect(check.needsConfirmation).toBe(true);
+    expect(check.droppedBlocks.map((c: { change: string; target: string }) => [c.change, c.target])).toEqual([['removed', 'action:preliminary.PASS:assignExperts']]);
+    const refused = await h.post(`/api/definitions/${draft.id}/publish`, undefined, admin);
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error.message['zh-CN']).toContain('分配评审专家（回避）');
+    expect((await h.post(`/api/definitions/${draft.id}/publish?confirm=1`, undefined, admin)).status).toBe(200);
+    const audit = h.db.$client.prepare("select json_extract(meta, '$.confirmed.droppedBlocks') d from audit_events where action = 'definition.publish' and entity_id = ? and outcome = 'success'").get(draft.id) as { d: string };
+    expect(JSON.parse(audit.d)).toEqual(['action:preliminary.PASS:assignExperts']);
+  });
 });
