@@ -18,6 +18,7 @@ export {
   fieldAccess,
   FIELD_ACCESS,
   TEMPLATES,
+  workdaysBetween,
 } from '@eduflow/workflows';
 export type {
   EngineContext,

@@ -5,6 +5,7 @@ import type { Deps } from '../../deps.js';
 import { availableEvents, blindSpot, describeSnapshot, fieldAccess, formOf, outgoing, type Subject, type TDefinition } from '../../engine.js';
 import { orgPath } from '../orgs/org-path.js';
 import { openTasksOf } from './apply-effects.js';
+import { noticePeriod } from './notice-period.js';
 import { buildEnv, engineActor } from './engine-env.js';
 import type { TEventResult, TInstanceView } from './instances.types.js';
 
@@ -87,5 +88,6 @@ export function instanceView(deps: Deps, def: TDefinition, defRow: TDefinitionRo
     })),
     transitions: Object.entries(def.states).flatMap(([from, s]) => outgoing(s).map((t) => ({ from, to: t.to, event: t.event }))),
     openTasks: openTasksOf(deps, row.id),
+    notice: noticePeriod(deps, def, row),
   };
 }
