@@ -94,6 +94,13 @@ for (const sort of ['updatedAt', 'createdAt', 'dueAt', 'state']) {
     await walk('lead1', `/api/instances?sort=${sort}&order=${order}`, 20);
   }
 }
+// Issue 9: the 公示中 card (running notices, ending soonest first) and ?overdue=1, which must skip notices' ends.
+for (const who of ['reviewer', 'teacher1', 'principal1', 'lead1']) await walk(who, '/api/instances?notice=1&sort=dueAt&order=asc', 5);
+await walk('reviewer', '/api/instances?notice=1', 5);
+for (const sort of ['updatedAt', 'dueAt']) {
+  await walk('admin', `/api/instances?overdue=1&sort=${sort}`, 20);
+  await walk('principal1', `/api/instances?overdue=1&sort=${sort}`, 5);
+}
 for (const path of ['/api/tasks?sort=dueAt&order=desc', '/api/tasks?sort=createdAt&order=asc', '/api/tasks?sort=createdAt&order=desc']) await walk('principal1', path, 5);
 for (const sort of ['displayName', 'createdAt']) for (const order of ['asc', 'desc']) await walk('admin', `/api/users?sort=${sort}&order=${order}`, 20);
 

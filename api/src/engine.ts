@@ -28,6 +28,7 @@ export {
   startBlocks,
   stepBlocks,
   actionBlocks,
+  workdaysBetween,
 } from '@eduflow/workflows';
 export type {
   BlockName,

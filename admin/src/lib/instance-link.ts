@@ -1,11 +1,11 @@
-import { stringifyTableParams, type CrudFilter } from '@refinedev/core';
+import { stringifyTableParams, type CrudFilter, type CrudSort } from '@refinedev/core';
 
-export type InstanceQuery = { definitionKey?: string; block?: string; state?: string; status?: string; orgId?: string; overdue?: '1' };
+export type InstanceQuery = { definitionKey?: string; block?: string; state?: string; status?: string; orgId?: string; overdue?: '1'; notice?: '1' };
 
-/** A link to the instance list already filtered, in the form Refine's synced table reads back from the URL. */
-export function instanceListLink(q: InstanceQuery): string {
+/** A link to the instance list already filtered (and sorted), in the form Refine's synced table reads back from the URL. */
+export function instanceListLink(q: InstanceQuery, sorters: CrudSort[] = []): string {
   const filters: CrudFilter[] = Object.entries(q)
     .filter(([, v]) => v !== undefined && v !== '')
     .map(([field, value]) => ({ field, operator: 'eq' as const, value }));
-  return `/instances?${stringifyTableParams({ pagination: { currentPage: 1, pageSize: 20 }, sorters: [], filters })}`;
+  return `/instances?${stringifyTableParams({ pagination: { currentPage: 1, pageSize: 20 }, sorters, filters })}`;
 }

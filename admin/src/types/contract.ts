@@ -117,9 +117,11 @@ export type InstanceRow = {
   outcome: string | null;
   updatedAt: string;
   createdAt: string;
-  /** Earliest deadline among its open tasks (办理时限); null when nothing waits. */
+  /** Earliest deadline among its open tasks (办理时限), or in a 公示 the notice's end (公示截止); null when nothing waits. */
   dueAt: string | null;
-  /** Running and past dueAt by the server's clock. */
+  /** What dueAt is: a task's deadline or a notice's end. */
+  dueKind: 'task' | 'notice' | null;
+  /** Running and past a task's dueAt by the server's clock; never for a notice, which simply ends. */
   overdue: boolean;
 };
 
@@ -163,6 +165,8 @@ export type InstanceView = {
   states: TraceState[];
   transitions: Array<{ from: string; to: string; event: string }>;
   openTasks: Array<{ id: string; state: string; dueAt: string | null }>;
+  /** While it rests in a 公示 (a notice step): when the notice ends by itself, and the school working days left (0 on its last day). */
+  notice: { endsAt: string; workdaysLeft: number } | null;
   /** GET /instances/:id only: who is assigned by role, and names for the ids in data and assignments. */
   assignments?: Array<{ role: RoleCode; userIds: string[] }>;
   refs?: Record<string, DataRef>;

@@ -2,6 +2,7 @@ import { Alert, Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/page-title';
 import { TaskSection } from './task-section';
+import { NoticeSection } from './notice-section';
 import { useMyTasks } from './use-home-data';
 
 /** 专家工作台: submissions assigned to me for scoring; other experts' scores stay hidden until review closes. */
@@ -17,6 +18,10 @@ export function ExpertHome() {
       <Row gutter={[16, 16]}>
         <Col span={24}>
           <TaskSection testId="home-open-tasks" title={t('home.toScore')} tasks={tasks.data?.items ?? []} loading={tasks.isLoading} empty={t('home.noScoring')} />
+        </Col>
+        <Col span={24}>
+          {/* What I scored, once published: its 公示 and until when an objection may be filed. */}
+          <NoticeSection />
         </Col>
       </Row>
     </div>

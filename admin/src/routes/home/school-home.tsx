@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/page-title';
 import { TaskSection } from './task-section';
 import { InstanceCards } from './instance-cards';
+import { NoticeSection } from './notice-section';
 import { useInstances, useMyTasks } from './use-home-data';
 import { findingsLink } from '../../lib/findings-link';
 
-/** 学校工作台 (principal) / 集团工作台 (group lead): what is due, rectifications, campus entries to confirm. */
+/** 学校工作台 (principal) / 集团工作台 (group lead): 公示 running, what is due, rectifications, campus entries to confirm. */
 export function SchoolHome({ scopeName, group }: { scopeName: string; group: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -24,6 +25,7 @@ export function SchoolHome({ scopeName, group }: { scopeName: string; group: boo
         <PageTitle>{t(group ? 'home.groupTitle' : 'home.schoolTitle', { name: scopeName })}</PageTitle>
       </div>
       {tasks.isError && <Alert type="error" showIcon message={t('home.tasksFailed')} style={{ marginBottom: 16 }} />}
+      <NoticeSection />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <TaskSection

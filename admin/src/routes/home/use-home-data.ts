@@ -15,3 +15,12 @@ export function useInstances(query: { block?: string; status?: string; limit?: n
     retry: false,
   });
 }
+
+/** The 公示 running now that the user may read (their own submissions, their school's or group's, the bureau's all), ending soonest first. */
+export function useRunningNotices() {
+  return useQuery({
+    queryKey: ['home-notices'],
+    queryFn: () => http<Page<InstanceRow>>('/instances', { query: { notice: '1', sort: 'dueAt', order: 'asc', limit: 20 } }),
+    retry: false,
+  });
+}

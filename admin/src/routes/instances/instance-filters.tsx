@@ -16,10 +16,12 @@ export type InstanceFilterValues = {
   orgId?: string;
   /** '1': running and past 办理时限. */
   overdue?: '1';
+  /** '1': resting in a 公示 now. */
+  notice?: '1';
   range?: [Dayjs | null, Dayjs | null] | null;
 };
 
-/** Server-side filters of the instance list (workflow, state, status, organisation, overdue, created between). */
+/** Server-side filters of the instance list (workflow, state, status, organisation, overdue, in 公示, created between). */
 export function InstanceFilters({ formProps }: { formProps: FormProps<InstanceFilterValues> }) {
   const { t } = useTranslation();
   const localize = useLocalize();
@@ -65,6 +67,9 @@ export function InstanceFilters({ formProps }: { formProps: FormProps<InstanceFi
       </Form.Item>
       <Form.Item name="overdue" {...flagItem}>
         <Checkbox data-testid="filter-instances-overdue">{t('instances.overdueOnly')}</Checkbox>
+      </Form.Item>
+      <Form.Item name="notice" {...flagItem}>
+        <Checkbox data-testid="filter-instances-notice">{t('notice.only')}</Checkbox>
       </Form.Item>
       <Form.Item name="range" label={t('fields.createdBetween')}>
         <DatePicker.RangePicker allowEmpty={[true, true]} />

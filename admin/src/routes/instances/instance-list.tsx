@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { toFilters, useKeysetTable } from '../../hooks/use-keyset-table';
 import { useLocalize } from '../../components/localized-text';
 import { DateText } from '../../components/date-text';
+import { DueText } from '../../components/due-text';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorResult } from '../../components/error-result';
 import { StatusTag } from '../../components/status-tag';
@@ -96,7 +97,7 @@ export function InstanceList() {
               sorter: true,
               sortOrder: getDefaultSortOrder('dueAt', sorters),
               title: t('sorting.dueAt'),
-              render: (_, r) => <DateText value={r.dueAt} overdue={r.overdue} />,
+              render: (_, r) => <DueText dueAt={r.dueAt} dueKind={r.dueKind} overdue={r.overdue} />,
             },
             { key: 'createdAt', dataIndex: 'createdAt', sorter: true, sortOrder: getDefaultSortOrder('createdAt', sorters), title: t('fields.createdAt'), render: (_, r) => <DateText value={r.createdAt} /> },
             { key: 'updatedAt', dataIndex: 'updatedAt', sorter: true, sortOrder: getDefaultSortOrder('updatedAt', sorters), title: t('fields.updatedAt'), render: (_, r) => <DateText value={r.updatedAt} /> },

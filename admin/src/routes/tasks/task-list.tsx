@@ -11,10 +11,11 @@ import { ErrorResult } from '../../components/error-result';
 import type { TaskRow } from '../../types/contract';
 import { BurdenResolveModal } from './burden-resolve-modal';
 import { taskHref } from './task-href';
+import { NoticeSection } from '../home/notice-section';
 
 const PURPOSE_COLORS: Record<string, string> = { act: 'blue', review: 'purple', escalation: 'red' };
 
-/** 我的待办: the tasks the signed-in user can act on; a click opens the instance. */
+/** 我的待办: the tasks the signed-in user can act on, and above them the 公示 running now; a click opens the instance. */
 export function TaskList() {
   const { t } = useTranslation();
   const localize = useLocalize();
@@ -27,6 +28,8 @@ export function TaskList() {
   return (
     <List title={t('tasks.title')} breadcrumb={false} headerButtons={<ExportButton list="tasks" fileName={t('tasks.title')} />}>
       <Typography.Paragraph type="secondary">{t('tasks.hint')}</Typography.Paragraph>
+      {/* Not tasks: the notices running now beside the to-dos, so their end dates are on the desk too. */}
+      <NoticeSection />
       <Table<TaskRow>
         {...tableProps}
         rowKey="id"

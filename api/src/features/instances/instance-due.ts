@@ -1,11 +1,13 @@
 import { and, eq, min } from 'drizzle-orm';
 import { instances, tasks } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
+import { noticeEndOf } from './notice-period.js';
 
 /**
  * instances.due_at is the earliest deadline among the instance's open tasks, copied onto the row so the
- * instance list can sort on an index (issue 4) instead of a correlated MIN per row. Called after every
- * change to an instance's tasks, inside the same transaction.
+ * instance list can sort on an index (issue 4) instead of a correlated MIN per row; while the instance
+ * rests in a 公示 (no task, nobody's to-do) it is the notice's end (issue 9), so lists show and sort it
+ * like any deadline. Called after every change to an instance's tasks or timers, in the same transaction.
  */
 export function refreshInstanceDue(deps: Deps, instanceId: string): void {
   const earliest = deps.db
@@ -13,5 +15,10 @@ export function refreshInstanceDue(deps: Deps, instanceId: string): void {
     .from(tasks)
     .where(and(eq(tasks.instanceId, instanceId), eq(tasks.status, 'open')))
     .get();
-  deps.db.update(instances).set({ dueAt: earliest?.dueAt ?? null }).where(eq(instances.id, instanceId)).run();
+  let dueAt = earliest?.dueAt ?? null;
+  if (dueAt === null) {
+    const row = deps.db.select({ state: instances.state }).from(instances).where(eq(instances.id, instanceId)).get();
+    if (row) dueAt = noticeEndOf(deps, instanceId, row.state);
+  }
+  deps.db.update(instances).set({ dueAt }).where(eq(instances.id, instanceId)).run();
 }

@@ -6,6 +6,7 @@ import { actionBlocks, availableEvents, blindSpot, describeSnapshot, fieldAccess
 import { orgPath } from '../orgs/org-path.js';
 import { declaredBlocksView } from '../workflow-rules/block-summary.js';
 import { openTasksOf } from './apply-effects.js';
+import { noticePeriod } from './notice-period.js';
 import { buildEnv, engineActor } from './engine-env.js';
 import type { TEventResult, TInstanceView } from './instances.types.js';
 
@@ -92,5 +93,6 @@ export function instanceView(deps: Deps, def: TDefinition, defRow: TDefinitionRo
     })),
     transitions: Object.entries(def.states).flatMap(([from, s]) => outgoing(s).map((t) => ({ from, to: t.to, event: t.event }))),
     openTasks: openTasksOf(deps, row.id),
+    notice: noticePeriod(deps, def, row),
   };
 }

@@ -39,8 +39,10 @@ export const ZInstanceListQuery = ZPageQuery.extend({
   status: z.enum(['running', 'completed']).optional(),
   /** Instances about this organisation or anything under it (a group's schools, a district's everything). */
   orgId: z.string().optional(),
-  /** '1': running and past its earliest open deadline (the row's `overdue`). */
+  /** '1': running and past its earliest open deadline (the row's `overdue`); a 公示 is never overdue. */
   overdue: z.enum(['1']).optional(),
+  /** '1': resting in a 公示 (a `notice` step) now; `dueAt` is when it ends. */
+  notice: z.enum(['1']).optional(),
   /** Created on or after (a date means from its first instant, UTC). */
   from: z.union([z.iso.date(), ZIsoDate]).optional(),
   /** Created on or before (a date means through its last instant, UTC). */
@@ -84,9 +86,11 @@ export const ZInstanceListItem = z
     outcome: z.string().nullable(),
     updatedAt: z.string(),
     createdAt: z.string(),
-    /** Earliest deadline among its open tasks; null when nothing waits. */
+    /** Earliest deadline among its open tasks, or in a 公示 the notice's end; null when nothing waits. */
     dueAt: z.string().nullable(),
-    /** Running and past that deadline, by the server's clock (the same test the inbox uses). */
+    /** What `dueAt` is: a task's deadline (办理时限) or a notice's end (公示截止); null without one. */
+    dueKind: z.enum(['task', 'notice']).nullable(),
+    /** Running and past a task's deadline, by the server's clock (the same test the inbox uses); never for a notice. */
     overdue: z.boolean(),
   })
   .openapi('InstanceListItem');
@@ -124,6 +128,8 @@ export const ZInstanceView = z
     states: z.array(z.object({ id: z.string(), name: ZLocalized, kind: z.string(), visited: z.boolean(), current: z.boolean() })),
     transitions: z.array(z.object({ from: z.string(), to: z.string(), event: z.string() })),
     openTasks: z.array(z.object({ id: z.string(), state: z.string(), dueAt: z.string().nullable() })),
+    /** While the instance rests in a 公示 (a `notice` step): when it ends by itself, and the school working days left (0 on its last day). */
+    notice: z.object({ endsAt: z.string(), workdaysLeft: z.number().int() }).nullable(),
     /** GET /instances/{id} only: people assigned by role (none while the viewer is in a blind review). */
     assignments: z.array(ZInstanceAssignment).optional(),
     /** GET /instances/{id} only: names for the ids in `data` and `assignments` (schools, people, other requests). */

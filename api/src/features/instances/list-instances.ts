@@ -9,6 +9,7 @@ import { dateBound } from '../../lib/date-bound.js';
 import { definitionsById, stateName } from '../definitions/definitions-by-id.js';
 import { instanceFields } from './instance-subject.js';
 import { familyOf, inFamily } from '../workflow-rules/families.js';
+import { inNoticeStep, isNoticeStep, notInNoticeStep } from './notice-period.js';
 import type { TInstanceListItem, TInstanceListQuery } from './instances.types.js';
 
 /** The instance list's sortable columns, each with a (column, id) index for unscoped readers (migration 0009). */
@@ -39,7 +40,9 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
   const scoped = !input.ability.rulesFor('read', 'Instance').some((r) => !r.conditions && !r.inverted);
   if (q.state) where.push(scoped ? sql`+${instances.state} = ${q.state}` : eq(instances.state, q.state));
   if (q.status) where.push(eq(instances.status, q.status));
-  if (q.overdue) where.push(eq(instances.status, 'running'), lt(instances.dueAt, now));
+  // A 公示's end sits in due_at too, but a notice is never overdue: it simply ends.
+  if (q.overdue) where.push(eq(instances.status, 'running'), lt(instances.dueAt, now), notInNoticeStep(deps));
+  if (q.notice) where.push(inNoticeStep(deps, { scoped }));
   if (q.orgId) where.push(underOrg(deps, q.orgId));
   if (q.from) where.push(gte(instances.createdAt, dateBound(q.from, 'start')));
   if (q.to) where.push(lte(instances.createdAt, dateBound(q.to, 'end')));
@@ -70,6 +73,7 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
   const defs = definitionsById(deps, page.items.map((r) => r.definitionId));
   const items: TInstanceListItem[] = page.items.map((i) => {
     const ref = defs.get(i.definitionId);
+    const notice = isNoticeStep(ref?.def, i.state);
     return {
       id: i.id,
       definitionKey: ref?.key ?? '',
@@ -85,7 +89,8 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
       updatedAt: i.updatedAt,
       createdAt: i.createdAt,
       dueAt: i.dueAt,
-      overdue: i.status === 'running' && i.dueAt !== null && i.dueAt < now,
+      dueKind: i.dueAt === null ? null : notice ? 'notice' : 'task',
+      overdue: i.status === 'running' && !notice && i.dueAt !== null && i.dueAt < now,
     };
   });
   return { items, nextCursor: page.nextCursor };

@@ -38,9 +38,21 @@ export function InstanceHeader({ view, extra }: { view: InstanceView; extra?: Re
           <Descriptions.Item label={t('fields.updatedAt')}>
             <DateText value={view.updatedAt} />
           </Descriptions.Item>
-          <Descriptions.Item label={t('fields.dueAt')}>
-            <DateText value={nextDue} overdue={overdue} />
-          </Descriptions.Item>
+          {view.notice ? (
+            // A 公示 has no task: its end is the deadline people look for, never overdue.
+            <Descriptions.Item label={t('notice.endsAt')}>
+              <Space size={6} wrap data-testid="notice-ends">
+                <DateText value={view.notice.endsAt} />
+                <Tag color="purple" bordered={false}>
+                  {view.notice.workdaysLeft > 0 ? t('notice.daysLeft', { count: view.notice.workdaysLeft }) : t('notice.lastDay')}
+                </Tag>
+              </Space>
+            </Descriptions.Item>
+          ) : (
+            <Descriptions.Item label={t('fields.dueAt')}>
+              <DateText value={nextDue} overdue={overdue} />
+            </Descriptions.Item>
+          )}
         </Descriptions>
       </Space>
     </Card>

@@ -1,0 +1,75 @@
+import { Badge, Button, Card, List, Space, Tag, Typography } from 'antd';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useLocalize } from '../../components/localized-text';
+import { DateText } from '../../components/date-text';
+import { instanceListLink } from '../../lib/instance-link';
+import { useRunningNotices } from './use-home-data';
+
+/**
+ * 公示中: the notices running now that concern the user, ending soonest first. Not to-dos — a notice waits
+ * on nobody and ends by itself — but whoever may object or appeal needs to see until when; a row opens
+ * the instance, where the objection or appeal is. Hidden when there is none.
+ */
+export function NoticeSection() {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const navigate = useNavigate();
+  const notices = useRunningNotices();
+  const rows = notices.data?.items ?? [];
+  if (rows.length === 0) return null;
+  const open = (id: string) => navigate(`/instances/${id}`);
+  return (
+    <Card
+      size="small"
+      data-testid="notice-section"
+      title={
+        <Space>
+          {t('notice.running')}
+          <Badge count={rows.length} showZero color="purple" />
+        </Space>
+      }
+      extra={
+        <Button type="link" size="small" onClick={() => navigate(instanceListLink({ notice: '1' }, [{ field: 'dueAt', order: 'asc' }]))} data-testid="notice-view-all">
+          {t('notice.viewAll')}
+        </Button>
+      }
+      style={{ marginBottom: 16 }}
+    >
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 4 }}>
+        {t('notice.hint')}
+      </Typography.Paragraph>
+      <List
+        dataSource={rows}
+        renderItem={(r) => (
+          <List.Item
+            role="link"
+            tabIndex={0}
+            style={{ cursor: 'pointer', paddingInline: 4 }}
+            onClick={() => open(r.id)}
+            onKeyDown={(e) => e.key === 'Enter' && open(r.id)}
+            data-testid="notice-row"
+          >
+            <List.Item.Meta
+              title={
+                <Space wrap size={6}>
+                  <Typography.Link>{r.subjectName}</Typography.Link>
+                  <Tag color="purple" bordered={false}>
+                    {localize(r.stateName)}
+                  </Tag>
+                </Space>
+              }
+              description={localize(r.definitionName)}
+            />
+            <div style={{ textAlign: 'right' }}>
+              <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+                {t('notice.endsAt')}
+              </Typography.Text>
+              <DateText value={r.dueAt} />
+            </div>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
