@@ -17,6 +17,7 @@ export { runDueTimers } from './scheduler/run-due-timers.js';
 export { createReference } from './features/reference/create-reference.js';
 export { publishReference } from './features/reference/publish-reference.js';
 export { startBulk } from './features/bulk/start-bulk.js';
+export { saveAttachment } from './features/attachments/upload-attachment.js';
 export { fileBurdenReport } from './features/burden/file-burden-report.js';
 export { putCalendar } from './features/calendar/put-calendar.js';
 export { startScheduler } from './scheduler/start-scheduler.js';

@@ -59,12 +59,13 @@ export const INDICATORS_2026 = {
     { grade: 'fail', label: l('不合格', 'Fail'), min: 0 },
   ],
   dimensions: [
-    { key: 'cadre', name: l('干部互派', 'Cadre exchange'), weight: 0.15, indicators: [{ key: 'cadre', name: l('干部交流任职人次', 'Cadres exchanged'), maxScore: 10 }] },
-    { key: 'teacher', name: l('教师互访', 'Teacher exchange visits'), weight: 0.15, indicators: [{ key: 'teacher', name: l('教师跨校交流与听评课', 'Teacher visits'), maxScore: 10 }] },
-    { key: 'management', name: l('管理互促', 'Management co-improvement'), weight: 0.15, indicators: [{ key: 'management', name: l('制度共建与管理诊断', 'Shared management'), maxScore: 10 }] },
-    { key: 'research', name: l('研教互动', 'Joint research and teaching'), weight: 0.15, indicators: [{ key: 'research', name: l('联合教研与课题', 'Joint research'), maxScore: 10 }] },
-    { key: 'resources', name: l('资源互享', 'Resource sharing'), weight: 0.15, indicators: [{ key: 'resources', name: l('课程与场馆共享', 'Shared resources'), maxScore: 10 }] },
-    { key: 'uplift', name: l('薄弱校提升', 'Weakest-member uplift'), weight: 0.25, indicators: [{ key: 'uplift', name: l('薄弱校质量提升幅度', 'Quality uplift'), maxScore: 10 }] },
+    { key: 'cadre', name: l('干部互派', 'Cadre exchange'), weight: 0.15, indicators: [{ key: 'cadre', name: l('干部交流任职人次', 'Cadres exchanged'), maxScore: 10, evidenceRequired: false }] },
+    { key: 'teacher', name: l('教师互访', 'Teacher exchange visits'), weight: 0.15, indicators: [{ key: 'teacher', name: l('教师跨校交流与听评课', 'Teacher visits'), maxScore: 10, evidenceRequired: false }] },
+    { key: 'management', name: l('管理互促', 'Management co-improvement'), weight: 0.15, indicators: [{ key: 'management', name: l('制度共建与管理诊断', 'Shared management'), maxScore: 10, evidenceRequired: false }] },
+    { key: 'research', name: l('研教互动', 'Joint research and teaching'), weight: 0.15, indicators: [{ key: 'research', name: l('联合教研与课题', 'Joint research'), maxScore: 10, evidenceRequired: false }] },
+    { key: 'resources', name: l('资源互享', 'Resource sharing'), weight: 0.15, indicators: [{ key: 'resources', name: l('课程与场馆共享', 'Shared resources'), maxScore: 10, evidenceRequired: false }] },
+    { key: 'uplift', name: l('薄弱校提升', 'Weakest-member uplift'), weight: 0.25, // The weakest member's uplift must be shown by data (an evidence file per school); the others are described in the report.
+      indicators: [{ key: 'uplift', name: l('薄弱校质量提升幅度', 'Quality uplift'), maxScore: 10, evidenceRequired: true }] },
   ],
 };
 

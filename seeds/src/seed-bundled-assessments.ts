@@ -1,4 +1,4 @@
-import { createDraftDefinition, publishDefinition, startBulk, type Deps } from '@eduflow/api';
+import { createDraftDefinition, publishDefinition, saveAttachment, startBulk, type Deps } from '@eduflow/api';
 import { TEMPLATES } from '@eduflow/workflows';
 import { GROUPS } from './district.js';
 import { INDICATOR_KEYS } from './reference-data.js';
@@ -14,6 +14,9 @@ function scores(groupIdx: number, schoolIdx: number) {
   const rows = INDICATOR_KEYS.map((indicator, k) => ({ indicator, score: Math.max(3, Math.min(10, 10 - (groupIdx % 4) * 0.5 - schoolIdx * 0.8 - (k % 3) * 0.3)) }));
   return { indicatorScores: rows, selfSummary: '本年度集团内干部互派、教师互访常态化开展，联合教研覆盖全部成员校。' };
 }
+
+// A one-page PDF standing in for each school's uplift data (the indicator requires evidence).
+const UPLIFT_PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 /** The 2026 cycle opened for all 17 groups in one bulk action, then moved group by group into every state. */
 export function seedBundledAssessments(deps: Deps, index: OrgIndex, users: UserIndex): number {
@@ -33,7 +36,11 @@ export function seedBundledAssessments(deps: Deps, index: OrgIndex, users: UserI
     const lead = users.get(group.key === 'S1' ? 'lead1' : `lead-${group.key.toLowerCase()}`)!;
     const act = mover(deps, started.instanceId, 1);
     const schools = stage === 'partial' ? group.schools.slice(0, 1) : group.schools;
-    schools.forEach((school, si) => act(principalOf(users, index, school), 'SUBMIT_PART', { data: scores(gi, si) }, 25));
+    schools.forEach((school, si) => {
+      const principal = principalOf(users, index, school);
+      saveAttachment(daysAgo(deps, 26), { actor: principal, instanceId: started.instanceId, field: 'indicatorScores.uplift', name: `${school}薄弱校提升数据.pdf`, bytes: UPLIFT_PDF });
+      act(principal, 'SUBMIT_PART', { data: scores(gi, si) }, 25);
+    });
     if (stage === 'partial') return;
     if (stage === 'returned') {
       const weak = principalOf(users, index, group.schools[2]);

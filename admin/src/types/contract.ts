@@ -170,6 +170,8 @@ export type InstanceView = {
   /** GET /instances/:id only: who is assigned by role, and names for the ids in data and assignments. */
   assignments?: Array<{ role: RoleCode; userIds: string[] }>;
   refs?: Record<string, DataRef>;
+  /** At a collect step with indicator rows: the rows a part starts from and the indicators needing evidence. */
+  partPrefill?: { field: string; rows: Array<Record<string, unknown>>; evidenceRequired: string[] } | null;
 };
 
 /** What an id in instance data stands for; name null when the viewer may not read that person or request. */

@@ -6,17 +6,19 @@ import { needCollect, needField, needTable, needWritable, type BlockSite, type I
 /**
  * When a block runs, relative to the engine:
  * - `startPrefill`: fills the start data before the engine starts the instance (checklist rows);
+ * - `partPrefill`: the rows each participant's part of a collect step starts from (indicator rows);
  * - `facts`: computes a fact the step's guards read (the campus-entry rule set);
  * - `beforeDecide`: computes or checks the action's data before the engine decides (experts, scores, roll-up);
  * - `afterAccept`: writes rows beside the instance once the engine took the action (the findings ledger);
  * - `screen`: the console offers a screen that fires the action itself (merging requests);
  * - `report`: what the step collects feeds a report (teacher hours spent).
  */
-export const BLOCK_POINTS = ['startPrefill', 'facts', 'beforeDecide', 'afterAccept', 'screen', 'report'] as const;
+export const BLOCK_POINTS = ['startPrefill', 'partPrefill', 'facts', 'beforeDecide', 'afterAccept', 'screen', 'report'] as const;
 export type BlockPoint = (typeof BLOCK_POINTS)[number];
 
 export const BLOCK_POINT_LABELS: Record<BlockPoint, TLocalizedText> = {
   startPrefill: t('发起时预填', 'Prefills the start'),
+  partPrefill: t('分头填报预填', 'Prefills each part'),
   facts: t('自动校验', 'Automatic checks'),
   beforeDecide: t('流转前计算', 'Computes before the move'),
   afterAccept: t('流转后记录', 'Records after the move'),
@@ -71,6 +73,21 @@ export const BLOCKS = {
     sites: ['start'],
     params: z.object({ field: name.default('items') }),
     inputs: (p, def) => needTable(def, 'field', p.field, ['code', 'layer', 'title'], null),
+  }),
+  indicatorRows: block({
+    label: t('指标体系预填与佐证', 'Indicator rows and evidence'),
+    help: t(
+      '每个参与单位的填报表格按实例所选（或最新发布）的指标体系预填指标行；指标要求佐证的，提交时须已为该行上传佐证材料，否则拒绝并列出指标。',
+      'Each participant’s table starts from the rows of the indicator system the instance names (or the newest); an indicator that requires evidence must have a file attached to its row when the part is submitted, or the refusal lists it.',
+    ),
+    points: ['partPrefill', 'beforeDecide'],
+    sites: ['step'],
+    stepKinds: ['collect'],
+    params: z.object({ field: name.default('indicatorScores'), systemField: name.default('indicatorSystem') }),
+    inputs: (p, def, site) => [
+      ...(site.at === 'step' ? needCollect(def, 'field', site.state, { param: 'field', name: p.field, columns: ['indicator', 'score'] }) : []),
+      ...needField(def, 'systemField', p.systemField, 'text'),
+    ],
   }),
   entryRules: block({
     label: t('进校园白名单校验', 'Campus-entry rule set'),

@@ -32,7 +32,7 @@ type Checklist = { content: { items?: Array<{ code: string; evidenceRequired?: b
  * instance's files (the same query as the 佐证材料 card, so both stay in step), the published
  * checklist's evidence-required items, and the server's per-item refusals.
  */
-export function ItemEvidenceProvider({ instanceId, fieldErrors, children }: { instanceId: string; fieldErrors?: Record<string, LocalizedText>; children: ReactNode }) {
+export function ItemEvidenceProvider({ instanceId, fieldErrors, alsoRequired, children }: { instanceId: string; fieldErrors?: Record<string, LocalizedText>; alsoRequired?: string[]; children: ReactNode }) {
   const client = useQueryClient();
   const key = ['attachments', instanceId];
   const files = useQuery({ queryKey: key, queryFn: () => http<Page<Attachment>>('/attachments', { query: { instanceId, limit: 100 } }), retry: false });
@@ -48,7 +48,8 @@ export function ItemEvidenceProvider({ instanceId, fieldErrors, children }: { in
   const value = useMemo<Ctx>(() => {
     const byItem = new Map<string, Attachment[]>();
     for (const a of files.data?.items ?? []) if (a.field?.includes('.')) byItem.set(a.field, [...(byItem.get(a.field) ?? []), a]);
-    const required = new Set((checklist.data?.items[0]?.content.items ?? []).filter((i) => i.evidenceRequired).map((i) => i.code));
+    // The checklist's items, and rows the instance says need evidence (an indicator system's).
+    const required = new Set([...(checklist.data?.items[0]?.content.items ?? []).filter((i) => i.evidenceRequired).map((i) => i.code), ...(alsoRequired ?? [])]);
     const upload = async (table: string, code: string, file: File) => {
       const saved = await postAttachment(instanceId, file, itemField(table, code));
       client.setQueryData<Page<Attachment>>(key, (old) => ({ items: [...(old?.items ?? []).filter((a) => a.id !== saved.id), saved], nextCursor: old?.nextCursor ?? null }));
@@ -57,7 +58,7 @@ export function ItemEvidenceProvider({ instanceId, fieldErrors, children }: { in
     };
     return { instanceId, byItem, required, errors, upload };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [files.data, checklist.data, errors, instanceId]);
+  }, [files.data, checklist.data, errors, instanceId, alsoRequired]);
 
   return <ItemEvidenceContext.Provider value={value}>{children}</ItemEvidenceContext.Provider>;
 }

@@ -13,16 +13,22 @@ import { toAttachment } from './attachment-view.js';
 import { MAX_ATTACHMENT_BYTES, type TAttachment, type TUploadForm } from './attachments.types.js';
 import { ALLOWED_EXTENSIONS, fileTypeOf } from './file-types.js';
 import { hasItem, parseItemField } from './item-evidence.js';
+import { isIndicatorRow } from '../workflow-rules/indicator-rows.js';
 
 const fileError = (zh: string, en: string, status = 422) => new AppError('VALIDATION', { status, fieldErrors: { file: { 'zh-CN': zh, en } } });
 
 /** Evidence for an instance: whoever may act on it may attach files; the SHA-256 is recorded and audited. */
 export async function uploadAttachment(deps: Deps, input: TUploadForm & { actor: TAuthUser }): Promise<TAttachment> {
-  const { file, actor } = input;
+  const { file } = input;
   if (file.size > MAX_ATTACHMENT_BYTES) throw fileError('文件不能超过 20 MB', 'Files may be at most 20 MB', 413);
   if (file.size === 0) throw fileError('文件是空的', 'The file is empty');
-  const name = file.name.replace(/[\\/\u0000-\u001f]/g, '_').slice(-200) || 'file';
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  return saveAttachment(deps, { actor: input.actor, instanceId: input.instanceId, field: input.field, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+}
+
+/** The upload once its bytes are read (the demo seeds attach their evidence through here too). */
+export function saveAttachment(deps: Deps, input: { actor: TAuthUser; instanceId: string; field?: string; name: string; bytes: Uint8Array }): TAttachment {
+  const { actor, bytes } = input;
+  const name = input.name.replace(/[\\/\u0000-\u001f]/g, '_').slice(-200) || 'file';
   const mime = fileTypeOf(name, bytes.subarray(0, 16));
   if (!mime) {
     throw fileError(`只能上传以下类型：${ALLOWED_EXTENSIONS.join('、')}（且内容须与扩展名一致）`, `Allowed types: ${ALLOWED_EXTENSIONS.join(', ')} (and the content must match the extension)`, 415);
@@ -41,7 +47,7 @@ export async function uploadAttachment(deps: Deps, input: TUploadForm & { actor:
     });
     if (denied) return denied;
     const item = parseItemField(input.field);
-    if (item && !hasItem(instance.data, item.table, item.code)) {
+    if (item && !hasItem(instance.data, item.table, item.code) && !isIndicatorRow(deps, instance, item)) {
       return new AppError('VALIDATION', { status: 422, fieldErrors: { field: { 'zh-CN': `表单中没有检查项 ${item.code}`, en: `The form has no checklist item ${item.code}` } } });
     }
     // Inside the transaction: a refused upload leaves no file behind (content-addressed writes are idempotent).

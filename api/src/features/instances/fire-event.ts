@@ -72,7 +72,7 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
   if (!loaded) return deny(new AppError('INTERNAL'), before);
   const def = input.definitionFor ? input.definitionFor(loaded.def) : loaded.def;
   // The action's blocks fill what they compute (experts, scores, roll-up) or refuse, before the engine decides.
-  const prepared = prepareEvent(deps, def, row, input.event);
+  const prepared = prepareEvent(deps, def, row, input.event, actor.id);
   if (prepared instanceof AppError) return deny(prepared, before);
   const event = prepared.event;
   const badAssign = badTransitionAssignment(deps, def, row.state, event.type, event.data ?? {});

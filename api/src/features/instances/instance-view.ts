@@ -5,6 +5,7 @@ import type { Deps } from '../../deps.js';
 import { actionBlocks, availableEvents, blindSpot, describeSnapshot, fieldAccess, formOf, outgoing, type Subject, type TDefinition } from '../../engine.js';
 import { orgPath } from '../orgs/org-path.js';
 import { declaredBlocksView } from '../workflow-rules/block-summary.js';
+import { partPrefill } from '../workflow-rules/indicator-rows.js';
 import { openTasksOf } from './apply-effects.js';
 import { noticePeriod } from './notice-period.js';
 import { buildEnv, engineActor } from './engine-env.js';
@@ -94,5 +95,6 @@ export function instanceView(deps: Deps, def: TDefinition, defRow: TDefinitionRo
     transitions: Object.entries(def.states).flatMap(([from, s]) => outgoing(s).map((t) => ({ from, to: t.to, event: t.event }))),
     openTasks: openTasksOf(deps, row.id),
     notice: noticePeriod(deps, def, row),
+    partPrefill: row.status === 'running' ? partPrefill(deps, def, row) : null,
   };
 }

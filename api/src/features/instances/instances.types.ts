@@ -130,6 +130,8 @@ export const ZInstanceView = z
     openTasks: z.array(z.object({ id: z.string(), state: z.string(), dueAt: z.string().nullable() })),
     /** While the instance rests in a 公示 (a `notice` step): when it ends by itself, and the school working days left (0 on its last day). */
     notice: z.object({ endsAt: z.string(), workdaysLeft: z.number().int() }).nullable(),
+    /** At a collect step with the indicator-rows block: the rows a part starts from and the indicators needing evidence. */
+    partPrefill: z.object({ field: z.string(), rows: z.array(z.record(z.string(), z.unknown())), evidenceRequired: z.array(z.string()) }).nullable(),
     /** GET /instances/{id} only: people assigned by role (none while the viewer is in a blind review). */
     assignments: z.array(ZInstanceAssignment).optional(),
     /** GET /instances/{id} only: names for the ids in `data` and `assignments` (schools, people, other requests). */

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
+import { INDICATORS_2026 } from '../../test/fixtures/reference-docs.js';
+import { createReference } from '../reference/create-reference.js';
+import { publishReference } from '../reference/publish-reference.js';
 
 let h: WorkflowHarness;
 beforeAll(async () => {
@@ -47,5 +50,53 @@ describe('bundled assessment cycle', () => {
     expect(report.ranking[1]).toMatchObject({ groupId: h.orgs.group2, score: null, rank: null });
     const lead = await (await h.get('/api/reports/bundled-assessment?cycle=2026', await h.as('lead1'))).json();
     expect(lead.ranking.map((r: { groupId: string }) => r.groupId)).toEqual([h.orgs.group1]);
+  });
+});
+
+// The smallest valid PNG, standing in for a school's uplift data.
+const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+async function attach(instanceId: string, who: string, field: string) {
+  const s = await h.as(who);
+  const form = new FormData();
+  form.set('file', new File([PNG], '提升数据.png', { type: 'image/png' }));
+  form.set('instanceId', instanceId);
+  form.set('field', field);
+  return h.app.request('/api/attachments', { method: 'POST', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, body: form });
+}
+
+describe('indicator rows and their evidence (block indicatorRows)', () => {
+  it('a part starts from the system’s indicator rows; an indicator that requires evidence refuses the part until its author attached a file to that row', async () => {
+    // A system where the weakest member's uplift must be shown by data.
+    const system = { ...INDICATORS_2026, key: 'bundled-evidence', dimensions: INDICATORS_2026.dimensions.map((d) => ({ ...d, indicators: d.indicators.map((i) => ({ ...i, evidenceRequired: i.key === 'uplift' })) })) };
+    publishReference(h.deps, { kind: 'indicator-system', id: createReference(h.deps, { kind: 'indicator-system', name: '佐证', content: system }).id });
+    const bulk = await h.post('/api/bulk/instances', { definitionId: h.defs['bundled-assessment'], subjectOrgIds: [h.orgs.group1], data: { cycle: '2027', indicatorSystem: 'bundled-evidence' } }, await h.as('admin'));
+    const id: string = (await bulk.json()).started[0].instanceId;
+    const view = await h.view(id, 'principalA');
+    expect(view.partPrefill).toEqual({
+      field: 'indicatorScores',
+      rows: [
+        { indicator: 'cadre', name: '干部互派' },
+        { indicator: 'teacher', name: '教师互访' },
+        { indicator: 'uplift', name: '薄弱校质量提升' },
+      ],
+      evidenceRequired: ['uplift'],
+    });
+
+    const before = (await h.view(id)).version;
+    const bare = await h.fire(id, 'principalA', 'SUBMIT_PART', { data: scores(40, 40, 80) });
+    expect(bare.status).toBe(422);
+    const error = (await bare.json()).error;
+    expect(error.rule).toBe('indicatorEvidenceRequired');
+    expect(Object.keys(error.fieldErrors)).toEqual(['indicatorScores.uplift']);
+    expect(error.message['zh-CN']).toContain('薄弱校质量提升');
+    expect((await h.view(id)).version).toBe(before);
+
+    // Another school's file on the row is not this school's evidence; an unknown indicator takes no file.
+    expect((await attach(id, 'principalA2', 'indicatorScores.uplift')).status).toBe(201);
+    expect((await attach(id, 'principalA', 'indicatorScores.nope')).status).toBe(422);
+    expect((await h.fire(id, 'principalA', 'SUBMIT_PART', { data: scores(40, 40, 80) })).status).toBe(422);
+    expect((await attach(id, 'principalA', 'indicatorScores.uplift')).status).toBe(201);
+    const ok = await h.fire(id, 'principalA', 'SUBMIT_PART', { data: scores(40, 40, 80) });
+    expect(ok.status, JSON.stringify(await ok.clone().json())).toBe(200);
   });
 });

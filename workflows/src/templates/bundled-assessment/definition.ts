@@ -31,6 +31,7 @@ export const bundledAssessment = {
       name: l('成员校自评', 'Member self-assessment'),
       participants: members,
       collectors: [lead],
+      blocks: [{ name: 'indicatorRows', params: { field: 'indicatorScores', systemField: 'indicatorSystem' } }],
       form: {
         fields: [
           {
@@ -39,7 +40,8 @@ export const bundledAssessment = {
             label: l('指标自评', 'Indicator scores'),
             required: true,
             columns: [
-              { name: 'indicator', type: 'text', label: l('指标', 'Indicator') },
+              { name: 'name', type: 'text', label: l('指标名称', 'Indicator name'), readonly: true },
+              { name: 'indicator', type: 'text', label: l('指标', 'Indicator'), readonly: true },
               { name: 'score', type: 'number', label: l('自评分', 'Score') },
               { name: 'evidence', type: 'file', label: l('佐证材料', 'Evidence') },
             ],

@@ -56,7 +56,9 @@ export function EventModal({ view, event, fields, onClose, onDone, onReload }: P
     setError(null);
     setRefusedTables([]);
     form.resetFields();
-    form.setFields(items.map(({ field }) => ({ name: field.name, value: view.data[field.name] })));
+    // A part starts from the rows the instance offers (an indicator system's), unless it already has some.
+    const prefill = event.type === 'SUBMIT_PART' ? view.partPrefill : null;
+    form.setFields(items.map(({ field }) => ({ name: field.name, value: view.data[field.name] ?? (prefill?.field === field.name ? prefill.rows : undefined) })));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [event]);
 
@@ -130,7 +132,7 @@ export function EventModal({ view, event, fields, onClose, onDone, onReload }: P
         />
       )}
       {/* The checklist inside attaches evidence per item and shows the server's per-item messages. */}
-      <ItemEvidenceProvider instanceId={view.id} fieldErrors={error?.fieldErrors}>
+      <ItemEvidenceProvider instanceId={view.id} fieldErrors={error?.fieldErrors} alsoRequired={view.partPrefill?.evidenceRequired}>
         <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={pending || conflict}>
           {event && <MechanicFields event={event} reviewStep={view.stateKind === 'review'} />}
           {items.map(({ field, required }) => (

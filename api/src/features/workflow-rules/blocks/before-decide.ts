@@ -8,6 +8,7 @@ import { groupRollUp } from '../assessment-rollup.js';
 import { chooseExperts, conflictedExpert } from '../award-experts.js';
 import { expertScores, levelFor, scoreSummary } from '../award-scores.js';
 import { inspectionItems } from '../inspection-findings.js';
+import { missingIndicatorEvidence } from '../indicator-rows.js';
 
 /**
  * What one block sees before the engine decides: the instance, the event's data so far (blocks run in
@@ -23,6 +24,8 @@ export type DecideInput<N extends BlockName> = {
   merged: () => Record<string, unknown>;
   note: Record<string, unknown>;
   params: BlockParams<N>;
+  /** Who sends the event (a part's author). */
+  actorId: string;
 };
 
 export const blank = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
@@ -73,6 +76,8 @@ export const BEFORE_DECIDE: { [N in BlockName]?: (input: DecideInput<N>) => AppE
     const days = rectificationWorkdays(findingsFromItems(inspectionItems(all[params.itemsField])));
     if (days > 0) data[params.daysField] = days;
   },
+  // A step block: runs on the parts submitted at its collect step.
+  indicatorRows: ({ deps, row, data, params, actorId }) => missingIndicatorEvidence(deps, { row, actorId, params, data }),
   findingsLedger: ({ deps, row, merged, params }) => {
     if (params.op === 'raise') return missingItemEvidence(deps, { instanceId: row.id, data: merged(), table: params.itemsField });
     if (params.op === 'handIn') return missingRectificationEvidence(deps, { instanceId: row.id, table: params.itemsField });
