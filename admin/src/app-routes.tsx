@@ -5,6 +5,7 @@ import { ThemedLayout, ThemedSider } from '@refinedev/antd';
 import { CatchAllNavigate, NavigateToResource } from '@refinedev/react-router';
 import { AppHeader } from './components/app-header';
 import { AppTitle } from './components/app-title';
+import { CalendarCoverageBanner } from './components/calendar-coverage-banner';
 import { ErrorResult } from './components/error-result';
 import { LoginPage } from './routes/login/login-page';
 import { TaskList } from './routes/tasks/task-list';
@@ -46,6 +47,7 @@ export function AppRoutes() {
           <Authenticated key="console" fallback={<CatchAllNavigate to="/login" />}>
             <ThemedLayout Header={AppHeader} Sider={AppSider} Title={AppTitle}>
               <PasswordGate>
+                <CalendarCoverageBanner />
                 <Outlet />
               </PasswordGate>
             </ThemedLayout>

@@ -158,6 +158,13 @@ describe('health and OpenAPI', () => {
         'GET /api/calendar',
         'GET /api/calendar/due-date',
         'PUT /api/calendar',
+        // issue 9: statutory calendar coverage
+        'GET /api/calendar/coverage',
+        'GET /api/calendar/statutory',
+        'GET /api/calendar/statutory/template.xlsx',
+        'PUT /api/calendar/statutory/{year}',
+        'DELETE /api/calendar/statutory/{year}',
+        'POST /api/calendar/statutory/{year}/import',
         'GET /api/notifications',
         'POST /api/notifications/{id}/read',
         'POST /api/notifications/read-all',

@@ -106,12 +106,18 @@ const ISSUE_ZH: Record<string, string> = {
   custom: '不符合要求',
 };
 
+/** A custom check's own Chinese message, given as `params: { 'zh-CN': … }` beside its English `message`. */
+const customZh = (issue: z.core.$ZodIssue): string | undefined => {
+  const zh = issue.code === 'custom' ? (issue.params as Record<string, unknown> | undefined)?.['zh-CN'] : undefined;
+  return typeof zh === 'string' ? zh : undefined;
+};
+
 /** zod issues → one message per field path (the first issue wins), in both languages. */
 export function zodFieldErrors(error: z.ZodError): Record<string, TLocalized> {
   const out: Record<string, TLocalized> = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.') || '_';
-    out[key] ??= { 'zh-CN': ISSUE_ZH[issue.code] ?? '不符合要求', en: issue.message };
+    out[key] ??= { 'zh-CN': customZh(issue) ?? ISSUE_ZH[issue.code] ?? '不符合要求', en: issue.message };
   }
   return out;
 }

@@ -1,8 +1,24 @@
 import chineseDays from 'chinese-days';
-
-// The package is UMD for Node and ESM for bundlers; its default export carries the functions in both.
-const isStatutoryWorkday = (date: string) => chineseDays.isWorkday(date);
 import type { CalendarData } from './engine-types.js';
+import { bureauYear } from './statutory.js';
+
+/** Monday to Friday, for a local date (YYYY-MM-DD). */
+const isWeekday = (date: string) => {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day >= 1 && day <= 5;
+};
+
+/**
+ * Statutory working day: from the year's arrangement the bureau loaded when the year is the bureau's
+ * (see `statutorySource`), else from the `chinese-days` dataset (which, for a year it does not cover,
+ * knows only weekends). The package is UMD for Node and ESM for bundlers; its default export carries
+ * the functions in both.
+ */
+function isStatutoryWorkday(calendar: CalendarData | undefined, date: string): boolean {
+  const loaded = bureauYear(calendar, Number(date.slice(0, 4)));
+  if (loaded) return loaded.workdays.includes(date) || (isWeekday(date) && !loaded.holidays.includes(date));
+  return chineseDays.isWorkday(date);
+}
 
 /** The district keeps China Standard Time; dates in a calendar are local dates there. */
 const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
@@ -24,8 +40,10 @@ function nextDate(date: string): string {
 
 /**
  * Is this local date a school working day? Statutory holidays and make-up workdays come from the
- * maintained `chinese-days` dataset; the bureau's calendar adds its own holidays, make-up days and
- * school vacations on top (a vacation day is never a working day for deadline purposes).
+ * maintained `chinese-days` dataset, or from the State Council's arrangement the bureau loaded for a
+ * year the dataset does not cover (or that the bureau explicitly replaced); the bureau's calendar adds
+ * its own holidays, make-up days and school vacations on top (a vacation day is never a working day
+ * for deadline purposes).
  */
 export function isSchoolWorkday(calendar: CalendarData | undefined, date: string): boolean {
   if (calendar) {
@@ -33,7 +51,7 @@ export function isSchoolWorkday(calendar: CalendarData | undefined, date: string
     if (calendar.holidays.includes(date)) return false;
     if (calendar.workdays.includes(date)) return true;
   }
-  return isStatutoryWorkday(date);
+  return isStatutoryWorkday(calendar, date);
 }
 
 /**

@@ -19,7 +19,23 @@ export type Subject = {
 export type Facts = Record<string, unknown>;
 
 /** Holidays, make-up workdays and vacations, as ISO dates (YYYY-MM-DD), in the district's time zone. */
-export type CalendarData = { holidays: string[]; workdays: string[]; vacations: Array<{ from: string; to: string }> };
+/**
+ * A year's statutory arrangement as the bureau loaded it from the State Council's notice: the days off
+ * and the make-up working days (调休上班). `replacesPackage` makes it win over the `chinese-days` dataset
+ * for a year the dataset covers; see `statutorySource`.
+ */
+export type StatutoryYear = { holidays: string[]; workdays: string[]; replacesPackage: boolean };
+
+/**
+ * The district's calendar: its own extra holidays, extra workdays and school vacations (over everything),
+ * and the statutory years the bureau loaded, keyed by year ("2027").
+ */
+export type CalendarData = {
+  holidays: string[];
+  workdays: string[];
+  vacations: Array<{ from: string; to: string }>;
+  statutory?: Record<string, StatutoryYear>;
+};
 
 export type EngineEnv = {
   /** The current instant; the engine never reads a clock. */

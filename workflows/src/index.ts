@@ -3,6 +3,7 @@ export { validateDefinition, parseDefinition, outgoing, type DefinitionError, ty
 export { compile, type CompiledMachine } from './compile.js';
 export { start, enter, step, availableEvents, describeSnapshot, reviewAssigneeRules, blindSpot, type StartArgs } from './engine.js';
 export { addWorkdays, reminderAt, workdaysBetween, isSchoolWorkday, localDate } from './calendar.js';
+export { packageCoversYear, packageYears, statutorySource, bureauYear, type StatutorySource } from './statutory.js';
 export { GUARDS, runGuard, isGuardName, type GuardName } from './guards/registry.js';
 export { fieldAccess, formOf, allFields } from './forms/field-access.js';
 export { validateStepData, type FieldErrors } from './forms/validate-data.js';

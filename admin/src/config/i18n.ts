@@ -35,6 +35,8 @@ import instanceRefsZh from './locales/instance-refs.zh-CN.json';
 import instanceRefsEn from './locales/instance-refs.en.json';
 import noticeZh from './locales/notice.zh-CN.json';
 import noticeEn from './locales/notice.en.json';
+import statutoryZh from './locales/statutory.zh-CN.json';
+import statutoryEn from './locales/statutory.en.json';
 import type { LocaleCode } from '../types/contract';
 
 export const LANGUAGES: LocaleCode[] = ['zh-CN', 'en'];
@@ -65,7 +67,7 @@ const initial = storedLanguage();
 applyDayjs(initial);
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, ...consoleZh, ...designerZh, ...accountZh, ...inboxZh, ...delegationZh, ...evidenceZh, ...mergeZh, ...burdenZh, ...sortingZh, ...refeditZh, ...auditActionsZh, ...findingsZh, ...workdayCalcZh, ...instanceRefsZh, ...noticeZh } }, en: { translation: { ...en, ...consoleEn, ...designerEn, ...accountEn, ...inboxEn, ...delegationEn, ...evidenceEn, ...mergeEn, ...burdenEn, ...sortingEn, ...refeditEn, ...auditActionsEn, ...findingsEn, ...workdayCalcEn, ...instanceRefsEn, ...noticeEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, ...consoleZh, ...designerZh, ...accountZh, ...inboxZh, ...delegationZh, ...evidenceZh, ...mergeZh, ...burdenZh, ...sortingZh, ...refeditZh, ...auditActionsZh, ...findingsZh, ...workdayCalcZh, ...instanceRefsZh, ...noticeZh, ...statutoryZh } }, en: { translation: { ...en, ...consoleEn, ...designerEn, ...accountEn, ...inboxEn, ...delegationEn, ...evidenceEn, ...mergeEn, ...burdenEn, ...sortingEn, ...refeditEn, ...auditActionsEn, ...findingsEn, ...workdayCalcEn, ...instanceRefsEn, ...noticeEn, ...statutoryEn } } },
   lng: initial,
   fallbackLng: DEFAULT_LANGUAGE,
   interpolation: { escapeValue: false },

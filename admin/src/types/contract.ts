@@ -243,3 +243,40 @@ export type BulkTaskResult = { done: number; failed: Array<{ taskId: string; ins
 export type BulkStartResult = { started: Array<{ id: string; orgId?: string } | string>; failed: Array<{ orgId: string; code: string; message: MaybeLocalized }> };
 
 export type DistrictCalendar = { holidays: string[]; workdays: string[]; vacations: Array<{ from: string; to: string; name: string }>; version: number };
+
+/** A day of a year's statutory arrangement (the State Council's notice), with the festival it belongs to. */
+export type StatutoryDay = { date: string; name: string };
+export type StatutorySource = 'package' | 'bureau';
+/** A year the bureau loaded: `inEffect` is false for a package year it did not explicitly replace. */
+export type StatutoryYear = {
+  year: number;
+  holidays: StatutoryDay[];
+  workdays: StatutoryDay[];
+  replacesPackage: boolean;
+  documentNo: string | null;
+  title: string | null;
+  source: 'form' | 'xlsx' | 'csv' | 'ics';
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+  inEffect: boolean;
+};
+/** GET /calendar/coverage: which years are covered and by what; the uncovered years open deadlines fall into. */
+export type CalendarCoverage = {
+  today: string;
+  dataset: { name: string; version: string; years: number[] };
+  bureauYears: number[];
+  years: Array<{ year: number; source: StatutorySource | null }>;
+  uncoveredDeadlines: Array<{ year: number; firstDueAt: string }>;
+};
+/** POST /calendar/statutory/{year}/import: the preview (and, when written, the loaded year). */
+export type StatutoryImport = {
+  dryRun: boolean;
+  year: number;
+  source: 'xlsx' | 'csv' | 'ics';
+  holidays: StatutoryDay[];
+  workdays: StatutoryDay[];
+  skipped: Array<StatutoryDay & { kind: 'holiday' | 'workday' }>;
+  errors: Array<{ row: number; field: string; message: LocalizedText }>;
+  saved: StatutoryYear | null;
+};

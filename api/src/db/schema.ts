@@ -270,6 +270,31 @@ export const calendars = sqliteTable('calendars', {
   updatedAt: text('updated_at').notNull(),
 });
 
+/**
+ * A year's statutory arrangement (the State Council's notice: days off and make-up workdays) as the
+ * bureau loaded it, for a year the `chinese-days` dataset does not cover, or replacing it explicitly.
+ */
+export const statutoryYears = sqliteTable(
+  'statutory_years',
+  {
+    districtId: text('district_id')
+      .notNull()
+      .references(() => organisations.id),
+    year: integer('year').notNull(),
+    holidays: text('holidays', { mode: 'json' }).$type<Array<{ date: string; name: string }>>().notNull(),
+    workdays: text('workdays', { mode: 'json' }).$type<Array<{ date: string; name: string }>>().notNull(),
+    replacesPackage: integer('replaces_package', { mode: 'boolean' }).notNull().default(false),
+    /** The notice's document number (e.g. 国办发明电〔…〕…号) and title, when the bureau gives them. */
+    documentNo: text('document_no'),
+    title: text('title'),
+    source: text('source', { enum: ['form', 'xlsx', 'csv', 'ics'] }).notNull(),
+    version: integer('version').notNull().default(1),
+    updatedBy: text('updated_by'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.year] })],
+);
+
 export const idempotencyKeys = sqliteTable(
   'idempotency_keys',
   {
@@ -425,6 +450,7 @@ export type TAuditEventRow = typeof auditEvents.$inferSelect;
 export type TAttachmentRow = typeof attachments.$inferSelect;
 export type TNotificationRow = typeof notifications.$inferSelect;
 export type TCalendarRow = typeof calendars.$inferSelect;
+export type TStatutoryYearRow = typeof statutoryYears.$inferSelect;
 export type TReferenceRow = typeof referenceData.$inferSelect;
 export type TFindingRow = typeof findings.$inferSelect;
 export type TBurdenReportRow = typeof burdenReports.$inferSelect;

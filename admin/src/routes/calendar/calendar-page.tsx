@@ -11,7 +11,9 @@ import { ErrorResult } from '../../components/error-result';
 import { StaleAlert } from '../../components/stale-alert';
 import { PageTitle } from '../../components/page-title';
 import type { DistrictCalendar } from '../../types/contract';
+import { useStatutoryYears } from '../../hooks/use-calendar-coverage';
 import { WorkdayCalculator } from './workday-calculator';
+import { StatutoryCard } from './statutory-card';
 
 type Values = { holidays: string[]; workdays: string[]; vacations: Array<{ name: string; range: [Dayjs, Dayjs] }> };
 const DAY = 'YYYY-MM-DD';
@@ -43,6 +45,9 @@ export function CalendarPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [pending, setPending] = useState(false);
   const query = useQuery({ queryKey: ['calendar'], queryFn: () => http<DistrictCalendar>('/calendar'), retry: false });
+  // The statutory years' versions (the card's own query): the 工作日计算 starts afresh when they change.
+  const statutory = useStatutoryYears();
+  const statutoryStamp = (statutory.data?.items ?? []).map((y) => `${y.year}.${y.version}`).join(',');
   const cal = query.data;
   const fill = (c: DistrictCalendar) => form.setFieldsValue({ holidays: c.holidays, workdays: c.workdays, vacations: c.vacations.map((v) => ({ name: v.name, range: [dayjs(v.from), dayjs(v.to)] })) });
   useEffect(() => {
@@ -75,6 +80,7 @@ export function CalendarPage() {
         <PageTitle>{t('calendar.calendar')}</PageTitle>
       </div>
       <Typography.Paragraph type="secondary">{t('calendar.hint')}</Typography.Paragraph>
+      <StatutoryCard canEdit={canEdit} />
       {stale && (
         <StaleAlert
           onReload={() =>
@@ -135,7 +141,7 @@ export function CalendarPage() {
           </Button>
         )}
       </Form>
-      <WorkdayCalculator key={cal.version} />
+      <WorkdayCalculator key={`${cal.version}/${statutoryStamp}`} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ const isRealDate = (d: string) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
 export const ZLocalDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
-  .refine(isRealDate, 'Not a calendar date')
+  .refine(isRealDate, { message: 'Not a calendar date', params: { 'zh-CN': '不是有效的日期（YYYY-MM-DD）' } })
   .openapi({ example: '2026-10-01' });
 
 export const ZVacation = z

@@ -4,6 +4,7 @@ import type { Deps } from '../../deps.js';
 import type { EngineEnv } from '../../engine.js';
 import { AppError } from '../../errors.js';
 import type { TCalendar } from './calendar.types.js';
+import { statutoryRows, toEngineYears } from './statutory-years.js';
 
 /** The district this server governs: the root of the org tree (one district per deployment). */
 export function districtId(deps: Pick<Deps, 'db'>): string | null {
@@ -20,9 +21,19 @@ export function getCalendar(deps: Pick<Deps, 'db'>): TCalendar {
   return { districtId: id, holidays: row.holidays, workdays: row.workdays, vacations: row.vacations, version: row.version, updatedAt: row.updatedAt };
 }
 
-/** What the engine counts school working days with, for instances in this district. */
+/**
+ * What the engine counts school working days with, for instances in this district: its own calendar
+ * and the statutory years the bureau loaded (two primary-key reads).
+ */
 export function calendarFor(deps: Pick<Deps, 'db'>, district: string | undefined): EngineEnv['calendar'] {
   if (!district) return undefined;
   const row = deps.db.select().from(calendars).where(eq(calendars.districtId, district)).get();
-  return row ? { holidays: row.holidays, workdays: row.workdays, vacations: row.vacations.map(({ from, to }) => ({ from, to })) } : undefined;
+  const statutory = toEngineYears(statutoryRows(deps, district));
+  if (!row && !statutory) return undefined;
+  return {
+    holidays: row?.holidays ?? [],
+    workdays: row?.workdays ?? [],
+    vacations: (row?.vacations ?? []).map(({ from, to }) => ({ from, to })),
+    ...(statutory ? { statutory } : {}),
+  };
 }

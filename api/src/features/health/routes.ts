@@ -2,8 +2,18 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import type { Deps } from '../../deps.js';
 import { json, newRouter } from '../common.js';
+import { getCalendarCoverage } from '../calendar/get-calendar-coverage.js';
 
-const ZHealth = z.object({ status: z.enum(['ok', 'degraded']), db: z.enum(['ok', 'error']), version: z.string() }).openapi('Health');
+const ZHealthCalendar = z
+  .object({
+    uncoveredDeadlineYears: z.array(z.number().int()).openapi({ description: 'Years open deadlines fall into whose statutory holidays neither the package nor the bureau gives: counted as plain Monday–Friday' }),
+    nextYear: z.object({ year: z.number().int(), covered: z.boolean() }),
+  })
+  .openapi('HealthCalendar');
+
+const ZHealth = z
+  .object({ status: z.enum(['ok', 'degraded']), db: z.enum(['ok', 'error']), version: z.string(), calendar: ZHealthCalendar.optional() })
+  .openapi('Health');
 
 const health = createRoute({
   method: 'get',
@@ -17,7 +27,14 @@ export function healthRoutes(deps: Deps) {
     const version = deps.appVersion ?? '0.0.0';
     try {
       deps.db.get(sql`select 1`);
-      return c.json({ status: 'ok' as const, db: 'ok' as const, version }, 200);
+      // A few index seeks (see getCalendarCoverage): cheap enough for every probe.
+      const coverage = getCalendarCoverage(deps);
+      const next = coverage.years[1];
+      const calendar = {
+        uncoveredDeadlineYears: coverage.uncoveredDeadlines.map((d) => d.year),
+        nextYear: { year: next?.year ?? 0, covered: next?.source != null },
+      };
+      return c.json({ status: 'ok' as const, db: 'ok' as const, version, calendar }, 200);
     } catch {
       return c.json({ status: 'degraded' as const, db: 'error' as const, version }, 503);
     }

@@ -1,0 +1,50 @@
+import { asc, eq } from 'drizzle-orm';
+import { statutorySource, type StatutoryYear } from '@eduflow/workflows';
+import { statutoryYears, users, type TStatutoryYearRow } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import type { TStatutoryYear } from './statutory.types.js';
+
+const rowsOf = (deps: Pick<Deps, 'db'>, district: string) =>
+  deps.db
+    .select({ row: statutoryYears, updatedByName: users.displayName })
+    .from(statutoryYears)
+    .leftJoin(users, eq(users.id, statutoryYears.updatedBy))
+    .where(eq(statutoryYears.districtId, district))
+    .orderBy(asc(statutoryYears.year))
+    .all();
+
+/** The engine's view of the loaded years: dates only, keyed by year. */
+export function toEngineYears(rows: TStatutoryYearRow[]): Record<string, StatutoryYear> | undefined {
+  if (rows.length === 0) return undefined;
+  return Object.fromEntries(
+    rows.map((r) => [String(r.year), { holidays: r.holidays.map((d) => d.date), workdays: r.workdays.map((d) => d.date), replacesPackage: r.replacesPackage }]),
+  );
+}
+
+/** The years the bureau loaded for the district (State Council notices), few: one row per year. */
+export function statutoryRows(deps: Pick<Deps, 'db'>, district: string): TStatutoryYearRow[] {
+  return deps.db.select().from(statutoryYears).where(eq(statutoryYears.districtId, district)).orderBy(asc(statutoryYears.year)).all();
+}
+
+export function toStatutoryYear(row: TStatutoryYearRow, updatedByName: string | null, engineYears: Record<string, StatutoryYear> | undefined): TStatutoryYear {
+  return {
+    year: row.year,
+    holidays: row.holidays,
+    workdays: row.workdays,
+    replacesPackage: row.replacesPackage,
+    documentNo: row.documentNo,
+    title: row.title,
+    source: row.source,
+    version: row.version,
+    updatedAt: row.updatedAt,
+    updatedBy: updatedByName,
+    inEffect: statutorySource({ holidays: [], workdays: [], vacations: [], statutory: engineYears }, row.year) === 'bureau',
+  };
+}
+
+/** Every loaded year, with whether it is in effect (a package year the bureau did not replace is not). */
+export function listStatutoryYears(deps: Pick<Deps, 'db'>, district: string): TStatutoryYear[] {
+  const rows = rowsOf(deps, district);
+  const engineYears = toEngineYears(rows.map((r) => r.row));
+  return rows.map((r) => toStatutoryYear(r.row, r.updatedByName, engineYears));
+}
