@@ -19,7 +19,8 @@ function scores(groupIdx: number, schoolIdx: number) {
 export function seedBundledAssessments(deps: Deps, index: OrgIndex, users: UserIndex): number {
   const admin = users.get('admin')!;
   const reviewer = users.get('reviewer')!;
-  const def = publishDefinition(deps, { id: createDraftDefinition(deps, { definition: TEMPLATES['bundled-assessment'], actor: admin }).id, actor: admin });
+  // Drafted by the admin, approved and published by a reviewer (four eyes).
+  const def = publishDefinition(deps, { id: createDraftDefinition(deps, { definition: TEMPLATES['bundled-assessment'], actor: admin }).id, actor: reviewer });
   const opened = startBulk(daysAgo(deps, 30), {
     actor: admin,
     definitionId: def.id,

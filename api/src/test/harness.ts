@@ -77,10 +77,13 @@ export async function makeHarness() {
     return u;
   };
 
-  /** Publishes the fixture workflow (or another definition) and returns its id. */
+  /**
+   * Publishes the fixture workflow (or another definition) and returns its id: drafted by `admin`,
+   * approved by `reviewer1`, as the four-eyes rule wants.
+   */
   const publish = (definition: unknown = schoolReport) => {
-    const draft = createDraftDefinition(deps, { definition });
-    return publishDefinition(deps, { id: draft.id }).id;
+    const draft = createDraftDefinition(deps, { definition, actor: authUser('admin') });
+    return publishDefinition(deps, { id: draft.id, actor: authUser('reviewer1') }).id;
   };
 
   async function signIn(username: string, password = PASSWORD): Promise<Session> {

@@ -32,7 +32,8 @@ describe('draft editing and publishing', () => {
     expect(stale.status).toBe(409);
     expect((await stale.json()).error.code).toBe('VERSION_CONFLICT');
 
-    const publish = await h.post(`/api/definitions/${created.id}/publish`, undefined, admin);
+    // Published by someone who did not edit it (four eyes), so the answer is about the document.
+    const publish = await h.post(`/api/definitions/${created.id}/publish`, undefined, reviewer1);
     expect(publish.status).toBe(422);
     const err = (await publish.json()).error;
     expect(err.code).toBe('VALIDATION');
@@ -47,7 +48,7 @@ describe('draft editing and publishing', () => {
     // Fixed, it publishes; then it is immutable.
     const fixed = await put(`/api/definitions/${created.id}`, { definition: { ...schoolReport, key: 'half-built' }, expectedRevision: 2 }, admin);
     expect((await fixed.json()).errors).toEqual([]);
-    expect((await h.post(`/api/definitions/${created.id}/publish`, undefined, admin)).status).toBe(200);
+    expect((await h.post(`/api/definitions/${created.id}/publish`, undefined, reviewer1)).status).toBe(200);
     const late = await put(`/api/definitions/${created.id}`, { definition: schoolReport, expectedRevision: 3 }, admin);
     expect(late.status).toBe(409);
     expect((await late.json()).error.code).toBe('DEFINITION_PUBLISHED');
