@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ZLocalized } from '../common.js';
+import { ZDraftReview, ZLocalized } from '../common.js';
 
 export const ZDefinitionStatus = z.enum(['draft', 'published']);
 export const ZDefinitionSubject = z.enum(['school', 'group', 'district']);
@@ -30,6 +30,7 @@ export type TDefinitionSummary = z.infer<typeof ZDefinitionSummary>;
 
 export const ZDefinitionDetail = ZDefinitionSummary.extend({
   definition: z.record(z.string(), z.unknown()),
+  ...ZDraftReview,
 }).openapi('DefinitionDetail');
 export type TDefinitionDetail = z.infer<typeof ZDefinitionDetail>;
 
