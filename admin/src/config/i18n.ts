@@ -33,6 +33,8 @@ import workdayCalcZh from './locales/workday-calc.zh-CN.json';
 import workdayCalcEn from './locales/workday-calc.en.json';
 import instanceRefsZh from './locales/instance-refs.zh-CN.json';
 import instanceRefsEn from './locales/instance-refs.en.json';
+import fourEyesZh from './locales/four-eyes.zh-CN.json';
+import fourEyesEn from './locales/four-eyes.en.json';
 import type { LocaleCode } from '../types/contract';
 
 export const LANGUAGES: LocaleCode[] = ['zh-CN', 'en'];
@@ -63,7 +65,7 @@ const initial = storedLanguage();
 applyDayjs(initial);
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, ...consoleZh, ...designerZh, ...accountZh, ...inboxZh, ...delegationZh, ...evidenceZh, ...mergeZh, ...burdenZh, ...sortingZh, ...refeditZh, ...auditActionsZh, ...findingsZh, ...workdayCalcZh, ...instanceRefsZh } }, en: { translation: { ...en, ...consoleEn, ...designerEn, ...accountEn, ...inboxEn, ...delegationEn, ...evidenceEn, ...mergeEn, ...burdenEn, ...sortingEn, ...refeditEn, ...auditActionsEn, ...findingsEn, ...workdayCalcEn, ...instanceRefsEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, ...consoleZh, ...designerZh, ...accountZh, ...inboxZh, ...delegationZh, ...evidenceZh, ...mergeZh, ...burdenZh, ...sortingZh, ...refeditZh, ...auditActionsZh, ...findingsZh, ...workdayCalcZh, ...instanceRefsZh, ...fourEyesZh } }, en: { translation: { ...en, ...consoleEn, ...designerEn, ...accountEn, ...inboxEn, ...delegationEn, ...evidenceEn, ...mergeEn, ...burdenEn, ...sortingEn, ...refeditEn, ...auditActionsEn, ...findingsEn, ...workdayCalcEn, ...instanceRefsEn, ...fourEyesEn } } },
   lng: initial,
   fallbackLng: DEFAULT_LANGUAGE,
   interpolation: { escapeValue: false },
