@@ -111,13 +111,20 @@ describe('designer: blocks make a new workflow behave like the built-in ones', (
     await admin.getByTestId('designer-tab-simulate').click();
     await admin.getByTestId('designer-sim-start').click();
     await admin.getByTestId('designer-save').click();
-    await admin.getByTestId('designer-publish').click();
+    // 四眼原则: the admin who drafted it may not publish it; a bureau reviewer approves it.
+    await expect.poll(async () => (await admin.getByTestId('four-eyes-note').textContent().catch(() => '')) ?? '', { timeout: 15_000 }).toContain('您编辑过此草稿');
+    const reviewerDesk = await env.browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
+    reviewerDesk.on('pageerror', (e) => errors.push(e.message));
+    await signIn(reviewerDesk, env.server.url, 'reviewer', env.server.password);
+    await reviewerDesk.goto(admin.url());
+    await reviewerDesk.getByTestId('designer-publish').click();
     // Publishing cannot be undone: the console always asks first (a first version drops nothing).
-    await admin.getByTestId('publish-confirm').waitFor();
-    expect(await admin.getByTestId('publish-confirm-block').count()).toBe(0);
-    await screenshot(admin, 'designer-blocks-publish-confirm');
-    await admin.getByTestId('publish-confirm-ok').click();
-    await expect.poll(async () => (await admin.getByTestId('designer-status').textContent())?.trim(), { timeout: 20_000 }).toBe('已发布');
+    await reviewerDesk.getByTestId('publish-confirm').waitFor();
+    expect(await reviewerDesk.getByTestId('publish-confirm-block').count()).toBe(0);
+    await screenshot(reviewerDesk, 'designer-blocks-publish-confirm');
+    await reviewerDesk.getByTestId('publish-confirm-ok').click();
+    await expect.poll(async () => (await reviewerDesk.getByTestId('designer-status').textContent())?.trim(), { timeout: 20_000 }).toBe('已发布');
+    await reviewerDesk.close();
 
     // 西永中学 submits; the reviewer passes it without naming anyone: three experts from other groups are assigned.
     const principal = await env.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
@@ -198,14 +205,20 @@ describe('designer: blocks make a new workflow behave like the built-in ones', (
     // The ledger block stays on the renamed step's action.
     expect(await blocks.getByTestId('block-findingsLedger').count()).toBe(1);
     await admin.getByTestId('designer-valid').waitFor({ timeout: 5_000 });
-    await admin.getByTestId('designer-publish').click();
-    const confirm = admin.getByTestId('publish-confirm');
+    await admin.getByTestId('designer-save').click();
+    await expect.poll(async () => (await admin.getByTestId('four-eyes-note').textContent().catch(() => '')) ?? '', { timeout: 15_000 }).toContain('您编辑过此草稿');
+    // A bureau reviewer approves the new version; the confirmation names what it drops and strands.
+    const approver = await env.browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
+    await signIn(approver, env.server.url, 'reviewer', env.server.password);
+    await approver.goto(admin.url());
+    await approver.getByTestId('designer-publish').click();
+    const confirm = approver.getByTestId('publish-confirm');
     await confirm.waitFor();
     await expect.poll(() => confirm.getByTestId('publish-confirm-block').allTextContents()).toEqual([expect.stringContaining('整改期限按最高风险等级')]);
     await expect.poll(async () => (await confirm.getByTestId('publish-confirm-step').allTextContents()).join('|')).toContain('现场检查');
     expect(await confirm.getByRole('link', { name: /迁移实例/ }).count()).toBe(1);
-    await screenshot(admin, 'designer-blocks-publish-risks');
-    await admin.getByTestId('publish-confirm-ok').click();
-    await expect.poll(async () => (await admin.getByTestId('designer-status').textContent())?.trim(), { timeout: 20_000 }).toBe('已发布');
+    await screenshot(approver, 'designer-blocks-publish-risks');
+    await approver.getByTestId('publish-confirm-ok').click();
+    await expect.poll(async () => (await approver.getByTestId('designer-status').textContent())?.trim(), { timeout: 20_000 }).toBe('已发布');
   });
 });

@@ -5,7 +5,7 @@ import { act, choose, connect, fieldSetup, selectNode } from './designer-steps';
 describe('designer', () => {
   const env = useServerAndBrowser();
 
-  it('the bureau admin builds 课后服务检查 from scratch and publishes it; a principal runs it to the end with two reviewers and a bureau decision', async () => {
+  it('the bureau admin builds 课后服务检查 from scratch; a reviewer approves and publishes it (the admin may not: four eyes); a principal runs it to the end with two reviewers and a bureau decision', async () => {
     const admin = await env.browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
     const errors: string[] = [];
     admin.on('pageerror', (e) => errors.push(e.message));
@@ -79,10 +79,42 @@ describe('designer', () => {
     await screenshot(admin, 'designer-simulate');
 
     await admin.getByTestId('designer-save').click();
-    await admin.getByTestId('designer-publish').click();
-    await admin.getByTestId('publish-confirm-ok').click();
-    await expect.poll(async () => (await admin.getByTestId('designer-status').textContent())?.trim(), { timeout: 20_000 }).toBe('已发布');
-    await screenshot(admin, 'designer-published');
+    // 四眼原则: the admin who drafted it may not publish it. 发布 is disabled; the reason and who may approve show inline and on hover.
+    const note = admin.getByTestId('four-eyes-note');
+    await expect.poll(async () => (await note.textContent().catch(() => '')) ?? '', { timeout: 15_000 }).toContain('您编辑过此草稿，须由其他教委管理员或教委科室审核人审核发布');
+    expect(await admin.getByTestId('draft-review').textContent()).toContain('编辑人：王建国（教委管理员）');
+    expect(await note.textContent()).toContain('可审核发布：其他教委管理员、教委科室审核人');
+    const blocked = admin.getByTestId('designer-publish');
+    expect(await blocked.isDisabled()).toBe(true);
+    expect((await blocked.textContent())?.replace(/\s/g, '')).toBe('发布');
+    await blocked.hover({ force: true });
+    await admin.getByTestId('four-eyes-tooltip').waitFor({ timeout: 5_000 });
+    await screenshot(admin, 'designer-four-eyes-editor');
+    const designUrl = admin.url();
+
+    // A bureau reviewer opens the draft read-only, sees who edited it, and approves it after a confirmation naming the editor.
+    const approver = await env.browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
+    approver.on('pageerror', (e) => errors.push(e.message));
+    await signIn(approver, env.server.url, 'reviewer', env.server.password);
+    await approver.goto(designUrl);
+    await approver.getByTestId('designer-reviewing').waitFor({ timeout: 20_000 });
+    expect(await approver.getByTestId('designer-reviewing').textContent()).toContain('王建国（教委管理员）');
+    expect(await approver.getByTestId('designer-save').count()).toBe(0);
+    expect(await approver.getByTestId('four-eyes-note').count()).toBe(0);
+    const approve = approver.getByTestId('designer-publish');
+    expect((await approve.textContent())?.replace(/\s/g, '')).toBe('审核并发布');
+    await approve.click();
+    const confirm = approver.getByTestId('publish-confirm');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain('此草稿由 王建国（教委管理员） 编辑');
+    expect(await confirm.textContent()).toContain('不可再修改');
+    await screenshot(approver, 'designer-four-eyes-confirm');
+    await approver.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+    await expect.poll(async () => (await approver.getByTestId('designer-status').textContent())?.trim(), { timeout: 20_000 }).toBe('已发布');
+    await confirm.waitFor({ state: 'hidden' });
+    expect(await approver.getByTestId('draft-review').textContent()).toContain('审核发布人：李文静（基教科）');
+    await screenshot(approver, 'designer-published');
+    await approver.close();
 
     // The principal starts it in the console: no code change, no restart.
     const principal = await env.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });

@@ -25,7 +25,7 @@ async function openEditor(page: Page): Promise<Locator> {
 describe('reference data editors', () => {
   const env = useServerAndBrowser();
 
-  it('the bureau admin adds a whitelist item (required and server checks shown on the cell), then a 数据安全 checklist item and publishes; an auditor only reads and a principal has no editor', async () => {
+  it('the bureau admin adds a whitelist item (required and server checks shown on the cell), then a 数据安全 checklist item, which a reviewer approves and publishes (the admin may not: four eyes); an auditor only reads and a principal has no editor', async () => {
     const { server, browser } = env;
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
@@ -83,12 +83,43 @@ describe('reference data editors', () => {
     await page.getByTestId('refedit-drawer').waitFor({ state: 'hidden', timeout: 15_000 });
     await page.getByTestId('reference-layer-数据安全').getByText('教育 App 备案与隐私政策审查').waitFor();
 
-    await page.getByTestId('reference-publish').click();
-    await page.locator('.ant-popconfirm .ant-btn-primary').click();
-    await expect.poll(() => page.getByTestId('reference-version').first().textContent(), { timeout: 15_000 }).toContain('已发布');
-    expect(await page.getByTestId('reference-publish').count()).toBe(0);
-    await screenshot(page, 'reference-checklist-published');
+    // 四眼原则: the admin who drafted this version may not publish it; the page says why and who may.
+    const blocked = page.getByTestId('reference-publish');
+    expect(await blocked.isDisabled()).toBe(true);
+    expect((await blocked.textContent())?.replace(/\s/g, '')).toBe('发布');
+    expect(await page.getByTestId('four-eyes-note').textContent()).toContain('您编辑过此草稿，须由其他教委管理员或教委科室审核人审核发布');
+    expect(await page.getByTestId('four-eyes-note').textContent()).toContain('可审核发布：其他教委管理员、教委科室审核人');
+    expect(await page.getByTestId('draft-review').textContent()).toContain('编辑人：王建国（教委管理员）');
+    await blocked.hover({ force: true });
+    await page.getByTestId('four-eyes-tooltip').waitFor({ timeout: 5_000 });
+    await screenshot(page, 'reference-checklist-four-eyes');
     await context.close();
+
+    // A bureau reviewer opens the draft, sees who edited it, and approves and publishes it after a confirmation.
+    const reviewerContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const r = await reviewerContext.newPage();
+    await signIn(r, server.url, 'reviewer', server.password);
+    await r.goto(`${server.url}/reference/checklists`);
+    const draftVersion = r.getByTestId('reference-version').filter({ hasText: '草稿' });
+    await draftVersion.waitFor({ timeout: 15_000 });
+    await draftVersion.click();
+    await r.getByTestId('reference-layer-数据安全').getByText('教育 App 备案与隐私政策审查').waitFor();
+    expect(await r.getByTestId('reference-new-version').count()).toBe(0);
+    expect(await r.getByTestId('four-eyes-note').count()).toBe(0);
+    const approve = r.getByTestId('reference-publish');
+    expect((await approve.textContent())?.replace(/\s/g, '')).toBe('审核并发布');
+    await approve.click();
+    const confirm = r.getByTestId('publish-confirm');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain('此草稿由 王建国（教委管理员） 编辑');
+    await screenshot(r, 'reference-checklist-approve');
+    await r.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+    await expect.poll(() => r.getByTestId('reference-version').first().textContent(), { timeout: 15_000 }).toContain('已发布');
+    await confirm.waitFor({ state: 'hidden' });
+    expect(await r.getByTestId('reference-publish').count()).toBe(0);
+    expect(await r.getByTestId('draft-review').textContent()).toContain('审核发布人：李文静（基教科）');
+    await screenshot(r, 'reference-checklist-published');
+    await reviewerContext.close();
 
     // The auditor reads the published checklist, grouped by layer, and cannot change it.
     const auditor = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'INVALID_CREDENTIALS',
   'ACCOUNT_LOCKED',
   'FORBIDDEN',
+  'FOUR_EYES',
   'CSRF_FAILED',
   'NOT_FOUND',
   'VERSION_CONFLICT',
@@ -34,6 +35,13 @@ const CATALOG: Record<ErrorCode, { status: number; message: TLocalized }> = {
   INVALID_CREDENTIALS: { status: 401, message: { 'zh-CN': '用户名或密码错误。', en: 'Wrong username or password.' } },
   ACCOUNT_LOCKED: { status: 423, message: { 'zh-CN': '账户已锁定，请稍后再试。', en: 'The account is locked; try again later.' } },
   FORBIDDEN: { status: 403, message: { 'zh-CN': '您没有执行此操作的权限。', en: 'You are not allowed to do this.' } },
+  FOUR_EYES: {
+    status: 403,
+    message: {
+      'zh-CN': '您编辑过此草稿，须由其他教委管理员或教委科室审核人审核发布（四眼原则）。',
+      en: 'You edited this draft; another bureau admin or a bureau reviewer must approve and publish it (four-eyes rule).',
+    },
+  },
   CSRF_FAILED: { status: 403, message: { 'zh-CN': '安全校验失败，请刷新页面后重试。', en: 'Security check failed; reload the page and try again.' } },
   NOT_FOUND: { status: 404, message: { 'zh-CN': '未找到该内容。', en: 'Not found.' } },
   VERSION_CONFLICT: { status: 409, message: { 'zh-CN': '该事项已被他人更新，请刷新后重试。', en: 'Someone else changed this first; reload and try again.' } },

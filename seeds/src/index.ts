@@ -17,7 +17,7 @@ export type SeedSummary = { schools: number; groups: number; users: number; inst
 export async function seedDemo(deps: Deps, opts: { password: string }): Promise<SeedSummary> {
   const orgs = seedOrganisations(deps);
   const users = await seedUsers(deps, orgs, opts.password);
-  seedReference(deps, users.get('admin')!);
+  seedReference(deps, users.get('admin')!, users.get('reviewer')!);
   const inspections = seedSecurityInspections(deps, orgs, users);
   const assessments = seedBundledAssessments(deps, orgs, users);
   const entries = seedCampusEntries(deps, orgs, users);

@@ -22,7 +22,8 @@ const UPLIFT_PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Catalog>>e
 export function seedBundledAssessments(deps: Deps, index: OrgIndex, users: UserIndex): number {
   const admin = users.get('admin')!;
   const reviewer = users.get('reviewer')!;
-  const def = publishDefinition(deps, { id: createDraftDefinition(deps, { definition: TEMPLATES['bundled-assessment'], actor: admin }).id, actor: admin });
+  // Drafted by the admin, approved and published by a reviewer (four eyes).
+  const def = publishDefinition(deps, { id: createDraftDefinition(deps, { definition: TEMPLATES['bundled-assessment'], actor: admin }).id, actor: reviewer });
   const opened = startBulk(daysAgo(deps, 30), {
     actor: admin,
     definitionId: def.id,

@@ -22,7 +22,8 @@ export function seedCampusEntries(deps: Deps, index: OrgIndex, users: UserIndex)
   const admin = users.get('admin')!;
   const dept = users.get('dept1')!;
   const reviewer = users.get('reviewer')!;
-  const def = publishDefinition(deps, { id: createDraftDefinition(deps, { definition: TEMPLATES['campus-entry'], actor: admin }).id, actor: admin });
+  // Drafted by the admin, approved and published by a reviewer (four eyes).
+  const def = publishDefinition(deps, { id: createDraftDefinition(deps, { definition: TEMPLATES['campus-entry'], actor: admin }).id, actor: reviewer });
   for (const plan of PLANS) {
     const started = startInstance(daysAgo(deps, plan.filedAgo), {
       actor: dept,

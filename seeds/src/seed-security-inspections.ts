@@ -38,8 +38,9 @@ const answers = (failCodes: string[]) =>
 export function seedSecurityInspections(deps: Deps, index: OrgIndex, users: UserIndex): { definitionId: string; instances: number } {
   const admin = users.get('admin')!;
   const inspector = users.get('inspector1')!;
+  // Drafted by the admin, approved and published by a reviewer (four eyes).
   const draft = createDraftDefinition(deps, { definition: TEMPLATES['security-inspection'], actor: admin });
-  const published = publishDefinition(deps, { id: draft.id, actor: admin });
+  const published = publishDefinition(deps, { id: draft.id, actor: users.get('reviewer')! });
   const secondary = GROUPS.filter((g) => g.kind === 'secondary').flatMap((g) => g.schools);
   let count = seedSpringRound(deps, published.id, index, users);
   for (const school of secondary) {

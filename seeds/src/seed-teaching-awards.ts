@@ -27,7 +27,8 @@ export function seedTeachingAwards(deps: Deps, index: OrgIndex, users: UserIndex
   const principal = users.get('principal1')!;
   const reviewer = users.get('reviewer')!;
   const expert = (name: string): TAuthUser => users.get(name)!;
-  const def = publishDefinition(deps, { id: createDraftDefinition(deps, { definition: TEMPLATES['teaching-award'], actor: admin }).id, actor: admin });
+  // Drafted by the admin, approved and published by a reviewer (four eyes).
+  const def = publishDefinition(deps, { id: createDraftDefinition(deps, { definition: TEMPLATES['teaching-award'], actor: admin }).id, actor: reviewer });
   for (const plan of PLANS) {
     const ago = plan.startedAgo;
     const started = startInstance(daysAgo(deps, ago), {

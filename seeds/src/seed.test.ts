@@ -54,6 +54,17 @@ describe('demo seed', () => {
     expect(db.$client.prepare("select count(*) n from audit_events where action = 'calendar.update' and outcome = 'success'").get()).toEqual({ n: 1 });
     const due = (await (await app.request('/api/calendar/due-date?from=2027-01-22&workdays=1', { headers: { cookie } })).json()) as { dueDate: string };
     expect(due.dueDate).toBe('2027-02-22');
+    // Four eyes: every published definition and piece of reference data was drafted by admin and approved by reviewer.
+    const publishes = db.$client
+      .prepare(
+        `select a.entity_type type, c.username creator, p.username publisher from audit_events a
+           join (select id, created_by from definitions union all select id, created_by from reference_data) r on r.id = a.entity_id
+           join users c on c.id = r.created_by join users p on p.id = a.actor_id
+         where a.action in ('definition.publish', 'reference.publish') and a.outcome = 'success'`,
+      )
+      .all() as Array<{ type: string; creator: string; publisher: string }>;
+    expect(publishes).toHaveLength(8);
+    expect(new Set(publishes.map((p) => `${p.creator}→${p.publisher}`))).toEqual(new Set(['admin→reviewer']));
     expect(verifyAuditChain(db)).toMatchObject({ ok: true });
   });
 });

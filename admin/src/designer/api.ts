@@ -1,5 +1,6 @@
 import type { DefinitionError, TLocalizedText } from '@eduflow/workflows';
 import { buildUrl, http } from '../providers/http';
+import type { DraftReview } from '../types/contract';
 import type { Doc } from './model';
 
 /** The definition endpoints the designer uses (docs/api-contract.md, "Designer"). */
@@ -14,7 +15,7 @@ export type DesignerDefinition = {
   createdAt: string;
   revision: number;
   definition: Doc;
-};
+} & DraftReview;
 export type DraftSaved = DesignerDefinition & { errors: DefinitionError[] };
 export type DiffChange = { kind: string; change: 'added' | 'removed' | 'changed' | 'renamed' | 'moved'; target: string; text: TLocalizedText };
 export type DiffResult = { from: Omit<DesignerDefinition, 'definition'> | null; to: Omit<DesignerDefinition, 'definition'>; changes: DiffChange[] };

@@ -1,4 +1,4 @@
-import { Alert, List, Typography } from 'antd';
+import { Alert, List } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLocalize } from '../components/localized-text';
@@ -9,8 +9,7 @@ export function PublishConfirmContent({ check, definitionId }: { check: PublishC
   const { t } = useTranslation();
   const localize = useLocalize();
   return (
-    <div data-testid="publish-confirm">
-      <Typography.Paragraph>{t('designer.publishConfirm.final')}</Typography.Paragraph>
+    <div data-testid="publish-risks">
       {check.droppedBlocks.length > 0 && (
         <Alert
           type="warning"

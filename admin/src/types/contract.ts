@@ -29,6 +29,10 @@ export type ApiErrorBody = {
 export type Page<T> = { items: T[]; nextCursor?: string | null };
 
 export type SessionUser = { id: string; username: string; displayName: string; locale?: string };
+/** Someone named in an answer (a draft's editors, who published it). */
+export type Person = { id: string; displayName: string };
+/** 四眼原则 on drafts: who edited one (they may not publish it) and who approved and published it. */
+export type DraftReview = { editors: Person[]; publishedBy: Person | null };
 export type RoleGrant = { role: RoleCode; orgId: string; orgName: string };
 export type MeResponse = {
   user: SessionUser;

@@ -58,6 +58,10 @@ const ROLE_RULES: Record<TRole, (b: Builder, user: TAuthUser) => void> = {
     // 负担码 complaints are bureau tasks: reviewers resolve them.
     can('update', 'BurdenReport');
     can('act', 'Instance');
+    // 四眼原则: the admins' drafts (workflows, whitelists, checklists, indicator systems, rubrics) are
+    // approved by someone else — a reviewer reads them and publishes; editing stays with the admins.
+    can('read', 'ReferenceData');
+    can('publish', ['Definition', 'ReferenceData'], { status: 'draft' });
   },
   groupLead: ({ can }, user) => {
     can(['read', 'act'], 'Instance', { subjectGroupId: { $in: orgsWith(user, 'groupLead') } });

@@ -13,6 +13,10 @@ export function newRouter(): OpenAPIHono<AppEnv> {
 
 export const ZLocalized = z.object({ 'zh-CN': z.string(), en: z.string() }).openapi('LocalizedText');
 
+export const ZPerson = z.object({ id: z.string(), displayName: z.string() }).openapi('Person');
+/** 四眼原则 on drafts: who edited one (its creator first) — they may not publish it — and who published it. */
+export const ZDraftReview = { editors: z.array(ZPerson), publishedBy: ZPerson.nullable() };
+
 export const ZErrorBody = z
   .object({
     error: z.object({

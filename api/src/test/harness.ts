@@ -77,11 +77,14 @@ export async function makeHarness() {
     return u;
   };
 
-  /** Publishes the fixture workflow (or another definition) and returns its id. */
+  /**
+   * Publishes the fixture workflow (or another definition) and returns its id: drafted by `admin`,
+   * approved by `reviewer1`, as the four-eyes rule wants.
+   */
   const publish = (definition: unknown = schoolReport) => {
-    const draft = createDraftDefinition(deps, { definition });
+    const draft = createDraftDefinition(deps, { definition, actor: authUser('admin') });
     // Tests publish on purpose, dropped blocks and stranded steps included (the route asks for ?confirm=1).
-    return publishDefinition(deps, { id: draft.id, confirm: true }).id;
+    return publishDefinition(deps, { id: draft.id, actor: authUser('reviewer1'), confirm: true }).id;
   };
 
   async function signIn(username: string, password = PASSWORD): Promise<Session> {

@@ -19,7 +19,9 @@ export async function makeWorkflowHarness(opts: { reference?: boolean } = {}) {
   const h = await makeHarness();
   const defs: Record<string, string> = {};
   for (const [key, def] of Object.entries(TEMPLATES)) defs[key] = h.publish(def);
-  const publishRef = (kind: TReferenceKind, content: Json, name = kind) => publishReference(h.deps, { kind, id: createReference(h.deps, { kind, name, content }).id });
+  // Drafted by the admin, published by a reviewer (four eyes).
+  const publishRef = (kind: TReferenceKind, content: Json, name = kind) =>
+    publishReference(h.deps, { kind, id: createReference(h.deps, { kind, name, content, actor: h.authUser('admin') }).id, actor: h.authUser('reviewer1') });
   if (opts.reference !== false) {
     publishRef('whitelist', WHITELIST_2026);
     publishRef('checklist', CHECKLIST_V1);

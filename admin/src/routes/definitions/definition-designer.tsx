@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Alert, App, Button, Card, Col, ConfigProvider, Dropdown, Row, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
-import { CloudUploadOutlined, DiffOutlined, DownloadOutlined, PlusOutlined, ApartmentOutlined, SaveOutlined, CopyOutlined, SettingOutlined } from '@ant-design/icons';
+import { DiffOutlined, DownloadOutlined, PlusOutlined, ApartmentOutlined, SaveOutlined, CopyOutlined, SettingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '../../components/error-result';
+import { DraftReviewText, FourEyesNote, PublishButton, useFourEyes } from '../../components/publish-button';
+import { useCan } from '../../hooks/use-can';
 import { useLocalize } from '../../components/localized-text';
 import { isApiError } from '../../providers/http';
 import { designerApi } from '../../designer/api';
@@ -17,7 +19,10 @@ import { ValidationPanel } from '../../designer/validation-panel';
 import { WorkflowPanel } from '../../designer/workflow-panel';
 import { PublishConfirmContent } from '../../designer/publish-confirm';
 
-/** 流程设计器: edit a draft on the canvas, validate live, simulate, save and publish it. */
+/**
+ * 流程设计器: edit a draft on the canvas, validate live, simulate and save it. Publishing is someone
+ * else's: the draft's editors see 发布 disabled with the reason, another admin or a reviewer 审核并发布.
+ */
 export function DefinitionDesigner() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
@@ -28,12 +33,18 @@ export function DefinitionDesigner() {
   const [selection, setSelection] = useState<Selection>(null);
   const [trail, setTrail] = useState<{ current: string | null; visited: string[] } | undefined>();
   const [layoutKey, setLayoutKey] = useState(0);
-  const [busy, setBusy] = useState<'save' | 'publish' | null>(null);
+  const [busy, setBusy] = useState<'save' | null>(null);
+  const canCreate = useCan('create', 'Definition');
+  const canUpdate = useCan('update', 'Definition');
+  const canPublish = useCan('publish', 'Definition');
+  const fourEyes = useFourEyes(d.server?.editors, d.dirty);
 
   if (d.loadError) return <ErrorResult error={d.loadError} onRetry={() => void d.load()} />;
   if (!d.server || !d.doc) return <Skeleton active />;
   const { server, doc } = d;
-  const readOnly = server.status === 'published';
+  const published = server.status === 'published';
+  // A reviewer reads and approves a draft; only the bureau admins edit one.
+  const readOnly = published || !canUpdate;
   const edge = selection?.type === 'edge' ? d.edges.find((e) => e.id === selection.id) : undefined;
   const stateSelected = selection?.type === 'state' && doc.states[selection.id] ? selection.id : null;
   const messagesOf = (key: string) => (d.pinned.messages[key] ?? []).map((e) => localize(e.message));
@@ -62,33 +73,20 @@ export function DefinitionDesigner() {
       setBusy(null);
     }
   };
-  // Publishing cannot be undone: it always asks, and says what the version drops or leaves behind.
-  const publish = async () => {
-    setBusy('publish');
+  // Never saves first: a save would make the publisher an editor (四眼原则), so unsaved edits block it.
+  // The confirmation (PublishButton) lists what the version drops or strands (publish-check); risky ones are confirmed.
+  const publish = async (risky: boolean) => {
     try {
-      if (d.dirty) await d.save();
-      const check = await designerApi.publishCheck(server.id);
-      modal.confirm({
-        title: t('designer.publishConfirm.title', { version: server.version }),
-        width: 560,
-        content: <PublishConfirmContent check={check} definitionId={server.id} />,
-        okText: t(check.needsConfirmation ? 'designer.publishConfirm.okAnyway' : 'designer.publishConfirm.ok'),
-        okButtonProps: { danger: check.needsConfirmation, ...{ 'data-testid': 'publish-confirm-ok' } },
-        onOk: async () => {
-          try {
-            await designerApi.publish(server.id, check.needsConfirmation);
-            void message.success(t('designer.published', { version: server.version }));
-            await d.load();
-          } catch (e) {
-            failed(e);
-          }
-        },
-      });
+      await designerApi.publish(server.id, risky);
+      void message.success(t('designer.published', { version: server.version }));
+      await d.load();
     } catch (e) {
       failed(e);
-    } finally {
-      setBusy(null);
     }
+  };
+  const publishRisks = async () => {
+    const check = await designerApi.publishCheck(server.id);
+    return { extra: <PublishConfirmContent check={check} definitionId={server.id} />, risky: check.needsConfirmation };
   };
   const cloneAsDraft = async () => {
     try {
@@ -107,8 +105,9 @@ export function DefinitionDesigner() {
             <Space wrap>
               <Typography.Title level={4} style={{ margin: 0 }} data-testid="designer-title">{localize(doc.name)}</Typography.Title>
               <Tag>v{server.version}</Tag>
-              <Tag color={readOnly ? 'success' : 'default'} data-testid="designer-status">{t(`definitions.filter.${server.status}`)}</Tag>
+              <Tag color={published ? 'success' : 'default'} data-testid="designer-status">{t(`definitions.filter.${server.status}`)}</Tag>
               {d.dirty && <Tag color="warning">{t('designer.unsaved')}</Tag>}
+              <DraftReviewText review={server} />
             </Space>
           </Col>
           <Col>
@@ -128,20 +127,24 @@ export function DefinitionDesigner() {
               <Button icon={<SettingOutlined />} onClick={() => setSelection(null)} data-testid="designer-workflow-settings">{t('designer.workflowSettings')}</Button>
               <Button icon={<DownloadOutlined />} href={designerApi.exportUrl(server.id)}>{t('designer.export')}</Button>
               <Button icon={<DiffOutlined />} onClick={() => navigate(`/definitions/${server.id}/diff`)}>{t('designer.diff')}</Button>
-              {readOnly ? (
-                <Button type="primary" icon={<CopyOutlined />} onClick={() => void cloneAsDraft()} data-testid="designer-new-version">{t('designer.newVersion')}</Button>
+              {published ? (
+                canCreate && <Button type="primary" icon={<CopyOutlined />} onClick={() => void cloneAsDraft()} data-testid="designer-new-version">{t('designer.newVersion')}</Button>
               ) : (
                 <>
-                  <Button icon={<SaveOutlined />} loading={busy === 'save'} onClick={() => void save()} data-testid="designer-save">{t('designer.save')}</Button>
-                  <Button type="primary" icon={<CloudUploadOutlined />} loading={busy === 'publish'} disabled={d.validation.errors.length > 0} onClick={() => void publish()} data-testid="designer-publish">
-                    {t('designer.publish')}
-                  </Button>
+                  {canUpdate && <Button icon={<SaveOutlined />} loading={busy === 'save'} onClick={() => void save()} data-testid="designer-save">{t('designer.save')}</Button>}
+                  {canPublish && (
+                    <PublishButton name={`${localize(doc.name)} v${server.version}`} editors={server.editors} unsaved={d.dirty} disabled={d.validation.errors.length > 0} testId="designer-publish" prepare={publishRisks} onPublish={publish} />
+                  )}
                 </>
               )}
             </Space>
           </Col>
         </Row>
-        {readOnly && <Alert style={{ marginTop: 8 }} type="info" showIcon message={t('designer.readOnly')} />}
+        {published && <Alert style={{ marginTop: 8 }} type="info" showIcon message={t('designer.readOnly')} />}
+        {!published && !canUpdate && canPublish && (
+          <Alert style={{ marginTop: 8 }} type="info" showIcon data-testid="designer-reviewing" message={t('fourEyes.reviewing', { editors: t('fourEyes.editors', { names: fourEyes.names }) })} />
+        )}
+        {!published && canPublish && <FourEyesNote editors={server.editors} unsaved={d.dirty} />}
       </Card>
       <Row gutter={16}>
         <Col xs={24} xl={15}>

@@ -1,6 +1,6 @@
 import { List } from '@refinedev/antd';
 import { Button, Segmented, Space, Table, Tag, Typography } from 'antd';
-import { DiffOutlined, DownloadOutlined, EditOutlined, EyeOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
+import { AuditOutlined, DiffOutlined, DownloadOutlined, EditOutlined, EyeOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import { useCan, useList } from '@refinedev/core';
 import { useNavigate } from 'react-router';
 import { designerApi } from '../../designer/api';
@@ -21,6 +21,12 @@ export function DefinitionList() {
   const navigate = useNavigate();
   const [status, setStatus] = useState<StatusFilter>('all');
   const { data: canCreate } = useCan({ resource: 'definitions', action: 'create' });
+  // A bureau reviewer approves drafts (四眼原则): their way into a draft is 审核.
+  const { data: canPublish } = useCan({ resource: 'definitions', action: 'publish' });
+  const openLabel = (d: DefinitionSummary) =>
+    d.status === 'draft' && canCreate?.can ? { icon: <EditOutlined />, text: t('designer.list.design') }
+    : d.status === 'draft' && canPublish?.can ? { icon: <AuditOutlined />, text: t('fourEyes.review') }
+    : { icon: <EyeOutlined />, text: t('designer.list.view') };
   const { result, query } = useList<DefinitionSummary>({
     resource: 'definitions',
     pagination: { mode: 'off' },
@@ -68,8 +74,8 @@ export function DefinitionList() {
             title: t('designer.list.actions'),
             render: (_, d) => (
               <Space size={0} wrap>
-                <Button type="link" size="small" icon={d.status === 'draft' && canCreate?.can ? <EditOutlined /> : <EyeOutlined />} onClick={() => navigate(`/definitions/${d.id}/design`)} data-testid={`definition-design-${d.key}-v${d.version}`}>
-                  {d.status === 'draft' && canCreate?.can ? t('designer.list.design') : t('designer.list.view')}
+                <Button type="link" size="small" icon={openLabel(d).icon} onClick={() => navigate(`/definitions/${d.id}/design`)} data-testid={`definition-design-${d.key}-v${d.version}`}>
+                  {openLabel(d).text}
                 </Button>
                 <Button type="link" size="small" icon={<DiffOutlined />} onClick={() => navigate(`/definitions/${d.id}/diff`)}>{t('designer.list.diff')}</Button>
                 {canCreate?.can && d.status === 'published' && d.version > 1 && (

@@ -1,7 +1,9 @@
+import type { DraftReview } from '../../types/contract';
+
 export const REFERENCE_KINDS = ['indicator-systems', 'whitelists', 'checklists', 'award-rubrics'] as const;
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
 
-export type ReferenceDoc = {
+export type ReferenceDoc = DraftReview & {
   id: string;
   kind: string;
   key: string;

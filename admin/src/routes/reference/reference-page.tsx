@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Col, Empty, List as AntList, Popconfirm, Row, Space, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Empty, List as AntList, Row, Space, Tabs, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { http, isApiError } from '../../providers/http';
@@ -10,13 +10,17 @@ import { useLocalize } from '../../components/localized-text';
 import { DateText } from '../../components/date-text';
 import { ErrorResult } from '../../components/error-result';
 import { PageTitle } from '../../components/page-title';
+import { DraftReviewText, FourEyesNote, PublishButton } from '../../components/publish-button';
 import { ReferenceContent } from './reference-content';
 import { VersionEditor } from './version-editor';
 import { REFERENCE_KINDS, type ReferenceDoc, type ReferenceKind } from './reference-kinds';
 
 const isKind = (k: string | undefined): k is ReferenceKind => (REFERENCE_KINDS as readonly string[]).includes(k ?? '');
 
-/** 基础数据: indicator systems, whitelists (with the burden list), security checklists and award rubrics, by version. */
+/**
+ * 基础数据: indicator systems, whitelists (with the burden list), security checklists and award rubrics, by
+ * version. Admins draft new versions; a draft is published by someone who did not edit it (四眼原则).
+ */
 export function ReferencePage() {
   const { t } = useTranslation();
   const localize = useLocalize();
@@ -25,6 +29,7 @@ export function ReferencePage() {
   const { kind: raw } = useParams();
   const kind: ReferenceKind = isKind(raw) ? raw : 'whitelists';
   const canEdit = useCan('create', 'ReferenceData');
+  const canPublish = useCan('publish', 'ReferenceData');
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const query = useQuery({ queryKey: ['reference', kind], queryFn: () => http<{ items: ReferenceDoc[] }>(`/reference/${kind}`), retry: false });
@@ -131,17 +136,19 @@ export function ReferencePage() {
                         {t('reference.publishedAt')} <DateText value={doc.publishedAt} />
                       </Typography.Text>
                     )}
-                    {canEdit && doc.status === 'draft' && (
-                      <Popconfirm title={t('reference.publishConfirm')} onConfirm={() => void publish(doc)}>
-                        <Button size="small" type="primary" data-testid="reference-publish">
-                          {t('reference.publish')}
-                        </Button>
-                      </Popconfirm>
+                    {canPublish && doc.status === 'draft' && (
+                      <PublishButton size="small" name={`${doc.name} v${doc.version}`} editors={doc.editors} testId="reference-publish" onPublish={() => publish(doc)} />
                     )}
                   </Space>
                 )
               }
             >
+              {doc && (
+                <div style={{ marginBottom: 8 }}>
+                  <DraftReviewText review={doc} />
+                  {canPublish && doc.status === 'draft' && <FourEyesNote editors={doc.editors} />}
+                </div>
+              )}
               {doc ? <ReferenceContent kind={kind} doc={doc} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reference.emptyHint')} />}
             </Card>
           </Col>

@@ -7,7 +7,7 @@ import type { Deps } from '../../deps.js';
 import { parseDefinition } from '../../engine.js';
 import { AppError, type TLocalized } from '../../errors.js';
 import { authorize } from '../authorize.js';
-import { toSummary } from './load-definition.js';
+import { toDetail } from './load-definition.js';
 import type { TDefinitionDetail } from './definitions.types.js';
 
 /**
@@ -53,6 +53,6 @@ export function createDraftDefinition(deps: Deps, input: { definition: unknown; 
       outcome: 'success',
       after: { key: row.key, version: row.version, status: row.status },
     });
-    return { ...toSummary(row), definition: body };
+    return toDetail(deps, row);
   });
 }

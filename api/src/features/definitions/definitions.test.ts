@@ -3,15 +3,15 @@ import schoolReport from '../../test/fixtures/school-report.json' with { type: '
 import { makeHarness, type Harness, type Session } from '../../test/harness.js';
 
 let h: Harness;
-let admin: Session, principal: Session, auditor: Session;
+let admin: Session, reviewer: Session, principal: Session, auditor: Session;
 beforeAll(async () => {
   h = await makeHarness();
-  [admin, principal, auditor] = await Promise.all(['admin', 'principalA', 'auditor'].map((u) => h.signIn(u)));
+  [admin, reviewer, principal, auditor] = await Promise.all(['admin', 'reviewer1', 'principalA', 'auditor'].map((u) => h.signIn(u)));
 });
 afterAll(() => h.close());
 
 describe('definitions', () => {
-  it('admin creates a draft (201), versions count up per key, publishing makes it visible to everyone', async () => {
+  it('admin creates a draft (201), versions count up per key, publishing (by a reviewer: four eyes) makes it visible to everyone', async () => {
     const first = await h.post('/api/definitions', { definition: schoolReport }, admin);
     expect(first.status).toBe(201);
     const draft = await first.json();
@@ -23,7 +23,7 @@ describe('definitions', () => {
     expect((await (await h.get('/api/definitions', principal)).json()).items).toEqual([]);
     expect((await h.get(`/api/definitions/${draft.id}`, principal)).status).toBe(404);
 
-    const published = await h.post(`/api/definitions/${draft.id}/publish`, undefined, admin);
+    const published = await h.post(`/api/definitions/${draft.id}/publish`, undefined, reviewer);
     expect(published.status).toBe(200);
     expect(await published.json()).toMatchObject({ status: 'published', publishedAt: expect.any(String) });
     const list = await (await h.get('/api/definitions', principal)).json();
@@ -35,7 +35,7 @@ describe('definitions', () => {
     expect(adminDrafts.items.map((d: { version: number }) => d.version)).toEqual([2]);
   });
 
-  it('only the admin may create or publish (403 for a principal and for the auditor)', async () => {
+  it('only the bureau may create (admin) or publish (403 for a principal and for the auditor)', async () => {
     expect((await h.post('/api/definitions', { definition: schoolReport }, principal)).status).toBe(403);
     const { id } = await (await h.post('/api/definitions', { definition: schoolReport }, admin)).json();
     expect((await h.post(`/api/definitions/${id}/publish`, undefined, auditor)).status).toBe(403);

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { BLOCK_NAMES, type BlockName } from '../../engine.js';
-import { ZLocalized } from '../common.js';
+import { ZDraftReview, ZLocalized } from '../common.js';
 
 export const ZDefinitionStatus = z.enum(['draft', 'published']);
 export const ZDefinitionSubject = z.enum(['school', 'group', 'district']);
@@ -35,6 +35,7 @@ export type TDefinitionSummary = z.infer<typeof ZDefinitionSummary>;
 
 export const ZDefinitionDetail = ZDefinitionSummary.extend({
   definition: z.record(z.string(), z.unknown()),
+  ...ZDraftReview,
 }).openapi('DefinitionDetail');
 export type TDefinitionDetail = z.infer<typeof ZDefinitionDetail>;
 

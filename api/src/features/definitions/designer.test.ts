@@ -32,7 +32,8 @@ describe('draft editing and publishing', () => {
     expect(stale.status).toBe(409);
     expect((await stale.json()).error.code).toBe('VERSION_CONFLICT');
 
-    const publish = await h.post(`/api/definitions/${created.id}/publish`, undefined, admin);
+    // Published by someone who did not edit it (four eyes), so the answer is about the document.
+    const publish = await h.post(`/api/definitions/${created.id}/publish`, undefined, reviewer1);
     expect(publish.status).toBe(422);
     const err = (await publish.json()).error;
     expect(err.code).toBe('VALIDATION');
@@ -47,7 +48,7 @@ describe('draft editing and publishing', () => {
     // Fixed, it publishes; then it is immutable.
     const fixed = await put(`/api/definitions/${created.id}`, { definition: { ...schoolReport, key: 'half-built' }, expectedRevision: 2 }, admin);
     expect((await fixed.json()).errors).toEqual([]);
-    expect((await h.post(`/api/definitions/${created.id}/publish`, undefined, admin)).status).toBe(200);
+    expect((await h.post(`/api/definitions/${created.id}/publish`, undefined, reviewer1)).status).toBe(200);
     const late = await put(`/api/definitions/${created.id}`, { definition: schoolReport, expectedRevision: 3 }, admin);
     expect(late.status).toBe(409);
     expect((await late.json()).error.code).toBe('DEFINITION_PUBLISHED');
@@ -134,13 +135,14 @@ describe('migration of running instances', () => {
     const draft = await (await h.post('/api/definitions', { definition: { ...v2doc, version: 2 } }, admin)).json();
     const check = await (await h.get(`/api/definitions/${draft.id}/publish-check`, admin)).json();
     expect(check).toMatchObject({ needsConfirmation: true, droppedBlocks: [], strandedSteps: [{ state: 'review', running: 1 }] });
-    const unconfirmed = await h.post(`/api/definitions/${draft.id}/publish`, undefined, admin);
+    // Another bureau account approves it (四眼原则), and is asked first.
+    const unconfirmed = await h.post(`/api/definitions/${draft.id}/publish`, undefined, reviewer1);
     expect(unconfirmed.status).toBe(409);
     const refusal = (await unconfirmed.json()).error;
     expect(refusal.code).toBe('CONFIRMATION_REQUIRED');
     expect(refusal.message['zh-CN']).toContain('迁移实例');
     expect((await (await h.get(`/api/definitions/${draft.id}`, admin)).json()).status).toBe('draft');
-    expect((await h.post(`/api/definitions/${draft.id}/publish?confirm=1`, undefined, admin)).status).toBe(200);
+    expect((await h.post(`/api/definitions/${draft.id}/publish?confirm=1`, undefined, reviewer1)).status).toBe(200);
     const v2: string = draft.id;
     const mapping = { draft: 'draft', review: 'signoff' };
 

@@ -4,12 +4,12 @@ import type { AppAbility } from '../../auth/ability.js';
 import { definitions } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
-import { toSummary } from './load-definition.js';
+import { toDetail } from './load-definition.js';
 import type { TDefinitionDetail } from './definitions.types.js';
 
 export function getDefinition(deps: Deps, input: { ability: AppAbility; id: string }): TDefinitionDetail {
   const row = deps.db.select().from(definitions).where(eq(definitions.id, input.id)).get();
   // Unreadable and missing look the same: a draft's existence is not leaked to people who may not see it.
   if (!row || !input.ability.can('read', subject('Definition', { ...row }))) throw new AppError('NOT_FOUND');
-  return { ...toSummary(row), definition: row.body };
+  return toDetail(deps, row);
 }

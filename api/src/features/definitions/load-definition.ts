@@ -4,6 +4,7 @@ import { definitions, type TDefinitionRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { parseDefinition, type TDefinition } from '../../engine.js';
 import { AppError } from '../../errors.js';
+import { DEFINITION_DRAFTS, draftReview } from '../four-eyes.js';
 
 // Published definitions never change and a draft changes only with its revision, so each (id, revision) is
 // parsed once per database; the engine also caches its compiled machine per object.
@@ -40,3 +41,6 @@ export const toSummary = (row: TDefinitionRow) => ({
   createdAt: row.createdAt,
   revision: row.revision,
 });
+
+/** The summary, the document, who edited it and who published it (四眼原则). */
+export const toDetail = (deps: Pick<Deps, 'db'>, row: TDefinitionRow) => ({ ...toSummary(row), definition: row.body, ...draftReview(deps, DEFINITION_DRAFTS, row) });

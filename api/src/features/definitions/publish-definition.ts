@@ -8,26 +8,34 @@ import type { Deps } from '../../deps.js';
 import { parseDefinition } from '../../engine.js';
 import { AppError, type TLocalized } from '../../errors.js';
 import { authorize } from '../authorize.js';
-import { toSummary } from './load-definition.js';
+import { checkFourEyes, DEFINITION_DRAFTS } from '../four-eyes.js';
+import { toDetail } from './load-definition.js';
 import { publishRisks } from './publish-risks.js';
 import type { TDefinitionDetail } from './definitions.types.js';
 
-/** Publishes a draft; from now on it is immutable. Publishing an already published version is a no-op. */
+/**
+ * Publishes a draft; from now on it is immutable. Publishing an already published version is a no-op.
+ * Whoever created or saved the draft may not publish it (四眼原则, checkFourEyes); dropping a block or
+ * stranding running instances needs `confirm` (publish-risks.ts).
+ */
 export function publishDefinition(deps: Deps, input: { id: string; actor?: TAuthUser; confirm?: boolean }): TDefinitionDetail {
   const actor = input.actor ?? SYSTEM_USER;
   return txOrThrow(deps.db, () => {
     const row = deps.db.select().from(definitions).where(eq(definitions.id, input.id)).get();
+    const target = row ? subject('Definition', { id: row.id, status: row.status, key: row.key }) : undefined;
     const denied = authorize(deps, actor, {
       action: 'publish',
       type: 'Definition',
-      target: row ? subject('Definition', { id: row.id, status: row.status, key: row.key }) : undefined,
+      target,
       entityId: input.id,
       auditAction: 'definition.publish',
       hideUnreadable: true,
     });
     if (denied) return denied;
     if (!row) return new AppError('NOT_FOUND');
-    if (row.status === 'published') return { ...toSummary(row), definition: row.body };
+    if (row.status === 'published') return toDetail(deps, row);
+    const fourEyes = checkFourEyes(deps, actor, { kind: DEFINITION_DRAFTS, row, target: target!, auditAction: 'definition.publish' });
+    if (fourEyes instanceof AppError) return fourEyes;
     // Drafts may be saved half-built; only a document the engine accepts becomes a version people can start.
     const parsed = parseDefinition(row.body);
     if (!parsed.ok) {
@@ -59,8 +67,8 @@ export function publishDefinition(deps: Deps, input: { id: string; actor?: TAuth
       outcome: 'success',
       before: { status: 'draft' },
       after: { status: 'published', key: row.key, version: row.version },
-      ...(risks.needsConfirmation ? { meta: { confirmed: { droppedBlocks: risks.droppedBlocks.map((c) => c.target), strandedSteps: risks.strandedSteps } } } : {}),
+      meta: { ...fourEyes, ...(risks.needsConfirmation ? { confirmed: { droppedBlocks: risks.droppedBlocks.map((c) => c.target), strandedSteps: risks.strandedSteps } } : {}) },
     });
-    return { ...toSummary({ ...row, status: 'published', publishedAt }), definition: row.body };
+    return toDetail(deps, { ...row, status: 'published', publishedAt });
   });
 }

@@ -9,7 +9,7 @@ import { parseDefinition } from '../../engine.js';
 import { AppError, zodFieldErrors } from '../../errors.js';
 import { authorize } from '../authorize.js';
 import { zDraftHeader } from './draft-header.js';
-import { toSummary } from './load-definition.js';
+import { toDetail } from './load-definition.js';
 import type { TDraftSaved, TUpdateDraftBody } from './definitions.types.js';
 
 /**
@@ -57,6 +57,6 @@ export function updateDraft(deps: Deps, input: TUpdateDraftBody & { id: string; 
     });
     const parsed = parseDefinition(body);
     const saved = { ...row, body, revision, nameZh: header.data.name['zh-CN'], nameEn: header.data.name.en, subject: header.data.subject };
-    return { ...toSummary(saved), definition: body, errors: parsed.ok ? [] : parsed.errors };
+    return { ...toDetail(deps, saved), errors: parsed.ok ? [] : parsed.errors };
   });
 }

@@ -8,7 +8,7 @@ import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { contentFieldErrors } from './content-errors.js';
 import { authorize } from '../authorize.js';
-import { toReference } from './load-reference.js';
+import { referenceOf } from './load-reference.js';
 import { CONTENT_SCHEMAS, type TCreateReferenceBody, type TReference, type TReferenceKind } from './reference.types.js';
 
 /** Whitelists and rubrics are yearly; indicator systems and checklists carry their own key. */
@@ -87,6 +87,6 @@ export function createReference(deps: Deps, input: TCreateReferenceBody & { kind
       outcome: 'success',
       after: { kind: row.kind, key, version, status: 'draft' },
     });
-    return toReference(row);
+    return referenceOf(deps, row);
   });
 }

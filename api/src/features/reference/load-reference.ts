@@ -4,9 +4,11 @@ import { rulesToWhere } from '../../auth/ability-sql.js';
 import { referenceData, type TReferenceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
+import { draftReviews, REFERENCE_DRAFTS, type TDraftReview } from '../four-eyes.js';
 import { CONTENT_SCHEMAS, type TReference, type TReferenceKind, type TReferenceQuery } from './reference.types.js';
 
-export const toReference = (row: TReferenceRow): TReference => ({
+/** A row as the API answers it, with who edited it and who published it (see draftReviews). */
+export const toReference = (row: TReferenceRow, review: TDraftReview): TReference => ({
   id: row.id,
   kind: row.kind,
   key: row.key,
@@ -16,7 +18,13 @@ export const toReference = (row: TReferenceRow): TReference => ({
   content: row.body,
   createdAt: row.createdAt,
   publishedAt: row.publishedAt,
+  editors: review.editors,
+  publishedBy: review.publishedBy,
 });
+
+/** One row with its review, for the use-cases that answer a single version. */
+export const referenceOf = (deps: Pick<Deps, 'db'>, row: TReferenceRow): TReference =>
+  toReference(row, draftReviews(deps, REFERENCE_DRAFTS, [row]).get(row.id) ?? { editors: [], publishedBy: null });
 
 const REFERENCE_FIELDS = { id: referenceData.id, status: referenceData.status };
 
@@ -33,7 +41,8 @@ export function listReference(deps: Deps, input: { ability: AppAbility; kind: TR
   }
   const rows = deps.db.select().from(referenceData).where(and(...where)).orderBy(asc(referenceData.key), desc(referenceData.version)).limit(q.limit + 1).all();
   const page = pageOf(rows, q.limit, (r) => [r.key, r.version]);
-  return { items: page.items.map(toReference), nextCursor: page.nextCursor };
+  const reviews = draftReviews(deps, REFERENCE_DRAFTS, page.items);
+  return { items: page.items.map((r) => toReference(r, reviews.get(r.id) ?? { editors: [], publishedBy: null })), nextCursor: page.nextCursor };
 }
 
 /**

@@ -7,10 +7,14 @@ import { referenceData } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { authorize } from '../authorize.js';
-import { toReference } from './load-reference.js';
+import { checkFourEyes, REFERENCE_DRAFTS } from '../four-eyes.js';
+import { referenceOf } from './load-reference.js';
 import type { TReference, TReferenceKind } from './reference.types.js';
 
-/** Publishes a draft: from then on it is immutable and the workflows read it. Re-publishing is a no-op. */
+/**
+ * Publishes a draft: from then on it is immutable and the workflows read it. Re-publishing is a no-op.
+ * Whoever created the draft may not publish it (四眼原则, checkFourEyes).
+ */
 export function publishReference(deps: Deps, input: { kind: TReferenceKind; id: string; actor?: TAuthUser }): TReference {
   const actor = input.actor ?? SYSTEM_USER;
   return txOrThrow(deps.db, () => {
@@ -19,17 +23,20 @@ export function publishReference(deps: Deps, input: { kind: TReferenceKind; id: 
       .from(referenceData)
       .where(and(eq(referenceData.id, input.id), eq(referenceData.kind, input.kind)))
       .get();
+    const target = row ? subject('ReferenceData', { id: row.id, status: row.status }) : undefined;
     const denied = authorize(deps, actor, {
       action: 'publish',
       type: 'ReferenceData',
-      target: row ? subject('ReferenceData', { id: row.id, status: row.status }) : undefined,
+      target,
       entityId: input.id,
       auditAction: 'reference.publish',
       hideUnreadable: true,
     });
     if (denied) return denied;
     if (!row) return new AppError('NOT_FOUND');
-    if (row.status === 'published') return toReference(row);
+    if (row.status === 'published') return referenceOf(deps, row);
+    const fourEyes = checkFourEyes(deps, actor, { kind: REFERENCE_DRAFTS, row, target: target!, auditAction: 'reference.publish' });
+    if (fourEyes instanceof AppError) return fourEyes;
     // The workflows read the most recently published version, so publishing an older draft after a
     // newer version went out would silently roll the district back.
     const newer = deps.db
@@ -56,7 +63,8 @@ export function publishReference(deps: Deps, input: { kind: TReferenceKind; id: 
       outcome: 'success',
       before: { status: 'draft' },
       after: { status: 'published', kind: row.kind, key: row.key, version: row.version },
+      meta: fourEyes,
     });
-    return toReference({ ...row, status: 'published', publishedAt });
+    return referenceOf(deps, { ...row, status: 'published', publishedAt });
   });
 }

@@ -11,14 +11,14 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('versioned reference data', () => {
-  it('a bureau admin drafts, publishes (then immutable) and versions; others read only what is published', async () => {
+  it('a bureau admin drafts, a reviewer publishes (then immutable) and versions; others read only what is published', async () => {
     const draft = await h.post('/api/reference/checklists', { name: '学校网络安全检查表', content: CHECKLIST_V1 }, admin);
     expect(draft.status, JSON.stringify(await draft.clone().json())).toBe(201);
     const d = await draft.json();
     expect(d).toMatchObject({ kind: 'checklist', key: 'school-network', version: 1, status: 'draft' });
     const principal = await h.signIn('principalA');
     expect((await (await h.get('/api/reference/checklists', principal)).json()).items).toEqual([]);
-    const pub = await h.post(`/api/reference/checklists/${d.id}/publish`, undefined, admin);
+    const pub = await h.post(`/api/reference/checklists/${d.id}/publish`, undefined, await h.signIn('reviewer1'));
     expect(await pub.json()).toMatchObject({ status: 'published', version: 1 });
     expect((await (await h.get('/api/reference/checklists', principal)).json()).items).toHaveLength(1);
     const v2 = await (await h.post('/api/reference/checklists', { name: '学校网络安全检查表', content: CHECKLIST_V1 }, admin)).json();

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { zIndicatorSystem, zWhitelist } from '../../domain.js';
-import { ZPageQuery } from '../common.js';
+import { ZDraftReview, ZPageQuery } from '../common.js';
 
 export const REFERENCE_KINDS = ['indicator-system', 'whitelist', 'checklist', 'award-rubric'] as const;
 export const ZReferenceKind = z.enum(REFERENCE_KINDS);
@@ -116,6 +116,7 @@ export const ZReference = z
     content: z.record(z.string(), z.unknown()),
     createdAt: z.string(),
     publishedAt: z.string().nullable(),
+    ...ZDraftReview,
   })
   .openapi('ReferenceData');
 export type TReference = z.infer<typeof ZReference>;

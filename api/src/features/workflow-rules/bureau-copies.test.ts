@@ -142,10 +142,11 @@ describe('a bureau’s copy and a renamed step keep the rules', () => {
     const check = await (await h.get(`/api/definitions/${draft.id}/publish-check`, admin)).json();
     expect(check.needsConfirmation).toBe(true);
     expect(check.droppedBlocks.map((c: { change: string; target: string }) => [c.change, c.target])).toEqual([['removed', 'action:preliminary.PASS:assignExperts']]);
-    const refused = await h.post(`/api/definitions/${draft.id}/publish`, undefined, admin);
+    const reviewer = await h.as('reviewer1');
+    const refused = await h.post(`/api/definitions/${draft.id}/publish`, undefined, reviewer);
     expect(refused.status).toBe(409);
     expect((await refused.json()).error.message['zh-CN']).toContain('分配评审专家（回避）');
-    expect((await h.post(`/api/definitions/${draft.id}/publish?confirm=1`, undefined, admin)).status).toBe(200);
+    expect((await h.post(`/api/definitions/${draft.id}/publish?confirm=1`, undefined, reviewer)).status).toBe(200);
     const audit = h.db.$client.prepare("select json_extract(meta, '$.confirmed.droppedBlocks') d from audit_events where action = 'definition.publish' and entity_id = ? and outcome = 'success'").get(draft.id) as { d: string };
     expect(JSON.parse(audit.d)).toEqual(['action:preliminary.PASS:assignExperts']);
   });
