@@ -42,6 +42,8 @@ describe('bundled assessment: indicator rows and their evidence (block indicator
     const refusal = modal.getByTestId('item-evidence-error-uplift');
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain('须上传佐证材料');
+    // The lead school's own uplift file is not this school's evidence: the row counts only this principal's files.
+    expect((await modal.getByTestId('item-evidence-count-uplift').textContent())?.replace(/\s/g, '')).toContain('0');
     await screenshot(page, 'indicator-evidence-refused');
 
     await modal.getByTestId('item-evidence-upload-uplift').locator('xpath=ancestor::span[contains(@class,"ant-upload")]').locator('input[type=file]').setInputFiles({

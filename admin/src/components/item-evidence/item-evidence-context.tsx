@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { http } from '../../providers/http';
+import { cachedSession } from '../../providers/session';
 import { postAttachment } from '../use-file-upload';
 import type { Attachment, LocalizedText, Page } from '../../types/contract';
 
@@ -32,7 +33,20 @@ type Checklist = { content: { items?: Array<{ code: string; evidenceRequired?: b
  * instance's files (the same query as the 佐证材料 card, so both stay in step), the published
  * checklist's evidence-required items, and the server's per-item refusals.
  */
-export function ItemEvidenceProvider({ instanceId, fieldErrors, alsoRequired, children }: { instanceId: string; fieldErrors?: Record<string, LocalizedText>; alsoRequired?: string[]; children: ReactNode }) {
+export function ItemEvidenceProvider({
+  instanceId,
+  fieldErrors,
+  alsoRequired,
+  mineOnly,
+  children,
+}: {
+  instanceId: string;
+  fieldErrors?: Record<string, LocalizedText>;
+  alsoRequired?: string[];
+  /** A part's rows: only the files this user attached count (each school proves its own part). */
+  mineOnly?: boolean;
+  children: ReactNode;
+}) {
   const client = useQueryClient();
   const key = ['attachments', instanceId];
   const files = useQuery({ queryKey: key, queryFn: () => http<Page<Attachment>>('/attachments', { query: { instanceId, limit: 100 } }), retry: false });
@@ -47,7 +61,9 @@ export function ItemEvidenceProvider({ instanceId, fieldErrors, alsoRequired, ch
 
   const value = useMemo<Ctx>(() => {
     const byItem = new Map<string, Attachment[]>();
-    for (const a of files.data?.items ?? []) if (a.field?.includes('.')) byItem.set(a.field, [...(byItem.get(a.field) ?? []), a]);
+    const me = cachedSession()?.me.user.id;
+    for (const a of files.data?.items ?? [])
+      if (a.field?.includes('.') && (!mineOnly || a.uploadedBy === me)) byItem.set(a.field, [...(byItem.get(a.field) ?? []), a]);
     // The checklist's items, and rows the instance says need evidence (an indicator system's).
     const required = new Set([...(checklist.data?.items[0]?.content.items ?? []).filter((i) => i.evidenceRequired).map((i) => i.code), ...(alsoRequired ?? [])]);
     const upload = async (table: string, code: string, file: File) => {
@@ -58,7 +74,7 @@ export function ItemEvidenceProvider({ instanceId, fieldErrors, alsoRequired, ch
     };
     return { instanceId, byItem, required, errors, upload };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [files.data, checklist.data, errors, instanceId, alsoRequired]);
+  }, [files.data, checklist.data, errors, instanceId, alsoRequired, mineOnly]);
 
   return <ItemEvidenceContext.Provider value={value}>{children}</ItemEvidenceContext.Provider>;
 }

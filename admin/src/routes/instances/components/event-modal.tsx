@@ -132,7 +132,7 @@ export function EventModal({ view, event, fields, onClose, onDone, onReload }: P
         />
       )}
       {/* The checklist inside attaches evidence per item and shows the server's per-item messages. */}
-      <ItemEvidenceProvider instanceId={view.id} fieldErrors={error?.fieldErrors} alsoRequired={view.partPrefill?.evidenceRequired}>
+      <ItemEvidenceProvider instanceId={view.id} fieldErrors={error?.fieldErrors} alsoRequired={view.partPrefill?.evidenceRequired} mineOnly={event?.type === 'SUBMIT_PART'}>
         <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={pending || conflict}>
           {event && <MechanicFields event={event} reviewStep={view.stateKind === 'review'} />}
           {items.map(({ field, required }) => (
