@@ -5,6 +5,7 @@ import { createReference } from '../reference/create-reference.js';
 import { publishReference } from '../reference/publish-reference.js';
 import { CHECKLIST_V1 } from '../../test/fixtures/reference-docs.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
+import { uploadEvidence } from '../../test/evidence-upload.js';
 
 let h: WorkflowHarness;
 beforeAll(async () => {
@@ -15,17 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-// The smallest valid PNG (1×1), as a tablet camera's photo stands in.
-const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
-
-async function uploadFor(instanceId: string, who: string, field: string) {
-  const s = await h.as(who);
-  const form = new FormData();
-  form.set('file', new File([PNG], '机房照片.png', { type: 'image/png' }));
-  form.set('instanceId', instanceId);
-  form.set('field', field);
-  return h.app.request('/api/attachments', { method: 'POST', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, body: form });
-}
+const uploadFor = (instanceId: string, who: string, field: string) => uploadEvidence(h, instanceId, who, field, '机房照片.png');
 
 async function inspectionWith(fails: string[]) {
   const bulk = await h.post('/api/bulk/instances', { definitionId: h.defs['security-inspection'], subjectOrgIds: [h.orgs.schoolA], data: { round: `证据${fails.join()}` }, assignments: { inspector: [h.users.inspector] } }, await h.as('admin'));

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
+import { uploadEvidence } from '../../test/evidence-upload.js';
 import { INDICATORS_2026 } from '../../test/fixtures/reference-docs.js';
 import { createReference } from '../reference/create-reference.js';
 import { publishReference } from '../reference/publish-reference.js';
@@ -53,16 +54,7 @@ describe('bundled assessment cycle', () => {
   });
 });
 
-// The smallest valid PNG, standing in for a school's uplift data.
-const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
-async function attach(instanceId: string, who: string, field: string) {
-  const s = await h.as(who);
-  const form = new FormData();
-  form.set('file', new File([PNG], '提升数据.png', { type: 'image/png' }));
-  form.set('instanceId', instanceId);
-  form.set('field', field);
-  return h.app.request('/api/attachments', { method: 'POST', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, body: form });
-}
+const attach = (instanceId: string, who: string, field: string) => uploadEvidence(h, instanceId, who, field, '提升数据.png');
 
 describe('indicator rows and their evidence (block indicatorRows)', () => {
   it('a part starts from the system’s indicator rows; an indicator that requires evidence refuses the part until its author attached a file to that row', async () => {
