@@ -52,6 +52,14 @@ describe('attachments', () => {
     expect(audited).toHaveLength(2);
   });
 
+  it('drops bidirectional-control characters from a file name, so a disguised name shows as it is (issue 10.11)', async () => {
+    // "证明\u202Efdp.exe" would display as "证明exe.pdf".
+    const res = await upload(pa, { bytes: PDF, name: '整改\u202E证明\u2066fdp.pdf\u200F' });
+    expect(res.status).toBe(201);
+    const a = (await res.json()) as { name: string };
+    expect(a.name).toBe('整改证明fdp.pdf');
+  });
+
   it('hides another school’s files (404), and the auditor may read but not upload', async () => {
     const pb = await h.signIn('principalB');
     expect((await h.get(`/api/attachments?instanceId=${instanceId}`, pb)).status).toBe(404);

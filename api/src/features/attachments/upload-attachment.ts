@@ -28,7 +28,8 @@ export async function uploadAttachment(deps: Deps, input: TUploadForm & { actor:
 /** The upload once its bytes are read (the demo seeds attach their evidence through here too). */
 export function saveAttachment(deps: Deps, input: { actor: TAuthUser; instanceId: string; field?: string; name: string; bytes: Uint8Array }): TAttachment {
   const { actor, bytes } = input;
-  const name = input.name.replace(/[\\/\u0000-\u001f]/g, '_').slice(-200) || 'file';
+  // Bidirectional controls (U+202E …) would make `gpj.exe` display as `exe.jpg`: they are dropped, not shown.
+  const name = input.name.replace(/[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g, '').replace(/[\\/\u0000-\u001f]/g, '_').slice(-200) || 'file';
   const mime = fileTypeOf(name, bytes.subarray(0, 16));
   if (!mime) {
     throw fileError(`只能上传以下类型：${ALLOWED_EXTENSIONS.join('、')}（且内容须与扩展名一致）`, `Allowed types: ${ALLOWED_EXTENSIONS.join(', ')} (and the content must match the extension)`, 415);
