@@ -101,6 +101,28 @@ describe('session', () => {
     expect(wrong.status).toBe(403);
   });
 
+  it('refuses a write or a sign-in another site made, even with a valid token (Origin, Sec-Fetch-Site), and audits it (issue 10.8)', async () => {
+    const s = await h.signIn('principalA');
+    const write = (headers: Record<string, string>) =>
+      h.app.request('/api/notifications/read-all', { method: 'POST', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, host: 'eduflow.example', ...headers } });
+    const evil = await write({ origin: 'http://evil.example' });
+    expect(evil.status).toBe(403);
+    expect((await evil.json()).error.code).toBe('CSRF_FAILED');
+    expect((await write({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await write({ origin: 'null' })).status).toBe(403);
+    // The console's own page: same host, same-origin fetch.
+    expect((await write({ origin: 'http://eduflow.example', 'sec-fetch-site': 'same-origin' })).status).toBeLessThan(400);
+    const login = await h.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', host: 'eduflow.example', origin: 'https://evil.example' },
+      body: JSON.stringify({ username: 'principalA', password: PASSWORD }),
+    });
+    expect(login.status).toBe(403);
+    expect(login.headers.get('set-cookie')).toBeNull();
+    const audited = h.db.$client.prepare("select count(*) n from audit_events where action = 'auth.origin' and outcome = 'denied'").get() as { n: number };
+    expect(audited.n).toBe(4);
+  });
+
   it('logs out: 204, then the old cookie is dead', async () => {
     const s = await h.signIn('reviewer1');
     const out = await h.post('/api/auth/logout', undefined, s);

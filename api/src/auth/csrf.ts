@@ -19,3 +19,25 @@ export function csrfOk(header: string | undefined, cookie: string | undefined, s
   if (!header || !cookie) return false;
   return same(header, cookie) && same(cookie, sessionToken);
 }
+
+/**
+ * A browser says where a request comes from (Origin, Sec-Fetch-Site); a write or a sign-in from another
+ * site is refused even with a valid token. Clients that send neither (curl, scripts) are judged by the
+ * token alone. The expected host is the request's own (X-Forwarded-Host behind a trusted proxy).
+ */
+export function foreignOrigin(headers: { origin?: string; secFetchSite?: string; host?: string; forwardedHost?: string }, trustProxy: boolean): string | null {
+  const host = (trustProxy && headers.forwardedHost?.split(',')[0]?.trim()) || headers.host;
+  if (headers.origin) {
+    let from: string | null = null;
+    try {
+      from = headers.origin === 'null' ? null : new URL(headers.origin).host;
+    } catch {
+      from = null;
+    }
+    if (!from || from !== host) return headers.origin;
+  }
+  if (headers.secFetchSite && headers.secFetchSite !== 'same-origin' && headers.secFetchSite !== 'none') return `Sec-Fetch-Site: ${headers.secFetchSite}`;
+  return null;
+}
+
+export const isWrite = (method: string): boolean => !SAFE_METHODS.has(method);

@@ -6,7 +6,7 @@ import type { Deps } from '../deps.js';
 import { tx } from '../db/client.js';
 import { AppError } from '../errors.js';
 import { defineAbilityFor } from './ability.js';
-import { CSRF_COOKIE, CSRF_HEADER, csrfOk, needsCsrf } from './csrf.js';
+import { CSRF_COOKIE, CSRF_HEADER, csrfOk, foreignOrigin, isWrite, needsCsrf } from './csrf.js';
 import { resolveSession } from './sessions.js';
 import { loadAuthUser } from './user.js';
 
@@ -27,6 +27,27 @@ export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
         c.set('session', session);
         c.set('user', user);
         c.set('ability', defineAbilityFor(user));
+      }
+    }
+    // Every write and the sign-in: a request another site's page made is refused, token or not.
+    if (isWrite(c.req.method)) {
+      const foreign = foreignOrigin(
+        { origin: c.req.header('origin'), secFetchSite: c.req.header('sec-fetch-site'), host: c.req.header('host'), forwardedHost: c.req.header('x-forwarded-host') },
+        process.env.EDUFLOW_TRUST_PROXY === '1',
+      );
+      if (foreign) {
+        tx(deps.db, () =>
+          appendAudit(deps.db, {
+            at: deps.clock().toISOString(),
+            actor: c.get('user'),
+            action: 'auth.origin',
+            entityType: 'Session',
+            entityId: null,
+            outcome: 'denied',
+            meta: { method: c.req.method, path: c.req.path, origin: foreign },
+          }),
+        );
+        throw new AppError('CSRF_FAILED', { message: { 'zh-CN': '请求来自其他网站，已拒绝。请在本系统页面中操作。', en: 'The request came from another site and was refused; use this console’s own pages.' } });
       }
     }
     if (needsCsrf(c.req.method, c.req.path)) {
