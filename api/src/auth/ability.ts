@@ -2,7 +2,8 @@ import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbili
 import type { TRole } from '../engine.js';
 import type { TAuthUser } from './user.js';
 
-export const ACTIONS = ['manage', 'create', 'read', 'update', 'publish', 'act', 'verify'] as const;
+// `assign`: name people for an instance's roles when starting it (inspectors, experts) — bureau staff only.
+export const ACTIONS = ['manage', 'create', 'read', 'update', 'publish', 'act', 'verify', 'assign'] as const;
 export type TAction = (typeof ACTIONS)[number];
 export const SUBJECT_TYPES = ['Instance', 'Definition', 'Task', 'AuditEvent', 'Organisation', 'User', 'ReferenceData', 'BurdenReport', 'Notification', 'Calendar', 'Delegation'] as const;
 export type TSubjectType = (typeof SUBJECT_TYPES)[number];
@@ -44,7 +45,7 @@ const orgsWith = (user: TAuthUser, role: TRole): string[] =>
 const ROLE_RULES: Record<TRole, (b: Builder, user: TAuthUser) => void> = {
   bureauAdmin: ({ can }) => {
     can('manage', ['Definition', 'Organisation', 'User', 'ReferenceData']);
-    can(['read', 'create'], 'Instance');
+    can(['read', 'create', 'assign'], 'Instance');
     can('read', 'Task');
     can('update', 'Calendar');
     // Hand a departing person's work in any instance to a successor (engine REASSIGN); deciding stays with 'act'.
@@ -54,7 +55,7 @@ const ROLE_RULES: Record<TRole, (b: Builder, user: TAuthUser) => void> = {
     can('read', 'User');
     can('read', ['Instance', 'Definition', 'Organisation', 'BurdenReport']);
     // Reviewers open rounds and cycles too (the built-in definitions list them as starters).
-    can('create', 'Instance');
+    can(['create', 'assign'], 'Instance');
     // 负担码 complaints are bureau tasks: reviewers resolve them.
     can('update', 'BurdenReport');
     can('act', 'Instance');

@@ -13,7 +13,7 @@ import { orgPath } from '../orgs/org-path.js';
 import { applyEffects } from './apply-effects.js';
 import { badTransitionAssignment } from './assignment-check.js';
 import { buildEnv, engineActor } from './engine-env.js';
-import { addParticipants, instanceSubject } from './instance-subject.js';
+import { addParticipants, dropUnassigned, instanceSubject } from './instance-subject.js';
 import { badMechanicTargets } from './mechanic-targets.js';
 import { eventResult, subjectOf } from './instance-view.js';
 import { deniedEvent, refusalError } from './refusal.js';
@@ -118,6 +118,7 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
     ...named.map((userId) => ({ userId, role: 'candidate' })),
     ...readers.map((userId) => ({ userId, role: 'reader' })),
   ]);
+  dropUnassigned(deps, row.id, described.assignments);
   Object.assign(meta, prepared.note, recordEvent(deps, def, next, result.effects));
   appendAudit(deps.db, {
     at: next.updatedAt,

@@ -1,10 +1,11 @@
 import { subject } from '@casl/ability';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { TInstanceSubject } from '../../auth/ability.js';
 import type { TFieldMap } from '../../auth/ability-sql.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { instanceParticipants, instances, users, type TInstanceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
+import { ROLES, type TRole } from '../../engine.js';
 import { hasOpenTaskFor, instancesWithOpenTaskFor } from '../tasks/candidate-match.js';
 
 /**
@@ -83,4 +84,19 @@ export function addParticipants(deps: Pick<Deps, 'db'>, instanceId: string, peop
     .values([...unique.values()].map((p) => ({ instanceId, userId: p.userId, role: p.role })))
     .onConflictDoNothing()
     .run();
+}
+
+/**
+ * Assignment roles give read access through instance_participants; someone taken off an assignment
+ * (experts replaced by the bureau, an inspector reassigned) loses the access it gave. Rows for the
+ * engine's own roles (`candidate`, `reader`) are left alone.
+ */
+export function dropUnassigned(deps: Pick<Deps, 'db'>, instanceId: string, assignments: Partial<Record<TRole, string[]>>) {
+  for (const role of ROLES) {
+    const keep = assignments[role] ?? [];
+    deps.db
+      .delete(instanceParticipants)
+      .where(and(eq(instanceParticipants.instanceId, instanceId), eq(instanceParticipants.role, role), keep.length ? notInArray(instanceParticipants.userId, keep) : undefined))
+      .run();
+  }
 }

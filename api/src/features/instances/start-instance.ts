@@ -61,6 +61,11 @@ export function startInstance(
       return deny(new AppError('FORBIDDEN'));
     }
     const assignments = input.assignments ?? {};
+    // Naming who acts (an inspector, experts) is the bureau's: a starter may not pick their own reviewer.
+    const naming = Object.values(assignments).some((ids) => (ids ?? []).length > 0);
+    if (naming && !isSystem(actor) && !defineAbilityFor(actor).can('assign', asSubject('Instance', casl))) {
+      return deny(new AppError('FORBIDDEN', { message: { 'zh-CN': '只有教委人员可以在发起时指派办理人（检查员、评审专家等）', en: 'Only bureau staff may name assignees (inspectors, experts …) when starting' } }), { assignments });
+    }
     const badAssign = badAssignment(deps, assignments);
     if (badAssign) return deny(badAssign);
 
