@@ -66,7 +66,7 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
   if (input.expectedVersion !== null && input.expectedVersion !== row.version) {
     return deny(new AppError('VERSION_CONFLICT'), before);
   }
-  const badTargets = badMechanicTargets(deps, input.event);
+  const badTargets = badMechanicTargets(deps, input.event, row);
   if (badTargets) return deny(badTargets, before);
   const loaded = loadDefinition(deps, row.definitionId);
   if (!loaded) return deny(new AppError('INTERNAL'), before);

@@ -1,29 +1,56 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { users } from '../../db/schema.js';
+import { roleGrants, users, type TInstanceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import type { EngineEvent } from '../../engine.js';
 import { AppError } from '../../errors.js';
+import { orgPath } from '../orgs/org-path.js';
 
 /** Mechanics whose `data.to` names people (RETURN_TO's names a step): 转办, 委派, 加签, 抄送, and a successor (REASSIGN). */
 const PERSON_TARGETS = new Set(['TRANSFER', 'DELEGATE', 'ADD_SIGNER', 'COPY_TO', 'REASSIGN']);
+/** District staff: "the bureau", who may be brought into any instance of the district. */
+const BUREAU_ROLES = new Set(['bureauAdmin', 'bureauReviewer', 'inspector']);
 
 /**
- * The engine checks a mechanic's input is complete but cannot know whether the people exist: a task
- * handed to a mistyped or disabled account would wait forever. Null when every target is a live account.
+ * Whether a person belongs to the instance's organisational scope: a role at the instance's subject or
+ * below it (its school, its departments; for a group its member schools; for a district-wide request the
+ * district's units), at the group above it, or a bureau role at the district.
  */
-export function badMechanicTargets(deps: Deps, event: EngineEvent): AppError | null {
+function inScope(deps: Pick<Deps, 'db'>, subjectPath: string[], grants: Array<{ role: string; orgId: string }>): boolean {
+  const district = subjectPath[0];
+  const subject = subjectPath[subjectPath.length - 1];
+  const above = new Set(subjectPath.slice(1));
+  return grants.some((g) => {
+    if (g.orgId === district) return BUREAU_ROLES.has(g.role) || subject === district;
+    if (above.has(g.orgId)) return true;
+    return orgPath(deps, g.orgId).some((o) => o.id === subject);
+  });
+}
+
+/**
+ * The engine checks a mechanic's input is complete but cannot know whether the people exist, nor whether
+ * they may be brought in: a task handed to a mistyped or disabled account would wait forever, and a copy
+ * to someone outside the instance's scope would let them read another school's work. Null when every
+ * target is a live account inside the scope; the refusal names the first one outside it.
+ */
+export function badMechanicTargets(deps: Deps, event: EngineEvent, row: Pick<TInstanceRow, 'subjectOrgId'>): AppError | null {
   if (!PERSON_TARGETS.has(event.type)) return null;
   const to = event.data?.to;
   const ids = typeof to === 'string' ? [to] : Array.isArray(to) ? to.filter((x): x is string => typeof x === 'string') : [];
   if (ids.length === 0) return null; // the engine reports the missing input with its own message
   const live = deps.db
-    .select({ id: users.id })
+    .select({ id: users.id, name: users.displayName })
     .from(users)
     .where(and(inArray(users.id, ids), eq(users.disabled, false)))
     .all();
-  if (live.length === new Set(ids).size) return null;
-  return new AppError('VALIDATION', {
-    status: 422,
-    fieldErrors: { to: { 'zh-CN': '所选人员不存在或已停用', en: 'A chosen person does not exist or is disabled' } },
-  });
+  if (live.length !== new Set(ids).size)
+    return new AppError('VALIDATION', {
+      status: 422,
+      fieldErrors: { to: { 'zh-CN': '所选人员不存在或已停用', en: 'A chosen person does not exist or is disabled' } },
+    });
+  const subjectPath = orgPath(deps, row.subjectOrgId).map((o) => o.id);
+  const grants = deps.db.select({ userId: roleGrants.userId, role: roleGrants.role, orgId: roleGrants.orgId }).from(roleGrants).where(inArray(roleGrants.userId, ids)).all();
+  const outside = live.find((u) => !inScope(deps, subjectPath, grants.filter((g) => g.userId === u.id)));
+  if (!outside) return null;
+  const message = { 'zh-CN': `「${outside.name}」不在本事项所属单位或教委范围内，不能办理或抄送`, en: `"${outside.name}" is outside this item's organisations and the bureau, and cannot be brought in` };
+  return new AppError('FORBIDDEN', { message, fieldErrors: { to: message }, rule: 'inScope' });
 }

@@ -31,12 +31,23 @@ describe('approval mechanics through the API', () => {
     expect(view.version).toBe(1);
   });
 
-  it('copy-to (抄送) lets the copied person read the instance', async () => {
+  it('copy-to (抄送) lets the copied person read the instance, only inside the instance\u2019s organisations or the bureau (issue 10.3)', async () => {
     const { id } = await (await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: '抄送' } }, pa)).json();
+    // Another school's principal is outside school A's scope: refused by name, audited, nothing granted.
     const pb = await h.signIn('principalB');
+    const outside = await h.post(`/api/instances/${id}/events`, { type: 'COPY_TO', data: { to: [h.users.principalB] }, expectedVersion: 1 }, pa);
+    expect(outside.status).toBe(403);
+    const error = (await outside.json()).error;
+    expect(error.rule).toBe('inScope');
+    expect(error.message['zh-CN']).toContain('principalB');
     expect((await h.get(`/api/instances/${id}`, pb)).status).toBe(404);
-    const res = await h.post(`/api/instances/${id}/events`, { type: 'COPY_TO', data: { to: [h.users.principalB] }, expectedVersion: 1 }, pa);
+    const denied = h.db.$client.prepare("select count(*) n from audit_events where entity_id = ? and action = 'instance.event' and outcome = 'denied' and json_extract(meta, '$.type') = 'COPY_TO'").get(id) as { n: number };
+    expect(denied.n).toBe(1);
+    // A teacher of the same school is inside it: the copy lets them read.
+    const ta = await h.signIn('teacherA');
+    expect((await h.get(`/api/instances/${id}`, ta)).status).toBe(404);
+    const res = await h.post(`/api/instances/${id}/events`, { type: 'COPY_TO', data: { to: [h.users.teacherA] }, expectedVersion: 1 }, pa);
     expect(res.status).toBe(200);
-    expect((await h.get(`/api/instances/${id}`, pb)).status).toBe(200);
+    expect((await h.get(`/api/instances/${id}`, ta)).status).toBe(200);
   });
 });
