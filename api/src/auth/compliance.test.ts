@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHarness, PASSWORD, type Harness } from '../test/harness.js';
-import { LOGIN_FAILURES_PER_IP, LOGIN_FAILURES_PER_USERNAME } from './rate-limit.js';
+import { LOGIN_FAILURES_PER_IP, LOGIN_FAILURES_PER_IP_HARD, LOGIN_FAILURES_PER_USERNAME } from './rate-limit.js';
+import { createUser } from '../features/users/create-user.js';
 import { totpNow } from './totp.js';
 
 let h: Harness;
@@ -31,6 +32,19 @@ describe('lockout and rate limits', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     h.clock.advance(16 * 60 * 1000);
     expect((await login('reviewer1', PASSWORD)).status).toBe(200);
+  });
+
+  it('past the address limit, an account with no recent failure still signs in with its password (one NAT, a whole school); a spray stays shut out (issue 10.10)', async () => {
+    await createUser(h.deps, { username: 'teacherNat', displayName: '同校教师', password: PASSWORD, roles: [{ role: 'teacher', orgId: h.orgs.schoolA }] });
+    const names = Object.keys(h.users);
+    for (let i = 0; i < LOGIN_FAILURES_PER_IP; i += 1) await login(names[i % names.length] ?? 'x', 'wrong-1234');
+    // An account the failures touched is refused; a clean one is let through to its password check.
+    expect((await login('reviewer1', PASSWORD)).status).toBe(429);
+    expect((await login('teacherNat', PASSWORD)).status).toBe(200);
+    // A spray over fresh usernames gets a first try each until the hard limit, then nothing gets through.
+    for (let i = LOGIN_FAILURES_PER_IP; i < LOGIN_FAILURES_PER_IP_HARD; i += 1) await login(`spray${i}`, 'wrong-1234');
+    expect((await login('teacherNat', PASSWORD)).status).toBe(429);
+    expect((await login('fresh-name', 'wrong-1234')).status).toBe(429);
   });
 
   it('too many failures for one username are refused with 429 even behind changing addresses', async () => {

@@ -3,8 +3,13 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { AppError } from '../errors.js';
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-/** Failed sign-ins allowed per client address and per username within the window. */
+/**
+ * Failed sign-ins per client address and per username within the window. Past the address's soft limit
+ * only accounts with no recent failure may still try (a school behind one NAT keeps signing in while a
+ * spray's accounts are shut out); past the hard limit nobody from that address may.
+ */
 export const LOGIN_FAILURES_PER_IP = 20;
+export const LOGIN_FAILURES_PER_IP_HARD = 200;
 export const LOGIN_FAILURES_PER_USERNAME = 10;
 
 /**
@@ -25,11 +30,16 @@ export class FailureWindow {
     return kept;
   }
 
-  /** Milliseconds until the key may try again, or 0. */
-  retryAfter(key: string, now: number): number {
+  /** Milliseconds until the key may try again (at `limit` failures, by default the window's), or 0. */
+  retryAfter(key: string, now: number, limit = this.limit): number {
     const kept = this.recent(key, now);
-    if (kept.length < this.limit) return 0;
-    return this.windowMs - (now - (kept[kept.length - this.limit] ?? now));
+    if (kept.length < limit) return 0;
+    return this.windowMs - (now - (kept[kept.length - limit] ?? now));
+  }
+
+  /** Failures of the key within the window. */
+  count(key: string, now: number): number {
+    return this.recent(key, now).length;
   }
 
   record(key: string, now: number): void {

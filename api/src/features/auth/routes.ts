@@ -5,7 +5,7 @@ import { CSRF_COOKIE } from '../../auth/csrf.js';
 import { SESSION_COOKIE } from '../../auth/middleware.js';
 import { SESSION_ABSOLUTE_MS } from '../../auth/sessions.js';
 import type { Deps } from '../../deps.js';
-import { clientIp, FailureWindow, LOGIN_FAILURES_PER_IP, LOGIN_FAILURES_PER_USERNAME, LOGIN_WINDOW_MS, rateLimited } from '../../auth/rate-limit.js';
+import { clientIp, FailureWindow, LOGIN_FAILURES_PER_IP, LOGIN_FAILURES_PER_IP_HARD, LOGIN_FAILURES_PER_USERNAME, LOGIN_WINDOW_MS, rateLimited } from '../../auth/rate-limit.js';
 import { AppError } from '../../errors.js';
 import { body, errors, json, newRouter } from '../common.js';
 import { changePassword } from './change-password.js';
@@ -74,8 +74,10 @@ export function authRoutes(deps: Deps) {
       const now = deps.clock().getTime();
       const ip = clientIp(c, trustProxy);
       const nameKey = input.username.toLowerCase();
-      // Checked before argon2 runs, so a flood of guesses costs the server almost nothing.
-      const wait = Math.max(byIp.retryAfter(ip, now), byUsername.retryAfter(nameKey, now));
+      // Checked before argon2 runs, so a flood of guesses costs the server almost nothing. Past the address's
+      // soft limit an account with no recent failure may still try (many teachers share one NAT address).
+      const clean = byUsername.count(nameKey, now) === 0;
+      const wait = Math.max(byIp.retryAfter(ip, now, clean ? LOGIN_FAILURES_PER_IP_HARD : LOGIN_FAILURES_PER_IP), byUsername.retryAfter(nameKey, now));
       if (wait > 0) {
         c.header('Retry-After', String(Math.ceil(wait / 1000)));
         throw rateLimited(wait);
