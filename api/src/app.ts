@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { CONSOLE_CSP, DOCS_CSP } from './content-security.js';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './app-env.js';
 import { appendAudit } from './audit/append.js';
@@ -55,7 +56,12 @@ export function createApp(options: CreateAppOptions) {
   };
   const app = new OpenAPIHono<AppEnv>();
 
-  app.use('*', secureHeaders());
+  // Registered first so it runs last: the docs page's own policy replaces the strict one (see DOCS_CSP).
+  app.use('/api/docs', async (c, next) => {
+    await next();
+    c.res.headers.set('Content-Security-Policy', DOCS_CSP);
+  });
+  app.use('*', secureHeaders({ contentSecurityPolicy: CONSOLE_CSP }));
   const jsonLimit = bodyLimit({
     maxSize: options.maxBodyBytes ?? 1024 * 1024,
     onError: () => {

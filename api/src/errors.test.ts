@@ -101,6 +101,16 @@ describe('health and OpenAPI', () => {
     expect(await (await h.get('/api/health')).json()).toMatchObject({ status: 'ok', db: 'ok' });
   });
 
+  it('sends a strict Content-Security-Policy on the API, and the docs page its own (issue 10.7)', async () => {
+    const csp = (await h.get('/api/health')).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain("script-src 'self' 'unsafe-inline'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    const docs = (await h.get('/api/docs')).headers.get('content-security-policy') ?? '';
+    expect(docs).toContain('https://cdn.jsdelivr.net');
+  });
+
   it('serves an OpenAPI 3 document listing every contract route, and Swagger UI', async () => {
     const doc = await (await h.get('/api/openapi.json')).json();
     expect(doc.openapi).toMatch(/^3\./);

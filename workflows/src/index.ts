@@ -1,3 +1,4 @@
+import './zod-config.js';
 export * from './definition/schema.js';
 export { validateDefinition, parseDefinition, outgoing, type DefinitionError, type DefinitionErrorCode } from './definition/validate.js';
 export { compile, type CompiledMachine } from './compile.js';
