@@ -50,7 +50,7 @@ export function ChangePasswordCard({ onChanged }: { onChanged: () => void }) {
           extra={
             <div data-testid="password-rules">
               {t('account.password.rulesTitle')}
-              <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+              <ul style={{ margin: '4px 0 8px', paddingInlineStart: 20 }}>
                 {RULES.map((rule) => (
                   <li key={rule}>{t(`account.password.rules.${rule}`)}</li>
                 ))}
