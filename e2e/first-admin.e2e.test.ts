@@ -22,11 +22,17 @@ describe('first administrator (EDUFLOW_DEMO=0)', () => {
     await screenshot(page, 'first-admin-change-password');
 
     await page.getByLabel('当前密码').fill(generated);
-    await page.getByLabel('新密码', { exact: true }).fill('short');
-    await page.getByLabel('确认新密码').fill('short');
+    // The rules are shown before typing; the server's refusal names the one broken, on the field.
+    await page.getByTestId('password-rules').getByText('至少 3 类', { exact: false }).waitFor();
+    await page.getByLabel('新密码', { exact: true }).fill('password1');
+    await page.getByLabel('确认新密码').fill('password1');
     await page.getByRole('button', { name: /保存新密码/ }).click();
-    // The server's policy answers on the field.
-    await page.getByText('至少 8 位', { exact: false }).first().waitFor();
+    await page.getByText('密码须包含大写字母、小写字母、数字、符号中的至少 3 类').waitFor();
+    await page.getByLabel('新密码', { exact: true }).fill('admin-Pass-2026');
+    await page.getByLabel('确认新密码').fill('admin-Pass-2026');
+    await page.getByRole('button', { name: /保存新密码/ }).click();
+    await page.getByText('密码不能包含用户名').waitFor();
+    await screenshot(page, 'first-admin-password-policy');
 
     await page.getByLabel('新密码', { exact: true }).fill('Bureau-2026-pass');
     await page.getByLabel('确认新密码').fill('Bureau-2026-pass');

@@ -43,6 +43,8 @@ export type CreateAppOptions = {
   clock?: () => Date;
   secureCookies?: boolean;
   appVersion?: string;
+  /** EDUFLOW_PASSWORD_MAX_AGE_DAYS (see auth/password-expiry.ts); undefined = passwords never expire. */
+  passwordMaxAgeDays?: number;
   /** Largest accepted request body; workflow data is form fields, files go elsewhere. */
   maxBodyBytes?: number;
 };
@@ -53,6 +55,7 @@ export function createApp(options: CreateAppOptions) {
     clock: options.clock ?? (() => new Date()),
     secureCookies: options.secureCookies,
     appVersion: options.appVersion,
+    passwordMaxAgeDays: options.passwordMaxAgeDays,
   };
   const app = new OpenAPIHono<AppEnv>();
 

@@ -7,6 +7,8 @@ export type Deps = {
   /** Set cookies with `Secure` (behind HTTPS). */
   secureCookies?: boolean;
   appVersion?: string;
+  /** EDUFLOW_PASSWORD_MAX_AGE_DAYS: past it, sign-in asks for a new password; undefined = never. */
+  passwordMaxAgeDays?: number;
 };
 
 export const nowIso = (deps: Pick<Deps, 'clock'>): string => deps.clock().toISOString();

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './app.js';
+import { passwordMaxAgeDays } from './auth/password-expiry.js';
 import { banner, firstStart } from './bootstrap/first-start.js';
 import { openDb } from './db/client.js';
 import { migrate } from './db/migrate.js';
@@ -22,7 +23,7 @@ const db = openDb(join(dataDir, 'eduflow.db'));
 migrate(db);
 // Versions stored before blocks existed declare the blocks their built-in key used to imply (ADR 0010).
 declareTemplateBlocks({ db, clock: () => new Date() });
-const deps: Deps = { db, clock: () => new Date(), appVersion: pkg.version ?? '0.0.0', secureCookies: process.env.EDUFLOW_SECURE_COOKIES === '1' };
+const deps: Deps = { db, clock: () => new Date(), appVersion: pkg.version ?? '0.0.0', secureCookies: process.env.EDUFLOW_SECURE_COOKIES === '1', passwordMaxAgeDays: passwordMaxAgeDays() };
 
 // First start of an empty database: demo district (default) or a lone administrator (EDUFLOW_DEMO=0).
 const startInfo = await firstStart(deps, dataDir);

@@ -1,4 +1,5 @@
 import type { TUserRow } from '../db/schema.js';
+import { AppError } from '../errors.js';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MS = 15 * 60 * 1000;
@@ -38,3 +39,6 @@ export function lockedMessage(until: Date): { 'zh-CN': string; en: string } {
     en: `Too many failed sign-ins: the account is locked until ${fmt('en-GB')} (Beijing time, ${until.toISOString()}).`,
   };
 }
+
+/** 423 with the unlock time, for sign-in and for a wrong current password alike. */
+export const lockedError = (until: Date) => new AppError('ACCOUNT_LOCKED', { message: lockedMessage(until), lockedUntil: until.toISOString() });

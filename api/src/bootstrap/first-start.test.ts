@@ -22,7 +22,8 @@ describe('first start', () => {
     const p = generatePassword();
     expect(p).toMatch(/^[A-HJ-NP-Za-hj-km-np-z2-9]{14}$/);
     expect(p).toMatch(/\d/);
-    expect(p).toMatch(/[A-Za-z]/);
+    expect(p).toMatch(/[a-z]/);
+    expect(p).toMatch(/[A-Z]/);
   });
 
   it('in demo mode seeds once with a generated password kept in the data folder, reused on the next start', async () => {
@@ -41,6 +42,12 @@ describe('first start', () => {
     expect(info.passwordFile).toBeNull();
     expect(existsSync(join(dir, 'demo-password.txt'))).toBe(false);
     expect((await login(db, 'auditor', 'chosen-Pass-1')).status).toBe(200);
+  });
+
+  it('refuses to seed with an EDUFLOW_DEMO_PASSWORD that fails the password policy, naming the rule', async () => {
+    const { dir, db, deps } = fresh();
+    await expect(firstStart(deps, dir, { EDUFLOW_DEMO_PASSWORD: 'password1' })).rejects.toThrow(/EDUFLOW_DEMO_PASSWORD .*3 of: upper-case/);
+    expect((await login(db, 'auditor', 'password1')).status).toBe(401);
   });
 
   it('outside demo mode creates no demo account, only one administrator with a generated password', async () => {

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { count } from 'drizzle-orm';
+import { passwordRefusal, type TPasswordAccount } from '../auth/password-policy.js';
 import { users } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { createOrganisation } from '../features/orgs/create-organisation.js';
@@ -10,18 +11,25 @@ import { createUser } from '../features/users/create-user.js';
 export type Account = { username: string; displayName: string; role: string };
 export type StartInfo = { mode: 'demo' | 'production'; seeded: boolean; password: string | null; passwordFile: string | null; accounts: Account[] };
 
-/** A password people can type from a printed banner: no look-alike characters, letters and digits. */
-export function generatePassword(length = 14): string {
-  const letters = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ';
+/**
+ * A password people can type from a printed banner: no look-alike characters, with lower- and
+ * upper-case letters and digits, drawn again until it meets the password policy.
+ */
+export function generatePassword(length = 14, account: TPasswordAccount = { username: 'admin' }): string {
+  const lower = 'abcdefghjkmnpqrstuvwxyz';
+  const upper = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
   const digits = '23456789';
-  const all = letters + digits;
-  const chars = [letters[randomInt(letters.length)], digits[randomInt(digits.length)]];
-  while (chars.length < length) chars.push(all[randomInt(all.length)]);
-  for (let i = chars.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [chars[i], chars[j]] = [chars[j], chars[i]];
+  const all = lower + upper + digits;
+  for (;;) {
+    const chars = [lower[randomInt(lower.length)], upper[randomInt(upper.length)], digits[randomInt(digits.length)]];
+    while (chars.length < length) chars.push(all[randomInt(all.length)]);
+    for (let i = chars.length - 1; i > 0; i--) {
+      const j = randomInt(i + 1);
+      [chars[i], chars[j]] = [chars[j], chars[i]];
+    }
+    const password = chars.join('');
+    if (!passwordRefusal(password, account)) return password;
   }
-  return chars.join('');
 }
 
 /** Reads a password kept in the data folder, or makes one and keeps it there (owner-readable only). */
@@ -49,6 +57,7 @@ export async function firstStart(deps: Deps, dataDir: string, env: NodeJS.Proces
     const passwordFile = fromEnv ? null : join(dataDir, 'demo-password.txt');
     // The kept password is only meaningful for the database it seeded: never invent a new one for an old database.
     const password = fromEnv ?? (empty || existsSync(passwordFile!) ? keptPassword(passwordFile!) : null);
+    if (empty && fromEnv) assertDemoPassword(fromEnv, seeds.demoAccounts());
     if (empty) await seeds.seedDemo(deps, { password: password! });
     return { mode: 'demo', seeded: empty, password, passwordFile, accounts: seeds.demoAccounts() };
   }
@@ -58,6 +67,14 @@ export async function firstStart(deps: Deps, dataDir: string, env: NodeJS.Proces
   const district = createOrganisation(deps, { type: 'district', name: env.EDUFLOW_DISTRICT_NAME ?? '区教育委员会' });
   await createUser(deps, { username: 'admin', displayName: '系统管理员', password, mustChangePassword: true, roles: [{ role: 'bureauAdmin', orgId: district.id }] });
   return { mode: 'production', seeded: true, password, passwordFile, accounts: [{ username: 'admin', displayName: '系统管理员', role: 'bureauAdmin' }] };
+}
+
+/** Every demo account shares the password, so it must meet the policy for each of them (seeds store only its hash). */
+function assertDemoPassword(password: string, accounts: Account[]): void {
+  for (const account of accounts) {
+    const refusal = passwordRefusal(password, account);
+    if (refusal) throw new Error(`EDUFLOW_DEMO_PASSWORD does not meet the password policy for ${account.username}: ${refusal.message.en} (${refusal.message['zh-CN']})`);
+  }
 }
 
 /** The lines `npm start` prints once the server listens. */

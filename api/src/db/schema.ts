@@ -64,6 +64,22 @@ export const roleGrants = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.role, t.orgId] }), index('role_grants_role_org_idx').on(t.role, t.orgId)],
 );
 
+/** Hashes of an account's previous passwords (argon2id), newest first by changed_at: a new one may not repeat them. */
+export const passwordHistory = sqliteTable(
+  'password_history',
+  {
+    id: id(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    passwordHash: text('password_hash').notNull(),
+    /** When this password stopped being the account's. */
+    changedAt: text('changed_at').notNull(),
+  },
+  (t) => [index('password_history_user_idx').on(t.userId, t.changedAt)],
+);
+export type TPasswordHistoryRow = typeof passwordHistory.$inferSelect;
+
 export const sessions = sqliteTable(
   'sessions',
   {

@@ -14,7 +14,7 @@ import { createOrganisation } from '../features/orgs/create-organisation.js';
 import { createUser } from '../features/users/create-user.js';
 import schoolReport from './fixtures/school-report.json' with { type: 'json' };
 
-export const PASSWORD = 'Passw0rd-demo';
+export const PASSWORD = 'Harness#2026-api';
 let sharedHash: Promise<string> | undefined;
 
 /** A test clock: starts on a Monday morning in Beijing, moves only when told. */

@@ -8,6 +8,9 @@ import { serverFieldErrors } from '../../lib/server-field-errors';
 
 type Values = { currentPassword: string; newPassword: string; confirm: string };
 
+/** The server's policy (api/src/auth/password-policy.ts), shown before the user types. */
+const RULES = ['length', 'classes', 'username', 'common', 'history'] as const;
+
 /** Change one's own password; the server's policy and "wrong current password" land on the right fields. */
 export function ChangePasswordCard({ onChanged }: { onChanged: () => void }) {
   const { t } = useTranslation();
@@ -41,7 +44,21 @@ export function ChangePasswordCard({ onChanged }: { onChanged: () => void }) {
         <Form.Item name="currentPassword" label={t('account.password.current')} rules={[required]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item name="newPassword" label={t('account.password.new')} extra={t('account.password.rule')} rules={[required]}>
+        <Form.Item
+          name="newPassword"
+          label={t('account.password.new')}
+          extra={
+            <div data-testid="password-rules">
+              {t('account.password.rulesTitle')}
+              <ul style={{ margin: '4px 0 8px', paddingInlineStart: 20 }}>
+                {RULES.map((rule) => (
+                  <li key={rule}>{t(`account.password.rules.${rule}`)}</li>
+                ))}
+              </ul>
+            </div>
+          }
+          rules={[required]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item

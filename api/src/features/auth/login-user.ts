@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { appendAudit } from '../../audit/append.js';
-import { afterFailure, lockedMessage, lockedUntil } from '../../auth/login.js';
+import { afterFailure, lockedError, lockedUntil } from '../../auth/login.js';
 import { dummyHash, verifyPassword } from '../../auth/password.js';
+import { passwordExpired } from '../../auth/password-expiry.js';
 import { totpStep } from '../../auth/totp.js';
 import { createSession } from '../../auth/sessions.js';
 import { loadAuthUser, type TAuthUser } from '../../auth/user.js';
@@ -17,7 +18,7 @@ export type TLoginResult = { user: TAuthUser; token: string; csrfToken: string; 
  * Signs a user in. Five consecutive wrong passwords (or authenticator codes) lock the account for 15
  * minutes, during which even the right password is refused (423, with lockedUntil). Accounts with
  * two-factor enabled also need the current TOTP code. Every refusal is audited; unknown usernames
- * cost the same time.
+ * cost the same time. A password older than EDUFLOW_PASSWORD_MAX_AGE_DAYS must be changed first.
  */
 export async function loginUser(deps: Deps, input: TLoginBody): Promise<TLoginResult> {
   const byName = () => deps.db.select().from(users).where(eq(users.username, input.username)).get();
@@ -70,7 +71,13 @@ export async function loginUser(deps: Deps, input: TLoginBody): Promise<TLoginRe
       }
       return passwordOk ? deny('wrong-totp', new AppError('TOTP_INVALID'), row.id) : deny('wrong-password', new AppError('INVALID_CREDENTIALS'), row.id);
     }
-    deps.db.update(users).set({ failedLogins: 0, lockedUntil: null, ...(step !== null ? { totpLastStep: step } : {}) }).where(eq(users.id, row.id)).run();
+    // Past EDUFLOW_PASSWORD_MAX_AGE_DAYS the account is sent down the initial-password path: change it first.
+    const expired = !row.mustChangePassword && passwordExpired(row, deps.passwordMaxAgeDays, now);
+    deps.db
+      .update(users)
+      .set({ failedLogins: 0, lockedUntil: null, ...(step !== null ? { totpLastStep: step } : {}), ...(expired ? { mustChangePassword: true } : {}) })
+      .where(eq(users.id, row.id))
+      .run();
     const user = loadAuthUser(deps, row.id);
     if (!user) return deny('disabled', new AppError('INVALID_CREDENTIALS'), row.id);
     const { token, session } = createSession(deps, row.id);
@@ -81,9 +88,8 @@ export async function loginUser(deps: Deps, input: TLoginBody): Promise<TLoginRe
       entityType: 'User',
       entityId: row.id,
       outcome: 'success',
+      ...(expired ? { meta: { passwordExpired: true } } : {}),
     });
-    return { user, token, csrfToken: session.csrfToken, mustChangePassword: row.mustChangePassword };
+    return { user, token, csrfToken: session.csrfToken, mustChangePassword: row.mustChangePassword || expired };
   });
 }
-
-const lockedError = (until: Date) => new AppError('ACCOUNT_LOCKED', { message: lockedMessage(until), lockedUntil: until.toISOString() });

@@ -8,7 +8,7 @@ import type { Deps } from '../../deps.js';
 import { clientIp, FailureWindow, LOGIN_FAILURES_PER_IP, LOGIN_FAILURES_PER_IP_HARD, LOGIN_FAILURES_PER_USERNAME, LOGIN_WINDOW_MS, rateLimited } from '../../auth/rate-limit.js';
 import { AppError } from '../../errors.js';
 import { body, errors, json, newRouter } from '../common.js';
-import { changePassword } from './change-password.js';
+import { changePassword, WRONG_CURRENT_PASSWORD } from './change-password.js';
 import { ZChangePasswordBody, ZLoginBody, ZLoginResult, ZMe, ZTotpConfirmBody, ZTotpEnrolment } from './auth.types.js';
 import { confirmTotp, enrolTotp } from './two-factor.js';
 import { getMe } from './get-me.js';
@@ -27,9 +27,10 @@ const changePasswordRoute = createRoute({
   method: 'post',
   path: '/auth/change-password',
   tags: ['auth'],
-  summary: 'Change one’s own password (policy: ≥ 8 characters, letters and digits); ends the other sessions',
+  summary:
+    'Change one’s own password (policy: ≥ 8 characters, 3 of 4 character classes, no username or name, not common, not one of the last 5); ends the other sessions. Wrong current passwords are throttled and lock the account like sign-in',
   request: { body: body(ZChangePasswordBody) },
-  responses: { 204: { description: 'Changed' }, ...errors(400, 401, 403, 422) },
+  responses: { 204: { description: 'Changed' }, ...errors(400, 401, 403, 409, 422, 423, 429) },
 });
 
 const enrol = createRoute({
@@ -98,7 +99,22 @@ export function authRoutes(deps: Deps) {
     })
     .openapi(changePasswordRoute, async (c) => {
       const { user, session } = signedIn(c);
-      await changePassword(deps, { ...c.req.valid('json'), actor: user, sessionId: session.id });
+      const now = deps.clock().getTime();
+      const ip = clientIp(c, trustProxy);
+      const nameKey = user.username.toLowerCase();
+      // The same windows as sign-in: guessing the current password from a stolen session is guessing a password.
+      const wait = Math.max(byIp.retryAfter(ip, now), byUsername.retryAfter(nameKey, now));
+      if (wait > 0) {
+        c.header('Retry-After', String(Math.ceil(wait / 1000)));
+        throw rateLimited(wait);
+      }
+      await changePassword(deps, { ...c.req.valid('json'), actor: user, sessionId: session.id }).catch((error: unknown) => {
+        if (error instanceof AppError && (error.rule === WRONG_CURRENT_PASSWORD || error.code === 'ACCOUNT_LOCKED')) {
+          byIp.record(ip, now);
+          byUsername.record(nameKey, now);
+        }
+        throw error;
+      });
       return c.body(null, 204);
     })
     .openapi(enrol, (c) => {

@@ -1,6 +1,7 @@
 import { appendAudit } from '../../audit/append.js';
 import { generatePassword } from '../../auth/generate-password.js';
-import { hashPassword, passwordPolicyError } from '../../auth/password.js';
+import { hashPassword } from '../../auth/password.js';
+import { passwordRefusal } from '../../auth/password-policy.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
 import { organisations, users, type TUserRow } from '../../db/schema.js';
@@ -22,7 +23,7 @@ function roleOf(text: string): TRole | undefined {
 }
 
 /** Checks every row against the directory; returns what would be created, skipped and what is wrong. */
-function plan(deps: Deps, table: TTable) {
+function plan(deps: Deps, table: TTable, passwords = true) {
   const col = {
     username: columnOf(table.headers, ['用户名', '账号', 'username']),
     displayName: columnOf(table.headers, ['姓名', 'displayname', 'name']),
@@ -53,8 +54,8 @@ function plan(deps: Deps, table: TTable) {
     if (!displayName || displayName.length > 64) errors.push(err(row, 'displayName', '姓名不能为空且不超过 64 字', 'A name of 1–64 characters'));
     if (!role) errors.push(err(row, 'role', `无法识别角色“${at(col.role)}”（如：校长、教师、评审专家）`, `Unknown role “${at(col.role)}” (e.g. principal, teacher, expert)`));
     if (!org) errors.push(err(row, 'org', `找不到单位“${orgRef}”（填写单位全称或代码）`, `No organisation “${orgRef}” (use its full name or code)`));
-    const policy = given ? passwordPolicyError(given) : null;
-    if (policy) errors.push({ row, field: 'password', message: policy });
+    const policy = given && passwords ? passwordRefusal(given, { username, displayName }) : null;
+    if (policy) errors.push({ row, field: 'password', message: policy.message });
     if (seen.has(username.toLowerCase())) errors.push(err(row, 'username', `用户名“${username}”在文件中重复`, `“${username}” appears twice in the file`));
     seen.add(username.toLowerCase());
     if (errors.length > before || !role || !org) continue;
@@ -62,7 +63,7 @@ function plan(deps: Deps, table: TTable) {
       skipped += 1;
       continue;
     }
-    planned.push({ row, username, displayName, role, orgId: org.id, password: given || generatePassword(), generated: !given });
+    planned.push({ row, username, displayName, role, orgId: org.id, password: given || (passwords ? generatePassword({ username, displayName }) : ''), generated: !given });
   }
   return { errors, planned, skipped };
 }
@@ -81,7 +82,8 @@ export async function importUsers(deps: Deps, input: { actor: TAuthUser; table: 
   for (let i = 0; i < planned.length; i += 4) hashes.push(...(await Promise.all(planned.slice(i, i + 4).map((p) => hashPassword(p.password)))));
   return txOrThrow(deps.db, () => {
     // Re-checked inside the write lock: someone may have taken a username while we hashed.
-    const again = plan(deps, input.table);
+    // Passwords were checked already and cannot have changed; the strength estimator is too slow to run under the lock.
+    const again = plan(deps, input.table, false);
     if (again.errors.length || again.planned.length !== planned.length) {
       return { dryRun: false, created: 0, skipped: again.skipped, errors: again.errors.length ? again.errors : [err(1, 'file', '导入期间用户已变化，请重试', 'Users changed during the import; try again')] };
     }

@@ -80,4 +80,14 @@ describe('POST /imports/users', () => {
     const li = await h.signIn('li.si', 'Start-pass-2026');
     expect(await (await h.get('/api/me', li)).json()).toMatchObject({ mustChangePassword: false, roles: [{ role: 'expert' }] });
   });
+
+  it('refuses a row whose password breaks the policy, naming the rule (username inside, common password)', async () => {
+    const weak = csv('用户.csv', '用户名,姓名,角色,单位,初始密码\nzhao.liu,赵六,教师,实验小学,Zhao.Liu-2026\nqian.qi,钱七,教师,实验小学,Password1!\n');
+    const refused = await send('users', weak);
+    expect(refused.body.errors.map((e) => [e.row, e.field, e.message['zh-CN']])).toEqual([
+      [2, 'password', '密码不能包含用户名'],
+      [3, 'password', '密码过于常见或容易被猜到，请换一个'],
+    ]);
+    expect(h.db.select().from(users).where(eq(users.username, 'qian.qi')).get()).toBeUndefined();
+  });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeHarness, type Harness } from '../../test/harness.js';
+import { makeHarness, PASSWORD, type Harness } from '../../test/harness.js';
 import schoolReport from '../../test/fixtures/school-report.json' with { type: 'json' };
 import { createUser } from '../users/create-user.js';
 import { TEMPLATES } from '@eduflow/workflows';
@@ -28,7 +28,7 @@ describe('POST /tasks/bulk', () => {
       expect((await h.post(`/api/instances/${view.id}/events`, { type: 'SUBMIT', expectedVersion: 1 }, pa)).status).toBe(200);
     }
     // The successor joins after the reviews opened, so they are not an assignee yet.
-    reviewer3 = (await createUser(h.deps, { username: 'reviewer3', displayName: '王审核', password: 'Passw0rd-demo', roles: [{ role: 'bureauReviewer', orgId: h.orgs.district }] })).id;
+    reviewer3 = (await createUser(h.deps, { username: 'reviewer3', displayName: '王审核', password: PASSWORD, roles: [{ role: 'bureauReviewer', orgId: h.orgs.district }] })).id;
     const before = (await (await h.get('/api/tasks', await h.signIn('reviewer2'))).json()) as Inbox;
     expect(before.items).toHaveLength(2);
 
@@ -59,7 +59,7 @@ describe('POST /tasks/bulk', () => {
     const admin = await h.signIn('admin');
     const taken = (await (await h.post('/api/tasks/bulk', { action: 'reassign', fromUserId: h.users.reviewer1, toUserId: reviewer3Id(), taskIds: [own?.id ?? ''] }, admin)).json()) as Result;
     expect(taken).toEqual({ done: 0, failed: [{ taskId: own?.id, instanceId: view.id, code: 'VALIDATION', message: expect.objectContaining({ 'zh-CN': '此人已是本环节审核人' }) }] });
-    const reviewer4 = (await createUser(h.deps, { username: 'reviewer4', displayName: '赵审核', password: 'Passw0rd-demo', roles: [{ role: 'bureauReviewer', orgId: h.orgs.district }] })).id;
+    const reviewer4 = (await createUser(h.deps, { username: 'reviewer4', displayName: '赵审核', password: PASSWORD, roles: [{ role: 'bureauReviewer', orgId: h.orgs.district }] })).id;
     const res = await h.post('/api/tasks/bulk', { action: 'reassign', fromUserId: h.users.reviewer1, toUserId: reviewer4, taskIds: [own?.id ?? ''] }, admin);
     expect(await res.json()).toEqual({ done: 1, failed: [] });
     const successor = ((await (await h.get('/api/tasks', await h.signIn('reviewer4'))).json()) as Inbox).items;
@@ -73,7 +73,7 @@ describe('POST /tasks/bulk', () => {
     const admin = await h.signIn('admin');
     const started = (await (await h.post('/api/instances', { definitionId: inspection, subjectOrgId: h.orgs.schoolA, data: { round: '移交测试', items: CHECKLIST_V1.items }, assignments: { inspector: [h.users.inspector] } }, admin)).json()) as { id: string; state: string; version: number };
     expect(started.state).toBe('selfCheck');
-    const successor = (await createUser(h.deps, { username: 'inspector2', displayName: '新检查员', password: 'Passw0rd-demo', roles: [{ role: 'inspector', orgId: h.orgs.district }] })).id;
+    const successor = (await createUser(h.deps, { username: 'inspector2', displayName: '新检查员', password: PASSWORD, roles: [{ role: 'inspector', orgId: h.orgs.district }] })).id;
     const res = await h.post('/api/tasks/bulk', { action: 'reassign', fromUserId: h.users.inspector, toUserId: successor }, admin);
     expect(await res.json()).toEqual({ done: 1, failed: [] });
     const items = CHECKLIST_V1.items.map((i) => ({ ...i, result: 'pass' }));

@@ -12,7 +12,7 @@ import type { TCreateUserBody, TUserItem } from './users.types.js';
  * changed at the first sign-in (an administrator should never know a working password of someone else).
  */
 export async function createUserAccount(deps: Deps, input: TCreateUserBody & { actor: TAuthUser }): Promise<TUserItem & { password?: string }> {
-  const generated = input.password ? undefined : generatePassword();
+  const generated = input.password ? undefined : generatePassword(input);
   const created = await createUser(deps, {
     actor: input.actor,
     username: input.username,

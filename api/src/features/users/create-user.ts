@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { appendAudit } from '../../audit/append.js';
-import { hashPassword, passwordPolicyError } from '../../auth/password.js';
+import { hashPassword } from '../../auth/password.js';
+import { assertPasswordPolicy } from '../../auth/password-policy.js';
 import { SYSTEM_USER, type TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
 import { users, type TUserRow } from '../../db/schema.js';
@@ -16,10 +17,7 @@ export type TCreatedUser = Omit<TUserRow, 'passwordHash' | 'totpSecret' | 'totpL
 export async function createUser(deps: Deps, input: TCreateUser & { actor?: TAuthUser }): Promise<TCreatedUser> {
   const actor = input.actor ?? SYSTEM_USER;
   const data = ZCreateUser.parse(input);
-  if (data.password) {
-    const policy = passwordPolicyError(data.password);
-    if (policy) throw new AppError('VALIDATION', { status: 422, fieldErrors: { password: policy } });
-  }
+  if (data.password) assertPasswordPolicy(data.password, data);
   const passwordHash = data.passwordHash ?? (await hashPassword(data.password ?? ''));
   return txOrThrow(deps.db, () => {
     const denied = authorize(deps, actor, { action: 'create', type: 'User', auditAction: 'user.create' });

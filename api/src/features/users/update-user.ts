@@ -3,6 +3,7 @@ import { appendAudit } from '../../audit/append.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { generatePassword } from '../../auth/generate-password.js';
 import { hashPassword } from '../../auth/password.js';
+import { rememberPreviousPassword } from '../../auth/password-history.js';
 import { txOrThrow } from '../../db/client.js';
 import { roleGrants, sessions, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
@@ -25,7 +26,8 @@ const invalid = (field: string, zh: string, en: string) =>
 export async function updateUser(deps: Deps, input: TUpdateUserBody & { id: string; actor: TAuthUser }): Promise<TUserItem & { password?: string }> {
   const { actor } = input;
   // argon2 is slow on purpose: hash before the write lock is taken.
-  const password = input.resetPassword ? generatePassword() : undefined;
+  const current = input.resetPassword ? deps.db.select().from(users).where(eq(users.id, input.id)).get() : undefined;
+  const password = current ? generatePassword(current) : undefined;
   const passwordHash = password ? await hashPassword(password) : undefined;
   return txOrThrow(deps.db, () => {
     const row = deps.db.select().from(users).where(eq(users.id, input.id)).get();
@@ -57,6 +59,7 @@ export async function updateUser(deps: Deps, input: TUpdateUserBody & { id: stri
       })
       .where(and(eq(users.id, row.id), eq(users.version, row.version)))
       .run();
+    if (passwordHash) rememberPreviousPassword(deps.db, row.id, row.passwordHash, at);
     if (input.roles) {
       deps.db.delete(roleGrants).where(eq(roleGrants.userId, row.id)).run();
       for (const grant of input.roles) {
