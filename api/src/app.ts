@@ -42,6 +42,8 @@ export type CreateAppOptions = {
   clock?: () => Date;
   secureCookies?: boolean;
   appVersion?: string;
+  /** Where the audit chain's head is anchored (ADR 0004); verify holds the table to it. */
+  auditCheckpointFile?: string;
   /** Largest accepted request body; workflow data is form fields, files go elsewhere. */
   maxBodyBytes?: number;
 };
@@ -52,6 +54,7 @@ export function createApp(options: CreateAppOptions) {
     clock: options.clock ?? (() => new Date()),
     secureCookies: options.secureCookies,
     appVersion: options.appVersion,
+    auditCheckpointFile: options.auditCheckpointFile,
   };
   const app = new OpenAPIHono<AppEnv>();
 

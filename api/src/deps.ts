@@ -7,6 +7,8 @@ export type Deps = {
   /** Set cookies with `Secure` (behind HTTPS). */
   secureCookies?: boolean;
   appVersion?: string;
+  /** `<data>/audit-checkpoints.log`: the chain head anchored outside the database (ADR 0004). Unset: no checkpoints. */
+  auditCheckpointFile?: string;
 };
 
 export const nowIso = (deps: Pick<Deps, 'clock'>): string => deps.clock().toISOString();
