@@ -45,6 +45,8 @@ export type CreateAppOptions = {
   appVersion?: string;
   /** EDUFLOW_PASSWORD_MAX_AGE_DAYS (see auth/password-expiry.ts); undefined = passwords never expire. */
   passwordMaxAgeDays?: number;
+  /** Where the audit chain's head is anchored (ADR 0004); verify holds the table to it. */
+  auditCheckpointFile?: string;
   /** Largest accepted request body; workflow data is form fields, files go elsewhere. */
   maxBodyBytes?: number;
 };
@@ -56,6 +58,7 @@ export function createApp(options: CreateAppOptions) {
     secureCookies: options.secureCookies,
     appVersion: options.appVersion,
     passwordMaxAgeDays: options.passwordMaxAgeDays,
+    auditCheckpointFile: options.auditCheckpointFile,
   };
   const app = new OpenAPIHono<AppEnv>();
 

@@ -9,6 +9,8 @@ export type Deps = {
   appVersion?: string;
   /** EDUFLOW_PASSWORD_MAX_AGE_DAYS: past it, sign-in asks for a new password; undefined = never. */
   passwordMaxAgeDays?: number;
+  /** `<data>/audit-checkpoints.log`: the chain head anchored outside the database (ADR 0004). Unset: no checkpoints. */
+  auditCheckpointFile?: string;
 };
 
 export const nowIso = (deps: Pick<Deps, 'clock'>): string => deps.clock().toISOString();

@@ -137,6 +137,8 @@ describe('health and OpenAPI', () => {
         'GET /api/tasks',
         'GET /api/audit',
         'GET /api/audit/verify',
+        'GET /api/audit/checkpoints',
+        'GET /api/audit/checkpoints.log',
         // issue 3: workflow reference data, bulk start, reports, 负担码
         'GET /api/reference/{kind}',
         'POST /api/reference/{kind}',

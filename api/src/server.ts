@@ -10,6 +10,8 @@ import { openDb } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { declareTemplateBlocks } from './bootstrap/declare-template-blocks.js';
 import type { Deps } from './deps.js';
+import { CHECKPOINT_FILE_NAME } from './audit/checkpoints.js';
+import { DEFAULT_CHECKPOINT_MINUTES, startCheckpoints } from './scheduler/start-checkpoints.js';
 import { startScheduler } from './scheduler/start-scheduler.js';
 
 const dataDir = resolve(process.env.EDUFLOW_DATA_DIR ?? './data');
@@ -23,13 +25,27 @@ const db = openDb(join(dataDir, 'eduflow.db'));
 migrate(db);
 // Versions stored before blocks existed declare the blocks their built-in key used to imply (ADR 0010).
 declareTemplateBlocks({ db, clock: () => new Date() });
-const deps: Deps = { db, clock: () => new Date(), appVersion: pkg.version ?? '0.0.0', secureCookies: process.env.EDUFLOW_SECURE_COOKIES === '1', passwordMaxAgeDays: passwordMaxAgeDays() };
+const auditCheckpointFile = join(dataDir, CHECKPOINT_FILE_NAME);
+const checkpointMinutes = Number(process.env.EDUFLOW_AUDIT_CHECKPOINT_MINUTES ?? DEFAULT_CHECKPOINT_MINUTES);
+const deps: Deps = {
+  db,
+  clock: () => new Date(),
+  appVersion: pkg.version ?? '0.0.0',
+  secureCookies: process.env.EDUFLOW_SECURE_COOKIES === '1',
+  auditCheckpointFile,
+  passwordMaxAgeDays: passwordMaxAgeDays(),
+};
 
 // First start of an empty database: demo district (default) or a lone administrator (EDUFLOW_DEMO=0).
 const startInfo = await firstStart(deps, dataDir);
 
 const app = createApp(deps);
 const scheduler = startScheduler(deps);
+// The audit chain's head anchored outside the database (ADR 0004): now, on a schedule, and at shutdown.
+const checkpoints = startCheckpoints(deps, {
+  file: auditCheckpointFile,
+  everyMs: (Number.isFinite(checkpointMinutes) && checkpointMinutes > 0 ? checkpointMinutes : DEFAULT_CHECKPOINT_MINUTES) * 60_000,
+});
 
 if (existsSync(adminDist)) {
   app.use('/*', serveStatic({ root: adminDist }));
@@ -43,14 +59,19 @@ const server = serve({ fetch: app.fetch, port }, (info) => {
   console.log(banner(`http://localhost:${info.port}`, startInfo));
 });
 
-// Finish in-flight requests, then close the database so the WAL is checkpointed into the main file.
+// Finish in-flight requests, anchor the final audit head, then close the database so the WAL is
+// checkpointed into the main file. If requests hang, the head is still anchored before exiting.
 const shutdown = () => {
   scheduler.stop();
   server.close(() => {
+    checkpoints.stop();
     db.$client.close();
     process.exit(0);
   });
-  setTimeout(() => process.exit(0), 5000).unref();
+  setTimeout(() => {
+    checkpoints.stop();
+    process.exit(0);
+  }, 5000).unref();
 };
 process.once('SIGTERM', shutdown);
 process.once('SIGINT', shutdown);

@@ -222,8 +222,8 @@ export type AuditEvent = {
 };
 
 export type AuditVerify =
-  | { ok: true; count: number; lastHash: string }
-  | { ok: false; count: number; brokenAt: number; reason: string };
+  | { ok: true; count: number; lastHash: string; checkpoints?: { count: number; lastSeq: number | null; lastAt: string | null } | null }
+  | { ok: false; count: number; brokenAt: number; reason: string; message?: LocalizedText; missing?: { from: number; to: number } };
 
 // Console-facing endpoints (issue 4) and workflow reports (issue 3), as agreed in docs/api-contract.md.
 

@@ -38,8 +38,9 @@ export async function makeHarness() {
   const db: Db = openDb(join(dir, 'test.db'));
   migrate(db);
   const clock = testClock();
-  const deps: Deps = { db, clock: clock.now };
-  const app = createApp({ db, clock: clock.now });
+  const auditCheckpointFile = join(dir, 'audit-checkpoints.log');
+  const deps: Deps = { db, clock: clock.now, auditCheckpointFile };
+  const app = createApp({ db, clock: clock.now, auditCheckpointFile });
 
   const org = (type: 'district' | 'group' | 'school', name: string, parentId?: string) =>
     createOrganisation(deps, { type, name, parentId, groupKind: type === 'group' ? 'primary' : undefined }).id;

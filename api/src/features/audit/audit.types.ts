@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { page, ZIsoDate, ZPageQuery } from '../common.js';
+import { page, ZIsoDate, ZLocalized, ZPageQuery } from '../common.js';
 
 export const ZAuditEvent = z
   .object({
@@ -34,9 +34,23 @@ export const ZAuditQuery = ZPageQuery.extend({
 });
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;
 
+export const ZCheckpoint = z.object({ seq: z.number().int(), hash: z.string(), at: z.string() }).openapi('AuditCheckpoint');
+
 export const ZVerifyResult = z
   .union([
-    z.object({ ok: z.literal(true), count: z.number().int(), lastHash: z.string() }),
-    z.object({ ok: z.literal(false), count: z.number().int(), brokenAt: z.number().int(), reason: z.string() }),
+    z.object({
+      ok: z.literal(true),
+      count: z.number().int(),
+      lastHash: z.string(),
+      checkpoints: z.object({ count: z.number().int(), lastSeq: z.number().int().nullable(), lastAt: z.string().nullable() }).nullable(),
+    }),
+    z.object({
+      ok: z.literal(false),
+      count: z.number().int(),
+      brokenAt: z.number().int(),
+      reason: z.string(),
+      message: ZLocalized,
+      missing: z.object({ from: z.number().int(), to: z.number().int() }).optional(),
+    }),
   ])
   .openapi('AuditVerifyResult');

@@ -5,5 +5,5 @@ import type { Deps } from '../../deps.js';
 
 export function verifyAudit(deps: Deps, input: { ability: AppAbility }): TVerifyResult {
   ForbiddenError.from(input.ability).throwUnlessCan('verify', 'AuditEvent');
-  return verifyAuditChain(deps.db);
+  return verifyAuditChain(deps.db, { checkpointFile: deps.auditCheckpointFile });
 }

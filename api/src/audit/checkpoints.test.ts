@@ -1,0 +1,187 @@
+import { appendFileSync, readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { asc, eq, gte } from 'drizzle-orm';
+import { tx } from '../db/client.js';
+import { auditEvents } from '../db/schema.js';
+import { startCheckpoints } from '../scheduler/start-checkpoints.js';
+import { makeHarness, type Harness } from '../test/harness.js';
+import { appendAudit, hashEvent } from './append.js';
+import { readCheckpoints, writeCheckpoint } from './checkpoints.js';
+import { verifyAuditChain } from './verify.js';
+
+const open: Harness[] = [];
+afterEach(() => {
+  for (const h of open.splice(0)) h.close();
+});
+async function harness() {
+  const h = await makeHarness();
+  open.push(h);
+  return h;
+}
+const fileOf = (h: Harness) => h.deps.auditCheckpointFile ?? '';
+
+function appendEvents(h: Harness, n: number) {
+  for (let i = 0; i < n; i++) {
+    tx(h.db, () =>
+      appendAudit(h.db, { at: h.clock.now().toISOString(), actor: null, action: 'test.event', entityType: 'Test', entityId: String(i), outcome: 'success' }),
+    );
+  }
+}
+const lastSeq = (h: Harness) => (h.db.$client.prepare('select max(seq) as s from audit_events').get() as { s: number }).s;
+
+/** What an attacker with write access to the database file does: triggers out of the way, tamper, triggers back. */
+function withoutTriggers(h: Harness, fn: () => void) {
+  const s = h.db.$client;
+  const triggers = s.prepare("select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'audit_events'").all() as Array<{ name: string; sql: string }>;
+  for (const t of triggers) s.exec(`drop trigger ${t.name}`);
+  try {
+    fn();
+  } finally {
+    for (const t of triggers) s.exec(t.sql);
+  }
+}
+
+describe('audit checkpoints (the chain head anchored outside the table)', () => {
+  it('writes one fsynced line when the head moved, nothing when it did not, and only ever appends', async () => {
+    const h = await harness();
+    const file = fileOf(h);
+    const first = writeCheckpoint(h.deps, file);
+    expect(first).toMatchObject({ written: true, checkpoint: { seq: lastSeq(h), at: h.clock.now().toISOString() } });
+    expect(writeCheckpoint(h.deps, file)).toEqual({ written: false, why: 'unchanged' });
+    const before = readFileSync(file, 'utf8');
+    appendEvents(h, 3);
+    h.clock.advance(5 * 60_000);
+    expect(writeCheckpoint(h.deps, file)).toMatchObject({ written: true, checkpoint: { seq: lastSeq(h) } });
+    const after = readFileSync(file, 'utf8');
+    expect(after.startsWith(before)).toBe(true);
+    const lines = after.trim().split('\n').map((l) => JSON.parse(l) as unknown);
+    expect(lines).toHaveLength(2);
+    expect(Object.keys(lines[1] as object)).toEqual(['seq', 'hash', 'at']);
+  });
+
+  it('an intact chain with checkpoints verifies, and GET /api/audit/verify says how many it held the table to', async () => {
+    const h = await harness();
+    const auditor = await h.signIn('auditor');
+    writeCheckpoint(h.deps, fileOf(h));
+    appendEvents(h, 4);
+    const cp = writeCheckpoint(h.deps, fileOf(h));
+    const res = await h.get('/api/audit/verify', auditor);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true, checkpoints: { count: 2, lastSeq: cp.written ? cp.checkpoint.seq : -1 } });
+  });
+
+  it('deleting the newest rows fails verify, naming the missing range (it passed before checkpoints)', async () => {
+    const h = await harness();
+    const auditor = await h.signIn('auditor');
+    appendEvents(h, 10);
+    const cp = writeCheckpoint(h.deps, fileOf(h));
+    if (!cp.written) throw new Error('no checkpoint');
+    const top = cp.checkpoint.seq;
+    withoutTriggers(h, () => h.db.$client.prepare('delete from audit_events where seq > ?').run(top - 3));
+
+    // Today's check alone is blind to it: the shortened chain still links up.
+    expect(verifyAuditChain(h.db)).toMatchObject({ ok: true, count: top - 3 });
+    // The writer never anchors the shortened head over the old one.
+    expect(writeCheckpoint(h.deps, fileOf(h))).toMatchObject({ written: false, why: 'behind' });
+    expect(readCheckpoints(fileOf(h)).checkpoints).toHaveLength(1);
+
+    const res = await h.get('/api/audit/verify', auditor);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { ok: boolean; brokenAt: number; missing: unknown; reason: string; message: Record<string, string> };
+    expect(body).toMatchObject({ ok: false, count: top - 3, brokenAt: top - 2, missing: { from: top - 2, to: top } });
+    expect(body.reason).toContain(`events ${top - 2}–${top} are missing`);
+    expect(body.message['zh-CN']).toContain(`第 ${top - 2}–${top} 条缺失`);
+  });
+
+  it('refilling the cut tail with new events does not pass: the row at the checkpoint has another hash', async () => {
+    const h = await harness();
+    appendEvents(h, 5);
+    const cp = writeCheckpoint(h.deps, fileOf(h));
+    if (!cp.written) throw new Error('no checkpoint');
+    withoutTriggers(h, () => h.db.$client.prepare('delete from audit_events where seq > ?').run(cp.checkpoint.seq - 2));
+    h.clock.advance(1000);
+    appendEvents(h, 2);
+    expect(verifyAuditChain(h.db, { checkpointFile: fileOf(h) })).toMatchObject({ ok: false, brokenAt: cp.checkpoint.seq });
+  });
+
+  it('a checkpoint whose hash does not match fails verify, naming the event and the file line', async () => {
+    const h = await harness();
+    writeCheckpoint(h.deps, fileOf(h));
+    appendEvents(h, 2);
+    writeCheckpoint(h.deps, fileOf(h));
+    appendFileSync(fileOf(h), `${JSON.stringify({ seq: 7, hash: 'a'.repeat(64), at: h.clock.now().toISOString() })}\n`);
+    const result = verifyAuditChain(h.db, { checkpointFile: fileOf(h) });
+    expect(result).toMatchObject({ ok: false, brokenAt: 7 });
+    expect(result.ok ? '' : result.reason).toContain('checkpoint file line 3');
+  });
+
+  it('a chain rewritten from an edited row on (hashes recomputed) verifies alone but not against a later checkpoint', async () => {
+    const h = await harness();
+    appendEvents(h, 5);
+    writeCheckpoint(h.deps, fileOf(h));
+    withoutTriggers(h, () => {
+      const s = h.db.$client;
+      s.prepare("update audit_events set actor_name = 'someone else' where seq = 10").run();
+      let prevHash = h.db.select().from(auditEvents).where(eq(auditEvents.seq, 9)).get()?.hash ?? '';
+      for (const row of h.db.select().from(auditEvents).where(gte(auditEvents.seq, 10)).orderBy(asc(auditEvents.seq)).all()) {
+        const hash = hashEvent(prevHash, row);
+        s.prepare('update audit_events set prev_hash = ?, hash = ? where seq = ?').run(prevHash, hash, row.seq);
+        prevHash = hash;
+      }
+    });
+    expect(verifyAuditChain(h.db)).toMatchObject({ ok: true });
+    expect(verifyAuditChain(h.db, { checkpointFile: fileOf(h) })).toMatchObject({ ok: false, brokenAt: lastSeq(h), reason: expect.stringContaining('rewritten') });
+  });
+
+  it('an unreadable line in the checkpoint file fails verify', async () => {
+    const h = await harness();
+    writeCheckpoint(h.deps, fileOf(h));
+    appendFileSync(fileOf(h), 'not a checkpoint\n');
+    expect(verifyAuditChain(h.db, { checkpointFile: fileOf(h) })).toMatchObject({ ok: false, reason: expect.stringContaining('line(s) 2') });
+  });
+
+  it('the scheduler anchors at start, on its interval only when the head moved, and once more on stop', async () => {
+    const h = await harness();
+    const logs: string[] = [];
+    const cps = startCheckpoints(h.deps, { file: fileOf(h), everyMs: 60_000, log: (m) => logs.push(m) });
+    expect(readCheckpoints(fileOf(h)).checkpoints).toHaveLength(1);
+    expect(cps.tick()).toMatchObject({ written: false, why: 'unchanged' });
+    appendEvents(h, 1);
+    cps.stop();
+    cps.stop();
+    expect(readCheckpoints(fileOf(h)).checkpoints.map((c) => c.seq)).toEqual([lastSeq(h) - 1, lastSeq(h)]);
+    withoutTriggers(h, () => h.db.$client.prepare('delete from audit_events where seq = ?').run(lastSeq(h)));
+    expect(cps.tick()).toMatchObject({ written: false, why: 'behind' });
+    expect(logs[0]).toContain('AUDIT CHAIN BEHIND ITS CHECKPOINT');
+  });
+
+  it('checking a checkpoint is a point lookup by seq, not a scan', async () => {
+    const h = await harness();
+    const plan = h.db.$client.prepare('explain query plan select hash from audit_events where seq = ?').all(1) as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/SEARCH audit_events USING INTEGER PRIMARY KEY/);
+  });
+
+  it('GET /api/audit/checkpoints and the .log download are the auditor’s; the download is the file, audited', async () => {
+    const h = await harness();
+    writeCheckpoint(h.deps, fileOf(h));
+    appendEvents(h, 1);
+    writeCheckpoint(h.deps, fileOf(h));
+    expect((await h.get('/api/audit/checkpoints')).status).toBe(401);
+    for (const who of ['admin', 'reviewer1', 'principalA', 'inspector']) {
+      const s = await h.signIn(who);
+      expect((await h.get('/api/audit/checkpoints', s)).status).toBe(403);
+      expect((await h.get('/api/audit/checkpoints.log', s)).status).toBe(403);
+    }
+    const auditor = await h.signIn('auditor');
+    const list = await h.get('/api/audit/checkpoints', auditor);
+    expect(list.status).toBe(200);
+    expect(await list.json()).toEqual({ items: readCheckpoints(fileOf(h)).checkpoints.map(({ seq, hash, at }) => ({ seq, hash, at })), unreadableLines: [] });
+    const file = await h.get('/api/audit/checkpoints.log', auditor);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toMatch(/attachment; filename="audit-checkpoints-\d{4}-\d{2}-\d{2}\.log"/);
+    expect(await file.text()).toBe(readFileSync(fileOf(h), 'utf8'));
+    const exported = h.db.$client.prepare("select actor_name, meta from audit_events where action = 'audit.checkpoints.export'").all() as Array<{ actor_name: string; meta: string }>;
+    expect(exported).toHaveLength(1);
+    expect(exported[0]?.actor_name).toBe('auditor');
+  });
+});
