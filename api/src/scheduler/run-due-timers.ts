@@ -11,9 +11,9 @@ export type TTimerRun = { fired: number; refused: number };
 
 /** A stored timer event as the engine's event, or null if the row holds something else. */
 function toEngineEvent(stored: Record<string, unknown>): EngineEvent | null {
-  const { timer, state, visit } = stored;
-  if ((timer === 'remind' || timer === 'due' || timer === 'noticeEnd') && typeof state === 'string' && typeof visit === 'number') {
-    return { type: 'TIMER', timer, state, visit };
+  const { timer, state: step, visit } = stored;
+  if ((timer === 'remind' || timer === 'due' || timer === 'noticeEnd') && typeof step === 'string' && typeof visit === 'number') {
+    return { type: 'TIMER', timer, state: step, visit };
   }
   return null;
 }
