@@ -25,7 +25,8 @@ export async function fillRequiredFields(scope: Locator, text = '已按要求完
     } else if ((await item.locator('.ant-select').count()) > 0) {
       await item.locator('.ant-select-selector').click();
       await scope.page().locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
-      await scope.page().keyboard.press('Escape');
+      // A multi-select stays open; a single select has closed, and Escape would close the modal instead.
+      if (await scope.page().locator('.ant-select-dropdown:visible').count()) await scope.page().keyboard.press('Escape');
     } else if ((await item.locator('.ant-switch').count()) > 0) {
       await item.locator('.ant-switch').click();
     } else if ((await item.locator('.ant-input-number').count()) > 0) {
