@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
+import { importBodyLimit } from '../imports/import-body-limit.js';
 import { signedIn } from '../../app-env.js';
 import type { Deps } from '../../deps.js';
 import { AppError, zodFieldErrors } from '../../errors.js';
@@ -25,7 +25,6 @@ import {
 } from './statutory.types.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 const get = createRoute({
   method: 'get',
@@ -111,12 +110,7 @@ const importStatutory = createRoute({
   tags: ['calendar'],
   summary: 'Import a year’s arrangement from Excel/CSV/ICS (bureauAdmin): dryRun=1 previews; any row error and nothing is written',
   middleware: [
-    bodyLimit({
-      maxSize: MAX_IMPORT_BYTES,
-      onError: () => {
-        throw new AppError('VALIDATION', { status: 413, fieldErrors: { file: { 'zh-CN': '导入文件不能超过 5 MB', en: 'Import files may be at most 5 MB' } } });
-      },
-    }),
+    importBodyLimit(),
   ] as const,
   request: {
     params: ZStatutoryYearParam,

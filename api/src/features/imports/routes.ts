@@ -1,15 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
+import { importBodyLimit } from './import-body-limit.js';
 import { signedIn } from '../../app-env.js';
 import type { Deps } from '../../deps.js';
-import { AppError } from '../../errors.js';
 import { errors, json, newRouter } from '../common.js';
 import { importSchools } from './import-schools.js';
 import { importUsers } from './import-users.js';
 import { ZImportForm, ZImportParams, ZImportQuery, ZImportResult } from './imports.types.js';
 import { readTable } from './read-table.js';
 
-const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 const importRoute = createRoute({
   method: 'post',
@@ -17,12 +15,7 @@ const importRoute = createRoute({
   tags: ['imports'],
   summary: 'Import schools or users from .xlsx/.csv (bureauAdmin): row-by-row errors, all or nothing, dryRun=1 to check only',
   middleware: [
-    bodyLimit({
-      maxSize: MAX_IMPORT_BYTES,
-      onError: () => {
-        throw new AppError('VALIDATION', { status: 413, fieldErrors: { file: { 'zh-CN': '导入文件不能超过 5 MB', en: 'Import files may be at most 5 MB' } } });
-      },
-    }),
+    importBodyLimit(),
   ] as const,
   request: { params: ZImportParams, query: ZImportQuery, body: { required: true, content: { 'multipart/form-data': { schema: ZImportForm } } } },
   responses: { 200: json(ZImportResult, 'Checked (and, unless a dry run with no errors, written)'), ...errors(400, 401, 403, 413, 422) },
