@@ -163,6 +163,13 @@ function cloneRows(c: Database.Database) {
     created_at: shift('x.created_at'),
     updated_at: shift('x.updated_at'),
     due_at: shift('x.due_at'),
+    // The engine decides against the subject and initiator kept in the snapshot: move them with the row.
+    snapshot: `case when k.school = k.tpl_org then x.snapshot else json_set(x.snapshot,
+      '$.context.initiatorId', ${person("json_extract(x.snapshot, '$.context.initiatorId')")},
+      '$.context.subject.orgId', k.school,
+      '$.context.subject.path', case when k.tpl_org = k.tpl_grp
+        then json_array(json_extract(x.snapshot, '$.context.subject.path[0]'), k.grp)
+        else json_array(json_extract(x.snapshot, '$.context.subject.path[0]'), k.grp, k.school) end) end`,
   });
   copy('tasks', 'join tasks x on x.instance_id = k.tpl', {
     id: nid('x.id'),
