@@ -40,3 +40,26 @@ describe('openDb', () => {
     expect(db.$client.prepare('select x from t').all()).toEqual([{ x: 1 }]);
   });
 });
+
+// Issue 11: statements are compiled once and reused; reuse must never change what a caller gets back.
+describe('the statement cache', () => {
+  it('hands out the same compiled statement for the same SQL, reset to plain rows after raw or pluck use', () => {
+    db.$client.exec('create table if not exists cache_probe (k text primary key, v integer)');
+    db.$client.prepare('insert or replace into cache_probe values (?, ?)').run('a', 1);
+    const first = db.$client.prepare('select k, v from cache_probe where k = ?');
+    expect(db.$client.prepare('select k, v from cache_probe where k = ?')).toBe(first);
+    expect(first.raw().get('a')).toEqual(['a', 1]);
+    expect(db.$client.prepare('select k, v from cache_probe where k = ?').get('a')).toEqual({ k: 'a', v: 1 });
+    expect(db.$client.prepare('select k, v from cache_probe where k = ?').pluck().get('a')).toBe('a');
+    expect(db.$client.prepare('select k, v from cache_probe where k = ?').get('a')).toEqual({ k: 'a', v: 1 });
+  });
+
+  it('gives a fresh statement while the cached one is still being iterated', () => {
+    db.$client.prepare('insert or replace into cache_probe values (?, ?)').run('b', 2);
+    const seen: unknown[] = [];
+    for (const row of db.$client.prepare('select k from cache_probe order by k').iterate()) {
+      seen.push([row, db.$client.prepare('select k from cache_probe order by k').all().length]);
+    }
+    expect(seen).toEqual([[{ k: 'a' }, 2], [{ k: 'b' }, 2]]);
+  });
+});

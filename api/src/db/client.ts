@@ -11,7 +11,37 @@ export function openDb(file: string): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  cacheStatements(sqlite);
   return drizzle(sqlite, { schema });
+}
+
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * drizzle hands every execution's SQL to prepare(), and better-sqlite3 compiles it afresh each time: on
+ * the event path that was a quarter of the CPU (issue 11). Compiled statements are kept by their text
+ * (most recently used STATEMENT_CACHE_SIZE) and reset to plain row mode before reuse; a statement still
+ * being iterated is never handed out twice.
+ */
+function cacheStatements(sqlite: Database.Database): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, Database.Statement>();
+  const cached = (source: string): Database.Statement => {
+    const hit = cache.get(source);
+    if (hit && !hit.busy) {
+      cache.delete(source);
+      cache.set(source, hit);
+      if (hit.reader) hit.raw(false).pluck(false).expand(false);
+      return hit;
+    }
+    const statement = prepare(source);
+    if (!hit) {
+      cache.set(source, statement);
+      if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    }
+    return statement;
+  };
+  sqlite.prepare = cached as typeof sqlite.prepare;
 }
 
 /**
