@@ -195,7 +195,8 @@ export const tasks = sqliteTable(
     uniqueIndex('tasks_instance_key_uq').on(t.instanceId, t.taskKey),
     uniqueIndex('tasks_burden_report_uq').on(t.burdenReportId),
     index('tasks_open_due_idx').on(t.status, t.dueAt, t.id),
-    index('tasks_instance_status_idx').on(t.instanceId, t.status),
+    // due_at last: an instance's earliest open deadline (refreshInstanceDue, every event) is the first entry.
+    index('tasks_instance_status_due_idx').on(t.instanceId, t.status, t.dueAt),
   ],
 );
 

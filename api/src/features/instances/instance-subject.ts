@@ -6,7 +6,7 @@ import type { TAuthUser } from '../../auth/user.js';
 import { instanceParticipants, instances, users, type TInstanceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { ROLES, type TRole } from '../../engine.js';
-import { hasOpenTaskFor, instancesWithOpenTaskFor } from '../tasks/candidate-match.js';
+import { instancesWithOpenTaskFor, waitsOn } from '../tasks/candidate-match.js';
 
 /**
  * Instance columns rules may test, for this viewer. `participantIds` holds the people recorded on the
@@ -40,12 +40,7 @@ export function participantIds(deps: Pick<Deps, 'db'>, instanceId: string, viewe
     .all();
   const ids = rows.map((r) => r.userId);
   if (viewer && !ids.includes(viewer.id)) {
-    const waiting = deps.db
-      .select({ one: sql`1` })
-      .from(instances)
-      .where(and(eq(instances.id, instanceId), hasOpenTaskFor(viewer)))
-      .get();
-    if (waiting) ids.push(viewer.id);
+    if (waitsOn(deps.db, instanceId, viewer)) ids.push(viewer.id);
   }
   return ids;
 }

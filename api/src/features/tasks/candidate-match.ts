@@ -1,6 +1,7 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { TAuthUser } from '../../auth/user.js';
-import { instances, taskCandidates, tasks } from '../../db/schema.js';
+import type { Db } from '../../db/client.js';
+import { taskCandidates, tasks } from '../../db/schema.js';
 
 /**
  * The ids of tasks naming this user or a role they hold (at that org, or anywhere), as a UNION ALL of
@@ -29,5 +30,24 @@ export const isCandidateOfTask = (user: TAuthUser): SQL => sql`${tasks.id} in ($
 export const instancesWithOpenTaskFor = (user: TAuthUser): SQL =>
   sql`select ot.instance_id from ${tasks} ot where +ot.status = 'open' and ot.id in (${candidateTaskIds(user)})`;
 
-/** The instance (in the outer query) has an open task this user is a candidate for. */
-export const hasOpenTaskFor = (user: TAuthUser): SQL => sql`${instances.id} in (${instancesWithOpenTaskFor(user)})`;
+
+/**
+ * Whether one instance has an open task naming this user or a role they hold — read from that
+ * instance's own tasks, so the cost of checking one row does not grow with the user's history (the
+ * set-wise form above walks every task ever addressed to the user's role at their school).
+ */
+export function waitsOn(db: Db, instanceId: string, user: TAuthUser): boolean {
+  const byRole = user.roles.map((g) => and(eq(taskCandidates.role, g.role), or(eq(taskCandidates.orgId, g.orgId), isNull(taskCandidates.orgId))));
+  // EXISTS, not a join: a join let SQLite start from the user's candidate rows, which is the history again.
+  const named = db
+    .select({ one: sql`1` })
+    .from(taskCandidates)
+    .where(and(eq(taskCandidates.taskId, tasks.id), or(eq(taskCandidates.userId, user.id), ...byRole)));
+  const row = db
+    .select({ one: sql`1` })
+    .from(tasks)
+    .where(and(eq(tasks.instanceId, instanceId), eq(tasks.status, 'open'), exists(named)))
+    .limit(1)
+    .get();
+  return row !== undefined;
+}
