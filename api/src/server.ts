@@ -12,6 +12,7 @@ import { declareTemplateBlocks } from './bootstrap/declare-template-blocks.js';
 import type { Deps } from './deps.js';
 import { CHECKPOINT_FILE_NAME } from './audit/checkpoints.js';
 import { DEFAULT_CHECKPOINT_MINUTES, startCheckpoints } from './scheduler/start-checkpoints.js';
+import { startOptimizer } from './scheduler/start-optimizer.js';
 import { startScheduler } from './scheduler/start-scheduler.js';
 
 const dataDir = resolve(process.env.EDUFLOW_DATA_DIR ?? './data');
@@ -40,6 +41,7 @@ const deps: Deps = {
 const startInfo = await firstStart(deps, dataDir);
 
 const app = createApp(deps);
+const optimizer = startOptimizer(db);
 const scheduler = startScheduler(deps);
 // The audit chain's head anchored outside the database (ADR 0004): now, on a schedule, and at shutdown.
 const checkpoints = startCheckpoints(deps, {
@@ -65,6 +67,7 @@ const shutdown = () => {
   scheduler.stop();
   server.close(() => {
     checkpoints.stop();
+    optimizer.stop();
     db.$client.close();
     process.exit(0);
   });

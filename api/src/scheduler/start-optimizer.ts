@@ -1,0 +1,34 @@
+import type { Db } from '../db/client.js';
+
+/** Rows SQLite samples per index when it refreshes statistics: bounded work whatever the table size. */
+const ANALYSIS_LIMIT = 1000;
+export const OPTIMIZE_EVERY_MS = 60 * 60_000;
+
+/**
+ * Keeps the query planner's statistics fresh (issue 11). Without sqlite_stat1 SQLite guessed, and took
+ * the open-tasks index for an instance's own tasks — a walk over the district's open work on every event.
+ * SQLite's advice for long-lived connections: `optimize=0x10002` when opened (every table, analysing
+ * where needed), then plain `optimize` hourly and before closing; `analysis_limit` bounds each run.
+ */
+export function optimizeNow(db: Db, first = false): void {
+  db.$client.pragma(`analysis_limit = ${ANALYSIS_LIMIT}`);
+  db.$client.pragma(first ? 'optimize = 0x10002' : 'optimize');
+}
+
+export function startOptimizer(db: Db, everyMs = OPTIMIZE_EVERY_MS): { stop: () => void } {
+  optimizeNow(db, true);
+  const handle = setInterval(() => {
+    try {
+      optimizeNow(db);
+    } catch (err) {
+      console.error('PRAGMA optimize failed', err);
+    }
+  }, everyMs);
+  handle.unref();
+  return {
+    stop: () => {
+      clearInterval(handle);
+      optimizeNow(db);
+    },
+  };
+}
