@@ -455,6 +455,44 @@ export const delegations = sqliteTable(
   (t) => [index('delegations_to_idx').on(t.toUserId, t.endsAt), index('delegations_from_idx').on(t.fromUserId, t.endsAt)],
 );
 
+/**
+ * The dashboard's counts kept as the rows change (issue 11, ADR 0016): instances per workflow version and
+ * state, for the subject school, its group and its district, by the day, month and year they were
+ * created and in all. Kept by triggers in the same transaction as the change, so it can never drift;
+ * the overview sums a few dozen rows instead of scanning a million.
+ */
+export const instanceTallies = sqliteTable(
+  'instance_tallies',
+  {
+    orgId: text('org_id').notNull(),
+    grain: text('grain', { enum: ['all', 'year', 'month', 'day'] }).notNull(),
+    /** '' for 'all'; else the created_at prefix: YYYY, YYYY-MM or YYYY-MM-DD (UTC, like the filters). */
+    period: text('period').notNull(),
+    definitionId: text('definition_id').notNull(),
+    state: text('state').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.grain, t.period, t.definitionId, t.state] })],
+);
+
+/**
+ * Open tasks of instances, the same way, by when their instance was created (the dashboard's filter) and
+ * when they fall due ('overdue' sums the due periods before now). No deadline counts only under 'all'.
+ */
+export const openTaskTallies = sqliteTable(
+  'open_task_tallies',
+  {
+    orgId: text('org_id').notNull(),
+    createdGrain: text('created_grain', { enum: ['all', 'year', 'month', 'day'] }).notNull(),
+    createdPeriod: text('created_period').notNull(),
+    dueGrain: text('due_grain', { enum: ['all', 'year', 'month', 'day'] }).notNull(),
+    duePeriod: text('due_period').notNull(),
+    definitionId: text('definition_id').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.createdGrain, t.createdPeriod, t.dueGrain, t.duePeriod, t.definitionId] })],
+);
+
 export type TOrganisationRow = typeof organisations.$inferSelect;
 export type TDelegationRow = typeof delegations.$inferSelect;
 export type TUserRow = typeof users.$inferSelect;

@@ -9,39 +9,20 @@ import { parsedDefinition } from '../definitions/load-definition.js';
 import { instanceFields } from '../instances/instance-subject.js';
 import { BURDEN_TASK } from '../burden/burden-task.js';
 import { burdenTaskCounts } from './burden-task-counts.js';
+import { tallyCounts, type TOverviewCounts } from './overview-tallies.js';
 import type { TOverview, TOverviewQuery } from './overview.types.js';
+import { tallyScope } from './tally-scope.js';
 
 /**
- * The dashboard's first row: instances per workflow and state, open and overdue tasks. Scoped exactly
- * like the instance list (CASL read rules in SQL), so a principal's dashboard counts their school only.
- * Grouped counts over the district are a dashboard query, not a hot path: one pass, no per-row work.
+ * The dashboard's first row: instances per workflow and state, open and overdue tasks, counting exactly
+ * what the reader may read (a principal's dashboard counts their school only). Readers scoped by
+ * organisation — the bureau, group leads, principals — get them from the tallies (ADR 0016), so the
+ * bureau's home page costs the same at a million instances as at a thousand.
  */
 export function overviewReport(deps: Deps, input: { user: TAuthUser; ability: AppAbility; query: TOverviewQuery }): TOverview {
   const q = input.query;
-  const where: SQL[] = [rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user))];
-  if (q.schoolId) where.push(eq(instances.subjectOrgId, q.schoolId));
-  if (q.groupId) where.push(eq(instances.subjectGroupId, q.groupId));
-  if (q.from) where.push(gte(instances.createdAt, dateBound(q.from, 'start')));
-  if (q.to) where.push(lte(instances.createdAt, dateBound(q.to, 'end')));
-  const scope = and(...where);
-  const byState = deps.db
-    .select({ definitionId: instances.definitionId, state: instances.state, n: count() })
-    .from(instances)
-    .where(scope)
-    .groupBy(instances.definitionId, instances.state)
-    .all();
   const now = deps.clock().toISOString();
-  const taskCounts = deps.db
-    .select({
-      definitionId: instances.definitionId,
-      open: count(),
-      overdue: sql<number>`sum(case when ${tasks.dueAt} < ${now} then 1 else 0 end)`,
-    })
-    .from(tasks)
-    .innerJoin(instances, eq(instances.id, tasks.instanceId))
-    .where(and(eq(tasks.status, 'open'), scope))
-    .groupBy(instances.definitionId)
-    .all();
+  const { byState, taskCounts } = overviewCounts(deps, input, now);
 
   // Versions of one workflow are one row on the dashboard: group by key, name from the newest version.
   const defRows = deps.db.select().from(definitions).all();
@@ -88,4 +69,57 @@ export function overviewReport(deps: Deps, input: { user: TAuthUser; ability: Ap
     overdueTasks,
     overdueByWorkflow: [...overdueByKey].filter(([, n]) => n > 0).map(([definitionKey, n]) => ({ definitionKey, name: nameOf(definitionKey), count: n })),
   };
+}
+
+type TInput = { user: TAuthUser; ability: AppAbility; query: TOverviewQuery };
+
+/** Tallies for the reader's organisations, rows for what they read beyond them; rows alone when the rules are not organisations. */
+export function overviewCounts(deps: Deps, input: TInput, now: string): TOverviewCounts {
+  const scope = tallyScope(deps, input.user, input.ability, input.query);
+  const tallied = scope && tallyCounts(deps, scope.orgs, input.query, deps.clock());
+  if (!scope || !tallied) return countReadable(deps, input, now);
+  return scope.beyond ? addCounts(tallied, countRows(deps, scope.beyond, input.query, now)) : tallied;
+}
+
+/** The counts from the rows the reader may read: the instance list's CASL rules in SQL. The reference the tallies are tested against. */
+export const countReadable = (deps: Deps, input: TInput, now: string): TOverviewCounts =>
+  countRows(deps, rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user)), input.query, now);
+
+function addCounts(a: TOverviewCounts, b: TOverviewCounts): TOverviewCounts {
+  const tasks = new Map(a.taskCounts.map((t) => [t.definitionId, { ...t }]));
+  for (const t of b.taskCounts) {
+    const into = tasks.get(t.definitionId);
+    if (into) {
+      into.open += t.open;
+      into.overdue += t.overdue;
+    } else tasks.set(t.definitionId, { ...t });
+  }
+  return { byState: [...a.byState, ...b.byState], taskCounts: [...tasks.values()] };
+}
+
+function countRows(deps: Deps, readable: SQL, q: TOverviewQuery, now: string): TOverviewCounts {
+  const where: SQL[] = [readable];
+  if (q.schoolId) where.push(eq(instances.subjectOrgId, q.schoolId));
+  if (q.groupId) where.push(eq(instances.subjectGroupId, q.groupId));
+  if (q.from) where.push(gte(instances.createdAt, dateBound(q.from, 'start')));
+  if (q.to) where.push(lte(instances.createdAt, dateBound(q.to, 'end')));
+  const scope = and(...where);
+  const byState = deps.db
+    .select({ definitionId: instances.definitionId, state: instances.state, n: count() })
+    .from(instances)
+    .where(scope)
+    .groupBy(instances.definitionId, instances.state)
+    .all();
+  const taskCounts = deps.db
+    .select({
+      definitionId: instances.definitionId,
+      open: count(),
+      overdue: sql<number>`sum(case when ${tasks.dueAt} < ${now} then 1 else 0 end)`,
+    })
+    .from(tasks)
+    .innerJoin(instances, eq(instances.id, tasks.instanceId))
+    .where(and(eq(tasks.status, 'open'), scope))
+    .groupBy(instances.definitionId)
+    .all();
+  return { byState, taskCounts: taskCounts.map((t) => ({ ...t, overdue: Number(t.overdue ?? 0) })) };
 }
