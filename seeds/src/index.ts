@@ -19,7 +19,7 @@ export async function seedDemo(deps: Deps, opts: { password: string }): Promise<
   const users = await seedUsers(deps, orgs, opts.password);
   seedReference(deps, users.get('admin')!, users.get('reviewer')!);
   const inspections = seedSecurityInspections(deps, orgs, users);
-  const assessments = seedBundledAssessments(deps, orgs, users);
+  const assessments = await seedBundledAssessments(deps, orgs, users);
   const entries = seedCampusEntries(deps, orgs, users);
   const awards = seedTeachingAwards(deps, orgs, users);
   fileBurdenReport(deps, { actor: users.get('teacher1')!, burdenItem: 'JF-01', description: '街道要求教师每周填报社区志愿服务统计表，与教学无关。', hours: 3 });

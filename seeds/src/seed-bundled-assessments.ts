@@ -19,12 +19,12 @@ function scores(groupIdx: number, schoolIdx: number) {
 const UPLIFT_PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 /** The 2026 cycle opened for all 17 groups in one bulk action, then moved group by group into every state. */
-export function seedBundledAssessments(deps: Deps, index: OrgIndex, users: UserIndex): number {
+export async function seedBundledAssessments(deps: Deps, index: OrgIndex, users: UserIndex): Promise<number> {
   const admin = users.get('admin')!;
   const reviewer = users.get('reviewer')!;
   // Drafted by the admin, approved and published by a reviewer (four eyes).
   const def = publishDefinition(deps, { id: createDraftDefinition(deps, { definition: TEMPLATES['bundled-assessment'], actor: admin }).id, actor: reviewer });
-  const opened = startBulk(daysAgo(deps, 30), {
+  const opened = await startBulk(daysAgo(deps, 30), {
     actor: admin,
     definitionId: def.id,
     subjectOrgIds: GROUPS.map((g) => index.groups.get(g.key)!),

@@ -15,5 +15,5 @@ const bulkStart = createRoute({
 });
 
 export function bulkRoutes(deps: Deps) {
-  return newRouter().openapi(bulkStart, (c) => c.json(startBulk(deps, { ...c.req.valid('json'), actor: signedIn(c).user }), 200));
+  return newRouter().openapi(bulkStart, async (c) => c.json(await startBulk(deps, { ...c.req.valid('json'), actor: signedIn(c).user }), 200));
 }

@@ -8,12 +8,17 @@ import type { TBulkStartBody, TBulkStartResult } from './bulk.types.js';
 
 const BUREAU = new Set(['bureauAdmin', 'bureauReviewer']);
 
+/** Longest the bulk start holds the (single) thread before letting other requests in. */
+const SLICE_MS = 25;
+
 /**
  * Starts one instance per organisation (e.g. an inspection round for 200 schools, the assessment
- * cycle for all 17 groups). Each subject is its own transaction, so one refusal does not undo the
- * others; every start is audited, and so is the batch.
+ * cycle for all 17 groups). Each subject is its own savepoint, so one refusal does not undo the
+ * others; every start is audited, and so is the batch. The work runs in slices of SLICE_MS, each one
+ * transaction (one commit for many starts, not one each), yielding between slices so the server keeps
+ * answering everyone else while a round for hundreds of schools is opened (issue 11).
  */
-export function startBulk(deps: Deps, input: TBulkStartBody & { actor: TAuthUser }): TBulkStartResult {
+export async function startBulk(deps: Deps, input: TBulkStartBody & { actor: TAuthUser }): Promise<TBulkStartResult> {
   const t0 = performance.now();
   if (!input.actor.roles.some((g) => BUREAU.has(g.role))) {
     tx(deps.db, () =>
@@ -23,7 +28,7 @@ export function startBulk(deps: Deps, input: TBulkStartBody & { actor: TAuthUser
   }
   const data = input.data ?? {};
   const result: TBulkStartResult = { started: [], failed: [], ms: 0 };
-  for (const orgId of new Set(input.subjectOrgIds)) {
+  const startOne = (orgId: string) => {
     try {
       const { body } = startInstance(deps, { actor: input.actor, definitionId: input.definitionId, subjectOrgId: orgId, data, assignments: input.assignments });
       result.started.push({ orgId, instanceId: body.id, state: body.state });
@@ -32,6 +37,15 @@ export function startBulk(deps: Deps, input: TBulkStartBody & { actor: TAuthUser
       if (e.code === 'INTERNAL') throw err;
       result.failed.push({ orgId, code: e.code, message: e.fieldErrors ? Object.values(e.fieldErrors)[0] ?? e.localized : e.localized });
     }
+  };
+  const pending = [...new Set(input.subjectOrgIds)];
+  while (pending.length > 0) {
+    const sliceStart = performance.now();
+    tx(deps.db, () => {
+      do startOne(pending.shift() as string);
+      while (pending.length > 0 && performance.now() - sliceStart < SLICE_MS);
+    });
+    if (pending.length > 0) await new Promise((resolve) => setImmediate(resolve));
   }
   result.ms = Math.round(performance.now() - t0);
   tx(deps.db, () =>
