@@ -22,6 +22,7 @@ import { migrate, openDb, type Db } from '../src/index.js';
 
 export const BENCH_PASSWORD = 'bench-Pass-2026';
 const RUNNING = 5_000;
+const MIX: Record<string, number> = { 'campus-entry': 25 / 37.25, 'teaching-award': 10 / 37.25, 'security-inspection': 2 / 37.25, 'bundled-assessment': 0.25 / 37.25 };
 const POOL = 40;
 const SCHOOL_ROLES = ['principal', 'teacher'];
 
@@ -121,13 +122,16 @@ function growPeople(c: Database.Database) {
 function planClones(c: Database.Database, n: number) {
   const tpl = c
     .prepare(
-      `select i.id, i.status, i.subject_org_id org, o.type, coalesce(i.subject_group_id, case when o.type = 'group' then o.id end) grp
-       from instances i join organisations o on o.id = i.subject_org_id order by i.id`,
+      `select i.id, i.status, d.key, i.subject_org_id org, o.type, coalesce(i.subject_group_id, case when o.type = 'group' then o.id end) grp
+       from instances i join organisations o on o.id = i.subject_org_id join definitions d on d.id = i.definition_id order by i.id`,
     )
-    .all() as Array<{ id: string; status: string; org: string; type: string; grp: string | null }>;
+    .all() as Array<{ id: string; status: string; key: string; org: string; type: string; grp: string | null }>;
   const schools = c.prepare("select id, parent_id grp from organisations where type = 'school' order by id").all() as Array<{ id: string; grp: string }>;
-  const completed = tpl.filter((t) => t.status === 'completed');
-  const running = tpl.filter((t) => t.status === 'running');
+  // The workflows in the proportions a year brings: 25 campus-entry requests and 10 award entries per
+  // school, 2 inspections per school, 1 assessment per group of four.
+  const keys = Object.entries(MIX);
+  const pick = (r: number) => keys.find((_, i) => r < keys.slice(0, i + 1).reduce((a, [, w]) => a + w, 0))?.[0] ?? keys[0][0];
+  const of = (status: string, key: string) => tpl.filter((t) => t.status === status && t.key === key);
   c.exec(`create table bench_clone (n integer primary key, tpl text, tpl_org text, tpl_grp text, school text, grp text, shift text)`);
   const ins = c.prepare('insert into bench_clone values (?, ?, ?, ?, ?, ?, ?)');
   let seed = 42;
@@ -135,7 +139,8 @@ function planClones(c: Database.Database, n: number) {
   const share = Math.min(1, RUNNING / n);
   for (let k = 1; k <= n; k++) {
     const isRunning = rnd() < share;
-    const t = isRunning ? running[k % running.length] : completed[k % completed.length];
+    const pool = of(isRunning ? 'running' : 'completed', pick(rnd()));
+    const t = pool[k % pool.length];
     const s = schools[Math.floor(rnd() * schools.length)];
     const days = isRunning ? Math.floor(rnd() * 21) : 30 + Math.floor(rnd() * 3620);
     // Instances about a school or a group move to the clone's; ones about the district stay where they are.
