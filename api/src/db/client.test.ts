@@ -21,11 +21,23 @@ describe('openDb', () => {
     expect(p('synchronous')).toBe(1);
   });
 
-  it('migrates idempotently and installs the audit triggers', () => {
+  it('migrates idempotently and installs the audit, tally and candidate triggers', () => {
     migrate(db);
     migrate(db);
     const triggers = db.$client.prepare("select name from sqlite_master where type = 'trigger' order by name").all();
-    expect(triggers).toEqual([{ name: 'audit_events_no_delete' }, { name: 'audit_events_no_update' }]);
+    expect(triggers).toEqual(
+      [
+        'audit_events_no_delete',
+        'audit_events_no_update',
+        'instance_tallies_delete',
+        'instance_tallies_insert',
+        'instance_tallies_update',
+        'open_task_tallies_delete',
+        'open_task_tallies_insert',
+        'open_task_tallies_update',
+        'task_candidates_follow_status',
+      ].map((name) => ({ name })),
+    );
   });
 
   it('tx() commits on return and rolls back on throw', () => {

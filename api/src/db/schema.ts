@@ -209,12 +209,17 @@ export const taskCandidates = sqliteTable(
     userId: text('user_id'),
     role: text('role'),
     orgId: text('org_id'),
+    /**
+     * The task's status, mirrored by a trigger on tasks (migration 0018): the inbox and "has work here"
+     * look up open candidate rows only, so their cost follows today's work, not years of closed tasks.
+     */
+    open: integer('open', { mode: 'boolean' }).notNull().default(true),
   },
   (t) => [
     index('task_candidates_task_idx').on(t.taskId),
-    // Covering indexes for the inbox's UNION of lookups (by user, by role at an org).
-    index('task_candidates_user_task_idx').on(t.userId, t.taskId),
-    index('task_candidates_role_org_task_idx').on(t.role, t.orgId, t.taskId),
+    // Covering indexes for the inbox's UNION of lookups (by user, by role at an org), open rows first.
+    index('task_candidates_user_open_task_idx').on(t.userId, t.open, t.taskId),
+    index('task_candidates_role_org_open_task_idx').on(t.role, t.orgId, t.open, t.taskId),
   ],
 );
 

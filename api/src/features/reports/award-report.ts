@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { instances, organisations } from '../../db/schema.js';
@@ -46,7 +46,9 @@ export function awardReport(deps: Deps, input: { user: TAuthUser; ability: AppAb
   const family = familyOf(deps, 'levelByQuota');
   const where = and(
     readableOf({ ...input, family }),
-    sql`substr(${instances.createdAt}, 1, 4) = ${year}`,
+    // A range, not substr(): the year's rows come off (definition_id, created_at), not a walk of every year.
+    gte(instances.createdAt, `${year}-01-01`),
+    lt(instances.createdAt, `${Number(year) + 1}-01-01`),
     ...schoolSubjectIn(input),
     ...createdWithin(input),
   );

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findings, instanceParticipants, instances } from '../../db/schema.js';
+import { defineAbilityFor } from '../../auth/ability.js';
+import { plansOf } from '../../test/query-plans.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
+import { awardReport } from './award-report.js';
 
 /**
  * Issue #4: the dashboard's period / group / school filters reach the four domain reports. Rows are
@@ -128,6 +131,13 @@ describe('GET /reports/teaching-award with the dashboard filters', () => {
     expect(await titles('&to=2026-11-10')).toEqual({ titles: ['甲'], levels: ['first'] });
     expect(await titles('&groupId=no-such-org')).toEqual({ titles: [], levels: [] });
     expect(await titles(`&schoolId=${schoolB}`, 'principalA')).toEqual({ titles: [], levels: [] });
+  });
+
+  it("reads only the year's submissions off (definition_id, created_at) — not every year's (issue 11)", () => {
+    const user = h.authUser('reviewer1');
+    const plans = plansOf(h, (deps) => awardReport(deps, { user, ability: defineAbilityFor(user), year: '2026' }), 'instances');
+    expect(plans.length).toBeGreaterThan(0);
+    for (const plan of plans) expect(plan).toMatch(/instances_definition_created_idx \(definition_id=\? AND created_at>\? AND created_at<\?\)/);
   });
 });
 

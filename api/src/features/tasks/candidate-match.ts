@@ -4,17 +4,19 @@ import type { Db } from '../../db/client.js';
 import { taskCandidates, tasks } from '../../db/schema.js';
 
 /**
- * The ids of tasks naming this user or a role they hold (at that org, or anywhere), as a UNION ALL of
- * lookups each served by one covering index — an OR across the same rows made SQLite scan them all.
- * Duplicates do no harm: the result is only ever used on the right of `IN`.
+ * The ids of open tasks naming this user or a role they hold (at that org, or anywhere), as a UNION ALL
+ * of lookups each served by one covering index — an OR across the same rows made SQLite scan them all.
+ * Only open candidate rows (the `open` column follows the task): a reviewer's years of closed reviews
+ * are never walked. Duplicates do no harm: the result is only ever used on the right of `IN`.
  */
 export function candidateTaskIds(user: TAuthUser): SQL {
-  const parts: SQL[] = [sql`select ${taskCandidates.taskId} from ${taskCandidates} where ${taskCandidates.userId} = ${user.id}`];
+  const open = sql`${taskCandidates.open} = 1`;
+  const parts: SQL[] = [sql`select ${taskCandidates.taskId} from ${taskCandidates} where ${taskCandidates.userId} = ${user.id} and ${open}`];
   const orgsByRole = new Map<string, string[]>();
   for (const g of user.roles) orgsByRole.set(g.role, [...(orgsByRole.get(g.role) ?? []), g.orgId]);
   for (const [role, orgIds] of orgsByRole) {
-    parts.push(sql`select ${taskCandidates.taskId} from ${taskCandidates} where ${taskCandidates.role} = ${role} and ${taskCandidates.orgId} in ${orgIds}`);
-    parts.push(sql`select ${taskCandidates.taskId} from ${taskCandidates} where ${taskCandidates.role} = ${role} and ${taskCandidates.orgId} is null`);
+    parts.push(sql`select ${taskCandidates.taskId} from ${taskCandidates} where ${taskCandidates.role} = ${role} and ${taskCandidates.orgId} in ${orgIds} and ${open}`);
+    parts.push(sql`select ${taskCandidates.taskId} from ${taskCandidates} where ${taskCandidates.role} = ${role} and ${taskCandidates.orgId} is null and ${open}`);
   }
   return sql.join(parts, sql` union all `);
 }

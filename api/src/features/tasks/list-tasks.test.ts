@@ -49,3 +49,22 @@ describe('GET /tasks (the inbox)', () => {
     expect(other.items).toEqual([]);
   });
 });
+
+// Issue 11: a task's candidate rows follow its status (trigger), which is what keeps the inbox to today's work.
+describe('candidate rows of closed tasks', () => {
+  it('are marked closed when their task closes, and open again when it reopens', async () => {
+    const definitionId = h.publish();
+    const pa = await h.signIn('principalA');
+    const started = (await (await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: '报告' } }, pa)).json()) as { id: string; version: number };
+    const rows = () =>
+      Object.fromEntries(
+        (h.db.$client.prepare('select t.state, c.open from task_candidates c join tasks t on t.id = c.task_id where t.instance_id = ?').all(started.id) as Array<{ state: string; open: number }>).map((r) => [r.state, r.open]),
+      );
+    expect(rows()).toEqual({ draft: 1 });
+    const sent = (await (await h.post(`/api/instances/${started.id}/events`, { type: 'SUBMIT', expectedVersion: started.version }, pa)).json()) as { version: number };
+    expect(rows()).toEqual({ draft: 0, review: 1 });
+    const back = await h.post(`/api/instances/${started.id}/events`, { type: 'REJECT', comment: '请补充材料', expectedVersion: sent.version }, await h.signIn('reviewer1'));
+    expect(back.status).toBe(200);
+    expect(rows()).toEqual({ draft: 1, review: 0 });
+  });
+});

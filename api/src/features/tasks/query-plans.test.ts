@@ -19,13 +19,15 @@ const plansOf = (run: (deps: Deps) => unknown, table: string) => plansOfQueries(
 
 // The shapes ADR 0006 chose: selective lookups drive; no walk over every open task or every instance.
 describe('query plans of the hot lists (docs/decisions/0006)', () => {
-  it('the inbox looks tasks up by id from the candidate index, never walking all open tasks', () => {
+  it('the inbox looks tasks up by id from the open candidate rows only, never walking all open tasks nor closed ones', () => {
     const user = h.authUser('principalA');
     const plans = plansOf((deps) => listTasks(deps, { user, ability: defineAbilityFor(user), query: { limit: 20 } }), 'tasks');
     expect(plans.length).toBeGreaterThan(0);
     for (const plan of plans) {
       expect(plan).toMatch(/SEARCH tasks USING INDEX sqlite_autoindex_tasks_1 \(id=\?\)/);
-      expect(plan).toMatch(/task_candidates_role_org_task_idx/);
+      // Issue 11: `open` in the index — a role's years of closed tasks are never read.
+      expect(plan).toMatch(/task_candidates_role_org_open_task_idx \(role=\? AND org_id=\? AND open=\?\)/);
+      expect(plan).toMatch(/task_candidates_user_open_task_idx \(user_id=\? AND open=\?\)/);
       expect(plan).not.toMatch(/SCAN tasks|tasks_open_due_idx/);
     }
   });
