@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button } from 'antd';
+import { App, Button, Tooltip } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ApiError, buildUrl, parseErrorBody } from '../providers/http';
@@ -41,9 +41,12 @@ export function ExportButton({ list, query, fileName }: Props) {
       setPending(false);
     }
   };
+  // Said before the download, not only in the file: a sheet holds at most a million rows.
   return (
-    <Button icon={<FileExcelOutlined />} loading={pending} onClick={() => void download()} data-testid={`export-${list}`}>
-      {t('exports.button')}
-    </Button>
+    <Tooltip title={t('exports.limit')}>
+      <Button icon={<FileExcelOutlined />} loading={pending} onClick={() => void download()} data-testid={`export-${list}`}>
+        {t('exports.button')}
+      </Button>
+    </Tooltip>
   );
 }

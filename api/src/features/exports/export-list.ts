@@ -24,7 +24,7 @@ import { ZUserQuery } from '../users/users.types.js';
 import { AUDIT_COLUMNS, FINDING_COLUMNS, INSTANCE_COLUMNS, orgColumns, OVERVIEW_COLUMNS, TASK_COLUMNS, USER_COLUMNS, type TOverviewRow } from './export-columns.js';
 import { LIST_TITLE_ZH, type TExportList } from './export-labels.js';
 import { reportTable } from './export-reports.js';
-import { beijing, keysetPages, xlsxStream } from './xlsx-writer.js';
+import { beijing, keysetPages, xlsxStream, type TCut } from './xlsx-writer.js';
 
 const PAGE = 100;
 
@@ -42,7 +42,7 @@ function filtersOf<S extends z.ZodType>(schema: S, query: Record<string, string>
 export function exportList(deps: Deps, input: { user: TAuthUser; ability: AppAbility; list: TExportList; query: Record<string, string> }) {
   const { user, ability, query } = input;
   const body = (() => {
-    const sheet = <Row>(columns: Parameters<typeof xlsxStream<Row>>[0]['columns'], pages: Iterable<Row[]>) =>
+    const sheet = <Row>(columns: Parameters<typeof xlsxStream<Row>>[0]['columns'], pages: Iterable<Row[] | TCut>) =>
       xlsxStream({ title: titleOf(deps, input.list), sheetName: LIST_TITLE_ZH[input.list], columns, pages });
     switch (input.list) {
       case 'instances': {

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInstance } from '../instances/start-instance.js';
 import { makeHarness, type Harness } from '../../test/harness.js';
+import { keysetPages, xlsxStream } from './xlsx-writer.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -82,5 +83,25 @@ describe('GET /exports/:list.xlsx', () => {
       expect(sheet.getRow(2).values, report).toEqual([undefined, ...headers]);
       expect(String(sheet.getCell('A1').value)).toContain('示范区教委');
     }
+  });
+});
+
+// Issue 11: a file that stops at the row limit says so in its last row; nothing is dropped silently.
+describe('the export row limit', () => {
+  const pages = (total: number, size: number) => {
+    const page = (from: number) => ({ items: Array.from({ length: Math.min(size, total - from) }, (_, i) => ({ n: from + i })), nextCursor: from + size < total ? String(from + size) : null });
+    return keysetPages(page(0), (cursor) => page(Number(cursor)), 7);
+  };
+
+  it('walks every page when the rows fit, and stops at the limit with a marker when they do not', () => {
+    expect([...pages(7, 3)].map((p) => (Array.isArray(p) ? p.length : p))).toEqual([3, 3, 1]);
+    expect([...pages(20, 3)].map((p) => (Array.isArray(p) ? p.length : p))).toEqual([3, 3, 1, { cut: true, rows: 7 }]);
+  });
+
+  it('ends a cut file with a row saying where it stopped and what to do', async () => {
+    const stream = xlsxStream({ title: '测试', sheetName: '测试', columns: [{ header: '序号', width: 10, value: (r: { n: number }) => r.n }], pages: pages(20, 3) });
+    const sheet = await workbook(new Response(stream));
+    expect(sheet.rowCount).toBe(2 + 7 + 1);
+    expect(String(sheet.getCell(`A${sheet.rowCount}`).value)).toMatch(/^已达单个文件上限：仅导出前 7 行.*请缩小筛选范围后分批导出/);
   });
 });
