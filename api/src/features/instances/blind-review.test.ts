@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../../engine.js';
 import { uploadEvidence } from '../../test/evidence-upload.js';
+import { PASSWORD } from '../../test/harness.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
+import { createUser } from '../users/create-user.js';
 
 /**
  * Issue 10.1, 评审保密: from the experts' assignment until the results are published (公示), the submitting
@@ -16,8 +18,11 @@ const NAMES: Record<string, string> = { expert: '孙丽华', expertB: '吴海峰
 const EXPERTS = ['expert', 'expertB', 'expertD'];
 
 const SUBMITTING = ['teacherA', 'principalA', 'lead1'];
-/** Cannot read the submission at all: another school's principal (same group and not), the expert 回避 kept out, the inspector, an outside body. */
-const OUTSIDERS = ['principalA2', 'principalB', 'expertA2', 'inspector', 'outside'];
+/**
+ * Cannot read the submission at all: another school's principal (same group and not), the expert 回避 kept
+ * out, an eligible expert not chosen, the inspector, an outside body.
+ */
+const OUTSIDERS = ['principalA2', 'principalB', 'expertA2', 'expertX', 'inspector', 'outside'];
 const OVERSIGHT = ['admin', 'reviewer1', 'reviewer2', 'auditor'];
 const EVERYONE = [...SUBMITTING, ...OUTSIDERS, 'expert', ...OVERSIGHT];
 
@@ -59,6 +64,8 @@ beforeAll(async () => {
   const pass = await h.fire(id, 'reviewer1', 'PASS', { comment: '形式审查通过' });
   expect(pass.status, await pass.clone().text()).toBe(200);
   expect([...((await h.view(id)).data.experts as string[])].sort()).toEqual(EXPERTS.map((u) => h.users[u]).sort());
+  // An expert who joins the pool after the choice: eligible, not assigned.
+  h.users.expertX = (await createUser(h.deps, { username: 'expertX', displayName: '冯专家', password: PASSWORD, roles: [{ role: 'expert', orgId: h.orgs.district }] })).id;
   // Two experts score and leave a score sheet; the third copies the author in (抄送) before scoring.
   for (const [who, score] of [['expert', 88], ['expertB', 90]] as const) {
     await scoreSheet(who);
@@ -166,11 +173,15 @@ describe('after the results are published (公示)', () => {
     const published = await h.fire(id, 'reviewer1', 'PUBLISH');
     expect(published.status, await published.clone().text()).toBe(200);
     expect((await h.view(id)).stateKind).toBe('notice');
-    const view = await read('teacherA', `/api/instances/${id}`);
-    expect([...(view.body.data.experts as string[])].sort()).toEqual(EXPERTS.map((u) => h.users[u]).sort());
-    const trail = await history('teacherA');
-    expect(trail.filter((e) => e.meta?.type === 'SUBMIT_PART').map((e) => e.actorId)).toEqual(EXPERTS.map((u) => h.users[u]));
-    expect((await files('teacherA')).map((f) => f.name)).toContain('孙丽华评分表.png');
+    for (const who of SUBMITTING) {
+      const view = await read(who, `/api/instances/${id}`);
+      expect([...(view.body.data.experts as string[])].sort()).toEqual(EXPERTS.map((u) => h.users[u]).sort());
+      expect(view.body.assignments).toEqual([{ role: 'expert', userIds: view.body.data.experts }]);
+      const trail = await history(who);
+      expect(trail.filter((e) => e.meta?.type === 'SUBMIT_PART').map((e) => e.actorId)).toEqual(EXPERTS.map((u) => h.users[u]));
+      expect(trail.some((e) => e.actorAlias)).toBe(false);
+      expect((await files(who)).map((f) => f.name)).toContain('孙丽华评分表.png');
+    }
   });
 });
 
