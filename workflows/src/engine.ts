@@ -8,6 +8,7 @@ import { matchesAny, SYSTEM_ACTOR } from './actors.js';
 import { MECHANIC_EVENTS, mayFire, mechanicPermitted, returnTargets, type MechanicEvent } from './mechanics/who-may.js';
 import { mechanicNeedsComment } from './mechanics/apply.js';
 import { blindSpotFor, explainCollectorMove } from './collect.js';
+import { reviewSealFor } from './blind-review.js';
 import { runGuard } from './guards/registry.js';
 import { validateStepData } from './forms/validate-data.js';
 import { fieldAccess } from './forms/field-access.js';
@@ -208,6 +209,11 @@ export function describeSnapshot(def: TDefinition, persisted: PersistedSnapshot)
 export function blindSpot(def: TDefinition, persisted: PersistedSnapshot, userId: string) {
   const snap = restore(def, persisted);
   return blindSpotFor(def, snap.context, snap.value as string, userId);
+}
+
+/** What the reviewed side may not learn yet of the instance's expert review (who reviews), for this actor; null when nothing is sealed from them. */
+export function reviewSeal(def: TDefinition, persisted: PersistedSnapshot, actor: Actor) {
+  return reviewSealFor(def, restore(def, persisted).context, actor);
 }
 
 /** Review and collect states whose people the API must resolve from the directory (env.reviewers). */

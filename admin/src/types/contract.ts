@@ -171,8 +171,11 @@ export type InstanceView = {
   openTasks: Array<{ id: string; state: string; dueAt: string | null }>;
   /** While it rests in a 公示 (a notice step): when the notice ends by itself, and the school working days left (0 on its last day). */
   notice: { endsAt: string; workdaysLeft: number } | null;
-  /** GET /instances/:id only: who is assigned by role, and names for the ids in data and assignments. */
-  assignments?: Array<{ role: RoleCode; userIds: string[] }>;
+  /**
+   * GET /instances/:id only: who is assigned by role, and names for the ids in data and assignments.
+   * `anonymous`: how many more hold the role whom the viewer may not know yet (a blind or sealed expert review).
+   */
+  assignments?: Array<{ role: RoleCode; userIds: string[]; anonymous?: number }>;
   refs?: Record<string, DataRef>;
   /** At a collect step with indicator rows: the rows a part starts from and the indicators needing evidence. */
   partPrefill?: { field: string; rows: Array<Record<string, unknown>>; evidenceRequired: string[] } | null;
@@ -219,6 +222,8 @@ export type AuditEvent = {
   meta: Record<string, unknown> | null;
   prevHash: string;
   hash: string;
+  /** In an instance's history: someone the viewer may not know yet (an expert, before the results are published), by role and seat. */
+  actorAlias?: { role: RoleCode; n: number };
 };
 
 export type AuditVerify =

@@ -113,8 +113,8 @@ export const BLOCKS = {
   assignExperts: block({
     label: t('分配评审专家（回避）', 'Assign experts (conflict-free)'),
     help: t(
-      '未指定专家时，按负荷最少优先自动分配不少于 N 名专家，回避申报学校及其所在集团；手工指定的专家同样须回避，否则拒绝并注明规则。',
-      'When no experts are named, assigns at least N experts, least loaded first, never from the submitting school or its group; experts named by hand must avoid them too, or the move is refused naming the rule.',
+      '未指定专家时，按负荷最少优先自动分配不少于 N 名专家，回避申报学校及其所在集团；手工指定的专家同样须回避，否则拒绝并注明规则。评审保密：自分配起至结果公示（进入公示环节）前，申报方（申报人、校长、集团总校长等）只看到“评审专家 1、2、3”及评审进度，看不到专家姓名及其上传的材料；负责分配与汇总的教委人员和审计员可见全部。',
+      'When no experts are named, assigns at least N experts, least loaded first, never from the submitting school or its group; experts named by hand must avoid them too, or the move is refused naming the rule. Sealed review: from the assignment until the results are published (a notice step), the submitting side (author, principal, group lead …) sees only “Expert 1, 2, 3” and the progress, neither the experts’ names nor the files they upload; the bureau staff who assign and collect, and the auditor, see everything.',
     ),
     points: ['beforeDecide'],
     sites: ['action'],

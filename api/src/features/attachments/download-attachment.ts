@@ -9,14 +9,26 @@ import { tx } from '../../db/client.js';
 import { attachments, type TAttachmentRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
+import { loadDefinition } from '../definitions/load-definition.js';
+import { veilFor } from '../instances/blind-review.js';
 import { readableInstance } from '../instances/get-instance.js';
+import { deniedEvent } from '../instances/refusal.js';
 import { attachmentsDir } from './attachment-store.js';
 
-/** Opens a file for whoever may read its instance; every download is audited (who read which evidence). */
+/**
+ * Opens a file for whoever may read its instance, except one a reviewer uploaded whom the caller may not
+ * know (blind-review.ts): that answers 404 like a file that is not there. Every download is audited.
+ */
 export function downloadAttachment(deps: Deps, input: { user: TAuthUser; ability: AppAbility; id: string }): { row: TAttachmentRow; body: ReadableStream } {
   const row = deps.db.select().from(attachments).where(eq(attachments.id, input.id)).get();
   if (!row) throw new AppError('NOT_FOUND');
-  readableInstance(deps, input.user, input.ability, row.instanceId);
+  const instance = readableInstance(deps, input.user, input.ability, row.instanceId);
+  const def = loadDefinition(deps, instance.definitionId)?.def;
+  if (def && veilFor(deps, { def, row: instance, user: input.user, ability: input.ability }).people.has(row.uploadedBy)) {
+    const denied = new AppError('NOT_FOUND');
+    tx(deps.db, () => deniedEvent(deps, { actor: input.user, action: 'attachment.download', instanceId: row.instanceId, error: denied, meta: { attachmentId: row.id } }));
+    throw denied;
+  }
   const path = join(attachmentsDir(deps.db), row.storagePath);
   if (!existsSync(path)) throw new AppError('NOT_FOUND', { message: { 'zh-CN': '附件文件已丢失，请联系管理员。', en: 'The stored file is missing; contact the administrator.' } });
   tx(deps.db, () =>

@@ -1,18 +1,26 @@
-import { and, asc, eq, gt, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, notInArray, or, type SQL } from 'drizzle-orm';
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { attachments } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
+import { loadDefinition } from '../definitions/load-definition.js';
+import { veilFor } from '../instances/blind-review.js';
 import { readableInstance } from '../instances/get-instance.js';
 import { toAttachment } from './attachment-view.js';
 import type { TAttachmentQuery } from './attachments.types.js';
 
-/** An instance's files, oldest first; 404 when the caller may not read the instance. */
+/**
+ * An instance's files, oldest first; 404 when the caller may not read the instance. Files uploaded by
+ * reviewers the caller may not know (their score sheets, in a blind or sealed review) are not listed.
+ */
 export function listAttachments(deps: Deps, input: { user: TAuthUser; ability: AppAbility; query: TAttachmentQuery }) {
   const q = input.query;
-  readableInstance(deps, input.user, input.ability, q.instanceId);
+  const row = readableInstance(deps, input.user, input.ability, q.instanceId);
+  const def = loadDefinition(deps, row.definitionId)?.def;
+  const hidden = def ? [...veilFor(deps, { def, row, user: input.user, ability: input.ability }).people] : [];
   const where: SQL[] = [eq(attachments.instanceId, q.instanceId)];
+  if (hidden.length) where.push(notInArray(attachments.uploadedBy, hidden));
   const cursor = decodeCursor(q.cursor, 2);
   if (cursor) {
     const [at, id] = cursor.map(String);

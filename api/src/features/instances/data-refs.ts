@@ -3,7 +3,7 @@ import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { instances, organisations, users, type TInstanceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { blindSpot, describeSnapshot, type TDefinition } from '../../engine.js';
+import { describeSnapshot, type TDefinition } from '../../engine.js';
 import { userSubject } from '../users/user-subject.js';
 import { instanceSubject } from './instance-subject.js';
 import type { TDataRef, TInstanceAssignment } from './instances.types.js';
@@ -18,12 +18,8 @@ function idsIn(values: unknown[]): string[] {
   return [...out].slice(0, MAX_IDS);
 }
 
-/**
- * Who is assigned by role on this instance (the inspector of a school, the experts of a submission).
- * Left out while the viewer sits in a blind review: the other reviewers stay unnamed (回避).
- */
-export function assignmentsOf(def: TDefinition, row: TInstanceRow, viewer: TAuthUser): TInstanceAssignment[] {
-  if (blindSpot(def, row.snapshot, viewer.id)) return [];
+/** Who is assigned by role on this instance (the inspector of a school, the experts of a submission); veil it before showing. */
+export function assignmentsOf(def: TDefinition, row: TInstanceRow): TInstanceAssignment[] {
   const assigned = describeSnapshot(def, row.snapshot).assignments as Record<string, string[] | undefined>;
   return Object.entries(assigned)
     .filter(([, ids]) => (ids ?? []).length > 0)

@@ -13,7 +13,7 @@ import { orgPath } from '../orgs/org-path.js';
 import { applyEffects } from './apply-effects.js';
 import { badTransitionAssignment } from './assignment-check.js';
 import { buildEnv, engineActor } from './engine-env.js';
-import { addParticipants, dropUnassigned, instanceSubject } from './instance-subject.js';
+import { addParticipants, dropUnassigned, instanceSubject, leaversOf } from './instance-subject.js';
 import { badMechanicTargets } from './mechanic-targets.js';
 import { eventResult, subjectOf } from './instance-view.js';
 import { deniedEvent, refusalError } from './refusal.js';
@@ -66,11 +66,11 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
   if (input.expectedVersion !== null && input.expectedVersion !== row.version) {
     return deny(new AppError('VERSION_CONFLICT'), before);
   }
-  const badTargets = badMechanicTargets(deps, input.event, row);
-  if (badTargets) return deny(badTargets, before);
   const loaded = loadDefinition(deps, row.definitionId);
   if (!loaded) return deny(new AppError('INTERNAL'), before);
   const def = input.definitionFor ? input.definitionFor(loaded.def) : loaded.def;
+  const badTargets = badMechanicTargets(deps, def, input.event, row);
+  if (badTargets) return deny(badTargets, before);
   // The action's blocks fill what they compute (experts, scores, roll-up) or refuse, before the engine decides.
   const prepared = prepareEvent(deps, def, row, input.event, actor.id);
   if (prepared instanceof AppError) return deny(prepared, before);
@@ -118,7 +118,7 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
     ...named.map((userId) => ({ userId, role: 'candidate' })),
     ...readers.map((userId) => ({ userId, role: 'reader' })),
   ]);
-  dropUnassigned(deps, row.id, described.assignments);
+  dropUnassigned(deps, row.id, described.assignments, leaversOf(describeSnapshot(def, row.snapshot), described, event));
   Object.assign(meta, prepared.note, recordEvent(deps, def, next, result.effects));
   appendAudit(deps.db, {
     at: next.updatedAt,

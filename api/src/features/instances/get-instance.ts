@@ -6,6 +6,7 @@ import { instances, type TInstanceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { loadDefinition } from '../definitions/load-definition.js';
+import { veilFor } from './blind-review.js';
 import { assignmentsOf, dataRefs } from './data-refs.js';
 import { instanceSubject } from './instance-subject.js';
 import { instanceView } from './instance-view.js';
@@ -28,8 +29,9 @@ export function getInstance(deps: Deps, input: { user: TAuthUser; ability: AppAb
   const row = readableInstance(deps, input.user, input.ability, input.id);
   const loaded = loadDefinition(deps, row.definitionId);
   if (!loaded) throw new AppError('INTERNAL');
-  const view = instanceView(deps, loaded.def, loaded.row, row, input.user);
-  const assignments = assignmentsOf(loaded.def, row, input.user);
+  const veil = veilFor(deps, { def: loaded.def, row, user: input.user, ability: input.ability });
+  const view = instanceView(deps, loaded.def, loaded.row, row, input.user, veil);
+  const assignments = veil.assignments(assignmentsOf(loaded.def, row));
   const refs = dataRefs(deps, { user: input.user, ability: input.ability, values: [...Object.values(view.data), ...assignments.map((a) => a.userIds)] });
   return { ...view, assignments, refs };
 }

@@ -81,17 +81,43 @@ export function addParticipants(deps: Pick<Deps, 'db'>, instanceId: string, peop
     .run();
 }
 
+type Parties = { assignments: Partial<Record<TRole, string[]>>; readers: string[] };
+
+/**
+ * Who an event took off the instance: people no longer on any assignment (experts replaced, an inspector
+ * reassigned), no longer copied in, or handed over (REASSIGN's `from`: the engine swapped them out of
+ * every seat, task and copy).
+ */
+export function leaversOf(before: Parties, after: Parties, event: { type: string; data?: Record<string, unknown> }): { assignees: string[]; readers: string[] } {
+  const held = (p: Parties) => new Set(Object.values(p.assignments).flatMap((ids) => ids ?? []));
+  const still = held(after);
+  const assignees = [...held(before)].filter((u) => !still.has(u));
+  const readers = before.readers.filter((u) => !after.readers.includes(u));
+  const from = event.type === 'REASSIGN' && typeof event.data?.from === 'string' ? event.data.from : null;
+  if (from && !still.has(from)) assignees.push(from);
+  if (from && !after.readers.includes(from)) readers.push(from);
+  return { assignees: [...new Set(assignees)], readers: [...new Set(readers)] };
+}
+
 /**
  * Assignment roles give read access through instance_participants; someone taken off an assignment
- * (experts replaced by the bureau, an inspector reassigned) loses the access it gave. Rows for the
- * engine's own roles (`candidate`, `reader`) are left alone.
+ * (experts replaced by the bureau, an inspector reassigned) loses the access it gave, including the
+ * `candidate` rows its tasks added, and someone taken off the copy list loses the `reader` row. Otherwise
+ * the engine's own rows are left alone: whoever worked on an instance keeps reading it.
  */
-export function dropUnassigned(deps: Pick<Deps, 'db'>, instanceId: string, assignments: Partial<Record<TRole, string[]>>) {
+export function dropUnassigned(deps: Pick<Deps, 'db'>, instanceId: string, assignments: Partial<Record<TRole, string[]>>, leavers: { assignees: string[]; readers: string[] } = { assignees: [], readers: [] }) {
   for (const role of ROLES) {
     const keep = assignments[role] ?? [];
     deps.db
       .delete(instanceParticipants)
       .where(and(eq(instanceParticipants.instanceId, instanceId), eq(instanceParticipants.role, role), keep.length ? notInArray(instanceParticipants.userId, keep) : undefined))
+      .run();
+  }
+  for (const [role, ids] of [['candidate', leavers.assignees], ['reader', leavers.readers]] as const) {
+    if (ids.length === 0) continue;
+    deps.db
+      .delete(instanceParticipants)
+      .where(and(eq(instanceParticipants.instanceId, instanceId), eq(instanceParticipants.role, role), inArray(instanceParticipants.userId, ids)))
       .run();
   }
 }

@@ -2,11 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import type { TAuthUser } from '../../auth/user.js';
 import { organisations, users, type TDefinitionRow, type TInstanceRow, type TOrganisationRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { actionBlocks, availableEvents, blindSpot, describeSnapshot, fieldAccess, formOf, outgoing, type Subject, type TDefinition } from '../../engine.js';
+import { actionBlocks, availableEvents, describeSnapshot, fieldAccess, formOf, outgoing, type Subject, type TDefinition } from '../../engine.js';
 import { orgPath } from '../orgs/org-path.js';
 import { declaredBlocksView } from '../workflow-rules/block-summary.js';
 import { partPrefill } from '../workflow-rules/indicator-rows.js';
 import { openTasksOf } from './apply-effects.js';
+import { veilFor, type Veil } from './blind-review.js';
 import { noticePeriod } from './notice-period.js';
 import { buildEnv, engineActor } from './engine-env.js';
 import type { TEventResult, TInstanceView } from './instances.types.js';
@@ -53,14 +54,13 @@ export function eventResult(deps: Deps, def: TDefinition, row: TInstanceRow, use
 }
 
 /** Everything the detail page draws: data (minus fields hidden at this step), actions, form, trace. */
-export function instanceView(deps: Deps, def: TDefinition, defRow: TDefinitionRow, row: TInstanceRow, user: TAuthUser): TInstanceView {
+export function instanceView(deps: Deps, def: TDefinition, defRow: TDefinitionRow, row: TInstanceRow, user: TAuthUser, veil: Veil = veilFor(deps, { def, row, user })): TInstanceView {
   const chain = orgPath(deps, row.subjectOrgId);
   const described = describeSnapshot(def, row.snapshot);
   const visited = new Set(described.visited);
   const access = fieldAccess(def, row.state);
-  // Hidden fields of this step, and in a blind review the fields that name the other reviewers, stay on the server.
-  const blind = blindSpot(def, row.snapshot, user.id);
-  const data = Object.fromEntries(Object.entries(row.data).filter(([k]) => access[k] !== 'hidden' && !blind?.fields.includes(k)));
+  // Hidden fields of this step, and the fields naming reviewers the viewer may not know (blind-review.ts), stay on the server.
+  const data = Object.fromEntries(Object.entries(row.data).filter(([k]) => access[k] !== 'hidden' && !veil.fields.has(k)));
   const current = def.states[row.state];
   const ownFields = formOf(def, row.state).fields;
   const creator = deps.db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.id, row.createdBy)).get();

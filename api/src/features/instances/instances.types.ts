@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { BLOCK_NAMES, FIELD_ACCESS, ROLES, type BlockName } from '../../engine.js';
 import { ZSortQuery } from '../../lib/sorted-keyset.js';
+import { ZAuditEvent } from '../audit/audit.types.js';
 import { page, ZIsoDate, ZLocalized, ZPageQuery } from '../common.js';
 
 const ZData = z.record(z.string(), z.unknown());
@@ -100,7 +101,12 @@ export const ZInstancePage = page(ZInstanceListItem);
 /** What an id in the data stands for; `name` is null when the viewer may not read that person or instance. */
 export const ZDataRef = z.object({ kind: z.enum(['organisation', 'user', 'instance']), name: z.string().nullable() }).openapi('DataRef');
 export type TDataRef = z.infer<typeof ZDataRef>;
-export const ZInstanceAssignment = z.object({ role: z.string(), userIds: z.array(z.string()) });
+export const ZInstanceAssignment = z.object({
+  role: z.string(),
+  userIds: z.array(z.string()),
+  /** How many more hold the role whom the viewer may not know by name (a sealed expert review): a count, not ids. */
+  anonymous: z.number().int().positive().optional(),
+});
 export type TInstanceAssignment = z.infer<typeof ZInstanceAssignment>;
 
 export const ZInstanceView = z
@@ -132,7 +138,7 @@ export const ZInstanceView = z
     notice: z.object({ endsAt: z.string(), workdaysLeft: z.number().int() }).nullable(),
     /** At a collect step with the indicator-rows block: the rows a part starts from and the indicators needing evidence. */
     partPrefill: z.object({ field: z.string(), rows: z.array(z.record(z.string(), z.unknown())), evidenceRequired: z.array(z.string()) }).nullable(),
-    /** GET /instances/{id} only: people assigned by role (none while the viewer is in a blind review). */
+    /** GET /instances/{id} only: people assigned by role; those the viewer may not know (a blind or sealed review) only counted. */
     assignments: z.array(ZInstanceAssignment).optional(),
     /** GET /instances/{id} only: names for the ids in `data` and `assignments` (schools, people, other requests). */
     refs: z.record(z.string(), ZDataRef).optional(),
@@ -152,3 +158,14 @@ export const ZEventResult = z
   })
   .openapi('EventResult');
 export type TEventResult = z.infer<typeof ZEventResult>;
+
+/**
+ * One event of an instance's history. Where the viewer may not know who acted (评审保密: an expert, seen
+ * by the submitting side before the results are published) `actorId` is null, `actorName` a label such
+ * as 评审专家 2, `actorAlias` the role and seat number behind it, and hashes are left out.
+ */
+export const ZHistoryEvent = ZAuditEvent.extend({
+  actorAlias: z.object({ role: z.enum(ROLES), n: z.number().int().positive() }).optional(),
+}).openapi('HistoryEvent');
+export type THistoryEvent = z.infer<typeof ZHistoryEvent>;
+export const ZHistoryItems = z.object({ items: z.array(ZHistoryEvent) });

@@ -1,9 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { roleGrants, users, type TInstanceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import type { EngineEvent } from '../../engine.js';
+import { describeSnapshot, usesOf, type EngineEvent, type TDefinition, type TRole } from '../../engine.js';
 import { AppError } from '../../errors.js';
 import { orgPath } from '../orgs/org-path.js';
+import { conflictedExpert } from '../workflow-rules/award-experts.js';
+import { badAssignment } from './assignment-check.js';
 
 /** Mechanics whose `data.to` names people (RETURN_TO's names a step): 转办, 委派, 加签, 抄送, and a successor (REASSIGN). */
 const PERSON_TARGETS = new Set(['TRANSFER', 'DELEGATE', 'ADD_SIGNER', 'COPY_TO', 'REASSIGN']);
@@ -32,11 +34,13 @@ function inScope(deps: Pick<Deps, 'db'>, subjectPath: string[], grants: Array<{ 
  * to someone outside the instance's scope would let them read another school's work. Null when every
  * target is a live account inside the scope; the refusal names the first one outside it.
  */
-export function badMechanicTargets(deps: Deps, event: EngineEvent, row: Pick<TInstanceRow, 'subjectOrgId'>): AppError | null {
+export function badMechanicTargets(deps: Deps, def: TDefinition, event: EngineEvent, row: Pick<TInstanceRow, 'id' | 'subjectOrgId' | 'subjectGroupId' | 'snapshot'>): AppError | null {
   if (!PERSON_TARGETS.has(event.type)) return null;
   const to = event.data?.to;
   const ids = typeof to === 'string' ? [to] : Array.isArray(to) ? to.filter((x): x is string => typeof x === 'string') : [];
   if (ids.length === 0) return null; // the engine reports the missing input with its own message
+  const successor = event.type === 'REASSIGN' ? badSuccessor(deps, def, row, event.data?.from, ids[0] ?? '') : undefined;
+  if (successor !== undefined) return successor;
   const live = deps.db
     .select({ id: users.id, name: users.displayName })
     .from(users)
@@ -53,4 +57,26 @@ export function badMechanicTargets(deps: Deps, event: EngineEvent, row: Pick<TIn
   if (!outside) return null;
   const message = { 'zh-CN': `「${outside.name}」不在本事项所属单位或教委范围内，不能办理或抄送`, en: `"${outside.name}" is outside this item's organisations and the bureau, and cannot be brought in` };
   return new AppError('FORBIDDEN', { message, fieldErrors: { to: message }, rule: 'inScope' });
+}
+
+/**
+ * A successor to someone's assignments (the experts of a submission, the inspector of a school) is
+ * judged as the assignment was, not by the scope rule — experts come from outside the school on purpose:
+ * they must hold each role, and where an expert review assigns the role, obey its 回避. undefined when the
+ * person leaving holds no assignment here, so the scope rule applies.
+ */
+function badSuccessor(deps: Deps, def: TDefinition, row: Pick<TInstanceRow, 'id' | 'subjectOrgId' | 'subjectGroupId' | 'snapshot'>, from: unknown, to: string): AppError | null | undefined {
+  const assigned = describeSnapshot(def, row.snapshot).assignments;
+  const roles = (Object.keys(assigned) as TRole[]).filter((role) => typeof from === 'string' && (assigned[role] ?? []).includes(from));
+  if (roles.length === 0) return undefined;
+  const missing = badAssignment(deps, Object.fromEntries(roles.map((role) => [role, [to]])), 'to');
+  if (missing) return missing;
+  const submission = { id: row.id, schoolId: row.subjectOrgId, groupId: row.subjectGroupId };
+  for (const use of usesOf(def, 'assignExperts')) {
+    const s = use.site.at === 'action' ? def.states[use.site.state] : undefined;
+    const role = s && 'on' in s && use.site.at === 'action' ? s.on[use.site.event]?.assigns?.role : undefined;
+    const conflict = role && roles.includes(role) ? conflictedExpert(deps, submission, { ids: [to], avoid: use.params.avoid, field: 'to' }) : null;
+    if (conflict) return conflict;
+  }
+  return null;
 }

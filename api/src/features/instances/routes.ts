@@ -2,7 +2,6 @@ import { createRoute } from '@hono/zod-openapi';
 import { signedIn } from '../../app-env.js';
 import type { Deps } from '../../deps.js';
 import { requestHash } from '../../lib/idempotency.js';
-import { ZAuditItems } from '../audit/audit.types.js';
 import { body, errors, json, newRouter, ZIdParam } from '../common.js';
 import { fireEvent } from './fire-event.js';
 import { getHistory } from './get-history.js';
@@ -10,6 +9,7 @@ import { getInstance } from './get-instance.js';
 import {
   ZEventResult,
   ZFireEventBody,
+  ZHistoryItems,
   ZIdempotencyHeader,
   ZInstanceListQuery,
   ZInstancePage,
@@ -40,7 +40,7 @@ const history = createRoute({
   path: '/instances/{id}/history',
   tags: ['instances'],
   request: { params: ZIdParam },
-  responses: { 200: json(ZAuditItems), ...errors(401, 404) },
+  responses: { 200: json(ZHistoryItems), ...errors(401, 404) },
 });
 
 const create = createRoute({

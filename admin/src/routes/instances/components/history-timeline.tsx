@@ -7,7 +7,6 @@ import { EmptyState } from '../../../components/empty-state';
 import { ErrorResult } from '../../../components/error-result';
 import { auditDetails } from '../../../lib/audit-meta';
 import { labelOfEvent } from '../../../lib/event-label';
-import { cachedSession } from '../../../providers/session';
 import type { AuditEvent, DefinitionDocument, InstanceView } from '../../../types/contract';
 import { auditActionLabel } from '../../../lib/audit-action-label';
 
@@ -27,12 +26,13 @@ export function HistoryTimeline({ view, definition, refreshKey }: { view: Instan
     const label = localize(labelOfEvent(type, definition, from));
     return label && label !== type ? label : t(`trace.events.${type}`, { defaultValue: type });
   };
-  // Independent scoring (回避, blind review): while a collect step runs, an expert sees only their own part.
-  const me = cachedSession()?.me;
-  const blind = view.status === 'running' && view.stateKind === 'collect' && !!me?.roles.some((r) => r.role === 'expert');
   // The merge's write to the surviving request is told by its own 合并申请 entry (instance.merge), not as a 暂存.
   const mergeWrite = (e: AuditEvent) => e.action === 'instance.event' && auditDetails(e).via === 'merge' && auditDetails(e).event === 'SAVE';
-  const items = (result.data?.items ?? []).filter((e) => !mergeWrite(e) && !(blind && auditDetails(e).event === 'SUBMIT_PART' && e.actorId !== me?.user.id));
+  // What a blind or sealed expert review keeps from this viewer the API has already left out or labelled.
+  const items = (result.data?.items ?? []).filter((e) => !mergeWrite(e));
+  // An expert the viewer may not know yet reads as 评审专家 2 / Expert reviewer 2, in the current language.
+  const actor = (e: AuditEvent) =>
+    e.actorAlias ? t('instanceRefs.anonymousActor', { role: t(`roles.${e.actorAlias.role}`), n: e.actorAlias.n }) : (e.actorName ?? t('audit.system'));
   return (
     <Card title={t('instances.history')} size="small" data-testid="history">
       {query.isLoading ? (
@@ -51,7 +51,9 @@ export function HistoryTimeline({ view, definition, refreshKey }: { view: Instan
               children: (
                 <Space direction="vertical" size={2}>
                   <Space wrap size={6}>
-                    <Typography.Text strong>{e.actorName ?? t('audit.system')}</Typography.Text>
+                    <Typography.Text strong data-testid={e.actorAlias ? 'history-anonymous-actor' : undefined}>
+                      {actor(e)}
+                    </Typography.Text>
                     <Typography.Text>{auditActionLabel(t, e.action)}</Typography.Text>
                     {d.event && <Tag>{eventName(d.event, d.from)}</Tag>}
                     {e.outcome !== 'success' && <Tag color={COLORS[e.outcome]}>{t(`audit.outcomes.${e.outcome}`)}</Tag>}

@@ -1,4 +1,4 @@
-import { Card, Descriptions, Typography } from 'antd';
+import { Card, Descriptions, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocalize } from '../../../components/localized-text';
 import { FieldValue } from '../../../components/field-value';
@@ -11,7 +11,8 @@ import type { FieldDef, InstanceView } from '../../../types/contract';
 /**
  * 表单数据: what the instance carries, labelled by the forms of its definition in the current language.
  * Ids (schools of a request, experts, the other side of a merge) show as names from the API's `refs`;
- * the people assigned by role (the inspector of a school) follow the fields.
+ * the people assigned by role (the inspector of a school) follow the fields, those the viewer may not
+ * know yet (experts, during their review) only counted.
  */
 export function InstanceData({ view, fields }: { view: InstanceView; fields: Map<string, FieldDef> }) {
   const { t } = useTranslation();
@@ -26,7 +27,7 @@ export function InstanceData({ view, fields }: { view: InstanceView; fields: Map
   const refs = view.refs ?? {};
   // A role assigned from a field (评审专家 from `experts`) is already shown by that field.
   const shown = simple.map((f) => view.data[f.name]).filter(Array.isArray).map((v) => [...(v as unknown[])].sort().join());
-  const assignments = (view.assignments ?? []).filter((a) => !shown.includes([...a.userIds].sort().join()));
+  const assignments = (view.assignments ?? []).filter((a) => !!a.anonymous || !shown.includes([...a.userIds].sort().join()));
   const value = (field: FieldDef) => {
     const ids = refIdsOf(view.data[field.name], view.refs);
     if (ids) return <RefValue ids={ids} refs={refs} />;
@@ -48,7 +49,15 @@ export function InstanceData({ view, fields }: { view: InstanceView; fields: Map
           ))}
           {assignments.map((a) => (
             <Descriptions.Item key={`assigned-${a.role}`} label={t(`roles.${a.role}`)}>
-              <RefValue ids={a.userIds} refs={refs} />
+              <Space size={4} wrap>
+                {a.userIds.length > 0 && <RefValue ids={a.userIds} refs={refs} />}
+                {/* A blind or sealed review: how many, not who. */}
+                {!!a.anonymous && (
+                  <Typography.Text type="secondary" data-testid="anonymous-assignees">
+                    {t(a.userIds.length ? 'instanceRefs.anonymousMore' : 'instanceRefs.anonymousOnly', { count: a.anonymous })}
+                  </Typography.Text>
+                )}
+              </Space>
             </Descriptions.Item>
           ))}
         </Descriptions>
