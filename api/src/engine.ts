@@ -26,6 +26,8 @@ export {
   isBlockName,
   blockUses,
   usesOf,
+  periodField,
+  periodOf,
   declares,
   startBlocks,
   stepBlocks,

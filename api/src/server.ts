@@ -9,6 +9,7 @@ import { banner, firstStart } from './bootstrap/first-start.js';
 import { openDb } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { declareTemplateBlocks } from './bootstrap/declare-template-blocks.js';
+import { fillPeriods } from './bootstrap/fill-periods.js';
 import type { Deps } from './deps.js';
 import { CHECKPOINT_FILE_NAME } from './audit/checkpoints.js';
 import { DEFAULT_CHECKPOINT_MINUTES, startCheckpoints } from './scheduler/start-checkpoints.js';
@@ -26,6 +27,8 @@ const db = openDb(join(dataDir, 'eduflow.db'));
 migrate(db);
 // Versions stored before blocks existed declare the blocks their built-in key used to imply (ADR 0010).
 declareTemplateBlocks({ db, clock: () => new Date() });
+// Rows stored before the reporting-period column get theirs once (issue 11).
+fillPeriods({ db });
 const auditCheckpointFile = join(dataDir, CHECKPOINT_FILE_NAME);
 const checkpointMinutes = Number(process.env.EDUFLOW_AUDIT_CHECKPOINT_MINUTES ?? DEFAULT_CHECKPOINT_MINUTES);
 const deps: Deps = {

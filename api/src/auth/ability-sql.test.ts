@@ -43,6 +43,7 @@ beforeAll(async () => {
       subjectGroupId: rand() < 0.1 ? null : group,
       districtId: h.orgs.district,
       dueAt: null,
+      period: null,
       state: 'draft',
       status: rand() < 0.3 ? 'completed' : 'running',
       outcome: null,

@@ -139,6 +139,11 @@ export const instances = sqliteTable(
     updatedAt: text('updated_at').notNull(),
     /** Earliest deadline of its open tasks (null when none), kept by applyEffects so lists can sort on it. */
     dueAt: text('due_at'),
+    /**
+     * The reporting period its blocks name (periodField: an activity date, a cycle, a round), copied from
+     * the data on every write so a report reads one period off (definition_id, period).
+     */
+    period: text('period'),
   },
   (t) => [
     index('instances_updated_idx').on(t.updatedAt, t.id),
@@ -152,6 +157,7 @@ export const instances = sqliteTable(
     index('instances_state_updated_idx').on(t.state, t.updatedAt, t.id),
     // Workflow reports read one definition's instances (issue 3).
     index('instances_definition_created_idx').on(t.definitionId, t.createdAt),
+    index('instances_definition_period_idx').on(t.definitionId, t.period),
   ],
 );
 

@@ -4,6 +4,7 @@ import { start, step } from '../engine.js';
 import { TEMPLATES } from '../templates/index.js';
 import { actor, def, env, ok, reviewFlow, subject } from '../test-fixtures.js';
 import { actionBlocks, declares, startBlocks, stepBlocks, usesOf } from './sites.js';
+import { periodField, periodOf } from './period-field.js';
 
 type Json = Record<string, unknown>;
 const clone = (key: string): Json => structuredClone(TEMPLATES[key]) as unknown as Json;
@@ -91,5 +92,22 @@ describe('the engine says which declared action it took', () => {
     expect(v1.effects.some((e) => e.type === 'moved')).toBe(false);
     const v2 = ok(step(d, v1.snapshot, { type: 'APPROVE' }, actor('r2', 'bureauReviewer', 'district'), env2));
     expect(v2.effects).toContainEqual({ type: 'moved', from: 'review', event: 'APPROVE', to: 'done' });
+  });
+});
+
+// Issue 11: the field that places an instance in a reporting period comes from its blocks, so a copy
+// that renames the field keeps its reports on the index.
+describe('periodField', () => {
+  it("names each template's period field, follows a renamed one, and has none where no block names one", () => {
+    expect(periodField(def(TEMPLATES['campus-entry']))).toBe('activityDate');
+    expect(periodField(def(TEMPLATES['security-inspection']))).toBe('round');
+    expect(periodField(def(TEMPLATES['bundled-assessment']))).toBe('cycle');
+    expect(periodField(def(TEMPLATES['teaching-award']))).toBeNull();
+    const copy = clone('campus-entry');
+    const rules = JSON.stringify(copy).replaceAll('"activityDate"', '"visitDay"');
+    const renamed = def(JSON.parse(rules));
+    expect(periodField(renamed)).toBe('visitDay');
+    expect(periodOf(renamed, { visitDay: '2026-12-01', activityDate: '2026-01-01' })).toBe('2026-12-01');
+    expect(periodOf(renamed, { visitDay: 3 })).toBeNull();
   });
 });

@@ -5,7 +5,7 @@ import { isSystem, type TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
 import { instances, type TInstanceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { describeSnapshot, step, type EngineEvent, type TDefinition } from '../../engine.js';
+import { describeSnapshot, periodOf, step, type EngineEvent, type TDefinition } from '../../engine.js';
 import { AppError } from '../../errors.js';
 import { replayOf, rememberResponse, type TIdempotency } from '../../lib/idempotency.js';
 import { loadDefinition } from '../definitions/load-definition.js';
@@ -106,6 +106,7 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
       outcome: next.outcome,
       version: next.version,
       updatedAt: next.updatedAt,
+      period: periodOf(def, next.data),
     })
     .where(and(eq(instances.id, row.id), eq(instances.version, row.version)))
     .run();

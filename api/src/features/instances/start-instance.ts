@@ -5,7 +5,7 @@ import { isSystem, type TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
 import { instances, type TInstanceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { describeSnapshot, start, type TDefinition } from '../../engine.js';
+import { describeSnapshot, periodOf, start, type TDefinition } from '../../engine.js';
 import { prefillStart, refusalsIn } from '../workflow-rules/start-blocks.js';
 import { AppError } from '../../errors.js';
 import { replayOf, rememberResponse, type TIdempotency } from '../../lib/idempotency.js';
@@ -95,7 +95,9 @@ export function startInstance(
       updatedAt: at,
       // applyEffects fills it from the tasks the start opens.
       dueAt: null,
+      period: null,
     };
+    row.period = periodOf(def, row.data);
     deps.db.insert(instances).values(row).run();
     const { named, readers } = applyEffects(deps, row.id, result.effects);
     addParticipants(deps, row.id, [

@@ -7,7 +7,7 @@ import type { Deps } from '../../deps.js';
 import { semesterOf } from '../../domain.js';
 import { loadPublished } from '../reference/load-reference.js';
 import { SCHOOL_SEMESTER_CAP, semesterRange } from '../workflow-rules/campus-entry-check.js';
-import { familyField, familyOf } from '../workflow-rules/families.js';
+import { familyField, familyOf, periodOrField } from '../workflow-rules/families.js';
 import { readableOf, schoolFilter, visibleSchools } from './report-scope.js';
 import { createdWithin, schoolColumnIn } from './report-filters.js';
 import type { TCampusEntryReport, TSemesterQuery } from './reports.types.js';
@@ -22,7 +22,8 @@ export function campusEntryReport(deps: Deps, input: { user: TAuthUser; ability:
   const cap = loadPublished(deps, 'whitelist', from.slice(0, 4))?.content.schoolCapPerSemester ?? SCHOOL_SEMESTER_CAP;
   // Every workflow running the rule set, under the field names its block gives; hours from the `teacherHours` block.
   const family = familyOf(deps, 'entryRules');
-  const date = familyField(family, (u) => u.params.dateField);
+  // The activity date is the family's period: a semester is then a range on (definition_id, period).
+  const date = periodOrField(family, (u) => u.params.dateField);
   const schoolsOf = familyField(family, (u) => u.params.schoolsField);
   const item = familyField(family, (u) => u.params.itemField);
   const hours = familyOf(deps, 'teacherHours');

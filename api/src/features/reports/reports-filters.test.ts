@@ -5,6 +5,8 @@ import { defineAbilityFor } from '../../auth/ability.js';
 import { plansOf } from '../../test/query-plans.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
 import { awardReport } from './award-report.js';
+import { campusEntryReport } from './campus-entry-report.js';
+import { fillPeriods } from '../../bootstrap/fill-periods.js';
 
 /**
  * Issue #4: the dashboard's period / group / school filters reach the four domain reports. Rows are
@@ -53,6 +55,8 @@ beforeAll(async () => {
   // Teaching award: one scored submission per school.
   instance('teaching-award', schoolA, group1, '2026-11-01', { category: '课堂教学', title: '甲', finalScore: 88, level: 'first' }, 'awarded');
   instance('teaching-award', schoolB, group2, '2026-11-20', { category: '课堂教学', title: '乙', finalScore: 77, level: 'second' }, 'awarded');
+  // Rows written straight into the table get their reporting period the way an upgraded database does.
+  expect(fillPeriods(h.deps)).toBe(3 + 2 + 2);
 });
 afterAll(() => h.close());
 
@@ -131,6 +135,13 @@ describe('GET /reports/teaching-award with the dashboard filters', () => {
     expect(await titles('&to=2026-11-10')).toEqual({ titles: ['甲'], levels: ['first'] });
     expect(await titles('&groupId=no-such-org')).toEqual({ titles: [], levels: [] });
     expect(await titles(`&schoolId=${schoolB}`, 'principalA')).toEqual({ titles: [], levels: [] });
+  });
+
+  it("the campus-entry report reads the semester's requests off (definition_id, period) — not every year's JSON (issue 11)", () => {
+    const user = h.authUser('reviewer1');
+    const plans = plansOf(h, (deps) => campusEntryReport(deps, { user, ability: defineAbilityFor(user), semester: '2026-autumn' }), 'instances');
+    expect(plans.length).toBeGreaterThan(1);
+    for (const plan of plans) expect(plan).toMatch(/instances_definition_period_idx \(definition_id=\? AND period>\? AND period<\?\)/);
   });
 
   it("reads only the year's submissions off (definition_id, created_at) — not every year's (issue 11)", () => {

@@ -2,7 +2,7 @@ import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { definitions, instances } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { usesOf, type BlockName, type BlockUse, type TDefinition } from '../../engine.js';
+import { periodField, usesOf, type BlockName, type BlockUse, type TDefinition } from '../../engine.js';
 import { parsedDefinition } from '../definitions/load-definition.js';
 
 /** A published definition that declares a block, with that block's uses. */
@@ -48,4 +48,14 @@ export function familyField<N extends BlockName>(family: Array<FamilyMember<N>>,
   const read = (name: string | undefined) => (name && /^[A-Za-z][A-Za-z0-9_]*$/.test(name) ? sql`json_extract(${instances.data}, ${sql.raw(`'$.${name}'`)})` : sql`null`);
   if (distinct.length <= 1) return read(distinct[0]);
   return sql`(case ${instances.definitionId} ${sql.join(names.map((n) => sql`when ${n.id} then ${read(n.name)}`), sql` `)} end)`;
+}
+
+/**
+ * The family's field `pick` names, as SQL that can use (definition_id, period) when every member's
+ * period column holds exactly that field (periodField): then a range over it is an index range, not a
+ * JSON read of every year's instances. Otherwise the JSON field itself.
+ */
+export function periodOrField<N extends BlockName>(family: Array<FamilyMember<N>>, pick: (use: BlockUse<N>) => string | undefined): SQL {
+  const same = family.length > 0 && family.every((m) => periodField(m.def) === m.uses.map(pick).find(Boolean));
+  return same ? sql`${instances.period}` : familyField(family, pick);
 }

@@ -1,0 +1,26 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { definitions, instances } from '../db/schema.js';
+import type { Deps } from '../deps.js';
+import { periodField } from '../engine.js';
+import { parsedDefinition } from '../features/definitions/load-definition.js';
+
+/**
+ * Instances written before the period column (migration 0019) get theirs from the field their
+ * definition's blocks name. Every write keeps it from then on, so this finds nothing on later starts:
+ * each definition's check reads only its rows still without a period, off (definition_id, period).
+ */
+export function fillPeriods(deps: Pick<Deps, 'db'>): number {
+  let filled = 0;
+  for (const row of deps.db.select().from(definitions).where(eq(definitions.status, 'published')).all()) {
+    const field = periodField(parsedDefinition(deps, row));
+    // Field names are identifiers (the definition schema allows letters, digits and _): safe as a JSON path.
+    if (!field || !/^[A-Za-z][A-Za-z0-9_]*$/.test(field)) continue;
+    const value = sql`json_extract(${instances.data}, ${sql.raw(`'$.${field}'`)})`;
+    filled += deps.db
+      .update(instances)
+      .set({ period: sql`${value}` })
+      .where(and(eq(instances.definitionId, row.id), isNull(instances.period), sql`typeof(${value}) = 'text'`, sql`${value} <> ''`))
+      .run().changes;
+  }
+  return filled;
+}
