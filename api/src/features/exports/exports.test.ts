@@ -66,6 +66,12 @@ describe('GET /exports/:list.xlsx', () => {
     expect(tasks.rowCount).toBe(2 + 130);
     const overview = await workbook(await h.get('/api/exports/overview.xlsx', await h.signIn('admin')));
     expect(overview.getRow(3).values).toEqual([undefined, '学校专项报告', '学校填报', 131]);
+    // PIPL: reading the directory or the audit log in bulk is itself an audited read, naming who and what.
+    const reads = h.db.$client.prepare("select actor_name who, entity_id list from audit_events where action = 'export.xlsx' and entity_id in ('users', 'audit') order by seq").all();
+    expect(reads).toEqual([
+      { who: 'admin', list: 'users' },
+      { who: 'auditor', list: 'audit' },
+    ]);
   });
 
   it('exports the bureau’s report layouts with their own parameters', async () => {
