@@ -36,6 +36,13 @@ export type TAuditQuery = z.infer<typeof ZAuditQuery>;
 
 export const ZCheckpoint = z.object({ seq: z.number().int(), hash: z.string(), at: z.string() }).openapi('AuditCheckpoint');
 
+export const ZVerifyQuery = z.object({
+  full: z
+    .enum(['0', '1'])
+    .optional()
+    .openapi({ description: '1: rehash the whole live chain from its anchor instead of only the events after the last verified position' }),
+});
+
 export const ZVerifyResult = z
   .union([
     z.object({
@@ -43,6 +50,13 @@ export const ZVerifyResult = z
       count: z.number().int(),
       lastHash: z.string(),
       checkpoints: z.object({ count: z.number().int(), lastSeq: z.number().int().nullable(), lastAt: z.string().nullable() }).nullable(),
+      mode: z.enum(['full', 'incremental']),
+      checked: z.number().int(),
+      anchor: z
+        .object({ seq: z.number().int(), hash: z.string(), archiveId: z.string(), archivedAt: z.string(), cutoff: z.string() })
+        .nullable()
+        .openapi({ description: 'Where the live chain begins after older events were archived; null when it begins at the first event' }),
+      fullAt: z.string().nullable(),
     }),
     z.object({
       ok: z.literal(false),

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { signedIn } from '../../app-env.js';
 import type { Deps } from '../../deps.js';
 import { errors, json, newRouter } from '../common.js';
-import { ZAuditPage, ZAuditQuery, ZCheckpoint, ZVerifyResult } from './audit.types.js';
+import { ZAuditPage, ZAuditQuery, ZCheckpoint, ZVerifyQuery, ZVerifyResult } from './audit.types.js';
 import { downloadCheckpoints, listCheckpoints } from './export-checkpoints.js';
 import { listAudit } from './list-audit.js';
 import { verifyAudit } from './verify-audit.js';
@@ -19,7 +19,11 @@ const verify = createRoute({
   method: 'get',
   path: '/audit/verify',
   tags: ['audit'],
-  responses: { 200: json(ZVerifyResult, 'The chain recomputed from the first event, then held to the checkpoint file'), ...errors(401, 403) },
+  request: { query: ZVerifyQuery },
+  responses: {
+    200: json(ZVerifyResult, 'The chain recomputed after the last verified position (or from its anchor with full=1), then held to the checkpoint file'),
+    ...errors(400, 401, 403),
+  },
 });
 
 const ZCheckpoints = z.object({ items: z.array(ZCheckpoint), unreadableLines: z.array(z.number().int()) }).openapi('AuditCheckpoints');
@@ -42,7 +46,7 @@ const checkpointFile = createRoute({
 export function auditRoutes(deps: Deps) {
   return newRouter()
     .openapi(list, (c) => c.json(listAudit(deps, { ability: signedIn(c).ability, query: c.req.valid('query') }), 200))
-    .openapi(verify, (c) => c.json(verifyAudit(deps, { ability: signedIn(c).ability }), 200))
+    .openapi(verify, async (c) => c.json(await verifyAudit(deps, { ability: signedIn(c).ability, full: c.req.valid('query').full === '1' }), 200))
     .openapi(checkpoints, (c) => c.json(listCheckpoints(deps, { ability: signedIn(c).ability }), 200))
     .openapi(checkpointFile, (c) => {
       const { body, sha256 } = downloadCheckpoints(deps, signedIn(c));
