@@ -1,0 +1,144 @@
+import { fsyncSync, closeSync, mkdirSync, openSync, renameSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { appendAudit } from '../../audit/append.js';
+import { ARCHIVE_ACTION, ARCHIVE_ENTITY_ID, ARCHIVE_ENTITY_TYPE, chainAnchor, type TArchiveRecord } from '../../audit/anchor.js';
+import { archiveBaseName, MANIFEST_FORMAT, type TArchiveManifest } from '../../audit/archive-format.js';
+import { cutoffInstant, latestCutoffDate } from '../../audit/retention.js';
+import { writeArchiveFile } from '../../audit/write-archive.js';
+import type { TAuthUser } from '../../auth/user.js';
+import { AUDIT_ARCHIVES_DIR_NAME, dataDirOf } from '../../data-dir.js';
+import { txOrThrow } from '../../db/client.js';
+import type { Deps } from '../../deps.js';
+import { AppError } from '../../errors.js';
+import { authorize } from '../authorize.js';
+
+/** One archive at a time per process; a second process is caught by the anchor check in the deleting transaction. */
+let writing = false;
+
+const refusal = (deps: Deps, actor: TAuthUser, outcome: 'denied' | 'failed', meta: Record<string, unknown>, error: AppError): AppError => {
+  appendAudit(deps.db, { at: deps.clock().toISOString(), actor, action: 'audit.archive', entityType: ARCHIVE_ENTITY_TYPE, entityId: ARCHIVE_ENTITY_ID, outcome, meta });
+  return error;
+};
+
+function fsyncDir(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Some platforms cannot fsync a directory; the files' own fsync still holds their content.
+  }
+}
+
+/**
+ * 审计归档: the auditor moves the events older than a cut-off date (≥ 180 days ago) out of the table into
+ * `<data>/audit-archives/audit-archive-<from>-<through>.jsonl.gz` plus its manifest, then — in one
+ * transaction — records the archive as an audit event (the chain's new anchor: the last archived hash)
+ * and deletes exactly those rows. Never silently: every refusal is audited too (ADR 0015).
+ */
+export async function archiveAudit(deps: Deps, input: { actor: TAuthUser; before: string }): Promise<TArchiveManifest> {
+  const now = deps.clock();
+  const cutoff = cutoffInstant(input.before);
+  const latest = latestCutoffDate(now);
+  txOrThrow(deps.db, () => {
+    const denied = authorize(deps, input.actor, { action: 'archive', type: 'AuditEvent', auditAction: 'audit.archive' });
+    if (denied) return denied;
+    if (input.before > latest) {
+      return refusal(deps, input.actor, 'denied', { reason: 'AUDIT_RETENTION', before: input.before, latestBefore: latest }, new AppError('AUDIT_RETENTION', {
+        message: {
+          'zh-CN': `审计记录须至少保存 180 天（等保 2.0）：截止日期最晚为 ${latest}，不能选 ${input.before}。`,
+          en: `Audit events are kept at least 180 days (MLPS 2.0): the cut-off date may be ${latest} at the latest, not ${input.before}.`,
+        },
+      }));
+    }
+    if (writing) return new AppError('VERSION_CONFLICT', { message: { 'zh-CN': '正在生成另一份审计归档，请稍后再试。', en: 'Another audit archive is being written; try again shortly.' } });
+    return null;
+  });
+
+  writing = true;
+  const dir = join(dataDirOf(deps.db), AUDIT_ARCHIVES_DIR_NAME);
+  const archiveId = crypto.randomUUID();
+  const temp = join(dir, `.${archiveId}.part`);
+  // Set once placed by this call, so a failure removes only what this call wrote.
+  let finalPath: string | null = null;
+  let manifestPath: string | null = null;
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o750 });
+    const anchor = chainAnchor(deps.db);
+    const createdBy = { id: input.actor.id, displayName: input.actor.displayName };
+    const written = await writeArchiveFile(deps.db, { path: temp, start: anchor, cutoff, header: { archiveId, createdAt: now.toISOString(), createdBy } });
+    if (!written.ok) {
+      return txOrThrow(deps.db, () =>
+        written.why === 'empty'
+          ? refusal(deps, input.actor, 'denied', { reason: 'NOTHING_TO_ARCHIVE', before: input.before }, new AppError('VALIDATION', {
+              status: 422,
+              message: { 'zh-CN': `${input.before} 之前没有可归档的审计记录。`, en: `There are no audit events before ${input.before} to archive.` },
+            }))
+          : refusal(deps, input.actor, 'failed', { reason: 'AUDIT_CHAIN_BROKEN', brokenAt: written.brokenAt, detail: written.message.en }, new AppError('AUDIT_CHAIN_BROKEN', {
+              message: {
+                'zh-CN': `审计链校验未通过，不能归档：${written.message['zh-CN']}。请先核查第 ${written.brokenAt} 条记录。`,
+                en: `The audit chain does not verify, so nothing was archived: ${written.message.en} (event ${written.brokenAt}).`,
+              },
+            })),
+      );
+    }
+    const { header, link } = written;
+    const base = archiveBaseName(header.fromSeq, link.throughSeq);
+    const target = join(dir, `${base}.jsonl.gz`);
+    const targetManifest = join(dir, `${base}.manifest.json`);
+    if (existsSync(target) || existsSync(targetManifest)) throw new Error(`${target} already exists`);
+    const record: TArchiveRecord = {
+      archiveId,
+      file: `${base}.jsonl.gz`,
+      sha256: written.sha256,
+      bytes: written.bytes,
+      cutoff,
+      fromSeq: header.fromSeq,
+      throughSeq: link.throughSeq,
+      count: link.count,
+      firstAt: link.firstAt,
+      lastAt: link.lastAt,
+      firstPrevHash: header.firstPrevHash,
+      lastHash: link.lastHash,
+      firstKeptSeq: link.firstKeptSeq,
+      firstKeptPrevHash: link.firstKeptPrevHash,
+    };
+    const manifest: TArchiveManifest = { format: MANIFEST_FORMAT, version: 1, ...record, createdAt: header.createdAt, createdBy };
+    // File and manifest are in place (and durable) before a single row leaves the table.
+    renameSync(temp, target);
+    finalPath = target;
+    writeFileSync(targetManifest, `${JSON.stringify(manifest, null, 2)}\n`, { flag: 'wx', mode: 0o640 });
+    manifestPath = targetManifest;
+    const mfd = openSync(targetManifest, 'r');
+    fsyncSync(mfd);
+    closeSync(mfd);
+    fsyncDir(dir);
+
+    txOrThrow(deps.db, () => {
+      if (chainAnchor(deps.db).seq !== anchor.seq) {
+        return new AppError('VERSION_CONFLICT', { message: { 'zh-CN': '审计日志刚被另一次归档改变，请重新归档。', en: 'Another archive changed the audit log meanwhile; archive again.' } });
+      }
+      const kept = deps.db.$client.prepare<[number], { prev_hash: string }>('select prev_hash from audit_events where seq = ?').get(record.firstKeptSeq);
+      if (kept && kept.prev_hash !== record.lastHash) {
+        return refusal(deps, input.actor, 'failed', { reason: 'AUDIT_CHAIN_BROKEN', brokenAt: record.firstKeptSeq }, new AppError('AUDIT_CHAIN_BROKEN'));
+      }
+      // Recorded first: the retention trigger lets a row go only when the newest archive event covers it.
+      appendAudit(deps.db, { at: deps.clock().toISOString(), actor: input.actor, action: ARCHIVE_ACTION, entityType: ARCHIVE_ENTITY_TYPE, entityId: ARCHIVE_ENTITY_ID, outcome: 'success', meta: record });
+      const removed = deps.db.$client.prepare('delete from audit_events where seq between ? and ?').run(record.fromSeq, record.throughSeq).changes;
+      if (removed !== record.count) throw new Error(`archive ${archiveId}: ${removed} rows deleted, ${record.count} archived`);
+      return null;
+    });
+    return manifest;
+  } catch (err) {
+    rmSync(temp, { force: true });
+    // Rows still in the table: the files describe an archive that did not happen.
+    if (finalPath) rmSync(finalPath, { force: true });
+    if (manifestPath) rmSync(manifestPath, { force: true });
+    throw err;
+  } finally {
+    writing = false;
+  }
+}
