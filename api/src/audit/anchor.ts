@@ -65,3 +65,8 @@ export function chainAnchor(db: Db): TChainAnchor {
   if (!parsed.success) return GENESIS_ANCHOR;
   return { seq: parsed.data.throughSeq, hash: parsed.data.lastHash, archive: { ...parsed.data, eventSeq: row.seq, at: row.at } };
 }
+
+/** The lowest seq still in the table: below the anchor only while an archive's rows are being removed (or a removal was cut short). */
+export function auditTail(db: Db): number | null {
+  return db.$client.prepare<[], { s: number | null }>('select min(seq) as s from audit_events').get()?.s ?? null;
+}

@@ -7,7 +7,9 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendAudit } from '../../audit/append.js';
 import { writeCheckpoint } from '../../audit/checkpoints.js';
-import { latestCutoffDate } from '../../audit/retention.js';
+import { ARCHIVE_ACTION, ARCHIVE_ENTITY_ID, ARCHIVE_ENTITY_TYPE } from '../../audit/anchor.js';
+import { cutoffInstant, latestCutoffDate } from '../../audit/retention.js';
+import { writeArchiveFile } from '../../audit/write-archive.js';
 import { verifyArchiveFiles } from '../../audit/verify-archive.js';
 import { verifyAuditChain } from '../../audit/verify.js';
 import { AUDIT_ARCHIVES_DIR_NAME } from '../../data-dir.js';
@@ -170,6 +172,31 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
       expect.objectContaining({ ok: true, previous: 'genesis', next: 'archive', recorded: 'live' }),
       expect.objectContaining({ ok: true, previous: 'archive', next: 'live', recorded: 'live' }),
     ]);
+  });
+
+  it('rows an archive recorded but did not get to remove (a crash) do not disturb verify, and the next archive removes them', async () => {
+    const { h, auditor, before } = await oldLog();
+    // What a crash right after the recording transaction leaves: the file, the archive event, every row.
+    const written = await writeArchiveFile(h.db, { path: join(h.dir, 'crashed.jsonl.gz'), start: { seq: 0, hash: '0'.repeat(64) }, cutoff: cutoffInstant(before(11)), header: { archiveId: 'crashed', createdAt: new Date().toISOString(), createdBy: null } });
+    if (!written.ok) throw new Error('not written');
+    const { kind: _k, ...link } = written.link;
+    tx(h.db, () =>
+      appendAudit(h.db, {
+        at: new Date().toISOString(),
+        actor: null,
+        action: ARCHIVE_ACTION,
+        entityType: ARCHIVE_ENTITY_TYPE,
+        entityId: ARCHIVE_ENTITY_ID,
+        outcome: 'success',
+        meta: { archiveId: 'crashed', file: 'crashed.jsonl.gz', sha256: written.sha256, bytes: written.bytes, cutoff: written.header.cutoff, fromSeq: 1, firstPrevHash: written.header.firstPrevHash, ...link },
+      }),
+    );
+    expect(seqs(h).lo).toBe(1);
+    expect(verifyAuditChain(h.db, { full: true })).toMatchObject({ ok: true, anchor: { seq: 40 } });
+    const next = await (await archive(h, auditor, before(31))).json();
+    expect(next).toMatchObject({ fromSeq: 41, throughSeq: 60 });
+    expect(seqs(h).lo).toBe(61);
+    expect(verifyAuditChain(h.db, { full: true })).toMatchObject({ ok: true, anchor: { seq: 60 } });
   });
 
   it('refuses to archive a chain that does not verify (409, audited) and keeps every row', async () => {
