@@ -68,6 +68,9 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
     expect(preview).toMatchObject({ before: latestCutoffDate(new Date()), latestBefore: latestCutoffDate(new Date()), retentionDays: 180, allowed: true, fromSeq: 1 });
     // Everything but today's events (sign-ins) is older than 180 days.
     expect(preview.count).toBe(30 + 60);
+    // A back-dated event after today's (a seed, an import) is not part of the run the archive would take.
+    tx(h.db, () => appendAudit(h.db, { at: new Date(Date.now() - 300 * DAY).toISOString(), actor: null, action: 'test.event', entityType: 'Test', entityId: 'late', outcome: 'success' }));
+    expect((await (await h.get('/api/audit/archive/preview', auditor)).json()).count).toBe(30 + 60);
     const partial = await (await h.get(`/api/audit/archive/preview?before=${before(31)}`, auditor)).json();
     // Setup (30) and days 1–30 (30) lie before the start of day 31 in Beijing.
     expect(partial).toMatchObject({ count: 60, fromSeq: 1, throughSeq: 60 });
