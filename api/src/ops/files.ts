@@ -1,22 +1,12 @@
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, createWriteStream, fsyncSync, openSync } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { fsyncPath } from '../lib/fsync.js';
 
 export type TFileEntry = { path: string; bytes: number; sha256: string };
 
-export function fsyncPath(path: string): void {
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Directories cannot be fsync'd on every platform; files always can.
-  }
-}
+export { fsyncPath };
 
 /** SHA-256 and size of a file, streamed (attachments reach 20 MB, databases gigabytes). */
 export async function hashFile(path: string): Promise<{ bytes: number; sha256: string }> {

@@ -1,4 +1,4 @@
-import { fsyncSync, closeSync, mkdirSync, openSync, renameSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendAudit } from '../../audit/append.js';
 import { ARCHIVE_ACTION, ARCHIVE_ENTITY_ID, ARCHIVE_ENTITY_TYPE, auditTail, chainAnchor, type TArchiveRecord } from '../../audit/anchor.js';
@@ -10,6 +10,7 @@ import { AUDIT_ARCHIVES_DIR_NAME, dataDirOf } from '../../data-dir.js';
 import { tx, txOrThrow, type Db } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
+import { fsyncPath } from '../../lib/fsync.js';
 import { authorize } from '../authorize.js';
 
 /** One archive at a time per process; a second process is caught by the anchor check in the recording transaction. */
@@ -38,24 +39,11 @@ const refusal = (deps: Deps, actor: TAuthUser, outcome: 'denied' | 'failed', met
   return error;
 };
 
-function fsyncDir(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Some platforms cannot fsync a directory; the files' own fsync still holds their content.
-  }
-}
-
 /**
  * 审计归档: the auditor moves the events older than a cut-off date (≥ 180 days ago) out of the table into
- * `<data>/audit-archives/audit-archive-<from>-<through>.jsonl.gz` plus its manifest, then — in one
- * transaction — records the archive as an audit event (the chain's new anchor: the last archived hash)
- * and deletes exactly those rows. Never silently: every refusal is audited too (ADR 0015).
+ * `<data>/audit-archives/audit-archive-<from>-<through>.jsonl.gz` plus its manifest, records the archive
+ * as an audit event in one transaction (the chain's new anchor: the last archived hash), then removes
+ * exactly those rows. Never silently: every refusal is audited too (ADR 0015).
  */
 export async function archiveAudit(deps: Deps, input: { actor: TAuthUser; before: string }): Promise<TArchiveManifest> {
   const now = deps.clock();
@@ -133,10 +121,8 @@ export async function archiveAudit(deps: Deps, input: { actor: TAuthUser; before
     finalPath = target;
     writeFileSync(targetManifest, `${JSON.stringify(manifest, null, 2)}\n`, { flag: 'wx', mode: 0o640 });
     manifestPath = targetManifest;
-    const mfd = openSync(targetManifest, 'r');
-    fsyncSync(mfd);
-    closeSync(mfd);
-    fsyncDir(dir);
+    fsyncPath(targetManifest);
+    fsyncPath(dir);
 
     txOrThrow(deps.db, () => {
       if (chainAnchor(deps.db).seq !== anchor.seq) {

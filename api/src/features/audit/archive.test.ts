@@ -15,6 +15,7 @@ import { verifyAuditChain } from '../../audit/verify.js';
 import { AUDIT_ARCHIVES_DIR_NAME } from '../../data-dir.js';
 import { tx } from '../../db/client.js';
 import { makeHarness, type Harness, type Session } from '../../test/harness.js';
+import { FIRST_KEPT_SQL } from './preview-archive.js';
 
 const DAY = 86_400_000;
 const open: Harness[] = [];
@@ -74,6 +75,12 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
     const partial = await (await h.get(`/api/audit/archive/preview?before=${before(31)}`, auditor)).json();
     // Setup (30) and days 1–30 (30) lie before the start of day 31 in Beijing.
     expect(partial).toMatchObject({ count: 60, fromSeq: 1, throughSeq: 60 });
+  });
+
+  it('the preview reads only the retention window (the `at` index from the cut-off on), never the history before it', async () => {
+    const { h } = await oldLog();
+    const plan = h.db.$client.prepare(`explain query plan ${FIRST_KEPT_SQL}`).all('2026-01-01T00:00:00.000Z') as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/SEARCH audit_events USING COVERING INDEX audit_at_idx \(at>\?\)/);
   });
 
   it('refuses a cut-off within 180 days (422, audited) and removes nothing', async () => {
