@@ -3,7 +3,8 @@
  * two years in a temp database (hashes computed for real, inserted in large transactions), then prints
  *   - GET /api/audit/verify's work at 20,000 and 1,000,000 events and at the full size: a full walk and an
  *     incremental one after 1,000 new events, plus the longest stall of the event loop during the async walk;
- *   - archiving the events older than a year (file write, deleting transaction, file size) and verify after it.
+ *   - archiving the events older than a year (file, chunked removal, file size) and verify after it;
+ *   - `npm run backup` of that data folder and a restore drill from it.
  * Prints figures; asserts nothing.   npm run bench:audit     (BENCH_AUDIT_ROWS=… to change)
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -23,6 +24,8 @@ import { previewArchive } from '../src/features/audit/preview-archive.js';
 import { createOrganisation } from '../src/features/orgs/create-organisation.js';
 import { createUser } from '../src/features/users/create-user.js';
 import { defineAbilityFor } from '../src/auth/ability.js';
+import { backup } from '../src/ops/backup.js';
+import { restore } from '../src/ops/restore.js';
 
 const TOTAL = Number(process.env.BENCH_AUDIT_ROWS ?? 2_000_000);
 const DAY = 86_400_000;
@@ -148,5 +151,12 @@ const tAfterFull = performance.now();
 const afterFull = verifyAuditChain(db, { full: true });
 console.log(`full verify after archiving: ${afterFull.ok ? `ok, ${afterFull.count.toLocaleString('en')} live events` : `BROKEN ${afterFull.reason}`} in ${ms(tAfterFull)}`);
 console.log(`archive kept in ${join(dir, AUDIT_ARCHIVES_DIR_NAME)}`);
+
+// A backup of this data folder (database after the archive, the archive itself), then a restore drill.
+const backedUp = await backup({ dataDir: dir, outDir: join(dir, 'backups') });
+console.log(`npm run backup: ${backedUp.manifest.files.length} files, ${mb(backedUp.bytes)} in ${(backedUp.ms / 1000).toFixed(1)} s`);
+const tRestore = performance.now();
+const restored = await restore({ backupDir: backedUp.dir, dataDir: join(dir, 'restored') });
+console.log(`npm run restore: ${restored.files} files, chain of ${restored.chain.count.toLocaleString('en')} events verified in full, ${restored.archives.length} archive verified, in ${ms(tRestore)}`);
 db.$client.close();
 rmSync(dir, { recursive: true, force: true });
