@@ -51,12 +51,16 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
  * Starts `npx tsx api/src/server.ts` on a free port with a fresh data directory (so the demo district is
  * seeded anew) and waits for /api/health. The console is served from admin/dist: build it first.
  */
-export async function startServer(options: { password?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunningServer> {
+export async function startServer(
+  options: { password?: string; env?: Record<string, string>; timeoutMs?: number; prepare?: (dataDir: string) => void | Promise<void> } = {},
+): Promise<RunningServer> {
   const adminDist = process.env.EDUFLOW_ADMIN_DIST ?? join(REPO_ROOT, 'admin', 'dist');
   if (!existsSync(join(adminDist, 'index.html'))) {
     throw new Error(`${adminDist} is missing: run 'npm run build -w @eduflow/admin' (npm run test:e2e does it)`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'eduflow-e2e-'));
+  // What the data folder holds before the first start (e.g. last year's audit events); the demo is seeded on top.
+  await options.prepare?.(dataDir);
   const port = await freePort();
   const password = options.password ?? DEMO_PASSWORD;
   const child = spawn('npx', ['tsx', 'api/src/server.ts'], {

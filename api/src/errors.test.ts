@@ -139,6 +139,11 @@ describe('health and OpenAPI', () => {
         'GET /api/audit/verify',
         'GET /api/audit/checkpoints',
         'GET /api/audit/checkpoints.log',
+        // audit retention (ADR 0015)
+        'GET /api/audit/archive/preview',
+        'POST /api/audit/archive',
+        'GET /api/audit/archives',
+        'GET /api/audit/archives/{id}',
         // issue 3: workflow reference data, bulk start, reports, 负担码
         'GET /api/reference/{kind}',
         'POST /api/reference/{kind}',

@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   'PASSWORD_CHANGE_REQUIRED',
   'TOTP_REQUIRED',
   'TOTP_INVALID',
+  'AUDIT_RETENTION',
+  'AUDIT_CHAIN_BROKEN',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -64,6 +66,20 @@ const CATALOG: Record<ErrorCode, { status: number; message: TLocalized }> = {
   },
   TOTP_REQUIRED: { status: 401, message: { 'zh-CN': '请输入身份验证器中的 6 位动态验证码。', en: 'Enter the 6-digit code from your authenticator app.' } },
   TOTP_INVALID: { status: 401, message: { 'zh-CN': '动态验证码错误或已过期，请重新输入。', en: 'The authenticator code is wrong or has expired; try again.' } },
+  AUDIT_RETENTION: {
+    status: 422,
+    message: {
+      'zh-CN': '审计记录须至少保存 180 天（等保 2.0），只能归档 180 天以前的记录。',
+      en: 'Audit events are kept at least 180 days (MLPS 2.0); only events older than that may be archived.',
+    },
+  },
+  AUDIT_CHAIN_BROKEN: {
+    status: 409,
+    message: {
+      'zh-CN': '审计链校验未通过，不能归档：请先核查被篡改的记录。',
+      en: 'The audit chain does not verify, so nothing was archived: investigate the broken event first.',
+    },
+  },
   INTERNAL: { status: 500, message: { 'zh-CN': '服务器内部错误，请联系管理员。', en: 'Internal error; please contact the administrator.' } },
 };
 

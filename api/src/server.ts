@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './app.js';
+import { dataDirFromEnv, dbFileIn } from './data-dir.js';
 import { passwordMaxAgeDays } from './auth/password-expiry.js';
 import { banner, firstStart } from './bootstrap/first-start.js';
 import { openDb } from './db/client.js';
@@ -16,14 +17,15 @@ import { DEFAULT_CHECKPOINT_MINUTES, startCheckpoints } from './scheduler/start-
 import { startOptimizer } from './scheduler/start-optimizer.js';
 import { startScheduler } from './scheduler/start-scheduler.js';
 
-const dataDir = resolve(process.env.EDUFLOW_DATA_DIR ?? './data');
+// The same rule the backup, restore and migrate commands use (api/src/data-dir.ts).
+const dataDir = dataDirFromEnv();
 const port = Number(process.env.EDUFLOW_PORT ?? 8787);
 // EDUFLOW_ADMIN_DIST lets a second build (e.g. a parallel browser-test run) be served without touching admin/dist.
 const adminDist = process.env.EDUFLOW_ADMIN_DIST ? resolve(process.env.EDUFLOW_ADMIN_DIST) : fileURLToPath(new URL('../../admin/dist', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
 
 mkdirSync(dataDir, { recursive: true });
-const db = openDb(join(dataDir, 'eduflow.db'));
+const db = openDb(dbFileIn(dataDir));
 migrate(db);
 // Versions stored before blocks existed declare the blocks their built-in key used to imply (ADR 0010).
 declareTemplateBlocks({ db, clock: () => new Date() });

@@ -227,8 +227,50 @@ export type AuditEvent = {
 };
 
 export type AuditVerify =
-  | { ok: true; count: number; lastHash: string; checkpoints?: { count: number; lastSeq: number | null; lastAt: string | null } | null }
+  | {
+      ok: true;
+      count: number;
+      lastHash: string;
+      checkpoints?: { count: number; lastSeq: number | null; lastAt: string | null } | null;
+      /** `incremental`: only the events after the last verified position were rehashed (`checked` of them). */
+      mode?: 'full' | 'incremental';
+      checked?: number;
+      /** Where the live chain begins after older events were archived (ADR 0015). */
+      anchor?: { seq: number; hash: string; archiveId: string; archivedAt: string; cutoff: string } | null;
+      fullAt?: string | null;
+    }
   | { ok: false; count: number; brokenAt: number; reason: string; message?: LocalizedText; missing?: { from: number; to: number } };
+
+export type AuditArchivePreview = {
+  before: string;
+  cutoff: string;
+  latestBefore: string;
+  retentionDays: number;
+  allowed: boolean;
+  count: number;
+  fromSeq: number | null;
+  throughSeq: number | null;
+  firstAt: string | null;
+  lastAt: string | null;
+};
+
+export type AuditArchiveManifest = {
+  archiveId: string;
+  file: string;
+  sha256: string;
+  bytes: number;
+  createdAt: string;
+  createdBy: { id: string; displayName: string } | null;
+  cutoff: string;
+  fromSeq: number;
+  throughSeq: number;
+  count: number;
+  firstAt: string;
+  lastAt: string;
+  lastHash: string;
+};
+
+export type AuditArchive = AuditArchiveManifest & { recordedAt: string | null; recordedSeq: number | null };
 
 // Console-facing endpoints (issue 4) and workflow reports (issue 3), as agreed in docs/api-contract.md.
 

@@ -1,22 +1,25 @@
 import type { Db } from '../db/client.js';
+import type { TChainPoint } from './walk.js';
 import { broken, type TCheckpointSummary, type TVerifyFailure } from './verify-result.js';
 import { readCheckpoints } from './checkpoints.js';
 
 /**
- * Holds the table to the checkpoints written outside it. `lastSeq` is the table's last seq (the chain
- * already verified up to it). One point lookup by seq (the rowid) per distinct checkpointed seq, no scan.
+ * Holds the table to the checkpoints written outside it. `lastSeq` is the table's last seq, `count` the
+ * events the chain walk proved. One point lookup by seq (the rowid) per distinct checkpointed seq, no scan.
+ * Checkpoints below the anchor name rows that were archived: the archive verifier holds the archive file to
+ * them (ADR 0015); the one at the anchor itself must carry the anchor's hash.
  */
 export function verifyCheckpoints(
   db: Db,
   file: string,
-  lastSeq: number,
+  { lastSeq, count, anchor }: { lastSeq: number; count: number; anchor: TChainPoint },
 ): { ok: true; summary: TCheckpointSummary } | { ok: false; failure: TVerifyFailure } {
   const { checkpoints, unreadable } = readCheckpoints(file);
   if (unreadable.length > 0) {
     const lines = unreadable.slice(0, 5).join(', ');
     return {
       ok: false,
-      failure: broken(lastSeq, 0, {
+      failure: broken(count, 0, {
         'zh-CN': `审计锚点文件第 ${lines} 行无法识别，锚点文件可能被改动`,
         en: `checkpoint file line(s) ${lines} cannot be read; the checkpoint file may have been altered`,
       }),
@@ -30,7 +33,7 @@ export function verifyCheckpoints(
     return {
       ok: false,
       failure: broken(
-        lastSeq,
+        count,
         from,
         {
           'zh-CN': `审计记录第 ${range} 条缺失：表中最后一条为第 ${lastSeq} 条，但 ${top.at} 的锚点记录已到第 ${top.seq} 条（末尾记录被删除）`,
@@ -45,11 +48,12 @@ export function verifyCheckpoints(
   for (const cp of checkpoints) {
     if (seen.get(cp.seq) === cp.hash) continue;
     seen.set(cp.seq, cp.hash);
-    const row = hashAt.get(cp.seq);
-    if (row?.hash !== cp.hash) {
+    if (cp.seq < anchor.seq) continue;
+    const hash = cp.seq === anchor.seq ? anchor.hash : hashAt.get(cp.seq)?.hash;
+    if (hash !== cp.hash) {
       return {
         ok: false,
-        failure: broken(lastSeq, cp.seq, {
+        failure: broken(count, cp.seq, {
           'zh-CN': `第 ${cp.seq} 条记录的哈希与 ${cp.at} 的锚点（锚点文件第 ${cp.line} 行）不符：该条及之前的记录被改写`,
           en: `event ${cp.seq} does not match the checkpoint of ${cp.at} (checkpoint file line ${cp.line}): the chain up to it was rewritten`,
         }),

@@ -13,7 +13,25 @@ export type TVerifyFailure = {
   missing?: { from: number; to: number };
 };
 
-export type TVerifyResult = { ok: true; count: number; lastHash: string; checkpoints: TCheckpointSummary | null } | TVerifyFailure;
+/** Where the live chain begins when older events were archived (ADR 0015). */
+export type TVerifyAnchor = { seq: number; hash: string; archiveId: string; archivedAt: string; cutoff: string };
+
+export type TVerifyOk = {
+  ok: true;
+  /** Events in the live chain, from the anchor (or the first event) to the head. */
+  count: number;
+  lastHash: string;
+  checkpoints: TCheckpointSummary | null;
+  /** `full`: every event from the anchor was rehashed; `incremental`: only those after the last verified position. */
+  mode: 'full' | 'incremental';
+  /** Events rehashed by this verification. */
+  checked: number;
+  anchor: TVerifyAnchor | null;
+  /** When the chain was last verified from its anchor to the head (this run, or an earlier one). */
+  fullAt: string | null;
+};
+
+export type TVerifyResult = TVerifyOk | TVerifyFailure;
 
 export const broken = (count: number, brokenAt: number, message: TText, extra: Pick<TVerifyFailure, 'missing'> = {}): TVerifyFailure => ({
   ok: false,
@@ -23,4 +41,3 @@ export const broken = (count: number, brokenAt: number, message: TText, extra: P
   message,
   ...extra,
 });
-

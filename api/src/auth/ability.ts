@@ -3,7 +3,8 @@ import type { TRole } from '../engine.js';
 import type { TAuthUser } from './user.js';
 
 // `assign`: name people for an instance's roles when starting it (inspectors, experts) — bureau staff only.
-export const ACTIONS = ['manage', 'create', 'read', 'update', 'publish', 'act', 'verify', 'assign'] as const;
+// `archive`: move audit events past retention out of the table into a verifiable file — the auditor only.
+export const ACTIONS = ['manage', 'create', 'read', 'update', 'publish', 'act', 'verify', 'assign', 'archive'] as const;
 export type TAction = (typeof ACTIONS)[number];
 export const SUBJECT_TYPES = ['Instance', 'Definition', 'Task', 'AuditEvent', 'Organisation', 'User', 'ReferenceData', 'BurdenReport', 'Notification', 'Calendar', 'Delegation'] as const;
 export type TSubjectType = (typeof SUBJECT_TYPES)[number];
@@ -90,6 +91,9 @@ const ROLE_RULES: Record<TRole, (b: Builder, user: TAuthUser) => void> = {
     // 三权分立: the auditor sees everything and changes nothing.
     can('read', 'all');
     can('verify', 'AuditEvent');
+    // Archiving changes no record: each event leaves the table only into a file the chain vouches for, ≥ 180
+    // days old, and the archive itself is an audit event (ADR 0015). Keeping the log is the auditor's duty.
+    can('archive', 'AuditEvent');
     cannot(['create', 'update', 'publish', 'act'], 'all');
   },
 };

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dataDirFromEnv, dbFileIn } from '../data-dir.js';
 import { openDb } from './client.js';
 import { migrate } from './migrate.js';
 
-const dir = process.env.EDUFLOW_DATA_DIR ?? './data';
+const dir = dataDirFromEnv();
 mkdirSync(dir, { recursive: true });
-const file = join(dir, 'eduflow.db');
+const file = dbFileIn(dir);
 migrate(openDb(file));
 console.log(`migrated ${file}`);

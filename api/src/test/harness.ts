@@ -33,11 +33,11 @@ export type Session = { cookie: string; csrf: string; userId: string };
  * A fresh migrated SQLite file in os.tmpdir(), the app over it, a small org tree
  * (district → 2 groups → 3 schools) and one user per role, all created through the use-cases.
  */
-export async function makeHarness() {
+export async function makeHarness(options: { clockStart?: string } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'eduflow-api-'));
   const db: Db = openDb(join(dir, 'test.db'));
   migrate(db);
-  const clock = testClock();
+  const clock = testClock(options.clockStart);
   const auditCheckpointFile = join(dir, 'audit-checkpoints.log');
   const deps: Deps = { db, clock: clock.now, auditCheckpointFile };
   const app = createApp({ db, clock: clock.now, auditCheckpointFile });

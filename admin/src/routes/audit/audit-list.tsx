@@ -1,12 +1,13 @@
 import { List } from '@refinedev/antd';
 import { ExportButton } from '../../components/export-button';
 import { filtersToQuery } from '../../providers/data-provider';
-import { Descriptions, Table, Tag, Typography } from 'antd';
+import { Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { toFilters, useKeysetTable } from '../../hooks/use-keyset-table';
 import { DateText } from '../../components/date-text';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorResult } from '../../components/error-result';
+import { ArchiveAction } from './archive-modal';
 import { ChainBanner } from './chain-banner';
 import { AuditFilters, type AuditFilterValues } from './audit-filters';
 import { districtDayBounds } from '../../config/time';
@@ -33,7 +34,14 @@ export function AuditList() {
     },
   });
   return (
-    <List title={t('audit.title')} breadcrumb={false} headerButtons={<ExportButton list="audit" query={filtersToQuery(filters)} fileName={t('audit.title')} />}>
+    <List title={t('audit.title')} breadcrumb={false} headerButtons={
+        <Space>
+          {/* Archived events leave the list. */}
+          <ArchiveAction onArchived={() => void tableQuery.refetch()} />
+          <ExportButton list="audit" query={filtersToQuery(filters)} fileName={t('audit.title')} />
+        </Space>
+      }
+    >
       <ChainBanner />
       <AuditFilters formProps={searchFormProps} />
       {tableQuery.isError ? (

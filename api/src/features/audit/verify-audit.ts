@@ -1,9 +1,20 @@
+import { join } from 'node:path';
 import { ForbiddenError } from '@casl/ability';
 import type { AppAbility } from '../../auth/ability.js';
-import { verifyAuditChain, type TVerifyResult } from '../../audit/verify.js';
+import { verifyAuditChainAsync, type TVerifyResult } from '../../audit/verify.js';
+import { AUDIT_VERIFIED_FILE_NAME, dataDirOf } from '../../data-dir.js';
 import type { Deps } from '../../deps.js';
 
-export function verifyAudit(deps: Deps, input: { ability: AppAbility }): TVerifyResult {
+/**
+ * Incremental by default: the events after the last verified position (cost bounded by what was written
+ * since); `full` rehashes the chain from its anchor, yielding to other requests between batches (ADR 0015).
+ */
+export function verifyAudit(deps: Deps, input: { ability: AppAbility; full: boolean }): Promise<TVerifyResult> {
   ForbiddenError.from(input.ability).throwUnlessCan('verify', 'AuditEvent');
-  return verifyAuditChain(deps.db, { checkpointFile: deps.auditCheckpointFile });
+  return verifyAuditChainAsync(deps.db, {
+    checkpointFile: deps.auditCheckpointFile,
+    positionFile: join(dataDirOf(deps.db), AUDIT_VERIFIED_FILE_NAME),
+    full: input.full,
+    now: deps.clock,
+  });
 }

@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { tx } from '../db/client.js';
+import { migrate } from '../db/migrate.js';
+import { makeHarness, type Harness } from '../test/harness.js';
+import { appendAudit } from './append.js';
+import { ARCHIVE_ACTION, ARCHIVE_ENTITY_ID, ARCHIVE_ENTITY_TYPE } from './anchor.js';
+import { cutoffInstant, ensureAuditRetention, latestCutoffDate } from './retention.js';
+
+const open: Harness[] = [];
+afterEach(() => {
+  for (const h of open.splice(0)) h.close();
+});
+
+/** Setup events written a year before the real clock, so SQLite's 'now' sees them as past retention. */
+async function oldHarness() {
+  const h = await makeHarness({ clockStart: new Date(Date.now() - 400 * 86_400_000).toISOString() });
+  open.push(h);
+  return h;
+}
+
+const remove = (h: Harness, seq: number) => h.db.$client.prepare('delete from audit_events where seq = ?').run(seq);
+
+/** An archive record as the archiver writes it; only throughSeq matters to the trigger. */
+function recordArchive(h: Harness, throughSeq: number) {
+  h.clock.set(new Date().toISOString());
+  tx(h.db, () =>
+    appendAudit(h.db, {
+      at: h.clock.now().toISOString(),
+      actor: null,
+      action: ARCHIVE_ACTION,
+      entityType: ARCHIVE_ENTITY_TYPE,
+      entityId: ARCHIVE_ENTITY_ID,
+      outcome: 'success',
+      meta: { throughSeq },
+    }),
+  );
+}
+
+describe('audit retention (等保 2.0: kept ≥ 180 days), enforced by the database', () => {
+  it('refuses deleting an old event no archive covers', async () => {
+    const h = await oldHarness();
+    expect(() => remove(h, 1)).toThrow(/append-only: DELETE refused/);
+  });
+
+  it('allows deleting an old event a recorded archive covers, and nothing past it', async () => {
+    const h = await oldHarness();
+    recordArchive(h, 3);
+    expect(remove(h, 3).changes).toBe(1);
+    expect(() => remove(h, 4)).toThrow(/DELETE refused/);
+  });
+
+  it('refuses deleting an event younger than 180 days even when an archive claims it', async () => {
+    const h = await makeHarness();
+    open.push(h);
+    recordArchive(h, 10);
+    expect(() => remove(h, 1)).toThrow(/kept 180 days/);
+  });
+
+  it('a denied archive attempt is no anchor', async () => {
+    const h = await oldHarness();
+    tx(h.db, () =>
+      appendAudit(h.db, { at: new Date().toISOString(), actor: null, action: ARCHIVE_ACTION, entityType: ARCHIVE_ENTITY_TYPE, entityId: ARCHIVE_ENTITY_ID, outcome: 'denied', meta: { throughSeq: 5 } }),
+    );
+    expect(() => remove(h, 1)).toThrow(/DELETE refused/);
+  });
+
+  it('is installed at start-up, left alone when intact, and put back when dropped', async () => {
+    const h = await oldHarness();
+    expect(ensureAuditRetention(h.db)).toBe('unchanged');
+    h.db.$client.exec('drop trigger audit_events_no_delete');
+    migrate(h.db);
+    expect(() => remove(h, 1)).toThrow(/DELETE refused/);
+    expect(ensureAuditRetention(h.db)).toBe('unchanged');
+  });
+
+  it('the latest cut-off date is the district day that began at least 180 days ago', () => {
+    const now = new Date('2026-12-04T19:00:00.000Z');
+    // now − 180 d = 2026-06-07T19:00Z = 06-08 03:00 in Beijing: 06-08 began at 06-07T16:00Z, before the limit.
+    expect(latestCutoffDate(now)).toBe('2026-06-08');
+    expect(cutoffInstant('2026-06-08')).toBe('2026-06-07T16:00:00.000Z');
+    expect(Date.parse(cutoffInstant(latestCutoffDate(now)))).toBeLessThanOrEqual(now.getTime() - 180 * 86_400_000);
+    expect(Date.parse(cutoffInstant('2026-06-09'))).toBeGreaterThan(now.getTime() - 180 * 86_400_000);
+  });
+});

@@ -1,0 +1,101 @@
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { asc, eq, gte } from 'drizzle-orm';
+import { tx } from '../db/client.js';
+import { auditEvents } from '../db/schema.js';
+import { AUDIT_VERIFIED_FILE_NAME } from '../data-dir.js';
+import { makeHarness, type Harness } from '../test/harness.js';
+import { appendAudit, hashEvent } from './append.js';
+import { verifyAuditChain } from './verify.js';
+
+const open: Harness[] = [];
+afterEach(() => {
+  for (const h of open.splice(0)) h.close();
+});
+async function harness() {
+  const h = await makeHarness();
+  open.push(h);
+  return h;
+}
+const positionFile = (h: Harness) => join(h.dir, AUDIT_VERIFIED_FILE_NAME);
+const verify = (h: Harness, full = false) => verifyAuditChain(h.db, { checkpointFile: h.deps.auditCheckpointFile, positionFile: positionFile(h), full, now: h.clock.now });
+function appendEvents(h: Harness, n: number) {
+  for (let i = 0; i < n; i++) {
+    tx(h.db, () => appendAudit(h.db, { at: h.clock.now().toISOString(), actor: null, action: 'test.event', entityType: 'Test', entityId: String(i), outcome: 'success' }));
+  }
+}
+function withoutTriggers(h: Harness, fn: () => void) {
+  const s = h.db.$client;
+  const triggers = s.prepare("select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'audit_events'").all() as Array<{ name: string; sql: string }>;
+  for (const t of triggers) s.exec(`drop trigger ${t.name}`);
+  try {
+    fn();
+  } finally {
+    for (const t of triggers) s.exec(t.sql);
+  }
+}
+const head = (h: Harness) => (h.db.$client.prepare('select max(seq) as s from audit_events').get() as { s: number }).s;
+
+describe('incremental verification (cost bounded by what was written since the last verify)', () => {
+  it('walks everything once, then only the new events; full=1 walks everything again', async () => {
+    const h = await harness();
+    expect(verify(h)).toMatchObject({ ok: true, mode: 'full', count: 30, checked: 30, fullAt: h.clock.now().toISOString() });
+    const firstFull = h.clock.now().toISOString();
+    h.clock.advance(60_000);
+    appendEvents(h, 4);
+    expect(verify(h)).toMatchObject({ ok: true, mode: 'incremental', count: 34, checked: 4, fullAt: firstFull });
+    expect(verify(h)).toMatchObject({ ok: true, mode: 'incremental', count: 34, checked: 0 });
+    expect(verify(h, true)).toMatchObject({ ok: true, mode: 'full', count: 34, checked: 34 });
+  });
+
+  it('a lost position file costs one full walk, nothing else', async () => {
+    const h = await harness();
+    verify(h);
+    rmSync(positionFile(h));
+    expect(verify(h)).toMatchObject({ ok: true, mode: 'full', checked: 30 });
+    expect(existsSync(positionFile(h))).toBe(true);
+  });
+
+  it('a chain rewritten through the verified position is caught without a full walk', async () => {
+    const h = await harness();
+    verify(h);
+    withoutTriggers(h, () => {
+      const s = h.db.$client;
+      s.prepare("update audit_events set actor_name = 'someone else' where seq = 10").run();
+      let prevHash = h.db.select().from(auditEvents).where(eq(auditEvents.seq, 9)).get()?.hash ?? '';
+      for (const row of h.db.select().from(auditEvents).where(gte(auditEvents.seq, 10)).orderBy(asc(auditEvents.seq)).all()) {
+        const hash = hashEvent(prevHash, row);
+        s.prepare('update audit_events set prev_hash = ?, hash = ? where seq = ?').run(prevHash, hash, row.seq);
+        prevHash = hash;
+      }
+    });
+    expect(verify(h)).toMatchObject({ ok: false, brokenAt: 30, reason: expect.stringContaining('rewritten') });
+  });
+
+  it('newest events cut after a verify are named as missing even before a checkpoint saw them', async () => {
+    const h = await harness();
+    appendEvents(h, 5);
+    verify(h);
+    const top = head(h);
+    withoutTriggers(h, () => h.db.$client.prepare('delete from audit_events where seq > ?').run(top - 2));
+    expect(verify(h)).toMatchObject({ ok: false, brokenAt: top - 1, missing: { from: top - 1, to: top } });
+  });
+
+  it('an in-place edit of an already verified event is found by the full walk (the incremental one does not rehash it)', async () => {
+    const h = await harness();
+    verify(h);
+    withoutTriggers(h, () => h.db.$client.prepare("update audit_events set actor_name = 'someone else' where seq = 5").run());
+    expect(verify(h)).toMatchObject({ ok: true, mode: 'incremental', checked: 0 });
+    expect(verify(h, true)).toMatchObject({ ok: false, brokenAt: 5 });
+  });
+
+  it('GET /api/audit/verify is incremental; ?full=1 walks from the anchor', async () => {
+    const h = await harness();
+    const auditor = await h.signIn('auditor');
+    expect(await (await h.get('/api/audit/verify', auditor)).json()).toMatchObject({ ok: true, mode: 'full', anchor: null });
+    expect(await (await h.get('/api/audit/verify', auditor)).json()).toMatchObject({ ok: true, mode: 'incremental' });
+    expect(await (await h.get('/api/audit/verify?full=1', auditor)).json()).toMatchObject({ ok: true, mode: 'full' });
+    expect((await h.get('/api/audit/verify?full=yes', auditor)).status).toBe(400);
+  });
+});

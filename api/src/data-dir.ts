@@ -1,0 +1,22 @@
+import { dirname, join, resolve } from 'node:path';
+import type { Db } from './db/client.js';
+
+/**
+ * The data folder and what lives in it, in one place: the server, the migrate command and the backup and
+ * restore commands must all find the same database from the same environment.
+ */
+export const DB_FILE_NAME = 'eduflow.db';
+export const ATTACHMENTS_DIR_NAME = 'attachments';
+export const AUDIT_ARCHIVES_DIR_NAME = 'audit-archives';
+/** Where GET /api/audit/verify remembers how far the chain was verified (a cache: losing it costs one full walk). */
+export const AUDIT_VERIFIED_FILE_NAME = 'audit-verified.json';
+
+/** EDUFLOW_DATA_DIR, default `./data` (relative to where the command runs: the repository root for npm scripts). */
+export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.EDUFLOW_DATA_DIR ?? './data');
+}
+
+export const dbFileIn = (dataDir: string): string => join(dataDir, DB_FILE_NAME);
+
+/** The folder of an open database: files that belong with it (attachments, archives) sit beside it. */
+export const dataDirOf = (db: Db): string => dirname(db.$client.name);

@@ -1,0 +1,34 @@
+/**
+ * npm run backup [-- --out <dir>]
+ *
+ * A consistent backup of the data folder (EDUFLOW_DATA_DIR, default ./data — the server's own setting)
+ * while the server runs: database snapshot, attachments, audit checkpoints and archives, manifest with
+ * SHA-256s, into <dir>/eduflow-backup-<time>/ (default ./backups). See README → Operations.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { dataDirFromEnv } from '../data-dir.js';
+import { backup } from './backup.js';
+import { userPath } from './user-path.js';
+
+const { values } = parseArgs({ options: { out: { type: 'string' } } });
+const dataDir = dataDirFromEnv();
+const outDir = userPath(values.out ?? process.env.EDUFLOW_BACKUP_DIR ?? 'backups');
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+try {
+  const r = await backup({ dataDir, outDir, appVersion: pkg.version });
+  const attachments = r.manifest.files.filter((f) => f.path.startsWith('attachments/')).length;
+  const archives = r.manifest.files.filter((f) => f.path.endsWith('.jsonl.gz')).length;
+  const head = r.manifest.database.auditHead;
+  console.log(`backup written: ${r.dir}`);
+  console.log(`  from ${dataDir} in ${(r.ms / 1000).toFixed(1)} s, ${r.manifest.files.length} files, ${mb(r.bytes)}`);
+  console.log(`  database snapshot: ${r.manifest.database.migrations} migrations, audit head #${head?.seq ?? 0}, ${r.manifest.database.attachments} attachment records`);
+  console.log(`  attachments: ${attachments} files · audit archives: ${archives} · manifest: ${r.dir}/manifest.json (SHA-256 of every file)`);
+  for (const w of r.warnings) console.warn(`  warning: ${w}`);
+  console.log('  restore with: npm run restore -- <this folder>');
+} catch (err) {
+  console.error(`backup failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}

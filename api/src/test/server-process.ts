@@ -1,0 +1,106 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const SERVER_PASSWORD = 'Ops#Restore-2026!';
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+const exited = (child: ChildProcess) => new Promise<void>((ok) => (child.exitCode !== null || child.signalCode !== null ? ok() : child.once('exit', () => ok())));
+
+export type ServerProcess = { url: string; output: () => string; stop: () => Promise<void> };
+
+/**
+ * The real API as `npm start` runs it (tsx from source, demo district seeded into an empty folder), on a
+ * free port over `dataDir`, API only (no console build needed). Stopped with SIGTERM, like an operator.
+ */
+export async function startServerProcess(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const port = await freePort();
+  const child = spawn('npx', ['tsx', 'api/src/server.ts'], {
+    cwd: REPO_ROOT,
+    detached: true, // its own process group, so stop() also ends tsx's node child
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, EDUFLOW_DATA_DIR: dataDir, EDUFLOW_PORT: String(port), EDUFLOW_DEMO_PASSWORD: SERVER_PASSWORD, EDUFLOW_ADMIN_DIST: join(dataDir, 'no-console'), ...env },
+  });
+  let log = '';
+  const append = (chunk: Buffer) => void (log = (log + chunk.toString()).slice(-20_000));
+  child.stdout?.on('data', append);
+  child.stderr?.on('data', append);
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode !== null || !child.pid) return;
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      return;
+    }
+    const killer = setTimeout(() => {
+      try {
+        if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }, 8_000);
+    await exited(child);
+    clearTimeout(killer);
+  };
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`server not healthy after 90 s:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { url, output: () => log, stop };
+}
+
+/** Runs one of the operator commands (`api/src/ops/*-cli.ts`) as npm would, collecting its output and exit code. */
+export function runCommand(script: string, args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((ok) => {
+    execFile('npx', ['tsx', script, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+      ok({ code, stdout, stderr });
+    });
+  });
+}
+
+/** A signed-in API session through the front door (login, CSRF header). */
+export async function apiSession(url: string, username: string, password = SERVER_PASSWORD) {
+  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (!res.ok) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
+  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
+  const csrf = decodeURIComponent(cookies.find((c) => c.startsWith('eduflow_csrf='))?.split('=')[1] ?? '');
+  const headers = { cookie: cookies.join('; '), 'x-csrf-token': csrf };
+  const request = (method: string, path: string, body?: unknown) =>
+    fetch(`${url}/api${path}`, {
+      method,
+      headers: { ...headers, ...(body === undefined || body instanceof FormData ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
+    });
+  const json = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const r = await request(method, path, body);
+    const text = await r.text();
+    if (!r.ok) throw new Error(`${method} ${path} → ${r.status} ${text.slice(0, 300)}`);
+    return JSON.parse(text) as T;
+  };
+  return { request, json };
+}
