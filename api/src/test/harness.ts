@@ -70,6 +70,7 @@ export async function makeHarness() {
   await person('inspector', [['inspector', district]]);
   await person('expert', [['expert', district]]);
   await person('outside', [['outsideDept', district]]);
+  await person('secadmin', [['securityAdmin', district]]);
   await person('auditor', [['auditor', district]]);
 
   const authUser = (username: string): TAuthUser => {
