@@ -8,7 +8,8 @@ import type { Deps } from '../deps.js';
 import { createOrganisation } from '../features/orgs/create-organisation.js';
 import { createUser } from '../features/users/create-user.js';
 
-export type Account = { username: string; displayName: string; role: string };
+/** `totpSecret`: the demo's three powers start with an authenticator set up (base32 key, printed for an app). */
+export type Account = { username: string; displayName: string; role: string; totpSecret?: string };
 export type StartInfo = { mode: 'demo' | 'production'; seeded: boolean; password: string | null; passwordFile: string | null; accounts: Account[] };
 
 /**
@@ -85,6 +86,13 @@ export function banner(url: string, info: StartInfo): string {
     for (const a of info.accounts) lines.push(`    ${a.username.padEnd(12)} ${a.role.padEnd(15)} ${a.displayName}`);
     if (info.password) lines.push(``, `  Password 密码: ${info.password}${info.passwordFile ? `   (kept in ${info.passwordFile})` : '   (EDUFLOW_DEMO_PASSWORD)'}`);
     else if (info.mode === 'demo') lines.push(``, `  Password: the one this database was seeded with (EDUFLOW_DEMO_PASSWORD).`);
+    const totp = info.accounts.filter((a) => a.totpSecret);
+    if (totp.length) {
+      lines.push(``, `  Two-factor 两步验证 — add the key to an authenticator app (手动输入密钥), then sign in with its 6-digit code:`);
+      for (const a of totp) lines.push(`    ${a.username.padEnd(12)} ${a.totpSecret}`);
+    } else if (info.mode === 'production') {
+      lines.push(`  The administrator sets up an authenticator app at the first sign-in (首次登录须绑定身份验证器).`);
+    }
   } else if (info.passwordFile) {
     lines.push(`  The first administrator's password is in ${info.passwordFile}.`);
   }

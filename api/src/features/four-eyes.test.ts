@@ -17,6 +17,7 @@ beforeAll(async () => {
   h = await makeHarness();
   // A second bureau admin: the one who approves what the first one edits, or edits in turn.
   h.users.admin2 = (await createUser(h.deps, { username: 'admin2', displayName: '李管理', passwordHash: await hashPassword(PASSWORD), roles: [{ role: 'bureauAdmin', orgId: h.orgs.district }] })).id;
+  h.enrolTotp('admin2');
   [admin, admin2, reviewer] = await Promise.all(['admin', 'admin2', 'reviewer1'].map((u) => h.signIn(u)));
 });
 afterAll(() => h.close());

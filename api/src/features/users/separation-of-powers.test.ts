@@ -188,7 +188,9 @@ describe('every change to a power is audited and told to the auditors', () => {
       '【权限变更】secadmin 调整了 reviewer2（reviewer2）：授予“审计员”（示范区教委）',
     ]);
     expect(inbox[2]).toMatchObject({ kind: 'security', entityType: 'User', entityId: reviewer2, title: { en: '[Powers changed] secadmin changed reviewer2 (reviewer2): granted auditor at 示范区教委' } });
-    // reviewer2 became an auditor on the way: told of its own grant and of everything after.
+    // reviewer2 became an auditor on the way (and so must first enrol an authenticator): told of its own grant and of everything after.
+    expect(((await (await h.get('/api/notifications', await h.signIn('reviewer2'))).json()) as ErrorBody).error.code).toBe('TOTP_ENROLMENT_REQUIRED');
+    h.enrolTotp('reviewer2');
     expect((await notices('reviewer2')).map((n) => n.title.en)).toEqual([
       '[Powers changed] secadmin changed secadmin (secadmin): password reset',
       '[Powers changed] admin tried to change auditor (auditor): password reset — refused',
