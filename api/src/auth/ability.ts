@@ -106,7 +106,7 @@ const ROLE_RULES: Record<TRole, (b: Builder, user: TAuthUser) => void> = {
     can(['create', 'update'], 'User', { privileged: true });
     can('grant', 'RoleGrant');
     cannot(['create', 'update', 'publish', 'act', 'assign'], WORKFLOW_DATA);
-    cannot('read', ['Instance', 'Task', 'BurdenReport']);
+    cannot('read', ['Instance', 'Task', 'BurdenReport', 'Definition']);
   },
   auditor: ({ can, cannot }) => {
     // 三权分立: the auditor sees everything and changes nothing.

@@ -42,6 +42,8 @@ describe('mandatory two-factor sign-in for the three powers', () => {
     const { secret, uri } = (await enrolled.json()) as { secret: string; uri: string };
     expect(uri).toMatch(/^otpauth:\/\/totp\/EduFlow:admin2\?/);
     expect(uri).toContain(`secret=${secret}`);
+    // A reloaded enrolment page shows the same pending secret (an app that scanned it stays right).
+    expect(((await (await h.post('/api/auth/2fa/enrol', undefined, s)).json()) as { secret: string }).secret).toBe(secret);
     // Pending until a code proves the app holds the secret.
     expect(await code(await h.get('/api/instances', s))).toBe('TOTP_ENROLMENT_REQUIRED');
     const wrong = totpNow(secret, h.clock.now()) === '000000' ? '111111' : '000000';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { appendAudit } from '../../audit/append.js';
 import { holdsPower } from '../../auth/separation-of-duties.js';
-import { newTotpSecret, totpStep } from '../../auth/totp.js';
+import { newTotpSecret, totpEnrolment, totpStep } from '../../auth/totp.js';
 import { SYSTEM_USER, type TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
 import { users } from '../../db/schema.js';
@@ -16,8 +16,8 @@ const POWERS_ONLY = {
 /**
  * Step one of two-factor enrolment (等保 2.0: administrators authenticate with two factors; for the
  * three powers it is required before anything else works, see two-factor-gate.ts): a new secret is
- * stored as pending and shown once; sign-in does not ask for codes until it is confirmed. Asking again
- * before confirming replaces the pending secret (a reloaded page shows a fresh QR code).
+ * stored as pending; sign-in does not ask for codes until it is confirmed. Asking again before
+ * confirming shows the same pending secret: a reloaded page must not leave the app holding a stale one.
  */
 export function enrolTotp(deps: Deps, input: { actor: TAuthUser }): { secret: string; uri: string } {
   if (!holdsPower(input.actor.roles)) throw new AppError('FORBIDDEN', { message: POWERS_ONLY });
@@ -27,7 +27,7 @@ export function enrolTotp(deps: Deps, input: { actor: TAuthUser }): { secret: st
     if (row.totpEnabledAt) {
       return new AppError('VALIDATION', { status: 409, message: { 'zh-CN': '已启用双因素认证。', en: 'Two-factor sign-in is already on.' } });
     }
-    const enrolment = newTotpSecret(row.username);
+    const enrolment = row.totpSecret ? totpEnrolment(row.username, row.totpSecret) : newTotpSecret(row.username);
     deps.db.update(users).set({ totpSecret: enrolment.secret }).where(eq(users.id, row.id)).run();
     appendAudit(deps.db, { at: deps.clock().toISOString(), actor: input.actor, action: 'user.totpEnrol', entityType: 'User', entityId: row.id, outcome: 'success' });
     return enrolment;
