@@ -39,6 +39,8 @@ import statutoryZh from './locales/statutory.zh-CN.json';
 import statutoryEn from './locales/statutory.en.json';
 import fourEyesZh from './locales/four-eyes.zh-CN.json';
 import fourEyesEn from './locales/four-eyes.en.json';
+import powersZh from './locales/powers.zh-CN.json';
+import powersEn from './locales/powers.en.json';
 import type { LocaleCode } from '../types/contract';
 
 export const LANGUAGES: LocaleCode[] = ['zh-CN', 'en'];
@@ -69,7 +71,7 @@ const initial = storedLanguage();
 applyDayjs(initial);
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, ...consoleZh, ...designerZh, ...accountZh, ...inboxZh, ...delegationZh, ...evidenceZh, ...mergeZh, ...burdenZh, ...sortingZh, ...refeditZh, ...auditActionsZh, ...findingsZh, ...workdayCalcZh, ...instanceRefsZh, ...noticeZh, ...statutoryZh, ...fourEyesZh } }, en: { translation: { ...en, ...consoleEn, ...designerEn, ...accountEn, ...inboxEn, ...delegationEn, ...evidenceEn, ...mergeEn, ...burdenEn, ...sortingEn, ...refeditEn, ...auditActionsEn, ...findingsEn, ...workdayCalcEn, ...instanceRefsEn, ...noticeEn, ...statutoryEn, ...fourEyesEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, ...consoleZh, ...designerZh, ...accountZh, ...inboxZh, ...delegationZh, ...evidenceZh, ...mergeZh, ...burdenZh, ...sortingZh, ...refeditZh, ...auditActionsZh, ...findingsZh, ...workdayCalcZh, ...instanceRefsZh, ...noticeZh, ...statutoryZh, ...fourEyesZh, ...powersZh } }, en: { translation: { ...en, ...consoleEn, ...designerEn, ...accountEn, ...inboxEn, ...delegationEn, ...evidenceEn, ...mergeEn, ...burdenEn, ...sortingEn, ...refeditEn, ...auditActionsEn, ...findingsEn, ...workdayCalcEn, ...instanceRefsEn, ...noticeEn, ...statutoryEn, ...fourEyesEn, ...powersEn } } },
   lng: initial,
   fallbackLng: DEFAULT_LANGUAGE,
   interpolation: { escapeValue: false },
