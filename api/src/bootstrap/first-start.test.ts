@@ -66,13 +66,25 @@ describe('first start', () => {
     expect((await login(db, 'auditor', 'password1')).status).toBe(401);
   });
 
-  it('outside demo mode creates no demo account, only one administrator with a generated password', async () => {
+  it('outside demo mode creates no demo account, only the three administrators (三权分立), each password in its own file', async () => {
     const { dir, db, deps } = fresh();
     const info = await firstStart(deps, dir, { EDUFLOW_DEMO: '0' });
-    expect(info.accounts.map((a) => a.username)).toEqual(['admin']);
+    expect(info.accounts.map((a) => [a.username, a.role])).toEqual([['admin', 'bureauAdmin'], ['secadmin', 'securityAdmin'], ['auditor', 'auditor']]);
     expect((await login(db, 'principal1', info.password!)).status).toBe(401);
-    // The administrator changes the password, then sets up an authenticator, before anything else works.
-    expect(await (await login(db, 'admin', info.password!)).json()).toMatchObject({ mustChangePassword: true, mustEnrolTwoFactor: true });
-    expect((db.$client.prepare('select count(*) n from users').get() as { n: number }).n).toBe(1);
+    const passwords = info.accounts.map((a) => readFileSync(join(dir, `${a.username}-password.txt`), 'utf8').trim());
+    expect(new Set(passwords).size).toBe(3);
+    expect(passwords[0]).toBe(info.password);
+    for (const [i, a] of info.accounts.entries()) {
+      // Each changes the password, then sets up an authenticator, before anything else works.
+      expect(await (await login(db, a.username, passwords[i] ?? '')).json()).toMatchObject({ mustChangePassword: true, mustEnrolTwoFactor: true });
+    }
+    expect((db.$client.prepare('select count(*) n from users').get() as { n: number }).n).toBe(3);
+    const text = banner('http://localhost:8787', info);
+    for (const a of info.accounts) expect(text).toContain(a.passwordFile ?? '-');
+    for (const p of passwords) expect(text).not.toContain(p);
+    // A later start names the files still there, and creates nothing.
+    const again = await firstStart(deps, dir, { EDUFLOW_DEMO: '0' });
+    expect(again).toMatchObject({ seeded: false, password: null });
+    expect(again.accounts.map((a) => a.username)).toEqual(['admin', 'secadmin', 'auditor']);
   });
 });
