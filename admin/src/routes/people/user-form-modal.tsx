@@ -133,7 +133,7 @@ export function UserFormModal({ user, open, onClose, onSaved }: Props) {
         <Alert
           type="success"
           showIcon
-          message={t('people.createdTitle', { username: created.username })}
+          message={current ? t('powers.resetTitle', { username: created.username }) : t('people.createdTitle', { username: created.username })}
           description={
             <>
               {current ? t('powers.oneTimePassword') : t('people.createdPassword')} <Typography.Text code copyable data-testid="generated-password">{created.password}</Typography.Text>

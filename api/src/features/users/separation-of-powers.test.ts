@@ -59,7 +59,7 @@ describe('the system administrator keeps away from the other two powers', () => 
     expect(rolesOf(self)).toEqual(['bureauAdmin']);
   });
 
-  it('cannot create, rename, disable, reset or re-grant the auditor or the security admin, nor grant anyone those roles', async () => {
+  it('cannot create, rename, disable, reset or re-grant the auditor or the security admin, nor grant anyone those roles; keeps the ordinary accounts', async () => {
     const admin = await h.signIn('admin');
     const created = await h.post('/api/users', { username: 'auditor2', displayName: '新审计员', roles: [{ role: 'auditor', orgId: h.orgs.district }] }, admin);
     expect(created.status).toBe(403);
@@ -82,14 +82,12 @@ describe('the system administrator keeps away from the other two powers', () => 
       expect((await error(res)).message['zh-CN']).toMatch(/角色只能由安全管理员授予或撤销/);
     }
     expect(rolesOf(h.users.reviewer2 ?? '')).toEqual(['bureauReviewer']);
-  });
 
-  it('still keeps the ordinary accounts: creates a teacher and changes its roles', async () => {
-    const admin = await h.signIn('admin');
+    // …while it still keeps the ordinary accounts and their ordinary roles.
     const res = await h.post('/api/users', { username: 'teacher9', displayName: '新教师', roles: [{ role: 'teacher', orgId: h.orgs.schoolA }] }, admin);
     expect(res.status).toBe(201);
-    const created = (await res.json()) as UserItem;
-    expect((await patch(created.id, { roles: [{ role: 'principal', orgId: h.orgs.schoolA }], expectedVersion: created.version }, admin)).status).toBe(200);
+    const teacher = (await res.json()) as UserItem;
+    expect((await patch(teacher.id, { roles: [{ role: 'principal', orgId: h.orgs.schoolA }], expectedVersion: teacher.version }, admin)).status).toBe(200);
   });
 
   it('cannot import an auditor or a security admin either', async () => {
