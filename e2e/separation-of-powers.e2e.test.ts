@@ -41,8 +41,27 @@ describe('separation of the three powers', () => {
     for (const hidden of ['流程实例', '流程定义', '我的待办', '审计日志', '组织机构']) expect(menu).not.toContain(hidden);
     await screenshot(sec, 'powers-secadmin-users');
 
-    await sec.getByRole('button', { name: '新建用户' }).click();
+    // Its own account: the roles are locked, with the reason.
     const modal = sec.locator('.ant-modal-content');
+    await sec.getByPlaceholder('输入姓名或用户名搜索').fill('secadmin');
+    await sec.getByPlaceholder('输入姓名或用户名搜索').press('Enter');
+    await sec.getByTestId('edit-secadmin').click();
+    await modal.getByTestId('role-grant-line').first().waitFor();
+    expect(await modal.getByRole('button', { name: '添加角色授权' }).count()).toBe(0);
+    expect(await modal.getByTestId('reset-password').count()).toBe(0);
+    await modal.getByRole('button', { name: /取\s*消/ }).click();
+    await modal.waitFor({ state: 'hidden' });
+    // The auditor's account is the security admin's to reset.
+    await sec.getByPlaceholder('输入姓名或用户名搜索').fill('auditor');
+    await sec.getByPlaceholder('输入姓名或用户名搜索').press('Enter');
+    await sec.getByTestId('edit-auditor').click();
+    await modal.getByTestId('reset-password').waitFor();
+    await modal.getByTestId('reset-two-factor').waitFor();
+    await screenshot(sec, 'powers-secadmin-edits-auditor');
+    await modal.getByRole('button', { name: /取\s*消/ }).click();
+    await modal.waitFor({ state: 'hidden' });
+
+    await sec.getByRole('button', { name: '新建用户' }).click();
     await modal.locator('#username').fill('auditor2');
     await modal.locator('#displayName').fill('韩梅（审计员）');
     await modal.getByRole('button', { name: '添加角色授权' }).click();
