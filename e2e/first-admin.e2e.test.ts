@@ -9,7 +9,7 @@ import { screenshot, signIn, useServerAndBrowser } from './harness';
 describe('first administrator (EDUFLOW_DEMO=0)', () => {
   const env = useServerAndBrowser({ env: { EDUFLOW_DEMO: '0' } });
 
-  it('signs in with the generated password, is sent to change it, and then reaches the console', async () => {
+  it('signs in with the generated password, is sent to change it, then to set up an authenticator, and then reaches the console', async () => {
     const generated = readFileSync(join(env.server.dataDir, 'admin-password.txt'), 'utf8').trim();
     expect(env.server.output()).toContain(join(env.server.dataDir, 'admin-password.txt'));
     const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
@@ -37,23 +37,24 @@ describe('first administrator (EDUFLOW_DEMO=0)', () => {
     await page.getByLabel('新密码', { exact: true }).fill('Bureau-2026-pass');
     await page.getByLabel('确认新密码').fill('Bureau-2026-pass');
     await page.getByRole('button', { name: /保存新密码/ }).click();
+    // Then the authenticator (等保 2.0, the three powers): nothing else works until a code is confirmed.
+    await page.waitForURL((u) => u.pathname === '/two-factor', { timeout: 20_000 });
+    await page.getByTestId('totp-qr').waitFor();
+    await page.goto(`${env.server.url}/instances`);
+    await page.waitForURL((u) => u.pathname === '/two-factor', { timeout: 20_000 });
+    const key = (await page.getByTestId('totp-secret').innerText()).replace(/\s+/g, '');
+    const totp = new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(key) });
+    await screenshot(page, 'first-admin-two-factor');
+    await page.getByPlaceholder('输入身份验证器当前显示的 6 位数字').fill(totp.generate());
+    await page.getByRole('button', { name: /确认绑定/ }).click();
     await page.waitForURL((u) => u.pathname === '/', { timeout: 20_000 });
     await page.getByTestId('current-user').waitFor();
     expect(await page.getByTestId('password-forced').count()).toBe(0);
 
-    // The new password is the one that works from now on.
+    // The new password is the one that works from now on, with a code from the app.
     const res = await fetch(`${env.server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'Bureau-2026-pass' }) });
-    expect(res.status).toBe(200);
-
-    // Two-factor sign-in: enrol with the key shown, confirm with a code, then sign-in asks for one.
-    await page.goto(`${env.server.url}/account`);
-    await page.getByRole('button', { name: /开始设置/ }).click();
-    const key = (await page.getByTestId('totp-secret').innerText()).replace(/\s+/g, '');
-    const totp = new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(key) });
-    await page.getByPlaceholder('输入身份验证器当前显示的 6 位数字').fill(totp.generate());
-    await page.getByRole('button', { name: /确认开启/ }).click();
-    await page.getByText('已开启两步验证').waitFor();
-    await screenshot(page, 'first-admin-two-factor');
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('TOTP_REQUIRED');
 
     await page.context().clearCookies();
     await page.goto(`${env.server.url}/login`);

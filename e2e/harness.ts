@@ -6,11 +6,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_TOTP, nextTotp, sharedSession } from './two-factor';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUTPUT_DIR = join(REPO_ROOT, 'test-output');
 export const DEMO_PASSWORD = process.env.EDUFLOW_DEMO_PASSWORD ?? 'Demo#2026!e2e';
-export const DEMO_USERS = ['admin', 'reviewer', 'reviewer2', 'lead1', 'principal1', 'principal2', 'teacher1', 'inspector1', 'expert1', 'expert2', 'expert3', 'dept1', 'auditor'] as const;
+export const DEMO_USERS = ['admin', 'reviewer', 'reviewer2', 'lead1', 'principal1', 'principal2', 'teacher1', 'inspector1', 'expert1', 'expert2', 'expert3', 'dept1', 'secadmin', 'auditor'] as const;
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 
@@ -109,13 +110,24 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.EDUFLOW_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** Signs in through the login page and waits for the console to leave it. */
-export async function signIn(page: Page, url: string, username: string, password: string): Promise<void> {
+/**
+ * Signs in through the login page and waits for the console to leave it. When the console asks for the
+ * authenticator code (the three powers), it types the next one from the account's key — the demo's
+ * (two-factor.ts) unless another is given.
+ */
+export async function signIn(page: Page, url: string, username: string, password: string, options: { totpSecret?: string } = {}): Promise<void> {
   await page.goto(`${url}/login`);
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(password);
   await page.locator('button[type=submit]').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 20_000 });
+  const left = () => page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 20_000 });
+  const otp = page.locator('#otp');
+  const next = await Promise.race([left().then(() => 'in' as const), otp.waitFor({ timeout: 20_000 }).then(() => 'otp' as const)]).catch(() => 'timeout' as const);
+  if (next === 'otp') {
+    await otp.fill(await nextTotp(url, username, options.totpSecret ?? DEMO_TOTP[username]));
+    await page.locator('button[type=submit]').click();
+  }
+  if (next !== 'in') await left();
 }
 
 /** Saves a full-page screenshot as test-output/<name>.png and returns its path. */
@@ -170,6 +182,17 @@ export function signedInPages(env: { readonly server: RunningServer; readonly br
     const page = await context.newPage();
     if (options.onError) page.on('pageerror', (e) => options.onError?.(`${username}: ${e.message}`));
     pages.push(page);
+    if (DEMO_TOTP[username]) {
+      // The demo's three powers: the file's one session (each sign-in of theirs spends a code step).
+      const { session, csrf } = await sharedSession(env.server.url, username, env.server.password);
+      await context.addCookies([
+        { name: 'eduflow_session', value: session, url: env.server.url, httpOnly: true, sameSite: 'Lax' },
+        { name: 'eduflow_csrf', value: csrf, url: env.server.url, sameSite: 'Lax' },
+      ]);
+      await page.goto(`${env.server.url}/`);
+      await page.getByTestId('current-user').waitFor({ timeout: 20_000 });
+      return page;
+    }
     try {
       await signIn(page, env.server.url, username, env.server.password);
     } catch (e) {

@@ -24,7 +24,8 @@ import { OrgTreePage } from './routes/orgs/org-tree-page';
 import { ReferencePage } from './routes/reference/reference-page';
 import { CalendarPage } from './routes/calendar/calendar-page';
 import { AccountPage } from './routes/account/account-page';
-import { PasswordGate } from './routes/account/password-gate';
+import { PasswordGate, TwoFactorGate } from './routes/account/password-gate';
+import { TwoFactorPage } from './routes/account/two-factor-page';
 
 function Guard({ resource, action = 'list', children }: { resource: string; action?: string; children: ReactNode }) {
   return (
@@ -45,12 +46,14 @@ export function AppRoutes() {
       <Route
         element={
           <Authenticated key="console" fallback={<CatchAllNavigate to="/login" />}>
-            <ThemedLayout Header={AppHeader} Sider={AppSider} Title={AppTitle}>
-              <PasswordGate>
-                <CalendarCoverageBanner />
-                <Outlet />
-              </PasswordGate>
-            </ThemedLayout>
+            <TwoFactorGate>
+              <ThemedLayout Header={AppHeader} Sider={AppSider} Title={AppTitle}>
+                <PasswordGate>
+                  <CalendarCoverageBanner />
+                  <Outlet />
+                </PasswordGate>
+              </ThemedLayout>
+            </TwoFactorGate>
           </Authenticated>
         }
       >
@@ -78,6 +81,15 @@ export function AppRoutes() {
         <Route path="/findings" element={<Guard resource="findings"><FindingList /></Guard>} />
         <Route path="/audit" element={<Guard resource="audit"><AuditList /></Guard>} />
         <Route path="*" element={<ErrorResult status={404} />} />
+      </Route>
+      <Route
+        element={
+          <Authenticated key="two-factor" fallback={<CatchAllNavigate to="/login" />}>
+            <Outlet />
+          </Authenticated>
+        }
+      >
+        <Route path="/two-factor" element={<TwoFactorPage />} />
       </Route>
       <Route
         element={

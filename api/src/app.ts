@@ -11,6 +11,7 @@ import type { AppEnv } from './app-env.js';
 import { appendAudit } from './audit/append.js';
 import { sessionMiddleware } from './auth/middleware.js';
 import { passwordChangeGate } from './auth/password-gate.js';
+import { twoFactorGate } from './auth/two-factor-gate.js';
 import { tx, type Db } from './db/client.js';
 import type { Deps } from './deps.js';
 import { AppError, toAppError } from './errors.js';
@@ -78,6 +79,7 @@ export function createApp(options: CreateAppOptions) {
   app.use('/api/*', (c, next) => (UPLOAD_PATHS.test(c.req.path) ? next() : jsonLimit(c, next)));
   app.use('/api/*', sessionMiddleware(deps));
   app.use('/api/*', passwordChangeGate(deps));
+  app.use('/api/*', twoFactorGate(deps));
 
   app
     .route('/api', healthRoutes(deps))

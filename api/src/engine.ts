@@ -2,6 +2,8 @@
 export {
   ROLES,
   zRole,
+  PRIVILEGED_ROLES,
+  isPrivilegedRole,
   parseDefinition,
   start,
   enter,
@@ -41,6 +43,7 @@ export type {
   EntryRuleName,
   EngineContext,
   TRole,
+  TPrivilegedRole,
   TDefinition,
   TState,
   TForm,

@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'ACCOUNT_LOCKED',
   'FORBIDDEN',
   'FOUR_EYES',
+  'SEPARATION_OF_DUTIES',
   'CSRF_FAILED',
   'NOT_FOUND',
   'VERSION_CONFLICT',
@@ -26,6 +27,7 @@ export const ERROR_CODES = [
   'TOTP_INVALID',
   'AUDIT_RETENTION',
   'AUDIT_CHAIN_BROKEN',
+  'TOTP_ENROLMENT_REQUIRED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -42,6 +44,13 @@ const CATALOG: Record<ErrorCode, { status: number; message: TLocalized }> = {
     message: {
       'zh-CN': '您编辑过此草稿，须由其他教委管理员或教委科室审核人审核发布（四眼原则）。',
       en: 'You edited this draft; another bureau admin or a bureau reviewer must approve and publish it (four-eyes rule).',
+    },
+  },
+  SEPARATION_OF_DUTIES: {
+    status: 422,
+    message: {
+      'zh-CN': '三权分立：同一账户不能同时担任系统管理员、安全管理员、审计员中的两个角色。',
+      en: 'Separation of duties: one account cannot hold two of system administrator, security administrator and auditor.',
     },
   },
   CSRF_FAILED: { status: 403, message: { 'zh-CN': '安全校验失败，请刷新页面后重试。', en: 'Security check failed; reload the page and try again.' } },
@@ -78,6 +87,13 @@ const CATALOG: Record<ErrorCode, { status: number; message: TLocalized }> = {
     message: {
       'zh-CN': '审计链校验未通过，不能归档：请先核查被篡改的记录。',
       en: 'The audit chain does not verify, so nothing was archived: investigate the broken event first.',
+    },
+  },
+  TOTP_ENROLMENT_REQUIRED: {
+    status: 403,
+    message: {
+      'zh-CN': '系统管理员、安全管理员和审计员账户须先绑定身份验证器（两步验证），然后才能继续操作。',
+      en: 'System administrator, security administrator and auditor accounts must set up an authenticator app (two-factor sign-in) before doing anything else.',
     },
   },
   INTERNAL: { status: 500, message: { 'zh-CN': '服务器内部错误，请联系管理员。', en: 'Internal error; please contact the administrator.' } },

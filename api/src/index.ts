@@ -4,6 +4,8 @@ export { migrate } from './db/migrate.js';
 export type { Deps } from './deps.js';
 export { SYSTEM_USER, loadAuthUser, type TAuthUser } from './auth/user.js';
 export { hashPassword } from './auth/password.js';
+export { totpNow } from './auth/totp.js';
+export { presetTotp } from './features/auth/two-factor.js';
 export { defineAbilityFor, type AppAbility } from './auth/ability.js';
 export { AppError, type ErrorCode } from './errors.js';
 export { createOrganisation } from './features/orgs/create-organisation.js';

@@ -30,9 +30,14 @@ export const GROUPS: GroupSeed[] = [
 /** Outside bodies that ask to bring social affairs into schools. */
 export const DEPARTMENTS = ['区科学技术协会', '区卫生健康委员会', '区消防救援支队'];
 
-/** Demo accounts the README, guides and browser tests rely on. `at` names a school, a group key, or the district. */
+/**
+ * Demo accounts the README, guides and browser tests rely on. `at` names a school, a group key, or the district.
+ * The three powers (三权分立) sign in with two factors: in the demo they start enrolled with a fixed
+ * authenticator secret (`totp`, base32) that `npm start` prints and the README lists — demo only, and
+ * public, so never a protection; EDUFLOW_DEMO=0 installs enrol at their first sign-in.
+ */
 export const DEMO_USERS = [
-  { username: 'admin', displayName: '王建国（教委管理员）', role: 'bureauAdmin', at: 'district' },
+  { username: 'admin', displayName: '王建国（教委管理员）', role: 'bureauAdmin', at: 'district', totp: 'CHBE5E5CDCWH5QY4Z7IGWQAY66UNVPO6' },
   { username: 'reviewer', displayName: '李文静（基教科）', role: 'bureauReviewer', at: 'district' },
   // A second bureau reviewer, so that all-of sign-off (会签) by two reviewers can be shown and tested.
   { username: 'reviewer2', displayName: '马俊（督导室）', role: 'bureauReviewer', at: 'district' },
@@ -45,7 +50,8 @@ export const DEMO_USERS = [
   { username: 'expert2', displayName: '吴海峰（评审专家）', role: 'expert', at: 'school:大学城中学' },
   { username: 'expert3', displayName: '郑敏（评审专家）', role: 'expert', at: 'school:科学城第一小学' },
   { username: 'dept1', displayName: '黄磊（区科协）', role: 'outsideDept', at: 'department:区科学技术协会' },
-  { username: 'auditor', displayName: '何静（审计员）', role: 'auditor', at: 'district' },
+  { username: 'secadmin', displayName: '冯立（安全管理员）', role: 'securityAdmin', at: 'district', totp: 'OOFFQZ2CD2VH2GENPQL4FD2UF2SWIWXU' },
+  { username: 'auditor', displayName: '何静（审计员）', role: 'auditor', at: 'district', totp: 'LO6JS2DUQCIGXY2EHNLEAK3FRKHXSHRO' },
 ] as const;
 
 /** The 2026 security checklist used by the demo inspections, by the six classic layers. */

@@ -30,5 +30,5 @@ export async function seedDemo(deps: Deps, opts: { password: string }): Promise<
   return { schools: orgs.schools.size, groups: orgs.groups.size, users: users.size, instances: inspections.instances + assessments + entries + awards };
 }
 
-/** The demo accounts as the start banner and the README list them. */
-export const demoAccounts = () => DEMO_USERS.map((u) => ({ username: u.username, displayName: u.displayName, role: u.role }));
+/** The demo accounts as the start banner and the README list them (with the authenticator secret of the three powers). */
+export const demoAccounts = () => DEMO_USERS.map((u) => ({ username: u.username, displayName: u.displayName, role: u.role, ...('totp' in u ? { totpSecret: u.totp } : {}) }));

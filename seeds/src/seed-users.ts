@@ -1,4 +1,4 @@
-import { createUser, hashPassword, loadAuthUser, type Deps, type TAuthUser } from '@eduflow/api';
+import { createUser, hashPassword, loadAuthUser, presetTotp, type Deps, type TAuthUser } from '@eduflow/api';
 import type { TRole } from '@eduflow/workflows';
 import { DEMO_USERS, GROUPS } from './district.js';
 import type { OrgIndex } from './seed-organisations.js';
@@ -17,7 +17,7 @@ function orgOf(index: OrgIndex, at: string): string {
 }
 
 /**
- * The demo accounts, plus a principal for every other school and a lead for every other group so that
+ * The demo accounts (the three powers with their authenticator already set up), plus a principal for every other school and a lead for every other group so that
  * every routed task has someone to go to. One argon2 hash serves them all: they share the demo password.
  */
 export async function seedUsers(deps: Deps, index: OrgIndex, password: string): Promise<UserIndex> {
@@ -27,7 +27,10 @@ export async function seedUsers(deps: Deps, index: OrgIndex, password: string): 
     const created = await createUser(deps, { username, displayName, passwordHash, roles: [{ role, orgId }] });
     users.set(username, loadAuthUser(deps, created.id)!);
   };
-  for (const u of DEMO_USERS) await add(u.username, u.displayName, u.role, orgOf(index, u.at));
+  for (const u of DEMO_USERS) {
+    await add(u.username, u.displayName, u.role, orgOf(index, u.at));
+    if ('totp' in u) presetTotp(deps, { userId: users.get(u.username)!.id, secret: u.totp });
+  }
   const taken = new Set(DEMO_USERS.map((u) => `${u.role}@${u.at}`));
   for (const [name, school] of index.schools)
     if (!taken.has(`principal@school:${name}`)) await add(`principal-${school.code.toLowerCase()}`, `${name}校长`, 'principal', school.id);

@@ -41,6 +41,8 @@ import fourEyesZh from './locales/four-eyes.zh-CN.json';
 import fourEyesEn from './locales/four-eyes.en.json';
 import auditArchiveZh from './locales/audit-archive.zh-CN.json';
 import auditArchiveEn from './locales/audit-archive.en.json';
+import powersZh from './locales/powers.zh-CN.json';
+import powersEn from './locales/powers.en.json';
 import type { LocaleCode } from '../types/contract';
 
 export const LANGUAGES: LocaleCode[] = ['zh-CN', 'en'];
@@ -71,7 +73,7 @@ const initial = storedLanguage();
 applyDayjs(initial);
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, ...consoleZh, ...designerZh, ...accountZh, ...inboxZh, ...delegationZh, ...evidenceZh, ...mergeZh, ...burdenZh, ...sortingZh, ...refeditZh, ...auditActionsZh, ...findingsZh, ...workdayCalcZh, ...instanceRefsZh, ...noticeZh, ...statutoryZh, ...fourEyesZh, ...auditArchiveZh } }, en: { translation: { ...en, ...consoleEn, ...designerEn, ...accountEn, ...inboxEn, ...delegationEn, ...evidenceEn, ...mergeEn, ...burdenEn, ...sortingEn, ...refeditEn, ...auditActionsEn, ...findingsEn, ...workdayCalcEn, ...instanceRefsEn, ...noticeEn, ...statutoryEn, ...fourEyesEn, ...auditArchiveEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, ...consoleZh, ...designerZh, ...accountZh, ...inboxZh, ...delegationZh, ...evidenceZh, ...mergeZh, ...burdenZh, ...sortingZh, ...refeditZh, ...auditActionsZh, ...findingsZh, ...workdayCalcZh, ...instanceRefsZh, ...noticeZh, ...statutoryZh, ...fourEyesZh, ...auditArchiveZh, ...powersZh } }, en: { translation: { ...en, ...consoleEn, ...designerEn, ...accountEn, ...inboxEn, ...delegationEn, ...evidenceEn, ...mergeEn, ...burdenEn, ...sortingEn, ...refeditEn, ...auditActionsEn, ...findingsEn, ...workdayCalcEn, ...instanceRefsEn, ...noticeEn, ...statutoryEn, ...fourEyesEn, ...auditArchiveEn, ...powersEn } } },
   lng: initial,
   fallbackLng: DEFAULT_LANGUAGE,
   interpolation: { escapeValue: false },

@@ -9,7 +9,10 @@ const SUBJECTS: Record<string, string> = {
   users: 'User',
 };
 
-/** Resources whose list the contract opens to every signed-in user (the server filters rows). */
+/**
+ * Resources whose list the contract opens to every signed-in user with workflow duties (the server
+ * filters rows); the security administrator has none (三权分立), which its CASL rules say.
+ */
 const OPEN_LISTS = new Set(['tasks', 'instances']);
 
 /**
@@ -21,7 +24,8 @@ const BUREAU_SCREENS: Record<string, [string, string]> = {
   orgs: ['update', 'Organisation'],
   reference: ['create', 'ReferenceData'],
   calendar: ['update', 'Calendar'],
-  settings: ['update', 'Organisation'],
+  // The group shows when any screen in it does: the security administrator sees only 用户与角色.
+  settings: ['update', 'User'],
 };
 const BUREAU_READERS = new Set(['bureauReviewer', 'auditor']);
 
@@ -49,7 +53,7 @@ export const accessControlProvider: AccessControlProvider = {
     if (screen && caslAction === 'read') {
       return { can: session.ability.can(screen[0], screen[1]) || session.me.roles.some((r) => BUREAU_READERS.has(r.role)) };
     }
-    if (caslAction === 'read' && OPEN_LISTS.has(resource)) return { can: true };
+    if (caslAction === 'read' && OPEN_LISTS.has(resource)) return { can: session.ability.can('read', SUBJECT_OF_ENTITY[resource] ?? 'all') };
     if (resource === 'findings') return { can: caslAction === 'read' && session.me.roles.some((r) => FINDING_READERS.has(r.role)) };
     const subject = SUBJECTS[resource] ?? SUBJECT_OF_ENTITY[resource];
     if (!subject) return { can: true };

@@ -49,6 +49,7 @@ export const authProvider: AuthProvider = {
   },
   onError: async (error: unknown) => {
     if (isApiError(error) && error.code === 'PASSWORD_CHANGE_REQUIRED') return { redirectTo: '/account' };
+    if (isApiError(error) && error.code === 'TOTP_ENROLMENT_REQUIRED') return { redirectTo: '/two-factor' };
     if (isApiError(error) && error.status === 401) {
       clearSession();
       return { logout: true, redirectTo: '/login', error };

@@ -14,6 +14,7 @@ export type RoleCode =
   | 'inspector'
   | 'expert'
   | 'outsideDept'
+  | 'securityAdmin'
   | 'auditor';
 
 export type ApiErrorBody = {
@@ -42,6 +43,8 @@ export type MeResponse = {
   /** While true every other call answers PASSWORD_CHANGE_REQUIRED: the console sends the user to /account. */
   mustChangePassword?: boolean;
   twoFactor?: boolean;
+  /** The three powers (三权分立) set up an authenticator first: every other call answers TOTP_ENROLMENT_REQUIRED meanwhile. */
+  mustEnrolTwoFactor?: boolean;
 };
 
 export type FieldType =
@@ -274,11 +277,12 @@ export type AuditArchive = AuditArchiveManifest & { recordedAt: string | null; r
 
 // Console-facing endpoints (issue 4) and workflow reports (issue 3), as agreed in docs/api-contract.md.
 
-export type DirectoryUser = { id: string; username: string; displayName: string; disabled: boolean; roles: RoleGrant[]; version?: number };
+export type DirectoryUser = { id: string; username: string; displayName: string; disabled: boolean; roles: RoleGrant[]; version?: number; twoFactor?: boolean; mustChangePassword?: boolean };
 
 export type Attachment = { id: string; name: string; mime: string; size: number; sha256: string; url: string; field?: string | null; createdAt?: string; uploadedBy?: string };
 
-export type NotificationRow = { id: string; kind: string; instanceId: string | null; state: string | null; title: MaybeLocalized; createdAt: string; readAt: string | null };
+/** `entityType`/`entityId`: what a notice not about an instance concerns (kind `security`: the account whose powers changed). */
+export type NotificationRow = { id: string; kind: string; instanceId: string | null; state: string | null; entityType?: string | null; entityId?: string | null; title: MaybeLocalized; createdAt: string; readAt: string | null };
 
 export type StateCount = { state: string; stateName: MaybeLocalized; count: number };
 export type WorkflowCount = { definitionKey: string; name: MaybeLocalized; byState: StateCount[] };

@@ -29,8 +29,8 @@ describe('audit log', () => {
   it('every setup mutation is in the chain and the chain verifies', () => {
     const result = verifyAuditChain(h.db);
     expect(result.ok).toBe(true);
-    // 6 organisations + 12 users + 12 role grants created by the harness.
-    expect(result.count).toBe(30);
+    // 6 organisations + 13 users + 13 role grants + 3 authenticators (the three powers) set up by the harness.
+    expect(result.count).toBe(35);
   });
 
   it('the database refuses UPDATE and DELETE on audit_events', () => {

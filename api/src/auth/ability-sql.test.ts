@@ -78,7 +78,7 @@ function cases(): Array<[string, TAuthUser]> {
   const o = h.orgs;
   const single = ROLES.map((role): [string, TAuthUser] => {
     const orgId = role === 'principal' || role === 'teacher' ? o.schoolA : role === 'groupLead' ? o.group1 : o.district;
-    const id = h.users[{ bureauAdmin: 'admin', bureauReviewer: 'reviewer1', groupLead: 'lead1', principal: 'principalA', teacher: 'teacherA', inspector: 'inspector', expert: 'expert', outsideDept: 'outside', auditor: 'auditor' }[role]] ?? role;
+    const id = h.users[{ bureauAdmin: 'admin', bureauReviewer: 'reviewer1', groupLead: 'lead1', principal: 'principalA', teacher: 'teacherA', inspector: 'inspector', expert: 'expert', outsideDept: 'outside', securityAdmin: 'secadmin', auditor: 'auditor' }[role]] ?? role;
     return [role, userWith(id, [{ role, orgId }])];
   });
   return [
@@ -86,6 +86,7 @@ function cases(): Array<[string, TAuthUser]> {
     ['principal of two schools', userWith(h.users.principalB ?? '', [{ role: 'principal', orgId: o.schoolB }, { role: 'principal', orgId: o.schoolA2 }])],
     ['group lead + teacher', userWith(h.users.teacherA ?? '', [{ role: 'groupLead', orgId: o.group2 }, { role: 'teacher', orgId: o.schoolA }])],
     ['auditor who is also an admin', userWith(h.users.auditor ?? '', [{ role: 'auditor', orgId: o.district }, { role: 'bureauAdmin', orgId: o.district }])],
+    ['security admin who is also a principal', userWith(h.users.secadmin ?? '', [{ role: 'securityAdmin', orgId: o.district }, { role: 'principal', orgId: o.schoolA }])],
     ['no roles', userWith('nobody', [])],
   ];
 }

@@ -1,12 +1,13 @@
 import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility } from '@casl/ability';
-import type { TRole } from '../engine.js';
+import { ROLES, isPrivilegedRole, type TRole } from '../engine.js';
 import type { TAuthUser } from './user.js';
 
 // `assign`: name people for an instance's roles when starting it (inspectors, experts) — bureau staff only.
 // `archive`: move audit events past retention out of the table into a verifiable file — the auditor only.
-export const ACTIONS = ['manage', 'create', 'read', 'update', 'publish', 'act', 'verify', 'assign', 'archive'] as const;
+// `grant`: add or remove one role grant of an account (a RoleGrant subject).
+export const ACTIONS = ['manage', 'create', 'read', 'update', 'publish', 'act', 'verify', 'assign', 'archive', 'grant'] as const;
 export type TAction = (typeof ACTIONS)[number];
-export const SUBJECT_TYPES = ['Instance', 'Definition', 'Task', 'AuditEvent', 'Organisation', 'User', 'ReferenceData', 'BurdenReport', 'Notification', 'Calendar', 'Delegation'] as const;
+export const SUBJECT_TYPES = ['Instance', 'Definition', 'Task', 'AuditEvent', 'Organisation', 'User', 'ReferenceData', 'BurdenReport', 'Notification', 'Calendar', 'Delegation', 'RoleGrant'] as const;
 export type TSubjectType = (typeof SUBJECT_TYPES)[number];
 
 /** The fields of an instance that rules may test; `participantIds` is materialised from instance_participants. */
@@ -28,7 +29,10 @@ type Subjects =
   | 'all'
   | Tagged<'Instance', TInstanceSubject>
   | Tagged<'Definition', { id: string; key: string; status: string }>
-  | Tagged<'User', { id: string; orgAncestorIds: string[] }>
+  /** `privileged`: the account holds one of the three powers (bureauAdmin, securityAdmin, auditor). */
+  | Tagged<'User', { id: string; orgAncestorIds: string[]; privileged: boolean }>
+  /** One grant being added or removed; `accountPrivileged` describes the account before the change. */
+  | Tagged<'RoleGrant', { role: TRole; userId: string; accountPrivileged: boolean }>
   | Tagged<'Notification', { id: string; userId: string }>
   | Tagged<'Organisation', { id: string }>
   | Tagged<'Task', { id: string }>
@@ -42,10 +46,19 @@ type Builder = AbilityBuilder<AppAbility>;
 const orgsWith = (user: TAuthUser, role: TRole): string[] =>
   user.roles.filter((g) => g.role === role).map((g) => g.orgId);
 
+const ORDINARY_ROLES = ROLES.filter((r) => !isPrivilegedRole(r));
+/** Everything a workflow is made of: the security administrator and the auditor change none of it. */
+const WORKFLOW_DATA: TSubjectType[] = ['Instance', 'Definition', 'Task', 'ReferenceData', 'BurdenReport', 'Calendar', 'Organisation', 'Delegation'];
+
 // One small function per role; a user with several grants gets the union.
 const ROLE_RULES: Record<TRole, (b: Builder, user: TAuthUser) => void> = {
   bureauAdmin: ({ can }) => {
-    can('manage', ['Definition', 'Organisation', 'User', 'ReferenceData']);
+    can('manage', ['Definition', 'Organisation', 'ReferenceData']);
+    // 三权分立: the system administrator keeps the ordinary accounts and their ordinary roles; accounts
+    // holding one of the three powers, and those roles themselves, are the security administrator's.
+    can('read', 'User');
+    can(['create', 'update'], 'User', { privileged: false });
+    can('grant', 'RoleGrant', { role: { $in: ORDINARY_ROLES }, accountPrivileged: false });
     can(['read', 'create', 'assign'], 'Instance');
     can('read', 'Task');
     can('update', 'Calendar');
@@ -87,6 +100,15 @@ const ROLE_RULES: Record<TRole, (b: Builder, user: TAuthUser) => void> = {
     can('create', 'Instance');
     can(['read', 'act'], 'Instance', { createdBy: user.id });
   },
+  securityAdmin: ({ can, cannot }) => {
+    // 三权分立: role grants and the privileged accounts (system admins, security admins, auditors) —
+    // never workflow data, and never an ordinary account's password: that would be a way into its work.
+    can('read', 'User');
+    can(['create', 'update'], 'User', { privileged: true });
+    can('grant', 'RoleGrant');
+    cannot(['create', 'update', 'publish', 'act', 'assign'], WORKFLOW_DATA);
+    cannot('read', ['Instance', 'Task', 'BurdenReport', 'Definition']);
+  },
   auditor: ({ can, cannot }) => {
     // 三权分立: the auditor sees everything and changes nothing.
     can('read', 'all');
@@ -94,9 +116,12 @@ const ROLE_RULES: Record<TRole, (b: Builder, user: TAuthUser) => void> = {
     // Archiving changes no record: each event leaves the table only into a file the chain vouches for, ≥ 180
     // days old, and the archive itself is an audit event (ADR 0015). Keeping the log is the auditor's duty.
     can('archive', 'AuditEvent');
-    cannot(['create', 'update', 'publish', 'act'], 'all');
+    cannot(['create', 'update', 'publish', 'act', 'grant'], 'all');
   },
 };
+
+/** The powers applied last, so that their `cannot` rules win over any other role the person holds. */
+const LAST: readonly TRole[] = ['securityAdmin', 'auditor'];
 
 /** All permissions in one place. The engine decides which events a role may fire; CASL decides who may see/touch the row. */
 export function defineAbilityFor(user: TAuthUser): AppAbility {
@@ -119,8 +144,9 @@ export function defineAbilityFor(user: TAuthUser): AppAbility {
     builder.can('create', 'Delegation');
   }
   const roles = new Set(user.roles.map((g) => g.role));
-  for (const role of roles) if (role !== 'auditor') ROLE_RULES[role](builder, user);
-  // Applied last: the auditor's `cannot` rules must win even over another role the same person holds.
-  if (roles.has('auditor')) ROLE_RULES.auditor(builder, user);
+  for (const role of roles) if (!LAST.includes(role)) ROLE_RULES[role](builder, user);
+  for (const role of LAST) if (roles.has(role)) ROLE_RULES[role](builder, user);
+  // Nobody changes their own roles: no one grants themselves a power, or removes the trace of one.
+  builder.cannot('grant', 'RoleGrant', { userId: user.id });
   return builder.build();
 }

@@ -7,9 +7,11 @@ const totpOf = (secret: string, label = 'account') =>
 
 /** A fresh 160-bit secret (base32) and the otpauth:// URI an authenticator app scans as a QR code. */
 export function newTotpSecret(username: string): { secret: string; uri: string } {
-  const secret = new Secret({ size: 20 }).base32;
-  return { secret, uri: totpOf(secret, username).toString() };
+  return totpEnrolment(username, new Secret({ size: 20 }).base32);
 }
+
+/** A known secret with its otpauth:// URI (a pending enrolment shown again). */
+export const totpEnrolment = (username: string, secret: string): { secret: string; uri: string } => ({ secret, uri: totpOf(secret, username).toString() });
 
 /**
  * The 30-second step the 6-digit code belongs to when it matches now or one step either side (clock

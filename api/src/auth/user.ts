@@ -2,7 +2,7 @@ import type { RoleGrant } from '../engine.js';
 import { and, eq, gt, isNull, lte } from 'drizzle-orm';
 import type { Deps } from '../deps.js';
 import { delegations, roleGrants, users, type TUserRow } from '../db/schema.js';
-import { zRole } from '../engine.js';
+import { isPrivilegedRole, zRole } from '../engine.js';
 
 /** The signed-in person as every use-case sees them: identity plus role grants over the org tree. */
 export type TAuthUser = {
@@ -58,8 +58,8 @@ function activeDelegations(deps: Pick<Deps, 'db'>, toUserId: string, now: string
     .filter((r) => !r.disabled)
     .map((r) => {
       const from = deps.db.select().from(roleGrants).where(eq(roleGrants.userId, r.fromUserId)).all();
-      // The auditor's duty is not delegable (三权分立): it is personal.
-      const roles = parseGrants(from).filter((g) => g.role !== 'auditor');
+      // The three powers are not delegable (三权分立): they are personal, and held only with two-factor sign-in.
+      const roles = parseGrants(from).filter((g) => !isPrivilegedRole(g.role));
       return { userId: r.fromUserId, displayName: r.displayName, roles };
     });
 }

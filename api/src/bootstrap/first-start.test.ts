@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { openDb } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 import { createApp } from '../app.js';
-import { firstStart, generatePassword } from './first-start.js';
+import { totpNow } from '../auth/totp.js';
+import { banner, firstStart, generatePassword } from './first-start.js';
 
 function fresh() {
   const dir = mkdtempSync(join(tmpdir(), 'eduflow-first-'));
@@ -14,8 +15,8 @@ function fresh() {
   return { dir, db, deps: { db, clock: () => new Date('2026-11-23T02:00:00Z') } };
 }
 
-const login = (db: ReturnType<typeof fresh>['db'], username: string, password: string) =>
-  createApp({ db }).request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+const login = (db: ReturnType<typeof fresh>['db'], username: string, password: string, otp?: string) =>
+  createApp({ db }).request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password, otp }) });
 
 describe('first start', () => {
   it('generates a password that meets the policy and avoids look-alike characters', () => {
@@ -41,7 +42,22 @@ describe('first start', () => {
     const info = await firstStart(deps, dir, { EDUFLOW_DEMO_PASSWORD: 'chosen-Pass-1' });
     expect(info.passwordFile).toBeNull();
     expect(existsSync(join(dir, 'demo-password.txt'))).toBe(false);
-    expect((await login(db, 'auditor', 'chosen-Pass-1')).status).toBe(200);
+    expect((await login(db, 'principal1', 'chosen-Pass-1')).status).toBe(200);
+  });
+
+  it('starts the three powers enrolled with the authenticator key the banner prints beside the password (issue 10.5)', async () => {
+    const { dir, db, deps } = fresh();
+    const info = await firstStart(deps, dir, { EDUFLOW_DEMO_PASSWORD: 'chosen-Pass-1' });
+    const keyed = info.accounts.filter((a) => a.totpSecret);
+    expect(keyed.map((a) => a.username)).toEqual(['admin', 'secadmin', 'auditor']);
+    const text = banner('http://localhost:8787', info);
+    expect(text).toMatch(/secadmin\s+securityAdmin\s+冯立（安全管理员）/);
+    for (const a of keyed) {
+      expect(text).toContain(`    ${a.username.padEnd(12)} ${a.totpSecret}`);
+      expect(((await (await login(db, a.username, 'chosen-Pass-1')).json()) as { error: { code: string } }).error.code).toBe('TOTP_REQUIRED');
+      expect((await login(db, a.username, 'chosen-Pass-1', totpNow(a.totpSecret ?? '', new Date()))).status).toBe(200);
+    }
+    expect(text.indexOf('Password 密码')).toBeLessThan(text.indexOf('Two-factor 两步验证'));
   });
 
   it('refuses to seed with an EDUFLOW_DEMO_PASSWORD that fails the password policy, naming the rule', async () => {
@@ -50,12 +66,25 @@ describe('first start', () => {
     expect((await login(db, 'auditor', 'password1')).status).toBe(401);
   });
 
-  it('outside demo mode creates no demo account, only one administrator with a generated password', async () => {
+  it('outside demo mode creates no demo account, only the three administrators (三权分立), each password in its own file', async () => {
     const { dir, db, deps } = fresh();
     const info = await firstStart(deps, dir, { EDUFLOW_DEMO: '0' });
-    expect(info.accounts.map((a) => a.username)).toEqual(['admin']);
+    expect(info.accounts.map((a) => [a.username, a.role])).toEqual([['admin', 'bureauAdmin'], ['secadmin', 'securityAdmin'], ['auditor', 'auditor']]);
     expect((await login(db, 'principal1', info.password!)).status).toBe(401);
-    expect((await login(db, 'admin', info.password!)).status).toBe(200);
-    expect((db.$client.prepare('select count(*) n from users').get() as { n: number }).n).toBe(1);
+    const passwords = info.accounts.map((a) => readFileSync(join(dir, `${a.username}-password.txt`), 'utf8').trim());
+    expect(new Set(passwords).size).toBe(3);
+    expect(passwords[0]).toBe(info.password);
+    for (const [i, a] of info.accounts.entries()) {
+      // Each changes the password, then sets up an authenticator, before anything else works.
+      expect(await (await login(db, a.username, passwords[i] ?? '')).json()).toMatchObject({ mustChangePassword: true, mustEnrolTwoFactor: true });
+    }
+    expect((db.$client.prepare('select count(*) n from users').get() as { n: number }).n).toBe(3);
+    const text = banner('http://localhost:8787', info);
+    for (const a of info.accounts) expect(text).toContain(a.passwordFile ?? '-');
+    for (const p of passwords) expect(text).not.toContain(p);
+    // A later start names the files still there, and creates nothing.
+    const again = await firstStart(deps, dir, { EDUFLOW_DEMO: '0' });
+    expect(again).toMatchObject({ seeded: false, password: null });
+    expect(again.accounts.map((a) => a.username)).toEqual(['admin', 'secadmin', 'auditor']);
   });
 });

@@ -8,7 +8,22 @@ import type { Deps } from '../deps.js';
 import { createOrganisation } from '../features/orgs/create-organisation.js';
 import { createUser } from '../features/users/create-user.js';
 
-export type Account = { username: string; displayName: string; role: string };
+/**
+ * `totpSecret`: the demo's three powers start with an authenticator set up (base32 key, printed for an app).
+ * `passwordFile`: outside demo mode each administrator's first password is in a file of its own.
+ */
+export type Account = { username: string; displayName: string; role: string; totpSecret?: string; passwordFile?: string };
+
+/**
+ * 三权分立 (ADR 0014): an installation starts with its three administrators — only a security administrator
+ * may create the privileged accounts, so none of the three could be made later by the other two.
+ */
+const POWERS = [
+  { username: 'admin', displayName: '系统管理员', role: 'bureauAdmin' },
+  { username: 'secadmin', displayName: '安全管理员', role: 'securityAdmin' },
+  { username: 'auditor', displayName: '审计员', role: 'auditor' },
+] as const;
+const passwordFileOf = (dataDir: string, username: string) => join(dataDir, `${username}-password.txt`);
 export type StartInfo = { mode: 'demo' | 'production'; seeded: boolean; password: string | null; passwordFile: string | null; accounts: Account[] };
 
 /**
@@ -33,9 +48,9 @@ export function generatePassword(length = 14, account: TPasswordAccount = { user
 }
 
 /** Reads a password kept in the data folder, or makes one and keeps it there (owner-readable only). */
-function keptPassword(file: string): string {
+function keptPassword(file: string, account?: TPasswordAccount): string {
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const password = generatePassword();
+  const password = generatePassword(14, account);
   writeFileSync(file, `${password}\n`, { mode: 0o600 });
   return password;
 }
@@ -45,8 +60,9 @@ type SeedModule = { seedDemo: (deps: Deps, opts: { password: string }) => Promis
 /**
  * What the first start of an empty database does. Demo mode (default) seeds the demo district with
  * every account sharing EDUFLOW_DEMO_PASSWORD or a generated password kept in the data folder;
- * EDUFLOW_DEMO=0 creates only the district and one administrator with a generated password, who
- * must change it on first sign-in.
+ * EDUFLOW_DEMO=0 creates only the district and the three administrators (system, security, audit),
+ * each with a generated password in its own file, to be changed at the first sign-in (and an
+ * authenticator set up, as two-factor-gate.ts requires of them).
  */
 export async function firstStart(deps: Deps, dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<StartInfo> {
   const empty = (deps.db.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
@@ -61,12 +77,22 @@ export async function firstStart(deps: Deps, dataDir: string, env: NodeJS.Proces
     if (empty) await seeds.seedDemo(deps, { password: password! });
     return { mode: 'demo', seeded: empty, password, passwordFile, accounts: seeds.demoAccounts() };
   }
-  const passwordFile = join(dataDir, 'admin-password.txt');
-  if (!empty) return { mode: 'production', seeded: false, password: null, passwordFile: existsSync(passwordFile) ? passwordFile : null, accounts: [] };
-  const password = keptPassword(passwordFile);
+  const passwordFile = passwordFileOf(dataDir, 'admin');
+  if (!empty) {
+    const kept = POWERS.map((a) => ({ ...a, passwordFile: passwordFileOf(dataDir, a.username) })).filter((a) => existsSync(a.passwordFile));
+    return { mode: 'production', seeded: false, password: null, passwordFile: existsSync(passwordFile) ? passwordFile : null, accounts: kept };
+  }
   const district = createOrganisation(deps, { type: 'district', name: env.EDUFLOW_DISTRICT_NAME ?? '区教育委员会' });
-  await createUser(deps, { username: 'admin', displayName: '系统管理员', password, mustChangePassword: true, roles: [{ role: 'bureauAdmin', orgId: district.id }] });
-  return { mode: 'production', seeded: true, password, passwordFile, accounts: [{ username: 'admin', displayName: '系统管理员', role: 'bureauAdmin' }] };
+  const accounts: Account[] = [];
+  let password = '';
+  for (const a of POWERS) {
+    const file = passwordFileOf(dataDir, a.username);
+    const own = keptPassword(file, a);
+    if (a.username === 'admin') password = own;
+    await createUser(deps, { username: a.username, displayName: a.displayName, password: own, mustChangePassword: true, roles: [{ role: a.role, orgId: district.id }] });
+    accounts.push({ ...a, passwordFile: file });
+  }
+  return { mode: 'production', seeded: true, password, passwordFile, accounts };
 }
 
 /** Every demo account shares the password, so it must meet the policy for each of them (seeds store only its hash). */
@@ -80,13 +106,23 @@ function assertDemoPassword(password: string, accounts: Account[]): void {
 /** The lines `npm start` prints once the server listens. */
 export function banner(url: string, info: StartInfo): string {
   const lines = [``, `  EduFlow 教育治理工作流平台 is running at ${url}`, `  API reference: ${url}/api/docs`, ``];
-  if (info.accounts.length) {
-    lines.push(info.mode === 'demo' ? '  Demo accounts 演示账号:' : '  Administrator 管理员:');
+  if (info.mode === 'production') {
+    // Each password goes to its own holder (三权分立): the banner names the files, never the passwords.
+    if (info.accounts.length) {
+      lines.push('  Administrators 三员账号 — first passwords, one file each:');
+      for (const a of info.accounts) lines.push(`    ${a.username.padEnd(12)} ${a.role.padEnd(15)} ${a.displayName}   ${a.passwordFile ?? ''}`);
+      lines.push(`  Each changes the password, then sets up an authenticator app, at the first sign-in (首次登录须修改密码并绑定身份验证器).`);
+    }
+  } else if (info.accounts.length) {
+    lines.push('  Demo accounts 演示账号:');
     for (const a of info.accounts) lines.push(`    ${a.username.padEnd(12)} ${a.role.padEnd(15)} ${a.displayName}`);
     if (info.password) lines.push(``, `  Password 密码: ${info.password}${info.passwordFile ? `   (kept in ${info.passwordFile})` : '   (EDUFLOW_DEMO_PASSWORD)'}`);
-    else if (info.mode === 'demo') lines.push(``, `  Password: the one this database was seeded with (EDUFLOW_DEMO_PASSWORD).`);
-  } else if (info.passwordFile) {
-    lines.push(`  The first administrator's password is in ${info.passwordFile}.`);
+    else lines.push(``, `  Password: the one this database was seeded with (EDUFLOW_DEMO_PASSWORD).`);
+    const totp = info.accounts.filter((a) => a.totpSecret);
+    if (totp.length) {
+      lines.push(``, `  Two-factor 两步验证 — add the key to an authenticator app (手动输入密钥), then sign in with its 6-digit code:`);
+      for (const a of totp) lines.push(`    ${a.username.padEnd(12)} ${a.totpSecret}`);
+    }
   }
   lines.push('');
   return lines.join('\n');

@@ -279,6 +279,13 @@ export const notifications = sqliteTable(
     kind: text('kind').notNull(),
     instanceId: text('instance_id').references(() => instances.id),
     state: text('state'),
+    /**
+     * Notices that are not about an instance (an account's powers changed, for the auditors) carry their
+     * own title, fixed when it happened, and the record they are about (the audit log filters by it).
+     */
+    title: text('title', { mode: 'json' }).$type<{ 'zh-CN': string; en: string }>(),
+    entityType: text('entity_type'),
+    entityId: text('entity_id'),
     createdAt: text('created_at').notNull(),
     readAt: text('read_at'),
   },

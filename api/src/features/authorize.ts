@@ -2,7 +2,7 @@ import { appendAudit } from '../audit/append.js';
 import { defineAbilityFor, type AppAbility, type TAction, type TSubjectType } from '../auth/ability.js';
 import { isSystem, type TAuthUser } from '../auth/user.js';
 import type { Deps } from '../deps.js';
-import { AppError } from '../errors.js';
+import { AppError, type TLocalized } from '../errors.js';
 
 /**
  * The permission check use-cases run inside their transaction: null when allowed, else the error to
@@ -20,6 +20,8 @@ export function authorize(
     auditAction: string;
     /** Answer 404 instead of 403 when the caller cannot read it either: do not leak that it exists. */
     hideUnreadable?: boolean;
+    /** Why, when the generic 403 would leave the person guessing (e.g. which duty the rule separates). */
+    message?: TLocalized;
   },
 ): AppError | null {
   if (isSystem(actor)) return null;
@@ -36,5 +38,5 @@ export function authorize(
     outcome: 'denied',
     meta: { reason: hidden ? 'NOT_FOUND' : 'FORBIDDEN', permission: check.action },
   });
-  return new AppError(hidden ? 'NOT_FOUND' : 'FORBIDDEN');
+  return hidden ? new AppError('NOT_FOUND') : new AppError('FORBIDDEN', check.message ? { message: check.message } : {});
 }

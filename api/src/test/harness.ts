@@ -2,7 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../app.js';
+import { eq } from 'drizzle-orm';
 import { hashPassword } from '../auth/password.js';
+import { newTotpSecret, totpNow } from '../auth/totp.js';
+import { users as usersTable } from '../db/schema.js';
+import { presetTotp } from '../features/auth/two-factor.js';
 import { loadAuthUser, type TAuthUser } from '../auth/user.js';
 import { openDb, type Db } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
@@ -15,6 +19,8 @@ import { createUser } from '../features/users/create-user.js';
 import schoolReport from './fixtures/school-report.json' with { type: 'json' };
 
 export const PASSWORD = 'Harness#2026-api';
+/** Authenticator secrets of the harness's privileged accounts (base32); tests compute codes with totpNow(). */
+export const HARNESS_TOTP: Record<string, string> = { admin: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', secadmin: 'KRUGKIDROVUWG2ZAMJZG653OEBTG66BA', auditor: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U' };
 let sharedHash: Promise<string> | undefined;
 
 /** A test clock: starts on a Monday morning in Beijing, moves only when told. */
@@ -70,7 +76,10 @@ export async function makeHarness(options: { clockStart?: string } = {}) {
   await person('inspector', [['inspector', district]]);
   await person('expert', [['expert', district]]);
   await person('outside', [['outsideDept', district]]);
+  await person('secadmin', [['securityAdmin', district]]);
   await person('auditor', [['auditor', district]]);
+  // The three powers sign in with two factors (ADR 0014): enrolled from the start, as the demo's are.
+  for (const [username, secret] of Object.entries(HARNESS_TOTP)) presetTotp(deps, { userId: users[username] ?? '', secret });
 
   const authUser = (username: string): TAuthUser => {
     const u = loadAuthUser(deps, users[username] ?? '');
@@ -88,17 +97,32 @@ export async function makeHarness(options: { clockStart?: string } = {}) {
     return publishDefinition(deps, { id: draft.id, actor: authUser('reviewer1'), confirm: true }).id;
   };
 
+  /**
+   * Signs in through POST /auth/login; an account with two-factor on sends the current code of its
+   * stored secret. The test clock stands still, so every sign-in would fall in the same 30-second step
+   * and be refused as a replay: the harness forgets the last accepted step first. Replay refusal itself
+   * is tested with raw requests (auth/compliance.test.ts).
+   */
   async function signIn(username: string, password = PASSWORD): Promise<Session> {
+    const account = db.select().from(usersTable).where(eq(usersTable.username, username)).get();
+    let otp: string | undefined;
+    if (account?.totpEnabledAt && account.totpSecret) {
+      db.update(usersTable).set({ totpLastStep: null }).where(eq(usersTable.id, account.id)).run();
+      otp = totpNow(account.totpSecret, clock.now());
+    }
     const res = await app.request('/api/auth/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password }),
+      body: JSON.stringify({ username, password, otp }),
     });
     if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${await res.text()}`);
     const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
     const csrf = cookies.find((c) => c.startsWith('eduflow_csrf='))?.slice('eduflow_csrf='.length) ?? '';
     return { cookie: cookies.join('; '), csrf, userId: users[username] ?? '' };
   }
+
+  /** Enrols an account's authenticator (a fresh secret), as a privileged account does at its first sign-in. */
+  const enrolTotp = (username: string) => presetTotp(deps, { userId: users[username] ?? '', secret: newTotpSecret(username).secret });
 
   const headers = (s?: Session, extra: Record<string, string> = {}) => ({
     ...(s ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : {}),
@@ -118,7 +142,7 @@ export async function makeHarness(options: { clockStart?: string } = {}) {
     rmSync(dir, { recursive: true, force: true });
   };
 
-  return { dir, db, deps, app, clock, orgs, users, authUser, publish, signIn, get, post, close };
+  return { dir, db, deps, app, clock, orgs, users, authUser, publish, signIn, enrolTotp, get, post, close };
 }
 
 export type Harness = Awaited<ReturnType<typeof makeHarness>>;

@@ -17,10 +17,19 @@ export const ROLES = [
   'inspector',
   'expert',
   'outsideDept',
+  'securityAdmin',
   'auditor',
 ] as const;
 export const zRole = z.enum(ROLES);
 export type TRole = z.infer<typeof zRole>;
+
+/**
+ * 三权分立 (等保 2.0 level 3): the system administrator (bureauAdmin), the security administrator and
+ * the auditor. No account holds two of them (docs/decisions/0014-separation-of-three-powers.md).
+ */
+export const PRIVILEGED_ROLES = ['bureauAdmin', 'securityAdmin', 'auditor'] as const satisfies readonly TRole[];
+export type TPrivilegedRole = (typeof PRIVILEGED_ROLES)[number];
+export const isPrivilegedRole = (role: TRole): role is TPrivilegedRole => (PRIVILEGED_ROLES as readonly TRole[]).includes(role);
 
 /**
  * Where, relative to the instance, the actor must hold the role:

@@ -6,8 +6,9 @@ import { cachedSession, loadSession } from '../../providers/session';
 import { ChangePasswordCard } from './change-password-card';
 import { TwoFactorCard } from './two-factor-card';
 import { DelegationCard } from './delegation-card';
+import { holdsPower } from '../../lib/powers';
 
-/** 账号安全: one's own password and, for bureau administrators, two-factor sign-in. */
+/** 账号安全: one's own password and, for the three powers, two-factor sign-in. */
 export function AccountPage() {
   const { t } = useTranslation();
   const go = useGo();
@@ -16,7 +17,8 @@ export function AccountPage() {
     void loadSession(true).then(setSession);
   }, []);
   const forced = session?.me.mustChangePassword === true;
-  const isAdmin = session?.me.roles.some((r) => r.role === 'bureauAdmin') ?? false;
+  // Two-factor sign-in is for the three powers (三权分立), and required of them.
+  const privileged = holdsPower(session?.me.roles ?? []);
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -35,8 +37,8 @@ export function AccountPage() {
           });
         }}
       />
-      {isAdmin && !forced && <TwoFactorCard enabled={session?.me.twoFactor === true} />}
-      {session && !forced && <DelegationCard meId={session.me.user.id} canCreate={session.ability.can('create', 'Delegation')} />}
+      {privileged && !forced && session && <TwoFactorCard enabled={session.me.twoFactor === true} username={session.me.user.username} />}
+      {session && !forced && !session.me.mustEnrolTwoFactor && <DelegationCard meId={session.me.user.id} canCreate={session.ability.can('create', 'Delegation')} />}
     </Space>
   );
 }

@@ -11,7 +11,7 @@ export type AuditFilterValues = {
   range?: [Dayjs | null, Dayjs | null] | null;
 };
 
-const ENTITY_TYPES = ['Instance', 'Definition', 'Task', 'AuditEvent', 'Organisation', 'User', 'Session'];
+const ENTITY_TYPES = ['Instance', 'Definition', 'Task', 'AuditEvent', 'Organisation', 'User', 'RoleGrant', 'Session'];
 const OUTCOMES = ['success', 'denied', 'failed'];
 
 export function AuditFilters({ formProps }: { formProps: FormProps<AuditFilterValues> }) {

@@ -17,6 +17,8 @@ export function HomePage() {
   const orgOf = (role: RoleCode) => user.roles.find((r) => r.role === role)?.orgName ?? '';
   if (has('bureauAdmin') || has('bureauReviewer')) return <LazyDashboard />;
   if (has('auditor')) return <Navigate to="/audit" replace />;
+  // 三权分立: the security administrator keeps role grants and the privileged accounts, no workflow.
+  if (has('securityAdmin')) return <Navigate to="/users" replace />;
   if (has('groupLead')) return <SchoolHome group scopeName={orgOf('groupLead')} />;
   if (has('principal')) return <SchoolHome group={false} scopeName={orgOf('principal')} />;
   if (has('inspector')) return <InspectorHome />;

@@ -2,8 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { http } from '../../providers/http';
 import type { NotificationRow } from '../../types/contract';
+import { auditLink } from '../../lib/audit-link';
 
-/** Marks one notification read (if it is not yet) and, when it names an instance, goes there. Shared by the bell and the page. */
+/** Marks one notification read (if it is not yet) and goes to what it is about (its instance, or an account's audit trail). Shared by the bell and the page. */
 export function useOpenNotification(after?: () => void) {
   const client = useQueryClient();
   const navigate = useNavigate();
@@ -18,6 +19,8 @@ export function useOpenNotification(after?: () => void) {
   const open = async (n: NotificationRow) => {
     await markRead(n).catch(() => undefined);
     if (n.instanceId) navigate(`/instances/${n.instanceId}`);
+    // An account's powers changed (the auditors' notices): its trail in the audit log.
+    else if (n.entityId) navigate(auditLink({ entityId: n.entityId }));
   };
   return { open, markRead };
 }

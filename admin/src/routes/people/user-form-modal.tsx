@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Alert, Form, Input, Modal, Switch, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Popconfirm, Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { http, isApiError, ApiError } from '../../providers/http';
+import { cachedSession } from '../../providers/session';
 import { useLocalize } from '../../components/localized-text';
 import { StaleAlert } from '../../components/stale-alert';
+import { accountRights, canCreateAccount, type Reason } from '../../lib/powers';
 import { RoleGrantsField } from './role-grants-field';
 import type { DirectoryUser, RoleCode } from '../../types/contract';
 import { serverFieldErrors } from '../../lib/server-field-errors';
@@ -12,15 +14,32 @@ type Values = { username?: string; displayName: string; password?: string; disab
 const FIELDS = ['username', 'displayName', 'password', 'disabled'] as const;
 type Props = { user: DirectoryUser | null; open: boolean; onClose: () => void; onSaved: () => void };
 
-/** 新建/编辑用户: a stale edit (409) shows who won and offers to reload; it never overwrites. */
+const sameGrants = (a: Values['roles'], b: Values['roles']) => {
+  const key = (g: { role: string; orgId: string }) => `${g.role}@${g.orgId}`;
+  const left = new Set(a.map(key));
+  const right = new Set(b.map(key));
+  return left.size === right.size && [...left].every((k) => right.has(k));
+};
+
+/**
+ * 新建/编辑用户: a stale edit (409) shows who won and offers to reload; it never overwrites. What the
+ * signed-in user may not change (三权分立: privileged accounts, the powers' roles, one's own roles) is
+ * locked with the reason; only what changed is sent.
+ */
 export function UserFormModal({ user, open, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const localize = useLocalize();
+  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<ApiError | null>(null);
   const [pending, setPending] = useState(false);
   const [created, setCreated] = useState<{ username: string; password: string } | null>(null);
   const [current, setCurrent] = useState<DirectoryUser | null>(user);
+  const session = cachedSession();
+  const meId = session?.me.user.id ?? '';
+  const rights = session ? accountRights(session.ability, meId, current) : null;
+  const reason = (r: Reason) => (r ? t(r.key, { role: r.role ? t(`roles.${r.role}`) : '' }) : null);
+  const self = current?.id === meId;
 
   const fill = (u: DirectoryUser | null) => {
     setCurrent(u);
@@ -43,12 +62,26 @@ export function UserFormModal({ user, open, onClose, onSaved }: Props) {
     fill(fresh);
   };
 
+  const failed = (e: unknown) => {
+    const err = isApiError(e) ? e : new ApiError(0, null);
+    setError(err);
+    form.setFields(serverFieldErrors(err, localize, FIELDS));
+  };
+
   const submit = async (v: Values) => {
     setPending(true);
     setError(null);
     try {
       if (current) {
-        await http(`/users/${current.id}`, { method: 'PATCH', body: { displayName: v.displayName, disabled: v.disabled ?? false, roles: v.roles ?? [], expectedVersion: current.version ?? 1 } });
+        const roles = v.roles ?? [];
+        const before = current.roles.map((r) => ({ role: r.role, orgId: r.orgId }));
+        const body = {
+          ...(v.displayName !== current.displayName ? { displayName: v.displayName } : {}),
+          ...((v.disabled ?? false) !== current.disabled ? { disabled: v.disabled ?? false } : {}),
+          ...(sameGrants(roles, before) ? {} : { roles }),
+          expectedVersion: current.version ?? 1,
+        };
+        await http(`/users/${current.id}`, { method: 'PATCH', body });
         onSaved();
         onClose();
       } else {
@@ -58,14 +91,31 @@ export function UserFormModal({ user, open, onClose, onSaved }: Props) {
         else onClose();
       }
     } catch (e) {
-      const err = isApiError(e) ? e : new ApiError(0, null);
-      setError(err);
-      form.setFields(serverFieldErrors(err, localize, FIELDS));
+      failed(e);
     } finally {
       setPending(false);
     }
   };
+
+  const reset = async (what: 'resetPassword' | 'resetTwoFactor') => {
+    if (!current) return;
+    setPending(true);
+    setError(null);
+    try {
+      const res = await http<DirectoryUser & { password?: string }>(`/users/${current.id}`, { method: 'PATCH', body: { [what]: true, expectedVersion: current.version ?? 1 } });
+      setCurrent(res);
+      onSaved();
+      if (res.password) setCreated({ username: res.username, password: res.password });
+      else void message.success(t('powers.resetDone'));
+    } catch (e) {
+      failed(e);
+    } finally {
+      setPending(false);
+    }
+  };
+
   const stale = error?.code === 'VERSION_CONFLICT';
+  const accountLocked = current && rights && !rights.editAccount ? reason(rights.accountReason) : null;
   return (
     <Modal
       open={open}
@@ -74,31 +124,32 @@ export function UserFormModal({ user, open, onClose, onSaved }: Props) {
       onOk={() => (created ? onClose() : form.submit())}
       okText={created ? t('people.done') : t('buttons.save')}
       okButtonProps={{ loading: pending, disabled: stale }}
-      width={640}
+      width={680}
       destroyOnHidden
     >
       {stale && <StaleAlert onReload={() => void reload()} />}
-      {error && !stale && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={error.localized ? localize(error.localized) : error.message} />}
+      {error && !stale && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={error.localized ? localize(error.localized) : error.message} data-testid="user-form-error" />}
       {created ? (
         <Alert
           type="success"
           showIcon
-          message={t('people.createdTitle', { username: created.username })}
+          message={current ? t('powers.resetTitle', { username: created.username }) : t('people.createdTitle', { username: created.username })}
           description={
             <>
-              {t('people.createdPassword')} <Typography.Text code copyable data-testid="generated-password">{created.password}</Typography.Text>
+              {current ? t('powers.oneTimePassword') : t('people.createdPassword')} <Typography.Text code copyable data-testid="generated-password">{created.password}</Typography.Text>
             </>
           }
         />
       ) : (
         <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={stale}>
+          {accountLocked && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={accountLocked} data-testid="account-locked" />}
           {!current && (
             <Form.Item name="username" label={t('people.username')} rules={[{ required: true, pattern: /^[A-Za-z0-9._-]{3,64}$/, message: t('people.usernameRule') }]}>
               <Input autoComplete="off" />
             </Form.Item>
           )}
           <Form.Item name="displayName" label={t('people.displayName')} rules={[{ required: true, whitespace: true, max: 64, message: t('people.displayNameRule') }]}>
-            <Input />
+            <Input disabled={Boolean(accountLocked)} />
           </Form.Item>
           {!current && (
             <Form.Item name="password" label={t('people.password')} extra={t('people.passwordHint')}>
@@ -107,12 +158,28 @@ export function UserFormModal({ user, open, onClose, onSaved }: Props) {
           )}
           {current && (
             <Form.Item name="disabled" label={t('people.disabled')} valuePropName="checked">
-              <Switch />
+              <Switch disabled={Boolean(accountLocked) || self} />
             </Form.Item>
           )}
-          <Form.Item label={t('people.roles')}>
-            <RoleGrantsField />
+          <Form.Item label={t('people.roles')} extra={!current && session && !canCreateAccount(session.ability, false) ? t('powers.createHint') : t('powers.onePower')}>
+            <RoleGrantsField
+              grantable={(role) => rights?.grant(role) ?? true}
+              lockedReason={(role) => (rights ? reason(rights.grantReason(role)) : null)}
+              readOnlyReason={self ? t('powers.ownRoles') : null}
+            />
           </Form.Item>
+          {current && rights?.editAccount && !self && (
+            <Space wrap>
+              <Popconfirm title={t('powers.resetPasswordConfirm', { name: current.displayName })} onConfirm={() => void reset('resetPassword')}>
+                <Button data-testid="reset-password">{t('powers.resetPassword')}</Button>
+              </Popconfirm>
+              {current.twoFactor && (
+                <Popconfirm title={t('powers.resetTwoFactorConfirm', { name: current.displayName })} onConfirm={() => void reset('resetTwoFactor')}>
+                  <Button data-testid="reset-two-factor">{t('powers.resetTwoFactor')}</Button>
+                </Popconfirm>
+              )}
+            </Space>
+          )}
         </Form>
       )}
     </Modal>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { getDefaultSortOrder, List } from '@refinedev/antd';
-import { Button, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Form, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { PlusOutlined, SearchOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { toFilters, useKeysetTable } from '../../hooks/use-keyset-table';
@@ -12,14 +12,25 @@ import { ImportModal } from '../../components/import-modal';
 import { UserFormModal } from './user-form-modal';
 import { ReassignModal } from './reassign-modal';
 import { ROLES } from './role-grants-field';
+import { cachedSession } from '../../providers/session';
+import { accountRights, canCreateAccount, holdsPower } from '../../lib/powers';
 import type { DirectoryUser, RoleCode } from '../../types/contract';
 
 type Filters = { q?: string; role?: RoleCode };
 
-/** 用户与角色: the directory, searchable by name and role; the bureau admin creates, edits and imports. */
+/**
+ * 用户与角色: the directory, searchable by name and role. The bureau admin creates, edits and imports
+ * ordinary accounts; the security admin grants roles and keeps the privileged accounts (三权分立) —
+ * each row offers what the signed-in user may do there, and says why not otherwise.
+ */
 export function UserList() {
   const { t } = useTranslation();
   const canManage = useCan('update', 'User');
+  const canCreate = useCan('create', 'User');
+  const canReassign = useCan('update', 'Instance');
+  const session = cachedSession();
+  const canImport = session ? canCreateAccount(session.ability, false) : false;
+  const rightsOf = (u: DirectoryUser) => (session ? accountRights(session.ability, session.me.user.id, u) : null);
   const [editing, setEditing] = useState<DirectoryUser | null>(null);
   const [formOpen, setFormOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
@@ -40,18 +51,20 @@ export function UserList() {
       headerButtons={
         <Space wrap>
           <ExportButton list="users" query={query} fileName={t('users.users')} />
-          {canManage && (
-            <>
-              <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)}>
-                {t('imports.button')}
-              </Button>
-              <Button icon={<SwapOutlined />} onClick={() => { setReassignFrom(undefined); setReassignOpen(true); }}>
-                {t('bulk.reassignTitle')}
-              </Button>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => { setEditing(null); setFormOpen(true); }}>
-                {t('people.create')}
-              </Button>
-            </>
+          {canImport && (
+            <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)}>
+              {t('imports.button')}
+            </Button>
+          )}
+          {canReassign && canManage && (
+            <Button icon={<SwapOutlined />} onClick={() => { setReassignFrom(undefined); setReassignOpen(true); }}>
+              {t('bulk.reassignTitle')}
+            </Button>
+          )}
+          {canCreate && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => { setEditing(null); setFormOpen(true); }}>
+              {t('people.create')}
+            </Button>
           )}
         </Space>
       }
@@ -89,22 +102,41 @@ export function UserList() {
               </Space>
             ),
           },
-          { key: 'status', title: t('fields.status'), render: (_, u) => (u.disabled ? <Tag>{t('people.disabled')}</Tag> : <Tag color="green">{t('people.active')}</Tag>) },
+          {
+            key: 'status',
+            title: t('fields.status'),
+            render: (_, u) => (
+              <Space size={4} wrap>
+                {u.disabled ? <Tag>{t('people.disabled')}</Tag> : <Tag color="green">{t('people.active')}</Tag>}
+                {/* The three powers sign in with two factors: whether the authenticator is set up. */}
+                {holdsPower(u.roles) && (u.twoFactor ? <Tag color="blue">{t('powers.twoFactorOn')}</Tag> : <Tag color="orange">{t('powers.twoFactorOff')}</Tag>)}
+              </Space>
+            ),
+          },
           ...(canManage
             ? [
                 {
                   key: 'actions',
                   title: t('people.actions'),
-                  render: (_: unknown, u: DirectoryUser) => (
-                    <Space>
-                      <Button size="small" type="link" onClick={() => { setEditing(u); setFormOpen(true); }}>
-                        {t('people.editShort')}
-                      </Button>
-                      <Button size="small" type="link" onClick={() => { setReassignFrom(u.id); setReassignOpen(true); }}>
-                        {t('bulk.reassign')}
-                      </Button>
-                    </Space>
-                  ),
+                  render: (_: unknown, u: DirectoryUser) => {
+                    const rights = rightsOf(u);
+                    const editable = rights ? rights.editAccount || ROLES.some((r) => rights.grant(r)) : false;
+                    const why = rights?.accountReason ? t(rights.accountReason.key) : undefined;
+                    return (
+                      <Space>
+                        <Tooltip title={editable ? undefined : why}>
+                          <Button size="small" type="link" disabled={!editable} onClick={() => { setEditing(u); setFormOpen(true); }} data-testid={`edit-${u.username}`}>
+                            {t('people.editShort')}
+                          </Button>
+                        </Tooltip>
+                        {canReassign && (
+                          <Button size="small" type="link" onClick={() => { setReassignFrom(u.id); setReassignOpen(true); }}>
+                            {t('bulk.reassign')}
+                          </Button>
+                        )}
+                      </Space>
+                    );
+                  },
                 },
               ]
             : []),

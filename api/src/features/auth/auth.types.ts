@@ -14,7 +14,12 @@ export const ZUserSummary = z
   .object({ id: z.string(), username: z.string(), displayName: z.string(), locale: z.enum(['zh-CN', 'en']) })
   .openapi('UserSummary');
 
-export const ZLoginResult = z.object({ user: ZUserSummary, mustChangePassword: z.boolean() });
+export const ZLoginResult = z.object({
+  user: ZUserSummary,
+  mustChangePassword: z.boolean(),
+  /** A privileged account without an authenticator yet: it must enrol before anything else works. */
+  mustEnrolTwoFactor: z.boolean(),
+});
 
 export const ZChangePasswordBody = z
   .object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) })
@@ -36,6 +41,8 @@ export const ZMe = z
     /** The console sends the user to the change-password screen while this is true. */
     mustChangePassword: z.boolean(),
     twoFactor: z.boolean(),
+    /** The three powers must enrol two-factor sign-in first: every other call answers TOTP_ENROLMENT_REQUIRED. */
+    mustEnrolTwoFactor: z.boolean(),
   })
   .openapi('Me');
 export type TMe = z.infer<typeof ZMe>;

@@ -1,6 +1,7 @@
 import { packRules } from '@casl/ability/extra';
 import { eq, inArray } from 'drizzle-orm';
 import type { AppAbility } from '../../auth/ability.js';
+import { mustEnrolTwoFactor } from '../../auth/two-factor-gate.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { organisations, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
@@ -25,5 +26,6 @@ export function getMe(deps: Deps, input: { user: TAuthUser; ability: AppAbility;
     csrfToken: input.csrfToken,
     mustChangePassword: account?.mustChangePassword ?? false,
     twoFactor: Boolean(account?.totpEnabledAt),
+    mustEnrolTwoFactor: mustEnrolTwoFactor(user, account),
   };
 }

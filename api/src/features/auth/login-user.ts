@@ -5,6 +5,7 @@ import { dummyHash, verifyPassword } from '../../auth/password.js';
 import { passwordExpired } from '../../auth/password-expiry.js';
 import { totpStep } from '../../auth/totp.js';
 import { createSession } from '../../auth/sessions.js';
+import { mustEnrolTwoFactor } from '../../auth/two-factor-gate.js';
 import { loadAuthUser, type TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
 import { users } from '../../db/schema.js';
@@ -12,7 +13,7 @@ import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import type { TLoginBody } from './auth.types.js';
 
-export type TLoginResult = { user: TAuthUser; token: string; csrfToken: string; mustChangePassword: boolean };
+export type TLoginResult = { user: TAuthUser; token: string; csrfToken: string; mustChangePassword: boolean; mustEnrolTwoFactor: boolean };
 
 /**
  * Signs a user in. Five consecutive wrong passwords (or authenticator codes) lock the account for 15
@@ -90,6 +91,6 @@ export async function loginUser(deps: Deps, input: TLoginBody): Promise<TLoginRe
       outcome: 'success',
       ...(expired ? { meta: { passwordExpired: true } } : {}),
     });
-    return { user, token, csrfToken: session.csrfToken, mustChangePassword: row.mustChangePassword || expired };
+    return { user, token, csrfToken: session.csrfToken, mustChangePassword: row.mustChangePassword || expired, mustEnrolTwoFactor: mustEnrolTwoFactor(user, row) };
   });
 }

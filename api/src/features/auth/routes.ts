@@ -37,7 +37,7 @@ const enrol = createRoute({
   method: 'post',
   path: '/auth/2fa/enrol',
   tags: ['auth'],
-  summary: 'Start two-factor enrolment (bureauAdmin): a TOTP secret and its otpauth:// URI, shown once',
+  summary: 'Start two-factor enrolment (bureauAdmin, securityAdmin, auditor — required before anything else for them): a TOTP secret and its otpauth:// URI, shown once',
   responses: { 200: json(ZTotpEnrolment), ...errors(401, 403, 409) },
 });
 
@@ -95,7 +95,7 @@ export function authRoutes(deps: Deps) {
       setCookie(c, SESSION_COOKIE, result.token, { ...cookieBase, httpOnly: true, maxAge });
       setCookie(c, CSRF_COOKIE, result.csrfToken, { ...cookieBase, httpOnly: false, maxAge });
       const { id, username, displayName, locale } = result.user;
-      return c.json({ user: { id, username, displayName, locale }, mustChangePassword: result.mustChangePassword }, 200);
+      return c.json({ user: { id, username, displayName, locale }, mustChangePassword: result.mustChangePassword, mustEnrolTwoFactor: result.mustEnrolTwoFactor }, 200);
     })
     .openapi(changePasswordRoute, async (c) => {
       const { user, session } = signedIn(c);

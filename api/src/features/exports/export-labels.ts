@@ -1,16 +1,4 @@
-import type { TRole } from '../../engine.js';
-
-export const ROLE_ZH: Record<TRole, string> = {
-  bureauAdmin: '教委管理员',
-  bureauReviewer: '教委科室审核人',
-  groupLead: '集团总校长',
-  principal: '校长',
-  teacher: '教师',
-  inspector: '网络安全检查员',
-  expert: '评审专家',
-  outsideDept: '校外单位',
-  auditor: '审计员',
-};
+export { ROLE_ZH } from '../../auth/role-labels.js';
 
 export const ORG_TYPE_ZH: Record<string, string> = { district: '区', group: '教育集团', school: '学校', department: '部门' };
 export const GROUP_KIND_ZH: Record<string, string> = { secondary: '中学', primary: '小学', kindergarten: '幼儿园' };

@@ -54,7 +54,7 @@ describe('GET /exports/:list.xlsx', () => {
 
   it('exports users with roles, the audit log for the auditor, the org tree, tasks and the overview', async () => {
     const users = await workbook(await h.get('/api/exports/users.xlsx', await h.signIn('admin')));
-    expect(users.rowCount).toBe(2 + 12);
+    expect(users.rowCount).toBe(2 + 13);
     const lead = users.getColumn(1).values.indexOf('lead1');
     expect(users.getRow(lead).getCell(3).value).toBe('集团总校长（第一教育集团）');
     const audit = await workbook(await h.get('/api/exports/audit.xlsx', await h.signIn('auditor')));

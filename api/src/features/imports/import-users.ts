@@ -1,15 +1,21 @@
+import { subject } from '@casl/ability';
 import { appendAudit } from '../../audit/append.js';
 import { generatePassword } from '../../auth/generate-password.js';
 import { hashPassword } from '../../auth/password.js';
 import { passwordRefusal } from '../../auth/password-policy.js';
-import type { TAuthUser } from '../../auth/user.js';
+import { defineAbilityFor } from '../../auth/ability.js';
+import { accountRefusal, grantRefusal } from '../../auth/separation-of-duties.js';
+import { isSystem, type TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
 import { organisations, users, type TUserRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { ROLES, type TRole } from '../../engine.js';
+import { isPrivilegedRole, ROLES, type TRole } from '../../engine.js';
+import type { TLocalized } from '../../errors.js';
 import { authorize } from '../authorize.js';
 import { ROLE_ZH } from '../exports/export-labels.js';
+import { announcePowers } from '../users/account-powers.js';
 import { insertGrant } from '../users/assign-role.js';
+import { newUserSubject } from '../users/user-subject.js';
 import type { TImportError, TImportResult } from './imports.types.js';
 import { columnOf, type TTable } from './read-table.js';
 
@@ -22,8 +28,21 @@ function roleOf(text: string): TRole | undefined {
   return ROLES.find((r) => r === text || ROLE_ZH[r] === text);
 }
 
+/**
+ * 三权分立 per row: the importer may create this account with this role (ability.ts) — a bureau admin
+ * imports ordinary accounts only; a security administrator, privileged ones.
+ */
+function powersRefusal(actor: TAuthUser, role: TRole): TLocalized | null {
+  if (isSystem(actor)) return null;
+  const ability = defineAbilityFor(actor);
+  const account = newUserSubject([{ role }]);
+  const grant = { role, userId: '', accountPrivileged: false };
+  if (ability.can('create', account) && ability.can('grant', subject('RoleGrant', grant))) return null;
+  return grantRefusal(actor.id, grant) ?? accountRefusal(actor, isPrivilegedRole(role)) ?? { 'zh-CN': '您不能创建此角色的账户', en: 'You cannot create accounts with this role' };
+}
+
 /** Checks every row against the directory; returns what would be created, skipped and what is wrong. */
-function plan(deps: Deps, table: TTable, passwords = true) {
+function plan(deps: Deps, actor: TAuthUser, table: TTable, passwords = true) {
   const col = {
     username: columnOf(table.headers, ['用户名', '账号', 'username']),
     displayName: columnOf(table.headers, ['姓名', 'displayname', 'name']),
@@ -63,6 +82,12 @@ function plan(deps: Deps, table: TTable, passwords = true) {
       skipped += 1;
       continue;
     }
+    // Only rows that would create an account: an existing one is skipped whatever its role.
+    const refused = powersRefusal(actor, role);
+    if (refused) {
+      errors.push({ row, field: 'role', message: refused });
+      continue;
+    }
     planned.push({ row, username, displayName, role, orgId: org.id, password: given || (passwords ? generatePassword({ username, displayName }) : ''), generated: !given });
   }
   return { errors, planned, skipped };
@@ -75,7 +100,7 @@ function plan(deps: Deps, table: TTable, passwords = true) {
  */
 export async function importUsers(deps: Deps, input: { actor: TAuthUser; table: TTable; dryRun: boolean }): Promise<TImportResult> {
   txOrThrow(deps.db, () => authorize(deps, input.actor, { action: 'create', type: 'User', auditAction: 'import.users' }) ?? undefined);
-  const { errors, planned, skipped } = plan(deps, input.table);
+  const { errors, planned, skipped } = plan(deps, input.actor, input.table);
   if (errors.length || input.dryRun) return { dryRun: input.dryRun, created: errors.length ? 0 : planned.length, skipped, errors };
   const hashes: string[] = [];
   // argon2 runs on libuv's thread pool: a few at a time keeps the server answering meanwhile.
@@ -83,7 +108,7 @@ export async function importUsers(deps: Deps, input: { actor: TAuthUser; table: 
   return txOrThrow(deps.db, () => {
     // Re-checked inside the write lock: someone may have taken a username while we hashed.
     // Passwords were checked already and cannot have changed; the strength estimator is too slow to run under the lock.
-    const again = plan(deps, input.table, false);
+    const again = plan(deps, input.actor, input.table, false);
     if (again.errors.length || again.planned.length !== planned.length) {
       return { dryRun: false, created: 0, skipped: again.skipped, errors: again.errors.length ? again.errors : [err(1, 'file', '导入期间用户已变化，请重试', 'Users changed during the import; try again')] };
     }
@@ -110,6 +135,7 @@ export async function importUsers(deps: Deps, input: { actor: TAuthUser; table: 
       appendAudit(deps.db, { at, actor: input.actor, action: 'user.create', entityType: 'User', entityId: row.id, outcome: 'success', after: { username: p.username, displayName: p.displayName, via: 'import' } });
       const failed = insertGrant(deps, input.actor, row.id, { role: p.role, orgId: p.orgId });
       if (failed) throw failed;
+      announcePowers(deps, { actor: input.actor, account: row, before: [], after: [{ role: p.role, orgId: p.orgId }], changes: ['create'], auditAction: 'user.create' });
     });
     appendAudit(deps.db, { at, actor: input.actor, action: 'import.users', entityType: 'User', entityId: null, outcome: 'success', meta: { created: planned.length, skipped } });
     return {

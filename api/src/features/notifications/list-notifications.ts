@@ -13,6 +13,7 @@ const KIND: Record<string, { 'zh-CN': string; en: string }> = {
   chase: { 'zh-CN': '催办', en: 'Chased' },
   copy: { 'zh-CN': '抄送', en: 'Copied to you' },
   sign: { 'zh-CN': '加签', en: 'Asked to sign' },
+  security: { 'zh-CN': '权限变更', en: 'Powers changed' },
 };
 
 /** The caller's own notifications, newest first, keyset on (created_at, id); never anyone else's. */
@@ -42,12 +43,14 @@ export function listNotifications(deps: Deps, input: { user: TAuthUser; query: T
     const ref = definitionId ? defs.get(definitionId) : undefined;
     const kind = KIND[n.kind] ?? { 'zh-CN': n.kind, en: n.kind };
     const step = n.state ? stateName(ref, n.state) : { 'zh-CN': '', en: '' };
-    const rest = (l: 'zh-CN' | 'en') => [ref?.name[l], step[l], subjectName].filter(Boolean).join(' · ');
+    const rest = (l: 'zh-CN' | 'en') => n.title?.[l] ?? [ref?.name[l], step[l], subjectName].filter(Boolean).join(' · ');
     return {
       id: n.id,
       kind: n.kind,
       instanceId: n.instanceId,
       state: n.state,
+      entityType: n.entityType,
+      entityId: n.entityId,
       title: { 'zh-CN': `【${kind['zh-CN']}】${rest('zh-CN')}`, en: `[${kind.en}] ${rest('en')}` },
       createdAt: n.createdAt,
       readAt: n.readAt,

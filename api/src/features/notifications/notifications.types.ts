@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { ZLocalized } from '../common.js';
 
-export const NOTIFICATION_KINDS = ['entered', 'reminder', 'escalation', 'chase', 'copy', 'sign'] as const;
+// `security`: an account's powers changed (or someone tried) — sent to the auditors (三权分立).
+export const NOTIFICATION_KINDS = ['entered', 'reminder', 'escalation', 'chase', 'copy', 'sign', 'security'] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 
 export const ZNotificationQuery = z.object({
@@ -15,9 +16,11 @@ export type TNotificationQuery = z.infer<typeof ZNotificationQuery>;
 export const ZNotification = z
   .object({
     id: z.string(),
-    kind: z.string().openapi({ description: 'entered | reminder | escalation | chase | copy | sign' }),
+    kind: z.string().openapi({ description: 'entered | reminder | escalation | chase | copy | sign | security' }),
     instanceId: z.string().nullable(),
     state: z.string().nullable(),
+    entityType: z.string().nullable().openapi({ description: 'What a notice not about an instance concerns (security: `User`)' }),
+    entityId: z.string().nullable(),
     title: ZLocalized,
     createdAt: z.string(),
     readAt: z.string().nullable(),

@@ -7,7 +7,7 @@ import { txOrThrow } from '../../db/client.js';
 import { users, type TUserRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
-import { authorize } from '../authorize.js';
+import { announcePowers, checkPowers, type TPowersChange } from './account-powers.js';
 import { insertGrant } from './assign-role.js';
 import { ZCreateUser, type TCreateUser } from './users.types.js';
 
@@ -20,7 +20,16 @@ export async function createUser(deps: Deps, input: TCreateUser & { actor?: TAut
   if (data.password) assertPasswordPolicy(data.password, data);
   const passwordHash = data.passwordHash ?? (await hashPassword(data.password ?? ''));
   return txOrThrow(deps.db, () => {
-    const denied = authorize(deps, actor, { action: 'create', type: 'User', auditAction: 'user.create' });
+    const id = crypto.randomUUID();
+    const powers: TPowersChange = {
+      actor,
+      account: { id, username: data.username, displayName: data.displayName },
+      before: [],
+      after: data.roles,
+      changes: ['create'],
+      auditAction: 'user.create',
+    };
+    const denied = checkPowers(deps, powers);
     if (denied) return denied;
     if (deps.db.select({ id: users.id }).from(users).where(eq(users.username, data.username)).get()) {
       return new AppError('VALIDATION', {
@@ -29,7 +38,7 @@ export async function createUser(deps: Deps, input: TCreateUser & { actor?: TAut
       });
     }
     const row: TUserRow = {
-      id: crypto.randomUUID(),
+      id,
       username: data.username,
       displayName: data.displayName,
       passwordHash,
@@ -61,6 +70,7 @@ export async function createUser(deps: Deps, input: TCreateUser & { actor?: TAut
       // Returning (not throwing) would commit half a user; throwing rolls the whole account back.
       if (failed) throw failed;
     }
+    announcePowers(deps, powers);
     return safe;
   });
 }

@@ -20,7 +20,8 @@ const create = createRoute({
   method: 'post',
   path: '/users',
   tags: ['users'],
-  summary: 'Create an account (bureauAdmin); a generated password is returned once when none is given',
+  summary:
+    'Create an account (bureauAdmin: without a privileged role; securityAdmin: with one — 三权分立, ADR 0014); a generated password is returned once when none is given; 422 SEPARATION_OF_DUTIES for two of bureauAdmin, securityAdmin, auditor',
   request: { body: body(ZCreateUserBody) },
   responses: { 201: json(ZCreatedUser, 'Created'), ...errors(400, 401, 403, 422) },
 });
@@ -29,7 +30,8 @@ const update = createRoute({
   method: 'patch',
   path: '/users/{id}',
   tags: ['users'],
-  summary: 'Rename, disable, re-grant roles, reset password or two-factor (bureauAdmin); 409 on a stale expectedVersion',
+  summary:
+    'Rename, disable, re-grant roles, reset password or two-factor (bureauAdmin: ordinary accounts and roles; securityAdmin: privileged accounts and any grant; never one’s own roles); 409 on a stale expectedVersion; 422 SEPARATION_OF_DUTIES',
   request: { params: ZIdParam, body: body(ZUpdateUserBody) },
   responses: { 200: json(ZCreatedUser, 'The user; `password` only after a reset'), ...errors(400, 401, 403, 404, 409, 422) },
 });

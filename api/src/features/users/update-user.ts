@@ -8,7 +8,9 @@ import { txOrThrow } from '../../db/client.js';
 import { roleGrants, sessions, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
+import { accountRefusal, grantsOf, holdsPower } from '../../auth/separation-of-duties.js';
 import { authorize } from '../authorize.js';
+import { announcePowers, checkPowers, grantDiff, type TAccountChange, type TPowersChange } from './account-powers.js';
 import { insertGrant } from './assign-role.js';
 import { userSubject } from './user-subject.js';
 import { userView } from './user-view.js';
@@ -19,9 +21,10 @@ const invalid = (field: string, zh: string, en: string) =>
 
 /**
  * Edits a user's name, roles (the full set, replaced) or disabled flag, refusing a stale version.
- * Disabling ends the user's sessions at once; an administrator cannot disable or demote themselves,
- * which could leave the district without one. A password reset issues a one-time password (and unlocks
- * the account); a two-factor reset lets someone who lost their phone enrol again.
+ * Disabling ends the user's sessions at once; nobody disables themselves or changes their own roles.
+ * A password reset issues a one-time password (and unlocks the account); a two-factor reset lets
+ * someone who lost their phone enrol again. Who may change which account and which grant is 三权分立
+ * (ability.ts, ADR 0014); the console sends every field, so only what differs counts as a change.
  */
 export async function updateUser(deps: Deps, input: TUpdateUserBody & { id: string; actor: TAuthUser }): Promise<TUserItem & { password?: string }> {
   const { actor } = input;
@@ -32,20 +35,25 @@ export async function updateUser(deps: Deps, input: TUpdateUserBody & { id: stri
   return txOrThrow(deps.db, () => {
     const row = deps.db.select().from(users).where(eq(users.id, input.id)).get();
     if (!row) return new AppError('NOT_FOUND');
-    const denied = authorize(deps, actor, {
-      action: 'update',
-      type: 'User',
-      target: userSubject(deps, row.id),
-      entityId: row.id,
-      auditAction: 'user.update',
-      hideUnreadable: true,
-    });
-    if (denied) return denied;
+    // Someone the caller cannot even see is not found, whatever was asked.
+    const hidden = authorize(deps, actor, { action: 'read', type: 'User', target: userSubject(deps, row.id), entityId: row.id, auditAction: 'user.update', hideUnreadable: true });
+    if (hidden) return hidden;
     if (row.version !== input.expectedVersion) return new AppError('VERSION_CONFLICT');
     if (row.id === actor.id && input.disabled === true) return invalid('disabled', '不能停用自己的账户', 'You cannot disable your own account');
-    if (row.id === actor.id && input.roles && !input.roles.some((g) => g.role === 'bureauAdmin')) {
-      return invalid('roles', '不能取消自己的管理员角色', 'You cannot remove your own administrator role');
-    }
+    const changes: TAccountChange[] = [];
+    if (input.displayName !== undefined && input.displayName !== row.displayName) changes.push('rename');
+    if (input.disabled !== undefined && input.disabled !== row.disabled) changes.push(input.disabled ? 'disable' : 'enable');
+    if (passwordHash) changes.push('resetPassword');
+    if (input.resetTwoFactor) changes.push('resetTwoFactor');
+    const grantsBefore = grantsOf(deps, row.id);
+    const powers: TPowersChange = { actor, account: row, before: grantsBefore, after: input.roles ?? grantsBefore, changes, auditAction: 'user.update' };
+    const { granted, revoked } = grantDiff(powers.before, powers.after);
+    // Asking for no change at all still needs the right to change the account: the version moves on.
+    const denied =
+      changes.length === 0 && granted.length === 0 && revoked.length === 0
+        ? authorize(deps, actor, { action: 'update', type: 'User', target: userSubject(deps, row.id), entityId: row.id, auditAction: 'user.update', message: accountRefusal(actor, holdsPower(grantsBefore)) })
+        : checkPowers(deps, powers);
+    if (denied) return denied;
     const before = userView(deps, row);
     const at = deps.clock().toISOString();
     deps.db
@@ -60,13 +68,12 @@ export async function updateUser(deps: Deps, input: TUpdateUserBody & { id: stri
       .where(and(eq(users.id, row.id), eq(users.version, row.version)))
       .run();
     if (passwordHash) rememberPreviousPassword(deps.db, row.id, row.passwordHash, at);
-    if (input.roles) {
-      deps.db.delete(roleGrants).where(eq(roleGrants.userId, row.id)).run();
-      for (const grant of input.roles) {
-        const failed = insertGrant(deps, actor, row.id, grant);
-        // Throw, not return: a half-replaced set of grants must roll back with the rest.
-        if (failed) throw failed;
-      }
+    // Only what changed is written, so each new grant is one audited `user.assignRole`.
+    for (const g of revoked) deps.db.delete(roleGrants).where(and(eq(roleGrants.userId, row.id), eq(roleGrants.role, g.role), eq(roleGrants.orgId, g.orgId))).run();
+    for (const grant of granted) {
+      const failed = insertGrant(deps, actor, row.id, grant);
+      // Throw, not return: a half-replaced set of grants must roll back with the rest.
+      if (failed) throw failed;
     }
     if (input.disabled === true || passwordHash) deps.db.delete(sessions).where(eq(sessions.userId, row.id)).run();
     const updated = deps.db.select().from(users).where(eq(users.id, row.id)).get() ?? row;
@@ -82,6 +89,7 @@ export async function updateUser(deps: Deps, input: TUpdateUserBody & { id: stri
       after,
       meta: { resetPassword: Boolean(passwordHash), resetTwoFactor: Boolean(input.resetTwoFactor) },
     });
+    announcePowers(deps, powers);
     return password ? { ...after, password } : after;
   });
 }

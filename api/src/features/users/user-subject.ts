@@ -1,8 +1,10 @@
 import { subject } from '@casl/ability';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { TFieldMap } from '../../auth/ability-sql.js';
 import { roleGrants, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
+import type { TRole } from '../../engine.js';
+import { grantsOf, holdsPower } from '../../auth/separation-of-duties.js';
 import { orgPath } from '../orgs/org-path.js';
 
 /**
@@ -19,9 +21,12 @@ export const userFields: TFieldMap = {
     where o1.id in ${values} or o2.id in ${values} or o3.id in ${values} or o3.parent_id in ${values})`,
 };
 
-/** The loaded user as a CASL subject (what ability.can sees). */
+/** The loaded user as a CASL subject (what ability.can sees); `privileged` when it holds one of the three powers. */
 export function userSubject(deps: Pick<Deps, 'db'>, userId: string) {
-  const grants = deps.db.select({ orgId: roleGrants.orgId }).from(roleGrants).where(eq(roleGrants.userId, userId)).all();
+  const grants = grantsOf(deps, userId);
   const ancestors = new Set(grants.flatMap((g) => orgPath(deps, g.orgId).map((o) => o.id)));
-  return subject('User', { id: userId, orgAncestorIds: [...ancestors] });
+  return subject('User', { id: userId, orgAncestorIds: [...ancestors], privileged: holdsPower(grants) });
 }
+
+/** An account not created yet, with the grants it is to get (POST /users, imports). */
+export const newUserSubject = (grants: ReadonlyArray<{ role: TRole }>) => subject('User', { id: '', orgAncestorIds: [], privileged: holdsPower(grants) });

@@ -76,7 +76,7 @@ describe('POST /users and PATCH /users/:id', () => {
     expect(after.items[0]).toMatchObject({ version: 2, roles: [{ role: 'expert' }] });
   });
 
-  it('disabling ends the sessions at once; the admin cannot disable or demote themselves; non-admins get 403', async () => {
+  it('disabling ends the sessions at once; the admin cannot disable themselves or change their own roles; non-admins get 403', async () => {
     const admin = await h.signIn('admin');
     const victim = await h.signIn('principalB');
     expect((await h.get('/api/me', victim)).status).toBe(200);
@@ -86,7 +86,8 @@ describe('POST /users and PATCH /users/:id', () => {
     expect((await h.get('/api/me', victim)).status).toBe(401);
     const self = ((await (await h.get('/api/users?q=admin', admin)).json()) as Page).items[0];
     expect((await patch(`/api/users/${h.users.admin}`, { disabled: true, expectedVersion: self?.version ?? 0 }, admin)).status).toBe(422);
-    expect((await patch(`/api/users/${h.users.admin}`, { roles: [], expectedVersion: self?.version ?? 0 }, admin)).status).toBe(422);
+    // Nobody changes their own roles (三权分立, ADR 0014): a permission, so 403 rather than 422.
+    expect((await patch(`/api/users/${h.users.admin}`, { roles: [], expectedVersion: self?.version ?? 0 }, admin)).status).toBe(403);
     const principal = await h.signIn('principalA');
     expect((await patch(`/api/users/${h.users.teacherA}`, { displayName: 'x', expectedVersion: 1 }, principal)).status).toBe(403);
     expect((await h.post('/api/users', { username: 'nobody', displayName: 'n' }, principal)).status).toBe(403);
