@@ -34,13 +34,15 @@ async function oldLog() {
   const start = Date.now() - 400 * DAY;
   const h = await makeHarness({ clockStart: new Date(start).toISOString() });
   open.push(h);
+  // The harness's own setup events (accounts, grants, authenticators) come first: S of them.
+  const S = seqs(h).n;
   for (let d = 1; d <= 60; d++) {
     h.clock.set(new Date(start + d * DAY).toISOString());
     tx(h.db, () => appendAudit(h.db, { at: h.clock.now().toISOString(), actor: null, action: 'test.event', entityType: 'Test', entityId: String(d), outcome: 'success' }));
   }
   h.clock.set(new Date().toISOString());
   const auditor = await h.signIn('auditor');
-  return { h, auditor, start, before: (days: number) => districtDay(start + days * DAY) };
+  return { h, auditor, start, S, before: (days: number) => districtDay(start + days * DAY) };
 }
 
 const archive = (h: Harness, s: Session, before: string) => h.post('/api/audit/archive', { before }, s);
@@ -64,17 +66,17 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
   });
 
   it('previews what a cut-off would move, defaulting to the latest day allowed', async () => {
-    const { h, auditor, before } = await oldLog();
+    const { h, auditor, before, S } = await oldLog();
     const preview = await (await h.get('/api/audit/archive/preview', auditor)).json();
     expect(preview).toMatchObject({ before: latestCutoffDate(new Date()), latestBefore: latestCutoffDate(new Date()), retentionDays: 180, allowed: true, fromSeq: 1 });
     // Everything but today's events (sign-ins) is older than 180 days.
-    expect(preview.count).toBe(30 + 60);
+    expect(preview.count).toBe(S + 60);
     // A back-dated event after today's (a seed, an import) is not part of the run the archive would take.
     tx(h.db, () => appendAudit(h.db, { at: new Date(Date.now() - 300 * DAY).toISOString(), actor: null, action: 'test.event', entityType: 'Test', entityId: 'late', outcome: 'success' }));
-    expect((await (await h.get('/api/audit/archive/preview', auditor)).json()).count).toBe(30 + 60);
+    expect((await (await h.get('/api/audit/archive/preview', auditor)).json()).count).toBe(S + 60);
     const partial = await (await h.get(`/api/audit/archive/preview?before=${before(31)}`, auditor)).json();
-    // Setup (30) and days 1–30 (30) lie before the start of day 31 in Beijing.
-    expect(partial).toMatchObject({ count: 60, fromSeq: 1, throughSeq: 60 });
+    // Setup (S) and days 1–30 (30) lie before the start of day 31 in Beijing.
+    expect(partial).toMatchObject({ count: S + 30, fromSeq: 1, throughSeq: S + 30 });
   });
 
   it('the preview reads only the retention window (the `at` index from the cut-off on), never the history before it', async () => {
@@ -95,7 +97,7 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
   });
 
   it('archives to a file with its manifest, records the archive as the new anchor, and verify still passes', async () => {
-    const { h, auditor, before } = await oldLog();
+    const { h, auditor, before, S } = await oldLog();
     // A checkpoint taken before archiving names a row that leaves the table: it must not fail verify later.
     writeCheckpoint(h.deps, h.deps.auditCheckpointFile ?? '');
     h.clock.advance(1000);
@@ -105,30 +107,30 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
     const res = await archive(h, auditor, before(31));
     expect(res.status).toBe(201);
     const manifest = await res.json();
-    expect(manifest).toMatchObject({ fromSeq: 1, throughSeq: 60, count: 60, file: 'audit-archive-1-60.jsonl.gz', firstKeptSeq: 61 });
+    expect(manifest).toMatchObject({ fromSeq: 1, throughSeq: S + 30, count: S + 30, file: `audit-archive-1-${S + 30}.jsonl.gz`, firstKeptSeq: S + 31 });
     expect(manifest.firstKeptPrevHash).toBe(manifest.lastHash);
     const bytes = readFileSync(join(archiveDir(h), manifest.file));
     expect(sha256(bytes)).toBe(manifest.sha256);
-    expect(JSON.parse(readFileSync(join(archiveDir(h), 'audit-archive-1-60.manifest.json'), 'utf8'))).toEqual(manifest);
+    expect(JSON.parse(readFileSync(join(archiveDir(h), `audit-archive-1-${S + 30}.manifest.json`), 'utf8'))).toEqual(manifest);
 
     const lines = gunzipSync(bytes).toString('utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines).toHaveLength(62);
+    expect(lines).toHaveLength(S + 32);
     expect(lines[0]).toMatchObject({ kind: 'header', fromSeq: 1, firstPrevHash: '0'.repeat(64) });
-    expect(lines[61]).toMatchObject({ kind: 'link', throughSeq: 60, lastHash: manifest.lastHash });
+    expect(lines[S + 31]).toMatchObject({ kind: 'link', throughSeq: S + 30, lastHash: manifest.lastHash });
 
     // The rows are gone, the archive event is the newest one, nothing else moved.
-    expect(seqs(h)).toMatchObject({ lo: 61, hi: headBefore + 1 });
+    expect(seqs(h)).toMatchObject({ lo: S + 31, hi: headBefore + 1 });
     const recorded = auditedArchives(h);
     expect(recorded.map((r) => r.outcome)).toEqual(['success']);
-    expect(JSON.parse(recorded[0]!.meta)).toMatchObject({ sha256: manifest.sha256, throughSeq: 60, lastHash: manifest.lastHash });
+    expect(JSON.parse(recorded[0]!.meta)).toMatchObject({ sha256: manifest.sha256, throughSeq: S + 30, lastHash: manifest.lastHash });
 
     const incremental = await (await h.get('/api/audit/verify', auditor)).json();
-    expect(incremental).toMatchObject({ ok: true, anchor: { seq: 60, hash: manifest.lastHash, archiveId: manifest.archiveId }, count: headBefore + 1 - 60 });
-    expect(await (await h.get('/api/audit/verify?full=1', auditor)).json()).toMatchObject({ ok: true, mode: 'full', checked: headBefore + 1 - 60 });
+    expect(incremental).toMatchObject({ ok: true, anchor: { seq: S + 30, hash: manifest.lastHash, archiveId: manifest.archiveId }, count: headBefore + 1 - (S + 30) });
+    expect(await (await h.get('/api/audit/verify?full=1', auditor)).json()).toMatchObject({ ok: true, mode: 'full', checked: headBefore + 1 - (S + 30) });
     expect(verifyAuditChain(h.db, { checkpointFile: h.deps.auditCheckpointFile })).toMatchObject({ ok: true });
 
     const [check] = await verifyArchiveFiles([join(archiveDir(h), manifest.file)], { db: h.db, checkpointFile: h.deps.auditCheckpointFile });
-    expect(check).toMatchObject({ ok: true, count: 60, manifest: 'ok', recorded: 'live', previous: 'genesis', next: 'live', checkpointsChecked: 0 });
+    expect(check).toMatchObject({ ok: true, count: S + 30, manifest: 'ok', recorded: 'live', previous: 'genesis', next: 'live', checkpointsChecked: 0 });
 
     const list = await (await h.get('/api/audit/archives', auditor)).json();
     expect(list.items).toEqual([expect.objectContaining({ archiveId: manifest.archiveId, recordedSeq: headBefore + 1 })]);
@@ -168,14 +170,14 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
   });
 
   it('archives follow one another: the second starts at the first one’s anchor and both files verify together', async () => {
-    const { h, auditor, before } = await oldLog();
+    const { h, auditor, before, S } = await oldLog();
     const first = await (await archive(h, auditor, before(11))).json();
-    expect(first).toMatchObject({ fromSeq: 1, throughSeq: 40 });
+    expect(first).toMatchObject({ fromSeq: 1, throughSeq: S + 10 });
     const second = await (await archive(h, auditor, latestCutoffDate(new Date()))).json();
-    expect(second).toMatchObject({ fromSeq: 41, firstPrevHash: first.lastHash });
+    expect(second).toMatchObject({ fromSeq: S + 11, firstPrevHash: first.lastHash });
     // The first archive's own event was young then; the second archive leaves it alone too.
-    expect(second.throughSeq).toBe(90);
-    expect(verifyAuditChain(h.db)).toMatchObject({ ok: true, anchor: { seq: 90 } });
+    expect(second.throughSeq).toBe(S + 60);
+    expect(verifyAuditChain(h.db)).toMatchObject({ ok: true, anchor: { seq: S + 60 } });
     const files = [first, second].map((m) => join(archiveDir(h), m.file));
     const checks = await verifyArchiveFiles(files, { db: h.db });
     expect(checks).toEqual([
@@ -185,7 +187,7 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
   });
 
   it('rows an archive recorded but did not get to remove (a crash) do not disturb verify, and the next archive removes them', async () => {
-    const { h, auditor, before } = await oldLog();
+    const { h, auditor, before, S } = await oldLog();
     // What a crash right after the recording transaction leaves: the file, the archive event, every row.
     const written = await writeArchiveFile(h.db, { path: join(h.dir, 'crashed.jsonl.gz'), start: { seq: 0, hash: '0'.repeat(64) }, cutoff: cutoffInstant(before(11)), header: { archiveId: 'crashed', createdAt: new Date().toISOString(), createdBy: null } });
     if (!written.ok) throw new Error('not written');
@@ -202,11 +204,11 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
       }),
     );
     expect(seqs(h).lo).toBe(1);
-    expect(verifyAuditChain(h.db, { full: true })).toMatchObject({ ok: true, anchor: { seq: 40 } });
+    expect(verifyAuditChain(h.db, { full: true })).toMatchObject({ ok: true, anchor: { seq: S + 10 } });
     const next = await (await archive(h, auditor, before(31))).json();
-    expect(next).toMatchObject({ fromSeq: 41, throughSeq: 60 });
-    expect(seqs(h).lo).toBe(61);
-    expect(verifyAuditChain(h.db, { full: true })).toMatchObject({ ok: true, anchor: { seq: 60 } });
+    expect(next).toMatchObject({ fromSeq: S + 11, throughSeq: S + 30 });
+    expect(seqs(h).lo).toBe(S + 31);
+    expect(verifyAuditChain(h.db, { full: true })).toMatchObject({ ok: true, anchor: { seq: S + 30 } });
   });
 
   it('refuses to archive a chain that does not verify (409, audited) and keeps every row', async () => {
