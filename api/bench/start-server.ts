@@ -46,9 +46,9 @@ export type TServer = {
 
 const exited = (child: ChildProcess) => new Promise<void>((ok) => (child.exitCode !== null || child.signalCode !== null ? ok() : child.once('exit', () => ok())));
 
-export async function startServer(input: { script: string; env: Record<string, string>; port: number; healthPath: string; timeoutMs?: number }): Promise<TServer> {
+export async function startServer(input: { script: string; env: Record<string, string>; port: number; healthPath: string; nodeArgs?: string[]; timeoutMs?: number }): Promise<TServer> {
   const pinned = canPin();
-  const node = [process.execPath, '--import', 'tsx', input.script];
+  const node = [process.execPath, ...(input.nodeArgs ?? []), '--import', 'tsx', input.script];
   const [cmd, ...args] = pinned ? ['taskset', '-c', String(SERVER_CORE), ...node] : node;
   const t0 = performance.now();
   // taskset execs node, so the child's pid is the server's own (its /proc status is the server's memory).
