@@ -45,6 +45,7 @@ export type TScaleResult = {
   auditEvents: number;
   dbBytes: number;
   bytesPerInstance: number;
+  storage: TPlan['storage'];
   /** Timers already due in the cached city, marked fired before the start (a live server has no such backlog). */
   timersBacklog: number;
   api: TApiResult;
@@ -141,6 +142,7 @@ export async function measureScale(city: TCachedCity, opts: TOpts, log: TLog): P
     auditEvents: plan.auditEvents,
     dbBytes: plan.dbBytes,
     bytesPerInstance: plan.dbBytes / plan.instances,
+    storage: plan.storage,
     timersBacklog,
     api: apiResult,
     bare,

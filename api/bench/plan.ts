@@ -13,6 +13,8 @@ export type TPlan = {
   runningInstances: number;
   auditEvents: number;
   dbBytes: number;
+  /** The largest tables and indexes (SQLite's dbstat), biggest first. */
+  storage: Array<{ name: string; bytes: number }>;
   /** Principals with a running security-inspection self-check at their own school, one instance each. */
   eventPicks: TEventPick[];
   securityDefinitionId: string;
@@ -49,6 +51,7 @@ export function planRun(file: string, candidates = 400): TPlan {
       runningInstances: n("select count(*) n from instances where status = 'running'"),
       auditEvents: n('select max(seq) n from audit_events'),
       dbBytes: statSync(file).size,
+      storage: c.prepare('select name, sum(pgsize) bytes from dbstat group by name order by bytes desc limit 12').all() as Array<{ name: string; bytes: number }>,
       eventPicks: [...byUser.values()],
       securityDefinitionId: (c.prepare("select id from definitions where key = 'security-inspection' and status = 'published' order by version desc limit 1").get() as { id: string }).id,
       inspectorId: (c.prepare("select id from users where username = 'inspector1'").get() as { id: string }).id,

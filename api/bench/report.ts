@@ -31,7 +31,7 @@ function markdown(run: TRun): string {
     '## Issue 11 targets',
     '',
     head(['met']),
-    `| Flat: every flat figure (⇵ below) grows ≤ ${FLAT_LIMIT}× from ${scaleLabel(small)} to ${scaleLabel(large)} | ${rs.map((_, i) => (i === rs.length - 1 ? flat.value : '')).join(' | ')} | ${mark(flat.met)} |`,
+    `| Flat: every flat figure (⇵ below) grows ≤ ${FLAT_LIMIT}×${two ? ` from ${scaleLabel(small)} to ${scaleLabel(large)}` : ''} | ${rs.map((_, i) => (i === rs.length - 1 ? flat.value : '')).join(' | ')} | ${mark(flat.met)} |`,
   ];
   for (const t of TARGETS) {
     const verdicts = rs.map((r) => t.judge(r));
@@ -53,6 +53,14 @@ function markdown(run: TRun): string {
     if (refused.length) lines.push('', `Not readable by the role (left out): ${refused.map((w) => `${w.who} \`${w.path}\` ${w.status}`).join(', ')}.`);
     lines.push('');
   }
+  lines.push('## Storage: largest tables and indexes, bytes per instance', '', head([]).replace('|  |', '| table or index |'));
+  const names = [...new Set(rs.flatMap((r) => r.storage.map((t) => t.name)))];
+  const perInstance = (r: TScaleResult, name: string) => {
+    const t = r.storage.find((x) => x.name === name);
+    return t ? fmt(t.bytes / r.instances) : '—';
+  };
+  for (const name of names) lines.push(`| ${name} | ${rs.map((r) => perInstance(r, name)).join(' | ')} |`);
+  lines.push('');
   lines.push('## Dashboards and reports', '', head([]).replace('|  |', '| who · report |'));
   const items = rs[0].api.reports.items.map((it, i) => ({ it, all: rs.map((r) => r.api.reports.items[i]) }));
   for (const { it, all } of items) lines.push(`| ${it.who} · \`${it.path}\` | ${all.map((x) => `p50 ${fmt(x.latency.p50)} · p99 ${fmt(x.latency.p99)}${x.status === 200 ? '' : ` (${x.status})`}`).join(' | ')} |`);
