@@ -39,6 +39,7 @@ export const FIGURES: TFigure[] = [
   { label: 'Health during a 100-timer scheduler tick, max', unit: 'ms', value: (r) => r.api.schedulerTick.stall.max, better: 'lower' },
   { label: 'Database per instance', unit: 'KB', value: (r) => r.bytesPerInstance / 1024, better: 'lower' },
   { label: 'Server start to healthy', unit: 'ms', value: (r) => r.api.startMs, better: 'lower', flat: true },
+  { label: 'Bare endpoint start to healthy (tsx, few modules)', unit: 'ms', value: (r) => r.bare.startMs, better: 'lower' },
 ];
 
 /** Largest over smallest scale, oriented so that > 1 always means "worse at the larger city". */

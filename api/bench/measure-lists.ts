@@ -12,7 +12,7 @@ const INSTANCE_QUERIES = ['', 'state=selfCheck', 'overdue=1', 'notice=1', ...SOR
 const DEEP_PAGES = 20;
 const LIMIT = 50;
 /** A walk stops early once it has spent this long (so a slow list cannot hold the run for hours). */
-const WALK_BUDGET_MS = 20_000;
+const WALK_BUDGET_MS = 10_000;
 
 export type TWalk = { who: string; path: string; pages: number; rows: number; firstMs: number; deepMs: number | null; latency: TLatency; status: number };
 export type TLists = { all: TLatency; first: TLatency; deep: TLatency; walks: TWalk[] };
