@@ -165,21 +165,31 @@ function cloneRows(c: Database.Database) {
     const select = cols.map((col) => over[col] ?? `x.${col}`).join(', ');
     c.exec(`insert ${orIgnore ? 'or ignore ' : ''}into ${table} (${cols.join(', ')}) select ${select} from bench_clone k ${join}`);
   };
+  // Snapshots and data name the template's school, group and people by id (the engine's subject, initiator,
+  // assignments): the same substitutions as the columns, as text replacements chosen per template. Other
+  // organisations a snapshot names (a group's member schools, a request's schools) stay the template's.
+  const lit = (v: string) => `'${v.replaceAll("'", "''")}'`;
+  const templates = c.prepare('select distinct tpl id, tpl_org org, tpl_grp grp from bench_clone').all() as Array<{ id: string; org: string; grp: string | null }>;
+  const peopleIn = c.prepare('select u.id from users u join instances i on i.id = ? where instr(i.snapshot, u.id) > 0 or instr(i.data, u.id) > 0').pluck();
+  const rewrite = (col: string) => {
+    const branches = templates.map((t) => {
+      let e = col;
+      for (const o of new Set([t.org, t.grp].filter((v): v is string => !!v))) e = `replace(${e}, ${lit(o)}, ${org(lit(o))})`;
+      for (const p of peopleIn.all(t.id) as string[]) e = `replace(${e}, ${lit(p)}, ${person(lit(p))})`;
+      return `when ${lit(t.id)} then ${e}`;
+    });
+    return `case k.tpl ${branches.join(' ')} else ${col} end`;
+  };
   copy('instances', 'join instances x on x.id = k.tpl', {
     id: nid('x.id'),
+    data: rewrite('x.data'),
+    snapshot: rewrite('x.snapshot'),
     subject_org_id: org('x.subject_org_id'),
     subject_group_id: 'case when x.subject_group_id is null then null else k.grp end',
     created_by: person('x.created_by'),
     created_at: shift('x.created_at'),
     updated_at: shift('x.updated_at'),
     due_at: shift('x.due_at'),
-    // The engine decides against the subject and initiator kept in the snapshot: move them with the row.
-    snapshot: `case when k.school = k.tpl_org then x.snapshot else json_set(x.snapshot,
-      '$.context.initiatorId', ${person("json_extract(x.snapshot, '$.context.initiatorId')")},
-      '$.context.subject.orgId', k.school,
-      '$.context.subject.path', case when k.tpl_org = k.tpl_grp
-        then json_array(json_extract(x.snapshot, '$.context.subject.path[0]'), k.grp)
-        else json_array(json_extract(x.snapshot, '$.context.subject.path[0]'), k.grp, k.school) end) end`,
   });
   copy('tasks', 'join tasks x on x.instance_id = k.tpl', {
     id: nid('x.id'),

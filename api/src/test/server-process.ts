@@ -2,8 +2,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO_USERS } from '@eduflow/seeds';
-import { totpNow } from '../auth/totp.js';
+import { demoOtp } from './demo-otp.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const SERVER_PASSWORD = 'Ops#Restore-2026!';
@@ -83,28 +82,6 @@ export function runCommand(script: string, args: string[], env: Record<string, s
       ok({ code, stdout, stderr });
     });
   });
-}
-
-const DEMO_TOTP: Record<string, string> = Object.fromEntries(DEMO_USERS.flatMap((u) => ('totp' in u ? [[u.username, u.totp]] : [])));
-const usedSteps = new Map<string, number>();
-
-/**
- * The next code for a demo power (admin, secadmin, auditor sign in with two factors): the server takes
- * each 30-second step once per account, so a step already used is skipped, waiting for the next if need be.
- */
-async function demoOtp(url: string, username: string): Promise<string | undefined> {
-  const secret = DEMO_TOTP[username];
-  if (!secret) return undefined;
-  const key = `${url} ${username}`;
-  for (;;) {
-    const step = Math.floor(Date.now() / 30_000);
-    const candidate = Math.max(step, (usedSteps.get(key) ?? -Infinity) + 1);
-    if (candidate <= step + 1) {
-      usedSteps.set(key, candidate);
-      return totpNow(secret, new Date(candidate * 30_000));
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
 }
 
 /** A signed-in API session through the front door (login with a code for the three powers, CSRF header). */

@@ -1,0 +1,12 @@
+import { mkdtempSync } from 'node:fs'; import { tmpdir } from 'node:os'; import { join } from 'node:path';
+import { buildCityDb } from './city-db.js';
+const file = join(mkdtempSync(join(tmpdir(), 'city-')), 'city.db');
+const scale = Number(process.argv[2] ?? 0.02);
+const t0 = performance.now();
+const db = await buildCityDb(file, { instances: Math.round(1_000_000 * scale), auditEvents: Math.round(10_000_000 * scale), schools: 2000 }, console.log);
+console.log(file, ((performance.now() - t0) / 1000).toFixed(1), 's');
+const c = db.$client;
+console.table(c.prepare("select d.key, i.status, count(*) n from instances i join definitions d on d.id=i.definition_id group by 1,2").all());
+for (const t of ['tasks','task_candidates','instance_participants','timers','notifications','findings']) console.log(t, (c.prepare(`select count(*) n from ${t}`).get() as any).n);
+console.log(c.prepare("select count(*) n from tasks where status='open'").get());
+console.log(c.prepare("select count(*) n from instances i join role_grants g on g.org_id = i.subject_org_id join users u on u.id=g.user_id where u.username='principal1'").get());

@@ -1,0 +1,69 @@
+/**
+ * City databases cached under .bench/ by scale (1 = 1,000,000 instances with 10,000,000 audit events over
+ * 2,000 schools), built once and copied into a throw-away data folder for each run.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildCityDb, type TCityShape } from './city-db.js';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const BENCH_DIR = join(REPO_ROOT, '.bench');
+
+export const shapeOf = (scale: number): TCityShape => ({ instances: Math.round(scale * 1_000_000), auditEvents: Math.round(scale * 10_000_000), schools: 2000 });
+
+export type TCachedCity = { scale: number; file: string; shape: TCityShape; buildSeconds: number | null; source: string; generator: string };
+
+/** A cached database is reused only if city-db.ts has not changed since it was built. */
+const GENERATOR = createHash('sha256').update(readFileSync(join(REPO_ROOT, 'api/bench/city-db.ts'))).digest('hex').slice(0, 12);
+
+/**
+ * The cached database for `scale`: reused when `reuse` and it was built completely; else built anew.
+ * `prebuilt` (a database buildCityDb made elsewhere at this scale) is hard-linked in instead of building.
+ */
+export async function cachedCity(scale: number, opts: { reuse: boolean; prebuilt?: string; log: (s: string) => void }): Promise<TCachedCity> {
+  mkdirSync(BENCH_DIR, { recursive: true });
+  const file = join(BENCH_DIR, `city-${scale}.db`);
+  const meta = `${file}.json`;
+  const shape = shapeOf(scale);
+  if (opts.reuse && existsSync(file) && existsSync(meta)) {
+    const kept = JSON.parse(readFileSync(meta, 'utf8')) as TCachedCity;
+    if (kept.generator === GENERATOR) {
+      opts.log(`scale ${scale}: reusing ${file} (${kept.source})`);
+      return { ...kept, file };
+    }
+    opts.log(`scale ${scale}: ${file} was built by another version of city-db.ts; building again`);
+  }
+  for (const f of [file, meta, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) unlinkSync(f);
+  let entry: TCachedCity;
+  if (opts.prebuilt) {
+    opts.log(`scale ${scale}: using the prebuilt ${opts.prebuilt}`);
+    try {
+      linkSync(opts.prebuilt, file);
+    } catch {
+      copyFileSync(opts.prebuilt, file);
+    }
+    // The caller vouches that it came from this city-db.ts.
+    entry = { scale, file, shape, buildSeconds: null, source: `prebuilt ${opts.prebuilt}`, generator: GENERATOR };
+  } else {
+    opts.log(`scale ${scale}: building ${shape.instances} instances, ${shape.auditEvents} audit events, ${shape.schools} schools`);
+    const t0 = performance.now();
+    const building = `${file}.building`;
+    for (const f of [building, `${building}-wal`, `${building}-shm`]) if (existsSync(f)) unlinkSync(f);
+    const db = await buildCityDb(building, shape, opts.log);
+    db.$client.close();
+    renameSync(building, file);
+    entry = { scale, file, shape, buildSeconds: (performance.now() - t0) / 1000, source: 'built by buildCityDb', generator: GENERATOR };
+  }
+  writeFileSync(meta, JSON.stringify(entry, null, 2));
+  return entry;
+}
+
+/** A fresh data folder holding a copy of the cached database as eduflow.db; remove() deletes it. */
+export function copyToRunDir(city: TCachedCity, label: string): { dir: string; file: string; bytes: number; remove: () => void } {
+  const dir = mkdtempSync(join(BENCH_DIR, `run-${label}-`));
+  const file = join(dir, 'eduflow.db');
+  copyFileSync(city.file, file);
+  return { dir, file, bytes: statSync(file).size, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}

@@ -1,0 +1,151 @@
+/**
+ * One city size: the real API on a copy of the cached database (lists, reports, event load, bulk start,
+ * Excel export, audit verify), then — never at the same time, they share the core — the bare endpoint
+ * on a fresh copy with the same principals and instances.
+ */
+import { BENCH_PASSWORD } from './city-db.js';
+import { join } from 'node:path';
+import { BENCH_DIR, copyToRunDir, type TCachedCity } from './city-cache.js';
+import { signIn, type TSession } from './http.js';
+import { LIST_ROLES, measureLists, type TLists } from './measure-lists.js';
+import { chooseActors, measureBareEvents, measureConst, measureRealEvents, type TRealEvents } from './measure-events.js';
+import { measureBulk, type TBulk } from './measure-bulk.js';
+import { measureExport, type TExport } from './measure-export.js';
+import { measureReports, type TReports } from './measure-reports.js';
+import { measureVerify, type TVerify } from './measure-verify.js';
+import type { TLoadResult } from './load.js';
+import { planRun, type TEventPick, type TPlan } from './plan.js';
+import { measureSchedulerTick, type TSchedulerTick } from './measure-scheduler.js';
+import { freePort, startServer } from './start-server.js';
+import { markBacklogFired } from './timers.js';
+import { fmtLatency, ms } from './stats.js';
+
+type TOpts = { durationMs: number; connections: number; cpuProf: boolean };
+type TLog = (s: string) => void;
+
+export type TApiResult = {
+  pinned: boolean;
+  startMs: number;
+  actors: number;
+  events: TRealEvents;
+  lists: TLists;
+  reports: TReports;
+  bulk: TBulk;
+  export: TExport;
+  verify: TVerify;
+  schedulerTick: TSchedulerTick;
+};
+export type TBareResult = { startMs: number; events: TLoadResult; constant: TLoadResult };
+export type TScaleResult = {
+  scale: number;
+  source: string;
+  buildSeconds: number | null;
+  instances: number;
+  runningInstances: number;
+  auditEvents: number;
+  dbBytes: number;
+  bytesPerInstance: number;
+  storage: TPlan['storage'];
+  /** Timers already due in the cached city, marked fired before the start (a live server has no such backlog). */
+  timersBacklog: number;
+  api: TApiResult;
+  bare: TBareResult;
+  /** Events per second of the real route as a share of the bare endpoint's, same run. */
+  shareOfBare: number;
+};
+
+const SIGN_INS = [...new Set([...LIST_ROLES, 'reviewer', 'principal1', 'admin', 'auditor'])];
+
+async function measureApi(plan: TPlan, file: string, dir: string, opts: TOpts, log: TLog): Promise<TApiResult & { picks: TEventPick[] }> {
+  const port = await freePort();
+  const server = await startServer({
+    script: 'api/src/server.ts',
+    // EDUFLOW_DEMO=0 on a populated database: no seeding, no generated password; the API only, no console.
+    env: { EDUFLOW_DATA_DIR: dir, EDUFLOW_PORT: String(port), EDUFLOW_DEMO: '0', EDUFLOW_ADMIN_DIST: `${dir}/no-console` },
+    port,
+    healthPath: '/api/health',
+    nodeArgs: opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(BENCH_DIR, 'profiles', String(plan.instances))}`] : [],
+  });
+  try {
+    log(`  API healthy ${ms(server.startMs)} ms after spawn (pid ${server.pid}${server.pinned ? ', pinned to core 1' : ''})`);
+    const base = server.url;
+    const sessions = new Map<string, TSession>();
+    for (const who of SIGN_INS) sessions.set(who, await signIn(base, who, BENCH_PASSWORD));
+
+    const lists = await measureLists(base, sessions, log);
+    log(`  lists: ${fmtLatency(lists.all)}`);
+    const reports = await measureReports(base, sessions);
+    log(`  reports: ${fmtLatency(reports.all)}`);
+
+    const actors = await chooseActors(base, plan.eventPicks, BENCH_PASSWORD, opts.connections, log);
+    const events = await measureRealEvents(base, actors, opts.durationMs);
+    log(`  events: ${events.load.rps.toFixed(0)} req/s, ${fmtLatency(events.load.latency)}, errors ${JSON.stringify(events.load.errors)}, resyncs ${events.resyncs}`);
+    log(`  health while saturated: ${fmtLatency(events.health)}`);
+
+    const bulk = await measureBulk(base, sessions.get('admin')!, plan);
+    log(`  bulk 200: ${ms(bulk.ms)} ms (${bulk.started} started, ${bulk.failed} failed), health max ${ms(bulk.stall.max)} ms`);
+    const xlsx = await measureExport(server, sessions.get('admin')!, file, plan.exportFrom);
+    log(`  export: ${xlsx.rows}/${xlsx.expectedRows} rows in ${ms(xlsx.ms)} ms, peak RSS ${xlsx.peakRssMb.toFixed(0)} MB, health max ${ms(xlsx.stall.max)} ms`);
+    const verify = await measureVerify(base, sessions.get('auditor')!);
+    log(`  audit verify: ${verify.ok ? 'ok' : `NOT ok (${verify.reason})`}, ${verify.events} events in ${ms(verify.ms)} ms, health max ${ms(verify.stall.max)} ms`);
+    const schedulerTick = await measureSchedulerTick(base, file);
+    log(`  scheduler tick: ${schedulerTick.timers - schedulerTick.left} of ${schedulerTick.timers} due timers fired within ${ms(schedulerTick.waitedMs)} ms, health max ${ms(schedulerTick.stall.max)} ms`);
+    // The bare endpoint replays the same principals on the same instances, at the versions its fresh copy holds.
+    const picks = actors.map((a) => plan.eventPicks.find((p) => p.instanceId === a.instanceId)!);
+    return { pinned: server.pinned, startMs: server.startMs, actors: actors.length, events, lists, reports, bulk, export: xlsx, verify, schedulerTick, picks };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function measureBare(city: TCachedCity, picks: TEventPick[], opts: TOpts, log: TLog): Promise<TBareResult> {
+  const run = copyToRunDir(city, `bare-${city.scale}`);
+  try {
+    const port = await freePort();
+    const server = await startServer({ script: 'api/bench/bare-endpoint.ts', env: { BARE_DB: run.file, BARE_PORT: String(port) }, port, healthPath: '/health' });
+    try {
+      const events = await measureBareEvents(server.url, picks, opts.durationMs);
+      log(`  bare events: ${events.rps.toFixed(0)} req/s, ${fmtLatency(events.latency)}, errors ${JSON.stringify(events.errors)}`);
+      const constant = await measureConst(server.url, opts.connections, opts.durationMs);
+      log(`  bare GET /const: ${constant.rps.toFixed(0)} req/s, ${fmtLatency(constant.latency)}`);
+      return { startMs: server.startMs, events, constant };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    run.remove();
+  }
+}
+
+export async function measureScale(city: TCachedCity, opts: TOpts, log: TLog): Promise<TScaleResult> {
+  const run = copyToRunDir(city, `api-${city.scale}`);
+  let plan: TPlan;
+  let api: TApiResult & { picks: TEventPick[] };
+  let timersBacklog: number;
+  try {
+    timersBacklog = markBacklogFired(run.file);
+    log(`  ${timersBacklog} timers already due marked fired (no scheduler backlog, as in a live district)`);
+    plan = planRun(run.file, opts.connections * 4);
+    log(`  ${plan.instances} instances (${plan.runningInstances} running), ${plan.auditEvents} audit events, ${(plan.dbBytes / 2 ** 20).toFixed(0)} MB`);
+    api = await measureApi(plan, run.file, run.dir, opts, log);
+  } finally {
+    run.remove();
+  }
+  const bare = await measureBare(city, api.picks, opts, log);
+  const { picks: _picks, ...apiResult } = api;
+  return {
+    scale: city.scale,
+    source: city.source,
+    buildSeconds: city.buildSeconds,
+    instances: plan.instances,
+    runningInstances: plan.runningInstances,
+    auditEvents: plan.auditEvents,
+    dbBytes: plan.dbBytes,
+    bytesPerInstance: plan.dbBytes / plan.instances,
+    storage: plan.storage,
+    timersBacklog,
+    api: apiResult,
+    bare,
+    shareOfBare: api.events.load.rps / bare.events.rps,
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * What a run needs to know about its database before the server starts: its size, who fires events on
+ * which instance, the ids a bulk start uses, and the window an Excel export of ~100k rows covers.
+ */
+import Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
+
+export const EXPORT_ROWS = 100_000;
+
+export type TEventPick = { instanceId: string; version: number; userId: string; username: string; orgId: string };
+export type TPlan = {
+  instances: number;
+  runningInstances: number;
+  auditEvents: number;
+  dbBytes: number;
+  /** The largest tables and indexes (SQLite's dbstat), biggest first. */
+  storage: Array<{ name: string; bytes: number }>;
+  /** Principals with a running security-inspection self-check at their own school, one instance each. */
+  eventPicks: TEventPick[];
+  securityDefinitionId: string;
+  inspectorId: string;
+  bulkSchoolIds: string[];
+  /** Instances created on or after this instant: the newest ~EXPORT_ROWS (all of them in a smaller city). */
+  exportFrom: string | null;
+};
+
+export function planRun(file: string, candidates = 400): TPlan {
+  const c = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const n = (sql: string) => (c.prepare(sql).get() as { n: number }).n;
+    const instances = n('select count(*) n from instances');
+    const eventPicks = c
+      .prepare(
+        `select i.id instanceId, i.version, rg.user_id userId, u.username, i.subject_org_id orgId
+         from instances i
+         join definitions d on d.id = i.definition_id and d.key = 'security-inspection'
+         join tasks t on t.instance_id = i.id and t.status = 'open' and t.purpose = 'act'
+         join task_candidates tc on tc.task_id = t.id and tc.role = 'principal' and tc.org_id = i.subject_org_id
+         join role_grants rg on rg.role = 'principal' and rg.org_id = i.subject_org_id
+         join users u on u.id = rg.user_id
+         where i.state = 'selfCheck' and i.status = 'running'
+         order by i.id limit ?`,
+      )
+      .all(candidates * 4) as TEventPick[];
+    const byUser = new Map<string, TEventPick>();
+    for (const p of eventPicks) if (!byUser.has(p.userId) && byUser.size < candidates) byUser.set(p.userId, p);
+    const exportFrom =
+      instances > EXPORT_ROWS ? (c.prepare('select created_at at from instances order by created_at desc limit 1 offset ?').get(EXPORT_ROWS - 1) as { at: string }).at : null;
+    return {
+      instances,
+      runningInstances: n("select count(*) n from instances where status = 'running'"),
+      auditEvents: n('select max(seq) n from audit_events'),
+      dbBytes: statSync(file).size,
+      storage: c.prepare('select name, sum(pgsize) bytes from dbstat group by name order by bytes desc limit 12').all() as Array<{ name: string; bytes: number }>,
+      eventPicks: [...byUser.values()],
+      securityDefinitionId: (c.prepare("select id from definitions where key = 'security-inspection' and status = 'published' order by version desc limit 1").get() as { id: string }).id,
+      inspectorId: (c.prepare("select id from users where username = 'inspector1'").get() as { id: string }).id,
+      bulkSchoolIds: c.prepare("select id from organisations where type = 'school' and id like 'bench-school-%' order by id limit 200").pluck().all() as string[],
+      exportFrom,
+    };
+  } finally {
+    c.close();
+  }
+}
+
+/** Rows the bureau's export should hold now (read beside the running server; WAL lets a reader in). */
+export function expectedExportRows(file: string, from: string | null): number {
+  const c = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const row = from ? c.prepare('select count(*) n from instances where created_at >= ?').get(from) : c.prepare('select count(*) n from instances').get();
+    return (row as { n: number }).n;
+  } finally {
+    c.close();
+  }
+}
