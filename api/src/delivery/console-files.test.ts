@@ -19,6 +19,7 @@ mkdirSync(join(root, 'assets'));
 write('index.html', INDEX);
 write('assets/index-abc123.js', SCRIPT);
 write('assets/logo-def456.png', 'not really a png', false);
+write('.build-stamp.json', '{"startedAt":1}', false);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const app = new Hono();
@@ -69,5 +70,6 @@ describe('consoleFiles: the built console, precompressed and cached by kind', ()
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toEqual({ code: 'NOT_FOUND' });
     expect((await app.request('/instances', { method: 'POST' })).status).toBe(404);
+    expect((await get('/.build-stamp.json')).status).toBe(404);
   });
 });

@@ -7,12 +7,14 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const REVALIDATE = 'no-cache';
 
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
+/** Files the build keeps beside the console for itself (its stamp) are not the console's. */
+const isHidden = (path: string) => path.split('/').some((segment) => segment.startsWith('.'));
 
 /**
  * The built console (admin/dist): files with their precompressed .br / .gz twin when the browser
  * accepts it (the build writes them), hashed assets cached for a year, index.html revalidated, and
  * index.html for every other page the console routes client-side. A missing /assets file is a 404,
- * never the index under a year-long cache.
+ * never the index under a year-long cache; so is a dotfile (the build's stamp).
  */
 export function consoleFiles(root: string): MiddlewareHandler {
   const files = serveStatic({ root, precompressed: true });
@@ -20,6 +22,7 @@ export function consoleFiles(root: string): MiddlewareHandler {
   return async (c, next) => {
     const path = c.req.path;
     if (isApi(path) || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return next();
+    if (isHidden(path)) return next();
     let missing = false;
     const found = await files(c, async () => {
       missing = true;
