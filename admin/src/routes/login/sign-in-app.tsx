@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { ConfigProvider } from 'antd';
+import '@refinedev/antd/dist/reset.css';
 import zhCN from 'antd/es/locale/zh_CN';
 import enUS from 'antd/es/locale/en_US';
 import { useTranslation } from 'react-i18next';
