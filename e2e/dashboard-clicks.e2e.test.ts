@@ -29,7 +29,7 @@ function filtersOf(url: string): Record<string, string> {
 }
 
 /**
- * Where to click on a chart's canvas to hit a mark: G2 draws on a canvas, so there is no element per bar.
+ * Where to click on a chart's canvas to hit a mark: the charts draw on a canvas (Chart.js), so there is no element per bar.
  * The pixel deepest inside a block of one saturated colour is inside the biggest bar or slice — never on
  * a legend marker, a label or an axis (small, thin or grey). Returns page coordinates, or null if none.
  */
@@ -98,7 +98,7 @@ describe('统计看板 (issue 4): a click on any chart opens its list, filtered 
       }, { interval: 400, timeout: 10_000 })
       .toBe(true);
     // Count the navigations the dashboard's code makes: one click must open the list once (undeduped, the
-    // wrapper's double emission and the canvas's double dispatch pushed it four times). The list, once
+    // old G2 wrapper's double emission and its canvas's double dispatch pushed it four times). The list, once
     // mounted, pushes its own synced URL again from Refine's code: a push is told apart by its call stack,
     // which runs through the dashboard's lazily loaded chunk (assets/dashboard-page-*.js) or not.
     await page.evaluate(() => {

@@ -134,7 +134,7 @@ describe('整改问题台账 (issue 4): the findings list', () => {
     await page.waitForTimeout(1500);
     const box = await canvas.boundingBox();
     expect(box).toBeTruthy();
-    // Bars rise from the x axis (its labels fill the bottom ~35px); sweep just above it until one takes the click (G2 draws on a canvas,
+    // Bars rise from the x axis (its labels fill the bottom ~35px); sweep just above it until one takes the click (the chart draws on a canvas,
     // so there is no element per bar to aim at). Whichever bar is hit, the list must match its layer.
     const { x, y, width, height } = box ?? { x: 0, y: 0, width: 0, height: 0 };
     for (let f = 0.08; f < 0.98 && !page.url().includes('/findings'); f += 0.03) {

@@ -1,20 +1,21 @@
 import { BrowserRouter } from 'react-router';
 import { Refine } from '@refinedev/core';
-import { useNotificationProvider } from '@refinedev/antd';
 import routerProvider, { DocumentTitleHandler } from '@refinedev/react-router';
 import { App as AntdApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
 import enUS from 'antd/es/locale/en_US';
 import { useTranslation } from 'react-i18next';
 import '@refinedev/antd/dist/reset.css';
+import './config/time';
 import { theme } from './config/theme';
 import { resources } from './config/resources';
 import { dataProvider } from './providers/data-provider';
 import { authProvider } from './providers/auth-provider';
 import { accessControlProvider } from './providers/access-control';
 import { i18nProvider } from './providers/i18n-provider';
+import { useNotificationProvider } from './providers/notification-provider';
 import { queryClient } from './providers/query-client';
-import { Logo } from './components/app-title';
+import { Logo } from './components/logo';
 import { AppRoutes } from './app-routes';
 
 export function App() {

@@ -1,31 +1,54 @@
-import type { ComponentProps, ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
 import { Authenticated, CanAccess } from '@refinedev/core';
-import { ThemedLayout, ThemedSider } from '@refinedev/antd';
-import { CatchAllNavigate, NavigateToResource } from '@refinedev/react-router';
-import { AppHeader } from './components/app-header';
-import { AppTitle } from './components/app-title';
-import { CalendarCoverageBanner } from './components/calendar-coverage-banner';
+import { CatchAllNavigate } from '@refinedev/react-router';
 import { ErrorResult } from './components/error-result';
-import { LoginPage } from './routes/login/login-page';
-import { TaskList } from './routes/tasks/task-list';
-import { NotificationList } from './routes/notifications/notification-list';
-import { InstanceList } from './routes/instances/instance-list';
-import { InstanceShow } from './routes/instances/instance-show';
-import { InstanceCreate } from './routes/instances/instance-create';
-import { AuditList } from './routes/audit/audit-list';
-import { FindingList } from './routes/findings/finding-list';
-import { DefinitionList } from './routes/definitions/definition-list';
-import { LazyDefinitionDesigner, LazyDefinitionDiff, LazyDefinitionMigrate, LazyDefinitionNew } from './routes/definitions/lazy-designer';
-import { HomePage } from './routes/home/home-page';
-import { LazyDashboard } from './routes/dashboard/lazy-dashboard';
-import { UserList } from './routes/people/user-list';
-import { OrgTreePage } from './routes/orgs/org-tree-page';
-import { ReferencePage } from './routes/reference/reference-page';
-import { CalendarPage } from './routes/calendar/calendar-page';
-import { AccountPage } from './routes/account/account-page';
-import { PasswordGate, TwoFactorGate } from './routes/account/password-gate';
-import { TwoFactorPage } from './routes/account/two-factor-page';
+import { ScreenLoading } from './components/page-loading';
+import { TwoFactorGate } from './routes/account/password-gate';
+import { loadTranslations, type TranslationScope } from './config/i18n';
+
+/**
+ * Every page is its own chunk, fetched when first opened: a role's home carries only what it shows
+ * (charts, diagrams, the designer and the engine stay with their pages). /login is not among them: see
+ * main.tsx.
+ */
+function page<M, P extends object = object>(load: () => Promise<M>, pick: (m: M) => ComponentType<P>, words?: TranslationScope) {
+  return lazy(async () => {
+    const [m] = await Promise.all([load(), words && loadTranslations(words)]);
+    return { default: pick(m) };
+  });
+}
+
+const ConsoleShell = page(() => import('./console-shell'), (m) => m.ConsoleShell);
+const HomePage = page(() => import('./routes/home/home-page'), (m) => m.HomePage);
+const DashboardPage = page(() => import('./routes/dashboard/dashboard-page'), (m) => m.DashboardPage);
+const TwoFactorPage = page(() => import('./routes/account/two-factor-page'), (m) => m.TwoFactorPage);
+const AccountPage = page(() => import('./routes/account/account-page'), (m) => m.AccountPage);
+const UserList = page(() => import('./routes/people/user-list'), (m) => m.UserList);
+const OrgTreePage = page(() => import('./routes/orgs/org-tree-page'), (m) => m.OrgTreePage);
+const ReferencePage = page(() => import('./routes/reference/reference-page'), (m) => m.ReferencePage, 'reference');
+const CalendarPage = page(() => import('./routes/calendar/calendar-page'), (m) => m.CalendarPage);
+const TaskList = page(() => import('./routes/tasks/task-list'), (m) => m.TaskList);
+const NotificationList = page(() => import('./routes/notifications/notification-list'), (m) => m.NotificationList);
+const InstanceList = page(() => import('./routes/instances/instance-list'), (m) => m.InstanceList);
+const InstanceShow = page(() => import('./routes/instances/instance-show'), (m) => m.InstanceShow);
+const InstanceCreate = page(() => import('./routes/instances/instance-create'), (m) => m.InstanceCreate);
+const AuditList = page(() => import('./routes/audit/audit-list'), (m) => m.AuditList);
+const FindingList = page(() => import('./routes/findings/finding-list'), (m) => m.FindingList);
+const DefinitionList = page(() => import('./routes/definitions/definition-list'), (m) => m.DefinitionList, 'designer');
+const DefinitionNew = page(() => import('./routes/definitions/definition-new'), (m) => m.DefinitionNew, 'designer');
+const DefinitionDesigner = page(() => import('./routes/definitions/definition-designer'), (m) => m.DefinitionDesigner, 'designer');
+const DefinitionDiff = page(() => import('./routes/definitions/definition-diff'), (m) => m.DefinitionDiff, 'designer');
+const DefinitionMigrate = page(() => import('./routes/definitions/definition-migrate'), (m) => m.DefinitionMigrate, 'designer');
+
+/**
+ * Signing out (or a lapsed session) lands on /login: load it as the page of its own that main.tsx
+ * serves there, so nothing of the signed-out user stays in memory.
+ */
+function ToSignIn() {
+  useEffect(() => window.location.replace(window.location.href), []);
+  return <ScreenLoading />;
+}
 
 function Guard({ resource, action = 'list', children }: { resource: string; action?: string; children: ReactNode }) {
   return (
@@ -35,30 +58,22 @@ function Guard({ resource, action = 'list', children }: { resource: string; acti
   );
 }
 
-/** The sider without its own sign-out entry: the header has one. */
-function AppSider(props: ComponentProps<typeof ThemedSider>) {
-  return <ThemedSider {...props} render={({ items }) => <>{items}</>} />;
-}
-
 export function AppRoutes() {
   return (
     <Routes>
       <Route
         element={
-          <Authenticated key="console" fallback={<CatchAllNavigate to="/login" />}>
+          <Authenticated key="console" loading={<ScreenLoading />} fallback={<CatchAllNavigate to="/login" />}>
             <TwoFactorGate>
-              <ThemedLayout Header={AppHeader} Sider={AppSider} Title={AppTitle}>
-                <PasswordGate>
-                  <CalendarCoverageBanner />
-                  <Outlet />
-                </PasswordGate>
-              </ThemedLayout>
+              <Suspense fallback={<ScreenLoading />}>
+                <ConsoleShell />
+              </Suspense>
             </TwoFactorGate>
           </Authenticated>
         }
       >
         <Route index element={<HomePage />} />
-        <Route path="/dashboard" element={<LazyDashboard />} />
+        <Route path="/dashboard" element={<DashboardPage />} />
         <Route path="/account" element={<AccountPage />} />
         <Route path="/users" element={<Guard resource="users"><UserList /></Guard>} />
         <Route path="/orgs" element={<Guard resource="orgs"><OrgTreePage /></Guard>} />
@@ -73,10 +88,10 @@ export function AppRoutes() {
         </Route>
         <Route path="/definitions">
           <Route index element={<Guard resource="definitions"><DefinitionList /></Guard>} />
-          <Route path="new" element={<Guard resource="definitions" action="create"><LazyDefinitionNew /></Guard>} />
-          <Route path=":id/design" element={<Guard resource="definitions" action="show"><LazyDefinitionDesigner /></Guard>} />
-          <Route path=":id/diff" element={<Guard resource="definitions" action="show"><LazyDefinitionDiff /></Guard>} />
-          <Route path=":id/migrate" element={<Guard resource="definitions" action="publish"><LazyDefinitionMigrate /></Guard>} />
+          <Route path="new" element={<Guard resource="definitions" action="create"><DefinitionNew /></Guard>} />
+          <Route path=":id/design" element={<Guard resource="definitions" action="show"><DefinitionDesigner /></Guard>} />
+          <Route path=":id/diff" element={<Guard resource="definitions" action="show"><DefinitionDiff /></Guard>} />
+          <Route path=":id/migrate" element={<Guard resource="definitions" action="publish"><DefinitionMigrate /></Guard>} />
         </Route>
         <Route path="/findings" element={<Guard resource="findings"><FindingList /></Guard>} />
         <Route path="/audit" element={<Guard resource="audit"><AuditList /></Guard>} />
@@ -84,22 +99,16 @@ export function AppRoutes() {
       </Route>
       <Route
         element={
-          <Authenticated key="two-factor" fallback={<CatchAllNavigate to="/login" />}>
-            <Outlet />
+          <Authenticated key="two-factor" loading={<ScreenLoading />} fallback={<CatchAllNavigate to="/login" />}>
+            <Suspense fallback={<ScreenLoading />}>
+              <Outlet />
+            </Suspense>
           </Authenticated>
         }
       >
         <Route path="/two-factor" element={<TwoFactorPage />} />
       </Route>
-      <Route
-        element={
-          <Authenticated key="sign-in" fallback={<Outlet />}>
-            <NavigateToResource resource="home" />
-          </Authenticated>
-        }
-      >
-        <Route path="/login" element={<LoginPage />} />
-      </Route>
+      <Route path="/login" element={<ToSignIn />} />
     </Routes>
   );
 }

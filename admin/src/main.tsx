@@ -1,12 +1,27 @@
 import '@ant-design/v5-patch-for-react-19';
-import { StrictMode } from 'react';
+import { StrictMode, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
-import './config/i18n';
-import './config/time';
-import { App } from './App';
+import { loadTranslations } from './config/i18n';
 
-createRoot(document.getElementById('root') as HTMLElement).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+const signIn = window.location.pathname === '/login';
+
+// /login is a small page of its own; every other path is the console, fetched only when it is shown.
+// (Two statements, not one ternary: the build attaches the preloads of a dynamic import to its
+// enclosing expression, and a ternary made the sign-in page preload the whole console.)
+async function rootComponent(): Promise<ComponentType> {
+  if (signIn) {
+    const { SignInApp } = await import('./routes/login/sign-in-app');
+    return SignInApp;
+  }
+  const { App } = await import('./App');
+  return App;
+}
+
+// Each with the translations it needs, fetched alongside.
+void Promise.all([rootComponent(), loadTranslations(signIn ? 'sign-in' : 'console')]).then(([Root]) =>
+  createRoot(document.getElementById('root') as HTMLElement).render(
+    <StrictMode>
+      <Root />
+    </StrictMode>,
+  ),
 );

@@ -2,7 +2,6 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './app.js';
 import { dataDirFromEnv, dbFileIn } from './data-dir.js';
 import { passwordMaxAgeDays } from './auth/password-expiry.js';
@@ -16,6 +15,8 @@ import { CHECKPOINT_FILE_NAME } from './audit/checkpoints.js';
 import { DEFAULT_CHECKPOINT_MINUTES, startCheckpoints } from './scheduler/start-checkpoints.js';
 import { startOptimizer } from './scheduler/start-optimizer.js';
 import { startScheduler } from './scheduler/start-scheduler.js';
+import { consoleFiles } from './delivery/console-files.js';
+import { withJsonCompression } from './delivery/compress-json.js';
 
 // The same rule the backup, restore and migrate commands use (api/src/data-dir.ts).
 const dataDir = dataDirFromEnv();
@@ -54,15 +55,14 @@ const checkpoints = startCheckpoints(deps, {
   everyMs: (Number.isFinite(checkpointMinutes) && checkpointMinutes > 0 ? checkpointMinutes : DEFAULT_CHECKPOINT_MINUTES) * 60_000,
 });
 
-if (existsSync(adminDist)) {
-  app.use('/*', serveStatic({ root: adminDist }));
-  // SPA fallback: any non-API path the console routes client-side gets index.html.
-  app.get('*', async (c, next) => (c.req.path.startsWith('/api') ? next() : c.html(readFileSync(join(adminDist, 'index.html'), 'utf8'))));
+if (existsSync(join(adminDist, 'index.html'))) {
+  // Precompressed files, long-cached hashed assets, and index.html for the console's client-side routes.
+  app.use('*', consoleFiles(adminDist));
 } else {
   console.warn(`console not built (${adminDist} missing): run \`npm run build\`; serving the API only`);
 }
 
-const server = serve({ fetch: app.fetch, port }, (info) => {
+const server = serve({ fetch: withJsonCompression(app.fetch), port }, (info) => {
   console.log(banner(`http://localhost:${info.port}`, startInfo));
 });
 

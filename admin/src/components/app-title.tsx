@@ -2,16 +2,7 @@ import { Link } from 'react-router';
 import { theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TitleProps } from '@refinedev/core';
-
-function Logo({ size = 28 }: { size?: number }) {
-  const { token } = theme.useToken();
-  return (
-    <svg width={size} height={size} viewBox="0 0 32 32" aria-hidden="true">
-      <rect width="32" height="32" rx="6" fill={token.colorPrimary} />
-      <path d="M9 9h14v3H12v3h9v3h-9v3h11v3H9z" fill="#fff" />
-    </svg>
-  );
-}
+import { Logo } from './logo';
 
 /** Sider title: logo + "EduFlow" + the product's Chinese name. */
 export function AppTitle({ collapsed }: TitleProps) {
@@ -30,4 +21,3 @@ export function AppTitle({ collapsed }: TitleProps) {
   );
 }
 
-export { Logo };

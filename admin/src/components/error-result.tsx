@@ -1,34 +1,14 @@
-import { Button, Result } from 'antd';
-import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import { isApiError } from '../providers/http';
-import { useLocalize } from './localized-text';
+import { lazy, Suspense } from 'react';
+import type { ErrorResultProps } from './error-result-view';
 
-type Props = { error?: unknown; onRetry?: () => void; status?: 403 | 404 | 500 };
+// antd's Result draws its 403/404/500 pictures inline (several KB): fetched only when an error shows.
+const View = lazy(() => import('./error-result-view').then((m) => ({ default: m.ErrorResultView })));
 
 /** Full-area error: forbidden, not found or a failure the user can retry. */
-export function ErrorResult({ error, onRetry, status }: Props) {
-  const { t } = useTranslation();
-  const localize = useLocalize();
-  const navigate = useNavigate();
-  const code = status ?? (isApiError(error) ? error.status : 500);
-  const kind = code === 403 ? '403' : code === 404 ? '404' : '500';
-  const detail = isApiError(error) && error.localized ? localize(error.localized) : t(`errors.page.${kind}.description`);
+export function ErrorResult(props: ErrorResultProps) {
   return (
-    <Result
-      status={kind}
-      title={t(`errors.page.${kind}.title`)}
-      subTitle={detail}
-      extra={[
-        onRetry && kind === '500' ? (
-          <Button key="retry" type="primary" onClick={onRetry}>
-            {t('common.retry')}
-          </Button>
-        ) : null,
-        <Button key="home" onClick={() => navigate('/')}>
-          {t('common.backHome')}
-        </Button>,
-      ]}
-    />
+    <Suspense fallback={null}>
+      <View {...props} />
+    </Suspense>
   );
 }

@@ -1,12 +1,20 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
+import 'dayjs/locale/zh-cn';
+import 'dayjs/locale/en';
+import i18n from './i18n';
+import { DISTRICT_TIME_ZONE } from './district';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
 
-/** Deadlines and working days are the district's: show every instant in its time zone, whatever the browser says. */
-export const DISTRICT_TIME_ZONE = 'Asia/Shanghai';
+// Dates speak the console's language (month and weekday names in pickers and relative times).
+const applyLocale = (lng: string) => dayjs.locale(lng === 'en' ? 'en' : 'zh-cn');
+applyLocale(i18n.language);
+i18n.on('languageChanged', applyLocale);
+
+export { DISTRICT_TIME_ZONE };
 
 export function inDistrict(iso: string): Dayjs {
   return dayjs(iso).tz(DISTRICT_TIME_ZONE);

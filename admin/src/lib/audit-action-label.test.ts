@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import i18n from '../config/i18n';
+import { beforeAll, describe, expect, it } from 'vitest';
+import i18n, { LANGUAGES, loadTranslations } from '../config/i18n';
 import { auditActionLabel } from './audit-action-label';
 
 const API_SRC = resolve(__dirname, '../../../api/src');
@@ -32,6 +32,7 @@ function serverAuditActions(): string[] {
 }
 
 describe('audit action labels', () => {
+  beforeAll(() => loadTranslations('console', LANGUAGES));
   const actions = serverAuditActions();
 
   it('finds the server’s audit actions (the scan itself works)', () => {

@@ -2,14 +2,15 @@ import type { AuthProvider } from '@refinedev/core';
 import { http, isApiError, ApiError } from './http';
 import { clearSession, loadSession } from './session';
 import { queryClient } from './query-client';
+import { requestSignIn, type Credentials } from './sign-in';
 import type { SessionUser, RoleGrant } from '../types/contract';
 
 export type Identity = SessionUser & { roles: RoleGrant[]; name: string };
 
 export const authProvider: AuthProvider = {
-  login: async ({ username, password, otp }: { username: string; password: string; otp?: string }) => {
+  login: async (credentials: Credentials) => {
     try {
-      await http('/auth/login', { method: 'POST', body: { username, password, ...(otp ? { otp } : {}) } });
+      await requestSignIn(credentials);
       clearSession();
       queryClient.removeQueries();
       await loadSession(true);

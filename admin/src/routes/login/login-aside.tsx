@@ -1,7 +1,7 @@
-import { Grid, Space, Typography } from 'antd';
+import { Grid } from 'antd';
 import { AuditOutlined, BranchesOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Logo } from '../../components/app-title';
+import { Logo } from '../../components/logo';
 
 const FEATURES = [
   { key: 'workflow', icon: <BranchesOutlined /> },
@@ -16,30 +16,28 @@ export function LoginAside() {
   if (screens.lg === false) return null;
   return (
     <div style={{ flex: 1, display: 'flex', flexDirection: 'column', justifyContent: 'space-between', padding: '48px 64px', color: '#fff' }}>
-      <Space size={12} align="center">
+      <div style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
         <Logo size={36} />
         <span style={{ fontSize: 18, fontWeight: 600, letterSpacing: 1 }}>{t('app.owner')}</span>
-      </Space>
+      </div>
       <div style={{ maxWidth: 560 }}>
-        <Typography.Title level={1} style={{ color: '#fff', marginBottom: 12, fontSize: 36 }} data-testid="product-title">
+        <h1 style={{ color: '#fff', margin: '0 0 12px', fontSize: 36, fontWeight: 600, lineHeight: 1.23 }} data-testid="product-title">
           {t('app.title')}
-        </Typography.Title>
-        <Typography.Paragraph style={{ color: 'rgba(255,255,255,0.85)', fontSize: 16, marginBottom: 40 }}>
-          {t('login.tagline')}
-        </Typography.Paragraph>
-        <Space direction="vertical" size={20}>
+        </h1>
+        <p style={{ color: 'rgba(255,255,255,0.85)', fontSize: 16, margin: '0 0 40px', lineHeight: 1.6 }}>{t('login.tagline')}</p>
+        <div style={{ display: 'flex', flexDirection: 'column', gap: 20 }}>
           {FEATURES.map((f) => (
-            <Space key={f.key} align="start" size={14}>
+            <div key={f.key} style={{ display: 'flex', alignItems: 'flex-start', gap: 14 }}>
               <span style={{ fontSize: 22, color: '#9cc2ff' }}>{f.icon}</span>
               <span>
                 <div style={{ fontSize: 16, fontWeight: 600 }}>{t(`login.features.${f.key}.title`)}</div>
                 <div style={{ color: 'rgba(255,255,255,0.72)' }}>{t(`login.features.${f.key}.description`)}</div>
               </span>
-            </Space>
+            </div>
           ))}
-        </Space>
+        </div>
       </div>
-      <Typography.Text style={{ color: 'rgba(255,255,255,0.55)', fontSize: 12 }}>{t('app.footer')}</Typography.Text>
+      <span style={{ color: 'rgba(255,255,255,0.55)', fontSize: 12 }}>{t('app.footer')}</span>
     </div>
   );
 }

@@ -1,62 +1,66 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input, theme } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { useGo, useInvalidateAuthStore, useLogin } from '@refinedev/core';
-import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../components/language-switch';
 import { useLocalize } from '../../components/localized-text';
 import { ApiError, isApiError } from '../../providers/http';
+import { afterSignIn, requestSignIn, type Credentials } from '../../providers/sign-in';
 import { LoginAside } from './login-aside';
 import { brand } from '../../config/theme';
-import { formatDateTime } from '../../components/date-text';
-
-type Credentials = { username: string; password: string; otp?: string };
+import { districtClock } from '../../config/district';
 
 function useLoginErrorText(error: ApiError | null): string | null {
   const { t } = useTranslation();
   const localize = useLocalize();
   if (!error) return null;
   if (error.code === 'ACCOUNT_LOCKED' && error.lockedUntil) {
-    return t('login.lockedUntil', { time: formatDateTime(error.lockedUntil, 'HH:mm') });
+    return t('login.lockedUntil', { time: districtClock(error.lockedUntil) });
   }
   if (error.localized) return localize(error.localized);
   return t(`errors.codes.${error.code}`, { defaultValue: t('errors.generic') });
 }
 
+/**
+ * 账号登录. Kept light on purpose (plain elements where antd's Card and Typography would bring tabs,
+ * menus and tooltips): it is the page every visit starts from, before the console is loaded. Signed in,
+ * the browser opens the console afresh at the page it was asked for, with nothing of a previous
+ * session left in memory.
+ */
 export function LoginPage() {
   const { t } = useTranslation();
-  const [params] = useSearchParams();
-  const go = useGo();
-  const invalidateAuth = useInvalidateAuthStore();
+  const { token } = theme.useToken();
   const [error, setError] = useState<ApiError | null>(null);
+  const [pending, setPending] = useState(false);
   // Accounts with two-factor sign-in answer TOTP_REQUIRED first: then the code field appears.
   const needsOtp = error?.code === 'TOTP_REQUIRED' || error?.code === 'TOTP_INVALID';
   const errorText = useLoginErrorText(error);
-  const { mutate: login, isPending } = useLogin<Credentials>({
-    mutationOptions: {
-      onSuccess: async (res) => {
-        if (!res.success) {
-          setError(isApiError(res.error) ? res.error : new ApiError(0, null));
-          return;
-        }
-        setError(null);
-        await invalidateAuth();
-        go({ to: params.get('to') ?? res.redirectTo ?? '/', type: 'replace' });
-      },
-      onError: (e) => setError(isApiError(e) ? e : new ApiError(0, null)),
-    },
-  });
+  const submit = async (values: Credentials) => {
+    setPending(true);
+    try {
+      await requestSignIn(values);
+      window.location.replace(afterSignIn(window.location.search));
+    } catch (e) {
+      setError(isApiError(e) ? e : new ApiError(0, null));
+      setPending(false);
+    }
+  };
 
   return (
     <div style={{ minHeight: '100vh', display: 'flex', background: brand.loginBackground }}>
       <LoginAside />
       <div style={{ flex: '0 0 480px', display: 'flex', alignItems: 'center', justifyContent: 'center', padding: 24 }}>
-        <Card style={{ width: 400, boxShadow: '0 12px 40px rgba(8, 30, 66, 0.35)' }} styles={{ body: { padding: 32 } }}>
+        <div
+          style={{
+            width: 400,
+            padding: 32,
+            background: token.colorBgContainer,
+            borderRadius: token.borderRadiusLG,
+            boxShadow: '0 12px 40px rgba(8, 30, 66, 0.35)',
+          }}
+        >
           <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 24 }}>
-            <Typography.Title level={4} style={{ margin: 0 }}>
-              {t('login.title')}
-            </Typography.Title>
+            <h4 style={{ margin: 0, fontSize: token.fontSizeHeading4, fontWeight: 600, color: token.colorTextHeading }}>{t('login.title')}</h4>
             <LanguageSwitch size="small" />
           </div>
           {errorText && (
@@ -69,7 +73,7 @@ export function LoginPage() {
               style={{ marginBottom: 20 }}
             />
           )}
-          <Form<Credentials> layout="vertical" requiredMark={false} onFinish={(values) => login(values)} size="large">
+          <Form<Credentials> layout="vertical" requiredMark={false} onFinish={(values) => void submit(values)} size="large">
             <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.usernameRequired') }]}>
               <Input prefix={<UserOutlined />} autoComplete="username" placeholder={t('login.usernamePlaceholder')} />
             </Form.Item>
@@ -81,14 +85,12 @@ export function LoginPage() {
                 <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus placeholder={t('account.otp.otpPlaceholder')} />
               </Form.Item>
             )}
-            <Button type="primary" htmlType="submit" block loading={isPending} style={{ marginTop: 8 }}>
+            <Button type="primary" htmlType="submit" block loading={pending} style={{ marginTop: 8 }}>
               {t('login.submit')}
             </Button>
           </Form>
-          <Typography.Paragraph type="secondary" style={{ marginTop: 20, marginBottom: 0, fontSize: 12 }}>
-            {t('login.notice')}
-          </Typography.Paragraph>
-        </Card>
+          <p style={{ marginTop: 20, marginBottom: 0, fontSize: 12, color: token.colorTextSecondary }}>{t('login.notice')}</p>
+        </div>
       </div>
     </div>
   );

@@ -1,9 +1,9 @@
-import { Pie } from '@ant-design/plots';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLocalize } from '../../../components/localized-text';
 import { ReportCard } from '../report-card';
-import { useChartClick } from '../chart-click';
+import { ChartCanvas } from './chart-canvas';
+import { PALETTE, perRow } from './chart-series';
 import { drillToInstances } from '../drill-links';
 import { toPairs } from '../normalize';
 import { useReport, type ReportFilters } from '../use-report';
@@ -23,7 +23,8 @@ export function AwardChart({ filters }: { filters: ReportFilters }) {
   // takes the report's own year (the API counts awards of one calendar year, by creation date).
   const year = report.data?.year;
   const period = year && !filters.from && !filters.to ? { from: `${year}-01-01`, to: `${year}-12-31` } : {};
-  const onEvent = useChartClick(() => navigate(drillToInstances({ ...filters, ...period }, { block: 'levelByQuota' })));
+  // Each slice's legend entry carries its count (the slices had outside labels "level count").
+  const series = perRow(rows, (r) => `${r.level} ${r.count}`, (r) => r.count, (_, i) => PALETTE[i % PALETTE.length]!);
   return (
     <ReportCard
       title={t('dashboard.awards')}
@@ -34,14 +35,13 @@ export function AwardChart({ filters }: { filters: ReportFilters }) {
       emptyText={t('dashboard.noAwards')}
       onRetry={() => void report.refetch()}
     >
-      <Pie
-        data={rows}
-        angleField="count"
-        colorField="level"
+      <ChartCanvas
+        kind="doughnut"
+        series={series}
+        legend="bottom"
         height={240}
-        label={{ text: (d: { level: string; count: number }) => `${d.level} ${d.count}`, position: 'outside' }}
-        legend={{ color: { position: 'bottom', layout: { justifyContent: 'center' } } }}
-        onEvent={onEvent}
+        ariaLabel={t('dashboard.awards')}
+        onPick={() => navigate(drillToInstances({ ...filters, ...period }, { block: 'levelByQuota' }))}
       />
     </ReportCard>
   );

@@ -1,4 +1,3 @@
-import { Column, Pie } from '@ant-design/plots';
 import { Col, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +5,8 @@ import { useLocalize } from '../../../components/localized-text';
 import { instanceListLink } from '../../../lib/instance-link';
 import { findingsLink, LAYER_KEYS, type FindingQuery } from '../../../lib/findings-link';
 import { ReportCard } from '../report-card';
-import { str, useChartClick } from '../chart-click';
+import { ChartCanvas } from './chart-canvas';
+import { perRow } from './chart-series';
 import { toPairs } from '../normalize';
 import { useReport, type ReportFilters } from '../use-report';
 import type { MaybeLocalized } from '../../../types/contract';
@@ -17,6 +17,7 @@ type SecurityReport = { byLayer?: unknown; bySeverity?: unknown; openFindings?: 
 const countOf = (v: unknown) => (typeof v === 'number' ? v : Array.isArray(v) ? v.length : 0);
 
 const isSeverity = (k: string): k is 'high' | 'medium' | 'low' => k === 'high' || k === 'medium' || k === 'low';
+const SEVERITY_COLORS: Record<string, string> = { high: '#cf1322', medium: '#fa8c16', low: '#fadb14' };
 
 /** 安全检查问题: findings by the six layers and by severity, with open and overdue totals. */
 export function FindingsChart({ filters }: { filters: ReportFilters }) {
@@ -32,14 +33,8 @@ export function FindingsChart({ filters }: { filters: ReportFilters }) {
   // A bar, a slice or a figure opens 整改问题 filtered the same way (and to the dashboard's school, if any).
   // GET /findings has no group or period filter: under a group only, the list shows the whole district's.
   const openFindings = (q: FindingQuery) => navigate(findingsLink({ schoolId: filters.schoolId, ...q }));
-  const onLayerClick = useChartClick((d) => {
-    const layer = str(d, 'key');
-    if (layer) openFindings({ layer });
-  });
-  const onSeverityClick = useChartClick((d) => {
-    const severity = str(d, 'key');
-    if (severity && isSeverity(severity)) openFindings({ severity });
-  });
+  const layerSeries = perRow(layers, (l) => l.layer, (l) => l.count, '#1783FF', t('dashboard.findings'));
+  const severitySeries = perRow(severities, (s) => s.severity, (s) => s.count, (s) => SEVERITY_COLORS[s.key] ?? '#8c8c8c');
   return (
     <ReportCard
       title={t('dashboard.findings')}
@@ -65,26 +60,17 @@ export function FindingsChart({ filters }: { filters: ReportFilters }) {
           />
         </Col>
         <Col xs={24} md={14}>
-          <Column
-            data={layers}
-            xField="layer"
-            yField="count"
-            height={220}
-            axis={{ x: { title: false }, y: { title: false } }}
-            style={{ maxWidth: 32, cursor: 'pointer' }}
-            onEvent={onLayerClick}
-          />
+          <ChartCanvas kind="column" series={layerSeries} maxBarThickness={32} height={220} onPick={(l) => openFindings({ layer: l.key })} />
         </Col>
         <Col xs={24} md={10}>
-          <Pie
-            data={severities}
-            angleField="count"
-            colorField="severity"
-            innerRadius={0.6}
+          <ChartCanvas
+            kind="doughnut"
+            series={severitySeries}
+            legend="bottom"
             height={220}
-            legend={{ color: { position: 'bottom', layout: { justifyContent: 'center' } } }}
-            scale={{ color: { domain: ['high', 'medium', 'low'].map((k) => t(`dashboard.severities.${k}`)), range: ['#cf1322', '#fa8c16', '#fadb14'] } }}
-            onEvent={onSeverityClick}
+            onPick={(s) => {
+              if (isSeverity(s.key)) openFindings({ severity: s.key });
+            }}
           />
         </Col>
       </Row>

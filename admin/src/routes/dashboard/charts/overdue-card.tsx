@@ -1,11 +1,11 @@
-import { Bar } from '@ant-design/plots';
 import { Col, Row, Statistic } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useLocalize } from '../../../components/localized-text';
 import { ReportCard } from '../report-card';
-import { str, useChartClick } from '../chart-click';
+import { ChartCanvas } from './chart-canvas';
+import { perRow } from './chart-series';
 import { drillToInstances } from '../drill-links';
 import type { ReportFilters } from '../use-report';
 import type { OverviewReport } from '../../../types/contract';
@@ -21,14 +21,12 @@ export function OverdueCard({ report, filters }: { report: UseQueryResult<Overvi
   const rows = (report.data?.overdueByWorkflow ?? []).filter((r) => r.count > 0).map((r) => ({ workflow: localize(r.name), count: r.count, definitionKey: r.definitionKey }));
   const fmt = new Intl.NumberFormat(i18n.language);
   const overdue = report.data?.overdueTasks ?? 0;
-  const onEvent = useChartClick((d) => {
-    const definitionKey = str(d, 'definitionKey');
-    if (!definitionKey) return;
+  const open = ({ definitionKey }: { definitionKey: string }) => {
     // 负担码 tasks belong to no instance: their bar opens the inbox, where they are handled (it has no
     // school or period filter to carry). Other bars: that workflow's overdue instances under the dashboard's
     // filters (an instance is overdue when any of its open tasks is, so a 会签 may count twice in the bar).
     navigate(definitionKey === BURDEN_TASK_KEY ? '/tasks' : drillToInstances(filters, { definitionKey, status: 'running', overdue: '1' }));
-  });
+  };
   return (
     <ReportCard title={t('dashboard.tasks')} testId="chart-overdue" loading={report.isLoading} error={report.error} empty={false} emptyText="" onRetry={() => void report.refetch()}>
       <Row gutter={16}>
@@ -40,14 +38,13 @@ export function OverdueCard({ report, filters }: { report: UseQueryResult<Overvi
         </Col>
       </Row>
       {rows.length > 0 ? (
-        <Bar
-          data={rows}
-          xField="workflow"
-          yField="count"
+        <ChartCanvas
+          kind="bar"
+          series={perRow(rows, (r) => r.workflow, (r) => r.count, '#cf1322', t('dashboard.overdueTasks'))}
+          maxBarThickness={20}
           height={Math.max(120, rows.length * 40 + 40)}
-          axis={{ x: { title: false }, y: { title: false } }}
-          style={{ fill: '#cf1322', maxWidth: 20, cursor: 'pointer' }}
-          onEvent={onEvent}
+          ariaLabel={t('dashboard.overdueTasks')}
+          onPick={open}
         />
       ) : (
         <div style={{ marginTop: 16, color: '#389e0d' }}>{t('dashboard.noOverdue')}</div>

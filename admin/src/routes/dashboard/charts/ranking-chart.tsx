@@ -1,8 +1,8 @@
-import { Bar } from '@ant-design/plots';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ReportCard } from '../report-card';
-import { str, useChartClick } from '../chart-click';
+import { ChartCanvas } from './chart-canvas';
+import { bySeries } from './chart-series';
 import { drillToInstances } from '../drill-links';
 import { useReport, type ReportFilters } from '../use-report';
 
@@ -19,10 +19,8 @@ export function RankingChart({ filters }: { filters: ReportFilters }) {
     .sort((a, b) => b.score - a.score)
     .map((r) => ({ ...r, grade: r.grade ? t(`dashboard.grades.${r.grade}`, { defaultValue: r.grade }) : t('dashboard.ungraded') }));
   // The clicked group is the organisation (it overrides a dashboard school or group).
-  const onEvent = useChartClick((d) => {
-    const groupId = str(d, 'groupId');
-    if (groupId) navigate(drillToInstances(filters, { block: 'groupRollUp', orgId: groupId }));
-  });
+  // One bar per group, coloured (and listed in the legend) by grade.
+  const series = bySeries(rows, (r) => r.groupName, (r) => r.grade, (r) => r.score);
   return (
     <ReportCard
       title={t('dashboard.ranking')}
@@ -33,17 +31,16 @@ export function RankingChart({ filters }: { filters: ReportFilters }) {
       emptyText={t('dashboard.noRanking')}
       onRetry={() => void report.refetch()}
     >
-      <Bar
-        data={rows}
-        xField="groupName"
-        yField="score"
-        colorField="grade"
+      <ChartCanvas
+        kind="bar"
+        series={series}
+        stacked
+        legend="top"
+        maxBarThickness={18}
+        valueLabel={(score) => score.toFixed(1)}
         height={Math.max(200, rows.length * 26 + 60)}
-        axis={{ x: { title: false }, y: { title: false } }}
-        label={{ text: (d: { score: number }) => d.score.toFixed(1), position: 'right', style: { fontSize: 11 } }}
-        legend={{ color: { position: 'top', layout: { justifyContent: 'flex-start' } } }}
-        style={{ maxWidth: 18, cursor: 'pointer' }}
-        onEvent={onEvent}
+        ariaLabel={t('dashboard.ranking')}
+        onPick={(r) => navigate(drillToInstances(filters, { block: 'groupRollUp', orgId: r.groupId }))}
       />
     </ReportCard>
   );

@@ -1,9 +1,9 @@
-import { Column } from '@ant-design/plots';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ReportCard } from '../report-card';
 import { instanceListLink } from '../../../lib/instance-link';
-import { str, useChartClick } from '../chart-click';
+import { ChartCanvas } from './chart-canvas';
+import { bySeries } from './chart-series';
 import { useReport, type ReportFilters } from '../use-report';
 
 type CampusReport = { perSchool?: Array<{ schoolId: string; schoolName: string; used: number; cap: number }> };
@@ -23,9 +23,8 @@ export function WhitelistChart({ filters }: { filters: ReportFilters }) {
   // neither (its orgId is the request's subject, so orgId=<school> always listed nothing), nor do the
   // dashboard's school/group/period apply to it: a bar opens the most specific list there is, every
   // campus-entry request. A bar without a school (never drawn) opens nothing.
-  const onEvent = useChartClick((d) => {
-    if (str(d, 'schoolId')) navigate(instanceListLink({ block: 'entryRules' }));
-  });
+  const colors = [t('dashboard.used'), t('dashboard.cap')];
+  const series = bySeries(rows, (r) => r.school, (r) => r.series, (r) => r.value, (s) => (s === colors[0] ? '#1677ff' : '#d9d9d9'));
   return (
     <ReportCard
       title={t('dashboard.whitelist')}
@@ -36,18 +35,15 @@ export function WhitelistChart({ filters }: { filters: ReportFilters }) {
       emptyText={t('dashboard.noEntries')}
       onRetry={() => void report.refetch()}
     >
-      <Column
-        data={rows}
-        xField="school"
-        yField="value"
-        colorField="series"
-        group
+      <ChartCanvas
+        kind="column"
+        series={series}
+        legend="top"
         height={240}
-        axis={{ x: { title: false, labelAutoRotate: true }, y: { title: false } }}
-        legend={{ color: { position: 'top', layout: { justifyContent: 'flex-start' } } }}
-        scale={{ color: { range: ['#1677ff', '#d9d9d9'] } }}
-        style={{ cursor: 'pointer' }}
-        onEvent={onEvent}
+        ariaLabel={t('dashboard.whitelist')}
+        onPick={(r) => {
+          if (r.schoolId) navigate(instanceListLink({ block: 'entryRules' }));
+        }}
       />
     </ReportCard>
   );

@@ -1,9 +1,9 @@
-import { Bar } from '@ant-design/plots';
 import { Space, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLocalize } from '../../../components/localized-text';
-import { str, useChartClick } from '../chart-click';
+import { ChartCanvas } from './chart-canvas';
+import { bySeries } from './chart-series';
 import { drillToInstances } from '../drill-links';
 import { ReportCard } from '../report-card';
 import type { ReportFilters } from '../use-report';
@@ -22,11 +22,7 @@ export function WorkflowStateChart({ report, filters }: { report: UseQueryResult
   );
   const link = (r: Pick<Row, 'definitionKey' | 'stateId'>) => drillToInstances(filters, { definitionKey: r.definitionKey, state: r.stateId });
   const open = (r: Pick<Row, 'definitionKey' | 'stateId'>) => navigate(link(r));
-  const onEvent = useChartClick((d) => {
-    const definitionKey = str(d, 'definitionKey');
-    const stateId = str(d, 'stateId');
-    if (definitionKey && stateId) open({ definitionKey, stateId });
-  });
+  const series = bySeries(rows, (r) => r.workflow, (r) => r.state, (r) => r.count);
   return (
     <ReportCard
       title={t('dashboard.byWorkflow')}
@@ -37,18 +33,15 @@ export function WorkflowStateChart({ report, filters }: { report: UseQueryResult
       emptyText={t('dashboard.noInstances')}
       onRetry={() => void report.refetch()}
     >
-      <Bar
-        data={rows}
-        xField="workflow"
-        yField="count"
-        colorField="state"
-        stack
-        height={Math.max(180, new Set(rows.map((r) => r.workflow)).size * 64 + 80)}
-        axis={{ x: { title: false }, y: { title: false, labelFormatter: (v: number) => (Number.isInteger(v) ? String(v) : '') } }}
-        legend={{ color: { position: 'top', layout: { justifyContent: 'flex-start' } } }}
-        interaction={{ elementHighlight: { background: true } }}
-        style={{ cursor: 'pointer', maxWidth: 36 }}
-        onEvent={onEvent}
+      <ChartCanvas
+        kind="bar"
+        series={series}
+        stacked
+        legend="top"
+        maxBarThickness={36}
+        height={Math.max(180, series.labels.length * 64 + 80)}
+        ariaLabel={t('dashboard.byWorkflow')}
+        onPick={open}
       />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('dashboard.clickHint')}

@@ -1,10 +1,12 @@
-import { useState } from 'react';
-import { Card, Grid, Segmented, Space, Steps, Tooltip, Typography, theme } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { Card, Grid, Segmented, Skeleton, Space, Steps, Tooltip, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocalize } from '../../../components/localized-text';
-import { TraceDiagram } from './trace-diagram';
 import { useTraceMoves } from './use-trace-moves';
 import type { DefinitionDocument, InstanceView, TraceState } from '../../../types/contract';
+
+// The diagram's graph libraries (@xyflow, dagre) are fetched only when the diagram is shown (not on a phone).
+const TraceDiagram = lazy(() => import('./trace-diagram').then((m) => ({ default: m.TraceDiagram })));
 
 /** States in the order the flow reaches them: breadth-first over the transitions from the first state, finals last. */
 function orderStates(states: TraceState[], transitions: InstanceView['transitions']): TraceState[] {
@@ -107,7 +109,13 @@ export function StateTrace({ view, definition }: { view: InstanceView; definitio
         </Space>
       }
     >
-      {shown === 'diagram' ? <TraceDiagram view={view} definition={definition} moves={moves} /> : <StepsTrace view={view} />}
+      {shown === 'diagram' ? (
+        <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>
+          <TraceDiagram view={view} definition={definition} moves={moves} />
+        </Suspense>
+      ) : (
+        <StepsTrace view={view} />
+      )}
     </Card>
   );
 }
