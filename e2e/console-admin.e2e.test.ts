@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, signedInPages, useServerAndBrowser } from './harness';
 import { apiSession } from './api-client';
+import { pickOption } from './select-option';
 
 /** A district calendar day (Asia/Shanghai), `days` from today, as the date pickers type it. */
 function districtDay(days = 0): string {
@@ -86,8 +87,7 @@ describe('console: account, settings and bulk journeys', () => {
     const item = draft.getByTestId('checklist-item-PHY-02');
     await item.waitFor();
     await item.getByText('不符合', { exact: true }).click();
-    await item.locator('.ant-select').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await pickOption(item.locator('.ant-select'));
     await item.getByText('该项不符合时须附佐证').waitFor();
     expect(await item.getByTestId('item-evidence-count-PHY-02').textContent()).toBe('佐证 0');
     // The row's file input opens the tablet's rear camera for photos.
@@ -160,11 +160,8 @@ describe('console: account, settings and bulk journeys', () => {
     await modal.locator('#username').fill('inspector9');
     await modal.locator('#displayName').fill('钱进（网络安全检查员）');
     await modal.getByRole('button', { name: '添加角色授权' }).click();
-    await modal.getByRole('combobox', { name: '角色', exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '网络安全检查员' }).click();
-    await modal.getByRole('combobox', { name: '所属单位', exact: true }).click();
-    await page.keyboard.type('公共服务局');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '公共服务局' }).first().click();
+    await pickOption(modal.getByRole('combobox', { name: '角色', exact: true }), '网络安全检查员');
+    await pickOption(modal.getByRole('combobox', { name: '所属单位', exact: true }), '公共服务局', '公共服务局');
     await modal.locator('.ant-modal-footer .ant-btn-primary').click();
     await modal.getByTestId('generated-password').waitFor();
     expect(((await modal.getByTestId('generated-password').textContent()) ?? '').length).toBeGreaterThanOrEqual(8);
@@ -208,9 +205,7 @@ describe('console: account, settings and bulk journeys', () => {
     await row.getByRole('button', { name: '移交' }).click();
     const modal = page.locator('.ant-modal-content');
     await modal.getByText('原办理人').waitFor();
-    await modal.getByTestId('user-picker').last().click();
-    await page.keyboard.type('孙涛');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '孙涛' }).click();
+    await pickOption(modal.getByTestId('user-picker').last(), '孙涛', '孙涛');
     await modal.locator('.ant-modal-footer .ant-btn-primary').click();
     const result = modal.locator('.ant-alert', { hasText: /已移交 \d+ 个流程/ });
     await result.waitFor({ timeout: 30_000 });
@@ -223,9 +218,7 @@ describe('console: account, settings and bulk journeys', () => {
     await modal.waitFor({ state: 'hidden' });
     // Again: inspector1 holds nothing any more.
     await row.getByRole('button', { name: '移交' }).click();
-    await modal.getByTestId('user-picker').last().click();
-    await page.keyboard.type('孙涛');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '孙涛' }).click();
+    await pickOption(modal.getByTestId('user-picker').last(), '孙涛', '孙涛');
     await modal.locator('.ant-modal-footer .ant-btn-primary').click();
     await modal.locator('.ant-alert', { hasText: '已移交 0 个流程' }).waitFor({ timeout: 30_000 });
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, signedInPages, useServerAndBrowser } from './harness';
 import { apiSession } from './api-client';
+import { pickOption } from './select-option';
 
 type Api = Awaited<ReturnType<typeof apiSession>>;
 type Overview = { byWorkflow: Array<{ definitionKey: string; byState: Array<{ state: string; count: number }> }> };
@@ -216,9 +217,7 @@ describe('统计看板 (issue 4): a click on any chart opens its list, filtered 
     const page = await dashboard('reviewer');
     // The chart was drawn before the filter changed: its click handler must still see the new group.
     const overviewLoaded = page.waitForResponse((r) => r.url().includes('/api/reports/overview') && r.url().includes(`groupId=${group?.id}`));
-    await page.locator('.ant-form-item', { hasText: '教育集团' }).locator('.ant-select').click();
-    await page.keyboard.type(group?.name ?? '—');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: group?.name ?? '—' }).first().click();
+    await pickOption(page.locator('.ant-form-item', { hasText: '教育集团' }).locator('.ant-select'), group?.name ?? '—', group?.name ?? '—');
     await overviewLoaded;
     // The tags under the chart are drawn from the same rows: once they carry the group, so does the chart's data.
     await page.locator(`[data-testid=workflow-state-links] a[href*="${group?.id}"]`).first().waitFor();

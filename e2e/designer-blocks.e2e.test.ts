@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { apiSession } from './api-client';
 import { screenshot, signIn, useServerAndBrowser } from './harness';
 import { act, choose, connect, fieldSetup, selectNode } from './designer-steps';
+import { pickOption } from './select-option';
 
 /** Adds a step of a kind, gives it an id and names. */
 async function addStep(page: Page, kind: string, id: string, zh: string, en: string) {
@@ -131,10 +132,7 @@ describe('designer: blocks make a new workflow behave like the built-in ones', (
     principal.on('pageerror', (e) => errors.push(e.message));
     await signIn(principal, env.server.url, 'principal1', env.server.password);
     await principal.goto(`${env.server.url}/instances/create?definitionKey=after-school-appraisal`);
-    const subject = principal.locator('.ant-form-item').filter({ has: principal.locator('#subjectOrgId') });
-    await subject.locator('.ant-select-selector').click();
-    await principal.locator('#subjectOrgId').fill('西永中学');
-    await principal.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '西永中学' }).first().click();
+    await pickOption(principal.locator('#subjectOrgId'), '西永中学', '西永中学');
     await principal.getByRole('button', { name: /发\s*起/ }).click();
     await principal.waitForURL(/\/instances\/(?!create)[^/?]+$/);
     const url = principal.url();

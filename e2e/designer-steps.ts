@@ -1,19 +1,16 @@
 import type { Locator, Page } from 'playwright-core';
 import { screenshot } from './harness';
 import { fillRequiredFields } from './fill-form';
+import { pickOption } from './select-option';
 
 // What a bureau admin does in the designer and a user on an instance page, shared by the designer journeys.
 
 /** Picks an option of the antd Select inside `select` by its visible text. */
 export async function choose(page: Page, select: Locator, text: string) {
-  await select.locator('.ant-select-selector').click();
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
-  // A long list scrolls inside its dropdown: bring the option into view first.
-  await option.scrollIntoViewIfNeeded({ timeout: 5_000 }).catch(async (e: unknown) => {
+  await pickOption(select, text).catch(async (e: unknown) => {
     await screenshot(page, `designer-choose-${text}`);
     throw e;
   });
-  await option.click();
 }
 
 /** Draws a transition the way a person does: from a state's right handle onto another state's left handle. */

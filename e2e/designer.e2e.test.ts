@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screenshot, signIn, useServerAndBrowser } from './harness';
 import { act, choose, connect, fieldSetup, selectNode } from './designer-steps';
+import { pickOption } from './select-option';
 
 describe('designer', () => {
   const env = useServerAndBrowser();
@@ -122,9 +123,7 @@ describe('designer', () => {
     await signIn(principal, env.server.url, 'principal1', env.server.password);
     await principal.goto(`${env.server.url}/instances/create?definitionKey=after-school-inspection`);
     const subject = principal.locator('.ant-form-item').filter({ has: principal.locator('#subjectOrgId') });
-    await subject.locator('.ant-select-selector').click();
-    await principal.locator('#subjectOrgId').fill('西永中学');
-    await principal.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '西永中学' }).first().click();
+    await pickOption(principal.locator('#subjectOrgId'), '西永中学', '西永中学');
     await expect.poll(async () => (await subject.locator('.ant-select-selection-item').textContent())?.trim()).toBe('西永中学');
     await principal.getByRole('button', { name: /发\s*起/ }).click();
     await principal.waitForURL(/\/instances\/(?!create)[^/?]+$/);

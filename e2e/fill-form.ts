@@ -1,4 +1,5 @@
 import type { Locator } from 'playwright-core';
+import { pickOption } from './select-option';
 
 async function isFilled(item: Locator): Promise<boolean> {
   if ((await item.locator('.ant-select-selection-item').count()) > 0) return true;
@@ -23,10 +24,10 @@ export async function fillRequiredFields(scope: Locator, text = '已按要求完
       await input.fill(new Date().toISOString().slice(0, 10));
       await input.press('Enter');
     } else if ((await item.locator('.ant-select').count()) > 0) {
-      await item.locator('.ant-select-selector').click();
-      await scope.page().locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+      const select = item.locator('.ant-select').first();
+      await pickOption(select);
       // A multi-select stays open; a single select has closed, and Escape would close the modal instead.
-      if (await scope.page().locator('.ant-select-dropdown:visible').count()) await scope.page().keyboard.press('Escape');
+      if ((await select.locator('input[role=combobox]').getAttribute('aria-expanded')) === 'true') await scope.page().keyboard.press('Escape');
     } else if ((await item.locator('.ant-switch').count()) > 0) {
       await item.locator('.ant-switch').click();
     } else if ((await item.locator('.ant-input-number').count()) > 0) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, signedInPages, useServerAndBrowser } from './harness';
 import { apiSession } from './api-client';
+import { pickOption } from './select-option';
 
 type Finding = { id: string; instanceId: string; schoolName: string; severity: string; overdue: boolean; status: string };
 type FindingPage = { items: Finding[]; nextCursor: string | null };
@@ -43,8 +44,7 @@ describe('整改问题台账 (issue 4): the findings list', () => {
     await rows(page).first().waitFor();
     await screenshot(page, 'findings-reviewer-all');
 
-    await page.locator('[data-testid=finding-filters] .ant-form-item', { hasText: '风险等级' }).locator('.ant-select').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '高风险' }).click();
+    await pickOption(page.locator('[data-testid=finding-filters] .ant-form-item', { hasText: '风险等级' }).locator('.ant-select'), '高风险');
     await page.getByTestId('filter-overdue').check();
     await page.getByRole('button', { name: /查\s*询/ }).click();
     // The filters live in the URL (a reload or a shared link shows the same list).

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { screenshot, signedInPages, useServerAndBrowser } from './harness';
 import { apiSession } from './api-client';
 import { fillRequiredFields } from './fill-form';
+import { pickOption } from './select-option';
 
 type Row = { id: string; subjectName: string; state: string };
 
@@ -55,17 +56,13 @@ describe('role journeys', () => {
     await page.getByTestId('new-entry-request').click();
     await page.waitForURL(/\/instances\/create/);
     await page.locator('#title').waitFor();
-    await page.locator('#itemCode').click();
-    await page.keyboard.type('法治');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await pickOption(page.locator('#itemCode'), undefined, '法治');
     await page.locator('#title').fill('防溺水与法治安全教育讲座');
     const day = new Date(Date.now() + 45 * 86_400_000).toISOString().slice(0, 10);
     await page.locator('#activityDate').click();
     await page.locator('#activityDate').fill(day);
     await page.keyboard.press('Enter');
-    await page.locator('#schoolIds').click();
-    await page.keyboard.type('土主');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await pickOption(page.locator('#schoolIds'), undefined, '土主');
     await page.keyboard.press('Escape');
     await page.locator('#studentHours').fill('2');
     await screenshot(page, 'dept-new-request');
@@ -124,8 +121,7 @@ describe('role journeys', () => {
     const item = draft.getByTestId('checklist-item-APP-01');
     await item.waitFor();
     await item.getByText('不符合', { exact: true }).click();
-    await item.locator('.ant-select').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await pickOption(item.locator('.ant-select'));
     await item.locator('input[type=text]').last().fill('教务系统未完成等保备案');
     await screenshot(page, 'inspector-tablet-checklist');
     await page.getByTestId('event-submit').click();
@@ -251,12 +247,9 @@ describe('role journeys', () => {
     await page.goto(`${env.server.url}/instances`);
     await page.getByTestId('bulk-start').click();
     const modal = page.locator('.ant-modal-content');
-    await modal.locator('#definitionId').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '网络安全检查' }).first().click();
+    await pickOption(modal.locator('#definitionId'), '网络安全检查');
     await modal.getByRole('button', { name: '幼儿园' }).click();
-    await modal.getByTestId('user-picker').click();
-    await page.keyboard.type('周强');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '周强' }).first().click();
+    await pickOption(modal.getByTestId('user-picker'), '周强', '周强');
     await page.keyboard.press('Escape');
     await modal.locator('#round').fill('2026年秋季幼儿园网络安全检查');
     await page.getByTestId('bulk-start-run').click();

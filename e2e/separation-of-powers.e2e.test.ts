@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Secret, TOTP } from 'otpauth';
 import { screenshot, signIn, signedInPages, useServerAndBrowser } from './harness';
+import { optionTexts, pickOption } from './select-option';
 
 /** Issues 10.4 and 10.5: 三权分立 in the console, and the first sign-in of a privileged account. */
 describe('separation of the three powers', () => {
@@ -21,9 +22,7 @@ describe('separation of the three powers', () => {
     await page.getByRole('button', { name: '新建用户' }).click();
     const modal = page.locator('.ant-modal-content');
     await modal.getByRole('button', { name: '添加角色授权' }).click();
-    await modal.getByRole('combobox', { name: '角色', exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
-    const options = await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents();
+    const options = await optionTexts(modal.getByRole('combobox', { name: '角色', exact: true }));
     expect(options).toContain('教师');
     expect(options).not.toContain('审计员');
     expect(options).not.toContain('安全管理员');
@@ -65,11 +64,8 @@ describe('separation of the three powers', () => {
     await modal.locator('#username').fill('auditor2');
     await modal.locator('#displayName').fill('韩梅（审计员）');
     await modal.getByRole('button', { name: '添加角色授权' }).click();
-    await modal.getByRole('combobox', { name: '角色', exact: true }).click();
-    await sec.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '审计员' }).click();
-    await modal.getByRole('combobox', { name: '所属单位', exact: true }).click();
-    await sec.keyboard.type('公共服务局');
-    await sec.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '公共服务局' }).first().click();
+    await pickOption(modal.getByRole('combobox', { name: '角色', exact: true }), '审计员');
+    await pickOption(modal.getByRole('combobox', { name: '所属单位', exact: true }), '公共服务局', '公共服务局');
     await modal.locator('.ant-modal-footer .ant-btn-primary').click();
     const generated = ((await modal.getByTestId('generated-password').textContent()) ?? '').trim();
     expect(generated.length).toBeGreaterThanOrEqual(8);
