@@ -199,8 +199,10 @@ export const tasks = sqliteTable(
   },
   (t) => [
     uniqueIndex('tasks_instance_key_uq').on(t.instanceId, t.taskKey),
-    uniqueIndex('tasks_burden_report_uq').on(t.burdenReportId),
-    index('tasks_open_due_idx').on(t.status, t.dueAt, t.id),
+    // Partial indexes (issue 11, storage): only the rows a lookup can want are indexed, so closed history
+    // costs no index bytes. Queries keep their `status = 'open'` / `is not null` terms, which imply the WHERE.
+    uniqueIndex('tasks_burden_report_uq').on(t.burdenReportId).where(sql`burden_report_id is not null`),
+    index('tasks_open_due_idx').on(t.status, t.dueAt, t.id).where(sql`status = 'open'`),
     // due_at last: an instance's earliest open deadline (refreshInstanceDue, every event) is the first entry.
     index('tasks_instance_status_due_idx').on(t.instanceId, t.status, t.dueAt),
   ],
@@ -244,7 +246,8 @@ export const timers = sqliteTable(
   },
   (t) => [
     uniqueIndex('timers_instance_key_uq').on(t.instanceId, t.timerKey),
-    index('timers_due_idx').on(t.firedAt, t.cancelledAt, t.dueAt),
+    // Pending timers only (what the scheduler and the calendar coverage look for), not years of fired ones.
+    index('timers_due_idx').on(t.firedAt, t.cancelledAt, t.dueAt).where(sql`fired_at is null and cancelled_at is null`),
   ],
 );
 
@@ -289,7 +292,11 @@ export const notifications = sqliteTable(
     createdAt: text('created_at').notNull(),
     readAt: text('read_at'),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt, t.id), index('notifications_user_unread_idx').on(t.userId, t.readAt, t.createdAt, t.id)],
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt, t.id),
+    // Unread only: the badge and the unread filter look for these; read ones are found by the index above.
+    index('notifications_user_unread_idx').on(t.userId, t.readAt, t.createdAt, t.id).where(sql`read_at is null`),
+  ],
 );
 
 /** The district's school calendar (one row per district): what the engine counts working days with. */
