@@ -3,6 +3,7 @@ import { fireEvent } from '../features/instances/fire-event.js';
 import { startInstance } from '../features/instances/start-instance.js';
 import { listNotifications } from '../features/notifications/list-notifications.js';
 import { readAllNotifications } from '../features/notifications/read-all-notifications.js';
+import { bulkTasks } from '../features/tasks/bulk-tasks.js';
 import { runDueTimers } from '../scheduler/run-due-timers.js';
 import { makeHarness, type Harness } from '../test/harness.js';
 import { plansOf } from '../test/query-plans.js';
@@ -36,6 +37,15 @@ describe('partial indexes (migration 0021)', () => {
     expect(cells('notifications_user_unread_idx')).toBe(rows('notifications where read_at is null'));
     expect(rows('notifications where read_at is not null')).toBeGreaterThan(0);
     expect(cells('tasks_burden_report_uq')).toBe(rows('tasks where burden_report_id is not null'));
+    for (const index of ['task_candidates_user_open_task_idx', 'task_candidates_role_org_open_task_idx']) {
+      expect(cells(index), index).toBe(rows('task_candidates where open = 1'));
+    }
+    expect(rows('task_candidates where open = 0')).toBeGreaterThan(0);
+  });
+
+  it('audit events carry no index on their random id: nothing looks one up by it (seq is the key)', () => {
+    const indexes = (h.db.$client.prepare("select name from pragma_index_list('audit_events')").pluck().all() as string[]).sort();
+    expect(indexes).toEqual(['audit_actor_idx', 'audit_at_idx', 'audit_entity_idx']);
   });
 
   it('are still the ones their lookups use (EXPLAIN QUERY PLAN)', () => {
@@ -46,5 +56,9 @@ describe('partial indexes (migration 0021)', () => {
     // closeBurdenTask's lookup (an UPDATE, which plansOf does not capture): `burden_report_id = ?` implies the index's WHERE.
     const burden = h.db.$client.prepare("explain query plan update tasks set status = 'closed' where burden_report_id = ? and status = ?").all('r1', 'open') as Array<{ detail: string }>;
     expect(burden.map((r) => r.detail).join('\n')).toContain('tasks_burden_report_uq');
+    // Handing a departing person's open work on reads their open candidate rows (last: it moves the work).
+    const admin = h.authUser('admin');
+    const handover = plansOf(h, (deps) => bulkTasks(deps, { action: 'reassign', fromUserId: h.users.principalA!, toUserId: h.users.principalA2!, actor: admin }), 'task_candidates');
+    expect(handover[0]).toMatch(/task_candidates_user_open_task_idx \(user_id=\? AND open=\?\)/);
   });
 });

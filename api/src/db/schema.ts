@@ -225,9 +225,10 @@ export const taskCandidates = sqliteTable(
   },
   (t) => [
     index('task_candidates_task_idx').on(t.taskId),
-    // Covering indexes for the inbox's UNION of lookups (by user, by role at an org), open rows first.
-    index('task_candidates_user_open_task_idx').on(t.userId, t.open, t.taskId),
-    index('task_candidates_role_org_open_task_idx').on(t.role, t.orgId, t.open, t.taskId),
+    // Covering indexes for the inbox's UNION of lookups (by user, by role at an org), open rows only:
+    // every lookup by person or role asks for open work (`open = 1`), so closed years cost no index bytes.
+    index('task_candidates_user_open_task_idx').on(t.userId, t.open, t.taskId).where(sql`open = 1`),
+    index('task_candidates_role_org_open_task_idx').on(t.role, t.orgId, t.open, t.taskId).where(sql`open = 1`),
   ],
 );
 
@@ -354,7 +355,9 @@ export const auditEvents = sqliteTable(
   'audit_events',
   {
     seq: integer('seq').primaryKey({ autoIncrement: true }),
-    id: text('id').notNull().unique(),
+    // Not indexed: nothing looks an event up by id (seq is the key; the hash chain covers id), and a unique
+    // index on a random UUID cost ~500 bytes per instance at city scale (issue 11, storage).
+    id: text('id').notNull(),
     at: text('at').notNull(),
     actorId: text('actor_id'),
     actorName: text('actor_name'),
