@@ -14,34 +14,40 @@ import { tx, type Db } from '../db/client.js';
 export const PRUNE_RULES = { timerDays: 30, readNotificationDays: 90, unreadNotificationDays: 365 } as const;
 
 export type TPruned = { timers: number; notifications: number };
+/** Where the next batch of each rule starts: rows before it were already looked at in this run. */
+export type TPruneCursor = { timers: number; notifications: number };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
 
+const TIMERS_SQL = `select t.rowid from timers t
+  where t.rowid > ? and (t.fired_at is not null or t.cancelled_at is not null)
+    and exists (select 1 from instances i where i.id = t.instance_id and i.status = 'completed' and i.updated_at < ?)
+  order by t.rowid limit ?`;
+const NOTIFICATIONS_SQL = `select rowid from notifications
+  where rowid > ? and (read_at < ? or (read_at is null and created_at < ?))
+  order by rowid limit ?`;
+
 /**
  * One batch of each rule, in one write transaction, so a first run over years of history never holds
- * the write lock for long; the caller repeats until a batch comes back short.
+ * the write lock for long. Each batch resumes after the last row the previous one deleted (rowid order),
+ * so a run is one pass over each table, never a re-walk of the rows it keeps.
  * Cost: the timers table only ever holds current work plus a month (and notifications a year), so after
  * the first run each pass reads rows bounded by the retention windows, not by the district's history.
  */
-export function pruneBatch(db: Db, now: Date, limit = 2000): TPruned {
+export function pruneBatch(db: Db, now: Date, cursor: TPruneCursor, limit = 2000): TPruned {
+  const sqlite = db.$client;
+  const remove = (table: string, rowids: number[]) =>
+    rowids.length ? sqlite.prepare(`delete from ${table} where rowid in (select value from json_each(?))`).run(JSON.stringify(rowids)).changes : 0;
   return tx(db, () => {
-    const timers = db.$client
-      .prepare(
-        `delete from timers where rowid in (
-           select t.rowid from timers t
-           where (t.fired_at is not null or t.cancelled_at is not null)
-             and exists (select 1 from instances i where i.id = t.instance_id and i.status = 'completed' and i.updated_at < ?)
-           limit ?)`,
-      )
-      .run(daysBefore(now, PRUNE_RULES.timerDays), limit).changes;
-    const notifications = db.$client
-      .prepare(
-        `delete from notifications where rowid in (
-           select rowid from notifications where read_at < ? or (read_at is null and created_at < ?) limit ?)`,
-      )
-      .run(daysBefore(now, PRUNE_RULES.readNotificationDays), daysBefore(now, PRUNE_RULES.unreadNotificationDays), limit).changes;
-    return { timers, notifications };
+    const t = sqlite.prepare(TIMERS_SQL).pluck().all(cursor.timers, daysBefore(now, PRUNE_RULES.timerDays), limit) as number[];
+    const n = sqlite
+      .prepare(NOTIFICATIONS_SQL)
+      .pluck()
+      .all(cursor.notifications, daysBefore(now, PRUNE_RULES.readNotificationDays), daysBefore(now, PRUNE_RULES.unreadNotificationDays), limit) as number[];
+    cursor.timers = t.at(-1) ?? cursor.timers;
+    cursor.notifications = n.at(-1) ?? cursor.notifications;
+    return { timers: remove('timers', t), notifications: remove('notifications', n) };
   });
 }
 
@@ -49,8 +55,9 @@ export function pruneBatch(db: Db, now: Date, limit = 2000): TPruned {
 export async function pruneHistory(db: Db, now: Date, opts: { limit?: number; stopped?: () => boolean } = {}): Promise<TPruned> {
   const limit = opts.limit ?? 2000;
   const total: TPruned = { timers: 0, notifications: 0 };
+  const cursor: TPruneCursor = { timers: 0, notifications: 0 };
   for (;;) {
-    const done = pruneBatch(db, now, limit);
+    const done = pruneBatch(db, now, cursor, limit);
     total.timers += done.timers;
     total.notifications += done.notifications;
     if (done.timers < limit && done.notifications < limit) break;
