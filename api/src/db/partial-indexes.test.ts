@@ -31,6 +31,7 @@ describe('partial indexes (migration 0021)', () => {
   it('index only open tasks, pending timers, unread notifications and tasks of a 负担码 report', () => {
     expect(entries('tasks_open_due_idx')).toBeGreaterThan(0);
     expect(cells('tasks_open_due_idx')).toBe(rows("tasks where status = 'open'"));
+    expect(cells('tasks_instance_status_due_idx')).toBe(rows("tasks where status = 'open'"));
     expect(rows("tasks where status = 'closed'")).toBeGreaterThan(0);
     expect(cells('timers_due_idx')).toBe(rows('timers where fired_at is null and cancelled_at is null'));
     expect(rows('timers where cancelled_at is not null')).toBeGreaterThan(0);

@@ -204,7 +204,9 @@ export const tasks = sqliteTable(
     uniqueIndex('tasks_burden_report_uq').on(t.burdenReportId).where(sql`burden_report_id is not null`),
     index('tasks_open_due_idx').on(t.status, t.dueAt, t.id).where(sql`status = 'open'`),
     // due_at last: an instance's earliest open deadline (refreshInstanceDue, every event) is the first entry.
-    index('tasks_instance_status_due_idx').on(t.instanceId, t.status, t.dueAt),
+    // Open tasks only: every lookup through it asks for an instance's open tasks; one that wants all of an
+    // instance's tasks walks tasks_instance_key_uq, which leads with instance_id too.
+    index('tasks_instance_status_due_idx').on(t.instanceId, t.status, t.dueAt).where(sql`status = 'open'`),
   ],
 );
 

@@ -10,4 +10,6 @@ DROP INDEX `audit_events_id_unique`;--> statement-breakpoint
 DROP INDEX `task_candidates_user_open_task_idx`;--> statement-breakpoint
 DROP INDEX `task_candidates_role_org_open_task_idx`;--> statement-breakpoint
 CREATE INDEX `task_candidates_user_open_task_idx` ON `task_candidates` (`user_id`,`open`,`task_id`) WHERE open = 1;--> statement-breakpoint
-CREATE INDEX `task_candidates_role_org_open_task_idx` ON `task_candidates` (`role`,`org_id`,`open`,`task_id`) WHERE open = 1;
+CREATE INDEX `task_candidates_role_org_open_task_idx` ON `task_candidates` (`role`,`org_id`,`open`,`task_id`) WHERE open = 1;--> statement-breakpoint
+DROP INDEX `tasks_instance_status_due_idx`;--> statement-breakpoint
+CREATE INDEX `tasks_instance_status_due_idx` ON `tasks` (`instance_id`,`status`,`due_at`) WHERE status = 'open';
