@@ -1,6 +1,7 @@
 import type { Effect } from '../engine.js';
 import { sql } from 'drizzle-orm';
-import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, customType, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { hashFromStored, hashToStored } from '../lib/stored-hash.js';
 
 // Timestamps are ISO-8601 UTC strings: sortable as text and portable to PostgreSQL later.
 const id = () =>
@@ -8,6 +9,13 @@ const id = () =>
     .primaryKey()
     .$defaultFn(() => crypto.randomUUID());
 type Json = Record<string, unknown>;
+
+/** A SHA-256 of the audit chain: hex in code, its 32 bytes on disk (api/src/lib/stored-hash.ts). Declared text: no table rebuild. */
+const sha256Hash = customType<{ data: string; driverData: Buffer | string }>({
+  dataType: () => 'text',
+  toDriver: hashToStored,
+  fromDriver: hashFromStored,
+});
 
 export const organisations = sqliteTable(
   'organisations',
@@ -370,8 +378,8 @@ export const auditEvents = sqliteTable(
     before: text('before', { mode: 'json' }).$type<unknown>(),
     after: text('after', { mode: 'json' }).$type<unknown>(),
     meta: text('meta', { mode: 'json' }).$type<unknown>(),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
+    prevHash: sha256Hash('prev_hash').notNull(),
+    hash: sha256Hash('hash').notNull(),
   },
   (t) => [
     index('audit_entity_idx').on(t.entityType, t.entityId, t.seq),
