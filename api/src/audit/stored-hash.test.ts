@@ -14,8 +14,8 @@ afterEach(() => h.close());
 const stored = () => h.db.$client.prepare('select seq, typeof(hash) t, length(hash) n, typeof(prev_hash) pt, length(prev_hash) pn from audit_events order by seq').all() as Array<{ seq: number; t: string; n: number; pt: string; pn: number }>;
 const append = (action: string) => appendAudit(h.db, { at: h.clock.now().toISOString(), actor: null, action, entityType: 'Test', entityId: null, outcome: 'success', meta: { n: 1 } });
 
-// Issue 11 (storage): the chain's hashes take their 32 bytes on disk instead of 64 hex characters.
-describe('audit hashes stored as bytes', () => {
+// Issue 11 (storage): the chain's hashes take their 32 bytes on disk instead of 64 hex characters, ids 16 instead of 36.
+describe('audit hashes and ids stored as bytes', () => {
   it('appends hash and prev_hash as 32-byte BLOBs; code reads the same hex, and the hash is of the same text as before', () => {
     const row = append('test.stored');
     expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
@@ -49,6 +49,16 @@ describe('audit hashes stored as bytes', () => {
     insert.run(last.seq + 1, crypto.randomUUID(), h.clock.now().toISOString(), 'test.forged', 'Test', 'success', Buffer.from(last.hash, 'hex'), Buffer.alloc(32, 7));
     const forged = verifyAuditChain(h.db);
     expect(forged.ok).toBe(false);
+  });
+
+  it('stores the event id as its 16 bytes and reads back the same lowercase UUID the chain hashed', () => {
+    const row = append('test.id');
+    const raw = h.db.$client.prepare('select typeof(id) t, length(id) n from audit_events where seq = ?').get(row.seq) as { t: string; n: number };
+    expect(raw).toEqual({ t: 'blob', n: 16 });
+    const read = h.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1).get()!;
+    expect(read.id).toBe(row.id);
+    expect(read.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(verifyAuditChain(h.db).ok).toBe(true);
   });
 
   it('hashes the same from the stored bytes as from hex (a raw reader such as the bench generator)', () => {

@@ -2,6 +2,7 @@ import type { Effect } from '../engine.js';
 import { sql } from 'drizzle-orm';
 import { type AnySQLiteColumn, customType, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { hashFromStored, hashToStored } from '../lib/stored-hash.js';
+import { uuidFromStored, uuidToStored } from '../lib/stored-uuid.js';
 
 // Timestamps are ISO-8601 UTC strings: sortable as text and portable to PostgreSQL later.
 const id = () =>
@@ -15,6 +16,13 @@ const sha256Hash = customType<{ data: string; driverData: Buffer | string }>({
   dataType: () => 'text',
   toDriver: hashToStored,
   fromDriver: hashFromStored,
+});
+
+/** An audit event's UUID: text in code, its 16 bytes on disk (api/src/lib/stored-uuid.ts). */
+const packedUuid = customType<{ data: string; driverData: Buffer | string }>({
+  dataType: () => 'text',
+  toDriver: uuidToStored,
+  fromDriver: uuidFromStored,
 });
 
 export const organisations = sqliteTable(
@@ -367,7 +375,7 @@ export const auditEvents = sqliteTable(
     seq: integer('seq').primaryKey({ autoIncrement: true }),
     // Not indexed: nothing looks an event up by id (seq is the key; the hash chain covers id), and a unique
     // index on a random UUID cost ~500 bytes per instance at city scale (issue 11, storage).
-    id: text('id').notNull(),
+    id: packedUuid('id').notNull(),
     at: text('at').notNull(),
     actorId: text('actor_id'),
     actorName: text('actor_name'),
