@@ -44,6 +44,12 @@ describe('partial indexes (migration 0021)', () => {
     expect(rows('task_candidates where open = 0')).toBeGreaterThan(0);
   });
 
+  it('instance_participants is stored WITHOUT ROWID: the row is its primary key, kept once', () => {
+    expect(h.db.$client.prepare("select wr from pragma_table_list where name = 'instance_participants'").get()).toEqual({ wr: 1 });
+    expect(rows('instance_participants')).toBeGreaterThan(0);
+    expect(entries('sqlite_autoindex_instance_participants_1')).toBe(0);
+  });
+
   it('audit events carry no index on their random id: nothing looks one up by it (seq is the key)', () => {
     const indexes = (h.db.$client.prepare("select name from pragma_index_list('audit_events')").pluck().all() as string[]).sort();
     expect(indexes).toEqual(['audit_actor_idx', 'audit_at_idx', 'audit_entity_idx']);

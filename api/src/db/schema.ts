@@ -188,6 +188,7 @@ export const instanceParticipants = sqliteTable(
       .references(() => users.id),
     role: text('role').notNull(),
   },
+  // WITHOUT ROWID since migration 0021 (custom SQL there; drizzle cannot declare it): the row is its key.
   (t) => [
     primaryKey({ columns: [t.instanceId, t.userId, t.role] }),
     index('instance_participants_user_instance_idx').on(t.userId, t.instanceId),
