@@ -59,7 +59,8 @@ const SIGN_INS = [...new Set([...LIST_ROLES, 'reviewer', 'principal1', 'admin', 
 async function measureApi(plan: TPlan, file: string, dir: string, opts: TOpts, log: TLog): Promise<TApiResult & { picks: TEventPick[] }> {
   const port = await freePort();
   const server = await startServer({
-    script: 'api/src/server.ts',
+    // The production server, as `npm start` runs it (built by api/scripts/build.mjs before the run).
+    script: 'api/dist/server.js',
     // EDUFLOW_DEMO=0 on a populated database: no seeding, no generated password; the API only, no console.
     env: { EDUFLOW_DATA_DIR: dir, EDUFLOW_PORT: String(port), EDUFLOW_DEMO: '0', EDUFLOW_ADMIN_DIST: `${dir}/no-console` },
     port,
