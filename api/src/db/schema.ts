@@ -527,3 +527,13 @@ export type TStatutoryYearRow = typeof statutoryYears.$inferSelect;
 export type TReferenceRow = typeof referenceData.$inferSelect;
 export type TFindingRow = typeof findings.$inferSelect;
 export type TBurdenReportRow = typeof burdenReports.$inferSelect;
+
+/**
+ * A counter per kind of rarely changed reference rows (organisations; calendars with their statutory
+ * years), bumped by triggers on every write to them: a process may keep what it derived from those rows
+ * for as long as the counter stays put (generation-cache.ts), however and by whom the rows are written.
+ */
+export const cacheGenerations = sqliteTable('cache_generations', {
+  name: text('name', { enum: ['organisations', 'calendars'] }).primaryKey(),
+  generation: integer('generation').notNull().default(0),
+});
