@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb, tx } from './client.js';
-import { cachedByGeneration } from './generation-cache.js';
+import { cachedByGeneration, connectionCache } from './generation-cache.js';
 import { migrate } from './migrate.js';
 import { orgPath } from '../features/orgs/org-path.js';
 
@@ -50,5 +50,18 @@ describe('cachedByGeneration', () => {
     // Another write brings the counter to the number the rolled-back one had used.
     other.$client.prepare('update organisations set name = ? where id = ?').run('第二实验小学', 's');
     expect(orgPath({ db }, 's')[1]?.name).toBe('第二实验小学');
+  });
+});
+
+describe('connectionCache', () => {
+  it('is emptied for the connection whose transaction rolled back', () => {
+    const cache = connectionCache<string>();
+    cache.set(db, 'revision 2, as the rolled-back save wrote it');
+    expect(() =>
+      tx(db, () => {
+        throw new Error('rolled back');
+      }),
+    ).toThrow('rolled back');
+    expect(cache.has(db)).toBe(false);
   });
 });
