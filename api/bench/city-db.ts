@@ -180,9 +180,18 @@ function cloneRows(c: Database.Database) {
     });
     return `case k.tpl ${branches.join(' ')} else ${col} end`;
   };
+  // A clone ten years back is about ten years back: its activity date moves with it, and the year in its
+  // round or cycle becomes the year it was created in — else every year's requests, inspections and
+  // assessments would crowd into today's period and a report of one period would read the whole city.
+  const year = (v: string) => `replace(${v}, strftime('%Y', x.created_at), strftime('%Y', x.created_at, k.shift))`;
+  const isDate = (v: string) => `${v} glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'`;
+  const movedField = (json: string, key: string, move: (v: string) => string) =>
+    `case when json_type(${json}, '$.${key}') = 'text' then json_set(${json}, '$.${key}', ${move(`json_extract(${json}, '$.${key}')`)}) else ${json} end`;
+  const movedData = movedField(movedField(movedField('x.data', 'activityDate', (v) => `date(${v}, k.shift)`), 'round', year), 'cycle', year);
   copy('instances', 'join instances x on x.id = k.tpl', {
     id: nid('x.id'),
-    data: rewrite('x.data'),
+    data: rewrite(movedData),
+    period: `case when x.period is null then null when ${isDate('x.period')} then date(x.period, k.shift) else ${year('x.period')} end`,
     snapshot: rewrite('x.snapshot'),
     subject_org_id: org('x.subject_org_id'),
     subject_group_id: 'case when x.subject_group_id is null then null else k.grp end',
@@ -220,10 +229,11 @@ function cloneRows(c: Database.Database) {
     read_at: shift('x.read_at'),
   });
   copy('attachments', 'join attachments x on x.instance_id = k.tpl', { id: nid('x.id'), instance_id: nid('x.instance_id'), uploaded_by: person('x.uploaded_by'), created_at: shift('x.created_at') });
-  copy('findings', 'join findings x on x.instance_id = k.tpl', {
+  copy('findings', 'join findings x on x.instance_id = k.tpl join instances i on i.id = k.tpl', {
     id: nid('x.id'),
     instance_id: nid('x.instance_id'),
     school_id: 'k.school',
+    round: `replace(x.round, strftime('%Y', i.created_at), strftime('%Y', i.created_at, k.shift))`,
     due_at: shift('x.due_at'),
     created_at: shift('x.created_at'),
     closed_at: shift('x.closed_at'),

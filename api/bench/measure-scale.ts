@@ -5,7 +5,8 @@
  */
 import { BENCH_PASSWORD } from './city-db.js';
 import { join } from 'node:path';
-import { BENCH_DIR, copyToRunDir, type TCachedCity } from './city-cache.js';
+import { BENCH_DIR, copyToRunDir, REPO_ROOT, type TCachedCity } from './city-cache.js';
+import { measureConsole, type TConsole } from './measure-console.js';
 import { signIn, type TSession } from './http.js';
 import { LIST_ROLES, measureLists, type TLists } from './measure-lists.js';
 import { chooseActors, measureBareEvents, measureConst, measureRealEvents, type TRealEvents } from './measure-events.js';
@@ -33,6 +34,7 @@ export type TApiResult = {
   bulk: TBulk;
   export: TExport;
   verify: TVerify;
+  console: TConsole;
   schedulerTick: TSchedulerTick;
 };
 export type TBareResult = { startMs: number; events: TLoadResult; constant: TLoadResult };
@@ -59,9 +61,10 @@ const SIGN_INS = [...new Set([...LIST_ROLES, 'reviewer', 'principal1', 'admin', 
 async function measureApi(plan: TPlan, file: string, dir: string, opts: TOpts, log: TLog): Promise<TApiResult & { picks: TEventPick[] }> {
   const port = await freePort();
   const server = await startServer({
-    script: 'api/src/server.ts',
-    // EDUFLOW_DEMO=0 on a populated database: no seeding, no generated password; the API only, no console.
-    env: { EDUFLOW_DATA_DIR: dir, EDUFLOW_PORT: String(port), EDUFLOW_DEMO: '0', EDUFLOW_ADMIN_DIST: `${dir}/no-console` },
+    // The production server, as `npm start` runs it (built by api/scripts/build.mjs before the run).
+    script: 'api/dist/server.js',
+    // EDUFLOW_DEMO=0 on a populated database: no seeding, no generated password; the built console served.
+    env: { EDUFLOW_DATA_DIR: dir, EDUFLOW_PORT: String(port), EDUFLOW_DEMO: '0', EDUFLOW_ADMIN_DIST: join(REPO_ROOT, 'admin', 'dist') },
     port,
     healthPath: '/api/health',
     nodeArgs: opts.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(BENCH_DIR, 'profiles', String(plan.instances))}`] : [],
@@ -76,6 +79,8 @@ async function measureApi(plan: TPlan, file: string, dir: string, opts: TOpts, l
     log(`  lists: ${fmtLatency(lists.all)}`);
     const reports = await measureReports(base, sessions);
     log(`  reports: ${fmtLatency(reports.all)}`);
+    const dashboard = await measureConsole(base);
+    log(`  bureau dashboard in Chromium: ${'medianMs' in dashboard ? `figures ${ms(dashboard.medianMs)} ms after the sign-in click (median of ${dashboard.runs.map(ms).join(', ')})` : dashboard.skipped}`);
 
     const actors = await chooseActors(base, plan.eventPicks, BENCH_PASSWORD, opts.connections, log);
     const events = await measureRealEvents(base, actors, opts.durationMs);
@@ -92,7 +97,7 @@ async function measureApi(plan: TPlan, file: string, dir: string, opts: TOpts, l
     log(`  scheduler tick: ${schedulerTick.timers - schedulerTick.left} of ${schedulerTick.timers} due timers fired within ${ms(schedulerTick.waitedMs)} ms, health max ${ms(schedulerTick.stall.max)} ms`);
     // The bare endpoint replays the same principals on the same instances, at the versions its fresh copy holds.
     const picks = actors.map((a) => plan.eventPicks.find((p) => p.instanceId === a.instanceId)!);
-    return { pinned: server.pinned, startMs: server.startMs, actors: actors.length, events, lists, reports, bulk, export: xlsx, verify, schedulerTick, picks };
+    return { pinned: server.pinned, startMs: server.startMs, actors: actors.length, events, lists, reports, bulk, export: xlsx, verify, schedulerTick, console: dashboard, picks };
   } finally {
     await server.stop();
   }

@@ -12,6 +12,8 @@ import { measureScale, type TScaleResult } from './measure-scale.js';
 import { parseOptions } from './options.js';
 import { scaleLabel, writeReport } from './report.js';
 import { canPin, pinSelf } from './start-server.js';
+// @ts-expect-error: a plain ES module without declarations
+import { ensureBuilt } from '../scripts/build.mjs';
 
 const opts = parseOptions(process.argv.slice(2));
 const log = (s: string) => console.log(s);
@@ -26,6 +28,7 @@ const machine = {
 };
 log(`EduFlow benchmark — scales ${opts.scales.join(', ')}; ${machine.cores} cores, Node ${machine.node}${machine.pinned ? '; servers on core 1, load on core 0' : ''}`);
 
+await ensureBuilt(); // the server measured is the built one `npm start` runs
 const results: TScaleResult[] = [];
 for (const scale of opts.scales) {
   const city = await cachedCity(scale, { reuse: opts.reuse, prebuilt: opts.prebuilt.get(scale), log });

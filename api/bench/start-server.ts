@@ -48,7 +48,9 @@ const exited = (child: ChildProcess) => new Promise<void>((ok) => (child.exitCod
 
 export async function startServer(input: { script: string; env: Record<string, string>; port: number; healthPath: string; nodeArgs?: string[]; timeoutMs?: number }): Promise<TServer> {
   const pinned = canPin();
-  const node = [process.execPath, ...(input.nodeArgs ?? []), '--import', 'tsx', input.script];
+  // A built script (.js, the production server) runs with plain node; a TypeScript one through tsx.
+  const loader = input.script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const node = [process.execPath, ...(input.nodeArgs ?? []), ...loader, input.script];
   const [cmd, ...args] = pinned ? ['taskset', '-c', String(SERVER_CORE), ...node] : node;
   const t0 = performance.now();
   // taskset execs node, so the child's pid is the server's own (its /proc status is the server's memory).

@@ -104,7 +104,16 @@ export async function buildServer() {
   const out = PARTS.server.out;
   rmSync(out, { recursive: true, force: true });
   const result = await build({
-    entryPoints: { server: at('api', 'src', 'server.ts') },
+    // The server and the operator's commands (npm run backup, restore, audit:verify-archive, db:migrate):
+    // all run with plain node from the production dependencies.
+    entryPoints: {
+      server: at('api', 'src', 'server.ts'),
+      backup: at('api', 'src', 'ops', 'backup-cli.ts'),
+      restore: at('api', 'src', 'ops', 'restore-cli.ts'),
+      'verify-archive': at('api', 'src', 'ops', 'verify-archive-cli.ts'),
+      migrate: at('api', 'src', 'db', 'migrate-cli.ts'),
+      storage: at('api', 'src', 'ops', 'storage-cli.ts'),
+    },
     outdir: out,
     bundle: true,
     splitting: true, // the demo seeds are a chunk of their own, loaded only on a first start
@@ -138,8 +147,8 @@ async function toolsInstalled() {
  * Builds the stale parts (all parts with `force`). Without the build tools it builds nothing: a part
  * already built is used as it is (with a warning when its sources look newer), a missing one is an error.
  */
-export async function ensureBuilt({ force = false, log = console.log } = {}) {
-  const todo = Object.keys(PARTS).filter((part) => force || isStale(part));
+export async function ensureBuilt({ force = false, log = console.log, parts = Object.keys(PARTS) } = {}) {
+  const todo = parts.filter((part) => force || isStale(part));
   if (todo.length === 0) return;
   if (!(await toolsInstalled())) {
     const missing = todo.filter((part) => stampOf(part) === 0 && !existsSync(PARTS[part].out));

@@ -14,6 +14,7 @@ import { passwordChangeGate } from './auth/password-gate.js';
 import { twoFactorGate } from './auth/two-factor-gate.js';
 import { tx, type Db } from './db/client.js';
 import type { Deps } from './deps.js';
+import { writeTurns } from './delivery/write-turns.js';
 import { AppError, toAppError } from './errors.js';
 import { auditRoutes } from './features/audit/routes.js';
 import { authRoutes } from './features/auth/routes.js';
@@ -77,6 +78,7 @@ export function createApp(options: CreateAppOptions) {
   });
   // File uploads carry their own, larger limit on their routes (attachments 20 MB, imports 5 MB).
   app.use('/api/*', (c, next) => (UPLOAD_PATHS.test(c.req.path) ? next() : jsonLimit(c, next)));
+  app.use('/api/*', writeTurns());
   app.use('/api/*', sessionMiddleware(deps));
   app.use('/api/*', passwordChangeGate(deps));
   app.use('/api/*', twoFactorGate(deps));

@@ -1,5 +1,6 @@
 import type { RoleGrant } from '../engine.js';
-import { and, eq, gt, isNull, lte } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { cachedByGeneration } from '../db/generation-cache.js';
 import type { Deps } from '../deps.js';
 import { delegations, roleGrants, users, type TUserRow } from '../db/schema.js';
 import { isPrivilegedRole, zRole } from '../engine.js';
@@ -34,25 +35,36 @@ export function toAuthUser(row: TUserRow, grants: Array<{ role: string; orgId: s
   return { id: row.id, username: row.username, displayName: row.displayName, locale: row.locale, roles: parseGrants(grants) };
 }
 
+type TDelegationRow = { fromUserId: string; displayName: string; startsAt: string; endsAt: string; roles: RoleGrant[] };
+type TPerson = { user: TAuthUser; delegations: TDelegationRow[] } | null;
+
 export function loadAuthUser(deps: Pick<Deps, 'db'> & Partial<Pick<Deps, 'clock'>>, userId: string): TAuthUser | null {
-  const row = deps.db.select().from(users).where(eq(users.id, userId)).get();
-  if (!row || row.disabled) return null;
-  const grants = deps.db.select().from(roleGrants).where(eq(roleGrants.userId, userId)).all();
-  const user = toAuthUser(row, grants);
-  const actingFor = activeDelegations(deps, userId, (deps.clock?.() ?? new Date()).toISOString());
-  if (actingFor.length === 0) return user;
+  // Every request loads its user: kept until an account, grant or delegation changes (any of them, anywhere).
+  const now = (deps.clock?.() ?? new Date()).toISOString();
+  const person = cachedByGeneration(deps.db, 'people', userId, () => readPerson(deps, userId, now));
+  if (!person) return null;
+  const actingFor = person.delegations.filter((d) => d.startsAt <= now && now < d.endsAt).map(({ fromUserId, displayName, roles }) => ({ userId: fromUserId, displayName, roles }));
+  const { user } = person;
+  if (actingFor.length === 0) return { ...user, roles: [...user.roles] };
   const own = new Set(user.roles.map((g) => `${g.role}@${g.orgId}`));
   const extra = actingFor.flatMap((a) => a.roles).filter((g) => !own.has(`${g.role}@${g.orgId}`));
   return { ...user, roles: [...user.roles, ...extra], actingFor };
 }
 
-/** Delegations in force now: only the delegators' own grants pass, so a delegation never chains. */
-function activeDelegations(deps: Pick<Deps, 'db'>, toUserId: string, now: string): NonNullable<TAuthUser['actingFor']> {
+function readPerson(deps: Pick<Deps, 'db'>, userId: string, now: string): TPerson {
+  const row = deps.db.select().from(users).where(eq(users.id, userId)).get();
+  if (!row || row.disabled) return null;
+  const grants = deps.db.select().from(roleGrants).where(eq(roleGrants.userId, userId)).all();
+  return { user: toAuthUser(row, grants), delegations: standingDelegations(deps, userId, now) };
+}
+
+/** Delegations not revoked nor ended by `now` (in force, or to come): only the delegators' own grants pass, so a delegation never chains. */
+function standingDelegations(deps: Pick<Deps, 'db'>, toUserId: string, now: string): TDelegationRow[] {
   const rows = deps.db
-    .select({ fromUserId: delegations.fromUserId, displayName: users.displayName, disabled: users.disabled })
+    .select({ fromUserId: delegations.fromUserId, displayName: users.displayName, disabled: users.disabled, startsAt: delegations.startsAt, endsAt: delegations.endsAt })
     .from(delegations)
     .innerJoin(users, eq(users.id, delegations.fromUserId))
-    .where(and(eq(delegations.toUserId, toUserId), lte(delegations.startsAt, now), gt(delegations.endsAt, now), isNull(delegations.revokedAt)))
+    .where(and(eq(delegations.toUserId, toUserId), gt(delegations.endsAt, now), isNull(delegations.revokedAt)))
     .all();
   return rows
     .filter((r) => !r.disabled)
@@ -60,6 +72,6 @@ function activeDelegations(deps: Pick<Deps, 'db'>, toUserId: string, now: string
       const from = deps.db.select().from(roleGrants).where(eq(roleGrants.userId, r.fromUserId)).all();
       // The three powers are not delegable (三权分立): they are personal, and held only with two-factor sign-in.
       const roles = parseGrants(from).filter((g) => !isPrivilegedRole(g.role));
-      return { userId: r.fromUserId, displayName: r.displayName, roles };
+      return { fromUserId: r.fromUserId, displayName: r.displayName, startsAt: r.startsAt, endsAt: r.endsAt, roles };
     });
 }

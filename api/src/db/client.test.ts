@@ -21,7 +21,7 @@ describe('openDb', () => {
     expect(p('synchronous')).toBe(1);
   });
 
-  it('migrates idempotently and installs the audit, tally and candidate triggers', () => {
+  it('migrates idempotently and installs the audit, tally, candidate and cache-generation triggers', () => {
     migrate(db);
     migrate(db);
     const triggers = db.$client.prepare("select name from sqlite_master where type = 'trigger' order by name").all();
@@ -29,13 +29,31 @@ describe('openDb', () => {
       [
         'audit_events_no_delete',
         'audit_events_no_update',
+        'calendars_delete_generation',
+        'calendars_insert_generation',
+        'calendars_update_generation',
+        'delegations_delete_generation',
+        'delegations_insert_generation',
+        'delegations_update_generation',
         'instance_tallies_delete',
         'instance_tallies_insert',
         'instance_tallies_update',
         'open_task_tallies_delete',
         'open_task_tallies_insert',
         'open_task_tallies_update',
+        'organisations_delete_generation',
+        'organisations_insert_generation',
+        'organisations_update_generation',
+        'role_grants_delete_generation',
+        'role_grants_insert_generation',
+        'role_grants_update_generation',
+        'statutory_years_delete_generation',
+        'statutory_years_insert_generation',
+        'statutory_years_update_generation',
         'task_candidates_follow_status',
+        'users_delete_generation',
+        'users_insert_generation',
+        'users_update_generation',
       ].map((name) => ({ name })),
     );
   });

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema.js';
+import { forgetCached } from './generation-cache.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -49,7 +50,12 @@ function cacheStatements(sqlite: Database.Database): void {
  * both read a version and then race to upgrade their locks. Nested calls become savepoints.
  */
 export function tx<T>(db: Db, fn: () => T): T {
-  return db.$client.transaction(fn).immediate();
+  try {
+    return db.$client.transaction(fn).immediate();
+  } catch (err) {
+    forgetCached(db); // what the rolled-back writes made may sit under a generation number that comes back
+    throw err;
+  }
 }
 
 /**

@@ -27,7 +27,7 @@ const rows = (sql: string) => (h.db.$client.prepare(`select count(*) n from ${sq
 
 // Issue 11 (storage): an index that only one kind of lookup uses holds only the rows that lookup can want,
 // so years of closed tasks, fired timers and read notices cost no index bytes (docs/bench/storage.md).
-describe('partial indexes (migration 0021)', () => {
+describe('partial indexes (migration 0022)', () => {
   it('index only open tasks, pending timers, unread notifications and tasks of a 负担码 report', () => {
     expect(entries('tasks_open_due_idx')).toBeGreaterThan(0);
     expect(cells('tasks_open_due_idx')).toBe(rows("tasks where status = 'open'"));

@@ -188,7 +188,7 @@ export const instanceParticipants = sqliteTable(
       .references(() => users.id),
     role: text('role').notNull(),
   },
-  // WITHOUT ROWID since migration 0021 (custom SQL there; drizzle cannot declare it): the row is its key.
+  // WITHOUT ROWID since migration 0022 (custom SQL there; drizzle cannot declare it): the row is its key.
   (t) => [
     primaryKey({ columns: [t.instanceId, t.userId, t.role] }),
     index('instance_participants_user_instance_idx').on(t.userId, t.instanceId),
@@ -556,3 +556,13 @@ export type TStatutoryYearRow = typeof statutoryYears.$inferSelect;
 export type TReferenceRow = typeof referenceData.$inferSelect;
 export type TFindingRow = typeof findings.$inferSelect;
 export type TBurdenReportRow = typeof burdenReports.$inferSelect;
+
+/**
+ * A counter per kind of rarely changed reference rows (organisations; calendars with their statutory
+ * years; people: accounts, role grants and delegations), bumped by triggers on every write to them: a process may keep what it derived from those rows
+ * for as long as the counter stays put (generation-cache.ts), however and by whom the rows are written.
+ */
+export const cacheGenerations = sqliteTable('cache_generations', {
+  name: text('name', { enum: ['organisations', 'calendars', 'people'] }).primaryKey(),
+  generation: integer('generation').notNull().default(0),
+});

@@ -5,8 +5,8 @@
  * while the server runs: database snapshot, attachments, audit checkpoints and archives, manifest with
  * SHA-256s, into <dir>/eduflow-backup-<time>/ (default ./backups). See README → Operations.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { appVersion } from '../app-version.js';
 import { dataDirFromEnv } from '../data-dir.js';
 import { backup } from './backup.js';
 import { userPath } from './user-path.js';
@@ -14,11 +14,10 @@ import { userPath } from './user-path.js';
 const { values } = parseArgs({ options: { out: { type: 'string' } } });
 const dataDir = dataDirFromEnv();
 const outDir = userPath(values.out ?? process.env.EDUFLOW_BACKUP_DIR ?? 'backups');
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 try {
-  const r = await backup({ dataDir, outDir, appVersion: pkg.version });
+  const r = await backup({ dataDir, outDir, appVersion: appVersion(import.meta.url) });
   const attachments = r.manifest.files.filter((f) => f.path.startsWith('attachments/')).length;
   const archives = r.manifest.files.filter((f) => f.path.endsWith('.jsonl.gz')).length;
   const head = r.manifest.database.auditHead;

@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { calendars, organisations } from '../../db/schema.js';
+import { cachedByGeneration } from '../../db/generation-cache.js';
 import type { Deps } from '../../deps.js';
 import type { EngineEnv } from '../../engine.js';
 import { AppError } from '../../errors.js';
@@ -27,6 +28,11 @@ export function getCalendar(deps: Pick<Deps, 'db'>): TCalendar {
  */
 export function calendarFor(deps: Pick<Deps, 'db'>, district: string | undefined): EngineEnv['calendar'] {
   if (!district) return undefined;
+  // Every event's deadlines need it; it changes a few times a year.
+  return cachedByGeneration(deps.db, 'calendars', district, () => readCalendar(deps, district));
+}
+
+function readCalendar(deps: Pick<Deps, 'db'>, district: string): EngineEnv['calendar'] {
   const row = deps.db.select().from(calendars).where(eq(calendars.districtId, district)).get();
   const statutory = toEngineYears(statutoryRows(deps, district));
   if (!row && !statutory) return undefined;

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { calendarFor } from '../calendar/get-calendar.js';
-import { engineFacts } from './engine-facts.js';
+import { engineFacts, lazily } from './engine-facts.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { roleGrants, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
@@ -47,7 +47,8 @@ export function buildEnv(
 ): EngineEnv {
   const now = deps.clock();
   const reviewers: Record<string, string[]> = {};
-  for (const { state, rule } of reviewAssigneeRules(def)) reviewers[state] = holders(deps, rule.role, ruleOrgs(rule, subject, data));
+  // Read only when a review step is entered (explain/compile): resolved then, not on every event.
+  for (const { state, rule } of reviewAssigneeRules(def)) lazily(reviewers, state, () => holders(deps, rule.role, ruleOrgs(rule, subject, data)));
   const calendar = calendarFor(deps, subject.path[0]);
   return { now, calendar, reviewers, facts: engineFacts(deps, { def, subject, actor, now, data, instanceId }) };
 }

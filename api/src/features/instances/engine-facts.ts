@@ -5,6 +5,23 @@ import { usesOf, type Actor, type Subject, type TDefinition } from '../../engine
 import { loadPublished } from '../reference/load-reference.js';
 import { entryRuleRefusals, semesterStart } from '../workflow-rules/campus-entry-check.js';
 
+/**
+ * Defines `record[name]` as computed on first read, then kept. Most events run no guard that reads a
+ * counted fact (a save, a timer, a vote), and each of those facts is a query: computed eagerly they made
+ * every event of a campus-entry request count the semester's requests twice (issue 11's profile).
+ */
+export function lazily(record: Record<string, unknown>, name: string, compute: () => unknown): void {
+  Object.defineProperty(record, name, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = compute();
+      Object.defineProperty(record, name, { value, enumerable: true, configurable: true, writable: true });
+      return value;
+    },
+  });
+}
+
 type FactInput = { def: TDefinition; subject: Subject; actor: Actor; now: Date; data: Record<string, unknown>; instanceId: string | null };
 
 /** The fact names this definition's guards read (`params.fact`), so only those are computed. */
@@ -55,21 +72,21 @@ export function engineFacts(deps: Pick<Deps, 'db'>, input: FactInput): Record<st
   const used = factsUsed(input.def);
   const facts: Record<string, unknown> = {};
   const atSubject = eq(instances.subjectOrgId, input.subject.orgId);
-  if (used.has('subjectInstancesThisSemester')) facts.subjectInstancesThisSemester = sameKeyThisSemester(deps, input, atSubject);
-  if (used.has('schoolRecommendations')) {
-    // Recommended = reached the step the capped transition leads to; its tasks prove it without reading snapshots.
-    const targets = targetsGuardedBy(input.def, 'schoolRecommendations');
-    const reached = sql`exists (select 1 from ${tasks} where ${tasks.instanceId} = ${instances.id} and ${inArray(tasks.state, targets)})`;
-    const recommended = targets.length ? sameKeyThisSemester(deps, input, atSubject, reached) : 0;
-    facts.schoolRecommendations = recommended;
-  }
+  if (used.has('subjectInstancesThisSemester')) lazily(facts, 'subjectInstancesThisSemester', () => sameKeyThisSemester(deps, input, atSubject));
+  if (used.has('schoolRecommendations'))
+    lazily(facts, 'schoolRecommendations', () => {
+      // Recommended = reached the step the capped transition leads to; its tasks prove it without reading snapshots.
+      const targets = targetsGuardedBy(input.def, 'schoolRecommendations');
+      const reached = sql`exists (select 1 from ${tasks} where ${tasks.instanceId} = ${instances.id} and ${inArray(tasks.state, targets)})`;
+      return targets.length ? sameKeyThisSemester(deps, input, atSubject, reached) : 0;
+    });
   // The published award rubric's school quota; withinCap falls back to the definition's cap without it.
   if (used.has('schoolRecommendationQuota')) {
     const quota = loadPublished(deps, 'award-rubric')?.content.schoolQuota;
     if (quota !== undefined) facts.schoolRecommendationQuota = quota;
   }
   for (const use of usesOf(input.def, 'entryRules'))
-    if (used.has(use.params.fact)) facts[use.params.fact] = entryRuleRefusals(deps, use.params, input.data, input.now, input.instanceId);
+    if (used.has(use.params.fact)) lazily(facts, use.params.fact, () => entryRuleRefusals(deps, use.params, input.data, input.now, input.instanceId));
   const near = new Set(input.subject.path.slice(1));
   facts.conflicted = input.actor.roles.some((g) => near.has(g.orgId));
   return facts;

@@ -1,4 +1,4 @@
-import { and, eq, min } from 'drizzle-orm';
+import { and, eq, min, sql } from 'drizzle-orm';
 import { instances, tasks } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { noticeEndOf } from './notice-period.js';
@@ -20,5 +20,6 @@ export function refreshInstanceDue(deps: Deps, instanceId: string): void {
     const row = deps.db.select({ state: instances.state }).from(instances).where(eq(instances.id, instanceId)).get();
     if (row) dueAt = noticeEndOf(deps, instanceId, row.state);
   }
-  deps.db.update(instances).set({ dueAt }).where(eq(instances.id, instanceId)).run();
+  // Only when it moved: an unchanged row is not rewritten (nor its tally triggers run).
+  deps.db.update(instances).set({ dueAt }).where(and(eq(instances.id, instanceId), sql`${instances.dueAt} is not ${dueAt}`)).run();
 }

@@ -1,9 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { organisations, type TOrganisationRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
+import { cachedByGeneration } from '../../db/generation-cache.js';
 
 /** The chain from the district down to the organisation (inclusive); empty when it does not exist. */
 export function orgPath(deps: Pick<Deps, 'db'>, orgId: string): TOrganisationRow[] {
+  // Read per event and per view several times over: kept until an organisation changes.
+  return [...cachedByGeneration(deps.db, 'organisations', orgId, () => readPath(deps, orgId))];
+}
+
+function readPath(deps: Pick<Deps, 'db'>, orgId: string): readonly TOrganisationRow[] {
   const chain: TOrganisationRow[] = [];
   let id: string | null = orgId;
   // The tree is four levels deep; the bound only guards against a corrupted cycle.

@@ -1,0 +1,43 @@
+/**
+ * The bureau's home in a browser: Debian's Chromium (playwright-core, as the e2e tests drive it) signs in
+ * as the reviewer and waits for the dashboard to show its figures — every report card drawn, no skeleton
+ * left. Timed from the click on 登录 to that moment, on a fresh browser context each time (nothing cached).
+ */
+import { chromium } from 'playwright-core';
+import { BENCH_PASSWORD } from './city-db.js';
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
+export type TConsole = { runs: number[]; medianMs: number } | { skipped: string };
+
+export async function measureConsole(base: string, runs = 3): Promise<TConsole> {
+  const executablePath = process.env.EDUFLOW_CHROMIUM ?? '/usr/bin/chromium';
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS }).catch((e: unknown) => e as Error);
+  if (browser instanceof Error) return { skipped: `no Chromium at ${executablePath}: ${browser.message.split('\n')[0]}` };
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+      const page = await context.newPage();
+      await page.goto(`${base}/login`);
+      await page.locator('#username').fill('reviewer');
+      await page.locator('#password').fill(BENCH_PASSWORD);
+      const t0 = performance.now();
+      await page.locator('button[type=submit]').click();
+      await page.locator('[data-testid=dashboard]').waitFor({ timeout: 60_000 });
+      await page.waitForFunction(
+        () => {
+          const board = document.querySelector('[data-testid=dashboard]');
+          return !!board && board.querySelectorAll('.ant-card').length > 0 && board.querySelectorAll('.ant-skeleton').length === 0 && board.querySelectorAll('canvas').length > 0;
+        },
+        undefined,
+        { timeout: 60_000, polling: 'raf' },
+      );
+      times.push(performance.now() - t0);
+      await context.close();
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    return { runs: times, medianMs: sorted[Math.floor(sorted.length / 2)] ?? 0 };
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,52 @@
+import type Database from 'better-sqlite3';
+import type { Db } from './client.js';
+import type { cacheGenerations } from './schema.js';
+
+type TName = (typeof cacheGenerations.$inferSelect)['name'];
+type TStore = { generation: number; values: Map<string, unknown> };
+
+const stores = new WeakMap<Db, Map<TName, TStore>>();
+const reads = new WeakMap<Db, Database.Statement<[TName], { generation: number }>>();
+
+function generationOf(db: Db, name: TName): number {
+  let read = reads.get(db);
+  if (!read) reads.set(db, (read = db.$client.prepare<[TName], { generation: number }>('select generation from cache_generations where name = ?')));
+  return read.get(name)?.generation ?? -1;
+}
+
+/**
+ * What `load` derives from the rows counted under `name`, computed once per generation of those rows:
+ * one primary-key read instead of the queries behind it (an event read the same organisations and
+ * calendars several times, issue 11). Triggers bump the generation on every write, from any connection
+ * or process, so a hit is never older than the rows. A rolled-back write can bring a generation number
+ * back: tx() forgets every cached value of the connection when a transaction throws (forgetCached).
+ */
+export function cachedByGeneration<T>(db: Db, name: TName, key: string, load: () => T): T {
+  let byName = stores.get(db);
+  if (!byName) stores.set(db, (byName = new Map()));
+  const generation = generationOf(db, name);
+  let store = byName.get(name);
+  if (!store || store.generation !== generation) byName.set(name, (store = { generation, values: new Map() }));
+  if (store.values.has(key)) return store.values.get(key) as T;
+  const value = load();
+  store.values.set(key, value);
+  return value;
+}
+
+const perConnection = new Set<WeakMap<Db, unknown>>();
+
+/**
+ * A cache per connection for rows keyed by their own version (a definition by id and revision): tx()
+ * empties it with the rest after a rollback, since a version number a rolled-back write used comes back.
+ */
+export function connectionCache<V>(): WeakMap<Db, V> {
+  const cache = new WeakMap<Db, V>();
+  perConnection.add(cache as WeakMap<Db, unknown>);
+  return cache;
+}
+
+/** Drops everything cached for this connection (after a rollback). */
+export function forgetCached(db: Db): void {
+  stores.delete(db);
+  for (const cache of perConnection) cache.delete(db);
+}
