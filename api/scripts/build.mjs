@@ -112,6 +112,7 @@ export async function buildServer() {
       restore: at('api', 'src', 'ops', 'restore-cli.ts'),
       'verify-archive': at('api', 'src', 'ops', 'verify-archive-cli.ts'),
       migrate: at('api', 'src', 'db', 'migrate-cli.ts'),
+      storage: at('api', 'src', 'ops', 'storage-cli.ts'),
     },
     outdir: out,
     bundle: true,

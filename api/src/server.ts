@@ -14,6 +14,7 @@ import type { Deps } from './deps.js';
 import { CHECKPOINT_FILE_NAME } from './audit/checkpoints.js';
 import { DEFAULT_CHECKPOINT_MINUTES, startCheckpoints } from './scheduler/start-checkpoints.js';
 import { startOptimizer } from './scheduler/start-optimizer.js';
+import { startPruning } from './ops/prune-history.js';
 import { startScheduler } from './scheduler/start-scheduler.js';
 import { consoleFiles } from './delivery/console-files.js';
 import { withJsonCompression } from './delivery/compress-json.js';
@@ -49,6 +50,8 @@ const startInfo = await firstStart(deps, dataDir);
 const app = createApp(deps);
 const optimizer = startOptimizer(db);
 const scheduler = startScheduler(deps);
+// Fired timers of finished work and old notifications are deleted daily (docs/bench/storage.md).
+const pruning = startPruning(db, deps.clock);
 // The audit chain's head anchored outside the database (ADR 0004): now, on a schedule, and at shutdown.
 const checkpoints = startCheckpoints(deps, {
   file: auditCheckpointFile,
@@ -70,6 +73,7 @@ const server = serve({ fetch: withJsonCompression(app.fetch), port }, (info) => 
 // checkpointed into the main file. If requests hang, the head is still anchored before exiting.
 const shutdown = () => {
   scheduler.stop();
+  pruning.stop();
   server.close(() => {
     checkpoints.stop();
     optimizer.stop();

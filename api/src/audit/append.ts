@@ -3,6 +3,7 @@ import type { Db } from '../db/client.js';
 import { auditEvents, type TAuditEventRow } from '../db/schema.js';
 import { canonicalJson } from '../lib/canonical-json.js';
 import { sha256Hex } from '../lib/crypto.js';
+import { hashFromStored } from '../lib/stored-hash.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -21,7 +22,9 @@ export type TAuditInput = {
 type THashed = Omit<TAuditEventRow, 'hash' | 'prevHash'>;
 
 /** The hash covers the previous hash and every field of the event, seq included, so edits, deletions and reorders all show. */
-export function hashEvent(prevHash: string, e: THashed): string {
+export function hashEvent(prevHash: string | Uint8Array, e: THashed): string {
+  // A raw reader (the bench's city generator) may hand the stored bytes instead of hex.
+  const prev = hashFromStored(prevHash);
   const body = {
     seq: e.seq,
     id: e.id,
@@ -36,7 +39,7 @@ export function hashEvent(prevHash: string, e: THashed): string {
     after: e.after ?? null,
     meta: e.meta ?? null,
   };
-  return sha256Hex(`${prevHash}\n${canonicalJson(body)}`);
+  return sha256Hex(`${prev}\n${canonicalJson(body)}`);
 }
 
 /**

@@ -11,6 +11,7 @@ import { manifestPathOf, ZArchivedEvent, ZArchiveHeader, ZArchiveLink, ZArchiveM
 import { readCheckpoints } from './checkpoints.js';
 import type { TText } from './verify-result.js';
 import { checkLink, type TChainPoint } from './walk.js';
+import { hashHexSql } from '../lib/stored-hash.js';
 
 type TLinkState = 'genesis' | 'live' | 'archive' | 'not found' | 'not checked';
 
@@ -171,7 +172,7 @@ export async function verifyArchiveFiles(paths: string[], opts: { db?: Db; check
   const fromFiles = files.flatMap((f) => f.read.records);
   const liveIds = new Set(live.map((r) => r.archiveId));
   const records = [...live, ...fromFiles];
-  const liveRow = opts.db?.$client.prepare<[number], { prev_hash: string }>('select prev_hash from audit_events where seq = ?');
+  const liveRow = opts.db?.$client.prepare<[number], { prev_hash: string }>(`select ${hashHexSql('prev_hash')} as prev_hash from audit_events where seq = ?`);
   const checkDb = Boolean(opts.db);
 
   return files.map(({ path, digest, read }) => {

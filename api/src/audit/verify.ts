@@ -5,6 +5,7 @@ import { verifyCheckpoints } from './verify-checkpoints.js';
 import { broken, type TVerifyAnchor, type TVerifyResult } from './verify-result.js';
 import { readVerifiedPosition, writeVerifiedPosition, type TVerifiedPosition } from './verified-position.js';
 import { runAsync, runSync, walkChain, type TChainPoint } from './walk.js';
+import { hashHexSql } from '../lib/stored-hash.js';
 
 export type { TVerifyFailure, TVerifyResult } from './verify-result.js';
 
@@ -26,7 +27,7 @@ const anchorOf = (a: TChainAnchor): TVerifyAnchor | null =>
 
 /** The verified position is only a shortcut if the row it names still holds the hash it had then. */
 function positionCheck(db: Db, position: TVerifiedPosition, anchor: TChainAnchor): TVerifyResult | null {
-  const row = db.$client.prepare<[number], { hash: string }>('select hash from audit_events where seq = ?').get(position.seq);
+  const row = db.$client.prepare<[number], { hash: string }>(`select ${hashHexSql('hash')} as hash from audit_events where seq = ?`).get(position.seq);
   if (row?.hash === position.hash) return null;
   const head = auditHead(db)?.seq ?? anchor.seq;
   if (!row && position.seq > head) {

@@ -1,6 +1,8 @@
 import type { Effect } from '../engine.js';
 import { sql } from 'drizzle-orm';
-import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, customType, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { hashFromStored, hashToStored } from '../lib/stored-hash.js';
+import { uuidFromStored, uuidToStored } from '../lib/stored-uuid.js';
 
 // Timestamps are ISO-8601 UTC strings: sortable as text and portable to PostgreSQL later.
 const id = () =>
@@ -8,6 +10,20 @@ const id = () =>
     .primaryKey()
     .$defaultFn(() => crypto.randomUUID());
 type Json = Record<string, unknown>;
+
+/** A SHA-256 of the audit chain: hex in code, its 32 bytes on disk (api/src/lib/stored-hash.ts). Declared text: no table rebuild. */
+const sha256Hash = customType<{ data: string; driverData: Buffer | string }>({
+  dataType: () => 'text',
+  toDriver: hashToStored,
+  fromDriver: hashFromStored,
+});
+
+/** An audit event's UUID: text in code, its 16 bytes on disk (api/src/lib/stored-uuid.ts). */
+const packedUuid = customType<{ data: string; driverData: Buffer | string }>({
+  dataType: () => 'text',
+  toDriver: uuidToStored,
+  fromDriver: uuidFromStored,
+});
 
 export const organisations = sqliteTable(
   'organisations',
@@ -172,6 +188,7 @@ export const instanceParticipants = sqliteTable(
       .references(() => users.id),
     role: text('role').notNull(),
   },
+  // WITHOUT ROWID since migration 0022 (custom SQL there; drizzle cannot declare it): the row is its key.
   (t) => [
     primaryKey({ columns: [t.instanceId, t.userId, t.role] }),
     index('instance_participants_user_instance_idx').on(t.userId, t.instanceId),
@@ -199,10 +216,14 @@ export const tasks = sqliteTable(
   },
   (t) => [
     uniqueIndex('tasks_instance_key_uq').on(t.instanceId, t.taskKey),
-    uniqueIndex('tasks_burden_report_uq').on(t.burdenReportId),
-    index('tasks_open_due_idx').on(t.status, t.dueAt, t.id),
+    // Partial indexes (issue 11, storage): only the rows a lookup can want are indexed, so closed history
+    // costs no index bytes. Queries keep their `status = 'open'` / `is not null` terms, which imply the WHERE.
+    uniqueIndex('tasks_burden_report_uq').on(t.burdenReportId).where(sql`burden_report_id is not null`),
+    index('tasks_open_due_idx').on(t.status, t.dueAt, t.id).where(sql`status = 'open'`),
     // due_at last: an instance's earliest open deadline (refreshInstanceDue, every event) is the first entry.
-    index('tasks_instance_status_due_idx').on(t.instanceId, t.status, t.dueAt),
+    // Open tasks only: every lookup through it asks for an instance's open tasks; one that wants all of an
+    // instance's tasks walks tasks_instance_key_uq, which leads with instance_id too.
+    index('tasks_instance_status_due_idx').on(t.instanceId, t.status, t.dueAt).where(sql`status = 'open'`),
   ],
 );
 
@@ -223,9 +244,10 @@ export const taskCandidates = sqliteTable(
   },
   (t) => [
     index('task_candidates_task_idx').on(t.taskId),
-    // Covering indexes for the inbox's UNION of lookups (by user, by role at an org), open rows first.
-    index('task_candidates_user_open_task_idx').on(t.userId, t.open, t.taskId),
-    index('task_candidates_role_org_open_task_idx').on(t.role, t.orgId, t.open, t.taskId),
+    // Covering indexes for the inbox's UNION of lookups (by user, by role at an org), open rows only:
+    // every lookup by person or role asks for open work (`open = 1`), so closed years cost no index bytes.
+    index('task_candidates_user_open_task_idx').on(t.userId, t.open, t.taskId).where(sql`open = 1`),
+    index('task_candidates_role_org_open_task_idx').on(t.role, t.orgId, t.open, t.taskId).where(sql`open = 1`),
   ],
 );
 
@@ -244,7 +266,8 @@ export const timers = sqliteTable(
   },
   (t) => [
     uniqueIndex('timers_instance_key_uq').on(t.instanceId, t.timerKey),
-    index('timers_due_idx').on(t.firedAt, t.cancelledAt, t.dueAt),
+    // Pending timers only (what the scheduler and the calendar coverage look for), not years of fired ones.
+    index('timers_due_idx').on(t.firedAt, t.cancelledAt, t.dueAt).where(sql`fired_at is null and cancelled_at is null`),
   ],
 );
 
@@ -289,7 +312,11 @@ export const notifications = sqliteTable(
     createdAt: text('created_at').notNull(),
     readAt: text('read_at'),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt, t.id), index('notifications_user_unread_idx').on(t.userId, t.readAt, t.createdAt, t.id)],
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt, t.id),
+    // Unread only: the badge and the unread filter look for these; read ones are found by the index above.
+    index('notifications_user_unread_idx').on(t.userId, t.readAt, t.createdAt, t.id).where(sql`read_at is null`),
+  ],
 );
 
 /** The district's school calendar (one row per district): what the engine counts working days with. */
@@ -347,7 +374,9 @@ export const auditEvents = sqliteTable(
   'audit_events',
   {
     seq: integer('seq').primaryKey({ autoIncrement: true }),
-    id: text('id').notNull().unique(),
+    // Not indexed: nothing looks an event up by id (seq is the key; the hash chain covers id), and a unique
+    // index on a random UUID cost ~500 bytes per instance at city scale (issue 11, storage).
+    id: packedUuid('id').notNull(),
     at: text('at').notNull(),
     actorId: text('actor_id'),
     actorName: text('actor_name'),
@@ -358,8 +387,8 @@ export const auditEvents = sqliteTable(
     before: text('before', { mode: 'json' }).$type<unknown>(),
     after: text('after', { mode: 'json' }).$type<unknown>(),
     meta: text('meta', { mode: 'json' }).$type<unknown>(),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
+    prevHash: sha256Hash('prev_hash').notNull(),
+    hash: sha256Hash('hash').notNull(),
   },
   (t) => [
     index('audit_entity_idx').on(t.entityType, t.entityId, t.seq),

@@ -12,6 +12,7 @@ import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { fsyncPath } from '../../lib/fsync.js';
 import { authorize } from '../authorize.js';
+import { hashHexSql } from '../../lib/stored-hash.js';
 
 /** One archive at a time per process; a second process is caught by the anchor check in the recording transaction. */
 let writing = false;
@@ -128,7 +129,7 @@ export async function archiveAudit(deps: Deps, input: { actor: TAuthUser; before
       if (chainAnchor(deps.db).seq !== anchor.seq) {
         return new AppError('VERSION_CONFLICT', { message: { 'zh-CN': '审计日志刚被另一次归档改变，请重新归档。', en: 'Another archive changed the audit log meanwhile; archive again.' } });
       }
-      const kept = deps.db.$client.prepare<[number], { prev_hash: string }>('select prev_hash from audit_events where seq = ?').get(record.firstKeptSeq);
+      const kept = deps.db.$client.prepare<[number], { prev_hash: string }>(`select ${hashHexSql('prev_hash')} as prev_hash from audit_events where seq = ?`).get(record.firstKeptSeq);
       if (kept && kept.prev_hash !== record.lastHash) {
         return refusal(deps, input.actor, 'failed', { reason: 'AUDIT_CHAIN_BROKEN', brokenAt: record.firstKeptSeq }, new AppError('AUDIT_CHAIN_BROKEN'));
       }

@@ -16,6 +16,7 @@ import { AUDIT_ARCHIVES_DIR_NAME } from '../../data-dir.js';
 import { tx } from '../../db/client.js';
 import { makeHarness, type Harness, type Session } from '../../test/harness.js';
 import { FIRST_KEPT_SQL } from './preview-archive.js';
+import { hashHexSql } from '../../lib/stored-hash.js';
 
 const DAY = 86_400_000;
 const open: Harness[] = [];
@@ -144,7 +145,7 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
   it('a checkpoint inside an archive is held to the archive file', async () => {
     const { h, auditor, before } = await oldLog();
     const file = h.deps.auditCheckpointFile ?? '';
-    writeFileSync(file, `${JSON.stringify({ seq: 40, hash: (h.db.$client.prepare('select hash from audit_events where seq = 40').get() as { hash: string }).hash, at: new Date().toISOString() })}\n`);
+    writeFileSync(file, `${JSON.stringify({ seq: 40, hash: (h.db.$client.prepare(`select ${hashHexSql('hash')} as hash from audit_events where seq = 40`).get() as { hash: string }).hash, at: new Date().toISOString() })}\n`);
     const manifest = await (await archive(h, auditor, before(31))).json();
     const [ok] = await verifyArchiveFiles([join(archiveDir(h), manifest.file)], { db: h.db, checkpointFile: file });
     expect(ok).toMatchObject({ ok: true, checkpointsChecked: 1 });

@@ -1,4 +1,4 @@
-import { and, eq, inArray, notInArray } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { appendAudit } from '../../audit/append.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { tx, txOrThrow } from '../../db/client.js';
@@ -106,7 +106,8 @@ function workOf(deps: Deps, userId: string, only: string[] | undefined): Array<{
     .selectDistinct({ id: tasks.id, instanceId: tasks.instanceId })
     .from(taskCandidates)
     .innerJoin(tasks, eq(tasks.id, taskCandidates.taskId))
-    .where(and(eq(taskCandidates.userId, userId), eq(tasks.status, 'open'), only ? inArray(tasks.id, only) : undefined))
+    // `open = 1` (the candidate row's copy of the task's status) lets the lookup use the open-only index.
+    .where(and(eq(taskCandidates.userId, userId), sql`${taskCandidates.open} = 1`, eq(tasks.status, 'open'), only ? inArray(tasks.id, only) : undefined))
     .orderBy(tasks.createdAt, tasks.id)
     .all();
   // A 负担码 report's task belongs to no instance and names no user: nothing of it to hand over.

@@ -1,0 +1,83 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../audit/verify.js';
+import { fireEvent } from '../features/instances/fire-event.js';
+import { startInstance } from '../features/instances/start-instance.js';
+import { readNotification } from '../features/notifications/read-notification.js';
+import { makeHarness, type Harness } from '../test/harness.js';
+import { pruneHistory, PRUNE_RULES } from './prune-history.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+let h: Harness;
+beforeEach(async () => {
+  h = await makeHarness();
+});
+afterEach(() => h.close());
+
+const count = (sql: string, ...args: unknown[]) => (h.db.$client.prepare(`select count(*) n from ${sql}`).get(...args) as { n: number }).n;
+
+/** One instance taken to its end (its reminder and deadline timers cancelled on the way), one left running. */
+function finishedAndRunning() {
+  const definitionId = h.publish();
+  const start = (title: string) => startInstance(h.deps, { actor: h.authUser('principalA'), definitionId, subjectOrgId: h.orgs.schoolA, data: { title } }).body;
+  const done = start('已完成');
+  let version = fireEvent(h.deps, { actor: h.authUser('principalA'), instanceId: done.id, event: { type: 'SUBMIT' }, expectedVersion: done.version }).version;
+  for (const r of ['reviewer1', 'reviewer2']) version = fireEvent(h.deps, { actor: h.authUser(r), instanceId: done.id, event: { type: 'APPROVE' }, expectedVersion: version }).version;
+  const running = start('进行中');
+  return { done: done.id, running: running.id };
+}
+
+describe('pruning history the server no longer reads (issue 11, storage)', () => {
+  it('deletes the fired or cancelled timers of instances completed over 30 days ago; never a pending timer, never a running instance’s', async () => {
+    const { done, running } = finishedAndRunning();
+    expect(count("instances where id = ? and status = 'completed'", done)).toBe(1);
+    const doneTimers = count('timers where instance_id = ?', done);
+    expect(doneTimers).toBeGreaterThan(0);
+    const pending = count('timers where instance_id = ? and fired_at is null and cancelled_at is null', running);
+    expect(pending).toBeGreaterThan(0);
+
+    h.clock.advance((PRUNE_RULES.timerDays - 1) * DAY);
+    expect((await pruneHistory(h.db, h.clock.now())).timers).toBe(0);
+    expect(count('timers where instance_id = ?', done)).toBe(doneTimers);
+
+    h.clock.advance(2 * DAY);
+    expect((await pruneHistory(h.db, h.clock.now())).timers).toBe(doneTimers);
+    expect(count('timers where instance_id = ?', done)).toBe(0);
+    expect(count('timers where instance_id = ? and fired_at is null and cancelled_at is null', running)).toBe(pending);
+  });
+
+  it('deletes notifications 90 days after they were read, unread ones after a year; audit events are kept and the chain still verifies', async () => {
+    finishedAndRunning();
+    const mine = h.db.$client.prepare('select id from notifications where user_id = ? order by created_at').pluck().all(h.users.reviewer1!) as string[];
+    expect(mine.length).toBeGreaterThan(0);
+    readNotification(h.deps, { id: mine[0]!, actor: h.authUser('reviewer1') });
+    const all = count('notifications');
+    const audit = count('audit_events');
+
+    h.clock.advance((PRUNE_RULES.readNotificationDays - 1) * DAY);
+    expect((await pruneHistory(h.db, h.clock.now())).notifications).toBe(0);
+    h.clock.advance(2 * DAY);
+    expect((await pruneHistory(h.db, h.clock.now())).notifications).toBe(1);
+    expect(count('notifications where id = ?', mine[0])).toBe(0);
+    expect(count('notifications')).toBe(all - 1);
+
+    h.clock.set(new Date(h.clock.now().getTime() + PRUNE_RULES.unreadNotificationDays * DAY).toISOString());
+    expect((await pruneHistory(h.db, h.clock.now())).notifications).toBe(all - 1);
+    expect(count('notifications')).toBe(0);
+
+    // Nothing of the audit log goes: each run that removed something adds one ops.prune event.
+    expect(count('audit_events')).toBe(audit + 3);
+    expect(count("audit_events where action = 'ops.prune'")).toBe(3);
+    expect(verifyAuditChain(h.db).ok).toBe(true);
+  });
+
+  it('works in batches: a long history is removed a bounded number of rows per transaction', async () => {
+    for (let i = 0; i < 3; i += 1) finishedAndRunning();
+    h.clock.advance(PRUNE_RULES.unreadNotificationDays * DAY + DAY);
+    const timers = count("timers t join instances i on i.id = t.instance_id where i.status = 'completed'");
+    const notes = count('notifications');
+    expect(timers).toBeGreaterThan(2);
+    const pruned = await pruneHistory(h.db, h.clock.now(), { limit: 2 });
+    expect(pruned).toEqual({ timers, notifications: notes });
+    expect(count('notifications')).toBe(0);
+  });
+});
