@@ -427,6 +427,8 @@ export const findings = sqliteTable(
     index('findings_due_idx').on(t.dueAt, t.id),
     index('findings_created_idx').on(t.createdAt, t.id),
     index('findings_severity_idx').on(t.severityRank, t.id),
+    // Open findings not handed in, by deadline: "overdue" reads today's backlog, never the closed years.
+    index('findings_overdue_idx').on(t.dueAt).where(sql`status = 'open' and rectified_at is null`),
   ],
 );
 
@@ -509,6 +511,61 @@ export const openTaskTallies = sqliteTable(
     n: integer('n').notNull(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.createdGrain, t.createdPeriod, t.dueGrain, t.duePeriod, t.definitionId] })],
+);
+
+/**
+ * The security report's figures kept as findings change (issue 11): per organisation (the inspected
+ * school, its group, its district, as in instance_tallies), per round — and under grain 'all' (round '')
+ * for every round — per workflow version, layer and severity. Triggers on findings and instances keep
+ * them; only "overdue", which moves with the clock, is read from the open findings themselves.
+ */
+export const findingTallies = sqliteTable(
+  'finding_tallies',
+  {
+    orgId: text('org_id').notNull(),
+    grain: text('grain', { enum: ['all', 'round'] }).notNull(),
+    round: text('round').notNull(),
+    definitionId: text('definition_id').notNull(),
+    layer: text('layer').notNull(),
+    severity: text('severity').notNull(),
+    n: integer('n').notNull(),
+    open: integer('open').notNull(),
+    escalated: integer('escalated').notNull(),
+    repeats: integer('repeats').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.grain, t.round, t.definitionId, t.layer, t.severity] })],
+);
+
+/** The same per inspected school, for the report's per-school rows. */
+export const findingSchoolTallies = sqliteTable(
+  'finding_school_tallies',
+  {
+    orgId: text('org_id').notNull(),
+    grain: text('grain', { enum: ['all', 'round'] }).notNull(),
+    round: text('round').notNull(),
+    definitionId: text('definition_id').notNull(),
+    schoolId: text('school_id').notNull(),
+    n: integer('n').notNull(),
+    open: integer('open').notNull(),
+    repeats: integer('repeats').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.grain, t.round, t.definitionId, t.schoolId] })],
+);
+
+/**
+ * The reporting periods (instances.period: a round, a cycle, an activity date) each workflow version has
+ * instances in, with how many and when the latest of them was created: the reports offer a workflow's
+ * periods newest first and default to the newest without reading its instances (issue 11).
+ */
+export const periodTallies = sqliteTable(
+  'period_tallies',
+  {
+    definitionId: text('definition_id').notNull(),
+    period: text('period').notNull(),
+    n: integer('n').notNull(),
+    lastCreatedAt: text('last_created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.definitionId, t.period] })],
 );
 
 export type TOrganisationRow = typeof organisations.$inferSelect;
