@@ -6,7 +6,8 @@ import { auditEvents, instances, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { rank } from '../../domain.js';
 import { readableOf } from './report-scope.js';
-import { familyField, familyOf } from '../workflow-rules/families.js';
+import { familyField, familyOf, periodOrField } from '../workflow-rules/families.js';
+import { periodsOf } from './report-periods.js';
 import { createdWithin } from './report-filters.js';
 import type { TAssessmentReport, TCycleQuery } from './reports.types.js';
 
@@ -30,11 +31,17 @@ function weakestOf(deps: Deps, instanceId: string): Weakest {
   return { schoolId: w.schoolId, schoolName: name, score: w.score };
 }
 
-/** One row per group of the cycle (≤ 17 in a district): score and grade from the instance data, ranked across groups. */
+/**
+ * One row per group of the cycle (≤ 17 in a district): score and grade from the instance data, ranked across
+ * groups. The cycle asked for, else the latest (`cycles`, newest first, from period_tallies); read off
+ * (definition_id, period), so a cycle costs its groups, never the cycles before it (issue 11).
+ */
 export function assessmentReport(deps: Deps, input: { user: TAuthUser; ability: AppAbility } & TCycleQuery): TAssessmentReport {
   // Every workflow that rolls a group up, under the field names its block gives.
   const family = familyOf(deps, 'groupRollUp');
-  const cycle = familyField(family, (u) => u.params.cycleField);
+  const cycleOf = periodOrField(family, (u) => u.params.cycleField);
+  const cycles = periodsOf(deps, family);
+  const cycle = input.cycle ?? cycles[0] ?? null;
   const rows = deps.db
     .select({
       instanceId: instances.id,
@@ -49,7 +56,7 @@ export function assessmentReport(deps: Deps, input: { user: TAuthUser; ability: 
     .where(
       and(
         readableOf({ ...input, family }),
-        input.cycle ? sql`${cycle} = ${input.cycle}` : undefined,
+        cycle === null ? undefined : sql`${cycleOf} = ${cycle}`,
         // The subject is the group (subject_group_id = the group itself). A school filter means the group
         // the school belongs to: the school's figures exist only as a part of its group's assessment, and a
         // ranking row of one group is what a "how is this school's group doing" filter should show.
@@ -60,15 +67,17 @@ export function assessmentReport(deps: Deps, input: { user: TAuthUser; ability: 
         ...createdWithin(input),
       ),
     )
-    .orderBy(organisations.name)
     .limit(500)
-    .all();
+    .all()
+    // Sorted here, not by SQL: the cycle's few rows come off the period index and need no temporary b-tree.
+    .sort((a, b) => (a.groupName < b.groupName ? -1 : a.groupName > b.groupName ? 1 : 0));
   const scored = rank(rows.filter((r) => r.score !== null).map((r) => ({ ...r, score: Number(r.score) })));
   const unscored = rows.filter((r) => r.score === null).map((r) => ({ ...r, rank: null }));
   const byState = new Map<string, number>();
   for (const r of rows) byState.set(r.state, (byState.get(r.state) ?? 0) + 1);
   return {
-    cycle: input.cycle ?? null,
+    cycle,
+    cycles,
     byState: [...byState].map(([state, count]) => ({ state, count })),
     ranking: [...scored, ...unscored].map((r) => ({
       instanceId: r.instanceId,
