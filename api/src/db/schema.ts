@@ -1,6 +1,6 @@
 import type { Effect } from '../engine.js';
 import { sql } from 'drizzle-orm';
-import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 // Timestamps are ISO-8601 UTC strings: sortable as text and portable to PostgreSQL later.
 const id = () =>
@@ -449,7 +449,7 @@ export const burdenReports = sqliteTable(
     createdAt: text('created_at').notNull(),
     resolvedAt: text('resolved_at'),
   },
-  (t) => [index('burden_reports_status_idx').on(t.status, t.dueAt, t.id), index('burden_reports_school_idx').on(t.schoolId)],
+  (t) => [index('burden_reports_status_idx').on(t.status, t.dueAt, t.id), index('burden_reports_school_idx').on(t.schoolId), index('burden_reports_created_idx').on(t.createdAt)],
 );
 
 /**
@@ -566,6 +566,41 @@ export const periodTallies = sqliteTable(
     lastCreatedAt: text('last_created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.definitionId, t.period] })],
+);
+
+/**
+ * Where an entry-rules workflow version keeps what the campus-entry report sums (issue 11): JSON paths of
+ * the visited schools, the whitelist item and the planned teacher hours in `data`, and of the schools'
+ * outcome parts and spent hours in `snapshot` (`spent_sites`: [{ parts, field }]). Written from the
+ * version's blocks when it is published; the triggers that keep entry_tallies read it.
+ */
+export const entryTallyFields = sqliteTable('entry_tally_fields', {
+  definitionId: text('definition_id').primaryKey(),
+  schoolsPath: text('schools_path').notNull(),
+  itemPath: text('item_path').notNull(),
+  plannedPath: text('planned_path'),
+  spentSites: text('spent_sites').notNull(),
+});
+
+/**
+ * Campus-entry requests counted by activity month (instances.period), kept by triggers: per whitelist
+ * item for everyone ('all'), per visited school ('school', item ''), per visited school and item
+ * ('schoolItem') and per visited schools' group and item ('groupItem'); rejected, withdrawn, merged and
+ * cancelled requests count nowhere. A semester is five or seven months of these rows, not its requests.
+ */
+export const entryTallies = sqliteTable(
+  'entry_tallies',
+  {
+    definitionId: text('definition_id').notNull(),
+    month: text('month').notNull(),
+    kind: text('kind', { enum: ['all', 'school', 'schoolItem', 'groupItem'] }).notNull(),
+    orgId: text('org_id').notNull(),
+    itemCode: text('item_code').notNull(),
+    n: integer('n').notNull(),
+    planned: real('planned').notNull(),
+    spent: real('spent').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.definitionId, t.month, t.kind, t.orgId, t.itemCode] })],
 );
 
 export type TOrganisationRow = typeof organisations.$inferSelect;

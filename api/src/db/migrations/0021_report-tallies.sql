@@ -1,3 +1,23 @@
+CREATE TABLE `entry_tallies` (
+	`definition_id` text NOT NULL,
+	`month` text NOT NULL,
+	`kind` text NOT NULL,
+	`org_id` text NOT NULL,
+	`item_code` text NOT NULL,
+	`n` integer NOT NULL,
+	`planned` real NOT NULL,
+	`spent` real NOT NULL,
+	PRIMARY KEY(`definition_id`, `month`, `kind`, `org_id`, `item_code`)
+);
+--> statement-breakpoint
+CREATE TABLE `entry_tally_fields` (
+	`definition_id` text PRIMARY KEY NOT NULL,
+	`schools_path` text NOT NULL,
+	`item_path` text NOT NULL,
+	`planned_path` text,
+	`spent_sites` text NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `finding_school_tallies` (
 	`org_id` text NOT NULL,
 	`grain` text NOT NULL,
@@ -32,6 +52,7 @@ CREATE TABLE `period_tallies` (
 	PRIMARY KEY(`definition_id`, `period`)
 );
 --> statement-breakpoint
+CREATE INDEX `burden_reports_created_idx` ON `burden_reports` (`created_at`);--> statement-breakpoint
 CREATE INDEX `findings_overdue_idx` ON `findings` (`due_at`) WHERE status = 'open' and rectified_at is null;
 --> statement-breakpoint
 -- Report tallies (issue 11): the security report's findings by organisation, round, layer, severity and school, and
@@ -151,4 +172,82 @@ CREATE TRIGGER period_tallies_delete AFTER DELETE ON instances WHEN OLD.period I
   UPDATE period_tallies SET n = n - 1, last_created_at = CASE WHEN OLD.created_at < last_created_at THEN last_created_at
     ELSE coalesce((SELECT max(created_at) FROM instances WHERE definition_id = OLD.definition_id AND period = OLD.period), '') END
   WHERE definition_id = OLD.definition_id AND period = OLD.period;
+END;
+--> statement-breakpoint
+-- Campus-entry tallies: entry_tally_fields says where each version keeps what is summed (written at publishing, which also
+-- fills the version's existing requests in: features/reports/declare-entry-tallies.ts); these keep them as requests change.
+CREATE TRIGGER entry_tallies_insert AFTER INSERT ON instances WHEN NEW.period IS NOT NULL AND EXISTS (SELECT 1 FROM entry_tally_fields WHERE definition_id = NEW.definition_id) BEGIN
+  INSERT INTO entry_tallies (definition_id, month, kind, org_id, item_code, n, planned, spent)
+  SELECT NEW.definition_id, substr(NEW.period, 1, 7), 'all', '', coalesce(json_extract(NEW.data, f.item_path), ''), 1, 1 * coalesce(json_extract(NEW.data, f.planned_path), 0), 1 * coalesce((SELECT sum(coalesce(json_extract(p.value, json_extract(site.value, '$.field')), 0)) FROM json_each(f.spent_sites) site, json_each(NEW.snapshot, json_extract(site.value, '$.parts')) p WHERE json_extract(p.value, '$.status') = 'submitted'), 0)
+  FROM entry_tally_fields f WHERE f.definition_id = NEW.definition_id AND NEW.period IS NOT NULL AND coalesce(NEW.outcome, '') NOT IN ('rejected', 'withdrawn', 'merged', 'cancelled')
+  ON CONFLICT DO UPDATE SET n = n + excluded.n, planned = planned + excluded.planned, spent = spent + excluded.spent;
+  INSERT INTO entry_tallies (definition_id, month, kind, org_id, item_code, n, planned, spent)
+  SELECT DISTINCT NEW.definition_id, substr(NEW.period, 1, 7), 'school', o.id, '', 1, 0, 0
+  FROM entry_tally_fields f, json_each(json_extract(NEW.data, f.schools_path)) v JOIN organisations o ON o.id = v.value WHERE f.definition_id = NEW.definition_id AND NEW.period IS NOT NULL AND coalesce(NEW.outcome, '') NOT IN ('rejected', 'withdrawn', 'merged', 'cancelled')
+  ON CONFLICT DO UPDATE SET n = n + excluded.n, planned = planned + excluded.planned, spent = spent + excluded.spent;
+  INSERT INTO entry_tallies (definition_id, month, kind, org_id, item_code, n, planned, spent)
+  SELECT DISTINCT NEW.definition_id, substr(NEW.period, 1, 7), 'schoolItem', v.value, coalesce(json_extract(NEW.data, f.item_path), ''), 1, 1 * coalesce(json_extract(NEW.data, f.planned_path), 0), 1 * coalesce((SELECT sum(coalesce(json_extract(p.value, json_extract(site.value, '$.field')), 0)) FROM json_each(f.spent_sites) site, json_each(NEW.snapshot, json_extract(site.value, '$.parts')) p WHERE json_extract(p.value, '$.status') = 'submitted'), 0)
+  FROM entry_tally_fields f, json_each(json_extract(NEW.data, f.schools_path)) v WHERE f.definition_id = NEW.definition_id AND NEW.period IS NOT NULL AND coalesce(NEW.outcome, '') NOT IN ('rejected', 'withdrawn', 'merged', 'cancelled')
+  ON CONFLICT DO UPDATE SET n = n + excluded.n, planned = planned + excluded.planned, spent = spent + excluded.spent;
+  INSERT INTO entry_tallies (definition_id, month, kind, org_id, item_code, n, planned, spent)
+  SELECT DISTINCT NEW.definition_id, substr(NEW.period, 1, 7), 'groupItem', o.parent_id, coalesce(json_extract(NEW.data, f.item_path), ''), 1, 1 * coalesce(json_extract(NEW.data, f.planned_path), 0), 1 * coalesce((SELECT sum(coalesce(json_extract(p.value, json_extract(site.value, '$.field')), 0)) FROM json_each(f.spent_sites) site, json_each(NEW.snapshot, json_extract(site.value, '$.parts')) p WHERE json_extract(p.value, '$.status') = 'submitted'), 0)
+  FROM entry_tally_fields f, json_each(json_extract(NEW.data, f.schools_path)) v JOIN organisations o ON o.id = v.value WHERE o.parent_id IS NOT NULL AND f.definition_id = NEW.definition_id AND NEW.period IS NOT NULL AND coalesce(NEW.outcome, '') NOT IN ('rejected', 'withdrawn', 'merged', 'cancelled')
+  ON CONFLICT DO UPDATE SET n = n + excluded.n, planned = planned + excluded.planned, spent = spent + excluded.spent;
+END;
+--> statement-breakpoint
+CREATE TRIGGER entry_tallies_update AFTER UPDATE OF data, snapshot, outcome, period, definition_id ON instances
+WHEN (EXISTS (SELECT 1 FROM entry_tally_fields WHERE definition_id = OLD.definition_id) OR EXISTS (SELECT 1 FROM entry_tally_fields WHERE definition_id = NEW.definition_id))
+  AND (OLD.period IS NOT NEW.period OR OLD.outcome IS NOT NEW.outcome OR OLD.definition_id IS NOT NEW.definition_id OR OLD.data IS NOT NEW.data OR OLD.snapshot IS NOT NEW.snapshot)
+BEGIN
+  INSERT INTO entry_tallies (definition_id, month, kind, org_id, item_code, n, planned, spent)
+  SELECT OLD.definition_id, substr(OLD.period, 1, 7), 'all', '', coalesce(json_extract(OLD.data, f.item_path), ''), -1, -1 * coalesce(json_extract(OLD.data, f.planned_path), 0), -1 * coalesce((SELECT sum(coalesce(json_extract(p.value, json_extract(site.value, '$.field')), 0)) FROM json_each(f.spent_sites) site, json_each(OLD.snapshot, json_extract(site.value, '$.parts')) p WHERE json_extract(p.value, '$.status') = 'submitted'), 0)
+  FROM entry_tally_fields f WHERE f.definition_id = OLD.definition_id AND OLD.period IS NOT NULL AND coalesce(OLD.outcome, '') NOT IN ('rejected', 'withdrawn', 'merged', 'cancelled')
+  ON CONFLICT DO UPDATE SET n = n + excluded.n, planned = planned + excluded.planned, spent = spent + excluded.spent;
+  INSERT INTO entry_tallies (definition_id, month, kind, org_id, item_code, n, planned, spent)
+  SELECT DISTINCT OLD.definition_id, substr(OLD.period, 1, 7), 'school', o.id, '', -1, 0, 0
+  FROM entry_tally_fields f, json_each(json_extract(OLD.data, f.schools_path)) v JOIN organisations o ON o.id = v.value WHERE f.definition_id = OLD.definition_id AND OLD.period IS NOT NULL AND coalesce(OLD.outcome, '') NOT IN ('rejected', 'withdrawn', 'merged', 'cancelled')
+  ON CONFLICT DO UPDATE SET n = n + excluded.n, planned = planned + excluded.planned, spent = spent + excluded.spent;
+  INSERT INTO entry_tallies (definition_id, month, kind, org_id, item_code, n, planned, spent)
+  SELECT DISTINCT OLD.definition_id, substr(OLD.period, 1, 7), 'schoolItem', v.value, coalesce(json_extract(OLD.data, f.item_path), ''), -1, -1 * coalesce(json_extract(OLD.data, f.planned_path), 0), -1 * coalesce((SELECT sum(coalesce(json_extract(p.value, json_extract(site.value, '$.field')), 0)) FROM json_each(f.spent_sites) site, json_each(OLD.snapshot, json_extract(site.value, '$.parts')) p WHERE json_extract(p.value, '$.status') = 'submitted'), 0)
+  FROM entry_tally_fields f, json_each(json_extract(OLD.data, f.schools_path)) v WHERE f.definition_id = OLD.definition_id AND OLD.period IS NOT NULL AND coalesce(OLD.outcome, '') NOT IN ('rejected', 'withdrawn', 'merged', 'cancelled')
+  ON CONFLICT DO UPDATE SET n = n + excluded.n, planned = planned + excluded.planned, spent = spent + excluded.spent;
+  INSERT INTO entry_tallies (definition_id, month, kind, org_id, item_code, n, planned, spent)
+  SELECT DISTINCT OLD.definition_id, substr(OLD.period, 1, 7), 'groupItem', o.parent_id, coalesce(json_extract(OLD.data, f.item_path), ''), -1, -1 * coalesce(json_extract(OLD.data, f.planned_path), 0), -1 * coalesce((SELECT sum(coalesce(json_extract(p.value, json_extract(site.value, '$.field')), 0)) FROM json_each(f.spent_sites) site, json_each(OLD.snapshot, json_extract(site.value, '$.parts')) p WHERE json_extract(p.value, '$.status') = 'submitted'), 0)
+  FROM entry_tally_fields f, json_each(json_extract(OLD.data, f.schools_path)) v JOIN organisations o ON o.id = v.value WHERE o.parent_id IS NOT NULL AND f.definition_id = OLD.definition_id AND OLD.period IS NOT NULL AND coalesce(OLD.outcome, '') NOT IN ('rejected', 'withdrawn', 'merged', 'cancelled')
+  ON CONFLICT DO UPDATE SET n = n + excluded.n, planned = planned + excluded.planned, spent = spent + excluded.spent;
+  INSERT INTO entry_tallies (definition_id, month, kind, org_id, item_code, n, planned, spent)
+  SELECT NEW.definition_id, substr(NEW.period, 1, 7), 'all', '', coalesce(json_extract(NEW.data, f.item_path), ''), 1, 1 * coalesce(json_extract(NEW.data, f.planned_path), 0), 1 * coalesce((SELECT sum(coalesce(json_extract(p.value, json_extract(site.value, '$.field')), 0)) FROM json_each(f.spent_sites) site, json_each(NEW.snapshot, json_extract(site.value, '$.parts')) p WHERE json_extract(p.value, '$.status') = 'submitted'), 0)
+  FROM entry_tally_fields f WHERE f.definition_id = NEW.definition_id AND NEW.period IS NOT NULL AND coalesce(NEW.outcome, '') NOT IN ('rejected', 'withdrawn', 'merged', 'cancelled')
+  ON CONFLICT DO UPDATE SET n = n + excluded.n, planned = planned + excluded.planned, spent = spent + excluded.spent;
+  INSERT INTO entry_tallies (definition_id, month, kind, org_id, item_code, n, planned, spent)
+  SELECT DISTINCT NEW.definition_id, substr(NEW.period, 1, 7), 'school', o.id, '', 1, 0, 0
+  FROM entry_tally_fields f, json_each(json_extract(NEW.data, f.schools_path)) v JOIN organisations o ON o.id = v.value WHERE f.definition_id = NEW.definition_id AND NEW.period IS NOT NULL AND coalesce(NEW.outcome, '') NOT IN ('rejected', 'withdrawn', 'merged', 'cancelled')
+  ON CONFLICT DO UPDATE SET n = n + excluded.n, planned = planned + excluded.planned, spent = spent + excluded.spent;
+  INSERT INTO entry_tallies (definition_id, month, kind, org_id, item_code, n, planned, spent)
+  SELECT DISTINCT NEW.definition_id, substr(NEW.period, 1, 7), 'schoolItem', v.value, coalesce(json_extract(NEW.data, f.item_path), ''), 1, 1 * coalesce(json_extract(NEW.data, f.planned_path), 0), 1 * coalesce((SELECT sum(coalesce(json_extract(p.value, json_extract(site.value, '$.field')), 0)) FROM json_each(f.spent_sites) site, json_each(NEW.snapshot, json_extract(site.value, '$.parts')) p WHERE json_extract(p.value, '$.status') = 'submitted'), 0)
+  FROM entry_tally_fields f, json_each(json_extract(NEW.data, f.schools_path)) v WHERE f.definition_id = NEW.definition_id AND NEW.period IS NOT NULL AND coalesce(NEW.outcome, '') NOT IN ('rejected', 'withdrawn', 'merged', 'cancelled')
+  ON CONFLICT DO UPDATE SET n = n + excluded.n, planned = planned + excluded.planned, spent = spent + excluded.spent;
+  INSERT INTO entry_tallies (definition_id, month, kind, org_id, item_code, n, planned, spent)
+  SELECT DISTINCT NEW.definition_id, substr(NEW.period, 1, 7), 'groupItem', o.parent_id, coalesce(json_extract(NEW.data, f.item_path), ''), 1, 1 * coalesce(json_extract(NEW.data, f.planned_path), 0), 1 * coalesce((SELECT sum(coalesce(json_extract(p.value, json_extract(site.value, '$.field')), 0)) FROM json_each(f.spent_sites) site, json_each(NEW.snapshot, json_extract(site.value, '$.parts')) p WHERE json_extract(p.value, '$.status') = 'submitted'), 0)
+  FROM entry_tally_fields f, json_each(json_extract(NEW.data, f.schools_path)) v JOIN organisations o ON o.id = v.value WHERE o.parent_id IS NOT NULL AND f.definition_id = NEW.definition_id AND NEW.period IS NOT NULL AND coalesce(NEW.outcome, '') NOT IN ('rejected', 'withdrawn', 'merged', 'cancelled')
+  ON CONFLICT DO UPDATE SET n = n + excluded.n, planned = planned + excluded.planned, spent = spent + excluded.spent;
+END;
+--> statement-breakpoint
+CREATE TRIGGER entry_tallies_delete AFTER DELETE ON instances WHEN OLD.period IS NOT NULL AND EXISTS (SELECT 1 FROM entry_tally_fields WHERE definition_id = OLD.definition_id) BEGIN
+  INSERT INTO entry_tallies (definition_id, month, kind, org_id, item_code, n, planned, spent)
+  SELECT OLD.definition_id, substr(OLD.period, 1, 7), 'all', '', coalesce(json_extract(OLD.data, f.item_path), ''), -1, -1 * coalesce(json_extract(OLD.data, f.planned_path), 0), -1 * coalesce((SELECT sum(coalesce(json_extract(p.value, json_extract(site.value, '$.field')), 0)) FROM json_each(f.spent_sites) site, json_each(OLD.snapshot, json_extract(site.value, '$.parts')) p WHERE json_extract(p.value, '$.status') = 'submitted'), 0)
+  FROM entry_tally_fields f WHERE f.definition_id = OLD.definition_id AND OLD.period IS NOT NULL AND coalesce(OLD.outcome, '') NOT IN ('rejected', 'withdrawn', 'merged', 'cancelled')
+  ON CONFLICT DO UPDATE SET n = n + excluded.n, planned = planned + excluded.planned, spent = spent + excluded.spent;
+  INSERT INTO entry_tallies (definition_id, month, kind, org_id, item_code, n, planned, spent)
+  SELECT DISTINCT OLD.definition_id, substr(OLD.period, 1, 7), 'school', o.id, '', -1, 0, 0
+  FROM entry_tally_fields f, json_each(json_extract(OLD.data, f.schools_path)) v JOIN organisations o ON o.id = v.value WHERE f.definition_id = OLD.definition_id AND OLD.period IS NOT NULL AND coalesce(OLD.outcome, '') NOT IN ('rejected', 'withdrawn', 'merged', 'cancelled')
+  ON CONFLICT DO UPDATE SET n = n + excluded.n, planned = planned + excluded.planned, spent = spent + excluded.spent;
+  INSERT INTO entry_tallies (definition_id, month, kind, org_id, item_code, n, planned, spent)
+  SELECT DISTINCT OLD.definition_id, substr(OLD.period, 1, 7), 'schoolItem', v.value, coalesce(json_extract(OLD.data, f.item_path), ''), -1, -1 * coalesce(json_extract(OLD.data, f.planned_path), 0), -1 * coalesce((SELECT sum(coalesce(json_extract(p.value, json_extract(site.value, '$.field')), 0)) FROM json_each(f.spent_sites) site, json_each(OLD.snapshot, json_extract(site.value, '$.parts')) p WHERE json_extract(p.value, '$.status') = 'submitted'), 0)
+  FROM entry_tally_fields f, json_each(json_extract(OLD.data, f.schools_path)) v WHERE f.definition_id = OLD.definition_id AND OLD.period IS NOT NULL AND coalesce(OLD.outcome, '') NOT IN ('rejected', 'withdrawn', 'merged', 'cancelled')
+  ON CONFLICT DO UPDATE SET n = n + excluded.n, planned = planned + excluded.planned, spent = spent + excluded.spent;
+  INSERT INTO entry_tallies (definition_id, month, kind, org_id, item_code, n, planned, spent)
+  SELECT DISTINCT OLD.definition_id, substr(OLD.period, 1, 7), 'groupItem', o.parent_id, coalesce(json_extract(OLD.data, f.item_path), ''), -1, -1 * coalesce(json_extract(OLD.data, f.planned_path), 0), -1 * coalesce((SELECT sum(coalesce(json_extract(p.value, json_extract(site.value, '$.field')), 0)) FROM json_each(f.spent_sites) site, json_each(OLD.snapshot, json_extract(site.value, '$.parts')) p WHERE json_extract(p.value, '$.status') = 'submitted'), 0)
+  FROM entry_tally_fields f, json_each(json_extract(OLD.data, f.schools_path)) v JOIN organisations o ON o.id = v.value WHERE o.parent_id IS NOT NULL AND f.definition_id = OLD.definition_id AND OLD.period IS NOT NULL AND coalesce(OLD.outcome, '') NOT IN ('rejected', 'withdrawn', 'merged', 'cancelled')
+  ON CONFLICT DO UPDATE SET n = n + excluded.n, planned = planned + excluded.planned, spent = spent + excluded.spent;
 END;

@@ -1,0 +1,73 @@
+import { sql } from 'drizzle-orm';
+import { entryTallyFields } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import { familyOf } from '../workflow-rules/families.js';
+
+// Field names are identifiers (the definition schema allows letters, digits and _): safe inside a JSON path.
+const IDENT = /^[A-Za-z][A-Za-z0-9_]*$/;
+const path = (name: string | undefined, prefix = '$.') => (name && IDENT.test(name) ? `${prefix}${name}` : null);
+
+/** What each published entry-rules version keeps where: the campus-entry report's fields, as JSON paths. */
+function fieldsOf(deps: Pick<Deps, 'db'>): Array<typeof entryTallyFields.$inferInsert> {
+  const hours = familyOf(deps, 'teacherHours');
+  // A version without its own hours block reads the planned hours its family names (as the report's familyField does).
+  const plannedNames = [...new Set(hours.map((m) => m.uses.map((u) => u.params.plannedField).find(Boolean)))];
+  return familyOf(deps, 'entryRules').flatMap((m) => {
+    const use = m.uses[0];
+    const schoolsPath = path(use?.params.schoolsField);
+    const itemPath = path(use?.params.itemField);
+    if (!schoolsPath || !itemPath) return [];
+    const own = hours.find((h) => h.id === m.id);
+    const planned = own?.uses.map((u) => u.params.plannedField).find(Boolean) ?? (plannedNames.length === 1 ? plannedNames[0] : undefined);
+    const sites = (own?.uses ?? []).flatMap((u) => {
+      const field = path(u.params.spentField, '$.data.');
+      const step = u.site.at === 'step' ? path(u.site.state, '$.context.collections.') : null;
+      return field && step ? [{ parts: `${step}.parts`, field }] : [];
+    });
+    return [{ definitionId: m.id, schoolsPath, itemPath, plannedPath: path(planned), spentSites: JSON.stringify(sites) }];
+  });
+}
+
+/**
+ * Declares to the entry_tallies triggers (migration 0021_report-tallies) where each published entry-rules version keeps its
+ * figures, and counts in the requests it already has: at start-up for versions published before the tallies,
+ * and when a version is published (no requests yet). A version is declared once; published versions never change.
+ */
+export function declareEntryTallies(deps: Pick<Deps, 'db'>): number {
+  let declared = 0;
+  for (const row of fieldsOf(deps)) {
+    const added = deps.db.insert(entryTallyFields).values(row).onConflictDoNothing().run().changes;
+    if (!added) continue;
+    declared += 1;
+    deps.db.run(backfill(row.definitionId));
+  }
+  return declared;
+}
+
+// The same contributions the triggers add per request, summed over the version's requests with a period.
+const M = 'substr(i.period, 1, 7)';
+const ITEM = "coalesce(json_extract(i.data, f.item_path), '')";
+const PLANNED = 'coalesce(json_extract(i.data, f.planned_path), 0)';
+const SPENT =
+  "coalesce((SELECT sum(coalesce(json_extract(p.value, json_extract(site.value, '$.field')), 0)) FROM json_each(f.spent_sites) site, " +
+  "json_each(i.snapshot, json_extract(site.value, '$.parts')) p WHERE json_extract(p.value, '$.status') = 'submitted'), 0)";
+const COUNTED = "f.definition_id = i.definition_id AND i.period IS NOT NULL AND coalesce(i.outcome, '') NOT IN ('rejected', 'withdrawn', 'merged', 'cancelled')";
+const SCHOOLS = 'json_each(json_extract(i.data, f.schools_path)) v';
+
+const backfill = (definitionId: string) => sql`
+  INSERT INTO entry_tallies (definition_id, month, kind, org_id, item_code, n, planned, spent)
+  SELECT definition_id, month, kind, org_id, item_code, count(*), sum(planned), sum(spent) FROM (
+    SELECT i.id, i.definition_id, ${sql.raw(M)} AS month, 'all' AS kind, '' AS org_id, ${sql.raw(ITEM)} AS item_code, ${sql.raw(PLANNED)} AS planned, ${sql.raw(SPENT)} AS spent
+    FROM instances i, entry_tally_fields f WHERE i.definition_id = ${definitionId} AND ${sql.raw(COUNTED)}
+    UNION
+    SELECT i.id, i.definition_id, ${sql.raw(M)}, 'school', o.id, '', 0, 0
+    FROM instances i, entry_tally_fields f, ${sql.raw(SCHOOLS)} JOIN organisations o ON o.id = v.value WHERE i.definition_id = ${definitionId} AND ${sql.raw(COUNTED)}
+    UNION
+    SELECT i.id, i.definition_id, ${sql.raw(M)}, 'schoolItem', v.value, ${sql.raw(ITEM)}, ${sql.raw(PLANNED)}, ${sql.raw(SPENT)}
+    FROM instances i, entry_tally_fields f, ${sql.raw(SCHOOLS)} WHERE i.definition_id = ${definitionId} AND ${sql.raw(COUNTED)}
+    UNION
+    SELECT i.id, i.definition_id, ${sql.raw(M)}, 'groupItem', o.parent_id, ${sql.raw(ITEM)}, ${sql.raw(PLANNED)}, ${sql.raw(SPENT)}
+    FROM instances i, entry_tally_fields f, ${sql.raw(SCHOOLS)} JOIN organisations o ON o.id = v.value WHERE o.parent_id IS NOT NULL AND i.definition_id = ${definitionId} AND ${sql.raw(COUNTED)}
+  ) WHERE true
+  GROUP BY 1, 2, 3, 4, 5
+  ON CONFLICT DO UPDATE SET n = n + excluded.n, planned = planned + excluded.planned, spent = spent + excluded.spent`;
