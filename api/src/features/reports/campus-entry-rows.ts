@@ -26,11 +26,14 @@ export function campusEntryFromRows(deps: Deps, input: TInput, range: { from: st
   // A request visits several schools (data.schoolIds) and its subject is not one of them: a school or
   // group filter keeps the requests visiting a matching school, and the per-school rows of those schools.
   const visited = schoolColumnIn(sql`v.value`, input);
+  // A reader of their own requests (a principal's school, an outside department's filings) is led by those,
+  // not by the semester's every request: the period and family indexes are kept out of the plan for them.
+  const scopeLeads = schools !== null;
   const counted = and(
-    readableOf({ ...input, family }),
+    readableOf({ ...input, family, scopeLeads }),
     visited.length ? sql`exists (select 1 from json_each(${schoolsOf}) v where ${and(...visited)})` : undefined,
     ...createdWithin(input),
-    sql`${date} between ${range.from} and ${range.to}`,
+    scopeLeads ? sql`+${date} between ${range.from} and ${range.to}` : sql`${date} between ${range.from} and ${range.to}`,
     sql`coalesce(${instances.outcome}, '') not in ('rejected', 'withdrawn', 'merged', 'cancelled')`,
   );
   const perSchool = deps.db
@@ -71,7 +74,7 @@ export function campusEntryFromRows(deps: Deps, input: TInput, range: { from: st
       })
       .from(instances)
       .innerJoin(sql`json_each(${instances.snapshot}, ${sql.raw(`'$.context.collections.${site.step}.parts'`)}) p`, sql`1`)
-      .where(and(counted, inArray(instances.definitionId, site.ids), sql`json_extract(p.value, '$.status') = 'submitted'`))
+      .where(and(counted, inArray(scopeLeads ? sql`+${instances.definitionId}` : sql`${instances.definitionId}`, site.ids), sql`json_extract(p.value, '$.status') = 'submitted'`))
       .groupBy(sql`1`)
       .all())
       spent.set(r.itemCode, (spent.get(r.itemCode) ?? 0) + Number(r.hours ?? 0));

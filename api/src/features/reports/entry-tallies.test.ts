@@ -122,4 +122,14 @@ describe('campus-entry tallies (issue 11)', () => {
       }
     }
   });
+
+  it("lead a principal's report by their own requests, never the semester's every request", () => {
+    const user = h.authUser('principalA');
+    const plans = plansOf(h, (deps) => campusEntryReport(deps, { user, ability: defineAbilityFor(user), semester: SEMESTER }), 'instances');
+    expect(plans.length).toBeGreaterThan(1);
+    for (const plan of plans) {
+      expect(plan).toMatch(/instance_participants_user_instance_idx \(user_id=\?\)/);
+      expect(plan).not.toMatch(/instances_definition_period_idx|instances_definition_created_idx|SCAN instances/);
+    }
+  });
 });

@@ -9,9 +9,14 @@ import { inFamily } from '../workflow-rules/families.js';
 
 const DISTRICT_WIDE = new Set(['bureauAdmin', 'bureauReviewer', 'auditor']);
 
-/** The instances of a family of workflows (those declaring a block, see families.ts) the caller may read, as one SQL condition. */
-export function readableOf(input: { user: TAuthUser; ability: AppAbility; family: Array<{ id: string }> }): SQL {
-  return sql`${inFamily(input.family)} and ${rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user))}`;
+/**
+ * The instances of a family of workflows (those declaring a block, see families.ts) the caller may read, as
+ * one SQL condition. `scopeLeads`: the reader's own instances (their school's, those they take part in) are
+ * few, so the planner is kept off the family's (definition_id, …) indexes, which would walk a whole period.
+ */
+export function readableOf(input: { user: TAuthUser; ability: AppAbility; family: Array<{ id: string }>; scopeLeads?: boolean }): SQL {
+  const family = input.scopeLeads && input.family.length ? sql`+${instances.definitionId} in ${input.family.map((m) => m.id)}` : inFamily(input.family);
+  return sql`${family} and ${rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user))}`;
 }
 
 /**
