@@ -603,6 +603,30 @@ export const entryTallies = sqliteTable(
   (t) => [primaryKey({ columns: [t.definitionId, t.month, t.kind, t.orgId, t.itemCode] })],
 );
 
+/** Where a levelling workflow version keeps the level it awards (levelByQuota.levelField), as a JSON path; read by the award_tallies triggers. */
+export const levelTallyFields = sqliteTable('level_tally_fields', {
+  definitionId: text('definition_id').primaryKey(),
+  levelPath: text('level_path').notNull(),
+});
+
+/**
+ * Levelled instances (a level set in their data) per organisation (subject school, its group, its district),
+ * year created, version, step and level, kept by triggers: the award report counts the levels that stand
+ * (the steps where a level holds, derived from the version's graph) from these rows, not the year's submissions.
+ */
+export const awardTallies = sqliteTable(
+  'award_tallies',
+  {
+    orgId: text('org_id').notNull(),
+    year: text('year').notNull(),
+    definitionId: text('definition_id').notNull(),
+    state: text('state').notNull(),
+    level: text('level').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.year, t.definitionId, t.state, t.level] })],
+);
+
 export type TOrganisationRow = typeof organisations.$inferSelect;
 export type TDelegationRow = typeof delegations.$inferSelect;
 export type TUserRow = typeof users.$inferSelect;

@@ -1,3 +1,13 @@
+CREATE TABLE `award_tallies` (
+	`org_id` text NOT NULL,
+	`year` text NOT NULL,
+	`definition_id` text NOT NULL,
+	`state` text NOT NULL,
+	`level` text NOT NULL,
+	`n` integer NOT NULL,
+	PRIMARY KEY(`org_id`, `year`, `definition_id`, `state`, `level`)
+);
+--> statement-breakpoint
 CREATE TABLE `entry_tallies` (
 	`definition_id` text NOT NULL,
 	`month` text NOT NULL,
@@ -42,6 +52,11 @@ CREATE TABLE `finding_tallies` (
 	`escalated` integer NOT NULL,
 	`repeats` integer NOT NULL,
 	PRIMARY KEY(`org_id`, `grain`, `round`, `definition_id`, `layer`, `severity`)
+);
+--> statement-breakpoint
+CREATE TABLE `level_tally_fields` (
+	`definition_id` text PRIMARY KEY NOT NULL,
+	`level_path` text NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE `period_tallies` (
@@ -175,7 +190,7 @@ CREATE TRIGGER period_tallies_delete AFTER DELETE ON instances WHEN OLD.period I
 END;
 --> statement-breakpoint
 -- Campus-entry tallies: entry_tally_fields says where each version keeps what is summed (written at publishing, which also
--- fills the version's existing requests in: features/reports/declare-entry-tallies.ts); these keep them as requests change.
+-- fills the version's existing requests in: features/reports/declare-report-tallies.ts); these keep them as requests change.
 CREATE TRIGGER entry_tallies_insert AFTER INSERT ON instances WHEN NEW.period IS NOT NULL AND EXISTS (SELECT 1 FROM entry_tally_fields WHERE definition_id = NEW.definition_id) BEGIN
   INSERT INTO entry_tallies (definition_id, month, kind, org_id, item_code, n, planned, spent)
   SELECT NEW.definition_id, substr(NEW.period, 1, 7), 'all', '', coalesce(json_extract(NEW.data, f.item_path), ''), 1, 1 * coalesce(json_extract(NEW.data, f.planned_path), 0), 1 * coalesce((SELECT sum(coalesce(json_extract(p.value, json_extract(site.value, '$.field')), 0)) FROM json_each(f.spent_sites) site, json_each(NEW.snapshot, json_extract(site.value, '$.parts')) p WHERE json_extract(p.value, '$.status') = 'submitted'), 0)
@@ -250,4 +265,38 @@ CREATE TRIGGER entry_tallies_delete AFTER DELETE ON instances WHEN OLD.period IS
   SELECT DISTINCT OLD.definition_id, substr(OLD.period, 1, 7), 'groupItem', o.parent_id, coalesce(json_extract(OLD.data, f.item_path), ''), -1, -1 * coalesce(json_extract(OLD.data, f.planned_path), 0), -1 * coalesce((SELECT sum(coalesce(json_extract(p.value, json_extract(site.value, '$.field')), 0)) FROM json_each(f.spent_sites) site, json_each(OLD.snapshot, json_extract(site.value, '$.parts')) p WHERE json_extract(p.value, '$.status') = 'submitted'), 0)
   FROM entry_tally_fields f, json_each(json_extract(OLD.data, f.schools_path)) v JOIN organisations o ON o.id = v.value WHERE o.parent_id IS NOT NULL AND f.definition_id = OLD.definition_id AND OLD.period IS NOT NULL AND coalesce(OLD.outcome, '') NOT IN ('rejected', 'withdrawn', 'merged', 'cancelled')
   ON CONFLICT DO UPDATE SET n = n + excluded.n, planned = planned + excluded.planned, spent = spent + excluded.spent;
+END;
+--> statement-breakpoint
+-- Award tallies: level_tally_fields (written at publishing, with the version's existing instances counted in:
+-- features/reports/declare-report-tallies.ts) says where each levelling version keeps its level.
+CREATE TRIGGER award_tallies_insert AFTER INSERT ON instances WHEN EXISTS (SELECT 1 FROM level_tally_fields WHERE definition_id = NEW.definition_id) BEGIN
+  INSERT INTO award_tallies (org_id, year, definition_id, state, level, n)
+  SELECT CASE l.lvl WHEN 1 THEN NEW.subject_org_id WHEN 2 THEN NEW.subject_group_id ELSE NEW.district_id END, substr(NEW.created_at, 1, 4), NEW.definition_id, NEW.state, json_extract(NEW.data, f.level_path), 1
+  FROM level_tally_fields f, (SELECT 1 AS lvl UNION ALL SELECT 2 UNION ALL SELECT 3) l
+  WHERE f.definition_id = NEW.definition_id AND json_extract(NEW.data, f.level_path) IS NOT NULL AND (l.lvl = 1 OR (l.lvl = 2 AND NEW.subject_group_id IS NOT NULL AND NEW.subject_group_id IS NOT NEW.subject_org_id) OR (l.lvl = 3 AND NEW.district_id IS NOT NEW.subject_org_id))
+  ON CONFLICT DO UPDATE SET n = n + excluded.n;
+END;
+--> statement-breakpoint
+CREATE TRIGGER award_tallies_update AFTER UPDATE OF state, data, definition_id, subject_org_id, subject_group_id, district_id, created_at ON instances
+WHEN (EXISTS (SELECT 1 FROM level_tally_fields WHERE definition_id = OLD.definition_id) OR EXISTS (SELECT 1 FROM level_tally_fields WHERE definition_id = NEW.definition_id))
+  AND (OLD.state IS NOT NEW.state OR OLD.data IS NOT NEW.data OR OLD.definition_id IS NOT NEW.definition_id OR OLD.subject_org_id IS NOT NEW.subject_org_id OR OLD.subject_group_id IS NOT NEW.subject_group_id OR OLD.district_id IS NOT NEW.district_id OR OLD.created_at IS NOT NEW.created_at)
+BEGIN
+  INSERT INTO award_tallies (org_id, year, definition_id, state, level, n)
+  SELECT CASE l.lvl WHEN 1 THEN OLD.subject_org_id WHEN 2 THEN OLD.subject_group_id ELSE OLD.district_id END, substr(OLD.created_at, 1, 4), OLD.definition_id, OLD.state, json_extract(OLD.data, f.level_path), -1
+  FROM level_tally_fields f, (SELECT 1 AS lvl UNION ALL SELECT 2 UNION ALL SELECT 3) l
+  WHERE f.definition_id = OLD.definition_id AND json_extract(OLD.data, f.level_path) IS NOT NULL AND (l.lvl = 1 OR (l.lvl = 2 AND OLD.subject_group_id IS NOT NULL AND OLD.subject_group_id IS NOT OLD.subject_org_id) OR (l.lvl = 3 AND OLD.district_id IS NOT OLD.subject_org_id))
+  ON CONFLICT DO UPDATE SET n = n + excluded.n;
+  INSERT INTO award_tallies (org_id, year, definition_id, state, level, n)
+  SELECT CASE l.lvl WHEN 1 THEN NEW.subject_org_id WHEN 2 THEN NEW.subject_group_id ELSE NEW.district_id END, substr(NEW.created_at, 1, 4), NEW.definition_id, NEW.state, json_extract(NEW.data, f.level_path), 1
+  FROM level_tally_fields f, (SELECT 1 AS lvl UNION ALL SELECT 2 UNION ALL SELECT 3) l
+  WHERE f.definition_id = NEW.definition_id AND json_extract(NEW.data, f.level_path) IS NOT NULL AND (l.lvl = 1 OR (l.lvl = 2 AND NEW.subject_group_id IS NOT NULL AND NEW.subject_group_id IS NOT NEW.subject_org_id) OR (l.lvl = 3 AND NEW.district_id IS NOT NEW.subject_org_id))
+  ON CONFLICT DO UPDATE SET n = n + excluded.n;
+END;
+--> statement-breakpoint
+CREATE TRIGGER award_tallies_delete AFTER DELETE ON instances WHEN EXISTS (SELECT 1 FROM level_tally_fields WHERE definition_id = OLD.definition_id) BEGIN
+  INSERT INTO award_tallies (org_id, year, definition_id, state, level, n)
+  SELECT CASE l.lvl WHEN 1 THEN OLD.subject_org_id WHEN 2 THEN OLD.subject_group_id ELSE OLD.district_id END, substr(OLD.created_at, 1, 4), OLD.definition_id, OLD.state, json_extract(OLD.data, f.level_path), -1
+  FROM level_tally_fields f, (SELECT 1 AS lvl UNION ALL SELECT 2 UNION ALL SELECT 3) l
+  WHERE f.definition_id = OLD.definition_id AND json_extract(OLD.data, f.level_path) IS NOT NULL AND (l.lvl = 1 OR (l.lvl = 2 AND OLD.subject_group_id IS NOT NULL AND OLD.subject_group_id IS NOT OLD.subject_org_id) OR (l.lvl = 3 AND OLD.district_id IS NOT OLD.subject_org_id))
+  ON CONFLICT DO UPDATE SET n = n + excluded.n;
 END;

@@ -11,7 +11,7 @@ import { semesterRange } from '../workflow-rules/campus-entry-check.js';
 import { familyOf } from '../workflow-rules/families.js';
 import { campusEntryReport } from './campus-entry-report.js';
 import { campusEntryFromRows } from './campus-entry-rows.js';
-import { declareEntryTallies } from './declare-entry-tallies.js';
+import { declareReportTallies } from './declare-report-tallies.js';
 import { entryTalliesServe } from './entry-tallies.js';
 import { visibleSchools } from './report-scope.js';
 import type { TSemesterQuery } from './reports.types.js';
@@ -102,9 +102,9 @@ describe('campus-entry tallies (issue 11)', () => {
     const kept = snapshot();
     expect(kept.length).toBeGreaterThan(10);
     h.db.$client.exec('delete from entry_tallies; delete from entry_tally_fields;');
-    expect(declareEntryTallies(h.deps)).toBe(2);
+    expect(declareReportTallies(h.deps)).toBe(2);
     expect(snapshot()).toEqual(kept);
-    expect(declareEntryTallies(h.deps)).toBe(0);
+    expect(declareReportTallies(h.deps)).toBe(0);
   });
 
   it("answer the bureau without reading a request: a semester is its months' tally rows", () => {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { entryTallyFields } from '../../db/schema.js';
+import { entryTallyFields, levelTallyFields } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { familyOf } from '../workflow-rules/families.js';
 
@@ -29,20 +29,36 @@ function fieldsOf(deps: Pick<Deps, 'db'>): Array<typeof entryTallyFields.$inferI
 }
 
 /**
- * Declares to the entry_tallies triggers (migration 0021_report-tallies) where each published entry-rules version keeps its
- * figures, and counts in the requests it already has: at start-up for versions published before the tallies,
- * and when a version is published (no requests yet). A version is declared once; published versions never change.
+ * Declares to the report tallies' triggers (migration 0021_report-tallies) where each published version keeps
+ * what they count — an entry-rules version its campus-entry figures, a levelling version its level — and
+ * counts in the instances it already has: at start-up for versions published before the tallies, and when a
+ * version is published (no instances yet). A version is declared once; published versions never change.
  */
-export function declareEntryTallies(deps: Pick<Deps, 'db'>): number {
+export function declareReportTallies(deps: Pick<Deps, 'db'>): number {
   let declared = 0;
   for (const row of fieldsOf(deps)) {
-    const added = deps.db.insert(entryTallyFields).values(row).onConflictDoNothing().run().changes;
-    if (!added) continue;
+    if (!deps.db.insert(entryTallyFields).values(row).onConflictDoNothing().run().changes) continue;
     declared += 1;
-    deps.db.run(backfill(row.definitionId));
+    deps.db.run(entryBackfill(row.definitionId));
+  }
+  for (const m of familyOf(deps, 'levelByQuota')) {
+    const levelPath = path(m.uses.map((u) => u.params.levelField).find(Boolean));
+    if (!levelPath || !deps.db.insert(levelTallyFields).values({ definitionId: m.id, levelPath }).onConflictDoNothing().run().changes) continue;
+    declared += 1;
+    deps.db.run(levelBackfill(m.id));
   }
   return declared;
 }
+
+// The level a levelled instance holds, at its subject school, the school's group and its district (as instance_tallies).
+const levelBackfill = (definitionId: string) => sql`
+  INSERT INTO award_tallies (org_id, year, definition_id, state, level, n)
+  SELECT CASE l.lvl WHEN 1 THEN i.subject_org_id WHEN 2 THEN i.subject_group_id ELSE i.district_id END, substr(i.created_at, 1, 4), i.definition_id, i.state, json_extract(i.data, f.level_path), count(*)
+  FROM instances i, level_tally_fields f, (SELECT 1 AS lvl UNION ALL SELECT 2 UNION ALL SELECT 3) l
+  WHERE i.definition_id = ${definitionId} AND f.definition_id = i.definition_id AND json_extract(i.data, f.level_path) IS NOT NULL
+    AND (l.lvl = 1 OR (l.lvl = 2 AND i.subject_group_id IS NOT NULL AND i.subject_group_id IS NOT i.subject_org_id) OR (l.lvl = 3 AND i.district_id IS NOT i.subject_org_id))
+  GROUP BY 1, 2, 3, 4, 5
+  ON CONFLICT DO UPDATE SET n = n + excluded.n`;
 
 // The same contributions the triggers add per request, summed over the version's requests with a period.
 const M = 'substr(i.period, 1, 7)';
@@ -54,7 +70,7 @@ const SPENT =
 const COUNTED = "f.definition_id = i.definition_id AND i.period IS NOT NULL AND coalesce(i.outcome, '') NOT IN ('rejected', 'withdrawn', 'merged', 'cancelled')";
 const SCHOOLS = 'json_each(json_extract(i.data, f.schools_path)) v';
 
-const backfill = (definitionId: string) => sql`
+const entryBackfill = (definitionId: string) => sql`
   INSERT INTO entry_tallies (definition_id, month, kind, org_id, item_code, n, planned, spent)
   SELECT definition_id, month, kind, org_id, item_code, count(*), sum(planned), sum(spent) FROM (
     SELECT i.id, i.definition_id, ${sql.raw(M)} AS month, 'all' AS kind, '' AS org_id, ${sql.raw(ITEM)} AS item_code, ${sql.raw(PLANNED)} AS planned, ${sql.raw(SPENT)} AS spent
