@@ -5,8 +5,8 @@ import { awardTallies, instances, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { rank } from '../../domain.js';
 import { outgoing, usesOf, type BlockUse, type TDefinition } from '../../engine.js';
-import { familyField, familyOf, inFamily, type FamilyMember } from '../workflow-rules/families.js';
-import { readableOf, visibleSchools } from './report-scope.js';
+import { familyField, familyOf, type FamilyMember } from '../workflow-rules/families.js';
+import { familyOnly, readableOf, visibleSchools } from './report-scope.js';
 import { tallyScope } from './tally-scope.js';
 import { createdWithin, schoolSubjectIn } from './report-filters.js';
 import type { TAwardReport, TYearQuery } from './reports.types.js';
@@ -36,8 +36,11 @@ function standingStates(def: TDefinition, use: BlockUse<'levelByQuota'>): string
   return [...seen].filter((id) => def.states[id].kind !== 'final' || (def.states[id] as { outcome?: string }).outcome === 'approved');
 }
 
-const levelStands = (family: Array<FamilyMember<'levelByQuota'>>): SQL =>
-  or(...family.map((m) => and(eq(instances.definitionId, m.id), inArray(instances.state, m.uses.flatMap((u) => standingStates(m.def, u)))))) ?? sql`0`;
+/** Instances whose level stands; with `scopeLeads`, as a filter (unary +) the planner cannot walk by version or step. */
+const levelStands = (family: Array<FamilyMember<'levelByQuota'>>, scopeLeads: boolean): SQL => {
+  const [definitionId, state] = scopeLeads ? [sql`+${instances.definitionId}`, sql`+${instances.state}`] : [sql`${instances.definitionId}`, sql`${instances.state}`];
+  return or(...family.map((m) => and(sql`${definitionId} = ${m.id}`, inArray(state, m.uses.flatMap((u) => standingStates(m.def, u)))))) ?? sql`0`;
+};
 
 /**
  * Awards of a year by level, and the scored submissions ranked within each category. Readers scoped by
@@ -64,13 +67,13 @@ export function awardReport(deps: Deps, input: { user: TAuthUser; ability: AppAb
     deps.db
       .select({ level, count: sql<number>`count(*)` })
       .from(instances)
-      .where(and(readable, levelStands(family), sql`${level} is not null`))
+      .where(and(readable, levelStands(family, scopeLeads), sql`${level} is not null`))
       .groupBy(level)
       .all()
       .map((r) => ({ level: r.level ?? '', count: Number(r.count) }));
   const scope = input.from || input.to ? null : tallyScope(deps, input.user, input.ability, input);
   const byLevel = scope
-    ? addLevels(levelsFromTallies(deps, family, scope.orgs, year), scope.beyond ? countLevels(and(inFamily(family), scope.beyond, inYear)) : [])
+    ? addLevels(levelsFromTallies(deps, family, scope.orgs, year), scope.beyond ? countLevels(and(familyOnly(family, true), scope.beyond, inYear)) : [])
     : countLevels(where);
   const rows = deps.db
     .select({

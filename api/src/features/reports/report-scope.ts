@@ -15,9 +15,12 @@ const DISTRICT_WIDE = new Set(['bureauAdmin', 'bureauReviewer', 'auditor']);
  * few, so the planner is kept off the family's (definition_id, …) indexes, which would walk a whole period.
  */
 export function readableOf(input: { user: TAuthUser; ability: AppAbility; family: Array<{ id: string }>; scopeLeads?: boolean }): SQL {
-  const family = input.scopeLeads && input.family.length ? sql`+${instances.definitionId} in ${input.family.map((m) => m.id)}` : inFamily(input.family);
-  return sql`${family} and ${rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user))}`;
+  return sql`${familyOnly(input.family, input.scopeLeads)} and ${rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user))}`;
 }
+
+/** `instances.definition_id` in the family; with `scopeLeads`, as a filter the planner cannot walk (unary +). */
+export const familyOnly = (family: Array<{ id: string }>, scopeLeads = false): SQL =>
+  scopeLeads && family.length ? sql`+${instances.definitionId} in ${family.map((m) => m.id)}` : inFamily(family);
 
 /**
  * Schools whose rows a per-school breakdown may show: all for bureau roles and auditors; otherwise the

@@ -29,7 +29,7 @@ const overdueNow = (now: string): SQL => sql`${findings.status} = 'open' and ${f
  * rather than grouped in SQL: the rows come off an index bounded by the round, the date window or the
  * reader's own instances, and a GROUP BY would sort them again in a temporary b-tree.
  */
-export function figuresFromRows(deps: Pick<Deps, 'db'>, where: SQL, round: string | null, now: string, into = emptyFigures()): TFindingFigures {
+export function figuresFromRows(deps: Pick<Deps, 'db'>, where: SQL, round: string | null, now: string, into = emptyFigures(), scopeLeads = false): TFindingFigures {
   const rows = deps.db
     .select({
       schoolId: findings.schoolId,
@@ -42,7 +42,8 @@ export function figuresFromRows(deps: Pick<Deps, 'db'>, where: SQL, round: strin
     })
     .from(findings)
     .innerJoin(instances, eq(instances.id, findings.instanceId))
-    .where(and(where, round === null ? undefined : eq(findings.round, round)))
+    // A reader of their own few inspections is led by those, not by the round's every finding.
+    .where(and(where, round === null ? undefined : scopeLeads ? sql`+${findings.round} = ${round}` : eq(findings.round, round)))
     .all();
   for (const r of rows) {
     const v = { n: 1, open: Number(r.open), escalated: Number(r.escalated), repeats: r.repeat ? 1 : 0 };
