@@ -68,22 +68,23 @@ const SPENT =
   "coalesce((SELECT sum(coalesce(json_extract(p.value, json_extract(site.value, '$.field')), 0)) FROM json_each(f.spent_sites) site, " +
   "json_each(i.snapshot, json_extract(site.value, '$.parts')) p WHERE json_extract(p.value, '$.status') = 'submitted'), 0)";
 const COUNTED = "f.definition_id = i.definition_id AND i.period IS NOT NULL AND coalesce(i.outcome, '') NOT IN ('rejected', 'withdrawn', 'merged', 'cancelled')";
-const SCHOOLS = 'json_each(json_extract(i.data, f.schools_path)) v';
 
+// Each request's figures are read once (its snapshot parsed once), then counted at each of its keys.
 const entryBackfill = (definitionId: string) => sql`
   INSERT INTO entry_tallies (definition_id, month, kind, org_id, item_code, n, planned, spent)
-  SELECT definition_id, month, kind, org_id, item_code, count(*), sum(planned), sum(spent) FROM (
-    SELECT i.id, i.definition_id, ${sql.raw(M)} AS month, 'all' AS kind, '' AS org_id, ${sql.raw(ITEM)} AS item_code, ${sql.raw(PLANNED)} AS planned, ${sql.raw(SPENT)} AS spent
+  WITH c AS MATERIALIZED (
+    SELECT i.id, i.definition_id, ${sql.raw(M)} AS month, ${sql.raw(ITEM)} AS item, ${sql.raw(PLANNED)} AS planned, ${sql.raw(SPENT)} AS spent,
+      json_extract(i.data, f.schools_path) AS schools
     FROM instances i, entry_tally_fields f WHERE i.definition_id = ${definitionId} AND ${sql.raw(COUNTED)}
+  )
+  SELECT definition_id, month, kind, org_id, item_code, count(*), sum(planned), sum(spent) FROM (
+    SELECT c.id, c.definition_id, c.month, 'all' AS kind, '' AS org_id, c.item AS item_code, c.planned, c.spent FROM c
     UNION
-    SELECT i.id, i.definition_id, ${sql.raw(M)}, 'school', o.id, '', 0, 0
-    FROM instances i, entry_tally_fields f, ${sql.raw(SCHOOLS)} JOIN organisations o ON o.id = v.value WHERE i.definition_id = ${definitionId} AND ${sql.raw(COUNTED)}
+    SELECT c.id, c.definition_id, c.month, 'school', o.id, '', 0, 0 FROM c, json_each(c.schools) v JOIN organisations o ON o.id = v.value
     UNION
-    SELECT i.id, i.definition_id, ${sql.raw(M)}, 'schoolItem', v.value, ${sql.raw(ITEM)}, ${sql.raw(PLANNED)}, ${sql.raw(SPENT)}
-    FROM instances i, entry_tally_fields f, ${sql.raw(SCHOOLS)} WHERE i.definition_id = ${definitionId} AND ${sql.raw(COUNTED)}
+    SELECT c.id, c.definition_id, c.month, 'schoolItem', v.value, c.item, c.planned, c.spent FROM c, json_each(c.schools) v
     UNION
-    SELECT i.id, i.definition_id, ${sql.raw(M)}, 'groupItem', o.parent_id, ${sql.raw(ITEM)}, ${sql.raw(PLANNED)}, ${sql.raw(SPENT)}
-    FROM instances i, entry_tally_fields f, ${sql.raw(SCHOOLS)} JOIN organisations o ON o.id = v.value WHERE o.parent_id IS NOT NULL AND i.definition_id = ${definitionId} AND ${sql.raw(COUNTED)}
+    SELECT c.id, c.definition_id, c.month, 'groupItem', o.parent_id, c.item, c.planned, c.spent FROM c, json_each(c.schools) v JOIN organisations o ON o.id = v.value WHERE o.parent_id IS NOT NULL
   ) WHERE true
   GROUP BY 1, 2, 3, 4, 5
   ON CONFLICT DO UPDATE SET n = n + excluded.n, planned = planned + excluded.planned, spent = spent + excluded.spent`;
