@@ -167,13 +167,18 @@ describe('统计看板 (issue 4): a click on any chart opens its list, filtered 
     }
     await screenshot(page, 'dashboard-clicks-overdue');
 
+    const { round, rounds } = await api<{ round: string; rounds: string[] }>('GET', '/reports/security-inspection');
+    expect(round).toBe(rounds[0]);
     for (const [canvasIndex, field] of [[0, 'layer'], [1, 'severity']] as const) {
       page = await dashboard('admin');
+      await expect.poll(async () => page.getByTestId('findings-round').textContent(), { timeout: 20_000 }).toContain(round);
       click = await clickChart(page, 'chart-findings', canvasIndex);
       expect(click.pushes).toBe(1);
       expect(new URL(click.url).pathname).toBe('/findings');
       const f = filtersOf(click.url);
-      expect(Object.keys(f)).toEqual([field]);
+      // The chart counts the latest round (named in its picker): the list opens on that round's findings.
+      expect(Object.keys(f)).toEqual([field, 'round']);
+      expect(f.round).toBe(round);
       await expectListMatches(page, api, '/findings', f);
       await screenshot(page, `dashboard-clicks-findings-${field}`);
     }

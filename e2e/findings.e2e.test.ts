@@ -109,7 +109,9 @@ describe('整改问题台账 (issue 4): the findings list', () => {
 
   it('the dashboard’s findings chart opens the list filtered to its overdue findings', async () => {
     const api = await apiSession(env.server.url, 'reviewer', env.server.password);
-    const expected = await allFindings(api, 'overdue=1');
+    // The chart shows the latest round (issue 11), and its list is that round's findings.
+    const { round } = await api<{ round: string }>('GET', '/reports/security-inspection');
+    const expected = await allFindings(api, `overdue=1&round=${encodeURIComponent(round)}`);
     expect(expected.length).toBeGreaterThan(0);
 
     const page = await open('reviewer');
@@ -145,7 +147,9 @@ describe('整改问题台账 (issue 4): the findings list', () => {
     const layer = new URL(page.url()).search.match(/filters\[0\]\[value\]=([^&]+)/)?.[1];
     const layerName = decodeURIComponent(layer ?? '');
     expect(['物理安全', '网络安全', '主机安全', '应用安全', '数据安全', '安全管理']).toContain(layerName);
-    const expected = await allFindings(api, `layer=${encodeURIComponent(layerName)}`);
+    const { round } = await api<{ round: string }>('GET', '/reports/security-inspection');
+    expect(new URL(page.url()).searchParams.get('filters[1][value]')).toBe(round);
+    const expected = await allFindings(api, `layer=${encodeURIComponent(layerName)}&round=${encodeURIComponent(round)}`);
     expect(expected.length).toBeGreaterThan(0);
     await rows(page).first().waitFor();
     await expect.poll(async () => new Set(await shownIds(page))).toEqual(new Set(expected.slice(0, 20).map((f) => f.id)));

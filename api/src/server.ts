@@ -10,6 +10,7 @@ import { openDb } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { declareTemplateBlocks } from './bootstrap/declare-template-blocks.js';
 import { fillPeriods } from './bootstrap/fill-periods.js';
+import { declareReportTallies } from './features/reports/declare-report-tallies.js';
 import type { Deps } from './deps.js';
 import { CHECKPOINT_FILE_NAME } from './audit/checkpoints.js';
 import { DEFAULT_CHECKPOINT_MINUTES, startCheckpoints } from './scheduler/start-checkpoints.js';
@@ -33,6 +34,8 @@ migrate(db);
 declareTemplateBlocks({ db, clock: () => new Date() });
 // Rows stored before the reporting-period column get theirs once (issue 11).
 fillPeriods({ db });
+// Versions published before the report tallies (campus entry, award levels) get theirs once (issue 11).
+declareReportTallies({ db });
 const auditCheckpointFile = join(dataDir, CHECKPOINT_FILE_NAME);
 const checkpointMinutes = Number(process.env.EDUFLOW_AUDIT_CHECKPOINT_MINUTES ?? DEFAULT_CHECKPOINT_MINUTES);
 const deps: Deps = {

@@ -1,6 +1,6 @@
 import type { Effect } from '../engine.js';
 import { sql } from 'drizzle-orm';
-import { type AnySQLiteColumn, customType, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, customType, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { hashFromStored, hashToStored } from '../lib/stored-hash.js';
 import { uuidFromStored, uuidToStored } from '../lib/stored-uuid.js';
 
@@ -456,6 +456,8 @@ export const findings = sqliteTable(
     index('findings_due_idx').on(t.dueAt, t.id),
     index('findings_created_idx').on(t.createdAt, t.id),
     index('findings_severity_idx').on(t.severityRank, t.id),
+    // Open findings not handed in, by deadline: "overdue" reads today's backlog, never the closed years.
+    index('findings_overdue_idx').on(t.dueAt).where(sql`status = 'open' and rectified_at is null`),
   ],
 );
 
@@ -476,7 +478,7 @@ export const burdenReports = sqliteTable(
     createdAt: text('created_at').notNull(),
     resolvedAt: text('resolved_at'),
   },
-  (t) => [index('burden_reports_status_idx').on(t.status, t.dueAt, t.id), index('burden_reports_school_idx').on(t.schoolId)],
+  (t) => [index('burden_reports_status_idx').on(t.status, t.dueAt, t.id), index('burden_reports_school_idx').on(t.schoolId), index('burden_reports_created_idx').on(t.createdAt)],
 );
 
 /**
@@ -538,6 +540,120 @@ export const openTaskTallies = sqliteTable(
     n: integer('n').notNull(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.createdGrain, t.createdPeriod, t.dueGrain, t.duePeriod, t.definitionId] })],
+);
+
+/**
+ * The security report's figures kept as findings change (issue 11): per organisation (the inspected
+ * school, its group, its district, as in instance_tallies), per round — and under grain 'all' (round '')
+ * for every round — per workflow version, layer and severity. Triggers on findings and instances keep
+ * them; only "overdue", which moves with the clock, is read from the open findings themselves.
+ */
+export const findingTallies = sqliteTable(
+  'finding_tallies',
+  {
+    orgId: text('org_id').notNull(),
+    grain: text('grain', { enum: ['all', 'round'] }).notNull(),
+    round: text('round').notNull(),
+    definitionId: text('definition_id').notNull(),
+    layer: text('layer').notNull(),
+    severity: text('severity').notNull(),
+    n: integer('n').notNull(),
+    open: integer('open').notNull(),
+    escalated: integer('escalated').notNull(),
+    repeats: integer('repeats').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.grain, t.round, t.definitionId, t.layer, t.severity] })],
+);
+
+/** The same per inspected school, for the report's per-school rows. */
+export const findingSchoolTallies = sqliteTable(
+  'finding_school_tallies',
+  {
+    orgId: text('org_id').notNull(),
+    grain: text('grain', { enum: ['all', 'round'] }).notNull(),
+    round: text('round').notNull(),
+    definitionId: text('definition_id').notNull(),
+    schoolId: text('school_id').notNull(),
+    n: integer('n').notNull(),
+    open: integer('open').notNull(),
+    repeats: integer('repeats').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.grain, t.round, t.definitionId, t.schoolId] })],
+);
+
+/**
+ * The reporting periods (instances.period: a round, a cycle, an activity date) each workflow version has
+ * instances in, with how many and when the latest of them was created: the reports offer a workflow's
+ * periods newest first and default to the newest without reading its instances (issue 11).
+ */
+export const periodTallies = sqliteTable(
+  'period_tallies',
+  {
+    definitionId: text('definition_id').notNull(),
+    period: text('period').notNull(),
+    n: integer('n').notNull(),
+    lastCreatedAt: text('last_created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.definitionId, t.period] })],
+);
+
+/**
+ * Where an entry-rules workflow version keeps what the campus-entry report sums (issue 11): JSON paths of
+ * the visited schools, the whitelist item and the planned teacher hours in `data`, and of the schools'
+ * outcome parts and spent hours in `snapshot` (`spent_sites`: [{ parts, field }]). Written from the
+ * version's blocks when it is published; the triggers that keep entry_tallies read it.
+ */
+export const entryTallyFields = sqliteTable('entry_tally_fields', {
+  definitionId: text('definition_id').primaryKey(),
+  schoolsPath: text('schools_path').notNull(),
+  itemPath: text('item_path').notNull(),
+  plannedPath: text('planned_path'),
+  spentSites: text('spent_sites').notNull(),
+});
+
+/**
+ * Campus-entry requests counted by activity month (instances.period), kept by triggers: per whitelist
+ * item for everyone ('all'), per visited school ('school', item ''), per visited school and item
+ * ('schoolItem') and per visited schools' group and item ('groupItem'); rejected, withdrawn, merged and
+ * cancelled requests count nowhere. A semester is five or seven months of these rows, not its requests.
+ */
+export const entryTallies = sqliteTable(
+  'entry_tallies',
+  {
+    definitionId: text('definition_id').notNull(),
+    month: text('month').notNull(),
+    kind: text('kind', { enum: ['all', 'school', 'schoolItem', 'groupItem'] }).notNull(),
+    orgId: text('org_id').notNull(),
+    itemCode: text('item_code').notNull(),
+    n: integer('n').notNull(),
+    planned: real('planned').notNull(),
+    spent: real('spent').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.definitionId, t.month, t.kind, t.orgId, t.itemCode] })],
+);
+
+/** Where a levelling workflow version keeps the level it awards (levelByQuota.levelField), as a JSON path; read by the award_tallies triggers. */
+export const levelTallyFields = sqliteTable('level_tally_fields', {
+  definitionId: text('definition_id').primaryKey(),
+  levelPath: text('level_path').notNull(),
+});
+
+/**
+ * Levelled instances (a level set in their data) per organisation (subject school, its group, its district),
+ * year created, version, step and level, kept by triggers: the award report counts the levels that stand
+ * (the steps where a level holds, derived from the version's graph) from these rows, not the year's submissions.
+ */
+export const awardTallies = sqliteTable(
+  'award_tallies',
+  {
+    orgId: text('org_id').notNull(),
+    year: text('year').notNull(),
+    definitionId: text('definition_id').notNull(),
+    state: text('state').notNull(),
+    level: text('level').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.year, t.definitionId, t.state, t.level] })],
 );
 
 export type TOrganisationRow = typeof organisations.$inferSelect;

@@ -11,6 +11,7 @@ import { authorize } from '../authorize.js';
 import { checkFourEyes, DEFINITION_DRAFTS } from '../four-eyes.js';
 import { toDetail } from './load-definition.js';
 import { publishRisks } from './publish-risks.js';
+import { declareReportTallies } from '../reports/declare-report-tallies.js';
 import type { TDefinitionDetail } from './definitions.types.js';
 
 /**
@@ -58,6 +59,8 @@ export function publishDefinition(deps: Deps, input: { id: string; actor?: TAuth
     }
     const publishedAt = deps.clock().toISOString();
     deps.db.update(definitions).set({ status: 'published', publishedAt }).where(eq(definitions.id, row.id)).run();
+    // A version tells the report tallies where its instances keep what they count (campus entry, levels).
+    declareReportTallies(deps);
     appendAudit(deps.db, {
       at: publishedAt,
       actor,

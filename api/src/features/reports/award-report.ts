@@ -1,12 +1,13 @@
-import { and, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
-import { instances, organisations } from '../../db/schema.js';
+import { awardTallies, instances, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { rank } from '../../domain.js';
 import { outgoing, usesOf, type BlockUse, type TDefinition } from '../../engine.js';
 import { familyField, familyOf, type FamilyMember } from '../workflow-rules/families.js';
-import { readableOf } from './report-scope.js';
+import { familyOnly, readableOf, visibleSchools } from './report-scope.js';
+import { tallyScope } from './tally-scope.js';
 import { createdWithin, schoolSubjectIn } from './report-filters.js';
 import type { TAwardReport, TYearQuery } from './reports.types.js';
 
@@ -35,31 +36,45 @@ function standingStates(def: TDefinition, use: BlockUse<'levelByQuota'>): string
   return [...seen].filter((id) => def.states[id].kind !== 'final' || (def.states[id] as { outcome?: string }).outcome === 'approved');
 }
 
-const levelStands = (family: Array<FamilyMember<'levelByQuota'>>): SQL =>
-  or(...family.map((m) => and(eq(instances.definitionId, m.id), inArray(instances.state, m.uses.flatMap((u) => standingStates(m.def, u)))))) ?? sql`0`;
+/** Instances whose level stands; with `scopeLeads`, as a filter (unary +) the planner cannot walk by version or step. */
+const levelStands = (family: Array<FamilyMember<'levelByQuota'>>, scopeLeads: boolean): SQL => {
+  const [definitionId, state] = scopeLeads ? [sql`+${instances.definitionId}`, sql`+${instances.state}`] : [sql`${instances.definitionId}`, sql`${instances.state}`];
+  return or(...family.map((m) => and(sql`${definitionId} = ${m.id}`, inArray(state, m.uses.flatMap((u) => standingStates(m.def, u)))))) ?? sql`0`;
+};
 
-/** Awards of a year by level, and the scored submissions ranked within each category. */
+/**
+ * Awards of a year by level, and the scored submissions ranked within each category. Readers scoped by
+ * organisation count the levels from award_tallies (the levels that stand: the version's standing steps);
+ * a creation window or other read rules count the year's rows. Readers of their own few submissions (a
+ * principal, a group lead) are led by those, not by the district's year.
+ */
 export function awardReport(deps: Deps, input: { user: TAuthUser; ability: AppAbility } & TYearQuery): TAwardReport {
   const year = input.year ?? deps.clock().toISOString().slice(0, 4);
   // A submission's subject is its school: the dashboard's filters narrow by school / group and creation date within the year.
   // Every workflow that levels by quota (a bureau's 课后服务评比 built from scratch as much as the template).
   const family = familyOf(deps, 'levelByQuota');
-  const where = and(
-    readableOf({ ...input, family }),
+  const scopeLeads = visibleSchools(deps, input.user) !== null;
+  const created = scopeLeads ? sql`+${instances.createdAt}` : sql`${instances.createdAt}`;
+  const inYear = and(
     // A range, not substr(): the year's rows come off (definition_id, created_at), not a walk of every year.
-    gte(instances.createdAt, `${year}-01-01`),
-    lt(instances.createdAt, `${Number(year) + 1}-01-01`),
-    ...schoolSubjectIn(input),
-    ...createdWithin(input),
+    sql`${created} >= ${`${year}-01-01`}`,
+    sql`${created} < ${`${Number(year) + 1}-01-01`}`,
   );
+  const where = and(readableOf({ ...input, family, scopeLeads }), inYear, ...schoolSubjectIn(input), ...createdWithin(input));
   const level = sql<string | null>`${familyField(family, (u) => u.params.levelField)}`;
   const score = familyField(family, (u) => u.params.scoreField);
-  const byLevel = deps.db
-    .select({ level, count: sql<number>`count(*)` })
-    .from(instances)
-    .where(and(where, levelStands(family), sql`${level} is not null`))
-    .groupBy(level)
-    .all();
+  const countLevels = (readable: SQL | undefined) =>
+    deps.db
+      .select({ level, count: sql<number>`count(*)` })
+      .from(instances)
+      .where(and(readable, levelStands(family, scopeLeads), sql`${level} is not null`))
+      .groupBy(level)
+      .all()
+      .map((r) => ({ level: r.level ?? '', count: Number(r.count) }));
+  const scope = input.from || input.to ? null : tallyScope(deps, input.user, input.ability, input);
+  const byLevel = scope
+    ? addLevels(levelsFromTallies(deps, family, scope.orgs, year), scope.beyond ? countLevels(and(familyOnly(family, true), scope.beyond, inYear)) : [])
+    : countLevels(where);
   const rows = deps.db
     .select({
       instanceId: instances.id,
@@ -79,7 +94,29 @@ export function awardReport(deps: Deps, input: { user: TAuthUser; ability: AppAb
   const categories = [...new Set(rows.map((r) => r.category))].sort();
   return {
     year,
-    byLevel: byLevel.map((r) => ({ level: r.level ?? '', count: Number(r.count) })),
+    byLevel,
     ranking: categories.map((category) => ({ category, items: rank(rows.filter((r) => r.category === category).map((r) => ({ ...r, score: Number(r.score) }))) })),
   };
+}
+
+/** The levels standing at these organisations in the year: tally rows of the version's standing steps. */
+function levelsFromTallies(deps: Deps, family: Array<FamilyMember<'levelByQuota'>>, orgs: string[], year: string): TAwardReport['byLevel'] {
+  if (orgs.length === 0 || family.length === 0) return [];
+  const standing = new Map(family.map((m) => [m.id, new Set(m.uses.flatMap((u) => standingStates(m.def, u)))]));
+  const rows = deps.db
+    .select()
+    .from(awardTallies)
+    .where(and(inArray(awardTallies.orgId, orgs), eq(awardTallies.year, year), inArray(awardTallies.definitionId, family.map((m) => m.id))))
+    .all();
+  return addLevels(
+    rows.filter((r) => r.n !== 0 && standing.get(r.definitionId)?.has(r.state)).map((r) => ({ level: r.level, count: r.n })),
+    [],
+  );
+}
+
+/** Counts per level summed, in the order SQL grouped them (by level). */
+function addLevels(a: TAwardReport['byLevel'], b: TAwardReport['byLevel']): TAwardReport['byLevel'] {
+  const m = new Map<string, number>();
+  for (const r of [...a, ...b]) m.set(r.level, (m.get(r.level) ?? 0) + r.count);
+  return [...m].filter(([, n]) => n !== 0).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([level, count]) => ({ level, count }));
 }

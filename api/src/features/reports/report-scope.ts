@@ -9,10 +9,18 @@ import { inFamily } from '../workflow-rules/families.js';
 
 const DISTRICT_WIDE = new Set(['bureauAdmin', 'bureauReviewer', 'auditor']);
 
-/** The instances of a family of workflows (those declaring a block, see families.ts) the caller may read, as one SQL condition. */
-export function readableOf(input: { user: TAuthUser; ability: AppAbility; family: Array<{ id: string }> }): SQL {
-  return sql`${inFamily(input.family)} and ${rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user))}`;
+/**
+ * The instances of a family of workflows (those declaring a block, see families.ts) the caller may read, as
+ * one SQL condition. `scopeLeads`: the reader's own instances (their school's, those they take part in) are
+ * few, so the planner is kept off the family's (definition_id, …) indexes, which would walk a whole period.
+ */
+export function readableOf(input: { user: TAuthUser; ability: AppAbility; family: Array<{ id: string }>; scopeLeads?: boolean }): SQL {
+  return sql`${familyOnly(input.family, input.scopeLeads)} and ${rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user))}`;
 }
+
+/** `instances.definition_id` in the family; with `scopeLeads`, as a filter the planner cannot walk (unary +). */
+export const familyOnly = (family: Array<{ id: string }>, scopeLeads = false): SQL =>
+  scopeLeads && family.length ? sql`+${instances.definitionId} in ${family.map((m) => m.id)}` : inFamily(family);
 
 /**
  * Schools whose rows a per-school breakdown may show: all for bureau roles and auditors; otherwise the

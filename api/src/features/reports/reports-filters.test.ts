@@ -5,7 +5,7 @@ import { defineAbilityFor } from '../../auth/ability.js';
 import { plansOf } from '../../test/query-plans.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
 import { awardReport } from './award-report.js';
-import { campusEntryReport } from './campus-entry-report.js';
+import { campusEntryFromRows } from './campus-entry-rows.js';
 import { fillPeriods } from '../../bootstrap/fill-periods.js';
 
 /**
@@ -139,7 +139,9 @@ describe('GET /reports/teaching-award with the dashboard filters', () => {
 
   it("the campus-entry report reads the semester's requests off (definition_id, period) — not every year's JSON (issue 11)", () => {
     const user = h.authUser('reviewer1');
-    const plans = plansOf(h, (deps) => campusEntryReport(deps, { user, ability: defineAbilityFor(user), semester: '2026-autumn' }), 'instances');
+    // The rows path (readers of their own requests, creation windows); the bureau's figures come from entry_tallies (entry-tallies.test.ts).
+    const range = { from: '2026-09-01', to: '2027-01-31' };
+    const plans = plansOf(h, (deps) => campusEntryFromRows(deps, { user, ability: defineAbilityFor(user), semester: '2026-autumn' }, range, null), 'instances');
     expect(plans.length).toBeGreaterThan(1);
     for (const plan of plans) expect(plan).toMatch(/instances_definition_period_idx \(definition_id=\? AND period>\? AND period<\?\)/);
   });

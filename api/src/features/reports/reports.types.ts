@@ -4,7 +4,10 @@ import { ZOverviewQuery } from './overview.types.js';
 const n = z.number();
 export const ZSecurityReport = z
   .object({
+    /** The round shown: the one asked for, else the latest; null for every round (asked for as ALL_ROUNDS). */
     round: z.string().nullable(),
+    /** The rounds there are findings' inspections in, newest first: what the dashboard offers to choose. */
+    rounds: z.array(z.string()),
     totalFindings: n,
     openFindings: n,
     overdueFindings: n,
@@ -21,7 +24,10 @@ export type TSecurityReport = z.infer<typeof ZSecurityReport>;
 const ZWeakest = z.object({ schoolId: z.string(), schoolName: z.string(), score: n }).nullable();
 export const ZAssessmentReport = z
   .object({
+    /** The cycle shown: the one asked for, else the latest; null only when there is none yet. */
     cycle: z.string().nullable(),
+    /** The cycles there are assessments in, newest first: what the dashboard offers to choose. */
+    cycles: z.array(z.string()),
     byState: z.array(z.object({ state: z.string(), count: n })),
     ranking: z.array(
       z.object({
@@ -78,8 +84,10 @@ export type TAwardReport = z.infer<typeof ZAwardReport>;
 
 // Every report takes the dashboard's filters besides its own period parameter (issue #4).
 const ZFilters = ZOverviewQuery.pick({ from: true, to: true, groupId: true, schoolId: true });
-export const ZRoundQuery = ZFilters.extend({ round: z.string().max(100).optional() });
-export const ZCycleQuery = ZFilters.extend({ cycle: z.string().max(40).optional() });
+/** `round=*`: every round, summed from the tallies; no round: the latest. */
+export const ALL_ROUNDS = '*';
+export const ZRoundQuery = ZFilters.extend({ round: z.string().max(100).optional().openapi({ description: `An inspection round; the latest when absent, every round as '${ALL_ROUNDS}'` }) });
+export const ZCycleQuery = ZFilters.extend({ cycle: z.string().max(40).optional().openapi({ description: 'An assessment cycle; the latest when absent' }) });
 export const ZSemesterQuery = ZFilters.extend({ semester: z.string().regex(/^\d{4}-(spring|autumn)$/, 'e.g. 2026-autumn').optional() });
 export const ZYearQuery = ZFilters.extend({ year: z.string().regex(/^\d{4}$/, 'e.g. 2026').optional() });
 export type TRoundQuery = z.infer<typeof ZRoundQuery>;

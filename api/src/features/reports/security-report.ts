@@ -1,62 +1,42 @@
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, type SQL } from 'drizzle-orm';
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
-import { findings, instances, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { readableOf } from './report-scope.js';
 import { familyOf } from '../workflow-rules/families.js';
+import { familyOnly, readableOf, visibleSchools } from './report-scope.js';
 import { createdWithin, schoolSubjectIn } from './report-filters.js';
-import type { TRoundQuery, TSecurityReport } from './reports.types.js';
+import { periodsOf } from './report-periods.js';
+import { figuresFromRows, figuresFromTallies, toReport } from './security-figures.js';
+import { ALL_ROUNDS, type TRoundQuery, type TSecurityReport } from './reports.types.js';
+import { tallyScope } from './tally-scope.js';
 
-/** Findings of a round by layer, severity and school, open and overdue, repeats: all SQL aggregates over readable instances. */
-export function securityReport(deps: Deps, input: { user: TAuthUser; ability: AppAbility } & TRoundQuery): TSecurityReport {
+type TInput = { user: TAuthUser; ability: AppAbility } & TRoundQuery;
+
+/**
+ * Findings of a round by layer, severity and school, open, overdue, escalated, repeats. The round is the
+ * one asked for, else the latest (the dashboard offers `rounds`, newest first); every round only when
+ * asked for as ALL_ROUNDS. Readers scoped by organisation get the figures from the tallies the triggers
+ * keep (ADR 0020): the cost of a round's schools, not of the district's history. A date window, or read
+ * rules that are not organisations, are answered from the findings of the chosen round.
+ */
+export function securityReport(deps: Deps, input: TInput): TSecurityReport {
   const now = deps.clock().toISOString();
-  // The dashboard's filters narrow the inspected school's instances (an inspection's subject is the school).
-  const where = and(
-    readableOf({ ...input, family: familyOf(deps, 'findingsLedger') }),
-    input.round ? eq(findings.round, input.round) : undefined,
-    ...schoolSubjectIn(input),
-    ...createdWithin(input),
-  );
-  const open = sql<number>`sum(case when ${findings.status} = 'open' then 1 else 0 end)`;
-  const overdue = sql<number>`sum(case when ${findings.status} = 'open' and ${findings.rectifiedAt} is null and ${findings.dueAt} < ${now} then 1 else 0 end)`;
-  const repeats = sql<number>`sum(case when ${findings.repeat} then 1 else 0 end)`;
-  const escalated = sql<number>`sum(case when ${findings.escalatedAt} is not null then 1 else 0 end)`;
-  const totals = deps.db.select({ total: count(), open, overdue, escalated, repeats }).from(findings).innerJoin(instances, eq(instances.id, findings.instanceId)).where(where).get();
-  const byLayer = deps.db
-    .select({ layer: findings.layer, count: count(), open })
-    .from(findings)
-    .innerJoin(instances, eq(instances.id, findings.instanceId))
-    .where(where)
-    .groupBy(findings.layer)
-    .orderBy(findings.layer)
-    .all();
-  const bySeverity = deps.db
-    .select({ severity: findings.severity, count: count(), open })
-    .from(findings)
-    .innerJoin(instances, eq(instances.id, findings.instanceId))
-    .where(where)
-    .groupBy(findings.severity)
-    .all();
-  const perSchool = deps.db
-    .select({ schoolId: findings.schoolId, schoolName: organisations.name, findings: count(), open, overdue, repeats })
-    .from(findings)
-    .innerJoin(instances, eq(instances.id, findings.instanceId))
-    .innerJoin(organisations, eq(organisations.id, findings.schoolId))
-    .where(where)
-    .groupBy(findings.schoolId)
-    .orderBy(sql`4 desc`, organisations.name)
-    .all();
-  const num = (v: unknown) => Number(v ?? 0);
-  return {
-    round: input.round ?? null,
-    totalFindings: num(totals?.total),
-    openFindings: num(totals?.open),
-    overdueFindings: num(totals?.overdue),
-    escalatedFindings: num(totals?.escalated),
-    repeats: num(totals?.repeats),
-    byLayer: byLayer.map((r) => ({ layer: r.layer, count: num(r.count), open: num(r.open) })),
-    bySeverity: bySeverity.map((r) => ({ severity: r.severity, count: num(r.count), open: num(r.open) })),
-    perSchool: perSchool.map((r) => ({ schoolId: r.schoolId, schoolName: r.schoolName, findings: num(r.findings), open: num(r.open), overdue: num(r.overdue), repeats: num(r.repeats) })),
-  };
+  const family = familyOf(deps, 'findingsLedger');
+  const rounds = periodsOf(deps, family);
+  const round = input.round === ALL_ROUNDS ? null : (input.round ?? rounds[0] ?? null);
+  const scope = input.from || input.to ? null : tallyScope(deps, input.user, input.ability, input);
+  if (!scope) return securityFromRows(deps, input, round, rounds, now);
+  const tallied = figuresFromTallies(deps, scope.orgs, family.map((m) => m.id), round, now);
+  // What a reader takes part in beyond their organisations is their own few instances: counted from rows.
+  const figures = scope.beyond ? figuresFromRows(deps, and(familyOnly(family, true), scope.beyond) as SQL, round, now, tallied, true) : tallied;
+  return toReport(deps, figures, round, rounds);
+}
+
+/** The report from the findings of the instances the caller may read: the reference the tallies are tested against. */
+export function securityFromRows(deps: Deps, input: TInput, round: string | null, rounds: string[], now: string): TSecurityReport {
+  const family = familyOf(deps, 'findingsLedger');
+  // Everyone but the bureau reads their own few inspections: those lead, not the round's findings.
+  const scopeLeads = visibleSchools(deps, input.user) !== null;
+  const where = and(readableOf({ ...input, family, scopeLeads }), ...schoolSubjectIn(input), ...createdWithin(input)) as SQL;
+  return toReport(deps, figuresFromRows(deps, where, round, now, undefined, scopeLeads), round, rounds);
 }

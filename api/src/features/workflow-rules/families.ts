@@ -56,6 +56,9 @@ export function familyField<N extends BlockName>(family: Array<FamilyMember<N>>,
  * JSON read of every year's instances. Otherwise the JSON field itself.
  */
 export function periodOrField<N extends BlockName>(family: Array<FamilyMember<N>>, pick: (use: BlockUse<N>) => string | undefined): SQL {
-  const same = family.length > 0 && family.every((m) => periodField(m.def) === m.uses.map(pick).find(Boolean));
-  return same ? sql`${instances.period}` : familyField(family, pick);
+  return isPeriod(family, pick) ? sql`${instances.period}` : familyField(family, pick);
 }
+
+/** Whether every member's period column holds exactly the field `pick` names (so tallies by period hold it too). */
+export const isPeriod = <N extends BlockName>(family: Array<FamilyMember<N>>, pick: (use: BlockUse<N>) => string | undefined): boolean =>
+  family.length > 0 && family.every((m) => periodField(m.def) === m.uses.map(pick).find(Boolean));

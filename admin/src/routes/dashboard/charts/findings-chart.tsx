@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Col, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,22 +10,25 @@ import { ChartCanvas } from './chart-canvas';
 import { perRow } from './chart-series';
 import { toPairs } from '../normalize';
 import { useReport, type ReportFilters } from '../use-report';
+import { PeriodPicker } from '../period-picker';
 import type { MaybeLocalized } from '../../../types/contract';
 
 type SchoolFindings = { schoolId: string; schoolName: string; open?: number; findings?: number; overdue?: number };
-type SecurityReport = { byLayer?: unknown; bySeverity?: unknown; openFindings?: unknown; overdueFindings?: unknown; perSchool?: SchoolFindings[] };
+type SecurityReport = { round?: string | null; rounds?: string[]; byLayer?: unknown; bySeverity?: unknown; openFindings?: unknown; overdueFindings?: unknown; perSchool?: SchoolFindings[] };
 
 const countOf = (v: unknown) => (typeof v === 'number' ? v : Array.isArray(v) ? v.length : 0);
 
 const isSeverity = (k: string): k is 'high' | 'medium' | 'low' => k === 'high' || k === 'medium' || k === 'low';
 const SEVERITY_COLORS: Record<string, string> = { high: '#cf1322', medium: '#fa8c16', low: '#fadb14' };
 
-/** 安全检查问题: findings by the six layers and by severity, with open and overdue totals. */
+/** 安全检查问题: one inspection round's findings (the latest unless another is chosen) by the six layers and by severity, with open and overdue totals. */
 export function FindingsChart({ filters }: { filters: ReportFilters }) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const navigate = useNavigate();
-  const report = useReport<SecurityReport>('/reports/security-inspection', filters);
+  // No round chosen: the API shows the latest, and says which (report.round).
+  const [round, setRound] = useState<string>();
+  const report = useReport<SecurityReport>('/reports/security-inspection', filters, { round });
   const label = (group: 'layers' | 'severities', key: string, fallback: MaybeLocalized) => t(`dashboard.${group}.${key}`, { defaultValue: localize(fallback) || key });
   // `key` rides along in each datum so a click can filter the findings list by the API's own value.
   const layers = toPairs(report.data?.byLayer).map((p) => ({ layer: label('layers', LAYER_KEYS[p.key] ?? p.key, p.label), key: p.key, count: p.count }));
@@ -32,7 +36,8 @@ export function FindingsChart({ filters }: { filters: ReportFilters }) {
   const worst = [...(report.data?.perSchool ?? [])].filter((s) => (s.open ?? 0) > 0).sort((a, b) => (b.open ?? 0) - (a.open ?? 0)).slice(0, 8);
   // A bar, a slice or a figure opens 整改问题 filtered the same way (and to the dashboard's school, if any).
   // GET /findings has no group or period filter: under a group only, the list shows the whole district's.
-  const openFindings = (q: FindingQuery) => navigate(findingsLink({ schoolId: filters.schoolId, ...q }));
+  // The round shown travels along, so the list holds what the chart counted.
+  const openFindings = (q: FindingQuery) => navigate(findingsLink({ schoolId: filters.schoolId, ...q, round: report.data?.round ?? undefined }));
   const layerSeries = perRow(layers, (l) => l.layer, (l) => l.count, '#1783FF', t('dashboard.findings'));
   const severitySeries = perRow(severities, (s) => s.severity, (s) => s.count, (s) => SEVERITY_COLORS[s.key] ?? '#8c8c8c');
   return (
@@ -44,6 +49,7 @@ export function FindingsChart({ filters }: { filters: ReportFilters }) {
       empty={layers.length === 0 && severities.length === 0}
       emptyText={t('dashboard.noFindings')}
       onRetry={() => void report.refetch()}
+      extra={<PeriodPicker label={t('dashboard.round')} testId="findings-round" periods={report.data?.rounds} shown={report.data?.round} onChange={setRound} allLabel={t('dashboard.allRounds')} />}
     >
       <Row gutter={16}>
         <Col span={12}>

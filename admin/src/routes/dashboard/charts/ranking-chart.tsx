@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ReportCard } from '../report-card';
@@ -5,14 +6,17 @@ import { ChartCanvas } from './chart-canvas';
 import { bySeries } from './chart-series';
 import { drillToInstances } from '../drill-links';
 import { useReport, type ReportFilters } from '../use-report';
+import { PeriodPicker } from '../period-picker';
 
-type Ranking = { ranking?: Array<{ groupId: string; groupName: string; score: number | null; grade?: string | null; rank?: number | null; weakest?: string }> };
+type Ranking = { cycle?: string | null; cycles?: string[]; ranking?: Array<{ groupId: string; groupName: string; score: number | null; grade?: string | null; rank?: number | null; weakest?: string }> };
 
 /** 集团考核排名: bundled-assessment scores by group, best first; a click opens that group's assessments (in the dashboard's period). */
 export function RankingChart({ filters }: { filters: ReportFilters }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const report = useReport<Ranking>('/reports/bundled-assessment', filters);
+  // No cycle chosen: the API shows the latest, and says which (report.cycle).
+  const [cycle, setCycle] = useState<string>();
+  const report = useReport<Ranking>('/reports/bundled-assessment', filters, { cycle });
   // Groups not yet scored in this cycle have no score: they are left out of the ranking, not drawn as 0.
   const rows = (report.data?.ranking ?? [])
     .flatMap((r) => (typeof r.score === 'number' ? [{ ...r, score: r.score }] : []))
@@ -30,6 +34,7 @@ export function RankingChart({ filters }: { filters: ReportFilters }) {
       empty={rows.length === 0}
       emptyText={t('dashboard.noRanking')}
       onRetry={() => void report.refetch()}
+      extra={<PeriodPicker label={t('dashboard.cycle')} testId="ranking-cycle" periods={report.data?.cycles} shown={report.data?.cycle} onChange={setCycle} />}
     >
       <ChartCanvas
         kind="bar"
