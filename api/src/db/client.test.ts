@@ -21,7 +21,7 @@ describe('openDb', () => {
     expect(p('synchronous')).toBe(1);
   });
 
-  it('migrates idempotently and installs the audit, tally, candidate and cache-generation triggers', () => {
+  it('migrates idempotently and installs the audit, tally, report-tally, candidate and cache-generation triggers', () => {
     migrate(db);
     migrate(db);
     const triggers = db.$client.prepare("select name from sqlite_master where type = 'trigger' order by name").all();
@@ -29,12 +29,25 @@ describe('openDb', () => {
       [
         'audit_events_no_delete',
         'audit_events_no_update',
+        'award_tallies_delete',
+        'award_tallies_insert',
+        'award_tallies_update',
         'calendars_delete_generation',
         'calendars_insert_generation',
         'calendars_update_generation',
+        'definitions_delete_generation',
+        'definitions_insert_generation',
+        'definitions_update_generation',
         'delegations_delete_generation',
         'delegations_insert_generation',
         'delegations_update_generation',
+        'entry_tallies_delete',
+        'entry_tallies_insert',
+        'entry_tallies_update',
+        'finding_tallies_delete',
+        'finding_tallies_insert',
+        'finding_tallies_instance_update',
+        'finding_tallies_update',
         'instance_tallies_delete',
         'instance_tallies_insert',
         'instance_tallies_update',
@@ -44,6 +57,9 @@ describe('openDb', () => {
         'organisations_delete_generation',
         'organisations_insert_generation',
         'organisations_update_generation',
+        'period_tallies_delete',
+        'period_tallies_insert',
+        'period_tallies_update',
         'role_grants_delete_generation',
         'role_grants_insert_generation',
         'role_grants_update_generation',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb, tx } from './client.js';
-import { cachedByGeneration, connectionCache } from './generation-cache.js';
+import { cachedByGeneration } from './generation-cache.js';
 import { migrate } from './migrate.js';
 import { orgPath } from '../features/orgs/org-path.js';
 
@@ -53,15 +53,3 @@ describe('cachedByGeneration', () => {
   });
 });
 
-describe('connectionCache', () => {
-  it('is emptied for the connection whose transaction rolled back', () => {
-    const cache = connectionCache<string>();
-    cache.set(db, 'revision 2, as the rolled-back save wrote it');
-    expect(() =>
-      tx(db, () => {
-        throw new Error('rolled back');
-      }),
-    ).toThrow('rolled back');
-    expect(cache.has(db)).toBe(false);
-  });
-});

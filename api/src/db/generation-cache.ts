@@ -33,20 +33,7 @@ export function cachedByGeneration<T>(db: Db, name: TName, key: string, load: ()
   return value;
 }
 
-const perConnection = new Set<WeakMap<Db, unknown>>();
-
-/**
- * A cache per connection for rows keyed by their own version (a definition by id and revision): tx()
- * empties it with the rest after a rollback, since a version number a rolled-back write used comes back.
- */
-export function connectionCache<V>(): WeakMap<Db, V> {
-  const cache = new WeakMap<Db, V>();
-  perConnection.add(cache as WeakMap<Db, unknown>);
-  return cache;
-}
-
 /** Drops everything cached for this connection (after a rollback). */
 export function forgetCached(db: Db): void {
   stores.delete(db);
-  for (const cache of perConnection) cache.delete(db);
 }

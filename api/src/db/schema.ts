@@ -675,10 +675,10 @@ export type TBurdenReportRow = typeof burdenReports.$inferSelect;
 
 /**
  * A counter per kind of rarely changed reference rows (organisations; calendars with their statutory
- * years; people: accounts, role grants and delegations), bumped by triggers on every write to them: a process may keep what it derived from those rows
+ * years; people: accounts, role grants and delegations; workflow definitions), bumped by triggers on every write to them: a process may keep what it derived from those rows
  * for as long as the counter stays put (generation-cache.ts), however and by whom the rows are written.
  */
 export const cacheGenerations = sqliteTable('cache_generations', {
-  name: text('name', { enum: ['organisations', 'calendars', 'people'] }).primaryKey(),
+  name: text('name', { enum: ['organisations', 'calendars', 'people', 'definitions'] }).primaryKey(),
   generation: integer('generation').notNull().default(0),
 });

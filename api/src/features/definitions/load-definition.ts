@@ -1,47 +1,29 @@
 import { eq } from 'drizzle-orm';
-import { connectionCache } from '../../db/generation-cache.js';
+import { cachedByGeneration } from '../../db/generation-cache.js';
 import { definitions, type TDefinitionRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { parseDefinition, type TDefinition } from '../../engine.js';
 import { AppError } from '../../errors.js';
 import { DEFINITION_DRAFTS, draftReview } from '../four-eyes.js';
 
-// Published definitions never change and a draft changes only with its revision, so each (id, revision) is
-// parsed once per database; the engine also caches its compiled machine per object.
-const cache = connectionCache<Map<string, TDefinition>>();
-
+// Each stored document is parsed once while no definition row changes (a trigger-kept generation: draft
+// saves, publishing, the start-up upgrade of old versions); the engine also caches its compiled machine per object.
 export function parsedDefinition(deps: Pick<Deps, 'db'>, row: TDefinitionRow): TDefinition {
-  let byId = cache.get(deps.db);
-  if (!byId) cache.set(deps.db, (byId = new Map()));
-  const key = `${row.id}:${row.revision}`;
-  const hit = byId.get(key);
-  if (hit) return hit;
-  const parsed = parseDefinition(row.body);
-  if (!parsed.ok) throw new AppError('INTERNAL', { cause: new Error(`stored definition ${row.id} no longer parses`) });
-  byId.set(key, parsed.definition);
-  return parsed.definition;
+  return cachedByGeneration(deps.db, 'definitions', `parsed:${row.id}:${row.revision}`, () => {
+    const parsed = parseDefinition(row.body);
+    if (!parsed.ok) throw new AppError('INTERNAL', { cause: new Error(`stored definition ${row.id} no longer parses`) });
+    return parsed.definition;
+  });
 }
 
 type TLoaded = { row: TDefinitionRow; def: TDefinition } | null;
-const loaded = connectionCache<Map<string, { at: string; value: TLoaded }>>();
 
 /**
  * The definition row and its parsed document. Every event and view needs it, and the row carries the
- * whole document (4–5 KB of JSON): only its revision and status are read each time, the rest is kept
- * per (id, revision, status) — the only ways a row changes (a draft's save bumps the revision, publishing
- * changes the status).
+ * whole document (4–5 KB of JSON): kept until a definition row changes anywhere.
  */
 export function loadDefinition(deps: Pick<Deps, 'db'>, id: string): TLoaded {
-  const head = deps.db.select({ revision: definitions.revision, status: definitions.status }).from(definitions).where(eq(definitions.id, id)).get();
-  if (!head) return null;
-  let byId = loaded.get(deps.db);
-  if (!byId) loaded.set(deps.db, (byId = new Map()));
-  const at = `${head.revision}:${head.status}`;
-  const hit = byId.get(id);
-  if (hit?.at === at) return hit.value;
-  const value = readDefinition(deps, id);
-  byId.set(id, { at, value });
-  return value;
+  return cachedByGeneration(deps.db, 'definitions', id, () => readDefinition(deps, id));
 }
 
 function readDefinition(deps: Pick<Deps, 'db'>, id: string): TLoaded {
