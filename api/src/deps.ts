@@ -13,8 +13,8 @@ export type Deps = {
   auditCheckpointFile?: string;
   /**
    * Set for the length of one bulk operation (a round opened for hundreds of schools): what every item
-   * reads alike and that does not change within it (the definition, organisations, the calendar,
-   * published reference data) is read once and shared (memoRead). Unset: every call reads afresh.
+   * reads alike and that no cache keeps (published reference data, the starter's ability, the check of
+   * the named assignees) is read once and shared by all items (memoRead). Unset: every call reads afresh.
    */
   reads?: Map<string, unknown>;
 };

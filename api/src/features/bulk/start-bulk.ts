@@ -15,9 +15,9 @@ const BUREAU = new Set(['bureauAdmin', 'bureauReviewer']);
  * others; every start is audited, and so is the batch. The work runs in slices of SLICE_MS, each one
  * transaction (one commit for many starts, not one each), yielding between slices so the server keeps
  * answering everyone else while a round for hundreds of schools is opened (issue 11). Each subject gets
- * exactly what a single start writes (startStored); what all of them read alike (the definition, the
- * district and groups, the calendar, the published checklist, the starter's ability) is read once for
- * the whole bulk (Deps.reads), and no instance view is built for an answer that lists only ids.
+ * exactly what a single start writes (startStored); what all of them read alike and no cache keeps (the
+ * published checklist, the starter's ability, the check of the named assignees) is read once for the
+ * whole bulk (Deps.reads), and no instance view is built for an answer that lists only ids.
  */
 export async function startBulk(deps: Deps, input: TBulkStartBody & { actor: TAuthUser }): Promise<TBulkStartResult> {
   const t0 = performance.now();
