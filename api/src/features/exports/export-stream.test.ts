@@ -67,7 +67,7 @@ describe('a streamed export', () => {
   });
 
   it('lets other requests through while it runs', async () => {
-    // Enough rows that writing them takes many slices: copies of the started instances.
+    // Enough rows for many pages: copies of the started instances.
     const columns = (h.db.$client.prepare('select name from pragma_table_info(?)').all('instances') as Array<{ name: string }>).map((c) => c.name);
     const copy = `insert into instances (${columns.join(', ')}) select ${columns.map((c) => (c === 'id' ? 'lower(hex(randomblob(16)))' : c)).join(', ')} from instances`;
     for (let i = 0; i < 5; i += 1) h.db.$client.prepare(copy).run();
@@ -106,7 +106,6 @@ describe('a client that goes away', () => {
         { header: '内容', width: 40, value: (r: { n: number; text: string }) => r.text },
       ],
       pages: keysetPages(page(0), (cursor) => page(Number(cursor))),
-      sliceMs: 0,
     });
     const reader = stream.getReader();
     const first = await reader.read();

@@ -1,7 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { slices } from '../../lib/slices.js';
+import { nextTurn } from '../../lib/slices.js';
 
 export type TColumn<Row> = { header: string; width: number; value: (row: Row) => string | number | null };
 
@@ -52,10 +52,11 @@ function zipBacklog(sheet: ExcelJS.Worksheet): { bytes: () => number; input: TZi
  * Chinese headers with a fill, fixed column widths, header rows frozen. Rows come page by page from a
  * keyset walk (each page one indexed read), written with exceljs's streaming writer and compressed as
  * they go, so memory stays flat however long the list is. The walk shares the thread (issue 11): it
- * yields to the event loop every `sliceMs`, waits while the client has not taken what was sent, and
- * stops reading when the client goes away.
+ * yields to the event loop after every page (a read and its rows, a few milliseconds: on a busy core a
+ * longer slice is what a health check waits behind), waits while zlib or the client has not taken what
+ * was sent, and stops reading when the client goes away.
  */
-export function xlsxStream<Row>(input: { title: string; sheetName: string; columns: TColumn<Row>[]; pages: Iterable<Row[] | TCut>; sliceMs?: number }): ReadableStream {
+export function xlsxStream<Row>(input: { title: string; sheetName: string; columns: TColumn<Row>[]; pages: Iterable<Row[] | TCut> }): ReadableStream {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(input.sheetName, { views: [{ state: 'frozen', ySplit: 2 }] });
@@ -85,7 +86,6 @@ export function xlsxStream<Row>(input: { title: string; sheetName: string; colum
   };
   void (async () => {
     try {
-      const slice = slices(input.sliceMs);
       for (const page of input.pages) {
         if (!Array.isArray(page)) {
           // Never cut silently: the last row says where the file stops and what to do about it.
@@ -98,7 +98,7 @@ export function xlsxStream<Row>(input: { title: string; sheetName: string; colum
         for (const row of page) writeRow(row);
         // zlib or the client is behind: wait for them rather than hold the file in memory.
         if (backlog.input && backlog.bytes() > MAX_UNPACKED_BYTES) await firstOf([backlog.input, 'drain'], [out, 'close']);
-        else await slice.pause();
+        else await nextTurn();
         // The client went away (the response stream was cancelled): read no further page.
         if (out.destroyed) return;
       }
