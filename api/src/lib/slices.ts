@@ -1,4 +1,4 @@
-/** Longest a piece of heavy work (a bulk start, a scheduler tick, an export) holds the single thread (issue 11). */
+/** Longest a piece of heavy work (a bulk start, a scheduler tick) holds the single thread between yields (issue 11). */
 export const SLICE_MS = 25;
 
 /** Lets every other pending I/O callback (requests, health checks) run before coming back. */
