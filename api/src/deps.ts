@@ -11,6 +11,22 @@ export type Deps = {
   passwordMaxAgeDays?: number;
   /** `<data>/audit-checkpoints.log`: the chain head anchored outside the database (ADR 0004). Unset: no checkpoints. */
   auditCheckpointFile?: string;
+  /**
+   * Set for the length of one bulk operation (a round opened for hundreds of schools): what every item
+   * reads alike and that no cache keeps (published reference data, the starter's ability, the check of
+   * the named assignees) is read once and shared by all items (memoRead). Unset: every call reads afresh.
+   */
+  reads?: Map<string, unknown>;
 };
+
+/** `read()` once per bulk operation under `key` when deps.reads is set; else simply `read()`. */
+export function memoRead<T>(deps: Pick<Deps, 'reads'>, key: string, read: () => T): T {
+  const reads = deps.reads;
+  if (!reads) return read();
+  if (reads.has(key)) return reads.get(key) as T;
+  const value = read();
+  reads.set(key, value);
+  return value;
+}
 
 export const nowIso = (deps: Pick<Deps, 'clock'>): string => deps.clock().toISOString();

@@ -8,6 +8,7 @@ import { passwordMaxAgeDays } from './auth/password-expiry.js';
 import { banner, firstStart } from './bootstrap/first-start.js';
 import { openDb } from './db/client.js';
 import { migrate } from './db/migrate.js';
+import { startWalCheckpointer } from './db/wal-checkpointer.js';
 import { declareTemplateBlocks } from './bootstrap/declare-template-blocks.js';
 import { fillPeriods } from './bootstrap/fill-periods.js';
 import { declareReportTallies } from './features/reports/declare-report-tallies.js';
@@ -55,6 +56,8 @@ const optimizer = startOptimizer(db);
 const scheduler = startScheduler(deps);
 // Fired timers of finished work and old notifications are deleted daily (docs/bench/storage.md).
 const pruning = startPruning(db, deps.clock);
+// The WAL is copied into the database file off the request thread (a commit used to do it).
+const walCheckpointer = startWalCheckpointer(db);
 // The audit chain's head anchored outside the database (ADR 0004): now, on a schedule, and at shutdown.
 const checkpoints = startCheckpoints(deps, {
   file: auditCheckpointFile,
@@ -80,8 +83,10 @@ const shutdown = () => {
   server.close(() => {
     checkpoints.stop();
     optimizer.stop();
-    db.$client.close();
-    process.exit(0);
+    void walCheckpointer.stop().finally(() => {
+      db.$client.close();
+      process.exit(0);
+    });
   });
   setTimeout(() => {
     checkpoints.stop();

@@ -24,7 +24,7 @@ export async function seedDemo(deps: Deps, opts: { password: string }): Promise<
   const awards = seedTeachingAwards(deps, orgs, users);
   fileBurdenReport(deps, { actor: users.get('teacher1')!, burdenItem: 'JF-01', description: '街道要求教师每周填报社区志愿服务统计表，与教学无关。', hours: 3 });
   // What fell due while the demo's past was replayed (公示 ends, overdue escalations) happens now, as the scheduler would.
-  while (runDueTimers(deps).fired > 0);
+  while ((await runDueTimers(deps)).fired > 0);
   // Saved last: the replayed past keeps the deadlines it was seeded with; steps opened from now on count the vacations.
   seedCalendar(deps, users.get('admin')!);
   return { schools: orgs.schools.size, groups: orgs.groups.size, users: users.size, instances: inspections.instances + assessments + entries + awards };

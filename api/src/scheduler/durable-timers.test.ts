@@ -18,13 +18,13 @@ describe('durable timers', () => {
     const db = openDb(join(h.dir, 'test.db'));
     try {
       const later = new Date(h.clock.now().getTime() + 20 * DAY);
-      const run = runDueTimers({ db, clock: () => later }, later);
+      const run = await runDueTimers({ db, clock: () => later }, later);
       expect(run.fired).toBe(pending.length);
       const escalation = db.$client.prepare("select purpose, status from tasks where instance_id = ? and purpose = 'escalation'").all(started.id);
       expect(escalation).toEqual([{ purpose: 'escalation', status: 'open' }]);
       expect(db.$client.prepare('select count(*) n from timers where instance_id = ? and fired_at is null').get(started.id)).toEqual({ n: 0 });
       // At-least-once with idempotent effects: running again fires nothing more.
-      expect(runDueTimers({ db, clock: () => later }, later).fired).toBe(0);
+      expect((await runDueTimers({ db, clock: () => later }, later)).fired).toBe(0);
     } finally {
       db.$client.close();
       rmSync(h.dir, { recursive: true, force: true });

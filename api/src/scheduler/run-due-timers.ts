@@ -6,8 +6,18 @@ import type { Deps } from '../deps.js';
 import type { EngineEvent } from '../engine.js';
 import { applyEvent } from '../features/instances/fire-event.js';
 import { asFindingDue, escalateFinding } from '../features/findings/finding-deadline.js';
+import { SLICE_MS, slices } from '../lib/slices.js';
 
 export type TTimerRun = { fired: number; refused: number };
+
+export type TTimerRunOptions = {
+  /** Most timers one run takes (the rest wait for the next tick). */
+  batch?: number;
+  /** Longest the run holds the thread before yielding to other requests; 0 yields after every timer. */
+  sliceMs?: number;
+  /** Asked between timers: true stops the run there (the server is shutting down). */
+  stopped?: () => boolean;
+};
 
 /** A stored timer event as the engine's event, or null if the row holds something else. */
 function toEngineEvent(stored: Record<string, unknown>): EngineEvent | null {
@@ -22,8 +32,12 @@ function toEngineEvent(stored: Record<string, unknown>): EngineEvent | null {
  * Fires every due timer as an engine event through the same use-case people use (actor = system),
  * each in its own transaction that also marks the row fired. A crash between fire and mark rolls both
  * back, so the timer fires again later: at-least-once, and the engine refuses stale (state, visit) pairs.
+ * The run yields to the event loop between timers every `sliceMs`, so a tick of a hundred deadlines
+ * never holds up the requests arriving meanwhile (issue 11); each timer is re-read under the write
+ * lock, so whatever those requests changed in between is seen.
  */
-export function runDueTimers(deps: Deps, now: Date = deps.clock(), batch = 100): TTimerRun {
+export async function runDueTimers(deps: Deps, now: Date = deps.clock(), opts: TTimerRunOptions = {}): Promise<TTimerRun> {
+  const { batch = 100, sliceMs = SLICE_MS, stopped = () => false } = opts;
   const run: TTimerRun = { fired: 0, refused: 0 };
   const due = deps.db
     .select({ id: timers.id })
@@ -32,27 +46,35 @@ export function runDueTimers(deps: Deps, now: Date = deps.clock(), batch = 100):
     .orderBy(asc(timers.dueAt), asc(timers.id))
     .limit(batch)
     .all();
+  const slice = slices(sliceMs);
   for (const { id } of due) {
-    tx(deps.db, () => {
-      // Re-read under the write lock: another scheduler or a move may have fired or cancelled it meanwhile.
-      const timer = deps.db.select().from(timers).where(and(eq(timers.id, id), isNull(timers.firedAt), isNull(timers.cancelledAt))).get();
-      if (!timer) return;
-      const findingDue = asFindingDue(timer.event);
-      if (findingDue) {
-        // A finding's own deadline: escalated once if still open, else nothing to do; either way the row is spent.
-        escalateFinding(deps, timer.instanceId, findingDue.itemCode);
-        run.fired += 1;
-        deps.db.update(timers).set({ firedAt: deps.clock().toISOString() }).where(eq(timers.id, id)).run();
-        return;
-      }
-      const event = toEngineEvent(timer.event);
-      const outcome = event
-        ? applyEvent(deps, { actor: SYSTEM_USER, instanceId: timer.instanceId, event, expectedVersion: null })
-        : new Error('malformed timer event');
-      if (outcome instanceof Error) run.refused += 1;
-      else run.fired += 1;
-      deps.db.update(timers).set({ firedAt: deps.clock().toISOString() }).where(eq(timers.id, id)).run();
-    });
+    await slice.pause();
+    if (stopped()) break;
+    fireTimer(deps, id, run);
   }
   return run;
+}
+
+/** One timer, in its own transaction. */
+function fireTimer(deps: Deps, id: string, run: TTimerRun): void {
+  tx(deps.db, () => {
+    // Re-read under the write lock: another scheduler or a move may have fired or cancelled it meanwhile.
+    const timer = deps.db.select().from(timers).where(and(eq(timers.id, id), isNull(timers.firedAt), isNull(timers.cancelledAt))).get();
+    if (!timer) return;
+    const findingDue = asFindingDue(timer.event);
+    if (findingDue) {
+      // A finding's own deadline: escalated once if still open, else nothing to do; either way the row is spent.
+      escalateFinding(deps, timer.instanceId, findingDue.itemCode);
+      run.fired += 1;
+      deps.db.update(timers).set({ firedAt: deps.clock().toISOString() }).where(eq(timers.id, id)).run();
+      return;
+    }
+    const event = toEngineEvent(timer.event);
+    const outcome = event
+      ? applyEvent(deps, { actor: SYSTEM_USER, instanceId: timer.instanceId, event, expectedVersion: null })
+      : new Error('malformed timer event');
+    if (outcome instanceof Error) run.refused += 1;
+    else run.fired += 1;
+    deps.db.update(timers).set({ firedAt: deps.clock().toISOString() }).where(eq(timers.id, id)).run();
+  });
 }

@@ -21,19 +21,19 @@ const start = () =>
 const timersOf = (id: string) => h.db.select().from(timers).where(eq(timers.instanceId, id)).all();
 
 describe('durable timers', () => {
-  it('entering a step with a deadline stores its due and reminder timers as rows', () => {
+  it('entering a step with a deadline stores its due and reminder timers as rows', async () => {
     const view = start();
     const rows = timersOf(view.id);
     expect(rows.map((t) => t.timerKey).sort()).toEqual(['draft:1:due', 'draft:1:remind']);
     expect(rows.every((t) => t.firedAt === null && t.cancelledAt === null)).toBe(true);
   });
 
-  it('fires what is due, as the system actor, marks it fired, and is idempotent on a second run', () => {
+  it('fires what is due, as the system actor, marks it fired, and is idempotent on a second run', async () => {
     const view = start();
-    const nothing = runDueTimers(h.deps, h.clock.now());
+    const nothing = await runDueTimers(h.deps, h.clock.now());
     expect(nothing.fired).toBe(0);
     h.clock.advance(10 * DAY);
-    const run = runDueTimers(h.deps, h.clock.now());
+    const run = await runDueTimers(h.deps, h.clock.now());
     expect(run.fired).toBeGreaterThanOrEqual(2);
     expect(timersOf(view.id).every((t) => t.firedAt !== null)).toBe(true);
     const systemEvents = h.db
@@ -42,28 +42,28 @@ describe('durable timers', () => {
       .where(and(eq(auditEvents.entityId, view.id), eq(auditEvents.actorId, 'system')))
       .all();
     expect(systemEvents.filter((e) => e.outcome === 'success')).toHaveLength(2);
-    expect(runDueTimers(h.deps, h.clock.now())).toEqual({ fired: 0, refused: 0 });
+    expect(await runDueTimers(h.deps, h.clock.now())).toEqual({ fired: 0, refused: 0 });
   });
 
-  it('leaving the step cancels its timers, so they never fire', () => {
+  it('leaving the step cancels its timers, so they never fire', async () => {
     const view = start();
     fireEvent(h.deps, { actor: h.authUser('principalA'), instanceId: view.id, event: { type: 'SUBMIT' }, expectedVersion: 1 });
     expect(timersOf(view.id).every((t) => t.cancelledAt !== null)).toBe(true);
     h.clock.advance(30 * DAY);
-    runDueTimers(h.deps, h.clock.now());
+    await runDueTimers(h.deps, h.clock.now());
     expect(timersOf(view.id).every((t) => t.firedAt === null)).toBe(true);
   });
 
-  it('a stale timer (fired again after a crash, for a past visit) is refused by the engine and changes nothing', () => {
+  it('a stale timer (fired again after a crash, for a past visit) is refused by the engine and changes nothing', async () => {
     const view = start();
     fireEvent(h.deps, { actor: h.authUser('principalA'), instanceId: view.id, event: { type: 'SUBMIT' }, expectedVersion: 1 });
     // Simulate at-least-once delivery: the row comes back as unfired and uncancelled.
     h.db.update(timers).set({ cancelledAt: null }).where(eq(timers.instanceId, view.id)).run();
     const version = h.db.select().from(instances).where(eq(instances.id, view.id)).get()?.version;
     h.clock.advance(10 * DAY);
-    const run = runDueTimers(h.deps, h.clock.now());
+    const run = await runDueTimers(h.deps, h.clock.now());
     expect(run.refused).toBeGreaterThanOrEqual(1);
     expect(h.db.select().from(instances).where(eq(instances.id, view.id)).get()?.version).toBe(version);
-    expect(runDueTimers(h.deps, h.clock.now())).toEqual({ fired: 0, refused: 0 });
+    expect(await runDueTimers(h.deps, h.clock.now())).toEqual({ fired: 0, refused: 0 });
   });
 });

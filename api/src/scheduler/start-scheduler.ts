@@ -1,25 +1,42 @@
 import type { Deps } from '../deps.js';
-import { runDueTimers } from './run-due-timers.js';
+import { runDueTimers, type TTimerRun } from './run-due-timers.js';
+
+export type TScheduler = {
+  stop: () => void;
+  /** One tick now; null when a tick is already running (or the scheduler is stopped). */
+  tick: () => Promise<TTimerRun | null>;
+};
 
 /**
  * Polls for due timers. The interval is unref'd so it never keeps the process alive, and all state is
- * in the timers table, so a restart simply picks up what fell due while the server was down.
+ * in the timers table, so a restart simply picks up what fell due while the server was down. A tick
+ * yields between timers, so it spans many turns of the event loop: `running` stays set for the whole of
+ * it, so an interval that comes round meanwhile never starts a second run over the same rows.
  */
-export function startScheduler(deps: Deps, everyMs = 30_000): { stop: () => void } {
+export function startScheduler(deps: Deps, everyMs = 30_000): TScheduler {
   let running = false;
-  const tick = () => {
-    if (running) return;
+  let stopped = false;
+  const tick = async (): Promise<TTimerRun | null> => {
+    if (running || stopped) return null;
     running = true;
     try {
-      runDueTimers(deps);
+      return await runDueTimers(deps, deps.clock(), { stopped: () => stopped });
     } catch (err) {
       console.error('scheduler tick failed', err);
+      return null;
     } finally {
       running = false;
     }
   };
-  const handle = setInterval(tick, everyMs);
+  const handle = setInterval(() => void tick(), everyMs);
   handle.unref();
-  setImmediate(tick);
-  return { stop: () => clearInterval(handle) };
+  setImmediate(() => void tick());
+  return {
+    // A tick in progress stops before its next timer (the database may close right after).
+    stop: () => {
+      stopped = true;
+      clearInterval(handle);
+    },
+    tick,
+  };
 }

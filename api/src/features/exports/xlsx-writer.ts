@@ -1,5 +1,7 @@
+import type { EventEmitter } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { nextTurn } from '../../lib/slices.js';
 
 export type TColumn<Row> = { header: string; width: number; value: (row: Row) => string | number | null };
 
@@ -10,10 +12,49 @@ export function beijing(iso: string | null): string {
   return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
 }
 
+// Every data cell shares one style object (by value type), so exceljs resolves its style id once from
+// its cache instead of building and hashing a fresh empty style for each of a million cells (issue 11).
+const PLAIN_CELL = Object.freeze({});
+const NUMBER_CELL = Object.freeze({});
+
+/** Resolves at the first of these events (each listener removed then). */
+function firstOf(...waits: Array<[EventEmitter, string]>): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      for (const [emitter, event] of waits) emitter.off(event, done);
+      resolve();
+    };
+    for (const [emitter, event] of waits) emitter.on(event, done);
+  });
+}
+
+/**
+ * XML not yet compressed may pile up to this much before the walk waits: the sheet's rows are written
+ * faster than zlib packs them, and a slow client holds the packed bytes back too. Without a bound the
+ * whole sheet (about 400 bytes a row) would sit in memory.
+ */
+const MAX_UNPACKED_BYTES = 4 * 1024 * 1024;
+
+type TZipInput = EventEmitter & { _writableState?: { length?: number } };
+
+/**
+ * Bytes exceljs's streaming sheet has handed the zip that it has not packed yet: they wait in the
+ * PassThrough (readable-stream 2, hence `_writableState`) archiver wraps the sheet's stream in when the
+ * sheet is added; exceljs exposes no backpressure of its own. Zero, with no waiting, if that ever changes.
+ */
+function zipBacklog(sheet: ExcelJS.Worksheet): { bytes: () => number; input: TZipInput | null } {
+  const input = (sheet as unknown as { stream?: { pipes?: TZipInput[] } }).stream?.pipes?.[0] ?? null;
+  return { input, bytes: () => input?._writableState?.length ?? 0 };
+}
+
 /**
  * Streams one sheet in the bureau's layout: a merged title row (district, list, export date), bold
  * Chinese headers with a fill, fixed column widths, header rows frozen. Rows come page by page from a
- * keyset walk, so memory stays flat however long the list is.
+ * keyset walk (each page one indexed read), written with exceljs's streaming writer and compressed as
+ * they go, so memory stays flat however long the list is. The walk shares the thread (issue 11): it
+ * yields to the event loop after every page (a read and its rows, a few milliseconds: on a busy core a
+ * longer slice is what a health check waits behind), waits while zlib or the client has not taken what
+ * was sent, and stops reading when the client goes away.
  */
 export function xlsxStream<Row>(input: { title: string; sheetName: string; columns: TColumn<Row>[]; pages: Iterable<Row[] | TCut> }): ReadableStream {
   const out = new PassThrough();
@@ -34,6 +75,15 @@ export function xlsxStream<Row>(input: { title: string; sheetName: string; colum
     cell.border = { bottom: { style: 'thin' } };
   });
   header.commit();
+  const backlog = zipBacklog(sheet);
+  const values = input.columns.map((c) => c.value);
+  const writeRow = (row: Row) => {
+    const line = sheet.addRow(values.map((value) => value(row)));
+    line.eachCell((cell) => {
+      cell.style = typeof cell.value === 'number' ? NUMBER_CELL : PLAIN_CELL;
+    });
+    line.commit();
+  };
   void (async () => {
     try {
       for (const page of input.pages) {
@@ -45,9 +95,12 @@ export function xlsxStream<Row>(input: { title: string; sheetName: string; colum
           note.commit();
           continue;
         }
-        for (const row of page) sheet.addRow(input.columns.map((c) => c.value(row))).commit();
-        // Let the response drain between pages instead of buffering the whole file.
-        await new Promise((resolve) => setImmediate(resolve));
+        for (const row of page) writeRow(row);
+        // zlib or the client is behind: wait for them rather than hold the file in memory.
+        if (backlog.input && backlog.bytes() > MAX_UNPACKED_BYTES) await firstOf([backlog.input, 'drain'], [out, 'close']);
+        else await nextTurn();
+        // The client went away (the response stream was cancelled): read no further page.
+        if (out.destroyed) return;
       }
       sheet.commit();
       await workbook.commit();

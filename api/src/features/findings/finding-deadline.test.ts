@@ -37,12 +37,12 @@ describe('a durable deadline per finding', () => {
       { timer_key: 'finding:HOST-01' },
     ]);
     h.clock.advance(3 * DAY);
-    runDueTimers(h.deps);
+    await runDueTimers(h.deps);
     expect(escalations(h, id)).toEqual([]);
 
     h.clock.advance(6 * DAY);
-    runDueTimers(h.deps);
-    runDueTimers(h.deps); // at-least-once: a second pass changes nothing
+    await runDueTimers(h.deps);
+    await runDueTimers(h.deps); // at-least-once: a second pass changes nothing
     expect(escalations(h, id).map((e) => JSON.parse(e.after).itemCode)).toEqual(['HOST-01']);
 
     const list = await (await h.get(`/api/findings?instanceId=${id}`, await h.as('reviewer1'))).json();
@@ -63,7 +63,7 @@ describe('a durable deadline per finding', () => {
       ).length;
     const before = { reviewer: await notes('reviewer1'), admin: await notes('admin'), principal: await notes('principalA') };
     h.clock.advance(30 * DAY);
-    runDueTimers(h.deps);
+    await runDueTimers(h.deps);
     expect(escalations(h, id).map((e) => JSON.parse(e.after).itemCode)).toEqual(['HOST-01', 'DATA-01']);
     expect({ reviewer: await notes('reviewer1'), admin: await notes('admin'), principal: await notes('principalA') }).toEqual({
       reviewer: before.reviewer + 1,
@@ -78,7 +78,7 @@ describe('a durable deadline per finding', () => {
     expect((await h.fire(id, 'inspector', 'APPROVE', { comment: '整改到位' })).status).toBe(200);
     expect(h.db.$client.prepare("select cancelled_at is not null as cancelled from timers where instance_id = ? and timer_key = 'finding:MGT-01'").get(id)).toEqual({ cancelled: 1 });
     h.clock.advance(40 * DAY);
-    runDueTimers(h.deps);
+    await runDueTimers(h.deps);
     expect(escalations(h, id)).toEqual([]);
     const [finding] = (await (await h.get(`/api/findings?instanceId=${id}`, await h.as('reviewer1'))).json()).items;
     expect(finding).toMatchObject({ status: 'closed', overdue: false, escalatedAt: null });
@@ -98,7 +98,7 @@ describe('a rectification handed in on time', () => {
     expect((await h.fire(id, 'principalA', 'SUBMIT_RECTIFICATION', { data: { rectificationReport: '已整改' } })).status).toBe(200);
     // The deadline (5 working days) passes while the inspector has not yet verified: the school did its part.
     h.clock.advance(10 * DAY);
-    runDueTimers(h.deps);
+    await runDueTimers(h.deps);
     expect(escalations(h, id)).toEqual([]);
     const reviewer = await h.as('reviewer1');
     const [waiting] = (await (await h.get(`/api/findings?instanceId=${id}`, reviewer)).json()).items;
@@ -112,7 +112,7 @@ describe('a rectification handed in on time', () => {
     expect(escalations(h, id).map((e) => JSON.parse(e.after).itemCode)).toEqual(['HOST-01']);
     const [returned] = (await (await h.get(`/api/findings?instanceId=${id}`, reviewer)).json()).items;
     expect(returned).toMatchObject({ overdue: true, rectifiedAt: null, escalatedAt: h.clock.now().toISOString() });
-    runDueTimers(h.deps);
+    await runDueTimers(h.deps);
     expect(escalations(h, id)).toHaveLength(1);
   });
 });
@@ -126,8 +126,8 @@ describe('a finding’s deadline across a restart', () => {
     try {
       const later = new Date(h.clock.now().getTime() + 10 * DAY);
       const deps = { db, clock: () => later };
-      runDueTimers(deps, later);
-      runDueTimers(deps, later);
+      await runDueTimers(deps, later);
+      await runDueTimers(deps, later);
       expect(escalations({ db }, id)).toHaveLength(1);
       expect(db.$client.prepare("select escalated_at from findings where instance_id = ? and item_code = 'HOST-01'").get(id)).toEqual({ escalated_at: later.toISOString() });
       expect(db.$client.prepare("select fired_at is not null as fired from timers where instance_id = ? and timer_key = 'finding:HOST-01'").get(id)).toEqual({ fired: 1 });

@@ -127,7 +127,7 @@ describe('the notice’s end follows the instance', () => {
     expect((await list('lead1', 'notice=1')).find((i) => i.id === assessment)).toMatchObject({ dueAt: '2026-12-03T15:59:59.000Z', dueKind: 'notice' });
 
     h.clock.set('2026-12-04T02:00:00.000Z');
-    runDueTimers(h.deps);
+    await runDueTimers(h.deps);
     for (const id of [award, assessment]) {
       const view = await h.view(id);
       expect(view.status).toBe('completed');

@@ -3,8 +3,8 @@ import { appendAudit } from '../../audit/append.js';
 import { defineAbilityFor } from '../../auth/ability.js';
 import { isSystem, type TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
-import { instances, type TInstanceRow } from '../../db/schema.js';
-import type { Deps } from '../../deps.js';
+import { instances, type TDefinitionRow, type TInstanceRow } from '../../db/schema.js';
+import { memoRead, type Deps } from '../../deps.js';
 import { describeSnapshot, periodOf, start, type TDefinition } from '../../engine.js';
 import { prefillStart, refusalsIn } from '../workflow-rules/start-blocks.js';
 import { AppError } from '../../errors.js';
@@ -35,89 +35,101 @@ export function startInstance(
   deps: Deps,
   input: TStartInstanceBody & { actor: TAuthUser; idempotency?: TIdempotency },
 ): { status: 201; body: TInstanceView } {
-  const { actor } = input;
   return txOrThrow(deps.db, () => {
     const replay = replayOf(deps, input.idempotency, ZInstanceView);
     if (replay instanceof AppError) return replay;
     if (replay) return { status: 201 as const, body: replay.body };
-    const deny = (error: AppError, meta?: Record<string, unknown>) =>
-      deniedEvent(deps, { actor, action: 'instance.start', instanceId: null, error, meta: { definitionId: input.definitionId, subjectOrgId: input.subjectOrgId, ...meta } });
-
-    const loaded = loadDefinition(deps, input.definitionId);
-    if (!loaded || loaded.row.status !== 'published') {
-      return deny(invalid('definitionId', '流程不存在或尚未发布', 'No published workflow with this id'));
-    }
-    const { def, row: defRow } = loaded;
-    const chain = orgPath(deps, input.subjectOrgId);
-    const org = chain[chain.length - 1];
-    if (!org) return deny(invalid('subjectOrgId', '单位不存在', 'The organisation does not exist'));
-    if (org.type !== def.subject) {
-      return deny(invalid('subjectOrgId', `该流程的对象须为${def.subject === 'school' ? '学校' : def.subject === 'group' ? '教育集团' : '区'}`, `This workflow is about a ${def.subject}`));
-    }
-    const districtId = chain[0]?.id ?? org.id;
-    const subjectGroupId = org.type === 'group' ? org.id : (chain.find((o) => o.type === 'group')?.id ?? null);
-    const casl = { id: '', definitionId: defRow.id, subjectOrgId: org.id, subjectGroupId, districtId, createdBy: actor.id, status: 'running', participantIds: [] };
-    if (!isSystem(actor) && !defineAbilityFor(actor).can('create', asSubject('Instance', casl))) {
-      return deny(new AppError('FORBIDDEN'));
-    }
-    const assignments = input.assignments ?? {};
-    // Naming who acts (an inspector, experts) is the bureau's: a starter may not pick their own reviewer.
-    const naming = Object.values(assignments).some((ids) => (ids ?? []).length > 0);
-    if (naming && !isSystem(actor) && !defineAbilityFor(actor).can('assign', asSubject('Instance', casl))) {
-      return deny(new AppError('FORBIDDEN', { message: { 'zh-CN': '只有教委人员可以在发起时指派办理人（检查员、评审专家等）', en: 'Only bureau staff may name assignees (inspectors, experts …) when starting' } }), { assignments });
-    }
-    const badAssign = badAssignment(deps, assignments);
-    if (badAssign) return deny(badAssign);
-
-    const subject = subjectOf(deps, def, chain, org.id);
-    const engActor = engineActor(actor);
-    // The start's blocks prefill what the starter left out (the checklist of an inspection round).
-    const data = prefillStart(deps, def, input.data ?? {});
-    const env = buildEnv(deps, def, subject, engActor, data);
-    const result = start(def, { subject, initiator: engActor, data, assignments }, env);
-    if (!result.ok) return deny(refusalError(result));
-
-    const at = deps.clock().toISOString();
-    const row: TInstanceRow = {
-      id: crypto.randomUUID(),
-      definitionId: defRow.id,
-      subjectOrgId: org.id,
-      subjectGroupId,
-      districtId,
-      state: result.state,
-      status: result.status,
-      outcome: result.outcome,
-      data: describeSnapshot(def, result.snapshot).data,
-      snapshot: result.snapshot,
-      version: 1,
-      createdBy: actor.id,
-      createdAt: at,
-      updatedAt: at,
-      // applyEffects fills it from the tasks the start opens.
-      dueAt: null,
-      period: null,
-    };
-    row.period = periodOf(def, row.data);
-    deps.db.insert(instances).values(row).run();
-    const { named, readers } = applyEffects(deps, row.id, result.effects);
-    addParticipants(deps, row.id, [
-      ...Object.entries(assignments).flatMap(([role, ids]) => (ids ?? []).map((userId) => ({ userId, role }))),
-      ...named.map((userId) => ({ userId, role: 'candidate' })),
-      ...readers.map((userId) => ({ userId, role: 'reader' })),
-    ]);
-    appendAudit(deps.db, {
-      at,
-      actor,
-      action: 'instance.start',
-      entityType: 'Instance',
-      entityId: row.id,
-      outcome: 'success',
-      after: { state: row.state, version: row.version },
-      // Automatic checks that refused the request (a rule set): kept so the history shows each rule.
-      meta: { definitionKey: defRow.key, definitionVersion: defRow.version, subjectOrgId: org.id, ...refusalsOf(def, env.facts ?? {}, result.status) },
-    });
-    const body = instanceView(deps, def, defRow, row, actor);
+    const started = startStored(deps, input);
+    if (started instanceof AppError) return started;
+    const body = instanceView(deps, started.def, started.defRow, started.row, input.actor);
     rememberResponse(deps, input.idempotency, 201, body);
     return { status: 201 as const, body };
   });
+}
+
+/**
+ * The start itself, inside the caller's transaction: checks, the engine's first step, and every row a
+ * start writes (instance, tasks, timers, participants, notifications, audit), or the refusal, audited.
+ * The single start answers with the instance's view; a bulk start (start-bulk.ts) only needs the row.
+ */
+export function startStored(deps: Deps, input: TStartInstanceBody & { actor: TAuthUser }): AppError | { row: TInstanceRow; def: TDefinition; defRow: TDefinitionRow } {
+  const { actor } = input;
+  const deny = (error: AppError, meta?: Record<string, unknown>) =>
+    deniedEvent(deps, { actor, action: 'instance.start', instanceId: null, error, meta: { definitionId: input.definitionId, subjectOrgId: input.subjectOrgId, ...meta } });
+
+  const loaded = loadDefinition(deps, input.definitionId);
+  if (!loaded || loaded.row.status !== 'published') {
+    return deny(invalid('definitionId', '流程不存在或尚未发布', 'No published workflow with this id'));
+  }
+  const { def, row: defRow } = loaded;
+  const chain = orgPath(deps, input.subjectOrgId);
+  const org = chain[chain.length - 1];
+  if (!org) return deny(invalid('subjectOrgId', '单位不存在', 'The organisation does not exist'));
+  if (org.type !== def.subject) {
+    return deny(invalid('subjectOrgId', `该流程的对象须为${def.subject === 'school' ? '学校' : def.subject === 'group' ? '教育集团' : '区'}`, `This workflow is about a ${def.subject}`));
+  }
+  const districtId = chain[0]?.id ?? org.id;
+  const subjectGroupId = org.type === 'group' ? org.id : (chain.find((o) => o.type === 'group')?.id ?? null);
+  const casl = { id: '', definitionId: defRow.id, subjectOrgId: org.id, subjectGroupId, districtId, createdBy: actor.id, status: 'running', participantIds: [] };
+  const ability = () => memoRead(deps, `ability:${actor.id}`, () => defineAbilityFor(actor));
+  if (!isSystem(actor) && !ability().can('create', asSubject('Instance', casl))) {
+    return deny(new AppError('FORBIDDEN'));
+  }
+  const assignments = input.assignments ?? {};
+  // Naming who acts (an inspector, experts) is the bureau's: a starter may not pick their own reviewer.
+  const naming = Object.values(assignments).some((ids) => (ids ?? []).length > 0);
+  if (naming && !isSystem(actor) && !ability().can('assign', asSubject('Instance', casl))) {
+    return deny(new AppError('FORBIDDEN', { message: { 'zh-CN': '只有教委人员可以在发起时指派办理人（检查员、评审专家等）', en: 'Only bureau staff may name assignees (inspectors, experts …) when starting' } }), { assignments });
+  }
+  const badAssign = memoRead(deps, `assignments:${JSON.stringify(assignments)}`, () => badAssignment(deps, assignments));
+  if (badAssign) return deny(badAssign);
+
+  const subject = subjectOf(deps, def, chain, org.id);
+  const engActor = engineActor(actor);
+  // The start's blocks prefill what the starter left out (the checklist of an inspection round).
+  const data = prefillStart(deps, def, input.data ?? {});
+  const env = buildEnv(deps, def, subject, engActor, data);
+  const result = start(def, { subject, initiator: engActor, data, assignments }, env);
+  if (!result.ok) return deny(refusalError(result));
+
+  const at = deps.clock().toISOString();
+  const row: TInstanceRow = {
+    id: crypto.randomUUID(),
+    definitionId: defRow.id,
+    subjectOrgId: org.id,
+    subjectGroupId,
+    districtId,
+    state: result.state,
+    status: result.status,
+    outcome: result.outcome,
+    data: describeSnapshot(def, result.snapshot).data,
+    snapshot: result.snapshot,
+    version: 1,
+    createdBy: actor.id,
+    createdAt: at,
+    updatedAt: at,
+    // applyEffects fills it from the tasks the start opens.
+    dueAt: null,
+    period: null,
+  };
+  row.period = periodOf(def, row.data);
+  deps.db.insert(instances).values(row).run();
+  const { named, readers } = applyEffects(deps, row.id, result.effects);
+  addParticipants(deps, row.id, [
+    ...Object.entries(assignments).flatMap(([role, ids]) => (ids ?? []).map((userId) => ({ userId, role }))),
+    ...named.map((userId) => ({ userId, role: 'candidate' })),
+    ...readers.map((userId) => ({ userId, role: 'reader' })),
+  ]);
+  appendAudit(deps.db, {
+    at,
+    actor,
+    action: 'instance.start',
+    entityType: 'Instance',
+    entityId: row.id,
+    outcome: 'success',
+    after: { state: row.state, version: row.version },
+    // Automatic checks that refused the request (a rule set): kept so the history shows each rule.
+    meta: { definitionKey: defRow.key, definitionVersion: defRow.version, subjectOrgId: org.id, ...refusalsOf(def, env.facts ?? {}, result.status) },
+  });
+  return { row, def, defRow };
 }

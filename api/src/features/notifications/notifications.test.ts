@@ -33,7 +33,7 @@ describe('notifications from the engine’s notify effects', () => {
   it('reminders from the durable timers land too; read marks one, someone else’s is 404, and unread filters', async () => {
     await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: '周报' } }, await h.signIn('principalA'));
     h.clock.advance(10 * 24 * 3600 * 1000);
-    expect(runDueTimers(h.deps).fired).toBeGreaterThan(0);
+    expect((await runDueTimers(h.deps)).fired).toBeGreaterThan(0);
     const pa = await h.signIn('principalA');
     const all = (await (await h.get('/api/notifications?limit=1', pa)).json()) as Page;
     expect(all.items).toHaveLength(1);

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, lt, or, type SQL } from 'drizzle-orm';
 import type { AppAbility } from '../../auth/ability.js';
 import { rulesToWhere } from '../../auth/ability-sql.js';
 import { referenceData, type TReferenceRow } from '../../db/schema.js';
-import type { Deps } from '../../deps.js';
+import { memoRead, type Deps } from '../../deps.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
 import { draftReviews, REFERENCE_DRAFTS, type TDraftReview } from '../four-eyes.js';
 import { CONTENT_SCHEMAS, type TReference, type TReferenceKind, type TReferenceQuery } from './reference.types.js';
@@ -49,7 +49,11 @@ export function listReference(deps: Deps, input: { ability: AppAbility; kind: TR
  * The newest published version of a kind (for one key when given), parsed by its schema: what the
  * workflows' rules read. Null when the bureau has published none.
  */
-export function loadPublished<K extends TReferenceKind>(deps: Pick<Deps, 'db'>, kind: K, key?: string) {
+export function loadPublished<K extends TReferenceKind>(deps: Pick<Deps, 'db' | 'reads'>, kind: K, key?: string) {
+  return memoRead(deps, `published:${kind}:${key ?? ''}`, () => readPublished(deps, kind, key));
+}
+
+function readPublished<K extends TReferenceKind>(deps: Pick<Deps, 'db'>, kind: K, key?: string) {
   const where: SQL[] = [eq(referenceData.kind, kind), eq(referenceData.status, 'published')];
   if (key !== undefined) where.push(eq(referenceData.key, key));
   const row = deps.db.select().from(referenceData).where(and(...where)).orderBy(desc(referenceData.publishedAt), desc(referenceData.version)).limit(1).get();

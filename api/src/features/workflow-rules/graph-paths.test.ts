@@ -51,7 +51,7 @@ describe.each(Object.keys(TEMPLATES))('%s: every state and transition through th
     if (e.event === 'AUTO') return;
     if (e.event === 'TIMER') {
       h.clock.advance(40 * DAY);
-      runDueTimers(h.deps);
+      await runDueTimers(h.deps);
       return;
     }
     const parts = script.parts?.[e.from];

@@ -60,7 +60,7 @@ describe('teaching award through the API', () => {
 
     // 公示 runs 7 school working days, then the timer awards it.
     h.clock.advance(12 * 86_400_000);
-    runDueTimers(h.deps);
+    await runDueTimers(h.deps);
     expect((await h.view(a.id)).state).toBe('awarded');
     const report = await (await h.get('/api/reports/teaching-award?year=2026', await h.as('reviewer1'))).json();
     expect(report.byLevel).toEqual([{ level: 'special', count: 1 }]);
