@@ -2,12 +2,16 @@
 import { request, type TSession } from './http.js';
 import { latency, type TLatency } from './stats.js';
 
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+/** What the dashboard asks by default (the latest round, cycle, the current semester and year), and the explicit wider choices. */
 export const REPORT_PATHS = [
   '/api/reports/overview',
   '/api/reports/security-inspection',
-  '/api/reports/bundled-assessment?cycle=2026',
-  '/api/reports/campus-entry?semester=2026-autumn',
-  '/api/reports/teaching-award?year=2026',
+  '/api/reports/security-inspection?round=*',
+  `/api/reports/security-inspection?from=${daysAgo(90)}`,
+  '/api/reports/bundled-assessment',
+  '/api/reports/campus-entry',
+  '/api/reports/teaching-award',
 ];
 export const REPORT_ROLES = ['reviewer', 'principal1'] as const;
 const REPEAT = 10;
