@@ -13,7 +13,9 @@ async function comboboxOf(field: Locator): Promise<Locator> {
 export async function openOptions(field: Locator, search?: string): Promise<Locator> {
   const combobox = await comboboxOf(field);
   const page = field.page();
-  if ((await combobox.getAttribute('aria-expanded')) !== 'true') await combobox.click();
+  // The select's box, not its input: a chosen value's label lies over the input and takes the click.
+  const box = combobox.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select-selector ")][1]');
+  if ((await combobox.getAttribute('aria-expanded')) !== 'true') await box.click();
   if (search !== undefined) await page.keyboard.type(search);
   let listId: string | null = null;
   for (let i = 0; i < 100 && !listId; i += 1) {
