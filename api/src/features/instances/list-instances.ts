@@ -64,7 +64,9 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
         dueAt: instances.dueAt,
       })
       .from(instances)
-      .innerJoin(organisations, eq(organisations.id, instances.subjectOrgId))
+      // `+`: the subject's name is looked up per listed row; without it, on a city's statistics SQLite
+      // walked every organisation's instances and sorted them all (3–10 s at 1M instances, issue 11).
+      .innerJoin(organisations, eq(organisations.id, sql`+${instances.subjectOrgId}`))
       .where(and(...where, after))
       .orderBy(...orderBy)
       .limit(limit)
