@@ -74,6 +74,10 @@ if (existsSync(join(adminDist, 'index.html'))) {
 const server = serve({ fetch: withJsonCompression(app.fetch), port }, (info) => {
   console.log(banner(`http://localhost:${info.port}`, startInfo));
 });
+// exceljs (≈0.2 s to load) is left out of the start and loaded once the server has been up a few seconds,
+// so the first spreadsheet export or import does not hold every other request while it loads (issue 11).
+// (Reading a member makes the built server's deferred stand-in load the package.)
+setTimeout(() => void import('exceljs').then((m) => m.default.Workbook).catch(() => undefined), 3_000).unref();
 
 // Finish in-flight requests, anchor the final audit head, then close the database so the WAL is
 // checkpointed into the main file. If requests hang, the head is still anchored before exiting.
