@@ -23,7 +23,9 @@ const FINDING_SORT: SortSpec<'dueAt' | 'createdAt' | 'severity'> = {
 export function listFindings(deps: Deps, input: { user: TAuthUser; ability: AppAbility; query: TFindingQuery }): { items: TFinding[]; nextCursor: string | null } {
   const q = input.query;
   const now = deps.clock().toISOString();
-  const where: SQL[] = [readableOf({ user: input.user, ability: input.ability, family: familyOf(deps, 'findingsLedger') })];
+  // The list is ordered by a finding's own column: the family of inspection workflows only filters (a
+  // walk of the family's instances then sorted every finding of every round: 1 s at 1M, issue 11).
+  const where: SQL[] = [readableOf({ user: input.user, ability: input.ability, family: familyOf(deps, 'findingsLedger'), scopeLeads: true })];
   if (q.instanceId) where.push(eq(findings.instanceId, q.instanceId));
   if (q.schoolId) where.push(eq(findings.schoolId, q.schoolId));
   if (q.round) where.push(eq(findings.round, q.round));

@@ -4,8 +4,8 @@ import { makeHarness, type Harness } from '../../test/harness.js';
 import { plansOf } from '../../test/query-plans.js';
 import { listInstances } from './list-instances.js';
 
-// Issue 11: what the planner chose on the 1M-instance bench city (2,508 organisations), reproduced with
-// that city's statistics: the bureau's sorted lists must still read an index in order, never sort a city.
+// Issue 11: what the planner chose on the 1M-instance bench city (2,508 organisations), reproduced
+// with that city's statistics: the bureau's sorted lists must read an index in order, never sort a city.
 const CITY_STATS: Array<[string, string, string]> = [
   ['instances', 'instances_state_id_idx', '1000000 501 1'],
   ['instances', 'instances_due_idx', '1000000 182 1'],
