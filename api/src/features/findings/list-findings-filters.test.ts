@@ -73,7 +73,9 @@ describe('GET /api/findings filters for the 整改问题 page (issue 4)', () => 
     for (const sort of ['dueAt', 'createdAt'] as const) {
       for (const order of ['asc', 'desc'] as const) {
         const base = planOf({ limit: 1, sort, order });
-        expect(base).not.toMatch(/SCAN findings/);
+        // Issue 11: the bureau's ledger walks the findings' own sort index, never every inspection's findings sorted.
+        expect(base).toMatch(/SCAN findings USING INDEX findings_(due|created)_idx/);
+        expect(base).not.toMatch(/TEMP B-TREE/);
         for (const extra of [{ severity: 'high' }, { layer: '主机安全' }, { repeat: '1' }, { offline: '1', severity: 'high' }] as const) {
           expect(planOf({ limit: 1, sort, order, ...extra }), `${sort} ${order} ${JSON.stringify(extra)}`).toBe(base);
         }
