@@ -66,6 +66,20 @@ describe('a streamed export', () => {
     }
   });
 
+  it('exports a creation window without a chosen order newest-created first, as the list sorted so', async () => {
+    const from = new Date(h.clock.now().getTime() - 200 * 60_000).toISOString();
+    // The window's oldest requests were worked on last, so last activity and creation order differ.
+    h.db.$client
+      .prepare('update instances set updated_at = ? where id in (select id from instances where created_at >= ? order by created_at limit 5)')
+      .run(new Date(h.clock.now().getTime() + 3_600_000).toISOString(), from);
+    const res = await h.get(`/api/exports/instances.xlsx?from=${encodeURIComponent(from)}`, admin);
+    expect(res.status).toBe(200);
+    const rows = await rowsOf(await res.arrayBuffer());
+    const list = await listed(`&from=${encodeURIComponent(from)}&sort=createdAt&order=desc`, admin);
+    expect(list.length).toBeGreaterThan(100);
+    expect(rows).toEqual(list.map((item) => INSTANCE_COLUMNS.map((c) => c.value(item)).map((v) => (v === '' ? undefined : v))));
+  });
+
   it('lets other requests through while it runs', async () => {
     // Enough rows for many pages: copies of the started instances.
     const columns = (h.db.$client.prepare('select name from pragma_table_info(?)').all('instances') as Array<{ name: string }>).map((c) => c.name);
