@@ -114,12 +114,12 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
   if (updated.changes !== 1) return deny(new AppError('VERSION_CONFLICT'), before);
 
   const { named, readers } = applyEffects(deps, row.id, result.effects);
-  addParticipants(deps, row.id, [
+  const participants = addParticipants(deps, row.id, [
     ...Object.entries(described.assignments).flatMap(([role, ids]) => (ids ?? []).map((userId) => ({ userId, role }))),
     ...named.map((userId) => ({ userId, role: 'candidate' })),
     ...readers.map((userId) => ({ userId, role: 'reader' })),
   ]);
-  dropUnassigned(deps, row.id, described.assignments, leaversOf(describeSnapshot(def, row.snapshot), described, event));
+  dropUnassigned(deps, row.id, described.assignments, leaversOf(describeSnapshot(def, row.snapshot), described, event), participants);
   Object.assign(meta, prepared.note, recordEvent(deps, def, next, result.effects));
   appendAudit(deps.db, {
     at: next.updatedAt,

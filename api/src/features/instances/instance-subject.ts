@@ -62,23 +62,41 @@ export function toInstanceSubject(row: TInstanceRow, participants: string[]): TI
 export const instanceSubject = (deps: Pick<Deps, 'db'>, row: TInstanceRow, viewer: TAuthUser) =>
   subject('Instance', toInstanceSubject(row, participantIds(deps, row.id, viewer)));
 
+type TParticipantRow = { userId: string; role: string };
+
+/** The instance's participant rows (a handful): read once per event, shared by the two steps below. */
+export function participantRows(deps: Pick<Deps, 'db'>, instanceId: string): TParticipantRow[] {
+  return deps.db
+    .select({ userId: instanceParticipants.userId, role: instanceParticipants.role })
+    .from(instanceParticipants)
+    .where(eq(instanceParticipants.instanceId, instanceId))
+    .all();
+}
+
 /**
  * Records people involved in an instance (assignments by role, users named on tasks). The list only grows:
- * an expert who reviewed keeps read access to what they reviewed after their task closes.
+ * an expert who reviewed keeps read access to what they reviewed after their task closes. `current`: the
+ * rows the instance has (read here if not given); only the missing ones are checked and written, so the
+ * usual event, whose people are all recorded already, writes nothing.
  */
-export function addParticipants(deps: Pick<Deps, 'db'>, instanceId: string, people: Array<{ userId: string; role: string }>) {
-  const unique = new Map(people.map((p) => [`${p.userId}\u0000${p.role}`, p]));
-  if (unique.size === 0) return;
+export function addParticipants(deps: Pick<Deps, 'db'>, instanceId: string, people: Array<{ userId: string; role: string }>, current?: TParticipantRow[]): TParticipantRow[] {
+  const rows = current ?? participantRows(deps, instanceId);
+  const key = (p: TParticipantRow) => `${p.userId}\u0000${p.role}`;
+  const have = new Set(rows.map(key));
+  const unique = new Map(people.filter((p) => !have.has(key(p))).map((p) => [key(p), p]));
+  if (unique.size === 0) return rows;
   // Only real accounts: 'system' and stale ids never become participants.
-  const ids = [...new Set(people.map((p) => p.userId))];
+  const ids = [...new Set([...unique.values()].map((p) => p.userId))];
   const known = new Set(deps.db.select({ id: users.id }).from(users).where(inArray(users.id, ids)).all().map((u) => u.id));
   for (const [k, p] of unique) if (!known.has(p.userId)) unique.delete(k);
-  if (unique.size === 0) return;
+  if (unique.size === 0) return rows;
+  const added = [...unique.values()].map((p) => ({ userId: p.userId, role: p.role }));
   deps.db
     .insert(instanceParticipants)
-    .values([...unique.values()].map((p) => ({ instanceId, userId: p.userId, role: p.role })))
+    .values(added.map((p) => ({ instanceId, ...p })))
     .onConflictDoNothing()
     .run();
+  return [...rows, ...added];
 }
 
 type Parties = { assignments: Partial<Record<TRole, string[]>>; readers: string[] };
@@ -105,16 +123,17 @@ export function leaversOf(before: Parties, after: Parties, event: { type: string
  * `candidate` rows its tasks added, and someone taken off the copy list loses the `reader` row. Otherwise
  * the engine's own rows are left alone: whoever worked on an instance keeps reading it.
  */
-export function dropUnassigned(deps: Pick<Deps, 'db'>, instanceId: string, assignments: Partial<Record<TRole, string[]>>, leavers: { assignees: string[]; readers: string[] } = { assignees: [], readers: [] }) {
-  // One read of the instance's few rows, and a delete only for those that go (usually none): a delete
-  // per role on every event was a tenth of the event path (issue 11).
+export function dropUnassigned(
+  deps: Pick<Deps, 'db'>,
+  instanceId: string,
+  assignments: Partial<Record<TRole, string[]>>,
+  leavers: { assignees: string[]; readers: string[] } = { assignees: [], readers: [] },
+  rows: TParticipantRow[] = participantRows(deps, instanceId),
+) {
+  // A delete only for the rows that go (usually none): a delete per role on every event was a tenth of
+  // the event path (issue 11).
   const roles: ReadonlySet<string> = new Set(ROLES);
-  const rows = deps.db
-    .select({ userId: instanceParticipants.userId, role: instanceParticipants.role })
-    .from(instanceParticipants)
-    .where(eq(instanceParticipants.instanceId, instanceId))
-    .all();
-  const goes = (r: { userId: string; role: string }) =>
+  const goes = (r: TParticipantRow) =>
     roles.has(r.role)
       ? !(assignments[r.role as TRole] ?? []).includes(r.userId)
       : (r.role === 'candidate' && leavers.assignees.includes(r.userId)) || (r.role === 'reader' && leavers.readers.includes(r.userId));
