@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { calendarFor } from '../calendar/get-calendar.js';
-import { engineFacts, lazily } from './engine-facts.js';
+import { engineFacts } from './engine-facts.js';
+import { lazily } from '../../lib/lazily.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { roleGrants, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
