@@ -22,6 +22,24 @@ export function rulesToWhere(ability: AppAbility, action: TAction, type: TSubjec
   return toSql(ast, fields, true);
 }
 
+/** One alternative of a read filter; `on` names its field when it is a single equality (e.g. createdBy). */
+export type TWherePart = { where: SQL; on?: string };
+
+/**
+ * The same filter as alternatives whose union is `rulesToWhere`: one per `can` rule (inverted rules are
+ * folded into each by CASL). A list walks each alternative along its own index and merges the walks:
+ * as one OR, SQLite gathers every row of the widest alternative and sorts them per page (issue 11: a
+ * department's 17,000 requests, 50–100 ms a page).
+ */
+export function rulesToWhereParts(ability: AppAbility, action: TAction, type: TSubjectType, fields: TFieldMap): TWherePart[] {
+  const ast = rulesToAST(ability, action, type) as Node | null;
+  if (!ast) return [{ where: FALSE }];
+  const nodes = ast.operator === 'or' ? (ast.value as Node[]) : [ast];
+  // The same rule granted twice (a role and a delegation, say) is one alternative, read once.
+  const distinct = [...new Map(nodes.map((n) => [JSON.stringify(n), n])).values()];
+  return distinct.map((n) => ({ where: toSql(n, fields, true), on: n.operator === 'eq' ? n.field : undefined }));
+}
+
 function toSql(node: Node, fields: TFieldMap, positive: boolean): SQL {
   switch (node.operator) {
     case 'and':

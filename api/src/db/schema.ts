@@ -170,6 +170,10 @@ export const instances = sqliteTable(
     index('instances_subject_updated_idx').on(t.subjectOrgId, t.updatedAt, t.id),
     index('instances_group_updated_idx').on(t.subjectGroupId, t.updatedAt, t.id),
     index('instances_created_by_updated_idx').on(t.createdBy, t.updatedAt, t.id),
+    // A requester's own instances under every other sort (issue 11: a department files thousands a year).
+    index('instances_created_by_created_idx').on(t.createdBy, t.createdAt, t.id),
+    index('instances_created_by_due_idx').on(t.createdBy, t.dueAt, t.id),
+    index('instances_created_by_state_idx').on(t.createdBy, t.state, t.id),
     index('instances_state_updated_idx').on(t.state, t.updatedAt, t.id),
     // Workflow reports read one definition's instances (issue 3).
     index('instances_definition_created_idx').on(t.definitionId, t.createdAt),

@@ -84,3 +84,48 @@ export function sortedPage<F extends string, R>(
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor([`${plan.field}.${plan.order}`, valueOf(last), idOf(last)]) : null };
 }
+
+/** One alternative of a reader's scope; `ownIndex`: it has a (scope column, sort column, id) index per sort. */
+export type TScope = { where: SQL; ownIndex: boolean };
+
+/**
+ * sortedPage over a union of scopes (ADR 0021): each scope is paged on its own (so on its own index),
+ * and the first `limit` distinct rows of the pages, in the list's order, are the union's page — every
+ * row above one of them in the union is above it in its own scope too. A scope with its own index per
+ * sort column is walked on it; the others keep the scoped reader's `+` (see sortedPage).
+ */
+export function sortedUnionPage<F extends string, R>(
+  plan: SortPlan<F>,
+  scopes: TScope[],
+  limit: number,
+  read: (scope: SQL, where: SQL | undefined, orderBy: SQL[], limit: number) => R[],
+  valueOf: (row: R) => Value | null,
+  idOf: (row: R) => string,
+): { items: R[]; nextCursor: string | null } {
+  const pages = scopes.map((s) =>
+    sortedPage({ ...plan, scoped: plan.scoped && !s.ownIndex }, limit, (w, o, l) => read(s.where, w, o, l), valueOf, idOf),
+  );
+  if (pages.length === 1) return pages[0];
+  const seen = new Set<string>();
+  const merged = pages
+    .flatMap((p) => p.items)
+    .sort(inListOrder(plan.order, valueOf, idOf))
+    .filter((r) => !seen.has(idOf(r)) && Boolean(seen.add(idOf(r))));
+  const items = merged.slice(0, limit);
+  const last = items[items.length - 1];
+  const more = merged.length > limit || pages.some((p) => p.nextCursor !== null);
+  return { items, nextCursor: more && last ? encodeCursor([`${plan.field}.${plan.order}`, valueOf(last), idOf(last)]) : null };
+}
+
+/** sortedPage's order: (value, id) in the list's direction, NULL values last in both directions. Keys are
+ * ASCII (dates, state ids, ids), where JavaScript's comparison is SQLite's BINARY collation. */
+function inListOrder<R>(order: SortOrder, valueOf: (row: R) => Value | null, idOf: (row: R) => string) {
+  const sign = order === 'asc' ? 1 : -1;
+  const cmp = (a: Value, b: Value) => (a === b ? 0 : a < b ? -sign : sign);
+  return (a: R, b: R) => {
+    const va = valueOf(a);
+    const vb = valueOf(b);
+    if (va === null || vb === null) return va === vb ? cmp(idOf(a), idOf(b)) : va === null ? 1 : -1;
+    return cmp(va, vb) || cmp(idOf(a), idOf(b));
+  };
+}

@@ -1,10 +1,10 @@
 import { and, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
-import { rulesToWhere } from '../../auth/ability-sql.js';
+import { rulesToWhereParts } from '../../auth/ability-sql.js';
 import { definitions, instances, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { resolveSort, sortedPage, type SortSpec } from '../../lib/sorted-keyset.js';
+import { resolveSort, sortedUnionPage, type SortSpec } from '../../lib/sorted-keyset.js';
 import { dateBound } from '../../lib/date-bound.js';
 import { definitionsById, stateName } from '../definitions/definitions-by-id.js';
 import { instanceFields } from './instance-subject.js';
@@ -29,7 +29,10 @@ export const INSTANCE_SORT: SortSpec<'updatedAt' | 'createdAt' | 'dueAt' | 'stat
 export function listInstances(deps: Deps, input: { user: TAuthUser; ability: AppAbility; query: TInstanceListQuery }) {
   const q = input.query;
   const now = deps.clock().toISOString();
-  const where: SQL[] = [rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user))];
+  // One scope per read rule (their own requests, their school's, where they take part), each paged on its
+  // own index and merged (ADR 0021); a requester's own have a (created_by, sort column, id) index per sort.
+  const scopes = rulesToWhereParts(input.ability, 'read', 'Instance', instanceFields(input.user)).map((p) => ({ where: p.where, ownIndex: p.on === 'createdBy' }));
+  const where: SQL[] = [];
   if (q.definitionKey) {
     const ids = deps.db.select({ id: definitions.id }).from(definitions).where(eq(definitions.key, q.definitionKey)).all();
     where.push(inArray(instances.definitionId, ids.map((d) => d.id)));
@@ -48,7 +51,7 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
   if (q.to) where.push(lte(instances.createdAt, dateBound(q.to, 'end')));
   const plan = resolveSort(INSTANCE_SORT, q, { scoped });
   // Only the listed columns: the snapshot and form data are JSON that drizzle would parse for every row.
-  const read = (after: SQL | undefined, orderBy: SQL[], limit: number) =>
+  const read = (scope: SQL, after: SQL | undefined, orderBy: SQL[], limit: number) =>
     deps.db
       .select({
         id: instances.id,
@@ -67,11 +70,11 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
       // `+`: the subject's name is looked up per listed row; without it, on a city's statistics SQLite
       // walked every organisation's instances and sorted them all (3–10 s at 1M instances, issue 11).
       .innerJoin(organisations, eq(organisations.id, sql`+${instances.subjectOrgId}`))
-      .where(and(...where, after))
+      .where(and(scope, ...where, after))
       .orderBy(...orderBy)
       .limit(limit)
       .all();
-  const page = sortedPage(plan, q.limit, read, (r) => r[plan.field], (r) => r.id);
+  const page = sortedUnionPage(plan, scopes, q.limit, read, (r) => r[plan.field], (r) => r.id);
   const defs = definitionsById(deps, page.items.map((r) => r.definitionId));
   const items: TInstanceListItem[] = page.items.map((i) => {
     const ref = defs.get(i.definitionId);

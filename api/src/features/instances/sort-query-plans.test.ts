@@ -53,7 +53,9 @@ describe('query plans of the sorted lists (issue 4)', () => {
             ...plansOf((deps) => listInstances(deps, { user, ability, query: { limit: 20, sort, order, cursor: first.nextCursor ?? undefined } }), 'instances'),
           ];
           for (const plan of plans) {
-            expect(plan).toMatch(/MULTI-INDEX OR/);
+            // One scope at a time (ADR 0021): each an index search, none a merge of indexes.
+            expect(plan).toMatch(/SEARCH instances USING/);
+            expect(plan).not.toMatch(/MULTI-INDEX OR/);
             expect(plan).not.toMatch(/SCAN instances/);
           }
         }
