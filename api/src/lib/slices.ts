@@ -5,8 +5,18 @@ export const SLICE_MS = 25;
 export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
+ * The pause between two slices. Answering a request on a new connection takes the event loop several
+ * turns (accept, read, answer); with one setImmediate between slices each of those turns waited a whole
+ * slice, so a health check during a bulk start or a scheduler tick took 2–4 slices (80–150 ms at 1M,
+ * issue 11). A short timer lets the loop go round as often as it needs meanwhile: ≈ 8 % of the heavy
+ * work's time for an answer within one slice.
+ */
+export const BREATH_MS = 2;
+export const breathe = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, BREATH_MS));
+
+/**
  * Cuts a long loop into slices of about `sliceMs`: `spent()` says the current slice has used its time,
- * `pause()` yields to the event loop when it has (and starts the next slice). A step that is itself longer
+ * `pause()` breathes (see breathe) when it has (and starts the next slice). A step that is itself longer
  * than the slice is not split: slices end between steps, never inside one (a transaction stays whole).
  */
 export function slices(sliceMs = SLICE_MS) {
@@ -16,7 +26,7 @@ export function slices(sliceMs = SLICE_MS) {
     spent,
     async pause(): Promise<void> {
       if (!spent()) return;
-      await nextTurn();
+      await breathe();
       started = performance.now();
     },
   };

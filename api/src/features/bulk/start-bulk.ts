@@ -3,7 +3,7 @@ import type { TAuthUser } from '../../auth/user.js';
 import { tx, txOrThrow } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { AppError, toAppError } from '../../errors.js';
-import { SLICE_MS, nextTurn } from '../../lib/slices.js';
+import { SLICE_MS, breathe } from '../../lib/slices.js';
 import { startStored } from '../instances/start-instance.js';
 import type { TBulkStartBody, TBulkStartResult } from './bulk.types.js';
 
@@ -50,7 +50,7 @@ export async function startBulk(deps: Deps, input: TBulkStartBody & { actor: TAu
       do startOne(pending.shift() as string);
       while (pending.length > 0 && performance.now() - sliceStart < SLICE_MS);
     });
-    if (pending.length > 0) await nextTurn();
+    if (pending.length > 0) await breathe();
   }
   result.ms = Math.round(performance.now() - t0);
   tx(deps.db, () =>
