@@ -34,6 +34,7 @@ export const FIGURES: TFigure[] = [
   { label: 'Excel export, time', unit: 'ms', value: (r) => r.api.export.ms, better: 'lower' },
   { label: 'Excel export, time per 100k rows', unit: 'ms', value: per100k, better: 'lower', flat: true },
   { label: 'Excel export, server peak RSS', unit: 'MB', value: (r) => r.api.export.peakRssMb, better: 'lower' },
+  { label: 'Server RSS after the loads (before the export’s restart)', unit: 'MB', value: (r) => r.api.export.afterLoadsMb, better: 'lower' },
   { label: 'Health during export, max', unit: 'ms', value: (r) => r.api.export.stall.max, better: 'lower' },
   { label: 'Audit verify (whole chain)', unit: 'ms', value: (r) => r.api.verify.ms, better: 'lower' },
   { label: 'Health during audit verify, max', unit: 'ms', value: (r) => r.api.verify.stall.max, better: 'lower' },
