@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../components/language-switch';
 import { useLocalize } from '../../components/localized-text';
 import { ApiError, isApiError } from '../../providers/http';
+import { openConsole } from '../../open-console';
 import { afterSignIn, requestSignIn, type Credentials } from '../../providers/sign-in';
 import { LoginAside } from './login-aside';
 import { brand } from '../../config/theme';
@@ -24,8 +25,7 @@ function useLoginErrorText(error: ApiError | null): string | null {
 /**
  * 账号登录. Kept light on purpose (plain elements where antd's Card and Typography would bring tabs,
  * menus and tooltips): it is the page every visit starts from, before the console is loaded. Signed in,
- * the browser opens the console afresh at the page it was asked for, with nothing of a previous
- * session left in memory.
+ * the console takes its place at the page it was asked for (openConsole).
  */
 export function LoginPage() {
   const { t } = useTranslation();
@@ -39,7 +39,7 @@ export function LoginPage() {
     setPending(true);
     try {
       await requestSignIn(values);
-      window.location.replace(afterSignIn(window.location.search));
+      await openConsole(afterSignIn(window.location.search));
     } catch (e) {
       setError(isApiError(e) ? e : new ApiError(0, null));
       setPending(false);

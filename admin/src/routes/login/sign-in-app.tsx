@@ -5,6 +5,7 @@ import zhCN from 'antd/es/locale/zh_CN';
 import enUS from 'antd/es/locale/en_US';
 import { useTranslation } from 'react-i18next';
 import { theme } from '../../config/theme';
+import { openConsole } from '../../open-console';
 import { afterSignIn, hasSession } from '../../providers/sign-in';
 import { LoginPage } from './login-page';
 
@@ -21,7 +22,7 @@ export function SignInApp() {
   useEffect(() => {
     hasSession()
       .then((signedIn) => {
-        if (signedIn) window.location.replace(afterSignIn(window.location.search));
+        if (signedIn) void openConsole(afterSignIn(window.location.search));
       })
       .catch(() => undefined);
   }, []);
