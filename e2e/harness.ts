@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_TOTP, nextTotp, sharedSession } from './two-factor';
+import { copySeeded } from './seeded-demo';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUTPUT_DIR = join(REPO_ROOT, 'test-output');
@@ -49,8 +50,10 @@ export async function waitForHealth(url: string, child: ChildProcess, log: () =>
 }
 
 /**
- * Starts `npx tsx api/src/server.ts` on a free port with a fresh data directory (so the demo district is
- * seeded anew) and waits for /api/health. The console is served from admin/dist: build it first.
+ * Starts the built server (`node api/dist/server.js`, as `npm start` runs it) on a free port with its own
+ * data directory — a copy of the demo seeded once for the suite (global-setup.ts), or seeded anew when
+ * the file asks for another start — and waits for /api/health. Console and server are built by the
+ * suite's global setup (`npm run build` when running a file on its own after changing sources).
  */
 export async function startServer(
   options: { password?: string; env?: Record<string, string>; timeoutMs?: number; prepare?: (dataDir: string) => void | Promise<void> } = {},
@@ -60,13 +63,15 @@ export async function startServer(
     throw new Error(`${adminDist} is missing: run 'npm run build -w @eduflow/admin' (npm run test:e2e does it)`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'eduflow-e2e-'));
+  const ordinary = !options.prepare && !options.env && !options.password;
+  if (ordinary) copySeeded(dataDir);
   // What the data folder holds before the first start (e.g. last year's audit events); the demo is seeded on top.
   await options.prepare?.(dataDir);
   const port = await freePort();
   const password = options.password ?? DEMO_PASSWORD;
-  const child = spawn('npx', ['tsx', 'api/src/server.ts'], {
+  const child = spawn(process.execPath, ['api/dist/server.js'], {
     cwd: REPO_ROOT,
-    detached: true, // own process group, so stop() also ends tsx's node child
+    detached: true, // own process group, so stop() ends whatever the server started
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, EDUFLOW_DATA_DIR: dataDir, EDUFLOW_PORT: String(port), EDUFLOW_DEMO_PASSWORD: password, ...options.env },
   });
