@@ -1,7 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
-import { generatePassword as firstStartPassword } from '../bootstrap/first-start.js';
 import { auditEvents, passwordHistory } from '../db/schema.js';
 import { makeHarness, PASSWORD, type Harness, type Session } from '../test/harness.js';
 import { generatePassword } from './generate-password.js';
@@ -34,7 +33,7 @@ describe('passwordRefusal', () => {
     for (const p of ['Xk7#mPq2vL', 'Demo#2026!e2e', 'demo-Pass-2026', PASSWORD]) expect(passwordRefusal(p, principal)).toBeNull();
     for (let i = 0; i < 20; i += 1) {
       expect(passwordRefusal(generatePassword(), principal)).toBeNull();
-      expect(passwordRefusal(firstStartPassword(), { username: 'admin', displayName: '系统管理员' })).toBeNull();
+      expect(passwordRefusal(generatePassword({ username: 'admin', displayName: '系统管理员' }), { username: 'admin', displayName: '系统管理员' })).toBeNull();
     }
   });
 });

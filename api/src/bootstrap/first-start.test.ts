@@ -6,7 +6,7 @@ import { openDb } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 import { createApp } from '../app.js';
 import { totpNow } from '../auth/totp.js';
-import { banner, firstStart, generatePassword } from './first-start.js';
+import { banner, firstStart } from './first-start.js';
 
 function fresh() {
   const dir = mkdtempSync(join(tmpdir(), 'eduflow-first-'));
@@ -19,14 +19,6 @@ const login = (db: ReturnType<typeof fresh>['db'], username: string, password: s
   createApp({ db }).request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password, otp }) });
 
 describe('first start', () => {
-  it('generates a password that meets the policy and avoids look-alike characters', () => {
-    const p = generatePassword();
-    expect(p).toMatch(/^[A-HJ-NP-Za-hj-km-np-z2-9]{14}$/);
-    expect(p).toMatch(/\d/);
-    expect(p).toMatch(/[a-z]/);
-    expect(p).toMatch(/[A-Z]/);
-  });
-
   it('in demo mode seeds once with a generated password kept in the data folder, reused on the next start', async () => {
     const { dir, db, deps } = fresh();
     const first = await firstStart(deps, dir, {});

@@ -1,7 +1,7 @@
-import { randomInt } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { count } from 'drizzle-orm';
+import { generatePassword } from '../auth/generate-password.js';
 import { passwordRefusal, type TPasswordAccount } from '../auth/password-policy.js';
 import { users } from '../db/schema.js';
 import type { Deps } from '../deps.js';
@@ -26,31 +26,10 @@ const POWERS = [
 const passwordFileOf = (dataDir: string, username: string) => join(dataDir, `${username}-password.txt`);
 export type StartInfo = { mode: 'demo' | 'production'; seeded: boolean; password: string | null; passwordFile: string | null; accounts: Account[] };
 
-/**
- * A password people can type from a printed banner: no look-alike characters, with lower- and
- * upper-case letters and digits, drawn again until it meets the password policy.
- */
-export function generatePassword(length = 14, account: TPasswordAccount = { username: 'admin' }): string {
-  const lower = 'abcdefghjkmnpqrstuvwxyz';
-  const upper = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
-  const digits = '23456789';
-  const all = lower + upper + digits;
-  for (;;) {
-    const chars = [lower[randomInt(lower.length)], upper[randomInt(upper.length)], digits[randomInt(digits.length)]];
-    while (chars.length < length) chars.push(all[randomInt(all.length)]);
-    for (let i = chars.length - 1; i > 0; i--) {
-      const j = randomInt(i + 1);
-      [chars[i], chars[j]] = [chars[j], chars[i]];
-    }
-    const password = chars.join('');
-    if (!passwordRefusal(password, account)) return password;
-  }
-}
-
 /** Reads a password kept in the data folder, or makes one and keeps it there (owner-readable only). */
 function keptPassword(file: string, account?: TPasswordAccount): string {
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const password = generatePassword(14, account);
+  const password = generatePassword(account);
   writeFileSync(file, `${password}\n`, { mode: 0o600 });
   return password;
 }
