@@ -7,14 +7,13 @@ import { defineAbilityFor } from '../../auth/ability.js';
 import { accountRefusal, grantRefusal } from '../../auth/separation-of-duties.js';
 import { isSystem, type TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
-import { organisations, users, type TUserRow } from '../../db/schema.js';
+import { organisations, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { isPrivilegedRole, ROLES, type TRole } from '../../engine.js';
-import type { TLocalized } from '../../errors.js';
+import { AppError, type TLocalized } from '../../errors.js';
 import { authorize } from '../authorize.js';
 import { ROLE_ZH } from '../exports/export-labels.js';
-import { announcePowers } from '../users/account-powers.js';
-import { insertGrant } from '../users/assign-role.js';
+import { insertUser } from '../users/create-user.js';
 import { newUserSubject } from '../users/user-subject.js';
 import type { TImportError, TImportResult } from './imports.types.js';
 import { columnOf, type TTable } from './read-table.js';
@@ -114,28 +113,10 @@ export async function importUsers(deps: Deps, input: { actor: TAuthUser; table: 
     }
     const at = deps.clock().toISOString();
     planned.forEach((p, i) => {
-      const row: TUserRow = {
-        id: crypto.randomUUID(),
-        username: p.username,
-        displayName: p.displayName,
-        passwordHash: hashes[i] ?? '',
-        locale: 'zh-CN',
-        failedLogins: 0,
-        lockedUntil: null,
-        disabled: false,
-        createdAt: at,
-        mustChangePassword: p.generated,
-        version: 1,
-        passwordChangedAt: null,
-        totpSecret: null,
-        totpEnabledAt: null,
-        totpLastStep: null,
-      };
-      deps.db.insert(users).values(row).run();
-      appendAudit(deps.db, { at, actor: input.actor, action: 'user.create', entityType: 'User', entityId: row.id, outcome: 'success', after: { username: p.username, displayName: p.displayName, via: 'import' } });
-      const failed = insertGrant(deps, input.actor, row.id, { role: p.role, orgId: p.orgId });
-      if (failed) throw failed;
-      announcePowers(deps, { actor: input.actor, account: row, before: [], after: [{ role: p.role, orgId: p.orgId }], changes: ['create'], auditAction: 'user.create' });
+      const account = { username: p.username, displayName: p.displayName, passwordHash: hashes[i] ?? '', locale: 'zh-CN' as const, mustChangePassword: p.generated, roles: [{ role: p.role, orgId: p.orgId }] };
+      const made = insertUser(deps, input.actor, account, 'import');
+      // Checked above under this lock, so a refusal here is a bug: undo the whole sheet.
+      if (made instanceof AppError) throw made;
     });
     appendAudit(deps.db, { at, actor: input.actor, action: 'import.users', entityType: 'User', entityId: null, outcome: 'success', meta: { created: planned.length, skipped } });
     return {

@@ -19,58 +19,67 @@ export async function createUser(deps: Deps, input: TCreateUser & { actor?: TAut
   const data = ZCreateUser.parse(input);
   if (data.password) assertPasswordPolicy(data.password, data);
   const passwordHash = data.passwordHash ?? (await hashPassword(data.password ?? ''));
-  return txOrThrow(deps.db, () => {
-    const id = crypto.randomUUID();
-    const powers: TPowersChange = {
-      actor,
-      account: { id, username: data.username, displayName: data.displayName },
-      before: [],
-      after: data.roles,
-      changes: ['create'],
-      auditAction: 'user.create',
-    };
-    const denied = checkPowers(deps, powers);
-    if (denied) return denied;
-    if (deps.db.select({ id: users.id }).from(users).where(eq(users.username, data.username)).get()) {
-      return new AppError('VALIDATION', {
-        status: 422,
-        fieldErrors: { username: { 'zh-CN': '用户名已存在', en: 'This username is taken' } },
-      });
-    }
-    const row: TUserRow = {
-      id,
-      username: data.username,
-      displayName: data.displayName,
-      passwordHash,
-      locale: data.locale,
-      failedLogins: 0,
-      lockedUntil: null,
-      disabled: false,
-      createdAt: deps.clock().toISOString(),
-      mustChangePassword: data.mustChangePassword,
-      version: 1,
-      passwordChangedAt: null,
-      totpSecret: null,
-      totpEnabledAt: null,
-      totpLastStep: null,
-    };
-    deps.db.insert(users).values(row).run();
-    const { passwordHash: _secret, totpSecret: _totp, totpLastStep: _step, ...safe } = row;
-    appendAudit(deps.db, {
-      at: row.createdAt,
-      actor,
-      action: 'user.create',
-      entityType: 'User',
-      entityId: row.id,
-      outcome: 'success',
-      after: safe,
+  return txOrThrow(deps.db, () => insertUser(deps, actor, { ...data, roles: data.roles ?? [], passwordHash }));
+}
+
+export type TNewAccount = Pick<TUserRow, 'username' | 'displayName' | 'passwordHash' | 'locale' | 'mustChangePassword'> & { roles: TPowersChange['after'] };
+
+/**
+ * Writes one account and its grants inside the caller's transaction — createUser's, or the sheet
+ * import's (`via: 'import'`, kept in the audit event): 三权分立 checked, a taken username refused (returned,
+ * so the refusal commits), the creation audited and the auditors told of new powers.
+ */
+export function insertUser(deps: Deps, actor: TAuthUser, data: TNewAccount, via?: string): TCreatedUser | AppError {
+  const id = crypto.randomUUID();
+  const powers: TPowersChange = {
+    actor,
+    account: { id, username: data.username, displayName: data.displayName },
+    before: [],
+    after: data.roles,
+    changes: ['create'],
+    auditAction: 'user.create',
+  };
+  const denied = checkPowers(deps, powers);
+  if (denied) return denied;
+  if (deps.db.select({ id: users.id }).from(users).where(eq(users.username, data.username)).get()) {
+    return new AppError('VALIDATION', {
+      status: 422,
+      fieldErrors: { username: { 'zh-CN': '用户名已存在', en: 'This username is taken' } },
     });
-    for (const grant of data.roles) {
-      const failed = insertGrant(deps, actor, row.id, grant);
-      // Returning (not throwing) would commit half a user; throwing rolls the whole account back.
-      if (failed) throw failed;
-    }
-    announcePowers(deps, powers);
-    return safe;
+  }
+  const row: TUserRow = {
+    id,
+    username: data.username,
+    displayName: data.displayName,
+    passwordHash: data.passwordHash,
+    locale: data.locale,
+    failedLogins: 0,
+    lockedUntil: null,
+    disabled: false,
+    createdAt: deps.clock().toISOString(),
+    mustChangePassword: data.mustChangePassword,
+    version: 1,
+    passwordChangedAt: null,
+    totpSecret: null,
+    totpEnabledAt: null,
+    totpLastStep: null,
+  };
+  deps.db.insert(users).values(row).run();
+  const { passwordHash: _secret, totpSecret: _totp, totpLastStep: _step, ...safe } = row;
+  appendAudit(deps.db, {
+    at: row.createdAt,
+    actor,
+    action: 'user.create',
+    entityType: 'User',
+    entityId: row.id,
+    outcome: 'success',
+    after: via ? { ...safe, via } : safe,
   });
+  for (const grant of data.roles) {
+    const failed = insertGrant(deps, actor, row.id, grant);
+    // Returning (not throwing) would commit half a user; throwing rolls the whole account back.
+    if (failed) throw failed;
+  }
+  announcePowers(deps, powers);
+  return safe;
 }
