@@ -1,5 +1,6 @@
-import { desc } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { prepared } from '../db/prepared.js';
 import { auditEvents, type TAuditEventRow } from '../db/schema.js';
 import { canonicalJson } from '../lib/canonical-json.js';
 import { sha256Hex } from '../lib/crypto.js';
@@ -47,12 +48,8 @@ export function hashEvent(prevHash: string | Uint8Array, e: THashed): string {
  * BEGIN IMMEDIATE is what makes "read the last hash, insert the next" safe.
  */
 export function appendAudit(db: Db, input: TAuditInput): TAuditEventRow {
-  const last = db
-    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.seq))
-    .limit(1)
-    .get();
+  // Built once per connection (db/prepared.ts): every mutation of every use-case appends here.
+  const last = prepared(db, 'audit.last', (d) => d.select({ seq: auditEvents.seq, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1).prepare()).get();
   // JSON round-trip now, so the hash is computed over exactly what SQLite will give back to verify.
   const json = (v: unknown): unknown => (v === undefined ? null : JSON.parse(JSON.stringify(v)));
   const event: THashed = {
@@ -71,6 +68,30 @@ export function appendAudit(db: Db, input: TAuditInput): TAuditEventRow {
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
   const row: TAuditEventRow = { ...event, prevHash, hash: hashEvent(prevHash, event) };
-  db.insert(auditEvents).values(row).run();
+  insertEvent(db).run(row);
   return row;
 }
+
+const p = (name: keyof TAuditEventRow) => sql.placeholder(name);
+const insertEvent = (db: Db) =>
+  prepared(db, 'audit.insert', (d) =>
+    d
+      .insert(auditEvents)
+      .values({
+        seq: p('seq'),
+        id: p('id'),
+        at: p('at'),
+        actorId: p('actorId'),
+        actorName: p('actorName'),
+        action: p('action'),
+        entityType: p('entityType'),
+        entityId: p('entityId'),
+        outcome: p('outcome'),
+        before: p('before'),
+        after: p('after'),
+        meta: p('meta'),
+        prevHash: p('prevHash'),
+        hash: p('hash'),
+      })
+      .prepare(),
+  );

@@ -1,9 +1,8 @@
-import { and, eq } from 'drizzle-orm';
 import { appendAudit } from '../../audit/append.js';
 import { defineAbilityFor } from '../../auth/ability.js';
 import { isSystem, type TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
-import { instances, type TInstanceRow } from '../../db/schema.js';
+import type { TInstanceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { describeSnapshot, periodOf, step, type EngineEvent, type TDefinition } from '../../engine.js';
 import { AppError } from '../../errors.js';
@@ -20,6 +19,7 @@ import { deniedEvent, refusalError } from './refusal.js';
 import { ZEventResult, type TEventResult } from './instances.types.js';
 import { prepareEvent } from '../workflow-rules/prepare-event.js';
 import { delegatedFor } from './delegated-for.js';
+import { instanceRow, writeStep } from './instance-rows.js';
 import { recordEvent } from '../workflow-rules/record-event.js';
 
 export type TFireEventInput = {
@@ -52,7 +52,7 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
   const deny = (error: AppError, before?: unknown) =>
     deniedEvent(deps, { actor, action: 'instance.event', instanceId, error, before, meta });
 
-  const row = deps.db.select().from(instances).where(eq(instances.id, instanceId)).get();
+  const row = instanceRow(deps.db, instanceId);
   if (!row) return deny(new AppError('NOT_FOUND'));
   if (!isSystem(actor)) {
     const ability = defineAbilityFor(actor);
@@ -96,20 +96,7 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
     version: row.version + 1,
     updatedAt: deps.clock().toISOString(),
   };
-  const updated = deps.db
-    .update(instances)
-    .set({
-      snapshot: next.snapshot,
-      data: next.data,
-      state: next.state,
-      status: next.status,
-      outcome: next.outcome,
-      version: next.version,
-      updatedAt: next.updatedAt,
-      period: periodOf(def, next.data),
-    })
-    .where(and(eq(instances.id, row.id), eq(instances.version, row.version)))
-    .run();
+  const updated = writeStep(deps.db, row.id, row.version, { ...next, period: periodOf(def, next.data) });
   // Cannot happen under BEGIN IMMEDIATE; kept so a future multi-writer database stays correct.
   if (updated.changes !== 1) return deny(new AppError('VERSION_CONFLICT'), before);
 

@@ -1,6 +1,7 @@
-import { and, eq, min, sql } from 'drizzle-orm';
-import { instances, tasks } from '../../db/schema.js';
+import { eq } from 'drizzle-orm';
+import { instances } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
+import { earliestOpenDue, moveDue } from './instance-rows.js';
 import { noticeEndOf } from './notice-period.js';
 
 /**
@@ -10,16 +11,10 @@ import { noticeEndOf } from './notice-period.js';
  * like any deadline. Called after every change to an instance's tasks or timers, in the same transaction.
  */
 export function refreshInstanceDue(deps: Deps, instanceId: string): void {
-  const earliest = deps.db
-    .select({ dueAt: min(tasks.dueAt) })
-    .from(tasks)
-    .where(and(eq(tasks.instanceId, instanceId), eq(tasks.status, 'open')))
-    .get();
-  let dueAt = earliest?.dueAt ?? null;
+  let dueAt = earliestOpenDue(deps.db, instanceId);
   if (dueAt === null) {
     const row = deps.db.select({ state: instances.state }).from(instances).where(eq(instances.id, instanceId)).get();
     if (row) dueAt = noticeEndOf(deps, instanceId, row.state);
   }
-  // Only when it moved: an unchanged row is not rewritten (nor its tally triggers run).
-  deps.db.update(instances).set({ dueAt }).where(and(eq(instances.id, instanceId), sql`${instances.dueAt} is not ${dueAt}`)).run();
+  moveDue(deps.db, instanceId, dueAt);
 }

@@ -7,6 +7,7 @@ import { instanceParticipants, instances, users, type TInstanceRow } from '../..
 import type { Deps } from '../../deps.js';
 import { ROLES, type TRole } from '../../engine.js';
 import { instancesWithOpenTaskFor, waitsOn } from '../tasks/candidate-match.js';
+import { participantRoleRows, participantUserIds } from './instance-rows.js';
 
 /**
  * Instance columns rules may test, for this viewer. `participantIds` holds the people recorded on the
@@ -33,12 +34,7 @@ export function instanceFields(viewer: TAuthUser): TFieldMap {
 
 /** The same membership, for one loaded row (what ability.can sees). */
 export function participantIds(deps: Pick<Deps, 'db'>, instanceId: string, viewer?: TAuthUser): string[] {
-  const rows = deps.db
-    .selectDistinct({ userId: instanceParticipants.userId })
-    .from(instanceParticipants)
-    .where(eq(instanceParticipants.instanceId, instanceId))
-    .all();
-  const ids = rows.map((r) => r.userId);
+  const ids = participantUserIds(deps.db, instanceId);
   if (viewer && !ids.includes(viewer.id)) {
     if (waitsOn(deps.db, instanceId, viewer)) ids.push(viewer.id);
   }
@@ -66,11 +62,7 @@ type TParticipantRow = { userId: string; role: string };
 
 /** The instance's participant rows (a handful): read once per event, shared by the two steps below. */
 export function participantRows(deps: Pick<Deps, 'db'>, instanceId: string): TParticipantRow[] {
-  return deps.db
-    .select({ userId: instanceParticipants.userId, role: instanceParticipants.role })
-    .from(instanceParticipants)
-    .where(eq(instanceParticipants.instanceId, instanceId))
-    .all();
+  return participantRoleRows(deps.db, instanceId);
 }
 
 /**

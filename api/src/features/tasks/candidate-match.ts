@@ -1,6 +1,7 @@
 import { and, eq, exists, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { TAuthUser } from '../../auth/user.js';
 import type { Db } from '../../db/client.js';
+import { prepared } from '../../db/prepared.js';
 import { taskCandidates, tasks } from '../../db/schema.js';
 
 /**
@@ -39,17 +40,22 @@ export const instancesWithOpenTaskFor = (user: TAuthUser): SQL =>
  * set-wise form above walks every task ever addressed to the user's role at their school).
  */
 export function waitsOn(db: Db, instanceId: string, user: TAuthUser): boolean {
-  const byRole = user.roles.map((g) => and(eq(taskCandidates.role, g.role), or(eq(taskCandidates.orgId, g.orgId), isNull(taskCandidates.orgId))));
-  // EXISTS, not a join: a join let SQLite start from the user's candidate rows, which is the history again.
-  const named = db
-    .select({ one: sql`1` })
-    .from(taskCandidates)
-    .where(and(eq(taskCandidates.taskId, tasks.id), or(eq(taskCandidates.userId, user.id), ...byRole)));
-  const row = db
-    .select({ one: sql`1` })
-    .from(tasks)
-    .where(and(eq(tasks.instanceId, instanceId), eq(tasks.status, 'open'), exists(named)))
-    .limit(1)
-    .get();
-  return row !== undefined;
+  // Built once per connection and number of role grants (db/prepared.ts): it runs on every event.
+  const query = prepared(db, `tasks.waitsOn.${user.roles.length}`, (d) => {
+    const ph = sql.placeholder;
+    const byRole = user.roles.map((_, i) => and(eq(taskCandidates.role, ph(`role${i}`)), or(eq(taskCandidates.orgId, ph(`org${i}`)), isNull(taskCandidates.orgId))));
+    // EXISTS, not a join: a join let SQLite start from the user's candidate rows, which is the history again.
+    const named = d
+      .select({ one: sql`1` })
+      .from(taskCandidates)
+      .where(and(eq(taskCandidates.taskId, tasks.id), or(eq(taskCandidates.userId, ph('userId')), ...byRole)));
+    return d
+      .select({ one: sql`1` })
+      .from(tasks)
+      .where(and(eq(tasks.instanceId, ph('instanceId')), eq(tasks.status, 'open'), exists(named)))
+      .limit(1)
+      .prepare();
+  });
+  const grants = Object.fromEntries(user.roles.flatMap((g, i) => [[`role${i}`, g.role], [`org${i}`, g.orgId]]));
+  return query.get({ instanceId, userId: user.id, ...grants }) !== undefined;
 }
