@@ -30,6 +30,7 @@ export {
   usesOf,
   periodField,
   periodOf,
+  titleOf,
   declares,
   startBlocks,
   stepBlocks,

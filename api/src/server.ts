@@ -11,6 +11,7 @@ import { migrate } from './db/migrate.js';
 import { startWalCheckpointer } from './db/wal-checkpointer.js';
 import { declareTemplateBlocks } from './bootstrap/declare-template-blocks.js';
 import { fillPeriods } from './bootstrap/fill-periods.js';
+import { declareTemplateTitles, fillTitles } from './bootstrap/fill-titles.js';
 import { declareReportTallies } from './features/reports/declare-report-tallies.js';
 import type { Deps } from './deps.js';
 import { CHECKPOINT_FILE_NAME } from './audit/checkpoints.js';
@@ -35,6 +36,9 @@ migrate(db);
 declareTemplateBlocks({ db, clock: () => new Date() });
 // Rows stored before the reporting-period column get theirs once (issue 11).
 fillPeriods({ db });
+// Versions stored before instance titles declare the built-in one; rows from before migration 0025 get theirs (issue 12).
+declareTemplateTitles({ db, clock: () => new Date() });
+fillTitles({ db });
 // Versions published before the report tallies (campus entry, award levels) get theirs once (issue 11).
 declareReportTallies({ db });
 const auditCheckpointFile = join(dataDir, CHECKPOINT_FILE_NAME);

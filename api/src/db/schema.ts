@@ -160,6 +160,17 @@ export const instances = sqliteTable(
      * the data on every write so a report reads one period off (definition_id, period).
      */
     period: text('period'),
+    /**
+     * Its human title as the definition declares it (`title`: the activity, the round, the cycle), rendered
+     * from the data on every write so lists, the inbox, notifications and exports read it off the row.
+     * Null when the definition declares none: the workflow's name stands in.
+     */
+    title: text('title', { mode: 'json' }).$type<{ 'zh-CN': string; en: string }>(),
+    /**
+     * Who filed it: the subject school or group, or — for an instance about the whole district (a campus-entry
+     * request) — the starter's own department or school, never the district itself.
+     */
+    requesterOrgId: text('requester_org_id'),
   },
   (t) => [
     index('instances_updated_idx').on(t.updatedAt, t.id),

@@ -5,7 +5,7 @@ import { isSystem, type TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
 import { instances, type TInstanceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { describeSnapshot, periodOf, step, type EngineEvent, type TDefinition } from '../../engine.js';
+import { describeSnapshot, periodOf, step, titleOf, type EngineEvent, type TDefinition } from '../../engine.js';
 import { AppError } from '../../errors.js';
 import { replayOf, rememberResponse, type TIdempotency } from '../../lib/idempotency.js';
 import { loadDefinition } from '../definitions/load-definition.js';
@@ -107,6 +107,8 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
       version: next.version,
       updatedAt: next.updatedAt,
       period: periodOf(def, next.data),
+      // A revised request's new activity title renames it everywhere it is listed.
+      title: titleOf(def, next.data),
     })
     .where(and(eq(instances.id, row.id), eq(instances.version, row.version)))
     .run();

@@ -1,4 +1,5 @@
 import { and, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { rulesToWhere } from '../../auth/ability-sql.js';
@@ -6,11 +7,13 @@ import { definitions, instances, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { resolveSort, sortedPage, type SortSpec } from '../../lib/sorted-keyset.js';
 import { dateBound } from '../../lib/date-bound.js';
+import { AppError } from '../../errors.js';
 import { definitionsById, stateName } from '../definitions/definitions-by-id.js';
 import { instanceFields } from './instance-subject.js';
 import { familyOf, inFamily } from '../workflow-rules/families.js';
 import { inNoticeStep, isNoticeStep, notInNoticeStep } from './notice-period.js';
 import type { TInstanceListItem, TInstanceListQuery } from './instances.types.js';
+import { titleSearch } from './title-search.js';
 
 /** The instance list's sortable columns, each with a (column, id) index for unscoped readers (migration 0009). */
 export const INSTANCE_SORT: SortSpec<'updatedAt' | 'createdAt' | 'dueAt' | 'state'> = {
@@ -24,6 +27,8 @@ export const INSTANCE_SORT: SortSpec<'updatedAt' | 'createdAt' | 'dueAt' | 'stat
   defaultSort: 'updatedAt',
   defaultOrder: 'desc',
 };
+
+const requester = alias(organisations, 'requester');
 
 /** Newest activity first unless ?sort= says otherwise, keyset-paginated on (column, id); CASL read rules in SQL. */
 export function listInstances(deps: Deps, input: { user: TAuthUser; ability: AppAbility; query: TInstanceListQuery }) {
@@ -46,6 +51,13 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
   if (q.orgId) where.push(underOrg(deps, q.orgId));
   if (q.from) where.push(gte(instances.createdAt, dateBound(q.from, 'start')));
   if (q.to) where.push(lte(instances.createdAt, dateBound(q.to, 'end')));
+  // (created_by, updated_at, id) serves it; the read rules still apply (a teacher who moved school keeps theirs).
+  if (q.mine) where.push(eq(instances.createdBy, input.user.id));
+  if (q.q) {
+    const search = titleSearch(q.q, { bounded: scoped || !!q.mine || !!q.orgId });
+    if (search instanceof AppError) throw search;
+    where.push(search);
+  }
   const plan = resolveSort(INSTANCE_SORT, q, { scoped });
   // Only the listed columns: the snapshot and form data are JSON that drizzle would parse for every row.
   const read = (after: SQL | undefined, orderBy: SQL[], limit: number) =>
@@ -56,6 +68,8 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
         version: instances.version,
         subjectOrgId: instances.subjectOrgId,
         subjectName: organisations.name,
+        title: instances.title,
+        requesterName: requester.name,
         state: instances.state,
         status: instances.status,
         outcome: instances.outcome,
@@ -67,6 +81,8 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
       // `+`: the subject's name is looked up per listed row; without it, on a city's statistics SQLite
       // walked every organisation's instances and sorted them all (3–10 s at 1M instances, issue 11).
       .innerJoin(organisations, eq(organisations.id, sql`+${instances.subjectOrgId}`))
+      // A left join keeps instances first in the plan: one primary-key lookup per listed row.
+      .leftJoin(requester, eq(requester.id, instances.requesterOrgId))
       .where(and(...where, after))
       .orderBy(...orderBy)
       .limit(limit)
@@ -82,8 +98,10 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
       definitionName: ref?.name ?? { 'zh-CN': '', en: '' },
       definitionVersion: ref?.version ?? 0,
       version: i.version,
+      title: i.title ?? ref?.name ?? { 'zh-CN': '', en: '' },
       subjectOrgId: i.subjectOrgId,
       subjectName: i.subjectName,
+      requesterName: i.requesterName ?? i.subjectName,
       state: i.state,
       stateName: stateName(ref, i.state),
       status: i.status,
