@@ -17,6 +17,7 @@ export {
   sealedReviews,
   reviewAssigneeRules,
   scopeOrg,
+  matchesRule,
   outgoing,
   formOf,
   fieldAccess,

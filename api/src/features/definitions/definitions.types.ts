@@ -135,3 +135,13 @@ export const ZPublishQuery = z.object({
   /** '1': publish even though blocks are dropped or running instances sit in steps this version lacks. */
   confirm: z.enum(['1']).optional(),
 });
+
+/** The organisations the caller may start a published workflow about, and the one the start form pre-selects. */
+export const ZStartSubjects = z
+  .object({
+    items: z.array(z.object({ id: z.string(), name: z.string(), type: z.enum(['district', 'group', 'school', 'department']) })),
+    /** The caller's own school (or group, or the only choice) when it is among them; null when they must pick. */
+    preselected: z.string().nullable(),
+  })
+  .openapi('StartSubjects');
+export type TStartSubjects = z.infer<typeof ZStartSubjects>;

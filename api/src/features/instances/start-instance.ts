@@ -15,6 +15,7 @@ import { applyEffects } from './apply-effects.js';
 import { badAssignment } from './assignment-check.js';
 import { buildEnv, engineActor } from './engine-env.js';
 import { addParticipants } from './instance-subject.js';
+import { mayCreateAbout, startSubject } from './start-permission.js';
 import { requesterOf } from './instance-requester.js';
 import { instanceView, subjectOf } from './instance-view.js';
 import { deniedEvent, refusalError } from './refusal.js';
@@ -70,10 +71,9 @@ export function startStored(deps: Deps, input: TStartInstanceBody & { actor: TAu
     return deny(invalid('subjectOrgId', `该流程的对象须为${def.subject === 'school' ? '学校' : def.subject === 'group' ? '教育集团' : '区'}`, `This workflow is about a ${def.subject}`));
   }
   const districtId = chain[0]?.id ?? org.id;
-  const subjectGroupId = org.type === 'group' ? org.id : (chain.find((o) => o.type === 'group')?.id ?? null);
-  const casl = { id: '', definitionId: defRow.id, subjectOrgId: org.id, subjectGroupId, districtId, createdBy: actor.id, status: 'running', participantIds: [] };
+  const { subjectGroupId, casl } = startSubject(defRow.id, chain, actor.id);
   const ability = () => memoRead(deps, `ability:${actor.id}`, () => defineAbilityFor(actor));
-  if (!isSystem(actor) && !ability().can('create', asSubject('Instance', casl))) {
+  if (!isSystem(actor) && !mayCreateAbout(ability(), defRow.id, chain, actor.id)) {
     return deny(new AppError('FORBIDDEN'));
   }
   const assignments = input.assignments ?? {};
