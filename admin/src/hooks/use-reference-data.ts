@@ -1,6 +1,8 @@
 import { useList, useOne } from '@refinedev/core';
+import { useQuery } from '@tanstack/react-query';
 import { useLocalize } from '../components/localized-text';
-import type { DefinitionDetail, DefinitionSummary, Org } from '../types/contract';
+import { http } from '../providers/http';
+import type { DefinitionDetail, DefinitionSummary, Org, StartSubjects } from '../types/contract';
 
 type Option = { value: string; label: string };
 
@@ -39,4 +41,19 @@ export function useOrgOptions(type: Org['type'] = 'school') {
   });
   const options: Option[] = (result.data ?? []).map((o) => ({ value: o.id, label: o.name }));
   return { options, loading: query.isLoading, error: query.error };
+}
+
+/**
+ * The organisations the user may start a workflow about (GET /definitions/:id/start-subjects: the API's own
+ * start checks), as select options, and the one to pre-select (their own school or group, or the only one).
+ */
+export function useStartSubjects(definitionId: string | undefined) {
+  const query = useQuery({
+    queryKey: ['start-subjects', definitionId],
+    queryFn: () => http<StartSubjects>(`/definitions/${definitionId}/start-subjects`),
+    enabled: !!definitionId,
+    retry: false,
+  });
+  const options: Option[] = (query.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }));
+  return { options, preselected: query.data?.preselected ?? null, loaded: query.isSuccess, loading: query.isLoading && !!definitionId, error: query.error };
 }
