@@ -60,10 +60,9 @@ export function BurdenReportPage() {
         <PageTitle>{t('burdenReport.title')}</PageTitle>
       </div>
       {filed ? (
-        <Card>
+        <Card data-testid="burden-report-filed">
           <Result
             status="success"
-            data-testid="burden-report-filed"
             title={t('burdenReport.success', { date: formatDateTime(filed.dueAt, 'YYYY-MM-DD') })}
             subTitle={t('burdenReport.successHint')}
             extra={[

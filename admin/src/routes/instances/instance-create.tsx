@@ -100,7 +100,7 @@ export function InstanceCreate() {
           </Form.Item>
           {definitionId && loading && <Skeleton active />}
           <AssignmentFields roles={assignedRoles(definition?.definition)} />
-          {startFields.length > 0 && (
+          {startFields.length > 0 && !nothingToStart && (
             <>
               <Divider orientation="left" plain>
                 {t('instances.startForm')}

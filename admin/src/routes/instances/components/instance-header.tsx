@@ -22,7 +22,8 @@ export function InstanceHeader({ view, extra }: { view: InstanceView; extra?: Re
   return (
     <Card style={{ marginBottom: 16 }} styles={{ body: narrow ? { paddingInlineStart: 52 } : undefined }} data-testid="instance-header">
       <Space direction="vertical" size={4} style={{ width: '100%' }}>
-        <Breadcrumb items={view.subject.path.map((p) => ({ title: p.name }))} />
+        {/* A request about the whole district has no place below it worth a breadcrumb: its requester says who filed it. */}
+        {view.subject.path.length > 1 && <Breadcrumb items={view.subject.path.map((p) => ({ title: p.name }))} />}
         <Space align="center" wrap style={{ justifyContent: 'space-between', width: '100%' }}>
           <Space align="center" wrap>
             <Typography.Title level={4} style={{ margin: 0 }} data-testid="instance-title">
