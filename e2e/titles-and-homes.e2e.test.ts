@@ -48,6 +48,12 @@ describe('titles, the teacher’s home and start forms', () => {
     await row.click();
     await expect.poll(() => page.getByTestId('instance-title').textContent()).toBe('青少年科学素质讲座');
     await expect.poll(() => page.title()).not.toContain(DISTRICT);
+    // 消息中心 names it the same way.
+    await page.goto(`${env.server.url}/notifications`);
+    const notice = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '青少年科学素质讲座' }).first();
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('青少年科学素质讲座 · 学校确认 · 区科学技术协会');
+    await screenshot(page, 'titles-principal-notifications');
   });
 
   it('teacher1: lands on a home with 我的申报 — five titled submissions with their steps — and can search them', async () => {

@@ -9,7 +9,7 @@ describe('instance titles declared by the definition', () => {
   it('fills the placeholders from the data, in both languages', () => {
     const r = parsed('bundled-assessment');
     if (!r.ok) throw new Error('template does not parse');
-    expect(titleOf(r.definition, { cycle: '2026', indicatorSystem: 'bundled-2026' })).toEqual({ 'zh-CN': '2026 年度捆绑式考核', en: '2026 bundled assessment' });
+    expect(titleOf(r.definition, { cycle: '2026', indicatorSystem: 'bundled-2026' })).toEqual({ 'zh-CN': '2026年度捆绑式考核', en: '2026 bundled assessment' });
   });
 
   it('has no title when the declared field is empty or the definition declares none (the workflow name stands in)', () => {

@@ -38,9 +38,11 @@ export function InstanceCards({ rows, empty, testId, title, extra }: { rows: Ins
                     </Typography.Text>
                     {r.status === 'running' ? <Tag color="blue">{localize(r.stateName)}</Tag> : <StatusTag status={r.status} outcome={r.outcome} />}
                   </Space>
-                  <Typography.Text type="secondary">
-                    {r.requesterName} · {localize(r.definitionName)}
-                  </Typography.Text>
+                  {/* Who filed it tells apart cards of one round or cycle (an inspector's schools): as dark as the title. */}
+                  <span data-testid="home-instance-requester">
+                    <Typography.Text>{r.requesterName}</Typography.Text>
+                    <Typography.Text type="secondary"> · {localize(r.definitionName)}</Typography.Text>
+                  </span>
                   {r.status === 'running' && r.dueAt && (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {t(r.dueKind === 'notice' ? 'notice.endsAt' : 'fields.dueAt')} <DateText value={r.dueAt} overdue={r.overdue} />

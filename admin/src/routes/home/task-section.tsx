@@ -49,7 +49,11 @@ export function TaskSection({ title, tasks, empty, testId, loading, extra }: { t
                   </Tag>
                 </Space>
               }
-              description={`${task.requesterName} · ${localize(task.definitionName)}`}
+              description={
+                <>
+                  <Typography.Text>{task.requesterName}</Typography.Text> · {localize(task.definitionName)}
+                </>
+              }
             />
             <div style={{ textAlign: 'right' }}>
               <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>

@@ -59,7 +59,7 @@ describe('an instance is named by its declared title and its requester', () => {
     expect(row).toMatchObject({ title: { 'zh-CN': '小学科学探究课' }, requesterName: '实验小学' });
     const cycle = await h.start('admin', 'bundled-assessment', h.orgs.group1, { cycle: '2027', indicatorSystem: 'bundled-2026' });
     expect(cycle.status, JSON.stringify(await cycle.clone().json())).toBe(201);
-    expect((await h.view((await cycle.json()).id)).title).toEqual({ 'zh-CN': '2027 年度捆绑式考核', en: '2027 bundled assessment' });
+    expect((await h.view((await cycle.json()).id)).title).toEqual({ 'zh-CN': '2027年度捆绑式考核', en: '2027 bundled assessment' });
   });
 
   it('follows the data: a revised request’s new title renames it everywhere', async () => {
