@@ -163,6 +163,30 @@ describe('titles, the teacher’s home and start forms', () => {
     await screenshot(page, 'principal-instance-list');
   });
 
+  it('the instance list searches by name: principal1 within their school; the bureau once a school is chosen', async () => {
+    const page = await open('principal1');
+    await page.goto(`${env.server.url}/instances`);
+    const rows = page.locator('.ant-table-tbody tr[data-row-key]');
+    await rows.first().waitFor();
+    await page.getByTestId('filter-instances-q').fill('物理');
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await expect.poll(() => rows.allTextContents()).toEqual([expect.stringContaining('基于大概念的初中物理单元教学')]);
+    await screenshot(page, 'titles-principal-search');
+
+    const reviewer = await open('reviewer');
+    await reviewer.goto(`${env.server.url}/instances`);
+    await reviewer.locator('.ant-table-tbody tr[data-row-key]').first().waitFor();
+    const q = reviewer.getByTestId('filter-instances-q');
+    // Over the whole district a substring search would scan it: a school or group comes first.
+    expect(await q.isDisabled()).toBe(true);
+    await pickOption(reviewer.locator('#orgId'), '西永中学', '西永');
+    await expect.poll(() => q.isDisabled()).toBe(false);
+    await q.fill('足球');
+    await reviewer.getByRole('button', { name: /查\s*询/ }).click();
+    const found = reviewer.locator('.ant-table-tbody tr[data-row-key]');
+    await expect.poll(() => found.allTextContents()).toEqual([expect.stringContaining('校园足球精品课')]);
+  });
+
   it('no page error on the way', () => {
     expect(errors).toEqual([]);
   });
