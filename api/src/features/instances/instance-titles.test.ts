@@ -13,6 +13,7 @@ import { PASSWORD } from '../../test/harness.js';
 import { plansOf } from '../../test/query-plans.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
 import { listInstances } from './list-instances.js';
+import { diffDefinitions } from '../definitions/diff-definitions.js';
 
 // Issue 12, item 2: an instance is named by what it is, and by who filed it — never "the district · the workflow".
 let h: WorkflowHarness;
@@ -75,6 +76,8 @@ describe('an instance is named by its declared title and its requester', () => {
     const res = await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.district, data: { itemCode: 'KP-01', title: '天文观测夜', activityDate: '2027-01-13', schoolIds: [h.orgs.schoolA2] } }, await h.as('dept'));
     expect(res.status, JSON.stringify(await res.clone().json())).toBe(201);
     expect((await res.json()).title).toEqual({ 'zh-CN': '进校园：天文观测夜', en: 'Campus: 天文观测夜' });
+    // 版本对比 says so.
+    expect(diffDefinitions(TEMPLATES['campus-entry'], copy).map((c) => c.text['zh-CN'])).toContain('实例标题改为「进校园：{title}」');
   });
 
   it('exports carry the title and the requester', async () => {
