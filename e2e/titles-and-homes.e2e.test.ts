@@ -83,6 +83,8 @@ describe('titles, the teacher’s home and start forms', () => {
   it('teacher1: reports a non-teaching demand with the 负担码, and the bureau gets it without the name', async () => {
     const page = await open('teacher1', { width: 390, height: 844 });
     await page.getByTestId('teacher-home').waitFor();
+    await page.locator('[data-testid=my-submission]').first().waitFor();
+    await screenshot(page, 'teacher-home-phone');
     await page.getByTestId('open-burden-report').click();
     await page.waitForURL(/\/burden-reports$/);
     await page.getByTestId('burden-report-page').waitFor();
