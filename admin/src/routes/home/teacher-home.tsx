@@ -67,23 +67,32 @@ export function TeacherHome({ schoolName }: { schoolName: string }) {
                   onKeyDown={(e) => e.key === 'Enter' && navigate(`/instances/${r.id}`)}
                   data-testid="my-submission"
                 >
+                  {/* One column, so a phone shows the whole title with its step beneath rather than squeezed beside it. */}
                   <List.Item.Meta
                     title={<Typography.Link strong>{localize(r.title)}</Typography.Link>}
-                    description={`${r.requesterName} · ${localize(r.definitionName)}`}
+                    description={
+                      <Space direction="vertical" size={4}>
+                        <span>{`${r.requesterName} · ${localize(r.definitionName)}`}</span>
+                        <Space size={6} wrap>
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            {t('teacherHome.currentStep')}
+                          </Typography.Text>
+                          {r.status === 'running' ? (
+                            <Tag color="blue" data-testid="my-submission-step">
+                              {localize(r.stateName)}
+                            </Tag>
+                          ) : (
+                            <StatusTag status={r.status} outcome={r.outcome} />
+                          )}
+                          {r.status === 'running' && r.dueAt && (
+                            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                              {t(r.dueKind === 'notice' ? 'notice.endsAt' : 'fields.dueAt')} <DateText value={r.dueAt} overdue={r.overdue} />
+                            </Typography.Text>
+                          )}
+                        </Space>
+                      </Space>
+                    }
                   />
-                  <Space direction="vertical" size={2} style={{ alignItems: 'flex-end' }}>
-                    <Space size={4} wrap>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {t('teacherHome.currentStep')}
-                      </Typography.Text>
-                      {r.status === 'running' ? <Tag color="blue" data-testid="my-submission-step">{localize(r.stateName)}</Tag> : <StatusTag status={r.status} outcome={r.outcome} />}
-                    </Space>
-                    {r.status === 'running' && r.dueAt && (
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {t(r.dueKind === 'notice' ? 'notice.endsAt' : 'fields.dueAt')} <DateText value={r.dueAt} overdue={r.overdue} />
-                      </Typography.Text>
-                    )}
-                  </Space>
                 </List.Item>
               )}
             />
