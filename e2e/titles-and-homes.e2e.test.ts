@@ -189,6 +189,20 @@ describe('titles, the teacher’s home and start forms', () => {
     await expect.poll(() => found.allTextContents()).toEqual([expect.stringContaining('校园足球精品课')]);
   });
 
+  it('teacher1 in English: the desk and the burden code read in English', async () => {
+    const page = await open('teacher1');
+    await page.evaluate(() => localStorage.setItem('eduflow.language', 'en'));
+    await page.goto(`${env.server.url}/`);
+    await page.getByTestId('teacher-home').waitFor();
+    await expect.poll(() => page.getByTestId('my-submissions').textContent()).toContain('My submissions');
+    expect(await page.getByTestId('burden-card').textContent()).toContain('Report a non-teaching demand');
+    await page.locator('[data-testid=my-submission]').first().waitFor();
+    await screenshot(page, 'teacher-home-en');
+    await page.getByTestId('open-burden-report').click();
+    await expect.poll(() => page.getByTestId('burden-report-page').textContent()).toContain('Burden code · Report a non-teaching demand');
+    await screenshot(page, 'teacher-burden-en');
+  });
+
   it('no page error on the way', () => {
     expect(errors).toEqual([]);
   });
