@@ -104,6 +104,8 @@ describe('searching by title', () => {
     const res = await h.get(`/api/instances?q=${encodeURIComponent('探究')}`, await h.as('reviewer1'));
     expect(res.status).toBe(422);
     expect((await res.json()).error.fieldErrors.q['zh-CN']).toContain('请先选择学校或教育集团');
+    // The district as the organisation narrows nothing.
+    expect((await h.get(`/api/instances?orgId=${h.orgs.district}&q=${encodeURIComponent('探究')}`, await h.as('reviewer1'))).status).toBe(422);
     const inSchool = await listed('reviewer1', `&orgId=${h.orgs.schoolA}&q=${encodeURIComponent('探究')}`);
     expect(inSchool.items.map((r) => r.title['zh-CN'])).toEqual(['小学科学探究课']);
   });

@@ -48,13 +48,14 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
   // A 公示's end sits in due_at too, but a notice is never overdue: it simply ends.
   if (q.overdue) where.push(eq(instances.status, 'running'), lt(instances.dueAt, now), notInNoticeStep(deps));
   if (q.notice) where.push(inNoticeStep(deps, { scoped }));
-  if (q.orgId) where.push(underOrg(deps, q.orgId));
+  const org = q.orgId ? underOrg(deps, q.orgId) : null;
+  if (org) where.push(org.where);
   if (q.from) where.push(gte(instances.createdAt, dateBound(q.from, 'start')));
   if (q.to) where.push(lte(instances.createdAt, dateBound(q.to, 'end')));
   // (created_by, updated_at, id) serves it; the read rules still apply (a teacher who moved school keeps theirs).
   if (q.mine) where.push(eq(instances.createdBy, input.user.id));
   if (q.q) {
-    const search = titleSearch(q.q, { bounded: scoped || !!q.mine || !!q.orgId });
+    const search = titleSearch(q.q, { bounded: scoped || !!q.mine || !!org?.narrow });
     if (search instanceof AppError) throw search;
     where.push(search);
   }
@@ -116,10 +117,13 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
   return { items, nextCursor: page.nextCursor };
 }
 
-/** Instances about an organisation or below it, as one indexed column test (an OR with district_id scanned). */
-function underOrg(deps: Deps, orgId: string): SQL {
+/**
+ * Instances about an organisation or below it, as one indexed column test (an OR with district_id scanned).
+ * `narrow`: a school's or group's, walked off its own index — a district's is everything.
+ */
+function underOrg(deps: Deps, orgId: string): { where: SQL; narrow: boolean } {
   const org = deps.db.select({ type: organisations.type }).from(organisations).where(eq(organisations.id, orgId)).get();
-  if (org?.type === 'district') return eq(instances.districtId, orgId);
-  if (org?.type === 'group') return eq(instances.subjectGroupId, orgId);
-  return eq(instances.subjectOrgId, orgId);
+  if (org?.type === 'district') return { where: eq(instances.districtId, orgId), narrow: false };
+  if (org?.type === 'group') return { where: eq(instances.subjectGroupId, orgId), narrow: true };
+  return { where: eq(instances.subjectOrgId, orgId), narrow: true };
 }
