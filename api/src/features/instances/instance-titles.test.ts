@@ -115,6 +115,7 @@ describe('searching by title', () => {
       ['teacherA', { mine: '1' as const, q: '探究' }],
       ['reviewer1', { orgId: h.orgs.schoolA, q: '探究' }],
       ['principalA', { q: '探究' }],
+      ['reviewer1', { mine: '1' as const, q: '检查' }],
     ] as const) {
       const user = h.authUser(who);
       const ability = defineAbilityFor(user);
