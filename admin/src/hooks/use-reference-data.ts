@@ -7,7 +7,7 @@ import type { DefinitionDetail, DefinitionSummary, Org, StartSubjects } from '..
 type Option = { value: string; label: string };
 
 /** Workflow definitions (optionally only published ones) as rows and as select options by id and by key. */
-export function useDefinitions(status?: 'published' | 'draft', block?: string | null) {
+export function useDefinitions(status?: 'published' | 'draft', block?: string | null, opts: { startable?: boolean } = {}) {
   const localize = useLocalize();
   const { result, query } = useList<DefinitionSummary>({
     resource: 'definitions',
@@ -16,6 +16,8 @@ export function useDefinitions(status?: 'published' | 'draft', block?: string | 
       ...(status ? [{ field: 'status', operator: 'eq' as const, value: status }] : []),
       // Published definitions declaring a block: every workflow of that family, a bureau's copies included.
       ...(block ? [{ field: 'block', operator: 'eq' as const, value: block }] : []),
+      // Only those the user may start somewhere (the start form's list; the API applies its own start checks).
+      ...(opts.startable ? [{ field: 'startable', operator: 'eq' as const, value: '1' }] : []),
     ],
     queryOptions: { enabled: block !== null },
   });

@@ -25,18 +25,18 @@ export function InstanceCreate() {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<ApiError | null>(null);
   const [pending, setPending] = useState(false);
-  const definitions = useDefinitions('published');
+  const definitions = useDefinitions('published', undefined, { startable: true });
   const definitionId = Form.useWatch('definitionId', form);
   const summary = definitions.rows.find((d) => d.id === definitionId);
   const { definition, loading } = useDefinition(definitionId);
   // Only what the API would accept: a teacher's or principal's own school, a department's district; the bureau any.
   const orgs = useStartSubjects(definitionId);
-  const nothingToStart = !!definitionId && orgs.loaded && orgs.options.length === 0;
+  const nothingToStart = (!!definitionId && orgs.loaded && orgs.options.length === 0) || (!definitions.loading && definitions.rows.length === 0);
   const startFields = definition?.definition.startForm?.fields ?? [];
   const [params] = useSearchParams();
   const presetKey = params.get('definitionKey');
   const presetBlock = params.get('block');
-  const family = useDefinitions('published', presetBlock);
+  const family = useDefinitions('published', presetBlock, { startable: true });
 
   // `?definitionKey=…` picks the newest published version of that workflow; `?block=entryRules` (from a
   // role's home page) the newest published workflow that declares the block, whatever the bureau called it.
@@ -74,7 +74,7 @@ export function InstanceCreate() {
     <Create title={t('instances.create')} breadcrumb={false} saveButtonProps={{ loading: pending, disabled: nothingToStart, onClick: () => form.submit(), children: t('instances.start') }}>
       {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={t('instances.createFailed')} description={error.localized ? localize(error.localized) : error.message} />}
       {!definitions.loading && definitions.rows.length === 0 ? (
-        <EmptyState description={t('instances.noPublished')} />
+        <EmptyState description={t('startForm.nothingToStart')} />
       ) : (
         <Form<Values> form={form} layout="vertical" style={{ maxWidth: 720 }} onFinish={(v) => void submit(v)} onValuesChange={(changed) => 'definitionId' in changed && form.setFieldValue('subjectOrgId', undefined)}>
           <Form.Item name="definitionId" label={t('fields.workflow')} rules={[{ required: true, message: t('instances.pickWorkflow') }]}>

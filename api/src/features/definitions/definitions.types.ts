@@ -14,6 +14,8 @@ export const ZDefinitionQuery = z.object({
   status: ZDefinitionStatus.optional(),
   /** Only published definitions that declare this block (e.g. `entryRules`: every campus-entry workflow, copies included). */
   block: z.enum(BLOCK_NAMES as [BlockName, ...BlockName[]]).optional(),
+  /** '1': only published definitions the caller may start for some organisation (the start form's list). */
+  startable: z.enum(['1']).optional(),
 });
 export type TDefinitionQuery = z.infer<typeof ZDefinitionQuery>;
 

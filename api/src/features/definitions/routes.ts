@@ -121,7 +121,7 @@ const migrate = createRoute({
 
 export function definitionRoutes(deps: Deps) {
   return newRouter()
-    .openapi(list, (c) => c.json(listDefinitions(deps, { ability: signedIn(c).ability, query: c.req.valid('query') }), 200))
+    .openapi(list, (c) => c.json(listDefinitions(deps, { ability: signedIn(c).ability, actor: signedIn(c).user, query: c.req.valid('query') }), 200))
     .openapi(get, (c) => c.json(getDefinition(deps, { ability: signedIn(c).ability, id: c.req.valid('param').id }), 200))
     .openapi(startSubjects, (c) => c.json(listStartSubjects(deps, { actor: signedIn(c).user, ability: signedIn(c).ability, id: c.req.valid('param').id }), 200))
     .openapi(create, (c) => {

@@ -47,6 +47,19 @@ describe('GET /definitions/:id/start-subjects', () => {
     }
   });
 
+  it('GET /definitions?startable=1 lists only the workflows the caller may start somewhere', async () => {
+    const keysFor = async (who: string, extra = '') => {
+      const res = await h.get(`/api/definitions?status=published&startable=1${extra}`, await h.as(who));
+      expect(res.status).toBe(200);
+      return ((await res.json()).items as Array<{ key: string }>).map((d) => d.key).sort();
+    };
+    expect(await keysFor('teacherA')).toEqual(['teaching-award']);
+    expect(await keysFor('principalA')).toEqual([]);
+    expect(await keysFor('outside')).toEqual(['campus-entry']);
+    expect(await keysFor('admin')).toEqual(['bundled-assessment', 'security-inspection']);
+    expect(await keysFor('teacherA', '&block=entryRules')).toEqual([]);
+  });
+
   it('answers 404 for a draft or an unknown workflow', async () => {
     expect((await h.get('/api/definitions/no-such-id/start-subjects', await h.as('teacherA'))).status).toBe(404);
   });
