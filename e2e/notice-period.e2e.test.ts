@@ -25,7 +25,8 @@ describe('notice periods are visible (issue 9)', () => {
     expect(view.notice!.workdaysLeft).toBeGreaterThan(0);
 
     const page = await open('teacher1');
-    await page.waitForURL(/\/tasks/);
+    // The teacher's home (issue 12) carries the 公示中 card, as the inbox did before it.
+    await page.getByTestId('teacher-home').waitFor();
     const section = page.getByTestId('notice-section');
     await section.waitFor();
     const row = section.getByTestId('notice-row');

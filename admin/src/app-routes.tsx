@@ -33,6 +33,7 @@ const NotificationList = page(() => import('./routes/notifications/notification-
 const InstanceList = page(() => import('./routes/instances/instance-list'), (m) => m.InstanceList);
 const InstanceShow = page(() => import('./routes/instances/instance-show'), (m) => m.InstanceShow);
 const InstanceCreate = page(() => import('./routes/instances/instance-create'), (m) => m.InstanceCreate);
+const BurdenReportPage = page(() => import('./routes/burden/burden-report-page'), (m) => m.BurdenReportPage);
 const AuditList = page(() => import('./routes/audit/audit-list'), (m) => m.AuditList);
 const FindingList = page(() => import('./routes/findings/finding-list'), (m) => m.FindingList);
 const DefinitionList = page(() => import('./routes/definitions/definition-list'), (m) => m.DefinitionList, 'designer');
@@ -81,6 +82,7 @@ export function AppRoutes() {
         <Route path="/calendar" element={<Guard resource="calendar"><CalendarPage /></Guard>} />
         <Route path="/tasks" element={<TaskList />} />
         <Route path="/notifications" element={<NotificationList />} />
+        <Route path="/burden-reports" element={<Guard resource="burden-reports" action="create"><BurdenReportPage /></Guard>} />
         <Route path="/instances">
           <Route index element={<InstanceList />} />
           <Route path="create" element={<Guard resource="instances" action="create"><InstanceCreate /></Guard>} />

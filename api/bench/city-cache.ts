@@ -7,6 +7,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSyn
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCityDb, type TCityShape } from './city-db.js';
+import { upgradeStored } from '../src/bootstrap/upgrade-stored.js';
 import { migrate, openDb } from '../src/index.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -63,7 +64,7 @@ export async function cachedCity(scale: number, opts: { reuse: boolean; prebuilt
 }
 
 /**
- * Brings a reused city up to this checkout's migrations once, so the measured start is a start on an
+ * Brings a reused city up to this checkout's migrations (and the start's upgrades of stored rows) once, so the measured start is a start on an
  * existing database (as an operator's restart is), not a one-off index build at 1M rows.
  */
 function migrateCached(file: string, log: (s: string) => void): void {
@@ -71,6 +72,7 @@ function migrateCached(file: string, log: (s: string) => void): void {
   const db = openDb(file);
   try {
     migrate(db);
+    upgradeStored(db);
   } finally {
     db.$client.close();
   }

@@ -129,6 +129,7 @@ describe('health and OpenAPI', () => {
         'POST /api/definitions',
         'POST /api/definitions/{id}/publish',
         'GET /api/definitions/{id}/publish-check',
+        'GET /api/definitions/{id}/start-subjects',
         'POST /api/instances',
         'GET /api/instances',
         'GET /api/instances/{id}',

@@ -8,10 +8,8 @@ import { passwordMaxAgeDays } from './auth/password-expiry.js';
 import { banner, firstStart } from './bootstrap/first-start.js';
 import { openDb } from './db/client.js';
 import { migrate } from './db/migrate.js';
+import { upgradeStored } from './bootstrap/upgrade-stored.js';
 import { startWalCheckpointer } from './db/wal-checkpointer.js';
-import { declareTemplateBlocks } from './bootstrap/declare-template-blocks.js';
-import { fillPeriods } from './bootstrap/fill-periods.js';
-import { declareReportTallies } from './features/reports/declare-report-tallies.js';
 import type { Deps } from './deps.js';
 import { CHECKPOINT_FILE_NAME } from './audit/checkpoints.js';
 import { DEFAULT_CHECKPOINT_MINUTES, startCheckpoints } from './scheduler/start-checkpoints.js';
@@ -31,12 +29,7 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 mkdirSync(dataDir, { recursive: true });
 const db = openDb(dbFileIn(dataDir));
 migrate(db);
-// Versions stored before blocks existed declare the blocks their built-in key used to imply (ADR 0010).
-declareTemplateBlocks({ db, clock: () => new Date() });
-// Rows stored before the reporting-period column get theirs once (issue 11).
-fillPeriods({ db });
-// Versions published before the report tallies (campus entry, award levels) get theirs once (issue 11).
-declareReportTallies({ db });
+upgradeStored(db);
 const auditCheckpointFile = join(dataDir, CHECKPOINT_FILE_NAME);
 const checkpointMinutes = Number(process.env.EDUFLOW_AUDIT_CHECKPOINT_MINUTES ?? DEFAULT_CHECKPOINT_MINUTES);
 const deps: Deps = {

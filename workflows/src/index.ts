@@ -18,5 +18,6 @@ export * from './domain/index.js';
 export { BLOCKS, BLOCK_NAMES, BLOCK_POINTS, BLOCK_POINT_LABELS, isBlockName, type BlockName, type BlockParams, type BlockPoint, type EntryRuleName } from './blocks/registry.js';
 export { declaredBlocks, blockUses, usesOf, declares, startBlocks, stepBlocks, actionBlocks, blockParams, type BlockUse, type DeclaredBlock } from './blocks/sites.js';
 export { periodField, periodOf } from './blocks/period-field.js';
+export { titleFields, titleOf } from './instance-title.js';
 export type { BlockSite } from './blocks/inputs.js';
 export { blockParamSpecs, type BlockParamSpec } from './blocks/param-specs.js';

@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import type { ResourceProps } from '@refinedev/core';
 import { NotificationsMenuIcon } from '../routes/notifications/notifications-menu-icon';
-import { AlertOutlined, AuditOutlined, CheckSquareOutlined, DeploymentUnitOutlined, PartitionOutlined } from '@ant-design/icons';
+import { AlertOutlined, NotificationOutlined, AuditOutlined, CheckSquareOutlined, DeploymentUnitOutlined, PartitionOutlined } from '@ant-design/icons';
 import { HomeOutlined, SettingOutlined, TeamOutlined, ApartmentOutlined, DatabaseOutlined, CalendarOutlined } from '@ant-design/icons';
 
 /** Menu labels come from the locale files (`<name>.<name>`), icons from here. */
@@ -17,6 +17,8 @@ export const resources: ResourceProps[] = [
     meta: { icon: createElement(DeploymentUnitOutlined) },
   },
   { name: 'findings', list: '/findings', meta: { icon: createElement(AlertOutlined) } },
+  // 负担码: a teacher's report of a non-teaching demand (the bureau handles them from 我的待办).
+  { name: 'burden-reports', list: '/burden-reports', meta: { icon: createElement(NotificationOutlined) } },
   { name: 'definitions', list: '/definitions', meta: { icon: createElement(PartitionOutlined) } },
   { name: 'audit', list: '/audit', meta: { icon: createElement(AuditOutlined) } },
   { name: 'settings', meta: { icon: createElement(SettingOutlined) } },

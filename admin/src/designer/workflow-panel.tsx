@@ -14,6 +14,15 @@ export function WorkflowPanel({ doc, keyLocked, onChange }: { doc: Doc; keyLocke
       <Form.Item label={t('designer.workflow.name')}>
         <LocalizedInput value={doc.name} onChange={(name) => onChange({ ...doc, name })} testId="designer-workflow-name" />
       </Form.Item>
+      <Form.Item label={t('designer.workflow.title')} help={t('designer.workflow.titleHelp')}>
+        <LocalizedInput
+          value={doc.title}
+          placeholder={{ 'zh-CN': '{title}', en: '{title}' }}
+          // Both halves empty: no title declared, the workflow's name stands in.
+          onChange={(title) => onChange({ ...doc, title: title['zh-CN'] || title.en ? title : undefined })}
+          testId="designer-workflow-title"
+        />
+      </Form.Item>
       <Form.Item label={t('designer.workflow.key')} help={keyLocked ? t('designer.workflow.keyLocked') : t('designer.workflow.keyHelp')}>
         <Input value={doc.key} disabled={keyLocked} data-testid="designer-workflow-key" onChange={(e) => onChange({ ...doc, key: e.target.value.toLowerCase().replace(/[^a-z0-9-]/g, '-') })} />
       </Form.Item>

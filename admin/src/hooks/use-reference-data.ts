@@ -1,11 +1,13 @@
 import { useList, useOne } from '@refinedev/core';
+import { useQuery } from '@tanstack/react-query';
 import { useLocalize } from '../components/localized-text';
-import type { DefinitionDetail, DefinitionSummary, Org } from '../types/contract';
+import { http } from '../providers/http';
+import type { DefinitionDetail, DefinitionSummary, Org, StartSubjects } from '../types/contract';
 
 type Option = { value: string; label: string };
 
 /** Workflow definitions (optionally only published ones) as rows and as select options by id and by key. */
-export function useDefinitions(status?: 'published' | 'draft', block?: string | null) {
+export function useDefinitions(status?: 'published' | 'draft', block?: string | null, opts: { startable?: boolean } = {}) {
   const localize = useLocalize();
   const { result, query } = useList<DefinitionSummary>({
     resource: 'definitions',
@@ -14,6 +16,8 @@ export function useDefinitions(status?: 'published' | 'draft', block?: string | 
       ...(status ? [{ field: 'status', operator: 'eq' as const, value: status }] : []),
       // Published definitions declaring a block: every workflow of that family, a bureau's copies included.
       ...(block ? [{ field: 'block', operator: 'eq' as const, value: block }] : []),
+      // Only those the user may start somewhere (the start form's list; the API applies its own start checks).
+      ...(opts.startable ? [{ field: 'startable', operator: 'eq' as const, value: '1' }] : []),
     ],
     queryOptions: { enabled: block !== null },
   });
@@ -39,4 +43,19 @@ export function useOrgOptions(type: Org['type'] = 'school') {
   });
   const options: Option[] = (result.data ?? []).map((o) => ({ value: o.id, label: o.name }));
   return { options, loading: query.isLoading, error: query.error };
+}
+
+/**
+ * The organisations the user may start a workflow about (GET /definitions/:id/start-subjects: the API's own
+ * start checks), as select options, and the one to pre-select (their own school or group, or the only one).
+ */
+export function useStartSubjects(definitionId: string | undefined) {
+  const query = useQuery({
+    queryKey: ['start-subjects', definitionId],
+    queryFn: () => http<StartSubjects>(`/definitions/${definitionId}/start-subjects`),
+    enabled: !!definitionId,
+    retry: false,
+  });
+  const options: Option[] = (query.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }));
+  return { options, preselected: query.data?.preselected ?? null, loaded: query.isSuccess, loading: query.isLoading && !!definitionId, error: query.error };
 }

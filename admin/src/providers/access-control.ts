@@ -54,6 +54,8 @@ export const accessControlProvider: AccessControlProvider = {
       return { can: session.ability.can(screen[0], screen[1]) || session.me.roles.some((r) => BUREAU_READERS.has(r.role)) };
     }
     if (caslAction === 'read' && OPEN_LISTS.has(resource)) return { can: session.ability.can('read', SUBJECT_OF_ENTITY[resource] ?? 'all') };
+    // 负担码 is a form to file, not a list to read: shown to whoever may file (teachers).
+    if (resource === 'burden-reports') return { can: session.ability.can('create', 'BurdenReport') };
     if (resource === 'findings') return { can: caslAction === 'read' && session.me.roles.some((r) => FINDING_READERS.has(r.role)) };
     const subject = SUBJECTS[resource] ?? SUBJECT_OF_ENTITY[resource];
     if (!subject) return { can: true };

@@ -108,6 +108,8 @@ export type DefinitionDocument = {
   >;
 };
 export type DefinitionDetail = DefinitionSummary & { definition: DefinitionDocument };
+/** GET /definitions/:id/start-subjects: the organisations the caller may start it about; their own pre-selected. */
+export type StartSubjects = { items: Array<{ id: string; name: string; type: string }>; preselected: string | null };
 
 export type InstanceStatus = 'running' | 'completed';
 
@@ -116,8 +118,12 @@ export type InstanceRow = {
   definitionKey: string;
   definitionName: MaybeLocalized;
   version: number;
+  /** What it is called: the title its workflow declares (活动名称, 检查批次, 考核年度), else the workflow's name. */
+  title: MaybeLocalized;
   subjectOrgId: string;
   subjectName: string;
+  /** Who filed it: the school or group it is about, or the department that filed a district-wide request. */
+  requesterName: string;
   state: string;
   stateName: MaybeLocalized;
   status: InstanceStatus;
@@ -156,6 +162,9 @@ export type TraceState = { id: string; name: MaybeLocalized; kind: string; visit
 export type InstanceView = {
   id: string;
   definition: { id: string; key: string; version: number; name: MaybeLocalized; blocks: DeclaredBlock[] };
+  /** What it is called, and who filed it (see InstanceRow). */
+  title: MaybeLocalized;
+  requester: { orgId: string; name: string };
   subject: { orgId: string; name: string; path: Array<{ id: string; name: string; type: string }> };
   state: string;
   stateName: MaybeLocalized;
@@ -203,6 +212,9 @@ export type TaskRow = {
   state: string;
   stateName: MaybeLocalized;
   subjectName: string;
+  /** The instance's title (or a 负担码 report's kind) and who filed it. */
+  title: MaybeLocalized;
+  requesterName: string;
   purpose: 'act' | 'review' | 'escalation' | string;
   dueAt: string | null;
   overdue: boolean;

@@ -44,6 +44,8 @@ beforeAll(async () => {
       districtId: h.orgs.district,
       dueAt: null,
       period: null,
+      title: null,
+      requesterOrgId: school,
       state: 'draft',
       status: rand() < 0.3 ? 'completed' : 'running',
       outcome: null,

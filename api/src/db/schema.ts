@@ -160,6 +160,17 @@ export const instances = sqliteTable(
      * the data on every write so a report reads one period off (definition_id, period).
      */
     period: text('period'),
+    /**
+     * Its human title as the definition declares it (`title`: the activity, the round, the cycle), rendered
+     * from the data on every write so lists, the inbox, notifications and exports read it off the row.
+     * Null when the definition declares none: the workflow's name stands in.
+     */
+    title: text('title', { mode: 'json' }).$type<{ 'zh-CN': string; en: string }>(),
+    /**
+     * Who filed it: the subject school or group, or — for an instance about the whole district (a campus-entry
+     * request) — the starter's own department or school, never the district itself.
+     */
+    requesterOrgId: text('requester_org_id'),
   },
   (t) => [
     index('instances_updated_idx').on(t.updatedAt, t.id),
@@ -178,6 +189,9 @@ export const instances = sqliteTable(
     // Workflow reports read one definition's instances (issue 3).
     index('instances_definition_created_idx').on(t.definitionId, t.createdAt),
     index('instances_definition_period_idx').on(t.definitionId, t.period),
+    // Rows still without a title (from before migration 0026, or whose title fields are empty): what the
+    // start-up fill walks, so a start does not read every instance of a city (issue 11's start target).
+    index('instances_untitled_idx').on(t.definitionId, t.id).where(sql`title is null`),
   ],
 );
 

@@ -274,6 +274,12 @@ export const zDefinition = z.object({
   starters: z.array(zActorRule).min(1),
   /** The form filled when starting. */
   startForm: zForm.optional(),
+  /**
+   * How an instance is named in lists, cards, the inbox, page titles, notifications and exports: text
+   * with `{field}` placeholders filled from the instance's data (the activity's title, the inspection
+   * round, the assessment cycle). When it is absent or a placeholder is empty, the workflow's name stands in.
+   */
+  title: zLocalizedText.optional(),
   /** Domain blocks run when an instance starts (e.g. the checklist prefilled). */
   startBlocks: zBlocks,
   initial: z.string().min(1),

@@ -2,6 +2,7 @@ import type { TActorRule, TDefinition, TGuardRef, TLocalizedText, TState, TTrans
 import { RESERVED_EVENTS, zDefinition } from './schema.js';
 import { GUARDS, isGuardName } from '../guards/registry.js';
 import { allFields } from '../forms/field-access.js';
+import { titleFields } from '../instance-title.js';
 import { t } from '../text.js';
 import { validateBlocks, type BlockErrorCode } from '../blocks/validate-blocks.js';
 
@@ -152,6 +153,10 @@ export function validateDefinition(def: TDefinition): DefinitionError[] {
       errors.push({ path: `states.${id}`, code: 'UNREACHABLE_STATE', message: t(`状态「${def.states[id].name['zh-CN']}」无法到达`, `State "${def.states[id].name.en}" cannot be reached`) });
   if (![...reachable].some((id) => def.states[id].kind === 'final'))
     errors.push({ path: 'states', code: 'NO_FINAL_STATE', message: t('流程没有可到达的结束状态', 'No final state can be reached') });
+  for (const locale of ['zh-CN', 'en'] as const)
+    for (const name of titleFields(def.title?.[locale] ?? ''))
+      if (!fields.has(name))
+        errors.push({ path: `title.${locale}`, code: 'UNKNOWN_FIELD', message: t(`标题中的字段「${name}」未在任何表单中定义`, `Title field "${name}" is not on any form`) });
   errors.push(...validateBlocks(def));
   return errors;
 }

@@ -6,6 +6,7 @@ import { SchoolHome } from './school-home';
 import { InspectorHome } from './inspector-home';
 import { ExpertHome } from './expert-home';
 import { DeptHome } from './dept-home';
+import { TeacherHome } from './teacher-home';
 import type { Identity } from '../../providers/auth-provider';
 import type { RoleCode } from '../../types/contract';
 
@@ -24,5 +25,6 @@ export function HomePage() {
   if (has('inspector')) return <InspectorHome />;
   if (has('expert')) return <ExpertHome />;
   if (has('outsideDept')) return <DeptHome />;
+  if (has('teacher')) return <TeacherHome schoolName={orgOf('teacher')} />;
   return <Navigate to="/tasks" replace />;
 }

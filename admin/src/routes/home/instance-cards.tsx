@@ -8,7 +8,7 @@ import { EmptyState } from '../../components/empty-state';
 import { StatusTag } from '../../components/status-tag';
 import type { InstanceRow } from '../../types/contract';
 
-/** Instances as large touch-friendly cards (tablet first): school, step, status, deadline or 公示 end, last change. */
+/** Instances as large touch-friendly cards (tablet first): title, who filed it, step, status, deadline or 公示 end, last change. */
 export function InstanceCards({ rows, empty, testId, title, extra }: { rows: InstanceRow[]; empty: string; testId: string; title: ReactNode; extra?: ReactNode }) {
   const { t } = useTranslation();
   const localize = useLocalize();
@@ -33,12 +33,16 @@ export function InstanceCards({ rows, empty, testId, title, extra }: { rows: Ins
               >
                 <Space direction="vertical" size={6} style={{ width: '100%' }}>
                   <Space style={{ justifyContent: 'space-between', width: '100%' }} align="start">
-                    <Typography.Text strong style={{ fontSize: 16 }}>
-                      {r.subjectName}
+                    <Typography.Text strong style={{ fontSize: 16 }} data-testid="home-instance-title">
+                      {localize(r.title)}
                     </Typography.Text>
                     {r.status === 'running' ? <Tag color="blue">{localize(r.stateName)}</Tag> : <StatusTag status={r.status} outcome={r.outcome} />}
                   </Space>
-                  <Typography.Text type="secondary">{localize(r.definitionName)}</Typography.Text>
+                  {/* Who filed it tells apart cards of one round or cycle (an inspector's schools): as dark as the title. */}
+                  <span data-testid="home-instance-requester">
+                    <Typography.Text>{r.requesterName}</Typography.Text>
+                    <Typography.Text type="secondary"> · {localize(r.definitionName)}</Typography.Text>
+                  </span>
                   {r.status === 'running' && r.dueAt && (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {t(r.dueKind === 'notice' ? 'notice.endsAt' : 'fields.dueAt')} <DateText value={r.dueAt} overdue={r.overdue} />

@@ -53,13 +53,13 @@ export function NoticeSection() {
             <List.Item.Meta
               title={
                 <Space wrap size={6}>
-                  <Typography.Link>{r.subjectName}</Typography.Link>
+                  <Typography.Link>{localize(r.title)}</Typography.Link>
                   <Tag color="purple" bordered={false}>
                     {localize(r.stateName)}
                   </Tag>
                 </Space>
               }
-              description={localize(r.definitionName)}
+              description={`${r.requesterName} · ${localize(r.definitionName)}`}
             />
             <div style={{ textAlign: 'right' }}>
               <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>

@@ -43,13 +43,17 @@ export function TaskSection({ title, tasks, empty, testId, loading, extra }: { t
             <List.Item.Meta
               title={
                 <Space wrap size={6}>
-                  <Typography.Link>{task.subjectName}</Typography.Link>
+                  <Typography.Link>{localize(task.title)}</Typography.Link>
                   <Tag color="blue" bordered={false}>
                     {localize(task.stateName)}
                   </Tag>
                 </Space>
               }
-              description={localize(task.definitionName)}
+              description={
+                <>
+                  <Typography.Text>{task.requesterName}</Typography.Text> · {localize(task.definitionName)}
+                </>
+              }
             />
             <div style={{ textAlign: 'right' }}>
               <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { FormFieldItem } from '../../components/form-field-input';
 import { useLocalize } from '../../components/localized-text';
 import { EmptyState } from '../../components/empty-state';
-import { useDefinition, useDefinitions, useOrgOptions } from '../../hooks/use-reference-data';
+import { useDefinition, useDefinitions, useStartSubjects } from '../../hooks/use-reference-data';
 import { ApiError, http, isApiError } from '../../providers/http';
 import { AssignmentFields, assignedRoles, takeAssignments } from './assignment-fields';
 import type { InstanceView } from '../../types/contract';
@@ -25,16 +25,18 @@ export function InstanceCreate() {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<ApiError | null>(null);
   const [pending, setPending] = useState(false);
-  const definitions = useDefinitions('published');
+  const definitions = useDefinitions('published', undefined, { startable: true });
   const definitionId = Form.useWatch('definitionId', form);
   const summary = definitions.rows.find((d) => d.id === definitionId);
   const { definition, loading } = useDefinition(definitionId);
-  const orgs = useOrgOptions(summary?.subject ?? 'school');
+  // Only what the API would accept: a teacher's or principal's own school, a department's district; the bureau any.
+  const orgs = useStartSubjects(definitionId);
+  const nothingToStart = (!!definitionId && orgs.loaded && orgs.options.length === 0) || (!definitions.loading && definitions.rows.length === 0);
   const startFields = definition?.definition.startForm?.fields ?? [];
   const [params] = useSearchParams();
   const presetKey = params.get('definitionKey');
   const presetBlock = params.get('block');
-  const family = useDefinitions('published', presetBlock);
+  const family = useDefinitions('published', presetBlock, { startable: true });
 
   // `?definitionKey=…` picks the newest published version of that workflow; `?block=entryRules` (from a
   // role's home page) the newest published workflow that declares the block, whatever the bureau called it.
@@ -45,10 +47,10 @@ export function InstanceCreate() {
     if (latest) form.setFieldValue('definitionId', latest.id);
   }, [presetKey, presetBlock, definitions.rows, family.rows, form]);
 
-  // A district-wide workflow has one possible subject: pick it rather than ask.
+  // The user's own school (or the one possible subject, e.g. the district for a campus-entry request) is picked, not asked.
   useEffect(() => {
-    if (definitionId && orgs.options.length === 1 && !form.getFieldValue('subjectOrgId')) form.setFieldValue('subjectOrgId', orgs.options[0].value);
-  }, [definitionId, orgs.options, form]);
+    if (definitionId && orgs.preselected && !form.getFieldValue('subjectOrgId')) form.setFieldValue('subjectOrgId', orgs.preselected);
+  }, [definitionId, orgs.preselected, form]);
 
   const submit = async ({ definitionId: defId, subjectOrgId, ...values }: Values) => {
     setPending(true);
@@ -69,21 +71,36 @@ export function InstanceCreate() {
   };
 
   return (
-    <Create title={t('instances.create')} breadcrumb={false} saveButtonProps={{ loading: pending, onClick: () => form.submit(), children: t('instances.start') }}>
+    <Create title={t('instances.create')} breadcrumb={false} saveButtonProps={{ loading: pending, disabled: nothingToStart, onClick: () => form.submit(), children: t('instances.start') }}>
       {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={t('instances.createFailed')} description={error.localized ? localize(error.localized) : error.message} />}
       {!definitions.loading && definitions.rows.length === 0 ? (
-        <EmptyState description={t('instances.noPublished')} />
+        <EmptyState description={t('startForm.nothingToStart')} />
       ) : (
         <Form<Values> form={form} layout="vertical" style={{ maxWidth: 720 }} onFinish={(v) => void submit(v)} onValuesChange={(changed) => 'definitionId' in changed && form.setFieldValue('subjectOrgId', undefined)}>
           <Form.Item name="definitionId" label={t('fields.workflow')} rules={[{ required: true, message: t('instances.pickWorkflow') }]}>
             <Select loading={definitions.loading} options={definitions.byId} placeholder={t('instances.pickWorkflow')} />
           </Form.Item>
-          <Form.Item name="subjectOrgId" label={t(`instances.subjectOf.${summary?.subject ?? 'school'}`)} rules={[{ required: true, message: t('instances.pickSubject') }]}>
-            <Select showSearch optionFilterProp="label" disabled={!definitionId} loading={orgs.loading} options={orgs.options} placeholder={t('instances.pickSubject')} />
+          {nothingToStart && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('startForm.noSubjects')} description={t('startForm.noSubjectsHint')} data-testid="start-no-subjects" />}
+          <Form.Item
+            name="subjectOrgId"
+            label={t(`instances.subjectOf.${summary?.subject ?? 'school'}`)}
+            rules={[{ required: true, message: t('instances.pickSubject') }]}
+            extra={orgs.options.length === 1 && orgs.preselected ? t('startForm.onlyOwn') : undefined}
+          >
+            <Select
+              showSearch
+              optionFilterProp="label"
+              // Nothing else to choose: shown, not offered.
+              disabled={!definitionId || nothingToStart || (orgs.options.length === 1 && !!orgs.preselected)}
+              loading={orgs.loading}
+              options={orgs.options}
+              placeholder={t('instances.pickSubject')}
+              data-testid="start-subject"
+            />
           </Form.Item>
           {definitionId && loading && <Skeleton active />}
           <AssignmentFields roles={assignedRoles(definition?.definition)} />
-          {startFields.length > 0 && (
+          {startFields.length > 0 && !nothingToStart && (
             <>
               <Divider orientation="left" plain>
                 {t('instances.startForm')}

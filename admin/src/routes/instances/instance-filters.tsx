@@ -1,4 +1,6 @@
-import { Checkbox, DatePicker, Form, Select, type FormProps } from 'antd';
+import { Checkbox, DatePicker, Form, Input, Select, type FormProps } from 'antd';
+import { cachedSession } from '../../providers/session';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilterActions } from '../../components/filter-actions';
 import { flagItem } from '../../components/flag-item';
@@ -19,7 +21,15 @@ export type InstanceFilterValues = {
   /** '1': resting in a 公示 now. */
   notice?: '1';
   range?: [Dayjs | null, Dayjs | null] | null;
+  /** Words of the instance's title. */
+  q?: string;
 };
+
+/**
+ * Whether the user reads every instance of the district (the same test as the API's list): a title search
+ * then needs a school or group first, since a substring test over the whole district would scan it.
+ */
+const readsWholeDistrict = () => cachedSession()?.ability.rulesFor('read', 'Instance').some((r) => !r.conditions && !r.inverted) ?? false;
 
 /** Server-side filters of the instance list (workflow, state, status, organisation, overdue, in 公示, created between). */
 export function InstanceFilters({ formProps }: { formProps: FormProps<InstanceFilterValues> }) {
@@ -39,9 +49,18 @@ export function InstanceFilters({ formProps }: { formProps: FormProps<InstanceFi
     value: id,
     label: localize(s.name) || id,
   }));
+  const orgId = Form.useWatch('orgId', usedForm);
+  const searchNeedsOrg = readsWholeDistrict() && !orgId;
+  // Clearing the school leaves no words the API could search by.
+  useEffect(() => {
+    if (searchNeedsOrg && usedForm.getFieldValue('q')) usedForm.setFieldValue('q', undefined);
+  }, [searchNeedsOrg, usedForm]);
   const blockOptions = BLOCK_NAMES.map((name) => ({ value: name, label: localize(BLOCKS[name].label) }));
   return (
     <Form<InstanceFilterValues> layout="inline" {...formProps} form={usedForm} style={{ rowGap: 12, marginBottom: 16 }}>
+      <Form.Item name="q" label={t('titles.name')} tooltip={searchNeedsOrg ? t('titles.searchNeedsScope') : undefined}>
+        <Input allowClear style={{ width: 200 }} maxLength={60} disabled={searchNeedsOrg} placeholder={t('titles.search')} data-testid="filter-instances-q" />
+      </Form.Item>
       <Form.Item name="definitionKey" label={t('fields.workflow')}>
         <Select allowClear style={{ width: 200 }} loading={definitions.loading} options={definitions.byKey} placeholder={t('common.all')} onChange={() => usedForm.setFieldValue('state', undefined)} />
       </Form.Item>

@@ -17,6 +17,7 @@ import { DueText } from '../../components/due-text';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorResult } from '../../components/error-result';
 import { StatusTag } from '../../components/status-tag';
+import { InstanceName } from '../../components/instance-name';
 import { InstanceFilters, type InstanceFilterValues } from './instance-filters';
 import { districtDayBounds } from '../../config/time';
 import type { InstanceRow } from '../../types/contract';
@@ -86,8 +87,8 @@ export function InstanceList() {
           onRow={(row) => ({ onClick: (e) => !(e.target instanceof Element && e.target.closest('.ant-table-selection-column')) && navigate(`/instances/${row.id}`), style: { cursor: 'pointer' } })}
           locale={{ emptyText: <EmptyState description={t('instances.empty')} /> }}
           columns={[
-            { key: 'workflow', title: t('fields.workflow'), render: (_, r) => <Typography.Link>{localize(r.definitionName)}</Typography.Link> },
-            { key: 'subject', title: t('fields.subject'), dataIndex: 'subjectName' },
+            { key: 'title', title: t('titles.name'), render: (_, r) => <InstanceName title={r.title} workflow={r.definitionName} /> },
+            { key: 'requester', title: t('titles.requester'), dataIndex: 'requesterName' },
             // Sortable only where the API sorts (GET /instances?sort=): state, dueAt, createdAt, updatedAt.
             { key: 'state', dataIndex: 'state', sorter: true, sortOrder: getDefaultSortOrder('state', sorters), title: t('fields.state'), render: (_, r) => <Tag color={r.status === 'running' ? 'blue' : 'default'}>{localize(r.stateName)}</Tag> },
             { key: 'status', title: t('fields.status'), render: (_, r) => <StatusTag status={r.status} outcome={r.outcome} /> },

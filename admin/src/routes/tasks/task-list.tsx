@@ -3,6 +3,7 @@ import { ExportButton } from '../../components/export-button';
 import { Table, Tag, Typography } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { InstanceName } from '../../components/instance-name';
 import { useKeysetTable } from '../../hooks/use-keyset-table';
 import { useLocalize } from '../../components/localized-text';
 import { DateText } from '../../components/date-text';
@@ -37,9 +38,9 @@ export function TaskList() {
         onRow={(row) => ({ onClick: () => navigate(taskHref(row)), style: { cursor: 'pointer' } })}
         locale={{ emptyText: <EmptyState description={t('tasks.empty')} /> }}
         columns={[
-          { key: 'workflow', title: t('fields.workflow'), render: (_, r) => <Typography.Link>{localize(r.definitionName)}</Typography.Link> },
+          { key: 'title', title: t('titles.name'), render: (_, r) => <InstanceName title={r.title} workflow={r.definitionName} /> },
           { key: 'state', title: t('fields.state'), render: (_, r) => <Tag color="blue">{localize(r.stateName)}</Tag> },
-          { key: 'school', title: t('fields.subject'), dataIndex: 'subjectName' },
+          { key: 'requester', title: t('titles.requester'), dataIndex: 'requesterName' },
           {
             key: 'purpose',
             title: t('fields.purpose'),

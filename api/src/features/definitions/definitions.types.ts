@@ -14,6 +14,8 @@ export const ZDefinitionQuery = z.object({
   status: ZDefinitionStatus.optional(),
   /** Only published definitions that declare this block (e.g. `entryRules`: every campus-entry workflow, copies included). */
   block: z.enum(BLOCK_NAMES as [BlockName, ...BlockName[]]).optional(),
+  /** '1': only published definitions the caller may start for some organisation (the start form's list). */
+  startable: z.enum(['1']).optional(),
 });
 export type TDefinitionQuery = z.infer<typeof ZDefinitionQuery>;
 
@@ -135,3 +137,13 @@ export const ZPublishQuery = z.object({
   /** '1': publish even though blocks are dropped or running instances sit in steps this version lacks. */
   confirm: z.enum(['1']).optional(),
 });
+
+/** The organisations the caller may start a published workflow about, and the one the start form pre-selects. */
+export const ZStartSubjects = z
+  .object({
+    items: z.array(z.object({ id: z.string(), name: z.string(), type: z.enum(['district', 'group', 'school', 'department']) })),
+    /** The caller's own school (or group, or the only choice) when it is among them; null when they must pick. */
+    preselected: z.string().nullable(),
+  })
+  .openapi('StartSubjects');
+export type TStartSubjects = z.infer<typeof ZStartSubjects>;

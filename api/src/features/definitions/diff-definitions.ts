@@ -68,6 +68,13 @@ export function diffDefinitions(before: unknown, after: unknown): Change[] {
   const out: Change[] = [];
   if (!same(a.name, b.name))
     out.push({ kind: 'workflow', change: 'renamed', target: 'name', text: { 'zh-CN': `流程名称改为「${b.name?.['zh-CN'] ?? ''}」`, en: `Workflow renamed "${b.name?.en ?? ''}"` } });
+  if (!same(a.title, b.title))
+    out.push({
+      kind: 'workflow',
+      change: a.title ? (b.title ? 'changed' : 'removed') : 'added',
+      target: 'title',
+      text: { 'zh-CN': `实例标题改为「${b.title?.['zh-CN'] ?? '（流程名称）'}」`, en: `Instance title now "${b.title?.en ?? '(the workflow name)'}"` },
+    });
   if (a.initial !== b.initial)
     out.push({ kind: 'workflow', change: 'changed', target: 'initial', text: { 'zh-CN': `起始环节由 ${a.initial} 改为 ${b.initial}`, en: `First step ${a.initial} → ${b.initial}` } });
   if (!same(a.starters, b.starters))

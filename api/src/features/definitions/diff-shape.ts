@@ -15,6 +15,7 @@ export const zLooseState = z.looseObject({
 });
 export const zLooseDefinition = z.looseObject({
   name: zText.optional(),
+  title: zText.optional(),
   initial: z.string().optional(),
   starters: z.unknown().optional(),
   startForm: zLooseForm.optional(),

@@ -5,7 +5,7 @@ import type { TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
 import { definitions, instances, organisations, tasks, timers, type TInstanceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { describeSnapshot, periodOf, type TDefinition } from '../../engine.js';
+import { describeSnapshot, periodOf, titleOf, type TDefinition } from '../../engine.js';
 import { AppError, type TLocalized } from '../../errors.js';
 import { authorize } from '../authorize.js';
 import { orgPath } from '../orgs/org-path.js';
@@ -17,7 +17,7 @@ import { loadDefinition } from './load-definition.js';
 import { rebuildSnapshot, type TRebuilt } from './rebuild-snapshot.js';
 import type { TMigrationBody, TMigrationItem, TMigrationResult } from './definitions.types.js';
 
-type Plan = { item: TMigrationItem; rebuilt: TRebuilt | null; period?: string | null };
+type Plan = { item: TMigrationItem; rebuilt: TRebuilt | null; period?: string | null; title?: ReturnType<typeof titleOf> };
 
 const refused = (row: TInstanceRow, name: string, code: string, message: TLocalized): Plan => ({
   item: { instanceId: row.id, subjectName: name, fromState: row.state, toState: null, ok: false, status: null, closeTasks: [], openTasks: [], timers: [], refusal: { code, message } },
@@ -52,6 +52,8 @@ function planOne(deps: Deps, def: TDefinition, row: TInstanceRow, mapping: Recor
     },
     rebuilt,
     period: periodOf(def, (rebuilt.snapshot.context as { data: Record<string, unknown> }).data),
+    // The new version may name its instances differently.
+    title: titleOf(def, (rebuilt.snapshot.context as { data: Record<string, unknown> }).data),
   };
 }
 
@@ -65,7 +67,7 @@ function applyOne(deps: Deps, actor: TAuthUser, row: TInstanceRow, toDefinitionI
   const data = (rebuilt.snapshot.context as { data: Record<string, unknown> }).data;
   deps.db
     .update(instances)
-    .set({ definitionId: toDefinitionId, snapshot: rebuilt.snapshot, data, state: rebuilt.state, status: rebuilt.status, outcome: rebuilt.outcome, version: row.version + 1, updatedAt: at, period: plan.period ?? null })
+    .set({ definitionId: toDefinitionId, snapshot: rebuilt.snapshot, data, state: rebuilt.state, status: rebuilt.status, outcome: rebuilt.outcome, version: row.version + 1, updatedAt: at, period: plan.period ?? null, title: plan.title ?? null })
     .where(and(eq(instances.id, row.id), eq(instances.version, row.version)))
     .run();
   const { named } = applyEffects(deps, row.id, rebuilt.effects);

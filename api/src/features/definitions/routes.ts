@@ -17,6 +17,7 @@ import {
   ZMigrationResult,
   ZPublishCheck,
   ZPublishQuery,
+  ZStartSubjects,
   ZUpdateDraftBody,
 } from './definitions.types.js';
 import { checkPublish } from './check-publish.js';
@@ -26,6 +27,7 @@ import { migrateInstances } from './migrate-instances.js';
 import { updateDraft } from './update-draft.js';
 import { getDefinition } from './get-definition.js';
 import { listDefinitions } from './list-definitions.js';
+import { listStartSubjects } from './list-start-subjects.js';
 import { publishDefinition } from './publish-definition.js';
 
 const list = createRoute({
@@ -42,6 +44,15 @@ const get = createRoute({
   tags: ['definitions'],
   request: { params: ZIdParam },
   responses: { 200: json(ZDefinitionDetail), ...errors(401, 404) },
+});
+
+const startSubjects = createRoute({
+  method: 'get',
+  path: '/definitions/{id}/start-subjects',
+  tags: ['definitions'],
+  summary: 'The organisations the caller may start this workflow about (the start form offers only these)',
+  request: { params: ZIdParam },
+  responses: { 200: json(ZStartSubjects), ...errors(401, 404) },
 });
 
 const create = createRoute({
@@ -110,8 +121,9 @@ const migrate = createRoute({
 
 export function definitionRoutes(deps: Deps) {
   return newRouter()
-    .openapi(list, (c) => c.json(listDefinitions(deps, { ability: signedIn(c).ability, query: c.req.valid('query') }), 200))
+    .openapi(list, (c) => c.json(listDefinitions(deps, { ability: signedIn(c).ability, actor: signedIn(c).user, query: c.req.valid('query') }), 200))
     .openapi(get, (c) => c.json(getDefinition(deps, { ability: signedIn(c).ability, id: c.req.valid('param').id }), 200))
+    .openapi(startSubjects, (c) => c.json(listStartSubjects(deps, { actor: signedIn(c).user, ability: signedIn(c).ability, id: c.req.valid('param').id }), 200))
     .openapi(create, (c) => {
       const { user } = signedIn(c);
       return c.json(createDraftDefinition(deps, { definition: c.req.valid('json').definition, actor: user }), 201);

@@ -8,8 +8,10 @@ import { FINDING_STATUS_ZH, GROUP_KIND_ZH, SEVERITY_ZH, ORG_TYPE_ZH, OUTCOME_ZH,
 import { beijing, type TColumn } from './xlsx-writer.js';
 
 export const INSTANCE_COLUMNS: TColumn<TInstanceListItem>[] = [
+  { header: '名称', width: 30, value: (r) => r.title['zh-CN'] },
   { header: '流程', width: 22, value: (r) => r.definitionName['zh-CN'] },
   { header: '版本', width: 6, value: (r) => r.definitionVersion },
+  { header: '申报单位', width: 24, value: (r) => r.requesterName },
   { header: '对象单位', width: 24, value: (r) => r.subjectName },
   { header: '当前环节', width: 16, value: (r) => r.stateName['zh-CN'] },
   { header: '状态', width: 10, value: (r) => STATUS_ZH[r.status] ?? r.status },
@@ -20,9 +22,10 @@ export const INSTANCE_COLUMNS: TColumn<TInstanceListItem>[] = [
 ];
 
 export const TASK_COLUMNS: TColumn<TTaskItem>[] = [
+  { header: '名称', width: 30, value: (r) => r.title['zh-CN'] },
   { header: '流程', width: 22, value: (r) => r.definitionName['zh-CN'] },
   { header: '环节', width: 16, value: (r) => r.stateName['zh-CN'] },
-  { header: '单位', width: 24, value: (r) => r.subjectName },
+  { header: '申报单位', width: 24, value: (r) => r.requesterName },
   { header: '类型', width: 8, value: (r) => PURPOSE_ZH[r.purpose] ?? r.purpose },
   { header: '办理期限', width: 18, value: (r) => beijing(r.dueAt) },
   { header: '是否超期', width: 10, value: (r) => (r.overdue ? '已超期' : '') },

@@ -33,12 +33,14 @@ describe('GET /exports/:list.xlsx', () => {
     expect(String(sheet.getCell('A1').value)).toMatch(/^示范区教委流程实例清单（导出时间：2026-11-23 09:00）$/);
     expect(sheet.getCell('A1').isMerged).toBe(true);
     expect(sheet.getCell('I1').isMerged).toBe(true);
-    expect(sheet.getRow(2).values).toEqual([undefined, '流程', '版本', '对象单位', '当前环节', '状态', '结果', '创建时间', '最近办理', '编号']);
+    expect(sheet.getRow(2).values).toEqual([undefined, '名称', '流程', '版本', '申报单位', '对象单位', '当前环节', '状态', '结果', '创建时间', '最近办理', '编号']);
     expect(sheet.rowCount).toBe(2 + 131);
+    // The fixture workflow declares no title: the workflow's name stands in.
     expect(sheet.getCell('A3').value).toBe('学校专项报告');
-    expect(sheet.getCell('E3').value).toBe('进行中');
+    expect(sheet.getCell('B3').value).toBe('学校专项报告');
+    expect(sheet.getCell('G3').value).toBe('进行中');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
-    expect(sheet.getColumn(1).width).toBe(22);
+    expect(sheet.getColumn(1).width).toBe(30);
   });
 
   it('applies the list’s filters and the caller’s permissions', async () => {

@@ -4,7 +4,7 @@ import { isSystem, type TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
 import type { TInstanceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { describeSnapshot, periodOf, step, type EngineEvent, type TDefinition } from '../../engine.js';
+import { describeSnapshot, periodOf, step, titleOf, type EngineEvent, type TDefinition } from '../../engine.js';
 import { AppError } from '../../errors.js';
 import { replayOf, rememberResponse, type TIdempotency } from '../../lib/idempotency.js';
 import { loadDefinition } from '../definitions/load-definition.js';
@@ -96,7 +96,8 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
     version: row.version + 1,
     updatedAt: deps.clock().toISOString(),
   };
-  const updated = writeStep(deps.db, row.id, row.version, { ...next, period: periodOf(def, next.data) });
+  // A revised request's new activity title renames it everywhere it is listed.
+  const updated = writeStep(deps.db, row.id, row.version, { ...next, period: periodOf(def, next.data), title: titleOf(def, next.data) });
   // Cannot happen under BEGIN IMMEDIATE; kept so a future multi-writer database stays correct.
   if (updated.changes !== 1) return deny(new AppError('VERSION_CONFLICT'), before);
 

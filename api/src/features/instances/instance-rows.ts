@@ -17,7 +17,7 @@ const col = <T>(name: string) => ph(name) as unknown as T;
 export const instanceRow = (db: Db, id: string): TInstanceRow | undefined =>
   prepared(db, 'instance.row', (d) => d.select().from(instances).where(eq(instances.id, ph('id'))).prepare()).get({ id });
 
-type TMoved = Pick<TInstanceRow, 'snapshot' | 'data' | 'state' | 'status' | 'outcome' | 'version' | 'updatedAt' | 'period'>;
+type TMoved = Pick<TInstanceRow, 'snapshot' | 'data' | 'state' | 'status' | 'outcome' | 'version' | 'updatedAt' | 'period' | 'title'>;
 
 /** The engine's step written back, only if the row still has the version it was read at (changes: 0 if not). */
 export const writeStep = (db: Db, id: string, readVersion: number, next: TMoved) =>
@@ -33,6 +33,7 @@ export const writeStep = (db: Db, id: string, readVersion: number, next: TMoved)
         version: col<TMoved['version']>('version'),
         updatedAt: col<TMoved['updatedAt']>('updatedAt'),
         period: col<TMoved['period']>('period'),
+        title: col<TMoved['title']>('title'),
       })
       .where(and(eq(instances.id, ph('id')), eq(instances.version, ph('readVersion'))))
       .prepare(),

@@ -65,9 +65,13 @@ export function instanceView(deps: Deps, def: TDefinition, defRow: TDefinitionRo
   const ownFields = formOf(def, row.state).fields;
   const creator = deps.db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.id, row.createdBy)).get();
   const subjectOrg = chain[chain.length - 1];
+  const requesterId = row.requesterOrgId ?? row.subjectOrgId;
+  const requester = requesterId === subjectOrg?.id ? subjectOrg : deps.db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.id, requesterId)).get();
   return {
     id: row.id,
     definition: { id: defRow.id, key: defRow.key, version: defRow.version, name: def.name, blocks: declaredBlocksView(def) },
+    title: row.title ?? def.name,
+    requester: { orgId: requesterId, name: requester?.name ?? '' },
     subject: {
       orgId: row.subjectOrgId,
       name: subjectOrg?.name ?? '',

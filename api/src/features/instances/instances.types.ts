@@ -48,6 +48,13 @@ export const ZInstanceListQuery = ZPageQuery.extend({
   from: z.union([z.iso.date(), ZIsoDate]).optional(),
   /** Created on or before (a date means through its last instant, UTC). */
   to: z.union([z.iso.date(), ZIsoDate]).optional(),
+  /** '1': only what the caller started (a teacher's 我的申报, a department's requests), off (created_by, updated_at). */
+  mine: z.enum(['1']).optional(),
+  /**
+   * Words of the title (the activity, the round, the cycle). Tested on the rows the caller's scope already
+   * walks: a reader of the whole district names a school or group (`orgId`) or `mine=1` first.
+   */
+  q: z.string().trim().min(1).max(60).optional(),
 });
 export type TInstanceListQuery = z.infer<typeof ZInstanceListQuery>;
 
@@ -79,8 +86,12 @@ export const ZInstanceListItem = z
     definitionName: ZLocalized,
     definitionVersion: z.number().int(),
     version: z.number().int(),
+    /** What it is called: the title its definition declares (活动名称, 检查批次, 考核年度), else the workflow's name. */
+    title: ZLocalized,
     subjectOrgId: z.string(),
     subjectName: z.string(),
+    /** Who filed it: the school or group it is about, or the department or school that filed a district-wide request. */
+    requesterName: z.string(),
     state: z.string(),
     stateName: ZLocalized,
     status: z.enum(['running', 'completed']),
@@ -113,6 +124,9 @@ export const ZInstanceView = z
   .object({
     id: z.string(),
     definition: z.object({ id: z.string(), key: z.string(), version: z.number().int(), name: ZLocalized, blocks: z.array(ZDeclaredBlock) }),
+    /** What it is called (see the list item's `title`) and who filed it. */
+    title: ZLocalized,
+    requester: z.object({ orgId: z.string(), name: z.string() }),
     subject: z.object({
       orgId: z.string(),
       name: z.string(),

@@ -1,4 +1,5 @@
 import { and, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { rulesToWhereParts } from '../../auth/ability-sql.js';
@@ -6,11 +7,13 @@ import { definitions, instances, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { resolveSort, sortedUnionPage, type SortSpec } from '../../lib/sorted-keyset.js';
 import { dateBound } from '../../lib/date-bound.js';
+import { AppError } from '../../errors.js';
 import { definitionsById, stateName } from '../definitions/definitions-by-id.js';
 import { instanceFields } from './instance-subject.js';
 import { familyOf, inFamily } from '../workflow-rules/families.js';
 import { inNoticeStep, isNoticeStep, notInNoticeStep } from './notice-period.js';
 import type { TInstanceListItem, TInstanceListQuery } from './instances.types.js';
+import { titleSearch } from './title-search.js';
 
 /** The instance list's sortable columns, each with a (column, id) index for unscoped readers (migration 0009). */
 export const INSTANCE_SORT: SortSpec<'updatedAt' | 'createdAt' | 'dueAt' | 'state'> = {
@@ -24,6 +27,8 @@ export const INSTANCE_SORT: SortSpec<'updatedAt' | 'createdAt' | 'dueAt' | 'stat
   defaultSort: 'updatedAt',
   defaultOrder: 'desc',
 };
+
+const requester = alias(organisations, 'requester');
 
 /** Newest activity first unless ?sort= says otherwise, keyset-paginated on (column, id); CASL read rules in SQL. */
 export function listInstances(deps: Deps, input: { user: TAuthUser; ability: AppAbility; query: TInstanceListQuery }) {
@@ -46,9 +51,17 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
   // A 公示's end sits in due_at too, but a notice is never overdue: it simply ends.
   if (q.overdue) where.push(eq(instances.status, 'running'), lt(instances.dueAt, now), notInNoticeStep(deps));
   if (q.notice) where.push(inNoticeStep(deps, { scoped }));
-  if (q.orgId) where.push(underOrg(deps, q.orgId));
+  const org = q.orgId ? underOrg(deps, q.orgId) : null;
+  if (org) where.push(org.where);
   if (q.from) where.push(gte(instances.createdAt, dateBound(q.from, 'start')));
   if (q.to) where.push(lte(instances.createdAt, dateBound(q.to, 'end')));
+  // (created_by, updated_at, id) serves it; the read rules still apply (a teacher who moved school keeps theirs).
+  if (q.mine) where.push(eq(instances.createdBy, input.user.id));
+  if (q.q) {
+    const search = titleSearch(q.q, { bounded: scoped || !!q.mine || !!org?.narrow });
+    if (search instanceof AppError) throw search;
+    where.push(search);
+  }
   const plan = resolveSort(INSTANCE_SORT, q, { scoped });
   // Only the listed columns: the snapshot and form data are JSON that drizzle would parse for every row.
   const read = (scope: SQL, after: SQL | undefined, orderBy: SQL[], limit: number) =>
@@ -59,6 +72,8 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
         version: instances.version,
         subjectOrgId: instances.subjectOrgId,
         subjectName: organisations.name,
+        title: instances.title,
+        requesterName: requester.name,
         state: instances.state,
         status: instances.status,
         outcome: instances.outcome,
@@ -70,6 +85,8 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
       // `+`: the subject's name is looked up per listed row; without it, on a city's statistics SQLite
       // walked every organisation's instances and sorted them all (3–10 s at 1M instances, issue 11).
       .innerJoin(organisations, eq(organisations.id, sql`+${instances.subjectOrgId}`))
+      // A left join keeps instances first in the plan: one primary-key lookup per listed row.
+      .leftJoin(requester, eq(requester.id, instances.requesterOrgId))
       .where(and(scope, ...where, after))
       .orderBy(...orderBy)
       .limit(limit)
@@ -85,8 +102,10 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
       definitionName: ref?.name ?? { 'zh-CN': '', en: '' },
       definitionVersion: ref?.version ?? 0,
       version: i.version,
+      title: i.title ?? ref?.name ?? { 'zh-CN': '', en: '' },
       subjectOrgId: i.subjectOrgId,
       subjectName: i.subjectName,
+      requesterName: i.requesterName ?? i.subjectName,
       state: i.state,
       stateName: stateName(ref, i.state),
       status: i.status,
@@ -101,10 +120,13 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
   return { items, nextCursor: page.nextCursor };
 }
 
-/** Instances about an organisation or below it, as one indexed column test (an OR with district_id scanned). */
-function underOrg(deps: Deps, orgId: string): SQL {
+/**
+ * Instances about an organisation or below it, as one indexed column test (an OR with district_id scanned).
+ * `narrow`: a school's or group's, walked off its own index — a district's is everything.
+ */
+function underOrg(deps: Deps, orgId: string): { where: SQL; narrow: boolean } {
   const org = deps.db.select({ type: organisations.type }).from(organisations).where(eq(organisations.id, orgId)).get();
-  if (org?.type === 'district') return eq(instances.districtId, orgId);
-  if (org?.type === 'group') return eq(instances.subjectGroupId, orgId);
-  return eq(instances.subjectOrgId, orgId);
+  if (org?.type === 'district') return { where: eq(instances.districtId, orgId), narrow: false };
+  if (org?.type === 'group') return { where: eq(instances.subjectGroupId, orgId), narrow: true };
+  return { where: eq(instances.subjectOrgId, orgId), narrow: true };
 }

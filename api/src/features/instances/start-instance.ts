@@ -5,7 +5,7 @@ import { isSystem, type TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
 import { instances, type TDefinitionRow, type TInstanceRow } from '../../db/schema.js';
 import { memoRead, type Deps } from '../../deps.js';
-import { describeSnapshot, periodOf, start, type TDefinition } from '../../engine.js';
+import { describeSnapshot, periodOf, start, titleOf, type TDefinition } from '../../engine.js';
 import { prefillStart, refusalsIn } from '../workflow-rules/start-blocks.js';
 import { AppError } from '../../errors.js';
 import { replayOf, rememberResponse, type TIdempotency } from '../../lib/idempotency.js';
@@ -15,6 +15,8 @@ import { applyEffects } from './apply-effects.js';
 import { badAssignment } from './assignment-check.js';
 import { buildEnv, engineActor } from './engine-env.js';
 import { addParticipants } from './instance-subject.js';
+import { mayCreateAbout, startSubject } from './start-permission.js';
+import { requesterOf } from './instance-requester.js';
 import { instanceView, subjectOf } from './instance-view.js';
 import { deniedEvent, refusalError } from './refusal.js';
 import { ZInstanceView, type TInstanceView, type TStartInstanceBody } from './instances.types.js';
@@ -69,10 +71,9 @@ export function startStored(deps: Deps, input: TStartInstanceBody & { actor: TAu
     return deny(invalid('subjectOrgId', `该流程的对象须为${def.subject === 'school' ? '学校' : def.subject === 'group' ? '教育集团' : '区'}`, `This workflow is about a ${def.subject}`));
   }
   const districtId = chain[0]?.id ?? org.id;
-  const subjectGroupId = org.type === 'group' ? org.id : (chain.find((o) => o.type === 'group')?.id ?? null);
-  const casl = { id: '', definitionId: defRow.id, subjectOrgId: org.id, subjectGroupId, districtId, createdBy: actor.id, status: 'running', participantIds: [] };
+  const { subjectGroupId, casl } = startSubject(defRow.id, chain, actor.id);
   const ability = () => memoRead(deps, `ability:${actor.id}`, () => defineAbilityFor(actor));
-  if (!isSystem(actor) && !ability().can('create', asSubject('Instance', casl))) {
+  if (!isSystem(actor) && !mayCreateAbout(ability(), defRow.id, chain, actor.id)) {
     return deny(new AppError('FORBIDDEN'));
   }
   const assignments = input.assignments ?? {};
@@ -111,8 +112,11 @@ export function startStored(deps: Deps, input: TStartInstanceBody & { actor: TAu
     // applyEffects fills it from the tasks the start opens.
     dueAt: null,
     period: null,
+    title: null,
+    requesterOrgId: requesterOf(deps, def, org, actor),
   };
   row.period = periodOf(def, row.data);
+  row.title = titleOf(def, row.data);
   deps.db.insert(instances).values(row).run();
   const { named, readers } = applyEffects(deps, row.id, result.effects);
   addParticipants(deps, row.id, [

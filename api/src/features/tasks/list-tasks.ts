@@ -1,4 +1,5 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { AppAbility } from '../../auth/ability.js';
 import { rulesToWhere } from '../../auth/ability-sql.js';
 import type { TAuthUser } from '../../auth/user.js';
@@ -11,6 +12,8 @@ import { instanceFields } from '../instances/instance-subject.js';
 import { BURDEN_TASK } from '../burden/burden-task.js';
 import { isCandidateOfTask } from './candidate-match.js';
 import type { TTaskItem, TTaskQuery } from './tasks.types.js';
+
+const requester = alias(organisations, 'requester');
 
 /** The inbox's sorts: it is driven from the user's candidate rows (few), so SQLite sorts a small set. */
 const TASK_SORT: SortSpec<'dueAt' | 'createdAt'> = {
@@ -51,12 +54,15 @@ export function listTasks(deps: Deps, input: { user: TAuthUser; ability: AppAbil
         createdAt: tasks.createdAt,
         definitionId: instances.definitionId,
         subjectName: organisations.name,
+        title: instances.title,
+        requesterName: requester.name,
       })
       .from(tasks)
       // A 负担码 report's task has no instance: its subject is the report's school.
       .leftJoin(instances, eq(instances.id, tasks.instanceId))
       .leftJoin(burdenReports, eq(burdenReports.id, tasks.burdenReportId))
       .innerJoin(organisations, eq(organisations.id, sql`coalesce(${instances.subjectOrgId}, ${burdenReports.schoolId})`))
+      .leftJoin(requester, eq(requester.id, instances.requesterOrgId))
       .where(and(...base, after))
       .orderBy(...orderBy)
       .limit(limit)
@@ -78,6 +84,8 @@ export function listTasks(deps: Deps, input: { user: TAuthUser; ability: AppAbil
       state: t.state,
       stateName: burden ? BURDEN_TASK.stateName : stateName(ref, t.state),
       subjectName: t.subjectName,
+      title: burden ? BURDEN_TASK.name : (t.title ?? ref?.name ?? { 'zh-CN': '', en: '' }),
+      requesterName: t.requesterName ?? t.subjectName,
       purpose: t.purpose,
       dueAt: t.dueAt,
       overdue: t.dueAt !== null && t.dueAt < now,

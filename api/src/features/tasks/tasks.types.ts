@@ -21,6 +21,10 @@ export const ZTaskItem = z
     state: z.string(),
     stateName: ZLocalized,
     subjectName: z.string(),
+    /** What the instance is called (its declared title, else the workflow's name); a 负担码 report's item. */
+    title: ZLocalized,
+    /** Who filed it: the school, group or department (never the district, for a district-wide request). */
+    requesterName: z.string(),
     purpose: z.string().openapi({ example: 'act', description: 'act | review | escalation | sign' }),
     dueAt: z.string().nullable(),
     overdue: z.boolean(),

@@ -18,6 +18,7 @@ export const bundledAssessment = {
   name: l('集团化办学捆绑式考核', 'Bundled assessment of an education group'),
   description: l('成员校自评、集团汇总、教委审核与实地考察、结果公示', 'Member self-assessment, group consolidation, bureau review and site visit, public notice'),
   starters: [{ role: 'bureauAdmin', scope: 'district' }, bureau],
+  title: l('{cycle}年度捆绑式考核', '{cycle} bundled assessment'),
   startForm: {
     fields: [
       { name: 'cycle', type: 'text', label: l('考核年度', 'Assessment cycle'), required: true, maxLength: 40 },

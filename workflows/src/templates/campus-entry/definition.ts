@@ -18,6 +18,8 @@ export const campusEntry = {
   name: l('社会事务进校园申请', 'Social affair entering campus'),
   description: l('白名单校验、教委审核、学校确认、活动开展与减负统计', 'Whitelist checks, bureau review, school confirmation, outcome and teacher hours'),
   starters: [{ role: 'outsideDept', scope: 'any' }],
+  // Named by the activity, not by the district it is filed with (issue 12).
+  title: l('{title}', '{title}'),
   startForm: {
     fields: [
       { name: 'itemCode', type: 'text', label: l('白名单事项', 'Whitelist item'), required: true },

@@ -17,6 +17,7 @@ export const securityInspection = {
   name: l('网络安全检查', 'Network-security inspection'),
   description: l('学校自查、检查员逐项检查、问题整改与复核', 'School self-check, item-by-item inspection, rectification and verification'),
   starters: [{ role: 'bureauAdmin', scope: 'district' }, bureau],
+  title: l('{round}', '{round}'),
   startForm: {
     fields: [
       { name: 'round', type: 'text', label: l('检查批次', 'Inspection round'), required: true, maxLength: 60 },

@@ -19,6 +19,7 @@ export const teachingAward = {
   name: l('教学成果奖与精品课评审', 'Teaching-achievement award and quality course'),
   description: l('教师申报、学校推荐、区级初审、专家评审、排名定级与公示', 'Submission, school recommendation, formal check, expert review, ranking and notice'),
   starters: [{ role: 'teacher', scope: 'subject.school' }],
+  title: l('{title}', '{title}'),
   startForm: {
     fields: [
       {

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Breadcrumb, Card, Descriptions, Grid, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocalize } from '../../../components/localized-text';
@@ -6,7 +6,7 @@ import { DateText } from '../../../components/date-text';
 import { StatusTag } from '../../../components/status-tag';
 import type { InstanceView } from '../../../types/contract';
 
-/** Workflow name, the school (with its place in the tree), current state and status. */
+/** The instance's title, who filed it and in which workflow, its place in the tree, current state and status. */
 export function InstanceHeader({ view, extra }: { view: InstanceView; extra?: ReactNode }) {
   const { t } = useTranslation();
   const localize = useLocalize();
@@ -14,14 +14,20 @@ export function InstanceHeader({ view, extra }: { view: InstanceView; extra?: Re
   const overdue = !!nextDue && new Date(nextDue).getTime() < Date.now();
   // Below lg the menu becomes a floating button over the content's top-left corner: keep clear of it.
   const narrow = Grid.useBreakpoint().lg === false;
+  const pageTitle = `${localize(view.title)} · ${view.requester.name}`;
+  // The browser tab and history name the instance, not the bureau (the route handler set the section's name).
+  useEffect(() => {
+    document.title = `${pageTitle} | ${t('app.brand')}`;
+  }, [pageTitle, t]);
   return (
     <Card style={{ marginBottom: 16 }} styles={{ body: narrow ? { paddingInlineStart: 52 } : undefined }} data-testid="instance-header">
       <Space direction="vertical" size={4} style={{ width: '100%' }}>
-        <Breadcrumb items={view.subject.path.map((p) => ({ title: p.name }))} />
+        {/* A request about the whole district has no place below it worth a breadcrumb: its requester says who filed it. */}
+        {view.subject.path.length > 1 && <Breadcrumb items={view.subject.path.map((p) => ({ title: p.name }))} />}
         <Space align="center" wrap style={{ justifyContent: 'space-between', width: '100%' }}>
           <Space align="center" wrap>
-            <Typography.Title level={4} style={{ margin: 0 }}>
-              {localize(view.definition.name)} · {view.subject.name}
+            <Typography.Title level={4} style={{ margin: 0 }} data-testid="instance-title">
+              {localize(view.title)}
             </Typography.Title>
             <Tag color={view.status === 'running' ? 'blue' : 'default'} data-testid="current-state">
               {localize(view.stateName)}
@@ -30,6 +36,9 @@ export function InstanceHeader({ view, extra }: { view: InstanceView; extra?: Re
           </Space>
           {extra}
         </Space>
+        <Typography.Text type="secondary" data-testid="instance-requester">
+          {view.requester.name} · {localize(view.definition.name)}
+        </Typography.Text>
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} style={{ marginTop: 8 }}>
           <Descriptions.Item label={t('fields.createdBy')}>{view.createdBy.displayName}</Descriptions.Item>
           <Descriptions.Item label={t('fields.createdAt')}>

@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, InputNumber, Result, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { PageTitle } from '../../components/page-title';
+import { formatDateTime } from '../../components/date-text';
+import { useLocalize } from '../../components/localized-text';
+import { ApiError, http, isApiError } from '../../providers/http';
+import { serverFieldErrors } from '../../lib/server-field-errors';
+
+type Values = { burdenItem: string; description: string; hours?: number };
+type Filed = { id: string; dueAt: string };
+type Whitelist = { content: { burdenList?: Array<{ code: string; name: string }> } };
+
+/** The published 教师减负清单 (part of the whitelist): what a teacher names when reporting. */
+function useBurdenList() {
+  return useQuery({
+    queryKey: ['burden-list'],
+    queryFn: () => http<{ items: Whitelist[] }>('/reference/whitelists', { query: { status: 'published' } }),
+    retry: false,
+    staleTime: 300_000,
+  });
+}
+
+/**
+ * 负担码: a teacher reports a non-teaching demand (POST /burden-reports). It goes to the bureau as a task due
+ * in 5 school working days; the school never sees who reported.
+ */
+export function BurdenReportPage() {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<Values>();
+  const list = useBurdenList();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [filed, setFiled] = useState<Filed | null>(null);
+  const items = [...new Map((list.data?.items ?? []).flatMap((w) => w.content.burdenList ?? []).map((b) => [b.code, b])).values()];
+  const options = [...items.map((b) => ({ value: b.code, label: `${b.code} ${b.name}` })), { value: 'other', label: t('burdenReport.other') }];
+
+  const submit = async (values: Values) => {
+    setPending(true);
+    setError(null);
+    try {
+      setFiled(await http<Filed>('/burden-reports', { method: 'POST', body: { ...values, hours: values.hours ?? undefined } }));
+      form.resetFields();
+    } catch (e) {
+      const err = isApiError(e) ? e : new ApiError(0, null);
+      setError(err);
+      form.setFields(serverFieldErrors(err, localize, ['burdenItem', 'description', 'hours'] as const));
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <div data-testid="burden-report-page" style={{ maxWidth: 720 }}>
+      <div style={{ marginBottom: 12 }}>
+        <PageTitle>{t('burdenReport.title')}</PageTitle>
+      </div>
+      {filed ? (
+        <Card data-testid="burden-report-filed">
+          <Result
+            status="success"
+            title={t('burdenReport.success', { date: formatDateTime(filed.dueAt, 'YYYY-MM-DD') })}
+            subTitle={t('burdenReport.successHint')}
+            extra={[
+              <Button key="again" type="primary" onClick={() => setFiled(null)}>
+                {t('burdenReport.another')}
+              </Button>,
+              <Button key="home" onClick={() => navigate('/')}>
+                {t('burdenReport.home')}
+              </Button>,
+            ]}
+          />
+        </Card>
+      ) : (
+        <Card>
+          <Alert type="info" showIcon message={t('burdenReport.intro')} style={{ marginBottom: 16 }} />
+          {error && Object.keys(error.fieldErrors).length === 0 && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={error.localized ? localize(error.localized) : t('errors.generic')} />}
+          <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark>
+            <Form.Item name="burdenItem" label={t('burdenReport.item')} extra={t('burdenReport.itemHelp')} rules={[{ required: true, message: t('burdenReport.itemRequired') }]}>
+              <Select showSearch optionFilterProp="label" loading={list.isLoading} options={options} data-testid="burden-item" placeholder={t('burdenReport.itemRequired')} />
+            </Form.Item>
+            <Form.Item name="description" label={t('burdenReport.description')} rules={[{ required: true, whitespace: true, min: 5, message: t('burdenReport.descriptionRequired') }]}>
+              <Input.TextArea rows={4} maxLength={2000} showCount placeholder={t('burdenReport.descriptionPlaceholder')} data-testid="burden-description" />
+            </Form.Item>
+            <Form.Item name="hours" label={t('burdenReport.hours')}>
+              <InputNumber min={0} max={200} precision={0} style={{ width: 160 }} data-testid="burden-hours" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={pending} data-testid="burden-submit">
+              {t('burdenReport.submit')}
+            </Button>
+          </Form>
+        </Card>
+      )}
+    </div>
+  );
+}

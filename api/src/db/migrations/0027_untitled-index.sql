@@ -1,0 +1,1 @@
+CREATE INDEX `instances_untitled_idx` ON `instances` (`definition_id`,`id`) WHERE title is null;
