@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCityDb, type TCityShape } from './city-db.js';
 import { upgradeStored } from '../src/bootstrap/upgrade-stored.js';
+import { optimizeNow } from '../src/scheduler/start-optimizer.js';
 import { migrate, openDb } from '../src/index.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -73,6 +74,8 @@ function migrateCached(file: string, log: (s: string) => void): void {
   try {
     migrate(db);
     upgradeStored(db);
+    // The statistics a first start would gather for new indexes (PRAGMA optimize), kept in the cached file.
+    optimizeNow(db, true);
   } finally {
     db.$client.close();
   }

@@ -1,7 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { nextTurn } from '../../lib/slices.js';
+import { breathe } from '../../lib/slices.js';
 
 export type TColumn<Row> = { header: string; width: number; value: (row: Row) => string | number | null };
 
@@ -98,7 +98,8 @@ export function xlsxStream<Row>(input: { title: string; sheetName: string; colum
         for (const row of page) writeRow(row);
         // zlib or the client is behind: wait for them rather than hold the file in memory.
         if (backlog.input && backlog.bytes() > MAX_UNPACKED_BYTES) await firstOf([backlog.input, 'drain'], [out, 'close']);
-        else await nextTurn();
+        // A breath, not one turn: a request on a new connection needs several (see breathe).
+        else await breathe();
         // The client went away (the response stream was cancelled): read no further page.
         if (out.destroyed) return;
       }
