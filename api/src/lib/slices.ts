@@ -5,9 +5,6 @@
  */
 export const SLICE_MS = 15;
 
-/** Lets every other pending I/O callback (requests, health checks) run before coming back. */
-export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
 /**
  * The pause between two slices. Answering a request on a new connection takes the event loop several
  * turns (accept, read, answer); with one setImmediate between slices each of those turns waited a whole
