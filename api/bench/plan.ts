@@ -22,6 +22,8 @@ export type TPlan = {
   bulkSchoolIds: string[];
   /** Instances created on or after this instant: the newest ~EXPORT_ROWS (all of them in a smaller city). */
   exportFrom: string | null;
+  /** The window of the newest ~5,000 instances: the export a restarted server runs once before the measured one. */
+  warmExportFrom: string;
 };
 
 export function planRun(file: string, candidates = 400): TPlan {
@@ -46,7 +48,9 @@ export function planRun(file: string, candidates = 400): TPlan {
     for (const p of eventPicks) if (!byUser.has(p.userId) && byUser.size < candidates) byUser.set(p.userId, p);
     const exportFrom =
       instances > EXPORT_ROWS ? (c.prepare('select created_at at from instances order by created_at desc limit 1 offset ?').get(EXPORT_ROWS - 1) as { at: string }).at : null;
+    const warmExportFrom = (c.prepare('select created_at at from instances order by created_at desc limit 1 offset ?').get(Math.min(5_000, instances) - 1) as { at: string }).at;
     return {
+      warmExportFrom,
       instances,
       runningInstances: n("select count(*) n from instances where status = 'running'"),
       auditEvents: n('select max(seq) n from audit_events'),
