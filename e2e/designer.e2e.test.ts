@@ -79,6 +79,9 @@ describe('designer', () => {
     await screenshot(admin, 'designer-simulate');
 
     await admin.getByTestId('designer-save').click();
+    // The save must land before the reviewer opens the draft (the four-eyes note below shows before it does:
+    // the creator is an editor already), or the reviewer publishes the revision the save then replaces.
+    await admin.getByTestId('designer-unsaved').waitFor({ state: 'hidden', timeout: 15_000 });
     // 四眼原则: the admin who drafted it may not publish it. 发布 is disabled; the reason and who may approve show inline and on hover.
     const note = admin.getByTestId('four-eyes-note');
     await expect.poll(async () => (await note.textContent().catch(() => '')) ?? '', { timeout: 15_000 }).toContain('您编辑过此草稿，须由其他教委管理员或教委科室审核人审核发布');

@@ -73,7 +73,8 @@ export function DefinitionDesigner() {
       setBusy(null);
     }
   };
-  // Never saves first: a save would make the publisher an editor (四眼原则), so unsaved edits block it.
+  // Never saves first: a save would make the publisher an editor (四眼原则), so unsaved edits block it;
+  // so does a save still in flight (busy), or 发布 would act on the revision the save is about to replace.
   // The confirmation (PublishButton) lists what the version drops or strands (publish-check); risky ones are confirmed.
   const publish = async (risky: boolean) => {
     try {
@@ -106,7 +107,7 @@ export function DefinitionDesigner() {
               <Typography.Title level={4} style={{ margin: 0 }} data-testid="designer-title">{localize(doc.name)}</Typography.Title>
               <Tag>v{server.version}</Tag>
               <Tag color={published ? 'success' : 'default'} data-testid="designer-status">{t(`definitions.filter.${server.status}`)}</Tag>
-              {d.dirty && <Tag color="warning">{t('designer.unsaved')}</Tag>}
+              {d.dirty && <Tag color="warning" data-testid="designer-unsaved">{t('designer.unsaved')}</Tag>}
               <DraftReviewText review={server} />
             </Space>
           </Col>
@@ -133,7 +134,7 @@ export function DefinitionDesigner() {
                 <>
                   {canUpdate && <Button icon={<SaveOutlined />} loading={busy === 'save'} onClick={() => void save()} data-testid="designer-save">{t('designer.save')}</Button>}
                   {canPublish && (
-                    <PublishButton name={`${localize(doc.name)} v${server.version}`} editors={server.editors} unsaved={d.dirty} disabled={d.validation.errors.length > 0} testId="designer-publish" prepare={publishRisks} onPublish={publish} />
+                    <PublishButton name={`${localize(doc.name)} v${server.version}`} editors={server.editors} unsaved={d.dirty || busy === 'save'} disabled={d.validation.errors.length > 0} testId="designer-publish" prepare={publishRisks} onPublish={publish} />
                   )}
                 </>
               )}
@@ -144,7 +145,7 @@ export function DefinitionDesigner() {
         {!published && !canUpdate && canPublish && (
           <Alert style={{ marginTop: 8 }} type="info" showIcon data-testid="designer-reviewing" message={t('fourEyes.reviewing', { editors: t('fourEyes.editors', { names: fourEyes.names }) })} />
         )}
-        {!published && canPublish && <FourEyesNote editors={server.editors} unsaved={d.dirty} />}
+        {!published && canPublish && <FourEyesNote editors={server.editors} unsaved={d.dirty || busy === 'save'} />}
       </Card>
       <Row gutter={16}>
         <Col xs={24} xl={15}>
