@@ -26,7 +26,10 @@ export async function measureConsole(base: string, runs = 3): Promise<TConsole> 
       await page.locator('[data-testid=dashboard]').waitFor({ timeout: 60_000 });
       await page.waitForFunction(
         () => {
-          const board = document.querySelector('[data-testid=dashboard]');
+          // Runs in the page; the API's tsconfig has no DOM lib, so the page's document is typed by hand.
+          type Found = { querySelectorAll(selector: string): { length: number } };
+          const win = globalThis as unknown as { document: { querySelector(selector: string): Found | null } };
+          const board = win.document.querySelector('[data-testid=dashboard]');
           return !!board && board.querySelectorAll('.ant-card').length > 0 && board.querySelectorAll('.ant-skeleton').length === 0 && board.querySelectorAll('canvas').length > 0;
         },
         undefined,

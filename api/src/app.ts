@@ -14,7 +14,9 @@ import { passwordChangeGate } from './auth/password-gate.js';
 import { twoFactorGate } from './auth/two-factor-gate.js';
 import { tx, type Db } from './db/client.js';
 import type { Deps } from './deps.js';
+import { requestLog } from './delivery/request-log.js';
 import { writeTurns } from './delivery/write-turns.js';
+import { logger as processLogger, type Logger } from './log/logger.js';
 import { AppError, toAppError } from './errors.js';
 import { auditRoutes } from './features/audit/routes.js';
 import { authRoutes } from './features/auth/routes.js';
@@ -51,6 +53,8 @@ export type CreateAppOptions = {
   auditCheckpointFile?: string;
   /** Largest accepted request body; workflow data is form fields, files go elsewhere. */
   maxBodyBytes?: number;
+  /** Where request lines and errors go; the process logger (EDUFLOW_LOG_LEVEL) unless a test captures them. */
+  logger?: Logger;
 };
 
 export function createApp(options: CreateAppOptions) {
@@ -63,6 +67,10 @@ export function createApp(options: CreateAppOptions) {
     auditCheckpointFile: options.auditCheckpointFile,
   };
   const app = new OpenAPIHono<AppEnv>();
+  const logger = options.logger ?? processLogger;
+
+  // Outermost, so the line carries the final status and the whole time, and every answer its X-Request-Id.
+  app.use('*', ...requestLog(logger));
 
   // Registered first so it runs last: the docs page's own policy replaces the strict one (see DOCS_CSP).
   app.use('/api/docs', async (c, next) => {
@@ -118,23 +126,25 @@ export function createApp(options: CreateAppOptions) {
   });
   app.get('/api/docs', swaggerUI({ url: '/api/openapi.json' }));
 
-  app.notFound((c) => c.json(new AppError('NOT_FOUND').toBody(), 404));
-  app.onError((err, c) => respond(deps, c, err));
+  app.notFound((c) => c.json({ ...new AppError('NOT_FOUND').toBody(), requestId: c.get('requestId') }, 404));
+  app.onError((err, c) => respond(deps, logger, c, err));
   return app;
 }
 
 export type App = ReturnType<typeof createApp>;
 
 /** The one error exit: every thrown thing becomes the contract's error body; only real bugs are 500s. */
-function respond(deps: Deps, c: Context<AppEnv>, err: unknown) {
+function respond(deps: Deps, logger: Logger, c: Context<AppEnv>, err: unknown) {
   const error = toAppError(err);
-  if (err instanceof ForbiddenError) auditForbidden(deps, c, err);
-  if (error.code === 'INTERNAL') console.error(err);
-  return c.json(error.toBody(), error.status as ContentfulStatusCode);
+  const reqId = c.get('requestId');
+  if (err instanceof ForbiddenError) auditForbidden(deps, logger, c, err);
+  // Logged once, here, with the id the body carries so the user's quote finds this line.
+  if (error.code === 'INTERNAL') logger.error({ reqId, err }, 'unexpected error');
+  return c.json({ ...error.toBody(), requestId: reqId }, error.status as ContentfulStatusCode);
 }
 
 /** CASL refusals raised in handlers are permission events too: the auditor sees them. */
-function auditForbidden(deps: Deps, c: Context<AppEnv>, err: ForbiddenError<AnyAbility>) {
+function auditForbidden(deps: Deps, logger: Logger, c: Context<AppEnv>, err: ForbiddenError<AnyAbility>) {
   const user = c.get('user');
   try {
     tx(deps.db, () =>
@@ -149,6 +159,6 @@ function auditForbidden(deps: Deps, c: Context<AppEnv>, err: ForbiddenError<AnyA
       }),
     );
   } catch (auditError) {
-    console.error('could not audit a refused permission', auditError);
+    logger.error({ reqId: c.get('requestId'), err: auditError }, 'could not audit a refused permission');
   }
 }

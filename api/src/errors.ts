@@ -101,6 +101,8 @@ const CATALOG: Record<ErrorCode, { status: number; message: TLocalized }> = {
 
 export type TErrorBody = {
   error: { code: ErrorCode; message: TLocalized; fieldErrors?: Record<string, TLocalized>; rule?: string; lockedUntil?: string };
+  /** The request's id (also its X-Request-Id header), for a user to quote; set by the app's one error exit. */
+  requestId?: string;
 };
 
 export class AppError extends Error {

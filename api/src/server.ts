@@ -18,6 +18,7 @@ import { startPruning } from './ops/prune-history.js';
 import { startScheduler } from './scheduler/start-scheduler.js';
 import { consoleFiles } from './delivery/console-files.js';
 import { withJsonCompression } from './delivery/compress-json.js';
+import { logger } from './log/logger.js';
 
 // The same rule the backup, restore and migrate commands use (api/src/data-dir.ts).
 const dataDir = dataDirFromEnv();
@@ -61,7 +62,7 @@ if (existsSync(join(adminDist, 'index.html'))) {
   // Precompressed files, long-cached hashed assets, and index.html for the console's client-side routes.
   app.use('*', consoleFiles(adminDist));
 } else {
-  console.warn(`console not built (${adminDist} missing): run \`npm run build\`; serving the API only`);
+  logger.warn(`console not built (${adminDist} missing): run \`npm run build\`; serving the API only`);
 }
 
 const server = serve({ fetch: withJsonCompression(app.fetch), port }, (info) => {

@@ -27,8 +27,10 @@ export class ApiError extends Error {
   readonly errors: Record<string, string>;
   readonly rule?: string;
   readonly lockedUntil?: string;
+  /** The server's X-Request-Id for this answer: shown on unexpected errors so a user can quote it. */
+  readonly requestId?: string;
 
-  constructor(status: number, body: ApiErrorBody['error'] | null) {
+  constructor(status: number, body: ApiErrorBody['error'] | null, requestId?: string) {
     const lang = currentLanguage();
     const fallback = i18n.t(`errors.codes.${body?.code ?? (status === 0 ? 'NETWORK' : 'INTERNAL')}`, {
       defaultValue: i18n.t('errors.generic'),
@@ -43,6 +45,7 @@ export class ApiError extends Error {
     this.errors = Object.fromEntries(Object.entries(this.fieldErrors).map(([k, v]) => [k, v[lang]]));
     this.rule = body?.rule;
     this.lockedUntil = body?.lockedUntil;
+    this.requestId = requestId;
   }
 }
 
@@ -105,6 +108,6 @@ export async function http<T>(path: string, options: HttpOptions = {}): Promise<
       json = null;
     }
   }
-  if (!res.ok) throw new ApiError(res.status, parseErrorBody(json));
+  if (!res.ok) throw new ApiError(res.status, parseErrorBody(json), res.headers.get('X-Request-Id') ?? undefined);
   return json as T;
 }

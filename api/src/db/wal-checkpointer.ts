@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Db } from './client.js';
+import { logger } from '../log/logger.js';
 
 /**
  * WAL pages (4 KB) past which the serving connection still checkpoints by itself, should the worker fall
@@ -50,12 +51,12 @@ export function startWalCheckpointer(db: Db, opts: { everyMs?: number; onRun?: (
   worker.unref();
   db.$client.pragma(`wal_autocheckpoint = ${FALLBACK_PAGES}`);
   worker.on('message', (run: TCheckpointRun) => {
-    if ('error' in run) console.error('WAL checkpoint failed', run.error);
+    if ('error' in run) logger.error({ err: run.error }, 'WAL checkpoint failed');
     opts.onRun?.(run);
   });
   let stopped = false;
   worker.on('error', (error) => {
-    console.error('WAL checkpointer stopped', error);
+    logger.error({ err: error }, 'WAL checkpointer stopped');
     // Back to SQLite's own checkpoints on the serving connection.
     if (db.$client.open) db.$client.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_PAGES}`);
   });

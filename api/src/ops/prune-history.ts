@@ -1,6 +1,7 @@
 import { appendAudit } from '../audit/append.js';
 import { SYSTEM_USER } from '../auth/user.js';
 import { tx, type Db } from '../db/client.js';
+import { logger } from '../log/logger.js';
 
 /**
  * What the server deletes because nothing reads it any more (issue 11, storage; docs/bench/storage.md):
@@ -92,7 +93,7 @@ export function startPruning(db: Db, clock: () => Date, everyMs = PRUNE_EVERY_MS
     if (running || stopped) return;
     running = true;
     pruneHistory(db, clock(), { stopped: () => stopped })
-      .catch((err) => console.error('pruning history failed', err))
+      .catch((err) => logger.error({ err }, 'pruning history failed'))
       .finally(() => (running = false));
   };
   const first = setTimeout(run, 60_000);

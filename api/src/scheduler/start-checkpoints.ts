@@ -1,5 +1,6 @@
 import { writeCheckpoint, type TCheckpointOutcome } from '../audit/checkpoints.js';
 import type { Deps } from '../deps.js';
+import { logger } from '../log/logger.js';
 
 export const DEFAULT_CHECKPOINT_MINUTES = 5;
 
@@ -12,7 +13,7 @@ export function startCheckpoints(
   deps: Pick<Deps, 'db' | 'clock'>,
   opts: { file: string; everyMs?: number; log?: (msg: string) => void },
 ): { tick: () => TCheckpointOutcome | null; stop: () => void } {
-  const log = opts.log ?? ((msg: string) => console.error(msg));
+  const log = opts.log ?? ((msg: string) => logger.error(msg));
   const tick = (): TCheckpointOutcome | null => {
     try {
       const out = writeCheckpoint(deps, opts.file);

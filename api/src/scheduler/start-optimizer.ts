@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.js';
+import { logger } from '../log/logger.js';
 
 /** Rows SQLite samples per index when it refreshes statistics: bounded work whatever the table size. */
 const ANALYSIS_LIMIT = 1000;
@@ -21,7 +22,7 @@ export function startOptimizer(db: Db, everyMs = OPTIMIZE_EVERY_MS): { stop: () 
     try {
       optimizeNow(db);
     } catch (err) {
-      console.error('PRAGMA optimize failed', err);
+      logger.error({ err }, 'PRAGMA optimize failed');
     }
   }, everyMs);
   handle.unref();

@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.js';
 import { runDueTimers, type TTimerRun } from './run-due-timers.js';
+import { logger } from '../log/logger.js';
 
 export type TScheduler = {
   stop: () => void;
@@ -22,7 +23,7 @@ export function startScheduler(deps: Deps, everyMs = 30_000): TScheduler {
     try {
       return await runDueTimers(deps, deps.clock(), { stopped: () => stopped });
     } catch (err) {
-      console.error('scheduler tick failed', err);
+      logger.error({ err }, 'scheduler tick failed');
       return null;
     } finally {
       running = false;

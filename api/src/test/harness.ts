@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../app.js';
+import type { Logger } from '../log/logger.js';
 import { eq } from 'drizzle-orm';
 import { hashPassword } from '../auth/password.js';
 import { newTotpSecret, totpNow } from '../auth/totp.js';
@@ -39,14 +40,14 @@ export type Session = { cookie: string; csrf: string; userId: string };
  * A fresh migrated SQLite file in os.tmpdir(), the app over it, a small org tree
  * (district → 2 groups → 3 schools) and one user per role, all created through the use-cases.
  */
-export async function makeHarness(options: { clockStart?: string } = {}) {
+export async function makeHarness(options: { clockStart?: string; logger?: Logger } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'eduflow-api-'));
   const db: Db = openDb(join(dir, 'test.db'));
   migrate(db);
   const clock = testClock(options.clockStart);
   const auditCheckpointFile = join(dir, 'audit-checkpoints.log');
   const deps: Deps = { db, clock: clock.now, auditCheckpointFile };
-  const app = createApp({ db, clock: clock.now, auditCheckpointFile });
+  const app = createApp({ db, clock: clock.now, auditCheckpointFile, logger: options.logger });
 
   const org = (type: 'district' | 'group' | 'school', name: string, parentId?: string) =>
     createOrganisation(deps, { type, name, parentId, groupKind: type === 'group' ? 'primary' : undefined }).id;

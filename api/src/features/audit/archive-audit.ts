@@ -13,6 +13,7 @@ import { AppError } from '../../errors.js';
 import { fsyncPath } from '../../lib/fsync.js';
 import { authorize } from '../authorize.js';
 import { hashHexSql } from '../../lib/stored-hash.js';
+import { logger } from '../../log/logger.js';
 
 /** One archive at a time per process; a second process is caught by the anchor check in the recording transaction. */
 let writing = false;
@@ -140,7 +141,7 @@ export async function archiveAudit(deps: Deps, input: { actor: TAuthUser; before
     });
     recorded = true;
     const removed = await removeArchivedRows(deps.db, record.fromSeq, record.throughSeq);
-    if (removed !== record.count) console.error(`audit archive ${archiveId}: ${removed} rows removed, ${record.count} archived`);
+    if (removed !== record.count) logger.error({ archiveId, removed, archived: record.count }, 'audit archive removed a different number of rows than it archived');
     return manifest;
   } catch (err) {
     rmSync(temp, { force: true });

@@ -2,6 +2,7 @@ import type { EventEmitter } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { breathe } from '../../lib/slices.js';
+import { logger } from '../../log/logger.js';
 
 export type TColumn<Row> = { header: string; width: number; value: (row: Row) => string | number | null };
 
@@ -106,7 +107,7 @@ export function xlsxStream<Row>(input: { title: string; sheetName: string; colum
       sheet.commit();
       await workbook.commit();
     } catch (error) {
-      console.error('export failed mid-stream', error);
+      logger.error({ err: error }, 'export failed mid-stream');
       out.destroy(error instanceof Error ? error : new Error(String(error)));
     }
   })();
