@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.js';
+import { prepared } from '../db/prepared.js';
 import { users } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
@@ -16,7 +17,10 @@ export function passwordChangeGate(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const user = c.get('user');
     if (user && !OPEN.has(c.req.path)) {
-      const row = deps.db.select({ must: users.mustChangePassword }).from(users).where(eq(users.id, user.id)).get();
+      // Every signed-in request asks: built once per connection (db/prepared.ts).
+      const row = prepared(deps.db, 'user.mustChangePassword', (d) =>
+        d.select({ must: users.mustChangePassword }).from(users).where(eq(users.id, sql.placeholder('id'))).prepare(),
+      ).get({ id: user.id });
       if (row?.must) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     }
     await next();

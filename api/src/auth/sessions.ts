@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared.js';
 import type { Deps } from '../deps.js';
 import { sessions, type TSessionRow } from '../db/schema.js';
 import { randomToken, sha256Hex } from '../lib/crypto.js';
@@ -27,7 +28,8 @@ export function createSession(deps: Deps, userId: string): { token: string; sess
 /** The live session for a cookie token, or null when missing, idle for 30 min, or past its 12 h. */
 export function resolveSession(deps: Deps, token: string): TSessionRow | null {
   const id = sha256Hex(token);
-  const row = deps.db.select().from(sessions).where(eq(sessions.id, id)).get();
+  // Every signed-in request reads it: built once per connection (db/prepared.ts).
+  const row = prepared(deps.db, 'session.byId', (d) => d.select().from(sessions).where(eq(sessions.id, sql.placeholder('id'))).prepare()).get({ id });
   if (!row) return null;
   const now = deps.clock().getTime();
   const idleFor = now - Date.parse(row.lastSeenAt);
