@@ -1,4 +1,4 @@
-import type { TActorRule, TLocalizedText, TRole, TDefinition } from './definition/schema.js';
+import type { TActorRule, TDefinition, TLocalizedText, TRole } from './definition/schema.js';
 
 /** A role held by a user at one organisation of the tree. */
 export type RoleGrant = { role: TRole; orgId: string };
@@ -64,7 +64,12 @@ export type Effect =
     }
   /** Transfer, delegation and its return: the same task now waits on other people. */
   /** REASSIGN: a bureau admin hands a departing person's work to a successor (reason 'reassign'). */
-  | { type: 'reassignTask'; taskKey: string; candidates: TaskCandidate[]; reason: 'transfer' | 'delegate' | 'signBefore' | 'signAfter' | 'resolved' | 'reassign' }
+  | {
+      type: 'reassignTask';
+      taskKey: string;
+      candidates: TaskCandidate[];
+      reason: 'transfer' | 'delegate' | 'signBefore' | 'signAfter' | 'resolved' | 'reassign';
+    }
   /** Copy-to (抄送): these users may read the instance from now on. */
   | { type: 'addReaders'; userIds: string[] }
   | { type: 'closeTask'; taskKey: string; outcome: string; byUserId: string | null }
@@ -72,7 +77,12 @@ export type Effect =
   | { type: 'cancelTimer'; timerKey: string }
   /** A declared transition was taken (the action's blocks record what it did); the caller performs nothing for it. */
   | { type: 'moved'; from: string; event: string; to: string }
-  | { type: 'notify'; kind: 'reminder' | 'escalation' | 'entered' | 'chase' | 'copy' | 'sign'; state: string; to: TaskCandidate[] };
+  | {
+      type: 'notify';
+      kind: 'reminder' | 'escalation' | 'entered' | 'chase' | 'copy' | 'sign';
+      state: string;
+      to: TaskCandidate[];
+    };
 
 export type TimerEvent = { type: 'TIMER'; timer: 'remind' | 'due' | 'noticeEnd'; state: string; visit: number };
 

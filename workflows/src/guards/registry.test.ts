@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { runGuard } from './registry.js';
 
 const run = (name: string, params: unknown, data: Record<string, unknown> = {}, facts: Record<string, unknown> = {}) =>
@@ -7,10 +8,14 @@ const run = (name: string, params: unknown, data: Record<string, unknown> = {}, 
 describe('guard registry', () => {
   it('withinCap refuses at the cap and names the figures', () => {
     expect(run('withinCap', { fact: 'schoolEntries', cap: 6 }, {}, { schoolEntries: 5 })).toBeNull();
-    expect(run('withinCap', { fact: 'schoolEntries', cap: 6 }, {}, { schoolEntries: 6 })).toBe('The cap is reached (6/6)');
+    expect(run('withinCap', { fact: 'schoolEntries', cap: 6 }, {}, { schoolEntries: 6 })).toBe(
+      'The cap is reached (6/6)',
+    );
     // A subject's own cap, supplied as a fact, wins over the definition's fallback.
     expect(run('withinCap', { fact: 'used', cap: 3, capFact: 'quota' }, {}, { used: 3, quota: 5 })).toBeNull();
-    expect(run('withinCap', { fact: 'used', cap: 3, capFact: 'quota' }, {}, { used: 5, quota: 5 })).toBe('The cap is reached (5/5)');
+    expect(run('withinCap', { fact: 'used', cap: 3, capFact: 'quota' }, {}, { used: 5, quota: 5 })).toBe(
+      'The cap is reached (5/5)',
+    );
   });
 
   it('notConflicted refuses when the API reports a conflict of interest', () => {

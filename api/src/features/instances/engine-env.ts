@@ -1,11 +1,20 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { calendarFor } from '../calendar/get-calendar.js';
-import { engineFacts } from './engine-facts.js';
-import { lazily } from '../../lib/lazily.js';
+
 import type { TAuthUser } from '../../auth/user.js';
 import { roleGrants, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { reviewAssigneeRules, scopeOrg, type Actor, type EngineEnv, type Subject, type TActorRule, type TDefinition } from '../../engine.js';
+import {
+  type Actor,
+  type EngineEnv,
+  reviewAssigneeRules,
+  scopeOrg,
+  type Subject,
+  type TActorRule,
+  type TDefinition,
+} from '../../engine.js';
+import { lazily } from '../../lib/lazily.js';
+import { calendarFor } from '../calendar/get-calendar.js';
+import { engineFacts } from './engine-facts.js';
 
 export const engineActor = (user: TAuthUser): Actor =>
   user.id === 'system' ? { userId: 'system', roles: [] } : { userId: user.id, roles: user.roles };
@@ -17,7 +26,13 @@ function holders(deps: Pick<Deps, 'db'>, role: string, orgIds: string[] | null):
     .selectDistinct({ userId: roleGrants.userId })
     .from(roleGrants)
     .innerJoin(users, eq(users.id, roleGrants.userId))
-    .where(and(eq(roleGrants.role, role), eq(users.disabled, false), orgIds === null ? undefined : inArray(roleGrants.orgId, orgIds)))
+    .where(
+      and(
+        eq(roleGrants.role, role),
+        eq(users.disabled, false),
+        orgIds === null ? undefined : inArray(roleGrants.orgId, orgIds),
+      ),
+    )
     .orderBy(roleGrants.userId)
     .all();
   return rows.map((r) => r.userId);
@@ -49,7 +64,8 @@ export function buildEnv(
   const now = deps.clock();
   const reviewers: Record<string, string[]> = {};
   // Read only when a review step is entered (explain/compile): resolved then, not on every event.
-  for (const { state, rule } of reviewAssigneeRules(def)) lazily(reviewers, state, () => holders(deps, rule.role, ruleOrgs(rule, subject, data)));
+  for (const { state, rule } of reviewAssigneeRules(def))
+    lazily(reviewers, state, () => holders(deps, rule.role, ruleOrgs(rule, subject, data)));
   const calendar = calendarFor(deps, subject.path[0]);
   return { now, calendar, reviewers, facts: engineFacts(deps, { def, subject, actor, now, data, instanceId }) };
 }

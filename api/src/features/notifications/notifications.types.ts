@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+
 import { ZLocalized } from '../common.js';
 
 // `security`: an account's powers changed (or someone tried) — sent to the auditors (三权分立).
@@ -19,7 +20,10 @@ export const ZNotification = z
     kind: z.string().openapi({ description: 'entered | reminder | escalation | chase | copy | sign | security' }),
     instanceId: z.string().nullable(),
     state: z.string().nullable(),
-    entityType: z.string().nullable().openapi({ description: 'What a notice not about an instance concerns (security: `User`)' }),
+    entityType: z
+      .string()
+      .nullable()
+      .openapi({ description: 'What a notice not about an instance concerns (security: `User`)' }),
     entityId: z.string().nullable(),
     title: ZLocalized,
     createdAt: z.string(),
@@ -28,5 +32,7 @@ export const ZNotification = z
   .openapi('Notification');
 export type TNotification = z.infer<typeof ZNotification>;
 export const ZNotificationPage = z.object({ items: z.array(ZNotification), nextCursor: z.string().nullable() });
-export const ZReadAllResult = z.object({ marked: z.number().int().openapi({ description: 'how many of the caller’s unread notifications were marked read' }) });
+export const ZReadAllResult = z.object({
+  marked: z.number().int().openapi({ description: 'how many of the caller’s unread notifications were marked read' }),
+});
 export type TReadAllResult = z.infer<typeof ZReadAllResult>;

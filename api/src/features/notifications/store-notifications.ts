@@ -1,4 +1,5 @@
 import { and, eq, inArray, or, type SQL } from 'drizzle-orm';
+
 import { notifications, roleGrants, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import type { Effect, TaskCandidate } from '../../engine.js';
@@ -7,9 +8,27 @@ import type { Effect, TaskCandidate } from '../../engine.js';
 export function recipientsOf(deps: Pick<Deps, 'db'>, to: TaskCandidate[]): string[] {
   const named = to.flatMap((c) => ('userId' in c ? [c.userId] : []));
   const byRole: SQL[] = to.flatMap((c) =>
-    'role' in c ? [and(eq(roleGrants.role, c.role), c.orgId === null ? undefined : eq(roleGrants.orgId, c.orgId)) ?? eq(roleGrants.role, c.role)] : [],
+    'role' in c
+      ? [
+          and(eq(roleGrants.role, c.role), c.orgId === null ? undefined : eq(roleGrants.orgId, c.orgId)) ??
+            eq(roleGrants.role, c.role),
+        ]
+      : [],
   );
-  const who = or(named.length ? inArray(users.id, named) : undefined, ...(byRole.length ? [inArray(users.id, deps.db.select({ id: roleGrants.userId }).from(roleGrants).where(or(...byRole)))] : []));
+  const who = or(
+    named.length ? inArray(users.id, named) : undefined,
+    ...(byRole.length
+      ? [
+          inArray(
+            users.id,
+            deps.db
+              .select({ id: roleGrants.userId })
+              .from(roleGrants)
+              .where(or(...byRole)),
+          ),
+        ]
+      : []),
+  );
   if (!who) return [];
   return deps.db
     .select({ id: users.id })
@@ -26,7 +45,16 @@ export function storeNotifications(deps: Deps, instanceId: string, effect: Extra
   const createdAt = deps.clock().toISOString();
   deps.db
     .insert(notifications)
-    .values(recipients.map((userId) => ({ id: crypto.randomUUID(), userId, kind: effect.kind, instanceId, state: effect.state, createdAt, readAt: null })))
+    .values(
+      recipients.map((userId) => ({
+        id: crypto.randomUUID(),
+        userId,
+        kind: effect.kind,
+        instanceId,
+        state: effect.state,
+        createdAt,
+        readAt: null,
+      })),
+    )
     .run();
 }
-

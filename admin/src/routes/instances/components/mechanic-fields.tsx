@@ -1,5 +1,6 @@
 import { Form, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+
 import { useLocalize } from '../../../components/localized-text';
 import { UserPicker } from '../../../components/user-picker';
 import type { AvailableEvent } from '../../../types/contract';
@@ -17,13 +18,24 @@ export function MechanicFields({ event, reviewStep }: { event: AvailableEvent; r
   switch (event.input) {
     case 'step':
       return (
-        <Form.Item name={MECHANIC_TO} label={t('mechanics.returnTo')} rules={[{ required: true, message: t('mechanics.pickStep') }]}>
-          <Select placeholder={t('mechanics.pickStep')} options={(event.choices ?? []).map((c) => ({ value: c.state, label: localize(c.name) }))} />
+        <Form.Item
+          name={MECHANIC_TO}
+          label={t('mechanics.returnTo')}
+          rules={[{ required: true, message: t('mechanics.pickStep') }]}
+        >
+          <Select
+            placeholder={t('mechanics.pickStep')}
+            options={(event.choices ?? []).map((c) => ({ value: c.state, label: localize(c.name) }))}
+          />
         </Form.Item>
       );
     case 'users':
       return (
-        <Form.Item name={MECHANIC_TO} label={t('mechanics.copyTo')} rules={[{ required: true, type: 'array', message: t('people.pickSeveral') }]}>
+        <Form.Item
+          name={MECHANIC_TO}
+          label={t('mechanics.copyTo')}
+          rules={[{ required: true, type: 'array', message: t('people.pickSeveral') }]}
+        >
           <UserPicker multiple placeholder={t('people.pickSeveral')} />
         </Form.Item>
       );
@@ -31,13 +43,25 @@ export function MechanicFields({ event, reviewStep }: { event: AvailableEvent; r
     case 'signer':
       return (
         <>
-          <Form.Item name={MECHANIC_TO} label={t('mechanics.person')} rules={[{ required: true, whitespace: true, message: t('people.pickOne') }]}>
+          <Form.Item
+            name={MECHANIC_TO}
+            label={t('mechanics.person')}
+            rules={[{ required: true, whitespace: true, message: t('people.pickOne') }]}
+          >
             <UserPicker placeholder={t('people.pickOne')} />
           </Form.Item>
           {event.input === 'signer' && (
-            <Form.Item name={MECHANIC_POSITION} label={t('mechanics.position')} initialValue={reviewStep ? 'parallel' : 'before'} rules={[{ required: true }]}>
+            <Form.Item
+              name={MECHANIC_POSITION}
+              label={t('mechanics.position')}
+              initialValue={reviewStep ? 'parallel' : 'before'}
+              rules={[{ required: true }]}
+            >
               <Radio.Group
-                options={(reviewStep ? ['parallel'] : ['before', 'after']).map((p) => ({ value: p, label: t(`mechanics.positions.${p}`) }))}
+                options={(reviewStep ? ['parallel'] : ['before', 'after']).map((p) => ({
+                  value: p,
+                  label: t(`mechanics.positions.${p}`),
+                }))}
                 optionType="button"
               />
             </Form.Item>
