@@ -93,7 +93,7 @@ export const dataProvider: DataProvider = {
     return { data };
   },
 
-  create: async <TData extends BaseRecord = BaseRecord, TVariables = {}>({
+  create: async <TData extends BaseRecord = BaseRecord, TVariables = object>({
     resource,
     variables,
     meta,
@@ -102,7 +102,7 @@ export const dataProvider: DataProvider = {
     return { data };
   },
 
-  update: async <TData extends BaseRecord = BaseRecord, TVariables = {}>({
+  update: async <TData extends BaseRecord = BaseRecord, TVariables = object>({
     resource,
     id,
     variables,

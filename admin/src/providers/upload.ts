@@ -16,7 +16,7 @@ export async function postForm<T>(
     throw new ApiError(0, null);
   }
   const text = await res.text();
-  let json: unknown = null;
+  let json: unknown;
   try {
     json = text ? JSON.parse(text) : null;
   } catch {

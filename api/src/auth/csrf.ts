@@ -32,7 +32,7 @@ export function foreignOrigin(
 ): string | null {
   const host = (trustProxy && headers.forwardedHost?.split(',')[0]?.trim()) || headers.host;
   if (headers.origin) {
-    let from: string | null = null;
+    let from: string | null;
     try {
       from = headers.origin === 'null' ? null : new URL(headers.origin).host;
     } catch {

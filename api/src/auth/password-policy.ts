@@ -49,6 +49,7 @@ function nameParts(displayName: string): string[] {
   const whole = displayName.trim().toLowerCase();
   const parts = whole
     .split(/[\s·.,，、_\-()（）]+/)
+    // eslint-disable-next-line no-control-regex -- "any non-ASCII character": the range starts at NUL by design
     .filter((p) => p.length >= 3 || (/[^\x00-\x7f]/.test(p) && p.length >= 2));
   return [...new Set([whole, ...parts].filter((p) => p.length >= 2))];
 }

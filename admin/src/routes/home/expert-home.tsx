@@ -1,4 +1,4 @@
-import { Alert, Col, Row, Typography } from 'antd';
+import { Alert, Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import { PageTitle } from '../../components/page-title';

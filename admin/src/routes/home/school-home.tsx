@@ -1,4 +1,4 @@
-import { Alert, Button, Col, Row, Typography } from 'antd';
+import { Alert, Button, Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 

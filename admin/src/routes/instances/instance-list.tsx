@@ -1,6 +1,6 @@
 import { AppstoreAddOutlined, BellOutlined } from '@ant-design/icons';
 import { CreateButton, getDefaultSortOrder, List } from '@refinedev/antd';
-import { App, Button, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';

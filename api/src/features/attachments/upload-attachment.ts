@@ -44,6 +44,7 @@ export function saveAttachment(
   const name =
     input.name
       .replace(/[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g, '')
+      // eslint-disable-next-line no-control-regex -- control characters are what this replaces
       .replace(/[\\/\u0000-\u001f]/g, '_')
       .slice(-200) || 'file';
   const mime = fileTypeOf(name, bytes.subarray(0, 16));

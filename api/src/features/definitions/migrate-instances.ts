@@ -6,7 +6,7 @@ import type { TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
 import { definitions, instances, organisations, tasks, timers, type TInstanceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { describeSnapshot, periodOf, type TDefinition, titleOf } from '../../engine.js';
+import { periodOf, type TDefinition, titleOf } from '../../engine.js';
 import { AppError, type TLocalized } from '../../errors.js';
 import { authorize } from '../authorize.js';
 import { applyEffects } from '../instances/apply-effects.js';

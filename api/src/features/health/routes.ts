@@ -41,7 +41,7 @@ export function healthRoutes(deps: Deps) {
       const next = coverage.years[1];
       const calendar = {
         uncoveredDeadlineYears: coverage.uncoveredDeadlines.map((d) => d.year),
-        nextYear: { year: next?.year ?? 0, covered: next?.source != null },
+        nextYear: { year: next?.year ?? 0, covered: next?.source !== undefined && next?.source !== null },
       };
       return c.json({ status: 'ok' as const, db: 'ok' as const, version, calendar }, 200);
     } catch {
