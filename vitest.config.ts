@@ -23,6 +23,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // A browser waits on a real server that shares two cores with the rest of the suite: a poll's
+          // default second is too short for a busy machine (a start form's pre-selection once took longer).
+          expect: { poll: { timeout: 10_000 } },
           globalSetup: ['e2e/global-setup.ts'],
         },
       },
