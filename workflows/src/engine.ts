@@ -127,7 +127,7 @@ export function availableEvents(def: TDefinition, persisted: PersistedSnapshot, 
       const round = ctx.reviews[stateId];
       if (!round?.assignees.includes(actor.userId) || round.votes[actor.userId]) continue;
     } else if (!mayFire(def, ctx, stateId, tr, actor)) continue;
-    const waiting = state.kind === 'collect' ? explainCollectorMove(def, ctx, stateId, tr.validate) : null;
+    const waiting = state.kind === 'collect' ? explainCollectorMove(def, ctx, stateId, tr.validate, env) : null;
     const blocked = waiting
       ? { rule: waiting.rule ?? 'allPartsIn', message: waiting.message }
       : (tr.guards ?? [])
@@ -139,6 +139,7 @@ export function availableEvents(def: TDefinition, persisted: PersistedSnapshot, 
       to: tr.to,
       commentRequired: tr.comment === 'required',
       requires: [...new Set([...(tr.requires ?? []), ...(tr.validate === false || state.kind === 'collect' ? [] : stepRequired)])],
+      ...(tr.asks?.length ? { asks: tr.asks } : {}),
       ...(blocked?.message ? { blockedBy: { rule: blocked.rule, message: blocked.message } } : {}),
     });
   }

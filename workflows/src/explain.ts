@@ -6,7 +6,7 @@ import { isMechanicEvent, mayFire, mechanicPermitted, MECHANIC_OF, type Mechanic
 import { isLastSignature, mechanicInputErrors, mechanicNeedsComment } from './mechanics/apply.js';
 import { completesWith, explainCollectorMove, explainPart } from './collect.js';
 import { explainReassign } from './mechanics/reassign.js';
-import { runGuard } from './guards/registry.js';
+import { guardField, runGuard } from './guards/registry.js';
 import { validateStepData } from './forms/validate-data.js';
 import { t } from './text.js';
 
@@ -77,7 +77,7 @@ export function explain(def: TDefinition, ctx: EngineContext, stateId: string, e
   }
 
   if (state.kind === 'collect') {
-    const waiting = explainCollectorMove(def, ctx, stateId, transition.validate);
+    const waiting = explainCollectorMove(def, ctx, stateId, transition.validate, env);
     if (waiting) return waiting;
   }
   if (transition.comment === 'required' && !event.comment?.trim())
@@ -99,7 +99,9 @@ export function explain(def: TDefinition, ctx: EngineContext, stateId: string, e
 
   for (const g of transition.guards ?? []) {
     const why = runGuard(g.name, g.params, { data, facts: env.facts ?? {}, collections: ctx.collections });
-    if (why) return refuse('GUARD_FAILED', why, { rule: g.name });
+    if (!why) continue;
+    const field = guardField(g.name, g.params);
+    return refuse('GUARD_FAILED', why, { rule: g.name, ...(field ? { fieldErrors: { [field]: why } } : {}) });
   }
 
   const assigned = transition.assigns ? { ...ctx, assignments: { ...ctx.assignments, [transition.assigns.role]: event.data?.[transition.assigns.field] as string[] } } : ctx;
