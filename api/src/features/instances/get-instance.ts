@@ -10,6 +10,7 @@ import { veilFor } from './blind-review.js';
 import { assignmentsOf, dataRefs } from './data-refs.js';
 import { instanceSubject } from './instance-subject.js';
 import { instanceView } from './instance-view.js';
+import { partViews } from './part-views.js';
 import { deniedEvent } from './refusal.js';
 import type { TInstanceView } from './instances.types.js';
 
@@ -33,5 +34,6 @@ export function getInstance(deps: Deps, input: { user: TAuthUser; ability: AppAb
   const view = instanceView(deps, loaded.def, loaded.row, row, input.user, veil);
   const assignments = veil.assignments(assignmentsOf(loaded.def, row));
   const refs = dataRefs(deps, { user: input.user, ability: input.ability, values: [...Object.values(view.data), ...assignments.map((a) => a.userIds)] });
-  return { ...view, assignments, refs };
+  const parts = partViews(deps, { def: loaded.def, row, user: input.user, ability: input.ability, veil });
+  return { ...view, assignments, refs, parts };
 }
