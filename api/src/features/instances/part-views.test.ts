@@ -73,7 +73,13 @@ describe('the group lead works per school (各单位填报)', () => {
     expect((await h.fire(id, 'lead1', 'RETURN_PART', { data: { userId: A }, comment: '干部交流佐证缺少任职文件' })).status).toBe(200);
 
     const returned = await h.view(id, 'principalA');
-    expect(returned.parts?.[0]?.parts).toEqual([expect.objectContaining({ userId: A, status: 'returned', returns: 1, returnReason: '干部交流佐证缺少任职文件', data: scores(8) })]);
+    expect(returned.parts?.[0]?.parts).toEqual([expect.objectContaining({ userId: A, status: 'returned', returns: 1, returnReason: '干部交流佐证缺少任职文件' })]);
+    // What the school handed in stays, each row named as the indicator system names it.
+    expect(returned.parts?.[0]?.parts[0]?.data.indicatorScores).toEqual([
+      { indicator: 'cadre', name: '干部互派', score: 8 },
+      { indicator: 'teacher', name: '教师互访', score: 8 },
+      { indicator: 'uplift', name: '薄弱校质量提升', score: 8 },
+    ]);
     expect(returned.availableEvents.map((e) => e.type)).toContain('SUBMIT_PART');
     // School A is told, with the reason; school A2 is not.
     expect((await notices('principalA')).find((n) => n.kind === 'returned' && n.instanceId === id)?.title['zh-CN']).toBe('【退回修改】2026年度捆绑式考核 · 原因：干部交流佐证缺少任职文件');

@@ -5,6 +5,7 @@ import { attachments, organisations, roleGrants, users, type TInstanceRow } from
 import type { Deps } from '../../deps.js';
 import { describeSnapshot, matchesRule, type TDefinition } from '../../engine.js';
 import { toAttachment } from '../attachments/attachment-view.js';
+import { partPrefill } from '../workflow-rules/indicator-rows.js';
 import { oversees, type Veil } from './blind-review.js';
 import { engineActor, ruleOrgs } from './engine-env.js';
 import type { TPartStep } from './instances.types.js';
@@ -29,6 +30,21 @@ function whoIs(deps: Pick<Deps, 'db'>, role: string, ids: string[], preferred: s
     if (!known || (preferred?.includes(g.orgId) && !preferred.includes(known.id))) orgs.set(g.userId, { id: g.orgId, name: g.name, code: g.code });
   }
   return (id: string) => ({ person: people.get(id) ?? '', org: orgs.get(id) ?? null });
+}
+
+type Row = Record<string, unknown>;
+/**
+ * A part's table rows as the step offered them (the indicator's name beside its key): rows store what
+ * the participant filled, the names come from the rows the step's block starts a part from.
+ */
+function withRowNames(data: Row, prefill: ReturnType<typeof partPrefill>): Row {
+  const rows = prefill ? data[prefill.field] : undefined;
+  if (!prefill || !Array.isArray(rows)) return data;
+  const named = rows.map((r: Row) => {
+    const from = prefill.rows.find((p) => Object.entries(p).some(([k, v]) => k in r && r[k] === v) && Object.entries(p).every(([k, v]) => !(k in r) || r[k] === v));
+    return from ? { ...from, ...r } : r;
+  });
+  return { ...data, [prefill.field]: named };
 }
 
 const byOrg = (who: ReturnType<typeof whoIs>) => (a: string, b: string) => {
@@ -56,6 +72,7 @@ export function partViews(deps: Pick<Deps, 'db'>, input: { def: TDefinition; row
     const visible = (all ? c.participants : c.participants.filter((u) => u === user.id)).filter((u) => !input.veil.people.has(u));
     if (visible.length === 0) continue;
     const fields = (state.form?.fields ?? []).map((f) => f.name);
+    const prefill = partPrefill(deps, def, { state: stateId, data: row.data });
     const who = whoIs(deps, state.participants.role, visible, ruleOrgs(state.participants, ctx.subject, ctx.data ?? {}));
     // Evidence is a file its author attached to one of the step's fields (a row of its table: `<table>.<key>`).
     const files = deps.db
@@ -83,7 +100,7 @@ export function partViews(deps: Pick<Deps, 'db'>, input: { def: TDefinition; row
           submittedAt: part?.status === 'submitted' ? part.at : null,
           returns: part?.returns ?? 0,
           returnReason: part?.status === 'returned' ? (part.comment ?? null) : null,
-          data: Object.fromEntries(Object.entries(part?.data ?? {}).filter(([k]) => fields.includes(k))),
+          data: withRowNames(Object.fromEntries(Object.entries(part?.data ?? {}).filter(([k]) => fields.includes(k))), prefill),
           files: files.filter((f) => f.uploadedBy === userId).map(toAttachment),
         };
       }),
