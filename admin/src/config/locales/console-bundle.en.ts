@@ -15,6 +15,7 @@ import fourEyesEn from './four-eyes.en.json';
 import auditArchiveEn from './audit-archive.en.json';
 import powersEn from './powers.en.json';
 import titlesEn from './titles.en.json';
+import partsEn from './parts.en.json';
 
 /** Everything else the console says, but for the designer's and the reference editors' own words: loaded with the console. */
-export default { ...consoleEn, ...inboxEn, ...delegationEn, ...evidenceEn, ...mergeEn, ...burdenEn, ...sortingEn, ...auditActionsEn, ...findingsEn, ...workdayCalcEn, ...instanceRefsEn, ...noticeEn, ...statutoryEn, ...fourEyesEn, ...auditArchiveEn, ...powersEn, ...titlesEn };
+export default { ...consoleEn, ...inboxEn, ...delegationEn, ...evidenceEn, ...mergeEn, ...burdenEn, ...sortingEn, ...auditActionsEn, ...findingsEn, ...workdayCalcEn, ...instanceRefsEn, ...noticeEn, ...statutoryEn, ...fourEyesEn, ...auditArchiveEn, ...powersEn, ...titlesEn, ...partsEn };

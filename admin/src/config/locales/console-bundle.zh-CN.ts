@@ -15,6 +15,7 @@ import fourEyesZh from './four-eyes.zh-CN.json';
 import auditArchiveZh from './audit-archive.zh-CN.json';
 import powersZh from './powers.zh-CN.json';
 import titlesZh from './titles.zh-CN.json';
+import partsZh from './parts.zh-CN.json';
 
 /** Everything else the console says, but for the designer's and the reference editors' own words: loaded with the console. */
-export default { ...consoleZh, ...inboxZh, ...delegationZh, ...evidenceZh, ...mergeZh, ...burdenZh, ...sortingZh, ...auditActionsZh, ...findingsZh, ...workdayCalcZh, ...instanceRefsZh, ...noticeZh, ...statutoryZh, ...fourEyesZh, ...auditArchiveZh, ...powersZh, ...titlesZh };
+export default { ...consoleZh, ...inboxZh, ...delegationZh, ...evidenceZh, ...mergeZh, ...burdenZh, ...sortingZh, ...auditActionsZh, ...findingsZh, ...workdayCalcZh, ...instanceRefsZh, ...noticeZh, ...statutoryZh, ...fourEyesZh, ...auditArchiveZh, ...powersZh, ...titlesZh, ...partsZh };

@@ -16,6 +16,7 @@ import { HistoryTimeline } from './components/history-timeline';
 import { AttachmentsCard } from './components/attachments-card';
 import { fieldCatalogue } from './components/field-catalogue';
 import { MergedInto, MergeRequests, canMerge } from './components/merge-requests';
+import { CollectParts } from './components/collect-parts';
 import type { AvailableEvent, EventResult, InstanceView } from '../../types/contract';
 
 /** One instance: where it is, what it carries, what the user may do next, and what happened so far. */
@@ -26,6 +27,12 @@ export function InstanceShow() {
   const { message } = App.useApp();
   const invalidate = useInvalidate();
   const [event, setEvent] = useState<AvailableEvent | null>(null);
+  // What the event's dialog starts with when opened from a school's panel (whose part to return).
+  const [preset, setPreset] = useState<Record<string, unknown> | undefined>();
+  const fire = (e: AvailableEvent | null, values?: Record<string, unknown>) => {
+    setPreset(values);
+    setEvent(e);
+  };
   const [historyKey, setHistoryKey] = useState(0);
   // The page itself shows a failed load (404/403 result with retry); Refine's default toast would say it twice.
   const { result: view, query } = useOne<InstanceView>({ resource: 'instances', id, errorNotification: false });
@@ -33,12 +40,12 @@ export function InstanceShow() {
   const fields = useMemo(() => fieldCatalogue(view?.form ?? null, definition?.definition), [view?.form, definition]);
 
   const reload = async () => {
-    setEvent(null);
+    fire(null);
     await query.refetch();
     setHistoryKey((k) => k + 1);
   };
   const done = async (res: EventResult) => {
-    setEvent(null);
+    fire(null);
     void message.success(t('instances.fireSuccess', { state: localize(res.stateName) }));
     await Promise.all([query.refetch(), invalidate({ resource: 'tasks', invalidates: ['list'] }), invalidate({ resource: 'instances', invalidates: ['list'] })]);
     setHistoryKey((k) => k + 1);
@@ -62,12 +69,13 @@ export function InstanceShow() {
       {view.status === 'running' && (
         <div style={{ marginBottom: 16, padding: '12px 16px', background: '#fff', borderRadius: 4, display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
           <span style={{ fontWeight: 600 }}>{t('instances.actions')}</span>
-          {view.availableEvents.length ? <EventActions events={view.availableEvents.filter((e) => e.type !== 'MERGE')} onFire={setEvent} /> : <span style={{ color: '#8c8c8c' }}>{t('instances.noActions')}</span>}
+          {view.availableEvents.length ? <EventActions events={view.availableEvents.filter((e) => e.type !== 'MERGE')} onFire={(e) => fire(e)} /> : <span style={{ color: '#8c8c8c' }}>{t('instances.noActions')}</span>}
           {canMerge(view) && <MergeRequests view={view} onMerged={() => void reload()} />}
         </div>
       )}
       <Row gutter={16}>
         <Col xs={24} xl={15}>
+          <CollectParts view={view} fields={fields} stepFields={(step) => definition?.definition.states[step]?.form?.fields ?? []} onReturn={(e, userId) => fire(e, { userId })} />
           <InstanceData view={view} fields={fields} />
           <AttachmentsCard view={view} canUpload={view.status === 'running' && view.availableEvents.length > 0} />
         </Col>
@@ -75,7 +83,7 @@ export function InstanceShow() {
           <HistoryTimeline view={view} definition={definition?.definition} refreshKey={historyKey} />
         </Col>
       </Row>
-      <EventModal view={view} event={event} fields={fields} onClose={() => setEvent(null)} onDone={(r) => void done(r)} onReload={() => void reload()} />
+      <EventModal view={view} event={event} preset={preset} fields={fields} onClose={() => fire(null)} onDone={(r) => void done(r)} onReload={() => void reload()} />
     </>
   );
 }

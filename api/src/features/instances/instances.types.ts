@@ -146,6 +146,10 @@ export const ZPartStep = z
     stepName: ZLocalized,
     current: z.boolean(),
     scope: z.enum(['all', 'own']).openapi({ description: 'all: a collector or overseer sees every part; own: a participant sees theirs' }),
+    rows: z
+      .object({ field: z.string(), rows: z.array(z.record(z.string(), z.unknown())) })
+      .nullable()
+      .openapi({ description: "the rows the step's parts start from (an indicator system's keys and names), to name the parts' rows" }),
     parts: z.array(ZPart),
   })
   .openapi('PartStep');

@@ -19,7 +19,7 @@ const scores = (n: number) => ({
   ],
   selfSummary: `自评 ${n} 分`,
 });
-const errorOf = async (res: Response) => ({ status: res.status, ...((await res.json()) as { error: Record<string, unknown> }).error });
+const errorOf = async (res: Response) => ({ status: res.status, ...((await res.json()) as { error: { code: string; message: unknown; fieldErrors?: Record<string, unknown>; rule?: string } }).error });
 const notices = async (who: string) =>
   ((await (await h.get('/api/notifications', await h.as(who))).json()) as { items: Array<{ kind: string; instanceId: string; title: Record<string, string> }> }).items;
 
@@ -74,12 +74,9 @@ describe('the group lead works per school (各单位填报)', () => {
 
     const returned = await h.view(id, 'principalA');
     expect(returned.parts?.[0]?.parts).toEqual([expect.objectContaining({ userId: A, status: 'returned', returns: 1, returnReason: '干部交流佐证缺少任职文件' })]);
-    // What the school handed in stays, each row named as the indicator system names it.
-    expect(returned.parts?.[0]?.parts[0]?.data.indicatorScores).toEqual([
-      { indicator: 'cadre', name: '干部互派', score: 8 },
-      { indicator: 'teacher', name: '教师互访', score: 8 },
-      { indicator: 'uplift', name: '薄弱校质量提升', score: 8 },
-    ]);
+    // What the school handed in stays as it was stored (it is resubmitted from there); the step's rows name the indicators.
+    expect(returned.parts?.[0]?.parts[0]?.data).toEqual(scores(8));
+    expect(returned.parts?.[0]?.rows).toEqual({ field: 'indicatorScores', rows: expect.arrayContaining([{ indicator: 'uplift', name: '薄弱校质量提升' }]) });
     expect(returned.availableEvents.map((e) => e.type)).toContain('SUBMIT_PART');
     // School A is told, with the reason; school A2 is not.
     expect((await notices('principalA')).find((n) => n.kind === 'returned' && n.instanceId === id)?.title['zh-CN']).toBe('【退回修改】2026年度捆绑式考核 · 原因：干部交流佐证缺少任职文件');

@@ -32,21 +32,6 @@ function whoIs(deps: Pick<Deps, 'db'>, role: string, ids: string[], preferred: s
   return (id: string) => ({ person: people.get(id) ?? '', org: orgs.get(id) ?? null });
 }
 
-type Row = Record<string, unknown>;
-/**
- * A part's table rows as the step offered them (the indicator's name beside its key): rows store what
- * the participant filled, the names come from the rows the step's block starts a part from.
- */
-function withRowNames(data: Row, prefill: ReturnType<typeof partPrefill>): Row {
-  const rows = prefill ? data[prefill.field] : undefined;
-  if (!prefill || !Array.isArray(rows)) return data;
-  const named = rows.map((r: Row) => {
-    const from = prefill.rows.find((p) => Object.entries(p).some(([k, v]) => k in r && r[k] === v) && Object.entries(p).every(([k, v]) => !(k in r) || r[k] === v));
-    return from ? { ...from, ...r } : r;
-  });
-  return { ...data, [prefill.field]: named };
-}
-
 const byOrg = (who: ReturnType<typeof whoIs>) => (a: string, b: string) => {
   const [x, y] = [who(a).org, who(b).org];
   return (x?.code ?? '\uffff').localeCompare(y?.code ?? '\uffff') || (x?.name ?? '').localeCompare(y?.name ?? '', 'zh-CN') || a.localeCompare(b);
@@ -87,6 +72,8 @@ export function partViews(deps: Pick<Deps, 'db'>, input: { def: TDefinition; row
       stepName: state.name,
       current: row.state === stateId && row.status === 'running',
       scope: all ? 'all' : 'own',
+      // Parts store what their authors filled (a row's key and score); the rows the step starts from name them.
+      rows: prefill ? { field: prefill.field, rows: prefill.rows } : null,
       // In the tree's order (the lead school's code first), then by name: the same order on every visit.
       parts: [...visible].sort(byOrg(who)).map((userId) => {
         const part = c.parts[userId];
@@ -100,7 +87,7 @@ export function partViews(deps: Pick<Deps, 'db'>, input: { def: TDefinition; row
           submittedAt: part?.status === 'submitted' ? part.at : null,
           returns: part?.returns ?? 0,
           returnReason: part?.status === 'returned' ? (part.comment ?? null) : null,
-          data: withRowNames(Object.fromEntries(Object.entries(part?.data ?? {}).filter(([k]) => fields.includes(k))), prefill),
+          data: Object.fromEntries(Object.entries(part?.data ?? {}).filter(([k]) => fields.includes(k))),
           files: files.filter((f) => f.uploadedBy === userId).map(toAttachment),
         };
       }),
