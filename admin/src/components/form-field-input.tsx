@@ -27,7 +27,7 @@ export function FormFieldInput({ field, disabled, value, onChange }: InputProps)
   }
   switch (field.type) {
     case 'textarea':
-      return <Input.TextArea {...common} value={value as string} rows={4} maxLength={field.maxLength} showCount={!!field.maxLength} placeholder={placeholder} onChange={(e) => onChange?.(e.target.value)} />;
+      return <Input.TextArea {...common} value={value as string} rows={4} maxLength={field.maxLength} showCount={!!field.maxLength} styles={{ count: { position: 'static', textAlign: 'right' } }} placeholder={placeholder} onChange={(e) => onChange?.(e.target.value)} />;
     case 'number':
     case 'score':
       return <InputNumber {...common} value={value as number} min={field.min} max={field.max} style={{ width: '100%' }} placeholder={placeholder} />;
