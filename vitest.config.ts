@@ -6,7 +6,15 @@ export default defineConfig({
     projects: [
       { test: { name: 'workflows', include: ['workflows/src/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'admin', include: ['admin/src/**/*.test.ts'], environment: 'node' } },
-      { test: { name: 'api', include: ['api/src/**/*.test.ts', 'seeds/src/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 60_000 } },
+      {
+        test: {
+          name: 'api',
+          include: ['api/src/**/*.test.ts', 'seeds/src/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
       {
         test: {
           name: 'e2e',

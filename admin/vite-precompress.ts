@@ -2,6 +2,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+
 import type { Plugin } from 'vite';
 
 const brotli = promisify(brotliCompress);
@@ -38,7 +39,9 @@ export function precompress(): Plugin {
           (async () => {
             const body = await readFile(path);
             const [br, gzipped] = await Promise.all([
-              brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+              brotli(body, {
+                params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+              }),
               gz(body, { level: 9 }),
             ]);
             if (br.length < body.length) await writeFile(`${path}.br`, br);

@@ -5,7 +5,9 @@ import { DEMO_TOTP, loginCookies, sharedSession } from './two-factor';
  * The demo's three powers sign in with a code from their known authenticator key, once per file (see two-factor.ts).
  */
 export async function apiSession(url: string, username: string, password: string) {
-  const { session, csrf } = DEMO_TOTP[username] ? await sharedSession(url, username, password) : await loginCookies(url, username, password);
+  const { session, csrf } = DEMO_TOTP[username]
+    ? await sharedSession(url, username, password)
+    : await loginCookies(url, username, password);
   const cookie = `eduflow_session=${session}; eduflow_csrf=${encodeURIComponent(csrf)}`;
   return async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const r = await fetch(`${url}/api${path}`, {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { appendAudit } from '../api/src/audit/append.js';
 import { dbFileIn } from '../api/src/data-dir.js';
 import { openDb, tx } from '../api/src/db/client.js';
@@ -15,7 +16,17 @@ function lastYearsLog(dataDir: string) {
   migrate(db);
   for (let i = 0; i < OLD_EVENTS; i++) {
     const at = new Date(Date.now() - (400 - i) * DAY).toISOString();
-    tx(db, () => appendAudit(db, { at, actor: null, action: 'auth.login', entityType: 'Session', entityId: null, outcome: 'success', meta: { note: `去年的登录 ${i + 1}` } }));
+    tx(db, () =>
+      appendAudit(db, {
+        at,
+        actor: null,
+        action: 'auth.login',
+        entityType: 'Session',
+        entityId: null,
+        outcome: 'success',
+        meta: { note: `去年的登录 ${i + 1}` },
+      }),
+    );
   }
   db.$client.close();
 }
@@ -31,7 +42,9 @@ describe('audit archive: the auditor moves events past the 180-day retention to 
     await page.getByTestId('audit-archive-open').click();
 
     const expected = new Date(Date.now() - 180 * DAY + 8 * 3_600_000).toISOString().slice(0, 10);
-    const dateInput = page.locator('[data-testid=audit-archive-date] input, input[data-testid=audit-archive-date]').first();
+    const dateInput = page
+      .locator('[data-testid=audit-archive-date] input, input[data-testid=audit-archive-date]')
+      .first();
     expect(await dateInput.inputValue()).toBe(expected);
     const preview = page.getByTestId('audit-archive-preview');
     await preview.waitFor();
@@ -47,13 +60,20 @@ describe('audit archive: the auditor moves events past the 180-day retention to 
     await page.getByTestId('audit-archive-close').click();
 
     // The banner names the new start of the chain; the list starts after the archived events.
-    await expect.poll(async () => (await page.getByTestId('chain-ok').textContent()) ?? '', { timeout: 20_000 }).toContain(`审计链自第 ${OLD_EVENTS + 1} 条起校验`);
+    await expect
+      .poll(async () => (await page.getByTestId('chain-ok').textContent()) ?? '', { timeout: 20_000 })
+      .toContain(`审计链自第 ${OLD_EVENTS + 1} 条起校验`);
     await page.getByTestId('verify-full').click();
-    await expect.poll(async () => (await page.getByTestId('chain-ok').textContent()) ?? '', { timeout: 30_000 }).toContain('本次从链起点完整校验了');
+    await expect
+      .poll(async () => (await page.getByTestId('chain-ok').textContent()) ?? '', { timeout: 30_000 })
+      .toContain('本次从链起点完整校验了');
 
     const auditor = await apiSession(env.server.url, 'auditor', env.server.password);
     expect(await auditor('GET', '/audit/verify?full=1')).toMatchObject({ ok: true, anchor: { seq: OLD_EVENTS } });
-    const archived = await auditor<{ items: Array<{ action: string; meta: { count: number } }> }>('GET', '/audit?action=audit.archive');
+    const archived = await auditor<{ items: Array<{ action: string; meta: { count: number } }> }>(
+      'GET',
+      '/audit?action=audit.archive',
+    );
     expect(archived.items).toEqual([expect.objectContaining({ meta: expect.objectContaining({ count: OLD_EVENTS }) })]);
     const admin = await apiSession(env.server.url, 'admin', env.server.password);
     await expect(admin('GET', '/audit/archive/preview')).rejects.toThrow(/403/);

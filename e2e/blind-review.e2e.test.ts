@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { apiSession } from './api-client';
 import { screenshot, signedInPages, useServerAndBrowser } from './harness';
 
@@ -16,7 +17,9 @@ describe('the submitting side sees a sealed expert review anonymised (issue 10.1
   async function submissions() {
     const api = await apiSession(env.server.url, 'teacher1', env.server.password);
     const rows = (await api<{ items: Row[] }>('GET', '/instances?definitionKey=teaching-award&limit=50')).items;
-    const views = await Promise.all(rows.map(async (r) => ({ id: r.id, kind: (await api<View>('GET', `/instances/${r.id}`)).stateKind })));
+    const views = await Promise.all(
+      rows.map(async (r) => ({ id: r.id, kind: (await api<View>('GET', `/instances/${r.id}`)).stateKind })),
+    );
     return { scoring: views.find((v) => v.kind === 'collect')!.id, notice: views.find((v) => v.kind === 'notice')!.id };
   }
 
@@ -40,7 +43,9 @@ describe('the submitting side sees a sealed expert review anonymised (issue 10.1
     await page.goto(`${env.server.url}/instances/${scoring}`);
     await page.getByTestId('anonymous-assignees').waitFor();
     expect(await page.getByTestId('anonymous-assignees').textContent()).toBe('3 (names withheld during the review)');
-    await expect.poll(() => page.getByTestId('history-anonymous-actor').first().textContent(), { timeout: 20_000 }).toMatch(/^Expert reviewer [123]$/);
+    await expect
+      .poll(() => page.getByTestId('history-anonymous-actor').first().textContent(), { timeout: 20_000 })
+      .toMatch(/^Expert reviewer [123]$/);
     await screenshot(page, 'blind-review-teacher1-en');
   });
 

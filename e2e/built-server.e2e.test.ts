@@ -1,10 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, REPO_ROOT, exited, freePort, waitForHealth } from './harness';
+
+import { DEMO_PASSWORD, exited, freePort, REPO_ROOT, waitForHealth } from './harness';
 
 /**
  * The release as `npm start` runs it (issue 11): api/dist/server.js, built once by `npm run build` /
@@ -22,7 +24,12 @@ async function startBuilt(dataDir: string): Promise<Started> {
   const child: ChildProcess = spawn(process.execPath, [SERVER], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, EDUFLOW_DATA_DIR: dataDir, EDUFLOW_PORT: String(port), EDUFLOW_DEMO_PASSWORD: DEMO_PASSWORD },
+    env: {
+      ...process.env,
+      EDUFLOW_DATA_DIR: dataDir,
+      EDUFLOW_PORT: String(port),
+      EDUFLOW_DEMO_PASSWORD: DEMO_PASSWORD,
+    },
   });
   let log = '';
   child.stdout?.on('data', (c: Buffer) => (log += c.toString()));
@@ -42,8 +49,19 @@ async function startBuilt(dataDir: string): Promise<Started> {
 }
 
 /** Package name of a bare import ('@hono/node-server/serve-static' → '@hono/node-server'). */
-const packageOf = (spec: string) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
-const dependenciesOf = (workspace: string) => Object.keys((JSON.parse(readFileSync(join(REPO_ROOT, workspace, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> }).dependencies ?? {});
+const packageOf = (spec: string) =>
+  spec
+    .split('/')
+    .slice(0, spec.startsWith('@') ? 2 : 1)
+    .join('/');
+const dependenciesOf = (workspace: string) =>
+  Object.keys(
+    (
+      JSON.parse(readFileSync(join(REPO_ROOT, workspace, 'package.json'), 'utf8')) as {
+        dependencies?: Record<string, string>;
+      }
+    ).dependencies ?? {},
+  );
 
 describe('the built server (npm start): plain node, production dependencies, compressed and cached console', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'eduflow-built-'));
@@ -56,21 +74,32 @@ describe('the built server (npm start): plain node, production dependencies, com
   it('is built (npm run build / npm install) and imports nothing but node built-ins and production dependencies', () => {
     expect(existsSync(SERVER), `${SERVER} missing: run npm run build`).toBe(true);
     expect(existsSync(join(REPO_ROOT, 'api', 'dist', 'migrations', 'meta', '_journal.json'))).toBe(true);
-    const meta = JSON.parse(readFileSync(join(REPO_ROOT, 'api', 'dist', 'meta.json'), 'utf8')) as { outputs: Record<string, { imports: Array<{ path: string; external?: boolean }> }> };
-    const externals = Object.values(meta.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path));
+    const meta = JSON.parse(readFileSync(join(REPO_ROOT, 'api', 'dist', 'meta.json'), 'utf8')) as {
+      outputs: Record<string, { imports: Array<{ path: string; external?: boolean }> }>;
+    };
+    const externals = Object.values(meta.outputs).flatMap((o) =>
+      o.imports.filter((i) => i.external).map((i) => i.path),
+    );
     // …and what it requires at run time (createRequire(import.meta.url)('x'): a package loaded on first use).
     const dist = join(REPO_ROOT, 'api', 'dist');
     const required = readdirSync(dist)
       .filter((f) => f.endsWith('.js'))
-      .flatMap((f) => [...readFileSync(join(dist, f), 'utf8').matchAll(/createRequire\w*\(import\.meta\.url\)\((["'])([^"']+)\1\)/g)].map((m) => m[2]!));
+      .flatMap((f) =>
+        [
+          ...readFileSync(join(dist, f), 'utf8').matchAll(/createRequire\w*\(import\.meta\.url\)\((["'])([^"']+)\1\)/g),
+        ].map((m) => m[2]!),
+      );
     expect(required).toContain('exceljs');
     const imported = [...new Set([...externals, ...required])].sort();
     const builtins = new Set(builtinModules);
-    const packages = [...new Set(imported.filter((p) => !p.startsWith('node:') && !builtins.has(p)).map(packageOf))].sort();
+    const packages = [
+      ...new Set(imported.filter((p) => !p.startsWith('node:') && !builtins.has(p)).map(packageOf)),
+    ].sort();
     const production = new Set(['api', 'workflows', 'seeds'].flatMap(dependenciesOf));
     console.log(`the built server imports: ${packages.join(', ')}`);
     expect(packages.filter((p) => !production.has(p))).toEqual([]);
-    for (const dev of ['tsx', 'vite', 'esbuild', 'typescript', 'vitest', 'drizzle-kit']) expect(packages).not.toContain(dev);
+    for (const dev of ['tsx', 'vite', 'esbuild', 'typescript', 'vitest', 'drizzle-kit'])
+      expect(packages).not.toContain(dev);
   });
 
   it('starts on a fresh database (migrated, demo seeded) and again on the existing one', async () => {
@@ -93,9 +122,14 @@ describe('the built server (npm start): plain node, production dependencies, com
     expect(index.headers.get('content-type')).toMatch(/text\/html/);
     expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
     // fetch decodes the body: the index names the entry script by its content hash.
-    const entry = /<script type="module" crossorigin src="(\/assets\/[\w-]+\.js)"><\/script>/.exec(await index.text())?.[1];
+    const entry = /<script type="module" crossorigin src="(\/assets\/[\w-]+\.js)"><\/script>/.exec(
+      await index.text(),
+    )?.[1];
     expect(entry).toBeTruthy();
-    for (const [accept, encoding] of [['br', 'br'], ['gzip', 'gzip']] as const) {
+    for (const [accept, encoding] of [
+      ['br', 'br'],
+      ['gzip', 'gzip'],
+    ] as const) {
       const asset = await fetch(`${url}${entry}`, { headers: { 'Accept-Encoding': accept } });
       expect(asset.status).toBe(200);
       expect(asset.headers.get('content-encoding')).toBe(encoding);
@@ -113,9 +147,16 @@ describe('the built server (npm start): plain node, production dependencies, com
 
   it('writes a spreadsheet export (exceljs, loaded on first use in the built server)', async () => {
     const url = running?.url;
-    const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'reviewer', password: DEMO_PASSWORD }) });
+    const login = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'reviewer', password: DEMO_PASSWORD }),
+    });
     expect(login.status).toBe(200);
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const xlsx = await fetch(`${url}/api/exports/orgs.xlsx`, { headers: { cookie } });
     expect(xlsx.status).toBe(200);
     const body = Buffer.from(await xlsx.arrayBuffer());

@@ -1,7 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+
 import type { Page, Request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+
 import { DEMO_USERS, REPO_ROOT, signIn, useServerAndBrowser } from './harness';
 
 /**
@@ -45,7 +47,13 @@ function watchScripts(page: Page): () => Promise<Figures> {
       });
     }
     const sum = (k: 'transferred' | 'gzip' | 'raw') => scripts.reduce((n, s) => n + s[k], 0);
-    return { scripts, transferred: sum('transferred'), gzip: sum('gzip'), raw: sum('raw'), encodings: [...new Set(scripts.map((s) => s.encoding))] };
+    return {
+      scripts,
+      transferred: sum('transferred'),
+      gzip: sum('gzip'),
+      raw: sum('raw'),
+      encodings: [...new Set(scripts.map((s) => s.encoding))],
+    };
   };
 }
 
@@ -124,7 +132,9 @@ describe('console bundle budgets (issue 11): JS per page, compressed', () => {
       if (f.gzip > FIRST_PAGE_BUDGET || f.transferred > FIRST_PAGE_BUDGET) over.push(row);
       await page.context().close();
     }
-    console.log(`JS per page (budgets: sign-in ${kb(SIGN_IN_BUDGET)}, first page ${kb(FIRST_PAGE_BUDGET)}):\n${report.join('\n')}`);
+    console.log(
+      `JS per page (budgets: sign-in ${kb(SIGN_IN_BUDGET)}, first page ${kb(FIRST_PAGE_BUDGET)}):\n${report.join('\n')}`,
+    );
     expect(over).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot, signIn, signedInPages, useServerAndBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+
+import { screenshot, signedInPages, signIn, useServerAndBrowser } from './harness';
 
 /** Types a start date and a count into 工作日计算, asks the server, and waits for the expected answer. */
 async function expectDueDate(page: Page, from: string, workdays: number, expected: string): Promise<void> {
@@ -12,7 +13,9 @@ async function expectDueDate(page: Page, from: string, workdays: number, expecte
   await card.locator('#workday-from').press('Enter');
   await card.getByTestId('workday-compute').click();
   const result = card.getByTestId('workday-result');
-  await expect.poll(async () => ((await result.count()) ? await result.textContent() : ''), { timeout: 15_000 }).toContain(expected);
+  await expect
+    .poll(async () => ((await result.count()) ? await result.textContent() : ''), { timeout: 15_000 })
+    .toContain(expected);
 }
 
 /**
@@ -24,8 +27,22 @@ function testIcs(year: number): string {
   const saturday = new Date(Date.UTC(year, 9, 8));
   while (saturday.getUTCDay() !== 6) saturday.setUTCDate(saturday.getUTCDate() + 1);
   const next = new Date(saturday.getTime() + 86_400_000);
-  const event = (start: string, end: string, summary: string) => ['BEGIN:VEVENT', `UID:${start}@e2e`, `DTSTART;VALUE=DATE:${start}`, `DTEND;VALUE=DATE:${end}`, `SUMMARY:${summary}`, 'END:VEVENT'];
-  return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//EduFlow e2e//CN', ...event(`${year}1001`, `${year}1008`, '测试国庆(休)'), ...event(d(saturday), d(next), '测试国庆(班)'), 'END:VCALENDAR'].join('\r\n');
+  const event = (start: string, end: string, summary: string) => [
+    'BEGIN:VEVENT',
+    `UID:${start}@e2e`,
+    `DTSTART;VALUE=DATE:${start}`,
+    `DTEND;VALUE=DATE:${end}`,
+    `SUMMARY:${summary}`,
+    'END:VEVENT',
+  ];
+  return [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//EduFlow e2e//CN',
+    ...event(`${year}1001`, `${year}1008`, '测试国庆(休)'),
+    ...event(d(saturday), d(next), '测试国庆(班)'),
+    'END:VCALENDAR',
+  ].join('\r\n');
 }
 
 type Coverage = { years: Array<{ year: number; source: string | null }>; uncoveredDeadlines: Array<{ year: number }> };
@@ -42,7 +59,9 @@ describe('校历: the seeded vacations, the 工作日计算 preview, and loading
       await page.goto(`${env.server.url}/calendar`);
       await page.getByTestId('calendar-page').waitFor();
       for (const name of ['2026 年暑假', '2027 年寒假', '2027 年暑假']) {
-        await expect.poll(async () => page.locator(`[data-testid=calendar-page] input[value="${name}"]`).count()).toBe(1);
+        await expect
+          .poll(async () => page.locator(`[data-testid=calendar-page] input[value="${name}"]`).count())
+          .toBe(1);
       }
       // Friday 22 January 2027 + 1 working day: 寒假 runs to 21 February.
       await expectDueDate(page, '2027-01-22', 1, '2027-02-22（星期一）');
@@ -69,8 +88,15 @@ describe('校历: the seeded vacations, the 工作日计算 preview, and loading
     await expect.poll(async () => page.locator('.ant-skeleton').count(), { timeout: 15_000 }).toBe(0);
     await screenshot(page, 'calendar-coverage-banner');
 
-    const coverage = await page.evaluate(async () => (await (await fetch('/api/calendar/coverage')).json()) as Coverage);
-    const toLoad = [...new Set([...coverage.years.filter((y) => y.source === null).map((y) => y.year), ...coverage.uncoveredDeadlines.map((d) => d.year)])].sort();
+    const coverage = await page.evaluate(
+      async () => (await (await fetch('/api/calendar/coverage')).json()) as Coverage,
+    );
+    const toLoad = [
+      ...new Set([
+        ...coverage.years.filter((y) => y.source === null).map((y) => y.year),
+        ...coverage.uncoveredDeadlines.map((d) => d.year),
+      ]),
+    ].sort();
     expect(toLoad.length).toBeGreaterThan(0);
 
     await banner.getByRole('link').first().click();
@@ -92,15 +118,23 @@ describe('校历: the seeded vacations, the 工作日计算 preview, and loading
       if (i === 0) {
         // An event that says neither 休 nor 班: refused with its line, nothing written.
         const bad = testIcs(year).replace('测试国庆(休)', '测试国庆');
-        await modal.locator('input[type=file]').setInputFiles({ name: 'bad.ics', mimeType: 'text/calendar', buffer: Buffer.from(bad) });
+        await modal
+          .locator('input[type=file]')
+          .setInputFiles({ name: 'bad.ics', mimeType: 'text/calendar', buffer: Buffer.from(bad) });
         await modal.getByTestId('statutory-import-preview').click();
-        await expect.poll(async () => modal.getByTestId('statutory-import-result').textContent(), { timeout: 15_000 }).toContain('无法判断');
+        await expect
+          .poll(async () => modal.getByTestId('statutory-import-result').textContent(), { timeout: 15_000 })
+          .toContain('无法判断');
         expect(await modal.getByTestId('statutory-import-load').isDisabled()).toBe(true);
         await screenshot(page, 'calendar-statutory-import-refused');
       }
-      await modal.locator('input[type=file]').setInputFiles({ name: `test-${year}.ics`, mimeType: 'text/calendar', buffer: Buffer.from(testIcs(year)) });
+      await modal
+        .locator('input[type=file]')
+        .setInputFiles({ name: `test-${year}.ics`, mimeType: 'text/calendar', buffer: Buffer.from(testIcs(year)) });
       await modal.getByTestId('statutory-import-preview').click();
-      await expect.poll(async () => modal.getByTestId('statutory-import-result').textContent(), { timeout: 15_000 }).toContain(`将载入 ${year} 年：放假 7 天，调休上班 1 天`);
+      await expect
+        .poll(async () => modal.getByTestId('statutory-import-result').textContent(), { timeout: 15_000 })
+        .toContain(`将载入 ${year} 年：放假 7 天，调休上班 1 天`);
       if (i === 0) await screenshot(page, 'calendar-statutory-import-preview');
       await modal.getByTestId('statutory-import-load').click();
       await modal.waitFor({ state: 'detached' });
@@ -113,7 +147,9 @@ describe('校历: the seeded vacations, the 工作日计算 preview, and loading
     const form = page.getByTestId('statutory-form');
     await form.waitFor();
     expect(await form.getByTestId('statutory-festival').count()).toBe(1);
-    await expect.poll(async () => form.getByTestId('statutory-form-summary').textContent()).toContain('共放假 7 天，调休上班 1 天');
+    await expect
+      .poll(async () => form.getByTestId('statutory-form-summary').textContent())
+      .toContain('共放假 7 天，调休上班 1 天');
     await form.getByPlaceholder('如 国办发明电〔YYYY〕N号').fill('测试〔e2e〕1号');
     await screenshot(page, 'calendar-statutory-form-edit');
     await page.getByTestId('statutory-save').click();
@@ -126,14 +162,18 @@ describe('校历: the seeded vacations, the 工作日计算 preview, and loading
     await screenshot(page, 'calendar-statutory-loaded');
     await page.evaluate(() => localStorage.setItem('eduflow.language', 'en'));
     await page.reload();
-    await expect.poll(async () => page.getByTestId(`coverage-${toLoad[0]}`).textContent()).toContain('loaded by the bureau');
+    await expect
+      .poll(async () => page.getByTestId(`coverage-${toLoad[0]}`).textContent())
+      .toContain('loaded by the bureau');
     await screenshot(page, 'calendar-statutory-loaded-en');
     await page.evaluate(() => localStorage.setItem('eduflow.language', 'zh-CN'));
     // The home page carries no warning either, and /api/health agrees.
     await page.goto(`${env.server.url}/`);
     await page.getByTestId('current-user').waitFor();
     expect(await page.getByTestId('calendar-coverage-banner').count()).toBe(0);
-    const health = (await (await fetch(`${env.server.url}/api/health`)).json()) as { calendar: { uncoveredDeadlineYears: number[] } };
+    const health = (await (await fetch(`${env.server.url}/api/health`)).json()) as {
+      calendar: { uncoveredDeadlineYears: number[] };
+    };
     expect(health.calendar.uncoveredDeadlineYears).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { screenshot, signedInPages, useServerAndBrowser } from './harness';
+
 import { apiSession } from './api-client';
+import { screenshot, signedInPages, useServerAndBrowser } from './harness';
 
 type Row = { id: string; state: string; version: number };
 type View = { id: string; state: string; outcome: string | null; data: Record<string, unknown> };
@@ -11,11 +12,15 @@ describe('campus entry: the bureau reviewer merges two requests for the same ite
 
   it('reviewer merges the seeded 法治进校园 requests from the instance page, with confirmation', async () => {
     const reviewer = await apiSession(env.server.url, 'reviewer', env.server.password);
-    const waiting = (await reviewer<{ items: Row[] }>('GET', '/instances?definitionKey=campus-entry&state=bureauReview&limit=50')).items;
+    const waiting = (
+      await reviewer<{ items: Row[] }>('GET', '/instances?definitionKey=campus-entry&state=bureauReview&limit=50')
+    ).items;
     const views = await Promise.all(waiting.map((r) => reviewer<View>('GET', `/instances/${r.id}`)));
     const law = views.filter((v) => v.data.itemCode === 'FZ');
     expect(law).toHaveLength(2);
-    const [survivor, absorbed] = law.sort((a, b) => String(a.data.activityDate).localeCompare(String(b.data.activityDate)));
+    const [survivor, absorbed] = law.sort((a, b) =>
+      String(a.data.activityDate).localeCompare(String(b.data.activityDate)),
+    );
 
     const page = await open('reviewer');
     await page.goto(`${env.server.url}/instances/${survivor.id}`);
@@ -26,7 +31,10 @@ describe('campus entry: the bureau reviewer merges two requests for the same ite
     const candidates = page.getByTestId('merge-candidates');
     await candidates.getByText(String(absorbed.data.title)).waitFor();
     await screenshot(page, 'campus-merge-dialog');
-    await candidates.locator('tr', { hasText: String(absorbed.data.title) }).locator('.ant-checkbox-input').check();
+    await candidates
+      .locator('tr', { hasText: String(absorbed.data.title) })
+      .locator('.ant-checkbox-input')
+      .check();
     await page.getByTestId('merge-submit').click();
     await page.locator('.ant-modal-confirm-title', { hasText: '确认合并 1 项申请？' }).waitFor();
     await page.locator('.ant-modal-confirm').getByRole('button', { name: '确认合并' }).click();
@@ -59,7 +67,12 @@ describe('负担码: a teacher’s report is a task in the bureau inbox', () => 
     type Report = { id: string; schoolName: string; description: string };
     const [report] = (await reviewer<{ items: Report[] }>('GET', '/burden-reports?status=open')).items;
     expect(report).toBeDefined();
-    const tasks = (await reviewer<{ items: Array<{ burdenReportId: string | null; dueAt: string | null }> }>('GET', '/tasks?limit=100')).items;
+    const tasks = (
+      await reviewer<{ items: Array<{ burdenReportId: string | null; dueAt: string | null }> }>(
+        'GET',
+        '/tasks?limit=100',
+      )
+    ).items;
     expect(tasks.find((t) => t.burdenReportId === report.id)?.dueAt).toBeTruthy();
 
     const page = await open('reviewer');
@@ -76,6 +89,8 @@ describe('负担码: a teacher’s report is a task in the bureau inbox', () => 
     await page.locator('.ant-message-notice', { hasText: '已办结该负担码反映' }).waitFor();
     await expect.poll(() => row.count()).toBe(0);
     await screenshot(page, 'burden-task-resolved');
-    expect((await reviewer<{ items: Report[] }>('GET', '/burden-reports?status=open')).items.map((r) => r.id)).not.toContain(report.id);
+    expect(
+      (await reviewer<{ items: Report[] }>('GET', '/burden-reports?status=open')).items.map((r) => r.id),
+    ).not.toContain(report.id);
   });
 });

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot, signedInPages, useServerAndBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+
 import { apiSession } from './api-client';
+import { screenshot, signedInPages, useServerAndBrowser } from './harness';
 import { pickOption } from './select-option';
 
 /** A district calendar day (Asia/Shanghai), `days` from today, as the date pickers type it. */
@@ -73,7 +74,10 @@ describe('console: account, settings and bulk journeys', () => {
 
   it('inspector1 on a tablet: a failed PHY-02 without its photo is refused on that row; a camera photo on the row lets findings through', async () => {
     const inspector = await apiSession(env.server.url, 'inspector1', env.server.password);
-    const list = await inspector<{ items: Array<{ id: string; subjectName: string }> }>('GET', '/instances?definitionKey=security-inspection&state=inspection');
+    const list = await inspector<{ items: Array<{ id: string; subjectName: string }> }>(
+      'GET',
+      '/instances?definitionKey=security-inspection&state=inspection',
+    );
     const target = list.items[0];
     expect(target).toBeDefined();
     const page = await open('inspector1', { viewport: { width: 1024, height: 1366 }, hasTouch: true });
@@ -105,13 +109,20 @@ describe('console: account, settings and bulk journeys', () => {
     await modal.getByTestId('event-error').waitFor();
     const row = modal.getByTestId('checklist-item-PHY-02');
     await row.getByTestId('item-evidence-error-PHY-02').waitFor();
-    expect(await row.getByTestId('item-evidence-error-PHY-02').textContent()).toContain('PHY-02 判定为不符合，须上传现场照片或文件作为佐证');
+    expect(await row.getByTestId('item-evidence-error-PHY-02').textContent()).toContain(
+      'PHY-02 判定为不符合，须上传现场照片或文件作为佐证',
+    );
     await row.scrollIntoViewIfNeeded();
     await screenshot(page, 'inspector-item-evidence-refused');
 
     // A photo on that row (what the camera hands back): counted, shown as a thumbnail, the message goes.
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-    await row.locator('input[type=file]').setInputFiles({ name: '机房消防照片.png', mimeType: 'image/png', buffer: png });
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    await row
+      .locator('input[type=file]')
+      .setInputFiles({ name: '机房消防照片.png', mimeType: 'image/png', buffer: png });
     await expect.poll(() => row.getByTestId('item-evidence-count-PHY-02').textContent()).toBe('佐证 1');
     await row.getByTestId('item-evidence-thumb').waitFor();
     expect(await row.getByTestId('item-evidence-error-PHY-02').count()).toBe(0);
@@ -123,7 +134,9 @@ describe('console: account, settings and bulk journeys', () => {
     // The instance's evidence list groups the photo under its item.
     const group = page.getByTestId('evidence-group-PHY-02');
     await group.waitFor();
-    expect(await group.getByTestId('attachment-row').allTextContents()).toEqual([expect.stringContaining('机房消防照片.png')]);
+    expect(await group.getByTestId('attachment-row').allTextContents()).toEqual([
+      expect.stringContaining('机房消防照片.png'),
+    ]);
     await group.scrollIntoViewIfNeeded();
     await screenshot(page, 'inspector-item-evidence-list');
   });
@@ -144,7 +157,9 @@ describe('console: account, settings and bulk journeys', () => {
     await page.locator('.ant-message-notice', { hasText: '校历已保存' }).waitFor();
     await page.reload();
     await page.getByTestId('calendar-page').waitFor();
-    await expect.poll(async () => page.locator('[data-testid=calendar-page] input[value="春季研学假"]').count()).toBe(1);
+    await expect
+      .poll(async () => page.locator('[data-testid=calendar-page] input[value="春季研学假"]').count())
+      .toBe(1);
     await screenshot(page, 'calendar-vacation-saved');
     const admin = await apiSession(env.server.url, 'admin', env.server.password);
     const cal = await admin<{ vacations: Array<{ name: string; from: string; to: string }> }>('GET', '/calendar');
@@ -196,8 +211,14 @@ describe('console: account, settings and bulk journeys', () => {
 
   it('admin: 移交待办 — a departing inspector’s open tasks go to a successor, with the count reported; nothing is left to move', async () => {
     const admin = await apiSession(env.server.url, 'admin', env.server.password);
-    const district = (await admin<{ items: Array<{ id: string; type: string }> }>('GET', '/orgs?type=district')).items[0];
-    await admin('POST', '/users', { username: 'inspector8', displayName: '孙涛（接替检查员）', password: 'Successor#2026', roles: [{ role: 'inspector', orgId: district?.id }] });
+    const district = (await admin<{ items: Array<{ id: string; type: string }> }>('GET', '/orgs?type=district'))
+      .items[0];
+    await admin('POST', '/users', {
+      username: 'inspector8',
+      displayName: '孙涛（接替检查员）',
+      password: 'Successor#2026',
+      roles: [{ role: 'inspector', orgId: district?.id }],
+    });
     const page = await open('admin');
     await page.goto(`${env.server.url}/users?q=inspector1`);
     const row = page.locator('[data-testid=user-table] tbody tr.ant-table-row', { hasText: 'inspector1' });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { screenshot, signedInPages, useServerAndBrowser } from './harness';
 
 // Issue 10.7: the console runs under a strict Content-Security-Policy (no inline script; styles as antd
@@ -14,7 +15,11 @@ describe('Content-Security-Policy', () => {
       if (/Content Security Policy|Refused to (execute|load|apply)/i.test(m.text())) violations.push(m.text());
     });
     await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(
+          `Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
+        ),
+      );
     });
     const res = await page.goto(`${env.server.url}/`);
     const csp = res?.headers()['content-security-policy'] ?? '';

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot, signedInPages, useServerAndBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+
 import { apiSession } from './api-client';
+import { screenshot, signedInPages, useServerAndBrowser } from './harness';
 import { pickOption } from './select-option';
 
 type Api = Awaited<ReturnType<typeof apiSession>>;
@@ -25,7 +26,8 @@ async function all<T extends { id: string }>(api: Api, path: string, query: Reco
 function filtersOf(url: string): Record<string, string> {
   const params = new URL(url).searchParams;
   const out: Record<string, string> = {};
-  for (let i = 0; params.has(`filters[${i}][field]`); i++) out[params.get(`filters[${i}][field]`) ?? ''] = params.get(`filters[${i}][value]`) ?? '';
+  for (let i = 0; params.has(`filters[${i}][field]`); i++)
+    out[params.get(`filters[${i}][field]`) ?? ''] = params.get(`filters[${i}][value]`) ?? '';
   return out;
 }
 
@@ -43,7 +45,9 @@ async function markPoint(page: Page, testId: string, canvasIndex = 0): Promise<{
     if (!ctx) return null;
     const { width: w, height: h } = c;
     const px = ctx.getImageData(0, 0, w, h).data;
-    const sat = (i: number) => px[i * 4 + 3]! > 200 && Math.max(px[i * 4]!, px[i * 4 + 1]!, px[i * 4 + 2]!) - Math.min(px[i * 4]!, px[i * 4 + 1]!, px[i * 4 + 2]!) > 60;
+    const sat = (i: number) =>
+      px[i * 4 + 3]! > 200 &&
+      Math.max(px[i * 4]!, px[i * 4 + 1]!, px[i * 4 + 2]!) - Math.min(px[i * 4]!, px[i * 4 + 1]!, px[i * 4 + 2]!) > 60;
     const same = (a: number, b: number) => [0, 1, 2].every((k) => Math.abs(px[a * 4 + k]! - px[b * 4 + k]!) < 12);
     const runs = [new Uint16Array(w * h), new Uint16Array(w * h), new Uint16Array(w * h), new Uint16Array(w * h)];
     const [left, right, up, down] = runs as [Uint16Array, Uint16Array, Uint16Array, Uint16Array];
@@ -87,16 +91,26 @@ describe('统计看板 (issue 4): a click on any chart opens its list, filtered 
   const rows = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row');
 
   /** Waits for the chart's marks to stop growing in, then clicks the biggest one; resolves to the list URL. */
-  async function clickChart(page: Page, testId: string, canvasIndex = 0, leaving = /\/(instances|findings|tasks)\?|\/tasks$/): Promise<{ url: string; pushes: number }> {
+  async function clickChart(
+    page: Page,
+    testId: string,
+    canvasIndex = 0,
+    leaving = /\/(instances|findings|tasks)\?|\/tasks$/,
+  ): Promise<{ url: string; pushes: number }> {
     await page.locator(`[data-testid=${testId}] canvas`).nth(canvasIndex).waitFor({ timeout: 20_000 });
     let point = await markPoint(page, testId, canvasIndex);
     // The marks animate in: wait until two looks agree.
     await expect
-      .poll(async () => {
-        const before = point;
-        point = await markPoint(page, testId, canvasIndex);
-        return point !== null && before !== null && Math.abs(point.x - before.x) < 2 && Math.abs(point.y - before.y) < 2;
-      }, { interval: 400, timeout: 10_000 })
+      .poll(
+        async () => {
+          const before = point;
+          point = await markPoint(page, testId, canvasIndex);
+          return (
+            point !== null && before !== null && Math.abs(point.x - before.x) < 2 && Math.abs(point.y - before.y) < 2
+          );
+        },
+        { interval: 400, timeout: 10_000 },
+      )
       .toBe(true);
     // Count the navigations the dashboard's code makes: one click must open the list once (undeduped, the
     // old G2 wrapper's double emission and its canvas's double dispatch pushed it four times). The list, once
@@ -122,11 +136,18 @@ describe('统计看板 (issue 4): a click on any chart opens its list, filtered 
   const shownIds = (page: Page) => rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row-key')));
 
   /** The list shows exactly the first page of what the API returns under the URL's filters. */
-  async function expectListMatches(page: Page, api: Api, path: string, filters: Record<string, string>): Promise<Array<{ id: string }>> {
+  async function expectListMatches(
+    page: Page,
+    api: Api,
+    path: string,
+    filters: Record<string, string>,
+  ): Promise<Array<{ id: string }>> {
     const expected = await all<{ id: string }>(api, path, filters);
     expect(expected.length).toBeGreaterThan(0);
     await rows(page).first().waitFor();
-    await expect.poll(async () => new Set(await shownIds(page))).toEqual(new Set(expected.slice(0, 20).map((r) => r.id)));
+    await expect
+      .poll(async () => new Set(await shownIds(page)))
+      .toEqual(new Set(expected.slice(0, 20).map((r) => r.id)));
     return expected;
   }
 
@@ -139,7 +160,9 @@ describe('统计看板 (issue 4): a click on any chart opens its list, filtered 
     const f = filtersOf(url);
     expect(Object.keys(f).sort()).toEqual(['definitionKey', 'state']);
     const overview = await api<Overview>('GET', '/reports/overview');
-    const segment = overview.byWorkflow.find((w) => w.definitionKey === f.definitionKey)?.byState.find((s) => s.state === f.state);
+    const segment = overview.byWorkflow
+      .find((w) => w.definitionKey === f.definitionKey)
+      ?.byState.find((s) => s.state === f.state);
     expect(segment?.count).toBeGreaterThan(0);
     const listed = await expectListMatches(page, api, '/instances', f);
     expect(listed.length).toBe(segment?.count);
@@ -169,9 +192,14 @@ describe('统计看板 (issue 4): a click on any chart opens its list, filtered 
 
     const { round, rounds } = await api<{ round: string; rounds: string[] }>('GET', '/reports/security-inspection');
     expect(round).toBe(rounds[0]);
-    for (const [canvasIndex, field] of [[0, 'layer'], [1, 'severity']] as const) {
+    for (const [canvasIndex, field] of [
+      [0, 'layer'],
+      [1, 'severity'],
+    ] as const) {
       page = await dashboard('admin');
-      await expect.poll(async () => page.getByTestId('findings-round').textContent(), { timeout: 20_000 }).toContain(round);
+      await expect
+        .poll(async () => page.getByTestId('findings-round').textContent(), { timeout: 20_000 })
+        .toContain(round);
       click = await clickChart(page, 'chart-findings', canvasIndex);
       expect(click.pushes).toBe(1);
       expect(new URL(click.url).pathname).toBe('/findings');
@@ -189,7 +217,9 @@ describe('统计看板 (issue 4): a click on any chart opens its list, filtered 
     let f = filtersOf(click.url);
     // Drill-downs select the workflows that declare the block the chart reports on (a bureau's copy too).
     expect(f.block).toBe('groupRollUp');
-    const ranked = (await api<{ ranking: Array<{ groupId: string; score: number | null }> }>('GET', '/reports/bundled-assessment')).ranking.filter((r) => r.score !== null);
+    const ranked = (
+      await api<{ ranking: Array<{ groupId: string; score: number | null }> }>('GET', '/reports/bundled-assessment')
+    ).ranking.filter((r) => r.score !== null);
     expect(ranked.map((r) => r.groupId)).toContain(f.orgId);
     await expectListMatches(page, api, '/instances', f);
     await screenshot(page, 'dashboard-clicks-ranking');
@@ -221,8 +251,14 @@ describe('统计看板 (issue 4): a click on any chart opens its list, filtered 
     expect(group).toBeTruthy();
     const page = await dashboard('reviewer');
     // The chart was drawn before the filter changed: its click handler must still see the new group.
-    const overviewLoaded = page.waitForResponse((r) => r.url().includes('/api/reports/overview') && r.url().includes(`groupId=${group?.id}`));
-    await pickOption(page.locator('.ant-form-item', { hasText: '教育集团' }).locator('.ant-select'), group?.name ?? '—', group?.name ?? '—');
+    const overviewLoaded = page.waitForResponse(
+      (r) => r.url().includes('/api/reports/overview') && r.url().includes(`groupId=${group?.id}`),
+    );
+    await pickOption(
+      page.locator('.ant-form-item', { hasText: '教育集团' }).locator('.ant-select'),
+      group?.name ?? '—',
+      group?.name ?? '—',
+    );
     await overviewLoaded;
     // The tags under the chart are drawn from the same rows: once they carry the group, so does the chart's data.
     await page.locator(`[data-testid=workflow-state-links] a[href*="${group?.id}"]`).first().waitFor();
@@ -233,7 +269,9 @@ describe('统计看板 (issue 4): a click on any chart opens its list, filtered 
     const f = filtersOf(url);
     expect(f.orgId).toBe(group?.id);
     const overview = await api<Overview>('GET', `/reports/overview?groupId=${group?.id}`);
-    const segment = overview.byWorkflow.find((w) => w.definitionKey === f.definitionKey)?.byState.find((s) => s.state === f.state);
+    const segment = overview.byWorkflow
+      .find((w) => w.definitionKey === f.definitionKey)
+      ?.byState.find((s) => s.state === f.state);
     expect(segment?.count).toBeGreaterThan(0);
     const listed = await expectListMatches(page, api, '/instances', f);
     expect(listed.length).toBe(segment?.count);

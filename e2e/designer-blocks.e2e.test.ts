@@ -1,13 +1,17 @@
-import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+
 import { apiSession } from './api-client';
-import { screenshot, signIn, useServerAndBrowser } from './harness';
 import { act, choose, connect, fieldSetup, selectNode } from './designer-steps';
+import { screenshot, signIn, useServerAndBrowser } from './harness';
 
 /** Adds a step of a kind, gives it an id and names. */
 async function addStep(page: Page, kind: string, id: string, zh: string, en: string) {
   await page.getByTestId('designer-add-state').click();
-  await page.locator('.ant-dropdown-menu-item').filter({ hasText: new RegExp(`^${kind}$`) }).click();
+  await page
+    .locator('.ant-dropdown-menu-item')
+    .filter({ hasText: new RegExp(`^${kind}$`) })
+    .click();
   await page.getByTestId('designer-state-id').fill(id);
   await page.getByTestId('designer-state-name-zh').click();
   await page.getByTestId('designer-state-name-zh').fill(zh);
@@ -65,7 +69,11 @@ describe('designer: blocks make a new workflow behave like the built-in ones', (
     await choose(admin, admin.getByTestId('designer-actors-0-scope'), '区教委');
     await fieldSetup(admin, 0, 'finalScore', '数字', '最终得分', 'Final score', false);
     await fieldSetup(admin, 1, 'level', '单选', '等次', 'Level', false);
-    for (const [i, value, zh] of [[0, 'special', '特等奖'], [1, 'first', '一等奖'], [2, 'second', '二等奖']] as const) {
+    for (const [i, value, zh] of [
+      [0, 'special', '特等奖'],
+      [1, 'first', '一等奖'],
+      [2, 'second', '二等奖'],
+    ] as const) {
       await admin.getByTestId('designer-field-1-option-add').click();
       await admin.getByTestId(`designer-field-1-option-${i}-value`).fill(value);
       await admin.getByTestId(`designer-field-1-option-${i}-zh`).fill(zh);
@@ -74,7 +82,11 @@ describe('designer: blocks make a new workflow behave like the built-in ones', (
     // 提交 goes to the formal check; the others are drawn on the canvas.
     await selectNode(admin, 'selfReport');
     await admin.getByTestId('designer-edge-link-on.SUBMIT').click();
-    await choose(admin, admin.getByTestId('designer-transition-panel').locator('.ant-form-item').filter({ hasText: '流转到' }), '初审与分配专家');
+    await choose(
+      admin,
+      admin.getByTestId('designer-transition-panel').locator('.ant-form-item').filter({ hasText: '流转到' }),
+      '初审与分配专家',
+    );
 
     await connect(admin, 'formalCheck', 'scoring', 'formalCheck|on.SUBMIT');
     await admin.getByTestId('designer-event-name').fill('PASS');
@@ -98,21 +110,39 @@ describe('designer: blocks make a new workflow behave like the built-in ones', (
     await admin.getByTestId('designer-event-label-en').fill('Set the level');
     await addBlock(admin, 'designer-action-blocks', '去掉最高最低分取平均');
     // The scores come from the one collect step, picked for the block when it was added.
-    await expect.poll(() => admin.getByTestId('block-trimmedMean').getByTestId('block-param-from').textContent()).toContain('专家评分');
+    await expect
+      .poll(() => admin.getByTestId('block-trimmedMean').getByTestId('block-param-from').textContent())
+      .toContain('专家评分');
     await addBlock(admin, 'designer-action-blocks', '按名额评定等次');
-    await choose(admin, admin.getByTestId('block-levelByQuota').getByTestId('block-param-titleField'), '申报名称 (title)');
+    await choose(
+      admin,
+      admin.getByTestId('block-levelByQuota').getByTestId('block-param-titleField'),
+      '申报名称 (title)',
+    );
     await screenshot(admin, 'designer-blocks-scoring');
 
-    await admin.getByTestId('designer-valid').waitFor({ timeout: 5_000 }).catch(async (e: unknown) => {
-      await screenshot(admin, 'designer-blocks-not-valid');
-      throw e;
-    });
+    await admin
+      .getByTestId('designer-valid')
+      .waitFor({ timeout: 5_000 })
+      .catch(async (e: unknown) => {
+        await screenshot(admin, 'designer-blocks-not-valid');
+        throw e;
+      });
     // The simulator runs the graph in the browser and says the server computes the blocks.
     await admin.getByTestId('designer-tab-simulate').click();
     await admin.getByTestId('designer-sim-start').click();
     await admin.getByTestId('designer-save').click();
     // 四眼原则: the admin who drafted it may not publish it; a bureau reviewer approves it.
-    await expect.poll(async () => (await admin.getByTestId('four-eyes-note').textContent().catch(() => '')) ?? '', { timeout: 15_000 }).toContain('您编辑过此草稿');
+    await expect
+      .poll(
+        async () =>
+          (await admin
+            .getByTestId('four-eyes-note')
+            .textContent()
+            .catch(() => '')) ?? '',
+        { timeout: 15_000 },
+      )
+      .toContain('您编辑过此草稿');
     const reviewerDesk = await env.browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
     reviewerDesk.on('pageerror', (e) => errors.push(e.message));
     await signIn(reviewerDesk, env.server.url, 'reviewer', env.server.password);
@@ -123,7 +153,9 @@ describe('designer: blocks make a new workflow behave like the built-in ones', (
     expect(await reviewerDesk.getByTestId('publish-confirm-block').count()).toBe(0);
     await screenshot(reviewerDesk, 'designer-blocks-publish-confirm');
     await reviewerDesk.getByTestId('publish-confirm-ok').click();
-    await expect.poll(async () => (await reviewerDesk.getByTestId('designer-status').textContent())?.trim(), { timeout: 20_000 }).toBe('已发布');
+    await expect
+      .poll(async () => (await reviewerDesk.getByTestId('designer-status').textContent())?.trim(), { timeout: 20_000 })
+      .toBe('已发布');
     await reviewerDesk.close();
 
     // 西永中学 submits; the reviewer passes it without naming anyone: three experts from other groups are assigned.
@@ -133,7 +165,9 @@ describe('designer: blocks make a new workflow behave like the built-in ones', (
     await principal.goto(`${env.server.url}/instances/create?definitionKey=after-school-appraisal`);
     // Their own school, the only one they may start it for, is chosen already (issue 12).
     const subject = principal.locator('.ant-form-item').filter({ has: principal.locator('#subjectOrgId') });
-    await expect.poll(async () => (await subject.locator('.ant-select-selection-item').textContent())?.trim()).toBe('西永中学');
+    await expect
+      .poll(async () => (await subject.locator('.ant-select-selection-item').textContent())?.trim())
+      .toBe('西永中学');
     await principal.getByRole('button', { name: /发\s*起/ }).click();
     await principal.waitForURL(/\/instances\/(?!create)[^/?]+$/);
     const url = principal.url();
@@ -152,7 +186,11 @@ describe('designer: blocks make a new workflow behave like the built-in ones', (
     expect(assigned.state).toBe('scoring');
     expect((assigned.data.experts as string[]).length).toBe(3);
 
-    for (const [username, score] of [['expert1', '86'], ['expert2', '90'], ['expert3', '82']] as const) {
+    for (const [username, score] of [
+      ['expert1', '86'],
+      ['expert2', '90'],
+      ['expert3', '82'],
+    ] as const) {
       const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
       page.on('pageerror', (e) => errors.push(e.message));
       await signIn(page, env.server.url, username, env.server.password);
@@ -176,7 +214,9 @@ describe('designer: blocks make a new workflow behave like the built-in ones', (
 
     // The award report ranks it beside the built-in workflow's submissions.
     const { year } = await api<{ year: string }>('GET', '/reports/teaching-award');
-    const report = await api<{ ranking: Array<{ category: string; items: Array<{ instanceId: string; title: string; level: string | null }> }> }>('GET', `/reports/teaching-award?year=${year}`);
+    const report = await api<{
+      ranking: Array<{ category: string; items: Array<{ instanceId: string; title: string; level: string | null }> }>;
+    }>('GET', `/reports/teaching-award?year=${year}`);
     const row = report.ranking.flatMap((c) => c.items).find((i) => i.instanceId === id);
     expect(row).toMatchObject({ title: '西永中学“五育融合”课后服务', level: 'special' });
     expect(errors).toEqual([]);
@@ -186,7 +226,12 @@ describe('designer: blocks make a new workflow behave like the built-in ones', (
     const admin = await env.browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
     await signIn(admin, env.server.url, 'admin', env.server.password);
     const api = await apiSession(env.server.url, 'admin', env.server.password);
-    const defs = (await api<{ items: Array<{ id: string; key: string }> }>('GET', '/definitions?status=published&block=findingsLedger')).items;
+    const defs = (
+      await api<{ items: Array<{ id: string; key: string }> }>(
+        'GET',
+        '/definitions?status=published&block=findingsLedger',
+      )
+    ).items;
     const inspection = defs.find((d) => d.key === 'security-inspection');
     expect(inspection).toBeTruthy();
     await admin.goto(`${env.server.url}/definitions/${inspection!.id}/design`);
@@ -199,13 +244,25 @@ describe('designer: blocks make a new workflow behave like the built-in ones', (
     await expect.poll(() => admin.getByTestId('designer-node-onSiteCheck').count()).toBe(1);
     await admin.getByTestId('designer-edge-link-on.RAISE_FINDINGS').click();
     const blocks = admin.getByTestId('designer-action-blocks');
-    await blocks.getByTestId('block-rectificationDeadline').getByRole('button', { name: /删除|Remove/ }).click();
+    await blocks
+      .getByTestId('block-rectificationDeadline')
+      .getByRole('button', { name: /删除|Remove/ })
+      .click();
     await expect.poll(() => blocks.getByTestId('block-rectificationDeadline').count()).toBe(0);
     // The ledger block stays on the renamed step's action.
     expect(await blocks.getByTestId('block-findingsLedger').count()).toBe(1);
     await admin.getByTestId('designer-valid').waitFor({ timeout: 5_000 });
     await admin.getByTestId('designer-save').click();
-    await expect.poll(async () => (await admin.getByTestId('four-eyes-note').textContent().catch(() => '')) ?? '', { timeout: 15_000 }).toContain('您编辑过此草稿');
+    await expect
+      .poll(
+        async () =>
+          (await admin
+            .getByTestId('four-eyes-note')
+            .textContent()
+            .catch(() => '')) ?? '',
+        { timeout: 15_000 },
+      )
+      .toContain('您编辑过此草稿');
     // A bureau reviewer approves the new version; the confirmation names what it drops and strands.
     const approver = await env.browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
     await signIn(approver, env.server.url, 'reviewer', env.server.password);
@@ -213,11 +270,17 @@ describe('designer: blocks make a new workflow behave like the built-in ones', (
     await approver.getByTestId('designer-publish').click();
     const confirm = approver.getByTestId('publish-confirm');
     await confirm.waitFor();
-    await expect.poll(() => confirm.getByTestId('publish-confirm-block').allTextContents()).toEqual([expect.stringContaining('整改期限按最高风险等级')]);
-    await expect.poll(async () => (await confirm.getByTestId('publish-confirm-step').allTextContents()).join('|')).toContain('现场检查');
+    await expect
+      .poll(() => confirm.getByTestId('publish-confirm-block').allTextContents())
+      .toEqual([expect.stringContaining('整改期限按最高风险等级')]);
+    await expect
+      .poll(async () => (await confirm.getByTestId('publish-confirm-step').allTextContents()).join('|'))
+      .toContain('现场检查');
     expect(await confirm.getByRole('link', { name: /迁移实例/ }).count()).toBe(1);
     await screenshot(approver, 'designer-blocks-publish-risks');
     await approver.getByTestId('publish-confirm-ok').click();
-    await expect.poll(async () => (await approver.getByTestId('designer-status').textContent())?.trim(), { timeout: 20_000 }).toBe('已发布');
+    await expect
+      .poll(async () => (await approver.getByTestId('designer-status').textContent())?.trim(), { timeout: 20_000 })
+      .toBe('已发布');
   });
 });

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
-import { screenshot } from './harness';
+
 import { fillRequiredFields } from './fill-form';
+import { screenshot } from './harness';
 import { pickOption } from './select-option';
 
 // What a bureau admin does in the designer and a user on an instance page, shared by the designer journeys.
@@ -27,7 +28,13 @@ export async function connect(page: Page, from: string, to: string, expectEdge: 
     await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 12 });
     await page.mouse.up();
     const edge = page.locator(`[data-testid="rf__edge-${expectEdge}"]`);
-    if (await edge.waitFor({ timeout: 2_000 }).then(() => true, () => false)) return;
+    if (
+      await edge.waitFor({ timeout: 2_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
     await screenshot(page, `designer-connect-${from}-${to}-${attempt}`);
   }
   throw new Error(`could not draw ${from} → ${to}`);
@@ -38,15 +45,33 @@ export async function selectNode(page: Page, id: string) {
   for (let attempt = 0; attempt < 3; attempt += 1) {
     await page.waitForTimeout(400);
     await page.getByTestId(`designer-node-${id}`).click();
-    if (await page.getByTestId('designer-state-panel').waitFor({ timeout: 2_000 }).then(() => true, () => false)) return;
+    if (
+      await page
+        .getByTestId('designer-state-panel')
+        .waitFor({ timeout: 2_000 })
+        .then(
+          () => true,
+          () => false,
+        )
+    )
+      return;
   }
   throw new Error(`could not select ${id}`);
 }
 
-export async function fieldSetup(page: Page, i: number, name: string, type: string, zh: string, en: string, required = true) {
+export async function fieldSetup(
+  page: Page,
+  i: number,
+  name: string,
+  type: string,
+  zh: string,
+  en: string,
+  required = true,
+) {
   await page.getByTestId('designer-add-field').click();
   // The field's panel may already be open (the form builder keeps which panels are open across steps).
-  if (!(await page.getByTestId(`designer-field-${i}-name`).isVisible())) await page.locator('[data-testid=designer-form-builder] .ant-collapse-header').nth(i).click();
+  if (!(await page.getByTestId(`designer-field-${i}-name`).isVisible()))
+    await page.locator('[data-testid=designer-form-builder] .ant-collapse-header').nth(i).click();
   await page.getByTestId(`designer-field-${i}-name`).fill(name);
   await choose(page, page.getByTestId(`designer-field-${i}-type`), type);
   await page.getByTestId(`designer-field-${i}-label-zh`).fill(zh);
@@ -58,7 +83,10 @@ export async function fieldSetup(page: Page, i: number, name: string, type: stri
 export async function act(page: Page, url: string, label: string, fill?: (modal: Locator) => Promise<void>) {
   await page.goto(url);
   // antd spaces out two-character Chinese button texts (提 交).
-  const button = page.locator('[data-testid=event-actions] button').filter({ hasText: new RegExp(`^${[...label].join('\\s*')}$`) }).first();
+  const button = page
+    .locator('[data-testid=event-actions] button')
+    .filter({ hasText: new RegExp(`^${[...label].join('\\s*')}$`) })
+    .first();
   await button.waitFor({ timeout: 20_000 }).catch(async (e: unknown) => {
     await screenshot(page, `designer-act-${label}`);
     throw e;

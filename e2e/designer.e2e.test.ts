@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { screenshot, signIn, useServerAndBrowser } from './harness';
+
 import { act, choose, connect, fieldSetup, selectNode } from './designer-steps';
+import { screenshot, signIn, useServerAndBrowser } from './harness';
 
 describe('designer', () => {
   const env = useServerAndBrowser();
@@ -55,7 +56,11 @@ describe('designer', () => {
     await selectNode(admin, 'selfReport');
     await admin.getByTestId('designer-edge-link-on.SUBMIT').click();
     await admin.getByTestId('designer-transition-panel').waitFor();
-    await choose(admin, admin.getByTestId('designer-transition-panel').locator('.ant-form-item').filter({ hasText: '流转到' }), '集团审核会签');
+    await choose(
+      admin,
+      admin.getByTestId('designer-transition-panel').locator('.ant-form-item').filter({ hasText: '流转到' }),
+      '集团审核会签',
+    );
 
     // Arrows drawn on the canvas: approve → decision, reject → back to the school (comment required), decide → end.
     await connect(admin, 'groupReview', 'decision', 'groupReview|on.APPROVE');
@@ -66,16 +71,21 @@ describe('designer', () => {
     await admin.getByTestId('designer-event-label-zh').fill('作出决定');
     await admin.getByTestId('designer-event-label-en').fill('Decide');
 
-    await admin.getByTestId('designer-valid').waitFor({ timeout: 5_000 }).catch(async (e: unknown) => {
-      await screenshot(admin, 'designer-not-valid');
-      throw e;
-    });
+    await admin
+      .getByTestId('designer-valid')
+      .waitFor({ timeout: 5_000 })
+      .catch(async (e: unknown) => {
+        await screenshot(admin, 'designer-not-valid');
+        throw e;
+      });
     await screenshot(admin, 'designer-valid');
 
     // Simulate in the browser before publishing: the school submits.
     await admin.getByTestId('designer-tab-simulate').click();
     await admin.getByTestId('designer-sim-start').click();
-    await expect.poll(async () => (await admin.getByTestId('designer-sim-state').textContent())?.trim()).toBe('学校自查填报');
+    await expect
+      .poll(async () => (await admin.getByTestId('designer-sim-state').textContent())?.trim())
+      .toBe('学校自查填报');
     await screenshot(admin, 'designer-simulate');
 
     await admin.getByTestId('designer-save').click();
@@ -84,7 +94,9 @@ describe('designer', () => {
     await admin.getByTestId('designer-unsaved').waitFor({ state: 'hidden', timeout: 15_000 });
     // 四眼原则: the admin who drafted it may not publish it. 发布 is disabled; the reason and who may approve show inline and on hover.
     const note = admin.getByTestId('four-eyes-note');
-    await expect.poll(async () => (await note.textContent().catch(() => '')) ?? '', { timeout: 15_000 }).toContain('您编辑过此草稿，须由其他教委管理员或教委科室审核人审核发布');
+    await expect
+      .poll(async () => (await note.textContent().catch(() => '')) ?? '', { timeout: 15_000 })
+      .toContain('您编辑过此草稿，须由其他教委管理员或教委科室审核人审核发布');
     expect(await admin.getByTestId('draft-review').textContent()).toContain('编辑人：王建国（教委管理员）');
     expect(await note.textContent()).toContain('可审核发布：其他教委管理员、教委科室审核人');
     const blocked = admin.getByTestId('designer-publish');
@@ -113,7 +125,9 @@ describe('designer', () => {
     expect(await confirm.textContent()).toContain('不可再修改');
     await screenshot(approver, 'designer-four-eyes-confirm');
     await approver.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
-    await expect.poll(async () => (await approver.getByTestId('designer-status').textContent())?.trim(), { timeout: 20_000 }).toBe('已发布');
+    await expect
+      .poll(async () => (await approver.getByTestId('designer-status').textContent())?.trim(), { timeout: 20_000 })
+      .toBe('已发布');
     await confirm.waitFor({ state: 'hidden' });
     expect(await approver.getByTestId('draft-review').textContent()).toContain('审核发布人：李文静（基教科）');
     await screenshot(approver, 'designer-published');
@@ -126,7 +140,9 @@ describe('designer', () => {
     await principal.goto(`${env.server.url}/instances/create?definitionKey=after-school-inspection`);
     const subject = principal.locator('.ant-form-item').filter({ has: principal.locator('#subjectOrgId') });
     // Their own school is the only one they may start it for: chosen already, nothing to pick (issue 12).
-    await expect.poll(async () => (await subject.locator('.ant-select-selection-item').textContent())?.trim()).toBe('西永中学');
+    await expect
+      .poll(async () => (await subject.locator('.ant-select-selection-item').textContent())?.trim())
+      .toBe('西永中学');
     expect(await principal.locator('#subjectOrgId').isDisabled()).toBe(true);
     await principal.getByRole('button', { name: /发\s*起/ }).click();
     await principal.waitForURL(/\/instances\/(?!create)[^/?]+$/);
@@ -136,15 +152,22 @@ describe('designer', () => {
       await modal.locator('#serviceHours').pressSequentially('6');
       await modal.locator('#serviceHours').press('Tab');
     });
-    await expect.poll(async () => (await principal.getByTestId('current-state').textContent())?.trim(), { timeout: 20_000 }).toContain('集团审核会签');
+    await expect
+      .poll(async () => (await principal.getByTestId('current-state').textContent())?.trim(), { timeout: 20_000 })
+      .toContain('集团审核会签');
 
     // All-of: both bureau reviewers approve; after the first the review still waits.
-    for (const [username, after] of [['reviewer', '集团审核会签'], ['reviewer2', '教委决定']]) {
+    for (const [username, after] of [
+      ['reviewer', '集团审核会签'],
+      ['reviewer2', '教委决定'],
+    ]) {
       const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
       page.on('pageerror', (e) => errors.push(e.message));
       await signIn(page, env.server.url, username, env.server.password);
       await act(page, instanceUrl, '通过');
-      await expect.poll(async () => (await page.getByTestId('current-state').textContent())?.trim(), { timeout: 20_000 }).toContain(after);
+      await expect
+        .poll(async () => (await page.getByTestId('current-state').textContent())?.trim(), { timeout: 20_000 })
+        .toContain(after);
       await page.close();
     }
     const bureau = await env.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
@@ -152,7 +175,9 @@ describe('designer', () => {
     await act(bureau, instanceUrl, '作出决定');
 
     await principal.goto(instanceUrl);
-    await expect.poll(async () => (await principal.getByTestId('current-state').textContent())?.trim(), { timeout: 20_000 }).toContain('已办结');
+    await expect
+      .poll(async () => (await principal.getByTestId('current-state').textContent())?.trim(), { timeout: 20_000 })
+      .toContain('已办结');
     await screenshot(principal, 'designer-instance-completed');
     expect(errors).toEqual([]);
   });

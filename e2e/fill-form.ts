@@ -1,4 +1,5 @@
 import type { Locator } from 'playwright-core';
+
 import { pickOption } from './select-option';
 
 async function isFilled(item: Locator): Promise<boolean> {
@@ -27,7 +28,8 @@ export async function fillRequiredFields(scope: Locator, text = '已按要求完
       const select = item.locator('.ant-select').first();
       await pickOption(select);
       // A multi-select stays open; a single select has closed, and Escape would close the modal instead.
-      if ((await select.locator('input[role=combobox]').getAttribute('aria-expanded')) === 'true') await scope.page().keyboard.press('Escape');
+      if ((await select.locator('input[role=combobox]').getAttribute('aria-expanded')) === 'true')
+        await scope.page().keyboard.press('Escape');
     } else if ((await item.locator('.ant-switch').count()) > 0) {
       await item.locator('.ant-switch').click();
     } else if ((await item.locator('.ant-input-number').count()) > 0) {

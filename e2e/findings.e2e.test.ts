@@ -1,11 +1,19 @@
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot, signedInPages, useServerAndBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+
 import { apiSession } from './api-client';
+import { screenshot, signedInPages, useServerAndBrowser } from './harness';
 import { pickOption } from './select-option';
 
-type Finding = { id: string; instanceId: string; schoolName: string; severity: string; overdue: boolean; status: string };
+type Finding = {
+  id: string;
+  instanceId: string;
+  schoolName: string;
+  severity: string;
+  overdue: boolean;
+  status: string;
+};
 type FindingPage = { items: Finding[]; nextCursor: string | null };
 
 /** Every finding the user may read under a query, walked to the end of its keyset pages. */
@@ -13,7 +21,10 @@ async function allFindings(api: Awaited<ReturnType<typeof apiSession>>, query: s
   const out: Finding[] = [];
   let cursor: string | null = null;
   do {
-    const page: FindingPage = await api<FindingPage>('GET', `/findings?${query}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const page: FindingPage = await api<FindingPage>(
+      'GET',
+      `/findings?${query}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
     out.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -44,13 +55,20 @@ describe('整改问题台账 (issue 4): the findings list', () => {
     await rows(page).first().waitFor();
     await screenshot(page, 'findings-reviewer-all');
 
-    await pickOption(page.locator('[data-testid=finding-filters] .ant-form-item', { hasText: '风险等级' }).locator('.ant-select'), '高风险');
+    await pickOption(
+      page.locator('[data-testid=finding-filters] .ant-form-item', { hasText: '风险等级' }).locator('.ant-select'),
+      '高风险',
+    );
     await page.getByTestId('filter-overdue').check();
     await page.getByRole('button', { name: /查\s*询/ }).click();
     // The filters live in the URL (a reload or a shared link shows the same list).
-    await page.waitForURL((u) => decodeURIComponent(u.search).includes('=severity') && decodeURIComponent(u.search).includes('=overdue'));
+    await page.waitForURL(
+      (u) => decodeURIComponent(u.search).includes('=severity') && decodeURIComponent(u.search).includes('=overdue'),
+    );
     await expect.poll(async () => new Set(await shownIds(page))).toEqual(new Set(expected.map((f) => f.id)));
-    expect(await page.getByTestId('finding-severity').evaluateAll((els) => els.map((e) => e.getAttribute('data-severity')))).toEqual(expected.map(() => 'high'));
+    expect(
+      await page.getByTestId('finding-severity').evaluateAll((els) => els.map((e) => e.getAttribute('data-severity'))),
+    ).toEqual(expected.map(() => 'high'));
     expect(await page.getByTestId('finding-overdue').count()).toBe(expected.length);
     await screenshot(page, 'findings-reviewer-high-overdue');
 
@@ -73,7 +91,10 @@ describe('整改问题台账 (issue 4): the findings list', () => {
     expect(target).toBeTruthy();
     await rows(page).first().getByTestId('finding-inspection-link').click();
     await page.waitForURL(new RegExp(`/instances/${target?.instanceId}$`));
-    await page.getByText(target?.schoolName ?? '—').first().waitFor();
+    await page
+      .getByText(target?.schoolName ?? '—')
+      .first()
+      .waitFor();
     await screenshot(page, 'findings-reviewer-opened-inspection');
   });
 
@@ -81,15 +102,29 @@ describe('整改问题台账 (issue 4): the findings list', () => {
     const api = await apiSession(env.server.url, 'principal1', env.server.password);
     // The demo leaves 西永中学's self-check saved, not submitted: finish it with two failures through the API
     // (principal submits, inspector1 raises findings) so the school has findings of its own.
-    const [own] = (await api<{ items: Array<{ id: string }> }>('GET', '/instances?definitionKey=security-inspection&state=selfCheck')).items;
+    const [own] = (
+      await api<{ items: Array<{ id: string }> }>('GET', '/instances?definitionKey=security-inspection&state=selfCheck')
+    ).items;
     expect(own).toBeTruthy();
     type View = { version: number; data: { items: Array<{ code: string; layer: string; title: string }> } };
     const view = await api<View>('GET', `/instances/${own?.id}`);
     const fails: Record<string, string> = { 'HOST-01': 'high', 'DATA-01': 'medium' };
-    const items = view.data.items.map(({ code, layer, title }) => (fails[code] ? { code, layer, title, result: 'fail', severity: fails[code], note: '现场核查未达标' } : { code, layer, title, result: 'pass', note: '' }));
-    const submitted = await api<{ version: number }>('POST', `/instances/${own?.id}/events`, { type: 'SUBMIT', data: { items, selfCheckNotes: '自查完成。' }, expectedVersion: view.version });
+    const items = view.data.items.map(({ code, layer, title }) =>
+      fails[code]
+        ? { code, layer, title, result: 'fail', severity: fails[code], note: '现场核查未达标' }
+        : { code, layer, title, result: 'pass', note: '' },
+    );
+    const submitted = await api<{ version: number }>('POST', `/instances/${own?.id}/events`, {
+      type: 'SUBMIT',
+      data: { items, selfCheckNotes: '自查完成。' },
+      expectedVersion: view.version,
+    });
     const inspector = await apiSession(env.server.url, 'inspector1', env.server.password);
-    await inspector('POST', `/instances/${own?.id}/events`, { type: 'RAISE_FINDINGS', comment: '服务器存在弱口令；学生信息未脱敏展示。', expectedVersion: submitted.version });
+    await inspector('POST', `/instances/${own?.id}/events`, {
+      type: 'RAISE_FINDINGS',
+      comment: '服务器存在弱口令；学生信息未脱敏展示。',
+      expectedVersion: submitted.version,
+    });
 
     const expected = await allFindings(api, 'status=open');
     expect(expected.length).toBeGreaterThan(0);
@@ -99,7 +134,9 @@ describe('整改问题台账 (issue 4): the findings list', () => {
     await page.getByTestId('home-open-findings').click();
     await page.waitForURL(/\/findings/);
     await rows(page).first().waitFor();
-    await expect.poll(async () => new Set(await shownIds(page))).toEqual(new Set(expected.slice(0, 20).map((f) => f.id)));
+    await expect
+      .poll(async () => new Set(await shownIds(page)))
+      .toEqual(new Set(expected.slice(0, 20).map((f) => f.id)));
     const schools = await rows(page).locator('td:first-child').allTextContents();
     expect(new Set(schools)).toEqual(new Set(['西永中学']));
     // One school only: no school filter to offer.
@@ -120,7 +157,9 @@ describe('整改问题台账 (issue 4): the findings list', () => {
     await page.getByTestId('findings-overdue-link').click();
     await page.waitForURL(/\/findings/);
     await rows(page).first().waitFor();
-    await expect.poll(async () => new Set(await shownIds(page))).toEqual(new Set(expected.slice(0, 20).map((f) => f.id)));
+    await expect
+      .poll(async () => new Set(await shownIds(page)))
+      .toEqual(new Set(expected.slice(0, 20).map((f) => f.id)));
     expect(await page.getByTestId('filter-overdue').isChecked()).toBe(true);
     await screenshot(page, 'findings-from-dashboard-overdue');
   });
@@ -149,10 +188,15 @@ describe('整改问题台账 (issue 4): the findings list', () => {
     expect(['物理安全', '网络安全', '主机安全', '应用安全', '数据安全', '安全管理']).toContain(layerName);
     const { round } = await api<{ round: string }>('GET', '/reports/security-inspection');
     expect(new URL(page.url()).searchParams.get('filters[1][value]')).toBe(round);
-    const expected = await allFindings(api, `layer=${encodeURIComponent(layerName)}&round=${encodeURIComponent(round)}`);
+    const expected = await allFindings(
+      api,
+      `layer=${encodeURIComponent(layerName)}&round=${encodeURIComponent(round)}`,
+    );
     expect(expected.length).toBeGreaterThan(0);
     await rows(page).first().waitFor();
-    await expect.poll(async () => new Set(await shownIds(page))).toEqual(new Set(expected.slice(0, 20).map((f) => f.id)));
+    await expect
+      .poll(async () => new Set(await shownIds(page)))
+      .toEqual(new Set(expected.slice(0, 20).map((f) => f.id)));
     expect(new Set(await rows(page).locator('td:nth-child(4)').allTextContents())).toEqual(new Set([layerName]));
     await screenshot(page, 'findings-from-dashboard-layer');
   });
@@ -166,7 +210,11 @@ describe('整改问题台账 (issue 4): the findings list', () => {
     await rows(page).first().waitFor();
     const header = page.locator('th.ant-table-column-has-sorters', { hasText: '风险等级' });
     await header.click();
-    await page.waitForURL((u) => /sorters\[0\]\[field\]=severity/.test(decodeURIComponent(u.search)) && /sorters\[0\]\[order\]=asc/.test(decodeURIComponent(u.search)));
+    await page.waitForURL(
+      (u) =>
+        /sorters\[0\]\[field\]=severity/.test(decodeURIComponent(u.search)) &&
+        /sorters\[0\]\[order\]=asc/.test(decodeURIComponent(u.search)),
+    );
     await header.click();
     await page.waitForURL((u) => /sorters\[0\]\[order\]=desc/.test(decodeURIComponent(u.search)));
     await expect.poll(() => shownIds(page)).toEqual(desc.map((f) => f.id));

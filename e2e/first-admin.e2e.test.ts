@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
 
 import { Secret, TOTP } from 'otpauth';
+import { describe, expect, it } from 'vitest';
+
 import { screenshot, signIn, useServerAndBrowser } from './harness';
 
 /** Outside demo mode the first start creates one administrator who must choose a password first. */
@@ -52,7 +53,11 @@ describe('first administrator (EDUFLOW_DEMO=0)', () => {
     expect(await page.getByTestId('password-forced').count()).toBe(0);
 
     // The new password is the one that works from now on, with a code from the app.
-    const res = await fetch(`${env.server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'Bureau-2026-pass' }) });
+    const res = await fetch(`${env.server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'Bureau-2026-pass' }),
+    });
     expect(res.status).toBe(401);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('TOTP_REQUIRED');
 

@@ -1,20 +1,25 @@
-import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot, signedInPages, useServerAndBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+
 import { apiSession } from './api-client';
+import { screenshot, signedInPages, useServerAndBrowser } from './harness';
 
 // Issue 12, item 3: the group lead works per school. 科学城第一中学教育集团 (lead1) is at 成员校自评 in the demo:
 // three schools submitted, 虎溪中学's part was returned.
 const REASON = '教师互访佐证缺少听课记录，请补充后重新提交。';
 
 type Row = { id: string };
-type View = { version: number; parts?: Array<{ parts: Array<{ userId: string; orgName: string | null; data: Record<string, unknown> }> }> };
+type View = {
+  version: number;
+  parts?: Array<{ parts: Array<{ userId: string; orgName: string | null; data: Record<string, unknown> }> }>;
+};
 
 describe('group lead: each member school’s part', () => {
   const env = useServerAndBrowser();
   const errors: string[] = [];
   const signedIn = signedInPages(env);
-  const open = (username: string, viewport = { width: 1440, height: 900 }) => signedIn(username, { viewport, onError: (m) => errors.push(m) });
+  const open = (username: string, viewport = { width: 1440, height: 900 }) =>
+    signedIn(username, { viewport, onError: (m) => errors.push(m) });
   let instanceId = '';
 
   const assessment = async () => {
@@ -24,7 +29,8 @@ describe('group lead: each member school’s part', () => {
     instanceId = list.items[0]?.id ?? '';
     return instanceId;
   };
-  const panel = (page: Page, school: string) => page.locator('.ant-collapse-item', { has: page.locator('[data-testid=part-header]', { hasText: school }) });
+  const panel = (page: Page, school: string) =>
+    page.locator('.ant-collapse-item', { has: page.locator('[data-testid=part-header]', { hasText: school }) });
   const statusOf = (page: Page, school: string) => panel(page, school).getByTestId('part-status').textContent();
 
   it('lead1 sees every school’s status, self-scores and evidence; 汇总上报 waits and names who is missing', async () => {
@@ -42,7 +48,9 @@ describe('group lead: each member school’s part', () => {
     const consolidate = page.locator('[data-event=CONSOLIDATE]');
     expect(await consolidate.isDisabled()).toBe(true);
     await consolidate.locator('xpath=..').hover();
-    await expect.poll(() => page.locator('.ant-tooltip:visible').textContent()).toContain('还有 1 份填报未提交：虎溪中学');
+    await expect
+      .poll(() => page.locator('.ant-tooltip:visible').textContent())
+      .toContain('还有 1 份填报未提交：虎溪中学');
 
     // 西永中学's part: its self-scores per indicator and its evidence file.
     await panel(page, '西永中学').getByTestId('part-header').click();
@@ -54,7 +62,9 @@ describe('group lead: each member school’s part', () => {
     expect(await body.getByTestId('part-file').textContent()).toContain('西永中学薄弱校提升数据.pdf');
     // The returned school's panel says why.
     await panel(page, '虎溪中学').getByTestId('part-header').click();
-    await expect.poll(() => panel(page, '虎溪中学').getByTestId('part-return-reason').textContent()).toContain('干部交流佐证材料缺少任职文件');
+    await expect
+      .poll(() => panel(page, '虎溪中学').getByTestId('part-return-reason').textContent())
+      .toContain('干部交流佐证材料缺少任职文件');
     await screenshot(page, 'group-lead-parts');
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'group-lead-parts-390');
@@ -79,7 +89,9 @@ describe('group lead: each member school’s part', () => {
     expect(await statusOf(page, '科学城第一中学')).toBe('已提交');
     expect(await statusOf(page, '含谷中学')).toBe('已提交');
     expect(await page.getByTestId('parts-missing').textContent()).toContain('尚未提交（2）');
-    await expect.poll(() => page.getByTestId('history').getByTestId('history-part').allTextContents()).toContain('西永中学');
+    await expect
+      .poll(() => page.getByTestId('history').getByTestId('history-part').allTextContents())
+      .toContain('西永中学');
     expect(await page.getByTestId('history').textContent()).toContain(REASON);
     await screenshot(page, 'group-lead-returned');
   });
@@ -121,7 +133,11 @@ describe('group lead: each member school’s part', () => {
     const view = await huxi<View>('GET', `/instances/${id}`);
     const own = view.parts?.[0]?.parts[0];
     expect(own?.orgName).toBe('虎溪中学');
-    await huxi('POST', `/instances/${id}/events`, { type: 'SUBMIT_PART', data: own?.data, expectedVersion: view.version });
+    await huxi('POST', `/instances/${id}/events`, {
+      type: 'SUBMIT_PART',
+      data: own?.data,
+      expectedVersion: view.version,
+    });
 
     const page = await open('lead1');
     await page.goto(`${env.server.url}/instances/${id}`);

@@ -1,22 +1,51 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { DEMO_TOTP, nextTotp, sharedSession } from './two-factor';
+
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+
 import { copySeeded } from './seeded-demo';
+import { DEMO_TOTP, nextTotp, sharedSession } from './two-factor';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUTPUT_DIR = join(REPO_ROOT, 'test-output');
 export const DEMO_PASSWORD = process.env.EDUFLOW_DEMO_PASSWORD ?? 'Demo#2026!e2e';
-export const DEMO_USERS = ['admin', 'reviewer', 'reviewer2', 'lead1', 'principal1', 'principal2', 'teacher1', 'inspector1', 'expert1', 'expert2', 'expert3', 'dept1', 'secadmin', 'auditor'] as const;
+export const DEMO_USERS = [
+  'admin',
+  'reviewer',
+  'reviewer2',
+  'lead1',
+  'principal1',
+  'principal2',
+  'teacher1',
+  'inspector1',
+  'expert1',
+  'expert2',
+  'expert3',
+  'dept1',
+  'secadmin',
+  'auditor',
+] as const;
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+];
 
-export type RunningServer = { url: string; dataDir: string; password: string; output: () => string; stop: () => Promise<void> };
+export type RunningServer = {
+  url: string;
+  dataDir: string;
+  password: string;
+  output: () => string;
+  stop: () => Promise<void>;
+};
 
 export function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -31,13 +60,21 @@ export function freePort(): Promise<number> {
 }
 
 export function exited(child: ChildProcess): Promise<void> {
-  return new Promise((ok) => (child.exitCode !== null || child.signalCode !== null ? ok() : child.once('exit', () => ok())));
+  return new Promise((ok) =>
+    child.exitCode !== null || child.signalCode !== null ? ok() : child.once('exit', () => ok()),
+  );
 }
 
-export async function waitForHealth(url: string, child: ChildProcess, log: () => string, timeoutMs: number): Promise<void> {
+export async function waitForHealth(
+  url: string,
+  child: ChildProcess,
+  log: () => string,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`API exited with code ${child.exitCode} before it was healthy:\n${log()}`);
+    if (child.exitCode !== null)
+      throw new Error(`API exited with code ${child.exitCode} before it was healthy:\n${log()}`);
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.ok) return;
@@ -56,7 +93,12 @@ export async function waitForHealth(url: string, child: ChildProcess, log: () =>
  * suite's global setup (`npm run build` when running a file on its own after changing sources).
  */
 export async function startServer(
-  options: { password?: string; env?: Record<string, string>; timeoutMs?: number; prepare?: (dataDir: string) => void | Promise<void> } = {},
+  options: {
+    password?: string;
+    env?: Record<string, string>;
+    timeoutMs?: number;
+    prepare?: (dataDir: string) => void | Promise<void>;
+  } = {},
 ): Promise<RunningServer> {
   const adminDist = process.env.EDUFLOW_ADMIN_DIST ?? join(REPO_ROOT, 'admin', 'dist');
   if (!existsSync(join(adminDist, 'index.html'))) {
@@ -73,7 +115,13 @@ export async function startServer(
     cwd: REPO_ROOT,
     detached: true, // own process group, so stop() ends whatever the server started
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, EDUFLOW_DATA_DIR: dataDir, EDUFLOW_PORT: String(port), EDUFLOW_DEMO_PASSWORD: password, ...options.env },
+    env: {
+      ...process.env,
+      EDUFLOW_DATA_DIR: dataDir,
+      EDUFLOW_PORT: String(port),
+      EDUFLOW_DEMO_PASSWORD: password,
+      ...options.env,
+    },
   });
   let log = '';
   const append = (chunk: Buffer) => {
@@ -120,14 +168,23 @@ export function launchBrowser(): Promise<Browser> {
  * authenticator code (the three powers), it types the next one from the account's key — the demo's
  * (two-factor.ts) unless another is given.
  */
-export async function signIn(page: Page, url: string, username: string, password: string, options: { totpSecret?: string } = {}): Promise<void> {
+export async function signIn(
+  page: Page,
+  url: string,
+  username: string,
+  password: string,
+  options: { totpSecret?: string } = {},
+): Promise<void> {
   await page.goto(`${url}/login`);
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(password);
   await page.locator('button[type=submit]').click();
   const left = () => page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 20_000 });
   const otp = page.locator('#otp');
-  const next = await Promise.race([left().then(() => 'in' as const), otp.waitFor({ timeout: 20_000 }).then(() => 'otp' as const)]).catch(() => 'timeout' as const);
+  const next = await Promise.race([
+    left().then(() => 'in' as const),
+    otp.waitFor({ timeout: 20_000 }).then(() => 'otp' as const),
+  ]).catch(() => 'timeout' as const);
   if (next === 'otp') {
     await otp.fill(await nextTotp(url, username, options.totpSecret ?? DEMO_TOTP[username]));
     await page.locator('button[type=submit]').click();
@@ -147,7 +204,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  * One real server and one Chromium for a test file: started before its tests, stopped after them.
  * Read `env.server` / `env.browser` inside tests (they exist once `beforeAll` has run).
  */
-export function useServerAndBrowser(options: Parameters<typeof startServer>[0] = {}): { readonly server: RunningServer; readonly browser: Browser } {
+export function useServerAndBrowser(options: Parameters<typeof startServer>[0] = {}): {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+} {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
@@ -170,20 +230,32 @@ export function useServerAndBrowser(options: Parameters<typeof startServer>[0] =
   };
 }
 
-export type OpenOptions = { viewport?: { width: number; height: number }; locale?: string; hasTouch?: boolean; onError?: (message: string) => void };
+export type OpenOptions = {
+  viewport?: { width: number; height: number };
+  locale?: string;
+  hasTouch?: boolean;
+  onError?: (message: string) => void;
+};
 
 /**
  * Signed-in pages for a file's tests, one browser context each (a user's own cookies), closed after
  * every test: idle consoles keep polling. A sign-in that times out on a saturated machine (the login
  * bundle not parsed in time) is pictured and tried once more before the test fails.
  */
-export function signedInPages(env: { readonly server: RunningServer; readonly browser: Browser }): (username: string, options?: OpenOptions) => Promise<Page> {
+export function signedInPages(env: {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+}): (username: string, options?: OpenOptions) => Promise<Page> {
   const pages: Page[] = [];
   afterEach(async () => {
     await Promise.all(pages.splice(0).map((p) => p.context().close()));
   });
   return async (username, options = {}) => {
-    const context = await env.browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 }, locale: options.locale ?? 'zh-CN', hasTouch: options.hasTouch });
+    const context = await env.browser.newContext({
+      viewport: options.viewport ?? { width: 1440, height: 900 },
+      locale: options.locale ?? 'zh-CN',
+      hasTouch: options.hasTouch,
+    });
     const page = await context.newPage();
     if (options.onError) page.on('pageerror', (e) => options.onError?.(`${username}: ${e.message}`));
     pages.push(page);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { apiSession } from './api-client';
 import { screenshot, signedInPages, useServerAndBrowser } from './harness';
 
@@ -14,7 +15,8 @@ describe('bundled assessment: indicator rows and their evidence (block indicator
 
   it('the principal’s part lists the indicators; without the uplift evidence the part is refused on that row; with it, it is submitted', async () => {
     const admin = await apiSession(env.server.url, 'admin', env.server.password);
-    const [principal] = (await admin<{ items: User[] }>('GET', `/users?q=${encodeURIComponent('白市驿第二小学')}`)).items;
+    const [principal] = (await admin<{ items: User[] }>('GET', `/users?q=${encodeURIComponent('白市驿第二小学')}`))
+      .items;
     expect(principal).toBeTruthy();
     const rows = (await admin<{ items: Row[] }>('GET', '/instances?block=groupRollUp&limit=50')).items;
     const p5 = rows.find((r) => r.subjectName === '白市驿小学教育集团');
@@ -23,7 +25,10 @@ describe('bundled assessment: indicator rows and their evidence (block indicator
     const errors: string[] = [];
     const page = await open(principal!.username, { onError: (e) => errors.push(e) });
     await page.goto(`${env.server.url}/instances/${p5!.id}`);
-    const submit = page.locator('[data-testid=event-actions] button').filter({ hasText: /提交本单位填报/ }).first();
+    const submit = page
+      .locator('[data-testid=event-actions] button')
+      .filter({ hasText: /提交本单位填报/ })
+      .first();
     await submit.waitFor();
     await submit.click();
     const modal = page.locator('.ant-modal-content');
@@ -46,12 +51,18 @@ describe('bundled assessment: indicator rows and their evidence (block indicator
     expect((await modal.getByTestId('item-evidence-count-uplift').textContent())?.replace(/\s/g, '')).toContain('0');
     await screenshot(page, 'indicator-evidence-refused');
 
-    await modal.getByTestId('item-evidence-upload-uplift').locator('xpath=ancestor::span[contains(@class,"ant-upload")]').locator('input[type=file]').setInputFiles({
-      name: '薄弱校提升数据.pdf',
-      mimeType: 'application/pdf',
-      buffer: Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'),
-    });
-    await expect.poll(async () => (await modal.getByTestId('item-evidence-count-uplift').textContent())?.replace(/\s/g, '')).toContain('1');
+    await modal
+      .getByTestId('item-evidence-upload-uplift')
+      .locator('xpath=ancestor::span[contains(@class,"ant-upload")]')
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: '薄弱校提升数据.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'),
+      });
+    await expect
+      .poll(async () => (await modal.getByTestId('item-evidence-count-uplift').textContent())?.replace(/\s/g, ''))
+      .toContain('1');
     await page.getByTestId('event-submit').click();
     await modal.waitFor({ state: 'hidden', timeout: 20_000 });
     const api = await apiSession(env.server.url, principal!.username, env.server.password);

@@ -1,16 +1,24 @@
-import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot, signedInPages, useServerAndBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+
 import { apiSession } from './api-client';
+import { screenshot, signedInPages, useServerAndBrowser } from './harness';
 
 type Row = { id: string; state: string; version: number };
-type View = { id: string; version: number; data: Record<string, unknown>; assignments?: Array<{ role: string; userIds: string[] }>; refs?: Record<string, { name: string | null }> };
+type View = {
+  id: string;
+  version: number;
+  data: Record<string, unknown>;
+  assignments?: Array<{ role: string; userIds: string[] }>;
+  refs?: Record<string, { name: string | null }>;
+};
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 describe('实例详情: the form data names schools, people and other requests, never raw ids', () => {
   const env = useServerAndBrowser();
   const signedIn = signedInPages(env);
-  const open = (username: string, locale = 'zh-CN') => signedIn(username, { locale, viewport: { width: 1440, height: 1000 } });
+  const open = (username: string, locale = 'zh-CN') =>
+    signedIn(username, { locale, viewport: { width: 1440, height: 1000 } });
   const dataCard = async (page: Page, id: string) => {
     await page.goto(`${env.server.url}/instances/${id}`);
     const card = page.getByTestId('instance-data');
@@ -20,11 +28,19 @@ describe('实例详情: the form data names schools, people and other requests, 
 
   it('campus entry: schools by name; a merged request links to the other by its title, both ways', async () => {
     const reviewer = await apiSession(env.server.url, 'reviewer', env.server.password);
-    const waiting = (await reviewer<{ items: Row[] }>('GET', '/instances?definitionKey=campus-entry&state=bureauReview&limit=50')).items;
+    const waiting = (
+      await reviewer<{ items: Row[] }>('GET', '/instances?definitionKey=campus-entry&state=bureauReview&limit=50')
+    ).items;
     const views = await Promise.all(waiting.map((r) => reviewer<View>('GET', `/instances/${r.id}`)));
-    const [survivor, absorbed] = views.filter((v) => v.data.itemCode === 'FZ').sort((a, b) => String(a.data.activityDate).localeCompare(String(b.data.activityDate)));
+    const [survivor, absorbed] = views
+      .filter((v) => v.data.itemCode === 'FZ')
+      .sort((a, b) => String(a.data.activityDate).localeCompare(String(b.data.activityDate)));
     expect(survivor && absorbed).toBeTruthy();
-    await reviewer('POST', '/campus-entry/merges', { survivor: { id: survivor!.id, expectedVersion: survivor!.version }, absorbed: [{ id: absorbed!.id, expectedVersion: absorbed!.version }], comment: '合并为一次活动' });
+    await reviewer('POST', '/campus-entry/merges', {
+      survivor: { id: survivor!.id, expectedVersion: survivor!.version },
+      absorbed: [{ id: absorbed!.id, expectedVersion: absorbed!.version }],
+      comment: '合并为一次活动',
+    });
     const merged = await reviewer<View>('GET', `/instances/${survivor!.id}`);
     const schoolNames = (merged.data.schoolIds as string[]).map((id) => merged.refs?.[id]?.name);
     expect(schoolNames.every((n) => typeof n === 'string' && n.length > 0)).toBe(true);
@@ -49,7 +65,9 @@ describe('实例详情: the form data names schools, people and other requests, 
 
   it('inspection: the assigned inspector by name, in both languages', async () => {
     const admin = await apiSession(env.server.url, 'admin', env.server.password);
-    const [row] = (await admin<{ items: Row[] }>('GET', '/instances?definitionKey=security-inspection&state=inspection&limit=1')).items;
+    const [row] = (
+      await admin<{ items: Row[] }>('GET', '/instances?definitionKey=security-inspection&state=inspection&limit=1')
+    ).items;
     const view = await admin<View>('GET', `/instances/${row!.id}`);
     const inspectorId = view.assignments?.find((a) => a.role === 'inspector')?.userIds[0];
     const inspectorName = inspectorId ? view.refs?.[inspectorId]?.name : null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { screenshot, signedInPages, useServerAndBrowser } from './harness';
+
 import { apiSession } from './api-client';
+import { screenshot, signedInPages, useServerAndBrowser } from './harness';
 
 type InstancePage = { items: Array<{ id: string; dueAt: string | null }>; nextCursor: string | null };
 
@@ -10,7 +11,8 @@ describe('list sorting (issue 4): the reviewer orders the instance list by deadl
 
   it('sorts by 办理时限 ascending then descending, from page 1, the URL keeping the sort across a reload', async () => {
     const api = await apiSession(env.server.url, 'reviewer', env.server.password);
-    const expected = async (order: 'asc' | 'desc') => (await api<InstancePage>('GET', `/instances?sort=dueAt&order=${order}&limit=20`)).items.map((i) => i.id);
+    const expected = async (order: 'asc' | 'desc') =>
+      (await api<InstancePage>('GET', `/instances?sort=dueAt&order=${order}&limit=20`)).items.map((i) => i.id);
     const asc = await expected('asc');
     const desc = await expected('desc');
     expect(asc.length).toBe(20);
@@ -27,7 +29,11 @@ describe('list sorting (issue 4): the reviewer orders the instance list by deadl
     await page.waitForURL(/currentPage=2/);
     const header = page.locator('th.ant-table-column-has-sorters', { hasText: '办理时限' });
     await header.click();
-    await page.waitForURL((u) => /sorters\[0\]\[field\]=dueAt/.test(decodeURIComponent(u.search)) && /sorters\[0\]\[order\]=asc/.test(decodeURIComponent(u.search)));
+    await page.waitForURL(
+      (u) =>
+        /sorters\[0\]\[field\]=dueAt/.test(decodeURIComponent(u.search)) &&
+        /sorters\[0\]\[order\]=asc/.test(decodeURIComponent(u.search)),
+    );
     expect(decodeURIComponent(page.url())).toMatch(/currentPage=1/);
     await expect.poll(shown).toEqual(asc);
     expect(await header.getAttribute('aria-sort')).toBe('ascending');
@@ -43,12 +49,16 @@ describe('list sorting (issue 4): the reviewer orders the instance list by deadl
     await page.reload();
     await rows.first().waitFor();
     await expect.poll(shown).toEqual(desc);
-    expect(await page.locator('th.ant-table-column-has-sorters', { hasText: '办理时限' }).getAttribute('aria-sort')).toBe('descending');
+    expect(
+      await page.locator('th.ant-table-column-has-sorters', { hasText: '办理时限' }).getAttribute('aria-sort'),
+    ).toBe('descending');
   });
 
   it('in English, the inbox sorts by Received (a column the API sorts) and the deadline header reads Deadline', async () => {
     const api = await apiSession(env.server.url, 'reviewer', env.server.password);
-    const expected = (await api<InstancePage>('GET', '/tasks?sort=createdAt&order=asc&limit=20')).items.map((i) => i.id);
+    const expected = (await api<InstancePage>('GET', '/tasks?sort=createdAt&order=asc&limit=20')).items.map(
+      (i) => i.id,
+    );
     expect(expected.length).toBeGreaterThan(1);
     const page = await open('reviewer', { locale: 'en-US' });
     await page.getByText('English', { exact: true }).click();
@@ -60,9 +70,13 @@ describe('list sorting (issue 4): the reviewer orders the instance list by deadl
     expect(sortable.map((s) => s.trim())).toEqual(['Due', 'Received']);
     await page.locator('th.ant-table-column-has-sorters', { hasText: 'Received' }).click();
     await page.waitForURL((u) => /sorters\[0\]\[field\]=createdAt/.test(decodeURIComponent(u.search)));
-    await expect.poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row-key')))).toEqual(expected);
+    await expect
+      .poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row-key'))))
+      .toEqual(expected);
     await screenshot(page, 'list-sorting-tasks-en');
     await page.goto(`${env.server.url}/instances`);
-    await expect.poll(() => page.locator('th.ant-table-column-has-sorters').allTextContents()).toEqual(['Current step', 'Deadline', 'Started', 'Last updated']);
+    await expect
+      .poll(() => page.locator('th.ant-table-column-has-sorters').allTextContents())
+      .toEqual(['Current step', 'Deadline', 'Started', 'Last updated']);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { apiSession } from './api-client';
 import { screenshot, signedInPages, useServerAndBrowser } from './harness';
 
@@ -14,7 +15,11 @@ describe('notice periods are visible (issue 9)', () => {
   const env = useServerAndBrowser();
   const open = signedInPages(env);
   const notices = async (who: string) =>
-    (await (await apiSession(env.server.url, who, env.server.password))<{ items: Row[] }>('GET', '/instances?notice=1&sort=dueAt&order=asc')).items;
+    (
+      await (
+        await apiSession(env.server.url, who, env.server.password)
+      )<{ items: Row[] }>('GET', '/instances?notice=1&sort=dueAt&order=asc')
+    ).items;
 
   it('teacher1 sees their submission’s 公示 above the inbox and its end with the working days left on the instance', async () => {
     const [award] = await notices('teacher1');
@@ -53,7 +58,11 @@ describe('notice periods are visible (issue 9)', () => {
     await rows.first().waitFor();
     await page.getByTestId('filter-instances-notice').check();
     await page.getByRole('button', { name: /查\s*询/ }).click();
-    await expect.poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row-key'))).then((ids) => [...ids].sort())).toEqual(expected.map((r) => r.id).sort());
+    await expect
+      .poll(() =>
+        rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row-key'))).then((ids) => [...ids].sort()),
+      )
+      .toEqual(expected.map((r) => r.id).sort());
     for (const r of expected) {
       const cell = rows.and(page.locator(`[data-row-key="${r.id}"]`)).getByTestId('notice-due');
       expect(await cell.textContent()).toBe(`公示${shown(r.dueAt!)}`);
@@ -63,14 +72,18 @@ describe('notice periods are visible (issue 9)', () => {
 
   it('in English the header reads Notice ends with the working days left, and the list tags the date as a notice', async () => {
     const [award] = await notices('teacher1');
-    const view = await (await apiSession(env.server.url, 'teacher1', env.server.password))<View>('GET', `/instances/${award!.id}`);
+    const view = await (
+      await apiSession(env.server.url, 'teacher1', env.server.password)
+    )<View>('GET', `/instances/${award!.id}`);
     const page = await open('teacher1', { locale: 'en-US' });
     await page.getByText('English', { exact: true }).click();
     await page.goto(`${env.server.url}/instances/${award!.id}`);
     const ends = page.getByTestId('notice-ends');
     await ends.waitFor();
     const left = view.notice!.workdaysLeft;
-    expect(await ends.textContent()).toBe(`${shown(view.notice!.endsAt)}${left === 1 ? '1 working day left' : `${left} working days left`}`);
+    expect(await ends.textContent()).toBe(
+      `${shown(view.notice!.endsAt)}${left === 1 ? '1 working day left' : `${left} working days left`}`,
+    );
     expect(await page.getByTestId('instance-header').textContent()).toContain('Notice ends');
     await page.goto(`${env.server.url}/instances`);
     const cell = page.locator(`.ant-table-tbody tr[data-row-key="${award!.id}"]`).getByTestId('notice-due');

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { screenshot, signedInPages, useServerAndBrowser } from './harness';
-import { apiSession } from './api-client';
 
-type NotificationPage = { items: Array<{ id: string; kind: string; instanceId: string | null; readAt: string | null }>; nextCursor: string | null };
+import { apiSession } from './api-client';
+import { screenshot, signedInPages, useServerAndBrowser } from './harness';
+
+type NotificationPage = {
+  items: Array<{ id: string; kind: string; instanceId: string | null; readAt: string | null }>;
+  nextCursor: string | null;
+};
 
 describe('notifications: the bell and the 消息中心 page', () => {
   const env = useServerAndBrowser();
@@ -11,7 +15,8 @@ describe('notifications: the bell and the 消息中心 page', () => {
   it('principal1: the bell’s 查看全部 opens the page; filter, mark one, open one, mark all — only theirs', async () => {
     const p1 = await apiSession(env.server.url, 'principal1', env.server.password);
     const p2 = await apiSession(env.server.url, 'principal2', env.server.password);
-    const unread = async (call: typeof p1) => (await call<NotificationPage>('GET', '/notifications?unread=1&limit=100')).items;
+    const unread = async (call: typeof p1) =>
+      (await call<NotificationPage>('GET', '/notifications?unread=1&limit=100')).items;
     const before = await unread(p1);
     const theirsBefore = (await unread(p2)).length;
     expect(before.length).toBeGreaterThan(1);
@@ -19,7 +24,12 @@ describe('notifications: the bell and the 消息中心 page', () => {
 
     const page = await open('principal1');
     // The menu entry carries the unread count.
-    await expect.poll(async () => (await page.getByTestId('menu-unread-badge').locator('.ant-scroll-number').first().textContent()) ?? '').toMatch(/\d/);
+    await expect
+      .poll(
+        async () =>
+          (await page.getByTestId('menu-unread-badge').locator('.ant-scroll-number').first().textContent()) ?? '',
+      )
+      .toMatch(/\d/);
     await page.getByTestId('notification-bell').click();
     await page.getByTestId('notification-list').locator('.ant-list-item').first().waitFor();
     await page.getByTestId('notification-view-all').click();
@@ -57,7 +67,10 @@ describe('notifications: the bell and the 消息中心 page', () => {
     await rows.first().waitFor();
     await page.getByTestId('read-all').click();
     await page.locator('.ant-message-notice', { hasText: `已将 ${before.length - 2} 条消息标为已读` }).waitFor();
-    await page.locator('[data-testid=inbox-table] .ant-empty, [data-testid=inbox-table] .ant-table-placeholder').first().waitFor();
+    await page
+      .locator('[data-testid=inbox-table] .ant-empty, [data-testid=inbox-table] .ant-table-placeholder')
+      .first()
+      .waitFor();
     await expect.poll(() => rows.count()).toBe(0);
     expect(await page.getByText('没有未读消息，已全部处理。').count()).toBe(1);
     expect(await unread(p1)).toEqual([]);
@@ -69,6 +82,8 @@ describe('notifications: the bell and the 消息中心 page', () => {
     await page.getByTestId('inbox-show').getByText('全部').click();
     await rows.first().waitFor();
     // The page cached before 全部标为已读 may show for a moment until its refetch lands.
-    await expect.poll(async () => [...new Set(await rows.locator('td:nth-child(1)').allTextContents())]).toEqual(['已读']);
+    await expect
+      .poll(async () => [...new Set(await rows.locator('td:nth-child(1)').allTextContents())])
+      .toEqual(['已读']);
   });
 });

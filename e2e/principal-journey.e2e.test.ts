@@ -1,11 +1,15 @@
-import { describe, expect, it } from 'vitest';
-
-import { screenshot, signIn, useServerAndBrowser } from './harness';
-import { fillRequiredFields } from './fill-form';
 import { createHash } from 'node:crypto';
 
+import { describe, expect, it } from 'vitest';
+
+import { fillRequiredFields } from './fill-form';
+import { screenshot, signIn, useServerAndBrowser } from './harness';
+
 /** A 1×1 PNG: small, and a real image the API's magic-byte check accepts. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 describe('principal journey', () => {
   const env = useServerAndBrowser();
@@ -33,11 +37,16 @@ describe('principal journey', () => {
     await screenshot(page, 'principal-instance-before');
 
     // Evidence: a photo uploaded to the instance shows up with its SHA-256.
-    await page.getByTestId('attachments').locator('input[type=file]').setInputFiles({ name: '机房门禁照片.png', mimeType: 'image/png', buffer: PNG });
+    await page
+      .getByTestId('attachments')
+      .locator('input[type=file]')
+      .setInputFiles({ name: '机房门禁照片.png', mimeType: 'image/png', buffer: PNG });
     const row = page.getByTestId('attachment-row').first();
     await row.waitFor({ timeout: 20_000 });
     expect(await row.textContent()).toContain('机房门禁照片.png');
-    expect(await row.getByTestId('attachment-sha').textContent()).toContain(createHash('sha256').update(PNG).digest('hex').slice(0, 16));
+    expect(await row.getByTestId('attachment-sha').textContent()).toContain(
+      createHash('sha256').update(PNG).digest('hex').slice(0, 16),
+    );
     await page.getByTestId('attachments').scrollIntoViewIfNeeded();
     await screenshot(page, 'principal-evidence');
 

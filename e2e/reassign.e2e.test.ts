@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { screenshot, signIn, useServerAndBrowser } from './harness';
+
 import { apiSession } from './api-client';
+import { screenshot, signIn, useServerAndBrowser } from './harness';
 
 type Inbox = { items: Array<{ id: string; instanceId: string }> };
 
@@ -10,7 +11,12 @@ describe('人员 → 移交: a departing inspector’s work goes to a successor'
   it('admin picks the successor in the modal; the inspector’s open tasks (in steps with or without 转办) and assignments move', async () => {
     const admin = await apiSession(env.server.url, 'admin', env.server.password);
     const { items: districts } = await admin<{ items: Array<{ id: string }> }>('GET', '/orgs?type=district');
-    await admin('POST', '/users', { username: 'inspector9', displayName: '吴新检查员', password: 'Succ3ssor#2026', roles: [{ role: 'inspector', orgId: districts[0]?.id }] });
+    await admin('POST', '/users', {
+      username: 'inspector9',
+      displayName: '吴新检查员',
+      password: 'Succ3ssor#2026',
+      roles: [{ role: 'inspector', orgId: districts[0]?.id }],
+    });
     const inspector1 = await apiSession(env.server.url, 'inspector1', env.server.password);
     const before = (await inspector1<Inbox>('GET', '/tasks?limit=100')).items;
     expect(before.length).toBeGreaterThan(0);
@@ -36,7 +42,9 @@ describe('人员 → 移交: a departing inspector’s work goes to a successor'
       await page.locator('.ant-select-item-option', { hasText: '吴新检查员' }).click();
       await modal.locator('.ant-modal-footer .ant-btn-primary').click();
       const result = modal.locator('.ant-alert');
-      await expect.poll(async () => (await result.textContent()) ?? '', { timeout: 30_000 }).toMatch(/已移交 \d+ 个流程，失败 0 个/);
+      await expect
+        .poll(async () => (await result.textContent()) ?? '', { timeout: 30_000 })
+        .toMatch(/已移交 \d+ 个流程，失败 0 个/);
       // The figure counts instances (one REASSIGN each), at least those the inbox tasks belonged to.
       const moved = Number(/已移交 (\d+) 个流程/.exec((await result.textContent()) ?? '')?.[1]);
       expect(moved).toBeGreaterThanOrEqual(new Set(before.map((t) => t.instanceId)).size);

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { screenshot, signIn, useServerAndBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+
 import { apiSession } from './api-client';
+import { screenshot, signIn, useServerAndBrowser } from './harness';
 
 /** The Form.Item around the input with this id (antd names a cell's input after its field path). */
 const cell = (page: Page, id: string) => page.locator('.ant-form-item').filter({ has: page.locator(`#${id}`) });
@@ -55,7 +56,9 @@ describe('reference data editors', () => {
     // A repeated code only the API knows is repeated: its 422 field message lands on that row's code cell.
     await page.locator(`#${row}_leadUnit`).fill('区科学技术协会');
     await page.getByTestId('refedit-save').click();
-    await expect.poll(() => cellError(page, `${row}_code`).textContent(), { timeout: 15_000 }).toBe('编号与其他条目重复');
+    await expect
+      .poll(() => cellError(page, `${row}_code`).textContent(), { timeout: 15_000 })
+      .toBe('编号与其他条目重复');
     await screenshot(page, 'reference-whitelist-server-error');
 
     await page.locator(`#${row}_code`).fill('HT');
@@ -87,8 +90,12 @@ describe('reference data editors', () => {
     const blocked = page.getByTestId('reference-publish');
     expect(await blocked.isDisabled()).toBe(true);
     expect((await blocked.textContent())?.replace(/\s/g, '')).toBe('发布');
-    expect(await page.getByTestId('four-eyes-note').textContent()).toContain('您编辑过此草稿，须由其他教委管理员或教委科室审核人审核发布');
-    expect(await page.getByTestId('four-eyes-note').textContent()).toContain('可审核发布：其他教委管理员、教委科室审核人');
+    expect(await page.getByTestId('four-eyes-note').textContent()).toContain(
+      '您编辑过此草稿，须由其他教委管理员或教委科室审核人审核发布',
+    );
+    expect(await page.getByTestId('four-eyes-note').textContent()).toContain(
+      '可审核发布：其他教委管理员、教委科室审核人',
+    );
     expect(await page.getByTestId('draft-review').textContent()).toContain('编辑人：王建国（教委管理员）');
     await blocked.hover({ force: true });
     await page.getByTestId('four-eyes-tooltip').waitFor({ timeout: 5_000 });
@@ -114,7 +121,9 @@ describe('reference data editors', () => {
     expect(await confirm.textContent()).toContain('此草稿由 王建国（教委管理员） 编辑');
     await screenshot(r, 'reference-checklist-approve');
     await r.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
-    await expect.poll(() => r.getByTestId('reference-version').first().textContent(), { timeout: 15_000 }).toContain('已发布');
+    await expect
+      .poll(() => r.getByTestId('reference-version').first().textContent(), { timeout: 15_000 })
+      .toContain('已发布');
     await confirm.waitFor({ state: 'hidden' });
     expect(await r.getByTestId('reference-publish').count()).toBe(0);
     expect(await r.getByTestId('draft-review').textContent()).toContain('审核发布人：李文静（基教科）');
@@ -126,7 +135,10 @@ describe('reference data editors', () => {
     const a = await auditor.newPage();
     await signIn(a, server.url, 'auditor', server.password);
     await a.goto(`${server.url}/reference/checklists`);
-    await a.getByTestId('reference-layer-数据安全').getByText('教育 App 备案与隐私政策审查').waitFor({ timeout: 15_000 });
+    await a
+      .getByTestId('reference-layer-数据安全')
+      .getByText('教育 App 备案与隐私政策审查')
+      .waitFor({ timeout: 15_000 });
     expect(await a.getByTestId('reference-new-version').count()).toBe(0);
     expect(await a.getByTestId('reference-publish').count()).toBe(0);
     await screenshot(a, 'reference-checklist-auditor');
@@ -171,8 +183,13 @@ describe('reference data editors', () => {
     await openEditor(page);
     // Someone else saves a version of the same rubric while this editor is open.
     const api = await apiSession(server.url, 'admin', server.password);
-    const [current] = (await api<{ items: Array<{ name: string; content: Record<string, unknown> }> }>('GET', '/reference/award-rubrics')).items;
-    await api('POST', '/reference/award-rubrics', { name: `${current.name}（他人修改）`, content: { ...current.content, schoolQuota: 4 } });
+    const [current] = (
+      await api<{ items: Array<{ name: string; content: Record<string, unknown> }> }>('GET', '/reference/award-rubrics')
+    ).items;
+    await api('POST', '/reference/award-rubrics', {
+      name: `${current.name}（他人修改）`,
+      content: { ...current.content, schoolQuota: 4 },
+    });
     await page.locator('#content_quotas_achievement_0_count').fill('5');
     await page.getByTestId('refedit-save').click();
     await page.getByTestId('stale-alert').waitFor({ timeout: 15_000 });
@@ -187,7 +204,9 @@ describe('reference data editors', () => {
     await page.getByTestId('refedit-save').click();
     await page.getByTestId('refedit-drawer').waitFor({ state: 'hidden', timeout: 15_000 });
     expect(await page.getByTestId('reference-version').count()).toBe(3);
-    expect(await page.getByTestId('reference-quotas-achievement').locator('tbody tr.ant-table-row').first().textContent()).toContain('5');
+    expect(
+      await page.getByTestId('reference-quotas-achievement').locator('tbody tr.ant-table-row').first().textContent(),
+    ).toContain('5');
     await screenshot(page, 'reference-rubric-saved');
     await context.close();
   });

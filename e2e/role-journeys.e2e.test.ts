@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { screenshot, signedInPages, useServerAndBrowser } from './harness';
+
 import { apiSession } from './api-client';
 import { fillRequiredFields } from './fill-form';
+import { screenshot, signedInPages, useServerAndBrowser } from './harness';
 import { pickOption } from './select-option';
 
 type Row = { id: string; subjectName: string; state: string };
@@ -11,7 +12,8 @@ describe('role journeys', () => {
   const errors: string[] = [];
   // One browser for the file, one context per journey, closed after it.
   const signedIn = signedInPages(env);
-  const open = (username: string, viewport = { width: 1440, height: 900 }) => signedIn(username, { viewport, onError: (m) => errors.push(m) });
+  const open = (username: string, viewport = { width: 1440, height: 900 }) =>
+    signedIn(username, { viewport, onError: (m) => errors.push(m) });
 
   it('bureau reviewer: the dashboard, then a chart link opens the filtered instance list', async () => {
     const page = await open('reviewer');
@@ -43,7 +45,9 @@ describe('role journeys', () => {
     const states = await rows.locator('td:nth-child(4)').allTextContents();
     expect(new Set(states)).toEqual(new Set(['问题整改']));
     // The name cell holds the instance's title (the round) over its workflow's name.
-    expect(await rows.locator('td:nth-child(2)').allTextContents()).toContainEqual(expect.stringContaining('网络安全检查'));
+    expect(await rows.locator('td:nth-child(2)').allTextContents()).toContainEqual(
+      expect.stringContaining('网络安全检查'),
+    );
     await screenshot(page, 'admin-overview-filtered');
   });
 
@@ -71,7 +75,10 @@ describe('role journeys', () => {
     await page.waitForURL(/\/instances\/[^/]+$/, { timeout: 20_000 });
     await expect.poll(() => page.getByTestId('current-state').textContent()).toBe('教委审核');
     await screenshot(page, 'dept-request-filed');
-    await page.getByRole('link', { name: /工作台/ }).first().click();
+    await page
+      .getByRole('link', { name: /工作台/ })
+      .first()
+      .click();
     await page.getByTestId('dept-home').waitFor();
     await expect.poll(() => cards.count()).toBe(before + 1);
   });
@@ -127,7 +134,9 @@ describe('role journeys', () => {
     await screenshot(page, 'inspector-tablet-checklist');
     await page.getByTestId('event-submit').click();
     await draft.waitFor({ state: 'hidden', timeout: 20_000 });
-    await expect.poll(() => page.getByTestId('instance-header').page().locator('main').textContent()).toContain('教务系统未完成等保备案');
+    await expect
+      .poll(() => page.getByTestId('instance-header').page().locator('main').textContent())
+      .toContain('教务系统未完成等保备案');
     await page.locator('[data-testid=event-actions] button', { hasText: '提出整改问题' }).click();
     const modal = page.locator('.ant-modal-content');
     await modal.waitFor();
@@ -141,7 +150,10 @@ describe('role journeys', () => {
 
   it('wide screens show the trace diagram with the current step highlighted', async () => {
     const admin = await apiSession(env.server.url, 'admin', env.server.password);
-    const list = await admin<{ items: Row[] }>('GET', '/instances?definitionKey=security-inspection&state=verification');
+    const list = await admin<{ items: Row[] }>(
+      'GET',
+      '/instances?definitionKey=security-inspection&state=verification',
+    );
     const page = await open('reviewer');
     await page.goto(`${env.server.url}/instances/${list.items[0].id}`);
     const diagram = page.getByTestId('trace-diagram');
@@ -192,7 +204,10 @@ describe('role journeys', () => {
 
   it('bureau admin: a stale organisation edit offers to reload and never overwrites', async () => {
     const admin = await apiSession(env.server.url, 'admin', env.server.password);
-    const { items } = await admin<{ items: Array<{ id: string; name: string; version: number }> }>('GET', '/orgs?type=school');
+    const { items } = await admin<{ items: Array<{ id: string; name: string; version: number }> }>(
+      'GET',
+      '/orgs?type=school',
+    );
     const school = items.find((o) => o.name === '森林中学');
     expect(school).toBeDefined();
     const page = await open('admin');
@@ -232,7 +247,9 @@ describe('role journeys', () => {
     await modal.locator('input[type=file]').setInputFiles({
       name: '学校导入.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from('学校名称,所属集团,代码\n新苗中学,科学城第一中学教育集团,S900\n,科学城第一中学教育集团,\n星光中学,不存在的集团,\n'),
+      buffer: Buffer.from(
+        '学校名称,所属集团,代码\n新苗中学,科学城第一中学教育集团,S900\n,科学城第一中学教育集团,\n星光中学,不存在的集团,\n',
+      ),
     });
     await page.getByTestId('import-run').click();
     const result = page.getByTestId('import-result');

@@ -18,7 +18,12 @@ export function copySeeded(dataDir: string): boolean {
 }
 
 /** Starts the built server on an empty folder with the demo's password, lets it seed, stops it. */
-export async function seedOnce(repoRoot: string, password: string, healthy: (url: string) => Promise<void>, port: number): Promise<string> {
+export async function seedOnce(
+  repoRoot: string,
+  password: string,
+  healthy: (url: string) => Promise<void>,
+  port: number,
+): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'eduflow-e2e-seeded-'));
   const child = spawn(process.execPath, ['api/dist/server.js'], {
     cwd: repoRoot,

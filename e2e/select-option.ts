@@ -14,7 +14,9 @@ export async function openOptions(field: Locator, search?: string): Promise<Loca
   const combobox = await comboboxOf(field);
   const page = field.page();
   // The select's box, not its input: a chosen value's label lies over the input and takes the click.
-  const box = combobox.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select-selector ")][1]');
+  const box = combobox.locator(
+    'xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select-selector ")][1]',
+  );
   if ((await combobox.getAttribute('aria-expanded')) !== 'true') await box.click();
   if (search !== undefined) await page.keyboard.type(search);
   let listId: string | null = null;
@@ -23,7 +25,9 @@ export async function openOptions(field: Locator, search?: string): Promise<Loca
     if (!listId) await page.waitForTimeout(50);
   }
   if (!listId) throw new Error('the select did not open its list');
-  return page.locator('.ant-select-dropdown', { has: page.locator(`[id="${listId}"]`) }).locator('.ant-select-item-option');
+  return page
+    .locator('.ant-select-dropdown', { has: page.locator(`[id="${listId}"]`) })
+    .locator('.ant-select-item-option');
 }
 
 /** The texts of the select's options, once it shows at least one. */

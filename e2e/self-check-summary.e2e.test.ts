@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { screenshot, signedInPages, useServerAndBrowser } from './harness';
+
 import { apiSession } from './api-client';
+import { screenshot, signedInPages, useServerAndBrowser } from './harness';
 
 // Issue 12, item 5: the submit dialog shows the draft's 自查说明 beside the checklist and lets the principal
 // edit it; a 不符合 item under a summary that says 均符合要求 is sent back naming the item. 西永中学 (principal1)
@@ -42,11 +43,15 @@ describe('principal: the self-check summary follows the checklist', () => {
       const error = page.getByTestId('event-error');
       await error.waitFor();
       expect(await error.textContent()).toContain('说明写有“均符合要求”，但以下 1 项标为不符合：HOST-01');
-      const fieldError = modal.locator('.ant-form-item', { has: page.locator('textarea#selfCheckNotes') }).locator('.ant-form-item-explain-error');
+      const fieldError = modal
+        .locator('.ant-form-item', { has: page.locator('textarea#selfCheckNotes') })
+        .locator('.ant-form-item-explain-error');
       await expect.poll(() => fieldError.textContent()).toContain('HOST-01');
       await fieldError.scrollIntoViewIfNeeded();
       await screenshot(page, `self-check-summary-refused-${viewport.width}`);
-      expect((await principal<{ version: number; state: string }>('GET', `/instances/${id}`)).version).toBe(before.version);
+      expect((await principal<{ version: number; state: string }>('GET', `/instances/${id}`)).version).toBe(
+        before.version,
+      );
 
       if (viewport.width < 768) return;
       await summary.fill('服务器存在弱口令（HOST-01），已列入整改，其余均符合要求。');

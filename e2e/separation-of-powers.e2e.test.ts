@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
 import { Secret, TOTP } from 'otpauth';
-import { screenshot, signIn, signedInPages, useServerAndBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+
+import { screenshot, signedInPages, signIn, useServerAndBrowser } from './harness';
 import { optionTexts, pickOption } from './select-option';
 
 /** Issues 10.4 and 10.5: 三权分立 in the console, and the first sign-in of a privileged account. */
@@ -37,7 +38,8 @@ describe('separation of the three powers', () => {
     await sec.locator('.ant-layout-sider .ant-menu-root').getByText('用户与角色').waitFor();
     const menu = (await sec.locator('.ant-layout-sider .ant-menu-root').textContent()) ?? '';
     expect(menu).toContain('用户与角色');
-    for (const hidden of ['流程实例', '流程定义', '我的待办', '审计日志', '组织机构']) expect(menu).not.toContain(hidden);
+    for (const hidden of ['流程实例', '流程定义', '我的待办', '审计日志', '组织机构'])
+      expect(menu).not.toContain(hidden);
     await screenshot(sec, 'powers-secadmin-users');
 
     // Its own account: the roles are locked, with the reason.
@@ -93,7 +95,9 @@ describe('separation of the three powers', () => {
       expect((await page.getByTestId('totp-secret').innerText()).replace(/\s+/g, '')).toBe(key);
 
       const totp = new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(key) });
-      await page.getByPlaceholder('输入身份验证器当前显示的 6 位数字').fill(totp.generate({ timestamp: Date.now() - 10 * 60_000 }));
+      await page
+        .getByPlaceholder('输入身份验证器当前显示的 6 位数字')
+        .fill(totp.generate({ timestamp: Date.now() - 10 * 60_000 }));
       await page.getByRole('button', { name: /确认绑定/ }).click();
       await page.getByTestId('totp-error').waitFor();
       await page.getByPlaceholder('输入身份验证器当前显示的 6 位数字').fill(totp.generate());
@@ -104,7 +108,10 @@ describe('separation of the three powers', () => {
 
       // The auditors were told: 权限变更 in the bell and the message centre.
       await page.goto(`${env.server.url}/notifications`);
-      await page.getByText('冯立（安全管理员） 调整了 韩梅（审计员）（auditor2）：新建账户', { exact: false }).first().waitFor();
+      await page
+        .getByText('冯立（安全管理员） 调整了 韩梅（审计员）（auditor2）：新建账户', { exact: false })
+        .first()
+        .waitFor();
     } finally {
       await context.close();
     }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
+
 import { signedInPages, useServerAndBrowser } from './harness';
 
-const REPORTS = ['/api/reports/overview', '/api/reports/security-inspection', '/api/reports/bundled-assessment', '/api/reports/campus-entry', '/api/reports/teaching-award'];
+const REPORTS = [
+  '/api/reports/overview',
+  '/api/reports/security-inspection',
+  '/api/reports/bundled-assessment',
+  '/api/reports/campus-entry',
+  '/api/reports/teaching-award',
+];
 
 declare global {
   interface Window {
@@ -30,7 +37,9 @@ describe('from signing in to the first figures', () => {
     await page.locator('[data-testid=dashboard] canvas').first().waitFor({ timeout: 20_000 });
     const seen = await page.evaluate(() => ({
       shownAt: window.shellShownAt ?? null,
-      asked: performance.getEntriesByType('resource').map((e) => ({ path: new URL(e.name).pathname, start: e.startTime })),
+      asked: performance
+        .getEntriesByType('resource')
+        .map((e) => ({ path: new URL(e.name).pathname, start: e.startTime })),
     }));
     expect(seen.shownAt).not.toBeNull();
     for (const path of REPORTS) {

@@ -1,18 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { screenshot, signedInPages, useServerAndBrowser } from './harness';
-import { apiSession } from './api-client';
-import { openOptions, pickOption } from './select-option';
+
 import schoolReport from '../api/src/test/fixtures/school-report.json' with { type: 'json' };
+import { apiSession } from './api-client';
+import { screenshot, signedInPages, useServerAndBrowser } from './harness';
+import { openOptions, pickOption } from './select-option';
 
 // Issue 12, items 2, 6 and 7: things are named by what they are; teachers have a home; start forms know who you are.
 const DISTRICT = '重庆高新区公共服务局（教育）';
-const AWARDS = ['“双减”背景下初中作业设计的实践探索', '基于大概念的初中物理单元教学', '跨学科主题学习：嘉陵江水质调查', '初中数学“说题”校本课程', '校园足球精品课'];
+const AWARDS = [
+  '“双减”背景下初中作业设计的实践探索',
+  '基于大概念的初中物理单元教学',
+  '跨学科主题学习：嘉陵江水质调查',
+  '初中数学“说题”校本课程',
+  '校园足球精品课',
+];
 
 describe('titles, the teacher’s home and start forms', () => {
   const env = useServerAndBrowser();
   const errors: string[] = [];
   const signedIn = signedInPages(env);
-  const open = (username: string, viewport = { width: 1440, height: 900 }) => signedIn(username, { viewport, onError: (m) => errors.push(m) });
+  const open = (username: string, viewport = { width: 1440, height: 900 }) =>
+    signedIn(username, { viewport, onError: (m) => errors.push(m) });
 
   it('dept1: each request card names the activity and 区科协, never the bureau; the page and the tab say the same', async () => {
     const page = await open('dept1');
@@ -77,7 +85,9 @@ describe('titles, the teacher’s home and start forms', () => {
     expect(await rows.first().textContent()).toContain('基于大概念的初中物理单元教学');
     await page.locator('[data-testid=my-submissions] input').fill('没有这个名称');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('my-submissions').textContent()).toContain('没有名称包含“没有这个名称”的申报');
+    await expect
+      .poll(() => page.getByTestId('my-submissions').textContent())
+      .toContain('没有名称包含“没有这个名称”的申报');
   });
 
   it('teacher1: reports a non-teaching demand with the 负担码, and the bureau gets it without the name', async () => {
@@ -97,15 +107,23 @@ describe('titles, the teacher’s home and start forms', () => {
     await page.locator('#hours').fill('4');
     await screenshot(page, 'teacher-burden-form-phone');
     await page.getByTestId('burden-submit').click();
-    await page.getByTestId('burden-report-filed').waitFor().catch(async (e) => {
-      await screenshot(page, 'teacher-burden-not-filed');
-      throw e;
-    });
-    expect(await page.getByTestId('burden-report-filed').textContent()).toMatch(/已提交，教委将于 \d{4}-\d{2}-\d{2} 前办理/);
+    await page
+      .getByTestId('burden-report-filed')
+      .waitFor()
+      .catch(async (e) => {
+        await screenshot(page, 'teacher-burden-not-filed');
+        throw e;
+      });
+    expect(await page.getByTestId('burden-report-filed').textContent()).toMatch(
+      /已提交，教委将于 \d{4}-\d{2}-\d{2} 前办理/,
+    );
     await screenshot(page, 'teacher-burden-filed-phone');
 
     const reviewer = await apiSession(env.server.url, 'reviewer', env.server.password);
-    const queue = await reviewer<{ items: Array<{ description: string; schoolName: string }> }>('GET', '/burden-reports?status=open');
+    const queue = await reviewer<{ items: Array<{ description: string; schoolName: string }> }>(
+      'GET',
+      '/burden-reports?status=open',
+    );
     const mine = queue.items.find((r) => r.description.startsWith('社区要求每位老师'));
     expect(mine).toMatchObject({ schoolName: '西永中学' });
     expect(JSON.stringify(mine)).not.toContain('teacher1');
@@ -144,7 +162,9 @@ describe('titles, the teacher’s home and start forms', () => {
     // The bureau publishes a school workflow that principals start (drafted by admin, approved by reviewer).
     const admin = await apiSession(env.server.url, 'admin', env.server.password);
     const reviewer = await apiSession(env.server.url, 'reviewer', env.server.password);
-    const draft = await admin<{ id: string }>('POST', '/definitions', { definition: { ...schoolReport, key: 'school-safety-report', title: { 'zh-CN': '{title}', en: '{title}' } } });
+    const draft = await admin<{ id: string }>('POST', '/definitions', {
+      definition: { ...schoolReport, key: 'school-safety-report', title: { 'zh-CN': '{title}', en: '{title}' } },
+    });
     await reviewer('POST', `/definitions/${draft.id}/publish?confirm=1`);
 
     const page = await open('principal1');
@@ -199,7 +219,9 @@ describe('titles, the teacher’s home and start forms', () => {
     await page.locator('[data-testid=my-submission]').first().waitFor();
     await screenshot(page, 'teacher-home-en');
     await page.getByTestId('open-burden-report').click();
-    await expect.poll(() => page.getByTestId('burden-report-page').textContent()).toContain('Burden code · Report a non-teaching demand');
+    await expect
+      .poll(() => page.getByTestId('burden-report-page').textContent())
+      .toContain('Burden code · Report a non-teaching demand');
     await screenshot(page, 'teacher-burden-en');
   });
 

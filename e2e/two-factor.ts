@@ -1,8 +1,11 @@
 import { Secret, TOTP } from 'otpauth';
+
 import { DEMO_USERS as SEEDED } from '../seeds/src/district';
 
 /** The authenticator keys the demo's three powers start with (seeds/src/district.ts; `npm start` prints them). */
-export const DEMO_TOTP: Readonly<Record<string, string>> = Object.fromEntries(SEEDED.flatMap((u) => ('totp' in u ? [[u.username, u.totp]] : [])));
+export const DEMO_TOTP: Readonly<Record<string, string>> = Object.fromEntries(
+  SEEDED.flatMap((u) => ('totp' in u ? [[u.username, u.totp]] : [])),
+);
 
 const STEP_MS = 30_000;
 const used = new Map<string, number>();
@@ -35,7 +38,11 @@ export type SessionCookies = { session: string; csrf: string };
 /** POST /auth/login (with the next code for a demo power) → the two cookies' values. */
 export async function loginCookies(url: string, username: string, password: string): Promise<SessionCookies> {
   const otp = DEMO_TOTP[username] ? await nextTotp(url, username) : undefined;
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password, otp }) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password, otp }),
+  });
   if (!res.ok) throw new Error(`login ${username} failed: ${res.status} ${(await res.text()).slice(0, 200)}`);
   const pairs = res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
   const cookies = Object.fromEntries(pairs.map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]));
@@ -52,7 +59,8 @@ const shared = new Map<string, Promise<SessionCookies>>();
 export async function sharedSession(url: string, username: string, password: string): Promise<SessionCookies> {
   const key = `${url} ${username}`;
   const cached = await shared.get(key)?.catch(() => null);
-  if (cached && (await fetch(`${url}/api/me`, { headers: { cookie: `eduflow_session=${cached.session}` } })).ok) return cached;
+  if (cached && (await fetch(`${url}/api/me`, { headers: { cookie: `eduflow_session=${cached.session}` } })).ok)
+    return cached;
   const fresh = loginCookies(url, username, password);
   shared.set(key, fresh);
   return fresh;

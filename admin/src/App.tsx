@@ -1,22 +1,24 @@
-import { BrowserRouter } from 'react-router';
+import '@refinedev/antd/dist/reset.css';
+import './config/time';
+
 import { Refine } from '@refinedev/core';
 import routerProvider, { DocumentTitleHandler } from '@refinedev/react-router';
 import { App as AntdApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/es/locale/zh_CN';
 import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
-import '@refinedev/antd/dist/reset.css';
-import './config/time';
-import { theme } from './config/theme';
+import { BrowserRouter } from 'react-router';
+
+import { AppRoutes } from './app-routes';
+import { Logo } from './components/logo';
 import { resources } from './config/resources';
-import { dataProvider } from './providers/data-provider';
-import { authProvider } from './providers/auth-provider';
+import { theme } from './config/theme';
 import { accessControlProvider } from './providers/access-control';
+import { authProvider } from './providers/auth-provider';
+import { dataProvider } from './providers/data-provider';
 import { i18nProvider } from './providers/i18n-provider';
 import { useNotificationProvider } from './providers/notification-provider';
 import { queryClient } from './providers/query-client';
-import { Logo } from './components/logo';
-import { AppRoutes } from './app-routes';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -44,7 +46,9 @@ export function App() {
             <AppRoutes />
             <DocumentTitleHandler
               handler={({ resource, pathname }) =>
-                pathname === '/login' ? title(t('login.title')) : title(resource ? t(`${resource.name}.${resource.name}`) : undefined)
+                pathname === '/login'
+                  ? title(t('login.title'))
+                  : title(resource ? t(`${resource.name}.${resource.name}`) : undefined)
               }
             />
           </Refine>

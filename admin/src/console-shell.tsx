@@ -1,6 +1,7 @@
-import { Suspense, type ComponentProps } from 'react';
-import { Outlet } from 'react-router';
 import { ThemedLayout, ThemedSider } from '@refinedev/antd';
+import { type ComponentProps, Suspense } from 'react';
+import { Outlet } from 'react-router';
+
 import { AppHeader } from './components/app-header';
 import { AppTitle } from './components/app-title';
 import { CalendarCoverageBanner } from './components/calendar-coverage-banner';

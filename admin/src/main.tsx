@@ -1,5 +1,7 @@
 import '@ant-design/v5-patch-for-react-19';
+
 import type { ComponentType } from 'react';
+
 import { loadTranslations } from './config/i18n';
 import { showPage } from './page-root';
 import { warmUp } from './warm-up';

@@ -11,9 +11,11 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+
 import { GENESIS_HASH, hashEvent } from '../src/audit/append.js';
 import { auditHead } from '../src/audit/checkpoints.js';
 import { verifyAuditChain, verifyAuditChainAsync } from '../src/audit/verify.js';
+import { defineAbilityFor } from '../src/auth/ability.js';
 import { loadAuthUser } from '../src/auth/user.js';
 import { AUDIT_ARCHIVES_DIR_NAME, AUDIT_VERIFIED_FILE_NAME } from '../src/data-dir.js';
 import { openDb } from '../src/db/client.js';
@@ -23,7 +25,6 @@ import { archiveAudit } from '../src/features/audit/archive-audit.js';
 import { previewArchive } from '../src/features/audit/preview-archive.js';
 import { createOrganisation } from '../src/features/orgs/create-organisation.js';
 import { createUser } from '../src/features/users/create-user.js';
-import { defineAbilityFor } from '../src/auth/ability.js';
 import { backup } from '../src/ops/backup.js';
 import { restore } from '../src/ops/restore.js';
 
@@ -68,12 +69,29 @@ function grow(to: number) {
           meta: { event: 'SUBMIT', comment: '自查完成，请检查员复核。', delegatedFor: null },
         };
         const hash = hashEvent(prev, e);
-        insert.run(e.seq, e.id, e.at, e.actorId, e.actorName, e.action, e.entityType, e.entityId, e.outcome, JSON.stringify(e.before), JSON.stringify(e.after), JSON.stringify(e.meta), prev, hash);
+        insert.run(
+          e.seq,
+          e.id,
+          e.at,
+          e.actorId,
+          e.actorName,
+          e.action,
+          e.entityType,
+          e.entityId,
+          e.outcome,
+          JSON.stringify(e.before),
+          JSON.stringify(e.after),
+          JSON.stringify(e.meta),
+          prev,
+          hash,
+        );
         prev = hash;
       }
     })();
   }
-  console.log(`  (built to ${to.toLocaleString('en')} events in ${ms(t)}; database ${mb(statSync(join(dir, 'eduflow.db')).size)})`);
+  console.log(
+    `  (built to ${to.toLocaleString('en')} events in ${ms(t)}; database ${mb(statSync(join(dir, 'eduflow.db')).size)})`,
+  );
 }
 
 /** The longest the event loop waited while `work` ran: what other requests would feel. */
@@ -96,9 +114,37 @@ async function withLag<T>(work: () => Promise<T>): Promise<[T, number]> {
 function appendLive(n: number) {
   for (let i = 0; i < n; i++) {
     const seq = ++built;
-    const e = { seq, id: crypto.randomUUID(), at: atOf(seq), actorId: null, actorName: null, action: 'bench.event', entityType: 'Test', entityId: null, outcome: 'success' as const, before: null, after: null, meta: { i } };
+    const e = {
+      seq,
+      id: crypto.randomUUID(),
+      at: atOf(seq),
+      actorId: null,
+      actorName: null,
+      action: 'bench.event',
+      entityType: 'Test',
+      entityId: null,
+      outcome: 'success' as const,
+      before: null,
+      after: null,
+      meta: { i },
+    };
     const hash = hashEvent(prev, e);
-    insert.run(e.seq, e.id, e.at, null, null, e.action, e.entityType, null, e.outcome, null, null, JSON.stringify(e.meta), prev, hash);
+    insert.run(
+      e.seq,
+      e.id,
+      e.at,
+      null,
+      null,
+      e.action,
+      e.entityType,
+      null,
+      e.outcome,
+      null,
+      null,
+      JSON.stringify(e.meta),
+      prev,
+      hash,
+    );
     prev = hash;
   }
 }
@@ -107,7 +153,9 @@ async function measure() {
   const n = auditHead(db)?.seq ?? 0;
   rmSync(positionFile, { force: true });
   const tFull = performance.now();
-  const [full, lag] = await withLag(() => verifyAuditChainAsync(db, { positionFile, checkpointFile: deps.auditCheckpointFile }));
+  const [full, lag] = await withLag(() =>
+    verifyAuditChainAsync(db, { positionFile, checkpointFile: deps.auditCheckpointFile }),
+  );
   const fullMs = performance.now() - tFull;
   appendLive(1000);
   const tInc = performance.now();
@@ -122,7 +170,9 @@ async function measure() {
   );
 }
 
-console.log(`EduFlow audit bench — Node ${process.version}, ${TOTAL.toLocaleString('en')} events over two years, ${dir}`);
+console.log(
+  `EduFlow audit bench — Node ${process.version}, ${TOTAL.toLocaleString('en')} events over two years, ${dir}`,
+);
 for (const size of [...new Set([20_000, 1_000_000, TOTAL])].filter((n) => n <= TOTAL)) {
   grow(size);
   await measure();
@@ -130,7 +180,12 @@ for (const size of [...new Set([20_000, 1_000_000, TOTAL])].filter((n) => n <= T
 
 // Archive everything older than a year, as the auditor would (through the use-case, chain walk and all).
 const district = createOrganisation(deps, { type: 'district', name: '压测区教委' });
-const created = await createUser(deps, { username: 'auditor', displayName: '审计员', password: 'Bench#Audit-2026!x', roles: [{ role: 'auditor', orgId: district.id }] });
+const created = await createUser(deps, {
+  username: 'auditor',
+  displayName: '审计员',
+  password: 'Bench#Audit-2026!x',
+  roles: [{ role: 'auditor', orgId: district.id }],
+});
 const auditor = loadAuthUser(deps, created.id);
 if (!auditor) throw new Error('no auditor');
 const before = new Date(Date.now() - 365 * DAY + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -146,17 +201,25 @@ console.log(
 );
 const tAfter = performance.now();
 const after = verifyAuditChain(db, { positionFile, checkpointFile: deps.auditCheckpointFile });
-console.log(`verify after archiving: ${after.ok ? `ok, ${after.mode}, ${after.checked} rehashed, anchor ${after.anchor?.seq}` : `BROKEN ${after.reason}`} in ${ms(tAfter)}`);
+console.log(
+  `verify after archiving: ${after.ok ? `ok, ${after.mode}, ${after.checked} rehashed, anchor ${after.anchor?.seq}` : `BROKEN ${after.reason}`} in ${ms(tAfter)}`,
+);
 const tAfterFull = performance.now();
 const afterFull = verifyAuditChain(db, { full: true });
-console.log(`full verify after archiving: ${afterFull.ok ? `ok, ${afterFull.count.toLocaleString('en')} live events` : `BROKEN ${afterFull.reason}`} in ${ms(tAfterFull)}`);
+console.log(
+  `full verify after archiving: ${afterFull.ok ? `ok, ${afterFull.count.toLocaleString('en')} live events` : `BROKEN ${afterFull.reason}`} in ${ms(tAfterFull)}`,
+);
 console.log(`archive kept in ${join(dir, AUDIT_ARCHIVES_DIR_NAME)}`);
 
 // A backup of this data folder (database after the archive, the archive itself), then a restore drill.
 const backedUp = await backup({ dataDir: dir, outDir: join(dir, 'backups') });
-console.log(`npm run backup: ${backedUp.manifest.files.length} files, ${mb(backedUp.bytes)} in ${(backedUp.ms / 1000).toFixed(1)} s`);
+console.log(
+  `npm run backup: ${backedUp.manifest.files.length} files, ${mb(backedUp.bytes)} in ${(backedUp.ms / 1000).toFixed(1)} s`,
+);
 const tRestore = performance.now();
 const restored = await restore({ backupDir: backedUp.dir, dataDir: join(dir, 'restored') });
-console.log(`npm run restore: ${restored.files} files, chain of ${restored.chain.count.toLocaleString('en')} events verified in full, ${restored.archives.length} archive verified, in ${ms(tRestore)}`);
+console.log(
+  `npm run restore: ${restored.files} files, chain of ${restored.chain.count.toLocaleString('en')} events verified in full, ${restored.archives.length} archive verified, in ${ms(tRestore)}`,
+);
 db.$client.close();
 rmSync(dir, { recursive: true, force: true });

@@ -3,29 +3,59 @@
  * 2,000 schools), built once and copied into a throw-away data folder for each run.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCityDb, type TCityShape } from './city-db.js';
+
 import { upgradeStored } from '../src/bootstrap/upgrade-stored.js';
-import { optimizeNow } from '../src/scheduler/start-optimizer.js';
 import { migrate, openDb } from '../src/index.js';
+import { optimizeNow } from '../src/scheduler/start-optimizer.js';
+import { buildCityDb, type TCityShape } from './city-db.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BENCH_DIR = join(REPO_ROOT, '.bench');
 
-export const shapeOf = (scale: number): TCityShape => ({ instances: Math.round(scale * 1_000_000), auditEvents: Math.round(scale * 10_000_000), schools: 2000 });
+export const shapeOf = (scale: number): TCityShape => ({
+  instances: Math.round(scale * 1_000_000),
+  auditEvents: Math.round(scale * 10_000_000),
+  schools: 2000,
+});
 
-export type TCachedCity = { scale: number; file: string; shape: TCityShape; buildSeconds: number | null; source: string; generator: string };
+export type TCachedCity = {
+  scale: number;
+  file: string;
+  shape: TCityShape;
+  buildSeconds: number | null;
+  source: string;
+  generator: string;
+};
 
 /** A cached database is reused only if city-db.ts has not changed since it was built. */
-const GENERATOR = createHash('sha256').update(readFileSync(join(REPO_ROOT, 'api/bench/city-db.ts'))).digest('hex').slice(0, 12);
+const GENERATOR = createHash('sha256')
+  .update(readFileSync(join(REPO_ROOT, 'api/bench/city-db.ts')))
+  .digest('hex')
+  .slice(0, 12);
 
 /**
  * The cached database for `scale`: reused when `reuse` and it was built completely; else built anew.
  * `prebuilt` (a database buildCityDb made elsewhere at this scale) is hard-linked in instead of building.
  */
-export async function cachedCity(scale: number, opts: { reuse: boolean; prebuilt?: string; log: (s: string) => void }): Promise<TCachedCity> {
+export async function cachedCity(
+  scale: number,
+  opts: { reuse: boolean; prebuilt?: string; log: (s: string) => void },
+): Promise<TCachedCity> {
   mkdirSync(BENCH_DIR, { recursive: true });
   const file = join(BENCH_DIR, `city-${scale}.db`);
   const meta = `${file}.json`;
@@ -51,14 +81,23 @@ export async function cachedCity(scale: number, opts: { reuse: boolean; prebuilt
     // The caller vouches that it came from this city-db.ts.
     entry = { scale, file, shape, buildSeconds: null, source: `prebuilt ${opts.prebuilt}`, generator: GENERATOR };
   } else {
-    opts.log(`scale ${scale}: building ${shape.instances} instances, ${shape.auditEvents} audit events, ${shape.schools} schools`);
+    opts.log(
+      `scale ${scale}: building ${shape.instances} instances, ${shape.auditEvents} audit events, ${shape.schools} schools`,
+    );
     const t0 = performance.now();
     const building = `${file}.building`;
     for (const f of [building, `${building}-wal`, `${building}-shm`]) if (existsSync(f)) unlinkSync(f);
     const db = await buildCityDb(building, shape, opts.log);
     db.$client.close();
     renameSync(building, file);
-    entry = { scale, file, shape, buildSeconds: (performance.now() - t0) / 1000, source: 'built by buildCityDb', generator: GENERATOR };
+    entry = {
+      scale,
+      file,
+      shape,
+      buildSeconds: (performance.now() - t0) / 1000,
+      source: 'built by buildCityDb',
+      generator: GENERATOR,
+    };
   }
   writeFileSync(meta, JSON.stringify(entry, null, 2));
   return entry;
@@ -83,7 +122,10 @@ function migrateCached(file: string, log: (s: string) => void): void {
 }
 
 /** A fresh data folder holding a copy of the cached database as eduflow.db; remove() deletes it. */
-export function copyToRunDir(city: TCachedCity, label: string): { dir: string; file: string; bytes: number; remove: () => void } {
+export function copyToRunDir(
+  city: TCachedCity,
+  label: string,
+): { dir: string; file: string; bytes: number; remove: () => void } {
   const dir = mkdtempSync(join(BENCH_DIR, `run-${label}-`));
   const file = join(dir, 'eduflow.db');
   copyFileSync(city.file, file);

@@ -15,14 +15,20 @@
  * roles (inspector, experts, reviewers) are spread over POOL colleagues, principal1-style demo users being
  * one of each pool.
  */
-import type Database from 'better-sqlite3';
-import { hashEvent } from '../src/audit/append.js';
 import { seedDemo } from '@eduflow/seeds';
-import { migrate, openDb, type Db } from '../src/index.js';
+import type Database from 'better-sqlite3';
+
+import { hashEvent } from '../src/audit/append.js';
+import { type Db, migrate, openDb } from '../src/index.js';
 
 export const BENCH_PASSWORD = 'bench-Pass-2026';
 const RUNNING = 5_000;
-const MIX: Record<string, number> = { 'campus-entry': 25 / 37.25, 'teaching-award': 10 / 37.25, 'security-inspection': 2 / 37.25, 'bundled-assessment': 0.25 / 37.25 };
+const MIX: Record<string, number> = {
+  'campus-entry': 25 / 37.25,
+  'teaching-award': 10 / 37.25,
+  'security-inspection': 2 / 37.25,
+  'bundled-assessment': 0.25 / 37.25,
+};
 const POOL = 40;
 const SCHOOL_ROLES = ['principal', 'teacher'];
 
@@ -43,7 +49,9 @@ export async function buildCityDb(file: string, shape: TCityShape, log: (s: stri
   step(`people: ${count(c, 'users')} users`);
   c.transaction(() => planClones(c, shape.instances - count(c, 'instances')))();
   c.transaction(() => cloneRows(c))();
-  step(`instances: ${count(c, 'instances')} (${count(c, "instances where status = 'running'")} running), ${count(c, 'tasks')} tasks`);
+  step(
+    `instances: ${count(c, 'instances')} (${count(c, "instances where status = 'running'")} running), ${count(c, 'tasks')} tasks`,
+  );
   appendAuditChain(c, shape.auditEvents - count(c, 'audit_events'), step);
   c.exec('drop table bench_clone; drop table bench_umap; drop table bench_pool;');
   c.pragma('journal_mode = WAL');
@@ -52,7 +60,8 @@ export async function buildCityDb(file: string, shape: TCityShape, log: (s: stri
   return db;
 }
 
-const count = (c: Database.Database, from: string) => (c.prepare(`select count(*) n from ${from}`).get() as { n: number }).n;
+const count = (c: Database.Database, from: string) =>
+  (c.prepare(`select count(*) n from ${from}`).get() as { n: number }).n;
 
 function timer(log: (s: string) => void) {
   let t = performance.now();
@@ -67,7 +76,9 @@ function timer(log: (s: string) => void) {
 function growOrganisations(c: Database.Database, schools: number) {
   const district = c.prepare("select id from organisations where type = 'district'").get() as { id: string };
   const have = count(c, "organisations where type = 'school'");
-  const org = c.prepare('insert into organisations (id, type, name, parent_id, group_kind, version) values (?, ?, ?, ?, ?, 1)');
+  const org = c.prepare(
+    'insert into organisations (id, type, name, parent_id, group_kind, version) values (?, ?, ?, ?, ?, 1)',
+  );
   let group = '';
   for (let i = 0; i < schools - have; i++) {
     if (i % 4 === 0) {
@@ -85,15 +96,24 @@ function growOrganisations(c: Database.Database, schools: number) {
 function growPeople(c: Database.Database) {
   const hash = (c.prepare("select password_hash h from users where username = 'principal1'").get() as { h: string }).h;
   const now = new Date().toISOString();
-  const user = c.prepare('insert into users (id, username, display_name, password_hash, created_at, password_changed_at) values (?, ?, ?, ?, ?, ?)');
+  const user = c.prepare(
+    'insert into users (id, username, display_name, password_hash, created_at, password_changed_at) values (?, ?, ?, ?, ?, ?)',
+  );
   const grant = c.prepare('insert into role_grants (user_id, role, org_id) values (?, ?, ?)');
   const holder = c.prepare('select user_id id from role_grants where role = ? and org_id = ? order by user_id limit 1');
   c.exec('create table bench_umap (from_id text, org text, to_id text, primary key (from_id, org)) without rowid');
   c.exec('create table bench_pool (from_id text, idx integer, to_id text, primary key (from_id, idx)) without rowid');
   const umap = c.prepare('insert into bench_umap values (?, ?, ?)');
   const pool = c.prepare('insert into bench_pool values (?, ?, ?)');
-  const grants = c.prepare('select g.user_id id, g.role, g.org_id org, u.username from role_grants g join users u on u.id = g.user_id').all() as Array<{ id: string; role: string; org: string; username: string }>;
-  const orgs = c.prepare("select id, type from organisations where type in ('school', 'group')").all() as Array<{ id: string; type: string }>;
+  const grants = c
+    .prepare(
+      'select g.user_id id, g.role, g.org_id org, u.username from role_grants g join users u on u.id = g.user_id',
+    )
+    .all() as Array<{ id: string; role: string; org: string; username: string }>;
+  const orgs = c.prepare("select id, type from organisations where type in ('school', 'group')").all() as Array<{
+    id: string;
+    type: string;
+  }>;
   const holderAt = (role: string, org: string) => {
     const found = holder.get(role, org) as { id: string } | undefined;
     if (found) return found.id;
@@ -126,16 +146,21 @@ function planClones(c: Database.Database, n: number) {
        from instances i join organisations o on o.id = i.subject_org_id join definitions d on d.id = i.definition_id order by i.id`,
     )
     .all() as Array<{ id: string; status: string; key: string; org: string; type: string; grp: string | null }>;
-  const schools = c.prepare("select id, parent_id grp from organisations where type = 'school' order by id").all() as Array<{ id: string; grp: string }>;
+  const schools = c
+    .prepare("select id, parent_id grp from organisations where type = 'school' order by id")
+    .all() as Array<{ id: string; grp: string }>;
   // The workflows in the proportions a year brings: 25 campus-entry requests and 10 award entries per
   // school, 2 inspections per school, 1 assessment per group of four.
   const keys = Object.entries(MIX);
-  const pick = (r: number) => keys.find((_, i) => r < keys.slice(0, i + 1).reduce((a, [, w]) => a + w, 0))?.[0] ?? keys[0][0];
+  const pick = (r: number) =>
+    keys.find((_, i) => r < keys.slice(0, i + 1).reduce((a, [, w]) => a + w, 0))?.[0] ?? keys[0][0];
   const of = (status: string, key: string) => tpl.filter((t) => t.status === status && t.key === key);
-  c.exec(`create table bench_clone (n integer primary key, tpl text, tpl_org text, tpl_grp text, school text, grp text, shift text)`);
+  c.exec(
+    `create table bench_clone (n integer primary key, tpl text, tpl_org text, tpl_grp text, school text, grp text, shift text)`,
+  );
   const ins = c.prepare('insert into bench_clone values (?, ?, ?, ?, ?, ?, ?)');
   let seed = 42;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const share = Math.min(1, RUNNING / n);
   for (let k = 1; k <= n; k++) {
     const isRunning = rnd() < share;
@@ -159,22 +184,36 @@ function cloneRows(c: Database.Database) {
   const person = (col: string) =>
     `coalesce((select to_id from bench_umap m where m.from_id = ${col} and m.org in (k.school, k.grp)),
               (select to_id from bench_pool p where p.from_id = ${col} and p.idx = k.n % ${POOL}), ${col})`;
-  const org = (col: string) => `case ${col} when k.tpl_org then (case when k.tpl_org = k.tpl_grp then k.grp else k.school end) when k.tpl_grp then k.grp else ${col} end`;
+  const org = (col: string) =>
+    `case ${col} when k.tpl_org then (case when k.tpl_org = k.tpl_grp then k.grp else k.school end) when k.tpl_grp then k.grp else ${col} end`;
   const copy = (table: string, join: string, over: Record<string, string>, orIgnore = false) => {
-    const cols = (c.prepare(`select name from pragma_table_xinfo('${table}') where hidden = 0`).all() as Array<{ name: string }>).map((r) => r.name);
+    const cols = (
+      c.prepare(`select name from pragma_table_xinfo('${table}') where hidden = 0`).all() as Array<{ name: string }>
+    ).map((r) => r.name);
     const select = cols.map((col) => over[col] ?? `x.${col}`).join(', ');
-    c.exec(`insert ${orIgnore ? 'or ignore ' : ''}into ${table} (${cols.join(', ')}) select ${select} from bench_clone k ${join}`);
+    c.exec(
+      `insert ${orIgnore ? 'or ignore ' : ''}into ${table} (${cols.join(', ')}) select ${select} from bench_clone k ${join}`,
+    );
   };
   // Snapshots and data name the template's school, group and people by id (the engine's subject, initiator,
   // assignments): the same substitutions as the columns, as text replacements chosen per template. Other
   // organisations a snapshot names (a group's member schools, a request's schools) stay the template's.
   const lit = (v: string) => `'${v.replaceAll("'", "''")}'`;
-  const templates = c.prepare('select distinct tpl id, tpl_org org, tpl_grp grp from bench_clone').all() as Array<{ id: string; org: string; grp: string | null }>;
-  const peopleIn = c.prepare('select u.id from users u join instances i on i.id = ? where instr(i.snapshot, u.id) > 0 or instr(i.data, u.id) > 0').pluck();
+  const templates = c.prepare('select distinct tpl id, tpl_org org, tpl_grp grp from bench_clone').all() as Array<{
+    id: string;
+    org: string;
+    grp: string | null;
+  }>;
+  const peopleIn = c
+    .prepare(
+      'select u.id from users u join instances i on i.id = ? where instr(i.snapshot, u.id) > 0 or instr(i.data, u.id) > 0',
+    )
+    .pluck();
   const rewrite = (col: string) => {
     const branches = templates.map((t) => {
       let e = col;
-      for (const o of new Set([t.org, t.grp].filter((v): v is string => !!v))) e = `replace(${e}, ${lit(o)}, ${org(lit(o))})`;
+      for (const o of new Set([t.org, t.grp].filter((v): v is string => !!v)))
+        e = `replace(${e}, ${lit(o)}, ${org(lit(o))})`;
       for (const p of peopleIn.all(t.id) as string[]) e = `replace(${e}, ${lit(p)}, ${person(lit(p))})`;
       return `when ${lit(t.id)} then ${e}`;
     });
@@ -187,7 +226,15 @@ function cloneRows(c: Database.Database) {
   const isDate = (v: string) => `${v} glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'`;
   const movedField = (json: string, key: string, move: (v: string) => string) =>
     `case when json_type(${json}, '$.${key}') = 'text' then json_set(${json}, '$.${key}', ${move(`json_extract(${json}, '$.${key}')`)}) else ${json} end`;
-  const movedData = movedField(movedField(movedField('x.data', 'activityDate', (v) => `date(${v}, k.shift)`), 'round', year), 'cycle', year);
+  const movedData = movedField(
+    movedField(
+      movedField('x.data', 'activityDate', (v) => `date(${v}, k.shift)`),
+      'round',
+      year,
+    ),
+    'cycle',
+    year,
+  );
   copy('instances', 'join instances x on x.id = k.tpl', {
     id: nid('x.id'),
     data: rewrite(movedData),
@@ -213,7 +260,12 @@ function cloneRows(c: Database.Database) {
     user_id: person('x.user_id'),
     org_id: org('x.org_id'),
   });
-  copy('instance_participants', 'join instance_participants x on x.instance_id = k.tpl', { instance_id: nid('x.instance_id'), user_id: person('x.user_id') }, true);
+  copy(
+    'instance_participants',
+    'join instance_participants x on x.instance_id = k.tpl',
+    { instance_id: nid('x.instance_id'), user_id: person('x.user_id') },
+    true,
+  );
   copy('timers', 'join timers x on x.instance_id = k.tpl', {
     id: nid('x.id'),
     instance_id: nid('x.instance_id'),
@@ -228,7 +280,12 @@ function cloneRows(c: Database.Database) {
     created_at: shift('x.created_at'),
     read_at: shift('x.read_at'),
   });
-  copy('attachments', 'join attachments x on x.instance_id = k.tpl', { id: nid('x.id'), instance_id: nid('x.instance_id'), uploaded_by: person('x.uploaded_by'), created_at: shift('x.created_at') });
+  copy('attachments', 'join attachments x on x.instance_id = k.tpl', {
+    id: nid('x.id'),
+    instance_id: nid('x.instance_id'),
+    uploaded_by: person('x.uploaded_by'),
+    created_at: shift('x.created_at'),
+  });
   copy('findings', 'join findings x on x.instance_id = k.tpl join instances i on i.id = k.tpl', {
     id: nid('x.id'),
     instance_id: nid('x.instance_id'),
@@ -242,14 +299,25 @@ function cloneRows(c: Database.Database) {
   });
 }
 
-const ACTIONS = ['instance.event', 'instance.event', 'instance.event', 'instance.start', 'attachment.upload', 'auth.login', 'instance.read'];
+const ACTIONS = [
+  'instance.event',
+  'instance.event',
+  'instance.event',
+  'instance.start',
+  'attachment.upload',
+  'auth.login',
+  'instance.read',
+];
 
 /** Appends `n` events to the live chain (same hash as appendAudit), ten years of activity in time order. */
 function appendAuditChain(c: Database.Database, n: number, step: (s: string) => void) {
   if (n <= 0) return;
   const ids = c.prepare('select id from instances order by rowid').pluck().all() as string[];
   const actors = c.prepare('select id, display_name name from users').all() as Array<{ id: string; name: string }>;
-  const last = c.prepare('select seq, hash from audit_events order by seq desc limit 1').get() as { seq: number; hash: string };
+  const last = c.prepare('select seq, hash from audit_events order by seq desc limit 1').get() as {
+    seq: number;
+    hash: string;
+  };
   const ins = c.prepare(
     'insert into audit_events (seq, id, at, actor_id, actor_name, action, entity_type, entity_id, outcome, before, after, meta, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -280,7 +348,22 @@ function appendAuditChain(c: Database.Database, n: number, step: (s: string) => 
         };
         const hash = hashEvent(prev, event);
         const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
-        ins.run(seq, event.id, event.at, event.actorId, event.actorName, event.action, event.entityType, event.entityId, event.outcome, null, json(event.after), json(event.meta), prev, hash);
+        ins.run(
+          seq,
+          event.id,
+          event.at,
+          event.actorId,
+          event.actorName,
+          event.action,
+          event.entityType,
+          event.entityId,
+          event.outcome,
+          null,
+          json(event.after),
+          json(event.meta),
+          prev,
+          hash,
+        );
         prev = hash;
       }
     })();

@@ -16,7 +16,12 @@ let version = started.body.version;
 const run = (n: number) => {
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
-    version = fireEvent(h.deps, { actor, instanceId: started.body.id, event: { type: 'SAVE', data: {} }, expectedVersion: version }).version;
+    version = fireEvent(h.deps, {
+      actor,
+      instanceId: started.body.id,
+      event: { type: 'SAVE', data: {} },
+      expectedVersion: version,
+    }).version;
   }
   return (performance.now() - t0) / n;
 };

@@ -12,9 +12,19 @@ export type TLoadConnection = {
   onResponse?: (res: TResponse) => void | Promise<void>;
 };
 
-export type TLoadResult = { connections: number; seconds: number; requests: number; rps: number; latency: TLatency; errors: Record<string, number> };
+export type TLoadResult = {
+  connections: number;
+  seconds: number;
+  requests: number;
+  rps: number;
+  latency: TLatency;
+  errors: Record<string, number>;
+};
 
-export async function runLoad(connections: TLoadConnection[], opts: { durationMs: number; warmupMs?: number }): Promise<TLoadResult> {
+export async function runLoad(
+  connections: TLoadConnection[],
+  opts: { durationMs: number; warmupMs?: number },
+): Promise<TLoadResult> {
   const warmupMs = opts.warmupMs ?? 1000;
   const t0 = performance.now();
   const countFrom = t0 + warmupMs;
@@ -47,5 +57,12 @@ export async function runLoad(connections: TLoadConnection[], opts: { durationMs
   };
   await Promise.all(connections.map(loop));
   const seconds = opts.durationMs / 1000;
-  return { connections: connections.length, seconds, requests: samples.length, rps: samples.length / seconds, latency: latency(samples), errors };
+  return {
+    connections: connections.length,
+    seconds,
+    requests: samples.length,
+    rps: samples.length / seconds,
+    latency: latency(samples),
+    errors,
+  };
 }

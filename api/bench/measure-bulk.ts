@@ -1,7 +1,7 @@
 /** One bulk action starting an inspection round for 200 schools, with /api/health polled every 10 ms beside it. */
-import { jsonOf, request, writeHeaders, type TSession } from './http.js';
+import { jsonOf, request, type TSession, writeHeaders } from './http.js';
 import type { TPlan } from './plan.js';
-import { whileProbing, type TProbeResult } from './probe.js';
+import { type TProbeResult, whileProbing } from './probe.js';
 
 export type TBulk = { ms: number; status: number; started: number; failed: number; stall: TProbeResult };
 

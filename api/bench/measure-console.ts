@@ -4,15 +4,23 @@
  * left. Timed from the click on 登录 to that moment, on a fresh browser context each time (nothing cached).
  */
 import { chromium } from 'playwright-core';
+
 import { BENCH_PASSWORD } from './city-db.js';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+];
 export type TConsole = { runs: number[]; medianMs: number } | { skipped: string };
 
 export async function measureConsole(base: string, runs = 3): Promise<TConsole> {
   const executablePath = process.env.EDUFLOW_CHROMIUM ?? '/usr/bin/chromium';
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS }).catch((e: unknown) => e as Error);
-  if (browser instanceof Error) return { skipped: `no Chromium at ${executablePath}: ${browser.message.split('\n')[0]}` };
+  if (browser instanceof Error)
+    return { skipped: `no Chromium at ${executablePath}: ${browser.message.split('\n')[0]}` };
   try {
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
@@ -30,7 +38,12 @@ export async function measureConsole(base: string, runs = 3): Promise<TConsole> 
           type Found = { querySelectorAll(selector: string): { length: number } };
           const win = globalThis as unknown as { document: { querySelector(selector: string): Found | null } };
           const board = win.document.querySelector('[data-testid=dashboard]');
-          return !!board && board.querySelectorAll('.ant-card').length > 0 && board.querySelectorAll('.ant-skeleton').length === 0 && board.querySelectorAll('canvas').length > 0;
+          return (
+            !!board &&
+            board.querySelectorAll('.ant-card').length > 0 &&
+            board.querySelectorAll('.ant-skeleton').length === 0 &&
+            board.querySelectorAll('canvas').length > 0
+          );
         },
         undefined,
         { timeout: 60_000, polling: 'raf' },

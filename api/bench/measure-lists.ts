@@ -6,15 +6,36 @@
 import { jsonOf, request, type TSession } from './http.js';
 import { latency, type TLatency } from './stats.js';
 
-export const LIST_ROLES = ['admin', 'reviewer', 'lead1', 'principal1', 'teacher1', 'inspector1', 'expert1', 'dept1', 'auditor'] as const;
-const SORTS = ['updatedAt', 'createdAt', 'dueAt', 'state'].flatMap((s) => ['asc', 'desc'].map((o) => `sort=${s}&order=${o}`));
+export const LIST_ROLES = [
+  'admin',
+  'reviewer',
+  'lead1',
+  'principal1',
+  'teacher1',
+  'inspector1',
+  'expert1',
+  'dept1',
+  'auditor',
+] as const;
+const SORTS = ['updatedAt', 'createdAt', 'dueAt', 'state'].flatMap((s) =>
+  ['asc', 'desc'].map((o) => `sort=${s}&order=${o}`),
+);
 const INSTANCE_QUERIES = ['', 'state=selfCheck', 'overdue=1', 'notice=1', ...SORTS];
 const DEEP_PAGES = 20;
 const LIMIT = 50;
 /** A walk stops early once it has spent this long (so a slow list cannot hold the run for hours). */
 const WALK_BUDGET_MS = 10_000;
 
-export type TWalk = { who: string; path: string; pages: number; rows: number; firstMs: number; deepMs: number | null; latency: TLatency; status: number };
+export type TWalk = {
+  who: string;
+  path: string;
+  pages: number;
+  rows: number;
+  firstMs: number;
+  deepMs: number | null;
+  latency: TLatency;
+  status: number;
+};
 export type TLists = { all: TLatency; first: TLatency; deep: TLatency; walks: TWalk[] };
 
 export function listPaths(who: string): string[] {
@@ -46,10 +67,26 @@ async function walk(base: string, s: TSession, path: string): Promise<{ walk: TW
     cursor = body.nextCursor;
     if (!cursor) break;
   }
-  return { walk: { who: s.username, path, pages: samples.length, rows, firstMs: samples[0], deepMs, latency: latency(samples), status }, samples };
+  return {
+    walk: {
+      who: s.username,
+      path,
+      pages: samples.length,
+      rows,
+      firstMs: samples[0],
+      deepMs,
+      latency: latency(samples),
+      status,
+    },
+    samples,
+  };
 }
 
-export async function measureLists(base: string, sessions: Map<string, TSession>, log: (s: string) => void): Promise<TLists> {
+export async function measureLists(
+  base: string,
+  sessions: Map<string, TSession>,
+  log: (s: string) => void,
+): Promise<TLists> {
   const walks: TWalk[] = [];
   // Every page of every walk a role may read counts once; lists it may not read (403) are left out of
   // the figures, and the JSON keeps them with their status.
@@ -62,8 +99,15 @@ export async function measureLists(base: string, sessions: Map<string, TSession>
       if (w.walk.status === 200) all.push(...w.samples);
     }
     const mine = walks.filter((w) => w.who === who && w.status === 200);
-    log(`  lists as ${who}: ${mine.length} lists, ${mine.reduce((a, w) => a + w.pages, 0)} pages, slowest p99 ${Math.max(...mine.map((w) => w.latency.p99)).toFixed(1)} ms`);
+    log(
+      `  lists as ${who}: ${mine.length} lists, ${mine.reduce((a, w) => a + w.pages, 0)} pages, slowest p99 ${Math.max(...mine.map((w) => w.latency.p99)).toFixed(1)} ms`,
+    );
   }
   const ok = walks.filter((w) => w.status === 200);
-  return { all: latency(all), first: latency(ok.map((w) => w.firstMs)), deep: latency(ok.flatMap((w) => (w.deepMs === null ? [] : [w.deepMs]))), walks };
+  return {
+    all: latency(all),
+    first: latency(ok.map((w) => w.firstMs)),
+    deep: latency(ok.flatMap((w) => (w.deepMs === null ? [] : [w.deepMs]))),
+    walks,
+  };
 }

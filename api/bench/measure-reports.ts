@@ -28,7 +28,10 @@ export async function measureReports(base: string, sessions: Map<string, TSessio
       const samples: number[] = [];
       let status = 200;
       for (let i = 0, spent = 0; i < REPEAT && spent < BUDGET_MS; i++) {
-        const res = await request(`${base}${path}`, { headers: { cookie: sessions.get(who)!.cookie }, timeoutMs: 300_000 });
+        const res = await request(`${base}${path}`, {
+          headers: { cookie: sessions.get(who)!.cookie },
+          timeoutMs: 300_000,
+        });
         samples.push(res.ms);
         spent += res.ms;
         if (res.status !== 200) status = res.status;

@@ -2,7 +2,7 @@
  * One scheduler tick at full batch: 100 timers brought due, then /api/health polled every 10 ms until the
  * scheduler (every 30 s, 100 timers a tick, each fired in its own transaction) has fired them.
  */
-import { whileProbing, type TProbeResult } from './probe.js';
+import { type TProbeResult, whileProbing } from './probe.js';
 import { sleep } from './stats.js';
 import { dueTimers, makeTimersDue } from './timers.js';
 

@@ -1,5 +1,13 @@
 /** `npm run bench -- [--scales 0.02,1 | --scale 0.02] [--reuse] [--duration 10] [--connections 50] [--prebuilt 1=<db>] [--cpu-prof] [--out docs/bench/latest]` */
-export type TOptions = { scales: number[]; reuse: boolean; durationMs: number; connections: number; prebuilt: Map<number, string>; cpuProf: boolean; out: string };
+export type TOptions = {
+  scales: number[];
+  reuse: boolean;
+  durationMs: number;
+  connections: number;
+  prebuilt: Map<number, string>;
+  cpuProf: boolean;
+  out: string;
+};
 
 export const USAGE = `npm run bench -- [options]
   --scales 0.02,1     city sizes in millions of instances (10 audit events each); default 0.02,1
@@ -12,7 +20,15 @@ export const USAGE = `npm run bench -- [options]
   --out <path>        report files <path>.md and <path>.json; default docs/bench/latest`;
 
 export function parseOptions(argv: string[]): TOptions {
-  const o: TOptions = { scales: [0.02, 1], reuse: false, durationMs: 10_000, connections: 50, prebuilt: new Map(), cpuProf: false, out: 'docs/bench/latest' };
+  const o: TOptions = {
+    scales: [0.02, 1],
+    reuse: false,
+    durationMs: 10_000,
+    connections: 50,
+    prebuilt: new Map(),
+    cpuProf: false,
+    out: 'docs/bench/latest',
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -34,7 +50,9 @@ export function parseOptions(argv: string[]): TOptions {
       process.exit(0);
     } else throw new Error(`unknown option ${arg}\n${USAGE}`);
   }
-  if (!o.scales.length || o.scales.some((s) => !(s > 0))) throw new Error(`--scales must be positive numbers\n${USAGE}`);
-  if (!(o.durationMs > 0) || !(o.connections > 0)) throw new Error(`--duration and --connections must be positive\n${USAGE}`);
+  if (!o.scales.length || o.scales.some((s) => !(s > 0)))
+    throw new Error(`--scales must be positive numbers\n${USAGE}`);
+  if (!(o.durationMs > 0) || !(o.connections > 0))
+    throw new Error(`--duration and --connections must be positive\n${USAGE}`);
   return o;
 }

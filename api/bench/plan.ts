@@ -2,8 +2,9 @@
  * What a run needs to know about its database before the server starts: its size, who fires events on
  * which instance, the ids a bulk start uses, and the window an Excel export of ~100k rows covers.
  */
-import Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
+
+import Database from 'better-sqlite3';
 
 export const EXPORT_ROWS = 100_000;
 
@@ -47,19 +48,42 @@ export function planRun(file: string, candidates = 400): TPlan {
     const byUser = new Map<string, TEventPick>();
     for (const p of eventPicks) if (!byUser.has(p.userId) && byUser.size < candidates) byUser.set(p.userId, p);
     const exportFrom =
-      instances > EXPORT_ROWS ? (c.prepare('select created_at at from instances order by created_at desc limit 1 offset ?').get(EXPORT_ROWS - 1) as { at: string }).at : null;
-    const warmExportFrom = (c.prepare('select created_at at from instances order by created_at desc limit 1 offset ?').get(Math.min(5_000, instances) - 1) as { at: string }).at;
+      instances > EXPORT_ROWS
+        ? (
+            c
+              .prepare('select created_at at from instances order by created_at desc limit 1 offset ?')
+              .get(EXPORT_ROWS - 1) as { at: string }
+          ).at
+        : null;
+    const warmExportFrom = (
+      c
+        .prepare('select created_at at from instances order by created_at desc limit 1 offset ?')
+        .get(Math.min(5_000, instances) - 1) as { at: string }
+    ).at;
     return {
       warmExportFrom,
       instances,
       runningInstances: n("select count(*) n from instances where status = 'running'"),
       auditEvents: n('select max(seq) n from audit_events'),
       dbBytes: statSync(file).size,
-      storage: c.prepare('select name, sum(pgsize) bytes from dbstat group by name order by bytes desc limit 12').all() as Array<{ name: string; bytes: number }>,
+      storage: c
+        .prepare('select name, sum(pgsize) bytes from dbstat group by name order by bytes desc limit 12')
+        .all() as Array<{ name: string; bytes: number }>,
       eventPicks: [...byUser.values()],
-      securityDefinitionId: (c.prepare("select id from definitions where key = 'security-inspection' and status = 'published' order by version desc limit 1").get() as { id: string }).id,
+      securityDefinitionId: (
+        c
+          .prepare(
+            "select id from definitions where key = 'security-inspection' and status = 'published' order by version desc limit 1",
+          )
+          .get() as { id: string }
+      ).id,
       inspectorId: (c.prepare("select id from users where username = 'inspector1'").get() as { id: string }).id,
-      bulkSchoolIds: c.prepare("select id from organisations where type = 'school' and id like 'bench-school-%' order by id limit 200").pluck().all() as string[],
+      bulkSchoolIds: c
+        .prepare(
+          "select id from organisations where type = 'school' and id like 'bench-school-%' order by id limit 200",
+        )
+        .pluck()
+        .all() as string[],
       exportFrom,
     };
   } finally {
@@ -71,7 +95,9 @@ export function planRun(file: string, candidates = 400): TPlan {
 export function expectedExportRows(file: string, from: string | null): number {
   const c = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const row = from ? c.prepare('select count(*) n from instances where created_at >= ?').get(from) : c.prepare('select count(*) n from instances').get();
+    const row = from
+      ? c.prepare('select count(*) n from instances where created_at >= ?').get(from)
+      : c.prepare('select count(*) n from instances').get();
     return (row as { n: number }).n;
   } finally {
     c.close();

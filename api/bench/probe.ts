@@ -35,7 +35,11 @@ export function startProbe(url: string, everyMs: number): { stop: () => Promise<
 }
 
 /** Runs `work` with the probe alongside; returns both. */
-export async function whileProbing<T>(url: string, everyMs: number, work: () => Promise<T>): Promise<[T, TProbeResult]> {
+export async function whileProbing<T>(
+  url: string,
+  everyMs: number,
+  work: () => Promise<T>,
+): Promise<[T, TProbeResult]> {
   const probe = startProbe(url, everyMs);
   try {
     return [await work(), await probe.stop()];

@@ -7,13 +7,14 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
+
+// @ts-expect-error: a plain ES module without declarations
+import { ensureBuilt } from '../scripts/build.mjs';
 import { cachedCity, REPO_ROOT } from './city-cache.js';
 import { measureScale, type TScaleResult } from './measure-scale.js';
 import { parseOptions } from './options.js';
 import { scaleLabel, writeReport } from './report.js';
 import { canPin, pinSelf } from './start-server.js';
-// @ts-expect-error: a plain ES module without declarations
-import { ensureBuilt } from '../scripts/build.mjs';
 
 const opts = parseOptions(process.argv.slice(2));
 const log = (s: string) => console.log(s);
@@ -26,14 +27,20 @@ const machine = {
   pinned: canPin(),
   loadGeneratorPinned: pinSelf(),
 };
-log(`EduFlow benchmark — scales ${opts.scales.join(', ')}; ${machine.cores} cores, Node ${machine.node}${machine.pinned ? '; servers on core 1, load on core 0' : ''}`);
+log(
+  `EduFlow benchmark — scales ${opts.scales.join(', ')}; ${machine.cores} cores, Node ${machine.node}${machine.pinned ? '; servers on core 1, load on core 0' : ''}`,
+);
 
 await ensureBuilt(); // the server measured is the built one `npm start` runs
 const results: TScaleResult[] = [];
 for (const scale of opts.scales) {
   const city = await cachedCity(scale, { reuse: opts.reuse, prebuilt: opts.prebuilt.get(scale), log });
   log(`scale ${scale}:`);
-  const result = await measureScale(city, { durationMs: opts.durationMs, connections: opts.connections, cpuProf: opts.cpuProf }, log);
+  const result = await measureScale(
+    city,
+    { durationMs: opts.durationMs, connections: opts.connections, cpuProf: opts.cpuProf },
+    log,
+  );
   results.push(result);
   log(`scale ${scale} (${scaleLabel(result)}) done`);
 }

@@ -2,10 +2,11 @@
  * Starts a server script (the real API, or the bare endpoint) as a child process pinned to one core
  * with `taskset -c <core>` when available, and waits until it answers.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus } from 'node:os';
+
 import { REPO_ROOT } from './city-cache.js';
 import { request } from './http.js';
 import { sleep } from './stats.js';
@@ -44,9 +45,19 @@ export type TServer = {
   stop: () => Promise<void>;
 };
 
-const exited = (child: ChildProcess) => new Promise<void>((ok) => (child.exitCode !== null || child.signalCode !== null ? ok() : child.once('exit', () => ok())));
+const exited = (child: ChildProcess) =>
+  new Promise<void>((ok) =>
+    child.exitCode !== null || child.signalCode !== null ? ok() : child.once('exit', () => ok()),
+  );
 
-export async function startServer(input: { script: string; env: Record<string, string>; port: number; healthPath: string; nodeArgs?: string[]; timeoutMs?: number }): Promise<TServer> {
+export async function startServer(input: {
+  script: string;
+  env: Record<string, string>;
+  port: number;
+  healthPath: string;
+  nodeArgs?: string[];
+  timeoutMs?: number;
+}): Promise<TServer> {
   const pinned = canPin();
   // A built script (.js, the production server) runs with plain node; a TypeScript one through tsx.
   const loader = input.script.endsWith('.ts') ? ['--import', 'tsx'] : [];
@@ -54,7 +65,11 @@ export async function startServer(input: { script: string; env: Record<string, s
   const [cmd, ...args] = pinned ? ['taskset', '-c', String(SERVER_CORE), ...node] : node;
   const t0 = performance.now();
   // taskset execs node, so the child's pid is the server's own (its /proc status is the server's memory).
-  const child = spawn(cmd, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...input.env } });
+  const child = spawn(cmd, args, {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...input.env },
+  });
   let log = '';
   const append = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20_000));
   child.stdout?.on('data', append);
@@ -65,7 +80,8 @@ export async function startServer(input: { script: string; env: Record<string, s
   const deadline = Date.now() + (input.timeoutMs ?? 300_000);
   let startMs = NaN;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${input.script} exited with ${child.exitCode} before it answered:\n${log}`);
+    if (child.exitCode !== null)
+      throw new Error(`${input.script} exited with ${child.exitCode} before it answered:\n${log}`);
     const res = await request(`${url}${input.healthPath}`, { fresh: true, timeoutMs: 5000 }).catch(() => null);
     if (res?.status === 200) {
       startMs = performance.now() - t0;

@@ -12,7 +12,8 @@ export function latency(samples: number[]): TLatency {
 
 export const ms = (v: number) => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v.toFixed(1)) : '—');
 
-export const fmtLatency = (l: TLatency) => `p50 ${ms(l.p50)} · p95 ${ms(l.p95)} · p99 ${ms(l.p99)} · max ${ms(l.max)} ms (n=${l.n})`;
+export const fmtLatency = (l: TLatency) =>
+  `p50 ${ms(l.p50)} · p95 ${ms(l.p95)} · p99 ${ms(l.p99)} · max ${ms(l.max)} ms (n=${l.n})`;
 
 export async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const t0 = performance.now();

@@ -10,7 +10,8 @@ const OPEN = 'fired_at is null and cancelled_at is null';
 export function markBacklogFired(file: string, now = new Date()): number {
   const c = new Database(file);
   try {
-    return c.prepare(`update timers set fired_at = due_at where ${OPEN} and due_at <= ?`).run(now.toISOString()).changes;
+    return c.prepare(`update timers set fired_at = due_at where ${OPEN} and due_at <= ?`).run(now.toISOString())
+      .changes;
   } finally {
     c.close();
   }
@@ -21,7 +22,11 @@ export function makeTimersDue(file: string, n: number, now = new Date()): number
   const c = new Database(file);
   c.pragma('busy_timeout = 10000');
   try {
-    return c.prepare(`update timers set due_at = ? where id in (select id from timers where ${OPEN} order by due_at, id limit ?)`).run(now.toISOString(), n).changes;
+    return c
+      .prepare(
+        `update timers set due_at = ? where id in (select id from timers where ${OPEN} order by due_at, id limit ?)`,
+      )
+      .run(now.toISOString(), n).changes;
   } finally {
     c.close();
   }
@@ -30,7 +35,9 @@ export function makeTimersDue(file: string, n: number, now = new Date()): number
 export function dueTimers(file: string, now = new Date()): number {
   const c = new Database(file, { readonly: true });
   try {
-    return (c.prepare(`select count(*) n from timers where ${OPEN} and due_at <= ?`).get(now.toISOString()) as { n: number }).n;
+    return (
+      c.prepare(`select count(*) n from timers where ${OPEN} and due_at <= ?`).get(now.toISOString()) as { n: number }
+    ).n;
   } finally {
     c.close();
   }

@@ -10,7 +10,7 @@
  *   node api/scripts/build.mjs              build both
  *   node api/scripts/build.mjs --if-stale   build only what is stale (npm install's `prepare`, npm start)
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,11 +22,29 @@ const STAMP = '.build-stamp.json';
 const PARTS = {
   console: {
     out: at('admin', 'dist'),
-    sources: ['admin/src', 'admin/index.html', 'admin/vite.config.ts', 'admin/vite-precompress.ts', 'admin/package.json', 'workflows/src', 'workflows/package.json', 'package-lock.json'],
+    sources: [
+      'admin/src',
+      'admin/index.html',
+      'admin/vite.config.ts',
+      'admin/vite-precompress.ts',
+      'admin/package.json',
+      'workflows/src',
+      'workflows/package.json',
+      'package-lock.json',
+    ],
   },
   server: {
     out: at('api', 'dist'),
-    sources: ['api/src', 'api/package.json', 'workflows/src', 'workflows/package.json', 'seeds/src', 'seeds/package.json', 'package-lock.json', 'api/scripts/build.mjs'],
+    sources: [
+      'api/src',
+      'api/package.json',
+      'workflows/src',
+      'workflows/package.json',
+      'seeds/src',
+      'seeds/package.json',
+      'package-lock.json',
+      'api/scripts/build.mjs',
+    ],
   },
 };
 
@@ -70,7 +88,9 @@ const externalPackages = {
   name: 'external-packages',
   /** @param {import('esbuild').PluginBuild} b */
   setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@eduflow/') ? undefined : { path: args.path, external: true }));
+    b.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.startsWith('@eduflow/') ? undefined : { path: args.path, external: true },
+    );
   },
 };
 
@@ -85,7 +105,9 @@ const deferredPackages = {
   /** @param {import('esbuild').PluginBuild} b */
   setup(b) {
     const filter = new RegExp(`^(?:${DEFERRED.join('|')})$`);
-    b.onResolve({ filter }, (args) => (args.namespace === 'deferred' ? undefined : { path: args.path, namespace: 'deferred' }));
+    b.onResolve({ filter }, (args) =>
+      args.namespace === 'deferred' ? undefined : { path: args.path, namespace: 'deferred' },
+    );
     b.onLoad({ filter: /.*/, namespace: 'deferred' }, (args) => ({
       resolveDir: ROOT,
       contents: [
@@ -152,8 +174,13 @@ export async function ensureBuilt({ force = false, log = console.log, parts = Ob
   if (todo.length === 0) return;
   if (!(await toolsInstalled())) {
     const missing = todo.filter((part) => stampOf(part) === 0 && !existsSync(PARTS[part].out));
-    if (missing.length > 0) throw new Error(`${missing.join(' and ')} not built and the build tools are not installed: run \`npm install\` (with devDependencies), then \`npm run build\``);
-    log(`note: ${todo.join(' and ')} sources look newer than the build, but the build tools are not installed: using the existing build`);
+    if (missing.length > 0)
+      throw new Error(
+        `${missing.join(' and ')} not built and the build tools are not installed: run \`npm install\` (with devDependencies), then \`npm run build\``,
+      );
+    log(
+      `note: ${todo.join(' and ')} sources look newer than the build, but the build tools are not installed: using the existing build`,
+    );
     return;
   }
   for (const part of todo) {

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+
 import type { AppAbility } from './auth/ability.js';
 import type { TAuthUser } from './auth/user.js';
 import type { TSessionRow } from './db/schema.js';

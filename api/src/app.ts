@@ -1,44 +1,45 @@
-import { ForbiddenError, type AnyAbility } from '@casl/ability';
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { type AnyAbility, ForbiddenError } from '@casl/ability';
 import { swaggerUI } from '@hono/swagger-ui';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { CONSOLE_CSP, DOCS_CSP } from './content-security.js';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
 import type { AppEnv } from './app-env.js';
 import { appendAudit } from './audit/append.js';
 import { sessionMiddleware } from './auth/middleware.js';
 import { passwordChangeGate } from './auth/password-gate.js';
 import { twoFactorGate } from './auth/two-factor-gate.js';
-import { tx, type Db } from './db/client.js';
-import type { Deps } from './deps.js';
+import { CONSOLE_CSP, DOCS_CSP } from './content-security.js';
+import { type Db, tx } from './db/client.js';
 import { requestLog } from './delivery/request-log.js';
 import { writeTurns } from './delivery/write-turns.js';
-import { logger as processLogger, type Logger } from './log/logger.js';
+import type { Deps } from './deps.js';
 import { AppError, toAppError } from './errors.js';
+import { attachmentRoutes } from './features/attachments/routes.js';
 import { auditRoutes } from './features/audit/routes.js';
 import { authRoutes } from './features/auth/routes.js';
+import { bulkRoutes } from './features/bulk/routes.js';
+import { burdenRoutes } from './features/burden/routes.js';
+import { calendarRoutes } from './features/calendar/routes.js';
+import { campusEntryRoutes } from './features/campus-entry/routes.js';
 import { definitionRoutes } from './features/definitions/routes.js';
+import { delegationRoutes } from './features/delegations/routes.js';
+import { exportRoutes } from './features/exports/routes.js';
+import { findingRoutes } from './features/findings/routes.js';
 import { healthRoutes } from './features/health/routes.js';
+import { importRoutes } from './features/imports/routes.js';
 import { instanceRoutes } from './features/instances/routes.js';
+import { notificationRoutes } from './features/notifications/routes.js';
 import { orgRoutes } from './features/orgs/routes.js';
+import { referenceRoutes } from './features/reference/routes.js';
+import { overviewRoutes } from './features/reports/overview-routes.js';
+import { reportRoutes } from './features/reports/routes.js';
 import { taskRoutes } from './features/tasks/routes.js';
 import { userRoutes } from './features/users/routes.js';
-import { calendarRoutes } from './features/calendar/routes.js';
-import { notificationRoutes } from './features/notifications/routes.js';
-import { overviewRoutes } from './features/reports/overview-routes.js';
-import { attachmentRoutes } from './features/attachments/routes.js';
-import { exportRoutes } from './features/exports/routes.js';
-import { importRoutes } from './features/imports/routes.js';
-import { referenceRoutes } from './features/reference/routes.js';
-import { bulkRoutes } from './features/bulk/routes.js';
-import { reportRoutes } from './features/reports/routes.js';
-import { burdenRoutes } from './features/burden/routes.js';
-import { delegationRoutes } from './features/delegations/routes.js';
-import { findingRoutes } from './features/findings/routes.js';
-import { campusEntryRoutes } from './features/campus-entry/routes.js';
+import { type Logger, logger as processLogger } from './log/logger.js';
 
 const UPLOAD_PATHS = /^\/api\/(attachments|imports\/[a-z]+)$/;
 
@@ -114,13 +115,18 @@ export function createApp(options: CreateAppOptions) {
     .route('/api', findingRoutes(deps))
     .route('/api', campusEntryRoutes(deps));
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'eduflow_session' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'eduflow_session',
+  });
   app.doc('/api/openapi.json', {
     openapi: '3.0.3',
     info: {
       title: 'EduFlow API',
       version: deps.appVersion ?? '0.0.0',
-      description: 'Workflow and governance console for a district education bureau. Human summary: docs/api-contract.md.',
+      description:
+        'Workflow and governance console for a district education bureau. Human summary: docs/api-contract.md.',
     },
     security: [{ session: [] }],
   });

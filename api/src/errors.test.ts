@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeHarness, type Harness, type Session } from './test/harness.js';
+
+import { type Harness, makeHarness, type Session } from './test/harness.js';
 
 let h: Harness;
 let admin: Session;
@@ -16,7 +17,11 @@ const expectBilingual = (error: { message: Record<string, string> }) => {
 
 describe('errors never become 500s', () => {
   it('malformed JSON → 400 VALIDATION with zh-CN and en messages', async () => {
-    const res = await h.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username": ' });
+    const res = await h.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"username": ',
+    });
     expect(res.status).toBe(400);
     const { error } = await res.json();
     expect(error.code).toBe('VALIDATION');
@@ -33,7 +38,11 @@ describe('errors never become 500s', () => {
   });
 
   it('a wrong content type → 400 VALIDATION', async () => {
-    const res = await h.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+    const res = await h.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'hello',
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).error.code).toBe('VALIDATION');
   });

@@ -34,10 +34,16 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** The one mapping from code to HTTP status and to a message a person can act on. */
 const CATALOG: Record<ErrorCode, { status: number; message: TLocalized }> = {
-  VALIDATION: { status: 400, message: { 'zh-CN': '提交的内容有误，请检查后重试。', en: 'The request is invalid; check it and try again.' } },
+  VALIDATION: {
+    status: 400,
+    message: { 'zh-CN': '提交的内容有误，请检查后重试。', en: 'The request is invalid; check it and try again.' },
+  },
   UNAUTHENTICATED: { status: 401, message: { 'zh-CN': '请先登录。', en: 'Please sign in.' } },
   INVALID_CREDENTIALS: { status: 401, message: { 'zh-CN': '用户名或密码错误。', en: 'Wrong username or password.' } },
-  ACCOUNT_LOCKED: { status: 423, message: { 'zh-CN': '账户已锁定，请稍后再试。', en: 'The account is locked; try again later.' } },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    message: { 'zh-CN': '账户已锁定，请稍后再试。', en: 'The account is locked; try again later.' },
+  },
   FORBIDDEN: { status: 403, message: { 'zh-CN': '您没有执行此操作的权限。', en: 'You are not allowed to do this.' } },
   FOUR_EYES: {
     status: 403,
@@ -53,28 +59,70 @@ const CATALOG: Record<ErrorCode, { status: number; message: TLocalized }> = {
       en: 'Separation of duties: one account cannot hold two of system administrator, security administrator and auditor.',
     },
   },
-  CSRF_FAILED: { status: 403, message: { 'zh-CN': '安全校验失败，请刷新页面后重试。', en: 'Security check failed; reload the page and try again.' } },
+  CSRF_FAILED: {
+    status: 403,
+    message: {
+      'zh-CN': '安全校验失败，请刷新页面后重试。',
+      en: 'Security check failed; reload the page and try again.',
+    },
+  },
   NOT_FOUND: { status: 404, message: { 'zh-CN': '未找到该内容。', en: 'Not found.' } },
-  VERSION_CONFLICT: { status: 409, message: { 'zh-CN': '该事项已被他人更新，请刷新后重试。', en: 'Someone else changed this first; reload and try again.' } },
+  VERSION_CONFLICT: {
+    status: 409,
+    message: {
+      'zh-CN': '该事项已被他人更新，请刷新后重试。',
+      en: 'Someone else changed this first; reload and try again.',
+    },
+  },
   DEFINITION_PUBLISHED: {
     status: 409,
-    message: { 'zh-CN': '已发布的流程版本不能修改，请复制为新草稿后再编辑。', en: 'A published version cannot change; clone it as a new draft to edit.' },
+    message: {
+      'zh-CN': '已发布的流程版本不能修改，请复制为新草稿后再编辑。',
+      en: 'A published version cannot change; clone it as a new draft to edit.',
+    },
   },
-  EVENT_NOT_ALLOWED: { status: 409, message: { 'zh-CN': '当前环节不能执行此操作。', en: 'This action is not possible at the current step.' } },
+  EVENT_NOT_ALLOWED: {
+    status: 409,
+    message: { 'zh-CN': '当前环节不能执行此操作。', en: 'This action is not possible at the current step.' },
+  },
   GUARD_FAILED: { status: 409, message: { 'zh-CN': '不满足办理条件。', en: 'A rule does not allow this.' } },
-  CONFIRMATION_REQUIRED: { status: 409, message: { 'zh-CN': '此操作影响较大，请确认后再提交。', en: 'This has consequences; confirm it and try again.' } },
+  CONFIRMATION_REQUIRED: {
+    status: 409,
+    message: { 'zh-CN': '此操作影响较大，请确认后再提交。', en: 'This has consequences; confirm it and try again.' },
+  },
   COMMENT_REQUIRED: { status: 422, message: { 'zh-CN': '请填写意见。', en: 'A comment is required.' } },
   IDEMPOTENCY_MISMATCH: {
     status: 422,
-    message: { 'zh-CN': '同一幂等键被用于不同的请求内容。', en: 'This Idempotency-Key was already used with a different request.' },
+    message: {
+      'zh-CN': '同一幂等键被用于不同的请求内容。',
+      en: 'This Idempotency-Key was already used with a different request.',
+    },
   },
-  RATE_LIMITED: { status: 429, message: { 'zh-CN': '请求过于频繁，请稍后再试。', en: 'Too many requests; try again later.' } },
+  RATE_LIMITED: {
+    status: 429,
+    message: { 'zh-CN': '请求过于频繁，请稍后再试。', en: 'Too many requests; try again later.' },
+  },
   PASSWORD_CHANGE_REQUIRED: {
     status: 403,
-    message: { 'zh-CN': '请先修改初始密码后再继续操作。', en: 'Change your initial password before doing anything else.' },
+    message: {
+      'zh-CN': '请先修改初始密码后再继续操作。',
+      en: 'Change your initial password before doing anything else.',
+    },
   },
-  TOTP_REQUIRED: { status: 401, message: { 'zh-CN': '请输入身份验证器中的 6 位动态验证码。', en: 'Enter the 6-digit code from your authenticator app.' } },
-  TOTP_INVALID: { status: 401, message: { 'zh-CN': '动态验证码错误或已过期，请重新输入。', en: 'The authenticator code is wrong or has expired; try again.' } },
+  TOTP_REQUIRED: {
+    status: 401,
+    message: {
+      'zh-CN': '请输入身份验证器中的 6 位动态验证码。',
+      en: 'Enter the 6-digit code from your authenticator app.',
+    },
+  },
+  TOTP_INVALID: {
+    status: 401,
+    message: {
+      'zh-CN': '动态验证码错误或已过期，请重新输入。',
+      en: 'The authenticator code is wrong or has expired; try again.',
+    },
+  },
   AUDIT_RETENTION: {
     status: 422,
     message: {
@@ -96,11 +144,20 @@ const CATALOG: Record<ErrorCode, { status: number; message: TLocalized }> = {
       en: 'System administrator, security administrator and auditor accounts must set up an authenticator app (two-factor sign-in) before doing anything else.',
     },
   },
-  INTERNAL: { status: 500, message: { 'zh-CN': '服务器内部错误，请联系管理员。', en: 'Internal error; please contact the administrator.' } },
+  INTERNAL: {
+    status: 500,
+    message: { 'zh-CN': '服务器内部错误，请联系管理员。', en: 'Internal error; please contact the administrator.' },
+  },
 };
 
 export type TErrorBody = {
-  error: { code: ErrorCode; message: TLocalized; fieldErrors?: Record<string, TLocalized>; rule?: string; lockedUntil?: string };
+  error: {
+    code: ErrorCode;
+    message: TLocalized;
+    fieldErrors?: Record<string, TLocalized>;
+    rule?: string;
+    lockedUntil?: string;
+  };
   /** The request's id (also its X-Request-Id header), for a user to quote; set by the app's one error exit. */
   requestId?: string;
 };
@@ -116,7 +173,14 @@ export class AppError extends Error {
 
   constructor(
     code: ErrorCode,
-    opts: { status?: number; message?: TLocalized; fieldErrors?: Record<string, TLocalized>; rule?: string; lockedUntil?: string; cause?: unknown } = {},
+    opts: {
+      status?: number;
+      message?: TLocalized;
+      fieldErrors?: Record<string, TLocalized>;
+      rule?: string;
+      lockedUntil?: string;
+      cause?: unknown;
+    } = {},
   ) {
     const entry = CATALOG[code];
     super(opts.message?.en ?? entry.message.en, { cause: opts.cause });

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { describe, expect, it } from 'vitest';
+
 import { TEMPLATES } from './engine.js';
 
 /**
@@ -16,19 +18,37 @@ const alt = (words: string[]) => words.map((w) => w.replace(/[-]/g, '\\-')).join
 const q = `['"\`]`;
 
 const PATTERNS: Array<{ why: string; re: RegExp }> = [
-  { why: 'compares a workflow key', re: new RegExp(`[!=]==\\s*${q}(${alt(KEYS)})${q}|${q}(${alt(KEYS)})${q}\\s*[!=]==`) },
+  {
+    why: 'compares a workflow key',
+    re: new RegExp(`[!=]==\\s*${q}(${alt(KEYS)})${q}|${q}(${alt(KEYS)})${q}\\s*[!=]==`),
+  },
   { why: 'compares a workflow key', re: new RegExp(`(case|eq\\([^)]*,)\\s*${q}(${alt(KEYS)})${q}`) },
   { why: 'filters by a workflow key', re: new RegExp(`(definitionKey|key)\\s*[:=]\\s*${q}?(${alt(KEYS)})\\b`) },
-  { why: 'compares a step name', re: new RegExp(`state\\s*[!=]==\\s*${q}(${alt(STEPS)})${q}|${q}(${alt(STEPS)})${q}\\s*[!=]==\\s*[\\w.]*state\\b`) },
-  { why: 'compares a step name', re: new RegExp(`eq\\([\\w.]*state,\\s*${q}(${alt(STEPS)})${q}\\)|state\\S*\\s+(not\\s+)?in\\s*\\([^)]*'(${alt(STEPS)})'`) },
-  { why: 'reads a step by name', re: new RegExp(`(collections|states|parts)(\\.(${alt(STEPS)})\\b|\\[${q}(${alt(STEPS)})${q}\\])`) },
+  {
+    why: 'compares a step name',
+    re: new RegExp(`state\\s*[!=]==\\s*${q}(${alt(STEPS)})${q}|${q}(${alt(STEPS)})${q}\\s*[!=]==\\s*[\\w.]*state\\b`),
+  },
+  {
+    why: 'compares a step name',
+    re: new RegExp(
+      `eq\\([\\w.]*state,\\s*${q}(${alt(STEPS)})${q}\\)|state\\S*\\s+(not\\s+)?in\\s*\\([^)]*'(${alt(STEPS)})'`,
+    ),
+  },
+  {
+    why: 'reads a step by name',
+    re: new RegExp(`(collections|states|parts)(\\.(${alt(STEPS)})\\b|\\[${q}(${alt(STEPS)})${q}\\])`),
+  },
   { why: 'defaults to a step name', re: new RegExp(`state\\s*(\\?\\?|\\|\\|)\\s*${q}(${alt(STEPS)})${q}`) },
   { why: 'names a step in a constant', re: new RegExp(`const\\s+[A-Z_]+\\s*=\\s*${q}(${alt(STEPS)})${q}`) },
 ];
 
 /** Each offending line, as `path:line: why`. */
 export function keyedComparisons(source: string, file: string): string[] {
-  return source.split('\n').flatMap((line, i) => PATTERNS.filter((p) => p.re.test(line)).map((p) => `${file}:${i + 1}: ${p.why}: ${line.trim()}`));
+  return source
+    .split('\n')
+    .flatMap((line, i) =>
+      PATTERNS.filter((p) => p.re.test(line)).map((p) => `${file}:${i + 1}: ${p.why}: ${line.trim()}`),
+    );
 }
 
 function sources(dir: string): string[] {
@@ -47,13 +67,18 @@ describe('no behaviour wired to a built-in key or step name', () => {
       "useInstances({ definitionKey: 'security-inspection' })",
       "navigate('/instances/create?definitionKey=campus-entry')",
       "const REVIEW = 'bureauReview';",
-      "const parts = describeSnapshot(def, s).collections.expertReview?.parts;",
+      'const parts = describeSnapshot(def, s).collections.expertReview?.parts;',
       "sql`${instances.state} in ('publicNotice', 'objectionReview', 'awarded')`",
       "if (before.state === 'verification' && after.state === 'rectification') {",
       "state: inst?.state ?? 'rectification',",
     ];
     for (const line of bad) expect(keyedComparisons(line, 'sample.ts'), line).not.toEqual([]);
-    const fine = ["if (finding.status === 'closed') return;", "tags: ['campus-entry'],", "const mergeable = view.outcome === 'merged';", "if (s.kind === 'collect') {"];
+    const fine = [
+      "if (finding.status === 'closed') return;",
+      "tags: ['campus-entry'],",
+      "const mergeable = view.outcome === 'merged';",
+      "if (s.kind === 'collect') {",
+    ];
     for (const line of fine) expect(keyedComparisons(line, 'sample.ts'), line).toEqual([]);
   });
 

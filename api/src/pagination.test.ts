@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { startInstance } from './features/instances/start-instance.js';
-import { makeHarness, type Harness, type Session } from './test/harness.js';
+import { type Harness, makeHarness, type Session } from './test/harness.js';
 
 let h: Harness;
 let pa: Session;
@@ -13,7 +14,12 @@ beforeAll(async () => {
   for (let i = 0; i < 250; i += 1) {
     // Runs of equal timestamps make the id tie-breaker matter.
     if (i % 7 === 0) h.clock.advance(1000);
-    const { body } = startInstance(h.deps, { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: `报告 ${i}` }, actor: principal });
+    const { body } = startInstance(h.deps, {
+      definitionId,
+      subjectOrgId: h.orgs.schoolA,
+      data: { title: `报告 ${i}` },
+      actor: principal,
+    });
     started.push(body.id);
   }
   pa = await h.signIn('principalA');

@@ -1,30 +1,34 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { serve } from '@hono/node-server';
+
 import { createApp } from './app.js';
-import { dataDirFromEnv, dbFileIn } from './data-dir.js';
+import { CHECKPOINT_FILE_NAME } from './audit/checkpoints.js';
 import { passwordMaxAgeDays } from './auth/password-expiry.js';
 import { banner, firstStart } from './bootstrap/first-start.js';
+import { upgradeStored } from './bootstrap/upgrade-stored.js';
+import { dataDirFromEnv, dbFileIn } from './data-dir.js';
 import { openDb } from './db/client.js';
 import { migrate } from './db/migrate.js';
-import { upgradeStored } from './bootstrap/upgrade-stored.js';
 import { startWalCheckpointer } from './db/wal-checkpointer.js';
+import { withJsonCompression } from './delivery/compress-json.js';
+import { consoleFiles } from './delivery/console-files.js';
 import type { Deps } from './deps.js';
-import { CHECKPOINT_FILE_NAME } from './audit/checkpoints.js';
+import { logger } from './log/logger.js';
+import { startPruning } from './ops/prune-history.js';
 import { DEFAULT_CHECKPOINT_MINUTES, startCheckpoints } from './scheduler/start-checkpoints.js';
 import { startOptimizer } from './scheduler/start-optimizer.js';
-import { startPruning } from './ops/prune-history.js';
 import { startScheduler } from './scheduler/start-scheduler.js';
-import { consoleFiles } from './delivery/console-files.js';
-import { withJsonCompression } from './delivery/compress-json.js';
-import { logger } from './log/logger.js';
 
 // The same rule the backup, restore and migrate commands use (api/src/data-dir.ts).
 const dataDir = dataDirFromEnv();
 const port = Number(process.env.EDUFLOW_PORT ?? 8787);
 // EDUFLOW_ADMIN_DIST lets a second build (e.g. a parallel browser-test run) be served without touching admin/dist.
-const adminDist = process.env.EDUFLOW_ADMIN_DIST ? resolve(process.env.EDUFLOW_ADMIN_DIST) : fileURLToPath(new URL('../../admin/dist', import.meta.url));
+const adminDist = process.env.EDUFLOW_ADMIN_DIST
+  ? resolve(process.env.EDUFLOW_ADMIN_DIST)
+  : fileURLToPath(new URL('../../admin/dist', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
 
 mkdirSync(dataDir, { recursive: true });
@@ -55,7 +59,9 @@ const walCheckpointer = startWalCheckpointer(db);
 // The audit chain's head anchored outside the database (ADR 0004): now, on a schedule, and at shutdown.
 const checkpoints = startCheckpoints(deps, {
   file: auditCheckpointFile,
-  everyMs: (Number.isFinite(checkpointMinutes) && checkpointMinutes > 0 ? checkpointMinutes : DEFAULT_CHECKPOINT_MINUTES) * 60_000,
+  everyMs:
+    (Number.isFinite(checkpointMinutes) && checkpointMinutes > 0 ? checkpointMinutes : DEFAULT_CHECKPOINT_MINUTES) *
+    60_000,
 });
 
 if (existsSync(join(adminDist, 'index.html'))) {

@@ -1,13 +1,14 @@
-import { fileBurdenReport, runDueTimers, type Deps } from '@eduflow/api';
-import { seedOrganisations } from './seed-organisations.js';
-import { seedUsers } from './seed-users.js';
-import { seedSecurityInspections } from './seed-security-inspections.js';
+import { type Deps, fileBurdenReport, runDueTimers } from '@eduflow/api';
+
 import { DEMO_USERS } from './district.js';
-import { seedReference } from './seed-reference.js';
 import { seedBundledAssessments } from './seed-bundled-assessments.js';
-import { seedCampusEntries } from './seed-campus-entries.js';
-import { seedTeachingAwards } from './seed-teaching-awards.js';
 import { seedCalendar } from './seed-calendar.js';
+import { seedCampusEntries } from './seed-campus-entries.js';
+import { seedOrganisations } from './seed-organisations.js';
+import { seedReference } from './seed-reference.js';
+import { seedSecurityInspections } from './seed-security-inspections.js';
+import { seedTeachingAwards } from './seed-teaching-awards.js';
+import { seedUsers } from './seed-users.js';
 
 export { DEMO_USERS } from './district.js';
 
@@ -22,13 +23,29 @@ export async function seedDemo(deps: Deps, opts: { password: string }): Promise<
   const assessments = await seedBundledAssessments(deps, orgs, users);
   const entries = seedCampusEntries(deps, orgs, users);
   const awards = seedTeachingAwards(deps, orgs, users);
-  fileBurdenReport(deps, { actor: users.get('teacher1')!, burdenItem: 'JF-01', description: '街道要求教师每周填报社区志愿服务统计表，与教学无关。', hours: 3 });
+  fileBurdenReport(deps, {
+    actor: users.get('teacher1')!,
+    burdenItem: 'JF-01',
+    description: '街道要求教师每周填报社区志愿服务统计表，与教学无关。',
+    hours: 3,
+  });
   // What fell due while the demo's past was replayed (公示 ends, overdue escalations) happens now, as the scheduler would.
   while ((await runDueTimers(deps)).fired > 0);
   // Saved last: the replayed past keeps the deadlines it was seeded with; steps opened from now on count the vacations.
   seedCalendar(deps, users.get('admin')!);
-  return { schools: orgs.schools.size, groups: orgs.groups.size, users: users.size, instances: inspections.instances + assessments + entries + awards };
+  return {
+    schools: orgs.schools.size,
+    groups: orgs.groups.size,
+    users: users.size,
+    instances: inspections.instances + assessments + entries + awards,
+  };
 }
 
 /** The demo accounts as the start banner and the README list them (with the authenticator secret of the three powers). */
-export const demoAccounts = () => DEMO_USERS.map((u) => ({ username: u.username, displayName: u.displayName, role: u.role, ...('totp' in u ? { totpSecret: u.totp } : {}) }));
+export const demoAccounts = () =>
+  DEMO_USERS.map((u) => ({
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    ...('totp' in u ? { totpSecret: u.totp } : {}),
+  }));

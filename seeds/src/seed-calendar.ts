@@ -1,4 +1,4 @@
-import { putCalendar, type Deps, type TAuthUser } from '@eduflow/api';
+import { type Deps, putCalendar, type TAuthUser } from '@eduflow/api';
 
 /**
  * The district's school vacations for 2026–2027 (Chongqing's usual windows), saved through the

@@ -1,12 +1,16 @@
-import { fireEvent, type Deps, type TAuthUser } from '@eduflow/api';
+import { type Deps, fireEvent, type TAuthUser } from '@eduflow/api';
 
 const DAY = 86_400_000;
 
 /** The same use-cases, run as if on an earlier day, so that demo deadlines fall due and overdue. */
-export const daysAgo = (deps: Deps, days: number): Deps => ({ ...deps, clock: () => new Date(deps.clock().getTime() - days * DAY) });
+export const daysAgo = (deps: Deps, days: number): Deps => ({
+  ...deps,
+  clock: () => new Date(deps.clock().getTime() - days * DAY),
+});
 
 /** A date `days` from the seed's today, as YYYY-MM-DD. */
-export const dateIn = (deps: Deps, days: number) => new Date(deps.clock().getTime() + days * DAY).toISOString().slice(0, 10);
+export const dateIn = (deps: Deps, days: number) =>
+  new Date(deps.clock().getTime() + days * DAY).toISOString().slice(0, 10);
 
 type Extra = { data?: Record<string, unknown>; comment?: string };
 
@@ -14,6 +18,11 @@ type Extra = { data?: Record<string, unknown>; comment?: string };
 export function mover(deps: Deps, instanceId: string, version: number) {
   let v = version;
   return (who: TAuthUser, type: string, extra: Extra = {}, ago = 0) => {
-    v = fireEvent(daysAgo(deps, ago), { actor: who, instanceId, event: { type, ...extra }, expectedVersion: v }).version;
+    v = fireEvent(daysAgo(deps, ago), {
+      actor: who,
+      instanceId,
+      event: { type, ...extra },
+      expectedVersion: v,
+    }).version;
   };
 }

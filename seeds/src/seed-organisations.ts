@@ -1,4 +1,5 @@
 import { createOrganisation, type Deps } from '@eduflow/api';
+
 import { DEPARTMENTS, DISTRICT, GROUPS } from './district.js';
 
 export type OrgIndex = {
@@ -12,17 +13,34 @@ export type OrgIndex = {
 
 /** The district → group → school tree, plus the outside departments, created through the use-case. */
 export function seedOrganisations(deps: Deps): OrgIndex {
-  const district = createOrganisation(deps, { type: 'district', name: DISTRICT.name, shortName: DISTRICT.shortName, code: DISTRICT.code });
+  const district = createOrganisation(deps, {
+    type: 'district',
+    name: DISTRICT.name,
+    shortName: DISTRICT.shortName,
+    code: DISTRICT.code,
+  });
   const index: OrgIndex = { districtId: district.id, groups: new Map(), schools: new Map(), departments: new Map() };
   for (const g of GROUPS) {
-    const group = createOrganisation(deps, { type: 'group', name: g.name, parentId: district.id, groupKind: g.kind, code: `${DISTRICT.code}-${g.key}` });
+    const group = createOrganisation(deps, {
+      type: 'group',
+      name: g.name,
+      parentId: district.id,
+      groupKind: g.kind,
+      code: `${DISTRICT.code}-${g.key}`,
+    });
     index.groups.set(g.key, group.id);
     g.schools.forEach((name, i) => {
       const code = `${g.key}-${String(i + 1).padStart(2, '0')}`;
-      const school = createOrganisation(deps, { type: 'school', name, parentId: group.id, code: `${DISTRICT.code}-${code}` });
+      const school = createOrganisation(deps, {
+        type: 'school',
+        name,
+        parentId: group.id,
+        code: `${DISTRICT.code}-${code}`,
+      });
       index.schools.set(name, { id: school.id, code, groupKey: g.key });
     });
   }
-  for (const name of DEPARTMENTS) index.departments.set(name, createOrganisation(deps, { type: 'department', name, parentId: district.id }).id);
+  for (const name of DEPARTMENTS)
+    index.departments.set(name, createOrganisation(deps, { type: 'department', name, parentId: district.id }).id);
   return index;
 }

@@ -1,12 +1,23 @@
-import { createDraftDefinition, fireEvent, publishDefinition, startInstance, type Deps, type TAuthUser } from '@eduflow/api';
+import {
+  createDraftDefinition,
+  type Deps,
+  fireEvent,
+  publishDefinition,
+  startInstance,
+  type TAuthUser,
+} from '@eduflow/api';
 import { TEMPLATES } from '@eduflow/workflows';
+
 import { CHECKLIST, GROUPS } from './district.js';
 import type { OrgIndex } from './seed-organisations.js';
 import { principalOf, type UserIndex } from './seed-users.js';
 
 const DAY = 86_400_000;
 /** The same use-cases, run as if on an earlier day, so that demo deadlines fall due and overdue. */
-const daysAgo = (deps: Deps, days: number): Deps => ({ ...deps, clock: () => new Date(deps.clock().getTime() - days * DAY) });
+const daysAgo = (deps: Deps, days: number): Deps => ({
+  ...deps,
+  clock: () => new Date(deps.clock().getTime() - days * DAY),
+});
 
 type Stage = 'selfCheck' | 'saved' | 'inspection' | 'rectification' | 'verification' | 'passed' | 'rectified';
 
@@ -28,14 +39,20 @@ const ITEMS = CHECKLIST.map(({ code, layer, title }) => ({ code, layer, title })
 const SEVERITY: Record<string, string> = { 'HOST-01': 'high', 'DATA-01': 'medium' };
 const answers = (failCodes: string[]) =>
   ITEMS.map((item) =>
-    failCodes.includes(item.code) ? { ...item, result: 'fail', severity: SEVERITY[item.code] ?? 'low', note: '现场核查未达标' } : { ...item, result: 'pass', note: '' },
+    failCodes.includes(item.code)
+      ? { ...item, result: 'fail', severity: SEVERITY[item.code] ?? 'low', note: '现场核查未达标' }
+      : { ...item, result: 'pass', note: '' },
   );
 
 /**
  * Publishes the security-inspection workflow and opens this autumn's round for every secondary school,
  * moved through the same use-cases people call, so the demo obeys every rule.
  */
-export function seedSecurityInspections(deps: Deps, index: OrgIndex, users: UserIndex): { definitionId: string; instances: number } {
+export function seedSecurityInspections(
+  deps: Deps,
+  index: OrgIndex,
+  users: UserIndex,
+): { definitionId: string; instances: number } {
   const admin = users.get('admin')!;
   const inspector = users.get('inspector1')!;
   // Drafted by the admin, approved and published by a reviewer (four eyes).
@@ -55,8 +72,18 @@ export function seedSecurityInspections(deps: Deps, index: OrgIndex, users: User
     }).body;
     count++;
     let version = started.version;
-    const act = (who: TAuthUser, type: string, extra: { data?: Record<string, unknown>; comment?: string } = {}, at = when) => {
-      version = fireEvent(at, { actor: who, instanceId: started.id, event: { type, ...extra }, expectedVersion: version }).version;
+    const act = (
+      who: TAuthUser,
+      type: string,
+      extra: { data?: Record<string, unknown>; comment?: string } = {},
+      at = when,
+    ) => {
+      version = fireEvent(at, {
+        actor: who,
+        instanceId: started.id,
+        event: { type, ...extra },
+        expectedVersion: version,
+      }).version;
     };
     const principal = principalOf(users, index, school);
     const later = daysAgo(deps, Math.max(plan.startedDaysAgo - 2, 0));
@@ -74,7 +101,12 @@ export function seedSecurityInspections(deps: Deps, index: OrgIndex, users: User
     }
     act(inspector, 'RAISE_FINDINGS', { comment: '服务器存在弱口令；学生信息未脱敏展示。' }, later);
     if (plan.stage === 'rectification') continue;
-    act(principal, 'SUBMIT_RECTIFICATION', { data: { rectificationReport: '已重置全部服务器口令并启用复杂度策略；学生信息页面已脱敏。' } }, later);
+    act(
+      principal,
+      'SUBMIT_RECTIFICATION',
+      { data: { rectificationReport: '已重置全部服务器口令并启用复杂度策略；学生信息页面已脱敏。' } },
+      later,
+    );
     if (plan.stage === 'verification') continue;
     act(inspector, 'APPROVE', { comment: '整改到位。' }, later);
   }
@@ -97,8 +129,18 @@ function seedSpringRound(deps: Deps, definitionId: string, index: OrgIndex, user
     assignments: { inspector: [inspector.id] },
   }).body;
   let version = started.version;
-  const act = (who: TAuthUser, type: string, extra: { data?: Record<string, unknown>; comment?: string }, ago: number) => {
-    version = fireEvent(daysAgo(deps, ago), { actor: who, instanceId: started.id, event: { type, ...extra }, expectedVersion: version }).version;
+  const act = (
+    who: TAuthUser,
+    type: string,
+    extra: { data?: Record<string, unknown>; comment?: string },
+    ago: number,
+  ) => {
+    version = fireEvent(daysAgo(deps, ago), {
+      actor: who,
+      instanceId: started.id,
+      event: { type, ...extra },
+      expectedVersion: version,
+    }).version;
   };
   act(principal, 'SUBMIT', { data: { items: answers(['HOST-01']), selfCheckNotes: '自查完成。' } }, 195);
   act(inspector, 'RAISE_FINDINGS', { comment: '服务器存在弱口令。' }, 190);

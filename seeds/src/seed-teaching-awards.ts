@@ -1,7 +1,8 @@
-import { createDraftDefinition, publishDefinition, startInstance, type Deps, type TAuthUser } from '@eduflow/api';
+import { createDraftDefinition, type Deps, publishDefinition, startInstance, type TAuthUser } from '@eduflow/api';
 import { TEMPLATES } from '@eduflow/workflows';
-import type { OrgIndex } from './seed-organisations.js';
+
 import { daysAgo, mover } from './seed-helpers.js';
+import type { OrgIndex } from './seed-organisations.js';
 import type { UserIndex } from './seed-users.js';
 
 type Stage = 'notRecommended' | 'preliminary' | 'scoring' | 'notice' | 'awarded';
@@ -28,7 +29,10 @@ export function seedTeachingAwards(deps: Deps, index: OrgIndex, users: UserIndex
   const reviewer = users.get('reviewer')!;
   const expert = (name: string): TAuthUser => users.get(name)!;
   // Drafted by the admin, approved and published by a reviewer (four eyes).
-  const def = publishDefinition(deps, { id: createDraftDefinition(deps, { definition: TEMPLATES['teaching-award'], actor: admin }).id, actor: reviewer });
+  const def = publishDefinition(deps, {
+    id: createDraftDefinition(deps, { definition: TEMPLATES['teaching-award'], actor: admin }).id,
+    actor: reviewer,
+  });
   for (const plan of PLANS) {
     const ago = plan.startedAgo;
     const started = startInstance(daysAgo(deps, ago), {
@@ -56,7 +60,13 @@ export function seedTeachingAwards(deps: Deps, index: OrgIndex, users: UserIndex
     // No experts named: the API picks three, never from 西永中学 or its group, least loaded first.
     act(reviewer, 'PASS', { comment: '形式审查通过。' }, ago - 5);
     const experts = plan.stage === 'scoring' ? ['expert1', 'expert3'] : ['expert1', 'expert2', 'expert3'];
-    for (const name of experts) act(expert(name), 'SUBMIT_PART', { data: { score: SCORES[name], expertComment: '成果创新性强，推广价值明显。' } }, ago - 10);
+    for (const name of experts)
+      act(
+        expert(name),
+        'SUBMIT_PART',
+        { data: { score: SCORES[name], expertComment: '成果创新性强，推广价值明显。' } },
+        ago - 10,
+      );
     if (plan.stage === 'scoring') continue;
     act(reviewer, 'RANK', { comment: '评审完成。' }, ago - 15);
     // Final score (trimmed mean) and level (by the rubric's quotas) are computed by the API.

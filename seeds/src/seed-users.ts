@@ -1,5 +1,6 @@
-import { createUser, hashPassword, loadAuthUser, presetTotp, type Deps, type TAuthUser } from '@eduflow/api';
+import { createUser, type Deps, hashPassword, loadAuthUser, presetTotp, type TAuthUser } from '@eduflow/api';
 import type { TRole } from '@eduflow/workflows';
+
 import { DEMO_USERS, GROUPS } from './district.js';
 import type { OrgIndex } from './seed-organisations.js';
 
@@ -8,10 +9,13 @@ export type UserIndex = Map<string, TAuthUser>;
 function orgOf(index: OrgIndex, at: string): string {
   const [kind, name] = at.split(':');
   const id =
-    kind === 'district' ? index.districtId
-    : kind === 'group' ? index.groups.get(name)
-    : kind === 'school' ? index.schools.get(name)?.id
-    : index.departments.get(name);
+    kind === 'district'
+      ? index.districtId
+      : kind === 'group'
+        ? index.groups.get(name)
+        : kind === 'school'
+          ? index.schools.get(name)?.id
+          : index.departments.get(name);
   if (!id) throw new Error(`demo user placed at unknown organisation ${at}`);
   return id;
 }
@@ -33,9 +37,16 @@ export async function seedUsers(deps: Deps, index: OrgIndex, password: string): 
   }
   const taken = new Set(DEMO_USERS.map((u) => `${u.role}@${u.at}`));
   for (const [name, school] of index.schools)
-    if (!taken.has(`principal@school:${name}`)) await add(`principal-${school.code.toLowerCase()}`, `${name}校长`, 'principal', school.id);
+    if (!taken.has(`principal@school:${name}`))
+      await add(`principal-${school.code.toLowerCase()}`, `${name}校长`, 'principal', school.id);
   for (const g of GROUPS)
-    if (!taken.has(`groupLead@group:${g.key}`)) await add(`lead-${g.key.toLowerCase()}`, `${g.name.replace('教育集团', '')}总校长`, 'groupLead', index.groups.get(g.key)!);
+    if (!taken.has(`groupLead@group:${g.key}`))
+      await add(
+        `lead-${g.key.toLowerCase()}`,
+        `${g.name.replace('教育集团', '')}总校长`,
+        'groupLead',
+        index.groups.get(g.key)!,
+      );
   return users;
 }
 

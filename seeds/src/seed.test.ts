@@ -1,8 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { createApp, type Deps, migrate, openDb, verifyAuditChain } from '@eduflow/api';
 import { describe, expect, it } from 'vitest';
-import { createApp, migrate, openDb, verifyAuditChain, type Deps } from '@eduflow/api';
+
 import { seedDemo } from './index.js';
 
 describe('demo seed', () => {
@@ -15,10 +17,19 @@ describe('demo seed', () => {
     console.log(`seedDemo: ${Math.round(performance.now() - t0)} ms`);
     expect(summary).toMatchObject({ groups: 17, schools: 54 });
     const app = createApp(deps);
-    const login = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'principal1', password: 'demo-Pass-2026' }) });
+    const login = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'principal1', password: 'demo-Pass-2026' }),
+    });
     expect(login.status).toBe(200);
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    const tasks = (await (await app.request('/api/tasks', { headers: { cookie } })).json()) as { items: Array<{ state: string; subjectName: string }> };
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const tasks = (await (await app.request('/api/tasks', { headers: { cookie } })).json()) as {
+      items: Array<{ state: string; subjectName: string }>;
+    };
     // The earliest due first: the school's self-check, then the campus-entry confirmation waiting on 西永中学.
     expect(tasks.items).toEqual([
       expect.objectContaining({ state: 'selfCheck', subjectName: '西永中学' }),
@@ -26,33 +37,84 @@ describe('demo seed', () => {
     ]);
     const states = (key: string) =>
       db.$client
-        .prepare('select distinct i.state from instances i join definitions d on d.id = i.definition_id where d.key = ? order by 1')
+        .prepare(
+          'select distinct i.state from instances i join definitions d on d.id = i.definition_id where d.key = ? order by 1',
+        )
         .all(key)
         .map((r) => (r as { state: string }).state);
-    expect(states('security-inspection')).toEqual(['closed', 'inspection', 'rectification', 'selfCheck', 'verification']);
-    expect(states('bundled-assessment')).toEqual(['appealReview', 'deskReview', 'graded', 'publicNotice', 'selfAssessment', 'siteVisit']);
+    expect(states('security-inspection')).toEqual([
+      'closed',
+      'inspection',
+      'rectification',
+      'selfCheck',
+      'verification',
+    ]);
+    expect(states('bundled-assessment')).toEqual([
+      'appealReview',
+      'deskReview',
+      'graded',
+      'publicNotice',
+      'selfAssessment',
+      'siteVisit',
+    ]);
     expect(states('campus-entry')).toEqual(['bureauReview', 'done', 'refused', 'schoolConfirm']);
-    expect(states('teaching-award')).toEqual(['awarded', 'expertReview', 'notRecommended', 'preliminary', 'publicNotice']);
+    expect(states('teaching-award')).toEqual([
+      'awarded',
+      'expertReview',
+      'notRecommended',
+      'preliminary',
+      'publicNotice',
+    ]);
     // All 17 groups are in the 2026 cycle; refusals name their rule; expert2 still has a submission to score.
-    expect(db.$client.prepare("select count(*) n from instances where json_extract(data, '$.cycle') = '2026'").get()).toEqual({ n: 17 });
+    expect(
+      db.$client.prepare("select count(*) n from instances where json_extract(data, '$.cycle') = '2026'").get(),
+    ).toEqual({ n: 17 });
     const refusals = db.$client
-      .prepare("select json_extract(meta, '$.refusals[0].rule') rule from audit_events where action = 'instance.start' and json_extract(meta, '$.refusals') is not null order by 1")
+      .prepare(
+        "select json_extract(meta, '$.refusals[0].rule') rule from audit_events where action = 'instance.start' and json_extract(meta, '$.refusals') is not null order by 1",
+      )
       .all();
     expect(refusals).toEqual([{ rule: 'leadTime' }, { rule: 'onWhitelist' }]);
     // 科学城第一中学 failed HOST-01 in spring as well: the autumn finding is a repeat.
-    expect(db.$client.prepare("select item_code, severity, repeat from findings where repeat = 1").all()).toEqual([{ item_code: 'HOST-01', severity: 'high', repeat: 1 }]);
-    const login2 = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'expert2', password: 'demo-Pass-2026' }) });
-    const cookie2 = login2.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    const expertTasks = (await (await app.request('/api/tasks', { headers: { cookie: cookie2 } })).json()) as { items: Array<{ state: string }> };
+    expect(db.$client.prepare('select item_code, severity, repeat from findings where repeat = 1').all()).toEqual([
+      { item_code: 'HOST-01', severity: 'high', repeat: 1 },
+    ]);
+    const login2 = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'expert2', password: 'demo-Pass-2026' }),
+    });
+    const cookie2 = login2.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const expertTasks = (await (await app.request('/api/tasks', { headers: { cookie: cookie2 } })).json()) as {
+      items: Array<{ state: string }>;
+    };
     expect(expertTasks.items).toEqual([expect.objectContaining({ state: 'expertReview' })]);
-    const ranking = (await (await app.request('/api/reports/bundled-assessment?cycle=2026', { headers: { cookie } })).json()) as { ranking: Array<{ groupName: string; grade: string | null }> };
+    const ranking = (await (
+      await app.request('/api/reports/bundled-assessment?cycle=2026', { headers: { cookie } })
+    ).json()) as { ranking: Array<{ groupName: string; grade: string | null }> };
     // principal1 sees only their own group's line.
     expect(ranking.ranking.map((r) => r.groupName)).toEqual(['科学城第一中学教育集团']);
     // The district calendar carries the 2026–2027 vacations, saved (and audited) through the use-case; deadlines skip 寒假.
-    const calendar = (await (await app.request('/api/calendar', { headers: { cookie } })).json()) as { vacations: Array<{ from: string; to: string }>; version: number };
-    expect(calendar.vacations.map((v) => [v.from, v.to])).toEqual([['2026-07-04', '2026-08-31'], ['2027-01-23', '2027-02-21'], ['2027-07-03', '2027-08-31']]);
-    expect(db.$client.prepare("select count(*) n from audit_events where action = 'calendar.update' and outcome = 'success'").get()).toEqual({ n: 1 });
-    const due = (await (await app.request('/api/calendar/due-date?from=2027-01-22&workdays=1', { headers: { cookie } })).json()) as { dueDate: string };
+    const calendar = (await (await app.request('/api/calendar', { headers: { cookie } })).json()) as {
+      vacations: Array<{ from: string; to: string }>;
+      version: number;
+    };
+    expect(calendar.vacations.map((v) => [v.from, v.to])).toEqual([
+      ['2026-07-04', '2026-08-31'],
+      ['2027-01-23', '2027-02-21'],
+      ['2027-07-03', '2027-08-31'],
+    ]);
+    expect(
+      db.$client
+        .prepare("select count(*) n from audit_events where action = 'calendar.update' and outcome = 'success'")
+        .get(),
+    ).toEqual({ n: 1 });
+    const due = (await (
+      await app.request('/api/calendar/due-date?from=2027-01-22&workdays=1', { headers: { cookie } })
+    ).json()) as { dueDate: string };
     expect(due.dueDate).toBe('2027-02-22');
     // Four eyes: every published definition and piece of reference data was drafted by admin and approved by reviewer.
     const publishes = db.$client

@@ -2,7 +2,10 @@ import type { TActorRule, TRole } from './definition/schema.js';
 import type { Actor, Subject, TaskCandidate } from './engine-types.js';
 
 /** The submitted parts of a collect step, by participant (what the `parts` scope and the `partsMatch` guard read). */
-export type PartsByStep = Record<string, { parts: Record<string, { status: string; data: Record<string, unknown> }> } | undefined>;
+export type PartsByStep = Record<
+  string,
+  { parts: Record<string, { status: string; data: Record<string, unknown> }> } | undefined
+>;
 
 /** What the engine remembers of who is involved, to resolve scopes without a directory. */
 export type Parties = {
@@ -82,8 +85,10 @@ export function candidatesFor(rules: TActorRule[], parties: Parties): TaskCandid
   for (const rule of rules) {
     if (rule.scope === 'assigned') for (const userId of parties.assignments[rule.role] ?? []) out.push({ userId });
     else if (rule.scope === 'initiator') out.push({ userId: parties.initiatorId });
-    else if (rule.scope === 'subject.members') for (const orgId of parties.subject.members ?? []) out.push({ role: rule.role, orgId });
-    else if (rule.scope === 'listed') for (const orgId of listedOrgs(rule, parties)) out.push({ role: rule.role, orgId });
+    else if (rule.scope === 'subject.members')
+      for (const orgId of parties.subject.members ?? []) out.push({ role: rule.role, orgId });
+    else if (rule.scope === 'listed')
+      for (const orgId of listedOrgs(rule, parties)) out.push({ role: rule.role, orgId });
     else if (rule.scope === 'parts') for (const userId of partUsers(rule, parties.collections)) out.push({ userId });
     else {
       const org = scopeOrg(rule, parties.subject);

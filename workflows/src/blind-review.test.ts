@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+
 import { sealedReviews } from './blind-review.js';
+import type { TDefinitionInput } from './definition/schema.js';
 import { reviewSeal, start, step } from './engine.js';
 import type { Actor, EngineEnv, PersistedSnapshot } from './engine-types.js';
-import type { TDefinitionInput } from './definition/schema.js';
-import { actor, def, env, ok } from './test-fixtures.js';
 import { TEMPLATES } from './templates/index.js';
+import { actor, def, env, ok } from './test-fixtures.js';
 
 const school = { orgId: 's1', path: ['district', 'g1', 's1'], type: 'school' as const };
 const teacher = actor('t1', 'teacher', 's1');
@@ -13,7 +14,13 @@ const lead = actor('l1', 'groupLead', 'g1');
 const reviewer = actor('rev', 'bureauReviewer', 'district');
 const admin = actor('adm', 'bureauAdmin', 'district');
 const experts = ['e1', 'e2', 'e3'].map((id) => actor(id, 'expert', `x-${id}`));
-const submission = { category: 'achievement', title: '大概念单元教学', completers: [{ name: '赵雨欣', unit: '西永中学' }], practiceYears: 3, summaryReport: '总结' };
+const submission = {
+  category: 'achievement',
+  title: '大概念单元教学',
+  completers: [{ name: '赵雨欣', unit: '西永中学' }],
+  practiceYears: 3,
+  summaryReport: '总结',
+};
 
 type Move = [Actor, Parameters<typeof step>[2]];
 function run(d: ReturnType<typeof def>, snapshot: PersistedSnapshot, moves: Move[], e: EngineEnv = env) {
@@ -24,9 +31,16 @@ const parts = experts.map((x, i): Move => [x, { type: 'SUBMIT_PART', data: { sco
 /** The template under another key with every step renamed: what is sealed must follow the declaration. */
 function renamed(input: TDefinitionInput, suffix: string): TDefinitionInput {
   const rename = (s: string) => `${s}${suffix}`;
-  const json = JSON.stringify(input).replace(/"(to|initial|from)":"([A-Za-z]+)"/g, (_m, k: string, v: string) => `"${k}":"${rename(v)}"`);
+  const json = JSON.stringify(input).replace(
+    /"(to|initial|from)":"([A-Za-z]+)"/g,
+    (_m, k: string, v: string) => `"${k}":"${rename(v)}"`,
+  );
   const copy = JSON.parse(json) as TDefinitionInput & { states: Record<string, unknown> };
-  return { ...copy, key: `${input.key}-copy`, states: Object.fromEntries(Object.entries(copy.states).map(([k, v]) => [rename(k), v])) };
+  return {
+    ...copy,
+    key: `${input.key}-copy`,
+    states: Object.fromEntries(Object.entries(copy.states).map(([k, v]) => [rename(k), v])),
+  };
 }
 
 describe.each([
@@ -53,7 +67,12 @@ describe.each([
       expect(reviewSeal(d, scoring, who)).toEqual({
         reviewers: ['e1', 'e2', 'e3'].map((userId) => ({ userId, role: 'expert' })),
         fields: ['experts'],
-        actsAt: { [Object.keys(d.states).find((s) => d.states[s]?.kind === 'collect')!]: { role: 'expert', events: ['SUBMIT_PART'] } },
+        actsAt: {
+          [Object.keys(d.states).find((s) => d.states[s]?.kind === 'collect')!]: {
+            role: 'expert',
+            events: ['SUBMIT_PART'],
+          },
+        },
       });
       expect(reviewSeal(d, ranking, who)?.reviewers).toHaveLength(3);
       expect(reviewSeal(d, notice, who)).toBeNull();

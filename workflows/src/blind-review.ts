@@ -1,8 +1,8 @@
-import type { TActorRule, TDefinition, TRole, TState } from './definition/schema.js';
-import type { Actor } from './engine-types.js';
-import type { EngineContext } from './context.js';
 import { matchesAny } from './actors.js';
 import { usesOf } from './blocks/sites.js';
+import type { EngineContext } from './context.js';
+import type { TActorRule, TDefinition, TRole, TState } from './definition/schema.js';
+import type { Actor } from './engine-types.js';
 
 /**
  * An expert review as a definition declares it with the `assignExperts` block: the role the block's
@@ -11,10 +11,12 @@ import { usesOf } from './blocks/sites.js';
  */
 export type SealedReview = { role: TRole; fields: string[]; opens: string[]; runners: TActorRule[] };
 
-const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
+const strings = (v: unknown) =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
 
 /** Who may take a declared action of a step that names no actors of its own (the engine's `mayFire`). */
-const handlersOf = (s: TState): TActorRule[] => (s.kind === 'task' ? s.actors : s.kind === 'review' ? [s.assignees] : s.kind === 'collect' ? s.collectors : []);
+const handlersOf = (s: TState): TActorRule[] =>
+  s.kind === 'task' ? s.actors : s.kind === 'review' ? [s.assignees] : s.kind === 'collect' ? s.collectors : [];
 
 const reviews = new WeakMap<TDefinition, SealedReview[]>();
 
@@ -29,9 +31,20 @@ export function sealedReviews(def: TDefinition): SealedReview[] {
     if (!from || !tr?.assigns) return [];
     const role = tr.assigns.role;
     const states = Object.values(def.states);
-    const fields = states.flatMap((s) => ('on' in s ? Object.values(s.on).flatMap((x) => (x.assigns?.role === role ? [x.assigns.field] : [])) : []));
-    const collectors = states.flatMap((s) => (s.kind === 'collect' && s.participants.role === role ? s.collectors : []));
-    return [{ role, fields: [...new Set([u.params.field, ...fields])], opens: [tr.to], runners: [...(tr.actors ?? handlersOf(from)), ...collectors] }];
+    const fields = states.flatMap((s) =>
+      'on' in s ? Object.values(s.on).flatMap((x) => (x.assigns?.role === role ? [x.assigns.field] : [])) : [],
+    );
+    const collectors = states.flatMap((s) =>
+      s.kind === 'collect' && s.participants.role === role ? s.collectors : [],
+    );
+    return [
+      {
+        role,
+        fields: [...new Set([u.params.field, ...fields])],
+        opens: [tr.to],
+        runners: [...(tr.actors ?? handlersOf(from)), ...collectors],
+      },
+    ];
   });
   reviews.set(def, list);
   return list;
@@ -89,8 +102,10 @@ export function reviewSealFor(def: TDefinition, ctx: EngineContext, actor: Actor
   const roles = new Set(sealed.map((r) => r.role));
   const actsAt: ReviewSeal['actsAt'] = {};
   for (const [id, s] of Object.entries(def.states)) {
-    if (s.kind === 'collect' && roles.has(s.participants.role)) actsAt[id] = { role: s.participants.role, events: ['SUBMIT_PART'] };
-    if (s.kind === 'review' && roles.has(s.assignees.role)) actsAt[id] = { role: s.assignees.role, events: ['APPROVE', 'REJECT'] };
+    if (s.kind === 'collect' && roles.has(s.participants.role))
+      actsAt[id] = { role: s.participants.role, events: ['SUBMIT_PART'] };
+    if (s.kind === 'review' && roles.has(s.assignees.role))
+      actsAt[id] = { role: s.assignees.role, events: ['APPROVE', 'REJECT'] };
   }
   return {
     reviewers: [...reviewers].map(([userId, role]) => ({ userId, role })),

@@ -1,4 +1,5 @@
 import chineseDays from 'chinese-days';
+
 import type { CalendarData } from './engine-types.js';
 import { bureauYear } from './statutory.js';
 
@@ -71,7 +72,12 @@ export function addWorkdays(calendar: CalendarData | undefined, from: Date, n: n
 }
 
 /** 09:00 CST on the working day that lies `before` working days ahead of a deadline's day. */
-export function reminderAt(calendar: CalendarData | undefined, from: Date, workdays: number, before: number): Date | null {
+export function reminderAt(
+  calendar: CalendarData | undefined,
+  from: Date,
+  workdays: number,
+  before: number,
+): Date | null {
   if (before <= 0 || before >= workdays) return null;
   const day = localDate(addWorkdays(calendar, from, workdays - before));
   return atLocal(day, 9, 0);
@@ -83,7 +89,7 @@ export function workdaysBetween(calendar: CalendarData | undefined, from: Date, 
   const b = localDate(to);
   const [lo, hi, sign] = a <= b ? [a, b, 1] : [b, a, -1];
   let count = 0;
-  for (let d = lo; d < hi; ) {
+  for (let d = lo; d < hi;) {
     d = nextDate(d);
     if (isSchoolWorkday(calendar, d)) count++;
   }

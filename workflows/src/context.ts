@@ -1,6 +1,6 @@
-import type { TRole, TJoin } from './definition/schema.js';
-import type { Actor, EngineEnv, Subject } from './engine-types.js';
 import type { Collection } from './collect.js';
+import type { TJoin, TRole } from './definition/schema.js';
+import type { Actor, EngineEnv, Subject } from './engine-types.js';
 
 export type Vote = { vote: 'APPROVE' | 'REJECT'; at: string; data?: Record<string, unknown>; comment?: string };
 

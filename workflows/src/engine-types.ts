@@ -1,4 +1,4 @@
-import type { TActorRule, TLocalizedText, TRole, TDefinition } from './definition/schema.js';
+import type { TActorRule, TDefinition, TLocalizedText, TRole } from './definition/schema.js';
 
 /** A role held by a user at one organisation of the tree. */
 export type RoleGrant = { role: TRole; orgId: string };
@@ -69,7 +69,12 @@ export type Effect =
     }
   /** Transfer, delegation and its return: the same task now waits on other people. */
   /** REASSIGN: a bureau admin hands a departing person's work to a successor (reason 'reassign'). */
-  | { type: 'reassignTask'; taskKey: string; candidates: TaskCandidate[]; reason: 'transfer' | 'delegate' | 'signBefore' | 'signAfter' | 'resolved' | 'reassign' }
+  | {
+      type: 'reassignTask';
+      taskKey: string;
+      candidates: TaskCandidate[];
+      reason: 'transfer' | 'delegate' | 'signBefore' | 'signAfter' | 'resolved' | 'reassign';
+    }
   /** Copy-to (抄送): these users may read the instance from now on. */
   | { type: 'addReaders'; userIds: string[] }
   | { type: 'closeTask'; taskKey: string; outcome: string; byUserId: string | null }
@@ -78,7 +83,13 @@ export type Effect =
   /** A declared transition was taken (the action's blocks record what it did); the caller performs nothing for it. */
   | { type: 'moved'; from: string; event: string; to: string }
   /** `returned`: a collector sent one participant's part back; `note` is the reason they gave. */
-  | { type: 'notify'; kind: 'reminder' | 'escalation' | 'entered' | 'chase' | 'copy' | 'sign' | 'returned'; state: string; to: TaskCandidate[]; note?: string };
+  | {
+      type: 'notify';
+      kind: 'reminder' | 'escalation' | 'entered' | 'chase' | 'copy' | 'sign' | 'returned';
+      state: string;
+      to: TaskCandidate[];
+      note?: string;
+    };
 
 export type TimerEvent = { type: 'TIMER'; timer: 'remind' | 'due' | 'noticeEnd'; state: string; visit: number };
 

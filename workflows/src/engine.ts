@@ -1,17 +1,28 @@
 import { initialTransition, transition } from 'xstate';
-import type { TActorRule, TDefinition, TRole } from './definition/schema.js';
-import type { Actor, AvailableEvent, Effect, EngineEnv, EngineEvent, PersistedSnapshot, Refusal, StepResult, Subject } from './engine-types.js';
-import type { EngineContext } from './context.js';
-import { compile, type CompiledMachine } from './compile.js';
-import { explain, resolveReviewers } from './explain.js';
+
 import { matchesAny, SYSTEM_ACTOR } from './actors.js';
-import { MECHANIC_EVENTS, mayFire, mechanicPermitted, returnTargets, type MechanicEvent } from './mechanics/who-may.js';
-import { mechanicNeedsComment } from './mechanics/apply.js';
-import { blindSpotFor, explainCollectorMove } from './collect.js';
 import { reviewSealFor } from './blind-review.js';
-import { runGuard } from './guards/registry.js';
-import { validateStepData } from './forms/validate-data.js';
+import { blindSpotFor, explainCollectorMove } from './collect.js';
+import { compile, type CompiledMachine } from './compile.js';
+import type { EngineContext } from './context.js';
+import type { TActorRule, TDefinition, TRole } from './definition/schema.js';
+import type {
+  Actor,
+  AvailableEvent,
+  Effect,
+  EngineEnv,
+  EngineEvent,
+  PersistedSnapshot,
+  Refusal,
+  StepResult,
+  Subject,
+} from './engine-types.js';
+import { explain, resolveReviewers } from './explain.js';
 import { fieldAccess } from './forms/field-access.js';
+import { validateStepData } from './forms/validate-data.js';
+import { runGuard } from './guards/registry.js';
+import { mechanicNeedsComment } from './mechanics/apply.js';
+import { mayFire, MECHANIC_EVENTS, type MechanicEvent, mechanicPermitted, returnTargets } from './mechanics/who-may.js';
 import { eventLabel, t } from './text.js';
 
 const machines = new WeakMap<TDefinition, CompiledMachine>();
@@ -71,13 +82,33 @@ export type StartArgs = {
 export function start(def: TDefinition, args: StartArgs, env: EngineEnv): StepResult {
   const parties = { subject: args.subject, initiatorId: args.initiator.userId, assignments: args.assignments ?? {} };
   if (args.initiator.userId !== 'system' && !matchesAny(args.initiator, def.starters, parties))
-    return { ok: false, code: 'FORBIDDEN', message: t('您无权为该对象发起此流程', 'You may not start this workflow for this organisation') };
+    return {
+      ok: false,
+      code: 'FORBIDDEN',
+      message: t('您无权为该对象发起此流程', 'You may not start this workflow for this organisation'),
+    };
   const checked = validateStepData(def, null, args.data ?? {}, {}, []);
-  if (!checked.ok) return { ok: false, code: 'VALIDATION', message: t('填写的内容有误，请按提示修改', 'Some fields need attention'), fieldErrors: checked.fieldErrors };
+  if (!checked.ok)
+    return {
+      ok: false,
+      code: 'VALIDATION',
+      message: t('填写的内容有误，请按提示修改', 'Some fields need attention'),
+      fieldErrors: checked.fieldErrors,
+    };
   const initial = def.states[def.initial];
   if (initial.kind === 'review' && resolveReviewers(def, { ...parties }, def.initial, env).length === 0)
-    return { ok: false, code: 'GUARD_FAILED', rule: 'reviewersAvailable', message: t('首个审核环节没有审核人', 'The first review step has no reviewers') };
-  const [snap, actions] = initialTransition(machineFor(def), { ...parties, data: checked.merged, actor: args.initiator, env });
+    return {
+      ok: false,
+      code: 'GUARD_FAILED',
+      rule: 'reviewersAvailable',
+      message: t('首个审核环节没有审核人', 'The first review step has no reviewers'),
+    };
+  const [snap, actions] = initialTransition(machineFor(def), {
+    ...parties,
+    data: checked.merged,
+    actor: args.initiator,
+    env,
+  });
   return finish(def, snap, actions);
 }
 
@@ -90,16 +121,43 @@ export function start(def: TDefinition, args: StartArgs, env: EngineEnv): StepRe
  */
 export function enter(def: TDefinition, context: EngineContext, state: string, env: EngineEnv): StepResult {
   const target = def.states[state];
-  if (!target) return { ok: false, code: 'EVENT_NOT_ALLOWED', message: t(`流程中没有环节「${state}」`, `This workflow has no step "${state}"`) };
-  if ((target.kind === 'review' || target.kind === 'collect') && resolveReviewers(def, context, state, env).length === 0)
-    return { ok: false, code: 'GUARD_FAILED', rule: 'reviewersAvailable', message: t(`「${target.name['zh-CN']}」没有可办理的人员`, `Nobody can act in "${target.name.en}"`) };
-  const input = { subject: context.subject, initiatorId: context.initiatorId, data: context.data, assignments: context.assignments, actor: SYSTEM_ACTOR, env, context };
+  if (!target)
+    return {
+      ok: false,
+      code: 'EVENT_NOT_ALLOWED',
+      message: t(`流程中没有环节「${state}」`, `This workflow has no step "${state}"`),
+    };
+  if (
+    (target.kind === 'review' || target.kind === 'collect') &&
+    resolveReviewers(def, context, state, env).length === 0
+  )
+    return {
+      ok: false,
+      code: 'GUARD_FAILED',
+      rule: 'reviewersAvailable',
+      message: t(`「${target.name['zh-CN']}」没有可办理的人员`, `Nobody can act in "${target.name.en}"`),
+    };
+  const input = {
+    subject: context.subject,
+    initiatorId: context.initiatorId,
+    data: context.data,
+    assignments: context.assignments,
+    actor: SYSTEM_ACTOR,
+    env,
+    context,
+  };
   const [snap, actions] = initialTransition(entryMachineFor(def, state), input);
   return finish(def, snap, actions);
 }
 
 /** Advances an instance by one event, or explains why it cannot. Never throws for a refused move. */
-export function step(def: TDefinition, persisted: PersistedSnapshot, event: EngineEvent, actor: Actor, env: EngineEnv): StepResult {
+export function step(
+  def: TDefinition,
+  persisted: PersistedSnapshot,
+  event: EngineEvent,
+  actor: Actor,
+  env: EngineEnv,
+): StepResult {
   const current = restore(def, persisted);
   const stateId = current.value as string;
   if (current.status === 'done')
@@ -111,7 +169,12 @@ export function step(def: TDefinition, persisted: PersistedSnapshot, event: Engi
 }
 
 /** The events this actor could fire now, with the rule blocking any whose guard fails on current data. */
-export function availableEvents(def: TDefinition, persisted: PersistedSnapshot, actor: Actor, env: Partial<EngineEnv> = {}): AvailableEvent[] {
+export function availableEvents(
+  def: TDefinition,
+  persisted: PersistedSnapshot,
+  actor: Actor,
+  env: Partial<EngineEnv> = {},
+): AvailableEvent[] {
   const current = restore(def, persisted);
   if (current.status === 'done') return [];
   const stateId = current.value as string;
@@ -131,14 +194,26 @@ export function availableEvents(def: TDefinition, persisted: PersistedSnapshot, 
     const blocked = waiting
       ? { rule: waiting.rule ?? 'allPartsIn', message: waiting.message }
       : (tr.guards ?? [])
-          .map((g) => ({ rule: g.name, message: runGuard(g.name, g.params, { data: ctx.data, facts: env.facts ?? {}, collections: ctx.collections }) }))
+          .map((g) => ({
+            rule: g.name,
+            message: runGuard(g.name, g.params, {
+              data: ctx.data,
+              facts: env.facts ?? {},
+              collections: ctx.collections,
+            }),
+          }))
           .find((r) => r.message !== null);
     out.push({
       type,
       label: eventLabel(type, tr.label),
       to: tr.to,
       commentRequired: tr.comment === 'required',
-      requires: [...new Set([...(tr.requires ?? []), ...(tr.validate === false || state.kind === 'collect' ? [] : stepRequired)])],
+      requires: [
+        ...new Set([
+          ...(tr.requires ?? []),
+          ...(tr.validate === false || state.kind === 'collect' ? [] : stepRequired),
+        ]),
+      ],
       ...(tr.asks?.length ? { asks: tr.asks } : {}),
       ...(blocked?.message ? { blockedBy: { rule: blocked.rule, message: blocked.message } } : {}),
     });
@@ -155,11 +230,25 @@ function collectEvents(def: TDefinition, ctx: EngineContext, stateId: string, ac
   const part = c.parts[actor.userId];
   if (c.participants.includes(actor.userId) && part?.status !== 'submitted') {
     const access = fieldAccess(def, stateId);
-    out.push({ type: 'SUBMIT_PART', label: t('提交本单位填报', 'Submit my part'), to: stateId, commentRequired: false, requires: Object.keys(access).filter((f) => access[f] === 'required') });
+    out.push({
+      type: 'SUBMIT_PART',
+      label: t('提交本单位填报', 'Submit my part'),
+      to: stateId,
+      commentRequired: false,
+      requires: Object.keys(access).filter((f) => access[f] === 'required'),
+    });
   }
   const submitted = c.participants.filter((u) => c.parts[u]?.status === 'submitted');
   if (submitted.length && matchesAny(actor, state.collectors, ctx))
-    out.push({ type: 'RETURN_PART', label: t('退回某单位填报', 'Return a part'), to: stateId, commentRequired: true, requires: [], input: 'part', users: submitted });
+    out.push({
+      type: 'RETURN_PART',
+      label: t('退回某单位填报', 'Return a part'),
+      to: stateId,
+      commentRequired: true,
+      requires: [],
+      input: 'part',
+      users: submitted,
+    });
   return out;
 }
 
@@ -180,7 +269,9 @@ function availableMechanics(def: TDefinition, ctx: EngineContext, stateId: strin
     requires: [],
     mechanic: true,
     ...(MECHANIC_INPUT[type] ? { input: MECHANIC_INPUT[type] } : {}),
-    ...(type === 'RETURN_TO' ? { choices: returnTargets(def, ctx, stateId).map((state) => ({ state, name: def.states[state].name })) } : {}),
+    ...(type === 'RETURN_TO'
+      ? { choices: returnTargets(def, ctx, stateId).map((state) => ({ state, name: def.states[state].name })) }
+      : {}),
   }));
 }
 
@@ -222,6 +313,8 @@ export function reviewAssigneeRules(def: TDefinition): Array<{ state: string; ru
   return Object.entries(def.states).flatMap(([state, s]) => {
     const rule = s.kind === 'review' ? s.assignees : s.kind === 'collect' ? s.participants : null;
     // `assigned`, `initiator` and `parts` the engine resolves itself, from the instance's context.
-    return rule && rule.scope !== 'assigned' && rule.scope !== 'initiator' && rule.scope !== 'parts' ? [{ state, rule }] : [];
+    return rule && rule.scope !== 'assigned' && rule.scope !== 'initiator' && rule.scope !== 'parts'
+      ? [{ state, rule }]
+      : [];
   });
 }

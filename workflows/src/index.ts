@@ -1,23 +1,60 @@
 import './zod-config.js';
-export * from './definition/schema.js';
-export { validateDefinition, parseDefinition, outgoing, type DefinitionError, type DefinitionErrorCode } from './definition/validate.js';
-export { compile, type CompiledMachine } from './compile.js';
-export { start, enter, step, availableEvents, describeSnapshot, reviewAssigneeRules, blindSpot, reviewSeal, type StartArgs } from './engine.js';
-export { sealedReviews, type ReviewSeal, type SealedReview } from './blind-review.js';
-export { addWorkdays, reminderAt, workdaysBetween, isSchoolWorkday, localDate } from './calendar.js';
-export { packageCoversYear, packageYears, statutorySource, bureauYear, type StatutorySource } from './statutory.js';
-export { GUARDS, runGuard, isGuardName, type GuardName } from './guards/registry.js';
-export { fieldAccess, formOf, allFields } from './forms/field-access.js';
-export { validateStepData, type FieldErrors } from './forms/validate-data.js';
-export { scopeOrg, matchesRule, candidatesFor, listedOrgs, SYSTEM_ACTOR } from './actors.js';
-export { eventLabel } from './text.js';
-export type * from './engine-types.js';
-export type { EngineContext, ReviewRound, Vote } from './context.js';
-export { TEMPLATES } from './templates/index.js';
-export * from './domain/index.js';
-export { BLOCKS, BLOCK_NAMES, BLOCK_POINTS, BLOCK_POINT_LABELS, isBlockName, type BlockName, type BlockParams, type BlockPoint, type EntryRuleName } from './blocks/registry.js';
-export { declaredBlocks, blockUses, usesOf, declares, startBlocks, stepBlocks, actionBlocks, blockParams, type BlockUse, type DeclaredBlock } from './blocks/sites.js';
-export { periodField, periodOf } from './blocks/period-field.js';
-export { titleFields, titleOf } from './instance-title.js';
+export { candidatesFor, listedOrgs, matchesRule, scopeOrg, SYSTEM_ACTOR } from './actors.js';
+export { type ReviewSeal, type SealedReview, sealedReviews } from './blind-review.js';
 export type { BlockSite } from './blocks/inputs.js';
-export { blockParamSpecs, type BlockParamSpec } from './blocks/param-specs.js';
+export { type BlockParamSpec, blockParamSpecs } from './blocks/param-specs.js';
+export { periodField, periodOf } from './blocks/period-field.js';
+export {
+  BLOCK_NAMES,
+  BLOCK_POINT_LABELS,
+  BLOCK_POINTS,
+  type BlockName,
+  type BlockParams,
+  type BlockPoint,
+  BLOCKS,
+  type EntryRuleName,
+  isBlockName,
+} from './blocks/registry.js';
+export {
+  actionBlocks,
+  blockParams,
+  type BlockUse,
+  blockUses,
+  type DeclaredBlock,
+  declaredBlocks,
+  declares,
+  startBlocks,
+  stepBlocks,
+  usesOf,
+} from './blocks/sites.js';
+export { addWorkdays, isSchoolWorkday, localDate, reminderAt, workdaysBetween } from './calendar.js';
+export { compile, type CompiledMachine } from './compile.js';
+export type { EngineContext, ReviewRound, Vote } from './context.js';
+export * from './definition/schema.js';
+export {
+  type DefinitionError,
+  type DefinitionErrorCode,
+  outgoing,
+  parseDefinition,
+  validateDefinition,
+} from './definition/validate.js';
+export * from './domain/index.js';
+export {
+  availableEvents,
+  blindSpot,
+  describeSnapshot,
+  enter,
+  reviewAssigneeRules,
+  reviewSeal,
+  start,
+  type StartArgs,
+  step,
+} from './engine.js';
+export type * from './engine-types.js';
+export { allFields, fieldAccess, formOf } from './forms/field-access.js';
+export { type FieldErrors, validateStepData } from './forms/validate-data.js';
+export { type GuardName, GUARDS, isGuardName, runGuard } from './guards/registry.js';
+export { titleFields, titleOf } from './instance-title.js';
+export { bureauYear, packageCoversYear, packageYears, type StatutorySource, statutorySource } from './statutory.js';
+export { TEMPLATES } from './templates/index.js';
+export { eventLabel } from './text.js';

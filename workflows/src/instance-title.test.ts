@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { parseDefinition } from './definition/validate.js';
 import { titleOf } from './instance-title.js';
 import { TEMPLATES } from './templates/index.js';
@@ -9,7 +10,10 @@ describe('instance titles declared by the definition', () => {
   it('fills the placeholders from the data, in both languages', () => {
     const r = parsed('bundled-assessment');
     if (!r.ok) throw new Error('template does not parse');
-    expect(titleOf(r.definition, { cycle: '2026', indicatorSystem: 'bundled-2026' })).toEqual({ 'zh-CN': '2026年度捆绑式考核', en: '2026 bundled assessment' });
+    expect(titleOf(r.definition, { cycle: '2026', indicatorSystem: 'bundled-2026' })).toEqual({
+      'zh-CN': '2026年度捆绑式考核',
+      en: '2026 bundled assessment',
+    });
   });
 
   it('has no title when the declared field is empty or the definition declares none (the workflow name stands in)', () => {
@@ -31,8 +35,14 @@ describe('instance titles declared by the definition', () => {
   });
 
   it('a copy under another key keeps the title its document declares', () => {
-    const r = parsed('teaching-award', { key: 'district-course-award', title: { 'zh-CN': '精品课：{title}', en: 'Course: {title}' } });
+    const r = parsed('teaching-award', {
+      key: 'district-course-award',
+      title: { 'zh-CN': '精品课：{title}', en: 'Course: {title}' },
+    });
     if (!r.ok) throw new Error('copy does not parse');
-    expect(titleOf(r.definition, { title: '初中物理实验探究' })).toEqual({ 'zh-CN': '精品课：初中物理实验探究', en: 'Course: 初中物理实验探究' });
+    expect(titleOf(r.definition, { title: '初中物理实验探究' })).toEqual({
+      'zh-CN': '精品课：初中物理实验探究',
+      en: 'Course: 初中物理实验探究',
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { SYSTEM_ACTOR } from './actors.js';
 import { start, step } from './engine.js';
 import { admin, def, env, l, ok, subject } from './test-fixtures.js';
@@ -26,7 +27,12 @@ const flow = def({
       onEnd: { to: 'awarded' },
       on: { OBJECT: { to: 'recheck', actors: [{ role: 'principal', scope: 'any' }], comment: 'required' } },
     },
-    recheck: { kind: 'task', name: l('复核'), actors: [{ role: 'bureauAdmin', scope: 'district' }], on: { CONFIRM: { to: 'notice' }, DECLINE: { to: 'notAwarded' } } },
+    recheck: {
+      kind: 'task',
+      name: l('复核'),
+      actors: [{ role: 'bureauAdmin', scope: 'district' }],
+      on: { CONFIRM: { to: 'notice' }, DECLINE: { to: 'notAwarded' } },
+    },
     awarded: { kind: 'final', name: l('获奖'), outcome: 'approved' },
     notAwarded: { kind: 'final', name: l('未获奖'), outcome: 'rejected' },
   },
@@ -44,8 +50,15 @@ describe('notice (公示) states', () => {
   it('schedule their end in school working days and end by the timer', () => {
     const s = ok(start(flow, { subject, initiator: admin, data: { score: 90 } }, env));
     // 7 working days from Mon 2026-11-23 → Wed 2026-12-02.
-    expect(s.effects).toContainEqual({ type: 'scheduleTimer', timerKey: 'notice:1:noticeEnd', dueAt: '2026-12-02T15:59:59.000Z', event: { type: 'TIMER', timer: 'noticeEnd', state: 'notice', visit: 1 } });
-    const end = ok(step(flow, s.snapshot, { type: 'TIMER', timer: 'noticeEnd', state: 'notice', visit: 1 }, system, env));
+    expect(s.effects).toContainEqual({
+      type: 'scheduleTimer',
+      timerKey: 'notice:1:noticeEnd',
+      dueAt: '2026-12-02T15:59:59.000Z',
+      event: { type: 'TIMER', timer: 'noticeEnd', state: 'notice', visit: 1 },
+    });
+    const end = ok(
+      step(flow, s.snapshot, { type: 'TIMER', timer: 'noticeEnd', state: 'notice', visit: 1 }, system, env),
+    );
     expect([end.state, end.outcome]).toEqual(['awarded', 'approved']);
   });
 
@@ -56,8 +69,12 @@ describe('notice (公示) states', () => {
     expect(o.state).toBe('recheck');
     expect(o.effects).toContainEqual({ type: 'cancelTimer', timerKey: 'notice:1:noticeEnd' });
     const again = ok(step(flow, o.snapshot, { type: 'CONFIRM' }, admin, env));
-    expect(again.effects).toContainEqual(expect.objectContaining({ type: 'scheduleTimer', timerKey: 'notice:2:noticeEnd' }));
+    expect(again.effects).toContainEqual(
+      expect.objectContaining({ type: 'scheduleTimer', timerKey: 'notice:2:noticeEnd' }),
+    );
     // The first notice's timer, fired late, changes nothing.
-    expect(step(flow, again.snapshot, { type: 'TIMER', timer: 'noticeEnd', state: 'notice', visit: 1 }, system, env)).toMatchObject({ ok: false, code: 'EVENT_NOT_ALLOWED' });
+    expect(
+      step(flow, again.snapshot, { type: 'TIMER', timer: 'noticeEnd', state: 'notice', visit: 1 }, system, env),
+    ).toMatchObject({ ok: false, code: 'EVENT_NOT_ALLOWED' });
   });
 });

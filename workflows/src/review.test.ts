@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { availableEvents, start, step } from './engine.js';
-import { def, env, ok, principalA, reviewFlow, reviewers, subject } from './test-fixtures.js';
+
 import type { TJoin } from './definition/schema.js';
+import { availableEvents, start, step } from './engine.js';
+import { def, env, ok, principalA, reviewers, reviewFlow, subject } from './test-fixtures.js';
 
 const [r1, r2, r3] = reviewers;
 const withReviewers = { ...env, reviewers: { review: ['r1', 'r2', 'r3'] } };
@@ -16,7 +17,9 @@ function inReview(join: TJoin) {
 describe('review joins', () => {
   it('opens one review task per assignee', () => {
     const { s1 } = inReview({ policy: 'all' });
-    expect(s1.effects.filter((e) => e.type === 'openTask').map((e) => e.type === 'openTask' && [e.taskKey, e.purpose])).toEqual([
+    expect(
+      s1.effects.filter((e) => e.type === 'openTask').map((e) => e.type === 'openTask' && [e.taskKey, e.purpose]),
+    ).toEqual([
       ['review:1:r1', 'review'],
       ['review:1:r2', 'review'],
       ['review:1:r3', 'review'],
@@ -68,7 +71,13 @@ describe('review joins', () => {
     expect(step(d, a.snapshot, { type: 'APPROVE' }, principalA, env)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     // r1 has voted: only supervising mechanics (催办) remain for them.
     expect(availableEvents(d, a.snapshot, r1).map((e) => e.type)).toEqual(['CHASE']);
-    expect(availableEvents(d, a.snapshot, r2).map((e) => e.type)).toEqual(['APPROVE', 'REJECT', 'TRANSFER', 'ADD_SIGNER', 'COPY_TO']);
+    expect(availableEvents(d, a.snapshot, r2).map((e) => e.type)).toEqual([
+      'APPROVE',
+      'REJECT',
+      'TRANSFER',
+      'ADD_SIGNER',
+      'COPY_TO',
+    ]);
   });
 
   it('refuses to enter a review that has fewer reviewers than its quorum needs', () => {

@@ -1,26 +1,35 @@
 import chineseDays from 'chinese-days';
 import { describe, expect, it } from 'vitest';
+
 import { addWorkdays, isSchoolWorkday, workdaysBetween } from './calendar.js';
-import { packageCoversYear, packageYears, statutorySource } from './statutory.js';
 import type { CalendarData } from './engine-types.js';
+import { packageCoversYear, packageYears, statutorySource } from './statutory.js';
 
 const cst = (iso: string) => new Date(`${iso}+08:00`);
 const day = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 // A made-up arrangement for 2027, NOT the State Council's (not published in any package when written):
 // it only has the shape of one — 国庆 1–7 October off, Sunday 26 September and Saturday 9 October worked.
-const TEST_2027 = { holidays: ['2027-10-01', '2027-10-02', '2027-10-03', '2027-10-04', '2027-10-05', '2027-10-06', '2027-10-07'], workdays: ['2027-09-26', '2027-10-09'], replacesPackage: false };
+const TEST_2027 = {
+  holidays: ['2027-10-01', '2027-10-02', '2027-10-03', '2027-10-04', '2027-10-05', '2027-10-06', '2027-10-07'],
+  workdays: ['2027-09-26', '2027-10-09'],
+  replacesPackage: false,
+};
 const loaded2027: CalendarData = { holidays: [], workdays: [], vacations: [], statutory: { '2027': TEST_2027 } };
 
 describe('statutory coverage, from the installed chinese-days data', () => {
   it('is derived from the package at run time: a year is covered when the dataset lists its holidays', () => {
     const years = packageYears(1990, 2060);
     expect(years.length).toBeGreaterThan(0);
-    for (const y of years) expect(chineseDays.getHolidaysInRange(`${y}-01-01`, `${y}-12-31`, false).length, String(y)).toBeGreaterThan(0);
+    for (const y of years)
+      expect(chineseDays.getHolidaysInRange(`${y}-01-01`, `${y}-12-31`, false).length, String(y)).toBeGreaterThan(0);
     // The dataset is contiguous: no hole between its first and last year.
     expect(years.at(-1)! - years[0]! + 1).toBe(years.length);
     // These tests load 2027 as the bureau would; they need a package that does not cover it yet.
-    expect(packageCoversYear(2027), 'chinese-days now covers 2027: move the bureau-loaded fixtures to its first uncovered year').toBe(false);
+    expect(
+      packageCoversYear(2027),
+      'chinese-days now covers 2027: move the bureau-loaded fixtures to its first uncovered year',
+    ).toBe(false);
     expect(packageCoversYear(2026)).toBe(true);
   });
 
@@ -46,7 +55,11 @@ describe('statutory coverage, from the installed chinese-days data', () => {
   });
 
   it('the district’s own calendar still wins over a loaded year (vacation, extra workday)', () => {
-    const both: CalendarData = { ...loaded2027, workdays: ['2027-10-07'], vacations: [{ from: '2027-10-08', to: '2027-10-08' }] };
+    const both: CalendarData = {
+      ...loaded2027,
+      workdays: ['2027-10-07'],
+      vacations: [{ from: '2027-10-08', to: '2027-10-08' }],
+    };
     expect(isSchoolWorkday(both, '2027-10-07')).toBe(true);
     expect(isSchoolWorkday(both, '2027-10-08')).toBe(false);
   });

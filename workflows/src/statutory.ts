@@ -1,4 +1,5 @@
 import chineseDays from 'chinese-days';
+
 import type { CalendarData, StatutoryYear } from './engine-types.js';
 
 /** Where a year's statutory holidays and make-up workdays (the State Council's notice) come from. */

@@ -35,7 +35,12 @@ export const reviewFlow = (join: TJoin) =>
     startForm: { fields: [{ name: 'title', type: 'text', label: l('标题'), required: true, maxLength: 35 }] },
     initial: 'draft',
     states: {
-      draft: { kind: 'task', name: l('填报'), actors: [{ role: 'principal', scope: 'subject.school' }], on: { SUBMIT: { to: 'review' } } },
+      draft: {
+        kind: 'task',
+        name: l('填报'),
+        actors: [{ role: 'principal', scope: 'subject.school' }],
+        on: { SUBMIT: { to: 'review' } },
+      },
       review: {
         kind: 'review',
         name: l('会签'),

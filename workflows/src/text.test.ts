@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { TEMPLATES } from './templates/index.js';
+
 import { outgoing, parseDefinition } from './definition/validate.js';
+import { TEMPLATES } from './templates/index.js';
 import { eventLabel } from './text.js';
 
 describe('eventLabel', () => {

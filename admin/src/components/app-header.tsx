@@ -1,11 +1,12 @@
-import { Avatar, Button, Layout, Space, Tag, Tooltip, Typography, theme } from 'antd';
 import { LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
-import { Link } from 'react-router';
 import { useGetIdentity, useLogout } from '@refinedev/core';
+import { Avatar, Button, Layout, Space, Tag, theme, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+import type { Identity } from '../providers/auth-provider';
 import { LanguageSwitch } from './language-switch';
 import { NotificationBell } from './notification-bell';
-import type { Identity } from '../providers/auth-provider';
 
 /** Header: who is signed in, with which roles where, the language switch and sign-out. */
 export function AppHeader() {
@@ -37,7 +38,13 @@ export function AppHeader() {
           </Typography.Text>
           <Space size={4} wrap>
             {roleNames.map((role) => (
-              <Tooltip key={role} title={user.roles.filter((r) => r.role === role).map((r) => r.orgName).join(t('common.listSeparator'))}>
+              <Tooltip
+                key={role}
+                title={user.roles
+                  .filter((r) => r.role === role)
+                  .map((r) => r.orgName)
+                  .join(t('common.listSeparator'))}
+              >
                 <Tag color="blue" bordered={false} style={{ marginInlineEnd: 0 }}>
                   {t(`roles.${role}`)}
                 </Tag>

@@ -1,7 +1,8 @@
-import { Link } from 'react-router';
+import type { TitleProps } from '@refinedev/core';
 import { theme } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { TitleProps } from '@refinedev/core';
+import { Link } from 'react-router';
+
 import { Logo } from './logo';
 
 /** Sider title: logo + "EduFlow" + the product's Chinese name. */
@@ -20,4 +21,3 @@ export function AppTitle({ collapsed }: TitleProps) {
     </Link>
   );
 }
-

@@ -1,9 +1,10 @@
-import { useState } from 'react';
 import { Alert, Space } from 'antd';
-import { Link, useLocation } from 'react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../hooks/use-can';
+import { Link, useLocation } from 'react-router';
+
 import { coverageWarnings, useCalendarCoverage } from '../hooks/use-calendar-coverage';
+import { useCan } from '../hooks/use-can';
 import { formatDateTime } from './date-text';
 
 // A year not covered yet but with no deadline in it may be set aside for the session; a deadline may not.
@@ -43,7 +44,10 @@ export function CalendarCoverageBanner() {
         <Alert
           type="warning"
           showIcon
-          message={t('statutory.uncoveredDeadlines', { years: deadlines.map((d) => d.year).join('、'), first: formatDateTime(deadlines[0]?.firstDueAt, 'YYYY-MM-DD') })}
+          message={t('statutory.uncoveredDeadlines', {
+            years: deadlines.map((d) => d.year).join('、'),
+            first: formatDateTime(deadlines[0]?.firstDueAt, 'YYYY-MM-DD'),
+          })}
           action={link}
         />
       )}
@@ -52,7 +56,15 @@ export function CalendarCoverageBanner() {
         year === data?.years[0]?.year ? (
           <Alert key={year} type="warning" showIcon message={t('statutory.yearUncovered', { year })} action={link} />
         ) : (
-          <Alert key={year} type="info" showIcon closable onClose={() => dismiss(year)} message={t('statutory.yearUncovered', { year })} action={link} />
+          <Alert
+            key={year}
+            type="info"
+            showIcon
+            closable
+            onClose={() => dismiss(year)}
+            message={t('statutory.yearUncovered', { year })}
+            action={link}
+          />
         ),
       )}
     </Space>

@@ -1,9 +1,10 @@
 import { Card, Input, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useLocalize } from './localized-text';
-import { ItemEvidenceRow } from './item-evidence/item-evidence-row';
-import { itemField, useItemEvidence } from './item-evidence/item-evidence-context';
+
 import type { FieldDef } from '../types/contract';
+import { itemField, useItemEvidence } from './item-evidence/item-evidence-context';
+import { ItemEvidenceRow } from './item-evidence/item-evidence-row';
+import { useLocalize } from './localized-text';
 
 type Row = Record<string, unknown>;
 type Props = { field: FieldDef; disabled?: boolean; value?: unknown; onChange?: (value: unknown) => void };
@@ -27,20 +28,32 @@ export function ChecklistInput({ field, disabled, value, onChange }: Props) {
   const cols = field.columns ?? [];
   const result = cols.find((c) => c.name === 'result');
   const answers = cols.filter((c) => !c.readonly && !DESCRIPTIVE.has(c.name) && c.name !== 'result');
-  const update = (index: number, name: string, v: unknown) => onChange?.(rows.map((r, i) => (i === index ? { ...r, [name]: v } : r)));
+  const update = (index: number, name: string, v: unknown) =>
+    onChange?.(rows.map((r, i) => (i === index ? { ...r, [name]: v } : r)));
   const failed = rows.filter((r) => r.result === 'fail').length;
   const answered = rows.filter((r) => typeof r.result === 'string' && r.result).length;
   const evidence = useItemEvidence();
   const rowError = (code: unknown) => typeof code === 'string' && !!evidence?.errors[itemField(field.name, code)];
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="checklist">
-      <Typography.Text type="secondary">{t('checklist.progress', { answered, total: rows.length, failed })}</Typography.Text>
+      <Typography.Text type="secondary">
+        {t('checklist.progress', { answered, total: rows.length, failed })}
+      </Typography.Text>
       {rows.map((row, index) => (
-        <Card key={String(row.code ?? index)} size="small" data-testid={`checklist-item-${String(row.code ?? index)}`} style={{ borderColor: rowError(row.code) ? '#ff4d4f' : row.result === 'fail' ? '#ffa39e' : undefined }}>
+        <Card
+          key={String(row.code ?? index)}
+          size="small"
+          data-testid={`checklist-item-${String(row.code ?? index)}`}
+          style={{ borderColor: rowError(row.code) ? '#ff4d4f' : row.result === 'fail' ? '#ffa39e' : undefined }}
+        >
           <Space direction="vertical" style={{ width: '100%' }} size={8}>
             <Space wrap size={6}>
               {typeof row.code === 'string' && <Tag>{row.code}</Tag>}
-              {typeof row.layer === 'string' && <Tag color="blue" bordered={false}>{row.layer}</Tag>}
+              {typeof row.layer === 'string' && (
+                <Tag color="blue" bordered={false}>
+                  {row.layer}
+                </Tag>
+              )}
               <Typography.Text strong>{String(row.title ?? row.name ?? '')}</Typography.Text>
             </Space>
             {result && (
@@ -79,7 +92,9 @@ export function ChecklistInput({ field, disabled, value, onChange }: Props) {
                 />
               ),
             )}
-            {typeof row.code === 'string' && <ItemEvidenceRow table={field.name} code={row.code} failed={row.result === 'fail'} disabled={disabled} />}
+            {typeof row.code === 'string' && (
+              <ItemEvidenceRow table={field.name} code={row.code} failed={row.result === 'fail'} disabled={disabled} />
+            )}
           </Space>
         </Card>
       ))}

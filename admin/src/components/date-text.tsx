@@ -1,5 +1,6 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+
 import { inDistrict } from '../config/time';
 
 export const DATE_TIME = 'YYYY-MM-DD HH:mm';
@@ -9,11 +10,23 @@ export function formatDateTime(iso: string | null | undefined, format = DATE_TIM
 }
 
 /** A timestamp in the district's time zone; red and marked when `overdue`. */
-export function DateText({ value, overdue, format = DATE_TIME }: { value: string | null | undefined; overdue?: boolean; format?: string }) {
+export function DateText({
+  value,
+  overdue,
+  format = DATE_TIME,
+}: {
+  value: string | null | undefined;
+  overdue?: boolean;
+  format?: string;
+}) {
   const { t } = useTranslation();
   if (!value) return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
   return (
-    <Typography.Text type={overdue ? 'danger' : undefined} strong={overdue} title={formatDateTime(value, 'YYYY-MM-DD HH:mm:ss Z')}>
+    <Typography.Text
+      type={overdue ? 'danger' : undefined}
+      strong={overdue}
+      title={formatDateTime(value, 'YYYY-MM-DD HH:mm:ss Z')}
+    >
       {formatDateTime(value, format)}
       {overdue ? ` · ${t('tasks.overdue')}` : ''}
     </Typography.Text>

@@ -1,7 +1,8 @@
 import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DateText } from './date-text';
+
 import type { InstanceRow } from '../types/contract';
+import { DateText } from './date-text';
 
 /**
  * An instance's deadline: a task's 办理时限 (red once overdue), or the end of a 公示 marked as such — a

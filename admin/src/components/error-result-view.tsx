@@ -1,6 +1,7 @@
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+
 import { isApiError } from '../providers/http';
 import { useLocalize } from './localized-text';
 
@@ -13,7 +14,8 @@ export function ErrorResultView({ error, onRetry, status }: ErrorResultProps) {
   const navigate = useNavigate();
   const code = status ?? (isApiError(error) ? error.status : 500);
   const kind = code === 403 ? '403' : code === 404 ? '404' : '500';
-  const message = isApiError(error) && error.localized ? localize(error.localized) : t(`errors.page.${kind}.description`);
+  const message =
+    isApiError(error) && error.localized ? localize(error.localized) : t(`errors.page.${kind}.description`);
   // An unexpected failure shows the request's id, which finds the server's log line for it.
   const requestId = kind === '500' && isApiError(error) ? error.requestId : undefined;
   const detail = requestId ? `${message} ${t('errors.requestId', { id: requestId })}` : message;

@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+
 import type { ErrorResultProps } from './error-result-view';
 
 // antd's Result draws its 403/404/500 pictures inline (several KB): fetched only when an error shows.

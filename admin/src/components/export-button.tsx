@@ -1,7 +1,8 @@
-import { useState } from 'react';
-import { App, Button, Tooltip } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
+import { App, Button, Tooltip } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { ApiError, buildUrl, parseErrorBody } from '../providers/http';
 import { useLocalize } from './localized-text';
 
@@ -36,7 +37,9 @@ export function ExportButton({ list, query, fileName }: Props) {
       setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(0, null);
-      void message.error(err.status === 404 ? t('exports.unavailable') : err.localized ? localize(err.localized) : t('exports.failed'));
+      void message.error(
+        err.status === 404 ? t('exports.unavailable') : err.localized ? localize(err.localized) : t('exports.failed'),
+      );
     } finally {
       setPending(false);
     }
@@ -44,7 +47,12 @@ export function ExportButton({ list, query, fileName }: Props) {
   // Said before the download, not only in the file: a sheet holds at most a million rows.
   return (
     <Tooltip title={t('exports.limit')}>
-      <Button icon={<FileExcelOutlined />} loading={pending} onClick={() => void download()} data-testid={`export-${list}`}>
+      <Button
+        icon={<FileExcelOutlined />}
+        loading={pending}
+        onClick={() => void download()}
+        data-testid={`export-${list}`}
+      >
         {t('exports.button')}
       </Button>
     </Tooltip>

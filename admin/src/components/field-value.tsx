@@ -1,8 +1,9 @@
 import { Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+
+import type { FieldDef } from '../types/contract';
 import { formatDateTime } from './date-text';
 import { useLocalize } from './localized-text';
-import type { FieldDef } from '../types/contract';
 
 /** Read-only rendering of a form value according to its field type. */
 export function FieldValue({ field, value }: { field: FieldDef; value: unknown }) {
@@ -19,7 +20,9 @@ export function FieldValue({ field, value }: { field: FieldDef; value: unknown }
     case 'boolean':
       return <>{value === true ? t('common.yes') : t('common.no')}</>;
     case 'date':
-      return <>{typeof value === 'string' && value.length > 10 ? formatDateTime(value, 'YYYY-MM-DD') : String(value)}</>;
+      return (
+        <>{typeof value === 'string' && value.length > 10 ? formatDateTime(value, 'YYYY-MM-DD') : String(value)}</>
+      );
     case 'select':
       return <>{optionLabel(value)}</>;
     case 'multiselect':
@@ -55,7 +58,9 @@ export function FieldValue({ field, value }: { field: FieldDef; value: unknown }
       );
     }
     case 'textarea':
-      return <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{String(value)}</Typography.Paragraph>;
+      return (
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{String(value)}</Typography.Paragraph>
+      );
     default:
       return <>{typeof value === 'object' ? JSON.stringify(value) : String(value)}</>;
   }

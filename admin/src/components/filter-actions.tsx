@@ -1,5 +1,5 @@
-import { Button, Form, Space, type FormInstance } from 'antd';
 import { SearchOutlined, UndoOutlined } from '@ant-design/icons';
+import { Button, Form, type FormInstance, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 /** 查询 / 重置 at the end of a list's filter bar; resetting also re-runs the query. */

@@ -2,12 +2,13 @@ import { DatePicker, Form, Input, InputNumber, Select, Switch } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useLocalize } from './localized-text';
-import { TableFieldInput } from './table-field-input';
-import { OrgSelect, isSchoolField } from './org-select';
-import { WhitelistItemSelect } from './whitelist-item-select';
-import { ChecklistInput, isChecklist } from './checklist-input';
+
 import type { FieldDef } from '../types/contract';
+import { ChecklistInput, isChecklist } from './checklist-input';
+import { useLocalize } from './localized-text';
+import { isSchoolField, OrgSelect } from './org-select';
+import { TableFieldInput } from './table-field-input';
+import { WhitelistItemSelect } from './whitelist-item-select';
 
 type InputProps = { field: FieldDef; disabled?: boolean; value?: unknown; onChange?: (value: unknown) => void };
 
@@ -19,37 +20,127 @@ export function FormFieldInput({ field, disabled, value, onChange }: InputProps)
   const placeholder = t('form.placeholder', { label: localize(field.label) });
   const common = { disabled, onChange, id: field.name };
   if ((field.type === 'select' || field.type === 'multiselect') && isSchoolField(field.name, field.options)) {
-    return <OrgSelect id={field.name} disabled={disabled} value={value as string | string[]} onChange={onChange} multiple={field.type === 'multiselect'} placeholder={t('form.select', { label: localize(field.label) })} />;
+    return (
+      <OrgSelect
+        id={field.name}
+        disabled={disabled}
+        value={value as string | string[]}
+        onChange={onChange}
+        multiple={field.type === 'multiselect'}
+        placeholder={t('form.select', { label: localize(field.label) })}
+      />
+    );
   }
   // Campus-entry requests name a whitelist item by its code.
   if (field.name === 'itemCode' && !field.options?.length) {
-    return <WhitelistItemSelect id={field.name} disabled={disabled} value={value as string} onChange={onChange} placeholder={t('form.select', { label: localize(field.label) })} />;
+    return (
+      <WhitelistItemSelect
+        id={field.name}
+        disabled={disabled}
+        value={value as string}
+        onChange={onChange}
+        placeholder={t('form.select', { label: localize(field.label) })}
+      />
+    );
   }
   switch (field.type) {
     case 'textarea':
-      return <Input.TextArea {...common} value={value as string} rows={4} maxLength={field.maxLength} showCount={!!field.maxLength} styles={{ count: { position: 'static', textAlign: 'right' } }} placeholder={placeholder} onChange={(e) => onChange?.(e.target.value)} />;
+      return (
+        <Input.TextArea
+          {...common}
+          value={value as string}
+          rows={4}
+          maxLength={field.maxLength}
+          showCount={!!field.maxLength}
+          styles={{ count: { position: 'static', textAlign: 'right' } }}
+          placeholder={placeholder}
+          onChange={(e) => onChange?.(e.target.value)}
+        />
+      );
     case 'number':
     case 'score':
-      return <InputNumber {...common} value={value as number} min={field.min} max={field.max} style={{ width: '100%' }} placeholder={placeholder} />;
+      return (
+        <InputNumber
+          {...common}
+          value={value as number}
+          min={field.min}
+          max={field.max}
+          style={{ width: '100%' }}
+          placeholder={placeholder}
+        />
+      );
     case 'date':
-      return <DatePicker {...common} value={value as Dayjs | undefined} style={{ width: '100%' }} placeholder={t('form.pickDate')} />;
+      return (
+        <DatePicker
+          {...common}
+          value={value as Dayjs | undefined}
+          style={{ width: '100%' }}
+          placeholder={t('form.pickDate')}
+        />
+      );
     case 'select':
-      return <Select {...common} value={value as string} options={options} allowClear placeholder={t('form.select', { label: localize(field.label) })} />;
+      return (
+        <Select
+          {...common}
+          value={value as string}
+          options={options}
+          allowClear
+          placeholder={t('form.select', { label: localize(field.label) })}
+        />
+      );
     case 'multiselect':
-      return <Select {...common} value={value as string[]} mode="multiple" options={options} allowClear placeholder={t('form.select', { label: localize(field.label) })} />;
+      return (
+        <Select
+          {...common}
+          value={value as string[]}
+          mode="multiple"
+          options={options}
+          allowClear
+          placeholder={t('form.select', { label: localize(field.label) })}
+        />
+      );
     case 'boolean':
-      return <Switch {...common} checked={value === true} checkedChildren={t('common.yes')} unCheckedChildren={t('common.no')} />;
+      return (
+        <Switch
+          {...common}
+          checked={value === true}
+          checkedChildren={t('common.yes')}
+          unCheckedChildren={t('common.no')}
+        />
+      );
     case 'table':
-      if (isChecklist(field)) return <ChecklistInput field={field} disabled={disabled} value={value} onChange={onChange} />;
+      if (isChecklist(field))
+        return <ChecklistInput field={field} disabled={disabled} value={value} onChange={onChange} />;
       return <TableFieldInput field={field} disabled={disabled} value={value} onChange={onChange} />;
     case 'file':
-      return <Input {...common} value={value as string} placeholder={t('form.fileReference')} onChange={(e) => onChange?.(e.target.value)} />;
+      return (
+        <Input
+          {...common}
+          value={value as string}
+          placeholder={t('form.fileReference')}
+          onChange={(e) => onChange?.(e.target.value)}
+        />
+      );
     default:
-      return <Input {...common} value={value as string} maxLength={field.maxLength} placeholder={placeholder} onChange={(e) => onChange?.(e.target.value)} />;
+      return (
+        <Input
+          {...common}
+          value={value as string}
+          maxLength={field.maxLength}
+          placeholder={placeholder}
+          onChange={(e) => onChange?.(e.target.value)}
+        />
+      );
   }
 }
 
-const RULE_TYPES: Partial<Record<FieldDef['type'], 'array' | 'number' | 'boolean'>> = { multiselect: 'array', table: 'array', number: 'number', score: 'number', boolean: 'boolean' };
+const RULE_TYPES: Partial<Record<FieldDef['type'], 'array' | 'number' | 'boolean'>> = {
+  multiselect: 'array',
+  table: 'array',
+  number: 'number',
+  score: 'number',
+  boolean: 'boolean',
+};
 
 /** Validation rules a person sees before the server checks again. */
 export function useFieldRules(): (field: FieldDef, required?: boolean) => Rule[] {
@@ -69,14 +160,24 @@ export function useFieldRules(): (field: FieldDef, required?: boolean) => Rule[]
     if (when)
       rules.push(({ getFieldValue }) => ({
         validator: (_, value: unknown) =>
-          getFieldValue(when.field) === when.equals && (value === undefined || value === null || value === '') ? Promise.reject(new Error(t('form.required', { label }))) : Promise.resolve(),
+          getFieldValue(when.field) === when.equals && (value === undefined || value === null || value === '')
+            ? Promise.reject(new Error(t('form.required', { label })))
+            : Promise.resolve(),
       }));
     return rules;
   };
 }
 
 /** A labelled Form.Item for a schema field, converting dates to and from `YYYY-MM-DD`. */
-export function FormFieldItem({ field, required, disabled }: { field: FieldDef; required?: boolean; disabled?: boolean }) {
+export function FormFieldItem({
+  field,
+  required,
+  disabled,
+}: {
+  field: FieldDef;
+  required?: boolean;
+  disabled?: boolean;
+}) {
   const localize = useLocalize();
   const rules = useFieldRules();
   const isDate = field.type === 'date';

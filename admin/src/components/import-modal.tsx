@@ -1,11 +1,12 @@
-import { useState } from 'react';
-import { Alert, Button, Checkbox, Modal, Space, Table, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
+import { Alert, Button, Checkbox, Modal, Space, Table, Typography, Upload } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { postForm } from '../providers/upload';
+
 import { ApiError, isApiError } from '../providers/http';
-import { useLocalize } from './localized-text';
+import { postForm } from '../providers/upload';
 import type { ImportResult } from '../types/contract';
+import { useLocalize } from './localized-text';
 
 type Props = { kind: 'schools' | 'users'; open: boolean; onClose: () => void; onImported: () => void };
 
@@ -53,7 +54,14 @@ export function ImportModal({ kind, open, onClose, onImported }: Props) {
         <Button key="c" onClick={close}>
           {t('common.cancel')}
         </Button>,
-        <Button key="ok" type="primary" disabled={!file} loading={pending} onClick={() => void run()} data-testid="import-run">
+        <Button
+          key="ok"
+          type="primary"
+          disabled={!file}
+          loading={pending}
+          onClick={() => void run()}
+          data-testid="import-run"
+        >
           {dryRun ? t('imports.check') : t('imports.import')}
         </Button>,
       ]}
@@ -106,7 +114,11 @@ export function ImportModal({ kind, open, onClose, onImported }: Props) {
               pagination={{ pageSize: 8, hideOnSinglePage: true }}
               columns={[
                 { title: t('imports.row'), dataIndex: 'row', width: 80 },
-                { title: t('imports.field'), width: 140, render: (_, r) => t(`imports.fields.${r.field}`, { defaultValue: r.field }) },
+                {
+                  title: t('imports.field'),
+                  width: 140,
+                  render: (_, r) => t(`imports.fields.${r.field}`, { defaultValue: r.field }),
+                },
                 { title: t('imports.message'), render: (_, r) => localize(r.message) },
               ]}
             />

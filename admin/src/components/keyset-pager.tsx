@@ -1,5 +1,5 @@
-import { Button, Space, Typography } from 'antd';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { Button, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 type Props = { page: number; hasNext: boolean; loading?: boolean; onChange: (page: number) => void };

@@ -1,7 +1,8 @@
+import { GlobalOutlined } from '@ant-design/icons';
 import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { GlobalOutlined } from '@ant-design/icons';
-import { LANGUAGES, currentLanguage, setLanguage } from '../config/i18n';
+
+import { currentLanguage, LANGUAGES, setLanguage } from '../config/i18n';
 import type { LocaleCode } from '../types/contract';
 
 /** 中文 / English; the choice is kept in localStorage. */
@@ -14,7 +15,11 @@ export function LanguageSwitch({ size = 'middle' }: { size?: 'small' | 'middle' 
       aria-label={t('common.language')}
       value={value}
       onChange={(lng) => void setLanguage(lng)}
-      options={LANGUAGES.map((lng) => ({ value: lng, label: t(`languages.${lng}`), icon: lng === value ? <GlobalOutlined /> : undefined }))}
+      options={LANGUAGES.map((lng) => ({
+        value: lng,
+        label: t(`languages.${lng}`),
+        icon: lng === value ? <GlobalOutlined /> : undefined,
+      }))}
     />
   );
 }

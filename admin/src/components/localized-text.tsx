@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import type { LocaleCode, MaybeLocalized } from '../types/contract';
 
 export function pickLocalized(text: MaybeLocalized | null | undefined, lang: LocaleCode): string {

@@ -1,15 +1,16 @@
-import { Badge, Button, List, Popover, Tag, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
+import { Badge, Button, List, Popover, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useLocalize } from './localized-text';
-import { formatDateTime } from './date-text';
-import { EmptyState } from './empty-state';
+import { useNavigate } from 'react-router';
+
 import { KIND_COLORS } from '../routes/notifications/notification-kinds';
 import { useOpenNotification } from '../routes/notifications/use-open-notification';
 import { UNREAD_LIMIT, useUnreadNotifications } from '../routes/notifications/use-unread-notifications';
 import type { NotificationRow } from '../types/contract';
+import { formatDateTime } from './date-text';
+import { EmptyState } from './empty-state';
+import { useLocalize } from './localized-text';
 
 /** 消息提醒: unread reminders, chases, copies and escalations; opening one marks it read and goes to its instance. */
 export function NotificationBell() {
@@ -33,7 +34,13 @@ export function NotificationBell() {
           dataSource={items}
           locale={{ emptyText: <EmptyState description={t('notices.empty')} /> }}
           renderItem={(n) => (
-            <List.Item style={{ cursor: 'pointer', paddingInline: 4 }} role="link" tabIndex={0} onClick={() => go(n)} onKeyDown={(e) => e.key === 'Enter' && go(n)}>
+            <List.Item
+              style={{ cursor: 'pointer', paddingInline: 4 }}
+              role="link"
+              tabIndex={0}
+              onClick={() => go(n)}
+              onKeyDown={(e) => e.key === 'Enter' && go(n)}
+            >
               <List.Item.Meta
                 title={
                   <span>
@@ -43,7 +50,11 @@ export function NotificationBell() {
                     {localize(n.title)}
                   </span>
                 }
-                description={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(n.createdAt)}</Typography.Text>}
+                description={
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {formatDateTime(n.createdAt)}
+                  </Typography.Text>
+                }
               />
             </List.Item>
           )}
@@ -65,7 +76,14 @@ export function NotificationBell() {
     </div>
   );
   return (
-    <Popover content={content} title={t('notices.title')} trigger="click" placement="bottomRight" open={visible} onOpenChange={setVisible}>
+    <Popover
+      content={content}
+      title={t('notices.title')}
+      trigger="click"
+      placement="bottomRight"
+      open={visible}
+      onOpenChange={setVisible}
+    >
       <Badge count={items.length} overflowCount={UNREAD_LIMIT - 1} size="small" offset={[-4, 4]}>
         <Button type="text" icon={<BellOutlined />} aria-label={t('notices.title')} data-testid="notification-bell" />
       </Badge>

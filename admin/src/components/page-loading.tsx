@@ -14,7 +14,10 @@ export function PageLoading() {
 export function ScreenLoading() {
   const { t } = useTranslation();
   return (
-    <div data-testid="screen-loading" style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+    <div
+      data-testid="screen-loading"
+      style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center' }}
+    >
       <Spin size="large" tip={t('app.loading')}>
         <div style={{ width: 160, height: 80 }} />
       </Spin>

@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
 import { Grid, Typography } from 'antd';
+import type { ReactNode } from 'react';
 
 /**
  * A page's heading. Below `lg` the layout's sider becomes a floating menu button at the content's

@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
-import { Alert, App, Button, Tooltip, Typography } from 'antd';
 import { CloudUploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Tooltip, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { cachedSession } from '../providers/session';
 import type { DraftReview, Person } from '../types/contract';
 
@@ -97,7 +98,14 @@ export function PublishButton({
     });
   };
   const button = (
-    <Button type="primary" size={size} icon={<CloudUploadOutlined />} disabled={disabled || fourEyes.blocked} onClick={() => void confirm()} data-testid={testId}>
+    <Button
+      type="primary"
+      size={size}
+      icon={<CloudUploadOutlined />}
+      disabled={disabled || fourEyes.blocked}
+      onClick={() => void confirm()}
+      data-testid={testId}
+    >
       {fourEyes.blocked ? t('fourEyes.publish') : t('fourEyes.approve')}
     </Button>
   );

@@ -1,10 +1,11 @@
-import { useState } from 'react';
 import { App } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { isApiError } from '../providers/http';
 import { postForm } from '../providers/upload';
-import { useLocalize } from './localized-text';
 import type { Attachment } from '../types/contract';
+import { useLocalize } from './localized-text';
 
 /** The API's limit per file (api/src/features/attachments): refused here first, before any bytes are sent. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;

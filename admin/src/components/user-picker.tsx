@@ -1,7 +1,8 @@
-import { useMemo, useRef, useState } from 'react';
-import { Select, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import { Select, Typography } from 'antd';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { http } from '../providers/http';
 import type { DirectoryUser, Page, RoleCode } from '../types/contract';
 
@@ -42,7 +43,10 @@ export function UserPicker({ value, onChange, multiple, role, orgId, placeholder
     const rows = (query.data?.items ?? []).filter((u) => !u.disabled && !exclude.includes(u.id));
     for (const u of rows) known.current.set(u.id, describe(u, roleName));
     const selected = (Array.isArray(value) ? value : value ? [value] : []).filter((v) => !rows.some((u) => u.id === v));
-    return [...rows.map((u) => ({ value: u.id, label: describe(u, roleName) })), ...selected.map((v) => ({ value: v, label: known.current.get(v) ?? v }))];
+    return [
+      ...rows.map((u) => ({ value: u.id, label: describe(u, roleName) })),
+      ...selected.map((v) => ({ value: v, label: known.current.get(v) ?? v })),
+    ];
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query.data, value, exclude.join(',')]);
   const offline = query.isError;

@@ -1,6 +1,7 @@
-import { Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+
 import { http } from '../providers/http';
 
 type Whitelist = { content: { items?: Array<{ code: string; name: string; leadUnit?: string }> } };
@@ -24,10 +25,24 @@ export function WhitelistItemText({ code }: { code: unknown }) {
 }
 
 /** 白名单事项: the items of the published whitelist(s), so a request names one that exists. */
-export function WhitelistItemSelect({ id, value, onChange, disabled, placeholder }: { id?: string; value?: string; onChange?: (v: unknown) => void; disabled?: boolean; placeholder?: string }) {
+export function WhitelistItemSelect({
+  id,
+  value,
+  onChange,
+  disabled,
+  placeholder,
+}: {
+  id?: string;
+  value?: string;
+  onChange?: (v: unknown) => void;
+  disabled?: boolean;
+  placeholder?: string;
+}) {
   const { t } = useTranslation();
   const query = useWhitelists();
-  const options = (query.data?.items ?? []).flatMap((w) => w.content.items ?? []).map((i) => ({ value: i.code, label: `${i.name}（${i.code}${i.leadUnit ? ` · ${i.leadUnit}` : ''}）` }));
+  const options = (query.data?.items ?? [])
+    .flatMap((w) => w.content.items ?? [])
+    .map((i) => ({ value: i.code, label: `${i.name}（${i.code}${i.leadUnit ? ` · ${i.leadUnit}` : ''}）` }));
   return (
     <Select
       id={id}

@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+
 import type { LocaleCode } from '../types/contract';
 
 export const LANGUAGES: LocaleCode[] = ['zh-CN', 'en'];
@@ -15,10 +16,19 @@ const STORAGE_KEY = 'eduflow.language';
 export type TranslationScope = 'sign-in' | 'console' | 'designer' | 'reference';
 type Bundle = () => Promise<{ default: Record<string, unknown> }>;
 const BUNDLES: Record<TranslationScope, Record<LocaleCode, Bundle>> = {
-  'sign-in': { 'zh-CN': () => import('./locales/sign-in-bundle.zh-CN'), en: () => import('./locales/sign-in-bundle.en') },
+  'sign-in': {
+    'zh-CN': () => import('./locales/sign-in-bundle.zh-CN'),
+    en: () => import('./locales/sign-in-bundle.en'),
+  },
   console: { 'zh-CN': () => import('./locales/console-bundle.zh-CN'), en: () => import('./locales/console-bundle.en') },
-  designer: { 'zh-CN': () => import('./locales/designer-bundle.zh-CN'), en: () => import('./locales/designer-bundle.en') },
-  reference: { 'zh-CN': () => import('./locales/reference-bundle.zh-CN'), en: () => import('./locales/reference-bundle.en') },
+  designer: {
+    'zh-CN': () => import('./locales/designer-bundle.zh-CN'),
+    en: () => import('./locales/designer-bundle.en'),
+  },
+  reference: {
+    'zh-CN': () => import('./locales/reference-bundle.zh-CN'),
+    en: () => import('./locales/reference-bundle.en'),
+  },
 };
 const SCOPES: Record<TranslationScope, TranslationScope[]> = {
   'sign-in': ['sign-in'],
@@ -44,7 +54,10 @@ function load(scope: TranslationScope, lng: LocaleCode): Promise<void> {
 const withFallback = (lng: LocaleCode): LocaleCode[] => (lng === DEFAULT_LANGUAGE ? [lng] : [lng, DEFAULT_LANGUAGE]);
 
 /** Fetches what a page needs to speak, in the current language (or in `languages`), before it renders. */
-export async function loadTranslations(scope: TranslationScope, languages: LocaleCode[] = withFallback(currentLanguage())): Promise<void> {
+export async function loadTranslations(
+  scope: TranslationScope,
+  languages: LocaleCode[] = withFallback(currentLanguage()),
+): Promise<void> {
   for (const s of SCOPES[scope]) inUse.add(s);
   await Promise.all(SCOPES[scope].flatMap((s) => languages.map((lng) => load(s, lng))));
 }

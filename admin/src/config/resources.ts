@@ -1,14 +1,33 @@
-import { createElement } from 'react';
+import {
+  AlertOutlined,
+  AuditOutlined,
+  CheckSquareOutlined,
+  DeploymentUnitOutlined,
+  NotificationOutlined,
+  PartitionOutlined,
+} from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  CalendarOutlined,
+  DatabaseOutlined,
+  HomeOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { ResourceProps } from '@refinedev/core';
+import { createElement } from 'react';
+
 import { NotificationsMenuIcon } from '../routes/notifications/notifications-menu-icon';
-import { AlertOutlined, NotificationOutlined, AuditOutlined, CheckSquareOutlined, DeploymentUnitOutlined, PartitionOutlined } from '@ant-design/icons';
-import { HomeOutlined, SettingOutlined, TeamOutlined, ApartmentOutlined, DatabaseOutlined, CalendarOutlined } from '@ant-design/icons';
 
 /** Menu labels come from the locale files (`<name>.<name>`), icons from here. */
 export const resources: ResourceProps[] = [
   { name: 'home', list: '/', meta: { icon: createElement(HomeOutlined) } },
   { name: 'tasks', list: '/tasks', meta: { icon: createElement(CheckSquareOutlined) } },
-  { name: 'inbox', list: '/notifications', meta: { path: '/notifications', icon: createElement(NotificationsMenuIcon) } },
+  {
+    name: 'inbox',
+    list: '/notifications',
+    meta: { path: '/notifications', icon: createElement(NotificationsMenuIcon) },
+  },
   {
     name: 'instances',
     list: '/instances',

@@ -17,4 +17,7 @@ export const theme: ThemeConfig = {
   },
 };
 
-export const brand = { primary: '#1f4e9c', loginBackground: 'linear-gradient(135deg, #0f2f66 0%, #1f4e9c 55%, #3a6fc4 100%)' };
+export const brand = {
+  primary: '#1f4e9c',
+  loginBackground: 'linear-gradient(135deg, #0f2f66 0%, #1f4e9c 55%, #3a6fc4 100%)',
+};

@@ -1,10 +1,12 @@
-import dayjs, { type Dayjs } from 'dayjs';
-import utc from 'dayjs/plugin/utc';
-import timezone from 'dayjs/plugin/timezone';
 import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/en';
-import i18n from './i18n';
+
+import dayjs, { type Dayjs } from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+
 import { DISTRICT_TIME_ZONE } from './district';
+import i18n from './i18n';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);

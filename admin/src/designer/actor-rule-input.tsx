@@ -1,7 +1,8 @@
-import { Button, Input, Select, Space } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useTranslation } from 'react-i18next';
 import { ROLES, SCOPES } from '@eduflow/workflows';
+import { Button, Input, Select, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+
 import type { ActorRuleIn } from './model';
 
 type Props = { value: ActorRuleIn; onChange: (v: ActorRuleIn) => void; testId?: string };
@@ -26,7 +27,12 @@ export function ActorRuleInput({ value, onChange, testId }: Props) {
         data-testid={testId ? `${testId}-scope` : undefined}
       />
       {value.scope === 'listed' && (
-        <Input style={{ width: '25%' }} placeholder={t('designer.actor.field')} value={value.field} onChange={(e) => onChange({ ...value, field: e.target.value })} />
+        <Input
+          style={{ width: '25%' }}
+          placeholder={t('designer.actor.field')}
+          value={value.field}
+          onChange={(e) => onChange({ ...value, field: e.target.value })}
+        />
       )}
     </Space.Compact>
   );
@@ -39,25 +45,64 @@ export function PartsRuleInput({ value, onChange, steps }: Props & { steps: Arra
   const where = value.where ?? { field: '', equals: '' };
   return (
     <Space.Compact style={{ width: '100%', marginTop: 4 }}>
-      <Select style={{ width: '40%' }} placeholder={t('designer.actor.partsStep')} value={value.step} options={steps} onChange={(step) => onChange({ ...value, step })} />
-      <Input style={{ width: '30%' }} placeholder={t('designer.actor.partsField')} value={where.field} onChange={(e) => onChange({ ...value, where: { ...where, field: e.target.value } })} />
-      <Input style={{ width: '30%' }} placeholder={t('designer.actor.partsEquals')} value={String(where.equals)} onChange={(e) => onChange({ ...value, where: { ...where, equals: e.target.value } })} />
+      <Select
+        style={{ width: '40%' }}
+        placeholder={t('designer.actor.partsStep')}
+        value={value.step}
+        options={steps}
+        onChange={(step) => onChange({ ...value, step })}
+      />
+      <Input
+        style={{ width: '30%' }}
+        placeholder={t('designer.actor.partsField')}
+        value={where.field}
+        onChange={(e) => onChange({ ...value, where: { ...where, field: e.target.value } })}
+      />
+      <Input
+        style={{ width: '30%' }}
+        placeholder={t('designer.actor.partsEquals')}
+        value={String(where.equals)}
+        onChange={(e) => onChange({ ...value, where: { ...where, equals: e.target.value } })}
+      />
     </Space.Compact>
   );
 }
 
 /** A list of actor rules (anyone matching one of them may act). */
-export function ActorRuleList({ value, onChange, testId, min = 0 }: { value: ActorRuleIn[]; onChange: (v: ActorRuleIn[]) => void; testId?: string; min?: number }) {
+export function ActorRuleList({
+  value,
+  onChange,
+  testId,
+  min = 0,
+}: {
+  value: ActorRuleIn[];
+  onChange: (v: ActorRuleIn[]) => void;
+  testId?: string;
+  min?: number;
+}) {
   const { t } = useTranslation();
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {value.map((rule, i) => (
         <Space.Compact key={i} style={{ width: '100%' }}>
-          <ActorRuleInput value={rule} onChange={(r) => onChange(value.map((x, j) => (j === i ? r : x)))} testId={testId ? `${testId}-${i}` : undefined} />
-          <Button icon={<DeleteOutlined />} disabled={value.length <= min} onClick={() => onChange(value.filter((_, j) => j !== i))} aria-label={t('designer.remove')} />
+          <ActorRuleInput
+            value={rule}
+            onChange={(r) => onChange(value.map((x, j) => (j === i ? r : x)))}
+            testId={testId ? `${testId}-${i}` : undefined}
+          />
+          <Button
+            icon={<DeleteOutlined />}
+            disabled={value.length <= min}
+            onClick={() => onChange(value.filter((_, j) => j !== i))}
+            aria-label={t('designer.remove')}
+          />
         </Space.Compact>
       ))}
-      <Button size="small" icon={<PlusOutlined />} onClick={() => onChange([...value, { role: 'principal', scope: 'subject.school' }])}>
+      <Button
+        size="small"
+        icon={<PlusOutlined />}
+        onClick={() => onChange([...value, { role: 'principal', scope: 'subject.school' }])}
+      >
         {t('designer.actor.add')}
       </Button>
     </Space>

@@ -1,21 +1,23 @@
-import { useEffect, useMemo, useState } from 'react';
-import {
-  Background,
-  Controls,
-  MarkerType,
-  ReactFlow,
-  applyNodeChanges,
-  type Connection,
-  type ReactFlowInstance,
-  type Edge,
-  type NodeChange,
-} from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+
+import {
+  applyNodeChanges,
+  Background,
+  type Connection,
+  Controls,
+  type Edge,
+  MarkerType,
+  type NodeChange,
+  ReactFlow,
+  type ReactFlowInstance,
+} from '@xyflow/react';
 import { theme } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { useLocalize } from '../components/localized-text';
 import { autoLayout } from './layout';
-import { transitionLabel, type Doc, type EdgeRef } from './model';
+import { type Doc, type EdgeRef, transitionLabel } from './model';
 import { StateNode, type StateNodeType } from './state-node';
 
 export type Selection = { type: 'state'; id: string } | { type: 'edge'; id: string } | null;
@@ -35,7 +37,17 @@ type Props = {
 const nodeTypes = { state: StateNode };
 
 /** The workflow graph: dagre places new states, people may drag them; drawing from a handle adds a transition. */
-export function DesignerCanvas({ doc, edges, errorsByState, errorsByEdge, selection, trail, onSelect, onConnect, layoutKey }: Props) {
+export function DesignerCanvas({
+  doc,
+  edges,
+  errorsByState,
+  errorsByEdge,
+  selection,
+  trail,
+  onSelect,
+  onConnect,
+  layoutKey,
+}: Props) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const { token } = theme.useToken();
@@ -79,9 +91,18 @@ export function DesignerCanvas({ doc, edges, errorsByState, errorsByEdge, select
         .map((e) => {
           const bad = (errorsByEdge[e.id] ?? 0) > 0;
           const selected = selection?.type === 'edge' && selection.id === e.id;
-          const walked = !!trail && trail.visited.includes(e.from) && (trail.visited.includes(e.to) || trail.current === e.to);
-          const stroke = bad ? token.colorError : selected ? token.colorPrimary : walked ? token.colorSuccess : token.colorTextQuaternary;
-          const label = e.path.startsWith('on.') ? localize(transitionLabel(doc, e.from, e.event)) : t(`designer.edges.${e.path.split('.')[0]}`);
+          const walked =
+            !!trail && trail.visited.includes(e.from) && (trail.visited.includes(e.to) || trail.current === e.to);
+          const stroke = bad
+            ? token.colorError
+            : selected
+              ? token.colorPrimary
+              : walked
+                ? token.colorSuccess
+                : token.colorTextQuaternary;
+          const label = e.path.startsWith('on.')
+            ? localize(transitionLabel(doc, e.from, e.event))
+            : t(`designer.edges.${e.path.split('.')[0]}`);
           // Arrows going back (returns, rejections) are routed around the nodes instead of over the forward ones.
           const back = (positions[e.to]?.x ?? 0) <= (positions[e.from]?.x ?? 0) && e.from !== e.to;
           return {
@@ -102,7 +123,15 @@ export function DesignerCanvas({ doc, edges, errorsByState, errorsByEdge, select
   );
 
   return (
-    <div data-testid="designer-canvas" style={{ height: 520, border: `1px solid ${token.colorBorderSecondary}`, borderRadius: 8, background: token.colorFillQuaternary }}>
+    <div
+      data-testid="designer-canvas"
+      style={{
+        height: 520,
+        border: `1px solid ${token.colorBorderSecondary}`,
+        borderRadius: 8,
+        background: token.colorFillQuaternary,
+      }}
+    >
       <ReactFlow<StateNodeType, Edge>
         nodes={nodes}
         edges={flowEdges}

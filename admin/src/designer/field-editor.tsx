@@ -1,25 +1,72 @@
-import { Button, Checkbox, Col, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useTranslation } from 'react-i18next';
 import { FIELD_TYPES } from '@eduflow/workflows';
+import { Button, Checkbox, Col, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+
 import { LocalizedInput } from './localized-input';
 import type { FieldIn } from './model';
 
 type Option = { value: string; label: { 'zh-CN': string; en: string } };
 
-function OptionsEditor({ value, onChange, testId }: { value: Option[]; onChange: (v: Option[]) => void; testId?: string }) {
+function OptionsEditor({
+  value,
+  onChange,
+  testId,
+}: {
+  value: Option[];
+  onChange: (v: Option[]) => void;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {value.map((o, i) => (
         <Space.Compact key={i} style={{ width: '100%' }}>
-          <Input style={{ width: '30%' }} placeholder={t('designer.field.optionValue')} value={o.value} data-testid={testId ? `${testId}-${i}-value` : undefined} onChange={(e) => onChange(value.map((x, j) => (j === i ? { ...o, value: e.target.value } : x)))} />
-          <Input style={{ width: '35%' }} placeholder="中文" value={o.label['zh-CN']} data-testid={testId ? `${testId}-${i}-zh` : undefined} onChange={(e) => onChange(value.map((x, j) => (j === i ? { ...o, label: { ...o.label, 'zh-CN': e.target.value } } : x)))} />
-          <Input style={{ width: '35%' }} placeholder="English" value={o.label.en} onChange={(e) => onChange(value.map((x, j) => (j === i ? { ...o, label: { ...o.label, en: e.target.value } } : x)))} />
-          <Button icon={<DeleteOutlined />} onClick={() => onChange(value.filter((_, j) => j !== i))} aria-label={t('designer.remove')} />
+          <Input
+            style={{ width: '30%' }}
+            placeholder={t('designer.field.optionValue')}
+            value={o.value}
+            data-testid={testId ? `${testId}-${i}-value` : undefined}
+            onChange={(e) => onChange(value.map((x, j) => (j === i ? { ...o, value: e.target.value } : x)))}
+          />
+          <Input
+            style={{ width: '35%' }}
+            placeholder="中文"
+            value={o.label['zh-CN']}
+            data-testid={testId ? `${testId}-${i}-zh` : undefined}
+            onChange={(e) =>
+              onChange(value.map((x, j) => (j === i ? { ...o, label: { ...o.label, 'zh-CN': e.target.value } } : x)))
+            }
+          />
+          <Input
+            style={{ width: '35%' }}
+            placeholder="English"
+            value={o.label.en}
+            onChange={(e) =>
+              onChange(value.map((x, j) => (j === i ? { ...o, label: { ...o.label, en: e.target.value } } : x)))
+            }
+          />
+          <Button
+            icon={<DeleteOutlined />}
+            onClick={() => onChange(value.filter((_, j) => j !== i))}
+            aria-label={t('designer.remove')}
+          />
         </Space.Compact>
       ))}
-      <Button size="small" icon={<PlusOutlined />} data-testid={testId ? `${testId}-add` : undefined} onClick={() => onChange([...value, { value: `opt${value.length + 1}`, label: { 'zh-CN': `选项${value.length + 1}`, en: `Option ${value.length + 1}` } }])}>
+      <Button
+        size="small"
+        icon={<PlusOutlined />}
+        data-testid={testId ? `${testId}-add` : undefined}
+        onClick={() =>
+          onChange([
+            ...value,
+            {
+              value: `opt${value.length + 1}`,
+              label: { 'zh-CN': `选项${value.length + 1}`, en: `Option ${value.length + 1}` },
+            },
+          ])
+        }
+      >
         {t('designer.field.addOption')}
       </Button>
     </Space>
@@ -29,7 +76,15 @@ function OptionsEditor({ value, onChange, testId }: { value: Option[]; onChange:
 const num = (v: number | null) => (v === null ? undefined : v);
 
 /** Every setting of one form field: type, labels, help, validation, choices and table columns. */
-export function FieldEditor({ field, onChange, testId }: { field: FieldIn; onChange: (f: FieldIn) => void; testId: string }) {
+export function FieldEditor({
+  field,
+  onChange,
+  testId,
+}: {
+  field: FieldIn;
+  onChange: (f: FieldIn) => void;
+  testId: string;
+}) {
   const { t } = useTranslation();
   const typeOptions = FIELD_TYPES.map((ft) => ({ value: ft, label: t(`designer.fieldTypes.${ft}`) }));
   const numeric = field.type === 'number' || field.type === 'score';
@@ -40,57 +95,140 @@ export function FieldEditor({ field, onChange, testId }: { field: FieldIn; onCha
       <Row gutter={8}>
         <Col span={12}>
           <Typography.Text type="secondary">{t('designer.field.name')}</Typography.Text>
-          <Input value={field.name} data-testid={`${testId}-name`} onChange={(e) => onChange({ ...field, name: e.target.value.replace(/[^A-Za-z0-9_]/g, '') })} />
+          <Input
+            value={field.name}
+            data-testid={`${testId}-name`}
+            onChange={(e) => onChange({ ...field, name: e.target.value.replace(/[^A-Za-z0-9_]/g, '') })}
+          />
         </Col>
         <Col span={12}>
           <Typography.Text type="secondary">{t('designer.field.type')}</Typography.Text>
-          <Select style={{ width: '100%' }} value={field.type} options={typeOptions} data-testid={`${testId}-type`} onChange={(type) => onChange({ ...field, type })} />
+          <Select
+            style={{ width: '100%' }}
+            value={field.type}
+            options={typeOptions}
+            data-testid={`${testId}-type`}
+            onChange={(type) => onChange({ ...field, type })}
+          />
         </Col>
       </Row>
       <Typography.Text type="secondary">{t('designer.field.label')}</Typography.Text>
-      <LocalizedInput value={field.label} onChange={(label) => onChange({ ...field, label })} testId={`${testId}-label`} />
+      <LocalizedInput
+        value={field.label}
+        onChange={(label) => onChange({ ...field, label })}
+        testId={`${testId}-label`}
+      />
       <Typography.Text type="secondary">{t('designer.field.help')}</Typography.Text>
-      <LocalizedInput value={field.help} onChange={(help) => onChange({ ...field, help: help['zh-CN'] || help.en ? help : undefined })} />
-      <Checkbox checked={field.required === true} data-testid={`${testId}-required`} onChange={(e) => onChange({ ...field, required: e.target.checked || undefined })}>
+      <LocalizedInput
+        value={field.help}
+        onChange={(help) => onChange({ ...field, help: help['zh-CN'] || help.en ? help : undefined })}
+      />
+      <Checkbox
+        checked={field.required === true}
+        data-testid={`${testId}-required`}
+        onChange={(e) => onChange({ ...field, required: e.target.checked || undefined })}
+      >
         {t('designer.field.required')}
       </Checkbox>
       {numeric && (
         <Space>
-          <InputNumber addonBefore={t('designer.field.min')} value={field.min} onChange={(v) => onChange({ ...field, min: num(v) })} />
-          <InputNumber addonBefore={t('designer.field.max')} value={field.max} onChange={(v) => onChange({ ...field, max: num(v) })} />
+          <InputNumber
+            addonBefore={t('designer.field.min')}
+            value={field.min}
+            onChange={(v) => onChange({ ...field, min: num(v) })}
+          />
+          <InputNumber
+            addonBefore={t('designer.field.max')}
+            value={field.max}
+            onChange={(v) => onChange({ ...field, max: num(v) })}
+          />
         </Space>
       )}
       {textual && (
         <Space wrap>
-          <InputNumber addonBefore={t('designer.field.maxLength')} min={1} precision={0} value={field.maxLength} onChange={(v) => onChange({ ...field, maxLength: num(v) })} />
-          <Input addonBefore={t('designer.field.pattern')} value={field.pattern} onChange={(e) => onChange({ ...field, pattern: e.target.value || undefined })} />
+          <InputNumber
+            addonBefore={t('designer.field.maxLength')}
+            min={1}
+            precision={0}
+            value={field.maxLength}
+            onChange={(v) => onChange({ ...field, maxLength: num(v) })}
+          />
+          <Input
+            addonBefore={t('designer.field.pattern')}
+            value={field.pattern}
+            onChange={(e) => onChange({ ...field, pattern: e.target.value || undefined })}
+          />
         </Space>
       )}
       {(field.type === 'select' || field.type === 'multiselect') && (
         <>
           <Typography.Text type="secondary">{t('designer.field.options')}</Typography.Text>
-          <OptionsEditor value={field.options ?? []} onChange={(options) => onChange({ ...field, options })} testId={`${testId}-option`} />
+          <OptionsEditor
+            value={field.options ?? []}
+            onChange={(options) => onChange({ ...field, options })}
+            testId={`${testId}-option`}
+          />
         </>
       )}
       {field.type === 'table' && (
         <>
           <Typography.Text type="secondary">{t('designer.field.columns')}</Typography.Text>
           {columns.map((c, i) => {
-            const setCol = (next: typeof c) => onChange({ ...field, columns: columns.map((x, j) => (j === i ? next : x)) });
+            const setCol = (next: typeof c) =>
+              onChange({ ...field, columns: columns.map((x, j) => (j === i ? next : x)) });
             return (
               <div key={i} style={{ borderLeft: '3px solid #d9d9d9', paddingLeft: 8 }}>
                 <Space.Compact style={{ width: '100%' }}>
-                  <Input style={{ width: '25%' }} value={c.name} onChange={(e) => setCol({ ...c, name: e.target.value.replace(/[^A-Za-z0-9_]/g, '') })} />
-                  <Select style={{ width: '25%' }} value={c.type} options={typeOptions.filter((o) => o.value !== 'table')} onChange={(type) => setCol({ ...c, type })} />
-                  <Input style={{ width: '22%' }} value={c.label['zh-CN']} onChange={(e) => setCol({ ...c, label: { ...c.label, 'zh-CN': e.target.value } })} />
-                  <Input style={{ width: '22%' }} value={c.label.en} onChange={(e) => setCol({ ...c, label: { ...c.label, en: e.target.value } })} />
-                  <Button icon={<DeleteOutlined />} onClick={() => onChange({ ...field, columns: columns.filter((_, j) => j !== i) })} aria-label={t('designer.remove')} />
+                  <Input
+                    style={{ width: '25%' }}
+                    value={c.name}
+                    onChange={(e) => setCol({ ...c, name: e.target.value.replace(/[^A-Za-z0-9_]/g, '') })}
+                  />
+                  <Select
+                    style={{ width: '25%' }}
+                    value={c.type}
+                    options={typeOptions.filter((o) => o.value !== 'table')}
+                    onChange={(type) => setCol({ ...c, type })}
+                  />
+                  <Input
+                    style={{ width: '22%' }}
+                    value={c.label['zh-CN']}
+                    onChange={(e) => setCol({ ...c, label: { ...c.label, 'zh-CN': e.target.value } })}
+                  />
+                  <Input
+                    style={{ width: '22%' }}
+                    value={c.label.en}
+                    onChange={(e) => setCol({ ...c, label: { ...c.label, en: e.target.value } })}
+                  />
+                  <Button
+                    icon={<DeleteOutlined />}
+                    onClick={() => onChange({ ...field, columns: columns.filter((_, j) => j !== i) })}
+                    aria-label={t('designer.remove')}
+                  />
                 </Space.Compact>
-                {c.type === 'select' && <OptionsEditor value={c.options ?? []} onChange={(options) => setCol({ ...c, options })} />}
+                {c.type === 'select' && (
+                  <OptionsEditor value={c.options ?? []} onChange={(options) => setCol({ ...c, options })} />
+                )}
               </div>
             );
           })}
-          <Button size="small" icon={<PlusOutlined />} onClick={() => onChange({ ...field, columns: [...columns, { name: `col${columns.length + 1}`, type: 'text', label: { 'zh-CN': `列${columns.length + 1}`, en: `Column ${columns.length + 1}` } }] })}>
+          <Button
+            size="small"
+            icon={<PlusOutlined />}
+            onClick={() =>
+              onChange({
+                ...field,
+                columns: [
+                  ...columns,
+                  {
+                    name: `col${columns.length + 1}`,
+                    type: 'text',
+                    label: { 'zh-CN': `列${columns.length + 1}`, en: `Column ${columns.length + 1}` },
+                  },
+                ],
+              })
+            }
+          >
             {t('designer.field.addColumn')}
           </Button>
         </>

@@ -1,7 +1,8 @@
-import { Button, Collapse, Empty, Select, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useTranslation } from 'react-i18next';
 import { FIELD_ACCESS } from '@eduflow/workflows';
+import { Button, Collapse, Empty, Select, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+
 import { useLocalize } from '../components/localized-text';
 import { FieldEditor } from './field-editor';
 import { allFieldsOf, type Doc, type FieldIn, type FormIn } from './model';
@@ -33,8 +34,26 @@ export function FormBuilder({ doc, owner, form, onChange }: Props) {
         items={fields.map((f, i) => ({
           key: String(i),
           label: `${localize(f.label) || f.name} · ${t(`designer.fieldTypes.${f.type}`)}${f.required ? ' *' : ''}`,
-          extra: <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={(e) => { e.stopPropagation(); set(fields.filter((_, j) => j !== i)); }} aria-label={t('designer.remove')} />,
-          children: <FieldEditor field={f} testId={`designer-field-${i}`} onChange={(next) => set(fields.map((x, j) => (j === i ? next : x)))} />,
+          extra: (
+            <Button
+              size="small"
+              type="text"
+              danger
+              icon={<DeleteOutlined />}
+              onClick={(e) => {
+                e.stopPropagation();
+                set(fields.filter((_, j) => j !== i));
+              }}
+              aria-label={t('designer.remove')}
+            />
+          ),
+          children: (
+            <FieldEditor
+              field={f}
+              testId={`designer-field-${i}`}
+              onChange={(next) => set(fields.map((x, j) => (j === i ? next : x)))}
+            />
+          ),
         }))}
       />
       <Button
@@ -52,7 +71,9 @@ export function FormBuilder({ doc, owner, form, onChange }: Props) {
       </Button>
       {owner !== null && others.length > 0 && (
         <>
-          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('designer.form.permissions')}</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('designer.form.permissions')}
+          </Typography.Title>
           <Table
             size="small"
             rowKey={(r) => r.field.name}
@@ -64,7 +85,15 @@ export function FormBuilder({ doc, owner, form, onChange }: Props) {
                 title: t('designer.form.access'),
                 width: 150,
                 render: (_, r) => (
-                  <Select allowClear size="small" style={{ width: '100%' }} placeholder={t('designer.access.default')} value={permissions[r.field.name]} options={accessOptions} onChange={(v) => setPermission(r.field.name, v)} />
+                  <Select
+                    allowClear
+                    size="small"
+                    style={{ width: '100%' }}
+                    placeholder={t('designer.access.default')}
+                    value={permissions[r.field.name]}
+                    options={accessOptions}
+                    onChange={(v) => setPermission(r.field.name, v)}
+                  />
                 ),
               },
             ]}

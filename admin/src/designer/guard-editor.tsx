@@ -1,7 +1,8 @@
-import { Button, Card, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useTranslation } from 'react-i18next';
 import { GUARDS, isGuardName } from '@eduflow/workflows';
+import { Button, Card, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+
 import { useLocalize } from '../components/localized-text';
 
 type GuardRef = { name: string; params?: Record<string, unknown> };
@@ -15,14 +16,32 @@ function paramSchema(name: string): { properties: Record<string, Prop>; required
   const schema = GUARDS[name].params.toJSONSchema({ io: 'input' });
   const props = 'properties' in schema && isProp(schema.properties) ? schema.properties : {};
   const properties = Object.fromEntries(Object.entries(props).filter((e): e is [string, Prop] => isProp(e[1])));
-  const required = 'required' in schema && Array.isArray(schema.required) ? schema.required.filter((x): x is string => typeof x === 'string') : [];
+  const required =
+    'required' in schema && Array.isArray(schema.required)
+      ? schema.required.filter((x): x is string => typeof x === 'string')
+      : [];
   return { properties, required };
 }
 
 function ParamInput({ prop, value, onChange }: { prop: Prop; value: unknown; onChange: (v: unknown) => void }) {
-  if (prop.enum) return <Select style={{ width: '100%' }} value={value} options={prop.enum.map((v) => ({ value: String(v), label: String(v) }))} onChange={onChange} />;
+  if (prop.enum)
+    return (
+      <Select
+        style={{ width: '100%' }}
+        value={value}
+        options={prop.enum.map((v) => ({ value: String(v), label: String(v) }))}
+        onChange={onChange}
+      />
+    );
   if (prop.type === 'number' || prop.type === 'integer')
-    return <InputNumber style={{ width: '100%' }} value={typeof value === 'number' ? value : null} precision={prop.type === 'integer' ? 0 : undefined} onChange={(v) => onChange(v ?? undefined)} />;
+    return (
+      <InputNumber
+        style={{ width: '100%' }}
+        value={typeof value === 'number' ? value : null}
+        precision={prop.type === 'integer' ? 0 : undefined}
+        onChange={(v) => onChange(v ?? undefined)}
+      />
+    );
   if (prop.type === 'boolean') return <Switch checked={value === true} onChange={onChange} />;
   // Strings, and values that may be a string, a number or a yes/no (compared with the field's value).
   const text = value === undefined ? '' : String(value);
@@ -41,7 +60,15 @@ function ParamInput({ prop, value, onChange }: { prop: Prop; value: unknown; onC
 }
 
 /** Guards picked from the closed registry, each with a form for its parameters. */
-export function GuardEditor({ value, onChange, testId }: { value: GuardRef[]; onChange: (v: GuardRef[]) => void; testId?: string }) {
+export function GuardEditor({
+  value,
+  onChange,
+  testId,
+}: {
+  value: GuardRef[];
+  onChange: (v: GuardRef[]) => void;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const options = Object.entries(GUARDS).map(([name, g]) => ({ value: name, label: `${localize(g.label)} (${name})` }));
@@ -51,23 +78,48 @@ export function GuardEditor({ value, onChange, testId }: { value: GuardRef[]; on
         const { properties, required } = paramSchema(g.name);
         const set = (next: GuardRef) => onChange(value.map((x, j) => (j === i ? next : x)));
         return (
-          <Card key={i} size="small" extra={<Button size="small" type="text" icon={<DeleteOutlined />} onClick={() => onChange(value.filter((_, j) => j !== i))} aria-label={t('designer.remove')} />}
-            title={<Select style={{ width: 260 }} value={g.name} options={options} onChange={(name) => set({ name })} />}
+          <Card
+            key={i}
+            size="small"
+            extra={
+              <Button
+                size="small"
+                type="text"
+                icon={<DeleteOutlined />}
+                onClick={() => onChange(value.filter((_, j) => j !== i))}
+                aria-label={t('designer.remove')}
+              />
+            }
+            title={
+              <Select style={{ width: 260 }} value={g.name} options={options} onChange={(name) => set({ name })} />
+            }
           >
-            {Object.keys(properties).length === 0 && <Typography.Text type="secondary">{t('designer.guards.noParams')}</Typography.Text>}
+            {Object.keys(properties).length === 0 && (
+              <Typography.Text type="secondary">{t('designer.guards.noParams')}</Typography.Text>
+            )}
             {Object.entries(properties).map(([key, prop]) => (
               <div key={key} style={{ marginBottom: 6 }}>
                 <Typography.Text>
                   {t(`designer.guards.param.${key}`, { defaultValue: key })}
-                  {required.includes(key) && prop.default === undefined ? <Typography.Text type="danger"> *</Typography.Text> : null}
+                  {required.includes(key) && prop.default === undefined ? (
+                    <Typography.Text type="danger"> *</Typography.Text>
+                  ) : null}
                 </Typography.Text>
-                <ParamInput prop={prop} value={g.params?.[key]} onChange={(v) => set({ ...g, params: { ...g.params, [key]: v } })} />
+                <ParamInput
+                  prop={prop}
+                  value={g.params?.[key]}
+                  onChange={(v) => set({ ...g, params: { ...g.params, [key]: v } })}
+                />
               </div>
             ))}
           </Card>
         );
       })}
-      <Button size="small" icon={<PlusOutlined />} onClick={() => onChange([...value, { name: 'fieldFilled', params: {} }])}>
+      <Button
+        size="small"
+        icon={<PlusOutlined />}
+        onClick={() => onChange([...value, { name: 'fieldFilled', params: {} }])}
+      >
         {t('designer.guards.add')}
       </Button>
     </Space>

@@ -1,4 +1,5 @@
 import { Graph, layout } from '@dagrejs/dagre';
+
 import type { Doc, EdgeRef } from './model';
 
 export const NODE_W = 168;
@@ -12,8 +13,10 @@ export function autoLayout(doc: Doc, edges: EdgeRef[]): Record<string, { x: numb
   for (const id of Object.keys(doc.states)) g.setNode(id, { width: NODE_W, height: NODE_H });
   for (const e of edges) if (doc.states[e.to] && e.from !== e.to) g.setEdge(e.from, e.to, {}, e.id);
   layout(g);
-  return Object.fromEntries(Object.keys(doc.states).map((id) => {
-    const n = g.node(id);
-    return [id, { x: n.x - NODE_W / 2, y: n.y - NODE_H / 2 }];
-  }));
+  return Object.fromEntries(
+    Object.keys(doc.states).map((id) => {
+      const n = g.node(id);
+      return [id, { x: n.x - NODE_W / 2, y: n.y - NODE_H / 2 }];
+    }),
+  );
 }

@@ -1,6 +1,16 @@
-import { describe, expect, it } from 'vitest';
 import { parseDefinition, TEMPLATES } from '@eduflow/workflows';
-import { addState, addTransition, blankDefinition, edgesOf, locateError, removeEdge, removeState, renameStateId } from './model';
+import { describe, expect, it } from 'vitest';
+
+import {
+  addState,
+  addTransition,
+  blankDefinition,
+  edgesOf,
+  locateError,
+  removeEdge,
+  removeState,
+  renameStateId,
+} from './model';
 
 describe('designer model', () => {
   it('starts from a blank definition the engine accepts', () => {
@@ -11,7 +21,18 @@ describe('designer model', () => {
     let doc = blankDefinition();
     const review = addState(doc, 'review');
     doc = review.doc;
-    doc = { ...doc, states: { ...doc.states, selfReport: { ...doc.states.selfReport, kind: 'task', actors: [{ role: 'principal', scope: 'subject.school' }], on: { SUBMIT: { to: review.id } } } } };
+    doc = {
+      ...doc,
+      states: {
+        ...doc.states,
+        selfReport: {
+          ...doc.states.selfReport,
+          kind: 'task',
+          actors: [{ role: 'principal', scope: 'subject.school' }],
+          on: { SUBMIT: { to: review.id } },
+        },
+      },
+    };
     const approve = addTransition(doc, review.id, 'done');
     const reject = addTransition(approve.doc, review.id, 'selfReport');
     expect([approve.edge, reject.edge]).toEqual([`${review.id}|on.APPROVE`, `${review.id}|on.REJECT`]);
@@ -39,7 +60,10 @@ describe('designer model', () => {
   it('pins an error path on the arrow or the node it is about', () => {
     const doc = blankDefinition();
     const edges = edgesOf(doc);
-    expect(locateError('states.selfReport.on.SUBMIT.guards.0', edges)).toEqual({ state: 'selfReport', edge: 'selfReport|on.SUBMIT' });
+    expect(locateError('states.selfReport.on.SUBMIT.guards.0', edges)).toEqual({
+      state: 'selfReport',
+      edge: 'selfReport|on.SUBMIT',
+    });
     expect(locateError('states.selfReport.actors', edges)).toEqual({ state: 'selfReport' });
     expect(locateError('starters', edges)).toEqual({});
   });

@@ -16,12 +16,14 @@ export const KINDS: Kind[] = ['task', 'review', 'collect', 'notice', 'auto', 'fi
 /** One arrow on the canvas: an event of `on`, an automatic choice, or the built-in exits of notice / collect. */
 export type EdgeRef = { id: string; from: string; to: string; event: string; path: string };
 
-export const hasOn = (s: StateIn): s is StateWithOn => s.kind === 'task' || s.kind === 'review' || s.kind === 'collect' || s.kind === 'notice';
+export const hasOn = (s: StateIn): s is StateWithOn =>
+  s.kind === 'task' || s.kind === 'review' || s.kind === 'collect' || s.kind === 'notice';
 
 export function edgesOf(doc: Doc): EdgeRef[] {
   const out: EdgeRef[] = [];
   for (const [from, s] of Object.entries(doc.states)) {
-    const push = (to: string, event: string, path: string) => out.push({ id: `${from}|${path}`, from, to, event, path });
+    const push = (to: string, event: string, path: string) =>
+      out.push({ id: `${from}|${path}`, from, to, event, path });
     if (s.kind === 'auto') {
       s.choices.forEach((c, i) => push(c.to, 'AUTO', `choices.${i}`));
       push(s.otherwise, 'AUTO', 'otherwise');
@@ -59,7 +61,13 @@ export function newState(doc: Doc, kind: Kind): StateIn {
     case 'review':
       return { kind, name, assignees: { role: 'bureauReviewer', scope: 'district' }, join: { policy: 'all' }, on: {} };
     case 'collect':
-      return { kind, name, participants: { role: 'principal', scope: 'subject.members' }, collectors: [{ role: 'groupLead', scope: 'subject.group' }], on: {} };
+      return {
+        kind,
+        name,
+        participants: { role: 'principal', scope: 'subject.members' },
+        collectors: [{ role: 'groupLead', scope: 'subject.group' }],
+        on: {},
+      };
     case 'notice':
       return { kind, name, duration: { workdays: 5 }, onEnd: { to: anyTarget }, on: {} };
     case 'auto':
@@ -78,7 +86,8 @@ export function addState(doc: Doc, kind: Kind): { doc: Doc; id: string } {
 function retarget(s: StateIn, from: string, to: string | null): StateIn {
   const fix = (x: string) => (x === from && to !== null ? to : x);
   if (s.kind === 'final') return s;
-  if (s.kind === 'auto') return { ...s, choices: s.choices.map((c) => ({ ...c, to: fix(c.to) })), otherwise: fix(s.otherwise) };
+  if (s.kind === 'auto')
+    return { ...s, choices: s.choices.map((c) => ({ ...c, to: fix(c.to) })), otherwise: fix(s.otherwise) };
   const on = Object.fromEntries(
     Object.entries(s.on ?? {})
       .filter(([, tr]) => to !== null || tr.to !== from)
@@ -109,13 +118,20 @@ function renameInBlocks(blocks: Blocks, from: string, to: string): Blocks {
 function renameBlocksIn(s: StateIn, from: string, to: string): StateIn {
   const withBlocks = s.blocks ? ({ ...s, blocks: renameInBlocks(s.blocks, from, to) } as StateIn) : s;
   if (!('on' in withBlocks) || !withBlocks.on) return withBlocks;
-  const on = Object.fromEntries(Object.entries(withBlocks.on).map(([e, tr]) => [e, tr.blocks ? { ...tr, blocks: renameInBlocks(tr.blocks, from, to) } : tr]));
+  const on = Object.fromEntries(
+    Object.entries(withBlocks.on).map(([e, tr]) => [
+      e,
+      tr.blocks ? { ...tr, blocks: renameInBlocks(tr.blocks, from, to) } : tr,
+    ]),
+  );
   return { ...withBlocks, on } as StateIn;
 }
 
 export function renameStateId(doc: Doc, from: string, to: string): Doc {
   if (from === to || doc.states[to] || !/^[A-Za-z][A-Za-z0-9_]*$/.test(to)) return doc;
-  const states = Object.fromEntries(Object.entries(doc.states).map(([k, s]) => [k === from ? to : k, renameBlocksIn(retarget(s, from, to), from, to)]));
+  const states = Object.fromEntries(
+    Object.entries(doc.states).map(([k, s]) => [k === from ? to : k, renameBlocksIn(retarget(s, from, to), from, to)]),
+  );
   return { ...doc, states, initial: doc.initial === from ? to : doc.initial };
 }
 
@@ -160,14 +176,20 @@ export function removeEdge(doc: Doc, edge: EdgeRef): Doc {
 export function patchTransition(doc: Doc, from: string, event: string, nextEvent: string, tr: TransitionIn): Doc {
   const s = doc.states[from];
   if (!s || !hasOn(s)) return doc;
-  const entries = Object.entries(s.on ?? {}).map(([e, t]): [string, TransitionIn] => (e === event ? [nextEvent, tr] : [e, t]));
+  const entries = Object.entries(s.on ?? {}).map(([e, t]): [string, TransitionIn] =>
+    e === event ? [nextEvent, tr] : [e, t],
+  );
   return patchState(doc, from, { ...s, on: Object.fromEntries(entries) });
 }
 
 /** Every field any form of the workflow declares, with the step that declares it. */
 export function allFieldsOf(doc: Doc): Array<{ field: FieldIn; owner: string | null }> {
-  const out: Array<{ field: FieldIn; owner: string | null }> = (doc.startForm?.fields ?? []).map((field) => ({ field, owner: null }));
-  for (const [id, s] of Object.entries(doc.states)) if ('form' in s && s.form) for (const field of s.form.fields ?? []) out.push({ field, owner: id });
+  const out: Array<{ field: FieldIn; owner: string | null }> = (doc.startForm?.fields ?? []).map((field) => ({
+    field,
+    owner: null,
+  }));
+  for (const [id, s] of Object.entries(doc.states))
+    if ('form' in s && s.form) for (const field of s.form.fields ?? []) out.push({ field, owner: id });
   return out;
 }
 
@@ -180,7 +202,12 @@ export function blankDefinition(): Doc {
     starters: [{ role: 'principal', scope: 'subject.school' }],
     initial: 'selfReport',
     states: {
-      selfReport: { kind: 'task', name: { 'zh-CN': '学校填报', en: 'School report' }, actors: [{ role: 'principal', scope: 'subject.school' }], on: { SUBMIT: { to: 'done' } } },
+      selfReport: {
+        kind: 'task',
+        name: { 'zh-CN': '学校填报', en: 'School report' },
+        actors: [{ role: 'principal', scope: 'subject.school' }],
+        on: { SUBMIT: { to: 'done' } },
+      },
       done: { kind: 'final', name: { 'zh-CN': '已办结', en: 'Done' }, outcome: 'approved' },
     },
   };

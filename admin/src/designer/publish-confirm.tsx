@@ -1,6 +1,7 @@
 import { Alert, List } from 'antd';
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
 import { useLocalize } from '../components/localized-text';
 import type { PublishCheck } from './api';
 
@@ -16,7 +17,13 @@ export function PublishConfirmContent({ check, definitionId }: { check: PublishC
           showIcon
           style={{ marginBottom: 8 }}
           message={t('designer.publishConfirm.blocks')}
-          description={<List size="small" dataSource={check.droppedBlocks} renderItem={(c) => <List.Item data-testid="publish-confirm-block">{localize(c.text)}</List.Item>} />}
+          description={
+            <List
+              size="small"
+              dataSource={check.droppedBlocks}
+              renderItem={(c) => <List.Item data-testid="publish-confirm-block">{localize(c.text)}</List.Item>}
+            />
+          }
         />
       )}
       {check.strandedSteps.length > 0 && (
@@ -29,7 +36,11 @@ export function PublishConfirmContent({ check, definitionId }: { check: PublishC
               <List
                 size="small"
                 dataSource={check.strandedSteps}
-                renderItem={(s) => <List.Item data-testid="publish-confirm-step">{t('designer.publishConfirm.step', { name: localize(s.name), count: s.running })}</List.Item>}
+                renderItem={(s) => (
+                  <List.Item data-testid="publish-confirm-step">
+                    {t('designer.publishConfirm.step', { name: localize(s.name), count: s.running })}
+                  </List.Item>
+                )}
               />
               <Link to={`/definitions/${definitionId}/migrate`}>{t('designer.publishConfirm.migrate')}</Link>
             </>

@@ -1,5 +1,3 @@
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import { Badge, theme } from 'antd';
 import {
   AuditOutlined,
   CheckCircleOutlined,
@@ -8,11 +6,22 @@ import {
   NotificationOutlined,
   ThunderboltOutlined,
 } from '@ant-design/icons';
+import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
+import { Badge, theme } from 'antd';
 import type { ReactNode } from 'react';
-import type { Kind } from './model';
-import { NODE_H, NODE_W } from './layout';
 
-export type StateNodeData = { label: string; id: string; kind: Kind; kindLabel: string; initial: boolean; errors: number; trail: 'current' | 'visited' | null };
+import { NODE_H, NODE_W } from './layout';
+import type { Kind } from './model';
+
+export type StateNodeData = {
+  label: string;
+  id: string;
+  kind: Kind;
+  kindLabel: string;
+  initial: boolean;
+  errors: number;
+  trail: 'current' | 'visited' | null;
+};
 export type StateNodeType = Node<StateNodeData, 'state'>;
 
 export const KIND_COLOR: Record<Kind, string> = {
@@ -36,7 +45,8 @@ export function StateNode({ data, selected }: NodeProps<StateNodeType>) {
   const { token } = theme.useToken();
   const color = KIND_COLOR[data.kind];
   const border = data.errors ? token.colorError : selected ? token.colorPrimary : color;
-  const background = data.trail === 'current' ? '#fffbe6' : data.trail === 'visited' ? token.colorSuccessBg : token.colorBgContainer;
+  const background =
+    data.trail === 'current' ? '#fffbe6' : data.trail === 'visited' ? token.colorSuccessBg : token.colorBgContainer;
   return (
     <Badge count={data.errors} size="small" offset={[-6, 4]}>
       <div

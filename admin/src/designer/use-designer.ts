@@ -1,8 +1,9 @@
+import { type DefinitionError, parseDefinition, type TDefinition } from '@eduflow/workflows';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { parseDefinition, type DefinitionError, type TDefinition } from '@eduflow/workflows';
+
 import { isApiError } from '../providers/http';
 import { designerApi, type DesignerDefinition } from './api';
-import { edgesOf, locateError, type Doc } from './model';
+import { type Doc, edgesOf, locateError } from './model';
 
 /**
  * The definition being designed: the server copy, the local edits, live validation with the same
@@ -61,5 +62,17 @@ export function useDesigner(id: string) {
     return saved;
   }, [server, doc]);
 
-  return { server, doc, dirty, loadError, load, edit, edges, validation, pinned, save, isConflict: (e: unknown) => isApiError(e) && e.status === 409 && e.code === 'VERSION_CONFLICT' };
+  return {
+    server,
+    doc,
+    dirty,
+    loadError,
+    load,
+    edit,
+    edges,
+    validation,
+    pinned,
+    save,
+    isConflict: (e: unknown) => isApiError(e) && e.status === 409 && e.code === 'VERSION_CONFLICT',
+  };
 }

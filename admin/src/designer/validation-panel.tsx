@@ -1,29 +1,56 @@
-import { Alert, List, Typography } from 'antd';
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
-import { useTranslation } from 'react-i18next';
 import type { DefinitionError } from '@eduflow/workflows';
+import { Alert, List, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+
 import { useLocalize } from '../components/localized-text';
 import type { Selection } from './designer-canvas';
-import { locateError, type EdgeRef } from './model';
+import { type EdgeRef, locateError } from './model';
 
 /** Every problem parseDefinition() finds, each a link to the node or arrow it is pinned on. */
-export function ValidationPanel({ errors, edges, onSelect }: { errors: DefinitionError[]; edges: EdgeRef[]; onSelect: (s: Selection) => void }) {
+export function ValidationPanel({
+  errors,
+  edges,
+  onSelect,
+}: {
+  errors: DefinitionError[];
+  edges: EdgeRef[];
+  onSelect: (s: Selection) => void;
+}) {
   const { t } = useTranslation();
   const localize = useLocalize();
   if (errors.length === 0)
-    return <Alert data-testid="designer-valid" type="success" showIcon icon={<CheckCircleTwoTone twoToneColor="#52c41a" />} message={t('designer.validation.ok')} />;
+    return (
+      <Alert
+        data-testid="designer-valid"
+        type="success"
+        showIcon
+        icon={<CheckCircleTwoTone twoToneColor="#52c41a" />}
+        message={t('designer.validation.ok')}
+      />
+    );
   return (
     <List
       data-testid="designer-errors"
       size="small"
-      header={<Typography.Text type="danger">{t('designer.validation.count', { count: errors.length })}</Typography.Text>}
+      header={
+        <Typography.Text type="danger">{t('designer.validation.count', { count: errors.length })}</Typography.Text>
+      }
       dataSource={errors}
       renderItem={(e) => {
         const at = locateError(e.path, edges);
-        const target = at.edge ? ({ type: 'edge', id: at.edge } as const) : at.state ? ({ type: 'state', id: at.state } as const) : null;
+        const target = at.edge
+          ? ({ type: 'edge', id: at.edge } as const)
+          : at.state
+            ? ({ type: 'state', id: at.state } as const)
+            : null;
         return (
           <List.Item style={{ cursor: target ? 'pointer' : undefined }} onClick={() => target && onSelect(target)}>
-            <List.Item.Meta avatar={<CloseCircleTwoTone twoToneColor="#ff4d4f" />} title={localize(e.message)} description={<Typography.Text code>{e.path || '—'}</Typography.Text>} />
+            <List.Item.Meta
+              avatar={<CloseCircleTwoTone twoToneColor="#ff4d4f" />}
+              title={localize(e.message)}
+              description={<Typography.Text code>{e.path || '—'}</Typography.Text>}
+            />
           </List.Item>
         );
       }}

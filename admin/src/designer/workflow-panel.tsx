@@ -1,18 +1,31 @@
 import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+
 import { ActorRuleList } from './actor-rule-input';
-import { FormBuilder } from './form-builder';
 import { BlockEditor } from './block-editor';
+import { FormBuilder } from './form-builder';
 import { LocalizedInput } from './localized-input';
 import type { Doc } from './model';
 
 /** The workflow as a whole: names, key (fixed once saved), subject, who may start it and the start form. */
-export function WorkflowPanel({ doc, keyLocked, onChange }: { doc: Doc; keyLocked: boolean; onChange: (doc: Doc) => void }) {
+export function WorkflowPanel({
+  doc,
+  keyLocked,
+  onChange,
+}: {
+  doc: Doc;
+  keyLocked: boolean;
+  onChange: (doc: Doc) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Form layout="vertical" data-testid="designer-workflow-panel">
       <Form.Item label={t('designer.workflow.name')}>
-        <LocalizedInput value={doc.name} onChange={(name) => onChange({ ...doc, name })} testId="designer-workflow-name" />
+        <LocalizedInput
+          value={doc.name}
+          onChange={(name) => onChange({ ...doc, name })}
+          testId="designer-workflow-name"
+        />
       </Form.Item>
       <Form.Item label={t('designer.workflow.title')} help={t('designer.workflow.titleHelp')}>
         <LocalizedInput
@@ -23,20 +36,51 @@ export function WorkflowPanel({ doc, keyLocked, onChange }: { doc: Doc; keyLocke
           testId="designer-workflow-title"
         />
       </Form.Item>
-      <Form.Item label={t('designer.workflow.key')} help={keyLocked ? t('designer.workflow.keyLocked') : t('designer.workflow.keyHelp')}>
-        <Input value={doc.key} disabled={keyLocked} data-testid="designer-workflow-key" onChange={(e) => onChange({ ...doc, key: e.target.value.toLowerCase().replace(/[^a-z0-9-]/g, '-') })} />
+      <Form.Item
+        label={t('designer.workflow.key')}
+        help={keyLocked ? t('designer.workflow.keyLocked') : t('designer.workflow.keyHelp')}
+      >
+        <Input
+          value={doc.key}
+          disabled={keyLocked}
+          data-testid="designer-workflow-key"
+          onChange={(e) => onChange({ ...doc, key: e.target.value.toLowerCase().replace(/[^a-z0-9-]/g, '-') })}
+        />
       </Form.Item>
       <Form.Item label={t('designer.workflow.subject')}>
-        <Select value={doc.subject} options={(['school', 'group', 'district'] as const).map((s) => ({ value: s, label: t(`definitions.subjects.${s}`) }))} onChange={(subject) => onChange({ ...doc, subject })} />
+        <Select
+          value={doc.subject}
+          options={(['school', 'group', 'district'] as const).map((s) => ({
+            value: s,
+            label: t(`definitions.subjects.${s}`),
+          }))}
+          onChange={(subject) => onChange({ ...doc, subject })}
+        />
       </Form.Item>
       <Form.Item label={t('designer.workflow.starters')}>
-        <ActorRuleList value={doc.starters} onChange={(starters) => onChange({ ...doc, starters })} min={1} testId="designer-starters" />
+        <ActorRuleList
+          value={doc.starters}
+          onChange={(starters) => onChange({ ...doc, starters })}
+          min={1}
+          testId="designer-starters"
+        />
       </Form.Item>
       <Form.Item label={t('designer.workflow.startForm')}>
-        <FormBuilder doc={doc} owner={null} form={doc.startForm} onChange={(startForm) => onChange({ ...doc, startForm })} />
+        <FormBuilder
+          doc={doc}
+          owner={null}
+          form={doc.startForm}
+          onChange={(startForm) => onChange({ ...doc, startForm })}
+        />
       </Form.Item>
       <Form.Item label={t('designer.blocks.onStart')} help={t('designer.blocks.onStartHelp')}>
-        <BlockEditor doc={doc} site={{ at: 'start' }} value={doc.startBlocks ?? []} onChange={(blocks) => onChange({ ...doc, startBlocks: blocks.length ? blocks : undefined })} testId="designer-start-blocks" />
+        <BlockEditor
+          doc={doc}
+          site={{ at: 'start' }}
+          value={doc.startBlocks ?? []}
+          onChange={(blocks) => onChange({ ...doc, startBlocks: blocks.length ? blocks : undefined })}
+          testId="designer-start-blocks"
+        />
       </Form.Item>
     </Form>
   );

@@ -1,7 +1,8 @@
-import { createElement } from 'react';
 import { mapAntdSorterToCrudSorting, useTable, type useTableProps } from '@refinedev/antd';
 import type { BaseRecord, CrudFilter, HttpError } from '@refinedev/core';
 import type { TableProps } from 'antd';
+import { createElement } from 'react';
+
 import { KeysetPager } from '../components/keyset-pager';
 
 type Options<T extends BaseRecord, S> = Omit<useTableProps<T, HttpError, S, T>, 'pagination'> & { pageSize?: number };

@@ -1,5 +1,6 @@
 import { useList, useOne } from '@refinedev/core';
 import { useQuery } from '@tanstack/react-query';
+
 import { useLocalize } from '../components/localized-text';
 import { http } from '../providers/http';
 import type { DefinitionDetail, DefinitionSummary, Org, StartSubjects } from '../types/contract';
@@ -7,7 +8,11 @@ import type { DefinitionDetail, DefinitionSummary, Org, StartSubjects } from '..
 type Option = { value: string; label: string };
 
 /** Workflow definitions (optionally only published ones) as rows and as select options by id and by key. */
-export function useDefinitions(status?: 'published' | 'draft', block?: string | null, opts: { startable?: boolean } = {}) {
+export function useDefinitions(
+  status?: 'published' | 'draft',
+  block?: string | null,
+  opts: { startable?: boolean } = {},
+) {
   const localize = useLocalize();
   const { result, query } = useList<DefinitionSummary>({
     resource: 'definitions',
@@ -30,7 +35,11 @@ export function useDefinitions(status?: 'published' | 'draft', block?: string | 
 }
 
 export function useDefinition(id: string | undefined) {
-  const { result, query } = useOne<DefinitionDetail>({ resource: 'definitions', id: id ?? '', queryOptions: { enabled: !!id } });
+  const { result, query } = useOne<DefinitionDetail>({
+    resource: 'definitions',
+    id: id ?? '',
+    queryOptions: { enabled: !!id },
+  });
   return { definition: result, loading: query.isLoading && !!id, error: query.error };
 }
 
@@ -57,5 +66,11 @@ export function useStartSubjects(definitionId: string | undefined) {
     retry: false,
   });
   const options: Option[] = (query.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }));
-  return { options, preselected: query.data?.preselected ?? null, loaded: query.isSuccess, loading: query.isLoading && !!definitionId, error: query.error };
+  return {
+    options,
+    preselected: query.data?.preselected ?? null,
+    loaded: query.isSuccess,
+    loading: query.isLoading && !!definitionId,
+    error: query.error,
+  };
 }

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+
 import { beforeAll, describe, expect, it } from 'vitest';
+
 import i18n, { LANGUAGES, loadTranslations } from '../config/i18n';
 import { auditActionLabel } from './audit-action-label';
 
@@ -36,7 +38,16 @@ describe('audit action labels', () => {
   const actions = serverAuditActions();
 
   it('finds the server’s audit actions (the scan itself works)', () => {
-    expect(actions).toEqual(expect.arrayContaining(['attachment.upload', 'attachment.download', 'instance.merge', 'finding.escalate', 'instance.event', 'permission.read']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'attachment.upload',
+        'attachment.download',
+        'instance.merge',
+        'finding.escalate',
+        'instance.event',
+        'permission.read',
+      ]),
+    );
   });
 
   it.each(['zh-CN', 'en'])('every audit action has a %s label in the console', (lng) => {

@@ -1,4 +1,4 @@
-import { stringifyTableParams, type CrudFilter } from '@refinedev/core';
+import { type CrudFilter, stringifyTableParams } from '@refinedev/core';
 
 /** The audit log already filtered (GET /api/audit's own query fields), in the form Refine's synced table reads back. */
 export function auditLink(q: { entityId?: string; entityType?: string } = {}): string {

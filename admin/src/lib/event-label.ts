@@ -1,4 +1,5 @@
 import { eventLabel } from '@eduflow/workflows/text';
+
 import type { DefinitionDocument, LocalizedText } from '../types/contract';
 
 /** An event's label as the engine names it: the definition's own label if it gives one, else the engine's default. */

@@ -1,4 +1,4 @@
-import { stringifyTableParams, type CrudFilter } from '@refinedev/core';
+import { type CrudFilter, stringifyTableParams } from '@refinedev/core';
 
 /** The filters the 整改问题 page keeps in its URL; the names are GET /api/findings's own query fields. */
 export type FindingQuery = {
@@ -22,4 +22,11 @@ export function findingsLink(q: FindingQuery = {}): string {
 }
 
 /** Checklists name their layers in Chinese (the API stores them so); the console translates them by key. */
-export const LAYER_KEYS: Record<string, string> = { 物理安全: 'physical', 网络安全: 'network', 主机安全: 'host', 应用安全: 'application', 数据安全: 'data', 安全管理: 'management' };
+export const LAYER_KEYS: Record<string, string> = {
+  物理安全: 'physical',
+  网络安全: 'network',
+  主机安全: 'host',
+  应用安全: 'application',
+  数据安全: 'data',
+  安全管理: 'management',
+};

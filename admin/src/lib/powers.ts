@@ -1,10 +1,12 @@
 import { subject } from '@casl/ability';
+
 import type { AppAbility } from '../providers/session';
 import type { RoleCode } from '../types/contract';
 
 /** 三权分立 (ADR 0014): the system admin, the security admin and the auditor — one per account. */
 export const POWERS: readonly RoleCode[] = ['bureauAdmin', 'securityAdmin', 'auditor'];
-export const holdsPower = (roles: ReadonlyArray<{ role: RoleCode }>): boolean => roles.some((g) => POWERS.includes(g.role));
+export const holdsPower = (roles: ReadonlyArray<{ role: RoleCode }>): boolean =>
+  roles.some((g) => POWERS.includes(g.role));
 
 /** Why something is not offered, as an i18n key (with the role for `powers.privilegedRole`). */
 export type Reason = { key: string; role?: RoleCode } | null;
@@ -14,12 +16,21 @@ export type Reason = { key: string; role?: RoleCode } | null;
  * subjects api/src/auth/ability.ts checks): change the account itself, and grant or revoke each role.
  * Only for hiding and explaining — the API decides every request.
  */
-export function accountRights(ability: AppAbility, meId: string, account: { id: string; roles: ReadonlyArray<{ role: RoleCode }> } | null) {
+export function accountRights(
+  ability: AppAbility,
+  meId: string,
+  account: { id: string; roles: ReadonlyArray<{ role: RoleCode }> } | null,
+) {
   const privileged = account ? holdsPower(account.roles) : false;
   const userId = account?.id ?? '';
-  const grant = (role: RoleCode) => ability.can('grant', subject('RoleGrant', { role, userId, accountPrivileged: privileged }));
-  const editAccount = account ? ability.can('update', subject('User', { id: userId, orgAncestorIds: [], privileged })) : true;
-  const accountReason: Reason = editAccount ? null : { key: privileged ? 'powers.privilegedAccount' : 'powers.ordinaryAccount' };
+  const grant = (role: RoleCode) =>
+    ability.can('grant', subject('RoleGrant', { role, userId, accountPrivileged: privileged }));
+  const editAccount = account
+    ? ability.can('update', subject('User', { id: userId, orgAncestorIds: [], privileged }))
+    : true;
+  const accountReason: Reason = editAccount
+    ? null
+    : { key: privileged ? 'powers.privilegedAccount' : 'powers.ordinaryAccount' };
   const grantReason = (role: RoleCode): Reason => {
     if (grant(role)) return null;
     if (account && account.id === meId) return { key: 'powers.ownRoles' };

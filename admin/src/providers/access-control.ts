@@ -1,4 +1,5 @@
 import type { AccessControlProvider } from '@refinedev/core';
+
 import { loadSession } from './session';
 
 /** Console resource → CASL subject of the API. Resources not listed are open to anyone signed in. */
@@ -51,12 +52,16 @@ export const accessControlProvider: AccessControlProvider = {
     const caslAction = ACTIONS[action] ?? action;
     const screen = BUREAU_SCREENS[resource];
     if (screen && caslAction === 'read') {
-      return { can: session.ability.can(screen[0], screen[1]) || session.me.roles.some((r) => BUREAU_READERS.has(r.role)) };
+      return {
+        can: session.ability.can(screen[0], screen[1]) || session.me.roles.some((r) => BUREAU_READERS.has(r.role)),
+      };
     }
-    if (caslAction === 'read' && OPEN_LISTS.has(resource)) return { can: session.ability.can('read', SUBJECT_OF_ENTITY[resource] ?? 'all') };
+    if (caslAction === 'read' && OPEN_LISTS.has(resource))
+      return { can: session.ability.can('read', SUBJECT_OF_ENTITY[resource] ?? 'all') };
     // 负担码 is a form to file, not a list to read: shown to whoever may file (teachers).
     if (resource === 'burden-reports') return { can: session.ability.can('create', 'BurdenReport') };
-    if (resource === 'findings') return { can: caslAction === 'read' && session.me.roles.some((r) => FINDING_READERS.has(r.role)) };
+    if (resource === 'findings')
+      return { can: caslAction === 'read' && session.me.roles.some((r) => FINDING_READERS.has(r.role)) };
     const subject = SUBJECTS[resource] ?? SUBJECT_OF_ENTITY[resource];
     if (!subject) return { can: true };
     return { can: session.ability.can(caslAction, subject) };

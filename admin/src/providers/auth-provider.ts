@@ -1,9 +1,10 @@
 import type { AuthProvider } from '@refinedev/core';
-import { http, isApiError, ApiError } from './http';
-import { clearSession, loadSession } from './session';
+
+import type { RoleGrant, SessionUser } from '../types/contract';
+import { ApiError, http, isApiError } from './http';
 import { queryClient } from './query-client';
-import { requestSignIn, type Credentials } from './sign-in';
-import type { SessionUser, RoleGrant } from '../types/contract';
+import { clearSession, loadSession } from './session';
+import { type Credentials, requestSignIn } from './sign-in';
 
 export type Identity = SessionUser & { roles: RoleGrant[]; name: string };
 

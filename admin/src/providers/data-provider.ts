@@ -1,7 +1,8 @@
 import type { BaseRecord, CrudFilter, CrudSort, DataProvider, GetListResponse, MetaQuery } from '@refinedev/core';
-import { API_BASE, http, type HttpOptions } from './http';
-import { cursorFor, rememberCursor } from './cursor-store';
+
 import type { Page } from '../types/contract';
+import { cursorFor, rememberCursor } from './cursor-store';
+import { API_BASE, http, type HttpOptions } from './http';
 
 type Query = Record<string, string | number | undefined>;
 
@@ -45,7 +46,13 @@ async function fetchPage<T>(path: string, query: Query): Promise<Page<T>> {
 export const dataProvider: DataProvider = {
   getApiUrl: () => API_BASE,
 
-  getList: async <TData extends BaseRecord = BaseRecord>({ resource, pagination, filters, sorters, meta }: Parameters<DataProvider['getList']>[0]) => {
+  getList: async <TData extends BaseRecord = BaseRecord>({
+    resource,
+    pagination,
+    filters,
+    sorters,
+    meta,
+  }: Parameters<DataProvider['getList']>[0]) => {
     const path = pathOf(resource, meta);
     // The sort is part of the list key: a cursor remembered under one sort is never sent under another.
     const base = { ...filtersToQuery(filters), ...sortersToQuery(sorters) };
@@ -60,7 +67,11 @@ export const dataProvider: DataProvider = {
     // Walk forward from the furthest page we know a cursor for (e.g. after a reload on page 3).
     let page = currentPage;
     while (page > 1 && cursorFor(listKey, page) === undefined) page -= 1;
-    let result = await fetchPage<TData>(path, { ...base, limit: pageSize, cursor: cursorFor(listKey, page) ?? undefined });
+    let result = await fetchPage<TData>(path, {
+      ...base,
+      limit: pageSize,
+      cursor: cursorFor(listKey, page) ?? undefined,
+    });
     rememberCursor(listKey, page + 1, result.nextCursor);
     while (page < currentPage && result.nextCursor) {
       page += 1;
@@ -73,30 +84,62 @@ export const dataProvider: DataProvider = {
     return { data: result.items, total, nextCursor: result.nextCursor ?? null, page };
   },
 
-  getOne: async <TData extends BaseRecord = BaseRecord>({ resource, id, meta }: Parameters<DataProvider['getOne']>[0]) => {
+  getOne: async <TData extends BaseRecord = BaseRecord>({
+    resource,
+    id,
+    meta,
+  }: Parameters<DataProvider['getOne']>[0]) => {
     const data = await http<TData>(`${pathOf(resource, meta)}/${encodeURIComponent(String(id))}`);
     return { data };
   },
 
-  create: async <TData extends BaseRecord = BaseRecord, TVariables = {}>({ resource, variables, meta }: Parameters<DataProvider['create']>[0] & { variables: TVariables }) => {
+  create: async <TData extends BaseRecord = BaseRecord, TVariables = object>({
+    resource,
+    variables,
+    meta,
+  }: Parameters<DataProvider['create']>[0] & { variables: TVariables }) => {
     const data = await http<TData>(pathOf(resource, meta), { method: 'POST', body: variables });
     return { data };
   },
 
-  update: async <TData extends BaseRecord = BaseRecord, TVariables = {}>({ resource, id, variables, meta }: Parameters<DataProvider['update']>[0] & { variables: TVariables }) => {
-    const data = await http<TData>(`${pathOf(resource, meta)}/${encodeURIComponent(String(id))}`, { method: 'PATCH', body: variables });
+  update: async <TData extends BaseRecord = BaseRecord, TVariables = object>({
+    resource,
+    id,
+    variables,
+    meta,
+  }: Parameters<DataProvider['update']>[0] & { variables: TVariables }) => {
+    const data = await http<TData>(`${pathOf(resource, meta)}/${encodeURIComponent(String(id))}`, {
+      method: 'PATCH',
+      body: variables,
+    });
     return { data };
   },
 
-  deleteOne: async <TData extends BaseRecord = BaseRecord>({ resource, id, meta }: Parameters<DataProvider['deleteOne']>[0]) => {
+  deleteOne: async <TData extends BaseRecord = BaseRecord>({
+    resource,
+    id,
+    meta,
+  }: Parameters<DataProvider['deleteOne']>[0]) => {
     const data = await http<TData>(`${pathOf(resource, meta)}/${encodeURIComponent(String(id))}`, { method: 'DELETE' });
     return { data };
   },
 
-  custom: async <TData extends BaseRecord = BaseRecord>({ url, method, payload, query, filters, headers }: Parameters<NonNullable<DataProvider['custom']>>[0]) => {
+  custom: async <TData extends BaseRecord = BaseRecord>({
+    url,
+    method,
+    payload,
+    query,
+    filters,
+    headers,
+  }: Parameters<NonNullable<DataProvider['custom']>>[0]) => {
     const q: Query = { ...filtersToQuery(filters), ...((query ?? {}) as Query) };
     const upper = method.toUpperCase() as NonNullable<HttpOptions['method']>;
-    const data = await http<TData>(url, { method: upper, query: q, body: payload, headers: headers as Record<string, string> | undefined });
+    const data = await http<TData>(url, {
+      method: upper,
+      query: q,
+      body: payload,
+      headers: headers as Record<string, string> | undefined,
+    });
     return { data };
   },
 };

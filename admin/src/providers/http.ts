@@ -1,5 +1,5 @@
-import { currentLanguage } from '../config/i18n';
 import i18n from '../config/i18n';
+import { currentLanguage } from '../config/i18n';
 import type { ApiErrorBody, LocalizedText } from '../types/contract';
 
 export const API_BASE = '/api';

@@ -1,5 +1,6 @@
 import type { I18nProvider } from '@refinedev/core';
-import i18n, { LANGUAGES, currentLanguage, setLanguage } from '../config/i18n';
+
+import i18n, { currentLanguage, LANGUAGES, setLanguage } from '../config/i18n';
 
 export const i18nProvider: I18nProvider = {
   translate: (key, options, defaultMessage) => {

@@ -1,7 +1,8 @@
 import { createMongoAbility, type MongoAbility, type RawRuleOf } from '@casl/ability';
-import { unpackRules, type PackRule } from '@casl/ability/extra';
-import { http, isApiError, setCsrfToken } from './http';
+import { type PackRule, unpackRules } from '@casl/ability/extra';
+
 import type { MeResponse } from '../types/contract';
+import { http, isApiError, setCsrfToken } from './http';
 
 export type AppAbility = MongoAbility;
 

@@ -1,7 +1,11 @@
 import { ApiError, buildUrl, csrfToken, parseErrorBody } from './http';
 
 /** multipart/form-data POST (files), with the session cookie and the CSRF header like every write. */
-export async function postForm<T>(path: string, form: FormData, query?: Record<string, string | undefined>): Promise<T> {
+export async function postForm<T>(
+  path: string,
+  form: FormData,
+  query?: Record<string, string | undefined>,
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const token = csrfToken();
   if (token) headers['X-CSRF-Token'] = token;
@@ -12,7 +16,7 @@ export async function postForm<T>(path: string, form: FormData, query?: Record<s
     throw new ApiError(0, null);
   }
   const text = await res.text();
-  let json: unknown = null;
+  let json: unknown;
   try {
     json = text ? JSON.parse(text) : null;
   } catch {

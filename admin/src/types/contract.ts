@@ -48,16 +48,7 @@ export type MeResponse = {
 };
 
 export type FieldType =
-  | 'text'
-  | 'textarea'
-  | 'number'
-  | 'date'
-  | 'select'
-  | 'multiselect'
-  | 'boolean'
-  | 'file'
-  | 'table'
-  | 'score';
+  'text' | 'textarea' | 'number' | 'date' | 'select' | 'multiselect' | 'boolean' | 'file' | 'table' | 'score';
 
 export type FieldDef = {
   name: string;
@@ -73,13 +64,32 @@ export type FieldDef = {
   /** Required only when another field of the form has this value. */
   requiredWhen?: { field: string; equals: string | number | boolean };
   /** Column `options` are not in the workflows schema yet; used when present. */
-  columns?: Array<{ name: string; type: FieldType; label: LocalizedText; readonly?: boolean; options?: Array<{ value: string; label: LocalizedText }> }>;
+  columns?: Array<{
+    name: string;
+    type: FieldType;
+    label: LocalizedText;
+    readonly?: boolean;
+    options?: Array<{ value: string; label: LocalizedText }>;
+  }>;
 };
 export type FieldAccess = 'editable' | 'readonly' | 'hidden' | 'required';
 /** A step's form. Definitions say `permissions`; the instance view sends the resolved `access` of every field. */
-export type FormDef = { fields: FieldDef[]; permissions?: Record<string, FieldAccess>; access?: Record<string, FieldAccess> };
+export type FormDef = {
+  fields: FieldDef[];
+  permissions?: Record<string, FieldAccess>;
+  access?: Record<string, FieldAccess>;
+};
 
-export type Org = { id: string; type: 'district' | 'group' | 'school' | 'department'; name: string; parentId: string | null; groupKind?: string | null; shortName?: string | null; code?: string | null; version?: number };
+export type Org = {
+  id: string;
+  type: 'district' | 'group' | 'school' | 'department';
+  name: string;
+  parentId: string | null;
+  groupKind?: string | null;
+  shortName?: string | null;
+  code?: string | null;
+  version?: number;
+};
 
 export type DefinitionSummary = {
   id: string;
@@ -159,7 +169,13 @@ export type AvailableEvent = {
 };
 
 /** A block the instance's definition declares: where, with its parameters (defaults applied). */
-export type DeclaredBlock = { name: string; at: 'start' | 'step' | 'action'; state?: string; event?: string; params: Record<string, unknown> };
+export type DeclaredBlock = {
+  name: string;
+  at: 'start' | 'step' | 'action';
+  state?: string;
+  event?: string;
+  params: Record<string, unknown>;
+};
 
 export type TraceState = { id: string; name: MaybeLocalized; kind: string; visited: boolean; current: boolean };
 
@@ -226,7 +242,10 @@ export type PartStep = {
 /** What an id in instance data stands for; name null when the viewer may not read that person or request. */
 export type DataRef = { kind: 'organisation' | 'user' | 'instance'; name: string | null };
 
-export type EventResult = Pick<InstanceView, 'id' | 'state' | 'stateName' | 'status' | 'outcome' | 'version' | 'availableEvents'>;
+export type EventResult = Pick<
+  InstanceView,
+  'id' | 'state' | 'stateName' | 'status' | 'outcome' | 'version' | 'availableEvents'
+>;
 
 export type TaskRow = {
   id: string;
@@ -284,7 +303,14 @@ export type AuditVerify =
       anchor?: { seq: number; hash: string; archiveId: string; archivedAt: string; cutoff: string } | null;
       fullAt?: string | null;
     }
-  | { ok: false; count: number; brokenAt: number; reason: string; message?: LocalizedText; missing?: { from: number; to: number } };
+  | {
+      ok: false;
+      count: number;
+      brokenAt: number;
+      reason: string;
+      message?: LocalizedText;
+      missing?: { from: number; to: number };
+    };
 
 export type AuditArchivePreview = {
   before: string;
@@ -319,12 +345,41 @@ export type AuditArchive = AuditArchiveManifest & { recordedAt: string | null; r
 
 // Console-facing endpoints (issue 4) and workflow reports (issue 3), as agreed in docs/api-contract.md.
 
-export type DirectoryUser = { id: string; username: string; displayName: string; disabled: boolean; roles: RoleGrant[]; version?: number; twoFactor?: boolean; mustChangePassword?: boolean };
+export type DirectoryUser = {
+  id: string;
+  username: string;
+  displayName: string;
+  disabled: boolean;
+  roles: RoleGrant[];
+  version?: number;
+  twoFactor?: boolean;
+  mustChangePassword?: boolean;
+};
 
-export type Attachment = { id: string; name: string; mime: string; size: number; sha256: string; url: string; field?: string | null; createdAt?: string; uploadedBy?: string };
+export type Attachment = {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  url: string;
+  field?: string | null;
+  createdAt?: string;
+  uploadedBy?: string;
+};
 
 /** `entityType`/`entityId`: what a notice not about an instance concerns (kind `security`: the account whose powers changed). */
-export type NotificationRow = { id: string; kind: string; instanceId: string | null; state: string | null; entityType?: string | null; entityId?: string | null; title: MaybeLocalized; createdAt: string; readAt: string | null };
+export type NotificationRow = {
+  id: string;
+  kind: string;
+  instanceId: string | null;
+  state: string | null;
+  entityType?: string | null;
+  entityId?: string | null;
+  title: MaybeLocalized;
+  createdAt: string;
+  readAt: string | null;
+};
 
 export type StateCount = { state: string; stateName: MaybeLocalized; count: number };
 export type WorkflowCount = { definitionKey: string; name: MaybeLocalized; byState: StateCount[] };
@@ -335,11 +390,26 @@ export type OverviewReport = {
   overdueByWorkflow: Array<{ definitionKey: string; name: MaybeLocalized; count: number }>;
 };
 
-export type ImportResult = { created: number; skipped: number; errors: Array<{ row: number; field: string; message: MaybeLocalized }> };
-export type BulkTaskResult = { done: number; failed: Array<{ taskId: string; instanceId?: string; code: string; message: MaybeLocalized }> };
-export type BulkStartResult = { started: Array<{ id: string; orgId?: string } | string>; failed: Array<{ orgId: string; code: string; message: MaybeLocalized }> };
+export type ImportResult = {
+  created: number;
+  skipped: number;
+  errors: Array<{ row: number; field: string; message: MaybeLocalized }>;
+};
+export type BulkTaskResult = {
+  done: number;
+  failed: Array<{ taskId: string; instanceId?: string; code: string; message: MaybeLocalized }>;
+};
+export type BulkStartResult = {
+  started: Array<{ id: string; orgId?: string } | string>;
+  failed: Array<{ orgId: string; code: string; message: MaybeLocalized }>;
+};
 
-export type DistrictCalendar = { holidays: string[]; workdays: string[]; vacations: Array<{ from: string; to: string; name: string }>; version: number };
+export type DistrictCalendar = {
+  holidays: string[];
+  workdays: string[];
+  vacations: Array<{ from: string; to: string; name: string }>;
+  version: number;
+};
 
 /** A day of a year's statutory arrangement (the State Council's notice), with the festival it belongs to. */
 export type StatutoryDay = { date: string; name: string };

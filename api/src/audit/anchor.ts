@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import type { Db } from '../db/client.js';
 import { GENESIS_HASH } from './append.js';
 
@@ -34,7 +35,11 @@ export const ZArchiveRecord = z.object({
 export type TArchiveRecord = z.infer<typeof ZArchiveRecord>;
 
 /** Where verification starts: after the newest archive, or at the genesis when nothing was archived. */
-export type TChainAnchor = { seq: number; hash: string; archive: (TArchiveRecord & { eventSeq: number; at: string }) | null };
+export type TChainAnchor = {
+  seq: number;
+  hash: string;
+  archive: (TArchiveRecord & { eventSeq: number; at: string }) | null;
+};
 
 export const GENESIS_ANCHOR: TChainAnchor = { seq: 0, hash: GENESIS_HASH, archive: null };
 
@@ -46,7 +51,9 @@ export const NEWEST_ARCHIVE_SQL = `SELECT seq, at, meta FROM audit_events
 /** Every recorded archive, oldest first (the console lists them; the archive verifier links files through them). */
 export function archiveRecords(db: Db): Array<TArchiveRecord & { eventSeq: number; at: string }> {
   const rows = db.$client
-    .prepare<[], { seq: number; at: string; meta: string | null }>(NEWEST_ARCHIVE_SQL.replace('ORDER BY seq DESC LIMIT 1', 'ORDER BY seq'))
+    .prepare<[], { seq: number; at: string; meta: string | null }>(
+      NEWEST_ARCHIVE_SQL.replace('ORDER BY seq DESC LIMIT 1', 'ORDER BY seq'),
+    )
     .all();
   return rows.flatMap((r) => {
     const parsed = ZArchiveRecord.safeParse(r.meta ? JSON.parse(r.meta) : null);
@@ -63,7 +70,11 @@ export function chainAnchor(db: Db): TChainAnchor {
   if (!row) return GENESIS_ANCHOR;
   const parsed = ZArchiveRecord.safeParse(row.meta ? JSON.parse(row.meta) : null);
   if (!parsed.success) return GENESIS_ANCHOR;
-  return { seq: parsed.data.throughSeq, hash: parsed.data.lastHash, archive: { ...parsed.data, eventSeq: row.seq, at: row.at } };
+  return {
+    seq: parsed.data.throughSeq,
+    hash: parsed.data.lastHash,
+    archive: { ...parsed.data, eventSeq: row.seq, at: row.at },
+  };
 }
 
 /** The lowest seq still in the table: below the anchor only while an archive's rows are being removed (or a removal was cut short). */

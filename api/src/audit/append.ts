@@ -1,4 +1,5 @@
 import { desc, sql } from 'drizzle-orm';
+
 import type { Db } from '../db/client.js';
 import { prepared } from '../db/prepared.js';
 import { auditEvents, type TAuditEventRow } from '../db/schema.js';
@@ -49,7 +50,14 @@ export function hashEvent(prevHash: string | Uint8Array, e: THashed): string {
  */
 export function appendAudit(db: Db, input: TAuditInput): TAuditEventRow {
   // Built once per connection (db/prepared.ts): every mutation of every use-case appends here.
-  const last = prepared(db, 'audit.last', (d) => d.select({ seq: auditEvents.seq, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1).prepare()).get();
+  const last = prepared(db, 'audit.last', (d) =>
+    d
+      .select({ seq: auditEvents.seq, hash: auditEvents.hash })
+      .from(auditEvents)
+      .orderBy(desc(auditEvents.seq))
+      .limit(1)
+      .prepare(),
+  ).get();
   // JSON round-trip now, so the hash is computed over exactly what SQLite will give back to verify.
   const json = (v: unknown): unknown => (v === undefined ? null : JSON.parse(JSON.stringify(v)));
   const event: THashed = {

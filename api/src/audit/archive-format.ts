@@ -75,6 +75,7 @@ export const ZArchiveManifest = z.object({
 export type TArchiveManifest = z.infer<typeof ZArchiveManifest>;
 
 export const archiveBaseName = (fromSeq: number, throughSeq: number) => `audit-archive-${fromSeq}-${throughSeq}`;
-export const archiveFileName = (fromSeq: number, throughSeq: number) => `${archiveBaseName(fromSeq, throughSeq)}.jsonl.gz`;
+export const archiveFileName = (fromSeq: number, throughSeq: number) =>
+  `${archiveBaseName(fromSeq, throughSeq)}.jsonl.gz`;
 /** `x.jsonl.gz` → `x.manifest.json`, beside it. */
 export const manifestPathOf = (archivePath: string) => archivePath.replace(/\.jsonl\.gz$/, '') + '.manifest.json';

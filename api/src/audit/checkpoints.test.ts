@@ -1,10 +1,12 @@
 import { appendFileSync, readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+
 import { asc, eq, gte } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+
 import { tx } from '../db/client.js';
 import { auditEvents } from '../db/schema.js';
 import { startCheckpoints } from '../scheduler/start-checkpoints.js';
-import { makeHarness, type Harness } from '../test/harness.js';
+import { type Harness, makeHarness } from '../test/harness.js';
 import { appendAudit, hashEvent } from './append.js';
 import { readCheckpoints, writeCheckpoint } from './checkpoints.js';
 import { verifyAuditChain } from './verify.js';
@@ -23,16 +25,26 @@ const fileOf = (h: Harness) => h.deps.auditCheckpointFile ?? '';
 function appendEvents(h: Harness, n: number) {
   for (let i = 0; i < n; i++) {
     tx(h.db, () =>
-      appendAudit(h.db, { at: h.clock.now().toISOString(), actor: null, action: 'test.event', entityType: 'Test', entityId: String(i), outcome: 'success' }),
+      appendAudit(h.db, {
+        at: h.clock.now().toISOString(),
+        actor: null,
+        action: 'test.event',
+        entityType: 'Test',
+        entityId: String(i),
+        outcome: 'success',
+      }),
     );
   }
 }
-const lastSeq = (h: Harness) => (h.db.$client.prepare('select max(seq) as s from audit_events').get() as { s: number }).s;
+const lastSeq = (h: Harness) =>
+  (h.db.$client.prepare('select max(seq) as s from audit_events').get() as { s: number }).s;
 
 /** What an attacker with write access to the database file does: triggers out of the way, tamper, triggers back. */
 function withoutTriggers(h: Harness, fn: () => void) {
   const s = h.db.$client;
-  const triggers = s.prepare("select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'audit_events'").all() as Array<{ name: string; sql: string }>;
+  const triggers = s
+    .prepare("select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'audit_events'")
+    .all() as Array<{ name: string; sql: string }>;
   for (const t of triggers) s.exec(`drop trigger ${t.name}`);
   try {
     fn();
@@ -54,7 +66,10 @@ describe('audit checkpoints (the chain head anchored outside the table)', () => 
     expect(writeCheckpoint(h.deps, file)).toMatchObject({ written: true, checkpoint: { seq: lastSeq(h) } });
     const after = readFileSync(file, 'utf8');
     expect(after.startsWith(before)).toBe(true);
-    const lines = after.trim().split('\n').map((l) => JSON.parse(l) as unknown);
+    const lines = after
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as unknown);
     expect(lines).toHaveLength(2);
     expect(Object.keys(lines[1] as object)).toEqual(['seq', 'hash', 'at']);
   });
@@ -67,7 +82,10 @@ describe('audit checkpoints (the chain head anchored outside the table)', () => 
     const cp = writeCheckpoint(h.deps, fileOf(h));
     const res = await h.get('/api/audit/verify', auditor);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ ok: true, checkpoints: { count: 2, lastSeq: cp.written ? cp.checkpoint.seq : -1 } });
+    expect(await res.json()).toMatchObject({
+      ok: true,
+      checkpoints: { count: 2, lastSeq: cp.written ? cp.checkpoint.seq : -1 },
+    });
   });
 
   it('deleting the newest rows fails verify, naming the missing range (it passed before checkpoints)', async () => {
@@ -87,7 +105,13 @@ describe('audit checkpoints (the chain head anchored outside the table)', () => 
 
     const res = await h.get('/api/audit/verify', auditor);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { ok: boolean; brokenAt: number; missing: unknown; reason: string; message: Record<string, string> };
+    const body = (await res.json()) as {
+      ok: boolean;
+      brokenAt: number;
+      missing: unknown;
+      reason: string;
+      message: Record<string, string>;
+    };
     expect(body).toMatchObject({ ok: false, count: top - 3, brokenAt: top - 2, missing: { from: top - 2, to: top } });
     expect(body.reason).toContain(`events ${top - 2}–${top} are missing`);
     expect(body.message['zh-CN']).toContain(`第 ${top - 2}–${top} 条缺失`);
@@ -101,7 +125,10 @@ describe('audit checkpoints (the chain head anchored outside the table)', () => 
     withoutTriggers(h, () => h.db.$client.prepare('delete from audit_events where seq > ?').run(cp.checkpoint.seq - 2));
     h.clock.advance(1000);
     appendEvents(h, 2);
-    expect(verifyAuditChain(h.db, { checkpointFile: fileOf(h) })).toMatchObject({ ok: false, brokenAt: cp.checkpoint.seq });
+    expect(verifyAuditChain(h.db, { checkpointFile: fileOf(h) })).toMatchObject({
+      ok: false,
+      brokenAt: cp.checkpoint.seq,
+    });
   });
 
   it('a checkpoint whose hash does not match fails verify, naming the event and the file line', async () => {
@@ -123,21 +150,33 @@ describe('audit checkpoints (the chain head anchored outside the table)', () => 
       const s = h.db.$client;
       s.prepare("update audit_events set actor_name = 'someone else' where seq = 10").run();
       let prevHash = h.db.select().from(auditEvents).where(eq(auditEvents.seq, 9)).get()?.hash ?? '';
-      for (const row of h.db.select().from(auditEvents).where(gte(auditEvents.seq, 10)).orderBy(asc(auditEvents.seq)).all()) {
+      for (const row of h.db
+        .select()
+        .from(auditEvents)
+        .where(gte(auditEvents.seq, 10))
+        .orderBy(asc(auditEvents.seq))
+        .all()) {
         const hash = hashEvent(prevHash, row);
         s.prepare('update audit_events set prev_hash = ?, hash = ? where seq = ?').run(prevHash, hash, row.seq);
         prevHash = hash;
       }
     });
     expect(verifyAuditChain(h.db)).toMatchObject({ ok: true });
-    expect(verifyAuditChain(h.db, { checkpointFile: fileOf(h) })).toMatchObject({ ok: false, brokenAt: lastSeq(h), reason: expect.stringContaining('rewritten') });
+    expect(verifyAuditChain(h.db, { checkpointFile: fileOf(h) })).toMatchObject({
+      ok: false,
+      brokenAt: lastSeq(h),
+      reason: expect.stringContaining('rewritten'),
+    });
   });
 
   it('an unreadable line in the checkpoint file fails verify', async () => {
     const h = await harness();
     writeCheckpoint(h.deps, fileOf(h));
     appendFileSync(fileOf(h), 'not a checkpoint\n');
-    expect(verifyAuditChain(h.db, { checkpointFile: fileOf(h) })).toMatchObject({ ok: false, reason: expect.stringContaining('line(s) 2') });
+    expect(verifyAuditChain(h.db, { checkpointFile: fileOf(h) })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('line(s) 2'),
+    });
   });
 
   it('the scheduler anchors at start, on its interval only when the head moved, and once more on stop', async () => {
@@ -157,7 +196,9 @@ describe('audit checkpoints (the chain head anchored outside the table)', () => 
 
   it('checking a checkpoint is a point lookup by seq, not a scan', async () => {
     const h = await harness();
-    const plan = h.db.$client.prepare('explain query plan select hash from audit_events where seq = ?').all(1) as Array<{ detail: string }>;
+    const plan = h.db.$client
+      .prepare('explain query plan select hash from audit_events where seq = ?')
+      .all(1) as Array<{ detail: string }>;
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/SEARCH audit_events USING INTEGER PRIMARY KEY/);
   });
 
@@ -175,12 +216,19 @@ describe('audit checkpoints (the chain head anchored outside the table)', () => 
     const auditor = await h.signIn('auditor');
     const list = await h.get('/api/audit/checkpoints', auditor);
     expect(list.status).toBe(200);
-    expect(await list.json()).toEqual({ items: readCheckpoints(fileOf(h)).checkpoints.map(({ seq, hash, at }) => ({ seq, hash, at })), unreadableLines: [] });
+    expect(await list.json()).toEqual({
+      items: readCheckpoints(fileOf(h)).checkpoints.map(({ seq, hash, at }) => ({ seq, hash, at })),
+      unreadableLines: [],
+    });
     const file = await h.get('/api/audit/checkpoints.log', auditor);
     expect(file.status).toBe(200);
-    expect(file.headers.get('content-disposition')).toMatch(/attachment; filename="audit-checkpoints-\d{4}-\d{2}-\d{2}\.log"/);
+    expect(file.headers.get('content-disposition')).toMatch(
+      /attachment; filename="audit-checkpoints-\d{4}-\d{2}-\d{2}\.log"/,
+    );
     expect(await file.text()).toBe(readFileSync(fileOf(h), 'utf8'));
-    const exported = h.db.$client.prepare("select actor_name, meta from audit_events where action = 'audit.checkpoints.export'").all() as Array<{ actor_name: string; meta: string }>;
+    const exported = h.db.$client
+      .prepare("select actor_name, meta from audit_events where action = 'audit.checkpoints.export'")
+      .all() as Array<{ actor_name: string; meta: string }>;
     expect(exported).toHaveLength(1);
     expect(exported[0]?.actor_name).toBe('auditor');
   });

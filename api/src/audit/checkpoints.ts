@@ -1,6 +1,8 @@
 import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+
 import { desc } from 'drizzle-orm';
+
 import type { Db } from '../db/client.js';
 import { auditEvents } from '../db/schema.js';
 
@@ -49,7 +51,10 @@ export function lastCheckpoint(file: string): TCheckpoint | null {
     const len = Math.min(size, 4096);
     const buf = Buffer.alloc(len);
     readSync(fd, buf, 0, len, size - len);
-    const lines = buf.toString('utf8').split('\n').filter((l) => l.trim() !== '');
+    const lines = buf
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '');
     const last = lines.at(-1);
     return last === undefined ? null : parseLine(last);
   } finally {
@@ -58,7 +63,14 @@ export function lastCheckpoint(file: string): TCheckpoint | null {
 }
 
 export function auditHead(db: Db): { seq: number; hash: string } | null {
-  return db.select({ seq: auditEvents.seq, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1).get() ?? null;
+  return (
+    db
+      .select({ seq: auditEvents.seq, hash: auditEvents.hash })
+      .from(auditEvents)
+      .orderBy(desc(auditEvents.seq))
+      .limit(1)
+      .get() ?? null
+  );
 }
 
 /** Appends one line and fsyncs it (and the folder, when the file is new): once written, a crash cannot take it back. */

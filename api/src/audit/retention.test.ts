@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { tx } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
-import { makeHarness, type Harness } from '../test/harness.js';
-import { appendAudit } from './append.js';
+import { type Harness, makeHarness } from '../test/harness.js';
 import { ARCHIVE_ACTION, ARCHIVE_ENTITY_ID, ARCHIVE_ENTITY_TYPE } from './anchor.js';
+import { appendAudit } from './append.js';
 import { cutoffInstant, ensureAuditRetention, latestCutoffDate } from './retention.js';
 
 const open: Harness[] = [];
@@ -59,7 +60,15 @@ describe('audit retention (等保 2.0: kept ≥ 180 days), enforced by the datab
   it('a denied archive attempt is no anchor', async () => {
     const h = await oldHarness();
     tx(h.db, () =>
-      appendAudit(h.db, { at: new Date().toISOString(), actor: null, action: ARCHIVE_ACTION, entityType: ARCHIVE_ENTITY_TYPE, entityId: ARCHIVE_ENTITY_ID, outcome: 'denied', meta: { throughSeq: 5 } }),
+      appendAudit(h.db, {
+        at: new Date().toISOString(),
+        actor: null,
+        action: ARCHIVE_ACTION,
+        entityType: ARCHIVE_ENTITY_TYPE,
+        entityId: ARCHIVE_ENTITY_ID,
+        outcome: 'denied',
+        meta: { throughSeq: 5 },
+      }),
     );
     expect(() => remove(h, 1)).toThrow(/DELETE refused/);
   });

@@ -41,11 +41,17 @@ END`;
  */
 export function ensureAuditRetention(db: Db): 'unchanged' | 'installed' {
   const sqlite = db.$client;
-  const current = sqlite.prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'audit_events_no_delete'").get();
+  const current = sqlite
+    .prepare<[], { sql: string }>(
+      "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'audit_events_no_delete'",
+    )
+    .get();
   if (current?.sql === AUDIT_DELETE_TRIGGER_SQL) return 'unchanged';
-  sqlite.transaction(() => {
-    sqlite.exec('DROP TRIGGER IF EXISTS audit_events_no_delete');
-    sqlite.exec(AUDIT_DELETE_TRIGGER_SQL);
-  }).immediate();
+  sqlite
+    .transaction(() => {
+      sqlite.exec('DROP TRIGGER IF EXISTS audit_events_no_delete');
+      sqlite.exec(AUDIT_DELETE_TRIGGER_SQL);
+    })
+    .immediate();
   return 'installed';
 }

@@ -1,7 +1,8 @@
 import { desc } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { auditEvents } from '../db/schema.js';
-import { makeHarness, type Harness } from '../test/harness.js';
+import { type Harness, makeHarness } from '../test/harness.js';
 import { appendAudit, hashEvent } from './append.js';
 import { verifyAuditChain } from './verify.js';
 
@@ -11,8 +12,22 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const stored = () => h.db.$client.prepare('select seq, typeof(hash) t, length(hash) n, typeof(prev_hash) pt, length(prev_hash) pn from audit_events order by seq').all() as Array<{ seq: number; t: string; n: number; pt: string; pn: number }>;
-const append = (action: string) => appendAudit(h.db, { at: h.clock.now().toISOString(), actor: null, action, entityType: 'Test', entityId: null, outcome: 'success', meta: { n: 1 } });
+const stored = () =>
+  h.db.$client
+    .prepare(
+      'select seq, typeof(hash) t, length(hash) n, typeof(prev_hash) pt, length(prev_hash) pn from audit_events order by seq',
+    )
+    .all() as Array<{ seq: number; t: string; n: number; pt: string; pn: number }>;
+const append = (action: string) =>
+  appendAudit(h.db, {
+    at: h.clock.now().toISOString(),
+    actor: null,
+    action,
+    entityType: 'Test',
+    entityId: null,
+    outcome: 'success',
+    meta: { n: 1 },
+  });
 
 // Issue 11 (storage): the chain's hashes take their 32 bytes on disk instead of 64 hex characters, ids 16 instead of 36.
 describe('audit hashes and ids stored as bytes', () => {
@@ -32,9 +47,24 @@ describe('audit hashes and ids stored as bytes', () => {
     // Rows as the previous version wrote them: hex text, appended raw after the harness's own events.
     const head = h.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1).get()!;
     let prev = head.hash;
-    const insert = h.db.$client.prepare('insert into audit_events (seq, id, at, action, entity_type, outcome, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?)');
+    const insert = h.db.$client.prepare(
+      'insert into audit_events (seq, id, at, action, entity_type, outcome, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     for (let seq = head.seq + 1; seq <= head.seq + 3; seq += 1) {
-      const e = { seq, id: crypto.randomUUID(), at: h.clock.now().toISOString(), actorId: null, actorName: null, action: 'test.legacy', entityType: 'Test', entityId: null, outcome: 'success' as const, before: null, after: null, meta: null };
+      const e = {
+        seq,
+        id: crypto.randomUUID(),
+        at: h.clock.now().toISOString(),
+        actorId: null,
+        actorName: null,
+        action: 'test.legacy',
+        entityType: 'Test',
+        entityId: null,
+        outcome: 'success' as const,
+        before: null,
+        after: null,
+        meta: null,
+      };
       const hash = hashEvent(prev, e);
       insert.run(seq, e.id, e.at, e.action, e.entityType, e.outcome, prev, hash);
       prev = hash;
@@ -46,14 +76,25 @@ describe('audit hashes and ids stored as bytes', () => {
     expect(verifyAuditChain(h.db).ok).toBe(true);
 
     const last = h.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1).get()!;
-    insert.run(last.seq + 1, crypto.randomUUID(), h.clock.now().toISOString(), 'test.forged', 'Test', 'success', Buffer.from(last.hash, 'hex'), Buffer.alloc(32, 7));
+    insert.run(
+      last.seq + 1,
+      crypto.randomUUID(),
+      h.clock.now().toISOString(),
+      'test.forged',
+      'Test',
+      'success',
+      Buffer.from(last.hash, 'hex'),
+      Buffer.alloc(32, 7),
+    );
     const forged = verifyAuditChain(h.db);
     expect(forged.ok).toBe(false);
   });
 
   it('stores the event id as its 16 bytes and reads back the same lowercase UUID the chain hashed', () => {
     const row = append('test.id');
-    const raw = h.db.$client.prepare('select typeof(id) t, length(id) n from audit_events where seq = ?').get(row.seq) as { t: string; n: number };
+    const raw = h.db.$client
+      .prepare('select typeof(id) t, length(id) n from audit_events where seq = ?')
+      .get(row.seq) as { t: string; n: number };
     expect(raw).toEqual({ t: 'blob', n: 16 });
     const read = h.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1).get()!;
     expect(read.id).toBe(row.id);

@@ -3,15 +3,31 @@ import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
+
 import type { Db } from '../db/client.js';
 import type { TAuditEventRow } from '../db/schema.js';
+import { hashHexSql } from '../lib/stored-hash.js';
+import {
+  ARCHIVE_ACTION,
+  ARCHIVE_ENTITY_ID,
+  ARCHIVE_ENTITY_TYPE,
+  archiveRecords,
+  type TArchiveRecord,
+  ZArchiveRecord,
+} from './anchor.js';
 import { GENESIS_HASH } from './append.js';
-import { ARCHIVE_ACTION, ARCHIVE_ENTITY_ID, ARCHIVE_ENTITY_TYPE, archiveRecords, ZArchiveRecord, type TArchiveRecord } from './anchor.js';
-import { manifestPathOf, ZArchivedEvent, ZArchiveHeader, ZArchiveLink, ZArchiveManifest, type TArchiveHeader, type TArchiveLink } from './archive-format.js';
+import {
+  manifestPathOf,
+  type TArchiveHeader,
+  type TArchiveLink,
+  ZArchivedEvent,
+  ZArchiveHeader,
+  ZArchiveLink,
+  ZArchiveManifest,
+} from './archive-format.js';
 import { readCheckpoints } from './checkpoints.js';
 import type { TText } from './verify-result.js';
 import { checkLink, type TChainPoint } from './walk.js';
-import { hashHexSql } from '../lib/stored-hash.js';
 
 type TLinkState = 'genesis' | 'live' | 'archive' | 'not found' | 'not checked';
 
@@ -65,7 +81,15 @@ async function fileDigest(path: string): Promise<{ sha256: string; bytes: number
 
 /** Reads the file line by line (never whole), rehashing every event from the header's firstPrevHash. */
 async function readArchive(path: string, checkpoints: Map<number, string>): Promise<TRead> {
-  const out: TRead = { header: null, link: null, last: null, count: 0, records: [], checkpointsChecked: 0, problems: [] };
+  const out: TRead = {
+    header: null,
+    link: null,
+    last: null,
+    count: 0,
+    records: [],
+    checkpointsChecked: 0,
+    problems: [],
+  };
   let pending: string | null = null;
   let prev: TChainPoint | null = null;
   let lineNo = 0;
@@ -80,15 +104,25 @@ async function readArchive(path: string, checkpoints: Map<number, string>): Prom
     const row: TAuditEventRow = parsed.data;
     const broken = checkLink(prev, row);
     if (broken) {
-      out.problems.push(problem(`归档内${broken.message['zh-CN']}`, `in the archive: ${broken.message.en} (event ${broken.brokenAt})`));
+      out.problems.push(
+        problem(`归档内${broken.message['zh-CN']}`, `in the archive: ${broken.message.en} (event ${broken.brokenAt})`),
+      );
       return false;
     }
     const cp = checkpoints.get(row.seq);
     if (cp !== undefined) {
       out.checkpointsChecked += 1;
-      if (cp !== row.hash) out.problems.push(problem(`第 ${row.seq} 条记录与审计锚点不符`, `event ${row.seq} does not match its checkpoint`));
+      if (cp !== row.hash)
+        out.problems.push(
+          problem(`第 ${row.seq} 条记录与审计锚点不符`, `event ${row.seq} does not match its checkpoint`),
+        );
     }
-    if (row.action === ARCHIVE_ACTION && row.outcome === 'success' && row.entityType === ARCHIVE_ENTITY_TYPE && row.entityId === ARCHIVE_ENTITY_ID) {
+    if (
+      row.action === ARCHIVE_ACTION &&
+      row.outcome === 'success' &&
+      row.entityType === ARCHIVE_ENTITY_TYPE &&
+      row.entityId === ARCHIVE_ENTITY_ID
+    ) {
       const record = ZArchiveRecord.safeParse(row.meta);
       if (record.success) out.records.push(record.data);
     }
@@ -115,24 +149,38 @@ async function readArchive(path: string, checkpoints: Map<number, string>): Prom
       pending = text;
     }
   } catch (err) {
-    out.problems.push(problem(`文件无法解压或解析：${String(err)}`, `the file cannot be decompressed or parsed: ${String(err)}`));
+    out.problems.push(
+      problem(`文件无法解压或解析：${String(err)}`, `the file cannot be decompressed or parsed: ${String(err)}`),
+    );
     return out;
   }
   out.last = prev;
   const link = pending === null ? null : ZArchiveLink.safeParse(parseJson(pending));
   if (!link?.success) {
-    out.problems.push(problem('文件缺少结尾的链接行（可能被截断）', 'the closing link line is missing (the file may be truncated)'));
+    out.problems.push(
+      problem('文件缺少结尾的链接行（可能被截断）', 'the closing link line is missing (the file may be truncated)'),
+    );
     return out;
   }
   out.link = link.data;
   const l = link.data;
-  if (l.count !== out.count || l.throughSeq !== prev?.seq || l.lastHash !== prev?.hash || l.firstKeptSeq !== l.throughSeq + 1 || l.firstKeptPrevHash !== l.lastHash) {
+  if (
+    l.count !== out.count ||
+    l.throughSeq !== prev?.seq ||
+    l.lastHash !== prev?.hash ||
+    l.firstKeptSeq !== l.throughSeq + 1 ||
+    l.firstKeptPrevHash !== l.lastHash
+  ) {
     out.problems.push(problem('结尾链接行与归档记录不符', 'the link line does not match the archived events'));
   }
   return out;
 }
 
-function manifestState(path: string, digest: { sha256: string; bytes: number }, read: TRead): TArchiveFileCheck['manifest'] {
+function manifestState(
+  path: string,
+  digest: { sha256: string; bytes: number },
+  read: TRead,
+): TArchiveFileCheck['manifest'] {
   const file = manifestPathOf(path);
   if (!existsSync(file)) return 'absent';
   try {
@@ -159,9 +207,13 @@ function manifestState(path: string, digest: { sha256: string; bytes: number }, 
  * side hash-link to it — directly, or through other archives' records. Checkpoints that fall inside an
  * archive are held to it too.
  */
-export async function verifyArchiveFiles(paths: string[], opts: { db?: Db; checkpointFile?: string } = {}): Promise<TArchiveFileCheck[]> {
+export async function verifyArchiveFiles(
+  paths: string[],
+  opts: { db?: Db; checkpointFile?: string } = {},
+): Promise<TArchiveFileCheck[]> {
   const checkpoints = new Map<number, string>();
-  if (opts.checkpointFile) for (const cp of readCheckpoints(opts.checkpointFile).checkpoints) checkpoints.set(cp.seq, cp.hash);
+  if (opts.checkpointFile)
+    for (const cp of readCheckpoints(opts.checkpointFile).checkpoints) checkpoints.set(cp.seq, cp.hash);
   const files = [];
   for (const path of paths) {
     const digest = await fileDigest(path);
@@ -172,7 +224,9 @@ export async function verifyArchiveFiles(paths: string[], opts: { db?: Db; check
   const fromFiles = files.flatMap((f) => f.read.records);
   const liveIds = new Set(live.map((r) => r.archiveId));
   const records = [...live, ...fromFiles];
-  const liveRow = opts.db?.$client.prepare<[number], { prev_hash: string }>(`select ${hashHexSql('prev_hash')} as prev_hash from audit_events where seq = ?`);
+  const liveRow = opts.db?.$client.prepare<[number], { prev_hash: string }>(
+    `select ${hashHexSql('prev_hash')} as prev_hash from audit_events where seq = ?`,
+  );
   const checkDb = Boolean(opts.db);
 
   return files.map(({ path, digest, read }) => {
@@ -187,23 +241,53 @@ export async function verifyArchiveFiles(paths: string[], opts: { db?: Db; check
       if (own) {
         recorded = liveIds.has(own.archiveId) ? 'live' : 'archive';
         const sameRange = !l || (own.throughSeq === l.throughSeq && own.lastHash === l.lastHash);
-        if (own.sha256 !== digest.sha256 || own.fromSeq !== h.fromSeq || own.firstPrevHash !== h.firstPrevHash || !sameRange) {
-          problems.push(problem('文件与审计链中记录的归档（SHA-256 或范围）不符', 'the file differs from the archive recorded in the chain (SHA-256 or range)'));
+        if (
+          own.sha256 !== digest.sha256 ||
+          own.fromSeq !== h.fromSeq ||
+          own.firstPrevHash !== h.firstPrevHash ||
+          !sameRange
+        ) {
+          problems.push(
+            problem(
+              '文件与审计链中记录的归档（SHA-256 或范围）不符',
+              'the file differs from the archive recorded in the chain (SHA-256 or range)',
+            ),
+          );
         }
       }
       if (h.fromSeq === 1 && h.firstPrevHash === GENESIS_HASH) previous = 'genesis';
-      else if (records.some((r) => r.throughSeq === h.fromSeq - 1 && r.lastHash === h.firstPrevHash)) previous = 'archive';
-      if (checkDb && recorded === 'not found') problems.push(problem('审计链（及所给的其他归档）中没有该归档的记录', 'neither the live chain nor the other given archives record this archive'));
-      if (checkDb && previous === 'not found') problems.push(problem(`找不到第 ${h.fromSeq - 1} 条（上一段）与本归档的衔接`, `nothing links event ${h.fromSeq - 1} (the part before) to this archive`));
+      else if (records.some((r) => r.throughSeq === h.fromSeq - 1 && r.lastHash === h.firstPrevHash))
+        previous = 'archive';
+      if (checkDb && recorded === 'not found')
+        problems.push(
+          problem(
+            '审计链（及所给的其他归档）中没有该归档的记录',
+            'neither the live chain nor the other given archives record this archive',
+          ),
+        );
+      if (checkDb && previous === 'not found')
+        problems.push(
+          problem(
+            `找不到第 ${h.fromSeq - 1} 条（上一段）与本归档的衔接`,
+            `nothing links event ${h.fromSeq - 1} (the part before) to this archive`,
+          ),
+        );
     }
     if (l) {
       const kept = liveRow?.get(l.firstKeptSeq);
       if (kept) next = kept.prev_hash === l.lastHash ? 'live' : 'not found';
       else if (records.some((r) => r.fromSeq === l.firstKeptSeq && r.firstPrevHash === l.lastHash)) next = 'archive';
-      if (checkDb && next === 'not found') problems.push(problem(`第 ${l.firstKeptSeq} 条（下一段）未衔接到本归档的最后哈希`, `event ${l.firstKeptSeq} (the part after) does not link to this archive's last hash`));
+      if (checkDb && next === 'not found')
+        problems.push(
+          problem(
+            `第 ${l.firstKeptSeq} 条（下一段）未衔接到本归档的最后哈希`,
+            `event ${l.firstKeptSeq} (the part after) does not link to this archive's last hash`,
+          ),
+        );
     }
     const manifest = manifestState(path, digest, read);
-    if (manifest === 'differs') problems.push(problem('清单（manifest）与文件不符', 'the manifest does not match the file'));
+    if (manifest === 'differs')
+      problems.push(problem('清单（manifest）与文件不符', 'the manifest does not match the file'));
     return {
       file: basename(path),
       ok: problems.length === 0,

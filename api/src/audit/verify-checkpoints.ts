@@ -1,8 +1,8 @@
 import type { Db } from '../db/client.js';
-import type { TChainPoint } from './walk.js';
-import { broken, type TCheckpointSummary, type TVerifyFailure } from './verify-result.js';
-import { readCheckpoints } from './checkpoints.js';
 import { hashHexSql } from '../lib/stored-hash.js';
+import { readCheckpoints } from './checkpoints.js';
+import { broken, type TCheckpointSummary, type TVerifyFailure } from './verify-result.js';
+import type { TChainPoint } from './walk.js';
 
 /**
  * Holds the table to the checkpoints written outside it. `lastSeq` is the table's last seq, `count` the
@@ -44,7 +44,9 @@ export function verifyCheckpoints(
       ),
     };
   }
-  const hashAt = db.$client.prepare<[number], { hash: string }>(`select ${hashHexSql('hash')} as hash from audit_events where seq = ?`);
+  const hashAt = db.$client.prepare<[number], { hash: string }>(
+    `select ${hashHexSql('hash')} as hash from audit_events where seq = ?`,
+  );
   const seen = new Map<number, string>();
   for (const cp of checkpoints) {
     if (seen.get(cp.seq) === cp.hash) continue;

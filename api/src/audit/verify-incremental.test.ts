@@ -1,11 +1,13 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+
 import { asc, eq, gte } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { AUDIT_VERIFIED_FILE_NAME } from '../data-dir.js';
 import { tx } from '../db/client.js';
 import { auditEvents } from '../db/schema.js';
-import { AUDIT_VERIFIED_FILE_NAME } from '../data-dir.js';
-import { makeHarness, type Harness } from '../test/harness.js';
+import { type Harness, makeHarness } from '../test/harness.js';
 import { appendAudit, hashEvent } from './append.js';
 import { verifyAuditChain } from './verify.js';
 
@@ -19,15 +21,32 @@ async function harness() {
   return h;
 }
 const positionFile = (h: Harness) => join(h.dir, AUDIT_VERIFIED_FILE_NAME);
-const verify = (h: Harness, full = false) => verifyAuditChain(h.db, { checkpointFile: h.deps.auditCheckpointFile, positionFile: positionFile(h), full, now: h.clock.now });
+const verify = (h: Harness, full = false) =>
+  verifyAuditChain(h.db, {
+    checkpointFile: h.deps.auditCheckpointFile,
+    positionFile: positionFile(h),
+    full,
+    now: h.clock.now,
+  });
 function appendEvents(h: Harness, n: number) {
   for (let i = 0; i < n; i++) {
-    tx(h.db, () => appendAudit(h.db, { at: h.clock.now().toISOString(), actor: null, action: 'test.event', entityType: 'Test', entityId: String(i), outcome: 'success' }));
+    tx(h.db, () =>
+      appendAudit(h.db, {
+        at: h.clock.now().toISOString(),
+        actor: null,
+        action: 'test.event',
+        entityType: 'Test',
+        entityId: String(i),
+        outcome: 'success',
+      }),
+    );
   }
 }
 function withoutTriggers(h: Harness, fn: () => void) {
   const s = h.db.$client;
-  const triggers = s.prepare("select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'audit_events'").all() as Array<{ name: string; sql: string }>;
+  const triggers = s
+    .prepare("select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'audit_events'")
+    .all() as Array<{ name: string; sql: string }>;
   for (const t of triggers) s.exec(`drop trigger ${t.name}`);
   try {
     fn();
@@ -42,7 +61,13 @@ describe('incremental verification (cost bounded by what was written since the l
     const h = await harness();
     // The harness's own setup events (accounts, grants, authenticators): n of them.
     const n = head(h);
-    expect(verify(h)).toMatchObject({ ok: true, mode: 'full', count: n, checked: n, fullAt: h.clock.now().toISOString() });
+    expect(verify(h)).toMatchObject({
+      ok: true,
+      mode: 'full',
+      count: n,
+      checked: n,
+      fullAt: h.clock.now().toISOString(),
+    });
     const firstFull = h.clock.now().toISOString();
     h.clock.advance(60_000);
     appendEvents(h, 4);
@@ -66,7 +91,12 @@ describe('incremental verification (cost bounded by what was written since the l
       const s = h.db.$client;
       s.prepare("update audit_events set actor_name = 'someone else' where seq = 10").run();
       let prevHash = h.db.select().from(auditEvents).where(eq(auditEvents.seq, 9)).get()?.hash ?? '';
-      for (const row of h.db.select().from(auditEvents).where(gte(auditEvents.seq, 10)).orderBy(asc(auditEvents.seq)).all()) {
+      for (const row of h.db
+        .select()
+        .from(auditEvents)
+        .where(gte(auditEvents.seq, 10))
+        .orderBy(asc(auditEvents.seq))
+        .all()) {
         const hash = hashEvent(prevHash, row);
         s.prepare('update audit_events set prev_hash = ?, hash = ? where seq = ?').run(prevHash, hash, row.seq);
         prevHash = hash;
@@ -88,7 +118,9 @@ describe('incremental verification (cost bounded by what was written since the l
   it('an in-place edit of an already verified event is found by the full walk (the incremental one does not rehash it)', async () => {
     const h = await harness();
     verify(h);
-    withoutTriggers(h, () => h.db.$client.prepare("update audit_events set actor_name = 'someone else' where seq = 5").run());
+    withoutTriggers(h, () =>
+      h.db.$client.prepare("update audit_events set actor_name = 'someone else' where seq = 5").run(),
+    );
     expect(verify(h)).toMatchObject({ ok: true, mode: 'incremental', checked: 0 });
     expect(verify(h, true)).toMatchObject({ ok: false, brokenAt: 5 });
   });
@@ -96,7 +128,11 @@ describe('incremental verification (cost bounded by what was written since the l
   it('GET /api/audit/verify is incremental; ?full=1 walks from the anchor', async () => {
     const h = await harness();
     const auditor = await h.signIn('auditor');
-    expect(await (await h.get('/api/audit/verify', auditor)).json()).toMatchObject({ ok: true, mode: 'full', anchor: null });
+    expect(await (await h.get('/api/audit/verify', auditor)).json()).toMatchObject({
+      ok: true,
+      mode: 'full',
+      anchor: null,
+    });
     expect(await (await h.get('/api/audit/verify', auditor)).json()).toMatchObject({ ok: true, mode: 'incremental' });
     expect(await (await h.get('/api/audit/verify?full=1', auditor)).json()).toMatchObject({ ok: true, mode: 'full' });
     expect((await h.get('/api/audit/verify?full=yes', auditor)).status).toBe(400);

@@ -33,7 +33,12 @@ export type TVerifyOk = {
 
 export type TVerifyResult = TVerifyOk | TVerifyFailure;
 
-export const broken = (count: number, brokenAt: number, message: TText, extra: Pick<TVerifyFailure, 'missing'> = {}): TVerifyFailure => ({
+export const broken = (
+  count: number,
+  brokenAt: number,
+  message: TText,
+  extra: Pick<TVerifyFailure, 'missing'> = {},
+): TVerifyFailure => ({
   ok: false,
   count,
   brokenAt,

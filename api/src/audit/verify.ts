@@ -1,11 +1,11 @@
 import type { Db } from '../db/client.js';
+import { hashHexSql } from '../lib/stored-hash.js';
 import { chainAnchor, type TChainAnchor } from './anchor.js';
 import { auditHead } from './checkpoints.js';
+import { readVerifiedPosition, type TVerifiedPosition, writeVerifiedPosition } from './verified-position.js';
 import { verifyCheckpoints } from './verify-checkpoints.js';
 import { broken, type TVerifyAnchor, type TVerifyResult } from './verify-result.js';
-import { readVerifiedPosition, writeVerifiedPosition, type TVerifiedPosition } from './verified-position.js';
-import { runAsync, runSync, walkChain, type TChainPoint } from './walk.js';
-import { hashHexSql } from '../lib/stored-hash.js';
+import { runAsync, runSync, type TChainPoint, walkChain } from './walk.js';
 
 export type { TVerifyFailure, TVerifyResult } from './verify-result.js';
 
@@ -23,11 +23,15 @@ export type TVerifyOptions = {
 };
 
 const anchorOf = (a: TChainAnchor): TVerifyAnchor | null =>
-  a.archive ? { seq: a.seq, hash: a.hash, archiveId: a.archive.archiveId, archivedAt: a.archive.at, cutoff: a.archive.cutoff } : null;
+  a.archive
+    ? { seq: a.seq, hash: a.hash, archiveId: a.archive.archiveId, archivedAt: a.archive.at, cutoff: a.archive.cutoff }
+    : null;
 
 /** The verified position is only a shortcut if the row it names still holds the hash it had then. */
 function positionCheck(db: Db, position: TVerifiedPosition, anchor: TChainAnchor): TVerifyResult | null {
-  const row = db.$client.prepare<[number], { hash: string }>(`select ${hashHexSql('hash')} as hash from audit_events where seq = ?`).get(position.seq);
+  const row = db.$client
+    .prepare<[number], { hash: string }>(`select ${hashHexSql('hash')} as hash from audit_events where seq = ?`)
+    .get(position.seq);
   if (row?.hash === position.hash) return null;
   const head = auditHead(db)?.seq ?? anchor.seq;
   if (!row && position.seq > head) {
@@ -43,8 +47,12 @@ function positionCheck(db: Db, position: TVerifiedPosition, anchor: TChainAnchor
     );
   }
   return broken(position.seq - 1 - anchor.seq, position.seq, {
-    'zh-CN': row ? `第 ${position.seq} 条记录的哈希与 ${position.at} 校验时不同：该条及之前的记录被改写` : `第 ${position.seq} 条记录（${position.at} 校验通过）缺失`,
-    en: row ? `event ${position.seq} has another hash than when verified at ${position.at}: the chain up to it was rewritten` : `event ${position.seq}, verified at ${position.at}, is missing`,
+    'zh-CN': row
+      ? `第 ${position.seq} 条记录的哈希与 ${position.at} 校验时不同：该条及之前的记录被改写`
+      : `第 ${position.seq} 条记录（${position.at} 校验通过）缺失`,
+    en: row
+      ? `event ${position.seq} has another hash than when verified at ${position.at}: the chain up to it was rewritten`
+      : `event ${position.seq}, verified at ${position.at}, is missing`,
   });
 }
 
@@ -81,8 +89,18 @@ function* verifySteps(db: Db, opts: TVerifyOptions): Generator<void, TVerifyResu
     }
     const at = now().toISOString();
     const fullAt = mode === 'full' ? at : (position?.fullAt ?? null);
-    if (opts.positionFile) writeVerifiedPosition(opts.positionFile, { seq: walk.last.seq, hash: walk.last.hash, at, fullAt });
-    return { ok: true, count, lastHash: walk.last.hash, checkpoints, mode, checked: walk.walked, anchor: anchorOf(anchor), fullAt };
+    if (opts.positionFile)
+      writeVerifiedPosition(opts.positionFile, { seq: walk.last.seq, hash: walk.last.hash, at, fullAt });
+    return {
+      ok: true,
+      count,
+      lastHash: walk.last.hash,
+      checkpoints,
+      mode,
+      checked: walk.walked,
+      anchor: anchorOf(anchor),
+      fullAt,
+    };
   }
 }
 

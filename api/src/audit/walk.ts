@@ -1,4 +1,5 @@
 import { and, asc, gt, lte } from 'drizzle-orm';
+
 import type { Db } from '../db/client.js';
 import { auditEvents, type TAuditEventRow } from '../db/schema.js';
 import { hashEvent } from './append.js';
@@ -15,12 +16,25 @@ export type TWalkOutcome =
 /** One link of the chain: the row follows `prev` without a gap, names its hash, and its content hashes to its own. */
 export function checkLink(prev: TChainPoint, row: TAuditEventRow): { brokenAt: number; message: TText } | null {
   const expected = prev.seq + 1;
-  if (row.seq !== expected) return { brokenAt: expected, message: { 'zh-CN': `第 ${expected} 条记录缺失`, en: `event ${expected} is missing` } };
+  if (row.seq !== expected)
+    return {
+      brokenAt: expected,
+      message: { 'zh-CN': `第 ${expected} 条记录缺失`, en: `event ${expected} is missing` },
+    };
   if (row.prevHash !== prev.hash) {
-    return { brokenAt: row.seq, message: { 'zh-CN': `第 ${row.seq} 条记录的前序哈希与上一条不符`, en: 'prevHash does not match the previous event' } };
+    return {
+      brokenAt: row.seq,
+      message: {
+        'zh-CN': `第 ${row.seq} 条记录的前序哈希与上一条不符`,
+        en: 'prevHash does not match the previous event',
+      },
+    };
   }
   if (hashEvent(prev.hash, row) !== row.hash) {
-    return { brokenAt: row.seq, message: { 'zh-CN': `第 ${row.seq} 条记录的内容与其哈希不符`, en: 'content does not match its hash' } };
+    return {
+      brokenAt: row.seq,
+      message: { 'zh-CN': `第 ${row.seq} 条记录的内容与其哈希不符`, en: 'content does not match its hash' },
+    };
   }
   return null;
 }

@@ -3,10 +3,12 @@ import { createWriteStream, rmSync } from 'node:fs';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
+
 import { asc, gt } from 'drizzle-orm';
+
 import type { Db } from '../db/client.js';
-import { fsyncPath } from '../lib/fsync.js';
 import { auditEvents } from '../db/schema.js';
+import { fsyncPath } from '../lib/fsync.js';
 import { ARCHIVE_FORMAT, type TArchiveHeader, type TArchiveLink } from './archive-format.js';
 import type { TText } from './verify-result.js';
 import { BATCH, checkLink, type TChainPoint } from './walk.js';
@@ -31,9 +33,22 @@ class Stop extends Error {
  */
 export async function writeArchiveFile(
   db: Db,
-  opts: { path: string; start: TChainPoint; cutoff: string; header: Pick<TArchiveHeader, 'archiveId' | 'createdAt' | 'createdBy'> },
+  opts: {
+    path: string;
+    start: TChainPoint;
+    cutoff: string;
+    header: Pick<TArchiveHeader, 'archiveId' | 'createdAt' | 'createdBy'>;
+  },
 ): Promise<TWrittenArchive> {
-  const header: TArchiveHeader = { kind: 'header', format: ARCHIVE_FORMAT, version: 1, ...opts.header, cutoff: opts.cutoff, fromSeq: opts.start.seq + 1, firstPrevHash: opts.start.hash };
+  const header: TArchiveHeader = {
+    kind: 'header',
+    format: ARCHIVE_FORMAT,
+    version: 1,
+    ...opts.header,
+    cutoff: opts.cutoff,
+    fromSeq: opts.start.seq + 1,
+    firstPrevHash: opts.start.hash,
+  };
   let link: TArchiveLink | null = null;
 
   function* lines(): Generator<string> {
@@ -43,7 +58,13 @@ export async function writeArchiveFile(
     let firstAt = '';
     let lastAt = '';
     for (;;) {
-      const rows = db.select().from(auditEvents).where(gt(auditEvents.seq, prev.seq)).orderBy(asc(auditEvents.seq)).limit(BATCH).all();
+      const rows = db
+        .select()
+        .from(auditEvents)
+        .where(gt(auditEvents.seq, prev.seq))
+        .orderBy(asc(auditEvents.seq))
+        .limit(BATCH)
+        .all();
       let chunk = '';
       let reachedKept = rows.length < BATCH;
       for (const row of rows) {
@@ -66,7 +87,16 @@ export async function writeArchiveFile(
       if (reachedKept) break;
     }
     if (count === 0) throw new Stop({ ok: false, why: 'empty' });
-    link = { kind: 'link', count, throughSeq: prev.seq, firstAt, lastAt, lastHash: prev.hash, firstKeptSeq: prev.seq + 1, firstKeptPrevHash: prev.hash };
+    link = {
+      kind: 'link',
+      count,
+      throughSeq: prev.seq,
+      firstAt,
+      lastAt,
+      lastHash: prev.hash,
+      firstKeptSeq: prev.seq + 1,
+      firstKeptPrevHash: prev.hash,
+    };
     yield `${JSON.stringify(link)}\n`;
   }
 
@@ -81,7 +111,12 @@ export async function writeArchiveFile(
   });
   try {
     // One batch buffered at a time: Readable.from would otherwise pull 16 batches per turn of the event loop.
-    await pipeline(Readable.from(lines(), { highWaterMark: 1 }), createGzip(), tap, createWriteStream(opts.path, { flags: 'wx', mode: 0o640 }));
+    await pipeline(
+      Readable.from(lines(), { highWaterMark: 1 }),
+      createGzip(),
+      tap,
+      createWriteStream(opts.path, { flags: 'wx', mode: 0o640 }),
+    );
   } catch (err) {
     rmSync(opts.path, { force: true });
     if (err instanceof Stop) return err.outcome;

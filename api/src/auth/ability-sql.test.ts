@@ -1,13 +1,21 @@
 import { subject } from '@casl/ability';
 import { and, asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { definitions, instanceParticipants, instances, taskCandidates, tasks, type TInstanceRow } from '../db/schema.js';
-import { ROLES, type RoleGrant } from '../engine.js';
+
+import {
+  definitions,
+  instanceParticipants,
+  instances,
+  taskCandidates,
+  tasks,
+  type TInstanceRow,
+} from '../db/schema.js';
+import { type RoleGrant, ROLES } from '../engine.js';
 import { createDraftDefinition } from '../features/definitions/create-draft.js';
 import { DEFINITION_FIELDS } from '../features/definitions/list-definitions.js';
 import { instanceFields, participantIds, toInstanceSubject } from '../features/instances/instance-subject.js';
 import schoolReport from '../test/fixtures/school-report.json' with { type: 'json' };
-import { makeHarness, type Harness } from '../test/harness.js';
+import { type Harness, makeHarness } from '../test/harness.js';
 import { ACTIONS, defineAbilityFor } from './ability.js';
 import { rulesToWhere } from './ability-sql.js';
 import type { TAuthUser } from './user.js';
@@ -18,7 +26,7 @@ let rows: TInstanceRow[];
 /** Small deterministic PRNG so a failure reproduces. */
 function rng(seed: number) {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 beforeAll(async () => {
@@ -58,15 +66,36 @@ beforeAll(async () => {
     };
     h.db.insert(instances).values(row).run();
     const ps = userIds.filter(() => rand() < 0.15);
-    for (const userId of ps) h.db.insert(instanceParticipants).values({ instanceId: row.id, userId, role: 'inspector' }).run();
+    for (const userId of ps)
+      h.db.insert(instanceParticipants).values({ instanceId: row.id, userId, role: 'inspector' }).run();
     // Some instances have a task, open or closed, waiting on a named person or on a role at an org.
     if (rand() < 0.4) {
       const taskId = `task-${row.id}`;
-      h.db.insert(tasks).values({ id: taskId, instanceId: row.id, taskKey: 'k', state: 'draft', purpose: 'act', dueAt: null, status: rand() < 0.7 ? 'open' : 'closed', createdAt: row.createdAt }).run();
+      h.db
+        .insert(tasks)
+        .values({
+          id: taskId,
+          instanceId: row.id,
+          taskKey: 'k',
+          state: 'draft',
+          purpose: 'act',
+          dueAt: null,
+          status: rand() < 0.7 ? 'open' : 'closed',
+          createdAt: row.createdAt,
+        })
+        .run();
       const [school] = pick(schools);
       h.db
         .insert(taskCandidates)
-        .values(rand() < 0.5 ? { taskId, userId: pick(userIds) } : { taskId, role: pick(['principal', 'inspector', 'expert', 'teacher']), orgId: rand() < 0.2 ? null : pick([school, h.orgs.district]) })
+        .values(
+          rand() < 0.5
+            ? { taskId, userId: pick(userIds) }
+            : {
+                taskId,
+                role: pick(['principal', 'inspector', 'expert', 'teacher']),
+                orgId: rand() < 0.2 ? null : pick([school, h.orgs.district]),
+              },
+        )
         .run();
     }
     rows.push(row);
@@ -74,21 +103,65 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const userWith = (id: string, roles: RoleGrant[]): TAuthUser => ({ id, username: id, displayName: id, locale: 'zh-CN', roles });
+const userWith = (id: string, roles: RoleGrant[]): TAuthUser => ({
+  id,
+  username: id,
+  displayName: id,
+  locale: 'zh-CN',
+  roles,
+});
 
 function cases(): Array<[string, TAuthUser]> {
   const o = h.orgs;
   const single = ROLES.map((role): [string, TAuthUser] => {
     const orgId = role === 'principal' || role === 'teacher' ? o.schoolA : role === 'groupLead' ? o.group1 : o.district;
-    const id = h.users[{ bureauAdmin: 'admin', bureauReviewer: 'reviewer1', groupLead: 'lead1', principal: 'principalA', teacher: 'teacherA', inspector: 'inspector', expert: 'expert', outsideDept: 'outside', securityAdmin: 'secadmin', auditor: 'auditor' }[role]] ?? role;
+    const id =
+      h.users[
+        {
+          bureauAdmin: 'admin',
+          bureauReviewer: 'reviewer1',
+          groupLead: 'lead1',
+          principal: 'principalA',
+          teacher: 'teacherA',
+          inspector: 'inspector',
+          expert: 'expert',
+          outsideDept: 'outside',
+          securityAdmin: 'secadmin',
+          auditor: 'auditor',
+        }[role]
+      ] ?? role;
     return [role, userWith(id, [{ role, orgId }])];
   });
   return [
     ...single,
-    ['principal of two schools', userWith(h.users.principalB ?? '', [{ role: 'principal', orgId: o.schoolB }, { role: 'principal', orgId: o.schoolA2 }])],
-    ['group lead + teacher', userWith(h.users.teacherA ?? '', [{ role: 'groupLead', orgId: o.group2 }, { role: 'teacher', orgId: o.schoolA }])],
-    ['auditor who is also an admin', userWith(h.users.auditor ?? '', [{ role: 'auditor', orgId: o.district }, { role: 'bureauAdmin', orgId: o.district }])],
-    ['security admin who is also a principal', userWith(h.users.secadmin ?? '', [{ role: 'securityAdmin', orgId: o.district }, { role: 'principal', orgId: o.schoolA }])],
+    [
+      'principal of two schools',
+      userWith(h.users.principalB ?? '', [
+        { role: 'principal', orgId: o.schoolB },
+        { role: 'principal', orgId: o.schoolA2 },
+      ]),
+    ],
+    [
+      'group lead + teacher',
+      userWith(h.users.teacherA ?? '', [
+        { role: 'groupLead', orgId: o.group2 },
+        { role: 'teacher', orgId: o.schoolA },
+      ]),
+    ],
+    [
+      'auditor who is also an admin',
+      userWith(h.users.auditor ?? '', [
+        { role: 'auditor', orgId: o.district },
+        { role: 'bureauAdmin', orgId: o.district },
+      ]),
+    ],
+    [
+      'security admin who is also a principal',
+      userWith(h.users.secadmin ?? '', [
+        { role: 'securityAdmin', orgId: o.district },
+        { role: 'principal', orgId: o.schoolA },
+      ]),
+    ],
     ['no roles', userWith('nobody', [])],
   ];
 }
@@ -98,7 +171,9 @@ describe('rules → SQL agrees with ability.can on generated rows', () => {
     for (const [label, user] of cases()) {
       const ability = defineAbilityFor(user);
       const expected = rows
-        .filter((r) => ability.can(action, subject('Instance', toInstanceSubject(r, participantIds(h.deps, r.id, user)))))
+        .filter((r) =>
+          ability.can(action, subject('Instance', toInstanceSubject(r, participantIds(h.deps, r.id, user)))),
+        )
         .map((r) => r.id);
       const actual = h.db
         .select({ id: instances.id })
@@ -118,7 +193,9 @@ describe('rules → SQL agrees with ability.can on generated rows', () => {
     for (const [label, user] of cases()) {
       const ability = defineAbilityFor(user);
       for (const action of ACTIONS) {
-        const expected = all.filter((d) => ability.can(action, subject('Definition', { id: d.id, key: d.key, status: d.status }))).map((d) => d.id);
+        const expected = all
+          .filter((d) => ability.can(action, subject('Definition', { id: d.id, key: d.key, status: d.status })))
+          .map((d) => d.id);
         const actual = h.db
           .select({ id: definitions.id })
           .from(definitions)
@@ -139,7 +216,12 @@ describe('rules → SQL agrees with ability.can on generated rows', () => {
     // …and the open-task path: a principal of school A reads other schools' instances only while work waits on them.
     const user = userWith(h.users.principalA ?? '', [{ role: 'principal', orgId: h.orgs.schoolA }]);
     const viaTask = rows.filter(
-      (r) => r.subjectOrgId !== h.orgs.schoolA && defineAbilityFor(user).can('read', subject('Instance', toInstanceSubject(r, participantIds(h.deps, r.id, user)))),
+      (r) =>
+        r.subjectOrgId !== h.orgs.schoolA &&
+        defineAbilityFor(user).can(
+          'read',
+          subject('Instance', toInstanceSubject(r, participantIds(h.deps, r.id, user))),
+        ),
     );
     expect(viaTask.length).toBeGreaterThan(0);
   });

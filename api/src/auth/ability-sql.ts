@@ -1,5 +1,6 @@
 import { rulesToAST } from '@casl/ability/extra';
-import { and, not, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, not, or, type SQL, sql, type SQLWrapper } from 'drizzle-orm';
+
 import type { AppAbility, TAction, TSubjectType } from './ability.js';
 
 /** How a rule field maps to SQL: a column, or a function for fields that are not columns (e.g. array membership). */
@@ -31,7 +32,12 @@ export type TWherePart = { where: SQL; on?: string };
  * as one OR, SQLite gathers every row of the widest alternative and sorts them per page (issue 11: a
  * department's 17,000 requests, 50–100 ms a page).
  */
-export function rulesToWhereParts(ability: AppAbility, action: TAction, type: TSubjectType, fields: TFieldMap): TWherePart[] {
+export function rulesToWhereParts(
+  ability: AppAbility,
+  action: TAction,
+  type: TSubjectType,
+  fields: TFieldMap,
+): TWherePart[] {
   const ast = rulesToAST(ability, action, type) as Node | null;
   if (!ast) return [{ where: FALSE }];
   const nodes = ast.operator === 'or' ? (ast.value as Node[]) : [ast];

@@ -1,13 +1,38 @@
 import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility } from '@casl/ability';
-import { ROLES, isPrivilegedRole, type TRole } from '../engine.js';
+
+import { isPrivilegedRole, ROLES, type TRole } from '../engine.js';
 import type { TAuthUser } from './user.js';
 
 // `assign`: name people for an instance's roles when starting it (inspectors, experts) — bureau staff only.
 // `archive`: move audit events past retention out of the table into a verifiable file — the auditor only.
 // `grant`: add or remove one role grant of an account (a RoleGrant subject).
-export const ACTIONS = ['manage', 'create', 'read', 'update', 'publish', 'act', 'verify', 'assign', 'archive', 'grant'] as const;
+export const ACTIONS = [
+  'manage',
+  'create',
+  'read',
+  'update',
+  'publish',
+  'act',
+  'verify',
+  'assign',
+  'archive',
+  'grant',
+] as const;
 export type TAction = (typeof ACTIONS)[number];
-export const SUBJECT_TYPES = ['Instance', 'Definition', 'Task', 'AuditEvent', 'Organisation', 'User', 'ReferenceData', 'BurdenReport', 'Notification', 'Calendar', 'Delegation', 'RoleGrant'] as const;
+export const SUBJECT_TYPES = [
+  'Instance',
+  'Definition',
+  'Task',
+  'AuditEvent',
+  'Organisation',
+  'User',
+  'ReferenceData',
+  'BurdenReport',
+  'Notification',
+  'Calendar',
+  'Delegation',
+  'RoleGrant',
+] as const;
 export type TSubjectType = (typeof SUBJECT_TYPES)[number];
 
 /** The fields of an instance that rules may test; `participantIds` is materialised from instance_participants. */
@@ -48,7 +73,16 @@ const orgsWith = (user: TAuthUser, role: TRole): string[] =>
 
 const ORDINARY_ROLES = ROLES.filter((r) => !isPrivilegedRole(r));
 /** Everything a workflow is made of: the security administrator and the auditor change none of it. */
-const WORKFLOW_DATA: TSubjectType[] = ['Instance', 'Definition', 'Task', 'ReferenceData', 'BurdenReport', 'Calendar', 'Organisation', 'Delegation'];
+const WORKFLOW_DATA: TSubjectType[] = [
+  'Instance',
+  'Definition',
+  'Task',
+  'ReferenceData',
+  'BurdenReport',
+  'Calendar',
+  'Organisation',
+  'Delegation',
+];
 
 // One small function per role; a user with several grants gets the union.
 const ROLE_RULES: Record<TRole, (b: Builder, user: TAuthUser) => void> = {

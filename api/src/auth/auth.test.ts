@@ -1,7 +1,8 @@
-import { createMongoAbility, subject, type MongoAbility, type RawRuleOf } from '@casl/ability';
+import { createMongoAbility, type MongoAbility, type RawRuleOf, subject } from '@casl/ability';
 import { unpackRules } from '@casl/ability/extra';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeHarness, PASSWORD, type Harness } from '../test/harness.js';
+
+import { type Harness, makeHarness, PASSWORD } from '../test/harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -97,21 +98,29 @@ describe('session', () => {
     const noHeader = await h.app.request('/api/auth/logout', { method: 'POST', headers: { cookie: s.cookie } });
     expect(noHeader.status).toBe(403);
     expect((await noHeader.json()).error.code).toBe('CSRF_FAILED');
-    const wrong = await h.app.request('/api/auth/logout', { method: 'POST', headers: { cookie: s.cookie, 'x-csrf-token': 'forged' } });
+    const wrong = await h.app.request('/api/auth/logout', {
+      method: 'POST',
+      headers: { cookie: s.cookie, 'x-csrf-token': 'forged' },
+    });
     expect(wrong.status).toBe(403);
   });
 
   it('refuses a write or a sign-in another site made, even with a valid token (Origin, Sec-Fetch-Site), and audits it (issue 10.8)', async () => {
     const s = await h.signIn('principalA');
     const write = (headers: Record<string, string>) =>
-      h.app.request('/api/notifications/read-all', { method: 'POST', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, host: 'eduflow.example', ...headers } });
+      h.app.request('/api/notifications/read-all', {
+        method: 'POST',
+        headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, host: 'eduflow.example', ...headers },
+      });
     const evil = await write({ origin: 'http://evil.example' });
     expect(evil.status).toBe(403);
     expect((await evil.json()).error.code).toBe('CSRF_FAILED');
     expect((await write({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
     expect((await write({ origin: 'null' })).status).toBe(403);
     // The console's own page: same host, same-origin fetch.
-    expect((await write({ origin: 'http://eduflow.example', 'sec-fetch-site': 'same-origin' })).status).toBeLessThan(400);
+    expect((await write({ origin: 'http://eduflow.example', 'sec-fetch-site': 'same-origin' })).status).toBeLessThan(
+      400,
+    );
     const login = await h.app.request('/api/auth/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json', host: 'eduflow.example', origin: 'https://evil.example' },
@@ -119,7 +128,9 @@ describe('session', () => {
     });
     expect(login.status).toBe(403);
     expect(login.headers.get('set-cookie')).toBeNull();
-    const audited = h.db.$client.prepare("select count(*) n from audit_events where action = 'auth.origin' and outcome = 'denied'").get() as { n: number };
+    const audited = h.db.$client
+      .prepare("select count(*) n from audit_events where action = 'auth.origin' and outcome = 'denied'")
+      .get() as { n: number };
     expect(audited.n).toBe(4);
   });
 

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeHarness, PASSWORD, type Harness } from '../test/harness.js';
-import { LOGIN_FAILURES_PER_IP, LOGIN_FAILURES_PER_IP_HARD, LOGIN_FAILURES_PER_USERNAME } from './rate-limit.js';
+
 import { createUser } from '../features/users/create-user.js';
+import { type Harness, makeHarness, PASSWORD } from '../test/harness.js';
+import { LOGIN_FAILURES_PER_IP, LOGIN_FAILURES_PER_IP_HARD, LOGIN_FAILURES_PER_USERNAME } from './rate-limit.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -10,7 +11,11 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 const login = (username: string, password: string, otp?: string) =>
-  h.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password, otp }) });
+  h.app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password, otp }),
+  });
 type ErrorBody = { error: { code: string; lockedUntil?: string; fieldErrors?: Record<string, unknown> } };
 
 describe('lockout and rate limits', () => {
@@ -34,7 +39,12 @@ describe('lockout and rate limits', () => {
   });
 
   it('past the address limit, an account with no recent failure still signs in with its password (one NAT, a whole school); a spray stays shut out (issue 10.10)', async () => {
-    await createUser(h.deps, { username: 'teacherNat', displayName: '同校教师', password: PASSWORD, roles: [{ role: 'teacher', orgId: h.orgs.schoolA }] });
+    await createUser(h.deps, {
+      username: 'teacherNat',
+      displayName: '同校教师',
+      password: PASSWORD,
+      roles: [{ role: 'teacher', orgId: h.orgs.schoolA }],
+    });
     const names = Object.keys(h.users);
     for (let i = 0; i < LOGIN_FAILURES_PER_IP; i += 1) await login(names[i % names.length] ?? 'x', 'wrong-1234');
     // An account the failures touched is refused; a clean one is let through to its password check.
@@ -68,7 +78,13 @@ describe('lockout and rate limits', () => {
 describe('must change password', () => {
   it('a generated password works once: everything but /me, logout and change-password is 403 until changed', async () => {
     const admin = await h.signIn('admin');
-    const created = (await (await h.post('/api/users', { username: 'newprincipal', displayName: '新校长', roles: [{ role: 'principal', orgId: h.orgs.schoolA }] }, admin)).json()) as { password: string };
+    const created = (await (
+      await h.post(
+        '/api/users',
+        { username: 'newprincipal', displayName: '新校长', roles: [{ role: 'principal', orgId: h.orgs.schoolA }] },
+        admin,
+      )
+    ).json()) as { password: string };
     const first = await h.signIn('newprincipal', created.password);
     const other = await h.signIn('newprincipal', created.password);
     const blocked = await h.get('/api/tasks', first);

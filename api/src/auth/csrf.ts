@@ -6,7 +6,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Sign-in has no session yet; SameSite=Lax on the session cookie covers it. */
 const EXEMPT_PATHS = new Set(['/api/auth/login']);
 
-export const needsCsrf = (method: string, path: string): boolean => !SAFE_METHODS.has(method) && !EXEMPT_PATHS.has(path);
+export const needsCsrf = (method: string, path: string): boolean =>
+  !SAFE_METHODS.has(method) && !EXEMPT_PATHS.has(path);
 
 const same = (a: string, b: string): boolean => {
   const x = Buffer.from(a);
@@ -25,10 +26,13 @@ export function csrfOk(header: string | undefined, cookie: string | undefined, s
  * site is refused even with a valid token. Clients that send neither (curl, scripts) are judged by the
  * token alone. The expected host is the request's own (X-Forwarded-Host behind a trusted proxy).
  */
-export function foreignOrigin(headers: { origin?: string; secFetchSite?: string; host?: string; forwardedHost?: string }, trustProxy: boolean): string | null {
+export function foreignOrigin(
+  headers: { origin?: string; secFetchSite?: string; host?: string; forwardedHost?: string },
+  trustProxy: boolean,
+): string | null {
   const host = (trustProxy && headers.forwardedHost?.split(',')[0]?.trim()) || headers.host;
   if (headers.origin) {
-    let from: string | null = null;
+    let from: string | null;
     try {
       from = headers.origin === 'null' ? null : new URL(headers.origin).host;
     } catch {
@@ -36,7 +40,8 @@ export function foreignOrigin(headers: { origin?: string; secFetchSite?: string;
     }
     if (!from || from !== host) return headers.origin;
   }
-  if (headers.secFetchSite && headers.secFetchSite !== 'same-origin' && headers.secFetchSite !== 'none') return `Sec-Fetch-Site: ${headers.secFetchSite}`;
+  if (headers.secFetchSite && headers.secFetchSite !== 'same-origin' && headers.secFetchSite !== 'none')
+    return `Sec-Fetch-Site: ${headers.secFetchSite}`;
   return null;
 }
 

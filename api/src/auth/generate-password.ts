@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+
 import { passwordRefusal, type TPasswordAccount } from './password-policy.js';
 
 // No 0/O, 1/l/I: a generated password is read out or copied from a screen once.
@@ -11,7 +12,8 @@ const DIGITS = '23456789';
  * (say, no letter at all, or the account's username inside it).
  */
 export function generatePassword(account: TPasswordAccount = { username: '' }): string {
-  const pick = (alphabet: string, n: number) => Array.from({ length: n }, () => alphabet[randomInt(alphabet.length)]).join('');
+  const pick = (alphabet: string, n: number) =>
+    Array.from({ length: n }, () => alphabet[randomInt(alphabet.length)]).join('');
   for (;;) {
     const groups = Array.from({ length: 4 }, () => pick(LETTERS + DIGITS, 4));
     const password = `${groups.join('-')}-${pick(DIGITS, 2)}`;

@@ -41,4 +41,5 @@ export function lockedMessage(until: Date): { 'zh-CN': string; en: string } {
 }
 
 /** 423 with the unlock time, for sign-in and for a wrong current password alike. */
-export const lockedError = (until: Date) => new AppError('ACCOUNT_LOCKED', { message: lockedMessage(until), lockedUntil: until.toISOString() });
+export const lockedError = (until: Date) =>
+  new AppError('ACCOUNT_LOCKED', { message: lockedMessage(until), lockedUntil: until.toISOString() });

@@ -1,9 +1,10 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+
 import type { AppEnv } from '../app-env.js';
 import { appendAudit } from '../audit/append.js';
-import type { Deps } from '../deps.js';
 import { tx } from '../db/client.js';
+import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { defineAbilityFor } from './ability.js';
 import { CSRF_COOKIE, CSRF_HEADER, csrfOk, foreignOrigin, isWrite, needsCsrf } from './csrf.js';
@@ -32,7 +33,12 @@ export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
     // Every write and the sign-in: a request another site's page made is refused, token or not.
     if (isWrite(c.req.method)) {
       const foreign = foreignOrigin(
-        { origin: c.req.header('origin'), secFetchSite: c.req.header('sec-fetch-site'), host: c.req.header('host'), forwardedHost: c.req.header('x-forwarded-host') },
+        {
+          origin: c.req.header('origin'),
+          secFetchSite: c.req.header('sec-fetch-site'),
+          host: c.req.header('host'),
+          forwardedHost: c.req.header('x-forwarded-host'),
+        },
         process.env.EDUFLOW_TRUST_PROXY === '1',
       );
       if (foreign) {
@@ -47,7 +53,12 @@ export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
             meta: { method: c.req.method, path: c.req.path, origin: foreign },
           }),
         );
-        throw new AppError('CSRF_FAILED', { message: { 'zh-CN': '请求来自其他网站，已拒绝。请在本系统页面中操作。', en: 'The request came from another site and was refused; use this console’s own pages.' } });
+        throw new AppError('CSRF_FAILED', {
+          message: {
+            'zh-CN': '请求来自其他网站，已拒绝。请在本系统页面中操作。',
+            en: 'The request came from another site and was refused; use this console’s own pages.',
+          },
+        });
       }
     }
     if (needsCsrf(c.req.method, c.req.path)) {

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
+
 import type { AppEnv } from '../app-env.js';
 import { prepared } from '../db/prepared.js';
 import { users } from '../db/schema.js';
@@ -19,7 +20,11 @@ export function passwordChangeGate(deps: Deps): MiddlewareHandler<AppEnv> {
     if (user && !OPEN.has(c.req.path)) {
       // Every signed-in request asks: built once per connection (db/prepared.ts).
       const row = prepared(deps.db, 'user.mustChangePassword', (d) =>
-        d.select({ must: users.mustChangePassword }).from(users).where(eq(users.id, sql.placeholder('id'))).prepare(),
+        d
+          .select({ must: users.mustChangePassword })
+          .from(users)
+          .where(eq(users.id, sql.placeholder('id')))
+          .prepare(),
       ).get({ id: user.id });
       if (row?.must) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     }

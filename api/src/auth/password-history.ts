@@ -1,8 +1,9 @@
 import { desc, eq, inArray, sql } from 'drizzle-orm';
+
 import type { Db } from '../db/client.js';
 import { passwordHistory } from '../db/schema.js';
-import { PASSWORD_HISTORY, PASSWORD_RULE_MESSAGES, type TPasswordRefusal } from './password-policy.js';
 import { verifyPassword } from './password.js';
+import { PASSWORD_HISTORY, PASSWORD_RULE_MESSAGES, type TPasswordRefusal } from './password-policy.js';
 
 /** The account's current hash and its previous ones, newest first: the last PASSWORD_HISTORY passwords. */
 export function recentHashes(db: Db, userId: string, currentHash: string): string[] {
@@ -33,5 +34,13 @@ export function rememberPreviousPassword(db: Db, userId: string, oldHash: string
     .all()
     // Bounded: pruned on every insert, so at most PASSWORD_HISTORY + 1 rows.
     .slice(PASSWORD_HISTORY);
-  if (stale.length) db.delete(passwordHistory).where(inArray(passwordHistory.id, stale.map((r) => r.id))).run();
+  if (stale.length)
+    db.delete(passwordHistory)
+      .where(
+        inArray(
+          passwordHistory.id,
+          stale.map((r) => r.id),
+        ),
+      )
+      .run();
 }

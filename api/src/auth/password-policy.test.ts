@@ -1,13 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { createApp } from '../app.js';
 import { auditEvents, passwordHistory } from '../db/schema.js';
-import { makeHarness, PASSWORD, type Harness, type Session } from '../test/harness.js';
+import { type Harness, makeHarness, PASSWORD, type Session } from '../test/harness.js';
 import { generatePassword } from './generate-password.js';
 import { passwordExpired, passwordMaxAgeDays } from './password-expiry.js';
 import { PASSWORD_HISTORY, passwordRefusal } from './password-policy.js';
 
-type ErrorBody = { error: { code: string; rule?: string; fieldErrors?: Record<string, { 'zh-CN': string; en: string }> } };
+type ErrorBody = {
+  error: { code: string; rule?: string; fieldErrors?: Record<string, { 'zh-CN': string; en: string }> };
+};
 
 describe('passwordRefusal', () => {
   const principal = { username: 'principal', displayName: 'Li Ming' };
@@ -30,10 +33,16 @@ describe('passwordRefusal', () => {
   });
 
   it('accepts strong passwords, the demo, e2e and test-harness passwords and the generated ones', () => {
-    for (const p of ['Xk7#mPq2vL', 'Demo#2026!e2e', 'demo-Pass-2026', PASSWORD]) expect(passwordRefusal(p, principal)).toBeNull();
+    for (const p of ['Xk7#mPq2vL', 'Demo#2026!e2e', 'demo-Pass-2026', PASSWORD])
+      expect(passwordRefusal(p, principal)).toBeNull();
     for (let i = 0; i < 20; i += 1) {
       expect(passwordRefusal(generatePassword(), principal)).toBeNull();
-      expect(passwordRefusal(generatePassword({ username: 'admin', displayName: '系统管理员' }), { username: 'admin', displayName: '系统管理员' })).toBeNull();
+      expect(
+        passwordRefusal(generatePassword({ username: 'admin', displayName: '系统管理员' }), {
+          username: 'admin',
+          displayName: '系统管理员',
+        }),
+      ).toBeNull();
     }
   });
 });
@@ -44,7 +53,9 @@ describe('password expiry setting', () => {
     expect(passwordMaxAgeDays({ EDUFLOW_PASSWORD_MAX_AGE_DAYS: '' })).toBeUndefined();
     expect(passwordMaxAgeDays({ EDUFLOW_PASSWORD_MAX_AGE_DAYS: '90' })).toBe(90);
     expect(() => passwordMaxAgeDays({ EDUFLOW_PASSWORD_MAX_AGE_DAYS: '0' })).toThrow(/EDUFLOW_PASSWORD_MAX_AGE_DAYS/);
-    expect(() => passwordMaxAgeDays({ EDUFLOW_PASSWORD_MAX_AGE_DAYS: 'soon' })).toThrow(/EDUFLOW_PASSWORD_MAX_AGE_DAYS/);
+    expect(() => passwordMaxAgeDays({ EDUFLOW_PASSWORD_MAX_AGE_DAYS: 'soon' })).toThrow(
+      /EDUFLOW_PASSWORD_MAX_AGE_DAYS/,
+    );
     const user = { createdAt: '2026-01-01T00:00:00.000Z', passwordChangedAt: null };
     expect(passwordExpired(user, undefined, new Date('2030-01-01'))).toBe(false);
     expect(passwordExpired(user, 90, new Date('2026-03-31T23:00:00.000Z'))).toBe(false);
@@ -61,9 +72,18 @@ describe('POST /api/auth/change-password', () => {
   });
   afterEach(() => h.close());
 
-  const change = (currentPassword: string, newPassword: string, session = s) => h.post('/api/auth/change-password', { currentPassword, newPassword }, session);
-  const audits = () => h.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'user.changePassword'), eq(auditEvents.entityId, h.users.principalA ?? ''))).all();
-  const hashNow = () => h.db.$client.prepare('select password_hash as hash from users where username = ?').get('principalA') as { hash: string };
+  const change = (currentPassword: string, newPassword: string, session = s) =>
+    h.post('/api/auth/change-password', { currentPassword, newPassword }, session);
+  const audits = () =>
+    h.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'user.changePassword'), eq(auditEvents.entityId, h.users.principalA ?? '')))
+      .all();
+  const hashNow = () =>
+    h.db.$client.prepare('select password_hash as hash from users where username = ?').get('principalA') as {
+      hash: string;
+    };
 
   it.each([
     ['password1', 'classes', '大写字母、小写字母、数字、符号中的至少 3 类'],
@@ -79,11 +99,20 @@ describe('POST /api/auth/change-password', () => {
     expect(body.error.fieldErrors?.newPassword?.['zh-CN']).toContain(zh);
     expect(body.error.fieldErrors?.newPassword?.en).toBeTruthy();
     expect(hashNow().hash).toBe(before);
-    expect(audits().map((a) => [a.outcome, (a.meta as { reason?: string } | null)?.reason])).toEqual([['denied', `password.${rule}`]]);
+    expect(audits().map((a) => [a.outcome, (a.meta as { reason?: string } | null)?.reason])).toEqual([
+      ['denied', `password.${rule}`],
+    ]);
   });
 
   it('a strong password is taken (204, audited); the previous ones may not come back', async () => {
-    const passwords = [PASSWORD, 'Strong#Pass-01x', 'Strong#Pass-02y', 'Strong#Pass-03z', 'Strong#Pass-04w', 'Strong#Pass-05v'];
+    const passwords = [
+      PASSWORD,
+      'Strong#Pass-01x',
+      'Strong#Pass-02y',
+      'Strong#Pass-03z',
+      'Strong#Pass-04w',
+      'Strong#Pass-05v',
+    ];
     for (let i = 1; i < passwords.length; i += 1) {
       expect((await change(passwords[i - 1] ?? '', passwords[i] ?? '')).status).toBe(204);
     }
@@ -97,7 +126,13 @@ describe('POST /api/auth/change-password', () => {
       expect(body.error.rule).toBe('password.history');
       expect(body.error.fieldErrors?.newPassword?.['zh-CN']).toContain('最近 5 次');
     }
-    expect(h.db.select().from(passwordHistory).where(eq(passwordHistory.userId, h.users.principalA ?? '')).all()).toHaveLength(PASSWORD_HISTORY);
+    expect(
+      h.db
+        .select()
+        .from(passwordHistory)
+        .where(eq(passwordHistory.userId, h.users.principalA ?? ''))
+        .all(),
+    ).toHaveLength(PASSWORD_HISTORY);
     expect((await change(current, PASSWORD)).status).toBe(204);
     expect((await h.signIn('principalA', PASSWORD)).userId).toBe(h.users.principalA);
   });
@@ -112,14 +147,20 @@ describe('POST /api/auth/change-password', () => {
     expect(statuses.filter((x) => x === 204)).toEqual([]);
     // Locked: even the right current password is refused, and so is sign-in.
     h.clock.advance(60 * 60 * 1000);
-    expect(audits().filter((a) => (a.meta as { reason?: string } | null)?.reason === 'wrong-current-password-locked')).toHaveLength(1);
+    expect(
+      audits().filter((a) => (a.meta as { reason?: string } | null)?.reason === 'wrong-current-password-locked'),
+    ).toHaveLength(1);
   });
 
   it('a locked account cannot change its password even with the right current one', async () => {
     for (let i = 0; i < 5; i += 1) await change(`Wrong#guess-${i}`, 'Strong#Pass-01x');
     const res = await change(PASSWORD, 'Strong#Pass-01x');
     expect(res.status).toBe(423);
-    const login = await h.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'principalA', password: PASSWORD }) });
+    const login = await h.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'principalA', password: PASSWORD }),
+    });
     expect(login.status).toBe(423);
     h.clock.advance(16 * 60 * 1000);
     expect((await change(PASSWORD, 'Strong#Pass-01x')).status).toBe(204);
@@ -135,8 +176,17 @@ describe('admin-set passwords', () => {
 
   it('an administrator cannot create an account with a weak password, or one containing the username', async () => {
     const admin = await h.signIn('admin');
-    const create = (username: string, password: string) => h.post('/api/users', { username, displayName: '新校长', password, roles: [{ role: 'principal', orgId: h.orgs.schoolA }] }, admin);
-    for (const [username, password, rule] of [['newp', 'aaaaaaa1', 'classes'], ['principal21', 'Principal21!x', 'username'], ['newp', 'Password1!', 'common']] as const) {
+    const create = (username: string, password: string) =>
+      h.post(
+        '/api/users',
+        { username, displayName: '新校长', password, roles: [{ role: 'principal', orgId: h.orgs.schoolA }] },
+        admin,
+      );
+    for (const [username, password, rule] of [
+      ['newp', 'aaaaaaa1', 'classes'],
+      ['principal21', 'Principal21!x', 'username'],
+      ['newp', 'Password1!', 'common'],
+    ] as const) {
       const res = await create(username, password);
       expect(res.status).toBe(422);
       expect(((await res.json()) as ErrorBody).error.rule).toBe(`password.${rule}`);
@@ -146,7 +196,9 @@ describe('admin-set passwords', () => {
 
   it('a reset keeps the old password in the history', async () => {
     const admin = await h.signIn('admin');
-    const item = (await (await h.get(`/api/users?q=teacherA`, admin)).json()) as { items: Array<{ id: string; version: number }> };
+    const item = (await (await h.get(`/api/users?q=teacherA`, admin)).json()) as {
+      items: Array<{ id: string; version: number }>;
+    };
     const teacher = item.items[0];
     const res = await h.app.request(`/api/users/${teacher?.id}`, {
       method: 'PATCH',
@@ -171,7 +223,11 @@ describe('EDUFLOW_PASSWORD_MAX_AGE_DAYS', () => {
   afterEach(() => h.close());
 
   const login = (app: ReturnType<typeof createApp>, password = PASSWORD) =>
-    app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'teacherA', password }) });
+    app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'teacherA', password }),
+    });
 
   it('off by default: an old password still signs in normally', async () => {
     h.clock.advance(400 * 24 * 60 * 60 * 1000);
@@ -179,7 +235,11 @@ describe('EDUFLOW_PASSWORD_MAX_AGE_DAYS', () => {
   });
 
   it('past the maximum age, sign-in asks for a new password and every other call is 403 until it is changed', async () => {
-    const app = createApp({ db: h.db, clock: h.clock.now, passwordMaxAgeDays: passwordMaxAgeDays({ EDUFLOW_PASSWORD_MAX_AGE_DAYS: '90' }) });
+    const app = createApp({
+      db: h.db,
+      clock: h.clock.now,
+      passwordMaxAgeDays: passwordMaxAgeDays({ EDUFLOW_PASSWORD_MAX_AGE_DAYS: '90' }),
+    });
     h.clock.advance(89 * 24 * 60 * 60 * 1000);
     expect(await (await login(app)).json()).toMatchObject({ mustChangePassword: false });
     h.clock.advance(2 * 24 * 60 * 60 * 1000);
@@ -190,7 +250,11 @@ describe('EDUFLOW_PASSWORD_MAX_AGE_DAYS', () => {
     const headers = { cookie: cookies.join('; '), 'x-csrf-token': csrf, 'content-type': 'application/json' };
     const blocked = await app.request('/api/tasks', { headers });
     expect(((await blocked.json()) as ErrorBody).error.code).toBe('PASSWORD_CHANGE_REQUIRED');
-    const changed = await app.request('/api/auth/change-password', { method: 'POST', headers, body: JSON.stringify({ currentPassword: PASSWORD, newPassword: 'Strong#Pass-01x' }) });
+    const changed = await app.request('/api/auth/change-password', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ currentPassword: PASSWORD, newPassword: 'Strong#Pass-01x' }),
+    });
     expect(changed.status).toBe(204);
     expect((await app.request('/api/tasks', { headers })).status).toBe(200);
     expect(await (await login(app, 'Strong#Pass-01x')).json()).toMatchObject({ mustChangePassword: false });

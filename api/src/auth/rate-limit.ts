@@ -1,5 +1,6 @@
-import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+
 import { AppError } from '../errors.js';
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
+
 import { roleGrants } from '../db/schema.js';
 import type { Deps } from '../deps.js';
-import { isPrivilegedRole, PRIVILEGED_ROLES, zRole, type RoleGrant, type TRole } from '../engine.js';
+import { isPrivilegedRole, PRIVILEGED_ROLES, type RoleGrant, type TRole, zRole } from '../engine.js';
 import { AppError, type TLocalized } from '../errors.js';
 import { ROLE_EN, ROLE_ZH } from './role-labels.js';
 
@@ -24,7 +25,8 @@ export function grantsOf(deps: Pick<Deps, 'db'>, userId: string): RoleGrant[] {
     });
 }
 
-export const holdsPower = (roles: ReadonlyArray<{ role: TRole }>): boolean => roles.some((g) => isPrivilegedRole(g.role));
+export const holdsPower = (roles: ReadonlyArray<{ role: TRole }>): boolean =>
+  roles.some((g) => isPrivilegedRole(g.role));
 
 const both = (a: TRole, b: TRole): TLocalized => ({
   'zh-CN': `三权分立：同一账户不能同时拥有“${ROLE_ZH[a]}”和“${ROLE_ZH[b]}”角色。`,
@@ -38,13 +40,18 @@ export function powersConflict(roles: ReadonlyArray<{ role: TRole }>): AppError 
   const [a, b] = powers;
   if (!a || !b) return null;
   const message = both(a, b);
-  return new AppError('SEPARATION_OF_DUTIES', { message, fieldErrors: { roles: message }, rule: 'roles.separationOfDuties' });
+  return new AppError('SEPARATION_OF_DUTIES', {
+    message,
+    fieldErrors: { roles: message },
+    rule: 'roles.separationOfDuties',
+  });
 }
 
 /** Why a change was refused, in words a person can act on (the generic 403 would leave them guessing). */
 export const REFUSAL = {
   privilegedAccount: {
-    'zh-CN': '三权分立：系统管理员、安全管理员和审计员的账户由安全管理员管理（改名、停用、重置密码或两步验证、调整角色）。',
+    'zh-CN':
+      '三权分立：系统管理员、安全管理员和审计员的账户由安全管理员管理（改名、停用、重置密码或两步验证、调整角色）。',
     en: 'Separation of duties: accounts of system administrators, security administrators and auditors are managed by a security administrator (renaming, disabling, resetting the password or two-factor, roles).',
   },
   ordinaryAccount: {
@@ -59,14 +66,20 @@ export const REFUSAL = {
 } as const;
 
 /** The message for a refused grant change (the permission itself is decided by ability.ts); undefined: the generic 403. */
-export function grantRefusal(actorId: string, change: { role: TRole; userId: string; accountPrivileged: boolean }): TLocalized | undefined {
+export function grantRefusal(
+  actorId: string,
+  change: { role: TRole; userId: string; accountPrivileged: boolean },
+): TLocalized | undefined {
   if (change.userId === actorId) return REFUSAL.ownRoles;
   if (isPrivilegedRole(change.role)) return REFUSAL.privilegedRole(change.role);
   return change.accountPrivileged ? REFUSAL.privilegedAccount : undefined;
 }
 
 /** The message for a refused change to an account itself (name, status, password, two-factor). */
-export function accountRefusal(actor: { roles: ReadonlyArray<{ role: TRole }> }, accountPrivileged: boolean): TLocalized | undefined {
+export function accountRefusal(
+  actor: { roles: ReadonlyArray<{ role: TRole }> },
+  accountPrivileged: boolean,
+): TLocalized | undefined {
   if (accountPrivileged) return REFUSAL.privilegedAccount;
   return actor.roles.some((g) => g.role === 'securityAdmin') ? REFUSAL.ordinaryAccount : undefined;
 }

@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
+
 import { prepared } from '../db/prepared.js';
-import type { Deps } from '../deps.js';
 import { sessions, type TSessionRow } from '../db/schema.js';
+import type { Deps } from '../deps.js';
 import { randomToken, sha256Hex } from '../lib/crypto.js';
 
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
@@ -29,7 +30,13 @@ export function createSession(deps: Deps, userId: string): { token: string; sess
 export function resolveSession(deps: Deps, token: string): TSessionRow | null {
   const id = sha256Hex(token);
   // Every signed-in request reads it: built once per connection (db/prepared.ts).
-  const row = prepared(deps.db, 'session.byId', (d) => d.select().from(sessions).where(eq(sessions.id, sql.placeholder('id'))).prepare()).get({ id });
+  const row = prepared(deps.db, 'session.byId', (d) =>
+    d
+      .select()
+      .from(sessions)
+      .where(eq(sessions.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id });
   if (!row) return null;
   const now = deps.clock().getTime();
   const idleFor = now - Date.parse(row.lastSeenAt);

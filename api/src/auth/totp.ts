@@ -11,7 +11,10 @@ export function newTotpSecret(username: string): { secret: string; uri: string }
 }
 
 /** A known secret with its otpauth:// URI (a pending enrolment shown again). */
-export const totpEnrolment = (username: string, secret: string): { secret: string; uri: string } => ({ secret, uri: totpOf(secret, username).toString() });
+export const totpEnrolment = (username: string, secret: string): { secret: string; uri: string } => ({
+  secret,
+  uri: totpOf(secret, username).toString(),
+});
 
 /**
  * The 30-second step the 6-digit code belongs to when it matches now or one step either side (clock

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { users } from '../db/schema.js';
 import { createUser } from '../features/users/create-user.js';
-import { HARNESS_TOTP, makeHarness, PASSWORD, type Harness, type Session } from '../test/harness.js';
+import { type Harness, HARNESS_TOTP, makeHarness, PASSWORD, type Session } from '../test/harness.js';
 import { totpNow } from './totp.js';
 
 /** Issue 10.5 — the three powers enrol an authenticator at their first sign-in, before anything else works. */
@@ -14,15 +15,28 @@ afterEach(() => h.close());
 
 type ErrorBody = { error: { code: string; message: { 'zh-CN': string; en: string } } };
 const login = (username: string, password: string, otp?: string) =>
-  h.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password, otp }) });
+  h.app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password, otp }),
+  });
 const code = async (res: Response) => ((await res.json()) as ErrorBody).error.code;
 const versionOf = (id: string) => h.db.select({ v: users.version }).from(users).where(eq(users.id, id)).get()?.v ?? 0;
 const patch = (id: string, body: unknown, s: Session) =>
-  h.app.request(`/api/users/${id}`, { method: 'PATCH', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  h.app.request(`/api/users/${id}`, {
+    method: 'PATCH',
+    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 describe('mandatory two-factor sign-in for the three powers', () => {
   it('a system admin without an authenticator reaches only enrolment, /me and sign-out; after confirming a code it works, and sign-in then needs a code, once per step', async () => {
-    await createUser(h.deps, { username: 'admin2', displayName: '李管理', password: PASSWORD, roles: [{ role: 'bureauAdmin', orgId: h.orgs.district }] });
+    await createUser(h.deps, {
+      username: 'admin2',
+      displayName: '李管理',
+      password: PASSWORD,
+      roles: [{ role: 'bureauAdmin', orgId: h.orgs.district }],
+    });
     const first = await login('admin2', PASSWORD);
     expect(first.status).toBe(200);
     expect(await first.json()).toMatchObject({ mustChangePassword: false, mustEnrolTwoFactor: true });
@@ -34,7 +48,9 @@ describe('mandatory two-factor sign-in for the three powers', () => {
     expect(body.error.code).toBe('TOTP_ENROLMENT_REQUIRED');
     expect(body.error.message['zh-CN']).toContain('须先绑定身份验证器');
     expect(await code(await h.get('/api/users', s))).toBe('TOTP_ENROLMENT_REQUIRED');
-    expect(await code(await h.post('/api/users', { username: 'x-user', displayName: 'x', roles: [] }, s))).toBe('TOTP_ENROLMENT_REQUIRED');
+    expect(await code(await h.post('/api/users', { username: 'x-user', displayName: 'x', roles: [] }, s))).toBe(
+      'TOTP_ENROLMENT_REQUIRED',
+    );
     expect(await (await h.get('/api/me', s)).json()).toMatchObject({ twoFactor: false, mustEnrolTwoFactor: true });
 
     const enrolled = await h.post('/api/auth/2fa/enrol', undefined, s);
@@ -43,7 +59,9 @@ describe('mandatory two-factor sign-in for the three powers', () => {
     expect(uri).toMatch(/^otpauth:\/\/totp\/EduFlow:admin2\?/);
     expect(uri).toContain(`secret=${secret}`);
     // A reloaded enrolment page shows the same pending secret (an app that scanned it stays right).
-    expect(((await (await h.post('/api/auth/2fa/enrol', undefined, s)).json()) as { secret: string }).secret).toBe(secret);
+    expect(((await (await h.post('/api/auth/2fa/enrol', undefined, s)).json()) as { secret: string }).secret).toBe(
+      secret,
+    );
     // Pending until a code proves the app holds the secret.
     expect(await code(await h.get('/api/instances', s))).toBe('TOTP_ENROLMENT_REQUIRED');
     const wrong = totpNow(secret, h.clock.now()) === '000000' ? '111111' : '000000';
@@ -53,7 +71,9 @@ describe('mandatory two-factor sign-in for the three powers', () => {
     expect(await (await h.get('/api/me', s)).json()).toMatchObject({ twoFactor: true, mustEnrolTwoFactor: false });
 
     expect(await code(await login('admin2', PASSWORD))).toBe('TOTP_REQUIRED');
-    expect(await code(await login('admin2', PASSWORD, totpNow(secret, new Date(h.clock.now().getTime() + 10 * 60 * 1000))))).toBe('TOTP_INVALID');
+    expect(
+      await code(await login('admin2', PASSWORD, totpNow(secret, new Date(h.clock.now().getTime() + 10 * 60 * 1000)))),
+    ).toBe('TOTP_INVALID');
     // The code used to confirm cannot sign in (no replays); the next step's code can, once.
     expect(await code(await login('admin2', PASSWORD, totpNow(secret, h.clock.now())))).toBe('TOTP_INVALID');
     h.clock.advance(30_000);
@@ -77,20 +97,31 @@ describe('mandatory two-factor sign-in for the three powers', () => {
     expect((await login('auditor', PASSWORD, totpNow(HARNESS_TOTP.auditor ?? '', h.clock.now()))).status).toBe(200);
     const auditor = await h.signIn('auditor');
     expect((await h.get('/api/audit', auditor)).status).toBe(200);
-    const reset = await patch(h.users.auditor ?? '', { resetTwoFactor: true, expectedVersion: versionOf(h.users.auditor ?? '') }, await h.signIn('secadmin'));
+    const reset = await patch(
+      h.users.auditor ?? '',
+      { resetTwoFactor: true, expectedVersion: versionOf(h.users.auditor ?? '') },
+      await h.signIn('secadmin'),
+    );
     expect(reset.status).toBe(200);
     expect(await code(await h.get('/api/audit', auditor))).toBe('TOTP_ENROLMENT_REQUIRED');
     expect((await login('auditor', PASSWORD)).status).toBe(200);
   });
 
   it('an initial password is changed first, then the authenticator is set up', async () => {
-    const created = await h.post('/api/users', { username: 'auditor2', displayName: '新审计员', roles: [{ role: 'auditor', orgId: h.orgs.district }] }, await h.signIn('secadmin'));
+    const created = await h.post(
+      '/api/users',
+      { username: 'auditor2', displayName: '新审计员', roles: [{ role: 'auditor', orgId: h.orgs.district }] },
+      await h.signIn('secadmin'),
+    );
     expect(created.status).toBe(201);
     const { password } = (await created.json()) as { password: string };
     const s = await h.signIn('auditor2', password);
     expect(await code(await h.get('/api/audit', s))).toBe('PASSWORD_CHANGE_REQUIRED');
     expect(await code(await h.post('/api/auth/2fa/enrol', undefined, s))).toBe('PASSWORD_CHANGE_REQUIRED');
-    expect((await h.post('/api/auth/change-password', { currentPassword: password, newPassword: 'Audit-Trail-2026' }, s)).status).toBe(204);
+    expect(
+      (await h.post('/api/auth/change-password', { currentPassword: password, newPassword: 'Audit-Trail-2026' }, s))
+        .status,
+    ).toBe(204);
     expect(await code(await h.get('/api/audit', s))).toBe('TOTP_ENROLMENT_REQUIRED');
     const { secret } = (await (await h.post('/api/auth/2fa/enrol', undefined, s)).json()) as { secret: string };
     expect((await h.post('/api/auth/2fa/confirm', { code: totpNow(secret, h.clock.now()) }, s)).status).toBe(204);

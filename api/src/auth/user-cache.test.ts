@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { openDb } from '../db/client.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../test/workflow-harness.js';
 import { loadAuthUser } from './user.js';
@@ -26,7 +27,11 @@ describe('the signed-in person, kept between requests', () => {
 
   it('acts for the delegator from the window’s start to its end, with no write in between', async () => {
     const teacher = h.users.teacherA ?? '';
-    const res = await h.post('/api/delegations', { toUserId: teacher, startsAt: at(1), endsAt: at(3), reason: '校长外出培训' }, await h.as('principalA'));
+    const res = await h.post(
+      '/api/delegations',
+      { toUserId: teacher, startsAt: at(1), endsAt: at(3), reason: '校长外出培训' },
+      await h.as('principalA'),
+    );
     expect(res.status).toBe(201);
     expect(loadAuthUser(h.deps, teacher)?.actingFor).toBeUndefined();
     h.clock.advance(2 * 86_400_000);

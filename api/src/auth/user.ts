@@ -1,8 +1,9 @@
-import type { RoleGrant } from '../engine.js';
 import { and, eq, gt, isNull } from 'drizzle-orm';
+
 import { cachedByGeneration } from '../db/generation-cache.js';
+import { delegations, roleGrants, type TUserRow, users } from '../db/schema.js';
 import type { Deps } from '../deps.js';
-import { delegations, roleGrants, users, type TUserRow } from '../db/schema.js';
+import type { RoleGrant } from '../engine.js';
 import { isPrivilegedRole, zRole } from '../engine.js';
 
 /** The signed-in person as every use-case sees them: identity plus role grants over the org tree. */
@@ -18,7 +19,13 @@ export type TAuthUser = {
 };
 
 /** The scheduler and seeds act as `system`: no session, no roles, trusted code only. */
-export const SYSTEM_USER: TAuthUser = { id: 'system', username: 'system', displayName: '系统', locale: 'zh-CN', roles: [] };
+export const SYSTEM_USER: TAuthUser = {
+  id: 'system',
+  username: 'system',
+  displayName: '系统',
+  locale: 'zh-CN',
+  roles: [],
+};
 export const isSystem = (u: TAuthUser): boolean => u === SYSTEM_USER || u.id === SYSTEM_USER.id;
 
 /** Grant rows as the engine types them; a role the code no longer knows is ignored, not trusted. */
@@ -32,7 +39,13 @@ function parseGrants(grants: Array<{ role: string; orgId: string }>): RoleGrant[
 }
 
 export function toAuthUser(row: TUserRow, grants: Array<{ role: string; orgId: string }>): TAuthUser {
-  return { id: row.id, username: row.username, displayName: row.displayName, locale: row.locale, roles: parseGrants(grants) };
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    locale: row.locale,
+    roles: parseGrants(grants),
+  };
 }
 
 type TDelegationRow = { fromUserId: string; displayName: string; startsAt: string; endsAt: string; roles: RoleGrant[] };
@@ -43,7 +56,9 @@ export function loadAuthUser(deps: Pick<Deps, 'db'> & Partial<Pick<Deps, 'clock'
   const now = (deps.clock?.() ?? new Date()).toISOString();
   const person = cachedByGeneration(deps.db, 'people', userId, () => readPerson(deps, userId, now));
   if (!person) return null;
-  const actingFor = person.delegations.filter((d) => d.startsAt <= now && now < d.endsAt).map(({ fromUserId, displayName, roles }) => ({ userId: fromUserId, displayName, roles }));
+  const actingFor = person.delegations
+    .filter((d) => d.startsAt <= now && now < d.endsAt)
+    .map(({ fromUserId, displayName, roles }) => ({ userId: fromUserId, displayName, roles }));
   const { user } = person;
   if (actingFor.length === 0) return { ...user, roles: [...user.roles] };
   const own = new Set(user.roles.map((g) => `${g.role}@${g.orgId}`));
@@ -61,7 +76,13 @@ function readPerson(deps: Pick<Deps, 'db'>, userId: string, now: string): TPerso
 /** Delegations not revoked nor ended by `now` (in force, or to come): only the delegators' own grants pass, so a delegation never chains. */
 function standingDelegations(deps: Pick<Deps, 'db'>, toUserId: string, now: string): TDelegationRow[] {
   const rows = deps.db
-    .select({ fromUserId: delegations.fromUserId, displayName: users.displayName, disabled: users.disabled, startsAt: delegations.startsAt, endsAt: delegations.endsAt })
+    .select({
+      fromUserId: delegations.fromUserId,
+      displayName: users.displayName,
+      disabled: users.disabled,
+      startsAt: delegations.startsAt,
+      endsAt: delegations.endsAt,
+    })
     .from(delegations)
     .innerJoin(users, eq(users.id, delegations.fromUserId))
     .where(and(eq(delegations.toUserId, toUserId), gt(delegations.endsAt, now), isNull(delegations.revokedAt)))

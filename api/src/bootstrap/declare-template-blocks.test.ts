@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { TEMPLATES } from '../engine.js';
 import { CHECKLIST_V1 } from '../test/fixtures/reference-docs.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../test/workflow-harness.js';
@@ -13,7 +14,15 @@ afterAll(() => h.close());
 type Json = Record<string, unknown>;
 /** A definition as a database written before blocks stored it: the same document without any `blocks`. */
 const withoutBlocks = (v: unknown): unknown =>
-  Array.isArray(v) ? v.map(withoutBlocks) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v as Json).filter(([k]) => k !== 'blocks' && k !== 'startBlocks').map(([k, x]) => [k, withoutBlocks(x)])) : v;
+  Array.isArray(v)
+    ? v.map(withoutBlocks)
+    : v && typeof v === 'object'
+      ? Object.fromEntries(
+          Object.entries(v as Json)
+            .filter(([k]) => k !== 'blocks' && k !== 'startBlocks')
+            .map(([k, x]) => [k, withoutBlocks(x)]),
+        )
+      : v;
 
 describe('upgrading definitions stored before blocks', () => {
   it('gives an old built-in version its blocks once, audited, so its rules run again; copies under other keys are left alone', async () => {
@@ -21,14 +30,28 @@ describe('upgrading definitions stored before blocks', () => {
     const copy = h.publish({ ...(withoutBlocks(TEMPLATES['security-inspection']) as Json), key: 'my-inspection' });
     expect(declareTemplateBlocks(h.deps)).toBe(1);
     expect(declareTemplateBlocks(h.deps)).toBe(0);
-    const body = (id: string) => JSON.parse((h.db.$client.prepare('select body from definitions where id = ?').get(id) as { body: string }).body);
+    const body = (id: string) =>
+      JSON.parse((h.db.$client.prepare('select body from definitions where id = ?').get(id) as { body: string }).body);
     expect(body(old).startBlocks).toEqual(TEMPLATES['security-inspection'].startBlocks);
     expect(body(old).states.inspection.on.RAISE_FINDINGS.blocks).toHaveLength(2);
     expect(body(copy).startBlocks).toBeUndefined();
-    expect(h.db.$client.prepare("select count(*) n from audit_events where action = 'definition.upgrade' and entity_id = ?").get(old)).toEqual({ n: 1 });
+    expect(
+      h.db.$client
+        .prepare("select count(*) n from audit_events where action = 'definition.upgrade' and entity_id = ?")
+        .get(old),
+    ).toEqual({ n: 1 });
 
     // The upgraded version prefills its checklist again.
-    const bulk = await h.post('/api/bulk/instances', { definitionId: old, subjectOrgIds: [h.orgs.schoolB], data: { round: '旧版本' }, assignments: { inspector: [h.users.inspector] } }, await h.as('admin'));
+    const bulk = await h.post(
+      '/api/bulk/instances',
+      {
+        definitionId: old,
+        subjectOrgIds: [h.orgs.schoolB],
+        data: { round: '旧版本' },
+        assignments: { inspector: [h.users.inspector] },
+      },
+      await h.as('admin'),
+    );
     const id = (await bulk.json()).started[0].instanceId;
     expect(((await h.view(id)).data.items as unknown[]).length).toBe(CHECKLIST_V1.items.length);
   });

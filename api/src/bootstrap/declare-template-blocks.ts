@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
+
 import { appendAudit } from '../audit/append.js';
 import { SYSTEM_USER } from '../auth/user.js';
 import { tx } from '../db/client.js';
 import { definitions } from '../db/schema.js';
 import type { Deps } from '../deps.js';
-import { TEMPLATES, parseDefinition } from '../engine.js';
+import { parseDefinition, TEMPLATES } from '../engine.js';
 
 type Json = Record<string, unknown>;
 type Blocks = unknown[] | undefined;
@@ -13,21 +14,36 @@ const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(
 /** Every `blocks` list of a document, so an upgraded body is recognised (and never upgraded twice). */
 const declaresAny = (body: Json) =>
   Array.isArray(body.startBlocks) ||
-  Object.values(obj(body.states)).some((s) => Array.isArray(obj(s).blocks) || Object.values(obj(obj(s).on)).some((tr) => Array.isArray(obj(tr).blocks)));
+  Object.values(obj(body.states)).some(
+    (s) => Array.isArray(obj(s).blocks) || Object.values(obj(obj(s).on)).some((tr) => Array.isArray(obj(tr).blocks)),
+  );
 
 /** The template's blocks copied onto the places of `body` that exist there (same step, same action). */
 function withTemplateBlocks(body: Json, template: Json): Json {
   const states = obj(body.states);
   const fromStates = obj(template.states);
-  const next: Json = { ...body, ...(template.startBlocks ? { startBlocks: template.startBlocks } : {}), states: { ...states } };
+  const next: Json = {
+    ...body,
+    ...(template.startBlocks ? { startBlocks: template.startBlocks } : {}),
+    states: { ...states },
+  };
   for (const [id, t] of Object.entries(fromStates)) {
     const s = obj(states[id]);
     if (!states[id]) continue;
     const stepBlocks = obj(t).blocks as Blocks;
     const on = obj(s.on);
     const tOn = obj(obj(t).on);
-    const nextOn = Object.fromEntries(Object.entries(on).map(([event, tr]) => [event, obj(tOn[event]).blocks ? { ...obj(tr), blocks: obj(tOn[event]).blocks } : tr]));
-    (next.states as Json)[id] = { ...s, ...(stepBlocks ? { blocks: stepBlocks } : {}), ...(s.on ? { on: nextOn } : {}) };
+    const nextOn = Object.fromEntries(
+      Object.entries(on).map(([event, tr]) => [
+        event,
+        obj(tOn[event]).blocks ? { ...obj(tr), blocks: obj(tOn[event]).blocks } : tr,
+      ]),
+    );
+    (next.states as Json)[id] = {
+      ...s,
+      ...(stepBlocks ? { blocks: stepBlocks } : {}),
+      ...(s.on ? { on: nextOn } : {}),
+    };
   }
   return next;
 }
@@ -55,7 +71,11 @@ export function declareTemplateBlocks(deps: Pick<Deps, 'db' | 'clock'>): number 
         entityType: 'Definition',
         entityId: row.id,
         outcome: 'success',
-        meta: { key: row.key, version: row.version, reason: 'blocks declared for rules formerly bound to the built-in key' },
+        meta: {
+          key: row.key,
+          version: row.version,
+          reason: 'blocks declared for rules formerly bound to the built-in key',
+        },
       });
     });
     upgraded += 1;

@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
+
 import { definitions, instances } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { periodField } from '../engine.js';
@@ -19,7 +20,14 @@ export function fillPeriods(deps: Pick<Deps, 'db'>): number {
     filled += deps.db
       .update(instances)
       .set({ period: sql`${value}` })
-      .where(and(eq(instances.definitionId, row.id), isNull(instances.period), sql`typeof(${value}) = 'text'`, sql`${value} <> ''`))
+      .where(
+        and(
+          eq(instances.definitionId, row.id),
+          isNull(instances.period),
+          sql`typeof(${value}) = 'text'`,
+          sql`${value} <> ''`,
+        ),
+      )
       .run().changes;
   }
   return filled;

@@ -1,10 +1,11 @@
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+
 import { appendAudit } from '../audit/append.js';
 import { SYSTEM_USER } from '../auth/user.js';
 import { tx } from '../db/client.js';
 import { definitions, instances } from '../db/schema.js';
 import type { Deps } from '../deps.js';
-import { TEMPLATES, parseDefinition, titleOf } from '../engine.js';
+import { parseDefinition, TEMPLATES, titleOf } from '../engine.js';
 import { parsedDefinition } from '../features/definitions/load-definition.js';
 
 type Json = Record<string, unknown>;
@@ -51,7 +52,7 @@ export function fillTitles(deps: Pick<Deps, 'db'>): number {
   for (const row of deps.db.select().from(definitions).where(eq(definitions.status, 'published')).all()) {
     const def = parsedDefinition(deps, row);
     if (!def.title) continue;
-    for (let after = ''; ; ) {
+    for (let after = ''; ;) {
       const rows = deps.db
         .select({ id: instances.id, data: instances.data })
         .from(instances)

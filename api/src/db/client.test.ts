@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { openDb, tx } from './client.js';
 import { migrate } from './migrate.js';
 
@@ -106,6 +108,9 @@ describe('the statement cache', () => {
     for (const row of db.$client.prepare('select k from cache_probe order by k').iterate()) {
       seen.push([row, db.$client.prepare('select k from cache_probe order by k').all().length]);
     }
-    expect(seen).toEqual([[{ k: 'a' }, 2], [{ k: 'b' }, 2]]);
+    expect(seen).toEqual([
+      [{ k: 'a' }, 2],
+      [{ k: 'b' }, 2],
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import * as schema from './schema.js';
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+
 import { forgetCached } from './generation-cache.js';
+import * as schema from './schema.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

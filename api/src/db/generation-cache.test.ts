@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { afterAll, describe, expect, it } from 'vitest';
+
+import { orgPath } from '../features/orgs/org-path.js';
 import { openDb, tx } from './client.js';
 import { cachedByGeneration } from './generation-cache.js';
 import { migrate } from './migrate.js';
-import { orgPath } from '../features/orgs/org-path.js';
 
 // Issue 11: organisations and calendars are kept per process between writes; a write from anywhere shows at once.
 const dir = mkdtempSync(join(tmpdir(), 'eduflow-gen-'));
@@ -52,4 +54,3 @@ describe('cachedByGeneration', () => {
     expect(orgPath({ db }, 's')[1]?.name).toBe('第二实验小学');
   });
 });
-

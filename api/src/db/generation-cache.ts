@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+
 import type { Db } from './client.js';
 import type { cacheGenerations } from './schema.js';
 
@@ -10,7 +11,13 @@ const reads = new WeakMap<Db, Database.Statement<[TName], { generation: number }
 
 function generationOf(db: Db, name: TName): number {
   let read = reads.get(db);
-  if (!read) reads.set(db, (read = db.$client.prepare<[TName], { generation: number }>('select generation from cache_generations where name = ?')));
+  if (!read)
+    reads.set(
+      db,
+      (read = db.$client.prepare<[TName], { generation: number }>(
+        'select generation from cache_generations where name = ?',
+      )),
+    );
   return read.get(name)?.generation ?? -1;
 }
 

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+
 import { dataDirFromEnv, dbFileIn } from '../data-dir.js';
 import { openDb } from './client.js';
 import { migrate } from './migrate.js';

@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
+
 import { migrate as drizzleMigrate } from 'drizzle-orm/better-sqlite3/migrator';
+
 import { ensureAuditRetention } from '../audit/retention.js';
 import type { Db } from './client.js';
 

@@ -1,6 +1,17 @@
-import type { Effect } from '../engine.js';
 import { sql } from 'drizzle-orm';
-import { type AnySQLiteColumn, customType, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  type AnySQLiteColumn,
+  customType,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+
+import type { Effect } from '../engine.js';
 import { hashFromStored, hashToStored } from '../lib/stored-hash.js';
 import { uuidFromStored, uuidToStored } from '../lib/stored-uuid.js';
 
@@ -40,31 +51,35 @@ export const organisations = sqliteTable(
   (t) => [index('organisations_parent_idx').on(t.parentId), index('organisations_type_idx').on(t.type)],
 );
 
-export const users = sqliteTable('users', {
-  id: id(),
-  username: text('username').notNull().unique(),
-  displayName: text('display_name').notNull(),
-  passwordHash: text('password_hash').notNull(),
-  locale: text('locale', { enum: ['zh-CN', 'en'] })
-    .notNull()
-    .default('zh-CN'),
-  failedLogins: integer('failed_logins').notNull().default(0),
-  lockedUntil: text('locked_until'),
-  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
-  createdAt: text('created_at').notNull(),
-  mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
-  version: integer('version').notNull().default(1),
-  passwordChangedAt: text('password_changed_at'),
-  /** Base32 TOTP secret; pending until totp_enabled_at is set by a confirmed code. */
-  totpSecret: text('totp_secret'),
-  totpEnabledAt: text('totp_enabled_at'),
-  /** The 30-second step of the last accepted code: a code seen once cannot be replayed. */
-  totpLastStep: integer('totp_last_step'),
-}, (t) => [
-  // The directory sorts by name or by creation (issue 4); username is already unique-indexed.
-  index('users_display_name_idx').on(t.displayName, t.id),
-  index('users_created_idx').on(t.createdAt, t.id),
-]);
+export const users = sqliteTable(
+  'users',
+  {
+    id: id(),
+    username: text('username').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    locale: text('locale', { enum: ['zh-CN', 'en'] })
+      .notNull()
+      .default('zh-CN'),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: text('locked_until'),
+    disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+    createdAt: text('created_at').notNull(),
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+    version: integer('version').notNull().default(1),
+    passwordChangedAt: text('password_changed_at'),
+    /** Base32 TOTP secret; pending until totp_enabled_at is set by a confirmed code. */
+    totpSecret: text('totp_secret'),
+    totpEnabledAt: text('totp_enabled_at'),
+    /** The 30-second step of the last accepted code: a code seen once cannot be replayed. */
+    totpLastStep: integer('totp_last_step'),
+  },
+  (t) => [
+    // The directory sorts by name or by creation (issue 4); username is already unique-indexed.
+    index('users_display_name_idx').on(t.displayName, t.id),
+    index('users_created_idx').on(t.createdAt, t.id),
+  ],
+);
 
 export const roleGrants = sqliteTable(
   'role_grants',
@@ -191,7 +206,9 @@ export const instances = sqliteTable(
     index('instances_definition_period_idx').on(t.definitionId, t.period),
     // Rows still without a title (from before migration 0026, or whose title fields are empty): what the
     // start-up fill walks, so a start does not read every instance of a city (issue 11's start target).
-    index('instances_untitled_idx').on(t.definitionId, t.id).where(sql`title is null`),
+    index('instances_untitled_idx')
+      .on(t.definitionId, t.id)
+      .where(sql`title is null`),
   ],
 );
 
@@ -236,12 +253,18 @@ export const tasks = sqliteTable(
     uniqueIndex('tasks_instance_key_uq').on(t.instanceId, t.taskKey),
     // Partial indexes (issue 11, storage): only the rows a lookup can want are indexed, so closed history
     // costs no index bytes. Queries keep their `status = 'open'` / `is not null` terms, which imply the WHERE.
-    uniqueIndex('tasks_burden_report_uq').on(t.burdenReportId).where(sql`burden_report_id is not null`),
-    index('tasks_open_due_idx').on(t.status, t.dueAt, t.id).where(sql`status = 'open'`),
+    uniqueIndex('tasks_burden_report_uq')
+      .on(t.burdenReportId)
+      .where(sql`burden_report_id is not null`),
+    index('tasks_open_due_idx')
+      .on(t.status, t.dueAt, t.id)
+      .where(sql`status = 'open'`),
     // due_at last: an instance's earliest open deadline (refreshInstanceDue, every event) is the first entry.
     // Open tasks only: every lookup through it asks for an instance's open tasks; one that wants all of an
     // instance's tasks walks tasks_instance_key_uq, which leads with instance_id too.
-    index('tasks_instance_status_due_idx').on(t.instanceId, t.status, t.dueAt).where(sql`status = 'open'`),
+    index('tasks_instance_status_due_idx')
+      .on(t.instanceId, t.status, t.dueAt)
+      .where(sql`status = 'open'`),
   ],
 );
 
@@ -264,8 +287,12 @@ export const taskCandidates = sqliteTable(
     index('task_candidates_task_idx').on(t.taskId),
     // Covering indexes for the inbox's UNION of lookups (by user, by role at an org), open rows only:
     // every lookup by person or role asks for open work (`open = 1`), so closed years cost no index bytes.
-    index('task_candidates_user_open_task_idx').on(t.userId, t.open, t.taskId).where(sql`open = 1`),
-    index('task_candidates_role_org_open_task_idx').on(t.role, t.orgId, t.open, t.taskId).where(sql`open = 1`),
+    index('task_candidates_user_open_task_idx')
+      .on(t.userId, t.open, t.taskId)
+      .where(sql`open = 1`),
+    index('task_candidates_role_org_open_task_idx')
+      .on(t.role, t.orgId, t.open, t.taskId)
+      .where(sql`open = 1`),
   ],
 );
 
@@ -285,7 +312,9 @@ export const timers = sqliteTable(
   (t) => [
     uniqueIndex('timers_instance_key_uq').on(t.instanceId, t.timerKey),
     // Pending timers only (what the scheduler and the calendar coverage look for), not years of fired ones.
-    index('timers_due_idx').on(t.firedAt, t.cancelledAt, t.dueAt).where(sql`fired_at is null and cancelled_at is null`),
+    index('timers_due_idx')
+      .on(t.firedAt, t.cancelledAt, t.dueAt)
+      .where(sql`fired_at is null and cancelled_at is null`),
   ],
 );
 
@@ -333,7 +362,9 @@ export const notifications = sqliteTable(
   (t) => [
     index('notifications_user_idx').on(t.userId, t.createdAt, t.id),
     // Unread only: the badge and the unread filter look for these; read ones are found by the index above.
-    index('notifications_user_unread_idx').on(t.userId, t.readAt, t.createdAt, t.id).where(sql`read_at is null`),
+    index('notifications_user_unread_idx')
+      .on(t.userId, t.readAt, t.createdAt, t.id)
+      .where(sql`read_at is null`),
   ],
 );
 
@@ -430,7 +461,10 @@ export const referenceData = sqliteTable(
     createdAt: text('created_at').notNull(),
     publishedAt: text('published_at'),
   },
-  (t) => [uniqueIndex('reference_kind_key_version_uq').on(t.kind, t.key, t.version), index('reference_kind_status_idx').on(t.kind, t.status, t.publishedAt)],
+  (t) => [
+    uniqueIndex('reference_kind_key_version_uq').on(t.kind, t.key, t.version),
+    index('reference_kind_status_idx').on(t.kind, t.status, t.publishedAt),
+  ],
 );
 
 /** Security-inspection findings: one row per failed checklist item, closed when the verification is approved. */
@@ -465,7 +499,10 @@ export const findings = sqliteTable(
      * Severity as a number (high 3, medium 2, low 1) so `?sort=severity` walks an index: the words do not
      * sort by weight. Virtual, so it can never disagree with `severity` and needs no backfill.
      */
-    severityRank: integer('severity_rank').generatedAlwaysAs(sql`case severity when 'high' then 3 when 'medium' then 2 else 1 end`, { mode: 'virtual' }),
+    severityRank: integer('severity_rank').generatedAlwaysAs(
+      sql`case severity when 'high' then 3 when 'medium' then 2 else 1 end`,
+      { mode: 'virtual' },
+    ),
   },
   (t) => [
     uniqueIndex('findings_instance_item_uq').on(t.instanceId, t.itemCode),
@@ -475,7 +512,9 @@ export const findings = sqliteTable(
     index('findings_created_idx').on(t.createdAt, t.id),
     index('findings_severity_idx').on(t.severityRank, t.id),
     // Open findings not handed in, by deadline: "overdue" reads today's backlog, never the closed years.
-    index('findings_overdue_idx').on(t.dueAt).where(sql`status = 'open' and rectified_at is null`),
+    index('findings_overdue_idx')
+      .on(t.dueAt)
+      .where(sql`status = 'open' and rectified_at is null`),
   ],
 );
 
@@ -496,7 +535,11 @@ export const burdenReports = sqliteTable(
     createdAt: text('created_at').notNull(),
     resolvedAt: text('resolved_at'),
   },
-  (t) => [index('burden_reports_status_idx').on(t.status, t.dueAt, t.id), index('burden_reports_school_idx').on(t.schoolId), index('burden_reports_created_idx').on(t.createdAt)],
+  (t) => [
+    index('burden_reports_status_idx').on(t.status, t.dueAt, t.id),
+    index('burden_reports_school_idx').on(t.schoolId),
+    index('burden_reports_created_idx').on(t.createdAt),
+  ],
 );
 
 /**
@@ -519,7 +562,10 @@ export const delegations = sqliteTable(
     createdAt: text('created_at').notNull(),
     revokedAt: text('revoked_at'),
   },
-  (t) => [index('delegations_to_idx').on(t.toUserId, t.endsAt), index('delegations_from_idx').on(t.fromUserId, t.endsAt)],
+  (t) => [
+    index('delegations_to_idx').on(t.toUserId, t.endsAt),
+    index('delegations_from_idx').on(t.fromUserId, t.endsAt),
+  ],
 );
 
 /**

@@ -1,7 +1,9 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
 import { openDb } from './client.js';
 import { startWalCheckpointer, type TCheckpointRun } from './wal-checkpointer.js';
 
@@ -17,7 +19,10 @@ describe('the WAL checkpointer', () => {
       db.$client.exec('create table t (id integer primary key, body text)');
       const insert = db.$client.prepare('insert into t (body) values (?)');
       // About 1,500 pages: SQLite's own checkpoint would have run inside one of these commits.
-      for (let i = 0; i < 30; i += 1) db.$client.transaction(() => { for (let j = 0; j < 50; j += 1) insert.run('x'.repeat(4000)); })();
+      for (let i = 0; i < 30; i += 1)
+        db.$client.transaction(() => {
+          for (let j = 0; j < 50; j += 1) insert.run('x'.repeat(4000));
+        })();
       const copied = () => runs.some((r) => !('error' in r) && r.log >= 1500 && r.checkpointed === r.log);
       for (let i = 0; i < 200 && !copied(); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
       expect(copied()).toBe(true);

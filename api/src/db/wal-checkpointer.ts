@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { Db } from './client.js';
+
 import { logger } from '../log/logger.js';
+import type { Db } from './client.js';
 
 /**
  * WAL pages (4 KB) past which the serving connection still checkpoints by itself, should the worker fall
@@ -41,12 +42,19 @@ export type TCheckpointRun = { busy: number; log: number; checkpointed: number }
  * writes and syncs megabytes on the only thread that answers requests — at city scale the larger part
  * of a 200-school bulk start's time and its longest stalls. PASSIVE never blocks a writer or a reader.
  */
-export function startWalCheckpointer(db: Db, opts: { everyMs?: number; onRun?: (run: TCheckpointRun) => void } = {}): { stop: () => Promise<void> } {
+export function startWalCheckpointer(
+  db: Db,
+  opts: { everyMs?: number; onRun?: (run: TCheckpointRun) => void } = {},
+): { stop: () => Promise<void> } {
   const file = db.$client.name;
   if (db.$client.memory || !file) return { stop: async () => {} };
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { driver: createRequire(import.meta.url).resolve('better-sqlite3'), file, everyMs: opts.everyMs ?? 1000 },
+    workerData: {
+      driver: createRequire(import.meta.url).resolve('better-sqlite3'),
+      file,
+      everyMs: opts.everyMs ?? 1000,
+    },
   });
   worker.unref();
   db.$client.pragma(`wal_autocheckpoint = ${FALLBACK_PAGES}`);

@@ -1,10 +1,17 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+
 import { describe, expect, it } from 'vitest';
+
 import { COMPRESS_THRESHOLD, compressJson, pickEncoding, withJsonCompression } from './compress-json.js';
 
 const big = { items: Array.from({ length: 200 }, (_, i) => ({ id: `row-${i}`, name: '西永中学网络安全检查' })) };
-const request = (acceptEncoding?: string, method = 'GET') => new Request('http://localhost/api/instances', { method, headers: acceptEncoding ? { 'Accept-Encoding': acceptEncoding } : {} });
-const json = (body: unknown, init: ResponseInit = {}) => new Response(JSON.stringify(body), { ...init, headers: { 'Content-Type': 'application/json', ...init.headers } });
+const request = (acceptEncoding?: string, method = 'GET') =>
+  new Request('http://localhost/api/instances', {
+    method,
+    headers: acceptEncoding ? { 'Accept-Encoding': acceptEncoding } : {},
+  });
+const json = (body: unknown, init: ResponseInit = {}) =>
+  new Response(JSON.stringify(body), { ...init, headers: { 'Content-Type': 'application/json', ...init.headers } });
 const bytes = async (res: Response) => Buffer.from(await res.arrayBuffer());
 
 describe('pickEncoding', () => {
@@ -21,7 +28,10 @@ describe('pickEncoding', () => {
 
 describe('compressJson: large JSON answers only', () => {
   it('brotli-compresses a large JSON body and keeps status and headers (the CSP among them)', async () => {
-    const res = await compressJson(request('gzip, deflate, br'), json(big, { status: 201, headers: { 'Content-Security-Policy': "default-src 'self'", 'Set-Cookie': 'a=1' } }));
+    const res = await compressJson(
+      request('gzip, deflate, br'),
+      json(big, { status: 201, headers: { 'Content-Security-Policy': "default-src 'self'", 'Set-Cookie': 'a=1' } }),
+    );
     expect(res.status).toBe(201);
     expect(res.headers.get('Content-Encoding')).toBe('br');
     expect(res.headers.get('Vary')).toBe('Accept-Encoding');
@@ -62,8 +72,13 @@ describe('compressJson: large JSON answers only', () => {
   });
 
   it('wraps a fetch handler, passing its extra arguments through', async () => {
-    const fetch = withJsonCompression((req: Request, env: { n: number }) => json({ ...big, n: env.n, path: new URL(req.url).pathname }));
+    const fetch = withJsonCompression((req: Request, env: { n: number }) =>
+      json({ ...big, n: env.n, path: new URL(req.url).pathname }),
+    );
     const res = await fetch(request('br'), { n: 7 });
-    expect(JSON.parse(brotliDecompressSync(await bytes(res)).toString())).toMatchObject({ n: 7, path: '/api/instances' });
+    expect(JSON.parse(brotliDecompressSync(await bytes(res)).toString())).toMatchObject({
+      n: 7,
+      path: '/api/instances',
+    });
   });
 });

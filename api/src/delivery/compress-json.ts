@@ -59,7 +59,9 @@ export async function compressJson(request: Request, response: Response): Promis
   if (!encoding) return new Response(body, init);
   const packed =
     encoding === 'br'
-      ? await brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+      ? await brotli(body, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+        })
       : await gz(body, { level: 6 });
   headers.set('Content-Encoding', encoding);
   headers.set('Content-Length', String(packed.length));
@@ -71,6 +73,8 @@ export async function compressJson(request: Request, response: Response): Promis
 type Fetch<A extends unknown[]> = (request: Request, ...rest: A) => Response | Promise<Response>;
 
 /** `app.fetch` with large JSON answers compressed; the app (and its tests through app.request) stays as it is. */
-export function withJsonCompression<A extends unknown[]>(fetch: Fetch<A>): (request: Request, ...rest: A) => Promise<Response> {
+export function withJsonCompression<A extends unknown[]>(
+  fetch: Fetch<A>,
+): (request: Request, ...rest: A) => Promise<Response> {
   return async (request, ...rest) => compressJson(request, await fetch(request, ...rest));
 }

@@ -2,8 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
+
 import { Hono } from 'hono';
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { consoleFiles, IMMUTABLE, REVALIDATE } from './console-files.js';
 
 const root = mkdtempSync(join(tmpdir(), 'eduflow-console-'));
@@ -26,7 +28,8 @@ const app = new Hono();
 app.get('/api/ping', (c) => c.json({ pong: true }));
 app.use('*', consoleFiles(root));
 app.notFound((c) => c.json({ code: 'NOT_FOUND' }, 404));
-const get = (path: string, acceptEncoding?: string) => app.request(path, { headers: acceptEncoding ? { 'Accept-Encoding': acceptEncoding } : {} });
+const get = (path: string, acceptEncoding?: string) =>
+  app.request(path, { headers: acceptEncoding ? { 'Accept-Encoding': acceptEncoding } : {} });
 
 describe('consoleFiles: the built console, precompressed and cached by kind', () => {
   it('serves a hashed asset as brotli when accepted, cached for a year', async () => {

@@ -1,5 +1,5 @@
-import type { MiddlewareHandler } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
+import type { MiddlewareHandler } from 'hono';
 
 /** Vite names every file under /assets by its content hash: a changed file is a new URL. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';

@@ -1,7 +1,9 @@
 import { Writable } from 'node:stream';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createLogger } from '../log/logger.js';
-import { makeHarness, PASSWORD, type Harness } from '../test/harness.js';
+import { type Harness, makeHarness, PASSWORD } from '../test/harness.js';
 
 // The app's logger writes to a captured stream; each line is one JSON object.
 const lines: string[] = [];
@@ -31,7 +33,13 @@ describe('request log', () => {
     expect(body.requestId).toBe(id);
     const [line, ...rest] = logged();
     expect(rest).toEqual([]);
-    expect(line).toMatchObject({ reqId: id, userId: admin.userId, method: 'GET', route: '/api/instances/:id', status: 404 });
+    expect(line).toMatchObject({
+      reqId: id,
+      userId: admin.userId,
+      method: 'GET',
+      route: '/api/instances/:id',
+      status: 404,
+    });
     expect(typeof line?.ms).toBe('number');
   });
 
@@ -39,7 +47,13 @@ describe('request log', () => {
     lines.length = 0;
     const res = await h.app.request('/api/health');
     const line = logged().at(-1);
-    expect(line).toMatchObject({ reqId: res.headers.get('x-request-id'), userId: null, route: '/api/health', status: res.status, method: 'GET' });
+    expect(line).toMatchObject({
+      reqId: res.headers.get('x-request-id'),
+      userId: null,
+      route: '/api/health',
+      status: res.status,
+      method: 'GET',
+    });
   });
 
   it('a password in a sign-in body never reaches the log', async () => {

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { requestId } from 'hono/request-id';
 import { routePath } from 'hono/route';
+
 import type { AppEnv } from '../app-env.js';
 import type { Logger } from '../log/logger.js';
 

@@ -1,8 +1,10 @@
+import { Agent, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
-import type { AddressInfo } from 'node:net';
-import { Agent, request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { writeTurns } from './write-turns.js';
 
 // Issue 11: while writes queue, a new connection (a health check, a page opening) is answered between two of them.
@@ -42,7 +44,9 @@ describe('writeTurns', () => {
     const done: string[] = [];
     // Forty connections open and idle first, so the writes arrive together.
     await Promise.all(Array.from({ length: 40 }, () => send(writers, 'GET', '/health')));
-    const writes = Array.from({ length: 40 }, (_, i) => send(writers, 'POST', '/write').then(() => void done.push(`write ${i}`)));
+    const writes = Array.from({ length: 40 }, (_, i) =>
+      send(writers, 'POST', '/write').then(() => void done.push(`write ${i}`)),
+    );
     await new Promise((r) => setTimeout(r, 30)); // the writes are in; the first ones are running
     const fresh = new Agent({ keepAlive: false });
     const health = send(fresh, 'GET', '/health').then(() => void done.push('health'));

@@ -1,5 +1,5 @@
 import { appendAudit } from '../audit/append.js';
-import { defineAbilityFor, type AppAbility, type TAction, type TSubjectType } from '../auth/ability.js';
+import { type AppAbility, defineAbilityFor, type TAction, type TSubjectType } from '../auth/ability.js';
 import { isSystem, type TAuthUser } from '../auth/user.js';
 import type { Deps } from '../deps.js';
 import { AppError, type TLocalized } from '../errors.js';
@@ -38,5 +38,7 @@ export function authorize(
     outcome: 'denied',
     meta: { reason: hidden ? 'NOT_FOUND' : 'FORBIDDEN', permission: check.action },
   });
-  return hidden ? new AppError('NOT_FOUND') : new AppError('FORBIDDEN', check.message ? { message: check.message } : {});
+  return hidden
+    ? new AppError('NOT_FOUND')
+    : new AppError('FORBIDDEN', check.message ? { message: check.message } : {});
 }

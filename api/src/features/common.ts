@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+
 import type { AppEnv } from '../app-env.js';
 import { AppError, ERROR_CODES, zodFieldErrors } from '../errors.js';
 
@@ -36,7 +37,10 @@ const errorResponse = (description: string) => ({
 
 /** The error responses a route can produce, for the OpenAPI document (the body is always ZErrorBody). */
 export const errors = (...statuses: Array<400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 423 | 429>) =>
-  Object.fromEntries(statuses.map((s) => [s, errorResponse(ERROR_DESCRIPTIONS[s])])) as Record<number, ReturnType<typeof errorResponse>>;
+  Object.fromEntries(statuses.map((s) => [s, errorResponse(ERROR_DESCRIPTIONS[s])])) as Record<
+    number,
+    ReturnType<typeof errorResponse>
+  >;
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'VALIDATION',
@@ -68,6 +72,13 @@ export const ZPageQuery = z.object({
 
 export const ZIsoDate = z.iso.datetime({ offset: true });
 
-export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
-export const ZIdParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) });
+export const ZIdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});

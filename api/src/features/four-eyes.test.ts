@@ -1,12 +1,13 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { defineAbilityFor } from '../auth/ability.js';
 import { hashPassword } from '../auth/password.js';
 import { auditEvents } from '../db/schema.js';
 import { CHECKLIST_V1, WHITELIST_2026 } from '../test/fixtures/reference-docs.js';
 import schoolReport from '../test/fixtures/school-report.json' with { type: 'json' };
-import { makeHarness, PASSWORD, type Harness, type Session } from '../test/harness.js';
+import { type Harness, makeHarness, PASSWORD, type Session } from '../test/harness.js';
 import { plansOf } from '../test/query-plans.js';
-import { defineAbilityFor } from '../auth/ability.js';
 import { getDefinition } from './definitions/get-definition.js';
 import { listReference } from './reference/load-reference.js';
 import { createUser } from './users/create-user.js';
@@ -16,18 +17,34 @@ let admin: Session, admin2: Session, reviewer: Session;
 beforeAll(async () => {
   h = await makeHarness();
   // A second bureau admin: the one who approves what the first one edits, or edits in turn.
-  h.users.admin2 = (await createUser(h.deps, { username: 'admin2', displayName: '李管理', passwordHash: await hashPassword(PASSWORD), roles: [{ role: 'bureauAdmin', orgId: h.orgs.district }] })).id;
+  h.users.admin2 = (
+    await createUser(h.deps, {
+      username: 'admin2',
+      displayName: '李管理',
+      passwordHash: await hashPassword(PASSWORD),
+      roles: [{ role: 'bureauAdmin', orgId: h.orgs.district }],
+    })
+  ).id;
   h.enrolTotp('admin2');
   [admin, admin2, reviewer] = await Promise.all(['admin', 'admin2', 'reviewer1'].map((u) => h.signIn(u)));
 });
 afterAll(() => h.close());
 
 const put = (path: string, body: unknown, s: Session) =>
-  h.app.request(path, { method: 'PUT', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  h.app.request(path, {
+    method: 'PUT',
+    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 const person = (username: string, displayName = username) => ({ id: h.users[username], displayName });
 /** The audit rows of one publish action on one draft, oldest first. */
 const publishAudit = (action: string, entityId: string) =>
-  h.db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, entityId))).orderBy(asc(auditEvents.seq)).all();
+  h.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, entityId)))
+    .orderBy(asc(auditEvents.seq))
+    .all();
 
 async function expectFourEyesRefusal(res: Response) {
   expect(res.status).toBe(403);
@@ -39,17 +56,27 @@ async function expectFourEyesRefusal(res: Response) {
 
 describe('four eyes on workflow definitions', () => {
   it('the admin who drafted it is refused (audited, naming the editors); a bureau reviewer publishes, the audit naming both', async () => {
-    const draft = await (await h.post('/api/definitions', { definition: { ...schoolReport, key: 'four-eyes-a' } }, admin)).json();
+    const draft = await (
+      await h.post('/api/definitions', { definition: { ...schoolReport, key: 'four-eyes-a' } }, admin)
+    ).json();
     expect(draft).toMatchObject({ editors: [person('admin')], publishedBy: null });
 
     await expectFourEyesRefusal(await h.post(`/api/definitions/${draft.id}/publish`, undefined, admin));
     expect((await (await h.get(`/api/definitions/${draft.id}`, admin)).json()).status).toBe('draft');
     const [denied] = publishAudit('definition.publish', draft.id);
-    expect(denied).toMatchObject({ actorId: h.users.admin, outcome: 'denied', meta: { reason: 'FOUR_EYES', rule: 'fourEyes', permission: 'publish', editors: [person('admin')] } });
+    expect(denied).toMatchObject({
+      actorId: h.users.admin,
+      outcome: 'denied',
+      meta: { reason: 'FOUR_EYES', rule: 'fourEyes', permission: 'publish', editors: [person('admin')] },
+    });
 
     const ok = await h.post(`/api/definitions/${draft.id}/publish`, undefined, reviewer);
     expect(ok.status, JSON.stringify(await ok.clone().json())).toBe(200);
-    expect(await ok.json()).toMatchObject({ status: 'published', editors: [person('admin')], publishedBy: person('reviewer1') });
+    expect(await ok.json()).toMatchObject({
+      status: 'published',
+      editors: [person('admin')],
+      publishedBy: person('reviewer1'),
+    });
     const success = publishAudit('definition.publish', draft.id).at(-1);
     expect(success).toMatchObject({
       actorId: h.users.reviewer1,
@@ -57,12 +84,21 @@ describe('four eyes on workflow definitions', () => {
       meta: { editors: [person('admin')], approvedBy: person('reviewer1') },
     });
     // What the designer reads afterwards: who edited it and who approved it.
-    expect(await (await h.get(`/api/definitions/${draft.id}`, admin2)).json()).toMatchObject({ editors: [person('admin')], publishedBy: person('reviewer1') });
+    expect(await (await h.get(`/api/definitions/${draft.id}`, admin2)).json()).toMatchObject({
+      editors: [person('admin')],
+      publishedBy: person('reviewer1'),
+    });
   });
 
   it('everyone who saved the draft is an editor: the creator and a second admin who edited it are both refused; a reviewer publishes', async () => {
-    const draft = await (await h.post('/api/definitions', { definition: { ...schoolReport, key: 'four-eyes-b' } }, admin)).json();
-    const renamed = { ...schoolReport, key: 'four-eyes-b', name: { 'zh-CN': '学校填报（修订）', en: 'School report (revised)' } };
+    const draft = await (
+      await h.post('/api/definitions', { definition: { ...schoolReport, key: 'four-eyes-b' } }, admin)
+    ).json();
+    const renamed = {
+      ...schoolReport,
+      key: 'four-eyes-b',
+      name: { 'zh-CN': '学校填报（修订）', en: 'School report (revised)' },
+    };
     const saved = await put(`/api/definitions/${draft.id}`, { definition: renamed, expectedRevision: 1 }, admin2);
     expect(saved.status).toBe(200);
     expect((await saved.json()).editors).toEqual([person('admin'), person('admin2', '李管理')]);
@@ -83,72 +119,148 @@ describe('four eyes on workflow definitions', () => {
   });
 
   it('another bureau admin who did not touch the draft approves it', async () => {
-    const draft = await (await h.post('/api/definitions', { definition: { ...schoolReport, key: 'four-eyes-c' } }, admin)).json();
+    const draft = await (
+      await h.post('/api/definitions', { definition: { ...schoolReport, key: 'four-eyes-c' } }, admin)
+    ).json();
     const ok = await h.post(`/api/definitions/${draft.id}/publish`, undefined, admin2);
     expect(ok.status).toBe(200);
-    expect(publishAudit('definition.publish', draft.id).at(-1)).toMatchObject({ outcome: 'success', meta: { editors: [person('admin')], approvedBy: person('admin2', '李管理') } });
+    expect(publishAudit('definition.publish', draft.id).at(-1)).toMatchObject({
+      outcome: 'success',
+      meta: { editors: [person('admin')], approvedBy: person('admin2', '李管理') },
+    });
   });
 
   it('the reviewer approves drafts only: no editing, no new drafts, no instance migration (still the admin’s)', async () => {
-    const draft = await (await h.post('/api/definitions', { definition: { ...schoolReport, key: 'four-eyes-d' } }, admin)).json();
-    expect((await put(`/api/definitions/${draft.id}`, { definition: schoolReport, expectedRevision: 1 }, reviewer)).status).toBe(403);
+    const draft = await (
+      await h.post('/api/definitions', { definition: { ...schoolReport, key: 'four-eyes-d' } }, admin)
+    ).json();
+    expect(
+      (await put(`/api/definitions/${draft.id}`, { definition: schoolReport, expectedRevision: 1 }, reviewer)).status,
+    ).toBe(403);
     expect((await h.post('/api/definitions', { definition: schoolReport }, reviewer)).status).toBe(403);
     const v1 = h.publish({ ...schoolReport, key: 'four-eyes-e' });
     const v2 = h.publish({ ...schoolReport, key: 'four-eyes-e' });
-    expect((await h.post(`/api/definitions/${v2}/migrations`, { fromDefinitionId: v1, mapping: {} }, reviewer)).status).toBe(403);
+    expect(
+      (await h.post(`/api/definitions/${v2}/migrations`, { fromDefinitionId: v1, mapping: {} }, reviewer)).status,
+    ).toBe(403);
   });
 
   it('an editor cannot approve through someone else either: the admin’s power is not lent by a delegation (代岗委托, 三权分立)', async () => {
-    const draft = await (await h.post('/api/definitions', { definition: { ...schoolReport, key: 'four-eyes-f' } }, admin)).json();
+    const draft = await (
+      await h.post('/api/definitions', { definition: { ...schoolReport, key: 'four-eyes-f' } }, admin)
+    ).json();
     const now = h.clock.now().getTime();
-    const lent = await h.post('/api/delegations', { toUserId: h.users.teacherA, startsAt: new Date(now).toISOString(), endsAt: new Date(now + 3 * 86_400_000).toISOString(), reason: '外出培训' }, admin);
+    const lent = await h.post(
+      '/api/delegations',
+      {
+        toUserId: h.users.teacherA,
+        startsAt: new Date(now).toISOString(),
+        endsAt: new Date(now + 3 * 86_400_000).toISOString(),
+        reason: '外出培训',
+      },
+      admin,
+    );
     expect(lent.status).toBe(201);
     const teacher = await h.signIn('teacherA');
-    expect(((await (await h.get('/api/me', teacher)).json()) as { roles: Array<{ role: string }> }).roles.map((g) => g.role)).toEqual(['teacher']);
+    expect(
+      ((await (await h.get('/api/me', teacher)).json()) as { roles: Array<{ role: string }> }).roles.map((g) => g.role),
+    ).toEqual(['teacher']);
     // The delegate holds no bureau role at all: the draft is not even visible to them.
     const res = await h.post(`/api/definitions/${draft.id}/publish`, undefined, teacher);
     expect(res.status).toBe(404);
-    expect(publishAudit('definition.publish', draft.id).at(-1)).toMatchObject({ actorId: h.users.teacherA, outcome: 'denied' });
+    expect(publishAudit('definition.publish', draft.id).at(-1)).toMatchObject({
+      actorId: h.users.teacherA,
+      outcome: 'denied',
+    });
   });
 });
 
 describe('four eyes on reference data', () => {
   it('a checklist: its author is refused (audited); a second admin publishes, the audit naming both', async () => {
-    const draft = await (await h.post('/api/reference/checklists', { name: '网络安全检查表（修订）', content: { ...CHECKLIST_V1, key: 'four-eyes' } }, admin)).json();
+    const draft = await (
+      await h.post(
+        '/api/reference/checklists',
+        { name: '网络安全检查表（修订）', content: { ...CHECKLIST_V1, key: 'four-eyes' } },
+        admin,
+      )
+    ).json();
     expect(draft).toMatchObject({ status: 'draft', editors: [person('admin')], publishedBy: null });
     await expectFourEyesRefusal(await h.post(`/api/reference/checklists/${draft.id}/publish`, undefined, admin));
     expect(publishAudit('reference.publish', draft.id)).toEqual([
-      expect.objectContaining({ actorId: h.users.admin, outcome: 'denied', meta: expect.objectContaining({ reason: 'FOUR_EYES', editors: [person('admin')] }) }),
+      expect.objectContaining({
+        actorId: h.users.admin,
+        outcome: 'denied',
+        meta: expect.objectContaining({ reason: 'FOUR_EYES', editors: [person('admin')] }),
+      }),
     ]);
 
     const ok = await h.post(`/api/reference/checklists/${draft.id}/publish`, undefined, admin2);
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toMatchObject({ status: 'published', editors: [person('admin')], publishedBy: person('admin2', '李管理') });
-    expect(publishAudit('reference.publish', draft.id).at(-1)).toMatchObject({ outcome: 'success', meta: { editors: [person('admin')], approvedBy: person('admin2', '李管理') } });
+    expect(await ok.json()).toMatchObject({
+      status: 'published',
+      editors: [person('admin')],
+      publishedBy: person('admin2', '李管理'),
+    });
+    expect(publishAudit('reference.publish', draft.id).at(-1)).toMatchObject({
+      outcome: 'success',
+      meta: { editors: [person('admin')], approvedBy: person('admin2', '李管理') },
+    });
   });
 
   it('a whitelist: a bureau reviewer reads the draft with its author and publishes it; the list says who did what', async () => {
-    const draft = await (await h.post('/api/reference/whitelists', { name: '2026 白名单', content: WHITELIST_2026 }, admin)).json();
+    const draft = await (
+      await h.post('/api/reference/whitelists', { name: '2026 白名单', content: WHITELIST_2026 }, admin)
+    ).json();
     const drafts = await (await h.get('/api/reference/whitelists?status=draft', reviewer)).json();
-    expect(drafts.items).toEqual([expect.objectContaining({ id: draft.id, editors: [person('admin')], publishedBy: null })]);
+    expect(drafts.items).toEqual([
+      expect.objectContaining({ id: draft.id, editors: [person('admin')], publishedBy: null }),
+    ]);
     // The reviewer still writes nothing of their own.
-    expect((await h.post('/api/reference/whitelists', { name: '白名单', content: WHITELIST_2026 }, reviewer)).status).toBe(403);
+    expect(
+      (await h.post('/api/reference/whitelists', { name: '白名单', content: WHITELIST_2026 }, reviewer)).status,
+    ).toBe(403);
 
     const ok = await h.post(`/api/reference/whitelists/${draft.id}/publish`, undefined, reviewer);
     expect(ok.status).toBe(200);
     const listed = await (await h.get('/api/reference/whitelists', admin)).json();
-    expect(listed.items).toEqual([expect.objectContaining({ id: draft.id, status: 'published', editors: [person('admin')], publishedBy: person('reviewer1') })]);
-    expect(publishAudit('reference.publish', draft.id).at(-1)).toMatchObject({ actorId: h.users.reviewer1, meta: { editors: [person('admin')], approvedBy: person('reviewer1') } });
+    expect(listed.items).toEqual([
+      expect.objectContaining({
+        id: draft.id,
+        status: 'published',
+        editors: [person('admin')],
+        publishedBy: person('reviewer1'),
+      }),
+    ]);
+    expect(publishAudit('reference.publish', draft.id).at(-1)).toMatchObject({
+      actorId: h.users.reviewer1,
+      meta: { editors: [person('admin')], approvedBy: person('reviewer1') },
+    });
   });
 });
 
 describe('cost of knowing the editors', () => {
   it('reads them through the audit trail’s entity index, once per draft or once per page of reference data', async () => {
     const id = h.publish({ ...schoolReport, key: 'four-eyes-plan' });
-    expect((await h.post('/api/reference/checklists', { name: '检查表', content: { ...CHECKLIST_V1, key: 'four-eyes-plan' } }, admin)).status).toBe(201);
+    expect(
+      (
+        await h.post(
+          '/api/reference/checklists',
+          { name: '检查表', content: { ...CHECKLIST_V1, key: 'four-eyes-plan' } },
+          admin,
+        )
+      ).status,
+    ).toBe(201);
     const reviewer1 = h.authUser('reviewer1');
-    const single = plansOf(h, (deps) => getDefinition(deps, { ability: defineAbilityFor(reviewer1), id }), 'audit_events');
-    const page = plansOf(h, (deps) => listReference(deps, { ability: defineAbilityFor(reviewer1), kind: 'checklist', query: { limit: 20 } }), 'audit_events');
+    const single = plansOf(
+      h,
+      (deps) => getDefinition(deps, { ability: defineAbilityFor(reviewer1), id }),
+      'audit_events',
+    );
+    const page = plansOf(
+      h,
+      (deps) => listReference(deps, { ability: defineAbilityFor(reviewer1), kind: 'checklist', query: { limit: 20 } }),
+      'audit_events',
+    );
     for (const plans of [single, page]) {
       expect(plans).toHaveLength(1);
       expect(plans[0]).toContain('USING INDEX audit_entity_idx');

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
+
 import { appendAudit } from '../audit/append.js';
-import { defineAbilityFor, type AppAbility } from '../auth/ability.js';
+import { type AppAbility, defineAbilityFor } from '../auth/ability.js';
 import { isSystem, SYSTEM_USER, type TAuthUser } from '../auth/user.js';
 import { auditEvents, roleGrants, users } from '../db/schema.js';
 import type { Deps } from '../deps.js';
@@ -13,7 +14,11 @@ export type TDraftReview = { editors: TPerson[]; publishedBy: TPerson | null };
 type TDraftRow = { id: string; createdBy: string | null };
 type TDraftKind = { type: 'Definition' | 'ReferenceData'; updateAction?: string; publishAction: string };
 
-export const DEFINITION_DRAFTS: TDraftKind = { type: 'Definition', updateAction: 'definition.update', publishAction: 'definition.publish' };
+export const DEFINITION_DRAFTS: TDraftKind = {
+  type: 'Definition',
+  updateAction: 'definition.update',
+  publishAction: 'definition.publish',
+};
 // Reference data is never edited in place: each save is a new version (row) with its own creator.
 export const REFERENCE_DRAFTS: TDraftKind = { type: 'ReferenceData', publishAction: 'reference.publish' };
 
@@ -27,12 +32,20 @@ export function draftReviews(deps: Pick<Deps, 'db'>, kind: TDraftKind, rows: TDr
   if (rows.length === 0) return out;
   const actions = kind.updateAction ? [kind.updateAction, kind.publishAction] : [kind.publishAction];
   const events = deps.db
-    .select({ entityId: auditEvents.entityId, actorId: auditEvents.actorId, actorName: auditEvents.actorName, action: auditEvents.action })
+    .select({
+      entityId: auditEvents.entityId,
+      actorId: auditEvents.actorId,
+      actorName: auditEvents.actorName,
+      action: auditEvents.action,
+    })
     .from(auditEvents)
     .where(
       and(
         eq(auditEvents.entityType, kind.type),
-        inArray(auditEvents.entityId, rows.map((r) => r.id)),
+        inArray(
+          auditEvents.entityId,
+          rows.map((r) => r.id),
+        ),
         eq(auditEvents.outcome, 'success'),
         inArray(auditEvents.action, actions),
       ),
@@ -51,7 +64,10 @@ export function draftReviews(deps: Pick<Deps, 'db'>, kind: TDraftKind, rows: TDr
       .map((u) => [u.id, u.displayName]),
   );
   names.set(SYSTEM_USER.id, SYSTEM_USER.displayName);
-  const person = (id: string, fallback?: string | null): TPerson => ({ id, displayName: names.get(id) ?? fallback ?? id });
+  const person = (id: string, fallback?: string | null): TPerson => ({
+    id,
+    displayName: names.get(id) ?? fallback ?? id,
+  });
   for (const r of rows) {
     const editors: TPerson[] = r.createdBy ? [person(r.createdBy)] : [];
     let publishedBy: TPerson | null = null;
@@ -70,8 +86,16 @@ export const draftReview = (deps: Pick<Deps, 'db'>, kind: TDraftKind, row: TDraf
 
 /** The caller's grants without those lent to them by `lenders` (代岗委托): their own plus other delegators'. */
 function grantsWithout(deps: Pick<Deps, 'db'>, actor: TAuthUser, lenders: (userId: string) => boolean): TAuthUser {
-  const kept = new Set(deps.db.select().from(roleGrants).where(eq(roleGrants.userId, actor.id)).all().map((g) => `${g.role}@${g.orgId}`));
-  for (const a of actor.actingFor ?? []) if (!lenders(a.userId)) for (const g of a.roles) kept.add(`${g.role}@${g.orgId}`);
+  const kept = new Set(
+    deps.db
+      .select()
+      .from(roleGrants)
+      .where(eq(roleGrants.userId, actor.id))
+      .all()
+      .map((g) => `${g.role}@${g.orgId}`),
+  );
+  for (const a of actor.actingFor ?? [])
+    if (!lenders(a.userId)) for (const g of a.roles) kept.add(`${g.role}@${g.orgId}`);
   return { ...actor, roles: actor.roles.filter((g) => kept.has(`${g.role}@${g.orgId}`)), actingFor: undefined };
 }
 
@@ -92,12 +116,22 @@ export function checkFourEyes(
   if (isSystem(actor)) return { editors, approvedBy };
   const editorIds = new Set(editors.map((e) => e.id));
   const delegated = actor.actingFor ?? [];
-  const lenders = delegated.filter((a) => editorIds.has(a.userId)).map((a) => ({ id: a.userId, displayName: a.displayName }));
-  const canAlone = (without: (userId: string) => boolean) => defineAbilityFor(grantsWithout(deps, actor, without)).can('publish', check.target);
-  const refusal = editorIds.has(actor.id) ? 'EDITED_DRAFT' : lenders.length > 0 && !canAlone((id) => editorIds.has(id)) ? 'ACTING_FOR_EDITOR' : null;
+  const lenders = delegated
+    .filter((a) => editorIds.has(a.userId))
+    .map((a) => ({ id: a.userId, displayName: a.displayName }));
+  const canAlone = (without: (userId: string) => boolean) =>
+    defineAbilityFor(grantsWithout(deps, actor, without)).can('publish', check.target);
+  const refusal = editorIds.has(actor.id)
+    ? 'EDITED_DRAFT'
+    : lenders.length > 0 && !canAlone((id) => editorIds.has(id))
+      ? 'ACTING_FOR_EDITOR'
+      : null;
   if (!refusal) {
     // Published by grants someone else lent (not an editor): the audit names them too, as events do.
-    const onBehalfOf = delegated.length > 0 && !canAlone(() => true) ? delegated.map((a) => ({ id: a.userId, displayName: a.displayName })) : undefined;
+    const onBehalfOf =
+      delegated.length > 0 && !canAlone(() => true)
+        ? delegated.map((a) => ({ id: a.userId, displayName: a.displayName }))
+        : undefined;
     return { editors, approvedBy: onBehalfOf ? { ...approvedBy, onBehalfOf } : approvedBy };
   }
   appendAudit(deps.db, {
@@ -107,7 +141,14 @@ export function checkFourEyes(
     entityType: check.kind.type,
     entityId: check.row.id,
     outcome: 'denied',
-    meta: { reason: 'FOUR_EYES', rule: 'fourEyes', detail: refusal, permission: 'publish', editors, ...(lenders.length ? { actingFor: lenders } : {}) },
+    meta: {
+      reason: 'FOUR_EYES',
+      rule: 'fourEyes',
+      detail: refusal,
+      permission: 'publish',
+      editors,
+      ...(lenders.length ? { actingFor: lenders } : {}),
+    },
   });
   if (refusal === 'EDITED_DRAFT') return new AppError('FOUR_EYES', { rule: 'fourEyes' });
   const names = { zh: lenders.map((p) => p.displayName).join('、'), en: lenders.map((p) => p.displayName).join(', ') };

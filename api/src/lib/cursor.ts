@@ -5,7 +5,8 @@ export function encodeCursor(key: Array<string | number | null>): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-const invalid = () => new AppError('VALIDATION', { fieldErrors: { cursor: { 'zh-CN': '分页游标无效', en: 'Invalid pagination cursor' } } });
+const invalid = () =>
+  new AppError('VALIDATION', { fieldErrors: { cursor: { 'zh-CN': '分页游标无效', en: 'Invalid pagination cursor' } } });
 
 /** The key a cursor holds, as parsed JSON; a cursor that is not one of ours is a 400. */
 export function readCursor(cursor: string): unknown {
@@ -19,7 +20,8 @@ export function readCursor(cursor: string): unknown {
 export function decodeCursor(cursor: string | undefined, arity: number): Array<string | number> | null {
   if (!cursor) return null;
   const key = readCursor(cursor);
-  if (Array.isArray(key) && key.length === arity && key.every((k) => typeof k === 'string' || typeof k === 'number')) return key;
+  if (Array.isArray(key) && key.length === arity && key.every((k) => typeof k === 'string' || typeof k === 'number'))
+    return key;
   throw invalid();
 }
 
@@ -29,4 +31,3 @@ export function pageOf<T>(rows: T[], limit: number, keyOf: (row: T) => Array<str
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null };
 }
-

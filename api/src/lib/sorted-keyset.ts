@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { and, asc, desc, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, type SQL, sql } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+
 import { AppError } from '../errors.js';
 import { encodeCursor, readCursor } from './cursor.js';
 
@@ -13,7 +14,12 @@ import { encodeCursor, readCursor } from './cursor.js';
  */
 export type SortOrder = 'asc' | 'desc';
 export type SortColumn = { column: AnySQLiteColumn; nullable?: boolean };
-export type SortSpec<F extends string> = { fields: Record<F, SortColumn>; id: AnySQLiteColumn; defaultSort: F; defaultOrder: SortOrder };
+export type SortSpec<F extends string> = {
+  fields: Record<F, SortColumn>;
+  id: AnySQLiteColumn;
+  defaultSort: F;
+  defaultOrder: SortOrder;
+};
 type Value = string | number;
 export type SortPlan<F extends string> = {
   field: F;
@@ -27,20 +33,42 @@ export type SortPlan<F extends string> = {
 
 /** The query fields every sortable list accepts; checked against the list's whitelist in resolveSort (422, not 400). */
 export const ZSortQuery = z.object({
-  sort: z.string().max(40).optional().openapi({ description: 'a sortable column of this list (see docs/api-contract.md)' }),
+  sort: z
+    .string()
+    .max(40)
+    .optional()
+    .openapi({ description: 'a sortable column of this list (see docs/api-contract.md)' }),
   order: z.string().max(10).optional().openapi({ description: 'asc | desc' }),
 });
 
 // A well-formed request the list cannot serve (unknown column, cursor of another sort) is 422; garbage is 400.
-const refuse = (field: string, zh: string, en: string, status = 422) => new AppError('VALIDATION', { status, fieldErrors: { [field]: { 'zh-CN': zh, en } } });
+const refuse = (field: string, zh: string, en: string, status = 422) =>
+  new AppError('VALIDATION', { status, fieldErrors: { [field]: { 'zh-CN': zh, en } } });
 
-export function resolveSort<F extends string>(spec: SortSpec<F>, q: { sort?: string; order?: string; cursor?: string }, opts: { scoped?: boolean } = {}): SortPlan<F> {
+export function resolveSort<F extends string>(
+  spec: SortSpec<F>,
+  q: { sort?: string; order?: string; cursor?: string },
+  opts: { scoped?: boolean } = {},
+): SortPlan<F> {
   const allowed = Object.keys(spec.fields) as F[];
   const field = (q.sort ?? spec.defaultSort) as F;
-  if (!allowed.includes(field)) throw refuse('sort', `不支持按“${q.sort}”排序，可选：${allowed.join('、')}`, `Cannot sort by "${q.sort}"; allowed: ${allowed.join(', ')}`);
+  if (!allowed.includes(field))
+    throw refuse(
+      'sort',
+      `不支持按“${q.sort}”排序，可选：${allowed.join('、')}`,
+      `Cannot sort by "${q.sort}"; allowed: ${allowed.join(', ')}`,
+    );
   const order = (q.order ?? (field === spec.defaultSort ? spec.defaultOrder : 'asc')) as SortOrder;
-  if (order !== 'asc' && order !== 'desc') throw refuse('order', '排序方向只能是 asc 或 desc', 'Order must be asc or desc');
-  return { field, order, col: spec.fields[field], id: spec.id, after: decode(q.cursor, `${field}.${order}`), scoped: opts.scoped ?? false };
+  if (order !== 'asc' && order !== 'desc')
+    throw refuse('order', '排序方向只能是 asc 或 desc', 'Order must be asc or desc');
+  return {
+    field,
+    order,
+    col: spec.fields[field],
+    id: spec.id,
+    after: decode(q.cursor, `${field}.${order}`),
+    scoped: opts.scoped ?? false,
+  };
 }
 
 const ZCursorKey = z.tuple([z.string(), z.union([z.string(), z.number(), z.null()]), z.string()]);
@@ -49,7 +77,12 @@ function decode(cursor: string | undefined, tag: string): SortPlan<string>['afte
   if (!cursor) return null;
   const key = ZCursorKey.safeParse(readCursor(cursor));
   if (!key.success) throw refuse('cursor', '分页游标无效', 'Invalid pagination cursor', 400);
-  if (key.data[0] !== tag) throw refuse('cursor', '分页游标属于另一种排序，请从第一页重新开始', 'This cursor belongs to another sort order; start again from the first page');
+  if (key.data[0] !== tag)
+    throw refuse(
+      'cursor',
+      '分页游标属于另一种排序，请从第一页重新开始',
+      'This cursor belongs to another sort order; start again from the first page',
+    );
   return { value: key.data[1], id: key.data[2] };
 }
 
@@ -74,7 +107,13 @@ export function sortedPage<F extends string, R>(
   const rows: R[] = [];
   if (!after || after.value !== null) {
     const past = after ? sql`(${test}, ${plan.id}) ${cmp} (${after.value}, ${after.id})` : undefined;
-    rows.push(...read(and(plan.col.nullable ? sql`${test} is not null` : undefined, past), [dir(column), dir(plan.id)], limit + 1));
+    rows.push(
+      ...read(
+        and(plan.col.nullable ? sql`${test} is not null` : undefined, past),
+        [dir(column), dir(plan.id)],
+        limit + 1,
+      ),
+    );
   }
   if (plan.col.nullable && rows.length <= limit) {
     const past = after?.value === null ? sql`${plan.id} ${cmp} ${after.id}` : undefined;
@@ -82,7 +121,11 @@ export function sortedPage<F extends string, R>(
   }
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor([`${plan.field}.${plan.order}`, valueOf(last), idOf(last)]) : null };
+  return {
+    items,
+    nextCursor:
+      rows.length > limit && last ? encodeCursor([`${plan.field}.${plan.order}`, valueOf(last), idOf(last)]) : null,
+  };
 }
 
 /** One alternative of a reader's scope; `ownIndex`: it has a (scope column, sort column, id) index per sort. */
@@ -103,7 +146,13 @@ export function sortedUnionPage<F extends string, R>(
   idOf: (row: R) => string,
 ): { items: R[]; nextCursor: string | null } {
   const pages = scopes.map((s) =>
-    sortedPage({ ...plan, scoped: plan.scoped && !s.ownIndex }, limit, (w, o, l) => read(s.where, w, o, l), valueOf, idOf),
+    sortedPage(
+      { ...plan, scoped: plan.scoped && !s.ownIndex },
+      limit,
+      (w, o, l) => read(s.where, w, o, l),
+      valueOf,
+      idOf,
+    ),
   );
   if (pages.length === 1) return pages[0];
   const seen = new Set<string>();
@@ -114,7 +163,10 @@ export function sortedUnionPage<F extends string, R>(
   const items = merged.slice(0, limit);
   const last = items[items.length - 1];
   const more = merged.length > limit || pages.some((p) => p.nextCursor !== null);
-  return { items, nextCursor: more && last ? encodeCursor([`${plan.field}.${plan.order}`, valueOf(last), idOf(last)]) : null };
+  return {
+    items,
+    nextCursor: more && last ? encodeCursor([`${plan.field}.${plan.order}`, valueOf(last), idOf(last)]) : null,
+  };
 }
 
 /** sortedPage's order: (value, id) in the list's direction, NULL values last in both directions. Keys are

@@ -8,7 +8,9 @@ const HEX64 = /^[0-9a-f]{64}$/;
 
 export const hashToStored = (hex: string): Buffer | string => (HEX64.test(hex) ? Buffer.from(hex, 'hex') : hex);
 
-export const hashFromStored = (value: Uint8Array | string): string => (typeof value === 'string' ? value : Buffer.from(value).toString('hex'));
+export const hashFromStored = (value: Uint8Array | string): string =>
+  typeof value === 'string' ? value : Buffer.from(value).toString('hex');
 
 /** The same decoding in SQL, for the few statements that read a hash column without drizzle. */
-export const hashHexSql = (column: 'hash' | 'prev_hash'): string => `(case typeof(${column}) when 'blob' then lower(hex(${column})) else ${column} end)`;
+export const hashHexSql = (column: 'hash' | 'prev_hash'): string =>
+  `(case typeof(${column}) when 'blob' then lower(hex(${column})) else ${column} end)`;

@@ -6,7 +6,8 @@
  */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export const uuidToStored = (id: string): Buffer | string => (UUID.test(id) ? Buffer.from(id.replaceAll('-', ''), 'hex') : id);
+export const uuidToStored = (id: string): Buffer | string =>
+  UUID.test(id) ? Buffer.from(id.replaceAll('-', ''), 'hex') : id;
 
 export function uuidFromStored(value: Uint8Array | string): string {
   if (typeof value === 'string') return value;

@@ -6,6 +6,7 @@
  * SHA-256s, into <dir>/eduflow-backup-<time>/ (default ./backups). See README → Operations.
  */
 import { parseArgs } from 'node:util';
+
 import { appVersion } from '../app-version.js';
 import { dataDirFromEnv } from '../data-dir.js';
 import { backup } from './backup.js';
@@ -23,8 +24,12 @@ try {
   const head = r.manifest.database.auditHead;
   console.log(`backup written: ${r.dir}`);
   console.log(`  from ${dataDir} in ${(r.ms / 1000).toFixed(1)} s, ${r.manifest.files.length} files, ${mb(r.bytes)}`);
-  console.log(`  database snapshot: ${r.manifest.database.migrations} migrations, audit head #${head?.seq ?? 0}, ${r.manifest.database.attachments} attachment records`);
-  console.log(`  attachments: ${attachments} files · audit archives: ${archives} · manifest: ${r.dir}/manifest.json (SHA-256 of every file)`);
+  console.log(
+    `  database snapshot: ${r.manifest.database.migrations} migrations, audit head #${head?.seq ?? 0}, ${r.manifest.database.attachments} attachment records`,
+  );
+  console.log(
+    `  attachments: ${attachments} files · audit archives: ${archives} · manifest: ${r.dir}/manifest.json (SHA-256 of every file)`,
+  );
   for (const w of r.warnings) console.warn(`  warning: ${w}`);
   console.log('  restore with: npm run restore -- <this folder>');
 } catch (err) {

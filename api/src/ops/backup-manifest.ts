@@ -19,6 +19,8 @@ export const ZBackupManifest = z.object({
     auditAnchorSeq: z.number().int(),
     attachments: z.number().int(),
   }),
-  files: z.array(z.object({ path: z.string(), bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
+  files: z.array(
+    z.object({ path: z.string(), bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+  ),
 });
 export type TBackupManifest = z.infer<typeof ZBackupManifest>;

@@ -1,12 +1,17 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { apiSession, runCommand, type ServerProcess, startServerProcess } from '../test/server-process.js';
 import { BACKUP_MANIFEST_NAME, ZBackupManifest } from './backup-manifest.js';
-import { apiSession, runCommand, startServerProcess, type ServerProcess } from '../test/server-process.js';
 
 // The smallest valid PNG (1×1): a school's photo evidence.
-const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+const PNG = Uint8Array.from(
+  atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='),
+  (c) => c.charCodeAt(0),
+);
 
 type Instance = { id: string; version: number; data: Record<string, unknown> };
 
@@ -19,8 +24,10 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const backupCmd = (dataDir: string) => runCommand('api/src/ops/backup-cli.ts', ['--out', backups], { EDUFLOW_DATA_DIR: dataDir });
-const restoreCmd = (backup: string, dataDir: string, force = false) => runCommand('api/src/ops/restore-cli.ts', [backup, ...(force ? ['--force'] : [])], { EDUFLOW_DATA_DIR: dataDir });
+const backupCmd = (dataDir: string) =>
+  runCommand('api/src/ops/backup-cli.ts', ['--out', backups], { EDUFLOW_DATA_DIR: dataDir });
+const restoreCmd = (backup: string, dataDir: string, force = false) =>
+  runCommand('api/src/ops/restore-cli.ts', [backup, ...(force ? ['--force'] : [])], { EDUFLOW_DATA_DIR: dataDir });
 
 let server: ServerProcess;
 let principal: Awaited<ReturnType<typeof apiSession>>;
@@ -33,7 +40,11 @@ let versionAfterBackup = 0;
 
 /** One SAVE on the self-check (a real write: snapshot, version, audit event); returns the new version. */
 async function save(notes: string): Promise<number> {
-  const r = await principal.json<{ version: number }>('POST', `/instances/${instance.id}/events`, { type: 'SAVE', data: { selfCheckNotes: notes }, expectedVersion: instance.version });
+  const r = await principal.json<{ version: number }>('POST', `/instances/${instance.id}/events`, {
+    type: 'SAVE',
+    data: { selfCheckNotes: notes },
+    expectedVersion: instance.version,
+  });
   instance.version = r.version;
   return r.version;
 }
@@ -43,7 +54,10 @@ beforeAll(async () => {
   server = await startServerProcess(live, { EDUFLOW_AUDIT_CHECKPOINT_MINUTES: '0.02' });
   servers.push(server);
   principal = await apiSession(server.url, 'principal1');
-  const mine = await principal.json<{ items: Instance[] }>('GET', '/instances?definitionKey=security-inspection&state=selfCheck');
+  const mine = await principal.json<{ items: Instance[] }>(
+    'GET',
+    '/instances?definitionKey=security-inspection&state=selfCheck',
+  );
   const first = mine.items[0];
   if (!first) throw new Error('the demo gives principal1 a self-check');
   instance = await principal.json<Instance>('GET', `/instances/${first.id}`);
@@ -78,14 +92,23 @@ describe('npm run backup while the server writes, npm run restore into a new fol
     expect(backupDir).toMatch(/eduflow-backup-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z$/);
     const manifest = ZBackupManifest.parse(JSON.parse(readFileSync(join(backupDir, BACKUP_MANIFEST_NAME), 'utf8')));
     const paths = manifest.files.map((f) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['eduflow.db', 'audit-checkpoints.log', `attachments/${attachment.sha256.slice(0, 2)}/${attachment.sha256}`]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'eduflow.db',
+        'audit-checkpoints.log',
+        `attachments/${attachment.sha256.slice(0, 2)}/${attachment.sha256}`,
+      ]),
+    );
     expect(manifest.database.auditHead?.seq).toBeGreaterThan(0);
     expect(readdirSync(backups)).toEqual([backupDir.split('/').at(-1)]);
   });
 
   it('is recorded in the live audit log', async () => {
     const auditor = await apiSession(server.url, 'auditor');
-    const events = await auditor.json<{ items: Array<{ entityId: string; meta: { manifestSha256: string } }> }>('GET', '/audit?action=ops.backup');
+    const events = await auditor.json<{ items: Array<{ entityId: string; meta: { manifestSha256: string } }> }>(
+      'GET',
+      '/audit?action=ops.backup',
+    );
     expect(events.items).toEqual([expect.objectContaining({ entityId: backupDir.split('/').at(-1) })]);
   });
 
@@ -101,7 +124,10 @@ describe('npm run backup while the server writes, npm run restore into a new fol
     const second = await startServerProcess(restored);
     servers.push(second);
     const auditor = await apiSession(second.url, 'auditor');
-    const verified = await auditor.json<{ ok: boolean; mode: string; checkpoints: { count: number } | null }>('GET', '/audit/verify?full=1');
+    const verified = await auditor.json<{ ok: boolean; mode: string; checkpoints: { count: number } | null }>(
+      'GET',
+      '/audit/verify?full=1',
+    );
     expect(verified).toMatchObject({ ok: true, mode: 'full' });
     expect(verified.checkpoints?.count).toBeGreaterThan(0);
     const restoreEvents = await auditor.json<{ items: Array<{ action: string }> }>('GET', '/audit?action=ops.restore');
@@ -132,7 +158,11 @@ describe('npm run backup while the server writes, npm run restore into a new fol
   });
 
   it.each([
-    ['an attachment', (dir: string) => readdirSync(join(dir, 'attachments'), { recursive: true, withFileTypes: true }).find((e) => e.isFile())],
+    [
+      'an attachment',
+      (dir: string) =>
+        readdirSync(join(dir, 'attachments'), { recursive: true, withFileTypes: true }).find((e) => e.isFile()),
+    ],
     ['the database', () => ({ name: 'eduflow.db', parentPath: '' })],
   ])('refuses a backup with one changed byte in %s, and leaves the target alone', async (_label, pick) => {
     const copy = join(root, `tampered-${Math.random().toString(36).slice(2)}`);

@@ -1,8 +1,19 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { appendAudit } from '../audit/append.js';
+
 import { chainAnchor } from '../audit/anchor.js';
+import { appendAudit } from '../audit/append.js';
 import { ZArchiveManifest } from '../audit/archive-format.js';
 import { auditHead, CHECKPOINT_FILE_NAME } from '../audit/checkpoints.js';
 import { ATTACHMENTS_DIR_NAME, AUDIT_ARCHIVES_DIR_NAME, DB_FILE_NAME, dbFileIn } from '../data-dir.js';
@@ -17,11 +28,17 @@ const KEPT_FILES = ['demo-password.txt', 'admin-password.txt'];
 
 export type TBackupResult = { dir: string; manifest: TBackupManifest; bytes: number; ms: number; warnings: string[] };
 
-const stampOf = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
+const stampOf = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/:/g, '-');
 
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : e.isFile() ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? listFiles(join(dir, e.name)) : e.isFile() ? [join(dir, e.name)] : [],
+  );
 }
 
 /** The log up to its last complete line: a checkpoint being appended while we copy is left out, not cut in half. */
@@ -44,7 +61,12 @@ function copyCheckpointLog(from: string, to: string): TFileEntry['bytes'] {
  *  5. manifest.json with every file's size and SHA-256; the folder is renamed into place only when complete.
  * Then the backup is recorded in the live audit log (`ops.backup`).
  */
-export async function backup(opts: { dataDir: string; outDir: string; appVersion?: string; now?: () => Date }): Promise<TBackupResult> {
+export async function backup(opts: {
+  dataDir: string;
+  outDir: string;
+  appVersion?: string;
+  now?: () => Date;
+}): Promise<TBackupResult> {
   const started = performance.now();
   const now = opts.now ?? (() => new Date());
   const createdAt = now();
@@ -57,7 +79,8 @@ export async function backup(opts: { dataDir: string; outDir: string; appVersion
   mkdirSync(partial, { recursive: true, mode: 0o700 });
   const files: TFileEntry[] = [];
   const warnings: string[] = [];
-  const add = async (absolute: string) => files.push({ path: relative(partial, absolute).split('\\').join('/'), ...(await hashFile(absolute)) });
+  const add = async (absolute: string) =>
+    files.push({ path: relative(partial, absolute).split('\\').join('/'), ...(await hashFile(absolute)) });
 
   try {
     const checkpointLog = join(opts.dataDir, CHECKPOINT_FILE_NAME);
@@ -76,7 +99,9 @@ export async function backup(opts: { dataDir: string; outDir: string; appVersion
     const snapshot = openExistingDb(snapshotFile, { readonly: true });
     const head = auditHead(snapshot);
     const anchorSeq = chainAnchor(snapshot).seq;
-    const migrations = (snapshot.$client.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n;
+    const migrations = (
+      snapshot.$client.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }
+    ).n;
     const attachmentRows = (snapshot.$client.prepare('select count(*) as n from attachments').get() as { n: number }).n;
     snapshot.$client.close();
 
@@ -89,7 +114,10 @@ export async function backup(opts: { dataDir: string; outDir: string; appVersion
       const copied = await copyHashed(file, target);
       files.push({ path: relative(partial, target).split('\\').join('/'), ...copied });
       const named = file.split(/[\\/]/).at(-1);
-      if (named !== copied.sha256) warnings.push(`attachment ${relative(opts.dataDir, file)} does not hash to its name (its content changed on disk)`);
+      if (named !== copied.sha256)
+        warnings.push(
+          `attachment ${relative(opts.dataDir, file)} does not hash to its name (its content changed on disk)`,
+        );
     }
 
     const archivesDir = join(opts.dataDir, AUDIT_ARCHIVES_DIR_NAME);
@@ -115,7 +143,13 @@ export async function backup(opts: { dataDir: string; outDir: string; appVersion
       createdAt: createdAt.toISOString(),
       appVersion: opts.appVersion ?? '0.0.0',
       source: { dataDir: opts.dataDir, host: hostname() },
-      database: { file: DB_FILE_NAME, migrations, auditHead: head, auditAnchorSeq: anchorSeq, attachments: attachmentRows },
+      database: {
+        file: DB_FILE_NAME,
+        migrations,
+        auditHead: head,
+        auditAnchorSeq: anchorSeq,
+        attachments: attachmentRows,
+      },
       files: files.sort((a, b) => a.path.localeCompare(b.path)),
     };
     const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
@@ -136,7 +170,14 @@ export async function backup(opts: { dataDir: string; outDir: string; appVersion
           entityType: 'Backup',
           entityId: name,
           outcome: 'success',
-          meta: { dir, manifestSha256: sha256Hex(manifestText), files: files.length, bytes, auditHead: head, osUser: userInfo().username },
+          meta: {
+            dir,
+            manifestSha256: sha256Hex(manifestText),
+            files: files.length,
+            bytes,
+            auditHead: head,
+            osUser: userInfo().username,
+          },
         }),
       );
     } finally {

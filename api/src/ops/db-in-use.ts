@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+
 import Database from 'better-sqlite3';
 
 /**

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+
 import { fsyncPath } from '../lib/fsync.js';
 
 export type TFileEntry = { path: string; bytes: number; sha256: string };

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
+
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
+
 import type { Db } from '../db/client.js';
 import * as schema from '../db/schema.js';
 

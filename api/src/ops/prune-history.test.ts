@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { verifyAuditChain } from '../audit/verify.js';
 import { fireEvent } from '../features/instances/fire-event.js';
 import { startInstance } from '../features/instances/start-instance.js';
 import { readNotification } from '../features/notifications/read-notification.js';
-import { makeHarness, type Harness } from '../test/harness.js';
-import { pruneHistory, PRUNE_RULES } from './prune-history.js';
+import { type Harness, makeHarness } from '../test/harness.js';
+import { PRUNE_RULES, pruneHistory } from './prune-history.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 let h: Harness;
@@ -13,15 +14,33 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const count = (sql: string, ...args: unknown[]) => (h.db.$client.prepare(`select count(*) n from ${sql}`).get(...args) as { n: number }).n;
+const count = (sql: string, ...args: unknown[]) =>
+  (h.db.$client.prepare(`select count(*) n from ${sql}`).get(...args) as { n: number }).n;
 
 /** One instance taken to its end (its reminder and deadline timers cancelled on the way), one left running. */
 function finishedAndRunning() {
   const definitionId = h.publish();
-  const start = (title: string) => startInstance(h.deps, { actor: h.authUser('principalA'), definitionId, subjectOrgId: h.orgs.schoolA, data: { title } }).body;
+  const start = (title: string) =>
+    startInstance(h.deps, {
+      actor: h.authUser('principalA'),
+      definitionId,
+      subjectOrgId: h.orgs.schoolA,
+      data: { title },
+    }).body;
   const done = start('已完成');
-  let version = fireEvent(h.deps, { actor: h.authUser('principalA'), instanceId: done.id, event: { type: 'SUBMIT' }, expectedVersion: done.version }).version;
-  for (const r of ['reviewer1', 'reviewer2']) version = fireEvent(h.deps, { actor: h.authUser(r), instanceId: done.id, event: { type: 'APPROVE' }, expectedVersion: version }).version;
+  let version = fireEvent(h.deps, {
+    actor: h.authUser('principalA'),
+    instanceId: done.id,
+    event: { type: 'SUBMIT' },
+    expectedVersion: done.version,
+  }).version;
+  for (const r of ['reviewer1', 'reviewer2'])
+    version = fireEvent(h.deps, {
+      actor: h.authUser(r),
+      instanceId: done.id,
+      event: { type: 'APPROVE' },
+      expectedVersion: version,
+    }).version;
   const running = start('进行中');
   return { done: done.id, running: running.id };
 }
@@ -47,7 +66,10 @@ describe('pruning history the server no longer reads (issue 11, storage)', () =>
 
   it('deletes notifications 90 days after they were read, unread ones after a year; audit events are kept and the chain still verifies', async () => {
     finishedAndRunning();
-    const mine = h.db.$client.prepare('select id from notifications where user_id = ? order by created_at').pluck().all(h.users.reviewer1!) as string[];
+    const mine = h.db.$client
+      .prepare('select id from notifications where user_id = ? order by created_at')
+      .pluck()
+      .all(h.users.reviewer1!) as string[];
     expect(mine.length).toBeGreaterThan(0);
     readNotification(h.deps, { id: mine[0]!, actor: h.authUser('reviewer1') });
     const all = count('notifications');

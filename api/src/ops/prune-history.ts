@@ -1,6 +1,6 @@
 import { appendAudit } from '../audit/append.js';
 import { SYSTEM_USER } from '../auth/user.js';
-import { tx, type Db } from '../db/client.js';
+import { type Db, tx } from '../db/client.js';
 import { logger } from '../log/logger.js';
 
 /**
@@ -39,13 +39,25 @@ const NOTIFICATIONS_SQL = `select rowid from notifications
 export function pruneBatch(db: Db, now: Date, cursor: TPruneCursor, limit = 2000): TPruned {
   const sqlite = db.$client;
   const remove = (table: string, rowids: number[]) =>
-    rowids.length ? sqlite.prepare(`delete from ${table} where rowid in (select value from json_each(?))`).run(JSON.stringify(rowids)).changes : 0;
+    rowids.length
+      ? sqlite
+          .prepare(`delete from ${table} where rowid in (select value from json_each(?))`)
+          .run(JSON.stringify(rowids)).changes
+      : 0;
   return tx(db, () => {
-    const t = sqlite.prepare(TIMERS_SQL).pluck().all(cursor.timers, daysBefore(now, PRUNE_RULES.timerDays), limit) as number[];
+    const t = sqlite
+      .prepare(TIMERS_SQL)
+      .pluck()
+      .all(cursor.timers, daysBefore(now, PRUNE_RULES.timerDays), limit) as number[];
     const n = sqlite
       .prepare(NOTIFICATIONS_SQL)
       .pluck()
-      .all(cursor.notifications, daysBefore(now, PRUNE_RULES.readNotificationDays), daysBefore(now, PRUNE_RULES.unreadNotificationDays), limit) as number[];
+      .all(
+        cursor.notifications,
+        daysBefore(now, PRUNE_RULES.readNotificationDays),
+        daysBefore(now, PRUNE_RULES.unreadNotificationDays),
+        limit,
+      ) as number[];
     cursor.timers = t.at(-1) ?? cursor.timers;
     cursor.notifications = n.at(-1) ?? cursor.notifications;
     return { timers: remove('timers', t), notifications: remove('notifications', n) };
@@ -53,7 +65,11 @@ export function pruneBatch(db: Db, now: Date, cursor: TPruneCursor, limit = 2000
 }
 
 /** Runs batches until both rules are done; records what it removed in the audit log (one event per run). */
-export async function pruneHistory(db: Db, now: Date, opts: { limit?: number; stopped?: () => boolean } = {}): Promise<TPruned> {
+export async function pruneHistory(
+  db: Db,
+  now: Date,
+  opts: { limit?: number; stopped?: () => boolean } = {},
+): Promise<TPruned> {
   const limit = opts.limit ?? 2000;
   const total: TPruned = { timers: 0, notifications: 0 };
   const cursor: TPruneCursor = { timers: 0, notifications: 0 };

@@ -7,11 +7,15 @@
  * summary. Exit code 0 when restored, 1 when refused. See README → Operations.
  */
 import { parseArgs } from 'node:util';
+
 import { dataDirFromEnv } from '../data-dir.js';
 import { restore, RestoreRefused } from './restore.js';
 import { userPath } from './user-path.js';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { force: { type: 'boolean', default: false } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { force: { type: 'boolean', default: false } },
+});
 if (positionals.length !== 1) {
   console.error('usage: npm run restore -- <backup folder> [--force]');
   process.exit(2);
@@ -25,12 +29,16 @@ try {
   const c = r.chain;
   console.log(`restored ${r.backup} (taken ${r.manifest.createdAt} on ${r.manifest.source.host}) into ${r.dataDir}`);
   console.log(`  manifest: ${r.files} files, ${mb(r.bytes)}, every SHA-256 matches`);
-  console.log(`  database: ${r.migrations.after - r.migrations.before === 0 ? 'schema up to date' : `${r.migrations.after - r.migrations.before} migration(s) applied`} (${r.migrations.after} in all)`);
+  console.log(
+    `  database: ${r.migrations.after - r.migrations.before === 0 ? 'schema up to date' : `${r.migrations.after - r.migrations.before} migration(s) applied`} (${r.migrations.after} in all)`,
+  );
   console.log(
     `  audit chain: verified, ${c.count} events${c.anchor ? ` from event ${c.anchor.seq + 1} (earlier ones archived)` : ' from the first'}` +
       `${c.checkpoints ? `, held to ${c.checkpoints.count} checkpoint${c.checkpoints.count === 1 ? '' : 's'}` : ''}; the restore is recorded as ops.restore`,
   );
-  console.log(`  attachments: ${r.attachments.referenced} referenced, ${r.attachments.files} distinct files present with the right SHA-256`);
+  console.log(
+    `  attachments: ${r.attachments.referenced} referenced, ${r.attachments.files} distinct files present with the right SHA-256`,
+  );
   if (r.archives.length) console.log(`  audit archives: ${r.archives.length} verified and linked`);
   if (r.movedAside) console.log(`  the previous contents of ${r.dataDir} were moved to ${r.movedAside}`);
   console.log('  start the server on it: npm start');

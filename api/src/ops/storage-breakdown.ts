@@ -1,7 +1,14 @@
 import type { Db } from '../db/client.js';
 
 export type TStorageItem = { name: string; kind: 'table' | 'index'; table: string; bytes: number; entries: number };
-export type TStorageBreakdown = { instances: number; completed: number; pageSize: number; fileBytes: number; freeBytes: number; items: TStorageItem[] };
+export type TStorageBreakdown = {
+  instances: number;
+  completed: number;
+  pageSize: number;
+  fileBytes: number;
+  freeBytes: number;
+  items: TStorageItem[];
+};
 
 /**
  * Where a database's bytes go, per table and per index (SQLite's dbstat: pages in use, overflow and
@@ -40,12 +47,17 @@ export function storageTable(b: TStorageBreakdown, minBytesPerInstance = 1): str
   for (const item of b.items) tables.set(item.table, [...(tables.get(item.table) ?? []), item]);
   const total = b.items.reduce((s, i) => s + i.bytes, 0);
   const lines = ['| table / index | B per instance | MB |', '|---|---:|---:|'];
-  const ordered = [...tables].sort((x, y) => y[1].reduce((s, i) => s + i.bytes, 0) - x[1].reduce((s, i) => s + i.bytes, 0));
+  const ordered = [...tables].sort(
+    (x, y) => y[1].reduce((s, i) => s + i.bytes, 0) - x[1].reduce((s, i) => s + i.bytes, 0),
+  );
   for (const [table, items] of ordered) {
     const sum = items.reduce((s, i) => s + i.bytes, 0);
     if (per(sum) < minBytesPerInstance) continue;
     lines.push(`| **${table}** | **${per(sum)}** | ${(sum / 1e6).toFixed(1)} |`);
-    for (const i of items.sort((x, y) => y.bytes - x.bytes)) lines.push(`| ${i.kind === 'table' ? '· rows' : `· ${i.name}`} | ${per(i.bytes)} | ${(i.bytes / 1e6).toFixed(1)} |`);
+    for (const i of items.sort((x, y) => y.bytes - x.bytes))
+      lines.push(
+        `| ${i.kind === 'table' ? '· rows' : `· ${i.name}`} | ${per(i.bytes)} | ${(i.bytes / 1e6).toFixed(1)} |`,
+      );
   }
   lines.push(`| **all pages in use** | **${per(total)}** | ${(total / 1e6).toFixed(1)} |`);
   return lines.join('\n');

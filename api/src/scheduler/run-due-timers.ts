@@ -1,11 +1,12 @@
 import { and, asc, eq, isNull, lte } from 'drizzle-orm';
+
 import { SYSTEM_USER } from '../auth/user.js';
 import { tx } from '../db/client.js';
 import { timers } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import type { EngineEvent } from '../engine.js';
-import { applyEvent } from '../features/instances/fire-event.js';
 import { asFindingDue, escalateFinding } from '../features/findings/finding-deadline.js';
+import { applyEvent } from '../features/instances/fire-event.js';
 import { SLICE_MS, slices } from '../lib/slices.js';
 
 export type TTimerRun = { fired: number; refused: number };
@@ -22,7 +23,11 @@ export type TTimerRunOptions = {
 /** A stored timer event as the engine's event, or null if the row holds something else. */
 function toEngineEvent(stored: Record<string, unknown>): EngineEvent | null {
   const { timer, state: step, visit } = stored;
-  if ((timer === 'remind' || timer === 'due' || timer === 'noticeEnd') && typeof step === 'string' && typeof visit === 'number') {
+  if (
+    (timer === 'remind' || timer === 'due' || timer === 'noticeEnd') &&
+    typeof step === 'string' &&
+    typeof visit === 'number'
+  ) {
     return { type: 'TIMER', timer, state: step, visit };
   }
   return null;
@@ -36,7 +41,11 @@ function toEngineEvent(stored: Record<string, unknown>): EngineEvent | null {
  * never holds up the requests arriving meanwhile (issue 11); each timer is re-read under the write
  * lock, so whatever those requests changed in between is seen.
  */
-export async function runDueTimers(deps: Deps, now: Date = deps.clock(), opts: TTimerRunOptions = {}): Promise<TTimerRun> {
+export async function runDueTimers(
+  deps: Deps,
+  now: Date = deps.clock(),
+  opts: TTimerRunOptions = {},
+): Promise<TTimerRun> {
   const { batch = 100, sliceMs = SLICE_MS, stopped = () => false } = opts;
   const run: TTimerRun = { fired: 0, refused: 0 };
   const due = deps.db
@@ -59,7 +68,11 @@ export async function runDueTimers(deps: Deps, now: Date = deps.clock(), opts: T
 function fireTimer(deps: Deps, id: string, run: TTimerRun): void {
   tx(deps.db, () => {
     // Re-read under the write lock: another scheduler or a move may have fired or cancelled it meanwhile.
-    const timer = deps.db.select().from(timers).where(and(eq(timers.id, id), isNull(timers.firedAt), isNull(timers.cancelledAt))).get();
+    const timer = deps.db
+      .select()
+      .from(timers)
+      .where(and(eq(timers.id, id), isNull(timers.firedAt), isNull(timers.cancelledAt)))
+      .get();
     if (!timer) return;
     const findingDue = asFindingDue(timer.event);
     if (findingDue) {

@@ -1,8 +1,9 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { auditEvents, timers } from '../db/schema.js';
 import { startInstance } from '../features/instances/start-instance.js';
-import { makeHarness, type Harness } from '../test/harness.js';
+import { type Harness, makeHarness } from '../test/harness.js';
 import { runDueTimers } from './run-due-timers.js';
 import { startScheduler } from './start-scheduler.js';
 
@@ -14,14 +15,30 @@ beforeEach(async () => {
   h = await makeHarness();
   const definitionId = h.publish();
   const principal = h.authUser('principalA');
-  for (let i = 0; i < 50; i += 1) startInstance(h.deps, { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: `定时${i}` }, actor: principal });
+  for (let i = 0; i < 50; i += 1)
+    startInstance(h.deps, {
+      definitionId,
+      subjectOrgId: h.orgs.schoolA,
+      data: { title: `定时${i}` },
+      actor: principal,
+    });
   h.clock.advance(10 * DAY);
 });
 afterEach(() => h.close());
 
 const firedCount = () => h.db.select({ id: timers.id }).from(timers).where(isNotNull(timers.firedAt)).all().length;
 const systemSuccesses = () =>
-  h.db.select({ seq: auditEvents.seq }).from(auditEvents).where(and(eq(auditEvents.actorId, 'system'), eq(auditEvents.action, 'instance.event'), eq(auditEvents.outcome, 'success'))).all().length;
+  h.db
+    .select({ seq: auditEvents.seq })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.actorId, 'system'),
+        eq(auditEvents.action, 'instance.event'),
+        eq(auditEvents.outcome, 'success'),
+      ),
+    )
+    .all().length;
 
 // Issue 11: a tick of a hundred deadlines used to hold the only thread until the last one was fired.
 describe('a scheduler tick shares the thread', () => {

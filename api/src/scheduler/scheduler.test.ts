@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { auditEvents, instances, timers } from '../db/schema.js';
 import { fireEvent } from '../features/instances/fire-event.js';
 import { startInstance } from '../features/instances/start-instance.js';
-import { makeHarness, type Harness } from '../test/harness.js';
+import { type Harness, makeHarness } from '../test/harness.js';
 import { runDueTimers } from './run-due-timers.js';
 
 let h: Harness;
@@ -17,7 +18,12 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const start = () =>
-  startInstance(h.deps, { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: '定时' }, actor: h.authUser('principalA') }).body;
+  startInstance(h.deps, {
+    definitionId,
+    subjectOrgId: h.orgs.schoolA,
+    data: { title: '定时' },
+    actor: h.authUser('principalA'),
+  }).body;
 const timersOf = (id: string) => h.db.select().from(timers).where(eq(timers.instanceId, id)).all();
 
 describe('durable timers', () => {
@@ -47,7 +53,12 @@ describe('durable timers', () => {
 
   it('leaving the step cancels its timers, so they never fire', async () => {
     const view = start();
-    fireEvent(h.deps, { actor: h.authUser('principalA'), instanceId: view.id, event: { type: 'SUBMIT' }, expectedVersion: 1 });
+    fireEvent(h.deps, {
+      actor: h.authUser('principalA'),
+      instanceId: view.id,
+      event: { type: 'SUBMIT' },
+      expectedVersion: 1,
+    });
     expect(timersOf(view.id).every((t) => t.cancelledAt !== null)).toBe(true);
     h.clock.advance(30 * DAY);
     await runDueTimers(h.deps, h.clock.now());
@@ -56,7 +67,12 @@ describe('durable timers', () => {
 
   it('a stale timer (fired again after a crash, for a past visit) is refused by the engine and changes nothing', async () => {
     const view = start();
-    fireEvent(h.deps, { actor: h.authUser('principalA'), instanceId: view.id, event: { type: 'SUBMIT' }, expectedVersion: 1 });
+    fireEvent(h.deps, {
+      actor: h.authUser('principalA'),
+      instanceId: view.id,
+      event: { type: 'SUBMIT' },
+      expectedVersion: 1,
+    });
     // Simulate at-least-once delivery: the row comes back as unfired and uncancelled.
     h.db.update(timers).set({ cancelledAt: null }).where(eq(timers.instanceId, view.id)).run();
     const version = h.db.select().from(instances).where(eq(instances.id, view.id)).get()?.version;

@@ -1,4 +1,4 @@
-import { writeCheckpoint, type TCheckpointOutcome } from '../audit/checkpoints.js';
+import { type TCheckpointOutcome, writeCheckpoint } from '../audit/checkpoints.js';
 import type { Deps } from '../deps.js';
 import { logger } from '../log/logger.js';
 
@@ -18,7 +18,9 @@ export function startCheckpoints(
     try {
       const out = writeCheckpoint(deps, opts.file);
       if (!out.written && out.why === 'behind') {
-        log(`AUDIT CHAIN BEHIND ITS CHECKPOINT: table head ${out.head ? `#${out.head.seq}` : '(empty)'}, checkpoint #${out.last.seq} of ${out.last.at}; run GET /api/audit/verify`);
+        log(
+          `AUDIT CHAIN BEHIND ITS CHECKPOINT: table head ${out.head ? `#${out.head.seq}` : '(empty)'}, checkpoint #${out.last.seq} of ${out.last.at}; run GET /api/audit/verify`,
+        );
       }
       return out;
     } catch (err) {

@@ -1,6 +1,6 @@
 import type { Deps } from '../deps.js';
-import { runDueTimers, type TTimerRun } from './run-due-timers.js';
 import { logger } from '../log/logger.js';
+import { runDueTimers, type TTimerRun } from './run-due-timers.js';
 
 export type TScheduler = {
   stop: () => void;

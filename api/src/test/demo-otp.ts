@@ -1,7 +1,10 @@
 import { DEMO_USERS } from '@eduflow/seeds';
+
 import { totpNow } from '../auth/totp.js';
 
-const DEMO_TOTP: Record<string, string> = Object.fromEntries(DEMO_USERS.flatMap((u) => ('totp' in u ? [[u.username, u.totp]] : [])));
+const DEMO_TOTP: Record<string, string> = Object.fromEntries(
+  DEMO_USERS.flatMap((u) => ('totp' in u ? [[u.username, u.totp]] : [])),
+);
 const usedSteps = new Map<string, number>();
 
 /**
@@ -22,4 +25,3 @@ export async function demoOtp(url: string, username: string): Promise<string | u
     await new Promise((r) => setTimeout(r, 1000));
   }
 }
-

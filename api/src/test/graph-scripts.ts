@@ -6,25 +6,42 @@ type Json = Record<string, unknown>;
  * Who fires an event and with what; `parts` lists who submits a collect step's parts first. `fire`
  * drives an event that has its own endpoint instead of the generic event route (the campus merge).
  */
-export type Act = { who: string; data?: Json; comment?: string; fire?: (h: WorkflowHarness, id: string) => Promise<Response> };
+export type Act = {
+  who: string;
+  data?: Json;
+  comment?: string;
+  fire?: (h: WorkflowHarness, id: string) => Promise<Response>;
+};
 export type Script = {
   subject: (h: WorkflowHarness) => string;
   starter: string;
   startData: (h: WorkflowHarness, target?: string) => Json;
   assignments?: (h: WorkflowHarness) => Json;
   /** Per collect state: who submits a part and the part's data (by the automatic choice the run is meant to take, if any). */
-  parts?: Record<string, { who: (h: WorkflowHarness, data: Json) => string[]; data: Json | ((target?: string) => Json) }>;
+  parts?: Record<
+    string,
+    { who: (h: WorkflowHarness, data: Json) => string[]; data: Json | ((target?: string) => Json) }
+  >;
   acts: Record<string, Record<string, Act>>;
 };
 
-const answers = (fail: boolean) => CHECKLIST_V1.items.map((i) => ({ ...i, result: fail && i.code === 'HOST-01' ? 'fail' : 'pass', severity: 'medium' }));
+const answers = (fail: boolean) =>
+  CHECKLIST_V1.items.map((i) => ({ ...i, result: fail && i.code === 'HOST-01' ? 'fail' : 'pass', severity: 'medium' }));
 const why = { comment: '办理意见' };
 
 async function mergeIntoAnother(h: WorkflowHarness, id: string): Promise<Response> {
-  const started = await h.start('outside', 'campus-entry', h.orgs.district, { itemCode: 'KP-01', title: '科普进校园', activityDate: '2027-01-05', schoolIds: [h.orgs.schoolB] });
+  const started = await h.start('outside', 'campus-entry', h.orgs.district, {
+    itemCode: 'KP-01',
+    title: '科普进校园',
+    activityDate: '2027-01-05',
+    schoolIds: [h.orgs.schoolB],
+  });
   const survivor = (await started.json()) as { id: string; version: number };
   const absorbed = await h.view(id);
-  const body = { survivor: { id: survivor.id, expectedVersion: survivor.version }, absorbed: [{ id, expectedVersion: absorbed.version }] };
+  const body = {
+    survivor: { id: survivor.id, expectedVersion: survivor.version },
+    absorbed: [{ id, expectedVersion: absorbed.version }],
+  };
   return h.post('/api/campus-entry/merges', body, await h.as('reviewer1'));
 }
 
@@ -49,10 +66,21 @@ export const SCRIPTS: Record<string, Script> = {
   'campus-entry': {
     subject: (h) => h.orgs.district,
     starter: 'outside',
-    startData: (h, target) => ({ itemCode: 'KP-01', title: '科普进校园', activityDate: '2027-01-05', schoolIds: [h.orgs.schoolA, h.orgs.schoolB], commercial: target === 'refused', teacherHours: 1 }),
+    startData: (h, target) => ({
+      itemCode: 'KP-01',
+      title: '科普进校园',
+      activityDate: '2027-01-05',
+      schoolIds: [h.orgs.schoolA, h.orgs.schoolB],
+      commercial: target === 'refused',
+      teacherHours: 1,
+    }),
     parts: {
       // Every school declining sends the request to 未开展; otherwise both confirm and report the outcome.
-      schoolConfirm: { who: () => ['principalA', 'principalB'], data: (target) => (target === 'notHeld' ? { decision: 'decline', declineReason: '与期末考试冲突' } : { decision: 'confirm' }) },
+      schoolConfirm: {
+        who: () => ['principalA', 'principalB'],
+        data: (target) =>
+          target === 'notHeld' ? { decision: 'decline', declineReason: '与期末考试冲突' } : { decision: 'confirm' },
+      },
       outcome: { who: () => ['principalA', 'principalB'], data: { held: true, actualTeacherHours: 2 } },
     },
     acts: {
@@ -91,19 +119,33 @@ export const SCRIPTS: Record<string, Script> = {
   'teaching-award': {
     subject: (h) => h.orgs.schoolA,
     starter: 'teacherA',
-    startData: (_h) => ({ category: 'achievement', title: '图遍历成果', completers: [{ name: '张老师', unit: '实验小学' }], practiceYears: 3, summaryReport: '总结报告' }),
+    startData: (_h) => ({
+      category: 'achievement',
+      title: '图遍历成果',
+      completers: [{ name: '张老师', unit: '实验小学' }],
+      practiceYears: 3,
+      summaryReport: '总结报告',
+    }),
     parts: {
       expertReview: {
-        who: (h, data) => (data.experts as string[]).map((id) => Object.entries(h.users).find(([, v]) => v === id)?.[0] ?? id),
+        who: (h, data) =>
+          (data.experts as string[]).map((id) => Object.entries(h.users).find(([, v]) => v === id)?.[0] ?? id),
         data: { score: 80 },
       },
     },
     acts: {
-      schoolRecommend: { RECOMMEND: { who: 'principalA' }, RETURN: { who: 'principalA', ...why }, REJECT: { who: 'principalA', ...why } },
+      schoolRecommend: {
+        RECOMMEND: { who: 'principalA' },
+        RETURN: { who: 'principalA', ...why },
+        REJECT: { who: 'principalA', ...why },
+      },
       revise: { RESUBMIT: { who: 'teacherA' }, WITHDRAW: { who: 'teacherA' } },
       preliminary: { PASS: { who: 'reviewer1' }, RETURN: { who: 'reviewer1', ...why } },
       expertReview: { RANK: { who: 'reviewer1' } },
-      ranking: { PUBLISH: { who: 'reviewer1', data: { finalScore: 80, level: 'first' } }, NOT_AWARDED: { who: 'reviewer1', ...why } },
+      ranking: {
+        PUBLISH: { who: 'reviewer1', data: { finalScore: 80, level: 'first' } },
+        NOT_AWARDED: { who: 'reviewer1', ...why },
+      },
       publicNotice: { OBJECT: { who: 'teacherA', ...why } },
       objectionReview: { DISMISS: { who: 'reviewer1', ...why }, REOPEN: { who: 'reviewer1', ...why } },
     },

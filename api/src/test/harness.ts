@@ -1,27 +1,33 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../app.js';
-import type { Logger } from '../log/logger.js';
+
 import { eq } from 'drizzle-orm';
+
+import { createApp } from '../app.js';
 import { hashPassword } from '../auth/password.js';
 import { newTotpSecret, totpNow } from '../auth/totp.js';
-import { users as usersTable } from '../db/schema.js';
-import { presetTotp } from '../features/auth/two-factor.js';
 import { loadAuthUser, type TAuthUser } from '../auth/user.js';
-import { openDb, type Db } from '../db/client.js';
+import { type Db, openDb } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
+import { users as usersTable } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import type { TRole } from '../engine.js';
+import { presetTotp } from '../features/auth/two-factor.js';
 import { createDraftDefinition } from '../features/definitions/create-draft.js';
 import { publishDefinition } from '../features/definitions/publish-definition.js';
 import { createOrganisation } from '../features/orgs/create-organisation.js';
 import { createUser } from '../features/users/create-user.js';
+import type { Logger } from '../log/logger.js';
 import schoolReport from './fixtures/school-report.json' with { type: 'json' };
 
 export const PASSWORD = 'Harness#2026-api';
 /** Authenticator secrets of the harness's privileged accounts (base32); tests compute codes with totpNow(). */
-export const HARNESS_TOTP: Record<string, string> = { admin: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', secadmin: 'KRUGKIDROVUWG2ZAMJZG653OEBTG66BA', auditor: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U' };
+export const HARNESS_TOTP: Record<string, string> = {
+  admin: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+  secadmin: 'KRUGKIDROVUWG2ZAMJZG653OEBTG66BA',
+  auditor: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U',
+};
 let sharedHash: Promise<string> | undefined;
 
 /** A test clock: starts on a Monday morning in Beijing, moves only when told. */
@@ -62,7 +68,12 @@ export async function makeHarness(options: { clockStart?: string; logger?: Logge
   const passwordHash = await (sharedHash ??= hashPassword(PASSWORD));
   const users: Record<string, string> = {};
   const person = async (username: string, roles: Array<[TRole, string]>) => {
-    const u = await createUser(deps, { username, displayName: username, passwordHash, roles: roles.map(([role, orgId]) => ({ role, orgId })) });
+    const u = await createUser(deps, {
+      username,
+      displayName: username,
+      passwordHash,
+      roles: roles.map(([role, orgId]) => ({ role, orgId })),
+    });
     users[username] = u.id;
     return u.id;
   };
@@ -80,7 +91,8 @@ export async function makeHarness(options: { clockStart?: string; logger?: Logge
   await person('secadmin', [['securityAdmin', district]]);
   await person('auditor', [['auditor', district]]);
   // The three powers sign in with two factors (ADR 0014): enrolled from the start, as the demo's are.
-  for (const [username, secret] of Object.entries(HARNESS_TOTP)) presetTotp(deps, { userId: users[username] ?? '', secret });
+  for (const [username, secret] of Object.entries(HARNESS_TOTP))
+    presetTotp(deps, { userId: users[username] ?? '', secret });
 
   const authUser = (username: string): TAuthUser => {
     const u = loadAuthUser(deps, users[username] ?? '');
@@ -123,7 +135,8 @@ export async function makeHarness(options: { clockStart?: string; logger?: Logge
   }
 
   /** Enrols an account's authenticator (a fresh secret), as a privileged account does at its first sign-in. */
-  const enrolTotp = (username: string) => presetTotp(deps, { userId: users[username] ?? '', secret: newTotpSecret(username).secret });
+  const enrolTotp = (username: string) =>
+    presetTotp(deps, { userId: users[username] ?? '', secret: newTotpSecret(username).secret });
 
   const headers = (s?: Session, extra: Record<string, string> = {}) => ({
     ...(s ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : {}),

@@ -1,4 +1,5 @@
 import { drizzle } from 'drizzle-orm/better-sqlite3';
+
 import type { Db } from '../db/client.js';
 import * as schema from '../db/schema.js';
 import type { Deps } from '../deps.js';
@@ -10,9 +11,16 @@ import type { Harness } from './harness.js';
  */
 export function plansOf(h: Pick<Harness, 'db' | 'clock'>, run: (deps: Deps) => unknown, table: string): string[] {
   const sent: Array<{ sql: string; params: unknown[] }> = [];
-  const db = drizzle(h.db.$client, { schema, logger: { logQuery: (sql, params) => sent.push({ sql, params }) } }) as unknown as Db;
+  const db = drizzle(h.db.$client, {
+    schema,
+    logger: { logQuery: (sql, params) => sent.push({ sql, params }) },
+  }) as unknown as Db;
   run({ db, clock: h.clock.now });
   return sent
     .filter((q) => q.sql.includes(`from "${table}"`))
-    .map((q) => (h.db.$client.prepare(`explain query plan ${q.sql}`).all(...(q.params as never[])) as Array<{ detail: string }>).map((r) => r.detail).join('\n'));
+    .map((q) =>
+      (h.db.$client.prepare(`explain query plan ${q.sql}`).all(...(q.params as never[])) as Array<{ detail: string }>)
+        .map((r) => r.detail)
+        .join('\n'),
+    );
 }

@@ -1,7 +1,8 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { demoOtp } from './demo-otp.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -19,7 +20,10 @@ function freePort(): Promise<number> {
   });
 }
 
-const exited = (child: ChildProcess) => new Promise<void>((ok) => (child.exitCode !== null || child.signalCode !== null ? ok() : child.once('exit', () => ok())));
+const exited = (child: ChildProcess) =>
+  new Promise<void>((ok) =>
+    child.exitCode !== null || child.signalCode !== null ? ok() : child.once('exit', () => ok()),
+  );
 
 export type ServerProcess = { url: string; output: () => string; stop: () => Promise<void> };
 
@@ -33,7 +37,14 @@ export async function startServerProcess(dataDir: string, env: Record<string, st
     cwd: REPO_ROOT,
     detached: true, // its own process group, so stop() also ends tsx's node child
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, EDUFLOW_DATA_DIR: dataDir, EDUFLOW_PORT: String(port), EDUFLOW_DEMO_PASSWORD: SERVER_PASSWORD, EDUFLOW_ADMIN_DIST: join(dataDir, 'no-console'), ...env },
+    env: {
+      ...process.env,
+      EDUFLOW_DATA_DIR: dataDir,
+      EDUFLOW_PORT: String(port),
+      EDUFLOW_DEMO_PASSWORD: SERVER_PASSWORD,
+      EDUFLOW_ADMIN_DIST: join(dataDir, 'no-console'),
+      ...env,
+    },
   });
   let log = '';
   const append = (chunk: Buffer) => void (log = (log + chunk.toString()).slice(-20_000));
@@ -75,19 +86,32 @@ export async function startServerProcess(dataDir: string, env: Record<string, st
 }
 
 /** Runs one of the operator commands (`api/src/ops/*-cli.ts`) as npm would, collecting its output and exit code. */
-export function runCommand(script: string, args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+export function runCommand(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((ok) => {
-    execFile('npx', ['tsx', script, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-      ok({ code, stdout, stderr });
-    });
+    execFile(
+      'npx',
+      ['tsx', script, ...args],
+      { cwd: REPO_ROOT, env: { ...process.env, ...env } },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+        ok({ code, stdout, stderr });
+      },
+    );
   });
 }
 
 /** A signed-in API session through the front door (login with a code for the three powers, CSRF header). */
 export async function apiSession(url: string, username: string, password = SERVER_PASSWORD) {
   const otp = await demoOtp(url, username);
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password, otp }) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password, otp }),
+  });
   if (!res.ok) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
   const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
   const csrf = decodeURIComponent(cookies.find((c) => c.startsWith('eduflow_csrf='))?.split('=')[1] ?? '');
@@ -95,7 +119,10 @@ export async function apiSession(url: string, username: string, password = SERVE
   const request = (method: string, path: string, body?: unknown) =>
     fetch(`${url}/api${path}`, {
       method,
-      headers: { ...headers, ...(body === undefined || body instanceof FormData ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        ...headers,
+        ...(body === undefined || body instanceof FormData ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
     });
   const json = async <T>(method: string, path: string, body?: unknown): Promise<T> => {

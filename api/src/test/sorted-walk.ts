@@ -23,7 +23,10 @@ export async function walkIds(h: Harness, path: string, s: Session, limit: numbe
   const seen: string[] = [];
   let cursor: string | null = null;
   for (let guard = 0; guard < 1000; guard += 1) {
-    const res = await h.get(`${path}${path.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, s);
+    const res = await h.get(
+      `${path}${path.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+      s,
+    );
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     const page = (await res.json()) as Page;
     seen.push(...page.items.map((r) => r.id));

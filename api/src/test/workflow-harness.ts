@@ -1,10 +1,11 @@
-import { ZInstanceView } from '../features/instances/instances.types.js';
 import { TEMPLATES } from '@eduflow/workflows';
-import { createUser } from '../features/users/create-user.js';
+
 import { hashPassword } from '../auth/password.js';
+import { ZInstanceView } from '../features/instances/instances.types.js';
 import { createReference } from '../features/reference/create-reference.js';
 import { publishReference } from '../features/reference/publish-reference.js';
 import type { TReferenceKind } from '../features/reference/reference.types.js';
+import { createUser } from '../features/users/create-user.js';
 import { CHECKLIST_V1, INDICATORS_2026, RUBRIC_2026, WHITELIST_2026 } from './fixtures/reference-docs.js';
 import { makeHarness, PASSWORD, type Session } from './harness.js';
 
@@ -21,7 +22,11 @@ export async function makeWorkflowHarness(opts: { reference?: boolean } = {}) {
   for (const [key, def] of Object.entries(TEMPLATES)) defs[key] = h.publish(def);
   // Drafted by the admin, published by a reviewer (four eyes).
   const publishRef = (kind: TReferenceKind, content: Json, name = kind) =>
-    publishReference(h.deps, { kind, id: createReference(h.deps, { kind, name, content, actor: h.authUser('admin') }).id, actor: h.authUser('reviewer1') });
+    publishReference(h.deps, {
+      kind,
+      id: createReference(h.deps, { kind, name, content, actor: h.authUser('admin') }).id,
+      actor: h.authUser('reviewer1'),
+    });
   if (opts.reference !== false) {
     publishRef('whitelist', WHITELIST_2026);
     publishRef('checklist', CHECKLIST_V1);
@@ -29,8 +34,14 @@ export async function makeWorkflowHarness(opts: { reference?: boolean } = {}) {
     publishRef('award-rubric', RUBRIC_2026);
   }
   const passwordHash = await hashPassword(PASSWORD);
-  for (const [username, orgId] of [['expertB', h.orgs.schoolB], ['expertA2', h.orgs.schoolA2], ['expertD', h.orgs.district]] as const) {
-    h.users[username] = (await createUser(h.deps, { username, displayName: username, passwordHash, roles: [{ role: 'expert', orgId }] })).id;
+  for (const [username, orgId] of [
+    ['expertB', h.orgs.schoolB],
+    ['expertA2', h.orgs.schoolA2],
+    ['expertD', h.orgs.district],
+  ] as const) {
+    h.users[username] = (
+      await createUser(h.deps, { username, displayName: username, passwordHash, roles: [{ role: 'expert', orgId }] })
+    ).id;
   }
   // Sessions are reused while the test clock stays within the idle timeout; moving time signs in again.
   const sessions = new Map<string, { s: Session; at: number }>();
@@ -43,14 +54,19 @@ export async function makeWorkflowHarness(opts: { reference?: boolean } = {}) {
     return s;
   };
   // Parsed with the route's own schema: the tests read the view exactly as the contract types it.
-  const view = async (id: string, who = 'admin') => ZInstanceView.parse(await (await h.get(`/api/instances/${id}`, await as(who))).json());
+  const view = async (id: string, who = 'admin') =>
+    ZInstanceView.parse(await (await h.get(`/api/instances/${id}`, await as(who))).json());
   /** Fires an event with the instance's current version; returns the HTTP response. */
   const fire = async (id: string, who: string, type: string, extra: { data?: Json; comment?: string } = {}) => {
     const current = await view(id);
     return h.post(`/api/instances/${id}/events`, { type, ...extra, expectedVersion: current.version }, await as(who));
   };
   const start = async (who: string, key: string, subjectOrgId: string, data: Json, assignments?: Json) =>
-    h.post('/api/instances', { definitionId: defs[key], subjectOrgId, data, ...(assignments ? { assignments } : {}) }, await as(who));
+    h.post(
+      '/api/instances',
+      { definitionId: defs[key], subjectOrgId, data, ...(assignments ? { assignments } : {}) },
+      await as(who),
+    );
   return { ...h, defs, as, view, fire, start };
 }
 export type WorkflowHarness = Awaited<ReturnType<typeof makeWorkflowHarness>>;

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+
 import { parseDefinition } from '../definition/validate.js';
 import { start, step } from '../engine.js';
 import { TEMPLATES } from '../templates/index.js';
 import { actor, def, env, ok, reviewFlow, subject } from '../test-fixtures.js';
-import { actionBlocks, declares, startBlocks, stepBlocks, usesOf } from './sites.js';
 import { periodField, periodOf } from './period-field.js';
+import { actionBlocks, declares, startBlocks, stepBlocks, usesOf } from './sites.js';
 
 type Json = Record<string, unknown>;
 const clone = (key: string): Json => structuredClone(TEMPLATES[key]) as unknown as Json;
@@ -19,14 +20,32 @@ describe('the four templates declare their blocks', () => {
   it('each parses, and each block is found where the template puts it, with defaults applied', () => {
     const inspection = def(TEMPLATES['security-inspection']);
     expect(startBlocks(inspection).map((u) => u.name)).toEqual(['checklistItems']);
-    expect(actionBlocks(inspection, 'inspection', 'RAISE_FINDINGS').map((u) => u.name)).toEqual(['rectificationDeadline', 'findingsLedger']);
-    expect(usesOf(inspection, 'findingsLedger').map((u) => u.params.op)).toEqual(['raise', 'handIn', 'close', 'reopen']);
+    expect(actionBlocks(inspection, 'inspection', 'RAISE_FINDINGS').map((u) => u.name)).toEqual([
+      'rectificationDeadline',
+      'findingsLedger',
+    ]);
+    expect(usesOf(inspection, 'findingsLedger').map((u) => u.params.op)).toEqual([
+      'raise',
+      'handIn',
+      'close',
+      'reopen',
+    ]);
     const award = def(TEMPLATES['teaching-award']);
-    expect(actionBlocks(award, 'preliminary', 'PASS')[0]).toMatchObject({ name: 'assignExperts', params: { field: 'experts', avoid: ['school', 'group'] } });
-    expect(usesOf(award, 'trimmedMean')[0]?.params).toMatchObject({ from: 'expertReview', trimFrom: 5, outlierThreshold: 15 });
+    expect(actionBlocks(award, 'preliminary', 'PASS')[0]).toMatchObject({
+      name: 'assignExperts',
+      params: { field: 'experts', avoid: ['school', 'group'] },
+    });
+    expect(usesOf(award, 'trimmedMean')[0]?.params).toMatchObject({
+      from: 'expertReview',
+      trimFrom: 5,
+      outlierThreshold: 15,
+    });
     expect(declares(def(TEMPLATES['bundled-assessment']), 'groupRollUp')).toBe(true);
     const entry = def(TEMPLATES['campus-entry']);
-    expect(stepBlocks(entry, 'autoCheck')[0]?.params).toMatchObject({ fact: 'entryRefusals', rules: expect.arrayContaining(['onWhitelist', 'schoolCap']) });
+    expect(stepBlocks(entry, 'autoCheck')[0]?.params).toMatchObject({
+      fact: 'entryRefusals',
+      rules: expect.arrayContaining(['onWhitelist', 'schoolCap']),
+    });
   });
 });
 
@@ -40,13 +59,17 @@ describe('parseDefinition refuses blocks that cannot run, with the JSON path', (
   it('bad parameters, at the parameter', () => {
     const d = clone('teaching-award');
     at(d, 'states.preliminary.on.PASS').blocks = [{ name: 'assignExperts', params: { field: 'experts', count: 0 } }];
-    expect(errorsOf(d)).toEqual([expect.objectContaining({ path: 'states.preliminary.on.PASS.blocks.0.params.count', code: 'BAD_BLOCK_PARAMS' })]);
+    expect(errorsOf(d)).toEqual([
+      expect.objectContaining({ path: 'states.preliminary.on.PASS.blocks.0.params.count', code: 'BAD_BLOCK_PARAMS' }),
+    ]);
   });
 
   it('a block placed where it does not belong', () => {
     const d = clone('security-inspection');
     at(d, 'states.selfCheck').blocks = [{ name: 'checklistItems' }];
-    expect(errorsOf(d)).toEqual([expect.objectContaining({ path: 'states.selfCheck.blocks.0', code: 'BLOCK_PLACEMENT' })]);
+    expect(errorsOf(d)).toEqual([
+      expect.objectContaining({ path: 'states.selfCheck.blocks.0', code: 'BLOCK_PLACEMENT' }),
+    ]);
   });
 
   it('a renamed collect step the scoring still names, and a missing field', () => {
@@ -59,24 +82,42 @@ describe('parseDefinition refuses blocks that cannot run, with the JSON path', (
     const form = at(d, 'states.ranking.form');
     form.fields = (form.fields as Json[]).filter((f) => f.name !== 'level');
     const errors = errorsOf(d);
-    expect(errors).toContainEqual(expect.objectContaining({ path: 'states.ranking.on.PUBLISH.blocks.0.params.from', code: 'BLOCK_INPUT', en: expect.stringContaining('"expertReview" does not exist') }));
-    expect(errors).toContainEqual(expect.objectContaining({ path: 'states.ranking.on.PUBLISH.blocks.1.params.levelField', code: 'BLOCK_INPUT' }));
+    expect(errors).toContainEqual(
+      expect.objectContaining({
+        path: 'states.ranking.on.PUBLISH.blocks.0.params.from',
+        code: 'BLOCK_INPUT',
+        en: expect.stringContaining('"expertReview" does not exist'),
+      }),
+    );
+    expect(errors).toContainEqual(
+      expect.objectContaining({ path: 'states.ranking.on.PUBLISH.blocks.1.params.levelField', code: 'BLOCK_INPUT' }),
+    );
   });
 
   it('a checklist prefill whose table lacks the checklist columns, and a rule set no guard reads', () => {
     const d = clone('security-inspection');
     const items = (at(d, 'startForm').fields as Json[]).find((f) => f.name === 'items')!;
     items.columns = (items.columns as Json[]).filter((c) => c.name !== 'layer');
-    expect(errorsOf(d)).toContainEqual(expect.objectContaining({ path: 'startBlocks.0.params.field', code: 'BLOCK_INPUT', en: expect.stringContaining('layer') }));
+    expect(errorsOf(d)).toContainEqual(
+      expect.objectContaining({
+        path: 'startBlocks.0.params.field',
+        code: 'BLOCK_INPUT',
+        en: expect.stringContaining('layer'),
+      }),
+    );
     const e = clone('campus-entry');
     at(e, 'states.autoCheck.blocks.0.params').fact = 'otherRefusals';
-    expect(errorsOf(e)).toContainEqual(expect.objectContaining({ path: 'states.autoCheck.blocks.0.params.fact', code: 'BLOCK_INPUT' }));
+    expect(errorsOf(e)).toContainEqual(
+      expect.objectContaining({ path: 'states.autoCheck.blocks.0.params.fact', code: 'BLOCK_INPUT' }),
+    );
   });
 
   it('expert assignment on an action that does not assign the field', () => {
     const d = clone('teaching-award');
     delete at(d, 'states.preliminary.on.PASS').assigns;
-    expect(errorsOf(d)).toContainEqual(expect.objectContaining({ path: 'states.preliminary.on.PASS.blocks.0.params.field', code: 'BLOCK_INPUT' }));
+    expect(errorsOf(d)).toContainEqual(
+      expect.objectContaining({ path: 'states.preliminary.on.PASS.blocks.0.params.field', code: 'BLOCK_INPUT' }),
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+
 import { BLOCKS, isBlockName } from './registry.js';
 
 /** How the designer edits one block parameter. */
@@ -28,10 +29,21 @@ function kindOf(p: Prop): BlockParamSpec['kind'] {
 /** A block's parameters as the designer renders them, read from its zod schema (JSON Schema, input side). */
 export function blockParamSpecs(name: string): BlockParamSpec[] {
   if (!isBlockName(name)) return [];
-  const schema = (BLOCKS[name].params as z.ZodType).toJSONSchema({ io: 'input' }) as { properties?: Record<string, unknown>; required?: string[] };
+  const schema = (BLOCKS[name].params as z.ZodType).toJSONSchema({ io: 'input' }) as {
+    properties?: Record<string, unknown>;
+    required?: string[];
+  };
   return Object.entries(schema.properties ?? {}).flatMap(([key, p]) => {
     if (!isProp(p)) return [];
     const options = p.enum ?? p.items?.enum;
-    return [{ key, kind: kindOf(p), required: (schema.required ?? []).includes(key) && p.default === undefined, ...(options ? { options: options.map(String) } : {}), ...(p.default !== undefined ? { default: p.default } : {}) }];
+    return [
+      {
+        key,
+        kind: kindOf(p),
+        required: (schema.required ?? []).includes(key) && p.default === undefined,
+        ...(options ? { options: options.map(String) } : {}),
+        ...(p.default !== undefined ? { default: p.default } : {}),
+      },
+    ];
   });
 }

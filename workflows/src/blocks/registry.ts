@@ -1,7 +1,8 @@
 import { z } from 'zod';
+
 import type { TDefinition, TLocalizedText, TStateKind } from '../definition/schema.js';
 import { t } from '../text.js';
-import { needCollect, needField, needTable, needWritable, type BlockSite, type InputProblem } from './inputs.js';
+import { type BlockSite, type InputProblem, needCollect, needField, needTable, needWritable } from './inputs.js';
 
 /**
  * When a block runs, relative to the engine:
@@ -13,7 +14,15 @@ import { needCollect, needField, needTable, needWritable, type BlockSite, type I
  * - `screen`: the console offers a screen that fires the action itself (merging requests);
  * - `report`: what the step collects feeds a report (teacher hours spent).
  */
-export const BLOCK_POINTS = ['startPrefill', 'partPrefill', 'facts', 'beforeDecide', 'afterAccept', 'screen', 'report'] as const;
+export const BLOCK_POINTS = [
+  'startPrefill',
+  'partPrefill',
+  'facts',
+  'beforeDecide',
+  'afterAccept',
+  'screen',
+  'report',
+] as const;
 export type BlockPoint = (typeof BLOCK_POINTS)[number];
 
 export const BLOCK_POINT_LABELS: Record<BlockPoint, TLocalizedText> = {
@@ -46,7 +55,16 @@ const block = <P extends z.ZodType>(spec: BlockSpec<P>) => spec;
 const name = z.string().min(1).meta({ input: 'field' });
 const step = z.string().min(1).meta({ input: 'step' });
 const fact = z.string().min(1);
-const ENTRY_RULES = ['onWhitelist', 'inWindow', 'leadTime', 'notCommercial', 'schoolCap', 'itemFrequency', 'inScope', 'emergencyApproved'] as const;
+const ENTRY_RULES = [
+  'onWhitelist',
+  'inWindow',
+  'leadTime',
+  'notCommercial',
+  'schoolCap',
+  'itemFrequency',
+  'inScope',
+  'emergencyApproved',
+] as const;
 export type EntryRuleName = (typeof ENTRY_RULES)[number];
 
 /** The transition an action block sits on, when it is one. */
@@ -85,7 +103,9 @@ export const BLOCKS = {
     stepKinds: ['collect'],
     params: z.object({ field: name.default('indicatorScores'), systemField: name.default('indicatorSystem') }),
     inputs: (p, def, site) => [
-      ...(site.at === 'step' ? needCollect(def, 'field', site.state, { param: 'field', name: p.field, columns: ['indicator', 'score'] }) : []),
+      ...(site.at === 'step'
+        ? needCollect(def, 'field', site.state, { param: 'field', name: p.field, columns: ['indicator', 'score'] })
+        : []),
       ...needField(def, 'systemField', p.systemField, 'text'),
     ],
   }),
@@ -107,7 +127,11 @@ export const BLOCKS = {
       leadTimeDays: z.number().int().nonnegative().optional(),
       schoolCapPerSemester: z.number().int().positive().optional(),
     }),
-    inputs: (p, def) => [...needField(def, 'itemField', p.itemField, 'text'), ...needField(def, 'schoolsField', p.schoolsField, 'people'), ...needField(def, 'dateField', p.dateField, 'date')],
+    inputs: (p, def) => [
+      ...needField(def, 'itemField', p.itemField, 'text'),
+      ...needField(def, 'schoolsField', p.schoolsField, 'people'),
+      ...needField(def, 'dateField', p.dateField, 'date'),
+    ],
     provides: (p) => [p.fact],
   }),
   assignExperts: block({
@@ -128,7 +152,13 @@ export const BLOCKS = {
       const problems = [...needWritable(def, site, 'field', p.field), ...needField(def, 'field', p.field, 'people')];
       const tr = transitionAt(def, site);
       if (tr && tr.assigns?.field !== p.field)
-        problems.push({ param: 'field', message: t(`该操作须将字段「${p.field}」中的人员设为办理人（assigns）`, `The action must assign the people in "${p.field}" (assigns)`) });
+        problems.push({
+          param: 'field',
+          message: t(
+            `该操作须将字段「${p.field}」中的人员设为办理人（assigns）`,
+            `The action must assign the people in "${p.field}" (assigns)`,
+          ),
+        });
       return problems;
     },
   }),
@@ -147,7 +177,11 @@ export const BLOCKS = {
       trimFrom: z.number().int().min(3).default(5),
       outlierThreshold: z.number().positive().default(15),
     }),
-    inputs: (p, def, site) => [...needCollect(def, 'from', p.from, { param: 'scoreField', name: p.scoreField, kind: 'number' }), ...needWritable(def, site, 'resultField', p.resultField), ...needField(def, 'resultField', p.resultField, 'number')],
+    inputs: (p, def, site) => [
+      ...needCollect(def, 'from', p.from, { param: 'scoreField', name: p.scoreField, kind: 'number' }),
+      ...needWritable(def, site, 'resultField', p.resultField),
+      ...needField(def, 'resultField', p.resultField, 'number'),
+    ],
   }),
   levelByQuota: block({
     label: t('按名额评定等次', 'Level by the rubric’s quotas'),
@@ -208,7 +242,11 @@ export const BLOCKS = {
     points: ['beforeDecide'],
     sites: ['action'],
     params: z.object({ itemsField: name.default('items'), daysField: name.default('rectificationDays') }),
-    inputs: (p, def, site) => [...needTable(def, 'itemsField', p.itemsField, ['code', 'result', 'severity']), ...needWritable(def, site, 'daysField', p.daysField), ...needField(def, 'daysField', p.daysField, 'number')],
+    inputs: (p, def, site) => [
+      ...needTable(def, 'itemsField', p.itemsField, ['code', 'result', 'severity']),
+      ...needWritable(def, site, 'daysField', p.daysField),
+      ...needField(def, 'daysField', p.daysField, 'number'),
+    ],
   }),
   findingsLedger: block({
     label: t('整改问题台账', 'Findings ledger'),
@@ -218,8 +256,17 @@ export const BLOCKS = {
     ),
     points: ['beforeDecide', 'afterAccept'],
     sites: ['action'],
-    params: z.object({ op: z.enum(['raise', 'handIn', 'reopen', 'close']), itemsField: name.default('items'), roundField: name.optional() }),
-    inputs: (p, def) => [...(p.op === 'raise' ? needTable(def, 'itemsField', p.itemsField, ['code', 'layer', 'title', 'result', 'severity']) : []), ...needField(def, 'roundField', p.roundField, 'text')],
+    params: z.object({
+      op: z.enum(['raise', 'handIn', 'reopen', 'close']),
+      itemsField: name.default('items'),
+      roundField: name.optional(),
+    }),
+    inputs: (p, def) => [
+      ...(p.op === 'raise'
+        ? needTable(def, 'itemsField', p.itemsField, ['code', 'layer', 'title', 'result', 'severity'])
+        : []),
+      ...needField(def, 'roundField', p.roundField, 'text'),
+    ],
   }),
   teacherHours: block({
     label: t('教师工时统计（减负）', 'Teacher hours (burden)'),
@@ -233,7 +280,9 @@ export const BLOCKS = {
     params: z.object({ plannedField: name.default('teacherHours'), spentField: name.default('actualTeacherHours') }),
     inputs: (p, def, site) => [
       ...needField(def, 'plannedField', p.plannedField, 'number'),
-      ...(site.at === 'step' ? needCollect(def, 'spentField', site.state, { param: 'spentField', name: p.spentField, kind: 'number' }) : []),
+      ...(site.at === 'step'
+        ? needCollect(def, 'spentField', site.state, { param: 'spentField', name: p.spentField, kind: 'number' })
+        : []),
     ],
   }),
   mergeRequests: block({
@@ -259,7 +308,14 @@ export const BLOCKS = {
       ...needField(def, 'fromField', p.fromField, 'people'),
       ...p.maxFields.flatMap((f, i) => needField(def, `maxFields.${i}`, f, 'number')),
       ...needField(def, 'filesField', p.filesField),
-      ...(transitionAt(def, site)?.requires?.includes(p.intoField) ? [] : [{ param: 'intoField', message: t(`该操作须要求填写「${p.intoField}」`, `The action must require "${p.intoField}"`) }]),
+      ...(transitionAt(def, site)?.requires?.includes(p.intoField)
+        ? []
+        : [
+            {
+              param: 'intoField',
+              message: t(`该操作须要求填写「${p.intoField}」`, `The action must require "${p.intoField}"`),
+            },
+          ]),
     ],
   }),
 } as const;

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
+
 import type { TBlockRef, TDefinition } from '../definition/schema.js';
 import type { BlockSite } from './inputs.js';
-import { BLOCKS, isBlockName, type BlockName, type BlockParams } from './registry.js';
+import { type BlockName, type BlockParams, BLOCKS, isBlockName } from './registry.js';
 
 /** One block as a definition declares it: where, at which JSON path, with its raw parameters. */
 export type DeclaredBlock = { ref: TBlockRef; site: BlockSite; path: string };
@@ -11,16 +12,25 @@ export function declaredBlocks(def: TDefinition): DeclaredBlock[] {
   const out: DeclaredBlock[] = [];
   (def.startBlocks ?? []).forEach((ref, i) => out.push({ ref, site: { at: 'start' }, path: `startBlocks.${i}` }));
   for (const [state, s] of Object.entries(def.states)) {
-    (s.blocks ?? []).forEach((ref, i) => out.push({ ref, site: { at: 'step', state }, path: `states.${state}.blocks.${i}` }));
+    (s.blocks ?? []).forEach((ref, i) =>
+      out.push({ ref, site: { at: 'step', state }, path: `states.${state}.blocks.${i}` }),
+    );
     if (!('on' in s)) continue;
     for (const [event, tr] of Object.entries(s.on))
-      (tr.blocks ?? []).forEach((ref, i) => out.push({ ref, site: { at: 'action', state, event }, path: `states.${state}.on.${event}.blocks.${i}` }));
+      (tr.blocks ?? []).forEach((ref, i) =>
+        out.push({ ref, site: { at: 'action', state, event }, path: `states.${state}.on.${event}.blocks.${i}` }),
+      );
   }
   return out;
 }
 
 /** A declared block of a known name with its parameters parsed (defaults applied). */
-export type BlockUse<N extends BlockName = BlockName> = { name: N; params: BlockParams<N>; site: BlockSite; path: string };
+export type BlockUse<N extends BlockName = BlockName> = {
+  name: N;
+  params: BlockParams<N>;
+  site: BlockSite;
+  path: string;
+};
 
 /** Parameters with the registry's defaults; null when the name is unknown or they do not parse (definitions are validated before they run). */
 export function blockParams<N extends BlockName>(name: N, params: unknown): BlockParams<N> | null {
@@ -54,7 +64,8 @@ export const declares = (def: TDefinition, name: BlockName) => blockUses(def).so
 
 export const startBlocks = (def: TDefinition) => blockUses(def).filter((u) => u.site.at === 'start');
 
-export const stepBlocks = (def: TDefinition, state: string) => blockUses(def).filter((u) => u.site.at === 'step' && u.site.state === state);
+export const stepBlocks = (def: TDefinition, state: string) =>
+  blockUses(def).filter((u) => u.site.at === 'step' && u.site.state === state);
 
 /** The blocks of one action: the transition `event` out of `state`. */
 export const actionBlocks = (def: TDefinition, state: string, event: string) =>

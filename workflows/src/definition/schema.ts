@@ -29,7 +29,8 @@ export type TRole = z.infer<typeof zRole>;
  */
 export const PRIVILEGED_ROLES = ['bureauAdmin', 'securityAdmin', 'auditor'] as const satisfies readonly TRole[];
 export type TPrivilegedRole = (typeof PRIVILEGED_ROLES)[number];
-export const isPrivilegedRole = (role: TRole): role is TPrivilegedRole => (PRIVILEGED_ROLES as readonly TRole[]).includes(role);
+export const isPrivilegedRole = (role: TRole): role is TPrivilegedRole =>
+  (PRIVILEGED_ROLES as readonly TRole[]).includes(role);
 
 /**
  * Where, relative to the instance, the actor must hold the role:
@@ -42,7 +43,17 @@ export const isPrivilegedRole = (role: TRole): role is TPrivilegedRole => (PRIVI
  * - `parts`: a participant of the collect step `step` whose submitted part says `where` (the schools that confirmed);
  * - `any`: anywhere in the tree.
  */
-export const SCOPES = ['subject.school', 'subject.group', 'subject.members', 'district', 'assigned', 'initiator', 'listed', 'parts', 'any'] as const;
+export const SCOPES = [
+  'subject.school',
+  'subject.group',
+  'subject.members',
+  'district',
+  'assigned',
+  'initiator',
+  'listed',
+  'parts',
+  'any',
+] as const;
 export const zScope = z.enum(SCOPES);
 export type TScope = z.infer<typeof zScope>;
 
@@ -56,7 +67,10 @@ export const zActorRule = z
     step: z.string().optional(),
     where: z.object({ field: z.string().min(1), equals: zPartValue }).optional(),
   })
-  .refine((r) => r.scope !== 'listed' || !!r.field, { message: 'scope "listed" needs the field that lists the organisations', path: ['field'] })
+  .refine((r) => r.scope !== 'listed' || !!r.field, {
+    message: 'scope "listed" needs the field that lists the organisations',
+    path: ['field'],
+  })
   .refine((r) => r.scope !== 'parts' || !!r.step, { message: 'scope "parts" needs the collect step', path: ['step'] });
 export type TActorRule = z.infer<typeof zActorRule>;
 
@@ -175,7 +189,16 @@ export const zMechanic = z.enum(MECHANICS);
 export type TMechanic = z.infer<typeof zMechanic>;
 const DEFAULT_MECHANICS: TMechanic[] = ['SAVE', 'TRANSFER', 'DELEGATE', 'ADD_SIGNER', 'COPY_TO', 'CHASE'];
 /** Event names the engine reserves for mechanics and timers. */
-export const RESERVED_EVENTS = [...MECHANICS, 'RESOLVE', 'SIGN', 'DECLINE_SIGN', 'SUBMIT_PART', 'RETURN_PART', 'TIMER', 'REASSIGN'] as const;
+export const RESERVED_EVENTS = [
+  ...MECHANICS,
+  'RESOLVE',
+  'SIGN',
+  'DECLINE_SIGN',
+  'SUBMIT_PART',
+  'RETURN_PART',
+  'TIMER',
+  'REASSIGN',
+] as const;
 const zOn = z.record(zEventName, zTransition);
 
 const base = {
@@ -264,7 +287,14 @@ export const zFinalState = z.object({
   outcome: z.enum(OUTCOMES).default('closed'),
 });
 
-export const zState = z.discriminatedUnion('kind', [zTaskState, zReviewState, zCollectState, zNoticeState, zAutoState, zFinalState]);
+export const zState = z.discriminatedUnion('kind', [
+  zTaskState,
+  zReviewState,
+  zCollectState,
+  zNoticeState,
+  zAutoState,
+  zFinalState,
+]);
 export type TState = z.infer<typeof zState>;
 export type TStateKind = TState['kind'];
 

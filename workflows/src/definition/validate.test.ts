@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseDefinition } from './validate.js';
+
 import { TEMPLATES } from '../templates/index.js';
 import { l } from '../test-fixtures.js';
 import type { TDefinitionInput } from './schema.js';
+import { parseDefinition } from './validate.js';
 
 const base = (states: Record<string, unknown>, extra: Partial<TDefinitionInput> = {}): unknown => ({
   key: 'x',
@@ -47,14 +48,19 @@ describe('parseDefinition', () => {
 
   it('rejects an unknown guard and bad guard parameters', () => {
     const bad = base({
-      a: task({ GO: { to: 'z', guards: [{ name: 'isFriday' }] }, GO2: { to: 'z', guards: [{ name: 'withinCap', params: { cap: 'six' } }] } }),
+      a: task({
+        GO: { to: 'z', guards: [{ name: 'isFriday' }] },
+        GO2: { to: 'z', guards: [{ name: 'withinCap', params: { cap: 'six' } }] },
+      }),
       z: final,
     });
     expect(codes(bad)).toEqual(['UNKNOWN_GUARD@states.a.on.GO.guards.0', 'BAD_GUARD_PARAMS@states.a.on.GO2.guards.0']);
   });
 
   it('rejects an unreachable state', () => {
-    expect(codes(base({ a: task({ GO: { to: 'z' } }), orphan: task({ GO: { to: 'z' } }), z: final }))).toEqual(['UNREACHABLE_STATE@states.orphan']);
+    expect(codes(base({ a: task({ GO: { to: 'z' } }), orphan: task({ GO: { to: 'z' } }), z: final }))).toEqual([
+      'UNREACHABLE_STATE@states.orphan',
+    ]);
   });
 
   it('rejects a non-final state with no way out', () => {
@@ -62,32 +68,64 @@ describe('parseDefinition', () => {
   });
 
   it('rejects a graph where no final state can be reached', () => {
-    expect(codes(base({ a: task({ GO: { to: 'b' } }), b: task({ BACK: { to: 'a' } }) }))).toContain('NO_FINAL_STATE@states');
+    expect(codes(base({ a: task({ GO: { to: 'b' } }), b: task({ BACK: { to: 'a' } }) }))).toContain(
+      'NO_FINAL_STATE@states',
+    );
   });
 
   it('rejects duplicate state names and duplicate fields', () => {
     const twin = { ...task({ GO: { to: 'z' } }), name: l('同名') };
-    const form = { fields: [{ name: 'f', type: 'text', label: l('甲') }, { name: 'f', type: 'number', label: l('乙') }] };
+    const form = {
+      fields: [
+        { name: 'f', type: 'text', label: l('甲') },
+        { name: 'f', type: 'number', label: l('乙') },
+      ],
+    };
     const bad = base({ a: { ...twin, on: { GO: { to: 'b' } }, form }, b: twin, z: final });
     expect(codes(bad)).toEqual(['DUPLICATE_FIELD@states.a.form.fields.1', 'DUPLICATE_NAME@states.b.name']);
   });
 
   it('rejects a required field that no form declares', () => {
-    expect(codes(base({ a: task({ GO: { to: 'z', requires: ['ghost'] } }), z: final }))).toEqual(['UNKNOWN_FIELD@states.a.on.GO.requires']);
+    expect(codes(base({ a: task({ GO: { to: 'z', requires: ['ghost'] } }), z: final }))).toEqual([
+      'UNKNOWN_FIELD@states.a.on.GO.requires',
+    ]);
   });
 
   it('lets an action dialog ask only for fields its step may fill', () => {
     const form = { fields: [{ name: 'notes', type: 'textarea', label: l('说明') }] };
-    const later = (asks: string[]) => ({ ...task({ GO: { to: 'z', asks } }), form: { fields: [{ name: 'other', type: 'text', label: l('其他') }] } });
-    expect(codes(base({ a: task({ GO: { to: 'b', asks: ['notes'] } }, { form }), b: later(['other']), z: final }))).toEqual([]);
+    const later = (asks: string[]) => ({
+      ...task({ GO: { to: 'z', asks } }),
+      form: { fields: [{ name: 'other', type: 'text', label: l('其他') }] },
+    });
+    expect(
+      codes(base({ a: task({ GO: { to: 'b', asks: ['notes'] } }, { form }), b: later(['other']), z: final })),
+    ).toEqual([]);
     // A field of another step is read-only here, and a ghost is nowhere.
-    expect(codes(base({ a: task({ GO: { to: 'b', asks: ['ghost'] } }, { form }), b: later(['notes']), z: final }))).toEqual(['UNKNOWN_FIELD@states.a.on.GO.asks', 'UNKNOWN_FIELD@states.b.on.GO.asks']);
+    expect(
+      codes(base({ a: task({ GO: { to: 'b', asks: ['ghost'] } }, { form }), b: later(['notes']), z: final })),
+    ).toEqual(['UNKNOWN_FIELD@states.a.on.GO.asks', 'UNKNOWN_FIELD@states.b.on.GO.asks']);
   });
 
   it('rejects a review without both outcomes, a reserved TIMER event and a reminder after the deadline', () => {
-    const review = { kind: 'review', name: l('审核'), assignees: { role: 'bureauReviewer', scope: 'district' }, join: { policy: 'all' }, on: { APPROVE: { to: 'z' } } };
-    const bad = base({ a: task({ GO: { to: 'r' }, TIMER: { to: 'z' } }, { deadline: { workdays: 2, remindBefore: 2 } }), r: review, z: final });
-    expect(codes(bad).sort()).toEqual(['BAD_DEADLINE@states.a.deadline.remindBefore', 'RESERVED_EVENT@states.a.on.TIMER', 'REVIEW_OUTCOMES@states.r.on'].sort());
+    const review = {
+      kind: 'review',
+      name: l('审核'),
+      assignees: { role: 'bureauReviewer', scope: 'district' },
+      join: { policy: 'all' },
+      on: { APPROVE: { to: 'z' } },
+    };
+    const bad = base({
+      a: task({ GO: { to: 'r' }, TIMER: { to: 'z' } }, { deadline: { workdays: 2, remindBefore: 2 } }),
+      r: review,
+      z: final,
+    });
+    expect(codes(bad).sort()).toEqual(
+      [
+        'BAD_DEADLINE@states.a.deadline.remindBefore',
+        'RESERVED_EVENT@states.a.on.TIMER',
+        'REVIEW_OUTCOMES@states.r.on',
+      ].sort(),
+    );
   });
 
   it('gives every error a message in both languages', () => {

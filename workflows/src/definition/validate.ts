@@ -1,10 +1,10 @@
-import type { TActorRule, TDefinition, TGuardRef, TLocalizedText, TState, TTransition } from './schema.js';
-import { RESERVED_EVENTS, zDefinition } from './schema.js';
-import { GUARDS, isGuardName } from '../guards/registry.js';
+import { type BlockErrorCode, validateBlocks } from '../blocks/validate-blocks.js';
 import { allFields, fieldAccess } from '../forms/field-access.js';
+import { GUARDS, isGuardName } from '../guards/registry.js';
 import { titleFields } from '../instance-title.js';
 import { t } from '../text.js';
-import { validateBlocks, type BlockErrorCode } from '../blocks/validate-blocks.js';
+import type { TActorRule, TDefinition, TGuardRef, TLocalizedText, TState, TTransition } from './schema.js';
+import { RESERVED_EVENTS, zDefinition } from './schema.js';
 
 export type DefinitionErrorCode =
   | 'SCHEMA'
@@ -27,7 +27,9 @@ export type DefinitionErrorCode =
 export type DefinitionError = { path: string; code: DefinitionErrorCode; message: TLocalizedText };
 
 /** Every transition of a state as (event, transition) pairs, auto choices included. */
-export function outgoing(state: TState): Array<{ event: string; to: string; guards: TGuardRef[]; path: string; transition?: TTransition }> {
+export function outgoing(
+  state: TState,
+): Array<{ event: string; to: string; guards: TGuardRef[]; path: string; transition?: TTransition }> {
   switch (state.kind) {
     case 'final':
       return [];
@@ -38,16 +40,36 @@ export function outgoing(state: TState): Array<{ event: string; to: string; guar
       ];
     case 'collect':
       return [
-        ...(state.onComplete ? [{ event: 'SUBMIT_PART', to: state.onComplete.to, guards: [], path: 'onComplete' }] : []),
-        ...Object.entries(state.on).map(([event, tr]) => ({ event, to: tr.to, guards: tr.guards ?? [], path: `on.${event}`, transition: tr })),
+        ...(state.onComplete
+          ? [{ event: 'SUBMIT_PART', to: state.onComplete.to, guards: [], path: 'onComplete' }]
+          : []),
+        ...Object.entries(state.on).map(([event, tr]) => ({
+          event,
+          to: tr.to,
+          guards: tr.guards ?? [],
+          path: `on.${event}`,
+          transition: tr,
+        })),
       ];
     case 'notice':
       return [
         { event: 'TIMER', to: state.onEnd.to, guards: [], path: 'onEnd' },
-        ...Object.entries(state.on).map(([event, tr]) => ({ event, to: tr.to, guards: tr.guards ?? [], path: `on.${event}`, transition: tr })),
+        ...Object.entries(state.on).map(([event, tr]) => ({
+          event,
+          to: tr.to,
+          guards: tr.guards ?? [],
+          path: `on.${event}`,
+          transition: tr,
+        })),
       ];
     default:
-      return Object.entries(state.on).map(([event, tr]) => ({ event, to: tr.to, guards: tr.guards ?? [], path: `on.${event}`, transition: tr }));
+      return Object.entries(state.on).map(([event, tr]) => ({
+        event,
+        to: tr.to,
+        guards: tr.guards ?? [],
+        path: `on.${event}`,
+        transition: tr,
+      }));
   }
 }
 
@@ -60,7 +82,9 @@ function actorRules(state: TState): Array<{ rule: TActorRule; path: string }> {
     out.push({ rule: state.participants, path: 'participants' });
     state.collectors.forEach((rule, i) => out.push({ rule, path: `collectors.${i}` }));
   }
-  if ('on' in state) for (const [event, tr] of Object.entries(state.on)) (tr.actors ?? []).forEach((rule, i) => out.push({ rule, path: `on.${event}.actors.${i}` }));
+  if ('on' in state)
+    for (const [event, tr] of Object.entries(state.on))
+      (tr.actors ?? []).forEach((rule, i) => out.push({ rule, path: `on.${event}.actors.${i}` }));
   return out;
 }
 
@@ -76,7 +100,10 @@ function checkGuards(guards: TGuardRef[], path: string, errors: DefinitionError[
       errors.push({
         path: at,
         code: 'BAD_GUARD_PARAMS',
-        message: t(`规则「${g.name}」参数无效：${parsed.error.issues[0]?.message}`, `Rule "${g.name}" has invalid parameters: ${parsed.error.issues[0]?.message}`),
+        message: t(
+          `规则「${g.name}」参数无效：${parsed.error.issues[0]?.message}`,
+          `Rule "${g.name}" has invalid parameters: ${parsed.error.issues[0]?.message}`,
+        ),
       });
   });
 }
@@ -89,7 +116,11 @@ export function validateDefinition(def: TDefinition): DefinitionError[] {
   const errors: DefinitionError[] = [];
   const ids = Object.keys(def.states);
   if (!def.states[def.initial])
-    errors.push({ path: 'initial', code: 'UNKNOWN_STATE', message: t(`初始状态「${def.initial}」不存在`, `Initial state "${def.initial}" does not exist`) });
+    errors.push({
+      path: 'initial',
+      code: 'UNKNOWN_STATE',
+      message: t(`初始状态「${def.initial}」不存在`, `Initial state "${def.initial}" does not exist`),
+    });
 
   const names = new Map<string, string>();
   const fields = allFields(def);
@@ -97,52 +128,113 @@ export function validateDefinition(def: TDefinition): DefinitionError[] {
     const base = `states.${id}`;
     const zh = state.name['zh-CN'];
     if (names.has(zh))
-      errors.push({ path: `${base}.name`, code: 'DUPLICATE_NAME', message: t(`状态名称「${zh}」与「${names.get(zh)}」重复`, `State name "${zh}" duplicates "${names.get(zh)}"`) });
+      errors.push({
+        path: `${base}.name`,
+        code: 'DUPLICATE_NAME',
+        message: t(`状态名称「${zh}」与「${names.get(zh)}」重复`, `State name "${zh}" duplicates "${names.get(zh)}"`),
+      });
     names.set(zh, id);
 
     if ('form' in state && state.form) {
       const seen = new Set<string>();
       state.form.fields.forEach((f, i) => {
         if (seen.has(f.name))
-          errors.push({ path: `${base}.form.fields.${i}`, code: 'DUPLICATE_FIELD', message: t(`字段「${f.name}」重复`, `Field "${f.name}" is declared twice`) });
+          errors.push({
+            path: `${base}.form.fields.${i}`,
+            code: 'DUPLICATE_FIELD',
+            message: t(`字段「${f.name}」重复`, `Field "${f.name}" is declared twice`),
+          });
         seen.add(f.name);
         if (f.requiredWhen && !fields.has(f.requiredWhen.field))
-          errors.push({ path: `${base}.form.fields.${i}.requiredWhen.field`, code: 'UNKNOWN_FIELD', message: t(`条件字段「${f.requiredWhen.field}」未在任何表单中定义`, `Condition field "${f.requiredWhen.field}" is not on any form`) });
+          errors.push({
+            path: `${base}.form.fields.${i}.requiredWhen.field`,
+            code: 'UNKNOWN_FIELD',
+            message: t(
+              `条件字段「${f.requiredWhen.field}」未在任何表单中定义`,
+              `Condition field "${f.requiredWhen.field}" is not on any form`,
+            ),
+          });
       });
     }
     for (const { rule, path } of actorRules(state)) {
       if (rule.scope !== 'parts') continue;
       const from = rule.step ? def.states[rule.step] : undefined;
       if (!from || from.kind !== 'collect')
-        errors.push({ path: `${base}.${path}.step`, code: 'UNKNOWN_STATE', message: t(`「parts」须指向一个分头填报环节（${rule.step ?? ''}）`, `Scope "parts" must name a collect step (${rule.step ?? ''})`) });
+        errors.push({
+          path: `${base}.${path}.step`,
+          code: 'UNKNOWN_STATE',
+          message: t(
+            `「parts」须指向一个分头填报环节（${rule.step ?? ''}）`,
+            `Scope "parts" must name a collect step (${rule.step ?? ''})`,
+          ),
+        });
     }
-    if ((state.kind === 'task' || state.kind === 'review' || state.kind === 'collect') && state.deadline?.remindBefore !== undefined && state.deadline.remindBefore >= state.deadline.workdays)
-      errors.push({ path: `${base}.deadline.remindBefore`, code: 'BAD_DEADLINE', message: t('提前提醒天数须小于办理时限', 'The reminder must come before the deadline') });
+    if (
+      (state.kind === 'task' || state.kind === 'review' || state.kind === 'collect') &&
+      state.deadline?.remindBefore !== undefined &&
+      state.deadline.remindBefore >= state.deadline.workdays
+    )
+      errors.push({
+        path: `${base}.deadline.remindBefore`,
+        code: 'BAD_DEADLINE',
+        message: t('提前提醒天数须小于办理时限', 'The reminder must come before the deadline'),
+      });
     if (state.kind === 'collect' && state.collectors.length === 0 && Object.values(state.on).some((tr) => !tr.actors))
-      errors.push({ path: `${base}.collectors`, code: 'NO_ACTOR', message: t('分头填报环节的流转须指定汇总人', 'A collect step’s transitions need collectors') });
+      errors.push({
+        path: `${base}.collectors`,
+        code: 'NO_ACTOR',
+        message: t('分头填报环节的流转须指定汇总人', 'A collect step’s transitions need collectors'),
+      });
     if (state.kind === 'review') {
       for (const outcome of ['APPROVE', 'REJECT'])
         if (!state.on[outcome])
-          errors.push({ path: `${base}.on`, code: 'REVIEW_OUTCOMES', message: t(`会签/或签节点须定义 ${outcome} 的去向`, `A review state must say where ${outcome} goes`) });
+          errors.push({
+            path: `${base}.on`,
+            code: 'REVIEW_OUTCOMES',
+            message: t(`会签/或签节点须定义 ${outcome} 的去向`, `A review state must say where ${outcome} goes`),
+          });
     }
     for (const edge of outgoing(state)) {
       const at = `${base}.${edge.path}`;
       if (edge.transition && (RESERVED_EVENTS as readonly string[]).includes(edge.event))
-        errors.push({ path: at, code: 'RESERVED_EVENT', message: t(`${edge.event} 为系统保留事件`, `${edge.event} is reserved by the engine`) });
+        errors.push({
+          path: at,
+          code: 'RESERVED_EVENT',
+          message: t(`${edge.event} 为系统保留事件`, `${edge.event} is reserved by the engine`),
+        });
       if (!def.states[edge.to])
-        errors.push({ path: at, code: 'UNKNOWN_STATE', message: t(`目标状态「${edge.to}」不存在`, `Target state "${edge.to}" does not exist`) });
+        errors.push({
+          path: at,
+          code: 'UNKNOWN_STATE',
+          message: t(`目标状态「${edge.to}」不存在`, `Target state "${edge.to}" does not exist`),
+        });
       checkGuards(edge.guards, at, errors);
       for (const name of edge.transition?.requires ?? [])
         if (!fields.has(name))
-          errors.push({ path: `${at}.requires`, code: 'UNKNOWN_FIELD', message: t(`必填字段「${name}」未在任何表单中定义`, `Required field "${name}" is not on any form`) });
+          errors.push({
+            path: `${at}.requires`,
+            code: 'UNKNOWN_FIELD',
+            message: t(`必填字段「${name}」未在任何表单中定义`, `Required field "${name}" is not on any form`),
+          });
       // What the dialog offers to fill must be a field this step may write.
       const access = edge.transition?.asks?.length ? fieldAccess(def, id) : {};
       for (const name of edge.transition?.asks ?? [])
         if (access[name] !== 'editable' && access[name] !== 'required')
-          errors.push({ path: `${at}.asks`, code: 'UNKNOWN_FIELD', message: t(`确认时填写的字段「${name}」不是本环节可填写的字段`, `Dialog field "${name}" is not a field this step may fill`) });
+          errors.push({
+            path: `${at}.asks`,
+            code: 'UNKNOWN_FIELD',
+            message: t(
+              `确认时填写的字段「${name}」不是本环节可填写的字段`,
+              `Dialog field "${name}" is not a field this step may fill`,
+            ),
+          });
     }
     if (state.kind !== 'final' && outgoing(state).length === 0)
-      errors.push({ path: base, code: 'DEAD_END', message: t(`状态「${zh}」没有出口且不是结束状态`, `State "${state.name.en}" has no way out and is not final`) });
+      errors.push({
+        path: base,
+        code: 'DEAD_END',
+        message: t(`状态「${zh}」没有出口且不是结束状态`, `State "${state.name.en}" has no way out and is not final`),
+      });
   }
 
   const reachable = new Set<string>();
@@ -155,19 +247,36 @@ export function validateDefinition(def: TDefinition): DefinitionError[] {
   }
   for (const id of ids)
     if (!reachable.has(id) && def.states[def.initial])
-      errors.push({ path: `states.${id}`, code: 'UNREACHABLE_STATE', message: t(`状态「${def.states[id].name['zh-CN']}」无法到达`, `State "${def.states[id].name.en}" cannot be reached`) });
+      errors.push({
+        path: `states.${id}`,
+        code: 'UNREACHABLE_STATE',
+        message: t(
+          `状态「${def.states[id].name['zh-CN']}」无法到达`,
+          `State "${def.states[id].name.en}" cannot be reached`,
+        ),
+      });
   if (![...reachable].some((id) => def.states[id].kind === 'final'))
-    errors.push({ path: 'states', code: 'NO_FINAL_STATE', message: t('流程没有可到达的结束状态', 'No final state can be reached') });
+    errors.push({
+      path: 'states',
+      code: 'NO_FINAL_STATE',
+      message: t('流程没有可到达的结束状态', 'No final state can be reached'),
+    });
   for (const locale of ['zh-CN', 'en'] as const)
     for (const name of titleFields(def.title?.[locale] ?? ''))
       if (!fields.has(name))
-        errors.push({ path: `title.${locale}`, code: 'UNKNOWN_FIELD', message: t(`标题中的字段「${name}」未在任何表单中定义`, `Title field "${name}" is not on any form`) });
+        errors.push({
+          path: `title.${locale}`,
+          code: 'UNKNOWN_FIELD',
+          message: t(`标题中的字段「${name}」未在任何表单中定义`, `Title field "${name}" is not on any form`),
+        });
   errors.push(...validateBlocks(def));
   return errors;
 }
 
 /** Parses a definition document: schema first, then the graph. */
-export function parseDefinition(json: unknown): { ok: true; definition: TDefinition } | { ok: false; errors: DefinitionError[] } {
+export function parseDefinition(
+  json: unknown,
+): { ok: true; definition: TDefinition } | { ok: false; errors: DefinitionError[] } {
   const parsed = zDefinition.safeParse(json);
   if (!parsed.success)
     return {
@@ -175,7 +284,10 @@ export function parseDefinition(json: unknown): { ok: true; definition: TDefinit
       errors: parsed.error.issues.map((i) => ({
         path: i.path.join('.'),
         code: 'SCHEMA' as const,
-        message: t(`格式错误（${i.path.join('.') || '根'}）：${i.message}`, `Invalid (${i.path.join('.') || 'root'}): ${i.message}`),
+        message: t(
+          `格式错误（${i.path.join('.') || '根'}）：${i.message}`,
+          `Invalid (${i.path.join('.') || 'root'}): ${i.message}`,
+        ),
       })),
     };
   const errors = validateDefinition(parsed.data);

@@ -8,7 +8,11 @@ const isBlank = (v: unknown) =>
   v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
 
 /** Rows of a table whose read-only columns must stay as they were: same rows, same cells. */
-function changedReadonlyCells(field: TFieldDef, rows: Array<Record<string, unknown>>, current: unknown): TLocalizedText | null {
+function changedReadonlyCells(
+  field: TFieldDef,
+  rows: Array<Record<string, unknown>>,
+  current: unknown,
+): TLocalizedText | null {
   const fixed = (field.columns ?? []).filter((c) => c.readonly);
   if (fixed.length === 0 || !Array.isArray(current) || current.length === 0) return null;
   const before = current as Array<Record<string, unknown>>;
@@ -18,7 +22,10 @@ function changedReadonlyCells(field: TFieldDef, rows: Array<Record<string, unkno
   for (let i = 0; i < rows.length; i++)
     for (const c of fixed)
       if (JSON.stringify(rows[i][c.name] ?? null) !== JSON.stringify(before[i]?.[c.name] ?? null))
-        return t(`「${label['zh-CN']}」第 ${i + 1} 行的「${c.label['zh-CN']}」不能修改`, `"${c.label.en}" in row ${i + 1} of "${label.en}" cannot be changed`);
+        return t(
+          `「${label['zh-CN']}」第 ${i + 1} 行的「${c.label['zh-CN']}」不能修改`,
+          `"${c.label.en}" in row ${i + 1} of "${label.en}" cannot be changed`,
+        );
   return null;
 }
 
@@ -29,16 +36,22 @@ function checkValue(field: TFieldDef, value: unknown, current: unknown): TLocali
     case 'textarea': {
       if (typeof value !== 'string') return t(`「${label['zh-CN']}」应为文本`, `"${label.en}" must be text`);
       if (field.maxLength && [...value].length > field.maxLength)
-        return t(`「${label['zh-CN']}」不能超过 ${field.maxLength} 个字`, `"${label.en}" must be at most ${field.maxLength} characters`);
+        return t(
+          `「${label['zh-CN']}」不能超过 ${field.maxLength} 个字`,
+          `"${label.en}" must be at most ${field.maxLength} characters`,
+        );
       if (field.pattern && !new RegExp(field.pattern).test(value))
         return t(`「${label['zh-CN']}」格式不正确`, `"${label.en}" has the wrong format`);
       return null;
     }
     case 'number':
     case 'score': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return t(`「${label['zh-CN']}」应为数字`, `"${label.en}" must be a number`);
-      if (field.min !== undefined && value < field.min) return t(`「${label['zh-CN']}」不能小于 ${field.min}`, `"${label.en}" must be at least ${field.min}`);
-      if (field.max !== undefined && value > field.max) return t(`「${label['zh-CN']}」不能大于 ${field.max}`, `"${label.en}" must be at most ${field.max}`);
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        return t(`「${label['zh-CN']}」应为数字`, `"${label.en}" must be a number`);
+      if (field.min !== undefined && value < field.min)
+        return t(`「${label['zh-CN']}」不能小于 ${field.min}`, `"${label.en}" must be at least ${field.min}`);
+      if (field.max !== undefined && value > field.max)
+        return t(`「${label['zh-CN']}」不能大于 ${field.max}`, `"${label.en}" must be at most ${field.max}`);
       return null;
     }
     case 'date':
@@ -46,7 +59,9 @@ function checkValue(field: TFieldDef, value: unknown, current: unknown): TLocali
         ? null
         : t(`「${label['zh-CN']}」应为日期（YYYY-MM-DD）`, `"${label.en}" must be a date (YYYY-MM-DD)`);
     case 'boolean':
-      return typeof value === 'boolean' ? null : t(`「${label['zh-CN']}」应为是或否`, `"${label.en}" must be yes or no`);
+      return typeof value === 'boolean'
+        ? null
+        : t(`「${label['zh-CN']}」应为是或否`, `"${label.en}" must be yes or no`);
     case 'select': {
       const ok = typeof value === 'string' && (!field.options || field.options.some((o) => o.value === value));
       return ok ? null : t(`「${label['zh-CN']}」的选项无效`, `"${label.en}" has an invalid choice`);
@@ -58,7 +73,8 @@ function checkValue(field: TFieldDef, value: unknown, current: unknown): TLocali
       return ok ? null : t(`「${label['zh-CN']}」的选项无效`, `"${label.en}" has an invalid choice`);
     }
     case 'file':
-      return (typeof value === 'string' && value.length > 0) || (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+      return (typeof value === 'string' && value.length > 0) ||
+        (Array.isArray(value) && value.every((v) => typeof v === 'string'))
         ? null
         : t(`「${label['zh-CN']}」应为已上传的附件`, `"${label.en}" must reference uploaded files`);
     case 'table':
@@ -93,7 +109,10 @@ export function validateStepData(
       continue;
     }
     if (access[name] !== 'editable' && access[name] !== 'required') {
-      errors[name] = t(`「${field.label['zh-CN']}」在此步骤不可修改`, `"${field.label.en}" cannot be changed at this step`);
+      errors[name] = t(
+        `「${field.label['zh-CN']}」在此步骤不可修改`,
+        `"${field.label.en}" cannot be changed at this step`,
+      );
       continue;
     }
     if (isBlank(value)) continue;
@@ -101,7 +120,11 @@ export function validateStepData(
     if (problem) errors[name] = problem;
   }
   const merged = { ...current, ...incoming };
-  const stepRequired = enforceRequired ? Object.entries(access).filter(([, a]) => a === 'required').map(([n]) => n) : [];
+  const stepRequired = enforceRequired
+    ? Object.entries(access)
+        .filter(([, a]) => a === 'required')
+        .map(([n]) => n)
+    : [];
   // A field required only when another says so (a reason when declining), among those this step may write.
   const conditional = enforceRequired
     ? Object.entries(access)

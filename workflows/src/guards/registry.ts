@@ -1,8 +1,9 @@
 import { z } from 'zod';
+
+import { type PartsByStep, partUsers } from '../actors.js';
 import type { TLocalizedText } from '../definition/schema.js';
 import type { Facts } from '../engine-types.js';
 import { t } from '../text.js';
-import { partUsers, type PartsByStep } from '../actors.js';
 
 /** What a guard may look at: the instance's form data (merged with the event's), the API's facts and the collect steps' parts. */
 export type GuardInput = { data: Record<string, unknown>; facts: Facts; collections?: PartsByStep };
@@ -49,8 +50,7 @@ export const GUARDS = {
     check: ({ field, op, value }, { data }) => {
       const v = data[field];
       const ok =
-        typeof v === 'number' &&
-        ({ gt: v > value, gte: v >= value, lt: v < value, lte: v <= value } as const)[op];
+        typeof v === 'number' && ({ gt: v > value, gte: v >= value, lt: v < value, lte: v <= value } as const)[op];
       const sym = { gt: '>', gte: '≥', lt: '<', lte: '≤' }[op];
       return ok ? null : t(`「${field}」须 ${sym} ${value}`, `"${field}" must be ${sym} ${value}`);
     },
@@ -69,7 +69,9 @@ export const GUARDS = {
     label: t('存在不合格项', 'Has failed items'),
     params: zField,
     check: ({ field }, { data }) =>
-      items(data, field).some((i) => i.result === 'fail') ? null : t('没有不合格项，无需整改', 'No item failed; nothing to rectify'),
+      items(data, field).some((i) => i.result === 'fail')
+        ? null
+        : t('没有不合格项，无需整改', 'No item failed; nothing to rectify'),
   }),
   noFailedItems: guard({
     label: t('没有不合格项', 'No failed items'),
@@ -101,7 +103,11 @@ export const GUARDS = {
     field: (p) => p.summaryField,
     check: (p, { data }) => {
       const summary = typeof data[p.summaryField] === 'string' ? (data[p.summaryField] as string) : '';
-      const words = (list: string) => list.split(/[、,，;；]/).map((c) => c.trim()).filter(Boolean);
+      const words = (list: string) =>
+        list
+          .split(/[、,，;；]/)
+          .map((c) => c.trim())
+          .filter(Boolean);
       const claim = words(p.claims).find((c) => summary.includes(c));
       if (!claim || words(p.exceptions).some((w) => summary.includes(w))) return null;
       const text = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -109,9 +115,14 @@ export const GUARDS = {
       const failed = items(data, p.field)
         .map((item, i) => ({ item, i }))
         .filter(({ item }) => item.result === p.failValue)
-        .filter(({ item }) => ![text(item[p.codeColumn]), text(item[p.titleColumn])].some((name) => name && summary.includes(name)));
+        .filter(
+          ({ item }) =>
+            ![text(item[p.codeColumn]), text(item[p.titleColumn])].some((name) => name && summary.includes(name)),
+        );
       if (failed.length === 0) return null;
-      const named = failed.map(({ item, i }) => [text(item[p.codeColumn]), text(item[p.titleColumn])].filter(Boolean).join(' ') || `#${i + 1}`);
+      const named = failed.map(
+        ({ item, i }) => [text(item[p.codeColumn]), text(item[p.titleColumn])].filter(Boolean).join(' ') || `#${i + 1}`,
+      );
       return t(
         `说明写有“${claim}”，但以下 ${failed.length} 项标为不符合：${named.join('、')}。请修改说明，或核对这些检查项的结论。`,
         `The summary says "${claim}" (all compliant), but ${failed.length} item(s) are marked non-compliant: ${named.join(', ')}. Correct the summary or those items.`,
@@ -141,25 +152,42 @@ export const GUARDS = {
     check: ({ fact }, { facts }) => {
       const list = Array.isArray(facts[fact]) ? (facts[fact] as Array<{ message?: TLocalizedText }>) : [];
       if (list.length === 0) return null;
-      const zh = list.map((r) => r.message?.['zh-CN']).filter(Boolean).join('；');
-      const en = list.map((r) => r.message?.en).filter(Boolean).join('; ');
+      const zh = list
+        .map((r) => r.message?.['zh-CN'])
+        .filter(Boolean)
+        .join('；');
+      const en = list
+        .map((r) => r.message?.en)
+        .filter(Boolean)
+        .join('; ');
       return t(zh || '未通过自动校验', en || 'An automatic check failed');
     },
   }),
   /** e.g. at least one target school confirmed the activity (学校确认), else it is not held. */
   partsMatch: guard({
     label: t('分头填报结果满足条件', 'Enough parts say so'),
-    params: z.object({ step: z.string().min(1), field: z.string().min(1), equals: z.union([z.string(), z.number(), z.boolean()]), min: z.number().int().min(1).default(1) }),
+    params: z.object({
+      step: z.string().min(1),
+      field: z.string().min(1),
+      equals: z.union([z.string(), z.number(), z.boolean()]),
+      min: z.number().int().min(1).default(1),
+    }),
     check: ({ step, field, equals, min }, { collections }) => {
       const n = partUsers({ step, where: { field, equals } }, collections).length;
-      return n >= min ? null : t(`「${field}」为 ${String(equals)} 的填报不足 ${min} 份（现 ${n} 份）`, `Fewer than ${min} part(s) say ${field} = ${String(equals)} (${n})`);
+      return n >= min
+        ? null
+        : t(
+            `「${field}」为 ${String(equals)} 的填报不足 ${min} 份（现 ${n} 份）`,
+            `Fewer than ${min} part(s) say ${field} = ${String(equals)} (${n})`,
+          );
     },
   }),
   /** e.g. an expert from the submitting school (回避): the API sets the fact when a conflict exists. */
   notConflicted: guard({
     label: t('无回避冲突', 'No conflict of interest'),
     params: z.object({ fact: z.string().min(1).default('conflicted') }),
-    check: ({ fact }, { facts }) => (facts[fact] ? t('存在回避关系，不能办理', 'A conflict of interest forbids this') : null),
+    check: ({ fact }, { facts }) =>
+      facts[fact] ? t('存在回避关系，不能办理', 'A conflict of interest forbids this') : null,
   }),
 } as const;
 

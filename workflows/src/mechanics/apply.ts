@@ -1,17 +1,24 @@
-import type { TDefinition, TLocalizedText } from '../definition/schema.js';
-import type { Actor, Effect, TaskCandidate } from '../engine-types.js';
 import type { EngineContext, MachineEvent } from '../context.js';
+import type { TDefinition, TLocalizedText } from '../definition/schema.js';
 import { stateCandidates, taskKey } from '../effects.js';
+import type { Actor, Effect, TaskCandidate } from '../engine-types.js';
 import { t } from '../text.js';
-import { returnTargets, type MechanicEvent } from './who-may.js';
+import { type MechanicEvent, returnTargets } from './who-may.js';
 
 type Incoming = Pick<MachineEvent, 'type' | 'data' | 'comment'>;
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
-const strs = (v: unknown) => (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x) ? (v as string[]) : null);
+const strs = (v: unknown) =>
+  Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x) ? (v as string[]) : null;
 
 /** What is wrong with a mechanic's input, per field; null when it is complete. */
-export function mechanicInputErrors(def: TDefinition, ctx: EngineContext, stateId: string, event: Incoming, actor: Actor): Record<string, TLocalizedText> | null {
+export function mechanicInputErrors(
+  def: TDefinition,
+  ctx: EngineContext,
+  stateId: string,
+  event: Incoming,
+  actor: Actor,
+): Record<string, TLocalizedText> | null {
   const type = event.type as MechanicEvent;
   const d = event.data ?? {};
   const state = def.states[stateId];
@@ -21,13 +28,20 @@ export function mechanicInputErrors(def: TDefinition, ctx: EngineContext, stateI
     if (!to) return { to: pick };
     if (to === actor.userId) return { to: t('不能选择自己', 'You cannot choose yourself') };
     const round = state.kind === 'review' ? ctx.reviews[stateId] : null;
-    if (round?.assignees.includes(to)) return { to: t('此人已是本环节审核人', 'This person already reviews this step') };
+    if (round?.assignees.includes(to))
+      return { to: t('此人已是本环节审核人', 'This person already reviews this step') };
     if (type === 'ADD_SIGNER') {
       const position = d.position;
       const allowed = state.kind === 'review' ? ['parallel'] : ['before', 'after'];
       if (typeof position !== 'string' || !allowed.includes(position))
-        return { position: state.kind === 'review' ? t('会签环节只能并行加签', 'A review step can only add a parallel signer') : t('请选择前加签或后加签', 'Choose before or after') };
-      if (ctx.afterSigners[stateId]?.signers.includes(to)) return { to: t('此人已是加签人', 'This person already signs here') };
+        return {
+          position:
+            state.kind === 'review'
+              ? t('会签环节只能并行加签', 'A review step can only add a parallel signer')
+              : t('请选择前加签或后加签', 'Choose before or after'),
+        };
+      if (ctx.afterSigners[stateId]?.signers.includes(to))
+        return { to: t('此人已是加签人', 'This person already signs here') };
     }
   }
   if (type === 'COPY_TO' && !strs(d.to)) return { to: t('请选择抄送人', 'Choose the people to copy to') };
@@ -50,7 +64,13 @@ function currentCandidates(def: TDefinition, ctx: EngineContext, stateId: string
 export type MechanicOutcome = { patch: Partial<EngineContext>; effects: Effect[] };
 
 /** What a mechanic changes in the context, and what it asks the outside world to do. Pure. */
-export function applyMechanic(def: TDefinition, ctx: EngineContext, stateId: string, event: Incoming, actor: Actor): MechanicOutcome {
+export function applyMechanic(
+  def: TDefinition,
+  ctx: EngineContext,
+  stateId: string,
+  event: Incoming,
+  actor: Actor,
+): MechanicOutcome {
   const d = event.data ?? {};
   const visit = ctx.visits[stateId];
   const main = taskKey(stateId, visit);
@@ -58,19 +78,39 @@ export function applyMechanic(def: TDefinition, ctx: EngineContext, stateId: str
   const to = str(d.to) ?? '';
   const holders = { ...ctx.holders };
   const after = ctx.afterSigners[stateId] ?? { signers: [], signed: [] };
-  const reassign = (c: EngineContext, reason: Extract<Effect, { type: 'reassignTask' }>['reason']): Effect => ({ type: 'reassignTask', taskKey: main, candidates: currentCandidates(def, c, stateId), reason });
+  const reassign = (c: EngineContext, reason: Extract<Effect, { type: 'reassignTask' }>['reason']): Effect => ({
+    type: 'reassignTask',
+    taskKey: main,
+    candidates: currentCandidates(def, c, stateId),
+    reason,
+  });
   const next = (patch: Partial<EngineContext>) => ({ ...ctx, ...patch });
 
   switch (event.type as MechanicEvent) {
     case 'TRANSFER': {
       if (state.kind === 'review') {
         const round = ctx.reviews[stateId];
-        const reviews = { ...ctx.reviews, [stateId]: { ...round, assignees: round.assignees.map((u) => (u === actor.userId ? to : u)) } };
+        const reviews = {
+          ...ctx.reviews,
+          [stateId]: { ...round, assignees: round.assignees.map((u) => (u === actor.userId ? to : u)) },
+        };
         return {
           patch: { reviews },
           effects: [
-            { type: 'closeTask', taskKey: taskKey(stateId, visit, actor.userId), outcome: 'TRANSFER', byUserId: actor.userId },
-            { type: 'openTask', taskKey: taskKey(stateId, visit, to), state: stateId, candidates: [{ userId: to }], dueAt: round.dueAt, purpose: 'review' },
+            {
+              type: 'closeTask',
+              taskKey: taskKey(stateId, visit, actor.userId),
+              outcome: 'TRANSFER',
+              byUserId: actor.userId,
+            },
+            {
+              type: 'openTask',
+              taskKey: taskKey(stateId, visit, to),
+              state: stateId,
+              candidates: [{ userId: to }],
+              dueAt: round.dueAt,
+              purpose: 'review',
+            },
           ],
         };
       }
@@ -84,14 +124,29 @@ export function applyMechanic(def: TDefinition, ctx: EngineContext, stateId: str
       if (state.kind === 'review') {
         const round = ctx.reviews[stateId];
         const reviews = { ...ctx.reviews, [stateId]: { ...round, assignees: [...round.assignees, to] } };
-        return { patch: { reviews }, effects: [{ type: 'openTask', taskKey: taskKey(stateId, visit, to), state: stateId, candidates: [{ userId: to }], dueAt: round.dueAt, purpose: 'review' }] };
+        return {
+          patch: { reviews },
+          effects: [
+            {
+              type: 'openTask',
+              taskKey: taskKey(stateId, visit, to),
+              state: stateId,
+              candidates: [{ userId: to }],
+              dueAt: round.dueAt,
+              purpose: 'review',
+            },
+          ],
+        };
       }
       if (d.position === 'before') {
         holders[stateId] = { userId: to, mode: 'signBefore', from: actor.userId, prev: holders[stateId] };
         return { patch: { holders }, effects: [reassign(next({ holders }), 'signBefore')] };
       }
       const afterSigners = { ...ctx.afterSigners, [stateId]: { ...after, signers: [...after.signers, to] } };
-      return { patch: { afterSigners }, effects: [{ type: 'notify', kind: 'sign', state: stateId, to: [{ userId: to }] }] };
+      return {
+        patch: { afterSigners },
+        effects: [{ type: 'notify', kind: 'sign', state: stateId, to: [{ userId: to }] }],
+      };
     }
     case 'RESOLVE': {
       const holder = ctx.holders[stateId]!;
@@ -112,11 +167,17 @@ export function applyMechanic(def: TDefinition, ctx: EngineContext, stateId: str
       const userIds = strs(d.to) ?? [];
       return {
         patch: { readers: [...new Set([...ctx.readers, ...userIds])] },
-        effects: [{ type: 'addReaders', userIds }, { type: 'notify', kind: 'copy', state: stateId, to: userIds.map((userId) => ({ userId })) }],
+        effects: [
+          { type: 'addReaders', userIds },
+          { type: 'notify', kind: 'copy', state: stateId, to: userIds.map((userId) => ({ userId })) },
+        ],
       };
     }
     case 'CHASE':
-      return { patch: {}, effects: [{ type: 'notify', kind: 'chase', state: stateId, to: currentCandidates(def, ctx, stateId) }] };
+      return {
+        patch: {},
+        effects: [{ type: 'notify', kind: 'chase', state: stateId, to: currentCandidates(def, ctx, stateId) }],
+      };
     case 'SAVE':
       return { patch: { data: { ...ctx.data, ...d } }, effects: [] };
     case 'RETURN_TO':
@@ -125,15 +186,31 @@ export function applyMechanic(def: TDefinition, ctx: EngineContext, stateId: str
 }
 
 /** The handler moved while signers were added after them: hold the move until they all sign. */
-export function holdForSigners(def: TDefinition, ctx: EngineContext, stateId: string, event: Incoming, actor: Actor): MechanicOutcome {
+export function holdForSigners(
+  def: TDefinition,
+  ctx: EngineContext,
+  stateId: string,
+  event: Incoming,
+  actor: Actor,
+): MechanicOutcome {
   const after = ctx.afterSigners[stateId];
-  const pending = { event: event.type, by: actor.userId, ...(event.data ? { data: event.data } : {}), ...(event.comment ? { comment: event.comment } : {}) };
+  const pending = {
+    event: event.type,
+    by: actor.userId,
+    ...(event.data ? { data: event.data } : {}),
+    ...(event.comment ? { comment: event.comment } : {}),
+  };
   const afterSigners = { ...ctx.afterSigners, [stateId]: { signers: after.signers, signed: [], pending } };
   const c = { ...ctx, afterSigners };
   return {
     patch: { afterSigners },
     effects: [
-      { type: 'reassignTask', taskKey: taskKey(stateId, ctx.visits[stateId]), candidates: currentCandidates(def, c, stateId), reason: 'signAfter' },
+      {
+        type: 'reassignTask',
+        taskKey: taskKey(stateId, ctx.visits[stateId]),
+        candidates: currentCandidates(def, c, stateId),
+        reason: 'signAfter',
+      },
       { type: 'notify', kind: 'sign', state: stateId, to: after.signers.map((userId) => ({ userId })) },
     ],
   };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { availableEvents, describeSnapshot, start, step } from '../engine.js';
-import { actor, admin, def, env, l, ok, principalA, reviewFlow, reviewers, subject } from '../test-fixtures.js';
+
 import type { TJoin } from '../definition/schema.js';
+import { availableEvents, describeSnapshot, start, step } from '../engine.js';
+import { actor, admin, def, env, l, ok, principalA, reviewers, reviewFlow, subject } from '../test-fixtures.js';
 
 const [r1, r2, r3] = reviewers;
 const r4 = actor('r4', 'bureauReviewer', 'district');
@@ -45,20 +46,28 @@ const assigned = def({
 });
 
 describe('REASSIGN: a task step and the assignments behind later steps', () => {
-  const begin = () => ok(start(assigned, { subject, initiator: admin, assignments: { inspector: ['i1'] } }, env)).snapshot;
+  const begin = () =>
+    ok(start(assigned, { subject, initiator: admin, assignments: { inspector: ['i1'] } }, env)).snapshot;
 
   it('hands the open task to the successor where the step offers no transfer, and the next steps go to them too', () => {
-    expect(step(assigned, begin(), { type: 'TRANSFER', data: { to: 'i2' } }, insp1, env)).toMatchObject({ ok: false, code: 'EVENT_NOT_ALLOWED' });
+    expect(step(assigned, begin(), { type: 'TRANSFER', data: { to: 'i2' } }, insp1, env)).toMatchObject({
+      ok: false,
+      code: 'EVENT_NOT_ALLOWED',
+    });
     const r = ok(step(assigned, begin(), reassign('i1', 'i2'), admin, env));
     expect(r.state).toBe('inspect');
-    expect(r.effects).toEqual([{ type: 'reassignTask', taskKey: 'inspect:1', candidates: [{ userId: 'i2' }], reason: 'reassign' }]);
+    expect(r.effects).toEqual([
+      { type: 'reassignTask', taskKey: 'inspect:1', candidates: [{ userId: 'i2' }], reason: 'reassign' },
+    ]);
     expect(describeSnapshot(assigned, r.snapshot).assignments).toEqual({ inspector: ['i2'] });
     expect(step(assigned, r.snapshot, { type: 'SUBMIT' }, insp1, env)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     const moved = ok(step(assigned, r.snapshot, { type: 'SUBMIT' }, insp2, env));
     // Sent back from the review later, the inspection opens for the successor, not the departed inspector.
     const chosen = ok(step(assigned, moved.snapshot, { type: 'ASSIGN', data: { verifiers: ['i2'] } }, admin, env));
     const back = ok(step(assigned, chosen.snapshot, { type: 'REJECT' }, insp2, env));
-    expect(back.effects).toContainEqual(expect.objectContaining({ type: 'openTask', taskKey: 'inspect:2', candidates: [{ userId: 'i2' }] }));
+    expect(back.effects).toContainEqual(
+      expect.objectContaining({ type: 'openTask', taskKey: 'inspect:2', candidates: [{ userId: 'i2' }] }),
+    );
   });
 
   it('replaces the person in a form field that assigned them, so the review they were chosen for opens for the successor', () => {
@@ -67,27 +76,69 @@ describe('REASSIGN: a task step and the assignments behind later steps', () => {
     const r = ok(step(assigned, chosen.snapshot, reassign('i1', 'i2'), admin, env));
     expect(r.effects).toEqual([
       { type: 'closeTask', taskKey: 'verify:1:i1', outcome: 'REASSIGN', byUserId: 'admin' },
-      { type: 'openTask', taskKey: 'verify:1:i2', state: 'verify', candidates: [{ userId: 'i2' }], dueAt: null, purpose: 'review' },
+      {
+        type: 'openTask',
+        taskKey: 'verify:1:i2',
+        state: 'verify',
+        candidates: [{ userId: 'i2' }],
+        dueAt: null,
+        purpose: 'review',
+      },
     ]);
     const seen = describeSnapshot(assigned, r.snapshot);
-    expect([seen.assignments, seen.data.verifiers, seen.reviews.verify?.assignees]).toEqual([{ inspector: ['i2', 'r4'] }, ['i2', 'r4'], ['i2', 'r4']]);
+    expect([seen.assignments, seen.data.verifiers, seen.reviews.verify?.assignees]).toEqual([
+      { inspector: ['i2', 'r4'] },
+      ['i2', 'r4'],
+      ['i2', 'r4'],
+    ]);
   });
 
   it('is for a bureau administrator only, needs both people, refuses when there is nothing to hand over or the instance is finished', () => {
-    expect(step(assigned, begin(), reassign('i1', 'i2'), principalA, env)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(step(assigned, begin(), { type: 'REASSIGN', data: { from: 'i1' } }, admin, env)).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: { to: expect.anything() } });
-    expect(step(assigned, begin(), reassign('i1', 'i1'), admin, env)).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: { to: expect.anything() } });
-    expect(step(assigned, begin(), reassign('nobody', 'i2'), admin, env)).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: { from: expect.anything() } });
+    expect(step(assigned, begin(), reassign('i1', 'i2'), principalA, env)).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
+    expect(step(assigned, begin(), { type: 'REASSIGN', data: { from: 'i1' } }, admin, env)).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+      fieldErrors: { to: expect.anything() },
+    });
+    expect(step(assigned, begin(), reassign('i1', 'i1'), admin, env)).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+      fieldErrors: { to: expect.anything() },
+    });
+    expect(step(assigned, begin(), reassign('nobody', 'i2'), admin, env)).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+      fieldErrors: { from: expect.anything() },
+    });
     // Not offered among an admin's actions: it is a bureau tool, fired from the people page.
     expect(availableEvents(assigned, begin(), admin).map((e) => e.type)).not.toContain('REASSIGN');
     const s = ok(step(assigned, begin(), { type: 'SUBMIT' }, insp1, env)).snapshot;
     const v = ok(step(assigned, s, { type: 'ASSIGN', data: { verifiers: ['i1'] } }, admin, env)).snapshot;
     const done = ok(step(assigned, v, { type: 'APPROVE' }, insp1, env)).snapshot;
-    expect(step(assigned, done, reassign('i1', 'i2'), admin, env)).toMatchObject({ ok: false, code: 'EVENT_NOT_ALLOWED' });
+    expect(step(assigned, done, reassign('i1', 'i2'), admin, env)).toMatchObject({
+      ok: false,
+      code: 'EVENT_NOT_ALLOWED',
+    });
   });
 
   it('a definition may not declare REASSIGN itself', () => {
-    expect(() => def({ ...reviewFlow({ policy: 'all' }), states: { ...reviewFlow({ policy: 'all' }).states, draft: { kind: 'task', name: l('填报'), actors: [{ role: 'principal', scope: 'subject.school' }], on: { REASSIGN: { to: 'review' } } } } })).toThrow();
+    expect(() =>
+      def({
+        ...reviewFlow({ policy: 'all' }),
+        states: {
+          ...reviewFlow({ policy: 'all' }).states,
+          draft: {
+            kind: 'task',
+            name: l('填报'),
+            actors: [{ role: 'principal', scope: 'subject.school' }],
+            on: { REASSIGN: { to: 'review' } },
+          },
+        },
+      }),
+    ).toThrow();
   });
 });
 
@@ -99,7 +150,12 @@ describe('REASSIGN of someone holding a step for another (委派)', () => {
     starters: [{ role: 'bureauAdmin', scope: 'district' }],
     initial: 'draft',
     states: {
-      draft: { kind: 'task', name: l('填报'), actors: [{ role: 'principal', scope: 'subject.school' }], on: { SUBMIT: { to: 'done' } } },
+      draft: {
+        kind: 'task',
+        name: l('填报'),
+        actors: [{ role: 'principal', scope: 'subject.school' }],
+        on: { SUBMIT: { to: 'done' } },
+      },
       done: { kind: 'final', name: l('完成') },
     },
   });
@@ -110,10 +166,19 @@ describe('REASSIGN of someone holding a step for another (委派)', () => {
     const s0 = ok(start(flow, { subject, initiator: admin }, env)).snapshot;
     const d = ok(step(flow, s0, { type: 'DELEGATE', data: { to: 'clerk' } }, principalA, env)).snapshot;
     const r = ok(step(flow, d, reassign('clerk', 'clerk2'), admin, env));
-    expect(r.effects).toEqual([{ type: 'reassignTask', taskKey: 'draft:1', candidates: [{ userId: 'clerk2' }], reason: 'reassign' }]);
+    expect(r.effects).toEqual([
+      { type: 'reassignTask', taskKey: 'draft:1', candidates: [{ userId: 'clerk2' }], reason: 'reassign' },
+    ]);
     expect(availableEvents(flow, r.snapshot, clerk).map((e) => e.type)).toEqual([]);
     const back = ok(step(flow, r.snapshot, { type: 'RESOLVE' }, clerk2, env));
-    expect(back.effects).toEqual([{ type: 'reassignTask', taskKey: 'draft:1', candidates: [{ role: 'principal', orgId: 'school-a' }], reason: 'resolved' }]);
+    expect(back.effects).toEqual([
+      {
+        type: 'reassignTask',
+        taskKey: 'draft:1',
+        candidates: [{ role: 'principal', orgId: 'school-a' }],
+        reason: 'resolved',
+      },
+    ]);
   });
 });
 
@@ -128,12 +193,27 @@ describe('REASSIGN in a parallel review', () => {
   it('all-of: the successor takes the departing reviewer’s unvoted seat; votes already cast stay', () => {
     const { d, s } = inReview({ policy: 'all' });
     const a = ok(step(d, s, { type: 'APPROVE' }, r1, env)).snapshot;
-    expect(step(d, a, reassign('r1', 'r4'), admin, env)).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: { from: expect.anything() } });
-    expect(step(d, a, reassign('r2', 'r3'), admin, env)).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: { to: expect.anything() } });
+    expect(step(d, a, reassign('r1', 'r4'), admin, env)).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+      fieldErrors: { from: expect.anything() },
+    });
+    expect(step(d, a, reassign('r2', 'r3'), admin, env)).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+      fieldErrors: { to: expect.anything() },
+    });
     const moved = ok(step(d, a, reassign('r2', 'r4'), admin, env));
     expect(moved.effects).toEqual([
       { type: 'closeTask', taskKey: 'review:1:r2', outcome: 'REASSIGN', byUserId: 'admin' },
-      { type: 'openTask', taskKey: 'review:1:r4', state: 'review', candidates: [{ userId: 'r4' }], dueAt: null, purpose: 'review' },
+      {
+        type: 'openTask',
+        taskKey: 'review:1:r4',
+        state: 'review',
+        candidates: [{ userId: 'r4' }],
+        dueAt: null,
+        purpose: 'review',
+      },
     ]);
     expect(step(d, moved.snapshot, { type: 'APPROVE' }, r2, env)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     const b = ok(step(d, moved.snapshot, { type: 'APPROVE' }, r4, env));
@@ -153,7 +233,12 @@ describe('REASSIGN in a parallel review', () => {
 describe('REASSIGN in a collect step', () => {
   const pa = actor('pa', 'principal', 'school-a');
   const pc = actor('pc', 'principal', 'school-a');
-  const group = { orgId: 'group-1', path: ['district', 'group-1'], type: 'group' as const, members: ['school-a', 'school-b'] };
+  const group = {
+    orgId: 'group-1',
+    path: ['district', 'group-1'],
+    type: 'group' as const,
+    members: ['school-a', 'school-b'],
+  };
   const flow = def({
     key: 'bundle',
     name: l('捆绑考核'),
@@ -180,12 +265,22 @@ describe('REASSIGN in a collect step', () => {
     const moved = ok(step(flow, a, reassign('pb', 'pc'), admin, env));
     expect(moved.effects).toEqual([
       { type: 'closeTask', taskKey: 'selfAssess:1:pb', outcome: 'REASSIGN', byUserId: 'admin' },
-      { type: 'openTask', taskKey: 'selfAssess:1:pc', state: 'selfAssess', candidates: [{ userId: 'pc' }], dueAt: null, purpose: 'act' },
+      {
+        type: 'openTask',
+        taskKey: 'selfAssess:1:pc',
+        state: 'selfAssess',
+        candidates: [{ userId: 'pc' }],
+        dueAt: null,
+        purpose: 'act',
+      },
     ]);
     expect(ok(step(flow, moved.snapshot, { type: 'SUBMIT_PART', data: { score: 90 } }, pc, env)).state).toBe('done');
     // The submitted part goes with the seat: no task to move, the part is the successor's.
     const handed = ok(step(flow, a, reassign('pa', 'pd'), admin, env));
     expect(handed.effects).toEqual([]);
-    expect(describeSnapshot(flow, handed.snapshot).collections.selfAssess).toMatchObject({ participants: ['pd', 'pb'], parts: { pd: { status: 'submitted', data: { score: 80 } } } });
+    expect(describeSnapshot(flow, handed.snapshot).collections.selfAssess).toMatchObject({
+      participants: ['pd', 'pb'],
+      parts: { pd: { status: 'submitted', data: { score: 80 } } },
+    });
   });
 });

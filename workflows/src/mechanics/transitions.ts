@@ -1,7 +1,7 @@
-import type { TDefinition } from '../definition/schema.js';
 import type { EngineContext, MachineEvent } from '../context.js';
-import { MECHANIC_EVENTS } from './who-may.js';
+import type { TDefinition } from '../definition/schema.js';
 import { applyMechanic, holdForSigners } from './apply.js';
+import { MECHANIC_EVENTS } from './who-may.js';
 
 type ActionArgs = { context: EngineContext; event: MachineEvent };
 
@@ -22,7 +22,10 @@ export function mechanicEffects(def: TDefinition, state: string, kind: 'apply' |
  */
 export function mechanicTransitions(def: TDefinition, id: string): Record<string, unknown> {
   const state = def.states[id];
-  const stay = (type: string) => ({ guard: { type: 'permitted', params: { state: id, event: type } }, actions: [mechanicEffects(def, id), { type: 'mechanic', params: { state: id } }] });
+  const stay = (type: string) => ({
+    guard: { type: 'permitted', params: { state: id, event: type } },
+    actions: [mechanicEffects(def, id), { type: 'mechanic', params: { state: id } }],
+  });
   if (state.kind === 'collect') return { COPY_TO: stay('COPY_TO'), CHASE: stay('CHASE') };
   if (state.kind !== 'task' && state.kind !== 'review') return {};
   const on: Record<string, unknown> = {};

@@ -1,12 +1,24 @@
+import { matchesAny } from '../actors.js';
+import type { EngineContext } from '../context.js';
 import type { TDefinition, TMechanic, TTransition } from '../definition/schema.js';
 import type { Actor } from '../engine-types.js';
-import type { EngineContext } from '../context.js';
-import { matchesAny } from '../actors.js';
 
 /** Events the engine adds to task and review steps; definitions may not declare them. */
-export const MECHANIC_EVENTS = ['SAVE', 'TRANSFER', 'DELEGATE', 'RESOLVE', 'ADD_SIGNER', 'SIGN', 'DECLINE_SIGN', 'COPY_TO', 'CHASE', 'RETURN_TO'] as const;
+export const MECHANIC_EVENTS = [
+  'SAVE',
+  'TRANSFER',
+  'DELEGATE',
+  'RESOLVE',
+  'ADD_SIGNER',
+  'SIGN',
+  'DECLINE_SIGN',
+  'COPY_TO',
+  'CHASE',
+  'RETURN_TO',
+] as const;
 export type MechanicEvent = (typeof MECHANIC_EVENTS)[number];
-export const isMechanicEvent = (type: string): type is MechanicEvent => (MECHANIC_EVENTS as readonly string[]).includes(type);
+export const isMechanicEvent = (type: string): type is MechanicEvent =>
+  (MECHANIC_EVENTS as readonly string[]).includes(type);
 
 /** The mechanic a definition must enable for an event (RESOLVE, SIGN and DECLINE_SIGN follow from the one that started them). */
 export const MECHANIC_OF: Partial<Record<MechanicEvent, TMechanic>> = {
@@ -32,7 +44,10 @@ export function isHandler(def: TDefinition, ctx: EngineContext, stateId: string,
   }
   if (state.kind === 'collect') {
     const c = ctx.collections[stateId];
-    return (!!c && c.participants.includes(actor.userId) && c.parts[actor.userId]?.status !== 'submitted') || matchesAny(actor, state.collectors, ctx);
+    return (
+      (!!c && c.participants.includes(actor.userId) && c.parts[actor.userId]?.status !== 'submitted') ||
+      matchesAny(actor, state.collectors, ctx)
+    );
   }
   if (state.kind !== 'task') return false;
   if (ctx.afterSigners[stateId]?.pending) return false;
@@ -42,7 +57,13 @@ export function isHandler(def: TDefinition, ctx: EngineContext, stateId: string,
 }
 
 /** May the actor fire a declared transition? Its own actors if it names them, else the step's handler. */
-export function mayFire(def: TDefinition, ctx: EngineContext, stateId: string, transition: TTransition, actor: Actor): boolean {
+export function mayFire(
+  def: TDefinition,
+  ctx: EngineContext,
+  stateId: string,
+  transition: TTransition,
+  actor: Actor,
+): boolean {
   if (transition.actors) return matchesAny(actor, transition.actors, ctx);
   const state = def.states[stateId];
   if (state.kind === 'collect') return matchesAny(actor, state.collectors, ctx);
@@ -72,7 +93,13 @@ export function returnTargets(def: TDefinition, ctx: EngineContext, stateId: str
 }
 
 /** Is the mechanic behind this event possible for this actor now (data aside)? */
-export function mechanicPermitted(def: TDefinition, ctx: EngineContext, stateId: string, type: MechanicEvent, actor: Actor): boolean {
+export function mechanicPermitted(
+  def: TDefinition,
+  ctx: EngineContext,
+  stateId: string,
+  type: MechanicEvent,
+  actor: Actor,
+): boolean {
   const state = def.states[stateId];
   if (state.kind !== 'task' && state.kind !== 'review' && state.kind !== 'collect') return false;
   // A collect step's work is its parts: only copying and chasing apply to it.

@@ -1,9 +1,10 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
+
 import { http } from '../../providers/http';
 import { cachedSession } from '../../providers/session';
-import { postAttachment } from '../use-file-upload';
 import type { Attachment, LocalizedText, Page } from '../../types/contract';
+import { postAttachment } from '../use-file-upload';
 
 /** Evidence for one checklist item is an attachment whose field is `<table>.<code>` (the API's convention). */
 export const itemField = (table: string, code: string) => `${table}.${code}`;
@@ -49,7 +50,11 @@ export function ItemEvidenceProvider({
 }) {
   const client = useQueryClient();
   const key = ['attachments', instanceId];
-  const files = useQuery({ queryKey: key, queryFn: () => http<Page<Attachment>>('/attachments', { query: { instanceId, limit: 100 } }), retry: false });
+  const files = useQuery({
+    queryKey: key,
+    queryFn: () => http<Page<Attachment>>('/attachments', { query: { instanceId, limit: 100 } }),
+    retry: false,
+  });
   const checklist = useQuery({
     queryKey: ['reference', 'checklist', 'published'],
     queryFn: () => http<Page<Checklist>>('/reference/checklists', { query: { status: 'published', limit: 1 } }),
@@ -57,18 +62,28 @@ export function ItemEvidenceProvider({
     retry: false,
   });
   const [errors, setErrors] = useState<Record<string, LocalizedText>>({});
-  useEffect(() => setErrors(Object.fromEntries(Object.entries(fieldErrors ?? {}).filter(([k]) => k.includes('.')))), [fieldErrors]);
+  useEffect(
+    () => setErrors(Object.fromEntries(Object.entries(fieldErrors ?? {}).filter(([k]) => k.includes('.')))),
+    [fieldErrors],
+  );
 
   const value = useMemo<Ctx>(() => {
     const byItem = new Map<string, Attachment[]>();
     const me = cachedSession()?.me.user.id;
     for (const a of files.data?.items ?? [])
-      if (a.field?.includes('.') && (!mineOnly || a.uploadedBy === me)) byItem.set(a.field, [...(byItem.get(a.field) ?? []), a]);
+      if (a.field?.includes('.') && (!mineOnly || a.uploadedBy === me))
+        byItem.set(a.field, [...(byItem.get(a.field) ?? []), a]);
     // The checklist's items, and rows the instance says need evidence (an indicator system's).
-    const required = new Set([...(checklist.data?.items[0]?.content.items ?? []).filter((i) => i.evidenceRequired).map((i) => i.code), ...(alsoRequired ?? [])]);
+    const required = new Set([
+      ...(checklist.data?.items[0]?.content.items ?? []).filter((i) => i.evidenceRequired).map((i) => i.code),
+      ...(alsoRequired ?? []),
+    ]);
     const upload = async (table: string, code: string, file: File) => {
       const saved = await postAttachment(instanceId, file, itemField(table, code));
-      client.setQueryData<Page<Attachment>>(key, (old) => ({ items: [...(old?.items ?? []).filter((a) => a.id !== saved.id), saved], nextCursor: old?.nextCursor ?? null }));
+      client.setQueryData<Page<Attachment>>(key, (old) => ({
+        items: [...(old?.items ?? []).filter((a) => a.id !== saved.id), saved],
+        nextCursor: old?.nextCursor ?? null,
+      }));
       setErrors(({ [itemField(table, code)]: _done, ...rest }) => rest);
       return saved;
     };

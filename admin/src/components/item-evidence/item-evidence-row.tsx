@@ -1,9 +1,10 @@
-import { Button, Image, Space, Tag, Typography, Upload } from 'antd';
 import { CameraOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { Button, Image, Space, Tag, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
+
 import { useLocalize } from '../localized-text';
-import { itemField, useItemEvidence } from './item-evidence-context';
 import { useFileUpload } from '../use-file-upload';
+import { itemField, useItemEvidence } from './item-evidence-context';
 
 const inline = (url: string) => `${url}${url.includes('?') ? '&' : '?'}inline=1`;
 
@@ -11,7 +12,17 @@ const inline = (url: string) => `${url}${url.includes('?') ? '&' : '?'}inline=1`
  * One checklist item's evidence: how many files, thumbnails of its photos, a button that opens the
  * tablet's camera (`capture`) or the file chooser, and the server's message when the item needs one.
  */
-export function ItemEvidenceRow({ table, code, failed, disabled }: { table: string; code: string; failed: boolean; disabled?: boolean }) {
+export function ItemEvidenceRow({
+  table,
+  code,
+  failed,
+  disabled,
+}: {
+  table: string;
+  code: string;
+  failed: boolean;
+  disabled?: boolean;
+}) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const ctx = useItemEvidence();
@@ -34,11 +45,22 @@ export function ItemEvidenceRow({ table, code, failed, disabled }: { table: stri
           disabled={disabled || uploading}
           customRequest={({ file }) => void upload(file as File)}
         >
-          <Button size="small" icon={<CameraOutlined />} loading={uploading} disabled={disabled} data-testid={`item-evidence-upload-${code}`}>
+          <Button
+            size="small"
+            icon={<CameraOutlined />}
+            loading={uploading}
+            disabled={disabled}
+            data-testid={`item-evidence-upload-${code}`}
+          >
             {t('itemEvidence.attach')}
           </Button>
         </Upload>
-        <Tag icon={<PaperClipOutlined />} color={files.length ? 'blue' : 'default'} bordered={false} data-testid={`item-evidence-count-${code}`}>
+        <Tag
+          icon={<PaperClipOutlined />}
+          color={files.length ? 'blue' : 'default'}
+          bordered={false}
+          data-testid={`item-evidence-count-${code}`}
+        >
           {t('itemEvidence.count', { count: files.length })}
         </Tag>
         {failed && ctx.required.has(code) && !error && (
@@ -50,7 +72,15 @@ export function ItemEvidenceRow({ table, code, failed, disabled }: { table: stri
           {files
             .filter((a) => a.mime.startsWith('image/'))
             .map((a) => (
-              <Image key={a.id} src={inline(a.url)} width={40} height={40} style={{ objectFit: 'cover', borderRadius: 4 }} alt={a.name} data-testid="item-evidence-thumb" />
+              <Image
+                key={a.id}
+                src={inline(a.url)}
+                width={40}
+                height={40}
+                style={{ objectFit: 'cover', borderRadius: 4 }}
+                alt={a.name}
+                data-testid="item-evidence-thumb"
+              />
             ))}
         </Image.PreviewGroup>
       </Space>

@@ -1,12 +1,13 @@
-import { Alert, Space, Typography } from 'antd';
 import { useGo } from '@refinedev/core';
-import { useTranslation } from 'react-i18next';
+import { Alert, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { holdsPower } from '../../lib/powers';
 import { cachedSession, loadSession } from '../../providers/session';
 import { ChangePasswordCard } from './change-password-card';
-import { TwoFactorCard } from './two-factor-card';
 import { DelegationCard } from './delegation-card';
-import { holdsPower } from '../../lib/powers';
+import { TwoFactorCard } from './two-factor-card';
 
 /** 账号安全: one's own password and, for the three powers, two-factor sign-in. */
 export function AccountPage() {
@@ -28,7 +29,15 @@ export function AccountPage() {
         </Typography.Title>
         <Typography.Text type="secondary">{t('account.subtitle')}</Typography.Text>
       </div>
-      {forced && <Alert type="warning" showIcon message={t('account.forcedTitle')} description={t('account.forcedBody')} data-testid="password-forced" />}
+      {forced && (
+        <Alert
+          type="warning"
+          showIcon
+          message={t('account.forcedTitle')}
+          description={t('account.forcedBody')}
+          data-testid="password-forced"
+        />
+      )}
       <ChangePasswordCard
         onChanged={() => {
           void loadSession(true).then((s) => {
@@ -37,8 +46,12 @@ export function AccountPage() {
           });
         }}
       />
-      {privileged && !forced && session && <TwoFactorCard enabled={session.me.twoFactor === true} username={session.me.user.username} />}
-      {session && !forced && !session.me.mustEnrolTwoFactor && <DelegationCard meId={session.me.user.id} canCreate={session.ability.can('create', 'Delegation')} />}
+      {privileged && !forced && session && (
+        <TwoFactorCard enabled={session.me.twoFactor === true} username={session.me.user.username} />
+      )}
+      {session && !forced && !session.me.mustEnrolTwoFactor && (
+        <DelegationCard meId={session.me.user.id} canCreate={session.ability.can('create', 'Delegation')} />
+      )}
     </Space>
   );
 }

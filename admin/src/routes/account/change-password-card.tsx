@@ -1,10 +1,11 @@
 import { App, Button, Card, Form, Input } from 'antd';
-import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
-import { http, isApiError } from '../../providers/http';
-import { loadSession } from '../../providers/session';
+import { useTranslation } from 'react-i18next';
+
 import { useLocalize } from '../../components/localized-text';
 import { serverFieldErrors } from '../../lib/server-field-errors';
+import { http, isApiError } from '../../providers/http';
+import { loadSession } from '../../providers/session';
 
 type Values = { currentPassword: string; newPassword: string; confirm: string };
 
@@ -32,7 +33,10 @@ export function ChangePasswordCard({ onChanged }: { onChanged: () => void }) {
       if (!isApiError(e)) throw e;
       const fields = serverFieldErrors(e, localize, ['currentPassword', 'newPassword'] as const);
       if (fields.length) form.setFields(fields);
-      else form.setFields([{ name: 'currentPassword', errors: [e.localized ? localize(e.localized) : t('errors.generic')] }]);
+      else
+        form.setFields([
+          { name: 'currentPassword', errors: [e.localized ? localize(e.localized) : t('errors.generic')] },
+        ]);
     } finally {
       setSaving(false);
     }
@@ -68,7 +72,10 @@ export function ChangePasswordCard({ onChanged }: { onChanged: () => void }) {
           rules={[
             required,
             ({ getFieldValue }) => ({
-              validator: (_, v) => (!v || v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('account.password.mismatch')))),
+              validator: (_, v) =>
+                !v || v === getFieldValue('newPassword')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('account.password.mismatch'))),
             }),
           ]}
         >

@@ -1,12 +1,13 @@
-import { App, Button, Card, Divider, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Divider, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+
 import { DateText } from '../../components/date-text';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorResult } from '../../components/error-result';
 import { http, isApiError } from '../../providers/http';
 import { DelegationForm } from './delegation-form';
-import { delegationStatus, type Delegation } from './delegation-types';
+import { type Delegation, delegationStatus } from './delegation-types';
 
 const STATUS_COLORS = { active: 'green', pending: 'blue', ended: 'default', revoked: 'default' } as const;
 
@@ -55,15 +56,25 @@ export function DelegationCard({ meId, canCreate }: { meId: string; canCreate: b
               title: t('delegationCard.direction'),
               key: 'direction',
               width: 120,
-              render: (_: unknown, d) => (d.from.id === meId ? <Tag color="geekblue">{t('delegationCard.given')}</Tag> : <Tag color="purple">{t('delegationCard.received')}</Tag>),
+              render: (_: unknown, d) =>
+                d.from.id === meId ? (
+                  <Tag color="geekblue">{t('delegationCard.given')}</Tag>
+                ) : (
+                  <Tag color="purple">{t('delegationCard.received')}</Tag>
+                ),
             },
-            { title: t('delegationCard.counterpart'), key: 'who', render: (_: unknown, d) => (d.from.id === meId ? d.to.displayName : d.from.displayName) },
+            {
+              title: t('delegationCard.counterpart'),
+              key: 'who',
+              render: (_: unknown, d) => (d.from.id === meId ? d.to.displayName : d.from.displayName),
+            },
             {
               title: t('delegationCard.window'),
               key: 'window',
               render: (_: unknown, d) => (
                 <span>
-                  <DateText value={d.startsAt} format="YYYY-MM-DD" /> ~ <DateText value={d.endsAt} format="YYYY-MM-DD" />
+                  <DateText value={d.startsAt} format="YYYY-MM-DD" /> ~{' '}
+                  <DateText value={d.endsAt} format="YYYY-MM-DD" />
                 </span>
               ),
             },

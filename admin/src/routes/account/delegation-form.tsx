@@ -2,17 +2,23 @@ import { App, Button, DatePicker, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UserPicker } from '../../components/user-picker';
+
 import { useLocalize } from '../../components/localized-text';
+import { UserPicker } from '../../components/user-picker';
 import { districtDayBounds } from '../../config/time';
-import { http, isApiError } from '../../providers/http';
 import { serverFieldErrors } from '../../lib/server-field-errors';
+import { http, isApiError } from '../../providers/http';
 import type { Delegation } from './delegation-types';
 
 type Values = { toUserId: string; window: [Dayjs, Dayjs]; reason: string };
 
 /** The server names startsAt/endsAt; the form shows them as one date window. */
-const FIELD_OF: Record<string, keyof Values> = { toUserId: 'toUserId', startsAt: 'window', endsAt: 'window', reason: 'reason' };
+const FIELD_OF: Record<string, keyof Values> = {
+  toUserId: 'toUserId',
+  startsAt: 'window',
+  endsAt: 'window',
+  reason: 'reason',
+};
 
 /** 新建代岗委托: who acts in my stead, for which days, and why. Whole district days, in the district's time zone. */
 export function DelegationForm({ meId, onCreated }: { meId: string; onCreated: (d: Delegation) => void }) {
@@ -27,14 +33,22 @@ export function DelegationForm({ meId, onCreated }: { meId: string; onCreated: (
     try {
       const created = await http<Delegation>('/delegations', {
         method: 'POST',
-        body: { toUserId, startsAt: districtDayBounds(window[0]).start, endsAt: districtDayBounds(window[1]).end, reason },
+        body: {
+          toUserId,
+          startsAt: districtDayBounds(window[0]).start,
+          endsAt: districtDayBounds(window[1]).end,
+          reason,
+        },
       });
       form.resetFields();
       void message.success(t('delegationCard.created', { name: created.to.displayName }));
       onCreated(created);
     } catch (e) {
       if (!isApiError(e)) throw e;
-      const fields = serverFieldErrors(e, localize).map((f) => ({ name: FIELD_OF[f.name] ?? 'reason', errors: f.errors }));
+      const fields = serverFieldErrors(e, localize).map((f) => ({
+        name: FIELD_OF[f.name] ?? 'reason',
+        errors: f.errors,
+      }));
       form.setFields(fields.length ? fields : [{ name: 'toUserId', errors: [e.message] }]);
     } finally {
       setSaving(false);
@@ -42,14 +56,34 @@ export function DelegationForm({ meId, onCreated }: { meId: string; onCreated: (
   };
 
   return (
-    <Form<Values> form={form} layout="vertical" requiredMark={false} onFinish={submit} data-testid="delegation-form" style={{ maxWidth: 520 }}>
-      <Form.Item name="toUserId" label={t('delegationCard.delegate')} extra={t('delegationCard.delegateHint')} rules={[{ required: true, message: t('delegationCard.delegateRequired') }]}>
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      requiredMark={false}
+      onFinish={submit}
+      data-testid="delegation-form"
+      style={{ maxWidth: 520 }}
+    >
+      <Form.Item
+        name="toUserId"
+        label={t('delegationCard.delegate')}
+        extra={t('delegationCard.delegateHint')}
+        rules={[{ required: true, message: t('delegationCard.delegateRequired') }]}
+      >
         <UserPicker exclude={[meId]} placeholder={t('delegationCard.delegatePlaceholder')} />
       </Form.Item>
-      <Form.Item name="window" label={t('delegationCard.window')} rules={[{ required: true, message: t('delegationCard.windowRequired') }]}>
+      <Form.Item
+        name="window"
+        label={t('delegationCard.window')}
+        rules={[{ required: true, message: t('delegationCard.windowRequired') }]}
+      >
         <DatePicker.RangePicker style={{ width: '100%' }} data-testid="delegation-window" />
       </Form.Item>
-      <Form.Item name="reason" label={t('delegationCard.reason')} rules={[{ required: true, min: 2, message: t('delegationCard.reasonRequired') }]}>
+      <Form.Item
+        name="reason"
+        label={t('delegationCard.reason')}
+        rules={[{ required: true, min: 2, message: t('delegationCard.reasonRequired') }]}
+      >
         <Input.TextArea rows={2} maxLength={200} showCount placeholder={t('delegationCard.reasonPlaceholder')} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={saving} data-testid="delegation-submit">

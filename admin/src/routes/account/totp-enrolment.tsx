@@ -1,6 +1,7 @@
 import { Alert, Button, Form, Input, QRCode, Space, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { useLocalize } from '../../components/localized-text';
 import { http, isApiError } from '../../providers/http';
 
@@ -54,7 +55,13 @@ export function TotpEnrolment({ username, onDone }: { username: string; onDone: 
     return (
       <Space direction="vertical" style={{ width: '100%' }}>
         {error && <Alert type="error" showIcon message={error} />}
-        {busy ? <Spin tip={t('enrol.loading')}><div style={{ height: 120 }} /></Spin> : <Button onClick={() => void start()}>{t('enrol.retry')}</Button>}
+        {busy ? (
+          <Spin tip={t('enrol.loading')}>
+            <div style={{ height: 120 }} />
+          </Spin>
+        ) : (
+          <Button onClick={() => void start()}>{t('enrol.retry')}</Button>
+        )}
       </Space>
     );
   }
@@ -66,13 +73,26 @@ export function TotpEnrolment({ username, onDone }: { username: string; onDone: 
         <QRCode value={enrolment.uri} size={196} bordered data-testid="totp-qr" aria-label={t('enrol.qrAlt')} />
       </div>
       <Typography.Text type="secondary">{t('enrol.step2', { username })}</Typography.Text>
-      <Typography.Text code copyable={{ text: enrolment.secret }} data-testid="totp-secret" style={{ fontSize: 15, letterSpacing: 1, textAlign: 'center' }}>
+      <Typography.Text
+        code
+        copyable={{ text: enrolment.secret }}
+        data-testid="totp-secret"
+        style={{ fontSize: 15, letterSpacing: 1, textAlign: 'center' }}
+      >
         {enrolment.secret.replace(/(.{4})/g, '$1 ').trim()}
       </Typography.Text>
       <Typography.Text>{t('enrol.step3')}</Typography.Text>
       <Form layout="inline" onFinish={(v: { code: string }) => void confirm(v)} style={{ rowGap: 8 }}>
         <Form.Item name="code" rules={[{ required: true, pattern: /^\d{6}$/, message: t('account.otp.otpRequired') }]}>
-          <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} placeholder={t('account.totp.codeHint')} aria-label={t('enrol.code')} style={{ width: 262 }} autoFocus />
+          <Input
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            placeholder={t('account.totp.codeHint')}
+            aria-label={t('enrol.code')}
+            style={{ width: 262 }}
+            autoFocus
+          />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={busy}>
           {t('enrol.confirm')}

@@ -1,6 +1,7 @@
-import { App, Alert, Button, Card, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Alert, App, Button, Card, Typography } from 'antd';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
 import { loadSession } from '../../providers/session';
 import { TotpEnrolment } from './totp-enrolment';
 

@@ -1,8 +1,9 @@
-import { App, Button, Card, Space, Typography } from 'antd';
 import { LogoutOutlined } from '@ant-design/icons';
 import { useGo, useInvalidateAuthStore, useLogout } from '@refinedev/core';
-import { Navigate } from 'react-router';
+import { App, Button, Card, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Navigate } from 'react-router';
+
 import { LanguageSwitch } from '../../components/language-switch';
 import { brand } from '../../config/theme';
 import { cachedSession, loadSession } from '../../providers/session';
@@ -35,7 +36,11 @@ export function TwoFactorPage() {
     <div style={{ minHeight: '100vh', display: 'flex', background: brand.loginBackground }}>
       <LoginAside />
       <div style={{ flex: '0 0 520px', display: 'flex', alignItems: 'center', justifyContent: 'center', padding: 24 }}>
-        <Card style={{ width: 460, boxShadow: '0 12px 40px rgba(8, 30, 66, 0.35)' }} styles={{ body: { padding: 28 } }} data-testid="two-factor-page">
+        <Card
+          style={{ width: 460, boxShadow: '0 12px 40px rgba(8, 30, 66, 0.35)' }}
+          styles={{ body: { padding: 28 } }}
+          data-testid="two-factor-page"
+        >
           <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 8 }}>
             <Typography.Title level={4} style={{ margin: 0 }}>
               {t('enrol.title')}

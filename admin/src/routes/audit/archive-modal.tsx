@@ -1,9 +1,10 @@
-import { useState } from 'react';
-import { Alert, Button, DatePicker, Descriptions, Form, Modal, Skeleton, Space, Table, Typography } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, DatePicker, Descriptions, Form, Modal, Skeleton, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { DateText, formatDateTime } from '../../components/date-text';
 import { formatSize } from '../../components/file-size';
 import { useLocalize } from '../../components/localized-text';
@@ -20,7 +21,11 @@ function Downloads({ archive }: { archive: Pick<AuditArchiveManifest, 'archiveId
   const { t } = useTranslation();
   return (
     <Space size="small">
-      <Button size="small" icon={<DownloadOutlined />} href={buildUrl(`/audit/archives/${archive.archiveId}`, { part: 'file' })}>
+      <Button
+        size="small"
+        icon={<DownloadOutlined />}
+        href={buildUrl(`/audit/archives/${archive.archiveId}`, { part: 'file' })}
+      >
         {t('auditArchive.download')}
       </Button>
       <Button size="small" href={buildUrl(`/audit/archives/${archive.archiveId}`, { part: 'manifest' })}>
@@ -33,7 +38,10 @@ function Downloads({ archive }: { archive: Pick<AuditArchiveManifest, 'archiveId
 /** The archives kept in the data folder, newest first, each to download and keep off the server. */
 function ArchiveList() {
   const { t, i18n } = useTranslation();
-  const query = useQuery({ queryKey: ['audit-archives'], queryFn: () => http<{ items: AuditArchive[] }>('/audit/archives') });
+  const query = useQuery({
+    queryKey: ['audit-archives'],
+    queryFn: () => http<{ items: AuditArchive[] }>('/audit/archives'),
+  });
   return (
     <Table<AuditArchive>
       size="small"
@@ -44,11 +52,27 @@ function ArchiveList() {
       data-testid="audit-archive-list"
       locale={{ emptyText: t('auditArchive.empty') }}
       columns={[
-        { key: 'range', title: t('auditArchive.range'), render: (_, a) => t('auditArchive.rangeValue', { from: a.fromSeq, to: a.throughSeq, count: a.count }) },
-        { key: 'span', title: t('auditArchive.span'), render: (_, a) => `${formatDateTime(a.firstAt)} – ${formatDateTime(a.lastAt)}` },
+        {
+          key: 'range',
+          title: t('auditArchive.range'),
+          render: (_, a) => t('auditArchive.rangeValue', { from: a.fromSeq, to: a.throughSeq, count: a.count }),
+        },
+        {
+          key: 'span',
+          title: t('auditArchive.span'),
+          render: (_, a) => `${formatDateTime(a.firstAt)} – ${formatDateTime(a.lastAt)}`,
+        },
         { key: 'at', title: t('auditArchive.archivedAt'), render: (_, a) => <DateText value={a.createdAt} /> },
         { key: 'size', title: t('auditArchive.size'), render: (_, a) => formatSize(a.bytes, i18n.language) },
-        { key: 'sha', title: 'SHA-256', render: (_, a) => <Typography.Text code copyable={{ text: a.sha256 }}>{a.sha256.slice(0, 12)}…</Typography.Text> },
+        {
+          key: 'sha',
+          title: 'SHA-256',
+          render: (_, a) => (
+            <Typography.Text code copyable={{ text: a.sha256 }}>
+              {a.sha256.slice(0, 12)}…
+            </Typography.Text>
+          ),
+        },
         { key: 'dl', title: '', render: (_, a) => <Downloads archive={a} /> },
       ]}
     />
@@ -117,14 +141,23 @@ export function ArchiveAction({ onArchived }: { onArchived: () => void }) {
           ) : (
             <Space>
               <Button onClick={close}>{t('auditArchive.cancel')}</Button>
-              <Button type="primary" danger loading={pending} disabled={!p || !p.allowed || p.count === 0} onClick={() => void archive()} data-testid="audit-archive-confirm">
+              <Button
+                type="primary"
+                danger
+                loading={pending}
+                disabled={!p || !p.allowed || p.count === 0}
+                onClick={() => void archive()}
+                data-testid="audit-archive-confirm"
+              >
                 {p && p.count > 0 ? t('auditArchive.confirm', { count: p.count }) : t('auditArchive.confirmNone')}
               </Button>
             </Space>
           )
         }
       >
-        <Typography.Paragraph type="secondary">{t('auditArchive.intro', { days: p?.retentionDays ?? 180 })}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t('auditArchive.intro', { days: p?.retentionDays ?? 180 })}
+        </Typography.Paragraph>
         {done ? (
           <Alert
             type="success"
@@ -135,7 +168,9 @@ export function ArchiveAction({ onArchived }: { onArchived: () => void }) {
               <Descriptions size="small" column={1}>
                 <Descriptions.Item label={t('auditArchive.file')}>{done.file}</Descriptions.Item>
                 <Descriptions.Item label="SHA-256">
-                  <Typography.Text code copyable>{done.sha256}</Typography.Text>
+                  <Typography.Text code copyable>
+                    {done.sha256}
+                  </Typography.Text>
                 </Descriptions.Item>
                 <Descriptions.Item label={t('auditArchive.keep')}>
                   <Downloads archive={done} />
@@ -146,7 +181,10 @@ export function ArchiveAction({ onArchived }: { onArchived: () => void }) {
         ) : (
           <>
             <Form layout="vertical">
-              <Form.Item label={t('auditArchive.before')} extra={p ? t('auditArchive.beforeHelp', { date: p.latestBefore }) : undefined}>
+              <Form.Item
+                label={t('auditArchive.before')}
+                extra={p ? t('auditArchive.beforeHelp', { date: p.latestBefore }) : undefined}
+              >
                 <DatePicker
                   value={dayjs(before, DAY)}
                   allowClear={false}
@@ -161,17 +199,35 @@ export function ArchiveAction({ onArchived }: { onArchived: () => void }) {
             ) : p && !p.allowed ? (
               <Alert type="error" showIcon message={t('auditArchive.tooRecent', { date: p.latestBefore })} />
             ) : p && p.count === 0 ? (
-              <Alert type="info" showIcon message={t('auditArchive.nothing', { date: p.before })} data-testid="audit-archive-preview" />
+              <Alert
+                type="info"
+                showIcon
+                message={t('auditArchive.nothing', { date: p.before })}
+                data-testid="audit-archive-preview"
+              />
             ) : p ? (
               <Alert
                 type="warning"
                 showIcon
                 data-testid="audit-archive-preview"
-                message={t('auditArchive.preview', { count: p.count, from: p.fromSeq, to: p.throughSeq, firstAt: formatDateTime(p.firstAt), lastAt: formatDateTime(p.lastAt) })}
+                message={t('auditArchive.preview', {
+                  count: p.count,
+                  from: p.fromSeq,
+                  to: p.throughSeq,
+                  firstAt: formatDateTime(p.firstAt),
+                  lastAt: formatDateTime(p.lastAt),
+                })}
                 description={t('auditArchive.irreversible')}
               />
             ) : null}
-            {error && <Alert style={{ marginTop: 12 }} type="error" showIcon message={error.localized ? localize(error.localized) : error.message} />}
+            {error && (
+              <Alert
+                style={{ marginTop: 12 }}
+                type="error"
+                showIcon
+                message={error.localized ? localize(error.localized) : error.message}
+              />
+            )}
           </>
         )}
         <Typography.Title level={5} style={{ marginTop: 24 }}>

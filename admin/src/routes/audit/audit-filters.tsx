@@ -1,7 +1,8 @@
-import { DatePicker, Form, Input, Select, type FormProps } from 'antd';
-import { useTranslation } from 'react-i18next';
-import { FilterActions } from '../../components/filter-actions';
+import { DatePicker, Form, type FormProps, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+
+import { FilterActions } from '../../components/filter-actions';
 
 export type AuditFilterValues = {
   actorId?: string;
@@ -27,10 +28,20 @@ export function AuditFilters({ formProps }: { formProps: FormProps<AuditFilterVa
         <Input allowClear style={{ width: 180 }} placeholder={t('audit.actionPlaceholder')} />
       </Form.Item>
       <Form.Item name="entityType" label={t('audit.entityType')}>
-        <Select allowClear style={{ width: 140 }} placeholder={t('common.all')} options={ENTITY_TYPES.map((v) => ({ value: v, label: t(`audit.entities.${v}`) }))} />
+        <Select
+          allowClear
+          style={{ width: 140 }}
+          placeholder={t('common.all')}
+          options={ENTITY_TYPES.map((v) => ({ value: v, label: t(`audit.entities.${v}`) }))}
+        />
       </Form.Item>
       <Form.Item name="outcome" label={t('audit.outcome')}>
-        <Select allowClear style={{ width: 120 }} placeholder={t('common.all')} options={OUTCOMES.map((v) => ({ value: v, label: t(`audit.outcomes.${v}`) }))} />
+        <Select
+          allowClear
+          style={{ width: 120 }}
+          placeholder={t('common.all')}
+          options={OUTCOMES.map((v) => ({ value: v, label: t(`audit.outcomes.${v}`) }))}
+        />
       </Form.Item>
       <Form.Item name="range" label={t('audit.when')}>
         <DatePicker.RangePicker allowEmpty={[true, true]} />

@@ -1,25 +1,29 @@
 import { List } from '@refinedev/antd';
-import { ExportButton } from '../../components/export-button';
-import { filtersToQuery } from '../../providers/data-provider';
 import { Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { toFilters, useKeysetTable } from '../../hooks/use-keyset-table';
+
 import { DateText } from '../../components/date-text';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorResult } from '../../components/error-result';
-import { ArchiveAction } from './archive-modal';
-import { ChainBanner } from './chain-banner';
-import { AuditFilters, type AuditFilterValues } from './audit-filters';
+import { ExportButton } from '../../components/export-button';
 import { districtDayBounds } from '../../config/time';
-import type { AuditEvent } from '../../types/contract';
+import { toFilters, useKeysetTable } from '../../hooks/use-keyset-table';
 import { auditActionLabel } from '../../lib/audit-action-label';
+import { filtersToQuery } from '../../providers/data-provider';
+import type { AuditEvent } from '../../types/contract';
+import { ArchiveAction } from './archive-modal';
+import { AuditFilters, type AuditFilterValues } from './audit-filters';
+import { ChainBanner } from './chain-banner';
 
 const OUTCOME_COLORS: Record<string, string> = { success: 'success', denied: 'error', failed: 'warning' };
 
 function Json({ value }: { value: unknown }) {
   const { t } = useTranslation();
-  if (value === null || value === undefined) return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
-  return <pre style={{ margin: 0, maxHeight: 240, overflow: 'auto', fontSize: 12 }}>{JSON.stringify(value, null, 2)}</pre>;
+  if (value === null || value === undefined)
+    return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
+  return (
+    <pre style={{ margin: 0, maxHeight: 240, overflow: 'auto', fontSize: 12 }}>{JSON.stringify(value, null, 2)}</pre>
+  );
 }
 
 /** 审计日志: the append-only, hash-chained record of every action (auditors only). */
@@ -34,7 +38,10 @@ export function AuditList() {
     },
   });
   return (
-    <List title={t('audit.title')} breadcrumb={false} headerButtons={
+    <List
+      title={t('audit.title')}
+      breadcrumb={false}
+      headerButtons={
         <Space>
           {/* Archived events leave the list. */}
           <ArchiveAction onArchived={() => void tableQuery.refetch()} />
@@ -56,19 +63,40 @@ export function AuditList() {
           expandable={{
             expandedRowRender: (e) => (
               <Descriptions size="small" bordered column={1}>
-                <Descriptions.Item label={t('audit.meta')}><Json value={e.meta} /></Descriptions.Item>
-                <Descriptions.Item label={t('audit.before')}><Json value={e.before} /></Descriptions.Item>
-                <Descriptions.Item label={t('audit.after')}><Json value={e.after} /></Descriptions.Item>
-                <Descriptions.Item label={t('audit.hash')}><Typography.Text code copyable>{e.hash}</Typography.Text></Descriptions.Item>
-                <Descriptions.Item label={t('audit.prevHash')}><Typography.Text code>{e.prevHash}</Typography.Text></Descriptions.Item>
+                <Descriptions.Item label={t('audit.meta')}>
+                  <Json value={e.meta} />
+                </Descriptions.Item>
+                <Descriptions.Item label={t('audit.before')}>
+                  <Json value={e.before} />
+                </Descriptions.Item>
+                <Descriptions.Item label={t('audit.after')}>
+                  <Json value={e.after} />
+                </Descriptions.Item>
+                <Descriptions.Item label={t('audit.hash')}>
+                  <Typography.Text code copyable>
+                    {e.hash}
+                  </Typography.Text>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('audit.prevHash')}>
+                  <Typography.Text code>{e.prevHash}</Typography.Text>
+                </Descriptions.Item>
               </Descriptions>
             ),
           }}
           columns={[
             { key: 'seq', title: t('audit.seq'), dataIndex: 'seq', width: 80 },
-            { key: 'at', title: t('audit.when'), width: 170, render: (_, e) => <DateText value={e.at} format="YYYY-MM-DD HH:mm:ss" /> },
+            {
+              key: 'at',
+              title: t('audit.when'),
+              width: 170,
+              render: (_, e) => <DateText value={e.at} format="YYYY-MM-DD HH:mm:ss" />,
+            },
             { key: 'actor', title: t('audit.actor'), render: (_, e) => e.actorName ?? t('audit.system') },
-            { key: 'action', title: t('audit.action'), render: (_, e) => <span title={e.action}>{auditActionLabel(t, e.action)}</span> },
+            {
+              key: 'action',
+              title: t('audit.action'),
+              render: (_, e) => <span title={e.action}>{auditActionLabel(t, e.action)}</span>,
+            },
             {
               key: 'entity',
               title: t('audit.entity'),
@@ -79,7 +107,12 @@ export function AuditList() {
                 </span>
               ),
             },
-            { key: 'outcome', title: t('audit.outcome'), width: 100, render: (_, e) => <Tag color={OUTCOME_COLORS[e.outcome]}>{t(`audit.outcomes.${e.outcome}`)}</Tag> },
+            {
+              key: 'outcome',
+              title: t('audit.outcome'),
+              width: 100,
+              render: (_, e) => <Tag color={OUTCOME_COLORS[e.outcome]}>{t(`audit.outcomes.${e.outcome}`)}</Tag>,
+            },
           ]}
         />
       )}

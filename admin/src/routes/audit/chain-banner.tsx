@@ -1,8 +1,9 @@
-import { useState } from 'react';
-import { Alert, Button, Skeleton, Space } from 'antd';
 import { DownloadOutlined, SafetyCertificateOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Skeleton, Space } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { formatDateTime } from '../../components/date-text';
 import { useLocalize } from '../../components/localized-text';
 import { buildUrl, http } from '../../providers/http';
@@ -18,33 +19,69 @@ export function ChainBanner() {
   const localize = useLocalize();
   const [full, setFull] = useState(false);
   // Keyed ['audit-verify', …] so an archive can ask for a fresh check (the chain's start moved).
-  const query = useQuery({ queryKey: ['audit-verify', full], queryFn: () => http<AuditVerify>('/audit/verify', { query: full ? { full: '1' } : {} }) });
+  const query = useQuery({
+    queryKey: ['audit-verify', full],
+    queryFn: () => http<AuditVerify>('/audit/verify', { query: full ? { full: '1' } : {} }),
+  });
   if (query.isLoading) return <Skeleton.Input active block style={{ marginBottom: 16 }} />;
   const recheck = (
     <Space>
       {/* The auditor keeps a copy of the anchors outside the server (ADR 0004). */}
-      <Button size="small" icon={<DownloadOutlined />} href={buildUrl('/audit/checkpoints.log')} data-testid="download-checkpoints">
+      <Button
+        size="small"
+        icon={<DownloadOutlined />}
+        href={buildUrl('/audit/checkpoints.log')}
+        data-testid="download-checkpoints"
+      >
         {t('audit.downloadCheckpoints')}
       </Button>
-      <Button size="small" onClick={() => (full ? setFull(false) : void query.refetch())} loading={query.isFetching && !full}>
+      <Button
+        size="small"
+        onClick={() => (full ? setFull(false) : void query.refetch())}
+        loading={query.isFetching && !full}
+      >
         {t('audit.recheck')}
       </Button>
-      <Button size="small" onClick={() => (full ? void query.refetch() : setFull(true))} loading={query.isFetching && full} data-testid="verify-full">
+      <Button
+        size="small"
+        onClick={() => (full ? void query.refetch() : setFull(true))}
+        loading={query.isFetching && full}
+        data-testid="verify-full"
+      >
         {t('audit.fullVerify')}
       </Button>
     </Space>
   );
   if (query.isError || !query.data) {
-    return <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('audit.verifyUnavailable')} action={recheck} />;
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 16 }}
+        message={t('audit.verifyUnavailable')}
+        action={recheck}
+      />
+    );
   }
   const v = query.data;
   const details = (ok: Extract<AuditVerify, { ok: true }>) =>
     [
       t('audit.chainOkHint'),
-      ok.checkpoints && ok.checkpoints.count > 0 ? t('audit.chainAnchored', { count: ok.checkpoints.count, seq: ok.checkpoints.lastSeq }) : '',
-      ok.anchor ? t('audit.chainFrom', { seq: ok.anchor.seq + 1, at: formatDateTime(ok.anchor.archivedAt), cutoff: formatDateTime(ok.anchor.cutoff) }) : '',
+      ok.checkpoints && ok.checkpoints.count > 0
+        ? t('audit.chainAnchored', { count: ok.checkpoints.count, seq: ok.checkpoints.lastSeq })
+        : '',
+      ok.anchor
+        ? t('audit.chainFrom', {
+            seq: ok.anchor.seq + 1,
+            at: formatDateTime(ok.anchor.archivedAt),
+            cutoff: formatDateTime(ok.anchor.cutoff),
+          })
+        : '',
       ok.mode === 'incremental'
-        ? t('audit.checkedNew', { checked: ok.checked ?? 0, fullAt: ok.fullAt ? formatDateTime(ok.fullAt) : t('audit.never') })
+        ? t('audit.checkedNew', {
+            checked: ok.checked ?? 0,
+            fullAt: ok.fullAt ? formatDateTime(ok.fullAt) : t('audit.never'),
+          })
         : ok.mode === 'full'
           ? t('audit.checkedFull', { checked: ok.checked ?? ok.count })
           : '',
@@ -52,8 +89,26 @@ export function ChainBanner() {
       .filter(Boolean)
       .join(' ');
   return v.ok ? (
-    <Alert type="success" showIcon icon={<SafetyCertificateOutlined />} style={{ marginBottom: 16 }} data-testid="chain-ok" message={t('audit.chainOk', { count: v.count })} description={details(v)} action={recheck} />
+    <Alert
+      type="success"
+      showIcon
+      icon={<SafetyCertificateOutlined />}
+      style={{ marginBottom: 16 }}
+      data-testid="chain-ok"
+      message={t('audit.chainOk', { count: v.count })}
+      description={details(v)}
+      action={recheck}
+    />
   ) : (
-    <Alert type="error" showIcon icon={<WarningOutlined />} style={{ marginBottom: 16 }} data-testid="chain-broken" message={v.missing ? t('audit.chainCut', v.missing) : t('audit.chainBroken', { seq: v.brokenAt })} description={t('audit.chainBrokenHint', { count: v.count, reason: v.message ? localize(v.message) : v.reason })} action={recheck} />
+    <Alert
+      type="error"
+      showIcon
+      icon={<WarningOutlined />}
+      style={{ marginBottom: 16 }}
+      data-testid="chain-broken"
+      message={v.missing ? t('audit.chainCut', v.missing) : t('audit.chainBroken', { seq: v.brokenAt })}
+      description={t('audit.chainBrokenHint', { count: v.count, reason: v.message ? localize(v.message) : v.reason })}
+      action={recheck}
+    />
   );
 }

@@ -1,13 +1,14 @@
-import { useState } from 'react';
-import { useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, InputNumber, Result, Select } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PageTitle } from '../../components/page-title';
+import { useNavigate } from 'react-router';
+
 import { formatDateTime } from '../../components/date-text';
 import { useLocalize } from '../../components/localized-text';
-import { ApiError, http, isApiError } from '../../providers/http';
+import { PageTitle } from '../../components/page-title';
 import { serverFieldErrors } from '../../lib/server-field-errors';
+import { ApiError, http, isApiError } from '../../providers/http';
 
 type Values = { burdenItem: string; description: string; hours?: number };
 type Filed = { id: string; dueAt: string };
@@ -36,14 +37,21 @@ export function BurdenReportPage() {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [filed, setFiled] = useState<Filed | null>(null);
-  const items = [...new Map((list.data?.items ?? []).flatMap((w) => w.content.burdenList ?? []).map((b) => [b.code, b])).values()];
-  const options = [...items.map((b) => ({ value: b.code, label: `${b.code} ${b.name}` })), { value: 'other', label: t('burdenReport.other') }];
+  const items = [
+    ...new Map((list.data?.items ?? []).flatMap((w) => w.content.burdenList ?? []).map((b) => [b.code, b])).values(),
+  ];
+  const options = [
+    ...items.map((b) => ({ value: b.code, label: `${b.code} ${b.name}` })),
+    { value: 'other', label: t('burdenReport.other') },
+  ];
 
   const submit = async (values: Values) => {
     setPending(true);
     setError(null);
     try {
-      setFiled(await http<Filed>('/burden-reports', { method: 'POST', body: { ...values, hours: values.hours ?? undefined } }));
+      setFiled(
+        await http<Filed>('/burden-reports', { method: 'POST', body: { ...values, hours: values.hours ?? undefined } }),
+      );
       form.resetFields();
     } catch (e) {
       const err = isApiError(e) ? e : new ApiError(0, null);
@@ -78,13 +86,42 @@ export function BurdenReportPage() {
       ) : (
         <Card>
           <Alert type="info" showIcon message={t('burdenReport.intro')} style={{ marginBottom: 16 }} />
-          {error && Object.keys(error.fieldErrors).length === 0 && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={error.localized ? localize(error.localized) : t('errors.generic')} />}
+          {error && Object.keys(error.fieldErrors).length === 0 && (
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginBottom: 16 }}
+              message={error.localized ? localize(error.localized) : t('errors.generic')}
+            />
+          )}
           <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark>
-            <Form.Item name="burdenItem" label={t('burdenReport.item')} extra={t('burdenReport.itemHelp')} rules={[{ required: true, message: t('burdenReport.itemRequired') }]}>
-              <Select showSearch optionFilterProp="label" loading={list.isLoading} options={options} data-testid="burden-item" placeholder={t('burdenReport.itemRequired')} />
+            <Form.Item
+              name="burdenItem"
+              label={t('burdenReport.item')}
+              extra={t('burdenReport.itemHelp')}
+              rules={[{ required: true, message: t('burdenReport.itemRequired') }]}
+            >
+              <Select
+                showSearch
+                optionFilterProp="label"
+                loading={list.isLoading}
+                options={options}
+                data-testid="burden-item"
+                placeholder={t('burdenReport.itemRequired')}
+              />
             </Form.Item>
-            <Form.Item name="description" label={t('burdenReport.description')} rules={[{ required: true, whitespace: true, min: 5, message: t('burdenReport.descriptionRequired') }]}>
-              <Input.TextArea rows={4} maxLength={2000} showCount placeholder={t('burdenReport.descriptionPlaceholder')} data-testid="burden-description" />
+            <Form.Item
+              name="description"
+              label={t('burdenReport.description')}
+              rules={[{ required: true, whitespace: true, min: 5, message: t('burdenReport.descriptionRequired') }]}
+            >
+              <Input.TextArea
+                rows={4}
+                maxLength={2000}
+                showCount
+                placeholder={t('burdenReport.descriptionPlaceholder')}
+                data-testid="burden-description"
+              />
             </Form.Item>
             <Form.Item name="hours" label={t('burdenReport.hours')}>
               <InputNumber min={0} max={200} precision={0} style={{ width: 160 }} data-testid="burden-hours" />

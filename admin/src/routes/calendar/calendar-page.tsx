@@ -1,19 +1,20 @@
-import { useEffect, useState } from 'react';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Skeleton, Space, Typography } from 'antd';
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { http, isApiError, ApiError } from '../../providers/http';
-import { useCan } from '../../hooks/use-can';
-import { useLocalize } from '../../components/localized-text';
+
 import { ErrorResult } from '../../components/error-result';
-import { StaleAlert } from '../../components/stale-alert';
+import { useLocalize } from '../../components/localized-text';
 import { PageTitle } from '../../components/page-title';
-import type { DistrictCalendar } from '../../types/contract';
+import { StaleAlert } from '../../components/stale-alert';
 import { useStatutoryYears } from '../../hooks/use-calendar-coverage';
-import { WorkdayCalculator } from './workday-calculator';
+import { useCan } from '../../hooks/use-can';
+import { ApiError, http, isApiError } from '../../providers/http';
+import type { DistrictCalendar } from '../../types/contract';
 import { StatutoryCard } from './statutory-card';
+import { WorkdayCalculator } from './workday-calculator';
 
 type Values = { holidays: string[]; workdays: string[]; vacations: Array<{ name: string; range: [Dayjs, Dayjs] }> };
 const DAY = 'YYYY-MM-DD';
@@ -49,7 +50,12 @@ export function CalendarPage() {
   const statutory = useStatutoryYears();
   const statutoryStamp = (statutory.data?.items ?? []).map((y) => `${y.year}.${y.version}`).join(',');
   const cal = query.data;
-  const fill = (c: DistrictCalendar) => form.setFieldsValue({ holidays: c.holidays, workdays: c.workdays, vacations: c.vacations.map((v) => ({ name: v.name, range: [dayjs(v.from), dayjs(v.to)] })) });
+  const fill = (c: DistrictCalendar) =>
+    form.setFieldsValue({
+      holidays: c.holidays,
+      workdays: c.workdays,
+      vacations: c.vacations.map((v) => ({ name: v.name, range: [dayjs(v.from), dayjs(v.to)] })),
+    });
   useEffect(() => {
     if (cal) fill(cal);
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -60,7 +66,16 @@ export function CalendarPage() {
     setPending(true);
     setError(null);
     try {
-      const body = { holidays: v.holidays ?? [], workdays: v.workdays ?? [], vacations: (v.vacations ?? []).map((x) => ({ name: x.name, from: x.range[0].format(DAY), to: x.range[1].format(DAY) })), expectedVersion: cal.version };
+      const body = {
+        holidays: v.holidays ?? [],
+        workdays: v.workdays ?? [],
+        vacations: (v.vacations ?? []).map((x) => ({
+          name: x.name,
+          from: x.range[0].format(DAY),
+          to: x.range[1].format(DAY),
+        })),
+        expectedVersion: cal.version,
+      };
       const saved = await http<DistrictCalendar>('/calendar', { method: 'PUT', body });
       query.refetch().catch(() => undefined);
       fill(saved);
@@ -92,18 +107,50 @@ export function CalendarPage() {
         />
       )}
       {error && !stale && (
-        <Alert type="error" showIcon style={{ marginBottom: 16 }} message={error.localized ? localize(error.localized) : error.message} description={Object.entries(error.fieldErrors).map(([k, m]) => `${k}: ${localize(m)}`).join('；') || undefined} />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={error.localized ? localize(error.localized) : error.message}
+          description={
+            Object.entries(error.fieldErrors)
+              .map(([k, m]) => `${k}: ${localize(m)}`)
+              .join('；') || undefined
+          }
+        />
       )}
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void save(v)} disabled={!canEdit || stale}>
         <Row gutter={16}>
           <Col xs={24} lg={12}>
             <Card size="small" title={t('calendar.holidays')} style={{ marginBottom: 16 }}>
-              <Form.Item name="holidays" extra={t('calendar.holidaysHint')} rules={[{ validator: (_, v: string[] = []) => (v.every((d) => dayjs(d, DAY, true).isValid()) ? Promise.resolve() : Promise.reject(new Error(t('calendar.badDate')))) }]}>
+              <Form.Item
+                name="holidays"
+                extra={t('calendar.holidaysHint')}
+                rules={[
+                  {
+                    validator: (_, v: string[] = []) =>
+                      v.every((d) => dayjs(d, DAY, true).isValid())
+                        ? Promise.resolve()
+                        : Promise.reject(new Error(t('calendar.badDate'))),
+                  },
+                ]}
+              >
                 <DateTags />
               </Form.Item>
             </Card>
             <Card size="small" title={t('calendar.workdays')}>
-              <Form.Item name="workdays" extra={t('calendar.workdaysHint')} rules={[{ validator: (_, v: string[] = []) => (v.every((d) => dayjs(d, DAY, true).isValid()) ? Promise.resolve() : Promise.reject(new Error(t('calendar.badDate')))) }]}>
+              <Form.Item
+                name="workdays"
+                extra={t('calendar.workdaysHint')}
+                rules={[
+                  {
+                    validator: (_, v: string[] = []) =>
+                      v.every((d) => dayjs(d, DAY, true).isValid())
+                        ? Promise.resolve()
+                        : Promise.reject(new Error(t('calendar.badDate'))),
+                  },
+                ]}
+              >
                 <DateTags />
               </Form.Item>
             </Card>
@@ -115,13 +162,21 @@ export function CalendarPage() {
                   <>
                     {fields.map((f) => (
                       <Space key={f.key} align="baseline" wrap>
-                        <Form.Item name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: t('calendar.vacationName') }]}>
+                        <Form.Item
+                          name={[f.name, 'name']}
+                          rules={[{ required: true, whitespace: true, message: t('calendar.vacationName') }]}
+                        >
                           <Input placeholder={t('calendar.vacationName')} style={{ width: 140 }} />
                         </Form.Item>
-                        <Form.Item name={[f.name, 'range']} rules={[{ required: true, message: t('calendar.vacationRange') }]}>
+                        <Form.Item
+                          name={[f.name, 'range']}
+                          rules={[{ required: true, message: t('calendar.vacationRange') }]}
+                        >
                           <DatePicker.RangePicker />
                         </Form.Item>
-                        {canEdit && <MinusCircleOutlined onClick={() => remove(f.name)} aria-label={t('calendar.remove')} />}
+                        {canEdit && (
+                          <MinusCircleOutlined onClick={() => remove(f.name)} aria-label={t('calendar.remove')} />
+                        )}
                       </Space>
                     ))}
                     {canEdit && (

@@ -1,5 +1,6 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+
 import type { StatutoryDay } from '../../types/contract';
 import { festivalsOf } from './festivals';
 
@@ -13,8 +14,12 @@ export function FestivalLines({ holidays, workdays }: { holidays: StatutoryDay[]
       {festivalsOf(holidays, workdays).map((f) => (
         <div key={f.name}>
           <Typography.Text strong>{f.name}</Typography.Text>{' '}
-          {f.ranges.map(([from, to]) => (from === to ? md(from) : t('statutory.range', { from: md(from), to: md(to) }))).join(t('common.listSeparator'))}
-          {f.makeUp.length > 0 && <Typography.Text type="secondary">{` · ${t('statutory.makeUp', { dates: f.makeUp.map(md).join(t('common.listSeparator')) })}`}</Typography.Text>}
+          {f.ranges
+            .map(([from, to]) => (from === to ? md(from) : t('statutory.range', { from: md(from), to: md(to) })))
+            .join(t('common.listSeparator'))}
+          {f.makeUp.length > 0 && (
+            <Typography.Text type="secondary">{` · ${t('statutory.makeUp', { dates: f.makeUp.map(md).join(t('common.listSeparator')) })}`}</Typography.Text>
+          )}
         </div>
       ))}
     </div>

@@ -32,6 +32,7 @@ export function festivalsOf(holidays: StatutoryDay[], workdays: StatutoryDay[]):
     if (last && nextDate(last[1]) === date) last[1] = date;
     else f.ranges.push([date, date]);
   }
-  for (const { date, name } of [...workdays].sort((a, b) => a.date.localeCompare(b.date))) festival(name, date).makeUp.push(date);
+  for (const { date, name } of [...workdays].sort((a, b) => a.date.localeCompare(b.date)))
+    festival(name, date).makeUp.push(date);
   return [...byName.values()].sort((a, b) => (first.get(a.name) ?? '').localeCompare(first.get(b.name) ?? ''));
 }

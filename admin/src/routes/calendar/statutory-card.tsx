@@ -1,13 +1,14 @@
-import { useState } from 'react';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { http, isApiError } from '../../providers/http';
-import { useLocalize } from '../../components/localized-text';
-import { EmptyState } from '../../components/empty-state';
+
 import { formatDateTime } from '../../components/date-text';
+import { EmptyState } from '../../components/empty-state';
+import { useLocalize } from '../../components/localized-text';
 import { useCalendarCoverage, useStatutoryYears } from '../../hooks/use-calendar-coverage';
+import { http, isApiError } from '../../providers/http';
 import type { CalendarCoverage, StatutoryYear } from '../../types/contract';
 import { FestivalLines } from './festival-lines';
 import { StatutoryForm } from './statutory-form';
@@ -56,7 +57,12 @@ export function StatutoryCard({ canEdit }: { canEdit: boolean }) {
             <Button size="small" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="statutory-add">
               {t('statutory.add')}
             </Button>
-            <Button size="small" icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="statutory-import-open">
+            <Button
+              size="small"
+              icon={<UploadOutlined />}
+              onClick={() => setImporting(true)}
+              data-testid="statutory-import-open"
+            >
               {t('statutory.import')}
             </Button>
             <Button size="small" type="link" icon={<DownloadOutlined />} href="/api/calendar/statutory/template.xlsx">
@@ -71,7 +77,12 @@ export function StatutoryCard({ canEdit }: { canEdit: boolean }) {
         <Space wrap style={{ marginBottom: 12 }} data-testid="statutory-coverage">
           <Typography.Text>
             {years.length
-              ? t('statutory.dataset', { name: c.dataset.name, version: c.dataset.version, from: years[0], to: years.at(-1) })
+              ? t('statutory.dataset', {
+                  name: c.dataset.name,
+                  version: c.dataset.version,
+                  from: years[0],
+                  to: years.at(-1),
+                })
               : t('statutory.datasetNone', { name: c.dataset.name, version: c.dataset.version })}
           </Typography.Text>
           {c.years.map((y) => (
@@ -100,18 +111,28 @@ export function StatutoryCard({ canEdit }: { canEdit: boolean }) {
               </Space>
             ),
           },
-          { title: t('statutory.columns.notice'), render: (_, y) => [y.documentNo, y.title].filter(Boolean).join(' ') || t('common.none') },
+          {
+            title: t('statutory.columns.notice'),
+            render: (_, y) => [y.documentNo, y.title].filter(Boolean).join(' ') || t('common.none'),
+          },
           {
             title: t('statutory.columns.festivals'),
             render: (_, y) => (
               <>
                 <FestivalLines holidays={y.holidays} workdays={y.workdays} />
-                <Typography.Text type="secondary">{t('statutory.counts', { holidays: y.holidays.length, workdays: y.workdays.length })}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {t('statutory.counts', { holidays: y.holidays.length, workdays: y.workdays.length })}
+                </Typography.Text>
               </>
             ),
           },
           { title: t('statutory.columns.source'), width: 100, render: (_, y) => t(`statutory.origin.${y.source}`) },
-          { title: t('statutory.columns.status'), width: 130, render: (_, y) => (y.inEffect ? <Tag color="green">{t('statutory.inEffect')}</Tag> : <Tag>{t('statutory.dormant')}</Tag>) },
+          {
+            title: t('statutory.columns.status'),
+            width: 130,
+            render: (_, y) =>
+              y.inEffect ? <Tag color="green">{t('statutory.inEffect')}</Tag> : <Tag>{t('statutory.dormant')}</Tag>,
+          },
           {
             title: t('statutory.columns.updated'),
             width: 170,
@@ -133,7 +154,10 @@ export function StatutoryCard({ canEdit }: { canEdit: boolean }) {
                         {t('statutory.edit')}
                       </Button>
                       <Popconfirm
-                        title={t('statutory.withdrawConfirm', { year: y.year, fallback: t(`statutory.sources.${years.includes(y.year) ? 'package' : 'none'}`) })}
+                        title={t('statutory.withdrawConfirm', {
+                          year: y.year,
+                          fallback: t(`statutory.sources.${years.includes(y.year) ? 'package' : 'none'}`),
+                        })}
                         onConfirm={() => withdraw(y)}
                       >
                         <Button type="link" size="small" danger>

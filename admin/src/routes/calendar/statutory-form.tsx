@@ -1,16 +1,31 @@
-import { useState } from 'react';
-import { Alert, Button, Checkbox, DatePicker, Drawer, Form, Input, InputNumber, Space, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Checkbox, DatePicker, Drawer, Form, Input, InputNumber, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { http, isApiError, ApiError } from '../../providers/http';
+
 import { useLocalize } from '../../components/localized-text';
+import { ApiError, http, isApiError } from '../../providers/http';
 import type { StatutoryDay, StatutoryYear } from '../../types/contract';
 import { datesBetween, festivalsOf } from './festivals';
 
 type FestivalRow = { name?: string; range?: [Dayjs, Dayjs] | null; makeUp?: Dayjs[] | null };
-type Values = { year: number; documentNo?: string; title?: string; replacesPackage?: boolean; festivals: FestivalRow[] };
-type Props = { open: boolean; initial?: StatutoryYear; defaultYear: number; packageYears: number[]; loaded: StatutoryYear[]; onClose: () => void; onSaved: (y: StatutoryYear) => void };
+type Values = {
+  year: number;
+  documentNo?: string;
+  title?: string;
+  replacesPackage?: boolean;
+  festivals: FestivalRow[];
+};
+type Props = {
+  open: boolean;
+  initial?: StatutoryYear;
+  defaultYear: number;
+  packageYears: number[];
+  loaded: StatutoryYear[];
+  onClose: () => void;
+  onSaved: (y: StatutoryYear) => void;
+};
 
 const DAY = 'YYYY-MM-DD';
 const isWeekend = (d: Dayjs) => d.day() === 0 || d.day() === 6;
@@ -20,7 +35,11 @@ function rowsOf(y: StatutoryYear): FestivalRow[] {
   return festivalsOf(y.holidays, y.workdays).flatMap((f): FestivalRow[] => {
     const makeUp = f.makeUp.map((d) => dayjs(d));
     if (f.ranges.length === 0) return [{ name: f.name, range: null, makeUp }];
-    return f.ranges.map(([from, to], i) => ({ name: f.name, range: [dayjs(from), dayjs(to)] as [Dayjs, Dayjs], makeUp: i === 0 ? makeUp : [] }));
+    return f.ranges.map(([from, to], i) => ({
+      name: f.name,
+      range: [dayjs(from), dayjs(to)] as [Dayjs, Dayjs],
+      makeUp: i === 0 ? makeUp : [],
+    }));
   });
 }
 
@@ -30,7 +49,8 @@ function daysOf(rows: FestivalRow[]): { holidays: StatutoryDay[]; workdays: Stat
   const workdays: StatutoryDay[] = [];
   for (const r of rows) {
     const name = (r.name ?? '').trim();
-    if (r.range) for (const date of datesBetween(r.range[0].format(DAY), r.range[1].format(DAY))) holidays.push({ date, name });
+    if (r.range)
+      for (const date of datesBetween(r.range[0].format(DAY), r.range[1].format(DAY))) holidays.push({ date, name });
     for (const d of r.makeUp ?? []) workdays.push({ date: d.format(DAY), name });
   }
   return { holidays, workdays };
@@ -54,14 +74,32 @@ export function StatutoryForm({ open, initial, defaultYear, packageYears, loaded
   const totals = daysOf(rows.filter(Boolean));
   const outsideYear = (d: Dayjs) => d.year() !== year;
   const initialValues: Values = initial
-    ? { year: initial.year, documentNo: initial.documentNo ?? undefined, title: initial.title ?? undefined, replacesPackage: initial.replacesPackage, festivals: rowsOf(initial) }
-    : { year: defaultYear, replacesPackage: false, festivals: t('statutory.form.defaultFestivals').split(',').map((name) => ({ name, range: null, makeUp: [] })) };
+    ? {
+        year: initial.year,
+        documentNo: initial.documentNo ?? undefined,
+        title: initial.title ?? undefined,
+        replacesPackage: initial.replacesPackage,
+        festivals: rowsOf(initial),
+      }
+    : {
+        year: defaultYear,
+        replacesPackage: false,
+        festivals: t('statutory.form.defaultFestivals')
+          .split(',')
+          .map((name) => ({ name, range: null, makeUp: [] })),
+      };
 
   const save = async (v: Values) => {
     setPending(true);
     setError(null);
     try {
-      const body = { ...daysOf(v.festivals), documentNo: v.documentNo || null, title: v.title || null, replacesPackage: packageYear && Boolean(v.replacesPackage), expectedVersion: current?.version ?? 0 };
+      const body = {
+        ...daysOf(v.festivals),
+        documentNo: v.documentNo || null,
+        title: v.title || null,
+        replacesPackage: packageYear && Boolean(v.replacesPackage),
+        expectedVersion: current?.version ?? 0,
+      };
       onSaved(await http<StatutoryYear>(`/calendar/statutory/${v.year}`, { method: 'PUT', body }));
     } catch (e) {
       setError(isApiError(e) ? e : new ApiError(0, null));
@@ -82,10 +120,27 @@ export function StatutoryForm({ open, initial, defaultYear, packageYears, loaded
         </Button>
       }
     >
-      <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => void save(v)} data-testid="statutory-form">
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={(v) => void save(v)}
+        data-testid="statutory-form"
+      >
         <Space wrap align="start">
-          <Form.Item name="year" label={t('statutory.form.year')} rules={[{ required: true, type: 'integer', min: 2000, max: 2100 }]}>
-            <InputNumber id="statutory-year" min={2000} max={2100} precision={0} disabled={Boolean(initial)} style={{ width: 110 }} />
+          <Form.Item
+            name="year"
+            label={t('statutory.form.year')}
+            rules={[{ required: true, type: 'integer', min: 2000, max: 2100 }]}
+          >
+            <InputNumber
+              id="statutory-year"
+              min={2000}
+              max={2100}
+              precision={0}
+              disabled={Boolean(initial)}
+              style={{ width: 110 }}
+            />
           </Form.Item>
           <Form.Item name="documentNo" label={t('statutory.form.documentNo')}>
             <Input placeholder={t('statutory.form.documentNoPlaceholder')} maxLength={60} style={{ width: 220 }} />
@@ -94,9 +149,20 @@ export function StatutoryForm({ open, initial, defaultYear, packageYears, loaded
             <Input placeholder={t('statutory.form.noticeTitlePlaceholder')} maxLength={200} style={{ width: 320 }} />
           </Form.Item>
         </Space>
-        {current && !initial && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('statutory.form.loadedAlready', { year, version: current.version })} />}
+        {current && !initial && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            message={t('statutory.form.loadedAlready', { year, version: current.version })}
+          />
+        )}
         {packageYear && (
-          <Form.Item name="replacesPackage" valuePropName="checked" extra={t('statutory.form.replacesPackageHint', { year })}>
+          <Form.Item
+            name="replacesPackage"
+            valuePropName="checked"
+            extra={t('statutory.form.replacesPackageHint', { year })}
+          >
             <Checkbox>{t('statutory.form.replacesPackage')}</Checkbox>
           </Form.Item>
         )}
@@ -107,7 +173,10 @@ export function StatutoryForm({ open, initial, defaultYear, packageYears, loaded
             <>
               {fields.map((f) => (
                 <Space key={f.key} align="start" wrap data-testid="statutory-festival">
-                  <Form.Item name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: t('statutory.form.needName') }]}>
+                  <Form.Item
+                    name={[f.name, 'name']}
+                    rules={[{ required: true, whitespace: true, message: t('statutory.form.needName') }]}
+                  >
                     <Input placeholder={t('statutory.form.festival')} maxLength={30} style={{ width: 130 }} />
                   </Form.Item>
                   <Form.Item
@@ -116,16 +185,34 @@ export function StatutoryForm({ open, initial, defaultYear, packageYears, loaded
                     rules={[
                       ({ getFieldValue }) => ({
                         validator: (_, range: unknown) =>
-                          range || (getFieldValue(['festivals', f.name, 'makeUp']) ?? []).length > 0 ? Promise.resolve() : Promise.reject(new Error(t('statutory.form.needDays'))),
+                          range || (getFieldValue(['festivals', f.name, 'makeUp']) ?? []).length > 0
+                            ? Promise.resolve()
+                            : Promise.reject(new Error(t('statutory.form.needDays'))),
                       }),
                     ]}
                   >
-                    <DatePicker.RangePicker placeholder={[t('statutory.form.holidayRange'), t('statutory.form.holidayRange')]} disabledDate={outsideYear} defaultPickerValue={[dayjs(`${year}-01-01`), dayjs(`${year}-01-01`)]} style={{ width: 250 }} />
+                    <DatePicker.RangePicker
+                      placeholder={[t('statutory.form.holidayRange'), t('statutory.form.holidayRange')]}
+                      disabledDate={outsideYear}
+                      defaultPickerValue={[dayjs(`${year}-01-01`), dayjs(`${year}-01-01`)]}
+                      style={{ width: 250 }}
+                    />
                   </Form.Item>
                   <Form.Item name={[f.name, 'makeUp']}>
-                    <DatePicker multiple placeholder={t('statutory.form.makeUp')} disabledDate={(d) => outsideYear(d) || !isWeekend(d)} defaultPickerValue={dayjs(`${year}-01-01`)} style={{ width: 240 }} maxTagCount="responsive" />
+                    <DatePicker
+                      multiple
+                      placeholder={t('statutory.form.makeUp')}
+                      disabledDate={(d) => outsideYear(d) || !isWeekend(d)}
+                      defaultPickerValue={dayjs(`${year}-01-01`)}
+                      style={{ width: 240 }}
+                      maxTagCount="responsive"
+                    />
                   </Form.Item>
-                  <MinusCircleOutlined onClick={() => remove(f.name)} aria-label={t('calendar.remove')} style={{ marginTop: 9 }} />
+                  <MinusCircleOutlined
+                    onClick={() => remove(f.name)}
+                    aria-label={t('calendar.remove')}
+                    style={{ marginTop: 9 }}
+                  />
                 </Space>
               ))}
               <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', range: null, makeUp: [] })}>
@@ -143,7 +230,11 @@ export function StatutoryForm({ open, initial, defaultYear, packageYears, loaded
             showIcon
             data-testid="statutory-form-error"
             message={error.localized ? localize(error.localized) : error.message}
-            description={Object.values(error.fieldErrors).map((m) => localize(m)).join('；') || undefined}
+            description={
+              Object.values(error.fieldErrors)
+                .map((m) => localize(m))
+                .join('；') || undefined
+            }
           />
         )}
       </Form>

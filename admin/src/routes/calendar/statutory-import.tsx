@@ -1,14 +1,22 @@
-import { useState } from 'react';
-import { Alert, Button, Checkbox, Input, InputNumber, Modal, Space, Table, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
+import { Alert, Button, Checkbox, Input, InputNumber, Modal, Space, Table, Typography, Upload } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { postForm } from '../../providers/upload';
-import { ApiError, isApiError } from '../../providers/http';
+
 import { useLocalize } from '../../components/localized-text';
+import { ApiError, isApiError } from '../../providers/http';
+import { postForm } from '../../providers/upload';
 import type { StatutoryImport as TImport, StatutoryYear } from '../../types/contract';
 import { FestivalLines } from './festival-lines';
 
-type Props = { open: boolean; defaultYear: number; packageYears: number[]; loaded: StatutoryYear[]; onClose: () => void; onLoaded: (y: StatutoryYear) => void };
+type Props = {
+  open: boolean;
+  defaultYear: number;
+  packageYears: number[];
+  loaded: StatutoryYear[];
+  onClose: () => void;
+  onLoaded: (y: StatutoryYear) => void;
+};
 
 /**
  * 导入 Excel / ICS: the server reads the file and previews the year it would load (dry run); only a
@@ -42,7 +50,9 @@ export function StatutoryImport({ open, defaultYear, packageYears, loaded, onClo
       if (documentNo.trim()) form.append('documentNo', documentNo.trim());
       if (title.trim()) form.append('title', title.trim());
       form.append('expectedVersion', String(loaded.find((y) => y.year === year)?.version ?? 0));
-      const res = await postForm<TImport>(`/calendar/statutory/${year}/import`, form, { dryRun: dryRun ? '1' : undefined });
+      const res = await postForm<TImport>(`/calendar/statutory/${year}/import`, form, {
+        dryRun: dryRun ? '1' : undefined,
+      });
       setPreview(res);
       if (res.saved) onLoaded(res.saved);
     } catch (e) {
@@ -53,7 +63,9 @@ export function StatutoryImport({ open, defaultYear, packageYears, loaded, onClo
     }
   };
   const clean = preview !== null && preview.errors.length === 0 && preview.year === year;
-  const skippedYears = [...new Set(preview?.skipped.map((d) => d.date.slice(0, 4)) ?? [])].join(t('common.listSeparator'));
+  const skippedYears = [...new Set(preview?.skipped.map((d) => d.date.slice(0, 4)) ?? [])].join(
+    t('common.listSeparator'),
+  );
   return (
     <Modal
       open={open}
@@ -65,10 +77,23 @@ export function StatutoryImport({ open, defaultYear, packageYears, loaded, onClo
         <Button key="c" onClick={onClose}>
           {t('common.cancel')}
         </Button>,
-        <Button key="p" disabled={!file} loading={pending && !clean} onClick={() => void send(true)} data-testid="statutory-import-preview">
+        <Button
+          key="p"
+          disabled={!file}
+          loading={pending && !clean}
+          onClick={() => void send(true)}
+          data-testid="statutory-import-preview"
+        >
           {t('statutory.importer.preview')}
         </Button>,
-        <Button key="ok" type="primary" disabled={!clean} loading={pending && clean} onClick={() => void send(false)} data-testid="statutory-import-load">
+        <Button
+          key="ok"
+          type="primary"
+          disabled={!clean}
+          loading={pending && clean}
+          onClick={() => void send(false)}
+          data-testid="statutory-import-load"
+        >
           {t('statutory.importer.load')}
         </Button>,
       ]}
@@ -88,8 +113,20 @@ export function StatutoryImport({ open, defaultYear, packageYears, loaded, onClo
           }}
           style={{ width: 110 }}
         />
-        <Input placeholder={t('statutory.form.documentNo')} value={documentNo} maxLength={60} onChange={(e) => setDocumentNo(e.target.value)} style={{ width: 200 }} />
-        <Input placeholder={t('statutory.form.noticeTitle')} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} style={{ width: 280 }} />
+        <Input
+          placeholder={t('statutory.form.documentNo')}
+          value={documentNo}
+          maxLength={60}
+          onChange={(e) => setDocumentNo(e.target.value)}
+          style={{ width: 200 }}
+        />
+        <Input
+          placeholder={t('statutory.form.noticeTitle')}
+          value={title}
+          maxLength={200}
+          onChange={(e) => setTitle(e.target.value)}
+          style={{ width: 280 }}
+        />
       </Space>
       {packageYear && (
         <div style={{ marginBottom: 12 }}>
@@ -124,20 +161,44 @@ export function StatutoryImport({ open, defaultYear, packageYears, loaded, onClo
         </p>
         <p className="ant-upload-text">{t('statutory.importer.drop')}</p>
       </Upload.Dragger>
-      {error && <Alert type="error" showIcon style={{ marginTop: 16 }} message={t('statutory.importer.failed')} description={Object.values(error.fieldErrors).map((m) => localize(m)).join('；') || (error.localized ? localize(error.localized) : undefined)} />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 16 }}
+          message={t('statutory.importer.failed')}
+          description={
+            Object.values(error.fieldErrors)
+              .map((m) => localize(m))
+              .join('；') || (error.localized ? localize(error.localized) : undefined)
+          }
+        />
+      )}
       {preview && (
         <Space direction="vertical" style={{ width: '100%', marginTop: 16 }} data-testid="statutory-import-result">
           {preview.errors.length > 0 ? (
             <>
-              <Alert type="error" showIcon message={t('statutory.importer.hasErrors', { count: preview.errors.length })} />
+              <Alert
+                type="error"
+                showIcon
+                message={t('statutory.importer.hasErrors', { count: preview.errors.length })}
+              />
               <Table
                 size="small"
                 rowKey={(r) => `${r.row}-${r.field}-${localize(r.message)}`}
                 dataSource={preview.errors}
                 pagination={{ pageSize: 8, hideOnSinglePage: true }}
                 columns={[
-                  { title: t('statutory.importer.row'), width: 90, render: (_, r) => (r.row > 0 ? r.row : t('statutory.importer.wholeFile')) },
-                  { title: t('statutory.importer.field'), width: 120, render: (_, r) => t(`statutory.importer.fields.${r.field}`, { defaultValue: r.field }) },
+                  {
+                    title: t('statutory.importer.row'),
+                    width: 90,
+                    render: (_, r) => (r.row > 0 ? r.row : t('statutory.importer.wholeFile')),
+                  },
+                  {
+                    title: t('statutory.importer.field'),
+                    width: 120,
+                    render: (_, r) => t(`statutory.importer.fields.${r.field}`, { defaultValue: r.field }),
+                  },
                   { title: t('statutory.importer.message'), render: (_, r) => localize(r.message) },
                 ]}
               />
@@ -146,11 +207,23 @@ export function StatutoryImport({ open, defaultYear, packageYears, loaded, onClo
             <Alert
               type="success"
               showIcon
-              message={t('statutory.importer.previewTitle', { year: preview.year, holidays: preview.holidays.length, workdays: preview.workdays.length })}
+              message={t('statutory.importer.previewTitle', {
+                year: preview.year,
+                holidays: preview.holidays.length,
+                workdays: preview.workdays.length,
+              })}
               description={<FestivalLines holidays={preview.holidays} workdays={preview.workdays} />}
             />
           )}
-          {preview.skipped.length > 0 && <Typography.Text type="secondary">{t('statutory.importer.skipped', { count: preview.skipped.length, year: preview.year, years: skippedYears })}</Typography.Text>}
+          {preview.skipped.length > 0 && (
+            <Typography.Text type="secondary">
+              {t('statutory.importer.skipped', {
+                count: preview.skipped.length,
+                year: preview.year,
+                years: skippedYears,
+              })}
+            </Typography.Text>
+          )}
         </Space>
       )}
     </Modal>

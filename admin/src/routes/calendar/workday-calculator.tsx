@@ -1,9 +1,10 @@
-import { useState } from 'react';
 import { Alert, Button, Card, DatePicker, Form, InputNumber, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { http, isApiError, ApiError } from '../../providers/http';
+
 import { useLocalize } from '../../components/localized-text';
+import { ApiError, http, isApiError } from '../../providers/http';
 
 type DueDate = { from: string; workdays: number; dueDate: string; dueAt: string };
 type Values = { from: Dayjs; workdays: number };
@@ -37,10 +38,18 @@ export function WorkdayCalculator() {
     <Card size="small" title={t('workdayCalc.title')} style={{ marginTop: 16 }} data-testid="workday-calculator">
       <Typography.Paragraph type="secondary">{t('workdayCalc.hint')}</Typography.Paragraph>
       <Form<Values> form={form} layout="inline" onFinish={(v) => void compute(v)} initialValues={{ workdays: 5 }}>
-        <Form.Item name="from" label={t('workdayCalc.from')} rules={[{ required: true, message: t('workdayCalc.pickFrom') }]}>
+        <Form.Item
+          name="from"
+          label={t('workdayCalc.from')}
+          rules={[{ required: true, message: t('workdayCalc.pickFrom') }]}
+        >
           <DatePicker id="workday-from" allowClear={false} />
         </Form.Item>
-        <Form.Item name="workdays" label={t('workdayCalc.workdays')} rules={[{ required: true, type: 'integer', min: 1, max: 365, message: t('workdayCalc.pickWorkdays') }]}>
+        <Form.Item
+          name="workdays"
+          label={t('workdayCalc.workdays')}
+          rules={[{ required: true, type: 'integer', min: 1, max: 365, message: t('workdayCalc.pickWorkdays') }]}
+        >
           <InputNumber id="workday-count" min={1} max={365} precision={0} style={{ width: 100 }} />
         </Form.Item>
         <Form.Item>
@@ -51,10 +60,27 @@ export function WorkdayCalculator() {
       </Form>
       {due && result && (
         <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }} data-testid="workday-result">
-          <Typography.Text strong>{t('workdayCalc.dueDateValue', { date: result.dueDate, weekday: due.locale(i18n.language === 'zh-CN' ? 'zh-cn' : 'en').format('dddd') })}</Typography.Text>
+          <Typography.Text strong>
+            {t('workdayCalc.dueDateValue', {
+              date: result.dueDate,
+              weekday: due.locale(i18n.language === 'zh-CN' ? 'zh-cn' : 'en').format('dddd'),
+            })}
+          </Typography.Text>
         </Typography.Paragraph>
       )}
-      {error && <Alert style={{ marginTop: 12 }} type="error" showIcon message={error.localized ? localize(error.localized) : error.message} description={Object.values(error.fieldErrors).map((m) => localize(m)).join('；') || undefined} />}
+      {error && (
+        <Alert
+          style={{ marginTop: 12 }}
+          type="error"
+          showIcon
+          message={error.localized ? localize(error.localized) : error.message}
+          description={
+            Object.values(error.fieldErrors)
+              .map((m) => localize(m))
+              .join('；') || undefined
+          }
+        />
+      )}
     </Card>
   );
 }

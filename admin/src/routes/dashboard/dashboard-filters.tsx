@@ -1,7 +1,8 @@
-import { Card, DatePicker, Form, Select, Space } from 'antd';
 import { useList } from '@refinedev/core';
-import { useTranslation } from 'react-i18next';
+import { Card, DatePicker, Form, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+
 import { districtDayBounds } from '../../config/time';
 import type { Org } from '../../types/contract';
 import type { ReportFilters } from './use-report';
@@ -25,7 +26,9 @@ export function DashboardFilters({ onChange }: { onChange: (v: FilterValues) => 
   const { result, query } = useList<Org>({ resource: 'orgs', pagination: { mode: 'off' } });
   const orgs = result.data ?? [];
   const groups = orgs.filter((o) => o.type === 'group').map((o) => ({ value: o.id, label: o.name }));
-  const schools = orgs.filter((o) => o.type === 'school' && (!groupId || o.parentId === groupId)).map((o) => ({ value: o.id, label: o.name }));
+  const schools = orgs
+    .filter((o) => o.type === 'school' && (!groupId || o.parentId === groupId))
+    .map((o) => ({ value: o.id, label: o.name }));
   return (
     <Card size="small" style={{ marginBottom: 16 }}>
       <Form<FilterValues>
@@ -41,10 +44,26 @@ export function DashboardFilters({ onChange }: { onChange: (v: FilterValues) => 
           <DatePicker.RangePicker allowEmpty={[true, true]} />
         </Form.Item>
         <Form.Item name="groupId" label={t('dashboard.group')}>
-          <Select allowClear showSearch optionFilterProp="label" style={{ width: 240 }} loading={query.isLoading} options={groups} placeholder={t('dashboard.allGroups')} />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 240 }}
+            loading={query.isLoading}
+            options={groups}
+            placeholder={t('dashboard.allGroups')}
+          />
         </Form.Item>
         <Form.Item name="schoolId" label={t('dashboard.school')}>
-          <Select allowClear showSearch optionFilterProp="label" style={{ width: 200 }} loading={query.isLoading} options={schools} placeholder={t('dashboard.allSchools')} />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 200 }}
+            loading={query.isLoading}
+            options={schools}
+            placeholder={t('dashboard.allSchools')}
+          />
         </Form.Item>
         <Space />
       </Form>

@@ -1,16 +1,17 @@
+import { Col, Row } from 'antd';
 import { useState } from 'react';
-import { Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+
 import { PageTitle } from '../../components/page-title';
-import { DashboardFilters, toReportFilters, type FilterValues } from './dashboard-filters';
-import { useReport } from './use-report';
-import { WorkflowStateChart } from './charts/workflow-state-chart';
-import { OverdueCard } from './charts/overdue-card';
+import type { OverviewReport } from '../../types/contract';
+import { AwardChart } from './charts/award-chart';
 import { FindingsChart } from './charts/findings-chart';
+import { OverdueCard } from './charts/overdue-card';
 import { RankingChart } from './charts/ranking-chart';
 import { WhitelistChart } from './charts/whitelist-chart';
-import { AwardChart } from './charts/award-chart';
-import type { OverviewReport } from '../../types/contract';
+import { WorkflowStateChart } from './charts/workflow-state-chart';
+import { DashboardFilters, type FilterValues, toReportFilters } from './dashboard-filters';
+import { useReport } from './use-report';
 
 /** 统计看板 for the bureau: where every workflow stands, what is late, and each workflow's own figures. */
 export function DashboardPage() {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { toPairs } from './normalize';
+
 import { instanceListLink } from '../../lib/instance-link';
+import { toPairs } from './normalize';
 
 describe('toPairs', () => {
   it('reads arrays of rows and plain count maps alike', () => {

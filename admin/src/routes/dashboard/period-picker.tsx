@@ -19,7 +19,10 @@ type Props = {
 /** A card's 轮次 / 周期 choice: names the period on screen, the newest first, the report's default preselected. */
 export function PeriodPicker({ testId, label, periods, shown, onChange, allLabel }: Props) {
   if (!periods?.length) return null;
-  const options = [...periods.map((p) => ({ value: p, label: p })), ...(allLabel ? [{ value: ALL_PERIODS, label: allLabel }] : [])];
+  const options = [
+    ...periods.map((p) => ({ value: p, label: p })),
+    ...(allLabel ? [{ value: ALL_PERIODS, label: allLabel }] : []),
+  ];
   return (
     <Select
       size="small"

@@ -1,10 +1,11 @@
-import type { ReactNode } from 'react';
-import { Button, Card, Skeleton, Space, Typography } from 'antd';
 import { InfoCircleOutlined, WarningOutlined } from '@ant-design/icons';
+import { Button, Card, Skeleton, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../providers/http';
-import { useLocalize } from '../../components/localized-text';
+
 import { EmptyState } from '../../components/empty-state';
+import { useLocalize } from '../../components/localized-text';
+import { isApiError } from '../../providers/http';
 
 type Props = {
   title: ReactNode;
@@ -27,10 +28,23 @@ export function ReportCard({ title, testId, loading, error, empty, emptyText, on
   else if (error) {
     const missing = isApiError(error) && error.status === 404;
     body = (
-      <Space direction="vertical" align="center" style={{ width: '100%', padding: '32px 0' }} data-testid={`${testId}-error`}>
-        {missing ? <InfoCircleOutlined style={{ fontSize: 28, color: '#8c8c8c' }} /> : <WarningOutlined style={{ fontSize: 28, color: '#fa8c16' }} />}
-        <Typography.Text type="secondary">{missing ? t('dashboard.reportUnavailable') : t('dashboard.reportFailed')}</Typography.Text>
-        {!missing && isApiError(error) && error.localized && <Typography.Text type="secondary">{localize(error.localized)}</Typography.Text>}
+      <Space
+        direction="vertical"
+        align="center"
+        style={{ width: '100%', padding: '32px 0' }}
+        data-testid={`${testId}-error`}
+      >
+        {missing ? (
+          <InfoCircleOutlined style={{ fontSize: 28, color: '#8c8c8c' }} />
+        ) : (
+          <WarningOutlined style={{ fontSize: 28, color: '#fa8c16' }} />
+        )}
+        <Typography.Text type="secondary">
+          {missing ? t('dashboard.reportUnavailable') : t('dashboard.reportFailed')}
+        </Typography.Text>
+        {!missing && isApiError(error) && error.localized && (
+          <Typography.Text type="secondary">{localize(error.localized)}</Typography.Text>
+        )}
         {!missing && (
           <Button size="small" onClick={onRetry}>
             {t('common.retry')}

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+
 import { http } from '../../providers/http';
 import { queryClient } from '../../providers/query-client';
 
@@ -17,7 +18,13 @@ export function useReport<T>(path: string, filters: ReportFilters, extra: Record
 }
 
 /** What the dashboard shows first: every report under no filter (each latest round or cycle). */
-export const DASHBOARD_REPORTS = ['/reports/overview', '/reports/security-inspection', '/reports/bundled-assessment', '/reports/campus-entry', '/reports/teaching-award'];
+export const DASHBOARD_REPORTS = [
+  '/reports/overview',
+  '/reports/security-inspection',
+  '/reports/bundled-assessment',
+  '/reports/campus-entry',
+  '/reports/teaching-award',
+];
 
 /**
  * Asks for the dashboard's first figures as soon as the session says it will be shown, while the console

@@ -1,23 +1,46 @@
+import {
+  ApartmentOutlined,
+  CopyOutlined,
+  DiffOutlined,
+  DownloadOutlined,
+  PlusOutlined,
+  SaveOutlined,
+  SettingOutlined,
+} from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  ConfigProvider,
+  Dropdown,
+  Row,
+  Skeleton,
+  Space,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
-import { Alert, App, Button, Card, Col, ConfigProvider, Dropdown, Row, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
-import { DiffOutlined, DownloadOutlined, PlusOutlined, ApartmentOutlined, SaveOutlined, CopyOutlined, SettingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+
 import { ErrorResult } from '../../components/error-result';
-import { DraftReviewText, FourEyesNote, PublishButton, useFourEyes } from '../../components/publish-button';
-import { useCan } from '../../hooks/use-can';
 import { useLocalize } from '../../components/localized-text';
-import { isApiError } from '../../providers/http';
+import { DraftReviewText, FourEyesNote, PublishButton, useFourEyes } from '../../components/publish-button';
 import { designerApi } from '../../designer/api';
 import { DesignerCanvas, type Selection } from '../../designer/designer-canvas';
-import { KINDS, addState, addTransition } from '../../designer/model';
+import { addState, addTransition, KINDS } from '../../designer/model';
+import { PublishConfirmContent } from '../../designer/publish-confirm';
 import { Simulator } from '../../designer/simulator';
 import { StatePanel } from '../../designer/state-panel';
 import { TransitionPanel } from '../../designer/transition-panel';
 import { useDesigner } from '../../designer/use-designer';
 import { ValidationPanel } from '../../designer/validation-panel';
 import { WorkflowPanel } from '../../designer/workflow-panel';
-import { PublishConfirmContent } from '../../designer/publish-confirm';
+import { useCan } from '../../hooks/use-can';
+import { isApiError } from '../../providers/http';
 
 /**
  * 流程设计器: edit a draft on the canvas, validate live, simulate and save it. Publishing is someone
@@ -66,7 +89,10 @@ export function DefinitionDesigner() {
     setBusy('save');
     try {
       const saved = await d.save();
-      if (saved) void message.success(saved.errors.length ? t('designer.savedWithErrors', { count: saved.errors.length }) : t('designer.saved'));
+      if (saved)
+        void message.success(
+          saved.errors.length ? t('designer.savedWithErrors', { count: saved.errors.length }) : t('designer.saved'),
+        );
     } catch (e) {
       failed(e);
     } finally {
@@ -104,37 +130,94 @@ export function DefinitionDesigner() {
         <Row justify="space-between" align="middle" gutter={[8, 8]}>
           <Col>
             <Space wrap>
-              <Typography.Title level={4} style={{ margin: 0 }} data-testid="designer-title">{localize(doc.name)}</Typography.Title>
+              <Typography.Title level={4} style={{ margin: 0 }} data-testid="designer-title">
+                {localize(doc.name)}
+              </Typography.Title>
               <Tag>v{server.version}</Tag>
-              <Tag color={published ? 'success' : 'default'} data-testid="designer-status">{t(`definitions.filter.${server.status}`)}</Tag>
-              {d.dirty && <Tag color="warning" data-testid="designer-unsaved">{t('designer.unsaved')}</Tag>}
+              <Tag color={published ? 'success' : 'default'} data-testid="designer-status">
+                {t(`definitions.filter.${server.status}`)}
+              </Tag>
+              {d.dirty && (
+                <Tag color="warning" data-testid="designer-unsaved">
+                  {t('designer.unsaved')}
+                </Tag>
+              )}
               <DraftReviewText review={server} />
             </Space>
           </Col>
           <Col>
             <Space wrap>
               {!readOnly && (
-                <Dropdown menu={{ items: KINDS.map((k) => ({ key: k, label: t(`designer.kinds.${k}`), 'data-testid': `designer-add-${k}` })), onClick: ({ key }) => {
-                  const kind = KINDS.find((k) => k === key);
-                  if (!kind) return;
-                  const added = addState(doc, kind);
-                  d.edit(added.doc);
-                  setSelection({ type: 'state', id: added.id });
-                } }}>
-                  <Button icon={<PlusOutlined />} data-testid="designer-add-state">{t('designer.addState')}</Button>
+                <Dropdown
+                  menu={{
+                    items: KINDS.map((k) => ({
+                      key: k,
+                      label: t(`designer.kinds.${k}`),
+                      'data-testid': `designer-add-${k}`,
+                    })),
+                    onClick: ({ key }) => {
+                      const kind = KINDS.find((k) => k === key);
+                      if (!kind) return;
+                      const added = addState(doc, kind);
+                      d.edit(added.doc);
+                      setSelection({ type: 'state', id: added.id });
+                    },
+                  }}
+                >
+                  <Button icon={<PlusOutlined />} data-testid="designer-add-state">
+                    {t('designer.addState')}
+                  </Button>
                 </Dropdown>
               )}
-              <Button icon={<ApartmentOutlined />} onClick={() => setLayoutKey((k) => k + 1)}>{t('designer.relayout')}</Button>
-              <Button icon={<SettingOutlined />} onClick={() => setSelection(null)} data-testid="designer-workflow-settings">{t('designer.workflowSettings')}</Button>
-              <Button icon={<DownloadOutlined />} href={designerApi.exportUrl(server.id)}>{t('designer.export')}</Button>
-              <Button icon={<DiffOutlined />} onClick={() => navigate(`/definitions/${server.id}/diff`)}>{t('designer.diff')}</Button>
+              <Button icon={<ApartmentOutlined />} onClick={() => setLayoutKey((k) => k + 1)}>
+                {t('designer.relayout')}
+              </Button>
+              <Button
+                icon={<SettingOutlined />}
+                onClick={() => setSelection(null)}
+                data-testid="designer-workflow-settings"
+              >
+                {t('designer.workflowSettings')}
+              </Button>
+              <Button icon={<DownloadOutlined />} href={designerApi.exportUrl(server.id)}>
+                {t('designer.export')}
+              </Button>
+              <Button icon={<DiffOutlined />} onClick={() => navigate(`/definitions/${server.id}/diff`)}>
+                {t('designer.diff')}
+              </Button>
               {published ? (
-                canCreate && <Button type="primary" icon={<CopyOutlined />} onClick={() => void cloneAsDraft()} data-testid="designer-new-version">{t('designer.newVersion')}</Button>
+                canCreate && (
+                  <Button
+                    type="primary"
+                    icon={<CopyOutlined />}
+                    onClick={() => void cloneAsDraft()}
+                    data-testid="designer-new-version"
+                  >
+                    {t('designer.newVersion')}
+                  </Button>
+                )
               ) : (
                 <>
-                  {canUpdate && <Button icon={<SaveOutlined />} loading={busy === 'save'} onClick={() => void save()} data-testid="designer-save">{t('designer.save')}</Button>}
+                  {canUpdate && (
+                    <Button
+                      icon={<SaveOutlined />}
+                      loading={busy === 'save'}
+                      onClick={() => void save()}
+                      data-testid="designer-save"
+                    >
+                      {t('designer.save')}
+                    </Button>
+                  )}
                   {canPublish && (
-                    <PublishButton name={`${localize(doc.name)} v${server.version}`} editors={server.editors} unsaved={d.dirty || busy === 'save'} disabled={d.validation.errors.length > 0} testId="designer-publish" prepare={publishRisks} onPublish={publish} />
+                    <PublishButton
+                      name={`${localize(doc.name)} v${server.version}`}
+                      editors={server.editors}
+                      unsaved={d.dirty || busy === 'save'}
+                      disabled={d.validation.errors.length > 0}
+                      testId="designer-publish"
+                      prepare={publishRisks}
+                      onPublish={publish}
+                    />
                   )}
                 </>
               )}
@@ -143,7 +226,13 @@ export function DefinitionDesigner() {
         </Row>
         {published && <Alert style={{ marginTop: 8 }} type="info" showIcon message={t('designer.readOnly')} />}
         {!published && !canUpdate && canPublish && (
-          <Alert style={{ marginTop: 8 }} type="info" showIcon data-testid="designer-reviewing" message={t('fourEyes.reviewing', { editors: t('fourEyes.editors', { names: fourEyes.names }) })} />
+          <Alert
+            style={{ marginTop: 8 }}
+            type="info"
+            showIcon
+            data-testid="designer-reviewing"
+            message={t('fourEyes.reviewing', { editors: t('fourEyes.editors', { names: fourEyes.names }) })}
+          />
         )}
         {!published && canPublish && <FourEyesNote editors={server.editors} unsaved={d.dirty || busy === 'save'} />}
       </Card>
@@ -168,18 +257,52 @@ export function DefinitionDesigner() {
           <Tabs
             style={{ marginTop: 8 }}
             items={[
-              { key: 'validation', label: `${t('designer.validation.title')}${d.validation.errors.length ? ` (${d.validation.errors.length})` : ''}`, children: <ValidationPanel errors={d.validation.errors} edges={d.edges} onSelect={setSelection} /> },
-              { key: 'simulate', label: <span data-testid="designer-tab-simulate">{t('designer.sim.tab')}</span>, children: <Simulator def={d.validation.def} onTrail={setTrail} /> },
+              {
+                key: 'validation',
+                label: `${t('designer.validation.title')}${d.validation.errors.length ? ` (${d.validation.errors.length})` : ''}`,
+                children: <ValidationPanel errors={d.validation.errors} edges={d.edges} onSelect={setSelection} />,
+              },
+              {
+                key: 'simulate',
+                label: <span data-testid="designer-tab-simulate">{t('designer.sim.tab')}</span>,
+                children: <Simulator def={d.validation.def} onTrail={setTrail} />,
+              },
             ]}
           />
         </Col>
         <Col xs={24} xl={9}>
-          <Card size="small" title={edge ? t('designer.panel.transition') : stateSelected ? t('designer.panel.state') : t('designer.panel.workflow')} style={{ maxHeight: 'calc(100vh - 180px)', overflow: 'auto' }}>
+          <Card
+            size="small"
+            title={
+              edge
+                ? t('designer.panel.transition')
+                : stateSelected
+                  ? t('designer.panel.state')
+                  : t('designer.panel.workflow')
+            }
+            style={{ maxHeight: 'calc(100vh - 180px)', overflow: 'auto' }}
+          >
             <ConfigProvider componentDisabled={readOnly}>
               {edge ? (
-                <TransitionPanel doc={doc} edge={edge} errors={messagesOf(edge.id)} onChange={(next, sel) => { d.edit(next); if (sel) setSelection({ type: 'edge', id: sel }); }} onRemoved={() => setSelection(null)} />
+                <TransitionPanel
+                  doc={doc}
+                  edge={edge}
+                  errors={messagesOf(edge.id)}
+                  onChange={(next, sel) => {
+                    d.edit(next);
+                    if (sel) setSelection({ type: 'edge', id: sel });
+                  }}
+                  onRemoved={() => setSelection(null)}
+                />
               ) : stateSelected ? (
-                <StatePanel doc={doc} id={stateSelected} errors={messagesOf(stateSelected)} onChange={d.edit} onSelectState={(sid) => setSelection(sid ? { type: 'state', id: sid } : null)} onSelectEdge={(eid) => setSelection({ type: 'edge', id: eid })} />
+                <StatePanel
+                  doc={doc}
+                  id={stateSelected}
+                  errors={messagesOf(stateSelected)}
+                  onChange={d.edit}
+                  onSelectState={(sid) => setSelection(sid ? { type: 'state', id: sid } : null)}
+                  onSelectEdge={(eid) => setSelection({ type: 'edge', id: eid })}
+                />
               ) : (
                 <WorkflowPanel doc={doc} keyLocked onChange={d.edit} />
               )}

@@ -1,12 +1,13 @@
-import { useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
-import { Button, Card, Empty, List, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, List, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+
 import { ErrorResult } from '../../components/error-result';
 import { useLocalize } from '../../components/localized-text';
-import { useDefinitions } from '../../hooks/use-reference-data';
 import { designerApi, type DiffResult } from '../../designer/api';
+import { useDefinitions } from '../../hooks/use-reference-data';
 
 const CHANGE_COLOR = { added: 'green', removed: 'red', changed: 'blue', renamed: 'purple', moved: 'orange' } as const;
 
@@ -26,20 +27,33 @@ export function DefinitionDiff() {
   }, [id, against]);
   if (error) return <ErrorResult error={error} />;
   if (!diff) return <Skeleton active />;
-  const siblings = all.rows.filter((d) => d.key === diff.to.key && d.id !== id).map((d) => ({ value: d.id, label: `v${d.version} · ${t(`definitions.filter.${d.status}`)}` }));
+  const siblings = all.rows
+    .filter((d) => d.key === diff.to.key && d.id !== id)
+    .map((d) => ({ value: d.id, label: `v${d.version} · ${t(`definitions.filter.${d.status}`)}` }));
   return (
     <Card
       data-testid="designer-diff"
       title={
         <Space>
-          <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label={t('designer.back')} />
+          <Button
+            type="text"
+            icon={<ArrowLeftOutlined />}
+            onClick={() => navigate(-1)}
+            aria-label={t('designer.back')}
+          />
           {t('designer.diffPage.title', { name: localize(diff.to.name), version: diff.to.version })}
         </Space>
       }
       extra={
         <Space>
           <Typography.Text>{t('designer.diffPage.against')}</Typography.Text>
-          <Select style={{ width: 200 }} value={against ?? diff.from?.id} options={siblings} onChange={setAgainst} placeholder={t('designer.diffPage.none')} />
+          <Select
+            style={{ width: 200 }}
+            value={against ?? diff.from?.id}
+            options={siblings}
+            onChange={setAgainst}
+            placeholder={t('designer.diffPage.none')}
+          />
         </Space>
       }
     >
@@ -50,7 +64,11 @@ export function DefinitionDiff() {
       ) : (
         <List
           size="small"
-          header={t('designer.diffPage.summary', { from: diff.from.version, to: diff.to.version, count: diff.changes.length })}
+          header={t('designer.diffPage.summary', {
+            from: diff.from.version,
+            to: diff.to.version,
+            count: diff.changes.length,
+          })}
           dataSource={diff.changes}
           renderItem={(c) => (
             <List.Item>

@@ -1,15 +1,24 @@
+import {
+  AuditOutlined,
+  DiffOutlined,
+  DownloadOutlined,
+  EditOutlined,
+  EyeOutlined,
+  PlusOutlined,
+  SwapOutlined,
+} from '@ant-design/icons';
 import { List } from '@refinedev/antd';
-import { Button, Segmented, Space, Table, Tag, Typography } from 'antd';
-import { AuditOutlined, DiffOutlined, DownloadOutlined, EditOutlined, EyeOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import { useCan, useList } from '@refinedev/core';
-import { useNavigate } from 'react-router';
-import { designerApi } from '../../designer/api';
+import { Button, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocalize } from '../../components/localized-text';
+import { useNavigate } from 'react-router';
+
 import { DateText } from '../../components/date-text';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorResult } from '../../components/error-result';
+import { useLocalize } from '../../components/localized-text';
+import { designerApi } from '../../designer/api';
 import type { DefinitionSummary } from '../../types/contract';
 
 type StatusFilter = 'all' | 'published' | 'draft';
@@ -24,9 +33,11 @@ export function DefinitionList() {
   // A bureau reviewer approves drafts (四眼原则): their way into a draft is 审核.
   const { data: canPublish } = useCan({ resource: 'definitions', action: 'publish' });
   const openLabel = (d: DefinitionSummary) =>
-    d.status === 'draft' && canCreate?.can ? { icon: <EditOutlined />, text: t('designer.list.design') }
-    : d.status === 'draft' && canPublish?.can ? { icon: <AuditOutlined />, text: t('fourEyes.review') }
-    : { icon: <EyeOutlined />, text: t('designer.list.view') };
+    d.status === 'draft' && canCreate?.can
+      ? { icon: <EditOutlined />, text: t('designer.list.design') }
+      : d.status === 'draft' && canPublish?.can
+        ? { icon: <AuditOutlined />, text: t('fourEyes.review') }
+        : { icon: <EyeOutlined />, text: t('designer.list.view') };
   const { result, query } = useList<DefinitionSummary>({
     resource: 'definitions',
     pagination: { mode: 'off' },
@@ -42,10 +53,18 @@ export function DefinitionList() {
           <Segmented<StatusFilter>
             value={status}
             onChange={setStatus}
-            options={(['all', 'published', 'draft'] as const).map((v) => ({ value: v, label: t(`definitions.filter.${v}`) }))}
+            options={(['all', 'published', 'draft'] as const).map((v) => ({
+              value: v,
+              label: t(`definitions.filter.${v}`),
+            }))}
           />
           {canCreate?.can && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/definitions/new')} data-testid="definition-new">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => navigate('/definitions/new')}
+              data-testid="definition-new"
+            >
               {t('designer.list.new')}
             </Button>
           )}
@@ -59,29 +78,65 @@ export function DefinitionList() {
         pagination={false}
         locale={{ emptyText: <EmptyState description={t('definitions.empty')} /> }}
         columns={[
-          { key: 'name', title: t('definitions.name'), render: (_, d) => <Typography.Text strong>{localize(d.name)}</Typography.Text> },
-          { key: 'key', title: t('definitions.key'), render: (_, d) => <Typography.Text code>{d.key}</Typography.Text> },
+          {
+            key: 'name',
+            title: t('definitions.name'),
+            render: (_, d) => <Typography.Text strong>{localize(d.name)}</Typography.Text>,
+          },
+          {
+            key: 'key',
+            title: t('definitions.key'),
+            render: (_, d) => <Typography.Text code>{d.key}</Typography.Text>,
+          },
           { key: 'version', title: t('definitions.version'), render: (_, d) => `v${d.version}` },
           { key: 'subject', title: t('definitions.subject'), render: (_, d) => t(`definitions.subjects.${d.subject}`) },
           {
             key: 'status',
             title: t('fields.status'),
-            render: (_, d) => <Tag color={d.status === 'published' ? 'success' : 'default'}>{t(`definitions.filter.${d.status}`)}</Tag>,
+            render: (_, d) => (
+              <Tag color={d.status === 'published' ? 'success' : 'default'}>{t(`definitions.filter.${d.status}`)}</Tag>
+            ),
           },
-          { key: 'publishedAt', title: t('definitions.publishedAt'), render: (_, d) => <DateText value={d.publishedAt} /> },
+          {
+            key: 'publishedAt',
+            title: t('definitions.publishedAt'),
+            render: (_, d) => <DateText value={d.publishedAt} />,
+          },
           {
             key: 'actions',
             title: t('designer.list.actions'),
             render: (_, d) => (
               <Space size={0} wrap>
-                <Button type="link" size="small" icon={openLabel(d).icon} onClick={() => navigate(`/definitions/${d.id}/design`)} data-testid={`definition-design-${d.key}-v${d.version}`}>
+                <Button
+                  type="link"
+                  size="small"
+                  icon={openLabel(d).icon}
+                  onClick={() => navigate(`/definitions/${d.id}/design`)}
+                  data-testid={`definition-design-${d.key}-v${d.version}`}
+                >
                   {openLabel(d).text}
                 </Button>
-                <Button type="link" size="small" icon={<DiffOutlined />} onClick={() => navigate(`/definitions/${d.id}/diff`)}>{t('designer.list.diff')}</Button>
+                <Button
+                  type="link"
+                  size="small"
+                  icon={<DiffOutlined />}
+                  onClick={() => navigate(`/definitions/${d.id}/diff`)}
+                >
+                  {t('designer.list.diff')}
+                </Button>
                 {canCreate?.can && d.status === 'published' && d.version > 1 && (
-                  <Button type="link" size="small" icon={<SwapOutlined />} onClick={() => navigate(`/definitions/${d.id}/migrate`)}>{t('designer.list.migrate')}</Button>
+                  <Button
+                    type="link"
+                    size="small"
+                    icon={<SwapOutlined />}
+                    onClick={() => navigate(`/definitions/${d.id}/migrate`)}
+                  >
+                    {t('designer.list.migrate')}
+                  </Button>
                 )}
-                <Button type="link" size="small" icon={<DownloadOutlined />} href={designerApi.exportUrl(d.id)}>{t('designer.list.export')}</Button>
+                <Button type="link" size="small" icon={<DownloadOutlined />} href={designerApi.exportUrl(d.id)}>
+                  {t('designer.list.export')}
+                </Button>
               </Space>
             ),
           },

@@ -1,24 +1,44 @@
-import { Checkbox, Form, Input, Select, type FormProps } from 'antd';
+import { Checkbox, Form, type FormProps, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+
 import { FilterActions } from '../../components/filter-actions';
 import { flagItem } from '../../components/flag-item';
 import { useOrgOptions } from '../../hooks/use-reference-data';
-import { LAYER_KEYS, type FindingQuery } from '../../lib/findings-link';
+import { type FindingQuery, LAYER_KEYS } from '../../lib/findings-link';
 
 export type FindingFilterValues = FindingQuery;
 
-
 /** Server-side filters of 整改问题 (GET /api/findings): school, round, layer, severity, status and the bureau's flags. */
-export function FindingFilters({ formProps, showSchool }: { formProps: FormProps<FindingFilterValues>; showSchool: boolean }) {
+export function FindingFilters({
+  formProps,
+  showSchool,
+}: {
+  formProps: FormProps<FindingFilterValues>;
+  showSchool: boolean;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<FindingFilterValues>();
   const usedForm = formProps.form ?? form;
   const orgs = useOrgOptions('school');
   return (
-    <Form<FindingFilterValues> layout="inline" {...formProps} form={usedForm} style={{ rowGap: 12, marginBottom: 16 }} data-testid="finding-filters">
+    <Form<FindingFilterValues>
+      layout="inline"
+      {...formProps}
+      form={usedForm}
+      style={{ rowGap: 12, marginBottom: 16 }}
+      data-testid="finding-filters"
+    >
       {showSchool && (
         <Form.Item name="schoolId" label={t('findings.school')}>
-          <Select allowClear showSearch optionFilterProp="label" style={{ width: 200 }} loading={orgs.loading} options={orgs.options} placeholder={t('common.all')} />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 200 }}
+            loading={orgs.loading}
+            options={orgs.options}
+            placeholder={t('common.all')}
+          />
         </Form.Item>
       )}
       <Form.Item name="round" label={t('findings.round')}>
@@ -38,7 +58,10 @@ export function FindingFilters({ formProps, showSchool }: { formProps: FormProps
           style={{ width: 110 }}
           placeholder={t('common.all')}
           data-testid="filter-severity"
-          options={(['high', 'medium', 'low'] as const).map((value) => ({ value, label: t(`findings.severity.${value}`) }))}
+          options={(['high', 'medium', 'low'] as const).map((value) => ({
+            value,
+            label: t(`findings.severity.${value}`),
+          }))}
         />
       </Form.Item>
       <Form.Item name="status" label={t('findings.status')}>

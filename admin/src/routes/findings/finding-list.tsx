@@ -1,18 +1,19 @@
 import { getDefaultSortOrder, List } from '@refinedev/antd';
 import { Space, Table, Tag, Typography } from 'antd';
-import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ExportButton } from '../../components/export-button';
+import { Link, useNavigate } from 'react-router';
+
+import { DateText } from '../../components/date-text';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorResult } from '../../components/error-result';
-import { DateText } from '../../components/date-text';
+import { ExportButton } from '../../components/export-button';
 import { toFilters, useKeysetTable } from '../../hooks/use-keyset-table';
 import { LAYER_KEYS } from '../../lib/findings-link';
 import { filtersToQuery, sortersToQuery } from '../../providers/data-provider';
 import { cachedSession } from '../../providers/session';
+import type { FindingRow } from './finding.types';
 import { FindingFilters, type FindingFilterValues } from './finding-filters';
 import { DeadlineCell, SeverityTag } from './finding-tags';
-import type { FindingRow } from './finding.types';
 
 /** Roles that see findings of more than one school, so a school filter means something to them. */
 const MANY_SCHOOLS = new Set(['bureauAdmin', 'bureauReviewer', 'auditor', 'inspector', 'groupLead']);
@@ -25,7 +26,10 @@ export function FindingList() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const showSchool = cachedSession()?.me.roles.some((r) => MANY_SCHOOLS.has(r.role)) ?? true;
-  const { tableProps, tableQuery, pager, searchFormProps, filters, sorters } = useKeysetTable<FindingRow, FindingFilterValues>({
+  const { tableProps, tableQuery, pager, searchFormProps, filters, sorters } = useKeysetTable<
+    FindingRow,
+    FindingFilterValues
+  >({
     resource: 'findings',
     filters: { defaultBehavior: 'replace' },
     // The API's default: earliest deadline first, so what is about to be late leads.
@@ -37,7 +41,13 @@ export function FindingList() {
     <List
       title={t('findings.title')}
       breadcrumb={false}
-      headerButtons={<ExportButton list="findings" query={{ ...filtersToQuery(filters), ...sortersToQuery(sorters) }} fileName={t('findings.title')} />}
+      headerButtons={
+        <ExportButton
+          list="findings"
+          query={{ ...filtersToQuery(filters), ...sortersToQuery(sorters) }}
+          fileName={t('findings.title')}
+        />
+      }
     >
       <FindingFilters formProps={searchFormProps} showSchool={showSchool} />
       {tableQuery.isError ? (
@@ -47,7 +57,11 @@ export function FindingList() {
           {...tableProps}
           rowKey="id"
           scroll={{ x: 1480 }}
-          onRow={(row) => ({ onClick: (e) => !(e.target instanceof Element && e.target.closest('a')) && navigate(`/instances/${row.instanceId}`), style: { cursor: 'pointer' } })}
+          onRow={(row) => ({
+            onClick: (e) =>
+              !(e.target instanceof Element && e.target.closest('a')) && navigate(`/instances/${row.instanceId}`),
+            style: { cursor: 'pointer' },
+          })}
           locale={{ emptyText: <EmptyState description={t('findings.empty')} /> }}
           columns={[
             { key: 'school', title: t('findings.school'), dataIndex: 'schoolName', width: 150 },
@@ -57,7 +71,7 @@ export function FindingList() {
               title: t('findings.item'),
               width: 260,
               render: (_, r) => (
-                  <span>
+                <span>
                   <Typography.Text code>{r.itemCode}</Typography.Text> {r.title}
                 </span>
               ),
@@ -80,23 +94,51 @@ export function FindingList() {
               // Open but handed in: the inspector's turn, so not the school's overdue.
               render: (_, r) => {
                 const shown = r.status === 'open' && r.rectifiedAt ? 'verifying' : r.status;
-                return <Tag color={shown === 'open' ? 'processing' : shown === 'verifying' ? 'purple' : 'success'}>{t(`findings.statuses.${shown}`)}</Tag>;
+                return (
+                  <Tag color={shown === 'open' ? 'processing' : shown === 'verifying' ? 'purple' : 'success'}>
+                    {t(`findings.statuses.${shown}`)}
+                  </Tag>
+                );
               },
             },
             // Sortable only where the API sorts (GET /findings?sort=): dueAt, createdAt and severity.
-            { key: 'dueAt', dataIndex: 'dueAt', sorter: true, sortOrder: getDefaultSortOrder('dueAt', sorters), title: t('findings.dueAt'), width: 220, render: (_, r) => <DeadlineCell row={r} /> },
+            {
+              key: 'dueAt',
+              dataIndex: 'dueAt',
+              sorter: true,
+              sortOrder: getDefaultSortOrder('dueAt', sorters),
+              title: t('findings.dueAt'),
+              width: 220,
+              render: (_, r) => <DeadlineCell row={r} />,
+            },
             {
               key: 'flags',
               title: t('findings.flags'),
               width: 150,
               render: (_, r) => (
                 <Space size={4} wrap>
-                  {r.repeat && <Tag color="purple" data-testid="finding-repeat">{t('findings.repeat')}</Tag>}
-                  {r.offlineOrdered && <Tag color="magenta" data-testid="finding-offline">{t('findings.offline')}</Tag>}
+                  {r.repeat && (
+                    <Tag color="purple" data-testid="finding-repeat">
+                      {t('findings.repeat')}
+                    </Tag>
+                  )}
+                  {r.offlineOrdered && (
+                    <Tag color="magenta" data-testid="finding-offline">
+                      {t('findings.offline')}
+                    </Tag>
+                  )}
                 </Space>
               ),
             },
-            { key: 'createdAt', dataIndex: 'createdAt', sorter: true, sortOrder: getDefaultSortOrder('createdAt', sorters), title: t('findings.createdAt'), width: 150, render: (_, r) => <DateText value={r.createdAt} /> },
+            {
+              key: 'createdAt',
+              dataIndex: 'createdAt',
+              sorter: true,
+              sortOrder: getDefaultSortOrder('createdAt', sorters),
+              title: t('findings.createdAt'),
+              width: 150,
+              render: (_, r) => <DateText value={r.createdAt} />,
+            },
             {
               key: 'inspection',
               title: t('findings.inspection'),

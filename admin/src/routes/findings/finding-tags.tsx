@@ -1,5 +1,6 @@
 import { Space, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
+
 import { DateText, formatDateTime } from '../../components/date-text';
 import type { FindingRow } from './finding.types';
 

@@ -1,14 +1,15 @@
-import { Navigate } from 'react-router';
-import { Skeleton } from 'antd';
 import { useGetIdentity } from '@refinedev/core';
-import { LazyDashboard } from '../dashboard/lazy-dashboard';
-import { SchoolHome } from './school-home';
-import { InspectorHome } from './inspector-home';
-import { ExpertHome } from './expert-home';
-import { DeptHome } from './dept-home';
-import { TeacherHome } from './teacher-home';
+import { Skeleton } from 'antd';
+import { Navigate } from 'react-router';
+
 import type { Identity } from '../../providers/auth-provider';
 import type { RoleCode } from '../../types/contract';
+import { LazyDashboard } from '../dashboard/lazy-dashboard';
+import { DeptHome } from './dept-home';
+import { ExpertHome } from './expert-home';
+import { InspectorHome } from './inspector-home';
+import { SchoolHome } from './school-home';
+import { TeacherHome } from './teacher-home';
 
 /** `/`: each role lands on the page of its daily work; the bureau's roles come first when someone holds several. */
 export function HomePage() {

@@ -1,15 +1,28 @@
-import type { ReactNode } from 'react';
 import { Card, Col, Row, Space, Tag, Typography } from 'antd';
-import { useNavigate } from 'react-router';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocalize } from '../../components/localized-text';
+import { useNavigate } from 'react-router';
+
 import { DateText } from '../../components/date-text';
 import { EmptyState } from '../../components/empty-state';
+import { useLocalize } from '../../components/localized-text';
 import { StatusTag } from '../../components/status-tag';
 import type { InstanceRow } from '../../types/contract';
 
 /** Instances as large touch-friendly cards (tablet first): title, who filed it, step, status, deadline or 公示 end, last change. */
-export function InstanceCards({ rows, empty, testId, title, extra }: { rows: InstanceRow[]; empty: string; testId: string; title: ReactNode; extra?: ReactNode }) {
+export function InstanceCards({
+  rows,
+  empty,
+  testId,
+  title,
+  extra,
+}: {
+  rows: InstanceRow[];
+  empty: string;
+  testId: string;
+  title: ReactNode;
+  extra?: ReactNode;
+}) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const navigate = useNavigate();
@@ -36,7 +49,11 @@ export function InstanceCards({ rows, empty, testId, title, extra }: { rows: Ins
                     <Typography.Text strong style={{ fontSize: 16 }} data-testid="home-instance-title">
                       {localize(r.title)}
                     </Typography.Text>
-                    {r.status === 'running' ? <Tag color="blue">{localize(r.stateName)}</Tag> : <StatusTag status={r.status} outcome={r.outcome} />}
+                    {r.status === 'running' ? (
+                      <Tag color="blue">{localize(r.stateName)}</Tag>
+                    ) : (
+                      <StatusTag status={r.status} outcome={r.outcome} />
+                    )}
                   </Space>
                   {/* Who filed it tells apart cards of one round or cycle (an inspector's schools): as dark as the title. */}
                   <span data-testid="home-instance-requester">
@@ -45,7 +62,8 @@ export function InstanceCards({ rows, empty, testId, title, extra }: { rows: Ins
                   </span>
                   {r.status === 'running' && r.dueAt && (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {t(r.dueKind === 'notice' ? 'notice.endsAt' : 'fields.dueAt')} <DateText value={r.dueAt} overdue={r.overdue} />
+                      {t(r.dueKind === 'notice' ? 'notice.endsAt' : 'fields.dueAt')}{' '}
+                      <DateText value={r.dueAt} overdue={r.overdue} />
                     </Typography.Text>
                   )}
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -1,8 +1,9 @@
 import { Badge, Button, Card, List, Space, Tag, Typography } from 'antd';
-import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useLocalize } from '../../components/localized-text';
+import { useNavigate } from 'react-router';
+
 import { DateText } from '../../components/date-text';
+import { useLocalize } from '../../components/localized-text';
 import { instanceListLink } from '../../lib/instance-link';
 import { useRunningNotices } from './use-home-data';
 
@@ -30,7 +31,12 @@ export function NoticeSection() {
         </Space>
       }
       extra={
-        <Button type="link" size="small" onClick={() => navigate(instanceListLink({ notice: '1' }, [{ field: 'dueAt', order: 'asc' }]))} data-testid="notice-view-all">
+        <Button
+          type="link"
+          size="small"
+          onClick={() => navigate(instanceListLink({ notice: '1' }, [{ field: 'dueAt', order: 'asc' }]))}
+          data-testid="notice-view-all"
+        >
           {t('notice.viewAll')}
         </Button>
       }

@@ -1,12 +1,13 @@
-import { Alert, Button, Col, Row, Typography } from 'antd';
-import { useNavigate } from 'react-router';
+import { Alert, Button, Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+
 import { PageTitle } from '../../components/page-title';
-import { TaskSection } from './task-section';
+import { findingsLink } from '../../lib/findings-link';
 import { InstanceCards } from './instance-cards';
 import { NoticeSection } from './notice-section';
+import { TaskSection } from './task-section';
 import { useInstances, useMyTasks } from './use-home-data';
-import { findingsLink } from '../../lib/findings-link';
 
 /** 学校工作台 (principal) / 集团工作台 (group lead): 公示 running, what is due, rectifications, campus entries to confirm. */
 export function SchoolHome({ scopeName, group }: { scopeName: string; group: boolean }) {
@@ -34,7 +35,11 @@ export function SchoolHome({ scopeName, group }: { scopeName: string; group: boo
             tasks={others}
             loading={tasks.isLoading}
             empty={t('home.noOpenTasks')}
-            extra={<Button type="link" size="small" onClick={() => navigate('/tasks')}>{t('home.allTasks')}</Button>}
+            extra={
+              <Button type="link" size="small" onClick={() => navigate('/tasks')}>
+                {t('home.allTasks')}
+              </Button>
+            }
           />
         </Col>
         <Col xs={24} lg={12}>
@@ -47,11 +52,26 @@ export function SchoolHome({ scopeName, group }: { scopeName: string; group: boo
                 loading={tasks.isLoading}
                 empty={t('home.noRectifications')}
                 // Every open finding of the school (or group), item by item, not only the steps waiting on them.
-                extra={<Button type="link" size="small" onClick={() => navigate(findingsLink({ status: 'open' }))} data-testid="home-open-findings">{t('findings.allOpen')}</Button>}
+                extra={
+                  <Button
+                    type="link"
+                    size="small"
+                    onClick={() => navigate(findingsLink({ status: 'open' }))}
+                    data-testid="home-open-findings"
+                  >
+                    {t('findings.allOpen')}
+                  </Button>
+                }
               />
             </Col>
             <Col span={24}>
-              <TaskSection testId="home-entries" title={t('home.entriesToConfirm')} tasks={entries} loading={tasks.isLoading} empty={t('home.noEntries')} />
+              <TaskSection
+                testId="home-entries"
+                title={t('home.entriesToConfirm')}
+                tasks={entries}
+                loading={tasks.isLoading}
+                empty={t('home.noEntries')}
+              />
             </Col>
           </Row>
         </Col>
@@ -61,7 +81,11 @@ export function SchoolHome({ scopeName, group }: { scopeName: string; group: boo
             title={t(group ? 'home.groupRunning' : 'home.schoolRunning')}
             rows={running.data?.items ?? []}
             empty={running.isError ? t('home.instancesFailed') : t('home.noRunning')}
-            extra={<Button type="link" size="small" onClick={() => navigate('/instances')}>{t('home.allInstances')}</Button>}
+            extra={
+              <Button type="link" size="small" onClick={() => navigate('/instances')}>
+                {t('home.allInstances')}
+              </Button>
+            }
           />
         </Col>
       </Row>

@@ -1,19 +1,36 @@
-import type { ReactNode } from 'react';
 import { Badge, Card, List, Space, Tag, Typography } from 'antd';
-import { useNavigate } from 'react-router';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocalize } from '../../components/localized-text';
+import { useNavigate } from 'react-router';
+
 import { DateText } from '../../components/date-text';
 import { EmptyState } from '../../components/empty-state';
-import { taskHref } from '../tasks/task-href';
+import { useLocalize } from '../../components/localized-text';
 import type { TaskRow } from '../../types/contract';
+import { taskHref } from '../tasks/task-href';
 
 /** A titled list of tasks with their deadlines; overdue ones first and in red. A row opens the instance. */
-export function TaskSection({ title, tasks, empty, testId, loading, extra }: { title: ReactNode; tasks: TaskRow[]; empty: string; testId: string; loading?: boolean; extra?: ReactNode }) {
+export function TaskSection({
+  title,
+  tasks,
+  empty,
+  testId,
+  loading,
+  extra,
+}: {
+  title: ReactNode;
+  tasks: TaskRow[];
+  empty: string;
+  testId: string;
+  loading?: boolean;
+  extra?: ReactNode;
+}) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const navigate = useNavigate();
-  const sorted = [...tasks].sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueAt ?? '9').localeCompare(b.dueAt ?? '9'));
+  const sorted = [...tasks].sort(
+    (a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueAt ?? '9').localeCompare(b.dueAt ?? '9'),
+  );
   return (
     <Card
       size="small"

@@ -1,19 +1,20 @@
-import { useState } from 'react';
-import { Button, Card, Col, Input, List, Row, Space, Tag, Typography } from 'antd';
 import { FileAddOutlined, NotificationOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Col, Input, List, Row, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PageTitle } from '../../components/page-title';
+import { useNavigate } from 'react-router';
+
 import { DateText } from '../../components/date-text';
 import { EmptyState } from '../../components/empty-state';
 import { useLocalize } from '../../components/localized-text';
+import { PageTitle } from '../../components/page-title';
 import { StatusTag } from '../../components/status-tag';
 import { http } from '../../providers/http';
-import { TaskSection } from './task-section';
-import { NoticeSection } from './notice-section';
-import { useMyTasks } from './use-home-data';
 import type { InstanceRow, Page } from '../../types/contract';
+import { NoticeSection } from './notice-section';
+import { TaskSection } from './task-section';
+import { useMyTasks } from './use-home-data';
 
 /** What the teacher started (GET /instances?mine=1), searchable by title within their own rows. */
 function useMySubmissions(q: string) {
@@ -38,7 +39,12 @@ export function TeacherHome({ schoolName }: { schoolName: string }) {
       <Row justify="space-between" align="middle" style={{ marginBottom: 12 }} gutter={[8, 8]}>
         <PageTitle>{t('teacherHome.title', { name: schoolName })}</PageTitle>
         {/* The newest published workflow that ranks submissions by quota: the award, whatever the bureau called it. */}
-        <Button type="primary" icon={<FileAddOutlined />} onClick={() => navigate('/instances/create?block=levelByQuota')} data-testid="new-submission">
+        <Button
+          type="primary"
+          icon={<FileAddOutlined />}
+          onClick={() => navigate('/instances/create?block=levelByQuota')}
+          data-testid="new-submission"
+        >
           {t('teacherHome.newSubmission')}
         </Button>
       </Row>
@@ -49,7 +55,15 @@ export function TeacherHome({ schoolName }: { schoolName: string }) {
             size="small"
             data-testid="my-submissions"
             title={t('teacherHome.mySubmissions')}
-            extra={<Input.Search allowClear placeholder={t('titles.search')} onSearch={(v) => setQ(v.trim())} style={{ width: 200 }} data-testid="my-submissions-search" />}
+            extra={
+              <Input.Search
+                allowClear
+                placeholder={t('titles.search')}
+                onSearch={(v) => setQ(v.trim())}
+                style={{ width: 200 }}
+                data-testid="my-submissions-search"
+              />
+            }
           >
             <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
               {t('teacherHome.mySubmissionsHint')}
@@ -57,7 +71,19 @@ export function TeacherHome({ schoolName }: { schoolName: string }) {
             <List
               loading={mine.isLoading}
               dataSource={rows}
-              locale={{ emptyText: <EmptyState description={mine.isError ? t('home.instancesFailed') : q ? t('teacherHome.noMatches', { q }) : t('teacherHome.noSubmissions')} /> }}
+              locale={{
+                emptyText: (
+                  <EmptyState
+                    description={
+                      mine.isError
+                        ? t('home.instancesFailed')
+                        : q
+                          ? t('teacherHome.noMatches', { q })
+                          : t('teacherHome.noSubmissions')
+                    }
+                  />
+                ),
+              }}
               renderItem={(r) => (
                 <List.Item
                   role="link"
@@ -86,7 +112,8 @@ export function TeacherHome({ schoolName }: { schoolName: string }) {
                           )}
                           {r.status === 'running' && r.dueAt && (
                             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                              {t(r.dueKind === 'notice' ? 'notice.endsAt' : 'fields.dueAt')} <DateText value={r.dueAt} overdue={r.overdue} />
+                              {t(r.dueKind === 'notice' ? 'notice.endsAt' : 'fields.dueAt')}{' '}
+                              <DateText value={r.dueAt} overdue={r.overdue} />
                             </Typography.Text>
                           )}
                         </Space>
@@ -100,13 +127,28 @@ export function TeacherHome({ schoolName }: { schoolName: string }) {
         </Col>
         <Col xs={24} lg={8}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
-            <Card size="small" title={<Space><NotificationOutlined />{t('teacherHome.burdenTitle')}</Space>} data-testid="burden-card">
+            <Card
+              size="small"
+              title={
+                <Space>
+                  <NotificationOutlined />
+                  {t('teacherHome.burdenTitle')}
+                </Space>
+              }
+              data-testid="burden-card"
+            >
               <Typography.Paragraph type="secondary">{t('teacherHome.burdenHint')}</Typography.Paragraph>
               <Button block onClick={() => navigate('/burden-reports')} data-testid="open-burden-report">
                 {t('teacherHome.burdenAction')}
               </Button>
             </Card>
-            <TaskSection testId="home-open-tasks" title={t('teacherHome.openTasks')} tasks={tasks.data?.items ?? []} loading={tasks.isLoading} empty={t('teacherHome.noOpenTasks')} />
+            <TaskSection
+              testId="home-open-tasks"
+              title={t('teacherHome.openTasks')}
+              tasks={tasks.data?.items ?? []}
+              loading={tasks.isLoading}
+              empty={t('teacherHome.noOpenTasks')}
+            />
           </Space>
         </Col>
       </Row>

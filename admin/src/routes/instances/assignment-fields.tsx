@@ -1,6 +1,7 @@
 import { Divider, Form } from 'antd';
-import { UserPicker } from '../../components/user-picker';
 import { useTranslation } from 'react-i18next';
+
+import { UserPicker } from '../../components/user-picker';
 import type { DefinitionDocument, RoleCode } from '../../types/contract';
 
 export const ASSIGN_PREFIX = '__assign_';
@@ -17,7 +18,10 @@ export function assignedRoles(definition: DefinitionDocument | undefined): RoleC
 }
 
 /** Splits `__assign_<role>` form values into the contract's `assignments: { role: [userId] }`. */
-export function takeAssignments(values: Record<string, unknown>): { assignments?: Record<string, string[]>; rest: Record<string, unknown> } {
+export function takeAssignments(values: Record<string, unknown>): {
+  assignments?: Record<string, string[]>;
+  rest: Record<string, unknown>;
+} {
   const assignments: Record<string, string[]> = {};
   const rest: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
@@ -42,9 +46,20 @@ export function AssignmentFields({ roles }: { roles: RoleCode[] }) {
           key={role}
           name={`${ASSIGN_PREFIX}${role}`}
           label={t(`roles.${role}`)}
-          rules={[{ required: true, type: 'array', min: 1, message: t('instances.assignRequired', { role: t(`roles.${role}`) }) }]}
+          rules={[
+            {
+              required: true,
+              type: 'array',
+              min: 1,
+              message: t('instances.assignRequired', { role: t(`roles.${role}`) }),
+            },
+          ]}
         >
-          <UserPicker multiple role={role} placeholder={t('instances.assignPlaceholder', { role: t(`roles.${role}`) })} />
+          <UserPicker
+            multiple
+            role={role}
+            placeholder={t('instances.assignPlaceholder', { role: t(`roles.${role}`) })}
+          />
         </Form.Item>
       ))}
     </>

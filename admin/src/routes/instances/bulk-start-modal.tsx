@@ -1,13 +1,14 @@
-import { useState } from 'react';
-import { Alert, Button, Divider, Form, Modal, Progress, Select, Space, Table, Typography } from 'antd';
 import { useList } from '@refinedev/core';
+import { Alert, Button, Divider, Form, Modal, Progress, Select, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { http, isApiError, ApiError } from '../../providers/http';
+
+import { FormFieldItem } from '../../components/form-field-input';
 import { useLocalize } from '../../components/localized-text';
 import { useDefinition, useDefinitions } from '../../hooks/use-reference-data';
-import { FormFieldItem } from '../../components/form-field-input';
-import { AssignmentFields, assignedRoles, takeAssignments } from './assignment-fields';
+import { ApiError, http, isApiError } from '../../providers/http';
 import type { MaybeLocalized, Org } from '../../types/contract';
+import { assignedRoles, AssignmentFields, takeAssignments } from './assignment-fields';
 
 type Failure = { orgId: string; code: string; message: MaybeLocalized };
 type BulkResult = { started: Array<{ orgId: string; instanceId: string }>; failed: Failure[] };
@@ -44,7 +45,10 @@ export function BulkStartModal({ open, onClose, onDone }: { open: boolean; onClo
     setProgress({ done: 0, total: ids.length });
     try {
       for (let i = 0; i < ids.length; i += CHUNK) {
-        const part = await http<BulkResult>('/bulk/instances', { method: 'POST', body: { definitionId: defId, subjectOrgIds: ids.slice(i, i + CHUNK), data, assignments } });
+        const part = await http<BulkResult>('/bulk/instances', {
+          method: 'POST',
+          body: { definitionId: defId, subjectOrgIds: ids.slice(i, i + CHUNK), data, assignments },
+        });
         total.started.push(...part.started);
         total.failed.push(...part.failed);
         setProgress({ done: Math.min(i + CHUNK, ids.length), total: ids.length });
@@ -64,24 +68,78 @@ export function BulkStartModal({ open, onClose, onDone }: { open: boolean; onClo
   };
   const running = !!progress && progress.done < progress.total && !error;
   return (
-    <Modal open={open} title={t('bulk.startTitle')} onCancel={close} width={720} destroyOnHidden maskClosable={!running} footer={[
-      <Button key="c" onClick={close} disabled={running}>{result ? t('people.done') : t('common.cancel')}</Button>,
-      !result && <Button key="ok" type="primary" loading={running} onClick={() => form.submit()} data-testid="bulk-start-run">{t('bulk.start')}</Button>,
-    ]}>
+    <Modal
+      open={open}
+      title={t('bulk.startTitle')}
+      onCancel={close}
+      width={720}
+      destroyOnHidden
+      maskClosable={!running}
+      footer={[
+        <Button key="c" onClick={close} disabled={running}>
+          {result ? t('people.done') : t('common.cancel')}
+        </Button>,
+        !result && (
+          <Button key="ok" type="primary" loading={running} onClick={() => form.submit()} data-testid="bulk-start-run">
+            {t('bulk.start')}
+          </Button>
+        ),
+      ]}
+    >
       <Typography.Paragraph type="secondary">{t('bulk.startHint')}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(v) => void run(v)} disabled={running || !!result}>
-        <Form.Item name="definitionId" label={t('fields.workflow')} rules={[{ required: true, message: t('instances.pickWorkflow') }]}>
-          <Select options={definitions.byId} loading={definitions.loading} onChange={() => form.setFieldValue('subjectOrgIds', [])} />
+        <Form.Item
+          name="definitionId"
+          label={t('fields.workflow')}
+          rules={[{ required: true, message: t('instances.pickWorkflow') }]}
+        >
+          <Select
+            options={definitions.byId}
+            loading={definitions.loading}
+            onChange={() => form.setFieldValue('subjectOrgIds', [])}
+          />
         </Form.Item>
-        <Form.Item name="subjectOrgIds" label={t('bulk.targets')} rules={[{ required: true, type: 'array', min: 1, message: t('bulk.pickTargets') }]}>
-          <Select mode="multiple" maxTagCount="responsive" showSearch optionFilterProp="label" options={candidates.map((o) => ({ value: o.id, label: o.name }))} placeholder={t('bulk.pickTargets')} />
+        <Form.Item
+          name="subjectOrgIds"
+          label={t('bulk.targets')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('bulk.pickTargets') }]}
+        >
+          <Select
+            mode="multiple"
+            maxTagCount="responsive"
+            showSearch
+            optionFilterProp="label"
+            options={candidates.map((o) => ({ value: o.id, label: o.name }))}
+            placeholder={t('bulk.pickTargets')}
+          />
         </Form.Item>
         {subjectType === 'school' && (
           <Space wrap style={{ marginBottom: 16 }}>
             <Typography.Text type="secondary">{t('bulk.quickPick')}</Typography.Text>
-            <Button size="small" onClick={() => form.setFieldValue('subjectOrgIds', candidates.map((o) => o.id))}>{t('bulk.allSchools')}</Button>
+            <Button
+              size="small"
+              onClick={() =>
+                form.setFieldValue(
+                  'subjectOrgIds',
+                  candidates.map((o) => o.id),
+                )
+              }
+            >
+              {t('bulk.allSchools')}
+            </Button>
             {['secondary', 'primary', 'kindergarten'].map((kind) => (
-              <Button key={kind} size="small" onClick={() => form.setFieldValue('subjectOrgIds', candidates.filter((o) => groups.some((g) => g.id === o.parentId && g.groupKind === kind)).map((o) => o.id))}>
+              <Button
+                key={kind}
+                size="small"
+                onClick={() =>
+                  form.setFieldValue(
+                    'subjectOrgIds',
+                    candidates
+                      .filter((o) => groups.some((g) => g.id === o.parentId && g.groupKind === kind))
+                      .map((o) => o.id),
+                  )
+                }
+              >
                 {t(`orgs.kinds.${kind}`)}
               </Button>
             ))}
@@ -102,16 +160,47 @@ export function BulkStartModal({ open, onClose, onDone }: { open: boolean; onClo
       {progress && (
         <>
           <Divider />
-          <Progress percent={Math.round((progress.done / Math.max(progress.total, 1)) * 100)} status={error ? 'exception' : running ? 'active' : 'success'} data-testid="bulk-progress" />
-          <Typography.Text type="secondary">{t('bulk.progress', { done: progress.done, total: progress.total })}</Typography.Text>
+          <Progress
+            percent={Math.round((progress.done / Math.max(progress.total, 1)) * 100)}
+            status={error ? 'exception' : running ? 'active' : 'success'}
+            data-testid="bulk-progress"
+          />
+          <Typography.Text type="secondary">
+            {t('bulk.progress', { done: progress.done, total: progress.total })}
+          </Typography.Text>
         </>
       )}
-      {error && <Alert type="error" showIcon style={{ marginTop: 12 }} message={error.status === 404 ? t('bulk.unavailable') : error.localized ? localize(error.localized) : error.message} />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 12 }}
+          message={
+            error.status === 404 ? t('bulk.unavailable') : error.localized ? localize(error.localized) : error.message
+          }
+        />
+      )}
       {result && (
         <>
-          <Alert style={{ marginTop: 12 }} type={result.failed.length ? 'warning' : 'success'} showIcon message={t('bulk.startResult', { started: result.started.length, failed: result.failed.length })} data-testid="bulk-result" />
+          <Alert
+            style={{ marginTop: 12 }}
+            type={result.failed.length ? 'warning' : 'success'}
+            showIcon
+            message={t('bulk.startResult', { started: result.started.length, failed: result.failed.length })}
+            data-testid="bulk-result"
+          />
           {result.failed.length > 0 && (
-            <Table size="small" style={{ marginTop: 8 }} rowKey="orgId" dataSource={result.failed} pagination={{ pageSize: 8, hideOnSinglePage: true }} columns={[{ title: t('fields.subject'), render: (_, f) => nameOf(f.orgId) }, { title: t('imports.message'), render: (_, f) => localize(f.message) }]} />
+            <Table
+              size="small"
+              style={{ marginTop: 8 }}
+              rowKey="orgId"
+              dataSource={result.failed}
+              pagination={{ pageSize: 8, hideOnSinglePage: true }}
+              columns={[
+                { title: t('fields.subject'), render: (_, f) => nameOf(f.orgId) },
+                { title: t('imports.message'), render: (_, f) => localize(f.message) },
+              ]}
+            />
           )}
         </>
       )}

@@ -1,17 +1,18 @@
-import { useEffect, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
 import { Create } from '@refinedev/antd';
-import { Alert, App, Divider, Form, Select, Skeleton } from 'antd';
 import { useInvalidate } from '@refinedev/core';
+import { Alert, App, Divider, Form, Select, Skeleton } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+
+import { EmptyState } from '../../components/empty-state';
 import { FormFieldItem } from '../../components/form-field-input';
 import { useLocalize } from '../../components/localized-text';
-import { EmptyState } from '../../components/empty-state';
 import { useDefinition, useDefinitions, useStartSubjects } from '../../hooks/use-reference-data';
-import { ApiError, http, isApiError } from '../../providers/http';
-import { AssignmentFields, assignedRoles, takeAssignments } from './assignment-fields';
-import type { InstanceView } from '../../types/contract';
 import { serverFieldErrors } from '../../lib/server-field-errors';
+import { ApiError, http, isApiError } from '../../providers/http';
+import type { InstanceView } from '../../types/contract';
+import { assignedRoles, AssignmentFields, takeAssignments } from './assignment-fields';
 
 type Values = { definitionId?: string; subjectOrgId?: string } & Record<string, unknown>;
 
@@ -31,7 +32,9 @@ export function InstanceCreate() {
   const { definition, loading } = useDefinition(definitionId);
   // Only what the API would accept: a teacher's or principal's own school, a department's district; the bureau any.
   const orgs = useStartSubjects(definitionId);
-  const nothingToStart = (!!definitionId && orgs.loaded && orgs.options.length === 0) || (!definitions.loading && definitions.rows.length === 0);
+  const nothingToStart =
+    (!!definitionId && orgs.loaded && orgs.options.length === 0) ||
+    (!definitions.loading && definitions.rows.length === 0);
   const startFields = definition?.definition.startForm?.fields ?? [];
   const [params] = useSearchParams();
   const presetKey = params.get('definitionKey');
@@ -43,13 +46,16 @@ export function InstanceCreate() {
   useEffect(() => {
     if (form.getFieldValue('definitionId')) return;
     const candidates = presetKey ? definitions.rows.filter((d) => d.key === presetKey) : presetBlock ? family.rows : [];
-    const latest = [...candidates].sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.version - a.version)[0];
+    const latest = [...candidates].sort(
+      (a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.version - a.version,
+    )[0];
     if (latest) form.setFieldValue('definitionId', latest.id);
   }, [presetKey, presetBlock, definitions.rows, family.rows, form]);
 
   // The user's own school (or the one possible subject, e.g. the district for a campus-entry request) is picked, not asked.
   useEffect(() => {
-    if (definitionId && orgs.preselected && !form.getFieldValue('subjectOrgId')) form.setFieldValue('subjectOrgId', orgs.preselected);
+    if (definitionId && orgs.preselected && !form.getFieldValue('subjectOrgId'))
+      form.setFieldValue('subjectOrgId', orgs.preselected);
   }, [definitionId, orgs.preselected, form]);
 
   const submit = async ({ definitionId: defId, subjectOrgId, ...values }: Values) => {
@@ -57,7 +63,10 @@ export function InstanceCreate() {
     setError(null);
     const { assignments, rest: data } = takeAssignments(values);
     try {
-      const view = await http<InstanceView>('/instances', { method: 'POST', body: { definitionId: defId, subjectOrgId, data, assignments } });
+      const view = await http<InstanceView>('/instances', {
+        method: 'POST',
+        body: { definitionId: defId, subjectOrgId, data, assignments },
+      });
       void message.success(t('instances.created'));
       await invalidate({ resource: 'instances', invalidates: ['list'] });
       navigate(`/instances/${view.id}`);
@@ -71,16 +80,56 @@ export function InstanceCreate() {
   };
 
   return (
-    <Create title={t('instances.create')} breadcrumb={false} saveButtonProps={{ loading: pending, disabled: nothingToStart, onClick: () => form.submit(), children: t('instances.start') }}>
-      {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={t('instances.createFailed')} description={error.localized ? localize(error.localized) : error.message} />}
+    <Create
+      title={t('instances.create')}
+      breadcrumb={false}
+      saveButtonProps={{
+        loading: pending,
+        disabled: nothingToStart,
+        onClick: () => form.submit(),
+        children: t('instances.start'),
+      }}
+    >
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('instances.createFailed')}
+          description={error.localized ? localize(error.localized) : error.message}
+        />
+      )}
       {!definitions.loading && definitions.rows.length === 0 ? (
         <EmptyState description={t('startForm.nothingToStart')} />
       ) : (
-        <Form<Values> form={form} layout="vertical" style={{ maxWidth: 720 }} onFinish={(v) => void submit(v)} onValuesChange={(changed) => 'definitionId' in changed && form.setFieldValue('subjectOrgId', undefined)}>
-          <Form.Item name="definitionId" label={t('fields.workflow')} rules={[{ required: true, message: t('instances.pickWorkflow') }]}>
-            <Select loading={definitions.loading} options={definitions.byId} placeholder={t('instances.pickWorkflow')} />
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          style={{ maxWidth: 720 }}
+          onFinish={(v) => void submit(v)}
+          onValuesChange={(changed) => 'definitionId' in changed && form.setFieldValue('subjectOrgId', undefined)}
+        >
+          <Form.Item
+            name="definitionId"
+            label={t('fields.workflow')}
+            rules={[{ required: true, message: t('instances.pickWorkflow') }]}
+          >
+            <Select
+              loading={definitions.loading}
+              options={definitions.byId}
+              placeholder={t('instances.pickWorkflow')}
+            />
           </Form.Item>
-          {nothingToStart && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('startForm.noSubjects')} description={t('startForm.noSubjectsHint')} data-testid="start-no-subjects" />}
+          {nothingToStart && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              message={t('startForm.noSubjects')}
+              description={t('startForm.noSubjectsHint')}
+              data-testid="start-no-subjects"
+            />
+          )}
           <Form.Item
             name="subjectOrgId"
             label={t(`instances.subjectOf.${summary?.subject ?? 'school'}`)}

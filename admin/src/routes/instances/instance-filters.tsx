@@ -1,13 +1,14 @@
-import { Checkbox, DatePicker, Form, Input, Select, type FormProps } from 'antd';
-import { cachedSession } from '../../providers/session';
+import { BLOCK_NAMES, BLOCKS } from '@eduflow/workflows';
+import { Checkbox, DatePicker, Form, type FormProps, Input, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { FilterActions } from '../../components/filter-actions';
 import { flagItem } from '../../components/flag-item';
-import type { Dayjs } from 'dayjs';
-import { useDefinition, useDefinitions, useOrgOptions } from '../../hooks/use-reference-data';
 import { useLocalize } from '../../components/localized-text';
-import { BLOCKS, BLOCK_NAMES } from '@eduflow/workflows';
+import { useDefinition, useDefinitions, useOrgOptions } from '../../hooks/use-reference-data';
+import { cachedSession } from '../../providers/session';
 
 export type InstanceFilterValues = {
   definitionKey?: string;
@@ -29,7 +30,10 @@ export type InstanceFilterValues = {
  * Whether the user reads every instance of the district (the same test as the API's list): a title search
  * then needs a school or group first, since a substring test over the whole district would scan it.
  */
-const readsWholeDistrict = () => cachedSession()?.ability.rulesFor('read', 'Instance').some((r) => !r.conditions && !r.inverted) ?? false;
+const readsWholeDistrict = () =>
+  cachedSession()
+    ?.ability.rulesFor('read', 'Instance')
+    .some((r) => !r.conditions && !r.inverted) ?? false;
 
 /** Server-side filters of the instance list (workflow, state, status, organisation, overdue, in 公示, created between). */
 export function InstanceFilters({ formProps }: { formProps: FormProps<InstanceFilterValues> }) {
@@ -59,16 +63,42 @@ export function InstanceFilters({ formProps }: { formProps: FormProps<InstanceFi
   return (
     <Form<InstanceFilterValues> layout="inline" {...formProps} form={usedForm} style={{ rowGap: 12, marginBottom: 16 }}>
       <Form.Item name="q" label={t('titles.name')} tooltip={searchNeedsOrg ? t('titles.searchNeedsScope') : undefined}>
-        <Input allowClear style={{ width: 200 }} maxLength={60} disabled={searchNeedsOrg} placeholder={t('titles.search')} data-testid="filter-instances-q" />
+        <Input
+          allowClear
+          style={{ width: 200 }}
+          maxLength={60}
+          disabled={searchNeedsOrg}
+          placeholder={t('titles.search')}
+          data-testid="filter-instances-q"
+        />
       </Form.Item>
       <Form.Item name="definitionKey" label={t('fields.workflow')}>
-        <Select allowClear style={{ width: 200 }} loading={definitions.loading} options={definitions.byKey} placeholder={t('common.all')} onChange={() => usedForm.setFieldValue('state', undefined)} />
+        <Select
+          allowClear
+          style={{ width: 200 }}
+          loading={definitions.loading}
+          options={definitions.byKey}
+          placeholder={t('common.all')}
+          onChange={() => usedForm.setFieldValue('state', undefined)}
+        />
       </Form.Item>
       <Form.Item name="block" label={t('instances.blockFilter')} tooltip={t('instances.blockFilterHint')}>
-        <Select allowClear style={{ width: 200 }} options={blockOptions} placeholder={t('common.all')} data-testid="filter-instances-block" />
+        <Select
+          allowClear
+          style={{ width: 200 }}
+          options={blockOptions}
+          placeholder={t('common.all')}
+          data-testid="filter-instances-block"
+        />
       </Form.Item>
       <Form.Item name="state" label={t('fields.state')}>
-        <Select allowClear style={{ width: 160 }} disabled={!key} options={stateOptions} placeholder={key ? t('common.all') : t('instances.pickWorkflowFirst')} />
+        <Select
+          allowClear
+          style={{ width: 160 }}
+          disabled={!key}
+          options={stateOptions}
+          placeholder={key ? t('common.all') : t('instances.pickWorkflowFirst')}
+        />
       </Form.Item>
       <Form.Item name="status" label={t('fields.status')}>
         <Select
@@ -82,7 +112,15 @@ export function InstanceFilters({ formProps }: { formProps: FormProps<InstanceFi
         />
       </Form.Item>
       <Form.Item name="orgId" label={t('fields.subject')}>
-        <Select allowClear showSearch optionFilterProp="label" style={{ width: 220 }} loading={orgs.loading} options={orgs.options} placeholder={t('common.all')} />
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          style={{ width: 220 }}
+          loading={orgs.loading}
+          options={orgs.options}
+          placeholder={t('common.all')}
+        />
       </Form.Item>
       <Form.Item name="overdue" {...flagItem}>
         <Checkbox data-testid="filter-instances-overdue">{t('instances.overdueOnly')}</Checkbox>

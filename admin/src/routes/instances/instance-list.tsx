@@ -1,26 +1,27 @@
+import { AppstoreAddOutlined, BellOutlined } from '@ant-design/icons';
 import { CreateButton, getDefaultSortOrder, List } from '@refinedev/antd';
-import { ExportButton } from '../../components/export-button';
-import { filtersToQuery, sortersToQuery } from '../../providers/data-provider';
-import { App, Button, Space, Table, Tag, Typography } from 'antd';
-import { BellOutlined, AppstoreAddOutlined } from '@ant-design/icons';
+import { App, Button, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { cachedSession } from '../../providers/session';
-import { isApiError } from '../../providers/http';
-import { BulkStartModal } from './bulk-start-modal';
-import { chaseInstances } from './bulk-chase';
-import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { toFilters, useKeysetTable } from '../../hooks/use-keyset-table';
-import { useLocalize } from '../../components/localized-text';
+import { useNavigate } from 'react-router';
+
 import { DateText } from '../../components/date-text';
 import { DueText } from '../../components/due-text';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorResult } from '../../components/error-result';
-import { StatusTag } from '../../components/status-tag';
+import { ExportButton } from '../../components/export-button';
 import { InstanceName } from '../../components/instance-name';
-import { InstanceFilters, type InstanceFilterValues } from './instance-filters';
+import { useLocalize } from '../../components/localized-text';
+import { StatusTag } from '../../components/status-tag';
 import { districtDayBounds } from '../../config/time';
+import { toFilters, useKeysetTable } from '../../hooks/use-keyset-table';
+import { filtersToQuery, sortersToQuery } from '../../providers/data-provider';
+import { isApiError } from '../../providers/http';
+import { cachedSession } from '../../providers/session';
 import type { InstanceRow } from '../../types/contract';
+import { chaseInstances } from './bulk-chase';
+import { BulkStartModal } from './bulk-start-modal';
+import { InstanceFilters, type InstanceFilterValues } from './instance-filters';
 
 function toQuery({ range, ...rest }: InstanceFilterValues): Record<string, unknown> {
   return {
@@ -36,7 +37,8 @@ export function InstanceList() {
   const localize = useLocalize();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const bureau = cachedSession()?.me.roles.some((r) => r.role === 'bureauAdmin' || r.role === 'bureauReviewer') ?? false;
+  const bureau =
+    cachedSession()?.me.roles.some((r) => r.role === 'bureauAdmin' || r.role === 'bureauReviewer') ?? false;
   const [selected, setSelected] = useState<string[]>([]);
   const [bulkOpen, setBulkOpen] = useState(false);
   const [chasing, setChasing] = useState<number | null>(null);
@@ -44,15 +46,26 @@ export function InstanceList() {
     setChasing(0);
     try {
       const r = await chaseInstances(selected, setChasing);
-      void (r.failed.length ? message.warning : message.success)(t('bulk.chaseResult', { done: r.done, failed: r.failed.length, tasks: r.tasks }));
+      void (r.failed.length ? message.warning : message.success)(
+        t('bulk.chaseResult', { done: r.done, failed: r.failed.length, tasks: r.tasks }),
+      );
       setSelected([]);
     } catch (e) {
-      void message.error(isApiError(e) && e.status === 404 ? t('bulk.unavailable') : isApiError(e) && e.localized ? localize(e.localized) : t('errors.generic'));
+      void message.error(
+        isApiError(e) && e.status === 404
+          ? t('bulk.unavailable')
+          : isApiError(e) && e.localized
+            ? localize(e.localized)
+            : t('errors.generic'),
+      );
     } finally {
       setChasing(null);
     }
   };
-  const { tableProps, tableQuery, pager, searchFormProps, filters, sorters } = useKeysetTable<InstanceRow, InstanceFilterValues>({
+  const { tableProps, tableQuery, pager, searchFormProps, filters, sorters } = useKeysetTable<
+    InstanceRow,
+    InstanceFilterValues
+  >({
     resource: 'instances',
     filters: { defaultBehavior: 'replace' },
     // The API's own default, shown on the column so the user sees what the rows are ordered by.
@@ -60,11 +73,21 @@ export function InstanceList() {
     onSearch: (values) => toFilters(toQuery(values)),
   });
   return (
-    <List title={t('instances.title')} breadcrumb={false} headerButtons={
+    <List
+      title={t('instances.title')}
+      breadcrumb={false}
+      headerButtons={
         <Space wrap>
           {bureau && selected.length > 0 && (
-            <Button icon={<BellOutlined />} loading={chasing !== null} onClick={() => void chase()} data-testid="bulk-chase">
-              {chasing !== null ? t('bulk.chasing', { done: chasing, total: selected.length }) : t('bulk.chase', { count: selected.length })}
+            <Button
+              icon={<BellOutlined />}
+              loading={chasing !== null}
+              onClick={() => void chase()}
+              data-testid="bulk-chase"
+            >
+              {chasing !== null
+                ? t('bulk.chasing', { done: chasing, total: selected.length })
+                : t('bulk.chase', { count: selected.length })}
             </Button>
           )}
           {bureau && (
@@ -72,10 +95,15 @@ export function InstanceList() {
               {t('bulk.startTitle')}
             </Button>
           )}
-          <ExportButton list="instances" query={{ ...filtersToQuery(filters), ...sortersToQuery(sorters) }} fileName={t('instances.title')} />
+          <ExportButton
+            list="instances"
+            query={{ ...filtersToQuery(filters), ...sortersToQuery(sorters) }}
+            fileName={t('instances.title')}
+          />
           <CreateButton>{t('instances.create')}</CreateButton>
         </Space>
-      }>
+      }
+    >
       <InstanceFilters formProps={searchFormProps} />
       {tableQuery.isError ? (
         <ErrorResult error={tableQuery.error} onRetry={() => void tableQuery.refetch()} />
@@ -83,15 +111,43 @@ export function InstanceList() {
         <Table<InstanceRow>
           {...tableProps}
           rowKey="id"
-          rowSelection={bureau ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)), getCheckboxProps: (r) => ({ disabled: r.status !== 'running' }) } : undefined}
-          onRow={(row) => ({ onClick: (e) => !(e.target instanceof Element && e.target.closest('.ant-table-selection-column')) && navigate(`/instances/${row.id}`), style: { cursor: 'pointer' } })}
+          rowSelection={
+            bureau
+              ? {
+                  selectedRowKeys: selected,
+                  onChange: (keys) => setSelected(keys.map(String)),
+                  getCheckboxProps: (r) => ({ disabled: r.status !== 'running' }),
+                }
+              : undefined
+          }
+          onRow={(row) => ({
+            onClick: (e) =>
+              !(e.target instanceof Element && e.target.closest('.ant-table-selection-column')) &&
+              navigate(`/instances/${row.id}`),
+            style: { cursor: 'pointer' },
+          })}
           locale={{ emptyText: <EmptyState description={t('instances.empty')} /> }}
           columns={[
-            { key: 'title', title: t('titles.name'), render: (_, r) => <InstanceName title={r.title} workflow={r.definitionName} /> },
+            {
+              key: 'title',
+              title: t('titles.name'),
+              render: (_, r) => <InstanceName title={r.title} workflow={r.definitionName} />,
+            },
             { key: 'requester', title: t('titles.requester'), dataIndex: 'requesterName' },
             // Sortable only where the API sorts (GET /instances?sort=): state, dueAt, createdAt, updatedAt.
-            { key: 'state', dataIndex: 'state', sorter: true, sortOrder: getDefaultSortOrder('state', sorters), title: t('fields.state'), render: (_, r) => <Tag color={r.status === 'running' ? 'blue' : 'default'}>{localize(r.stateName)}</Tag> },
-            { key: 'status', title: t('fields.status'), render: (_, r) => <StatusTag status={r.status} outcome={r.outcome} /> },
+            {
+              key: 'state',
+              dataIndex: 'state',
+              sorter: true,
+              sortOrder: getDefaultSortOrder('state', sorters),
+              title: t('fields.state'),
+              render: (_, r) => <Tag color={r.status === 'running' ? 'blue' : 'default'}>{localize(r.stateName)}</Tag>,
+            },
+            {
+              key: 'status',
+              title: t('fields.status'),
+              render: (_, r) => <StatusTag status={r.status} outcome={r.outcome} />,
+            },
             {
               key: 'dueAt',
               dataIndex: 'dueAt',
@@ -100,8 +156,22 @@ export function InstanceList() {
               title: t('sorting.dueAt'),
               render: (_, r) => <DueText dueAt={r.dueAt} dueKind={r.dueKind} overdue={r.overdue} />,
             },
-            { key: 'createdAt', dataIndex: 'createdAt', sorter: true, sortOrder: getDefaultSortOrder('createdAt', sorters), title: t('fields.createdAt'), render: (_, r) => <DateText value={r.createdAt} /> },
-            { key: 'updatedAt', dataIndex: 'updatedAt', sorter: true, sortOrder: getDefaultSortOrder('updatedAt', sorters), title: t('fields.updatedAt'), render: (_, r) => <DateText value={r.updatedAt} /> },
+            {
+              key: 'createdAt',
+              dataIndex: 'createdAt',
+              sorter: true,
+              sortOrder: getDefaultSortOrder('createdAt', sorters),
+              title: t('fields.createdAt'),
+              render: (_, r) => <DateText value={r.createdAt} />,
+            },
+            {
+              key: 'updatedAt',
+              dataIndex: 'updatedAt',
+              sorter: true,
+              sortOrder: getDefaultSortOrder('updatedAt', sorters),
+              title: t('fields.updatedAt'),
+              render: (_, r) => <DateText value={r.updatedAt} />,
+            },
           ]}
         />
       )}

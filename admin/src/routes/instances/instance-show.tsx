@@ -1,23 +1,24 @@
-import { useMemo, useState } from 'react';
-import { useParams } from 'react-router';
-import { App, Button, Col, Row, Skeleton } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useInvalidate, useOne } from '@refinedev/core';
+import { App, Button, Col, Row, Skeleton } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+
 import { ErrorResult } from '../../components/error-result';
 import { useLocalize } from '../../components/localized-text';
 import { useDefinition } from '../../hooks/use-reference-data';
-import { InstanceHeader } from './components/instance-header';
-import { StateTrace } from './components/state-trace';
-import { InstanceData } from './components/instance-data';
+import type { AvailableEvent, EventResult, InstanceView } from '../../types/contract';
+import { AttachmentsCard } from './components/attachments-card';
+import { CollectParts } from './components/collect-parts';
 import { EventActions } from './components/event-actions';
 import { EventModal } from './components/event-modal';
-import { HistoryTimeline } from './components/history-timeline';
-import { AttachmentsCard } from './components/attachments-card';
 import { fieldCatalogue } from './components/field-catalogue';
-import { MergedInto, MergeRequests, canMerge } from './components/merge-requests';
-import { CollectParts } from './components/collect-parts';
-import type { AvailableEvent, EventResult, InstanceView } from '../../types/contract';
+import { HistoryTimeline } from './components/history-timeline';
+import { InstanceData } from './components/instance-data';
+import { InstanceHeader } from './components/instance-header';
+import { canMerge, MergedInto, MergeRequests } from './components/merge-requests';
+import { StateTrace } from './components/state-trace';
 
 /** One instance: where it is, what it carries, what the user may do next, and what happened so far. */
 export function InstanceShow() {
@@ -47,12 +48,23 @@ export function InstanceShow() {
   const done = async (res: EventResult) => {
     fire(null);
     void message.success(t('instances.fireSuccess', { state: localize(res.stateName) }));
-    await Promise.all([query.refetch(), invalidate({ resource: 'tasks', invalidates: ['list'] }), invalidate({ resource: 'instances', invalidates: ['list'] })]);
+    await Promise.all([
+      query.refetch(),
+      invalidate({ resource: 'tasks', invalidates: ['list'] }),
+      invalidate({ resource: 'instances', invalidates: ['list'] }),
+    ]);
     setHistoryKey((k) => k + 1);
   };
 
   if (query.isLoading) return <Skeleton active paragraph={{ rows: 10 }} />;
-  if (query.isError || !view) return <ErrorResult error={query.error} status={!view && !query.isError ? 404 : undefined} onRetry={() => void query.refetch()} />;
+  if (query.isError || !view)
+    return (
+      <ErrorResult
+        error={query.error}
+        status={!view && !query.isError ? 404 : undefined}
+        onRetry={() => void query.refetch()}
+      />
+    );
 
   return (
     <>
@@ -67,15 +79,35 @@ export function InstanceShow() {
       <MergedInto view={view} />
       <StateTrace view={view} definition={definition?.definition} />
       {view.status === 'running' && (
-        <div style={{ marginBottom: 16, padding: '12px 16px', background: '#fff', borderRadius: 4, display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
+        <div
+          style={{
+            marginBottom: 16,
+            padding: '12px 16px',
+            background: '#fff',
+            borderRadius: 4,
+            display: 'flex',
+            gap: 12,
+            alignItems: 'center',
+            flexWrap: 'wrap',
+          }}
+        >
           <span style={{ fontWeight: 600 }}>{t('instances.actions')}</span>
-          {view.availableEvents.length ? <EventActions events={view.availableEvents.filter((e) => e.type !== 'MERGE')} onFire={(e) => fire(e)} /> : <span style={{ color: '#8c8c8c' }}>{t('instances.noActions')}</span>}
+          {view.availableEvents.length ? (
+            <EventActions events={view.availableEvents.filter((e) => e.type !== 'MERGE')} onFire={(e) => fire(e)} />
+          ) : (
+            <span style={{ color: '#8c8c8c' }}>{t('instances.noActions')}</span>
+          )}
           {canMerge(view) && <MergeRequests view={view} onMerged={() => void reload()} />}
         </div>
       )}
       <Row gutter={16}>
         <Col xs={24} xl={15}>
-          <CollectParts view={view} fields={fields} stepFields={(step) => definition?.definition.states[step]?.form?.fields ?? []} onReturn={(e, userId) => fire(e, { userId })} />
+          <CollectParts
+            view={view}
+            fields={fields}
+            stepFields={(step) => definition?.definition.states[step]?.form?.fields ?? []}
+            onReturn={(e, userId) => fire(e, { userId })}
+          />
           <InstanceData view={view} fields={fields} />
           <AttachmentsCard view={view} canUpload={view.status === 'running' && view.availableEvents.length > 0} />
         </Col>
@@ -83,7 +115,15 @@ export function InstanceShow() {
           <HistoryTimeline view={view} definition={definition?.definition} refreshKey={historyKey} />
         </Col>
       </Row>
-      <EventModal view={view} event={event} preset={preset} fields={fields} onClose={() => fire(null)} onDone={(r) => void done(r)} onReload={() => void reload()} />
+      <EventModal
+        view={view}
+        event={event}
+        preset={preset}
+        fields={fields}
+        onClose={() => fire(null)}
+        onDone={(r) => void done(r)}
+        onReload={() => void reload()}
+      />
     </>
   );
 }

@@ -1,15 +1,16 @@
-import { useState } from 'react';
-import { Alert, Button, Form, Input, theme } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Input, theme } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { LanguageSwitch } from '../../components/language-switch';
 import { useLocalize } from '../../components/localized-text';
-import { ApiError, isApiError } from '../../providers/http';
-import { openConsole } from '../../open-console';
-import { afterSignIn, requestSignIn, type Credentials } from '../../providers/sign-in';
-import { LoginAside } from './login-aside';
-import { brand } from '../../config/theme';
 import { districtClock } from '../../config/district';
+import { brand } from '../../config/theme';
+import { openConsole } from '../../open-console';
+import { ApiError, isApiError } from '../../providers/http';
+import { afterSignIn, type Credentials, requestSignIn } from '../../providers/sign-in';
+import { LoginAside } from './login-aside';
 
 function useLoginErrorText(error: ApiError | null): string | null {
   const { t } = useTranslation();
@@ -60,7 +61,9 @@ export function LoginPage() {
           }}
         >
           <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 24 }}>
-            <h4 style={{ margin: 0, fontSize: token.fontSizeHeading4, fontWeight: 600, color: token.colorTextHeading }}>{t('login.title')}</h4>
+            <h4 style={{ margin: 0, fontSize: token.fontSizeHeading4, fontWeight: 600, color: token.colorTextHeading }}>
+              {t('login.title')}
+            </h4>
             <LanguageSwitch size="small" />
           </div>
           {errorText && (
@@ -73,23 +76,52 @@ export function LoginPage() {
               style={{ marginBottom: 20 }}
             />
           )}
-          <Form<Credentials> layout="vertical" requiredMark={false} onFinish={(values) => void submit(values)} size="large">
-            <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.usernameRequired') }]}>
+          <Form<Credentials>
+            layout="vertical"
+            requiredMark={false}
+            onFinish={(values) => void submit(values)}
+            size="large"
+          >
+            <Form.Item
+              name="username"
+              label={t('login.username')}
+              rules={[{ required: true, message: t('login.usernameRequired') }]}
+            >
               <Input prefix={<UserOutlined />} autoComplete="username" placeholder={t('login.usernamePlaceholder')} />
             </Form.Item>
-            <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" placeholder={t('login.passwordPlaceholder')} />
+            <Form.Item
+              name="password"
+              label={t('login.password')}
+              rules={[{ required: true, message: t('login.passwordRequired') }]}
+            >
+              <Input.Password
+                prefix={<LockOutlined />}
+                autoComplete="current-password"
+                placeholder={t('login.passwordPlaceholder')}
+              />
             </Form.Item>
             {needsOtp && (
-              <Form.Item name="otp" label={t('account.otp.otp')} rules={[{ required: true, pattern: /^\d{6}$/, message: t('account.otp.otpRequired') }]}>
-                <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus placeholder={t('account.otp.otpPlaceholder')} />
+              <Form.Item
+                name="otp"
+                label={t('account.otp.otp')}
+                rules={[{ required: true, pattern: /^\d{6}$/, message: t('account.otp.otpRequired') }]}
+              >
+                <Input
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  maxLength={6}
+                  autoFocus
+                  placeholder={t('account.otp.otpPlaceholder')}
+                />
               </Form.Item>
             )}
             <Button type="primary" htmlType="submit" block loading={pending} style={{ marginTop: 8 }}>
               {t('login.submit')}
             </Button>
           </Form>
-          <p style={{ marginTop: 20, marginBottom: 0, fontSize: 12, color: token.colorTextSecondary }}>{t('login.notice')}</p>
+          <p style={{ marginTop: 20, marginBottom: 0, fontSize: 12, color: token.colorTextSecondary }}>
+            {t('login.notice')}
+          </p>
         </div>
       </div>
     </div>

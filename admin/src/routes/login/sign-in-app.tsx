@@ -1,9 +1,11 @@
-import { useEffect } from 'react';
-import { ConfigProvider } from 'antd';
 import '@refinedev/antd/dist/reset.css';
-import zhCN from 'antd/es/locale/zh_CN';
+
+import { ConfigProvider } from 'antd';
 import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { theme } from '../../config/theme';
 import { openConsole } from '../../open-console';
 import { afterSignIn, hasSession } from '../../providers/sign-in';

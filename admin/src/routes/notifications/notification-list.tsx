@@ -1,14 +1,15 @@
-import { List } from '@refinedev/antd';
-import { App, Badge, Button, Form, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
+import { List } from '@refinedev/antd';
 import { useQueryClient } from '@tanstack/react-query';
+import { App, Badge, Button, Form, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useKeysetTable } from '../../hooks/use-keyset-table';
+
 import { DateText } from '../../components/date-text';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorResult } from '../../components/error-result';
 import { useLocalize } from '../../components/localized-text';
+import { useKeysetTable } from '../../hooks/use-keyset-table';
 import { http, isApiError } from '../../providers/http';
 import type { NotificationRow } from '../../types/contract';
 import { KIND_COLORS, NOTIFICATION_KINDS } from './notification-kinds';
@@ -66,7 +67,13 @@ export function NotificationList() {
       title={t('inbox.title')}
       breadcrumb={false}
       headerButtons={
-        <Button icon={<CheckOutlined />} onClick={() => void readAll()} loading={marking} disabled={!hasUnread} data-testid="read-all">
+        <Button
+          icon={<CheckOutlined />}
+          onClick={() => void readAll()}
+          loading={marking}
+          disabled={!hasUnread}
+          data-testid="read-all"
+        >
           {t('inbox.readAll')}
         </Button>
       }
@@ -104,13 +111,20 @@ export function NotificationList() {
           size="middle"
           data-testid="inbox-table"
           scroll={{ x: 720 }}
-          locale={{ emptyText: <EmptyState description={show === 'unread' ? t('inbox.emptyUnread') : t('inbox.empty')} /> }}
+          locale={{
+            emptyText: <EmptyState description={show === 'unread' ? t('inbox.emptyUnread') : t('inbox.empty')} />,
+          }}
           columns={[
             {
               title: t('inbox.status'),
               dataIndex: 'readAt',
               width: 90,
-              render: (readAt: string | null) => (readAt ? <Badge status="default" text={t('inbox.read')} /> : <Badge status="processing" text={t('inbox.unreadOne')} />),
+              render: (readAt: string | null) =>
+                readAt ? (
+                  <Badge status="default" text={t('inbox.read')} />
+                ) : (
+                  <Badge status="processing" text={t('inbox.unreadOne')} />
+                ),
             },
             {
               title: t('inbox.kind'),

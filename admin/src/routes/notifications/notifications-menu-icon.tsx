@@ -1,5 +1,6 @@
-import { Badge } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
+import { Badge } from 'antd';
+
 import { UNREAD_LIMIT, useUnreadNotifications } from './use-unread-notifications';
 
 /**
@@ -11,7 +12,14 @@ export function NotificationsMenuIcon({ className }: { className?: string }) {
   const { data } = useUnreadNotifications();
   const count = data?.items.length ?? 0;
   return (
-    <Badge className={className} count={count} overflowCount={UNREAD_LIMIT - 1} size="small" offset={[-12, 0]} data-testid="menu-unread-badge">
+    <Badge
+      className={className}
+      count={count}
+      overflowCount={UNREAD_LIMIT - 1}
+      size="small"
+      offset={[-12, 0]}
+      data-testid="menu-unread-badge"
+    >
       <BellOutlined style={{ color: 'inherit' }} />
     </Badge>
   );

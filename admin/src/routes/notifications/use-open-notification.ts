@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
+
+import { auditLink } from '../../lib/audit-link';
 import { http } from '../../providers/http';
 import type { NotificationRow } from '../../types/contract';
-import { auditLink } from '../../lib/audit-link';
 
 /** Marks one notification read (if it is not yet) and goes to what it is about (its instance, or an account's audit trail). Shared by the bell and the page. */
 export function useOpenNotification(after?: () => void) {

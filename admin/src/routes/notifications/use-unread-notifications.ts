@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+
 import { http } from '../../providers/http';
 import type { NotificationRow, Page } from '../../types/contract';
 

@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'react';
 import { Alert, App, Button, Form, Input, Select, Space } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { http, isApiError, ApiError } from '../../providers/http';
+
 import { useLocalize } from '../../components/localized-text';
 import { StaleAlert } from '../../components/stale-alert';
-import type { Org } from '../../types/contract';
 import { serverFieldErrors } from '../../lib/server-field-errors';
+import { ApiError, http, isApiError } from '../../providers/http';
+import type { Org } from '../../types/contract';
 
 export type OrgRow = Org;
 type Values = { name: string; shortName?: string; code?: string; groupKind?: string };
@@ -15,7 +16,19 @@ const FIELDS = ['name', 'shortName', 'code', 'groupKind'] as const;
  * Edits one organisation, or creates a child under `parent`. A 409 means someone saved first: we
  * keep the form read-only until the user reloads their version.
  */
-export function OrgEditForm({ org, parent, canEdit, onSaved, onReload }: { org: OrgRow | null; parent: OrgRow | null; canEdit: boolean; onSaved: (o: OrgRow) => void; onReload: () => Promise<void> }) {
+export function OrgEditForm({
+  org,
+  parent,
+  canEdit,
+  onSaved,
+  onReload,
+}: {
+  org: OrgRow | null;
+  parent: OrgRow | null;
+  canEdit: boolean;
+  onSaved: (o: OrgRow) => void;
+  onReload: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const { message } = App.useApp();
@@ -25,7 +38,13 @@ export function OrgEditForm({ org, parent, canEdit, onSaved, onReload }: { org: 
   useEffect(() => {
     setError(null);
     form.resetFields();
-    if (org) form.setFieldsValue({ name: org.name, shortName: org.shortName ?? undefined, code: org.code ?? undefined, groupKind: org.groupKind ?? undefined });
+    if (org)
+      form.setFieldsValue({
+        name: org.name,
+        shortName: org.shortName ?? undefined,
+        code: org.code ?? undefined,
+        groupKind: org.groupKind ?? undefined,
+      });
   }, [org, form]);
 
   const creating = !org;
@@ -35,8 +54,27 @@ export function OrgEditForm({ org, parent, canEdit, onSaved, onReload }: { org: 
     setError(null);
     try {
       const saved = creating
-        ? await http<OrgRow>('/orgs', { method: 'POST', body: { type, name: v.name, shortName: v.shortName || undefined, code: v.code || undefined, parentId: parent?.id, groupKind: type === 'group' ? v.groupKind : undefined } })
-        : await http<OrgRow>(`/orgs/${org.id}`, { method: 'PATCH', body: { name: v.name, shortName: v.shortName || null, code: v.code || null, ...(org.type === 'group' && v.groupKind ? { groupKind: v.groupKind } : {}), expectedVersion: org.version ?? 1 } });
+        ? await http<OrgRow>('/orgs', {
+            method: 'POST',
+            body: {
+              type,
+              name: v.name,
+              shortName: v.shortName || undefined,
+              code: v.code || undefined,
+              parentId: parent?.id,
+              groupKind: type === 'group' ? v.groupKind : undefined,
+            },
+          })
+        : await http<OrgRow>(`/orgs/${org.id}`, {
+            method: 'PATCH',
+            body: {
+              name: v.name,
+              shortName: v.shortName || null,
+              code: v.code || null,
+              ...(org.type === 'group' && v.groupKind ? { groupKind: v.groupKind } : {}),
+              expectedVersion: org.version ?? 1,
+            },
+          });
       void message.success(t('orgs.saved', { name: saved.name }));
       onSaved(saved);
     } catch (e) {
@@ -52,9 +90,20 @@ export function OrgEditForm({ org, parent, canEdit, onSaved, onReload }: { org: 
     <div data-testid="org-form">
       {/* Outside the form: a disabled form would disable the reload button too. */}
       {stale && <StaleAlert onReload={() => void onReload().then(() => setError(null))} />}
-      {error && !stale && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={error.localized ? localize(error.localized) : error.message} />}
+      {error && !stale && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={error.localized ? localize(error.localized) : error.message}
+        />
+      )}
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={!canEdit || stale}>
-        <Form.Item name="name" label={t('orgs.name')} rules={[{ required: true, whitespace: true, max: 100, message: t('orgs.nameRule') }]}>
+        <Form.Item
+          name="name"
+          label={t('orgs.name')}
+          rules={[{ required: true, whitespace: true, max: 100, message: t('orgs.nameRule') }]}
+        >
           <Input />
         </Form.Item>
         <Form.Item name="shortName" label={t('orgs.shortName')} rules={[{ max: 50 }]}>
@@ -64,8 +113,14 @@ export function OrgEditForm({ org, parent, canEdit, onSaved, onReload }: { org: 
           <Input />
         </Form.Item>
         {type === 'group' && (
-          <Form.Item name="groupKind" label={t('orgs.groupKind')} rules={[{ required: creating, message: t('orgs.groupKindRule') }]}>
-            <Select options={['secondary', 'primary', 'kindergarten'].map((k) => ({ value: k, label: t(`orgs.kinds.${k}`) }))} />
+          <Form.Item
+            name="groupKind"
+            label={t('orgs.groupKind')}
+            rules={[{ required: creating, message: t('orgs.groupKindRule') }]}
+          >
+            <Select
+              options={['secondary', 'primary', 'kindergarten'].map((k) => ({ value: k, label: t(`orgs.kinds.${k}`) }))}
+            />
           </Form.Item>
         )}
         {canEdit && (

@@ -1,14 +1,15 @@
-import { useMemo, useState } from 'react';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { List } from '@refinedev/antd';
 import { useList } from '@refinedev/core';
 import { Button, Card, Col, Descriptions, Empty, Input, Row, Space, Tag, Tree, Typography } from 'antd';
-import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { DataNode } from 'antd/es/tree';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../../hooks/use-can';
+
 import { ErrorResult } from '../../components/error-result';
 import { ExportButton } from '../../components/export-button';
 import { ImportModal } from '../../components/import-modal';
+import { useCan } from '../../hooks/use-can';
 import { OrgEditForm, type OrgRow } from './org-edit-form';
 
 /** 组织机构: district → education groups → schools as a tree; the admin edits a node or adds a child. */
@@ -29,7 +30,14 @@ export function OrgTreePage() {
         .map((o) => {
           const kids = children(o.id);
           const hit = !filter || o.name.includes(filter) || kids.length > 0;
-          return hit ? { key: o.id, title: `${o.name}${o.type === 'group' ? `（${kids.length}）` : ''}`, children: kids.length ? kids : undefined, isLeaf: kids.length === 0 } : null;
+          return hit
+            ? {
+                key: o.id,
+                title: `${o.name}${o.type === 'group' ? `（${kids.length}）` : ''}`,
+                children: kids.length ? kids : undefined,
+                isLeaf: kids.length === 0,
+              }
+            : null;
         })
         .filter((n): n is NonNullable<typeof n> => n !== null);
     return children(null);
@@ -55,7 +63,13 @@ export function OrgTreePage() {
       <Row gutter={16}>
         <Col xs={24} lg={10}>
           <Card size="small" title={t('orgs.tree')}>
-            <Input.Search allowClear placeholder={t('orgs.filter')} onChange={(e) => setFilter(e.target.value.trim())} style={{ marginBottom: 8 }} aria-label={t('orgs.filter')} />
+            <Input.Search
+              allowClear
+              placeholder={t('orgs.filter')}
+              onChange={(e) => setFilter(e.target.value.trim())}
+              style={{ marginBottom: 8 }}
+              aria-label={t('orgs.filter')}
+            />
             <Tree
               treeData={tree}
               defaultExpandAll={false}
@@ -92,7 +106,9 @@ export function OrgTreePage() {
                     <Descriptions.Item label={t('orgs.type')}>
                       <Tag>{t(`orgs.types.${org.type}`)}</Tag>
                     </Descriptions.Item>
-                    <Descriptions.Item label={t('orgs.parent')}>{parent?.name ?? <Typography.Text type="secondary">{t('common.none')}</Typography.Text>}</Descriptions.Item>
+                    <Descriptions.Item label={t('orgs.parent')}>
+                      {parent?.name ?? <Typography.Text type="secondary">{t('common.none')}</Typography.Text>}
+                    </Descriptions.Item>
                   </Descriptions>
                 )}
                 <OrgEditForm
@@ -113,7 +129,12 @@ export function OrgTreePage() {
           </Card>
         </Col>
       </Row>
-      <ImportModal kind="schools" open={importOpen} onClose={() => setImportOpen(false)} onImported={() => void query.refetch()} />
+      <ImportModal
+        kind="schools"
+        open={importOpen}
+        onClose={() => setImportOpen(false)}
+        onImported={() => void query.refetch()}
+      />
     </List>
   );
 }

@@ -1,13 +1,22 @@
-import { useState } from 'react';
 import { Alert, Form, Modal, Table, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { http, isApiError, ApiError } from '../../providers/http';
+
 import { useLocalize } from '../../components/localized-text';
 import { UserPicker } from '../../components/user-picker';
+import { ApiError, http, isApiError } from '../../providers/http';
 import type { BulkTaskResult } from '../../types/contract';
 
 /** 移交待办: a departing person's work in every running instance (tasks, seats, parts, assignments) goes to a successor; the report counts instances. */
-export function ReassignModal({ open, onClose, fromUserId }: { open: boolean; onClose: () => void; fromUserId?: string }) {
+export function ReassignModal({
+  open,
+  onClose,
+  fromUserId,
+}: {
+  open: boolean;
+  onClose: () => void;
+  fromUserId?: string;
+}) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const [form] = Form.useForm<{ fromUserId: string; toUserId: string }>();
@@ -18,7 +27,12 @@ export function ReassignModal({ open, onClose, fromUserId }: { open: boolean; on
     setPending(true);
     setError(null);
     try {
-      setResult(await http<BulkTaskResult>('/tasks/bulk', { method: 'POST', body: { action: 'reassign', fromUserId: v.fromUserId, toUserId: v.toUserId } }));
+      setResult(
+        await http<BulkTaskResult>('/tasks/bulk', {
+          method: 'POST',
+          body: { action: 'reassign', fromUserId: v.fromUserId, toUserId: v.toUserId },
+        }),
+      );
     } catch (e) {
       setError(isApiError(e) ? e : new ApiError(0, null));
     } finally {
@@ -50,19 +64,46 @@ export function ReassignModal({ open, onClose, fromUserId }: { open: boolean; on
           dependencies={['fromUserId']}
           rules={[
             { required: true, message: t('people.pickOne') },
-            ({ getFieldValue }) => ({ validator: (_, v) => (v && v === getFieldValue('fromUserId') ? Promise.reject(new Error(t('bulk.samePerson'))) : Promise.resolve()) }),
+            ({ getFieldValue }) => ({
+              validator: (_, v) =>
+                v && v === getFieldValue('fromUserId')
+                  ? Promise.reject(new Error(t('bulk.samePerson')))
+                  : Promise.resolve(),
+            }),
           ]}
         >
           <UserPicker />
         </Form.Item>
       </Form>
-      {error && <Alert type="error" showIcon message={error.status === 404 ? t('bulk.unavailable') : error.localized ? localize(error.localized) : error.message} />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          message={
+            error.status === 404 ? t('bulk.unavailable') : error.localized ? localize(error.localized) : error.message
+          }
+        />
+      )}
       {result && (
         <>
-          <Alert type={result.failed.length ? 'warning' : 'success'} showIcon message={t('bulk.result', { done: result.done, failed: result.failed.length })} style={{ marginBottom: 8 }} />
+          <Alert
+            type={result.failed.length ? 'warning' : 'success'}
+            showIcon
+            message={t('bulk.result', { done: result.done, failed: result.failed.length })}
+            style={{ marginBottom: 8 }}
+          />
           {result.failed.length > 0 && (
             // Reassign answers per instance: a person may hold only an assignment there (no task id).
-            <Table size="small" rowKey={(r) => r.instanceId ?? r.taskId} dataSource={result.failed} pagination={false} columns={[{ title: t('bulk.task'), render: (_, r) => r.taskId || r.instanceId }, { title: t('imports.message'), render: (_, r) => localize(r.message) }]} />
+            <Table
+              size="small"
+              rowKey={(r) => r.instanceId ?? r.taskId}
+              dataSource={result.failed}
+              pagination={false}
+              columns={[
+                { title: t('bulk.task'), render: (_, r) => r.taskId || r.instanceId },
+                { title: t('imports.message'), render: (_, r) => localize(r.message) },
+              ]}
+            />
           )}
         </>
       )}

@@ -1,10 +1,22 @@
-import { Button, Form, Select, Space, Tooltip } from 'antd';
 import { LockOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useList } from '@refinedev/core';
+import { Button, Form, Select, Space, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
+
 import type { Org, RoleCode } from '../../types/contract';
 
-export const ROLES: RoleCode[] = ['bureauAdmin', 'bureauReviewer', 'groupLead', 'principal', 'teacher', 'inspector', 'expert', 'outsideDept', 'securityAdmin', 'auditor'];
+export const ROLES: RoleCode[] = [
+  'bureauAdmin',
+  'bureauReviewer',
+  'groupLead',
+  'principal',
+  'teacher',
+  'inspector',
+  'expert',
+  'outsideDept',
+  'securityAdmin',
+  'auditor',
+];
 
 type Props = {
   /** Roles the signed-in user may grant on this account (三权分立, from the CASL rules); all when absent. */
@@ -30,14 +42,30 @@ export function RoleGrantsField({ grantable = () => true, lockedReason = () => n
           {fields.map((f) => {
             const role = form.getFieldValue(['roles', f.name, 'role']) as RoleCode | undefined;
             // A line that was there when the form opened and that this user may not revoke stays as it is.
-            const locked = readOnlyReason ?? (role && form.isFieldTouched(['roles', f.name, 'role']) === false ? lockedReason(role) : null);
+            const locked =
+              readOnlyReason ??
+              (role && form.isFieldTouched(['roles', f.name, 'role']) === false ? lockedReason(role) : null);
             return (
               <Space key={f.key} align="baseline" style={{ display: 'flex' }} data-testid="role-grant-line">
                 <Form.Item name={[f.name, 'role']} rules={[{ required: true, message: t('people.roleRequired') }]}>
-                  <Select style={{ width: 170 }} placeholder={t('people.role')} options={locked ? allOptions : options} disabled={Boolean(locked)} aria-label={t('people.role')} />
+                  <Select
+                    style={{ width: 170 }}
+                    placeholder={t('people.role')}
+                    options={locked ? allOptions : options}
+                    disabled={Boolean(locked)}
+                    aria-label={t('people.role')}
+                  />
                 </Form.Item>
                 <Form.Item name={[f.name, 'orgId']} rules={[{ required: true, message: t('people.orgRequired') }]}>
-                  <Select style={{ width: 260 }} showSearch optionFilterProp="label" placeholder={t('people.org')} options={orgs} disabled={Boolean(locked)} aria-label={t('people.org')} />
+                  <Select
+                    style={{ width: 260 }}
+                    showSearch
+                    optionFilterProp="label"
+                    placeholder={t('people.org')}
+                    options={orgs}
+                    disabled={Boolean(locked)}
+                    aria-label={t('people.org')}
+                  />
                 </Form.Item>
                 {locked ? (
                   <Tooltip title={locked}>
@@ -49,11 +77,13 @@ export function RoleGrantsField({ grantable = () => true, lockedReason = () => n
               </Space>
             );
           })}
-          {readOnlyReason ? null : options.length > 0 && (
-            <Button type="dashed" onClick={() => add()} icon={<PlusOutlined />}>
-              {t('people.addRole')}
-            </Button>
-          )}
+          {readOnlyReason
+            ? null
+            : options.length > 0 && (
+                <Button type="dashed" onClick={() => add()} icon={<PlusOutlined />}>
+                  {t('people.addRole')}
+                </Button>
+              )}
         </>
       )}
     </Form.List>

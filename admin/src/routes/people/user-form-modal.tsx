@@ -1,16 +1,23 @@
-import { useEffect, useState } from 'react';
 import { Alert, App, Button, Form, Input, Modal, Popconfirm, Space, Switch, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { http, isApiError, ApiError } from '../../providers/http';
-import { cachedSession } from '../../providers/session';
+
 import { useLocalize } from '../../components/localized-text';
 import { StaleAlert } from '../../components/stale-alert';
 import { accountRights, canCreateAccount, type Reason } from '../../lib/powers';
-import { RoleGrantsField } from './role-grants-field';
-import type { DirectoryUser, RoleCode } from '../../types/contract';
 import { serverFieldErrors } from '../../lib/server-field-errors';
+import { ApiError, http, isApiError } from '../../providers/http';
+import { cachedSession } from '../../providers/session';
+import type { DirectoryUser, RoleCode } from '../../types/contract';
+import { RoleGrantsField } from './role-grants-field';
 
-type Values = { username?: string; displayName: string; password?: string; disabled?: boolean; roles: Array<{ role: RoleCode; orgId: string }> };
+type Values = {
+  username?: string;
+  displayName: string;
+  password?: string;
+  disabled?: boolean;
+  roles: Array<{ role: RoleCode; orgId: string }>;
+};
 const FIELDS = ['username', 'displayName', 'password', 'disabled'] as const;
 type Props = { user: DirectoryUser | null; open: boolean; onClose: () => void; onSaved: () => void };
 
@@ -44,7 +51,12 @@ export function UserFormModal({ user, open, onClose, onSaved }: Props) {
   const fill = (u: DirectoryUser | null) => {
     setCurrent(u);
     form.resetFields();
-    if (u) form.setFieldsValue({ displayName: u.displayName, disabled: u.disabled, roles: u.roles.map((r) => ({ role: r.role, orgId: r.orgId })) });
+    if (u)
+      form.setFieldsValue({
+        displayName: u.displayName,
+        disabled: u.disabled,
+        roles: u.roles.map((r) => ({ role: r.role, orgId: r.orgId })),
+      });
   };
   useEffect(() => {
     if (!open) return;
@@ -85,7 +97,15 @@ export function UserFormModal({ user, open, onClose, onSaved }: Props) {
         onSaved();
         onClose();
       } else {
-        const res = await http<DirectoryUser & { password?: string }>('/users', { method: 'POST', body: { username: v.username, displayName: v.displayName, password: v.password || undefined, roles: v.roles ?? [] } });
+        const res = await http<DirectoryUser & { password?: string }>('/users', {
+          method: 'POST',
+          body: {
+            username: v.username,
+            displayName: v.displayName,
+            password: v.password || undefined,
+            roles: v.roles ?? [],
+          },
+        });
         onSaved();
         if (res.password) setCreated({ username: res.username, password: res.password });
         else onClose();
@@ -102,7 +122,10 @@ export function UserFormModal({ user, open, onClose, onSaved }: Props) {
     setPending(true);
     setError(null);
     try {
-      const res = await http<DirectoryUser & { password?: string }>(`/users/${current.id}`, { method: 'PATCH', body: { [what]: true, expectedVersion: current.version ?? 1 } });
+      const res = await http<DirectoryUser & { password?: string }>(`/users/${current.id}`, {
+        method: 'PATCH',
+        body: { [what]: true, expectedVersion: current.version ?? 1 },
+      });
       setCurrent(res);
       onSaved();
       if (res.password) setCreated({ username: res.username, password: res.password });
@@ -128,27 +151,58 @@ export function UserFormModal({ user, open, onClose, onSaved }: Props) {
       destroyOnHidden
     >
       {stale && <StaleAlert onReload={() => void reload()} />}
-      {error && !stale && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={error.localized ? localize(error.localized) : error.message} data-testid="user-form-error" />}
+      {error && !stale && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={error.localized ? localize(error.localized) : error.message}
+          data-testid="user-form-error"
+        />
+      )}
       {created ? (
         <Alert
           type="success"
           showIcon
-          message={current ? t('powers.resetTitle', { username: created.username }) : t('people.createdTitle', { username: created.username })}
+          message={
+            current
+              ? t('powers.resetTitle', { username: created.username })
+              : t('people.createdTitle', { username: created.username })
+          }
           description={
             <>
-              {current ? t('powers.oneTimePassword') : t('people.createdPassword')} <Typography.Text code copyable data-testid="generated-password">{created.password}</Typography.Text>
+              {current ? t('powers.oneTimePassword') : t('people.createdPassword')}{' '}
+              <Typography.Text code copyable data-testid="generated-password">
+                {created.password}
+              </Typography.Text>
             </>
           }
         />
       ) : (
         <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={stale}>
-          {accountLocked && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={accountLocked} data-testid="account-locked" />}
+          {accountLocked && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 16 }}
+              message={accountLocked}
+              data-testid="account-locked"
+            />
+          )}
           {!current && (
-            <Form.Item name="username" label={t('people.username')} rules={[{ required: true, pattern: /^[A-Za-z0-9._-]{3,64}$/, message: t('people.usernameRule') }]}>
+            <Form.Item
+              name="username"
+              label={t('people.username')}
+              rules={[{ required: true, pattern: /^[A-Za-z0-9._-]{3,64}$/, message: t('people.usernameRule') }]}
+            >
               <Input autoComplete="off" />
             </Form.Item>
           )}
-          <Form.Item name="displayName" label={t('people.displayName')} rules={[{ required: true, whitespace: true, max: 64, message: t('people.displayNameRule') }]}>
+          <Form.Item
+            name="displayName"
+            label={t('people.displayName')}
+            rules={[{ required: true, whitespace: true, max: 64, message: t('people.displayNameRule') }]}
+          >
             <Input disabled={Boolean(accountLocked)} />
           </Form.Item>
           {!current && (
@@ -161,7 +215,14 @@ export function UserFormModal({ user, open, onClose, onSaved }: Props) {
               <Switch disabled={Boolean(accountLocked) || self} />
             </Form.Item>
           )}
-          <Form.Item label={t('people.roles')} extra={!current && session && !canCreateAccount(session.ability, false) ? t('powers.createHint') : t('powers.onePower')}>
+          <Form.Item
+            label={t('people.roles')}
+            extra={
+              !current && session && !canCreateAccount(session.ability, false)
+                ? t('powers.createHint')
+                : t('powers.onePower')
+            }
+          >
             <RoleGrantsField
               grantable={(role) => rights?.grant(role) ?? true}
               lockedReason={(role) => (rights ? reason(rights.grantReason(role)) : null)}
@@ -170,11 +231,17 @@ export function UserFormModal({ user, open, onClose, onSaved }: Props) {
           </Form.Item>
           {current && rights?.editAccount && !self && (
             <Space wrap>
-              <Popconfirm title={t('powers.resetPasswordConfirm', { name: current.displayName })} onConfirm={() => void reset('resetPassword')}>
+              <Popconfirm
+                title={t('powers.resetPasswordConfirm', { name: current.displayName })}
+                onConfirm={() => void reset('resetPassword')}
+              >
                 <Button data-testid="reset-password">{t('powers.resetPassword')}</Button>
               </Popconfirm>
               {current.twoFactor && (
-                <Popconfirm title={t('powers.resetTwoFactorConfirm', { name: current.displayName })} onConfirm={() => void reset('resetTwoFactor')}>
+                <Popconfirm
+                  title={t('powers.resetTwoFactorConfirm', { name: current.displayName })}
+                  onConfirm={() => void reset('resetTwoFactor')}
+                >
                   <Button data-testid="reset-two-factor">{t('powers.resetTwoFactor')}</Button>
                 </Popconfirm>
               )}

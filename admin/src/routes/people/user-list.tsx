@@ -1,20 +1,21 @@
-import { useState } from 'react';
+import { PlusOutlined, SearchOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
 import { getDefaultSortOrder, List } from '@refinedev/antd';
 import { Button, Form, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { PlusOutlined, SearchOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toFilters, useKeysetTable } from '../../hooks/use-keyset-table';
-import { useCan } from '../../hooks/use-can';
+
 import { EmptyState } from '../../components/empty-state';
 import { ErrorResult } from '../../components/error-result';
 import { ExportButton } from '../../components/export-button';
 import { ImportModal } from '../../components/import-modal';
-import { UserFormModal } from './user-form-modal';
+import { useCan } from '../../hooks/use-can';
+import { toFilters, useKeysetTable } from '../../hooks/use-keyset-table';
+import { accountRights, canCreateAccount, holdsPower } from '../../lib/powers';
+import { cachedSession } from '../../providers/session';
+import type { DirectoryUser, RoleCode } from '../../types/contract';
 import { ReassignModal } from './reassign-modal';
 import { ROLES } from './role-grants-field';
-import { cachedSession } from '../../providers/session';
-import { accountRights, canCreateAccount, holdsPower } from '../../lib/powers';
-import type { DirectoryUser, RoleCode } from '../../types/contract';
+import { UserFormModal } from './user-form-modal';
 
 type Filters = { q?: string; role?: RoleCode };
 
@@ -43,7 +44,8 @@ export function UserList() {
     onSearch: (v) => toFilters(v),
   });
   const query = Object.fromEntries(filters.flatMap((f) => ('field' in f ? [[f.field, String(f.value)]] : [])));
-  if (tableQuery.isError && !tableQuery.data) return <ErrorResult error={tableQuery.error} onRetry={() => void tableQuery.refetch()} />;
+  if (tableQuery.isError && !tableQuery.data)
+    return <ErrorResult error={tableQuery.error} onRetry={() => void tableQuery.refetch()} />;
   return (
     <List
       title={t('users.users')}
@@ -57,12 +59,25 @@ export function UserList() {
             </Button>
           )}
           {canReassign && canManage && (
-            <Button icon={<SwapOutlined />} onClick={() => { setReassignFrom(undefined); setReassignOpen(true); }}>
+            <Button
+              icon={<SwapOutlined />}
+              onClick={() => {
+                setReassignFrom(undefined);
+                setReassignOpen(true);
+              }}
+            >
               {t('bulk.reassignTitle')}
             </Button>
           )}
           {canCreate && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => { setEditing(null); setFormOpen(true); }}>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => {
+                setEditing(null);
+                setFormOpen(true);
+              }}
+            >
               {t('people.create')}
             </Button>
           )}
@@ -74,7 +89,12 @@ export function UserList() {
           <Input allowClear placeholder={t('people.pick')} style={{ width: 220 }} />
         </Form.Item>
         <Form.Item name="role" label={t('people.role')}>
-          <Select allowClear style={{ width: 180 }} placeholder={t('common.all')} options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+          <Select
+            allowClear
+            style={{ width: 180 }}
+            placeholder={t('common.all')}
+            options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          />
         </Form.Item>
         <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
           {t('common.search')}
@@ -87,8 +107,21 @@ export function UserList() {
         locale={{ emptyText: <EmptyState description={t('people.empty')} /> }}
         columns={[
           // Sortable where GET /users?sort= is (displayName, username); roles and status are not columns there.
-          { key: 'displayName', dataIndex: 'displayName', sorter: true, sortOrder: getDefaultSortOrder('displayName', sorters), title: t('people.displayName'), render: (_, u) => <Typography.Text strong>{u.displayName}</Typography.Text> },
-          { key: 'username', dataIndex: 'username', sorter: true, sortOrder: getDefaultSortOrder('username', sorters), title: t('people.username') },
+          {
+            key: 'displayName',
+            dataIndex: 'displayName',
+            sorter: true,
+            sortOrder: getDefaultSortOrder('displayName', sorters),
+            title: t('people.displayName'),
+            render: (_, u) => <Typography.Text strong>{u.displayName}</Typography.Text>,
+          },
+          {
+            key: 'username',
+            dataIndex: 'username',
+            sorter: true,
+            sortOrder: getDefaultSortOrder('username', sorters),
+            title: t('people.username'),
+          },
           {
             key: 'roles',
             title: t('people.roles'),
@@ -109,7 +142,12 @@ export function UserList() {
               <Space size={4} wrap>
                 {u.disabled ? <Tag>{t('people.disabled')}</Tag> : <Tag color="green">{t('people.active')}</Tag>}
                 {/* The three powers sign in with two factors: whether the authenticator is set up. */}
-                {holdsPower(u.roles) && (u.twoFactor ? <Tag color="blue">{t('powers.twoFactorOn')}</Tag> : <Tag color="orange">{t('powers.twoFactorOff')}</Tag>)}
+                {holdsPower(u.roles) &&
+                  (u.twoFactor ? (
+                    <Tag color="blue">{t('powers.twoFactorOn')}</Tag>
+                  ) : (
+                    <Tag color="orange">{t('powers.twoFactorOff')}</Tag>
+                  ))}
               </Space>
             ),
           },
@@ -125,12 +163,28 @@ export function UserList() {
                     return (
                       <Space>
                         <Tooltip title={editable ? undefined : why}>
-                          <Button size="small" type="link" disabled={!editable} onClick={() => { setEditing(u); setFormOpen(true); }} data-testid={`edit-${u.username}`}>
+                          <Button
+                            size="small"
+                            type="link"
+                            disabled={!editable}
+                            onClick={() => {
+                              setEditing(u);
+                              setFormOpen(true);
+                            }}
+                            data-testid={`edit-${u.username}`}
+                          >
                             {t('people.editShort')}
                           </Button>
                         </Tooltip>
                         {canReassign && (
-                          <Button size="small" type="link" onClick={() => { setReassignFrom(u.id); setReassignOpen(true); }}>
+                          <Button
+                            size="small"
+                            type="link"
+                            onClick={() => {
+                              setReassignFrom(u.id);
+                              setReassignOpen(true);
+                            }}
+                          >
                             {t('bulk.reassign')}
                           </Button>
                         )}
@@ -143,8 +197,18 @@ export function UserList() {
         ]}
       />
       {pager}
-      <UserFormModal open={formOpen} user={editing} onClose={() => setFormOpen(false)} onSaved={() => void tableQuery.refetch()} />
-      <ImportModal kind="users" open={importOpen} onClose={() => setImportOpen(false)} onImported={() => void tableQuery.refetch()} />
+      <UserFormModal
+        open={formOpen}
+        user={editing}
+        onClose={() => setFormOpen(false)}
+        onSaved={() => void tableQuery.refetch()}
+      />
+      <ImportModal
+        kind="users"
+        open={importOpen}
+        onClose={() => setImportOpen(false)}
+        onImported={() => void tableQuery.refetch()}
+      />
       <ReassignModal open={reassignOpen} fromUserId={reassignFrom} onClose={() => setReassignOpen(false)} />
     </List>
   );

@@ -16,10 +16,19 @@ export function blankContent(kind: ReferenceKind, year = new Date().getFullYear(
         name: l(),
         rollup: { rule: 'minWeighted', alpha: 0.3 },
         grades: [{ grade: 'pass', label: l(), min: 60 }],
-        dimensions: [{ key: '', name: l(), weight: 1, indicators: [{ key: '', name: l(), maxScore: 10, evidenceRequired: true }] }],
+        dimensions: [
+          { key: '', name: l(), weight: 1, indicators: [{ key: '', name: l(), maxScore: 10, evidenceRequired: true }] },
+        ],
       };
     case 'award-rubrics':
-      return { year, criteria: [{ key: '', name: '', maxScore: 10 }], schoolQuota: 3, expertsPerSubmission: 3, outlierThreshold: 15, quotas: { achievement: [], course: [] } };
+      return {
+        year,
+        criteria: [{ key: '', name: '', maxScore: 10 }],
+        schoolQuota: 3,
+        expertsPerSubmission: 3,
+        outlierThreshold: 15,
+        quotas: { achievement: [], course: [] },
+      };
   }
 }
 

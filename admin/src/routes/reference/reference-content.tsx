@@ -1,11 +1,12 @@
-import { Button, Tabs, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+
 import type { ReferenceDoc, ReferenceKind } from './reference-kinds';
-import { WhitelistView } from './views/whitelist-view';
+import { AwardRubricView } from './views/award-rubric-view';
 import { ChecklistView } from './views/checklist-view';
 import { IndicatorSystemView } from './views/indicator-system-view';
-import { AwardRubricView } from './views/award-rubric-view';
+import { WhitelistView } from './views/whitelist-view';
 
 const VIEWS: Record<ReferenceKind, (p: { content: Record<string, unknown> }) => React.JSX.Element> = {
   whitelists: WhitelistView,
@@ -38,11 +39,18 @@ export function ReferenceContent({ kind, doc }: { kind: ReferenceKind; doc: Refe
           label: t('refedit.view.json'),
           children: (
             <>
-              <Button size="small" icon={<DownloadOutlined />} onClick={() => downloadJson(kind, doc)} style={{ marginBottom: 8 }}>
+              <Button
+                size="small"
+                icon={<DownloadOutlined />}
+                onClick={() => downloadJson(kind, doc)}
+                style={{ marginBottom: 8 }}
+              >
                 {t('refedit.view.download')}
               </Button>
               <Typography.Paragraph>
-                <pre style={{ maxHeight: 480, overflow: 'auto', fontSize: 12 }}>{JSON.stringify(doc.content, null, 2)}</pre>
+                <pre style={{ maxHeight: 480, overflow: 'auto', fontSize: 12 }}>
+                  {JSON.stringify(doc.content, null, 2)}
+                </pre>
               </Typography.Paragraph>
             </>
           ),

@@ -1,19 +1,20 @@
-import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Col, Empty, List as AntList, Row, Space, Tabs, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { http, isApiError } from '../../providers/http';
-import { useCan } from '../../hooks/use-can';
-import { useLocalize } from '../../components/localized-text';
+import { useNavigate, useParams } from 'react-router';
+
 import { DateText } from '../../components/date-text';
 import { ErrorResult } from '../../components/error-result';
+import { useLocalize } from '../../components/localized-text';
 import { PageTitle } from '../../components/page-title';
 import { DraftReviewText, FourEyesNote, PublishButton } from '../../components/publish-button';
+import { useCan } from '../../hooks/use-can';
+import { http, isApiError } from '../../providers/http';
 import { ReferenceContent } from './reference-content';
-import { VersionEditor } from './version-editor';
 import { REFERENCE_KINDS, type ReferenceDoc, type ReferenceKind } from './reference-kinds';
+import { VersionEditor } from './version-editor';
 
 const isKind = (k: string | undefined): k is ReferenceKind => (REFERENCE_KINDS as readonly string[]).includes(k ?? '');
 
@@ -32,7 +33,11 @@ export function ReferencePage() {
   const canPublish = useCan('publish', 'ReferenceData');
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const query = useQuery({ queryKey: ['reference', kind], queryFn: () => http<{ items: ReferenceDoc[] }>(`/reference/${kind}`), retry: false });
+  const query = useQuery({
+    queryKey: ['reference', kind],
+    queryFn: () => http<{ items: ReferenceDoc[] }>(`/reference/${kind}`),
+    retry: false,
+  });
   const items = [...(query.data?.items ?? [])].sort((a, b) => a.key.localeCompare(b.key) || b.version - a.version);
   const doc = items.find((d) => d.id === selected) ?? items.find((d) => d.status === 'published') ?? items[0] ?? null;
   // Frozen while the editor is open, so a refetch does not quietly move the base under the editor.
@@ -46,7 +51,13 @@ export function ReferencePage() {
     } catch (e) {
       const text = isApiError(e) && e.localized ? localize(e.localized) : t('reference.publishFailed');
       // 409: a newer version went out meanwhile; show the list as it now is rather than retry.
-      if (isApiError(e) && e.code === 'VERSION_CONFLICT') modal.warning({ title: t('instances.conflictTitle'), content: text, okText: t('instances.reload'), onOk: () => void query.refetch() });
+      if (isApiError(e) && e.code === 'VERSION_CONFLICT')
+        modal.warning({
+          title: t('instances.conflictTitle'),
+          content: text,
+          okText: t('instances.reload'),
+          onOk: () => void query.refetch(),
+        });
       else void message.error(text);
     }
   };
@@ -91,7 +102,10 @@ export function ReferencePage() {
               title={t('reference.versions')}
               extra={
                 canEdit && (
-                  <Button size="small" icon={<PlusOutlined />} onClick={() => {
+                  <Button
+                    size="small"
+                    icon={<PlusOutlined />}
+                    onClick={() => {
                       setNewestOfKey(items.find((d) => d.key === doc?.key) ?? null);
                       setCreating(true);
                     }}
@@ -105,18 +119,26 @@ export function ReferencePage() {
               <AntList
                 loading={query.isLoading}
                 dataSource={items}
-                locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reference.empty')} /> }}
+                locale={{
+                  emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reference.empty')} />,
+                }}
                 renderItem={(d) => (
                   <AntList.Item
                     onClick={() => setSelected(d.id)}
-                    style={{ cursor: 'pointer', background: d.id === doc?.id ? '#e6f4ff' : undefined, paddingInline: 8 }}
+                    style={{
+                      cursor: 'pointer',
+                      background: d.id === doc?.id ? '#e6f4ff' : undefined,
+                      paddingInline: 8,
+                    }}
                     data-testid="reference-version"
                   >
                     <Space direction="vertical" size={0}>
                       <Typography.Text strong>{d.name}</Typography.Text>
                       <Space size={4}>
                         <Tag>v{d.version}</Tag>
-                        <Tag color={d.status === 'published' ? 'green' : 'gold'}>{t(`reference.status.${d.status}`)}</Tag>
+                        <Tag color={d.status === 'published' ? 'green' : 'gold'}>
+                          {t(`reference.status.${d.status}`)}
+                        </Tag>
                       </Space>
                     </Space>
                   </AntList.Item>
@@ -137,7 +159,13 @@ export function ReferencePage() {
                       </Typography.Text>
                     )}
                     {canPublish && doc.status === 'draft' && (
-                      <PublishButton size="small" name={`${doc.name} v${doc.version}`} editors={doc.editors} testId="reference-publish" onPublish={() => publish(doc)} />
+                      <PublishButton
+                        size="small"
+                        name={`${doc.name} v${doc.version}`}
+                        editors={doc.editors}
+                        testId="reference-publish"
+                        onPublish={() => publish(doc)}
+                      />
                     )}
                   </Space>
                 )
@@ -149,12 +177,24 @@ export function ReferencePage() {
                   {canPublish && doc.status === 'draft' && <FourEyesNote editors={doc.editors} />}
                 </div>
               )}
-              {doc ? <ReferenceContent kind={kind} doc={doc} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reference.emptyHint')} />}
+              {doc ? (
+                <ReferenceContent kind={kind} doc={doc} />
+              ) : (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reference.emptyHint')} />
+              )}
             </Card>
           </Col>
         </Row>
       )}
-      <VersionEditor kind={kind} from={doc} basedOn={newestOfKey?.id} open={creating} onClose={() => setCreating(false)} onSaved={(d) => void saved(d)} onReload={reloadNewest} />
+      <VersionEditor
+        kind={kind}
+        from={doc}
+        basedOn={newestOfKey?.id}
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={(d) => void saved(d)}
+        onReload={reloadNewest}
+      />
     </div>
   );
 }

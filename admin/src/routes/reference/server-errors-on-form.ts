@@ -1,4 +1,5 @@
 import type { FormInstance } from 'antd';
+
 import type { ApiError } from '../../providers/http';
 import type { LocalizedText } from '../../types/contract';
 
@@ -12,7 +13,11 @@ export const toNamePath = (key: string): Path => key.split('.').map((seg) => (/^
  * show (e.g. a whole missing object) goes to its nearest shown ancestor; what has none is returned,
  * for the editor's alert. Returns the first placed path too, to scroll to it.
  */
-export function placeServerErrors(form: FormInstance, err: ApiError, localize: (t: LocalizedText) => string): { unplaced: Array<[string, string]>; first: Path | null } {
+export function placeServerErrors(
+  form: FormInstance,
+  err: ApiError,
+  localize: (t: LocalizedText) => string,
+): { unplaced: Array<[string, string]>; first: Path | null } {
   const shown = new Set(form.getFieldsError().map((f) => JSON.stringify(f.name)));
   const byField = new Map<string, { name: Path; errors: string[] }>();
   const unplaced: Array<[string, string]> = [];

@@ -1,16 +1,17 @@
-import { useEffect, useState } from 'react';
 import { Alert, Button, Drawer, Form, Input, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { http, isApiError, ApiError } from '../../providers/http';
+
 import { useLocalize } from '../../components/localized-text';
 import { StaleAlert } from '../../components/stale-alert';
-import type { ReferenceDoc, ReferenceKind } from './reference-kinds';
+import { ApiError, http, isApiError } from '../../providers/http';
 import { blankContent, withoutEmptyOptionals } from './blank-content';
-import { placeServerErrors } from './server-errors-on-form';
-import { WhitelistEditor } from './editors/whitelist-editor';
+import { AwardRubricEditor } from './editors/award-rubric-editor';
 import { ChecklistEditor } from './editors/checklist-editor';
 import { IndicatorSystemEditor } from './editors/indicator-system-editor';
-import { AwardRubricEditor } from './editors/award-rubric-editor';
+import { WhitelistEditor } from './editors/whitelist-editor';
+import type { ReferenceDoc, ReferenceKind } from './reference-kinds';
+import { placeServerErrors } from './server-errors-on-form';
 
 const EDITORS: Record<ReferenceKind, () => React.JSX.Element> = {
   whitelists: WhitelistEditor,
@@ -78,7 +79,11 @@ export function VersionEditor({
     try {
       const doc = await http<ReferenceDoc>(`/reference/${kind}`, {
         method: 'POST',
-        body: { name: values.name, content: withoutEmptyOptionals(kind, values.content), ...(basedOn ? { basedOn } : {}) },
+        body: {
+          name: values.name,
+          content: withoutEmptyOptionals(kind, values.content),
+          ...(basedOn ? { basedOn } : {}),
+        },
       });
       onSaved(doc);
     } catch (e) {
@@ -102,11 +107,21 @@ export function VersionEditor({
       onClose={onClose}
       width="min(1320px, 96vw)"
       destroyOnHidden
-      title={from ? t('refedit.titleFrom', { name: from.name, version: from.version }) : t('refedit.titleNew', { kind: t(`reference.kinds.${kind}`) })}
+      title={
+        from
+          ? t('refedit.titleFrom', { name: from.name, version: from.version })
+          : t('refedit.titleNew', { kind: t(`reference.kinds.${kind}`) })
+      }
       extra={
         <Space>
           <Button onClick={onClose}>{t('refedit.cancel')}</Button>
-          <Button type="primary" loading={pending} onClick={() => void save()} data-testid="refedit-save" disabled={stale}>
+          <Button
+            type="primary"
+            loading={pending}
+            onClick={() => void save()}
+            data-testid="refedit-save"
+            disabled={stale}
+          >
             {t('refedit.save')}
           </Button>
         </Space>
@@ -144,7 +159,12 @@ export function VersionEditor({
           />
         )}
         <Form form={form} layout="vertical" onFinish={() => void save()}>
-          <Form.Item name="name" label={t('refedit.versionName')} rules={[{ required: true, whitespace: true, max: 120, message: t('reference.nameRule') }]} style={{ maxWidth: 560 }}>
+          <Form.Item
+            name="name"
+            label={t('refedit.versionName')}
+            rules={[{ required: true, whitespace: true, max: 120, message: t('reference.nameRule') }]}
+            style={{ maxWidth: 560 }}
+          >
             <Input />
           </Form.Item>
           <Editor />

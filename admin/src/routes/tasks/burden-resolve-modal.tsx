@@ -1,12 +1,24 @@
-import { useEffect, useState } from 'react';
-import { Alert, App, Descriptions, Form, Input, Modal, Skeleton } from 'antd';
 import { useInvalidate } from '@refinedev/core';
+import { Alert, App, Descriptions, Form, Input, Modal, Skeleton } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, http, isApiError } from '../../providers/http';
-import { useLocalize } from '../../components/localized-text';
-import { DateText } from '../../components/date-text';
 
-type BurdenReport = { id: string; schoolName: string; burdenItem: string; burdenItemName: string | null; description: string; hours: number | null; status: 'open' | 'resolved'; dueAt: string; overdue: boolean; version: number };
+import { DateText } from '../../components/date-text';
+import { useLocalize } from '../../components/localized-text';
+import { ApiError, http, isApiError } from '../../providers/http';
+
+type BurdenReport = {
+  id: string;
+  schoolName: string;
+  burdenItem: string;
+  burdenItemName: string | null;
+  description: string;
+  hours: number | null;
+  status: 'open' | 'resolved';
+  dueAt: string;
+  overdue: boolean;
+  version: number;
+};
 
 /**
  * 负担码 办理: the report a task in the inbox stands for, and the bureau's resolution. The reporter is
@@ -27,7 +39,9 @@ export function BurdenResolveModal({ reportId, onClose }: { reportId: string | n
     setError(null);
     form.resetFields();
     if (!reportId) return;
-    http<BurdenReport>(`/burden-reports/${reportId}`).then(setReport, (e: unknown) => setError(isApiError(e) ? e : new ApiError(0, null)));
+    http<BurdenReport>(`/burden-reports/${reportId}`).then(setReport, (e: unknown) =>
+      setError(isApiError(e) ? e : new ApiError(0, null)),
+    );
   }, [reportId, form]);
 
   const submit = async ({ resolution }: { resolution: string }) => {
@@ -35,14 +49,18 @@ export function BurdenResolveModal({ reportId, onClose }: { reportId: string | n
     setPending(true);
     setError(null);
     try {
-      await http(`/burden-reports/${report.id}/resolve`, { method: 'POST', body: { resolution, expectedVersion: report.version } });
+      await http(`/burden-reports/${report.id}/resolve`, {
+        method: 'POST',
+        body: { resolution, expectedVersion: report.version },
+      });
       void message.success(t('burdenTask.resolved'));
       await invalidate({ resource: 'tasks', invalidates: ['list'] });
       onClose();
     } catch (e) {
       const err = isApiError(e) ? e : new ApiError(0, null);
       setError(err);
-      if (err.fieldErrors.resolution) form.setFields([{ name: 'resolution', errors: [localize(err.fieldErrors.resolution)] }]);
+      if (err.fieldErrors.resolution)
+        form.setFields([{ name: 'resolution', errors: [localize(err.fieldErrors.resolution)] }]);
     } finally {
       setPending(false);
     }
@@ -57,7 +75,11 @@ export function BurdenResolveModal({ reportId, onClose }: { reportId: string | n
       destroyOnHidden
       okText={t('burdenTask.ok')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ loading: pending, disabled: !report || report.status !== 'open', ...{ 'data-testid': 'burden-resolve-submit' } }}
+      okButtonProps={{
+        loading: pending,
+        disabled: !report || report.status !== 'open',
+        ...{ 'data-testid': 'burden-resolve-submit' },
+      }}
       onOk={() => form.submit()}
     >
       {error && (
@@ -65,15 +87,34 @@ export function BurdenResolveModal({ reportId, onClose }: { reportId: string | n
           type={error.code === 'VERSION_CONFLICT' ? 'warning' : 'error'}
           showIcon
           style={{ marginBottom: 16 }}
-          message={error.code === 'VERSION_CONFLICT' ? t('burdenTask.conflict') : error.localized ? localize(error.localized) : error.message}
+          message={
+            error.code === 'VERSION_CONFLICT'
+              ? t('burdenTask.conflict')
+              : error.localized
+                ? localize(error.localized)
+                : error.message
+          }
         />
       )}
       {!report && !error && <Skeleton active />}
       {report && (
         <>
-          <Descriptions bordered size="small" column={1} style={{ marginBottom: 16 }} data-testid="burden-report" styles={{ label: { width: 120 } }}>
+          <Descriptions
+            bordered
+            size="small"
+            column={1}
+            style={{ marginBottom: 16 }}
+            data-testid="burden-report"
+            styles={{ label: { width: 120 } }}
+          >
             <Descriptions.Item label={t('burdenTask.school')}>{report.schoolName}</Descriptions.Item>
-            <Descriptions.Item label={t('burdenTask.item')}>{report.burdenItem === 'other' ? t('burdenTask.other') : report.burdenItemName ? `${report.burdenItem} · ${report.burdenItemName}` : report.burdenItem}</Descriptions.Item>
+            <Descriptions.Item label={t('burdenTask.item')}>
+              {report.burdenItem === 'other'
+                ? t('burdenTask.other')
+                : report.burdenItemName
+                  ? `${report.burdenItem} · ${report.burdenItemName}`
+                  : report.burdenItem}
+            </Descriptions.Item>
             <Descriptions.Item label={t('burdenTask.description')}>{report.description}</Descriptions.Item>
             <Descriptions.Item label={t('burdenTask.hours')}>{report.hours ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('burdenTask.dueAt')}>
@@ -81,8 +122,17 @@ export function BurdenResolveModal({ reportId, onClose }: { reportId: string | n
             </Descriptions.Item>
           </Descriptions>
           <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={report.status !== 'open'}>
-            <Form.Item name="resolution" label={t('burdenTask.resolution')} rules={[{ required: true, min: 2, message: t('burdenTask.resolutionRequired') }]}>
-              <Input.TextArea rows={4} maxLength={2000} placeholder={t('burdenTask.resolutionPlaceholder')} data-testid="burden-resolution" />
+            <Form.Item
+              name="resolution"
+              label={t('burdenTask.resolution')}
+              rules={[{ required: true, min: 2, message: t('burdenTask.resolutionRequired') }]}
+            >
+              <Input.TextArea
+                rows={4}
+                maxLength={2000}
+                placeholder={t('burdenTask.resolutionPlaceholder')}
+                data-testid="burden-resolution"
+              />
             </Form.Item>
           </Form>
         </>

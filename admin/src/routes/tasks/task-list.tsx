@@ -1,18 +1,19 @@
 import { getDefaultSortOrder, List } from '@refinedev/antd';
-import { ExportButton } from '../../components/export-button';
 import { Table, Tag, Typography } from 'antd';
-import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { InstanceName } from '../../components/instance-name';
-import { useKeysetTable } from '../../hooks/use-keyset-table';
-import { useLocalize } from '../../components/localized-text';
+import { useNavigate, useSearchParams } from 'react-router';
+
 import { DateText } from '../../components/date-text';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorResult } from '../../components/error-result';
+import { ExportButton } from '../../components/export-button';
+import { InstanceName } from '../../components/instance-name';
+import { useLocalize } from '../../components/localized-text';
+import { useKeysetTable } from '../../hooks/use-keyset-table';
 import type { TaskRow } from '../../types/contract';
+import { NoticeSection } from '../home/notice-section';
 import { BurdenResolveModal } from './burden-resolve-modal';
 import { taskHref } from './task-href';
-import { NoticeSection } from '../home/notice-section';
 
 const PURPOSE_COLORS: Record<string, string> = { act: 'blue', review: 'purple', escalation: 'red' };
 
@@ -24,10 +25,17 @@ export function TaskList() {
   // ?burden=<report id> opens the 负担码 dialog over the inbox (from a row here or from the home page).
   const [search, setSearch] = useSearchParams();
   const burden = search.get('burden');
-  const { tableProps, tableQuery, pager, sorters } = useKeysetTable<TaskRow>({ resource: 'tasks', sorters: { initial: [{ field: 'dueAt', order: 'asc' }] } });
+  const { tableProps, tableQuery, pager, sorters } = useKeysetTable<TaskRow>({
+    resource: 'tasks',
+    sorters: { initial: [{ field: 'dueAt', order: 'asc' }] },
+  });
   if (tableQuery.isError) return <ErrorResult error={tableQuery.error} onRetry={() => void tableQuery.refetch()} />;
   return (
-    <List title={t('tasks.title')} breadcrumb={false} headerButtons={<ExportButton list="tasks" fileName={t('tasks.title')} />}>
+    <List
+      title={t('tasks.title')}
+      breadcrumb={false}
+      headerButtons={<ExportButton list="tasks" fileName={t('tasks.title')} />}
+    >
       <Typography.Paragraph type="secondary">{t('tasks.hint')}</Typography.Paragraph>
       {/* Not tasks: the notices running now beside the to-dos, so their end dates are on the desk too. */}
       <NoticeSection />
@@ -38,17 +46,39 @@ export function TaskList() {
         onRow={(row) => ({ onClick: () => navigate(taskHref(row)), style: { cursor: 'pointer' } })}
         locale={{ emptyText: <EmptyState description={t('tasks.empty')} /> }}
         columns={[
-          { key: 'title', title: t('titles.name'), render: (_, r) => <InstanceName title={r.title} workflow={r.definitionName} /> },
+          {
+            key: 'title',
+            title: t('titles.name'),
+            render: (_, r) => <InstanceName title={r.title} workflow={r.definitionName} />,
+          },
           { key: 'state', title: t('fields.state'), render: (_, r) => <Tag color="blue">{localize(r.stateName)}</Tag> },
           { key: 'requester', title: t('titles.requester'), dataIndex: 'requesterName' },
           {
             key: 'purpose',
             title: t('fields.purpose'),
-            render: (_, r) => <Tag color={PURPOSE_COLORS[r.purpose] ?? 'default'}>{t(`tasks.purpose.${r.purpose}`, { defaultValue: r.purpose })}</Tag>,
+            render: (_, r) => (
+              <Tag color={PURPOSE_COLORS[r.purpose] ?? 'default'}>
+                {t(`tasks.purpose.${r.purpose}`, { defaultValue: r.purpose })}
+              </Tag>
+            ),
           },
           // Sortable where GET /tasks?sort= is: deadline (undated last either way) and received time.
-          { key: 'dueAt', dataIndex: 'dueAt', sorter: true, sortOrder: getDefaultSortOrder('dueAt', sorters), title: t('fields.dueAt'), render: (_, r) => <DateText value={r.dueAt} overdue={r.overdue} /> },
-          { key: 'createdAt', dataIndex: 'createdAt', sorter: true, sortOrder: getDefaultSortOrder('createdAt', sorters), title: t('fields.receivedAt'), render: (_, r) => <DateText value={r.createdAt} /> },
+          {
+            key: 'dueAt',
+            dataIndex: 'dueAt',
+            sorter: true,
+            sortOrder: getDefaultSortOrder('dueAt', sorters),
+            title: t('fields.dueAt'),
+            render: (_, r) => <DateText value={r.dueAt} overdue={r.overdue} />,
+          },
+          {
+            key: 'createdAt',
+            dataIndex: 'createdAt',
+            sorter: true,
+            sortOrder: getDefaultSortOrder('createdAt', sorters),
+            title: t('fields.receivedAt'),
+            render: (_, r) => <DateText value={r.createdAt} />,
+          },
         ]}
       />
       {pager}

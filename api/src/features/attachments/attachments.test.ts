@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { auditEvents } from '../../db/schema.js';
-import { makeHarness, type Harness, type Session } from '../../test/harness.js';
+import { type Harness, makeHarness, type Session } from '../../test/harness.js';
 
 let h: Harness;
 let instanceId: string;
@@ -13,32 +15,61 @@ beforeAll(async () => {
   h = await makeHarness();
   const definitionId = h.publish();
   pa = await h.signIn('principalA');
-  const res = await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: '整改报告' } }, pa);
+  const res = await h.post(
+    '/api/instances',
+    { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: '整改报告' } },
+    pa,
+  );
   instanceId = ((await res.json()) as { id: string }).id;
 });
 afterAll(() => h.close());
 
-const PDF: Uint8Array<ArrayBuffer> = new TextEncoder().encode('%PDF-1.4\n% 网络安全整改证明\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+const PDF: Uint8Array<ArrayBuffer> = new TextEncoder().encode(
+  '%PDF-1.4\n% 网络安全整改证明\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n',
+);
 
-function upload(s: Session, file: { bytes: Uint8Array<ArrayBuffer>; name: string; type?: string }, fields: Record<string, string> = {}) {
+function upload(
+  s: Session,
+  file: { bytes: Uint8Array<ArrayBuffer>; name: string; type?: string },
+  fields: Record<string, string> = {},
+) {
   const form = new FormData();
   form.set('file', new File([file.bytes], file.name, { type: file.type ?? 'application/octet-stream' }));
   for (const [k, v] of Object.entries({ instanceId, ...fields })) if (v) form.set(k, v);
-  return h.app.request('/api/attachments', { method: 'POST', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, body: form });
+  return h.app.request('/api/attachments', {
+    method: 'POST',
+    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+    body: form,
+  });
 }
 
 describe('attachments', () => {
   it('stores a PDF under its SHA-256, lists it, and serves it back byte for byte with a UTF-8 file name', async () => {
     const res = await upload(pa, { bytes: PDF, name: '整改证明.pdf', type: 'text/plain' }, { field: 'evidence' });
     expect(res.status).toBe(201);
-    const a = (await res.json()) as { id: string; sha256: string; mime: string; size: number; url: string; field: string };
+    const a = (await res.json()) as {
+      id: string;
+      sha256: string;
+      mime: string;
+      size: number;
+      url: string;
+      field: string;
+    };
     const sha = createHash('sha256').update(PDF).digest('hex');
-    expect(a).toMatchObject({ sha256: sha, mime: 'application/pdf', size: PDF.byteLength, field: 'evidence', url: `/api/attachments/${a.id}` });
+    expect(a).toMatchObject({
+      sha256: sha,
+      mime: 'application/pdf',
+      size: PDF.byteLength,
+      field: 'evidence',
+      url: `/api/attachments/${a.id}`,
+    });
     const stored = join(dirname(h.db.$client.name), 'attachments', sha.slice(0, 2), sha);
     expect(existsSync(stored)).toBe(true);
     expect(createHash('sha256').update(readFileSync(stored)).digest('hex')).toBe(sha);
 
-    const list = (await (await h.get(`/api/attachments?instanceId=${instanceId}`, pa)).json()) as { items: Array<{ id: string }> };
+    const list = (await (await h.get(`/api/attachments?instanceId=${instanceId}`, pa)).json()) as {
+      items: Array<{ id: string }>;
+    };
     expect(list.items.map((i) => i.id)).toEqual([a.id]);
 
     const reviewer = await h.signIn('reviewer1');
@@ -48,7 +79,11 @@ describe('attachments', () => {
     expect(file.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('整改证明.pdf')}`);
     expect(file.headers.get('content-disposition')).toMatch(/^attachment;/);
     expect((await h.get(`${a.url}?inline=1`, reviewer)).headers.get('content-disposition')).toMatch(/^inline;/);
-    const audited = h.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'attachment.download'), eq(auditEvents.actorId, h.users.reviewer1 ?? ''))).all();
+    const audited = h.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'attachment.download'), eq(auditEvents.actorId, h.users.reviewer1 ?? '')))
+      .all();
     expect(audited).toHaveLength(2);
   });
 
@@ -63,7 +98,9 @@ describe('attachments', () => {
   it('hides another school’s files (404), and the auditor may read but not upload', async () => {
     const pb = await h.signIn('principalB');
     expect((await h.get(`/api/attachments?instanceId=${instanceId}`, pb)).status).toBe(404);
-    const list = (await (await h.get(`/api/attachments?instanceId=${instanceId}`, pa)).json()) as { items: Array<{ url: string }> };
+    const list = (await (await h.get(`/api/attachments?instanceId=${instanceId}`, pa)).json()) as {
+      items: Array<{ url: string }>;
+    };
     expect((await h.get(list.items[0]?.url ?? '', pb)).status).toBe(404);
     expect((await upload(pb, { bytes: PDF, name: 'x.pdf' })).status).toBe(404);
     expect((await upload(await h.signIn('auditor'), { bytes: PDF, name: 'x.pdf' })).status).toBe(403);
@@ -73,7 +110,11 @@ describe('attachments', () => {
     const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03]);
     const wrongType = await upload(pa, { bytes: exe, name: 'tool.exe' });
     expect(wrongType.status).toBe(415);
-    expect(((await wrongType.json()) as { error: { fieldErrors: { file: { 'zh-CN': string } } } }).error.fieldErrors.file['zh-CN']).toContain('pdf');
+    expect(
+      ((await wrongType.json()) as { error: { fieldErrors: { file: { 'zh-CN': string } } } }).error.fieldErrors.file[
+        'zh-CN'
+      ],
+    ).toContain('pdf');
     expect((await upload(pa, { bytes: exe, name: 'disguised.pdf' })).status).toBe(415);
     expect((await upload(pa, { bytes: new Uint8Array(), name: 'empty.pdf' })).status).toBe(422);
     const big = new Uint8Array(20 * 1024 * 1024 + 1);
@@ -81,7 +122,11 @@ describe('attachments', () => {
     expect((await upload(pa, { bytes: big, name: 'big.pdf' })).status).toBe(413);
     const noFile = new FormData();
     noFile.set('instanceId', instanceId);
-    const missing = await h.app.request('/api/attachments', { method: 'POST', headers: { cookie: pa.cookie, 'x-csrf-token': pa.csrf }, body: noFile });
+    const missing = await h.app.request('/api/attachments', {
+      method: 'POST',
+      headers: { cookie: pa.cookie, 'x-csrf-token': pa.csrf },
+      body: noFile,
+    });
     expect(missing.status).toBe(400);
   });
 });

@@ -4,7 +4,11 @@ export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
 export const ZUploadForm = z
   .object({
-    file: z.instanceof(File).openapi({ type: 'string', format: 'binary', description: '≤ 20 MB; pdf, png/jpg/gif/webp, doc(x)/xls(x)/ppt(x), zip' }),
+    file: z.instanceof(File).openapi({
+      type: 'string',
+      format: 'binary',
+      description: '≤ 20 MB; pdf, png/jpg/gif/webp, doc(x)/xls(x)/ppt(x), zip',
+    }),
     instanceId: z.string().min(1).max(100),
     field: z.string().trim().min(1).max(64).optional(),
   })
@@ -35,4 +39,6 @@ export const ZAttachmentQuery = z.object({
 export type TAttachmentQuery = z.infer<typeof ZAttachmentQuery>;
 export const ZAttachmentPage = z.object({ items: z.array(ZAttachment), nextCursor: z.string().nullable() });
 
-export const ZDownloadQuery = z.object({ inline: z.enum(['0', '1']).optional().openapi({ description: '1: show a PDF or image in the browser (preview)' }) });
+export const ZDownloadQuery = z.object({
+  inline: z.enum(['0', '1']).optional().openapi({ description: '1: show a PDF or image in the browser (preview)' }),
+});

@@ -1,7 +1,9 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+
 import { eq } from 'drizzle-orm';
+
 import { appendAudit } from '../../audit/append.js';
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
@@ -19,18 +21,38 @@ import { attachmentsDir } from './attachment-store.js';
  * Opens a file for whoever may read its instance, except one a reviewer uploaded whom the caller may not
  * know (blind-review.ts): that answers 404 like a file that is not there. Every download is audited.
  */
-export function downloadAttachment(deps: Deps, input: { user: TAuthUser; ability: AppAbility; id: string }): { row: TAttachmentRow; body: ReadableStream } {
+export function downloadAttachment(
+  deps: Deps,
+  input: { user: TAuthUser; ability: AppAbility; id: string },
+): { row: TAttachmentRow; body: ReadableStream } {
   const row = deps.db.select().from(attachments).where(eq(attachments.id, input.id)).get();
   if (!row) throw new AppError('NOT_FOUND');
   const instance = readableInstance(deps, input.user, input.ability, row.instanceId);
   const def = loadDefinition(deps, instance.definitionId)?.def;
-  if (def && veilFor(deps, { def, row: instance, user: input.user, ability: input.ability }).people.has(row.uploadedBy)) {
+  if (
+    def &&
+    veilFor(deps, { def, row: instance, user: input.user, ability: input.ability }).people.has(row.uploadedBy)
+  ) {
     const denied = new AppError('NOT_FOUND');
-    tx(deps.db, () => deniedEvent(deps, { actor: input.user, action: 'attachment.download', instanceId: row.instanceId, error: denied, meta: { attachmentId: row.id } }));
+    tx(deps.db, () =>
+      deniedEvent(deps, {
+        actor: input.user,
+        action: 'attachment.download',
+        instanceId: row.instanceId,
+        error: denied,
+        meta: { attachmentId: row.id },
+      }),
+    );
     throw denied;
   }
   const path = join(attachmentsDir(deps.db), row.storagePath);
-  if (!existsSync(path)) throw new AppError('NOT_FOUND', { message: { 'zh-CN': '附件文件已丢失，请联系管理员。', en: 'The stored file is missing; contact the administrator.' } });
+  if (!existsSync(path))
+    throw new AppError('NOT_FOUND', {
+      message: {
+        'zh-CN': '附件文件已丢失，请联系管理员。',
+        en: 'The stored file is missing; contact the administrator.',
+      },
+    });
   tx(deps.db, () =>
     appendAudit(deps.db, {
       at: deps.clock().toISOString(),

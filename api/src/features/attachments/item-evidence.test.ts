@@ -1,27 +1,47 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { auditEvents, findings } from '../../db/schema.js';
-import { createReference } from '../reference/create-reference.js';
-import { publishReference } from '../reference/publish-reference.js';
+import { uploadEvidence } from '../../test/evidence-upload.js';
 import { CHECKLIST_V1 } from '../../test/fixtures/reference-docs.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
-import { uploadEvidence } from '../../test/evidence-upload.js';
+import { createReference } from '../reference/create-reference.js';
+import { publishReference } from '../reference/publish-reference.js';
 
 let h: WorkflowHarness;
 beforeAll(async () => {
   h = await makeWorkflowHarness();
   // A newer checklist: a failed PHY-01 needs its own site photo.
-  const items = CHECKLIST_V1.items.map((i) => (i.code === 'PHY-01' ? { ...i, evidence: '现场照片', evidenceRequired: true } : i));
-  publishReference(h.deps, { kind: 'checklist', id: createReference(h.deps, { kind: 'checklist', name: 'checklist v2', content: { ...CHECKLIST_V1, items } }).id });
+  const items = CHECKLIST_V1.items.map((i) =>
+    i.code === 'PHY-01' ? { ...i, evidence: '现场照片', evidenceRequired: true } : i,
+  );
+  publishReference(h.deps, {
+    kind: 'checklist',
+    id: createReference(h.deps, { kind: 'checklist', name: 'checklist v2', content: { ...CHECKLIST_V1, items } }).id,
+  });
 });
 afterAll(() => h.close());
 
-const uploadFor = (instanceId: string, who: string, field: string) => uploadEvidence(h, instanceId, who, field, '机房照片.png');
+const uploadFor = (instanceId: string, who: string, field: string) =>
+  uploadEvidence(h, instanceId, who, field, '机房照片.png');
 
 async function inspectionWith(fails: string[]) {
-  const bulk = await h.post('/api/bulk/instances', { definitionId: h.defs['security-inspection'], subjectOrgIds: [h.orgs.schoolA], data: { round: `证据${fails.join()}` }, assignments: { inspector: [h.users.inspector] } }, await h.as('admin'));
+  const bulk = await h.post(
+    '/api/bulk/instances',
+    {
+      definitionId: h.defs['security-inspection'],
+      subjectOrgIds: [h.orgs.schoolA],
+      data: { round: `证据${fails.join()}` },
+      assignments: { inspector: [h.users.inspector] },
+    },
+    await h.as('admin'),
+  );
   const id: string = (await bulk.json()).started[0].instanceId;
-  const items = CHECKLIST_V1.items.map((i) => ({ ...i, result: fails.includes(i.code) ? 'fail' : 'pass', ...(fails.includes(i.code) ? { severity: 'medium', note: '未达标' } : {}) }));
+  const items = CHECKLIST_V1.items.map((i) => ({
+    ...i,
+    result: fails.includes(i.code) ? 'fail' : 'pass',
+    ...(fails.includes(i.code) ? { severity: 'medium', note: '未达标' } : {}),
+  }));
   expect((await h.fire(id, 'principalA', 'SUBMIT', { data: { items } })).status).toBe(200);
   return id;
 }
@@ -40,7 +60,11 @@ describe('evidence per checklist item', () => {
     expect(body.error.fieldErrors['items.PHY-01'].en).toContain('attach a site photo');
     expect((await h.view(id)).state).toBe('inspection');
     expect(h.db.select().from(findings).where(eq(findings.instanceId, id)).all()).toEqual([]);
-    const denied = h.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.outcome, 'denied'))).all();
+    const denied = h.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, id), eq(auditEvents.outcome, 'denied')))
+      .all();
     expect(denied.length).toBeGreaterThan(0);
   });
 
@@ -66,7 +90,10 @@ describe('evidence per checklist item', () => {
     const res = await uploadFor(id, 'inspector', 'items.NOPE-99');
     expect(res.status).toBe(422);
     const body = await res.json();
-    expect(body.error.fieldErrors.field).toEqual({ 'zh-CN': '表单中没有检查项 NOPE-99', en: 'The form has no checklist item NOPE-99' });
+    expect(body.error.fieldErrors.field).toEqual({
+      'zh-CN': '表单中没有检查项 NOPE-99',
+      en: 'The form has no checklist item NOPE-99',
+    });
     const listed = await (await h.get(`/api/attachments?instanceId=${id}`, await h.as('inspector'))).json();
     expect(listed.items).toEqual([]);
   });
@@ -85,7 +112,14 @@ describe('evidence per checklist item', () => {
     expect(Object.keys(body.error.fieldErrors)).toEqual(['items.PHY-01']);
     expect(body.error.message['zh-CN']).toContain('PHY-01');
     expect((await h.view(id)).version).toBe(version);
-    expect(h.db.select().from(findings).where(eq(findings.instanceId, id)).all().every((f) => f.rectifiedAt === null)).toBe(true);
+    expect(
+      h.db
+        .select()
+        .from(findings)
+        .where(eq(findings.instanceId, id))
+        .all()
+        .every((f) => f.rectifiedAt === null),
+    ).toBe(true);
 
     h.clock.advance(60_000);
     expect((await uploadFor(id, 'principalA', 'items.PHY-01')).status).toBe(201);

@@ -1,4 +1,5 @@
 import { and, eq, gt, like } from 'drizzle-orm';
+
 import { attachments, findings } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
@@ -17,7 +18,8 @@ export function parseItemField(field: string | null | undefined): { table: strin
 }
 
 type Row = Record<string, unknown>;
-const rowsOf = (v: unknown): Row[] => (Array.isArray(v) ? v.filter((r): r is Row => typeof r === 'object' && r !== null) : []);
+const rowsOf = (v: unknown): Row[] =>
+  Array.isArray(v) ? v.filter((r): r is Row => typeof r === 'object' && r !== null) : [];
 
 /** Whether the instance's form has that table with a row of that code (uploads may not invent items). */
 export function hasItem(data: Record<string, unknown>, table: string, code: string): boolean {
@@ -29,10 +31,17 @@ export function hasItem(data: Record<string, unknown>, table: string, code: stri
  * findings are raised: a finding without the site photo cannot be verified later. Checked against
  * the newest published checklist (the one the round's items were copied from), by item code.
  */
-export function missingItemEvidence(deps: Pick<Deps, 'db'>, input: { instanceId: string; data: Record<string, unknown>; table?: string }): AppError | undefined {
+export function missingItemEvidence(
+  deps: Pick<Deps, 'db'>,
+  input: { instanceId: string; data: Record<string, unknown>; table?: string },
+): AppError | undefined {
   const table = input.table ?? 'items';
-  const required = new Set((loadPublished(deps, 'checklist')?.content.items ?? []).filter((i) => i.evidenceRequired).map((i) => i.code));
-  const failed = rowsOf(input.data[table]).filter((r) => r.result === 'fail' && typeof r.code === 'string' && required.has(r.code));
+  const required = new Set(
+    (loadPublished(deps, 'checklist')?.content.items ?? []).filter((i) => i.evidenceRequired).map((i) => i.code),
+  );
+  const failed = rowsOf(input.data[table]).filter(
+    (r) => r.result === 'fail' && typeof r.code === 'string' && required.has(r.code),
+  );
   if (failed.length === 0) return undefined;
   const have = new Set(
     deps.db
@@ -54,7 +63,10 @@ export function missingItemEvidence(deps: Pick<Deps, 'db'>, input: { instanceId:
     fieldErrors: Object.fromEntries(
       missing.map((r) => [
         itemEvidenceField(table, String(r.code)),
-        { 'zh-CN': `${String(r.code)} 判定为不符合，须上传现场照片或文件作为佐证`, en: `${String(r.code)} failed: attach a site photo or file as evidence` },
+        {
+          'zh-CN': `${String(r.code)} 判定为不符合，须上传现场照片或文件作为佐证`,
+          en: `${String(r.code)} failed: attach a site photo or file as evidence`,
+        },
       ]),
     ),
     rule: 'itemEvidenceRequired',
@@ -66,8 +78,13 @@ export function missingItemEvidence(deps: Pick<Deps, 'db'>, input: { instanceId:
  * file attached to that item after the finding was raised (the inspector's photo of the failure does
  * not prove the fix). Refusals name the rows; nothing is written.
  */
-export function missingRectificationEvidence(deps: Pick<Deps, 'db'>, input: { instanceId: string; table: string }): AppError | undefined {
-  const required = new Set((loadPublished(deps, 'checklist')?.content.items ?? []).filter((i) => i.evidenceRequired).map((i) => i.code));
+export function missingRectificationEvidence(
+  deps: Pick<Deps, 'db'>,
+  input: { instanceId: string; table: string },
+): AppError | undefined {
+  const required = new Set(
+    (loadPublished(deps, 'checklist')?.content.items ?? []).filter((i) => i.evidenceRequired).map((i) => i.code),
+  );
   const open = deps.db
     .select({ code: findings.itemCode, raisedAt: findings.createdAt })
     .from(findings)
@@ -79,16 +96,28 @@ export function missingRectificationEvidence(deps: Pick<Deps, 'db'>, input: { in
       !deps.db
         .select({ id: attachments.id })
         .from(attachments)
-        .where(and(eq(attachments.instanceId, input.instanceId), eq(attachments.field, itemEvidenceField(input.table, f.code)), gt(attachments.createdAt, f.raisedAt)))
+        .where(
+          and(
+            eq(attachments.instanceId, input.instanceId),
+            eq(attachments.field, itemEvidenceField(input.table, f.code)),
+            gt(attachments.createdAt, f.raisedAt),
+          ),
+        )
         .get(),
   );
   if (missing.length === 0) return undefined;
   const codes = missing.map((f) => f.code);
   return new AppError('VALIDATION', {
     status: 422,
-    message: { 'zh-CN': `以下问题须附整改后的佐证材料再提交：${codes.join('、')}`, en: `Attach evidence of the fix to these findings before handing in: ${codes.join(', ')}` },
+    message: {
+      'zh-CN': `以下问题须附整改后的佐证材料再提交：${codes.join('、')}`,
+      en: `Attach evidence of the fix to these findings before handing in: ${codes.join(', ')}`,
+    },
     fieldErrors: Object.fromEntries(
-      codes.map((code) => [itemEvidenceField(input.table, code), { 'zh-CN': `${code} 须上传整改后的现场照片或文件`, en: `${code}: attach a photo or file showing the fix` }]),
+      codes.map((code) => [
+        itemEvidenceField(input.table, code),
+        { 'zh-CN': `${code} 须上传整改后的现场照片或文件`, en: `${code}: attach a photo or file showing the fix` },
+      ]),
     ),
     rule: 'rectificationEvidenceRequired',
   });

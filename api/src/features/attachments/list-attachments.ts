@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, notInArray, or, type SQL } from 'drizzle-orm';
+
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { attachments } from '../../db/schema.js';

@@ -1,17 +1,28 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+
 import { signedIn } from '../../app-env.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { errors, json, newRouter, ZIdParam } from '../common.js';
-import { MAX_ATTACHMENT_BYTES, ZAttachment, ZAttachmentPage, ZAttachmentQuery, ZDownloadQuery, ZUploadForm } from './attachments.types.js';
+import {
+  MAX_ATTACHMENT_BYTES,
+  ZAttachment,
+  ZAttachmentPage,
+  ZAttachmentQuery,
+  ZDownloadQuery,
+  ZUploadForm,
+} from './attachments.types.js';
 import { downloadAttachment } from './download-attachment.js';
 import { INLINE_MIMES } from './file-types.js';
 import { listAttachments } from './list-attachments.js';
 import { uploadAttachment } from './upload-attachment.js';
 
 const tooLarge = () => {
-  throw new AppError('VALIDATION', { status: 413, fieldErrors: { file: { 'zh-CN': '文件不能超过 20 MB', en: 'Files may be at most 20 MB' } } });
+  throw new AppError('VALIDATION', {
+    status: 413,
+    fieldErrors: { file: { 'zh-CN': '文件不能超过 20 MB', en: 'Files may be at most 20 MB' } },
+  });
 };
 
 const upload = createRoute({
@@ -40,7 +51,13 @@ const download = createRoute({
   tags: ['attachments'],
   summary: 'Download (or, with inline=1, preview) a file; audited',
   request: { params: ZIdParam, query: ZDownloadQuery },
-  responses: { 200: { description: 'The file', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errors(401, 404) },
+  responses: {
+    200: {
+      description: 'The file',
+      content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+    },
+    ...errors(401, 404),
+  },
 });
 
 /** RFC 6266: an ASCII fallback plus the UTF-8 name, so Chinese file names survive every browser. */

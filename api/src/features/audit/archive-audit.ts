@@ -1,19 +1,27 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+import {
+  ARCHIVE_ACTION,
+  ARCHIVE_ENTITY_ID,
+  ARCHIVE_ENTITY_TYPE,
+  auditTail,
+  chainAnchor,
+  type TArchiveRecord,
+} from '../../audit/anchor.js';
 import { appendAudit } from '../../audit/append.js';
-import { ARCHIVE_ACTION, ARCHIVE_ENTITY_ID, ARCHIVE_ENTITY_TYPE, auditTail, chainAnchor, type TArchiveRecord } from '../../audit/anchor.js';
 import { archiveBaseName, MANIFEST_FORMAT, type TArchiveManifest } from '../../audit/archive-format.js';
 import { cutoffInstant, latestCutoffDate } from '../../audit/retention.js';
 import { writeArchiveFile } from '../../audit/write-archive.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { AUDIT_ARCHIVES_DIR_NAME, dataDirOf } from '../../data-dir.js';
-import { tx, txOrThrow, type Db } from '../../db/client.js';
+import { type Db, tx, txOrThrow } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { fsyncPath } from '../../lib/fsync.js';
-import { authorize } from '../authorize.js';
 import { hashHexSql } from '../../lib/stored-hash.js';
 import { logger } from '../../log/logger.js';
+import { authorize } from '../authorize.js';
 
 /** One archive at a time per process; a second process is caught by the anchor check in the recording transaction. */
 let writing = false;
@@ -30,14 +38,31 @@ async function removeArchivedRows(db: Db, fromSeq: number, throughSeq: number): 
   let removed = 0;
   for (let lo = fromSeq; lo <= throughSeq; lo += DELETE_CHUNK) {
     const hi = Math.min(lo + DELETE_CHUNK - 1, throughSeq);
-    removed += tx(db, () => db.$client.prepare('delete from audit_events where seq between ? and ?').run(lo, hi).changes);
+    removed += tx(
+      db,
+      () => db.$client.prepare('delete from audit_events where seq between ? and ?').run(lo, hi).changes,
+    );
     await new Promise((resolve) => setImmediate(resolve));
   }
   return removed;
 }
 
-const refusal = (deps: Deps, actor: TAuthUser, outcome: 'denied' | 'failed', meta: Record<string, unknown>, error: AppError): AppError => {
-  appendAudit(deps.db, { at: deps.clock().toISOString(), actor, action: 'audit.archive', entityType: ARCHIVE_ENTITY_TYPE, entityId: ARCHIVE_ENTITY_ID, outcome, meta });
+const refusal = (
+  deps: Deps,
+  actor: TAuthUser,
+  outcome: 'denied' | 'failed',
+  meta: Record<string, unknown>,
+  error: AppError,
+): AppError => {
+  appendAudit(deps.db, {
+    at: deps.clock().toISOString(),
+    actor,
+    action: 'audit.archive',
+    entityType: ARCHIVE_ENTITY_TYPE,
+    entityId: ARCHIVE_ENTITY_ID,
+    outcome,
+    meta,
+  });
   return error;
 };
 
@@ -52,17 +77,33 @@ export async function archiveAudit(deps: Deps, input: { actor: TAuthUser; before
   const cutoff = cutoffInstant(input.before);
   const latest = latestCutoffDate(now);
   txOrThrow(deps.db, () => {
-    const denied = authorize(deps, input.actor, { action: 'archive', type: 'AuditEvent', auditAction: 'audit.archive' });
+    const denied = authorize(deps, input.actor, {
+      action: 'archive',
+      type: 'AuditEvent',
+      auditAction: 'audit.archive',
+    });
     if (denied) return denied;
     if (input.before > latest) {
-      return refusal(deps, input.actor, 'denied', { reason: 'AUDIT_RETENTION', before: input.before, latestBefore: latest }, new AppError('AUDIT_RETENTION', {
-        message: {
-          'zh-CN': `审计记录须至少保存 180 天（等保 2.0）：截止日期最晚为 ${latest}，不能选 ${input.before}。`,
-          en: `Audit events are kept at least 180 days (MLPS 2.0): the cut-off date may be ${latest} at the latest, not ${input.before}.`,
-        },
-      }));
+      return refusal(
+        deps,
+        input.actor,
+        'denied',
+        { reason: 'AUDIT_RETENTION', before: input.before, latestBefore: latest },
+        new AppError('AUDIT_RETENTION', {
+          message: {
+            'zh-CN': `审计记录须至少保存 180 天（等保 2.0）：截止日期最晚为 ${latest}，不能选 ${input.before}。`,
+            en: `Audit events are kept at least 180 days (MLPS 2.0): the cut-off date may be ${latest} at the latest, not ${input.before}.`,
+          },
+        }),
+      );
     }
-    if (writing) return new AppError('VERSION_CONFLICT', { message: { 'zh-CN': '正在生成另一份审计归档，请稍后再试。', en: 'Another audit archive is being written; try again shortly.' } });
+    if (writing)
+      return new AppError('VERSION_CONFLICT', {
+        message: {
+          'zh-CN': '正在生成另一份审计归档，请稍后再试。',
+          en: 'Another audit archive is being written; try again shortly.',
+        },
+      });
     return null;
   });
 
@@ -80,20 +121,40 @@ export async function archiveAudit(deps: Deps, input: { actor: TAuthUser; before
     const first = auditTail(deps.db);
     if (first !== null && first <= anchor.seq) await removeArchivedRows(deps.db, first, anchor.seq);
     const createdBy = { id: input.actor.id, displayName: input.actor.displayName };
-    const written = await writeArchiveFile(deps.db, { path: temp, start: anchor, cutoff, header: { archiveId, createdAt: now.toISOString(), createdBy } });
+    const written = await writeArchiveFile(deps.db, {
+      path: temp,
+      start: anchor,
+      cutoff,
+      header: { archiveId, createdAt: now.toISOString(), createdBy },
+    });
     if (!written.ok) {
       return txOrThrow(deps.db, () =>
         written.why === 'empty'
-          ? refusal(deps, input.actor, 'denied', { reason: 'NOTHING_TO_ARCHIVE', before: input.before }, new AppError('VALIDATION', {
-              status: 422,
-              message: { 'zh-CN': `${input.before} 之前没有可归档的审计记录。`, en: `There are no audit events before ${input.before} to archive.` },
-            }))
-          : refusal(deps, input.actor, 'failed', { reason: 'AUDIT_CHAIN_BROKEN', brokenAt: written.brokenAt, detail: written.message.en }, new AppError('AUDIT_CHAIN_BROKEN', {
-              message: {
-                'zh-CN': `审计链校验未通过，不能归档：${written.message['zh-CN']}。请先核查第 ${written.brokenAt} 条记录。`,
-                en: `The audit chain does not verify, so nothing was archived: ${written.message.en} (event ${written.brokenAt}).`,
-              },
-            })),
+          ? refusal(
+              deps,
+              input.actor,
+              'denied',
+              { reason: 'NOTHING_TO_ARCHIVE', before: input.before },
+              new AppError('VALIDATION', {
+                status: 422,
+                message: {
+                  'zh-CN': `${input.before} 之前没有可归档的审计记录。`,
+                  en: `There are no audit events before ${input.before} to archive.`,
+                },
+              }),
+            )
+          : refusal(
+              deps,
+              input.actor,
+              'failed',
+              { reason: 'AUDIT_CHAIN_BROKEN', brokenAt: written.brokenAt, detail: written.message.en },
+              new AppError('AUDIT_CHAIN_BROKEN', {
+                message: {
+                  'zh-CN': `审计链校验未通过，不能归档：${written.message['zh-CN']}。请先核查第 ${written.brokenAt} 条记录。`,
+                  en: `The audit chain does not verify, so nothing was archived: ${written.message.en} (event ${written.brokenAt}).`,
+                },
+              }),
+            ),
       );
     }
     const { header, link } = written;
@@ -117,7 +178,13 @@ export async function archiveAudit(deps: Deps, input: { actor: TAuthUser; before
       firstKeptSeq: link.firstKeptSeq,
       firstKeptPrevHash: link.firstKeptPrevHash,
     };
-    const manifest: TArchiveManifest = { format: MANIFEST_FORMAT, version: 1, ...record, createdAt: header.createdAt, createdBy };
+    const manifest: TArchiveManifest = {
+      format: MANIFEST_FORMAT,
+      version: 1,
+      ...record,
+      createdAt: header.createdAt,
+      createdBy,
+    };
     // File and manifest are in place (and durable) before a single row leaves the table.
     renameSync(temp, target);
     finalPath = target;
@@ -128,20 +195,47 @@ export async function archiveAudit(deps: Deps, input: { actor: TAuthUser; before
 
     txOrThrow(deps.db, () => {
       if (chainAnchor(deps.db).seq !== anchor.seq) {
-        return new AppError('VERSION_CONFLICT', { message: { 'zh-CN': '审计日志刚被另一次归档改变，请重新归档。', en: 'Another archive changed the audit log meanwhile; archive again.' } });
+        return new AppError('VERSION_CONFLICT', {
+          message: {
+            'zh-CN': '审计日志刚被另一次归档改变，请重新归档。',
+            en: 'Another archive changed the audit log meanwhile; archive again.',
+          },
+        });
       }
-      const kept = deps.db.$client.prepare<[number], { prev_hash: string }>(`select ${hashHexSql('prev_hash')} as prev_hash from audit_events where seq = ?`).get(record.firstKeptSeq);
+      const kept = deps.db.$client
+        .prepare<[number], { prev_hash: string }>(
+          `select ${hashHexSql('prev_hash')} as prev_hash from audit_events where seq = ?`,
+        )
+        .get(record.firstKeptSeq);
       if (kept && kept.prev_hash !== record.lastHash) {
-        return refusal(deps, input.actor, 'failed', { reason: 'AUDIT_CHAIN_BROKEN', brokenAt: record.firstKeptSeq }, new AppError('AUDIT_CHAIN_BROKEN'));
+        return refusal(
+          deps,
+          input.actor,
+          'failed',
+          { reason: 'AUDIT_CHAIN_BROKEN', brokenAt: record.firstKeptSeq },
+          new AppError('AUDIT_CHAIN_BROKEN'),
+        );
       }
       // Recorded first: from this commit verify starts after the archive, and the retention trigger lets a
       // row go only when the newest archive event covers it.
-      appendAudit(deps.db, { at: deps.clock().toISOString(), actor: input.actor, action: ARCHIVE_ACTION, entityType: ARCHIVE_ENTITY_TYPE, entityId: ARCHIVE_ENTITY_ID, outcome: 'success', meta: record });
+      appendAudit(deps.db, {
+        at: deps.clock().toISOString(),
+        actor: input.actor,
+        action: ARCHIVE_ACTION,
+        entityType: ARCHIVE_ENTITY_TYPE,
+        entityId: ARCHIVE_ENTITY_ID,
+        outcome: 'success',
+        meta: record,
+      });
       return null;
     });
     recorded = true;
     const removed = await removeArchivedRows(deps.db, record.fromSeq, record.throughSeq);
-    if (removed !== record.count) logger.error({ archiveId, removed, archived: record.count }, 'audit archive removed a different number of rows than it archived');
+    if (removed !== record.count)
+      logger.error(
+        { archiveId, removed, archived: record.count },
+        'audit archive removed a different number of rows than it archived',
+      );
     return manifest;
   } catch (err) {
     rmSync(temp, { force: true });

@@ -4,19 +4,21 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
+
 import { afterEach, describe, expect, it } from 'vitest';
+
+import { ARCHIVE_ACTION, ARCHIVE_ENTITY_ID, ARCHIVE_ENTITY_TYPE } from '../../audit/anchor.js';
 import { appendAudit } from '../../audit/append.js';
 import { writeCheckpoint } from '../../audit/checkpoints.js';
-import { ARCHIVE_ACTION, ARCHIVE_ENTITY_ID, ARCHIVE_ENTITY_TYPE } from '../../audit/anchor.js';
 import { cutoffInstant, latestCutoffDate } from '../../audit/retention.js';
-import { writeArchiveFile } from '../../audit/write-archive.js';
-import { verifyArchiveFiles } from '../../audit/verify-archive.js';
 import { verifyAuditChain } from '../../audit/verify.js';
+import { verifyArchiveFiles } from '../../audit/verify-archive.js';
+import { writeArchiveFile } from '../../audit/write-archive.js';
 import { AUDIT_ARCHIVES_DIR_NAME } from '../../data-dir.js';
 import { tx } from '../../db/client.js';
-import { makeHarness, type Harness, type Session } from '../../test/harness.js';
-import { FIRST_KEPT_SQL } from './preview-archive.js';
 import { hashHexSql } from '../../lib/stored-hash.js';
+import { type Harness, makeHarness, type Session } from '../../test/harness.js';
+import { FIRST_KEPT_SQL } from './preview-archive.js';
 
 const DAY = 86_400_000;
 const open: Harness[] = [];
@@ -25,7 +27,12 @@ afterEach(() => {
 });
 
 const districtDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
-const seqs = (h: Harness) => h.db.$client.prepare('select min(seq) as lo, max(seq) as hi, count(*) as n from audit_events').get() as { lo: number; hi: number; n: number };
+const seqs = (h: Harness) =>
+  h.db.$client.prepare('select min(seq) as lo, max(seq) as hi, count(*) as n from audit_events').get() as {
+    lo: number;
+    hi: number;
+    n: number;
+  };
 
 /**
  * A log that began 400 days ago (by the real clock too: the database's retention trigger reads SQLite's
@@ -39,7 +46,16 @@ async function oldLog() {
   const S = seqs(h).n;
   for (let d = 1; d <= 60; d++) {
     h.clock.set(new Date(start + d * DAY).toISOString());
-    tx(h.db, () => appendAudit(h.db, { at: h.clock.now().toISOString(), actor: null, action: 'test.event', entityType: 'Test', entityId: String(d), outcome: 'success' }));
+    tx(h.db, () =>
+      appendAudit(h.db, {
+        at: h.clock.now().toISOString(),
+        actor: null,
+        action: 'test.event',
+        entityType: 'Test',
+        entityId: String(d),
+        outcome: 'success',
+      }),
+    );
   }
   h.clock.set(new Date().toISOString());
   const auditor = await h.signIn('auditor');
@@ -50,7 +66,9 @@ const archive = (h: Harness, s: Session, before: string) => h.post('/api/audit/a
 const archiveDir = (h: Harness) => join(h.dir, AUDIT_ARCHIVES_DIR_NAME);
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const auditedArchives = (h: Harness) =>
-  h.db.$client.prepare("select outcome, meta from audit_events where action = 'audit.archive' order by seq").all() as Array<{ outcome: string; meta: string }>;
+  h.db.$client
+    .prepare("select outcome, meta from audit_events where action = 'audit.archive' order by seq")
+    .all() as Array<{ outcome: string; meta: string }>;
 
 describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
   it('is the auditor’s alone: everyone else gets 403, and the refusal is audited', async () => {
@@ -61,7 +79,9 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
       expect((await archive(h, s, '2020-01-01')).status).toBe(403);
       expect((await h.get('/api/audit/archives', s)).status).toBe(403);
     }
-    const denied = h.db.$client.prepare("select count(*) as n from audit_events where action = 'audit.archive' and outcome = 'denied'").get() as { n: number };
+    const denied = h.db.$client
+      .prepare("select count(*) as n from audit_events where action = 'audit.archive' and outcome = 'denied'")
+      .get() as { n: number };
     expect(denied.n).toBe(3);
     expect(seqs(h).lo).toBe(1);
   });
@@ -69,11 +89,26 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
   it('previews what a cut-off would move, defaulting to the latest day allowed', async () => {
     const { h, auditor, before, S } = await oldLog();
     const preview = await (await h.get('/api/audit/archive/preview', auditor)).json();
-    expect(preview).toMatchObject({ before: latestCutoffDate(new Date()), latestBefore: latestCutoffDate(new Date()), retentionDays: 180, allowed: true, fromSeq: 1 });
+    expect(preview).toMatchObject({
+      before: latestCutoffDate(new Date()),
+      latestBefore: latestCutoffDate(new Date()),
+      retentionDays: 180,
+      allowed: true,
+      fromSeq: 1,
+    });
     // Everything but today's events (sign-ins) is older than 180 days.
     expect(preview.count).toBe(S + 60);
     // A back-dated event after today's (a seed, an import) is not part of the run the archive would take.
-    tx(h.db, () => appendAudit(h.db, { at: new Date(Date.now() - 300 * DAY).toISOString(), actor: null, action: 'test.event', entityType: 'Test', entityId: 'late', outcome: 'success' }));
+    tx(h.db, () =>
+      appendAudit(h.db, {
+        at: new Date(Date.now() - 300 * DAY).toISOString(),
+        actor: null,
+        action: 'test.event',
+        entityType: 'Test',
+        entityId: 'late',
+        outcome: 'success',
+      }),
+    );
     expect((await (await h.get('/api/audit/archive/preview', auditor)).json()).count).toBe(S + 60);
     const partial = await (await h.get(`/api/audit/archive/preview?before=${before(31)}`, auditor)).json();
     // Setup (S) and days 1–30 (30) lie before the start of day 31 in Beijing.
@@ -82,8 +117,12 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
 
   it('the preview reads only the retention window (the `at` index from the cut-off on), never the history before it', async () => {
     const { h } = await oldLog();
-    const plan = h.db.$client.prepare(`explain query plan ${FIRST_KEPT_SQL}`).all('2026-01-01T00:00:00.000Z') as Array<{ detail: string }>;
-    expect(plan.map((p) => p.detail).join(' ')).toMatch(/SEARCH audit_events USING COVERING INDEX audit_at_idx \(at>\?\)/);
+    const plan = h.db.$client.prepare(`explain query plan ${FIRST_KEPT_SQL}`).all('2026-01-01T00:00:00.000Z') as Array<{
+      detail: string;
+    }>;
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(
+      /SEARCH audit_events USING COVERING INDEX audit_at_idx \(at>\?\)/,
+    );
   });
 
   it('refuses a cut-off within 180 days (422, audited) and removes nothing', async () => {
@@ -91,7 +130,10 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
     const tooRecent = districtDay(Date.now() - 170 * DAY);
     const res = await archive(h, auditor, tooRecent);
     expect(res.status).toBe(422);
-    expect((await res.json()).error).toMatchObject({ code: 'AUDIT_RETENTION', message: { 'zh-CN': expect.stringContaining('180 天') } });
+    expect((await res.json()).error).toMatchObject({
+      code: 'AUDIT_RETENTION',
+      message: { 'zh-CN': expect.stringContaining('180 天') },
+    });
     expect(auditedArchives(h).map((a) => a.outcome)).toEqual(['denied']);
     expect(seqs(h).lo).toBe(1);
     expect(existsSync(archiveDir(h))).toBe(false);
@@ -108,13 +150,25 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
     const res = await archive(h, auditor, before(31));
     expect(res.status).toBe(201);
     const manifest = await res.json();
-    expect(manifest).toMatchObject({ fromSeq: 1, throughSeq: S + 30, count: S + 30, file: `audit-archive-1-${S + 30}.jsonl.gz`, firstKeptSeq: S + 31 });
+    expect(manifest).toMatchObject({
+      fromSeq: 1,
+      throughSeq: S + 30,
+      count: S + 30,
+      file: `audit-archive-1-${S + 30}.jsonl.gz`,
+      firstKeptSeq: S + 31,
+    });
     expect(manifest.firstKeptPrevHash).toBe(manifest.lastHash);
     const bytes = readFileSync(join(archiveDir(h), manifest.file));
     expect(sha256(bytes)).toBe(manifest.sha256);
-    expect(JSON.parse(readFileSync(join(archiveDir(h), `audit-archive-1-${S + 30}.manifest.json`), 'utf8'))).toEqual(manifest);
+    expect(JSON.parse(readFileSync(join(archiveDir(h), `audit-archive-1-${S + 30}.manifest.json`), 'utf8'))).toEqual(
+      manifest,
+    );
 
-    const lines = gunzipSync(bytes).toString('utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = gunzipSync(bytes)
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(S + 32);
     expect(lines[0]).toMatchObject({ kind: 'header', fromSeq: 1, firstPrevHash: '0'.repeat(64) });
     expect(lines[S + 31]).toMatchObject({ kind: 'link', throughSeq: S + 30, lastHash: manifest.lastHash });
@@ -123,29 +177,61 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
     expect(seqs(h)).toMatchObject({ lo: S + 31, hi: headBefore + 1 });
     const recorded = auditedArchives(h);
     expect(recorded.map((r) => r.outcome)).toEqual(['success']);
-    expect(JSON.parse(recorded[0]!.meta)).toMatchObject({ sha256: manifest.sha256, throughSeq: S + 30, lastHash: manifest.lastHash });
+    expect(JSON.parse(recorded[0]!.meta)).toMatchObject({
+      sha256: manifest.sha256,
+      throughSeq: S + 30,
+      lastHash: manifest.lastHash,
+    });
 
     const incremental = await (await h.get('/api/audit/verify', auditor)).json();
-    expect(incremental).toMatchObject({ ok: true, anchor: { seq: S + 30, hash: manifest.lastHash, archiveId: manifest.archiveId }, count: headBefore + 1 - (S + 30) });
-    expect(await (await h.get('/api/audit/verify?full=1', auditor)).json()).toMatchObject({ ok: true, mode: 'full', checked: headBefore + 1 - (S + 30) });
+    expect(incremental).toMatchObject({
+      ok: true,
+      anchor: { seq: S + 30, hash: manifest.lastHash, archiveId: manifest.archiveId },
+      count: headBefore + 1 - (S + 30),
+    });
+    expect(await (await h.get('/api/audit/verify?full=1', auditor)).json()).toMatchObject({
+      ok: true,
+      mode: 'full',
+      checked: headBefore + 1 - (S + 30),
+    });
     expect(verifyAuditChain(h.db, { checkpointFile: h.deps.auditCheckpointFile })).toMatchObject({ ok: true });
 
-    const [check] = await verifyArchiveFiles([join(archiveDir(h), manifest.file)], { db: h.db, checkpointFile: h.deps.auditCheckpointFile });
-    expect(check).toMatchObject({ ok: true, count: S + 30, manifest: 'ok', recorded: 'live', previous: 'genesis', next: 'live', checkpointsChecked: 0 });
+    const [check] = await verifyArchiveFiles([join(archiveDir(h), manifest.file)], {
+      db: h.db,
+      checkpointFile: h.deps.auditCheckpointFile,
+    });
+    expect(check).toMatchObject({
+      ok: true,
+      count: S + 30,
+      manifest: 'ok',
+      recorded: 'live',
+      previous: 'genesis',
+      next: 'live',
+      checkpointsChecked: 0,
+    });
 
     const list = await (await h.get('/api/audit/archives', auditor)).json();
-    expect(list.items).toEqual([expect.objectContaining({ archiveId: manifest.archiveId, recordedSeq: headBefore + 1 })]);
+    expect(list.items).toEqual([
+      expect.objectContaining({ archiveId: manifest.archiveId, recordedSeq: headBefore + 1 }),
+    ]);
     const download = await h.get(`/api/audit/archives/${manifest.archiveId}`, auditor);
     expect(download.status).toBe(200);
     expect(sha256(Buffer.from(await download.arrayBuffer()))).toBe(manifest.sha256);
-    expect(JSON.parse(await (await h.get(`/api/audit/archives/${manifest.archiveId}?part=manifest`, auditor)).text())).toEqual(manifest);
-    expect(h.db.$client.prepare("select count(*) as n from audit_events where action = 'audit.archive.export'").get()).toEqual({ n: 2 });
+    expect(
+      JSON.parse(await (await h.get(`/api/audit/archives/${manifest.archiveId}?part=manifest`, auditor)).text()),
+    ).toEqual(manifest);
+    expect(
+      h.db.$client.prepare("select count(*) as n from audit_events where action = 'audit.archive.export'").get(),
+    ).toEqual({ n: 2 });
   });
 
   it('a checkpoint inside an archive is held to the archive file', async () => {
     const { h, auditor, before } = await oldLog();
     const file = h.deps.auditCheckpointFile ?? '';
-    writeFileSync(file, `${JSON.stringify({ seq: 40, hash: (h.db.$client.prepare(`select ${hashHexSql('hash')} as hash from audit_events where seq = 40`).get() as { hash: string }).hash, at: new Date().toISOString() })}\n`);
+    writeFileSync(
+      file,
+      `${JSON.stringify({ seq: 40, hash: (h.db.$client.prepare(`select ${hashHexSql('hash')} as hash from audit_events where seq = 40`).get() as { hash: string }).hash, at: new Date().toISOString() })}\n`,
+    );
     const manifest = await (await archive(h, auditor, before(31))).json();
     const [ok] = await verifyArchiveFiles([join(archiveDir(h), manifest.file)], { db: h.db, checkpointFile: file });
     expect(ok).toMatchObject({ ok: true, checkpointsChecked: 1 });
@@ -166,7 +252,11 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
     const [check] = await verifyArchiveFiles([path], { db: h.db });
     expect(check?.ok).toBe(false);
     expect(check?.problems.map((p) => p.en)).toEqual(
-      expect.arrayContaining([expect.stringContaining('content does not match its hash'), 'the file differs from the archive recorded in the chain (SHA-256 or range)', 'the manifest does not match the file']),
+      expect.arrayContaining([
+        expect.stringContaining('content does not match its hash'),
+        'the file differs from the archive recorded in the chain (SHA-256 or range)',
+        'the manifest does not match the file',
+      ]),
     );
   });
 
@@ -190,7 +280,12 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
   it('rows an archive recorded but did not get to remove (a crash) do not disturb verify, and the next archive removes them', async () => {
     const { h, auditor, before, S } = await oldLog();
     // What a crash right after the recording transaction leaves: the file, the archive event, every row.
-    const written = await writeArchiveFile(h.db, { path: join(h.dir, 'crashed.jsonl.gz'), start: { seq: 0, hash: '0'.repeat(64) }, cutoff: cutoffInstant(before(11)), header: { archiveId: 'crashed', createdAt: new Date().toISOString(), createdBy: null } });
+    const written = await writeArchiveFile(h.db, {
+      path: join(h.dir, 'crashed.jsonl.gz'),
+      start: { seq: 0, hash: '0'.repeat(64) },
+      cutoff: cutoffInstant(before(11)),
+      header: { archiveId: 'crashed', createdAt: new Date().toISOString(), createdBy: null },
+    });
     if (!written.ok) throw new Error('not written');
     const { kind: _k, ...link } = written.link;
     tx(h.db, () =>
@@ -201,7 +296,16 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
         entityType: ARCHIVE_ENTITY_TYPE,
         entityId: ARCHIVE_ENTITY_ID,
         outcome: 'success',
-        meta: { archiveId: 'crashed', file: 'crashed.jsonl.gz', sha256: written.sha256, bytes: written.bytes, cutoff: written.header.cutoff, fromSeq: 1, firstPrevHash: written.header.firstPrevHash, ...link },
+        meta: {
+          archiveId: 'crashed',
+          file: 'crashed.jsonl.gz',
+          sha256: written.sha256,
+          bytes: written.bytes,
+          cutoff: written.header.cutoff,
+          fromSeq: 1,
+          firstPrevHash: written.header.firstPrevHash,
+          ...link,
+        },
       }),
     );
     expect(seqs(h).lo).toBe(1);
@@ -215,7 +319,9 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
   it('refuses to archive a chain that does not verify (409, audited) and keeps every row', async () => {
     const { h, auditor, before } = await oldLog();
     const s = h.db.$client;
-    const update = s.prepare("select sql from sqlite_master where name = 'audit_events_no_update'").get() as { sql: string };
+    const update = s.prepare("select sql from sqlite_master where name = 'audit_events_no_update'").get() as {
+      sql: string;
+    };
     s.exec('drop trigger audit_events_no_update');
     s.prepare("update audit_events set actor_name = 'x' where seq = 7").run();
     s.exec(update.sql);
@@ -239,7 +345,11 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
     const manifest = await (await archive(h, auditor, before(31))).json();
     const path = join(archiveDir(h), manifest.file);
     const run = (args: string[]) =>
-      promisify(execFile)('npx', ['tsx', 'api/src/ops/verify-archive-cli.ts', ...args, '--data-dir', h.dir, '--db', join(h.dir, 'test.db')], { cwd: join(__dirname, '../../../..') }).then(
+      promisify(execFile)(
+        'npx',
+        ['tsx', 'api/src/ops/verify-archive-cli.ts', ...args, '--data-dir', h.dir, '--db', join(h.dir, 'test.db')],
+        { cwd: join(__dirname, '../../../..') },
+      ).then(
         (r) => ({ code: 0, out: r.stdout }),
         (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
       );

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+
 import { page, ZIsoDate, ZLocalized, ZPageQuery } from '../common.js';
 
 export const ZAuditEvent = z
@@ -34,13 +35,15 @@ export const ZAuditQuery = ZPageQuery.extend({
 });
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;
 
-export const ZCheckpoint = z.object({ seq: z.number().int(), hash: z.string(), at: z.string() }).openapi('AuditCheckpoint');
+export const ZCheckpoint = z
+  .object({ seq: z.number().int(), hash: z.string(), at: z.string() })
+  .openapi('AuditCheckpoint');
 
 export const ZVerifyQuery = z.object({
-  full: z
-    .enum(['0', '1'])
-    .optional()
-    .openapi({ description: '1: rehash the whole live chain from its anchor instead of only the events after the last verified position' }),
+  full: z.enum(['0', '1']).optional().openapi({
+    description:
+      '1: rehash the whole live chain from its anchor instead of only the events after the last verified position',
+  }),
 });
 
 export const ZVerifyResult = z
@@ -49,13 +52,24 @@ export const ZVerifyResult = z
       ok: z.literal(true),
       count: z.number().int(),
       lastHash: z.string(),
-      checkpoints: z.object({ count: z.number().int(), lastSeq: z.number().int().nullable(), lastAt: z.string().nullable() }).nullable(),
+      checkpoints: z
+        .object({ count: z.number().int(), lastSeq: z.number().int().nullable(), lastAt: z.string().nullable() })
+        .nullable(),
       mode: z.enum(['full', 'incremental']),
       checked: z.number().int(),
       anchor: z
-        .object({ seq: z.number().int(), hash: z.string(), archiveId: z.string(), archivedAt: z.string(), cutoff: z.string() })
+        .object({
+          seq: z.number().int(),
+          hash: z.string(),
+          archiveId: z.string(),
+          archivedAt: z.string(),
+          cutoff: z.string(),
+        })
         .nullable()
-        .openapi({ description: 'Where the live chain begins after older events were archived; null when it begins at the first event' }),
+        .openapi({
+          description:
+            'Where the live chain begins after older events were archived; null when it begins at the first event',
+        }),
       fullAt: z.string().nullable(),
     }),
     z.object({
@@ -119,12 +133,20 @@ export const ZArchiveList = z
   .object({
     items: z.array(
       ZArchiveManifestOut.extend({
-        recordedAt: z.string().nullable().openapi({ description: 'When the live chain recorded it; null once a later archive moved that record into its own file' }),
+        recordedAt: z.string().nullable().openapi({
+          description: 'When the live chain recorded it; null once a later archive moved that record into its own file',
+        }),
         recordedSeq: z.number().int().nullable(),
       }),
     ),
   })
   .openapi('AuditArchiveList');
 
-export const ZArchiveIdParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) });
+export const ZArchiveIdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
 export const ZArchivePartQuery = z.object({ part: z.enum(['file', 'manifest']).default('file') });

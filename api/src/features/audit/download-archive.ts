@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { appendAudit } from '../../audit/append.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { AUDIT_ARCHIVES_DIR_NAME, dataDirOf } from '../../data-dir.js';
@@ -10,12 +11,20 @@ import { authorize } from '../authorize.js';
 import { archiveManifests } from './list-archives.js';
 
 /** An archive (or its manifest) for the auditor to keep off the server; audited like every export. */
-export function downloadArchive(deps: Deps, input: { actor: TAuthUser; archiveId: string; part: 'file' | 'manifest' }): { path: string; name: string } {
+export function downloadArchive(
+  deps: Deps,
+  input: { actor: TAuthUser; archiveId: string; part: 'file' | 'manifest' },
+): { path: string; name: string } {
   return txOrThrow(deps.db, () => {
-    const denied = authorize(deps, input.actor, { action: 'archive', type: 'AuditEvent', auditAction: 'audit.archive.export' });
+    const denied = authorize(deps, input.actor, {
+      action: 'archive',
+      type: 'AuditEvent',
+      auditAction: 'audit.archive.export',
+    });
     if (denied) return denied;
     const manifest = archiveManifests(deps).find((m) => m.archiveId === input.archiveId);
-    const name = manifest && (input.part === 'file' ? manifest.file : manifest.file.replace(/\.jsonl\.gz$/, '.manifest.json'));
+    const name =
+      manifest && (input.part === 'file' ? manifest.file : manifest.file.replace(/\.jsonl\.gz$/, '.manifest.json'));
     const path = name ? join(dataDirOf(deps.db), AUDIT_ARCHIVES_DIR_NAME, name) : null;
     if (!manifest || !name || !path || !existsSync(path)) return new AppError('NOT_FOUND');
     appendAudit(deps.db, {

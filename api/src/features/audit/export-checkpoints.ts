@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
+
 import { ForbiddenError } from '@casl/ability';
+
 import { appendAudit } from '../../audit/append.js';
 import { readCheckpoints, type TCheckpoint } from '../../audit/checkpoints.js';
 import type { AppAbility } from '../../auth/ability.js';
@@ -9,7 +11,10 @@ import type { Deps } from '../../deps.js';
 import { sha256Hex } from '../../lib/crypto.js';
 
 /** The anchor file's lines, for the auditor to keep outside the server (三权分立: whoever may verify). */
-export function listCheckpoints(deps: Deps, input: { ability: AppAbility }): { items: TCheckpoint[]; unreadableLines: number[] } {
+export function listCheckpoints(
+  deps: Deps,
+  input: { ability: AppAbility },
+): { items: TCheckpoint[]; unreadableLines: number[] } {
   ForbiddenError.from(input.ability).throwUnlessCan('verify', 'AuditEvent');
   if (!deps.auditCheckpointFile) return { items: [], unreadableLines: [] };
   const { checkpoints, unreadable } = readCheckpoints(deps.auditCheckpointFile);
@@ -17,7 +22,10 @@ export function listCheckpoints(deps: Deps, input: { ability: AppAbility }): { i
 }
 
 /** The file byte for byte, as a download; audited like every export. */
-export function downloadCheckpoints(deps: Deps, input: { user: TAuthUser; ability: AppAbility }): { body: string; sha256: string } {
+export function downloadCheckpoints(
+  deps: Deps,
+  input: { user: TAuthUser; ability: AppAbility },
+): { body: string; sha256: string } {
   ForbiddenError.from(input.ability).throwUnlessCan('verify', 'AuditEvent');
   const file = deps.auditCheckpointFile;
   const body = file && existsSync(file) ? readFileSync(file, 'utf8') : '';

@@ -1,8 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { ForbiddenError } from '@casl/ability';
+
 import { archiveRecords } from '../../audit/anchor.js';
-import { ZArchiveManifest, type TArchiveManifest } from '../../audit/archive-format.js';
+import { type TArchiveManifest, ZArchiveManifest } from '../../audit/archive-format.js';
 import type { AppAbility } from '../../auth/ability.js';
 import { AUDIT_ARCHIVES_DIR_NAME, dataDirOf } from '../../data-dir.js';
 import type { Deps } from '../../deps.js';
@@ -32,6 +34,10 @@ export function listArchives(deps: Deps, input: { ability: AppAbility }) {
   ForbiddenError.from(input.ability).throwUnlessCan('archive', 'AuditEvent');
   const recorded = new Map(archiveRecords(deps.db).map((r) => [r.archiveId, r]));
   return {
-    items: archiveManifests(deps).map((m) => ({ ...m, recordedAt: recorded.get(m.archiveId)?.at ?? null, recordedSeq: recorded.get(m.archiveId)?.eventSeq ?? null })),
+    items: archiveManifests(deps).map((m) => ({
+      ...m,
+      recordedAt: recorded.get(m.archiveId)?.at ?? null,
+      recordedSeq: recorded.get(m.archiveId)?.eventSeq ?? null,
+    })),
   };
 }

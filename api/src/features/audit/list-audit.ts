@@ -1,5 +1,6 @@
 import { ForbiddenError } from '@casl/ability';
 import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
+
 import type { AppAbility } from '../../auth/ability.js';
 import { auditEvents } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';

@@ -1,4 +1,5 @@
 import { ForbiddenError } from '@casl/ability';
+
 import { chainAnchor } from '../../audit/anchor.js';
 import { auditHead } from '../../audit/checkpoints.js';
 import { AUDIT_RETENTION_DAYS, cutoffInstant, latestCutoffDate } from '../../audit/retention.js';

@@ -1,6 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
+
 import { createRoute, z } from '@hono/zod-openapi';
+
 import { signedIn } from '../../app-env.js';
 import type { Deps } from '../../deps.js';
 import { errors, json, newRouter } from '../common.js';
@@ -20,10 +22,10 @@ import {
   ZVerifyResult,
 } from './audit.types.js';
 import { downloadArchive } from './download-archive.js';
-import { listArchives } from './list-archives.js';
-import { previewArchive } from './preview-archive.js';
 import { downloadCheckpoints, listCheckpoints } from './export-checkpoints.js';
+import { listArchives } from './list-archives.js';
 import { listAudit } from './list-audit.js';
+import { previewArchive } from './preview-archive.js';
 import { verifyAudit } from './verify-audit.js';
 
 const list = createRoute({
@@ -40,12 +42,17 @@ const verify = createRoute({
   tags: ['audit'],
   request: { query: ZVerifyQuery },
   responses: {
-    200: json(ZVerifyResult, 'The chain recomputed after the last verified position (or from its anchor with full=1), then held to the checkpoint file'),
+    200: json(
+      ZVerifyResult,
+      'The chain recomputed after the last verified position (or from its anchor with full=1), then held to the checkpoint file',
+    ),
     ...errors(400, 401, 403),
   },
 });
 
-const ZCheckpoints = z.object({ items: z.array(ZCheckpoint), unreadableLines: z.array(z.number().int()) }).openapi('AuditCheckpoints');
+const ZCheckpoints = z
+  .object({ items: z.array(ZCheckpoint), unreadableLines: z.array(z.number().int()) })
+  .openapi('AuditCheckpoints');
 const checkpoints = createRoute({
   method: 'get',
   path: '/audit/checkpoints',
@@ -59,14 +66,18 @@ const checkpointFile = createRoute({
   path: '/audit/checkpoints.log',
   tags: ['audit'],
   summary: 'The checkpoint file byte for byte, one JSON line per checkpoint, for the auditor to keep a copy (audited)',
-  responses: { 200: { description: 'The file (application/x-ndjson), its SHA-256 in X-Content-SHA256' }, ...errors(401, 403) },
+  responses: {
+    200: { description: 'The file (application/x-ndjson), its SHA-256 in X-Content-SHA256' },
+    ...errors(401, 403),
+  },
 });
 
 const archivePreview = createRoute({
   method: 'get',
   path: '/audit/archive/preview',
   tags: ['audit'],
-  summary: 'How many events archiving before a day would move out of the table (default: the latest day allowed, 180 days ago)',
+  summary:
+    'How many events archiving before a day would move out of the table (default: the latest day allowed, 180 days ago)',
   request: { query: ZArchivePreviewQuery },
   responses: { 200: json(ZArchivePreview), ...errors(400, 401, 403) },
 });
@@ -75,9 +86,13 @@ const archive = createRoute({
   method: 'post',
   path: '/audit/archive',
   tags: ['audit'],
-  summary: 'Archive the events before a day (≥ 180 days ago) into a verifiable file, then remove them from the table (auditor; audited)',
+  summary:
+    'Archive the events before a day (≥ 180 days ago) into a verifiable file, then remove them from the table (auditor; audited)',
   request: { body: { content: { 'application/json': { schema: ZArchiveBody } }, required: true } },
-  responses: { 201: json(ZArchiveManifestOut, 'The archive written and recorded in the chain as its new anchor'), ...errors(400, 401, 403, 409, 422) },
+  responses: {
+    201: json(ZArchiveManifestOut, 'The archive written and recorded in the chain as its new anchor'),
+    ...errors(400, 401, 403, 409, 422),
+  },
 });
 
 const archives = createRoute({
@@ -100,13 +115,23 @@ const archiveFile = createRoute({
 export function auditRoutes(deps: Deps) {
   return newRouter()
     .openapi(list, (c) => c.json(listAudit(deps, { ability: signedIn(c).ability, query: c.req.valid('query') }), 200))
-    .openapi(verify, async (c) => c.json(await verifyAudit(deps, { ability: signedIn(c).ability, full: c.req.valid('query').full === '1' }), 200))
-    .openapi(archivePreview, (c) => c.json(previewArchive(deps, { ability: signedIn(c).ability, before: c.req.valid('query').before }), 200))
-    .openapi(archive, async (c) => c.json(await archiveAudit(deps, { actor: signedIn(c).user, before: c.req.valid('json').before }), 201))
+    .openapi(verify, async (c) =>
+      c.json(await verifyAudit(deps, { ability: signedIn(c).ability, full: c.req.valid('query').full === '1' }), 200),
+    )
+    .openapi(archivePreview, (c) =>
+      c.json(previewArchive(deps, { ability: signedIn(c).ability, before: c.req.valid('query').before }), 200),
+    )
+    .openapi(archive, async (c) =>
+      c.json(await archiveAudit(deps, { actor: signedIn(c).user, before: c.req.valid('json').before }), 201),
+    )
     .openapi(archives, (c) => c.json(listArchives(deps, { ability: signedIn(c).ability }), 200))
     .openapi(archiveFile, (c) => {
       const { part } = c.req.valid('query');
-      const { path, name } = downloadArchive(deps, { actor: signedIn(c).user, archiveId: c.req.valid('param').id, part });
+      const { path, name } = downloadArchive(deps, {
+        actor: signedIn(c).user,
+        archiveId: c.req.valid('param').id,
+        part,
+      });
       const body = Readable.toWeb(createReadStream(path)) as ReadableStream;
       return c.body(body, 200, {
         'Content-Type': part === 'file' ? 'application/gzip' : 'application/json; charset=utf-8',

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
+
 import { ForbiddenError } from '@casl/ability';
+
+import { type TVerifyResult, verifyAuditChainAsync } from '../../audit/verify.js';
 import type { AppAbility } from '../../auth/ability.js';
-import { verifyAuditChainAsync, type TVerifyResult } from '../../audit/verify.js';
 import { AUDIT_VERIFIED_FILE_NAME, dataDirOf } from '../../data-dir.js';
 import type { Deps } from '../../deps.js';
 

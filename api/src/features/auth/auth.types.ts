@@ -1,11 +1,17 @@
 import { z } from '@hono/zod-openapi';
+
 import { ROLES } from '../../engine.js';
 
 export const ZLoginBody = z
   .object({
     username: z.string().trim().min(1).max(64),
     password: z.string().min(1).max(256),
-    otp: z.string().trim().max(10).optional().openapi({ description: 'The 6-digit authenticator code, for accounts with two-factor enabled' }),
+    otp: z
+      .string()
+      .trim()
+      .max(10)
+      .optional()
+      .openapi({ description: 'The 6-digit authenticator code, for accounts with two-factor enabled' }),
   })
   .openapi('LoginBody');
 export type TLoginBody = z.infer<typeof ZLoginBody>;
@@ -29,7 +35,14 @@ export type TChangePasswordBody = z.infer<typeof ZChangePasswordBody>;
 export const ZTotpEnrolment = z
   .object({ secret: z.string(), uri: z.string().openapi({ description: 'otpauth:// URI to show as a QR code' }) })
   .openapi('TotpEnrolment');
-export const ZTotpConfirmBody = z.object({ code: z.string().trim().regex(/^\d{6}$/, '6 digits') }).openapi('TotpConfirmBody');
+export const ZTotpConfirmBody = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, '6 digits'),
+  })
+  .openapi('TotpConfirmBody');
 
 export const ZMe = z
   .object({

@@ -1,4 +1,5 @@
 import { and, eq, ne } from 'drizzle-orm';
+
 import { appendAudit } from '../../audit/append.js';
 import { afterFailure, lockedError, lockedUntil } from '../../auth/login.js';
 import { hashPassword, verifyPassword } from '../../auth/password.js';
@@ -21,7 +22,10 @@ export const WRONG_CURRENT_PASSWORD = 'password.current';
  * other session of this user (a password change is what someone does when they suspect their account
  * is used elsewhere). Every refusal and the change are audited; a refusal writes nothing else.
  */
-export async function changePassword(deps: Deps, input: TChangePasswordBody & { actor: TAuthUser; sessionId: string }): Promise<void> {
+export async function changePassword(
+  deps: Deps,
+  input: TChangePasswordBody & { actor: TAuthUser; sessionId: string },
+): Promise<void> {
   const row = deps.db.select().from(users).where(eq(users.id, input.actor.id)).get();
   if (!row) throw new AppError('UNAUTHENTICATED');
   const deny = (reason: string, error: AppError) => {
@@ -45,7 +49,11 @@ export async function changePassword(deps: Deps, input: TChangePasswordBody & { 
       const now = deps.clock();
       const fresh = deps.db.select().from(users).where(eq(users.id, row.id)).get() ?? row;
       const next = afterFailure(fresh, now);
-      deps.db.update(users).set({ failedLogins: next.failedLogins, lockedUntil: next.lockedUntil }).where(eq(users.id, row.id)).run();
+      deps.db
+        .update(users)
+        .set({ failedLogins: next.failedLogins, lockedUntil: next.lockedUntil })
+        .where(eq(users.id, row.id))
+        .run();
       if (next.lockedUntil) return deny('wrong-current-password-locked', lockedError(new Date(next.lockedUntil)));
       return deny(
         'wrong-current-password',
@@ -71,14 +79,31 @@ export async function changePassword(deps: Deps, input: TChangePasswordBody & { 
     const at = deps.clock().toISOString();
     const changed = deps.db
       .update(users)
-      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: at, failedLogins: 0, lockedUntil: null, version: row.version + 1 })
+      .set({
+        passwordHash,
+        mustChangePassword: false,
+        passwordChangedAt: at,
+        failedLogins: 0,
+        lockedUntil: null,
+        version: row.version + 1,
+      })
       .where(and(eq(users.id, row.id), eq(users.version, row.version)))
       .run();
     // Changed meanwhile (another change, an admin reset): the history just checked is stale.
     if (changed.changes === 0) return new AppError('VERSION_CONFLICT');
     rememberPreviousPassword(deps.db, row.id, row.passwordHash, at);
-    deps.db.delete(sessions).where(and(eq(sessions.userId, row.id), ne(sessions.id, input.sessionId))).run();
-    appendAudit(deps.db, { at, actor: input.actor, action: 'user.changePassword', entityType: 'User', entityId: row.id, outcome: 'success' });
+    deps.db
+      .delete(sessions)
+      .where(and(eq(sessions.userId, row.id), ne(sessions.id, input.sessionId)))
+      .run();
+    appendAudit(deps.db, {
+      at,
+      actor: input.actor,
+      action: 'user.changePassword',
+      entityType: 'User',
+      entityId: row.id,
+      outcome: 'success',
+    });
     return undefined;
   });
 }

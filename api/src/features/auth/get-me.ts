@@ -1,5 +1,6 @@
 import { packRules } from '@casl/ability/extra';
 import { eq, inArray } from 'drizzle-orm';
+
 import type { AppAbility } from '../../auth/ability.js';
 import { mustEnrolTwoFactor } from '../../auth/two-factor-gate.js';
 import type { TAuthUser } from '../../auth/user.js';
@@ -11,7 +12,11 @@ export function getMe(deps: Deps, input: { user: TAuthUser; ability: AppAbility;
   const { user } = input;
   const orgIds = [...new Set(user.roles.map((g) => g.orgId))];
   const orgs = orgIds.length
-    ? deps.db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, orgIds)).all()
+    ? deps.db
+        .select({ id: organisations.id, name: organisations.name })
+        .from(organisations)
+        .where(inArray(organisations.id, orgIds))
+        .all()
     : [];
   const names = new Map(orgs.map((o) => [o.id, o.name]));
   const account = deps.db

@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
+
 import { appendAudit } from '../../audit/append.js';
 import { afterFailure, lockedError, lockedUntil } from '../../auth/login.js';
 import { dummyHash, verifyPassword } from '../../auth/password.js';
 import { passwordExpired } from '../../auth/password-expiry.js';
-import { totpStep } from '../../auth/totp.js';
 import { createSession } from '../../auth/sessions.js';
+import { totpStep } from '../../auth/totp.js';
 import { mustEnrolTwoFactor } from '../../auth/two-factor-gate.js';
 import { loadAuthUser, type TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
@@ -13,7 +14,13 @@ import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import type { TLoginBody } from './auth.types.js';
 
-export type TLoginResult = { user: TAuthUser; token: string; csrfToken: string; mustChangePassword: boolean; mustEnrolTwoFactor: boolean };
+export type TLoginResult = {
+  user: TAuthUser;
+  token: string;
+  csrfToken: string;
+  mustChangePassword: boolean;
+  mustEnrolTwoFactor: boolean;
+};
 
 /**
  * Signs a user in. Five consecutive wrong passwords (or authenticator codes) lock the account for 15
@@ -70,13 +77,20 @@ export async function loginUser(deps: Deps, input: TLoginBody): Promise<TLoginRe
         const until = new Date(next.lockedUntil);
         return deny(passwordOk ? 'wrong-totp-locked' : 'wrong-password-locked', lockedError(until), row.id);
       }
-      return passwordOk ? deny('wrong-totp', new AppError('TOTP_INVALID'), row.id) : deny('wrong-password', new AppError('INVALID_CREDENTIALS'), row.id);
+      return passwordOk
+        ? deny('wrong-totp', new AppError('TOTP_INVALID'), row.id)
+        : deny('wrong-password', new AppError('INVALID_CREDENTIALS'), row.id);
     }
     // Past EDUFLOW_PASSWORD_MAX_AGE_DAYS the account is sent down the initial-password path: change it first.
     const expired = !row.mustChangePassword && passwordExpired(row, deps.passwordMaxAgeDays, now);
     deps.db
       .update(users)
-      .set({ failedLogins: 0, lockedUntil: null, ...(step !== null ? { totpLastStep: step } : {}), ...(expired ? { mustChangePassword: true } : {}) })
+      .set({
+        failedLogins: 0,
+        lockedUntil: null,
+        ...(step !== null ? { totpLastStep: step } : {}),
+        ...(expired ? { mustChangePassword: true } : {}),
+      })
       .where(eq(users.id, row.id))
       .run();
     const user = loadAuthUser(deps, row.id);
@@ -91,6 +105,12 @@ export async function loginUser(deps: Deps, input: TLoginBody): Promise<TLoginRe
       outcome: 'success',
       ...(expired ? { meta: { passwordExpired: true } } : {}),
     });
-    return { user, token, csrfToken: session.csrfToken, mustChangePassword: row.mustChangePassword || expired, mustEnrolTwoFactor: mustEnrolTwoFactor(user, row) };
+    return {
+      user,
+      token,
+      csrfToken: session.csrfToken,
+      mustChangePassword: row.mustChangePassword || expired,
+      mustEnrolTwoFactor: mustEnrolTwoFactor(user, row),
+    };
   });
 }

@@ -1,19 +1,28 @@
 import { createRoute } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
+
 import { signedIn } from '../../app-env.js';
 import { CSRF_COOKIE } from '../../auth/csrf.js';
 import { SESSION_COOKIE } from '../../auth/middleware.js';
+import {
+  clientIp,
+  FailureWindow,
+  LOGIN_FAILURES_PER_IP,
+  LOGIN_FAILURES_PER_IP_HARD,
+  LOGIN_FAILURES_PER_USERNAME,
+  LOGIN_WINDOW_MS,
+  rateLimited,
+} from '../../auth/rate-limit.js';
 import { SESSION_ABSOLUTE_MS } from '../../auth/sessions.js';
 import type { Deps } from '../../deps.js';
-import { clientIp, FailureWindow, LOGIN_FAILURES_PER_IP, LOGIN_FAILURES_PER_IP_HARD, LOGIN_FAILURES_PER_USERNAME, LOGIN_WINDOW_MS, rateLimited } from '../../auth/rate-limit.js';
 import { AppError } from '../../errors.js';
 import { body, errors, json, newRouter } from '../common.js';
-import { changePassword, WRONG_CURRENT_PASSWORD } from './change-password.js';
 import { ZChangePasswordBody, ZLoginBody, ZLoginResult, ZMe, ZTotpConfirmBody, ZTotpEnrolment } from './auth.types.js';
-import { confirmTotp, enrolTotp } from './two-factor.js';
+import { changePassword, WRONG_CURRENT_PASSWORD } from './change-password.js';
 import { getMe } from './get-me.js';
 import { loginUser } from './login-user.js';
 import { logoutUser } from './logout-user.js';
+import { confirmTotp, enrolTotp } from './two-factor.js';
 
 const login = createRoute({
   method: 'post',
@@ -37,7 +46,8 @@ const enrol = createRoute({
   method: 'post',
   path: '/auth/2fa/enrol',
   tags: ['auth'],
-  summary: 'Start two-factor enrolment (bureauAdmin, securityAdmin, auditor — required before anything else for them): a TOTP secret and its otpauth:// URI, shown once',
+  summary:
+    'Start two-factor enrolment (bureauAdmin, securityAdmin, auditor — required before anything else for them): a TOTP secret and its otpauth:// URI, shown once',
   responses: { 200: json(ZTotpEnrolment), ...errors(401, 403, 409) },
 });
 
@@ -78,7 +88,10 @@ export function authRoutes(deps: Deps) {
       // Checked before argon2 runs, so a flood of guesses costs the server almost nothing. Past the address's
       // soft limit an account with no recent failure may still try (many teachers share one NAT address).
       const clean = byUsername.count(nameKey, now) === 0;
-      const wait = Math.max(byIp.retryAfter(ip, now, clean ? LOGIN_FAILURES_PER_IP_HARD : LOGIN_FAILURES_PER_IP), byUsername.retryAfter(nameKey, now));
+      const wait = Math.max(
+        byIp.retryAfter(ip, now, clean ? LOGIN_FAILURES_PER_IP_HARD : LOGIN_FAILURES_PER_IP),
+        byUsername.retryAfter(nameKey, now),
+      );
       if (wait > 0) {
         c.header('Retry-After', String(Math.ceil(wait / 1000)));
         throw rateLimited(wait);
@@ -95,7 +108,14 @@ export function authRoutes(deps: Deps) {
       setCookie(c, SESSION_COOKIE, result.token, { ...cookieBase, httpOnly: true, maxAge });
       setCookie(c, CSRF_COOKIE, result.csrfToken, { ...cookieBase, httpOnly: false, maxAge });
       const { id, username, displayName, locale } = result.user;
-      return c.json({ user: { id, username, displayName, locale }, mustChangePassword: result.mustChangePassword, mustEnrolTwoFactor: result.mustEnrolTwoFactor }, 200);
+      return c.json(
+        {
+          user: { id, username, displayName, locale },
+          mustChangePassword: result.mustChangePassword,
+          mustEnrolTwoFactor: result.mustEnrolTwoFactor,
+        },
+        200,
+      );
     })
     .openapi(changePasswordRoute, async (c) => {
       const { user, session } = signedIn(c);
@@ -108,13 +128,15 @@ export function authRoutes(deps: Deps) {
         c.header('Retry-After', String(Math.ceil(wait / 1000)));
         throw rateLimited(wait);
       }
-      await changePassword(deps, { ...c.req.valid('json'), actor: user, sessionId: session.id }).catch((error: unknown) => {
-        if (error instanceof AppError && (error.rule === WRONG_CURRENT_PASSWORD || error.code === 'ACCOUNT_LOCKED')) {
-          byIp.record(ip, now);
-          byUsername.record(nameKey, now);
-        }
-        throw error;
-      });
+      await changePassword(deps, { ...c.req.valid('json'), actor: user, sessionId: session.id }).catch(
+        (error: unknown) => {
+          if (error instanceof AppError && (error.rule === WRONG_CURRENT_PASSWORD || error.code === 'ACCOUNT_LOCKED')) {
+            byIp.record(ip, now);
+            byUsername.record(nameKey, now);
+          }
+          throw error;
+        },
+      );
       return c.body(null, 204);
     })
     .openapi(enrol, (c) => {

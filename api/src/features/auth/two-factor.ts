@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+
 import { appendAudit } from '../../audit/append.js';
 import { holdsPower } from '../../auth/separation-of-duties.js';
 import { newTotpSecret, totpEnrolment, totpStep } from '../../auth/totp.js';
@@ -25,11 +26,21 @@ export function enrolTotp(deps: Deps, input: { actor: TAuthUser }): { secret: st
     const row = deps.db.select().from(users).where(eq(users.id, input.actor.id)).get();
     if (!row) return new AppError('UNAUTHENTICATED');
     if (row.totpEnabledAt) {
-      return new AppError('VALIDATION', { status: 409, message: { 'zh-CN': '已启用双因素认证。', en: 'Two-factor sign-in is already on.' } });
+      return new AppError('VALIDATION', {
+        status: 409,
+        message: { 'zh-CN': '已启用双因素认证。', en: 'Two-factor sign-in is already on.' },
+      });
     }
     const enrolment = row.totpSecret ? totpEnrolment(row.username, row.totpSecret) : newTotpSecret(row.username);
     deps.db.update(users).set({ totpSecret: enrolment.secret }).where(eq(users.id, row.id)).run();
-    appendAudit(deps.db, { at: deps.clock().toISOString(), actor: input.actor, action: 'user.totpEnrol', entityType: 'User', entityId: row.id, outcome: 'success' });
+    appendAudit(deps.db, {
+      at: deps.clock().toISOString(),
+      actor: input.actor,
+      action: 'user.totpEnrol',
+      entityType: 'User',
+      entityId: row.id,
+      outcome: 'success',
+    });
     return enrolment;
   });
 }
@@ -40,16 +51,37 @@ export function confirmTotp(deps: Deps, input: { actor: TAuthUser; code: string 
     const row = deps.db.select().from(users).where(eq(users.id, input.actor.id)).get();
     if (!row) return new AppError('UNAUTHENTICATED');
     if (!row.totpSecret || row.totpEnabledAt) {
-      return new AppError('VALIDATION', { status: 409, message: { 'zh-CN': '请先开始绑定身份验证器。', en: 'Start the enrolment first.' } });
+      return new AppError('VALIDATION', {
+        status: 409,
+        message: { 'zh-CN': '请先开始绑定身份验证器。', en: 'Start the enrolment first.' },
+      });
     }
     const at = deps.clock().toISOString();
     const step = totpStep(row.totpSecret, input.code, deps.clock());
     if (step === null) {
-      appendAudit(deps.db, { at, actor: input.actor, action: 'user.totpConfirm', entityType: 'User', entityId: row.id, outcome: 'denied' });
+      appendAudit(deps.db, {
+        at,
+        actor: input.actor,
+        action: 'user.totpConfirm',
+        entityType: 'User',
+        entityId: row.id,
+        outcome: 'denied',
+      });
       return new AppError('TOTP_INVALID', { status: 422 });
     }
-    deps.db.update(users).set({ totpEnabledAt: at, totpLastStep: step, version: row.version + 1 }).where(eq(users.id, row.id)).run();
-    appendAudit(deps.db, { at, actor: input.actor, action: 'user.totpConfirm', entityType: 'User', entityId: row.id, outcome: 'success' });
+    deps.db
+      .update(users)
+      .set({ totpEnabledAt: at, totpLastStep: step, version: row.version + 1 })
+      .where(eq(users.id, row.id))
+      .run();
+    appendAudit(deps.db, {
+      at,
+      actor: input.actor,
+      action: 'user.totpConfirm',
+      entityType: 'User',
+      entityId: row.id,
+      outcome: 'success',
+    });
     return undefined;
   });
 }
@@ -64,8 +96,19 @@ export function presetTotp(deps: Deps, input: { userId: string; secret: string; 
     const row = deps.db.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).get();
     if (!row) return new AppError('NOT_FOUND');
     const at = deps.clock().toISOString();
-    deps.db.update(users).set({ totpSecret: input.secret, totpEnabledAt: at, totpLastStep: null }).where(eq(users.id, row.id)).run();
-    appendAudit(deps.db, { at, actor, action: 'user.totpPreset', entityType: 'User', entityId: row.id, outcome: 'success' });
+    deps.db
+      .update(users)
+      .set({ totpSecret: input.secret, totpEnabledAt: at, totpLastStep: null })
+      .where(eq(users.id, row.id))
+      .run();
+    appendAudit(deps.db, {
+      at,
+      actor,
+      action: 'user.totpPreset',
+      entityType: 'User',
+      entityId: row.id,
+      outcome: 'success',
+    });
     return undefined;
   });
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
 
 let h: WorkflowHarness;
@@ -9,7 +10,8 @@ afterAll(() => h.close());
 
 type Row = Record<string, unknown>;
 const all = (sql: string, ...params: unknown[]) => h.db.$client.prepare(sql).all(...params) as Row[];
-const without = (row: Row, ...keys: string[]) => Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k)));
+const without = (row: Row, ...keys: string[]) =>
+  Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k)));
 
 /**
  * Every row a start wrote for one instance, with the ids that differ between two starts (the instance's,
@@ -21,13 +23,24 @@ function written(instanceId: string): unknown {
     instance: all('select * from instances where id = ?', instanceId).map((r) => without(r, 'id')),
     tasks: tasks.map((t) => ({
       ...without(t, 'id'),
-      candidates: all('select * from task_candidates where task_id = ? order by user_id, role', t.id).map((c) => without(c, 'task_id')),
+      candidates: all('select * from task_candidates where task_id = ? order by user_id, role', t.id).map((c) =>
+        without(c, 'task_id'),
+      ),
     })),
-    timers: all('select * from timers where instance_id = ? order by timer_key', instanceId).map((r) => without(r, 'id')),
+    timers: all('select * from timers where instance_id = ? order by timer_key', instanceId).map((r) =>
+      without(r, 'id'),
+    ),
     participants: all('select * from instance_participants where instance_id = ? order by user_id, role', instanceId),
-    notifications: all('select * from notifications where instance_id = ? order by user_id, kind, title', instanceId).map((r) => without(r, 'id')),
-    findings: all('select * from findings where instance_id = ? order by item_code', instanceId).map((r) => without(r, 'id')),
-    audit: all('select * from audit_events where entity_id = ? order by seq', instanceId).map((r) => without(r, 'seq', 'id', 'prev_hash', 'hash')),
+    notifications: all(
+      'select * from notifications where instance_id = ? order by user_id, kind, title',
+      instanceId,
+    ).map((r) => without(r, 'id')),
+    findings: all('select * from findings where instance_id = ? order by item_code', instanceId).map((r) =>
+      without(r, 'id'),
+    ),
+    audit: all('select * from audit_events where entity_id = ? order by seq', instanceId).map((r) =>
+      without(r, 'seq', 'id', 'prev_hash', 'hash'),
+    ),
   };
   let text = JSON.stringify(dump).replaceAll(instanceId, '<instance>');
   for (const t of tasks) text = text.replaceAll(String(t.id), `<task ${String(t.task_key)}>`);
@@ -36,17 +49,39 @@ function written(instanceId: string): unknown {
 
 // Issue 11: the bulk start shares its reads across subjects and builds no views; what it stores must not change.
 describe('a bulk-started instance', () => {
-  type Case = [key: string, org: () => string, data: Record<string, string>, assignments: () => Record<string, string[]> | undefined];
+  type Case = [
+    key: string,
+    org: () => string,
+    data: Record<string, string>,
+    assignments: () => Record<string, string[]> | undefined,
+  ];
   it.each<Case>([
-    ['security-inspection', () => h.orgs.schoolA, { round: '等价测试' }, () => ({ inspector: [h.users.inspector ?? ''] })],
+    [
+      'security-inspection',
+      () => h.orgs.schoolA,
+      { round: '等价测试' },
+      () => ({ inspector: [h.users.inspector ?? ''] }),
+    ],
     ['bundled-assessment', () => h.orgs.group1, { cycle: '2026', indicatorSystem: 'bundled-2026' }, () => undefined],
   ])('of %s holds exactly what a single start of the same request writes', async (key, org, data, assignments) => {
     const admin = await h.as('admin');
     const single = await h.start('admin', key, org(), data, assignments());
     expect(single.status, await single.clone().text()).toBe(201);
-    const bulk = await h.post('/api/bulk/instances', { definitionId: h.defs[key], subjectOrgIds: [org()], data, ...(assignments() ? { assignments: assignments() } : {}) }, admin);
+    const bulk = await h.post(
+      '/api/bulk/instances',
+      {
+        definitionId: h.defs[key],
+        subjectOrgIds: [org()],
+        data,
+        ...(assignments() ? { assignments: assignments() } : {}),
+      },
+      admin,
+    );
     expect(bulk.status, await bulk.clone().text()).toBe(200);
-    const { started, failed } = (await bulk.json()) as { started: Array<{ instanceId: string; state: string }>; failed: unknown[] };
+    const { started, failed } = (await bulk.json()) as {
+      started: Array<{ instanceId: string; state: string }>;
+      failed: unknown[];
+    };
     expect(failed).toEqual([]);
     const singleId = ((await single.json()) as { id: string; state: string }).id;
     const bulkId = started[0]?.instanceId ?? '';
@@ -60,11 +95,30 @@ describe('a bulk-started instance', () => {
   it('is refused, and audited, exactly as a single start is', async () => {
     const admin = await h.as('admin');
     // A group is not a school: both refuse the subject with the same audited denial.
-    const single = await h.start('admin', 'security-inspection', h.orgs.group1, { round: '拒绝' }, { inspector: [h.users.inspector] });
+    const single = await h.start(
+      'admin',
+      'security-inspection',
+      h.orgs.group1,
+      { round: '拒绝' },
+      { inspector: [h.users.inspector] },
+    );
     expect(single.status).toBe(422);
-    const bulk = await h.post('/api/bulk/instances', { definitionId: h.defs['security-inspection'], subjectOrgIds: [h.orgs.group1], data: { round: '拒绝' }, assignments: { inspector: [h.users.inspector] } }, admin);
-    expect(((await bulk.json()) as { failed: Array<{ code: string }> }).failed.map((f) => f.code)).toEqual(['VALIDATION']);
-    const denials = all("select actor_id, action, outcome, meta from audit_events where action = 'instance.start' and outcome = 'denied' order by seq desc limit 2");
+    const bulk = await h.post(
+      '/api/bulk/instances',
+      {
+        definitionId: h.defs['security-inspection'],
+        subjectOrgIds: [h.orgs.group1],
+        data: { round: '拒绝' },
+        assignments: { inspector: [h.users.inspector] },
+      },
+      admin,
+    );
+    expect(((await bulk.json()) as { failed: Array<{ code: string }> }).failed.map((f) => f.code)).toEqual([
+      'VALIDATION',
+    ]);
+    const denials = all(
+      "select actor_id, action, outcome, meta from audit_events where action = 'instance.start' and outcome = 'denied' order by seq desc limit 2",
+    );
     expect(denials[0]).toEqual(denials[1]);
   });
 });

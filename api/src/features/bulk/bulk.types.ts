@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+
 import { ZStartInstanceBody } from '../instances/instances.types.js';
 
 export const ZBulkStartBody = z
@@ -14,7 +15,9 @@ export type TBulkStartBody = z.infer<typeof ZBulkStartBody>;
 export const ZBulkStartResult = z
   .object({
     started: z.array(z.object({ orgId: z.string(), instanceId: z.string(), state: z.string() })),
-    failed: z.array(z.object({ orgId: z.string(), code: z.string(), message: z.object({ 'zh-CN': z.string(), en: z.string() }) })),
+    failed: z.array(
+      z.object({ orgId: z.string(), code: z.string(), message: z.object({ 'zh-CN': z.string(), en: z.string() }) }),
+    ),
     ms: z.number(),
   })
   .openapi('BulkStartResult');

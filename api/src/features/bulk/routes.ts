@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+
 import { signedIn } from '../../app-env.js';
 import type { Deps } from '../../deps.js';
 import { body, errors, json, newRouter } from '../common.js';
@@ -15,5 +16,7 @@ const bulkStart = createRoute({
 });
 
 export function bulkRoutes(deps: Deps) {
-  return newRouter().openapi(bulkStart, async (c) => c.json(await startBulk(deps, { ...c.req.valid('json'), actor: signedIn(c).user }), 200));
+  return newRouter().openapi(bulkStart, async (c) =>
+    c.json(await startBulk(deps, { ...c.req.valid('json'), actor: signedIn(c).user }), 200),
+  );
 }

@@ -3,7 +3,7 @@ import type { TAuthUser } from '../../auth/user.js';
 import { tx, txOrThrow } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { AppError, toAppError } from '../../errors.js';
-import { SLICE_MS, breathe } from '../../lib/slices.js';
+import { breathe, SLICE_MS } from '../../lib/slices.js';
 import { startStored } from '../instances/start-instance.js';
 import type { TBulkStartBody, TBulkStartResult } from './bulk.types.js';
 
@@ -23,7 +23,15 @@ export async function startBulk(deps: Deps, input: TBulkStartBody & { actor: TAu
   const t0 = performance.now();
   if (!input.actor.roles.some((g) => BUREAU.has(g.role))) {
     tx(deps.db, () =>
-      appendAudit(deps.db, { at: deps.clock().toISOString(), actor: input.actor, action: 'instance.bulkStart', entityType: 'Instance', entityId: null, outcome: 'denied', meta: { reason: 'FORBIDDEN' } }),
+      appendAudit(deps.db, {
+        at: deps.clock().toISOString(),
+        actor: input.actor,
+        action: 'instance.bulkStart',
+        entityType: 'Instance',
+        entityId: null,
+        outcome: 'denied',
+        meta: { reason: 'FORBIDDEN' },
+      }),
     );
     throw new AppError('FORBIDDEN');
   }
@@ -34,13 +42,23 @@ export async function startBulk(deps: Deps, input: TBulkStartBody & { actor: TAu
     try {
       // Its own savepoint: a refusal keeps its audit event, an unexpected error undoes only this subject.
       const { row } = txOrThrow(deps.db, () =>
-        startStored(shared, { actor: input.actor, definitionId: input.definitionId, subjectOrgId: orgId, data, assignments: input.assignments }),
+        startStored(shared, {
+          actor: input.actor,
+          definitionId: input.definitionId,
+          subjectOrgId: orgId,
+          data,
+          assignments: input.assignments,
+        }),
       );
       result.started.push({ orgId, instanceId: row.id, state: row.state });
     } catch (err) {
       const e = toAppError(err);
       if (e.code === 'INTERNAL') throw err;
-      result.failed.push({ orgId, code: e.code, message: e.fieldErrors ? Object.values(e.fieldErrors)[0] ?? e.localized : e.localized });
+      result.failed.push({
+        orgId,
+        code: e.code,
+        message: e.fieldErrors ? (Object.values(e.fieldErrors)[0] ?? e.localized) : e.localized,
+      });
     }
   };
   const pending = [...new Set(input.subjectOrgIds)];

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+
 import { taskCandidates, tasks } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 
@@ -15,11 +16,25 @@ export const BURDEN_TASK = {
  * A report opens a real row in `tasks`, for the bureau reviewers of the district, with the report's
  * deadline: the inbox, its counts and its overdue flag then treat it like any other task.
  */
-export function openBurdenTask(deps: Pick<Deps, 'db'>, report: { id: string; dueAt: string; createdAt: string }, districtId: string): void {
+export function openBurdenTask(
+  deps: Pick<Deps, 'db'>,
+  report: { id: string; dueAt: string; createdAt: string },
+  districtId: string,
+): void {
   const id = crypto.randomUUID();
   deps.db
     .insert(tasks)
-    .values({ id, instanceId: null, burdenReportId: report.id, taskKey: BURDEN_TASK.taskKey, state: BURDEN_TASK.state, purpose: 'act', dueAt: report.dueAt, status: 'open', createdAt: report.createdAt })
+    .values({
+      id,
+      instanceId: null,
+      burdenReportId: report.id,
+      taskKey: BURDEN_TASK.taskKey,
+      state: BURDEN_TASK.state,
+      purpose: 'act',
+      dueAt: report.dueAt,
+      status: 'open',
+      createdAt: report.createdAt,
+    })
     .run();
   deps.db.insert(taskCandidates).values({ taskId: id, role: 'bureauReviewer', orgId: districtId }).run();
 }

@@ -14,7 +14,12 @@ export function burdenItemNames(deps: Pick<Deps, 'db'>): Map<string, string> {
   return new Map((loadPublished(deps, 'whitelist')?.content.burdenList ?? []).map((b) => [b.code, b.name]));
 }
 
-export const burdenView = (row: TBurdenReportRow, schoolName: string, now: Date, itemNames: Map<string, string>): TBurdenReport => ({
+export const burdenView = (
+  row: TBurdenReportRow,
+  schoolName: string,
+  now: Date,
+  itemNames: Map<string, string>,
+): TBurdenReport => ({
   id: row.id,
   schoolId: row.schoolId,
   schoolName,

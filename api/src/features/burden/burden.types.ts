@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+
 import { ZPageQuery } from '../common.js';
 
 export const ZFileBurdenBody = z
@@ -11,7 +12,9 @@ export const ZFileBurdenBody = z
   .openapi('FileBurdenReportBody');
 export type TFileBurdenBody = z.infer<typeof ZFileBurdenBody>;
 
-export const ZResolveBurdenBody = z.object({ resolution: z.string().trim().min(2).max(2000), expectedVersion: z.number().int().positive() }).openapi('ResolveBurdenReportBody');
+export const ZResolveBurdenBody = z
+  .object({ resolution: z.string().trim().min(2).max(2000), expectedVersion: z.number().int().positive() })
+  .openapi('ResolveBurdenReportBody');
 export type TResolveBurdenBody = z.infer<typeof ZResolveBurdenBody>;
 
 export const ZBurdenQuery = ZPageQuery.extend({ status: z.enum(['open', 'resolved']).optional() });

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+
 import { appendAudit } from '../../audit/append.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
@@ -10,9 +11,9 @@ import { authorize } from '../authorize.js';
 import { calendarFor } from '../calendar/get-calendar.js';
 import { orgPath } from '../orgs/org-path.js';
 import { loadPublished } from '../reference/load-reference.js';
+import type { TBurdenReport, TFileBurdenBody } from './burden.types.js';
 import { openBurdenTask } from './burden-task.js';
 import { BURDEN_WORKDAYS, burdenView } from './burden-view.js';
-import type { TBurdenReport, TFileBurdenBody } from './burden.types.js';
 
 /**
  * A teacher's 负担码 complaint about a non-teaching demand: it becomes a bureau item with a deadline.
@@ -24,13 +25,20 @@ export function fileBurdenReport(deps: Deps, input: TFileBurdenBody & { actor: T
     const denied = authorize(deps, input.actor, { action: 'create', type: 'BurdenReport', auditAction: 'burden.file' });
     if (denied) return denied;
     const schoolId = input.actor.roles.find((g) => g.role === 'teacher')?.orgId;
-    const school = schoolId ? deps.db.select().from(organisations).where(eq(organisations.id, schoolId)).get() : undefined;
+    const school = schoolId
+      ? deps.db.select().from(organisations).where(eq(organisations.id, schoolId)).get()
+      : undefined;
     if (!school) return new AppError('FORBIDDEN');
     const list = loadPublished(deps, 'whitelist')?.content.burdenList ?? [];
     if (input.burdenItem !== 'other' && list.length > 0 && !list.some((b) => b.code === input.burdenItem)) {
       return new AppError('VALIDATION', {
         status: 422,
-        fieldErrors: { burdenItem: { 'zh-CN': '请选择减负清单中的事项，或选择“其他”', en: 'Choose an item of the burden list, or "other"' } },
+        fieldErrors: {
+          burdenItem: {
+            'zh-CN': '请选择减负清单中的事项，或选择“其他”',
+            en: 'Choose an item of the burden list, or "other"',
+          },
+        },
       });
     }
     const now = deps.clock();

@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
+
 import type { AppAbility } from '../../auth/ability.js';
 import { burdenReports, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
-import { burdenItemNames, burdenView } from './burden-view.js';
 import type { TBurdenReport } from './burden.types.js';
+import { burdenItemNames, burdenView } from './burden-view.js';
 
 /** One complaint, for the inbox's 办理 dialog: the bureau reads it with its version before resolving. */
 export function getBurdenReport(deps: Deps, input: { ability: AppAbility; id: string }): TBurdenReport {

@@ -1,5 +1,6 @@
 import { subject } from '@casl/ability';
 import { and, eq } from 'drizzle-orm';
+
 import { appendAudit } from '../../audit/append.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
@@ -7,12 +8,15 @@ import { burdenReports, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { authorize } from '../authorize.js';
+import type { TBurdenReport, TResolveBurdenBody } from './burden.types.js';
 import { closeBurdenTask } from './burden-task.js';
 import { burdenItemNames, burdenView } from './burden-view.js';
-import type { TBurdenReport, TResolveBurdenBody } from './burden.types.js';
 
 /** The bureau closes a complaint with what it did; a stale version is refused (409). */
-export function resolveBurdenReport(deps: Deps, input: TResolveBurdenBody & { id: string; actor: TAuthUser }): TBurdenReport {
+export function resolveBurdenReport(
+  deps: Deps,
+  input: TResolveBurdenBody & { id: string; actor: TAuthUser },
+): TBurdenReport {
   return txOrThrow(deps.db, () => {
     const row = deps.db.select().from(burdenReports).where(eq(burdenReports.id, input.id)).get();
     const denied = authorize(deps, input.actor, {
@@ -27,10 +31,18 @@ export function resolveBurdenReport(deps: Deps, input: TResolveBurdenBody & { id
     if (!row) return new AppError('NOT_FOUND');
     if (row.version !== input.expectedVersion) return new AppError('VERSION_CONFLICT');
     if (row.status === 'resolved') {
-      return new AppError('EVENT_NOT_ALLOWED', { message: { 'zh-CN': '该反映已办结。', en: 'This report is already resolved.' } });
+      return new AppError('EVENT_NOT_ALLOWED', {
+        message: { 'zh-CN': '该反映已办结。', en: 'This report is already resolved.' },
+      });
     }
     const now = deps.clock();
-    const next = { ...row, status: 'resolved' as const, resolution: input.resolution, resolvedAt: now.toISOString(), version: row.version + 1 };
+    const next = {
+      ...row,
+      status: 'resolved' as const,
+      resolution: input.resolution,
+      resolvedAt: now.toISOString(),
+      version: row.version + 1,
+    };
     deps.db
       .update(burdenReports)
       .set({ status: next.status, resolution: next.resolution, resolvedAt: next.resolvedAt, version: next.version })
@@ -47,7 +59,9 @@ export function resolveBurdenReport(deps: Deps, input: TResolveBurdenBody & { id
       before: { status: 'open', version: row.version },
       after: { status: 'resolved', version: next.version },
     });
-    const name = deps.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, row.schoolId)).get()?.name ?? '';
+    const name =
+      deps.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, row.schoolId)).get()
+        ?.name ?? '';
     return burdenView(next, name, now, burdenItemNames(deps));
   });
 }

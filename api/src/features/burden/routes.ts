@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+
 import { signedIn } from '../../app-env.js';
 import type { Deps } from '../../deps.js';
 import { body, errors, json, newRouter, ZIdParam } from '../common.js';
@@ -43,7 +44,16 @@ const resolve = createRoute({
 export function burdenRoutes(deps: Deps) {
   return newRouter()
     .openapi(file, (c) => c.json(fileBurdenReport(deps, { ...c.req.valid('json'), actor: signedIn(c).user }), 201))
-    .openapi(list, (c) => c.json(listBurdenReports(deps, { ability: signedIn(c).ability, query: c.req.valid('query') }), 200))
-    .openapi(get, (c) => c.json(getBurdenReport(deps, { ability: signedIn(c).ability, id: c.req.valid('param').id }), 200))
-    .openapi(resolve, (c) => c.json(resolveBurdenReport(deps, { ...c.req.valid('json'), id: c.req.valid('param').id, actor: signedIn(c).user }), 200));
+    .openapi(list, (c) =>
+      c.json(listBurdenReports(deps, { ability: signedIn(c).ability, query: c.req.valid('query') }), 200),
+    )
+    .openapi(get, (c) =>
+      c.json(getBurdenReport(deps, { ability: signedIn(c).ability, id: c.req.valid('param').id }), 200),
+    )
+    .openapi(resolve, (c) =>
+      c.json(
+        resolveBurdenReport(deps, { ...c.req.valid('json'), id: c.req.valid('param').id, actor: signedIn(c).user }),
+        200,
+      ),
+    );
 }

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 
-const isRealDate = (d: string) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+const isRealDate = (d: string) =>
+  !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
 export const ZLocalDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
@@ -16,7 +17,11 @@ export const ZCalendarBody = z
     holidays: z.array(ZLocalDate).max(366),
     workdays: z.array(ZLocalDate).max(366),
     vacations: z.array(ZVacation).max(50),
-    expectedVersion: z.number().int().min(0).openapi({ description: '0 while the district has never saved a calendar' }),
+    expectedVersion: z
+      .number()
+      .int()
+      .min(0)
+      .openapi({ description: '0 while the district has never saved a calendar' }),
   })
   .openapi('CalendarBody');
 export type TCalendarBody = z.infer<typeof ZCalendarBody>;

@@ -1,7 +1,8 @@
 import { addWorkdays, localDate } from '@eduflow/workflows';
+
 import type { Deps } from '../../deps.js';
-import { calendarFor, districtId } from './get-calendar.js';
 import type { TDueDate, TDueDateQuery } from './calendar.types.js';
+import { calendarFor, districtId } from './get-calendar.js';
 
 /**
  * The deadline N school working days after a date, counted exactly as the engine counts step

@@ -1,12 +1,15 @@
 import { createRequire } from 'node:module';
-import { and, asc, eq, gte, isNotNull, isNull } from 'drizzle-orm';
+
 import { localDate, packageYears, statutorySource } from '@eduflow/workflows';
+import { and, asc, eq, gte, isNotNull, isNull } from 'drizzle-orm';
+
 import { tasks, timers } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { calendarFor, districtId } from './get-calendar.js';
 import type { TCalendarCoverage } from './statutory.types.js';
 
-const DATASET_VERSION: string = (createRequire(import.meta.url)('chinese-days/package.json') as { version: string }).version;
+const DATASET_VERSION: string = (createRequire(import.meta.url)('chinese-days/package.json') as { version: string })
+  .version;
 /** How far from today the dataset's years are listed; any other year is still asked one by one. */
 const LISTED_PAST = 30;
 const LISTED_AHEAD = 10;
@@ -44,7 +47,10 @@ function nextDeadline(deps: Pick<Deps, 'db'>, from: string | null): string | nul
  * Uncovered years that open deadlines fall into, each with its earliest deadline. Cost does not grow
  * with history: it hops from year to year that has a deadline (two index seeks a hop), a handful.
  */
-export function uncoveredDeadlines(deps: Pick<Deps, 'db'>, covered: (year: number) => boolean): TCalendarCoverage['uncoveredDeadlines'] {
+export function uncoveredDeadlines(
+  deps: Pick<Deps, 'db'>,
+  covered: (year: number) => boolean,
+): TCalendarCoverage['uncoveredDeadlines'] {
   const out: TCalendarCoverage['uncoveredDeadlines'] = [];
   let next = nextDeadline(deps, null);
   for (let hops = 0; next && hops < MAX_YEARS; hops++) {
@@ -66,7 +72,11 @@ export function getCalendarCoverage(deps: Pick<Deps, 'db' | 'clock'>): TCalendar
   const calendar = calendarFor(deps, districtId(deps) ?? undefined);
   return {
     today,
-    dataset: { name: 'chinese-days', version: DATASET_VERSION, years: packageYears(thisYear - LISTED_PAST, thisYear + LISTED_AHEAD) },
+    dataset: {
+      name: 'chinese-days',
+      version: DATASET_VERSION,
+      years: packageYears(thisYear - LISTED_PAST, thisYear + LISTED_AHEAD),
+    },
     bureauYears: Object.keys(calendar?.statutory ?? {}).map(Number),
     years: [thisYear, thisYear + 1].map((year) => ({ year, source: statutorySource(calendar, year) })),
     uncoveredDeadlines: uncoveredDeadlines(deps, (year) => statutorySource(calendar, year) !== null),

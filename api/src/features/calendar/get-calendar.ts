@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
-import { calendars, organisations } from '../../db/schema.js';
+
 import { cachedByGeneration } from '../../db/generation-cache.js';
+import { calendars, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import type { EngineEnv } from '../../engine.js';
 import { AppError } from '../../errors.js';
@@ -9,7 +10,13 @@ import { statutoryRows, toEngineYears } from './statutory-years.js';
 
 /** The district this server governs: the root of the org tree (one district per deployment). */
 export function districtId(deps: Pick<Deps, 'db'>): string | null {
-  const row = deps.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.type, 'district')).orderBy(asc(organisations.id)).limit(1).get();
+  const row = deps.db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.type, 'district'))
+    .orderBy(asc(organisations.id))
+    .limit(1)
+    .get();
   return row?.id ?? null;
 }
 
@@ -19,7 +26,14 @@ export function getCalendar(deps: Pick<Deps, 'db'>): TCalendar {
   if (!id) throw new AppError('NOT_FOUND');
   const row = deps.db.select().from(calendars).where(eq(calendars.districtId, id)).get();
   if (!row) return { districtId: id, holidays: [], workdays: [], vacations: [], version: 0, updatedAt: null };
-  return { districtId: id, holidays: row.holidays, workdays: row.workdays, vacations: row.vacations, version: row.version, updatedAt: row.updatedAt };
+  return {
+    districtId: id,
+    holidays: row.holidays,
+    workdays: row.workdays,
+    vacations: row.vacations,
+    version: row.version,
+    updatedAt: row.updatedAt,
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+
 import { appendAudit } from '../../audit/append.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
@@ -25,7 +26,12 @@ export function putCalendar(deps: Deps, input: TCalendarBody & { actor: TAuthUse
     if (both.length > 0) {
       return new AppError('VALIDATION', {
         status: 422,
-        fieldErrors: { workdays: { 'zh-CN': `${both.join('、')} 不能既是假日又是调休工作日`, en: `${both.join(', ')} cannot be both a holiday and a make-up workday` } },
+        fieldErrors: {
+          workdays: {
+            'zh-CN': `${both.join('、')} 不能既是假日又是调休工作日`,
+            en: `${both.join(', ')} cannot be both a holiday and a make-up workday`,
+          },
+        },
       });
     }
     const at = deps.clock().toISOString();
@@ -41,7 +47,16 @@ export function putCalendar(deps: Deps, input: TCalendarBody & { actor: TAuthUse
     if (before.version === 0) deps.db.insert(calendars).values(values).run();
     else deps.db.update(calendars).set(values).where(eq(calendars.districtId, before.districtId)).run();
     const after = getCalendar(deps);
-    appendAudit(deps.db, { at, actor: input.actor, action: 'calendar.update', entityType: 'Calendar', entityId: before.districtId, outcome: 'success', before, after });
+    appendAudit(deps.db, {
+      at,
+      actor: input.actor,
+      action: 'calendar.update',
+      entityType: 'Calendar',
+      entityId: before.districtId,
+      outcome: 'success',
+      before,
+      after,
+    });
     return after;
   });
 }

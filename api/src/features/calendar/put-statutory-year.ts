@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+
 import { appendAudit } from '../../audit/append.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
@@ -7,18 +8,30 @@ import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { authorize } from '../authorize.js';
 import { districtId } from './get-calendar.js';
-import { listStatutoryYears } from './statutory-years.js';
 import type { TStatutoryDay, TStatutoryYear, TStatutoryYearBody } from './statutory.types.js';
+import { listStatutoryYears } from './statutory-years.js';
 
 const byDate = (days: TStatutoryDay[]) => [...days].sort((a, b) => a.date.localeCompare(b.date));
 
-export type TPutStatutoryYear = TStatutoryYearBody & { year: number; source: TStatutoryYearRow['source']; actor: TAuthUser; meta?: Record<string, unknown> };
+export type TPutStatutoryYear = TStatutoryYearBody & {
+  year: number;
+  source: TStatutoryYearRow['source'];
+  actor: TAuthUser;
+  meta?: Record<string, unknown>;
+};
 
 /** The district and the loaded row of a year (undefined before the first load). */
-export function loadedYear(deps: Pick<Deps, 'db'>, year: number): { district: string; row: TStatutoryYearRow | undefined } {
+export function loadedYear(
+  deps: Pick<Deps, 'db'>,
+  year: number,
+): { district: string; row: TStatutoryYearRow | undefined } {
   const district = districtId(deps);
   if (!district) throw new AppError('NOT_FOUND');
-  const row = deps.db.select().from(statutoryYears).where(and(eq(statutoryYears.districtId, district), eq(statutoryYears.year, year))).get();
+  const row = deps.db
+    .select()
+    .from(statutoryYears)
+    .where(and(eq(statutoryYears.districtId, district), eq(statutoryYears.year, year)))
+    .get();
   return { district, row };
 }
 
@@ -32,7 +45,11 @@ export const yearView = (deps: Pick<Deps, 'db'>, district: string, year: number)
  */
 export function putStatutoryYear(deps: Deps, input: TPutStatutoryYear): TStatutoryYear {
   return txOrThrow(deps.db, () => {
-    const denied = authorize(deps, input.actor, { action: 'update', type: 'Calendar', auditAction: 'calendar.statutory.update' });
+    const denied = authorize(deps, input.actor, {
+      action: 'update',
+      type: 'Calendar',
+      auditAction: 'calendar.statutory.update',
+    });
     if (denied) return denied;
     const { district, row } = loadedYear(deps, input.year);
     if ((row?.version ?? 0) !== input.expectedVersion) return new AppError('VERSION_CONFLICT');
@@ -51,7 +68,12 @@ export function putStatutoryYear(deps: Deps, input: TPutStatutoryYear): TStatuto
       updatedBy: input.actor.id,
       updatedAt: at,
     };
-    if (row) deps.db.update(statutoryYears).set(values).where(and(eq(statutoryYears.districtId, district), eq(statutoryYears.year, input.year))).run();
+    if (row)
+      deps.db
+        .update(statutoryYears)
+        .set(values)
+        .where(and(eq(statutoryYears.districtId, district), eq(statutoryYears.year, input.year)))
+        .run();
     else deps.db.insert(statutoryYears).values(values).run();
     const after = yearView(deps, district, input.year);
     if (!after) return new AppError('INTERNAL');

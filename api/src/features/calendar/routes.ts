@@ -1,19 +1,18 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { importBodyLimit } from '../imports/import-body-limit.js';
+
 import { signedIn } from '../../app-env.js';
 import type { Deps } from '../../deps.js';
 import { AppError, zodFieldErrors } from '../../errors.js';
 import { body, errors, json, newRouter } from '../common.js';
+import { importBodyLimit } from '../imports/import-body-limit.js';
 import { ZCalendar, ZCalendarBody, ZDueDate, ZDueDateQuery } from './calendar.types.js';
 import { computeDueDate } from './compute-due-date.js';
 import { deleteStatutoryYear } from './delete-statutory-year.js';
-import { getCalendarCoverage } from './get-calendar-coverage.js';
 import { districtId, getCalendar } from './get-calendar.js';
+import { getCalendarCoverage } from './get-calendar-coverage.js';
 import { importStatutoryYear, ZStatutoryImport } from './import-statutory-year.js';
 import { putCalendar } from './put-calendar.js';
 import { putStatutoryYear } from './put-statutory-year.js';
-import { statutoryTemplate } from './statutory-template.js';
-import { listStatutoryYears } from './statutory-years.js';
 import {
   ZCalendarCoverage,
   ZDeleteStatutoryQuery,
@@ -23,6 +22,8 @@ import {
   ZStatutoryYearList,
   ZStatutoryYearParam,
 } from './statutory.types.js';
+import { statutoryTemplate } from './statutory-template.js';
+import { listStatutoryYears } from './statutory-years.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -56,7 +57,8 @@ const coverage = createRoute({
   method: 'get',
   path: '/calendar/coverage',
   tags: ['calendar'],
-  summary: 'Which years the statutory holidays are known for, and by what (the chinese-days package or the bureau); uncovered years open deadlines fall into',
+  summary:
+    'Which years the statutory holidays are known for, and by what (the chinese-days package or the bureau); uncovered years open deadlines fall into',
   responses: { 200: json(ZCalendarCoverage), ...errors(401) },
 });
 
@@ -73,14 +75,18 @@ const template = createRoute({
   path: '/calendar/statutory/template.xlsx',
   tags: ['calendar'],
   summary: 'The Excel template for importing a year’s statutory arrangement (日期 / 类型 / 名称)',
-  responses: { 200: { description: 'The workbook', content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } }, ...errors(401) },
+  responses: {
+    200: { description: 'The workbook', content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } },
+    ...errors(401),
+  },
 });
 
 const putStatutory = createRoute({
   method: 'put',
   path: '/calendar/statutory/{year}',
   tags: ['calendar'],
-  summary: 'Register or replace a year’s statutory holidays and make-up workdays (bureauAdmin); 409 on a stale expectedVersion',
+  summary:
+    'Register or replace a year’s statutory holidays and make-up workdays (bureauAdmin); 409 on a stale expectedVersion',
   request: { params: ZStatutoryYearParam, body: body(ZStatutoryYearBody) },
   responses: { 200: json(ZStatutoryYear), ...errors(400, 401, 403, 404, 409) },
 });
@@ -91,16 +97,31 @@ const deleteStatutory = createRoute({
   tags: ['calendar'],
   summary: 'Withdraw a year the bureau loaded (bureauAdmin); 409 on a stale expectedVersion',
   request: { params: ZStatutoryYearParam, query: ZDeleteStatutoryQuery },
-  responses: { 200: json(z.object({ year: z.number().int(), deleted: z.literal(true) })), ...errors(400, 401, 403, 404, 409) },
+  responses: {
+    200: json(z.object({ year: z.number().int(), deleted: z.literal(true) })),
+    ...errors(400, 401, 403, 404, 409),
+  },
 });
 
 const ZImportForm = z
   .object({
-    file: z.instanceof(File).openapi({ type: 'string', format: 'binary', description: '.xlsx / .csv (日期, 类型 放假|上班, 名称; header in row 1) or .ics' }),
-    replacesPackage: z.enum(['true', 'false']).optional().openapi({ description: 'true to replace a year the chinese-days dataset covers' }),
+    file: z.instanceof(File).openapi({
+      type: 'string',
+      format: 'binary',
+      description: '.xlsx / .csv (日期, 类型 放假|上班, 名称; header in row 1) or .ics',
+    }),
+    replacesPackage: z
+      .enum(['true', 'false'])
+      .optional()
+      .openapi({ description: 'true to replace a year the chinese-days dataset covers' }),
     documentNo: z.string().trim().max(60).optional(),
     title: z.string().trim().max(200).optional(),
-    expectedVersion: z.coerce.number().int().min(0).optional().openapi({ description: 'Required unless dryRun=1: 0 before the first load' }),
+    expectedVersion: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .openapi({ description: 'Required unless dryRun=1: 0 before the first load' }),
   })
   .openapi('StatutoryImportUpload');
 
@@ -108,16 +129,18 @@ const importStatutory = createRoute({
   method: 'post',
   path: '/calendar/statutory/{year}/import',
   tags: ['calendar'],
-  summary: 'Import a year’s arrangement from Excel/CSV/ICS (bureauAdmin): dryRun=1 previews; any row error and nothing is written',
-  middleware: [
-    importBodyLimit(),
-  ] as const,
+  summary:
+    'Import a year’s arrangement from Excel/CSV/ICS (bureauAdmin): dryRun=1 previews; any row error and nothing is written',
+  middleware: [importBodyLimit()] as const,
   request: {
     params: ZStatutoryYearParam,
     query: z.object({ dryRun: z.enum(['0', '1']).optional().openapi({ description: '1: preview, write nothing' }) }),
     body: { required: true, content: { 'multipart/form-data': { schema: ZImportForm } } },
   },
-  responses: { 200: json(ZStatutoryImport, 'Checked and previewed (and, unless a dry run with no errors, loaded)'), ...errors(400, 401, 403, 409, 413, 422) },
+  responses: {
+    200: json(ZStatutoryImport, 'Checked and previewed (and, unless a dry run with no errors, loaded)'),
+    ...errors(400, 401, 403, 409, 413, 422),
+  },
 });
 
 export function calendarRoutes(deps: Deps) {
@@ -162,7 +185,14 @@ export function calendarRoutes(deps: Deps) {
     })
     .openapi(deleteStatutory, (c) => {
       const { user } = signedIn(c);
-      return c.json(deleteStatutoryYear(deps, { year: c.req.valid('param').year, expectedVersion: c.req.valid('query').expectedVersion, actor: user }), 200);
+      return c.json(
+        deleteStatutoryYear(deps, {
+          year: c.req.valid('param').year,
+          expectedVersion: c.req.valid('query').expectedVersion,
+          actor: user,
+        }),
+        200,
+      );
     })
     .openapi(importStatutory, async (c) => {
       const { user } = signedIn(c);

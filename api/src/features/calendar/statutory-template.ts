@@ -26,7 +26,13 @@ export async function statutoryTemplate(): Promise<ArrayBuffer> {
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   for (let r = 2; r <= 120; r++) {
-    sheet.getCell(`B${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['"放假,上班"'], showErrorMessage: true, error: '请选择“放假”或“上班”' };
+    sheet.getCell(`B${r}`).dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: ['"放假,上班"'],
+      showErrorMessage: true,
+      error: '请选择“放假”或“上班”',
+    };
   }
   const help = wb.addWorksheet('填写说明');
   help.getColumn(1).width = 110;

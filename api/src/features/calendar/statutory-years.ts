@@ -1,6 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
 import { statutorySource, type StatutoryYear } from '@eduflow/workflows';
-import { statutoryYears, users, type TStatutoryYearRow } from '../../db/schema.js';
+import { asc, eq } from 'drizzle-orm';
+
+import { statutoryYears, type TStatutoryYearRow, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import type { TStatutoryYear } from './statutory.types.js';
 
@@ -17,16 +18,32 @@ const rowsOf = (deps: Pick<Deps, 'db'>, district: string) =>
 export function toEngineYears(rows: TStatutoryYearRow[]): Record<string, StatutoryYear> | undefined {
   if (rows.length === 0) return undefined;
   return Object.fromEntries(
-    rows.map((r) => [String(r.year), { holidays: r.holidays.map((d) => d.date), workdays: r.workdays.map((d) => d.date), replacesPackage: r.replacesPackage }]),
+    rows.map((r) => [
+      String(r.year),
+      {
+        holidays: r.holidays.map((d) => d.date),
+        workdays: r.workdays.map((d) => d.date),
+        replacesPackage: r.replacesPackage,
+      },
+    ]),
   );
 }
 
 /** The years the bureau loaded for the district (State Council notices), few: one row per year. */
 export function statutoryRows(deps: Pick<Deps, 'db'>, district: string): TStatutoryYearRow[] {
-  return deps.db.select().from(statutoryYears).where(eq(statutoryYears.districtId, district)).orderBy(asc(statutoryYears.year)).all();
+  return deps.db
+    .select()
+    .from(statutoryYears)
+    .where(eq(statutoryYears.districtId, district))
+    .orderBy(asc(statutoryYears.year))
+    .all();
 }
 
-export function toStatutoryYear(row: TStatutoryYearRow, updatedByName: string | null, engineYears: Record<string, StatutoryYear> | undefined): TStatutoryYear {
+export function toStatutoryYear(
+  row: TStatutoryYearRow,
+  updatedByName: string | null,
+  engineYears: Record<string, StatutoryYear> | undefined,
+): TStatutoryYear {
   return {
     year: row.year,
     holidays: row.holidays,
@@ -38,7 +55,8 @@ export function toStatutoryYear(row: TStatutoryYearRow, updatedByName: string | 
     version: row.version,
     updatedAt: row.updatedAt,
     updatedBy: updatedByName,
-    inEffect: statutorySource({ holidays: [], workdays: [], vacations: [], statutory: engineYears }, row.year) === 'bureau',
+    inEffect:
+      statutorySource({ holidays: [], workdays: [], vacations: [], statutory: engineYears }, row.year) === 'bureau',
   };
 }
 

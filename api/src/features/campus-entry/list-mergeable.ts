@@ -1,4 +1,5 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+
 import { defineAbilityFor } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { instances, organisations, users } from '../../db/schema.js';
@@ -6,8 +7,8 @@ import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { instanceSubject } from '../instances/instance-subject.js';
 import { familyField, familyOf, inFamily } from '../workflow-rules/families.js';
-import { mergeSiteFor } from './merge-site.js';
 import type { TMergeCandidates } from './merge.types.js';
+import { mergeSiteFor } from './merge-site.js';
 
 const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
@@ -23,21 +24,53 @@ export function listMergeable(deps: Deps, input: { id: string; actor: TAuthUser 
   const site = mergeSiteFor(deps, row.definitionId);
   if (!site || row.state !== site.state) return { items: [] };
   const family = familyOf(deps, 'mergeRequests');
-  const states = [...new Set(family.flatMap((m) => m.uses.flatMap((u) => (u.site.at === 'action' ? [u.site.state] : []))))];
+  const states = [
+    ...new Set(family.flatMap((m) => m.uses.flatMap((u) => (u.site.at === 'action' ? [u.site.state] : [])))),
+  ];
   const item = familyField(family, (u) => u.params.itemField);
   const rows = deps.db
     .select()
     .from(instances)
-    .where(and(inArray(instances.state, states), inFamily(family), ne(instances.id, row.id), sql`${item} = ${String(row.data[site.params.itemField] ?? '')}`))
+    .where(
+      and(
+        inArray(instances.state, states),
+        inFamily(family),
+        ne(instances.id, row.id),
+        sql`${item} = ${String(row.data[site.params.itemField] ?? '')}`,
+      ),
+    )
     .orderBy(instances.createdAt)
     .limit(100)
     .all()
-    .filter((r) => r.state === mergeSiteFor(deps, r.definitionId)?.state && ability.can('act', instanceSubject(deps, r, input.actor)));
-  const schoolsOf = (r: typeof row) => strings(r.data[mergeSiteFor(deps, r.definitionId)?.params.schoolsField ?? ''] ?? []);
+    .filter(
+      (r) =>
+        r.state === mergeSiteFor(deps, r.definitionId)?.state &&
+        ability.can('act', instanceSubject(deps, r, input.actor)),
+    );
+  const schoolsOf = (r: typeof row) =>
+    strings(r.data[mergeSiteFor(deps, r.definitionId)?.params.schoolsField ?? ''] ?? []);
   const schoolIds = [...new Set(rows.flatMap(schoolsOf))];
-  const names = new Map(schoolIds.length ? deps.db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, schoolIds)).all().map((o) => [o.id, o.name]) : []);
+  const names = new Map(
+    schoolIds.length
+      ? deps.db
+          .select({ id: organisations.id, name: organisations.name })
+          .from(organisations)
+          .where(inArray(organisations.id, schoolIds))
+          .all()
+          .map((o) => [o.id, o.name])
+      : [],
+  );
   const creators = [...new Set(rows.map((r) => r.createdBy))];
-  const people = new Map(creators.length ? deps.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, creators)).all().map((u) => [u.id, u.name]) : []);
+  const people = new Map(
+    creators.length
+      ? deps.db
+          .select({ id: users.id, name: users.displayName })
+          .from(users)
+          .where(inArray(users.id, creators))
+          .all()
+          .map((u) => [u.id, u.name])
+      : [],
+  );
   return {
     items: rows.map((r) => ({
       id: r.id,

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReference } from '../reference/create-reference.js';
-import { publishReference } from '../reference/publish-reference.js';
+
 import { WHITELIST_2026 } from '../../test/fixtures/reference-docs.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
+import { createReference } from '../reference/create-reference.js';
+import { publishReference } from '../reference/publish-reference.js';
 
 let h: WorkflowHarness;
 beforeAll(async () => {
@@ -14,13 +15,26 @@ type Started = { id: string; state: string; version: number };
 // XF-01 (消防安全教育) may come twice per school per semester, so two departments' requests for
 // overlapping schools both pass the automatic checks and meet at bureau review.
 const file = async (schoolIds: string[], extra: Record<string, unknown> = {}): Promise<Started> => {
-  const res = await h.start('outside', 'campus-entry', h.orgs.district, { itemCode: 'XF-01', title: '消防安全进校园', activityDate: '2027-01-08', schoolIds, studentHours: 2, teacherHours: 1, ...extra });
+  const res = await h.start('outside', 'campus-entry', h.orgs.district, {
+    itemCode: 'XF-01',
+    title: '消防安全进校园',
+    activityDate: '2027-01-08',
+    schoolIds,
+    studentHours: 2,
+    teacherHours: 1,
+    ...extra,
+  });
   const body = await res.json();
   expect(res.status, JSON.stringify(body)).toBe(201);
   expect(body.state).toBe('bureauReview');
   return body;
 };
-const merge = async (who: string, survivor: Started, absorbed: Started[], versions: Partial<Record<string, number>> = {}) =>
+const merge = async (
+  who: string,
+  survivor: Started,
+  absorbed: Started[],
+  versions: Partial<Record<string, number>> = {},
+) =>
   h.post(
     '/api/campus-entry/merges',
     {
@@ -48,7 +62,13 @@ describe('bureau merges campus-entry requests', () => {
     const res = await merge('reviewer1', first, [second]);
     const merged = await res.json();
     expect(res.status, JSON.stringify(merged)).toBe(200);
-    expect(merged).toMatchObject({ survivorId: first.id, schoolIds: [h.orgs.schoolA, h.orgs.schoolB, h.orgs.schoolA2], studentHours: 3, teacherHours: 1, mergedFrom: [second.id] });
+    expect(merged).toMatchObject({
+      survivorId: first.id,
+      schoolIds: [h.orgs.schoolA, h.orgs.schoolB, h.orgs.schoolA2],
+      studentHours: 3,
+      teacherHours: 1,
+      mergedFrom: [second.id],
+    });
 
     const survivor = await h.view(first.id);
     expect(survivor).toMatchObject({ state: 'bureauReview', version: merged.version });
@@ -67,10 +87,14 @@ describe('bureau merges campus-entry requests', () => {
     expect(event.before.survivor.schoolIds).toEqual([h.orgs.schoolA, h.orgs.schoolB]);
     expect(event.after.absorbed).toEqual([{ id: second.id, state: 'merged' }]);
     // The survivor's data write is the merge's, not a draft someone saved: its event says so.
-    const write = history.items.find((e: { action: string; meta: { type?: string } }) => e.action === 'instance.event' && e.meta?.type === 'SAVE');
+    const write = history.items.find(
+      (e: { action: string; meta: { type?: string } }) => e.action === 'instance.event' && e.meta?.type === 'SAVE',
+    );
     expect(write.meta).toMatchObject({ via: 'merge' });
     const told = await (await h.get('/api/notifications', await h.as('outside'))).json();
-    expect(told.items.some((n: { instanceId: string; state: string }) => n.instanceId === second.id && n.state === 'merged')).toBe(true);
+    expect(
+      told.items.some((n: { instanceId: string; state: string }) => n.instanceId === second.id && n.state === 'merged'),
+    ).toBe(true);
 
     // The merged activity goes on as one: every united school confirms it.
     expect((await h.fire(first.id, 'reviewer1', 'APPROVE')).status).toBe(200);
@@ -91,7 +115,10 @@ describe('bureau merges campus-entry requests', () => {
     expect((await h.fire(approved.id, 'reviewer1', 'APPROVE')).status).toBe(200);
     const late = await merge('reviewer1', survivor, [{ ...approved, version: (await h.view(approved.id)).version }]);
     expect(late.status).toBe(409);
-    expect((await late.json()).error).toMatchObject({ code: 'EVENT_NOT_ALLOWED', message: { 'zh-CN': expect.stringContaining('教委审核') } });
+    expect((await late.json()).error).toMatchObject({
+      code: 'EVENT_NOT_ALLOWED',
+      message: { 'zh-CN': expect.stringContaining('教委审核') },
+    });
 
     const peer = await file([h.orgs.schoolB], { ...fz, activityDate: '2027-01-22' });
     expect((await merge('reviewer1', survivor, [survivor])).status).toBe(422);
@@ -102,11 +129,19 @@ describe('bureau merges campus-entry requests', () => {
     expect((await merge('outside', survivor, [peer])).status).toBe(403);
     expect((await merge('admin', survivor, [peer])).status).toBe(403);
 
-    for (const r of [survivor, peer, other]) expect(await h.view(r.id)).toMatchObject({ state: 'bureauReview', version: r.version });
+    for (const r of [survivor, peer, other])
+      expect(await h.view(r.id)).toMatchObject({ state: 'bureauReview', version: r.version });
     // Refusals are kept for the auditor, not in the instance's history.
-    const log = await (await h.get(`/api/audit?action=instance.merge&outcome=denied&entityId=${survivor.id}&limit=50`, await h.as('auditor'))).json();
+    const log = await (
+      await h.get(
+        `/api/audit?action=instance.merge&outcome=denied&entityId=${survivor.id}&limit=50`,
+        await h.as('auditor'),
+      )
+    ).json();
     const refusals = log.items;
-    expect(refusals.map((e: { meta: { reason: string } }) => e.meta.reason)).toEqual(expect.arrayContaining(['VALIDATION', 'EVENT_NOT_ALLOWED', 'VERSION_CONFLICT', 'FORBIDDEN']));
+    expect(refusals.map((e: { meta: { reason: string } }) => e.meta.reason)).toEqual(
+      expect.arrayContaining(['VALIDATION', 'EVENT_NOT_ALLOWED', 'VERSION_CONFLICT', 'FORBIDDEN']),
+    );
   });
 
   it('cannot be forged through the generic event route', async () => {
@@ -125,15 +160,32 @@ describe('merged requests are checked again', () => {
     const g = await makeWorkflowHarness();
     try {
       const start = async (schoolIds: string[], itemCode = 'XF-01') =>
-        (await (await g.start('outside', 'campus-entry', g.orgs.district, { itemCode, title: '进校园活动', activityDate: '2027-01-08', schoolIds })).json()) as Started;
+        (await (
+          await g.start('outside', 'campus-entry', g.orgs.district, {
+            itemCode,
+            title: '进校园活动',
+            activityDate: '2027-01-08',
+            schoolIds,
+          })
+        ).json()) as Started;
       const survivor = await start([g.orgs.schoolA]);
       const absorbed = await start([g.orgs.schoolB]);
       await start([g.orgs.schoolA], 'FZ-01');
       // The bureau lowers the semester cap to one activity per school before the merge.
-      publishReference(g.deps, { kind: 'whitelist', id: createReference(g.deps, { kind: 'whitelist', name: 'whitelist', content: { ...WHITELIST_2026, schoolCapPerSemester: 1 } }).id });
+      publishReference(g.deps, {
+        kind: 'whitelist',
+        id: createReference(g.deps, {
+          kind: 'whitelist',
+          name: 'whitelist',
+          content: { ...WHITELIST_2026, schoolCapPerSemester: 1 },
+        }).id,
+      });
       const res = await g.post(
         '/api/campus-entry/merges',
-        { survivor: { id: survivor.id, expectedVersion: survivor.version }, absorbed: [{ id: absorbed.id, expectedVersion: absorbed.version }] },
+        {
+          survivor: { id: survivor.id, expectedVersion: survivor.version },
+          absorbed: [{ id: absorbed.id, expectedVersion: absorbed.version }],
+        },
         await g.as('reviewer1'),
       );
       const body = await res.json();

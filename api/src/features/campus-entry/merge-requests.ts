@@ -1,11 +1,12 @@
 import { inArray } from 'drizzle-orm';
+
 import { appendAudit } from '../../audit/append.js';
 import { defineAbilityFor } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { tx } from '../../db/client.js';
 import { instances, type TInstanceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { usesOf, type TDefinition } from '../../engine.js';
+import { type TDefinition, usesOf } from '../../engine.js';
 import { AppError } from '../../errors.js';
 import { loadDefinition } from '../definitions/load-definition.js';
 import { applyEvent } from '../instances/fire-event.js';
@@ -13,22 +14,31 @@ import { instanceSubject } from '../instances/instance-subject.js';
 import { deniedEvent } from '../instances/refusal.js';
 import { storeNotifications } from '../notifications/store-notifications.js';
 import { entryRuleRefusals } from '../workflow-rules/campus-entry-check.js';
-import { mergedFields, mergeWrites } from './merge-data.js';
-import { mergeSiteFor, type MergeSite } from './merge-site.js';
 import type { TMergeBody, TMergeResult } from './merge.types.js';
+import { mergedFields, mergeWrites } from './merge-data.js';
+import { type MergeSite, mergeSiteFor } from './merge-site.js';
 
 /**
  * The merge may write at the merge step what the stored definition keeps read-only or hidden there
  * (so the generic event route cannot forge a merge): the survivor's schools, hours, plans and links.
  */
-const mergeDefinition = (site: MergeSite) => (def: TDefinition): TDefinition => {
-  const state = def.states[site.state];
-  if (!state || state.kind !== 'task') return def;
-  const permissions = { ...(state.form?.permissions ?? {}), ...Object.fromEntries(mergeWrites(site.params).map((f) => [f, 'editable' as const])) };
-  return { ...def, states: { ...def.states, [site.state]: { ...state, form: { fields: state.form?.fields ?? [], permissions } } } };
-};
+const mergeDefinition =
+  (site: MergeSite) =>
+  (def: TDefinition): TDefinition => {
+    const state = def.states[site.state];
+    if (!state || state.kind !== 'task') return def;
+    const permissions = {
+      ...(state.form?.permissions ?? {}),
+      ...Object.fromEntries(mergeWrites(site.params).map((f) => [f, 'editable' as const])),
+    };
+    return {
+      ...def,
+      states: { ...def.states, [site.state]: { ...state, form: { fields: state.form?.fields ?? [], permissions } } },
+    };
+  };
 
-const bad = (zh: string, en: string, field = 'absorbed') => new AppError('VALIDATION', { status: 422, fieldErrors: { [field]: { 'zh-CN': zh, en } } });
+const bad = (zh: string, en: string, field = 'absorbed') =>
+  new AppError('VALIDATION', { status: 422, fieldErrors: { [field]: { 'zh-CN': zh, en } } });
 
 /** Thrown inside the transaction to roll every write back; the refusal is audited after. */
 class Refused extends Error {
@@ -38,9 +48,16 @@ class Refused extends Error {
 }
 
 /** Everything that can be refused before a row is written, in the order a reviewer would fix it. */
-function checkRequests(deps: Deps, actor: TAuthUser, input: TMergeBody, rows: Map<string, TInstanceRow>, sites: Map<string, MergeSite | null>): AppError | null {
+function checkRequests(
+  deps: Deps,
+  actor: TAuthUser,
+  input: TMergeBody,
+  rows: Map<string, TInstanceRow>,
+  sites: Map<string, MergeSite | null>,
+): AppError | null {
   const wanted = [input.survivor, ...input.absorbed];
-  if (new Set(wanted.map((w) => w.id)).size !== wanted.length) return bad('合并的申请不能重复，也不能包含保留的申请本身', 'List each request once, and not the one that stays');
+  if (new Set(wanted.map((w) => w.id)).size !== wanted.length)
+    return bad('合并的申请不能重复，也不能包含保留的申请本身', 'List each request once, and not the one that stays');
   const ability = defineAbilityFor(actor);
   for (const w of wanted) {
     const row = rows.get(w.id);
@@ -51,14 +68,27 @@ function checkRequests(deps: Deps, actor: TAuthUser, input: TMergeBody, rows: Ma
   for (const w of wanted) {
     const row = rows.get(w.id)!;
     const site = sites.get(row.definitionId);
-    if (!own || !site) return bad('只能合并声明了“合并申请”模块的流程中的申请', 'Only requests of a workflow that declares the merge block can be merged');
+    if (!own || !site)
+      return bad(
+        '只能合并声明了“合并申请”模块的流程中的申请',
+        'Only requests of a workflow that declares the merge block can be merged',
+      );
     if (!ability.can('act', instanceSubject(deps, row, actor))) return new AppError('FORBIDDEN');
     if (row.version !== w.expectedVersion) return new AppError('VERSION_CONFLICT');
     if (row.state !== site.state || row.status !== 'running') {
-      const step = loadDefinition(deps, row.definitionId)?.def.states[site.state]?.name ?? { 'zh-CN': site.state, en: site.state };
-      return new AppError('EVENT_NOT_ALLOWED', { message: { 'zh-CN': `只能合并处于“${step['zh-CN']}”环节的申请`, en: `Only requests at "${step.en}" can be merged` } });
+      const step = loadDefinition(deps, row.definitionId)?.def.states[site.state]?.name ?? {
+        'zh-CN': site.state,
+        en: site.state,
+      };
+      return new AppError('EVENT_NOT_ALLOWED', {
+        message: {
+          'zh-CN': `只能合并处于“${step['zh-CN']}”环节的申请`,
+          en: `Only requests at "${step.en}" can be merged`,
+        },
+      });
     }
-    if (row.data[site.params.itemField] !== survivor.data[own.params.itemField]) return bad('只能合并同一白名单事项的申请', 'Only requests for the same whitelist item can be merged');
+    if (row.data[site.params.itemField] !== survivor.data[own.params.itemField])
+      return bad('只能合并同一白名单事项的申请', 'Only requests for the same whitelist item can be merged');
   }
   return null;
 }
@@ -74,10 +104,22 @@ function checkRequests(deps: Deps, actor: TAuthUser, input: TMergeBody, rows: Ma
 export function mergeRequests(deps: Deps, input: TMergeBody & { actor: TAuthUser }): TMergeResult {
   const { actor } = input;
   const ids = [input.survivor.id, ...input.absorbed.map((a) => a.id)];
-  const audit = { actor, action: 'instance.merge', instanceId: input.survivor.id, meta: { absorbed: input.absorbed.map((a) => a.id) } };
+  const audit = {
+    actor,
+    action: 'instance.merge',
+    instanceId: input.survivor.id,
+    meta: { absorbed: input.absorbed.map((a) => a.id) },
+  };
   try {
     return tx(deps.db, () => {
-      const rows = new Map(deps.db.select().from(instances).where(inArray(instances.id, ids)).all().map((r) => [r.id, r]));
+      const rows = new Map(
+        deps.db
+          .select()
+          .from(instances)
+          .where(inArray(instances.id, ids))
+          .all()
+          .map((r) => [r.id, r]),
+      );
       const sites = new Map([...rows.values()].map((r) => [r.definitionId, mergeSiteFor(deps, r.definitionId)]));
       const problem = checkRequests(deps, actor, input, rows, sites);
       if (problem) throw new Refused(problem);
@@ -85,19 +127,35 @@ export function mergeRequests(deps: Deps, input: TMergeBody & { actor: TAuthUser
       const site = sites.get(survivor.definitionId)!;
       const def = loadDefinition(deps, survivor.definitionId)!.def;
       const absorbed = input.absorbed.map((a) => rows.get(a.id)!);
-      const fields = mergedFields(survivor.data, absorbed.map((r) => ({ id: r.id, data: r.data })), site.params);
+      const fields = mergedFields(
+        survivor.data,
+        absorbed.map((r) => ({ id: r.id, data: r.data })),
+        site.params,
+      );
       const merged = { ...survivor.data, ...fields };
       // The merged request is checked with the survivor's rule sets as if filed when the survivor was (its
       // lead time stands), and the absorbed ones no longer count against the caps it is checked with.
-      const refusals = usesOf(def, 'entryRules').flatMap((u) => entryRuleRefusals(deps, u.params, merged, new Date(survivor.createdAt), ids));
+      const refusals = usesOf(def, 'entryRules').flatMap((u) =>
+        entryRuleRefusals(deps, u.params, merged, new Date(survivor.createdAt), ids),
+      );
       if (refusals.length) {
-        const message = { 'zh-CN': refusals.map((r) => r.message['zh-CN']).join('；'), en: refusals.map((r) => r.message.en).join('; ') };
+        const message = {
+          'zh-CN': refusals.map((r) => r.message['zh-CN']).join('；'),
+          en: refusals.map((r) => r.message.en).join('; '),
+        };
         throw new Refused(new AppError('GUARD_FAILED', { rule: refusals[0].rule, message }));
       }
       // Every move is marked `via: 'merge'`: the survivor's SAVE is the merge writing its data, not a draft
       // someone saved, and 办理记录 shows it under the one 合并申请 entry.
       const move = (id: string, version: number, type: string, data: Record<string, unknown>) => {
-        const res = applyEvent(deps, { actor, instanceId: id, expectedVersion: version, definitionFor: mergeDefinition(sites.get(rows.get(id)!.definitionId)!), via: 'merge', event: { type, data, comment: input.comment } });
+        const res = applyEvent(deps, {
+          actor,
+          instanceId: id,
+          expectedVersion: version,
+          definitionFor: mergeDefinition(sites.get(rows.get(id)!.definitionId)!),
+          via: 'merge',
+          event: { type, data, comment: input.comment },
+        });
         if (res instanceof AppError) throw new Refused(res);
         return res;
       };
@@ -106,7 +164,12 @@ export function mergeRequests(deps: Deps, input: TMergeBody & { actor: TAuthUser
         const own = sites.get(row.definitionId)!;
         const moved = move(row.id, row.version, own.event, { [own.params.intoField]: survivor.id });
         ended.push({ id: row.id, state: moved.state });
-        storeNotifications(deps, row.id, { type: 'notify', kind: 'entered', state: moved.state, to: [{ userId: row.createdBy }] });
+        storeNotifications(deps, row.id, {
+          type: 'notify',
+          kind: 'entered',
+          state: moved.state,
+          to: [{ userId: row.createdBy }],
+        });
       }
       const saved = move(survivor.id, survivor.version, 'SAVE', fields);
       const p = site.params;
@@ -127,8 +190,16 @@ export function mergeRequests(deps: Deps, input: TMergeBody & { actor: TAuthUser
         entityId: survivor.id,
         outcome: 'success',
         before: {
-          survivor: { version: survivor.version, ...Object.fromEntries(Object.keys(fields).map((f) => [f, survivor.data[f] ?? null])) },
-          absorbed: absorbed.map((r) => ({ id: r.id, version: r.version, state: r.state, [p.schoolsField]: r.data[p.schoolsField] })),
+          survivor: {
+            version: survivor.version,
+            ...Object.fromEntries(Object.keys(fields).map((f) => [f, survivor.data[f] ?? null])),
+          },
+          absorbed: absorbed.map((r) => ({
+            id: r.id,
+            version: r.version,
+            state: r.state,
+            [p.schoolsField]: r.data[p.schoolsField],
+          })),
         },
         after: { survivor: { version: result.version, ...fields }, absorbed: ended },
         meta: { itemCode: survivor.data[p.itemField], comment: input.comment ?? null },

@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps.js';
-import { usesOf, type BlockParams, type TDefinition } from '../../engine.js';
+import { type BlockParams, type TDefinition, usesOf } from '../../engine.js';
 import { loadDefinition } from '../definitions/load-definition.js';
 
 /** Where a definition lets the bureau merge requests: the step and action its `mergeRequests` block sits on. */

@@ -1,10 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
+
 import { signedIn } from '../../app-env.js';
 import type { Deps } from '../../deps.js';
 import { body, errors, json, newRouter, ZIdParam } from '../common.js';
 import { listMergeable } from './list-mergeable.js';
-import { mergeRequests } from './merge-requests.js';
 import { ZMergeBody, ZMergeCandidates, ZMergeResult } from './merge.types.js';
+import { mergeRequests } from './merge-requests.js';
 
 const merge = createRoute({
   method: 'post',
@@ -26,5 +27,7 @@ const mergeable = createRoute({
 export function campusEntryRoutes(deps: Deps) {
   return newRouter()
     .openapi(merge, (c) => c.json(mergeRequests(deps, { ...c.req.valid('json'), actor: signedIn(c).user }), 200))
-    .openapi(mergeable, (c) => c.json(listMergeable(deps, { id: c.req.valid('param').id, actor: signedIn(c).user }), 200));
+    .openapi(mergeable, (c) =>
+      c.json(listMergeable(deps, { id: c.req.valid('param').id, actor: signedIn(c).user }), 200),
+    );
 }

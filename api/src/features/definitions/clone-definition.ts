@@ -1,7 +1,8 @@
 import { subject } from '@casl/ability';
 import { eq } from 'drizzle-orm';
-import type { TAuthUser } from '../../auth/user.js';
+
 import { defineAbilityFor } from '../../auth/ability.js';
+import type { TAuthUser } from '../../auth/user.js';
 import { definitions } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { TEMPLATES } from '../../engine.js';
@@ -18,12 +19,29 @@ export function cloneDefinition(deps: Deps, input: TCloneBody & { actor: TAuthUs
   if (input.template) {
     source = TEMPLATES[input.template];
     if (!source)
-      throw new AppError('VALIDATION', { status: 422, fieldErrors: { template: { 'zh-CN': `没有名为「${input.template}」的内置流程`, en: `No built-in workflow "${input.template}"` } } });
+      throw new AppError('VALIDATION', {
+        status: 422,
+        fieldErrors: {
+          template: {
+            'zh-CN': `没有名为「${input.template}」的内置流程`,
+            en: `No built-in workflow "${input.template}"`,
+          },
+        },
+      });
   } else {
-    const row = deps.db.select().from(definitions).where(eq(definitions.id, input.definitionId ?? '')).get();
-    if (!row || !defineAbilityFor(input.actor).can('read', subject('Definition', { ...row }))) throw new AppError('NOT_FOUND');
+    const row = deps.db
+      .select()
+      .from(definitions)
+      .where(eq(definitions.id, input.definitionId ?? ''))
+      .get();
+    if (!row || !defineAbilityFor(input.actor).can('read', subject('Definition', { ...row })))
+      throw new AppError('NOT_FOUND');
     source = row.body;
   }
-  const doc = { ...(source as Record<string, unknown>), ...(input.key ? { key: input.key } : {}), ...(input.name ? { name: input.name } : {}) };
+  const doc = {
+    ...(source as Record<string, unknown>),
+    ...(input.key ? { key: input.key } : {}),
+    ...(input.name ? { name: input.name } : {}),
+  };
   return createDraftDefinition(deps, { definition: doc, actor: input.actor });
 }

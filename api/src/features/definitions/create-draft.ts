@@ -1,4 +1,5 @@
 import { eq, max } from 'drizzle-orm';
+
 import { appendAudit } from '../../audit/append.js';
 import { SYSTEM_USER, type TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
@@ -7,14 +8,17 @@ import type { Deps } from '../../deps.js';
 import { parseDefinition } from '../../engine.js';
 import { AppError, type TLocalized } from '../../errors.js';
 import { authorize } from '../authorize.js';
-import { toDetail } from './load-definition.js';
 import type { TDefinitionDetail } from './definitions.types.js';
+import { toDetail } from './load-definition.js';
 
 /**
  * Stores a validated definition as a new draft. Versions are per key and assigned here (max + 1), so a
  * published version is never overwritten and running instances keep the version they started on.
  */
-export function createDraftDefinition(deps: Deps, input: { definition: unknown; actor?: TAuthUser }): TDefinitionDetail {
+export function createDraftDefinition(
+  deps: Deps,
+  input: { definition: unknown; actor?: TAuthUser },
+): TDefinitionDetail {
   const actor = input.actor ?? SYSTEM_USER;
   return txOrThrow(deps.db, () => {
     const denied = authorize(deps, actor, { action: 'create', type: 'Definition', auditAction: 'definition.create' });
@@ -26,7 +30,11 @@ export function createDraftDefinition(deps: Deps, input: { definition: unknown; 
       return new AppError('VALIDATION', { status: 422, fieldErrors });
     }
     const def = parsed.definition;
-    const latest = deps.db.select({ v: max(definitions.version) }).from(definitions).where(eq(definitions.key, def.key)).get();
+    const latest = deps.db
+      .select({ v: max(definitions.version) })
+      .from(definitions)
+      .where(eq(definitions.key, def.key))
+      .get();
     const version = (latest?.v ?? 0) + 1;
     const body = { ...def, version };
     const row: TDefinitionRow = {

@@ -1,4 +1,5 @@
 import { inArray } from 'drizzle-orm';
+
 import { definitions } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import type { TDefinition } from '../../engine.js';
@@ -14,7 +15,13 @@ export function definitionsById(deps: Pick<Deps, 'db'>, ids: string[]): Map<stri
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
   const rows = deps.db.select().from(definitions).where(inArray(definitions.id, unique)).all();
-  return new Map(rows.map((d) => [d.id, { key: d.key, version: d.version, name: { 'zh-CN': d.nameZh, en: d.nameEn }, def: parsedDefinition(deps, d) }]));
+  return new Map(
+    rows.map((d) => [
+      d.id,
+      { key: d.key, version: d.version, name: { 'zh-CN': d.nameZh, en: d.nameEn }, def: parsedDefinition(deps, d) },
+    ]),
+  );
 }
 
-export const stateName = (ref: TDefinitionRef | undefined, state: string) => ref?.def.states[state]?.name ?? { 'zh-CN': state, en: state };
+export const stateName = (ref: TDefinitionRef | undefined, state: string) =>
+  ref?.def.states[state]?.name ?? { 'zh-CN': state, en: state };

@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import schoolReport from '../../test/fixtures/school-report.json' with { type: 'json' };
-import { makeHarness, type Harness, type Session } from '../../test/harness.js';
+import { type Harness, makeHarness, type Session } from '../../test/harness.js';
 
 let h: Harness;
 let admin: Session, reviewer: Session, principal: Session, auditor: Session;
 beforeAll(async () => {
   h = await makeHarness();
-  [admin, reviewer, principal, auditor] = await Promise.all(['admin', 'reviewer1', 'principalA', 'auditor'].map((u) => h.signIn(u)));
+  [admin, reviewer, principal, auditor] = await Promise.all(
+    ['admin', 'reviewer1', 'principalA', 'auditor'].map((u) => h.signIn(u)),
+  );
 });
 afterAll(() => h.close());
 
@@ -15,7 +18,13 @@ describe('definitions', () => {
     const first = await h.post('/api/definitions', { definition: schoolReport }, admin);
     expect(first.status).toBe(201);
     const draft = await first.json();
-    expect(draft).toMatchObject({ key: 'school-report', version: 1, status: 'draft', subject: 'school', name: schoolReport.name });
+    expect(draft).toMatchObject({
+      key: 'school-report',
+      version: 1,
+      status: 'draft',
+      subject: 'school',
+      name: schoolReport.name,
+    });
     const second = await (await h.post('/api/definitions', { definition: schoolReport }, admin)).json();
     expect(second.version).toBe(2);
 
@@ -45,7 +54,11 @@ describe('definitions', () => {
 
   it('an unpublished definition cannot be started', async () => {
     const { id } = await (await h.post('/api/definitions', { definition: schoolReport }, admin)).json();
-    const res = await h.post('/api/instances', { definitionId: id, subjectOrgId: h.orgs.schoolA, data: { title: 't' } }, principal);
+    const res = await h.post(
+      '/api/instances',
+      { definitionId: id, subjectOrgId: h.orgs.schoolA, data: { title: 't' } },
+      principal,
+    );
     expect(res.status).toBe(422);
     expect((await res.json()).error.fieldErrors.definitionId).toBeTruthy();
   });
@@ -54,7 +67,9 @@ describe('definitions', () => {
 describe('organisations', () => {
   it('lists the tree for any signed-in user, filtered by type and parent', async () => {
     const schools = await (await h.get('/api/orgs?type=school', principal)).json();
-    expect(schools.items.map((o: { name: string }) => o.name).sort()).toEqual(['实验小学', '实验小学分校', '育才小学'].sort());
+    expect(schools.items.map((o: { name: string }) => o.name).sort()).toEqual(
+      ['实验小学', '实验小学分校', '育才小学'].sort(),
+    );
     const inGroup1 = await (await h.get(`/api/orgs?parentId=${h.orgs.group1}`, principal)).json();
     expect(inGroup1.items).toHaveLength(2);
     const groups = await (await h.get('/api/orgs?type=group', principal)).json();

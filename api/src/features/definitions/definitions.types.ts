@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+
 import { BLOCK_NAMES, type BlockName } from '../../engine.js';
 import { ZDraftReview, ZLocalized } from '../common.js';
 
@@ -6,7 +7,11 @@ export const ZDefinitionStatus = z.enum(['draft', 'published']);
 export const ZDefinitionSubject = z.enum(['school', 'group', 'district']);
 
 export const ZCreateDefinitionBody = z
-  .object({ definition: z.record(z.string(), z.unknown()).openapi({ description: 'The workflow definition document (see workflows/src/definition/schema.ts)' }) })
+  .object({
+    definition: z
+      .record(z.string(), z.unknown())
+      .openapi({ description: 'The workflow definition document (see workflows/src/definition/schema.ts)' }),
+  })
   .openapi('CreateDefinitionBody');
 export type TCreateDefinitionBody = z.infer<typeof ZCreateDefinitionBody>;
 
@@ -43,7 +48,9 @@ export type TDefinitionDetail = z.infer<typeof ZDefinitionDetail>;
 
 export const ZDefinitionList = z.object({ items: z.array(ZDefinitionSummary) });
 
-export const ZDefinitionError = z.object({ path: z.string(), code: z.string(), message: ZLocalized }).openapi('DefinitionError');
+export const ZDefinitionError = z
+  .object({ path: z.string(), code: z.string(), message: ZLocalized })
+  .openapi('DefinitionError');
 
 export const ZUpdateDraftBody = z
   .object({
@@ -62,10 +69,16 @@ export const ZCloneBody = z
     /** A built-in template key (TEMPLATES) or a stored definition id. */
     template: z.string().optional(),
     definitionId: z.string().optional(),
-    key: z.string().regex(/^[a-z][a-z0-9-]*$/).optional(),
+    key: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*$/)
+      .optional(),
     name: ZLocalized.optional(),
   })
-  .refine((b) => !!b.template !== !!b.definitionId, { message: 'template or definitionId, exactly one', path: ['template'] })
+  .refine((b) => !!b.template !== !!b.definitionId, {
+    message: 'template or definitionId, exactly one',
+    path: ['template'],
+  })
   .openapi('CloneDefinitionBody');
 export type TCloneBody = z.infer<typeof ZCloneBody>;
 
@@ -116,7 +129,13 @@ export const ZMigrationItem = z
 export type TMigrationItem = z.infer<typeof ZMigrationItem>;
 
 export const ZMigrationResult = z
-  .object({ dryRun: z.boolean(), items: z.array(ZMigrationItem), migrated: z.number().int(), refused: z.number().int(), nextCursor: z.string().nullable() })
+  .object({
+    dryRun: z.boolean(),
+    items: z.array(ZMigrationItem),
+    migrated: z.number().int(),
+    refused: z.number().int(),
+    nextCursor: z.string().nullable(),
+  })
   .openapi('MigrationResult');
 export type TMigrationResult = z.infer<typeof ZMigrationResult>;
 
@@ -141,7 +160,9 @@ export const ZPublishQuery = z.object({
 /** The organisations the caller may start a published workflow about, and the one the start form pre-selects. */
 export const ZStartSubjects = z
   .object({
-    items: z.array(z.object({ id: z.string(), name: z.string(), type: z.enum(['district', 'group', 'school', 'department']) })),
+    items: z.array(
+      z.object({ id: z.string(), name: z.string(), type: z.enum(['district', 'group', 'school', 'department']) }),
+    ),
     /** The caller's own school (or group, or the only choice) when it is among them; null when they must pick. */
     preselected: z.string().nullable(),
   })

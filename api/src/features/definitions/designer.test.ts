@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import schoolReport from '../../test/fixtures/school-report.json' with { type: 'json' };
-import { makeHarness, type Harness, type Session } from '../../test/harness.js';
+
 import { auditEvents, instances, tasks, timers } from '../../db/schema.js';
+import schoolReport from '../../test/fixtures/school-report.json' with { type: 'json' };
+import { type Harness, makeHarness, type Session } from '../../test/harness.js';
 
 let h: Harness;
 let admin: Session, principal: Session, reviewer1: Session;
@@ -13,12 +14,18 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const put = (path: string, body: unknown, s: Session) =>
-  h.app.request(path, { method: 'PUT', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-const clone = <T,>(o: T): T => structuredClone(o);
+  h.app.request(path, {
+    method: 'PUT',
+    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+const clone = <T>(o: T): T => structuredClone(o);
 
 describe('draft editing and publishing', () => {
   it('saves a half-built draft with its errors, refuses a stale save (409) and refuses to publish it (422 with the errors)', async () => {
-    const created = await (await h.post('/api/definitions', { definition: { ...schoolReport, key: 'half-built' } }, admin)).json();
+    const created = await (
+      await h.post('/api/definitions', { definition: { ...schoolReport, key: 'half-built' } }, admin)
+    ).json();
     expect(created.revision).toBe(1);
     const broken = clone({ ...schoolReport, key: 'half-built' });
     broken.states.review.on.APPROVE.to = 'nowhere';
@@ -26,7 +33,9 @@ describe('draft editing and publishing', () => {
     expect(saved.status).toBe(200);
     const body = await saved.json();
     expect(body.revision).toBe(2);
-    expect(body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'states.review.on.APPROVE', code: 'UNKNOWN_STATE' })]));
+    expect(body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'states.review.on.APPROVE', code: 'UNKNOWN_STATE' })]),
+    );
 
     const stale = await put(`/api/definitions/${created.id}`, { definition: schoolReport, expectedRevision: 1 }, admin);
     expect(stale.status).toBe(409);
@@ -41,12 +50,20 @@ describe('draft editing and publishing', () => {
     expect(err.message['zh-CN']).toMatch(/修正后才能发布/);
 
     // A key change would break per-key versions: refused with a message on `key`.
-    const rekey = await put(`/api/definitions/${created.id}`, { definition: { ...schoolReport, key: 'other' }, expectedRevision: 2 }, admin);
+    const rekey = await put(
+      `/api/definitions/${created.id}`,
+      { definition: { ...schoolReport, key: 'other' }, expectedRevision: 2 },
+      admin,
+    );
     expect(rekey.status).toBe(422);
     expect((await rekey.json()).error.fieldErrors.key['zh-CN']).toBeTruthy();
 
     // Fixed, it publishes; then it is immutable.
-    const fixed = await put(`/api/definitions/${created.id}`, { definition: { ...schoolReport, key: 'half-built' }, expectedRevision: 2 }, admin);
+    const fixed = await put(
+      `/api/definitions/${created.id}`,
+      { definition: { ...schoolReport, key: 'half-built' }, expectedRevision: 2 },
+      admin,
+    );
     expect((await fixed.json()).errors).toEqual([]);
     expect((await h.post(`/api/definitions/${created.id}/publish`, undefined, reviewer1)).status).toBe(200);
     const late = await put(`/api/definitions/${created.id}`, { definition: schoolReport, expectedRevision: 3 }, admin);
@@ -55,16 +72,33 @@ describe('draft editing and publishing', () => {
   });
 
   it('only the bureau admin edits drafts; a principal cannot even see one (404)', async () => {
-    const created = await (await h.post('/api/definitions', { definition: { ...schoolReport, key: 'guarded' } }, admin)).json();
-    expect((await put(`/api/definitions/${created.id}`, { definition: schoolReport, expectedRevision: 1 }, principal)).status).toBe(404);
-    expect((await put(`/api/definitions/${created.id}`, { definition: schoolReport, expectedRevision: 1 }, reviewer1)).status).toBe(403);
+    const created = await (
+      await h.post('/api/definitions', { definition: { ...schoolReport, key: 'guarded' } }, admin)
+    ).json();
+    expect(
+      (await put(`/api/definitions/${created.id}`, { definition: schoolReport, expectedRevision: 1 }, principal))
+        .status,
+    ).toBe(404);
+    expect(
+      (await put(`/api/definitions/${created.id}`, { definition: schoolReport, expectedRevision: 1 }, reviewer1))
+        .status,
+    ).toBe(403);
   });
 
   it('clones a built-in template as a new workflow and exports a definition as a JSON file', async () => {
-    const res = await h.post('/api/definitions/clone', { template: 'security-inspection', key: 'security-copy', name: { 'zh-CN': '安全检查副本', en: 'Security copy' } }, admin);
+    const res = await h.post(
+      '/api/definitions/clone',
+      { template: 'security-inspection', key: 'security-copy', name: { 'zh-CN': '安全检查副本', en: 'Security copy' } },
+      admin,
+    );
     expect(res.status).toBe(201);
     const copy = await res.json();
-    expect(copy).toMatchObject({ key: 'security-copy', version: 1, status: 'draft', name: { 'zh-CN': '安全检查副本' } });
+    expect(copy).toMatchObject({
+      key: 'security-copy',
+      version: 1,
+      status: 'draft',
+      name: { 'zh-CN': '安全检查副本' },
+    });
     expect((await h.post('/api/definitions/clone', { template: 'no-such' }, admin)).status).toBe(422);
     const file = await h.get(`/api/definitions/${copy.id}/export`, admin);
     expect(file.headers.get('content-disposition')).toContain('security-copy-v1.json');
@@ -111,14 +145,25 @@ describe('diff between versions', () => {
         expect.stringMatching(/^环节「教委会签」的操作「APPROVE」已修改（to）$/),
       ]),
     );
-    expect(diff.changes.find((c: { kind: string; target: string }) => c.kind === 'state' && c.target === 'decision')).toMatchObject({ change: 'added' });
+    expect(
+      diff.changes.find((c: { kind: string; target: string }) => c.kind === 'state' && c.target === 'decision'),
+    ).toMatchObject({ change: 'added' });
   });
 });
 
 describe('migration of running instances', () => {
   it('a dry run lists per instance what would happen, and the migration does exactly that', async () => {
     const v1 = h.publish({ ...schoolReport, key: 'migrated' });
-    const start = async () => (await (await h.post('/api/instances', { definitionId: v1, subjectOrgId: h.orgs.schoolA, data: { title: '课后服务' } }, principal)).json()).id as string;
+    const start = async () =>
+      (
+        await (
+          await h.post(
+            '/api/instances',
+            { definitionId: v1, subjectOrgId: h.orgs.schoolA, data: { title: '课后服务' } },
+            principal,
+          )
+        ).json()
+      ).id as string;
     const atDraft = await start();
     const atReview = await start();
     const r = await h.post(`/api/instances/${atReview}/events`, { type: 'SUBMIT', expectedVersion: 1 }, principal);
@@ -134,7 +179,11 @@ describe('migration of running instances', () => {
     // 发布 asks first: an instance sits in `review`, which v2 no longer has.
     const draft = await (await h.post('/api/definitions', { definition: { ...v2doc, version: 2 } }, admin)).json();
     const check = await (await h.get(`/api/definitions/${draft.id}/publish-check`, admin)).json();
-    expect(check).toMatchObject({ needsConfirmation: true, droppedBlocks: [], strandedSteps: [{ state: 'review', running: 1 }] });
+    expect(check).toMatchObject({
+      needsConfirmation: true,
+      droppedBlocks: [],
+      strandedSteps: [{ state: 'review', running: 1 }],
+    });
     // Another bureau account approves it (四眼原则), and is asked first.
     const unconfirmed = await h.post(`/api/definitions/${draft.id}/publish`, undefined, reviewer1);
     expect(unconfirmed.status).toBe(409);
@@ -146,57 +195,120 @@ describe('migration of running instances', () => {
     const v2: string = draft.id;
     const mapping = { draft: 'draft', review: 'signoff' };
 
-    const dry = await (await h.post(`/api/definitions/${v2}/migrations`, { fromDefinitionId: v1, mapping }, admin)).json();
-    expect(dry, JSON.stringify(dry.items.map((i: { refusal?: unknown }) => i.refusal))).toMatchObject({ dryRun: true, migrated: 0, refused: 0 });
+    const dry = await (
+      await h.post(`/api/definitions/${v2}/migrations`, { fromDefinitionId: v1, mapping }, admin)
+    ).json();
+    expect(dry, JSON.stringify(dry.items.map((i: { refusal?: unknown }) => i.refusal))).toMatchObject({
+      dryRun: true,
+      migrated: 0,
+      refused: 0,
+    });
     const planned = Object.fromEntries(dry.items.map((i: { instanceId: string }) => [i.instanceId, i]));
-    expect(planned[atDraft]).toMatchObject({ ok: true, toState: 'draft', closeTasks: ['draft:1'], openTasks: [{ taskKey: 'draft:2', state: 'draft', purpose: 'act' }] });
+    expect(planned[atDraft]).toMatchObject({
+      ok: true,
+      toState: 'draft',
+      closeTasks: ['draft:1'],
+      openTasks: [{ taskKey: 'draft:2', state: 'draft', purpose: 'act' }],
+    });
     expect(planned[atReview].toState).toBe('signoff');
     expect(planned[atReview].openTasks).toHaveLength(2); // both bureau reviewers, all-of
     // Nothing moved yet.
     expect(h.db.select().from(instances).where(eq(instances.id, atDraft)).get()?.definitionId).toBe(v1);
 
-    const done = await (await h.post(`/api/definitions/${v2}/migrations`, { fromDefinitionId: v1, mapping, dryRun: false }, admin)).json();
+    const done = await (
+      await h.post(`/api/definitions/${v2}/migrations`, { fromDefinitionId: v1, mapping, dryRun: false }, admin)
+    ).json();
     expect(done).toMatchObject({ dryRun: false, migrated: 2, refused: 0 });
     expect(done.items).toEqual(dry.items);
     for (const item of dry.items) {
       const row = h.db.select().from(instances).where(eq(instances.id, item.instanceId)).get();
       expect(row).toMatchObject({ definitionId: v2, state: item.toState, status: item.status });
-      const open = h.db.select().from(tasks).where(and(eq(tasks.instanceId, item.instanceId), eq(tasks.status, 'open'))).all();
-      expect(open.map((t) => t.taskKey).sort()).toEqual(item.openTasks.map((t: { taskKey: string }) => t.taskKey).sort());
-      const closed = h.db.select().from(tasks).where(and(eq(tasks.instanceId, item.instanceId), eq(tasks.outcome, 'MIGRATED'))).all();
+      const open = h.db
+        .select()
+        .from(tasks)
+        .where(and(eq(tasks.instanceId, item.instanceId), eq(tasks.status, 'open')))
+        .all();
+      expect(open.map((t) => t.taskKey).sort()).toEqual(
+        item.openTasks.map((t: { taskKey: string }) => t.taskKey).sort(),
+      );
+      const closed = h.db
+        .select()
+        .from(tasks)
+        .where(and(eq(tasks.instanceId, item.instanceId), eq(tasks.outcome, 'MIGRATED')))
+        .all();
       expect(closed.map((t) => t.taskKey).sort()).toEqual([...item.closeTasks].sort());
-      const live = h.db.select().from(timers).where(eq(timers.instanceId, item.instanceId)).all().filter((t) => !t.cancelledAt && !t.firedAt);
+      const live = h.db
+        .select()
+        .from(timers)
+        .where(eq(timers.instanceId, item.instanceId))
+        .all()
+        .filter((t) => !t.cancelledAt && !t.firedAt);
       expect(live.map((t) => t.timerKey).sort()).toEqual([...item.timers].sort());
     }
-    const audit = h.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'instance.migrate'), eq(auditEvents.entityId, atReview))).all();
+    const audit = h.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'instance.migrate'), eq(auditEvents.entityId, atReview)))
+      .all();
     expect(audit).toHaveLength(1);
 
     // The migrated instance runs on v2: both reviewers approve and it completes.
     const view = await (await h.get(`/api/instances/${atReview}`, reviewer1)).json();
     expect(view.definition.version).toBe(2);
-    expect((await h.post(`/api/instances/${atReview}/events`, { type: 'APPROVE', expectedVersion: view.version }, reviewer1)).status).toBe(200);
+    expect(
+      (await h.post(`/api/instances/${atReview}/events`, { type: 'APPROVE', expectedVersion: view.version }, reviewer1))
+        .status,
+    ).toBe(200);
   });
 
   it('refuses instances whose state has no mapping, and leaves them where they are', async () => {
     const v1 = h.publish({ ...schoolReport, key: 'unmapped' });
-    const id = (await (await h.post('/api/instances', { definitionId: v1, subjectOrgId: h.orgs.schoolA, data: { title: 't' } }, principal)).json()).id;
+    const id = (
+      await (
+        await h.post(
+          '/api/instances',
+          { definitionId: v1, subjectOrgId: h.orgs.schoolA, data: { title: 't' } },
+          principal,
+        )
+      ).json()
+    ).id;
     const v2 = h.publish({ ...schoolReport, key: 'unmapped' });
-    const res = await (await h.post(`/api/definitions/${v2}/migrations`, { fromDefinitionId: v1, mapping: { review: 'review' }, dryRun: false }, admin)).json();
+    const res = await (
+      await h.post(
+        `/api/definitions/${v2}/migrations`,
+        { fromDefinitionId: v1, mapping: { review: 'review' }, dryRun: false },
+        admin,
+      )
+    ).json();
     expect(res).toMatchObject({ migrated: 0, refused: 1 });
     expect(res.items[0]).toMatchObject({ instanceId: id, ok: false, refusal: { code: 'UNMAPPED_STATE' } });
     expect(h.db.select().from(instances).where(eq(instances.id, id)).get()?.definitionId).toBe(v1);
     // A review whose people cannot be found (no expert holds the role at the school) is refused too.
     const { review, ...rest } = schoolReport.states;
-    const v3 = h.publish({ ...schoolReport, key: 'unmapped', states: { ...rest, review: { ...review, assignees: { role: 'expert', scope: 'subject.school' } } } });
-    const nobody = await (await h.post(`/api/definitions/${v3}/migrations`, { fromDefinitionId: v1, mapping: { draft: 'review' } }, admin)).json();
+    const v3 = h.publish({
+      ...schoolReport,
+      key: 'unmapped',
+      states: { ...rest, review: { ...review, assignees: { role: 'expert', scope: 'subject.school' } } },
+    });
+    const nobody = await (
+      await h.post(`/api/definitions/${v3}/migrations`, { fromDefinitionId: v1, mapping: { draft: 'review' } }, admin)
+    ).json();
     expect(nobody.items[0]).toMatchObject({ ok: false, refusal: { code: 'NO_PEOPLE' } });
     expect(nobody.items[0].refusal.message['zh-CN']).toContain('没有可办理的人员');
     // Data the new version's fields cannot hold (the title became a number) is refused, naming the field.
-    const v4 = h.publish({ ...schoolReport, key: 'unmapped', startForm: { fields: [{ ...schoolReport.startForm.fields[0], type: 'number' }] } });
-    const retyped = await (await h.post(`/api/definitions/${v4}/migrations`, { fromDefinitionId: v1, mapping: { draft: 'draft' } }, admin)).json();
+    const v4 = h.publish({
+      ...schoolReport,
+      key: 'unmapped',
+      startForm: { fields: [{ ...schoolReport.startForm.fields[0], type: 'number' }] },
+    });
+    const retyped = await (
+      await h.post(`/api/definitions/${v4}/migrations`, { fromDefinitionId: v1, mapping: { draft: 'draft' } }, admin)
+    ).json();
     expect(retyped.items[0]).toMatchObject({ ok: false, refusal: { code: 'VALIDATION' } });
     expect(retyped.items[0].refusal.message.en).toContain('title');
     // Wrong direction or another workflow: 422.
-    expect((await h.post(`/api/definitions/${v1}/migrations`, { fromDefinitionId: v2, mapping: {} }, admin)).status).toBe(422);
+    expect(
+      (await h.post(`/api/definitions/${v1}/migrations`, { fromDefinitionId: v2, mapping: {} }, admin)).status,
+    ).toBe(422);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { TEMPLATES } from '../../engine.js';
 import { diffDefinitions } from './diff-definitions.js';
 
@@ -29,7 +30,9 @@ describe('版本对比 lists blocks added, removed, moved and changed', () => {
       ['moved', 'action:onSite.PASS:rectificationDeadline'],
       ['removed', 'action:verification.APPROVE:findingsLedger:close'],
     ]);
-    expect(blocks[1].text['zh-CN']).toBe('模块「整改期限按最高风险等级」由「现场检查」的操作「提出整改问题」移至「现场检查」的操作「检查通过」');
+    expect(blocks[1].text['zh-CN']).toBe(
+      '模块「整改期限按最高风险等级」由「现场检查」的操作「提出整改问题」移至「现场检查」的操作「检查通过」',
+    );
     expect(blocks[2].text.en).toBe('Block "Findings ledger" removed from action APPROVE of "Verification"');
   });
 });

@@ -3,7 +3,10 @@ import { z } from 'zod';
 // The diff reads drafts too, which may be half-built: a tolerant view of the document, not the engine's schema.
 const zText = z.object({ 'zh-CN': z.string().default(''), en: z.string().default('') }).partial();
 const zLooseField = z.looseObject({ name: z.string(), type: z.string().optional(), label: zText.optional() });
-const zLooseForm = z.looseObject({ fields: z.array(zLooseField).default([]), permissions: z.record(z.string(), z.string()).optional() });
+const zLooseForm = z.looseObject({
+  fields: z.array(zLooseField).default([]),
+  permissions: z.record(z.string(), z.string()).optional(),
+});
 const zLooseTransition = z.looseObject({ to: z.string().optional(), label: zText.optional() });
 export const zLooseState = z.looseObject({
   kind: z.string().optional(),

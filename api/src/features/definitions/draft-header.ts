@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { zLocalizedText } from '@eduflow/workflows';
+import { z } from 'zod';
 
 /**
  * The little a draft must say to be stored at all while it is still being built: its key, names and

@@ -1,11 +1,12 @@
 import { subject } from '@casl/ability';
 import { eq } from 'drizzle-orm';
+
 import type { AppAbility } from '../../auth/ability.js';
 import { definitions } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
-import { toDetail } from './load-definition.js';
 import type { TDefinitionDetail } from './definitions.types.js';
+import { toDetail } from './load-definition.js';
 
 export function getDefinition(deps: Deps, input: { ability: AppAbility; id: string }): TDefinitionDetail {
   const row = deps.db.select().from(definitions).where(eq(definitions.id, input.id)).get();

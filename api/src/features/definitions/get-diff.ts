@@ -1,12 +1,13 @@
 import { subject } from '@casl/ability';
 import { and, desc, eq, lt } from 'drizzle-orm';
+
 import type { AppAbility } from '../../auth/ability.js';
 import { definitions } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
+import type { TDiffResult } from './definitions.types.js';
 import { diffDefinitions } from './diff-definitions.js';
 import { toSummary } from './load-definition.js';
-import type { TDiffResult } from './definitions.types.js';
 
 /** The diff of a version against `against`, or by default against the latest published version before it. */
 export function getDiff(deps: Deps, input: { ability: AppAbility; id: string; against?: string }): TDiffResult {
@@ -21,10 +22,16 @@ export function getDiff(deps: Deps, input: { ability: AppAbility; id: string; ag
     : (deps.db
         .select()
         .from(definitions)
-        .where(and(eq(definitions.key, to.key), eq(definitions.status, 'published'), lt(definitions.version, to.version)))
+        .where(
+          and(eq(definitions.key, to.key), eq(definitions.status, 'published'), lt(definitions.version, to.version)),
+        )
         .orderBy(desc(definitions.version))
         .limit(1)
         .get() ?? null);
   if (input.against && !from) throw new AppError('NOT_FOUND');
-  return { from: from ? toSummary(from) : null, to: toSummary(to), changes: diffDefinitions(from?.body ?? {}, to.body) };
+  return {
+    from: from ? toSummary(from) : null,
+    to: toSummary(to),
+    changes: diffDefinitions(from?.body ?? {}, to.body),
+  };
 }

@@ -1,18 +1,22 @@
 import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
+
 import type { AppAbility } from '../../auth/ability.js';
 import { rulesToWhere } from '../../auth/ability-sql.js';
+import type { TAuthUser } from '../../auth/user.js';
 import { definitions } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { usesOf } from '../../engine.js';
-import { parsedDefinition, toSummary } from './load-definition.js';
 import type { TDefinitionQuery, TDefinitionSummary } from './definitions.types.js';
-import type { TAuthUser } from '../../auth/user.js';
 import { mayStartAny } from './list-start-subjects.js';
+import { parsedDefinition, toSummary } from './load-definition.js';
 
 export const DEFINITION_FIELDS = { id: definitions.id, key: definitions.key, status: definitions.status };
 
 /** Definitions are few (tens): one list, newest version first within each key, filtered by CASL in SQL. */
-export function listDefinitions(deps: Deps, input: { ability: AppAbility; actor: TAuthUser; query: TDefinitionQuery }): { items: TDefinitionSummary[] } {
+export function listDefinitions(
+  deps: Deps,
+  input: { ability: AppAbility; actor: TAuthUser; query: TDefinitionQuery },
+): { items: TDefinitionSummary[] } {
   const where: SQL[] = [rulesToWhere(input.ability, 'read', 'Definition', DEFINITION_FIELDS)];
   if (input.query.status) where.push(eq(definitions.status, input.query.status));
   const rows = deps.db
@@ -23,10 +27,21 @@ export function listDefinitions(deps: Deps, input: { ability: AppAbility; actor:
     .all();
   const block = input.query.block;
   // Drafts cannot run, so a block filter keeps published definitions only (parsed once each, cached).
-  const inFamily = block ? rows.filter((r) => r.status === 'published' && usesOf(parsedDefinition(deps, r), block).length > 0) : rows;
+  const inFamily = block
+    ? rows.filter((r) => r.status === 'published' && usesOf(parsedDefinition(deps, r), block).length > 0)
+    : rows;
   // The start form offers only what the caller could start (the same checks as POST /instances, per organisation).
   const kept = input.query.startable
-    ? inFamily.filter((r) => r.status === 'published' && mayStartAny(deps, { actor: input.actor, ability: input.ability, def: parsedDefinition(deps, r), definitionId: r.id }))
+    ? inFamily.filter(
+        (r) =>
+          r.status === 'published' &&
+          mayStartAny(deps, {
+            actor: input.actor,
+            ability: input.ability,
+            def: parsedDefinition(deps, r),
+            definitionId: r.id,
+          }),
+      )
     : inFamily;
   return { items: kept.map(toSummary) };
 }

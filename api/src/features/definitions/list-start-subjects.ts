@@ -1,15 +1,16 @@
 import { subject } from '@casl/ability';
 import { asc, eq } from 'drizzle-orm';
+
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { AppError } from '../../errors.js';
-import { orgPath } from '../orgs/org-path.js';
-import { mayStartAbout } from '../instances/start-permission.js';
-import { loadDefinition } from './load-definition.js';
 import type { TDefinition } from '../../engine.js';
+import { AppError } from '../../errors.js';
+import { mayStartAbout } from '../instances/start-permission.js';
+import { orgPath } from '../orgs/org-path.js';
 import type { TStartSubjects } from './definitions.types.js';
+import { loadDefinition } from './load-definition.js';
 
 /**
  * 发起流程's organisation list: every organisation of the workflow's subject type that the same checks
@@ -26,15 +27,34 @@ const candidatesOf = (deps: Deps, type: TDefinition['subject']) =>
     .all();
 
 /** Whether the caller may start the definition about any organisation at all (GET /definitions?startable=1). */
-export function mayStartAny(deps: Deps, input: { actor: TAuthUser; ability: AppAbility; def: TDefinition; definitionId: string }): boolean {
-  return candidatesOf(deps, input.def.subject).some((o) => mayStartAbout(deps, { ...input, chain: orgPath(deps, o.id) }));
+export function mayStartAny(
+  deps: Deps,
+  input: { actor: TAuthUser; ability: AppAbility; def: TDefinition; definitionId: string },
+): boolean {
+  return candidatesOf(deps, input.def.subject).some((o) =>
+    mayStartAbout(deps, { ...input, chain: orgPath(deps, o.id) }),
+  );
 }
 
-export function listStartSubjects(deps: Deps, input: { actor: TAuthUser; ability: AppAbility; id: string }): TStartSubjects {
+export function listStartSubjects(
+  deps: Deps,
+  input: { actor: TAuthUser; ability: AppAbility; id: string },
+): TStartSubjects {
   const loaded = loadDefinition(deps, input.id);
-  if (!loaded || loaded.row.status !== 'published' || !input.ability.can('read', subject('Definition', { ...loaded.row }))) throw new AppError('NOT_FOUND');
+  if (
+    !loaded ||
+    loaded.row.status !== 'published' ||
+    !input.ability.can('read', subject('Definition', { ...loaded.row }))
+  )
+    throw new AppError('NOT_FOUND');
   const items = candidatesOf(deps, loaded.def.subject).filter((o) =>
-    mayStartAbout(deps, { actor: input.actor, ability: input.ability, def: loaded.def, definitionId: loaded.row.id, chain: orgPath(deps, o.id) }),
+    mayStartAbout(deps, {
+      actor: input.actor,
+      ability: input.ability,
+      def: loaded.def,
+      definitionId: loaded.row.id,
+      chain: orgPath(deps, o.id),
+    }),
   );
   const own = new Set(input.actor.roles.map((g) => g.orgId));
   const preselected = items.length === 1 ? items[0]!.id : (items.find((o) => own.has(o.id))?.id ?? null);

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+
 import { cachedByGeneration } from '../../db/generation-cache.js';
 import { definitions, type TDefinitionRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
@@ -11,7 +12,8 @@ import { DEFINITION_DRAFTS, draftReview } from '../four-eyes.js';
 export function parsedDefinition(deps: Pick<Deps, 'db'>, row: TDefinitionRow): TDefinition {
   return cachedByGeneration(deps.db, 'definitions', `parsed:${row.id}:${row.revision}`, () => {
     const parsed = parseDefinition(row.body);
-    if (!parsed.ok) throw new AppError('INTERNAL', { cause: new Error(`stored definition ${row.id} no longer parses`) });
+    if (!parsed.ok)
+      throw new AppError('INTERNAL', { cause: new Error(`stored definition ${row.id} no longer parses`) });
     return parsed.definition;
   });
 }
@@ -47,4 +49,8 @@ export const toSummary = (row: TDefinitionRow) => ({
 });
 
 /** The summary, the document, who edited it and who published it (四眼原则). */
-export const toDetail = (deps: Pick<Deps, 'db'>, row: TDefinitionRow) => ({ ...toSummary(row), definition: row.body, ...draftReview(deps, DEFINITION_DRAFTS, row) });
+export const toDetail = (deps: Pick<Deps, 'db'>, row: TDefinitionRow) => ({
+  ...toSummary(row),
+  definition: row.body,
+  ...draftReview(deps, DEFINITION_DRAFTS, row),
+});

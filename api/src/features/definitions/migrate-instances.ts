@@ -1,43 +1,77 @@
 import { subject } from '@casl/ability';
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+
 import { appendAudit } from '../../audit/append.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
 import { definitions, instances, organisations, tasks, timers, type TInstanceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { describeSnapshot, periodOf, titleOf, type TDefinition } from '../../engine.js';
+import { periodOf, type TDefinition, titleOf } from '../../engine.js';
 import { AppError, type TLocalized } from '../../errors.js';
 import { authorize } from '../authorize.js';
-import { orgPath } from '../orgs/org-path.js';
 import { applyEffects } from '../instances/apply-effects.js';
 import { buildEnv } from '../instances/engine-env.js';
 import { addParticipants } from '../instances/instance-subject.js';
 import { subjectOf } from '../instances/instance-view.js';
+import { orgPath } from '../orgs/org-path.js';
+import type { TMigrationBody, TMigrationItem, TMigrationResult } from './definitions.types.js';
 import { loadDefinition } from './load-definition.js';
 import { rebuildSnapshot, type TRebuilt } from './rebuild-snapshot.js';
-import type { TMigrationBody, TMigrationItem, TMigrationResult } from './definitions.types.js';
 
-type Plan = { item: TMigrationItem; rebuilt: TRebuilt | null; period?: string | null; title?: ReturnType<typeof titleOf> };
+type Plan = {
+  item: TMigrationItem;
+  rebuilt: TRebuilt | null;
+  period?: string | null;
+  title?: ReturnType<typeof titleOf>;
+};
 
 const refused = (row: TInstanceRow, name: string, code: string, message: TLocalized): Plan => ({
-  item: { instanceId: row.id, subjectName: name, fromState: row.state, toState: null, ok: false, status: null, closeTasks: [], openTasks: [], timers: [], refusal: { code, message } },
+  item: {
+    instanceId: row.id,
+    subjectName: name,
+    fromState: row.state,
+    toState: null,
+    ok: false,
+    status: null,
+    closeTasks: [],
+    openTasks: [],
+    timers: [],
+    refusal: { code, message },
+  },
   rebuilt: null,
 });
 
 /** What migrating one instance would do; the same function feeds the dry run and the migration. */
 function planOne(deps: Deps, def: TDefinition, row: TInstanceRow, mapping: Record<string, string>): Plan {
-  const name = deps.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, row.subjectOrgId)).get()?.name ?? '';
+  const name =
+    deps.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, row.subjectOrgId)).get()
+      ?.name ?? '';
   const target = mapping[row.state];
   if (!target || !def.states[target])
     return refused(row, name, 'UNMAPPED_STATE', {
-      'zh-CN': target ? `映射的目标环节「${target}」在新版本中不存在` : `当前环节「${row.state}」没有映射到新版本的环节`,
-      en: target ? `Target step "${target}" is not in the new version` : `Current step "${row.state}" is not mapped to a step of the new version`,
+      'zh-CN': target
+        ? `映射的目标环节「${target}」在新版本中不存在`
+        : `当前环节「${row.state}」没有映射到新版本的环节`,
+      en: target
+        ? `Target step "${target}" is not in the new version`
+        : `Current step "${row.state}" is not mapped to a step of the new version`,
     });
   const subj = subjectOf(deps, def, orgPath(deps, row.subjectOrgId), row.subjectOrgId);
   const actor = { userId: 'system' as const, roles: [] as [] };
-  const rebuilt = rebuildSnapshot(def, row.snapshot, target, subj, buildEnv(deps, def, subj, actor, row.data as Record<string, unknown>, row.id));
+  const rebuilt = rebuildSnapshot(
+    def,
+    row.snapshot,
+    target,
+    subj,
+    buildEnv(deps, def, subj, actor, row.data as Record<string, unknown>, row.id),
+  );
   if (!rebuilt.ok) return refused(row, name, rebuilt.code, rebuilt.message);
-  const open = deps.db.select({ key: tasks.taskKey }).from(tasks).where(and(eq(tasks.instanceId, row.id), eq(tasks.status, 'open'))).orderBy(asc(tasks.taskKey)).all();
+  const open = deps.db
+    .select({ key: tasks.taskKey })
+    .from(tasks)
+    .where(and(eq(tasks.instanceId, row.id), eq(tasks.status, 'open')))
+    .orderBy(asc(tasks.taskKey))
+    .all();
   return {
     item: {
       instanceId: row.id,
@@ -47,7 +81,9 @@ function planOne(deps: Deps, def: TDefinition, row: TInstanceRow, mapping: Recor
       ok: true,
       status: rebuilt.status,
       closeTasks: open.map((t) => t.key),
-      openTasks: rebuilt.effects.flatMap((e) => (e.type === 'openTask' ? [{ taskKey: e.taskKey, state: e.state, purpose: e.purpose }] : [])),
+      openTasks: rebuilt.effects.flatMap((e) =>
+        e.type === 'openTask' ? [{ taskKey: e.taskKey, state: e.state, purpose: e.purpose }] : [],
+      ),
       timers: rebuilt.effects.flatMap((e) => (e.type === 'scheduleTimer' ? [e.timerKey] : [])),
     },
     rebuilt,
@@ -62,16 +98,39 @@ function applyOne(deps: Deps, actor: TAuthUser, row: TInstanceRow, toDefinitionI
   const rebuilt = plan.rebuilt;
   if (!rebuilt?.ok) return;
   const at = deps.clock().toISOString();
-  deps.db.update(tasks).set({ status: 'closed', outcome: 'MIGRATED', closedBy: actor.id, closedAt: at }).where(and(eq(tasks.instanceId, row.id), eq(tasks.status, 'open'))).run();
-  deps.db.update(timers).set({ cancelledAt: at }).where(and(eq(timers.instanceId, row.id), isNull(timers.firedAt), isNull(timers.cancelledAt))).run();
+  deps.db
+    .update(tasks)
+    .set({ status: 'closed', outcome: 'MIGRATED', closedBy: actor.id, closedAt: at })
+    .where(and(eq(tasks.instanceId, row.id), eq(tasks.status, 'open')))
+    .run();
+  deps.db
+    .update(timers)
+    .set({ cancelledAt: at })
+    .where(and(eq(timers.instanceId, row.id), isNull(timers.firedAt), isNull(timers.cancelledAt)))
+    .run();
   const data = (rebuilt.snapshot.context as { data: Record<string, unknown> }).data;
   deps.db
     .update(instances)
-    .set({ definitionId: toDefinitionId, snapshot: rebuilt.snapshot, data, state: rebuilt.state, status: rebuilt.status, outcome: rebuilt.outcome, version: row.version + 1, updatedAt: at, period: plan.period ?? null, title: plan.title ?? null })
+    .set({
+      definitionId: toDefinitionId,
+      snapshot: rebuilt.snapshot,
+      data,
+      state: rebuilt.state,
+      status: rebuilt.status,
+      outcome: rebuilt.outcome,
+      version: row.version + 1,
+      updatedAt: at,
+      period: plan.period ?? null,
+      title: plan.title ?? null,
+    })
     .where(and(eq(instances.id, row.id), eq(instances.version, row.version)))
     .run();
   const { named } = applyEffects(deps, row.id, rebuilt.effects);
-  addParticipants(deps, row.id, named.map((userId) => ({ userId, role: 'candidate' })));
+  addParticipants(
+    deps,
+    row.id,
+    named.map((userId) => ({ userId, role: 'candidate' })),
+  );
   appendAudit(deps.db, {
     at,
     actor,
@@ -90,7 +149,10 @@ function applyOne(deps: Deps, actor: TAuthUser, row: TInstanceRow, toDefinitionI
  * key, a page at a time (keyset on id). Each instance moves in its own transaction, so one refusal or
  * failure leaves the others done; refused instances stay where they are.
  */
-export function migrateInstances(deps: Deps, input: TMigrationBody & { toDefinitionId: string; actor: TAuthUser }): TMigrationResult {
+export function migrateInstances(
+  deps: Deps,
+  input: TMigrationBody & { toDefinitionId: string; actor: TAuthUser },
+): TMigrationResult {
   const denied = txOrThrow(deps.db, () => {
     const target = deps.db.select().from(definitions).where(eq(definitions.id, input.toDefinitionId)).get();
     const e = authorize(deps, input.actor, {
@@ -107,15 +169,27 @@ export function migrateInstances(deps: Deps, input: TMigrationBody & { toDefinit
   const to = loadDefinition(deps, input.toDefinitionId);
   const from = deps.db.select().from(definitions).where(eq(definitions.id, input.fromDefinitionId)).get();
   if (!to || !from) throw new AppError('NOT_FOUND');
-  const bad = (field: string, zh: string, en: string) => new AppError('VALIDATION', { status: 422, fieldErrors: { [field]: { 'zh-CN': zh, en } } });
-  if (to.row.status !== 'published') throw bad('toDefinitionId', '只能迁移到已发布的版本', 'Instances can only move to a published version');
+  const bad = (field: string, zh: string, en: string) =>
+    new AppError('VALIDATION', { status: 422, fieldErrors: { [field]: { 'zh-CN': zh, en } } });
+  if (to.row.status !== 'published')
+    throw bad('toDefinitionId', '只能迁移到已发布的版本', 'Instances can only move to a published version');
   if (from.key !== to.row.key || from.version >= to.row.version)
-    throw bad('fromDefinitionId', '只能迁移到同一流程的更新版本', 'Instances can only move to a newer version of the same workflow');
+    throw bad(
+      'fromDefinitionId',
+      '只能迁移到同一流程的更新版本',
+      'Instances can only move to a newer version of the same workflow',
+    );
 
   const rows = deps.db
     .select()
     .from(instances)
-    .where(and(eq(instances.definitionId, from.id), eq(instances.status, 'running'), input.cursor ? gt(instances.id, input.cursor) : undefined))
+    .where(
+      and(
+        eq(instances.definitionId, from.id),
+        eq(instances.status, 'running'),
+        input.cursor ? gt(instances.id, input.cursor) : undefined,
+      ),
+    )
     .orderBy(asc(instances.id))
     .limit(input.limit + 1)
     .all();
@@ -131,7 +205,10 @@ export function migrateInstances(deps: Deps, input: TMigrationBody & { toDefinit
         // Re-read inside the write transaction: the instance may have moved since the page was read.
         const fresh = deps.db.select().from(instances).where(eq(instances.id, row.id)).get() ?? row;
         if (fresh.definitionId !== from.id || fresh.status !== 'running')
-          return refused(fresh, '', 'ALREADY_MOVED', { 'zh-CN': '该事项已结束或已迁移', en: 'This instance has finished or moved already' }).item;
+          return refused(fresh, '', 'ALREADY_MOVED', {
+            'zh-CN': '该事项已结束或已迁移',
+            en: 'This instance has finished or moved already',
+          }).item;
         const plan = planOne(deps, to.def, fresh, input.mapping);
         applyOne(deps, input.actor, fresh, to.row.id, plan);
         return plan.item;

@@ -1,5 +1,6 @@
 import { subject } from '@casl/ability';
 import { eq } from 'drizzle-orm';
+
 import { appendAudit } from '../../audit/append.js';
 import { SYSTEM_USER, type TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
@@ -9,17 +10,20 @@ import { parseDefinition } from '../../engine.js';
 import { AppError, type TLocalized } from '../../errors.js';
 import { authorize } from '../authorize.js';
 import { checkFourEyes, DEFINITION_DRAFTS } from '../four-eyes.js';
-import { toDetail } from './load-definition.js';
-import { publishRisks } from './publish-risks.js';
 import { declareReportTallies } from '../reports/declare-report-tallies.js';
 import type { TDefinitionDetail } from './definitions.types.js';
+import { toDetail } from './load-definition.js';
+import { publishRisks } from './publish-risks.js';
 
 /**
  * Publishes a draft; from now on it is immutable. Publishing an already published version is a no-op.
  * Whoever created or saved the draft may not publish it (四眼原则, checkFourEyes); dropping a block or
  * stranding running instances needs `confirm` (publish-risks.ts).
  */
-export function publishDefinition(deps: Deps, input: { id: string; actor?: TAuthUser; confirm?: boolean }): TDefinitionDetail {
+export function publishDefinition(
+  deps: Deps,
+  input: { id: string; actor?: TAuthUser; confirm?: boolean },
+): TDefinitionDetail {
   const actor = input.actor ?? SYSTEM_USER;
   return txOrThrow(deps.db, () => {
     const row = deps.db.select().from(definitions).where(eq(definitions.id, input.id)).get();
@@ -35,7 +39,12 @@ export function publishDefinition(deps: Deps, input: { id: string; actor?: TAuth
     if (denied) return denied;
     if (!row) return new AppError('NOT_FOUND');
     if (row.status === 'published') return toDetail(deps, row);
-    const fourEyes = checkFourEyes(deps, actor, { kind: DEFINITION_DRAFTS, row, target: target!, auditAction: 'definition.publish' });
+    const fourEyes = checkFourEyes(deps, actor, {
+      kind: DEFINITION_DRAFTS,
+      row,
+      target: target!,
+      auditAction: 'definition.publish',
+    });
     if (fourEyes instanceof AppError) return fourEyes;
     // Drafts may be saved half-built; only a document the engine accepts becomes a version people can start.
     const parsed = parseDefinition(row.body);
@@ -44,17 +53,31 @@ export function publishDefinition(deps: Deps, input: { id: string; actor?: TAuth
       for (const e of parsed.errors) fieldErrors[e.path || '_'] ??= e.message;
       return new AppError('VALIDATION', {
         status: 422,
-        message: { 'zh-CN': `流程定义有 ${parsed.errors.length} 处问题，修正后才能发布。`, en: `The definition has ${parsed.errors.length} problem(s) to fix before publishing.` },
+        message: {
+          'zh-CN': `流程定义有 ${parsed.errors.length} 处问题，修正后才能发布。`,
+          en: `The definition has ${parsed.errors.length} problem(s) to fix before publishing.`,
+        },
         fieldErrors,
       });
     }
     // Dropping a block or leaving running instances in steps this version lacks needs an explicit yes.
     const risks = publishRisks(deps, row);
     if (risks.needsConfirmation && !input.confirm) {
-      const zh = [...risks.droppedBlocks.map((c) => c.text['zh-CN']), ...risks.strandedSteps.map((s) => `${s.running} 个运行中的实例停在「${s.name['zh-CN']}」，新版本没有此环节`)];
-      const en = [...risks.droppedBlocks.map((c) => c.text.en), ...risks.strandedSteps.map((s) => `${s.running} running instance(s) sit in "${s.name.en}", which this version lacks`)];
+      const zh = [
+        ...risks.droppedBlocks.map((c) => c.text['zh-CN']),
+        ...risks.strandedSteps.map((s) => `${s.running} 个运行中的实例停在「${s.name['zh-CN']}」，新版本没有此环节`),
+      ];
+      const en = [
+        ...risks.droppedBlocks.map((c) => c.text.en),
+        ...risks.strandedSteps.map(
+          (s) => `${s.running} running instance(s) sit in "${s.name.en}", which this version lacks`,
+        ),
+      ];
       return new AppError('CONFIRMATION_REQUIRED', {
-        message: { 'zh-CN': `请确认后再发布：${zh.join('；')}。运行中的实例可通过「迁移实例」迁移到新版本。`, en: `Confirm before publishing: ${en.join('; ')}. Running instances can follow through "Migrate instances".` },
+        message: {
+          'zh-CN': `请确认后再发布：${zh.join('；')}。运行中的实例可通过「迁移实例」迁移到新版本。`,
+          en: `Confirm before publishing: ${en.join('; ')}. Running instances can follow through "Migrate instances".`,
+        },
       });
     }
     const publishedAt = deps.clock().toISOString();
@@ -70,7 +93,17 @@ export function publishDefinition(deps: Deps, input: { id: string; actor?: TAuth
       outcome: 'success',
       before: { status: 'draft' },
       after: { status: 'published', key: row.key, version: row.version },
-      meta: { ...fourEyes, ...(risks.needsConfirmation ? { confirmed: { droppedBlocks: risks.droppedBlocks.map((c) => c.target), strandedSteps: risks.strandedSteps } } : {}) },
+      meta: {
+        ...fourEyes,
+        ...(risks.needsConfirmation
+          ? {
+              confirmed: {
+                droppedBlocks: risks.droppedBlocks.map((c) => c.target),
+                strandedSteps: risks.strandedSteps,
+              },
+            }
+          : {}),
+      },
     });
     return toDetail(deps, { ...row, status: 'published', publishedAt });
   });

@@ -1,9 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
+
 import { signedIn } from '../../app-env.js';
 import type { Deps } from '../../deps.js';
 import { body, errors, json, newRouter, ZIdParam } from '../common.js';
-import { createDraftDefinition } from './create-draft.js';
+import { checkPublish } from './check-publish.js';
 import { cloneDefinition } from './clone-definition.js';
+import { createDraftDefinition } from './create-draft.js';
 import {
   ZCloneBody,
   ZCreateDefinitionBody,
@@ -20,15 +22,14 @@ import {
   ZStartSubjects,
   ZUpdateDraftBody,
 } from './definitions.types.js';
-import { checkPublish } from './check-publish.js';
 import { exportDefinition } from './export-definition.js';
-import { getDiff } from './get-diff.js';
-import { migrateInstances } from './migrate-instances.js';
-import { updateDraft } from './update-draft.js';
 import { getDefinition } from './get-definition.js';
+import { getDiff } from './get-diff.js';
 import { listDefinitions } from './list-definitions.js';
 import { listStartSubjects } from './list-start-subjects.js';
+import { migrateInstances } from './migrate-instances.js';
 import { publishDefinition } from './publish-definition.js';
+import { updateDraft } from './update-draft.js';
 
 const list = createRoute({
   method: 'get',
@@ -76,7 +77,10 @@ const publishCheck = createRoute({
   path: '/definitions/{id}/publish-check',
   tags: ['definitions'],
   request: { params: ZIdParam },
-  responses: { 200: json(ZPublishCheck, 'What publishing would drop or strand; asked for confirmation first'), ...errors(401, 404) },
+  responses: {
+    200: json(ZPublishCheck, 'What publishing would drop or strand; asked for confirmation first'),
+    ...errors(401, 404),
+  },
 });
 
 const update = createRoute({
@@ -84,7 +88,10 @@ const update = createRoute({
   path: '/definitions/{id}',
   tags: ['definitions'],
   request: { params: ZIdParam, body: body(ZUpdateDraftBody) },
-  responses: { 200: json(ZDraftSaved, 'Draft saved; errors lists what still blocks publishing'), ...errors(400, 401, 403, 404, 409, 422) },
+  responses: {
+    200: json(ZDraftSaved, 'Draft saved; errors lists what still blocks publishing'),
+    ...errors(400, 401, 403, 404, 409, 422),
+  },
 });
 
 const clone = createRoute({
@@ -92,7 +99,10 @@ const clone = createRoute({
   path: '/definitions/clone',
   tags: ['definitions'],
   request: { body: body(ZCloneBody) },
-  responses: { 201: json(ZDefinitionDetail, 'Draft created from a template or a definition'), ...errors(400, 401, 403, 404, 422) },
+  responses: {
+    201: json(ZDefinitionDetail, 'Draft created from a template or a definition'),
+    ...errors(400, 401, 403, 404, 422),
+  },
 });
 
 const diff = createRoute({
@@ -100,7 +110,10 @@ const diff = createRoute({
   path: '/definitions/{id}/diff',
   tags: ['definitions'],
   request: { params: ZIdParam, query: ZDiffQuery },
-  responses: { 200: json(ZDiffResult, 'Changes against ?against= or the previous published version'), ...errors(401, 404) },
+  responses: {
+    200: json(ZDiffResult, 'Changes against ?against= or the previous published version'),
+    ...errors(401, 404),
+  },
 });
 
 const exportRoute = createRoute({
@@ -116,35 +129,74 @@ const migrate = createRoute({
   path: '/definitions/{id}/migrations',
   tags: ['definitions'],
   request: { params: ZIdParam, body: body(ZMigrationBody) },
-  responses: { 200: json(ZMigrationResult, 'Dry run (default) or migration of running instances to this version'), ...errors(400, 401, 403, 404, 422) },
+  responses: {
+    200: json(ZMigrationResult, 'Dry run (default) or migration of running instances to this version'),
+    ...errors(400, 401, 403, 404, 422),
+  },
 });
 
 export function definitionRoutes(deps: Deps) {
   return newRouter()
-    .openapi(list, (c) => c.json(listDefinitions(deps, { ability: signedIn(c).ability, actor: signedIn(c).user, query: c.req.valid('query') }), 200))
-    .openapi(get, (c) => c.json(getDefinition(deps, { ability: signedIn(c).ability, id: c.req.valid('param').id }), 200))
-    .openapi(startSubjects, (c) => c.json(listStartSubjects(deps, { actor: signedIn(c).user, ability: signedIn(c).ability, id: c.req.valid('param').id }), 200))
+    .openapi(list, (c) =>
+      c.json(
+        listDefinitions(deps, { ability: signedIn(c).ability, actor: signedIn(c).user, query: c.req.valid('query') }),
+        200,
+      ),
+    )
+    .openapi(get, (c) =>
+      c.json(getDefinition(deps, { ability: signedIn(c).ability, id: c.req.valid('param').id }), 200),
+    )
+    .openapi(startSubjects, (c) =>
+      c.json(
+        listStartSubjects(deps, { actor: signedIn(c).user, ability: signedIn(c).ability, id: c.req.valid('param').id }),
+        200,
+      ),
+    )
     .openapi(create, (c) => {
       const { user } = signedIn(c);
       return c.json(createDraftDefinition(deps, { definition: c.req.valid('json').definition, actor: user }), 201);
     })
     .openapi(publish, (c) => {
       const { user } = signedIn(c);
-      return c.json(publishDefinition(deps, { id: c.req.valid('param').id, actor: user, confirm: c.req.valid('query').confirm === '1' }), 200);
+      return c.json(
+        publishDefinition(deps, {
+          id: c.req.valid('param').id,
+          actor: user,
+          confirm: c.req.valid('query').confirm === '1',
+        }),
+        200,
+      );
     })
-    .openapi(publishCheck, (c) => c.json(checkPublish(deps, { ability: signedIn(c).ability, id: c.req.valid('param').id }), 200))
+    .openapi(publishCheck, (c) =>
+      c.json(checkPublish(deps, { ability: signedIn(c).ability, id: c.req.valid('param').id }), 200),
+    )
     .openapi(update, (c) => {
       const { user } = signedIn(c);
       return c.json(updateDraft(deps, { ...c.req.valid('json'), id: c.req.valid('param').id, actor: user }), 200);
     })
     .openapi(clone, (c) => c.json(cloneDefinition(deps, { ...c.req.valid('json'), actor: signedIn(c).user }), 201))
-    .openapi(diff, (c) => c.json(getDiff(deps, { ability: signedIn(c).ability, id: c.req.valid('param').id, against: c.req.valid('query').against }), 200))
+    .openapi(diff, (c) =>
+      c.json(
+        getDiff(deps, {
+          ability: signedIn(c).ability,
+          id: c.req.valid('param').id,
+          against: c.req.valid('query').against,
+        }),
+        200,
+      ),
+    )
     .openapi(exportRoute, (c) => {
       const file = exportDefinition(deps, { ability: signedIn(c).ability, id: c.req.valid('param').id });
-      return c.body(file.body, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': `attachment; filename="${file.filename}"` });
+      return c.body(file.body, 200, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${file.filename}"`,
+      });
     })
     .openapi(migrate, (c) => {
       const { user } = signedIn(c);
-      return c.json(migrateInstances(deps, { ...c.req.valid('json'), toDefinitionId: c.req.valid('param').id, actor: user }), 200);
+      return c.json(
+        migrateInstances(deps, { ...c.req.valid('json'), toDefinitionId: c.req.valid('param').id, actor: user }),
+        200,
+      );
     });
 }

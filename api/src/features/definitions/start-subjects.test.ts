@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
 
 // Issue 12, item 7: the start form offers only what POST /instances would accept, the caller's own pre-selected.
@@ -30,7 +31,10 @@ describe('GET /definitions/:id/start-subjects', () => {
     const s = await subjectsFor('admin', 'security-inspection');
     expect(s.items.map((o) => o.id).sort()).toEqual([h.orgs.schoolA, h.orgs.schoolA2, h.orgs.schoolB].sort());
     expect(s.preselected).toBeNull();
-    expect(await subjectsFor('outside', 'campus-entry')).toEqual({ items: [{ id: h.orgs.district, name: '示范区教委', type: 'district' }], preselected: h.orgs.district });
+    expect(await subjectsFor('outside', 'campus-entry')).toEqual({
+      items: [{ id: h.orgs.district, name: '示范区教委', type: 'district' }],
+      preselected: h.orgs.district,
+    });
   });
 
   it('agrees with POST /instances on every school offered and every school left out', async () => {

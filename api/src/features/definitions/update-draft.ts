@@ -1,5 +1,6 @@
 import { subject } from '@casl/ability';
 import { and, eq } from 'drizzle-orm';
+
 import { appendAudit } from '../../audit/append.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
@@ -8,9 +9,9 @@ import type { Deps } from '../../deps.js';
 import { parseDefinition } from '../../engine.js';
 import { AppError, zodFieldErrors } from '../../errors.js';
 import { authorize } from '../authorize.js';
+import type { TDraftSaved, TUpdateDraftBody } from './definitions.types.js';
 import { zDraftHeader } from './draft-header.js';
 import { toDetail } from './load-definition.js';
-import type { TDraftSaved, TUpdateDraftBody } from './definitions.types.js';
 
 /**
  * Saves a draft in place. A half-built draft is kept (the designer saves work in progress) and the answer
@@ -36,13 +37,24 @@ export function updateDraft(deps: Deps, input: TUpdateDraftBody & { id: string; 
     if (header.data.key !== row.key)
       return new AppError('VALIDATION', {
         status: 422,
-        fieldErrors: { key: { 'zh-CN': '草稿的流程标识不能修改；如需新流程请另存为副本。', en: 'A draft’s key cannot change; clone it to start a new workflow.' } },
+        fieldErrors: {
+          key: {
+            'zh-CN': '草稿的流程标识不能修改；如需新流程请另存为副本。',
+            en: 'A draft’s key cannot change; clone it to start a new workflow.',
+          },
+        },
       });
     const body = { ...input.definition, version: row.version };
     const revision = row.revision + 1;
     deps.db
       .update(definitions)
-      .set({ body, revision, nameZh: header.data.name['zh-CN'], nameEn: header.data.name.en, subject: header.data.subject })
+      .set({
+        body,
+        revision,
+        nameZh: header.data.name['zh-CN'],
+        nameEn: header.data.name.en,
+        subject: header.data.subject,
+      })
       .where(and(eq(definitions.id, row.id), eq(definitions.revision, row.revision)))
       .run();
     appendAudit(deps.db, {
@@ -56,7 +68,14 @@ export function updateDraft(deps: Deps, input: TUpdateDraftBody & { id: string; 
       after: { revision, key: row.key, version: row.version },
     });
     const parsed = parseDefinition(body);
-    const saved = { ...row, body, revision, nameZh: header.data.name['zh-CN'], nameEn: header.data.name.en, subject: header.data.subject };
+    const saved = {
+      ...row,
+      body,
+      revision,
+      nameZh: header.data.name['zh-CN'],
+      nameEn: header.data.name.en,
+      subject: header.data.subject,
+    };
     return { ...toDetail(deps, saved), errors: parsed.ok ? [] : parsed.errors };
   });
 }

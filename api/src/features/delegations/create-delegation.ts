@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+
 import { appendAudit } from '../../audit/append.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
@@ -9,7 +10,8 @@ import { authorize } from '../authorize.js';
 import { delegationViews } from './delegation-view.js';
 import { MAX_DELEGATION_DAYS, type TCreateDelegationBody, type TDelegation } from './delegations.types.js';
 
-const invalid = (field: string, zh: string, en: string) => new AppError('VALIDATION', { status: 422, fieldErrors: { [field]: { 'zh-CN': zh, en } } });
+const invalid = (field: string, zh: string, en: string) =>
+  new AppError('VALIDATION', { status: 422, fieldErrors: { [field]: { 'zh-CN': zh, en } } });
 
 /**
  * A standing delegation of one's own duties (the acting principal while the principal is on leave):
@@ -18,20 +20,47 @@ const invalid = (field: string, zh: string, en: string) => new AppError('VALIDAT
  */
 export function createDelegation(deps: Deps, input: TCreateDelegationBody & { actor: TAuthUser }): TDelegation {
   return txOrThrow(deps.db, () => {
-    const denied = authorize(deps, input.actor, { action: 'create', type: 'Delegation', auditAction: 'delegation.create' });
+    const denied = authorize(deps, input.actor, {
+      action: 'create',
+      type: 'Delegation',
+      auditAction: 'delegation.create',
+    });
     if (denied) return denied;
     const startsAt = new Date(input.startsAt).toISOString();
     const endsAt = new Date(input.endsAt).toISOString();
-    if (input.toUserId === input.actor.id) return invalid('toUserId', '不能委托给自己', 'You cannot delegate to yourself');
+    if (input.toUserId === input.actor.id)
+      return invalid('toUserId', '不能委托给自己', 'You cannot delegate to yourself');
     const to = deps.db.select().from(users).where(eq(users.id, input.toUserId)).get();
-    if (!to || to.disabled) return invalid('toUserId', '受托人不存在或已停用', 'The delegate does not exist or is disabled');
+    if (!to || to.disabled)
+      return invalid('toUserId', '受托人不存在或已停用', 'The delegate does not exist or is disabled');
     if (endsAt <= startsAt) return invalid('endsAt', '结束时间须晚于开始时间', 'The end must come after the start');
     if (Date.parse(endsAt) - Date.parse(startsAt) > MAX_DELEGATION_DAYS * 86_400_000)
-      return invalid('endsAt', `委托期限不能超过 ${MAX_DELEGATION_DAYS} 天`, `A delegation lasts at most ${MAX_DELEGATION_DAYS} days`);
+      return invalid(
+        'endsAt',
+        `委托期限不能超过 ${MAX_DELEGATION_DAYS} 天`,
+        `A delegation lasts at most ${MAX_DELEGATION_DAYS} days`,
+      );
     if (endsAt <= deps.clock().toISOString()) return invalid('endsAt', '委托期限已过', 'This window is already over');
-    const row = { id: crypto.randomUUID(), fromUserId: input.actor.id, toUserId: to.id, startsAt, endsAt, reason: input.reason, createdAt: deps.clock().toISOString(), revokedAt: null };
+    const row = {
+      id: crypto.randomUUID(),
+      fromUserId: input.actor.id,
+      toUserId: to.id,
+      startsAt,
+      endsAt,
+      reason: input.reason,
+      createdAt: deps.clock().toISOString(),
+      revokedAt: null,
+    };
     deps.db.insert(delegations).values(row).run();
-    appendAudit(deps.db, { at: row.createdAt, actor: input.actor, action: 'delegation.create', entityType: 'Delegation', entityId: row.id, outcome: 'success', after: row });
+    appendAudit(deps.db, {
+      at: row.createdAt,
+      actor: input.actor,
+      action: 'delegation.create',
+      entityType: 'Delegation',
+      entityId: row.id,
+      outcome: 'success',
+      after: row,
+    });
     return delegationViews(deps, [row], row.createdAt)[0];
   });
 }

@@ -1,5 +1,6 @@
 import { inArray } from 'drizzle-orm';
-import { users, type TDelegationRow } from '../../db/schema.js';
+
+import { type TDelegationRow, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import type { TDelegation } from './delegations.types.js';
 
@@ -7,7 +8,14 @@ import type { TDelegation } from './delegations.types.js';
 export function delegationViews(deps: Pick<Deps, 'db'>, rows: TDelegationRow[], now: string): TDelegation[] {
   const ids = [...new Set(rows.flatMap((r) => [r.fromUserId, r.toUserId]))];
   const names = new Map(
-    ids.length ? deps.db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, ids)).all().map((u) => [u.id, u.displayName]) : [],
+    ids.length
+      ? deps.db
+          .select({ id: users.id, displayName: users.displayName })
+          .from(users)
+          .where(inArray(users.id, ids))
+          .all()
+          .map((u) => [u.id, u.displayName])
+      : [],
   );
   return rows.map((r) => ({
     id: r.id,

@@ -1,4 +1,5 @@
 import { desc, eq, or } from 'drizzle-orm';
+
 import type { TAuthUser } from '../../auth/user.js';
 import { delegations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+
 import { appendAudit } from '../../audit/append.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
@@ -12,13 +13,23 @@ import type { TDelegation } from './delegations.types.js';
 export function revokeDelegation(deps: Deps, input: { id: string; actor: TAuthUser }): TDelegation {
   return txOrThrow(deps.db, () => {
     const row = deps.db.select().from(delegations).where(eq(delegations.id, input.id)).get();
-    if (!row || (row.fromUserId !== input.actor.id && row.toUserId !== input.actor.id)) return new AppError('NOT_FOUND');
+    if (!row || (row.fromUserId !== input.actor.id && row.toUserId !== input.actor.id))
+      return new AppError('NOT_FOUND');
     if (row.fromUserId !== input.actor.id) return new AppError('FORBIDDEN');
     const now = deps.clock().toISOString();
     if (row.revokedAt) return delegationViews(deps, [row], now)[0];
     const next = { ...row, revokedAt: now };
     deps.db.update(delegations).set({ revokedAt: now }).where(eq(delegations.id, row.id)).run();
-    appendAudit(deps.db, { at: now, actor: input.actor, action: 'delegation.revoke', entityType: 'Delegation', entityId: row.id, outcome: 'success', before: row, after: next });
+    appendAudit(deps.db, {
+      at: now,
+      actor: input.actor,
+      action: 'delegation.revoke',
+      entityType: 'Delegation',
+      entityId: row.id,
+      outcome: 'success',
+      before: row,
+      after: next,
+    });
     return delegationViews(deps, [next], now)[0];
   });
 }

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+
 import { signedIn } from '../../app-env.js';
 import type { Deps } from '../../deps.js';
 import { body, errors, json, newRouter, ZIdParam } from '../common.js';
@@ -35,5 +36,7 @@ export function delegationRoutes(deps: Deps) {
   return newRouter()
     .openapi(create, (c) => c.json(createDelegation(deps, { ...c.req.valid('json'), actor: signedIn(c).user }), 201))
     .openapi(list, (c) => c.json(listDelegations(deps, { actor: signedIn(c).user }), 200))
-    .openapi(revoke, (c) => c.json(revokeDelegation(deps, { id: c.req.valid('param').id, actor: signedIn(c).user }), 200));
+    .openapi(revoke, (c) =>
+      c.json(revokeDelegation(deps, { id: c.req.valid('param').id, actor: signedIn(c).user }), 200),
+    );
 }

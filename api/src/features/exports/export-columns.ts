@@ -4,7 +4,16 @@ import type { TInstanceListItem } from '../instances/instances.types.js';
 import type { TOrg } from '../orgs/orgs.types.js';
 import type { TTaskItem } from '../tasks/tasks.types.js';
 import type { TUserItem } from '../users/users.types.js';
-import { FINDING_STATUS_ZH, GROUP_KIND_ZH, SEVERITY_ZH, ORG_TYPE_ZH, OUTCOME_ZH, PURPOSE_ZH, ROLE_ZH, STATUS_ZH } from './export-labels.js';
+import {
+  FINDING_STATUS_ZH,
+  GROUP_KIND_ZH,
+  ORG_TYPE_ZH,
+  OUTCOME_ZH,
+  PURPOSE_ZH,
+  ROLE_ZH,
+  SEVERITY_ZH,
+  STATUS_ZH,
+} from './export-labels.js';
 import { beijing, type TColumn } from './xlsx-writer.js';
 
 export const INSTANCE_COLUMNS: TColumn<TInstanceListItem>[] = [
@@ -47,7 +56,11 @@ export const AUDIT_COLUMNS: TColumn<TAuditEventRow>[] = [
 export const USER_COLUMNS: TColumn<TUserItem>[] = [
   { header: '用户名', width: 16, value: (r) => r.username },
   { header: '姓名', width: 12, value: (r) => r.displayName },
-  { header: '角色与单位', width: 48, value: (r) => r.roles.map((g) => `${ROLE_ZH[g.role]}（${g.orgName}）`).join('；') },
+  {
+    header: '角色与单位',
+    width: 48,
+    value: (r) => r.roles.map((g) => `${ROLE_ZH[g.role]}（${g.orgName}）`).join('；'),
+  },
   { header: '账户状态', width: 10, value: (r) => (r.disabled ? '已停用' : '正常') },
   { header: '须修改密码', width: 12, value: (r) => (r.mustChangePassword ? '是' : '否') },
   { header: '双因素认证', width: 12, value: (r) => (r.twoFactor ? '已启用' : '未启用') },
@@ -77,7 +90,12 @@ export const FINDING_COLUMNS: TColumn<TFinding>[] = [
   { header: '检查项', width: 30, value: (r) => r.title },
   { header: '层面', width: 10, value: (r) => r.layer },
   { header: '风险等级', width: 8, value: (r) => SEVERITY_ZH[r.severity] ?? r.severity },
-  { header: '状态', width: 10, value: (r) => (r.status === 'open' && r.rectifiedAt ? FINDING_STATUS_ZH.verifying : FINDING_STATUS_ZH[r.status]) ?? r.status },
+  {
+    header: '状态',
+    width: 10,
+    value: (r) =>
+      (r.status === 'open' && r.rectifiedAt ? FINDING_STATUS_ZH.verifying : FINDING_STATUS_ZH[r.status]) ?? r.status,
+  },
   { header: '办理时限', width: 18, value: (r) => beijing(r.dueAt) },
   { header: '是否超期', width: 10, value: (r) => (r.overdue ? '已超期' : '') },
   { header: '督办时间', width: 18, value: (r) => (r.escalatedAt ? beijing(r.escalatedAt) : '') },

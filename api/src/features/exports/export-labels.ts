@@ -1,6 +1,11 @@
 export { ROLE_ZH } from '../../auth/role-labels.js';
 
-export const ORG_TYPE_ZH: Record<string, string> = { district: '区', group: '教育集团', school: '学校', department: '部门' };
+export const ORG_TYPE_ZH: Record<string, string> = {
+  district: '区',
+  group: '教育集团',
+  school: '学校',
+  department: '部门',
+};
 export const GROUP_KIND_ZH: Record<string, string> = { secondary: '中学', primary: '小学', kindergarten: '幼儿园' };
 export const STATUS_ZH: Record<string, string> = { running: '进行中', completed: '已办结' };
 export const PURPOSE_ZH: Record<string, string> = { act: '办理', review: '审核', escalation: '督办', sign: '加签' };
@@ -9,7 +14,16 @@ export const FINDING_STATUS_ZH: Record<string, string> = { open: '整改中', ve
 export const OUTCOME_ZH: Record<string, string> = { success: '成功', denied: '拒绝', failed: '失败' };
 
 export const REPORT_EXPORTS = ['security-inspection', 'bundled-assessment', 'campus-entry', 'teaching-award'] as const;
-export const EXPORT_LISTS = ['instances', 'tasks', 'audit', 'users', 'orgs', 'overview', 'findings', ...REPORT_EXPORTS] as const;
+export const EXPORT_LISTS = [
+  'instances',
+  'tasks',
+  'audit',
+  'users',
+  'orgs',
+  'overview',
+  'findings',
+  ...REPORT_EXPORTS,
+] as const;
 export type TExportList = (typeof EXPORT_LISTS)[number];
 export const LIST_TITLE_ZH: Record<TExportList, string> = {
   instances: '流程实例清单',

@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { z } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+
 import { appendAudit } from '../../audit/append.js';
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
@@ -7,24 +8,33 @@ import { tx } from '../../db/client.js';
 import { organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError, zodFieldErrors } from '../../errors.js';
-import { listAudit } from '../audit/list-audit.js';
 import { ZAuditQuery } from '../audit/audit.types.js';
+import { listAudit } from '../audit/list-audit.js';
 import { districtId } from '../calendar/get-calendar.js';
-import { ZInstanceListQuery } from '../instances/instances.types.js';
-import { listInstances } from '../instances/list-instances.js';
 import { ZFindingQuery } from '../findings/findings.types.js';
 import { listFindings } from '../findings/list-findings.js';
+import { ZInstanceListQuery } from '../instances/instances.types.js';
+import { listInstances } from '../instances/list-instances.js';
 import { listOrgs } from '../orgs/list-orgs.js';
 import { ZOrgQuery } from '../orgs/orgs.types.js';
-import { overviewReport } from '../reports/overview-report.js';
 import { ZOverviewQuery } from '../reports/overview.types.js';
+import { overviewReport } from '../reports/overview-report.js';
 import { listTasks } from '../tasks/list-tasks.js';
 import { listUsers } from '../users/list-users.js';
 import { ZUserQuery } from '../users/users.types.js';
-import { AUDIT_COLUMNS, FINDING_COLUMNS, INSTANCE_COLUMNS, orgColumns, OVERVIEW_COLUMNS, TASK_COLUMNS, USER_COLUMNS, type TOverviewRow } from './export-columns.js';
+import {
+  AUDIT_COLUMNS,
+  FINDING_COLUMNS,
+  INSTANCE_COLUMNS,
+  orgColumns,
+  OVERVIEW_COLUMNS,
+  TASK_COLUMNS,
+  type TOverviewRow,
+  USER_COLUMNS,
+} from './export-columns.js';
 import { LIST_TITLE_ZH, type TExportList } from './export-labels.js';
 import { reportTable } from './export-reports.js';
-import { beijing, keysetPages, xlsxStream, type TCut } from './xlsx-writer.js';
+import { beijing, keysetPages, type TCut, xlsxStream } from './xlsx-writer.js';
 
 /**
  * Rows per keyset read. Larger than a console page (each read has its fixed cost: the plan, the
@@ -44,7 +54,10 @@ function filtersOf<S extends z.ZodType>(schema: S, query: Record<string, string>
  * file: the same use-cases the console pages call, walked page by page to the end. Exports of the audit
  * log and the user directory are themselves audited reads.
  */
-export function exportList(deps: Deps, input: { user: TAuthUser; ability: AppAbility; list: TExportList; query: Record<string, string> }) {
+export function exportList(
+  deps: Deps,
+  input: { user: TAuthUser; ability: AppAbility; list: TExportList; query: Record<string, string> },
+) {
   const { user, ability, query } = input;
   const body = (() => {
     const sheet = <Row>(columns: Parameters<typeof xlsxStream<Row>>[0]['columns'], pages: Iterable<Row[] | TCut>) =>
@@ -55,7 +68,10 @@ export function exportList(deps: Deps, input: { user: TAuthUser; ability: AppAbi
         // A creation window without a chosen order is exported newest-created first: walked on the
         // window's own index, the last page ends at the window's edge instead of reading the rest of the
         // district's history by last activity (a 3 s stall at 1M instances, issue 11).
-        const q = (filtered.from || filtered.to) && !filtered.sort ? { ...filtered, sort: 'createdAt' as const, order: 'desc' as const } : filtered;
+        const q =
+          (filtered.from || filtered.to) && !filtered.sort
+            ? { ...filtered, sort: 'createdAt' as const, order: 'desc' as const }
+            : filtered;
         const page = (cursor?: string) => listInstances(deps, { user, ability, query: { ...q, cursor } });
         return sheet(INSTANCE_COLUMNS, keysetPages(page(), page));
       }
@@ -81,13 +97,24 @@ export function exportList(deps: Deps, input: { user: TAuthUser; ability: AppAbi
       case 'orgs': {
         if (!ability.can('read', 'Organisation')) throw new AppError('FORBIDDEN');
         const { items } = listOrgs(deps, filtersOf(ZOrgQuery, query));
-        const names = new Map(deps.db.select({ id: organisations.id, name: organisations.name }).from(organisations).all().map((o) => [o.id, o.name]));
+        const names = new Map(
+          deps.db
+            .select({ id: organisations.id, name: organisations.name })
+            .from(organisations)
+            .all()
+            .map((o) => [o.id, o.name]),
+        );
         return sheet(orgColumns(names), [items]);
       }
       case 'overview': {
         const report = overviewReport(deps, { user, ability, query: filtersOf(ZOverviewQuery, query) });
-        const rows: TOverviewRow[] = report.byWorkflow.flatMap((w) => w.byState.map((s) => ({ workflow: w.name['zh-CN'], state: s.stateName['zh-CN'], count: s.count })));
-        rows.push({ workflow: '合计', state: '待办事项', count: report.openTasks }, { workflow: '合计', state: '超期待办', count: report.overdueTasks });
+        const rows: TOverviewRow[] = report.byWorkflow.flatMap((w) =>
+          w.byState.map((s) => ({ workflow: w.name['zh-CN'], state: s.stateName['zh-CN'], count: s.count })),
+        );
+        rows.push(
+          { workflow: '合计', state: '待办事项', count: report.openTasks },
+          { workflow: '合计', state: '超期待办', count: report.overdueTasks },
+        );
         return sheet(OVERVIEW_COLUMNS, [rows]);
       }
       default: {
@@ -97,7 +124,15 @@ export function exportList(deps: Deps, input: { user: TAuthUser; ability: AppAbi
     }
   })();
   tx(deps.db, () =>
-    appendAudit(deps.db, { at: deps.clock().toISOString(), actor: user, action: 'export.xlsx', entityType: 'Export', entityId: input.list, outcome: 'success', meta: { query } }),
+    appendAudit(deps.db, {
+      at: deps.clock().toISOString(),
+      actor: user,
+      action: 'export.xlsx',
+      entityType: 'Export',
+      entityId: input.list,
+      outcome: 'success',
+      meta: { query },
+    }),
   );
   const date = beijing(deps.clock().toISOString()).slice(0, 10);
   return { body, filename: `${LIST_TITLE_ZH[input.list]}-${date}.xlsx` };
@@ -106,6 +141,9 @@ export function exportList(deps: Deps, input: { user: TAuthUser; ability: AppAbi
 /** 「<district> <list>（导出时间 …）」, the merged first row the bureau's own spreadsheets carry. */
 function titleOf(deps: Deps, list: TExportList): string {
   const id = districtId(deps);
-  const district = id ? (deps.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id)).get()?.name ?? '') : '';
+  const district = id
+    ? (deps.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id)).get()?.name ??
+      '')
+    : '';
   return `${district}${LIST_TITLE_ZH[list]}（导出时间：${beijing(deps.clock().toISOString())}）`;
 }

@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { type Harness, makeHarness, type Session } from '../../test/harness.js';
+import type { TInstanceListItem } from '../instances/instances.types.js';
 import { startInstance } from '../instances/start-instance.js';
-import { makeHarness, type Harness, type Session } from '../../test/harness.js';
 import { INSTANCE_COLUMNS } from './export-columns.js';
 import { keysetPages, xlsxStream } from './xlsx-writer.js';
-import type { TInstanceListItem } from '../instances/instances.types.js';
 
 let h: Harness;
 let admin: Session;
@@ -16,7 +17,12 @@ beforeAll(async () => {
   // More rows than one export read (200), from two schools, some moved on, so pages, order and values all show.
   for (let i = 0; i < 450; i += 1) {
     h.clock.advance(60_000);
-    startInstance(h.deps, { actor: i % 3 ? pa : pb, definitionId, subjectOrgId: i % 3 ? h.orgs.schoolA : h.orgs.schoolB, data: { title: `第${i}号` } });
+    startInstance(h.deps, {
+      actor: i % 3 ? pa : pb,
+      definitionId,
+      subjectOrgId: i % 3 ? h.orgs.schoolA : h.orgs.schoolB,
+      data: { title: `第${i}号` },
+    });
   }
   admin = await h.signIn('admin');
 });
@@ -39,7 +45,10 @@ async function listed(query: string, s: Session): Promise<TInstanceListItem[]> {
   const items: TInstanceListItem[] = [];
   let cursor: string | null = null;
   do {
-    const res = await h.get(`/api/instances?limit=100${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, s);
+    const res = await h.get(
+      `/api/instances?limit=100${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      s,
+    );
     const page = (await res.json()) as { items: TInstanceListItem[]; nextCursor: string | null };
     items.push(...page.items);
     cursor = page.nextCursor;
@@ -62,7 +71,9 @@ describe('a streamed export', () => {
       const list = await listed(query, who);
       expect(list.length).toBeGreaterThan(100);
       // exceljs reads an empty string cell back as no cell at all.
-      expect(rows).toEqual(list.map((item) => INSTANCE_COLUMNS.map((c) => c.value(item)).map((v) => (v === '' ? undefined : v))));
+      expect(rows).toEqual(
+        list.map((item) => INSTANCE_COLUMNS.map((c) => c.value(item)).map((v) => (v === '' ? undefined : v))),
+      );
     }
   });
 
@@ -70,19 +81,25 @@ describe('a streamed export', () => {
     const from = new Date(h.clock.now().getTime() - 200 * 60_000).toISOString();
     // The window's oldest requests were worked on last, so last activity and creation order differ.
     h.db.$client
-      .prepare('update instances set updated_at = ? where id in (select id from instances where created_at >= ? order by created_at limit 5)')
+      .prepare(
+        'update instances set updated_at = ? where id in (select id from instances where created_at >= ? order by created_at limit 5)',
+      )
       .run(new Date(h.clock.now().getTime() + 3_600_000).toISOString(), from);
     const res = await h.get(`/api/exports/instances.xlsx?from=${encodeURIComponent(from)}`, admin);
     expect(res.status).toBe(200);
     const rows = await rowsOf(await res.arrayBuffer());
     const list = await listed(`&from=${encodeURIComponent(from)}&sort=createdAt&order=desc`, admin);
     expect(list.length).toBeGreaterThan(100);
-    expect(rows).toEqual(list.map((item) => INSTANCE_COLUMNS.map((c) => c.value(item)).map((v) => (v === '' ? undefined : v))));
+    expect(rows).toEqual(
+      list.map((item) => INSTANCE_COLUMNS.map((c) => c.value(item)).map((v) => (v === '' ? undefined : v))),
+    );
   });
 
   it('lets other requests through while it runs', async () => {
     // Enough rows for many pages: copies of the started instances.
-    const columns = (h.db.$client.prepare('select name from pragma_table_info(?)').all('instances') as Array<{ name: string }>).map((c) => c.name);
+    const columns = (
+      h.db.$client.prepare('select name from pragma_table_info(?)').all('instances') as Array<{ name: string }>
+    ).map((c) => c.name);
     const copy = `insert into instances (${columns.join(', ')}) select ${columns.map((c) => (c === 'id' ? 'lower(hex(randomblob(16)))' : c)).join(', ')} from instances`;
     for (let i = 0; i < 5; i += 1) h.db.$client.prepare(copy).run();
     const total = (h.db.$client.prepare('select count(*) n from instances').get() as { n: number }).n;
@@ -110,7 +127,10 @@ describe('a client that goes away', () => {
     let pagesRead = 0;
     const page = (from: number) => {
       pagesRead += 1;
-      return { items: Array.from({ length: 500 }, (_, i) => ({ n: from + i, text: `第${from + i}行`.repeat(20) })), nextCursor: from + 500 < 1_000_000 ? String(from + 500) : null };
+      return {
+        items: Array.from({ length: 500 }, (_, i) => ({ n: from + i, text: `第${from + i}行`.repeat(20) })),
+        nextCursor: from + 500 < 1_000_000 ? String(from + 500) : null,
+      };
     };
     const stream = xlsxStream({
       title: '测试',

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { type Harness, makeHarness } from '../../test/harness.js';
 import { startInstance } from '../instances/start-instance.js';
-import { makeHarness, type Harness } from '../../test/harness.js';
 import { keysetPages, xlsxStream } from './xlsx-writer.js';
 
 let h: Harness;
@@ -10,8 +11,14 @@ beforeAll(async () => {
   const definitionId = h.publish();
   const pa = h.authUser('principalA');
   // More than one export page (100 rows) so the keyset walk is exercised.
-  for (let i = 0; i < 130; i += 1) startInstance(h.deps, { actor: pa, definitionId, subjectOrgId: h.orgs.schoolA, data: { title: `第${i}号报告` } });
-  startInstance(h.deps, { actor: h.authUser('principalB'), definitionId, subjectOrgId: h.orgs.schoolB, data: { title: '育才报告' } });
+  for (let i = 0; i < 130; i += 1)
+    startInstance(h.deps, { actor: pa, definitionId, subjectOrgId: h.orgs.schoolA, data: { title: `第${i}号报告` } });
+  startInstance(h.deps, {
+    actor: h.authUser('principalB'),
+    definitionId,
+    subjectOrgId: h.orgs.schoolB,
+    data: { title: '育才报告' },
+  });
 });
 afterAll(() => h.close());
 
@@ -33,7 +40,20 @@ describe('GET /exports/:list.xlsx', () => {
     expect(String(sheet.getCell('A1').value)).toMatch(/^示范区教委流程实例清单（导出时间：2026-11-23 09:00）$/);
     expect(sheet.getCell('A1').isMerged).toBe(true);
     expect(sheet.getCell('I1').isMerged).toBe(true);
-    expect(sheet.getRow(2).values).toEqual([undefined, '名称', '流程', '版本', '申报单位', '对象单位', '当前环节', '状态', '结果', '创建时间', '最近办理', '编号']);
+    expect(sheet.getRow(2).values).toEqual([
+      undefined,
+      '名称',
+      '流程',
+      '版本',
+      '申报单位',
+      '对象单位',
+      '当前环节',
+      '状态',
+      '结果',
+      '创建时间',
+      '最近办理',
+      '编号',
+    ]);
     expect(sheet.rowCount).toBe(2 + 131);
     // The fixture workflow declares no title: the workflow's name stands in.
     expect(sheet.getCell('A3').value).toBe('学校专项报告');
@@ -47,7 +67,9 @@ describe('GET /exports/:list.xlsx', () => {
     const pb = await h.signIn('principalB');
     const mine = await workbook(await h.get('/api/exports/instances.xlsx', pb));
     expect(mine.rowCount).toBe(3);
-    const filtered = await workbook(await h.get(`/api/exports/instances.xlsx?orgId=${h.orgs.schoolB}`, await h.signIn('admin')));
+    const filtered = await workbook(
+      await h.get(`/api/exports/instances.xlsx?orgId=${h.orgs.schoolB}`, await h.signIn('admin')),
+    );
     expect(filtered.rowCount).toBe(3);
     expect((await h.get('/api/exports/audit.xlsx', pb)).status).toBe(403);
     expect((await h.get('/api/exports/instances.xlsx?status=paused', pb)).status).toBe(400);
@@ -69,7 +91,11 @@ describe('GET /exports/:list.xlsx', () => {
     const overview = await workbook(await h.get('/api/exports/overview.xlsx', await h.signIn('admin')));
     expect(overview.getRow(3).values).toEqual([undefined, '学校专项报告', '学校填报', 131]);
     // PIPL: reading the directory or the audit log in bulk is itself an audited read, naming who and what.
-    const reads = h.db.$client.prepare("select actor_name who, entity_id list from audit_events where action = 'export.xlsx' and entity_id in ('users', 'audit') order by seq").all();
+    const reads = h.db.$client
+      .prepare(
+        "select actor_name who, entity_id list from audit_events where action = 'export.xlsx' and entity_id in ('users', 'audit') order by seq",
+      )
+      .all();
     expect(reads).toEqual([
       { who: 'admin', list: 'users' },
       { who: 'auditor', list: 'audit' },
@@ -85,7 +111,10 @@ describe('GET /exports/:list.xlsx', () => {
       'teaching-award': ['类别', '名次', '成果名称', '学校', '得分', '奖项'],
     };
     for (const [report, headers] of Object.entries(expected)) {
-      const res = await h.get(`/api/exports/${report}.xlsx?round=2026&cycle=2026&semester=2026-autumn&year=2026`, admin);
+      const res = await h.get(
+        `/api/exports/${report}.xlsx?round=2026&cycle=2026&semester=2026-autumn&year=2026`,
+        admin,
+      );
       expect(res.status, report).toBe(200);
       const sheet = await workbook(res);
       expect(sheet.getRow(2).values, report).toEqual([undefined, ...headers]);
@@ -97,7 +126,10 @@ describe('GET /exports/:list.xlsx', () => {
 // Issue 11: a file that stops at the row limit says so in its last row; nothing is dropped silently.
 describe('the export row limit', () => {
   const pages = (total: number, size: number) => {
-    const page = (from: number) => ({ items: Array.from({ length: Math.min(size, total - from) }, (_, i) => ({ n: from + i })), nextCursor: from + size < total ? String(from + size) : null });
+    const page = (from: number) => ({
+      items: Array.from({ length: Math.min(size, total - from) }, (_, i) => ({ n: from + i })),
+      nextCursor: from + size < total ? String(from + size) : null,
+    });
     return keysetPages(page(0), (cursor) => page(Number(cursor)), 7);
   };
 
@@ -107,9 +139,16 @@ describe('the export row limit', () => {
   });
 
   it('ends a cut file with a row saying where it stopped and what to do', async () => {
-    const stream = xlsxStream({ title: '测试', sheetName: '测试', columns: [{ header: '序号', width: 10, value: (r: { n: number }) => r.n }], pages: pages(20, 3) });
+    const stream = xlsxStream({
+      title: '测试',
+      sheetName: '测试',
+      columns: [{ header: '序号', width: 10, value: (r: { n: number }) => r.n }],
+      pages: pages(20, 3),
+    });
     const sheet = await workbook(new Response(stream));
     expect(sheet.rowCount).toBe(2 + 7 + 1);
-    expect(String(sheet.getCell(`A${sheet.rowCount}`).value)).toMatch(/^已达单个文件上限：仅导出前 7 行.*请缩小筛选范围后分批导出/);
+    expect(String(sheet.getCell(`A${sheet.rowCount}`).value)).toMatch(
+      /^已达单个文件上限：仅导出前 7 行.*请缩小筛选范围后分批导出/,
+    );
   });
 });

@@ -1,6 +1,8 @@
 import type { EventEmitter } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
+
 import ExcelJS from 'exceljs';
+
 import { breathe } from '../../lib/slices.js';
 import { logger } from '../../log/logger.js';
 
@@ -57,7 +59,12 @@ function zipBacklog(sheet: ExcelJS.Worksheet): { bytes: () => number; input: TZi
  * longer slice is what a health check waits behind), waits while zlib or the client has not taken what
  * was sent, and stops reading when the client goes away.
  */
-export function xlsxStream<Row>(input: { title: string; sheetName: string; columns: TColumn<Row>[]; pages: Iterable<Row[] | TCut> }): ReadableStream {
+export function xlsxStream<Row>(input: {
+  title: string;
+  sheetName: string;
+  columns: TColumn<Row>[];
+  pages: Iterable<Row[] | TCut>;
+}): ReadableStream {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(input.sheetName, { views: [{ state: 'frozen', ySplit: 2 }] });
@@ -98,7 +105,8 @@ export function xlsxStream<Row>(input: { title: string; sheetName: string; colum
         }
         for (const row of page) writeRow(row);
         // zlib or the client is behind: wait for them rather than hold the file in memory.
-        if (backlog.input && backlog.bytes() > MAX_UNPACKED_BYTES) await firstOf([backlog.input, 'drain'], [out, 'close']);
+        if (backlog.input && backlog.bytes() > MAX_UNPACKED_BYTES)
+          await firstOf([backlog.input, 'drain'], [out, 'close']);
         // A breath, not one turn: a request on a new connection needs several (see breathe).
         else await breathe();
         // The client went away (the response stream was cancelled): read no further page.

@@ -1,4 +1,5 @@
 import { and, eq, isNull, like } from 'drizzle-orm';
+
 import { appendAudit } from '../../audit/append.js';
 import { SYSTEM_USER } from '../../auth/user.js';
 import { findings, instances, timers } from '../../db/schema.js';
@@ -15,13 +16,19 @@ export type TFindingDueEvent = { type: typeof FINDING_DUE; itemCode: string };
 const timerKeyOf = (itemCode: string) => `finding:${itemCode}`;
 
 export function asFindingDue(stored: Record<string, unknown>): TFindingDueEvent | null {
-  return stored.type === FINDING_DUE && typeof stored.itemCode === 'string' ? { type: FINDING_DUE, itemCode: stored.itemCode } : null;
+  return stored.type === FINDING_DUE && typeof stored.itemCode === 'string'
+    ? { type: FINDING_DUE, itemCode: stored.itemCode }
+    : null;
 }
 
 /** Inside the raising transaction. A finding raised again (re-inspection) keeps its first timer, fired or not. */
 export function scheduleFindingDeadline(deps: Pick<Deps, 'db'>, instanceId: string, itemCode: string, dueAt: string) {
   const event: TFindingDueEvent = { type: FINDING_DUE, itemCode };
-  deps.db.insert(timers).values({ instanceId, timerKey: timerKeyOf(itemCode), dueAt, event, firedAt: null, cancelledAt: null }).onConflictDoNothing().run();
+  deps.db
+    .insert(timers)
+    .values({ instanceId, timerKey: timerKeyOf(itemCode), dueAt, event, firedAt: null, cancelledAt: null })
+    .onConflictDoNothing()
+    .run();
 }
 
 /** The inspection closed: its findings' deadlines no longer apply. */
@@ -29,7 +36,14 @@ export function cancelFindingDeadlines(deps: Pick<Deps, 'db'>, instanceId: strin
   deps.db
     .update(timers)
     .set({ cancelledAt: now.toISOString() })
-    .where(and(eq(timers.instanceId, instanceId), like(timers.timerKey, 'finding:%'), isNull(timers.firedAt), isNull(timers.cancelledAt)))
+    .where(
+      and(
+        eq(timers.instanceId, instanceId),
+        like(timers.timerKey, 'finding:%'),
+        isNull(timers.firedAt),
+        isNull(timers.cancelledAt),
+      ),
+    )
     .run();
 }
 
@@ -44,11 +58,23 @@ export function escalateFinding(deps: Deps, instanceId: string, itemCode: string
   const flipped = deps.db
     .update(findings)
     .set({ escalatedAt: now })
-    .where(and(eq(findings.instanceId, instanceId), eq(findings.itemCode, itemCode), eq(findings.status, 'open'), isNull(findings.rectifiedAt), isNull(findings.escalatedAt)))
+    .where(
+      and(
+        eq(findings.instanceId, instanceId),
+        eq(findings.itemCode, itemCode),
+        eq(findings.status, 'open'),
+        isNull(findings.rectifiedAt),
+        isNull(findings.escalatedAt),
+      ),
+    )
     .returning()
     .get();
   if (!flipped) return false;
-  const inst = deps.db.select({ state: instances.state, districtId: instances.districtId }).from(instances).where(eq(instances.id, instanceId)).get();
+  const inst = deps.db
+    .select({ state: instances.state, districtId: instances.districtId })
+    .from(instances)
+    .where(eq(instances.id, instanceId))
+    .get();
   const district = inst?.districtId ?? null;
   storeNotifications(deps, instanceId, {
     type: 'notify',
@@ -67,7 +93,13 @@ export function escalateFinding(deps: Deps, instanceId: string, itemCode: string
     entityId: instanceId,
     outcome: 'success',
     after: { itemCode, escalatedAt: now },
-    meta: { findingId: flipped.id, schoolId: flipped.schoolId, severity: flipped.severity, dueAt: flipped.dueAt, round: flipped.round },
+    meta: {
+      findingId: flipped.id,
+      schoolId: flipped.schoolId,
+      severity: flipped.severity,
+      dueAt: flipped.dueAt,
+      round: flipped.round,
+    },
   });
   return true;
 }

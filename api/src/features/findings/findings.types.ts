@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+
 import { ZSortQuery } from '../../lib/sorted-keyset.js';
 import { ZPageQuery } from '../common.js';
 

@@ -1,18 +1,38 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { defineAbilityFor } from '../../auth/ability.js';
 import { CHECKLIST_V1 } from '../../test/fixtures/reference-docs.js';
-import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
 import { plansOf } from '../../test/query-plans.js';
-import { listFindings } from './list-findings.js';
+import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
 import type { TFindingQuery } from './findings.types.js';
+import { listFindings } from './list-findings.js';
 
 let h: WorkflowHarness;
-type Row = { itemCode: string; schoolName: string; layer: string; severity: string; repeat: boolean; offlineOrdered: boolean; round: string };
+type Row = {
+  itemCode: string;
+  schoolName: string;
+  layer: string;
+  severity: string;
+  repeat: boolean;
+  offlineOrdered: boolean;
+  round: string;
+};
 
 /** Two rounds at 实验小学 (HOST-01 fails in both, so the second is a repeat) and one at the other school. */
-async function inspect(school: string, principal: string, round: string, fails: Record<string, 'high' | 'medium' | 'low'>) {
-  const started = await (await h.start('admin', 'security-inspection', school, { round }, { inspector: [h.users.inspector] })).json();
-  const items = CHECKLIST_V1.items.map((i) => (fails[i.code] ? { ...i, result: 'fail', severity: fails[i.code], offline: fails[i.code] === 'high' } : { ...i, result: 'pass' }));
+async function inspect(
+  school: string,
+  principal: string,
+  round: string,
+  fails: Record<string, 'high' | 'medium' | 'low'>,
+) {
+  const started = await (
+    await h.start('admin', 'security-inspection', school, { round }, { inspector: [h.users.inspector] })
+  ).json();
+  const items = CHECKLIST_V1.items.map((i) =>
+    fails[i.code]
+      ? { ...i, result: 'fail', severity: fails[i.code], offline: fails[i.code] === 'high' }
+      : { ...i, result: 'pass' },
+  );
   expect((await h.fire(started.id, principal, 'SUBMIT', { data: { items } })).status).toBe(200);
   expect((await h.fire(started.id, 'inspector', 'RAISE_FINDINGS', { comment: '存在问题' })).status).toBe(200);
 }
@@ -76,7 +96,12 @@ describe('GET /api/findings filters for the 整改问题 page (issue 4)', () => 
         // Issue 11: the bureau's ledger walks the findings' own sort index, never every inspection's findings sorted.
         expect(base).toMatch(/SCAN findings USING INDEX findings_(due|created)_idx/);
         expect(base).not.toMatch(/TEMP B-TREE/);
-        for (const extra of [{ severity: 'high' }, { layer: '主机安全' }, { repeat: '1' }, { offline: '1', severity: 'high' }] as const) {
+        for (const extra of [
+          { severity: 'high' },
+          { layer: '主机安全' },
+          { repeat: '1' },
+          { offline: '1', severity: 'high' },
+        ] as const) {
           expect(planOf({ limit: 1, sort, order, ...extra }), `${sort} ${order} ${JSON.stringify(extra)}`).toBe(base);
         }
       }

@@ -1,4 +1,5 @@
 import { and, eq, isNotNull, isNull, lt, type SQL } from 'drizzle-orm';
+
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { findings, instances, organisations, type TFindingRow } from '../../db/schema.js';
@@ -13,19 +14,33 @@ import type { TFinding, TFindingQuery } from './findings.types.js';
  * index), since the words do not sort by weight: `?sort=severity&order=desc` puts the high ones first.
  */
 const FINDING_SORT: SortSpec<'dueAt' | 'createdAt' | 'severity'> = {
-  fields: { dueAt: { column: findings.dueAt }, createdAt: { column: findings.createdAt }, severity: { column: findings.severityRank } },
+  fields: {
+    dueAt: { column: findings.dueAt },
+    createdAt: { column: findings.createdAt },
+    severity: { column: findings.severityRank },
+  },
   id: findings.id,
   defaultSort: 'dueAt',
   defaultOrder: 'asc',
 };
 
 /** Security findings of the inspections the caller may read, earliest deadline first unless ?sort=, keyset on (column, id). */
-export function listFindings(deps: Deps, input: { user: TAuthUser; ability: AppAbility; query: TFindingQuery }): { items: TFinding[]; nextCursor: string | null } {
+export function listFindings(
+  deps: Deps,
+  input: { user: TAuthUser; ability: AppAbility; query: TFindingQuery },
+): { items: TFinding[]; nextCursor: string | null } {
   const q = input.query;
   const now = deps.clock().toISOString();
   // The list is ordered by a finding's own column: the family of inspection workflows only filters (a
   // walk of the family's instances then sorted every finding of every round: 1 s at 1M, issue 11).
-  const where: SQL[] = [readableOf({ user: input.user, ability: input.ability, family: familyOf(deps, 'findingsLedger'), scopeLeads: true })];
+  const where: SQL[] = [
+    readableOf({
+      user: input.user,
+      ability: input.ability,
+      family: familyOf(deps, 'findingsLedger'),
+      scopeLeads: true,
+    }),
+  ];
   if (q.instanceId) where.push(eq(findings.instanceId, q.instanceId));
   if (q.schoolId) where.push(eq(findings.schoolId, q.schoolId));
   if (q.round) where.push(eq(findings.round, q.round));
@@ -49,11 +64,18 @@ export function listFindings(deps: Deps, input: { user: TAuthUser; ability: AppA
       .orderBy(...orderBy)
       .limit(limit)
       .all();
-  const keyOf = plan.field === 'severity' ? (r: { f: TFindingRow }) => r.f.severityRank : (r: { f: TFindingRow }) => r.f[plan.field as 'dueAt' | 'createdAt'];
+  const keyOf =
+    plan.field === 'severity'
+      ? (r: { f: TFindingRow }) => r.f.severityRank
+      : (r: { f: TFindingRow }) => r.f[plan.field as 'dueAt' | 'createdAt'];
   const page = sortedPage(plan, q.limit, read, keyOf, (r) => r.f.id);
   return {
     // The rank is the sort's key, not part of the contract: the severity word says the same.
-    items: page.items.map(({ f: { severityRank: _rank, ...f }, schoolName }) => ({ ...f, schoolName, overdue: f.status === 'open' && f.rectifiedAt === null && f.dueAt < now })),
+    items: page.items.map(({ f: { severityRank: _rank, ...f }, schoolName }) => ({
+      ...f,
+      schoolName,
+      overdue: f.status === 'open' && f.rectifiedAt === null && f.dueAt < now,
+    })),
     nextCursor: page.nextCursor,
   };
 }

@@ -1,18 +1,27 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
+
 import type { Deps } from '../../deps.js';
-import { json, newRouter } from '../common.js';
 import { getCalendarCoverage } from '../calendar/get-calendar-coverage.js';
+import { json, newRouter } from '../common.js';
 
 const ZHealthCalendar = z
   .object({
-    uncoveredDeadlineYears: z.array(z.number().int()).openapi({ description: 'Years open deadlines fall into whose statutory holidays neither the package nor the bureau gives: counted as plain Monday–Friday' }),
+    uncoveredDeadlineYears: z.array(z.number().int()).openapi({
+      description:
+        'Years open deadlines fall into whose statutory holidays neither the package nor the bureau gives: counted as plain Monday–Friday',
+    }),
     nextYear: z.object({ year: z.number().int(), covered: z.boolean() }),
   })
   .openapi('HealthCalendar');
 
 const ZHealth = z
-  .object({ status: z.enum(['ok', 'degraded']), db: z.enum(['ok', 'error']), version: z.string(), calendar: ZHealthCalendar.optional() })
+  .object({
+    status: z.enum(['ok', 'degraded']),
+    db: z.enum(['ok', 'error']),
+    version: z.string(),
+    calendar: ZHealthCalendar.optional(),
+  })
   .openapi('Health');
 
 const health = createRoute({
@@ -32,7 +41,7 @@ export function healthRoutes(deps: Deps) {
       const next = coverage.years[1];
       const calendar = {
         uncoveredDeadlineYears: coverage.uncoveredDeadlines.map((d) => d.year),
-        nextYear: { year: next?.year ?? 0, covered: next?.source != null },
+        nextYear: { year: next?.year ?? 0, covered: next?.source !== undefined && next?.source !== null },
       };
       return c.json({ status: 'ok' as const, db: 'ok' as const, version, calendar }, 200);
     } catch {

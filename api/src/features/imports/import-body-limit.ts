@@ -1,4 +1,5 @@
 import { bodyLimit } from 'hono/body-limit';
+
 import { AppError } from '../../errors.js';
 
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -8,6 +9,9 @@ export const importBodyLimit = () =>
   bodyLimit({
     maxSize: MAX_IMPORT_BYTES,
     onError: () => {
-      throw new AppError('VALIDATION', { status: 413, fieldErrors: { file: { 'zh-CN': '导入文件不能超过 5 MB', en: 'Import files may be at most 5 MB' } } });
+      throw new AppError('VALIDATION', {
+        status: 413,
+        fieldErrors: { file: { 'zh-CN': '导入文件不能超过 5 MB', en: 'Import files may be at most 5 MB' } },
+      });
     },
   });

@@ -8,7 +8,11 @@ import { createOrganisation } from '../orgs/create-organisation.js';
 import type { TImportError, TImportResult } from './imports.types.js';
 import { columnOf, type TTable } from './read-table.js';
 
-const err = (row: number, field: string, zh: string, en: string): TImportError => ({ row, field, message: { 'zh-CN': zh, en } });
+const err = (row: number, field: string, zh: string, en: string): TImportError => ({
+  row,
+  field,
+  message: { 'zh-CN': zh, en },
+});
 
 /**
  * Schools from a sheet with columns 学校名称 / 所属集团 (name or code) / 简称 / 代码. Every row is checked
@@ -24,7 +28,11 @@ export function importSchools(deps: Deps, input: { actor: TAuthUser; table: TTab
     code: columnOf(table.headers, ['代码', '学校代码', 'code']),
   };
   return txOrThrow(deps.db, () => {
-    const denied = authorize(deps, input.actor, { action: 'create', type: 'Organisation', auditAction: 'import.schools' });
+    const denied = authorize(deps, input.actor, {
+      action: 'create',
+      type: 'Organisation',
+      auditAction: 'import.schools',
+    });
     if (denied) return denied;
     const errors: TImportError[] = [];
     if (col.name < 0) errors.push(err(1, 'name', '缺少“学校名称”列', 'Missing the “学校名称” (name) column'));
@@ -45,7 +53,15 @@ export function importSchools(deps: Deps, input: { actor: TAuthUser; table: TTab
       if (!name) errors.push(err(row, 'name', '学校名称不能为空', 'The school name is empty'));
       else if (name.length > 100) errors.push(err(row, 'name', '学校名称不能超过 100 字', 'At most 100 characters'));
       const group = groups.find((g) => g.name === groupRef || (g.code !== null && g.code === groupRef));
-      if (!group) errors.push(err(row, 'group', `找不到集团“${groupRef}”（填写集团全称或代码）`, `No group “${groupRef}” (use its full name or code)`));
+      if (!group)
+        errors.push(
+          err(
+            row,
+            'group',
+            `找不到集团“${groupRef}”（填写集团全称或代码）`,
+            `No group “${groupRef}” (use its full name or code)`,
+          ),
+        );
       if (!name || !group) continue;
       const key = `${group.id}\u0000${name}`;
       if (seen.has(key)) {
@@ -58,13 +74,21 @@ export function importSchools(deps: Deps, input: { actor: TAuthUser; table: TTab
         continue;
       }
       if (code && codes.has(code)) {
-        errors.push(err(row, 'code', `代码 ${code} 已被“${codes.get(code)}”使用`, `Code ${code} is already used by “${codes.get(code)}”`));
+        errors.push(
+          err(
+            row,
+            'code',
+            `代码 ${code} 已被“${codes.get(code)}”使用`,
+            `Code ${code} is already used by “${codes.get(code)}”`,
+          ),
+        );
         continue;
       }
       if (code) codes.set(code, name);
       toCreate.push({ name, parentId: group.id, shortName, code });
     }
-    if (errors.length || input.dryRun) return { dryRun: input.dryRun, created: errors.length ? 0 : toCreate.length, skipped, errors };
+    if (errors.length || input.dryRun)
+      return { dryRun: input.dryRun, created: errors.length ? 0 : toCreate.length, skipped, errors };
     // Each school through the same use-case as the console (nested savepoints, one audit event each).
     for (const school of toCreate) createOrganisation(deps, { actor: input.actor, type: 'school', ...school });
     appendAudit(deps.db, {
@@ -79,4 +103,3 @@ export function importSchools(deps: Deps, input: { actor: TAuthUser; table: TTab
     return { dryRun: false, created: toCreate.length, skipped, errors };
   });
 }
-

@@ -1,9 +1,11 @@
 import ExcelJS from 'exceljs';
+
 import { AppError } from '../../errors.js';
 
 export type TTable = { headers: string[]; rows: Array<{ row: number; cells: string[] }> };
 
-const fileError = (zh: string, en: string) => new AppError('VALIDATION', { status: 422, fieldErrors: { file: { 'zh-CN': zh, en } } });
+const fileError = (zh: string, en: string) =>
+  new AppError('VALIDATION', { status: 422, fieldErrors: { file: { 'zh-CN': zh, en } } });
 
 /** RFC 4180 CSV (quotes, doubled quotes, CRLF, a UTF-8 BOM as Excel writes it). */
 export function parseCsv(text: string): string[][] {
@@ -15,17 +17,27 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < src.length; i += 1) {
     const ch = src[i];
     if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') (cell += '"'), (i += 1);
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && src[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && src[i + 1] === '\n') i += 1;
-      row.push(cell), rows.push(row), (row = []), (cell = '');
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
     } else cell += ch;
   }
-  if (cell !== '' || row.length) row.push(cell), rows.push(row);
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -49,7 +61,10 @@ export async function readTable(file: File): Promise<TTable> {
     try {
       await wb.xlsx.load(await file.arrayBuffer());
     } catch {
-      throw fileError('无法读取该 Excel 文件，请另存为 .xlsx 后重试', 'The Excel file could not be read; save it as .xlsx and try again');
+      throw fileError(
+        '无法读取该 Excel 文件，请另存为 .xlsx 后重试',
+        'The Excel file could not be read; save it as .xlsx and try again',
+      );
     }
     const sheet = wb.worksheets[0];
     grid = [];
@@ -61,9 +76,11 @@ export async function readTable(file: File): Promise<TTable> {
     throw fileError('请上传 .xlsx 或 .csv 文件', 'Upload an .xlsx or .csv file');
   }
   const [head, ...body] = Array.from(grid, (r) => (r ?? []).map((c) => c.trim()));
-  if (!head || head.every((h) => h === '')) throw fileError('文件第一行应为表头', 'The first row must hold the column headers');
+  if (!head || head.every((h) => h === ''))
+    throw fileError('文件第一行应为表头', 'The first row must hold the column headers');
   const rows = body.map((cells, i) => ({ row: i + 2, cells })).filter((r) => r.cells.some((c) => c !== ''));
-  if (rows.length > 2000) throw fileError('一次最多导入 2000 行，请分批导入', 'At most 2,000 rows per import; split the file');
+  if (rows.length > 2000)
+    throw fileError('一次最多导入 2000 行，请分批导入', 'At most 2,000 rows per import; split the file');
   return { headers: head, rows };
 }
 

@@ -1,4 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
+
 import { taskCandidates, tasks, timers } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import type { Effect, TaskCandidate } from '../../engine.js';
@@ -10,7 +11,11 @@ import { refreshInstanceDue } from './instance-due.js';
  * instance + task/timer key), so a timer fired twice by an at-least-once scheduler changes nothing twice.
  * Returns the users named on tasks and the copy-to readers, who become participants.
  */
-export function applyEffects(deps: Deps, instanceId: string, effects: Effect[]): { named: string[]; readers: string[] } {
+export function applyEffects(
+  deps: Deps,
+  instanceId: string,
+  effects: Effect[],
+): { named: string[]; readers: string[] } {
   const at = deps.clock().toISOString();
   const named: string[] = [];
   const readers: string[] = [];
@@ -25,12 +30,23 @@ export function applyEffects(deps: Deps, instanceId: string, effects: Effect[]):
         const id = existing?.id ?? crypto.randomUUID();
         const fields = { state: effect.state, purpose: effect.purpose, dueAt: effect.dueAt, status: 'open' as const };
         if (existing) {
-          deps.db.update(tasks).set({ ...fields, outcome: null, closedBy: null, closedAt: null }).where(eq(tasks.id, id)).run();
+          deps.db
+            .update(tasks)
+            .set({ ...fields, outcome: null, closedBy: null, closedAt: null })
+            .where(eq(tasks.id, id))
+            .run();
           deps.db.delete(taskCandidates).where(eq(taskCandidates.taskId, id)).run();
         } else {
-          deps.db.insert(tasks).values({ id, instanceId, taskKey: effect.taskKey, createdAt: at, ...fields }).run();
+          deps.db
+            .insert(tasks)
+            .values({ id, instanceId, taskKey: effect.taskKey, createdAt: at, ...fields })
+            .run();
         }
-        if (effect.candidates.length) deps.db.insert(taskCandidates).values(effect.candidates.map((c) => candidateRow(id, c))).run();
+        if (effect.candidates.length)
+          deps.db
+            .insert(taskCandidates)
+            .values(effect.candidates.map((c) => candidateRow(id, c)))
+            .run();
         for (const c of effect.candidates) if ('userId' in c) named.push(c.userId);
         break;
       }
@@ -43,7 +59,11 @@ export function applyEffects(deps: Deps, instanceId: string, effects: Effect[]):
           .get();
         if (!task) break;
         deps.db.delete(taskCandidates).where(eq(taskCandidates.taskId, task.id)).run();
-        if (effect.candidates.length) deps.db.insert(taskCandidates).values(effect.candidates.map((c) => candidateRow(task.id, c))).run();
+        if (effect.candidates.length)
+          deps.db
+            .insert(taskCandidates)
+            .values(effect.candidates.map((c) => candidateRow(task.id, c)))
+            .run();
         for (const c of effect.candidates) if ('userId' in c) named.push(c.userId);
         break;
       }
@@ -61,7 +81,14 @@ export function applyEffects(deps: Deps, instanceId: string, effects: Effect[]):
       case 'scheduleTimer':
         deps.db
           .insert(timers)
-          .values({ instanceId, timerKey: effect.timerKey, dueAt: effect.dueAt, event: effect.event, firedAt: null, cancelledAt: null })
+          .values({
+            instanceId,
+            timerKey: effect.timerKey,
+            dueAt: effect.dueAt,
+            event: effect.event,
+            firedAt: null,
+            cancelledAt: null,
+          })
           .onConflictDoUpdate({
             target: [timers.instanceId, timers.timerKey],
             set: { dueAt: effect.dueAt, event: effect.event, firedAt: null, cancelledAt: null },
@@ -72,7 +99,14 @@ export function applyEffects(deps: Deps, instanceId: string, effects: Effect[]):
         deps.db
           .update(timers)
           .set({ cancelledAt: at })
-          .where(and(eq(timers.instanceId, instanceId), eq(timers.timerKey, effect.timerKey), isNull(timers.firedAt), isNull(timers.cancelledAt)))
+          .where(
+            and(
+              eq(timers.instanceId, instanceId),
+              eq(timers.timerKey, effect.timerKey),
+              isNull(timers.firedAt),
+              isNull(timers.cancelledAt),
+            ),
+          )
           .run();
         break;
       case 'notify':
@@ -93,7 +127,9 @@ export function applyEffects(deps: Deps, instanceId: string, effects: Effect[]):
 }
 
 const candidateRow = (taskId: string, c: TaskCandidate) =>
-  'userId' in c ? { taskId, userId: c.userId, role: null, orgId: null } : { taskId, userId: null, role: c.role, orgId: c.orgId };
+  'userId' in c
+    ? { taskId, userId: c.userId, role: null, orgId: null }
+    : { taskId, userId: null, role: c.role, orgId: c.orgId };
 
 /** Task ids still open for an instance, for the instance view. */
 export const openTasksOf = (deps: Deps, instanceId: string) =>
@@ -103,4 +139,3 @@ export const openTasksOf = (deps: Deps, instanceId: string) =>
     .where(and(eq(tasks.instanceId, instanceId), eq(tasks.status, 'open')))
     .orderBy(tasks.createdAt, tasks.id)
     .all();
-

@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+
 import { roleGrants, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import type { TDefinition, TRole } from '../../engine.js';
@@ -8,7 +9,11 @@ import { AppError } from '../../errors.js';
  * Every assigned user must be a live account holding the role they are assigned for: the engine routes
  * `assigned` steps to these ids without a directory to check them against.
  */
-export function badAssignment(deps: Deps, assignments: Partial<Record<TRole, string[]>>, field = 'assignments'): AppError | null {
+export function badAssignment(
+  deps: Deps,
+  assignments: Partial<Record<TRole, string[]>>,
+  field = 'assignments',
+): AppError | null {
   for (const [role, ids] of Object.entries(assignments)) {
     if (!ids?.length) continue;
     const holders = deps.db
@@ -21,7 +26,12 @@ export function badAssignment(deps: Deps, assignments: Partial<Record<TRole, str
       const key = field === 'assignments' ? `assignments.${role}` : field;
       return new AppError('VALIDATION', {
         status: 422,
-        fieldErrors: { [key]: { 'zh-CN': `所指派人员须具有「${role}」角色`, en: `Every user assigned as ${role} must hold that role` } },
+        fieldErrors: {
+          [key]: {
+            'zh-CN': `所指派人员须具有「${role}」角色`,
+            en: `Every user assigned as ${role} must hold that role`,
+          },
+        },
       });
     }
   }
@@ -29,7 +39,13 @@ export function badAssignment(deps: Deps, assignments: Partial<Record<TRole, str
 }
 
 /** A transition that assigns people from a form field (e.g. the experts chosen at preliminary review). */
-export function badTransitionAssignment(deps: Deps, def: TDefinition, state: string, type: string, data: Record<string, unknown>): AppError | null {
+export function badTransitionAssignment(
+  deps: Deps,
+  def: TDefinition,
+  state: string,
+  type: string,
+  data: Record<string, unknown>,
+): AppError | null {
   const s = def.states[state];
   const assigns = s && 'on' in s ? s.on[type]?.assigns : undefined;
   if (!assigns) return null;

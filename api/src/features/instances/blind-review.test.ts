@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { TEMPLATES } from '../../engine.js';
 import { uploadEvidence } from '../../test/evidence-upload.js';
 import { PASSWORD } from '../../test/harness.js';
@@ -26,17 +27,35 @@ const OUTSIDERS = ['principalA2', 'principalB', 'expertA2', 'expertX', 'inspecto
 const OVERSIGHT = ['admin', 'reviewer1', 'reviewer2', 'auditor'];
 const EVERYONE = [...SUBMITTING, ...OUTSIDERS, 'expert', ...OVERSIGHT];
 
-const submission = (title: string) => ({ category: 'achievement', title, completers: [{ name: '张老师', unit: '实验小学' }], practiceYears: 3, summaryReport: '三年实践总结' });
+const submission = (title: string) => ({
+  category: 'achievement',
+  title,
+  completers: [{ name: '张老师', unit: '实验小学' }],
+  practiceYears: 3,
+  summaryReport: '三年实践总结',
+});
 /** Every way an expert of the submission could be named: ids, usernames, display names, the names in their files. */
 const secrets = (who = EXPERTS) => who.flatMap((u) => [h.users[u]!, NAMES[u]!, ...(u === 'expert' ? [] : [u])]);
 const leaked = (text: string, who = EXPERTS) => secrets(who).filter((s) => text.includes(s));
 
-type Event = { actorId: string | null; actorName: string | null; actorAlias?: { role: string; n: number }; action: string; meta: Record<string, unknown> | null; hash: string };
+type Event = {
+  actorId: string | null;
+  actorName: string | null;
+  actorAlias?: { role: string; n: number };
+  action: string;
+  meta: Record<string, unknown> | null;
+  hash: string;
+};
 const json = async (res: Response) => ({ status: res.status, body: res.status === 200 ? await res.json() : null });
 const read = async (who: string, path: string) => json(await h.get(path, await h.as(who)));
 const history = async (who: string) => ((await read(who, `/api/instances/${id}/history`)).body?.items ?? []) as Event[];
-const files = async (who: string) => ((await read(who, `/api/attachments?instanceId=${id}&limit=100`)).body?.items ?? []) as Array<{ id: string; name: string; uploadedBy: string }>;
-let sheets: Record<string, string> = {};
+const files = async (who: string) =>
+  ((await read(who, `/api/attachments?instanceId=${id}&limit=100`)).body?.items ?? []) as Array<{
+    id: string;
+    name: string;
+    uploadedBy: string;
+  }>;
+const sheets: Record<string, string> = {};
 
 async function workbookText(res: Response): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -55,7 +74,8 @@ async function scoreSheet(who: string) {
 beforeAll(async () => {
   h = await makeWorkflowHarness();
   // Real-looking names, stored before anyone acts: the audit trail keeps the name an actor had then.
-  for (const [u, name] of Object.entries(NAMES)) h.db.$client.prepare('update users set display_name = ? where id = ?').run(name, h.users[u]);
+  for (const [u, name] of Object.entries(NAMES))
+    h.db.$client.prepare('update users set display_name = ? where id = ?').run(name, h.users[u]);
   const started = await h.start('teacherA', 'teaching-award', h.orgs.schoolA, submission('项目式学习重构科学课堂'));
   expect(started.status, await started.clone().text()).toBe(201);
   id = ((await started.json()) as { id: string }).id;
@@ -65,11 +85,23 @@ beforeAll(async () => {
   expect(pass.status, await pass.clone().text()).toBe(200);
   expect([...((await h.view(id)).data.experts as string[])].sort()).toEqual(EXPERTS.map((u) => h.users[u]).sort());
   // An expert who joins the pool after the choice: eligible, not assigned.
-  h.users.expertX = (await createUser(h.deps, { username: 'expertX', displayName: '冯专家', password: PASSWORD, roles: [{ role: 'expert', orgId: h.orgs.district }] })).id;
+  h.users.expertX = (
+    await createUser(h.deps, {
+      username: 'expertX',
+      displayName: '冯专家',
+      password: PASSWORD,
+      roles: [{ role: 'expert', orgId: h.orgs.district }],
+    })
+  ).id;
   // Two experts score and leave a score sheet; the third copies the author in (抄送) before scoring.
-  for (const [who, score] of [['expert', 88], ['expertB', 90]] as const) {
+  for (const [who, score] of [
+    ['expert', 88],
+    ['expertB', 90],
+  ] as const) {
     await scoreSheet(who);
-    expect((await h.fire(id, who, 'SUBMIT_PART', { data: { score }, comment: `${NAMES[who]}：创新性强` })).status).toBe(200);
+    expect((await h.fire(id, who, 'SUBMIT_PART', { data: { score }, comment: `${NAMES[who]}：创新性强` })).status).toBe(
+      200,
+    );
   }
   const copied = await h.fire(id, 'expertD', 'COPY_TO', { data: { to: [h.users.teacherA] }, comment: '请申报人知悉' });
   expect(copied.status, await copied.clone().text()).toBe(200);
@@ -94,13 +126,18 @@ describe('while the experts score', () => {
       expect(e.actorName).toBe(`评审专家 ${e.actorAlias?.n}`);
     }
     const assigned = trail.find((e) => e.meta?.type === 'PASS');
-    expect([...(assigned?.meta?.expertsAssigned as string[])].sort()).toEqual(['评审专家 1', '评审专家 2', '评审专家 3']);
+    expect([...(assigned?.meta?.expertsAssigned as string[])].sort()).toEqual([
+      '评审专家 1',
+      '评审专家 2',
+      '评审专家 3',
+    ]);
     // The copy arrived, from an expert the author may not know.
     expect(trail.find((e) => e.meta?.type === 'COPY_TO')?.actorAlias).toMatchObject({ role: 'expert' });
 
     const listed = await files(who);
     expect(listed.map((f) => f.name)).toEqual(['成果佐证.png']);
-    for (const sheet of Object.values(sheets)) expect((await h.get(`/api/attachments/${sheet}`, await h.as(who))).status).toBe(404);
+    for (const sheet of Object.values(sheets))
+      expect((await h.get(`/api/attachments/${sheet}`, await h.as(who))).status).toBe(404);
   });
 
   it('the expert sees their own part and sheet, the other experts only as a count', async () => {
@@ -118,7 +155,12 @@ describe('while the experts score', () => {
   });
 
   it.each(OUTSIDERS)('%s may not read the submission at all', async (who) => {
-    for (const path of [`/api/instances/${id}`, `/api/instances/${id}/history`, `/api/attachments?instanceId=${id}`, `/api/attachments/${sheets.expert}`]) {
+    for (const path of [
+      `/api/instances/${id}`,
+      `/api/instances/${id}/history`,
+      `/api/attachments?instanceId=${id}`,
+      `/api/attachments/${sheets.expert}`,
+    ]) {
       expect((await h.get(path, await h.as(who))).status, path).toBe(404);
     }
   });
@@ -130,27 +172,42 @@ describe('while the experts score', () => {
     const trail = await history(who);
     expect(trail.filter((e) => e.meta?.type === 'SUBMIT_PART').map((e) => e.actorName)).toEqual(['孙丽华', '吴海峰']);
     expect(trail.every((e) => e.hash.length === 64 && !e.actorAlias)).toBe(true);
-    expect((await files(who)).map((f) => f.name).sort()).toEqual(['吴海峰评分表.png', '孙丽华评分表.png', '成果佐证.png']);
+    expect((await files(who)).map((f) => f.name).sort()).toEqual([
+      '吴海峰评分表.png',
+      '孙丽华评分表.png',
+      '成果佐证.png',
+    ]);
     expect((await h.get(`/api/attachments/${sheets.expertB}`, await h.as(who))).status).toBe(200);
   });
 
-  it.each(EVERYONE)('%s: the instance list, the exports and the notifications name no expert to anyone who may not know them', async (who) => {
-    const mayKnow = OVERSIGHT.includes(who) ? EXPERTS : who === 'expert' ? ['expert'] : [];
-    const hidden = EXPERTS.filter((u) => !mayKnow.includes(u));
-    const list = await read(who, '/api/instances?limit=100');
-    expect(list.body.items.some((i: { id: string }) => i.id === id)).toBe(!OUTSIDERS.includes(who));
-    expect(leaked(JSON.stringify(list.body), hidden)).toEqual([]);
-    const notes = await read(who, '/api/notifications?limit=100');
-    expect(leaked(JSON.stringify(notes.body), EXPERTS.filter((u) => u !== who))).toEqual([]);
-    if (who === 'teacherA') expect(notes.body.items.map((n: { kind: string; instanceId: string }) => [n.kind, n.instanceId])).toContainEqual(['copy', id]);
-    for (const file of ['instances.xlsx', 'tasks.xlsx', 'teaching-award.xlsx?year=2026']) {
-      const res = await h.get(`/api/exports/${file}`, await h.as(who));
-      if (res.status !== 200) continue;
-      const text = await workbookText(res);
-      expect(leaked(text, hidden), file).toEqual([]);
-      if (OUTSIDERS.includes(who)) expect(text, file).not.toContain(id);
-    }
-  });
+  it.each(EVERYONE)(
+    '%s: the instance list, the exports and the notifications name no expert to anyone who may not know them',
+    async (who) => {
+      const mayKnow = OVERSIGHT.includes(who) ? EXPERTS : who === 'expert' ? ['expert'] : [];
+      const hidden = EXPERTS.filter((u) => !mayKnow.includes(u));
+      const list = await read(who, '/api/instances?limit=100');
+      expect(list.body.items.some((i: { id: string }) => i.id === id)).toBe(!OUTSIDERS.includes(who));
+      expect(leaked(JSON.stringify(list.body), hidden)).toEqual([]);
+      const notes = await read(who, '/api/notifications?limit=100');
+      expect(
+        leaked(
+          JSON.stringify(notes.body),
+          EXPERTS.filter((u) => u !== who),
+        ),
+      ).toEqual([]);
+      if (who === 'teacherA')
+        expect(
+          notes.body.items.map((n: { kind: string; instanceId: string }) => [n.kind, n.instanceId]),
+        ).toContainEqual(['copy', id]);
+      for (const file of ['instances.xlsx', 'tasks.xlsx', 'teaching-award.xlsx?year=2026']) {
+        const res = await h.get(`/api/exports/${file}`, await h.as(who));
+        if (res.status !== 200) continue;
+        const text = await workbookText(res);
+        expect(leaked(text, hidden), file).toEqual([]);
+        if (OUTSIDERS.includes(who)) expect(text, file).not.toContain(id);
+      }
+    },
+  );
 });
 
 describe('while the bureau ranks', () => {
@@ -163,7 +220,12 @@ describe('while the bureau ranks', () => {
       expect(leaked(JSON.stringify(view.body))).toEqual([]);
       const trail = await history(who);
       expect(leaked(JSON.stringify(trail))).toEqual([]);
-      expect(trail.filter((e) => e.meta?.type === 'SUBMIT_PART').map((e) => e.actorName).sort()).toEqual(['评审专家 1', '评审专家 2', '评审专家 3']);
+      expect(
+        trail
+          .filter((e) => e.meta?.type === 'SUBMIT_PART')
+          .map((e) => e.actorName)
+          .sort(),
+      ).toEqual(['评审专家 1', '评审专家 2', '评审专家 3']);
     }
   });
 });
@@ -178,7 +240,9 @@ describe('after the results are published (公示)', () => {
       expect([...(view.body.data.experts as string[])].sort()).toEqual(EXPERTS.map((u) => h.users[u]).sort());
       expect(view.body.assignments).toEqual([{ role: 'expert', userIds: view.body.data.experts }]);
       const trail = await history(who);
-      expect(trail.filter((e) => e.meta?.type === 'SUBMIT_PART').map((e) => e.actorId)).toEqual(EXPERTS.map((u) => h.users[u]));
+      expect(trail.filter((e) => e.meta?.type === 'SUBMIT_PART').map((e) => e.actorId)).toEqual(
+        EXPERTS.map((u) => h.users[u]),
+      );
       expect(trail.some((e) => e.actorAlias)).toBe(false);
       expect((await files(who)).map((f) => f.name)).toContain('孙丽华评分表.png');
     }
@@ -187,9 +251,17 @@ describe('after the results are published (公示)', () => {
 
 describe('a bureau’s copy with its own key and step names', () => {
   it('seals its review the same way', async () => {
-    const doc = JSON.parse(JSON.stringify(TEMPLATES['teaching-award']).replaceAll('"expertReview"', '"scoring2027"').replaceAll('"preliminary"', '"formalCheck"')) as Record<string, unknown>;
+    const doc = JSON.parse(
+      JSON.stringify(TEMPLATES['teaching-award'])
+        .replaceAll('"expertReview"', '"scoring2027"')
+        .replaceAll('"preliminary"', '"formalCheck"'),
+    ) as Record<string, unknown>;
     const definitionId = h.publish({ ...doc, key: 'course-award-2027' });
-    const started = await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: submission('复制流程的申报') }, await h.as('teacherA'));
+    const started = await h.post(
+      '/api/instances',
+      { definitionId, subjectOrgId: h.orgs.schoolA, data: submission('复制流程的申报') },
+      await h.as('teacherA'),
+    );
     const copy = ((await started.json()) as { id: string }).id;
     expect((await h.fire(copy, 'principalA', 'RECOMMEND')).status).toBe(200);
     expect((await h.fire(copy, 'reviewer1', 'PASS')).status).toBe(200);

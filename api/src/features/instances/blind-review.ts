@@ -1,8 +1,8 @@
-import { defineAbilityFor, type AppAbility } from '../../auth/ability.js';
+import { type AppAbility, defineAbilityFor } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import type { TAuditEventRow, TInstanceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { blindSpot, reviewSeal, type ReviewSeal, type TDefinition, type TRole } from '../../engine.js';
+import { blindSpot, type ReviewSeal, reviewSeal, type TDefinition, type TRole } from '../../engine.js';
 import { ROLE_ZH } from '../exports/export-labels.js';
 import { engineActor } from './engine-env.js';
 import { instanceEvents } from './instance-events.js';
@@ -31,7 +31,8 @@ export type Veil = {
 const NO_VEIL: Veil = { fields: new Set(), people: new Set(), assignments: (list) => list, history: (items) => items };
 
 /** Readers of every instance whoever's it is (bureau staff, the auditor) oversee reviews: nobody's submitting side. */
-export const oversees = (ability: AppAbility) => ability.rulesFor('read', 'Instance').some((r) => !r.conditions && !r.inverted);
+export const oversees = (ability: AppAbility) =>
+  ability.rulesFor('read', 'Instance').some((r) => !r.conditions && !r.inverted);
 
 export function veilFor(
   deps: Pick<Deps, 'db'>,
@@ -46,7 +47,8 @@ export function veilFor(
   return sealVeil(seal, events ?? instanceEvents(deps, row.id));
 }
 
-const record = (v: unknown): Record<string, unknown> | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+const record = (v: unknown): Record<string, unknown> | null =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
 const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
 const pick = (v: unknown, keys: string[]) => {
   const r = record(v);
@@ -71,7 +73,9 @@ function peerVeil(spot: { actors: string[]; fields: string[] }, me: string): Vei
     assignments: (list) => withHidden(list, others),
     // The others' events go; the rest keep what was done and said, not the notes that name the others.
     history: (items) =>
-      items.filter((e) => !e.actorId || !others.has(e.actorId)).map((e) => unhashed(e.actorId === me ? e : { ...e, meta: pick(e.meta, ['type', 'comment', 'via']) })),
+      items
+        .filter((e) => !e.actorId || !others.has(e.actorId))
+        .map((e) => unhashed(e.actorId === me ? e : { ...e, meta: pick(e.meta, ['type', 'comment', 'via']) })),
   };
 }
 
@@ -80,7 +84,10 @@ function peerVeil(spot: { actors: string[]; fields: string[] }, me: string): Vei
  * seat of the one they replaced), then reviewers only the history knows — those who scored or voted in
  * the review's steps and the people handed over from or to a reviewer (移交) — in the order they appear.
  */
-function aliasesOf(seal: ReviewSeal, events: Array<Pick<TAuditEventRow, 'actorId' | 'meta' | 'before'>>): Map<string, Alias> {
+function aliasesOf(
+  seal: ReviewSeal,
+  events: Array<Pick<TAuditEventRow, 'actorId' | 'meta' | 'before'>>,
+): Map<string, Alias> {
   const aliases = new Map<string, Alias>();
   const seats = new Map<TRole, number>();
   const add = (userId: string, role: TRole) => {
@@ -100,7 +107,7 @@ function aliasesOf(seal: ReviewSeal, events: Array<Pick<TAuditEventRow, 'actorId
     const to = str(reassign?.to);
     if (from && to) handovers.push([from, to]);
   }
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [from, to] of handovers) {
       const known = aliases.get(to) ?? aliases.get(from);
@@ -137,7 +144,15 @@ function sealVeil(seal: ReviewSeal, events: TAuditEventRow[]): Veil {
         if (!alias) return unhashed({ ...e, before: swap(e.before), after: swap(e.after), meta: swap(e.meta) });
         // A reviewer's own act is progress: what was done and where, not who, nor what they wrote or uploaded.
         const state = ['state', 'version'];
-        return unhashed({ ...e, actorId: null, actorName: label(alias), actorAlias: alias, before: pick(e.before, state), after: pick(e.after, state), meta: pick(e.meta, ['type', 'via']) });
+        return unhashed({
+          ...e,
+          actorId: null,
+          actorName: label(alias),
+          actorAlias: alias,
+          before: pick(e.before, state),
+          after: pick(e.after, state),
+          meta: pick(e.meta, ['type', 'via']),
+        });
       }),
   };
 }

@@ -1,9 +1,11 @@
 import type { AddressInfo } from 'node:net';
+
 import { serve, type ServerType } from '@hono/node-server';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { auditEvents, instances } from '../../db/schema.js';
-import { makeHarness, type Harness, type Session } from '../../test/harness.js';
+import { type Harness, makeHarness, type Session } from '../../test/harness.js';
 
 let h: Harness;
 let server: ServerType;
@@ -30,12 +32,18 @@ const successEvents = (id: string) =>
   h.db
     .select({ n: count() })
     .from(auditEvents)
-    .where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'instance.event'), eq(auditEvents.outcome, 'success')))
+    .where(
+      and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'instance.event'), eq(auditEvents.outcome, 'success')),
+    )
     .get()?.n;
 
 describe('optimistic concurrency', () => {
   it('20 concurrent events with the same expectedVersion: exactly one 200, nineteen 409, one success audit', async () => {
-    const started = await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: '并发' } }, pa);
+    const started = await h.post(
+      '/api/instances',
+      { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: '并发' } },
+      pa,
+    );
     const { id } = await started.json();
     const send = () =>
       fetch(`${base}/api/instances/${id}/events`, {
@@ -47,15 +55,20 @@ describe('optimistic concurrency', () => {
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(19);
-    for (const r of responses.filter((x) => x.status === 409)) expect((await r.json()).error.code).toBe('VERSION_CONFLICT');
+    for (const r of responses.filter((x) => x.status === 409))
+      expect((await r.json()).error.code).toBe('VERSION_CONFLICT');
     expect(successEvents(id)).toBe(1);
     expect(h.db.select().from(instances).where(eq(instances.id, id)).get()?.version).toBe(2);
   });
 
   it('the same through app.request with Promise.all', async () => {
-    const { id } = await (await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: '并发2' } }, pa)).json();
+    const { id } = await (
+      await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: '并发2' } }, pa)
+    ).json();
     const responses = await Promise.all(
-      Array.from({ length: 20 }, () => h.post(`/api/instances/${id}/events`, { type: 'SUBMIT', expectedVersion: 1 }, pa)),
+      Array.from({ length: 20 }, () =>
+        h.post(`/api/instances/${id}/events`, { type: 'SUBMIT', expectedVersion: 1 }, pa),
+      ),
     );
     expect(responses.filter((r) => r.status === 200)).toHaveLength(1);
     expect(responses.filter((r) => r.status === 409)).toHaveLength(19);
@@ -67,7 +80,9 @@ describe('optimistic concurrency', () => {
     const { createApp } = await import('../../app.js');
     const other = openDb(`${h.dir}/test.db`);
     const app2 = createApp({ db: other, clock: h.clock.now });
-    const { id } = await (await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: '双连接' } }, pa)).json();
+    const { id } = await (
+      await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: '双连接' } }, pa)
+    ).json();
     const req = (app: typeof app2) =>
       app.request(`/api/instances/${id}/events`, {
         method: 'POST',

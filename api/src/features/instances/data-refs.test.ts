@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
 
 let h: WorkflowHarness;
@@ -12,7 +13,14 @@ type Started = { id: string; version: number };
 describe('GET /instances/{id} names the ids its data carries', () => {
   it('campus entry: schools by name, the merged request by title (both ways)', async () => {
     const file = async (schoolIds: string[], title: string): Promise<Started> => {
-      const res = await h.start('outside', 'campus-entry', h.orgs.district, { itemCode: 'XF-01', title, activityDate: '2027-01-08', schoolIds, studentHours: 2, teacherHours: 1 });
+      const res = await h.start('outside', 'campus-entry', h.orgs.district, {
+        itemCode: 'XF-01',
+        title,
+        activityDate: '2027-01-08',
+        schoolIds,
+        studentHours: 2,
+        teacherHours: 1,
+      });
       expect(res.status, await res.clone().text()).toBe(201);
       return res.json();
     };
@@ -20,7 +28,11 @@ describe('GET /instances/{id} names the ids its data carries', () => {
     const second = await file([h.orgs.schoolB, h.orgs.schoolA2], '消防演练进校园');
     const merged = await h.post(
       '/api/campus-entry/merges',
-      { survivor: { id: first.id, expectedVersion: first.version }, absorbed: [{ id: second.id, expectedVersion: second.version }], comment: '合并为一次活动' },
+      {
+        survivor: { id: first.id, expectedVersion: first.version },
+        absorbed: [{ id: second.id, expectedVersion: second.version }],
+        comment: '合并为一次活动',
+      },
       await h.as('reviewer1'),
     );
     expect(merged.status, await merged.clone().text()).toBe(200);
@@ -38,7 +50,13 @@ describe('GET /instances/{id} names the ids its data carries', () => {
   });
 
   it('inspection: the assigned inspector by name for the bureau; unnamed for a principal who may not read that person', async () => {
-    const res = await h.start('admin', 'security-inspection', h.orgs.schoolA, { round: '2026年秋季' }, { inspector: [h.users.inspector] });
+    const res = await h.start(
+      'admin',
+      'security-inspection',
+      h.orgs.schoolA,
+      { round: '2026年秋季' },
+      { inspector: [h.users.inspector] },
+    );
     expect(res.status, await res.clone().text()).toBe(201);
     const { id } = (await res.json()) as Started;
     const bureau = await h.view(id, 'reviewer1');
@@ -51,7 +69,14 @@ describe('GET /instances/{id} names the ids its data carries', () => {
 
   it('a merged-in request the viewer may not read is named null, not by its title', async () => {
     const file = async (schoolIds: string[], title: string): Promise<Started> => {
-      const res = await h.start('outside', 'campus-entry', h.orgs.district, { itemCode: 'FZ-01', title, activityDate: '2027-01-11', schoolIds, studentHours: 1, teacherHours: 1 });
+      const res = await h.start('outside', 'campus-entry', h.orgs.district, {
+        itemCode: 'FZ-01',
+        title,
+        activityDate: '2027-01-11',
+        schoolIds,
+        studentHours: 1,
+        teacherHours: 1,
+      });
       expect(res.status, await res.clone().text()).toBe(201);
       return res.json();
     };
@@ -59,7 +84,11 @@ describe('GET /instances/{id} names the ids its data carries', () => {
     const second = await file([h.orgs.schoolB], '法治讲座（育才小学）');
     const merged = await h.post(
       '/api/campus-entry/merges',
-      { survivor: { id: first.id, expectedVersion: first.version }, absorbed: [{ id: second.id, expectedVersion: second.version }], comment: '合并' },
+      {
+        survivor: { id: first.id, expectedVersion: first.version },
+        absorbed: [{ id: second.id, expectedVersion: second.version }],
+        comment: '合并',
+      },
       await h.as('reviewer1'),
     );
     expect(merged.status, await merged.clone().text()).toBe(200);
@@ -68,6 +97,9 @@ describe('GET /instances/{id} names the ids its data carries', () => {
     const school = await h.view(first.id, 'principalA');
     expect(school.data.mergedFrom).toEqual([second.id]);
     expect(school.refs?.[second.id]).toEqual({ kind: 'instance', name: null });
-    expect((await h.view(first.id, 'reviewer1')).refs?.[second.id]).toEqual({ kind: 'instance', name: '法治讲座（育才小学）' });
+    expect((await h.view(first.id, 'reviewer1')).refs?.[second.id]).toEqual({
+      kind: 'instance',
+      name: '法治讲座（育才小学）',
+    });
   });
 });

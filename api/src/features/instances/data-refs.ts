@@ -1,7 +1,8 @@
 import { inArray } from 'drizzle-orm';
+
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
-import { instances, organisations, users, type TInstanceRow } from '../../db/schema.js';
+import { instances, organisations, type TInstanceRow, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { describeSnapshot, type TDefinition } from '../../engine.js';
 import { userSubject } from '../users/user-subject.js';
@@ -14,7 +15,8 @@ const MAX_IDS = 500;
 
 function idsIn(values: unknown[]): string[] {
   const out = new Set<string>();
-  for (const v of values) for (const s of Array.isArray(v) ? v : [v]) if (typeof s === 'string' && UUID.test(s)) out.add(s);
+  for (const v of values)
+    for (const s of Array.isArray(v) ? v : [v]) if (typeof s === 'string' && UUID.test(s)) out.add(s);
   return [...out].slice(0, MAX_IDS);
 }
 
@@ -32,14 +34,25 @@ export function assignmentsOf(def: TDefinition, row: TInstanceRow): TInstanceAss
  * table. A person or instance the viewer may not read is named null: the page says so, and nothing
  * leaks that the lists would not show them (an expert's name to the submitting teacher, say).
  */
-export function dataRefs(deps: Deps, input: { user: TAuthUser; ability: AppAbility; values: unknown[] }): Record<string, TDataRef> {
+export function dataRefs(
+  deps: Deps,
+  input: { user: TAuthUser; ability: AppAbility; values: unknown[] },
+): Record<string, TDataRef> {
   const ids = idsIn(input.values);
   const refs: Record<string, TDataRef> = {};
   if (ids.length === 0) return refs;
-  for (const o of deps.db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids)).all()) {
+  for (const o of deps.db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(inArray(organisations.id, ids))
+    .all()) {
     refs[o.id] = { kind: 'organisation', name: o.name };
   }
-  for (const u of deps.db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, ids)).all()) {
+  for (const u of deps.db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(inArray(users.id, ids))
+    .all()) {
     refs[u.id] = { kind: 'user', name: input.ability.can('read', userSubject(deps, u.id)) ? u.displayName : null };
   }
   for (const row of deps.db.select().from(instances).where(inArray(instances.id, ids)).all()) {

@@ -1,11 +1,20 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { calendarFor } from '../calendar/get-calendar.js';
-import { engineFacts } from './engine-facts.js';
-import { lazily } from '../../lib/lazily.js';
+
 import type { TAuthUser } from '../../auth/user.js';
 import { organisations, roleGrants, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { reviewAssigneeRules, scopeOrg, type Actor, type EngineEnv, type Subject, type TActorRule, type TDefinition } from '../../engine.js';
+import {
+  type Actor,
+  type EngineEnv,
+  reviewAssigneeRules,
+  scopeOrg,
+  type Subject,
+  type TActorRule,
+  type TDefinition,
+} from '../../engine.js';
+import { lazily } from '../../lib/lazily.js';
+import { calendarFor } from '../calendar/get-calendar.js';
+import { engineFacts } from './engine-facts.js';
 
 export const engineActor = (user: TAuthUser): Actor =>
   user.id === 'system' ? { userId: 'system', roles: [] } : { userId: user.id, roles: user.roles };
@@ -17,7 +26,13 @@ function holders(deps: Pick<Deps, 'db'>, role: string, orgIds: string[] | null):
     .selectDistinct({ userId: roleGrants.userId })
     .from(roleGrants)
     .innerJoin(users, eq(users.id, roleGrants.userId))
-    .where(and(eq(roleGrants.role, role), eq(users.disabled, false), orgIds === null ? undefined : inArray(roleGrants.orgId, orgIds)))
+    .where(
+      and(
+        eq(roleGrants.role, role),
+        eq(users.disabled, false),
+        orgIds === null ? undefined : inArray(roleGrants.orgId, orgIds),
+      ),
+    )
     .orderBy(roleGrants.userId)
     .all();
   return rows.map((r) => r.userId);
@@ -49,11 +64,18 @@ export function buildEnv(
   const now = deps.clock();
   const reviewers: Record<string, string[]> = {};
   // Read only when a review step is entered (explain/compile): resolved then, not on every event.
-  for (const { state, rule } of reviewAssigneeRules(def)) lazily(reviewers, state, () => holders(deps, rule.role, ruleOrgs(rule, subject, data)));
+  for (const { state, rule } of reviewAssigneeRules(def))
+    lazily(reviewers, state, () => holders(deps, rule.role, ruleOrgs(rule, subject, data)));
   const calendar = calendarFor(deps, subject.path[0]);
-  const env: EngineEnv = { now, calendar, reviewers, facts: engineFacts(deps, { def, subject, actor, now, data, instanceId }) };
+  const env: EngineEnv = {
+    now,
+    calendar,
+    reviewers,
+    facts: engineFacts(deps, { def, subject, actor, now, data, instanceId }),
+  };
   // Read only when a collector's move is refused for missing parts (the message names the schools).
-  if (Object.values(def.states).some((s) => s.kind === 'collect')) lazily(env, 'partyNames', () => partyNames(deps, def, subject, data));
+  if (Object.values(def.states).some((s) => s.kind === 'collect'))
+    lazily(env, 'partyNames', () => partyNames(deps, def, subject, data));
   return env;
 }
 
@@ -62,7 +84,12 @@ export function buildEnv(
  * hold the participant role (the member school of a group, the school a request lists). Rules that do not
  * point at organisations (assigned experts) name nobody; the engine then only counts.
  */
-export function partyNames(deps: Pick<Deps, 'db'>, def: TDefinition, subject: Subject, data: Record<string, unknown>): Record<string, string> {
+export function partyNames(
+  deps: Pick<Deps, 'db'>,
+  def: TDefinition,
+  subject: Subject,
+  data: Record<string, unknown>,
+): Record<string, string> {
   const names: Record<string, string> = {};
   for (const state of Object.values(def.states)) {
     if (state.kind !== 'collect') continue;

@@ -1,12 +1,20 @@
-import { and, count, eq, gte, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, ne, type SQL, sql } from 'drizzle-orm';
+
 import { definitions, instances, tasks } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { usesOf, type Actor, type Subject, type TDefinition } from '../../engine.js';
+import { type Actor, type Subject, type TDefinition, usesOf } from '../../engine.js';
+import { lazily } from '../../lib/lazily.js';
 import { loadPublished } from '../reference/load-reference.js';
 import { entryRuleRefusals, semesterStart } from '../workflow-rules/campus-entry-check.js';
-import { lazily } from '../../lib/lazily.js';
 
-type FactInput = { def: TDefinition; subject: Subject; actor: Actor; now: Date; data: Record<string, unknown>; instanceId: string | null };
+type FactInput = {
+  def: TDefinition;
+  subject: Subject;
+  actor: Actor;
+  now: Date;
+  data: Record<string, unknown>;
+  instanceId: string | null;
+};
 
 /** The fact names this definition's guards read (`params.fact`), so only those are computed. */
 function factsUsed(def: TDefinition): Set<string> {
@@ -17,7 +25,8 @@ function factsUsed(def: TDefinition): Set<string> {
       ...(state.kind === 'auto' ? state.choices.flatMap((c) => c.guards) : []),
     ];
     for (const g of guards)
-      for (const key of ['fact', 'capFact'] as const) if (typeof g.params?.[key] === 'string') names.add(g.params[key] as string);
+      for (const key of ['fact', 'capFact'] as const)
+        if (typeof g.params?.[key] === 'string') names.add(g.params[key] as string);
   }
   return names;
 }
@@ -25,13 +34,22 @@ function factsUsed(def: TDefinition): Set<string> {
 /** Where the transitions guarded by this fact lead (e.g. RECOMMEND → preliminary). */
 function targetsGuardedBy(def: TDefinition, fact: string): string[] {
   return Object.values(def.states).flatMap((state) =>
-    'on' in state ? Object.values(state.on).filter((t) => t.guards?.some((g) => g.params?.fact === fact)).map((t) => t.to) : [],
+    'on' in state
+      ? Object.values(state.on)
+          .filter((t) => t.guards?.some((g) => g.params?.fact === fact))
+          .map((t) => t.to)
+      : [],
   );
 }
 
 /** Other instances of this definition key (any version) this semester, not refused or withdrawn. */
 function sameKeyThisSemester(deps: Pick<Deps, 'db'>, input: FactInput, ...extra: SQL[]): number {
-  const ids = deps.db.select({ id: definitions.id }).from(definitions).where(eq(definitions.key, input.def.key)).all().map((d) => d.id);
+  const ids = deps.db
+    .select({ id: definitions.id })
+    .from(definitions)
+    .where(eq(definitions.key, input.def.key))
+    .all()
+    .map((d) => d.id);
   if (ids.length === 0) return 0;
   const where = [
     inArray(instances.definitionId, ids),
@@ -40,7 +58,13 @@ function sameKeyThisSemester(deps: Pick<Deps, 'db'>, input: FactInput, ...extra:
     ...(input.instanceId ? [ne(instances.id, input.instanceId)] : []),
     ...extra,
   ];
-  return deps.db.select({ n: count() }).from(instances).where(and(...where)).get()?.n ?? 0;
+  return (
+    deps.db
+      .select({ n: count() })
+      .from(instances)
+      .where(and(...where))
+      .get()?.n ?? 0
+  );
 }
 
 /**
@@ -56,7 +80,8 @@ export function engineFacts(deps: Pick<Deps, 'db'>, input: FactInput): Record<st
   const used = factsUsed(input.def);
   const facts: Record<string, unknown> = {};
   const atSubject = eq(instances.subjectOrgId, input.subject.orgId);
-  if (used.has('subjectInstancesThisSemester')) lazily(facts, 'subjectInstancesThisSemester', () => sameKeyThisSemester(deps, input, atSubject));
+  if (used.has('subjectInstancesThisSemester'))
+    lazily(facts, 'subjectInstancesThisSemester', () => sameKeyThisSemester(deps, input, atSubject));
   if (used.has('schoolRecommendations'))
     lazily(facts, 'schoolRecommendations', () => {
       // Recommended = reached the step the capped transition leads to; its tasks prove it without reading snapshots.
@@ -70,7 +95,10 @@ export function engineFacts(deps: Pick<Deps, 'db'>, input: FactInput): Record<st
     if (quota !== undefined) facts.schoolRecommendationQuota = quota;
   }
   for (const use of usesOf(input.def, 'entryRules'))
-    if (used.has(use.params.fact)) lazily(facts, use.params.fact, () => entryRuleRefusals(deps, use.params, input.data, input.now, input.instanceId));
+    if (used.has(use.params.fact))
+      lazily(facts, use.params.fact, () =>
+        entryRuleRefusals(deps, use.params, input.data, input.now, input.instanceId),
+      );
   const near = new Set(input.subject.path.slice(1));
   facts.conflicted = input.actor.roles.some((g) => near.has(g.orgId));
   return facts;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeHarness, type Harness } from '../../test/harness.js';
+
+import { type Harness, makeHarness } from '../../test/harness.js';
 import { plansOf } from '../../test/query-plans.js';
 import { fireEvent } from './fire-event.js';
 import { startInstance } from './start-instance.js';
@@ -11,8 +12,18 @@ beforeAll(async () => {
   definitionId = h.publish();
   // History for the principal's role at their school: closed tasks the event path must not walk.
   for (let i = 0; i < 30; i += 1) {
-    const started = startInstance(h.deps, { actor: h.authUser('principalA'), definitionId, subjectOrgId: h.orgs.schoolA, data: { title: `报告${i}` } }).body;
-    fireEvent(h.deps, { actor: h.authUser('principalA'), instanceId: started.id, event: { type: 'SUBMIT' }, expectedVersion: started.version });
+    const started = startInstance(h.deps, {
+      actor: h.authUser('principalA'),
+      definitionId,
+      subjectOrgId: h.orgs.schoolA,
+      data: { title: `报告${i}` },
+    }).body;
+    fireEvent(h.deps, {
+      actor: h.authUser('principalA'),
+      instanceId: started.id,
+      event: { type: 'SUBMIT' },
+      expectedVersion: started.version,
+    });
   }
 });
 afterAll(() => h.close());
@@ -23,11 +34,23 @@ afterAll(() => h.close());
 describe('query plans of the event path (issue 11)', () => {
   it("reads only the instance's own tasks: its earliest open deadline and whether the actor has work there", () => {
     const actor = h.authUser('principalA');
-    const started = startInstance(h.deps, { actor, definitionId, subjectOrgId: h.orgs.schoolA, data: { title: '本次' } }).body;
-    const plans = plansOf(h, (deps) => fireEvent(deps, { actor, instanceId: started.id, event: { type: 'SUBMIT' }, expectedVersion: started.version }), 'tasks');
+    const started = startInstance(h.deps, {
+      actor,
+      definitionId,
+      subjectOrgId: h.orgs.schoolA,
+      data: { title: '本次' },
+    }).body;
+    const plans = plansOf(
+      h,
+      (deps) =>
+        fireEvent(deps, { actor, instanceId: started.id, event: { type: 'SUBMIT' }, expectedVersion: started.version }),
+      'tasks',
+    );
     expect(plans.length).toBeGreaterThan(1);
     for (const plan of plans) {
-      expect(plan).not.toMatch(/SCAN tasks|tasks_open_due_idx|task_candidates_role_org_open_task_idx|task_candidates_user_open_task_idx/);
+      expect(plan).not.toMatch(
+        /SCAN tasks|tasks_open_due_idx|task_candidates_role_org_open_task_idx|task_candidates_user_open_task_idx/,
+      );
     }
     expect(plans.some((p) => /tasks_instance_status_due_idx \(instance_id=\? AND status=\?\)/.test(p))).toBe(true);
   });

@@ -4,23 +4,23 @@ import { isSystem, type TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
 import type { TInstanceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { describeSnapshot, periodOf, step, titleOf, type EngineEvent, type TDefinition } from '../../engine.js';
+import { describeSnapshot, type EngineEvent, periodOf, step, type TDefinition, titleOf } from '../../engine.js';
 import { AppError } from '../../errors.js';
-import { replayOf, rememberResponse, type TIdempotency } from '../../lib/idempotency.js';
+import { rememberResponse, replayOf, type TIdempotency } from '../../lib/idempotency.js';
 import { loadDefinition } from '../definitions/load-definition.js';
 import { orgPath } from '../orgs/org-path.js';
+import { prepareEvent } from '../workflow-rules/prepare-event.js';
+import { recordEvent } from '../workflow-rules/record-event.js';
 import { applyEffects } from './apply-effects.js';
 import { badTransitionAssignment } from './assignment-check.js';
-import { buildEnv, engineActor } from './engine-env.js';
-import { addParticipants, dropUnassigned, instanceSubject, leaversOf } from './instance-subject.js';
-import { badMechanicTargets } from './mechanic-targets.js';
-import { eventResult, subjectOf } from './instance-view.js';
-import { deniedEvent, refusalError } from './refusal.js';
-import { ZEventResult, type TEventResult } from './instances.types.js';
-import { prepareEvent } from '../workflow-rules/prepare-event.js';
 import { delegatedFor } from './delegated-for.js';
+import { buildEnv, engineActor } from './engine-env.js';
 import { instanceRow, writeStep } from './instance-rows.js';
-import { recordEvent } from '../workflow-rules/record-event.js';
+import { addParticipants, dropUnassigned, instanceSubject, leaversOf } from './instance-subject.js';
+import { eventResult, subjectOf } from './instance-view.js';
+import { type TEventResult, ZEventResult } from './instances.types.js';
+import { badMechanicTargets } from './mechanic-targets.js';
+import { deniedEvent, refusalError } from './refusal.js';
 
 export type TFireEventInput = {
   actor: TAuthUser;
@@ -48,7 +48,8 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
   if (replay) return replay instanceof AppError ? replay : replay.body;
   const meta: Record<string, unknown> = { type: input.event.type, comment: input.event.comment ?? null };
   if (input.via) meta.via = input.via;
-  if (input.event.type === 'REASSIGN') meta.reassign = { from: input.event.data?.from ?? null, to: input.event.data?.to ?? null };
+  if (input.event.type === 'REASSIGN')
+    meta.reassign = { from: input.event.data?.from ?? null, to: input.event.data?.to ?? null };
   const deny = (error: AppError, before?: unknown) =>
     deniedEvent(deps, { actor, action: 'instance.event', instanceId, error, before, meta });
 
@@ -60,7 +61,8 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
     // Rows the caller may not read answer 404, so ids of other schools' instances cannot be probed.
     if (!ability.can('read', target)) return deny(new AppError('NOT_FOUND'));
     // Handing a departing person's work on (REASSIGN) changes who acts, not what is decided: 'update'.
-    if (!ability.can(input.event.type === 'REASSIGN' ? 'update' : 'act', target)) return deny(new AppError('FORBIDDEN'));
+    if (!ability.can(input.event.type === 'REASSIGN' ? 'update' : 'act', target))
+      return deny(new AppError('FORBIDDEN'));
   }
   const before = { state: row.state, version: row.version };
   if (input.expectedVersion !== null && input.expectedVersion !== row.version) {
@@ -102,7 +104,11 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
     updatedAt: deps.clock().toISOString(),
   };
   // A revised request's new activity title renames it everywhere it is listed.
-  const updated = writeStep(deps.db, row.id, row.version, { ...next, period: periodOf(def, next.data), title: titleOf(def, next.data) });
+  const updated = writeStep(deps.db, row.id, row.version, {
+    ...next,
+    period: periodOf(def, next.data),
+    title: titleOf(def, next.data),
+  });
   // Cannot happen under BEGIN IMMEDIATE; kept so a future multi-writer database stays correct.
   if (updated.changes !== 1) return deny(new AppError('VERSION_CONFLICT'), before);
 
@@ -112,7 +118,13 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
     ...named.map((userId) => ({ userId, role: 'candidate' })),
     ...readers.map((userId) => ({ userId, role: 'reader' })),
   ]);
-  dropUnassigned(deps, row.id, described.assignments, leaversOf(describeSnapshot(def, row.snapshot), described, event), participants);
+  dropUnassigned(
+    deps,
+    row.id,
+    described.assignments,
+    leaversOf(describeSnapshot(def, row.snapshot), described, event),
+    participants,
+  );
   Object.assign(meta, prepared.note, recordEvent(deps, def, next, result.effects));
   appendAudit(deps.db, {
     at: next.updatedAt,

@@ -12,7 +12,10 @@ import type { THistoryEvent } from './instances.types.js';
  * attempts are left to the auditor's log: readers of an instance need not learn who probed it. What a
  * blind or sealed expert review keeps from this viewer is veiled (blind-review.ts).
  */
-export function getHistory(deps: Deps, input: { user: TAuthUser; ability: AppAbility; id: string }): { items: THistoryEvent[] } {
+export function getHistory(
+  deps: Deps,
+  input: { user: TAuthUser; ability: AppAbility; id: string },
+): { items: THistoryEvent[] } {
   const row = readableInstance(deps, input.user, input.ability, input.id);
   const items = instanceEvents(deps, input.id);
   const def = loadDefinition(deps, row.definitionId)?.def;

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { tx } from '../../db/client.js';
@@ -10,9 +11,9 @@ import { veilFor } from './blind-review.js';
 import { assignmentsOf, dataRefs } from './data-refs.js';
 import { instanceSubject } from './instance-subject.js';
 import { instanceView } from './instance-view.js';
+import type { TInstanceView } from './instances.types.js';
 import { partViews } from './part-views.js';
 import { deniedEvent } from './refusal.js';
-import type { TInstanceView } from './instances.types.js';
 
 /** The row if this caller may read it; 404 otherwise, whether it is missing or someone else's. */
 export function readableInstance(deps: Deps, user: TAuthUser, ability: AppAbility, id: string): TInstanceRow {
@@ -20,7 +21,9 @@ export function readableInstance(deps: Deps, user: TAuthUser, ability: AppAbilit
   if (!row) throw new AppError('NOT_FOUND');
   if (!ability.can('read', instanceSubject(deps, row, user))) {
     // A refused read of an existing row is a permission event the auditor should see.
-    tx(deps.db, () => deniedEvent(deps, { actor: user, action: 'instance.read', instanceId: id, error: new AppError('NOT_FOUND') }));
+    tx(deps.db, () =>
+      deniedEvent(deps, { actor: user, action: 'instance.read', instanceId: id, error: new AppError('NOT_FOUND') }),
+    );
     throw new AppError('NOT_FOUND');
   }
   return row;
@@ -33,7 +36,11 @@ export function getInstance(deps: Deps, input: { user: TAuthUser; ability: AppAb
   const veil = veilFor(deps, { def: loaded.def, row, user: input.user, ability: input.ability });
   const view = instanceView(deps, loaded.def, loaded.row, row, input.user, veil);
   const assignments = veil.assignments(assignmentsOf(loaded.def, row));
-  const refs = dataRefs(deps, { user: input.user, ability: input.ability, values: [...Object.values(view.data), ...assignments.map((a) => a.userIds)] });
+  const refs = dataRefs(deps, {
+    user: input.user,
+    ability: input.ability,
+    values: [...Object.values(view.data), ...assignments.map((a) => a.userIds)],
+  });
   const parts = partViews(deps, { def: loaded.def, row, user: input.user, ability: input.ability, veil });
   return { ...view, assignments, refs, parts };
 }

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+
 import { instances } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { earliestOpenDue, moveDue } from './instance-rows.js';

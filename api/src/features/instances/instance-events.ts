@@ -1,4 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
+
 import { auditEvents, type TAuditEventRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 
@@ -7,6 +8,12 @@ export const instanceEvents = (deps: Pick<Deps, 'db'>, instanceId: string): TAud
   deps.db
     .select()
     .from(auditEvents)
-    .where(and(eq(auditEvents.entityType, 'Instance'), eq(auditEvents.entityId, instanceId), eq(auditEvents.outcome, 'success')))
+    .where(
+      and(
+        eq(auditEvents.entityType, 'Instance'),
+        eq(auditEvents.entityId, instanceId),
+        eq(auditEvents.outcome, 'success'),
+      ),
+    )
     .orderBy(asc(auditEvents.seq))
     .all();

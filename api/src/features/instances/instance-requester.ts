@@ -1,4 +1,5 @@
 import { and, inArray, ne } from 'drizzle-orm';
+
 import type { TAuthUser } from '../../auth/user.js';
 import { organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
@@ -10,7 +11,12 @@ import type { TDefinition } from '../../engine.js';
  * or school, preferring the unit where they hold a starter role. Never the district, unless the starter
  * holds nothing below it (the bureau itself filed). migration 0026 backfills older rows by the same rule.
  */
-export function requesterOf(deps: Pick<Deps, 'db'>, def: TDefinition, subject: { id: string; type: string }, actor: TAuthUser): string {
+export function requesterOf(
+  deps: Pick<Deps, 'db'>,
+  def: TDefinition,
+  subject: { id: string; type: string },
+  actor: TAuthUser,
+): string {
   if (subject.type !== 'district') return subject.id;
   const starterRoles = new Set(def.starters.map((s) => s.role));
   const grants = [...actor.roles].sort((a, b) => Number(starterRoles.has(b.role)) - Number(starterRoles.has(a.role)));
@@ -19,7 +25,15 @@ export function requesterOf(deps: Pick<Deps, 'db'>, def: TDefinition, subject: {
     deps.db
       .select({ id: organisations.id })
       .from(organisations)
-      .where(and(inArray(organisations.id, grants.map((g) => g.orgId)), ne(organisations.type, 'district')))
+      .where(
+        and(
+          inArray(
+            organisations.id,
+            grants.map((g) => g.orgId),
+          ),
+          ne(organisations.type, 'district'),
+        ),
+      )
       .all()
       .map((o) => o.id),
   );

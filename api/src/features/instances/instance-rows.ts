@@ -1,4 +1,5 @@
 import { and, eq, min, sql } from 'drizzle-orm';
+
 import type { Db } from '../../db/client.js';
 import { prepared } from '../../db/prepared.js';
 import { instanceParticipants, instances, tasks, type TInstanceRow } from '../../db/schema.js';
@@ -15,9 +16,18 @@ const ph = sql.placeholder;
 const col = <T>(name: string) => ph(name) as unknown as T;
 
 export const instanceRow = (db: Db, id: string): TInstanceRow | undefined =>
-  prepared(db, 'instance.row', (d) => d.select().from(instances).where(eq(instances.id, ph('id'))).prepare()).get({ id });
+  prepared(db, 'instance.row', (d) =>
+    d
+      .select()
+      .from(instances)
+      .where(eq(instances.id, ph('id')))
+      .prepare(),
+  ).get({ id });
 
-type TMoved = Pick<TInstanceRow, 'snapshot' | 'data' | 'state' | 'status' | 'outcome' | 'version' | 'updatedAt' | 'period' | 'title'>;
+type TMoved = Pick<
+  TInstanceRow,
+  'snapshot' | 'data' | 'state' | 'status' | 'outcome' | 'version' | 'updatedAt' | 'period' | 'title'
+>;
 
 /** The engine's step written back, only if the row still has the version it was read at (changes: 0 if not). */
 export const writeStep = (db: Db, id: string, readVersion: number, next: TMoved) =>
@@ -60,7 +70,11 @@ export const moveDue = (db: Db, instanceId: string, dueAt: string | null) =>
 
 export const participantUserIds = (db: Db, instanceId: string): string[] =>
   prepared(db, 'instance.participantIds', (d) =>
-    d.selectDistinct({ userId: instanceParticipants.userId }).from(instanceParticipants).where(eq(instanceParticipants.instanceId, ph('instanceId'))).prepare(),
+    d
+      .selectDistinct({ userId: instanceParticipants.userId })
+      .from(instanceParticipants)
+      .where(eq(instanceParticipants.instanceId, ph('instanceId')))
+      .prepare(),
   )
     .all({ instanceId })
     .map((r) => r.userId);

@@ -1,9 +1,10 @@
 import { subject } from '@casl/ability';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+
 import type { TInstanceSubject } from '../../auth/ability.js';
 import type { TFieldMap } from '../../auth/ability-sql.js';
 import type { TAuthUser } from '../../auth/user.js';
-import { instanceParticipants, instances, users, type TInstanceRow } from '../../db/schema.js';
+import { instanceParticipants, instances, type TInstanceRow, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { ROLES, type TRole } from '../../engine.js';
 import { instancesWithOpenTaskFor, waitsOn } from '../tasks/candidate-match.js';
@@ -71,7 +72,12 @@ export function participantRows(deps: Pick<Deps, 'db'>, instanceId: string): TPa
  * rows the instance has (read here if not given); only the missing ones are checked and written, so the
  * usual event, whose people are all recorded already, writes nothing.
  */
-export function addParticipants(deps: Pick<Deps, 'db'>, instanceId: string, people: Array<{ userId: string; role: string }>, current?: TParticipantRow[]): TParticipantRow[] {
+export function addParticipants(
+  deps: Pick<Deps, 'db'>,
+  instanceId: string,
+  people: Array<{ userId: string; role: string }>,
+  current?: TParticipantRow[],
+): TParticipantRow[] {
   const rows = current ?? participantRows(deps, instanceId);
   const key = (p: TParticipantRow) => `${p.userId}\u0000${p.role}`;
   const have = new Set(rows.map(key));
@@ -79,7 +85,14 @@ export function addParticipants(deps: Pick<Deps, 'db'>, instanceId: string, peop
   if (unique.size === 0) return rows;
   // Only real accounts: 'system' and stale ids never become participants.
   const ids = [...new Set([...unique.values()].map((p) => p.userId))];
-  const known = new Set(deps.db.select({ id: users.id }).from(users).where(inArray(users.id, ids)).all().map((u) => u.id));
+  const known = new Set(
+    deps.db
+      .select({ id: users.id })
+      .from(users)
+      .where(inArray(users.id, ids))
+      .all()
+      .map((u) => u.id),
+  );
   for (const [k, p] of unique) if (!known.has(p.userId)) unique.delete(k);
   if (unique.size === 0) return rows;
   const added = [...unique.values()].map((p) => ({ userId: p.userId, role: p.role }));
@@ -98,7 +111,11 @@ type Parties = { assignments: Partial<Record<TRole, string[]>>; readers: string[
  * reassigned), no longer copied in, or handed over (REASSIGN's `from`: the engine swapped them out of
  * every seat, task and copy).
  */
-export function leaversOf(before: Parties, after: Parties, event: { type: string; data?: Record<string, unknown> }): { assignees: string[]; readers: string[] } {
+export function leaversOf(
+  before: Parties,
+  after: Parties,
+  event: { type: string; data?: Record<string, unknown> },
+): { assignees: string[]; readers: string[] } {
   const held = (p: Parties) => new Set(Object.values(p.assignments).flatMap((ids) => ids ?? []));
   const still = held(after);
   const assignees = [...held(before)].filter((u) => !still.has(u));
@@ -128,10 +145,17 @@ export function dropUnassigned(
   const goes = (r: TParticipantRow) =>
     roles.has(r.role)
       ? !(assignments[r.role as TRole] ?? []).includes(r.userId)
-      : (r.role === 'candidate' && leavers.assignees.includes(r.userId)) || (r.role === 'reader' && leavers.readers.includes(r.userId));
+      : (r.role === 'candidate' && leavers.assignees.includes(r.userId)) ||
+        (r.role === 'reader' && leavers.readers.includes(r.userId));
   for (const r of rows.filter(goes))
     deps.db
       .delete(instanceParticipants)
-      .where(and(eq(instanceParticipants.instanceId, instanceId), eq(instanceParticipants.role, r.role), eq(instanceParticipants.userId, r.userId)))
+      .where(
+        and(
+          eq(instanceParticipants.instanceId, instanceId),
+          eq(instanceParticipants.role, r.role),
+          eq(instanceParticipants.userId, r.userId),
+        ),
+      )
       .run();
 }

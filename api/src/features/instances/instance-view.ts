@@ -1,16 +1,32 @@
 import { and, eq } from 'drizzle-orm';
+
 import type { TAuthUser } from '../../auth/user.js';
-import { organisations, users, type TDefinitionRow, type TInstanceRow, type TOrganisationRow } from '../../db/schema.js';
+import {
+  organisations,
+  type TDefinitionRow,
+  type TInstanceRow,
+  type TOrganisationRow,
+  users,
+} from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { actionBlocks, availableEvents, describeSnapshot, fieldAccess, formOf, outgoing, type Subject, type TDefinition } from '../../engine.js';
+import {
+  actionBlocks,
+  availableEvents,
+  describeSnapshot,
+  fieldAccess,
+  formOf,
+  outgoing,
+  type Subject,
+  type TDefinition,
+} from '../../engine.js';
 import { orgPath } from '../orgs/org-path.js';
 import { declaredBlocksView } from '../workflow-rules/block-summary.js';
 import { partPrefill } from '../workflow-rules/indicator-rows.js';
 import { openTasksOf } from './apply-effects.js';
-import { veilFor, type Veil } from './blind-review.js';
-import { noticePeriod } from './notice-period.js';
+import { type Veil, veilFor } from './blind-review.js';
 import { buildEnv, engineActor } from './engine-env.js';
 import type { TEventResult, TInstanceView } from './instances.types.js';
+import { noticePeriod } from './notice-period.js';
 
 /** The engine's view of the instance's subject: [district, group?, school], the type, and a group's member schools. */
 export function subjectOf(deps: Deps, def: TDefinition, chain: TOrganisationRow[], orgId: string): Subject {
@@ -38,7 +54,6 @@ function eventsFor(deps: Deps, def: TDefinition, row: TInstanceRow, chain: TOrga
   });
 }
 
-
 /** The short answer to an event: where the instance is now and what this user may do next. */
 export function eventResult(deps: Deps, def: TDefinition, row: TInstanceRow, user: TAuthUser): TEventResult {
   const chain = orgPath(deps, row.subjectOrgId);
@@ -54,22 +69,48 @@ export function eventResult(deps: Deps, def: TDefinition, row: TInstanceRow, use
 }
 
 /** Everything the detail page draws: data (minus fields hidden at this step), actions, form, trace. */
-export function instanceView(deps: Deps, def: TDefinition, defRow: TDefinitionRow, row: TInstanceRow, user: TAuthUser, veil: Veil = veilFor(deps, { def, row, user })): TInstanceView {
+export function instanceView(
+  deps: Deps,
+  def: TDefinition,
+  defRow: TDefinitionRow,
+  row: TInstanceRow,
+  user: TAuthUser,
+  veil: Veil = veilFor(deps, { def, row, user }),
+): TInstanceView {
   const chain = orgPath(deps, row.subjectOrgId);
   const described = describeSnapshot(def, row.snapshot);
   const visited = new Set(described.visited);
   const access = fieldAccess(def, row.state);
   // Hidden fields of this step, and the fields naming reviewers the viewer may not know (blind-review.ts), stay on the server.
-  const data = Object.fromEntries(Object.entries(row.data).filter(([k]) => access[k] !== 'hidden' && !veil.fields.has(k)));
+  const data = Object.fromEntries(
+    Object.entries(row.data).filter(([k]) => access[k] !== 'hidden' && !veil.fields.has(k)),
+  );
   const current = def.states[row.state];
   const ownFields = formOf(def, row.state).fields;
-  const creator = deps.db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.id, row.createdBy)).get();
+  const creator = deps.db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(eq(users.id, row.createdBy))
+    .get();
   const subjectOrg = chain[chain.length - 1];
   const requesterId = row.requesterOrgId ?? row.subjectOrgId;
-  const requester = requesterId === subjectOrg?.id ? subjectOrg : deps.db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.id, requesterId)).get();
+  const requester =
+    requesterId === subjectOrg?.id
+      ? subjectOrg
+      : deps.db
+          .select({ id: organisations.id, name: organisations.name })
+          .from(organisations)
+          .where(eq(organisations.id, requesterId))
+          .get();
   return {
     id: row.id,
-    definition: { id: defRow.id, key: defRow.key, version: defRow.version, name: def.name, blocks: declaredBlocksView(def) },
+    definition: {
+      id: defRow.id,
+      key: defRow.key,
+      version: defRow.version,
+      name: def.name,
+      blocks: declaredBlocksView(def),
+    },
     title: row.title ?? def.name,
     requester: { orgId: requesterId, name: requester?.name ?? '' },
     subject: {
@@ -96,7 +137,9 @@ export function instanceView(deps: Deps, def: TDefinition, defRow: TDefinitionRo
       visited: visited.has(id),
       current: id === row.state,
     })),
-    transitions: Object.entries(def.states).flatMap(([from, s]) => outgoing(s).map((t) => ({ from, to: t.to, event: t.event }))),
+    transitions: Object.entries(def.states).flatMap(([from, s]) =>
+      outgoing(s).map((t) => ({ from, to: t.to, event: t.event })),
+    ),
     openTasks: openTasksOf(deps, row.id),
     notice: noticePeriod(deps, def, row),
     partPrefill: row.status === 'running' ? partPrefill(deps, def, row) : null,

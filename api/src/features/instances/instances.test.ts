@@ -1,7 +1,8 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { auditEvents, instances, tasks } from '../../db/schema.js';
-import { makeHarness, type Harness, type Session } from '../../test/harness.js';
+import { type Harness, makeHarness, type Session } from '../../test/harness.js';
 
 let h: Harness;
 let definitionId: string;
@@ -47,19 +48,41 @@ describe('a school report from start to approval', () => {
 
     for (const s of [r1, r2]) {
       const inbox = await (await h.get('/api/tasks', s)).json();
-      expect(inbox.items.find((t: { instanceId: string }) => t.instanceId === view.id)).toMatchObject({ purpose: 'review' });
+      expect(inbox.items.find((t: { instanceId: string }) => t.instanceId === view.id)).toMatchObject({
+        purpose: 'review',
+      });
     }
     const v1 = await fire(r1, view.id, { type: 'APPROVE', expectedVersion: 2 });
     expect(v1.status).toBe(200);
     const v2 = await fire(r2, view.id, { type: 'APPROVE', expectedVersion: 3 });
     const done = await v2.json();
-    expect(done).toMatchObject({ state: 'done', status: 'completed', outcome: 'approved', version: 4, availableEvents: [] });
+    expect(done).toMatchObject({
+      state: 'done',
+      status: 'completed',
+      outcome: 'approved',
+      version: 4,
+      availableEvents: [],
+    });
 
-    const open = h.db.select().from(tasks).where(eq(tasks.instanceId, view.id)).all().filter((t) => t.status === 'open');
+    const open = h.db
+      .select()
+      .from(tasks)
+      .where(eq(tasks.instanceId, view.id))
+      .all()
+      .filter((t) => t.status === 'open');
     expect(open).toHaveLength(0);
     const history = await (await h.get(`/api/instances/${view.id}/history`, pa)).json();
-    expect(history.items.map((e: { action: string }) => e.action)).toEqual(['instance.start', 'instance.event', 'instance.event', 'instance.event']);
-    expect(history.items[1]).toMatchObject({ before: { state: 'draft', version: 1 }, after: { state: 'review', version: 2 }, meta: { type: 'SUBMIT' } });
+    expect(history.items.map((e: { action: string }) => e.action)).toEqual([
+      'instance.start',
+      'instance.event',
+      'instance.event',
+      'instance.event',
+    ]);
+    expect(history.items[1]).toMatchObject({
+      before: { state: 'draft', version: 1 },
+      after: { state: 'review', version: 2 },
+      meta: { type: 'SUBMIT' },
+    });
   });
 
   it('refusals map to the contract: wrong version 409, not allowed 409, comment required 422, form 422', async () => {
@@ -116,7 +139,9 @@ describe('school isolation', () => {
     const res = await fire(pb, idA, { type: 'SUBMIT', expectedVersion: 1 });
     expect(res.status).toBe(404);
     const denied = h.db.$client
-      .prepare("select meta from audit_events where action = 'instance.event' and entity_id = ? and outcome = 'denied' and actor_id = ?")
+      .prepare(
+        "select meta from audit_events where action = 'instance.event' and entity_id = ? and outcome = 'denied' and actor_id = ?",
+      )
       .all(idA, pb.userId);
     expect(denied.length).toBeGreaterThan(0);
   });

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { BLOCK_NAMES, FIELD_ACCESS, ROLES, type BlockName } from '../../engine.js';
+
+import { BLOCK_NAMES, type BlockName, FIELD_ACCESS, ROLES } from '../../engine.js';
 import { ZSortQuery } from '../../lib/sorted-keyset.js';
 import { ZAttachment } from '../attachments/attachments.types.js';
 import { ZAuditEvent } from '../audit/audit.types.js';
@@ -29,7 +30,15 @@ export const ZFireEventBody = z
 export type TFireEventBody = z.infer<typeof ZFireEventBody>;
 
 export const ZIdempotencyHeader = z.object({
-  'idempotency-key': z.string().min(1).max(200).optional().openapi({ param: { name: 'idempotency-key', in: 'header' }, description: 'Idempotency-Key: a replay with the same key returns the stored answer' }),
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({
+      param: { name: 'idempotency-key', in: 'header' },
+      description: 'Idempotency-Key: a replay with the same key returns the stored answer',
+    }),
 });
 
 export const ZInstanceListQuery = ZPageQuery.extend({
@@ -67,7 +76,10 @@ export const ZAvailableEvent = z
     commentRequired: z.boolean(),
     requires: z.array(z.string()),
     /** For approval mechanics (转办/委派/加签/退回): what the console must ask for. */
-    input: z.string().optional().openapi({ description: "the engine's input kind: user | users | signer | step | part …" }),
+    input: z
+      .string()
+      .optional()
+      .openapi({ description: "the engine's input kind: user | users | signer | step | part …" }),
     choices: z.array(z.object({ state: z.string(), name: ZLocalized })).optional(),
     blockedBy: z.object({ rule: z.string(), message: ZLocalized }).optional(),
     /** For RETURN_PART: the participants whose submitted part may be returned (see the view's `parts` for who they are). */
@@ -81,7 +93,13 @@ export const ZAvailableEvent = z
 
 /** A block the instance's definition declares, where, with its parameters (defaults applied). */
 export const ZDeclaredBlock = z
-  .object({ name: z.string(), at: z.enum(['start', 'step', 'action']), state: z.string().optional(), event: z.string().optional(), params: z.record(z.string(), z.unknown()) })
+  .object({
+    name: z.string(),
+    at: z.enum(['start', 'step', 'action']),
+    state: z.string().optional(),
+    event: z.string().optional(),
+    params: z.record(z.string(), z.unknown()),
+  })
   .openapi('DeclaredBlock');
 
 export const ZInstanceListItem = z
@@ -115,7 +133,9 @@ export type TInstanceListItem = z.infer<typeof ZInstanceListItem>;
 export const ZInstancePage = page(ZInstanceListItem);
 
 /** What an id in the data stands for; `name` is null when the viewer may not read that person or instance. */
-export const ZDataRef = z.object({ kind: z.enum(['organisation', 'user', 'instance']), name: z.string().nullable() }).openapi('DataRef');
+export const ZDataRef = z
+  .object({ kind: z.enum(['organisation', 'user', 'instance']), name: z.string().nullable() })
+  .openapi('DataRef');
 export type TDataRef = z.infer<typeof ZDataRef>;
 export const ZInstanceAssignment = z.object({
   role: z.string(),
@@ -145,11 +165,16 @@ export const ZPartStep = z
     step: z.string(),
     stepName: ZLocalized,
     current: z.boolean(),
-    scope: z.enum(['all', 'own']).openapi({ description: 'all: a collector or overseer sees every part; own: a participant sees theirs' }),
+    scope: z
+      .enum(['all', 'own'])
+      .openapi({ description: 'all: a collector or overseer sees every part; own: a participant sees theirs' }),
     rows: z
       .object({ field: z.string(), rows: z.array(z.record(z.string(), z.unknown())) })
       .nullable()
-      .openapi({ description: "the rows the step's parts start from (an indicator system's keys and names), to name the parts' rows" }),
+      .openapi({
+        description:
+          "the rows the step's parts start from (an indicator system's keys and names), to name the parts' rows",
+      }),
     parts: z.array(ZPart),
   })
   .openapi('PartStep');
@@ -158,7 +183,13 @@ export type TPartStep = z.infer<typeof ZPartStep>;
 export const ZInstanceView = z
   .object({
     id: z.string(),
-    definition: z.object({ id: z.string(), key: z.string(), version: z.number().int(), name: ZLocalized, blocks: z.array(ZDeclaredBlock) }),
+    definition: z.object({
+      id: z.string(),
+      key: z.string(),
+      version: z.number().int(),
+      name: ZLocalized,
+      blocks: z.array(ZDeclaredBlock),
+    }),
     /** What it is called (see the list item's `title`) and who filed it. */
     title: ZLocalized,
     requester: z.object({ orgId: z.string(), name: z.string() }),
@@ -179,14 +210,27 @@ export const ZInstanceView = z
     createdBy: z.object({ id: z.string(), displayName: z.string() }),
     availableEvents: z.array(ZAvailableEvent),
     /** The current step's own fields and, for every field, what this step may do with it. */
-    form: z.object({ fields: z.array(z.record(z.string(), z.unknown())), access: z.record(z.string(), z.enum(FIELD_ACCESS)) }).nullable(),
-    states: z.array(z.object({ id: z.string(), name: ZLocalized, kind: z.string(), visited: z.boolean(), current: z.boolean() })),
+    form: z
+      .object({
+        fields: z.array(z.record(z.string(), z.unknown())),
+        access: z.record(z.string(), z.enum(FIELD_ACCESS)),
+      })
+      .nullable(),
+    states: z.array(
+      z.object({ id: z.string(), name: ZLocalized, kind: z.string(), visited: z.boolean(), current: z.boolean() }),
+    ),
     transitions: z.array(z.object({ from: z.string(), to: z.string(), event: z.string() })),
     openTasks: z.array(z.object({ id: z.string(), state: z.string(), dueAt: z.string().nullable() })),
     /** While the instance rests in a 公示 (a `notice` step): when it ends by itself, and the school working days left (0 on its last day). */
     notice: z.object({ endsAt: z.string(), workdaysLeft: z.number().int() }).nullable(),
     /** At a collect step with the indicator-rows block: the rows a part starts from and the indicators needing evidence. */
-    partPrefill: z.object({ field: z.string(), rows: z.array(z.record(z.string(), z.unknown())), evidenceRequired: z.array(z.string()) }).nullable(),
+    partPrefill: z
+      .object({
+        field: z.string(),
+        rows: z.array(z.record(z.string(), z.unknown())),
+        evidenceRequired: z.array(z.string()),
+      })
+      .nullable(),
     /** GET /instances/{id} only: people assigned by role; those the viewer may not know (a blind or sealed review) only counted. */
     assignments: z.array(ZInstanceAssignment).optional(),
     /** GET /instances/{id} only: names for the ids in `data` and `assignments` (schools, people, other requests). */

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { instances } from '../../db/schema.js';
-import { makeHarness, type Harness, type Session } from '../../test/harness.js';
+import { type Harness, makeHarness, type Session } from '../../test/harness.js';
 import { expectedOrder, walkIds } from '../../test/sorted-walk.js';
 
 let h: Harness;
@@ -12,20 +13,29 @@ beforeAll(async () => {
   const definitionId = h.publish();
   pa = await h.signIn('principalA');
   for (let i = 0; i < 11; i += 1) {
-    const res = await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: `报告${i}` } }, pa);
+    const res = await h.post(
+      '/api/instances',
+      { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: `报告${i}` } },
+      pa,
+    );
     ids.push(((await res.json()) as { id: string }).id);
   }
 });
 afterAll(() => h.close());
 
 type Item = { id: string; dueAt: string | null; version: number; overdue: boolean };
-const list = async (path: string, s: Session) => (await (await h.get(path, s)).json()) as { items: Item[]; nextCursor: string | null };
+const list = async (path: string, s: Session) =>
+  (await (await h.get(path, s)).json()) as { items: Item[]; nextCursor: string | null };
 
 describe('instances.due_at follows the open tasks', () => {
   it('is the draft task’s deadline after start and null once only an undated review waits', async () => {
     const [first] = (await list(`/api/instances?sort=dueAt&order=asc&limit=100`, pa)).items;
     expect(first?.dueAt).toMatch(/^2026-1[12]-/);
-    const res = await h.post(`/api/instances/${first?.id}/events`, { type: 'SUBMIT', expectedVersion: first?.version }, pa);
+    const res = await h.post(
+      `/api/instances/${first?.id}/events`,
+      { type: 'SUBMIT', expectedVersion: first?.version },
+      pa,
+    );
     expect(res.status).toBe(200);
     const after = (await list(`/api/instances?sort=dueAt&order=asc&limit=100`, pa)).items;
     expect(after.find((i) => i.id === first?.id)?.dueAt).toBeNull();
@@ -60,7 +70,12 @@ describe('GET /instances?sort=&order= (issue 4)', () => {
     ids.forEach((id, i) =>
       h.db
         .update(instances)
-        .set({ updatedAt: day(i % 3), createdAt: day(i % 2), dueAt: i % 4 === 0 ? null : day(i % 3), state: i % 3 === 0 ? 'review' : 'draft' })
+        .set({
+          updatedAt: day(i % 3),
+          createdAt: day(i % 2),
+          dueAt: i % 4 === 0 ? null : day(i % 3),
+          state: i % 3 === 0 ? 'review' : 'draft',
+        })
         .where(eq(instances.id, id))
         .run(),
     );
@@ -71,7 +86,10 @@ describe('GET /instances?sort=&order= (issue 4)', () => {
         for (const order of ['asc', 'desc'] as const) {
           const expected = expectedOrder(rows, field, order);
           for (const limit of [1, 2, 3, 5, 50]) {
-            expect(await walkIds(h, `/api/instances?sort=${field}&order=${order}`, s, limit), `${who} ${field} ${order} limit ${limit}`).toEqual(expected);
+            expect(
+              await walkIds(h, `/api/instances?sort=${field}&order=${order}`, s, limit),
+              `${who} ${field} ${order} limit ${limit}`,
+            ).toEqual(expected);
           }
         }
       }
@@ -83,13 +101,17 @@ describe('GET /instances?sort=&order= (issue 4)', () => {
   it('refuses an unknown sort field or order with 422 naming the allowed ones, in both languages', async () => {
     const res = await h.get('/api/instances?sort=passwordHash', pa);
     expect(res.status).toBe(422);
-    const body = (await res.json()) as { error: { code: string; fieldErrors: Record<string, { 'zh-CN': string; en: string }> } };
+    const body = (await res.json()) as {
+      error: { code: string; fieldErrors: Record<string, { 'zh-CN': string; en: string }> };
+    };
     expect(body.error.code).toBe('VALIDATION');
     expect(body.error.fieldErrors.sort?.['zh-CN']).toContain('updatedAt、createdAt、dueAt、state');
     expect(body.error.fieldErrors.sort?.en).toContain('allowed: updatedAt, createdAt, dueAt, state');
     const bad = await h.get('/api/instances?sort=dueAt&order=up', pa);
     expect(bad.status).toBe(422);
-    expect(((await bad.json()) as { error: { fieldErrors: Record<string, unknown> } }).error.fieldErrors.order).toBeTruthy();
+    expect(
+      ((await bad.json()) as { error: { fieldErrors: Record<string, unknown> } }).error.fieldErrors.order,
+    ).toBeTruthy();
   });
 
   it('refuses a cursor made under another sort or order (422), rather than returning a wrong page', async () => {
@@ -98,7 +120,9 @@ describe('GET /instances?sort=&order= (issue 4)', () => {
     for (const other of ['sort=dueAt&order=desc', 'sort=createdAt&order=asc', '']) {
       const res = await h.get(`/api/instances?${other}&limit=2&cursor=${nextCursor}`, pa);
       expect(res.status, other).toBe(422);
-      expect(((await res.json()) as { error: { fieldErrors: Record<string, { en: string }> } }).error.fieldErrors.cursor?.en).toMatch(/another sort/);
+      expect(
+        ((await res.json()) as { error: { fieldErrors: Record<string, { en: string }> } }).error.fieldErrors.cursor?.en,
+      ).toMatch(/another sort/);
     }
     // A cursor that is not one at all stays a plain 400, as before sorting existed.
     expect((await h.get('/api/instances?cursor=bm90LWpzb24', pa)).status).toBe(400);

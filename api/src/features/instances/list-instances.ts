@@ -1,18 +1,19 @@
-import { and, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+
 import type { AppAbility } from '../../auth/ability.js';
-import type { TAuthUser } from '../../auth/user.js';
 import { rulesToWhereParts } from '../../auth/ability-sql.js';
+import type { TAuthUser } from '../../auth/user.js';
 import { definitions, instances, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { resolveSort, sortedUnionPage, type SortSpec } from '../../lib/sorted-keyset.js';
-import { dateBound } from '../../lib/date-bound.js';
 import { AppError } from '../../errors.js';
+import { dateBound } from '../../lib/date-bound.js';
+import { resolveSort, sortedUnionPage, type SortSpec } from '../../lib/sorted-keyset.js';
 import { definitionsById, stateName } from '../definitions/definitions-by-id.js';
-import { instanceFields } from './instance-subject.js';
 import { familyOf, inFamily } from '../workflow-rules/families.js';
-import { inNoticeStep, isNoticeStep, notInNoticeStep } from './notice-period.js';
+import { instanceFields } from './instance-subject.js';
 import type { TInstanceListItem, TInstanceListQuery } from './instances.types.js';
+import { inNoticeStep, isNoticeStep, notInNoticeStep } from './notice-period.js';
 import { titleSearch } from './title-search.js';
 
 /** The instance list's sortable columns, each with a (column, id) index for unscoped readers (migration 0009). */
@@ -36,11 +37,23 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
   const now = deps.clock().toISOString();
   // One scope per read rule (their own requests, their school's, where they take part), each paged on its
   // own index and merged (ADR 0021); a requester's own have a (created_by, sort column, id) index per sort.
-  const scopes = rulesToWhereParts(input.ability, 'read', 'Instance', instanceFields(input.user)).map((p) => ({ where: p.where, ownIndex: p.on === 'createdBy' }));
+  const scopes = rulesToWhereParts(input.ability, 'read', 'Instance', instanceFields(input.user)).map((p) => ({
+    where: p.where,
+    ownIndex: p.on === 'createdBy',
+  }));
   const where: SQL[] = [];
   if (q.definitionKey) {
-    const ids = deps.db.select({ id: definitions.id }).from(definitions).where(eq(definitions.key, q.definitionKey)).all();
-    where.push(inArray(instances.definitionId, ids.map((d) => d.id)));
+    const ids = deps.db
+      .select({ id: definitions.id })
+      .from(definitions)
+      .where(eq(definitions.key, q.definitionKey))
+      .all();
+    where.push(
+      inArray(
+        instances.definitionId,
+        ids.map((d) => d.id),
+      ),
+    );
   }
   if (q.block) where.push(inFamily(familyOf(deps, q.block)));
   // A scoped reader's scope (their school, group, tasks) is the selective part; a `+` keeps SQLite from
@@ -91,8 +104,18 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
       .orderBy(...orderBy)
       .limit(limit)
       .all();
-  const page = sortedUnionPage(plan, scopes, q.limit, read, (r) => r[plan.field], (r) => r.id);
-  const defs = definitionsById(deps, page.items.map((r) => r.definitionId));
+  const page = sortedUnionPage(
+    plan,
+    scopes,
+    q.limit,
+    read,
+    (r) => r[plan.field],
+    (r) => r.id,
+  );
+  const defs = definitionsById(
+    deps,
+    page.items.map((r) => r.definitionId),
+  );
   const items: TInstanceListItem[] = page.items.map((i) => {
     const ref = defs.get(i.definitionId);
     const notice = isNoticeStep(ref?.def, i.state);

@@ -1,7 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { roleGrants, users, type TInstanceRow } from '../../db/schema.js';
+
+import { roleGrants, type TInstanceRow, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { describeSnapshot, usesOf, type EngineEvent, type TDefinition, type TRole } from '../../engine.js';
+import { describeSnapshot, type EngineEvent, type TDefinition, type TRole, usesOf } from '../../engine.js';
 import { AppError } from '../../errors.js';
 import { orgPath } from '../orgs/org-path.js';
 import { conflictedExpert } from '../workflow-rules/award-experts.js';
@@ -17,7 +18,11 @@ const BUREAU_ROLES = new Set(['bureauAdmin', 'bureauReviewer', 'inspector']);
  * below it (its school, its departments; for a group its member schools; for a district-wide request the
  * district's units), at the group above it, or a bureau role at the district.
  */
-function inScope(deps: Pick<Deps, 'db'>, subjectPath: string[], grants: Array<{ role: string; orgId: string }>): boolean {
+function inScope(
+  deps: Pick<Deps, 'db'>,
+  subjectPath: string[],
+  grants: Array<{ role: string; orgId: string }>,
+): boolean {
   const district = subjectPath[0];
   const subject = subjectPath[subjectPath.length - 1];
   const above = new Set(subjectPath.slice(1));
@@ -34,12 +39,19 @@ function inScope(deps: Pick<Deps, 'db'>, subjectPath: string[], grants: Array<{ 
  * to someone outside the instance's scope would let them read another school's work. Null when every
  * target is a live account inside the scope; the refusal names the first one outside it.
  */
-export function badMechanicTargets(deps: Deps, def: TDefinition, event: EngineEvent, row: Pick<TInstanceRow, 'id' | 'subjectOrgId' | 'subjectGroupId' | 'snapshot'>): AppError | null {
+export function badMechanicTargets(
+  deps: Deps,
+  def: TDefinition,
+  event: EngineEvent,
+  row: Pick<TInstanceRow, 'id' | 'subjectOrgId' | 'subjectGroupId' | 'snapshot'>,
+): AppError | null {
   if (!PERSON_TARGETS.has(event.type)) return null;
   const to = event.data?.to;
-  const ids = typeof to === 'string' ? [to] : Array.isArray(to) ? to.filter((x): x is string => typeof x === 'string') : [];
+  const ids =
+    typeof to === 'string' ? [to] : Array.isArray(to) ? to.filter((x): x is string => typeof x === 'string') : [];
   if (ids.length === 0) return null; // the engine reports the missing input with its own message
-  const successor = event.type === 'REASSIGN' ? badSuccessor(deps, def, row, event.data?.from, ids[0] ?? '') : undefined;
+  const successor =
+    event.type === 'REASSIGN' ? badSuccessor(deps, def, row, event.data?.from, ids[0] ?? '') : undefined;
   if (successor !== undefined) return successor;
   const live = deps.db
     .select({ id: users.id, name: users.displayName })
@@ -52,10 +64,24 @@ export function badMechanicTargets(deps: Deps, def: TDefinition, event: EngineEv
       fieldErrors: { to: { 'zh-CN': '所选人员不存在或已停用', en: 'A chosen person does not exist or is disabled' } },
     });
   const subjectPath = orgPath(deps, row.subjectOrgId).map((o) => o.id);
-  const grants = deps.db.select({ userId: roleGrants.userId, role: roleGrants.role, orgId: roleGrants.orgId }).from(roleGrants).where(inArray(roleGrants.userId, ids)).all();
-  const outside = live.find((u) => !inScope(deps, subjectPath, grants.filter((g) => g.userId === u.id)));
+  const grants = deps.db
+    .select({ userId: roleGrants.userId, role: roleGrants.role, orgId: roleGrants.orgId })
+    .from(roleGrants)
+    .where(inArray(roleGrants.userId, ids))
+    .all();
+  const outside = live.find(
+    (u) =>
+      !inScope(
+        deps,
+        subjectPath,
+        grants.filter((g) => g.userId === u.id),
+      ),
+  );
   if (!outside) return null;
-  const message = { 'zh-CN': `「${outside.name}」不在本事项所属单位或教委范围内，不能办理或抄送`, en: `"${outside.name}" is outside this item's organisations and the bureau, and cannot be brought in` };
+  const message = {
+    'zh-CN': `「${outside.name}」不在本事项所属单位或教委范围内，不能办理或抄送`,
+    en: `"${outside.name}" is outside this item's organisations and the bureau, and cannot be brought in`,
+  };
   return new AppError('FORBIDDEN', { message, fieldErrors: { to: message }, rule: 'inScope' });
 }
 
@@ -65,9 +91,17 @@ export function badMechanicTargets(deps: Deps, def: TDefinition, event: EngineEv
  * they must hold each role, and where an expert review assigns the role, obey its 回避. undefined when the
  * person leaving holds no assignment here, so the scope rule applies.
  */
-function badSuccessor(deps: Deps, def: TDefinition, row: Pick<TInstanceRow, 'id' | 'subjectOrgId' | 'subjectGroupId' | 'snapshot'>, from: unknown, to: string): AppError | null | undefined {
+function badSuccessor(
+  deps: Deps,
+  def: TDefinition,
+  row: Pick<TInstanceRow, 'id' | 'subjectOrgId' | 'subjectGroupId' | 'snapshot'>,
+  from: unknown,
+  to: string,
+): AppError | null | undefined {
   const assigned = describeSnapshot(def, row.snapshot).assignments;
-  const roles = (Object.keys(assigned) as TRole[]).filter((role) => typeof from === 'string' && (assigned[role] ?? []).includes(from));
+  const roles = (Object.keys(assigned) as TRole[]).filter(
+    (role) => typeof from === 'string' && (assigned[role] ?? []).includes(from),
+  );
   if (roles.length === 0) return undefined;
   const missing = badAssignment(deps, Object.fromEntries(roles.map((role) => [role, [to]])), 'to');
   if (missing) return missing;
@@ -75,7 +109,10 @@ function badSuccessor(deps: Deps, def: TDefinition, row: Pick<TInstanceRow, 'id'
   for (const use of usesOf(def, 'assignExperts')) {
     const s = use.site.at === 'action' ? def.states[use.site.state] : undefined;
     const role = s && 'on' in s && use.site.at === 'action' ? s.on[use.site.event]?.assigns?.role : undefined;
-    const conflict = role && roles.includes(role) ? conflictedExpert(deps, submission, { ids: [to], avoid: use.params.avoid, field: 'to' }) : null;
+    const conflict =
+      role && roles.includes(role)
+        ? conflictedExpert(deps, submission, { ids: [to], avoid: use.params.avoid, field: 'to' })
+        : null;
     if (conflict) return conflict;
   }
   return null;

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { defineAbilityFor } from '../../auth/ability.js';
 import { runDueTimers } from '../../scheduler/run-due-timers.js';
 import { plansOf } from '../../test/query-plans.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
-import { listInstances } from './list-instances.js';
 import type { TInstanceListQuery } from './instances.types.js';
+import { listInstances } from './list-instances.js';
 
 // Issue 9: a 公示 (a step of kind `notice`) shows when it ends, on the instance and in the lists, like
 // any deadline — but it is nobody's to-do and never overdue: it simply ends.
@@ -24,21 +25,39 @@ const list = async (who: string, query: string) => {
   return ((await res.json()) as { items: Item[] }).items;
 };
 const ok = async (res: Response) => expect(res.status, await res.clone().text()).toBe(200);
-const submission = (title: string) => ({ category: 'achievement', title, completers: [{ name: '张老师', unit: '实验小学' }], practiceYears: 3, summaryReport: '三年实践检验的成果总结。' });
+const submission = (title: string) => ({
+  category: 'achievement',
+  title,
+  completers: [{ name: '张老师', unit: '实验小学' }],
+  practiceYears: 3,
+  summaryReport: '三年实践检验的成果总结。',
+});
 
 beforeAll(async () => {
   h = await makeWorkflowHarness();
   // A teacher's award submission, recommended, scored by the three experts the API picks, ranked and published: 7 days of 公示.
-  award = (await (await h.start('teacherA', 'teaching-award', h.orgs.schoolA, submission('项目式学习重构小学科学课堂'))).json()).id;
+  award = (
+    await (await h.start('teacherA', 'teaching-award', h.orgs.schoolA, submission('项目式学习重构小学科学课堂'))).json()
+  ).id;
   await ok(await h.fire(award, 'principalA', 'RECOMMEND'));
   await ok(await h.fire(award, 'reviewer1', 'PASS'));
-  for (const [who, score] of [['expert', 88], ['expertB', 90], ['expertD', 86]] as const) await ok(await h.fire(award, who, 'SUBMIT_PART', { data: { score } }));
+  for (const [who, score] of [
+    ['expert', 88],
+    ['expertB', 90],
+    ['expertD', 86],
+  ] as const)
+    await ok(await h.fire(award, who, 'SUBMIT_PART', { data: { score } }));
   await ok(await h.fire(award, 'reviewer1', 'RANK'));
   await ok(await h.fire(award, 'reviewer1', 'PUBLISH'));
   // Group 1's bundled assessment: both member schools' parts, the lead consolidates, the bureau publishes: 5 days of 公示.
-  assessment = (await (await h.start('admin', 'bundled-assessment', h.orgs.group1, { cycle: '2026', indicatorSystem: 'bundled-2026' })).json()).id;
+  assessment = (
+    await (
+      await h.start('admin', 'bundled-assessment', h.orgs.group1, { cycle: '2026', indicatorSystem: 'bundled-2026' })
+    ).json()
+  ).id;
   const part = { indicatorScores: [{ indicator: 'cadre', score: 40 }], selfSummary: '自评报告' };
-  for (const who of ['principalA', 'principalA2']) await ok(await h.fire(assessment, who, 'SUBMIT_PART', { data: part }));
+  for (const who of ['principalA', 'principalA2'])
+    await ok(await h.fire(assessment, who, 'SUBMIT_PART', { data: part }));
   await ok(await h.fire(assessment, 'lead1', 'CONSOLIDATE', { comment: '同意上报' }));
   await ok(await h.fire(assessment, 'reviewer1', 'PUBLISH'));
   // A second submission waits on the principal: a task's deadline, to compare with.
@@ -68,7 +87,12 @@ describe('lists show the notice’s end in the deadline column', () => {
   it('as dueAt of kind notice, sorted among task deadlines, never overdue', async () => {
     const items = await list('reviewer1', 'sort=dueAt&order=asc&limit=50');
     const byId = new Map(items.map((i) => [i.id, i]));
-    expect(byId.get(award)).toMatchObject({ dueAt: AWARD_ENDS, dueKind: 'notice', overdue: false, state: 'publicNotice' });
+    expect(byId.get(award)).toMatchObject({
+      dueAt: AWARD_ENDS,
+      dueKind: 'notice',
+      overdue: false,
+      state: 'publicNotice',
+    });
     expect(byId.get(assessment)).toMatchObject({ dueAt: ASSESSMENT_ENDS, dueKind: 'notice', overdue: false });
     expect(byId.get(waiting)).toMatchObject({ dueAt: RECOMMEND_DUE, dueKind: 'task' });
     const dated = items.filter((i) => i.dueAt).map((i) => i.dueAt!);
@@ -103,9 +127,17 @@ describe('lists show the notice’s end in the deadline column', () => {
 describe('a notice is nobody’s to-do', () => {
   it('opens no task: the inboxes of those who may object or appeal do not list it, yet they may act on the instance', async () => {
     for (const who of ['teacherA', 'principalA', 'principalA2', 'lead1', 'expert', 'reviewer1']) {
-      const inbox = (await (await h.get('/api/tasks?limit=100', await h.as(who))).json()) as { items: Array<{ instanceId: string | null }> };
-      expect(inbox.items.map((t) => t.instanceId), who).not.toContain(award);
-      expect(inbox.items.map((t) => t.instanceId), who).not.toContain(assessment);
+      const inbox = (await (await h.get('/api/tasks?limit=100', await h.as(who))).json()) as {
+        items: Array<{ instanceId: string | null }>;
+      };
+      expect(
+        inbox.items.map((t) => t.instanceId),
+        who,
+      ).not.toContain(award);
+      expect(
+        inbox.items.map((t) => t.instanceId),
+        who,
+      ).not.toContain(assessment);
     }
     expect((await h.view(award, 'principalA')).availableEvents.map((e) => e.type)).toContain('OBJECT');
     expect((await h.view(assessment, 'lead1')).availableEvents.map((e) => e.type)).toContain('APPEAL');
@@ -124,7 +156,10 @@ describe('the notice’s end follows the instance', () => {
     h.clock.set('2026-11-26T02:00:00.000Z'); // Thursday: five working days end next Thursday
     await ok(await h.fire(assessment, 'reviewer1', 'UPHOLD', { comment: '维持原结果' }));
     expect((await h.view(assessment)).notice).toEqual({ endsAt: '2026-12-03T15:59:59.000Z', workdaysLeft: 5 });
-    expect((await list('lead1', 'notice=1')).find((i) => i.id === assessment)).toMatchObject({ dueAt: '2026-12-03T15:59:59.000Z', dueKind: 'notice' });
+    expect((await list('lead1', 'notice=1')).find((i) => i.id === assessment)).toMatchObject({
+      dueAt: '2026-12-03T15:59:59.000Z',
+      dueKind: 'notice',
+    });
 
     h.clock.set('2026-12-04T02:00:00.000Z');
     await runDueTimers(h.deps);
@@ -134,7 +169,10 @@ describe('the notice’s end follows the instance', () => {
       expect(view.notice).toBeNull();
     }
     const done = await list('reviewer1', 'limit=50');
-    expect(done.filter((i) => i.id === award || i.id === assessment).map((i) => [i.dueAt, i.dueKind])).toEqual([[null, null], [null, null]]);
+    expect(done.filter((i) => i.id === award || i.id === assessment).map((i) => [i.dueAt, i.dueKind])).toEqual([
+      [null, null],
+      [null, null],
+    ]);
     expect(await list('reviewer1', 'notice=1')).toEqual([]);
   });
 });
@@ -143,7 +181,11 @@ describe('query plans with notices in the list (ADR 0006)', () => {
   type Query = Omit<TInstanceListQuery, 'limit'>;
   const plans = (who: string, query: Query) => {
     const user = h.authUser(who);
-    return plansOf(h, (deps) => listInstances(deps, { user, ability: defineAbilityFor(user), query: { limit: 20, ...query } }), 'instances');
+    return plansOf(
+      h,
+      (deps) => listInstances(deps, { user, ability: defineAbilityFor(user), query: { limit: 20, ...query } }),
+      'instances',
+    );
   };
 
   it('the bureau’s deadline sort, with or without ?overdue=1, reads instances_due_idx in order with no sort step', () => {
@@ -161,7 +203,11 @@ describe('query plans with notices in the list (ADR 0006)', () => {
 
   it('a scoped reader’s ?notice=1 and ?overdue=1 stay a union of their indexed lookups, never scanning instances', () => {
     for (const who of ['principalA', 'lead1', 'teacherA']) {
-      for (const query of [{ notice: '1' }, { notice: '1', sort: 'dueAt', order: 'asc' }, { overdue: '1' }] satisfies Query[]) {
+      for (const query of [
+        { notice: '1' },
+        { notice: '1', sort: 'dueAt', order: 'asc' },
+        { overdue: '1' },
+      ] satisfies Query[]) {
         for (const plan of plans(who, query)) {
           expect(plan, `${who} ${JSON.stringify(query)}`).toMatch(/MULTI-INDEX OR|SEARCH instances USING INDEX/);
           expect(plan, `${who} ${JSON.stringify(query)}`).not.toMatch(/SCAN instances/);
@@ -175,7 +221,9 @@ describe('query plans with notices in the list (ADR 0006)', () => {
   it('the bureau’s ?notice=1 searches the live notices by their state, never walking the district', () => {
     for (const query of [{ notice: '1' }, { notice: '1', sort: 'dueAt', order: 'asc' }] satisfies Query[]) {
       for (const plan of plans('reviewer1', query)) {
-        expect(plan, JSON.stringify(query)).toMatch(/SEARCH instances USING INDEX instances_state_(updated|id)_idx \(state=\?\)/);
+        expect(plan, JSON.stringify(query)).toMatch(
+          /SEARCH instances USING INDEX instances_state_(updated|id)_idx \(state=\?\)/,
+        );
         expect(plan, JSON.stringify(query)).not.toMatch(/SCAN instances/);
       }
     }

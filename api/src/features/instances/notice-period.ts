@@ -1,8 +1,9 @@
-import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+
 import type { Db } from '../../db/client.js';
 import { definitions, instances, timers } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { workdaysBetween, type EngineEvent, type TDefinition } from '../../engine.js';
+import { type EngineEvent, type TDefinition, workdaysBetween } from '../../engine.js';
 import { calendarFor } from '../calendar/get-calendar.js';
 import { parsedDefinition } from '../definitions/load-definition.js';
 
@@ -12,7 +13,8 @@ import { parsedDefinition } from '../definitions/load-definition.js';
  */
 const NOTICE_END: NonNullable<EngineEvent['timer']> = 'noticeEnd';
 
-export const isNoticeStep = (def: TDefinition | undefined, state: string): boolean => def?.states[state]?.kind === 'notice';
+export const isNoticeStep = (def: TDefinition | undefined, state: string): boolean =>
+  def?.states[state]?.kind === 'notice';
 
 /** When the instance's running notice in `state` ends: its pending noticeEnd timer, or null. */
 export function noticeEndOf(deps: Pick<Deps, 'db'>, instanceId: string, state: string): string | null {
@@ -26,7 +28,11 @@ export function noticeEndOf(deps: Pick<Deps, 'db'>, instanceId: string, state: s
 }
 
 /** The running notice of an instance view: its end, and the school working days left until it (0 on its last day). */
-export function noticePeriod(deps: Deps, def: TDefinition, row: { id: string; state: string; status: string; districtId: string }) {
+export function noticePeriod(
+  deps: Deps,
+  def: TDefinition,
+  row: { id: string; state: string; status: string; districtId: string },
+) {
   if (row.status !== 'running' || !isNoticeStep(def, row.state)) return null;
   const endsAt = noticeEndOf(deps, row.id, row.state);
   if (!endsAt) return null;
@@ -42,11 +48,19 @@ export function noticeSteps(deps: Pick<Deps, 'db'>): Array<{ definitionId: strin
   let byDef = stepsCache.get(deps.db);
   if (!byDef) stepsCache.set(deps.db, (byDef = new Map()));
   // Instances run on published versions only; the definitions table is configuration (tens of rows).
-  const ids = deps.db.select({ id: definitions.id }).from(definitions).where(eq(definitions.status, 'published')).all().map((d) => d.id);
+  const ids = deps.db
+    .select({ id: definitions.id })
+    .from(definitions)
+    .where(eq(definitions.status, 'published'))
+    .all()
+    .map((d) => d.id);
   const missing = ids.filter((id) => !byDef.has(id));
   if (missing.length) {
     for (const row of deps.db.select().from(definitions).where(inArray(definitions.id, missing)).all()) {
-      byDef.set(row.id, Object.entries(parsedDefinition(deps, row).states).flatMap(([id, s]) => (s.kind === 'notice' ? [id] : [])));
+      byDef.set(
+        row.id,
+        Object.entries(parsedDefinition(deps, row).states).flatMap(([id, s]) => (s.kind === 'notice' ? [id] : [])),
+      );
     }
   }
   return ids.flatMap((definitionId) => (byDef.get(definitionId) ?? []).map((state) => ({ definitionId, state })));

@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
+
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
-import { attachments, organisations, roleGrants, users, type TInstanceRow } from '../../db/schema.js';
+import { attachments, organisations, roleGrants, type TInstanceRow, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { describeSnapshot, matchesRule, type TDefinition } from '../../engine.js';
 import { toAttachment } from '../attachments/attachment-view.js';
@@ -17,7 +18,14 @@ type Collection = ReturnType<typeof describeSnapshot>['collections'][string];
  * ones the rule points at — a group's member schools) and their name. Bounded by the participants.
  */
 function whoIs(deps: Pick<Deps, 'db'>, role: string, ids: string[], preferred: string[] | null) {
-  const people = new Map(deps.db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, ids)).all().map((u) => [u.id, u.displayName]));
+  const people = new Map(
+    deps.db
+      .select({ id: users.id, displayName: users.displayName })
+      .from(users)
+      .where(inArray(users.id, ids))
+      .all()
+      .map((u) => [u.id, u.displayName]),
+  );
   const orgs = new Map<string, { id: string; name: string; code: string | null }>();
   const grants = deps.db
     .select({ userId: roleGrants.userId, orgId: organisations.id, name: organisations.name, code: organisations.code })
@@ -27,14 +35,19 @@ function whoIs(deps: Pick<Deps, 'db'>, role: string, ids: string[], preferred: s
     .all();
   for (const g of grants) {
     const known = orgs.get(g.userId);
-    if (!known || (preferred?.includes(g.orgId) && !preferred.includes(known.id))) orgs.set(g.userId, { id: g.orgId, name: g.name, code: g.code });
+    if (!known || (preferred?.includes(g.orgId) && !preferred.includes(known.id)))
+      orgs.set(g.userId, { id: g.orgId, name: g.name, code: g.code });
   }
   return (id: string) => ({ person: people.get(id) ?? '', org: orgs.get(id) ?? null });
 }
 
 const byOrg = (who: ReturnType<typeof whoIs>) => (a: string, b: string) => {
   const [x, y] = [who(a).org, who(b).org];
-  return (x?.code ?? '\uffff').localeCompare(y?.code ?? '\uffff') || (x?.name ?? '').localeCompare(y?.name ?? '', 'zh-CN') || a.localeCompare(b);
+  return (
+    (x?.code ?? '\uffff').localeCompare(y?.code ?? '\uffff') ||
+    (x?.name ?? '').localeCompare(y?.name ?? '', 'zh-CN') ||
+    a.localeCompare(b)
+  );
 };
 
 /**
@@ -43,7 +56,10 @@ const byOrg = (who: ReturnType<typeof whoIs>) => (a: string, b: string) => {
  * attached to that form. Collectors and those who oversee every instance see every part; a participant
  * sees only their own; anyone else sees none of it. People a blind or sealed review hides stay out.
  */
-export function partViews(deps: Pick<Deps, 'db'>, input: { def: TDefinition; row: TInstanceRow; user: TAuthUser; ability: AppAbility; veil: Veil }): TPartStep[] {
+export function partViews(
+  deps: Pick<Deps, 'db'>,
+  input: { def: TDefinition; row: TInstanceRow; user: TAuthUser; ability: AppAbility; veil: Veil },
+): TPartStep[] {
   const { def, row, user } = input;
   const described = describeSnapshot(def, row.snapshot);
   const ctx = row.snapshot.context as Parameters<typeof matchesRule>[2];
@@ -54,11 +70,18 @@ export function partViews(deps: Pick<Deps, 'db'>, input: { def: TDefinition; row
     const c: Collection | undefined = described.collections[stateId];
     if (state.kind !== 'collect' || !c) continue;
     const all = seesAll || state.collectors.some((rule) => matchesRule(actor, rule, ctx));
-    const visible = (all ? c.participants : c.participants.filter((u) => u === user.id)).filter((u) => !input.veil.people.has(u));
+    const visible = (all ? c.participants : c.participants.filter((u) => u === user.id)).filter(
+      (u) => !input.veil.people.has(u),
+    );
     if (visible.length === 0) continue;
     const fields = (state.form?.fields ?? []).map((f) => f.name);
     const prefill = partPrefill(deps, def, { state: stateId, data: row.data });
-    const who = whoIs(deps, state.participants.role, visible, ruleOrgs(state.participants, ctx.subject, ctx.data ?? {}));
+    const who = whoIs(
+      deps,
+      state.participants.role,
+      visible,
+      ruleOrgs(state.participants, ctx.subject, ctx.data ?? {}),
+    );
     // Evidence is a file its author attached to one of the step's fields (a row of its table: `<table>.<key>`).
     const files = deps.db
       .select()

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeHarness, type Harness } from '../../test/harness.js';
+
+import { type Harness, makeHarness } from '../../test/harness.js';
 import { addParticipants, participantRows } from './instance-subject.js';
 import { startInstance } from './start-instance.js';
 
@@ -9,7 +10,12 @@ let instanceId = '';
 beforeAll(async () => {
   h = await makeHarness();
   const definitionId = h.publish();
-  instanceId = startInstance(h.deps, { actor: h.authUser('principalA'), definitionId, subjectOrgId: h.orgs.schoolA, data: { title: '自查' } }).body.id;
+  instanceId = startInstance(h.deps, {
+    actor: h.authUser('principalA'),
+    definitionId,
+    subjectOrgId: h.orgs.schoolA,
+    data: { title: '自查' },
+  }).body.id;
 });
 afterAll(() => h.close());
 

@@ -17,7 +17,14 @@ export function refusalError(r: Refusal): AppError {
 /** Audits a refused command (the only write a refusal makes) and returns the error to throw after commit. */
 export function deniedEvent(
   deps: Deps,
-  input: { actor: TAuthUser; action: string; instanceId: string | null; error: AppError; before?: unknown; meta?: Record<string, unknown> },
+  input: {
+    actor: TAuthUser;
+    action: string;
+    instanceId: string | null;
+    error: AppError;
+    before?: unknown;
+    meta?: Record<string, unknown>;
+  },
 ): AppError {
   appendAudit(deps.db, {
     at: deps.clock().toISOString(),

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+
 import { signedIn } from '../../app-env.js';
 import type { Deps } from '../../deps.js';
 import { requestHash } from '../../lib/idempotency.js';
@@ -87,9 +88,20 @@ export function instanceRoutes(deps: Deps) {
       const { user } = signedIn(c);
       const { id } = c.req.valid('param');
       const { type, data, comment, expectedVersion } = c.req.valid('json');
-      const idem = idempotency(c.req.valid('header')['idempotency-key'], user.id, 'POST', c.req.path, c.req.valid('json'));
-      const result = fireEvent(deps, { actor: user, instanceId: id, event: { type, data, comment }, expectedVersion, idempotency: idem });
+      const idem = idempotency(
+        c.req.valid('header')['idempotency-key'],
+        user.id,
+        'POST',
+        c.req.path,
+        c.req.valid('json'),
+      );
+      const result = fireEvent(deps, {
+        actor: user,
+        instanceId: id,
+        event: { type, data, comment },
+        expectedVersion,
+        idempotency: idem,
+      });
       return c.json(result, 200);
     });
 }
-

@@ -1,25 +1,26 @@
 import { subject as asSubject } from '@casl/ability';
+
 import { appendAudit } from '../../audit/append.js';
 import { defineAbilityFor } from '../../auth/ability.js';
 import { isSystem, type TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
 import { instances, type TDefinitionRow, type TInstanceRow } from '../../db/schema.js';
-import { memoRead, type Deps } from '../../deps.js';
-import { describeSnapshot, periodOf, start, titleOf, type TDefinition } from '../../engine.js';
-import { prefillStart, refusalsIn } from '../workflow-rules/start-blocks.js';
+import { type Deps, memoRead } from '../../deps.js';
+import { describeSnapshot, periodOf, start, type TDefinition, titleOf } from '../../engine.js';
 import { AppError } from '../../errors.js';
-import { replayOf, rememberResponse, type TIdempotency } from '../../lib/idempotency.js';
+import { rememberResponse, replayOf, type TIdempotency } from '../../lib/idempotency.js';
 import { loadDefinition } from '../definitions/load-definition.js';
 import { orgPath } from '../orgs/org-path.js';
+import { prefillStart, refusalsIn } from '../workflow-rules/start-blocks.js';
 import { applyEffects } from './apply-effects.js';
 import { badAssignment } from './assignment-check.js';
 import { buildEnv, engineActor } from './engine-env.js';
-import { addParticipants } from './instance-subject.js';
-import { mayCreateAbout, startSubject } from './start-permission.js';
 import { requesterOf } from './instance-requester.js';
+import { addParticipants } from './instance-subject.js';
 import { instanceView, subjectOf } from './instance-view.js';
+import { type TInstanceView, type TStartInstanceBody, ZInstanceView } from './instances.types.js';
 import { deniedEvent, refusalError } from './refusal.js';
-import { ZInstanceView, type TInstanceView, type TStartInstanceBody } from './instances.types.js';
+import { mayCreateAbout, startSubject } from './start-permission.js';
 
 const refusalsOf = (def: TDefinition, facts: Record<string, unknown>, status: string) => {
   const refusals = status === 'completed' ? refusalsIn(def, facts) : [];
@@ -54,10 +55,19 @@ export function startInstance(
  * start writes (instance, tasks, timers, participants, notifications, audit), or the refusal, audited.
  * The single start answers with the instance's view; a bulk start (start-bulk.ts) only needs the row.
  */
-export function startStored(deps: Deps, input: TStartInstanceBody & { actor: TAuthUser }): AppError | { row: TInstanceRow; def: TDefinition; defRow: TDefinitionRow } {
+export function startStored(
+  deps: Deps,
+  input: TStartInstanceBody & { actor: TAuthUser },
+): AppError | { row: TInstanceRow; def: TDefinition; defRow: TDefinitionRow } {
   const { actor } = input;
   const deny = (error: AppError, meta?: Record<string, unknown>) =>
-    deniedEvent(deps, { actor, action: 'instance.start', instanceId: null, error, meta: { definitionId: input.definitionId, subjectOrgId: input.subjectOrgId, ...meta } });
+    deniedEvent(deps, {
+      actor,
+      action: 'instance.start',
+      instanceId: null,
+      error,
+      meta: { definitionId: input.definitionId, subjectOrgId: input.subjectOrgId, ...meta },
+    });
 
   const loaded = loadDefinition(deps, input.definitionId);
   if (!loaded || loaded.row.status !== 'published') {
@@ -68,7 +78,13 @@ export function startStored(deps: Deps, input: TStartInstanceBody & { actor: TAu
   const org = chain[chain.length - 1];
   if (!org) return deny(invalid('subjectOrgId', '单位不存在', 'The organisation does not exist'));
   if (org.type !== def.subject) {
-    return deny(invalid('subjectOrgId', `该流程的对象须为${def.subject === 'school' ? '学校' : def.subject === 'group' ? '教育集团' : '区'}`, `This workflow is about a ${def.subject}`));
+    return deny(
+      invalid(
+        'subjectOrgId',
+        `该流程的对象须为${def.subject === 'school' ? '学校' : def.subject === 'group' ? '教育集团' : '区'}`,
+        `This workflow is about a ${def.subject}`,
+      ),
+    );
   }
   const districtId = chain[0]?.id ?? org.id;
   const { subjectGroupId, casl } = startSubject(defRow.id, chain, actor.id);
@@ -80,9 +96,19 @@ export function startStored(deps: Deps, input: TStartInstanceBody & { actor: TAu
   // Naming who acts (an inspector, experts) is the bureau's: a starter may not pick their own reviewer.
   const naming = Object.values(assignments).some((ids) => (ids ?? []).length > 0);
   if (naming && !isSystem(actor) && !ability().can('assign', asSubject('Instance', casl))) {
-    return deny(new AppError('FORBIDDEN', { message: { 'zh-CN': '只有教委人员可以在发起时指派办理人（检查员、评审专家等）', en: 'Only bureau staff may name assignees (inspectors, experts …) when starting' } }), { assignments });
+    return deny(
+      new AppError('FORBIDDEN', {
+        message: {
+          'zh-CN': '只有教委人员可以在发起时指派办理人（检查员、评审专家等）',
+          en: 'Only bureau staff may name assignees (inspectors, experts …) when starting',
+        },
+      }),
+      { assignments },
+    );
   }
-  const badAssign = memoRead(deps, `assignments:${JSON.stringify(assignments)}`, () => badAssignment(deps, assignments));
+  const badAssign = memoRead(deps, `assignments:${JSON.stringify(assignments)}`, () =>
+    badAssignment(deps, assignments),
+  );
   if (badAssign) return deny(badAssign);
 
   const subject = subjectOf(deps, def, chain, org.id);
@@ -133,7 +159,12 @@ export function startStored(deps: Deps, input: TStartInstanceBody & { actor: TAu
     outcome: 'success',
     after: { state: row.state, version: row.version },
     // Automatic checks that refused the request (a rule set): kept so the history shows each rule.
-    meta: { definitionKey: defRow.key, definitionVersion: defRow.version, subjectOrgId: org.id, ...refusalsOf(def, env.facts ?? {}, result.status) },
+    meta: {
+      definitionKey: defRow.key,
+      definitionVersion: defRow.version,
+      subjectOrgId: org.id,
+      ...refusalsOf(def, env.facts ?? {}, result.status),
+    },
   });
   return { row, def, defRow };
 }

@@ -1,4 +1,5 @@
 import { subject as asSubject } from '@casl/ability';
+
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import type { TOrganisationRow } from '../../db/schema.js';
@@ -13,7 +14,16 @@ export function startSubject(definitionId: string, chain: TOrganisationRow[], ac
   const subjectGroupId = org?.type === 'group' ? org.id : (chain.find((o) => o.type === 'group')?.id ?? null);
   return {
     subjectGroupId,
-    casl: { id: '', definitionId, subjectOrgId: org?.id ?? '', subjectGroupId, districtId: chain[0]?.id ?? org?.id ?? '', createdBy: actorId, status: 'running', participantIds: [] },
+    casl: {
+      id: '',
+      definitionId,
+      subjectOrgId: org?.id ?? '',
+      subjectGroupId,
+      districtId: chain[0]?.id ?? org?.id ?? '',
+      createdBy: actorId,
+      status: 'running',
+      participantIds: [],
+    },
   };
 }
 
@@ -26,11 +36,18 @@ export const mayCreateAbout = (ability: AppAbility, definitionId: string, chain:
  * definition's starter rules (the engine's start()) — for one organisation: the start form offers only
  * the organisations this answers yes for, so a wrong choice cannot be made.
  */
-export function mayStartAbout(deps: Deps, input: { actor: TAuthUser; ability: AppAbility; def: TDefinition; definitionId: string; chain: TOrganisationRow[] }): boolean {
+export function mayStartAbout(
+  deps: Deps,
+  input: { actor: TAuthUser; ability: AppAbility; def: TDefinition; definitionId: string; chain: TOrganisationRow[] },
+): boolean {
   const org = input.chain[input.chain.length - 1];
   if (!org || org.type !== input.def.subject) return false;
   if (!mayCreateAbout(input.ability, input.definitionId, input.chain, input.actor.id)) return false;
-  const parties = { subject: subjectOf(deps, input.def, input.chain, org.id), initiatorId: input.actor.id, assignments: {} };
+  const parties = {
+    subject: subjectOf(deps, input.def, input.chain, org.id),
+    initiatorId: input.actor.id,
+    assignments: {},
+  };
   const actor = engineActor(input.actor);
   return input.def.starters.some((rule) => matchesRule(actor, rule, parties));
 }

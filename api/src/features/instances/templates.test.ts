@@ -1,6 +1,7 @@
 import { TEMPLATES } from '@eduflow/workflows';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeHarness, type Harness, type Session } from '../../test/harness.js';
+
+import { type Harness, makeHarness, type Session } from '../../test/harness.js';
 
 let h: Harness;
 let admin: Session;
@@ -29,7 +30,14 @@ describe('the built-in workflows through the API', () => {
       {
         definitionId: published['campus-entry'],
         subjectOrgId: h.orgs.district,
-        data: { itemCode: 'W-01', title: '交通安全进校园', activityDate: '2026-12-10', schoolIds: [h.orgs.schoolA, h.orgs.schoolB], studentHours: 1, teacherHours: 1 },
+        data: {
+          itemCode: 'W-01',
+          title: '交通安全进校园',
+          activityDate: '2026-12-10',
+          schoolIds: [h.orgs.schoolA, h.orgs.schoolB],
+          studentHours: 1,
+          teacherHours: 1,
+        },
       },
       outside,
     );
@@ -38,7 +46,11 @@ describe('the built-in workflows through the API', () => {
     expect(view.state).toBe('bureauReview');
 
     const reviewer = await h.signIn('reviewer1');
-    const approved = await h.post(`/api/instances/${view.id}/events`, { type: 'APPROVE', expectedVersion: view.version }, reviewer);
+    const approved = await h.post(
+      `/api/instances/${view.id}/events`,
+      { type: 'APPROVE', expectedVersion: view.version },
+      reviewer,
+    );
     expect(approved.status, JSON.stringify(await approved.clone().json())).toBe(200);
     expect((await approved.json()).state).toBe('schoolConfirm');
 
@@ -52,7 +64,11 @@ describe('the built-in workflows through the API', () => {
     expect((await (await h.get('/api/tasks', pa2)).json()).items).toEqual([]);
 
     const current = await (await h.get(`/api/instances/${view.id}`, pa)).json();
-    const part = await h.post(`/api/instances/${view.id}/events`, { type: 'SUBMIT_PART', data: { decision: 'confirm' }, expectedVersion: current.version }, pa);
+    const part = await h.post(
+      `/api/instances/${view.id}/events`,
+      { type: 'SUBMIT_PART', data: { decision: 'confirm' }, expectedVersion: current.version },
+      pa,
+    );
     expect(part.status, JSON.stringify(await part.clone().json())).toBe(200);
     // The outside department follows its own request.
     expect((await h.get(`/api/instances/${view.id}`, outside)).status).toBe(200);
@@ -63,7 +79,11 @@ describe('the built-in workflows through the API', () => {
     const request = (schoolIds: string[], extra: Record<string, unknown> = {}) =>
       h.post(
         '/api/instances',
-        { definitionId: published['campus-entry'], subjectOrgId: h.orgs.district, data: { itemCode: 'W-02', title: '防溺水宣讲', activityDate: '2026-12-11', schoolIds, ...extra } },
+        {
+          definitionId: published['campus-entry'],
+          subjectOrgId: h.orgs.district,
+          data: { itemCode: 'W-02', title: '防溺水宣讲', activityDate: '2026-12-11', schoolIds, ...extra },
+        },
         outside,
       );
     const commercial = await (await request([h.orgs.schoolA2], { commercial: true })).json();

@@ -1,4 +1,5 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+
 import { instances } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 
@@ -14,7 +15,12 @@ export function titleSearch(q: string, opts: { bounded: boolean }): SQL | AppErr
   if (!opts.bounded)
     return new AppError('VALIDATION', {
       status: 422,
-      fieldErrors: { q: { 'zh-CN': '按标题搜索全区实例前，请先选择学校或教育集团', en: 'Pick a school or education group before searching the whole district by title' } },
+      fieldErrors: {
+        q: {
+          'zh-CN': '按标题搜索全区实例前，请先选择学校或教育集团',
+          en: 'Pick a school or education group before searching the whole district by title',
+        },
+      },
     });
   const pattern = literal(q);
   return sql`(json_extract(${instances.title}, '$."zh-CN"') LIKE ${pattern} ESCAPE '\\' OR json_extract(${instances.title}, '$.en') LIKE ${pattern} ESCAPE '\\')`;

@@ -1,4 +1,5 @@
-import { and, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+
 import type { TAuthUser } from '../../auth/user.js';
 import { instances, notifications, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
@@ -30,22 +31,34 @@ export function listNotifications(deps: Deps, input: { user: TAuthUser; query: T
     if (after) where.push(after);
   }
   const rows = deps.db
-    .select({ n: notifications, definitionId: instances.definitionId, instanceTitle: instances.title, requesterName: organisations.name })
+    .select({
+      n: notifications,
+      definitionId: instances.definitionId,
+      instanceTitle: instances.title,
+      requesterName: organisations.name,
+    })
     .from(notifications)
     .leftJoin(instances, eq(instances.id, notifications.instanceId))
-    .leftJoin(organisations, eq(organisations.id, sql`coalesce(${instances.requesterOrgId}, ${instances.subjectOrgId})`))
+    .leftJoin(
+      organisations,
+      eq(organisations.id, sql`coalesce(${instances.requesterOrgId}, ${instances.subjectOrgId})`),
+    )
     .where(and(...where))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(q.limit + 1)
     .all();
   const page = pageOf(rows, q.limit, (r) => [r.n.createdAt, r.n.id]);
-  const defs = definitionsById(deps, page.items.flatMap((r) => (r.definitionId ? [r.definitionId] : [])));
+  const defs = definitionsById(
+    deps,
+    page.items.flatMap((r) => (r.definitionId ? [r.definitionId] : [])),
+  );
   const items: TNotification[] = page.items.map(({ n, definitionId, instanceTitle, requesterName }) => {
     const ref = definitionId ? defs.get(definitionId) : undefined;
     const kind = KIND[n.kind] ?? { 'zh-CN': n.kind, en: n.kind };
     const step = n.state ? stateName(ref, n.state) : { 'zh-CN': '', en: '' };
     // Named by what the instance is (its title) and who filed it, then the step it is about.
-    const rest = (l: 'zh-CN' | 'en') => n.title?.[l] ?? [instanceTitle?.[l] ?? ref?.name[l], step[l], requesterName].filter(Boolean).join(' · ');
+    const rest = (l: 'zh-CN' | 'en') =>
+      n.title?.[l] ?? [instanceTitle?.[l] ?? ref?.name[l], step[l], requesterName].filter(Boolean).join(' · ');
     return {
       id: n.id,
       kind: n.kind,

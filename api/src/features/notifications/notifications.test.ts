@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { auditEvents } from '../../db/schema.js';
 import { runDueTimers } from '../../scheduler/run-due-timers.js';
-import { makeHarness, type Harness } from '../../test/harness.js';
+import { type Harness, makeHarness } from '../../test/harness.js';
 
 let h: Harness;
 let definitionId: string;
@@ -12,16 +13,32 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-type Page = { items: Array<{ id: string; kind: string; instanceId: string; title: { 'zh-CN': string; en: string }; readAt: string | null }>; nextCursor: string | null };
+type Page = {
+  items: Array<{
+    id: string;
+    kind: string;
+    instanceId: string;
+    title: { 'zh-CN': string; en: string };
+    readAt: string | null;
+  }>;
+  nextCursor: string | null;
+};
 
 describe('notifications from the engine’s notify effects', () => {
   it('a new task notifies every holder of the role at the school; reviewers are notified on submit; nobody else', async () => {
     const pa = await h.signIn('principalA');
-    const started = await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: '月报' } }, pa);
+    const started = await h.post(
+      '/api/instances',
+      { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: '月报' } },
+      pa,
+    );
     const view = (await started.json()) as { id: string };
     const mine = (await (await h.get('/api/notifications?unread=1', pa)).json()) as Page;
     expect(mine.items).toEqual([expect.objectContaining({ kind: 'entered', instanceId: view.id, readAt: null })]);
-    expect(mine.items[0]?.title).toEqual({ 'zh-CN': '【新待办】学校专项报告 · 学校填报 · 实验小学', en: '[New task] School report · School fills in · 实验小学' });
+    expect(mine.items[0]?.title).toEqual({
+      'zh-CN': '【新待办】学校专项报告 · 学校填报 · 实验小学',
+      en: '[New task] School report · School fills in · 实验小学',
+    });
     const other = (await (await h.get('/api/notifications', await h.signIn('principalB'))).json()) as Page;
     expect(other.items).toEqual([]);
 
@@ -31,7 +48,11 @@ describe('notifications from the engine’s notify effects', () => {
   });
 
   it('reminders from the durable timers land too; read marks one, someone else’s is 404, and unread filters', async () => {
-    await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: '周报' } }, await h.signIn('principalA'));
+    await h.post(
+      '/api/instances',
+      { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: '周报' } },
+      await h.signIn('principalA'),
+    );
     h.clock.advance(10 * 24 * 3600 * 1000);
     expect((await runDueTimers(h.deps)).fired).toBeGreaterThan(0);
     const pa = await h.signIn('principalA');
@@ -43,7 +64,9 @@ describe('notifications from the engine’s notify effects', () => {
     expect(kinds).toContain('reminder');
     const first = all.items[0];
     if (!first) throw new Error('no notification');
-    expect((await h.post(`/api/notifications/${first.id}/read`, undefined, await h.signIn('principalB'))).status).toBe(404);
+    expect((await h.post(`/api/notifications/${first.id}/read`, undefined, await h.signIn('principalB'))).status).toBe(
+      404,
+    );
     expect((await h.post(`/api/notifications/${first.id}/read`, undefined, pa)).status).toBe(204);
     const unread = (await (await h.get('/api/notifications?unread=1&limit=100', pa)).json()) as Page;
     expect(unread.items.map((n) => n.id)).not.toContain(first.id);
@@ -62,7 +85,8 @@ describe('notifications from the engine’s notify effects', () => {
   it('mark all read marks only the caller’s unread notifications, once, and audits it', async () => {
     const pa = await h.signIn('principalA');
     const r1 = await h.signIn('reviewer1');
-    const unread = async (s: typeof pa) => ((await (await h.get('/api/notifications?unread=1&limit=100', s)).json()) as Page).items.length;
+    const unread = async (s: typeof pa) =>
+      ((await (await h.get('/api/notifications?unread=1&limit=100', s)).json()) as Page).items.length;
     const mineBefore = await unread(pa);
     const theirsBefore = await unread(r1);
     expect(mineBefore).toBeGreaterThan(0);
@@ -76,7 +100,11 @@ describe('notifications from the engine’s notify effects', () => {
     const again = await h.post('/api/notifications/read-all', undefined, pa);
     expect(await again.json()).toEqual({ marked: 0 });
 
-    const audited = h.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'notification.read-all'), eq(auditEvents.actorId, pa.userId))).all();
+    const audited = h.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'notification.read-all'), eq(auditEvents.actorId, pa.userId)))
+      .all();
     expect(audited).toHaveLength(1);
     expect(audited[0]?.meta).toEqual({ marked: mineBefore });
     expect((await h.post('/api/notifications/read-all', undefined, undefined)).status).toBe(401);

@@ -1,9 +1,19 @@
 import { z } from '@hono/zod-openapi';
+
 import { ZLocalized } from '../common.js';
 
 // `security`: an account's powers changed (or someone tried) — sent to the auditors (三权分立).
 // `returned`: a collector sent the recipient's part back (the reason is in the title).
-export const NOTIFICATION_KINDS = ['entered', 'reminder', 'escalation', 'chase', 'copy', 'sign', 'returned', 'security'] as const;
+export const NOTIFICATION_KINDS = [
+  'entered',
+  'reminder',
+  'escalation',
+  'chase',
+  'copy',
+  'sign',
+  'returned',
+  'security',
+] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 
 export const ZNotificationQuery = z.object({
@@ -17,10 +27,15 @@ export type TNotificationQuery = z.infer<typeof ZNotificationQuery>;
 export const ZNotification = z
   .object({
     id: z.string(),
-    kind: z.string().openapi({ description: 'entered | reminder | escalation | chase | copy | sign | returned | security' }),
+    kind: z
+      .string()
+      .openapi({ description: 'entered | reminder | escalation | chase | copy | sign | returned | security' }),
     instanceId: z.string().nullable(),
     state: z.string().nullable(),
-    entityType: z.string().nullable().openapi({ description: 'What a notice not about an instance concerns (security: `User`)' }),
+    entityType: z
+      .string()
+      .nullable()
+      .openapi({ description: 'What a notice not about an instance concerns (security: `User`)' }),
     entityId: z.string().nullable(),
     title: ZLocalized,
     createdAt: z.string(),
@@ -29,5 +44,7 @@ export const ZNotification = z
   .openapi('Notification');
 export type TNotification = z.infer<typeof ZNotification>;
 export const ZNotificationPage = z.object({ items: z.array(ZNotification), nextCursor: z.string().nullable() });
-export const ZReadAllResult = z.object({ marked: z.number().int().openapi({ description: 'how many of the caller’s unread notifications were marked read' }) });
+export const ZReadAllResult = z.object({
+  marked: z.number().int().openapi({ description: 'how many of the caller’s unread notifications were marked read' }),
+});
 export type TReadAllResult = z.infer<typeof ZReadAllResult>;

@@ -1,4 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
+
 import { appendAudit } from '../../audit/append.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
@@ -17,7 +18,15 @@ export function readAllNotifications(deps: Deps, input: { actor: TAuthUser }): T
     const mine = and(eq(notifications.userId, input.actor.id), isNull(notifications.readAt));
     const marked = deps.db.update(notifications).set({ readAt: at }).where(mine).run().changes;
     if (marked > 0) {
-      appendAudit(deps.db, { at, actor: input.actor, action: 'notification.read-all', entityType: 'Notification', entityId: input.actor.id, outcome: 'success', meta: { marked } });
+      appendAudit(deps.db, {
+        at,
+        actor: input.actor,
+        action: 'notification.read-all',
+        entityType: 'Notification',
+        entityId: input.actor.id,
+        outcome: 'success',
+        meta: { marked },
+      });
     }
     return { marked };
   });

@@ -1,5 +1,6 @@
 import { subject } from '@casl/ability';
 import { eq } from 'drizzle-orm';
+
 import { appendAudit } from '../../audit/append.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
@@ -25,7 +26,14 @@ export function readNotification(deps: Deps, input: { id: string; actor: TAuthUs
     if (row.readAt) return undefined;
     const at = deps.clock().toISOString();
     deps.db.update(notifications).set({ readAt: at }).where(eq(notifications.id, row.id)).run();
-    appendAudit(deps.db, { at, actor: input.actor, action: 'notification.read', entityType: 'Notification', entityId: row.id, outcome: 'success' });
+    appendAudit(deps.db, {
+      at,
+      actor: input.actor,
+      action: 'notification.read',
+      entityType: 'Notification',
+      entityId: row.id,
+      outcome: 'success',
+    });
     return undefined;
   });
 }

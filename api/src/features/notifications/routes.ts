@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+
 import { signedIn } from '../../app-env.js';
 import type { Deps } from '../../deps.js';
 import { errors, json, newRouter, ZIdParam } from '../common.js';

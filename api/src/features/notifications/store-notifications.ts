@@ -1,4 +1,5 @@
 import { and, eq, inArray, or, type SQL } from 'drizzle-orm';
+
 import { instances, notifications, roleGrants, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import type { Effect, TaskCandidate } from '../../engine.js';
@@ -7,9 +8,27 @@ import type { Effect, TaskCandidate } from '../../engine.js';
 export function recipientsOf(deps: Pick<Deps, 'db'>, to: TaskCandidate[]): string[] {
   const named = to.flatMap((c) => ('userId' in c ? [c.userId] : []));
   const byRole: SQL[] = to.flatMap((c) =>
-    'role' in c ? [and(eq(roleGrants.role, c.role), c.orgId === null ? undefined : eq(roleGrants.orgId, c.orgId)) ?? eq(roleGrants.role, c.role)] : [],
+    'role' in c
+      ? [
+          and(eq(roleGrants.role, c.role), c.orgId === null ? undefined : eq(roleGrants.orgId, c.orgId)) ??
+            eq(roleGrants.role, c.role),
+        ]
+      : [],
   );
-  const who = or(named.length ? inArray(users.id, named) : undefined, ...(byRole.length ? [inArray(users.id, deps.db.select({ id: roleGrants.userId }).from(roleGrants).where(or(...byRole)))] : []));
+  const who = or(
+    named.length ? inArray(users.id, named) : undefined,
+    ...(byRole.length
+      ? [
+          inArray(
+            users.id,
+            deps.db
+              .select({ id: roleGrants.userId })
+              .from(roleGrants)
+              .where(or(...byRole)),
+          ),
+        ]
+      : []),
+  );
   if (!who) return [];
   return deps.db
     .select({ id: users.id })
@@ -24,7 +43,11 @@ export function recipientsOf(deps: Pick<Deps, 'db'>, to: TaskCandidate[]): strin
  * happened: the instance's title, then the note, so the recipient reads why without opening anything.
  */
 function titleWithNote(deps: Pick<Deps, 'db'>, instanceId: string, note: string) {
-  const title = deps.db.select({ title: instances.title }).from(instances).where(eq(instances.id, instanceId)).get()?.title;
+  const title = deps.db
+    .select({ title: instances.title })
+    .from(instances)
+    .where(eq(instances.id, instanceId))
+    .get()?.title;
   const short = note.length > 200 ? `${note.slice(0, 200)}…` : note;
   const join = (...parts: Array<string | undefined>) => parts.filter(Boolean).join(' · ');
   return { 'zh-CN': join(title?.['zh-CN'], `原因：${short}`), en: join(title?.en, `reason: ${short}`) };
@@ -38,7 +61,17 @@ export function storeNotifications(deps: Deps, instanceId: string, effect: Extra
   const title = effect.note ? titleWithNote(deps, instanceId, effect.note) : null;
   deps.db
     .insert(notifications)
-    .values(recipients.map((userId) => ({ id: crypto.randomUUID(), userId, kind: effect.kind, instanceId, state: effect.state, title, createdAt, readAt: null })))
+    .values(
+      recipients.map((userId) => ({
+        id: crypto.randomUUID(),
+        userId,
+        kind: effect.kind,
+        instanceId,
+        state: effect.state,
+        title,
+        createdAt,
+        readAt: null,
+      })),
+    )
     .run();
 }
-

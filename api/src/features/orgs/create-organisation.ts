@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+
 import { appendAudit } from '../../audit/append.js';
 import { SYSTEM_USER, type TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
@@ -6,7 +7,7 @@ import { organisations, type TOrganisationRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { authorize } from '../authorize.js';
-import { ZCreateOrganisation, type TCreateOrganisation } from './orgs.types.js';
+import { type TCreateOrganisation, ZCreateOrganisation } from './orgs.types.js';
 
 // The tree is district → group → school → department; a school may also hang directly under the district.
 export const ALLOWED_PARENTS: Record<TOrganisationRow['type'], Array<TOrganisationRow['type']>> = {
@@ -19,22 +20,28 @@ export const ALLOWED_PARENTS: Record<TOrganisationRow['type'], Array<TOrganisati
 const invalid = (field: string, zh: string, en: string) =>
   new AppError('VALIDATION', { status: 422, fieldErrors: { [field]: { 'zh-CN': zh, en } } });
 
-export function createOrganisation(
-  deps: Deps,
-  input: TCreateOrganisation & { actor?: TAuthUser },
-): TOrganisationRow {
+export function createOrganisation(deps: Deps, input: TCreateOrganisation & { actor?: TAuthUser }): TOrganisationRow {
   const actor = input.actor ?? SYSTEM_USER;
   const data = ZCreateOrganisation.parse(input);
   return txOrThrow(deps.db, () => {
-    const denied = authorize(deps, actor, { action: 'create', type: 'Organisation', auditAction: 'organisation.create' });
+    const denied = authorize(deps, actor, {
+      action: 'create',
+      type: 'Organisation',
+      auditAction: 'organisation.create',
+    });
     if (denied) return denied;
     const parent = data.parentId
       ? deps.db.select().from(organisations).where(eq(organisations.id, data.parentId)).get()
       : undefined;
-    if (data.parentId && !parent) return invalid('parentId', '上级单位不存在', 'The parent organisation does not exist');
+    if (data.parentId && !parent)
+      return invalid('parentId', '上级单位不存在', 'The parent organisation does not exist');
     const allowed = ALLOWED_PARENTS[data.type];
     if (data.type === 'district' ? parent : !parent || !allowed.includes(parent.type)) {
-      return invalid('parentId', '上级单位类型不符合组织层级', 'The parent does not fit the district → group → school tree');
+      return invalid(
+        'parentId',
+        '上级单位类型不符合组织层级',
+        'The parent does not fit the district → group → school tree',
+      );
     }
     const row: TOrganisationRow = {
       id: crypto.randomUUID(),

@@ -1,4 +1,5 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
+
 import { organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import type { TOrg, TOrgQuery } from './orgs.types.js';

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
+
+import { cachedByGeneration } from '../../db/generation-cache.js';
 import { organisations, type TOrganisationRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { cachedByGeneration } from '../../db/generation-cache.js';
 
 /** The chain from the district down to the organisation (inclusive); empty when it does not exist. */
 export function orgPath(deps: Pick<Deps, 'db'>, orgId: string): TOrganisationRow[] {
@@ -14,7 +15,11 @@ function readPath(deps: Pick<Deps, 'db'>, orgId: string): readonly TOrganisation
   let id: string | null = orgId;
   // The tree is four levels deep; the bound only guards against a corrupted cycle.
   for (let i = 0; id && i < 16; i += 1) {
-    const row: TOrganisationRow | undefined = deps.db.select().from(organisations).where(eq(organisations.id, id)).get();
+    const row: TOrganisationRow | undefined = deps.db
+      .select()
+      .from(organisations)
+      .where(eq(organisations.id, id))
+      .get();
     if (!row) break;
     chain.unshift(row);
     id = row.parentId;

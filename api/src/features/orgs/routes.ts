@@ -1,5 +1,6 @@
-import { createRoute } from '@hono/zod-openapi';
 import { ForbiddenError } from '@casl/ability';
+import { createRoute } from '@hono/zod-openapi';
+
 import { signedIn } from '../../app-env.js';
 import type { Deps } from '../../deps.js';
 import { body, errors, json, newRouter, ZIdParam } from '../common.js';
@@ -47,6 +48,9 @@ export function orgRoutes(deps: Deps) {
     })
     .openapi(update, (c) => {
       const { user } = signedIn(c);
-      return c.json(updateOrganisation(deps, { ...c.req.valid('json'), id: c.req.valid('param').id, actor: user }), 200);
+      return c.json(
+        updateOrganisation(deps, { ...c.req.valid('json'), id: c.req.valid('param').id, actor: user }),
+        200,
+      );
     });
 }

@@ -1,5 +1,6 @@
 import { subject } from '@casl/ability';
 import { and, eq } from 'drizzle-orm';
+
 import { appendAudit } from '../../audit/append.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
@@ -19,7 +20,10 @@ const invalid = (field: string, zh: string, en: string) =>
  * is fixed: turning a school into a group would orphan its instances' routing. Instances already
  * started keep the group they were filed under; new ones follow the move.
  */
-export function updateOrganisation(deps: Deps, input: TUpdateOrganisation & { id: string; actor: TAuthUser }): TOrganisationRow {
+export function updateOrganisation(
+  deps: Deps,
+  input: TUpdateOrganisation & { id: string; actor: TAuthUser },
+): TOrganisationRow {
   const { actor } = input;
   return txOrThrow(deps.db, () => {
     const row = deps.db.select().from(organisations).where(eq(organisations.id, input.id)).get();
@@ -33,14 +37,22 @@ export function updateOrganisation(deps: Deps, input: TUpdateOrganisation & { id
     });
     if (denied) return denied;
     if (row.version !== input.expectedVersion) return new AppError('VERSION_CONFLICT');
-    if (input.type !== undefined && input.type !== row.type) return invalid('type', '单位类型不能修改', 'An organisation’s type cannot change');
+    if (input.type !== undefined && input.type !== row.type)
+      return invalid('type', '单位类型不能修改', 'An organisation’s type cannot change');
     const parentId = input.parentId === undefined ? row.parentId : input.parentId;
     if (parentId !== row.parentId) {
-      const parent = parentId ? deps.db.select().from(organisations).where(eq(organisations.id, parentId)).get() : undefined;
+      const parent = parentId
+        ? deps.db.select().from(organisations).where(eq(organisations.id, parentId)).get()
+        : undefined;
       if (!parent || !ALLOWED_PARENTS[row.type].includes(parent.type)) {
-        return invalid('parentId', '上级单位类型不符合组织层级', 'The parent does not fit the district → group → school tree');
+        return invalid(
+          'parentId',
+          '上级单位类型不符合组织层级',
+          'The parent does not fit the district → group → school tree',
+        );
       }
-      if (orgPath(deps, parent.id).some((o) => o.id === row.id)) return invalid('parentId', '不能移到自己的下级单位之下', 'An organisation cannot move under itself');
+      if (orgPath(deps, parent.id).some((o) => o.id === row.id))
+        return invalid('parentId', '不能移到自己的下级单位之下', 'An organisation cannot move under itself');
     }
     const next: TOrganisationRow = {
       ...row,
@@ -51,7 +63,11 @@ export function updateOrganisation(deps: Deps, input: TUpdateOrganisation & { id
       code: input.code === undefined ? row.code : input.code,
       version: row.version + 1,
     };
-    deps.db.update(organisations).set(next).where(and(eq(organisations.id, row.id), eq(organisations.version, row.version))).run();
+    deps.db
+      .update(organisations)
+      .set(next)
+      .where(and(eq(organisations.id, row.id), eq(organisations.version, row.version)))
+      .run();
     appendAudit(deps.db, {
       at: deps.clock().toISOString(),
       actor,

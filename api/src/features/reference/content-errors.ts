@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { zodFieldErrors, type TLocalized } from '../../errors.js';
+
+import { type TLocalized, zodFieldErrors } from '../../errors.js';
 
 /**
  * Cross-field rules of the reference schemas raise `custom` issues whose generic Chinese text

@@ -1,13 +1,14 @@
 import { subject } from '@casl/ability';
 import { and, eq, gt, max } from 'drizzle-orm';
+
 import { appendAudit } from '../../audit/append.js';
 import { SYSTEM_USER, type TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
 import { referenceData } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
-import { contentFieldErrors } from './content-errors.js';
 import { authorize } from '../authorize.js';
+import { contentFieldErrors } from './content-errors.js';
 import { referenceOf } from './load-reference.js';
 import { CONTENT_SCHEMAS, type TCreateReferenceBody, type TReference, type TReferenceKind } from './reference.types.js';
 
@@ -21,9 +22,16 @@ function keyOf(kind: TReferenceKind, content: Record<string, unknown>): string {
  * of the same key, saving would quietly fork their work. Refuse (409) so the console reloads instead.
  */
 function newerThanBase(deps: Deps, kind: TReferenceKind, basedOn: string): AppError | null {
-  const base = deps.db.select().from(referenceData).where(and(eq(referenceData.id, basedOn), eq(referenceData.kind, kind))).get();
+  const base = deps.db
+    .select()
+    .from(referenceData)
+    .where(and(eq(referenceData.id, basedOn), eq(referenceData.kind, kind)))
+    .get();
   if (!base) {
-    const msg = { 'zh-CN': '作为蓝本的版本不存在，请重新加载。', en: 'The version this edit started from does not exist; reload.' };
+    const msg = {
+      'zh-CN': '作为蓝本的版本不存在，请重新加载。',
+      en: 'The version this edit started from does not exist; reload.',
+    };
     return new AppError('VALIDATION', { status: 422, fieldErrors: { basedOn: msg } });
   }
   const newer = deps.db
@@ -42,7 +50,10 @@ function newerThanBase(deps: Deps, kind: TReferenceKind, basedOn: string): AppEr
 }
 
 /** A new draft version of one piece of reference data; the content is validated by its kind's schema. */
-export function createReference(deps: Deps, input: TCreateReferenceBody & { kind: TReferenceKind; actor?: TAuthUser }): TReference {
+export function createReference(
+  deps: Deps,
+  input: TCreateReferenceBody & { kind: TReferenceKind; actor?: TAuthUser },
+): TReference {
   const actor = input.actor ?? SYSTEM_USER;
   return txOrThrow(deps.db, () => {
     const denied = authorize(deps, actor, {
@@ -55,7 +66,8 @@ export function createReference(deps: Deps, input: TCreateReferenceBody & { kind
     const stale = input.basedOn === undefined ? null : newerThanBase(deps, input.kind, input.basedOn);
     if (stale) return stale;
     const parsed = CONTENT_SCHEMAS[input.kind].safeParse(input.content);
-    if (!parsed.success) return new AppError('VALIDATION', { status: 422, fieldErrors: contentFieldErrors(parsed.error) });
+    if (!parsed.success)
+      return new AppError('VALIDATION', { status: 422, fieldErrors: contentFieldErrors(parsed.error) });
     const content: Record<string, unknown> = parsed.data;
     const key = keyOf(input.kind, content);
     const last = deps.db

@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, gt, lt, or, type SQL } from 'drizzle-orm';
+
 import type { AppAbility } from '../../auth/ability.js';
 import { rulesToWhere } from '../../auth/ability-sql.js';
 import { referenceData, type TReferenceRow } from '../../db/schema.js';
-import { memoRead, type Deps } from '../../deps.js';
+import { type Deps, memoRead } from '../../deps.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
 import { draftReviews, REFERENCE_DRAFTS, type TDraftReview } from '../four-eyes.js';
 import { CONTENT_SCHEMAS, type TReference, type TReferenceKind, type TReferenceQuery } from './reference.types.js';
@@ -29,9 +30,15 @@ export const referenceOf = (deps: Pick<Deps, 'db'>, row: TReferenceRow): TRefere
 const REFERENCE_FIELDS = { id: referenceData.id, status: referenceData.status };
 
 /** Reference data of one kind the caller may read (drafts: bureau admins only): by key, newest version first, keyset-paginated. */
-export function listReference(deps: Deps, input: { ability: AppAbility; kind: TReferenceKind; query: TReferenceQuery }): { items: TReference[]; nextCursor: string | null } {
+export function listReference(
+  deps: Deps,
+  input: { ability: AppAbility; kind: TReferenceKind; query: TReferenceQuery },
+): { items: TReference[]; nextCursor: string | null } {
   const q = input.query;
-  const where: SQL[] = [eq(referenceData.kind, input.kind), rulesToWhere(input.ability, 'read', 'ReferenceData', REFERENCE_FIELDS)];
+  const where: SQL[] = [
+    eq(referenceData.kind, input.kind),
+    rulesToWhere(input.ability, 'read', 'ReferenceData', REFERENCE_FIELDS),
+  ];
   if (q.status) where.push(eq(referenceData.status, q.status));
   if (q.key) where.push(eq(referenceData.key, q.key));
   const cursor = decodeCursor(q.cursor, 2);
@@ -39,10 +46,19 @@ export function listReference(deps: Deps, input: { ability: AppAbility; kind: TR
     const [key, version] = [String(cursor[0]), Number(cursor[1])];
     where.push(or(gt(referenceData.key, key), and(eq(referenceData.key, key), lt(referenceData.version, version)))!);
   }
-  const rows = deps.db.select().from(referenceData).where(and(...where)).orderBy(asc(referenceData.key), desc(referenceData.version)).limit(q.limit + 1).all();
+  const rows = deps.db
+    .select()
+    .from(referenceData)
+    .where(and(...where))
+    .orderBy(asc(referenceData.key), desc(referenceData.version))
+    .limit(q.limit + 1)
+    .all();
   const page = pageOf(rows, q.limit, (r) => [r.key, r.version]);
   const reviews = draftReviews(deps, REFERENCE_DRAFTS, page.items);
-  return { items: page.items.map((r) => toReference(r, reviews.get(r.id) ?? { editors: [], publishedBy: null })), nextCursor: page.nextCursor };
+  return {
+    items: page.items.map((r) => toReference(r, reviews.get(r.id) ?? { editors: [], publishedBy: null })),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /**
@@ -56,7 +72,13 @@ export function loadPublished<K extends TReferenceKind>(deps: Pick<Deps, 'db' | 
 function readPublished<K extends TReferenceKind>(deps: Pick<Deps, 'db'>, kind: K, key?: string) {
   const where: SQL[] = [eq(referenceData.kind, kind), eq(referenceData.status, 'published')];
   if (key !== undefined) where.push(eq(referenceData.key, key));
-  const row = deps.db.select().from(referenceData).where(and(...where)).orderBy(desc(referenceData.publishedAt), desc(referenceData.version)).limit(1).get();
+  const row = deps.db
+    .select()
+    .from(referenceData)
+    .where(and(...where))
+    .orderBy(desc(referenceData.publishedAt), desc(referenceData.version))
+    .limit(1)
+    .get();
   if (!row) return null;
   const parsed = CONTENT_SCHEMAS[kind].safeParse(row.body);
   // TypeScript cannot narrow the schema by the generic kind; the value was parsed by exactly that schema.

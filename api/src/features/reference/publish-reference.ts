@@ -1,5 +1,6 @@
 import { subject } from '@casl/ability';
 import { and, eq, gt } from 'drizzle-orm';
+
 import { appendAudit } from '../../audit/append.js';
 import { SYSTEM_USER, type TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
@@ -15,7 +16,10 @@ import type { TReference, TReferenceKind } from './reference.types.js';
  * Publishes a draft: from then on it is immutable and the workflows read it. Re-publishing is a no-op.
  * Whoever created the draft may not publish it (四眼原则, checkFourEyes).
  */
-export function publishReference(deps: Deps, input: { kind: TReferenceKind; id: string; actor?: TAuthUser }): TReference {
+export function publishReference(
+  deps: Deps,
+  input: { kind: TReferenceKind; id: string; actor?: TAuthUser },
+): TReference {
   const actor = input.actor ?? SYSTEM_USER;
   return txOrThrow(deps.db, () => {
     const row = deps.db
@@ -35,14 +39,26 @@ export function publishReference(deps: Deps, input: { kind: TReferenceKind; id: 
     if (denied) return denied;
     if (!row) return new AppError('NOT_FOUND');
     if (row.status === 'published') return referenceOf(deps, row);
-    const fourEyes = checkFourEyes(deps, actor, { kind: REFERENCE_DRAFTS, row, target: target!, auditAction: 'reference.publish' });
+    const fourEyes = checkFourEyes(deps, actor, {
+      kind: REFERENCE_DRAFTS,
+      row,
+      target: target!,
+      auditAction: 'reference.publish',
+    });
     if (fourEyes instanceof AppError) return fourEyes;
     // The workflows read the most recently published version, so publishing an older draft after a
     // newer version went out would silently roll the district back.
     const newer = deps.db
       .select({ version: referenceData.version })
       .from(referenceData)
-      .where(and(eq(referenceData.kind, row.kind), eq(referenceData.key, row.key), eq(referenceData.status, 'published'), gt(referenceData.version, row.version)))
+      .where(
+        and(
+          eq(referenceData.kind, row.kind),
+          eq(referenceData.key, row.key),
+          eq(referenceData.status, 'published'),
+          gt(referenceData.version, row.version),
+        ),
+      )
       .get();
     if (newer) {
       return new AppError('VERSION_CONFLICT', {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { CHECKLIST_V1, WHITELIST_2026 } from '../../test/fixtures/reference-docs.js';
-import { makeHarness, type Harness, type Session } from '../../test/harness.js';
+import { type Harness, makeHarness, type Session } from '../../test/harness.js';
 
 let h: Harness;
 let admin: Session;
@@ -10,14 +11,29 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const fieldErrors = async (res: Response) => ((await res.json()) as { error: { fieldErrors: Record<string, { 'zh-CN': string; en: string }> } }).error.fieldErrors;
+const fieldErrors = async (res: Response) =>
+  ((await res.json()) as { error: { fieldErrors: Record<string, { 'zh-CN': string; en: string }> } }).error.fieldErrors;
 const rowCount = () => (h.db.$client.prepare('select count(*) as n from reference_data').get() as { n: number }).n;
 
 describe('reference data as the structured editors save it', () => {
   it('puts each cross-field problem on its own row and cell, in Chinese and English, and writes nothing', async () => {
     const before = rowCount();
-    const items = [...WHITELIST_2026.items, { ...WHITELIST_2026.items[1], window: { from: '2026-12-01', to: '2026-10-01' } }];
-    const res = await h.post('/api/reference/whitelists', { name: '白名单', content: { ...WHITELIST_2026, items, emergencyApprovals: [{ no: '〔2026〕1号', itemCode: 'NOPE', approvedOn: '2026-11-01' }] } }, admin);
+    const items = [
+      ...WHITELIST_2026.items,
+      { ...WHITELIST_2026.items[1], window: { from: '2026-12-01', to: '2026-10-01' } },
+    ];
+    const res = await h.post(
+      '/api/reference/whitelists',
+      {
+        name: '白名单',
+        content: {
+          ...WHITELIST_2026,
+          items,
+          emergencyApprovals: [{ no: '〔2026〕1号', itemCode: 'NOPE', approvedOn: '2026-11-01' }],
+        },
+      },
+      admin,
+    );
     expect(res.status).toBe(422);
     const errs = await fieldErrors(res);
     expect(errs['content.items.4.code']['zh-CN']).toBe('编号与其他条目重复');
@@ -25,7 +41,14 @@ describe('reference data as the structured editors save it', () => {
     expect(errs['content.emergencyApprovals.0.itemCode']['zh-CN']).toBe('白名单中没有该编号的事项');
     expect(errs['content.items']).toBeUndefined();
 
-    const dup = await h.post('/api/reference/checklists', { name: '检查表', content: { key: 'k', items: [CHECKLIST_V1.items[0], CHECKLIST_V1.items[1], CHECKLIST_V1.items[0]] } }, admin);
+    const dup = await h.post(
+      '/api/reference/checklists',
+      {
+        name: '检查表',
+        content: { key: 'k', items: [CHECKLIST_V1.items[0], CHECKLIST_V1.items[1], CHECKLIST_V1.items[0]] },
+      },
+      admin,
+    );
     expect(Object.keys(await fieldErrors(dup))).toEqual(['content.items.2.code']);
     expect(rowCount()).toBe(before);
   });
@@ -49,11 +72,21 @@ describe('reference data as the structured editors save it', () => {
   });
 
   it('refuses (409) a save based on a version someone has since superseded, and publishing a draft older than the published one', async () => {
-    const v1 = await (await h.post('/api/reference/checklists', { name: '表', content: { ...CHECKLIST_V1, key: 'stale-test' } }, admin)).json();
-    const v2 = await h.post('/api/reference/checklists', { name: '表', content: { ...CHECKLIST_V1, key: 'stale-test' }, basedOn: v1.id }, admin);
+    const v1 = await (
+      await h.post('/api/reference/checklists', { name: '表', content: { ...CHECKLIST_V1, key: 'stale-test' } }, admin)
+    ).json();
+    const v2 = await h.post(
+      '/api/reference/checklists',
+      { name: '表', content: { ...CHECKLIST_V1, key: 'stale-test' }, basedOn: v1.id },
+      admin,
+    );
     expect(v2.status).toBe(201);
     const before = rowCount();
-    const late = await h.post('/api/reference/checklists', { name: '表', content: { ...CHECKLIST_V1, key: 'stale-test' }, basedOn: v1.id }, admin);
+    const late = await h.post(
+      '/api/reference/checklists',
+      { name: '表', content: { ...CHECKLIST_V1, key: 'stale-test' }, basedOn: v1.id },
+      admin,
+    );
     expect(late.status).toBe(409);
     const body = await late.json();
     expect(body.error.code).toBe('VERSION_CONFLICT');
@@ -62,13 +95,19 @@ describe('reference data as the structured editors save it', () => {
 
     // Published by a reviewer (four eyes): the stale draft is refused for being stale, not for who asks.
     const reviewer = await h.signIn('reviewer1');
-    expect((await h.post(`/api/reference/checklists/${(await v2.json()).id}/publish`, undefined, reviewer)).status).toBe(200);
+    expect(
+      (await h.post(`/api/reference/checklists/${(await v2.json()).id}/publish`, undefined, reviewer)).status,
+    ).toBe(200);
     const old = await h.post(`/api/reference/checklists/${v1.id}/publish`, undefined, reviewer);
     expect(old.status).toBe(409);
     const row = h.db.$client.prepare('select status from reference_data where id = ?').get(v1.id) as { status: string };
     expect(row.status).toBe('draft');
 
-    const missing = await h.post('/api/reference/checklists', { name: '表', content: CHECKLIST_V1, basedOn: 'nope' }, admin);
+    const missing = await h.post(
+      '/api/reference/checklists',
+      { name: '表', content: CHECKLIST_V1, basedOn: 'nope' },
+      admin,
+    );
     expect(missing.status).toBe(422);
     expect(Object.keys(await fieldErrors(missing))).toEqual(['basedOn']);
   });

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+
 import { zIndicatorSystem, zWhitelist } from '../../domain.js';
 import { ZDraftReview, ZPageQuery } from '../common.js';
 
@@ -10,10 +11,16 @@ export type TReferenceKind = z.infer<typeof ZReferenceKind>;
  * Marks every row whose code an earlier row already uses, on that row's own field, so the console
  * can put the message on the very cell (`content.items.3.code`) rather than on the whole list.
  */
-function flagRepeatedCodes(rows: ReadonlyArray<Record<string, unknown>>, field: string, ctx: z.RefinementCtx, prefix: Array<string | number> = []) {
+function flagRepeatedCodes(
+  rows: ReadonlyArray<Record<string, unknown>>,
+  field: string,
+  ctx: z.RefinementCtx,
+  prefix: Array<string | number> = [],
+) {
   const seen = new Set<unknown>();
   rows.forEach((row, i) => {
-    if (seen.has(row[field])) ctx.addIssue({ code: 'custom', path: [...prefix, i, field], message: 'code is already used by another item' });
+    if (seen.has(row[field]))
+      ctx.addIssue({ code: 'custom', path: [...prefix, i, field], message: 'code is already used by another item' });
     seen.add(row[field]);
   });
 }
@@ -42,9 +49,17 @@ export const ZChecklist = z.object({
 export type TChecklist = z.infer<typeof ZChecklist>;
 
 /** 减负清单: the non-teaching demands the bureau forbids or limits (12 items in the demo district). */
-export const ZBurdenItem = z.object({ code: z.string().min(1).max(20), name: z.string().min(1).max(80), rule: z.string().max(300).default('') });
+export const ZBurdenItem = z.object({
+  code: z.string().min(1).max(20),
+  name: z.string().min(1).max(80),
+  rule: z.string().max(300).default(''),
+});
 /** Emergency additions the education work leading group approved, registered by the bureau (document number per item). */
-const ZEmergencyApproval = z.object({ no: z.string().min(1).max(60), itemCode: z.string().min(1), approvedOn: z.iso.date() });
+const ZEmergencyApproval = z.object({
+  no: z.string().min(1).max(60),
+  itemCode: z.string().min(1),
+  approvedOn: z.iso.date(),
+});
 export const ZWhitelistDoc = zWhitelist
   .extend({
     burdenList: z.array(ZBurdenItem).max(50).default([]),
@@ -54,11 +69,21 @@ export const ZWhitelistDoc = zWhitelist
     flagRepeatedCodes(doc.items, 'code', ctx, ['items']);
     flagRepeatedCodes(doc.burdenList, 'code', ctx, ['burdenList']);
     doc.items.forEach((item, i) => {
-      if (item.window.from > item.window.to) ctx.addIssue({ code: 'custom', path: ['items', i, 'window', 'to'], message: 'window must start on or before its end' });
+      if (item.window.from > item.window.to)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['items', i, 'window', 'to'],
+          message: 'window must start on or before its end',
+        });
     });
     const codes = new Set(doc.items.map((i) => i.code));
     doc.emergencyApprovals.forEach((a, i) => {
-      if (!codes.has(a.itemCode)) ctx.addIssue({ code: 'custom', path: ['emergencyApprovals', i, 'itemCode'], message: 'no whitelist item has this code' });
+      if (!codes.has(a.itemCode))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['emergencyApprovals', i, 'itemCode'],
+          message: 'no whitelist item has this code',
+        });
     });
   });
 export type TWhitelistDoc = z.infer<typeof ZWhitelistDoc>;
@@ -94,8 +119,17 @@ export const KIND_OF_PATH = {
 } as const satisfies Record<string, TReferenceKind>;
 const ZKindPath = z.enum(['indicator-systems', 'whitelists', 'checklists', 'award-rubrics']);
 export const ZKindParam = z.object({ kind: ZKindPath.openapi({ param: { name: 'kind', in: 'path' } }) });
-export const ZKindIdParam = ZKindParam.extend({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) });
-export const ZReferenceQuery = ZPageQuery.extend({ status: z.enum(['draft', 'published']).optional(), key: z.string().max(60).optional() });
+export const ZKindIdParam = ZKindParam.extend({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
+export const ZReferenceQuery = ZPageQuery.extend({
+  status: z.enum(['draft', 'published']).optional(),
+  key: z.string().max(60).optional(),
+});
 export type TReferenceQuery = z.infer<typeof ZReferenceQuery>;
 export const ZCreateReferenceBody = z.object({
   name: z.string().min(1).max(120),

@@ -1,11 +1,20 @@
 import { createRoute } from '@hono/zod-openapi';
+
 import { signedIn } from '../../app-env.js';
 import type { Deps } from '../../deps.js';
 import { body, errors, json, newRouter } from '../common.js';
 import { createReference } from './create-reference.js';
 import { listReference } from './load-reference.js';
 import { publishReference } from './publish-reference.js';
-import { KIND_OF_PATH, ZCreateReferenceBody, ZKindIdParam, ZKindParam, ZReference, ZReferenceList, ZReferenceQuery } from './reference.types.js';
+import {
+  KIND_OF_PATH,
+  ZCreateReferenceBody,
+  ZKindIdParam,
+  ZKindParam,
+  ZReference,
+  ZReferenceList,
+  ZReferenceQuery,
+} from './reference.types.js';
 
 const list = createRoute({
   method: 'get',
@@ -36,8 +45,26 @@ const publish = createRoute({
 
 export function referenceRoutes(deps: Deps) {
   return newRouter()
-    .openapi(list, (c) => c.json(listReference(deps, { ability: signedIn(c).ability, kind: KIND_OF_PATH[c.req.valid('param').kind], query: c.req.valid('query') }), 200))
-    .openapi(create, (c) => c.json(createReference(deps, { ...c.req.valid('json'), kind: KIND_OF_PATH[c.req.valid('param').kind], actor: signedIn(c).user }), 201))
+    .openapi(list, (c) =>
+      c.json(
+        listReference(deps, {
+          ability: signedIn(c).ability,
+          kind: KIND_OF_PATH[c.req.valid('param').kind],
+          query: c.req.valid('query'),
+        }),
+        200,
+      ),
+    )
+    .openapi(create, (c) =>
+      c.json(
+        createReference(deps, {
+          ...c.req.valid('json'),
+          kind: KIND_OF_PATH[c.req.valid('param').kind],
+          actor: signedIn(c).user,
+        }),
+        201,
+      ),
+    )
     .openapi(publish, (c) => {
       const { kind, id } = c.req.valid('param');
       return c.json(publishReference(deps, { kind: KIND_OF_PATH[kind], id, actor: signedIn(c).user }), 200);

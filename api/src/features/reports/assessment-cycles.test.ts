@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { defineAbilityFor } from '../../auth/ability.js';
 import { instances } from '../../db/schema.js';
 import { plansOf } from '../../test/query-plans.js';
@@ -14,7 +16,21 @@ function assessment(groupId: string, day: string, cycle: string, groupScore: num
   const data = { cycle, groupScore, grade: groupScore >= 85 ? '优秀' : '良好' };
   h.db
     .insert(instances)
-    .values({ id: randomUUID(), definitionId: h.defs['bundled-assessment'] ?? '', subjectOrgId: groupId, subjectGroupId: groupId, districtId: h.orgs.district, state: 'published', status: 'running', data, snapshot: {}, createdBy: h.users.admin ?? '', createdAt: at(day), updatedAt: at(day), period: cycle })
+    .values({
+      id: randomUUID(),
+      definitionId: h.defs['bundled-assessment'] ?? '',
+      subjectOrgId: groupId,
+      subjectGroupId: groupId,
+      districtId: h.orgs.district,
+      state: 'published',
+      status: 'running',
+      data,
+      snapshot: {},
+      createdBy: h.users.admin ?? '',
+      createdAt: at(day),
+      updatedAt: at(day),
+      period: cycle,
+    })
     .run();
 }
 
@@ -31,7 +47,8 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('GET /reports/bundled-assessment cycles (issue 11)', () => {
-  const get = async (q: string, who = 'reviewer1') => (await h.get(`/api/reports/bundled-assessment${q}`, await h.as(who))).json();
+  const get = async (q: string, who = 'reviewer1') =>
+    (await h.get(`/api/reports/bundled-assessment${q}`, await h.as(who))).json();
 
   it('defaults to the latest cycle, offers the cycles newest first, and keeps a chosen one', async () => {
     const latest = await get('');
@@ -48,10 +65,16 @@ describe('GET /reports/bundled-assessment cycles (issue 11)', () => {
     for (const who of ['reviewer1', 'lead1']) {
       const user = h.authUser(who);
       for (const cycle of [undefined, '2025']) {
-        const plans = plansOf(h, (deps) => assessmentReport(deps, { user, ability: defineAbilityFor(user), cycle }), 'instances');
+        const plans = plansOf(
+          h,
+          (deps) => assessmentReport(deps, { user, ability: defineAbilityFor(user), cycle }),
+          'instances',
+        );
         expect(plans.length).toBeGreaterThan(0);
         for (const plan of plans) {
-          expect(plan).toMatch(/SEARCH instances USING INDEX instances_definition_period_idx \(definition_id=\? AND period=\?\)/);
+          expect(plan).toMatch(
+            /SEARCH instances USING INDEX instances_definition_period_idx \(definition_id=\? AND period=\?\)/,
+          );
           expect(plan).not.toMatch(/SCAN instances|USE TEMP B-TREE/);
         }
       }

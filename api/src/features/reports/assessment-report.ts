@@ -1,18 +1,23 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
+
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { auditEvents, instances, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { rank } from '../../domain.js';
-import { readableOf } from './report-scope.js';
 import { familyField, familyOf, periodOrField } from '../workflow-rules/families.js';
-import { periodsOf } from './report-periods.js';
 import { createdWithin } from './report-filters.js';
+import { periodsOf } from './report-periods.js';
+import { readableOf } from './report-scope.js';
 import type { TAssessmentReport, TCycleQuery } from './reports.types.js';
 
 type Weakest = { schoolId: string; schoolName: string; score: number } | null;
-const ZRollUpMeta = z.object({ rollUp: z.object({ dimensions: z.array(z.object({ weakest: z.object({ schoolId: z.string(), score: z.number() }) })) }) });
+const ZRollUpMeta = z.object({
+  rollUp: z.object({
+    dimensions: z.array(z.object({ weakest: z.object({ schoolId: z.string(), score: z.number() }) })),
+  }),
+});
 
 /**
  * The weakest member of each instance's latest roll-up (recorded in the PUBLISH event's audit meta): its
@@ -24,21 +29,41 @@ function weakestOf(deps: Deps, instanceIds: string[]): Map<string, Weakest> {
   const events = deps.db
     .select({ seq: auditEvents.seq, entityId: auditEvents.entityId, meta: auditEvents.meta })
     .from(auditEvents)
-    .where(and(eq(auditEvents.entityType, 'Instance'), inArray(auditEvents.entityId, instanceIds), sql`json_extract(${auditEvents.meta}, '$.rollUp') is not null`))
+    .where(
+      and(
+        eq(auditEvents.entityType, 'Instance'),
+        inArray(auditEvents.entityId, instanceIds),
+        sql`json_extract(${auditEvents.meta}, '$.rollUp') is not null`,
+      ),
+    )
     .all();
   // The latest per instance, picked here: the events come off (entity_type, entity_id, seq) unsorted across instances.
   for (const e of events) if (e.entityId && (latest.get(e.entityId)?.seq ?? -1) < e.seq) latest.set(e.entityId, e);
   const lowest = new Map<string, { schoolId: string; score: number }>();
   for (const [id, { meta }] of latest) {
     const parsed = ZRollUpMeta.safeParse(meta);
-    const w = (parsed.success ? parsed.data.rollUp.dimensions : []).map((d) => d.weakest).sort((a, b) => a.score - b.score)[0];
+    const w = (parsed.success ? parsed.data.rollUp.dimensions : [])
+      .map((d) => d.weakest)
+      .sort((a, b) => a.score - b.score)[0];
     if (w) lowest.set(id, w);
   }
   const schoolIds = [...new Set([...lowest.values()].map((w) => w.schoolId))];
   const names = new Map(
-    schoolIds.length ? deps.db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, schoolIds)).all().map((o) => [o.id, o.name]) : [],
+    schoolIds.length
+      ? deps.db
+          .select({ id: organisations.id, name: organisations.name })
+          .from(organisations)
+          .where(inArray(organisations.id, schoolIds))
+          .all()
+          .map((o) => [o.id, o.name])
+      : [],
   );
-  return new Map([...lowest].map(([id, w]) => [id, { schoolId: w.schoolId, schoolName: names.get(w.schoolId) ?? w.schoolId, score: w.score }]));
+  return new Map(
+    [...lowest].map(([id, w]) => [
+      id,
+      { schoolId: w.schoolId, schoolName: names.get(w.schoolId) ?? w.schoolId, score: w.score },
+    ]),
+  );
 }
 
 /**
@@ -46,7 +71,10 @@ function weakestOf(deps: Deps, instanceIds: string[]): Map<string, Weakest> {
  * groups. The cycle asked for, else the latest (`cycles`, newest first, from period_tallies); read off
  * (definition_id, period), so a cycle costs its groups, never the cycles before it (issue 11).
  */
-export function assessmentReport(deps: Deps, input: { user: TAuthUser; ability: AppAbility } & TCycleQuery): TAssessmentReport {
+export function assessmentReport(
+  deps: Deps,
+  input: { user: TAuthUser; ability: AppAbility } & TCycleQuery,
+): TAssessmentReport {
   // Every workflow that rolls a group up, under the field names its block gives.
   const family = familyOf(deps, 'groupRollUp');
   const cycleOf = periodOrField(family, (u) => u.params.cycleField);
@@ -83,7 +111,10 @@ export function assessmentReport(deps: Deps, input: { user: TAuthUser; ability: 
     .sort((a, b) => (a.groupName < b.groupName ? -1 : a.groupName > b.groupName ? 1 : 0));
   const scored = rank(rows.filter((r) => r.score !== null).map((r) => ({ ...r, score: Number(r.score) })));
   const unscored = rows.filter((r) => r.score === null).map((r) => ({ ...r, rank: null }));
-  const weakest = weakestOf(deps, scored.map((r) => r.instanceId));
+  const weakest = weakestOf(
+    deps,
+    scored.map((r) => r.instanceId),
+  );
   const byState = new Map<string, number>();
   for (const r of rows) byState.set(r.state, (byState.get(r.state) ?? 0) + 1);
   return {

@@ -1,15 +1,16 @@
-import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { awardTallies, instances, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { rank } from '../../domain.js';
-import { outgoing, usesOf, type BlockUse, type TDefinition } from '../../engine.js';
-import { familyField, familyOf, type FamilyMember } from '../workflow-rules/families.js';
-import { familyOnly, readableOf, visibleSchools } from './report-scope.js';
-import { tallyScope } from './tally-scope.js';
+import { type BlockUse, outgoing, type TDefinition, usesOf } from '../../engine.js';
+import { familyField, type FamilyMember, familyOf } from '../workflow-rules/families.js';
 import { createdWithin, schoolSubjectIn } from './report-filters.js';
+import { familyOnly, readableOf, visibleSchools } from './report-scope.js';
 import type { TAwardReport, TYearQuery } from './reports.types.js';
+import { tallyScope } from './tally-scope.js';
 
 /**
  * The steps where a level set by this action stands: from the action's target onwards (公示, 异议复核,
@@ -22,7 +23,9 @@ function standingStates(def: TDefinition, use: BlockUse<'levelByQuota'>): string
   const from = def.states[state];
   const target = from && 'on' in from ? from.on[event]?.to : undefined;
   if (!target) return [];
-  const scoring = usesOf(def, 'trimmedMean').filter((u) => u.site.at === 'action' && u.site.state === state && u.site.event === event).map((u) => u.params.from);
+  const scoring = usesOf(def, 'trimmedMean')
+    .filter((u) => u.site.at === 'action' && u.site.state === state && u.site.event === event)
+    .map((u) => u.params.from);
   const stop = new Set([state, ...scoring]);
   const seen = new Set<string>();
   const queue = [target];
@@ -33,13 +36,29 @@ function standingStates(def: TDefinition, use: BlockUse<'levelByQuota'>): string
     seen.add(id);
     queue.push(...outgoing(s).map((e) => e.to));
   }
-  return [...seen].filter((id) => def.states[id].kind !== 'final' || (def.states[id] as { outcome?: string }).outcome === 'approved');
+  return [...seen].filter(
+    (id) => def.states[id].kind !== 'final' || (def.states[id] as { outcome?: string }).outcome === 'approved',
+  );
 }
 
 /** Instances whose level stands; with `scopeLeads`, as a filter (unary +) the planner cannot walk by version or step. */
 const levelStands = (family: Array<FamilyMember<'levelByQuota'>>, scopeLeads: boolean): SQL => {
-  const [definitionId, state] = scopeLeads ? [sql`+${instances.definitionId}`, sql`+${instances.state}`] : [sql`${instances.definitionId}`, sql`${instances.state}`];
-  return or(...family.map((m) => and(sql`${definitionId} = ${m.id}`, inArray(state, m.uses.flatMap((u) => standingStates(m.def, u)))))) ?? sql`0`;
+  const [definitionId, state] = scopeLeads
+    ? [sql`+${instances.definitionId}`, sql`+${instances.state}`]
+    : [sql`${instances.definitionId}`, sql`${instances.state}`];
+  return (
+    or(
+      ...family.map((m) =>
+        and(
+          sql`${definitionId} = ${m.id}`,
+          inArray(
+            state,
+            m.uses.flatMap((u) => standingStates(m.def, u)),
+          ),
+        ),
+      ),
+    ) ?? sql`0`
+  );
 };
 
 /**
@@ -60,7 +79,12 @@ export function awardReport(deps: Deps, input: { user: TAuthUser; ability: AppAb
     sql`${created} >= ${`${year}-01-01`}`,
     sql`${created} < ${`${Number(year) + 1}-01-01`}`,
   );
-  const where = and(readableOf({ ...input, family, scopeLeads }), inYear, ...schoolSubjectIn(input), ...createdWithin(input));
+  const where = and(
+    readableOf({ ...input, family, scopeLeads }),
+    inYear,
+    ...schoolSubjectIn(input),
+    ...createdWithin(input),
+  );
   const level = sql<string | null>`${familyField(family, (u) => u.params.levelField)}`;
   const score = familyField(family, (u) => u.params.scoreField);
   const countLevels = (readable: SQL | undefined) =>
@@ -73,7 +97,10 @@ export function awardReport(deps: Deps, input: { user: TAuthUser; ability: AppAb
       .map((r) => ({ level: r.level ?? '', count: Number(r.count) }));
   const scope = input.from || input.to ? null : tallyScope(deps, input.user, input.ability, input);
   const byLevel = scope
-    ? addLevels(levelsFromTallies(deps, family, scope.orgs, year), scope.beyond ? countLevels(and(familyOnly(family, true), scope.beyond, inYear)) : [])
+    ? addLevels(
+        levelsFromTallies(deps, family, scope.orgs, year),
+        scope.beyond ? countLevels(and(familyOnly(family, true), scope.beyond, inYear)) : [],
+      )
     : countLevels(where);
   const rows = deps.db
     .select({
@@ -95,21 +122,40 @@ export function awardReport(deps: Deps, input: { user: TAuthUser; ability: AppAb
   return {
     year,
     byLevel,
-    ranking: categories.map((category) => ({ category, items: rank(rows.filter((r) => r.category === category).map((r) => ({ ...r, score: Number(r.score) }))) })),
+    ranking: categories.map((category) => ({
+      category,
+      items: rank(rows.filter((r) => r.category === category).map((r) => ({ ...r, score: Number(r.score) }))),
+    })),
   };
 }
 
 /** The levels standing at these organisations in the year: tally rows of the version's standing steps. */
-function levelsFromTallies(deps: Deps, family: Array<FamilyMember<'levelByQuota'>>, orgs: string[], year: string): TAwardReport['byLevel'] {
+function levelsFromTallies(
+  deps: Deps,
+  family: Array<FamilyMember<'levelByQuota'>>,
+  orgs: string[],
+  year: string,
+): TAwardReport['byLevel'] {
   if (orgs.length === 0 || family.length === 0) return [];
   const standing = new Map(family.map((m) => [m.id, new Set(m.uses.flatMap((u) => standingStates(m.def, u)))]));
   const rows = deps.db
     .select()
     .from(awardTallies)
-    .where(and(inArray(awardTallies.orgId, orgs), eq(awardTallies.year, year), inArray(awardTallies.definitionId, family.map((m) => m.id))))
+    .where(
+      and(
+        inArray(awardTallies.orgId, orgs),
+        eq(awardTallies.year, year),
+        inArray(
+          awardTallies.definitionId,
+          family.map((m) => m.id),
+        ),
+      ),
+    )
     .all();
   return addLevels(
-    rows.filter((r) => r.n !== 0 && standing.get(r.definitionId)?.has(r.state)).map((r) => ({ level: r.level, count: r.n })),
+    rows
+      .filter((r) => r.n !== 0 && standing.get(r.definitionId)?.has(r.state))
+      .map((r) => ({ level: r.level, count: r.n })),
     [],
   );
 }
@@ -118,5 +164,8 @@ function levelsFromTallies(deps: Deps, family: Array<FamilyMember<'levelByQuota'
 function addLevels(a: TAwardReport['byLevel'], b: TAwardReport['byLevel']): TAwardReport['byLevel'] {
   const m = new Map<string, number>();
   for (const r of [...a, ...b]) m.set(r.level, (m.get(r.level) ?? 0) + r.count);
-  return [...m].filter(([, n]) => n !== 0).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([level, count]) => ({ level, count }));
+  return [...m]
+    .filter(([, n]) => n !== 0)
+    .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+    .map(([level, count]) => ({ level, count }));
 }

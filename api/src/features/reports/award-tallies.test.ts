@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+
 import { TEMPLATES } from '@eduflow/workflows';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { defineAbilityFor } from '../../auth/ability.js';
 import { instances } from '../../db/schema.js';
 import { plansOf } from '../../test/query-plans.js';
@@ -20,7 +22,20 @@ function submission(school: string, group: string, day: string, state: string, l
   const data = { category: '课堂教学', title: `成果${ids.length}`, finalScore: score, ...(level ? { level } : {}) };
   h.db
     .insert(instances)
-    .values({ id, definitionId: h.defs['teaching-award']!, subjectOrgId: school, subjectGroupId: group, districtId: h.orgs.district, state, status: 'running', data, snapshot: {}, createdBy: h.users.admin!, createdAt: at(day), updatedAt: at(day) })
+    .values({
+      id,
+      definitionId: h.defs['teaching-award']!,
+      subjectOrgId: school,
+      subjectGroupId: group,
+      districtId: h.orgs.district,
+      state,
+      status: 'running',
+      data,
+      snapshot: {},
+      createdBy: h.users.admin!,
+      createdAt: at(day),
+      updatedAt: at(day),
+    })
     .run();
   ids.push(id);
   return id;
@@ -32,7 +47,14 @@ function compare() {
   for (const who of ['reviewer1', 'admin', 'auditor', 'lead1', 'principalA', 'principalB', 'expertB']) {
     const user = h.authUser(who);
     const ability = defineAbilityFor(user);
-    for (const filter of [{}, { schoolId: schoolA }, { schoolId: schoolB }, { groupId: group1 }, { groupId: group2 }, { schoolId: 'no-such-org' }]) {
+    for (const filter of [
+      {},
+      { schoolId: schoolA },
+      { schoolId: schoolB },
+      { groupId: group1 },
+      { groupId: group2 },
+      { schoolId: 'no-such-org' },
+    ]) {
       const q: TYearQuery = { year: '2026', ...filter };
       const served = awardReport(h.deps, { user, ability, ...q });
       const rows = awardReport(h.deps, { user, ability, ...q, from: '2026-01-01', to: '2026-12-31' });
@@ -55,7 +77,12 @@ afterAll(() => h.close());
 
 describe('award tallies (issue 11)', () => {
   it('equal a count of the rows as levels are set, voided by a reopened review, moved, migrated and deleted', () => {
-    const levels = () => awardReport(h.deps, { user: h.authUser('reviewer1'), ability: defineAbilityFor(h.authUser('reviewer1')), year: '2026' }).byLevel;
+    const levels = () =>
+      awardReport(h.deps, {
+        user: h.authUser('reviewer1'),
+        ability: defineAbilityFor(h.authUser('reviewer1')),
+        year: '2026',
+      }).byLevel;
     // Levels stand from the ranking on (公示, 异议复核, awarded); the one still in expert review has none.
     expect(levels()).toEqual([
       { level: 'first', count: 2 },
@@ -64,7 +91,11 @@ describe('award tallies (issue 11)', () => {
     ]);
     compare();
     // The expert review ends: ranked and levelled, then in public notice.
-    h.db.update(instances).set({ state: 'publicNotice', data: { category: '课堂教学', title: '成果4', finalScore: 90, level: 'second' } }).where(eq(instances.id, ids[4]!)).run();
+    h.db
+      .update(instances)
+      .set({ state: 'publicNotice', data: { category: '课堂教学', title: '成果4', finalScore: 90, level: 'second' } })
+      .where(eq(instances.id, ids[4]!))
+      .run();
     compare();
     // An objection sends one back to expert review: its level no longer stands.
     h.db.update(instances).set({ state: 'expertReview' }).where(eq(instances.id, ids[1]!)).run();
@@ -75,7 +106,11 @@ describe('award tallies (issue 11)', () => {
     ]);
     compare();
     // A school moves to the other group; a submission moves to a new version; one is removed.
-    h.db.update(instances).set({ subjectOrgId: h.orgs.schoolA2, subjectGroupId: h.orgs.group1 }).where(eq(instances.id, ids[3]!)).run();
+    h.db
+      .update(instances)
+      .set({ subjectOrgId: h.orgs.schoolA2, subjectGroupId: h.orgs.group1 })
+      .where(eq(instances.id, ids[3]!))
+      .run();
     const v2 = h.publish(TEMPLATES['teaching-award']);
     h.db.update(instances).set({ definitionId: v2 }).where(eq(instances.id, ids[0]!)).run();
     h.db.delete(instances).where(eq(instances.id, ids[2]!)).run();
@@ -83,7 +118,8 @@ describe('award tallies (issue 11)', () => {
   });
 
   it('are what declaring a version fills in from its existing instances', () => {
-    const snapshot = () => h.db.$client.prepare('select * from award_tallies where n <> 0 order by 1, 2, 3, 4, 5').all();
+    const snapshot = () =>
+      h.db.$client.prepare('select * from award_tallies where n <> 0 order by 1, 2, 3, 4, 5').all();
     const kept = snapshot();
     expect(kept.length).toBeGreaterThan(5);
     h.db.$client.exec('delete from award_tallies; delete from level_tally_fields;');
@@ -95,7 +131,10 @@ describe('award tallies (issue 11)', () => {
     for (const who of ['reviewer1', 'lead1', 'principalA']) {
       const user = h.authUser(who);
       const run = (deps: typeof h.deps) => awardReport(deps, { user, ability: defineAbilityFor(user), year: '2026' });
-      for (const plan of plansOf(h, run, 'award_tallies')) expect(plan).toMatch(/SEARCH award_tallies USING (PRIMARY KEY|INDEX sqlite_autoindex_award_tallies_1) \(org_id=\? AND year=\? AND definition_id=\?\)/);
+      for (const plan of plansOf(h, run, 'award_tallies'))
+        expect(plan).toMatch(
+          /SEARCH award_tallies USING (PRIMARY KEY|INDEX sqlite_autoindex_award_tallies_1) \(org_id=\? AND year=\? AND definition_id=\?\)/,
+        );
       const read = plansOf(h, run, 'instances');
       // The bureau reads rows for the ranking only; a lead or principal also for what they take part in beyond their organisations.
       if (who === 'reviewer1') expect(read).toHaveLength(1);

@@ -1,4 +1,5 @@
-import { and, count, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
+
 import type { AppAbility } from '../../auth/ability.js';
 import { burdenReports, organisations, tasks } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
@@ -10,7 +11,10 @@ import type { TOverviewQuery } from './overview.types.js';
  * count misses them; they are counted only for those who may read the reports (the bureau), with
  * the dashboard's school / group / date filters applied to the report's school and filing date.
  */
-export function burdenTaskCounts(deps: Pick<Deps, 'db'>, input: { ability: AppAbility; query: TOverviewQuery; now: string }): { open: number; overdue: number } {
+export function burdenTaskCounts(
+  deps: Pick<Deps, 'db'>,
+  input: { ability: AppAbility; query: TOverviewQuery; now: string },
+): { open: number; overdue: number } {
   if (!input.ability.can('read', 'BurdenReport')) return { open: 0, overdue: 0 };
   const q = input.query;
   const where: SQL[] = [eq(tasks.status, 'open')];

@@ -1,17 +1,18 @@
 import { and, eq, gte, lt, lte, sql } from 'drizzle-orm';
-import { dateBound } from '../../lib/date-bound.js';
+
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { burdenReports, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { semesterOf } from '../../domain.js';
+import { dateBound } from '../../lib/date-bound.js';
 import { loadPublished } from '../reference/load-reference.js';
 import { SCHOOL_SEMESTER_CAP, semesterRange } from '../workflow-rules/campus-entry-check.js';
 import { familyOf, isPeriod } from '../workflow-rules/families.js';
-import { visibleSchools } from './report-scope.js';
-import { schoolColumnIn, type TReportFilters } from './report-filters.js';
 import { campusEntryFromRows } from './campus-entry-rows.js';
 import { entryFiguresFromTallies, entryTalliesServe, monthsOf } from './entry-tallies.js';
+import { schoolColumnIn, type TReportFilters } from './report-filters.js';
+import { visibleSchools } from './report-scope.js';
 import type { TCampusEntryReport, TSemesterQuery } from './reports.types.js';
 
 /**
@@ -20,16 +21,24 @@ import type { TCampusEntryReport, TSemesterQuery } from './reports.types.js';
  * creation window) come from entry_tallies — a few rows per school, item and month, however many
  * requests the semester had; other readers' and windows' from the semester's requests they may read.
  */
-export function campusEntryReport(deps: Deps, input: { user: TAuthUser; ability: AppAbility } & TSemesterQuery): TCampusEntryReport {
+export function campusEntryReport(
+  deps: Deps,
+  input: { user: TAuthUser; ability: AppAbility } & TSemesterQuery,
+): TCampusEntryReport {
   const semester = input.semester ?? semesterOf(deps.clock().toISOString().slice(0, 10));
   const range = semesterRange(semester);
-  const cap = loadPublished(deps, 'whitelist', range.from.slice(0, 4))?.content.schoolCapPerSemester ?? SCHOOL_SEMESTER_CAP;
+  const cap =
+    loadPublished(deps, 'whitelist', range.from.slice(0, 4))?.content.schoolCapPerSemester ?? SCHOOL_SEMESTER_CAP;
   const family = familyOf(deps, 'entryRules');
   const ids = family.map((m) => m.id);
   const schools = visibleSchools(deps, input.user);
   // Tallies are kept by the activity month the period column holds.
-  const tallied = isPeriod(family, (u) => u.params.dateField) && entryTalliesServe(deps, input.ability, input, ids, range.from, range.to);
-  const figures = tallied ? entryFiguresFromTallies(deps, ids, monthsOf(range.from, range.to), input) : campusEntryFromRows(deps, input, range, schools);
+  const tallied =
+    isPeriod(family, (u) => u.params.dateField) &&
+    entryTalliesServe(deps, input.ability, input, ids, range.from, range.to);
+  const figures = tallied
+    ? entryFiguresFromTallies(deps, ids, monthsOf(range.from, range.to), input)
+    : campusEntryFromRows(deps, input, range, schools);
   return {
     semester,
     // 负担码 complaints per school, for the bureau only: a school must not learn who or how many complained.
@@ -41,7 +50,11 @@ export function campusEntryReport(deps: Deps, input: { user: TAuthUser; ability:
 }
 
 /** 负担码 complaints per school filed in the semester, off burden_reports_created_idx. */
-function burdenPerSchool(deps: Deps, input: TReportFilters, range: { from: string; to: string }): TCampusEntryReport['burden'] {
+function burdenPerSchool(
+  deps: Deps,
+  input: TReportFilters,
+  range: { from: string; to: string },
+): TCampusEntryReport['burden'] {
   return deps.db
     .select({
       schoolId: burdenReports.schoolId,

@@ -1,11 +1,12 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { instances, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { familyField, familyOf, periodOrField } from '../workflow-rules/families.js';
-import { readableOf, schoolFilter } from './report-scope.js';
 import { createdWithin, schoolColumnIn } from './report-filters.js';
+import { readableOf, schoolFilter } from './report-scope.js';
 import type { TCampusEntryReport, TSemesterQuery } from './reports.types.js';
 
 type TInput = { user: TAuthUser; ability: AppAbility } & TSemesterQuery;
@@ -15,7 +16,12 @@ type TInput = { user: TAuthUser; ability: AppAbility } & TSemesterQuery;
  * (definition_id, period): for readers of their own few requests, for a creation window, and as the
  * reference the tallies are tested against. `schools`: the per-school rows the caller may see (null: all).
  */
-export function campusEntryFromRows(deps: Deps, input: TInput, range: { from: string; to: string }, schools: Set<string> | null): Pick<TCampusEntryReport, 'perSchool' | 'hoursByItem'> {
+export function campusEntryFromRows(
+  deps: Deps,
+  input: TInput,
+  range: { from: string; to: string },
+  schools: Set<string> | null,
+): Pick<TCampusEntryReport, 'perSchool' | 'hoursByItem'> {
   // Every workflow running the rule set, under the field names its block gives; hours from the `teacherHours` block.
   const family = familyOf(deps, 'entryRules');
   // The activity date is the family's period: a semester is then a range on (definition_id, period).
@@ -33,7 +39,9 @@ export function campusEntryFromRows(deps: Deps, input: TInput, range: { from: st
     readableOf({ ...input, family, scopeLeads }),
     visited.length ? sql`exists (select 1 from json_each(${schoolsOf}) v where ${and(...visited)})` : undefined,
     ...createdWithin(input),
-    scopeLeads ? sql`+${date} between ${range.from} and ${range.to}` : sql`${date} between ${range.from} and ${range.to}`,
+    scopeLeads
+      ? sql`+${date} between ${range.from} and ${range.to}`
+      : sql`${date} between ${range.from} and ${range.to}`,
     sql`coalesce(${instances.outcome}, '') not in ('rejected', 'withdrawn', 'merged', 'cancelled')`,
   );
   const perSchool = deps.db
@@ -73,8 +81,17 @@ export function campusEntryFromRows(deps: Deps, input: TInput, range: { from: st
         hours: sql<number>`sum(coalesce(json_extract(p.value, ${sql.raw(`'$.data.${site.field}'`)}), 0))`,
       })
       .from(instances)
-      .innerJoin(sql`json_each(${instances.snapshot}, ${sql.raw(`'$.context.collections.${site.step}.parts'`)}) p`, sql`1`)
-      .where(and(counted, inArray(scopeLeads ? sql`+${instances.definitionId}` : sql`${instances.definitionId}`, site.ids), sql`json_extract(p.value, '$.status') = 'submitted'`))
+      .innerJoin(
+        sql`json_each(${instances.snapshot}, ${sql.raw(`'$.context.collections.${site.step}.parts'`)}) p`,
+        sql`1`,
+      )
+      .where(
+        and(
+          counted,
+          inArray(scopeLeads ? sql`+${instances.definitionId}` : sql`${instances.definitionId}`, site.ids),
+          sql`json_extract(p.value, '$.status') = 'submitted'`,
+        ),
+      )
       .groupBy(sql`1`)
       .all())
       spent.set(r.itemCode, (spent.get(r.itemCode) ?? 0) + Number(r.hours ?? 0));

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+
 import { entryTallyFields, levelTallyFields } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { familyOf } from '../workflow-rules/families.js';
@@ -18,13 +19,17 @@ function fieldsOf(deps: Pick<Deps, 'db'>): Array<typeof entryTallyFields.$inferI
     const itemPath = path(use?.params.itemField);
     if (!schoolsPath || !itemPath) return [];
     const own = hours.find((h) => h.id === m.id);
-    const planned = own?.uses.map((u) => u.params.plannedField).find(Boolean) ?? (plannedNames.length === 1 ? plannedNames[0] : undefined);
+    const planned =
+      own?.uses.map((u) => u.params.plannedField).find(Boolean) ??
+      (plannedNames.length === 1 ? plannedNames[0] : undefined);
     const sites = (own?.uses ?? []).flatMap((u) => {
       const field = path(u.params.spentField, '$.data.');
       const step = u.site.at === 'step' ? path(u.site.state, '$.context.collections.') : null;
       return field && step ? [{ parts: `${step}.parts`, field }] : [];
     });
-    return [{ definitionId: m.id, schoolsPath, itemPath, plannedPath: path(planned), spentSites: JSON.stringify(sites) }];
+    return [
+      { definitionId: m.id, schoolsPath, itemPath, plannedPath: path(planned), spentSites: JSON.stringify(sites) },
+    ];
   });
 }
 
@@ -43,7 +48,11 @@ export function declareReportTallies(deps: Pick<Deps, 'db'>): number {
   }
   for (const m of familyOf(deps, 'levelByQuota')) {
     const levelPath = path(m.uses.map((u) => u.params.levelField).find(Boolean));
-    if (!levelPath || !deps.db.insert(levelTallyFields).values({ definitionId: m.id, levelPath }).onConflictDoNothing().run().changes) continue;
+    if (
+      !levelPath ||
+      !deps.db.insert(levelTallyFields).values({ definitionId: m.id, levelPath }).onConflictDoNothing().run().changes
+    )
+      continue;
     declared += 1;
     deps.db.run(levelBackfill(m.id));
   }
@@ -67,7 +76,8 @@ const PLANNED = 'coalesce(json_extract(i.data, f.planned_path), 0)';
 const SPENT =
   "coalesce((SELECT sum(coalesce(json_extract(p.value, json_extract(site.value, '$.field')), 0)) FROM json_each(f.spent_sites) site, " +
   "json_each(i.snapshot, json_extract(site.value, '$.parts')) p WHERE json_extract(p.value, '$.status') = 'submitted'), 0)";
-const COUNTED = "f.definition_id = i.definition_id AND i.period IS NOT NULL AND coalesce(i.outcome, '') NOT IN ('rejected', 'withdrawn', 'merged', 'cancelled')";
+const COUNTED =
+  "f.definition_id = i.definition_id AND i.period IS NOT NULL AND coalesce(i.outcome, '') NOT IN ('rejected', 'withdrawn', 'merged', 'cancelled')";
 
 // Each request's figures are read once (its snapshot parsed once), then counted at each of its keys.
 const entryBackfill = (definitionId: string) => sql`

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+
 import { TEMPLATES } from '@eduflow/workflows';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { defineAbilityFor } from '../../auth/ability.js';
 import { instances } from '../../db/schema.js';
 import { plansOf } from '../../test/query-plans.js';
@@ -41,13 +43,31 @@ function compare() {
   for (const who of ['reviewer1', 'admin', 'auditor', 'principalA', 'lead1']) {
     const user = h.authUser(who);
     const ability = defineAbilityFor(user);
-    for (const filter of [{}, { schoolId: schoolA }, { schoolId: schoolA2 }, { schoolId: schoolB }, { groupId: group1 }, { groupId: group2 }, { schoolId: 'no-such-org' }, { from: '2026-11-01' }]) {
+    for (const filter of [
+      {},
+      { schoolId: schoolA },
+      { schoolId: schoolA2 },
+      { schoolId: schoolB },
+      { groupId: group1 },
+      { groupId: group2 },
+      { schoolId: 'no-such-org' },
+      { from: '2026-11-01' },
+    ]) {
       const q: TSemesterQuery = { semester: SEMESTER, ...filter };
       const served = campusEntryReport(h.deps, { user, ability, ...q });
-      const fresh = campusEntryFromRows(h.deps, { user, ability, ...q }, semesterRange(SEMESTER), visibleSchools(h.deps, user));
-      expect({ perSchool: served.perSchool.map((s) => ({ ...s, cap: 0 })), hoursByItem: served.hoursByItem }, `${who} ${JSON.stringify(q)}`).toEqual(fresh);
+      const fresh = campusEntryFromRows(
+        h.deps,
+        { user, ability, ...q },
+        semesterRange(SEMESTER),
+        visibleSchools(h.deps, user),
+      );
+      expect(
+        { perSchool: served.perSchool.map((s) => ({ ...s, cap: 0 })), hoursByItem: served.hoursByItem },
+        `${who} ${JSON.stringify(q)}`,
+      ).toEqual(fresh);
       const ids = familyOf(h.deps, 'entryRules').map((m) => m.id);
-      if (entryTalliesServe(h.deps, ability, q, ids, '2026-09-01', '2027-01-31') && served.hoursByItem.length) tallied += 1;
+      if (entryTalliesServe(h.deps, ability, q, ids, '2026-09-01', '2027-01-31') && served.hoursByItem.length)
+        tallied += 1;
     }
   }
   return tallied;
@@ -59,11 +79,14 @@ beforeAll(async () => {
   // Held at A and B, with the hours each school spent.
   ids.held = await start(request([h.orgs.schoolA, h.orgs.schoolB]));
   await ok(h.fire(ids.held, 'reviewer1', 'APPROVE'));
-  for (const p of ['principalA', 'principalB']) await ok(h.fire(ids.held, p, 'SUBMIT_PART', { data: { decision: 'confirm' } }));
+  for (const p of ['principalA', 'principalB'])
+    await ok(h.fire(ids.held, p, 'SUBMIT_PART', { data: { decision: 'confirm' } }));
   await ok(h.fire(ids.held, 'principalA', 'SUBMIT_PART', { data: { held: true, actualTeacherHours: 3 } }));
   // Waiting on the bureau at A2, and another at B for a second item.
   ids.pending = await start(request([h.orgs.schoolA2]));
-  ids.other = await start(request([h.orgs.schoolB, h.orgs.schoolA2], { itemCode: 'XF-01', activityDate: '2027-01-10', teacherHours: 4 }));
+  ids.other = await start(
+    request([h.orgs.schoolB, h.orgs.schoolA2], { itemCode: 'XF-01', activityDate: '2027-01-10', teacherHours: 4 }),
+  );
 });
 afterAll(() => h.close());
 
@@ -82,7 +105,14 @@ describe('campus-entry tallies (issue 11)', () => {
     // A new request moved onto a new version counts under it.
     const moving = await start(request([h.orgs.schoolA2], { itemCode: 'XF-01', activityDate: '2027-01-12' }));
     const v2 = h.publish(TEMPLATES['campus-entry']);
-    const moved = migrateInstances(h.deps, { fromDefinitionId: h.defs['campus-entry']!, toDefinitionId: v2, mapping: { bureauReview: 'bureauReview' }, dryRun: false, limit: 10, actor: h.authUser('admin') });
+    const moved = migrateInstances(h.deps, {
+      fromDefinitionId: h.defs['campus-entry']!,
+      toDefinitionId: v2,
+      mapping: { bureauReview: 'bureauReview' },
+      dryRun: false,
+      limit: 10,
+      actor: h.authUser('admin'),
+    });
     expect(moved.items.filter((i) => i.ok).map((i) => i.instanceId)).toContain(moving);
     expect(compare()).toBeGreaterThan(10);
     // A request removed (a row with nothing hanging on it) leaves the counts.
@@ -90,15 +120,35 @@ describe('campus-entry tallies (issue 11)', () => {
     const data = request([h.orgs.schoolB], { itemCode: 'KP-02' });
     h.db
       .insert(instances)
-      .values({ id: bare, definitionId: v2, subjectOrgId: h.orgs.district, districtId: h.orgs.district, state: 'bureauReview', status: 'running', data, snapshot: {}, createdBy: h.users.admin!, createdAt: '2026-11-24T02:00:00.000Z', updatedAt: '2026-11-24T02:00:00.000Z', period: '2027-01-05' })
+      .values({
+        id: bare,
+        definitionId: v2,
+        subjectOrgId: h.orgs.district,
+        districtId: h.orgs.district,
+        state: 'bureauReview',
+        status: 'running',
+        data,
+        snapshot: {},
+        createdBy: h.users.admin!,
+        createdAt: '2026-11-24T02:00:00.000Z',
+        updatedAt: '2026-11-24T02:00:00.000Z',
+        period: '2027-01-05',
+      })
       .run();
-    expect(campusEntryReport(h.deps, { user: h.authUser('reviewer1'), ability: defineAbilityFor(h.authUser('reviewer1')), semester: SEMESTER }).hoursByItem.map((i) => i.itemCode)).toContain('KP-02');
+    expect(
+      campusEntryReport(h.deps, {
+        user: h.authUser('reviewer1'),
+        ability: defineAbilityFor(h.authUser('reviewer1')),
+        semester: SEMESTER,
+      }).hoursByItem.map((i) => i.itemCode),
+    ).toContain('KP-02');
     h.db.delete(instances).where(eq(instances.id, bare)).run();
     expect(compare()).toBeGreaterThan(10);
   });
 
   it('are what declaring a version fills in from its existing requests', () => {
-    const snapshot = () => h.db.$client.prepare('select * from entry_tallies where n <> 0 order by 1, 2, 3, 4, 5').all();
+    const snapshot = () =>
+      h.db.$client.prepare('select * from entry_tallies where n <> 0 order by 1, 2, 3, 4, 5').all();
     const kept = snapshot();
     expect(kept.length).toBeGreaterThan(10);
     h.db.$client.exec('delete from entry_tallies; delete from entry_tally_fields;');
@@ -110,22 +160,33 @@ describe('campus-entry tallies (issue 11)', () => {
   it("answer the bureau without reading a request: a semester is its months' tally rows", () => {
     const user = h.authUser('reviewer1');
     for (const filter of [{}, { schoolId: h.orgs.schoolA }, { groupId: h.orgs.group1 }]) {
-      const run = (deps: typeof h.deps) => campusEntryReport(deps, { user, ability: defineAbilityFor(user), semester: SEMESTER, ...filter });
+      const run = (deps: typeof h.deps) =>
+        campusEntryReport(deps, { user, ability: defineAbilityFor(user), semester: SEMESTER, ...filter });
       expect(plansOf(h, run, 'instances')).toEqual([]);
       const plans = plansOf(h, run, 'entry_tallies');
       expect(plans.length).toBeGreaterThan(1);
-      for (const plan of plans) expect(plan).toMatch(/^SEARCH entry_tallies USING INDEX sqlite_autoindex_entry_tallies_1 \(definition_id=\? AND month=\? AND kind=\?/);
+      for (const plan of plans)
+        expect(plan).toMatch(
+          /^SEARCH entry_tallies USING INDEX sqlite_autoindex_entry_tallies_1 \(definition_id=\? AND month=\? AND kind=\?/,
+        );
       // 负担码 lines: the semester's complaints off their filing date (or one school's own), never every complaint.
       for (const plan of plansOf(h, run, 'burden_reports')) {
         expect(plan).not.toMatch(/SCAN burden_reports/);
-        if (!Object.keys(filter).length) expect(plan).toMatch(/SEARCH burden_reports USING INDEX burden_reports_created_idx \(created_at>\? AND created_at<\?\)/);
+        if (!Object.keys(filter).length)
+          expect(plan).toMatch(
+            /SEARCH burden_reports USING INDEX burden_reports_created_idx \(created_at>\? AND created_at<\?\)/,
+          );
       }
     }
   });
 
   it("lead a principal's report by their own requests, never the semester's every request", () => {
     const user = h.authUser('principalA');
-    const plans = plansOf(h, (deps) => campusEntryReport(deps, { user, ability: defineAbilityFor(user), semester: SEMESTER }), 'instances');
+    const plans = plansOf(
+      h,
+      (deps) => campusEntryReport(deps, { user, ability: defineAbilityFor(user), semester: SEMESTER }),
+      'instances',
+    );
     expect(plans.length).toBeGreaterThan(1);
     for (const plan of plans) {
       expect(plan).toMatch(/instance_participants_user_instance_idx \(user_id=\?\)/);

@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+
 import type { AppAbility } from '../../auth/ability.js';
 import { entryTallies, entryTallyFields, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
@@ -8,7 +9,12 @@ import type { TCampusEntryReport } from './reports.types.js';
 /** The months a semester's activity dates fall in ('2026-09'..'2027-01'): the keys of its tallies. */
 export function monthsOf(from: string, to: string): string[] {
   const months: string[] = [];
-  for (let d = new Date(`${from.slice(0, 7)}-01T00:00:00Z`); d.toISOString().slice(0, 7) <= to.slice(0, 7); d.setUTCMonth(d.getUTCMonth() + 1)) months.push(d.toISOString().slice(0, 7));
+  for (
+    let d = new Date(`${from.slice(0, 7)}-01T00:00:00Z`);
+    d.toISOString().slice(0, 7) <= to.slice(0, 7);
+    d.setUTCMonth(d.getUTCMonth() + 1)
+  )
+    months.push(d.toISOString().slice(0, 7));
   return months;
 }
 
@@ -17,11 +23,32 @@ export function monthsOf(from: string, to: string): string[] {
  * creation window (tallies are kept by activity month), every version of the family declared to them,
  * and a semester of whole months. Everyone else reads their own requests' rows.
  */
-export function entryTalliesServe(deps: Pick<Deps, 'db'>, ability: AppAbility, q: TReportFilters, family: string[], from: string, to: string): boolean {
-  if (q.from || q.to || (q.schoolId && q.groupId) || family.length === 0 || !from.endsWith('-01') || monthEnd(to) !== to) return false;
+export function entryTalliesServe(
+  deps: Pick<Deps, 'db'>,
+  ability: AppAbility,
+  q: TReportFilters,
+  family: string[],
+  from: string,
+  to: string,
+): boolean {
+  if (
+    q.from ||
+    q.to ||
+    (q.schoolId && q.groupId) ||
+    family.length === 0 ||
+    !from.endsWith('-01') ||
+    monthEnd(to) !== to
+  )
+    return false;
   const rules = ability.rulesFor('read', 'Instance');
   if (!rules.some((r) => !r.conditions && !r.inverted) || rules.some((r) => r.inverted)) return false;
-  return deps.db.select({ id: entryTallyFields.definitionId }).from(entryTallyFields).where(inArray(entryTallyFields.definitionId, family)).all().length === family.length;
+  return (
+    deps.db
+      .select({ id: entryTallyFields.definitionId })
+      .from(entryTallyFields)
+      .where(inArray(entryTallyFields.definitionId, family))
+      .all().length === family.length
+  );
 }
 
 const monthEnd = (day: string) => {
@@ -32,22 +59,49 @@ const monthEnd = (day: string) => {
 };
 
 /** Per-school entries and hours by item for the semester's months, from entry_tallies: a few rows per school and item. */
-export function entryFiguresFromTallies(deps: Pick<Deps, 'db'>, family: string[], months: string[], q: TReportFilters): Pick<TCampusEntryReport, 'perSchool' | 'hoursByItem'> {
+export function entryFiguresFromTallies(
+  deps: Pick<Deps, 'db'>,
+  family: string[],
+  months: string[],
+  q: TReportFilters,
+): Pick<TCampusEntryReport, 'perSchool' | 'hoursByItem'> {
   const read = (kind: 'all' | 'school' | 'schoolItem' | 'groupItem', orgs?: string[]) =>
     deps.db
-      .select({ orgId: entryTallies.orgId, itemCode: entryTallies.itemCode, n: entryTallies.n, planned: entryTallies.planned, spent: entryTallies.spent })
+      .select({
+        orgId: entryTallies.orgId,
+        itemCode: entryTallies.itemCode,
+        n: entryTallies.n,
+        planned: entryTallies.planned,
+        spent: entryTallies.spent,
+      })
       .from(entryTallies)
-      .where(and(inArray(entryTallies.definitionId, family), inArray(entryTallies.month, months), eq(entryTallies.kind, kind), orgs ? inArray(entryTallies.orgId, orgs) : undefined))
+      .where(
+        and(
+          inArray(entryTallies.definitionId, family),
+          inArray(entryTallies.month, months),
+          eq(entryTallies.kind, kind),
+          orgs ? inArray(entryTallies.orgId, orgs) : undefined,
+        ),
+      )
       .all();
   // A school filter keeps that school; a group filter the schools whose parent it is (as schoolColumnIn does).
   const schoolsWanted = q.schoolId
     ? [q.schoolId]
     : q.groupId
-      ? deps.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.parentId, q.groupId)).all().map((o) => o.id)
+      ? deps.db
+          .select({ id: organisations.id })
+          .from(organisations)
+          .where(eq(organisations.parentId, q.groupId))
+          .all()
+          .map((o) => o.id)
       : undefined;
   const schoolRows = schoolsWanted && schoolsWanted.length === 0 ? [] : read('school', schoolsWanted);
   // A request counts once per item: in all, at a visited school, or at the group of any school it visits.
-  const itemRows = q.schoolId ? read('schoolItem', [q.schoolId]) : q.groupId ? read('groupItem', [q.groupId]) : read('all');
+  const itemRows = q.schoolId
+    ? read('schoolItem', [q.schoolId])
+    : q.groupId
+      ? read('groupItem', [q.groupId])
+      : read('all');
   const used = new Map<string, number>();
   for (const r of schoolRows) used.set(r.orgId, (used.get(r.orgId) ?? 0) + r.n);
   const items = new Map<string, { requests: number; planned: number; spent: number }>();
@@ -56,15 +110,33 @@ export function entryFiguresFromTallies(deps: Pick<Deps, 'db'>, family: string[]
     items.set(r.itemCode, { requests: it.requests + r.n, planned: it.planned + r.planned, spent: it.spent + r.spent });
   }
   const ids = [...used].filter(([, n]) => n > 0).map(([id]) => id);
-  const names = new Map(ids.length ? deps.db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids)).all().map((o) => [o.id, o.name]) : []);
+  const names = new Map(
+    ids.length
+      ? deps.db
+          .select({ id: organisations.id, name: organisations.name })
+          .from(organisations)
+          .where(inArray(organisations.id, ids))
+          .all()
+          .map((o) => [o.id, o.name])
+      : [],
+  );
   const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return {
     perSchool: ids
-      .flatMap((id) => (names.has(id) ? [{ schoolId: id, schoolName: names.get(id) as string, used: used.get(id) as number, cap: 0 }] : []))
+      .flatMap((id) =>
+        names.has(id)
+          ? [{ schoolId: id, schoolName: names.get(id) as string, used: used.get(id) as number, cap: 0 }]
+          : [],
+      )
       .sort((a, b) => b.used - a.used || byName(a.schoolName, b.schoolName)),
     hoursByItem: [...items]
       .filter(([, v]) => v.requests > 0)
       .sort(([a], [b]) => byName(a, b))
-      .map(([itemCode, v]) => ({ itemCode, requests: v.requests, plannedTeacherHours: v.planned, spentTeacherHours: v.spent })),
+      .map(([itemCode, v]) => ({
+        itemCode,
+        requests: v.requests,
+        plannedTeacherHours: v.planned,
+        spentTeacherHours: v.spent,
+      })),
   };
 }

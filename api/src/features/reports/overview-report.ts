@@ -1,16 +1,17 @@
-import { and, count, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
+
 import type { AppAbility } from '../../auth/ability.js';
 import { rulesToWhere } from '../../auth/ability-sql.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { definitions, instances, tasks } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { dateBound } from '../../lib/date-bound.js';
+import { BURDEN_TASK } from '../burden/burden-task.js';
 import { parsedDefinition } from '../definitions/load-definition.js';
 import { instanceFields } from '../instances/instance-subject.js';
-import { BURDEN_TASK } from '../burden/burden-task.js';
 import { burdenTaskCounts } from './burden-task-counts.js';
-import { tallyCounts, type TOverviewCounts } from './overview-tallies.js';
 import type { TOverview, TOverviewQuery } from './overview.types.js';
+import { tallyCounts, type TOverviewCounts } from './overview-tallies.js';
 import { tallyScope } from './tally-scope.js';
 
 /**
@@ -19,7 +20,10 @@ import { tallyScope } from './tally-scope.js';
  * organisation — the bureau, group leads, principals — get them from the tallies (ADR 0016), so the
  * bureau's home page costs the same at a million instances as at a thousand.
  */
-export function overviewReport(deps: Deps, input: { user: TAuthUser; ability: AppAbility; query: TOverviewQuery }): TOverview {
+export function overviewReport(
+  deps: Deps,
+  input: { user: TAuthUser; ability: AppAbility; query: TOverviewQuery },
+): TOverview {
   const q = input.query;
   const now = deps.clock().toISOString();
   const { byState, taskCounts } = overviewCounts(deps, input, now);
@@ -63,11 +67,15 @@ export function overviewReport(deps: Deps, input: { user: TAuthUser; ability: Ap
     byWorkflow: [...workflows].map(([definitionKey, states]) => ({
       definitionKey,
       name: nameOf(definitionKey),
-      byState: [...states].map(([state, v]) => ({ state, stateName: v.stateName, count: v.count })).sort((a, b) => b.count - a.count),
+      byState: [...states]
+        .map(([state, v]) => ({ state, stateName: v.stateName, count: v.count }))
+        .sort((a, b) => b.count - a.count),
     })),
     openTasks,
     overdueTasks,
-    overdueByWorkflow: [...overdueByKey].filter(([, n]) => n > 0).map(([definitionKey, n]) => ({ definitionKey, name: nameOf(definitionKey), count: n })),
+    overdueByWorkflow: [...overdueByKey]
+      .filter(([, n]) => n > 0)
+      .map(([definitionKey, n]) => ({ definitionKey, name: nameOf(definitionKey), count: n })),
   };
 }
 

@@ -1,9 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
+
 import { signedIn } from '../../app-env.js';
 import type { Deps } from '../../deps.js';
 import { errors, json, newRouter } from '../common.js';
-import { overviewReport } from './overview-report.js';
 import { ZOverview, ZOverviewQuery } from './overview.types.js';
+import { overviewReport } from './overview-report.js';
 
 const overview = createRoute({
   method: 'get',

@@ -1,15 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { defineAbilityFor } from '../../auth/ability.js';
-import { makeHarness, type Harness } from '../../test/harness.js';
+import { type Harness, makeHarness } from '../../test/harness.js';
 import { plansOf } from '../../test/query-plans.js';
 import { migrateInstances } from '../definitions/migrate-instances.js';
 import { fireEvent } from '../instances/fire-event.js';
 import { startInstance } from '../instances/start-instance.js';
+import type { TOverviewQuery } from './overview.types.js';
 import { countReadable, overviewCounts, overviewReport } from './overview-report.js';
 import type { TOverviewCounts } from './overview-tallies.js';
-import type { TOverviewQuery } from './overview.types.js';
 import { periodsCovering } from './tally-periods.js';
 import { tallyScope } from './tally-scope.js';
 
@@ -38,7 +40,10 @@ function compare(extra: TOverviewQuery[] = []) {
       for (const query of [base, { ...base, schoolId: h.orgs.schoolA }, { ...base, groupId: h.orgs.group1 }]) {
         const now = h.clock.now().toISOString();
         const rows = countReadable(h.deps, { user, ability, query }, now);
-        expect(normal(overviewCounts(h.deps, { user, ability, query }, now)), `${who} ${JSON.stringify(query)}`).toEqual(normal(rows));
+        expect(
+          normal(overviewCounts(h.deps, { user, ability, query }, now)),
+          `${who} ${JSON.stringify(query)}`,
+        ).toEqual(normal(rows));
         if (tallyScope(h.deps, user, ability, query)) compared += 1;
       }
     }
@@ -48,9 +53,21 @@ function compare(extra: TOverviewQuery[] = []) {
 
 const normal = (c: TOverviewCounts) => ({
   byState: Object.fromEntries(
-    [...c.byState.reduce((m, r) => m.set(`${r.definitionId} ${r.state}`, (m.get(`${r.definitionId} ${r.state}`) ?? 0) + r.n), new Map<string, number>())].filter(([, n]) => n !== 0).sort(),
+    [
+      ...c.byState.reduce(
+        (m, r) => m.set(`${r.definitionId} ${r.state}`, (m.get(`${r.definitionId} ${r.state}`) ?? 0) + r.n),
+        new Map<string, number>(),
+      ),
+    ]
+      .filter(([, n]) => n !== 0)
+      .sort(),
   ),
-  tasks: Object.fromEntries(c.taskCounts.filter((t) => t.open !== 0).map((t) => [t.definitionId, [t.open, t.overdue]]).sort()),
+  tasks: Object.fromEntries(
+    c.taskCounts
+      .filter((t) => t.open !== 0)
+      .map((t) => [t.definitionId, [t.open, t.overdue]])
+      .sort(),
+  ),
 });
 
 beforeAll(async () => {
@@ -65,14 +82,39 @@ beforeAll(async () => {
   for (let day = 0; day < 45; day += 3) {
     for (const [who, org] of schools) {
       const actor = h.authUser(who);
-      const started = startInstance(h.deps, { actor, definitionId: v1, subjectOrgId: org, data: { title: `第${day}天` } }).body;
+      const started = startInstance(h.deps, {
+        actor,
+        definitionId: v1,
+        subjectOrgId: org,
+        data: { title: `第${day}天` },
+      }).body;
       if (day % 2 === 0) {
-        const sent = fireEvent(h.deps, { actor, instanceId: started.id, event: { type: 'SUBMIT' }, expectedVersion: started.version });
+        const sent = fireEvent(h.deps, {
+          actor,
+          instanceId: started.id,
+          event: { type: 'SUBMIT' },
+          expectedVersion: started.version,
+        });
         if (day % 4 === 0) {
-          const one = fireEvent(h.deps, { actor: h.authUser('reviewer1'), instanceId: started.id, event: { type: 'APPROVE' }, expectedVersion: sent.version });
-          fireEvent(h.deps, { actor: h.authUser('reviewer2'), instanceId: started.id, event: { type: 'APPROVE' }, expectedVersion: one.version });
+          const one = fireEvent(h.deps, {
+            actor: h.authUser('reviewer1'),
+            instanceId: started.id,
+            event: { type: 'APPROVE' },
+            expectedVersion: sent.version,
+          });
+          fireEvent(h.deps, {
+            actor: h.authUser('reviewer2'),
+            instanceId: started.id,
+            event: { type: 'APPROVE' },
+            expectedVersion: one.version,
+          });
         } else if (day % 6 === 0) {
-          fireEvent(h.deps, { actor: h.authUser('reviewer1'), instanceId: started.id, event: { type: 'REJECT', comment: '请补充' }, expectedVersion: sent.version });
+          fireEvent(h.deps, {
+            actor: h.authUser('reviewer1'),
+            instanceId: started.id,
+            event: { type: 'REJECT', comment: '请补充' },
+            expectedVersion: sent.version,
+          });
         }
       }
     }
@@ -80,7 +122,14 @@ beforeAll(async () => {
   }
   // A new version, and the drafts of schoolB moved onto it: tallies move with the instances and their tasks.
   v2 = h.publish();
-  migrateInstances(h.deps, { fromDefinitionId: v1, toDefinitionId: v2, mapping: { draft: 'draft', review: 'review' }, dryRun: false, limit: 200, actor: h.authUser('admin') });
+  migrateInstances(h.deps, {
+    fromDefinitionId: v1,
+    toDefinitionId: v2,
+    mapping: { draft: 'draft', review: 'review' },
+    dryRun: false,
+    limit: 200,
+    actor: h.authUser('admin'),
+  });
 });
 afterAll(() => h.close());
 
@@ -118,7 +167,8 @@ describe('dashboard tallies (issue 11, ADR 0016)', () => {
       for (const query of [{}, { from: '2026-11-01', to: '2027-01-31' }]) {
         const read = plansOf(h, (deps) => overviewReport(deps, { user, ability, query }), 'instances');
         if (who === 'reviewer1') expect(read).toEqual([]);
-        for (const plan of read) expect(plan).not.toMatch(/SCAN instances|instances_subject|instances_group|instances_definition/);
+        for (const plan of read)
+          expect(plan).not.toMatch(/SCAN instances|instances_subject|instances_group|instances_definition/);
         for (const plan of plansOf(h, (deps) => overviewReport(deps, { user, ability, query }), 'instance_tallies')) {
           expect(plan).toMatch(/SEARCH instance_tallies USING (PRIMARY KEY|INDEX sqlite_autoindex_instance_tallies)/);
         }
@@ -127,7 +177,14 @@ describe('dashboard tallies (issue 11, ADR 0016)', () => {
   });
 
   it('cover any range of days with whole years, months and days', () => {
-    expect(periodsCovering('2025-12-30', '2027-02-02').map((k) => k.period)).toEqual(['2025-12-30', '2025-12-31', '2026', '2027-01', '2027-02-01', '2027-02-02']);
+    expect(periodsCovering('2025-12-30', '2027-02-02').map((k) => k.period)).toEqual([
+      '2025-12-30',
+      '2025-12-31',
+      '2026',
+      '2027-01',
+      '2027-02-01',
+      '2027-02-02',
+    ]);
     expect(periodsCovering(undefined, '2026-12-04').length).toBeLessThan(45);
     expect(periodsCovering('2026-12-05', '2026-12-04')).toEqual([]);
   });

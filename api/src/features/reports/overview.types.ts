@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+
 import { ZIsoDate, ZLocalized } from '../common.js';
 
 const ZDay = z.union([z.iso.date(), ZIsoDate]);

@@ -1,4 +1,5 @@
-import { gte, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { gte, lte, type SQL, sql, type SQLWrapper } from 'drizzle-orm';
+
 import { instances, organisations } from '../../db/schema.js';
 import { dateBound } from '../../lib/date-bound.js';
 import type { TOverviewQuery } from './overview.types.js';
@@ -33,6 +34,9 @@ export function schoolSubjectIn(q: TReportFilters): SQL[] {
 export function schoolColumnIn(column: SQLWrapper, q: TReportFilters): SQL[] {
   const where: SQL[] = [];
   if (q.schoolId) where.push(sql`${column} = ${q.schoolId}`);
-  if (q.groupId) where.push(sql`${column} in (select ${organisations.id} from ${organisations} where ${organisations.parentId} = ${q.groupId})`);
+  if (q.groupId)
+    where.push(
+      sql`${column} in (select ${organisations.id} from ${organisations} where ${organisations.parentId} = ${q.groupId})`,
+    );
   return where;
 }

@@ -1,4 +1,5 @@
 import { and, gt, inArray } from 'drizzle-orm';
+
 import { periodTallies } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 
@@ -13,8 +14,18 @@ export function periodsOf(deps: Pick<Deps, 'db'>, family: Array<{ id: string }>)
   const rows = deps.db
     .select({ period: periodTallies.period, last: periodTallies.lastCreatedAt })
     .from(periodTallies)
-    .where(and(inArray(periodTallies.definitionId, family.map((m) => m.id)), gt(periodTallies.n, 0)))
+    .where(
+      and(
+        inArray(
+          periodTallies.definitionId,
+          family.map((m) => m.id),
+        ),
+        gt(periodTallies.n, 0),
+      ),
+    )
     .all();
   for (const r of rows) if ((latest.get(r.period) ?? '') < r.last) latest.set(r.period, r.last);
-  return [...latest].sort((a, b) => (a[1] === b[1] ? b[0].localeCompare(a[0]) : b[1].localeCompare(a[1]))).map(([period]) => period);
+  return [...latest]
+    .sort((a, b) => (a[1] === b[1] ? b[0].localeCompare(a[0]) : b[1].localeCompare(a[1])))
+    .map(([period]) => period);
 }

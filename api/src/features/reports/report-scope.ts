@@ -1,4 +1,5 @@
-import { inArray, sql, type SQL } from 'drizzle-orm';
+import { inArray, type SQL, sql } from 'drizzle-orm';
+
 import type { AppAbility } from '../../auth/ability.js';
 import { rulesToWhere } from '../../auth/ability-sql.js';
 import type { TAuthUser } from '../../auth/user.js';
@@ -14,7 +15,12 @@ const DISTRICT_WIDE = new Set(['bureauAdmin', 'bureauReviewer', 'auditor']);
  * one SQL condition. `scopeLeads`: the reader's own instances (their school's, those they take part in) are
  * few, so the planner is kept off the family's (definition_id, …) indexes, which would walk a whole period.
  */
-export function readableOf(input: { user: TAuthUser; ability: AppAbility; family: Array<{ id: string }>; scopeLeads?: boolean }): SQL {
+export function readableOf(input: {
+  user: TAuthUser;
+  ability: AppAbility;
+  family: Array<{ id: string }>;
+  scopeLeads?: boolean;
+}): SQL {
   return sql`${familyOnly(input.family, input.scopeLeads)} and ${rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user))}`;
 }
 
@@ -31,7 +37,12 @@ export function visibleSchools(deps: Pick<Deps, 'db'>, user: TAuthUser): Set<str
   const own = user.roles.map((g) => g.orgId);
   const groups = user.roles.filter((g) => g.role === 'groupLead').map((g) => g.orgId);
   const members = groups.length
-    ? deps.db.select({ id: organisations.id }).from(organisations).where(inArray(organisations.parentId, groups)).all().map((o) => o.id)
+    ? deps.db
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(inArray(organisations.parentId, groups))
+        .all()
+        .map((o) => o.id)
     : [];
   return new Set([...own, ...members]);
 }

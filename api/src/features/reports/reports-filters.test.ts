@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findings, instanceParticipants, instances } from '../../db/schema.js';
+
 import { defineAbilityFor } from '../../auth/ability.js';
+import { fillPeriods } from '../../bootstrap/fill-periods.js';
+import { findings, instanceParticipants, instances } from '../../db/schema.js';
 import { plansOf } from '../../test/query-plans.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
 import { awardReport } from './award-report.js';
 import { campusEntryFromRows } from './campus-entry-rows.js';
-import { fillPeriods } from '../../bootstrap/fill-periods.js';
 
 /**
  * Issue #4: the dashboard's period / group / school filters reach the four domain reports. Rows are
@@ -17,18 +19,52 @@ let h: WorkflowHarness;
 type Json = Record<string, unknown>;
 const at = (day: string) => `${day}T02:00:00.000Z`;
 
-function instance(key: string, subjectOrgId: string, subjectGroupId: string | null, day: string, data: Json, state = 'done') {
+function instance(
+  key: string,
+  subjectOrgId: string,
+  subjectGroupId: string | null,
+  day: string,
+  data: Json,
+  state = 'done',
+) {
   const id = randomUUID();
   h.db
     .insert(instances)
-    .values({ id, definitionId: h.defs[key] ?? '', subjectOrgId, subjectGroupId, districtId: h.orgs.district, state, status: 'running', data, snapshot: {}, createdBy: h.users.admin ?? '', createdAt: at(day), updatedAt: at(day) })
+    .values({
+      id,
+      definitionId: h.defs[key] ?? '',
+      subjectOrgId,
+      subjectGroupId,
+      districtId: h.orgs.district,
+      state,
+      status: 'running',
+      data,
+      snapshot: {},
+      createdBy: h.users.admin ?? '',
+      createdAt: at(day),
+      updatedAt: at(day),
+    })
     .run();
   return id;
 }
 function finding(instanceId: string, schoolId: string, itemCode: string) {
   h.db
     .insert(findings)
-    .values({ instanceId, schoolId, round: 'R1', itemCode, layer: '主机安全', title: itemCode, severity: 'medium', workdays: 10, dueAt: at('2027-01-01'), offlineOrdered: false, repeat: false, status: 'open', createdAt: at('2026-11-01') })
+    .values({
+      instanceId,
+      schoolId,
+      round: 'R1',
+      itemCode,
+      layer: '主机安全',
+      title: itemCode,
+      severity: 'medium',
+      workdays: 10,
+      dueAt: at('2027-01-01'),
+      offlineOrdered: false,
+      repeat: false,
+      status: 'open',
+      createdAt: at('2026-11-01'),
+    })
     .run();
 }
 
@@ -51,10 +87,27 @@ beforeAll(async () => {
   campusAB = entry([schoolA, schoolB], 'KP-01', '2026-11-01');
   entry([schoolA2], 'KP-02', '2026-11-20');
   // principalA may read the A+B request as a participant (as a visited school's principal is).
-  h.db.insert(instanceParticipants).values({ instanceId: campusAB, userId: h.users.principalA ?? '', role: 'school' }).run();
+  h.db
+    .insert(instanceParticipants)
+    .values({ instanceId: campusAB, userId: h.users.principalA ?? '', role: 'school' })
+    .run();
   // Teaching award: one scored submission per school.
-  instance('teaching-award', schoolA, group1, '2026-11-01', { category: '课堂教学', title: '甲', finalScore: 88, level: 'first' }, 'awarded');
-  instance('teaching-award', schoolB, group2, '2026-11-20', { category: '课堂教学', title: '乙', finalScore: 77, level: 'second' }, 'awarded');
+  instance(
+    'teaching-award',
+    schoolA,
+    group1,
+    '2026-11-01',
+    { category: '课堂教学', title: '甲', finalScore: 88, level: 'first' },
+    'awarded',
+  );
+  instance(
+    'teaching-award',
+    schoolB,
+    group2,
+    '2026-11-20',
+    { category: '课堂教学', title: '乙', finalScore: 77, level: 'second' },
+    'awarded',
+  );
   // Rows written straight into the table get their reporting period the way an upgraded database does.
   expect(fillPeriods(h.deps)).toBe(3 + 2 + 2);
 });
@@ -86,7 +139,8 @@ describe('GET /reports/security-inspection with the dashboard filters', () => {
 });
 
 describe('GET /reports/bundled-assessment with the dashboard filters', () => {
-  const groups = async (q: string, who?: string) => (await report('bundled-assessment', `?cycle=2026${q}`, who)).ranking.map((r) => r.groupId);
+  const groups = async (q: string, who?: string) =>
+    (await report('bundled-assessment', `?cycle=2026${q}`, who)).ranking.map((r) => r.groupId);
   it('a group filter keeps that group; a school filter keeps the group it belongs to; windows, unknown ids and scope hold', async () => {
     const { schoolA, schoolB, group1, group2 } = h.orgs;
     expect(await groups('')).toEqual([group1, group2]);
@@ -125,7 +179,10 @@ describe('GET /reports/campus-entry with the dashboard filters', () => {
 describe('GET /reports/teaching-award with the dashboard filters', () => {
   const titles = async (q: string, who?: string) => {
     const r = await report('teaching-award', `?year=2026${q}`, who);
-    return { titles: r.ranking.flatMap((c) => (c.items as Json[]).map((i) => i.title)), levels: r.byLevel.map((l) => l.level) };
+    return {
+      titles: r.ranking.flatMap((c) => (c.items as Json[]).map((i) => i.title)),
+      levels: r.byLevel.map((l) => l.level),
+    };
   };
   it('narrows submissions and levels by school, group and window; unknown ids are empty; scope holds', async () => {
     const { schoolA, schoolB, group2 } = h.orgs;
@@ -141,25 +198,41 @@ describe('GET /reports/teaching-award with the dashboard filters', () => {
     const user = h.authUser('reviewer1');
     // The rows path (readers of their own requests, creation windows); the bureau's figures come from entry_tallies (entry-tallies.test.ts).
     const range = { from: '2026-09-01', to: '2027-01-31' };
-    const plans = plansOf(h, (deps) => campusEntryFromRows(deps, { user, ability: defineAbilityFor(user), semester: '2026-autumn' }, range, null), 'instances');
+    const plans = plansOf(
+      h,
+      (deps) =>
+        campusEntryFromRows(deps, { user, ability: defineAbilityFor(user), semester: '2026-autumn' }, range, null),
+      'instances',
+    );
     expect(plans.length).toBeGreaterThan(1);
-    for (const plan of plans) expect(plan).toMatch(/instances_definition_period_idx \(definition_id=\? AND period>\? AND period<\?\)/);
+    for (const plan of plans)
+      expect(plan).toMatch(/instances_definition_period_idx \(definition_id=\? AND period>\? AND period<\?\)/);
   });
 
   it("reads only the year's submissions off (definition_id, created_at) — not every year's (issue 11)", () => {
     const user = h.authUser('reviewer1');
-    const plans = plansOf(h, (deps) => awardReport(deps, { user, ability: defineAbilityFor(user), year: '2026' }), 'instances');
+    const plans = plansOf(
+      h,
+      (deps) => awardReport(deps, { user, ability: defineAbilityFor(user), year: '2026' }),
+      'instances',
+    );
     expect(plans.length).toBeGreaterThan(0);
-    for (const plan of plans) expect(plan).toMatch(/instances_definition_created_idx \(definition_id=\? AND created_at>\? AND created_at<\?\)/);
+    for (const plan of plans)
+      expect(plan).toMatch(/instances_definition_created_idx \(definition_id=\? AND created_at>\? AND created_at<\?\)/);
   });
 });
 
 describe('GET /reports/campus-entry 负担码 lines with the dashboard filters', () => {
   it('narrow the bureau’s burden rows by school, group and filing date', async () => {
-    const filed = await h.post('/api/burden-reports', { burdenItem: 'other', description: '每周被要求填报与教学无关的统计表' }, await h.as('teacherA'));
+    const filed = await h.post(
+      '/api/burden-reports',
+      { burdenItem: 'other', description: '每周被要求填报与教学无关的统计表' },
+      await h.as('teacherA'),
+    );
     expect(filed.status, await filed.clone().text()).toBe(201);
     const { schoolA, schoolB, group1, group2 } = h.orgs;
-    const burden = async (q: string) => (await report('campus-entry', `?semester=2026-autumn${q}`)).burden.map((b) => b.schoolId);
+    const burden = async (q: string) =>
+      (await report('campus-entry', `?semester=2026-autumn${q}`)).burden.map((b) => b.schoolId);
     expect(await burden('')).toEqual([schoolA]);
     expect(await burden(`&groupId=${group1}`)).toEqual([schoolA]);
     expect(await burden(`&groupId=${group2}`)).toEqual([]);

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+
 import { ZOverviewQuery } from './overview.types.js';
 
 const n = z.number();
@@ -16,7 +17,9 @@ export const ZSecurityReport = z
     repeats: n,
     byLayer: z.array(z.object({ layer: z.string(), count: n, open: n })),
     bySeverity: z.array(z.object({ severity: z.string(), count: n, open: n })),
-    perSchool: z.array(z.object({ schoolId: z.string(), schoolName: z.string(), findings: n, open: n, overdue: n, repeats: n })),
+    perSchool: z.array(
+      z.object({ schoolId: z.string(), schoolName: z.string(), findings: n, open: n, overdue: n, repeats: n }),
+    ),
   })
   .openapi('SecurityInspectionReport');
 export type TSecurityReport = z.infer<typeof ZSecurityReport>;
@@ -86,10 +89,28 @@ export type TAwardReport = z.infer<typeof ZAwardReport>;
 const ZFilters = ZOverviewQuery.pick({ from: true, to: true, groupId: true, schoolId: true });
 /** `round=*`: every round, summed from the tallies; no round: the latest. */
 export const ALL_ROUNDS = '*';
-export const ZRoundQuery = ZFilters.extend({ round: z.string().max(100).optional().openapi({ description: `An inspection round; the latest when absent, every round as '${ALL_ROUNDS}'` }) });
-export const ZCycleQuery = ZFilters.extend({ cycle: z.string().max(40).optional().openapi({ description: 'An assessment cycle; the latest when absent' }) });
-export const ZSemesterQuery = ZFilters.extend({ semester: z.string().regex(/^\d{4}-(spring|autumn)$/, 'e.g. 2026-autumn').optional() });
-export const ZYearQuery = ZFilters.extend({ year: z.string().regex(/^\d{4}$/, 'e.g. 2026').optional() });
+export const ZRoundQuery = ZFilters.extend({
+  round: z
+    .string()
+    .max(100)
+    .optional()
+    .openapi({ description: `An inspection round; the latest when absent, every round as '${ALL_ROUNDS}'` }),
+});
+export const ZCycleQuery = ZFilters.extend({
+  cycle: z.string().max(40).optional().openapi({ description: 'An assessment cycle; the latest when absent' }),
+});
+export const ZSemesterQuery = ZFilters.extend({
+  semester: z
+    .string()
+    .regex(/^\d{4}-(spring|autumn)$/, 'e.g. 2026-autumn')
+    .optional(),
+});
+export const ZYearQuery = ZFilters.extend({
+  year: z
+    .string()
+    .regex(/^\d{4}$/, 'e.g. 2026')
+    .optional(),
+});
 export type TRoundQuery = z.infer<typeof ZRoundQuery>;
 export type TCycleQuery = z.infer<typeof ZCycleQuery>;
 export type TSemesterQuery = z.infer<typeof ZSemesterQuery>;

@@ -1,11 +1,21 @@
 import { createRoute } from '@hono/zod-openapi';
+
 import { signedIn } from '../../app-env.js';
 import type { Deps } from '../../deps.js';
 import { errors, json, newRouter } from '../common.js';
 import { assessmentReport } from './assessment-report.js';
 import { awardReport } from './award-report.js';
 import { campusEntryReport } from './campus-entry-report.js';
-import { ZAssessmentReport, ZAwardReport, ZCampusEntryReport, ZCycleQuery, ZRoundQuery, ZSecurityReport, ZSemesterQuery, ZYearQuery } from './reports.types.js';
+import {
+  ZAssessmentReport,
+  ZAwardReport,
+  ZCampusEntryReport,
+  ZCycleQuery,
+  ZRoundQuery,
+  ZSecurityReport,
+  ZSemesterQuery,
+  ZYearQuery,
+} from './reports.types.js';
 import { securityReport } from './security-report.js';
 
 const security = createRoute({

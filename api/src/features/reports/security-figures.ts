@@ -1,4 +1,5 @@
-import { and, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+
 import { findings, findingSchoolTallies, findingTallies, instances, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import type { TSecurityReport } from './reports.types.js';
@@ -11,25 +12,54 @@ export type TFindingFigures = {
 
 export const emptyFigures = (): TFindingFigures => ({ byCell: new Map(), bySchool: new Map() });
 
-function addCell(f: TFindingFigures, layer: string, severity: string, v: { n: number; open: number; escalated: number; repeats: number }) {
+function addCell(
+  f: TFindingFigures,
+  layer: string,
+  severity: string,
+  v: { n: number; open: number; escalated: number; repeats: number },
+) {
   const key = `${layer}\u0000${severity}`;
   const cell = f.byCell.get(key) ?? { layer, severity, n: 0, open: 0, escalated: 0, repeats: 0 };
-  f.byCell.set(key, { layer, severity, n: cell.n + v.n, open: cell.open + v.open, escalated: cell.escalated + v.escalated, repeats: cell.repeats + v.repeats });
+  f.byCell.set(key, {
+    layer,
+    severity,
+    n: cell.n + v.n,
+    open: cell.open + v.open,
+    escalated: cell.escalated + v.escalated,
+    repeats: cell.repeats + v.repeats,
+  });
 }
-function addSchool(f: TFindingFigures, schoolId: string, v: { n: number; open: number; overdue: number; repeats: number }) {
+function addSchool(
+  f: TFindingFigures,
+  schoolId: string,
+  v: { n: number; open: number; overdue: number; repeats: number },
+) {
   const s = f.bySchool.get(schoolId) ?? { n: 0, open: 0, overdue: 0, repeats: 0 };
-  f.bySchool.set(schoolId, { n: s.n + v.n, open: s.open + v.open, overdue: s.overdue + v.overdue, repeats: s.repeats + v.repeats });
+  f.bySchool.set(schoolId, {
+    n: s.n + v.n,
+    open: s.open + v.open,
+    overdue: s.overdue + v.overdue,
+    repeats: s.repeats + v.repeats,
+  });
 }
 
 // A finding is overdue while open, not handed in for verification, and past its deadline: it moves with the clock.
-const overdueNow = (now: string): SQL => sql`${findings.status} = 'open' and ${findings.rectifiedAt} is null and ${findings.dueAt} < ${now}`;
+const overdueNow = (now: string): SQL =>
+  sql`${findings.status} = 'open' and ${findings.rectifiedAt} is null and ${findings.dueAt} < ${now}`;
 
 /**
  * The findings of the instances `where` selects (in one round, or every round when null), summed here
  * rather than grouped in SQL: the rows come off an index bounded by the round, the date window or the
  * reader's own instances, and a GROUP BY would sort them again in a temporary b-tree.
  */
-export function figuresFromRows(deps: Pick<Deps, 'db'>, where: SQL, round: string | null, now: string, into = emptyFigures(), scopeLeads = false): TFindingFigures {
+export function figuresFromRows(
+  deps: Pick<Deps, 'db'>,
+  where: SQL,
+  round: string | null,
+  now: string,
+  into = emptyFigures(),
+  scopeLeads = false,
+): TFindingFigures {
   const rows = deps.db
     .select({
       schoolId: findings.schoolId,
@@ -43,7 +73,12 @@ export function figuresFromRows(deps: Pick<Deps, 'db'>, where: SQL, round: strin
     .from(findings)
     .innerJoin(instances, eq(instances.id, findings.instanceId))
     // A reader of their own few inspections is led by those, not by the round's every finding.
-    .where(and(where, round === null ? undefined : scopeLeads ? sql`+${findings.round} = ${round}` : eq(findings.round, round)))
+    .where(
+      and(
+        where,
+        round === null ? undefined : scopeLeads ? sql`+${findings.round} = ${round}` : eq(findings.round, round),
+      ),
+    )
     .all();
   for (const r of rows) {
     const v = { n: 1, open: Number(r.open), escalated: Number(r.escalated), repeats: r.repeat ? 1 : 0 };
@@ -58,14 +93,22 @@ export function figuresFromRows(deps: Pick<Deps, 'db'>, where: SQL, round: strin
  * school, its group, its district) from finding_tallies and finding_school_tallies, plus "overdue" from
  * the open findings not handed in whose deadline passed (findings_overdue_idx: today's backlog).
  */
-export function figuresFromTallies(deps: Pick<Deps, 'db'>, orgs: string[], family: string[], round: string | null, now: string): TFindingFigures {
+export function figuresFromTallies(
+  deps: Pick<Deps, 'db'>,
+  orgs: string[],
+  family: string[],
+  round: string | null,
+  now: string,
+): TFindingFigures {
   const f = emptyFigures();
   if (orgs.length === 0 || family.length === 0) return f;
   const grain = round === null ? 'all' : 'round';
   const key = <T extends typeof findingTallies | typeof findingSchoolTallies>(t: T) =>
     and(inArray(t.orgId, orgs), eq(t.grain, grain), eq(t.round, round ?? ''), inArray(t.definitionId, family));
-  for (const r of deps.db.select().from(findingTallies).where(key(findingTallies)).all()) if (r.n !== 0) addCell(f, r.layer, r.severity, r);
-  for (const r of deps.db.select().from(findingSchoolTallies).where(key(findingSchoolTallies)).all()) if (r.n !== 0) addSchool(f, r.schoolId, { ...r, overdue: 0 });
+  for (const r of deps.db.select().from(findingTallies).where(key(findingTallies)).all())
+    if (r.n !== 0) addCell(f, r.layer, r.severity, r);
+  for (const r of deps.db.select().from(findingSchoolTallies).where(key(findingSchoolTallies)).all())
+    if (r.n !== 0) addSchool(f, r.schoolId, { ...r, overdue: 0 });
   const overdue = deps.db
     .select({ schoolId: findings.schoolId })
     .from(findings)
@@ -79,7 +122,11 @@ export function figuresFromTallies(deps: Pick<Deps, 'db'>, orgs: string[], famil
         // Unary + keeps the planner off the instances' indexes (a school's or a version's whole history):
         // the open findings past due lead, and each one's instance is looked up by id.
         inArray(sql`+${instances.definitionId}`, family),
-        or(inArray(sql`+${instances.subjectOrgId}`, orgs), inArray(sql`+${instances.subjectGroupId}`, orgs), inArray(sql`+${instances.districtId}`, orgs)),
+        or(
+          inArray(sql`+${instances.subjectOrgId}`, orgs),
+          inArray(sql`+${instances.subjectGroupId}`, orgs),
+          inArray(sql`+${instances.districtId}`, orgs),
+        ),
       ),
     )
     .all();
@@ -88,7 +135,12 @@ export function figuresFromTallies(deps: Pick<Deps, 'db'>, orgs: string[], famil
 }
 
 /** The report's shape: totals, by layer, by severity, and per school (most open first) with names. */
-export function toReport(deps: Pick<Deps, 'db'>, f: TFindingFigures, round: string | null, rounds: string[]): TSecurityReport {
+export function toReport(
+  deps: Pick<Deps, 'db'>,
+  f: TFindingFigures,
+  round: string | null,
+  rounds: string[],
+): TSecurityReport {
   const cells = [...f.byCell.values()].filter((c) => c.n !== 0);
   const sum = (pick: (c: (typeof cells)[number]) => number) => cells.reduce((s, c) => s + pick(c), 0);
   const per = (by: (c: (typeof cells)[number]) => string) => {
@@ -105,7 +157,12 @@ export function toReport(deps: Pick<Deps, 'db'>, f: TFindingFigures, round: stri
       ? deps.db
           .select({ id: organisations.id, name: organisations.name })
           .from(organisations)
-          .where(inArray(organisations.id, schools.map(([id]) => id)))
+          .where(
+            inArray(
+              organisations.id,
+              schools.map(([id]) => id),
+            ),
+          )
           .all()
           .map((o) => [o.id, o.name])
       : [],
@@ -121,7 +178,20 @@ export function toReport(deps: Pick<Deps, 'db'>, f: TFindingFigures, round: stri
     byLayer: per((c) => c.layer).map(([layer, v]) => ({ layer, ...v })),
     bySeverity: per((c) => c.severity).map(([severity, v]) => ({ severity, ...v })),
     perSchool: schools
-      .flatMap(([schoolId, v]) => (names.has(schoolId) ? [{ schoolId, schoolName: names.get(schoolId) as string, findings: v.n, open: v.open, overdue: v.overdue, repeats: v.repeats }] : []))
+      .flatMap(([schoolId, v]) =>
+        names.has(schoolId)
+          ? [
+              {
+                schoolId,
+                schoolName: names.get(schoolId) as string,
+                findings: v.n,
+                open: v.open,
+                overdue: v.overdue,
+                repeats: v.repeats,
+              },
+            ]
+          : [],
+      )
       .sort((a, b) => b.open - a.open || (a.schoolName < b.schoolName ? -1 : a.schoolName > b.schoolName ? 1 : 0)),
   };
 }

@@ -1,13 +1,14 @@
 import { and, type SQL } from 'drizzle-orm';
+
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import type { Deps } from '../../deps.js';
 import { familyOf } from '../workflow-rules/families.js';
-import { familyOnly, readableOf, visibleSchools } from './report-scope.js';
 import { createdWithin, schoolSubjectIn } from './report-filters.js';
 import { periodsOf } from './report-periods.js';
-import { figuresFromRows, figuresFromTallies, toReport } from './security-figures.js';
+import { familyOnly, readableOf, visibleSchools } from './report-scope.js';
 import { ALL_ROUNDS, type TRoundQuery, type TSecurityReport } from './reports.types.js';
+import { figuresFromRows, figuresFromTallies, toReport } from './security-figures.js';
 import { tallyScope } from './tally-scope.js';
 
 type TInput = { user: TAuthUser; ability: AppAbility } & TRoundQuery;
@@ -26,17 +27,35 @@ export function securityReport(deps: Deps, input: TInput): TSecurityReport {
   const round = input.round === ALL_ROUNDS ? null : (input.round ?? rounds[0] ?? null);
   const scope = input.from || input.to ? null : tallyScope(deps, input.user, input.ability, input);
   if (!scope) return securityFromRows(deps, input, round, rounds, now);
-  const tallied = figuresFromTallies(deps, scope.orgs, family.map((m) => m.id), round, now);
+  const tallied = figuresFromTallies(
+    deps,
+    scope.orgs,
+    family.map((m) => m.id),
+    round,
+    now,
+  );
   // What a reader takes part in beyond their organisations is their own few instances: counted from rows.
-  const figures = scope.beyond ? figuresFromRows(deps, and(familyOnly(family, true), scope.beyond) as SQL, round, now, tallied, true) : tallied;
+  const figures = scope.beyond
+    ? figuresFromRows(deps, and(familyOnly(family, true), scope.beyond) as SQL, round, now, tallied, true)
+    : tallied;
   return toReport(deps, figures, round, rounds);
 }
 
 /** The report from the findings of the instances the caller may read: the reference the tallies are tested against. */
-export function securityFromRows(deps: Deps, input: TInput, round: string | null, rounds: string[], now: string): TSecurityReport {
+export function securityFromRows(
+  deps: Deps,
+  input: TInput,
+  round: string | null,
+  rounds: string[],
+  now: string,
+): TSecurityReport {
   const family = familyOf(deps, 'findingsLedger');
   // Everyone but the bureau reads their own few inspections: those lead, not the round's findings.
   const scopeLeads = visibleSchools(deps, input.user) !== null;
-  const where = and(readableOf({ ...input, family, scopeLeads }), ...schoolSubjectIn(input), ...createdWithin(input)) as SQL;
+  const where = and(
+    readableOf({ ...input, family, scopeLeads }),
+    ...schoolSubjectIn(input),
+    ...createdWithin(input),
+  ) as SQL;
   return toReport(deps, figuresFromRows(deps, where, round, now, undefined, scopeLeads), round, rounds);
 }

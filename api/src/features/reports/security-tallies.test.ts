@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { eq } from 'drizzle-orm';
 import { fileURLToPath } from 'node:url';
+
 import { TEMPLATES } from '@eduflow/workflows';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { defineAbilityFor } from '../../auth/ability.js';
 import { findings } from '../../db/schema.js';
 import { runDueTimers } from '../../scheduler/run-due-timers.js';
@@ -21,10 +23,22 @@ let h: WorkflowHarness;
 const ids: Record<string, string> = {};
 
 const answered = (fails: Record<string, Severity>) =>
-  CHECKLIST_V1.items.map((i) => ({ ...i, result: fails[i.code] ? 'fail' : 'pass', ...(fails[i.code] ? { severity: fails[i.code], note: '未达标' } : {}) }));
+  CHECKLIST_V1.items.map((i) => ({
+    ...i,
+    result: fails[i.code] ? 'fail' : 'pass',
+    ...(fails[i.code] ? { severity: fails[i.code], note: '未达标' } : {}),
+  }));
 
 async function raised(name: string, school: string, principal: string, round: string, fails: Record<string, Severity>) {
-  const started = await (await h.start('admin', 'security-inspection', school, { round, items: CHECKLIST_V1.items }, { inspector: [h.users.inspector] })).json();
+  const started = await (
+    await h.start(
+      'admin',
+      'security-inspection',
+      school,
+      { round, items: CHECKLIST_V1.items },
+      { inspector: [h.users.inspector] },
+    )
+  ).json();
   expect((await h.fire(started.id, principal, 'SUBMIT', { data: { items: answered(fails) } })).status).toBe(200);
   expect((await h.fire(started.id, 'inspector', 'RAISE_FINDINGS', { comment: '存在问题' })).status).toBe(200);
   ids[name] = started.id;
@@ -40,10 +54,22 @@ function compare() {
     const user = h.authUser(who);
     const ability = defineAbilityFor(user);
     for (const round of [undefined, AUTUMN, SPRING, ALL_ROUNDS, 'no-such-round']) {
-      for (const filter of [{}, { schoolId: schoolA }, { groupId: group1 }, { groupId: group2 }, { from: '2026-11-01', to: '2026-11-30' }]) {
+      for (const filter of [
+        {},
+        { schoolId: schoolA },
+        { groupId: group1 },
+        { groupId: group2 },
+        { from: '2026-11-01', to: '2026-11-30' },
+      ]) {
         const q: TRoundQuery = { round, ...filter };
         const served = securityReport(h.deps, { user, ability, ...q });
-        const fresh = securityFromRows(h.deps, { user, ability, ...q }, served.round, served.rounds, h.clock.now().toISOString());
+        const fresh = securityFromRows(
+          h.deps,
+          { user, ability, ...q },
+          served.round,
+          served.rounds,
+          h.clock.now().toISOString(),
+        );
         expect(served, `${who} ${JSON.stringify(q)}`).toEqual(fresh);
         if (served.totalFindings > 0) compared += 1;
       }
@@ -66,34 +92,58 @@ describe('security report tallies (issue 11)', () => {
   it('default to the latest round, offer the rounds newest first, and serve every round only when asked', async () => {
     h.clock.advance(20 * DAY);
     await raised('A-spring', h.orgs.schoolA, 'principalA', SPRING, { 'HOST-01': 'medium' });
-    const get = async (q: string) => (await h.get(`/api/reports/security-inspection${q}`, await h.as('reviewer1'))).json();
+    const get = async (q: string) =>
+      (await h.get(`/api/reports/security-inspection${q}`, await h.as('reviewer1'))).json();
     const latest = await get('');
     expect(latest).toMatchObject({ round: SPRING, rounds: [SPRING, AUTUMN], totalFindings: 1, repeats: 1 });
-    expect(await get(`?round=${encodeURIComponent(AUTUMN)}`)).toMatchObject({ round: AUTUMN, totalFindings: 4, repeats: 0 });
-    expect(await get(`?round=${encodeURIComponent(ALL_ROUNDS)}`)).toMatchObject({ round: null, totalFindings: 5, repeats: 1 });
+    expect(await get(`?round=${encodeURIComponent(AUTUMN)}`)).toMatchObject({
+      round: AUTUMN,
+      totalFindings: 4,
+      repeats: 0,
+    });
+    expect(await get(`?round=${encodeURIComponent(ALL_ROUNDS)}`)).toMatchObject({
+      round: null,
+      totalFindings: 5,
+      repeats: 1,
+    });
   });
 
   it('equal a recount of the findings after rectification, return, escalation, closing, a version migration and a deletion', async () => {
     expect(compare()).toBeGreaterThan(40);
     // A hands in (not overdue while verified), is returned (deadlines run again), and escalates when due.
-    expect((await h.fire(ids.A!, 'principalA', 'SUBMIT_RECTIFICATION', { data: { rectificationReport: '已整改' } })).status).toBe(200);
+    expect(
+      (await h.fire(ids.A!, 'principalA', 'SUBMIT_RECTIFICATION', { data: { rectificationReport: '已整改' } })).status,
+    ).toBe(200);
     expect(compare()).toBeGreaterThan(40);
     h.clock.advance(10 * DAY);
     runDueTimers(h.deps);
     expect((await h.fire(ids.A!, 'inspector', 'REJECT', { comment: '整改不到位' })).status).toBe(200);
     runDueTimers(h.deps);
-    const served = securityReport(h.deps, { user: h.authUser('reviewer1'), ability: defineAbilityFor(h.authUser('reviewer1')), round: AUTUMN });
+    const served = securityReport(h.deps, {
+      user: h.authUser('reviewer1'),
+      ability: defineAbilityFor(h.authUser('reviewer1')),
+      round: AUTUMN,
+    });
     expect(served.escalatedFindings).toBeGreaterThan(0);
     expect(served.overdueFindings).toBeGreaterThan(0);
     expect(compare()).toBeGreaterThan(40);
     // B is rectified and accepted: its finding closes.
-    expect((await h.fire(ids.B!, 'principalB', 'SUBMIT_RECTIFICATION', { data: { rectificationReport: '已整改' } })).status).toBe(200);
+    expect(
+      (await h.fire(ids.B!, 'principalB', 'SUBMIT_RECTIFICATION', { data: { rectificationReport: '已整改' } })).status,
+    ).toBe(200);
     expect((await h.fire(ids.B!, 'inspector', 'APPROVE', { comment: '整改到位' })).status).toBe(200);
     expect(compare()).toBeGreaterThan(40);
     // A2's inspection moves to a new version: its findings' counts move with it.
     const v2 = h.publish(TEMPLATES['security-inspection']);
     const state = h.db.$client.prepare('select state from instances where id = ?').pluck().get(ids.A2) as string;
-    const moved = migrateInstances(h.deps, { fromDefinitionId: h.defs['security-inspection']!, toDefinitionId: v2, mapping: { [state]: state }, dryRun: false, limit: 1, actor: h.authUser('admin') });
+    const moved = migrateInstances(h.deps, {
+      fromDefinitionId: h.defs['security-inspection']!,
+      toDefinitionId: v2,
+      mapping: { [state]: state },
+      dryRun: false,
+      limit: 1,
+      actor: h.authUser('admin'),
+    });
     expect(moved.items.filter((i) => i.ok).length).toBe(1);
     expect(compare()).toBeGreaterThan(40);
     // A finding removed (a correction by hand) leaves the counts.
@@ -131,18 +181,28 @@ describe('security report tallies (issue 11)', () => {
         expect(read.length).toBeGreaterThan(0);
         for (const plan of read) {
           // Overdue: the open findings not handed in, past due — off the partial index, or the round's open ones.
-          if (who === 'reviewer1') expect(plan).toMatch(/SEARCH findings USING INDEX (findings_overdue_idx \(due_at<\?\)|findings_round_status_idx \(round=\? AND status=\? AND due_at<\?\))/);
+          if (who === 'reviewer1')
+            expect(plan).toMatch(
+              /SEARCH findings USING INDEX (findings_overdue_idx \(due_at<\?\)|findings_round_status_idx \(round=\? AND status=\? AND due_at<\?\))/,
+            );
           // (A participant's own instances are a UNION of their few ids: that one may use a temporary b-tree.)
           expect(plan).not.toMatch(/SCAN (findings|instances)|USE TEMP B-TREE/);
           // What a lead or principal takes part in beyond their organisations is led by those few, never the round's findings.
-          if (who !== 'reviewer1') expect(plan).not.toMatch(/findings_round_status_idx \(round=\?\)|instances_definition/);
+          if (who !== 'reviewer1')
+            expect(plan).not.toMatch(/findings_round_status_idx \(round=\?\)|instances_definition/);
         }
         for (const table of ['finding_tallies', 'finding_school_tallies', 'period_tallies'])
-          for (const plan of plansOf(h, run, table)) expect(plan, table).toMatch(new RegExp(`SEARCH ${table} USING (PRIMARY KEY|INDEX sqlite_autoindex_${table})`));
+          for (const plan of plansOf(h, run, table))
+            expect(plan, table).toMatch(
+              new RegExp(`SEARCH ${table} USING (PRIMARY KEY|INDEX sqlite_autoindex_${table})`),
+            );
       }
       // A date window is served from the chosen round's findings, off an index, never a scan.
       const window = { from: '2026-11-01', to: '2026-11-30' };
-      const windowed = [...plansOf(h, (deps) => securityReport(deps, { user, ability, round: AUTUMN, ...window }), 'findings'), ...plansOf(h, (deps) => securityReport(deps, { user, ability, round: ALL_ROUNDS, ...window }), 'findings')];
+      const windowed = [
+        ...plansOf(h, (deps) => securityReport(deps, { user, ability, round: AUTUMN, ...window }), 'findings'),
+        ...plansOf(h, (deps) => securityReport(deps, { user, ability, round: ALL_ROUNDS, ...window }), 'findings'),
+      ];
       for (const plan of windowed) {
         expect(plan).toMatch(/SEARCH/);
         expect(plan).not.toMatch(/SCAN (findings|instances)|USE TEMP B-TREE/);

@@ -4,7 +4,8 @@ export type TPeriodKey = { grain: TGrain; period: string };
 const EARLIEST = '2000-01-01';
 const DAY_MS = 86_400_000;
 
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 const monthEnd = (day: string) => {
   const d = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() + 1);

@@ -1,4 +1,5 @@
-import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, type SQL, sql } from 'drizzle-orm';
+
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { instances, organisations } from '../../db/schema.js';
@@ -24,7 +25,12 @@ type TOrgField = (typeof ORG_FIELDS)[number];
  * same rows `subjectOrgId`, `subjectGroupId` or `districtId` IN (…) select — so a rule of one such field
  * maps to its list, and an unconditional rule to every district.
  */
-export function tallyScope(deps: Pick<Deps, 'db'>, user: TAuthUser, ability: AppAbility, query: TOverviewQuery): TTallyScope | null {
+export function tallyScope(
+  deps: Pick<Deps, 'db'>,
+  user: TAuthUser,
+  ability: AppAbility,
+  query: TOverviewQuery,
+): TTallyScope | null {
   const rules = ability.rulesFor('read', 'Instance');
   if (rules.length === 0 || rules.some((r) => r.inverted || r.fields)) return null;
   let field: TOrgField | 'all' | null = null;
@@ -51,7 +57,11 @@ export function tallyScope(deps: Pick<Deps, 'db'>, user: TAuthUser, ability: App
   }
   // A group's or district's tally also holds its members' instances: only schools' tallies are exact for subjectOrgId.
   if (field === 'subjectOrgId' && ids.size > 0) {
-    const types = deps.db.select({ type: organisations.type }).from(organisations).where(inArray(organisations.id, [...ids])).all();
+    const types = deps.db
+      .select({ type: organisations.type })
+      .from(organisations)
+      .where(inArray(organisations.id, [...ids]))
+      .all();
     if (types.length !== ids.size || types.some((o) => o.type !== 'school')) return null;
   }
   if (field === null) return null;
@@ -59,7 +69,15 @@ export function tallyScope(deps: Pick<Deps, 'db'>, user: TAuthUser, ability: App
   if (schoolId && groupId) return null;
   if (field === 'all') {
     if (schoolId || groupId) return { orgs: [(schoolId ?? groupId) as string], beyond: null };
-    return { orgs: deps.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.type, 'district')).all().map((o) => o.id), beyond: null };
+    return {
+      orgs: deps.db
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.type, 'district'))
+        .all()
+        .map((o) => o.id),
+      beyond: null,
+    };
   }
   // Narrowed to one school or group, a participant's other instances are filtered like the rest: count rows.
   if (asParticipant && (schoolId || groupId)) return null;
@@ -69,13 +87,21 @@ export function tallyScope(deps: Pick<Deps, 'db'>, user: TAuthUser, ability: App
   if (ids.has(wanted)) return { orgs: [wanted], beyond };
   // A group lead narrowing to one member school: that school's tally, when its group is theirs.
   if (field === 'subjectGroupId' && schoolId) {
-    const school = deps.db.select({ parentId: organisations.parentId }).from(organisations).where(eq(organisations.id, schoolId)).get();
+    const school = deps.db
+      .select({ parentId: organisations.parentId })
+      .from(organisations)
+      .where(eq(organisations.id, schoolId))
+      .get();
     return { orgs: school?.parentId && ids.has(school.parentId) ? [schoolId] : [], beyond };
   }
   return field === 'subjectOrgId' && groupId ? null : { orgs: [], beyond };
 }
 
-const COLUMN = { subjectOrgId: instances.subjectOrgId, subjectGroupId: instances.subjectGroupId, districtId: instances.districtId };
+const COLUMN = {
+  subjectOrgId: instances.subjectOrgId,
+  subjectGroupId: instances.subjectGroupId,
+  districtId: instances.districtId,
+};
 
 /** Instances the reader takes part in outside their organisations: counted from rows, they are the reader's own few. */
 function participatingBeyond(user: TAuthUser, field: TOrgField, orgs: string[]): SQL {

@@ -1,4 +1,5 @@
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
+
 import { appendAudit } from '../../audit/append.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { tx, txOrThrow } from '../../db/client.js';
@@ -57,16 +58,38 @@ function chase(deps: Deps, actor: TAuthUser, taskIds: string[]): TBulkTasksResul
   return { done, failed };
 }
 
-function reassign(deps: Deps, input: Extract<TBulkTasksBody, { action: 'reassign' }> & { actor: TAuthUser }): TBulkTasksResult {
+function reassign(
+  deps: Deps,
+  input: Extract<TBulkTasksBody, { action: 'reassign' }> & { actor: TAuthUser },
+): TBulkTasksResult {
   const { actor } = input;
   const fromId = txOrThrow(deps.db, () => {
-    const denied = authorize(deps, actor, { action: 'update', type: 'User', entityId: input.fromUserId, auditAction: 'task.bulkReassign' });
+    const denied = authorize(deps, actor, {
+      action: 'update',
+      type: 'User',
+      entityId: input.fromUserId,
+      auditAction: 'task.bulkReassign',
+    });
     if (denied) return denied;
     const row = deps.db.select().from(users).where(eq(users.id, input.fromUserId)).get();
     const to = deps.db.select().from(users).where(eq(users.id, input.toUserId)).get();
-    if (!row) return new AppError('VALIDATION', { status: 422, fieldErrors: { fromUserId: { 'zh-CN': '原办理人不存在', en: 'No such user' } } });
-    if (!to || to.disabled) return new AppError('VALIDATION', { status: 422, fieldErrors: { toUserId: { 'zh-CN': '接替人不存在或已停用', en: 'The successor does not exist or is disabled' } } });
-    if (to.id === row.id) return new AppError('VALIDATION', { status: 422, fieldErrors: { toUserId: { 'zh-CN': '接替人不能是原办理人', en: 'The successor must be someone else' } } });
+    if (!row)
+      return new AppError('VALIDATION', {
+        status: 422,
+        fieldErrors: { fromUserId: { 'zh-CN': '原办理人不存在', en: 'No such user' } },
+      });
+    if (!to || to.disabled)
+      return new AppError('VALIDATION', {
+        status: 422,
+        fieldErrors: {
+          toUserId: { 'zh-CN': '接替人不存在或已停用', en: 'The successor does not exist or is disabled' },
+        },
+      });
+    if (to.id === row.id)
+      return new AppError('VALIDATION', {
+        status: 422,
+        fieldErrors: { toUserId: { 'zh-CN': '接替人不能是原办理人', en: 'The successor must be someone else' } },
+      });
     return row.id;
   });
   const failed: TFailure[] = [];
@@ -74,8 +97,14 @@ function reassign(deps: Deps, input: Extract<TBulkTasksBody, { action: 'reassign
   for (const { instanceId, taskIds } of workOf(deps, fromId, input.taskIds)) {
     try {
       // Re-read the version: the previous item's event may have been this instance's too (never twice here, but cheap).
-      const version = deps.db.select({ v: instances.version }).from(instances).where(eq(instances.id, instanceId)).get()?.v ?? 0;
-      fireEvent(deps, { actor, instanceId, event: { type: 'REASSIGN', data: { from: fromId, to: input.toUserId } }, expectedVersion: version });
+      const version =
+        deps.db.select({ v: instances.version }).from(instances).where(eq(instances.id, instanceId)).get()?.v ?? 0;
+      fireEvent(deps, {
+        actor,
+        instanceId,
+        event: { type: 'REASSIGN', data: { from: fromId, to: input.toUserId } },
+        expectedVersion: version,
+      });
       done += 1;
     } catch (error) {
       failed.push({ ...failure(taskIds[0] ?? '', error), instanceId });
@@ -89,7 +118,12 @@ function reassign(deps: Deps, input: Extract<TBulkTasksBody, { action: 'reassign
       entityType: 'User',
       entityId: fromId,
       outcome: failed.length === 0 ? 'success' : 'failed',
-      meta: { fromUserId: fromId, toUserId: input.toUserId, done, failed: failed.map((f) => ({ instanceId: f.instanceId, taskId: f.taskId, code: f.code })) },
+      meta: {
+        fromUserId: fromId,
+        toUserId: input.toUserId,
+        done,
+        failed: failed.map((f) => ({ instanceId: f.instanceId, taskId: f.taskId, code: f.code })),
+      },
     }),
   );
   return { done, failed };
@@ -100,14 +134,25 @@ function reassign(deps: Deps, input: Extract<TBulkTasksBody, { action: 'reassign
  * tasks, instances whose current assignments name them (the inspector of a school not yet at the
  * inspection step). Participant rows only grow, so each candidate's snapshot is read to confirm.
  */
-function workOf(deps: Deps, userId: string, only: string[] | undefined): Array<{ instanceId: string; taskIds: string[] }> {
+function workOf(
+  deps: Deps,
+  userId: string,
+  only: string[] | undefined,
+): Array<{ instanceId: string; taskIds: string[] }> {
   const byInstance = new Map<string, string[]>();
   const open = deps.db
     .selectDistinct({ id: tasks.id, instanceId: tasks.instanceId })
     .from(taskCandidates)
     .innerJoin(tasks, eq(tasks.id, taskCandidates.taskId))
     // `open = 1` (the candidate row's copy of the task's status) lets the lookup use the open-only index.
-    .where(and(eq(taskCandidates.userId, userId), sql`${taskCandidates.open} = 1`, eq(tasks.status, 'open'), only ? inArray(tasks.id, only) : undefined))
+    .where(
+      and(
+        eq(taskCandidates.userId, userId),
+        sql`${taskCandidates.open} = 1`,
+        eq(tasks.status, 'open'),
+        only ? inArray(tasks.id, only) : undefined,
+      ),
+    )
     .orderBy(tasks.createdAt, tasks.id)
     .all();
   // A 负担码 report's task belongs to no instance and names no user: nothing of it to hand over.
@@ -117,12 +162,20 @@ function workOf(deps: Deps, userId: string, only: string[] | undefined): Array<{
     .selectDistinct({ id: instances.id, snapshot: instances.snapshot })
     .from(instanceParticipants)
     .innerJoin(instances, eq(instances.id, instanceParticipants.instanceId))
-    .where(and(eq(instanceParticipants.userId, userId), notInArray(instanceParticipants.role, ['candidate', 'reader']), eq(instances.status, 'running')))
+    .where(
+      and(
+        eq(instanceParticipants.userId, userId),
+        notInArray(instanceParticipants.role, ['candidate', 'reader']),
+        eq(instances.status, 'running'),
+      ),
+    )
     .orderBy(instances.createdAt, instances.id)
     .all();
   for (const row of assigned) {
-    const assignments = ((row.snapshot as { context?: { assignments?: Record<string, string[]> } }).context?.assignments ?? {}) as Record<string, string[]>;
-    if (!byInstance.has(row.id) && Object.values(assignments).some((ids) => ids.includes(userId))) byInstance.set(row.id, []);
+    const assignments = ((row.snapshot as { context?: { assignments?: Record<string, string[]> } }).context
+      ?.assignments ?? {}) as Record<string, string[]>;
+    if (!byInstance.has(row.id) && Object.values(assignments).some((ids) => ids.includes(userId)))
+      byInstance.set(row.id, []);
   }
   return [...byInstance].map(([instanceId, taskIds]) => ({ instanceId, taskIds }));
 }

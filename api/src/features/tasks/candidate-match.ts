@@ -1,4 +1,5 @@
-import { and, eq, exists, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, isNull, or, type SQL, sql } from 'drizzle-orm';
+
 import type { TAuthUser } from '../../auth/user.js';
 import type { Db } from '../../db/client.js';
 import { prepared } from '../../db/prepared.js';
@@ -12,12 +13,18 @@ import { taskCandidates, tasks } from '../../db/schema.js';
  */
 export function candidateTaskIds(user: TAuthUser): SQL {
   const open = sql`${taskCandidates.open} = 1`;
-  const parts: SQL[] = [sql`select ${taskCandidates.taskId} from ${taskCandidates} where ${taskCandidates.userId} = ${user.id} and ${open}`];
+  const parts: SQL[] = [
+    sql`select ${taskCandidates.taskId} from ${taskCandidates} where ${taskCandidates.userId} = ${user.id} and ${open}`,
+  ];
   const orgsByRole = new Map<string, string[]>();
   for (const g of user.roles) orgsByRole.set(g.role, [...(orgsByRole.get(g.role) ?? []), g.orgId]);
   for (const [role, orgIds] of orgsByRole) {
-    parts.push(sql`select ${taskCandidates.taskId} from ${taskCandidates} where ${taskCandidates.role} = ${role} and ${taskCandidates.orgId} in ${orgIds} and ${open}`);
-    parts.push(sql`select ${taskCandidates.taskId} from ${taskCandidates} where ${taskCandidates.role} = ${role} and ${taskCandidates.orgId} is null and ${open}`);
+    parts.push(
+      sql`select ${taskCandidates.taskId} from ${taskCandidates} where ${taskCandidates.role} = ${role} and ${taskCandidates.orgId} in ${orgIds} and ${open}`,
+    );
+    parts.push(
+      sql`select ${taskCandidates.taskId} from ${taskCandidates} where ${taskCandidates.role} = ${role} and ${taskCandidates.orgId} is null and ${open}`,
+    );
   }
   return sql.join(parts, sql` union all `);
 }
@@ -33,7 +40,6 @@ export const isCandidateOfTask = (user: TAuthUser): SQL => sql`${tasks.id} in ($
 export const instancesWithOpenTaskFor = (user: TAuthUser): SQL =>
   sql`select ot.instance_id from ${tasks} ot where +ot.status = 'open' and ot.id in (${candidateTaskIds(user)})`;
 
-
 /**
  * Whether one instance has an open task naming this user or a role they hold — read from that
  * instance's own tasks, so the cost of checking one row does not grow with the user's history (the
@@ -43,7 +49,12 @@ export function waitsOn(db: Db, instanceId: string, user: TAuthUser): boolean {
   // Built once per connection and number of role grants (db/prepared.ts): it runs on every event.
   const query = prepared(db, `tasks.waitsOn.${user.roles.length}`, (d) => {
     const ph = sql.placeholder;
-    const byRole = user.roles.map((_, i) => and(eq(taskCandidates.role, ph(`role${i}`)), or(eq(taskCandidates.orgId, ph(`org${i}`)), isNull(taskCandidates.orgId))));
+    const byRole = user.roles.map((_, i) =>
+      and(
+        eq(taskCandidates.role, ph(`role${i}`)),
+        or(eq(taskCandidates.orgId, ph(`org${i}`)), isNull(taskCandidates.orgId)),
+      ),
+    );
     // EXISTS, not a join: a join let SQLite start from the user's candidate rows, which is the history again.
     const named = d
       .select({ one: sql`1` })
@@ -56,6 +67,11 @@ export function waitsOn(db: Db, instanceId: string, user: TAuthUser): boolean {
       .limit(1)
       .prepare();
   });
-  const grants = Object.fromEntries(user.roles.flatMap((g, i) => [[`role${i}`, g.role], [`org${i}`, g.orgId]]));
+  const grants = Object.fromEntries(
+    user.roles.flatMap((g, i) => [
+      [`role${i}`, g.role],
+      [`org${i}`, g.orgId],
+    ]),
+  );
   return query.get({ instanceId, userId: user.id, ...grants }) !== undefined;
 }

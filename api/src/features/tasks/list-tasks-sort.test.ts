@@ -1,7 +1,8 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { tasks } from '../../db/schema.js';
-import { makeHarness, type Harness } from '../../test/harness.js';
+import { type Harness, makeHarness } from '../../test/harness.js';
 import { expectedOrder, walkIds } from '../../test/sorted-walk.js';
 
 let h: Harness;
@@ -16,14 +17,21 @@ describe('GET /tasks?sort=&order= (issue 4)', () => {
     const pa = await h.signIn('principalA');
     const ids: string[] = [];
     for (let i = 0; i < 9; i += 1) {
-      const res = await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: `报告${i}` } }, pa);
+      const res = await h.post(
+        '/api/instances',
+        { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: `报告${i}` } },
+        pa,
+      );
       ids.push(((await res.json()) as { id: string }).id);
     }
     const open = h.db.select().from(tasks).where(inArray(tasks.instanceId, ids)).all();
     open.forEach((t, i) =>
       h.db
         .update(tasks)
-        .set({ dueAt: i % 3 === 0 ? null : `2026-12-0${1 + (i % 2)}T15:59:59.000Z`, createdAt: `2026-11-2${i % 2}T01:00:00.000Z` })
+        .set({
+          dueAt: i % 3 === 0 ? null : `2026-12-0${1 + (i % 2)}T15:59:59.000Z`,
+          createdAt: `2026-11-2${i % 2}T01:00:00.000Z`,
+        })
         .where(eq(tasks.id, t.id))
         .run(),
     );
@@ -31,7 +39,10 @@ describe('GET /tasks?sort=&order= (issue 4)', () => {
     for (const field of ['dueAt', 'createdAt'] as const) {
       for (const order of ['asc', 'desc'] as const) {
         for (const limit of [1, 2, 4, 20]) {
-          expect(await walkIds(h, `/api/tasks?sort=${field}&order=${order}`, pa, limit), `${field} ${order} ${limit}`).toEqual(expectedOrder(rows, field, order));
+          expect(
+            await walkIds(h, `/api/tasks?sort=${field}&order=${order}`, pa, limit),
+            `${field} ${order} ${limit}`,
+          ).toEqual(expectedOrder(rows, field, order));
         }
       }
     }

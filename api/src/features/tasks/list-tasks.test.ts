@@ -1,7 +1,8 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { tasks } from '../../db/schema.js';
-import { makeHarness, type Harness } from '../../test/harness.js';
+import { type Harness, makeHarness } from '../../test/harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -19,14 +20,23 @@ describe('GET /tasks (the inbox)', () => {
     const pa = await h.signIn('principalA');
     const ids: string[] = [];
     for (let i = 0; i < 7; i += 1) {
-      const res = await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: `报告${i}` } }, pa);
+      const res = await h.post(
+        '/api/instances',
+        { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: `报告${i}` } },
+        pa,
+      );
       ids.push(((await res.json()) as { id: string }).id);
     }
     // Three deadlines removed and two made equal: the order must still be total.
     const open = h.db.select().from(tasks).where(inArray(tasks.instanceId, ids)).all();
     const [a, b, c, d, e] = open;
     for (const t of [a, b, c]) if (t) h.db.update(tasks).set({ dueAt: null }).where(eq(tasks.id, t.id)).run();
-    if (d && e) h.db.update(tasks).set({ dueAt: '2026-11-30T15:59:59.000Z' }).where(inArray(tasks.id, [d.id, e.id])).run();
+    if (d && e)
+      h.db
+        .update(tasks)
+        .set({ dueAt: '2026-11-30T15:59:59.000Z' })
+        .where(inArray(tasks.id, [d.id, e.id]))
+        .run();
     const expected = h.db
       .select()
       .from(tasks)
@@ -39,7 +49,9 @@ describe('GET /tasks (the inbox)', () => {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const page = (await (await h.get(`/api/tasks?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, pa)).json()) as Page;
+        const page = (await (
+          await h.get(`/api/tasks?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, pa)
+        ).json()) as Page;
         seen.push(...page.items.map((t) => t.id));
         cursor = page.nextCursor;
       } while (cursor);
@@ -55,15 +67,29 @@ describe('candidate rows of closed tasks', () => {
   it('are marked closed when their task closes, and open again when it reopens', async () => {
     const definitionId = h.publish();
     const pa = await h.signIn('principalA');
-    const started = (await (await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: '报告' } }, pa)).json()) as { id: string; version: number };
+    const started = (await (
+      await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: '报告' } }, pa)
+    ).json()) as { id: string; version: number };
     const rows = () =>
       Object.fromEntries(
-        (h.db.$client.prepare('select t.state, c.open from task_candidates c join tasks t on t.id = c.task_id where t.instance_id = ?').all(started.id) as Array<{ state: string; open: number }>).map((r) => [r.state, r.open]),
+        (
+          h.db.$client
+            .prepare(
+              'select t.state, c.open from task_candidates c join tasks t on t.id = c.task_id where t.instance_id = ?',
+            )
+            .all(started.id) as Array<{ state: string; open: number }>
+        ).map((r) => [r.state, r.open]),
       );
     expect(rows()).toEqual({ draft: 1 });
-    const sent = (await (await h.post(`/api/instances/${started.id}/events`, { type: 'SUBMIT', expectedVersion: started.version }, pa)).json()) as { version: number };
+    const sent = (await (
+      await h.post(`/api/instances/${started.id}/events`, { type: 'SUBMIT', expectedVersion: started.version }, pa)
+    ).json()) as { version: number };
     expect(rows()).toEqual({ draft: 0, review: 1 });
-    const back = await h.post(`/api/instances/${started.id}/events`, { type: 'REJECT', comment: '请补充材料', expectedVersion: sent.version }, await h.signIn('reviewer1'));
+    const back = await h.post(
+      `/api/instances/${started.id}/events`,
+      { type: 'REJECT', comment: '请补充材料', expectedVersion: sent.version },
+      await h.signIn('reviewer1'),
+    );
     expect(back.status).toBe(200);
     expect(rows()).toEqual({ draft: 1, review: 0 });
   });

@@ -1,15 +1,16 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+
 import type { AppAbility } from '../../auth/ability.js';
 import { rulesToWhere } from '../../auth/ability-sql.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { burdenReports, instances, organisations, tasks } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { resolveSort, sortedPage, type SortSpec } from '../../lib/sorted-keyset.js';
-import { stepBlocks, workflowBlocks } from '../workflow-rules/block-summary.js';
+import { BURDEN_TASK } from '../burden/burden-task.js';
 import { definitionsById, stateName } from '../definitions/definitions-by-id.js';
 import { instanceFields } from '../instances/instance-subject.js';
-import { BURDEN_TASK } from '../burden/burden-task.js';
+import { stepBlocks, workflowBlocks } from '../workflow-rules/block-summary.js';
 import { isCandidateOfTask } from './candidate-match.js';
 import type { TTaskItem, TTaskQuery } from './tasks.types.js';
 
@@ -40,7 +41,8 @@ export function listTasks(deps: Deps, input: { user: TAuthUser; ability: AppAbil
   // Drive from the user's candidate rows (few) by primary key; the `+` stops SQLite from walking every
   // open task in the district through the status index and probing each against the list.
   const base: SQL[] = [sql`+${tasks.status} = 'open'`, isCandidateOfTask(input.user)];
-  if (readFilterNeeded(input.user, input.ability)) base.push(rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user)));
+  if (readFilterNeeded(input.user, input.ability))
+    base.push(rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user)));
   const plan = resolveSort(TASK_SORT, q);
   const read = (after: SQL | undefined, orderBy: SQL[], limit: number) =>
     deps.db
@@ -61,15 +63,27 @@ export function listTasks(deps: Deps, input: { user: TAuthUser; ability: AppAbil
       // A 负担码 report's task has no instance: its subject is the report's school.
       .leftJoin(instances, eq(instances.id, tasks.instanceId))
       .leftJoin(burdenReports, eq(burdenReports.id, tasks.burdenReportId))
-      .innerJoin(organisations, eq(organisations.id, sql`coalesce(${instances.subjectOrgId}, ${burdenReports.schoolId})`))
+      .innerJoin(
+        organisations,
+        eq(organisations.id, sql`coalesce(${instances.subjectOrgId}, ${burdenReports.schoolId})`),
+      )
       .leftJoin(requester, eq(requester.id, instances.requesterOrgId))
       .where(and(...base, after))
       .orderBy(...orderBy)
       .limit(limit)
       .all();
   const now = deps.clock().toISOString();
-  const page = sortedPage(plan, q.limit, read, (r) => r[plan.field], (r) => r.id);
-  const defs = definitionsById(deps, page.items.flatMap((r) => (r.definitionId ? [r.definitionId] : [])));
+  const page = sortedPage(
+    plan,
+    q.limit,
+    read,
+    (r) => r[plan.field],
+    (r) => r.id,
+  );
+  const defs = definitionsById(
+    deps,
+    page.items.flatMap((r) => (r.definitionId ? [r.definitionId] : [])),
+  );
   const items: TTaskItem[] = page.items.map((t) => {
     const ref = t.definitionId ? defs.get(t.definitionId) : undefined;
     const burden = t.burdenReportId !== null;
@@ -94,4 +108,3 @@ export function listTasks(deps: Deps, input: { user: TAuthUser; ability: AppAbil
   });
   return { items, nextCursor: page.nextCursor };
 }
-

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { defineAbilityFor } from '../../auth/ability.js';
 import type { Deps } from '../../deps.js';
-import { makeHarness, type Harness } from '../../test/harness.js';
+import { type Harness, makeHarness } from '../../test/harness.js';
 import { plansOf as plansOfQueries } from '../../test/query-plans.js';
 import { listInstances } from '../instances/list-instances.js';
 import { listTasks } from './list-tasks.js';
@@ -11,7 +12,8 @@ beforeAll(async () => {
   h = await makeHarness();
   const definitionId = h.publish();
   const pa = await h.signIn('principalA');
-  for (let i = 0; i < 3; i += 1) await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: `报告${i}` } }, pa);
+  for (let i = 0; i < 3; i += 1)
+    await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: `报告${i}` } }, pa);
 });
 afterAll(() => h.close());
 
@@ -21,7 +23,10 @@ const plansOf = (run: (deps: Deps) => unknown, table: string) => plansOfQueries(
 describe('query plans of the hot lists (docs/decisions/0006)', () => {
   it('the inbox looks tasks up by id from the open candidate rows only, never walking all open tasks nor closed ones', () => {
     const user = h.authUser('principalA');
-    const plans = plansOf((deps) => listTasks(deps, { user, ability: defineAbilityFor(user), query: { limit: 20 } }), 'tasks');
+    const plans = plansOf(
+      (deps) => listTasks(deps, { user, ability: defineAbilityFor(user), query: { limit: 20 } }),
+      'tasks',
+    );
     expect(plans.length).toBeGreaterThan(0);
     for (const plan of plans) {
       expect(plan).toMatch(/SEARCH tasks USING INDEX sqlite_autoindex_tasks_1 \(id=\?\)/);
@@ -33,11 +38,21 @@ describe('query plans of the hot lists (docs/decisions/0006)', () => {
   });
 
   it('a 负担码 report in the bureau inbox joins its instance, report and school by primary key', async () => {
-    await h.post('/api/burden-reports', { burdenItem: 'other', description: '要求教师每日在群内打卡' }, await h.signIn('teacherA'));
+    await h.post(
+      '/api/burden-reports',
+      { burdenItem: 'other', description: '要求教师每日在群内打卡' },
+      await h.signIn('teacherA'),
+    );
     const user = h.authUser('reviewer1');
-    const items = listTasks({ db: h.db, clock: h.clock.now }, { user, ability: defineAbilityFor(user), query: { limit: 20 } }).items;
+    const items = listTasks(
+      { db: h.db, clock: h.clock.now },
+      { user, ability: defineAbilityFor(user), query: { limit: 20 } },
+    ).items;
     expect(items.map((t) => t.definitionKey)).toEqual(['burden-report']);
-    const plans = plansOf((deps) => listTasks(deps, { user, ability: defineAbilityFor(user), query: { limit: 20 } }), 'tasks');
+    const plans = plansOf(
+      (deps) => listTasks(deps, { user, ability: defineAbilityFor(user), query: { limit: 20 } }),
+      'tasks',
+    );
     for (const plan of plans) {
       expect(plan).toMatch(/SEARCH tasks USING INDEX sqlite_autoindex_tasks_1 \(id=\?\)/);
       expect(plan).toMatch(/SEARCH burden_reports USING INDEX sqlite_autoindex_burden_reports_1 \(id=\?\)/);
@@ -48,15 +63,22 @@ describe('query plans of the hot lists (docs/decisions/0006)', () => {
 
   it('a scoped instance list reads each scope (group, participants and tasks) on its index instead of scanning instances', () => {
     const user = h.authUser('lead1');
-    const [group, ...others] = plansOf((deps) => listInstances(deps, { user, ability: defineAbilityFor(user), query: { limit: 20, state: 'draft' } }), 'instances');
+    const [group, ...others] = plansOf(
+      (deps) => listInstances(deps, { user, ability: defineAbilityFor(user), query: { limit: 20, state: 'draft' } }),
+      'instances',
+    );
     expect(group).toMatch(/instances_group_updated_idx/);
     expect(others.length).toBeGreaterThan(0);
-    for (const plan of [group, ...others]) expect(plan).not.toMatch(/SCAN instances|instances_state_updated_idx|MULTI-INDEX OR/);
+    for (const plan of [group, ...others])
+      expect(plan).not.toMatch(/SCAN instances|instances_state_updated_idx|MULTI-INDEX OR/);
   });
 
   it('an unscoped reader filtering by state reads (state, updated_at) in order, with no sort', () => {
     const user = h.authUser('reviewer1');
-    const [plan] = plansOf((deps) => listInstances(deps, { user, ability: defineAbilityFor(user), query: { limit: 20, state: 'draft' } }), 'instances');
+    const [plan] = plansOf(
+      (deps) => listInstances(deps, { user, ability: defineAbilityFor(user), query: { limit: 20, state: 'draft' } }),
+      'instances',
+    );
     expect(plan).toMatch(/instances_state_updated_idx \(state=\?\)/);
     expect(plan).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
   });

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+
 import { signedIn } from '../../app-env.js';
 import type { Deps } from '../../deps.js';
 import { body, errors, json, newRouter } from '../common.js';
@@ -19,7 +20,8 @@ const bulk = createRoute({
   method: 'post',
   path: '/tasks/bulk',
   tags: ['tasks'],
-  summary: 'Chase many tasks, or transfer a departing person’s open tasks to a successor (bureauAdmin); per-item results',
+  summary:
+    'Chase many tasks, or transfer a departing person’s open tasks to a successor (bureauAdmin); per-item results',
   request: { body: body(ZBulkTasksBody) },
   responses: { 200: json(ZBulkTasksResult), ...errors(400, 401, 403, 422) },
 });

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+
 import { ZSortQuery } from '../../lib/sorted-keyset.js';
 import { page, ZLocalized, ZPageQuery } from '../common.js';
 

@@ -1,5 +1,6 @@
 import { subject } from '@casl/ability';
 import { inArray } from 'drizzle-orm';
+
 import { appendAudit } from '../../audit/append.js';
 import { ROLE_EN, ROLE_ZH } from '../../auth/role-labels.js';
 import { accountRefusal, grantRefusal, holdsPower, powersConflict } from '../../auth/separation-of-duties.js';
@@ -113,7 +114,14 @@ function announce(deps: Deps, c: TPowersChange, refused: boolean): void {
   const { granted, revoked } = grantDiff(c.before, c.after);
   const orgIds = [...new Set([...granted, ...revoked].map((g) => g.orgId))];
   const names = new Map(
-    orgIds.length ? deps.db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, orgIds)).all().map((o) => [o.id, o.name]) : [],
+    orgIds.length
+      ? deps.db
+          .select({ id: organisations.id, name: organisations.name })
+          .from(organisations)
+          .where(inArray(organisations.id, orgIds))
+          .all()
+          .map((o) => [o.id, o.name])
+      : [],
   );
   const grantText = (verb: TLocalized, g: RoleGrant): TLocalized => ({
     'zh-CN': `${verb['zh-CN']}“${ROLE_ZH[g.role]}”（${names.get(g.orgId) ?? g.orgId}）`,
@@ -127,7 +135,13 @@ function announce(deps: Deps, c: TPowersChange, refused: boolean): void {
   const what = (l: keyof TLocalized) => parts.map((p) => p[l]).join(l === 'en' ? '; ' : '；');
   const who = `${c.account.displayName}（${c.account.username}）`;
   const title: TLocalized = refused
-    ? { 'zh-CN': `${c.actor.displayName} 试图调整 ${who}：${what('zh-CN')}，已被拒绝`, en: `${c.actor.displayName} tried to change ${c.account.displayName} (${c.account.username}): ${what('en')} — refused` }
-    : { 'zh-CN': `${c.actor.displayName} 调整了 ${who}：${what('zh-CN')}`, en: `${c.actor.displayName} changed ${c.account.displayName} (${c.account.username}): ${what('en')}` };
+    ? {
+        'zh-CN': `${c.actor.displayName} 试图调整 ${who}：${what('zh-CN')}，已被拒绝`,
+        en: `${c.actor.displayName} tried to change ${c.account.displayName} (${c.account.username}): ${what('en')} — refused`,
+      }
+    : {
+        'zh-CN': `${c.actor.displayName} 调整了 ${who}：${what('zh-CN')}`,
+        en: `${c.actor.displayName} changed ${c.account.displayName} (${c.account.username}): ${what('en')}`,
+      };
   notifyAuditors(deps, { title, entityType: 'User', entityId: c.account.id });
 }

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+
 import { appendAudit } from '../../audit/append.js';
 import { grantsOf, powersConflict } from '../../auth/separation-of-duties.js';
 import { SYSTEM_USER, type TAuthUser } from '../../auth/user.js';
@@ -7,7 +8,7 @@ import { organisations, roleGrants, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { announcePowers, checkPowers, type TPowersChange } from './account-powers.js';
-import { ZRoleGrant, type TRoleGrantInput } from './users.types.js';
+import { type TRoleGrantInput, ZRoleGrant } from './users.types.js';
 
 /** Grants a role at an organisation; granting one the user already holds is a no-op. */
 export function assignRole(deps: Deps, input: TRoleGrantInput & { userId: string; actor?: TAuthUser }): void {
@@ -38,9 +39,18 @@ export function assignRole(deps: Deps, input: TRoleGrantInput & { userId: string
  * Shared with create-user, update-user and the user import, inside the caller's transaction. The one
  * place a grant row is written, so it also holds the line 三权分立 draws: one power per account.
  */
-export function insertGrant(deps: Deps, actor: TAuthUser, userId: string, grant: TRoleGrantInput): AppError | undefined {
+export function insertGrant(
+  deps: Deps,
+  actor: TAuthUser,
+  userId: string,
+  grant: TRoleGrantInput,
+): AppError | undefined {
   const user = deps.db.select({ id: users.id }).from(users).where(eq(users.id, userId)).get();
-  const org = deps.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, grant.orgId)).get();
+  const org = deps.db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.id, grant.orgId))
+    .get();
   if (!user) return new AppError('NOT_FOUND');
   if (!org) {
     return new AppError('VALIDATION', {

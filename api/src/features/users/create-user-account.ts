@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+
 import { generatePassword } from '../../auth/generate-password.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { users } from '../../db/schema.js';
@@ -11,7 +12,10 @@ import type { TCreateUserBody, TUserItem } from './users.types.js';
  * The console's "new user": with no password given one is generated, returned this once, and must be
  * changed at the first sign-in (an administrator should never know a working password of someone else).
  */
-export async function createUserAccount(deps: Deps, input: TCreateUserBody & { actor: TAuthUser }): Promise<TUserItem & { password?: string }> {
+export async function createUserAccount(
+  deps: Deps,
+  input: TCreateUserBody & { actor: TAuthUser },
+): Promise<TUserItem & { password?: string }> {
   const generated = input.password ? undefined : generatePassword(input);
   const created = await createUser(deps, {
     actor: input.actor,

@@ -1,15 +1,16 @@
 import { eq } from 'drizzle-orm';
+
 import { appendAudit } from '../../audit/append.js';
 import { hashPassword } from '../../auth/password.js';
 import { assertPasswordPolicy } from '../../auth/password-policy.js';
 import { SYSTEM_USER, type TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
-import { users, type TUserRow } from '../../db/schema.js';
+import { type TUserRow, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { announcePowers, checkPowers, type TPowersChange } from './account-powers.js';
 import { insertGrant } from './assign-role.js';
-import { ZCreateUser, type TCreateUser } from './users.types.js';
+import { type TCreateUser, ZCreateUser } from './users.types.js';
 
 export type TCreatedUser = Omit<TUserRow, 'passwordHash' | 'totpSecret' | 'totpLastStep'>;
 
@@ -22,7 +23,10 @@ export async function createUser(deps: Deps, input: TCreateUser & { actor?: TAut
   return txOrThrow(deps.db, () => insertUser(deps, actor, { ...data, roles: data.roles ?? [], passwordHash }));
 }
 
-export type TNewAccount = Pick<TUserRow, 'username' | 'displayName' | 'passwordHash' | 'locale' | 'mustChangePassword'> & { roles: TPowersChange['after'] };
+export type TNewAccount = Pick<
+  TUserRow,
+  'username' | 'displayName' | 'passwordHash' | 'locale' | 'mustChangePassword'
+> & { roles: TPowersChange['after'] };
 
 /**
  * Writes one account and its grants inside the caller's transaction — createUser's, or the sheet

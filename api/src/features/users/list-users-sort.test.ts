@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { users } from '../../db/schema.js';
-import { makeHarness, type Harness } from '../../test/harness.js';
+import { type Harness, makeHarness } from '../../test/harness.js';
 import { expectedOrder, walkIds } from '../../test/sorted-walk.js';
 
 let h: Harness;
@@ -26,7 +27,10 @@ describe('GET /users?sort=&order= (issue 4)', () => {
     for (const field of ['username', 'displayName', 'createdAt'] as const) {
       for (const order of ['asc', 'desc'] as const) {
         for (const limit of [1, 2, 5, 100]) {
-          expect(await walkIds(h, `/api/users?sort=${field}&order=${order}`, admin, limit), `${field} ${order} ${limit}`).toEqual(expectedOrder(rows, field, order));
+          expect(
+            await walkIds(h, `/api/users?sort=${field}&order=${order}`, admin, limit),
+            `${field} ${order} ${limit}`,
+          ).toEqual(expectedOrder(rows, field, order));
         }
       }
     }

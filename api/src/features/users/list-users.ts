@@ -1,4 +1,5 @@
-import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, or, type SQL, sql } from 'drizzle-orm';
+
 import type { AppAbility } from '../../auth/ability.js';
 import { rulesToWhere } from '../../auth/ability-sql.js';
 import { roleGrants, users } from '../../db/schema.js';
@@ -12,7 +13,11 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The directory's sorts (issue 4); name and creation each have a (column, id) index (migration 0009). */
 const USER_SORT: SortSpec<'username' | 'displayName' | 'createdAt'> = {
-  fields: { username: { column: users.username }, displayName: { column: users.displayName }, createdAt: { column: users.createdAt } },
+  fields: {
+    username: { column: users.username },
+    displayName: { column: users.displayName },
+    createdAt: { column: users.createdAt },
+  },
   id: users.id,
   defaultSort: 'username',
   defaultOrder: 'asc',
@@ -23,12 +28,18 @@ export function listUsers(deps: Deps, input: { ability: AppAbility; query: TUser
   const q = input.query;
   const where: SQL[] = [rulesToWhere(input.ability, 'read', 'User', userFields)];
   if (q.role || q.orgId) {
-    const grant = and(q.role ? eq(roleGrants.role, q.role) : undefined, q.orgId ? eq(roleGrants.orgId, q.orgId) : undefined);
+    const grant = and(
+      q.role ? eq(roleGrants.role, q.role) : undefined,
+      q.orgId ? eq(roleGrants.orgId, q.orgId) : undefined,
+    );
     where.push(sql`${users.id} in (select ${roleGrants.userId} from ${roleGrants} where ${grant})`);
   }
   if (q.q) {
     const pattern = `%${escapeLike(q.q)}%`;
-    const match = or(sql`${users.username} like ${pattern} escape '\\'`, sql`${users.displayName} like ${pattern} escape '\\'`);
+    const match = or(
+      sql`${users.username} like ${pattern} escape '\\'`,
+      sql`${users.displayName} like ${pattern} escape '\\'`,
+    );
     if (match) where.push(match);
   }
   const plan = resolveSort(USER_SORT, q);
@@ -49,7 +60,12 @@ export function listUsers(deps: Deps, input: { ability: AppAbility; query: TUser
       .orderBy(...orderBy)
       .limit(limit)
       .all();
-  const page = sortedPage(plan, q.limit, read, (r) => r[plan.field], (r) => r.id);
+  const page = sortedPage(
+    plan,
+    q.limit,
+    read,
+    (r) => r[plan.field],
+    (r) => r.id,
+  );
   return { items: userViews(deps, page.items), nextCursor: page.nextCursor };
 }
-

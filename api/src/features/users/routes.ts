@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+
 import { signedIn } from '../../app-env.js';
 import type { Deps } from '../../deps.js';
 import { body, errors, json, newRouter, ZIdParam } from '../common.js';
@@ -33,7 +34,10 @@ const update = createRoute({
   summary:
     'Rename, disable, re-grant roles, reset password or two-factor (bureauAdmin: ordinary accounts and roles; securityAdmin: privileged accounts and any grant; never one’s own roles); 409 on a stale expectedVersion; 422 SEPARATION_OF_DUTIES',
   request: { params: ZIdParam, body: body(ZUpdateUserBody) },
-  responses: { 200: json(ZCreatedUser, 'The user; `password` only after a reset'), ...errors(400, 401, 403, 404, 409, 422) },
+  responses: {
+    200: json(ZCreatedUser, 'The user; `password` only after a reset'),
+    ...errors(400, 401, 403, 404, 409, 422),
+  },
 });
 
 export function userRoutes(deps: Deps) {

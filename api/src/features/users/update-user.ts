@@ -1,14 +1,15 @@
 import { and, eq } from 'drizzle-orm';
+
 import { appendAudit } from '../../audit/append.js';
-import type { TAuthUser } from '../../auth/user.js';
 import { generatePassword } from '../../auth/generate-password.js';
 import { hashPassword } from '../../auth/password.js';
 import { rememberPreviousPassword } from '../../auth/password-history.js';
+import { accountRefusal, grantsOf, holdsPower } from '../../auth/separation-of-duties.js';
+import type { TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
 import { roleGrants, sessions, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
-import { accountRefusal, grantsOf, holdsPower } from '../../auth/separation-of-duties.js';
 import { authorize } from '../authorize.js';
 import { announcePowers, checkPowers, grantDiff, type TAccountChange, type TPowersChange } from './account-powers.js';
 import { insertGrant } from './assign-role.js';
@@ -26,7 +27,10 @@ const invalid = (field: string, zh: string, en: string) =>
  * someone who lost their phone enrol again. Who may change which account and which grant is 三权分立
  * (ability.ts, ADR 0014); the console sends every field, so only what differs counts as a change.
  */
-export async function updateUser(deps: Deps, input: TUpdateUserBody & { id: string; actor: TAuthUser }): Promise<TUserItem & { password?: string }> {
+export async function updateUser(
+  deps: Deps,
+  input: TUpdateUserBody & { id: string; actor: TAuthUser },
+): Promise<TUserItem & { password?: string }> {
   const { actor } = input;
   // argon2 is slow on purpose: hash before the write lock is taken.
   const current = input.resetPassword ? deps.db.select().from(users).where(eq(users.id, input.id)).get() : undefined;
@@ -36,22 +40,45 @@ export async function updateUser(deps: Deps, input: TUpdateUserBody & { id: stri
     const row = deps.db.select().from(users).where(eq(users.id, input.id)).get();
     if (!row) return new AppError('NOT_FOUND');
     // Someone the caller cannot even see is not found, whatever was asked.
-    const hidden = authorize(deps, actor, { action: 'read', type: 'User', target: userSubject(deps, row.id), entityId: row.id, auditAction: 'user.update', hideUnreadable: true });
+    const hidden = authorize(deps, actor, {
+      action: 'read',
+      type: 'User',
+      target: userSubject(deps, row.id),
+      entityId: row.id,
+      auditAction: 'user.update',
+      hideUnreadable: true,
+    });
     if (hidden) return hidden;
     if (row.version !== input.expectedVersion) return new AppError('VERSION_CONFLICT');
-    if (row.id === actor.id && input.disabled === true) return invalid('disabled', '不能停用自己的账户', 'You cannot disable your own account');
+    if (row.id === actor.id && input.disabled === true)
+      return invalid('disabled', '不能停用自己的账户', 'You cannot disable your own account');
     const changes: TAccountChange[] = [];
     if (input.displayName !== undefined && input.displayName !== row.displayName) changes.push('rename');
-    if (input.disabled !== undefined && input.disabled !== row.disabled) changes.push(input.disabled ? 'disable' : 'enable');
+    if (input.disabled !== undefined && input.disabled !== row.disabled)
+      changes.push(input.disabled ? 'disable' : 'enable');
     if (passwordHash) changes.push('resetPassword');
     if (input.resetTwoFactor) changes.push('resetTwoFactor');
     const grantsBefore = grantsOf(deps, row.id);
-    const powers: TPowersChange = { actor, account: row, before: grantsBefore, after: input.roles ?? grantsBefore, changes, auditAction: 'user.update' };
+    const powers: TPowersChange = {
+      actor,
+      account: row,
+      before: grantsBefore,
+      after: input.roles ?? grantsBefore,
+      changes,
+      auditAction: 'user.update',
+    };
     const { granted, revoked } = grantDiff(powers.before, powers.after);
     // Asking for no change at all still needs the right to change the account: the version moves on.
     const denied =
       changes.length === 0 && granted.length === 0 && revoked.length === 0
-        ? authorize(deps, actor, { action: 'update', type: 'User', target: userSubject(deps, row.id), entityId: row.id, auditAction: 'user.update', message: accountRefusal(actor, holdsPower(grantsBefore)) })
+        ? authorize(deps, actor, {
+            action: 'update',
+            type: 'User',
+            target: userSubject(deps, row.id),
+            entityId: row.id,
+            auditAction: 'user.update',
+            message: accountRefusal(actor, holdsPower(grantsBefore)),
+          })
         : checkPowers(deps, powers);
     if (denied) return denied;
     const before = userView(deps, row);
@@ -69,7 +96,11 @@ export async function updateUser(deps: Deps, input: TUpdateUserBody & { id: stri
       .run();
     if (passwordHash) rememberPreviousPassword(deps.db, row.id, row.passwordHash, at);
     // Only what changed is written, so each new grant is one audited `user.assignRole`.
-    for (const g of revoked) deps.db.delete(roleGrants).where(and(eq(roleGrants.userId, row.id), eq(roleGrants.role, g.role), eq(roleGrants.orgId, g.orgId))).run();
+    for (const g of revoked)
+      deps.db
+        .delete(roleGrants)
+        .where(and(eq(roleGrants.userId, row.id), eq(roleGrants.role, g.role), eq(roleGrants.orgId, g.orgId)))
+        .run();
     for (const grant of granted) {
       const failed = insertGrant(deps, actor, row.id, grant);
       // Throw, not return: a half-replaced set of grants must roll back with the rest.

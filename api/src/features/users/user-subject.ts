@@ -1,10 +1,11 @@
 import { subject } from '@casl/ability';
 import { sql } from 'drizzle-orm';
+
 import type { TFieldMap } from '../../auth/ability-sql.js';
+import { grantsOf, holdsPower } from '../../auth/separation-of-duties.js';
 import { roleGrants, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import type { TRole } from '../../engine.js';
-import { grantsOf, holdsPower } from '../../auth/separation-of-duties.js';
 import { orgPath } from '../orgs/org-path.js';
 
 /**
@@ -29,4 +30,5 @@ export function userSubject(deps: Pick<Deps, 'db'>, userId: string) {
 }
 
 /** An account not created yet, with the grants it is to get (POST /users, imports). */
-export const newUserSubject = (grants: ReadonlyArray<{ role: TRole }>) => subject('User', { id: '', orgAncestorIds: [], privileged: holdsPower(grants) });
+export const newUserSubject = (grants: ReadonlyArray<{ role: TRole }>) =>
+  subject('User', { id: '', orgAncestorIds: [], privileged: holdsPower(grants) });

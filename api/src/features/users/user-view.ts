@@ -1,10 +1,14 @@
 import { asc, eq, inArray } from 'drizzle-orm';
+
 import { organisations, roleGrants, type TUserRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { zRole } from '../../engine.js';
 import type { TUserItem } from './users.types.js';
 
-type TUserColumns = Pick<TUserRow, 'id' | 'username' | 'displayName' | 'disabled' | 'mustChangePassword' | 'totpEnabledAt' | 'version'>;
+type TUserColumns = Pick<
+  TUserRow,
+  'id' | 'username' | 'displayName' | 'disabled' | 'mustChangePassword' | 'totpEnabledAt' | 'version'
+>;
 
 /** Users as the directory shows them: never a hash or a TOTP secret, grants with their org names. */
 export function userViews(deps: Pick<Deps, 'db'>, rows: TUserColumns[]): TUserItem[] {
@@ -13,7 +17,12 @@ export function userViews(deps: Pick<Deps, 'db'>, rows: TUserColumns[]): TUserIt
     .select({ userId: roleGrants.userId, role: roleGrants.role, orgId: roleGrants.orgId, orgName: organisations.name })
     .from(roleGrants)
     .innerJoin(organisations, eq(organisations.id, roleGrants.orgId))
-    .where(inArray(roleGrants.userId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        roleGrants.userId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(asc(roleGrants.role), asc(organisations.name))
     .all();
   return rows.map((r) => ({
@@ -36,4 +45,3 @@ export function userView(deps: Pick<Deps, 'db'>, row: TUserColumns): TUserItem {
   if (!view) throw new Error('unreachable: one row in, one view out');
   return view;
 }
-

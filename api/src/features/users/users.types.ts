@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+
 import { zRole } from '../../engine.js';
 import { ZSortQuery } from '../../lib/sorted-keyset.js';
 
@@ -7,7 +8,10 @@ export type TRoleGrantInput = z.infer<typeof ZRoleGrant>;
 
 export const ZCreateUser = z
   .object({
-    username: z.string().trim().regex(/^[A-Za-z0-9._-]{3,64}$/, '3–64 letters, digits, ., _ or -'),
+    username: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9._-]{3,64}$/, '3–64 letters, digits, ., _ or -'),
     displayName: z.string().trim().min(1).max(64),
     /** Either a password (hashed here) or a hash computed once by a bulk caller such as the seeds. */
     password: z.string().min(1).max(256).optional(),
@@ -51,9 +55,17 @@ export const ZUserPage = z.object({ items: z.array(ZUserItem), nextCursor: z.str
 
 export const ZCreateUserBody = z
   .object({
-    username: z.string().trim().regex(/^[A-Za-z0-9._-]{3,64}$/, '3–64 letters, digits, ., _ or -'),
+    username: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9._-]{3,64}$/, '3–64 letters, digits, ., _ or -'),
     displayName: z.string().trim().min(1).max(64),
-    password: z.string().min(1).max(256).optional().openapi({ description: 'Omit to have one generated (returned once, to be changed at first sign-in)' }),
+    password: z
+      .string()
+      .min(1)
+      .max(256)
+      .optional()
+      .openapi({ description: 'Omit to have one generated (returned once, to be changed at first sign-in)' }),
     locale: z.enum(['zh-CN', 'en']).optional(),
     roles: z.array(ZRoleGrant).max(50).default([]),
   })
@@ -65,9 +77,19 @@ export const ZUpdateUserBody = z
   .object({
     displayName: z.string().trim().min(1).max(64).optional(),
     disabled: z.boolean().optional(),
-    roles: z.array(ZRoleGrant).max(50).optional().openapi({ description: 'The full set of grants; replaces the current one' }),
-    resetPassword: z.boolean().optional().openapi({ description: 'Issue a one-time password (returned once as `password`), to be changed at next sign-in; ends the sessions' }),
-    resetTwoFactor: z.boolean().optional().openapi({ description: 'Turn two-factor off (lost phone); the user enrols again' }),
+    roles: z
+      .array(ZRoleGrant)
+      .max(50)
+      .optional()
+      .openapi({ description: 'The full set of grants; replaces the current one' }),
+    resetPassword: z.boolean().optional().openapi({
+      description:
+        'Issue a one-time password (returned once as `password`), to be changed at next sign-in; ends the sessions',
+    }),
+    resetTwoFactor: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'Turn two-factor off (lost phone); the user enrols again' }),
     expectedVersion: z.number().int().min(1),
   })
   .openapi('UpdateUserBody');

@@ -1,9 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
+
 import { organisations, roleGrants } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { describeSnapshot, type BlockParams, type TDefinition } from '../../engine.js';
-import { rollUpGroup, type MemberScores } from '../../domain.js';
+import { type MemberScores, rollUpGroup } from '../../domain.js';
+import { type BlockParams, describeSnapshot, type TDefinition } from '../../engine.js';
 import { loadPublished } from '../reference/load-reference.js';
 
 const ZScoreRows = z.array(z.object({ indicator: z.string(), score: z.coerce.number().catch(0) }));
@@ -15,10 +16,17 @@ const ZScoreRows = z.array(z.object({ indicator: z.string(), score: z.coerce.num
  */
 export function groupRollUp(
   deps: Pick<Deps, 'db'>,
-  input: { def: TDefinition; snapshot: Record<string, unknown>; data: Record<string, unknown>; groupId: string; params: BlockParams<'groupRollUp'> },
+  input: {
+    def: TDefinition;
+    snapshot: Record<string, unknown>;
+    data: Record<string, unknown>;
+    groupId: string;
+    params: BlockParams<'groupRollUp'>;
+  },
 ) {
   const { params } = input;
-  const key = typeof input.data[params.systemField] === 'string' ? (input.data[params.systemField] as string) : undefined;
+  const key =
+    typeof input.data[params.systemField] === 'string' ? (input.data[params.systemField] as string) : undefined;
   const system = (key && loadPublished(deps, 'indicator-system', key)) || loadPublished(deps, 'indicator-system');
   if (!system) return null;
   const parts = describeSnapshot(input.def, input.snapshot).collections[params.from]?.parts ?? {};
@@ -29,7 +37,13 @@ export function groupRollUp(
     .select({ userId: roleGrants.userId, schoolId: roleGrants.orgId })
     .from(roleGrants)
     .innerJoin(organisations, eq(organisations.id, roleGrants.orgId))
-    .where(and(eq(roleGrants.role, 'principal'), eq(organisations.parentId, input.groupId), inArray(roleGrants.userId, userIds)))
+    .where(
+      and(
+        eq(roleGrants.role, 'principal'),
+        eq(organisations.parentId, input.groupId),
+        inArray(roleGrants.userId, userIds),
+      ),
+    )
     .all();
   const schoolOf = new Map(schools.map((s) => [s.userId, s.schoolId]));
   const members: MemberScores[] = userIds.map((u) => {

@@ -1,7 +1,8 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
+
 import { instanceParticipants, instances, organisations, roleGrants, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { assignExperts, conflictOf, type Avoid, type ExpertRef, type SubmissionRef } from '../../domain.js';
+import { assignExperts, type Avoid, conflictOf, type ExpertRef, type SubmissionRef } from '../../domain.js';
 import { AppError } from '../../errors.js';
 import { loadPublished } from '../reference/load-reference.js';
 
@@ -11,7 +12,12 @@ import { loadPublished } from '../reference/load-reference.js';
  */
 function expertPool(deps: Pick<Deps, 'db'>): ExpertRef[] {
   const grants = deps.db
-    .select({ id: roleGrants.userId, orgId: roleGrants.orgId, type: organisations.type, parentId: organisations.parentId })
+    .select({
+      id: roleGrants.userId,
+      orgId: roleGrants.orgId,
+      type: organisations.type,
+      parentId: organisations.parentId,
+    })
     .from(roleGrants)
     .innerJoin(users, eq(users.id, roleGrants.userId))
     .innerJoin(organisations, eq(organisations.id, roleGrants.orgId))
@@ -36,7 +42,11 @@ function expertPool(deps: Pick<Deps, 'db'>): ExpertRef[] {
 }
 
 /** ≥ N experts for one submission (the block's count, else the rubric's, else 3), never from its school or group, least loaded first. */
-export function chooseExperts(deps: Pick<Deps, 'db'>, submission: SubmissionRef, opts: { count?: number; avoid: Avoid[] }): string[] | AppError {
+export function chooseExperts(
+  deps: Pick<Deps, 'db'>,
+  submission: SubmissionRef,
+  opts: { count?: number; avoid: Avoid[] },
+): string[] | AppError {
   const per = opts.count ?? loadPublished(deps, 'award-rubric')?.content.expertsPerSubmission ?? 3;
   const result = assignExperts([submission], expertPool(deps), per, opts.avoid);
   if (result.ok) return result.assignments[submission.id] ?? [];
@@ -57,7 +67,11 @@ export const expertIdsExist = (deps: Pick<Deps, 'db'>, ids: string[]) =>
  * (or its group) refuses the move, by name and rule. Ids that hold no expert grant are left to the
  * assignment check, which refuses them as not holding the role.
  */
-export function conflictedExpert(deps: Pick<Deps, 'db'>, submission: SubmissionRef, input: { ids: string[]; avoid: Avoid[]; field: string }): AppError | null {
+export function conflictedExpert(
+  deps: Pick<Deps, 'db'>,
+  submission: SubmissionRef,
+  input: { ids: string[]; avoid: Avoid[]; field: string },
+): AppError | null {
   const { ids, avoid } = input;
   const pool = new Map(expertPool(deps).map((e) => [e.id, e]));
   for (const id of ids) {
@@ -67,8 +81,16 @@ export function conflictedExpert(deps: Pick<Deps, 'db'>, submission: SubmissionR
     const name = deps.db.select({ name: users.displayName }).from(users).where(eq(users.id, id)).get()?.name ?? id;
     const zh = why === 'school' ? '申报学校' : '申报学校所在集团';
     const en = why === 'school' ? 'the submitting school' : 'the submitting school’s group';
-    const message = { 'zh-CN': `回避规则：专家「${name}」来自${zh}，不能评审该申报`, en: `Conflict of interest: expert "${name}" is from ${en} and may not review this submission` };
-    return new AppError('GUARD_FAILED', { status: 422, rule: 'notConflicted', message, fieldErrors: { [input.field]: message } });
+    const message = {
+      'zh-CN': `回避规则：专家「${name}」来自${zh}，不能评审该申报`,
+      en: `Conflict of interest: expert "${name}" is from ${en} and may not review this submission`,
+    };
+    return new AppError('GUARD_FAILED', {
+      status: 422,
+      rule: 'notConflicted',
+      message,
+      fieldErrors: { [input.field]: message },
+    });
   }
   return null;
 }

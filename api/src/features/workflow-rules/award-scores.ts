@@ -1,15 +1,20 @@
 import { and, sql } from 'drizzle-orm';
+
 import { instances } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { describeSnapshot, type BlockParams, type TDefinition } from '../../engine.js';
 import { awardLevels, outliers, trimmedMean } from '../../domain.js';
+import { type BlockParams, describeSnapshot, type TDefinition } from '../../engine.js';
 import { loadPublished } from '../reference/load-reference.js';
 import { familyField, familyOf, inFamily } from './families.js';
 
 type Scores = Array<{ expertId: string; score: number }>;
 
 /** The experts' submitted scores in the collect step the block reads, from its latest visit. */
-export function expertScores(def: TDefinition, snapshot: Record<string, unknown>, p: Pick<BlockParams<'trimmedMean'>, 'from' | 'scoreField'>): Scores {
+export function expertScores(
+  def: TDefinition,
+  snapshot: Record<string, unknown>,
+  p: Pick<BlockParams<'trimmedMean'>, 'from' | 'scoreField'>,
+): Scores {
   const parts = describeSnapshot(def, snapshot).collections[p.from]?.parts ?? {};
   return Object.entries(parts)
     .filter(([, part]) => part.status === 'submitted' && typeof part.data[p.scoreField] === 'number')
@@ -18,7 +23,13 @@ export function expertScores(def: TDefinition, snapshot: Record<string, unknown>
 
 /** Trimmed mean (drop highest and lowest from `trimFrom` scores up) and the experts whose score is an outlier. */
 export function scoreSummary(scores: Scores, p: Pick<BlockParams<'trimmedMean'>, 'trimFrom' | 'outlierThreshold'>) {
-  return { finalScore: trimmedMean(scores.map((s) => s.score), { trimFrom: p.trimFrom }), outlierExperts: outliers(scores, p.outlierThreshold) };
+  return {
+    finalScore: trimmedMean(
+      scores.map((s) => s.score),
+      { trimFrom: p.trimFrom },
+    ),
+    outlierExperts: outliers(scores, p.outlierThreshold),
+  };
 }
 
 /**
@@ -26,8 +37,12 @@ export function scoreSummary(scores: Scores, p: Pick<BlockParams<'trimmedMean'>,
  * already have a final score — in every workflow that levels by quota, so a bureau's copy ranks with the
  * original — with the rubric's quotas per level (特等/一等/二等). Null when none fits.
  */
-export function levelFor(deps: Pick<Deps, 'db'>, input: { instanceId: string; category: string; year: string; score: number }): string | null {
-  const rubric = loadPublished(deps, 'award-rubric', input.year)?.content ?? loadPublished(deps, 'award-rubric')?.content;
+export function levelFor(
+  deps: Pick<Deps, 'db'>,
+  input: { instanceId: string; category: string; year: string; score: number },
+): string | null {
+  const rubric =
+    loadPublished(deps, 'award-rubric', input.year)?.content ?? loadPublished(deps, 'award-rubric')?.content;
   if (!rubric) return null;
   const quotas = input.category === 'course' ? rubric.quotas.course : rubric.quotas.achievement;
   const family = familyOf(deps, 'levelByQuota');

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
+
 import { uploadEvidence } from '../../test/evidence-upload.js';
 import { INDICATORS_2026 } from '../../test/fixtures/reference-docs.js';
+import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
 import { createReference } from '../reference/create-reference.js';
 import { publishReference } from '../reference/publish-reference.js';
 
@@ -24,7 +25,11 @@ describe('bundled assessment cycle', () => {
   it('opens the cycle for every group in one action, returns one part, rolls the group score up so the weakest member counts, ranks the groups', async () => {
     const bulk = await h.post(
       '/api/bulk/instances',
-      { definitionId: h.defs['bundled-assessment'], subjectOrgIds: [h.orgs.group1, h.orgs.group2], data: { cycle: '2026', indicatorSystem: 'bundled-2026' } },
+      {
+        definitionId: h.defs['bundled-assessment'],
+        subjectOrgIds: [h.orgs.group1, h.orgs.group2],
+        data: { cycle: '2026', indicatorSystem: 'bundled-2026' },
+      },
       await h.as('admin'),
     );
     const { started, failed } = await bulk.json();
@@ -34,7 +39,10 @@ describe('bundled assessment cycle', () => {
     expect((await h.fire(g1, 'principalA', 'SUBMIT_PART', { data: scores(50, 50, 100) })).status).toBe(200);
     expect((await h.fire(g1, 'principalA2', 'SUBMIT_PART', { data: scores(10, 10, 20) })).status).toBe(200);
     // The lead returns school A2's part; A2 resubmits better evidence.
-    const back = await h.fire(g1, 'lead1', 'RETURN_PART', { data: { userId: h.users.principalA2 }, comment: '佐证材料不全' });
+    const back = await h.fire(g1, 'lead1', 'RETURN_PART', {
+      data: { userId: h.users.principalA2 },
+      comment: '佐证材料不全',
+    });
     expect(back.status, JSON.stringify(await back.clone().json())).toBe(200);
     expect((await h.fire(g1, 'principalA2', 'SUBMIT_PART', { data: scores(30, 30, 60) })).status).toBe(200);
     expect((await h.fire(g1, 'lead1', 'CONSOLIDATE', { comment: '同意上报' })).status).toBe(200);
@@ -47,21 +55,46 @@ describe('bundled assessment cycle', () => {
     // Still collecting: publishing is not possible yet, and the report ranks only what is scored.
     expect((await h.fire(g2, 'reviewer1', 'PUBLISH')).status).toBe(409);
     const report = await (await h.get('/api/reports/bundled-assessment?cycle=2026', await h.as('reviewer1'))).json();
-    expect(report.ranking[0]).toMatchObject({ groupId: h.orgs.group1, score: 74, grade: 'pass', rank: 1, weakest: { schoolId: h.orgs.schoolA2, score: 60 } });
+    expect(report.ranking[0]).toMatchObject({
+      groupId: h.orgs.group1,
+      score: 74,
+      grade: 'pass',
+      rank: 1,
+      weakest: { schoolId: h.orgs.schoolA2, score: 60 },
+    });
     expect(report.ranking[1]).toMatchObject({ groupId: h.orgs.group2, score: null, rank: null });
     const lead = await (await h.get('/api/reports/bundled-assessment?cycle=2026', await h.as('lead1'))).json();
     expect(lead.ranking.map((r: { groupId: string }) => r.groupId)).toEqual([h.orgs.group1]);
   });
 });
 
-const attach = (instanceId: string, who: string, field: string) => uploadEvidence(h, instanceId, who, field, '提升数据.png');
+const attach = (instanceId: string, who: string, field: string) =>
+  uploadEvidence(h, instanceId, who, field, '提升数据.png');
 
 describe('indicator rows and their evidence (block indicatorRows)', () => {
   it('a part starts from the system’s indicator rows; an indicator that requires evidence refuses the part until its author attached a file to that row', async () => {
     // A system where the weakest member's uplift must be shown by data.
-    const system = { ...INDICATORS_2026, key: 'bundled-evidence', dimensions: INDICATORS_2026.dimensions.map((d) => ({ ...d, indicators: d.indicators.map((i) => ({ ...i, evidenceRequired: i.key === 'uplift' })) })) };
-    publishReference(h.deps, { kind: 'indicator-system', id: createReference(h.deps, { kind: 'indicator-system', name: '佐证', content: system }).id });
-    const bulk = await h.post('/api/bulk/instances', { definitionId: h.defs['bundled-assessment'], subjectOrgIds: [h.orgs.group1], data: { cycle: '2027', indicatorSystem: 'bundled-evidence' } }, await h.as('admin'));
+    const system = {
+      ...INDICATORS_2026,
+      key: 'bundled-evidence',
+      dimensions: INDICATORS_2026.dimensions.map((d) => ({
+        ...d,
+        indicators: d.indicators.map((i) => ({ ...i, evidenceRequired: i.key === 'uplift' })),
+      })),
+    };
+    publishReference(h.deps, {
+      kind: 'indicator-system',
+      id: createReference(h.deps, { kind: 'indicator-system', name: '佐证', content: system }).id,
+    });
+    const bulk = await h.post(
+      '/api/bulk/instances',
+      {
+        definitionId: h.defs['bundled-assessment'],
+        subjectOrgIds: [h.orgs.group1],
+        data: { cycle: '2027', indicatorSystem: 'bundled-evidence' },
+      },
+      await h.as('admin'),
+    );
     const id: string = (await bulk.json()).started[0].instanceId;
     const view = await h.view(id, 'principalA');
     expect(view.partPrefill).toEqual({

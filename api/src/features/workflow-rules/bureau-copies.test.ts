@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { TEMPLATES } from '../../engine.js';
 import { CHECKLIST_V1 } from '../../test/fixtures/reference-docs.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
@@ -14,7 +15,11 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 type Json = Record<string, unknown>;
-const copy = (key: string, as: string, version = 1): Json => ({ ...(structuredClone(TEMPLATES[key]) as unknown as Json), key: as, version });
+const copy = (key: string, as: string, version = 1): Json => ({
+  ...(structuredClone(TEMPLATES[key]) as unknown as Json),
+  key: as,
+  version,
+});
 
 /** Renames a step everywhere a definition points at it, as the designer does. */
 function renameStep(doc: Json, from: string, to: string): Json {
@@ -22,7 +27,10 @@ function renameStep(doc: Json, from: string, to: string): Json {
     if (Array.isArray(v)) return v.map(walk);
     if (!v || typeof v !== 'object') return v;
     return Object.fromEntries(
-      Object.entries(v as Json).map(([k, x]) => [k, (k === 'to' || k === 'otherwise' || k === 'from') && x === from ? to : walk(x)]),
+      Object.entries(v as Json).map(([k, x]) => [
+        k,
+        (k === 'to' || k === 'otherwise' || k === 'from') && x === from ? to : walk(x),
+      ]),
     );
   };
   const states = doc.states as Json;
@@ -31,14 +39,25 @@ function renameStep(doc: Json, from: string, to: string): Json {
 }
 
 const answered = (fails: Record<string, 'high' | 'medium' | 'low'>) =>
-  CHECKLIST_V1.items.map((i) => ({ ...i, result: fails[i.code] ? 'fail' : 'pass', ...(fails[i.code] ? { severity: fails[i.code], note: '未达标' } : {}) }));
+  CHECKLIST_V1.items.map((i) => ({
+    ...i,
+    result: fails[i.code] ? 'fail' : 'pass',
+    ...(fails[i.code] ? { severity: fails[i.code], note: '未达标' } : {}),
+  }));
 
 async function inspectionRound(definitionId: string, round: string, raiseAs = 'RAISE_FINDINGS') {
-  const bulk = await h.post('/api/bulk/instances', { definitionId, subjectOrgIds: [h.orgs.schoolA], data: { round }, assignments: { inspector: [h.users.inspector] } }, await h.as('admin'));
+  const bulk = await h.post(
+    '/api/bulk/instances',
+    { definitionId, subjectOrgIds: [h.orgs.schoolA], data: { round }, assignments: { inspector: [h.users.inspector] } },
+    await h.as('admin'),
+  );
   expect(bulk.status, JSON.stringify(await bulk.clone().json())).toBe(200);
   const id: string = (await bulk.json()).started[0].instanceId;
   expect(((await h.view(id)).data.items as unknown[]).length).toBe(CHECKLIST_V1.items.length);
-  expect((await h.fire(id, 'principalA', 'SUBMIT', { data: { items: answered({ 'HOST-01': 'high', 'DATA-01': 'low' }) } })).status).toBe(200);
+  expect(
+    (await h.fire(id, 'principalA', 'SUBMIT', { data: { items: answered({ 'HOST-01': 'high', 'DATA-01': 'low' }) } }))
+      .status,
+  ).toBe(200);
   const raised = await h.fire(id, 'inspector', raiseAs, { comment: '存在问题' });
   expect(raised.status, JSON.stringify(await raised.clone().json())).toBe(200);
   return id;
@@ -49,12 +68,15 @@ describe('a bureau’s copy and a renamed step keep the rules', () => {
     const id = await inspectionRound(h.publish(copy('security-inspection', 'network-security-2027')), '2027春季');
     const view = await h.view(id);
     expect(view.data.rectificationDays).toBe(5);
-    const findings = (await (await h.get(`/api/findings?instanceId=${id}`, await h.as('reviewer1'))).json()).items as Array<{ itemCode: string; workdays: number }>;
+    const findings = (await (await h.get(`/api/findings?instanceId=${id}`, await h.as('reviewer1'))).json())
+      .items as Array<{ itemCode: string; workdays: number }>;
     expect(findings.map((f) => [f.itemCode, f.workdays]).sort()).toEqual([
       ['DATA-01', 20],
       ['HOST-01', 5],
     ]);
-    const report = await (await h.get(`/api/reports/security-inspection?round=${encodeURIComponent('2027春季')}`, await h.as('reviewer1'))).json();
+    const report = await (
+      await h.get(`/api/reports/security-inspection?round=${encodeURIComponent('2027春季')}`, await h.as('reviewer1'))
+    ).json();
     expect(report).toMatchObject({ totalFindings: 2, openFindings: 2 });
   });
 
@@ -62,12 +84,19 @@ describe('a bureau’s copy and a renamed step keep the rules', () => {
     const doc = renameStep(copy('security-inspection', 'security-inspection', 2), 'inspection', 'onSiteCheck');
     const id = await inspectionRound(h.publish(doc), '2027秋季');
     expect((await h.view(id)).data.rectificationDays).toBe(5);
-    const rows = () => h.db.$client.prepare('select item_code, status, rectified_at is not null handed from findings where instance_id = ? order by item_code').all(id);
+    const rows = () =>
+      h.db.$client
+        .prepare(
+          'select item_code, status, rectified_at is not null handed from findings where instance_id = ? order by item_code',
+        )
+        .all(id);
     expect(rows()).toEqual([
       { item_code: 'DATA-01', status: 'open', handed: 0 },
       { item_code: 'HOST-01', status: 'open', handed: 0 },
     ]);
-    expect((await h.fire(id, 'principalA', 'SUBMIT_RECTIFICATION', { data: { rectificationReport: '已整改' } })).status).toBe(200);
+    expect(
+      (await h.fire(id, 'principalA', 'SUBMIT_RECTIFICATION', { data: { rectificationReport: '已整改' } })).status,
+    ).toBe(200);
     expect(rows()).toEqual([
       { item_code: 'DATA-01', status: 'open', handed: 1 },
       { item_code: 'HOST-01', status: 'open', handed: 1 },
@@ -84,7 +113,17 @@ describe('a bureau’s copy and a renamed step keep the rules', () => {
     const start = async (title: string) => {
       const res = await h.post(
         '/api/instances',
-        { definitionId: defId, subjectOrgId: h.orgs.schoolA, data: { category: 'course', title, completers: [{ name: '李老师', unit: '实验小学' }], practiceYears: 2, summaryReport: '精品课建设总结' } },
+        {
+          definitionId: defId,
+          subjectOrgId: h.orgs.schoolA,
+          data: {
+            category: 'course',
+            title,
+            completers: [{ name: '李老师', unit: '实验小学' }],
+            practiceYears: 2,
+            summaryReport: '精品课建设总结',
+          },
+        },
         await h.as('teacherA'),
       );
       expect(res.status, JSON.stringify(await res.clone().json())).toBe(201);
@@ -94,7 +133,9 @@ describe('a bureau’s copy and a renamed step keep the rules', () => {
     };
     const named = await start('跨学科主题学习精品课');
     // expertA2 works at 实验小学分校, in the submitting school's group: 回避 refuses them by name.
-    const refused = await h.fire(named, 'reviewer1', 'PASS', { data: { experts: [h.users.expertA2, h.users.expertB, h.users.expertD] } });
+    const refused = await h.fire(named, 'reviewer1', 'PASS', {
+      data: { experts: [h.users.expertA2, h.users.expertB, h.users.expertD] },
+    });
     expect(refused.status).toBe(422);
     const error = (await refused.json()).error;
     expect(error).toMatchObject({ code: 'GUARD_FAILED', rule: 'notConflicted' });
@@ -107,25 +148,54 @@ describe('a bureau’s copy and a renamed step keep the rules', () => {
     const v = await h.view(auto);
     expect(v.state).toBe('scoring');
     expect([...(v.data.experts as string[])].sort()).toEqual([h.users.expert, h.users.expertB, h.users.expertD].sort());
-    for (const [who, score] of [['expert', 80], ['expertB', 84], ['expertD', 88]] as const) expect((await h.fire(auto, who, 'SUBMIT_PART', { data: { score } })).status).toBe(200);
+    for (const [who, score] of [
+      ['expert', 80],
+      ['expertB', 84],
+      ['expertD', 88],
+    ] as const)
+      expect((await h.fire(auto, who, 'SUBMIT_PART', { data: { score } })).status).toBe(200);
     expect((await h.fire(auto, 'reviewer1', 'RANK')).status).toBe(200);
     expect((await h.fire(auto, 'reviewer1', 'PUBLISH')).status).toBe(200);
     // The renamed scoring step still feeds the trimmed mean; the level comes from the rubric's course quotas.
     expect((await h.view(auto)).data).toMatchObject({ finalScore: 84, level: expect.any(String) });
-    const report = await (await h.get(`/api/reports/teaching-award?year=${h.clock.now().toISOString().slice(0, 4)}`, await h.as('reviewer1'))).json();
-    expect(report.ranking.find((c: { category: string }) => c.category === 'course')?.items[0]).toMatchObject({ title: '劳动教育精品课', score: 84 });
+    const report = await (
+      await h.get(
+        `/api/reports/teaching-award?year=${h.clock.now().toISOString().slice(0, 4)}`,
+        await h.as('reviewer1'),
+      )
+    ).json();
+    expect(report.ranking.find((c: { category: string }) => c.category === 'course')?.items[0]).toMatchObject({
+      title: '劳动教育精品课',
+      score: 84,
+    });
   });
 
   it('a copy of 进校园 keeps the rule set: refusals name their rule; a rule the copy switches off no longer refuses', async () => {
     const strict = h.publish(copy('campus-entry', 'campus-entry-strict'));
     const lenientDoc = copy('campus-entry', 'campus-entry-lenient');
     const block = ((lenientDoc.states as Json).autoCheck as { blocks: Array<{ params: Json }> }).blocks[0];
-    block.params.rules = ['onWhitelist', 'inWindow', 'notCommercial', 'schoolCap', 'itemFrequency', 'inScope', 'emergencyApproved'];
+    block.params.rules = [
+      'onWhitelist',
+      'inWindow',
+      'notCommercial',
+      'schoolCap',
+      'itemFrequency',
+      'inScope',
+      'emergencyApproved',
+    ];
     const lenient = h.publish(lenientDoc);
     // Filed a week ahead: the whitelist asks for 30 days (leadTime).
     const soon = new Date(h.clock.now().getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
     const request = async (definitionId: string) =>
-      h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.district, data: { itemCode: 'KP-01', title: '科普进校园', activityDate: soon, schoolIds: [h.orgs.schoolB] } }, await h.as('outside'));
+      h.post(
+        '/api/instances',
+        {
+          definitionId,
+          subjectOrgId: h.orgs.district,
+          data: { itemCode: 'KP-01', title: '科普进校园', activityDate: soon, schoolIds: [h.orgs.schoolB] },
+        },
+        await h.as('outside'),
+      );
     const late = await (await request(strict)).json();
     expect(late.state).toBe('refused');
     const history = (await (await h.get(`/api/instances/${late.id}/history`, await h.as('admin'))).json()).items;
@@ -141,13 +211,19 @@ describe('a bureau’s copy and a renamed step keep the rules', () => {
     const draft = await (await h.post('/api/definitions', { definition: doc }, admin)).json();
     const check = await (await h.get(`/api/definitions/${draft.id}/publish-check`, admin)).json();
     expect(check.needsConfirmation).toBe(true);
-    expect(check.droppedBlocks.map((c: { change: string; target: string }) => [c.change, c.target])).toEqual([['removed', 'action:preliminary.PASS:assignExperts']]);
+    expect(check.droppedBlocks.map((c: { change: string; target: string }) => [c.change, c.target])).toEqual([
+      ['removed', 'action:preliminary.PASS:assignExperts'],
+    ]);
     const reviewer = await h.as('reviewer1');
     const refused = await h.post(`/api/definitions/${draft.id}/publish`, undefined, reviewer);
     expect(refused.status).toBe(409);
     expect((await refused.json()).error.message['zh-CN']).toContain('分配评审专家（回避）');
     expect((await h.post(`/api/definitions/${draft.id}/publish?confirm=1`, undefined, reviewer)).status).toBe(200);
-    const audit = h.db.$client.prepare("select json_extract(meta, '$.confirmed.droppedBlocks') d from audit_events where action = 'definition.publish' and entity_id = ? and outcome = 'success'").get(draft.id) as { d: string };
+    const audit = h.db.$client
+      .prepare(
+        "select json_extract(meta, '$.confirmed.droppedBlocks') d from audit_events where action = 'definition.publish' and entity_id = ? and outcome = 'success'",
+      )
+      .get(draft.id) as { d: string };
     expect(JSON.parse(audit.d)).toEqual(['action:preliminary.PASS:assignExperts']);
   });
 });

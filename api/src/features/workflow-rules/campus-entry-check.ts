@@ -1,12 +1,13 @@
-import { and, count, eq, gte, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+
 import { instances, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { checkEntryRequest, semesterOf, type EntryRefusal, type EntryRequest } from '../../domain.js';
+import { checkEntryRequest, type EntryRefusal, type EntryRequest, semesterOf } from '../../domain.js';
 import type { BlockParams, EntryRuleName } from '../../engine.js';
 import { loadPublished } from '../reference/load-reference.js';
 import type { TWhitelistDoc } from '../reference/reference.types.js';
-import { familyField, familyOf, inFamily, type FamilyMember } from './families.js';
+import { familyField, type FamilyMember, familyOf, inFamily } from './families.js';
 
 /** Social-affair activities a school may receive per semester when no whitelist says otherwise (DOMAIN.md: 6 is typical). */
 export const SCHOOL_SEMESTER_CAP = 6;
@@ -19,7 +20,9 @@ const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string =>
 export function semesterRange(semester: string): { from: string; to: string } {
   const [y, half] = semester.split('-');
   const year = Number(y);
-  return half === 'autumn' ? { from: `${year}-09-01`, to: `${year + 1}-01-31` } : { from: `${year}-02-01`, to: `${year}-08-31` };
+  return half === 'autumn'
+    ? { from: `${year}-09-01`, to: `${year + 1}-01-31` }
+    : { from: `${year}-02-01`, to: `${year}-08-31` };
 }
 
 /** The fields every workflow with the rule set names, as SQL over its instances. */
@@ -34,7 +37,13 @@ const fields = (family: Family) => ({
  * bureau's copy counts with the original) whose activity falls in the same semester, neither refused,
  * withdrawn nor merged (pending ones count too, or ten filed at once would all pass).
  */
-function usedIn(deps: Pick<Deps, 'db'>, family: Family, semester: string, instanceId: string | string[] | null, ...extra: SQL[]): number {
+function usedIn(
+  deps: Pick<Deps, 'db'>,
+  family: Family,
+  semester: string,
+  instanceId: string | string[] | null,
+  ...extra: SQL[]
+): number {
   if (family.length === 0) return 0;
   const { from, to } = semesterRange(semester);
   const date = fields(family).date;
@@ -46,10 +55,17 @@ function usedIn(deps: Pick<Deps, 'db'>, family: Family, semester: string, instan
     ...(Array.isArray(instanceId) && instanceId.length ? [notInArray(instances.id, instanceId)] : []),
     ...extra,
   ];
-  return deps.db.select({ n: count() }).from(instances).where(and(...where)).get()?.n ?? 0;
+  return (
+    deps.db
+      .select({ n: count() })
+      .from(instances)
+      .where(and(...where))
+      .get()?.n ?? 0
+  );
 }
 
-const atSchool = (family: Family, schoolId: string) => sql`exists (select 1 from json_each(${fields(family).schools}) where value = ${schoolId})`;
+const atSchool = (family: Family, schoolId: string) =>
+  sql`exists (select 1 from json_each(${fields(family).schools}) where value = ${schoolId})`;
 
 /**
  * An emergency addition (lead time waived) counts only when the leading group approved it for this
@@ -83,7 +99,10 @@ function outOfScope(deps: Pick<Deps, 'db'>, whitelist: TWhitelistDoc, request: E
     .map((r) => ({
       rule: 'inScope',
       schoolId: r.id,
-      message: { 'zh-CN': `${r.name}不在该事项的适用范围（${item.scope.join('、')}）内`, en: `${r.name} is outside this item's scope (${item.scope.join(', ')})` },
+      message: {
+        'zh-CN': `${r.name}不在该事项的适用范围（${item.scope.join('、')}）内`,
+        en: `${r.name} is outside this item's scope (${item.scope.join(', ')})`,
+      },
     }));
 }
 
@@ -94,12 +113,20 @@ function outOfScope(deps: Pick<Deps, 'db'>, whitelist: TWhitelistDoc, request: E
  * Null when no whitelist is published for that year (the caller falls back to the basic checks).
  * `instanceId`: the request(s) being checked, left out of the usage (a merge passes all of them).
  */
-function whitelistRefusals(deps: Pick<Deps, 'db'>, p: Params, family: Family, data: Record<string, unknown>, now: Date, instanceId: string | string[] | null): EntryRefusal[] | null {
+function whitelistRefusals(
+  deps: Pick<Deps, 'db'>,
+  p: Params,
+  family: Family,
+  data: Record<string, unknown>,
+  now: Date,
+  instanceId: string | string[] | null,
+): EntryRefusal[] | null {
   const date = typeof data[p.dateField] === 'string' ? (data[p.dateField] as string) : '';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
   // A school year spans two calendar years: January's activities may fall under last year's whitelist.
   const year = Number(date.slice(0, 4));
-  const published = loadPublished(deps, 'whitelist', String(year)) ?? loadPublished(deps, 'whitelist', String(year - 1));
+  const published =
+    loadPublished(deps, 'whitelist', String(year)) ?? loadPublished(deps, 'whitelist', String(year - 1));
   if (!published) return null;
   // The block may set its own lead time and cap; otherwise the whitelist's apply.
   const whitelist: TWhitelistDoc = {
@@ -122,7 +149,14 @@ function whitelistRefusals(deps: Pick<Deps, 'db'>, p: Params, family: Family, da
   const perSchoolItem: Record<string, number> = {};
   for (const schoolId of request.schoolIds) {
     perSchool[schoolId] = usedIn(deps, family, semester, instanceId, atSchool(family, schoolId));
-    perSchoolItem[`${schoolId}:${request.itemCode}`] = usedIn(deps, family, semester, instanceId, atSchool(family, schoolId), sql`${fields(family).item} = ${request.itemCode}`);
+    perSchoolItem[`${schoolId}:${request.itemCode}`] = usedIn(
+      deps,
+      family,
+      semester,
+      instanceId,
+      atSchool(family, schoolId),
+      sql`${fields(family).item} = ${request.itemCode}`,
+    );
   }
   const refusals = checkEntryRequest(request, whitelist, { perSchool, perSchoolItem });
   const scopeProblems = outOfScope(deps, whitelist, request);
@@ -130,7 +164,13 @@ function whitelistRefusals(deps: Pick<Deps, 'db'>, p: Params, family: Family, da
 }
 
 /** Other requests of the family created this semester (by the clock), for the checks without a whitelist. */
-function createdThisSemester(deps: Pick<Deps, 'db'>, family: Family, now: Date, instanceId: string | string[] | null, ...extra: SQL[]): number {
+function createdThisSemester(
+  deps: Pick<Deps, 'db'>,
+  family: Family,
+  now: Date,
+  instanceId: string | string[] | null,
+  ...extra: SQL[]
+): number {
   if (family.length === 0) return 0;
   const where = [
     inFamily(family),
@@ -140,31 +180,58 @@ function createdThisSemester(deps: Pick<Deps, 'db'>, family: Family, now: Date, 
     ...(Array.isArray(instanceId) && instanceId.length ? [notInArray(instances.id, instanceId)] : []),
     ...extra,
   ];
-  return deps.db.select({ n: count() }).from(instances).where(and(...where)).get()?.n ?? 0;
+  return (
+    deps.db
+      .select({ n: count() })
+      .from(instances)
+      .where(and(...where))
+      .get()?.n ?? 0
+  );
 }
 
 /** Start of the current semester (Feb 1 / Sep 1, UTC): the period the caps in DOMAIN.md count over. */
 export function semesterStart(now: Date): string {
   const y = now.getUTCFullYear();
   const m = now.getUTCMonth();
-  const start = m >= 8 ? new Date(Date.UTC(y, 8, 1)) : m >= 1 ? new Date(Date.UTC(y, 1, 1)) : new Date(Date.UTC(y - 1, 8, 1));
+  const start =
+    m >= 8 ? new Date(Date.UTC(y, 8, 1)) : m >= 1 ? new Date(Date.UTC(y, 1, 1)) : new Date(Date.UTC(y - 1, 8, 1));
   return start.toISOString();
 }
 
 /** Without a whitelist for the activity's year, only what the API knows by itself: not commercial or fee-charging, the school cap. */
-function basicRefusals(deps: Pick<Deps, 'db'>, p: Params, family: Family, data: Record<string, unknown>, now: Date, instanceId: string | string[] | null): EntryRefusal[] {
+function basicRefusals(
+  deps: Pick<Deps, 'db'>,
+  p: Params,
+  family: Family,
+  data: Record<string, unknown>,
+  now: Date,
+  instanceId: string | string[] | null,
+): EntryRefusal[] {
   const out: EntryRefusal[] = [];
-  if (data.commercial === true) out.push({ rule: 'notCommercial', message: { 'zh-CN': '商业性质的活动不得进校园', en: 'Commercial activities may not enter schools' } });
-  if (data.feeCharging === true) out.push({ rule: 'notCommercial', message: { 'zh-CN': '收费活动不得进校园', en: 'Fee-charging activities may not enter schools' } });
+  if (data.commercial === true)
+    out.push({
+      rule: 'notCommercial',
+      message: { 'zh-CN': '商业性质的活动不得进校园', en: 'Commercial activities may not enter schools' },
+    });
+  if (data.feeCharging === true)
+    out.push({
+      rule: 'notCommercial',
+      message: { 'zh-CN': '收费活动不得进校园', en: 'Fee-charging activities may not enter schools' },
+    });
   const cap = p.schoolCapPerSemester ?? SCHOOL_SEMESTER_CAP;
   for (const schoolId of strings(data[p.schoolsField])) {
     const used = createdThisSemester(deps, family, now, instanceId, atSchool(family, schoolId));
     if (used < cap) continue;
-    const name = deps.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, schoolId)).get()?.name ?? schoolId;
+    const name =
+      deps.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, schoolId)).get()
+        ?.name ?? schoolId;
     out.push({
       rule: 'schoolCap',
       schoolId,
-      message: { 'zh-CN': `${name}本学期已有 ${used} 项进校园活动，达到上限 ${cap} 项`, en: `${name} already has ${used} activities this semester (cap ${cap})` },
+      message: {
+        'zh-CN': `${name}本学期已有 ${used} 项进校园活动，达到上限 ${cap} 项`,
+        en: `${name} already has ${used} activities this semester (cap ${cap})`,
+      },
     });
   }
   return out;
@@ -176,9 +243,16 @@ function basicRefusals(deps: Pick<Deps, 'db'>, p: Params, family: Family, data: 
  * full checks run against it; without one, only the basic ones. `instanceId`: the request(s) being
  * checked, left out of the usage (a merge passes all of them).
  */
-export function entryRuleRefusals(deps: Pick<Deps, 'db'>, p: Params, data: Record<string, unknown>, now: Date, instanceId: string | string[] | null): EntryRefusal[] {
+export function entryRuleRefusals(
+  deps: Pick<Deps, 'db'>,
+  p: Params,
+  data: Record<string, unknown>,
+  now: Date,
+  instanceId: string | string[] | null,
+): EntryRefusal[] {
   const family = familyOf(deps, 'entryRules');
-  const all = whitelistRefusals(deps, p, family, data, now, instanceId) ?? basicRefusals(deps, p, family, data, now, instanceId);
+  const all =
+    whitelistRefusals(deps, p, family, data, now, instanceId) ?? basicRefusals(deps, p, family, data, now, instanceId);
   const on = new Set<string>(p.rules satisfies EntryRuleName[]);
   return all.filter((r) => on.has(r.rule));
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
 
 let h: WorkflowHarness;
@@ -37,7 +38,12 @@ describe('the automatic checks run only when a guard reads them', () => {
     }) as typeof client.prepare;
     try {
       const counts = () => prepared.filter((s) => s.includes('json_each')).length;
-      const res = await h.start('outside', 'campus-entry', h.orgs.district, request([h.orgs.schoolB], { activityDate: '2027-01-12' }));
+      const res = await h.start(
+        'outside',
+        'campus-entry',
+        h.orgs.district,
+        request([h.orgs.schoolB], { activityDate: '2027-01-12' }),
+      );
       expect(res.status).toBe(201);
       const started: Started = await res.json();
       expect(started.state, JSON.stringify(await refusedBy(started.id))).toBe('bureauReview');
@@ -60,16 +66,24 @@ describe('campus entry against the published whitelist', () => {
     const started: Started = await res.json();
     expect(started.state).toBe('bureauReview');
     expect((await h.fire(started.id, 'reviewer1', 'APPROVE')).status).toBe(200);
-    for (const p of ['principalA', 'principalB']) expect((await h.fire(started.id, p, 'SUBMIT_PART', { data: { decision: 'confirm' } })).status).toBe(200);
+    for (const p of ['principalA', 'principalB'])
+      expect((await h.fire(started.id, p, 'SUBMIT_PART', { data: { decision: 'confirm' } })).status).toBe(200);
     expect((await h.view(started.id)).state).toBe('outcome');
-    for (const [p, hours] of [['principalA', 3], ['principalB', 2]] as const) {
+    for (const [p, hours] of [
+      ['principalA', 3],
+      ['principalB', 2],
+    ] as const) {
       const r = await h.fire(started.id, p, 'SUBMIT_PART', { data: { held: true, actualTeacherHours: hours } });
       expect(r.status, JSON.stringify(await r.clone().json())).toBe(200);
     }
     expect((await h.view(started.id)).state).toBe('done');
 
-    const report = await (await h.get('/api/reports/campus-entry?semester=2026-autumn', await h.as('reviewer1'))).json();
-    expect(report.hoursByItem).toEqual([{ itemCode: 'KP-01', requests: 1, plannedTeacherHours: 1, spentTeacherHours: 5 }]);
+    const report = await (
+      await h.get('/api/reports/campus-entry?semester=2026-autumn', await h.as('reviewer1'))
+    ).json();
+    expect(report.hoursByItem).toEqual([
+      { itemCode: 'KP-01', requests: 1, plannedTeacherHours: 1, spentTeacherHours: 5 },
+    ]);
     expect(report.perSchool.map((s: { used: number }) => s.used)).toEqual([1, 1]);
     // A principal sees only their own school's line.
     const mine = await (await h.get('/api/reports/campus-entry?semester=2026-autumn', await h.as('principalA'))).json();
@@ -96,41 +110,89 @@ describe('campus entry against the published whitelist', () => {
     const again = await (await h.start('outside', 'campus-entry', h.orgs.district, request([h.orgs.schoolA]))).json();
     expect(await refusedBy(again.id)).toEqual(['itemFrequency']);
     // The leading group approved XF-01 as an emergency addition: filed 8 days ahead, it passes…
-    const emergency = await (await h.start('outside', 'campus-entry', h.orgs.district, request([h.orgs.schoolA2], { itemCode: 'XF-01', activityDate: '2026-12-01', emergency: true }))).json();
+    const emergency = await (
+      await h.start(
+        'outside',
+        'campus-entry',
+        h.orgs.district,
+        request([h.orgs.schoolA2], { itemCode: 'XF-01', activityDate: '2026-12-01', emergency: true }),
+      )
+    ).json();
     expect(emergency.state).toBe('bureauReview');
     // …and still counts: school A2 fills its cap of six with other XF-01 dates (frequency 2) and KP-01.
     const fill = [
       request([h.orgs.schoolA2], { itemCode: 'XF-01', activityDate: '2027-01-10' }),
       request([h.orgs.schoolA2]),
     ];
-    for (const data of fill) expect((await (await h.start('outside', 'campus-entry', h.orgs.district, data)).json()).state).toBe('bureauReview');
+    for (const data of fill)
+      expect((await (await h.start('outside', 'campus-entry', h.orgs.district, data)).json()).state).toBe(
+        'bureauReview',
+      );
     const used = await (await h.get('/api/reports/campus-entry?semester=2026-autumn', await h.as('reviewer1'))).json();
     expect(used.perSchool.find((s: { schoolId: string }) => s.schoolId === h.orgs.schoolA2).used).toBe(3);
-    for (let i = 0; i < 3; i += 1) expect((await (await h.start('outside', 'campus-entry', h.orgs.district, request([h.orgs.schoolA2], { itemCode: 'FZ-01' }))).json()).state).toBe('bureauReview');
-    const over = await (await h.start('outside', 'campus-entry', h.orgs.district, request([h.orgs.schoolA2], { itemCode: 'FZ-01' }))).json();
+    for (let i = 0; i < 3; i += 1)
+      expect(
+        (
+          await (
+            await h.start('outside', 'campus-entry', h.orgs.district, request([h.orgs.schoolA2], { itemCode: 'FZ-01' }))
+          ).json()
+        ).state,
+      ).toBe('bureauReview');
+    const over = await (
+      await h.start('outside', 'campus-entry', h.orgs.district, request([h.orgs.schoolA2], { itemCode: 'FZ-01' }))
+    ).json();
     expect(await refusedBy(over.id)).toEqual(['schoolCap']);
   });
 });
 
 describe('schools that decline', () => {
   it('must give a reason (422, nothing written); a school that declined is not asked for the outcome; all declining ends as 未开展', async () => {
-    const started: Started = await (await h.start('outside', 'campus-entry', h.orgs.district, request([h.orgs.schoolA, h.orgs.schoolB], { itemCode: 'XF-01', title: '消防演练' }))).json();
+    const started: Started = await (
+      await h.start(
+        'outside',
+        'campus-entry',
+        h.orgs.district,
+        request([h.orgs.schoolA, h.orgs.schoolB], { itemCode: 'XF-01', title: '消防演练' }),
+      )
+    ).json();
     expect((await h.fire(started.id, 'reviewer1', 'APPROVE')).status).toBe(200);
     const before = (await h.view(started.id)).version;
     const bare = await h.fire(started.id, 'principalB', 'SUBMIT_PART', { data: { decision: 'decline' } });
     expect(bare.status).toBe(422);
     expect((await bare.json()).error.fieldErrors.declineReason['zh-CN']).toContain('婉拒理由');
     expect((await h.view(started.id)).version).toBe(before);
-    expect((await h.fire(started.id, 'principalB', 'SUBMIT_PART', { data: { decision: 'decline', declineReason: '与期末考试冲突' } })).status).toBe(200);
+    expect(
+      (
+        await h.fire(started.id, 'principalB', 'SUBMIT_PART', {
+          data: { decision: 'decline', declineReason: '与期末考试冲突' },
+        })
+      ).status,
+    ).toBe(200);
     expect((await h.fire(started.id, 'principalA', 'SUBMIT_PART', { data: { decision: 'confirm' } })).status).toBe(200);
     expect((await h.view(started.id)).state).toBe('outcome');
-    const open = h.db.$client.prepare("select c.user_id from tasks t join task_candidates c on c.task_id = t.id where t.instance_id = ? and t.state = 'outcome' and t.status = 'open'").all(started.id);
+    const open = h.db.$client
+      .prepare(
+        "select c.user_id from tasks t join task_candidates c on c.task_id = t.id where t.instance_id = ? and t.state = 'outcome' and t.status = 'open'",
+      )
+      .all(started.id);
     expect(open).toEqual([{ user_id: h.users.principalA }]);
-    expect((await h.fire(started.id, 'principalB', 'SUBMIT_PART', { data: { held: false, actualTeacherHours: 0 } })).status).toBe(403);
+    expect(
+      (await h.fire(started.id, 'principalB', 'SUBMIT_PART', { data: { held: false, actualTeacherHours: 0 } })).status,
+    ).toBe(403);
 
-    const none: Started = await (await h.start('outside', 'campus-entry', h.orgs.district, request([h.orgs.schoolA, h.orgs.schoolB], { itemCode: 'FZ-01', title: '法治讲座' }))).json();
+    const none: Started = await (
+      await h.start(
+        'outside',
+        'campus-entry',
+        h.orgs.district,
+        request([h.orgs.schoolA, h.orgs.schoolB], { itemCode: 'FZ-01', title: '法治讲座' }),
+      )
+    ).json();
     expect((await h.fire(none.id, 'reviewer1', 'APPROVE')).status).toBe(200);
-    for (const p of ['principalA', 'principalB']) expect((await h.fire(none.id, p, 'SUBMIT_PART', { data: { decision: 'decline', declineReason: '场地检修' } })).status).toBe(200);
+    for (const p of ['principalA', 'principalB'])
+      expect(
+        (await h.fire(none.id, p, 'SUBMIT_PART', { data: { decision: 'decline', declineReason: '场地检修' } })).status,
+      ).toBe(200);
     const ended = await h.view(none.id);
     expect([ended.state, ended.status, ended.outcome]).toEqual(['notHeld', 'completed', 'cancelled']);
     expect(ended.stateName['zh-CN']).toBe('未开展');

@@ -1,8 +1,9 @@
-import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, type SQL, sql } from 'drizzle-orm';
+
 import type { Db } from '../../db/client.js';
 import { definitions, instances } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { periodField, usesOf, type BlockName, type BlockUse, type TDefinition } from '../../engine.js';
+import { type BlockName, type BlockUse, periodField, type TDefinition, usesOf } from '../../engine.js';
 import { parsedDefinition } from '../definitions/load-definition.js';
 
 /** A published definition that declares a block, with that block's uses. */
@@ -14,10 +15,16 @@ const published = new WeakMap<Db, Map<string, { key: string; def: TDefinition }>
 function publishedDefinitions(deps: Pick<Deps, 'db'>): Array<{ id: string; key: string; def: TDefinition }> {
   let byId = published.get(deps.db);
   if (!byId) published.set(deps.db, (byId = new Map()));
-  const ids = deps.db.select({ id: definitions.id }).from(definitions).where(eq(definitions.status, 'published')).all().map((r) => r.id);
+  const ids = deps.db
+    .select({ id: definitions.id })
+    .from(definitions)
+    .where(eq(definitions.status, 'published'))
+    .all()
+    .map((r) => r.id);
   const missing = ids.filter((id) => !byId.has(id));
   if (missing.length)
-    for (const row of deps.db.select().from(definitions).where(inArray(definitions.id, missing)).all()) byId.set(row.id, { key: row.key, def: parsedDefinition(deps, row) });
+    for (const row of deps.db.select().from(definitions).where(inArray(definitions.id, missing)).all())
+      byId.set(row.id, { key: row.key, def: parsedDefinition(deps, row) });
   return ids.map((id) => ({ id, ...byId.get(id)! }));
 }
 
@@ -34,20 +41,36 @@ export function familyOf<N extends BlockName>(deps: Pick<Deps, 'db'>, name: N): 
 }
 
 /** `instances.definition_id` in the family, as one SQL condition (false when the family is empty). */
-export const inFamily = (family: Array<{ id: string }>): SQL => (family.length ? inArray(instances.definitionId, family.map((m) => m.id)) : sql`0`);
+export const inFamily = (family: Array<{ id: string }>): SQL =>
+  family.length
+    ? inArray(
+        instances.definitionId,
+        family.map((m) => m.id),
+      )
+    : sql`0`;
 
 /**
  * An instance data field a block names by parameter (e.g. the roll-up's `scoreField`), as SQL. Members
  * usually agree on the name; when a copy renamed the field, each definition reads its own.
  */
-export function familyField<N extends BlockName>(family: Array<FamilyMember<N>>, pick: (use: BlockUse<N>) => string | undefined, fallback?: string): SQL {
+export function familyField<N extends BlockName>(
+  family: Array<FamilyMember<N>>,
+  pick: (use: BlockUse<N>) => string | undefined,
+  fallback?: string,
+): SQL {
   const names = family.map((m) => ({ id: m.id, name: m.uses.map(pick).find(Boolean) ?? fallback }));
   const distinct = [...new Set(names.map((n) => n.name))];
   // Field names are identifiers (the definition schema allows letters, digits and _), so the path is
   // written into the SQL as a literal, as a hand-written query would, and an expression index still matches.
-  const read = (name: string | undefined) => (name && /^[A-Za-z][A-Za-z0-9_]*$/.test(name) ? sql`json_extract(${instances.data}, ${sql.raw(`'$.${name}'`)})` : sql`null`);
+  const read = (name: string | undefined) =>
+    name && /^[A-Za-z][A-Za-z0-9_]*$/.test(name)
+      ? sql`json_extract(${instances.data}, ${sql.raw(`'$.${name}'`)})`
+      : sql`null`;
   if (distinct.length <= 1) return read(distinct[0]);
-  return sql`(case ${instances.definitionId} ${sql.join(names.map((n) => sql`when ${n.id} then ${read(n.name)}`), sql` `)} end)`;
+  return sql`(case ${instances.definitionId} ${sql.join(
+    names.map((n) => sql`when ${n.id} then ${read(n.name)}`),
+    sql` `,
+  )} end)`;
 }
 
 /**
@@ -55,10 +78,15 @@ export function familyField<N extends BlockName>(family: Array<FamilyMember<N>>,
  * period column holds exactly that field (periodField): then a range over it is an index range, not a
  * JSON read of every year's instances. Otherwise the JSON field itself.
  */
-export function periodOrField<N extends BlockName>(family: Array<FamilyMember<N>>, pick: (use: BlockUse<N>) => string | undefined): SQL {
+export function periodOrField<N extends BlockName>(
+  family: Array<FamilyMember<N>>,
+  pick: (use: BlockUse<N>) => string | undefined,
+): SQL {
   return isPeriod(family, pick) ? sql`${instances.period}` : familyField(family, pick);
 }
 
 /** Whether every member's period column holds exactly the field `pick` names (so tallies by period hold it too). */
-export const isPeriod = <N extends BlockName>(family: Array<FamilyMember<N>>, pick: (use: BlockUse<N>) => string | undefined): boolean =>
-  family.length > 0 && family.every((m) => periodField(m.def) === m.uses.map(pick).find(Boolean));
+export const isPeriod = <N extends BlockName>(
+  family: Array<FamilyMember<N>>,
+  pick: (use: BlockUse<N>) => string | undefined,
+): boolean => family.length > 0 && family.every((m) => periodField(m.def) === m.uses.map(pick).find(Boolean));

@@ -1,8 +1,9 @@
-import { TEMPLATES, outgoing, parseDefinition } from '@eduflow/workflows';
+import { outgoing, parseDefinition, TEMPLATES } from '@eduflow/workflows';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { runDueTimers } from '../../scheduler/run-due-timers.js';
-import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
 import { SCRIPTS } from '../../test/graph-scripts.js';
+import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
 
 type Edge = { from: string; event: string; to: string; validate?: boolean };
 const DAY = 86_400_000;
@@ -42,7 +43,13 @@ describe.each(Object.keys(TEMPLATES))('%s: every state and transition through th
     // Caps and quotas count per semester: each run starts half a year later, so runs do not use each other's quota up.
     h.clock.advance(200 * DAY);
     const target = first?.event === 'AUTO' ? first.to : undefined;
-    const res = await h.start(script.starter, key, script.subject(h), script.startData(h, target), script.assignments?.(h));
+    const res = await h.start(
+      script.starter,
+      key,
+      script.subject(h),
+      script.startData(h, target),
+      script.assignments?.(h),
+    );
     expect(res.status, JSON.stringify(await res.clone().json())).toBe(201);
     return (await res.json()).id;
   }
@@ -58,14 +65,18 @@ describe.each(Object.keys(TEMPLATES))('%s: every state and transition through th
     if (parts && (e.event === 'SUBMIT_PART' || e.validate !== false)) {
       const current = await h.view(id);
       for (const who of parts.who(h, current.data)) {
-        const r = await h.fire(id, who, 'SUBMIT_PART', { data: typeof parts.data === 'function' ? parts.data(target) : parts.data });
+        const r = await h.fire(id, who, 'SUBMIT_PART', {
+          data: typeof parts.data === 'function' ? parts.data(target) : parts.data,
+        });
         expect(r.status, `${e.from} SUBMIT_PART by ${who}: ${JSON.stringify(await r.clone().json())}`).toBe(200);
       }
       if (e.event === 'SUBMIT_PART') return;
     }
     const act = script.acts[e.from]?.[e.event];
     if (!act) throw new Error(`no script for ${key} ${e.from} --${e.event}-->`);
-    const r = act.fire ? await act.fire(h, id) : await h.fire(id, act.who, e.event, { data: act.data, comment: act.comment });
+    const r = act.fire
+      ? await act.fire(h, id)
+      : await h.fire(id, act.who, e.event, { data: act.data, comment: act.comment });
     expect(r.status, `${e.from} --${e.event}--> by ${act.who}: ${JSON.stringify(await r.clone().json())}`).toBe(200);
   }
 
@@ -89,9 +100,15 @@ describe.each(Object.keys(TEMPLATES))('%s: every state and transition through th
 
   const counts = (id: string) => ({
     version: h.db.$client.prepare('select version from instances where id = ?').get(id),
-    tasks: h.db.$client.prepare("select task_key, status, due_at from tasks where instance_id = ? order by task_key").all(id),
-    timers: h.db.$client.prepare('select timer_key, fired_at, cancelled_at from timers where instance_id = ? order by timer_key').all(id),
-    audit: h.db.$client.prepare("select outcome from audit_events where entity_id = ? order by seq").all(id) as Array<{ outcome: string }>,
+    tasks: h.db.$client
+      .prepare('select task_key, status, due_at from tasks where instance_id = ? order by task_key')
+      .all(id),
+    timers: h.db.$client
+      .prepare('select timer_key, fired_at, cancelled_at from timers where instance_id = ? order by timer_key')
+      .all(id),
+    audit: h.db.$client.prepare('select outcome from audit_events where entity_id = ? order by seq').all(id) as Array<{
+      outcome: string;
+    }>,
   });
 
   it('reaches every state', () => {
@@ -101,11 +118,13 @@ describe.each(Object.keys(TEMPLATES))('%s: every state and transition through th
   it.each(edges.map((e) => [`${e.from} --${e.event}--> ${e.to}`, e] as const))('%s', async (_name, e) => {
     // An automatic state never rests: starting with the data that picks this choice is the edge.
     const auto = def.states[e.from].kind === 'auto';
-    const id = auto && e.from === def.initial ? await startFor(e) : auto ? await through(e.from, e.to) : await reach(e.from);
+    const id =
+      auto && e.from === def.initial ? await startFor(e) : auto ? await through(e.from, e.to) : await reach(e.from);
     await fireEdge(id, e);
     const view = await h.view(id);
     // An automatic target decides at once: the instance went through it and rests where it chose.
-    if (def.states[e.to].kind === 'auto') expect(view.states.find((s: { id: string }) => s.id === e.to)).toMatchObject({ visited: true, current: false });
+    if (def.states[e.to].kind === 'auto')
+      expect(view.states.find((s: { id: string }) => s.id === e.to)).toMatchObject({ visited: true, current: false });
     else expect(view.state).toBe(e.to);
   });
 
@@ -118,7 +137,11 @@ describe.each(Object.keys(TEMPLATES))('%s: every state and transition through th
       for (const event of events.filter((x) => !allowed.has(x))) {
         const before = counts(id);
         const current = await h.view(id);
-        const r = await h.post(`/api/instances/${id}/events`, { type: event, comment: '越权尝试', expectedVersion: current.version }, await h.as('reviewer1'));
+        const r = await h.post(
+          `/api/instances/${id}/events`,
+          { type: event, comment: '越权尝试', expectedVersion: current.version },
+          await h.as('reviewer1'),
+        );
         expect(r.status, `${state} ${event}`).toBe(409);
         expect((await r.json()).error.code).toBe('EVENT_NOT_ALLOWED');
         const after = counts(id);

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
+
 import { attachments, type TInstanceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { stepBlocks, usesOf, type BlockParams, type TDefinition } from '../../engine.js';
+import { type BlockParams, stepBlocks, type TDefinition, usesOf } from '../../engine.js';
 import { AppError } from '../../errors.js';
 import { itemEvidenceField } from '../attachments/item-evidence.js';
 import { loadDefinition } from '../definitions/load-definition.js';
@@ -12,10 +13,13 @@ type Params = BlockParams<'indicatorRows'>;
 /** The published indicator system the instance names in the block's field, else the newest. */
 function systemFor(deps: Pick<Deps, 'db'>, p: Params, data: Record<string, unknown>) {
   const key = typeof data[p.systemField] === 'string' ? (data[p.systemField] as string) : undefined;
-  return ((key && loadPublished(deps, 'indicator-system', key)) || loadPublished(deps, 'indicator-system'))?.content ?? null;
+  return (
+    ((key && loadPublished(deps, 'indicator-system', key)) || loadPublished(deps, 'indicator-system'))?.content ?? null
+  );
 }
 
-const indicatorsOf = (system: NonNullable<ReturnType<typeof systemFor>>) => system.dimensions.flatMap((d) => d.indicators);
+const indicatorsOf = (system: NonNullable<ReturnType<typeof systemFor>>) =>
+  system.dimensions.flatMap((d) => d.indicators);
 
 /**
  * What a participant's part starts from at a step with the `indicatorRows` block: one row per indicator
@@ -28,11 +32,19 @@ export function partPrefill(deps: Pick<Deps, 'db'>, def: TDefinition, row: Pick<
   const system = systemFor(deps, p, row.data);
   if (!system) return null;
   const list = indicatorsOf(system);
-  return { field: p.field, rows: list.map((i) => ({ indicator: i.key, name: i.name['zh-CN'] })), evidenceRequired: list.filter((i) => i.evidenceRequired).map((i) => i.key) };
+  return {
+    field: p.field,
+    rows: list.map((i) => ({ indicator: i.key, name: i.name['zh-CN'] })),
+    evidenceRequired: list.filter((i) => i.evidenceRequired).map((i) => i.key),
+  };
 }
 
 /** Evidence may be attached to an indicator row of a part (`<table>.<indicator key>`) where the definition collects them. */
-export function isIndicatorRow(deps: Pick<Deps, 'db'>, instance: Pick<TInstanceRow, 'definitionId' | 'data'>, item: { table: string; code: string }): boolean {
+export function isIndicatorRow(
+  deps: Pick<Deps, 'db'>,
+  instance: Pick<TInstanceRow, 'definitionId' | 'data'>,
+  item: { table: string; code: string },
+): boolean {
   const def = loadDefinition(deps, instance.definitionId)?.def;
   if (!def) return false;
   return usesOf(def, 'indicatorRows').some((u) => {
@@ -46,12 +58,19 @@ export function isIndicatorRow(deps: Pick<Deps, 'db'>, instance: Pick<TInstanceR
  * Submitting a part: each indicator row whose indicator requires evidence needs a file its author
  * attached to that row. Refusals name the rows (`<table>.<key>`), 422, nothing written.
  */
-export function missingIndicatorEvidence(deps: Pick<Deps, 'db'>, input: { row: TInstanceRow; actorId: string; params: Params; data: Record<string, unknown> }): AppError | undefined {
+export function missingIndicatorEvidence(
+  deps: Pick<Deps, 'db'>,
+  input: { row: TInstanceRow; actorId: string; params: Params; data: Record<string, unknown> },
+): AppError | undefined {
   const system = systemFor(deps, input.params, input.row.data);
   if (!system) return undefined;
   const table = input.params.field;
   const submitted = Array.isArray(input.data[table]) ? (input.data[table] as Array<Record<string, unknown>>) : [];
-  const required = new Map(indicatorsOf(system).filter((i) => i.evidenceRequired).map((i) => [i.key, i.name]));
+  const required = new Map(
+    indicatorsOf(system)
+      .filter((i) => i.evidenceRequired)
+      .map((i) => [i.key, i.name]),
+  );
   const missing = submitted
     .map((r) => String(r.indicator ?? ''))
     .filter((key) => required.has(key))
@@ -60,7 +79,13 @@ export function missingIndicatorEvidence(deps: Pick<Deps, 'db'>, input: { row: T
         !deps.db
           .select({ id: attachments.id })
           .from(attachments)
-          .where(and(eq(attachments.instanceId, input.row.id), eq(attachments.field, itemEvidenceField(table, key)), eq(attachments.uploadedBy, input.actorId)))
+          .where(
+            and(
+              eq(attachments.instanceId, input.row.id),
+              eq(attachments.field, itemEvidenceField(table, key)),
+              eq(attachments.uploadedBy, input.actorId),
+            ),
+          )
           .get(),
     );
   if (missing.length === 0) return undefined;
@@ -68,8 +93,16 @@ export function missingIndicatorEvidence(deps: Pick<Deps, 'db'>, input: { row: T
   const en = missing.map((k) => required.get(k)?.en ?? k);
   return new AppError('VALIDATION', {
     status: 422,
-    message: { 'zh-CN': `以下指标须附佐证材料后再提交：${zh.join('、')}`, en: `Attach evidence to these indicators before submitting: ${en.join(', ')}` },
-    fieldErrors: Object.fromEntries(missing.map((k, i) => [itemEvidenceField(table, k), { 'zh-CN': `「${zh[i]}」须上传佐证材料`, en: `"${en[i]}": attach evidence` }])),
+    message: {
+      'zh-CN': `以下指标须附佐证材料后再提交：${zh.join('、')}`,
+      en: `Attach evidence to these indicators before submitting: ${en.join(', ')}`,
+    },
+    fieldErrors: Object.fromEntries(
+      missing.map((k, i) => [
+        itemEvidenceField(table, k),
+        { 'zh-CN': `「${zh[i]}」须上传佐证材料`, en: `"${en[i]}": attach evidence` },
+      ]),
+    ),
     rule: 'indicatorEvidenceRequired',
   });
 }

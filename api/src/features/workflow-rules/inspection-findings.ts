@@ -1,5 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
+
 import { findings } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { addWorkdays, findingsFromItems, type InspectionItem } from '../../domain.js';
@@ -24,7 +25,10 @@ export const inspectionItems = (v: unknown): InspectionItem[] => ZItems.catch([]
  * Each failed item becomes a finding row with its severity's deadline (5/10/20 school working days),
  * flagged as a repeat when the same item failed at this school in an earlier round.
  */
-export function raiseFindings(deps: Pick<Deps, 'db'>, input: { instanceId: string; schoolId: string; districtId: string; items: unknown; round: string; now: Date }) {
+export function raiseFindings(
+  deps: Pick<Deps, 'db'>,
+  input: { instanceId: string; schoolId: string; districtId: string; items: unknown; round: string; now: Date },
+) {
   const earlier = deps.db
     .selectDistinct({ code: findings.itemCode })
     .from(findings)

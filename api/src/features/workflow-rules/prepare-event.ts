@@ -1,6 +1,6 @@
 import type { TInstanceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { actionBlocks, stepBlocks, type BlockName, type EngineEvent, type TDefinition } from '../../engine.js';
+import { actionBlocks, type BlockName, type EngineEvent, stepBlocks, type TDefinition } from '../../engine.js';
 import type { AppError } from '../../errors.js';
 import { BEFORE_DECIDE, type DecideInput } from './blocks/before-decide.js';
 
@@ -11,7 +11,13 @@ export type TPrepared = { event: EngineEvent; note: Record<string, unknown> };
  * step), in their declared order, before the engine decides: they fill what they compute (experts,
  * scores, the roll-up, the rectification time) or refuse. `note` goes to the event's audit meta.
  */
-export function prepareEvent(deps: Deps, def: TDefinition, row: TInstanceRow, event: EngineEvent, actorId: string): TPrepared | AppError {
+export function prepareEvent(
+  deps: Deps,
+  def: TDefinition,
+  row: TInstanceRow,
+  event: EngineEvent,
+  actorId: string,
+): TPrepared | AppError {
   const data = { ...(event.data ?? {}) };
   const note: Record<string, unknown> = {};
   const merged = () => ({ ...row.data, ...data });

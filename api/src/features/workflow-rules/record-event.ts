@@ -11,8 +11,23 @@ function ledger(deps: Deps, after: TInstanceRow, p: BlockParams<'findingsLedger'
   switch (p.op) {
     case 'raise': {
       const round = p.roundField ? String(after.data[p.roundField] ?? '') : '';
-      const list = raiseFindings(deps, { instanceId: after.id, schoolId: after.subjectOrgId, districtId: after.districtId, items: after.data[p.itemsField], round, now });
-      return { findings: list.map((f) => ({ itemCode: f.itemCode, severity: f.severity, workdays: f.workdays, repeat: f.repeat, offlineOrdered: f.offlineOrdered })) };
+      const list = raiseFindings(deps, {
+        instanceId: after.id,
+        schoolId: after.subjectOrgId,
+        districtId: after.districtId,
+        items: after.data[p.itemsField],
+        round,
+        now,
+      });
+      return {
+        findings: list.map((f) => ({
+          itemCode: f.itemCode,
+          severity: f.severity,
+          workdays: f.workdays,
+          repeat: f.repeat,
+          offlineOrdered: f.offlineOrdered,
+        })),
+      };
     }
     case 'handIn':
       markRectified(deps, after.id, now);
@@ -32,9 +47,16 @@ function ledger(deps: Deps, after: TInstanceRow, p: BlockParams<'findingsLedger'
  * engine took a declared action (reported as `moved`, whichever way it fired: directly, by the deciding
  * vote, by the last signer). Returns what to add to the audit meta.
  */
-export function recordEvent(deps: Deps, def: TDefinition, after: TInstanceRow, effects: Effect[]): Record<string, unknown> {
+export function recordEvent(
+  deps: Deps,
+  def: TDefinition,
+  after: TInstanceRow,
+  effects: Effect[],
+): Record<string, unknown> {
   const meta: Record<string, unknown> = {};
   for (const move of effects.filter((e): e is Moved => e.type === 'moved'))
-    for (const use of actionBlocks(def, move.from, move.event)) if (use.name === 'findingsLedger') Object.assign(meta, ledger(deps, after, use.params as BlockParams<'findingsLedger'>));
+    for (const use of actionBlocks(def, move.from, move.event))
+      if (use.name === 'findingsLedger')
+        Object.assign(meta, ledger(deps, after, use.params as BlockParams<'findingsLedger'>));
   return meta;
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { runDueTimers } from '../../scheduler/run-due-timers.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
 
@@ -36,17 +37,23 @@ describe('teaching award through the API', () => {
     const history = await (await h.get(`/api/instances/${a.id}/history`, await h.as('admin'))).json();
     expect(history.items.at(-1).meta.expertsAssigned).toHaveLength(3);
 
-    for (const [who, score] of [['expert', 88], ['expertB', 90], ['expertD', 60]] as const) {
+    for (const [who, score] of [
+      ['expert', 88],
+      ['expertB', 90],
+      ['expertD', 60],
+    ] as const) {
       const r = await h.fire(a.id, who, 'SUBMIT_PART', { data: { score } });
       expect(r.status, JSON.stringify(await r.clone().json())).toBe(200);
       if (who !== 'expert') continue;
       // 独立评审: the next expert learns neither who else reviews nor what they gave; the bureau sees everything.
       const seen = await h.view(a.id, 'expertB');
       expect(seen.data.experts).toBeUndefined();
-      const trail = (await (await h.get(`/api/instances/${a.id}/history`, await h.as('expertB'))).json()).items as Array<{ actorId: string | null; meta: Record<string, unknown> | null }>;
+      const trail = (await (await h.get(`/api/instances/${a.id}/history`, await h.as('expertB'))).json())
+        .items as Array<{ actorId: string | null; meta: Record<string, unknown> | null }>;
       expect(trail.some((e) => e.actorId === h.users.expert)).toBe(false);
       expect(JSON.stringify(trail)).not.toContain(h.users.expertD);
-      const bureau = (await (await h.get(`/api/instances/${a.id}/history`, await h.as('reviewer1'))).json()).items as Array<{ actorId: string | null }>;
+      const bureau = (await (await h.get(`/api/instances/${a.id}/history`, await h.as('reviewer1'))).json())
+        .items as Array<{ actorId: string | null }>;
       expect(bureau.some((e) => e.actorId === h.users.expert)).toBe(true);
     }
     expect((await h.fire(a.id, 'reviewer1', 'RANK')).status).toBe(200);
@@ -79,7 +86,11 @@ describe('teaching award through the API', () => {
   it('refuses to pass a submission when too few experts remain after 回避 (enoughExperts)', async () => {
     // Disable one eligible expert: only two remain outside school A's group for the recommended second submission.
     h.db.$client.prepare('update users set disabled = 1 where id = ?').run(h.users.expertD);
-    const pending = (await (await h.get('/api/instances?definitionKey=teaching-award&state=preliminary', await h.as('reviewer1'))).json()).items[0];
+    const pending = (
+      await (
+        await h.get('/api/instances?definitionKey=teaching-award&state=preliminary', await h.as('reviewer1'))
+      ).json()
+    ).items[0];
     const res = await h.fire(pending.id, 'reviewer1', 'PASS');
     expect(res.status).toBe(409);
     expect((await res.json()).error).toMatchObject({ code: 'GUARD_FAILED', rule: 'enoughExperts' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { combine, rank, rollUpGroup, zIndicatorSystem, type TIndicatorSystem } from './rollup.js';
+
+import { combine, rank, rollUpGroup, type TIndicatorSystem, zIndicatorSystem } from './rollup.js';
 
 const l = (s: string) => ({ 'zh-CN': s, en: s });
 const system = (rollup: TIndicatorSystem['rollup']): TIndicatorSystem =>
@@ -9,8 +10,21 @@ const system = (rollup: TIndicatorSystem['rollup']): TIndicatorSystem =>
     name: l('捆绑式考核'),
     rollup,
     dimensions: [
-      { key: 'cadre', name: l('干部互派'), weight: 0.5, indicators: [{ key: 'c1', name: l('互派人数'), maxScore: 10 }] },
-      { key: 'share', name: l('资源互享'), weight: 0.5, indicators: [{ key: 's1', name: l('共享课程'), maxScore: 20 }, { key: 's2', name: l('共享教研'), maxScore: 30 }] },
+      {
+        key: 'cadre',
+        name: l('干部互派'),
+        weight: 0.5,
+        indicators: [{ key: 'c1', name: l('互派人数'), maxScore: 10 }],
+      },
+      {
+        key: 'share',
+        name: l('资源互享'),
+        weight: 0.5,
+        indicators: [
+          { key: 's1', name: l('共享课程'), maxScore: 20 },
+          { key: 's2', name: l('共享教研'), maxScore: 30 },
+        ],
+      },
     ],
     grades: [
       { grade: 'excellent', label: l('优秀'), min: 90 },
@@ -46,12 +60,22 @@ describe('bundled assessment roll-up', () => {
   });
 
   it('refuses an indicator system whose weights do not sum to 1', () => {
-    const bad = { ...system({ rule: 'mean' }), dimensions: [{ key: 'x', name: l('x'), weight: 0.7, indicators: [{ key: 'i', name: l('i'), maxScore: 1 }] }] };
+    const bad = {
+      ...system({ rule: 'mean' }),
+      dimensions: [{ key: 'x', name: l('x'), weight: 0.7, indicators: [{ key: 'i', name: l('i'), maxScore: 1 }] }],
+    };
     expect(zIndicatorSystem.safeParse(bad).success).toBe(false);
   });
 
   it('ranks with ties sharing a place', () => {
-    expect(rank([{ id: 'a', score: 80 }, { id: 'b', score: 90 }, { id: 'c', score: 80 }, { id: 'd', score: 70 }]).map((r) => [r.id, r.rank])).toEqual([
+    expect(
+      rank([
+        { id: 'a', score: 80 },
+        { id: 'b', score: 90 },
+        { id: 'c', score: 80 },
+        { id: 'd', score: 70 },
+      ]).map((r) => [r.id, r.rank]),
+    ).toEqual([
       ['b', 1],
       ['a', 2],
       ['c', 2],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { zLocalizedText } from '../../definition/schema.js';
 
 /**
@@ -53,7 +54,10 @@ export type MemberScores = { schoolId: string; scores: Record<string, number> };
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** A school's score on a dimension, as a percentage of the dimension's maximum. */
-export function dimensionPercent(dimension: TIndicatorSystem['dimensions'][number], scores: Record<string, number>): number {
+export function dimensionPercent(
+  dimension: TIndicatorSystem['dimensions'][number],
+  scores: Record<string, number>,
+): number {
   const max = dimension.indicators.reduce((a, i) => a + i.maxScore, 0);
   const got = dimension.indicators.reduce((a, i) => a + Math.min(Math.max(scores[i.key] ?? 0, 0), i.maxScore), 0);
   return (got / max) * 100;
@@ -85,15 +89,35 @@ export function rollUpGroup(system: TIndicatorSystem, members: MemberScores[]): 
   const dimensions = system.dimensions.map((d) => {
     const per = members.map((m) => ({ schoolId: m.schoolId, score: dimensionPercent(d, m.scores) }));
     const weakest = per.reduce((w, p) => (p.score < w.score ? p : w), per[0] ?? { schoolId: '', score: 0 });
-    return { key: d.key, weight: d.weight, score: combine(system.rollup, per.map((p) => p.score)), weakest };
+    return {
+      key: d.key,
+      weight: d.weight,
+      score: combine(
+        system.rollup,
+        per.map((p) => p.score),
+      ),
+      weakest,
+    };
   });
   const score = round2(dimensions.reduce((a, d) => a + d.weight * d.score, 0));
-  const grade = [...system.grades].sort((a, b) => b.min - a.min).find((g) => score >= g.min)?.grade ?? system.grades.at(-1)!.grade;
-  return { score, grade, dimensions: dimensions.map((d) => ({ key: d.key, score: round2(d.score), weakest: { ...d.weakest, score: round2(d.weakest.score) } })) };
+  const grade =
+    [...system.grades].sort((a, b) => b.min - a.min).find((g) => score >= g.min)?.grade ?? system.grades.at(-1)!.grade;
+  return {
+    score,
+    grade,
+    dimensions: dimensions.map((d) => ({
+      key: d.key,
+      score: round2(d.score),
+      weakest: { ...d.weakest, score: round2(d.weakest.score) },
+    })),
+  };
 }
 
 /** Standard competition ranking (1, 2, 2, 4) by score, highest first; ties keep input order. */
 export function rank<T extends { score: number }>(rows: T[]): Array<T & { rank: number }> {
   const sorted = [...rows].sort((a, b) => b.score - a.score);
-  return sorted.map((r, i) => ({ ...r, rank: i > 0 && sorted[i - 1].score === r.score ? sorted.findIndex((x) => x.score === r.score) + 1 : i + 1 }));
+  return sorted.map((r, i) => ({
+    ...r,
+    rank: i > 0 && sorted[i - 1].score === r.score ? sorted.findIndex((x) => x.score === r.score) + 1 : i + 1,
+  }));
 }

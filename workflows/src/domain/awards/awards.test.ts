@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { awardLevels, outliers, trimmedMean } from './scoring.js';
+
 import { assignExperts } from './assign-experts.js';
+import { awardLevels, outliers, trimmedMean } from './scoring.js';
 
 describe('expert scoring', () => {
   it('drops the highest and lowest only from five scores up', () => {
@@ -10,13 +11,29 @@ describe('expert scoring', () => {
   });
 
   it('flags a score far from the others’ median', () => {
-    expect(outliers([{ expertId: 'e1', score: 85 }, { expertId: 'e2', score: 88 }, { expertId: 'e3', score: 52 }])).toEqual(['e3']);
-    expect(outliers([{ expertId: 'e1', score: 85 }, { expertId: 'e2', score: 88 }, { expertId: 'e3', score: 80 }])).toEqual([]);
+    expect(
+      outliers([
+        { expertId: 'e1', score: 85 },
+        { expertId: 'e2', score: 88 },
+        { expertId: 'e3', score: 52 },
+      ]),
+    ).toEqual(['e3']);
+    expect(
+      outliers([
+        { expertId: 'e1', score: 85 },
+        { expertId: 'e2', score: 88 },
+        { expertId: 'e3', score: 80 },
+      ]),
+    ).toEqual([]);
   });
 
   it('awards levels by quota within a category, ties never split across levels', () => {
     const rows = [95, 93, 93, 90, 88, 70].map((score, i) => ({ id: `s${i}`, score }));
-    const levels = awardLevels(rows, [{ level: 'special', count: 1 }, { level: 'first', count: 1 }, { level: 'second', count: 2 }]);
+    const levels = awardLevels(rows, [
+      { level: 'special', count: 1 },
+      { level: 'first', count: 1 },
+      { level: 'second', count: 2 },
+    ]);
     expect(levels.map((r) => r.level)).toEqual(['special', 'first', 'first', 'second', 'second', null]);
   });
 });
@@ -48,6 +65,10 @@ describe('expert assignment (回避)', () => {
   });
 
   it('fails naming the submission when too few experts are eligible', () => {
-    expect(assignExperts([{ id: 'sub', schoolId: 'A', groupId: 'G1' }], experts.slice(0, 3))).toEqual({ ok: false, submissionId: 'sub', eligible: 1 });
+    expect(assignExperts([{ id: 'sub', schoolId: 'A', groupId: 'G1' }], experts.slice(0, 3))).toEqual({
+      ok: false,
+      submissionId: 'sub',
+      eligible: 1,
+    });
   });
 });

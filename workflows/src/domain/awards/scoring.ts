@@ -30,14 +30,21 @@ export type LevelQuota = { level: string; count: number };
  * next ones the second, and so on (特等 → 一等 → 二等); the rest get none. Ties at a boundary go to the
  * better level so that equal scores never get different awards.
  */
-export function awardLevels<T extends { id: string; score: number }>(rows: T[], quotas: LevelQuota[]): Array<T & { level: string | null }> {
+export function awardLevels<T extends { id: string; score: number }>(
+  rows: T[],
+  quotas: LevelQuota[],
+): Array<T & { level: string | null }> {
   const sorted = [...rows].sort((a, b) => b.score - a.score);
   const out: Array<T & { level: string | null }> = [];
   let q = 0;
   let usedInLevel = 0;
   for (let i = 0; i < sorted.length; i++) {
     const tieWithPrevious = i > 0 && sorted[i - 1].score === sorted[i].score && out[i - 1].level !== null;
-    if (!tieWithPrevious) while (q < quotas.length && usedInLevel >= quotas[q].count) { q++; usedInLevel = 0; }
+    if (!tieWithPrevious)
+      while (q < quotas.length && usedInLevel >= quotas[q].count) {
+        q++;
+        usedInLevel = 0;
+      }
     const level = tieWithPrevious ? out[i - 1].level : (quotas[q]?.level ?? null);
     if (level !== null && !tieWithPrevious) usedInLevel++;
     out.push({ ...sorted[i], level });

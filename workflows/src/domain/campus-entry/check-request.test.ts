@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { checkEntryRequest } from './check-request.js';
 import { semesterOf, zWhitelist } from './whitelist.js';
 
@@ -17,7 +18,14 @@ const whitelist = zWhitelist.parse({
     },
   ],
 });
-const base = { itemCode: 'SCI-01', schoolIds: ['s1'], date: '2026-12-10', filedOn: '2026-11-01', commercial: false, feeCharging: false };
+const base = {
+  itemCode: 'SCI-01',
+  schoolIds: ['s1'],
+  date: '2026-12-10',
+  filedOn: '2026-11-01',
+  commercial: false,
+  feeCharging: false,
+};
 const none = { perSchool: {}, perSchoolItem: {} };
 const rules = (r: ReturnType<typeof checkEntryRequest>) => r.map((x) => x.rule);
 
@@ -31,15 +39,26 @@ describe('campus-entry automatic checks', () => {
   });
 
   it('refuses outside the window, too late, commercial', () => {
-    expect(rules(checkEntryRequest({ ...base, date: '2027-01-05', filedOn: '2026-12-20', feeCharging: true }, whitelist, none))).toEqual(['inWindow', 'leadTime', 'notCommercial']);
+    expect(
+      rules(
+        checkEntryRequest({ ...base, date: '2027-01-05', filedOn: '2026-12-20', feeCharging: true }, whitelist, none),
+      ),
+    ).toEqual(['inWindow', 'leadTime', 'notCommercial']);
   });
 
   it('waives the lead time for an approved emergency addition but still counts caps', () => {
     const usage = { perSchool: { s1: 6 }, perSchoolItem: { 's1:SCI-01': 1 } };
-    expect(rules(checkEntryRequest({ ...base, filedOn: '2026-12-09', emergency: true }, whitelist, usage))).toEqual(['schoolCap', 'itemFrequency']);
+    expect(rules(checkEntryRequest({ ...base, filedOn: '2026-12-09', emergency: true }, whitelist, usage))).toEqual([
+      'schoolCap',
+      'itemFrequency',
+    ]);
   });
 
   it('knows the school semesters', () => {
-    expect([semesterOf('2026-09-01'), semesterOf('2027-01-15'), semesterOf('2027-03-01')]).toEqual(['2026-autumn', '2026-autumn', '2027-spring']);
+    expect([semesterOf('2026-09-01'), semesterOf('2027-01-15'), semesterOf('2027-03-01')]).toEqual([
+      '2026-autumn',
+      '2026-autumn',
+      '2027-spring',
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { zLocalizedText } from '../../definition/schema.js';
 
 /** One whitelisted social affair (社会事务进校园白名单 item). */

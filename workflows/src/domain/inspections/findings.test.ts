@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
+
 import { findingsFromItems, rectificationWorkdays } from './findings.js';
 
 describe('inspection findings', () => {
   const items = [
-    { code: 'HOST-01', layer: '主机安全', title: '无弱口令', result: 'fail' as const, severity: 'high' as const, offline: true },
+    {
+      code: 'HOST-01',
+      layer: '主机安全',
+      title: '无弱口令',
+      result: 'fail' as const,
+      severity: 'high' as const,
+      offline: true,
+    },
     { code: 'DATA-01', layer: '数据安全', title: '学生信息脱敏', result: 'fail' as const, severity: 'low' as const },
     { code: 'PHY-01', layer: '物理安全', title: '机房门禁', result: 'pass' as const },
   ];

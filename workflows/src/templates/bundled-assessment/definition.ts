@@ -16,7 +16,10 @@ export const bundledAssessment = {
   version: 1,
   subject: 'group',
   name: l('集团化办学捆绑式考核', 'Bundled assessment of an education group'),
-  description: l('成员校自评、集团汇总、教委审核与实地考察、结果公示', 'Member self-assessment, group consolidation, bureau review and site visit, public notice'),
+  description: l(
+    '成员校自评、集团汇总、教委审核与实地考察、结果公示',
+    'Member self-assessment, group consolidation, bureau review and site visit, public notice',
+  ),
   starters: [{ role: 'bureauAdmin', scope: 'district' }, bureau],
   title: l('{cycle}年度捆绑式考核', '{cycle} bundled assessment'),
   startForm: {
@@ -47,7 +50,13 @@ export const bundledAssessment = {
               { name: 'evidence', type: 'file', label: l('佐证材料', 'Evidence') },
             ],
           },
-          { name: 'selfSummary', type: 'textarea', label: l('自评报告', 'Self-assessment report'), required: true, maxLength: 4000 },
+          {
+            name: 'selfSummary',
+            type: 'textarea',
+            label: l('自评报告', 'Self-assessment report'),
+            required: true,
+            maxLength: 4000,
+          },
         ],
       },
       deadline: { workdays: 15, remindBefore: 3, escalateTo: bureau },
@@ -85,7 +94,14 @@ export const bundledAssessment = {
           blocks: [
             {
               name: 'groupRollUp',
-              params: { from: 'selfAssessment', tableField: 'indicatorScores', systemField: 'indicatorSystem', scoreField: 'groupScore', gradeField: 'grade', cycleField: 'cycle' },
+              params: {
+                from: 'selfAssessment',
+                tableField: 'indicatorScores',
+                systemField: 'indicatorSystem',
+                scoreField: 'groupScore',
+                gradeField: 'grade',
+                cycleField: 'cycle',
+              },
             },
           ],
         },
@@ -98,7 +114,14 @@ export const bundledAssessment = {
       actors: [bureau],
       form: {
         fields: [
-          { name: 'siteVisitScore', type: 'number', label: l('实地考察得分', 'Site-visit score'), min: 0, max: 100, required: true },
+          {
+            name: 'siteVisitScore',
+            type: 'number',
+            label: l('实地考察得分', 'Site-visit score'),
+            min: 0,
+            max: 100,
+            required: true,
+          },
           { name: 'siteVisitNotes', type: 'textarea', label: l('考察记录', 'Visit notes'), maxLength: 4000 },
         ],
       },
@@ -110,7 +133,9 @@ export const bundledAssessment = {
       name: l('结果公示', 'Public notice'),
       duration: { workdays: 5 },
       onEnd: { to: 'graded' },
-      on: { APPEAL: { to: 'appealReview', label: l('提出申诉', 'Appeal'), actors: [lead, members], comment: 'required' } },
+      on: {
+        APPEAL: { to: 'appealReview', label: l('提出申诉', 'Appeal'), actors: [lead, members], comment: 'required' },
+      },
     },
     appealReview: {
       kind: 'task',

@@ -16,7 +16,10 @@ export const campusEntry = {
   version: 1,
   subject: 'district',
   name: l('社会事务进校园申请', 'Social affair entering campus'),
-  description: l('白名单校验、教委审核、学校确认、活动开展与减负统计', 'Whitelist checks, bureau review, school confirmation, outcome and teacher hours'),
+  description: l(
+    '白名单校验、教委审核、学校确认、活动开展与减负统计',
+    'Whitelist checks, bureau review, school confirmation, outcome and teacher hours',
+  ),
   starters: [{ role: 'outsideDept', scope: 'any' }],
   // Named by the activity, not by the district it is filed with (issue 12).
   title: l('{title}', '{title}'),
@@ -31,7 +34,11 @@ export const campusEntry = {
       { name: 'materials', type: 'file', label: l('活动方案', 'Plan') },
       { name: 'commercial', type: 'boolean', label: l('是否商业性质', 'Commercial') },
       { name: 'feeCharging', type: 'boolean', label: l('是否收费', 'Fee-charging') },
-      { name: 'emergency', type: 'boolean', label: l('领导小组批准的临时增补', 'Emergency addition approved by the leading group') },
+      {
+        name: 'emergency',
+        type: 'boolean',
+        label: l('领导小组批准的临时增补', 'Emergency addition approved by the leading group'),
+      },
     ],
   },
   initial: 'autoCheck',
@@ -39,7 +46,17 @@ export const campusEntry = {
     autoCheck: {
       kind: 'auto',
       name: l('自动校验', 'Automatic checks'),
-      blocks: [{ name: 'entryRules', params: { fact: 'entryRefusals', itemField: 'itemCode', schoolsField: 'schoolIds', dateField: 'activityDate' } }],
+      blocks: [
+        {
+          name: 'entryRules',
+          params: {
+            fact: 'entryRefusals',
+            itemField: 'itemCode',
+            schoolsField: 'schoolIds',
+            dateField: 'activityDate',
+          },
+        },
+      ],
       choices: [{ to: 'bureauReview', guards: [{ name: 'noRefusals', params: { fact: 'entryRefusals' } }] }],
       otherwise: 'refused',
     },
@@ -65,7 +82,17 @@ export const campusEntry = {
           to: 'merged',
           label: l('合并申请', 'Merge requests'),
           requires: ['mergedInto'],
-          blocks: [{ name: 'mergeRequests', params: { itemField: 'itemCode', schoolsField: 'schoolIds', maxFields: ['studentHours', 'teacherHours'], filesField: 'materials' } }],
+          blocks: [
+            {
+              name: 'mergeRequests',
+              params: {
+                itemField: 'itemCode',
+                schoolsField: 'schoolIds',
+                maxFields: ['studentHours', 'teacherHours'],
+                filesField: 'materials',
+              },
+            },
+          ],
         },
         REJECT: { to: 'refused', comment: 'required' },
         RETURN: { to: 'revise', comment: 'required', validate: false },
@@ -75,7 +102,16 @@ export const campusEntry = {
       kind: 'task',
       name: l('申请单位修改', 'Requester revises'),
       actors: [requester],
-      form: { fields: [], permissions: { title: 'editable', activityDate: 'editable', studentHours: 'editable', teacherHours: 'editable', materials: 'editable' } },
+      form: {
+        fields: [],
+        permissions: {
+          title: 'editable',
+          activityDate: 'editable',
+          studentHours: 'editable',
+          teacherHours: 'editable',
+          materials: 'editable',
+        },
+      },
       // A revised request goes through the automatic checks again: a new date may break the window or a cap.
       on: { RESUBMIT: { to: 'autoCheck' }, WITHDRAW: { to: 'withdrawn', validate: false } },
     },
@@ -95,7 +131,13 @@ export const campusEntry = {
               { value: 'decline', label: l('婉拒', 'Decline') },
             ],
           },
-          { name: 'declineReason', type: 'text', label: l('婉拒理由', 'Reason for declining'), maxLength: 200, requiredWhen: { field: 'decision', equals: 'decline' } },
+          {
+            name: 'declineReason',
+            type: 'text',
+            label: l('婉拒理由', 'Reason for declining'),
+            maxLength: 200,
+            requiredWhen: { field: 'decision', equals: 'decline' },
+          },
         ],
       },
       deadline: { workdays: 5 },
@@ -105,18 +147,35 @@ export const campusEntry = {
     confirmed: {
       kind: 'auto',
       name: l('确认结果', 'Confirmation result'),
-      choices: [{ to: 'outcome', guards: [{ name: 'partsMatch', params: { step: 'schoolConfirm', field: 'decision', equals: 'confirm' } }] }],
+      choices: [
+        {
+          to: 'outcome',
+          guards: [{ name: 'partsMatch', params: { step: 'schoolConfirm', field: 'decision', equals: 'confirm' } }],
+        },
+      ],
       otherwise: 'notHeld',
     },
     outcome: {
       kind: 'collect',
       name: l('活动开展与工时登记', 'Outcome and hours'),
       blocks: [{ name: 'teacherHours', params: { plannedField: 'teacherHours', spentField: 'actualTeacherHours' } }],
-      participants: { role: 'principal', scope: 'parts', step: 'schoolConfirm', where: { field: 'decision', equals: 'confirm' } },
+      participants: {
+        role: 'principal',
+        scope: 'parts',
+        step: 'schoolConfirm',
+        where: { field: 'decision', equals: 'confirm' },
+      },
       form: {
         fields: [
           { name: 'held', type: 'boolean', label: l('活动已开展', 'Held'), required: true },
-          { name: 'actualTeacherHours', type: 'number', label: l('实际占用教师工时', 'Teacher hours spent'), min: 0, max: 200, required: true },
+          {
+            name: 'actualTeacherHours',
+            type: 'number',
+            label: l('实际占用教师工时', 'Teacher hours spent'),
+            min: 0,
+            max: 200,
+            required: true,
+          },
           { name: 'outcomeNotes', type: 'textarea', label: l('开展情况', 'Notes'), maxLength: 2000 },
         ],
       },

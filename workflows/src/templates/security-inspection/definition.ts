@@ -15,7 +15,10 @@ export const securityInspection = {
   version: 1,
   subject: 'school',
   name: l('网络安全检查', 'Network-security inspection'),
-  description: l('学校自查、检查员逐项检查、问题整改与复核', 'School self-check, item-by-item inspection, rectification and verification'),
+  description: l(
+    '学校自查、检查员逐项检查、问题整改与复核',
+    'School self-check, item-by-item inspection, rectification and verification',
+  ),
   starters: [{ role: 'bureauAdmin', scope: 'district' }, bureau],
   title: l('{round}', '{round}'),
   startForm: {
@@ -62,7 +65,9 @@ export const securityInspection = {
       name: l('学校自查', 'School self-check'),
       actors: [school],
       form: {
-        fields: [{ name: 'selfCheckNotes', type: 'textarea', label: l('自查说明', 'Self-check notes'), maxLength: 2000 }],
+        fields: [
+          { name: 'selfCheckNotes', type: 'textarea', label: l('自查说明', 'Self-check notes'), maxLength: 2000 },
+        ],
         permissions: { items: 'required' },
       },
       deadline: { workdays: 10, remindBefore: 2, escalateTo: bureau },
@@ -89,7 +94,10 @@ export const securityInspection = {
             name: 'rectificationDays',
             type: 'number',
             label: l('整改期限（工作日）', 'Rectification time (working days)'),
-            help: l('按最高问题等级自动计算：高 5、中 10、低 20 个工作日，可调整', 'Set from the most severe finding: high 5, medium 10, low 20 working days; may be changed'),
+            help: l(
+              '按最高问题等级自动计算：高 5、中 10、低 20 个工作日，可调整',
+              'Set from the most severe finding: high 5, medium 10, low 20 working days; may be changed',
+            ),
             min: 1,
             max: 60,
           },
@@ -117,12 +125,20 @@ export const securityInspection = {
       actors: [school],
       form: {
         fields: [
-          { name: 'rectificationReport', type: 'textarea', label: l('整改报告', 'Rectification report'), required: true, maxLength: 4000 },
+          {
+            name: 'rectificationReport',
+            type: 'textarea',
+            label: l('整改报告', 'Rectification report'),
+            required: true,
+            maxLength: 4000,
+          },
           { name: 'rectificationEvidence', type: 'file', label: l('整改佐证材料', 'Rectification evidence') },
         ],
       },
       deadline: { workdays: 15, fromField: 'rectificationDays', remindBefore: 2, escalateTo: bureau },
-      on: { SUBMIT_RECTIFICATION: { to: 'verification', blocks: [{ name: 'findingsLedger', params: { op: 'handIn' } }] } },
+      on: {
+        SUBMIT_RECTIFICATION: { to: 'verification', blocks: [{ name: 'findingsLedger', params: { op: 'handIn' } }] },
+      },
     },
     verification: {
       kind: 'review',
@@ -131,8 +147,17 @@ export const securityInspection = {
       join: { policy: 'all' },
       deadline: { workdays: 5 },
       on: {
-        APPROVE: { to: 'closed', label: l('复核通过', 'Accept'), blocks: [{ name: 'findingsLedger', params: { op: 'close' } }] },
-        REJECT: { to: 'rectification', label: l('退回整改', 'Return for rectification'), comment: 'required', blocks: [{ name: 'findingsLedger', params: { op: 'reopen' } }] },
+        APPROVE: {
+          to: 'closed',
+          label: l('复核通过', 'Accept'),
+          blocks: [{ name: 'findingsLedger', params: { op: 'close' } }],
+        },
+        REJECT: {
+          to: 'rectification',
+          label: l('退回整改', 'Return for rectification'),
+          comment: 'required',
+          blocks: [{ name: 'findingsLedger', params: { op: 'reopen' } }],
+        },
       },
     },
     closed: { kind: 'final', name: l('已办结', 'Closed'), outcome: 'closed' },

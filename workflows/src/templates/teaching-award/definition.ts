@@ -17,7 +17,10 @@ export const teachingAward = {
   version: 1,
   subject: 'school',
   name: l('教学成果奖与精品课评审', 'Teaching-achievement award and quality course'),
-  description: l('教师申报、学校推荐、区级初审、专家评审、排名定级与公示', 'Submission, school recommendation, formal check, expert review, ranking and notice'),
+  description: l(
+    '教师申报、学校推荐、区级初审、专家评审、排名定级与公示',
+    'Submission, school recommendation, formal check, expert review, ranking and notice',
+  ),
   starters: [{ role: 'teacher', scope: 'subject.school' }],
   title: l('{title}', '{title}'),
   startForm: {
@@ -44,8 +47,21 @@ export const teachingAward = {
           { name: 'unit', type: 'text', label: l('单位', 'Unit') },
         ],
       },
-      { name: 'practiceYears', type: 'number', label: l('实践检验年限', 'Years of practice'), required: true, min: 2, max: 50 },
-      { name: 'summaryReport', type: 'textarea', label: l('成果总结报告', 'Summary report'), required: true, maxLength: 8000 },
+      {
+        name: 'practiceYears',
+        type: 'number',
+        label: l('实践检验年限', 'Years of practice'),
+        required: true,
+        min: 2,
+        max: 50,
+      },
+      {
+        name: 'summaryReport',
+        type: 'textarea',
+        label: l('成果总结报告', 'Summary report'),
+        required: true,
+        maxLength: 8000,
+      },
       { name: 'evidence', type: 'file', label: l('佐证材料', 'Evidence') },
     ],
   },
@@ -57,23 +73,58 @@ export const teachingAward = {
       actors: [principal],
       deadline: { workdays: 5, remindBefore: 1 },
       on: {
-        RECOMMEND: { to: 'preliminary', label: l('推荐上报', 'Recommend'), guards: [{ name: 'withinCap', params: { fact: 'schoolRecommendations', cap: 3, capFact: 'schoolRecommendationQuota' } }] },
+        RECOMMEND: {
+          to: 'preliminary',
+          label: l('推荐上报', 'Recommend'),
+          guards: [
+            {
+              name: 'withinCap',
+              params: { fact: 'schoolRecommendations', cap: 3, capFact: 'schoolRecommendationQuota' },
+            },
+          ],
+        },
         RETURN: { to: 'revise', comment: 'required', validate: false },
-        REJECT: { to: 'notRecommended', label: l('不予推荐', 'Do not recommend'), comment: 'required', validate: false },
+        REJECT: {
+          to: 'notRecommended',
+          label: l('不予推荐', 'Do not recommend'),
+          comment: 'required',
+          validate: false,
+        },
       },
     },
     revise: {
       kind: 'task',
       name: l('申报人修改', 'Author revises'),
       actors: [author],
-      form: { fields: [], permissions: { title: 'editable', completers: 'editable', summaryReport: 'editable', evidence: 'editable', practiceYears: 'editable' } },
+      form: {
+        fields: [],
+        permissions: {
+          title: 'editable',
+          completers: 'editable',
+          summaryReport: 'editable',
+          evidence: 'editable',
+          practiceYears: 'editable',
+        },
+      },
       on: { RESUBMIT: { to: 'schoolRecommend' }, WITHDRAW: { to: 'withdrawn', validate: false } },
     },
     preliminary: {
       kind: 'task',
       name: l('区级初审', 'Formal check'),
       actors: [bureau],
-      form: { fields: [{ name: 'experts', type: 'multiselect', label: l('评审专家', 'Experts'), help: l('至少 3 名，自动回避本校及本集团专家', 'At least 3; experts from the school and its group are excluded') }] },
+      form: {
+        fields: [
+          {
+            name: 'experts',
+            type: 'multiselect',
+            label: l('评审专家', 'Experts'),
+            help: l(
+              '至少 3 名，自动回避本校及本集团专家',
+              'At least 3; experts from the school and its group are excluded',
+            ),
+          },
+        ],
+      },
       deadline: { workdays: 10 },
       on: {
         PASS: {
@@ -106,7 +157,13 @@ export const teachingAward = {
       actors: [bureau],
       form: {
         fields: [
-          { name: 'finalScore', type: 'number', label: l('最终得分（去掉最高最低分）', 'Final score (trimmed mean)'), min: 0, max: 100 },
+          {
+            name: 'finalScore',
+            type: 'number',
+            label: l('最终得分（去掉最高最低分）', 'Final score (trimmed mean)'),
+            min: 0,
+            max: 100,
+          },
           {
             name: 'level',
             type: 'select',
@@ -126,7 +183,10 @@ export const teachingAward = {
           requires: ['finalScore', 'level'],
           blocks: [
             { name: 'trimmedMean', params: { from: 'expertReview', scoreField: 'score', resultField: 'finalScore' } },
-            { name: 'levelByQuota', params: { scoreField: 'finalScore', levelField: 'level', categoryField: 'category', titleField: 'title' } },
+            {
+              name: 'levelByQuota',
+              params: { scoreField: 'finalScore', levelField: 'level', categoryField: 'category', titleField: 'title' },
+            },
           ],
         },
         NOT_AWARDED: { to: 'notAwarded', label: l('未获奖', 'Not awarded'), comment: 'required', validate: false },
@@ -141,7 +201,11 @@ export const teachingAward = {
         OBJECT: {
           to: 'objectionReview',
           label: l('实名提出异议', 'Object (signed)'),
-          actors: [{ role: 'teacher', scope: 'any' }, { role: 'principal', scope: 'any' }, { role: 'expert', scope: 'any' }],
+          actors: [
+            { role: 'teacher', scope: 'any' },
+            { role: 'principal', scope: 'any' },
+            { role: 'expert', scope: 'any' },
+          ],
           comment: 'required',
         },
       },

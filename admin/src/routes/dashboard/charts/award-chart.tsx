@@ -1,12 +1,13 @@
-import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+
 import { useLocalize } from '../../../components/localized-text';
-import { ReportCard } from '../report-card';
-import { ChartCanvas } from './chart-canvas';
-import { PALETTE, perRow } from './chart-series';
 import { drillToInstances } from '../drill-links';
 import { toPairs } from '../normalize';
-import { useReport, type ReportFilters } from '../use-report';
+import { ReportCard } from '../report-card';
+import { type ReportFilters, useReport } from '../use-report';
+import { ChartCanvas } from './chart-canvas';
+import { PALETTE, perRow } from './chart-series';
 
 /** 教学成果奖: award results per level (特等/一等/二等…); a click opens the award instances. */
 export function AwardChart({ filters }: { filters: ReportFilters }) {
@@ -16,7 +17,10 @@ export function AwardChart({ filters }: { filters: ReportFilters }) {
   const report = useReport<{ byLevel?: unknown; year?: string }>('/reports/teaching-award', filters);
   const rows = toPairs(report.data?.byLevel)
     .filter((p) => p.count > 0)
-    .map((p) => ({ level: t(`dashboard.levels.${p.key}`, { defaultValue: localize(p.label) || p.key }), count: p.count }));
+    .map((p) => ({
+      level: t(`dashboard.levels.${p.key}`, { defaultValue: localize(p.label) || p.key }),
+      count: p.count,
+    }));
   // GET /instances cannot filter by an award's level (it lives in the instance's form data) nor by several
   // states at once, so a slice opens the most specific list there is: the award requests under the
   // dashboard's school/group and period. Any slice opens the same list. Without a dashboard period it
@@ -24,7 +28,12 @@ export function AwardChart({ filters }: { filters: ReportFilters }) {
   const year = report.data?.year;
   const period = year && !filters.from && !filters.to ? { from: `${year}-01-01`, to: `${year}-12-31` } : {};
   // Each slice's legend entry carries its count (the slices had outside labels "level count").
-  const series = perRow(rows, (r) => `${r.level} ${r.count}`, (r) => r.count, (_, i) => PALETTE[i % PALETTE.length]!);
+  const series = perRow(
+    rows,
+    (r) => `${r.level} ${r.count}`,
+    (r) => r.count,
+    (_, i) => PALETTE[i % PALETTE.length]!,
+  );
   return (
     <ReportCard
       title={t('dashboard.awards')}

@@ -1,17 +1,18 @@
-import { useEffect, useRef } from 'react';
 import {
   ArcElement,
   BarController,
   BarElement,
   CategoryScale,
   Chart,
+  type ChartConfiguration,
   DoughnutController,
   Legend,
   LinearScale,
-  Tooltip,
-  type ChartConfiguration,
   type Plugin,
+  Tooltip,
 } from 'chart.js';
+import { useEffect, useRef } from 'react';
+
 import { theme } from '../../../config/theme';
 import type { Series } from './chart-series';
 
@@ -65,24 +66,56 @@ function valueLabels(format: (value: number) => string, horizontal: boolean): Pl
 }
 
 function configOf<R>(p: Props<R>): ChartConfiguration<'bar'> | ChartConfiguration<'doughnut'> {
-  const legend = { display: p.legend !== undefined, position: p.legend, align: p.legend === 'top' ? ('start' as const) : ('center' as const), labels: { boxWidth: 12, boxHeight: 12 } };
+  const legend = {
+    display: p.legend !== undefined,
+    position: p.legend,
+    align: p.legend === 'top' ? ('start' as const) : ('center' as const),
+    labels: { boxWidth: 12, boxHeight: 12 },
+  };
   const interaction = { mode: 'nearest' as const, intersect: true };
   const animation = { duration: 400 };
   if (p.kind === 'doughnut') {
     return {
       type: 'doughnut',
-      data: { labels: p.series.labels, datasets: p.series.datasets.map((d) => ({ label: d.label, data: d.data.map((v) => v ?? 0), backgroundColor: d.color, borderWidth: 1 })) },
-      options: { responsive: true, maintainAspectRatio: false, animation, cutout: '60%', interaction, plugins: { legend } },
+      data: {
+        labels: p.series.labels,
+        datasets: p.series.datasets.map((d) => ({
+          label: d.label,
+          data: d.data.map((v) => v ?? 0),
+          backgroundColor: d.color,
+          borderWidth: 1,
+        })),
+      },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation,
+        cutout: '60%',
+        interaction,
+        plugins: { legend },
+      },
     };
   }
   const horizontal = p.kind === 'bar';
-  const values = { beginAtZero: true, stacked: p.stacked, ticks: { precision: 0 }, grid: { color: '#f0f0f0' }, grace: p.valueLabel ? '8%' : 0 };
+  const values = {
+    beginAtZero: true,
+    stacked: p.stacked,
+    ticks: { precision: 0 },
+    grid: { color: '#f0f0f0' },
+    grace: p.valueLabel ? '8%' : 0,
+  };
   const categories = { stacked: p.stacked, grid: { display: false }, ticks: { autoSkip: false } };
   return {
     type: 'bar',
     data: {
       labels: p.series.labels,
-      datasets: p.series.datasets.map((d) => ({ label: d.label, data: d.data, backgroundColor: d.color, maxBarThickness: p.maxBarThickness, skipNull: !p.stacked })),
+      datasets: p.series.datasets.map((d) => ({
+        label: d.label,
+        data: d.data,
+        backgroundColor: d.color,
+        maxBarThickness: p.maxBarThickness,
+        skipNull: !p.stacked,
+      })),
     },
     options: {
       responsive: true,
@@ -107,7 +140,15 @@ export function ChartCanvas<R>(props: Props<R>) {
   const latest = useRef(props);
   latest.current = props;
   const { kind, series, height, stacked, legend, maxBarThickness, valueLabel } = props;
-  const drawn = JSON.stringify({ kind, labels: series.labels, datasets: series.datasets, stacked, legend, maxBarThickness, labelled: !!valueLabel });
+  const drawn = JSON.stringify({
+    kind,
+    labels: series.labels,
+    datasets: series.datasets,
+    stacked,
+    legend,
+    maxBarThickness,
+    labelled: !!valueLabel,
+  });
   useEffect(() => {
     const el = canvas.current;
     if (!el) return undefined;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { bySeries, PALETTE, perRow } from './chart-series';
 
 type Row = { workflow: string; state: string; count: number };
@@ -11,7 +12,12 @@ const rows: Row[] = [
 
 describe('perRow', () => {
   it('draws one mark per row and finds the row back from it', () => {
-    const s = perRow(rows, (r) => r.state, (r) => r.count, '#cf1322');
+    const s = perRow(
+      rows,
+      (r) => r.state,
+      (r) => r.count,
+      '#cf1322',
+    );
     expect(s.labels).toEqual(['自查', '整改', '自查', '审核']);
     expect(s.datasets).toEqual([{ label: '', data: [3, 2, 1, 4], color: '#cf1322' }]);
     expect(s.rowAt(0, 3)).toBe(rows[3]);
@@ -20,14 +26,24 @@ describe('perRow', () => {
   });
 
   it('colours each row when asked', () => {
-    const s = perRow(rows.slice(0, 2), (r) => r.state, (r) => r.count, (r) => (r.count > 2 ? 'red' : 'blue'));
+    const s = perRow(
+      rows.slice(0, 2),
+      (r) => r.state,
+      (r) => r.count,
+      (r) => (r.count > 2 ? 'red' : 'blue'),
+    );
     expect(s.datasets[0]?.color).toEqual(['red', 'blue']);
   });
 });
 
 describe('bySeries', () => {
   it('splits rows into categories and series, with gaps where a category lacks a series', () => {
-    const s = bySeries(rows, (r) => r.workflow, (r) => r.state, (r) => r.count);
+    const s = bySeries(
+      rows,
+      (r) => r.workflow,
+      (r) => r.state,
+      (r) => r.count,
+    );
     expect(s.labels).toEqual(['网络安全检查', '进校园']);
     expect(s.datasets).toEqual([
       { label: '自查', data: [3, 1], color: PALETTE[0] },
@@ -37,7 +53,12 @@ describe('bySeries', () => {
   });
 
   it('finds the row of a clicked segment, and nothing for a gap', () => {
-    const s = bySeries(rows, (r) => r.workflow, (r) => r.state, (r) => r.count);
+    const s = bySeries(
+      rows,
+      (r) => r.workflow,
+      (r) => r.state,
+      (r) => r.count,
+    );
     expect(s.rowAt(2, 1)).toBe(rows[3]);
     expect(s.rowAt(0, 0)).toBe(rows[0]);
     expect(s.rowAt(1, 1)).toBeUndefined();

@@ -1,20 +1,29 @@
-import { useState } from 'react';
 import { Col, Row, Space, Statistic, Tag, Typography } from 'antd';
-import { useNavigate } from 'react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+
 import { useLocalize } from '../../../components/localized-text';
+import { type FindingQuery, findingsLink, LAYER_KEYS } from '../../../lib/findings-link';
 import { instanceListLink } from '../../../lib/instance-link';
-import { findingsLink, LAYER_KEYS, type FindingQuery } from '../../../lib/findings-link';
+import type { MaybeLocalized } from '../../../types/contract';
+import { toPairs } from '../normalize';
+import { PeriodPicker } from '../period-picker';
 import { ReportCard } from '../report-card';
+import { type ReportFilters, useReport } from '../use-report';
 import { ChartCanvas } from './chart-canvas';
 import { perRow } from './chart-series';
-import { toPairs } from '../normalize';
-import { useReport, type ReportFilters } from '../use-report';
-import { PeriodPicker } from '../period-picker';
-import type { MaybeLocalized } from '../../../types/contract';
 
 type SchoolFindings = { schoolId: string; schoolName: string; open?: number; findings?: number; overdue?: number };
-type SecurityReport = { round?: string | null; rounds?: string[]; byLayer?: unknown; bySeverity?: unknown; openFindings?: unknown; overdueFindings?: unknown; perSchool?: SchoolFindings[] };
+type SecurityReport = {
+  round?: string | null;
+  rounds?: string[];
+  byLayer?: unknown;
+  bySeverity?: unknown;
+  openFindings?: unknown;
+  overdueFindings?: unknown;
+  perSchool?: SchoolFindings[];
+};
 
 const countOf = (v: unknown) => (typeof v === 'number' ? v : Array.isArray(v) ? v.length : 0);
 
@@ -29,17 +38,41 @@ export function FindingsChart({ filters }: { filters: ReportFilters }) {
   // No round chosen: the API shows the latest, and says which (report.round).
   const [round, setRound] = useState<string>();
   const report = useReport<SecurityReport>('/reports/security-inspection', filters, { round });
-  const label = (group: 'layers' | 'severities', key: string, fallback: MaybeLocalized) => t(`dashboard.${group}.${key}`, { defaultValue: localize(fallback) || key });
+  const label = (group: 'layers' | 'severities', key: string, fallback: MaybeLocalized) =>
+    t(`dashboard.${group}.${key}`, { defaultValue: localize(fallback) || key });
   // `key` rides along in each datum so a click can filter the findings list by the API's own value.
-  const layers = toPairs(report.data?.byLayer).map((p) => ({ layer: label('layers', LAYER_KEYS[p.key] ?? p.key, p.label), key: p.key, count: p.count }));
-  const severities = toPairs(report.data?.bySeverity).map((p) => ({ severity: label('severities', p.key, p.label), key: p.key, count: p.count }));
-  const worst = [...(report.data?.perSchool ?? [])].filter((s) => (s.open ?? 0) > 0).sort((a, b) => (b.open ?? 0) - (a.open ?? 0)).slice(0, 8);
+  const layers = toPairs(report.data?.byLayer).map((p) => ({
+    layer: label('layers', LAYER_KEYS[p.key] ?? p.key, p.label),
+    key: p.key,
+    count: p.count,
+  }));
+  const severities = toPairs(report.data?.bySeverity).map((p) => ({
+    severity: label('severities', p.key, p.label),
+    key: p.key,
+    count: p.count,
+  }));
+  const worst = [...(report.data?.perSchool ?? [])]
+    .filter((s) => (s.open ?? 0) > 0)
+    .sort((a, b) => (b.open ?? 0) - (a.open ?? 0))
+    .slice(0, 8);
   // A bar, a slice or a figure opens 整改问题 filtered the same way (and to the dashboard's school, if any).
   // GET /findings has no group or period filter: under a group only, the list shows the whole district's.
   // The round shown travels along, so the list holds what the chart counted.
-  const openFindings = (q: FindingQuery) => navigate(findingsLink({ schoolId: filters.schoolId, ...q, round: report.data?.round ?? undefined }));
-  const layerSeries = perRow(layers, (l) => l.layer, (l) => l.count, '#1783FF', t('dashboard.findings'));
-  const severitySeries = perRow(severities, (s) => s.severity, (s) => s.count, (s) => SEVERITY_COLORS[s.key] ?? '#8c8c8c');
+  const openFindings = (q: FindingQuery) =>
+    navigate(findingsLink({ schoolId: filters.schoolId, ...q, round: report.data?.round ?? undefined }));
+  const layerSeries = perRow(
+    layers,
+    (l) => l.layer,
+    (l) => l.count,
+    '#1783FF',
+    t('dashboard.findings'),
+  );
+  const severitySeries = perRow(
+    severities,
+    (s) => s.severity,
+    (s) => s.count,
+    (s) => SEVERITY_COLORS[s.key] ?? '#8c8c8c',
+  );
   return (
     <ReportCard
       title={t('dashboard.findings')}
@@ -49,24 +82,47 @@ export function FindingsChart({ filters }: { filters: ReportFilters }) {
       empty={layers.length === 0 && severities.length === 0}
       emptyText={t('dashboard.noFindings')}
       onRetry={() => void report.refetch()}
-      extra={<PeriodPicker label={t('dashboard.round')} testId="findings-round" periods={report.data?.rounds} shown={report.data?.round} onChange={setRound} allLabel={t('dashboard.allRounds')} />}
+      extra={
+        <PeriodPicker
+          label={t('dashboard.round')}
+          testId="findings-round"
+          periods={report.data?.rounds}
+          shown={report.data?.round}
+          onChange={setRound}
+          allLabel={t('dashboard.allRounds')}
+        />
+      }
     >
       <Row gutter={16}>
         <Col span={12}>
           <Statistic
-            title={<Typography.Link onClick={() => openFindings({ status: 'open' })} data-testid="findings-open-link">{t('dashboard.openFindings')}</Typography.Link>}
+            title={
+              <Typography.Link onClick={() => openFindings({ status: 'open' })} data-testid="findings-open-link">
+                {t('dashboard.openFindings')}
+              </Typography.Link>
+            }
             value={countOf(report.data?.openFindings)}
           />
         </Col>
         <Col span={12}>
           <Statistic
-            title={<Typography.Link onClick={() => openFindings({ overdue: '1' })} data-testid="findings-overdue-link">{t('dashboard.overdueFindings')}</Typography.Link>}
+            title={
+              <Typography.Link onClick={() => openFindings({ overdue: '1' })} data-testid="findings-overdue-link">
+                {t('dashboard.overdueFindings')}
+              </Typography.Link>
+            }
             value={countOf(report.data?.overdueFindings)}
             valueStyle={{ color: countOf(report.data?.overdueFindings) ? '#cf1322' : undefined }}
           />
         </Col>
         <Col xs={24} md={14}>
-          <ChartCanvas kind="column" series={layerSeries} maxBarThickness={32} height={220} onPick={(l) => openFindings({ layer: l.key })} />
+          <ChartCanvas
+            kind="column"
+            series={layerSeries}
+            maxBarThickness={32}
+            height={220}
+            onPick={(l) => openFindings({ layer: l.key })}
+          />
         </Col>
         <Col xs={24} md={10}>
           <ChartCanvas

@@ -1,14 +1,26 @@
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+
+import { drillToInstances } from '../drill-links';
+import { PeriodPicker } from '../period-picker';
 import { ReportCard } from '../report-card';
+import { type ReportFilters, useReport } from '../use-report';
 import { ChartCanvas } from './chart-canvas';
 import { bySeries } from './chart-series';
-import { drillToInstances } from '../drill-links';
-import { useReport, type ReportFilters } from '../use-report';
-import { PeriodPicker } from '../period-picker';
 
-type Ranking = { cycle?: string | null; cycles?: string[]; ranking?: Array<{ groupId: string; groupName: string; score: number | null; grade?: string | null; rank?: number | null; weakest?: string }> };
+type Ranking = {
+  cycle?: string | null;
+  cycles?: string[];
+  ranking?: Array<{
+    groupId: string;
+    groupName: string;
+    score: number | null;
+    grade?: string | null;
+    rank?: number | null;
+    weakest?: string;
+  }>;
+};
 
 /** 集团考核排名: bundled-assessment scores by group, best first; a click opens that group's assessments (in the dashboard's period). */
 export function RankingChart({ filters }: { filters: ReportFilters }) {
@@ -21,10 +33,18 @@ export function RankingChart({ filters }: { filters: ReportFilters }) {
   const rows = (report.data?.ranking ?? [])
     .flatMap((r) => (typeof r.score === 'number' ? [{ ...r, score: r.score }] : []))
     .sort((a, b) => b.score - a.score)
-    .map((r) => ({ ...r, grade: r.grade ? t(`dashboard.grades.${r.grade}`, { defaultValue: r.grade }) : t('dashboard.ungraded') }));
+    .map((r) => ({
+      ...r,
+      grade: r.grade ? t(`dashboard.grades.${r.grade}`, { defaultValue: r.grade }) : t('dashboard.ungraded'),
+    }));
   // The clicked group is the organisation (it overrides a dashboard school or group).
   // One bar per group, coloured (and listed in the legend) by grade.
-  const series = bySeries(rows, (r) => r.groupName, (r) => r.grade, (r) => r.score);
+  const series = bySeries(
+    rows,
+    (r) => r.groupName,
+    (r) => r.grade,
+    (r) => r.score,
+  );
   return (
     <ReportCard
       title={t('dashboard.ranking')}
@@ -34,7 +54,15 @@ export function RankingChart({ filters }: { filters: ReportFilters }) {
       empty={rows.length === 0}
       emptyText={t('dashboard.noRanking')}
       onRetry={() => void report.refetch()}
-      extra={<PeriodPicker label={t('dashboard.cycle')} testId="ranking-cycle" periods={report.data?.cycles} shown={report.data?.cycle} onChange={setCycle} />}
+      extra={
+        <PeriodPicker
+          label={t('dashboard.cycle')}
+          testId="ranking-cycle"
+          periods={report.data?.cycles}
+          shown={report.data?.cycle}
+          onChange={setCycle}
+        />
+      }
     >
       <ChartCanvas
         kind="bar"

@@ -1,10 +1,11 @@
-import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ReportCard } from '../report-card';
+import { useNavigate } from 'react-router';
+
 import { instanceListLink } from '../../../lib/instance-link';
+import { ReportCard } from '../report-card';
+import { type ReportFilters, useReport } from '../use-report';
 import { ChartCanvas } from './chart-canvas';
 import { bySeries } from './chart-series';
-import { useReport, type ReportFilters } from '../use-report';
 
 type CampusReport = { perSchool?: Array<{ schoolId: string; schoolName: string; used: number; cap: number }> };
 
@@ -24,7 +25,13 @@ export function WhitelistChart({ filters }: { filters: ReportFilters }) {
   // dashboard's school/group/period apply to it: a bar opens the most specific list there is, every
   // campus-entry request. A bar without a school (never drawn) opens nothing.
   const colors = [t('dashboard.used'), t('dashboard.cap')];
-  const series = bySeries(rows, (r) => r.school, (r) => r.series, (r) => r.value, (s) => (s === colors[0] ? '#1677ff' : '#d9d9d9'));
+  const series = bySeries(
+    rows,
+    (r) => r.school,
+    (r) => r.series,
+    (r) => r.value,
+    (s) => (s === colors[0] ? '#1677ff' : '#d9d9d9'),
+  );
   return (
     <ReportCard
       title={t('dashboard.whitelist')}

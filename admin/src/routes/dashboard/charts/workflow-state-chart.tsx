@@ -1,28 +1,49 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import { Space, Tag, Typography } from 'antd';
-import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+
 import { useLocalize } from '../../../components/localized-text';
-import { ChartCanvas } from './chart-canvas';
-import { bySeries } from './chart-series';
+import type { OverviewReport } from '../../../types/contract';
 import { drillToInstances } from '../drill-links';
 import { ReportCard } from '../report-card';
 import type { ReportFilters } from '../use-report';
-import type { OverviewReport } from '../../../types/contract';
-import type { UseQueryResult } from '@tanstack/react-query';
+import { ChartCanvas } from './chart-canvas';
+import { bySeries } from './chart-series';
 
 type Row = { workflow: string; state: string; count: number; definitionKey: string; stateId: string };
 
 /** 各流程在办情况: instances per workflow stacked by state; a click opens that slice of the instance list. */
-export function WorkflowStateChart({ report, filters }: { report: UseQueryResult<OverviewReport>; filters: ReportFilters }) {
+export function WorkflowStateChart({
+  report,
+  filters,
+}: {
+  report: UseQueryResult<OverviewReport>;
+  filters: ReportFilters;
+}) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const navigate = useNavigate();
   const rows: Row[] = (report.data?.byWorkflow ?? []).flatMap((w) =>
-    w.byState.filter((s) => s.count > 0).map((s) => ({ workflow: localize(w.name), state: localize(s.stateName), count: s.count, definitionKey: w.definitionKey, stateId: s.state })),
+    w.byState
+      .filter((s) => s.count > 0)
+      .map((s) => ({
+        workflow: localize(w.name),
+        state: localize(s.stateName),
+        count: s.count,
+        definitionKey: w.definitionKey,
+        stateId: s.state,
+      })),
   );
-  const link = (r: Pick<Row, 'definitionKey' | 'stateId'>) => drillToInstances(filters, { definitionKey: r.definitionKey, state: r.stateId });
+  const link = (r: Pick<Row, 'definitionKey' | 'stateId'>) =>
+    drillToInstances(filters, { definitionKey: r.definitionKey, state: r.stateId });
   const open = (r: Pick<Row, 'definitionKey' | 'stateId'>) => navigate(link(r));
-  const series = bySeries(rows, (r) => r.workflow, (r) => r.state, (r) => r.count);
+  const series = bySeries(
+    rows,
+    (r) => r.workflow,
+    (r) => r.state,
+    (r) => r.count,
+  );
   return (
     <ReportCard
       title={t('dashboard.byWorkflow')}
@@ -49,7 +70,13 @@ export function WorkflowStateChart({ report, filters }: { report: UseQueryResult
       <Space size={[6, 6]} wrap style={{ marginTop: 8, display: 'flex' }} data-testid="workflow-state-links">
         {rows.map((r) => (
           <Tag key={`${r.definitionKey}/${r.stateId}`} color="blue" bordered={false} style={{ cursor: 'pointer' }}>
-            <a href={link(r)} onClick={(e) => { e.preventDefault(); open(r); }}>
+            <a
+              href={link(r)}
+              onClick={(e) => {
+                e.preventDefault();
+                open(r);
+              }}
+            >
               {r.workflow} · {r.state} {r.count}
             </a>
           </Tag>

@@ -1,13 +1,14 @@
-import { useState } from 'react';
-import { Button, Card, Image, List, Space, Tag, Tooltip, Typography, Upload } from 'antd';
 import { DownloadOutlined, EyeOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Image, List, Space, Tag, Tooltip, Typography, Upload } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { http, isApiError } from '../../../providers/http';
-import { postAttachment, useFileUpload } from '../../../components/use-file-upload';
+
 import { formatDateTime } from '../../../components/date-text';
-import { formatSize } from '../../../components/file-size';
 import { EmptyState } from '../../../components/empty-state';
+import { formatSize } from '../../../components/file-size';
+import { postAttachment, useFileUpload } from '../../../components/use-file-upload';
+import { http, isApiError } from '../../../providers/http';
 import type { Attachment, InstanceView, Page } from '../../../types/contract';
 
 /** The API serves images and PDFs inline (for preview) on request; downloads stay attachments. */
@@ -41,7 +42,10 @@ export function AttachmentsCard({ view, canUpload }: { view: InstanceView; canUp
   const { uploading, upload } = useFileUpload(
     async (file) => {
       const saved = await postAttachment(view.id, file);
-      client.setQueryData<Page<Attachment>>(key, (old) => ({ items: [saved, ...(old?.items ?? []).filter((a) => a.id !== saved.id)], nextCursor: old?.nextCursor ?? null }));
+      client.setQueryData<Page<Attachment>>(key, (old) => ({
+        items: [saved, ...(old?.items ?? []).filter((a) => a.id !== saved.id)],
+        nextCursor: old?.nextCursor ?? null,
+      }));
       void client.invalidateQueries({ queryKey: key });
       return saved;
     },
@@ -62,8 +66,20 @@ export function AttachmentsCard({ view, canUpload }: { view: InstanceView; canUp
       data-testid="attachments"
       extra={
         canUpload && (
-          <Upload accept={ACCEPT} showUploadList={false} customRequest={({ file }) => void upload(file as File)} disabled={uploading}>
-            <Button size="small" type="primary" ghost icon={<UploadOutlined />} loading={uploading} data-testid="attachment-upload">
+          <Upload
+            accept={ACCEPT}
+            showUploadList={false}
+            customRequest={({ file }) => void upload(file as File)}
+            disabled={uploading}
+          >
+            <Button
+              size="small"
+              type="primary"
+              ghost
+              icon={<UploadOutlined />}
+              loading={uploading}
+              data-testid="attachment-upload"
+            >
               {t('attachments.upload')}
             </Button>
           </Upload>
@@ -72,13 +88,18 @@ export function AttachmentsCard({ view, canUpload }: { view: InstanceView; canUp
     >
       {query.isError ? (
         <Typography.Text type="secondary" data-testid="attachments-error">
-          {isApiError(query.error) && query.error.status === 404 ? t('attachments.unavailable') : t('attachments.loadFailed')}
+          {isApiError(query.error) && query.error.status === 404
+            ? t('attachments.unavailable')
+            : t('attachments.loadFailed')}
         </Typography.Text>
       ) : items.length === 0 && !query.isLoading ? (
         <EmptyState description={canUpload ? t('attachments.emptyCanUpload') : t('attachments.empty')} />
       ) : (
         groupByItem(items).map((group) => (
-          <div key={group.field ?? ''} data-testid={group.code ? `evidence-group-${group.code}` : 'evidence-group-general'}>
+          <div
+            key={group.field ?? ''}
+            data-testid={group.code ? `evidence-group-${group.code}` : 'evidence-group-general'}
+          >
             {group.code && (
               <Typography.Text strong style={{ display: 'block', marginTop: 12 }}>
                 <Tag bordered={false}>{group.code}</Tag>
@@ -99,12 +120,22 @@ export function AttachmentsCard({ view, canUpload }: { view: InstanceView; canUp
                           size="small"
                           icon={<EyeOutlined />}
                           aria-label={t('attachments.preview')}
-                          onClick={() => (a.mime.startsWith('image/') ? setPreview(inline(a.url)) : window.open(inline(a.url), '_blank', 'noopener'))}
+                          onClick={() =>
+                            a.mime.startsWith('image/')
+                              ? setPreview(inline(a.url))
+                              : window.open(inline(a.url), '_blank', 'noopener')
+                          }
                         />
                       </Tooltip>
                     ) : null,
                     <Tooltip key="d" title={t('attachments.download')}>
-                      <Button type="text" size="small" icon={<DownloadOutlined />} href={a.url} aria-label={t('attachments.download')} />
+                      <Button
+                        type="text"
+                        size="small"
+                        icon={<DownloadOutlined />}
+                        href={a.url}
+                        aria-label={t('attachments.download')}
+                      />
                     </Tooltip>,
                   ]}
                 >
@@ -116,7 +147,12 @@ export function AttachmentsCard({ view, canUpload }: { view: InstanceView; canUp
                           {formatSize(a.size, i18n.language)}
                           {a.createdAt ? ` · ${formatDateTime(a.createdAt)}` : ''}
                         </Typography.Text>
-                        <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: 'monospace' }} copyable={{ text: a.sha256 }} data-testid="attachment-sha">
+                        <Typography.Text
+                          type="secondary"
+                          style={{ fontSize: 12, fontFamily: 'monospace' }}
+                          copyable={{ text: a.sha256 }}
+                          data-testid="attachment-sha"
+                        >
                           SHA-256 {a.sha256.slice(0, 16)}…
                         </Typography.Text>
                       </Space>
@@ -128,7 +164,11 @@ export function AttachmentsCard({ view, canUpload }: { view: InstanceView; canUp
           </div>
         ))
       )}
-      <Image style={{ display: 'none' }} src={preview ?? undefined} preview={{ visible: !!preview, src: preview ?? undefined, onVisibleChange: (v) => !v && setPreview(null) }} />
+      <Image
+        style={{ display: 'none' }}
+        src={preview ?? undefined}
+        preview={{ visible: !!preview, src: preview ?? undefined, onVisibleChange: (v) => !v && setPreview(null) }}
+      />
     </Card>
   );
 }

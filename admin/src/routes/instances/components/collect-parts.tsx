@@ -1,12 +1,13 @@
-import { Alert, Button, Card, Collapse, Descriptions, Grid, Space, Tag, Typography } from 'antd';
 import { DownloadOutlined, EyeOutlined, PaperClipOutlined, RollbackOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Collapse, Descriptions, Grid, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useLocalize } from '../../../components/localized-text';
-import { FieldValue } from '../../../components/field-value';
+
 import { formatDateTime } from '../../../components/date-text';
+import { FieldValue } from '../../../components/field-value';
 import { formatSize } from '../../../components/file-size';
-import { fallbackField } from './field-catalogue';
+import { useLocalize } from '../../../components/localized-text';
 import type { Attachment, AvailableEvent, FieldDef, InstanceView, Part, PartStep } from '../../../types/contract';
+import { fallbackField } from './field-catalogue';
 
 const STATUS_COLOR: Record<Part['status'], string> = { pending: 'default', submitted: 'success', returned: 'error' };
 
@@ -24,20 +25,34 @@ function rowLabel(field: string | null | undefined, data: Record<string, unknown
   if (!field || dot <= 0) return null;
   const [table, key] = [field.slice(0, dot), field.slice(dot + 1)];
   const rows = data[table];
-  const row = Array.isArray(rows) ? (rows as Array<Record<string, unknown>>).find((r) => Object.values(r).includes(key)) : undefined;
+  const row = Array.isArray(rows)
+    ? (rows as Array<Record<string, unknown>>).find((r) => Object.values(r).includes(key))
+    : undefined;
   const columns = fields.find((f) => f.name === table)?.columns ?? [];
   const name = row && columns.map((c) => row[c.name]).find((v) => typeof v === 'string' && v !== '' && v !== key);
   return typeof name === 'string' ? name : key;
 }
 
-function PartFiles({ files, data, fields }: { files: Attachment[]; data: Record<string, unknown>; fields: FieldDef[] }) {
+function PartFiles({
+  files,
+  data,
+  fields,
+}: {
+  files: Attachment[];
+  data: Record<string, unknown>;
+  fields: FieldDef[];
+}) {
   const { t, i18n } = useTranslation();
   if (files.length === 0) return <Typography.Text type="secondary">{t('parts.noFiles')}</Typography.Text>;
   const inline = (url: string) => `${url}${url.includes('?') ? '&' : '?'}inline=1`;
   return (
     <Space direction="vertical" size={4} style={{ width: '100%' }} data-testid="part-files">
       {files.map((f) => (
-        <div key={f.id} style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }} data-testid="part-file">
+        <div
+          key={f.id}
+          style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}
+          data-testid="part-file"
+        >
           <PaperClipOutlined />
           <Tag bordered={false}>{rowLabel(f.field, data, fields) ?? t('parts.general')}</Tag>
           <Typography.Text>{f.name}</Typography.Text>
@@ -67,7 +82,10 @@ function withRowNames(data: Row, start: PartStep['rows']): Row {
   const rows = start ? data[start.field] : undefined;
   if (!start || !Array.isArray(rows)) return data;
   const named = (rows as Row[]).map((r) => {
-    const from = start.rows.find((p) => Object.entries(p).some(([k, v]) => r[k] === v) && Object.entries(p).every(([k, v]) => !(k in r) || r[k] === v));
+    const from = start.rows.find(
+      (p) =>
+        Object.entries(p).some(([k, v]) => r[k] === v) && Object.entries(p).every(([k, v]) => !(k in r) || r[k] === v),
+    );
     return from ? { ...from, ...r } : r;
   });
   return { ...data, [start.field]: named };
@@ -78,7 +96,9 @@ function withRowFiles(field: FieldDef, value: unknown, files: Attachment[]): unk
   const fileColumns = (field.columns ?? []).filter((c) => c.type === 'file').map((c) => c.name);
   if (field.type !== 'table' || !Array.isArray(value) || fileColumns.length === 0) return value;
   return (value as Array<Record<string, unknown>>).map((row) => {
-    const names = files.filter((f) => Object.values(row).some((v) => typeof v === 'string' && f.field === `${field.name}.${v}`)).map((f) => f.name);
+    const names = files
+      .filter((f) => Object.values(row).some((v) => typeof v === 'string' && f.field === `${field.name}.${v}`))
+      .map((f) => f.name);
     return names.length ? { ...row, ...Object.fromEntries(fileColumns.map((c) => [c, names.join('、')])) } : row;
   });
 }
@@ -90,12 +110,27 @@ function PartBody({ part, fields, showReason }: { part: Part; fields: FieldDef[]
   const shown = fields.filter((f) => f.name in part.data);
   const wide = Grid.useBreakpoint().md ?? true;
   const items = [
-    ...shown.map((f) => ({ key: f.name, label: localize(f.label), value: <FieldValue field={f} value={withRowFiles(f, part.data[f.name], part.files)} /> })),
-    { key: '__files', label: t('parts.evidence'), value: <PartFiles files={part.files} data={part.data} fields={fields} /> },
+    ...shown.map((f) => ({
+      key: f.name,
+      label: localize(f.label),
+      value: <FieldValue field={f} value={withRowFiles(f, part.data[f.name], part.files)} />,
+    })),
+    {
+      key: '__files',
+      label: t('parts.evidence'),
+      value: <PartFiles files={part.files} data={part.data} fields={fields} />,
+    },
   ];
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 12, minWidth: 0 }}>
-      {showReason && part.status === 'returned' && part.returnReason && <Alert type="warning" showIcon message={t('parts.returnedAlert', { reason: part.returnReason })} data-testid="part-return-reason" />}
+      {showReason && part.status === 'returned' && part.returnReason && (
+        <Alert
+          type="warning"
+          showIcon
+          message={t('parts.returnedAlert', { reason: part.returnReason })}
+          data-testid="part-return-reason"
+        />
+      )}
       {shown.length === 0 ? (
         <Typography.Text type="secondary">{t('parts.pendingBody')}</Typography.Text>
       ) : wide ? (
@@ -147,7 +182,9 @@ export function CollectParts({ view, fields, stepFields, onReturn }: Props) {
     const own = s.scope === 'own';
     const mine = own ? s.parts[0] : undefined;
     const formFields = stepFields(s.step);
-    const list = formFields.length ? formFields : Object.keys(s.parts[0]?.data ?? {}).map((n) => fields.get(n) ?? fallbackField(n));
+    const list = formFields.length
+      ? formFields
+      : Object.keys(s.parts[0]?.data ?? {}).map((n) => fields.get(n) ?? fallbackField(n));
     const submitLabel = view.availableEvents.find((e) => e.type === 'SUBMIT_PART');
     return (
       <Card
@@ -157,7 +194,13 @@ export function CollectParts({ view, fields, stepFields, onReturn }: Props) {
         data-testid="collect-parts"
         data-step={s.step}
         title={t(own ? 'parts.titleOwn' : 'parts.titleAll', { step: localize(s.stepName) })}
-        extra={!own && <Typography.Text type="secondary" data-testid="parts-progress">{t('parts.progress', { submitted: submitted.length, total: s.parts.length })}</Typography.Text>}
+        extra={
+          !own && (
+            <Typography.Text type="secondary" data-testid="parts-progress">
+              {t('parts.progress', { submitted: submitted.length, total: s.parts.length })}
+            </Typography.Text>
+          )
+        }
       >
         {mine?.status === 'returned' && s.current && (
           <Alert
@@ -169,7 +212,11 @@ export function CollectParts({ view, fields, stepFields, onReturn }: Props) {
             description={
               <Space direction="vertical" size={2}>
                 <Typography.Text strong>{mine.returnReason}</Typography.Text>
-                {submitLabel && <Typography.Text type="secondary">{t('parts.ownReturnedHint', { action: localize(submitLabel.label) })}</Typography.Text>}
+                {submitLabel && (
+                  <Typography.Text type="secondary">
+                    {t('parts.ownReturnedHint', { action: localize(submitLabel.label) })}
+                  </Typography.Text>
+                )}
               </Space>
             }
           />
@@ -182,7 +229,10 @@ export function CollectParts({ view, fields, stepFields, onReturn }: Props) {
             data-testid="parts-missing"
             message={
               missing.length
-                ? t('parts.missing', { count: missing.length, names: missing.map((p) => `${partName(p, unknown)}（${t(`parts.status.${p.status}`)}）`).join('、') })
+                ? t('parts.missing', {
+                    count: missing.length,
+                    names: missing.map((p) => `${partName(p, unknown)}（${t(`parts.status.${p.status}`)}）`).join('、'),
+                  })
                 : t('parts.allIn')
             }
           />
@@ -199,14 +249,22 @@ export function CollectParts({ view, fields, stepFields, onReturn }: Props) {
                   {t(`parts.status.${p.status}`)}
                 </Tag>
                 {p.person && <Typography.Text type="secondary">{p.person}</Typography.Text>}
-                {p.submittedAt && <Typography.Text type="secondary">{t('parts.submittedAt', { at: formatDateTime(p.submittedAt) })}</Typography.Text>}
-                {p.returns > 0 && <Typography.Text type="secondary">{t('parts.returnedTimes', { count: p.returns })}</Typography.Text>}
+                {p.submittedAt && (
+                  <Typography.Text type="secondary">
+                    {t('parts.submittedAt', { at: formatDateTime(p.submittedAt) })}
+                  </Typography.Text>
+                )}
+                {p.returns > 0 && (
+                  <Typography.Text type="secondary">{t('parts.returnedTimes', { count: p.returns })}</Typography.Text>
+                )}
                 {!own && p.status === 'returned' && p.returnReason && (
                   <Typography.Text type="danger" ellipsis={{ tooltip: p.returnReason }} style={{ maxWidth: 320 }}>
                     {t('parts.returnedAlert', { reason: p.returnReason })}
                   </Typography.Text>
                 )}
-                {p.status !== 'pending' && <Typography.Text type="secondary">{t('parts.files', { count: p.files.length })}</Typography.Text>}
+                {p.status !== 'pending' && (
+                  <Typography.Text type="secondary">{t('parts.files', { count: p.files.length })}</Typography.Text>
+                )}
               </Space>
             ),
             extra:

@@ -1,6 +1,7 @@
-import { Button, Dropdown, Space, Tooltip } from 'antd';
 import { DownOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Space, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
+
 import { useLocalize } from '../../../components/localized-text';
 import type { AvailableEvent } from '../../../types/contract';
 

@@ -1,15 +1,16 @@
-import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocalize } from '../../../components/localized-text';
+
 import { FormFieldItem } from '../../../components/form-field-input';
+import { ItemEvidenceProvider } from '../../../components/item-evidence/item-evidence-context';
+import { useLocalize } from '../../../components/localized-text';
+import { randomId } from '../../../lib/random-id';
 import { ApiError, http, isApiError } from '../../../providers/http';
+import type { AvailableEvent, EventResult, FieldDef, InstanceView } from '../../../types/contract';
+import { partNames } from './collect-parts';
 import { editableFields, fallbackField } from './field-catalogue';
 import { MECHANIC_POSITION, MECHANIC_TO, MechanicFields, PART_USER } from './mechanic-fields';
-import { randomId } from '../../../lib/random-id';
-import { partNames } from './collect-parts';
-import { ItemEvidenceProvider } from '../../../components/item-evidence/item-evidence-context';
-import type { AvailableEvent, EventResult, FieldDef, InstanceView } from '../../../types/contract';
 
 type Props = {
   view: InstanceView;
@@ -24,10 +25,19 @@ type Props = {
 type Values = Record<string, unknown>;
 
 const COMMENT = '__comment';
-const SERVER_NAMES: Record<string, string> = { comment: COMMENT, to: MECHANIC_TO, position: MECHANIC_POSITION, userId: PART_USER };
+const SERVER_NAMES: Record<string, string> = {
+  comment: COMMENT,
+  to: MECHANIC_TO,
+  position: MECHANIC_POSITION,
+  userId: PART_USER,
+};
 
 /** The form fields an event asks for: everything editable when saving a draft, else what it requires, then what it also offers (`asks`). */
-function fieldsFor(event: AvailableEvent, view: InstanceView, catalogue: Map<string, FieldDef>): Array<{ field: FieldDef; required: boolean }> {
+function fieldsFor(
+  event: AvailableEvent,
+  view: InstanceView,
+  catalogue: Map<string, FieldDef>,
+): Array<{ field: FieldDef; required: boolean }> {
   if (event.type === 'SAVE') return editableFields(view.form, catalogue).map((field) => ({ field, required: false }));
   if (event.mechanic) return [];
   const offered = (event.asks ?? []).filter((name) => !event.requires.includes(name));
@@ -45,7 +55,12 @@ function toBody(event: AvailableEvent, values: Values, view: InstanceView) {
   const { [COMMENT]: rawComment, [MECHANIC_TO]: to, [MECHANIC_POSITION]: position, ...fieldValues } = values;
   const comment = typeof rawComment === 'string' && rawComment.trim() ? rawComment.trim() : undefined;
   const data = event.mechanic && event.type !== 'SAVE' ? { to, ...(position ? { position } : {}) } : fieldValues;
-  return { type: event.type, data: Object.keys(data).length ? data : undefined, comment, expectedVersion: view.version };
+  return {
+    type: event.type,
+    data: Object.keys(data).length ? data : undefined,
+    comment,
+    expectedVersion: view.version,
+  };
 }
 
 /** Fires one event with the version we saw: on a conflict it offers to reload, it never overwrites. */
@@ -59,7 +74,12 @@ export function EventModal({ view, event, preset, fields, onClose, onDone, onRel
   // A checklist the server refused by item (e.g. a failed item without its evidence) is shown here too, so the row can be fixed in place.
   const [refusedTables, setRefusedTables] = useState<FieldDef[]>([]);
   const asked = event ? fieldsFor(event, view, fields) : [];
-  const items = [...asked, ...refusedTables.filter((f) => !asked.some((a) => a.field.name === f.name)).map((field) => ({ field, required: false }))];
+  const items = [
+    ...asked,
+    ...refusedTables
+      .filter((f) => !asked.some((a) => a.field.name === f.name))
+      .map((field) => ({ field, required: false })),
+  ];
 
   useEffect(() => {
     if (!event) return;
@@ -69,7 +89,13 @@ export function EventModal({ view, event, preset, fields, onClose, onDone, onRel
     // A part starts from what this school handed in before (a returned part), else from the rows the instance offers (an indicator system's).
     const prefill = event.type === 'SUBMIT_PART' ? view.partPrefill : null;
     const before = event.type === 'SUBMIT_PART' ? ownPart(view)?.data : undefined;
-    form.setFields(items.map(({ field }) => ({ name: field.name, value: before?.[field.name] ?? view.data[field.name] ?? (prefill?.field === field.name ? prefill.rows : undefined) })));
+    form.setFields(
+      items.map(({ field }) => ({
+        name: field.name,
+        value:
+          before?.[field.name] ?? view.data[field.name] ?? (prefill?.field === field.name ? prefill.rows : undefined),
+      })),
+    );
     if (preset) form.setFields(Object.entries(preset).map(([name, value]) => ({ name, value })));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [event]);
@@ -80,13 +106,20 @@ export function EventModal({ view, event, preset, fields, onClose, onDone, onRel
     setError(null);
     try {
       const body = toBody(event, values, view);
-      const result = await http<EventResult>(`/instances/${view.id}/events`, { method: 'POST', headers: { 'Idempotency-Key': idempotencyKey }, body });
+      const result = await http<EventResult>(`/instances/${view.id}/events`, {
+        method: 'POST',
+        headers: { 'Idempotency-Key': idempotencyKey },
+        body,
+      });
       onDone(result);
     } catch (e) {
       const err = isApiError(e) ? e : new ApiError(0, null);
       setError(err);
       const known = new Set([COMMENT, MECHANIC_TO, MECHANIC_POSITION, PART_USER, ...items.map((i) => i.field.name)]);
-      const entries = Object.entries(err.fieldErrors).map(([name, msg]) => ({ name: SERVER_NAMES[name] ?? name, errors: [localize(msg)] }));
+      const entries = Object.entries(err.fieldErrors).map(([name, msg]) => ({
+        name: SERVER_NAMES[name] ?? name,
+        errors: [localize(msg)],
+      }));
       if (err.code === 'COMMENT_REQUIRED') entries.push({ name: COMMENT, errors: [localize(err.localized)] });
       form.setFields(entries.filter((f) => known.has(f.name)));
       const tables = [...new Set(Object.keys(err.fieldErrors).map((k) => k.split('.')[0] ?? ''))].flatMap((name) => {
@@ -115,14 +148,29 @@ export function EventModal({ view, event, preset, fields, onClose, onDone, onRel
         <Button key="cancel" onClick={onClose}>
           {t('common.cancel')}
         </Button>,
-        <Button key="ok" type="primary" loading={pending} disabled={conflict} data-testid="event-submit" onClick={() => form.submit()}>
+        <Button
+          key="ok"
+          type="primary"
+          loading={pending}
+          disabled={conflict}
+          data-testid="event-submit"
+          onClick={() => form.submit()}
+        >
           {event?.type === 'SAVE' ? t('instances.saveOk') : t('instances.fireOk')}
         </Button>,
       ]}
     >
-      <Typography.Paragraph type="secondary">{t('instances.fireHint', { subject: view.subject.name, state: localize(view.stateName) })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('instances.fireHint', { subject: view.subject.name, state: localize(view.stateName) })}
+      </Typography.Paragraph>
       {event?.blockedBy && !error && (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('instances.blockedBy', { reason: localize(event.blockedBy.message) })} description={t('instances.blockedHint')} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('instances.blockedBy', { reason: localize(event.blockedBy.message) })}
+          description={t('instances.blockedHint')}
+        />
       )}
       {error && (
         <Alert
@@ -133,7 +181,13 @@ export function EventModal({ view, event, preset, fields, onClose, onDone, onRel
           message={conflict ? t('instances.conflictTitle') : t('instances.fireFailed')}
           description={
             <Space direction="vertical">
-              <span>{conflict ? t('instances.conflictDescription') : error.localized ? localize(error.localized) : error.message}</span>
+              <span>
+                {conflict
+                  ? t('instances.conflictDescription')
+                  : error.localized
+                    ? localize(error.localized)
+                    : error.message}
+              </span>
               {conflict && (
                 <Button size="small" onClick={onReload}>
                   {t('instances.reload')}
@@ -144,14 +198,40 @@ export function EventModal({ view, event, preset, fields, onClose, onDone, onRel
         />
       )}
       {/* The checklist inside attaches evidence per item and shows the server's per-item messages. */}
-      <ItemEvidenceProvider instanceId={view.id} fieldErrors={error?.fieldErrors} alsoRequired={view.partPrefill?.evidenceRequired} mineOnly={event?.type === 'SUBMIT_PART'}>
+      <ItemEvidenceProvider
+        instanceId={view.id}
+        fieldErrors={error?.fieldErrors}
+        alsoRequired={view.partPrefill?.evidenceRequired}
+        mineOnly={event?.type === 'SUBMIT_PART'}
+      >
         <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={pending || conflict}>
-          {event && <MechanicFields event={event} reviewStep={view.stateKind === 'review'} partNames={partNames(view, t('parts.unknownOrg'))} />}
+          {event && (
+            <MechanicFields
+              event={event}
+              reviewStep={view.stateKind === 'review'}
+              partNames={partNames(view, t('parts.unknownOrg'))}
+            />
+          )}
           {items.map(({ field, required }) => (
             <FormFieldItem key={field.name} field={field} required={required} />
           ))}
-          <Form.Item name={COMMENT} label={t('instances.comment')} rules={event?.commentRequired ? [{ required: true, whitespace: true, message: t('instances.commentRequired') }] : []}>
-            <Input.TextArea rows={3} maxLength={1000} showCount placeholder={event?.commentRequired ? t('instances.commentRequiredPlaceholder') : t('instances.commentPlaceholder')} />
+          <Form.Item
+            name={COMMENT}
+            label={t('instances.comment')}
+            rules={
+              event?.commentRequired
+                ? [{ required: true, whitespace: true, message: t('instances.commentRequired') }]
+                : []
+            }
+          >
+            <Input.TextArea
+              rows={3}
+              maxLength={1000}
+              showCount
+              placeholder={
+                event?.commentRequired ? t('instances.commentRequiredPlaceholder') : t('instances.commentPlaceholder')
+              }
+            />
           </Form.Item>
         </Form>
       </ItemEvidenceProvider>

@@ -4,7 +4,10 @@ import type { DefinitionDocument, FieldDef, FormDef } from '../../../types/contr
  * Every field an instance may carry, by name: the current state's form first (its labels win),
  * then the other states' forms and the start form of the definition.
  */
-export function fieldCatalogue(current: FormDef | null, definition: DefinitionDocument | undefined): Map<string, FieldDef> {
+export function fieldCatalogue(
+  current: FormDef | null,
+  definition: DefinitionDocument | undefined,
+): Map<string, FieldDef> {
   const fields = new Map<string, FieldDef>();
   const add = (form: FormDef | undefined | null) => {
     for (const f of form?.fields ?? []) if (!fields.has(f.name)) fields.set(f.name, f);
@@ -26,7 +29,9 @@ export function isHidden(current: FormDef | null, name: string): boolean {
 
 /** What this step may write: its own fields unless read-only, and earlier fields it marks editable or required. */
 export function editableFields(current: FormDef | null, catalogue: Map<string, FieldDef>): FieldDef[] {
-  const own = (current?.fields ?? []).filter((f) => !['readonly', 'hidden'].includes(accessOf(current, f.name) ?? 'editable'));
+  const own = (current?.fields ?? []).filter(
+    (f) => !['readonly', 'hidden'].includes(accessOf(current, f.name) ?? 'editable'),
+  );
   const granted = Object.entries(current?.access ?? current?.permissions ?? {})
     .filter(([name, a]) => (a === 'editable' || a === 'required') && !own.some((f) => f.name === name))
     .map(([name]) => catalogue.get(name) ?? fallbackField(name));

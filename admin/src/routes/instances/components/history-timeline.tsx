@@ -1,19 +1,28 @@
-import { Card, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { useCustom } from '@refinedev/core';
+import { Card, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useLocalize } from '../../../components/localized-text';
+
 import { formatDateTime } from '../../../components/date-text';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorResult } from '../../../components/error-result';
+import { useLocalize } from '../../../components/localized-text';
+import { auditActionLabel } from '../../../lib/audit-action-label';
 import { auditDetails } from '../../../lib/audit-meta';
 import { labelOfEvent } from '../../../lib/event-label';
 import type { AuditEvent, DefinitionDocument, InstanceView } from '../../../types/contract';
-import { auditActionLabel } from '../../../lib/audit-action-label';
 
 const COLORS: Record<AuditEvent['outcome'], string> = { success: 'blue', denied: 'red', failed: 'orange' };
 
 /** 办理记录: the instance's audit events, oldest first — who did what, when, with which comment. */
-export function HistoryTimeline({ view, definition, refreshKey }: { view: InstanceView; definition?: DefinitionDocument; refreshKey: number }) {
+export function HistoryTimeline({
+  view,
+  definition,
+  refreshKey,
+}: {
+  view: InstanceView;
+  definition?: DefinitionDocument;
+  refreshKey: number;
+}) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const { result, query } = useCustom<{ items: AuditEvent[] }>({
@@ -27,12 +36,15 @@ export function HistoryTimeline({ view, definition, refreshKey }: { view: Instan
     return label && label !== type ? label : t(`trace.events.${type}`, { defaultValue: type });
   };
   // The merge's write to the surviving request is told by its own 合并申请 entry (instance.merge), not as a 暂存.
-  const mergeWrite = (e: AuditEvent) => e.action === 'instance.event' && auditDetails(e).via === 'merge' && auditDetails(e).event === 'SAVE';
+  const mergeWrite = (e: AuditEvent) =>
+    e.action === 'instance.event' && auditDetails(e).via === 'merge' && auditDetails(e).event === 'SAVE';
   // What a blind or sealed expert review keeps from this viewer the API has already left out or labelled.
   const items = (result.data?.items ?? []).filter((e) => !mergeWrite(e));
   // An expert the viewer may not know yet reads as 评审专家 2 / Expert reviewer 2, in the current language.
   const actor = (e: AuditEvent) =>
-    e.actorAlias ? t('instanceRefs.anonymousActor', { role: t(`roles.${e.actorAlias.role}`), n: e.actorAlias.n }) : (e.actorName ?? t('audit.system'));
+    e.actorAlias
+      ? t('instanceRefs.anonymousActor', { role: t(`roles.${e.actorAlias.role}`), n: e.actorAlias.n })
+      : (e.actorName ?? t('audit.system'));
   return (
     <Card title={t('instances.history')} size="small" data-testid="history">
       {query.isLoading ? (
@@ -60,9 +72,17 @@ export function HistoryTimeline({ view, definition, refreshKey }: { view: Instan
                     {e.outcome !== 'success' && <Tag color={COLORS[e.outcome]}>{t(`audit.outcomes.${e.outcome}`)}</Tag>}
                   </Space>
                   {d.from && d.to && d.from !== d.to && (
-                    <Typography.Text type="secondary">{t('instances.movedFromTo', { from: stateName(d.from), to: stateName(d.to) })}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {t('instances.movedFromTo', { from: stateName(d.from), to: stateName(d.to) })}
+                    </Typography.Text>
                   )}
-                  {d.comment && <Typography.Paragraph style={{ margin: 0, padding: '4px 8px', background: '#f5f7fa', borderRadius: 4 }}>{d.comment}</Typography.Paragraph>}
+                  {d.comment && (
+                    <Typography.Paragraph
+                      style={{ margin: 0, padding: '4px 8px', background: '#f5f7fa', borderRadius: 4 }}
+                    >
+                      {d.comment}
+                    </Typography.Paragraph>
+                  )}
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {formatDateTime(e.at)}
                   </Typography.Text>

@@ -1,12 +1,13 @@
 import { Card, Descriptions, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useLocalize } from '../../../components/localized-text';
-import { FieldValue } from '../../../components/field-value';
+
 import { EmptyState } from '../../../components/empty-state';
-import { fallbackField, isHidden } from './field-catalogue';
-import { RefValue, refIdsOf } from './ref-value';
+import { FieldValue } from '../../../components/field-value';
+import { useLocalize } from '../../../components/localized-text';
 import { WhitelistItemText } from '../../../components/whitelist-item-select';
 import type { FieldDef, InstanceView } from '../../../types/contract';
+import { fallbackField, isHidden } from './field-catalogue';
+import { refIdsOf, RefValue } from './ref-value';
 
 /**
  * 表单数据: what the instance carries, labelled by the forms of its definition in the current language.
@@ -26,8 +27,13 @@ export function InstanceData({ view, fields }: { view: InstanceView; fields: Map
   const tables = all.filter((f) => f.type === 'table');
   const refs = view.refs ?? {};
   // A role assigned from a field (评审专家 from `experts`) is already shown by that field.
-  const shown = simple.map((f) => view.data[f.name]).filter(Array.isArray).map((v) => [...(v as unknown[])].sort().join());
-  const assignments = (view.assignments ?? []).filter((a) => !!a.anonymous || !shown.includes([...a.userIds].sort().join()));
+  const shown = simple
+    .map((f) => view.data[f.name])
+    .filter(Array.isArray)
+    .map((v) => [...(v as unknown[])].sort().join());
+  const assignments = (view.assignments ?? []).filter(
+    (a) => !!a.anonymous || !shown.includes([...a.userIds].sort().join()),
+  );
   const value = (field: FieldDef) => {
     const ids = refIdsOf(view.data[field.name], view.refs);
     if (ids) return <RefValue ids={ids} refs={refs} />;
@@ -41,9 +47,18 @@ export function InstanceData({ view, fields }: { view: InstanceView; fields: Map
       {simple.length + assignments.length > 0 && (
         // The card sits in a half-width column: two label/value pairs per row only on very wide screens (antd
         // fills unset breakpoints with 3), else names of schools and titles wrap a character per line.
-        <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 1, lg: 1, xl: 1, xxl: 2 }} styles={{ label: { width: 140 } }}>
+        <Descriptions
+          bordered
+          size="small"
+          column={{ xs: 1, sm: 1, md: 1, lg: 1, xl: 1, xxl: 2 }}
+          styles={{ label: { width: 140 } }}
+        >
           {simple.map((field) => (
-            <Descriptions.Item key={field.name} label={localize(field.label)} span={field.type === 'textarea' ? 'filled' : 1}>
+            <Descriptions.Item
+              key={field.name}
+              label={localize(field.label)}
+              span={field.type === 'textarea' ? 'filled' : 1}
+            >
               {value(field)}
             </Descriptions.Item>
           ))}
@@ -54,7 +69,9 @@ export function InstanceData({ view, fields }: { view: InstanceView; fields: Map
                 {/* A blind or sealed review: how many, not who. */}
                 {!!a.anonymous && (
                   <Typography.Text type="secondary" data-testid="anonymous-assignees">
-                    {t(a.userIds.length ? 'instanceRefs.anonymousMore' : 'instanceRefs.anonymousOnly', { count: a.anonymous })}
+                    {t(a.userIds.length ? 'instanceRefs.anonymousMore' : 'instanceRefs.anonymousOnly', {
+                      count: a.anonymous,
+                    })}
                   </Typography.Text>
                 )}
               </Space>

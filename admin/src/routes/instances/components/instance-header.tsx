@@ -1,8 +1,9 @@
-import { useEffect, type ReactNode } from 'react';
 import { Breadcrumb, Card, Descriptions, Grid, Space, Tag, Typography } from 'antd';
+import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocalize } from '../../../components/localized-text';
+
 import { DateText } from '../../../components/date-text';
+import { useLocalize } from '../../../components/localized-text';
 import { StatusTag } from '../../../components/status-tag';
 import type { InstanceView } from '../../../types/contract';
 
@@ -10,7 +11,10 @@ import type { InstanceView } from '../../../types/contract';
 export function InstanceHeader({ view, extra }: { view: InstanceView; extra?: ReactNode }) {
   const { t } = useTranslation();
   const localize = useLocalize();
-  const nextDue = view.openTasks.map((task) => task.dueAt).filter((d): d is string => !!d).sort()[0];
+  const nextDue = view.openTasks
+    .map((task) => task.dueAt)
+    .filter((d): d is string => !!d)
+    .sort()[0];
   const overdue = !!nextDue && new Date(nextDue).getTime() < Date.now();
   // Below lg the menu becomes a floating button over the content's top-left corner: keep clear of it.
   const narrow = Grid.useBreakpoint().lg === false;
@@ -20,7 +24,11 @@ export function InstanceHeader({ view, extra }: { view: InstanceView; extra?: Re
     document.title = `${pageTitle} | ${t('app.brand')}`;
   }, [pageTitle, t]);
   return (
-    <Card style={{ marginBottom: 16 }} styles={{ body: narrow ? { paddingInlineStart: 52 } : undefined }} data-testid="instance-header">
+    <Card
+      style={{ marginBottom: 16 }}
+      styles={{ body: narrow ? { paddingInlineStart: 52 } : undefined }}
+      data-testid="instance-header"
+    >
       <Space direction="vertical" size={4} style={{ width: '100%' }}>
         {/* A request about the whole district has no place below it worth a breadcrumb: its requester says who filed it. */}
         {view.subject.path.length > 1 && <Breadcrumb items={view.subject.path.map((p) => ({ title: p.name }))} />}
@@ -53,7 +61,9 @@ export function InstanceHeader({ view, extra }: { view: InstanceView; extra?: Re
               <Space size={6} wrap data-testid="notice-ends">
                 <DateText value={view.notice.endsAt} />
                 <Tag color="purple" bordered={false}>
-                  {view.notice.workdaysLeft > 0 ? t('notice.daysLeft', { count: view.notice.workdaysLeft }) : t('notice.lastDay')}
+                  {view.notice.workdaysLeft > 0
+                    ? t('notice.daysLeft', { count: view.notice.workdaysLeft })
+                    : t('notice.lastDay')}
                 </Tag>
               </Space>
             </Descriptions.Item>

@@ -1,17 +1,28 @@
-import { useState } from 'react';
-import { Link } from 'react-router';
-import { Alert, App, Button, Modal, Table, Typography } from 'antd';
 import { MergeCellsOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Modal, Table, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
 import { useLocalize } from '../../../components/localized-text';
 import { ApiError, http, isApiError } from '../../../providers/http';
 import type { InstanceView } from '../../../types/contract';
 
-type Candidate = { id: string; version: number; title: string; itemCode: string; activityDate: string | null; schoolNames: string[]; requester: string; createdAt: string };
+type Candidate = {
+  id: string;
+  version: number;
+  title: string;
+  itemCode: string;
+  activityDate: string | null;
+  schoolNames: string[];
+  requester: string;
+  createdAt: string;
+};
 type MergeResult = { survivorId: string; version: number; schoolIds: string[]; mergedFrom: string[] };
 
 /** Shown where the definition's merge block sits, when the caller may take that action now. */
-export const canMerge = (view: InstanceView) => view.availableEvents.some((e) => e.blocks?.includes('mergeRequests') && !e.blockedBy);
+export const canMerge = (view: InstanceView) =>
+  view.availableEvents.some((e) => e.blocks?.includes('mergeRequests') && !e.blockedBy);
 
 /**
  * 合并申请: the reviewer picks other requests for the same whitelist item, also at bureau review, and
@@ -44,8 +55,13 @@ export function MergeRequests({ view, onMerged }: { view: InstanceView; onMerged
     setPending(true);
     setError(null);
     try {
-      const absorbed = (items ?? []).filter((c) => selected.includes(c.id)).map((c) => ({ id: c.id, expectedVersion: c.version }));
-      const res = await http<MergeResult>('/campus-entry/merges', { method: 'POST', body: { survivor: { id: view.id, expectedVersion: view.version }, absorbed } });
+      const absorbed = (items ?? [])
+        .filter((c) => selected.includes(c.id))
+        .map((c) => ({ id: c.id, expectedVersion: c.version }));
+      const res = await http<MergeResult>('/campus-entry/merges', {
+        method: 'POST',
+        body: { survivor: { id: view.id, expectedVersion: view.version }, absorbed },
+      });
       setOpen(false);
       void message.success(t('campusMerge.done', { count: res.mergedFrom.length, schools: res.schoolIds.length }));
       onMerged();
@@ -89,7 +105,13 @@ export function MergeRequests({ view, onMerged }: { view: InstanceView; onMerged
             style={{ marginBottom: 16 }}
             data-testid="merge-error"
             message={t('campusMerge.failed')}
-            description={error.code === 'VERSION_CONFLICT' ? t('campusMerge.conflict') : error.localized ? localize(error.localized) : error.message}
+            description={
+              error.code === 'VERSION_CONFLICT'
+                ? t('campusMerge.conflict')
+                : error.localized
+                  ? localize(error.localized)
+                  : error.message
+            }
           />
         )}
         <Table<Candidate>
@@ -108,7 +130,9 @@ export function MergeRequests({ view, onMerged }: { view: InstanceView; onMerged
             { key: 'requester', title: t('campusMerge.colRequester'), dataIndex: 'requester' },
           ]}
         />
-        {items && items.length > 0 && selected.length === 0 && <Typography.Text type="secondary">{t('campusMerge.selectHint')}</Typography.Text>}
+        {items && items.length > 0 && selected.length === 0 && (
+          <Typography.Text type="secondary">{t('campusMerge.selectHint')}</Typography.Text>
+        )}
       </Modal>
     </>
   );

@@ -1,6 +1,7 @@
 import { Space, Tag, Typography } from 'antd';
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
 import type { DataRef } from '../../../types/contract';
 
 /**

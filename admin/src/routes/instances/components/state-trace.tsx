@@ -1,9 +1,10 @@
+import { Card, Grid, Segmented, Skeleton, Space, Steps, theme, Tooltip, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
-import { Card, Grid, Segmented, Skeleton, Space, Steps, Tooltip, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
+
 import { useLocalize } from '../../../components/localized-text';
-import { useTraceMoves } from './use-trace-moves';
 import type { DefinitionDocument, InstanceView, TraceState } from '../../../types/contract';
+import { useTraceMoves } from './use-trace-moves';
 
 // The diagram's graph libraries (@xyflow, dagre) are fetched only when the diagram is shown (not on a phone).
 const TraceDiagram = lazy(() => import('./trace-diagram').then((m) => ({ default: m.TraceDiagram })));
@@ -44,24 +45,34 @@ function StepsTrace({ view }: { view: InstanceView }) {
       .filter((name, i, all) => all.indexOf(name) === i);
   return (
     <div style={{ overflowX: 'auto', paddingBottom: 4 }} data-testid="steps-trace">
-        <Steps
-          size="small"
-          labelPlacement="vertical"
-          style={{ minWidth: Math.max(states.length * 120, 480) }}
-          items={states.map((s) => {
-            const status = s.current ? (completed ? 'finish' : 'process') : s.visited ? 'finish' : 'wait';
-            const next = nextOf(s.id);
-            return {
-              status,
-              title: (
-                <Tooltip title={next.length ? t('instances.nextStates', { states: next.join(t('common.listSeparator')) }) : undefined}>
-                  <span style={{ fontWeight: s.current ? 600 : undefined }}>{localize(s.name)}</span>
-                </Tooltip>
-              ),
-              description: s.current ? (completed ? t('instances.traceEnded') : t('instances.traceCurrent')) : s.visited ? t('instances.traceVisited') : undefined,
-            };
-          })}
-        />
+      <Steps
+        size="small"
+        labelPlacement="vertical"
+        style={{ minWidth: Math.max(states.length * 120, 480) }}
+        items={states.map((s) => {
+          const status = s.current ? (completed ? 'finish' : 'process') : s.visited ? 'finish' : 'wait';
+          const next = nextOf(s.id);
+          return {
+            status,
+            title: (
+              <Tooltip
+                title={
+                  next.length ? t('instances.nextStates', { states: next.join(t('common.listSeparator')) }) : undefined
+                }
+              >
+                <span style={{ fontWeight: s.current ? 600 : undefined }}>{localize(s.name)}</span>
+              </Tooltip>
+            ),
+            description: s.current
+              ? completed
+                ? t('instances.traceEnded')
+                : t('instances.traceCurrent')
+              : s.visited
+                ? t('instances.traceVisited')
+                : undefined,
+          };
+        })}
+      />
     </div>
   );
 }
@@ -70,13 +81,32 @@ function Legend() {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const swatch = (background: string, border: string, dashed = false) => (
-    <span style={{ display: 'inline-block', width: 14, height: 10, borderRadius: 2, background, border: `1px ${dashed ? 'dashed' : 'solid'} ${border}`, marginInlineEnd: 4 }} />
+    <span
+      style={{
+        display: 'inline-block',
+        width: 14,
+        height: 10,
+        borderRadius: 2,
+        background,
+        border: `1px ${dashed ? 'dashed' : 'solid'} ${border}`,
+        marginInlineEnd: 4,
+      }}
+    />
   );
   return (
     <Space size={12} wrap>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{swatch(token.colorPrimary, token.colorPrimary)}{t('instances.traceCurrent')}</Typography.Text>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{swatch(token.colorSuccessBg, token.colorSuccess)}{t('instances.traceVisited')}</Typography.Text>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{swatch(token.colorBgContainer, token.colorBorder, true)}{t('trace.waiting')}</Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {swatch(token.colorPrimary, token.colorPrimary)}
+        {t('instances.traceCurrent')}
+      </Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {swatch(token.colorSuccessBg, token.colorSuccess)}
+        {t('instances.traceVisited')}
+      </Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {swatch(token.colorBgContainer, token.colorBorder, true)}
+        {t('trace.waiting')}
+      </Typography.Text>
     </Space>
   );
 }

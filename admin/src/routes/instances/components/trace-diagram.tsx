@@ -1,12 +1,23 @@
-import { useMemo } from 'react';
-import { Background, Handle, MarkerType, Position, ReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+
+import {
+  Background,
+  type Edge,
+  Handle,
+  MarkerType,
+  type Node,
+  type NodeProps,
+  Position,
+  ReactFlow,
+} from '@xyflow/react';
 import { theme } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { useLocalize } from '../../../components/localized-text';
 import { labelOfEvent } from '../../../lib/event-label';
-import { layoutTrace, NODE_HEIGHT, NODE_WIDTH } from './trace-layout';
 import type { DefinitionDocument, InstanceView } from '../../../types/contract';
+import { layoutTrace, NODE_HEIGHT, NODE_WIDTH } from './trace-layout';
 
 type Phase = 'current' | 'visited' | 'ended' | 'waiting';
 type StateNodeData = { label: string; phase: Phase; phaseLabel: string; final: boolean };
@@ -44,7 +55,17 @@ function StateBox({ data }: NodeProps<StateNode>) {
       <Handle type="target" id="in" position={Position.Left} style={{ visibility: 'hidden' }} />
       <Handle type="target" id="back-in" position={Position.Bottom} style={{ visibility: 'hidden' }} />
       <Handle type="source" id="back-out" position={Position.Bottom} style={{ visibility: 'hidden' }} />
-      <span style={{ fontWeight: data.phase === 'current' ? 600 : 400, maxWidth: NODE_WIDTH - 12, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{data.label}</span>
+      <span
+        style={{
+          fontWeight: data.phase === 'current' ? 600 : 400,
+          maxWidth: NODE_WIDTH - 12,
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+          whiteSpace: 'nowrap',
+        }}
+      >
+        {data.label}
+      </span>
       {data.phaseLabel && <span style={{ fontSize: 11, opacity: 0.85 }}>{data.phaseLabel}</span>}
       <Handle type="source" id="out" position={Position.Right} style={{ visibility: 'hidden' }} />
     </div>
@@ -54,14 +75,23 @@ function StateBox({ data }: NodeProps<StateNode>) {
 const NODE_TYPES = { state: StateBox };
 
 /** 流程图: the whole workflow laid out by dagre, the current state highlighted, the path taken so far in green. */
-export function TraceDiagram({ view, definition, moves }: { view: InstanceView; definition?: DefinitionDocument; moves?: Set<string> }) {
+export function TraceDiagram({
+  view,
+  definition,
+  moves,
+}: {
+  view: InstanceView;
+  definition?: DefinitionDocument;
+  moves?: Set<string>;
+}) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const { token } = theme.useToken();
   const completed = view.status === 'completed';
   const { nodes, edges, height } = useMemo(() => {
     const laid = layoutTrace(view, moves);
-    const phaseOf = (s: InstanceView['states'][number]): Phase => (s.current ? (completed ? 'ended' : 'current') : s.visited ? 'visited' : 'waiting');
+    const phaseOf = (s: InstanceView['states'][number]): Phase =>
+      s.current ? (completed ? 'ended' : 'current') : s.visited ? 'visited' : 'waiting';
     const flowNodes: StateNode[] = laid.nodes.map(({ state, x, y }) => {
       const phase = phaseOf(state);
       return {
@@ -71,7 +101,14 @@ export function TraceDiagram({ view, definition, moves }: { view: InstanceView; 
         data: {
           label: localize(state.name) || state.id,
           phase,
-          phaseLabel: phase === 'current' ? t('instances.traceCurrent') : phase === 'ended' ? t('instances.traceEnded') : phase === 'visited' ? t('instances.traceVisited') : '',
+          phaseLabel:
+            phase === 'current'
+              ? t('instances.traceCurrent')
+              : phase === 'ended'
+                ? t('instances.traceEnded')
+                : phase === 'visited'
+                  ? t('instances.traceVisited')
+                  : '',
           final: state.kind === 'final',
         },
         draggable: false,
@@ -83,12 +120,21 @@ export function TraceDiagram({ view, definition, moves }: { view: InstanceView; 
       // Edges going back (退回) leave and enter from below so they never sit on top of the forward path.
       const back = (xOf.get(e.to) ?? 0) <= (xOf.get(e.from) ?? 0);
       const color = e.taken ? token.colorSuccess : token.colorBorder;
-      const labels = e.events.map((ev) => localize(labelOfEvent(ev, definition, e.from))).filter((l, i, all) => l && all.indexOf(l) === i);
+      const labels = e.events
+        .map((ev) => localize(labelOfEvent(ev, definition, e.from)))
+        .filter((l, i, all) => l && all.indexOf(l) === i);
       return {
         id: e.id,
         source: e.from,
         target: e.to,
-        ...(back ? { sourceHandle: 'back-out', targetHandle: 'back-in', type: 'smoothstep', pathOptions: { offset: 18, borderRadius: 8 } } : { sourceHandle: 'out', targetHandle: 'in' }),
+        ...(back
+          ? {
+              sourceHandle: 'back-out',
+              targetHandle: 'back-in',
+              type: 'smoothstep',
+              pathOptions: { offset: 18, borderRadius: 8 },
+            }
+          : { sourceHandle: 'out', targetHandle: 'in' }),
         label: labels.join(' / '),
         labelStyle: { fontSize: 11, fill: e.taken ? token.colorText : token.colorTextTertiary },
         labelBgStyle: { fill: token.colorBgContainer, fillOpacity: 0.9 },
@@ -102,7 +148,12 @@ export function TraceDiagram({ view, definition, moves }: { view: InstanceView; 
   }, [view, definition, moves, localize, t, token, completed]);
 
   return (
-    <div style={{ height: Math.min(Math.max(height + 64, 180), 400), width: '100%' }} data-testid="trace-diagram" aria-label={t('trace.ariaLabel')} role="img">
+    <div
+      style={{ height: Math.min(Math.max(height + 64, 180), 400), width: '100%' }}
+      data-testid="trace-diagram"
+      aria-label={t('trace.ariaLabel')}
+      role="img"
+    >
       <ReactFlow
         nodes={nodes}
         edges={edges}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { layoutTrace } from './trace-layout';
 
 const view = {

@@ -1,4 +1,5 @@
 import { Graph, layout } from '@dagrejs/dagre';
+
 import type { InstanceView, TraceState } from '../../../types/contract';
 
 export const NODE_WIDTH = 132;
@@ -12,7 +13,10 @@ export type TraceEdgeLayout = { id: string; from: string; to: string; events: st
  * become one edge. `moves` (from → to pairs read from the instance's history) say which edges were
  * taken; without them an edge counts as taken when both its ends were reached.
  */
-export function layoutTrace(view: Pick<InstanceView, 'states' | 'transitions'>, moves?: Set<string>): { nodes: TraceNodeLayout[]; edges: TraceEdgeLayout[]; width: number; height: number } {
+export function layoutTrace(
+  view: Pick<InstanceView, 'states' | 'transitions'>,
+  moves?: Set<string>,
+): { nodes: TraceNodeLayout[]; edges: TraceEdgeLayout[]; width: number; height: number } {
   // Automatic states nobody reached are plumbing: leave them out like the Steps trace does.
   const states = view.states.filter((s) => s.kind !== 'auto' || s.visited || s.current);
   const ids = new Set(states.map((s) => s.id));
@@ -24,7 +28,13 @@ export function layoutTrace(view: Pick<InstanceView, 'states' | 'transitions'>, 
     if (edge) edge.events.push(tr.event);
     else {
       const reached = (sid: string) => states.some((s) => s.id === sid && (s.visited || s.current));
-      edges.set(id, { id, from: tr.from, to: tr.to, events: [tr.event], taken: moves ? moves.has(id) : reached(tr.from) && reached(tr.to) });
+      edges.set(id, {
+        id,
+        from: tr.from,
+        to: tr.to,
+        events: [tr.event],
+        taken: moves ? moves.has(id) : reached(tr.from) && reached(tr.to),
+      });
     }
   }
   const g = new Graph();

@@ -1,7 +1,8 @@
-import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { http } from '../../../providers/http';
+import { useMemo } from 'react';
+
 import { auditDetails } from '../../../lib/audit-meta';
+import { http } from '../../../providers/http';
 import type { AuditEvent, InstanceView } from '../../../types/contract';
 
 /** The state changes this instance really made ("from->to"), from its history; undefined until known. */

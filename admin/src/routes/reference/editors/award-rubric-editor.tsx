@@ -1,7 +1,8 @@
 import { Card, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { EditableRows } from './editable-rows';
+
 import { sumOf } from './cells';
+import { EditableRows } from './editable-rows';
 
 const LEVELS = ['special', 'first', 'second'] as const;
 
@@ -9,7 +10,11 @@ const LEVELS = ['special', 'first', 'second'] as const;
 export function AwardRubricEditor() {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
-  const maxScores = (Form.useWatch((v: { content?: { criteria?: Array<{ maxScore?: number } | undefined> } }) => (v?.content?.criteria ?? []).map((c) => c?.maxScore), form) ?? []) as Array<number | undefined>;
+  const maxScores = (Form.useWatch(
+    (v: { content?: { criteria?: Array<{ maxScore?: number } | undefined> } }) =>
+      (v?.content?.criteria ?? []).map((c) => c?.maxScore),
+    form,
+  ) ?? []) as Array<number | undefined>;
   const required = { required: true, message: t('refedit.required') };
   const quotaRows = (category: 'achievement' | 'course') => (
     <EditableRows
@@ -18,8 +23,24 @@ export function AwardRubricEditor() {
       addLabel={t('refedit.rubric.addLevel')}
       newRow={() => ({ level: undefined, count: 0 })}
       columns={[
-        { key: 'level', title: t('refedit.rubric.level'), path: ['level'], required: true, rules: [required], width: 160, input: <Select options={LEVELS.map((l) => ({ value: l, label: t(`refedit.rubric.levels.${l}`) }))} /> },
-        { key: 'count', title: t('refedit.rubric.count'), path: ['count'], required: true, rules: [required], width: 120, input: <InputNumber min={0} precision={0} style={{ width: '100%' }} /> },
+        {
+          key: 'level',
+          title: t('refedit.rubric.level'),
+          path: ['level'],
+          required: true,
+          rules: [required],
+          width: 160,
+          input: <Select options={LEVELS.map((l) => ({ value: l, label: t(`refedit.rubric.levels.${l}`) }))} />,
+        },
+        {
+          key: 'count',
+          title: t('refedit.rubric.count'),
+          path: ['count'],
+          required: true,
+          rules: [required],
+          width: 120,
+          input: <InputNumber min={0} precision={0} style={{ width: '100%' }} />,
+        },
       ]}
     />
   );
@@ -38,18 +59,35 @@ export function AwardRubricEditor() {
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
-            <Form.Item name={['content', 'expertsPerSubmission']} label={t('refedit.rubric.experts')} tooltip={t('refedit.rubric.expertsHint')} rules={[required]}>
+            <Form.Item
+              name={['content', 'expertsPerSubmission']}
+              label={t('refedit.rubric.experts')}
+              tooltip={t('refedit.rubric.expertsHint')}
+              rules={[required]}
+            >
               <InputNumber min={3} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
-            <Form.Item name={['content', 'outlierThreshold']} label={t('refedit.rubric.outlier')} tooltip={t('refedit.rubric.outlierHint')} rules={[required]}>
+            <Form.Item
+              name={['content', 'outlierThreshold']}
+              label={t('refedit.rubric.outlier')}
+              tooltip={t('refedit.rubric.outlierHint')}
+              rules={[required]}
+            >
               <InputNumber min={0.5} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         </Row>
       </Card>
-      <Card size="small" title={t('refedit.rubric.criteria')} extra={<Typography.Text type="secondary">{t('refedit.rubric.total', { total: sumOf(maxScores) })}</Typography.Text>} style={{ marginBottom: 16 }}>
+      <Card
+        size="small"
+        title={t('refedit.rubric.criteria')}
+        extra={
+          <Typography.Text type="secondary">{t('refedit.rubric.total', { total: sumOf(maxScores) })}</Typography.Text>
+        }
+        style={{ marginBottom: 16 }}
+      >
         <EditableRows
           name={['content', 'criteria']}
           testId="refedit-criteria"
@@ -58,8 +96,23 @@ export function AwardRubricEditor() {
           newRow={() => ({ key: '', name: '', maxScore: 10 })}
           columns={[
             { key: 'key', title: t('refedit.rubric.key'), path: ['key'], required: true, width: 140, input: <Input /> },
-            { key: 'name', title: t('refedit.rubric.name'), path: ['name'], required: true, width: 260, input: <Input /> },
-            { key: 'max', title: t('refedit.rubric.maxScore'), path: ['maxScore'], required: true, rules: [required], width: 120, input: <InputNumber min={0.5} style={{ width: '100%' }} /> },
+            {
+              key: 'name',
+              title: t('refedit.rubric.name'),
+              path: ['name'],
+              required: true,
+              width: 260,
+              input: <Input />,
+            },
+            {
+              key: 'max',
+              title: t('refedit.rubric.maxScore'),
+              path: ['maxScore'],
+              required: true,
+              rules: [required],
+              width: 120,
+              input: <InputNumber min={0.5} style={{ width: '100%' }} />,
+            },
           ]}
         />
       </Card>

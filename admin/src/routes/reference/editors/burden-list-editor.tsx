@@ -1,5 +1,6 @@
 import { Input } from 'antd';
 import { useTranslation } from 'react-i18next';
+
 import { EditableRows } from './editable-rows';
 
 /** 教师减负清单: what the bureau forbids or limits, one row per item. */
@@ -12,8 +13,22 @@ export function BurdenListEditor() {
       addLabel={t('refedit.burden.add')}
       newRow={() => ({ code: '', name: '', rule: '' })}
       columns={[
-        { key: 'code', title: t('refedit.cols.code'), path: ['code'], required: true, width: 110, input: <Input maxLength={20} /> },
-        { key: 'name', title: t('refedit.burden.name'), path: ['name'], required: true, width: 320, input: <Input maxLength={80} /> },
+        {
+          key: 'code',
+          title: t('refedit.cols.code'),
+          path: ['code'],
+          required: true,
+          width: 110,
+          input: <Input maxLength={20} />,
+        },
+        {
+          key: 'name',
+          title: t('refedit.burden.name'),
+          path: ['name'],
+          required: true,
+          width: 320,
+          input: <Input maxLength={80} />,
+        },
         { key: 'rule', title: t('refedit.burden.rule'), path: ['rule'], width: 380, input: <Input maxLength={300} /> },
       ]}
     />

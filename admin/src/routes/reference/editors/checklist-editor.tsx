@@ -1,6 +1,7 @@
 import { Card, Form, Input, Select, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { RowsTable, type RowColumn } from './editable-rows';
+
+import { type RowColumn, RowsTable } from './editable-rows';
 
 /** The six classic layers of 等级保护, in the order inspectors walk them (the API's `LAYERS`). */
 export const LAYERS = ['物理安全', '网络安全', '主机安全', '应用安全', '数据安全', '安全管理'] as const;
@@ -14,14 +15,44 @@ export function ChecklistEditor() {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
   // Only the layers decide which table a row sits in; watching them alone keeps typing in a cell cheap.
-  const layers = (Form.useWatch((v: { content?: { items?: Array<{ layer?: string } | undefined> } }) => (v?.content?.items ?? []).map((i) => i?.layer), form) ?? []) as Array<string | undefined>;
+  const layers = (Form.useWatch(
+    (v: { content?: { items?: Array<{ layer?: string } | undefined> } }) =>
+      (v?.content?.items ?? []).map((i) => i?.layer),
+    form,
+  ) ?? []) as Array<string | undefined>;
   const layerOf = (i: number) => layers[i];
   const required = { required: true, message: t('refedit.required') };
   const columns: RowColumn[] = [
-    { key: 'code', title: t('refedit.cols.code'), path: ['code'], required: true, width: 100, input: <Input maxLength={20} /> },
-    { key: 'title', title: t('refedit.checklist.title'), path: ['title'], required: true, width: 260, input: <Input maxLength={120} /> },
-    { key: 'guidance', title: t('refedit.checklist.guidance'), path: ['guidance'], width: 260, input: <Input.TextArea maxLength={500} autoSize={{ maxRows: 3 }} /> },
-    { key: 'evidence', title: t('refedit.checklist.evidence'), path: ['evidence'], width: 200, input: <Input maxLength={200} /> },
+    {
+      key: 'code',
+      title: t('refedit.cols.code'),
+      path: ['code'],
+      required: true,
+      width: 100,
+      input: <Input maxLength={20} />,
+    },
+    {
+      key: 'title',
+      title: t('refedit.checklist.title'),
+      path: ['title'],
+      required: true,
+      width: 260,
+      input: <Input maxLength={120} />,
+    },
+    {
+      key: 'guidance',
+      title: t('refedit.checklist.guidance'),
+      path: ['guidance'],
+      width: 260,
+      input: <Input.TextArea maxLength={500} autoSize={{ maxRows: 3 }} />,
+    },
+    {
+      key: 'evidence',
+      title: t('refedit.checklist.evidence'),
+      path: ['evidence'],
+      width: 200,
+      input: <Input maxLength={200} />,
+    },
     {
       key: 'layer',
       title: t('refedit.checklist.layer'),
@@ -33,7 +64,13 @@ export function ChecklistEditor() {
   ];
   return (
     <>
-      <Form.Item name={['content', 'key']} label={t('refedit.checklist.key')} tooltip={t('refedit.checklist.keyHint')} rules={[required]} style={{ maxWidth: 360 }}>
+      <Form.Item
+        name={['content', 'key']}
+        label={t('refedit.checklist.key')}
+        tooltip={t('refedit.checklist.keyHint')}
+        rules={[required]}
+        style={{ maxWidth: 360 }}
+      >
         <Input maxLength={60} />
       </Form.Item>
       <Form.List name={['content', 'items']}>

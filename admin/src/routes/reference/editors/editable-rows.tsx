@@ -1,7 +1,7 @@
-import type { ReactNode } from 'react';
-import { Button, Form, Space, Table, Tooltip } from 'antd';
-import type { FormItemProps } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import type { FormItemProps } from 'antd';
+import { Button, Form, Space, Table, Tooltip } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** One editable cell: where in the row it lives, how it is typed and checked. */
@@ -17,8 +17,18 @@ export type RowColumn = {
   fixed?: 'left';
 } & Pick<FormItemProps, 'rules' | 'valuePropName' | 'getValueProps' | 'normalize'>;
 
-type ListOps = { add: (row: Record<string, unknown>, index?: number) => void; remove: (index: number) => void; move: (from: number, to: number) => void };
-type RowsProps = { columns: RowColumn[]; newRow: () => Record<string, unknown>; addLabel: string; testId: string; minRows?: number };
+type ListOps = {
+  add: (row: Record<string, unknown>, index?: number) => void;
+  remove: (index: number) => void;
+  move: (from: number, to: number) => void;
+};
+type RowsProps = {
+  columns: RowColumn[];
+  newRow: () => Record<string, unknown>;
+  addLabel: string;
+  testId: string;
+  minRows?: number;
+};
 
 /**
  * A Form.List laid out as a table: one row per entry, one Form.Item per cell (so a field path such as
@@ -43,7 +53,16 @@ export function EditableRows({ name, ...rest }: RowsProps & { name: string | Arr
  * table over a single list); moving swaps a row with its neighbour among the rows shown, and a new row
  * goes right after the last row shown, so the document keeps its rows in the order the tables show.
  */
-export function RowsTable({ fields, all, ops, columns, newRow, addLabel, testId, minRows = 0 }: RowsProps & { fields: Array<{ key: number; name: number }>; all: number; ops: ListOps }) {
+export function RowsTable({
+  fields,
+  all,
+  ops,
+  columns,
+  newRow,
+  addLabel,
+  testId,
+  minRows = 0,
+}: RowsProps & { fields: Array<{ key: number; name: number }>; all: number; ops: ListOps }) {
   const { t } = useTranslation();
   const neighbour = (index: number, step: -1 | 1) => fields[fields.findIndex((f) => f.name === index) + step]?.name;
   return (
@@ -57,7 +76,13 @@ export function RowsTable({ fields, all, ops, columns, newRow, addLabel, testId,
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('refedit.noRows') }}
         columns={[
-          { key: '#', title: '#', width: 44, fixed: columns.some((c) => c.fixed) ? ('left' as const) : undefined, render: (_: unknown, f: { name: number }) => f.name + 1 },
+          {
+            key: '#',
+            title: '#',
+            width: 44,
+            fixed: columns.some((c) => c.fixed) ? ('left' as const) : undefined,
+            render: (_: unknown, f: { name: number }) => f.name + 1,
+          },
           ...columns.map((c) => ({
             key: c.key,
             title: c.required ? (
@@ -75,7 +100,10 @@ export function RowsTable({ fields, all, ops, columns, newRow, addLabel, testId,
             render: (_: unknown, f: { name: number }) => (
               <Form.Item
                 name={[f.name, ...c.path]}
-                rules={c.rules ?? (c.required ? [{ required: true, whitespace: true, message: t('refedit.required') }] : undefined)}
+                rules={
+                  c.rules ??
+                  (c.required ? [{ required: true, whitespace: true, message: t('refedit.required') }] : undefined)
+                }
                 valuePropName={c.valuePropName}
                 getValueProps={c.getValueProps}
                 normalize={c.normalize}
@@ -96,13 +124,35 @@ export function RowsTable({ fields, all, ops, columns, newRow, addLabel, testId,
               return (
                 <Space size={0}>
                   <Tooltip title={t('refedit.moveUp')}>
-                    <Button type="text" size="small" icon={<ArrowUpOutlined />} aria-label={t('refedit.moveUp')} disabled={up === undefined} onClick={() => up !== undefined && ops.move(f.name, up)} />
+                    <Button
+                      type="text"
+                      size="small"
+                      icon={<ArrowUpOutlined />}
+                      aria-label={t('refedit.moveUp')}
+                      disabled={up === undefined}
+                      onClick={() => up !== undefined && ops.move(f.name, up)}
+                    />
                   </Tooltip>
                   <Tooltip title={t('refedit.moveDown')}>
-                    <Button type="text" size="small" icon={<ArrowDownOutlined />} aria-label={t('refedit.moveDown')} disabled={down === undefined} onClick={() => down !== undefined && ops.move(f.name, down)} />
+                    <Button
+                      type="text"
+                      size="small"
+                      icon={<ArrowDownOutlined />}
+                      aria-label={t('refedit.moveDown')}
+                      disabled={down === undefined}
+                      onClick={() => down !== undefined && ops.move(f.name, down)}
+                    />
                   </Tooltip>
                   <Tooltip title={t('refedit.remove')}>
-                    <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('refedit.remove')} disabled={all <= minRows} onClick={() => ops.remove(f.name)} />
+                    <Button
+                      type="text"
+                      size="small"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={t('refedit.remove')}
+                      disabled={all <= minRows}
+                      onClick={() => ops.remove(f.name)}
+                    />
                   </Tooltip>
                 </Space>
               );
@@ -110,7 +160,14 @@ export function RowsTable({ fields, all, ops, columns, newRow, addLabel, testId,
           },
         ]}
       />
-      <Button type="dashed" block icon={<PlusOutlined />} style={{ marginTop: 8 }} onClick={() => ops.add(newRow(), fields.length ? fields[fields.length - 1].name + 1 : undefined)} data-testid={`${testId}-add`}>
+      <Button
+        type="dashed"
+        block
+        icon={<PlusOutlined />}
+        style={{ marginTop: 8 }}
+        onClick={() => ops.add(newRow(), fields.length ? fields[fields.length - 1].name + 1 : undefined)}
+        data-testid={`${testId}-add`}
+      >
         {addLabel}
       </Button>
     </div>

@@ -1,8 +1,9 @@
 import { Card, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { EditableRows } from './editable-rows';
+
 import { BurdenListEditor } from './burden-list-editor';
 import { DATE_FORMAT, dateCell } from './cells';
+import { EditableRows } from './editable-rows';
 
 const SCHOOL_KINDS = ['secondary', 'primary', 'kindergarten'];
 
@@ -23,12 +24,22 @@ export function WhitelistEditor() {
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name={['content', 'schoolCapPerSemester']} label={t('refedit.whitelist.schoolCap')} tooltip={t('refedit.whitelist.schoolCapHint')} rules={[required]}>
+            <Form.Item
+              name={['content', 'schoolCapPerSemester']}
+              label={t('refedit.whitelist.schoolCap')}
+              tooltip={t('refedit.whitelist.schoolCapHint')}
+              rules={[required]}
+            >
               <InputNumber min={1} precision={0} addonAfter={t('refedit.units.times')} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name={['content', 'leadTimeDays']} label={t('refedit.whitelist.leadTime')} tooltip={t('refedit.whitelist.leadTimeHint')} rules={[required]}>
+            <Form.Item
+              name={['content', 'leadTimeDays']}
+              label={t('refedit.whitelist.leadTime')}
+              tooltip={t('refedit.whitelist.leadTimeHint')}
+              rules={[required]}
+            >
               <InputNumber min={0} precision={0} addonAfter={t('refedit.units.days')} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
@@ -39,23 +50,101 @@ export function WhitelistEditor() {
           name={['content', 'items']}
           testId="refedit-items"
           addLabel={t('refedit.whitelist.add')}
-          newRow={() => ({ code: '', name: '', leadUnit: '', basis: '', content: '', form: '', scope: [], window: {}, frequencyPerSemester: 1 })}
+          newRow={() => ({
+            code: '',
+            name: '',
+            leadUnit: '',
+            basis: '',
+            content: '',
+            form: '',
+            scope: [],
+            window: {},
+            frequencyPerSemester: 1,
+          })}
           columns={[
-            { key: 'code', title: t('refedit.cols.code'), path: ['code'], required: true, width: 90, fixed: 'left', input: <Input /> },
-            { key: 'name', title: t('refedit.whitelist.name'), path: ['name'], required: true, width: 150, fixed: 'left', input: <Input /> },
-            { key: 'leadUnit', title: t('refedit.whitelist.leadUnit'), path: ['leadUnit'], required: true, width: 170, input: <Input /> },
-            { key: 'basis', title: t('refedit.whitelist.basis'), path: ['basis'], required: true, width: 220, input: <Input.TextArea autoSize={{ maxRows: 3 }} /> },
-            { key: 'content', title: t('refedit.whitelist.content'), path: ['content'], required: true, width: 200, input: <Input.TextArea autoSize={{ maxRows: 3 }} /> },
-            { key: 'form', title: t('refedit.whitelist.form'), path: ['form'], required: true, width: 110, input: <Input /> },
+            {
+              key: 'code',
+              title: t('refedit.cols.code'),
+              path: ['code'],
+              required: true,
+              width: 90,
+              fixed: 'left',
+              input: <Input />,
+            },
+            {
+              key: 'name',
+              title: t('refedit.whitelist.name'),
+              path: ['name'],
+              required: true,
+              width: 150,
+              fixed: 'left',
+              input: <Input />,
+            },
+            {
+              key: 'leadUnit',
+              title: t('refedit.whitelist.leadUnit'),
+              path: ['leadUnit'],
+              required: true,
+              width: 170,
+              input: <Input />,
+            },
+            {
+              key: 'basis',
+              title: t('refedit.whitelist.basis'),
+              path: ['basis'],
+              required: true,
+              width: 220,
+              input: <Input.TextArea autoSize={{ maxRows: 3 }} />,
+            },
+            {
+              key: 'content',
+              title: t('refedit.whitelist.content'),
+              path: ['content'],
+              required: true,
+              width: 200,
+              input: <Input.TextArea autoSize={{ maxRows: 3 }} />,
+            },
+            {
+              key: 'form',
+              title: t('refedit.whitelist.form'),
+              path: ['form'],
+              required: true,
+              width: 110,
+              input: <Input />,
+            },
             {
               key: 'scope',
               title: t('refedit.whitelist.scope'),
               path: ['scope'],
               width: 170,
-              input: <Select mode="tags" placeholder={t('refedit.whitelist.scopeAll')} options={SCHOOL_KINDS.map((k) => ({ value: k, label: t(`orgs.kinds.${k}`) }))} />,
+              input: (
+                <Select
+                  mode="tags"
+                  placeholder={t('refedit.whitelist.scopeAll')}
+                  options={SCHOOL_KINDS.map((k) => ({ value: k, label: t(`orgs.kinds.${k}`) }))}
+                />
+              ),
             },
-            { key: 'from', title: t('refedit.whitelist.from'), path: ['window', 'from'], required: true, width: 140, input: <DatePicker format={DATE_FORMAT} />, rules: [required], ...dateCell },
-            { key: 'to', title: t('refedit.whitelist.to'), path: ['window', 'to'], required: true, width: 140, input: <DatePicker format={DATE_FORMAT} />, rules: [required], ...dateCell },
+            {
+              key: 'from',
+              title: t('refedit.whitelist.from'),
+              path: ['window', 'from'],
+              required: true,
+              width: 140,
+              input: <DatePicker format={DATE_FORMAT} />,
+              rules: [required],
+              ...dateCell,
+            },
+            {
+              key: 'to',
+              title: t('refedit.whitelist.to'),
+              path: ['window', 'to'],
+              required: true,
+              width: 140,
+              input: <DatePicker format={DATE_FORMAT} />,
+              rules: [required],
+              ...dateCell,
+            },
             {
               key: 'frequency',
               title: t('refedit.whitelist.frequency'),
@@ -85,7 +174,10 @@ type ItemNames = { content?: { items?: Array<{ code?: string; name?: string } | 
 function EmergencyApprovalsEditor() {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
-  const items = (Form.useWatch((v: ItemNames) => (v?.content?.items ?? []).map((i) => ({ code: i?.code, name: i?.name })), form) ?? []) as Array<{ code?: string; name?: string }>;
+  const items = (Form.useWatch(
+    (v: ItemNames) => (v?.content?.items ?? []).map((i) => ({ code: i?.code, name: i?.name })),
+    form,
+  ) ?? []) as Array<{ code?: string; name?: string }>;
   const required = { required: true, message: t('refedit.required') };
   return (
     <Card size="small" title={t('refedit.emergency.title')} extra={t('refedit.emergency.hint')}>
@@ -95,7 +187,14 @@ function EmergencyApprovalsEditor() {
         addLabel={t('refedit.emergency.add')}
         newRow={() => ({ no: '', itemCode: undefined, approvedOn: undefined })}
         columns={[
-          { key: 'no', title: t('refedit.emergency.no'), path: ['no'], required: true, width: 240, input: <Input maxLength={60} /> },
+          {
+            key: 'no',
+            title: t('refedit.emergency.no'),
+            path: ['no'],
+            required: true,
+            width: 240,
+            input: <Input maxLength={60} />,
+          },
           {
             key: 'itemCode',
             title: t('refedit.emergency.item'),
@@ -103,9 +202,24 @@ function EmergencyApprovalsEditor() {
             required: true,
             rules: [required],
             width: 220,
-            input: <Select options={items.filter((i) => i?.code).map((i) => ({ value: i.code, label: `${i.code} ${i.name ?? ''}` }))} />,
+            input: (
+              <Select
+                options={items
+                  .filter((i) => i?.code)
+                  .map((i) => ({ value: i.code, label: `${i.code} ${i.name ?? ''}` }))}
+              />
+            ),
           },
-          { key: 'approvedOn', title: t('refedit.emergency.approvedOn'), path: ['approvedOn'], required: true, rules: [required], width: 160, input: <DatePicker format={DATE_FORMAT} />, ...dateCell },
+          {
+            key: 'approvedOn',
+            title: t('refedit.emergency.approvedOn'),
+            path: ['approvedOn'],
+            required: true,
+            rules: [required],
+            width: 160,
+            input: <DatePicker format={DATE_FORMAT} />,
+            ...dateCell,
+          },
         ]}
       />
     </Card>

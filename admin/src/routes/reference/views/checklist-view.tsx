@@ -1,7 +1,8 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+
 import { LAYERS } from '../editors/checklist-editor';
-import { ViewTable, rowsOf, textOf } from './view-table';
+import { rowsOf, textOf, ViewTable } from './view-table';
 
 /** A security checklist for reading, grouped by the six layers in the order inspectors walk them. */
 export function ChecklistView({ content }: { content: Record<string, unknown> }) {
@@ -10,7 +11,8 @@ export function ChecklistView({ content }: { content: Record<string, unknown> })
   return (
     <>
       <Typography.Paragraph type="secondary">
-        {t('refedit.checklist.key')}: <Typography.Text code>{textOf(content.key)}</Typography.Text> · {t('refedit.view.itemCount', { n: items.length })}
+        {t('refedit.checklist.key')}: <Typography.Text code>{textOf(content.key)}</Typography.Text> ·{' '}
+        {t('refedit.view.itemCount', { n: items.length })}
       </Typography.Paragraph>
       {LAYERS.map((layer) => (
         <ViewTable

@@ -1,6 +1,7 @@
 import { Descriptions, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ViewTable, rowsOf, textOf } from './view-table';
+
+import { rowsOf, textOf, ViewTable } from './view-table';
 
 /** 白名单 for reading: the year's caps, the items with their windows and caps, the burden list, emergency additions. */
 export function WhitelistView({ content }: { content: Record<string, unknown> }) {
@@ -10,8 +11,12 @@ export function WhitelistView({ content }: { content: Record<string, unknown> })
     <>
       <Descriptions size="small" bordered column={{ xs: 1, md: 3 }} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('refedit.whitelist.year')}>{textOf(content.year)}</Descriptions.Item>
-        <Descriptions.Item label={t('refedit.whitelist.schoolCap')}>{t('refedit.view.times', { n: content.schoolCapPerSemester })}</Descriptions.Item>
-        <Descriptions.Item label={t('refedit.whitelist.leadTime')}>{t('refedit.view.days', { n: content.leadTimeDays })}</Descriptions.Item>
+        <Descriptions.Item label={t('refedit.whitelist.schoolCap')}>
+          {t('refedit.view.times', { n: content.schoolCapPerSemester })}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('refedit.whitelist.leadTime')}>
+          {t('refedit.view.days', { n: content.leadTimeDays })}
+        </Descriptions.Item>
       </Descriptions>
       <ViewTable
         title={t('refedit.whitelist.items')}
@@ -27,7 +32,10 @@ export function WhitelistView({ content }: { content: Record<string, unknown> })
           {
             key: 'scope',
             title: t('refedit.whitelist.scope'),
-            render: (r) => (Array.isArray(r.scope) && r.scope.length ? r.scope.map((s) => <Tag key={String(s)}>{kindLabel(String(s))}</Tag>) : t('refedit.whitelist.scopeAll')),
+            render: (r) =>
+              Array.isArray(r.scope) && r.scope.length
+                ? r.scope.map((s) => <Tag key={String(s)}>{kindLabel(String(s))}</Tag>)
+                : t('refedit.whitelist.scopeAll'),
           },
           {
             key: 'window',

@@ -1,14 +1,14 @@
 import type { TInstanceRow } from '../../../db/schema.js';
 import type { Deps } from '../../../deps.js';
-import type { BlockName, BlockParams, TDefinition } from '../../../engine.js';
 import { findingsFromItems, rectificationWorkdays } from '../../../domain.js';
+import type { BlockName, BlockParams, TDefinition } from '../../../engine.js';
 import type { AppError } from '../../../errors.js';
 import { missingItemEvidence, missingRectificationEvidence } from '../../attachments/item-evidence.js';
 import { groupRollUp } from '../assessment-rollup.js';
 import { chooseExperts, conflictedExpert } from '../award-experts.js';
 import { expertScores, levelFor, scoreSummary } from '../award-scores.js';
-import { inspectionItems } from '../inspection-findings.js';
 import { missingIndicatorEvidence } from '../indicator-rows.js';
+import { inspectionItems } from '../inspection-findings.js';
 
 /**
  * What one block sees before the engine decides: the instance, the event's data so far (blocks run in
@@ -29,7 +29,8 @@ export type DecideInput<N extends BlockName> = {
 };
 
 export const blank = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
-const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
+const strings = (v: unknown) =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
 
 /**
  * Each block that computes or checks before the engine decides. Values the caller gives win (a person
@@ -39,7 +40,8 @@ export const BEFORE_DECIDE: { [N in BlockName]?: (input: DecideInput<N>) => AppE
   assignExperts: ({ deps, row, data, merged, note, params }) => {
     const submission = { id: row.id, schoolId: row.subjectOrgId, groupId: row.subjectGroupId };
     const named = strings(merged()[params.field]);
-    if (named.length) return conflictedExpert(deps, submission, { ids: named, avoid: params.avoid, field: params.field }) ?? undefined;
+    if (named.length)
+      return conflictedExpert(deps, submission, { ids: named, avoid: params.avoid, field: params.field }) ?? undefined;
     const experts = chooseExperts(deps, submission, { count: params.count, avoid: params.avoid });
     if (!Array.isArray(experts)) return experts;
     data[params.field] = experts;
@@ -48,7 +50,8 @@ export const BEFORE_DECIDE: { [N in BlockName]?: (input: DecideInput<N>) => AppE
   trimmedMean: ({ def, row, data, merged, note, params }) => {
     const scores = expertScores(def, row.snapshot, params);
     const summary = scoreSummary(scores, params);
-    if (blank(merged()[params.resultField]) && summary.finalScore !== null) data[params.resultField] = summary.finalScore;
+    if (blank(merged()[params.resultField]) && summary.finalScore !== null)
+      data[params.resultField] = summary.finalScore;
     note.scores = scores;
     note.outlierExperts = summary.outlierExperts;
   },
@@ -77,9 +80,12 @@ export const BEFORE_DECIDE: { [N in BlockName]?: (input: DecideInput<N>) => AppE
     if (days > 0) data[params.daysField] = days;
   },
   // A step block: runs on the parts submitted at its collect step.
-  indicatorRows: ({ deps, row, data, params, actorId }) => missingIndicatorEvidence(deps, { row, actorId, params, data }),
+  indicatorRows: ({ deps, row, data, params, actorId }) =>
+    missingIndicatorEvidence(deps, { row, actorId, params, data }),
   findingsLedger: ({ deps, row, merged, params }) => {
-    if (params.op === 'raise') return missingItemEvidence(deps, { instanceId: row.id, data: merged(), table: params.itemsField });
-    if (params.op === 'handIn') return missingRectificationEvidence(deps, { instanceId: row.id, table: params.itemsField });
+    if (params.op === 'raise')
+      return missingItemEvidence(deps, { instanceId: row.id, data: merged(), table: params.itemsField });
+    if (params.op === 'handIn')
+      return missingRectificationEvidence(deps, { instanceId: row.id, table: params.itemsField });
   },
 };
