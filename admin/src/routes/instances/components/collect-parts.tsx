@@ -231,7 +231,11 @@ export function CollectParts({ view, fields, stepFields, onReturn }: Props) {
               missing.length
                 ? t('parts.missing', {
                     count: missing.length,
-                    names: missing.map((p) => `${partName(p, unknown)}（${t(`parts.status.${p.status}`)}）`).join('、'),
+                    names: missing
+                      .map((p) =>
+                        t('parts.missingItem', { name: partName(p, unknown), status: t(`parts.status.${p.status}`) }),
+                      )
+                      .join(t('parts.separator')),
                   })
                 : t('parts.allIn')
             }
