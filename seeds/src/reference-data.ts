@@ -243,8 +243,6 @@ export const INDICATORS_2026 = {
   ],
 };
 
-export const INDICATOR_KEYS = INDICATORS_2026.dimensions.map((d) => d.key);
-
 export const CHECKLIST_DOC = { key: 'school-network', items: CHECKLIST };
 
 /** Teaching-achievement rubric: three per school, three experts per submission, quotas per level (DOMAIN.md: 4 special, 5 first, 6 second). */

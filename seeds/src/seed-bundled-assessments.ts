@@ -2,7 +2,7 @@ import { createDraftDefinition, type Deps, publishDefinition, saveAttachment, st
 import { TEMPLATES } from '@eduflow/workflows';
 
 import { GROUPS } from './district.js';
-import { INDICATOR_KEYS } from './reference-data.js';
+import { INDICATORS_2026 } from './reference-data.js';
 import { daysAgo, mover } from './seed-helpers.js';
 import type { OrgIndex } from './seed-organisations.js';
 import { principalOf, type UserIndex } from './seed-users.js';
@@ -22,11 +22,17 @@ const STAGE: Record<string, Stage> = {
   K2: 'graded',
 };
 
-/** Plausible self-assessment points (0–10) per indicator: each group has its level, later members trail the lead school. */
+const INDICATORS = INDICATORS_2026.dimensions.flatMap((d) => d.indicators);
+
+/**
+ * Plausible self-assessment points (0–10, one decimal) per indicator: each group has its level, later members
+ * trail the lead school. Rows as the console's form hands them in: the indicator's key and name, then the score.
+ */
 function scores(groupIdx: number, schoolIdx: number) {
-  const rows = INDICATOR_KEYS.map((indicator, k) => ({
-    indicator,
-    score: Math.max(3, Math.min(10, 10 - (groupIdx % 4) * 0.5 - schoolIdx * 0.8 - (k % 3) * 0.3)),
+  const rows = INDICATORS.map((i, k) => ({
+    indicator: i.key,
+    name: i.name['zh-CN'],
+    score: Math.round(Math.max(3, Math.min(10, 10 - (groupIdx % 4) * 0.5 - schoolIdx * 0.8 - (k % 3) * 0.3)) * 10) / 10,
   }));
   return { indicatorScores: rows, selfSummary: '本年度集团内干部互派、教师互访常态化开展，联合教研覆盖全部成员校。' };
 }

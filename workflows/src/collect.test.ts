@@ -98,7 +98,13 @@ describe('collect steps (分头填报)', () => {
     expect(r.effects).toEqual([
       { type: 'closeTask', taskKey: 'selfAssess:1:collector:1', outcome: 'RETURN_PART', byUserId: 'lead' },
       expect.objectContaining({ type: 'openTask', taskKey: 'selfAssess:1:pb:2' }),
+      // Only school B hears of it, with the reason.
+      { type: 'notify', kind: 'returned', state: 'selfAssess', to: [{ userId: 'pb' }], note: '佐证材料不足' },
     ]);
+    expect(describeSnapshot(d, r.snapshot).collections.selfAssess.parts).toMatchObject({
+      pa: { status: 'submitted' },
+      pb: { status: 'returned', comment: '佐证材料不足', data: { score: 61 } },
+    });
     const again = ok(step(d, r.snapshot, { type: 'SUBMIT_PART', data: { score: 70 } }, pb, env));
     expect(again.effects[0]).toEqual({
       type: 'closeTask',
@@ -113,6 +119,29 @@ describe('collect steps (分头填报)', () => {
       taskKey: 'selfAssess:1:collector:2',
       outcome: 'CONSOLIDATE',
       byUserId: 'lead',
+    });
+  });
+
+  it('names the schools still missing when the API says who the participants are', () => {
+    const d = flow();
+    const s0 = ok(start(d, { subject: group, initiator: admin }, people));
+    const a = ok(step(d, s0.snapshot, { type: 'SUBMIT_PART', data: { score: 88 } }, pa, env));
+    const named = { ...env, partyNames: { pa: '甲校', pb: '乙校' } };
+    expect(
+      availableEvents(d, a.snapshot, lead, named).find((e) => e.type === 'CONSOLIDATE')?.blockedBy?.message,
+    ).toEqual({
+      'zh-CN': '还有 1 份填报未提交：乙校',
+      en: '1 part(s) are still missing: 乙校',
+    });
+    expect(step(d, a.snapshot, { type: 'CONSOLIDATE' }, lead, named)).toMatchObject({
+      ok: false,
+      code: 'GUARD_FAILED',
+      rule: 'allPartsIn',
+      message: { 'zh-CN': '还有 1 份填报未提交：乙校' },
+    });
+    // Without names the refusal still counts them.
+    expect(step(d, a.snapshot, { type: 'CONSOLIDATE' }, lead, env)).toMatchObject({
+      message: { 'zh-CN': '还有 1 份填报未提交' },
     });
   });
 

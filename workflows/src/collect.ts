@@ -82,19 +82,33 @@ export function explainPart(
   return null;
 }
 
-/** The step's own transitions (the collector's) wait for every part unless they opt out with `validate: false`. */
+/**
+ * The step's own transitions (the collector's) wait for every part unless they opt out with `validate: false`.
+ * The refusal names who is missing (their school, from `env.partyNames`) so the collector knows whom to chase.
+ */
 export function explainCollectorMove(
   def: TDefinition,
   ctx: EngineContext,
   stateId: string,
   validate: boolean | undefined,
+  env: Pick<Partial<EngineEnv>, 'partyNames'> = {},
 ): Refusal | null {
   const c = ctx.collections[stateId];
-  const missing = pendingParticipants(c).length;
-  if (validate === false || missing === 0) return null;
-  return refuse('GUARD_FAILED', t(`还有 ${missing} 份填报未提交`, `${missing} part(s) are still missing`), {
-    rule: 'allPartsIn',
-  });
+  const missing = pendingParticipants(c);
+  if (validate === false || missing.length === 0) return null;
+  // Read only now: the API computes the names when someone asks (a lazy property).
+  const names = env.partyNames ?? {};
+  const named = missing.map((u) => names[u]).filter((n): n is string => !!n);
+  const n = missing.length;
+  if (named.length < n)
+    return refuse('GUARD_FAILED', t(`还有 ${n} 份填报未提交`, `${n} part(s) are still missing`), {
+      rule: 'allPartsIn',
+    });
+  return refuse(
+    'GUARD_FAILED',
+    t(`还有 ${n} 份填报未提交：${named.join('、')}`, `${n} part(s) are still missing: ${named.join(', ')}`),
+    { rule: 'allPartsIn' },
+  );
 }
 
 /** Entering a collect step: one task per participant, resolved now. */
@@ -181,6 +195,8 @@ export function applyPart(
       dueAt: c.dueAt,
       purpose: 'act',
     });
+    // Only that participant hears of it, with the collector's reason: the others' parts stay where they are.
+    effects.push({ type: 'notify', kind: 'returned', state: stateId, to: [{ userId }], note: event.comment });
   }
   return { patch: { collections: { ...ctx.collections, [stateId]: next } }, effects };
 }

@@ -47,6 +47,11 @@ export type EngineEnv = {
    * ids): the engine cannot query the directory itself. See `reviewAssigneeRules`.
    */
   reviewers?: Record<string, string[]>;
+  /**
+   * How people know the participants of the collect steps (user id → their school), supplied by the API
+   * so a collector's refused move can say who is still missing. Ids without a name are only counted.
+   */
+  partyNames?: Record<string, string>;
 };
 
 /** A candidate who may act on an open task: a user, or any holder of a role at an organisation (null = anywhere). */
@@ -77,11 +82,13 @@ export type Effect =
   | { type: 'cancelTimer'; timerKey: string }
   /** A declared transition was taken (the action's blocks record what it did); the caller performs nothing for it. */
   | { type: 'moved'; from: string; event: string; to: string }
+  /** `returned`: a collector sent one participant's part back; `note` is the reason they gave. */
   | {
       type: 'notify';
-      kind: 'reminder' | 'escalation' | 'entered' | 'chase' | 'copy' | 'sign';
+      kind: 'reminder' | 'escalation' | 'entered' | 'chase' | 'copy' | 'sign' | 'returned';
       state: string;
       to: TaskCandidate[];
+      note?: string;
     };
 
 export type TimerEvent = { type: 'TIMER'; timer: 'remind' | 'due' | 'noticeEnd'; state: string; visit: number };
@@ -130,6 +137,8 @@ export type AvailableEvent = {
   to: string;
   commentRequired: boolean;
   requires: string[];
+  /** Fields the action's dialog also offers to fill or correct (not required), e.g. the self-check summary beside the checklist. */
+  asks?: string[];
   /** True for the engine's built-in approval mechanics (transfer, delegate, add signer, …). */
   mechanic?: boolean;
   /** For mechanics: what the console must ask for (a user, several users, a signer and position, an earlier step). */

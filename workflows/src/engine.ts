@@ -190,7 +190,7 @@ export function availableEvents(
       const round = ctx.reviews[stateId];
       if (!round?.assignees.includes(actor.userId) || round.votes[actor.userId]) continue;
     } else if (!mayFire(def, ctx, stateId, tr, actor)) continue;
-    const waiting = state.kind === 'collect' ? explainCollectorMove(def, ctx, stateId, tr.validate) : null;
+    const waiting = state.kind === 'collect' ? explainCollectorMove(def, ctx, stateId, tr.validate, env) : null;
     const blocked = waiting
       ? { rule: waiting.rule ?? 'allPartsIn', message: waiting.message }
       : (tr.guards ?? [])
@@ -214,6 +214,7 @@ export function availableEvents(
           ...(tr.validate === false || state.kind === 'collect' ? [] : stepRequired),
         ]),
       ],
+      ...(tr.asks?.length ? { asks: tr.asks } : {}),
       ...(blocked?.message ? { blockedBy: { rule: blocked.rule, message: blocked.message } } : {}),
     });
   }

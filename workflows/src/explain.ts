@@ -4,7 +4,7 @@ import { type EngineContext, joinOutcome } from './context.js';
 import type { TActorRule, TDefinition, TTransition } from './definition/schema.js';
 import type { Actor, EngineEnv, Refusal } from './engine-types.js';
 import { validateStepData } from './forms/validate-data.js';
-import { runGuard } from './guards/registry.js';
+import { guardField, runGuard } from './guards/registry.js';
 import { isLastSignature, mechanicInputErrors, mechanicNeedsComment } from './mechanics/apply.js';
 import { explainReassign } from './mechanics/reassign.js';
 import { isMechanicEvent, mayFire, MECHANIC_OF, type MechanicEvent, mechanicPermitted } from './mechanics/who-may.js';
@@ -111,7 +111,7 @@ export function explain(
   }
 
   if (state.kind === 'collect') {
-    const waiting = explainCollectorMove(def, ctx, stateId, transition.validate);
+    const waiting = explainCollectorMove(def, ctx, stateId, transition.validate, env);
     if (waiting) return waiting;
   }
   if (transition.comment === 'required' && !event.comment?.trim())
@@ -144,7 +144,9 @@ export function explain(
 
   for (const g of transition.guards ?? []) {
     const why = runGuard(g.name, g.params, { data, facts: env.facts ?? {}, collections: ctx.collections });
-    if (why) return refuse('GUARD_FAILED', why, { rule: g.name });
+    if (!why) continue;
+    const field = guardField(g.name, g.params);
+    return refuse('GUARD_FAILED', why, { rule: g.name, ...(field ? { fieldErrors: { [field]: why } } : {}) });
   }
 
   const assigned = transition.assigns

@@ -49,6 +49,8 @@ export function FieldValue({ field, value }: { field: FieldDef; value: unknown }
             title: localize(c.label),
             render: (v: unknown) => {
               const option = c.options?.find((o) => o.value === v);
+              // Scores computed in floating point (7.800000000000001) read as people wrote them.
+              if (typeof v === 'number') return String(Math.round(v * 100) / 100);
               return option ? localize(option.label) : v === undefined || v === null ? '' : String(v);
             },
           }))}

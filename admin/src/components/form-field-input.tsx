@@ -52,6 +52,7 @@ export function FormFieldInput({ field, disabled, value, onChange }: InputProps)
           rows={4}
           maxLength={field.maxLength}
           showCount={!!field.maxLength}
+          styles={{ count: { position: 'static', textAlign: 'right' } }}
           placeholder={placeholder}
           onChange={(e) => onChange?.(e.target.value)}
         />

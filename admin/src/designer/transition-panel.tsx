@@ -193,6 +193,15 @@ export function TransitionPanel({ doc, edge, errors, onChange, onRemoved }: Prop
           onChange={(requires: string[]) => set({ ...tr, requires: requires.length ? requires : undefined })}
         />
       </Form.Item>
+      <Form.Item label={t('designer.transition.asks')} help={t('designer.transition.asksHelp')}>
+        <Select
+          mode="multiple"
+          value={tr.asks ?? []}
+          options={fields}
+          data-testid="designer-asks"
+          onChange={(asks: string[]) => set({ ...tr, asks: asks.length ? asks : undefined })}
+        />
+      </Form.Item>
       <Form.Item label={t('designer.transition.comment')}>
         <Radio.Group
           value={tr.comment ?? 'none'}

@@ -18,5 +18,7 @@ export function auditDetails(e: AuditEvent) {
     reason: str(field(e.meta, 'code')) ?? str(field(e.meta, 'reason')),
     /** Fired by a use-case rather than by hand (the campus-entry merge): `merge`. */
     via: str(field(e.meta, 'via')),
+    /** Whose part a collector returned (RETURN_PART): the school's name. */
+    part: str(field(field(e.meta, 'part'), 'name')),
   };
 }

@@ -157,8 +157,12 @@ export type AvailableEvent = {
   blockedBy?: { rule: string; message: LocalizedText };
   /** The engine's approval mechanics (SAVE, TRANSFER, DELEGATE, ADD_SIGNER, COPY_TO, CHASE, RETURN_TO…). */
   mechanic?: boolean;
-  /** What a mechanic needs from the user: one person, several, a signer and position, or an earlier step. */
-  input?: 'user' | 'users' | 'signer' | 'step';
+  /** What a mechanic needs from the user: one person, several, a signer and position, an earlier step, or (RETURN_PART) whose part. */
+  input?: 'user' | 'users' | 'signer' | 'step' | 'part';
+  /** For RETURN_PART: the participants whose submitted part may be returned (named in the view's `parts`). */
+  users?: string[];
+  /** Fields the dialog also offers, filled from the draft, not required (the self-check summary beside the checklist). */
+  asks?: string[];
   choices?: Array<{ state: string; name: LocalizedText }>;
   /** The domain blocks this action runs (e.g. `mergeRequests`, which has its own screen). */
   blocks?: string[];
@@ -207,6 +211,32 @@ export type InstanceView = {
   refs?: Record<string, DataRef>;
   /** At a collect step with indicator rows: the rows a part starts from and the indicators needing evidence. */
   partPrefill?: { field: string; rows: Array<Record<string, unknown>>; evidenceRequired: string[] } | null;
+  /** GET /instances/:id only: each collect step's parts the viewer may see (各单位填报). */
+  parts?: PartStep[];
+};
+
+/** One participant's part of a collect step (a member school's self-assessment). */
+export type Part = {
+  userId: string;
+  person: string;
+  orgId: string | null;
+  orgName: string | null;
+  status: 'pending' | 'submitted' | 'returned';
+  submittedAt: string | null;
+  returns: number;
+  returnReason: string | null;
+  data: Record<string, unknown>;
+  files: Attachment[];
+};
+/** `all`: a collector or overseer sees every part; `own`: a participant sees theirs. */
+export type PartStep = {
+  step: string;
+  stepName: LocalizedText;
+  current: boolean;
+  scope: 'all' | 'own';
+  parts: Part[];
+  /** The rows the step's parts start from (an indicator system's keys and names): they name the parts' rows. */
+  rows: { field: string; rows: Array<Record<string, unknown>> } | null;
 };
 
 /** What an id in instance data stands for; name null when the viewer may not read that person or request. */

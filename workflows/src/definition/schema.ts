@@ -162,6 +162,11 @@ export const zTransition = z.object({
   guards: z.array(zGuardRef).optional(),
   /** Form fields that must be filled (in the event's data or already on the instance) to fire it. */
   requires: z.array(z.string()).optional(),
+  /**
+   * Fields of the step's form the action's dialog also shows, filled from the draft, for a last look or
+   * correction before it goes (the self-check summary beside the checklist); never required by this.
+   */
+  asks: z.array(z.string()).optional(),
   comment: z.enum(['required', 'optional']).optional(),
   /** false for moves that send work back (return, withdraw): the step's required fields are not enforced. */
   validate: z.boolean().optional(),
@@ -238,7 +243,7 @@ export const zReviewState = z.object({
 /**
  * Parallel collection (分头填报): every participant submits their own part on the step's form (each
  * member school's self-assessment, each target school's confirmation). A collector may return one
- * part for rework; the step's own transitions wait until every part is in, unless `partial` is set.
+ * part for rework; the step's own transitions wait until every part is in, unless the transition says `validate: false` (the refusal names who is missing).
  * With `onComplete`, the last part moves the instance on by itself.
  */
 export const zCollectState = z.object({

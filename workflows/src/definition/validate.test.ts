@@ -91,6 +91,21 @@ describe('parseDefinition', () => {
     ]);
   });
 
+  it('lets an action dialog ask only for fields its step may fill', () => {
+    const form = { fields: [{ name: 'notes', type: 'textarea', label: l('说明') }] };
+    const later = (asks: string[]) => ({
+      ...task({ GO: { to: 'z', asks } }),
+      form: { fields: [{ name: 'other', type: 'text', label: l('其他') }] },
+    });
+    expect(
+      codes(base({ a: task({ GO: { to: 'b', asks: ['notes'] } }, { form }), b: later(['other']), z: final })),
+    ).toEqual([]);
+    // A field of another step is read-only here, and a ghost is nowhere.
+    expect(
+      codes(base({ a: task({ GO: { to: 'b', asks: ['ghost'] } }, { form }), b: later(['notes']), z: final })),
+    ).toEqual(['UNKNOWN_FIELD@states.a.on.GO.asks', 'UNKNOWN_FIELD@states.b.on.GO.asks']);
+  });
+
   it('rejects a review without both outcomes, a reserved TIMER event and a reminder after the deadline', () => {
     const review = {
       kind: 'review',

@@ -1,5 +1,5 @@
 import { type BlockErrorCode, validateBlocks } from '../blocks/validate-blocks.js';
-import { allFields } from '../forms/field-access.js';
+import { allFields, fieldAccess } from '../forms/field-access.js';
 import { GUARDS, isGuardName } from '../guards/registry.js';
 import { titleFields } from '../instance-title.js';
 import { t } from '../text.js';
@@ -215,6 +215,18 @@ export function validateDefinition(def: TDefinition): DefinitionError[] {
             path: `${at}.requires`,
             code: 'UNKNOWN_FIELD',
             message: t(`必填字段「${name}」未在任何表单中定义`, `Required field "${name}" is not on any form`),
+          });
+      // What the dialog offers to fill must be a field this step may write.
+      const access = edge.transition?.asks?.length ? fieldAccess(def, id) : {};
+      for (const name of edge.transition?.asks ?? [])
+        if (access[name] !== 'editable' && access[name] !== 'required')
+          errors.push({
+            path: `${at}.asks`,
+            code: 'UNKNOWN_FIELD',
+            message: t(
+              `确认时填写的字段「${name}」不是本环节可填写的字段`,
+              `Dialog field "${name}" is not a field this step may fill`,
+            ),
           });
     }
     if (state.kind !== 'final' && outgoing(state).length === 0)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { runGuard } from './registry.js';
+import { guardField, runGuard } from './registry.js';
 
 const run = (name: string, params: unknown, data: Record<string, unknown> = {}, facts: Record<string, unknown> = {}) =>
   runGuard(name, params, { data, facts })?.en ?? null;
@@ -37,6 +37,38 @@ describe('guard registry', () => {
     expect(run('allItemsAnswered', { field: 'items' }, { items: [...items, {}] })).toMatch(/1 checklist item/);
     expect(run('hasFailedItems', {}, { items })).toBeNull();
     expect(run('noFailedItems', {}, { items })).toMatch(/1 item/);
+  });
+
+  it('summaryMatchesItems refuses "均符合要求" over a 不符合 item, naming it, and lets a qualified summary through', () => {
+    const items = [
+      { code: 'PHY-01', title: '机房门禁', result: 'pass' },
+      { code: 'HOST-01', title: '服务器无弱口令', result: 'fail' },
+      { code: 'DATA-01', title: '学生信息脱敏', result: 'fail' },
+    ];
+    const p = { field: 'items', summaryField: 'selfCheckNotes' };
+    const zh = (notes: string, list = items) =>
+      runGuard('summaryMatchesItems', p, { data: { items: list, selfCheckNotes: notes }, facts: {} })?.['zh-CN'] ??
+      null;
+    expect(zh('已完成全部检查项自查，均符合要求。')).toBe(
+      '说明写有“均符合要求”，但以下 2 项标为不符合：HOST-01 服务器无弱口令、DATA-01 学生信息脱敏。请修改说明，或核对这些检查项的结论。',
+    );
+    expect(run('summaryMatchesItems', p, { items, selfCheckNotes: '均符合要求' })).toMatch(
+      /2 item\(s\) are marked non-compliant: HOST-01 服务器无弱口令, DATA-01/,
+    );
+    // Naming an item acknowledges it; only the others are contradicted.
+    expect(zh('HOST-01 已整改，均符合要求')).toMatch(/以下 1 项标为不符合：DATA-01 学生信息脱敏/);
+    expect(zh('除 HOST-01、DATA-01 外均符合要求')).toBeNull();
+    expect(zh('发现 2 项不符合，已列入整改')).toBeNull();
+    expect(
+      zh(
+        '均符合要求',
+        items.map((i) => ({ ...i, result: 'pass' })),
+      ),
+    ).toBeNull();
+    expect(zh('')).toBeNull();
+    // The console shows the reason under the summary.
+    expect(guardField('summaryMatchesItems', p)).toBe('selfCheckNotes');
+    expect(guardField('allItemsAnswered', { field: 'items' })).toBeUndefined();
   });
 
   it('refuses unknown rules and bad parameters rather than letting a move through', () => {

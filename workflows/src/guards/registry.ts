@@ -13,11 +13,13 @@ type GuardSpec<P extends z.ZodType> = {
   params: P;
   /** Returns why the move is refused, or null when it may go ahead. */
   check: (params: z.infer<P>, input: GuardInput) => TLocalizedText | null;
+  /** The form field a refusal is about, when there is one: the console shows the reason under it. */
+  field?: (params: z.infer<P>) => string;
 };
 
 const guard = <P extends z.ZodType>(spec: GuardSpec<P>) => spec;
 
-type ItemResult = { result?: unknown };
+type ItemResult = { result?: unknown } & Record<string, unknown>;
 const items = (data: Record<string, unknown>, field: string): ItemResult[] =>
   Array.isArray(data[field]) ? (data[field] as ItemResult[]) : [];
 
@@ -77,6 +79,54 @@ export const GUARDS = {
     check: ({ field }, { data }) => {
       const failed = items(data, field).filter((i) => i.result === 'fail').length;
       return failed ? t(`有 ${failed} 个不合格项，不能直接通过`, `${failed} item(s) failed; cannot pass`) : null;
+    },
+  }),
+  /**
+   * A summary that says everything complies (自查说明 "均符合要求") while some item is marked non-compliant
+   * is a contradiction the bureau would send back: refused, naming the items, so the author fixes one or the other.
+   */
+  summaryMatchesItems: guard({
+    label: t('说明与检查项结论一致', 'The summary agrees with the items'),
+    params: z.object({
+      field: z.string().min(1).default('items'),
+      summaryField: z.string().min(1).default('selfCheckNotes'),
+      /** The result that marks an item non-compliant. */
+      failValue: z.string().min(1).default('fail'),
+      /** Phrases claiming that everything complies, separated by 、 , ， or ;. */
+      claims: z.string().min(1).default('均符合要求、全部符合要求、均符合、全部符合、无不符合项'),
+      /** Words that qualify the claim (除…外均符合, 其余均符合): then it no longer claims everything. */
+      exceptions: z.string().default('除、其余、以外、之外'),
+      /** Columns naming an item in the message (its code and title). */
+      codeColumn: z.string().min(1).default('code'),
+      titleColumn: z.string().min(1).default('title'),
+    }),
+    field: (p) => p.summaryField,
+    check: (p, { data }) => {
+      const summary = typeof data[p.summaryField] === 'string' ? (data[p.summaryField] as string) : '';
+      const words = (list: string) =>
+        list
+          .split(/[、,，;；]/)
+          .map((c) => c.trim())
+          .filter(Boolean);
+      const claim = words(p.claims).find((c) => summary.includes(c));
+      if (!claim || words(p.exceptions).some((w) => summary.includes(w))) return null;
+      const text = (v: unknown) => (typeof v === 'string' ? v : '');
+      // An item the summary names (by code or title) is acknowledged, not contradicted.
+      const failed = items(data, p.field)
+        .map((item, i) => ({ item, i }))
+        .filter(({ item }) => item.result === p.failValue)
+        .filter(
+          ({ item }) =>
+            ![text(item[p.codeColumn]), text(item[p.titleColumn])].some((name) => name && summary.includes(name)),
+        );
+      if (failed.length === 0) return null;
+      const named = failed.map(
+        ({ item, i }) => [text(item[p.codeColumn]), text(item[p.titleColumn])].filter(Boolean).join(' ') || `#${i + 1}`,
+      );
+      return t(
+        `说明写有“${claim}”，但以下 ${failed.length} 项标为不符合：${named.join('、')}。请修改说明，或核对这些检查项的结论。`,
+        `The summary says "${claim}" (all compliant), but ${failed.length} item(s) are marked non-compliant: ${named.join(', ')}. Correct the summary or those items.`,
+      );
     },
   }),
   /** e.g. a school's social-affair activities this semester, counted by the API, under the cap. */
@@ -144,6 +194,14 @@ export const GUARDS = {
 export type GuardName = keyof typeof GUARDS;
 
 export const isGuardName = (name: string): name is GuardName => Object.hasOwn(GUARDS, name);
+
+/** The form field a guard's refusal belongs to, if it says (shown under that field). */
+export function guardField(name: string, params: unknown): string | undefined {
+  if (!isGuardName(name)) return undefined;
+  const spec = GUARDS[name] as GuardSpec<z.ZodType>;
+  const parsed = spec.params.safeParse(params ?? {});
+  return parsed.success ? spec.field?.(parsed.data) : undefined;
+}
 
 /** Evaluates one named guard; unknown names and bad parameters refuse (definitions are validated earlier). */
 export function runGuard(name: string, params: unknown, input: GuardInput): TLocalizedText | null {

@@ -254,3 +254,48 @@ describe('teaching award', () => {
     });
   });
 });
+
+describe('security inspection', () => {
+  const d = parsed('security-inspection');
+  const school = { orgId: 's1', path: ['district', 'g1', 's1'], type: 'school' as const };
+  const principal = actor('p1', 'principal', 's1');
+  const items = [
+    { code: 'PHY-01', layer: '物理安全', title: '机房门禁', result: 'pass' },
+    { code: 'HOST-01', layer: '主机安全', title: '服务器无弱口令', result: 'fail', severity: 'high' },
+  ];
+
+  it('offers the self-check summary in the submit dialog and refuses one that calls a 不符合 checklist compliant', () => {
+    const s0 = ok(start(d, { subject: school, initiator: admin, data: { round: '2026年秋季', items } }, env));
+    const submit = availableEvents(d, s0.snapshot, principal).find((x) => x.type === 'SUBMIT');
+    expect(submit).toMatchObject({ requires: ['items'], asks: ['selfCheckNotes'] });
+    const refused = step(
+      d,
+      s0.snapshot,
+      { type: 'SUBMIT', data: { items, selfCheckNotes: '已完成全部检查项自查，均符合要求。' } },
+      principal,
+      env,
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      code: 'GUARD_FAILED',
+      rule: 'summaryMatchesItems',
+      fieldErrors: { selfCheckNotes: { 'zh-CN': expect.stringContaining('HOST-01 服务器无弱口令') } },
+    });
+    // A draft saved that way is allowed (暂存), and the button says why it would be refused.
+    const saved = ok(step(d, s0.snapshot, { type: 'SAVE', data: { selfCheckNotes: '均符合要求' } }, principal, env));
+    expect(availableEvents(d, saved.snapshot, principal).find((x) => x.type === 'SUBMIT')?.blockedBy?.rule).toBe(
+      'summaryMatchesItems',
+    );
+    expect(
+      ok(
+        step(
+          d,
+          saved.snapshot,
+          { type: 'SUBMIT', data: { items, selfCheckNotes: '服务器存在弱口令（HOST-01），其余均符合要求。' } },
+          principal,
+          env,
+        ),
+      ).state,
+    ).toBe('inspection');
+  });
+});

@@ -10,6 +10,7 @@ import inboxEn from './inbox.en.json';
 import instanceRefsEn from './instance-refs.en.json';
 import mergeEn from './merge.en.json';
 import noticeEn from './notice.en.json';
+import partsEn from './parts.en.json';
 import powersEn from './powers.en.json';
 import sortingEn from './sorting.en.json';
 import statutoryEn from './statutory.en.json';
@@ -35,4 +36,5 @@ export default {
   ...auditArchiveEn,
   ...powersEn,
   ...titlesEn,
+  ...partsEn,
 };

@@ -10,6 +10,7 @@ import inboxZh from './inbox.zh-CN.json';
 import instanceRefsZh from './instance-refs.zh-CN.json';
 import mergeZh from './merge.zh-CN.json';
 import noticeZh from './notice.zh-CN.json';
+import partsZh from './parts.zh-CN.json';
 import powersZh from './powers.zh-CN.json';
 import sortingZh from './sorting.zh-CN.json';
 import statutoryZh from './statutory.zh-CN.json';
@@ -35,4 +36,5 @@ export default {
   ...auditArchiveZh,
   ...powersZh,
   ...titlesZh,
+  ...partsZh,
 };

@@ -10,6 +10,7 @@ import { useLocalize } from '../../components/localized-text';
 import { useDefinition } from '../../hooks/use-reference-data';
 import type { AvailableEvent, EventResult, InstanceView } from '../../types/contract';
 import { AttachmentsCard } from './components/attachments-card';
+import { CollectParts } from './components/collect-parts';
 import { EventActions } from './components/event-actions';
 import { EventModal } from './components/event-modal';
 import { fieldCatalogue } from './components/field-catalogue';
@@ -27,6 +28,12 @@ export function InstanceShow() {
   const { message } = App.useApp();
   const invalidate = useInvalidate();
   const [event, setEvent] = useState<AvailableEvent | null>(null);
+  // What the event's dialog starts with when opened from a school's panel (whose part to return).
+  const [preset, setPreset] = useState<Record<string, unknown> | undefined>();
+  const fire = (e: AvailableEvent | null, values?: Record<string, unknown>) => {
+    setPreset(values);
+    setEvent(e);
+  };
   const [historyKey, setHistoryKey] = useState(0);
   // The page itself shows a failed load (404/403 result with retry); Refine's default toast would say it twice.
   const { result: view, query } = useOne<InstanceView>({ resource: 'instances', id, errorNotification: false });
@@ -34,12 +41,12 @@ export function InstanceShow() {
   const fields = useMemo(() => fieldCatalogue(view?.form ?? null, definition?.definition), [view?.form, definition]);
 
   const reload = async () => {
-    setEvent(null);
+    fire(null);
     await query.refetch();
     setHistoryKey((k) => k + 1);
   };
   const done = async (res: EventResult) => {
-    setEvent(null);
+    fire(null);
     void message.success(t('instances.fireSuccess', { state: localize(res.stateName) }));
     await Promise.all([
       query.refetch(),
@@ -86,7 +93,7 @@ export function InstanceShow() {
         >
           <span style={{ fontWeight: 600 }}>{t('instances.actions')}</span>
           {view.availableEvents.length ? (
-            <EventActions events={view.availableEvents.filter((e) => e.type !== 'MERGE')} onFire={setEvent} />
+            <EventActions events={view.availableEvents.filter((e) => e.type !== 'MERGE')} onFire={(e) => fire(e)} />
           ) : (
             <span style={{ color: '#8c8c8c' }}>{t('instances.noActions')}</span>
           )}
@@ -95,6 +102,12 @@ export function InstanceShow() {
       )}
       <Row gutter={16}>
         <Col xs={24} xl={15}>
+          <CollectParts
+            view={view}
+            fields={fields}
+            stepFields={(step) => definition?.definition.states[step]?.form?.fields ?? []}
+            onReturn={(e, userId) => fire(e, { userId })}
+          />
           <InstanceData view={view} fields={fields} />
           <AttachmentsCard view={view} canUpload={view.status === 'running' && view.availableEvents.length > 0} />
         </Col>
@@ -105,8 +118,9 @@ export function InstanceShow() {
       <EventModal
         view={view}
         event={event}
+        preset={preset}
         fields={fields}
-        onClose={() => setEvent(null)}
+        onClose={() => fire(null)}
         onDone={(r) => void done(r)}
         onReload={() => void reload()}
       />

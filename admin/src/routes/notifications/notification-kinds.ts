@@ -1,5 +1,14 @@
 /** The API's notification kinds (notifications.types.ts) and the tag colour each shows with. */
-export const NOTIFICATION_KINDS = ['entered', 'reminder', 'escalation', 'chase', 'copy', 'sign', 'security'] as const;
+export const NOTIFICATION_KINDS = [
+  'entered',
+  'reminder',
+  'escalation',
+  'chase',
+  'copy',
+  'sign',
+  'returned',
+  'security',
+] as const;
 export const KIND_COLORS: Record<string, string> = {
   reminder: 'gold',
   escalation: 'red',
@@ -7,5 +16,6 @@ export const KIND_COLORS: Record<string, string> = {
   copy: 'blue',
   entered: 'green',
   sign: 'purple',
+  returned: 'volcano',
   security: 'magenta',
 };

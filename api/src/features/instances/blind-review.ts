@@ -31,7 +31,7 @@ export type Veil = {
 const NO_VEIL: Veil = { fields: new Set(), people: new Set(), assignments: (list) => list, history: (items) => items };
 
 /** Readers of every instance whoever's it is (bureau staff, the auditor) oversee reviews: nobody's submitting side. */
-const oversees = (ability: AppAbility) =>
+export const oversees = (ability: AppAbility) =>
   ability.rulesFor('read', 'Instance').some((r) => !r.conditions && !r.inverted);
 
 export function veilFor(

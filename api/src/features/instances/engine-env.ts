@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 
 import type { TAuthUser } from '../../auth/user.js';
-import { roleGrants, users } from '../../db/schema.js';
+import { organisations, roleGrants, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import {
   type Actor,
@@ -39,7 +39,7 @@ function holders(deps: Pick<Deps, 'db'>, role: string, orgIds: string[] | null):
 }
 
 /** The orgs a directory-resolved rule points at; null = anywhere. */
-function ruleOrgs(rule: TActorRule, subject: Subject, data: Record<string, unknown>): string[] | null {
+export function ruleOrgs(rule: TActorRule, subject: Subject, data: Record<string, unknown>): string[] | null {
   if (rule.scope === 'subject.members') return subject.members ?? [];
   if (rule.scope === 'listed') {
     const v = rule.field ? data[rule.field] : undefined;
@@ -67,5 +67,41 @@ export function buildEnv(
   for (const { state, rule } of reviewAssigneeRules(def))
     lazily(reviewers, state, () => holders(deps, rule.role, ruleOrgs(rule, subject, data)));
   const calendar = calendarFor(deps, subject.path[0]);
-  return { now, calendar, reviewers, facts: engineFacts(deps, { def, subject, actor, now, data, instanceId }) };
+  const env: EngineEnv = {
+    now,
+    calendar,
+    reviewers,
+    facts: engineFacts(deps, { def, subject, actor, now, data, instanceId }),
+  };
+  // Read only when a collector's move is refused for missing parts (the message names the schools).
+  if (Object.values(def.states).some((s) => s.kind === 'collect'))
+    lazily(env, 'partyNames', () => partyNames(deps, def, subject, data));
+  return env;
+}
+
+/**
+ * Who may take part in the definition's collect steps, as people know them: the organisation where they
+ * hold the participant role (the member school of a group, the school a request lists). Rules that do not
+ * point at organisations (assigned experts) name nobody; the engine then only counts.
+ */
+export function partyNames(
+  deps: Pick<Deps, 'db'>,
+  def: TDefinition,
+  subject: Subject,
+  data: Record<string, unknown>,
+): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const state of Object.values(def.states)) {
+    if (state.kind !== 'collect') continue;
+    const orgs = ruleOrgs(state.participants, subject, data);
+    if (!orgs?.length) continue;
+    const rows = deps.db
+      .select({ userId: roleGrants.userId, name: organisations.name })
+      .from(roleGrants)
+      .innerJoin(organisations, eq(organisations.id, roleGrants.orgId))
+      .where(and(eq(roleGrants.role, state.participants.role), inArray(roleGrants.orgId, orgs)))
+      .all();
+    for (const r of rows) names[r.userId] ??= r.name;
+  }
+  return names;
 }

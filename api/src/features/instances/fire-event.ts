@@ -84,6 +84,11 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
   const env = buildEnv(deps, def, subject, engActor, { ...row.data, ...event.data }, row.id);
   const result = step(def, row.snapshot, event, engActor, env);
   if (!result.ok) return deny(refusalError(result), before);
+  // A returned part names whose it was (the school), so the trail says who was sent back.
+  if (event.type === 'RETURN_PART') {
+    const userId = String(event.data?.userId ?? '');
+    meta.part = { userId, name: env.partyNames?.[userId] ?? null };
+  }
   const onBehalfOf = delegatedFor(def, row.snapshot, event, actor, env);
   if (onBehalfOf.length) meta.onBehalfOf = onBehalfOf;
 

@@ -12,6 +12,7 @@ import { assignmentsOf, dataRefs } from './data-refs.js';
 import { instanceSubject } from './instance-subject.js';
 import { instanceView } from './instance-view.js';
 import type { TInstanceView } from './instances.types.js';
+import { partViews } from './part-views.js';
 import { deniedEvent } from './refusal.js';
 
 /** The row if this caller may read it; 404 otherwise, whether it is missing or someone else's. */
@@ -40,5 +41,6 @@ export function getInstance(deps: Deps, input: { user: TAuthUser; ability: AppAb
     ability: input.ability,
     values: [...Object.values(view.data), ...assignments.map((a) => a.userIds)],
   });
-  return { ...view, assignments, refs };
+  const parts = partViews(deps, { def: loaded.def, row, user: input.user, ability: input.ability, veil });
+  return { ...view, assignments, refs, parts };
 }

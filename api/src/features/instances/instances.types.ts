@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 
 import { BLOCK_NAMES, type BlockName, FIELD_ACCESS, ROLES } from '../../engine.js';
 import { ZSortQuery } from '../../lib/sorted-keyset.js';
+import { ZAttachment } from '../attachments/attachments.types.js';
 import { ZAuditEvent } from '../audit/audit.types.js';
 import { page, ZIsoDate, ZLocalized, ZPageQuery } from '../common.js';
 
@@ -81,6 +82,10 @@ export const ZAvailableEvent = z
       .openapi({ description: "the engine's input kind: user | users | signer | step | part …" }),
     choices: z.array(z.object({ state: z.string(), name: ZLocalized })).optional(),
     blockedBy: z.object({ rule: z.string(), message: ZLocalized }).optional(),
+    /** For RETURN_PART: the participants whose submitted part may be returned (see the view's `parts` for who they are). */
+    users: z.array(z.string()).optional(),
+    /** Fields the action's dialog also offers, filled from the draft, not required (the definition's `asks`). */
+    asks: z.array(z.string()).optional(),
     /** The domain blocks this action runs (e.g. `mergeRequests`, which the console offers its own screen for). */
     blocks: z.array(z.string()).optional(),
   })
@@ -140,6 +145,41 @@ export const ZInstanceAssignment = z.object({
 });
 export type TInstanceAssignment = z.infer<typeof ZInstanceAssignment>;
 
+/** One participant's part of a collect step (a member school's self-assessment), as the viewer may see it. */
+export const ZPart = z
+  .object({
+    userId: z.string(),
+    person: z.string().openapi({ description: 'who submits it (the principal)' }),
+    orgId: z.string().nullable(),
+    orgName: z.string().nullable().openapi({ description: 'the organisation the part is for (the member school)' }),
+    status: z.enum(['pending', 'submitted', 'returned']),
+    submittedAt: z.string().nullable(),
+    returns: z.number().int().openapi({ description: 'how many times it was returned' }),
+    returnReason: z.string().nullable().openapi({ description: "while returned: the collector's reason" }),
+    data: ZData,
+    files: z.array(ZAttachment).openapi({ description: "files its author attached to the step's fields (evidence)" }),
+  })
+  .openapi('Part');
+export const ZPartStep = z
+  .object({
+    step: z.string(),
+    stepName: ZLocalized,
+    current: z.boolean(),
+    scope: z
+      .enum(['all', 'own'])
+      .openapi({ description: 'all: a collector or overseer sees every part; own: a participant sees theirs' }),
+    rows: z
+      .object({ field: z.string(), rows: z.array(z.record(z.string(), z.unknown())) })
+      .nullable()
+      .openapi({
+        description:
+          "the rows the step's parts start from (an indicator system's keys and names), to name the parts' rows",
+      }),
+    parts: z.array(ZPart),
+  })
+  .openapi('PartStep');
+export type TPartStep = z.infer<typeof ZPartStep>;
+
 export const ZInstanceView = z
   .object({
     id: z.string(),
@@ -195,6 +235,8 @@ export const ZInstanceView = z
     assignments: z.array(ZInstanceAssignment).optional(),
     /** GET /instances/{id} only: names for the ids in `data` and `assignments` (schools, people, other requests). */
     refs: z.record(z.string(), ZDataRef).optional(),
+    /** GET /instances/{id} only: the collect steps' parts the viewer may see, per participant (各单位填报). */
+    parts: z.array(ZPartStep).optional(),
   })
   .openapi('InstanceView');
 export type TInstanceView = z.infer<typeof ZInstanceView>;

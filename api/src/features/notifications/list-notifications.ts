@@ -14,6 +14,7 @@ const KIND: Record<string, { 'zh-CN': string; en: string }> = {
   chase: { 'zh-CN': '催办', en: 'Chased' },
   copy: { 'zh-CN': '抄送', en: 'Copied to you' },
   sign: { 'zh-CN': '加签', en: 'Asked to sign' },
+  returned: { 'zh-CN': '退回修改', en: 'Returned for changes' },
   security: { 'zh-CN': '权限变更', en: 'Powers changed' },
 };
 

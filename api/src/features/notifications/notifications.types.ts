@@ -3,7 +3,17 @@ import { z } from '@hono/zod-openapi';
 import { ZLocalized } from '../common.js';
 
 // `security`: an account's powers changed (or someone tried) — sent to the auditors (三权分立).
-export const NOTIFICATION_KINDS = ['entered', 'reminder', 'escalation', 'chase', 'copy', 'sign', 'security'] as const;
+// `returned`: a collector sent the recipient's part back (the reason is in the title).
+export const NOTIFICATION_KINDS = [
+  'entered',
+  'reminder',
+  'escalation',
+  'chase',
+  'copy',
+  'sign',
+  'returned',
+  'security',
+] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 
 export const ZNotificationQuery = z.object({
@@ -17,7 +27,9 @@ export type TNotificationQuery = z.infer<typeof ZNotificationQuery>;
 export const ZNotification = z
   .object({
     id: z.string(),
-    kind: z.string().openapi({ description: 'entered | reminder | escalation | chase | copy | sign | security' }),
+    kind: z
+      .string()
+      .openapi({ description: 'entered | reminder | escalation | chase | copy | sign | returned | security' }),
     instanceId: z.string().nullable(),
     state: z.string().nullable(),
     entityType: z

@@ -1,6 +1,6 @@
 import { and, eq, inArray, or, type SQL } from 'drizzle-orm';
 
-import { notifications, roleGrants, users } from '../../db/schema.js';
+import { instances, notifications, roleGrants, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import type { Effect, TaskCandidate } from '../../engine.js';
 
@@ -38,11 +38,27 @@ export function recipientsOf(deps: Pick<Deps, 'db'>, to: TaskCandidate[]): strin
     .map((u) => u.id);
 }
 
+/**
+ * A notice that carries a note (the reason a part was returned) keeps it in its title, fixed when it
+ * happened: the instance's title, then the note, so the recipient reads why without opening anything.
+ */
+function titleWithNote(deps: Pick<Deps, 'db'>, instanceId: string, note: string) {
+  const title = deps.db
+    .select({ title: instances.title })
+    .from(instances)
+    .where(eq(instances.id, instanceId))
+    .get()?.title;
+  const short = note.length > 200 ? `${note.slice(0, 200)}…` : note;
+  const join = (...parts: Array<string | undefined>) => parts.filter(Boolean).join(' · ');
+  return { 'zh-CN': join(title?.['zh-CN'], `原因：${short}`), en: join(title?.en, `reason: ${short}`) };
+}
+
 /** One unread row per recipient, inside the caller's transaction (apply-effects). */
 export function storeNotifications(deps: Deps, instanceId: string, effect: Extract<Effect, { type: 'notify' }>): void {
   const recipients = recipientsOf(deps, effect.to);
   if (recipients.length === 0) return;
   const createdAt = deps.clock().toISOString();
+  const title = effect.note ? titleWithNote(deps, instanceId, effect.note) : null;
   deps.db
     .insert(notifications)
     .values(
@@ -52,6 +68,7 @@ export function storeNotifications(deps: Deps, instanceId: string, effect: Extra
         kind: effect.kind,
         instanceId,
         state: effect.state,
+        title,
         createdAt,
         readAt: null,
       })),

@@ -71,7 +71,17 @@ export const securityInspection = {
         permissions: { items: 'required' },
       },
       deadline: { workdays: 10, remindBefore: 2, escalateTo: bureau },
-      on: { SUBMIT: { to: 'inspection', guards: [{ name: 'allItemsAnswered', params: { field: 'items' } }] } },
+      on: {
+        SUBMIT: {
+          to: 'inspection',
+          // The dialog shows the draft's summary beside the checklist; a summary claiming all compliant under a 不符合 item is sent back.
+          asks: ['selfCheckNotes'],
+          guards: [
+            { name: 'allItemsAnswered', params: { field: 'items' } },
+            { name: 'summaryMatchesItems', params: { field: 'items', summaryField: 'selfCheckNotes' } },
+          ],
+        },
+      },
     },
     inspection: {
       kind: 'task',

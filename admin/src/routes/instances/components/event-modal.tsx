@@ -8,12 +8,15 @@ import { useLocalize } from '../../../components/localized-text';
 import { randomId } from '../../../lib/random-id';
 import { ApiError, http, isApiError } from '../../../providers/http';
 import type { AvailableEvent, EventResult, FieldDef, InstanceView } from '../../../types/contract';
+import { partNames } from './collect-parts';
 import { editableFields, fallbackField } from './field-catalogue';
-import { MECHANIC_POSITION, MECHANIC_TO, MechanicFields } from './mechanic-fields';
+import { MECHANIC_POSITION, MECHANIC_TO, MechanicFields, PART_USER } from './mechanic-fields';
 
 type Props = {
   view: InstanceView;
   event: AvailableEvent | null;
+  /** Values the dialog starts with (the school whose part a collector returns from its panel). */
+  preset?: Values;
   fields: Map<string, FieldDef>;
   onClose: () => void;
   onDone: (result: EventResult) => void;
@@ -22,9 +25,14 @@ type Props = {
 type Values = Record<string, unknown>;
 
 const COMMENT = '__comment';
-const SERVER_NAMES: Record<string, string> = { comment: COMMENT, to: MECHANIC_TO, position: MECHANIC_POSITION };
+const SERVER_NAMES: Record<string, string> = {
+  comment: COMMENT,
+  to: MECHANIC_TO,
+  position: MECHANIC_POSITION,
+  userId: PART_USER,
+};
 
-/** The form fields an event asks for: everything editable when saving a draft, else what it requires. */
+/** The form fields an event asks for: everything editable when saving a draft, else what it requires, then what it also offers (`asks`). */
 function fieldsFor(
   event: AvailableEvent,
   view: InstanceView,
@@ -32,8 +40,15 @@ function fieldsFor(
 ): Array<{ field: FieldDef; required: boolean }> {
   if (event.type === 'SAVE') return editableFields(view.form, catalogue).map((field) => ({ field, required: false }));
   if (event.mechanic) return [];
-  return event.requires.map((name) => ({ field: catalogue.get(name) ?? fallbackField(name), required: true }));
+  const offered = (event.asks ?? []).filter((name) => !event.requires.includes(name));
+  return [
+    ...event.requires.map((name) => ({ field: catalogue.get(name) ?? fallbackField(name), required: true })),
+    ...offered.map((name) => ({ field: catalogue.get(name) ?? fallbackField(name), required: false })),
+  ];
 }
+
+/** The caller's own part at the current collect step, if they have one: a returned part is resubmitted from what was handed in. */
+const ownPart = (view: InstanceView) => view.parts?.find((s) => s.current && s.scope === 'own')?.parts[0];
 
 /** Splits the form's values into the event's data and comment. */
 function toBody(event: AvailableEvent, values: Values, view: InstanceView) {
@@ -49,7 +64,7 @@ function toBody(event: AvailableEvent, values: Values, view: InstanceView) {
 }
 
 /** Fires one event with the version we saw: on a conflict it offers to reload, it never overwrites. */
-export function EventModal({ view, event, fields, onClose, onDone, onReload }: Props) {
+export function EventModal({ view, event, preset, fields, onClose, onDone, onReload }: Props) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const [form] = Form.useForm<Values>();
@@ -71,14 +86,17 @@ export function EventModal({ view, event, fields, onClose, onDone, onReload }: P
     setError(null);
     setRefusedTables([]);
     form.resetFields();
-    // A part starts from the rows the instance offers (an indicator system's), unless it already has some.
+    // A part starts from what this school handed in before (a returned part), else from the rows the instance offers (an indicator system's).
     const prefill = event.type === 'SUBMIT_PART' ? view.partPrefill : null;
+    const before = event.type === 'SUBMIT_PART' ? ownPart(view)?.data : undefined;
     form.setFields(
       items.map(({ field }) => ({
         name: field.name,
-        value: view.data[field.name] ?? (prefill?.field === field.name ? prefill.rows : undefined),
+        value:
+          before?.[field.name] ?? view.data[field.name] ?? (prefill?.field === field.name ? prefill.rows : undefined),
       })),
     );
+    if (preset) form.setFields(Object.entries(preset).map(([name, value]) => ({ name, value })));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [event]);
 
@@ -97,7 +115,7 @@ export function EventModal({ view, event, fields, onClose, onDone, onReload }: P
     } catch (e) {
       const err = isApiError(e) ? e : new ApiError(0, null);
       setError(err);
-      const known = new Set([COMMENT, MECHANIC_TO, MECHANIC_POSITION, ...items.map((i) => i.field.name)]);
+      const known = new Set([COMMENT, MECHANIC_TO, MECHANIC_POSITION, PART_USER, ...items.map((i) => i.field.name)]);
       const entries = Object.entries(err.fieldErrors).map(([name, msg]) => ({
         name: SERVER_NAMES[name] ?? name,
         errors: [localize(msg)],
@@ -187,7 +205,13 @@ export function EventModal({ view, event, fields, onClose, onDone, onReload }: P
         mineOnly={event?.type === 'SUBMIT_PART'}
       >
         <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={pending || conflict}>
-          {event && <MechanicFields event={event} reviewStep={view.stateKind === 'review'} />}
+          {event && (
+            <MechanicFields
+              event={event}
+              reviewStep={view.stateKind === 'review'}
+              partNames={partNames(view, t('parts.unknownOrg'))}
+            />
+          )}
           {items.map(({ field, required }) => (
             <FormFieldItem key={field.name} field={field} required={required} />
           ))}

@@ -68,6 +68,7 @@ export function HistoryTimeline({
                     </Typography.Text>
                     <Typography.Text>{auditActionLabel(t, e.action)}</Typography.Text>
                     {d.event && <Tag>{eventName(d.event, d.from)}</Tag>}
+                    {d.part && <Typography.Text data-testid="history-part">{d.part}</Typography.Text>}
                     {e.outcome !== 'success' && <Tag color={COLORS[e.outcome]}>{t(`audit.outcomes.${e.outcome}`)}</Tag>}
                   </Space>
                   {d.from && d.to && d.from !== d.to && (
