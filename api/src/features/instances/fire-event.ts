@@ -13,6 +13,7 @@ import { prepareEvent } from '../workflow-rules/prepare-event.js';
 import { recordEvent } from '../workflow-rules/record-event.js';
 import { applyEffects } from './apply-effects.js';
 import { badTransitionAssignment } from './assignment-check.js';
+import { refusalsMeta } from './decided-reasons.js';
 import { delegatedFor } from './delegated-for.js';
 import { buildEnv, engineActor } from './engine-env.js';
 import { instanceRow, writeStep } from './instance-rows.js';
@@ -120,7 +121,7 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
     leaversOf(describeSnapshot(def, row.snapshot), described, event),
     participants,
   );
-  Object.assign(meta, prepared.note, recordEvent(deps, def, next, result.effects));
+  Object.assign(meta, prepared.note, recordEvent(deps, def, next, result.effects), refusalsMeta(result.effects));
   appendAudit(deps.db, {
     at: next.updatedAt,
     actor,

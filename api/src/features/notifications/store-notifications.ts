@@ -54,6 +54,7 @@ export function storeNotifications(deps: Deps, instanceId: string, effect: Extra
         state: effect.state,
         createdAt,
         readAt: null,
+        reasons: effect.reasons?.length ? effect.reasons : null,
       })),
     )
     .run();
