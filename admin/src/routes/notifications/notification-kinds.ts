@@ -1,5 +1,14 @@
 /** The API's notification kinds (notifications.types.ts) and the tag colour each shows with. */
-export const NOTIFICATION_KINDS = ['entered', 'reminder', 'escalation', 'chase', 'copy', 'sign', 'security'] as const;
+export const NOTIFICATION_KINDS = [
+  'entered',
+  'reminder',
+  'escalation',
+  'chase',
+  'copy',
+  'sign',
+  'security',
+  'refused',
+] as const;
 export const KIND_COLORS: Record<string, string> = {
   reminder: 'gold',
   escalation: 'red',
@@ -8,4 +17,5 @@ export const KIND_COLORS: Record<string, string> = {
   entered: 'green',
   sign: 'purple',
   security: 'magenta',
+  refused: 'volcano',
 };

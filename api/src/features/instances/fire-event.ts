@@ -14,6 +14,7 @@ import { recordEvent } from '../workflow-rules/record-event.js';
 import { applyEffects } from './apply-effects.js';
 import { badTransitionAssignment } from './assignment-check.js';
 import { refusalsMeta } from './decided-reasons.js';
+import { timerMeta } from './timer-meta.js';
 import { delegatedFor } from './delegated-for.js';
 import { buildEnv, engineActor } from './engine-env.js';
 import { instanceRow, writeStep } from './instance-rows.js';
@@ -37,6 +38,8 @@ export type TFireEventInput = {
   definitionFor?: (def: TDefinition) => TDefinition;
   /** In-process callers only: why this event was fired on someone's behalf (the merge's `via: 'merge'`), kept in the audit meta. */
   via?: string;
+  /** The scheduler only: when the timer was due, so the history can say which deadline passed. */
+  timerDueAt?: string;
 };
 
 /**
@@ -122,6 +125,7 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
     participants,
   );
   Object.assign(meta, prepared.note, recordEvent(deps, def, next, result.effects), refusalsMeta(result.effects));
+  if (event.type === 'TIMER') meta.timer = timerMeta(event, input.timerDueAt, result.effects);
   appendAudit(deps.db, {
     at: next.updatedAt,
     actor,
