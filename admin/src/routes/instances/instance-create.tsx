@@ -14,7 +14,7 @@ import { serverFieldErrors } from '../../lib/server-field-errors';
 import { ApiError, http, isApiError } from '../../providers/http';
 import type { InstanceView } from '../../types/contract';
 import { assignedRoles, AssignmentFields, takeAssignments } from './assignment-fields';
-import { PrecheckPanel } from './precheck-panel';
+import { PrecheckHint, PrecheckPanel } from './precheck-panel';
 
 type Values = { definitionId?: string; subjectOrgId?: string } & Record<string, unknown>;
 
@@ -170,6 +170,7 @@ export function InstanceCreate() {
               <Divider orientation="left" plain>
                 {t('instances.startForm')}
               </Divider>
+              <PrecheckHint definition={definition?.definition} />
               {startFields.map((f) => (
                 <FormFieldItem key={f.name} field={f} />
               ))}

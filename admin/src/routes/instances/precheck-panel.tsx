@@ -10,6 +10,35 @@ import { serverFieldErrors } from '../../lib/server-field-errors';
 import { ApiError, http, isApiError } from '../../providers/http';
 import type { DefinitionDocument, PrecheckResult } from '../../types/contract';
 
+/** The automatic steps a new request of this definition passes through, with the rules each checks. */
+function useStartChecks(definition: DefinitionDocument | undefined) {
+  return useMemo(() => (definition ? startChecks(definition as unknown as TDefinition) : []), [definition]);
+}
+
+/** Before the form is filled: which rules the request will be checked against, and that 预检 runs them now. */
+export function PrecheckHint({ definition }: { definition: DefinitionDocument | undefined }) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const checks = useStartChecks(definition);
+  return (
+    <>
+      {checks.map((c) => (
+        <Alert
+          key={c.state}
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="precheck-hint"
+          message={t('precheck.hint', {
+            step: localize(c.name),
+            rules: c.rules.map((r) => localize(r.label)).join('、'),
+          })}
+        />
+      ))}
+    </>
+  );
+}
+
 /**
  * Where the rules can be checked before filing: the automatic steps a new request passes through, named
  * by the rules their definition declares, and 预检 — the API runs the same checks without filing.
@@ -31,7 +60,7 @@ export function PrecheckPanel({
   const [error, setError] = useState<ApiError | null>(null);
   const [running, setRunning] = useState(false);
   const [sent, setSent] = useState<string | null>(null);
-  const checks = useMemo(() => (definition ? startChecks(definition as unknown as TDefinition) : []), [definition]);
+  const checks = useStartChecks(definition);
   // Every change to the form re-renders this panel, so an answer to older values says it is stale.
   const current = Form.useWatch((all: unknown) => JSON.stringify(all), form);
   if (checks.length === 0) return null;
@@ -57,18 +86,6 @@ export function PrecheckPanel({
 
   return (
     <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }} data-testid="precheck">
-      {checks.map((c) => (
-        <Alert
-          key={c.state}
-          type="info"
-          showIcon
-          data-testid="precheck-hint"
-          message={t('precheck.hint', {
-            step: localize(c.name),
-            rules: c.rules.map((r) => localize(r.label)).join('、'),
-          })}
-        />
-      ))}
       <Button icon={<SafetyCertificateOutlined />} onClick={() => void run()} loading={running} data-testid="precheck-run">
         {t('precheck.button')}
       </Button>
