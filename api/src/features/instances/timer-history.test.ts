@@ -37,7 +37,7 @@ describe('系统 · 到期自动处理 says what happened (issue 12.11c)', () =>
       (n: { instanceId: string }) => n.instanceId === started.id,
     );
     const detail = (kind: string) => notices.find((n: { kind: string }) => n.kind === kind)?.detail['zh-CN'];
-    expect(detail('escalation')).toBe('「教委审核」已超过办理时限，系统自动督办：已通知办理人和督办人');
+    expect(detail('escalation')).toBe('「教委审核」已超过办理时限，系统自动督办');
     expect(detail('reminder')).toBe('「教委审核」即将到期，系统自动提醒办理人');
   });
 });

@@ -24,8 +24,8 @@ function detailOf(kind: string, step: L, reasons: number): L | null {
   if (!step['zh-CN']) return null;
   if (kind === 'escalation')
     return {
-      'zh-CN': `「${step['zh-CN']}」已超过办理时限，系统自动督办：已通知办理人和督办人`,
-      en: `"${step.en}" is past its deadline: the system escalated it, telling the assignees and the escalation contacts`,
+      'zh-CN': `「${step['zh-CN']}」已超过办理时限，系统自动督办`,
+      en: `"${step.en}" is past its deadline: the system sent an overdue notice`,
     };
   if (kind === 'reminder')
     return {
