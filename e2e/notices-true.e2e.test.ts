@@ -21,17 +21,24 @@ describe('issue 12.11: notifications stay true', () => {
     expect(mine.some((n) => n.resolvedAt)).toBe(true);
     for (const n of mine.filter((x) => !x.resolvedAt)) {
       const view = await p1<View>('GET', `/instances/${n.instanceId}`);
-      expect(view.openTasks.map((t) => t.state), view.title['zh-CN']).toContain(n.state);
+      expect(
+        view.openTasks.map((t) => t.state),
+        view.title['zh-CN'],
+      ).toContain(n.state);
     }
 
     const reviewer = await apiSession(env.server.url, 'reviewer', env.server.password);
-    const waiting = (await reviewer<{ items: Row[] }>('GET', '/instances?definitionKey=campus-entry&state=bureauReview'))
-      .items;
+    const waiting = (
+      await reviewer<{ items: Row[] }>('GET', '/instances?definitionKey=campus-entry&state=bureauReview')
+    ).items;
     const target = waiting.find((r) => r.title['zh-CN'] === '非遗剪纸体验课');
     expect(target).toBeDefined();
     const page = await open('reviewer');
     await page.goto(`${env.server.url}/instances/${target?.id}`);
-    await page.locator('[data-testid=event-actions] button', { hasText: /^通\s*过$/ }).first().click();
+    await page
+      .locator('[data-testid=event-actions] button', { hasText: /^通\s*过$/ })
+      .first()
+      .click();
     await page.getByTestId('event-submit').click();
     await expect.poll(() => page.getByTestId('current-state').textContent(), { timeout: 20_000 }).toBe('学校确认');
 
@@ -169,9 +176,7 @@ describe('issue 12.11: notifications stay true', () => {
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
     await rows.first().waitFor();
     // Every row is hers (the actor column reads 李文静（基教科）).
-    await expect
-      .poll(async () => (await rows.allTextContents()).every((text) => text.includes('李文静')))
-      .toBe(true);
+    await expect.poll(async () => (await rows.allTextContents()).every((text) => text.includes('李文静'))).toBe(true);
     await screenshot(page, 'audit-actor-by-name');
   });
 });

@@ -53,7 +53,7 @@ describe('issue 12.1: a request refused by rule says why, and the rules can be c
     await setDate(page, dayIn(35));
     await page.getByTestId('precheck-run').click();
     await expect
-      .poll(async () => (await result.locator('[data-rule=leadTime]').count()) + (await result.textContent() ?? ''))
+      .poll(async () => (await result.locator('[data-rule=leadTime]').count()) + ((await result.textContent()) ?? ''))
       .not.toContain('须提前');
     await screenshot(page, 'refusal-precheck-later');
 

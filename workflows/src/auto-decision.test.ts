@@ -9,7 +9,10 @@ const campus = def(TEMPLATES['campus-entry']);
 const district = { orgId: 'district', path: ['district'], type: 'district' as const };
 const dept = actor('dept', 'outsideDept', 'kx');
 const request = { itemCode: 'KP', title: '科普讲座', activityDate: '2026-12-20', schoolIds: ['s1'], teacherHours: 2 };
-const lead = { rule: 'leadTime', message: { 'zh-CN': '须提前 30 天申报（本次提前 14 天）', en: 'File 30 days ahead (14)' } };
+const lead = {
+  rule: 'leadTime',
+  message: { 'zh-CN': '须提前 30 天申报（本次提前 14 天）', en: 'File 30 days ahead (14)' },
+};
 const cap = { rule: 'schoolCap', schoolId: 's1', message: { 'zh-CN': '该校已达上限', en: 'cap reached' } };
 
 describe('an automatic step says why it refused', () => {
@@ -63,7 +66,10 @@ describe('an automatic step says why it refused', () => {
       {
         rule: 'partsMatch',
         label: { 'zh-CN': '分头填报结果满足条件', en: 'Enough parts say so' },
-        message: { 'zh-CN': '没有学校确认接受，活动不开展', en: 'No school confirmed; the activity does not take place' },
+        message: {
+          'zh-CN': '没有学校确认接受，活动不开展',
+          en: 'No school confirmed; the activity does not take place',
+        },
       },
     ]);
   });

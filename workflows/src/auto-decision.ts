@@ -29,6 +29,8 @@ export function autoDecision(
   }
   // A rule set's refusals carry their rule's name; the declared label says it in the requester's words.
   const labels = new Map(declaredRules(def, stateId).map((r) => [r.rule, r.label]));
-  const labelled = [...reasons.values()].map((r) => (r.label || !labels.has(r.rule) ? r : { ...r, label: labels.get(r.rule) }));
+  const labelled = [...reasons.values()].map((r) =>
+    r.label || !labels.has(r.rule) ? r : { ...r, label: labels.get(r.rule) },
+  );
   return { state: stateId, visit, to: state.otherwise, reasons: labelled };
 }

@@ -1,7 +1,7 @@
 import { assign, setup } from 'xstate';
 
-import { addWorkdays } from './calendar.js';
 import { autoDecision } from './auto-decision.js';
+import { addWorkdays } from './calendar.js';
 import { applyPart, completesWith } from './collect.js';
 import { type EngineContext, envOf, joinOutcome, type MachineEvent, type StartInput, type Vote } from './context.js';
 import type { TDefinition, TGuardRef, TTransition } from './definition/schema.js';
@@ -182,7 +182,15 @@ export function compile(def: TDefinition) {
           const d = autoDecision(def, context, id, envOf(event).env);
           if (!d) return { effects: [] };
           const told: Effect[] = d.reasons.length
-            ? [{ type: 'notify', kind: 'refused', state: id, to: [{ userId: context.initiatorId }], reasons: d.reasons }]
+            ? [
+                {
+                  type: 'notify',
+                  kind: 'refused',
+                  state: id,
+                  to: [{ userId: context.initiatorId }],
+                  reasons: d.reasons,
+                },
+              ]
             : [];
           return { effects: [{ type: 'decided', ...d } as Effect, ...told] };
         },

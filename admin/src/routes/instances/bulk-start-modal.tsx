@@ -13,7 +13,13 @@ import { assignedRoles, AssignmentFields, takeAssignments } from './assignment-f
 type Failure = { orgId: string; code: string; message: MaybeLocalized };
 type OpenInRound = {
   period: string | null;
-  items: Array<{ orgId: string; orgName: string; instanceId: string; title: MaybeLocalized; stateName: MaybeLocalized }>;
+  items: Array<{
+    orgId: string;
+    orgName: string;
+    instanceId: string;
+    title: MaybeLocalized;
+    stateName: MaybeLocalized;
+  }>;
 };
 type Pending = { values: Record<string, unknown>; open: OpenInRound };
 type BulkResult = { started: Array<{ orgId: string; instanceId: string }>; failed: Failure[] };

@@ -86,7 +86,12 @@ export function PrecheckPanel({
 
   return (
     <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }} data-testid="precheck">
-      <Button icon={<SafetyCertificateOutlined />} onClick={() => void run()} loading={running} data-testid="precheck-run">
+      <Button
+        icon={<SafetyCertificateOutlined />}
+        onClick={() => void run()}
+        loading={running}
+        data-testid="precheck-run"
+      >
         {t('precheck.button')}
       </Button>
       {result && (

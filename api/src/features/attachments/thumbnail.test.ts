@@ -18,7 +18,11 @@ beforeAll(async () => {
   h = await makeHarness();
   const definitionId = h.publish();
   pa = await h.signIn('principalA');
-  const res = await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: '自查' } }, pa);
+  const res = await h.post(
+    '/api/instances',
+    { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: '自查' } },
+    pa,
+  );
   instanceId = ((await res.json()) as { id: string }).id;
 });
 afterAll(() => h.close());

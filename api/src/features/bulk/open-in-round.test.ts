@@ -9,7 +9,12 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const check = async (who: string, subjectOrgIds: string[], round: string, definitionId = h.defs['security-inspection']) =>
+const check = async (
+  who: string,
+  subjectOrgIds: string[],
+  round: string,
+  definitionId = h.defs['security-inspection'],
+) =>
   h.post(
     '/api/bulk/instances/open-in-round',
     { definitionId, subjectOrgIds, data: { round }, assignments: { inspector: [h.users.inspector] } },

@@ -14,7 +14,6 @@ import { recordEvent } from '../workflow-rules/record-event.js';
 import { applyEffects } from './apply-effects.js';
 import { badTransitionAssignment } from './assignment-check.js';
 import { refusalsMeta } from './decided-reasons.js';
-import { timerMeta } from './timer-meta.js';
 import { delegatedFor } from './delegated-for.js';
 import { buildEnv, engineActor } from './engine-env.js';
 import { instanceRow, writeStep } from './instance-rows.js';
@@ -23,6 +22,7 @@ import { eventResult, subjectOf } from './instance-view.js';
 import { type TEventResult, ZEventResult } from './instances.types.js';
 import { badMechanicTargets } from './mechanic-targets.js';
 import { deniedEvent, refusalError } from './refusal.js';
+import { timerMeta } from './timer-meta.js';
 
 export type TFireEventInput = {
   actor: TAuthUser;

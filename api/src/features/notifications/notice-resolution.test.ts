@@ -39,17 +39,13 @@ describe('新待办 notices stay true (issue 12.11a)', () => {
     expect(await unreadCount('reviewer2')).toBe(before - 1);
 
     // 学校确认: each school's own part; A answers, B still has to.
-    expect((await h.fire(started.id, 'principalA', 'SUBMIT_PART', { data: { decision: 'confirm' } })).status).toBe(
-      200,
-    );
+    expect((await h.fire(started.id, 'principalA', 'SUBMIT_PART', { data: { decision: 'confirm' } })).status).toBe(200);
     const a = (await notices('principalA', started.id)).filter((n) => n.state === 'schoolConfirm');
     const b = (await notices('principalB', started.id)).filter((n) => n.state === 'schoolConfirm');
     expect(a.map((n) => !!n.resolvedAt)).toEqual([true]);
     expect(b.map((n) => !!n.resolvedAt)).toEqual([false]);
     // B answers: the step is left, and B's notice is resolved as well.
-    expect((await h.fire(started.id, 'principalB', 'SUBMIT_PART', { data: { decision: 'confirm' } })).status).toBe(
-      200,
-    );
+    expect((await h.fire(started.id, 'principalB', 'SUBMIT_PART', { data: { decision: 'confirm' } })).status).toBe(200);
     const bAfter = (await notices('principalB', started.id)).filter((n) => n.state === 'schoolConfirm');
     expect(bAfter.map((n) => !!n.resolvedAt)).toEqual([true]);
     // The next step's 新待办 is new and open.

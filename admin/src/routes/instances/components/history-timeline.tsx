@@ -6,9 +6,9 @@ import { formatDateTime } from '../../../components/date-text';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorResult } from '../../../components/error-result';
 import { useLocalize } from '../../../components/localized-text';
+import { RuleReasons } from '../../../components/rule-reasons';
 import { auditActionLabel } from '../../../lib/audit-action-label';
 import { auditDetails, auditRefusals, auditTimer } from '../../../lib/audit-meta';
-import { RuleReasons } from '../../../components/rule-reasons';
 import { labelOfEvent } from '../../../lib/event-label';
 import type { AuditEvent, DefinitionDocument, InstanceView } from '../../../types/contract';
 
