@@ -144,6 +144,9 @@ describe('health and OpenAPI', () => {
         'GET /api/instances/{id}',
         'POST /api/instances/{id}/events',
         'GET /api/instances/{id}/history',
+        // issue 12: 预检 and the bulk start's warning of schools already in the round (ADR 0022)
+        'POST /api/instances/precheck',
+        'POST /api/bulk/instances/open-in-round',
         'GET /api/tasks',
         'GET /api/audit',
         'GET /api/audit/verify',

@@ -75,6 +75,28 @@ describe('demo seed', () => {
       )
       .all();
     expect(refusals).toEqual([{ rule: 'leadTime' }, { rule: 'onWhitelist' }]);
+    // …and the refused requests carry their reasons where dept1 reads them: on the page (the snapshot's
+    // decision, labelled) and in a 自动校验未通过 notice (issue 12.1).
+    const decided = db.$client
+      .prepare(
+        "select json_extract(snapshot, '$.context.decisions.autoCheck.reasons[0].label.zh-CN') label from instances where state = 'refused' order by 1",
+      )
+      .all();
+    expect(decided).toEqual([{ label: '在本年度白名单内' }, { label: '按规定时间提前申报' }]);
+    expect(
+      db.$client
+        .prepare(
+          "select count(*) n from notifications n join users u on u.id = n.user_id where u.username = 'dept1' and n.kind = 'refused' and n.reasons is not null",
+        )
+        .get(),
+    ).toEqual({ n: 2 });
+    // No 新待办 stays open for work already done (issue 12.11a: nine stale ones remained for principal1).
+    const stale = `select count(*) n from notifications n join users u on u.id = n.user_id
+      where u.username = 'principal1' and n.kind = 'entered' and n.resolved_at is null
+      and not exists (select 1 from tasks t where t.instance_id = n.instance_id and t.state = n.state and t.status = 'open')`;
+    expect(db.$client.prepare(stale).get()).toEqual({ n: 0 });
+    const resolved = db.$client.prepare(stale.replace('n.resolved_at is null', 'n.resolved_at is not null')).get();
+    expect((resolved as { n: number }).n).toBeGreaterThan(0);
     // 科学城第一中学 failed HOST-01 in spring as well: the autumn finding is a repeat.
     expect(db.$client.prepare('select item_code, severity, repeat from findings where repeat = 1').all()).toEqual([
       { item_code: 'HOST-01', severity: 'high', repeat: 1 },

@@ -1,5 +1,6 @@
 import { assign, setup } from 'xstate';
 
+import { autoDecision } from './auto-decision.js';
 import { addWorkdays } from './calendar.js';
 import { applyPart, completesWith } from './collect.js';
 import { type EngineContext, envOf, joinOutcome, type MachineEvent, type StartInput, type Vote } from './context.js';
@@ -135,6 +136,11 @@ export function compile(def: TDefinition) {
       vote: assign(({ context, event }, p: Params) => ({
         reviews: { ...context.reviews, [p.state]: withVote(context, p, event) },
       })),
+      /** An automatic step keeps what it decided and why, so the page and the history can say it. */
+      decide: assign(({ context, event }, p: Params) => {
+        const decision = autoDecision(def, context, p.state, envOf(event).env);
+        return decision ? { decisions: { ...(context.decisions ?? {}), [p.state]: decision } } : {};
+      }),
       effects: (_, _p: { effects: Effect[] }) => {},
     },
   });
@@ -169,9 +175,29 @@ export function compile(def: TDefinition) {
       continue;
     }
     if (state.kind === 'auto') {
+      // The initiator hears why the rules refused: each one, on the page, in the history and in a notice.
+      const decided = {
+        type: 'effects' as const,
+        params: ({ context, event }: { context: EngineContext; event: unknown }) => {
+          const d = autoDecision(def, context, id, envOf(event).env);
+          if (!d) return { effects: [] };
+          const told: Effect[] = d.reasons.length
+            ? [
+                {
+                  type: 'notify',
+                  kind: 'refused',
+                  state: id,
+                  to: [{ userId: context.initiatorId }],
+                  reasons: d.reasons,
+                },
+              ]
+            : [];
+          return { effects: [{ type: 'decided', ...d } as Effect, ...told] };
+        },
+      };
       states[id] = {
         entry,
-        exit,
+        exit: [...exit, { type: 'decide' as const, params: { state: id } }, decided],
         always: [
           ...state.choices.map((c) => ({
             target: c.to,

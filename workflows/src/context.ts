@@ -1,6 +1,6 @@
 import type { Collection } from './collect.js';
 import type { TJoin, TRole } from './definition/schema.js';
-import type { Actor, EngineEnv, Subject } from './engine-types.js';
+import type { Actor, AutoDecision, EngineEnv, Subject } from './engine-types.js';
 
 export type Vote = { vote: 'APPROVE' | 'REJECT'; at: string; data?: Record<string, unknown>; comment?: string };
 
@@ -26,6 +26,8 @@ export type EngineContext = {
   readers: string[];
   /** Parts submitted in collect steps, per state. */
   collections: Record<string, Collection>;
+  /** What each automatic step last decided and why (absent in snapshots older than the field). */
+  decisions?: Record<string, AutoDecision>;
 };
 
 export type Holder = { userId: string; mode: 'transfer' | 'delegate' | 'signBefore'; from: string; prev?: Holder };

@@ -82,16 +82,29 @@ export type Effect =
   | { type: 'cancelTimer'; timerKey: string }
   /** A declared transition was taken (the action's blocks record what it did); the caller performs nothing for it. */
   | { type: 'moved'; from: string; event: string; to: string }
-  /** `returned`: a collector sent one participant's part back; `note` is the reason they gave. */
+  /** An automatic step decided by its rules; `reasons` lists each rule that refused (empty when a choice held). */
+  | ({ type: 'decided' } & AutoDecision)
   | {
       type: 'notify';
-      kind: 'reminder' | 'escalation' | 'entered' | 'chase' | 'copy' | 'sign' | 'returned';
+      /** `returned`: a collector sent one participant's part back; `note` is the reason they gave.
+       *  `refused`: the initiator is told which rules an automatic step found not met, `reasons` listing them. */
+      kind: 'reminder' | 'escalation' | 'entered' | 'chase' | 'copy' | 'sign' | 'returned' | 'refused';
       state: string;
       to: TaskCandidate[];
       note?: string;
+      reasons?: RuleReason[];
     };
 
 export type TimerEvent = { type: 'TIMER'; timer: 'remind' | 'due' | 'noticeEnd'; state: string; visit: number };
+
+/**
+ * One rule that refused an automatic step, as the requester reads it: the rule's name (a guard's, or
+ * one of a rule set's such as `leadTime`), its label, why, and the school it is about when it is one's.
+ */
+export type RuleReason = { rule: string; label?: TLocalizedText; message: TLocalizedText; schoolId?: string };
+
+/** What an automatic step decided, and why when no choice's rules held (it went to `otherwise`). */
+export type AutoDecision = { state: string; visit: number; to: string; reasons: RuleReason[] };
 
 /** What a caller sends to move an instance. */
 export type EngineEvent = {

@@ -294,6 +294,7 @@ export function describeSnapshot(def: TDefinition, persisted: PersistedSnapshot)
     afterSigners: snap.context.afterSigners,
     readers: snap.context.readers,
     collections: snap.context.collections,
+    decisions: snap.context.decisions ?? {},
   };
 }
 

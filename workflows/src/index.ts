@@ -1,5 +1,7 @@
 import './zod-config.js';
 export { candidatesFor, listedOrgs, matchesRule, scopeOrg, SYSTEM_ACTOR } from './actors.js';
+export { type DeclaredChecks, type DeclaredRule, declaredRules, startChecks } from './auto-checks.js';
+export { autoDecision } from './auto-decision.js';
 export { type ReviewSeal, type SealedReview, sealedReviews } from './blind-review.js';
 export type { BlockSite } from './blocks/inputs.js';
 export { type BlockParamSpec, blockParamSpecs } from './blocks/param-specs.js';
@@ -53,7 +55,7 @@ export {
 export type * from './engine-types.js';
 export { allFields, fieldAccess, formOf } from './forms/field-access.js';
 export { type FieldErrors, validateStepData } from './forms/validate-data.js';
-export { type GuardName, GUARDS, isGuardName, runGuard } from './guards/registry.js';
+export { type GuardName, guardReasons, GUARDS, isGuardName, runGuard } from './guards/registry.js';
 export { titleFields, titleOf } from './instance-title.js';
 export { bureauYear, packageCoversYear, packageYears, type StatutorySource, statutorySource } from './statutory.js';
 export { TEMPLATES } from './templates/index.js';

@@ -11,6 +11,7 @@ import type { NotificationRow } from '../types/contract';
 import { formatDateTime } from './date-text';
 import { EmptyState } from './empty-state';
 import { useLocalize } from './localized-text';
+import { reasonsLine } from './rule-reasons';
 
 /** 消息提醒: unread reminders, chases, copies and escalations; opening one marks it read and goes to its instance. */
 export function NotificationBell() {
@@ -51,9 +52,13 @@ export function NotificationBell() {
                   </span>
                 }
                 description={
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {formatDateTime(n.createdAt)}
-                  </Typography.Text>
+                  <>
+                    {n.detail && <Typography.Text style={{ display: 'block' }}>{localize(n.detail)}</Typography.Text>}
+                    {!!n.reasons?.length && <Typography.Text>{reasonsLine(n.reasons, localize)}</Typography.Text>}
+                    <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+                      {formatDateTime(n.createdAt)}
+                    </Typography.Text>
+                  </>
                 }
               />
             </List.Item>

@@ -1,11 +1,12 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { GUARDS, isGuardName } from '@eduflow/workflows';
+import { GUARDS, isGuardName, type TLocalizedText } from '@eduflow/workflows';
 import { Button, Card, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import { useLocalize } from '../components/localized-text';
+import { LocalizedInput } from './localized-input';
 
-type GuardRef = { name: string; params?: Record<string, unknown> };
+type GuardRef = { name: string; params?: Record<string, unknown>; message?: TLocalizedText };
 type Prop = { type?: string; enum?: unknown[]; anyOf?: unknown[]; default?: unknown };
 
 const isProp = (v: unknown): v is Prop => typeof v === 'object' && v !== null;
@@ -112,6 +113,21 @@ export function GuardEditor({
                 />
               </div>
             ))}
+            {/* The definition's own words for a refusal: what the requester reads on the page, in 办理记录 and the notice. */}
+            <div style={{ marginTop: 6 }}>
+              <Typography.Text>{t('designer.guards.message')}</Typography.Text>
+              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                {t('designer.guards.messageHint')}
+              </Typography.Text>
+              <LocalizedInput
+                value={g.message}
+                testId={`${testId ?? 'guard'}-message-${i}`}
+                onChange={(m) => {
+                  const { message: _drop, ...rest } = g;
+                  set(m['zh-CN'] || m.en ? { ...rest, message: m } : rest);
+                }}
+              />
+            </div>
           </Card>
         );
       })}

@@ -179,6 +179,18 @@ export type DeclaredBlock = {
 
 export type TraceState = { id: string; name: MaybeLocalized; kind: string; visited: boolean; current: boolean };
 
+/** One rule an automatic step found not met, with why, as the definition declares it. */
+export type RuleReason = { rule: string; label?: LocalizedText; message: LocalizedText; schoolId?: string };
+/** Why an instance rests where its automatic checks sent it (未通过). */
+export type Refusal = { state: string; stateName: MaybeLocalized; reasons: RuleReason[] } | null;
+/** 预检: what the start's automatic checks would say, without filing. */
+export type PrecheckResult = {
+  passes: boolean;
+  reasons: RuleReason[];
+  checked: Array<{ state: string; name: LocalizedText }>;
+  next: { state: string; name: LocalizedText };
+};
+
 export type InstanceView = {
   id: string;
   definition: { id: string; key: string; version: number; name: MaybeLocalized; blocks: DeclaredBlock[] };
@@ -213,6 +225,8 @@ export type InstanceView = {
   partPrefill?: { field: string; rows: Array<Record<string, unknown>>; evidenceRequired: string[] } | null;
   /** GET /instances/:id only: each collect step's parts the viewer may see (各单位填报). */
   parts?: PartStep[];
+  /** Set while it rests where its automatic checks sent it: each rule that refused, and why. */
+  refusal?: Refusal;
 };
 
 /** One participant's part of a collect step (a member school's self-assessment). */
@@ -244,7 +258,7 @@ export type DataRef = { kind: 'organisation' | 'user' | 'instance'; name: string
 
 export type EventResult = Pick<
   InstanceView,
-  'id' | 'state' | 'stateName' | 'status' | 'outcome' | 'version' | 'availableEvents'
+  'id' | 'state' | 'stateName' | 'status' | 'outcome' | 'version' | 'availableEvents' | 'refusal'
 >;
 
 export type TaskRow = {
@@ -377,8 +391,14 @@ export type NotificationRow = {
   entityType?: string | null;
   entityId?: string | null;
   title: MaybeLocalized;
+  /** What happened, in a sentence (a deadline passed and what the system did, checks that refused). */
+  detail?: LocalizedText | null;
+  /** `refused`: each rule the automatic checks found not met. */
+  reasons?: RuleReason[] | null;
   createdAt: string;
   readAt: string | null;
+  /** A to-do notice whose task has closed since (已办结). */
+  resolvedAt?: string | null;
 };
 
 export type StateCount = { state: string; stateName: MaybeLocalized; count: number };

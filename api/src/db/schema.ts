@@ -356,10 +356,25 @@ export const notifications = sqliteTable(
     title: text('title', { mode: 'json' }).$type<{ 'zh-CN': string; en: string }>(),
     entityType: text('entity_type'),
     entityId: text('entity_id'),
+    /** A `refused` notice: each rule an automatic step found not met, as the requester reads it. */
+    reasons: text('reasons', { mode: 'json' }).$type<
+      Array<{
+        rule: string;
+        label?: { 'zh-CN': string; en: string };
+        message: { 'zh-CN': string; en: string };
+        schoolId?: string;
+      }>
+    >(),
     createdAt: text('created_at').notNull(),
     readAt: text('read_at'),
+    /** A to-do notice whose task has closed (done by someone, moved on): no longer asks anything of its reader. */
+    resolvedAt: text('resolved_at'),
   },
   (t) => [
+    // The notices a closing task resolves: this instance's, at this step, still unresolved.
+    index('notifications_instance_state_idx')
+      .on(t.instanceId, t.state, t.userId)
+      .where(sql`resolved_at is null`),
     index('notifications_user_idx').on(t.userId, t.createdAt, t.id),
     // Unread only: the badge and the unread filter look for these; read ones are found by the index above.
     index('notifications_user_unread_idx')

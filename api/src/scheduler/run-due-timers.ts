@@ -84,7 +84,13 @@ function fireTimer(deps: Deps, id: string, run: TTimerRun): void {
     }
     const event = toEngineEvent(timer.event);
     const outcome = event
-      ? applyEvent(deps, { actor: SYSTEM_USER, instanceId: timer.instanceId, event, expectedVersion: null })
+      ? applyEvent(deps, {
+          actor: SYSTEM_USER,
+          instanceId: timer.instanceId,
+          event,
+          expectedVersion: null,
+          timerDueAt: timer.dueAt,
+        })
       : new Error('malformed timer event');
     if (outcome instanceof Error) run.refused += 1;
     else run.fired += 1;

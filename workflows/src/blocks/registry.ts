@@ -47,6 +47,8 @@ type BlockSpec<P extends z.ZodType> = {
   inputs?: (params: z.infer<P>, def: TDefinition, site: BlockSite) => InputProblem[];
   /** Facts it provides to guards (e.g. `noRefusals { fact }`). */
   provides?: (params: z.infer<P>) => string[];
+  /** The named checks it runs, each with its label: what a requester may check in advance (预检). */
+  rules?: (params: z.infer<P>) => Array<{ rule: string; label: TLocalizedText }>;
 };
 
 const block = <P extends z.ZodType>(spec: BlockSpec<P>) => spec;
@@ -66,6 +68,18 @@ const ENTRY_RULES = [
   'emergencyApproved',
 ] as const;
 export type EntryRuleName = (typeof ENTRY_RULES)[number];
+
+/** How each rule of the campus-entry rule set is named to the requester (zh-CN/en). */
+export const ENTRY_RULE_LABELS: Record<EntryRuleName, TLocalizedText> = {
+  onWhitelist: t('在本年度白名单内', 'On this year’s whitelist'),
+  inWindow: t('在事项的开展时间窗口内', 'Inside the item’s window'),
+  leadTime: t('按规定时间提前申报', 'Filed far enough ahead'),
+  notCommercial: t('非商业、非收费活动', 'Neither commercial nor fee-charging'),
+  schoolCap: t('每校每学期进校园活动上限', 'Each school’s cap per semester'),
+  itemFrequency: t('该事项每学期频次上限', 'The item’s frequency per semester'),
+  inScope: t('适用学校范围', 'The item’s school kinds'),
+  emergencyApproved: t('临时增补须经领导小组批准', 'Emergency additions approved by the leading group'),
+};
 
 /** The transition an action block sits on, when it is one. */
 const transitionAt = (def: TDefinition, site: BlockSite) => {
@@ -133,6 +147,7 @@ export const BLOCKS = {
       ...needField(def, 'dateField', p.dateField, 'date'),
     ],
     provides: (p) => [p.fact],
+    rules: (p) => p.rules.map((rule) => ({ rule, label: ENTRY_RULE_LABELS[rule] })),
   }),
   assignExperts: block({
     label: t('分配评审专家（回避）', 'Assign experts (conflict-free)'),

@@ -143,6 +143,11 @@ export type TDeadline = z.infer<typeof zDeadline>;
 export const zGuardRef = z.object({
   name: z.string().min(1),
   params: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * Why the rule refuses, in the definition's own words (zh-CN/en): shown to the requester on the
+   * page, in the notice and in the history instead of the registry's generic message.
+   */
+  message: zLocalizedText.optional(),
 });
 export type TGuardRef = z.infer<typeof zGuardRef>;
 

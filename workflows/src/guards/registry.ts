@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 import { type PartsByStep, partUsers } from '../actors.js';
-import type { TLocalizedText } from '../definition/schema.js';
-import type { Facts } from '../engine-types.js';
+import type { TGuardRef, TLocalizedText } from '../definition/schema.js';
+import type { Facts, RuleReason } from '../engine-types.js';
 import { t } from '../text.js';
 
 /** What a guard may look at: the instance's form data (merged with the event's), the API's facts and the collect steps' parts. */
@@ -15,6 +15,8 @@ type GuardSpec<P extends z.ZodType> = {
   check: (params: z.infer<P>, input: GuardInput) => TLocalizedText | null;
   /** The form field a refusal is about, when there is one: the console shows the reason under it. */
   field?: (params: z.infer<P>) => string;
+  /** For a guard over a list of named checks: each one that refused, by its own rule (else the guard is the one rule). */
+  reasons?: (params: z.infer<P>, input: GuardInput) => RuleReason[];
 };
 
 const guard = <P extends z.ZodType>(spec: GuardSpec<P>) => spec;
@@ -162,6 +164,19 @@ export const GUARDS = {
         .join('; ');
       return t(zh || '未通过自动校验', en || 'An automatic check failed');
     },
+    reasons: ({ fact }, { facts }) =>
+      (Array.isArray(facts[fact]) ? (facts[fact] as Array<Partial<RuleReason>>) : []).flatMap((r) =>
+        r && typeof r.rule === 'string' && r.message
+          ? [
+              {
+                rule: r.rule,
+                message: r.message,
+                ...(r.label ? { label: r.label } : {}),
+                ...(typeof r.schoolId === 'string' ? { schoolId: r.schoolId } : {}),
+              },
+            ]
+          : [],
+      ),
   }),
   /** e.g. at least one target school confirmed the activity (学校确认), else it is not held. */
   partsMatch: guard({
@@ -210,4 +225,21 @@ export function runGuard(name: string, params: unknown, input: GuardInput): TLoc
   const parsed = spec.params.safeParse(params ?? {});
   if (!parsed.success) return t(`规则「${name}」参数无效`, `Rule "${name}" has invalid parameters`);
   return spec.check(parsed.data, input);
+}
+
+/**
+ * Each rule behind a refusing guard, as the requester reads it: a rule set's own checks one by one (each
+ * with its rule and message), else the guard itself, worded by the definition's `message` when it has one.
+ * Empty when the guard passes.
+ */
+export function guardReasons(ref: TGuardRef, input: GuardInput): RuleReason[] {
+  const why = runGuard(ref.name, ref.params, input);
+  if (!why) return [];
+  const spec = isGuardName(ref.name) ? (GUARDS[ref.name] as GuardSpec<z.ZodType>) : null;
+  const parsed = spec?.params.safeParse(ref.params ?? {});
+  const listed = spec?.reasons && parsed?.success ? spec.reasons(parsed.data, input) : [];
+  if (listed.length) return listed;
+  return [{ rule: ref.name, label: spec?.label, message: ref.message ?? why }].map(({ label, ...r }) =>
+    label ? { ...r, label } : r,
+  );
 }

@@ -7,6 +7,7 @@ import { useFileUpload } from '../use-file-upload';
 import { itemField, useItemEvidence } from './item-evidence-context';
 
 const inline = (url: string) => `${url}${url.includes('?') ? '&' : '?'}inline=1`;
+const thumb = (url: string) => `${url}${url.includes('?') ? '&' : '?'}thumb=1`;
 
 /**
  * One checklist item's evidence: how many files, thumbnails of its photos, a button that opens the
@@ -74,7 +75,9 @@ export function ItemEvidenceRow({
             .map((a) => (
               <Image
                 key={a.id}
-                src={inline(a.url)}
+                // Drawn small, not audited as a download; enlarging it opens the file itself (audited).
+                src={thumb(a.url)}
+                preview={{ src: inline(a.url) }}
                 width={40}
                 height={40}
                 style={{ objectFit: 'cover', borderRadius: 4 }}

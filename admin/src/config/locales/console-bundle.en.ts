@@ -12,6 +12,7 @@ import mergeEn from './merge.en.json';
 import noticeEn from './notice.en.json';
 import partsEn from './parts.en.json';
 import powersEn from './powers.en.json';
+import refusalsEn from './refusals.en.json';
 import sortingEn from './sorting.en.json';
 import statutoryEn from './statutory.en.json';
 import titlesEn from './titles.en.json';
@@ -37,4 +38,5 @@ export default {
   ...powersEn,
   ...titlesEn,
   ...partsEn,
+  ...refusalsEn,
 };

@@ -12,6 +12,7 @@ import mergeZh from './merge.zh-CN.json';
 import noticeZh from './notice.zh-CN.json';
 import partsZh from './parts.zh-CN.json';
 import powersZh from './powers.zh-CN.json';
+import refusalsZh from './refusals.zh-CN.json';
 import sortingZh from './sorting.zh-CN.json';
 import statutoryZh from './statutory.zh-CN.json';
 import titlesZh from './titles.zh-CN.json';
@@ -37,4 +38,5 @@ export default {
   ...powersZh,
   ...titlesZh,
   ...partsZh,
+  ...refusalsZh,
 };

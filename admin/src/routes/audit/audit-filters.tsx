@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 
 import { FilterActions } from '../../components/filter-actions';
+import { UserPicker } from '../../components/user-picker';
 
 export type AuditFilterValues = {
   actorId?: string;
@@ -21,8 +22,9 @@ export function AuditFilters({ formProps }: { formProps: FormProps<AuditFilterVa
   const form = formProps.form ?? fallback;
   return (
     <Form<AuditFilterValues> layout="inline" {...formProps} form={form} style={{ rowGap: 12, marginBottom: 16 }}>
-      <Form.Item name="actorId" label={t('audit.actor')}>
-        <Input allowClear style={{ width: 160 }} placeholder={t('audit.actorPlaceholder')} />
+      {/* Found by name in the directory (the auditor reads every account); the filter sends the id. */}
+      <Form.Item name="actorId" label={t('audit.actor')} style={{ minWidth: 260 }}>
+        <UserPicker placeholder={t('audit.actorPlaceholder')} />
       </Form.Item>
       <Form.Item name="action" label={t('audit.action')}>
         <Input allowClear style={{ width: 180 }} placeholder={t('audit.actionPlaceholder')} />

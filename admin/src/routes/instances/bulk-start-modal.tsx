@@ -11,6 +11,17 @@ import type { MaybeLocalized, Org } from '../../types/contract';
 import { assignedRoles, AssignmentFields, takeAssignments } from './assignment-fields';
 
 type Failure = { orgId: string; code: string; message: MaybeLocalized };
+type OpenInRound = {
+  period: string | null;
+  items: Array<{
+    orgId: string;
+    orgName: string;
+    instanceId: string;
+    title: MaybeLocalized;
+    stateName: MaybeLocalized;
+  }>;
+};
+type Pending = { values: Record<string, unknown>; open: OpenInRound };
 type BulkResult = { started: Array<{ orgId: string; instanceId: string }>; failed: Failure[] };
 const CHUNK = 25;
 
@@ -35,6 +46,35 @@ export function BulkStartModal({ open, onClose, onDone }: { open: boolean; onClo
   const [result, setResult] = useState<BulkResult | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const nameOf = (id: string) => orgs.find((o) => o.id === id)?.name ?? id;
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [checking, setChecking] = useState(false);
+
+  // Before starting: schools (or groups) already running this workflow in the same round are named, to skip or not.
+  const check = async (values: Record<string, unknown>) => {
+    const { definitionId: defId, subjectOrgIds, ...rest } = values;
+    const { assignments, rest: data } = takeAssignments(rest);
+    setError(null);
+    setChecking(true);
+    try {
+      const open = await http<OpenInRound>('/bulk/instances/open-in-round', {
+        method: 'POST',
+        body: { definitionId: defId, subjectOrgIds, data, assignments },
+      });
+      if (open.items.length) setPending({ values, open });
+      else await run(values);
+    } catch (e) {
+      setError(isApiError(e) ? e : new ApiError(0, null));
+    } finally {
+      setChecking(false);
+    }
+  };
+  const proceed = (skip: boolean) => {
+    if (!pending) return;
+    const busy = new Set(pending.open.items.map((i) => i.orgId));
+    const ids = (pending.values.subjectOrgIds as string[]).filter((id) => !skip || !busy.has(id));
+    setPending(null);
+    void run({ ...pending.values, subjectOrgIds: ids });
+  };
 
   const run = async (values: Record<string, unknown>) => {
     const { definitionId: defId, subjectOrgIds, ...rest } = values;
@@ -61,6 +101,7 @@ export function BulkStartModal({ open, onClose, onDone }: { open: boolean; onClo
   };
   const close = () => {
     form.resetFields();
+    setPending(null);
     setProgress(null);
     setResult(null);
     setError(null);
@@ -79,15 +120,21 @@ export function BulkStartModal({ open, onClose, onDone }: { open: boolean; onClo
         <Button key="c" onClick={close} disabled={running}>
           {result ? t('people.done') : t('common.cancel')}
         </Button>,
-        !result && (
-          <Button key="ok" type="primary" loading={running} onClick={() => form.submit()} data-testid="bulk-start-run">
+        !result && !pending && (
+          <Button
+            key="ok"
+            type="primary"
+            loading={running || checking}
+            onClick={() => form.submit()}
+            data-testid="bulk-start-run"
+          >
             {t('bulk.start')}
           </Button>
         ),
       ]}
     >
       <Typography.Paragraph type="secondary">{t('bulk.startHint')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={(v) => void run(v)} disabled={running || !!result}>
+      <Form form={form} layout="vertical" onFinish={(v) => void check(v)} disabled={running || !!result || !!pending}>
         <Form.Item
           name="definitionId"
           label={t('fields.workflow')}
@@ -157,6 +204,49 @@ export function BulkStartModal({ open, onClose, onDone }: { open: boolean; onClo
           </>
         )}
       </Form>
+      {pending && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 12 }}
+          data-testid="bulk-open-in-round"
+          message={t('openInRound.title', { count: pending.open.items.length, period: pending.open.period })}
+          description={
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <Typography.Text>{t('openInRound.hint')}</Typography.Text>
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {pending.open.items.map((i) => (
+                  <li key={i.instanceId} data-testid="bulk-open-school">
+                    {i.orgName} · {localize(i.title)} · {localize(i.stateName)}{' '}
+                    <Typography.Link href={`/instances/${i.instanceId}`} target="_blank">
+                      {t('openInRound.open')}
+                    </Typography.Link>
+                  </li>
+                ))}
+              </ul>
+              {(() => {
+                const left = (pending.values.subjectOrgIds as string[]).length - pending.open.items.length;
+                return (
+                  <Space wrap>
+                    <Button
+                      type="primary"
+                      disabled={left === 0}
+                      onClick={() => proceed(true)}
+                      data-testid="bulk-skip-open"
+                    >
+                      {t('openInRound.skip', { count: left })}
+                    </Button>
+                    <Button danger onClick={() => proceed(false)} data-testid="bulk-start-all">
+                      {t('openInRound.all')}
+                    </Button>
+                    {left === 0 && <Typography.Text type="secondary">{t('openInRound.nothingLeft')}</Typography.Text>}
+                  </Space>
+                );
+              })()}
+            </Space>
+          }
+        />
+      )}
       {progress && (
         <>
           <Divider />

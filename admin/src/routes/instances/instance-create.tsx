@@ -8,11 +8,13 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { EmptyState } from '../../components/empty-state';
 import { FormFieldItem } from '../../components/form-field-input';
 import { useLocalize } from '../../components/localized-text';
+import { reasonsLine } from '../../components/rule-reasons';
 import { useDefinition, useDefinitions, useStartSubjects } from '../../hooks/use-reference-data';
 import { serverFieldErrors } from '../../lib/server-field-errors';
 import { ApiError, http, isApiError } from '../../providers/http';
 import type { InstanceView } from '../../types/contract';
 import { assignedRoles, AssignmentFields, takeAssignments } from './assignment-fields';
+import { PrecheckHint, PrecheckPanel } from './precheck-panel';
 
 type Values = { definitionId?: string; subjectOrgId?: string } & Record<string, unknown>;
 
@@ -58,6 +60,17 @@ export function InstanceCreate() {
       form.setFieldValue('subjectOrgId', orgs.preselected);
   }, [definitionId, orgs.preselected, form]);
 
+  // What the start sends; the 预检 runs on the same body, after the form's own checks.
+  const startBody = async () => {
+    try {
+      const { definitionId: defId, subjectOrgId, ...values } = await form.validateFields();
+      const { assignments, rest: data } = takeAssignments(values);
+      return { definitionId: defId, subjectOrgId, data, assignments };
+    } catch {
+      return null;
+    }
+  };
+
   const submit = async ({ definitionId: defId, subjectOrgId, ...values }: Values) => {
     setPending(true);
     setError(null);
@@ -67,7 +80,10 @@ export function InstanceCreate() {
         method: 'POST',
         body: { definitionId: defId, subjectOrgId, data, assignments },
       });
-      void message.success(t('instances.created'));
+      // Filed, then refused by the definition's automatic rules: say so, and why — never a plain success.
+      if (view.refusal?.reasons.length)
+        void message.warning(t('refusal.filed', { reasons: reasonsLine(view.refusal.reasons, localize) }), 8);
+      else void message.success(t('instances.created'));
       await invalidate({ resource: 'instances', invalidates: ['list'] });
       navigate(`/instances/${view.id}`);
     } catch (e) {
@@ -154,9 +170,11 @@ export function InstanceCreate() {
               <Divider orientation="left" plain>
                 {t('instances.startForm')}
               </Divider>
+              <PrecheckHint definition={definition?.definition} />
               {startFields.map((f) => (
                 <FormFieldItem key={f.name} field={f} />
               ))}
+              <PrecheckPanel definition={definition?.definition} form={form} values={startBody} />
             </>
           )}
         </Form>

@@ -7,6 +7,7 @@ import { useParams } from 'react-router';
 
 import { ErrorResult } from '../../components/error-result';
 import { useLocalize } from '../../components/localized-text';
+import { reasonsLine } from '../../components/rule-reasons';
 import { useDefinition } from '../../hooks/use-reference-data';
 import type { AvailableEvent, EventResult, InstanceView } from '../../types/contract';
 import { AttachmentsCard } from './components/attachments-card';
@@ -18,6 +19,7 @@ import { HistoryTimeline } from './components/history-timeline';
 import { InstanceData } from './components/instance-data';
 import { InstanceHeader } from './components/instance-header';
 import { canMerge, MergedInto, MergeRequests } from './components/merge-requests';
+import { RefusalCard } from './components/refusal-card';
 import { StateTrace } from './components/state-trace';
 
 /** One instance: where it is, what it carries, what the user may do next, and what happened so far. */
@@ -47,7 +49,10 @@ export function InstanceShow() {
   };
   const done = async (res: EventResult) => {
     fire(null);
-    void message.success(t('instances.fireSuccess', { state: localize(res.stateName) }));
+    // Sent, then refused by the automatic checks: say so and why, never a plain success.
+    if (res.refusal?.reasons.length)
+      void message.warning(t('refusal.moved', { reasons: reasonsLine(res.refusal.reasons, localize) }), 8);
+    else void message.success(t('instances.fireSuccess', { state: localize(res.stateName) }));
     await Promise.all([
       query.refetch(),
       invalidate({ resource: 'tasks', invalidates: ['list'] }),
@@ -77,6 +82,7 @@ export function InstanceShow() {
         }
       />
       <MergedInto view={view} />
+      <RefusalCard view={view} />
       <StateTrace view={view} definition={definition?.definition} />
       {view.status === 'running' && (
         <div

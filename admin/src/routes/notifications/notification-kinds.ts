@@ -8,6 +8,7 @@ export const NOTIFICATION_KINDS = [
   'sign',
   'returned',
   'security',
+  'refused',
 ] as const;
 export const KIND_COLORS: Record<string, string> = {
   reminder: 'gold',
@@ -18,4 +19,5 @@ export const KIND_COLORS: Record<string, string> = {
   sign: 'purple',
   returned: 'volcano',
   security: 'magenta',
+  refused: 'volcano',
 };

@@ -1,7 +1,7 @@
 import { CheckOutlined } from '@ant-design/icons';
 import { List } from '@refinedev/antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Badge, Button, Form, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Badge, Button, Form, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -9,6 +9,7 @@ import { DateText } from '../../components/date-text';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorResult } from '../../components/error-result';
 import { useLocalize } from '../../components/localized-text';
+import { RuleReasons } from '../../components/rule-reasons';
 import { useKeysetTable } from '../../hooks/use-keyset-table';
 import { http, isApiError } from '../../providers/http';
 import type { NotificationRow } from '../../types/contract';
@@ -119,8 +120,12 @@ export function NotificationList() {
               title: t('inbox.status'),
               dataIndex: 'readAt',
               width: 90,
-              render: (readAt: string | null) =>
-                readAt ? (
+              render: (readAt: string | null, n) =>
+                n.resolvedAt ? (
+                  <Tooltip title={t('noticeState.resolvedHint')}>
+                    <Badge status="success" text={t('noticeState.resolved')} data-testid="inbox-resolved" />
+                  </Tooltip>
+                ) : readAt ? (
                   <Badge status="default" text={t('inbox.read')} />
                 ) : (
                   <Badge status="processing" text={t('inbox.unreadOne')} />
@@ -140,9 +145,17 @@ export function NotificationList() {
               title: t('inbox.content'),
               dataIndex: 'title',
               render: (_: unknown, n) => (
-                <Typography.Link onClick={() => void open(n)} strong={!n.readAt} data-testid="inbox-open">
-                  {localize(n.title)}
-                </Typography.Link>
+                <Space direction="vertical" size={2}>
+                  <Typography.Link onClick={() => void open(n)} strong={!n.readAt} data-testid="inbox-open">
+                    {localize(n.title)}
+                  </Typography.Link>
+                  {n.detail && (
+                    <Typography.Text type="secondary" data-testid="inbox-detail">
+                      {localize(n.detail)}
+                    </Typography.Text>
+                  )}
+                  {!!n.reasons?.length && <RuleReasons reasons={n.reasons} testId="inbox-reasons" />}
+                </Space>
               ),
             },
             { title: t('inbox.at'), dataIndex: 'createdAt', width: 170, render: (v: string) => <DateText value={v} /> },

@@ -41,4 +41,8 @@ export const ZAttachmentPage = z.object({ items: z.array(ZAttachment), nextCurso
 
 export const ZDownloadQuery = z.object({
   inline: z.enum(['0', '1']).optional().openapi({ description: '1: show a PDF or image in the browser (preview)' }),
+  thumb: z.enum(['1']).optional().openapi({
+    description:
+      '1: an image drawn small in a list (a thumbnail): served inline and not audited as a download; images only (422 otherwise)',
+  }),
 });

@@ -19,11 +19,13 @@ import { attachmentsDir } from './attachment-store.js';
 
 /**
  * Opens a file for whoever may read its instance, except one a reviewer uploaded whom the caller may not
- * know (blind-review.ts): that answers 404 like a file that is not there. Every download is audited.
+ * know (blind-review.ts): that answers 404 like a file that is not there. Every download and opened
+ * preview is audited; an image drawn as a thumbnail beside its checklist item is not (issue 12.11b): a
+ * page showing evidence is not someone taking it, and it would bury the real downloads in the history.
  */
 export function downloadAttachment(
   deps: Deps,
-  input: { user: TAuthUser; ability: AppAbility; id: string },
+  input: { user: TAuthUser; ability: AppAbility; id: string; thumbnail?: boolean },
 ): { row: TAttachmentRow; body: ReadableStream } {
   const row = deps.db.select().from(attachments).where(eq(attachments.id, input.id)).get();
   if (!row) throw new AppError('NOT_FOUND');
@@ -45,6 +47,14 @@ export function downloadAttachment(
     );
     throw denied;
   }
+  if (input.thumbnail && !row.mime.startsWith('image/'))
+    throw new AppError('VALIDATION', {
+      status: 422,
+      message: {
+        'zh-CN': '只有图片可以缩略图方式显示，请下载该文件查看',
+        en: 'Only images show as thumbnails; download the file',
+      },
+    });
   const path = join(attachmentsDir(deps.db), row.storagePath);
   if (!existsSync(path))
     throw new AppError('NOT_FOUND', {
@@ -53,16 +63,17 @@ export function downloadAttachment(
         en: 'The stored file is missing; contact the administrator.',
       },
     });
-  tx(deps.db, () =>
-    appendAudit(deps.db, {
-      at: deps.clock().toISOString(),
-      actor: input.user,
-      action: 'attachment.download',
-      entityType: 'Instance',
-      entityId: row.instanceId,
-      outcome: 'success',
-      meta: { attachmentId: row.id, sha256: row.sha256 },
-    }),
-  );
+  if (!input.thumbnail)
+    tx(deps.db, () =>
+      appendAudit(deps.db, {
+        at: deps.clock().toISOString(),
+        actor: input.user,
+        action: 'attachment.download',
+        entityType: 'Instance',
+        entityId: row.instanceId,
+        outcome: 'success',
+        meta: { attachmentId: row.id, sha256: row.sha256 },
+      }),
+    );
   return { row, body: Readable.toWeb(createReadStream(path)) as ReadableStream };
 }

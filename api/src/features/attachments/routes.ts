@@ -49,7 +49,7 @@ const download = createRoute({
   method: 'get',
   path: '/attachments/{id}',
   tags: ['attachments'],
-  summary: 'Download (or, with inline=1, preview) a file; audited',
+  summary: 'Download (or, with inline=1, preview) a file; audited, but for thumb=1 (a thumbnail)',
   request: { params: ZIdParam, query: ZDownloadQuery },
   responses: {
     200: {
@@ -76,8 +76,10 @@ export function attachmentRoutes(deps: Deps) {
     })
     .openapi(download, (c) => {
       const { user, ability } = signedIn(c);
-      const { row, body } = downloadAttachment(deps, { user, ability, id: c.req.valid('param').id });
-      const inline = c.req.valid('query').inline === '1' && INLINE_MIMES.has(row.mime);
+      const query = c.req.valid('query');
+      const thumbnail = query.thumb === '1';
+      const { row, body } = downloadAttachment(deps, { user, ability, id: c.req.valid('param').id, thumbnail });
+      const inline = (thumbnail || query.inline === '1') && INLINE_MIMES.has(row.mime);
       return c.body(body, 200, {
         'Content-Type': row.mime,
         'Content-Length': String(row.size),

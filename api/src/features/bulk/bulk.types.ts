@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 
+import { ZLocalized } from '../common.js';
 import { ZStartInstanceBody } from '../instances/instances.types.js';
 
 export const ZBulkStartBody = z
@@ -22,3 +23,22 @@ export const ZBulkStartResult = z
   })
   .openapi('BulkStartResult');
 export type TBulkStartResult = z.infer<typeof ZBulkStartResult>;
+
+/** The chosen subjects that already have an instance of the workflow running in the same round. */
+export const ZOpenInRound = z
+  .object({
+    /** The data field that names the round (an inspection's round, an assessment's cycle); null when none. */
+    field: z.string().nullable(),
+    period: z.string().nullable(),
+    items: z.array(
+      z.object({
+        orgId: z.string(),
+        orgName: z.string(),
+        instanceId: z.string(),
+        title: ZLocalized,
+        stateName: ZLocalized,
+      }),
+    ),
+  })
+  .openapi('OpenInRound');
+export type TOpenInRound = z.infer<typeof ZOpenInRound>;

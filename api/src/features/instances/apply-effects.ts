@@ -3,6 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { taskCandidates, tasks, timers } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import type { Effect, TaskCandidate } from '../../engine.js';
+import { resolveTaskNotices } from '../notifications/resolve-notices.js';
 import { storeNotifications } from '../notifications/store-notifications.js';
 import { refreshInstanceDue } from './instance-due.js';
 
@@ -71,13 +72,21 @@ export function applyEffects(
         // Copy-to (抄送): readers become participants, which is what CASL's read rule for them tests.
         readers.push(...effect.userIds);
         break;
-      case 'closeTask':
+      case 'closeTask': {
+        const task = deps.db
+          .select({ id: tasks.id, state: tasks.state })
+          .from(tasks)
+          .where(and(eq(tasks.instanceId, instanceId), eq(tasks.taskKey, effect.taskKey), eq(tasks.status, 'open')))
+          .get();
+        if (!task) break;
         deps.db
           .update(tasks)
           .set({ status: 'closed', outcome: effect.outcome, closedBy: effect.byUserId, closedAt: at })
-          .where(and(eq(tasks.instanceId, instanceId), eq(tasks.taskKey, effect.taskKey), eq(tasks.status, 'open')))
+          .where(eq(tasks.id, task.id))
           .run();
+        resolveTaskNotices(deps, instanceId, task, effect.byUserId, at);
         break;
+      }
       case 'scheduleTimer':
         deps.db
           .insert(timers)
@@ -115,6 +124,9 @@ export function applyEffects(
         break;
       case 'moved':
         // Read by the action's blocks (record-blocks.ts); nothing to perform here.
+        break;
+      case 'decided':
+        // Kept in the snapshot; the caller puts the reasons into the event's audit (decided-reasons.ts).
         break;
       default:
         // An effect this API does not know yet must not be silently half-applied: fail the transaction.

@@ -13,6 +13,7 @@ import { prepareEvent } from '../workflow-rules/prepare-event.js';
 import { recordEvent } from '../workflow-rules/record-event.js';
 import { applyEffects } from './apply-effects.js';
 import { badTransitionAssignment } from './assignment-check.js';
+import { refusalsMeta } from './decided-reasons.js';
 import { delegatedFor } from './delegated-for.js';
 import { buildEnv, engineActor } from './engine-env.js';
 import { instanceRow, writeStep } from './instance-rows.js';
@@ -21,6 +22,7 @@ import { eventResult, subjectOf } from './instance-view.js';
 import { type TEventResult, ZEventResult } from './instances.types.js';
 import { badMechanicTargets } from './mechanic-targets.js';
 import { deniedEvent, refusalError } from './refusal.js';
+import { timerMeta } from './timer-meta.js';
 
 export type TFireEventInput = {
   actor: TAuthUser;
@@ -36,6 +38,8 @@ export type TFireEventInput = {
   definitionFor?: (def: TDefinition) => TDefinition;
   /** In-process callers only: why this event was fired on someone's behalf (the merge's `via: 'merge'`), kept in the audit meta. */
   via?: string;
+  /** The scheduler only: when the timer was due, so the history can say which deadline passed. */
+  timerDueAt?: string;
 };
 
 /**
@@ -125,7 +129,8 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
     leaversOf(describeSnapshot(def, row.snapshot), described, event),
     participants,
   );
-  Object.assign(meta, prepared.note, recordEvent(deps, def, next, result.effects));
+  Object.assign(meta, prepared.note, recordEvent(deps, def, next, result.effects), refusalsMeta(result.effects));
+  if (event.type === 'TIMER') meta.timer = timerMeta(event, input.timerDueAt, result.effects);
   appendAudit(deps.db, {
     at: next.updatedAt,
     actor,

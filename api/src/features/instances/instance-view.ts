@@ -54,6 +54,13 @@ function eventsFor(deps: Deps, def: TDefinition, row: TInstanceRow, chain: TOrga
   });
 }
 
+/** Why the instance rests where an automatic step sent it, when its rules refused (null otherwise). */
+export function refusalOf(def: TDefinition, row: TInstanceRow): TInstanceView['refusal'] {
+  const decisions = Object.values(describeSnapshot(def, row.snapshot).decisions);
+  const d = decisions.find((x) => x.to === row.state && x.reasons.length > 0);
+  return d ? { state: d.state, stateName: stateName(def, d.state), reasons: d.reasons } : null;
+}
+
 /** The short answer to an event: where the instance is now and what this user may do next. */
 export function eventResult(deps: Deps, def: TDefinition, row: TInstanceRow, user: TAuthUser): TEventResult {
   const chain = orgPath(deps, row.subjectOrgId);
@@ -65,6 +72,7 @@ export function eventResult(deps: Deps, def: TDefinition, row: TInstanceRow, use
     outcome: row.outcome,
     version: row.version,
     availableEvents: eventsFor(deps, def, row, chain, user),
+    refusal: refusalOf(def, row),
   };
 }
 
@@ -143,5 +151,6 @@ export function instanceView(
     openTasks: openTasksOf(deps, row.id),
     notice: noticePeriod(deps, def, row),
     partPrefill: row.status === 'running' ? partPrefill(deps, def, row) : null,
+    refusal: refusalOf(def, row),
   };
 }

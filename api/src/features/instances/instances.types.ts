@@ -91,6 +91,37 @@ export const ZAvailableEvent = z
   })
   .openapi('AvailableEvent');
 
+/** One rule an automatic step found not met, with why (zh-CN/en), as the definition declares it. */
+export const ZRuleReason = z
+  .object({
+    rule: z.string(),
+    label: ZLocalized.optional(),
+    message: ZLocalized,
+    /** The school the rule refused for, when it is one school's (a cap). */
+    schoolId: z.string().optional(),
+  })
+  .openapi('RuleReason');
+
+/** Why the instance rests where an automatic step sent it (未通过): the step and each rule that refused. */
+export const ZRefusal = z
+  .object({ state: z.string(), stateName: ZLocalized, reasons: z.array(ZRuleReason) })
+  .nullable()
+  .openapi('Refusal');
+
+/** 预检: what the start's automatic checks would say, without filing. */
+export const ZPrecheckResult = z
+  .object({
+    /** True when every automatic rule holds: the request would go on to a person. */
+    passes: z.boolean(),
+    reasons: z.array(ZRuleReason),
+    /** The automatic steps that ran. */
+    checked: z.array(z.object({ state: z.string(), name: ZLocalized })),
+    /** Where the request would rest after filing. */
+    next: z.object({ state: z.string(), name: ZLocalized }),
+  })
+  .openapi('PrecheckResult');
+export type TPrecheckResult = z.infer<typeof ZPrecheckResult>;
+
 /** A block the instance's definition declares, where, with its parameters (defaults applied). */
 export const ZDeclaredBlock = z
   .object({
@@ -231,6 +262,8 @@ export const ZInstanceView = z
         evidenceRequired: z.array(z.string()),
       })
       .nullable(),
+    /** Set while the instance rests where its automatic checks sent it: each rule that refused, and why. */
+    refusal: ZRefusal,
     /** GET /instances/{id} only: people assigned by role; those the viewer may not know (a blind or sealed review) only counted. */
     assignments: z.array(ZInstanceAssignment).optional(),
     /** GET /instances/{id} only: names for the ids in `data` and `assignments` (schools, people, other requests). */
@@ -250,6 +283,8 @@ export const ZEventResult = z
     outcome: z.string().nullable(),
     version: z.number().int(),
     availableEvents: z.array(ZAvailableEvent),
+    /** The move ended where automatic checks refused it (a resubmitted request): each rule and why. */
+    refusal: ZRefusal,
   })
   .openapi('EventResult');
 export type TEventResult = z.infer<typeof ZEventResult>;

@@ -15,9 +15,11 @@ import {
   ZInstanceListQuery,
   ZInstancePage,
   ZInstanceView,
+  ZPrecheckResult,
   ZStartInstanceBody,
 } from './instances.types.js';
 import { listInstances } from './list-instances.js';
+import { precheckStart } from './precheck-start.js';
 import { startInstance } from './start-instance.js';
 
 const list = createRoute({
@@ -52,6 +54,15 @@ const create = createRoute({
   responses: { 201: json(ZInstanceView, 'Started'), ...errors(400, 401, 403, 409, 422) },
 });
 
+const precheck = createRoute({
+  method: 'post',
+  path: '/instances/precheck',
+  tags: ['instances'],
+  summary: '预检: run the start’s checks and the automatic rules without filing anything',
+  request: { body: body(ZStartInstanceBody) },
+  responses: { 200: json(ZPrecheckResult, 'What the checks say'), ...errors(400, 401, 403, 409, 422) },
+});
+
 const fire = createRoute({
   method: 'post',
   path: '/instances/{id}/events',
@@ -83,6 +94,10 @@ export function instanceRoutes(deps: Deps) {
       const idem = idempotency(c.req.valid('header')['idempotency-key'], user.id, 'POST', c.req.path, input);
       const result = startInstance(deps, { ...input, actor: user, idempotency: idem });
       return c.json(result.body, 201);
+    })
+    .openapi(precheck, (c) => {
+      const { user } = signedIn(c);
+      return c.json(precheckStart(deps, { ...c.req.valid('json'), actor: user }), 200);
     })
     .openapi(fire, (c) => {
       const { user } = signedIn(c);

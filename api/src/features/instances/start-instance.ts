@@ -4,16 +4,17 @@ import { appendAudit } from '../../audit/append.js';
 import { defineAbilityFor } from '../../auth/ability.js';
 import { isSystem, type TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
-import { instances, type TDefinitionRow, type TInstanceRow } from '../../db/schema.js';
+import { instances, type TDefinitionRow, type TInstanceRow, type TOrganisationRow } from '../../db/schema.js';
 import { type Deps, memoRead } from '../../deps.js';
-import { describeSnapshot, periodOf, start, type TDefinition, titleOf } from '../../engine.js';
+import { describeSnapshot, periodOf, start, type StepOk, type TDefinition, titleOf } from '../../engine.js';
 import { AppError } from '../../errors.js';
 import { rememberResponse, replayOf, type TIdempotency } from '../../lib/idempotency.js';
 import { loadDefinition } from '../definitions/load-definition.js';
 import { orgPath } from '../orgs/org-path.js';
-import { prefillStart, refusalsIn } from '../workflow-rules/start-blocks.js';
+import { prefillStart } from '../workflow-rules/start-blocks.js';
 import { applyEffects } from './apply-effects.js';
 import { badAssignment } from './assignment-check.js';
+import { refusalsMeta } from './decided-reasons.js';
 import { buildEnv, engineActor } from './engine-env.js';
 import { requesterOf } from './instance-requester.js';
 import { addParticipants } from './instance-subject.js';
@@ -21,11 +22,6 @@ import { instanceView, subjectOf } from './instance-view.js';
 import { type TInstanceView, type TStartInstanceBody, ZInstanceView } from './instances.types.js';
 import { deniedEvent, refusalError } from './refusal.js';
 import { mayCreateAbout, startSubject } from './start-permission.js';
-
-const refusalsOf = (def: TDefinition, facts: Record<string, unknown>, status: string) => {
-  const refusals = status === 'completed' ? refusalsIn(def, facts) : [];
-  return refusals.length ? { refusals } : {};
-};
 
 const invalid = (field: string, zh: string, en: string) =>
   new AppError('VALIDATION', { status: 422, fieldErrors: { [field]: { 'zh-CN': zh, en } } });
@@ -50,24 +46,24 @@ export function startInstance(
   });
 }
 
+type StartRefused = { refused: AppError; meta?: Record<string, unknown> };
+type StartPlan = {
+  def: TDefinition;
+  defRow: TDefinitionRow;
+  org: TOrganisationRow;
+  districtId: string;
+  subjectGroupId: string | null;
+  assignments: NonNullable<TStartInstanceBody['assignments']>;
+  result: StepOk;
+};
+
 /**
- * The start itself, inside the caller's transaction: checks, the engine's first step, and every row a
- * start writes (instance, tasks, timers, participants, notifications, audit), or the refusal, audited.
- * The single start answers with the instance's view; a bulk start (start-bulk.ts) only needs the row.
+ * Every check a start makes and the engine's first step, writing nothing: what the start would do, or
+ * why it may not. The start writes the plan (startStored); the 预检 (precheck-start.ts) only reports it.
  */
-export function startStored(
-  deps: Deps,
-  input: TStartInstanceBody & { actor: TAuthUser },
-): AppError | { row: TInstanceRow; def: TDefinition; defRow: TDefinitionRow } {
+export function planStart(deps: Deps, input: TStartInstanceBody & { actor: TAuthUser }): StartRefused | StartPlan {
   const { actor } = input;
-  const deny = (error: AppError, meta?: Record<string, unknown>) =>
-    deniedEvent(deps, {
-      actor,
-      action: 'instance.start',
-      instanceId: null,
-      error,
-      meta: { definitionId: input.definitionId, subjectOrgId: input.subjectOrgId, ...meta },
-    });
+  const deny = (refused: AppError, meta?: Record<string, unknown>): StartRefused => ({ refused, meta });
 
   const loaded = loadDefinition(deps, input.definitionId);
   if (!loaded || loaded.row.status !== 'published') {
@@ -118,6 +114,29 @@ export function startStored(
   const env = buildEnv(deps, def, subject, engActor, data);
   const result = start(def, { subject, initiator: engActor, data, assignments }, env);
   if (!result.ok) return deny(refusalError(result));
+  return { def, defRow, org, districtId, subjectGroupId, assignments, result };
+}
+
+/**
+ * The start itself, inside the caller's transaction: checks, the engine's first step, and every row a
+ * start writes (instance, tasks, timers, participants, notifications, audit), or the refusal, audited.
+ * The single start answers with the instance's view; a bulk start (start-bulk.ts) only needs the row.
+ */
+export function startStored(
+  deps: Deps,
+  input: TStartInstanceBody & { actor: TAuthUser },
+): AppError | { row: TInstanceRow; def: TDefinition; defRow: TDefinitionRow } {
+  const { actor } = input;
+  const plan = planStart(deps, input);
+  if ('refused' in plan)
+    return deniedEvent(deps, {
+      actor,
+      action: 'instance.start',
+      instanceId: null,
+      error: plan.refused,
+      meta: { definitionId: input.definitionId, subjectOrgId: input.subjectOrgId, ...plan.meta },
+    });
+  const { def, defRow, org, districtId, subjectGroupId, assignments, result } = plan;
 
   const at = deps.clock().toISOString();
   const row: TInstanceRow = {
@@ -163,7 +182,7 @@ export function startStored(
       definitionKey: defRow.key,
       definitionVersion: defRow.version,
       subjectOrgId: org.id,
-      ...refusalsOf(def, env.facts ?? {}, result.status),
+      ...refusalsMeta(result.effects),
     },
   });
   return { row, def, defRow };

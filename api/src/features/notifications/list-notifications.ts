@@ -16,7 +16,30 @@ const KIND: Record<string, { 'zh-CN': string; en: string }> = {
   sign: { 'zh-CN': '加签', en: 'Asked to sign' },
   returned: { 'zh-CN': '退回修改', en: 'Returned for changes' },
   security: { 'zh-CN': '权限变更', en: 'Powers changed' },
+  refused: { 'zh-CN': '自动校验未通过', en: 'Automatic checks refused' },
 };
+
+type L = { 'zh-CN': string; en: string };
+/** The sentence under the title: what the system did by itself, at which step, and why. */
+function detailOf(kind: string, step: L, reasons: number): L | null {
+  if (!step['zh-CN']) return null;
+  if (kind === 'escalation')
+    return {
+      'zh-CN': `「${step['zh-CN']}」已超过办理时限，系统自动督办`,
+      en: `"${step.en}" is past its deadline: the system sent an overdue notice`,
+    };
+  if (kind === 'reminder')
+    return {
+      'zh-CN': `「${step['zh-CN']}」即将到期，系统自动提醒办理人`,
+      en: `"${step.en}" is due soon: the system reminded the assignees`,
+    };
+  if (kind === 'refused')
+    return {
+      'zh-CN': `「${step['zh-CN']}」有 ${reasons} 项规则未通过，系统自动作出处理`,
+      en: `${reasons} rule(s) of "${step.en}" were not met; the system decided automatically`,
+    };
+  return null;
+}
 
 /** The caller's own notifications, newest first, keyset on (created_at, id); never anyone else's. */
 export function listNotifications(deps: Deps, input: { user: TAuthUser; query: TNotificationQuery }) {
@@ -67,8 +90,11 @@ export function listNotifications(deps: Deps, input: { user: TAuthUser; query: T
       entityType: n.entityType,
       entityId: n.entityId,
       title: { 'zh-CN': `【${kind['zh-CN']}】${rest('zh-CN')}`, en: `[${kind.en}] ${rest('en')}` },
+      detail: detailOf(n.kind, step, n.reasons?.length ?? 0),
+      reasons: n.reasons ?? null,
       createdAt: n.createdAt,
       readAt: n.readAt,
+      resolvedAt: n.resolvedAt,
     };
   });
   return { items, nextCursor: page.nextCursor };

@@ -20,6 +20,7 @@ type Page = {
     instanceId: string;
     title: { 'zh-CN': string; en: string };
     readAt: string | null;
+    resolvedAt: string | null;
   }>;
   nextCursor: string | null;
 };
@@ -70,7 +71,9 @@ describe('notifications from the engine’s notify effects', () => {
     expect((await h.post(`/api/notifications/${first.id}/read`, undefined, pa)).status).toBe(204);
     const unread = (await (await h.get('/api/notifications?unread=1&limit=100', pa)).json()) as Page;
     expect(unread.items.map((n) => n.id)).not.toContain(first.id);
-    expect(unread.items).toHaveLength(kinds.length - 1);
+    // The 月报's 新待办 above was resolved (and so read) when principalA submitted it.
+    const stillOpen = [...all.items, ...rest.items].filter((n) => !n.resolvedAt && n.id !== first.id);
+    expect(unread.items).toHaveLength(stillOpen.length);
   });
 
   it('filters by kind; a bad kind is a 400 in both languages', async () => {

@@ -1,9 +1,11 @@
 import { z } from '@hono/zod-openapi';
 
 import { ZLocalized } from '../common.js';
+import { ZRuleReason } from '../instances/instances.types.js';
 
 // `security`: an account's powers changed (or someone tried) — sent to the auditors (三权分立).
 // `returned`: a collector sent the recipient's part back (the reason is in the title).
+// `refused`: a request's automatic checks refused it — sent to who filed it, with each rule and why.
 export const NOTIFICATION_KINDS = [
   'entered',
   'reminder',
@@ -13,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   'sign',
   'returned',
   'security',
+  'refused',
 ] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 
@@ -29,7 +32,9 @@ export const ZNotification = z
     id: z.string(),
     kind: z
       .string()
-      .openapi({ description: 'entered | reminder | escalation | chase | copy | sign | returned | security' }),
+      .openapi({
+        description: 'entered | reminder | escalation | chase | copy | sign | returned | security | refused',
+      }),
     instanceId: z.string().nullable(),
     state: z.string().nullable(),
     entityType: z
@@ -38,8 +43,14 @@ export const ZNotification = z
       .openapi({ description: 'What a notice not about an instance concerns (security: `User`)' }),
     entityId: z.string().nullable(),
     title: ZLocalized,
+    /** What happened, in a sentence, where the title alone does not say it (a deadline passed, checks refused). */
+    detail: ZLocalized.nullable(),
+    /** `refused`: each rule the automatic checks found not met, and why. */
+    reasons: z.array(ZRuleReason).nullable(),
     createdAt: z.string(),
     readAt: z.string().nullable(),
+    /** A to-do notice whose task has closed since: nothing is asked of the reader any more (已办结). */
+    resolvedAt: z.string().nullable(),
   })
   .openapi('Notification');
 export type TNotification = z.infer<typeof ZNotification>;

@@ -71,6 +71,7 @@ export function storeNotifications(deps: Deps, instanceId: string, effect: Extra
         title,
         createdAt,
         readAt: null,
+        reasons: effect.reasons?.length ? effect.reasons : null,
       })),
     )
     .run();

@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps.js';
-import { startBlocks, type TDefinition, usesOf } from '../../engine.js';
+import { startBlocks, type TDefinition } from '../../engine.js';
 import { loadPublished } from '../reference/load-reference.js';
 
 /**
@@ -21,11 +21,4 @@ export function prefillStart(
       out = { ...out, [field]: checklist.items.map((i) => ({ code: i.code, layer: i.layer, title: i.title })) };
   }
   return out;
-}
-
-/** The refusals of the definition's rule sets among the facts, kept in the start's audit so the history lists each rule. */
-export function refusalsIn(def: TDefinition, facts: Record<string, unknown>): unknown[] {
-  return usesOf(def, 'entryRules').flatMap((u) =>
-    Array.isArray(facts[u.params.fact]) ? (facts[u.params.fact] as unknown[]) : [],
-  );
 }

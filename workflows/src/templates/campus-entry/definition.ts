@@ -150,7 +150,13 @@ export const campusEntry = {
       choices: [
         {
           to: 'outcome',
-          guards: [{ name: 'partsMatch', params: { step: 'schoolConfirm', field: 'decision', equals: 'confirm' } }],
+          guards: [
+            {
+              name: 'partsMatch',
+              params: { step: 'schoolConfirm', field: 'decision', equals: 'confirm' },
+              message: l('没有学校确认接受，活动不开展', 'No school confirmed; the activity does not take place'),
+            },
+          ],
         },
       ],
       otherwise: 'notHeld',

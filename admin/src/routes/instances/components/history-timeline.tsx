@@ -6,8 +6,9 @@ import { formatDateTime } from '../../../components/date-text';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorResult } from '../../../components/error-result';
 import { useLocalize } from '../../../components/localized-text';
+import { RuleReasons } from '../../../components/rule-reasons';
 import { auditActionLabel } from '../../../lib/audit-action-label';
-import { auditDetails } from '../../../lib/audit-meta';
+import { auditDetails, auditRefusals, auditTimer } from '../../../lib/audit-meta';
 import { labelOfEvent } from '../../../lib/event-label';
 import type { AuditEvent, DefinitionDocument, InstanceView } from '../../../types/contract';
 
@@ -57,6 +58,8 @@ export function HistoryTimeline({
         <Timeline
           items={items.map((e) => {
             const d = auditDetails(e);
+            const refusals = auditRefusals(e);
+            const timer = auditTimer(e);
             return {
               key: e.id,
               color: COLORS[e.outcome] ?? 'gray',
@@ -75,6 +78,34 @@ export function HistoryTimeline({
                     <Typography.Text type="secondary">
                       {t('instances.movedFromTo', { from: stateName(d.from), to: stateName(d.to) })}
                     </Typography.Text>
+                  )}
+                  {!timer && d.event === 'TIMER' && (
+                    <Typography.Text data-testid="history-timer">
+                      {t('timer.generic', { step: stateName(d.from) })}
+                    </Typography.Text>
+                  )}
+                  {timer && (
+                    <Typography.Text data-testid="history-timer">
+                      {timer.kind === 'noticeEnd'
+                        ? t('timer.noticeEnd', { step: stateName(timer.state ?? d.from), to: stateName(d.to) })
+                        : timer.kind === 'remind'
+                          ? t('timer.remind', { step: stateName(timer.state ?? d.from) })
+                          : t('timer.due', {
+                              step: stateName(timer.state ?? d.from),
+                              escalated: timer.escalated ? t('timer.dueEscalated') : '',
+                            })}
+                      {timer.dueAt && timer.kind === 'due' && (
+                        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                          {t('timer.why', { due: formatDateTime(timer.dueAt) })}
+                        </Typography.Text>
+                      )}
+                    </Typography.Text>
+                  )}
+                  {refusals.length > 0 && (
+                    <div data-testid="history-refusals">
+                      <Typography.Text type="danger">{t('refusal.history')}</Typography.Text>
+                      <RuleReasons reasons={refusals} schoolName={(id) => view.refs?.[id]?.name} />
+                    </div>
                   )}
                   {d.comment && (
                     <Typography.Paragraph
