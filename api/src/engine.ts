@@ -26,6 +26,7 @@ export type {
   TPrivilegedRole,
   TRole,
   TState,
+  VerdictRow,
 } from '@eduflow/workflows';
 export {
   actionBlocks,
@@ -50,6 +51,9 @@ export {
   periodField,
   periodOf,
   PRIVILEGED_ROLES,
+  raiseConfigOf,
+  raisedRows,
+  rectifyRows,
   reviewAssigneeRules,
   reviewSeal,
   ROLES,
@@ -63,6 +67,8 @@ export {
   titleOf,
   usesOf,
   validateStepData,
+  verdictRows,
+  withSums,
   workdaysBetween,
   zRole,
 } from '@eduflow/workflows';

@@ -48,7 +48,28 @@ export type MeResponse = {
 };
 
 export type FieldType =
-  'text' | 'textarea' | 'number' | 'date' | 'select' | 'multiselect' | 'boolean' | 'file' | 'table' | 'score';
+  | 'text'
+  | 'textarea'
+  | 'number'
+  | 'date'
+  | 'select'
+  | 'multiselect'
+  | 'boolean'
+  | 'file'
+  | 'table'
+  | 'score'
+  | 'findings';
+
+export type Severity = 'high' | 'medium' | 'low';
+/** A `findings` field's part: raising problems against a checklist, the school's replies, or the inspector's verdicts. */
+export type FindingsConfig =
+  | {
+      mode: 'raise';
+      itemsField: string;
+      severities: Array<{ value: Severity; label: LocalizedText; workdays: number; offline?: boolean }>;
+    }
+  | { mode: 'rectify'; of: string; evidence?: 'required' | 'optional' }
+  | { mode: 'verify'; of: string };
 
 export type FieldDef = {
   name: string;
@@ -63,6 +84,10 @@ export type FieldDef = {
   options?: Array<{ value: string; label: LocalizedText }>;
   /** Required only when another field of the form has this value. */
   requiredWhen?: { field: string; equals: string | number | boolean };
+  /** For `findings`: which part of the findings this step writes. */
+  findings?: FindingsConfig;
+  /** For `score`: the total of these criteria (a rubric), each with its own range. */
+  sumOf?: string[];
   /** Column `options` are not in the workflows schema yet; used when present. */
   columns?: Array<{
     name: string;
@@ -113,6 +138,8 @@ export type DefinitionDocument = {
       form?: FormDef;
       actors?: ActorRule[];
       assignees?: ActorRule;
+      /** A collect step's submit button (提交评分, 提交本方意见). */
+      partLabel?: LocalizedText;
       on?: Record<string, { to: string; label?: LocalizedText }>;
     }
   >;

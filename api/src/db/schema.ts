@@ -495,6 +495,11 @@ export const findings = sqliteTable(
      * returns it. While set, the deadline is met for now: the finding is neither overdue nor escalated.
      */
     rectifiedAt: text('rectified_at'),
+    /** 线下整改通知书编号: the paper notice the inspector handed the school, when they gave its number. */
+    noticeNo: text('notice_no'),
+    /** When the inspector last returned this finding at verification (its evidence must be newer), and why. */
+    returnedAt: text('returned_at'),
+    returnNote: text('return_note'),
     /**
      * Severity as a number (high 3, medium 2, low 1) so `?sort=severity` walks an index: the words do not
      * sort by weight. Virtual, so it can never disagree with `severity` and needs no backfill.

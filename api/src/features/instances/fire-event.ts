@@ -120,7 +120,7 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
     leaversOf(describeSnapshot(def, row.snapshot), described, event),
     participants,
   );
-  Object.assign(meta, prepared.note, recordEvent(deps, def, next, result.effects));
+  Object.assign(meta, prepared.note, recordEvent(deps, def, next, result.effects, event));
   appendAudit(deps.db, {
     at: next.updatedAt,
     actor,
