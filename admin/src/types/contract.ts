@@ -232,8 +232,19 @@ export type InstanceView = {
    */
   assignments?: Array<{ role: RoleCode; userIds: string[]; anonymous?: number }>;
   refs?: Record<string, DataRef>;
+  /** GET /instances/:id only: what the viewer put in their own part of each collect step (我的评分), theirs alone. */
+  ownParts?: OwnPart[];
   /** At a collect step with indicator rows: the rows a part starts from and the indicators needing evidence. */
   partPrefill?: { field: string; rows: Array<Record<string, unknown>>; evidenceRequired: string[] } | null;
+};
+
+/** The viewer's own part of a collect step, as it stands. */
+export type OwnPart = {
+  step: string;
+  stepName: LocalizedText;
+  status: 'submitted' | 'returned';
+  submittedAt: string;
+  data: Record<string, unknown>;
 };
 
 /** What an id in instance data stands for; name null when the viewer may not read that person or request. */
@@ -265,6 +276,21 @@ export type TaskRow = {
   dueAt: string | null;
   overdue: boolean;
   createdAt: string;
+};
+
+/** GET /tasks/done: a task the user closed (已办), what closed it, and the figures of their own part (我的评分). */
+export type DoneTaskRow = {
+  id: string;
+  instanceId: string;
+  definitionName: LocalizedText;
+  title: LocalizedText;
+  state: string;
+  stateName: LocalizedText;
+  subjectName: string;
+  requesterName: string;
+  action: LocalizedText;
+  closedAt: string;
+  figures: Array<{ name: string; label: LocalizedText; value: number }>;
 };
 
 export type AuditOutcome = 'success' | 'denied' | 'failed';

@@ -6,7 +6,7 @@ type Finding = { itemCode: string };
 /** The instance's open findings, as the school reads them. */
 export async function openFindings(h: WorkflowHarness, id: string, who = 'principalA'): Promise<Finding[]> {
   const res = await h.get(`/api/findings?instanceId=${id}&status=open&limit=100`, await h.as(who));
-  return (await res.json()).items;
+  return ((await res.json()) as { items: Finding[] }).items;
 }
 
 /**

@@ -11,6 +11,7 @@ import instanceRefsEn from './instance-refs.en.json';
 import mergeEn from './merge.en.json';
 import noticeEn from './notice.en.json';
 import powersEn from './powers.en.json';
+import scoringEn from './scoring.en.json';
 import sortingEn from './sorting.en.json';
 import statutoryEn from './statutory.en.json';
 import titlesEn from './titles.en.json';
@@ -35,4 +36,5 @@ export default {
   ...auditArchiveEn,
   ...powersEn,
   ...titlesEn,
+  ...scoringEn,
 };

@@ -11,6 +11,7 @@ import instanceRefsZh from './instance-refs.zh-CN.json';
 import mergeZh from './merge.zh-CN.json';
 import noticeZh from './notice.zh-CN.json';
 import powersZh from './powers.zh-CN.json';
+import scoringZh from './scoring.zh-CN.json';
 import sortingZh from './sorting.zh-CN.json';
 import statutoryZh from './statutory.zh-CN.json';
 import titlesZh from './titles.zh-CN.json';
@@ -35,4 +36,5 @@ export default {
   ...auditArchiveZh,
   ...powersZh,
   ...titlesZh,
+  ...scoringZh,
 };

@@ -1,12 +1,17 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { useInvalidate, useOne } from '@refinedev/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Col, Row, Skeleton } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 
 import { ErrorResult } from '../../components/error-result';
+import { FindingsCard } from '../../components/findings/findings-card';
+import { FindingsProvider } from '../../components/findings/findings-context';
+import { ItemEvidenceProvider } from '../../components/item-evidence/item-evidence-context';
 import { useLocalize } from '../../components/localized-text';
+import { OwnPartsCard } from '../../components/scoring/own-parts-card';
 import { useDefinition } from '../../hooks/use-reference-data';
 import type { AvailableEvent, EventResult, InstanceView } from '../../types/contract';
 import { AttachmentsCard } from './components/attachments-card';
@@ -26,6 +31,7 @@ export function InstanceShow() {
   const localize = useLocalize();
   const { message } = App.useApp();
   const invalidate = useInvalidate();
+  const queries = useQueryClient();
   const [event, setEvent] = useState<AvailableEvent | null>(null);
   const [historyKey, setHistoryKey] = useState(0);
   // The page itself shows a failed load (404/403 result with retry); Refine's default toast would say it twice.
@@ -35,7 +41,7 @@ export function InstanceShow() {
 
   const reload = async () => {
     setEvent(null);
-    await query.refetch();
+    await Promise.all([query.refetch(), queries.invalidateQueries({ queryKey: ['findings', 'instance', id] })]);
     setHistoryKey((k) => k + 1);
   };
   const done = async (res: EventResult) => {
@@ -45,6 +51,9 @@ export function InstanceShow() {
       query.refetch(),
       invalidate({ resource: 'tasks', invalidates: ['list'] }),
       invalidate({ resource: 'instances', invalidates: ['list'] }),
+      // The findings ledger moves with the inspection (raised, handed in, returned, closed).
+      queries.invalidateQueries({ queryKey: ['findings', 'instance', view?.id] }),
+      queries.invalidateQueries({ queryKey: ['home-done'] }),
     ]);
     setHistoryKey((k) => k + 1);
   };
@@ -95,6 +104,12 @@ export function InstanceShow() {
       )}
       <Row gutter={16}>
         <Col xs={24} xl={15}>
+          <ItemEvidenceProvider instanceId={view.id}>
+            <FindingsProvider instanceId={view.id} data={view.data} fields={fields}>
+              <FindingsCard view={view} fields={fields} />
+            </FindingsProvider>
+          </ItemEvidenceProvider>
+          <OwnPartsCard view={view} fields={fields} />
           <InstanceData view={view} fields={fields} />
           <AttachmentsCard view={view} canUpload={view.status === 'running' && view.availableEvents.length > 0} />
         </Col>

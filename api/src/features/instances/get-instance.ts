@@ -11,6 +11,7 @@ import { veilFor } from './blind-review.js';
 import { assignmentsOf, dataRefs } from './data-refs.js';
 import { instanceSubject } from './instance-subject.js';
 import { instanceView } from './instance-view.js';
+import { ownParts } from './own-parts.js';
 import type { TInstanceView } from './instances.types.js';
 import { deniedEvent } from './refusal.js';
 
@@ -40,5 +41,5 @@ export function getInstance(deps: Deps, input: { user: TAuthUser; ability: AppAb
     ability: input.ability,
     values: [...Object.values(view.data), ...assignments.map((a) => a.userIds)],
   });
-  return { ...view, assignments, refs };
+  return { ...view, assignments, refs, ownParts: ownParts(loaded.def, row, input.user.id) };
 }

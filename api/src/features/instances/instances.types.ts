@@ -140,6 +140,18 @@ export const ZInstanceAssignment = z.object({
 });
 export type TInstanceAssignment = z.infer<typeof ZInstanceAssignment>;
 
+/** The viewer's own part of a collect step (an expert's scores), as it stands: theirs only, never another's. */
+export const ZOwnPart = z
+  .object({
+    step: z.string(),
+    stepName: ZLocalized,
+    status: z.enum(['submitted', 'returned']),
+    submittedAt: z.string(),
+    data: ZData,
+  })
+  .openapi('OwnPart');
+export type TOwnPart = z.infer<typeof ZOwnPart>;
+
 export const ZInstanceView = z
   .object({
     id: z.string(),
@@ -195,6 +207,8 @@ export const ZInstanceView = z
     assignments: z.array(ZInstanceAssignment).optional(),
     /** GET /instances/{id} only: names for the ids in `data` and `assignments` (schools, people, other requests). */
     refs: z.record(z.string(), ZDataRef).optional(),
+    /** GET /instances/{id} only: what the viewer submitted at each collect step (我的评分), theirs alone. */
+    ownParts: z.array(ZOwnPart).optional(),
   })
   .openapi('InstanceView');
 export type TInstanceView = z.infer<typeof ZInstanceView>;

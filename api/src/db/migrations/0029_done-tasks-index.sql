@@ -1,0 +1,1 @@
+CREATE INDEX `tasks_closed_by_idx` ON `tasks` (`closed_by`,`closed_at`,`id`) WHERE closed_by is not null;
