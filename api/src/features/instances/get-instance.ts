@@ -11,8 +11,8 @@ import { veilFor } from './blind-review.js';
 import { assignmentsOf, dataRefs } from './data-refs.js';
 import { instanceSubject } from './instance-subject.js';
 import { instanceView } from './instance-view.js';
-import { ownParts } from './own-parts.js';
 import type { TInstanceView } from './instances.types.js';
+import { ownParts } from './own-parts.js';
 import { deniedEvent } from './refusal.js';
 
 /** The row if this caller may read it; 404 otherwise, whether it is missing or someone else's. */
