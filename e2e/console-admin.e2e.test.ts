@@ -84,14 +84,14 @@ describe('console: account, settings and bulk journeys', () => {
     await page.goto(`${env.server.url}/instances/${target?.id}`);
     await expect.poll(() => page.getByTestId('current-state').textContent()).toBe('现场检查');
 
-    // Item by item: PHY-02 fails; the row says it needs its own evidence.
+    // Item by item: PHY-02 fails and becomes a finding; the row says it needs its own evidence.
     await page.getByTestId('more-actions').click();
     await page.locator('.ant-dropdown-menu-item', { hasText: '暂存' }).click();
     const draft = page.locator('.ant-modal-content');
-    const item = draft.getByTestId('checklist-item-PHY-02');
+    const item = draft.getByTestId('finding-item-PHY-02');
     await item.waitFor();
     await item.getByText('不符合', { exact: true }).click();
-    await pickOption(item.locator('.ant-select'));
+    await item.getByTestId('finding-editor-PHY-02').waitFor();
     await item.getByText('该项不符合时须附佐证').waitFor();
     expect(await item.getByTestId('item-evidence-count-PHY-02').textContent()).toBe('佐证 0');
     // The row's file input opens the tablet's rear camera for photos.
@@ -107,7 +107,7 @@ describe('console: account, settings and bulk journeys', () => {
     await modal.locator('#__comment').fill('机房消防设施不全，限期整改。');
     await page.getByTestId('event-submit').click();
     await modal.getByTestId('event-error').waitFor();
-    const row = modal.getByTestId('checklist-item-PHY-02');
+    const row = modal.getByTestId('finding-item-PHY-02');
     await row.getByTestId('item-evidence-error-PHY-02').waitFor();
     expect(await row.getByTestId('item-evidence-error-PHY-02').textContent()).toContain(
       'PHY-02 判定为不符合，须上传现场照片或文件作为佐证',

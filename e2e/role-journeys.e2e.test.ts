@@ -95,19 +95,24 @@ describe('role journeys', () => {
     const body = (await page.locator('main').textContent()) ?? '';
     expect(body).not.toContain('孙丽华');
     expect(body).not.toContain('郑敏');
-    expect(await page.getByTestId('history').textContent()).not.toContain('提交本方意见');
-    await page.locator('[data-testid=event-actions] button:not([disabled])').first().click();
+    expect(await page.getByTestId('history').textContent()).not.toContain('提交评分');
+    await page.locator('[data-testid=event-actions] button', { hasText: '提交评分' }).click();
     const modal = page.locator('.ant-modal-content');
     await modal.waitFor();
-    await modal.locator('#score').click();
-    await page.keyboard.type('90');
-    await page.keyboard.press('Tab');
+    // The rubric: each criterion in its range; the total adds up.
+    for (const [id, score] of [
+      ['innovation', '27'],
+      ['practice', '36'],
+      ['spread', '27'],
+    ])
+      await modal.locator(`#${id}`).fill(score);
+    await expect.poll(() => modal.getByTestId('rubric-total').textContent()).toBe('评分（总分）：90 / 100');
     await fillRequiredFields(modal);
     await screenshot(page, 'expert-scoring');
     await page.getByTestId('event-submit').click();
     await modal.waitFor({ state: 'hidden', timeout: 20_000 });
     // The step waits for the bureau to close the scoring; the expert's own part is in and visible to them.
-    await expect.poll(() => page.getByTestId('history').textContent(), { timeout: 20_000 }).toContain('提交本方意见');
+    await expect.poll(() => page.getByTestId('history').textContent(), { timeout: 20_000 }).toContain('提交评分');
     expect(await page.locator('[data-testid=event-actions] button', { hasText: '提交本单位填报' }).count()).toBe(0);
     await screenshot(page, 'expert-after');
   });
@@ -122,15 +127,14 @@ describe('role journeys', () => {
     await page.waitForURL(/\/instances\/[^/?]+$/);
     await page.getByTestId('state-trace').waitFor();
     await expect.poll(() => page.getByTestId('current-state').textContent()).toBe('现场检查');
-    // Item by item: mark one checklist item failed with a severity and a note, saved as a draft.
+    // Item by item: mark one checklist item failed, its finding described, saved as a draft.
     await page.getByTestId('more-actions').click();
     await page.locator('.ant-dropdown-menu-item', { hasText: '暂存' }).click();
     const draft = page.locator('.ant-modal-content');
-    const item = draft.getByTestId('checklist-item-APP-01');
+    const item = draft.getByTestId('finding-item-APP-01');
     await item.waitFor();
     await item.getByText('不符合', { exact: true }).click();
-    await pickOption(item.locator('.ant-select'));
-    await item.locator('input[type=text]').last().fill('教务系统未完成等保备案');
+    await item.getByPlaceholder('现场发现的问题（选填）').fill('教务系统未完成等保备案');
     await screenshot(page, 'inspector-tablet-checklist');
     await page.getByTestId('event-submit').click();
     await draft.waitFor({ state: 'hidden', timeout: 20_000 });

@@ -186,6 +186,7 @@ export function AppRoutes() {
           }
         />
         <Route path="/tasks" element={<TaskList />} />
+        <Route path="/tasks/done" element={<TaskList />} />
         <Route path="/notifications" element={<NotificationList />} />
         <Route
           path="/burden-reports"

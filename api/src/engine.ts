@@ -28,6 +28,7 @@ export type {
   TPrivilegedRole,
   TRole,
   TState,
+  VerdictRow,
 } from '@eduflow/workflows';
 export {
   actionBlocks,
@@ -52,6 +53,9 @@ export {
   periodField,
   periodOf,
   PRIVILEGED_ROLES,
+  raiseConfigOf,
+  raisedRows,
+  rectifyRows,
   reviewAssigneeRules,
   reviewSeal,
   ROLES,
@@ -66,6 +70,8 @@ export {
   titleOf,
   usesOf,
   validateStepData,
+  verdictRows,
+  withSums,
   workdaysBetween,
   zRole,
 } from '@eduflow/workflows';

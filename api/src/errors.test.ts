@@ -148,6 +148,7 @@ describe('health and OpenAPI', () => {
         'POST /api/instances/precheck',
         'POST /api/bulk/instances/open-in-round',
         'GET /api/tasks',
+        'GET /api/tasks/done',
         'GET /api/audit',
         'GET /api/audit/verify',
         'GET /api/audit/checkpoints',

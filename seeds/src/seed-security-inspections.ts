@@ -3,6 +3,7 @@ import {
   type Deps,
   fireEvent,
   publishDefinition,
+  saveAttachment,
   startInstance,
   type TAuthUser,
 } from '@eduflow/api';
@@ -37,6 +38,43 @@ const PLAN: Record<string, { stage: Stage; startedDaysAgo: number }> = {
 const ITEMS = CHECKLIST.map(({ code, layer, title }) => ({ code, layer, title }));
 /** Weak passwords are a high-severity finding (5 working days), unmasked student data a medium one (10). */
 const SEVERITY: Record<string, string> = { 'HOST-01': 'high', 'DATA-01': 'medium' };
+/** The findings as inspector1 raises them on the tablet: severity, deadline, and the paper notice handed over. */
+const raised = (failCodes: string[], notice: number) => ({
+  findings: failCodes.map((code, i) => ({
+    code,
+    severity: SEVERITY[code] ?? 'low',
+    workdays: { high: 5, medium: 10, low: 20 }[SEVERITY[code] ?? 'low'],
+    noticeNo: `高新教网安〔2026〕${notice + i}号`,
+  })),
+});
+/** The smallest valid PNG, standing in for the school's photo of each fix. */
+const FIX_PHOTO = Uint8Array.from(
+  atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='),
+  (c) => c.charCodeAt(0),
+);
+const NOTES: Record<string, string> = {
+  'HOST-01': '已重置全部服务器口令并启用复杂度策略',
+  'DATA-01': '学生信息页面已按最小必要原则脱敏展示',
+};
+/**
+ * The school hands in per finding: a photo of the fix on the item (a minute after the finding was raised, so
+ * it is newer than the finding) and a note, through the same use-cases the console calls.
+ */
+function handIn(deps: Deps, at: Deps, who: TAuthUser, instanceId: string, failCodes: string[]) {
+  const minuteLater: Deps = { ...deps, clock: () => new Date(at.clock().getTime() + 60_000) };
+  for (const code of failCodes)
+    saveAttachment(minuteLater, {
+      actor: who,
+      instanceId,
+      field: `items.${code}`,
+      name: `${code}整改后.png`,
+      bytes: FIX_PHOTO,
+    });
+  return {
+    rectifications: failCodes.map((code) => ({ code, note: NOTES[code] ?? '已整改' })),
+  };
+}
+
 const answers = (failCodes: string[]) =>
   ITEMS.map((item) =>
     failCodes.includes(item.code)
@@ -99,16 +137,32 @@ export function seedSecurityInspections(
       act(inspector, 'PASS', { comment: '现场检查全部合格。' }, later);
       continue;
     }
-    act(inspector, 'RAISE_FINDINGS', { comment: '服务器存在弱口令；学生信息未脱敏展示。' }, later);
+    act(
+      inspector,
+      'RAISE_FINDINGS',
+      { comment: '服务器存在弱口令；学生信息未脱敏展示。', data: raised(fails, 11 + count * 2) },
+      later,
+    );
     if (plan.stage === 'rectification') continue;
+    const handedIn = { ...deps, clock: () => new Date(later.clock().getTime() + 120_000) };
     act(
       principal,
       'SUBMIT_RECTIFICATION',
-      { data: { rectificationReport: '已重置全部服务器口令并启用复杂度策略；学生信息页面已脱敏。' } },
-      later,
+      {
+        data: {
+          ...handIn(deps, later, principal, started.id, fails),
+          rectificationReport: '已重置全部服务器口令并启用复杂度策略；学生信息页面已脱敏。',
+        },
+      },
+      handedIn,
     );
     if (plan.stage === 'verification') continue;
-    act(inspector, 'APPROVE', { comment: '整改到位。' }, later);
+    act(
+      inspector,
+      'APPROVE',
+      { comment: '整改到位。' },
+      { ...deps, clock: () => new Date(later.clock().getTime() + 180_000) },
+    );
   }
   return { definitionId: published.id, instances: count };
 }
@@ -143,8 +197,18 @@ function seedSpringRound(deps: Deps, definitionId: string, index: OrgIndex, user
     }).version;
   };
   act(principal, 'SUBMIT', { data: { items: answers(['HOST-01']), selfCheckNotes: '自查完成。' } }, 195);
-  act(inspector, 'RAISE_FINDINGS', { comment: '服务器存在弱口令。' }, 190);
-  act(principal, 'SUBMIT_RECTIFICATION', { data: { rectificationReport: '已重置口令。' } }, 185);
+  act(inspector, 'RAISE_FINDINGS', { comment: '服务器存在弱口令。', data: raised(['HOST-01'], 3) }, 190);
+  act(
+    principal,
+    'SUBMIT_RECTIFICATION',
+    {
+      data: {
+        ...handIn(deps, daysAgo(deps, 190), principal, started.id, ['HOST-01']),
+        rectificationReport: '已重置口令。',
+      },
+    },
+    185,
+  );
   act(inspector, 'APPROVE', { comment: '整改到位。' }, 180);
   return 1;
 }

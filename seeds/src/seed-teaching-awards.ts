@@ -20,7 +20,12 @@ const PLANS: Plan[] = [
   { title: '校园足球精品课', category: 'course', startedAgo: 30, stage: 'notRecommended' },
 ];
 
-const SCORES: Record<string, number> = { expert1: 88, expert2: 91, expert3: 86 };
+/** Each expert's scores by the rubric's criteria (创新性 30, 实践检验效果 40, 示范推广价值 30); the API adds them up. */
+const SCORES: Record<string, { innovation: number; practice: number; spread: number }> = {
+  expert1: { innovation: 26, practice: 36, spread: 26 },
+  expert2: { innovation: 27, practice: 37, spread: 27 },
+  expert3: { innovation: 25, practice: 35, spread: 26 },
+};
 
 export function seedTeachingAwards(deps: Deps, index: OrgIndex, users: UserIndex): number {
   const admin = users.get('admin')!;
@@ -64,7 +69,7 @@ export function seedTeachingAwards(deps: Deps, index: OrgIndex, users: UserIndex
       act(
         expert(name),
         'SUBMIT_PART',
-        { data: { score: SCORES[name], expertComment: '成果创新性强，推广价值明显。' } },
+        { data: { ...SCORES[name], expertComment: '成果创新性强，推广价值明显。' } },
         ago - 10,
       );
     if (plan.stage === 'scoring') continue;

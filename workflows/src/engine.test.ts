@@ -59,12 +59,26 @@ describe('step on task states', () => {
     expect(s1.effects).toContainEqual(
       expect.objectContaining({ type: 'openTask', taskKey: 'inspection:1', candidates: [{ userId: 'insp' }] }),
     );
-    const s2 = ok(step(inspection, s1.snapshot, { type: 'RAISE_FINDINGS', comment: '存在弱口令' }, inspector, env));
+    // One finding per failed item (the API's findings ledger completes rows the inspector left out).
+    const code = items[1].code;
+    const s2 = ok(
+      step(
+        inspection,
+        s1.snapshot,
+        {
+          type: 'RAISE_FINDINGS',
+          comment: '存在弱口令',
+          data: { findings: [{ code, severity: 'high', workdays: 5 }] },
+        },
+        inspector,
+        env,
+      ),
+    );
     const s3 = ok(
       step(
         inspection,
         s2.snapshot,
-        { type: 'SUBMIT_RECTIFICATION', data: { rectificationReport: '已修改全部口令' } },
+        { type: 'SUBMIT_RECTIFICATION', data: { rectifications: [{ code, note: '已修改全部口令' }] } },
         principalA,
         env,
       ),

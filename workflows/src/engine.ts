@@ -232,7 +232,8 @@ function collectEvents(def: TDefinition, ctx: EngineContext, stateId: string, ac
     const access = fieldAccess(def, stateId);
     out.push({
       type: 'SUBMIT_PART',
-      label: t('提交本单位填报', 'Submit my part'),
+      // The step says what a part is (提交评分, 提交本方意见); a member school's share of a report by default.
+      label: state.partLabel ?? t('提交本单位填报', 'Submit my part'),
       to: stateId,
       commentRequired: false,
       requires: Object.keys(access).filter((f) => access[f] === 'required'),

@@ -54,6 +54,17 @@ export {
 } from './engine.js';
 export type * from './engine-types.js';
 export { allFields, fieldAccess, formOf } from './forms/field-access.js';
+export {
+  raiseConfigOf,
+  type RaisedRow,
+  raisedRows,
+  type RectifyRow,
+  rectifyRows,
+  severityRule,
+  type VerdictRow,
+  verdictRows,
+} from './forms/findings.js';
+export { withSums } from './forms/sums.js';
 export { type FieldErrors, validateStepData } from './forms/validate-data.js';
 export { type GuardName, guardReasons, GUARDS, isGuardName, runGuard } from './guards/registry.js';
 export { titleFields, titleOf } from './instance-title.js';

@@ -57,6 +57,36 @@ export function FieldValue({ field, value }: { field: FieldDef; value: unknown }
         />
       );
     }
+    case 'findings': {
+      // Item by item: the code, then what this step wrote (severity and time, a note, a verdict).
+      const rows = Array.isArray(value) ? (value as Array<Record<string, unknown>>) : [];
+      const cfg = field.findings;
+      const severity = (v: unknown) =>
+        cfg?.mode === 'raise' ? localize(cfg.severities.find((s) => s.value === v)?.label) || String(v) : String(v);
+      return (
+        <Space direction="vertical" size={2}>
+          {rows.map((r) => (
+            <Typography.Text key={String(r.code)}>
+              <Tag>{String(r.code)}</Tag>
+              {[
+                r.severity !== undefined ? severity(r.severity) : '',
+                typeof r.workdays === 'number' ? t('findingItems.workdaysValue', { days: r.workdays }) : '',
+                r.offline === true ? t('findings.offline') : '',
+                typeof r.noticeNo === 'string' ? r.noticeNo : '',
+                r.verdict === 'accepted'
+                  ? t('findingItems.accept')
+                  : r.verdict === 'returned'
+                    ? t('findingItems.return')
+                    : '',
+                typeof r.note === 'string' ? r.note : '',
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </Typography.Text>
+          ))}
+        </Space>
+      );
+    }
     case 'textarea':
       return (
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{String(value)}</Typography.Paragraph>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { FieldDef } from '../types/contract';
 import { ChecklistInput, isChecklist } from './checklist-input';
+import { FindingsInput } from './findings/findings-input';
 import { useLocalize } from './localized-text';
 import { isSchoolField, OrgSelect } from './org-select';
 import { TableFieldInput } from './table-field-input';
@@ -112,6 +113,8 @@ export function FormFieldInput({ field, disabled, value, onChange }: InputProps)
       if (isChecklist(field))
         return <ChecklistInput field={field} disabled={disabled} value={value} onChange={onChange} />;
       return <TableFieldInput field={field} disabled={disabled} value={value} onChange={onChange} />;
+    case 'findings':
+      return <FindingsInput field={field} disabled={disabled} value={value} onChange={onChange} />;
     case 'file':
       return (
         <Input
@@ -137,6 +140,7 @@ export function FormFieldInput({ field, disabled, value, onChange }: InputProps)
 const RULE_TYPES: Partial<Record<FieldDef['type'], 'array' | 'number' | 'boolean'>> = {
   multiselect: 'array',
   table: 'array',
+  findings: 'array',
   number: 'number',
   score: 'number',
   boolean: 'boolean',
@@ -173,19 +177,30 @@ export function FormFieldItem({
   field,
   required,
   disabled,
+  helpAsText,
 }: {
   field: FieldDef;
   required?: boolean;
   disabled?: boolean;
+  /** Show the help under the field (a rubric's criterion says what it asks) rather than behind a tooltip. */
+  helpAsText?: boolean;
 }) {
+  const { t } = useTranslation();
   const localize = useLocalize();
   const rules = useFieldRules();
   const isDate = field.type === 'date';
+  const help = field.help ? localize(field.help) : undefined;
+  // A score says its range in its label (创新性（0–30 分）): the rubric's weight is what the expert scores against.
+  const label =
+    field.type === 'score' && field.min !== undefined && field.max !== undefined
+      ? t('scoring.range', { label: localize(field.label), min: field.min, max: field.max })
+      : localize(field.label);
   return (
     <Form.Item
       name={field.name}
-      label={localize(field.label)}
-      tooltip={field.help ? localize(field.help) : undefined}
+      label={label}
+      tooltip={helpAsText ? undefined : help}
+      extra={helpAsText ? help : undefined}
       rules={rules(field, required)}
       dependencies={field.requiredWhen ? [field.requiredWhen.field] : undefined}
       getValueProps={isDate ? (v: unknown) => ({ value: typeof v === 'string' && v ? dayjs(v) : v }) : undefined}

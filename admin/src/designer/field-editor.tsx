@@ -3,6 +3,7 @@ import { FIELD_TYPES } from '@eduflow/workflows';
 import { Button, Checkbox, Col, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
+import { defaultFindings, FindingsFieldEditor } from './findings-field-editor';
 import { LocalizedInput } from './localized-input';
 import type { FieldIn } from './model';
 
@@ -108,7 +109,14 @@ export function FieldEditor({
             value={field.type}
             options={typeOptions}
             data-testid={`${testId}-type`}
-            onChange={(type) => onChange({ ...field, type })}
+            onChange={(type) =>
+              onChange({
+                ...field,
+                type,
+                findings: type === 'findings' ? (field.findings ?? defaultFindings()) : undefined,
+                sumOf: type === 'score' ? field.sumOf : undefined,
+              })
+            }
           />
         </Col>
       </Row>
@@ -159,6 +167,23 @@ export function FieldEditor({
             onChange={(e) => onChange({ ...field, pattern: e.target.value || undefined })}
           />
         </Space>
+      )}
+      {field.type === 'score' && (
+        <Select
+          mode="tags"
+          style={{ width: '100%' }}
+          value={field.sumOf ?? []}
+          placeholder={t('designer.field.sumOf')}
+          onChange={(sumOf: string[]) => onChange({ ...field, sumOf: sumOf.length ? sumOf : undefined })}
+          data-testid={`${testId}-sum-of`}
+        />
+      )}
+      {field.type === 'findings' && field.findings && (
+        <FindingsFieldEditor
+          config={field.findings}
+          onChange={(findings) => onChange({ ...field, findings })}
+          testId={testId}
+        />
       )}
       {(field.type === 'select' || field.type === 'multiselect') && (
         <>

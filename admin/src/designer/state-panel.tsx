@@ -189,6 +189,16 @@ export function StatePanel({ doc, id, errors, onChange, onSelectState, onSelectE
               testId="designer-collectors"
             />
           </Form.Item>
+          <Form.Item label={t('designer.state.partLabel')} tooltip={t('designer.state.partLabelHelp')}>
+            <LocalizedInput
+              value={s.partLabel}
+              onChange={(partLabel) =>
+                set({ ...s, partLabel: partLabel['zh-CN'] || partLabel.en ? partLabel : undefined })
+              }
+              testId="designer-part-label"
+              placeholder={{ 'zh-CN': '提交本单位填报', en: 'Submit my part' }}
+            />
+          </Form.Item>
           <Form.Item label={t('designer.state.onComplete')}>
             <Space>
               <Switch

@@ -7,7 +7,8 @@ export function labelOfEvent(type: string, definition?: DefinitionDocument, from
   const states = definition?.states ?? {};
   const candidates = fromState ? [states[fromState]] : Object.values(states);
   for (const s of candidates) {
-    const label = s?.on?.[type]?.label;
+    // A part submitted at a collect step is named by the step (提交评分), like its button.
+    const label = type === 'SUBMIT_PART' ? s?.partLabel : s?.on?.[type]?.label;
     if (label) return label;
   }
   return eventLabel(type);

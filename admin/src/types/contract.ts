@@ -48,7 +48,28 @@ export type MeResponse = {
 };
 
 export type FieldType =
-  'text' | 'textarea' | 'number' | 'date' | 'select' | 'multiselect' | 'boolean' | 'file' | 'table' | 'score';
+  | 'text'
+  | 'textarea'
+  | 'number'
+  | 'date'
+  | 'select'
+  | 'multiselect'
+  | 'boolean'
+  | 'file'
+  | 'table'
+  | 'score'
+  | 'findings';
+
+export type Severity = 'high' | 'medium' | 'low';
+/** A `findings` field's part: raising problems against a checklist, the school's replies, or the inspector's verdicts. */
+export type FindingsConfig =
+  | {
+      mode: 'raise';
+      itemsField: string;
+      severities: Array<{ value: Severity; label: LocalizedText; workdays: number; offline?: boolean }>;
+    }
+  | { mode: 'rectify'; of: string; evidence?: 'required' | 'optional' }
+  | { mode: 'verify'; of: string };
 
 export type FieldDef = {
   name: string;
@@ -63,6 +84,10 @@ export type FieldDef = {
   options?: Array<{ value: string; label: LocalizedText }>;
   /** Required only when another field of the form has this value. */
   requiredWhen?: { field: string; equals: string | number | boolean };
+  /** For `findings`: which part of the findings this step writes. */
+  findings?: FindingsConfig;
+  /** For `score`: the total of these criteria (a rubric), each with its own range. */
+  sumOf?: string[];
   /** Column `options` are not in the workflows schema yet; used when present. */
   columns?: Array<{
     name: string;
@@ -113,6 +138,8 @@ export type DefinitionDocument = {
       form?: FormDef;
       actors?: ActorRule[];
       assignees?: ActorRule;
+      /** A collect step's submit button (提交评分, 提交本方意见). */
+      partLabel?: LocalizedText;
       on?: Record<string, { to: string; label?: LocalizedText }>;
     }
   >;
@@ -282,6 +309,21 @@ export type TaskRow = {
   dueAt: string | null;
   overdue: boolean;
   createdAt: string;
+};
+
+/** GET /tasks/done: a task the user closed (已办), what closed it, and the figures of their own part (我的评分). */
+export type DoneTaskRow = {
+  id: string;
+  instanceId: string;
+  definitionName: LocalizedText;
+  title: LocalizedText;
+  state: string;
+  stateName: LocalizedText;
+  subjectName: string;
+  requesterName: string;
+  action: LocalizedText;
+  closedAt: string;
+  figures: Array<{ name: string; label: LocalizedText; value: number }>;
 };
 
 export type AuditOutcome = 'success' | 'denied' | 'failed';

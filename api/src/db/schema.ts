@@ -265,6 +265,10 @@ export const tasks = sqliteTable(
     index('tasks_instance_status_due_idx')
       .on(t.instanceId, t.status, t.dueAt)
       .where(sql`status = 'open'`),
+    // 已办 (GET /tasks/done): what a person closed, newest first; tasks closed by no one are not indexed.
+    index('tasks_closed_by_idx')
+      .on(t.closedBy, t.closedAt, t.id)
+      .where(sql`closed_by is not null`),
   ],
 );
 
@@ -510,6 +514,11 @@ export const findings = sqliteTable(
      * returns it. While set, the deadline is met for now: the finding is neither overdue nor escalated.
      */
     rectifiedAt: text('rectified_at'),
+    /** 线下整改通知书编号: the paper notice the inspector handed the school, when they gave its number. */
+    noticeNo: text('notice_no'),
+    /** When the inspector last returned this finding at verification (its evidence must be newer), and why. */
+    returnedAt: text('returned_at'),
+    returnNote: text('return_note'),
     /**
      * Severity as a number (high 3, medium 2, low 1) so `?sort=severity` walks an index: the words do not
      * sort by weight. Virtual, so it can never disagree with `severity` and needs no backfill.

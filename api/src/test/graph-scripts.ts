@@ -1,4 +1,5 @@
 import { CHECKLIST_V1 } from './fixtures/reference-docs.js';
+import { handInRectification } from './rectification.js';
 import type { WorkflowHarness } from './workflow-harness.js';
 
 type Json = Record<string, unknown>;
@@ -59,7 +60,7 @@ export const SCRIPTS: Record<string, Script> = {
         PASS: { who: 'inspector', data: { items: answers(false) }, ...why },
         RETURN: { who: 'inspector', ...why },
       },
-      rectification: { SUBMIT_RECTIFICATION: { who: 'principalA', data: { rectificationReport: '已整改' } } },
+      rectification: { SUBMIT_RECTIFICATION: { who: 'principalA', fire: (h, id) => handInRectification(h, id) } },
       verification: { APPROVE: { who: 'inspector', ...why }, REJECT: { who: 'inspector', ...why } },
     },
   },

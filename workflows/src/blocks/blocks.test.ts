@@ -20,9 +20,10 @@ describe('the four templates declare their blocks', () => {
   it('each parses, and each block is found where the template puts it, with defaults applied', () => {
     const inspection = def(TEMPLATES['security-inspection']);
     expect(startBlocks(inspection).map((u) => u.name)).toEqual(['checklistItems']);
+    // The ledger completes the findings before the deadline is read off them.
     expect(actionBlocks(inspection, 'inspection', 'RAISE_FINDINGS').map((u) => u.name)).toEqual([
-      'rectificationDeadline',
       'findingsLedger',
+      'rectificationDeadline',
     ]);
     expect(usesOf(inspection, 'findingsLedger').map((u) => u.params.op)).toEqual([
       'raise',

@@ -159,3 +159,30 @@ export function needWritable(
         },
       ];
 }
+
+/** A `findings` field of this mode (raise, rectify, verify). */
+export function needFindings(
+  def: TDefinition,
+  param: string,
+  name: string | undefined,
+  mode: 'raise' | 'rectify' | 'verify',
+): InputProblem[] {
+  if (!name) return [];
+  const field = allFields(def).get(name);
+  const modeName = {
+    raise: t('登记问题', 'raise'),
+    rectify: t('整改清单', 'rectify'),
+    verify: t('逐项复核', 'verify'),
+  }[mode];
+  return field?.type === 'findings' && field.findings?.mode === mode
+    ? []
+    : [
+        {
+          param,
+          message: t(
+            `字段「${name}」须为逐项问题字段（${modeName['zh-CN']}）`,
+            `Field "${name}" must be a findings field (${modeName.en})`,
+          ),
+        },
+      ];
+}

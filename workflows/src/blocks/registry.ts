@@ -2,7 +2,18 @@ import { z } from 'zod';
 
 import type { TDefinition, TLocalizedText, TStateKind } from '../definition/schema.js';
 import { t } from '../text.js';
-import { type BlockSite, type InputProblem, needCollect, needField, needTable, needWritable } from './inputs.js';
+import {
+  type BlockSite,
+  type InputProblem,
+  needCollect,
+  needField,
+  needFindings,
+  needTable,
+  needWritable,
+} from './inputs.js';
+
+/** Which findings field each ledger operation reads. */
+const FINDINGS_MODE_OF_OP = { raise: 'raise', handIn: 'rectify', reopen: 'verify', close: 'verify' } as const;
 
 /**
  * When a block runs, relative to the engine:
@@ -251,23 +262,29 @@ export const BLOCKS = {
   rectificationDeadline: block({
     label: t('整改期限按最高风险等级', 'Rectification time from the most severe finding'),
     help: t(
-      '由不合格项的风险等级确定整改期限：高 5、中 10、低 20 个学校工作日，取最短者；检查员已填写的不覆盖。',
-      'Sets the rectification time from the failed items’ severities: high 5, medium 10, low 20 school working days, the shortest wins; a value the inspector entered stays.',
+      '由不合格项确定整改期限，取最短者：有逐项问题字段时取各问题的办理时限（按字段声明的风险等级预填），否则按风险等级高 5、中 10、低 20 个学校工作日；检查员已填写的不覆盖。',
+      'Sets the rectification time from the failed items, the shortest wins: with a findings field, each finding’s own time (pre-filled by the severities the field declares), else high 5, medium 10, low 20 school working days; a value the inspector entered stays.',
     ),
     points: ['beforeDecide'],
     sites: ['action'],
-    params: z.object({ itemsField: name.default('items'), daysField: name.default('rectificationDays') }),
+    params: z.object({
+      itemsField: name.default('items'),
+      daysField: name.default('rectificationDays'),
+      /** The raise-mode findings field whose rows carry each finding's time. */
+      findingsField: name.optional(),
+    }),
     inputs: (p, def, site) => [
       ...needTable(def, 'itemsField', p.itemsField, ['code', 'result', 'severity']),
       ...needWritable(def, site, 'daysField', p.daysField),
       ...needField(def, 'daysField', p.daysField, 'number'),
+      ...needFindings(def, 'findingsField', p.findingsField, 'raise'),
     ],
   }),
   findingsLedger: block({
     label: t('整改问题台账', 'Findings ledger'),
     help: t(
-      '在整改问题台账中记录：raise 将每个不合格项登记为问题（按风险等级定期限、标记重复问题，要求佐证的须已附佐证）；handIn 标记学校已提交整改（停止计时，要求佐证的问题须附整改佐证）；reopen 退回整改，重新计时；close 销号。台账、看板与报表读取这些记录。',
-      'Keeps the findings ledger: raise turns each failed item into a finding (deadline by severity, repeats flagged, required evidence attached); handIn marks the rectification handed in (the clock stops; findings that require evidence need rectification evidence); reopen returns it and the clocks run again; close closes them. The ledger, dashboard and report read these rows.',
+      '在整改问题台账中记录：raise 将每个不合格项登记为问题（期限、责令下线与整改通知书编号取自逐项问题字段，标记重复问题，要求佐证的须已附佐证）；handIn 标记学校已提交整改（停止计时；有整改清单字段时每个问题须有整改说明，要求佐证的须附整改后的佐证）；reopen 退回整改（有复核字段时逐项：通过的销号，退回的重新计时）；close 销号。台账、看板与报表读取这些记录。',
+      'Keeps the findings ledger: raise turns each failed item into a finding (deadline, offline order and notice number from the findings field, repeats flagged, required evidence attached); handIn marks the rectification handed in (the clock stops; with a reply field every finding needs its note, and evidence of the fix where required); reopen returns it (with a verdict field, finding by finding: accepted ones close, returned ones run again); close closes them. The ledger, dashboard and report read these rows.',
     ),
     points: ['beforeDecide', 'afterAccept'],
     sites: ['action'],
@@ -275,12 +292,17 @@ export const BLOCKS = {
       op: z.enum(['raise', 'handIn', 'reopen', 'close']),
       itemsField: name.default('items'),
       roundField: name.optional(),
+      /** The findings field this operation reads: raise → the raise field, handIn → the replies, reopen and close → the verdicts. */
+      field: name.optional(),
     }),
-    inputs: (p, def) => [
+    inputs: (p, def, site) => [
       ...(p.op === 'raise'
         ? needTable(def, 'itemsField', p.itemsField, ['code', 'layer', 'title', 'result', 'severity'])
         : []),
       ...needField(def, 'roundField', p.roundField, 'text'),
+      ...needFindings(def, 'field', p.field, FINDINGS_MODE_OF_OP[p.op]),
+      // Raising completes the inspector's rows, so the field must be the action's to write.
+      ...(p.op === 'raise' && p.field ? needWritable(def, site, 'field', p.field) : []),
     ],
   }),
   teacherHours: block({

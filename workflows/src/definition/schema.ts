@@ -85,10 +85,52 @@ export const FIELD_TYPES = [
   'file',
   'table',
   'score',
+  'findings',
 ] as const;
 export const zFieldType = z.enum(FIELD_TYPES);
 
 const zIdentifier = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'letters, digits and _ only, starting with a letter');
+
+/** The severities a findings ledger knows (its reports and sorts weigh them); their labels and deadlines are the definition's. */
+export const SEVERITIES = ['high', 'medium', 'low'] as const;
+export const zSeverity = z.enum(SEVERITIES);
+export type TSeverity = z.infer<typeof zSeverity>;
+
+/**
+ * A `findings` field: problems raised item by item against a checklist, and what each later step does with
+ * them. One field per step, by `mode`:
+ * - `raise`: each failed row of the checklist `itemsField` becomes a finding with a severity, a rectification
+ *   time pre-filled from `severities` (school working days; the inspector may change it), an offline order
+ *   where the severity allows one, and the offline notice's number;
+ * - `rectify`: the school's reply per open finding of the raise field `of` (a note, and evidence when `evidence`
+ *   is required) — its rectification to-do list;
+ * - `verify`: the inspector's verdict per finding of `of` (accepted, or returned with a reason).
+ */
+export const zFindingsConfig = z.discriminatedUnion('mode', [
+  z.object({
+    mode: z.literal('raise'),
+    itemsField: zIdentifier,
+    severities: z
+      .array(
+        z.object({
+          value: zSeverity,
+          label: zLocalizedText,
+          /** The rectification time this severity pre-fills, in school working days. */
+          workdays: z.number().int().min(1).max(120),
+          /** Whether a finding of this severity may order the system offline (责令下线). */
+          offline: z.boolean().optional(),
+        }),
+      )
+      .min(1),
+  }),
+  z.object({
+    mode: z.literal('rectify'),
+    of: zIdentifier,
+    evidence: z.enum(['required', 'optional']).default('required'),
+  }),
+  z.object({ mode: z.literal('verify'), of: zIdentifier }),
+]);
+export type TFindingsConfig = z.infer<typeof zFindingsConfig>;
 
 export const zFieldDef = z.object({
   name: zIdentifier,
@@ -101,6 +143,13 @@ export const zFieldDef = z.object({
   maxLength: z.number().int().positive().optional(),
   pattern: z.string().optional(),
   options: z.array(z.object({ value: z.string(), label: zLocalizedText })).optional(),
+  /** For `findings`: which part of the findings this step writes (raise, rectify, verify) and how. */
+  findings: zFindingsConfig.optional(),
+  /**
+   * For `score`: the score is the sum of these score fields (a rubric's criteria, each with its own range).
+   * Given the criteria, the total is computed; given only the total, it stands on its own.
+   */
+  sumOf: z.array(zIdentifier).min(1).optional(),
   /** Required only when another field of the same form has this value (a reason when declining). */
   requiredWhen: z.object({ field: z.string().min(1), equals: zPartValue }).optional(),
   /** For `table`: the columns of each row. */
@@ -261,6 +310,8 @@ export const zCollectState = z.object({
   onComplete: z.object({ to: z.string().min(1) }).optional(),
   /** Independent review (独立评审): while the step runs, a participant sees neither who else takes part nor their parts. */
   blind: z.boolean().optional(),
+  /** What a participant's submit button says (提交评分, 提交本方意见); without it, 提交本单位填报. */
+  partLabel: zLocalizedText.optional(),
   mechanics: z.array(zMechanic).default(['CHASE', 'COPY_TO']),
   on: zOn.default({}),
 });

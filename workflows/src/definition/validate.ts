@@ -1,5 +1,6 @@
 import { type BlockErrorCode, validateBlocks } from '../blocks/validate-blocks.js';
 import { allFields, fieldAccess } from '../forms/field-access.js';
+import { findingsFieldProblems } from '../forms/findings.js';
 import { GUARDS, isGuardName } from '../guards/registry.js';
 import { titleFields } from '../instance-title.js';
 import { t } from '../text.js';
@@ -21,6 +22,7 @@ export type DefinitionErrorCode =
   | 'RESERVED_EVENT'
   | 'NO_ACTOR'
   | 'BAD_DEADLINE'
+  | 'BAD_FIELD'
   | BlockErrorCode;
 
 /** One problem with a definition, located by a JSON path so the designer can pin it on a node or edge. */
@@ -269,8 +271,21 @@ export function validateDefinition(def: TDefinition): DefinitionError[] {
           code: 'UNKNOWN_FIELD',
           message: t(`标题中的字段「${name}」未在任何表单中定义`, `Title field "${name}" is not on any form`),
         });
+  for (const p of findingsFieldProblems(def))
+    errors.push({ path: fieldPath(def, p.field), code: 'BAD_FIELD', message: p.message });
   errors.push(...validateBlocks(def));
   return errors;
+}
+
+/** Where a field is declared (its first declaration), so the designer can pin a problem on it. */
+function fieldPath(def: TDefinition, name: string): string {
+  const start = def.startForm?.fields.findIndex((f) => f.name === name) ?? -1;
+  if (start >= 0) return `startForm.fields.${start}`;
+  for (const [id, s] of Object.entries(def.states)) {
+    const i = 'form' in s && s.form ? s.form.fields.findIndex((f) => f.name === name) : -1;
+    if (i >= 0) return `states.${id}.form.fields.${i}`;
+  }
+  return 'states';
 }
 
 /** Parses a definition document: schema first, then the graph. */

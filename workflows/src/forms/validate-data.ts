@@ -1,6 +1,8 @@
 import type { TDefinition, TFieldDef, TLocalizedText } from '../definition/schema.js';
 import { t } from '../text.js';
 import { allFields, fieldAccess } from './field-access.js';
+import { checkFindingsValue } from './findings.js';
+import { sumProblem } from './sums.js';
 
 export type FieldErrors = Record<string, TLocalizedText>;
 
@@ -83,6 +85,8 @@ function checkValue(field: TFieldDef, value: unknown, current: unknown): TLocali
       if (field.max !== undefined && value.length > field.max)
         return t(`「${label['zh-CN']}」最多 ${field.max} 行`, `"${label.en}" takes at most ${field.max} rows`);
       return changedReadonlyCells(field, value as Array<Record<string, unknown>>, current);
+    case 'findings':
+      return checkFindingsValue(field, value);
   }
 }
 
@@ -132,6 +136,13 @@ export function validateStepData(
         .filter(([n]) => merged[fields.get(n)!.requiredWhen!.field] === fields.get(n)!.requiredWhen!.equals)
         .map(([n]) => n)
     : [];
+  // A total and its criteria (a rubric) must agree, among the fields this step may write.
+  for (const [name, a] of Object.entries(access)) {
+    const field = fields.get(name);
+    if (errors[name] || !field?.sumOf || (a !== 'editable' && a !== 'required')) continue;
+    const problem = sumProblem(field, merged, fields);
+    if (problem) errors[name] = problem;
+  }
   const needed = new Set([...requires, ...stepRequired, ...conditional]);
   for (const name of needed) {
     if (errors[name] || !isBlank(merged[name])) continue;

@@ -13,6 +13,7 @@ import noticeEn from './notice.en.json';
 import partsEn from './parts.en.json';
 import powersEn from './powers.en.json';
 import refusalsEn from './refusals.en.json';
+import scoringEn from './scoring.en.json';
 import sortingEn from './sorting.en.json';
 import statutoryEn from './statutory.en.json';
 import titlesEn from './titles.en.json';
@@ -39,4 +40,5 @@ export default {
   ...titlesEn,
   ...partsEn,
   ...refusalsEn,
+  ...scoringEn,
 };

@@ -13,6 +13,7 @@ import noticeZh from './notice.zh-CN.json';
 import partsZh from './parts.zh-CN.json';
 import powersZh from './powers.zh-CN.json';
 import refusalsZh from './refusals.zh-CN.json';
+import scoringZh from './scoring.zh-CN.json';
 import sortingZh from './sorting.zh-CN.json';
 import statutoryZh from './statutory.zh-CN.json';
 import titlesZh from './titles.zh-CN.json';
@@ -39,4 +40,5 @@ export default {
   ...titlesZh,
   ...partsZh,
   ...refusalsZh,
+  ...scoringZh,
 };

@@ -13,7 +13,7 @@ import { filtersToQuery, sortersToQuery } from '../../providers/data-provider';
 import { cachedSession } from '../../providers/session';
 import type { FindingRow } from './finding.types';
 import { FindingFilters, type FindingFilterValues } from './finding-filters';
-import { DeadlineCell, SeverityTag } from './finding-tags';
+import { DeadlineCell, FindingStatusTag, SeverityTag } from './finding-tags';
 
 /** Roles that see findings of more than one school, so a school filter means something to them. */
 const MANY_SCHOOLS = new Set(['bureauAdmin', 'bureauReviewer', 'auditor', 'inspector', 'groupLead']);
@@ -91,15 +91,7 @@ export function FindingList() {
               key: 'status',
               title: t('findings.status'),
               width: 110,
-              // Open but handed in: the inspector's turn, so not the school's overdue.
-              render: (_, r) => {
-                const shown = r.status === 'open' && r.rectifiedAt ? 'verifying' : r.status;
-                return (
-                  <Tag color={shown === 'open' ? 'processing' : shown === 'verifying' ? 'purple' : 'success'}>
-                    {t(`findings.statuses.${shown}`)}
-                  </Tag>
-                );
-              },
+              render: (_, r) => <FindingStatusTag row={r} />,
             },
             // Sortable only where the API sorts (GET /findings?sort=): dueAt, createdAt and severity.
             {

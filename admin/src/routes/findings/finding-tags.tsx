@@ -2,7 +2,7 @@ import { Space, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import { DateText, formatDateTime } from '../../components/date-text';
-import type { FindingRow } from './finding.types';
+import { type FindingRow, type FindingStatus, findingStatus } from './finding.types';
 
 const SEVERITY_COLOR: Record<FindingRow['severity'], string> = { high: 'red', medium: 'orange', low: 'gold' };
 
@@ -34,5 +34,23 @@ export function DeadlineCell({ row }: { row: FindingRow }) {
         </Tooltip>
       )}
     </Space>
+  );
+}
+
+const STATUS_COLOR: Record<FindingStatus, string> = {
+  open: 'processing',
+  verifying: 'purple',
+  returned: 'warning',
+  closed: 'success',
+};
+
+/** 整改中 / 待复核 / 退回重改 / 已整改: open but handed in is the inspector's turn, not the school's overdue. */
+export function FindingStatusTag({ row }: { row: Pick<FindingRow, 'status' | 'rectifiedAt' | 'returnedAt'> }) {
+  const { t } = useTranslation();
+  const shown = findingStatus(row);
+  return (
+    <Tag color={STATUS_COLOR[shown]} data-testid="finding-status" data-status={shown}>
+      {t(`findings.statuses.${shown}`)}
+    </Tag>
   );
 }

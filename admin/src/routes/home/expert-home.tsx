@@ -2,6 +2,7 @@ import { Alert, Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import { PageTitle } from '../../components/page-title';
+import { DoneSection } from './done-section';
 import { NoticeSection } from './notice-section';
 import { TaskSection } from './task-section';
 import { useMyTasks } from './use-home-data';
@@ -25,6 +26,10 @@ export function ExpertHome() {
             loading={tasks.isLoading}
             empty={t('home.noScoring')}
           />
+        </Col>
+        <Col span={24}>
+          {/* What I scored, with the scores I gave; the other experts' stay theirs. */}
+          <DoneSection testId="home-scored" title={t('doneTasks.expertDone')} />
         </Col>
         <Col span={24}>
           {/* What I scored, once published: its 公示 and until when an objection may be filed. */}

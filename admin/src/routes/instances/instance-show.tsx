@@ -1,11 +1,15 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { useInvalidate, useOne } from '@refinedev/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Col, Row, Skeleton } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 
 import { ErrorResult } from '../../components/error-result';
+import { FindingsCard } from '../../components/findings/findings-card';
+import { FindingsProvider } from '../../components/findings/findings-context';
+import { ItemEvidenceProvider } from '../../components/item-evidence/item-evidence-context';
 import { useLocalize } from '../../components/localized-text';
 import { reasonsLine } from '../../components/rule-reasons';
 import { useDefinition } from '../../hooks/use-reference-data';
@@ -29,6 +33,7 @@ export function InstanceShow() {
   const localize = useLocalize();
   const { message } = App.useApp();
   const invalidate = useInvalidate();
+  const queries = useQueryClient();
   const [event, setEvent] = useState<AvailableEvent | null>(null);
   // What the event's dialog starts with when opened from a school's panel (whose part to return).
   const [preset, setPreset] = useState<Record<string, unknown> | undefined>();
@@ -44,7 +49,7 @@ export function InstanceShow() {
 
   const reload = async () => {
     fire(null);
-    await query.refetch();
+    await Promise.all([query.refetch(), queries.invalidateQueries({ queryKey: ['findings', 'instance', id] })]);
     setHistoryKey((k) => k + 1);
   };
   const done = async (res: EventResult) => {
@@ -57,6 +62,9 @@ export function InstanceShow() {
       query.refetch(),
       invalidate({ resource: 'tasks', invalidates: ['list'] }),
       invalidate({ resource: 'instances', invalidates: ['list'] }),
+      // The findings ledger moves with the inspection (raised, handed in, returned, closed).
+      queries.invalidateQueries({ queryKey: ['findings', 'instance', view?.id] }),
+      queries.invalidateQueries({ queryKey: ['home-done'] }),
     ]);
     setHistoryKey((k) => k + 1);
   };
@@ -108,6 +116,11 @@ export function InstanceShow() {
       )}
       <Row gutter={16}>
         <Col xs={24} xl={15}>
+          <ItemEvidenceProvider instanceId={view.id}>
+            <FindingsProvider instanceId={view.id} data={view.data} fields={fields}>
+              <FindingsCard view={view} fields={fields} />
+            </FindingsProvider>
+          </ItemEvidenceProvider>
           <CollectParts
             view={view}
             fields={fields}

@@ -1,7 +1,7 @@
 import { getDefaultSortOrder, List } from '@refinedev/antd';
-import { Table, Tag, Typography } from 'antd';
+import { Table, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 
 import { DateText } from '../../components/date-text';
 import { EmptyState } from '../../components/empty-state';
@@ -13,12 +13,37 @@ import { useKeysetTable } from '../../hooks/use-keyset-table';
 import type { TaskRow } from '../../types/contract';
 import { NoticeSection } from '../home/notice-section';
 import { BurdenResolveModal } from './burden-resolve-modal';
+import { DoneTaskTable } from './done-task-table';
 import { taskHref } from './task-href';
 
 const PURPOSE_COLORS: Record<string, string> = { act: 'blue', review: 'purple', escalation: 'red' };
 
-/** 我的待办: the tasks the signed-in user can act on, and above them the 公示 running now; a click opens the instance. */
+/** 我的待办 (待办 / 已办 tabs): what waits on the user, or (at /tasks/done) what they have done. */
 export function TaskList() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const done = useLocation().pathname.endsWith('/done');
+  return (
+    <List
+      title={t('tasks.title')}
+      breadcrumb={false}
+      headerButtons={done ? [] : <ExportButton list="tasks" fileName={t('tasks.title')} />}
+    >
+      <Tabs
+        activeKey={done ? 'done' : 'todo'}
+        onChange={(key) => navigate(key === 'done' ? '/tasks/done' : '/tasks')}
+        items={[
+          { key: 'todo', label: t('doneTasks.todo') },
+          { key: 'done', label: <span data-testid="tab-done">{t('doneTasks.done')}</span> },
+        ]}
+      />
+      {done ? <DoneTaskTable /> : <Inbox />}
+    </List>
+  );
+}
+
+/** The tasks the signed-in user can act on, and above them the 公示 running now; a click opens the instance. */
+function Inbox() {
   const { t } = useTranslation();
   const localize = useLocalize();
   const navigate = useNavigate();
@@ -31,11 +56,7 @@ export function TaskList() {
   });
   if (tableQuery.isError) return <ErrorResult error={tableQuery.error} onRetry={() => void tableQuery.refetch()} />;
   return (
-    <List
-      title={t('tasks.title')}
-      breadcrumb={false}
-      headerButtons={<ExportButton list="tasks" fileName={t('tasks.title')} />}
-    >
+    <>
       <Typography.Paragraph type="secondary">{t('tasks.hint')}</Typography.Paragraph>
       {/* Not tasks: the notices running now beside the to-dos, so their end dates are on the desk too. */}
       <NoticeSection />
@@ -89,6 +110,6 @@ export function TaskList() {
           setSearch(search);
         }}
       />
-    </List>
+    </>
   );
 }

@@ -98,18 +98,25 @@ describe('evidence per checklist item', () => {
     expect(listed.items).toEqual([]);
   });
 
-  it('handing in a rectification needs a file on each finding whose item requires evidence, attached after it was raised (422 naming the row, nothing written)', async () => {
+  it('handing in a rectification needs a note and a file on each finding, attached after it was raised (422 naming the rows, nothing written)', async () => {
     const id = await inspectionWith(['PHY-01', 'HOST-01']);
     expect((await uploadFor(id, 'inspector', 'items.PHY-01')).status).toBe(201);
     h.clock.advance(60_000);
     expect((await h.fire(id, 'inspector', 'RAISE_FINDINGS', { comment: '存在问题' })).status).toBe(200);
     const version = (await h.view(id)).version;
-    // The inspector's photo of the failure is not the fix.
-    const bare = await h.fire(id, 'principalA', 'SUBMIT_RECTIFICATION', { data: { rectificationReport: '已整改' } });
+    const notes = {
+      rectifications: [
+        { code: 'PHY-01', note: '已加装门禁' },
+        { code: 'HOST-01', note: '已重置口令' },
+      ],
+    };
+    // The inspector's photo of the failure is not the fix; a note alone is not evidence.
+    const bare = await h.fire(id, 'principalA', 'SUBMIT_RECTIFICATION', { data: notes });
     expect(bare.status).toBe(422);
     const body = await bare.json();
-    expect(body.error.rule).toBe('rectificationEvidenceRequired');
-    expect(Object.keys(body.error.fieldErrors)).toEqual(['items.PHY-01']);
+    expect(body.error.rule).toBe('rectificationReplyRequired');
+    expect(Object.keys(body.error.fieldErrors).sort()).toEqual(['items.HOST-01', 'items.PHY-01']);
+    expect(body.error.fieldErrors['items.PHY-01']['zh-CN']).toBe('PHY-01 须上传整改后的现场照片或文件');
     expect(body.error.message['zh-CN']).toContain('PHY-01');
     expect((await h.view(id)).version).toBe(version);
     expect(
@@ -123,7 +130,16 @@ describe('evidence per checklist item', () => {
 
     h.clock.advance(60_000);
     expect((await uploadFor(id, 'principalA', 'items.PHY-01')).status).toBe(201);
-    const handed = await h.fire(id, 'principalA', 'SUBMIT_RECTIFICATION', { data: { rectificationReport: '已整改' } });
+    expect((await uploadFor(id, 'principalA', 'items.HOST-01')).status).toBe(201);
+    // Without a note on a finding: refused on that finding's row.
+    const noNote = await h.fire(id, 'principalA', 'SUBMIT_RECTIFICATION', {
+      data: { rectifications: [{ code: 'PHY-01', note: '已加装门禁' }] },
+    });
+    expect(noNote.status).toBe(422);
+    expect((await noNote.json()).error.fieldErrors).toEqual({
+      'rectifications.HOST-01': { 'zh-CN': 'HOST-01 请填写整改说明', en: 'HOST-01: say what was done' },
+    });
+    const handed = await h.fire(id, 'principalA', 'SUBMIT_RECTIFICATION', { data: notes });
     expect(handed.status, JSON.stringify(await handed.clone().json())).toBe(200);
     expect((await h.view(id)).state).toBe('verification');
   });

@@ -19,7 +19,7 @@ describe('版本对比 lists blocks added, removed, moved and changed', () => {
     // The ledger no longer closes findings on verification; the deadline block moves to PASS; the prefill changes field.
     delete at(after, 'states.verification.on.APPROVE').blocks;
     const raise = at(after, 'states.onSite.on.RAISE_FINDINGS');
-    const [deadline, ledger] = raise.blocks as Json[];
+    const [ledger, deadline] = raise.blocks as Json[];
     raise.blocks = [ledger];
     at(after, 'states.onSite.on.PASS').blocks = [deadline];
     (at(after, 'startBlocks.0') as Json).params = { field: 'checklist' };

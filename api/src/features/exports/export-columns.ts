@@ -94,12 +94,17 @@ export const FINDING_COLUMNS: TColumn<TFinding>[] = [
     header: '状态',
     width: 10,
     value: (r) =>
-      (r.status === 'open' && r.rectifiedAt ? FINDING_STATUS_ZH.verifying : FINDING_STATUS_ZH[r.status]) ?? r.status,
+      (r.status === 'open' && r.rectifiedAt
+        ? FINDING_STATUS_ZH.verifying
+        : r.status === 'open' && r.returnedAt
+          ? FINDING_STATUS_ZH.returned
+          : FINDING_STATUS_ZH[r.status]) ?? r.status,
   },
   { header: '办理时限', width: 18, value: (r) => beijing(r.dueAt) },
   { header: '是否超期', width: 10, value: (r) => (r.overdue ? '已超期' : '') },
   { header: '督办时间', width: 18, value: (r) => (r.escalatedAt ? beijing(r.escalatedAt) : '') },
   { header: '重复问题', width: 8, value: (r) => (r.repeat ? '是' : '') },
   { header: '责令下线', width: 8, value: (r) => (r.offlineOrdered ? '是' : '') },
+  { header: '整改通知书编号', width: 20, value: (r) => r.noticeNo ?? '' },
   { header: '检查实例编号', width: 38, value: (r) => r.instanceId },
 ];

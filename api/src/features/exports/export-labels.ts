@@ -10,7 +10,12 @@ export const GROUP_KIND_ZH: Record<string, string> = { secondary: '中学', prim
 export const STATUS_ZH: Record<string, string> = { running: '进行中', completed: '已办结' };
 export const PURPOSE_ZH: Record<string, string> = { act: '办理', review: '审核', escalation: '督办', sign: '加签' };
 export const SEVERITY_ZH: Record<string, string> = { high: '高', medium: '中', low: '低' };
-export const FINDING_STATUS_ZH: Record<string, string> = { open: '整改中', verifying: '待复核', closed: '已整改' };
+export const FINDING_STATUS_ZH: Record<string, string> = {
+  open: '整改中',
+  verifying: '待复核',
+  returned: '退回重改',
+  closed: '已整改',
+};
 export const OUTCOME_ZH: Record<string, string> = { success: '成功', denied: '拒绝', failed: '失败' };
 
 export const REPORT_EXPORTS = ['security-inspection', 'bundled-assessment', 'campus-entry', 'teaching-award'] as const;

@@ -54,6 +54,7 @@ describe('GET /api/exports/findings.xlsx (整改问题台账)', () => {
       '督办时间',
       '重复问题',
       '责令下线',
+      '整改通知书编号',
       '检查实例编号',
     ]);
     expect(all.rowCount).toBe(2 + 4);

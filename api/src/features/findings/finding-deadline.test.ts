@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../db/client.js';
 import { runDueTimers } from '../../scheduler/run-due-timers.js';
 import { CHECKLIST_V1 } from '../../test/fixtures/reference-docs.js';
+import { handInRectification } from '../../test/rectification.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
 
 const DAY = 86_400_000;
@@ -108,9 +109,7 @@ describe('a durable deadline per finding', () => {
 
   it('never escalates a finding closed before its deadline', async () => {
     const id = await raised(h, '2027春季', { 'MGT-01': 'medium' });
-    expect(
-      (await h.fire(id, 'principalA', 'SUBMIT_RECTIFICATION', { data: { rectificationReport: '已整改' } })).status,
-    ).toBe(200);
+    expect((await handInRectification(h, id)).status).toBe(200);
     expect((await h.fire(id, 'inspector', 'APPROVE', { comment: '整改到位' })).status).toBe(200);
     expect(
       h.db.$client
@@ -137,9 +136,7 @@ describe('a rectification handed in on time', () => {
   it('is neither overdue nor escalated while the inspector verifies; returned after its deadline, it escalates then, once', async () => {
     const id = await raised(h, '2027秋季', { 'HOST-01': 'high' });
     h.clock.advance(2 * DAY);
-    expect(
-      (await h.fire(id, 'principalA', 'SUBMIT_RECTIFICATION', { data: { rectificationReport: '已整改' } })).status,
-    ).toBe(200);
+    expect((await handInRectification(h, id)).status).toBe(200);
     // The deadline (5 working days) passes while the inspector has not yet verified: the school did its part.
     h.clock.advance(10 * DAY);
     await runDueTimers(h.deps);

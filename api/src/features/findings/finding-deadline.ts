@@ -31,6 +31,27 @@ export function scheduleFindingDeadline(deps: Pick<Deps, 'db'>, instanceId: stri
     .run();
 }
 
+/** One finding was accepted at verification while others went back: its deadline no longer applies. */
+export function cancelFindingDeadline(
+  deps: Pick<Deps, 'db'>,
+  instanceId: string,
+  itemCode: string,
+  now: Date | string,
+) {
+  deps.db
+    .update(timers)
+    .set({ cancelledAt: typeof now === 'string' ? now : now.toISOString() })
+    .where(
+      and(
+        eq(timers.instanceId, instanceId),
+        eq(timers.timerKey, timerKeyOf(itemCode)),
+        isNull(timers.firedAt),
+        isNull(timers.cancelledAt),
+      ),
+    )
+    .run();
+}
+
 /** The inspection closed: its findings' deadlines no longer apply. */
 export function cancelFindingDeadlines(deps: Pick<Deps, 'db'>, instanceId: string, now: Date) {
   deps.db

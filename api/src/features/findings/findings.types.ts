@@ -38,6 +38,11 @@ export const ZFinding = z
     /** When the school handed its rectification in for verification; null while it is the school's turn. Overdue only then. */
     rectifiedAt: z.string().nullable(),
     offlineOrdered: z.boolean(),
+    /** 线下整改通知书编号, when the inspector gave the paper notice's number. */
+    noticeNo: z.string().nullable(),
+    /** When the inspector last returned it at verification, and why; its evidence must be newer. */
+    returnedAt: z.string().nullable(),
+    returnNote: z.string().nullable(),
     repeat: z.boolean(),
     status: z.enum(['open', 'closed']),
     createdAt: z.string(),

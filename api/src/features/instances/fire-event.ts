@@ -129,7 +129,7 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
     leaversOf(describeSnapshot(def, row.snapshot), described, event),
     participants,
   );
-  Object.assign(meta, prepared.note, recordEvent(deps, def, next, result.effects), refusalsMeta(result.effects));
+  Object.assign(meta, prepared.note, recordEvent(deps, def, next, result.effects, event), refusalsMeta(result.effects));
   if (event.type === 'TIMER') meta.timer = timerMeta(event, input.timerDueAt, result.effects);
   appendAudit(deps.db, {
     at: next.updatedAt,

@@ -210,6 +210,17 @@ export const ZPartStep = z
   })
   .openapi('PartStep');
 export type TPartStep = z.infer<typeof ZPartStep>;
+/** The viewer's own part of a collect step (an expert's scores), as it stands: theirs only, never another's. */
+export const ZOwnPart = z
+  .object({
+    step: z.string(),
+    stepName: ZLocalized,
+    status: z.enum(['submitted', 'returned']),
+    submittedAt: z.string(),
+    data: ZData,
+  })
+  .openapi('OwnPart');
+export type TOwnPart = z.infer<typeof ZOwnPart>;
 
 export const ZInstanceView = z
   .object({

@@ -30,11 +30,9 @@ export type TNotificationQuery = z.infer<typeof ZNotificationQuery>;
 export const ZNotification = z
   .object({
     id: z.string(),
-    kind: z
-      .string()
-      .openapi({
-        description: 'entered | reminder | escalation | chase | copy | sign | returned | security | refused',
-      }),
+    kind: z.string().openapi({
+      description: 'entered | reminder | escalation | chase | copy | sign | returned | security | refused',
+    }),
     instanceId: z.string().nullable(),
     state: z.string().nullable(),
     entityType: z

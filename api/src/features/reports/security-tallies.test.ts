@@ -10,6 +10,7 @@ import { findings } from '../../db/schema.js';
 import { runDueTimers } from '../../scheduler/run-due-timers.js';
 import { CHECKLIST_V1 } from '../../test/fixtures/reference-docs.js';
 import { plansOf } from '../../test/query-plans.js';
+import { handInRectification } from '../../test/rectification.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
 import { migrateInstances } from '../definitions/migrate-instances.js';
 import { ALL_ROUNDS, type TRoundQuery } from './reports.types.js';
@@ -111,9 +112,7 @@ describe('security report tallies (issue 11)', () => {
   it('equal a recount of the findings after rectification, return, escalation, closing, a version migration and a deletion', async () => {
     expect(compare()).toBeGreaterThan(40);
     // A hands in (not overdue while verified), is returned (deadlines run again), and escalates when due.
-    expect(
-      (await h.fire(ids.A!, 'principalA', 'SUBMIT_RECTIFICATION', { data: { rectificationReport: '已整改' } })).status,
-    ).toBe(200);
+    expect((await handInRectification(h, ids.A!, 'principalA')).status).toBe(200);
     expect(compare()).toBeGreaterThan(40);
     h.clock.advance(10 * DAY);
     runDueTimers(h.deps);
@@ -128,9 +127,7 @@ describe('security report tallies (issue 11)', () => {
     expect(served.overdueFindings).toBeGreaterThan(0);
     expect(compare()).toBeGreaterThan(40);
     // B is rectified and accepted: its finding closes.
-    expect(
-      (await h.fire(ids.B!, 'principalB', 'SUBMIT_RECTIFICATION', { data: { rectificationReport: '已整改' } })).status,
-    ).toBe(200);
+    expect((await handInRectification(h, ids.B!, 'principalB')).status).toBe(200);
     expect((await h.fire(ids.B!, 'inspector', 'APPROVE', { comment: '整改到位' })).status).toBe(200);
     expect(compare()).toBeGreaterThan(40);
     // A2's inspection moves to a new version: its findings' counts move with it.

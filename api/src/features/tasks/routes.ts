@@ -5,8 +5,9 @@ import type { Deps } from '../../deps.js';
 import { body, errors, json, newRouter } from '../common.js';
 import { bulkTasks } from './bulk-tasks.js';
 import { ZBulkTasksBody, ZBulkTasksResult } from './bulk-tasks.types.js';
+import { listDoneTasks } from './list-done-tasks.js';
 import { listTasks } from './list-tasks.js';
-import { ZTaskPage, ZTaskQuery } from './tasks.types.js';
+import { ZDoneTaskPage, ZDoneTaskQuery, ZTaskPage, ZTaskQuery } from './tasks.types.js';
 
 const list = createRoute({
   method: 'get',
@@ -14,6 +15,15 @@ const list = createRoute({
   tags: ['tasks'],
   request: { query: ZTaskQuery },
   responses: { 200: json(ZTaskPage), ...errors(400, 401) },
+});
+
+const done = createRoute({
+  method: 'get',
+  path: '/tasks/done',
+  tags: ['tasks'],
+  summary: '已办: the workflow tasks the caller closed, newest first, with the figures of their own parts (scores)',
+  request: { query: ZDoneTaskQuery },
+  responses: { 200: json(ZDoneTaskPage), ...errors(400, 401) },
 });
 
 const bulk = createRoute({
@@ -31,6 +41,10 @@ export function taskRoutes(deps: Deps) {
     .openapi(list, (c) => {
       const { user, ability } = signedIn(c);
       return c.json(listTasks(deps, { user, ability, query: c.req.valid('query') }), 200);
+    })
+    .openapi(done, (c) => {
+      const { user, ability } = signedIn(c);
+      return c.json(listDoneTasks(deps, { user, ability, query: c.req.valid('query') }), 200);
     })
     .openapi(bulk, (c) => {
       const { user } = signedIn(c);

@@ -34,3 +34,27 @@ export const ZTaskItem = z
   .openapi('TaskItem');
 export type TTaskItem = z.infer<typeof ZTaskItem>;
 export const ZTaskPage = page(ZTaskItem);
+
+export const ZDoneTaskQuery = ZPageQuery;
+export type TDoneTaskQuery = z.infer<typeof ZDoneTaskQuery>;
+
+/** A task the user closed (已办), with what they did and, for a part of a collect step, the figures they gave. */
+export const ZDoneTask = z
+  .object({
+    id: z.string(),
+    instanceId: z.string(),
+    definitionName: ZLocalized,
+    title: ZLocalized,
+    state: z.string(),
+    stateName: ZLocalized,
+    subjectName: z.string(),
+    requesterName: z.string(),
+    /** What closed it, as its button says (提交评分, 复核通过, 转办 …). */
+    action: ZLocalized,
+    closedAt: z.string(),
+    /** For a part of a collect step still on the instance: its scores or hours, the total first (我的评分). */
+    figures: z.array(z.object({ name: z.string(), label: ZLocalized, value: z.number() })),
+  })
+  .openapi('DoneTask');
+export type TDoneTask = z.infer<typeof ZDoneTask>;
+export const ZDoneTaskPage = page(ZDoneTask);

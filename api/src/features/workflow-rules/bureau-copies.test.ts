@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { TEMPLATES } from '../../engine.js';
 import { CHECKLIST_V1 } from '../../test/fixtures/reference-docs.js';
+import { handInRectification } from '../../test/rectification.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
 
 /**
@@ -94,9 +95,7 @@ describe('a bureau’s copy and a renamed step keep the rules', () => {
       { item_code: 'DATA-01', status: 'open', handed: 0 },
       { item_code: 'HOST-01', status: 'open', handed: 0 },
     ]);
-    expect(
-      (await h.fire(id, 'principalA', 'SUBMIT_RECTIFICATION', { data: { rectificationReport: '已整改' } })).status,
-    ).toBe(200);
+    expect((await handInRectification(h, id)).status).toBe(200);
     expect(rows()).toEqual([
       { item_code: 'DATA-01', status: 'open', handed: 1 },
       { item_code: 'HOST-01', status: 'open', handed: 1 },

@@ -3,9 +3,22 @@ import { z } from 'zod';
 
 import { findings } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { addWorkdays, findingsFromItems, type InspectionItem } from '../../domain.js';
+import {
+  addWorkdays,
+  findingsFromItems,
+  findingsFromRaised,
+  type InspectionItem,
+  type RaisedFinding,
+  type SeverityRules,
+} from '../../domain.js';
+import type { VerdictRow } from '../../engine.js';
 import { calendarFor } from '../calendar/get-calendar.js';
-import { cancelFindingDeadlines, escalateFinding, scheduleFindingDeadline } from '../findings/finding-deadline.js';
+import {
+  cancelFindingDeadline,
+  cancelFindingDeadlines,
+  escalateFinding,
+  scheduleFindingDeadline,
+} from '../findings/finding-deadline.js';
 
 const ZItems = z.array(
   z.object({
@@ -22,12 +35,22 @@ const ZItems = z.array(
 export const inspectionItems = (v: unknown): InspectionItem[] => ZItems.catch([]).parse(v);
 
 /**
- * Each failed item becomes a finding row with its severity's deadline (5/10/20 school working days),
- * flagged as a repeat when the same item failed at this school in an earlier round.
+ * Each failed item becomes a finding row with its deadline — the one the inspector set on its row of the
+ * findings field, else its severity's (5/10/20 school working days) — flagged as a repeat when the same item
+ * failed at this school in an earlier round.
  */
 export function raiseFindings(
   deps: Pick<Deps, 'db'>,
-  input: { instanceId: string; schoolId: string; districtId: string; items: unknown; round: string; now: Date },
+  input: {
+    instanceId: string;
+    schoolId: string;
+    districtId: string;
+    items: unknown;
+    round: string;
+    now: Date;
+    /** The findings field's rows (completed before the engine decided) and the severities it declares. */
+    raised?: { rows: RaisedFinding[]; rules: SeverityRules };
+  },
 ) {
   const earlier = deps.db
     .selectDistinct({ code: findings.itemCode })
@@ -35,7 +58,10 @@ export function raiseFindings(
     .where(and(eq(findings.schoolId, input.schoolId), ne(findings.instanceId, input.instanceId)))
     .all()
     .map((r) => r.code);
-  const list = findingsFromItems(inspectionItems(input.items), earlier);
+  const items = inspectionItems(input.items);
+  const list = input.raised
+    ? findingsFromRaised(items, input.raised.rows, input.raised.rules, earlier)
+    : findingsFromItems(items, earlier);
   const at = input.now.toISOString();
   // Deadlines count the district's school working days (holidays, make-up days, vacations).
   const calendar = calendarFor(deps, input.districtId);
@@ -54,6 +80,7 @@ export function raiseFindings(
         workdays: f.workdays,
         dueAt,
         offlineOrdered: f.offlineOrdered,
+        noticeNo: f.noticeNo ?? null,
         repeat: f.repeat,
         status: 'open',
         createdAt: at,
@@ -75,18 +102,38 @@ export function markRectified(deps: Pick<Deps, 'db'>, instanceId: string, now: D
 }
 
 /**
- * The inspector returned the rectification: the school's deadlines run again. A finding whose deadline
- * passed meanwhile was skipped by its timer (it was handed in), so it escalates now, once.
+ * The inspector returned the rectification. With verdicts per finding, the accepted ones close and only the
+ * returned ones go back (with the reason, their evidence due again); without, every open finding goes back.
+ * The school's deadlines run again: a returned finding whose deadline passed meanwhile was skipped by its
+ * timer (it was handed in), so it escalates now, once.
  */
-export function reopenRectification(deps: Deps, instanceId: string): string[] {
-  const open = deps.db
-    .update(findings)
-    .set({ rectifiedAt: null })
-    .where(and(eq(findings.instanceId, instanceId), eq(findings.status, 'open')))
-    .returning({ itemCode: findings.itemCode, dueAt: findings.dueAt })
-    .all();
+export function reopenRectification(deps: Deps, instanceId: string, verdicts?: VerdictRow[], comment?: string) {
   const now = deps.clock().toISOString();
-  return open.filter((f) => f.dueAt < now && escalateFinding(deps, instanceId, f.itemCode)).map((f) => f.itemCode);
+  const accepted = new Set((verdicts ?? []).filter((v) => v.verdict === 'accepted').map((v) => v.code));
+  const reasons = new Map((verdicts ?? []).map((v) => [v.code, v.note?.trim() || comment || null]));
+  const open = deps.db
+    .select({ itemCode: findings.itemCode, dueAt: findings.dueAt })
+    .from(findings)
+    .where(and(eq(findings.instanceId, instanceId), eq(findings.status, 'open')))
+    .all();
+  const closed: string[] = [];
+  const returned: string[] = [];
+  for (const f of open) {
+    const where = and(eq(findings.instanceId, instanceId), eq(findings.itemCode, f.itemCode));
+    if (accepted.has(f.itemCode)) {
+      deps.db.update(findings).set({ status: 'closed', closedAt: now }).where(where).run();
+      cancelFindingDeadline(deps, instanceId, f.itemCode, now);
+      closed.push(f.itemCode);
+    } else {
+      const note = reasons.get(f.itemCode) ?? comment ?? null;
+      deps.db.update(findings).set({ rectifiedAt: null, returnedAt: now, returnNote: note }).where(where).run();
+      returned.push(f.itemCode);
+    }
+  }
+  const escalated = open
+    .filter((f) => returned.includes(f.itemCode) && f.dueAt < now && escalateFinding(deps, instanceId, f.itemCode))
+    .map((f) => f.itemCode);
+  return { closed, returned, escalated };
 }
 
 /** The verification accepted the rectification: the instance's findings are closed. */

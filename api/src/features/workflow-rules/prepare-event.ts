@@ -1,6 +1,14 @@
 import type { TInstanceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { actionBlocks, type BlockName, type EngineEvent, stepBlocks, type TDefinition } from '../../engine.js';
+import {
+  actionBlocks,
+  type BlockName,
+  describeSnapshot,
+  type EngineEvent,
+  stepBlocks,
+  type TDefinition,
+  withSums,
+} from '../../engine.js';
 import type { AppError } from '../../errors.js';
 import { BEFORE_DECIDE, type DecideInput } from './blocks/before-decide.js';
 
@@ -18,15 +26,22 @@ export function prepareEvent(
   event: EngineEvent,
   actorId: string,
 ): TPrepared | AppError {
-  const data = { ...(event.data ?? {}) };
+  // A total given by its criteria (a rubric's) is added up here; a part sums against its own earlier data.
+  const part = event.type === 'SUBMIT_PART' ? ownPart(def, row, actorId) : null;
+  const data = withSums(def, row.state, { ...(event.data ?? {}) }, part ?? row.data);
   const note: Record<string, unknown> = {};
   const merged = () => ({ ...row.data, ...data });
   // The action's blocks; for a part submitted at a collect step, that step's own blocks.
   const uses = event.type === 'SUBMIT_PART' ? stepBlocks(def, row.state) : actionBlocks(def, row.state, event.type);
   for (const use of uses) {
     const run = BEFORE_DECIDE[use.name] as ((input: DecideInput<BlockName>) => AppError | void) | undefined;
-    const refused = run?.({ deps, def, row, data, merged, note, params: use.params, actorId });
+    const refused = run?.({ deps, def, row, data, merged, note, params: use.params, actorId, comment: event.comment });
     if (refused) return refused;
   }
   return { event: Object.keys(data).length || event.data ? { ...event, data } : event, note };
+}
+
+/** What this participant already put in their part of the current collect step (a saved draft, a returned part). */
+function ownPart(def: TDefinition, row: TInstanceRow, userId: string): Record<string, unknown> {
+  return describeSnapshot(def, row.snapshot).collections[row.state]?.parts[userId]?.data ?? {};
 }

@@ -1,12 +1,33 @@
 import type { TInstanceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { actionBlocks, type BlockParams, type Effect, type TDefinition } from '../../engine.js';
+import {
+  actionBlocks,
+  allFields,
+  type BlockParams,
+  type Effect,
+  type EngineEvent,
+  raisedRows,
+  type TDefinition,
+  verdictRows,
+} from '../../engine.js';
 import { closeFindings, markRectified, raiseFindings, reopenRectification } from './inspection-findings.js';
 
 type Moved = Extract<Effect, { type: 'moved' }>;
 
+/** The raise field's rows and the severities it declares, when the operation names one. */
+function raisedOf(def: TDefinition, after: TInstanceRow, field: string | undefined) {
+  const cfg = field ? allFields(def).get(field)?.findings : undefined;
+  return cfg?.mode === 'raise' ? { rows: raisedRows(after.data[field!]), rules: cfg.severities } : undefined;
+}
+
 /** The findings ledger's four operations, written in the event's transaction; each returns what to add to the audit meta. */
-function ledger(deps: Deps, after: TInstanceRow, p: BlockParams<'findingsLedger'>): Record<string, unknown> {
+function ledger(
+  deps: Deps,
+  def: TDefinition,
+  after: TInstanceRow,
+  p: BlockParams<'findingsLedger'>,
+  event: EngineEvent,
+): Record<string, unknown> {
   const now = deps.clock();
   switch (p.op) {
     case 'raise': {
@@ -18,6 +39,7 @@ function ledger(deps: Deps, after: TInstanceRow, p: BlockParams<'findingsLedger'
         items: after.data[p.itemsField],
         round,
         now,
+        raised: raisedOf(def, after, p.field),
       });
       return {
         findings: list.map((f) => ({
@@ -26,6 +48,7 @@ function ledger(deps: Deps, after: TInstanceRow, p: BlockParams<'findingsLedger'
           workdays: f.workdays,
           repeat: f.repeat,
           offlineOrdered: f.offlineOrdered,
+          ...(f.noticeNo ? { noticeNo: f.noticeNo } : {}),
         })),
       };
     }
@@ -33,8 +56,13 @@ function ledger(deps: Deps, after: TInstanceRow, p: BlockParams<'findingsLedger'
       markRectified(deps, after.id, now);
       return {};
     case 'reopen': {
-      const escalated = reopenRectification(deps, after.id);
-      return escalated.length ? { escalatedFindings: escalated } : {};
+      // The verdicts come with the deciding vote (a review keeps votes' data on the vote, not the instance).
+      const verdicts = p.field ? verdictRows(event.data?.[p.field]) : [];
+      const r = reopenRectification(deps, after.id, verdicts.length ? verdicts : undefined, event.comment);
+      return {
+        ...(verdicts.length ? { closedFindings: r.closed, returnedFindings: r.returned } : {}),
+        ...(r.escalated.length ? { escalatedFindings: r.escalated } : {}),
+      };
     }
     case 'close':
       closeFindings(deps, after.id, now);
@@ -52,11 +80,12 @@ export function recordEvent(
   def: TDefinition,
   after: TInstanceRow,
   effects: Effect[],
+  event: EngineEvent,
 ): Record<string, unknown> {
   const meta: Record<string, unknown> = {};
   for (const move of effects.filter((e): e is Moved => e.type === 'moved'))
     for (const use of actionBlocks(def, move.from, move.event))
       if (use.name === 'findingsLedger')
-        Object.assign(meta, ledger(deps, after, use.params as BlockParams<'findingsLedger'>));
+        Object.assign(meta, ledger(deps, def, after, use.params as BlockParams<'findingsLedger'>, event));
   return meta;
 }

@@ -47,10 +47,15 @@ describe('every other refusal of the built-in workflows, each named', () => {
     });
     const allPass = CHECKLIST_V1.items.map((i) => ({ ...i, result: 'pass' }));
     expect((await h.fire(started.id, 'principalA', 'SUBMIT', { data: { items: allPass } })).status).toBe(200);
+    // Nothing failed, so there is no finding to raise: the action's required findings are missing (the
+    // form's check comes before the rules), and the dialog already says why, from the guard.
     expect(await errorOf(await h.fire(started.id, 'inspector', 'RAISE_FINDINGS', { comment: '问题' }))).toMatchObject({
-      status: 409,
-      rule: 'hasFailedItems',
+      status: 422,
+      code: 'VALIDATION',
+      fieldErrors: { findings: { 'zh-CN': '请填写「整改问题（逐项）」', en: '"Findings, item by item" is required' } },
     });
+    const raise = (await h.view(started.id, 'inspector')).availableEvents.find((e) => e.type === 'RAISE_FINDINGS');
+    expect(raise?.blockedBy?.rule).toBe('hasFailedItems');
     const oneFail = allPass.map((i) => (i.code === 'NET-01' ? { ...i, result: 'fail' } : i));
     expect(
       await errorOf(await h.fire(started.id, 'inspector', 'PASS', { data: { items: oneFail }, comment: '通过' })),

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { addWorkdays } from '../../domain.js';
 import { CHECKLIST_V1 } from '../../test/fixtures/reference-docs.js';
+import { handInRectification } from '../../test/rectification.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
 
 let h: WorkflowHarness;
@@ -42,9 +43,7 @@ async function round(name: string, fails: Record<string, 'high' | 'medium' | 'lo
   expect(view.data.rectificationDays).toBe(days);
   expect(view.openTasks[0].dueAt).toBe(addWorkdays(undefined, h.clock.now(), days).toISOString());
   if (close) {
-    expect(
-      (await h.fire(id, 'principalA', 'SUBMIT_RECTIFICATION', { data: { rectificationReport: '已整改' } })).status,
-    ).toBe(200);
+    expect((await handInRectification(h, id)).status).toBe(200);
     expect((await h.fire(id, 'inspector', 'APPROVE', { comment: '整改到位' })).status).toBe(200);
   }
   return id;

@@ -119,6 +119,7 @@ export const campusEntry = {
       kind: 'collect',
       name: l('学校确认', 'Schools confirm'),
       participants: targetSchools,
+      partLabel: l('提交本方意见', 'Submit our answer'),
       form: {
         fields: [
           {

@@ -101,6 +101,24 @@ export const securityInspection = {
             min: 1,
             max: 60,
           },
+          {
+            name: 'findings',
+            type: 'findings',
+            label: l('整改问题（逐项）', 'Findings, item by item'),
+            help: l(
+              '每个不符合项登记为一个问题：风险等级、办理时限（按等级预填，可调整）、是否责令下线、线下整改通知书编号，并附现场照片',
+              'Each failed item becomes a finding: severity, deadline (pre-filled by severity, may be changed), offline order, the paper notice’s number, and a site photo',
+            ),
+            findings: {
+              mode: 'raise',
+              itemsField: 'items',
+              severities: [
+                { value: 'high', label: l('高风险', 'High'), workdays: 5, offline: true },
+                { value: 'medium', label: l('中风险', 'Medium'), workdays: 10 },
+                { value: 'low', label: l('低风险', 'Low'), workdays: 20 },
+              ],
+            },
+          },
         ],
         permissions: { items: 'editable' },
       },
@@ -109,10 +127,18 @@ export const securityInspection = {
         RAISE_FINDINGS: {
           to: 'rectification',
           guards: [{ name: 'hasFailedItems', params: { field: 'items' } }],
+          requires: ['findings'],
           comment: 'required',
           blocks: [
-            { name: 'rectificationDeadline', params: { itemsField: 'items', daysField: 'rectificationDays' } },
-            { name: 'findingsLedger', params: { op: 'raise', itemsField: 'items', roundField: 'round' } },
+            // The ledger completes the findings first (a failed item left without one gets its severity's time).
+            {
+              name: 'findingsLedger',
+              params: { op: 'raise', itemsField: 'items', roundField: 'round', field: 'findings' },
+            },
+            {
+              name: 'rectificationDeadline',
+              params: { itemsField: 'items', daysField: 'rectificationDays', findingsField: 'findings' },
+            },
           ],
         },
         PASS: { to: 'closed', guards: [{ name: 'noFailedItems', params: { field: 'items' } }], comment: 'required' },
@@ -126,10 +152,19 @@ export const securityInspection = {
       form: {
         fields: [
           {
+            name: 'rectifications',
+            type: 'findings',
+            label: l('整改清单', 'Rectification list'),
+            help: l(
+              '逐项填写整改说明并上传整改后的照片或文件；退回的问题须重新提交',
+              'For each finding, say what was done and upload a photo or file of the fix; returned findings are handed in again',
+            ),
+            findings: { mode: 'rectify', of: 'findings', evidence: 'required' },
+          },
+          {
             name: 'rectificationReport',
             type: 'textarea',
-            label: l('整改报告', 'Rectification report'),
-            required: true,
+            label: l('整改总体说明', 'Rectification summary'),
             maxLength: 4000,
           },
           { name: 'rectificationEvidence', type: 'file', label: l('整改佐证材料', 'Rectification evidence') },
@@ -137,7 +172,11 @@ export const securityInspection = {
       },
       deadline: { workdays: 15, fromField: 'rectificationDays', remindBefore: 2, escalateTo: bureau },
       on: {
-        SUBMIT_RECTIFICATION: { to: 'verification', blocks: [{ name: 'findingsLedger', params: { op: 'handIn' } }] },
+        SUBMIT_RECTIFICATION: {
+          to: 'verification',
+          requires: ['rectifications'],
+          blocks: [{ name: 'findingsLedger', params: { op: 'handIn', field: 'rectifications' } }],
+        },
       },
     },
     verification: {
@@ -145,18 +184,33 @@ export const securityInspection = {
       name: l('整改复核', 'Verification'),
       assignees: inspector,
       join: { policy: 'all' },
+      form: {
+        fields: [
+          {
+            name: 'verdicts',
+            type: 'findings',
+            label: l('逐项复核', 'Verdict per finding'),
+            help: l(
+              '逐项查看学校的整改说明与佐证：通过的问题销号，退回的问题注明原因，学校重新整改',
+              'Look at each finding’s reply and evidence: accepted findings close, returned ones say why and go back to the school',
+            ),
+            findings: { mode: 'verify', of: 'findings' },
+          },
+        ],
+      },
       deadline: { workdays: 5 },
       on: {
         APPROVE: {
           to: 'closed',
           label: l('复核通过', 'Accept'),
-          blocks: [{ name: 'findingsLedger', params: { op: 'close' } }],
+          blocks: [{ name: 'findingsLedger', params: { op: 'close', field: 'verdicts' } }],
         },
         REJECT: {
           to: 'rectification',
           label: l('退回整改', 'Return for rectification'),
           comment: 'required',
-          blocks: [{ name: 'findingsLedger', params: { op: 'reopen' } }],
+          requires: ['verdicts'],
+          blocks: [{ name: 'findingsLedger', params: { op: 'reopen', field: 'verdicts' } }],
         },
       },
     },

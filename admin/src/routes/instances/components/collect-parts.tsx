@@ -113,7 +113,11 @@ function PartBody({ part, fields, showReason }: { part: Part; fields: FieldDef[]
     ...shown.map((f) => ({
       key: f.name,
       label: localize(f.label),
-      value: <FieldValue field={f} value={withRowFiles(f, part.data[f.name], part.files)} />,
+      value: (
+        <span data-testid={`part-field-${f.name}`}>
+          <FieldValue field={f} value={withRowFiles(f, part.data[f.name], part.files)} />
+        </span>
+      ),
     })),
     {
       key: '__files',

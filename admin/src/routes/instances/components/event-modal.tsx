@@ -2,9 +2,11 @@ import { Alert, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { FindingsProvider, raiseConfigOf } from '../../../components/findings/findings-context';
 import { FormFieldItem } from '../../../components/form-field-input';
 import { ItemEvidenceProvider } from '../../../components/item-evidence/item-evidence-context';
 import { useLocalize } from '../../../components/localized-text';
+import { RubricFields } from '../../../components/scoring/rubric-fields';
 import { randomId } from '../../../lib/random-id';
 import { ApiError, http, isApiError } from '../../../providers/http';
 import type { AvailableEvent, EventResult, FieldDef, InstanceView } from '../../../types/contract';
@@ -40,12 +42,30 @@ function fieldsFor(
 ): Array<{ field: FieldDef; required: boolean }> {
   if (event.type === 'SAVE') return editableFields(view.form, catalogue).map((field) => ({ field, required: false }));
   if (event.mechanic) return [];
+  // A part is the step's form: every field of it (an expert's comments too), those the step requires marked.
+  if (event.type === 'SUBMIT_PART')
+    return editableFields(view.form, catalogue).map((field) => ({
+      field,
+      required: event.requires.includes(field.name) || isCriterion(field, view.form?.fields ?? []),
+    }));
+  // A total asked for comes with the criteria it sums (a rubric), each to be scored; then what the move also offers (`asks`).
   const offered = (event.asks ?? []).filter((name) => !event.requires.includes(name));
   return [
-    ...event.requires.map((name) => ({ field: catalogue.get(name) ?? fallbackField(name), required: true })),
+    ...event.requires.flatMap((name) => {
+      const field = catalogue.get(name) ?? fallbackField(name);
+      const criteria = (field.sumOf ?? []).flatMap((c) => {
+        const f = catalogue.get(c);
+        return f ? [{ field: f, required: true }] : [];
+      });
+      return [...criteria, { field, required: true }];
+    }),
     ...offered.map((name) => ({ field: catalogue.get(name) ?? fallbackField(name), required: false })),
   ];
 }
+
+/** A criterion of a required total (a rubric's): scored like the total itself. */
+const isCriterion = (field: FieldDef, form: FieldDef[]) =>
+  form.some((f) => f.required && f.sumOf?.includes(field.name));
 
 /** The caller's own part at the current collect step, if they have one: a returned part is resubmitted from what was handed in. */
 const ownPart = (view: InstanceView) => view.parts?.find((s) => s.current && s.scope === 'own')?.parts[0];
@@ -74,12 +94,22 @@ export function EventModal({ view, event, preset, fields, onClose, onDone, onRel
   // A checklist the server refused by item (e.g. a failed item without its evidence) is shown here too, so the row can be fixed in place.
   const [refusedTables, setRefusedTables] = useState<FieldDef[]>([]);
   const asked = event ? fieldsFor(event, view, fields) : [];
-  const items = [
+  const listed = [
     ...asked,
     ...refusedTables
       .filter((f) => !asked.some((a) => a.field.name === f.name))
       .map((field) => ({ field, required: false })),
   ];
+  // A findings field that raises item by item shows the checklist itself (results and findings together):
+  // the checklist rides along in the form, not drawn twice.
+  const carried = listed.flatMap(({ field }) =>
+    field.findings?.mode === 'raise'
+      ? [fields.get(field.findings.itemsField) ?? fallbackField(field.findings.itemsField)]
+      : [],
+  );
+  const items = listed.filter(({ field }) => !carried.some((c) => c.name === field.name));
+  // Criteria of a total in the dialog are drawn inside its rubric.
+  const criteria = new Set(items.flatMap(({ field }) => field.sumOf ?? []));
 
   useEffect(() => {
     if (!event) return;
@@ -90,7 +120,7 @@ export function EventModal({ view, event, preset, fields, onClose, onDone, onRel
     const prefill = event.type === 'SUBMIT_PART' ? view.partPrefill : null;
     const before = event.type === 'SUBMIT_PART' ? ownPart(view)?.data : undefined;
     form.setFields(
-      items.map(({ field }) => ({
+      [...items.map(({ field }) => field), ...carried].map((field) => ({
         name: field.name,
         value:
           before?.[field.name] ?? view.data[field.name] ?? (prefill?.field === field.name ? prefill.rows : undefined),
@@ -115,16 +145,30 @@ export function EventModal({ view, event, preset, fields, onClose, onDone, onRel
     } catch (e) {
       const err = isApiError(e) ? e : new ApiError(0, null);
       setError(err);
-      const known = new Set([COMMENT, MECHANIC_TO, MECHANIC_POSITION, PART_USER, ...items.map((i) => i.field.name)]);
+      const known = new Set([
+        COMMENT,
+        MECHANIC_TO,
+        MECHANIC_POSITION,
+        PART_USER,
+        ...items.map((i) => i.field.name),
+        ...carried.map((f) => f.name),
+      ]);
       const entries = Object.entries(err.fieldErrors).map(([name, msg]) => ({
         name: SERVER_NAMES[name] ?? name,
         errors: [localize(msg)],
       }));
       if (err.code === 'COMMENT_REQUIRED') entries.push({ name: COMMENT, errors: [localize(err.localized)] });
       form.setFields(entries.filter((f) => known.has(f.name)));
+      // A findings field in the dialog shows its checklist rows' messages itself (evidence per finding).
+      const shownByFindings = new Set(
+        items.flatMap(({ field }) => {
+          const raise = raiseConfigOf(field, fields);
+          return raise ? [raise.itemsField] : [];
+        }),
+      );
       const tables = [...new Set(Object.keys(err.fieldErrors).map((k) => k.split('.')[0] ?? ''))].flatMap((name) => {
         const f = fields.get(name);
-        return f?.type === 'table' && !known.has(name) ? [f] : [];
+        return f?.type === 'table' && !known.has(name) && !shownByFindings.has(name) ? [f] : [];
       });
       if (tables.length) {
         setRefusedTables(tables);
@@ -143,7 +187,7 @@ export function EventModal({ view, event, preset, fields, onClose, onDone, onRel
       onCancel={onClose}
       destroyOnHidden
       maskClosable={false}
-      width={items.some((i) => i.field.type === 'table') ? 880 : 640}
+      width={items.some((i) => i.field.type === 'table' || i.field.type === 'findings') ? 880 : 640}
       footer={[
         <Button key="cancel" onClick={onClose}>
           {t('common.cancel')}
@@ -204,36 +248,51 @@ export function EventModal({ view, event, preset, fields, onClose, onDone, onRel
         alsoRequired={view.partPrefill?.evidenceRequired}
         mineOnly={event?.type === 'SUBMIT_PART'}
       >
-        <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={pending || conflict}>
-          {event && (
-            <MechanicFields
-              event={event}
-              reviewStep={view.stateKind === 'review'}
-              partNames={partNames(view, t('parts.unknownOrg'))}
-            />
-          )}
-          {items.map(({ field, required }) => (
-            <FormFieldItem key={field.name} field={field} required={required} />
-          ))}
-          <Form.Item
-            name={COMMENT}
-            label={t('instances.comment')}
-            rules={
-              event?.commentRequired
-                ? [{ required: true, whitespace: true, message: t('instances.commentRequired') }]
-                : []
-            }
-          >
-            <Input.TextArea
-              rows={3}
-              maxLength={1000}
-              showCount
-              placeholder={
-                event?.commentRequired ? t('instances.commentRequiredPlaceholder') : t('instances.commentPlaceholder')
+        <FindingsProvider instanceId={view.id} data={view.data} fields={fields}>
+          <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={pending || conflict}>
+            {event && (
+              <MechanicFields
+                event={event}
+                reviewStep={view.stateKind === 'review'}
+                partNames={partNames(view, t('parts.unknownOrg'))}
+              />
+            )}
+            {carried.map((field) => (
+              <Form.Item key={field.name} name={field.name} hidden />
+            ))}
+            {items
+              .filter(({ field }) => !criteria.has(field.name))
+              .map(({ field, required }) =>
+                field.sumOf ? (
+                  <RubricFields
+                    key={field.name}
+                    total={field}
+                    criteria={items.filter((i) => field.sumOf?.includes(i.field.name)).map((i) => i.field)}
+                  />
+                ) : (
+                  <FormFieldItem key={field.name} field={field} required={required} />
+                ),
+              )}
+            <Form.Item
+              name={COMMENT}
+              label={t('instances.comment')}
+              rules={
+                event?.commentRequired
+                  ? [{ required: true, whitespace: true, message: t('instances.commentRequired') }]
+                  : []
               }
-            />
-          </Form.Item>
-        </Form>
+            >
+              <Input.TextArea
+                rows={3}
+                maxLength={1000}
+                showCount
+                placeholder={
+                  event?.commentRequired ? t('instances.commentRequiredPlaceholder') : t('instances.commentPlaceholder')
+                }
+              />
+            </Form.Item>
+          </Form>
+        </FindingsProvider>
       </ItemEvidenceProvider>
     </Modal>
   );

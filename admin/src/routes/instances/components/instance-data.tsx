@@ -22,7 +22,8 @@ export function InstanceData({ view, fields }: { view: InstanceView; fields: Map
     ...Array.from(fields.keys()).filter((n) => n in view.data),
     ...Object.keys(view.data).filter((n) => !fields.has(n)),
   ].filter((n) => !isHidden(view.form, n));
-  const all = names.map((n) => fields.get(n) ?? fallbackField(n));
+  // Findings fields are shown item by item with the ledger's deadlines and status (整改清单, findings-card.tsx).
+  const all = names.map((n) => fields.get(n) ?? fallbackField(n)).filter((f) => f.type !== 'findings');
   const simple = all.filter((f) => f.type !== 'table');
   const tables = all.filter((f) => f.type === 'table');
   const refs = view.refs ?? {};

@@ -1,12 +1,13 @@
 import type { TInstanceRow } from '../../../db/schema.js';
 import type { Deps } from '../../../deps.js';
 import { findingsFromItems, rectificationWorkdays } from '../../../domain.js';
-import type { BlockName, BlockParams, TDefinition } from '../../../engine.js';
-import type { AppError } from '../../../errors.js';
+import { type BlockName, type BlockParams, raisedRows, type TDefinition, verdictRows } from '../../../engine.js';
+import { AppError } from '../../../errors.js';
 import { missingItemEvidence, missingRectificationEvidence } from '../../attachments/item-evidence.js';
 import { groupRollUp } from '../assessment-rollup.js';
 import { chooseExperts, conflictedExpert } from '../award-experts.js';
 import { expertScores, levelFor, scoreSummary } from '../award-scores.js';
+import { checkVerdicts, completeFindings, missingReplies } from '../findings-checks.js';
 import { missingIndicatorEvidence } from '../indicator-rows.js';
 import { inspectionItems } from '../inspection-findings.js';
 
@@ -26,6 +27,8 @@ export type DecideInput<N extends BlockName> = {
   params: BlockParams<N>;
   /** Who sends the event (a part's author). */
   actorId: string;
+  /** The event's comment (a return's reason). */
+  comment?: string;
 };
 
 export const blank = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
@@ -75,17 +78,40 @@ export const BEFORE_DECIDE: { [N in BlockName]?: (input: DecideInput<N>) => AppE
   rectificationDeadline: ({ data, merged, params }) => {
     const all = merged();
     if (!blank(all[params.daysField])) return;
-    // The rectification deadline follows the most severe finding; the inspector may still set it.
-    const days = rectificationWorkdays(findingsFromItems(inspectionItems(all[params.itemsField])));
-    if (days > 0) data[params.daysField] = days;
+    // The rectification deadline follows the most pressing finding: the times on the findings field's rows
+    // (pre-filled by the severities it declares), else by severity; the inspector may still set it.
+    const days = params.findingsField
+      ? Math.min(...raisedRows(all[params.findingsField]).map((r) => r.workdays))
+      : rectificationWorkdays(findingsFromItems(inspectionItems(all[params.itemsField])));
+    if (Number.isFinite(days) && days > 0) data[params.daysField] = days;
   },
   // A step block: runs on the parts submitted at its collect step.
   indicatorRows: ({ deps, row, data, params, actorId }) =>
     missingIndicatorEvidence(deps, { row, actorId, params, data }),
-  findingsLedger: ({ deps, row, merged, params }) => {
+  findingsLedger: ({ deps, def, row, data, merged, params, comment }) => {
     if (params.op === 'raise')
-      return missingItemEvidence(deps, { instanceId: row.id, data: merged(), table: params.itemsField });
+      return (
+        missingItemEvidence(deps, { instanceId: row.id, data: merged(), table: params.itemsField }) ??
+        (params.field
+          ? completeFindings(def, { field: params.field, itemsField: params.itemsField, merged: merged(), data })
+          : undefined)
+      );
     if (params.op === 'handIn')
-      return missingRectificationEvidence(deps, { instanceId: row.id, table: params.itemsField });
+      return (
+        (params.field
+          ? missingReplies(deps, def, { row, field: params.field, itemsField: params.itemsField, merged: merged() })
+          : undefined) ?? missingRectificationEvidence(deps, { instanceId: row.id, table: params.itemsField })
+      );
+    if (params.op === 'reopen' && params.field)
+      return checkVerdicts(deps, def, { row, field: params.field, data, comment });
+    if (params.op === 'close' && params.field && verdictRows(data[params.field]).some((v) => v.verdict === 'returned'))
+      return new AppError('VALIDATION', {
+        status: 422,
+        message: { 'zh-CN': '有问题被退回，请使用「退回整改」', en: 'Some findings are returned: use Return instead' },
+        fieldErrors: {
+          [params.field]: { 'zh-CN': '复核通过时所有问题须为通过', en: 'Accepting needs every finding accepted' },
+        },
+        rule: 'returnedOnAccept',
+      });
   },
 };
