@@ -65,13 +65,14 @@ describe('issue 12.11: notifications stay true', () => {
       await page.getByTestId('more-actions').click();
       await page.locator('.ant-dropdown-menu-item', { hasText: '暂存' }).click();
       const draft = page.locator('.ant-modal-content');
-      const item = draft.getByTestId('checklist-item-PHY-02');
+      const item = draft.getByTestId('finding-item-PHY-02');
       await item.waitFor();
       return { draft, item };
     };
     const { draft, item } = await saveDraft();
+    // 不符合 opens the item's finding, with its photo row.
     await item.getByText('不符合', { exact: true }).click();
-    await pickOption(item.locator('.ant-select'));
+    await item.getByTestId('finding-editor-PHY-02').waitFor();
     const png = Buffer.from(
       'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
       'base64',
@@ -122,7 +123,11 @@ describe('issue 12.11: notifications stay true', () => {
     await screenshot(page, 'timer-notice');
     await row.getByTestId('inbox-open').click();
     await page.waitForURL(/\/instances\/[^/?]+$/);
-    const timer = page.getByTestId('history').getByTestId('history-timer').first();
+    const timer = page
+      .getByTestId('history')
+      .getByTestId('history-timer')
+      .filter({ hasText: '已超过办理时限' })
+      .first();
     await timer.waitFor();
     expect(await timer.textContent()).toMatch(/「.+」已超过办理时限，系统自动督办：通知办理人.*原因：办理时限 .+ 已过/);
     await timer.scrollIntoViewIfNeeded();

@@ -86,7 +86,7 @@ export function UserList() {
     >
       <Form<Filters> layout="inline" {...searchFormProps} style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="q" label={t('people.search')}>
-          <Input allowClear placeholder={t('people.pick')} style={{ width: 220 }} />
+          <Input allowClear placeholder={t('people.searchList')} style={{ width: 220 }} />
         </Form.Item>
         <Form.Item name="role" label={t('people.role')}>
           <Select
