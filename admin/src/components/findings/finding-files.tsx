@@ -1,8 +1,9 @@
-import { CameraOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { Button, Image, Space, Tag, Typography, Upload } from 'antd';
+import { CameraOutlined } from '@ant-design/icons';
+import { Button, Image, Space, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import type { Attachment } from '../../types/contract';
+import { EvidenceCountTag } from '../item-evidence/evidence-count-tag';
 import { itemField, useItemEvidence } from '../item-evidence/item-evidence-context';
 import { useLocalize } from '../localized-text';
 import { useFileUpload } from '../use-file-upload';
@@ -87,14 +88,11 @@ export function FindingFiles({
             </Button>
           </Upload>
         )}
-        <Tag
-          icon={<PaperClipOutlined />}
-          color={after.length ? 'blue' : 'default'}
-          bordered={false}
-          data-testid={`finding-evidence-count-${code}`}
-        >
-          {t('findingItems.evidenceCount', { count: after.length })}
-        </Tag>
+        <EvidenceCountTag
+          count={after.length}
+          label={t('findingItems.evidenceCount', { count: after.length })}
+          testId={`finding-evidence-count-${code}`}
+        />
         <Thumbs files={after} />
         {earlier.length > 0 && (
           <>

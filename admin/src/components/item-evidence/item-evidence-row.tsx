@@ -1,9 +1,10 @@
-import { CameraOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { Button, Image, Space, Tag, Typography, Upload } from 'antd';
+import { CameraOutlined } from '@ant-design/icons';
+import { Button, Image, Space, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import { useLocalize } from '../localized-text';
 import { useFileUpload } from '../use-file-upload';
+import { EvidenceCountTag } from './evidence-count-tag';
 import { itemField, useItemEvidence } from './item-evidence-context';
 
 const inline = (url: string) => `${url}${url.includes('?') ? '&' : '?'}inline=1`;
@@ -56,14 +57,11 @@ export function ItemEvidenceRow({
             {t('itemEvidence.attach')}
           </Button>
         </Upload>
-        <Tag
-          icon={<PaperClipOutlined />}
-          color={files.length ? 'blue' : 'default'}
-          bordered={false}
-          data-testid={`item-evidence-count-${code}`}
-        >
-          {t('itemEvidence.count', { count: files.length })}
-        </Tag>
+        <EvidenceCountTag
+          count={files.length}
+          label={t('itemEvidence.count', { count: files.length })}
+          testId={`item-evidence-count-${code}`}
+        />
         {failed && ctx.required.has(code) && !error && (
           <Typography.Text type={needed ? 'warning' : 'secondary'} style={{ fontSize: 12 }}>
             {t('itemEvidence.required')}
