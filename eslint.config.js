@@ -47,5 +47,17 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
+  {
+    // The pure package's schemas take `z` from its zod.ts, which switches zod to parsing without eval in the
+    // browser (the console's CSP forbids eval); a schema built on 'zod' directly would probe eval again.
+    files: ['workflows/src/**/*.ts'],
+    ignores: ['workflows/src/zod.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { name: 'zod', allowTypeImports: true, message: "Import { z } from the package's zod.ts." },
+      ],
+    },
+  },
   prettier,
 );

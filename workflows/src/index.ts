@@ -1,4 +1,3 @@
-import './zod-config.js';
 export { candidatesFor, listedOrgs, matchesRule, scopeOrg, SYSTEM_ACTOR } from './actors.js';
 export { type DeclaredChecks, type DeclaredRule, declaredRules, startChecks } from './auto-checks.js';
 export { autoDecision } from './auto-decision.js';

@@ -1,7 +1,6 @@
-import { z } from 'zod';
-
 import type { TDefinition, TLocalizedText, TStateKind } from '../definition/schema.js';
 import { t } from '../text.js';
+import { z } from '../zod.js';
 import {
   type BlockSite,
   type InputProblem,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.js';
 
 /** Text shown to people, in both console languages. */
 export const zLocalizedText = z.object({

@@ -1,9 +1,8 @@
-import { z } from 'zod';
-
 import { type PartsByStep, partUsers } from '../actors.js';
 import type { TGuardRef, TLocalizedText } from '../definition/schema.js';
 import type { Facts, RuleReason } from '../engine-types.js';
 import { t } from '../text.js';
+import { z } from '../zod.js';
 
 /** What a guard may look at: the instance's form data (merged with the event's), the API's facts and the collect steps' parts. */
 export type GuardInput = { data: Record<string, unknown>; facts: Facts; collections?: PartsByStep };

@@ -1,6 +1,5 @@
-import { z } from 'zod';
-
 import { zLocalizedText } from '../../definition/schema.js';
+import { z } from '../../zod.js';
 
 /**
  * How a dimension's member-school scores combine into the group's, so that a strong lead school

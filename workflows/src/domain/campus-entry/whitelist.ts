@@ -1,6 +1,5 @@
-import { z } from 'zod';
-
 import { zLocalizedText } from '../../definition/schema.js';
+import { z } from '../../zod.js';
 
 /** One whitelisted social affair (社会事务进校园白名单 item). */
 export const zWhitelistItem = z.object({
