@@ -14,12 +14,14 @@ import { AppError } from '../../errors.js';
 import { loadDefinition } from '../definitions/load-definition.js';
 import { veilFor } from '../instances/blind-review.js';
 import { readableInstance } from '../instances/get-instance.js';
+import { hiddenPartFiles, hidesFile, partScopes } from '../instances/part-scope.js';
 import { deniedEvent } from '../instances/refusal.js';
 import { attachmentsDir } from './attachment-store.js';
 
 /**
  * Opens a file for whoever may read its instance, except one a reviewer uploaded whom the caller may not
- * know (blind-review.ts): that answers 404 like a file that is not there. Every download and opened
+ * know (blind-review.ts) or another participant's evidence for their own part (part-scope.ts): that answers
+ * 404 like a file that is not there. Every download and opened
  * preview is audited; an image drawn as a thumbnail beside its checklist item is not (issue 12.11b): a
  * page showing evidence is not someone taking it, and it would bury the real downloads in the history.
  */
@@ -33,7 +35,8 @@ export function downloadAttachment(
   const def = loadDefinition(deps, instance.definitionId)?.def;
   if (
     def &&
-    veilFor(deps, { def, row: instance, user: input.user, ability: input.ability }).people.has(row.uploadedBy)
+    (veilFor(deps, { def, row: instance, user: input.user, ability: input.ability }).people.has(row.uploadedBy) ||
+      hidesFile(hiddenPartFiles(partScopes(def, instance, input.user, input.ability), input.user.id), row))
   ) {
     const denied = new AppError('NOT_FOUND');
     tx(deps.db, () =>

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, notInArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, not, notInArray, or, type SQL, sql } from 'drizzle-orm';
 
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
@@ -8,12 +8,14 @@ import { decodeCursor, pageOf } from '../../lib/cursor.js';
 import { loadDefinition } from '../definitions/load-definition.js';
 import { veilFor } from '../instances/blind-review.js';
 import { readableInstance } from '../instances/get-instance.js';
+import { type HiddenPartFiles, hiddenPartFiles, partScopes } from '../instances/part-scope.js';
 import { toAttachment } from './attachment-view.js';
 import type { TAttachmentQuery } from './attachments.types.js';
 
 /**
  * An instance's files, oldest first; 404 when the caller may not read the instance. Files uploaded by
- * reviewers the caller may not know (their score sheets, in a blind or sealed review) are not listed.
+ * reviewers the caller may not know (their score sheets, in a blind or sealed review) are not listed, nor
+ * the evidence another participant attached to their own part of a collect step (another school's).
  */
 export function listAttachments(deps: Deps, input: { user: TAuthUser; ability: AppAbility; query: TAttachmentQuery }) {
   const q = input.query;
@@ -22,6 +24,7 @@ export function listAttachments(deps: Deps, input: { user: TAuthUser; ability: A
   const hidden = def ? [...veilFor(deps, { def, row, user: input.user, ability: input.ability }).people] : [];
   const where: SQL[] = [eq(attachments.instanceId, q.instanceId)];
   if (hidden.length) where.push(notInArray(attachments.uploadedBy, hidden));
+  if (def) where.push(...partFilesOut(hiddenPartFiles(partScopes(def, row, input.user, input.ability), input.user.id)));
   const cursor = decodeCursor(q.cursor, 2);
   if (cursor) {
     const [at, id] = cursor.map(String);
@@ -37,4 +40,17 @@ export function listAttachments(deps: Deps, input: { user: TAuthUser; ability: A
     .all();
   const page = pageOf(rows, q.limit, (r) => [r.createdAt, r.id]);
   return { items: page.items.map(toAttachment), nextCursor: page.nextCursor };
+}
+
+/** Bounded by one instance's participants and one step's fields. */
+function partFilesOut(hidden: HiddenPartFiles): SQL[] {
+  return hidden.flatMap(({ people, fields }) => {
+    const onField = or(
+      inArray(attachments.field, fields),
+      ...fields.map((f) => sql`substr(${attachments.field}, 1, ${f.length + 1}) = ${`${f}.`}`),
+    );
+    // isNotNull first: a file on no field stays listed (NOT over a NULL comparison would drop it).
+    const theirs = and(isNotNull(attachments.field), inArray(attachments.uploadedBy, people), onField);
+    return theirs ? [not(theirs)] : [];
+  });
 }

@@ -4,14 +4,13 @@ import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { attachments, organisations, roleGrants, type TInstanceRow, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { describeSnapshot, matchesRule, type TDefinition } from '../../engine.js';
+import { type matchesRule, type TDefinition } from '../../engine.js';
 import { toAttachment } from '../attachments/attachment-view.js';
 import { partPrefill } from '../workflow-rules/indicator-rows.js';
-import { oversees, type Veil } from './blind-review.js';
-import { engineActor, ruleOrgs } from './engine-env.js';
+import type { Veil } from './blind-review.js';
+import { ruleOrgs } from './engine-env.js';
 import type { TPartStep } from './instances.types.js';
-
-type Collection = ReturnType<typeof describeSnapshot>['collections'][string];
+import { isPartField, partScopes } from './part-scope.js';
 
 /**
  * Who is behind each participant: the organisation where they hold the participant role (preferring the
@@ -61,20 +60,15 @@ export function partViews(
   input: { def: TDefinition; row: TInstanceRow; user: TAuthUser; ability: AppAbility; veil: Veil },
 ): TPartStep[] {
   const { def, row, user } = input;
-  const described = describeSnapshot(def, row.snapshot);
   const ctx = row.snapshot.context as Parameters<typeof matchesRule>[2];
-  const actor = engineActor(user);
-  const seesAll = oversees(input.ability);
   const out: TPartStep[] = [];
-  for (const [stateId, state] of Object.entries(def.states)) {
-    const c: Collection | undefined = described.collections[stateId];
-    if (state.kind !== 'collect' || !c) continue;
-    const all = seesAll || state.collectors.some((rule) => matchesRule(actor, rule, ctx));
+  for (const { step: stateId, collection: c, all, fields } of partScopes(def, row, user, input.ability)) {
+    const state = def.states[stateId];
+    if (state?.kind !== 'collect') continue;
     const visible = (all ? c.participants : c.participants.filter((u) => u === user.id)).filter(
       (u) => !input.veil.people.has(u),
     );
     if (visible.length === 0) continue;
-    const fields = (state.form?.fields ?? []).map((f) => f.name);
     const prefill = partPrefill(deps, def, { state: stateId, data: row.data });
     const who = whoIs(
       deps,
@@ -89,7 +83,7 @@ export function partViews(
       .where(and(eq(attachments.instanceId, row.id), inArray(attachments.uploadedBy, visible)))
       .orderBy(asc(attachments.createdAt), asc(attachments.id))
       .all()
-      .filter((a) => !!a.field && fields.some((f) => a.field === f || a.field?.startsWith(`${f}.`)));
+      .filter((a) => isPartField(fields, a.field));
     out.push({
       step: stateId,
       stepName: state.name,
