@@ -25,8 +25,9 @@ export async function openOptions(field: Locator, search?: string): Promise<Loca
     if (!listId) await page.waitForTimeout(50);
   }
   if (!listId) throw new Error('the select did not open its list');
+  // Not a hidden one: two selects of the designer's form builder were seen sharing a list id.
   return page
-    .locator('.ant-select-dropdown', { has: page.locator(`[id="${listId}"]`) })
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)', { has: page.locator(`[id="${listId}"]`) })
     .locator('.ant-select-item-option');
 }
 

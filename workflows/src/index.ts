@@ -31,6 +31,7 @@ export {
 export { addWorkdays, isSchoolWorkday, localDate, reminderAt, workdaysBetween } from './calendar.js';
 export { compile, type CompiledMachine } from './compile.js';
 export type { EngineContext, ReviewRound, Vote } from './context.js';
+export { describePath } from './definition/describe-path.js';
 export * from './definition/schema.js';
 export {
   type DefinitionError,

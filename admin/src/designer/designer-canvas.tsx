@@ -16,7 +16,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useLocalize } from '../components/localized-text';
-import { autoLayout } from './layout';
+import { autoLayout, keepPlaces } from './layout';
 import { type Doc, type EdgeRef, transitionLabel } from './model';
 import { StateNode, type StateNodeType } from './state-node';
 
@@ -31,12 +31,15 @@ type Props = {
   trail?: { current: string | null; visited: string[] };
   onSelect: (s: Selection) => void;
   onConnect: (from: string, to: string) => void;
+  /** Bumped by 自动布局: the one thing that moves steps the bureau has placed. */
   layoutKey: number;
+  /** Where the steps now sit, after a drag or 自动布局 (kept in the draft's `layout`); absent when read-only. */
+  onPlaced?: (layout: Record<string, { x: number; y: number }>) => void;
 };
 
 const nodeTypes = { state: StateNode };
 
-/** The workflow graph: dagre places new states, people may drag them; drawing from a handle adds a transition. */
+/** The workflow graph: steps stay where the bureau put them (dagre places new ones and lays out on request); drawing from a handle adds a transition. */
 export function DesignerCanvas({
   doc,
   edges,
@@ -47,22 +50,33 @@ export function DesignerCanvas({
   onSelect,
   onConnect,
   layoutKey,
+  onPlaced,
 }: Props) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const { token } = theme.useToken();
-  const structure = `${Object.keys(doc.states).join(',')}|${edges.map((e) => `${e.from}>${e.to}`).join(',')}|${layoutKey}`;
-  const [positions, setPositions] = useState<Record<string, { x: number; y: number }>>({});
+  const steps = Object.keys(doc.states).join(',');
+  const [positions, setPositions] = useState<Record<string, { x: number; y: number }>>(() =>
+    keepPlaces(doc, edges, doc.layout ?? {}),
+  );
   // React Flow keeps nodes hidden until it has measured them; controlled nodes must carry that back.
   const [measured, setMeasured] = useState<Record<string, StateNodeType['measured']>>({});
-  // Re-run the layout when states or arrows come and go (or on request), not on every keystroke.
-  useEffect(() => setPositions(autoLayout(doc, edges)), [structure]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Steps that come (added, renamed) get a free place; every other step stays where it is, whatever the
+  // arrows do: a layout that re-ran on each new arrow swapped nodes under the pointer (issue 12.9).
+  useEffect(() => setPositions((now) => keepPlaces(doc, edges, { ...doc.layout, ...now })), [steps]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (layoutKey === 0) return;
+    const auto = autoLayout(doc, edges);
+    setPositions(auto);
+    onPlaced?.(auto);
+  }, [layoutKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const [flow, setFlow] = useState<ReactFlowInstance<StateNodeType, Edge> | null>(null);
-  // Keep every state in view after the layout changed (new nodes are measured on the next frame).
+  // Every step in view when steps come or go or are laid out again (new nodes are measured on the next
+  // frame); never on a new arrow, which would slide the canvas under the pointer.
   useEffect(() => {
     const timer = setTimeout(() => void flow?.fitView({ padding: 0.15, duration: 200 }), 60);
     return () => clearTimeout(timer);
-  }, [structure, flow]);
+  }, [steps, layoutKey, flow]);
 
   const nodes: StateNodeType[] = useMemo(
     () =>
@@ -144,6 +158,17 @@ export function DesignerCanvas({
           const next = applyNodeChanges(changes, nodes);
           setPositions(Object.fromEntries(next.map((n) => [n.id, n.position])));
           setMeasured(Object.fromEntries(next.map((n) => [n.id, n.measured])));
+        }}
+        onNodeDragStop={(_, __, moved) => {
+          // Whole pixels: the saved arrangement reads as what it is, not as 229.99556327160502.
+          const next = {
+            ...positions,
+            ...Object.fromEntries(
+              moved.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }]),
+            ),
+          };
+          setPositions(next);
+          onPlaced?.(next);
         }}
         onNodeClick={(_, n) => onSelect({ type: 'state', id: n.id })}
         onEdgeClick={(_, e) => onSelect({ type: 'edge', id: e.id })}

@@ -101,7 +101,13 @@ function retarget(s: StateIn, from: string, to: string | null): StateIn {
 export function removeState(doc: Doc, id: string): Doc {
   const { [id]: _gone, ...rest } = doc.states;
   const states = Object.fromEntries(Object.entries(rest).map(([k, s]) => [k, retarget(s, id, null)]));
-  return { ...doc, states, initial: doc.initial === id ? (Object.keys(states)[0] ?? '') : doc.initial };
+  const { [id]: _place, ...layout } = doc.layout ?? {};
+  return {
+    ...doc,
+    states,
+    initial: doc.initial === id ? (Object.keys(states)[0] ?? '') : doc.initial,
+    ...(doc.layout ? { layout } : {}),
+  };
 }
 
 type Blocks = Array<{ name: string; params?: Record<string, unknown> }> | undefined;
@@ -132,7 +138,11 @@ export function renameStateId(doc: Doc, from: string, to: string): Doc {
   const states = Object.fromEntries(
     Object.entries(doc.states).map(([k, s]) => [k === from ? to : k, renameBlocksIn(retarget(s, from, to), from, to)]),
   );
-  return { ...doc, states, initial: doc.initial === from ? to : doc.initial };
+  // The step keeps its place on the canvas under its new id.
+  const layout = doc.layout
+    ? Object.fromEntries(Object.entries(doc.layout).map(([k, p]) => [k === from ? to : k, p]))
+    : undefined;
+  return { ...doc, states, initial: doc.initial === from ? to : doc.initial, ...(layout ? { layout } : {}) };
 }
 
 export function patchState(doc: Doc, id: string, next: StateIn): Doc {

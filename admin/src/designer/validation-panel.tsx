@@ -1,5 +1,5 @@
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
-import type { DefinitionError } from '@eduflow/workflows';
+import { type DefinitionError, describePath } from '@eduflow/workflows';
 import { Alert, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
@@ -7,12 +7,14 @@ import { useLocalize } from '../components/localized-text';
 import type { Selection } from './designer-canvas';
 import { type EdgeRef, locateError } from './model';
 
-/** Every problem parseDefinition() finds, each a link to the node or arrow it is pinned on. */
+/** Every problem parseDefinition() finds, placed by step, button and field name, each a link to the node or arrow it is pinned on. */
 export function ValidationPanel({
+  doc,
   errors,
   edges,
   onSelect,
 }: {
+  doc: unknown;
   errors: DefinitionError[];
   edges: EdgeRef[];
   onSelect: (s: Selection) => void;
@@ -39,6 +41,7 @@ export function ValidationPanel({
       dataSource={errors}
       renderItem={(e) => {
         const at = locateError(e.path, edges);
+        const where = localize(describePath(doc, e.path));
         const target = at.edge
           ? ({ type: 'edge', id: at.edge } as const)
           : at.state
@@ -49,7 +52,8 @@ export function ValidationPanel({
             <List.Item.Meta
               avatar={<CloseCircleTwoTone twoToneColor="#ff4d4f" />}
               title={localize(e.message)}
-              description={<Typography.Text code>{e.path || '—'}</Typography.Text>}
+              // Where, in the designer's words, unless the message already says so.
+              description={e.code === 'SCHEMA' || localize(e.message).includes(where) ? null : where}
             />
           </List.Item>
         );

@@ -375,6 +375,11 @@ export const zDefinition = z.object({
   startBlocks: zBlocks,
   initial: z.string().min(1),
   states: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), zState),
+  /**
+   * Where each step sits on the designer's canvas (top-left corner), as the bureau arranged it; 自动布局
+   * recomputes it. The engine ignores it; steps without a place are laid out when the designer opens.
+   */
+  layout: z.record(z.string(), z.object({ x: z.number().finite(), y: z.number().finite() })).optional(),
 });
 export type TDefinition = z.infer<typeof zDefinition>;
 /** A definition as written by a person, before defaults are applied. */

@@ -3,9 +3,10 @@ import { allFields, fieldAccess } from '../forms/field-access.js';
 import { findingsFieldProblems } from '../forms/findings.js';
 import { GUARDS, isGuardName } from '../guards/registry.js';
 import { titleFields } from '../instance-title.js';
-import { t } from '../text.js';
+import { eventLabel, t } from '../text.js';
 import type { TActorRule, TDefinition, TGuardRef, TLocalizedText, TState, TTransition } from './schema.js';
 import { RESERVED_EVENTS, zDefinition } from './schema.js';
+import { schemaIssueMessage } from './schema-issue.js';
 
 export type DefinitionErrorCode =
   | 'SCHEMA'
@@ -103,8 +104,8 @@ function checkGuards(guards: TGuardRef[], path: string, errors: DefinitionError[
         path: at,
         code: 'BAD_GUARD_PARAMS',
         message: t(
-          `规则「${g.name}」参数无效：${parsed.error.issues[0]?.message}`,
-          `Rule "${g.name}" has invalid parameters: ${parsed.error.issues[0]?.message}`,
+          `条件「${GUARDS[g.name].label['zh-CN']}」的参数不正确：${parsed.error.issues[0]?.message}`,
+          `Condition "${GUARDS[g.name].label.en}" has invalid parameters: ${parsed.error.issues[0]?.message}`,
         ),
       });
   });
@@ -121,7 +122,10 @@ export function validateDefinition(def: TDefinition): DefinitionError[] {
     errors.push({
       path: 'initial',
       code: 'UNKNOWN_STATE',
-      message: t(`初始状态「${def.initial}」不存在`, `Initial state "${def.initial}" does not exist`),
+      message: t(
+        `第一个环节（${def.initial}）不存在：请在流程设置中重新选择`,
+        `The first step (${def.initial}) does not exist: choose it again in the workflow settings`,
+      ),
     });
 
   const names = new Map<string, string>();
@@ -133,7 +137,10 @@ export function validateDefinition(def: TDefinition): DefinitionError[] {
       errors.push({
         path: `${base}.name`,
         code: 'DUPLICATE_NAME',
-        message: t(`状态名称「${zh}」与「${names.get(zh)}」重复`, `State name "${zh}" duplicates "${names.get(zh)}"`),
+        message: t(
+          `环节名称「${zh}」与另一个环节重复：请改一个名称`,
+          `Another step is also called "${state.name.en}": rename one of them`,
+        ),
       });
     names.set(zh, id);
 
@@ -166,8 +173,8 @@ export function validateDefinition(def: TDefinition): DefinitionError[] {
           path: `${base}.${path}.step`,
           code: 'UNKNOWN_STATE',
           message: t(
-            `「parts」须指向一个分头填报环节（${rule.step ?? ''}）`,
-            `Scope "parts" must name a collect step (${rule.step ?? ''})`,
+            '范围“各单位填报人”须选择一个分头填报环节',
+            'The scope "those who filled the parts" must name a collect step',
           ),
         });
     }
@@ -193,7 +200,10 @@ export function validateDefinition(def: TDefinition): DefinitionError[] {
           errors.push({
             path: `${base}.on`,
             code: 'REVIEW_OUTCOMES',
-            message: t(`会签/或签节点须定义 ${outcome} 的去向`, `A review state must say where ${outcome} goes`),
+            message: t(
+              `会签/或签环节须设置「${eventLabel(outcome)['zh-CN']}」的去向`,
+              `A review step must say where "${eventLabel(outcome).en}" goes`,
+            ),
           });
     }
     for (const edge of outgoing(state)) {
@@ -202,13 +212,19 @@ export function validateDefinition(def: TDefinition): DefinitionError[] {
         errors.push({
           path: at,
           code: 'RESERVED_EVENT',
-          message: t(`${edge.event} 为系统保留事件`, `${edge.event} is reserved by the engine`),
+          message: t(
+            `按钮标识 ${edge.event} 由系统保留（${eventLabel(edge.event)['zh-CN']}），请换一个标识`,
+            `The button id ${edge.event} is reserved by the system (${eventLabel(edge.event).en}); choose another`,
+          ),
         });
       if (!def.states[edge.to])
         errors.push({
           path: at,
           code: 'UNKNOWN_STATE',
-          message: t(`目标状态「${edge.to}」不存在`, `Target state "${edge.to}" does not exist`),
+          message: t(
+            `去向的环节（${edge.to}）不存在，可能已删除：请重新选择去向`,
+            `The step it goes to (${edge.to}) does not exist, perhaps deleted: choose where it goes again`,
+          ),
         });
       checkGuards(edge.guards, at, errors);
       for (const name of edge.transition?.requires ?? [])
@@ -235,7 +251,10 @@ export function validateDefinition(def: TDefinition): DefinitionError[] {
       errors.push({
         path: base,
         code: 'DEAD_END',
-        message: t(`状态「${zh}」没有出口且不是结束状态`, `State "${state.name.en}" has no way out and is not final`),
+        message: t(
+          `环节「${zh}」没有出口，也不是结束环节：从它右侧的圆点拖一条线到下一个环节`,
+          `Step "${state.name.en}" has no way out and is not an end: drag from its right-hand dot to the next step`,
+        ),
       });
   }
 
@@ -253,15 +272,18 @@ export function validateDefinition(def: TDefinition): DefinitionError[] {
         path: `states.${id}`,
         code: 'UNREACHABLE_STATE',
         message: t(
-          `状态「${def.states[id].name['zh-CN']}」无法到达`,
-          `State "${def.states[id].name.en}" cannot be reached`,
+          `环节「${def.states[id].name['zh-CN']}」无法到达：从前面的某个环节拖一条线到它`,
+          `Step "${def.states[id].name.en}" cannot be reached: drag a line to it from an earlier step`,
         ),
       });
   if (![...reachable].some((id) => def.states[id].kind === 'final'))
     errors.push({
       path: 'states',
       code: 'NO_FINAL_STATE',
-      message: t('流程没有可到达的结束状态', 'No final state can be reached'),
+      message: t(
+        '流程走不到任何结束环节：请把最后一个环节连到「已办结」等结束环节',
+        'No end can be reached: connect the last step to an end',
+      ),
     });
   for (const locale of ['zh-CN', 'en'] as const)
     for (const name of titleFields(def.title?.[locale] ?? ''))
@@ -299,10 +321,7 @@ export function parseDefinition(
       errors: parsed.error.issues.map((i) => ({
         path: i.path.join('.'),
         code: 'SCHEMA' as const,
-        message: t(
-          `格式错误（${i.path.join('.') || '根'}）：${i.message}`,
-          `Invalid (${i.path.join('.') || 'root'}): ${i.message}`,
-        ),
+        message: schemaIssueMessage(json, i),
       })),
     };
   const errors = validateDefinition(parsed.data);

@@ -246,6 +246,7 @@ export function DefinitionDesigner() {
             selection={selection}
             trail={trail}
             layoutKey={layoutKey}
+            onPlaced={readOnly ? undefined : (layout) => d.edit({ ...doc, layout })}
             onSelect={setSelection}
             onConnect={(from, to) => {
               if (readOnly) return;
@@ -260,7 +261,9 @@ export function DefinitionDesigner() {
               {
                 key: 'validation',
                 label: `${t('designer.validation.title')}${d.validation.errors.length ? ` (${d.validation.errors.length})` : ''}`,
-                children: <ValidationPanel errors={d.validation.errors} edges={d.edges} onSelect={setSelection} />,
+                children: (
+                  <ValidationPanel doc={doc} errors={d.validation.errors} edges={d.edges} onSelect={setSelection} />
+                ),
               },
               {
                 key: 'simulate',
