@@ -144,9 +144,42 @@ function respond(deps: Deps, logger: Logger, c: Context<AppEnv>, err: unknown) {
   const error = toAppError(err);
   const reqId = c.get('requestId');
   if (err instanceof ForbiddenError) auditForbidden(deps, logger, c, err);
+  else if (DENIALS.has(error.code) && !error.audited) auditDenial(deps, logger, c, error);
   // Logged once, here, with the id the body carries so the user's quote finds this line.
   if (error.code === 'INTERNAL') logger.error({ reqId, err }, 'unexpected error');
   return c.json({ ...error.toBody(), requestId: reqId }, error.status as ContentfulStatusCode);
+}
+
+/** Refusals of permission: every one is on the audit trail (ADR 0027). */
+const DENIALS = new Set(['FORBIDDEN', 'FOUR_EYES']);
+
+/**
+ * The backstop for a refusal that reached the response without an audit event (a rule outside CASL: a
+ * delegation someone else made, a role the bulk start needs): recorded here by route, once. Use-cases
+ * that check with authorize() or deniedEvent() record their own, under their action, and are skipped.
+ */
+function auditDenial(deps: Deps, logger: Logger, c: Context<AppEnv>, error: AppError) {
+  try {
+    tx(deps.db, () =>
+      appendAudit(deps.db, {
+        at: deps.clock().toISOString(),
+        actor: c.get('user'),
+        action: 'request.denied',
+        entityType: 'Request',
+        entityId: null,
+        outcome: 'denied',
+        meta: {
+          method: c.req.method,
+          route: c.req.routePath,
+          path: c.req.path,
+          reason: error.code,
+          ...(error.rule ? { rule: error.rule } : {}),
+        },
+      }),
+    );
+  } catch (auditError) {
+    logger.error({ reqId: c.get('requestId'), err: auditError }, 'could not audit a refusal');
+  }
 }
 
 /** CASL refusals raised in handlers are permission events too: the auditor sees them. */

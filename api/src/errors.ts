@@ -170,6 +170,11 @@ export class AppError extends Error {
   readonly rule?: string;
   /** ACCOUNT_LOCKED: when sign-in opens again (ISO), for the console to count down. */
   readonly lockedUntil?: string;
+  /**
+   * The refusal is on the audit trail already (authorize(), deniedEvent()); a 403 that reaches the error
+   * handler without it is audited there, so no denial goes unrecorded and none is recorded twice.
+   */
+  audited = false;
 
   constructor(
     code: ErrorCode,
@@ -190,6 +195,12 @@ export class AppError extends Error {
     this.fieldErrors = opts.fieldErrors;
     this.rule = opts.rule;
     this.lockedUntil = opts.lockedUntil;
+  }
+
+  /** Marks the refusal as audited by whoever wrote its audit event; returns it, for `return denied.recorded()`. */
+  recorded(): this {
+    this.audited = true;
+    return this;
   }
 
   toBody(): TErrorBody {

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 
+import type { AppError } from '../errors.js';
 import { forgetCached } from './generation-cache.js';
 import * as schema from './schema.js';
 
@@ -59,12 +60,33 @@ export function tx<T>(db: Db, fn: () => T): T {
   }
 }
 
+/** A refusal found after the transaction wrote something: thrown by rollback() to undo every write. */
+class Rollback extends Error {
+  constructor(readonly refusal: AppError) {
+    super(refusal.message);
+  }
+}
+
+/** Refuses from inside a txOrThrow callback that has written already: everything rolls back (see txOrThrow). */
+export function rollback(refusal: AppError): never {
+  throw new Rollback(refusal);
+}
+
 /**
- * Like tx(), for use-cases that must record a refusal: fn returns the error instead of throwing it,
- * so the denial's audit event commits, and the error is thrown after the commit.
+ * The one way a use-case refuses inside its transaction (docs/decisions/0027-one-way-to-refuse.md): fn
+ * returns the AppError instead of throwing it, so the denial's audit event (authorize(), deniedEvent())
+ * commits, and the error is thrown after the commit. A refusal found after fn has written calls
+ * rollback(error): the writes are undone and `onRollback` records the refusal in a transaction of its own.
  */
-export function txOrThrow<T>(db: Db, fn: () => T): Exclude<T, Error> {
-  const result = tx(db, fn);
+export function txOrThrow<T>(db: Db, fn: () => T, onRollback?: (refusal: AppError) => AppError): Exclude<T, Error> {
+  let result: T;
+  try {
+    result = tx(db, fn);
+  } catch (e) {
+    if (!(e instanceof Rollback)) throw e;
+    e.refusal.audited = false; // whatever recorded it was rolled back with the rest
+    throw onRollback ? tx(db, () => onRollback(e.refusal)) : e.refusal;
+  }
   if (result instanceof Error) throw result;
   return result as Exclude<T, Error>;
 }

@@ -1,6 +1,7 @@
 import { appendAudit } from '../audit/append.js';
 import { type AppAbility, defineAbilityFor, type TAction, type TSubjectType } from '../auth/ability.js';
 import { isSystem, type TAuthUser } from '../auth/user.js';
+import { tx } from '../db/client.js';
 import type { Deps } from '../deps.js';
 import { AppError, type TLocalized } from '../errors.js';
 
@@ -38,7 +39,16 @@ export function authorize(
     outcome: 'denied',
     meta: { reason: hidden ? 'NOT_FOUND' : 'FORBIDDEN', permission: check.action },
   });
-  return hidden
-    ? new AppError('NOT_FOUND')
-    : new AppError('FORBIDDEN', check.message ? { message: check.message } : {});
+  return (
+    hidden ? new AppError('NOT_FOUND') : new AppError('FORBIDDEN', check.message ? { message: check.message } : {})
+  ).recorded();
+}
+
+/**
+ * authorize() for a use-case that checks before it reads or writes anything: the denial is audited in its
+ * own transaction and thrown. Inside a transaction, call authorize() and return what it gives.
+ */
+export function requirePermission(deps: Deps, actor: TAuthUser, check: Parameters<typeof authorize>[2]): void {
+  const denied = tx(deps.db, () => authorize(deps, actor, check));
+  if (denied) throw denied;
 }

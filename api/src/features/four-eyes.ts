@@ -150,7 +150,7 @@ export function checkFourEyes(
       ...(lenders.length ? { actingFor: lenders } : {}),
     },
   });
-  if (refusal === 'EDITED_DRAFT') return new AppError('FOUR_EYES', { rule: 'fourEyes' });
+  if (refusal === 'EDITED_DRAFT') return new AppError('FOUR_EYES', { rule: 'fourEyes' }).recorded();
   const names = { zh: lenders.map((p) => p.displayName).join('、'), en: lenders.map((p) => p.displayName).join(', ') };
   return new AppError('FOUR_EYES', {
     rule: 'fourEyes',
@@ -158,5 +158,5 @@ export function checkFourEyes(
       'zh-CN': `您正代理此草稿编辑人（${names.zh}）的职责，不能以其身份审核发布；须由其他教委管理员或教委科室审核人审核发布（四眼原则）。`,
       en: `You hold the duties of this draft's editor (${names.en}) by delegation and cannot approve it in their name; another bureau admin or a bureau reviewer must publish it (four-eyes rule).`,
     },
-  });
+  }).recorded();
 }

@@ -33,7 +33,7 @@ export async function startBulk(deps: Deps, input: TBulkStartBody & { actor: TAu
         meta: { reason: 'FORBIDDEN' },
       }),
     );
-    throw new AppError('FORBIDDEN');
+    throw new AppError('FORBIDDEN').recorded();
   }
   const data = input.data ?? {};
   const result: TBulkStartResult = { started: [], failed: [], ms: 0 };

@@ -5,7 +5,7 @@ import type { TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
 import { burdenReports, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { addWorkdays } from '../../domain.js';
+import { addWorkdays } from '../../engine.js';
 import { AppError } from '../../errors.js';
 import { authorize } from '../authorize.js';
 import { calendarFor } from '../calendar/get-calendar.js';

@@ -1,15 +1,16 @@
 import { eq } from 'drizzle-orm';
 
-import type { AppAbility } from '../../auth/ability.js';
+import type { TAuthUser } from '../../auth/user.js';
 import { burdenReports, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
+import { requirePermission } from '../authorize.js';
 import type { TBurdenReport } from './burden.types.js';
 import { burdenItemNames, burdenView } from './burden-view.js';
 
 /** One complaint, for the inbox's 办理 dialog: the bureau reads it with its version before resolving. */
-export function getBurdenReport(deps: Deps, input: { ability: AppAbility; id: string }): TBurdenReport {
-  if (!input.ability.can('read', 'BurdenReport')) throw new AppError('FORBIDDEN');
+export function getBurdenReport(deps: Deps, input: { actor: TAuthUser; id: string }): TBurdenReport {
+  requirePermission(deps, input.actor, { action: 'read', type: 'BurdenReport', auditAction: 'burden.read' });
   const found = deps.db
     .select({ r: burdenReports, schoolName: organisations.name })
     .from(burdenReports)

@@ -1,19 +1,19 @@
 import { and, asc, eq, gt, or, type SQL } from 'drizzle-orm';
 
-import type { AppAbility } from '../../auth/ability.js';
+import type { TAuthUser } from '../../auth/user.js';
 import { burdenReports, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { AppError } from '../../errors.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
+import { requirePermission } from '../authorize.js';
 import type { TBurdenQuery, TBurdenReport } from './burden.types.js';
 import { burdenItemNames, burdenView } from './burden-view.js';
 
 /** The bureau's queue of complaints, earliest deadline first, keyset-paginated on (due_at, id). */
 export function listBurdenReports(
   deps: Deps,
-  input: { ability: AppAbility; query: TBurdenQuery },
+  input: { actor: TAuthUser; query: TBurdenQuery },
 ): { items: TBurdenReport[]; nextCursor: string | null } {
-  if (!input.ability.can('read', 'BurdenReport')) throw new AppError('FORBIDDEN');
+  requirePermission(deps, input.actor, { action: 'read', type: 'BurdenReport', auditAction: 'burden.list' });
   const where: SQL[] = [];
   if (input.query.status) where.push(eq(burdenReports.status, input.query.status));
   const cursor = decodeCursor(input.query.cursor, 2);

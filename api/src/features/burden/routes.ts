@@ -45,11 +45,9 @@ export function burdenRoutes(deps: Deps) {
   return newRouter()
     .openapi(file, (c) => c.json(fileBurdenReport(deps, { ...c.req.valid('json'), actor: signedIn(c).user }), 201))
     .openapi(list, (c) =>
-      c.json(listBurdenReports(deps, { ability: signedIn(c).ability, query: c.req.valid('query') }), 200),
+      c.json(listBurdenReports(deps, { actor: signedIn(c).user, query: c.req.valid('query') }), 200),
     )
-    .openapi(get, (c) =>
-      c.json(getBurdenReport(deps, { ability: signedIn(c).ability, id: c.req.valid('param').id }), 200),
-    )
+    .openapi(get, (c) => c.json(getBurdenReport(deps, { actor: signedIn(c).user, id: c.req.valid('param').id }), 200))
     .openapi(resolve, (c) =>
       c.json(
         resolveBurdenReport(deps, { ...c.req.valid('json'), id: c.req.valid('param').id, actor: signedIn(c).user }),

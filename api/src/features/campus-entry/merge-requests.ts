@@ -3,11 +3,12 @@ import { inArray } from 'drizzle-orm';
 import { appendAudit } from '../../audit/append.js';
 import { defineAbilityFor } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
-import { tx } from '../../db/client.js';
+import { rollback, txOrThrow } from '../../db/client.js';
 import { instances, type TInstanceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { type TDefinition, usesOf } from '../../engine.js';
 import { AppError } from '../../errors.js';
+import { authorize } from '../authorize.js';
 import { loadDefinition } from '../definitions/load-definition.js';
 import { applyEvent } from '../instances/fire-event.js';
 import { instanceSubject } from '../instances/instance-subject.js';
@@ -40,13 +41,6 @@ const mergeDefinition =
 const bad = (zh: string, en: string, field = 'absorbed') =>
   new AppError('VALIDATION', { status: 422, fieldErrors: { [field]: { 'zh-CN': zh, en } } });
 
-/** Thrown inside the transaction to roll every write back; the refusal is audited after. */
-class Refused extends Error {
-  constructor(readonly error: AppError) {
-    super(error.message);
-  }
-}
-
 /** Everything that can be refused before a row is written, in the order a reviewer would fix it. */
 function checkRequests(
   deps: Deps,
@@ -73,7 +67,14 @@ function checkRequests(
         '只能合并声明了“合并申请”模块的流程中的申请',
         'Only requests of a workflow that declares the merge block can be merged',
       );
-    if (!ability.can('act', instanceSubject(deps, row, actor))) return new AppError('FORBIDDEN');
+    const denied = authorize(deps, actor, {
+      action: 'act',
+      type: 'Instance',
+      target: instanceSubject(deps, row, actor),
+      entityId: row.id,
+      auditAction: 'instance.merge',
+    });
+    if (denied) return denied;
     if (row.version !== w.expectedVersion) return new AppError('VERSION_CONFLICT');
     if (row.state !== site.state || row.status !== 'running') {
       const step = loadDefinition(deps, row.definitionId)?.def.states[site.state]?.name ?? {
@@ -110,8 +111,10 @@ export function mergeRequests(deps: Deps, input: TMergeBody & { actor: TAuthUser
     instanceId: input.survivor.id,
     meta: { absorbed: input.absorbed.map((a) => a.id) },
   };
-  try {
-    return tx(deps.db, () => {
+  // Every refusal rolls back (some come after the first request has moved) and is audited after.
+  return txOrThrow(
+    deps.db,
+    () => {
       const rows = new Map(
         deps.db
           .select()
@@ -122,7 +125,7 @@ export function mergeRequests(deps: Deps, input: TMergeBody & { actor: TAuthUser
       );
       const sites = new Map([...rows.values()].map((r) => [r.definitionId, mergeSiteFor(deps, r.definitionId)]));
       const problem = checkRequests(deps, actor, input, rows, sites);
-      if (problem) throw new Refused(problem);
+      if (problem) rollback(problem);
       const survivor = rows.get(input.survivor.id)!;
       const site = sites.get(survivor.definitionId)!;
       const def = loadDefinition(deps, survivor.definitionId)!.def;
@@ -143,7 +146,7 @@ export function mergeRequests(deps: Deps, input: TMergeBody & { actor: TAuthUser
           'zh-CN': refusals.map((r) => r.message['zh-CN']).join('；'),
           en: refusals.map((r) => r.message.en).join('; '),
         };
-        throw new Refused(new AppError('GUARD_FAILED', { rule: refusals[0].rule, message }));
+        rollback(new AppError('GUARD_FAILED', { rule: refusals[0].rule, message }));
       }
       // Every move is marked `via: 'merge'`: the survivor's SAVE is the merge writing its data, not a draft
       // someone saved, and 办理记录 shows it under the one 合并申请 entry.
@@ -156,7 +159,7 @@ export function mergeRequests(deps: Deps, input: TMergeBody & { actor: TAuthUser
           via: 'merge',
           event: { type, data, comment: input.comment },
         });
-        if (res instanceof AppError) throw new Refused(res);
+        if (res instanceof AppError) rollback(res);
         return res;
       };
       const ended: Array<{ id: string; state: string }> = [];
@@ -205,10 +208,8 @@ export function mergeRequests(deps: Deps, input: TMergeBody & { actor: TAuthUser
         meta: { itemCode: survivor.data[p.itemField], comment: input.comment ?? null },
       });
       return result;
-    });
-  } catch (e) {
-    if (!(e instanceof Refused)) throw e;
+    },
     // The writes rolled back; the refusal itself is the one thing kept.
-    throw tx(deps.db, () => deniedEvent(deps, { ...audit, error: e.error }));
-  }
+    (refusal) => deniedEvent(deps, { ...audit, error: refusal }),
+  );
 }

@@ -8,7 +8,7 @@ import { definitions, instances, organisations, tasks, timers, type TInstanceRow
 import type { Deps } from '../../deps.js';
 import { periodOf, type TDefinition, titleOf } from '../../engine.js';
 import { AppError, type TLocalized } from '../../errors.js';
-import { authorize } from '../authorize.js';
+import { requirePermission } from '../authorize.js';
 import { applyEffects } from '../instances/apply-effects.js';
 import { buildEnv } from '../instances/engine-env.js';
 import { addParticipants } from '../instances/instance-subject.js';
@@ -153,19 +153,15 @@ export function migrateInstances(
   deps: Deps,
   input: TMigrationBody & { toDefinitionId: string; actor: TAuthUser },
 ): TMigrationResult {
-  const denied = txOrThrow(deps.db, () => {
-    const target = deps.db.select().from(definitions).where(eq(definitions.id, input.toDefinitionId)).get();
-    const e = authorize(deps, input.actor, {
-      action: 'publish',
-      type: 'Definition',
-      target: target ? subject('Definition', { id: target.id, status: target.status, key: target.key }) : undefined,
-      entityId: input.toDefinitionId,
-      auditAction: 'instance.migrate',
-      hideUnreadable: true,
-    });
-    return e ?? null;
+  const target = deps.db.select().from(definitions).where(eq(definitions.id, input.toDefinitionId)).get();
+  requirePermission(deps, input.actor, {
+    action: 'publish',
+    type: 'Definition',
+    target: target ? subject('Definition', { id: target.id, status: target.status, key: target.key }) : undefined,
+    entityId: input.toDefinitionId,
+    auditAction: 'instance.migrate',
+    hideUnreadable: true,
   });
-  if (denied) throw denied;
   const to = loadDefinition(deps, input.toDefinitionId);
   const from = deps.db.select().from(definitions).where(eq(definitions.id, input.fromDefinitionId)).get();
   if (!to || !from) throw new AppError('NOT_FOUND');

@@ -10,6 +10,7 @@ import type { Deps } from '../../deps.js';
 import { AppError, zodFieldErrors } from '../../errors.js';
 import { ZAuditQuery } from '../audit/audit.types.js';
 import { listAudit } from '../audit/list-audit.js';
+import { requirePermission } from '../authorize.js';
 import { districtId } from '../calendar/get-calendar.js';
 import { ZFindingQuery } from '../findings/findings.types.js';
 import { listFindings } from '../findings/list-findings.js';
@@ -95,7 +96,7 @@ export function exportList(
         return sheet(USER_COLUMNS, keysetPages(page(), page));
       }
       case 'orgs': {
-        if (!ability.can('read', 'Organisation')) throw new AppError('FORBIDDEN');
+        requirePermission(deps, user, { action: 'read', type: 'Organisation', auditAction: 'export.orgs' });
         const { items } = listOrgs(deps, filtersOf(ZOrgQuery, query));
         const names = new Map(
           deps.db

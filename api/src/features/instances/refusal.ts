@@ -26,6 +26,7 @@ export function deniedEvent(
     meta?: Record<string, unknown>;
   },
 ): AppError {
+  if (input.error.audited) return input.error; // authorize() recorded it, with its own action
   appendAudit(deps.db, {
     at: deps.clock().toISOString(),
     actor: input.actor,
@@ -36,5 +37,5 @@ export function deniedEvent(
     before: input.before,
     meta: { ...input.meta, reason: input.error.code, ...(input.error.rule ? { rule: input.error.rule } : {}) },
   });
-  return input.error;
+  return input.error.recorded();
 }

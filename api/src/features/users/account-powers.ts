@@ -64,7 +64,7 @@ export function checkPowers(deps: Deps, c: TPowersChange): AppError | null {
       outcome: 'denied',
       meta: { reason: conflict.code, username: c.account.username, roles: c.after },
     });
-    return refuse(conflict);
+    return refuse(conflict.recorded());
   }
   const creating = c.changes.includes('create');
   const wasPrivileged = holdsPower(c.before);
