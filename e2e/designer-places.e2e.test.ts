@@ -54,11 +54,10 @@ describe('designer: steps stay where they are put', () => {
     await screenshot(page, 'designer-problems-named');
 
     // An arrow from the new step to 办结: no step moves.
-    await page.waitForTimeout(500);
+    // Places are the canvas's own coordinates: the view fitting itself (zoom, pan) does not change them.
     const before = await places(page);
     expect(Object.keys(before).sort()).toEqual(['done', 'selfReport', 'spotCheck']);
     await connect(page, 'spotCheck', 'done', 'spotCheck|on.SUBMIT');
-    await page.waitForTimeout(400);
     expect(await places(page)).toEqual(before);
 
     // Dragged 160 px down, saved, reopened: it is where it was left.
@@ -82,8 +81,7 @@ describe('designer: steps stay where they are put', () => {
 
     await page.reload();
     await page.getByTestId('designer-node-spotCheck').waitFor();
-    await page.waitForTimeout(300);
-    expect(await places(page)).toEqual(dragged);
+    await expect.poll(() => places(page)).toEqual(dragged);
 
     // 自动布局 is the one thing that moves them all: back into layers, a change to save.
     await page.getByRole('button', { name: '自动布局' }).click();

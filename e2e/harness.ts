@@ -280,3 +280,9 @@ export function signedInPages(env: {
     return page;
   };
 }
+
+/** Switches the console to English and waits until it has (the choice is stored first, then kept across navigations). */
+export async function switchToEnglish(page: Page) {
+  await page.getByText('English', { exact: true }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { apiSession } from './api-client';
-import { screenshot, signedInPages, useServerAndBrowser } from './harness';
+import { screenshot, signedInPages, switchToEnglish, useServerAndBrowser } from './harness';
 
 type InstancePage = { items: Array<{ id: string; dueAt: string | null }>; nextCursor: string | null };
 
@@ -61,7 +61,7 @@ describe('list sorting (issue 4): the reviewer orders the instance list by deadl
     );
     expect(expected.length).toBeGreaterThan(1);
     const page = await open('reviewer', { locale: 'en-US' });
-    await page.getByText('English', { exact: true }).click();
+    await switchToEnglish(page);
     await page.goto(`${env.server.url}/tasks`);
     const rows = page.locator('.ant-table-tbody tr[data-row-key]');
     await rows.first().waitFor();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { apiSession } from './api-client';
-import { screenshot, signedInPages, useServerAndBrowser } from './harness';
+import { screenshot, signedInPages, switchToEnglish, useServerAndBrowser } from './harness';
 
 type Row = { id: string; dueAt: string | null; dueKind: 'task' | 'notice' | null; definitionKey: string };
 type View = { notice: { endsAt: string; workdaysLeft: number } | null };
@@ -76,7 +76,7 @@ describe('notice periods are visible (issue 9)', () => {
       await apiSession(env.server.url, 'teacher1', env.server.password)
     )<View>('GET', `/instances/${award!.id}`);
     const page = await open('teacher1', { locale: 'en-US' });
-    await page.getByText('English', { exact: true }).click();
+    await switchToEnglish(page);
     await page.goto(`${env.server.url}/instances/${award!.id}`);
     const ends = page.getByTestId('notice-ends');
     await ends.waitFor();
