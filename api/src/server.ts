@@ -47,7 +47,8 @@ const deps: Deps = {
 };
 
 // First start of an empty database: demo district (default) or a lone administrator (EDUFLOW_DEMO=0).
-const startInfo = await firstStart(deps, dataDir);
+// The entry point wires the demo's seeding in (loaded only when it seeds), so the API itself never imports it.
+const startInfo = await firstStart(deps, dataDir, () => import('@eduflow/seeds'));
 
 const app = createApp(deps);
 const optimizer = startOptimizer(db);

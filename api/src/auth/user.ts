@@ -3,8 +3,7 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import { cachedByGeneration } from '../db/generation-cache.js';
 import { delegations, roleGrants, type TUserRow, users } from '../db/schema.js';
 import type { Deps } from '../deps.js';
-import type { RoleGrant } from '../engine.js';
-import { isPrivilegedRole, zRole } from '../engine.js';
+import { isPrivilegedRole, type RoleGrant, zRole } from '../engine.js';
 
 /** The signed-in person as every use-case sees them: identity plus role grants over the org tree. */
 export type TAuthUser = {

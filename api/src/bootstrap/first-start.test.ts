@@ -10,6 +10,9 @@ import { openDb } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 import { banner, firstStart } from './first-start.js';
 
+// The seeds the entry point hands in (server.ts): the demo district itself.
+const seeds = () => import('@eduflow/seeds');
+
 function fresh() {
   const dir = mkdtempSync(join(tmpdir(), 'eduflow-first-'));
   const db = openDb(join(dir, 'eduflow.db'));
@@ -27,17 +30,17 @@ const login = (db: ReturnType<typeof fresh>['db'], username: string, password: s
 describe('first start', () => {
   it('in demo mode seeds once with a generated password kept in the data folder, reused on the next start', async () => {
     const { dir, db, deps } = fresh();
-    const first = await firstStart(deps, dir, {});
+    const first = await firstStart(deps, dir, seeds, {});
     expect(first).toMatchObject({ mode: 'demo', seeded: true, passwordFile: join(dir, 'demo-password.txt') });
     expect(readFileSync(join(dir, 'demo-password.txt'), 'utf8').trim()).toBe(first.password);
     expect((await login(db, 'principal1', first.password!)).status).toBe(200);
-    const second = await firstStart(deps, dir, {});
+    const second = await firstStart(deps, dir, seeds, {});
     expect([second.seeded, second.password]).toEqual([false, first.password]);
   });
 
   it('uses EDUFLOW_DEMO_PASSWORD when set and writes no password file', async () => {
     const { dir, db, deps } = fresh();
-    const info = await firstStart(deps, dir, { EDUFLOW_DEMO_PASSWORD: 'chosen-Pass-1' });
+    const info = await firstStart(deps, dir, seeds, { EDUFLOW_DEMO_PASSWORD: 'chosen-Pass-1' });
     expect(info.passwordFile).toBeNull();
     expect(existsSync(join(dir, 'demo-password.txt'))).toBe(false);
     expect((await login(db, 'principal1', 'chosen-Pass-1')).status).toBe(200);
@@ -45,7 +48,7 @@ describe('first start', () => {
 
   it('starts the three powers enrolled with the authenticator key the banner prints beside the password (issue 10.5)', async () => {
     const { dir, db, deps } = fresh();
-    const info = await firstStart(deps, dir, { EDUFLOW_DEMO_PASSWORD: 'chosen-Pass-1' });
+    const info = await firstStart(deps, dir, seeds, { EDUFLOW_DEMO_PASSWORD: 'chosen-Pass-1' });
     const keyed = info.accounts.filter((a) => a.totpSecret);
     expect(keyed.map((a) => a.username)).toEqual(['admin', 'secadmin', 'auditor']);
     const text = banner('http://localhost:8787', info);
@@ -62,7 +65,7 @@ describe('first start', () => {
 
   it('refuses to seed with an EDUFLOW_DEMO_PASSWORD that fails the password policy, naming the rule', async () => {
     const { dir, db, deps } = fresh();
-    await expect(firstStart(deps, dir, { EDUFLOW_DEMO_PASSWORD: 'password1' })).rejects.toThrow(
+    await expect(firstStart(deps, dir, seeds, { EDUFLOW_DEMO_PASSWORD: 'password1' })).rejects.toThrow(
       /EDUFLOW_DEMO_PASSWORD .*3 of: upper-case/,
     );
     expect((await login(db, 'auditor', 'password1')).status).toBe(401);
@@ -70,7 +73,7 @@ describe('first start', () => {
 
   it('outside demo mode creates no demo account, only the three administrators (三权分立), each password in its own file', async () => {
     const { dir, db, deps } = fresh();
-    const info = await firstStart(deps, dir, { EDUFLOW_DEMO: '0' });
+    const info = await firstStart(deps, dir, seeds, { EDUFLOW_DEMO: '0' });
     expect(info.accounts.map((a) => [a.username, a.role])).toEqual([
       ['admin', 'bureauAdmin'],
       ['secadmin', 'securityAdmin'],
@@ -92,7 +95,7 @@ describe('first start', () => {
     for (const a of info.accounts) expect(text).toContain(a.passwordFile ?? '-');
     for (const p of passwords) expect(text).not.toContain(p);
     // A later start names the files still there, and creates nothing.
-    const again = await firstStart(deps, dir, { EDUFLOW_DEMO: '0' });
+    const again = await firstStart(deps, dir, seeds, { EDUFLOW_DEMO: '0' });
     expect(again).toMatchObject({ seeded: false, password: null });
     expect(again.accounts.map((a) => a.username)).toEqual(['admin', 'secadmin', 'auditor']);
   });

@@ -48,7 +48,8 @@ function keptPassword(file: string, account?: TPasswordAccount): string {
   return password;
 }
 
-type SeedModule = {
+/** The demo district's seeding, handed in by the entry point (server.ts): the API does not depend on the seeds. */
+export type SeedModule = {
   seedDemo: (deps: Deps, opts: { password: string }) => Promise<unknown>;
   demoAccounts: () => Account[];
 };
@@ -63,12 +64,13 @@ type SeedModule = {
 export async function firstStart(
   deps: Deps,
   dataDir: string,
+  loadSeeds: () => Promise<SeedModule>,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<StartInfo> {
   const empty = (deps.db.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
   const demo = env.EDUFLOW_DEMO !== '0';
   if (demo) {
-    const seeds = (await import('@eduflow/seeds')) as SeedModule;
+    const seeds = await loadSeeds();
     const fromEnv = env.EDUFLOW_DEMO_PASSWORD;
     const passwordFile = fromEnv ? null : join(dataDir, 'demo-password.txt');
     // The kept password is only meaningful for the database it seeded: never invent a new one for an old database.

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 
-import { zIndicatorSystem, zWhitelist } from '../../domain.js';
+import { zIndicatorSystem, zWhitelist } from '../../engine.js';
 import { ZDraftReview, ZPageQuery } from '../common.js';
 
 export const REFERENCE_KINDS = ['indicator-system', 'whitelist', 'checklist', 'award-rubric'] as const;

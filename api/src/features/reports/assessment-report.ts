@@ -5,7 +5,7 @@ import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { auditEvents, instances, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { rank } from '../../domain.js';
+import { rank } from '../../engine.js';
 import { familyField, familyOf, periodOrField } from '../workflow-rules/families.js';
 import { createdWithin } from './report-filters.js';
 import { periodsOf } from './report-periods.js';

@@ -4,7 +4,7 @@ import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { burdenReports, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { semesterOf } from '../../domain.js';
+import { semesterOf } from '../../engine.js';
 import { dateBound } from '../../lib/date-bound.js';
 import { loadPublished } from '../reference/load-reference.js';
 import { SCHOOL_SEMESTER_CAP, semesterRange } from '../workflow-rules/campus-entry-check.js';

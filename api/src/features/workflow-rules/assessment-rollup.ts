@@ -3,8 +3,7 @@ import { z } from 'zod';
 
 import { organisations, roleGrants } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { type MemberScores, rollUpGroup } from '../../domain.js';
-import { type BlockParams, describeSnapshot, type TDefinition } from '../../engine.js';
+import { type BlockParams, describeSnapshot, type MemberScores, rollUpGroup, type TDefinition } from '../../engine.js';
 import { loadPublished } from '../reference/load-reference.js';
 
 const ZScoreRows = z.array(z.object({ indicator: z.string(), score: z.coerce.number().catch(0) }));

@@ -2,7 +2,7 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 
 import { instanceParticipants, instances, organisations, roleGrants, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { assignExperts, type Avoid, conflictOf, type ExpertRef, type SubmissionRef } from '../../domain.js';
+import { assignExperts, type Avoid, conflictOf, type ExpertRef, type SubmissionRef } from '../../engine.js';
 import { AppError } from '../../errors.js';
 import { loadPublished } from '../reference/load-reference.js';
 

@@ -2,8 +2,14 @@ import { and, sql } from 'drizzle-orm';
 
 import { instances } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { awardLevels, outliers, trimmedMean } from '../../domain.js';
-import { type BlockParams, describeSnapshot, type TDefinition } from '../../engine.js';
+import {
+  awardLevels,
+  type BlockParams,
+  describeSnapshot,
+  outliers,
+  type TDefinition,
+  trimmedMean,
+} from '../../engine.js';
 import { loadPublished } from '../reference/load-reference.js';
 import { familyField, familyOf, inFamily } from './families.js';
 

@@ -3,8 +3,14 @@ import { alias } from 'drizzle-orm/sqlite-core';
 
 import { instances, organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { checkEntryRequest, type EntryRefusal, type EntryRequest, semesterOf } from '../../domain.js';
-import type { BlockParams, EntryRuleName } from '../../engine.js';
+import {
+  type BlockParams,
+  checkEntryRequest,
+  type EntryRefusal,
+  type EntryRequest,
+  type EntryRuleName,
+  semesterOf,
+} from '../../engine.js';
 import { loadPublished } from '../reference/load-reference.js';
 import type { TWhitelistDoc } from '../reference/reference.types.js';
 import { familyField, type FamilyMember, familyOf, inFamily } from './families.js';

@@ -2,8 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 
 import { attachments, findings, type TInstanceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { completeRaised } from '../../domain.js';
-import { allFields, raisedRows, rectifyRows, type TDefinition, verdictRows } from '../../engine.js';
+import { allFields, completeRaised, raisedRows, rectifyRows, type TDefinition, verdictRows } from '../../engine.js';
 import { AppError } from '../../errors.js';
 import { itemEvidenceField } from '../attachments/item-evidence.js';
 import { inspectionItems } from './inspection-findings.js';

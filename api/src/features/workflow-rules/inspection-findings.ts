@@ -10,8 +10,8 @@ import {
   type InspectionItem,
   type RaisedFinding,
   type SeverityRules,
-} from '../../domain.js';
-import type { VerdictRow } from '../../engine.js';
+  type VerdictRow,
+} from '../../engine.js';
 import { calendarFor } from '../calendar/get-calendar.js';
 import {
   cancelFindingDeadline,

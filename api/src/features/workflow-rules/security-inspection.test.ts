@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { addWorkdays } from '../../domain.js';
+import { addWorkdays } from '../../engine.js';
 import { CHECKLIST_V1 } from '../../test/fixtures/reference-docs.js';
 import { handInRectification } from '../../test/rectification.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';

@@ -1,7 +1,14 @@
 import type { TInstanceRow } from '../../../db/schema.js';
 import type { Deps } from '../../../deps.js';
-import { findingsFromItems, rectificationWorkdays } from '../../../domain.js';
-import { type BlockName, type BlockParams, raisedRows, type TDefinition, verdictRows } from '../../../engine.js';
+import {
+  type BlockName,
+  type BlockParams,
+  findingsFromItems,
+  raisedRows,
+  rectificationWorkdays,
+  type TDefinition,
+  verdictRows,
+} from '../../../engine.js';
 import { AppError } from '../../../errors.js';
 import { missingItemEvidence, missingRectificationEvidence } from '../../attachments/item-evidence.js';
 import { groupRollUp } from '../assessment-rollup.js';
