@@ -9,6 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'api',
+          isolate: false,
           include: ['api/src/**/*.test.ts', 'seeds/src/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
