@@ -82,7 +82,8 @@ describe('专家评分 (issue 12 item 10): 提交评分 against the rubric, and 
     await screenshot(page, 'expert-done-tasks');
     // The tab goes back to what is still to do.
     await page.getByRole('tab', { name: '待办' }).click();
-    await page.waitForURL(/\/tasks$/);
+    // A client-side move: the address changes without a load event to wait for.
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/tasks');
     await page.getByTestId('task-table').waitFor();
   });
 

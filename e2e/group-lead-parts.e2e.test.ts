@@ -47,9 +47,15 @@ describe('group lead: each member school’s part', () => {
     // 汇总上报 is not possible yet, and says who is missing.
     const consolidate = page.locator('[data-event=CONSOLIDATE]');
     expect(await consolidate.isDisabled()).toBe(true);
-    await consolidate.locator('xpath=..').hover();
+    // Hovered again on each try: the trace diagram above loads after the page and moves the button down.
     await expect
-      .poll(() => page.locator('.ant-tooltip:visible').textContent())
+      .poll(async () => {
+        await consolidate.locator('xpath=..').hover();
+        return page
+          .locator('.ant-tooltip:visible')
+          .textContent({ timeout: 1_000 })
+          .catch(() => '');
+      })
       .toContain('还有 1 份填报未提交：虎溪中学');
 
     // 西永中学's part: its self-scores per indicator and its evidence file.
