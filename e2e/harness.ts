@@ -235,6 +235,8 @@ export type OpenOptions = {
   locale?: string;
   hasTouch?: boolean;
   onError?: (message: string) => void;
+  /** Sign in through the form (as a person does) instead of with the file's shared session. */
+  signInForm?: boolean;
 };
 
 /**
@@ -259,8 +261,10 @@ export function signedInPages(env: {
     const page = await context.newPage();
     if (options.onError) page.on('pageerror', (e) => options.onError?.(`${username}: ${e.message}`));
     pages.push(page);
-    if (DEMO_TOTP[username]) {
-      // The demo's three powers: the file's one session (each sign-in of theirs spends a code step).
+    if (!options.signInForm) {
+      // The file's one session per user (the sign-in form is walked by signIn's own tests): signing in for
+      // every page cost a page load and a password hash each time, and each of the three powers' sign-ins
+      // spends a code step.
       const { session, csrf } = await sharedSession(env.server.url, username, env.server.password);
       await context.addCookies([
         { name: 'eduflow_session', value: session, url: env.server.url, httpOnly: true, sameSite: 'Lax' },
