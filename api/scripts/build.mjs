@@ -79,7 +79,16 @@ function stamp(part, startedAt) {
 export async function buildConsole() {
   const startedAt = Date.now();
   const { build } = await import('vite');
-  await build({ root: at('admin'), configFile: at('admin', 'vite.config.ts'), logLevel: 'warn' });
+  // Always the production console, whoever builds it: run from the test runner (NODE_ENV=test) the bundle
+  // became a test build — antd's dev-only class names, and every Select sharing rc-select's test id
+  // `rc_select_TEST_OR_SSR` (two dropdowns answered to one list id).
+  process.env.NODE_ENV = 'production';
+  await build({
+    root: at('admin'),
+    configFile: at('admin', 'vite.config.ts'),
+    mode: 'production',
+    logLevel: 'warn',
+  });
   stamp('console', startedAt);
 }
 

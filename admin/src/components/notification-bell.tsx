@@ -35,12 +35,10 @@ export function NotificationBell() {
           dataSource={items}
           locale={{ emptyText: <EmptyState description={t('notices.empty')} /> }}
           renderItem={(n) => (
+            // The title is the link (Tab, Enter, announced as one); a click anywhere on the row opens it too.
             <List.Item
               style={{ cursor: 'pointer', paddingInline: 4 }}
-              role="link"
-              tabIndex={0}
-              onClick={() => go(n)}
-              onKeyDown={(e) => e.key === 'Enter' && go(n)}
+              onClick={(e) => !(e.target as HTMLElement).closest('a') && go(n)}
             >
               <List.Item.Meta
                 title={
@@ -48,7 +46,15 @@ export function NotificationBell() {
                     <Tag color={KIND_COLORS[n.kind] ?? 'default'} bordered={false}>
                       {t(`notices.kinds.${n.kind}`, { defaultValue: n.kind })}
                     </Tag>
-                    {localize(n.title)}
+                    <a
+                      href={n.instanceId ? `/instances/${n.instanceId}` : '/notifications'}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        go(n);
+                      }}
+                    >
+                      {localize(n.title)}
+                    </a>
                   </span>
                 }
                 description={

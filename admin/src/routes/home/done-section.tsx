@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, List, Space, Tag, Typography } from 'antd';
+import { Button, Card, List, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
 import { DateText } from '../../components/date-text';
 import { EmptyState } from '../../components/empty-state';
 import { useLocalize } from '../../components/localized-text';
+import { RowTitleLink, useRowOpen } from '../../components/row-link';
 import { http } from '../../providers/http';
 import type { DoneTaskRow, Page } from '../../types/contract';
 import { DoneFigures } from '../tasks/done-figures';
@@ -15,6 +16,7 @@ export function DoneSection({ title, testId }: { title: string; testId: string }
   const { t } = useTranslation();
   const localize = useLocalize();
   const navigate = useNavigate();
+  const rowOpen = useRowOpen();
   const done = useQuery({
     queryKey: ['home-done'],
     queryFn: () => http<Page<DoneTaskRow>>('/tasks/done', { query: { limit: 10 } }),
@@ -36,18 +38,11 @@ export function DoneSection({ title, testId }: { title: string; testId: string }
         dataSource={done.data?.items ?? []}
         locale={{ emptyText: <EmptyState description={t('doneTasks.empty')} /> }}
         renderItem={(row) => (
-          <List.Item
-            role="link"
-            tabIndex={0}
-            style={{ cursor: 'pointer', paddingInline: 4 }}
-            onClick={() => navigate(`/instances/${row.instanceId}`)}
-            onKeyDown={(e) => e.key === 'Enter' && navigate(`/instances/${row.instanceId}`)}
-            data-testid="home-done"
-          >
+          <List.Item {...rowOpen(`/instances/${row.instanceId}`)} data-testid="home-done">
             <List.Item.Meta
               title={
                 <Space wrap size={6}>
-                  <Typography.Link>{localize(row.title)}</Typography.Link>
+                  <RowTitleLink to={`/instances/${row.instanceId}`}>{localize(row.title)}</RowTitleLink>
                   <Tag color="green" bordered={false}>
                     {localize(row.action)}
                   </Tag>

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 
 import { DateText } from '../../components/date-text';
 import { useLocalize } from '../../components/localized-text';
+import { RowTitleLink, useRowOpen } from '../../components/row-link';
 import { instanceListLink } from '../../lib/instance-link';
 import { useRunningNotices } from './use-home-data';
 
@@ -16,10 +17,10 @@ export function NoticeSection() {
   const { t } = useTranslation();
   const localize = useLocalize();
   const navigate = useNavigate();
+  const rowOpen = useRowOpen();
   const notices = useRunningNotices();
   const rows = notices.data?.items ?? [];
   if (rows.length === 0) return null;
-  const open = (id: string) => navigate(`/instances/${id}`);
   return (
     <Card
       size="small"
@@ -48,18 +49,11 @@ export function NoticeSection() {
       <List
         dataSource={rows}
         renderItem={(r) => (
-          <List.Item
-            role="link"
-            tabIndex={0}
-            style={{ cursor: 'pointer', paddingInline: 4 }}
-            onClick={() => open(r.id)}
-            onKeyDown={(e) => e.key === 'Enter' && open(r.id)}
-            data-testid="notice-row"
-          >
+          <List.Item {...rowOpen(`/instances/${r.id}`)} data-testid="notice-row">
             <List.Item.Meta
               title={
                 <Space wrap size={6}>
-                  <Typography.Link>{localize(r.title)}</Typography.Link>
+                  <RowTitleLink to={`/instances/${r.id}`}>{localize(r.title)}</RowTitleLink>
                   <Tag color="purple" bordered={false}>
                     {localize(r.stateName)}
                   </Tag>

@@ -1,11 +1,11 @@
 import { Badge, Card, List, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 
 import { DateText } from '../../components/date-text';
 import { EmptyState } from '../../components/empty-state';
 import { useLocalize } from '../../components/localized-text';
+import { RowTitleLink, useRowOpen } from '../../components/row-link';
 import type { TaskRow } from '../../types/contract';
 import { taskHref } from '../tasks/task-href';
 
@@ -27,7 +27,7 @@ export function TaskSection({
 }) {
   const { t } = useTranslation();
   const localize = useLocalize();
-  const navigate = useNavigate();
+  const rowOpen = useRowOpen();
   const sorted = [...tasks].sort(
     (a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueAt ?? '9').localeCompare(b.dueAt ?? '9'),
   );
@@ -49,18 +49,11 @@ export function TaskSection({
         dataSource={sorted}
         locale={{ emptyText: <EmptyState description={empty} /> }}
         renderItem={(task) => (
-          <List.Item
-            role="link"
-            tabIndex={0}
-            style={{ cursor: 'pointer', paddingInline: 4 }}
-            onClick={() => navigate(taskHref(task))}
-            onKeyDown={(e) => e.key === 'Enter' && navigate(taskHref(task))}
-            data-testid="home-task"
-          >
+          <List.Item {...rowOpen(taskHref(task))} data-testid="home-task">
             <List.Item.Meta
               title={
                 <Space wrap size={6}>
-                  <Typography.Link>{localize(task.title)}</Typography.Link>
+                  <RowTitleLink to={taskHref(task)}>{localize(task.title)}</RowTitleLink>
                   <Tag color="blue" bordered={false}>
                     {localize(task.stateName)}
                   </Tag>

@@ -9,6 +9,7 @@ import { DateText } from '../../components/date-text';
 import { EmptyState } from '../../components/empty-state';
 import { useLocalize } from '../../components/localized-text';
 import { PageTitle } from '../../components/page-title';
+import { RowTitleLink, useRowOpen } from '../../components/row-link';
 import { StatusTag } from '../../components/status-tag';
 import { http } from '../../providers/http';
 import type { InstanceRow, Page } from '../../types/contract';
@@ -30,6 +31,7 @@ export function TeacherHome({ schoolName }: { schoolName: string }) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const navigate = useNavigate();
+  const rowOpen = useRowOpen();
   const [q, setQ] = useState('');
   const tasks = useMyTasks();
   const mine = useMySubmissions(q);
@@ -85,17 +87,14 @@ export function TeacherHome({ schoolName }: { schoolName: string }) {
                 ),
               }}
               renderItem={(r) => (
-                <List.Item
-                  role="link"
-                  tabIndex={0}
-                  style={{ cursor: 'pointer', paddingInline: 4 }}
-                  onClick={() => navigate(`/instances/${r.id}`)}
-                  onKeyDown={(e) => e.key === 'Enter' && navigate(`/instances/${r.id}`)}
-                  data-testid="my-submission"
-                >
+                <List.Item {...rowOpen(`/instances/${r.id}`)} data-testid="my-submission">
                   {/* One column, so a phone shows the whole title with its step beneath rather than squeezed beside it. */}
                   <List.Item.Meta
-                    title={<Typography.Link strong>{localize(r.title)}</Typography.Link>}
+                    title={
+                      <RowTitleLink to={`/instances/${r.id}`} strong>
+                        {localize(r.title)}
+                      </RowTitleLink>
+                    }
                     description={
                       <Space direction="vertical" size={4}>
                         <span>{`${r.requesterName} · ${localize(r.definitionName)}`}</span>

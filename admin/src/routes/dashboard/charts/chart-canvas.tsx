@@ -36,7 +36,8 @@ type Props<R> = {
   maxBarThickness?: number;
   /** A click on a bar or slice: the report row it stands for. */
   onPick?: (row: R) => void;
-  ariaLabel?: string;
+  /** What the chart shows, for screen readers (the canvas is an image to them). */
+  ariaLabel: string;
 };
 
 /** Each bar's value, written just past its end (horizontal) or above it (vertical). */

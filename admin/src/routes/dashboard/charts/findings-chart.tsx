@@ -119,6 +119,7 @@ export function FindingsChart({ filters }: { filters: ReportFilters }) {
           <ChartCanvas
             kind="column"
             series={layerSeries}
+            ariaLabel={t('dashboard.findingsByLayer')}
             maxBarThickness={32}
             height={220}
             onPick={(l) => openFindings({ layer: l.key })}
@@ -128,6 +129,7 @@ export function FindingsChart({ filters }: { filters: ReportFilters }) {
           <ChartCanvas
             kind="doughnut"
             series={severitySeries}
+            ariaLabel={t('dashboard.findingsBySeverity')}
             legend="bottom"
             height={220}
             onPick={(s) => {
