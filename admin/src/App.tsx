@@ -1,5 +1,5 @@
 import '@refinedev/antd/dist/reset.css';
-import './focus.css';
+import './a11y.css';
 import './config/time';
 
 import { Refine } from '@refinedev/core';

@@ -1,3 +1,4 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Create } from '@refinedev/antd';
 import { useInvalidate } from '@refinedev/core';
 import { Alert, App, Divider, Form, Select, Skeleton } from 'antd';
@@ -99,6 +100,8 @@ export function InstanceCreate() {
     <Create
       title={t('instances.create')}
       breadcrumb={false}
+      // The header's back control is itself the button: Refine's default put a button inside it (nested-interactive).
+      goBack={<ArrowLeftOutlined />}
       saveButtonProps={{
         loading: pending,
         disabled: nothingToStart,

@@ -94,6 +94,7 @@ export function NotificationList() {
         <Form.Item label={t('inbox.kind')}>
           <Select
             data-testid="inbox-kind"
+            aria-label={t('inbox.kind')}
             allowClear
             style={{ width: 160 }}
             placeholder={t('inbox.allKinds')}

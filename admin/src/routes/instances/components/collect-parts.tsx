@@ -247,6 +247,8 @@ export function CollectParts({ view, fields, stepFields, onReturn }: Props) {
         )}
         <Collapse
           size="small"
+          // The school's name and status toggle the panel; the 退回 button beside them is not inside a button.
+          collapsible="header"
           defaultActiveKey={own ? s.parts.map((p) => p.userId) : []}
           items={s.parts.map((p) => ({
             key: p.userId,
