@@ -28,9 +28,10 @@ describe('accessibility', () => {
     found['/login'] = serious(await axeFindings(login));
     await login.context().close();
 
-    // Still to clear (issue 12.12, left open): the designer's inputs and selects have no label of their own.
     const lead = await apiSession(env.server.url, 'lead1', env.server.password);
     const [assessment] = (await lead<{ items: Row[] }>('GET', '/instances?definitionKey=bundled-assessment')).items;
+    // Not yet here (issue 12.12 continues): the designer — a published version's read-only controls are drawn
+    // at too low a contrast, and one of its selects has no name.
     const pages: Array<[string, string]> = [
       ['admin', '/'],
       ['principal1', '/'],

@@ -15,6 +15,7 @@ export function ActorRuleInput({ value, onChange, testId }: Props) {
       <Select
         style={{ width: '45%' }}
         value={value.role}
+        aria-label={t('designer.actor.role')}
         options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
         onChange={(role) => onChange({ ...value, role })}
         data-testid={testId ? `${testId}-role` : undefined}
@@ -22,6 +23,7 @@ export function ActorRuleInput({ value, onChange, testId }: Props) {
       <Select
         style={{ width: value.scope === 'listed' ? '30%' : '55%' }}
         value={value.scope}
+        aria-label={t('designer.actor.scope')}
         options={SCOPES.map((s) => ({ value: s, label: t(`designer.scopes.${s}`) }))}
         onChange={(scope) => onChange({ ...value, scope })}
         data-testid={testId ? `${testId}-scope` : undefined}
@@ -48,6 +50,7 @@ export function PartsRuleInput({ value, onChange, steps }: Props & { steps: Arra
       <Select
         style={{ width: '40%' }}
         placeholder={t('designer.actor.partsStep')}
+        aria-label={t('designer.actor.partsStep')}
         value={value.step}
         options={steps}
         onChange={(step) => onChange({ ...value, step })}

@@ -122,12 +122,14 @@ export function FieldEditor({
       </Row>
       <Typography.Text type="secondary">{t('designer.field.label')}</Typography.Text>
       <LocalizedInput
+        label={t('designer.field.label')}
         value={field.label}
         onChange={(label) => onChange({ ...field, label })}
         testId={`${testId}-label`}
       />
       <Typography.Text type="secondary">{t('designer.field.help')}</Typography.Text>
       <LocalizedInput
+        label={t('designer.field.help')}
         value={field.help}
         onChange={(help) => onChange({ ...field, help: help['zh-CN'] || help.en ? help : undefined })}
       />

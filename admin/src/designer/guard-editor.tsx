@@ -120,6 +120,7 @@ export function GuardEditor({
                 {t('designer.guards.messageHint')}
               </Typography.Text>
               <LocalizedInput
+                label={t('designer.guards.message')}
                 value={g.message}
                 testId={`${testId ?? 'guard'}-message-${i}`}
                 onChange={(m) => {

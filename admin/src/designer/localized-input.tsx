@@ -1,23 +1,27 @@
 import type { TLocalizedText } from '@eduflow/workflows';
 import { Input, Space } from 'antd';
 
-/** A text in both console languages, side by side. */
+/** A text in both console languages, side by side, each input named for screen readers. */
 export function LocalizedInput({
   value,
   onChange,
   testId,
   placeholder,
+  label,
 }: {
   value: TLocalizedText | undefined;
   onChange: (v: TLocalizedText) => void;
   testId?: string;
   placeholder?: TLocalizedText;
+  /** What the pair is (its form label): each input is named by it and its language for screen readers. */
+  label: string;
 }) {
   const v = value ?? { 'zh-CN': '', en: '' };
   return (
     <Space.Compact style={{ width: '100%' }}>
       <Input
         addonBefore="中"
+        aria-label={`${label}（中文）`}
         placeholder={placeholder?.['zh-CN']}
         value={v['zh-CN']}
         onChange={(e) => onChange({ ...v, 'zh-CN': e.target.value })}
@@ -25,6 +29,7 @@ export function LocalizedInput({
       />
       <Input
         addonBefore="EN"
+        aria-label={`${label} (English)`}
         placeholder={placeholder?.en}
         value={v.en}
         onChange={(e) => onChange({ ...v, en: e.target.value })}

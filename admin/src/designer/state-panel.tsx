@@ -76,7 +76,12 @@ export function StatePanel({ doc, id, errors, onChange, onSelectState, onSelectE
         <Alert key={e} type="error" showIcon message={e} style={{ marginBottom: 8 }} />
       ))}
       <Form.Item label={t('designer.state.name')}>
-        <LocalizedInput value={s.name} onChange={(name) => set({ ...s, name })} testId="designer-state-name" />
+        <LocalizedInput
+          label={t('designer.state.name')}
+          value={s.name}
+          onChange={(name) => set({ ...s, name })}
+          testId="designer-state-name"
+        />
       </Form.Item>
       <Form.Item label={t('designer.state.id')} help={t('designer.state.idHelp')}>
         <Input
@@ -191,6 +196,7 @@ export function StatePanel({ doc, id, errors, onChange, onSelectState, onSelectE
           </Form.Item>
           <Form.Item label={t('designer.state.partLabel')} tooltip={t('designer.state.partLabelHelp')}>
             <LocalizedInput
+              label={t('designer.state.partLabel')}
               value={s.partLabel}
               onChange={(partLabel) =>
                 set({ ...s, partLabel: partLabel['zh-CN'] || partLabel.en ? partLabel : undefined })

@@ -119,6 +119,7 @@ export function TransitionPanel({ doc, edge, errors, onChange, onRemoved }: Prop
       </Form.Item>
       <Form.Item label={t('designer.transition.label')}>
         <LocalizedInput
+          label={t('designer.transition.label')}
           value={tr.label}
           placeholder={eventLabel(edge.event)}
           onChange={(label) => set({ ...tr, label: label['zh-CN'] || label.en ? label : undefined })}

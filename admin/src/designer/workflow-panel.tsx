@@ -22,6 +22,7 @@ export function WorkflowPanel({
     <Form layout="vertical" data-testid="designer-workflow-panel">
       <Form.Item label={t('designer.workflow.name')}>
         <LocalizedInput
+          label={t('designer.workflow.name')}
           value={doc.name}
           onChange={(name) => onChange({ ...doc, name })}
           testId="designer-workflow-name"
@@ -29,6 +30,7 @@ export function WorkflowPanel({
       </Form.Item>
       <Form.Item label={t('designer.workflow.title')} help={t('designer.workflow.titleHelp')}>
         <LocalizedInput
+          label={t('designer.workflow.title')}
           value={doc.title}
           placeholder={{ 'zh-CN': '{title}', en: '{title}' }}
           // Both halves empty: no title declared, the workflow's name stands in.
@@ -44,12 +46,14 @@ export function WorkflowPanel({
           value={doc.key}
           disabled={keyLocked}
           data-testid="designer-workflow-key"
+          aria-label={t('designer.workflow.key')}
           onChange={(e) => onChange({ ...doc, key: e.target.value.toLowerCase().replace(/[^a-z0-9-]/g, '-') })}
         />
       </Form.Item>
       <Form.Item label={t('designer.workflow.subject')}>
         <Select
           value={doc.subject}
+          aria-label={t('designer.workflow.subject')}
           options={(['school', 'group', 'district'] as const).map((s) => ({
             value: s,
             label: t(`definitions.subjects.${s}`),
