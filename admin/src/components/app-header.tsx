@@ -1,6 +1,6 @@
 import { LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { useGetIdentity, useLogout } from '@refinedev/core';
-import { Avatar, Button, Layout, Space, Tag, theme, Tooltip, Typography } from 'antd';
+import { Avatar, Button, Grid, Layout, Space, Tag, theme, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -15,14 +15,19 @@ export function AppHeader() {
   const { data: user } = useGetIdentity<Identity>();
   const { mutate: logout, isPending } = useLogout();
   const roleNames = Array.from(new Set(user?.roles.map((r) => r.role) ?? []));
+  // On a tablet the buttons keep their icons only (named by tooltip and aria-label) so the name is not clipped;
+  // on a phone the role tags go too. Below lg the menu's drawer button sits at the header's left (a11y.css).
+  const screens = Grid.useBreakpoint();
+  const compact = !screens.xl;
+  const phone = !screens.md;
   return (
     <Layout.Header
       style={{
         display: 'flex',
         alignItems: 'center',
         justifyContent: 'flex-end',
-        gap: 16,
-        padding: '0 24px',
+        gap: phone ? 8 : 16,
+        padding: screens.lg ? '0 24px' : '0 12px 0 60px',
         background: token.colorBgContainer,
         borderBottom: `1px solid ${token.colorBorderSecondary}`,
         position: 'sticky',
@@ -32,11 +37,16 @@ export function AppHeader() {
     >
       {user && (
         <Space size={10}>
-          <Avatar size="small" icon={<UserOutlined />} style={{ background: token.colorPrimary }} />
-          <Typography.Text strong data-testid="current-user">
+          {!phone && <Avatar size="small" icon={<UserOutlined />} style={{ background: token.colorPrimary }} />}
+          <Typography.Text
+            strong
+            data-testid="current-user"
+            ellipsis={phone ? { tooltip: user.displayName } : false}
+            style={phone ? { maxWidth: 96 } : undefined}
+          >
             {user.displayName}
           </Typography.Text>
-          <Space size={4} wrap>
+          <Space size={4} wrap style={phone ? { display: 'none' } : undefined}>
             {roleNames.map((role) => (
               <Tooltip
                 key={role}
@@ -54,15 +64,25 @@ export function AppHeader() {
         </Space>
       )}
       <Link to="/account" data-testid="account-link">
-        <Button type="text" icon={<SafetyOutlined />}>
-          {t('account.menu')}
-        </Button>
+        <Tooltip title={compact ? t('account.menu') : undefined}>
+          <Button type="text" icon={<SafetyOutlined />} aria-label={t('account.menu')}>
+            {compact ? null : t('account.menu')}
+          </Button>
+        </Tooltip>
       </Link>
       <NotificationBell />
-      <LanguageSwitch size="small" />
-      <Button type="text" icon={<LogoutOutlined />} loading={isPending} onClick={() => logout()}>
-        {t('auth.logout')}
-      </Button>
+      <LanguageSwitch size="small" compact={phone} />
+      <Tooltip title={compact ? t('auth.logout') : undefined}>
+        <Button
+          type="text"
+          icon={<LogoutOutlined />}
+          loading={isPending}
+          onClick={() => logout()}
+          aria-label={t('auth.logout')}
+        >
+          {compact ? null : t('auth.logout')}
+        </Button>
+      </Tooltip>
     </Layout.Header>
   );
 }

@@ -1,14 +1,36 @@
 import { GlobalOutlined } from '@ant-design/icons';
-import { Segmented } from 'antd';
+import { Button, Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import { currentLanguage, LANGUAGES, setLanguage } from '../config/i18n';
 import type { LocaleCode } from '../types/contract';
 
 /** 中文 / English; the choice is kept in localStorage. */
-export function LanguageSwitch({ size = 'middle' }: { size?: 'small' | 'middle' | 'large' }) {
+export function LanguageSwitch({
+  size = 'middle',
+  compact,
+}: {
+  size?: 'small' | 'middle' | 'large';
+  /** A phone's header: one button naming the other language. */
+  compact?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const value = i18n.language === 'en' ? 'en' : currentLanguage();
+  if (compact) {
+    const other = LANGUAGES.find((l) => l !== value) ?? value;
+    return (
+      <Button
+        type="text"
+        size={size}
+        icon={<GlobalOutlined />}
+        aria-label={`${t('common.language')}: ${t(`languages.${other}`)}`}
+        onClick={() => void setLanguage(other)}
+        data-testid="language-compact"
+      >
+        {other === 'en' ? 'EN' : '中'}
+      </Button>
+    );
+  }
   return (
     <Segmented<LocaleCode>
       size={size}
