@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
 import { apiSession } from './api-client';
-import { act, choose, connect, fieldSetup, selectNode } from './designer-steps';
+import { act, choose, connect, fieldSetup, newBlankDraft, selectNode } from './designer-steps';
 import { screenshot, signIn, useServerAndBrowser } from './harness';
 
 /** Adds a step of a kind, gives it an id and names. */
@@ -33,16 +33,13 @@ describe('designer: blocks make a new workflow behave like the built-in ones', (
     const admin = await env.browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
     admin.on('pageerror', (e) => errors.push(e.message));
     await signIn(admin, env.server.url, 'admin', env.server.password);
-    await admin.goto(`${env.server.url}/definitions`);
-    await admin.getByTestId('definition-new').click();
-    await admin.locator('#designer-new-name-zh').fill('课后服务质量评比');
-    await admin.locator('#designer-new-name-en').fill('After-school service appraisal');
-    await admin.locator('#designer-new-key').fill('after-school-appraisal');
-    await admin.getByTestId('designer-new-blank').click();
-    await admin.waitForURL(/\/definitions\/[^/]+\/design$/);
+    await newBlankDraft(admin, env.server.url, {
+      zh: '课后服务质量评比',
+      en: 'After-school service appraisal',
+      key: 'after-school-appraisal',
+    });
 
     // The school reports; its title is what the ranking shows.
-    await admin.getByTestId('designer-node-selfReport').waitFor();
     await selectNode(admin, 'selfReport');
     await admin.getByTestId('designer-state-name-zh').fill('学校申报');
     await admin.getByTestId('designer-state-name-en').fill('School submission');

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
 import { apiSession } from './api-client';
-import { connect, selectNode } from './designer-steps';
+import { connect, newBlankDraft, selectNode } from './designer-steps';
 import { screenshot, signIn, useServerAndBrowser } from './harness';
 
 type Place = { x: number; y: number };
@@ -27,15 +27,12 @@ describe('designer: steps stay where they are put', () => {
   it('an arrow moves no step; a dragged step keeps its place after saving and reopening; 自动布局 lays out again', async () => {
     const page = await env.browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
     await signIn(page, env.server.url, 'admin', env.server.password);
-    await page.goto(`${env.server.url}/definitions`);
-    await page.getByTestId('definition-new').click();
-    await page.locator('#designer-new-name-zh').fill('课后服务抽查');
-    await page.locator('#designer-new-name-en').fill('After-school spot check');
-    await page.locator('#designer-new-key').fill('after-school-spot-check');
-    await page.getByTestId('designer-new-blank').click();
-    await page.waitForURL(/\/definitions\/[^/]+\/design$/);
+    await newBlankDraft(page, env.server.url, {
+      zh: '课后服务抽查',
+      en: 'After-school spot check',
+      key: 'after-school-spot-check',
+    });
     const id = page.url().split('/').at(-2) ?? '';
-    await page.getByTestId('designer-node-selfReport').waitFor();
 
     await page.getByTestId('designer-add-state').click();
     await page.locator('.ant-dropdown-menu-item').filter({ hasText: '办理' }).click();

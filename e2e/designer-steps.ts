@@ -106,3 +106,15 @@ export async function act(page: Page, url: string, label: string, fill?: (modal:
     throw e;
   });
 }
+
+/** 流程定义 → 新建流程 → a blank draft with these names and key; resolves once the designer shows its skeleton. */
+export async function newBlankDraft(page: Page, url: string, name: { zh: string; en: string; key: string }) {
+  await page.goto(`${url}/definitions`);
+  await page.getByTestId('definition-new').click();
+  await page.locator('#designer-new-name-zh').fill(name.zh);
+  await page.locator('#designer-new-name-en').fill(name.en);
+  await page.locator('#designer-new-key').fill(name.key);
+  await page.getByTestId('designer-new-blank').click();
+  await page.waitForURL(/\/definitions\/[^/]+\/design$/);
+  await page.getByTestId('designer-node-selfReport').waitFor();
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { act, choose, connect, fieldSetup, selectNode } from './designer-steps';
+import { act, choose, connect, fieldSetup, newBlankDraft, selectNode } from './designer-steps';
 import { screenshot, signIn, useServerAndBrowser } from './harness';
 
 describe('designer', () => {
@@ -13,14 +13,11 @@ describe('designer', () => {
     await signIn(admin, env.server.url, 'admin', env.server.password);
 
     // From scratch: name and key, then the blank two-step skeleton.
-    await admin.goto(`${env.server.url}/definitions`);
-    await admin.getByTestId('definition-new').click();
-    await admin.locator('#designer-new-name-zh').fill('课后服务检查');
-    await admin.locator('#designer-new-name-en').fill('After-school service inspection');
-    await admin.locator('#designer-new-key').fill('after-school-inspection');
-    await admin.getByTestId('designer-new-blank').click();
-    await admin.waitForURL(/\/definitions\/[^/]+\/design$/);
-    await admin.getByTestId('designer-node-selfReport').waitFor();
+    await newBlankDraft(admin, env.server.url, {
+      zh: '课后服务检查',
+      en: 'After-school service inspection',
+      key: 'after-school-inspection',
+    });
 
     // School self-report with its form.
     await selectNode(admin, 'selfReport');
