@@ -20,7 +20,7 @@ describe('专家评分 (issue 12 item 10): 提交评分 against the rubric, and 
     const page = await open('expert2', { onError: (m) => errors.push(m) });
     await page.getByTestId('expert-home').waitFor();
     const task = page.locator('[data-testid=home-open-tasks] [data-testid=home-task]', { hasText: '专家评审' }).first();
-    title = ((await task.locator('.ant-typography').first().textContent()) ?? '').trim();
+    title = ((await task.getByRole('link').first().textContent()) ?? '').trim();
     await task.click();
     await page.waitForURL(/\/instances\/[^/?]+$/);
     id = page.url().split('/instances/')[1] ?? '';
