@@ -42,7 +42,9 @@ export function AppHeader() {
             strong
             data-testid="current-user"
             ellipsis={phone ? { tooltip: user.displayName } : false}
-            style={phone ? { maxWidth: 96 } : undefined}
+            // A block of its own line height: as an inline box cut with an ellipsis it sat on the header's 64 px
+            // line's baseline, below the buttons beside it.
+            style={phone ? { maxWidth: 96, display: 'block', lineHeight: '22px' } : undefined}
           >
             {user.displayName}
           </Typography.Text>

@@ -1,9 +1,8 @@
 import { AppstoreAddOutlined, BellOutlined } from '@ant-design/icons';
 import { CreateButton, getDefaultSortOrder, List } from '@refinedev/antd';
-import { App, Button, Space, Table, Tag } from 'antd';
+import { App, Button, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 
 import { DateText } from '../../components/date-text';
 import { DueText } from '../../components/due-text';
@@ -12,6 +11,7 @@ import { ErrorResult } from '../../components/error-result';
 import { ExportButton } from '../../components/export-button';
 import { InstanceName } from '../../components/instance-name';
 import { useLocalize } from '../../components/localized-text';
+import { ResponsiveTable } from '../../components/responsive-table/responsive-table';
 import { StatusTag } from '../../components/status-tag';
 import { districtDayBounds } from '../../config/time';
 import { toFilters, useKeysetTable } from '../../hooks/use-keyset-table';
@@ -35,7 +35,6 @@ function toQuery({ range, ...rest }: InstanceFilterValues): Record<string, unkno
 export function InstanceList() {
   const { t } = useTranslation();
   const localize = useLocalize();
-  const navigate = useNavigate();
   const { message } = App.useApp();
   const bureau =
     cachedSession()?.me.roles.some((r) => r.role === 'bureauAdmin' || r.role === 'bureauReviewer') ?? false;
@@ -108,7 +107,7 @@ export function InstanceList() {
       {tableQuery.isError ? (
         <ErrorResult error={tableQuery.error} onRetry={() => void tableQuery.refetch()} />
       ) : (
-        <Table<InstanceRow>
+        <ResponsiveTable<InstanceRow>
           {...tableProps}
           rowKey="id"
           rowSelection={
@@ -120,18 +119,14 @@ export function InstanceList() {
                 }
               : undefined
           }
-          onRow={(row) => ({
-            onClick: (e) =>
-              !(e.target instanceof Element && e.target.closest('.ant-table-selection-column')) &&
-              navigate(`/instances/${row.id}`),
-            style: { cursor: 'pointer' },
-          })}
+          rowHref={(row) => `/instances/${row.id}`}
           locale={{ emptyText: <EmptyState description={t('instances.empty')} /> }}
           columns={[
             {
               key: 'title',
               title: t('titles.name'),
-              render: (_, r) => <InstanceName title={r.title} workflow={r.definitionName} />,
+              card: 'title',
+              render: (_, r) => <InstanceName title={r.title} workflow={r.definitionName} to={`/instances/${r.id}`} />,
             },
             { key: 'requester', title: t('titles.requester'), dataIndex: 'requesterName' },
             // Sortable only where the API sorts (GET /instances?sort=): state, dueAt, createdAt, updatedAt.
@@ -159,6 +154,8 @@ export function InstanceList() {
             {
               key: 'createdAt',
               dataIndex: 'createdAt',
+              // A card keeps the last change only: one date fewer on a phone.
+              card: 'hide',
               sorter: true,
               sortOrder: getDefaultSortOrder('createdAt', sorters),
               title: t('fields.createdAt'),

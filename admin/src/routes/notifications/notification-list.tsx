@@ -1,7 +1,7 @@
 import { CheckOutlined } from '@ant-design/icons';
 import { List } from '@refinedev/antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Badge, Button, Form, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Badge, Button, Form, Segmented, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -9,6 +9,7 @@ import { DateText } from '../../components/date-text';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorResult } from '../../components/error-result';
 import { useLocalize } from '../../components/localized-text';
+import { ResponsiveTable } from '../../components/responsive-table/responsive-table';
 import { RuleReasons } from '../../components/rule-reasons';
 import { useKeysetTable } from '../../hooks/use-keyset-table';
 import { http, isApiError } from '../../providers/http';
@@ -107,7 +108,7 @@ export function NotificationList() {
       {tableQuery.isError ? (
         <ErrorResult error={tableQuery.error} onRetry={refresh} />
       ) : (
-        <Table<NotificationRow>
+        <ResponsiveTable<NotificationRow>
           {...tableProps}
           rowKey="id"
           size="middle"
@@ -145,6 +146,7 @@ export function NotificationList() {
             {
               title: t('inbox.content'),
               dataIndex: 'title',
+              card: 'title',
               render: (_: unknown, n) => (
                 <Space direction="vertical" size={2}>
                   <Typography.Link onClick={() => void open(n)} strong={!n.readAt} data-testid="inbox-open">
@@ -164,15 +166,12 @@ export function NotificationList() {
               title: t('inbox.actions'),
               key: 'actions',
               width: 120,
-              render: (_: unknown, n) => (
-                <Space size={4}>
-                  {!n.readAt && (
-                    <Button size="small" type="link" onClick={() => void markRead(n)} data-testid="inbox-mark-read">
-                      {t('inbox.markRead')}
-                    </Button>
-                  )}
-                </Space>
-              ),
+              render: (_: unknown, n) =>
+                n.readAt ? null : (
+                  <Button size="small" type="link" onClick={() => void markRead(n)} data-testid="inbox-mark-read">
+                    {t('inbox.markRead')}
+                  </Button>
+                ),
             },
           ]}
         />

@@ -1,12 +1,12 @@
-import { Table, Tag } from 'antd';
+import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 
 import { DateText } from '../../components/date-text';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorResult } from '../../components/error-result';
 import { InstanceName } from '../../components/instance-name';
 import { useLocalize } from '../../components/localized-text';
+import { ResponsiveTable } from '../../components/responsive-table/responsive-table';
 import { useKeysetTable } from '../../hooks/use-keyset-table';
 import type { DoneTaskRow } from '../../types/contract';
 import { DoneFigures } from './done-figures';
@@ -15,7 +15,6 @@ import { DoneFigures } from './done-figures';
 export function DoneTaskTable() {
   const { t } = useTranslation();
   const localize = useLocalize();
-  const navigate = useNavigate();
   const { tableProps, tableQuery, pager } = useKeysetTable<DoneTaskRow>({
     resource: 'tasks',
     meta: { path: '/tasks/done' },
@@ -25,18 +24,21 @@ export function DoneTaskTable() {
   if (tableQuery.isError) return <ErrorResult error={tableQuery.error} onRetry={() => void tableQuery.refetch()} />;
   return (
     <>
-      <Table<DoneTaskRow>
+      <ResponsiveTable<DoneTaskRow>
         {...tableProps}
         rowKey="id"
         data-testid="done-task-table"
         scroll={{ x: 'max-content' }}
-        onRow={(row) => ({ onClick: () => navigate(`/instances/${row.instanceId}`), style: { cursor: 'pointer' } })}
+        rowHref={(row) => `/instances/${row.instanceId}`}
         locale={{ emptyText: <EmptyState description={t('doneTasks.empty')} /> }}
         columns={[
           {
             key: 'title',
             title: t('titles.name'),
-            render: (_, r) => <InstanceName title={r.title} workflow={r.definitionName} />,
+            card: 'title',
+            render: (_, r) => (
+              <InstanceName title={r.title} workflow={r.definitionName} to={`/instances/${r.instanceId}`} />
+            ),
           },
           { key: 'state', title: t('doneTasks.step'), render: (_, r) => <Tag>{localize(r.stateName)}</Tag> },
           { key: 'requester', title: t('titles.requester'), dataIndex: 'requesterName' },

@@ -1,5 +1,5 @@
 import { getDefaultSortOrder, List } from '@refinedev/antd';
-import { Table, Tabs, Tag, Typography } from 'antd';
+import { Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 
@@ -9,6 +9,7 @@ import { ErrorResult } from '../../components/error-result';
 import { ExportButton } from '../../components/export-button';
 import { InstanceName } from '../../components/instance-name';
 import { useLocalize } from '../../components/localized-text';
+import { ResponsiveTable } from '../../components/responsive-table/responsive-table';
 import { useKeysetTable } from '../../hooks/use-keyset-table';
 import type { TaskRow } from '../../types/contract';
 import { NoticeSection } from '../home/notice-section';
@@ -46,7 +47,6 @@ export function TaskList() {
 function Inbox() {
   const { t } = useTranslation();
   const localize = useLocalize();
-  const navigate = useNavigate();
   // ?burden=<report id> opens the 负担码 dialog over the inbox (from a row here or from the home page).
   const [search, setSearch] = useSearchParams();
   const burden = search.get('burden');
@@ -60,17 +60,18 @@ function Inbox() {
       <Typography.Paragraph type="secondary">{t('tasks.hint')}</Typography.Paragraph>
       {/* Not tasks: the notices running now beside the to-dos, so their end dates are on the desk too. */}
       <NoticeSection />
-      <Table<TaskRow>
+      <ResponsiveTable<TaskRow>
         {...tableProps}
         rowKey="id"
         data-testid="task-table"
-        onRow={(row) => ({ onClick: () => navigate(taskHref(row)), style: { cursor: 'pointer' } })}
+        rowHref={taskHref}
         locale={{ emptyText: <EmptyState description={t('tasks.empty')} /> }}
         columns={[
           {
             key: 'title',
             title: t('titles.name'),
-            render: (_, r) => <InstanceName title={r.title} workflow={r.definitionName} />,
+            card: 'title',
+            render: (_, r) => <InstanceName title={r.title} workflow={r.definitionName} to={taskHref(r)} />,
           },
           { key: 'state', title: t('fields.state'), render: (_, r) => <Tag color="blue">{localize(r.stateName)}</Tag> },
           { key: 'requester', title: t('titles.requester'), dataIndex: 'requesterName' },
