@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { FilterActions } from '../../components/filter-actions';
 import { flagItem } from '../../components/flag-item';
 import { useLocalize } from '../../components/localized-text';
+import { FilterPanel } from '../../components/responsive-table/filter-panel';
 import { useDefinition, useDefinitions, useOrgOptions } from '../../hooks/use-reference-data';
 import { cachedSession } from '../../providers/session';
 
@@ -61,77 +62,88 @@ export function InstanceFilters({ formProps }: { formProps: FormProps<InstanceFi
   }, [searchNeedsOrg, usedForm]);
   const blockOptions = BLOCK_NAMES.map((name) => ({ value: name, label: localize(BLOCKS[name].label) }));
   return (
-    <Form<InstanceFilterValues> layout="inline" {...formProps} form={usedForm} style={{ rowGap: 12, marginBottom: 16 }}>
-      <Form.Item name="q" label={t('titles.name')} tooltip={searchNeedsOrg ? t('titles.searchNeedsScope') : undefined}>
-        <Input
-          allowClear
-          style={{ width: 200 }}
-          maxLength={60}
-          disabled={searchNeedsOrg}
-          placeholder={t('titles.search')}
-          data-testid="filter-instances-q"
-        />
-      </Form.Item>
-      <Form.Item name="definitionKey" label={t('fields.workflow')}>
-        <Select
-          allowClear
-          style={{ width: 200 }}
-          loading={definitions.loading}
-          options={definitions.byKey}
-          placeholder={t('common.all')}
-          onChange={() => usedForm.setFieldValue('state', undefined)}
-        />
-      </Form.Item>
-      <Form.Item name="block" label={t('instances.blockFilter')} tooltip={t('instances.blockFilterHint')}>
-        <Select
-          allowClear
-          style={{ width: 200 }}
-          options={blockOptions}
-          placeholder={t('common.all')}
-          data-testid="filter-instances-block"
-        />
-      </Form.Item>
-      <Form.Item name="state" label={t('fields.state')}>
-        <Select
-          allowClear
-          style={{ width: 160 }}
-          disabled={!key}
-          options={stateOptions}
-          placeholder={key ? t('common.all') : t('instances.pickWorkflowFirst')}
-        />
-      </Form.Item>
-      <Form.Item name="status" label={t('fields.status')}>
-        <Select
-          allowClear
-          style={{ width: 120 }}
-          placeholder={t('common.all')}
-          options={[
-            { value: 'running', label: t('status.running') },
-            { value: 'completed', label: t('status.completed') },
-          ]}
-        />
-      </Form.Item>
-      <Form.Item name="orgId" label={t('fields.subject')}>
-        <Select
-          allowClear
-          showSearch
-          optionFilterProp="label"
-          style={{ width: 220 }}
-          loading={orgs.loading}
-          options={orgs.options}
-          placeholder={t('common.all')}
-        />
-      </Form.Item>
-      <Form.Item name="overdue" {...flagItem}>
-        <Checkbox data-testid="filter-instances-overdue">{t('instances.overdueOnly')}</Checkbox>
-      </Form.Item>
-      <Form.Item name="notice" {...flagItem}>
-        <Checkbox data-testid="filter-instances-notice">{t('notice.only')}</Checkbox>
-      </Form.Item>
-      <Form.Item name="range" label={t('fields.createdBetween')}>
-        <DatePicker.RangePicker allowEmpty={[true, true]} />
-      </Form.Item>
-      <FilterActions form={usedForm} />
-    </Form>
+    <FilterPanel form={usedForm}>
+      <Form<InstanceFilterValues>
+        layout="inline"
+        {...formProps}
+        form={usedForm}
+        style={{ rowGap: 12, marginBottom: 16 }}
+      >
+        <Form.Item
+          name="q"
+          label={t('titles.name')}
+          tooltip={searchNeedsOrg ? t('titles.searchNeedsScope') : undefined}
+        >
+          <Input
+            allowClear
+            style={{ width: 200 }}
+            maxLength={60}
+            disabled={searchNeedsOrg}
+            placeholder={t('titles.search')}
+            data-testid="filter-instances-q"
+          />
+        </Form.Item>
+        <Form.Item name="definitionKey" label={t('fields.workflow')}>
+          <Select
+            allowClear
+            style={{ width: 200 }}
+            loading={definitions.loading}
+            options={definitions.byKey}
+            placeholder={t('common.all')}
+            onChange={() => usedForm.setFieldValue('state', undefined)}
+          />
+        </Form.Item>
+        <Form.Item name="block" label={t('instances.blockFilter')} tooltip={t('instances.blockFilterHint')}>
+          <Select
+            allowClear
+            style={{ width: 200 }}
+            options={blockOptions}
+            placeholder={t('common.all')}
+            data-testid="filter-instances-block"
+          />
+        </Form.Item>
+        <Form.Item name="state" label={t('fields.state')}>
+          <Select
+            allowClear
+            style={{ width: 160 }}
+            disabled={!key}
+            options={stateOptions}
+            placeholder={key ? t('common.all') : t('instances.pickWorkflowFirst')}
+          />
+        </Form.Item>
+        <Form.Item name="status" label={t('fields.status')}>
+          <Select
+            allowClear
+            style={{ width: 120 }}
+            placeholder={t('common.all')}
+            options={[
+              { value: 'running', label: t('status.running') },
+              { value: 'completed', label: t('status.completed') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="orgId" label={t('fields.subject')}>
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 220 }}
+            loading={orgs.loading}
+            options={orgs.options}
+            placeholder={t('common.all')}
+          />
+        </Form.Item>
+        <Form.Item name="overdue" {...flagItem}>
+          <Checkbox data-testid="filter-instances-overdue">{t('instances.overdueOnly')}</Checkbox>
+        </Form.Item>
+        <Form.Item name="notice" {...flagItem}>
+          <Checkbox data-testid="filter-instances-notice">{t('notice.only')}</Checkbox>
+        </Form.Item>
+        <Form.Item name="range" label={t('fields.createdBetween')}>
+          <DatePicker.RangePicker allowEmpty={[true, true]} />
+        </Form.Item>
+        <FilterActions form={usedForm} />
+      </Form>
+    </FilterPanel>
   );
 }
