@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
 import { apiSession } from './api-client';
-import { OUTPUT_DIR, screenshot, signedInPages, useServerAndBrowser } from './harness';
+import { fitsWidth, PHONE, shoot, TABLET } from './devices';
+import { signedInPages, useServerAndBrowser } from './harness';
 
 type Finding = {
   itemCode: string;
@@ -23,15 +24,6 @@ const PHOTO = Buffer.from(
 );
 const photo = (name: string) => ({ name, mimeType: 'image/png', buffer: PHOTO });
 
-/** The whole page, and what the device shows at once (a dialog as the person sees it). */
-async function shoot(page: Page, name: string) {
-  await screenshot(page, name);
-  await page.screenshot({ path: `${OUTPUT_DIR}/${name}-screen.png` });
-}
-
-const TABLET = { width: 768, height: 1024 };
-const PHONE = { width: 390, height: 844 };
-
 describe('整改问题, item by item (issue 12 item 4): inspector on a tablet, the school on a phone', () => {
   const env = useServerAndBrowser();
   const errors: string[] = [];
@@ -46,11 +38,6 @@ describe('整改问题, item by item (issue 12 item 4): inspector on a tablet, t
     const rows = (await api<{ items: Finding[] }>('GET', `/findings?instanceId=${id}&limit=100`)).items;
     return Object.fromEntries(rows.map((r) => [r.itemCode, r]));
   };
-  /** No page is wider than the device: nothing pushed off to the right. */
-  const fitsWidth = async (page: Page) =>
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-      page.viewportSize()!.width,
-    );
 
   it('inspector1 at 768×1024 marks each failed item with its severity, deadline, offline order, notice number and photo', async () => {
     // 西永中学's self-check, submitted by its principal: DATA-01 found failing by the school itself.

@@ -18,16 +18,18 @@ export function LanguageSwitch({
   const value = i18n.language === 'en' ? 'en' : currentLanguage();
   if (compact) {
     const other = LANGUAGES.find((l) => l !== value) ?? value;
+    const short = other === 'en' ? 'EN' : '中';
+    // The spoken name starts with what the button shows (WCAG 2.5.3: a voice user says "EN" to press it).
     return (
       <Button
         type="text"
         size={size}
         icon={<GlobalOutlined />}
-        aria-label={`${t('common.language')}: ${t(`languages.${other}`)}`}
+        aria-label={`${short} · ${t('common.language')}: ${t(`languages.${other}`)}`}
         onClick={() => void setLanguage(other)}
         data-testid="language-compact"
       >
-        {other === 'en' ? 'EN' : '中'}
+        {short}
       </Button>
     );
   }

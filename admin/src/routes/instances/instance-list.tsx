@@ -110,6 +110,7 @@ export function InstanceList() {
         <ResponsiveTable<InstanceRow>
           {...tableProps}
           rowKey="id"
+          data-testid="instance-table"
           rowSelection={
             bureau
               ? {

@@ -50,7 +50,7 @@ export function DoneTaskTable() {
           {
             key: 'figures',
             title: t('doneTasks.figures'),
-            render: (_, r) => <DoneFigures figures={r.figures} />,
+            render: (_, r) => (r.figures.length ? <DoneFigures figures={r.figures} /> : null),
           },
           {
             key: 'closedAt',
