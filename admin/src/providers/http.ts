@@ -13,6 +13,7 @@ export function setCsrfToken(token: string | null): void {
 }
 
 export function csrfToken(): string | null {
+  if (typeof document === 'undefined') return csrfFromMe;
   const match = document.cookie.split('; ').find((c) => c.startsWith(`${CSRF_COOKIE}=`));
   return match ? decodeURIComponent(match.slice(CSRF_COOKIE.length + 1)) : csrfFromMe;
 }
