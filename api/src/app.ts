@@ -121,7 +121,7 @@ export function createApp(options: CreateAppOptions) {
     in: 'cookie',
     name: 'eduflow_session',
   });
-  app.doc('/api/openapi.json', openApiConfig(deps.appVersion));
+  app.doc31('/api/openapi.json', openApiConfig(deps.appVersion));
   app.get('/api/docs', swaggerUI({ url: '/api/openapi.json' }));
 
   app.notFound((c) => c.json({ ...new AppError('NOT_FOUND').toBody(), requestId: c.get('requestId') }, 404));

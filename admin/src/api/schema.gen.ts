@@ -5424,6 +5424,8 @@ export type components = {
       /** @description the engine's input kind: user | users | signer | step | part … */
       input?: string;
       label: components['schemas']['LocalizedText'];
+      /** @description true for the engine's approval mechanics (SAVE, TRANSFER, DELEGATE, ADD_SIGNER…) */
+      mechanic?: boolean;
       requires: string[];
       to: string;
       type: string;
@@ -5681,11 +5683,11 @@ export type components = {
         [key: string]: unknown;
       };
       editors: components['schemas']['Person'][];
-      publishedBy: components['schemas']['Person'] & unknown;
+      publishedBy: components['schemas']['Person'] | null;
     };
     DefinitionDiff: {
       changes: components['schemas']['DefinitionDiffChange'][];
-      from: components['schemas']['DefinitionSummary'] & unknown;
+      from: components['schemas']['DefinitionSummary'] | null;
       to: components['schemas']['DefinitionSummary'];
     };
     DefinitionDiffChange: {
@@ -6119,7 +6121,7 @@ export type components = {
     };
     Notification: {
       createdAt: string;
-      detail: components['schemas']['LocalizedText'] & unknown;
+      detail: components['schemas']['LocalizedText'] | null;
       entityId: string | null;
       /** @description What a notice not about an instance concerns (security: `User`) */
       entityType: string | null;
@@ -6233,7 +6235,7 @@ export type components = {
     PublishCheck: {
       droppedBlocks: components['schemas']['DefinitionDiffChange'][];
       needsConfirmation: boolean;
-      previous: components['schemas']['DefinitionSummary'] & unknown;
+      previous: components['schemas']['DefinitionSummary'] | null;
       strandedSteps: {
         name: components['schemas']['LocalizedText'];
         running: number;
@@ -6252,7 +6254,7 @@ export type components = {
       kind: 'indicator-system' | 'whitelist' | 'checklist' | 'award-rubric';
       name: string;
       publishedAt: string | null;
-      publishedBy: components['schemas']['Person'] & unknown;
+      publishedBy: components['schemas']['Person'] | null;
       /** @enum {string} */
       status: 'draft' | 'published';
       version: number;
@@ -6340,7 +6342,8 @@ export type components = {
         date: string;
         name: string;
       }[];
-      saved: components['schemas']['StatutoryYear'] & unknown;
+      /** @description The loaded year, when written (not a dry run, no error) */
+      saved: components['schemas']['StatutoryYear'] | null;
       /** @description ICS days of other years, left out (an ICS subscription often spans years) */
       skipped: {
         date: string;

@@ -1,7 +1,7 @@
 /** What /api/openapi.json says about itself; the console's types are generated from the same document. */
 export function openApiConfig(appVersion = '0.0.0') {
   return {
-    openapi: '3.0.3',
+    openapi: '3.1.0',
     info: {
       title: 'EduFlow API',
       version: appVersion,

@@ -19,7 +19,7 @@ const HEADER = `// GENERATED from the API's OpenAPI document (the zod schemas of
 export function openApiDocument() {
   const db = openDb(':memory:');
   try {
-    return createApp({ db }).getOpenAPIDocument(openApiConfig());
+    return createApp({ db }).getOpenAPI31Document(openApiConfig());
   } finally {
     db.$client.close();
   }
@@ -27,7 +27,7 @@ export function openApiDocument() {
 
 /** The TypeScript the console compiles against, formatted as the repository formats it. */
 export async function renderSchemaTypes(): Promise<string> {
-  const doc = openApiDocument();
+  const doc = nullableRefs(openApiDocument());
   const nodes = await openapiTS(doc as unknown as Parameters<typeof openapiTS>[0], {
     alphabetize: true,
     exportType: true,
@@ -55,4 +55,32 @@ function enumValues(schemas: Record<string, unknown>): string {
       ];
     })
     .join('\n');
+}
+
+/**
+ * zod-to-openapi writes a nullable named schema as `allOf: [{ $ref }, { type: ['object', 'null'] }]`,
+ * which openapi-typescript reads as `T & (Record<string, never> | null)`: never null. The same meaning
+ * as `anyOf: [{ $ref }, { type: 'null' }]` gives `T | null`.
+ */
+export function nullableRefs<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(nullableRefs) as T;
+  if (!node || typeof node !== 'object') return node;
+  const entries = Object.entries(node).map(([k, v]) => [k, nullableRefs(v)] as const);
+  const out = Object.fromEntries(entries) as Record<string, unknown>;
+  const parts = out.allOf;
+  if (Array.isArray(parts) && parts.length === 2 && isNullObject(parts[1])) {
+    const { allOf: _allOf, ...rest } = out;
+    const { type: _type, ...annotations } = parts[1] as Record<string, unknown>;
+    return { ...rest, ...annotations, anyOf: [parts[0], { type: 'null' }] } as T;
+  }
+  return out as T;
+}
+
+function isNullObject(schema: unknown): boolean {
+  if (!schema || typeof schema !== 'object') return false;
+  const keys = Object.keys(schema).filter((k) => k !== 'description');
+  const type = (schema as { type?: unknown }).type;
+  return (
+    keys.length === 1 && Array.isArray(type) && type.length === 2 && type.includes('null') && type.includes('object')
+  );
 }

@@ -12,7 +12,7 @@ import { useLocalize } from '../../components/localized-text';
 import { RuleReasons } from '../../components/rule-reasons';
 import { useKeysetTable } from '../../hooks/use-keyset-table';
 import { http, isApiError } from '../../providers/http';
-import type { NotificationRow } from '../../types/contract';
+import type { NotificationKind, NotificationRow } from '../../types/contract';
 import { KIND_COLORS, NOTIFICATION_KINDS } from './notification-kinds';
 import { useOpenNotification } from './use-open-notification';
 import { useUnreadNotifications } from './use-unread-notifications';
@@ -135,8 +135,8 @@ export function NotificationList() {
               title: t('inbox.kind'),
               dataIndex: 'kind',
               width: 110,
-              render: (k: string) => (
-                <Tag color={KIND_COLORS[k] ?? 'default'} bordered={false}>
+              render: (k: NotificationKind) => (
+                <Tag color={KIND_COLORS[k]} bordered={false}>
                   {t(`notices.kinds.${k}`, { defaultValue: k })}
                 </Tag>
               ),
