@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { makeHarness } from '../../../api/src/test/harness';
-import { ApiError, setCsrfToken } from '../providers/http';
+import { ApiError, setCsrfToken } from './api-error';
 import { call, createApiClient } from './client';
 
 // The typed client against the real API in-process: app.request() answers, no server, no stubbed fetch.

@@ -1,7 +1,7 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 
 import { currentLanguage } from '../config/i18n';
-import { ApiError, csrfToken, parseErrorBody } from '../providers/http';
+import { ApiError, csrfToken, parseErrorBody } from './api-error';
 import type { paths } from './schema.gen';
 
 /** The console's conventions on every call: JSON, its language, and the CSRF double-submit header on writes. */
