@@ -5,13 +5,14 @@ import { App, Badge, Button, Form, Segmented, Select, Space, Table, Tag, Tooltip
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { api, call } from '../../api/client';
 import { DateText } from '../../components/date-text';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorResult } from '../../components/error-result';
 import { useLocalize } from '../../components/localized-text';
 import { RuleReasons } from '../../components/rule-reasons';
 import { useKeysetTable } from '../../hooks/use-keyset-table';
-import { http, isApiError } from '../../providers/http';
+import { isApiError } from '../../providers/http';
 import type { NotificationKind, NotificationRow } from '../../types/contract';
 import { KIND_COLORS, NOTIFICATION_KINDS } from './notification-kinds';
 import { useOpenNotification } from './use-open-notification';
@@ -51,7 +52,7 @@ export function NotificationList() {
   const readAll = async () => {
     setMarking(true);
     try {
-      const res = await http<{ marked: number }>('/notifications/read-all', { method: 'POST' });
+      const res = await call(api.POST('/api/notifications/read-all'));
       void message.success(t('inbox.markedAll', { count: res.marked }));
       void client.invalidateQueries({ queryKey: ['notifications'] });
       refresh();
