@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import type { components } from '../../api/schema.gen';
 import { useLocalize } from '../../components/localized-text';
-import { http, isApiError } from '../../providers/http';
+import { isApiError } from '../../providers/http';
 
 type Enrolment = components['schemas']['TotpEnrolment'];
 
@@ -44,7 +44,7 @@ export function TotpEnrolment({ username, onDone }: { username: string; onDone: 
   const confirm = async ({ code }: { code: string }) => {
     setBusy(true);
     try {
-      await http('/auth/2fa/confirm', { method: 'POST', body: { code } });
+      await call(api.POST('/api/auth/2fa/confirm', { body: { code } }));
       setError(null);
       await onDone();
     } catch (e) {
