@@ -40,6 +40,7 @@ import { reportRoutes } from './features/reports/routes.js';
 import { taskRoutes } from './features/tasks/routes.js';
 import { userRoutes } from './features/users/routes.js';
 import { type Logger, logger as processLogger } from './log/logger.js';
+import { openApiConfig } from './openapi/document.js';
 
 const UPLOAD_PATHS = /^\/api\/(attachments|imports\/[a-z]+)$/;
 
@@ -120,16 +121,7 @@ export function createApp(options: CreateAppOptions) {
     in: 'cookie',
     name: 'eduflow_session',
   });
-  app.doc('/api/openapi.json', {
-    openapi: '3.0.3',
-    info: {
-      title: 'EduFlow API',
-      version: deps.appVersion ?? '0.0.0',
-      description:
-        'Workflow and governance console for a district education bureau. Human summary: docs/api-contract.md.',
-    },
-    security: [{ session: [] }],
-  });
+  app.doc31('/api/openapi.json', openApiConfig(deps.appVersion));
   app.get('/api/docs', swaggerUI({ url: '/api/openapi.json' }));
 
   app.notFound((c) => c.json({ ...new AppError('NOT_FOUND').toBody(), requestId: c.get('requestId') }, 404));

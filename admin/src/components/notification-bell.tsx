@@ -43,7 +43,7 @@ export function NotificationBell() {
               <List.Item.Meta
                 title={
                   <span>
-                    <Tag color={KIND_COLORS[n.kind] ?? 'default'} bordered={false}>
+                    <Tag color={KIND_COLORS[n.kind]} bordered={false}>
                       {t(`notices.kinds.${n.kind}`, { defaultValue: n.kind })}
                     </Tag>
                     <a

@@ -3,8 +3,8 @@ import { Select, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { http } from '../providers/http';
-import type { DirectoryUser, Page, RoleCode } from '../types/contract';
+import { api, call } from '../api/client';
+import type { DirectoryUser, RoleCode } from '../types/contract';
 
 type Props = {
   value?: string | string[];
@@ -35,7 +35,7 @@ export function UserPicker({ value, onChange, multiple, role, orgId, placeholder
   const roleName = (r: RoleCode) => t(`roles.${r}`);
   const query = useQuery({
     queryKey: ['user-picker', role ?? '', orgId ?? '', q],
-    queryFn: () => http<Page<DirectoryUser>>('/users', { query: { q: q || undefined, role, orgId, limit: 20 } }),
+    queryFn: () => call(api.GET('/api/users', { params: { query: { q: q || undefined, role, orgId, limit: 20 } } })),
     staleTime: 30_000,
     retry: false,
   });

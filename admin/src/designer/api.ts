@@ -1,77 +1,52 @@
-import type { DefinitionError, TLocalizedText } from '@eduflow/workflows';
-
-import { buildUrl, http } from '../providers/http';
-import type { DraftReview } from '../types/contract';
+import { api, call } from '../api/client';
+import type { components } from '../api/schema.gen';
+import { buildUrl } from '../providers/http';
 import type { Doc } from './model';
 
-/** The definition endpoints the designer uses (docs/api-contract.md, "Designer"). */
-export type DesignerDefinition = {
-  id: string;
-  key: string;
-  version: number;
-  status: 'draft' | 'published';
-  name: TLocalizedText;
-  subject: 'school' | 'group' | 'district';
-  publishedAt: string | null;
-  createdAt: string;
-  revision: number;
-  definition: Doc;
-} & DraftReview;
-export type DraftSaved = DesignerDefinition & { errors: DefinitionError[] };
-export type DiffChange = {
-  kind: string;
-  change: 'added' | 'removed' | 'changed' | 'renamed' | 'moved';
-  target: string;
-  text: TLocalizedText;
-};
-export type DiffResult = {
-  from: Omit<DesignerDefinition, 'definition'> | null;
-  to: Omit<DesignerDefinition, 'definition'>;
-  changes: DiffChange[];
-};
-export type PublishCheck = {
-  previous: Omit<DesignerDefinition, 'definition'> | null;
-  droppedBlocks: DiffChange[];
-  strandedSteps: Array<{ state: string; name: TLocalizedText; running: number }>;
-  needsConfirmation: boolean;
-};
-export type MigrationItem = {
-  instanceId: string;
-  subjectName: string;
-  fromState: string;
-  toState: string | null;
-  ok: boolean;
-  status: 'running' | 'completed' | null;
-  closeTasks: string[];
-  openTasks: Array<{ taskKey: string; state: string; purpose: string }>;
-  timers: string[];
-  refusal?: { code: string; message: TLocalizedText };
-};
-export type MigrationResult = {
-  dryRun: boolean;
-  items: MigrationItem[];
-  migrated: number;
-  refused: number;
-  nextCursor: string | null;
-};
+type Schemas = components['schemas'];
+
+/**
+ * A definition as the designer edits it. The API sends the definition document as opaque JSON (ADR 0026),
+ * so its shape is the designer's model; everything around it is the generated type.
+ */
+export type DesignerDefinition = Omit<Schemas['DefinitionDetail'], 'definition'> & { definition: Doc };
+export type DraftSaved = DesignerDefinition & { errors: Schemas['DefinitionError'][] };
+export type DiffChange = Schemas['DefinitionDiffChange'];
+export type DiffResult = Schemas['DefinitionDiff'];
+export type PublishCheck = Schemas['PublishCheck'];
+export type MigrationItem = Schemas['MigrationItem'];
+export type MigrationResult = Schemas['MigrationResult'];
+
+const asDesigner = <T extends { definition: Record<string, unknown> }>(d: T) =>
+  d as unknown as Omit<T, 'definition'> & { definition: Doc };
+const byId = (id: string) => ({ params: { path: { id } } });
 
 export const designerApi = {
-  get: (id: string) => http<DesignerDefinition>(`/definitions/${id}`),
-  create: (definition: object) => http<DesignerDefinition>('/definitions', { method: 'POST', body: { definition } }),
-  save: (id: string, definition: Doc, expectedRevision: number) =>
-    http<DraftSaved>(`/definitions/${id}`, { method: 'PUT', body: { definition, expectedRevision } }),
-  publishCheck: (id: string) => http<PublishCheck>(`/definitions/${id}/publish-check`),
-  publish: (id: string, confirm = false) =>
-    http<DesignerDefinition>(`/definitions/${id}/publish`, {
-      method: 'POST',
-      query: confirm ? { confirm: '1' } : undefined,
-    }),
-  clone: (body: { template?: string; definitionId?: string; key?: string; name?: TLocalizedText }) =>
-    http<DesignerDefinition>('/definitions/clone', { method: 'POST', body }),
-  diff: (id: string, against?: string) => http<DiffResult>(`/definitions/${id}/diff`, { query: { against } }),
-  migrate: (
-    id: string,
-    body: { fromDefinitionId: string; mapping: Record<string, string>; dryRun: boolean; cursor?: string },
-  ) => http<MigrationResult>(`/definitions/${id}/migrations`, { method: 'POST', body }),
+  get: async (id: string) => asDesigner(await call(api.GET('/api/definitions/{id}', byId(id)))),
+  create: async (definition: object) =>
+    asDesigner(
+      await call(api.POST('/api/definitions', { body: { definition: definition as Record<string, unknown> } })),
+    ),
+  save: async (id: string, definition: Doc, expectedRevision: number) =>
+    asDesigner(
+      await call(
+        api.PUT('/api/definitions/{id}', { ...byId(id), body: { definition: { ...definition }, expectedRevision } }),
+      ),
+    ),
+  publishCheck: (id: string) => call(api.GET('/api/definitions/{id}/publish-check', byId(id))),
+  publish: async (id: string, confirm = false) =>
+    asDesigner(
+      await call(
+        api.POST('/api/definitions/{id}/publish', {
+          params: { path: { id }, query: confirm ? { confirm: '1' } : {} },
+        }),
+      ),
+    ),
+  clone: async (body: Schemas['CloneDefinitionBody']) =>
+    asDesigner(await call(api.POST('/api/definitions/clone', { body }))),
+  diff: (id: string, against?: string) =>
+    call(api.GET('/api/definitions/{id}/diff', { params: { path: { id }, query: { against } } })),
+  migrate: (id: string, body: Omit<Schemas['MigrationBody'], 'limit'>) =>
+    call(api.POST('/api/definitions/{id}/migrations', { ...byId(id), body: { limit: 100, ...body } })),
   exportUrl: (id: string) => buildUrl(`/definitions/${id}/export`),
 };

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 
-import { http } from '../providers/http';
-import type { CalendarCoverage, StatutoryYear } from '../types/contract';
+import { api, call } from '../api/client';
+import type { CalendarCoverage } from '../types/contract';
 
 export const COVERAGE_KEY = ['calendar', 'coverage'] as const;
 
@@ -9,7 +9,7 @@ export const COVERAGE_KEY = ['calendar', 'coverage'] as const;
 export function useCalendarCoverage(enabled = true) {
   return useQuery({
     queryKey: COVERAGE_KEY,
-    queryFn: () => http<CalendarCoverage>('/calendar/coverage'),
+    queryFn: () => call(api.GET('/api/calendar/coverage')),
     enabled,
     staleTime: 5 * 60_000,
     retry: false,
@@ -33,7 +33,7 @@ export function coverageWarnings(c: CalendarCoverage | undefined): {
 export function useStatutoryYears() {
   return useQuery({
     queryKey: ['calendar', 'statutory'],
-    queryFn: () => http<{ items: StatutoryYear[] }>('/calendar/statutory'),
+    queryFn: () => call(api.GET('/api/calendar/statutory')),
     retry: false,
   });
 }

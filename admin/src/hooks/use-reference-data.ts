@@ -1,9 +1,9 @@
 import { useList, useOne } from '@refinedev/core';
 import { useQuery } from '@tanstack/react-query';
 
+import { api, call } from '../api/client';
 import { useLocalize } from '../components/localized-text';
-import { http } from '../providers/http';
-import type { DefinitionDetail, DefinitionSummary, Org, StartSubjects } from '../types/contract';
+import type { DefinitionDetail, DefinitionSummary, Org } from '../types/contract';
 
 type Option = { value: string; label: string };
 
@@ -61,7 +61,8 @@ export function useOrgOptions(type: Org['type'] = 'school') {
 export function useStartSubjects(definitionId: string | undefined) {
   const query = useQuery({
     queryKey: ['start-subjects', definitionId],
-    queryFn: () => http<StartSubjects>(`/definitions/${definitionId}/start-subjects`),
+    queryFn: () =>
+      call(api.GET('/api/definitions/{id}/start-subjects', { params: { path: { id: definitionId ?? '' } } })),
     enabled: !!definitionId,
     retry: false,
   });

@@ -1,7 +1,8 @@
 import type { AuthProvider } from '@refinedev/core';
 
+import { api, call } from '../api/client';
 import type { RoleGrant, SessionUser } from '../types/contract';
-import { ApiError, http, isApiError } from './http';
+import { ApiError, isApiError } from './http';
 import { queryClient } from './query-client';
 import { clearSession, loadSession } from './session';
 import { type Credentials, requestSignIn } from './sign-in';
@@ -22,7 +23,7 @@ export const authProvider: AuthProvider = {
   },
   logout: async () => {
     try {
-      await http('/auth/logout', { method: 'POST' });
+      await call(api.POST('/api/auth/logout'));
     } catch {
       // an expired session is already signed out
     }

@@ -1,65 +1,8 @@
-import i18n from '../config/i18n';
-import { currentLanguage } from '../config/i18n';
-import type { ApiErrorBody, LocalizedText } from '../types/contract';
+import { api, call } from '../api/client';
+
+export { ApiError, csrfToken, isApiError, parseErrorBody, setCsrfToken } from '../api/api-error';
 
 export const API_BASE = '/api';
-const CSRF_COOKIE = 'eduflow_csrf';
-
-let csrfFromMe: string | null = null;
-
-/** Remembers the token `/api/me` returned, used when the cookie cannot be read. */
-export function setCsrfToken(token: string | null): void {
-  csrfFromMe = token;
-}
-
-export function csrfToken(): string | null {
-  const match = document.cookie.split('; ').find((c) => c.startsWith(`${CSRF_COOKIE}=`));
-  return match ? decodeURIComponent(match.slice(CSRF_COOKIE.length + 1)) : csrfFromMe;
-}
-
-/** The contract's one error shape as an Error Refine understands (`statusCode`, `errors`). */
-export class ApiError extends Error {
-  readonly code: string;
-  readonly status: number;
-  readonly statusCode: number;
-  readonly localized: LocalizedText | null;
-  readonly fieldErrors: Record<string, LocalizedText>;
-  readonly errors: Record<string, string>;
-  readonly rule?: string;
-  readonly lockedUntil?: string;
-  /** The server's X-Request-Id for this answer: shown on unexpected errors so a user can quote it. */
-  readonly requestId?: string;
-
-  constructor(status: number, body: ApiErrorBody['error'] | null, requestId?: string) {
-    const lang = currentLanguage();
-    const fallback = i18n.t(`errors.codes.${body?.code ?? (status === 0 ? 'NETWORK' : 'INTERNAL')}`, {
-      defaultValue: i18n.t('errors.generic'),
-    });
-    super(body?.message?.[lang] ?? fallback);
-    this.name = i18n.t('errors.title');
-    this.code = body?.code ?? (status === 0 ? 'NETWORK' : 'INTERNAL');
-    this.status = status;
-    this.statusCode = status;
-    this.localized = body?.message ?? null;
-    this.fieldErrors = body?.fieldErrors ?? {};
-    this.errors = Object.fromEntries(Object.entries(this.fieldErrors).map(([k, v]) => [k, v[lang]]));
-    this.rule = body?.rule;
-    this.lockedUntil = body?.lockedUntil;
-    this.requestId = requestId;
-  }
-}
-
-export function isApiError(e: unknown): e is ApiError {
-  return e instanceof ApiError;
-}
-
-export function parseErrorBody(json: unknown): ApiErrorBody['error'] | null {
-  if (json && typeof json === 'object' && 'error' in json) {
-    const err = (json as ApiErrorBody).error;
-    if (err && typeof err.code === 'string') return err;
-  }
-  return null;
-}
 
 export type HttpOptions = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -78,36 +21,20 @@ export function buildUrl(path: string, query?: HttpOptions['query']): string {
   return qs ? `${url}?${qs}` : url;
 }
 
-/** fetch with the session cookie, JSON both ways and the CSRF header on writes. */
+/**
+ * A call by a path the console composes at run time (Refine's data provider names resources by string):
+ * through the one typed client, so the same conventions and the same error apply. Known paths use
+ * `call(api.GET('/api/…'))` and get their types from the OpenAPI document.
+ */
 export async function http<T>(path: string, options: HttpOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET') {
-    const token = csrfToken();
-    if (token) headers['X-CSRF-Token'] = token;
-  }
-  let res: Response;
-  try {
-    res = await fetch(buildUrl(path, options.query), {
-      method,
-      credentials: 'include',
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-  } catch {
-    throw new ApiError(0, null);
-  }
-  if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  let json: unknown = null;
-  if (text) {
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = null;
-    }
-  }
-  if (!res.ok) throw new ApiError(res.status, parseErrorBody(json), res.headers.get('X-Request-Id') ?? undefined);
-  return json as T;
+  const query = Object.fromEntries(
+    Object.entries(options.query ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== ''),
+  );
+  const init = { params: { query }, body: options.body, headers: options.headers };
+  return (await call(api.request(method.toLowerCase() as 'get', apiPath(path) as never, init as never))) as T;
+}
+
+function apiPath(path: string): string {
+  return path.startsWith('/api') ? path : `${API_BASE}${path.startsWith('/') ? '' : '/'}${path}`;
 }

@@ -1,8 +1,9 @@
 import { createMongoAbility, type MongoAbility, type RawRuleOf } from '@casl/ability';
 import { type PackRule, unpackRules } from '@casl/ability/extra';
 
+import { api, call } from '../api/client';
 import type { MeResponse } from '../types/contract';
-import { http, isApiError, setCsrfToken } from './http';
+import { isApiError, setCsrfToken } from './http';
 
 export type AppAbility = MongoAbility;
 
@@ -20,7 +21,7 @@ function toRawRules(rules: unknown[]): RawRuleOf<AppAbility>[] {
 
 async function fetchSession(): Promise<Session | null> {
   try {
-    const me = await http<MeResponse>('/me');
+    const me = await call(api.GET('/api/me'));
     setCsrfToken(me.csrfToken);
     current = { me, ability: createMongoAbility(toRawRules(me.rules ?? [])) };
     return current;

@@ -1,16 +1,17 @@
-import { http, isApiError } from './http';
+import { api, call } from '../api/client';
+import { isApiError } from './http';
 
 export type Credentials = { username: string; password: string; otp?: string };
 
 /** POST /api/auth/login: on success the answer sets the session cookie; a refusal throws the ApiError. */
 export async function requestSignIn({ username, password, otp }: Credentials): Promise<void> {
-  await http('/auth/login', { method: 'POST', body: { username, password, ...(otp ? { otp } : {}) } });
+  await call(api.POST('/api/auth/login', { body: { username, password, ...(otp ? { otp } : {}) } }));
 }
 
 /** Whether this browser already holds a session (GET /api/me answers), without building its abilities. */
 export async function hasSession(): Promise<boolean> {
   try {
-    await http('/me');
+    await call(api.GET('/api/me'));
     return true;
   } catch (e) {
     if (isApiError(e) && e.status === 401) return false;

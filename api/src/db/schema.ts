@@ -12,6 +12,7 @@ import {
 } from 'drizzle-orm/sqlite-core';
 
 import type { Effect } from '../engine.js';
+import type { TNotificationKind } from '../features/notifications/notifications.types.js';
 import { hashFromStored, hashToStored } from '../lib/stored-hash.js';
 import { uuidFromStored, uuidToStored } from '../lib/stored-uuid.js';
 
@@ -350,7 +351,7 @@ export const notifications = sqliteTable(
     userId: text('user_id')
       .notNull()
       .references(() => users.id),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<TNotificationKind>().notNull(),
     instanceId: text('instance_id').references(() => instances.id),
     state: text('state'),
     /**

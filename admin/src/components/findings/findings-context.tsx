@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext } from 'react';
 
-import { http } from '../../providers/http';
-import { type FindingRow } from '../../routes/findings/finding.types';
-import type { FieldDef, FindingsConfig, Page } from '../../types/contract';
+import { api, call } from '../../api/client';
+import type { FieldDef, FindingsConfig } from '../../types/contract';
 
 type Ctx = {
   instanceId: string;
@@ -40,7 +39,7 @@ export function raiseConfigOf(
 export function useInstanceFindings(instanceId: string | undefined) {
   return useQuery({
     queryKey: ['findings', 'instance', instanceId],
-    queryFn: () => http<Page<FindingRow>>('/findings', { query: { instanceId: instanceId!, limit: 100 } }),
+    queryFn: () => call(api.GET('/api/findings', { params: { query: { instanceId: instanceId!, limit: 100 } } })),
     enabled: !!instanceId,
     retry: false,
   });

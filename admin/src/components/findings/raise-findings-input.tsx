@@ -3,8 +3,8 @@ import { Card, Form, Input, InputNumber, Radio, Segmented, Space, Switch, Tag, T
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { api, call } from '../../api/client';
 import { inDistrict } from '../../config/time';
-import { http } from '../../providers/http';
 import type { FieldDef, FindingsConfig, Severity } from '../../types/contract';
 import { itemField, useItemEvidence } from '../item-evidence/item-evidence-context';
 import { ItemEvidenceRow } from '../item-evidence/item-evidence-row';
@@ -47,7 +47,7 @@ function DueOn({ workdays }: { workdays: number }) {
   const from = inDistrict(new Date().toISOString()).format('YYYY-MM-DD');
   const due = useQuery({
     queryKey: ['due-date', from, workdays],
-    queryFn: () => http<{ dueDate: string }>('/calendar/due-date', { query: { from, workdays: String(workdays) } }),
+    queryFn: () => call(api.GET('/api/calendar/due-date', { params: { query: { from, workdays } } })),
     enabled: Number.isInteger(workdays) && workdays > 0,
     staleTime: 60 * 60_000,
     retry: false,

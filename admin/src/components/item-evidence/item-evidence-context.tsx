@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 
+import { api, call } from '../../api/client';
 import { http } from '../../providers/http';
 import { cachedSession } from '../../providers/session';
 import type { Attachment, LocalizedText, Page } from '../../types/contract';
@@ -52,7 +53,7 @@ export function ItemEvidenceProvider({
   const key = ['attachments', instanceId];
   const files = useQuery({
     queryKey: key,
-    queryFn: () => http<Page<Attachment>>('/attachments', { query: { instanceId, limit: 100 } }),
+    queryFn: () => call(api.GET('/api/attachments', { params: { query: { instanceId, limit: 100 } } })),
     retry: false,
   });
   const checklist = useQuery({

@@ -2,9 +2,10 @@ import { App, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { api, call } from '../../api/client';
 import { useLocalize } from '../../components/localized-text';
 import { serverFieldErrors } from '../../lib/server-field-errors';
-import { http, isApiError } from '../../providers/http';
+import { isApiError } from '../../providers/http';
 import { loadSession } from '../../providers/session';
 
 type Values = { currentPassword: string; newPassword: string; confirm: string };
@@ -24,7 +25,7 @@ export function ChangePasswordCard({ onChanged }: { onChanged: () => void }) {
   const submit = async ({ currentPassword, newPassword }: Values) => {
     setSaving(true);
     try {
-      await http('/auth/change-password', { method: 'POST', body: { currentPassword, newPassword } });
+      await call(api.POST('/api/auth/change-password', { body: { currentPassword, newPassword } }));
       await loadSession(true);
       form.resetFields();
       void message.success(t('account.password.done'));

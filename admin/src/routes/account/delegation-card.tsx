@@ -2,10 +2,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Divider, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
+import { api, call } from '../../api/client';
 import { DateText } from '../../components/date-text';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorResult } from '../../components/error-result';
-import { http, isApiError } from '../../providers/http';
+import { isApiError } from '../../providers/http';
 import { DelegationForm } from './delegation-form';
 import { type Delegation, delegationStatus } from './delegation-types';
 
@@ -19,12 +20,12 @@ export function DelegationCard({ meId, canCreate }: { meId: string; canCreate: b
   const { t } = useTranslation();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const query = useQuery({ queryKey: ['delegations'], queryFn: () => http<{ items: Delegation[] }>('/delegations') });
+  const query = useQuery({ queryKey: ['delegations'], queryFn: () => call(api.GET('/api/delegations')) });
   const refresh = () => void client.invalidateQueries({ queryKey: ['delegations'] });
 
   const revoke = async (d: Delegation) => {
     try {
-      await http(`/delegations/${d.id}/revoke`, { method: 'POST' });
+      await call(api.POST('/api/delegations/{id}/revoke', { params: { path: { id: d.id } } }));
       void message.success(t('delegationCard.revoked', { name: d.to.displayName }));
     } catch (e) {
       void message.error(isApiError(e) ? e.message : t('errors.generic'));

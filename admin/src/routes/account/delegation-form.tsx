@@ -3,11 +3,12 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { api, call } from '../../api/client';
 import { useLocalize } from '../../components/localized-text';
 import { UserPicker } from '../../components/user-picker';
 import { districtDayBounds } from '../../config/time';
 import { serverFieldErrors } from '../../lib/server-field-errors';
-import { http, isApiError } from '../../providers/http';
+import { isApiError } from '../../providers/http';
 import type { Delegation } from './delegation-types';
 
 type Values = { toUserId: string; window: [Dayjs, Dayjs]; reason: string };
@@ -31,15 +32,16 @@ export function DelegationForm({ meId, onCreated }: { meId: string; onCreated: (
   const submit = async ({ toUserId, window, reason }: Values) => {
     setSaving(true);
     try {
-      const created = await http<Delegation>('/delegations', {
-        method: 'POST',
-        body: {
-          toUserId,
-          startsAt: districtDayBounds(window[0]).start,
-          endsAt: districtDayBounds(window[1]).end,
-          reason,
-        },
-      });
+      const created = await call(
+        api.POST('/api/delegations', {
+          body: {
+            toUserId,
+            startsAt: districtDayBounds(window[0]).start ?? '',
+            endsAt: districtDayBounds(window[1]).end ?? '',
+            reason,
+          },
+        }),
+      );
       form.resetFields();
       void message.success(t('delegationCard.created', { name: created.to.displayName }));
       onCreated(created);

@@ -1,15 +1,7 @@
-/** GET/POST /api/delegations (api/src/features/delegations/delegations.types.ts). */
-export type Delegation = {
-  id: string;
-  from: { id: string; displayName: string };
-  to: { id: string; displayName: string };
-  startsAt: string;
-  endsAt: string;
-  reason: string;
-  createdAt: string;
-  revokedAt: string | null;
-  active: boolean;
-};
+import type { components } from '../../api/schema.gen';
+
+/** GET/POST /api/delegations. */
+export type Delegation = components['schemas']['Delegation'];
 
 export type DelegationStatus = 'revoked' | 'ended' | 'pending' | 'active';
 

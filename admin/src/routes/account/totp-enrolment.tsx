@@ -2,10 +2,12 @@ import { Alert, Button, Form, Input, QRCode, Space, Spin, Typography } from 'ant
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { api, call } from '../../api/client';
+import type { components } from '../../api/schema.gen';
 import { useLocalize } from '../../components/localized-text';
-import { http, isApiError } from '../../providers/http';
+import { isApiError } from '../../providers/http';
 
-type Enrolment = { secret: string; uri: string };
+type Enrolment = components['schemas']['TotpEnrolment'];
 
 /**
  * Authenticator enrolment: asks the API for a fresh secret once, shows it as a QR code and as text,
@@ -23,7 +25,7 @@ export function TotpEnrolment({ username, onDone }: { username: string; onDone: 
   const start = async () => {
     setBusy(true);
     try {
-      setEnrolment(await http<Enrolment>('/auth/2fa/enrol', { method: 'POST' }));
+      setEnrolment(await call(api.POST('/api/auth/2fa/enrol')));
       setError(null);
     } catch (e) {
       fail(e);
@@ -42,7 +44,7 @@ export function TotpEnrolment({ username, onDone }: { username: string; onDone: 
   const confirm = async ({ code }: { code: string }) => {
     setBusy(true);
     try {
-      await http('/auth/2fa/confirm', { method: 'POST', body: { code } });
+      await call(api.POST('/api/auth/2fa/confirm', { body: { code } }));
       setError(null);
       await onDone();
     } catch (e) {

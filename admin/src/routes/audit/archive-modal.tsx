@@ -5,13 +5,14 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { api, call } from '../../api/client';
 import { DateText, formatDateTime } from '../../components/date-text';
 import { formatSize } from '../../components/file-size';
 import { useLocalize } from '../../components/localized-text';
 import { DISTRICT_TIME_ZONE } from '../../config/time';
 import { useCan } from '../../hooks/use-can';
-import { ApiError, buildUrl, http, isApiError } from '../../providers/http';
-import type { AuditArchive, AuditArchiveManifest, AuditArchivePreview } from '../../types/contract';
+import { ApiError, buildUrl, isApiError } from '../../providers/http';
+import type { AuditArchive, AuditArchiveManifest } from '../../types/contract';
 
 const DAY = 'YYYY-MM-DD';
 /** The console's default; the server's `latestBefore` (the same 180 days, in the district) is what the picker allows. */
@@ -40,7 +41,7 @@ function ArchiveList() {
   const { t, i18n } = useTranslation();
   const query = useQuery({
     queryKey: ['audit-archives'],
-    queryFn: () => http<{ items: AuditArchive[] }>('/audit/archives'),
+    queryFn: () => call(api.GET('/api/audit/archives')),
   });
   return (
     <Table<AuditArchive>
@@ -95,7 +96,7 @@ export function ArchiveAction({ onArchived }: { onArchived: () => void }) {
   const [done, setDone] = useState<AuditArchiveManifest | null>(null);
   const preview = useQuery({
     queryKey: ['audit-archive-preview', before],
-    queryFn: () => http<AuditArchivePreview>('/audit/archive/preview', { query: { before } }),
+    queryFn: () => call(api.GET('/api/audit/archive/preview', { params: { query: { before } } })),
     enabled: open && !done,
   });
   if (!canArchive) return null;
@@ -105,7 +106,7 @@ export function ArchiveAction({ onArchived }: { onArchived: () => void }) {
     setPending(true);
     setError(null);
     try {
-      setDone(await http<AuditArchiveManifest>('/audit/archive', { method: 'POST', body: { before } }));
+      setDone(await call(api.POST('/api/audit/archive', { body: { before } })));
       // The chain now starts after the archive, and the archive list has one more.
       void client.invalidateQueries({ queryKey: ['audit-verify'] });
       void client.invalidateQueries({ queryKey: ['audit-archives'] });

@@ -4,9 +4,10 @@ import { Alert, Button, Skeleton, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { api, call } from '../../api/client';
 import { formatDateTime } from '../../components/date-text';
 import { useLocalize } from '../../components/localized-text';
-import { buildUrl, http } from '../../providers/http';
+import { buildUrl } from '../../providers/http';
 import type { AuditVerify } from '../../types/contract';
 
 /**
@@ -21,7 +22,7 @@ export function ChainBanner() {
   // Keyed ['audit-verify', …] so an archive can ask for a fresh check (the chain's start moved).
   const query = useQuery({
     queryKey: ['audit-verify', full],
-    queryFn: () => http<AuditVerify>('/audit/verify', { query: full ? { full: '1' } : {} }),
+    queryFn: () => call(api.GET('/api/audit/verify', { params: { query: full ? { full: '1' } : {} } })),
   });
   if (query.isLoading) return <Skeleton.Input active block style={{ marginBottom: 16 }} />;
   const recheck = (

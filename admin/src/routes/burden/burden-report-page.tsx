@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
+import { api, call } from '../../api/client';
+import type { components } from '../../api/schema.gen';
 import { formatDateTime } from '../../components/date-text';
 import { useLocalize } from '../../components/localized-text';
 import { PageTitle } from '../../components/page-title';
@@ -11,7 +13,7 @@ import { serverFieldErrors } from '../../lib/server-field-errors';
 import { ApiError, http, isApiError } from '../../providers/http';
 
 type Values = { burdenItem: string; description: string; hours?: number };
-type Filed = { id: string; dueAt: string };
+type Filed = Pick<components['schemas']['BurdenReport'], 'id' | 'dueAt'>;
 type Whitelist = { content: { burdenList?: Array<{ code: string; name: string }> } };
 
 /** The published 教师减负清单 (part of the whitelist): what a teacher names when reporting. */
@@ -49,9 +51,7 @@ export function BurdenReportPage() {
     setPending(true);
     setError(null);
     try {
-      setFiled(
-        await http<Filed>('/burden-reports', { method: 'POST', body: { ...values, hours: values.hours ?? undefined } }),
-      );
+      setFiled(await call(api.POST('/api/burden-reports', { body: { ...values, hours: values.hours ?? undefined } })));
       form.resetFields();
     } catch (e) {
       const err = isApiError(e) ? e : new ApiError(0, null);

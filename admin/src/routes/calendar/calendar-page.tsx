@@ -5,13 +5,14 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { api, call } from '../../api/client';
 import { ErrorResult } from '../../components/error-result';
 import { useLocalize } from '../../components/localized-text';
 import { PageTitle } from '../../components/page-title';
 import { StaleAlert } from '../../components/stale-alert';
 import { useStatutoryYears } from '../../hooks/use-calendar-coverage';
 import { useCan } from '../../hooks/use-can';
-import { ApiError, http, isApiError } from '../../providers/http';
+import { ApiError, isApiError } from '../../providers/http';
 import type { DistrictCalendar } from '../../types/contract';
 import { StatutoryCard } from './statutory-card';
 import { WorkdayCalculator } from './workday-calculator';
@@ -45,7 +46,7 @@ export function CalendarPage() {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<ApiError | null>(null);
   const [pending, setPending] = useState(false);
-  const query = useQuery({ queryKey: ['calendar'], queryFn: () => http<DistrictCalendar>('/calendar'), retry: false });
+  const query = useQuery({ queryKey: ['calendar'], queryFn: () => call(api.GET('/api/calendar')), retry: false });
   // The statutory years' versions (the card's own query): the 工作日计算 starts afresh when they change.
   const statutory = useStatutoryYears();
   const statutoryStamp = (statutory.data?.items ?? []).map((y) => `${y.year}.${y.version}`).join(',');
@@ -76,7 +77,7 @@ export function CalendarPage() {
         })),
         expectedVersion: cal.version,
       };
-      const saved = await http<DistrictCalendar>('/calendar', { method: 'PUT', body });
+      const saved = await call(api.PUT('/api/calendar', { body }));
       query.refetch().catch(() => undefined);
       fill(saved);
       void message.success(t('calendar.saved'));

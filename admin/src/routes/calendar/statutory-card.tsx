@@ -4,11 +4,12 @@ import { App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'an
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { api, call } from '../../api/client';
 import { formatDateTime } from '../../components/date-text';
 import { EmptyState } from '../../components/empty-state';
 import { useLocalize } from '../../components/localized-text';
 import { useCalendarCoverage, useStatutoryYears } from '../../hooks/use-calendar-coverage';
-import { http, isApiError } from '../../providers/http';
+import { isApiError } from '../../providers/http';
 import type { CalendarCoverage, StatutoryYear } from '../../types/contract';
 import { FestivalLines } from './festival-lines';
 import { StatutoryForm } from './statutory-form';
@@ -38,7 +39,11 @@ export function StatutoryCard({ canEdit }: { canEdit: boolean }) {
   const changed = () => void queryClient.invalidateQueries({ queryKey: ['calendar'] });
   const withdraw = async (y: StatutoryYear) => {
     try {
-      await http(`/calendar/statutory/${y.year}`, { method: 'DELETE', query: { expectedVersion: y.version } });
+      await call(
+        api.DELETE('/api/calendar/statutory/{year}', {
+          params: { path: { year: y.year }, query: { expectedVersion: y.version } },
+        }),
+      );
       void message.success(t('statutory.withdrawn', { year: y.year }));
     } catch (e) {
       void message.error(isApiError(e) && e.localized ? localize(e.localized) : t('errors.generic'));

@@ -4,8 +4,9 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { api, call } from '../../api/client';
 import { useLocalize } from '../../components/localized-text';
-import { ApiError, http, isApiError } from '../../providers/http';
+import { ApiError, isApiError } from '../../providers/http';
 import type { StatutoryDay, StatutoryYear } from '../../types/contract';
 import { datesBetween, festivalsOf } from './festivals';
 
@@ -100,7 +101,7 @@ export function StatutoryForm({ open, initial, defaultYear, packageYears, loaded
         replacesPackage: packageYear && Boolean(v.replacesPackage),
         expectedVersion: current?.version ?? 0,
       };
-      onSaved(await http<StatutoryYear>(`/calendar/statutory/${v.year}`, { method: 'PUT', body }));
+      onSaved(await call(api.PUT('/api/calendar/statutory/{year}', { params: { path: { year: v.year } }, body })));
     } catch (e) {
       setError(isApiError(e) ? e : new ApiError(0, null));
     } finally {

@@ -3,10 +3,12 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { api, call } from '../../api/client';
+import type { components } from '../../api/schema.gen';
 import { useLocalize } from '../../components/localized-text';
-import { ApiError, http, isApiError } from '../../providers/http';
+import { ApiError, isApiError } from '../../providers/http';
 
-type DueDate = { from: string; workdays: number; dueDate: string; dueAt: string };
+type DueDate = components['schemas']['DueDate'];
 type Values = { from: Dayjs; workdays: number };
 
 /**
@@ -25,7 +27,13 @@ export function WorkdayCalculator() {
     setPending(true);
     setError(null);
     try {
-      setResult(await http<DueDate>(`/calendar/due-date?from=${v.from.format('YYYY-MM-DD')}&workdays=${v.workdays}`));
+      setResult(
+        await call(
+          api.GET('/api/calendar/due-date', {
+            params: { query: { from: v.from.format('YYYY-MM-DD'), workdays: v.workdays } },
+          }),
+        ),
+      );
     } catch (e) {
       setResult(null);
       setError(isApiError(e) ? e : new ApiError(0, null));

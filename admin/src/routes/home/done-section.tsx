@@ -3,12 +3,11 @@ import { Button, Card, List, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
+import { api, call } from '../../api/client';
 import { DateText } from '../../components/date-text';
 import { EmptyState } from '../../components/empty-state';
 import { useLocalize } from '../../components/localized-text';
 import { RowTitleLink, useRowOpen } from '../../components/row-link';
-import { http } from '../../providers/http';
-import type { DoneTaskRow, Page } from '../../types/contract';
 import { DoneFigures } from '../tasks/done-figures';
 
 /** The latest things the user did (已办), each with the figures they gave (an expert's scores); all of them at /tasks/done. */
@@ -19,7 +18,7 @@ export function DoneSection({ title, testId }: { title: string; testId: string }
   const rowOpen = useRowOpen();
   const done = useQuery({
     queryKey: ['home-done'],
-    queryFn: () => http<Page<DoneTaskRow>>('/tasks/done', { query: { limit: 10 } }),
+    queryFn: () => call(api.GET('/api/tasks/done', { params: { query: { limit: 10 } } })),
     retry: false,
   });
   return (

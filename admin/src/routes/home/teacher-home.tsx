@@ -5,14 +5,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
+import { api, call } from '../../api/client';
 import { DateText } from '../../components/date-text';
 import { EmptyState } from '../../components/empty-state';
 import { useLocalize } from '../../components/localized-text';
 import { PageTitle } from '../../components/page-title';
 import { RowTitleLink, useRowOpen } from '../../components/row-link';
 import { StatusTag } from '../../components/status-tag';
-import { http } from '../../providers/http';
-import type { InstanceRow, Page } from '../../types/contract';
 import { NoticeSection } from './notice-section';
 import { TaskSection } from './task-section';
 import { useMyTasks } from './use-home-data';
@@ -21,7 +20,8 @@ import { useMyTasks } from './use-home-data';
 function useMySubmissions(q: string) {
   return useQuery({
     queryKey: ['my-submissions', q],
-    queryFn: () => http<Page<InstanceRow>>('/instances', { query: { mine: '1', limit: 50, ...(q ? { q } : {}) } }),
+    queryFn: () =>
+      call(api.GET('/api/instances', { params: { query: { mine: '1', limit: 50, ...(q ? { q } : {}) } } })),
     retry: false,
   });
 }

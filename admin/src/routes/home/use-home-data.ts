@@ -1,22 +1,24 @@
 import { useQuery } from '@tanstack/react-query';
 
-import { http } from '../../providers/http';
-import type { InstanceRow, Page, TaskRow } from '../../types/contract';
+import { api, call } from '../../api/client';
+import type { paths } from '../../api/schema.gen';
+
+type InstancesQuery = NonNullable<paths['/api/instances']['get']['parameters']['query']>;
 
 /** The signed-in user's first 100 open tasks: a home page groups them, the inbox pages through all. */
 export function useMyTasks() {
   return useQuery({
     queryKey: ['home-tasks'],
-    queryFn: () => http<Page<TaskRow>>('/tasks', { query: { limit: 100 } }),
+    queryFn: () => call(api.GET('/api/tasks', { params: { query: { limit: 100 } } })),
     retry: false,
   });
 }
 
 /** Instances the user may read (the API filters them to the user's school, group or assignments). */
-export function useInstances(query: { block?: string; status?: string; limit?: number }) {
+export function useInstances(query: Omit<InstancesQuery, 'limit'> & { limit?: number }) {
   return useQuery({
     queryKey: ['home-instances', query],
-    queryFn: () => http<Page<InstanceRow>>('/instances', { query: { limit: 50, ...query } }),
+    queryFn: () => call(api.GET('/api/instances', { params: { query: { limit: 50, ...query } } })),
     retry: false,
   });
 }
@@ -26,7 +28,7 @@ export function useRunningNotices() {
   return useQuery({
     queryKey: ['home-notices'],
     queryFn: () =>
-      http<Page<InstanceRow>>('/instances', { query: { notice: '1', sort: 'dueAt', order: 'asc', limit: 20 } }),
+      call(api.GET('/api/instances', { params: { query: { notice: '1', sort: 'dueAt', order: 'asc', limit: 20 } } })),
     retry: false,
   });
 }

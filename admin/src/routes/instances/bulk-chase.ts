@@ -1,5 +1,5 @@
-import { http } from '../../providers/http';
-import type { BulkTaskResult, InstanceView } from '../../types/contract';
+import { api, call } from '../../api/client';
+import type { BulkTaskResult } from '../../types/contract';
 
 /**
  * 批量催办 over instances: the list has no task ids, so each selected instance's open tasks are read
@@ -11,11 +11,11 @@ export async function chaseInstances(
 ): Promise<BulkTaskResult & { tasks: number }> {
   const taskIds: string[] = [];
   for (const [i, id] of ids.entries()) {
-    const view = await http<InstanceView>(`/instances/${id}`);
+    const view = await call(api.GET('/api/instances/{id}', { params: { path: { id } } }));
     if (view.status === 'running') taskIds.push(...view.openTasks.map((task) => task.id));
     onProgress(i + 1);
   }
   if (taskIds.length === 0) return { done: 0, failed: [], tasks: 0 };
-  const result = await http<BulkTaskResult>('/tasks/bulk', { method: 'POST', body: { action: 'chase', taskIds } });
+  const result = await call(api.POST('/api/tasks/bulk', { body: { action: 'chase', taskIds } }));
   return { ...result, tasks: taskIds.length };
 }

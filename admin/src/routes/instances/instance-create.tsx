@@ -6,14 +6,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 
+import { api, call } from '../../api/client';
 import { EmptyState } from '../../components/empty-state';
 import { FormFieldItem } from '../../components/form-field-input';
 import { useLocalize } from '../../components/localized-text';
 import { reasonsLine } from '../../components/rule-reasons';
 import { useDefinition, useDefinitions, useStartSubjects } from '../../hooks/use-reference-data';
 import { serverFieldErrors } from '../../lib/server-field-errors';
-import { ApiError, http, isApiError } from '../../providers/http';
-import type { InstanceView } from '../../types/contract';
+import { ApiError, isApiError } from '../../providers/http';
 import { assignedRoles, AssignmentFields, takeAssignments } from './assignment-fields';
 import { PrecheckHint, PrecheckPanel } from './precheck-panel';
 
@@ -77,10 +77,11 @@ export function InstanceCreate() {
     setError(null);
     const { assignments, rest: data } = takeAssignments(values);
     try {
-      const view = await http<InstanceView>('/instances', {
-        method: 'POST',
-        body: { definitionId: defId, subjectOrgId, data, assignments },
-      });
+      const view = await call(
+        api.POST('/api/instances', {
+          body: { definitionId: defId ?? '', subjectOrgId: subjectOrgId ?? '', data, assignments },
+        }),
+      );
       // Filed, then refused by the definition's automatic rules: say so, and why — never a plain success.
       if (view.refusal?.reasons.length)
         void message.warning(t('refusal.filed', { reasons: reasonsLine(view.refusal.reasons, localize) }), 8);

@@ -5,6 +5,7 @@ import { App, Badge, Button, Form, Segmented, Select, Space, Tag, Tooltip, Typog
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { api, call } from '../../api/client';
 import { DateText } from '../../components/date-text';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorResult } from '../../components/error-result';
@@ -12,8 +13,8 @@ import { useLocalize } from '../../components/localized-text';
 import { ResponsiveTable } from '../../components/responsive-table/responsive-table';
 import { RuleReasons } from '../../components/rule-reasons';
 import { useKeysetTable } from '../../hooks/use-keyset-table';
-import { http, isApiError } from '../../providers/http';
-import type { NotificationRow } from '../../types/contract';
+import { isApiError } from '../../providers/http';
+import type { NotificationKind, NotificationRow } from '../../types/contract';
 import { KIND_COLORS, NOTIFICATION_KINDS } from './notification-kinds';
 import { useOpenNotification } from './use-open-notification';
 import { useUnreadNotifications } from './use-unread-notifications';
@@ -52,7 +53,7 @@ export function NotificationList() {
   const readAll = async () => {
     setMarking(true);
     try {
-      const res = await http<{ marked: number }>('/notifications/read-all', { method: 'POST' });
+      const res = await call(api.POST('/api/notifications/read-all'));
       void message.success(t('inbox.markedAll', { count: res.marked }));
       void client.invalidateQueries({ queryKey: ['notifications'] });
       refresh();
@@ -137,8 +138,8 @@ export function NotificationList() {
               title: t('inbox.kind'),
               dataIndex: 'kind',
               width: 110,
-              render: (k: string) => (
-                <Tag color={KIND_COLORS[k] ?? 'default'} bordered={false}>
+              render: (k: NotificationKind) => (
+                <Tag color={KIND_COLORS[k]} bordered={false}>
                   {t(`notices.kinds.${k}`, { defaultValue: k })}
                 </Tag>
               ),

@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 
+import { api, call } from '../../api/client';
 import { auditLink } from '../../lib/audit-link';
-import { http } from '../../providers/http';
 import type { NotificationRow } from '../../types/contract';
 
 /** Marks one notification read (if it is not yet) and goes to what it is about (its instance, or an account's audit trail). Shared by the bell and the page. */
@@ -11,7 +11,7 @@ export function useOpenNotification(after?: () => void) {
   const navigate = useNavigate();
   const markRead = async (n: NotificationRow) => {
     try {
-      if (!n.readAt) await http(`/notifications/${n.id}/read`, { method: 'POST' });
+      if (!n.readAt) await call(api.POST('/api/notifications/{id}/read', { params: { path: { id: n.id } } }));
     } finally {
       void client.invalidateQueries({ queryKey: ['notifications'] });
       after?.();

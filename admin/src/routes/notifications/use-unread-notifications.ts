@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 
-import { http } from '../../providers/http';
-import type { NotificationRow, Page } from '../../types/contract';
+import { api, call } from '../../api/client';
 
 export const UNREAD_LIMIT = 20;
 
@@ -9,7 +8,7 @@ export const UNREAD_LIMIT = 20;
 export function useUnreadNotifications() {
   return useQuery({
     queryKey: ['notifications', 'unread'],
-    queryFn: () => http<Page<NotificationRow>>('/notifications', { query: { unread: 1, limit: UNREAD_LIMIT } }),
+    queryFn: () => call(api.GET('/api/notifications', { params: { query: { unread: '1', limit: UNREAD_LIMIT } } })),
     refetchInterval: 60_000,
     retry: false,
   });

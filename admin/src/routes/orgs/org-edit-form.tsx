@@ -2,14 +2,21 @@ import { Alert, App, Button, Form, Input, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { api, call } from '../../api/client';
+import type { components } from '../../api/schema.gen';
 import { useLocalize } from '../../components/localized-text';
 import { StaleAlert } from '../../components/stale-alert';
 import { serverFieldErrors } from '../../lib/server-field-errors';
-import { ApiError, http, isApiError } from '../../providers/http';
+import { ApiError, isApiError } from '../../providers/http';
 import type { Org } from '../../types/contract';
 
 export type OrgRow = Org;
-type Values = { name: string; shortName?: string; code?: string; groupKind?: string };
+type Values = {
+  name: string;
+  shortName?: string;
+  code?: string;
+  groupKind?: components['schemas']['CreateOrganisationBody']['groupKind'];
+};
 const FIELDS = ['name', 'shortName', 'code', 'groupKind'] as const;
 
 /**
@@ -54,27 +61,30 @@ export function OrgEditForm({
     setError(null);
     try {
       const saved = creating
-        ? await http<OrgRow>('/orgs', {
-            method: 'POST',
-            body: {
-              type,
-              name: v.name,
-              shortName: v.shortName || undefined,
-              code: v.code || undefined,
-              parentId: parent?.id,
-              groupKind: type === 'group' ? v.groupKind : undefined,
-            },
-          })
-        : await http<OrgRow>(`/orgs/${org.id}`, {
-            method: 'PATCH',
-            body: {
-              name: v.name,
-              shortName: v.shortName || null,
-              code: v.code || null,
-              ...(org.type === 'group' && v.groupKind ? { groupKind: v.groupKind } : {}),
-              expectedVersion: org.version ?? 1,
-            },
-          });
+        ? await call(
+            api.POST('/api/orgs', {
+              body: {
+                type,
+                name: v.name,
+                shortName: v.shortName || undefined,
+                code: v.code || undefined,
+                parentId: parent?.id,
+                groupKind: type === 'group' ? v.groupKind : undefined,
+              },
+            }),
+          )
+        : await call(
+            api.PATCH('/api/orgs/{id}', {
+              params: { path: { id: org.id } },
+              body: {
+                name: v.name,
+                shortName: v.shortName || null,
+                code: v.code || null,
+                ...(org.type === 'group' && v.groupKind ? { groupKind: v.groupKind } : {}),
+                expectedVersion: org.version ?? 1,
+              },
+            }),
+          );
       void message.success(t('orgs.saved', { name: saved.name }));
       onSaved(saved);
     } catch (e) {

@@ -2,9 +2,10 @@ import { Alert, Form, Modal, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { api, call } from '../../api/client';
 import { useLocalize } from '../../components/localized-text';
 import { UserPicker } from '../../components/user-picker';
-import { ApiError, http, isApiError } from '../../providers/http';
+import { ApiError, isApiError } from '../../providers/http';
 import type { BulkTaskResult } from '../../types/contract';
 
 /** 移交待办: a departing person's work in every running instance (tasks, seats, parts, assignments) goes to a successor; the report counts instances. */
@@ -28,10 +29,11 @@ export function ReassignModal({
     setError(null);
     try {
       setResult(
-        await http<BulkTaskResult>('/tasks/bulk', {
-          method: 'POST',
-          body: { action: 'reassign', fromUserId: v.fromUserId, toUserId: v.toUserId },
-        }),
+        await call(
+          api.POST('/api/tasks/bulk', {
+            body: { action: 'reassign', fromUserId: v.fromUserId, toUserId: v.toUserId },
+          }),
+        ),
       );
     } catch (e) {
       setError(isApiError(e) ? e : new ApiError(0, null));

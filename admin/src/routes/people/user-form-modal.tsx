@@ -2,11 +2,12 @@ import { Alert, App, Button, Form, Input, Modal, Popconfirm, Space, Switch, Typo
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { api, call } from '../../api/client';
 import { useLocalize } from '../../components/localized-text';
 import { StaleAlert } from '../../components/stale-alert';
 import { accountRights, canCreateAccount, type Reason } from '../../lib/powers';
 import { serverFieldErrors } from '../../lib/server-field-errors';
-import { ApiError, http, isApiError } from '../../providers/http';
+import { ApiError, isApiError } from '../../providers/http';
 import { cachedSession } from '../../providers/session';
 import type { DirectoryUser, RoleCode } from '../../types/contract';
 import { RoleGrantsField } from './role-grants-field';
@@ -68,7 +69,7 @@ export function UserFormModal({ user, open, onClose, onSaved }: Props) {
 
   const reload = async () => {
     if (!current) return;
-    const page = await http<{ items: DirectoryUser[] }>('/users', { query: { q: current.username, limit: 20 } });
+    const page = await call(api.GET('/api/users', { params: { query: { q: current.username, limit: 20 } } }));
     const fresh = page.items.find((u) => u.id === current.id) ?? null;
     setError(null);
     fill(fresh);
@@ -93,19 +94,20 @@ export function UserFormModal({ user, open, onClose, onSaved }: Props) {
           ...(sameGrants(roles, before) ? {} : { roles }),
           expectedVersion: current.version ?? 1,
         };
-        await http(`/users/${current.id}`, { method: 'PATCH', body });
+        await call(api.PATCH('/api/users/{id}', { params: { path: { id: current.id } }, body }));
         onSaved();
         onClose();
       } else {
-        const res = await http<DirectoryUser & { password?: string }>('/users', {
-          method: 'POST',
-          body: {
-            username: v.username,
-            displayName: v.displayName,
-            password: v.password || undefined,
-            roles: v.roles ?? [],
-          },
-        });
+        const res = await call(
+          api.POST('/api/users', {
+            body: {
+              username: v.username ?? '',
+              displayName: v.displayName,
+              password: v.password || undefined,
+              roles: v.roles ?? [],
+            },
+          }),
+        );
         onSaved();
         if (res.password) setCreated({ username: res.username, password: res.password });
         else onClose();
@@ -122,10 +124,12 @@ export function UserFormModal({ user, open, onClose, onSaved }: Props) {
     setPending(true);
     setError(null);
     try {
-      const res = await http<DirectoryUser & { password?: string }>(`/users/${current.id}`, {
-        method: 'PATCH',
-        body: { [what]: true, expectedVersion: current.version ?? 1 },
-      });
+      const res = await call(
+        api.PATCH('/api/users/{id}', {
+          params: { path: { id: current.id } },
+          body: { [what]: true, expectedVersion: current.version ?? 1 },
+        }),
+      );
       setCurrent(res);
       onSaved();
       if (res.password) setCreated({ username: res.username, password: res.password });

@@ -3,22 +3,13 @@ import { Alert, App, Descriptions, Form, Input, Modal, Skeleton } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { api, call } from '../../api/client';
+import type { components } from '../../api/schema.gen';
 import { DateText } from '../../components/date-text';
 import { useLocalize } from '../../components/localized-text';
-import { ApiError, http, isApiError } from '../../providers/http';
+import { ApiError, isApiError } from '../../providers/http';
 
-type BurdenReport = {
-  id: string;
-  schoolName: string;
-  burdenItem: string;
-  burdenItemName: string | null;
-  description: string;
-  hours: number | null;
-  status: 'open' | 'resolved';
-  dueAt: string;
-  overdue: boolean;
-  version: number;
-};
+type BurdenReport = components['schemas']['BurdenReport'];
 
 /**
  * 负担码 办理: the report a task in the inbox stands for, and the bureau's resolution. The reporter is
@@ -39,7 +30,7 @@ export function BurdenResolveModal({ reportId, onClose }: { reportId: string | n
     setError(null);
     form.resetFields();
     if (!reportId) return;
-    http<BurdenReport>(`/burden-reports/${reportId}`).then(setReport, (e: unknown) =>
+    call(api.GET('/api/burden-reports/{id}', { params: { path: { id: reportId } } })).then(setReport, (e: unknown) =>
       setError(isApiError(e) ? e : new ApiError(0, null)),
     );
   }, [reportId, form]);
@@ -49,10 +40,12 @@ export function BurdenResolveModal({ reportId, onClose }: { reportId: string | n
     setPending(true);
     setError(null);
     try {
-      await http(`/burden-reports/${report.id}/resolve`, {
-        method: 'POST',
-        body: { resolution, expectedVersion: report.version },
-      });
+      await call(
+        api.POST('/api/burden-reports/{id}/resolve', {
+          params: { path: { id: report.id } },
+          body: { resolution, expectedVersion: report.version },
+        }),
+      );
       void message.success(t('burdenTask.resolved'));
       await invalidate({ resource: 'tasks', invalidates: ['list'] });
       onClose();

@@ -75,6 +75,10 @@ export const ZAvailableEvent = z
     to: z.string(),
     commentRequired: z.boolean(),
     requires: z.array(z.string()),
+    mechanic: z
+      .boolean()
+      .optional()
+      .openapi({ description: "true for the engine's approval mechanics (SAVE, TRANSFER, DELEGATE, ADD_SIGNER…)" }),
     /** For approval mechanics (转办/委派/加签/退回): what the console must ask for. */
     input: z
       .string()

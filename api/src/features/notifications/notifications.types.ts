@@ -17,7 +17,8 @@ export const NOTIFICATION_KINDS = [
   'security',
   'refused',
 ] as const;
-export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
+export const ZNotificationKind = z.enum(NOTIFICATION_KINDS).openapi('NotificationKind');
+export type TNotificationKind = z.infer<typeof ZNotificationKind>;
 
 export const ZNotificationQuery = z.object({
   unread: z.enum(['0', '1']).optional().openapi({ description: '1: only unread' }),
@@ -30,9 +31,7 @@ export type TNotificationQuery = z.infer<typeof ZNotificationQuery>;
 export const ZNotification = z
   .object({
     id: z.string(),
-    kind: z.string().openapi({
-      description: 'entered | reminder | escalation | chase | copy | sign | returned | security | refused',
-    }),
+    kind: ZNotificationKind,
     instanceId: z.string().nullable(),
     state: z.string().nullable(),
     entityType: z

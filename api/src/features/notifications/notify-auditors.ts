@@ -17,7 +17,7 @@ export function notifyAuditors(deps: Deps, input: { title: TLocalized; entityTyp
       recipients.map((userId) => ({
         id: crypto.randomUUID(),
         userId,
-        kind: 'security',
+        kind: 'security' as const,
         instanceId: null,
         state: null,
         title: input.title,

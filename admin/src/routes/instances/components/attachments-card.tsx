@@ -4,11 +4,12 @@ import { Button, Card, Image, List, Space, Tag, Tooltip, Typography, Upload } fr
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { api, call } from '../../../api/client';
 import { formatDateTime } from '../../../components/date-text';
 import { EmptyState } from '../../../components/empty-state';
 import { formatSize } from '../../../components/file-size';
 import { postAttachment, useFileUpload } from '../../../components/use-file-upload';
-import { http, isApiError } from '../../../providers/http';
+import { isApiError } from '../../../providers/http';
 import type { Attachment, InstanceView, Page } from '../../../types/contract';
 
 /** The API serves images and PDFs inline (for preview) on request; downloads stay attachments. */
@@ -35,7 +36,7 @@ export function AttachmentsCard({ view, canUpload }: { view: InstanceView; canUp
   const key = ['attachments', view.id];
   const query = useQuery({
     queryKey: key,
-    queryFn: () => http<Page<Attachment>>('/attachments', { query: { instanceId: view.id, limit: 100 } }),
+    queryFn: () => call(api.GET('/api/attachments', { params: { query: { instanceId: view.id, limit: 100 } } })),
     retry: false,
   });
 

@@ -2,13 +2,14 @@ import { Alert, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { api, call } from '../../../api/client';
 import { FindingsProvider, raiseConfigOf } from '../../../components/findings/findings-context';
 import { FormFieldItem } from '../../../components/form-field-input';
 import { ItemEvidenceProvider } from '../../../components/item-evidence/item-evidence-context';
 import { useLocalize } from '../../../components/localized-text';
 import { RubricFields } from '../../../components/scoring/rubric-fields';
 import { randomId } from '../../../lib/random-id';
-import { ApiError, http, isApiError } from '../../../providers/http';
+import { ApiError, isApiError } from '../../../providers/http';
 import type { AvailableEvent, EventResult, FieldDef, InstanceView } from '../../../types/contract';
 import { partNames } from './collect-parts';
 import { editableFields, fallbackField } from './field-catalogue';
@@ -136,11 +137,12 @@ export function EventModal({ view, event, preset, fields, onClose, onDone, onRel
     setError(null);
     try {
       const body = toBody(event, values, view);
-      const result = await http<EventResult>(`/instances/${view.id}/events`, {
-        method: 'POST',
-        headers: { 'Idempotency-Key': idempotencyKey },
-        body,
-      });
+      const result = await call(
+        api.POST('/api/instances/{id}/events', {
+          params: { path: { id: view.id }, header: { 'idempotency-key': idempotencyKey } },
+          body,
+        }),
+      );
       onDone(result);
     } catch (e) {
       const err = isApiError(e) ? e : new ApiError(0, null);

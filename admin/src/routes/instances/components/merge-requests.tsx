@@ -4,21 +4,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
+import { api, call } from '../../../api/client';
+import type { components } from '../../../api/schema.gen';
 import { useLocalize } from '../../../components/localized-text';
-import { ApiError, http, isApiError } from '../../../providers/http';
+import { ApiError, isApiError } from '../../../providers/http';
 import type { InstanceView } from '../../../types/contract';
 
-type Candidate = {
-  id: string;
-  version: number;
-  title: string;
-  itemCode: string;
-  activityDate: string | null;
-  schoolNames: string[];
-  requester: string;
-  createdAt: string;
-};
-type MergeResult = { survivorId: string; version: number; schoolIds: string[]; mergedFrom: string[] };
+type Candidate = components['schemas']['MergeCandidate'];
 
 /** Shown where the definition's merge block sits, when the caller may take that action now. */
 export const canMerge = (view: InstanceView) =>
@@ -44,7 +36,7 @@ export function MergeRequests({ view, onMerged }: { view: InstanceView; onMerged
     setError(null);
     setItems(null);
     try {
-      setItems((await http<{ items: Candidate[] }>(`/campus-entry/${view.id}/mergeable`)).items);
+      setItems((await call(api.GET('/api/campus-entry/{id}/mergeable', { params: { path: { id: view.id } } }))).items);
     } catch (e) {
       setError(isApiError(e) ? e : new ApiError(0, null));
       setItems([]);
@@ -58,10 +50,11 @@ export function MergeRequests({ view, onMerged }: { view: InstanceView; onMerged
       const absorbed = (items ?? [])
         .filter((c) => selected.includes(c.id))
         .map((c) => ({ id: c.id, expectedVersion: c.version }));
-      const res = await http<MergeResult>('/campus-entry/merges', {
-        method: 'POST',
-        body: { survivor: { id: view.id, expectedVersion: view.version }, absorbed },
-      });
+      const res = await call(
+        api.POST('/api/campus-entry/merges', {
+          body: { survivor: { id: view.id, expectedVersion: view.version }, absorbed },
+        }),
+      );
       setOpen(false);
       void message.success(t('campusMerge.done', { count: res.mergedFrom.length, schools: res.schoolIds.length }));
       onMerged();

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 
 import { layoutTrace } from './trace-layout';
 
+const zh = (name: string) => ({ 'zh-CN': name, en: name });
+
 const view = {
   states: [
-    { id: 'a', name: '自查', kind: 'task', visited: true, current: false },
-    { id: 'check', name: '自动校验', kind: 'auto', visited: false, current: false },
-    { id: 'b', name: '检查', kind: 'task', visited: false, current: true },
-    { id: 'c', name: '办结', kind: 'final', visited: false, current: false },
+    { id: 'a', name: zh('自查'), kind: 'task', visited: true, current: false },
+    { id: 'check', name: zh('自动校验'), kind: 'auto', visited: false, current: false },
+    { id: 'b', name: zh('检查'), kind: 'task', visited: false, current: true },
+    { id: 'c', name: zh('办结'), kind: 'final', visited: false, current: false },
   ],
   transitions: [
     { from: 'a', to: 'b', event: 'SUBMIT' },

@@ -1,15 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 
+import { api, call } from '../../../api/client';
 import { auditDetails } from '../../../lib/audit-meta';
-import { http } from '../../../providers/http';
-import type { AuditEvent, InstanceView } from '../../../types/contract';
+import type { InstanceView } from '../../../types/contract';
 
 /** The state changes this instance really made ("from->to"), from its history; undefined until known. */
 export function useTraceMoves(view: InstanceView): Set<string> | undefined {
   const query = useQuery({
     queryKey: ['trace-moves', view.id, view.version],
-    queryFn: () => http<{ items: AuditEvent[] }>(`/instances/${view.id}/history`),
+    queryFn: () => call(api.GET('/api/instances/{id}/history', { params: { path: { id: view.id } } })),
     retry: false,
   });
   return useMemo(() => {
