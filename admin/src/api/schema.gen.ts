@@ -6242,23 +6242,202 @@ export type components = {
         state: string;
       }[];
     };
-    ReferenceData: {
-      content: {
-        [key: string]: unknown;
-      };
-      createdAt: string;
-      editors: components['schemas']['Person'][];
-      id: string;
-      key: string;
-      /** @enum {string} */
-      kind: 'indicator-system' | 'whitelist' | 'checklist' | 'award-rubric';
-      name: string;
-      publishedAt: string | null;
-      publishedBy: components['schemas']['Person'] | null;
-      /** @enum {string} */
-      status: 'draft' | 'published';
-      version: number;
-    };
+    ReferenceData:
+      | {
+          content: {
+            dimensions: {
+              indicators: {
+                /** @default true */
+                evidenceRequired: boolean;
+                key: string;
+                maxScore: number;
+                name: {
+                  en: string;
+                  'zh-CN': string;
+                };
+                scoringGuide?: {
+                  en: string;
+                  'zh-CN': string;
+                };
+              }[];
+              key: string;
+              name: {
+                en: string;
+                'zh-CN': string;
+              };
+              weight: number;
+            }[];
+            grades: {
+              grade: string;
+              label: {
+                en: string;
+                'zh-CN': string;
+              };
+              min: number;
+            }[];
+            key: string;
+            name: {
+              en: string;
+              'zh-CN': string;
+            };
+            rollup:
+              | {
+                  /** @enum {string} */
+                  rule: 'mean';
+                }
+              | {
+                  alpha: number;
+                  /** @enum {string} */
+                  rule: 'minWeighted';
+                }
+              | {
+                  floor: number;
+                  penalty: number;
+                  /** @enum {string} */
+                  rule: 'floorPenalty';
+                };
+            version: number;
+          };
+          createdAt: string;
+          editors: components['schemas']['Person'][];
+          id: string;
+          key: string;
+          /** @enum {string} */
+          kind: 'indicator-system';
+          name: string;
+          publishedAt: string | null;
+          publishedBy: components['schemas']['Person'] | null;
+          /** @enum {string} */
+          status: 'draft' | 'published';
+          version: number;
+        }
+      | {
+          content: {
+            approvedBy?: {
+              en: string;
+              'zh-CN': string;
+            };
+            /** @default [] */
+            burdenList: {
+              code: string;
+              name: string;
+              /** @default  */
+              rule: string;
+            }[];
+            /** @default [] */
+            emergencyApprovals: {
+              /** Format: date */
+              approvedOn: string;
+              itemCode: string;
+              no: string;
+            }[];
+            items: {
+              basis: string;
+              code: string;
+              content: string;
+              form: string;
+              frequencyPerSemester: number;
+              leadUnit: string;
+              name: string;
+              /** @default [] */
+              scope: string[];
+              window: {
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+              };
+            }[];
+            /** @default 30 */
+            leadTimeDays: number;
+            /** @default null */
+            publishedAt: string | null;
+            /** @default 6 */
+            schoolCapPerSemester: number;
+            year: number;
+          };
+          createdAt: string;
+          editors: components['schemas']['Person'][];
+          id: string;
+          key: string;
+          /** @enum {string} */
+          kind: 'whitelist';
+          name: string;
+          publishedAt: string | null;
+          publishedBy: components['schemas']['Person'] | null;
+          /** @enum {string} */
+          status: 'draft' | 'published';
+          version: number;
+        }
+      | {
+          content: {
+            items: {
+              code: string;
+              /** @default  */
+              evidence: string;
+              /** @default false */
+              evidenceRequired: boolean;
+              /** @default  */
+              guidance: string;
+              /** @enum {string} */
+              layer: '物理安全' | '网络安全' | '主机安全' | '应用安全' | '数据安全' | '安全管理';
+              title: string;
+            }[];
+            key: string;
+          };
+          createdAt: string;
+          editors: components['schemas']['Person'][];
+          id: string;
+          key: string;
+          /** @enum {string} */
+          kind: 'checklist';
+          name: string;
+          publishedAt: string | null;
+          publishedBy: components['schemas']['Person'] | null;
+          /** @enum {string} */
+          status: 'draft' | 'published';
+          version: number;
+        }
+      | {
+          content: {
+            criteria: {
+              key: string;
+              maxScore: number;
+              name: string;
+            }[];
+            /** @default 3 */
+            expertsPerSubmission: number;
+            /** @default 15 */
+            outlierThreshold: number;
+            quotas: {
+              achievement: {
+                count: number;
+                /** @enum {string} */
+                level: 'special' | 'first' | 'second';
+              }[];
+              course: {
+                count: number;
+                /** @enum {string} */
+                level: 'special' | 'first' | 'second';
+              }[];
+            };
+            /** @default 3 */
+            schoolQuota: number;
+            year: number;
+          };
+          createdAt: string;
+          editors: components['schemas']['Person'][];
+          id: string;
+          key: string;
+          /** @enum {string} */
+          kind: 'award-rubric';
+          name: string;
+          publishedAt: string | null;
+          publishedBy: components['schemas']['Person'] | null;
+          /** @enum {string} */
+          status: 'draft' | 'published';
+          version: number;
+        };
     Refusal: {
       reasons: components['schemas']['RuleReason'][];
       state: string;

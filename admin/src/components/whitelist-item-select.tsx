@@ -2,15 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-import { http } from '../providers/http';
-
-type Whitelist = { content: { items?: Array<{ code: string; name: string; leadUnit?: string }> } };
+import { publishedReference } from '../api/reference';
 
 /** The published whitelist(s), fetched once for the select and for showing a stored code by its name. */
 function useWhitelists() {
   return useQuery({
     queryKey: ['whitelist-items'],
-    queryFn: () => http<{ items: Whitelist[] }>('/reference/whitelists', { query: { status: 'published' } }),
+    queryFn: () => publishedReference('whitelist'),
     retry: false,
     staleTime: 300_000,
   });
@@ -20,7 +18,7 @@ function useWhitelists() {
 export function WhitelistItemText({ code }: { code: unknown }) {
   const query = useWhitelists();
   if (typeof code !== 'string' || !code) return null;
-  const item = (query.data?.items ?? []).flatMap((w) => w.content.items ?? []).find((i) => i.code === code);
+  const item = (query.data ?? []).flatMap((w) => w.content.items).find((i) => i.code === code);
   return <>{item ? `${item.name}（${code}）` : code}</>;
 }
 
@@ -40,8 +38,8 @@ export function WhitelistItemSelect({
 }) {
   const { t } = useTranslation();
   const query = useWhitelists();
-  const options = (query.data?.items ?? [])
-    .flatMap((w) => w.content.items ?? [])
+  const options = (query.data ?? [])
+    .flatMap((w) => w.content.items)
     .map((i) => ({ value: i.code, label: `${i.name}（${i.code}${i.leadUnit ? ` · ${i.leadUnit}` : ''}）` }));
   return (
     <Select

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 
 import { api, call } from '../../api/client';
-import { http } from '../../providers/http';
+import { publishedReference } from '../../api/reference';
 import { cachedSession } from '../../providers/session';
 import type { Attachment, LocalizedText, Page } from '../../types/contract';
 import { postAttachment } from '../use-file-upload';
@@ -27,8 +27,6 @@ const ItemEvidenceContext = createContext<Ctx | null>(null);
 export function useItemEvidence(): Ctx | null {
   return useContext(ItemEvidenceContext);
 }
-
-type Checklist = { content: { items?: Array<{ code: string; evidenceRequired?: boolean }> } };
 
 /**
  * Gives the checklist inside an event form what it needs to attach evidence to an item: the
@@ -58,7 +56,7 @@ export function ItemEvidenceProvider({
   });
   const checklist = useQuery({
     queryKey: ['reference', 'checklist', 'published'],
-    queryFn: () => http<Page<Checklist>>('/reference/checklists', { query: { status: 'published', limit: 1 } }),
+    queryFn: () => publishedReference('checklist', 1),
     staleTime: 5 * 60_000,
     retry: false,
   });
@@ -76,7 +74,7 @@ export function ItemEvidenceProvider({
         byItem.set(a.field, [...(byItem.get(a.field) ?? []), a]);
     // The checklist's items, and rows the instance says need evidence (an indicator system's).
     const required = new Set([
-      ...(checklist.data?.items[0]?.content.items ?? []).filter((i) => i.evidenceRequired).map((i) => i.code),
+      ...(checklist.data?.[0]?.content.items ?? []).filter((i) => i.evidenceRequired).map((i) => i.code),
       ...(alsoRequired ?? []),
     ]);
     const upload = async (table: string, code: string, file: File) => {

@@ -5,22 +5,22 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
 import { api, call } from '../../api/client';
+import { publishedReference } from '../../api/reference';
 import type { components } from '../../api/schema.gen';
 import { formatDateTime } from '../../components/date-text';
 import { useLocalize } from '../../components/localized-text';
 import { PageTitle } from '../../components/page-title';
 import { serverFieldErrors } from '../../lib/server-field-errors';
-import { ApiError, http, isApiError } from '../../providers/http';
+import { ApiError, isApiError } from '../../providers/http';
 
 type Values = { burdenItem: string; description: string; hours?: number };
 type Filed = Pick<components['schemas']['BurdenReport'], 'id' | 'dueAt'>;
-type Whitelist = { content: { burdenList?: Array<{ code: string; name: string }> } };
 
 /** The published 教师减负清单 (part of the whitelist): what a teacher names when reporting. */
 function useBurdenList() {
   return useQuery({
     queryKey: ['burden-list'],
-    queryFn: () => http<{ items: Whitelist[] }>('/reference/whitelists', { query: { status: 'published' } }),
+    queryFn: () => publishedReference('whitelist'),
     retry: false,
     staleTime: 300_000,
   });
@@ -40,7 +40,7 @@ export function BurdenReportPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [filed, setFiled] = useState<Filed | null>(null);
   const items = [
-    ...new Map((list.data?.items ?? []).flatMap((w) => w.content.burdenList ?? []).map((b) => [b.code, b])).values(),
+    ...new Map((list.data ?? []).flatMap((w) => w.content.burdenList ?? []).map((b) => [b.code, b])).values(),
   ];
   const options = [
     ...items.map((b) => ({ value: b.code, label: `${b.code} ${b.name}` })),

@@ -5,13 +5,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 
+import { api, call } from '../../api/client';
 import { DateText } from '../../components/date-text';
 import { ErrorResult } from '../../components/error-result';
 import { useLocalize } from '../../components/localized-text';
 import { PageTitle } from '../../components/page-title';
 import { DraftReviewText, FourEyesNote, PublishButton } from '../../components/publish-button';
 import { useCan } from '../../hooks/use-can';
-import { http, isApiError } from '../../providers/http';
+import { isApiError } from '../../providers/http';
 import { ReferenceContent } from './reference-content';
 import { REFERENCE_KINDS, type ReferenceDoc, type ReferenceKind } from './reference-kinds';
 import { VersionEditor } from './version-editor';
@@ -35,7 +36,7 @@ export function ReferencePage() {
   const [creating, setCreating] = useState(false);
   const query = useQuery({
     queryKey: ['reference', kind],
-    queryFn: () => http<{ items: ReferenceDoc[] }>(`/reference/${kind}`),
+    queryFn: () => call(api.GET('/api/reference/{kind}', { params: { path: { kind } } })),
     retry: false,
   });
   const items = [...(query.data?.items ?? [])].sort((a, b) => a.key.localeCompare(b.key) || b.version - a.version);
@@ -45,7 +46,7 @@ export function ReferencePage() {
 
   const publish = async (d: ReferenceDoc) => {
     try {
-      await http(`/reference/${kind}/${d.id}/publish`, { method: 'POST' });
+      await call(api.POST('/api/reference/{kind}/{id}/publish', { params: { path: { kind, id: d.id } } }));
       void message.success(t('reference.published', { name: d.name }));
       await query.refetch();
     } catch (e) {

@@ -2,9 +2,10 @@ import { Alert, Button, Drawer, Form, Input, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { api, call } from '../../api/client';
 import { useLocalize } from '../../components/localized-text';
 import { StaleAlert } from '../../components/stale-alert';
-import { ApiError, http, isApiError } from '../../providers/http';
+import { ApiError, isApiError } from '../../providers/http';
 import { blankContent, withoutEmptyOptionals } from './blank-content';
 import { AwardRubricEditor } from './editors/award-rubric-editor';
 import { ChecklistEditor } from './editors/checklist-editor';
@@ -77,14 +78,16 @@ export function VersionEditor({
     setPending(true);
     setError(null);
     try {
-      const doc = await http<ReferenceDoc>(`/reference/${kind}`, {
-        method: 'POST',
-        body: {
-          name: values.name,
-          content: withoutEmptyOptionals(kind, values.content),
-          ...(basedOn ? { basedOn } : {}),
-        },
-      });
+      const doc = await call(
+        api.POST('/api/reference/{kind}', {
+          params: { path: { kind } },
+          body: {
+            name: values.name,
+            content: withoutEmptyOptionals(kind, values.content),
+            ...(basedOn ? { basedOn } : {}),
+          },
+        }),
+      );
       onSaved(doc);
     } catch (e) {
       const err = isApiError(e) ? e : new ApiError(0, null);

@@ -9,19 +9,21 @@ import { draftReviews, REFERENCE_DRAFTS, type TDraftReview } from '../four-eyes.
 import { CONTENT_SCHEMAS, type TReference, type TReferenceKind, type TReferenceQuery } from './reference.types.js';
 
 /** A row as the API answers it, with who edited it and who published it (see draftReviews). */
-export const toReference = (row: TReferenceRow, review: TDraftReview): TReference => ({
-  id: row.id,
-  kind: row.kind,
-  key: row.key,
-  version: row.version,
-  status: row.status,
-  name: row.name,
-  content: row.body,
-  createdAt: row.createdAt,
-  publishedAt: row.publishedAt,
-  editors: review.editors,
-  publishedBy: review.publishedBy,
-});
+// A stored body was parsed by its kind's CONTENT_SCHEMAS on write, so it is the kind's document.
+export const toReference = (row: TReferenceRow, review: TDraftReview): TReference =>
+  ({
+    id: row.id,
+    kind: row.kind,
+    key: row.key,
+    version: row.version,
+    status: row.status,
+    name: row.name,
+    content: row.body,
+    createdAt: row.createdAt,
+    publishedAt: row.publishedAt,
+    editors: review.editors,
+    publishedBy: review.publishedBy,
+  }) as TReference;
 
 /** One row with its review, for the use-cases that answer a single version. */
 export const referenceOf = (deps: Pick<Deps, 'db'>, row: TReferenceRow): TReference =>

@@ -139,19 +139,24 @@ export const ZCreateReferenceBody = z.object({
 });
 export type TCreateReferenceBody = z.infer<typeof ZCreateReferenceBody>;
 
+const ZReferenceVersion = z.object({
+  id: z.string(),
+  key: z.string(),
+  version: z.number().int(),
+  status: z.enum(['draft', 'published']),
+  name: z.string(),
+  createdAt: z.string(),
+  publishedAt: z.string().nullable(),
+  ...ZDraftReview,
+});
+/** A version of reference data; its `content` is the kind's document (the console's types are generated from this). */
 export const ZReference = z
-  .object({
-    id: z.string(),
-    kind: ZReferenceKind,
-    key: z.string(),
-    version: z.number().int(),
-    status: z.enum(['draft', 'published']),
-    name: z.string(),
-    content: z.record(z.string(), z.unknown()),
-    createdAt: z.string(),
-    publishedAt: z.string().nullable(),
-    ...ZDraftReview,
-  })
+  .discriminatedUnion('kind', [
+    ZReferenceVersion.extend({ kind: z.literal('indicator-system'), content: CONTENT_SCHEMAS['indicator-system'] }),
+    ZReferenceVersion.extend({ kind: z.literal('whitelist'), content: CONTENT_SCHEMAS.whitelist }),
+    ZReferenceVersion.extend({ kind: z.literal('checklist'), content: CONTENT_SCHEMAS.checklist }),
+    ZReferenceVersion.extend({ kind: z.literal('award-rubric'), content: CONTENT_SCHEMAS['award-rubric'] }),
+  ])
   .openapi('ReferenceData');
 export type TReference = z.infer<typeof ZReference>;
 export const ZReferenceList = z.object({ items: z.array(ZReference), nextCursor: z.string().nullable() });
