@@ -19,6 +19,18 @@ export const consoleConventions: Middleware = {
 
 export type ApiClient = Client<paths, 'application/json'>;
 
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Success<R> = R extends { responses: infer Rs }
+  ? 200 extends keyof Rs
+    ? Rs[200]
+    : 201 extends keyof Rs
+      ? Rs[201]
+      : never
+  : never;
+/** A route's successful JSON answer, by path and method, from the generated document (for state that holds one). */
+export type ApiAnswer<P extends keyof paths, M extends Method> =
+  Success<paths[P][M]> extends { content: { 'application/json': infer B } } ? B : never;
+
 /** A client typed by the API's OpenAPI document (schema.gen.ts); `fetch` is swapped only by tests. */
 export function createApiClient(options: { baseUrl?: string; fetch?: (request: Request) => Promise<Response> } = {}) {
   const client = createClient<paths, 'application/json'>({

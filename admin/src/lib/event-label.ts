@@ -8,7 +8,14 @@ export function labelOfEvent(type: string, definition?: DefinitionDocument, from
   const candidates = fromState ? [states[fromState]] : Object.values(states);
   for (const s of candidates) {
     // A part submitted at a collect step is named by the step (提交评分), like its button.
-    const label = type === 'SUBMIT_PART' ? s?.partLabel : s?.on?.[type]?.label;
+    const label =
+      type === 'SUBMIT_PART'
+        ? s && 'partLabel' in s
+          ? s.partLabel
+          : undefined
+        : s && 'on' in s
+          ? s.on[type]?.label
+          : undefined;
     if (label) return label;
   }
   return eventLabel(type);

@@ -13,12 +13,17 @@ export type HttpOptions = {
 
 export function buildUrl(path: string, query?: HttpOptions['query']): string {
   const url = path.startsWith('/api') ? path : `${API_BASE}${path.startsWith('/') ? '' : '/'}${path}`;
+  const qs = queryString(query);
+  return qs ? `${url}?${qs}` : url;
+}
+
+/** A query's set values as a search string (no `?`); empty filters are left out. */
+export function queryString(query?: HttpOptions['query']): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query ?? {})) {
     if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
   }
-  const qs = params.toString();
-  return qs ? `${url}?${qs}` : url;
+  return params.toString();
 }
 
 /**

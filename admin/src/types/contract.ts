@@ -1,7 +1,17 @@
 // The API's wire shapes, by the names the console uses: each is the generated type of the API's OpenAPI
-// document (../api/schema.gen.ts, `npm run api:types`), never a copy. The one exception is a workflow
-// definition's document (forms, fields, steps): the API sends it as opaque JSON, so its shape is the
-// console's reading of the workflows schema, below (ADR 0026).
+// document (../api/schema.gen.ts, `npm run api:types`), never a copy. A workflow definition's document
+// (forms, fields, steps) travels as JSON the API parses with the workflows package's zod schema, so its
+// types are that schema's own (`@eduflow/workflows`), the same ones the API and the designer use (ADR 0026).
+import type {
+  TActorRule,
+  TDefinition,
+  TFieldAccess,
+  TFieldDef,
+  TFindingsConfig,
+  TForm,
+  TSeverity,
+} from '@eduflow/workflows';
+
 import type { components } from '../api/schema.gen';
 
 type Schemas = components['schemas'];
@@ -37,76 +47,27 @@ export type FieldType =
   | 'score'
   | 'findings';
 
-export type Severity = 'high' | 'medium' | 'low';
-/** A `findings` field's part: raising problems against a checklist, the school's replies, or the inspector's verdicts. */
-export type FindingsConfig =
-  | {
-      mode: 'raise';
-      itemsField: string;
-      severities: Array<{ value: Severity; label: LocalizedText; workdays: number; offline?: boolean }>;
-    }
-  | { mode: 'rectify'; of: string; evidence?: 'required' | 'optional' }
-  | { mode: 'verify'; of: string };
-
-export type FieldDef = {
-  name: string;
-  type: FieldType;
-  label: LocalizedText;
-  help?: LocalizedText;
-  required?: boolean;
-  min?: number;
-  max?: number;
-  maxLength?: number;
-  pattern?: string;
-  options?: Array<{ value: string; label: LocalizedText }>;
-  /** Required only when another field of the form has this value. */
-  requiredWhen?: { field: string; equals: string | number | boolean };
-  /** For `findings`: which part of the findings this step writes. */
-  findings?: FindingsConfig;
-  /** For `score`: the total of these criteria (a rubric), each with its own range. */
-  sumOf?: string[];
-  /** Column `options` are not in the workflows schema yet; used when present. */
-  columns?: Array<{
-    name: string;
-    type: FieldType;
-    label: LocalizedText;
-    readonly?: boolean;
-    options?: Array<{ value: string; label: LocalizedText }>;
-  }>;
-};
-export type FieldAccess = 'editable' | 'readonly' | 'hidden' | 'required';
+export type Severity = TSeverity;
+export type FindingsConfig = TFindingsConfig;
+export type FieldDef = TFieldDef;
+export type FieldAccess = TFieldAccess;
 /** A step's form. Definitions say `permissions`; the instance view sends the resolved `access` of every field. */
-export type FormDef = {
-  fields: FieldDef[];
-  permissions?: Record<string, FieldAccess>;
-  access?: Record<string, FieldAccess>;
-};
+export type FormDef = TForm & { access?: Record<string, FieldAccess> };
 
 export type Org = Schemas['Organisation'];
 export type DefinitionSummary = Schemas['DefinitionSummary'];
-export type ActorRule = { role: RoleCode; scope: string };
+/** A version of reference data (指标体系, 白名单, 检查清单, 评审细则); `content` is its kind's document. */
+export type ReferenceDoc = Schemas['ReferenceData'];
+export type ReferenceOf<K extends ReferenceDoc['kind']> = Extract<ReferenceDoc, { kind: K }>;
+export type ActorRule = TActorRule;
 
-export type DefinitionDocument = {
-  name: LocalizedText;
-  startForm?: FormDef;
-  states: Record<
-    string,
-    {
-      name: LocalizedText;
-      kind: string;
-      form?: FormDef;
-      actors?: ActorRule[];
-      assignees?: ActorRule;
-      /** A collect step's submit button (提交评分, 提交本方意见). */
-      partLabel?: LocalizedText;
-      on?: Record<string, { to: string; label?: LocalizedText }>;
-    }
-  >;
-};
+export type DefinitionDocument = TDefinition;
 export type DefinitionDetail = Omit<Schemas['DefinitionDetail'], 'definition'> & { definition: DefinitionDocument };
 /** GET /definitions/:id/start-subjects: the organisations the caller may start it about; their own pre-selected. */
 export type StartSubjects = Schemas['StartSubjects'];
 
+/** What starting an instance sends (and what 预检 runs its checks on). */
+export type StartInstanceBody = Schemas['StartInstanceBody'];
 export type InstanceRow = Schemas['InstanceListItem'];
 export type InstanceStatus = InstanceRow['status'];
 export type AvailableEvent = Schemas['AvailableEvent'];

@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { PageTitle } from '../../components/page-title';
-import type { OverviewReport } from '../../types/contract';
 import { AwardChart } from './charts/award-chart';
 import { FindingsChart } from './charts/findings-chart';
 import { OverdueCard } from './charts/overdue-card';
@@ -18,7 +17,7 @@ export function DashboardPage() {
   const { t } = useTranslation();
   const [values, setValues] = useState<FilterValues>({});
   const filters = toReportFilters(values);
-  const overview = useReport<OverviewReport>('/reports/overview', filters);
+  const overview = useReport('/reports/overview', filters);
   return (
     <div data-testid="dashboard">
       <div style={{ marginBottom: 12 }}>

@@ -10,7 +10,9 @@ export const ASSIGN_PREFIX = '__assign_';
 export function assignedRoles(definition: DefinitionDocument | undefined): RoleCode[] {
   const roles = new Set<RoleCode>();
   for (const s of Object.values(definition?.states ?? {})) {
-    for (const rule of [...(s.actors ?? []), ...(s.assignees ? [s.assignees] : [])]) {
+    // Who acts where: a task's or collect step's actors, a review's assignees (other kinds have neither).
+    const rules = [...('actors' in s ? s.actors : []), ...('assignees' in s ? [s.assignees] : [])];
+    for (const rule of rules) {
       if (rule.scope === 'assigned') roles.add(rule.role);
     }
   }

@@ -3,26 +3,24 @@ import { Alert, Button, Divider, Form, Modal, Progress, Select, Space, Table, Ty
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { api, type ApiAnswer, call } from '../../api/client';
 import { FormFieldItem } from '../../components/form-field-input';
 import { useLocalize } from '../../components/localized-text';
 import { useDefinition, useDefinitions } from '../../hooks/use-reference-data';
-import { ApiError, http, isApiError } from '../../providers/http';
-import type { MaybeLocalized, Org } from '../../types/contract';
+import { ApiError, isApiError } from '../../providers/http';
+import type { Org } from '../../types/contract';
 import { assignedRoles, AssignmentFields, takeAssignments } from './assignment-fields';
 
-type Failure = { orgId: string; code: string; message: MaybeLocalized };
-type OpenInRound = {
-  period: string | null;
-  items: Array<{
-    orgId: string;
-    orgName: string;
-    instanceId: string;
-    title: MaybeLocalized;
-    stateName: MaybeLocalized;
-  }>;
-};
+type OpenInRound = ApiAnswer<'/api/bulk/instances/open-in-round', 'post'>;
 type Pending = { values: Record<string, unknown>; open: OpenInRound };
-type BulkResult = { started: Array<{ orgId: string; instanceId: string }>; failed: Failure[] };
+// The batches' answers summed: who started and who was refused (each batch's own timing is not kept).
+type BulkResult = Pick<ApiAnswer<'/api/bulk/instances', 'post'>, 'started' | 'failed'>;
+/** What both routes are sent: the workflow, the subjects, the form's answers and any named assignees. */
+const bulkBody = (values: Record<string, unknown>, subjectOrgIds: string[]) => {
+  const { definitionId, subjectOrgIds: _, ...rest } = values;
+  const { assignments, rest: data } = takeAssignments(rest);
+  return { definitionId: String(definitionId ?? ''), subjectOrgIds, data, assignments };
+};
 const CHUNK = 25;
 
 /**
@@ -51,15 +49,11 @@ export function BulkStartModal({ open, onClose, onDone }: { open: boolean; onClo
 
   // Before starting: schools (or groups) already running this workflow in the same round are named, to skip or not.
   const check = async (values: Record<string, unknown>) => {
-    const { definitionId: defId, subjectOrgIds, ...rest } = values;
-    const { assignments, rest: data } = takeAssignments(rest);
+    const ids = Array.isArray(values.subjectOrgIds) ? values.subjectOrgIds.map(String) : [];
     setError(null);
     setChecking(true);
     try {
-      const open = await http<OpenInRound>('/bulk/instances/open-in-round', {
-        method: 'POST',
-        body: { definitionId: defId, subjectOrgIds, data, assignments },
-      });
+      const open = await call(api.POST('/api/bulk/instances/open-in-round', { body: bulkBody(values, ids) }));
       if (open.items.length) setPending({ values, open });
       else await run(values);
     } catch (e) {
@@ -77,18 +71,13 @@ export function BulkStartModal({ open, onClose, onDone }: { open: boolean; onClo
   };
 
   const run = async (values: Record<string, unknown>) => {
-    const { definitionId: defId, subjectOrgIds, ...rest } = values;
-    const ids = Array.isArray(subjectOrgIds) ? subjectOrgIds.map(String) : [];
-    const { assignments, rest: data } = takeAssignments(rest);
+    const ids = Array.isArray(values.subjectOrgIds) ? values.subjectOrgIds.map(String) : [];
     setError(null);
     const total: BulkResult = { started: [], failed: [] };
     setProgress({ done: 0, total: ids.length });
     try {
       for (let i = 0; i < ids.length; i += CHUNK) {
-        const part = await http<BulkResult>('/bulk/instances', {
-          method: 'POST',
-          body: { definitionId: defId, subjectOrgIds: ids.slice(i, i + CHUNK), data, assignments },
-        });
+        const part = await call(api.POST('/api/bulk/instances', { body: bulkBody(values, ids.slice(i, i + CHUNK)) }));
         total.started.push(...part.started);
         total.failed.push(...part.failed);
         setProgress({ done: Math.min(i + CHUNK, ids.length), total: ids.length });

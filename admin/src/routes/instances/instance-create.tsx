@@ -14,6 +14,7 @@ import { reasonsLine } from '../../components/rule-reasons';
 import { useDefinition, useDefinitions, useStartSubjects } from '../../hooks/use-reference-data';
 import { serverFieldErrors } from '../../lib/server-field-errors';
 import { ApiError, isApiError } from '../../providers/http';
+import type { StartInstanceBody } from '../../types/contract';
 import { assignedRoles, AssignmentFields, takeAssignments } from './assignment-fields';
 import { PrecheckHint, PrecheckPanel } from './precheck-panel';
 
@@ -62,11 +63,11 @@ export function InstanceCreate() {
   }, [definitionId, orgs.preselected, form]);
 
   // What the start sends; the 预检 runs on the same body, after the form's own checks.
-  const startBody = async () => {
+  const startBody = async (): Promise<StartInstanceBody | null> => {
     try {
       const { definitionId: defId, subjectOrgId, ...values } = await form.validateFields();
       const { assignments, rest: data } = takeAssignments(values);
-      return { definitionId: defId, subjectOrgId, data, assignments };
+      return { definitionId: defId ?? '', subjectOrgId: subjectOrgId ?? '', data, assignments };
     } catch {
       return null;
     }

@@ -124,7 +124,10 @@ export function InstanceShow() {
           <CollectParts
             view={view}
             fields={fields}
-            stepFields={(step) => definition?.definition.states[step]?.form?.fields ?? []}
+            stepFields={(step) => {
+              const state = definition?.definition.states[step];
+              return state && 'form' in state ? (state.form?.fields ?? []) : [];
+            }}
             onReturn={(e, userId) => fire(e, { userId })}
           />
           <InstanceData view={view} fields={fields} />

@@ -1,18 +1,19 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { startChecks, type TDefinition } from '@eduflow/workflows';
+import { startChecks } from '@eduflow/workflows';
 import { Alert, Button, Form, type FormInstance, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { api, call } from '../../api/client';
 import { useLocalize } from '../../components/localized-text';
 import { RuleReasons } from '../../components/rule-reasons';
 import { serverFieldErrors } from '../../lib/server-field-errors';
-import { ApiError, http, isApiError } from '../../providers/http';
-import type { DefinitionDocument, PrecheckResult } from '../../types/contract';
+import { ApiError, isApiError } from '../../providers/http';
+import type { DefinitionDocument, PrecheckResult, StartInstanceBody } from '../../types/contract';
 
 /** The automatic steps a new request of this definition passes through, with the rules each checks. */
 function useStartChecks(definition: DefinitionDocument | undefined) {
-  return useMemo(() => (definition ? startChecks(definition as unknown as TDefinition) : []), [definition]);
+  return useMemo(() => (definition ? startChecks(definition) : []), [definition]);
 }
 
 /** Before the form is filled: which rules the request will be checked against, and that 预检 runs them now. */
@@ -52,7 +53,7 @@ export function PrecheckPanel({
   definition: DefinitionDocument | undefined;
   form: FormInstance;
   /** What the start would send: the same body the precheck runs on. */
-  values: () => Promise<Record<string, unknown> | null>;
+  values: () => Promise<StartInstanceBody | null>;
 }) {
   const { t } = useTranslation();
   const localize = useLocalize();
@@ -73,7 +74,7 @@ export function PrecheckPanel({
     if (!body) return;
     setRunning(true);
     try {
-      setResult(await http<PrecheckResult>('/instances/precheck', { method: 'POST', body }));
+      setResult(await call(api.POST('/api/instances/precheck', { body })));
       setSent(asked);
     } catch (e) {
       const err = isApiError(e) ? e : new ApiError(0, null);

@@ -14,7 +14,7 @@ export function AwardChart({ filters }: { filters: ReportFilters }) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const navigate = useNavigate();
-  const report = useReport<{ byLevel?: unknown; year?: string }>('/reports/teaching-award', filters);
+  const report = useReport('/reports/teaching-award', filters);
   const rows = toPairs(report.data?.byLevel)
     .filter((p) => p.count > 0)
     .map((p) => ({

@@ -14,19 +14,6 @@ import { type ReportFilters, useReport } from '../use-report';
 import { ChartCanvas } from './chart-canvas';
 import { perRow } from './chart-series';
 
-type SchoolFindings = { schoolId: string; schoolName: string; open?: number; findings?: number; overdue?: number };
-type SecurityReport = {
-  round?: string | null;
-  rounds?: string[];
-  byLayer?: unknown;
-  bySeverity?: unknown;
-  openFindings?: unknown;
-  overdueFindings?: unknown;
-  perSchool?: SchoolFindings[];
-};
-
-const countOf = (v: unknown) => (typeof v === 'number' ? v : Array.isArray(v) ? v.length : 0);
-
 const isSeverity = (k: string): k is 'high' | 'medium' | 'low' => k === 'high' || k === 'medium' || k === 'low';
 const SEVERITY_COLORS: Record<string, string> = { high: '#cf1322', medium: '#fa8c16', low: '#fadb14' };
 
@@ -37,7 +24,7 @@ export function FindingsChart({ filters }: { filters: ReportFilters }) {
   const navigate = useNavigate();
   // No round chosen: the API shows the latest, and says which (report.round).
   const [round, setRound] = useState<string>();
-  const report = useReport<SecurityReport>('/reports/security-inspection', filters, { round });
+  const report = useReport('/reports/security-inspection', filters, { round });
   const label = (group: 'layers' | 'severities', key: string, fallback: MaybeLocalized) =>
     t(`dashboard.${group}.${key}`, { defaultValue: localize(fallback) || key });
   // `key` rides along in each datum so a click can filter the findings list by the API's own value.
@@ -101,7 +88,7 @@ export function FindingsChart({ filters }: { filters: ReportFilters }) {
                 {t('dashboard.openFindings')}
               </Typography.Link>
             }
-            value={countOf(report.data?.openFindings)}
+            value={report.data?.openFindings ?? 0}
           />
         </Col>
         <Col span={12}>
@@ -111,8 +98,8 @@ export function FindingsChart({ filters }: { filters: ReportFilters }) {
                 {t('dashboard.overdueFindings')}
               </Typography.Link>
             }
-            value={countOf(report.data?.overdueFindings)}
-            valueStyle={{ color: countOf(report.data?.overdueFindings) ? '#cf1322' : undefined }}
+            value={report.data?.overdueFindings ?? 0}
+            valueStyle={{ color: (report.data?.overdueFindings ?? 0) ? '#cf1322' : undefined }}
           />
         </Col>
         <Col xs={24} md={14}>

@@ -9,26 +9,13 @@ import { type ReportFilters, useReport } from '../use-report';
 import { ChartCanvas } from './chart-canvas';
 import { bySeries } from './chart-series';
 
-type Ranking = {
-  cycle?: string | null;
-  cycles?: string[];
-  ranking?: Array<{
-    groupId: string;
-    groupName: string;
-    score: number | null;
-    grade?: string | null;
-    rank?: number | null;
-    weakest?: string;
-  }>;
-};
-
 /** 集团考核排名: bundled-assessment scores by group, best first; a click opens that group's assessments (in the dashboard's period). */
 export function RankingChart({ filters }: { filters: ReportFilters }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   // No cycle chosen: the API shows the latest, and says which (report.cycle).
   const [cycle, setCycle] = useState<string>();
-  const report = useReport<Ranking>('/reports/bundled-assessment', filters, { cycle });
+  const report = useReport('/reports/bundled-assessment', filters, { cycle });
   // Groups not yet scored in this cycle have no score: they are left out of the ranking, not drawn as 0.
   const rows = (report.data?.ranking ?? [])
     .flatMap((r) => (typeof r.score === 'number' ? [{ ...r, score: r.score }] : []))

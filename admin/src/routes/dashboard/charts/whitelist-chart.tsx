@@ -7,13 +7,11 @@ import { type ReportFilters, useReport } from '../use-report';
 import { ChartCanvas } from './chart-canvas';
 import { bySeries } from './chart-series';
 
-type CampusReport = { perSchool?: Array<{ schoolId: string; schoolName: string; used: number; cap: number }> };
-
 /** 进校园次数: each school's social-affair entries this semester against its cap (the busiest 20). */
 export function WhitelistChart({ filters }: { filters: ReportFilters }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const report = useReport<CampusReport>('/reports/campus-entry', filters);
+  const report = useReport('/reports/campus-entry', filters);
   const schools = [...(report.data?.perSchool ?? [])].sort((a, b) => b.used - a.used).slice(0, 20);
   const rows = schools.flatMap((s) => [
     { school: s.schoolName, schoolId: s.schoolId, series: t('dashboard.used'), value: s.used },

@@ -13,7 +13,7 @@ export function fieldCatalogue(
     for (const f of form?.fields ?? []) if (!fields.has(f.name)) fields.set(f.name, f);
   };
   add(current);
-  for (const state of Object.values(definition?.states ?? {})) add(state.form);
+  for (const state of Object.values(definition?.states ?? {})) if ('form' in state) add(state.form);
   add(definition?.startForm);
   return fields;
 }
