@@ -53,6 +53,9 @@ export function isApiError(e: unknown): e is ApiError {
   return e instanceof ApiError;
 }
 
+/** Anything a call threw as the console's one error (a network failure or a bug is status 0). */
+export const asApiError = (e: unknown): ApiError => (isApiError(e) ? e : new ApiError(0, null));
+
 export function parseErrorBody(json: unknown): ApiErrorBody['error'] | null {
   if (json && typeof json === 'object' && 'error' in json) {
     const err = (json as ApiErrorBody).error;

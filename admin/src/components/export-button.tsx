@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { api, call } from '../api/client';
-import { ApiError, queryString } from '../providers/http';
+import { asApiError, queryString } from '../providers/http';
 import { useLocalize } from './localized-text';
 
 type Props = { list: string; query?: Record<string, string | number | undefined | null>; fileName?: string };
@@ -39,7 +39,7 @@ export function ExportButton({ list, query, fileName }: Props) {
       a.click();
       setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
     } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError(0, null);
+      const err = asApiError(e);
       void message.error(
         err.status === 404 ? t('exports.unavailable') : err.localized ? localize(err.localized) : t('exports.failed'),
       );

@@ -3,7 +3,7 @@ import { Alert, Button, Checkbox, Modal, Space, Table, Typography, Upload } from
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { ApiError, isApiError } from '../providers/http';
+import { type ApiError, asApiError } from '../providers/http';
 import { postForm } from '../providers/upload';
 import type { ImportResult } from '../types/contract';
 import { useLocalize } from './localized-text';
@@ -32,7 +32,7 @@ export function ImportModal({ kind, open, onClose, onImported }: Props) {
       setResult(res);
       if (!dryRun && res.errors.length === 0) onImported();
     } catch (e) {
-      setError(isApiError(e) ? e : new ApiError(0, null));
+      setError(asApiError(e));
     } finally {
       setPending(false);
     }

@@ -2,7 +2,7 @@ import type { AuthProvider } from '@refinedev/core';
 
 import { api, call } from '../api/client';
 import type { RoleGrant, SessionUser } from '../types/contract';
-import { ApiError, isApiError } from './http';
+import { asApiError, isApiError } from './http';
 import { queryClient } from './query-client';
 import { clearSession, loadSession } from './session';
 import { type Credentials, requestSignIn } from './sign-in';
@@ -18,7 +18,7 @@ export const authProvider: AuthProvider = {
       await loadSession(true);
       return { success: true, redirectTo: '/' };
     } catch (e) {
-      return { success: false, error: isApiError(e) ? e : new ApiError(0, null) };
+      return { success: false, error: asApiError(e) };
     }
   },
   logout: async () => {

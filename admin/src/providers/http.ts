@@ -1,6 +1,6 @@
 import { api, call } from '../api/client';
 
-export { ApiError, csrfToken, isApiError, parseErrorBody, setCsrfToken } from '../api/api-error';
+export { ApiError, asApiError, csrfToken, isApiError, parseErrorBody, setCsrfToken } from '../api/api-error';
 
 export const API_BASE = '/api';
 

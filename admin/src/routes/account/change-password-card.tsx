@@ -1,11 +1,8 @@
 import { App, Button, Card, Form, Input } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { api, call } from '../../api/client';
-import { useLocalize } from '../../components/localized-text';
-import { serverFieldErrors } from '../../lib/server-field-errors';
-import { isApiError } from '../../providers/http';
+import { useSubmit } from '../../hooks/use-submit';
 import { loadSession } from '../../providers/session';
 
 type Values = { currentPassword: string; newPassword: string; confirm: string };
@@ -16,32 +13,25 @@ const RULES = ['length', 'classes', 'username', 'common', 'history'] as const;
 /** Change one's own password; the server's policy and "wrong current password" land on the right fields. */
 export function ChangePasswordCard({ onChanged }: { onChanged: () => void }) {
   const { t } = useTranslation();
-  const localize = useLocalize();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
   const required = { required: true, message: t('account.password.required') };
 
-  const submit = async ({ currentPassword, newPassword }: Values) => {
-    setSaving(true);
-    try {
+  // A refusal that names neither field (locked, throttled) is shown under the current password.
+  const { submit, pending: saving } = useSubmit(
+    async ({ currentPassword, newPassword }: Values) => {
       await call(api.POST('/api/auth/change-password', { body: { currentPassword, newPassword } }));
       await loadSession(true);
       form.resetFields();
       void message.success(t('account.password.done'));
       onChanged();
-    } catch (e) {
-      if (!isApiError(e)) throw e;
-      const fields = serverFieldErrors(e, localize, ['currentPassword', 'newPassword'] as const);
-      if (fields.length) form.setFields(fields);
-      else
-        form.setFields([
-          { name: 'currentPassword', errors: [e.localized ? localize(e.localized) : t('errors.generic')] },
-        ]);
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    {
+      form,
+      fields: ['currentPassword', 'newPassword'],
+      fallbackField: 'currentPassword',
+    },
+  );
 
   return (
     <Card title={t('account.password.title')} style={{ maxWidth: 520 }}>

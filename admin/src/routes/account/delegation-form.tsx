@@ -1,14 +1,11 @@
 import { App, Button, DatePicker, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { api, call } from '../../api/client';
-import { useLocalize } from '../../components/localized-text';
 import { UserPicker } from '../../components/user-picker';
 import { districtDayBounds } from '../../config/time';
-import { serverFieldErrors } from '../../lib/server-field-errors';
-import { isApiError } from '../../providers/http';
+import { useSubmit } from '../../hooks/use-submit';
 import type { Delegation } from './delegation-types';
 
 type Values = { toUserId: string; window: [Dayjs, Dayjs]; reason: string };
@@ -24,14 +21,11 @@ const FIELD_OF: Record<string, keyof Values> = {
 /** 新建代岗委托: who acts in my stead, for which days, and why. Whole district days, in the district's time zone. */
 export function DelegationForm({ meId, onCreated }: { meId: string; onCreated: (d: Delegation) => void }) {
   const { t } = useTranslation();
-  const localize = useLocalize();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-
-  const submit = async ({ toUserId, window, reason }: Values) => {
-    setSaving(true);
-    try {
+  // A refusal that names no field (e.g. delegating to oneself) is shown under the delegate.
+  const { submit, pending: saving } = useSubmit(
+    async ({ toUserId, window, reason }: Values) => {
       const created = await call(
         api.POST('/api/delegations', {
           body: {
@@ -45,17 +39,9 @@ export function DelegationForm({ meId, onCreated }: { meId: string; onCreated: (
       form.resetFields();
       void message.success(t('delegationCard.created', { name: created.to.displayName }));
       onCreated(created);
-    } catch (e) {
-      if (!isApiError(e)) throw e;
-      const fields = serverFieldErrors(e, localize).map((f) => ({
-        name: FIELD_OF[f.name] ?? 'reason',
-        errors: f.errors,
-      }));
-      form.setFields(fields.length ? fields : [{ name: 'toUserId', errors: [e.message] }]);
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    { form, fieldOf: (name) => FIELD_OF[name] ?? 'reason', fallbackField: 'toUserId' },
+  );
 
   return (
     <Form<Values>

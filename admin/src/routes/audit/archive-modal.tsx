@@ -8,10 +8,10 @@ import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { DateText, formatDateTime } from '../../components/date-text';
 import { formatSize } from '../../components/file-size';
-import { useLocalize } from '../../components/localized-text';
 import { DISTRICT_TIME_ZONE } from '../../config/time';
 import { useCan } from '../../hooks/use-can';
-import { ApiError, buildUrl, isApiError } from '../../providers/http';
+import { useSubmit } from '../../hooks/use-submit';
+import { buildUrl } from '../../providers/http';
 import type { AuditArchive, AuditArchiveManifest } from '../../types/contract';
 
 const DAY = 'YYYY-MM-DD';
@@ -86,41 +86,36 @@ function ArchiveList() {
  */
 export function ArchiveAction({ onArchived }: { onArchived: () => void }) {
   const { t } = useTranslation();
-  const localize = useLocalize();
   const canArchive = useCan('archive', 'AuditEvent');
   const client = useQueryClient();
   const [open, setOpen] = useState(false);
   const [before, setBefore] = useState(defaultBefore);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<AuditArchiveManifest | null>(null);
   const preview = useQuery({
     queryKey: ['audit-archive-preview', before],
     queryFn: () => call(api.GET('/api/audit/archive/preview', { params: { query: { before } } })),
     enabled: open && !done,
   });
+  const {
+    submit: archive,
+    pending,
+    error,
+    errorText,
+    clearError,
+  } = useSubmit(async () => {
+    setDone(await call(api.POST('/api/audit/archive', { body: { before } })));
+    // The chain now starts after the archive, and the archive list has one more.
+    void client.invalidateQueries({ queryKey: ['audit-verify'] });
+    void client.invalidateQueries({ queryKey: ['audit-archives'] });
+    onArchived();
+  });
   if (!canArchive) return null;
 
   const p = preview.data;
-  const archive = async () => {
-    setPending(true);
-    setError(null);
-    try {
-      setDone(await call(api.POST('/api/audit/archive', { body: { before } })));
-      // The chain now starts after the archive, and the archive list has one more.
-      void client.invalidateQueries({ queryKey: ['audit-verify'] });
-      void client.invalidateQueries({ queryKey: ['audit-archives'] });
-      onArchived();
-    } catch (e) {
-      setError(isApiError(e) ? e : new ApiError(0, null));
-    } finally {
-      setPending(false);
-    }
-  };
   const close = () => {
     setOpen(false);
     setDone(null);
-    setError(null);
+    clearError();
     setBefore(defaultBefore());
   };
   return (
@@ -221,14 +216,7 @@ export function ArchiveAction({ onArchived }: { onArchived: () => void }) {
                 description={t('auditArchive.irreversible')}
               />
             ) : null}
-            {error && (
-              <Alert
-                style={{ marginTop: 12 }}
-                type="error"
-                showIcon
-                message={error.localized ? localize(error.localized) : error.message}
-              />
-            )}
+            {error && <Alert style={{ marginTop: 12 }} type="error" showIcon message={errorText} />}
           </>
         )}
         <Typography.Title level={5} style={{ marginTop: 24 }}>

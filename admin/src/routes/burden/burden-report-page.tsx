@@ -8,10 +8,8 @@ import { api, call } from '../../api/client';
 import { publishedReference } from '../../api/reference';
 import type { components } from '../../api/schema.gen';
 import { formatDateTime } from '../../components/date-text';
-import { useLocalize } from '../../components/localized-text';
 import { PageTitle } from '../../components/page-title';
-import { serverFieldErrors } from '../../lib/server-field-errors';
-import { ApiError, isApiError } from '../../providers/http';
+import { useSubmit } from '../../hooks/use-submit';
 
 type Values = { burdenItem: string; description: string; hours?: number };
 type Filed = Pick<components['schemas']['BurdenReport'], 'id' | 'dueAt'>;
@@ -32,12 +30,9 @@ function useBurdenList() {
  */
 export function BurdenReportPage() {
   const { t } = useTranslation();
-  const localize = useLocalize();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const list = useBurdenList();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const [filed, setFiled] = useState<Filed | null>(null);
   const items = [
     ...new Map((list.data ?? []).flatMap((w) => w.content.burdenList ?? []).map((b) => [b.code, b])).values(),
@@ -47,20 +42,13 @@ export function BurdenReportPage() {
     { value: 'other', label: t('burdenReport.other') },
   ];
 
-  const submit = async (values: Values) => {
-    setPending(true);
-    setError(null);
-    try {
+  const { submit, pending, error, errorText } = useSubmit(
+    async (values: Values) => {
       setFiled(await call(api.POST('/api/burden-reports', { body: { ...values, hours: values.hours ?? undefined } })));
       form.resetFields();
-    } catch (e) {
-      const err = isApiError(e) ? e : new ApiError(0, null);
-      setError(err);
-      form.setFields(serverFieldErrors(err, localize, ['burdenItem', 'description', 'hours'] as const));
-    } finally {
-      setPending(false);
-    }
-  };
+    },
+    { form, fields: ['burdenItem', 'description', 'hours'] },
+  );
 
   return (
     <div data-testid="burden-report-page" style={{ maxWidth: 720 }}>
@@ -87,12 +75,7 @@ export function BurdenReportPage() {
         <Card>
           <Alert type="info" showIcon message={t('burdenReport.intro')} style={{ marginBottom: 16 }} />
           {error && Object.keys(error.fieldErrors).length === 0 && (
-            <Alert
-              type="error"
-              showIcon
-              style={{ marginBottom: 16 }}
-              message={error.localized ? localize(error.localized) : t('errors.generic')}
-            />
+            <Alert type="error" showIcon style={{ marginBottom: 16 }} message={errorText} />
           )}
           <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark>
             <Form.Item

@@ -2,7 +2,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Skeleton, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { api, call } from '../../api/client';
@@ -12,7 +12,7 @@ import { PageTitle } from '../../components/page-title';
 import { StaleAlert } from '../../components/stale-alert';
 import { useStatutoryYears } from '../../hooks/use-calendar-coverage';
 import { useCan } from '../../hooks/use-can';
-import { ApiError, isApiError } from '../../providers/http';
+import { useSubmit } from '../../hooks/use-submit';
 import type { DistrictCalendar } from '../../types/contract';
 import { StatutoryCard } from './statutory-card';
 import { WorkdayCalculator } from './workday-calculator';
@@ -44,8 +44,6 @@ export function CalendarPage() {
   const { message } = App.useApp();
   const canEdit = useCan('update', 'Calendar');
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [pending, setPending] = useState(false);
   const query = useQuery({ queryKey: ['calendar'], queryFn: () => call(api.GET('/api/calendar')), retry: false });
   // The statutory years' versions (the card's own query): the 工作日计算 starts afresh when they change.
   const statutory = useStatutoryYears();
@@ -62,31 +60,29 @@ export function CalendarPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [cal]);
 
-  const save = async (v: Values) => {
+  const {
+    submit: save,
+    pending,
+    error,
+    errorText,
+    clearError,
+  } = useSubmit(async (v: Values) => {
     if (!cal) return;
-    setPending(true);
-    setError(null);
-    try {
-      const body = {
-        holidays: v.holidays ?? [],
-        workdays: v.workdays ?? [],
-        vacations: (v.vacations ?? []).map((x) => ({
-          name: x.name,
-          from: x.range[0].format(DAY),
-          to: x.range[1].format(DAY),
-        })),
-        expectedVersion: cal.version,
-      };
-      const saved = await call(api.PUT('/api/calendar', { body }));
-      query.refetch().catch(() => undefined);
-      fill(saved);
-      void message.success(t('calendar.saved'));
-    } catch (e) {
-      setError(isApiError(e) ? e : new ApiError(0, null));
-    } finally {
-      setPending(false);
-    }
-  };
+    const body = {
+      holidays: v.holidays ?? [],
+      workdays: v.workdays ?? [],
+      vacations: (v.vacations ?? []).map((x) => ({
+        name: x.name,
+        from: x.range[0].format(DAY),
+        to: x.range[1].format(DAY),
+      })),
+      expectedVersion: cal.version,
+    };
+    const saved = await call(api.PUT('/api/calendar', { body }));
+    query.refetch().catch(() => undefined);
+    fill(saved);
+    void message.success(t('calendar.saved'));
+  });
   if (query.isLoading) return <Skeleton active />;
   if (query.isError || !cal) return <ErrorResult error={query.error} onRetry={() => void query.refetch()} />;
   const stale = error?.code === 'VERSION_CONFLICT';
@@ -101,7 +97,7 @@ export function CalendarPage() {
         <StaleAlert
           onReload={() =>
             void query.refetch().then((r) => {
-              setError(null);
+              clearError();
               if (r.data) fill(r.data);
             })
           }
@@ -112,7 +108,7 @@ export function CalendarPage() {
           type="error"
           showIcon
           style={{ marginBottom: 16 }}
-          message={error.localized ? localize(error.localized) : error.message}
+          message={errorText}
           description={
             Object.entries(error.fieldErrors)
               .map(([k, m]) => `${k}: ${localize(m)}`)

@@ -1,12 +1,11 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, DatePicker, Drawer, Form, Input, InputNumber, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { api, call } from '../../api/client';
 import { useLocalize } from '../../components/localized-text';
-import { ApiError, isApiError } from '../../providers/http';
+import { useSubmit } from '../../hooks/use-submit';
 import type { StatutoryDay, StatutoryYear } from '../../types/contract';
 import { datesBetween, festivalsOf } from './festivals';
 
@@ -66,8 +65,6 @@ export function StatutoryForm({ open, initial, defaultYear, packageYears, loaded
   const { t } = useTranslation();
   const localize = useLocalize();
   const [form] = Form.useForm<Values>();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const year = Form.useWatch('year', form) ?? initial?.year ?? defaultYear;
   const rows = Form.useWatch('festivals', form) ?? [];
   const current = loaded.find((y) => y.year === year);
@@ -90,24 +87,21 @@ export function StatutoryForm({ open, initial, defaultYear, packageYears, loaded
           .map((name) => ({ name, range: null, makeUp: [] })),
       };
 
-  const save = async (v: Values) => {
-    setPending(true);
-    setError(null);
-    try {
-      const body = {
-        ...daysOf(v.festivals),
-        documentNo: v.documentNo || null,
-        title: v.title || null,
-        replacesPackage: packageYear && Boolean(v.replacesPackage),
-        expectedVersion: current?.version ?? 0,
-      };
-      onSaved(await call(api.PUT('/api/calendar/statutory/{year}', { params: { path: { year: v.year } }, body })));
-    } catch (e) {
-      setError(isApiError(e) ? e : new ApiError(0, null));
-    } finally {
-      setPending(false);
-    }
-  };
+  const {
+    submit: save,
+    pending,
+    error,
+    errorText,
+  } = useSubmit(async (v: Values) => {
+    const body = {
+      ...daysOf(v.festivals),
+      documentNo: v.documentNo || null,
+      title: v.title || null,
+      replacesPackage: packageYear && Boolean(v.replacesPackage),
+      expectedVersion: current?.version ?? 0,
+    };
+    onSaved(await call(api.PUT('/api/calendar/statutory/{year}', { params: { path: { year: v.year } }, body })));
+  });
   return (
     <Drawer
       open={open}
@@ -230,7 +224,7 @@ export function StatutoryForm({ open, initial, defaultYear, packageYears, loaded
             type="error"
             showIcon
             data-testid="statutory-form-error"
-            message={error.localized ? localize(error.localized) : error.message}
+            message={errorText}
             description={
               Object.values(error.fieldErrors)
                 .map((m) => localize(m))

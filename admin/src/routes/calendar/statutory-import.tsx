@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useLocalize } from '../../components/localized-text';
-import { ApiError, isApiError } from '../../providers/http';
+import { type ApiError, asApiError } from '../../providers/http';
 import { postForm } from '../../providers/upload';
 import type { StatutoryImport as TImport, StatutoryYear } from '../../types/contract';
 import { FestivalLines } from './festival-lines';
@@ -57,7 +57,7 @@ export function StatutoryImport({ open, defaultYear, packageYears, loaded, onClo
       if (res.saved) onLoaded(res.saved);
     } catch (e) {
       setPreview(null);
-      setError(isApiError(e) ? e : new ApiError(0, null));
+      setError(asApiError(e));
     } finally {
       setPending(false);
     }

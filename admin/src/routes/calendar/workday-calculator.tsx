@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import type { components } from '../../api/schema.gen';
 import { useLocalize } from '../../components/localized-text';
-import { ApiError, isApiError } from '../../providers/http';
+import { useSubmit } from '../../hooks/use-submit';
 
 type DueDate = components['schemas']['DueDate'];
 type Values = { from: Dayjs; workdays: number };
@@ -21,26 +21,22 @@ export function WorkdayCalculator() {
   const localize = useLocalize();
   const [form] = Form.useForm<Values>();
   const [result, setResult] = useState<DueDate | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [pending, setPending] = useState(false);
-  const compute = async (v: Values) => {
-    setPending(true);
-    setError(null);
-    try {
-      setResult(
-        await call(
-          api.GET('/api/calendar/due-date', {
-            params: { query: { from: v.from.format('YYYY-MM-DD'), workdays: v.workdays } },
-          }),
-        ),
-      );
-    } catch (e) {
-      setResult(null);
-      setError(isApiError(e) ? e : new ApiError(0, null));
-    } finally {
-      setPending(false);
-    }
-  };
+  // A new question clears the last answer: a refusal must not sit under an old date.
+  const {
+    submit: compute,
+    pending,
+    error,
+    errorText,
+  } = useSubmit(async (v: Values) => {
+    setResult(null);
+    setResult(
+      await call(
+        api.GET('/api/calendar/due-date', {
+          params: { query: { from: v.from.format('YYYY-MM-DD'), workdays: v.workdays } },
+        }),
+      ),
+    );
+  });
   const due = result ? dayjs(result.dueDate) : null;
   return (
     <Card size="small" title={t('workdayCalc.title')} style={{ marginTop: 16 }} data-testid="workday-calculator">
@@ -81,7 +77,7 @@ export function WorkdayCalculator() {
           style={{ marginTop: 12 }}
           type="error"
           showIcon
-          message={error.localized ? localize(error.localized) : error.message}
+          message={errorText}
           description={
             Object.values(error.fieldErrors)
               .map((m) => localize(m))

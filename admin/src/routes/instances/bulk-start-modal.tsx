@@ -7,7 +7,7 @@ import { api, type ApiAnswer, call } from '../../api/client';
 import { FormFieldItem } from '../../components/form-field-input';
 import { useLocalize } from '../../components/localized-text';
 import { useDefinition, useDefinitions } from '../../hooks/use-reference-data';
-import { ApiError, isApiError } from '../../providers/http';
+import { type ApiError, asApiError } from '../../providers/http';
 import type { Org } from '../../types/contract';
 import { assignedRoles, AssignmentFields, takeAssignments } from './assignment-fields';
 
@@ -57,7 +57,7 @@ export function BulkStartModal({ open, onClose, onDone }: { open: boolean; onClo
       if (open.items.length) setPending({ values, open });
       else await run(values);
     } catch (e) {
-      setError(isApiError(e) ? e : new ApiError(0, null));
+      setError(asApiError(e));
     } finally {
       setChecking(false);
     }
@@ -84,7 +84,7 @@ export function BulkStartModal({ open, onClose, onDone }: { open: boolean; onClo
       }
       onDone();
     } catch (e) {
-      setError(isApiError(e) ? e : new ApiError(0, null));
+      setError(asApiError(e));
     }
     setResult(total);
   };

@@ -2,7 +2,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Create } from '@refinedev/antd';
 import { useInvalidate } from '@refinedev/core';
 import { Alert, App, Divider, Form, Select, Skeleton } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 
@@ -12,8 +12,7 @@ import { FormFieldItem } from '../../components/form-field-input';
 import { useLocalize } from '../../components/localized-text';
 import { reasonsLine } from '../../components/rule-reasons';
 import { useDefinition, useDefinitions, useStartSubjects } from '../../hooks/use-reference-data';
-import { serverFieldErrors } from '../../lib/server-field-errors';
-import { ApiError, isApiError } from '../../providers/http';
+import { useSubmit } from '../../hooks/use-submit';
 import type { StartInstanceBody } from '../../types/contract';
 import { assignedRoles, AssignmentFields, takeAssignments } from './assignment-fields';
 import { PrecheckHint, PrecheckPanel } from './precheck-panel';
@@ -28,8 +27,6 @@ export function InstanceCreate() {
   const invalidate = useInvalidate();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [pending, setPending] = useState(false);
   const definitions = useDefinitions('published', undefined, { startable: true });
   const definitionId = Form.useWatch('definitionId', form);
   const summary = definitions.rows.find((d) => d.id === definitionId);
@@ -73,11 +70,9 @@ export function InstanceCreate() {
     }
   };
 
-  const submit = async ({ definitionId: defId, subjectOrgId, ...values }: Values) => {
-    setPending(true);
-    setError(null);
-    const { assignments, rest: data } = takeAssignments(values);
-    try {
+  const { submit, pending, error, errorText } = useSubmit(
+    async ({ definitionId: defId, subjectOrgId, ...values }: Values) => {
+      const { assignments, rest: data } = takeAssignments(values);
       const view = await call(
         api.POST('/api/instances', {
           body: { definitionId: defId ?? '', subjectOrgId: subjectOrgId ?? '', data, assignments },
@@ -89,14 +84,9 @@ export function InstanceCreate() {
       else void message.success(t('instances.created'));
       await invalidate({ resource: 'instances', invalidates: ['list'] });
       navigate(`/instances/${view.id}`);
-    } catch (e) {
-      const err = isApiError(e) ? e : new ApiError(0, null);
-      setError(err);
-      form.setFields(serverFieldErrors(err, localize));
-    } finally {
-      setPending(false);
-    }
-  };
+    },
+    { form },
+  );
 
   return (
     <Create
@@ -117,7 +107,7 @@ export function InstanceCreate() {
           showIcon
           style={{ marginBottom: 16 }}
           message={t('instances.createFailed')}
-          description={error.localized ? localize(error.localized) : error.message}
+          description={errorText}
         />
       )}
       {!definitions.loading && definitions.rows.length === 0 ? (

@@ -7,8 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { useLocalize } from '../../components/localized-text';
 import { RuleReasons } from '../../components/rule-reasons';
-import { serverFieldErrors } from '../../lib/server-field-errors';
-import { ApiError, isApiError } from '../../providers/http';
+import { useSubmit } from '../../hooks/use-submit';
 import type { DefinitionDocument, PrecheckResult, StartInstanceBody } from '../../types/contract';
 
 /** The automatic steps a new request of this definition passes through, with the rules each checks. */
@@ -58,31 +57,26 @@ export function PrecheckPanel({
   const { t } = useTranslation();
   const localize = useLocalize();
   const [result, setResult] = useState<PrecheckResult | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [running, setRunning] = useState(false);
   const [sent, setSent] = useState<string | null>(null);
   const checks = useStartChecks(definition);
   // Every change to the form re-renders this panel, so an answer to older values says it is stale.
   const current = Form.useWatch((all: unknown) => JSON.stringify(all), form);
+  const send = useSubmit(
+    async (body: StartInstanceBody, asked: string) => {
+      setResult(await call(api.POST('/api/instances/precheck', { body })));
+      setSent(asked);
+    },
+    { form },
+  );
+  const { pending: running, error, errorText } = send;
   if (checks.length === 0) return null;
   const stale = !!sent && sent !== current;
   const run = async () => {
-    setError(null);
+    send.clearError();
     setResult(null);
     const asked = current ?? '';
     const body = await values();
-    if (!body) return;
-    setRunning(true);
-    try {
-      setResult(await call(api.POST('/api/instances/precheck', { body })));
-      setSent(asked);
-    } catch (e) {
-      const err = isApiError(e) ? e : new ApiError(0, null);
-      setError(err);
-      form.setFields(serverFieldErrors(err, localize));
-    } finally {
-      setRunning(false);
-    }
+    if (body) await send.submit(body, asked);
   };
 
   return (
@@ -119,7 +113,7 @@ export function PrecheckPanel({
           showIcon
           data-testid="precheck-error"
           message={t('precheck.failed')}
-          description={error.localized ? localize(error.localized) : error.message}
+          description={errorText}
         />
       )}
     </Space>

@@ -8,7 +8,7 @@ import { useLocalize } from '../../components/localized-text';
 import { districtClock } from '../../config/district';
 import { brand } from '../../config/theme';
 import { openConsole } from '../../open-console';
-import { ApiError, isApiError } from '../../providers/http';
+import { type ApiError, asApiError } from '../../providers/http';
 import { afterSignIn, type Credentials, requestSignIn } from '../../providers/sign-in';
 import { LoginAside } from './login-aside';
 
@@ -42,7 +42,7 @@ export function LoginPage() {
       await requestSignIn(values);
       await openConsole(afterSignIn(window.location.search));
     } catch (e) {
-      setError(isApiError(e) ? e : new ApiError(0, null));
+      setError(asApiError(e));
       setPending(false);
     }
   };

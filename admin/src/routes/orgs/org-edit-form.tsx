@@ -1,13 +1,11 @@
 import { Alert, App, Button, Form, Input, Select, Space } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { api, call } from '../../api/client';
 import type { components } from '../../api/schema.gen';
-import { useLocalize } from '../../components/localized-text';
 import { StaleAlert } from '../../components/stale-alert';
-import { serverFieldErrors } from '../../lib/server-field-errors';
-import { ApiError, isApiError } from '../../providers/http';
+import { useSubmit } from '../../hooks/use-submit';
 import type { Org } from '../../types/contract';
 
 export type OrgRow = Org;
@@ -37,13 +35,46 @@ export function OrgEditForm({
   onReload: () => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const localize = useLocalize();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [pending, setPending] = useState(false);
+  const creating = !org;
+  const type = org?.type ?? (parent?.type === 'district' ? 'group' : 'school');
+  const save = (v: Values) =>
+    creating
+      ? call(
+          api.POST('/api/orgs', {
+            body: {
+              type,
+              name: v.name,
+              shortName: v.shortName || undefined,
+              code: v.code || undefined,
+              parentId: parent?.id,
+              groupKind: type === 'group' ? v.groupKind : undefined,
+            },
+          }),
+        )
+      : call(
+          api.PATCH('/api/orgs/{id}', {
+            params: { path: { id: org.id } },
+            body: {
+              name: v.name,
+              shortName: v.shortName || null,
+              code: v.code || null,
+              ...(org.type === 'group' && v.groupKind ? { groupKind: v.groupKind } : {}),
+              expectedVersion: org.version ?? 1,
+            },
+          }),
+        );
+  const { submit, pending, error, errorText, clearError } = useSubmit(
+    async (v: Values) => {
+      const saved = await save(v);
+      void message.success(t('orgs.saved', { name: saved.name }));
+      onSaved(saved);
+    },
+    { form, fields: FIELDS },
+  );
   useEffect(() => {
-    setError(null);
+    clearError();
     form.resetFields();
     if (org)
       form.setFieldsValue({
@@ -52,62 +83,14 @@ export function OrgEditForm({
         code: org.code ?? undefined,
         groupKind: org.groupKind ?? undefined,
       });
-  }, [org, form]);
+  }, [org, form, clearError]);
 
-  const creating = !org;
-  const type = org?.type ?? (parent?.type === 'district' ? 'group' : 'school');
-  const submit = async (v: Values) => {
-    setPending(true);
-    setError(null);
-    try {
-      const saved = creating
-        ? await call(
-            api.POST('/api/orgs', {
-              body: {
-                type,
-                name: v.name,
-                shortName: v.shortName || undefined,
-                code: v.code || undefined,
-                parentId: parent?.id,
-                groupKind: type === 'group' ? v.groupKind : undefined,
-              },
-            }),
-          )
-        : await call(
-            api.PATCH('/api/orgs/{id}', {
-              params: { path: { id: org.id } },
-              body: {
-                name: v.name,
-                shortName: v.shortName || null,
-                code: v.code || null,
-                ...(org.type === 'group' && v.groupKind ? { groupKind: v.groupKind } : {}),
-                expectedVersion: org.version ?? 1,
-              },
-            }),
-          );
-      void message.success(t('orgs.saved', { name: saved.name }));
-      onSaved(saved);
-    } catch (e) {
-      const err = isApiError(e) ? e : new ApiError(0, null);
-      setError(err);
-      form.setFields(serverFieldErrors(err, localize, FIELDS));
-    } finally {
-      setPending(false);
-    }
-  };
   const stale = error?.code === 'VERSION_CONFLICT';
   return (
     <div data-testid="org-form">
       {/* Outside the form: a disabled form would disable the reload button too. */}
-      {stale && <StaleAlert onReload={() => void onReload().then(() => setError(null))} />}
-      {error && !stale && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          message={error.localized ? localize(error.localized) : error.message}
-        />
-      )}
+      {stale && <StaleAlert onReload={() => void onReload().then(clearError)} />}
+      {error && !stale && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={errorText} />}
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={!canEdit || stale}>
         <Form.Item
           name="name"

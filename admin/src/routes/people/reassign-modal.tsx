@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { useLocalize } from '../../components/localized-text';
 import { UserPicker } from '../../components/user-picker';
-import { ApiError, isApiError } from '../../providers/http';
+import { useSubmit } from '../../hooks/use-submit';
 import type { BulkTaskResult } from '../../types/contract';
 
 /** 移交待办: a departing person's work in every running instance (tasks, seats, parts, assignments) goes to a successor; the report counts instances. */
@@ -21,26 +21,18 @@ export function ReassignModal({
   const { t } = useTranslation();
   const localize = useLocalize();
   const [form] = Form.useForm<{ fromUserId: string; toUserId: string }>();
-  const [pending, setPending] = useState(false);
   const [result, setResult] = useState<BulkTaskResult | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const submit = async (v: { fromUserId: string; toUserId: string }) => {
-    setPending(true);
-    setError(null);
-    try {
+  const { submit, pending, error, errorText } = useSubmit(
+    async (v: { fromUserId: string; toUserId: string }) =>
       setResult(
         await call(
           api.POST('/api/tasks/bulk', {
             body: { action: 'reassign', fromUserId: v.fromUserId, toUserId: v.toUserId },
           }),
         ),
-      );
-    } catch (e) {
-      setError(isApiError(e) ? e : new ApiError(0, null));
-    } finally {
-      setPending(false);
-    }
-  };
+      ),
+    { form, fields: ['fromUserId', 'toUserId'] },
+  );
   return (
     <Modal
       open={open}
@@ -77,15 +69,7 @@ export function ReassignModal({
           <UserPicker />
         </Form.Item>
       </Form>
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          message={
-            error.status === 404 ? t('bulk.unavailable') : error.localized ? localize(error.localized) : error.message
-          }
-        />
-      )}
+      {error && <Alert type="error" showIcon message={error.status === 404 ? t('bulk.unavailable') : errorText} />}
       {result && (
         <>
           <Alert

@@ -3,11 +3,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { api, call } from '../../api/client';
-import { useLocalize } from '../../components/localized-text';
 import { StaleAlert } from '../../components/stale-alert';
+import { useSubmit } from '../../hooks/use-submit';
 import { accountRights, canCreateAccount, type Reason } from '../../lib/powers';
-import { serverFieldErrors } from '../../lib/server-field-errors';
-import { ApiError, isApiError } from '../../providers/http';
 import { cachedSession } from '../../providers/session';
 import type { DirectoryUser, RoleCode } from '../../types/contract';
 import { RoleGrantsField } from './role-grants-field';
@@ -36,11 +34,19 @@ const sameGrants = (a: Values['roles'], b: Values['roles']) => {
  */
 export function UserFormModal({ user, open, onClose, onSaved }: Props) {
   const { t } = useTranslation();
-  const localize = useLocalize();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [pending, setPending] = useState(false);
+  // Saving and the two resets share one in-flight state and one refusal (a reset answers 409 like a save).
+  const {
+    submit: send,
+    pending,
+    error,
+    errorText,
+    clearError,
+  } = useSubmit((job: () => Promise<void>) => job(), {
+    form,
+    fields: FIELDS,
+  });
   const [created, setCreated] = useState<{ username: string; password: string } | null>(null);
   const [current, setCurrent] = useState<DirectoryUser | null>(user);
   const session = cachedSession();
@@ -61,7 +67,7 @@ export function UserFormModal({ user, open, onClose, onSaved }: Props) {
   };
   useEffect(() => {
     if (!open) return;
-    setError(null);
+    clearError();
     setCreated(null);
     fill(user);
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -71,20 +77,12 @@ export function UserFormModal({ user, open, onClose, onSaved }: Props) {
     if (!current) return;
     const page = await call(api.GET('/api/users', { params: { query: { q: current.username, limit: 20 } } }));
     const fresh = page.items.find((u) => u.id === current.id) ?? null;
-    setError(null);
+    clearError();
     fill(fresh);
   };
 
-  const failed = (e: unknown) => {
-    const err = isApiError(e) ? e : new ApiError(0, null);
-    setError(err);
-    form.setFields(serverFieldErrors(err, localize, FIELDS));
-  };
-
-  const submit = async (v: Values) => {
-    setPending(true);
-    setError(null);
-    try {
+  const submit = (v: Values) =>
+    send(async () => {
       if (current) {
         const roles = v.roles ?? [];
         const before = current.roles.map((r) => ({ role: r.role, orgId: r.orgId }));
@@ -112,18 +110,11 @@ export function UserFormModal({ user, open, onClose, onSaved }: Props) {
         if (res.password) setCreated({ username: res.username, password: res.password });
         else onClose();
       }
-    } catch (e) {
-      failed(e);
-    } finally {
-      setPending(false);
-    }
-  };
+    });
 
-  const reset = async (what: 'resetPassword' | 'resetTwoFactor') => {
-    if (!current) return;
-    setPending(true);
-    setError(null);
-    try {
+  const reset = (what: 'resetPassword' | 'resetTwoFactor') =>
+    send(async () => {
+      if (!current) return;
       const res = await call(
         api.PATCH('/api/users/{id}', {
           params: { path: { id: current.id } },
@@ -134,12 +125,7 @@ export function UserFormModal({ user, open, onClose, onSaved }: Props) {
       onSaved();
       if (res.password) setCreated({ username: res.username, password: res.password });
       else void message.success(t('powers.resetDone'));
-    } catch (e) {
-      failed(e);
-    } finally {
-      setPending(false);
-    }
-  };
+    });
 
   const stale = error?.code === 'VERSION_CONFLICT';
   const accountLocked = current && rights && !rights.editAccount ? reason(rights.accountReason) : null;
@@ -156,13 +142,7 @@ export function UserFormModal({ user, open, onClose, onSaved }: Props) {
     >
       {stale && <StaleAlert onReload={() => void reload()} />}
       {error && !stale && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          message={error.localized ? localize(error.localized) : error.message}
-          data-testid="user-form-error"
-        />
+        <Alert type="error" showIcon style={{ marginBottom: 16 }} message={errorText} data-testid="user-form-error" />
       )}
       {created ? (
         <Alert

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { useLocalize } from '../../components/localized-text';
 import { StaleAlert } from '../../components/stale-alert';
-import { ApiError, isApiError } from '../../providers/http';
+import { useSubmit } from '../../hooks/use-submit';
 import { blankContent, withoutEmptyOptionals } from './blank-content';
 import { AwardRubricEditor } from './editors/award-rubric-editor';
 import { ChecklistEditor } from './editors/checklist-editor';
@@ -51,7 +51,30 @@ export function VersionEditor({
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<{ message: string; unplaced: Array<[string, string]> } | null>(null);
   const [stale, setStale] = useState(false);
-  const [pending, setPending] = useState(false);
+  // A refusal is placed on the cells it names (the rest listed under the alert); a newer version of the key, stale.
+  const { submit: send, pending } = useSubmit(
+    async (values: Values) =>
+      onSaved(
+        await call(
+          api.POST('/api/reference/{kind}', {
+            params: { path: { kind } },
+            body: {
+              name: values.name,
+              content: withoutEmptyOptionals(kind, values.content),
+              ...(basedOn ? { basedOn } : {}),
+            },
+          }),
+        ),
+      ),
+    {
+      onError: (err) => {
+        if (err.code === 'VERSION_CONFLICT') return setStale(true);
+        const { unplaced, first } = placeServerErrors(form, err, localize);
+        if (first) form.scrollToField(first, { block: 'center' });
+        setError({ message: err.localized ? localize(err.localized) : err.message, unplaced });
+      },
+    },
+  );
 
   useEffect(() => {
     if (!open) return;
@@ -74,33 +97,9 @@ export function VersionEditor({
       return;
     }
     // getFieldsValue(true) keeps what no cell edits (e.g. a whitelist's approvedBy), so a copy loses nothing.
-    const values = form.getFieldsValue(true) as Values;
-    setPending(true);
     setError(null);
-    try {
-      const doc = await call(
-        api.POST('/api/reference/{kind}', {
-          params: { path: { kind } },
-          body: {
-            name: values.name,
-            content: withoutEmptyOptionals(kind, values.content),
-            ...(basedOn ? { basedOn } : {}),
-          },
-        }),
-      );
-      onSaved(doc);
-    } catch (e) {
-      const err = isApiError(e) ? e : new ApiError(0, null);
-      if (err.code === 'VERSION_CONFLICT') {
-        setStale(true);
-        return;
-      }
-      const { unplaced, first } = placeServerErrors(form, err, localize);
-      if (first) form.scrollToField(first, { block: 'center' });
-      setError({ message: err.localized ? localize(err.localized) : err.message, unplaced });
-    } finally {
-      setPending(false);
-    }
+    // getFieldsValue(true) keeps what no cell edits (e.g. a whitelist's approvedBy), so a copy loses nothing.
+    await send(form.getFieldsValue(true) as Values);
   };
 
   const Editor = EDITORS[kind];

@@ -7,7 +7,8 @@ import { api, call } from '../../api/client';
 import type { components } from '../../api/schema.gen';
 import { DateText } from '../../components/date-text';
 import { useLocalize } from '../../components/localized-text';
-import { ApiError, isApiError } from '../../providers/http';
+import { useSubmit } from '../../hooks/use-submit';
+import { type ApiError, asApiError } from '../../providers/http';
 
 type BurdenReport = components['schemas']['BurdenReport'];
 
@@ -22,24 +23,10 @@ export function BurdenResolveModal({ reportId, onClose }: { reportId: string | n
   const invalidate = useInvalidate();
   const [form] = Form.useForm<{ resolution: string }>();
   const [report, setReport] = useState<BurdenReport | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [pending, setPending] = useState(false);
-
-  useEffect(() => {
-    setReport(null);
-    setError(null);
-    form.resetFields();
-    if (!reportId) return;
-    call(api.GET('/api/burden-reports/{id}', { params: { path: { id: reportId } } })).then(setReport, (e: unknown) =>
-      setError(isApiError(e) ? e : new ApiError(0, null)),
-    );
-  }, [reportId, form]);
-
-  const submit = async ({ resolution }: { resolution: string }) => {
-    if (!report) return;
-    setPending(true);
-    setError(null);
-    try {
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const sending = useSubmit(
+    async ({ resolution }: { resolution: string }) => {
+      if (!report) return;
       await call(
         api.POST('/api/burden-reports/{id}/resolve', {
           params: { path: { id: report.id } },
@@ -49,15 +36,22 @@ export function BurdenResolveModal({ reportId, onClose }: { reportId: string | n
       void message.success(t('burdenTask.resolved'));
       await invalidate({ resource: 'tasks', invalidates: ['list'] });
       onClose();
-    } catch (e) {
-      const err = isApiError(e) ? e : new ApiError(0, null);
-      setError(err);
-      if (err.fieldErrors.resolution)
-        form.setFields([{ name: 'resolution', errors: [localize(err.fieldErrors.resolution)] }]);
-    } finally {
-      setPending(false);
-    }
-  };
+    },
+    { form, fields: ['resolution'] },
+  );
+  const { submit, pending, clearError } = sending;
+  const error = loadError ?? sending.error;
+
+  useEffect(() => {
+    setReport(null);
+    setLoadError(null);
+    clearError();
+    form.resetFields();
+    if (!reportId) return;
+    call(api.GET('/api/burden-reports/{id}', { params: { path: { id: reportId } } })).then(setReport, (e: unknown) =>
+      setLoadError(asApiError(e)),
+    );
+  }, [reportId, form, clearError]);
 
   return (
     <Modal

@@ -1,5 +1,5 @@
 import { Alert, Button, Form, Input, Modal, Space, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { api, call } from '../../../api/client';
@@ -8,8 +8,9 @@ import { FormFieldItem } from '../../../components/form-field-input';
 import { ItemEvidenceProvider } from '../../../components/item-evidence/item-evidence-context';
 import { useLocalize } from '../../../components/localized-text';
 import { RubricFields } from '../../../components/scoring/rubric-fields';
+import { useSubmit } from '../../../hooks/use-submit';
 import { randomId } from '../../../lib/random-id';
-import { ApiError, isApiError } from '../../../providers/http';
+import { type ApiError } from '../../../providers/http';
 import type { AvailableEvent, EventResult, FieldDef, InstanceView } from '../../../types/contract';
 import { partNames } from './collect-parts';
 import { editableFields, fallbackField } from './field-catalogue';
@@ -89,8 +90,6 @@ export function EventModal({ view, event, preset, fields, onClose, onDone, onRel
   const { t } = useTranslation();
   const localize = useLocalize();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [pending, setPending] = useState(false);
   const idempotencyKey = useMemo(() => (event ? randomId() : ''), [event]);
   // A checklist the server refused by item (e.g. a failed item without its evidence) is shown here too, so the row can be fixed in place.
   const [refusedTables, setRefusedTables] = useState<FieldDef[]>([]);
@@ -114,7 +113,7 @@ export function EventModal({ view, event, preset, fields, onClose, onDone, onRel
 
   useEffect(() => {
     if (!event) return;
-    setError(null);
+    clearError();
     setRefusedTables([]);
     form.resetFields();
     // A part starts from what this school handed in before (a returned part), else from the rows the instance offers (an indicator system's).
@@ -131,11 +130,45 @@ export function EventModal({ view, event, preset, fields, onClose, onDone, onRel
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [event]);
 
-  const submit = async (values: Values) => {
-    if (!event) return;
-    setPending(true);
-    setError(null);
-    try {
+  // What was sent, for the tables a refusal brings in (read in the same tick: a ref, not state).
+  const lastValues = useRef<Values>({});
+  // The server's field messages land on the dialog's own fields (by their names here), a comment it asked for
+  // under the comment box, and a table the dialog does not show is brought in to show its rows' messages.
+  const placeErrors = (err: ApiError) => {
+    const known = new Set([
+      COMMENT,
+      MECHANIC_TO,
+      MECHANIC_POSITION,
+      PART_USER,
+      ...items.map((i) => i.field.name),
+      ...carried.map((f) => f.name),
+    ]);
+    const entries = Object.entries(err.fieldErrors).map(([name, msg]) => ({
+      name: SERVER_NAMES[name] ?? name,
+      errors: [localize(msg)],
+    }));
+    if (err.code === 'COMMENT_REQUIRED') entries.push({ name: COMMENT, errors: [localize(err.localized)] });
+    form.setFields(entries.filter((f) => known.has(f.name)));
+    // A findings field in the dialog shows its checklist rows' messages itself (evidence per finding).
+    const shownByFindings = new Set(
+      items.flatMap(({ field }) => {
+        const raise = raiseConfigOf(field, fields);
+        return raise ? [raise.itemsField] : [];
+      }),
+    );
+    const tables = [...new Set(Object.keys(err.fieldErrors).map((k) => k.split('.')[0] ?? ''))].flatMap((name) => {
+      const f = fields.get(name);
+      return f?.type === 'table' && !known.has(name) && !shownByFindings.has(name) ? [f] : [];
+    });
+    if (tables.length) {
+      setRefusedTables(tables);
+      form.setFields(tables.map((f) => ({ name: f.name, value: lastValues.current[f.name] ?? view.data[f.name] })));
+    }
+  };
+  const { submit, pending, error, errorText, clearError } = useSubmit(
+    async (values: Values) => {
+      if (!event) return;
+      lastValues.current = values;
       const body = toBody(event, values, view);
       const result = await call(
         api.POST('/api/instances/{id}/events', {
@@ -144,42 +177,9 @@ export function EventModal({ view, event, preset, fields, onClose, onDone, onRel
         }),
       );
       onDone(result);
-    } catch (e) {
-      const err = isApiError(e) ? e : new ApiError(0, null);
-      setError(err);
-      const known = new Set([
-        COMMENT,
-        MECHANIC_TO,
-        MECHANIC_POSITION,
-        PART_USER,
-        ...items.map((i) => i.field.name),
-        ...carried.map((f) => f.name),
-      ]);
-      const entries = Object.entries(err.fieldErrors).map(([name, msg]) => ({
-        name: SERVER_NAMES[name] ?? name,
-        errors: [localize(msg)],
-      }));
-      if (err.code === 'COMMENT_REQUIRED') entries.push({ name: COMMENT, errors: [localize(err.localized)] });
-      form.setFields(entries.filter((f) => known.has(f.name)));
-      // A findings field in the dialog shows its checklist rows' messages itself (evidence per finding).
-      const shownByFindings = new Set(
-        items.flatMap(({ field }) => {
-          const raise = raiseConfigOf(field, fields);
-          return raise ? [raise.itemsField] : [];
-        }),
-      );
-      const tables = [...new Set(Object.keys(err.fieldErrors).map((k) => k.split('.')[0] ?? ''))].flatMap((name) => {
-        const f = fields.get(name);
-        return f?.type === 'table' && !known.has(name) && !shownByFindings.has(name) ? [f] : [];
-      });
-      if (tables.length) {
-        setRefusedTables(tables);
-        form.setFields(tables.map((f) => ({ name: f.name, value: values[f.name] ?? view.data[f.name] })));
-      }
-    } finally {
-      setPending(false);
-    }
-  };
+    },
+    { onError: placeErrors },
+  );
 
   const conflict = error?.code === 'VERSION_CONFLICT';
   return (
@@ -227,13 +227,7 @@ export function EventModal({ view, event, preset, fields, onClose, onDone, onRel
           message={conflict ? t('instances.conflictTitle') : t('instances.fireFailed')}
           description={
             <Space direction="vertical">
-              <span>
-                {conflict
-                  ? t('instances.conflictDescription')
-                  : error.localized
-                    ? localize(error.localized)
-                    : error.message}
-              </span>
+              <span>{conflict ? t('instances.conflictDescription') : errorText}</span>
               {conflict && (
                 <Button size="small" onClick={onReload}>
                   {t('instances.reload')}

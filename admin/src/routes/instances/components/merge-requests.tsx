@@ -6,8 +6,7 @@ import { Link } from 'react-router';
 
 import { api, call } from '../../../api/client';
 import type { components } from '../../../api/schema.gen';
-import { useLocalize } from '../../../components/localized-text';
-import { ApiError, isApiError } from '../../../providers/http';
+import { useSubmit } from '../../../hooks/use-submit';
 import type { InstanceView } from '../../../types/contract';
 
 type Candidate = components['schemas']['MergeCandidate'];
@@ -22,31 +21,25 @@ export const canMerge = (view: InstanceView) =>
  */
 export function MergeRequests({ view, onMerged }: { view: InstanceView; onMerged: () => void }) {
   const { t } = useTranslation();
-  const localize = useLocalize();
   const { message, modal } = App.useApp();
   const [open, setOpen] = useState(false);
   const [items, setItems] = useState<Candidate[] | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [pending, setPending] = useState(false);
+  // Loading the candidates and merging share one in-flight state and one refusal shown in the dialog.
+  const { submit: send, pending, error, errorText } = useSubmit((job: () => Promise<void>) => job());
 
   const show = async () => {
     setOpen(true);
     setSelected([]);
-    setError(null);
     setItems(null);
-    try {
-      setItems((await call(api.GET('/api/campus-entry/{id}/mergeable', { params: { path: { id: view.id } } }))).items);
-    } catch (e) {
-      setError(isApiError(e) ? e : new ApiError(0, null));
-      setItems([]);
-    }
+    const loaded = await send(async () =>
+      setItems((await call(api.GET('/api/campus-entry/{id}/mergeable', { params: { path: { id: view.id } } }))).items),
+    );
+    if (!loaded) setItems([]);
   };
 
-  const merge = async () => {
-    setPending(true);
-    setError(null);
-    try {
+  const merge = () =>
+    send(async () => {
       const absorbed = (items ?? [])
         .filter((c) => selected.includes(c.id))
         .map((c) => ({ id: c.id, expectedVersion: c.version }));
@@ -58,12 +51,7 @@ export function MergeRequests({ view, onMerged }: { view: InstanceView; onMerged
       setOpen(false);
       void message.success(t('campusMerge.done', { count: res.mergedFrom.length, schools: res.schoolIds.length }));
       onMerged();
-    } catch (e) {
-      setError(isApiError(e) ? e : new ApiError(0, null));
-    } finally {
-      setPending(false);
-    }
-  };
+    });
 
   const confirm = () =>
     modal.confirm({
@@ -98,13 +86,7 @@ export function MergeRequests({ view, onMerged }: { view: InstanceView; onMerged
             style={{ marginBottom: 16 }}
             data-testid="merge-error"
             message={t('campusMerge.failed')}
-            description={
-              error.code === 'VERSION_CONFLICT'
-                ? t('campusMerge.conflict')
-                : error.localized
-                  ? localize(error.localized)
-                  : error.message
-            }
+            description={error.code === 'VERSION_CONFLICT' ? t('campusMerge.conflict') : errorText}
           />
         )}
         <Table<Candidate>
