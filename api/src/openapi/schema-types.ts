@@ -6,6 +6,7 @@ import { format, resolveConfig } from 'prettier';
 import { createApp } from '../app.js';
 import { openDb } from '../db/client.js';
 import { openApiConfig } from './document.js';
+import { renderFormLimits } from './form-limits.js';
 
 /** The checked-in file the console's API types come from (ADR 0026). */
 export const SCHEMA_TYPES_FILE = fileURLToPath(new URL('../../../admin/src/api/schema.gen.ts', import.meta.url));
@@ -34,7 +35,12 @@ export async function renderSchemaTypes(): Promise<string> {
     enum: false,
     silent: true,
   });
-  const source = HEADER + astToString(nodes) + enumValues(doc.components?.schemas ?? {});
+  const schemas = doc.components?.schemas ?? {};
+  const source =
+    HEADER +
+    astToString(nodes) +
+    enumValues(schemas) +
+    renderFormLimits(schemas as Parameters<typeof renderFormLimits>[0]);
   const options = await resolveConfig(SCHEMA_TYPES_FILE);
   return format(source, { ...options, filepath: SCHEMA_TYPES_FILE });
 }

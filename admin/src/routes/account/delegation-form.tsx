@@ -3,10 +3,14 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 
 import { api, call } from '../../api/client';
+import { formLimits } from '../../api/schema.gen';
 import { UserPicker } from '../../components/user-picker';
 import { districtDayBounds } from '../../config/time';
 import { useSubmit } from '../../hooks/use-submit';
 import type { Delegation } from './delegation-types';
+
+/** The route's own bounds (generated from its zod schema). */
+const REASON = formLimits.CreateDelegationBody.reason;
 
 type Values = { toUserId: string; window: [Dayjs, Dayjs]; reason: string };
 
@@ -70,9 +74,14 @@ export function DelegationForm({ meId, onCreated }: { meId: string; onCreated: (
       <Form.Item
         name="reason"
         label={t('delegationCard.reason')}
-        rules={[{ required: true, min: 2, message: t('delegationCard.reasonRequired') }]}
+        rules={[{ required: true, min: REASON.minLength, message: t('delegationCard.reasonRequired') }]}
       >
-        <Input.TextArea rows={2} maxLength={200} showCount placeholder={t('delegationCard.reasonPlaceholder')} />
+        <Input.TextArea
+          rows={2}
+          maxLength={REASON.maxLength}
+          showCount
+          placeholder={t('delegationCard.reasonPlaceholder')}
+        />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={saving} data-testid="delegation-submit">
         {t('delegationCard.submit')}

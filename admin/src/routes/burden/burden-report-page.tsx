@@ -7,9 +7,13 @@ import { useNavigate } from 'react-router';
 import { api, call } from '../../api/client';
 import { publishedReference } from '../../api/reference';
 import type { components } from '../../api/schema.gen';
+import { formLimits } from '../../api/schema.gen';
 import { formatDateTime } from '../../components/date-text';
 import { PageTitle } from '../../components/page-title';
 import { useSubmit } from '../../hooks/use-submit';
+
+/** The route's own bounds (generated from its zod schema). */
+const LIMITS = formLimits.FileBurdenReportBody;
 
 type Values = { burdenItem: string; description: string; hours?: number };
 type Filed = Pick<components['schemas']['BurdenReport'], 'id' | 'dueAt'>;
@@ -96,18 +100,31 @@ export function BurdenReportPage() {
             <Form.Item
               name="description"
               label={t('burdenReport.description')}
-              rules={[{ required: true, whitespace: true, min: 5, message: t('burdenReport.descriptionRequired') }]}
+              rules={[
+                {
+                  required: true,
+                  whitespace: true,
+                  min: LIMITS.description.minLength,
+                  message: t('burdenReport.descriptionRequired'),
+                },
+              ]}
             >
               <Input.TextArea
                 rows={4}
-                maxLength={2000}
+                maxLength={LIMITS.description.maxLength}
                 showCount
                 placeholder={t('burdenReport.descriptionPlaceholder')}
                 data-testid="burden-description"
               />
             </Form.Item>
             <Form.Item name="hours" label={t('burdenReport.hours')}>
-              <InputNumber min={0} max={200} precision={0} style={{ width: 160 }} data-testid="burden-hours" />
+              <InputNumber
+                min={LIMITS.hours.minimum}
+                max={LIMITS.hours.maximum}
+                precision={0}
+                style={{ width: 160 }}
+                data-testid="burden-hours"
+              />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={pending} data-testid="burden-submit">
               {t('burdenReport.submit')}

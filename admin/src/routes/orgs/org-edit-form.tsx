@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 
 import { api, call } from '../../api/client';
 import type { components } from '../../api/schema.gen';
+import { formLimits } from '../../api/schema.gen';
 import { StaleAlert } from '../../components/stale-alert';
 import { useSubmit } from '../../hooks/use-submit';
 import type { Org } from '../../types/contract';
@@ -15,6 +16,8 @@ type Values = {
   code?: string;
   groupKind?: components['schemas']['CreateOrganisationBody']['groupKind'];
 };
+/** The route's own bounds (generated from its zod schema; creating and editing share them). */
+const LIMITS = formLimits.UpdateOrganisationBody;
 const FIELDS = ['name', 'shortName', 'code', 'groupKind'] as const;
 
 /**
@@ -95,14 +98,14 @@ export function OrgEditForm({
         <Form.Item
           name="name"
           label={t('orgs.name')}
-          rules={[{ required: true, whitespace: true, max: 100, message: t('orgs.nameRule') }]}
+          rules={[{ required: true, whitespace: true, max: LIMITS.name.maxLength, message: t('orgs.nameRule') }]}
         >
           <Input />
         </Form.Item>
-        <Form.Item name="shortName" label={t('orgs.shortName')} rules={[{ max: 50 }]}>
+        <Form.Item name="shortName" label={t('orgs.shortName')} rules={[{ max: LIMITS.shortName.maxLength }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="code" label={t('orgs.code')} rules={[{ max: 50 }]}>
+        <Form.Item name="code" label={t('orgs.code')} rules={[{ max: LIMITS.code.maxLength }]}>
           <Input />
         </Form.Item>
         {type === 'group' && (

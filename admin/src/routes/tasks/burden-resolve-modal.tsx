@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 
 import { api, call } from '../../api/client';
 import type { components } from '../../api/schema.gen';
+import { formLimits } from '../../api/schema.gen';
 import { DateText } from '../../components/date-text';
 import { useLocalize } from '../../components/localized-text';
 import { useSubmit } from '../../hooks/use-submit';
@@ -16,6 +17,9 @@ type BurdenReport = components['schemas']['BurdenReport'];
  * 负担码 办理: the report a task in the inbox stands for, and the bureau's resolution. The reporter is
  * never shown (the API does not return them); a stale version answers 409 and nothing is overwritten.
  */
+/** The route's own bounds (generated from its zod schema). */
+const RESOLUTION = formLimits.ResolveBurdenReportBody.resolution;
+
 export function BurdenResolveModal({ reportId, onClose }: { reportId: string | null; onClose: () => void }) {
   const { t } = useTranslation();
   const localize = useLocalize();
@@ -112,11 +116,11 @@ export function BurdenResolveModal({ reportId, onClose }: { reportId: string | n
             <Form.Item
               name="resolution"
               label={t('burdenTask.resolution')}
-              rules={[{ required: true, min: 2, message: t('burdenTask.resolutionRequired') }]}
+              rules={[{ required: true, min: RESOLUTION.minLength, message: t('burdenTask.resolutionRequired') }]}
             >
               <Input.TextArea
                 rows={4}
-                maxLength={2000}
+                maxLength={RESOLUTION.maxLength}
                 placeholder={t('burdenTask.resolutionPlaceholder')}
                 data-testid="burden-resolution"
               />

@@ -1,10 +1,14 @@
 import { Card, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
+import { formLimits } from '../../../api/schema.gen';
 import { sumOf } from './cells';
 import { EditableRows } from './editable-rows';
 
 const LEVELS = ['special', 'first', 'second'] as const;
+
+/** The kind's own bounds (generated from the zod schema a new version is validated with). */
+const LIMITS = formLimits['ReferenceData.award-rubric'];
 
 /** 教学成果奖 / 精品课 rubric for one year: scoring criteria, the experts per submission, and quotas per level. */
 export function AwardRubricEditor() {
@@ -50,7 +54,12 @@ export function AwardRubricEditor() {
         <Row gutter={16}>
           <Col xs={24} md={6}>
             <Form.Item name={['content', 'year']} label={t('refedit.rubric.year')} rules={[required]}>
-              <InputNumber min={2000} max={2100} precision={0} style={{ width: '100%' }} />
+              <InputNumber
+                min={LIMITS['content.year'].minimum}
+                max={LIMITS['content.year'].maximum}
+                precision={0}
+                style={{ width: '100%' }}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
@@ -65,7 +74,11 @@ export function AwardRubricEditor() {
               tooltip={t('refedit.rubric.expertsHint')}
               rules={[required]}
             >
-              <InputNumber min={3} precision={0} style={{ width: '100%' }} />
+              <InputNumber
+                min={LIMITS['content.expertsPerSubmission'].minimum}
+                precision={0}
+                style={{ width: '100%' }}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>

@@ -1,7 +1,11 @@
 import { Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 
+import { formLimits } from '../../../api/schema.gen';
 import { EditableRows } from './editable-rows';
+
+/** The kind's own bounds (generated from the zod schema a new version is validated with). */
+const LIMITS = formLimits['ReferenceData.whitelist'];
 
 /** 教师减负清单: what the bureau forbids or limits, one row per item. */
 export function BurdenListEditor() {
@@ -19,7 +23,7 @@ export function BurdenListEditor() {
           path: ['code'],
           required: true,
           width: 110,
-          input: <Input maxLength={20} />,
+          input: <Input maxLength={LIMITS['content.burdenList[].code'].maxLength} />,
         },
         {
           key: 'name',
@@ -27,9 +31,15 @@ export function BurdenListEditor() {
           path: ['name'],
           required: true,
           width: 320,
-          input: <Input maxLength={80} />,
+          input: <Input maxLength={LIMITS['content.burdenList[].name'].maxLength} />,
         },
-        { key: 'rule', title: t('refedit.burden.rule'), path: ['rule'], width: 380, input: <Input maxLength={300} /> },
+        {
+          key: 'rule',
+          title: t('refedit.burden.rule'),
+          path: ['rule'],
+          width: 380,
+          input: <Input maxLength={LIMITS['content.burdenList[].rule'].maxLength} />,
+        },
       ]}
     />
   );

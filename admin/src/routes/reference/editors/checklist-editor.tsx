@@ -1,6 +1,7 @@
 import { Card, Form, Input, Select, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 
+import { formLimits } from '../../../api/schema.gen';
 import { type RowColumn, RowsTable } from './editable-rows';
 
 /** The six classic layers of 等级保护, in the order inspectors walk them (the API's `LAYERS`). */
@@ -11,6 +12,9 @@ export const LAYERS = ['物理安全', '网络安全', '主机安全', '应用�
  * `content.items.7.title`), so each layer's table shows only its rows of that list; choosing another
  * layer for a row moves it to that layer's table.
  */
+/** The kind's own bounds (generated from the zod schema a new version is validated with). */
+const LIMITS = formLimits['ReferenceData.checklist'];
+
 export function ChecklistEditor() {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
@@ -29,7 +33,7 @@ export function ChecklistEditor() {
       path: ['code'],
       required: true,
       width: 100,
-      input: <Input maxLength={20} />,
+      input: <Input maxLength={LIMITS['content.items[].code'].maxLength} />,
     },
     {
       key: 'title',
@@ -37,21 +41,21 @@ export function ChecklistEditor() {
       path: ['title'],
       required: true,
       width: 260,
-      input: <Input maxLength={120} />,
+      input: <Input maxLength={LIMITS['content.items[].title'].maxLength} />,
     },
     {
       key: 'guidance',
       title: t('refedit.checklist.guidance'),
       path: ['guidance'],
       width: 260,
-      input: <Input.TextArea maxLength={500} autoSize={{ maxRows: 3 }} />,
+      input: <Input.TextArea maxLength={LIMITS['content.items[].guidance'].maxLength} autoSize={{ maxRows: 3 }} />,
     },
     {
       key: 'evidence',
       title: t('refedit.checklist.evidence'),
       path: ['evidence'],
       width: 200,
-      input: <Input maxLength={200} />,
+      input: <Input maxLength={LIMITS['content.items[].evidence'].maxLength} />,
     },
     {
       key: 'layer',
@@ -71,7 +75,7 @@ export function ChecklistEditor() {
         rules={[required]}
         style={{ maxWidth: 360 }}
       >
-        <Input maxLength={60} />
+        <Input maxLength={LIMITS['content.key'].maxLength} />
       </Form.Item>
       <Form.List name={['content', 'items']}>
         {(fields, ops, { errors }) => (
