@@ -67,6 +67,17 @@ export async function makeWorkflowHarness(opts: { reference?: boolean } = {}) {
       { definitionId: defs[key], subjectOrgId, data, ...(assignments ? { assignments } : {}) },
       await as(who),
     );
-  return { ...h, defs, as, view, fire, start };
+  /** The bureau opens a bundled-assessment cycle for these groups in one bulk start; the new instances' ids, in order. */
+  const openAssessmentCycle = async (groupIds: string[], cycle = '2026', indicatorSystem = 'bundled-2026') => {
+    const res = await h.post(
+      '/api/bulk/instances',
+      { definitionId: defs['bundled-assessment'], subjectOrgIds: groupIds, data: { cycle, indicatorSystem } },
+      await as('admin'),
+    );
+    const { started, failed } = (await res.json()) as { started: Array<{ instanceId: string }>; failed: unknown[] };
+    if (failed.length) throw new Error(`the cycle did not open for every group: ${JSON.stringify(failed)}`);
+    return started.map((s) => s.instanceId);
+  };
+  return { ...h, defs, as, view, fire, start, openAssessmentCycle };
 }
 export type WorkflowHarness = Awaited<ReturnType<typeof makeWorkflowHarness>>;

@@ -16,16 +16,7 @@ type Listed = { items: Array<{ id: string; name: string; uploadedBy: string }> }
 // or by the file's address.
 describe('evidence attached to a part follows the part’s readers', () => {
   it('another member school neither lists nor downloads it; the author, the lead and the bureau do', async () => {
-    const bulk = await h.post(
-      '/api/bulk/instances',
-      {
-        definitionId: h.defs['bundled-assessment'],
-        subjectOrgIds: [h.orgs.group1],
-        data: { cycle: '2026', indicatorSystem: 'bundled-2026' },
-      },
-      await h.as('admin'),
-    );
-    const id: string = (await bulk.json()).started[0].instanceId;
+    const [id] = (await h.openAssessmentCycle([h.orgs.group1])) as [string];
     const upload = await uploadEvidence(h, id, 'principalA', 'indicatorScores.uplift', '实验小学提升数据.png');
     expect(upload.status).toBe(201);
     const file = (await upload.json()) as { id: string };

@@ -37,16 +37,7 @@ const notices = async (who: string) =>
 
 describe('the group lead works per school (各单位填报)', () => {
   it('shows each member school’s part to the lead, refuses 汇总上报 naming who is missing, returns one named school’s part with a reason', async () => {
-    const bulk = await h.post(
-      '/api/bulk/instances',
-      {
-        definitionId: h.defs['bundled-assessment'],
-        subjectOrgIds: [h.orgs.group1],
-        data: { cycle: '2026', indicatorSystem: 'bundled-2026' },
-      },
-      await h.as('admin'),
-    );
-    const id: string = (await bulk.json()).started[0].instanceId;
+    const [id] = (await h.openAssessmentCycle([h.orgs.group1])) as [string];
     const A = h.users.principalA;
     const A2 = h.users.principalA2;
 

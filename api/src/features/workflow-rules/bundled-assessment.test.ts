@@ -23,18 +23,7 @@ const scores = (cadre: number, teacher: number, uplift: number) => ({
 
 describe('bundled assessment cycle', () => {
   it('opens the cycle for every group in one action, returns one part, rolls the group score up so the weakest member counts, ranks the groups', async () => {
-    const bulk = await h.post(
-      '/api/bulk/instances',
-      {
-        definitionId: h.defs['bundled-assessment'],
-        subjectOrgIds: [h.orgs.group1, h.orgs.group2],
-        data: { cycle: '2026', indicatorSystem: 'bundled-2026' },
-      },
-      await h.as('admin'),
-    );
-    const { started, failed } = await bulk.json();
-    expect(failed).toEqual([]);
-    const [g1, g2] = started.map((s: { instanceId: string }) => s.instanceId);
+    const [g1, g2] = (await h.openAssessmentCycle([h.orgs.group1, h.orgs.group2])) as [string, string];
 
     expect((await h.fire(g1, 'principalA', 'SUBMIT_PART', { data: scores(50, 50, 100) })).status).toBe(200);
     expect((await h.fire(g1, 'principalA2', 'SUBMIT_PART', { data: scores(10, 10, 20) })).status).toBe(200);
@@ -86,16 +75,7 @@ describe('indicator rows and their evidence (block indicatorRows)', () => {
       kind: 'indicator-system',
       id: createReference(h.deps, { kind: 'indicator-system', name: '佐证', content: system }).id,
     });
-    const bulk = await h.post(
-      '/api/bulk/instances',
-      {
-        definitionId: h.defs['bundled-assessment'],
-        subjectOrgIds: [h.orgs.group1],
-        data: { cycle: '2027', indicatorSystem: 'bundled-evidence' },
-      },
-      await h.as('admin'),
-    );
-    const id: string = (await bulk.json()).started[0].instanceId;
+    const [id] = (await h.openAssessmentCycle([h.orgs.group1], '2027', 'bundled-evidence')) as [string];
     const view = await h.view(id, 'principalA');
     expect(view.partPrefill).toEqual({
       field: 'indicatorScores',
