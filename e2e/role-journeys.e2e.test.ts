@@ -159,9 +159,21 @@ describe('role journeys', () => {
       '/instances?definitionKey=security-inspection&state=verification',
     );
     const page = await open('reviewer');
-    await page.goto(`${env.server.url}/instances/${list.items[0].id}`);
+    const id = list.items[0].id;
+    // The diagram's code is asked for with the page, not after the instance's data: the card must not grow
+    // under the pointer once the page has drawn.
+    const at: { diagramAsked?: number; viewAnswered?: number } = {};
+    page.on('request', (r) => {
+      if (/\/assets\/trace-diagram-[^/]*\.js$/.test(new URL(r.url()).pathname)) at.diagramAsked ??= Date.now();
+    });
+    page.on('requestfinished', (r) => {
+      if (new URL(r.url()).pathname === `/api/instances/${id}`) at.viewAnswered ??= Date.now();
+    });
+    await page.goto(`${env.server.url}/instances/${id}`);
     const diagram = page.getByTestId('trace-diagram');
     await diagram.waitFor();
+    expect(at.diagramAsked, 'the diagram was fetched').toBeDefined();
+    expect(at.diagramAsked!).toBeLessThanOrEqual(at.viewAnswered!);
     await expect.poll(() => diagram.getByTestId('trace-node-current').textContent()).toContain('整改复核');
     expect(await diagram.getByTestId('trace-node-visited').count()).toBeGreaterThanOrEqual(3);
     await page.getByTestId('state-trace').screenshot({ path: `${process.cwd()}/test-output/trace-diagram.png` });

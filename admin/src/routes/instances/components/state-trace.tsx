@@ -4,10 +4,15 @@ import { useTranslation } from 'react-i18next';
 
 import { useLocalize } from '../../../components/localized-text';
 import type { DefinitionDocument, InstanceView, TraceState } from '../../../types/contract';
+import { DIAGRAM_MIN_HEIGHT } from './trace-size';
 import { useTraceMoves } from './use-trace-moves';
 
-// The diagram's graph libraries (@xyflow, dagre) are fetched only when the diagram is shown (not on a phone).
-const TraceDiagram = lazy(() => import('./trace-diagram').then((m) => ({ default: m.TraceDiagram })));
+// The diagram's graph libraries (@xyflow, dagre) are fetched only where the diagram is shown (not on a phone),
+// and there as soon as the instance page is: fetched after the instance's data, the card grew under the pointer
+// once the page had drawn (the actions below it moved).
+const loadDiagram = () => import('./trace-diagram');
+if (typeof window !== 'undefined' && window.matchMedia?.('(min-width: 768px)').matches) void loadDiagram();
+const TraceDiagram = lazy(() => loadDiagram().then((m) => ({ default: m.TraceDiagram })));
 
 /** States in the order the flow reaches them: breadth-first over the transitions from the first state, finals last. */
 function orderStates(states: TraceState[], transitions: InstanceView['transitions']): TraceState[] {
@@ -140,7 +145,13 @@ export function StateTrace({ view, definition }: { view: InstanceView; definitio
       }
     >
       {shown === 'diagram' ? (
-        <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>
+        <Suspense
+          fallback={
+            <div style={{ minHeight: DIAGRAM_MIN_HEIGHT }}>
+              <Skeleton active paragraph={{ rows: 4 }} />
+            </div>
+          }
+        >
           <TraceDiagram view={view} definition={definition} moves={moves} />
         </Suspense>
       ) : (

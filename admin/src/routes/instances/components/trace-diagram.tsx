@@ -18,6 +18,7 @@ import { useLocalize } from '../../../components/localized-text';
 import { labelOfEvent } from '../../../lib/event-label';
 import type { DefinitionDocument, InstanceView } from '../../../types/contract';
 import { layoutTrace, NODE_HEIGHT, NODE_WIDTH } from './trace-layout';
+import { DIAGRAM_MAX_HEIGHT, DIAGRAM_MIN_HEIGHT } from './trace-size';
 
 type Phase = 'current' | 'visited' | 'ended' | 'waiting';
 type StateNodeData = { label: string; phase: Phase; phaseLabel: string; final: boolean };
@@ -149,7 +150,7 @@ export function TraceDiagram({
 
   return (
     <div
-      style={{ height: Math.min(Math.max(height + 64, 180), 400), width: '100%' }}
+      style={{ height: Math.min(Math.max(height + 64, DIAGRAM_MIN_HEIGHT), DIAGRAM_MAX_HEIGHT), width: '100%' }}
       data-testid="trace-diagram"
       aria-label={t('trace.ariaLabel')}
       role="img"
