@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 
 import { apiSession } from './api-client';
 import { axeFindings, serious } from './axe';
-import { selectNode } from './designer-steps';
 import { screenshot, signedInPages, useServerAndBrowser } from './harness';
 
 type Row = { id: string };
@@ -65,7 +64,10 @@ describe('accessibility', () => {
       await drawn(page);
       await page.getByTestId('designer-workflow-settings').click();
       found[`designer ${mode}`] = serious(await axeFindings(page));
-      await selectNode(page, 'inspection');
+      // A step is named on the canvas and opened from the keyboard: focused, then Enter.
+      await page.getByRole('group', { name: /^现场检查（/ }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('designer-state-panel').waitFor();
       const headers = page.locator('[data-testid=designer-form-builder] .ant-collapse-header');
       for (let i = 0; i < (await headers.count()); i++) await headers.nth(i).click();
       // axe reads colours as drawn: not while a panel is still fading in.
