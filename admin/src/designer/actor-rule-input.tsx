@@ -32,6 +32,7 @@ export function ActorRuleInput({ value, onChange, testId }: Props) {
         <Input
           style={{ width: '25%' }}
           placeholder={t('designer.actor.field')}
+          aria-label={t('designer.actor.field')}
           value={value.field}
           onChange={(e) => onChange({ ...value, field: e.target.value })}
         />
@@ -58,12 +59,14 @@ export function PartsRuleInput({ value, onChange, steps }: Props & { steps: Arra
       <Input
         style={{ width: '30%' }}
         placeholder={t('designer.actor.partsField')}
+        aria-label={t('designer.actor.partsField')}
         value={where.field}
         onChange={(e) => onChange({ ...value, where: { ...where, field: e.target.value } })}
       />
       <Input
         style={{ width: '30%' }}
         placeholder={t('designer.actor.partsEquals')}
+        aria-label={t('designer.actor.partsEquals')}
         value={String(where.equals)}
         onChange={(e) => onChange({ ...value, where: { ...where, equals: e.target.value } })}
       />

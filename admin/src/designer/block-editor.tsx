@@ -8,7 +8,7 @@ import {
   type BlockSite,
   isBlockName,
 } from '@eduflow/workflows';
-import { Alert, Button, Card, Checkbox, Input, InputNumber, Select, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Input, InputNumber, Select, Space, Switch, Tag, theme, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import { useLocalize } from '../components/localized-text';
@@ -32,11 +32,14 @@ export function allowedAt(doc: Doc, site: BlockSite) {
 function ParamControl({
   doc,
   spec,
+  label,
   value,
   onChange,
 }: {
   doc: Doc;
   spec: BlockParamSpec;
+  /** The parameter's name shown above the control: what a screen reader calls the control. */
+  label: string;
   value: unknown;
   onChange: (v: unknown) => void;
 }) {
@@ -53,6 +56,7 @@ function ParamControl({
       return spec.kind === 'field' ? (
         <Select
           style={{ width: '100%' }}
+          aria-label={label}
           allowClear={!spec.required}
           showSearch
           optionFilterProp="label"
@@ -65,6 +69,7 @@ function ParamControl({
         <Select
           mode="multiple"
           style={{ width: '100%' }}
+          aria-label={label}
           value={Array.isArray(value) ? value : ((spec.default as string[] | undefined) ?? [])}
           options={options}
           onChange={onChange}
@@ -79,6 +84,7 @@ function ParamControl({
       return (
         <Select
           style={{ width: '100%' }}
+          aria-label={label}
           value={value ?? undefined}
           options={options}
           placeholder={t('designer.blocks.pickStep')}
@@ -101,6 +107,7 @@ function ParamControl({
       return (
         <Select
           style={{ width: '100%' }}
+          aria-label={label}
           value={value ?? undefined}
           options={(spec.options ?? []).map((o) => ({
             value: o,
@@ -114,6 +121,7 @@ function ParamControl({
       return (
         <InputNumber
           style={{ width: '100%' }}
+          aria-label={label}
           value={typeof value === 'number' ? value : null}
           placeholder={placeholder}
           precision={spec.kind === 'integer' ? 0 : undefined}
@@ -121,10 +129,11 @@ function ParamControl({
         />
       );
     case 'boolean':
-      return <Switch checked={value === true} onChange={onChange} />;
+      return <Switch aria-label={label} checked={value === true} onChange={onChange} />;
     default:
       return (
         <Input
+          aria-label={label}
           value={typeof value === 'string' ? value : ''}
           placeholder={placeholder}
           onChange={(e) => onChange(e.target.value || undefined)}
@@ -152,6 +161,7 @@ export function BlockEditor({
 }) {
   const { t } = useTranslation();
   const localize = useLocalize();
+  const { token } = theme.useToken();
   const allowed = allowedAt(doc, site);
   const firstCollect = Object.entries(doc.states).find(([, s]) => s.kind === 'collect')?.[0];
   const add = (name: string) => {
@@ -210,6 +220,7 @@ export function BlockEditor({
                     <ParamControl
                       doc={doc}
                       spec={p}
+                      label={t(`designer.blocks.param.${p.key}`, { defaultValue: p.key })}
                       value={b.params?.[p.key]}
                       onChange={(v) => set({ ...b, params: { ...b.params, [p.key]: v } })}
                     />
@@ -224,8 +235,10 @@ export function BlockEditor({
         <Select
           style={{ width: '100%' }}
           value={null}
+          aria-label={t('designer.blocks.add')}
           placeholder={
-            <span>
+            // A prompt to act on, not a hint: written at 4.5:1 (antd's placeholder grey is 1.8:1).
+            <span style={{ color: token.colorTextSecondary }}>
               <AppstoreAddOutlined /> {t('designer.blocks.add')}
             </span>
           }

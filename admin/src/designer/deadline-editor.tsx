@@ -19,6 +19,7 @@ export function DeadlineEditor({
     <Space direction="vertical" style={{ width: '100%' }} data-testid="designer-deadline">
       <Switch
         checked={!!value}
+        aria-label={t('designer.state.deadline')}
         onChange={(on) => onChange(on ? { workdays: 5, remindBefore: 1 } : undefined)}
         checkedChildren={t('designer.deadline.on')}
         unCheckedChildren={t('designer.deadline.off')}
@@ -32,6 +33,7 @@ export function DeadlineEditor({
               min={1}
               precision={0}
               value={value.workdays}
+              aria-label={t('designer.deadline.workdays')}
               onChange={(v) => onChange({ ...value, workdays: v ?? 1 })}
               data-testid="designer-deadline-workdays"
             />
@@ -41,6 +43,7 @@ export function DeadlineEditor({
               min={0}
               precision={0}
               value={value.remindBefore}
+              aria-label={t('designer.deadline.remindBefore')}
               onChange={(v) => onChange({ ...value, remindBefore: v ?? undefined })}
             />
           </Space>
@@ -48,6 +51,7 @@ export function DeadlineEditor({
           <Switch
             size="small"
             checked={!!value.escalateTo}
+            aria-label={t('designer.deadline.escalateTo')}
             onChange={(on) =>
               onChange({ ...value, escalateTo: on ? { role: 'bureauReviewer', scope: 'district' } : undefined })
             }

@@ -2,6 +2,7 @@ import '@xyflow/react/dist/style.css';
 
 import {
   applyNodeChanges,
+  type AriaLabelConfig,
   Background,
   type Connection,
   Controls,
@@ -86,6 +87,14 @@ export function DesignerCanvas({
         position: positions[id] ?? { x: 0, y: 0 },
         measured: measured[id],
         selected: selection?.type === 'state' && selection.id === id,
+        // What a screen reader says on the step: its name and kind, whether it starts the workflow, its problems.
+        ariaLabel: [
+          t('designer.canvas.node', { name: localize(s.name) || id, kind: t(`designer.kinds.${s.kind}`) }),
+          doc.initial === id ? t('designer.canvas.initial') : null,
+          errorsByState[id] ? t('designer.canvas.errors', { count: errorsByState[id] }) : null,
+        ]
+          .filter(Boolean)
+          .join(t('designer.canvas.sep')),
         data: {
           id,
           label: localize(s.name),
@@ -97,6 +106,23 @@ export function DesignerCanvas({
         },
       })),
     [doc, positions, measured, selection, errorsByState, trail, localize, t],
+  );
+  // React Flow's own words for its controls and keyboard hints, in the console's language.
+  const ariaLabelConfig: Partial<AriaLabelConfig> = useMemo(
+    () => ({
+      'node.a11yDescription.default': t('designer.canvas.nodeHelp'),
+      'node.a11yDescription.keyboardDisabled': t('designer.canvas.nodeHelpMove'),
+      'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) =>
+        t('designer.canvas.moved', { direction: t(`designer.canvas.directions.${direction}`), x, y }),
+      'edge.a11yDescription.default': t('designer.canvas.edgeHelp'),
+      'controls.ariaLabel': t('designer.canvas.controls'),
+      'controls.zoomIn.ariaLabel': t('designer.canvas.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('designer.canvas.zoomOut'),
+      'controls.fitView.ariaLabel': t('designer.canvas.fitView'),
+      'controls.interactive.ariaLabel': t('designer.canvas.interactive'),
+      'handle.ariaLabel': t('designer.canvas.handle'),
+    }),
+    [t],
   );
   const flowEdges: Edge[] = useMemo(
     () =>
@@ -125,6 +151,16 @@ export function DesignerCanvas({
             target: e.to,
             ...(back ? { type: 'smoothstep', pathOptions: { offset: 28, borderRadius: 12 } } : {}),
             label: bad ? `⚠ ${label}` : label,
+            ariaLabel: [
+              t('designer.canvas.edge', {
+                from: localize(doc.states[e.from]?.name) || e.from,
+                to: localize(doc.states[e.to]?.name) || e.to,
+                label,
+              }),
+              bad ? t('designer.canvas.errors', { count: errorsByEdge[e.id] }) : null,
+            ]
+              .filter(Boolean)
+              .join(t('designer.canvas.sep')),
             selected,
             animated: walked,
             markerEnd: { type: MarkerType.ArrowClosed, color: stroke },
@@ -139,6 +175,15 @@ export function DesignerCanvas({
   return (
     <div
       data-testid="designer-canvas"
+      // Enter or Space on a focused step or arrow opens its panel, as a click does (React Flow only marks it selected).
+      onKeyDown={(e) => {
+        if (e.key !== 'Enter' && e.key !== ' ') return;
+        const target = e.target instanceof Element ? e.target : null;
+        const node = target?.closest<HTMLElement>('.react-flow__node')?.dataset.id;
+        const edge = target?.closest<SVGElement>('.react-flow__edge')?.dataset.id;
+        if (node) onSelect({ type: 'state', id: node });
+        else if (edge) onSelect({ type: 'edge', id: edge });
+      }}
       style={{
         height: 520,
         border: `1px solid ${token.colorBorderSecondary}`,
@@ -150,6 +195,8 @@ export function DesignerCanvas({
         nodes={nodes}
         edges={flowEdges}
         nodeTypes={nodeTypes}
+        aria-label={t('designer.canvas.label')}
+        ariaLabelConfig={ariaLabelConfig}
         onInit={setFlow}
         fitView
         fitViewOptions={{ padding: 0.2 }}

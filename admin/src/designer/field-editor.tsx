@@ -26,13 +26,15 @@ function OptionsEditor({
           <Input
             style={{ width: '30%' }}
             placeholder={t('designer.field.optionValue')}
+            aria-label={t('designer.field.optionValue')}
             value={o.value}
             data-testid={testId ? `${testId}-${i}-value` : undefined}
             onChange={(e) => onChange(value.map((x, j) => (j === i ? { ...o, value: e.target.value } : x)))}
           />
           <Input
             style={{ width: '35%' }}
-            placeholder="中文"
+            placeholder={t('designer.lang.zh')}
+            aria-label={t('designer.lang.in', { label: t('designer.field.optionLabel'), lang: t('designer.lang.zh') })}
             value={o.label['zh-CN']}
             data-testid={testId ? `${testId}-${i}-zh` : undefined}
             onChange={(e) =>
@@ -41,7 +43,8 @@ function OptionsEditor({
           />
           <Input
             style={{ width: '35%' }}
-            placeholder="English"
+            placeholder={t('designer.lang.en')}
+            aria-label={t('designer.lang.in', { label: t('designer.field.optionLabel'), lang: t('designer.lang.en') })}
             value={o.label.en}
             onChange={(e) =>
               onChange(value.map((x, j) => (j === i ? { ...o, label: { ...o.label, en: e.target.value } } : x)))
@@ -98,6 +101,7 @@ export function FieldEditor({
           <Typography.Text type="secondary">{t('designer.field.name')}</Typography.Text>
           <Input
             value={field.name}
+            aria-label={t('designer.field.name')}
             data-testid={`${testId}-name`}
             onChange={(e) => onChange({ ...field, name: e.target.value.replace(/[^A-Za-z0-9_]/g, '') })}
           />
@@ -107,6 +111,7 @@ export function FieldEditor({
           <Select
             style={{ width: '100%' }}
             value={field.type}
+            aria-label={t('designer.field.type')}
             options={typeOptions}
             data-testid={`${testId}-type`}
             onChange={(type) =>
@@ -144,11 +149,13 @@ export function FieldEditor({
         <Space>
           <InputNumber
             addonBefore={t('designer.field.min')}
+            aria-label={t('designer.field.min')}
             value={field.min}
             onChange={(v) => onChange({ ...field, min: num(v) })}
           />
           <InputNumber
             addonBefore={t('designer.field.max')}
+            aria-label={t('designer.field.max')}
             value={field.max}
             onChange={(v) => onChange({ ...field, max: num(v) })}
           />
@@ -158,6 +165,7 @@ export function FieldEditor({
         <Space wrap>
           <InputNumber
             addonBefore={t('designer.field.maxLength')}
+            aria-label={t('designer.field.maxLength')}
             min={1}
             precision={0}
             value={field.maxLength}
@@ -165,6 +173,7 @@ export function FieldEditor({
           />
           <Input
             addonBefore={t('designer.field.pattern')}
+            aria-label={t('designer.field.pattern')}
             value={field.pattern}
             onChange={(e) => onChange({ ...field, pattern: e.target.value || undefined })}
           />
@@ -175,6 +184,7 @@ export function FieldEditor({
           mode="tags"
           style={{ width: '100%' }}
           value={field.sumOf ?? []}
+          aria-label={t('designer.field.sumOf')}
           placeholder={t('designer.field.sumOf')}
           onChange={(sumOf: string[]) => onChange({ ...field, sumOf: sumOf.length ? sumOf : undefined })}
           data-testid={`${testId}-sum-of`}
@@ -209,22 +219,32 @@ export function FieldEditor({
                   <Input
                     style={{ width: '25%' }}
                     value={c.name}
+                    aria-label={t('designer.field.columnName')}
                     onChange={(e) => setCol({ ...c, name: e.target.value.replace(/[^A-Za-z0-9_]/g, '') })}
                   />
                   <Select
                     style={{ width: '25%' }}
                     value={c.type}
+                    aria-label={t('designer.field.columnType')}
                     options={typeOptions.filter((o) => o.value !== 'table')}
                     onChange={(type) => setCol({ ...c, type })}
                   />
                   <Input
                     style={{ width: '22%' }}
                     value={c.label['zh-CN']}
+                    aria-label={t('designer.lang.in', {
+                      label: t('designer.field.columnLabel'),
+                      lang: t('designer.lang.zh'),
+                    })}
                     onChange={(e) => setCol({ ...c, label: { ...c.label, 'zh-CN': e.target.value } })}
                   />
                   <Input
                     style={{ width: '22%' }}
                     value={c.label.en}
+                    aria-label={t('designer.lang.in', {
+                      label: t('designer.field.columnLabel'),
+                      lang: t('designer.lang.en'),
+                    })}
                     onChange={(e) => setCol({ ...c, label: { ...c.label, en: e.target.value } })}
                   />
                   <Button

@@ -50,11 +50,18 @@ export function FindingsFieldEditor({
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid={`${testId}-findings`}>
       <Typography.Text type="secondary">{t('designer.findings.mode')}</Typography.Text>
-      <Select style={{ width: '100%' }} value={config.mode} options={modes} onChange={setMode} />
+      <Select
+        style={{ width: '100%' }}
+        value={config.mode}
+        aria-label={t('designer.findings.mode')}
+        options={modes}
+        onChange={setMode}
+      />
       {config.mode === 'raise' ? (
         <>
           <Input
             addonBefore={t('designer.findings.itemsField')}
+            aria-label={t('designer.findings.itemsField')}
             value={config.itemsField}
             onChange={(e) => onChange({ ...config, itemsField: e.target.value.replace(/[^A-Za-z0-9_]/g, '') })}
           />
@@ -67,17 +74,26 @@ export function FindingsFieldEditor({
                 <Select
                   style={{ width: 96 }}
                   value={s.value}
+                  aria-label={t('designer.findings.severity')}
                   options={SEVERITIES.map((v) => ({ value: v, label: t(`findings.severity.${v}`) }))}
                   onChange={(value) => set({ value })}
                 />
                 <Input
                   style={{ width: 96 }}
                   value={s.label['zh-CN']}
+                  aria-label={t('designer.lang.in', {
+                    label: t('designer.findings.severityLabel'),
+                    lang: t('designer.lang.zh'),
+                  })}
                   onChange={(e) => set({ label: { ...s.label, 'zh-CN': e.target.value } })}
                 />
                 <Input
                   style={{ width: 96 }}
                   value={s.label.en}
+                  aria-label={t('designer.lang.in', {
+                    label: t('designer.findings.severityLabel'),
+                    lang: t('designer.lang.en'),
+                  })}
                   onChange={(e) => set({ label: { ...s.label, en: e.target.value } })}
                 />
                 <InputNumber
@@ -86,6 +102,7 @@ export function FindingsFieldEditor({
                   max={120}
                   precision={0}
                   value={s.workdays}
+                  aria-label={t('designer.findings.workdays')}
                   addonAfter={t('findingItems.workdaysUnit')}
                   onChange={(v) => typeof v === 'number' && set({ workdays: v })}
                   data-testid={`${testId}-severity-${i}-workdays`}
@@ -121,6 +138,7 @@ export function FindingsFieldEditor({
         <>
           <Input
             addonBefore={t('designer.findings.of')}
+            aria-label={t('designer.findings.of')}
             value={config.of}
             onChange={(e) => onChange({ ...config, of: e.target.value.replace(/[^A-Za-z0-9_]/g, '') })}
           />

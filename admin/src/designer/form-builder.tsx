@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { FIELD_ACCESS } from '@eduflow/workflows';
-import { Button, Collapse, Empty, Select, Table, Typography } from 'antd';
+import { Button, Collapse, Empty, Select, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import { useLocalize } from '../components/localized-text';
@@ -29,33 +29,38 @@ export function FormBuilder({ doc, owner, form, onChange }: Props) {
   return (
     <div data-testid="designer-form-builder">
       {fields.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('designer.form.empty')} />}
-      <Collapse
-        size="small"
-        items={fields.map((f, i) => ({
-          key: String(i),
-          label: `${localize(f.label) || f.name} · ${t(`designer.fieldTypes.${f.type}`)}${f.required ? ' *' : ''}`,
-          extra: (
-            <Button
+      {/* The remove button sits beside each field's panel, not in its header: a button inside the header's
+          own button is out of reach of a screen reader (WCAG 4.1.2, axe nested-interactive). */}
+      <Space direction="vertical" size={4} style={{ width: '100%' }}>
+        {fields.map((f, i) => (
+          <div key={i} style={{ display: 'flex', gap: 4, alignItems: 'flex-start' }}>
+            <Collapse
               size="small"
+              style={{ flex: 1, minWidth: 0 }}
+              items={[
+                {
+                  key: String(i),
+                  label: `${localize(f.label) || f.name} · ${t(`designer.fieldTypes.${f.type}`)}${f.required ? ' *' : ''}`,
+                  children: (
+                    <FieldEditor
+                      field={f}
+                      testId={`designer-field-${i}`}
+                      onChange={(next) => set(fields.map((x, j) => (j === i ? next : x)))}
+                    />
+                  ),
+                },
+              ]}
+            />
+            <Button
               type="text"
               danger
               icon={<DeleteOutlined />}
-              onClick={(e) => {
-                e.stopPropagation();
-                set(fields.filter((_, j) => j !== i));
-              }}
-              aria-label={t('designer.remove')}
+              onClick={() => set(fields.filter((_, j) => j !== i))}
+              aria-label={t('designer.form.removeField', { field: localize(f.label) || f.name })}
             />
-          ),
-          children: (
-            <FieldEditor
-              field={f}
-              testId={`designer-field-${i}`}
-              onChange={(next) => set(fields.map((x, j) => (j === i ? next : x)))}
-            />
-          ),
-        }))}
-      />
+          </div>
+        ))}
+      </Space>
       <Button
         style={{ marginTop: 8 }}
         icon={<PlusOutlined />}
@@ -90,6 +95,7 @@ export function FormBuilder({ doc, owner, form, onChange }: Props) {
                     size="small"
                     style={{ width: '100%' }}
                     placeholder={t('designer.access.default')}
+                    aria-label={t('designer.form.accessOf', { field: localize(r.field.label) || r.field.name })}
                     value={permissions[r.field.name]}
                     options={accessOptions}
                     onChange={(v) => setPermission(r.field.name, v)}

@@ -24,11 +24,23 @@ function paramSchema(name: string): { properties: Record<string, Prop>; required
   return { properties, required };
 }
 
-function ParamInput({ prop, value, onChange }: { prop: Prop; value: unknown; onChange: (v: unknown) => void }) {
+function ParamInput({
+  prop,
+  label,
+  value,
+  onChange,
+}: {
+  prop: Prop;
+  /** The parameter's name shown above the control: what a screen reader calls the control. */
+  label: string;
+  value: unknown;
+  onChange: (v: unknown) => void;
+}) {
   if (prop.enum)
     return (
       <Select
         style={{ width: '100%' }}
+        aria-label={label}
         value={value}
         options={prop.enum.map((v) => ({ value: String(v), label: String(v) }))}
         onChange={onChange}
@@ -38,16 +50,18 @@ function ParamInput({ prop, value, onChange }: { prop: Prop; value: unknown; onC
     return (
       <InputNumber
         style={{ width: '100%' }}
+        aria-label={label}
         value={typeof value === 'number' ? value : null}
         precision={prop.type === 'integer' ? 0 : undefined}
         onChange={(v) => onChange(v ?? undefined)}
       />
     );
-  if (prop.type === 'boolean') return <Switch checked={value === true} onChange={onChange} />;
+  if (prop.type === 'boolean') return <Switch aria-label={label} checked={value === true} onChange={onChange} />;
   // Strings, and values that may be a string, a number or a yes/no (compared with the field's value).
   const text = value === undefined ? '' : String(value);
   return (
     <Input
+      aria-label={label}
       value={text}
       placeholder={prop.default !== undefined ? String(prop.default) : undefined}
       onChange={(e) => {
@@ -92,7 +106,13 @@ export function GuardEditor({
               />
             }
             title={
-              <Select style={{ width: 260 }} value={g.name} options={options} onChange={(name) => set({ name })} />
+              <Select
+                style={{ width: 260 }}
+                aria-label={t('designer.guards.name')}
+                value={g.name}
+                options={options}
+                onChange={(name) => set({ name })}
+              />
             }
           >
             {Object.keys(properties).length === 0 && (
@@ -108,6 +128,7 @@ export function GuardEditor({
                 </Typography.Text>
                 <ParamInput
                   prop={prop}
+                  label={t(`designer.guards.param.${key}`, { defaultValue: key })}
                   value={g.params?.[key]}
                   onChange={(v) => set({ ...g, params: { ...g.params, [key]: v } })}
                 />

@@ -1,5 +1,6 @@
 import type { TLocalizedText } from '@eduflow/workflows';
 import { Input, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
 
 /** A text in both console languages, side by side, each input named for screen readers. */
 export function LocalizedInput({
@@ -16,12 +17,13 @@ export function LocalizedInput({
   /** What the pair is (its form label): each input is named by it and its language for screen readers. */
   label: string;
 }) {
+  const { t } = useTranslation();
   const v = value ?? { 'zh-CN': '', en: '' };
   return (
     <Space.Compact style={{ width: '100%' }}>
       <Input
         addonBefore="中"
-        aria-label={`${label}（中文）`}
+        aria-label={t('designer.lang.in', { label, lang: t('designer.lang.zh') })}
         placeholder={placeholder?.['zh-CN']}
         value={v['zh-CN']}
         onChange={(e) => onChange({ ...v, 'zh-CN': e.target.value })}
@@ -29,7 +31,7 @@ export function LocalizedInput({
       />
       <Input
         addonBefore="EN"
-        aria-label={`${label} (English)`}
+        aria-label={t('designer.lang.in', { label, lang: t('designer.lang.en') })}
         placeholder={placeholder?.en}
         value={v.en}
         onChange={(e) => onChange({ ...v, en: e.target.value })}

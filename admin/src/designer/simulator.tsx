@@ -153,6 +153,7 @@ export function Simulator({ def, onTrail }: Props) {
           <Select
             style={{ width: 220 }}
             value={userId}
+            aria-label={t('designer.sim.actingAs')}
             onChange={setUserId}
             options={SIM_USERS.map((u) => ({ value: u.id, label: userLabel(u) }))}
             data-testid="designer-sim-user"
@@ -197,6 +198,7 @@ export function Simulator({ def, onTrail }: Props) {
             <Input.TextArea
               rows={2}
               placeholder={t('designer.sim.comment')}
+              aria-label={t('designer.sim.comment')}
               value={comment}
               onChange={(e) => setComment(e.target.value)}
             />

@@ -32,6 +32,15 @@ export const KIND_COLOR: Record<Kind, string> = {
   auto: '#8c8c8c',
   final: '#52c41a',
 };
+/** The same hues as antd's preset tags, whose text console styles keep at 4.5:1 (a11y.css); a solid KIND_COLOR tag read at 4.1:1. */
+export const KIND_TAG: Record<Kind, string> = {
+  task: 'blue',
+  review: 'purple',
+  collect: 'cyan',
+  notice: 'orange',
+  auto: 'default',
+  final: 'green',
+};
 const KIND_ICON: Record<Kind, ReactNode> = {
   task: <EditOutlined />,
   review: <AuditOutlined />,

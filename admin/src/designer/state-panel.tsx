@@ -25,7 +25,7 @@ import { DeadlineEditor } from './deadline-editor';
 import { FormBuilder } from './form-builder';
 import { LocalizedInput } from './localized-input';
 import { type Doc, edgesOf, patchState, removeState, renameStateId, type StateIn, transitionLabel } from './model';
-import { KIND_COLOR } from './state-node';
+import { KIND_TAG } from './state-node';
 
 type Props = {
   doc: Doc;
@@ -69,7 +69,7 @@ export function StatePanel({ doc, id, errors, onChange, onSelectState, onSelectE
   return (
     <Form layout="vertical" data-testid="designer-state-panel">
       <Space style={{ marginBottom: 8 }}>
-        <Tag color={KIND_COLOR[s.kind]}>{t(`designer.kinds.${s.kind}`)}</Tag>
+        <Tag color={KIND_TAG[s.kind]}>{t(`designer.kinds.${s.kind}`)}</Tag>
         {doc.initial === id ? <Tag icon={<FlagOutlined />}>{t('designer.state.initial')}</Tag> : null}
       </Space>
       {errors.map((e) => (
@@ -86,6 +86,7 @@ export function StatePanel({ doc, id, errors, onChange, onSelectState, onSelectE
       <Form.Item label={t('designer.state.id')} help={t('designer.state.idHelp')}>
         <Input
           value={draftId}
+          aria-label={t('designer.state.id')}
           data-testid="designer-state-id"
           onChange={(e) => setDraftId(e.target.value.replace(/[^A-Za-z0-9_]/g, ''))}
           onBlur={() => {
@@ -153,6 +154,7 @@ export function StatePanel({ doc, id, errors, onChange, onSelectState, onSelectE
               <Select
                 style={{ width: 200 }}
                 value={s.join.policy}
+                aria-label={t('designer.state.join')}
                 data-testid="designer-join"
                 options={(['all', 'any', 'quorum'] as const).map((p) => ({ value: p, label: t(`designer.join.${p}`) }))}
                 onChange={(policy) => set({ ...s, join: policy === 'quorum' ? { policy, count: 2 } : { policy } })}
@@ -162,6 +164,7 @@ export function StatePanel({ doc, id, errors, onChange, onSelectState, onSelectE
                   min={1}
                   precision={0}
                   addonAfter={t('designer.join.people')}
+                  aria-label={t('designer.join.count')}
                   value={s.join.count}
                   onChange={(count) => set({ ...s, join: { policy: 'quorum', count: count ?? 1 } })}
                 />
@@ -209,12 +212,14 @@ export function StatePanel({ doc, id, errors, onChange, onSelectState, onSelectE
             <Space>
               <Switch
                 checked={!!s.onComplete}
+                aria-label={t('designer.state.onComplete')}
                 onChange={(on) => set(on ? { ...s, onComplete: { to: doc.initial } } : { ...s, onComplete: undefined })}
               />
               {s.onComplete && (
                 <Select
                   style={{ width: 220 }}
                   value={s.onComplete.to}
+                  aria-label={t('designer.state.onComplete')}
                   options={targets}
                   onChange={(to) => set({ ...s, onComplete: { to } })}
                 />
@@ -230,6 +235,7 @@ export function StatePanel({ doc, id, errors, onChange, onSelectState, onSelectE
             min={1}
             precision={0}
             addonAfter={t('designer.deadline.days')}
+            aria-label={t('designer.state.duration')}
             value={s.duration.workdays}
             onChange={(v) => set({ ...s, duration: { workdays: v ?? 1 } })}
           />
@@ -237,13 +243,19 @@ export function StatePanel({ doc, id, errors, onChange, onSelectState, onSelectE
       )}
       {s.kind === 'auto' && (
         <Form.Item label={t('designer.state.otherwise')} help={t('designer.state.autoHelp')}>
-          <Select value={s.otherwise} options={targets} onChange={(otherwise) => set({ ...s, otherwise })} />
+          <Select
+            value={s.otherwise}
+            aria-label={t('designer.state.otherwise')}
+            options={targets}
+            onChange={(otherwise) => set({ ...s, otherwise })}
+          />
         </Form.Item>
       )}
       {s.kind === 'final' && (
         <Form.Item label={t('designer.state.outcome')}>
           <Select
             value={s.outcome ?? 'closed'}
+            aria-label={t('designer.state.outcome')}
             options={OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`, { defaultValue: o }) }))}
             onChange={(outcome) => set({ ...s, outcome })}
           />

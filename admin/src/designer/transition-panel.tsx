@@ -71,7 +71,12 @@ export function TransitionPanel({ doc, edge, errors, onChange, onRemoved }: Prop
       <Form layout="vertical">
         {header}
         <Form.Item label={t('designer.transition.to')}>
-          <Select value={choice.to} options={targets} onChange={(to) => set({ ...choice, to })} />
+          <Select
+            value={choice.to}
+            aria-label={t('designer.transition.to')}
+            options={targets}
+            onChange={(to) => set({ ...choice, to })}
+          />
         </Form.Item>
         <Form.Item label={t('designer.transition.guards')}>
           <GuardEditor value={choice.guards} onChange={(guards) => set({ ...choice, guards })} />
@@ -94,7 +99,7 @@ export function TransitionPanel({ doc, edge, errors, onChange, onRemoved }: Prop
           {t(`designer.edges.help.${edge.path.split('.')[0]}`)}
         </Typography.Paragraph>
         <Form.Item label={t('designer.transition.to')}>
-          <Select value={edge.to} options={targets} onChange={setTo} />
+          <Select value={edge.to} aria-label={t('designer.transition.to')} options={targets} onChange={setTo} />
         </Form.Item>
         {edge.path === 'onComplete' && remove}
       </Form>
@@ -110,6 +115,7 @@ export function TransitionPanel({ doc, edge, errors, onChange, onRemoved }: Prop
       <Form.Item label={t('designer.transition.event')} help={t('designer.transition.eventHelp')}>
         <Input
           value={edge.event}
+          aria-label={t('designer.transition.event')}
           data-testid="designer-event-name"
           onChange={(e) => {
             const event = e.target.value.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
@@ -127,11 +133,17 @@ export function TransitionPanel({ doc, edge, errors, onChange, onRemoved }: Prop
         />
       </Form.Item>
       <Form.Item label={t('designer.transition.to')}>
-        <Select value={tr.to} options={targets} onChange={(to) => set({ ...tr, to })} />
+        <Select
+          value={tr.to}
+          aria-label={t('designer.transition.to')}
+          options={targets}
+          onChange={(to) => set({ ...tr, to })}
+        />
       </Form.Item>
       <Form.Item label={t('designer.transition.actors')} help={t('designer.transition.actorsHelp')}>
         <Switch
           checked={!!tr.actors}
+          aria-label={t('designer.transition.actors')}
           onChange={(on) =>
             set(on ? { ...tr, actors: [{ role: 'bureauReviewer', scope: 'district' }] } : { ...tr, actors: undefined })
           }
@@ -157,6 +169,7 @@ export function TransitionPanel({ doc, edge, errors, onChange, onRemoved }: Prop
       <Form.Item label={t('designer.transition.assigns')} help={t('designer.transition.assignsHelp')}>
         <Switch
           checked={!!tr.assigns}
+          aria-label={t('designer.transition.assigns')}
           data-testid="designer-assigns"
           onChange={(on) =>
             set(
@@ -172,6 +185,7 @@ export function TransitionPanel({ doc, edge, errors, onChange, onRemoved }: Prop
             <Select
               style={{ width: '45%' }}
               value={tr.assigns.role}
+              aria-label={t('designer.actor.role')}
               options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
               onChange={(role) => tr.assigns && set({ ...tr, assigns: { ...tr.assigns, role } })}
               data-testid="designer-assigns-role"
@@ -179,6 +193,7 @@ export function TransitionPanel({ doc, edge, errors, onChange, onRemoved }: Prop
             <Select
               style={{ width: '55%' }}
               value={tr.assigns.field || undefined}
+              aria-label={t('designer.transition.assignsField')}
               options={fields}
               onChange={(field: string) => tr.assigns && set({ ...tr, assigns: { ...tr.assigns, field } })}
               data-testid="designer-assigns-field"
@@ -190,6 +205,7 @@ export function TransitionPanel({ doc, edge, errors, onChange, onRemoved }: Prop
         <Select
           mode="multiple"
           value={tr.requires ?? []}
+          aria-label={t('designer.transition.requires')}
           options={fields}
           onChange={(requires: string[]) => set({ ...tr, requires: requires.length ? requires : undefined })}
         />
@@ -198,6 +214,7 @@ export function TransitionPanel({ doc, edge, errors, onChange, onRemoved }: Prop
         <Select
           mode="multiple"
           value={tr.asks ?? []}
+          aria-label={t('designer.transition.asks')}
           options={fields}
           data-testid="designer-asks"
           onChange={(asks: string[]) => set({ ...tr, asks: asks.length ? asks : undefined })}
@@ -214,7 +231,11 @@ export function TransitionPanel({ doc, edge, errors, onChange, onRemoved }: Prop
         />
       </Form.Item>
       <Form.Item label={t('designer.transition.validate')} help={t('designer.transition.validateHelp')}>
-        <Switch checked={tr.validate !== false} onChange={(v) => set({ ...tr, validate: v ? undefined : false })} />
+        <Switch
+          checked={tr.validate !== false}
+          aria-label={t('designer.transition.validate')}
+          onChange={(v) => set({ ...tr, validate: v ? undefined : false })}
+        />
       </Form.Item>
       {remove}
     </Form>

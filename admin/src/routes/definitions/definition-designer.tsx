@@ -70,6 +70,11 @@ export function DefinitionDesigner() {
   const readOnly = published || !canUpdate;
   const edge = selection?.type === 'edge' ? d.edges.find((e) => e.id === selection.id) : undefined;
   const stateSelected = selection?.type === 'state' && doc.states[selection.id] ? selection.id : null;
+  const panelTitle = edge
+    ? t('designer.panel.transition')
+    : stateSelected
+      ? t('designer.panel.state')
+      : t('designer.panel.workflow');
   const messagesOf = (key: string) => (d.pinned.messages[key] ?? []).map((e) => localize(e.message));
 
   const failed = (e: unknown) => {
@@ -274,15 +279,16 @@ export function DefinitionDesigner() {
           />
         </Col>
         <Col xs={24} xl={9}>
+          {/* A region of its own that scrolls: reachable with the keyboard even when every control in it is
+              disabled (a published version), and named for screen readers. designer-read-only draws the
+              disabled controls' values legibly (a11y.css). */}
           <Card
             size="small"
-            title={
-              edge
-                ? t('designer.panel.transition')
-                : stateSelected
-                  ? t('designer.panel.state')
-                  : t('designer.panel.workflow')
-            }
+            title={panelTitle}
+            role="region"
+            aria-label={panelTitle}
+            tabIndex={0}
+            className={readOnly ? 'designer-read-only' : undefined}
             style={{ maxHeight: 'calc(100vh - 180px)', overflow: 'auto' }}
           >
             <ConfigProvider componentDisabled={readOnly}>
