@@ -15,6 +15,7 @@ export default tseslint.config(
       'test-output/**',
       '.bench/**',
       'api/src/db/migrations/**',
+      'api/src/db/migrations-pg/**',
       '**/*.d.ts',
     ],
   },

@@ -8,7 +8,8 @@ import { demoOtp } from './demo-otp.js';
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const SERVER_PASSWORD = 'Ops#Restore-2026!';
 
-function freePort(): Promise<number> {
+/** A port nothing listens on now (the OS picks it), for a server a test starts. */
+export function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const srv = createServer();
     srv.once('error', fail);
