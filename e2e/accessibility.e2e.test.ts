@@ -42,8 +42,7 @@ describe('accessibility', () => {
       ['admin', '/definitions'],
     ];
     for (const [who, path] of pages) {
-      const page = await open(who);
-      await page.goto(`${env.server.url}${path}`);
+      const page = await open(who, { at: path });
       await drawn(page);
       found[`${who} ${path}`] = serious(await axeFindings(page));
     }
@@ -143,5 +142,20 @@ describe('accessibility', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
     await page.context().close();
+  });
+
+  it('honours the reader’s “reduce motion” setting: no fades or slides, and they come back without it', async () => {
+    const durations = async (reducedMotion: 'reduce' | 'no-preference') => {
+      const context = await env.browser.newContext({ locale: 'zh-CN', reducedMotion });
+      const page = await context.newPage();
+      await page.goto(`${env.server.url}/login`);
+      const button = page.locator('button[type=submit]');
+      await button.waitFor();
+      const duration = await button.evaluate((b) => getComputedStyle(b).transitionDuration);
+      await context.close();
+      return duration.split(',').map((d) => parseFloat(d));
+    };
+    expect(Math.max(...(await durations('reduce')))).toBeLessThan(0.001);
+    expect(Math.max(...(await durations('no-preference')))).toBeGreaterThan(0.05);
   });
 });

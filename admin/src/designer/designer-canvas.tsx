@@ -17,6 +17,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useLocalize } from '../components/localized-text';
+import { reducedMotion } from '../config/reduced-motion';
 import { autoLayout, keepPlaces } from './layout';
 import { type Doc, type EdgeRef, transitionLabel } from './model';
 import { StateNode, type StateNodeType } from './state-node';
@@ -75,7 +76,7 @@ export function DesignerCanvas({
   // Every step in view when steps come or go or are laid out again (new nodes are measured on the next
   // frame); never on a new arrow, which would slide the canvas under the pointer.
   useEffect(() => {
-    const timer = setTimeout(() => void flow?.fitView({ padding: 0.15, duration: 200 }), 60);
+    const timer = setTimeout(() => void flow?.fitView({ padding: 0.15, duration: reducedMotion ? 0 : 200 }), 60);
     return () => clearTimeout(timer);
   }, [steps, layoutKey, flow]);
 

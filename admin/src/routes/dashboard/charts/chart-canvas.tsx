@@ -13,6 +13,7 @@ import {
 } from 'chart.js';
 import { useEffect, useRef } from 'react';
 
+import { reducedMotion } from '../../../config/reduced-motion';
 import { theme } from '../../../config/theme';
 import type { Series } from './chart-series';
 
@@ -74,7 +75,7 @@ function configOf<R>(p: Props<R>): ChartConfiguration<'bar'> | ChartConfiguratio
     labels: { boxWidth: 12, boxHeight: 12 },
   };
   const interaction = { mode: 'nearest' as const, intersect: true };
-  const animation = { duration: 400 };
+  const animation = { duration: reducedMotion ? 0 : 400 };
   if (p.kind === 'doughnut') {
     return {
       type: 'doughnut',
