@@ -26,8 +26,7 @@ describe('the submitting side sees a sealed expert review anonymised (issue 10.1
   it('teacher1 and their principal see 评审专家 1/2/3 and the progress, never a name; in English too', async () => {
     const { scoring } = await submissions();
     for (const who of ['teacher1', 'principal1']) {
-      const page = await open(who);
-      await page.goto(`${env.server.url}/instances/${scoring}`);
+      const page = await open(who, { at: `/instances/${scoring}` });
       const anonymous = page.getByTestId('anonymous-assignees');
       await anonymous.waitFor();
       expect(await anonymous.textContent()).toBe('3 位（评审期间不公开姓名）');
@@ -51,8 +50,7 @@ describe('the submitting side sees a sealed expert review anonymised (issue 10.1
 
   it('once the results are in 公示, teacher1 may see who reviewed', async () => {
     const { notice } = await submissions();
-    const page = await open('teacher1');
-    await page.goto(`${env.server.url}/instances/${notice}`);
+    const page = await open('teacher1', { at: `/instances/${notice}` });
     const history = page.getByTestId('history');
     await expect.poll(() => history.textContent(), { timeout: 20_000 }).toContain('孙丽华');
     expect(await page.getByTestId('history-anonymous-actor').count()).toBe(0);

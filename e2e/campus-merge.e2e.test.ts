@@ -22,8 +22,7 @@ describe('campus entry: the bureau reviewer merges two requests for the same ite
       String(a.data.activityDate).localeCompare(String(b.data.activityDate)),
     );
 
-    const page = await open('reviewer');
-    await page.goto(`${env.server.url}/instances/${survivor.id}`);
+    const page = await open('reviewer', { at: `/instances/${survivor.id}` });
     await page.getByTestId('instance-header').waitFor();
     // The engine's MERGE is not offered as a plain action button: the merge has its own dialog.
     expect(await page.locator('[data-event=MERGE]').count()).toBe(0);
@@ -75,8 +74,7 @@ describe('负担码: a teacher’s report is a task in the bureau inbox', () => 
     ).items;
     expect(tasks.find((t) => t.burdenReportId === report.id)?.dueAt).toBeTruthy();
 
-    const page = await open('reviewer');
-    await page.goto(`${env.server.url}/tasks`);
+    const page = await open('reviewer', { at: '/tasks' });
     const row = page.getByTestId('task-table').locator('tr.ant-table-row', { hasText: '负担码反映' });
     await row.first().waitFor();
     await row.first().click();

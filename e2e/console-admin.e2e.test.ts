@@ -25,8 +25,7 @@ describe('console: account, settings and bulk journeys', () => {
   }
 
   it('principal1: 代岗委托 — a too-long window is refused on the field, then a week to teacher1, seen by teacher1, revoked', async () => {
-    const page = await open('principal1');
-    await page.goto(`${env.server.url}/account`);
+    const page = await open('principal1', { at: '/account' });
     const card = page.getByTestId('delegation-card');
     await card.waitFor();
     await card.getByText('暂无代岗委托。').waitFor();
@@ -56,8 +55,7 @@ describe('console: account, settings and bulk journeys', () => {
     await screenshot(page, 'delegation-created');
 
     // The delegate sees it as held, and cannot revoke it.
-    const teacher = await open('teacher1');
-    await teacher.goto(`${env.server.url}/account`);
+    const teacher = await open('teacher1', { at: '/account' });
     const held = teacher.locator('[data-testid=delegation-table] tbody tr.ant-table-row');
     await held.first().waitFor();
     expect(await held.first().textContent()).toContain('他人委托我');
@@ -80,8 +78,11 @@ describe('console: account, settings and bulk journeys', () => {
     );
     const target = list.items[0];
     expect(target).toBeDefined();
-    const page = await open('inspector1', { viewport: { width: 1024, height: 1366 }, hasTouch: true });
-    await page.goto(`${env.server.url}/instances/${target?.id}`);
+    const page = await open('inspector1', {
+      at: `/instances/${target?.id}`,
+      viewport: { width: 1024, height: 1366 },
+      hasTouch: true,
+    });
     await expect.poll(() => page.getByTestId('current-state').textContent()).toBe('现场检查');
 
     // Item by item: PHY-02 fails and becomes a finding; the row says it needs its own evidence.
@@ -142,8 +143,7 @@ describe('console: account, settings and bulk journeys', () => {
   });
 
   it('admin: 校历 — a new vacation is saved, still there after a reload, and is what the API counts deadlines against', async () => {
-    const page = await open('admin');
-    await page.goto(`${env.server.url}/calendar`);
+    const page = await open('admin', { at: '/calendar' });
     await page.getByTestId('calendar-page').waitFor();
     await page.getByRole('button', { name: '新增假期' }).click();
     await page.getByPlaceholder('假期名称').last().fill('春季研学假');
@@ -167,8 +167,7 @@ describe('console: account, settings and bulk journeys', () => {
   });
 
   it('admin: 用户与角色 — create with a role grant (generated password shown once), edit, and a duplicate username is refused on the field', async () => {
-    const page = await open('admin');
-    await page.goto(`${env.server.url}/users`);
+    const page = await open('admin', { at: '/users' });
     await page.locator('[data-testid=user-table] tbody tr.ant-table-row').first().waitFor();
     await page.getByRole('button', { name: '新建用户' }).click();
     const modal = page.locator('.ant-modal-content');
@@ -219,8 +218,7 @@ describe('console: account, settings and bulk journeys', () => {
       password: 'Successor#2026',
       roles: [{ role: 'inspector', orgId: district?.id }],
     });
-    const page = await open('admin');
-    await page.goto(`${env.server.url}/users?q=inspector1`);
+    const page = await open('admin', { at: '/users?q=inspector1' });
     const row = page.locator('[data-testid=user-table] tbody tr.ant-table-row', { hasText: 'inspector1' });
     await row.waitFor();
     await row.getByRole('button', { name: '移交' }).click();
@@ -245,8 +243,7 @@ describe('console: account, settings and bulk journeys', () => {
   });
 
   it('reviewer: 批量催办 from the instance list chases the selected instances’ open tasks and says how many', async () => {
-    const page = await open('reviewer');
-    await page.goto(`${env.server.url}/instances`);
+    const page = await open('reviewer', { at: '/instances' });
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
     await rows.first().waitFor();
     const boxes = page.locator('.ant-table-tbody tr.ant-table-row .ant-checkbox-input:not([disabled])');

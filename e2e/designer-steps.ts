@@ -17,7 +17,8 @@ export async function choose(page: Page, select: Locator, text: string) {
 /** Draws a transition the way a person does: from a state's right handle onto another state's left handle. */
 export async function connect(page: Page, from: string, to: string, expectEdge: string) {
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    await page.waitForTimeout(500); // the canvas re-fits its view after each change of the graph
+    // The canvas re-fits its view 60 ms after each change of the graph (at once: pages ask for reduced motion).
+    await page.waitForTimeout(200);
     await page.evaluate(() => window.scrollTo(0, 0)); // the sticky header must not cover the handles
     const source = await page.locator(`[data-testid="rf__node-${from}"] .react-flow__handle.source`).boundingBox();
     const target = await page.locator(`[data-testid="rf__node-${to}"] .react-flow__handle.target`).boundingBox();
@@ -43,7 +44,7 @@ export async function connect(page: Page, from: string, to: string, expectEdge: 
 /** Selects a state on the canvas (the view may still be settling after a layout change). */
 export async function selectNode(page: Page, id: string) {
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    await page.waitForTimeout(400);
+    await page.waitForTimeout(200);
     await page.getByTestId(`designer-node-${id}`).click();
     if (
       await page

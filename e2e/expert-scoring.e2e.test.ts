@@ -92,8 +92,7 @@ describe('专家评分 (issue 12 item 10): 提交评分 against the rubric, and 
     const view = await api<{ parts?: unknown[]; data: Record<string, unknown> }>('GET', `/instances/${id}`);
     expect(view.parts ?? []).toEqual([]);
     expect(JSON.stringify(view)).not.toContain('实践扎实');
-    const page = await open('teacher1', { onError: (m) => errors.push(m) });
-    await page.goto(`${env.server.url}/instances/${id}`);
+    const page = await open('teacher1', { at: `/instances/${id}`, onError: (m) => errors.push(m) });
     await page.getByTestId('anonymous-assignees').waitFor();
     await expect
       .poll(() => page.getByTestId('history-anonymous-actor').count(), { timeout: 20_000 })

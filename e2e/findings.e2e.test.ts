@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
 import { apiSession } from './api-client';
-import { screenshot, signedInPages, switchToEnglish, useServerAndBrowser } from './harness';
+import { type OpenOptions, screenshot, signedInPages, switchToEnglish, useServerAndBrowser } from './harness';
 import { pickOption } from './select-option';
 
 type Finding = {
@@ -35,7 +35,8 @@ describe('整改问题台账 (issue 4): the findings list', () => {
   const env = useServerAndBrowser();
   const errors: string[] = [];
   const signedIn = signedInPages(env);
-  const open = (username: string) => signedIn(username, { onError: (m) => errors.push(m) });
+  const open = (username: string, options: OpenOptions = {}) =>
+    signedIn(username, { onError: (m) => errors.push(m), ...options });
 
   const rows = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row');
   const shownIds = (page: Page) => rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row-key')));
@@ -151,8 +152,7 @@ describe('整改问题台账 (issue 4): the findings list', () => {
     const expected = await allFindings(api, `overdue=1&round=${encodeURIComponent(round)}`);
     expect(expected.length).toBeGreaterThan(0);
 
-    const page = await open('reviewer');
-    await page.goto(`${env.server.url}/dashboard`);
+    const page = await open('reviewer', { at: '/dashboard' });
     await page.locator('[data-testid=chart-findings] canvas').first().waitFor({ timeout: 20_000 });
     await page.getByTestId('findings-overdue-link').click();
     await page.waitForURL(/\/findings/);
@@ -166,13 +166,11 @@ describe('整改问题台账 (issue 4): the findings list', () => {
 
   it('a click on a layer bar of the findings chart opens the list filtered to that layer', async () => {
     const api = await apiSession(env.server.url, 'reviewer', env.server.password);
-    const page = await open('reviewer');
-    await page.goto(`${env.server.url}/dashboard`);
+    const page = await open('reviewer', { at: '/dashboard' });
     const canvas = page.locator('[data-testid=chart-findings] canvas').first();
     await canvas.waitFor({ timeout: 20_000 });
     await page.getByTestId('chart-findings').scrollIntoViewIfNeeded();
-    // The bars grow in with an animation; the sweep below retries anyway.
-    await page.waitForTimeout(1500);
+    // Pages ask for reduced motion (harness.ts): the bars are drawn at once, and the sweep below retries anyway.
     const box = await canvas.boundingBox();
     expect(box).toBeTruthy();
     // Bars rise from the x axis (its labels fill the bottom ~35px); sweep just above it until one takes the click (the chart draws on a canvas,
@@ -205,8 +203,7 @@ describe('整改问题台账 (issue 4): the findings list', () => {
     const api = await apiSession(env.server.url, 'reviewer', env.server.password);
     const desc = (await api<FindingPage>('GET', '/findings?sort=severity&order=desc&limit=20')).items;
     expect(desc[0]?.severity).toBe('high');
-    const page = await open('reviewer');
-    await page.goto(`${env.server.url}/findings`);
+    const page = await open('reviewer', { at: '/findings' });
     await rows(page).first().waitFor();
     const header = page.locator('th.ant-table-column-has-sorters', { hasText: '风险等级' });
     await header.click();

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
 import { apiSession } from './api-client';
-import { screenshot, signedInPages, useServerAndBrowser } from './harness';
+import { type OpenOptions, screenshot, signedInPages, useServerAndBrowser } from './harness';
 
 // Issue 12, item 3: the group lead works per school. 科学城第一中学教育集团 (lead1) is at 成员校自评 in the demo:
 // three schools submitted, 虎溪中学's part was returned.
@@ -18,8 +18,8 @@ describe('group lead: each member school’s part', () => {
   const env = useServerAndBrowser();
   const errors: string[] = [];
   const signedIn = signedInPages(env);
-  const open = (username: string, viewport = { width: 1440, height: 900 }) =>
-    signedIn(username, { viewport, onError: (m) => errors.push(m) });
+  const open = (username: string, options: OpenOptions = {}) =>
+    signedIn(username, { onError: (m) => errors.push(m), ...options });
   let instanceId = '';
 
   const assessment = async () => {
@@ -34,8 +34,7 @@ describe('group lead: each member school’s part', () => {
   const statusOf = (page: Page, school: string) => panel(page, school).getByTestId('part-status').textContent();
 
   it('lead1 sees every school’s status, self-scores and evidence; 汇总上报 waits and names who is missing', async () => {
-    const page = await open('lead1');
-    await page.goto(`${env.server.url}/instances/${await assessment()}`);
+    const page = await open('lead1', { at: `/instances/${await assessment()}` });
     const parts = page.getByTestId('collect-parts');
     await parts.waitFor();
     expect(await parts.locator('[data-testid=part-header]').count()).toBe(4);
@@ -77,8 +76,7 @@ describe('group lead: each member school’s part', () => {
   });
 
   it('lead1 returns 西永中学’s part with a reason: only that part goes back, audited and named in the history', async () => {
-    const page = await open('lead1');
-    await page.goto(`${env.server.url}/instances/${await assessment()}`);
+    const page = await open('lead1', { at: `/instances/${await assessment()}` });
     await panel(page, '西永中学').getByTestId('part-return').click();
     const modal = page.locator('.ant-modal-content');
     await modal.waitFor();
@@ -103,8 +101,7 @@ describe('group lead: each member school’s part', () => {
   });
 
   it('principal1 (西永中学) is told why, sees only its own part and resubmits what it handed in', async () => {
-    const page = await open('principal1');
-    await page.goto(`${env.server.url}/notifications`);
+    const page = await open('principal1', { at: '/notifications' });
     const notice = page.locator('[data-testid=inbox-table] tr', { hasText: '退回修改' }).first();
     await notice.waitFor();
     expect(await notice.textContent()).toContain(`2026年度捆绑式考核 · 原因：${REASON}`);
@@ -145,8 +142,7 @@ describe('group lead: each member school’s part', () => {
       expectedVersion: view.version,
     });
 
-    const page = await open('lead1');
-    await page.goto(`${env.server.url}/instances/${id}`);
+    const page = await open('lead1', { at: `/instances/${id}` });
     await expect.poll(() => page.getByTestId('parts-missing').textContent()).toContain('各单位均已提交');
     const consolidate = page.locator('[data-event=CONSOLIDATE]');
     expect(await consolidate.isDisabled()).toBe(false);

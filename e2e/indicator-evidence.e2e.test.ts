@@ -23,8 +23,7 @@ describe('bundled assessment: indicator rows and their evidence (block indicator
     expect(p5?.state).toBe('selfAssessment');
 
     const errors: string[] = [];
-    const page = await open(principal!.username, { onError: (e) => errors.push(e) });
-    await page.goto(`${env.server.url}/instances/${p5!.id}`);
+    const page = await open(principal!.username, { at: `/instances/${p5!.id}`, onError: (e) => errors.push(e) });
     const submit = page
       .locator('[data-testid=event-actions] button')
       .filter({ hasText: /提交本单位填报/ })

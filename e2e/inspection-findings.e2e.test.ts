@@ -182,8 +182,12 @@ describe('整改问题, item by item (issue 12 item 4): inspector on a tablet, t
   });
 
   it('inspector1 accepts one finding and returns the other with a reason; the school sees only that one back, with why', async () => {
-    const page = await open('inspector1', { viewport: TABLET, hasTouch: true, onError: (m) => errors.push(m) });
-    await page.goto(`${env.server.url}/instances/${id}`);
+    const page = await open('inspector1', {
+      at: `/instances/${id}`,
+      viewport: TABLET,
+      hasTouch: true,
+      onError: (m) => errors.push(m),
+    });
     await expect.poll(() => state(page)).toBe('整改复核');
     await action(page, '退回整改');
     const modal = page.locator('.ant-modal-content');
@@ -207,8 +211,12 @@ describe('整改问题, item by item (issue 12 item 4): inspector on a tablet, t
     expect(rows['HOST-01']?.status).toBe('closed');
     expect(rows['DATA-01']).toMatchObject({ status: 'open', rectifiedAt: null, returnNote: '截图仍可见完整身份证号' });
 
-    const school = await open('principal1', { viewport: PHONE, hasTouch: true, onError: (m) => errors.push(m) });
-    await school.goto(`${env.server.url}/instances/${id}`);
+    const school = await open('principal1', {
+      at: `/instances/${id}`,
+      viewport: PHONE,
+      hasTouch: true,
+      onError: (m) => errors.push(m),
+    });
     const card = school.getByTestId('findings-card');
     await card.getByText('退回原因：截图仍可见完整身份证号').waitFor();
     await card.getByTestId('findings-card-HOST-01').getByText('已整改').waitFor();

@@ -65,8 +65,12 @@ describe('inspector1 on a tablet (768×1024): inbox → findings → ledger → 
   });
 
   it('the 整改问题 ledger keeps 风险等级, 整改状态 and 办理时限 on the screen; the new finding is there', async () => {
-    const page = await open('inspector1', { viewport: TABLET, hasTouch: true, onError: (m) => errors.push(m) });
-    await page.goto(`${env.server.url}/findings`);
+    const page = await open('inspector1', {
+      at: '/findings',
+      viewport: TABLET,
+      hasTouch: true,
+      onError: (m) => errors.push(m),
+    });
     const table = page.getByTestId('finding-table');
     const rows = table.locator('tbody tr.ant-table-row');
     await rows.first().waitFor();

@@ -18,8 +18,7 @@ describe('list sorting (issue 4): the reviewer orders the instance list by deadl
     expect(asc.length).toBe(20);
     expect(asc).not.toEqual(desc);
 
-    const page = await open('reviewer');
-    await page.goto(`${env.server.url}/instances`);
+    const page = await open('reviewer', { at: '/instances' });
     const rows = page.locator('.ant-table-tbody tr[data-row-key]');
     await rows.first().waitFor();
     const shown = () => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row-key')));

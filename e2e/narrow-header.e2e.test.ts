@@ -22,8 +22,7 @@ describe('the header on a tablet and a phone', () => {
     [390, 844],
   ] as const)
     it(`${width}px: the name is whole or ellipsed with a tooltip, and the menu button covers neither the name nor the title`, async () => {
-      const page = await open('inspector1', { viewport: { width, height } });
-      await page.goto(`${env.server.url}/tasks`);
+      const page = await open('inspector1', { at: '/tasks', viewport: { width, height } });
       const name = page.getByTestId('current-user');
       await name.waitFor();
       const title = await box(page, '.ant-page-header-heading-title');

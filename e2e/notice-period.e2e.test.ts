@@ -52,8 +52,7 @@ describe('notice periods are visible (issue 9)', () => {
   it('the instance list shows the end in 办理时限 with a 公示 tag, and its 公示中 filter lists exactly the running notices', async () => {
     const expected = await notices('reviewer');
     expect(expected.map((r) => r.definitionKey).sort()).toEqual(['bundled-assessment', 'teaching-award']);
-    const page = await open('reviewer');
-    await page.goto(`${env.server.url}/instances`);
+    const page = await open('reviewer', { at: '/instances' });
     const rows = page.locator('.ant-table-tbody tr[data-row-key]');
     await rows.first().waitFor();
     await page.getByTestId('filter-instances-notice').check();

@@ -33,8 +33,7 @@ describe('issue 12.11: notifications stay true', () => {
     ).items;
     const target = waiting.find((r) => r.title['zh-CN'] === '非遗剪纸体验课');
     expect(target).toBeDefined();
-    const page = await open('reviewer');
-    await page.goto(`${env.server.url}/instances/${target?.id}`);
+    const page = await open('reviewer', { at: `/instances/${target?.id}` });
     await page
       .locator('[data-testid=event-actions] button', { hasText: /^通\s*过$/ })
       .first()
@@ -42,8 +41,7 @@ describe('issue 12.11: notifications stay true', () => {
     await page.getByTestId('event-submit').click();
     await expect.poll(() => page.getByTestId('current-state').textContent(), { timeout: 20_000 }).toBe('学校确认');
 
-    const other = await open('reviewer2');
-    await other.goto(`${env.server.url}/notifications`);
+    const other = await open('reviewer2', { at: '/notifications' });
     const row = other.locator('[data-testid=inbox-table] tr.ant-table-row', { hasText: '非遗剪纸体验课' });
     await row.first().waitFor();
     expect(await row.first().textContent()).toContain('新待办');
@@ -58,8 +56,11 @@ describe('issue 12.11: notifications stay true', () => {
       await inspector<{ items: Row[] }>('GET', '/instances?definitionKey=security-inspection&state=inspection')
     ).items;
     expect(target).toBeDefined();
-    const page = await open('inspector1', { viewport: { width: 1024, height: 1366 }, hasTouch: true });
-    await page.goto(`${env.server.url}/instances/${target.id}`);
+    const page = await open('inspector1', {
+      at: `/instances/${target.id}`,
+      viewport: { width: 1024, height: 1366 },
+      hasTouch: true,
+    });
     await expect.poll(() => page.getByTestId('current-state').textContent()).toBe('现场检查');
     const saveDraft = async () => {
       await page.getByTestId('more-actions').click();
@@ -112,8 +113,7 @@ describe('issue 12.11: notifications stay true', () => {
 
   it('(c) 到期自动处理 says which step, what the system did and why; the 督办 notice says it too', async () => {
     // The bureau is told of every overdue step (the demo's past has some).
-    const page = await open('reviewer');
-    await page.goto(`${env.server.url}/notifications`);
+    const page = await open('reviewer', { at: '/notifications' });
     const table = page.getByTestId('inbox-table');
     await pickOption(page.getByTestId('inbox-kind'), '逾期督办');
     const row = table.locator('tr.ant-table-row').first();
@@ -135,8 +135,7 @@ describe('issue 12.11: notifications stay true', () => {
   });
 
   it('(d, e) bulk start names the schools already running the round, found by name in 按姓名搜索 pickers; skipping starts the rest', async () => {
-    const page = await open('reviewer');
-    await page.goto(`${env.server.url}/instances`);
+    const page = await open('reviewer', { at: '/instances' });
     await page.getByTestId('bulk-start').click();
     const modal = page.locator('.ant-modal-content');
     await pickOption(modal.locator('#definitionId'), '网络安全检查');
@@ -171,8 +170,7 @@ describe('issue 12.11: notifications stay true', () => {
   });
 
   it('(e) the auditor finds an actor in the audit log by name', async () => {
-    const page = await open('auditor');
-    await page.goto(`${env.server.url}/audit`);
+    const page = await open('auditor', { at: '/audit' });
     const picker = page.getByTestId('user-picker');
     await picker.waitFor();
     expect(await picker.textContent()).toContain('按姓名搜索');

@@ -22,8 +22,12 @@ describe('principal1 on a phone (390×844)', () => {
 
   it('reads 我的待办 as cards, opens the self-check, submits it and sees the state move on', async () => {
     const errors: string[] = [];
-    const page = await open('principal1', { viewport: PHONE, hasTouch: true, onError: (m) => errors.push(m) });
-    await page.goto(`${env.server.url}/tasks`);
+    const page = await open('principal1', {
+      at: '/tasks',
+      viewport: PHONE,
+      hasTouch: true,
+      onError: (m) => errors.push(m),
+    });
     const inbox = page.locator('[data-testid=task-table]');
     const cards = inbox.getByTestId('row-card');
     await cards.first().waitFor();
@@ -76,8 +80,7 @@ describe('principal1 on a phone (390×844)', () => {
       ['principal1', '/instances', 'instance-table'],
       ['inspector1', '/findings', 'finding-table'],
     ] as const) {
-      const page = await open(who, { viewport: PHONE, hasTouch: true });
-      await page.goto(`${env.server.url}${path}`);
+      const page = await open(who, { at: `${path}`, viewport: PHONE, hasTouch: true });
       const cards = page.getByTestId('row-card');
       await cards.first().waitFor();
       expect(await page.getByTestId(list).getAttribute('data-layout')).toBe('cards');
@@ -89,8 +92,7 @@ describe('principal1 on a phone (390×844)', () => {
     }
   });
   it('流程实例 folds its filters behind 筛选: the first card is on the first screen, a filter set is counted and kept', async () => {
-    const page = await open('principal1', { viewport: PHONE, hasTouch: true });
-    await page.goto(`${env.server.url}/instances`);
+    const page = await open('principal1', { at: '/instances', viewport: PHONE, hasTouch: true });
     const cards = page.getByTestId('row-card');
     await cards.first().waitFor();
     const toggle = page.getByTestId('filter-toggle');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { apiSession } from './api-client';
 import { fillRequiredFields } from './fill-form';
-import { screenshot, signedInPages, useServerAndBrowser } from './harness';
+import { type OpenOptions, screenshot, signedInPages, useServerAndBrowser } from './harness';
 import { pickOption } from './select-option';
 
 type Row = { id: string; subjectName: string; state: string };
@@ -12,8 +12,8 @@ describe('role journeys', () => {
   const errors: string[] = [];
   // One browser for the file, one context per journey, closed after it.
   const signedIn = signedInPages(env);
-  const open = (username: string, viewport = { width: 1440, height: 900 }) =>
-    signedIn(username, { viewport, onError: (m) => errors.push(m) });
+  const open = (username: string, options: OpenOptions = {}) =>
+    signedIn(username, { onError: (m) => errors.push(m), ...options });
 
   it('bureau reviewer: the dashboard, then a chart link opens the filtered instance list', async () => {
     const page = await open('reviewer');
@@ -118,7 +118,7 @@ describe('role journeys', () => {
   });
 
   it('inspector on a tablet: opens an inspection from the desk, raises findings, the school moves to rectification', async () => {
-    const page = await open('inspector1', { width: 820, height: 1180 });
+    const page = await open('inspector1', { viewport: { width: 820, height: 1180 } });
     await page.getByTestId('inspector-home').waitFor();
     const task = page.locator('[data-testid=home-open-tasks] [data-testid=home-task]', { hasText: '现场检查' }).first();
     await task.waitFor();
@@ -207,8 +207,7 @@ describe('role journeys', () => {
     const theirs = await p2<{ items: Row[] }>('GET', '/instances?definitionKey=security-inspection');
     const target = theirs.items.find((r) => r.subjectName === '曾家中学');
     expect(target).toBeDefined();
-    const page = await open('principal1');
-    await page.goto(`${env.server.url}/instances/${target?.id}`);
+    const page = await open('principal1', { at: `/instances/${target?.id}` });
     await page.locator('.ant-result-403, .ant-result-404').waitFor();
     const body = (await page.locator('main').textContent()) ?? '';
     expect(body).not.toContain('曾家中学');
@@ -226,8 +225,7 @@ describe('role journeys', () => {
     );
     const school = items.find((o) => o.name === '森林中学');
     expect(school).toBeDefined();
-    const page = await open('admin');
-    await page.goto(`${env.server.url}/orgs`);
+    const page = await open('admin', { at: '/orgs' });
     await page.getByPlaceholder('按名称筛选').fill('森林中学');
     await page.locator('.ant-tree-title', { hasText: /^森林中学$/ }).click();
     const form = page.getByTestId('org-form');
@@ -245,8 +243,7 @@ describe('role journeys', () => {
   });
 
   it('bureau admin: the instance list exports to Excel with its filters', async () => {
-    const page = await open('admin');
-    await page.goto(`${env.server.url}/instances`);
+    const page = await open('admin', { at: '/instances' });
     await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-instances').click()]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
@@ -256,8 +253,7 @@ describe('role journeys', () => {
   });
 
   it('bureau admin: a school import with bad rows lists every problem by row and writes nothing', async () => {
-    const page = await open('admin');
-    await page.goto(`${env.server.url}/orgs`);
+    const page = await open('admin', { at: '/orgs' });
     await page.getByRole('button', { name: /批量导入/ }).click();
     const modal = page.locator('.ant-modal-content');
     await modal.locator('input[type=file]').setInputFiles({
@@ -277,8 +273,7 @@ describe('role journeys', () => {
   });
 
   it('bureau reviewer: opens the inspection for every kindergarten at once and watches the progress', async () => {
-    const page = await open('reviewer');
-    await page.goto(`${env.server.url}/instances`);
+    const page = await open('reviewer', { at: '/instances' });
     await page.getByTestId('bulk-start').click();
     const modal = page.locator('.ant-modal-content');
     await pickOption(modal.locator('#definitionId'), '网络安全检查');

@@ -10,8 +10,7 @@ describe('separation of the three powers', () => {
   const open = signedInPages(env);
 
   it('the bureau admin cannot edit the auditor or the security admin, and is told why; it offers only ordinary roles', async () => {
-    const page = await open('admin');
-    await page.goto(`${env.server.url}/users?q=auditor`);
+    const page = await open('admin', { at: '/users?q=auditor' });
     const row = page.locator('[data-testid=user-table] tbody tr.ant-table-row', { hasText: '何静' });
     await row.waitFor();
     const edit = row.getByTestId('edit-auditor');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import schoolReport from '../api/src/test/fixtures/school-report.json' with { type: 'json' };
 import { apiSession } from './api-client';
-import { screenshot, signedInPages, useServerAndBrowser } from './harness';
+import { type OpenOptions, screenshot, signedInPages, useServerAndBrowser } from './harness';
 import { openOptions, pickOption } from './select-option';
 
 // Issue 12, items 2, 6 and 7: things are named by what they are; teachers have a home; start forms know who you are.
@@ -19,8 +19,8 @@ describe('titles, the teacher’s home and start forms', () => {
   const env = useServerAndBrowser();
   const errors: string[] = [];
   const signedIn = signedInPages(env);
-  const open = (username: string, viewport = { width: 1440, height: 900 }) =>
-    signedIn(username, { viewport, onError: (m) => errors.push(m) });
+  const open = (username: string, options: OpenOptions = {}) =>
+    signedIn(username, { onError: (m) => errors.push(m), ...options });
 
   it('dept1: each request card names the activity and 区科协, never the bureau; the page and the tab say the same', async () => {
     const page = await open('dept1');
@@ -91,7 +91,7 @@ describe('titles, the teacher’s home and start forms', () => {
   });
 
   it('teacher1: reports a non-teaching demand with the 负担码, and the bureau gets it without the name', async () => {
-    const page = await open('teacher1', { width: 390, height: 844 });
+    const page = await open('teacher1', { viewport: { width: 390, height: 844 } });
     await page.getByTestId('teacher-home').waitFor();
     await page.locator('[data-testid=my-submission]').first().waitFor();
     await screenshot(page, 'teacher-home-phone');
@@ -142,15 +142,13 @@ describe('titles, the teacher’s home and start forms', () => {
   });
 
   it('principal1: the start page offers no workflow they may not start, and says so instead of a form', async () => {
-    const page = await open('principal1');
-    await page.goto(`${env.server.url}/instances/create?definitionKey=teaching-award`);
+    const page = await open('principal1', { at: '/instances/create?definitionKey=teaching-award' });
     await page.getByText('目前没有您可以发起的流程').waitFor();
     expect(await page.locator('#title').count()).toBe(0);
     expect(await page.getByRole('button', { name: /提交并发起/ }).isDisabled()).toBe(true);
     await screenshot(page, 'principal-start-refused');
     // The bureau may pick any school: the same list is open, none chosen for them.
-    const reviewer = await open('reviewer');
-    await reviewer.goto(`${env.server.url}/instances/create?definitionKey=security-inspection`);
+    const reviewer = await open('reviewer', { at: '/instances/create?definitionKey=security-inspection' });
     const subject = reviewer.getByTestId('start-subject');
     const options = await openOptions(subject);
     await options.first().waitFor();
@@ -167,8 +165,7 @@ describe('titles, the teacher’s home and start forms', () => {
     });
     await reviewer('POST', `/definitions/${draft.id}/publish?confirm=1`);
 
-    const page = await open('principal1');
-    await page.goto(`${env.server.url}/instances/create?definitionKey=school-safety-report`);
+    const page = await open('principal1', { at: '/instances/create?definitionKey=school-safety-report' });
     const subject = page.getByTestId('start-subject');
     await expect.poll(() => subject.textContent()).toContain('西永中学');
     expect(await subject.locator('input').isDisabled()).toBe(true);
@@ -186,8 +183,7 @@ describe('titles, the teacher’s home and start forms', () => {
   });
 
   it('the instance list searches by name: principal1 within their school; the bureau once a school is chosen', async () => {
-    const page = await open('principal1');
-    await page.goto(`${env.server.url}/instances`);
+    const page = await open('principal1', { at: '/instances' });
     const rows = page.locator('.ant-table-tbody tr[data-row-key]');
     await rows.first().waitFor();
     await page.getByTestId('filter-instances-q').fill('物理');
@@ -195,8 +191,7 @@ describe('titles, the teacher’s home and start forms', () => {
     await expect.poll(() => rows.allTextContents()).toEqual([expect.stringContaining('基于大概念的初中物理单元教学')]);
     await screenshot(page, 'titles-principal-search');
 
-    const reviewer = await open('reviewer');
-    await reviewer.goto(`${env.server.url}/instances`);
+    const reviewer = await open('reviewer', { at: '/instances' });
     await reviewer.locator('.ant-table-tbody tr[data-row-key]').first().waitFor();
     const q = reviewer.getByTestId('filter-instances-q');
     // Over the whole district a substring search would scan it: a school or group comes first.
