@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { openDb } from '../db/client.js';
 import { createUser } from '../features/users/create-user.js';
 import { type Harness, makeHarness, PASSWORD } from '../test/harness.js';
 import { LOGIN_FAILURES_PER_IP, LOGIN_FAILURES_PER_IP_HARD, LOGIN_FAILURES_PER_USERNAME } from './rate-limit.js';
@@ -54,6 +55,32 @@ describe('lockout and rate limits', () => {
     for (let i = LOGIN_FAILURES_PER_IP; i < LOGIN_FAILURES_PER_IP_HARD; i += 1) await login(`spray${i}`, 'wrong-1234');
     expect((await login('teacherNat', PASSWORD)).status).toBe(429);
     expect((await login('fresh-name', 'wrong-1234')).status).toBe(429);
+  });
+
+  it('the counts live in the database: a second API node on the same database, or a restarted one, refuses what the first saw fail (issue 14)', async () => {
+    const { createApp } = await import('../app.js');
+    const second = openDb(h.db.$client.name); // another connection, as another process would hold
+    try {
+      const node2 = createApp({ db: second, clock: h.clock.now });
+      const names = Object.keys(h.users);
+      for (let i = 0; i < LOGIN_FAILURES_PER_IP; i += 1) await login(names[i % names.length] ?? 'x', 'wrong-1234');
+      const refused = await node2.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'reviewer1', password: PASSWORD }),
+      });
+      expect(refused.status).toBe(429);
+      // The window still slides: past it, the second node lets the right password in.
+      h.clock.advance(16 * 60 * 1000);
+      const later = await node2.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'reviewer1', password: PASSWORD }),
+      });
+      expect(later.status).toBe(200);
+    } finally {
+      second.$client.close();
+    }
   });
 
   it('too many failures for one username are refused with 429 even behind changing addresses', async () => {

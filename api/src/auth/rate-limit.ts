@@ -1,7 +1,13 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 
+import { type Db, tx } from '../db/client.js';
+import { prepared } from '../db/prepared.js';
+import { signInFailures } from '../db/schema.js';
 import { AppError } from '../errors.js';
+
+type TSignInFailureKind = (typeof signInFailures.$inferInsert)['kind'];
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 /**
@@ -14,39 +20,59 @@ export const LOGIN_FAILURES_PER_IP_HARD = 200;
 export const LOGIN_FAILURES_PER_USERNAME = 10;
 
 /**
- * Failures per key within a sliding window, in memory: a single-node server needs no shared store, and
- * a restart forgetting the counts is harmless because account lockout is persisted in the database.
+ * Failures per key within a sliding window, kept in the database (sign_in_failures): every API node counts
+ * the same failures and a restart forgets none (issue 14). A check reads at most `limit` rows of one key
+ * on its index; a new failure prunes what has left the window.
  */
 export class FailureWindow {
-  private readonly hits = new Map<string, number[]>();
   constructor(
+    private readonly db: Db,
+    private readonly kind: TSignInFailureKind,
     private readonly limit: number,
     private readonly windowMs: number,
   ) {}
 
-  private recent(key: string, now: number): number[] {
-    const kept = (this.hits.get(key) ?? []).filter((t) => now - t < this.windowMs);
-    if (kept.length) this.hits.set(key, kept);
-    else this.hits.delete(key);
-    return kept;
+  /** The newest `limit` failure times of the key within the window, newest first. */
+  private recent(key: string, now: number, limit: number): number[] {
+    return prepared(this.db, 'sign-in-failures.recent', (db) =>
+      db
+        .select({ at: signInFailures.at })
+        .from(signInFailures)
+        .where(
+          and(
+            eq(signInFailures.kind, sql.placeholder('kind')),
+            eq(signInFailures.key, sql.placeholder('key')),
+            gt(signInFailures.at, sql.placeholder('since')),
+          ),
+        )
+        .orderBy(desc(signInFailures.at))
+        .limit(sql.placeholder('limit'))
+        .prepare(),
+    )
+      .all({ kind: this.kind, key, since: now - this.windowMs, limit })
+      .map((r) => r.at);
   }
 
   /** Milliseconds until the key may try again (at `limit` failures, by default the window's), or 0. */
   retryAfter(key: string, now: number, limit = this.limit): number {
-    const kept = this.recent(key, now);
+    const kept = this.recent(key, now, limit);
     if (kept.length < limit) return 0;
-    return this.windowMs - (now - (kept[kept.length - limit] ?? now));
+    return this.windowMs - (now - (kept[limit - 1] ?? now));
   }
 
-  /** Failures of the key within the window. */
-  count(key: string, now: number): number {
-    return this.recent(key, now).length;
+  /** Whether the key failed within the window. */
+  failedRecently(key: string, now: number): boolean {
+    return this.recent(key, now, 1).length > 0;
   }
 
   record(key: string, now: number): void {
-    this.hits.set(key, [...this.recent(key, now), now]);
-    // Bound memory under a spray of random usernames: forget the oldest keys first.
-    if (this.hits.size > 10_000) this.hits.delete(this.hits.keys().next().value ?? '');
+    tx(this.db, () => {
+      this.db
+        .delete(signInFailures)
+        .where(lt(signInFailures.at, now - this.windowMs))
+        .run();
+      this.db.insert(signInFailures).values({ kind: this.kind, key, at: now }).run();
+    });
   }
 }
 

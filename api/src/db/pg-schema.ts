@@ -158,6 +158,7 @@ export const {
   roleGrants,
   passwordHistory,
   sessions,
+  signInFailures,
   definitions,
   instances,
   instanceParticipants,

@@ -128,6 +128,23 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
+/**
+ * Failed sign-ins (and wrong current passwords) per client address and per username, for the sliding
+ * windows of auth/rate-limit.ts. In the database, not in memory: every API node counts the same failures,
+ * and a restart forgets none (issue 14). Rows older than the window are pruned as new ones come.
+ */
+export const signInFailures = sqliteTable(
+  'sign_in_failures',
+  {
+    id: id(),
+    kind: text('kind', { enum: ['address', 'username'] }).notNull(),
+    key: text('key').notNull(),
+    /** Epoch milliseconds. */
+    at: integer('at').notNull(),
+  },
+  (t) => [index('sign_in_failures_key_idx').on(t.kind, t.key, t.at), index('sign_in_failures_at_idx').on(t.at)],
+);
+
 export const definitions = sqliteTable(
   'definitions',
   {

@@ -76,8 +76,8 @@ const me = createRoute({
 
 export function authRoutes(deps: Deps) {
   const cookieBase = { path: '/', sameSite: 'Lax', secure: deps.secureCookies ?? false } as const;
-  const byIp = new FailureWindow(LOGIN_FAILURES_PER_IP, LOGIN_WINDOW_MS);
-  const byUsername = new FailureWindow(LOGIN_FAILURES_PER_USERNAME, LOGIN_WINDOW_MS);
+  const byIp = new FailureWindow(deps.db, 'address', LOGIN_FAILURES_PER_IP, LOGIN_WINDOW_MS);
+  const byUsername = new FailureWindow(deps.db, 'username', LOGIN_FAILURES_PER_USERNAME, LOGIN_WINDOW_MS);
   const trustProxy = process.env.EDUFLOW_TRUST_PROXY === '1';
   return newRouter()
     .openapi(login, async (c) => {
@@ -87,7 +87,7 @@ export function authRoutes(deps: Deps) {
       const nameKey = input.username.toLowerCase();
       // Checked before argon2 runs, so a flood of guesses costs the server almost nothing. Past the address's
       // soft limit an account with no recent failure may still try (many teachers share one NAT address).
-      const clean = byUsername.count(nameKey, now) === 0;
+      const clean = !byUsername.failedRecently(nameKey, now);
       const wait = Math.max(
         byIp.retryAfter(ip, now, clean ? LOGIN_FAILURES_PER_IP_HARD : LOGIN_FAILURES_PER_IP),
         byUsername.retryAfter(nameKey, now),

@@ -1,0 +1,48 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { type Harness, makeHarness } from '../test/harness.js';
+import { plansOf } from '../test/query-plans.js';
+import { FailureWindow } from './rate-limit.js';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await makeHarness();
+});
+afterEach(() => h.close());
+
+describe('the sign-in failure windows (database-kept, issue 14)', () => {
+  it('slide: a key is refused at its limit until its oldest counted failure leaves the window; old rows are pruned', () => {
+    const window = new FailureWindow(h.db, 'username', 3, 60_000);
+    const t0 = h.clock.now().getTime();
+    for (const dt of [0, 10_000, 20_000]) window.record('teachera', t0 + dt);
+    expect(window.retryAfter('teachera', t0 + 30_000)).toBe(30_000);
+    expect(window.retryAfter('someone-else', t0 + 30_000)).toBe(0);
+    expect(window.retryAfter('teachera', t0 + 60_001)).toBe(0);
+    expect(window.failedRecently('teachera', t0 + 60_001)).toBe(true);
+    window.record('other', t0 + 200_000); // prunes the three, long gone from the window
+    expect(h.db.$client.prepare('select count(*) from sign_in_failures').pluck().get()).toBe(1);
+  });
+
+  it('reads one key on its index and prunes on the time index: a spray over many keys costs each check nothing more', () => {
+    const window = new FailureWindow(h.db, 'address', 20, 60_000);
+    const now = h.clock.now().getTime();
+    for (let i = 0; i < 200; i += 1) window.record(`10.0.${i % 50}.1`, now);
+    const plans = [
+      ...plansOf(
+        h,
+        (deps) => new FailureWindow(deps.db, 'address', 20, 60_000).retryAfter('10.0.1.1', now),
+        'sign_in_failures',
+      ),
+      ...plansOf(
+        h,
+        (deps) => new FailureWindow(deps.db, 'address', 20, 60_000).record('10.0.1.1', now),
+        'sign_in_failures',
+      ),
+    ];
+    expect(plans.length).toBeGreaterThanOrEqual(2);
+    for (const plan of plans) {
+      expect(plan).toMatch(/USING (COVERING )?INDEX sign_in_failures_(key|at)_idx/);
+      expect(plan).not.toMatch(/SCAN sign_in_failures|TEMP B-TREE/);
+    }
+  });
+});

@@ -1,0 +1,9 @@
+CREATE TABLE `sign_in_failures` (
+	`id` text PRIMARY KEY NOT NULL,
+	`kind` text NOT NULL,
+	`key` text NOT NULL,
+	`at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `sign_in_failures_key_idx` ON `sign_in_failures` (`kind`,`key`,`at`);--> statement-breakpoint
+CREATE INDEX `sign_in_failures_at_idx` ON `sign_in_failures` (`at`);
