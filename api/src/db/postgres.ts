@@ -1,0 +1,30 @@
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+
+/**
+ * A connection pool to PostgreSQL (EDUFLOW_DATABASE_URL), driven through drizzle with the one set of
+ * table objects the use-cases import (schema.ts): drizzle's PostgreSQL session builds the SQL, and each
+ * column still converts its own values (docs/decisions/0028-postgresql-beside-sqlite.md). For that, two
+ * of PostgreSQL's types are read as SQLite would give them:
+ * - bigint (int8, also count(*)) as a number, not a string: counts, versions and epoch milliseconds fit;
+ * - json as its text, which the JSON columns parse themselves (and the audit chain hashes as stored).
+ */
+export type PgDb = NodePgDatabase & { $client: pg.Pool };
+
+const INT8 = 20;
+const JSON_OID = 114;
+
+/**
+ * Process-wide: drizzle's session hands node-postgres its own per-query parsers, which fall back to the
+ * global ones, so a pool's own `types` would be ignored. The process talks to one database, EduFlow's.
+ */
+function readAsSqliteWould(): void {
+  pg.types.setTypeParser(INT8, (value: string) => Number(value));
+  pg.types.setTypeParser(JSON_OID, (value: string) => value);
+}
+
+export function openPostgres(url: string, options: { max?: number } = {}): PgDb {
+  readAsSqliteWould();
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  return drizzle(pool) as PgDb;
+}
