@@ -53,6 +53,8 @@ export type CreateAppOptions = {
   passwordMaxAgeDays?: number;
   /** Where the audit chain's head is anchored (ADR 0004); verify holds the table to it. */
   auditCheckpointFile?: string;
+  /** EDUFLOW_ATTACHMENTS_DIR: the attachments folder every node shares; unset, beside the database. */
+  attachmentsDir?: string;
   /** Largest accepted request body; workflow data is form fields, files go elsewhere. */
   maxBodyBytes?: number;
   /** Where request lines and errors go; the process logger (EDUFLOW_LOG_LEVEL) unless a test captures them. */
@@ -67,6 +69,7 @@ export function createApp(options: CreateAppOptions) {
     appVersion: options.appVersion,
     passwordMaxAgeDays: options.passwordMaxAgeDays,
     auditCheckpointFile: options.auditCheckpointFile,
+    attachmentsDir: options.attachmentsDir,
   };
   const app = new OpenAPIHono<AppEnv>();
   const logger = options.logger ?? processLogger;

@@ -19,5 +19,13 @@ export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
 
 export const dbFileIn = (dataDir: string): string => join(dataDir, DB_FILE_NAME);
 
+/**
+ * Where attachments are stored: EDUFLOW_ATTACHMENTS_DIR when several API nodes share one store (an NFS
+ * mount, issue 14), else `<data dir>/attachments`. Content-addressed either way (attachment-store.ts).
+ */
+export function attachmentsDirFromEnv(dataDir: string, env: NodeJS.ProcessEnv = process.env): string {
+  return env.EDUFLOW_ATTACHMENTS_DIR ? resolve(env.EDUFLOW_ATTACHMENTS_DIR) : join(dataDir, ATTACHMENTS_DIR_NAME);
+}
+
 /** The folder of an open database: files that belong with it (attachments, archives) sit beside it. */
 export const dataDirOf = (db: Db): string => dirname(db.$client.name);

@@ -11,6 +11,8 @@ export type Deps = {
   passwordMaxAgeDays?: number;
   /** `<data>/audit-checkpoints.log`: the chain head anchored outside the database (ADR 0004). Unset: no checkpoints. */
   auditCheckpointFile?: string;
+  /** Where attachments live (EDUFLOW_ATTACHMENTS_DIR, shared by every node); unset: beside the database. */
+  attachmentsDir?: string;
   /**
    * Set for the length of one bulk operation (a round opened for hundreds of schools): what every item
    * reads alike and that no cache keeps (published reference data, the starter's ability, the check of

@@ -9,7 +9,7 @@ import { CHECKPOINT_FILE_NAME } from './audit/checkpoints.js';
 import { passwordMaxAgeDays } from './auth/password-expiry.js';
 import { banner, firstStart } from './bootstrap/first-start.js';
 import { upgradeStored } from './bootstrap/upgrade-stored.js';
-import { dataDirFromEnv, dbFileIn } from './data-dir.js';
+import { attachmentsDirFromEnv, dataDirFromEnv, dbFileIn } from './data-dir.js';
 import { openDb } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { startWalCheckpointer } from './db/wal-checkpointer.js';
@@ -43,6 +43,7 @@ const deps: Deps = {
   appVersion: pkg.version ?? '0.0.0',
   secureCookies: process.env.EDUFLOW_SECURE_COOKIES === '1',
   auditCheckpointFile,
+  attachmentsDir: attachmentsDirFromEnv(dataDir),
   passwordMaxAgeDays: passwordMaxAgeDays(),
 };
 

@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 
 import { appVersion } from '../app-version.js';
-import { dataDirFromEnv } from '../data-dir.js';
+import { attachmentsDirFromEnv, dataDirFromEnv } from '../data-dir.js';
 import { backup } from './backup.js';
 import { userPath } from './user-path.js';
 
@@ -18,7 +18,12 @@ const outDir = userPath(values.out ?? process.env.EDUFLOW_BACKUP_DIR ?? 'backups
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 try {
-  const r = await backup({ dataDir, outDir, appVersion: appVersion(import.meta.url) });
+  const r = await backup({
+    dataDir,
+    attachmentsDir: attachmentsDirFromEnv(dataDir),
+    outDir,
+    appVersion: appVersion(import.meta.url),
+  });
   const attachments = r.manifest.files.filter((f) => f.path.startsWith('attachments/')).length;
   const archives = r.manifest.files.filter((f) => f.path.endsWith('.jsonl.gz')).length;
   const head = r.manifest.database.auditHead;

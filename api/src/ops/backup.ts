@@ -63,6 +63,8 @@ function copyCheckpointLog(from: string, to: string): TFileEntry['bytes'] {
  */
 export async function backup(opts: {
   dataDir: string;
+  /** The attachments folder when it is not the data folder's (EDUFLOW_ATTACHMENTS_DIR). */
+  attachmentsDir?: string;
   outDir: string;
   appVersion?: string;
   now?: () => Date;
@@ -105,7 +107,7 @@ export async function backup(opts: {
     const attachmentRows = (snapshot.$client.prepare('select count(*) as n from attachments').get() as { n: number }).n;
     snapshot.$client.close();
 
-    const attachmentsDir = join(opts.dataDir, ATTACHMENTS_DIR_NAME);
+    const attachmentsDir = opts.attachmentsDir ?? join(opts.dataDir, ATTACHMENTS_DIR_NAME);
     for (const file of listFiles(attachmentsDir)) {
       // `.part` files are uploads being written; they are renamed to their hash once whole.
       if (file.endsWith('.part')) continue;
@@ -116,7 +118,7 @@ export async function backup(opts: {
       const named = file.split(/[\\/]/).at(-1);
       if (named !== copied.sha256)
         warnings.push(
-          `attachment ${relative(opts.dataDir, file)} does not hash to its name (its content changed on disk)`,
+          `attachment ${relative(attachmentsDir, file)} does not hash to its name (its content changed on disk)`,
         );
     }
 

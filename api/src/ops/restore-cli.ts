@@ -20,6 +20,13 @@ if (positionals.length !== 1) {
   console.error('usage: npm run restore -- <backup folder> [--force]');
   process.exit(2);
 }
+if (process.env.EDUFLOW_ATTACHMENTS_DIR) {
+  // The nodes' shared attachments folder is not the data folder's to replace: its own storage restores it.
+  console.error(
+    'restore refused: EDUFLOW_ATTACHMENTS_DIR is set (attachments on a shared store). Restore that folder with its storage’s tools, or unset it to restore into the data folder.',
+  );
+  process.exit(1);
+}
 const backupDir = userPath(positionals[0]!);
 const dataDir = dataDirFromEnv();
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;

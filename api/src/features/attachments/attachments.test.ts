@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { createApp } from '../../app.js';
+import { openDb } from '../../db/client.js';
 import { auditEvents } from '../../db/schema.js';
 import { type Harness, makeHarness, type Session } from '../../test/harness.js';
 
@@ -128,5 +131,45 @@ describe('attachments', () => {
       body: noFile,
     });
     expect(missing.status).toBe(400);
+  });
+
+  describe('attachments on a store the API nodes share (EDUFLOW_ATTACHMENTS_DIR, issue 14)', () => {
+    it('two nodes storing the same file at once leave one whole copy there, and either node serves it', async () => {
+      const shared = mkdtempSync(join(tmpdir(), 'eduflow-shared-attachments-'));
+      const second = openDb(h.db.$client.name);
+      try {
+        const nodes = [
+          createApp({ db: h.db, clock: h.clock.now, attachmentsDir: shared }),
+          createApp({ db: second, clock: h.clock.now, attachmentsDir: shared }),
+        ];
+        const bytes = new TextEncoder().encode(`%PDF-1.4\n% ${'共享存储'.repeat(20_000)}\n%%EOF\n`);
+        const send = (node: (typeof nodes)[number], name: string) => {
+          const form = new FormData();
+          form.set('file', new File([bytes], name, { type: 'application/pdf' }));
+          form.set('instanceId', instanceId);
+          return node.request('/api/attachments', {
+            method: 'POST',
+            headers: { cookie: pa.cookie, 'x-csrf-token': pa.csrf },
+            body: form,
+          });
+        };
+        const answers = await Promise.all([send(nodes[0]!, '甲.pdf'), send(nodes[1]!, '乙.pdf')]);
+        expect(answers.map((r) => r.status)).toEqual([201, 201]);
+        const sha = createHash('sha256').update(bytes).digest('hex');
+        const stored = join(shared, sha.slice(0, 2), sha);
+        expect(createHash('sha256').update(readFileSync(stored)).digest('hex')).toBe(sha);
+        expect(readdirSync(join(shared, sha.slice(0, 2)))).toEqual([sha]); // no half-written leftovers
+        expect(existsSync(join(dirname(h.db.$client.name), 'attachments', sha.slice(0, 2), sha))).toBe(false);
+        for (const [i, answer] of answers.entries()) {
+          const { url } = (await answer.json()) as { url: string };
+          const served = await nodes[1 - i]!.request(url, { headers: { cookie: pa.cookie } });
+          expect(served.status).toBe(200);
+          expect(new Uint8Array(await served.arrayBuffer())).toEqual(bytes);
+        }
+      } finally {
+        second.$client.close();
+        rmSync(shared, { recursive: true, force: true });
+      }
+    });
   });
 });

@@ -58,7 +58,7 @@ export function downloadAttachment(
         en: 'Only images show as thumbnails; download the file',
       },
     });
-  const path = join(attachmentsDir(deps.db), row.storagePath);
+  const path = join(attachmentsDir(deps), row.storagePath);
   if (!existsSync(path))
     throw new AppError('NOT_FOUND', {
       message: {

@@ -78,7 +78,7 @@ export function saveAttachment(
       });
     }
     // Inside the transaction: a refused upload leaves no file behind (content-addressed writes are idempotent).
-    const storagePath = storeFile(deps.db, sha256, bytes);
+    const storagePath = storeFile(deps, sha256, bytes);
     const row: TAttachmentRow = {
       id: crypto.randomUUID(),
       instanceId: instance.id,
