@@ -10,15 +10,17 @@ import { auditEvents, organisations, signInFailures, users } from './schema.js';
 // PostgreSQL session, each column converting its own values, on the migrated PostgreSQL schema.
 describe('the one schema on PostgreSQL', () => {
   let server: TestPostgres;
-  let db: PgDb;
+  let pg: PgDb;
+  let db: PgDb['db'];
   beforeAll(async () => {
     server = await startPostgres();
     const url = await server.database('one_schema');
     await migratePostgres(url);
-    db = openPostgres(url, { max: 2 });
+    pg = openPostgres(url, { max: 2 });
+    db = pg.db;
   });
   afterAll(async () => {
-    await db?.$client.end();
+    await pg?.pool.end();
     await server?.stop();
   });
 
@@ -74,7 +76,7 @@ describe('the one schema on PostgreSQL', () => {
     expect(event?.hash).toBe(hash);
     expect(event?.id).toBe('0b7e4a4e-2f55-4a43-9a6e-1b2f1f7f0a11');
     expect(JSON.stringify(event?.meta)).toBe(JSON.stringify(meta));
-    const stored = await db.execute<{ kind: string }>(sql`select pg_typeof(hash)::text as kind from audit_events`);
+    const stored = await pg.pool.query<{ kind: string }>('select pg_typeof(hash)::text as kind from audit_events');
     expect(stored.rows[0]?.kind).toBe('bytea');
   });
 });

@@ -1,5 +1,8 @@
-import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import pg from 'pg';
+
+import type * as schema from './schema.js';
 
 /**
  * A connection pool to PostgreSQL (EDUFLOW_DATABASE_URL), driven through drizzle with the one set of
@@ -9,7 +12,13 @@ import pg from 'pg';
  * - bigint (int8, also count(*)) as a number, not a string: counts, versions and epoch milliseconds fit;
  * - json as its text, which the JSON columns parse themselves (and the audit chain hashes as stored).
  */
-export type PgDb = NodePgDatabase & { $client: pg.Pool };
+export type PgDb = { db: AsyncDb; pool: pg.Pool };
+
+/**
+ * What an asynchronous use-case sees, on either engine: the query builder over the one set of (SQLite-
+ * declared) tables, every query awaited. drizzle's PostgreSQL session answers the same calls at run time.
+ */
+export type AsyncDb = BaseSQLiteDatabase<'async', unknown, typeof schema>;
 
 const INT8 = 20;
 const JSON_OID = 114;
@@ -26,5 +35,5 @@ function readAsSqliteWould(): void {
 export function openPostgres(url: string, options: { max?: number } = {}): PgDb {
   readAsSqliteWould();
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
-  return drizzle(pool) as PgDb;
+  return { db: drizzle(pool) as unknown as AsyncDb, pool };
 }
