@@ -150,8 +150,9 @@ function keyOfTable(table: SQLiteTable, columnName: string): string {
   return Object.entries(getTableColumns(table)).find(([, c]) => c.name === columnName)?.[0] ?? columnName;
 }
 
-// drizzle-kit reads the exported tables; the use-cases reach them through the dialect they run on.
-export const pgTables = derive();
+// For drizzle-kit, which reads a module's exported tables (drizzle.pg.config.ts); the use-cases keep
+// schema.ts's tables on both engines (ADR 0028). A table missing here fails schema-parity.test.ts.
+const pgTables = derive();
 export const {
   organisations,
   users,

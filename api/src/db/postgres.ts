@@ -5,7 +5,7 @@ import pg from 'pg';
 import type * as schema from './schema.js';
 
 /**
- * A connection pool to PostgreSQL (EDUFLOW_DATABASE_URL), driven through drizzle with the one set of
+ * A connection pool to PostgreSQL (what EDUFLOW_DATABASE_URL will select, ADR 0028), driven through drizzle with the one set of
  * table objects the use-cases import (schema.ts): drizzle's PostgreSQL session builds the SQL, and each
  * column still converts its own values (docs/decisions/0028-postgresql-beside-sqlite.md). For that, two
  * of PostgreSQL's types are read as SQLite would give them:

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -50,7 +50,12 @@ export async function startPostgres(): Promise<TestPostgres> {
   chmodSync(dir, 0o777); // the postgres user writes here when the tests run as root
   const data = join(dir, 'data');
   const port = await freePort();
-  runAs(bin, 'initdb', ['-D', data, '-U', OWNER, '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+  try {
+    runAs(bin, 'initdb', ['-D', data, '-U', OWNER, '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
   const options = [
     `-p ${port}`,
     `-k ${dir}`,
@@ -60,7 +65,14 @@ export async function startPostgres(): Promise<TestPostgres> {
     '-c full_page_writes=off',
     '-c max_connections=200',
   ].join(' ');
-  runAs(bin, 'pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+  try {
+    runAs(bin, 'pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+  } catch (e) {
+    // What the server said is in its log, which goes with the folder: keep it in the error.
+    const log = existsSync(join(dir, 'server.log')) ? readFileSync(join(dir, 'server.log'), 'utf8').slice(-2_000) : '';
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`PostgreSQL did not start: ${String(e)}\n${log}`, { cause: e });
+  }
   const urlOf = (db: string) => `postgres://${OWNER}@127.0.0.1:${port}/${db}`;
   let databases = 0;
   return {
