@@ -67,7 +67,7 @@ describe('reference data editors', () => {
     const items = page.getByTestId('reference-list-items');
     await items.getByText('航天科普进校园').waitFor();
     expect(await items.locator('tbody tr.ant-table-row').count()).toBe(15);
-    expect(await page.getByTestId('reference-version').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('reference-version').count()).toBe(2);
     expect(await page.getByTestId('reference-version').first().textContent()).toContain('草稿');
     await screenshot(page, 'reference-whitelist-saved');
 
@@ -175,8 +175,9 @@ describe('reference data editors', () => {
     await expect.poll(() => total.textContent()).toContain('合计 1，');
     await page.getByTestId('refedit-save').click();
     await drawer.waitFor({ state: 'hidden', timeout: 15_000 });
-    expect(await page.getByTestId('reference-dimension-0').textContent()).toContain('权重 20%');
-    expect(await page.getByTestId('reference-dimension-1').textContent()).toContain('权重 10%');
+    // The list refetches after the drawer closes: wait for the saved version, not a fixed time.
+    await expect.poll(() => page.getByTestId('reference-dimension-0').textContent()).toContain('权重 20%');
+    await expect.poll(() => page.getByTestId('reference-dimension-1').textContent()).toContain('权重 10%');
 
     await page.goto(`${server.url}/reference/award-rubrics`);
     await page.getByTestId('reference-quotas-achievement').waitFor();
@@ -203,10 +204,12 @@ describe('reference data editors', () => {
     await page.locator('#content_quotas_achievement_0_count').fill('5');
     await page.getByTestId('refedit-save').click();
     await page.getByTestId('refedit-drawer').waitFor({ state: 'hidden', timeout: 15_000 });
-    expect(await page.getByTestId('reference-version').count()).toBe(3);
-    expect(
-      await page.getByTestId('reference-quotas-achievement').locator('tbody tr.ant-table-row').first().textContent(),
-    ).toContain('5');
+    await expect.poll(() => page.getByTestId('reference-version').count()).toBe(3);
+    await expect
+      .poll(() =>
+        page.getByTestId('reference-quotas-achievement').locator('tbody tr.ant-table-row').first().textContent(),
+      )
+      .toContain('5');
     await screenshot(page, 'reference-rubric-saved');
     await context.close();
   });
