@@ -43,6 +43,17 @@ export default tseslint.config(
     },
   },
   {
+    // The data layer is asynchronous (ADR 0028): a query or use-case not awaited runs outside its
+    // transaction, or after the answer was sent, and a promise tested as a condition is always true.
+    files: ['api/**/*.ts', 'seeds/src/**/*.ts'],
+    languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     files: ['admin/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { appendAudit } from '../api/src/audit/append.js';
 import { dbFileIn } from '../api/src/data-dir.js';
 import { openDb, tx } from '../api/src/db/client.js';
+import { closeDb } from '../api/src/db/client.js';
 import { migrate } from '../api/src/db/migrate.js';
 import { apiSession } from './api-client';
 import { screenshot, signedInPages, useServerAndBrowser } from './harness';
@@ -11,24 +12,26 @@ const DAY = 86_400_000;
 const OLD_EVENTS = 25;
 
 /** Last year's log: the data folder starts with 25 events from 400 days ago, and the demo district is seeded after them. */
-function lastYearsLog(dataDir: string) {
+async function lastYearsLog(dataDir: string) {
   const db = openDb(dbFileIn(dataDir));
   migrate(db);
   for (let i = 0; i < OLD_EVENTS; i++) {
     const at = new Date(Date.now() - (400 - i) * DAY).toISOString();
-    tx(db, () =>
-      appendAudit(db, {
-        at,
-        actor: null,
-        action: 'auth.login',
-        entityType: 'Session',
-        entityId: null,
-        outcome: 'success',
-        meta: { note: `去年的登录 ${i + 1}` },
-      }),
+    await tx(
+      db,
+      async () =>
+        await appendAudit(db, {
+          at,
+          actor: null,
+          action: 'auth.login',
+          entityType: 'Session',
+          entityId: null,
+          outcome: 'success',
+          meta: { note: `去年的登录 ${i + 1}` },
+        }),
     );
   }
-  db.$client.close();
+  closeDb(db);
 }
 
 describe('audit archive: the auditor moves events past the 180-day retention to a verifiable file', () => {

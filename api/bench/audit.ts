@@ -19,6 +19,7 @@ import { defineAbilityFor } from '../src/auth/ability.js';
 import { loadAuthUser } from '../src/auth/user.js';
 import { AUDIT_ARCHIVES_DIR_NAME, AUDIT_VERIFIED_FILE_NAME } from '../src/data-dir.js';
 import { openDb } from '../src/db/client.js';
+import { closeDb } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import type { Deps } from '../src/deps.js';
 import { archiveAudit } from '../src/features/audit/archive-audit.js';
@@ -150,19 +151,19 @@ function appendLive(n: number) {
 }
 
 async function measure() {
-  const n = auditHead(db)?.seq ?? 0;
+  const n = (await auditHead(db))?.seq ?? 0;
   rmSync(positionFile, { force: true });
   const tFull = performance.now();
-  const [full, lag] = await withLag(() =>
-    verifyAuditChainAsync(db, { positionFile, checkpointFile: deps.auditCheckpointFile }),
+  const [full, lag] = await withLag(
+    async () => await verifyAuditChainAsync(db, { positionFile, checkpointFile: deps.auditCheckpointFile }),
   );
   const fullMs = performance.now() - tFull;
   appendLive(1000);
   const tInc = performance.now();
-  const inc = verifyAuditChain(db, { positionFile, checkpointFile: deps.auditCheckpointFile });
+  const inc = await verifyAuditChain(db, { positionFile, checkpointFile: deps.auditCheckpointFile });
   const incMs = performance.now() - tInc;
   const tNone = performance.now();
-  verifyAuditChain(db, { positionFile, checkpointFile: deps.auditCheckpointFile });
+  await verifyAuditChain(db, { positionFile, checkpointFile: deps.auditCheckpointFile });
   const noneMs = performance.now() - tNone;
   console.log(
     `${n.toLocaleString('en').padStart(10)} events: full walk ${fullMs.toFixed(0)} ms (${((n / fullMs) * 1000).toFixed(0)} events/s, ${full.ok ? 'ok' : 'BROKEN'}; longest event-loop stall ${lag.toFixed(0)} ms) · ` +
@@ -179,18 +180,18 @@ for (const size of [...new Set([20_000, 1_000_000, TOTAL])].filter((n) => n <= T
 }
 
 // Archive everything older than a year, as the auditor would (through the use-case, chain walk and all).
-const district = createOrganisation(deps, { type: 'district', name: '压测区教委' });
+const district = await createOrganisation(deps, { type: 'district', name: '压测区教委' });
 const created = await createUser(deps, {
   username: 'auditor',
   displayName: '审计员',
   password: 'Bench#Audit-2026!x',
   roles: [{ role: 'auditor', orgId: district.id }],
 });
-const auditor = loadAuthUser(deps, created.id);
+const auditor = await loadAuthUser(deps, created.id);
 if (!auditor) throw new Error('no auditor');
 const before = new Date(Date.now() - 365 * DAY + 8 * 3_600_000).toISOString().slice(0, 10);
 const tPreview = performance.now();
-const preview = previewArchive(deps, { ability: defineAbilityFor(auditor), before });
+const preview = await previewArchive(deps, { ability: defineAbilityFor(auditor), before });
 console.log(`archive preview before ${before}: ${preview.count.toLocaleString('en')} events in ${ms(tPreview)}`);
 const tArchive = performance.now();
 const [manifest, archiveLag] = await withLag(() => archiveAudit(deps, { actor: auditor, before }));
@@ -200,12 +201,12 @@ console.log(
     `file ${mb(manifest.bytes)} (${(manifest.bytes / manifest.count).toFixed(0)} bytes/event) · longest event-loop stall ${archiveLag.toFixed(0)} ms`,
 );
 const tAfter = performance.now();
-const after = verifyAuditChain(db, { positionFile, checkpointFile: deps.auditCheckpointFile });
+const after = await verifyAuditChain(db, { positionFile, checkpointFile: deps.auditCheckpointFile });
 console.log(
   `verify after archiving: ${after.ok ? `ok, ${after.mode}, ${after.checked} rehashed, anchor ${after.anchor?.seq}` : `BROKEN ${after.reason}`} in ${ms(tAfter)}`,
 );
 const tAfterFull = performance.now();
-const afterFull = verifyAuditChain(db, { full: true });
+const afterFull = await verifyAuditChain(db, { full: true });
 console.log(
   `full verify after archiving: ${afterFull.ok ? `ok, ${afterFull.count.toLocaleString('en')} live events` : `BROKEN ${afterFull.reason}`} in ${ms(tAfterFull)}`,
 );
@@ -221,5 +222,5 @@ const restored = await restore({ backupDir: backedUp.dir, dataDir: join(dir, 're
 console.log(
   `npm run restore: ${restored.files} files, chain of ${restored.chain.count.toLocaleString('en')} events verified in full, ${restored.archives.length} archive verified, in ${ms(tRestore)}`,
 );
-db.$client.close();
+closeDb(db);
 rmSync(dir, { recursive: true, force: true });

@@ -20,6 +20,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { upgradeStored } from '../src/bootstrap/upgrade-stored.js';
+import { closeDb } from '../src/db/client.js';
 import { migrate, openDb } from '../src/index.js';
 import { optimizeNow } from '../src/scheduler/start-optimizer.js';
 import { buildCityDb, type TCityShape } from './city-db.js';
@@ -64,7 +65,7 @@ export async function cachedCity(
     const kept = JSON.parse(readFileSync(meta, 'utf8')) as TCachedCity;
     if (kept.generator === GENERATOR) {
       opts.log(`scale ${scale}: reusing ${file} (${kept.source})`);
-      migrateCached(file, opts.log);
+      await migrateCached(file, opts.log);
       return { ...kept, file };
     }
     opts.log(`scale ${scale}: ${file} was built by another version of city-db.ts; building again`);
@@ -88,7 +89,7 @@ export async function cachedCity(
     const building = `${file}.building`;
     for (const f of [building, `${building}-wal`, `${building}-shm`]) if (existsSync(f)) unlinkSync(f);
     const db = await buildCityDb(building, shape, opts.log);
-    db.$client.close();
+    closeDb(db);
     renameSync(building, file);
     entry = {
       scale,
@@ -107,16 +108,16 @@ export async function cachedCity(
  * Brings a reused city up to this checkout's migrations (and the start's upgrades of stored rows) once, so the measured start is a start on an
  * existing database (as an operator's restart is), not a one-off index build at 1M rows.
  */
-function migrateCached(file: string, log: (s: string) => void): void {
+async function migrateCached(file: string, log: (s: string) => void): Promise<void> {
   const t0 = performance.now();
   const db = openDb(file);
   try {
     migrate(db);
-    upgradeStored(db);
+    await upgradeStored(db);
     // The statistics a first start would gather for new indexes (PRAGMA optimize), kept in the cached file.
-    optimizeNow(db, true);
+    await optimizeNow(db, true);
   } finally {
-    db.$client.close();
+    closeDb(db);
   }
   log(`  migrations applied to the cached city in ${Math.round(performance.now() - t0)} ms`);
 }

@@ -9,22 +9,29 @@ import { startInstance } from '../src/features/instances/start-instance.js';
 import { makeHarness } from '../src/test/harness.js';
 
 const h = await makeHarness();
-const definitionId = h.publish();
-const actor = h.authUser('principalA');
-const started = startInstance(h.deps, { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: 'x' }, actor });
+const definitionId = await h.publish();
+const actor = await h.authUser('principalA');
+const started = await startInstance(h.deps, {
+  definitionId,
+  subjectOrgId: h.orgs.schoolA,
+  data: { title: 'x' },
+  actor,
+});
 let version = started.body.version;
-const run = (n: number) => {
+const run = async (n: number) => {
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
-    version = fireEvent(h.deps, {
-      actor,
-      instanceId: started.body.id,
-      event: { type: 'SAVE', data: {} },
-      expectedVersion: version,
-    }).version;
+    version = (
+      await fireEvent(h.deps, {
+        actor,
+        instanceId: started.body.id,
+        event: { type: 'SAVE', data: {} },
+        expectedVersion: version,
+      })
+    ).version;
   }
   return (performance.now() - t0) / n;
 };
-run(500); // warm-up
-console.log('ms per event:', [run(3000), run(3000), run(3000)].map((m) => m.toFixed(3)).join(' '));
+await run(500); // warm-up
+console.log('ms per event:', [await run(3000), await run(3000), await run(3000)].map((m) => m.toFixed(3)).join(' '));
 h.close();

@@ -128,18 +128,18 @@ export function createApp(options: CreateAppOptions) {
   app.get('/api/docs', swaggerUI({ url: '/api/openapi.json' }));
 
   app.notFound((c) => c.json({ ...new AppError('NOT_FOUND').toBody(), requestId: c.get('requestId') }, 404));
-  app.onError((err, c) => respond(deps, logger, c, err));
+  app.onError(async (err, c) => await respond(deps, logger, c, err));
   return app;
 }
 
 export type App = ReturnType<typeof createApp>;
 
 /** The one error exit: every thrown thing becomes the contract's error body; only real bugs are 500s. */
-function respond(deps: Deps, logger: Logger, c: Context<AppEnv>, err: unknown) {
+async function respond(deps: Deps, logger: Logger, c: Context<AppEnv>, err: unknown) {
   const error = toAppError(err);
   const reqId = c.get('requestId');
-  if (err instanceof ForbiddenError) auditForbidden(deps, logger, c, err);
-  else if (DENIALS.has(error.code) && !error.audited) auditDenial(deps, logger, c, error);
+  if (err instanceof ForbiddenError) await auditForbidden(deps, logger, c, err);
+  else if (DENIALS.has(error.code) && !error.audited) await auditDenial(deps, logger, c, error);
   // Logged once, here, with the id the body carries so the user's quote finds this line.
   if (error.code === 'INTERNAL') logger.error({ reqId, err }, 'unexpected error');
   return c.json({ ...error.toBody(), requestId: reqId }, error.status as ContentfulStatusCode);
@@ -153,24 +153,26 @@ const DENIALS = new Set(['FORBIDDEN', 'FOUR_EYES']);
  * delegation someone else made, a role the bulk start needs): recorded here by route, once. Use-cases
  * that check with authorize() or deniedEvent() record their own, under their action, and are skipped.
  */
-function auditDenial(deps: Deps, logger: Logger, c: Context<AppEnv>, error: AppError) {
+async function auditDenial(deps: Deps, logger: Logger, c: Context<AppEnv>, error: AppError) {
   try {
-    tx(deps.db, () =>
-      appendAudit(deps.db, {
-        at: deps.clock().toISOString(),
-        actor: c.get('user'),
-        action: 'request.denied',
-        entityType: 'Request',
-        entityId: null,
-        outcome: 'denied',
-        meta: {
-          method: c.req.method,
-          route: c.req.routePath,
-          path: c.req.path,
-          reason: error.code,
-          ...(error.rule ? { rule: error.rule } : {}),
-        },
-      }),
+    await tx(
+      deps.db,
+      async () =>
+        await appendAudit(deps.db, {
+          at: deps.clock().toISOString(),
+          actor: c.get('user'),
+          action: 'request.denied',
+          entityType: 'Request',
+          entityId: null,
+          outcome: 'denied',
+          meta: {
+            method: c.req.method,
+            route: c.req.routePath,
+            path: c.req.path,
+            reason: error.code,
+            ...(error.rule ? { rule: error.rule } : {}),
+          },
+        }),
     );
   } catch (auditError) {
     logger.error({ reqId: c.get('requestId'), err: auditError }, 'could not audit a refusal');
@@ -178,19 +180,21 @@ function auditDenial(deps: Deps, logger: Logger, c: Context<AppEnv>, error: AppE
 }
 
 /** CASL refusals raised in handlers are permission events too: the auditor sees them. */
-function auditForbidden(deps: Deps, logger: Logger, c: Context<AppEnv>, err: ForbiddenError<AnyAbility>) {
+async function auditForbidden(deps: Deps, logger: Logger, c: Context<AppEnv>, err: ForbiddenError<AnyAbility>) {
   const user = c.get('user');
   try {
-    tx(deps.db, () =>
-      appendAudit(deps.db, {
-        at: deps.clock().toISOString(),
-        actor: user,
-        action: `permission.${String(err.action)}`,
-        entityType: String(err.subjectType),
-        entityId: null,
-        outcome: 'denied',
-        meta: { method: c.req.method, path: c.req.path },
-      }),
+    await tx(
+      deps.db,
+      async () =>
+        await appendAudit(deps.db, {
+          at: deps.clock().toISOString(),
+          actor: user,
+          action: `permission.${String(err.action)}`,
+          entityType: String(err.subjectType),
+          entityId: null,
+          outcome: 'denied',
+          meta: { method: c.req.method, path: c.req.path },
+        }),
     );
   } catch (auditError) {
     logger.error({ reqId: c.get('requestId'), err: auditError }, 'could not audit a refused permission');

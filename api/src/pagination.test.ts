@@ -9,12 +9,12 @@ const started: string[] = [];
 
 beforeAll(async () => {
   h = await makeHarness();
-  const definitionId = h.publish();
-  const principal = h.authUser('principalA');
+  const definitionId = await h.publish();
+  const principal = await h.authUser('principalA');
   for (let i = 0; i < 250; i += 1) {
     // Runs of equal timestamps make the id tie-breaker matter.
     if (i % 7 === 0) h.clock.advance(1000);
-    const { body } = startInstance(h.deps, {
+    const { body } = await startInstance(h.deps, {
       definitionId,
       subjectOrgId: h.orgs.schoolA,
       data: { title: `报告 ${i}` },

@@ -10,7 +10,7 @@ import { passwordMaxAgeDays } from './auth/password-expiry.js';
 import { banner, firstStart } from './bootstrap/first-start.js';
 import { upgradeStored } from './bootstrap/upgrade-stored.js';
 import { attachmentsDirFromEnv, dataDirFromEnv, dbFileIn } from './data-dir.js';
-import { openDb } from './db/client.js';
+import { closeDb, openDb } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { startWalCheckpointer } from './db/wal-checkpointer.js';
 import { withJsonCompression } from './delivery/compress-json.js';
@@ -34,7 +34,7 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 mkdirSync(dataDir, { recursive: true });
 const db = openDb(dbFileIn(dataDir));
 migrate(db);
-upgradeStored(db);
+await upgradeStored(db);
 const auditCheckpointFile = join(dataDir, CHECKPOINT_FILE_NAME);
 const checkpointMinutes = Number(process.env.EDUFLOW_AUDIT_CHECKPOINT_MINUTES ?? DEFAULT_CHECKPOINT_MINUTES);
 const deps: Deps = {
@@ -52,14 +52,14 @@ const deps: Deps = {
 const startInfo = await firstStart(deps, dataDir, () => import('@eduflow/seeds'));
 
 const app = createApp(deps);
-const optimizer = startOptimizer(db);
+const optimizer = await startOptimizer(db);
 const scheduler = startScheduler(deps);
 // Fired timers of finished work and old notifications are deleted daily (docs/bench/storage.md).
 const pruning = startPruning(db, deps.clock);
 // The WAL is copied into the database file off the request thread (a commit used to do it).
 const walCheckpointer = startWalCheckpointer(db);
 // The audit chain's head anchored outside the database (ADR 0004): now, on a schedule, and at shutdown.
-const checkpoints = startCheckpoints(deps, {
+const checkpoints = await startCheckpoints(deps, {
   file: auditCheckpointFile,
   everyMs:
     (Number.isFinite(checkpointMinutes) && checkpointMinutes > 0 ? checkpointMinutes : DEFAULT_CHECKPOINT_MINUTES) *
@@ -87,17 +87,16 @@ const shutdown = () => {
   scheduler.stop();
   pruning.stop();
   server.close(() => {
-    checkpoints.stop();
-    optimizer.stop();
-    void walCheckpointer.stop().finally(() => {
-      db.$client.close();
-      process.exit(0);
-    });
+    void checkpoints
+      .stop()
+      .then(() => optimizer.stop())
+      .then(() => walCheckpointer.stop())
+      .finally(() => {
+        closeDb(db);
+        process.exit(0);
+      });
   });
-  setTimeout(() => {
-    checkpoints.stop();
-    process.exit(0);
-  }, 5000).unref();
+  setTimeout(() => void checkpoints.stop().finally(() => process.exit(0)), 5000).unref();
 };
 process.once('SIGTERM', shutdown);
 process.once('SIGINT', shutdown);

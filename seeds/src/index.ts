@@ -16,14 +16,14 @@ export type SeedSummary = { schools: number; groups: number; users: number; inst
 
 /** Builds the demo district through the API's own use-cases: organisations, accounts, workflows, instances. */
 export async function seedDemo(deps: Deps, opts: { password: string }): Promise<SeedSummary> {
-  const orgs = seedOrganisations(deps);
+  const orgs = await seedOrganisations(deps);
   const users = await seedUsers(deps, orgs, opts.password);
-  seedReference(deps, users.get('admin')!, users.get('reviewer')!);
-  const inspections = seedSecurityInspections(deps, orgs, users);
+  await seedReference(deps, users.get('admin')!, users.get('reviewer')!);
+  const inspections = await seedSecurityInspections(deps, orgs, users);
   const assessments = await seedBundledAssessments(deps, orgs, users);
-  const entries = seedCampusEntries(deps, orgs, users);
-  const awards = seedTeachingAwards(deps, orgs, users);
-  fileBurdenReport(deps, {
+  const entries = await seedCampusEntries(deps, orgs, users);
+  const awards = await seedTeachingAwards(deps, orgs, users);
+  await fileBurdenReport(deps, {
     actor: users.get('teacher1')!,
     burdenItem: 'JF-01',
     description: '街道要求教师每周填报社区志愿服务统计表，与教学无关。',
@@ -32,7 +32,7 @@ export async function seedDemo(deps: Deps, opts: { password: string }): Promise<
   // What fell due while the demo's past was replayed (公示 ends, overdue escalations) happens now, as the scheduler would.
   while ((await runDueTimers(deps)).fired > 0);
   // Saved last: the replayed past keeps the deadlines it was seeded with; steps opened from now on count the vacations.
-  seedCalendar(deps, users.get('admin')!);
+  await seedCalendar(deps, users.get('admin')!);
   return {
     schools: orgs.schools.size,
     groups: orgs.groups.size,

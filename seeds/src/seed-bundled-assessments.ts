@@ -47,8 +47,8 @@ export async function seedBundledAssessments(deps: Deps, index: OrgIndex, users:
   const admin = users.get('admin')!;
   const reviewer = users.get('reviewer')!;
   // Drafted by the admin, approved and published by a reviewer (four eyes).
-  const def = publishDefinition(deps, {
-    id: createDraftDefinition(deps, { definition: TEMPLATES['bundled-assessment'], actor: admin }).id,
+  const def = await publishDefinition(deps, {
+    id: (await createDraftDefinition(deps, { definition: TEMPLATES['bundled-assessment'], actor: admin })).id,
     actor: reviewer,
   });
   const opened = await startBulk(daysAgo(deps, 30), {
@@ -58,44 +58,44 @@ export async function seedBundledAssessments(deps: Deps, index: OrgIndex, users:
     data: { cycle: '2026', indicatorSystem: 'bundled-2026' },
   });
   if (opened.failed.length) throw new Error(`bundled assessment: ${JSON.stringify(opened.failed)}`);
-  GROUPS.forEach((group, gi) => {
+  for (const [gi, group] of GROUPS.entries()) {
     const started = opened.started.find((s) => s.orgId === index.groups.get(group.key))!;
     const stage = STAGE[group.key] ?? 'partial';
     const lead = users.get(group.key === 'S1' ? 'lead1' : `lead-${group.key.toLowerCase()}`)!;
     const act = mover(deps, started.instanceId, 1);
     const schools = stage === 'partial' ? group.schools.slice(0, 1) : group.schools;
-    schools.forEach((school, si) => {
+    for (const [si, school] of schools.entries()) {
       const principal = principalOf(users, index, school);
-      saveAttachment(daysAgo(deps, 26), {
+      await saveAttachment(daysAgo(deps, 26), {
         actor: principal,
         instanceId: started.instanceId,
         field: 'indicatorScores.uplift',
         name: `${school}薄弱校提升数据.pdf`,
         bytes: UPLIFT_PDF,
       });
-      act(principal, 'SUBMIT_PART', { data: scores(gi, si) }, 25);
-    });
-    if (stage === 'partial') return;
+      await act(principal, 'SUBMIT_PART', { data: scores(gi, si) }, 25);
+    }
+    if (stage === 'partial') continue;
     if (stage === 'returned') {
       const weak = principalOf(users, index, group.schools[2]);
-      act(
+      await act(
         lead,
         'RETURN_PART',
         { data: { userId: weak.id }, comment: '干部交流佐证材料缺少任职文件，请补充后重新提交。' },
         20,
       );
-      return;
+      continue;
     }
-    act(lead, 'CONSOLIDATE', { comment: '集团已汇总审核，同意上报。' }, 20);
-    if (stage === 'desk') return;
+    await act(lead, 'CONSOLIDATE', { comment: '集团已汇总审核，同意上报。' }, 20);
+    if (stage === 'desk') continue;
     if (stage === 'site') {
-      act(reviewer, 'SITE_VISIT', { comment: '安排实地考察。' }, 15);
-      return;
+      await act(reviewer, 'SITE_VISIT', { comment: '安排实地考察。' }, 15);
+      continue;
     }
     const publishedAgo = stage === 'notice' ? 1 : stage === 'appeal' ? 4 : 12;
     // The group score and grade are rolled up by the API from the members' parts.
-    act(reviewer, 'PUBLISH', { comment: '书面审核完成，结果公示。' }, publishedAgo);
-    if (stage === 'appeal') act(lead, 'APPEAL', { comment: '薄弱校提升指标的佐证材料未被采纳，申请复核。' }, 2);
-  });
+    await act(reviewer, 'PUBLISH', { comment: '书面审核完成，结果公示。' }, publishedAgo);
+    if (stage === 'appeal') await act(lead, 'APPEAL', { comment: '薄弱校提升指标的佐证材料未被采纳，申请复核。' }, 2);
+  }
   return GROUPS.length;
 }

@@ -11,6 +11,12 @@ export const DEMO_VACATIONS = [
   { from: '2027-07-03', to: '2027-08-31', name: '2027 年暑假' },
 ];
 
-export function seedCalendar(deps: Deps, admin: TAuthUser) {
-  return putCalendar(deps, { holidays: [], workdays: [], vacations: DEMO_VACATIONS, expectedVersion: 0, actor: admin });
+export async function seedCalendar(deps: Deps, admin: TAuthUser) {
+  return await putCalendar(deps, {
+    holidays: [],
+    workdays: [],
+    vacations: DEMO_VACATIONS,
+    expectedVersion: 0,
+    actor: admin,
+  });
 }

@@ -61,44 +61,46 @@ const PLANS: Plan[] = [
   },
 ];
 
-export function seedCampusEntries(deps: Deps, index: OrgIndex, users: UserIndex): number {
+export async function seedCampusEntries(deps: Deps, index: OrgIndex, users: UserIndex): Promise<number> {
   const admin = users.get('admin')!;
   const dept = users.get('dept1')!;
   const reviewer = users.get('reviewer')!;
   // Drafted by the admin, approved and published by a reviewer (four eyes).
-  const def = publishDefinition(deps, {
-    id: createDraftDefinition(deps, { definition: TEMPLATES['campus-entry'], actor: admin }).id,
+  const def = await publishDefinition(deps, {
+    id: (await createDraftDefinition(deps, { definition: TEMPLATES['campus-entry'], actor: admin })).id,
     actor: reviewer,
   });
   for (const plan of PLANS) {
-    const started = startInstance(daysAgo(deps, plan.filedAgo), {
-      actor: dept,
-      definitionId: def.id,
-      subjectOrgId: index.districtId,
-      data: {
-        itemCode: plan.itemCode,
-        title: plan.title,
-        activityDate: dateIn(deps, plan.activityIn),
-        schoolIds: plan.schools.map((s) => index.schools.get(s)!.id),
-        studentHours: 2,
-        teacherHours: 2,
-        commercial: false,
-        feeCharging: false,
-      },
-    }).body;
+    const started = (
+      await startInstance(daysAgo(deps, plan.filedAgo), {
+        actor: dept,
+        definitionId: def.id,
+        subjectOrgId: index.districtId,
+        data: {
+          itemCode: plan.itemCode,
+          title: plan.title,
+          activityDate: dateIn(deps, plan.activityIn),
+          schoolIds: plan.schools.map((s) => index.schools.get(s)!.id),
+          studentHours: 2,
+          teacherHours: 2,
+          commercial: false,
+          feeCharging: false,
+        },
+      })
+    ).body;
     if (plan.stage === 'auto' || plan.stage === 'review') continue;
     const act = mover(deps, started.id, started.version);
     const [first, ...rest] = plan.schools.map((s) => principalOf(users, index, s));
     if (plan.stage === 'confirm') {
-      act(reviewer, 'APPROVE', { comment: '符合白名单，同意进校。' });
+      await act(reviewer, 'APPROVE', { comment: '符合白名单，同意进校。' });
       // The other school has confirmed; 西永中学 (principal1) still has to.
-      for (const p of rest) act(p, 'SUBMIT_PART', { data: { decision: 'confirm' } });
+      for (const p of rest) await act(p, 'SUBMIT_PART', { data: { decision: 'confirm' } });
       continue;
     }
-    act(reviewer, 'APPROVE', { comment: '同意。' }, plan.filedAgo - 3);
-    for (const p of [first, ...rest]) act(p, 'SUBMIT_PART', { data: { decision: 'confirm' } }, plan.filedAgo - 6);
+    await act(reviewer, 'APPROVE', { comment: '同意。' }, plan.filedAgo - 3);
+    for (const p of [first, ...rest]) await act(p, 'SUBMIT_PART', { data: { decision: 'confirm' } }, plan.filedAgo - 6);
     for (const [i, p] of [first, ...rest].entries())
-      act(
+      await act(
         p,
         'SUBMIT_PART',
         { data: { held: true, actualTeacherHours: 3 + i, outcomeNotes: '活动顺利开展，学生反响良好。' } },

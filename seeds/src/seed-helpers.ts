@@ -17,12 +17,14 @@ type Extra = { data?: Record<string, unknown>; comment?: string };
 /** Moves one instance step by step, keeping its version, each step on its own (earlier) day. */
 export function mover(deps: Deps, instanceId: string, version: number) {
   let v = version;
-  return (who: TAuthUser, type: string, extra: Extra = {}, ago = 0) => {
-    v = fireEvent(daysAgo(deps, ago), {
-      actor: who,
-      instanceId,
-      event: { type, ...extra },
-      expectedVersion: v,
-    }).version;
+  return async (who: TAuthUser, type: string, extra: Extra = {}, ago = 0) => {
+    v = (
+      await fireEvent(daysAgo(deps, ago), {
+        actor: who,
+        instanceId,
+        event: { type, ...extra },
+        expectedVersion: v,
+      })
+    ).version;
   };
 }

@@ -12,8 +12,8 @@ export type OrgIndex = {
 };
 
 /** The district → group → school tree, plus the outside departments, created through the use-case. */
-export function seedOrganisations(deps: Deps): OrgIndex {
-  const district = createOrganisation(deps, {
+export async function seedOrganisations(deps: Deps): Promise<OrgIndex> {
+  const district = await createOrganisation(deps, {
     type: 'district',
     name: DISTRICT.name,
     shortName: DISTRICT.shortName,
@@ -21,7 +21,7 @@ export function seedOrganisations(deps: Deps): OrgIndex {
   });
   const index: OrgIndex = { districtId: district.id, groups: new Map(), schools: new Map(), departments: new Map() };
   for (const g of GROUPS) {
-    const group = createOrganisation(deps, {
+    const group = await createOrganisation(deps, {
       type: 'group',
       name: g.name,
       parentId: district.id,
@@ -29,18 +29,21 @@ export function seedOrganisations(deps: Deps): OrgIndex {
       code: `${DISTRICT.code}-${g.key}`,
     });
     index.groups.set(g.key, group.id);
-    g.schools.forEach((name, i) => {
+    for (const [i, name] of g.schools.entries()) {
       const code = `${g.key}-${String(i + 1).padStart(2, '0')}`;
-      const school = createOrganisation(deps, {
+      const school = await createOrganisation(deps, {
         type: 'school',
         name,
         parentId: group.id,
         code: `${DISTRICT.code}-${code}`,
       });
       index.schools.set(name, { id: school.id, code, groupKey: g.key });
-    });
+    }
   }
   for (const name of DEPARTMENTS)
-    index.departments.set(name, createOrganisation(deps, { type: 'department', name, parentId: district.id }).id);
+    index.departments.set(
+      name,
+      (await createOrganisation(deps, { type: 'department', name, parentId: district.id })).id,
+    );
   return index;
 }

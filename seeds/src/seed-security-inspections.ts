@@ -60,10 +60,10 @@ const NOTES: Record<string, string> = {
  * The school hands in per finding: a photo of the fix on the item (a minute after the finding was raised, so
  * it is newer than the finding) and a note, through the same use-cases the console calls.
  */
-function handIn(deps: Deps, at: Deps, who: TAuthUser, instanceId: string, failCodes: string[]) {
+async function handIn(deps: Deps, at: Deps, who: TAuthUser, instanceId: string, failCodes: string[]) {
   const minuteLater: Deps = { ...deps, clock: () => new Date(at.clock().getTime() + 60_000) };
   for (const code of failCodes)
-    saveAttachment(minuteLater, {
+    await saveAttachment(minuteLater, {
       actor: who,
       instanceId,
       field: `items.${code}`,
@@ -86,58 +86,64 @@ const answers = (failCodes: string[]) =>
  * Publishes the security-inspection workflow and opens this autumn's round for every secondary school,
  * moved through the same use-cases people call, so the demo obeys every rule.
  */
-export function seedSecurityInspections(
+export async function seedSecurityInspections(
   deps: Deps,
   index: OrgIndex,
   users: UserIndex,
-): { definitionId: string; instances: number } {
+): Promise<{ definitionId: string; instances: number }> {
   const admin = users.get('admin')!;
   const inspector = users.get('inspector1')!;
   // Drafted by the admin, approved and published by a reviewer (four eyes).
-  const draft = createDraftDefinition(deps, { definition: TEMPLATES['security-inspection'], actor: admin });
-  const published = publishDefinition(deps, { id: draft.id, actor: users.get('reviewer')! });
+  const draft = await createDraftDefinition(deps, { definition: TEMPLATES['security-inspection'], actor: admin });
+  const published = await publishDefinition(deps, { id: draft.id, actor: users.get('reviewer')! });
   const secondary = GROUPS.filter((g) => g.kind === 'secondary').flatMap((g) => g.schools);
-  let count = seedSpringRound(deps, published.id, index, users);
+  let count = await seedSpringRound(deps, published.id, index, users);
   for (const school of secondary) {
     const plan = PLAN[school] ?? { stage: 'selfCheck' as Stage, startedDaysAgo: 2 };
     const when = daysAgo(deps, plan.startedDaysAgo);
-    const started = startInstance(when, {
-      actor: admin,
-      definitionId: published.id,
-      subjectOrgId: index.schools.get(school)!.id,
-      data: { round: '2026年秋季网络安全检查', items: ITEMS },
-      assignments: { inspector: [inspector.id] },
-    }).body;
+    const started = (
+      await startInstance(when, {
+        actor: admin,
+        definitionId: published.id,
+        subjectOrgId: index.schools.get(school)!.id,
+        data: { round: '2026年秋季网络安全检查', items: ITEMS },
+        assignments: { inspector: [inspector.id] },
+      })
+    ).body;
     count++;
     let version = started.version;
-    const act = (
+    const act = async (
       who: TAuthUser,
       type: string,
       extra: { data?: Record<string, unknown>; comment?: string } = {},
       at = when,
     ) => {
-      version = fireEvent(at, {
-        actor: who,
-        instanceId: started.id,
-        event: { type, ...extra },
-        expectedVersion: version,
-      }).version;
+      version = (
+        await fireEvent(at, {
+          actor: who,
+          instanceId: started.id,
+          event: { type, ...extra },
+          expectedVersion: version,
+        })
+      ).version;
     };
     const principal = principalOf(users, index, school);
     const later = daysAgo(deps, Math.max(plan.startedDaysAgo - 2, 0));
     if (plan.stage === 'selfCheck') continue;
     if (plan.stage === 'saved') {
-      act(principal, 'SAVE', { data: { items: answers([]), selfCheckNotes: '已完成全部检查项自查，均符合要求。' } });
+      await act(principal, 'SAVE', {
+        data: { items: answers([]), selfCheckNotes: '已完成全部检查项自查，均符合要求。' },
+      });
       continue;
     }
     const fails = plan.stage === 'passed' ? [] : ['HOST-01', 'DATA-01'];
-    act(principal, 'SUBMIT', { data: { items: answers(fails), selfCheckNotes: '自查完成。' } });
+    await act(principal, 'SUBMIT', { data: { items: answers(fails), selfCheckNotes: '自查完成。' } });
     if (plan.stage === 'inspection') continue;
     if (plan.stage === 'passed') {
-      act(inspector, 'PASS', { comment: '现场检查全部合格。' }, later);
+      await act(inspector, 'PASS', { comment: '现场检查全部合格。' }, later);
       continue;
     }
-    act(
+    await act(
       inspector,
       'RAISE_FINDINGS',
       { comment: '服务器存在弱口令；学生信息未脱敏展示。', data: raised(fails, 11 + count * 2) },
@@ -145,19 +151,19 @@ export function seedSecurityInspections(
     );
     if (plan.stage === 'rectification') continue;
     const handedIn = { ...deps, clock: () => new Date(later.clock().getTime() + 120_000) };
-    act(
+    await act(
       principal,
       'SUBMIT_RECTIFICATION',
       {
         data: {
-          ...handIn(deps, later, principal, started.id, fails),
+          ...(await handIn(deps, later, principal, started.id, fails)),
           rectificationReport: '已重置全部服务器口令并启用复杂度策略；学生信息页面已脱敏。',
         },
       },
       handedIn,
     );
     if (plan.stage === 'verification') continue;
-    act(
+    await act(
       inspector,
       'APPROVE',
       { comment: '整改到位。' },
@@ -171,44 +177,48 @@ export function seedSecurityInspections(
  * The spring round at 科学城第一中学 found weak passwords too, rectified and closed: the autumn finding on
  * the same item is flagged as a repeat (屡查屡犯) in the findings and the report.
  */
-function seedSpringRound(deps: Deps, definitionId: string, index: OrgIndex, users: UserIndex): number {
+async function seedSpringRound(deps: Deps, definitionId: string, index: OrgIndex, users: UserIndex): Promise<number> {
   const school = '科学城第一中学';
   const inspector = users.get('inspector1')!;
   const principal = principalOf(users, index, school);
-  const started = startInstance(daysAgo(deps, 200), {
-    actor: users.get('admin')!,
-    definitionId,
-    subjectOrgId: index.schools.get(school)!.id,
-    data: { round: '2026年春季网络安全检查', items: ITEMS },
-    assignments: { inspector: [inspector.id] },
-  }).body;
+  const started = (
+    await startInstance(daysAgo(deps, 200), {
+      actor: users.get('admin')!,
+      definitionId,
+      subjectOrgId: index.schools.get(school)!.id,
+      data: { round: '2026年春季网络安全检查', items: ITEMS },
+      assignments: { inspector: [inspector.id] },
+    })
+  ).body;
   let version = started.version;
-  const act = (
+  const act = async (
     who: TAuthUser,
     type: string,
     extra: { data?: Record<string, unknown>; comment?: string },
     ago: number,
   ) => {
-    version = fireEvent(daysAgo(deps, ago), {
-      actor: who,
-      instanceId: started.id,
-      event: { type, ...extra },
-      expectedVersion: version,
-    }).version;
+    version = (
+      await fireEvent(daysAgo(deps, ago), {
+        actor: who,
+        instanceId: started.id,
+        event: { type, ...extra },
+        expectedVersion: version,
+      })
+    ).version;
   };
-  act(principal, 'SUBMIT', { data: { items: answers(['HOST-01']), selfCheckNotes: '自查完成。' } }, 195);
-  act(inspector, 'RAISE_FINDINGS', { comment: '服务器存在弱口令。', data: raised(['HOST-01'], 3) }, 190);
-  act(
+  await act(principal, 'SUBMIT', { data: { items: answers(['HOST-01']), selfCheckNotes: '自查完成。' } }, 195);
+  await act(inspector, 'RAISE_FINDINGS', { comment: '服务器存在弱口令。', data: raised(['HOST-01'], 3) }, 190);
+  await act(
     principal,
     'SUBMIT_RECTIFICATION',
     {
       data: {
-        ...handIn(deps, daysAgo(deps, 190), principal, started.id, ['HOST-01']),
+        ...(await handIn(deps, daysAgo(deps, 190), principal, started.id, ['HOST-01'])),
         rectificationReport: '已重置口令。',
       },
     },
     185,
   );
-  act(inspector, 'APPROVE', { comment: '整改到位。' }, 180);
+  await act(inspector, 'APPROVE', { comment: '整改到位。' }, 180);
   return 1;
 }

@@ -27,55 +27,57 @@ const SCORES: Record<string, { innovation: number; practice: number; spread: num
   expert3: { innovation: 25, practice: 35, spread: 26 },
 };
 
-export function seedTeachingAwards(deps: Deps, index: OrgIndex, users: UserIndex): number {
+export async function seedTeachingAwards(deps: Deps, index: OrgIndex, users: UserIndex): Promise<number> {
   const admin = users.get('admin')!;
   const teacher = users.get('teacher1')!;
   const principal = users.get('principal1')!;
   const reviewer = users.get('reviewer')!;
   const expert = (name: string): TAuthUser => users.get(name)!;
   // Drafted by the admin, approved and published by a reviewer (four eyes).
-  const def = publishDefinition(deps, {
-    id: createDraftDefinition(deps, { definition: TEMPLATES['teaching-award'], actor: admin }).id,
+  const def = await publishDefinition(deps, {
+    id: (await createDraftDefinition(deps, { definition: TEMPLATES['teaching-award'], actor: admin })).id,
     actor: reviewer,
   });
   for (const plan of PLANS) {
     const ago = plan.startedAgo;
-    const started = startInstance(daysAgo(deps, ago), {
-      actor: teacher,
-      definitionId: def.id,
-      subjectOrgId: index.schools.get('西永中学')!.id,
-      data: {
-        category: plan.category,
-        title: plan.title,
-        completers: [
-          { name: '赵雨欣', unit: '西永中学' },
-          { name: '刘晓燕', unit: '西永中学' },
-        ],
-        practiceYears: 3,
-        summaryReport: '成果经三年教学实践检验，在集团内四所学校推广应用，学生学业负担明显减轻、学习兴趣显著提升。',
-      },
-    }).body;
+    const started = (
+      await startInstance(daysAgo(deps, ago), {
+        actor: teacher,
+        definitionId: def.id,
+        subjectOrgId: index.schools.get('西永中学')!.id,
+        data: {
+          category: plan.category,
+          title: plan.title,
+          completers: [
+            { name: '赵雨欣', unit: '西永中学' },
+            { name: '刘晓燕', unit: '西永中学' },
+          ],
+          practiceYears: 3,
+          summaryReport: '成果经三年教学实践检验，在集团内四所学校推广应用，学生学业负担明显减轻、学习兴趣显著提升。',
+        },
+      })
+    ).body;
     const act = mover(deps, started.id, started.version);
     if (plan.stage === 'notRecommended') {
-      act(principal, 'REJECT', { comment: '本年度学校推荐名额已用于其他项目，建议明年申报。' }, ago - 2);
+      await act(principal, 'REJECT', { comment: '本年度学校推荐名额已用于其他项目，建议明年申报。' }, ago - 2);
       continue;
     }
-    act(principal, 'RECOMMEND', { comment: '同意推荐。' }, ago - 2);
+    await act(principal, 'RECOMMEND', { comment: '同意推荐。' }, ago - 2);
     if (plan.stage === 'preliminary') continue;
     // No experts named: the API picks three, never from 西永中学 or its group, least loaded first.
-    act(reviewer, 'PASS', { comment: '形式审查通过。' }, ago - 5);
+    await act(reviewer, 'PASS', { comment: '形式审查通过。' }, ago - 5);
     const experts = plan.stage === 'scoring' ? ['expert1', 'expert3'] : ['expert1', 'expert2', 'expert3'];
     for (const name of experts)
-      act(
+      await act(
         expert(name),
         'SUBMIT_PART',
         { data: { ...SCORES[name], expertComment: '成果创新性强，推广价值明显。' } },
         ago - 10,
       );
     if (plan.stage === 'scoring') continue;
-    act(reviewer, 'RANK', { comment: '评审完成。' }, ago - 15);
+    await act(reviewer, 'RANK', { comment: '评审完成。' }, ago - 15);
     // Final score (trimmed mean) and level (by the rubric's quotas) are computed by the API.
-    act(reviewer, 'PUBLISH', {}, plan.stage === 'notice' ? 1 : ago - 20);
+    await act(reviewer, 'PUBLISH', {}, plan.stage === 'notice' ? 1 : ago - 20);
   }
   return PLANS.length;
 }

@@ -29,11 +29,11 @@ export async function seedUsers(deps: Deps, index: OrgIndex, password: string): 
   const users: UserIndex = new Map();
   const add = async (username: string, displayName: string, role: TRole, orgId: string) => {
     const created = await createUser(deps, { username, displayName, passwordHash, roles: [{ role, orgId }] });
-    users.set(username, loadAuthUser(deps, created.id)!);
+    users.set(username, (await loadAuthUser(deps, created.id))!);
   };
   for (const u of DEMO_USERS) {
     await add(u.username, u.displayName, u.role, orgOf(index, u.at));
-    if ('totp' in u) presetTotp(deps, { userId: users.get(u.username)!.id, secret: u.totp });
+    if ('totp' in u) await presetTotp(deps, { userId: users.get(u.username)!.id, secret: u.totp });
   }
   const taken = new Set(DEMO_USERS.map((u) => `${u.role}@${u.at}`));
   for (const [name, school] of index.schools)

@@ -149,6 +149,6 @@ describe('demo seed', () => {
       .all() as Array<{ type: string; creator: string; publisher: string }>;
     expect(publishes).toHaveLength(8);
     expect(new Set(publishes.map((p) => `${p.creator}→${p.publisher}`))).toEqual(new Set(['admin→reviewer']));
-    expect(verifyAuditChain(db)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
   });
 });

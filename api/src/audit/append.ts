@@ -48,9 +48,9 @@ export function hashEvent(prevHash: string | Uint8Array, e: THashed): string {
  * Appends one event to the chain. Call it inside the caller's `tx()`: the write lock taken by
  * BEGIN IMMEDIATE is what makes "read the last hash, insert the next" safe.
  */
-export function appendAudit(db: Db, input: TAuditInput): TAuditEventRow {
+export async function appendAudit(db: Db, input: TAuditInput): Promise<TAuditEventRow> {
   // Built once per connection (db/prepared.ts): every mutation of every use-case appends here.
-  const last = prepared(db, 'audit.last', (d) =>
+  const last = await prepared(db, 'audit.last', (d) =>
     d
       .select({ seq: auditEvents.seq, hash: auditEvents.hash })
       .from(auditEvents)
@@ -76,7 +76,7 @@ export function appendAudit(db: Db, input: TAuditInput): TAuditEventRow {
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
   const row: TAuditEventRow = { ...event, prevHash, hash: hashEvent(prevHash, event) };
-  insertEvent(db).run(row);
+  await insertEvent(db).run(row);
   return row;
 }
 

@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const sqlite = () => h.db.$client;
+const sqlite = () => h.sqlite;
 
 /** Tampering needs the triggers out of the way, exactly as an attacker with file access would do. */
 function withoutTriggers(fn: () => void) {
@@ -27,8 +27,8 @@ function withoutTriggers(fn: () => void) {
 }
 
 describe('audit log', () => {
-  it('every setup mutation is in the chain and the chain verifies', () => {
-    const result = verifyAuditChain(h.db);
+  it('every setup mutation is in the chain and the chain verifies', async () => {
+    const result = await verifyAuditChain(h.db);
     expect(result.ok).toBe(true);
     // 6 organisations + 13 users + 13 role grants + 3 authenticators (the three powers) set up by the harness.
     expect(result.count).toBe(35);
@@ -39,20 +39,20 @@ describe('audit log', () => {
     expect(() => sqlite().prepare('delete from audit_events where seq = 1').run()).toThrow(/append-only/);
   });
 
-  it('verify pinpoints an edited event', () => {
+  it('verify pinpoints an edited event', async () => {
     withoutTriggers(() => sqlite().prepare("update audit_events set actor_name = 'someone else' where seq = 5").run());
-    const result = verifyAuditChain(h.db);
+    const result = await verifyAuditChain(h.db);
     expect(result).toMatchObject({ ok: false, brokenAt: 5 });
   });
 
   it('verify pinpoints a deleted event (a gap in seq)', async () => {
     const h2 = await makeHarness();
-    const s = h2.db.$client;
+    const s = h2.sqlite;
     const triggers = s.prepare("select sql from sqlite_master where type = 'trigger'").all() as Array<{ sql: string }>;
     s.exec('drop trigger audit_events_no_delete;');
     s.prepare('delete from audit_events where seq = 3').run();
     for (const t of triggers.filter((x) => x.sql.includes('no_delete'))) s.exec(t.sql);
-    expect(verifyAuditChain(h2.db)).toMatchObject({ ok: false, brokenAt: 3 });
+    expect(await verifyAuditChain(h2.db)).toMatchObject({ ok: false, brokenAt: 3 });
     h2.close();
   });
 
@@ -68,20 +68,22 @@ describe('audit log', () => {
 
   it('hashes survive JSON round-trips of nested before/after/meta', async () => {
     const h3 = await makeHarness();
-    tx(h3.db, () =>
-      appendAudit(h3.db, {
-        at: h3.clock.now().toISOString(),
-        actor: null,
-        action: 'test.nested',
-        entityType: 'Test',
-        entityId: null,
-        outcome: 'success',
-        before: { z: 1, a: [1, { y: 'é', b: null }] },
-        after: { when: new Date(0) },
-        meta: { undef: undefined, 中文: '是' },
-      }),
+    await tx(
+      h3.db,
+      async () =>
+        await appendAudit(h3.db, {
+          at: h3.clock.now().toISOString(),
+          actor: null,
+          action: 'test.nested',
+          entityType: 'Test',
+          entityId: null,
+          outcome: 'success',
+          before: { z: 1, a: [1, { y: 'é', b: null }] },
+          after: { when: new Date(0) },
+          meta: { undef: undefined, 中文: '是' },
+        }),
     );
-    expect(verifyAuditChain(h3.db).ok).toBe(true);
+    expect((await verifyAuditChain(h3.db)).ok).toBe(true);
     h3.close();
   });
 });

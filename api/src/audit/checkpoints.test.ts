@@ -3,6 +3,7 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import { asc, eq, gte } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { writerOf } from '../db/client.js';
 import { tx } from '../db/client.js';
 import { auditEvents } from '../db/schema.js';
 import { startCheckpoints } from '../scheduler/start-checkpoints.js';
@@ -22,32 +23,34 @@ async function harness() {
 }
 const fileOf = (h: Harness) => h.deps.auditCheckpointFile ?? '';
 
-function appendEvents(h: Harness, n: number) {
+async function appendEvents(h: Harness, n: number) {
   for (let i = 0; i < n; i++) {
-    tx(h.db, () =>
-      appendAudit(h.db, {
-        at: h.clock.now().toISOString(),
-        actor: null,
-        action: 'test.event',
-        entityType: 'Test',
-        entityId: String(i),
-        outcome: 'success',
-      }),
+    await tx(
+      h.db,
+      async () =>
+        await appendAudit(h.db, {
+          at: h.clock.now().toISOString(),
+          actor: null,
+          action: 'test.event',
+          entityType: 'Test',
+          entityId: String(i),
+          outcome: 'success',
+        }),
     );
   }
 }
-const lastSeq = (h: Harness) =>
-  (h.db.$client.prepare('select max(seq) as s from audit_events').get() as { s: number }).s;
+const lastSeq = (h: Harness) => (h.sqlite.prepare('select max(seq) as s from audit_events').get() as { s: number }).s;
 
 /** What an attacker with write access to the database file does: triggers out of the way, tamper, triggers back. */
-function withoutTriggers(h: Harness, fn: () => void) {
-  const s = h.db.$client;
+async function withoutTriggers(h: Harness, fn: () => unknown) {
+  // The writer connection: outside tx() the database reads through a read-only one.
+  const s = writerOf(h.db).$client;
   const triggers = s
     .prepare("select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'audit_events'")
     .all() as Array<{ name: string; sql: string }>;
   for (const t of triggers) s.exec(`drop trigger ${t.name}`);
   try {
-    fn();
+    await fn();
   } finally {
     for (const t of triggers) s.exec(t.sql);
   }
@@ -57,13 +60,13 @@ describe('audit checkpoints (the chain head anchored outside the table)', () => 
   it('writes one fsynced line when the head moved, nothing when it did not, and only ever appends', async () => {
     const h = await harness();
     const file = fileOf(h);
-    const first = writeCheckpoint(h.deps, file);
+    const first = await writeCheckpoint(h.deps, file);
     expect(first).toMatchObject({ written: true, checkpoint: { seq: lastSeq(h), at: h.clock.now().toISOString() } });
-    expect(writeCheckpoint(h.deps, file)).toEqual({ written: false, why: 'unchanged' });
+    expect(await writeCheckpoint(h.deps, file)).toEqual({ written: false, why: 'unchanged' });
     const before = readFileSync(file, 'utf8');
-    appendEvents(h, 3);
+    await appendEvents(h, 3);
     h.clock.advance(5 * 60_000);
-    expect(writeCheckpoint(h.deps, file)).toMatchObject({ written: true, checkpoint: { seq: lastSeq(h) } });
+    expect(await writeCheckpoint(h.deps, file)).toMatchObject({ written: true, checkpoint: { seq: lastSeq(h) } });
     const after = readFileSync(file, 'utf8');
     expect(after.startsWith(before)).toBe(true);
     const lines = after
@@ -77,9 +80,9 @@ describe('audit checkpoints (the chain head anchored outside the table)', () => 
   it('an intact chain with checkpoints verifies, and GET /api/audit/verify says how many it held the table to', async () => {
     const h = await harness();
     const auditor = await h.signIn('auditor');
-    writeCheckpoint(h.deps, fileOf(h));
-    appendEvents(h, 4);
-    const cp = writeCheckpoint(h.deps, fileOf(h));
+    await writeCheckpoint(h.deps, fileOf(h));
+    await appendEvents(h, 4);
+    const cp = await writeCheckpoint(h.deps, fileOf(h));
     const res = await h.get('/api/audit/verify', auditor);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({
@@ -91,16 +94,16 @@ describe('audit checkpoints (the chain head anchored outside the table)', () => 
   it('deleting the newest rows fails verify, naming the missing range (it passed before checkpoints)', async () => {
     const h = await harness();
     const auditor = await h.signIn('auditor');
-    appendEvents(h, 10);
-    const cp = writeCheckpoint(h.deps, fileOf(h));
+    await appendEvents(h, 10);
+    const cp = await writeCheckpoint(h.deps, fileOf(h));
     if (!cp.written) throw new Error('no checkpoint');
     const top = cp.checkpoint.seq;
-    withoutTriggers(h, () => h.db.$client.prepare('delete from audit_events where seq > ?').run(top - 3));
+    await withoutTriggers(h, () => h.sqlite.prepare('delete from audit_events where seq > ?').run(top - 3));
 
     // Today's check alone is blind to it: the shortened chain still links up.
-    expect(verifyAuditChain(h.db)).toMatchObject({ ok: true, count: top - 3 });
+    expect(await verifyAuditChain(h.db)).toMatchObject({ ok: true, count: top - 3 });
     // The writer never anchors the shortened head over the old one.
-    expect(writeCheckpoint(h.deps, fileOf(h))).toMatchObject({ written: false, why: 'behind' });
+    expect(await writeCheckpoint(h.deps, fileOf(h))).toMatchObject({ written: false, why: 'behind' });
     expect(readCheckpoints(fileOf(h)).checkpoints).toHaveLength(1);
 
     const res = await h.get('/api/audit/verify', auditor);
@@ -119,13 +122,15 @@ describe('audit checkpoints (the chain head anchored outside the table)', () => 
 
   it('refilling the cut tail with new events does not pass: the row at the checkpoint has another hash', async () => {
     const h = await harness();
-    appendEvents(h, 5);
-    const cp = writeCheckpoint(h.deps, fileOf(h));
+    await appendEvents(h, 5);
+    const cp = await writeCheckpoint(h.deps, fileOf(h));
     if (!cp.written) throw new Error('no checkpoint');
-    withoutTriggers(h, () => h.db.$client.prepare('delete from audit_events where seq > ?').run(cp.checkpoint.seq - 2));
+    await withoutTriggers(h, () =>
+      h.sqlite.prepare('delete from audit_events where seq > ?').run(cp.checkpoint.seq - 2),
+    );
     h.clock.advance(1000);
-    appendEvents(h, 2);
-    expect(verifyAuditChain(h.db, { checkpointFile: fileOf(h) })).toMatchObject({
+    await appendEvents(h, 2);
+    expect(await verifyAuditChain(h.db, { checkpointFile: fileOf(h) })).toMatchObject({
       ok: false,
       brokenAt: cp.checkpoint.seq,
     });
@@ -133,36 +138,35 @@ describe('audit checkpoints (the chain head anchored outside the table)', () => 
 
   it('a checkpoint whose hash does not match fails verify, naming the event and the file line', async () => {
     const h = await harness();
-    writeCheckpoint(h.deps, fileOf(h));
-    appendEvents(h, 2);
-    writeCheckpoint(h.deps, fileOf(h));
+    await writeCheckpoint(h.deps, fileOf(h));
+    await appendEvents(h, 2);
+    await writeCheckpoint(h.deps, fileOf(h));
     appendFileSync(fileOf(h), `${JSON.stringify({ seq: 7, hash: 'a'.repeat(64), at: h.clock.now().toISOString() })}\n`);
-    const result = verifyAuditChain(h.db, { checkpointFile: fileOf(h) });
+    const result = await verifyAuditChain(h.db, { checkpointFile: fileOf(h) });
     expect(result).toMatchObject({ ok: false, brokenAt: 7 });
     expect(result.ok ? '' : result.reason).toContain('checkpoint file line 3');
   });
 
   it('a chain rewritten from an edited row on (hashes recomputed) verifies alone but not against a later checkpoint', async () => {
     const h = await harness();
-    appendEvents(h, 5);
-    writeCheckpoint(h.deps, fileOf(h));
-    withoutTriggers(h, () => {
-      const s = h.db.$client;
+    await appendEvents(h, 5);
+    await writeCheckpoint(h.deps, fileOf(h));
+    await withoutTriggers(h, async () => {
+      const s = h.sqlite;
       s.prepare("update audit_events set actor_name = 'someone else' where seq = 10").run();
-      let prevHash = h.db.select().from(auditEvents).where(eq(auditEvents.seq, 9)).get()?.hash ?? '';
-      for (const row of h.db
+      let prevHash = (await h.db.select().from(auditEvents).where(eq(auditEvents.seq, 9)).limit(1))[0]?.hash ?? '';
+      for (const row of await h.db
         .select()
         .from(auditEvents)
         .where(gte(auditEvents.seq, 10))
-        .orderBy(asc(auditEvents.seq))
-        .all()) {
+        .orderBy(asc(auditEvents.seq))) {
         const hash = hashEvent(prevHash, row);
         s.prepare('update audit_events set prev_hash = ?, hash = ? where seq = ?').run(prevHash, hash, row.seq);
         prevHash = hash;
       }
     });
-    expect(verifyAuditChain(h.db)).toMatchObject({ ok: true });
-    expect(verifyAuditChain(h.db, { checkpointFile: fileOf(h) })).toMatchObject({
+    expect(await verifyAuditChain(h.db)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain(h.db, { checkpointFile: fileOf(h) })).toMatchObject({
       ok: false,
       brokenAt: lastSeq(h),
       reason: expect.stringContaining('rewritten'),
@@ -171,9 +175,9 @@ describe('audit checkpoints (the chain head anchored outside the table)', () => 
 
   it('an unreadable line in the checkpoint file fails verify', async () => {
     const h = await harness();
-    writeCheckpoint(h.deps, fileOf(h));
+    await writeCheckpoint(h.deps, fileOf(h));
     appendFileSync(fileOf(h), 'not a checkpoint\n');
-    expect(verifyAuditChain(h.db, { checkpointFile: fileOf(h) })).toMatchObject({
+    expect(await verifyAuditChain(h.db, { checkpointFile: fileOf(h) })).toMatchObject({
       ok: false,
       reason: expect.stringContaining('line(s) 2'),
     });
@@ -182,31 +186,31 @@ describe('audit checkpoints (the chain head anchored outside the table)', () => 
   it('the scheduler anchors at start, on its interval only when the head moved, and once more on stop', async () => {
     const h = await harness();
     const logs: string[] = [];
-    const cps = startCheckpoints(h.deps, { file: fileOf(h), everyMs: 60_000, log: (m) => logs.push(m) });
+    const cps = await startCheckpoints(h.deps, { file: fileOf(h), everyMs: 60_000, log: (m) => logs.push(m) });
     expect(readCheckpoints(fileOf(h)).checkpoints).toHaveLength(1);
-    expect(cps.tick()).toMatchObject({ written: false, why: 'unchanged' });
-    appendEvents(h, 1);
-    cps.stop();
-    cps.stop();
+    expect(await cps.tick()).toMatchObject({ written: false, why: 'unchanged' });
+    await appendEvents(h, 1);
+    await cps.stop();
+    await cps.stop();
     expect(readCheckpoints(fileOf(h)).checkpoints.map((c) => c.seq)).toEqual([lastSeq(h) - 1, lastSeq(h)]);
-    withoutTriggers(h, () => h.db.$client.prepare('delete from audit_events where seq = ?').run(lastSeq(h)));
-    expect(cps.tick()).toMatchObject({ written: false, why: 'behind' });
+    await withoutTriggers(h, () => h.sqlite.prepare('delete from audit_events where seq = ?').run(lastSeq(h)));
+    expect(await cps.tick()).toMatchObject({ written: false, why: 'behind' });
     expect(logs[0]).toContain('AUDIT CHAIN BEHIND ITS CHECKPOINT');
   });
 
   it('checking a checkpoint is a point lookup by seq, not a scan', async () => {
     const h = await harness();
-    const plan = h.db.$client
-      .prepare('explain query plan select hash from audit_events where seq = ?')
-      .all(1) as Array<{ detail: string }>;
+    const plan = h.sqlite.prepare('explain query plan select hash from audit_events where seq = ?').all(1) as Array<{
+      detail: string;
+    }>;
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/SEARCH audit_events USING INTEGER PRIMARY KEY/);
   });
 
   it('GET /api/audit/checkpoints and the .log download are the auditor’s; the download is the file, audited', async () => {
     const h = await harness();
-    writeCheckpoint(h.deps, fileOf(h));
-    appendEvents(h, 1);
-    writeCheckpoint(h.deps, fileOf(h));
+    await writeCheckpoint(h.deps, fileOf(h));
+    await appendEvents(h, 1);
+    await writeCheckpoint(h.deps, fileOf(h));
     expect((await h.get('/api/audit/checkpoints')).status).toBe(401);
     for (const who of ['admin', 'reviewer1', 'principalA', 'inspector']) {
       const s = await h.signIn(who);
@@ -226,7 +230,7 @@ describe('audit checkpoints (the chain head anchored outside the table)', () => 
       /attachment; filename="audit-checkpoints-\d{4}-\d{2}-\d{2}\.log"/,
     );
     expect(await file.text()).toBe(readFileSync(fileOf(h), 'utf8'));
-    const exported = h.db.$client
+    const exported = h.sqlite
       .prepare("select actor_name, meta from audit_events where action = 'audit.checkpoints.export'")
       .all() as Array<{ actor_name: string; meta: string }>;
     expect(exported).toHaveLength(1);

@@ -62,14 +62,15 @@ export function lastCheckpoint(file: string): TCheckpoint | null {
   }
 }
 
-export function auditHead(db: Db): { seq: number; hash: string } | null {
+export async function auditHead(db: Db): Promise<{ seq: number; hash: string } | null> {
   return (
-    db
-      .select({ seq: auditEvents.seq, hash: auditEvents.hash })
-      .from(auditEvents)
-      .orderBy(desc(auditEvents.seq))
-      .limit(1)
-      .get() ?? null
+    (
+      await db
+        .select({ seq: auditEvents.seq, hash: auditEvents.hash })
+        .from(auditEvents)
+        .orderBy(desc(auditEvents.seq))
+        .limit(1)
+    )[0] ?? null
   );
 }
 
@@ -107,8 +108,8 @@ export type TCheckpointOutcome =
  * A head below (or beside) the last checkpoint is never written over it: that is the tampering the file
  * exists to show, so the caller reports it and verify fails.
  */
-export function writeCheckpoint(deps: { db: Db; clock: () => Date }, file: string): TCheckpointOutcome {
-  const head = auditHead(deps.db);
+export async function writeCheckpoint(deps: { db: Db; clock: () => Date }, file: string): Promise<TCheckpointOutcome> {
+  const head = await auditHead(deps.db);
   const last = lastCheckpoint(file);
   if (last && (!head || head.seq < last.seq || (head.seq === last.seq && head.hash !== last.hash))) {
     return { written: false, why: 'behind', head, last };

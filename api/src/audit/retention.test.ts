@@ -19,21 +19,23 @@ async function oldHarness() {
   return h;
 }
 
-const remove = (h: Harness, seq: number) => h.db.$client.prepare('delete from audit_events where seq = ?').run(seq);
+const remove = (h: Harness, seq: number) => h.sqlite.prepare('delete from audit_events where seq = ?').run(seq);
 
 /** An archive record as the archiver writes it; only throughSeq matters to the trigger. */
-function recordArchive(h: Harness, throughSeq: number) {
+async function recordArchive(h: Harness, throughSeq: number) {
   h.clock.set(new Date().toISOString());
-  tx(h.db, () =>
-    appendAudit(h.db, {
-      at: h.clock.now().toISOString(),
-      actor: null,
-      action: ARCHIVE_ACTION,
-      entityType: ARCHIVE_ENTITY_TYPE,
-      entityId: ARCHIVE_ENTITY_ID,
-      outcome: 'success',
-      meta: { throughSeq },
-    }),
+  await tx(
+    h.db,
+    async () =>
+      await appendAudit(h.db, {
+        at: h.clock.now().toISOString(),
+        actor: null,
+        action: ARCHIVE_ACTION,
+        entityType: ARCHIVE_ENTITY_TYPE,
+        entityId: ARCHIVE_ENTITY_ID,
+        outcome: 'success',
+        meta: { throughSeq },
+      }),
   );
 }
 
@@ -45,7 +47,7 @@ describe('audit retention (等保 2.0: kept ≥ 180 days), enforced by the datab
 
   it('allows deleting an old event a recorded archive covers, and nothing past it', async () => {
     const h = await oldHarness();
-    recordArchive(h, 3);
+    await recordArchive(h, 3);
     expect(remove(h, 3).changes).toBe(1);
     expect(() => remove(h, 4)).toThrow(/DELETE refused/);
   });
@@ -53,22 +55,24 @@ describe('audit retention (等保 2.0: kept ≥ 180 days), enforced by the datab
   it('refuses deleting an event younger than 180 days even when an archive claims it', async () => {
     const h = await makeHarness();
     open.push(h);
-    recordArchive(h, 10);
+    await recordArchive(h, 10);
     expect(() => remove(h, 1)).toThrow(/kept 180 days/);
   });
 
   it('a denied archive attempt is no anchor', async () => {
     const h = await oldHarness();
-    tx(h.db, () =>
-      appendAudit(h.db, {
-        at: new Date().toISOString(),
-        actor: null,
-        action: ARCHIVE_ACTION,
-        entityType: ARCHIVE_ENTITY_TYPE,
-        entityId: ARCHIVE_ENTITY_ID,
-        outcome: 'denied',
-        meta: { throughSeq: 5 },
-      }),
+    await tx(
+      h.db,
+      async () =>
+        await appendAudit(h.db, {
+          at: new Date().toISOString(),
+          actor: null,
+          action: ARCHIVE_ACTION,
+          entityType: ARCHIVE_ENTITY_TYPE,
+          entityId: ARCHIVE_ENTITY_ID,
+          outcome: 'denied',
+          meta: { throughSeq: 5 },
+        }),
     );
     expect(() => remove(h, 1)).toThrow(/DELETE refused/);
   });
@@ -76,7 +80,7 @@ describe('audit retention (等保 2.0: kept ≥ 180 days), enforced by the datab
   it('is installed at start-up, left alone when intact, and put back when dropped', async () => {
     const h = await oldHarness();
     expect(ensureAuditRetention(h.db)).toBe('unchanged');
-    h.db.$client.exec('drop trigger audit_events_no_delete');
+    h.sqlite.exec('drop trigger audit_events_no_delete');
     migrate(h.db);
     expect(() => remove(h, 1)).toThrow(/DELETE refused/);
     expect(ensureAuditRetention(h.db)).toBe('unchanged');

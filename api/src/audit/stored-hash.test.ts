@@ -1,6 +1,7 @@
 import { desc } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { tx } from '../db/client.js';
 import { auditEvents } from '../db/schema.js';
 import { type Harness, makeHarness } from '../test/harness.js';
 import { appendAudit, hashEvent } from './append.js';
@@ -13,41 +14,43 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 const stored = () =>
-  h.db.$client
+  h.sqlite
     .prepare(
       'select seq, typeof(hash) t, length(hash) n, typeof(prev_hash) pt, length(prev_hash) pn from audit_events order by seq',
     )
     .all() as Array<{ seq: number; t: string; n: number; pt: string; pn: number }>;
-const append = (action: string) =>
-  appendAudit(h.db, {
-    at: h.clock.now().toISOString(),
-    actor: null,
-    action,
-    entityType: 'Test',
-    entityId: null,
-    outcome: 'success',
-    meta: { n: 1 },
-  });
+const append = async (action: string) =>
+  await tx(h.db, () =>
+    appendAudit(h.db, {
+      at: h.clock.now().toISOString(),
+      actor: null,
+      action,
+      entityType: 'Test',
+      entityId: null,
+      outcome: 'success',
+      meta: { n: 1 },
+    }),
+  );
 
 // Issue 11 (storage): the chain's hashes take their 32 bytes on disk instead of 64 hex characters, ids 16 instead of 36.
 describe('audit hashes and ids stored as bytes', () => {
-  it('appends hash and prev_hash as 32-byte BLOBs; code reads the same hex, and the hash is of the same text as before', () => {
-    const row = append('test.stored');
+  it('appends hash and prev_hash as 32-byte BLOBs; code reads the same hex, and the hash is of the same text as before', async () => {
+    const row = await append('test.stored');
     expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(stored().every((r) => r.t === 'blob' && r.n === 32 && r.pt === 'blob' && r.pn === 32)).toBe(true);
-    const read = h.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1).get()!;
+    const read = (await h.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1))[0]!;
     expect(read.hash).toBe(row.hash);
     expect(read.prevHash).toMatch(/^[0-9a-f]{64}$/);
     // What is hashed did not change: the previous hash as hex, then the canonical event.
     expect(hashEvent(read.prevHash, read)).toBe(read.hash);
-    expect(verifyAuditChain(h.db).ok).toBe(true);
+    expect((await verifyAuditChain(h.db)).ok).toBe(true);
   });
 
-  it('a chain whose older rows hold hex text (written before) and newer ones bytes verifies as one; a forged row still breaks it', () => {
+  it('a chain whose older rows hold hex text (written before) and newer ones bytes verifies as one; a forged row still breaks it', async () => {
     // Rows as the previous version wrote them: hex text, appended raw after the harness's own events.
-    const head = h.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1).get()!;
+    const head = (await h.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1))[0]!;
     let prev = head.hash;
-    const insert = h.db.$client.prepare(
+    const insert = h.sqlite.prepare(
       'insert into audit_events (seq, id, at, action, entity_type, outcome, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     for (let seq = head.seq + 1; seq <= head.seq + 3; seq += 1) {
@@ -69,13 +72,13 @@ describe('audit hashes and ids stored as bytes', () => {
       insert.run(seq, e.id, e.at, e.action, e.entityType, e.outcome, prev, hash);
       prev = hash;
     }
-    append('test.after');
+    await append('test.after');
     const kinds = stored().map((r) => r.t);
     expect(kinds).toContain('text');
     expect(kinds.at(-1)).toBe('blob');
-    expect(verifyAuditChain(h.db).ok).toBe(true);
+    expect((await verifyAuditChain(h.db)).ok).toBe(true);
 
-    const last = h.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1).get()!;
+    const last = (await h.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1))[0]!;
     insert.run(
       last.seq + 1,
       crypto.randomUUID(),
@@ -86,25 +89,26 @@ describe('audit hashes and ids stored as bytes', () => {
       Buffer.from(last.hash, 'hex'),
       Buffer.alloc(32, 7),
     );
-    const forged = verifyAuditChain(h.db);
+    const forged = await verifyAuditChain(h.db);
     expect(forged.ok).toBe(false);
   });
 
-  it('stores the event id as its 16 bytes and reads back the same lowercase UUID the chain hashed', () => {
-    const row = append('test.id');
-    const raw = h.db.$client
-      .prepare('select typeof(id) t, length(id) n from audit_events where seq = ?')
-      .get(row.seq) as { t: string; n: number };
+  it('stores the event id as its 16 bytes and reads back the same lowercase UUID the chain hashed', async () => {
+    const row = await append('test.id');
+    const raw = h.sqlite.prepare('select typeof(id) t, length(id) n from audit_events where seq = ?').get(row.seq) as {
+      t: string;
+      n: number;
+    };
     expect(raw).toEqual({ t: 'blob', n: 16 });
-    const read = h.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1).get()!;
+    const read = (await h.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1))[0]!;
     expect(read.id).toBe(row.id);
     expect(read.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-    expect(verifyAuditChain(h.db).ok).toBe(true);
+    expect((await verifyAuditChain(h.db)).ok).toBe(true);
   });
 
-  it('hashes the same from the stored bytes as from hex (a raw reader such as the bench generator)', () => {
-    const row = append('test.raw');
-    const raw = h.db.$client.prepare('select hash from audit_events where seq = ?').get(row.seq) as { hash: Buffer };
+  it('hashes the same from the stored bytes as from hex (a raw reader such as the bench generator)', async () => {
+    const row = await append('test.raw');
+    const raw = h.sqlite.prepare('select hash from audit_events where seq = ?').get(row.seq) as { hash: Buffer };
     expect(Buffer.isBuffer(raw.hash)).toBe(true);
     const e = { ...row, seq: row.seq + 1 };
     expect(hashEvent(raw.hash, e)).toBe(hashEvent(row.hash, e));

@@ -5,6 +5,7 @@ import { asc, eq, gte } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { AUDIT_VERIFIED_FILE_NAME } from '../data-dir.js';
+import { writerOf } from '../db/client.js';
 import { tx } from '../db/client.js';
 import { auditEvents } from '../db/schema.js';
 import { type Harness, makeHarness } from '../test/harness.js';
@@ -21,47 +22,50 @@ async function harness() {
   return h;
 }
 const positionFile = (h: Harness) => join(h.dir, AUDIT_VERIFIED_FILE_NAME);
-const verify = (h: Harness, full = false) =>
-  verifyAuditChain(h.db, {
+const verify = async (h: Harness, full = false) =>
+  await verifyAuditChain(h.db, {
     checkpointFile: h.deps.auditCheckpointFile,
     positionFile: positionFile(h),
     full,
     now: h.clock.now,
   });
-function appendEvents(h: Harness, n: number) {
+async function appendEvents(h: Harness, n: number) {
   for (let i = 0; i < n; i++) {
-    tx(h.db, () =>
-      appendAudit(h.db, {
-        at: h.clock.now().toISOString(),
-        actor: null,
-        action: 'test.event',
-        entityType: 'Test',
-        entityId: String(i),
-        outcome: 'success',
-      }),
+    await tx(
+      h.db,
+      async () =>
+        await appendAudit(h.db, {
+          at: h.clock.now().toISOString(),
+          actor: null,
+          action: 'test.event',
+          entityType: 'Test',
+          entityId: String(i),
+          outcome: 'success',
+        }),
     );
   }
 }
-function withoutTriggers(h: Harness, fn: () => void) {
-  const s = h.db.$client;
+async function withoutTriggers(h: Harness, fn: () => unknown) {
+  // The writer connection: outside tx() the database reads through a read-only one.
+  const s = writerOf(h.db).$client;
   const triggers = s
     .prepare("select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'audit_events'")
     .all() as Array<{ name: string; sql: string }>;
   for (const t of triggers) s.exec(`drop trigger ${t.name}`);
   try {
-    fn();
+    await fn();
   } finally {
     for (const t of triggers) s.exec(t.sql);
   }
 }
-const head = (h: Harness) => (h.db.$client.prepare('select max(seq) as s from audit_events').get() as { s: number }).s;
+const head = (h: Harness) => (h.sqlite.prepare('select max(seq) as s from audit_events').get() as { s: number }).s;
 
 describe('incremental verification (cost bounded by what was written since the last verify)', () => {
   it('walks everything once, then only the new events; full=1 walks everything again', async () => {
     const h = await harness();
     // The harness's own setup events (accounts, grants, authenticators): n of them.
     const n = head(h);
-    expect(verify(h)).toMatchObject({
+    expect(await verify(h)).toMatchObject({
       ok: true,
       mode: 'full',
       count: n,
@@ -70,59 +74,68 @@ describe('incremental verification (cost bounded by what was written since the l
     });
     const firstFull = h.clock.now().toISOString();
     h.clock.advance(60_000);
-    appendEvents(h, 4);
-    expect(verify(h)).toMatchObject({ ok: true, mode: 'incremental', count: n + 4, checked: 4, fullAt: firstFull });
-    expect(verify(h)).toMatchObject({ ok: true, mode: 'incremental', count: n + 4, checked: 0 });
-    expect(verify(h, true)).toMatchObject({ ok: true, mode: 'full', count: n + 4, checked: n + 4 });
+    await appendEvents(h, 4);
+    expect(await verify(h)).toMatchObject({
+      ok: true,
+      mode: 'incremental',
+      count: n + 4,
+      checked: 4,
+      fullAt: firstFull,
+    });
+    expect(await verify(h)).toMatchObject({ ok: true, mode: 'incremental', count: n + 4, checked: 0 });
+    expect(await verify(h, true)).toMatchObject({ ok: true, mode: 'full', count: n + 4, checked: n + 4 });
   });
 
   it('a lost position file costs one full walk, nothing else', async () => {
     const h = await harness();
-    verify(h);
+    await verify(h);
     rmSync(positionFile(h));
-    expect(verify(h)).toMatchObject({ ok: true, mode: 'full', checked: head(h) });
+    expect(await verify(h)).toMatchObject({ ok: true, mode: 'full', checked: head(h) });
     expect(existsSync(positionFile(h))).toBe(true);
   });
 
   it('a chain rewritten through the verified position is caught without a full walk', async () => {
     const h = await harness();
-    verify(h);
-    withoutTriggers(h, () => {
-      const s = h.db.$client;
+    await verify(h);
+    await withoutTriggers(h, async () => {
+      const s = h.sqlite;
       s.prepare("update audit_events set actor_name = 'someone else' where seq = 10").run();
-      let prevHash = h.db.select().from(auditEvents).where(eq(auditEvents.seq, 9)).get()?.hash ?? '';
-      for (const row of h.db
+      let prevHash = (await h.db.select().from(auditEvents).where(eq(auditEvents.seq, 9)).limit(1))[0]?.hash ?? '';
+      for (const row of await h.db
         .select()
         .from(auditEvents)
         .where(gte(auditEvents.seq, 10))
-        .orderBy(asc(auditEvents.seq))
-        .all()) {
+        .orderBy(asc(auditEvents.seq))) {
         const hash = hashEvent(prevHash, row);
         s.prepare('update audit_events set prev_hash = ?, hash = ? where seq = ?').run(prevHash, hash, row.seq);
         prevHash = hash;
       }
     });
     // The verified position was the head: its row no longer has the hash it was verified with.
-    expect(verify(h)).toMatchObject({ ok: false, brokenAt: head(h), reason: expect.stringContaining('rewritten') });
+    expect(await verify(h)).toMatchObject({
+      ok: false,
+      brokenAt: head(h),
+      reason: expect.stringContaining('rewritten'),
+    });
   });
 
   it('newest events cut after a verify are named as missing even before a checkpoint saw them', async () => {
     const h = await harness();
-    appendEvents(h, 5);
-    verify(h);
+    await appendEvents(h, 5);
+    await verify(h);
     const top = head(h);
-    withoutTriggers(h, () => h.db.$client.prepare('delete from audit_events where seq > ?').run(top - 2));
-    expect(verify(h)).toMatchObject({ ok: false, brokenAt: top - 1, missing: { from: top - 1, to: top } });
+    await withoutTriggers(h, () => h.sqlite.prepare('delete from audit_events where seq > ?').run(top - 2));
+    expect(await verify(h)).toMatchObject({ ok: false, brokenAt: top - 1, missing: { from: top - 1, to: top } });
   });
 
   it('an in-place edit of an already verified event is found by the full walk (the incremental one does not rehash it)', async () => {
     const h = await harness();
-    verify(h);
-    withoutTriggers(h, () =>
-      h.db.$client.prepare("update audit_events set actor_name = 'someone else' where seq = 5").run(),
+    await verify(h);
+    await withoutTriggers(h, () =>
+      h.sqlite.prepare("update audit_events set actor_name = 'someone else' where seq = 5").run(),
     );
-    expect(verify(h)).toMatchObject({ ok: true, mode: 'incremental', checked: 0 });
-    expect(verify(h, true)).toMatchObject({ ok: false, brokenAt: 5 });
+    expect(await verify(h)).toMatchObject({ ok: true, mode: 'incremental', checked: 0 });
+    expect(await verify(h, true)).toMatchObject({ ok: false, brokenAt: 5 });
   });
 
   it('GET /api/audit/verify is incremental; ?full=1 walks from the anchor', async () => {

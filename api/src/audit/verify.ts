@@ -5,7 +5,7 @@ import { auditHead } from './checkpoints.js';
 import { readVerifiedPosition, type TVerifiedPosition, writeVerifiedPosition } from './verified-position.js';
 import { verifyCheckpoints } from './verify-checkpoints.js';
 import { broken, type TVerifyAnchor, type TVerifyResult } from './verify-result.js';
-import { runAsync, runSync, type TChainPoint, walkChain } from './walk.js';
+import { runAsync, runToEnd, type TChainPoint, walkChain } from './walk.js';
 
 export type { TVerifyFailure, TVerifyResult } from './verify-result.js';
 
@@ -28,12 +28,12 @@ const anchorOf = (a: TChainAnchor): TVerifyAnchor | null =>
     : null;
 
 /** The verified position is only a shortcut if the row it names still holds the hash it had then. */
-function positionCheck(db: Db, position: TVerifiedPosition, anchor: TChainAnchor): TVerifyResult | null {
+async function positionCheck(db: Db, position: TVerifiedPosition, anchor: TChainAnchor): Promise<TVerifyResult | null> {
   const row = db.$client
     .prepare<[number], { hash: string }>(`select ${hashHexSql('hash')} as hash from audit_events where seq = ?`)
     .get(position.seq);
   if (row?.hash === position.hash) return null;
-  const head = auditHead(db)?.seq ?? anchor.seq;
+  const head = (await auditHead(db))?.seq ?? anchor.seq;
   if (!row && position.seq > head) {
     const from = head + 1;
     return broken(
@@ -60,15 +60,15 @@ function positionCheck(db: Db, position: TVerifiedPosition, anchor: TChainAnchor
  * Recomputes the chain from its anchor (the genesis, or the last archived event) or from the last verified
  * position, then holds the table to the checkpoint file. Steps yield between batches (see walkChain).
  */
-function* verifySteps(db: Db, opts: TVerifyOptions): Generator<void, TVerifyResult> {
+async function* verifySteps(db: Db, opts: TVerifyOptions): AsyncGenerator<void, TVerifyResult> {
   const now = opts.now ?? (() => new Date());
   for (let attempt = 0; ; attempt++) {
     const anchor = chainAnchor(db);
-    const head = auditHead(db);
+    const head = await auditHead(db);
     const position = opts.positionFile && !opts.full ? readVerifiedPosition(opts.positionFile) : null;
     let start: TChainPoint = anchor;
     if (position && position.seq > anchor.seq) {
-      const refused = positionCheck(db, position, anchor);
+      const refused = await positionCheck(db, position, anchor);
       if (refused) return refused;
       start = position;
     }
@@ -82,7 +82,7 @@ function* verifySteps(db: Db, opts: TVerifyOptions): Generator<void, TVerifyResu
     const count = walk.last.seq - anchor.seq;
     let checkpoints = null;
     if (opts.checkpointFile) {
-      const lastSeq = auditHead(db)?.seq ?? anchor.seq;
+      const lastSeq = (await auditHead(db))?.seq ?? anchor.seq;
       const checked = verifyCheckpoints(db, opts.checkpointFile, { lastSeq, count, anchor });
       if (!checked.ok) return checked.failure;
       checkpoints = checked.summary;
@@ -105,11 +105,11 @@ function* verifySteps(db: Db, opts: TVerifyOptions): Generator<void, TVerifyResu
 }
 
 /** Verifies in one go: for tests, the command line and small chains. */
-export function verifyAuditChain(db: Db, opts: TVerifyOptions = {}): TVerifyResult {
-  return runSync(verifySteps(db, opts));
+export async function verifyAuditChain(db: Db, opts: TVerifyOptions = {}): Promise<TVerifyResult> {
+  return runToEnd(verifySteps(db, opts));
 }
 
 /** Verifies while letting the server answer other requests between batches (a full walk of millions of events). */
-export function verifyAuditChainAsync(db: Db, opts: TVerifyOptions = {}): Promise<TVerifyResult> {
+export async function verifyAuditChainAsync(db: Db, opts: TVerifyOptions = {}): Promise<TVerifyResult> {
   return runAsync(verifySteps(db, opts));
 }

@@ -43,17 +43,20 @@ export function checkLink(prev: TChainPoint, row: TAuditEventRow): { brokenAt: n
  * Recomputes the chain from `start` (exclusive) in seq order, in batches so memory stays flat, up to
  * `toSeq` or the head. Yields after each batch so an async caller can let the server breathe on a long walk.
  */
-export function* walkChain(db: Db, start: TChainPoint, toSeq = Number.MAX_SAFE_INTEGER): Generator<void, TWalkOutcome> {
+export async function* walkChain(
+  db: Db,
+  start: TChainPoint,
+  toSeq = Number.MAX_SAFE_INTEGER,
+): AsyncGenerator<void, TWalkOutcome> {
   let prev = start;
   let walked = 0;
   for (;;) {
-    const rows = db
+    const rows = await db
       .select()
       .from(auditEvents)
       .where(and(gt(auditEvents.seq, prev.seq), lte(auditEvents.seq, toSeq)))
       .orderBy(asc(auditEvents.seq))
-      .limit(BATCH)
-      .all();
+      .limit(BATCH);
     for (const row of rows) {
       const broken = checkLink(prev, row);
       if (broken) return { ok: false, last: prev, walked, ...broken };
@@ -66,18 +69,18 @@ export function* walkChain(db: Db, start: TChainPoint, toSeq = Number.MAX_SAFE_I
 }
 
 /** Runs a step generator to its end in one go (CLIs, tests, small chains). */
-export function runSync<T>(steps: Generator<void, T>): T {
+export async function runToEnd<T>(steps: AsyncGenerator<void, T>): Promise<T> {
   for (;;) {
-    const next = steps.next();
+    const next = await steps.next();
     if (next.done) return next.value;
   }
 }
 
 /** Runs a step generator, giving the event loop a turn every ~50 ms so a long walk never stalls requests. */
-export async function runAsync<T>(steps: Generator<void, T>, sliceMs = 50): Promise<T> {
+export async function runAsync<T>(steps: AsyncGenerator<void, T>, sliceMs = 50): Promise<T> {
   let sliceStart = performance.now();
   for (;;) {
-    const next = steps.next();
+    const next = await steps.next();
     if (next.done) return next.value;
     if (performance.now() - sliceStart >= sliceMs) {
       await new Promise((resolve) => setImmediate(resolve));

@@ -51,20 +51,19 @@ export async function writeArchiveFile(
   };
   let link: TArchiveLink | null = null;
 
-  function* lines(): Generator<string> {
+  async function* lines(): AsyncGenerator<string> {
     yield `${JSON.stringify(header)}\n`;
     let prev = opts.start;
     let count = 0;
     let firstAt = '';
     let lastAt = '';
     for (;;) {
-      const rows = db
+      const rows = await db
         .select()
         .from(auditEvents)
         .where(gt(auditEvents.seq, prev.seq))
         .orderBy(asc(auditEvents.seq))
-        .limit(BATCH)
-        .all();
+        .limit(BATCH);
       let chunk = '';
       let reachedKept = rows.length < BATCH;
       for (const row of rows) {

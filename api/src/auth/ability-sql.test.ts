@@ -2,6 +2,7 @@ import { subject } from '@casl/ability';
 import { and, asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { tx } from '../db/client.js';
 import {
   definitions,
   instanceParticipants,
@@ -14,6 +15,7 @@ import { type RoleGrant, ROLES } from '../engine.js';
 import { createDraftDefinition } from '../features/definitions/create-draft.js';
 import { DEFINITION_FIELDS } from '../features/definitions/list-definitions.js';
 import { instanceFields, participantIds, toInstanceSubject } from '../features/instances/instance-subject.js';
+import { filterInTurn } from '../lib/in-turn.js';
 import schoolReport from '../test/fixtures/school-report.json' with { type: 'json' };
 import { type Harness, makeHarness } from '../test/harness.js';
 import { ACTIONS, defineAbilityFor } from './ability.js';
@@ -31,7 +33,7 @@ function rng(seed: number) {
 
 beforeAll(async () => {
   h = await makeHarness();
-  const definitionId = h.publish();
+  const definitionId = await h.publish();
   const rand = rng(42);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const schools: Array<[string, string | null]> = [
@@ -64,16 +66,15 @@ beforeAll(async () => {
       createdAt: '2026-11-01T00:00:00.000Z',
       updatedAt: '2026-11-01T00:00:00.000Z',
     };
-    h.db.insert(instances).values(row).run();
+    await tx(h.db, () => h.db.insert(instances).values(row));
     const ps = userIds.filter(() => rand() < 0.15);
     for (const userId of ps)
-      h.db.insert(instanceParticipants).values({ instanceId: row.id, userId, role: 'inspector' }).run();
+      await tx(h.db, () => h.db.insert(instanceParticipants).values({ instanceId: row.id, userId, role: 'inspector' }));
     // Some instances have a task, open or closed, waiting on a named person or on a role at an org.
     if (rand() < 0.4) {
       const taskId = `task-${row.id}`;
-      h.db
-        .insert(tasks)
-        .values({
+      await tx(h.db, () =>
+        h.db.insert(tasks).values({
           id: taskId,
           instanceId: row.id,
           taskKey: 'k',
@@ -82,12 +83,11 @@ beforeAll(async () => {
           dueAt: null,
           status: rand() < 0.7 ? 'open' : 'closed',
           createdAt: row.createdAt,
-        })
-        .run();
+        }),
+      );
       const [school] = pick(schools);
-      h.db
-        .insert(taskCandidates)
-        .values(
+      await tx(h.db, () =>
+        h.db.insert(taskCandidates).values(
           rand() < 0.5
             ? { taskId, userId: pick(userIds) }
             : {
@@ -95,8 +95,8 @@ beforeAll(async () => {
                 role: pick(['principal', 'inspector', 'expert', 'teacher']),
                 orgId: rand() < 0.2 ? null : pick([school, h.orgs.district]),
               },
-        )
-        .run();
+        ),
+      );
     }
     rows.push(row);
   }
@@ -167,28 +167,28 @@ function cases(): Array<[string, TAuthUser]> {
 }
 
 describe('rules → SQL agrees with ability.can on generated rows', () => {
-  it.each(['read', 'act', 'create', 'update'] as const)('Instance / %s, for every role', (action) => {
+  it.each(['read', 'act', 'create', 'update'] as const)('Instance / %s, for every role', async (action) => {
     for (const [label, user] of cases()) {
       const ability = defineAbilityFor(user);
-      const expected = rows
-        .filter((r) =>
-          ability.can(action, subject('Instance', toInstanceSubject(r, participantIds(h.deps, r.id, user)))),
+      const expected = (
+        await filterInTurn(rows, async (r) =>
+          ability.can(action, subject('Instance', toInstanceSubject(r, await participantIds(h.deps, r.id, user)))),
         )
-        .map((r) => r.id);
-      const actual = h.db
-        .select({ id: instances.id })
-        .from(instances)
-        .where(and(rulesToWhere(ability, action, 'Instance', instanceFields(user))))
-        .orderBy(asc(instances.id))
-        .all()
-        .map((r) => r.id);
+      ).map((r) => r.id);
+      const actual = (
+        await h.db
+          .select({ id: instances.id })
+          .from(instances)
+          .where(and(rulesToWhere(ability, action, 'Instance', instanceFields(user))))
+          .orderBy(asc(instances.id))
+      ).map((r) => r.id);
       expect(actual, `${label} / ${action}`).toEqual(expected);
     }
   });
 
-  it('Definition / read: published for everyone, drafts for the admin (and auditor)', () => {
-    createDraftDefinition(h.deps, { definition: schoolReport });
-    const all = h.db.select().from(definitions).orderBy(asc(definitions.id)).all();
+  it('Definition / read: published for everyone, drafts for the admin (and auditor)', async () => {
+    await createDraftDefinition(h.deps, { definition: schoolReport });
+    const all = await h.db.select().from(definitions).orderBy(asc(definitions.id));
     expect(new Set(all.map((d) => d.status))).toEqual(new Set(['draft', 'published']));
     for (const [label, user] of cases()) {
       const ability = defineAbilityFor(user);
@@ -196,31 +196,32 @@ describe('rules → SQL agrees with ability.can on generated rows', () => {
         const expected = all
           .filter((d) => ability.can(action, subject('Definition', { id: d.id, key: d.key, status: d.status })))
           .map((d) => d.id);
-        const actual = h.db
-          .select({ id: definitions.id })
-          .from(definitions)
-          .where(rulesToWhere(ability, action, 'Definition', DEFINITION_FIELDS))
-          .orderBy(asc(definitions.id))
-          .all()
-          .map((d) => d.id);
+        const actual = (
+          await h.db
+            .select({ id: definitions.id })
+            .from(definitions)
+            .where(rulesToWhere(ability, action, 'Definition', DEFINITION_FIELDS))
+            .orderBy(asc(definitions.id))
+        ).map((d) => d.id);
         expect(actual, `${label} / ${action}`).toEqual(expected);
       }
     }
   });
 
-  it('the generated data exercises both outcomes for the scoped roles', () => {
+  it('the generated data exercises both outcomes for the scoped roles', async () => {
     const principal = defineAbilityFor(userWith('p', [{ role: 'principal', orgId: h.orgs.schoolA }]));
     const readable = rows.filter((r) => principal.can('read', subject('Instance', toInstanceSubject(r, []))));
     expect(readable.length).toBeGreaterThan(0);
     expect(readable.length).toBeLessThan(rows.length);
     // …and the open-task path: a principal of school A reads other schools' instances only while work waits on them.
     const user = userWith(h.users.principalA ?? '', [{ role: 'principal', orgId: h.orgs.schoolA }]);
-    const viaTask = rows.filter(
-      (r) =>
+    const viaTask = await filterInTurn(
+      rows,
+      async (r) =>
         r.subjectOrgId !== h.orgs.schoolA &&
         defineAbilityFor(user).can(
           'read',
-          subject('Instance', toInstanceSubject(r, participantIds(h.deps, r.id, user))),
+          subject('Instance', toInstanceSubject(r, await participantIds(h.deps, r.id, user))),
         ),
     );
     expect(viaTask.length).toBeGreaterThan(0);

@@ -128,7 +128,7 @@ describe('session', () => {
     });
     expect(login.status).toBe(403);
     expect(login.headers.get('set-cookie')).toBeNull();
-    const audited = h.db.$client
+    const audited = h.sqlite
       .prepare("select count(*) n from audit_events where action = 'auth.origin' and outcome = 'denied'")
       .get() as { n: number };
     expect(audited.n).toBe(4);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { openDb } from '../db/client.js';
+import { closeDb, openDb } from '../db/client.js';
 import { createUser } from '../features/users/create-user.js';
 import { type Harness, makeHarness, PASSWORD } from '../test/harness.js';
 import { LOGIN_FAILURES_PER_IP, LOGIN_FAILURES_PER_IP_HARD, LOGIN_FAILURES_PER_USERNAME } from './rate-limit.js';
@@ -59,7 +59,7 @@ describe('lockout and rate limits', () => {
 
   it('the counts live in the database: a second API node on the same database, or a restarted one, refuses what the first saw fail (issue 14)', async () => {
     const { createApp } = await import('../app.js');
-    const second = openDb(h.db.$client.name); // another connection, as another process would hold
+    const second = openDb(h.sqlite.name); // another connection, as another process would hold
     try {
       const node2 = createApp({ db: second, clock: h.clock.now });
       const names = Object.keys(h.users);
@@ -79,7 +79,7 @@ describe('lockout and rate limits', () => {
       });
       expect(later.status).toBe(200);
     } finally {
-      second.$client.close();
+      closeDb(second);
     }
   });
 

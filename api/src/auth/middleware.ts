@@ -22,8 +22,8 @@ export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
     const token = getCookie(c, SESSION_COOKIE);
     if (token) {
       // No transaction: reads, plus at most one single-statement touch or delete, need no write lock.
-      const session = resolveSession(deps, token);
-      const user = session ? loadAuthUser(deps, session.userId) : null;
+      const session = await resolveSession(deps, token);
+      const user = session ? await loadAuthUser(deps, session.userId) : null;
       if (session && user) {
         c.set('session', session);
         c.set('user', user);
@@ -42,16 +42,18 @@ export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
         process.env.EDUFLOW_TRUST_PROXY === '1',
       );
       if (foreign) {
-        tx(deps.db, () =>
-          appendAudit(deps.db, {
-            at: deps.clock().toISOString(),
-            actor: c.get('user'),
-            action: 'auth.origin',
-            entityType: 'Session',
-            entityId: null,
-            outcome: 'denied',
-            meta: { method: c.req.method, path: c.req.path, origin: foreign },
-          }),
+        await tx(
+          deps.db,
+          async () =>
+            await appendAudit(deps.db, {
+              at: deps.clock().toISOString(),
+              actor: c.get('user'),
+              action: 'auth.origin',
+              entityType: 'Session',
+              entityId: null,
+              outcome: 'denied',
+              meta: { method: c.req.method, path: c.req.path, origin: foreign },
+            }),
         );
         throw new AppError('CSRF_FAILED', {
           message: {
@@ -66,16 +68,18 @@ export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
       const user = c.get('user');
       if (!session || !user) throw new AppError('UNAUTHENTICATED');
       if (!csrfOk(c.req.header(CSRF_HEADER), getCookie(c, CSRF_COOKIE), session.csrfToken)) {
-        tx(deps.db, () =>
-          appendAudit(deps.db, {
-            at: deps.clock().toISOString(),
-            actor: user,
-            action: 'auth.csrf',
-            entityType: 'Session',
-            entityId: null,
-            outcome: 'denied',
-            meta: { method: c.req.method, path: c.req.path },
-          }),
+        await tx(
+          deps.db,
+          async () =>
+            await appendAudit(deps.db, {
+              at: deps.clock().toISOString(),
+              actor: user,
+              action: 'auth.csrf',
+              entityType: 'Session',
+              entityId: null,
+              outcome: 'denied',
+              meta: { method: c.req.method, path: c.req.path },
+            }),
         );
         throw new AppError('CSRF_FAILED');
       }

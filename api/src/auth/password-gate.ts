@@ -19,7 +19,7 @@ export function passwordChangeGate(deps: Deps): MiddlewareHandler<AppEnv> {
     const user = c.get('user');
     if (user && !OPEN.has(c.req.path)) {
       // Every signed-in request asks: built once per connection (db/prepared.ts).
-      const row = prepared(deps.db, 'user.mustChangePassword', (d) =>
+      const row = await prepared(deps.db, 'user.mustChangePassword', (d) =>
         d
           .select({ must: users.mustChangePassword })
           .from(users)

@@ -6,14 +6,13 @@ import { verifyPassword } from './password.js';
 import { PASSWORD_HISTORY, PASSWORD_RULE_MESSAGES, type TPasswordRefusal } from './password-policy.js';
 
 /** The account's current hash and its previous ones, newest first: the last PASSWORD_HISTORY passwords. */
-export function recentHashes(db: Db, userId: string, currentHash: string): string[] {
-  const previous = db
+export async function recentHashes(db: Db, userId: string, currentHash: string): Promise<string[]> {
+  const previous = await db
     .select({ hash: passwordHistory.passwordHash })
     .from(passwordHistory)
     .where(eq(passwordHistory.userId, userId))
     .orderBy(desc(passwordHistory.changedAt), desc(sql`rowid`))
-    .limit(PASSWORD_HISTORY - 1)
-    .all();
+    .limit(PASSWORD_HISTORY - 1);
   return [currentHash, ...previous.map((r) => r.hash)];
 }
 
@@ -24,23 +23,22 @@ export async function recentPasswordRefusal(hashes: string[], password: string):
 }
 
 /** Keeps the hash being replaced, and forgets those older than the history needs. Call inside the write transaction. */
-export function rememberPreviousPassword(db: Db, userId: string, oldHash: string, at: string): void {
-  db.insert(passwordHistory).values({ userId, passwordHash: oldHash, changedAt: at }).run();
-  const stale = db
-    .select({ id: passwordHistory.id })
-    .from(passwordHistory)
-    .where(eq(passwordHistory.userId, userId))
-    .orderBy(desc(passwordHistory.changedAt), desc(sql`rowid`))
-    .all()
+export async function rememberPreviousPassword(db: Db, userId: string, oldHash: string, at: string): Promise<void> {
+  await db.insert(passwordHistory).values({ userId, passwordHash: oldHash, changedAt: at });
+  const stale = (
+    await db
+      .select({ id: passwordHistory.id })
+      .from(passwordHistory)
+      .where(eq(passwordHistory.userId, userId))
+      .orderBy(desc(passwordHistory.changedAt), desc(sql`rowid`))
+  )
     // Bounded: pruned on every insert, so at most PASSWORD_HISTORY + 1 rows.
     .slice(PASSWORD_HISTORY);
   if (stale.length)
-    db.delete(passwordHistory)
-      .where(
-        inArray(
-          passwordHistory.id,
-          stale.map((r) => r.id),
-        ),
-      )
-      .run();
+    await db.delete(passwordHistory).where(
+      inArray(
+        passwordHistory.id,
+        stale.map((r) => r.id),
+      ),
+    );
 }

@@ -74,14 +74,13 @@ describe('POST /api/auth/change-password', () => {
 
   const change = (currentPassword: string, newPassword: string, session = s) =>
     h.post('/api/auth/change-password', { currentPassword, newPassword }, session);
-  const audits = () =>
-    h.db
+  const audits = async () =>
+    await h.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.action, 'user.changePassword'), eq(auditEvents.entityId, h.users.principalA ?? '')))
-      .all();
+      .where(and(eq(auditEvents.action, 'user.changePassword'), eq(auditEvents.entityId, h.users.principalA ?? '')));
   const hashNow = () =>
-    h.db.$client.prepare('select password_hash as hash from users where username = ?').get('principalA') as {
+    h.sqlite.prepare('select password_hash as hash from users where username = ?').get('principalA') as {
       hash: string;
     };
 
@@ -99,7 +98,7 @@ describe('POST /api/auth/change-password', () => {
     expect(body.error.fieldErrors?.newPassword?.['zh-CN']).toContain(zh);
     expect(body.error.fieldErrors?.newPassword?.en).toBeTruthy();
     expect(hashNow().hash).toBe(before);
-    expect(audits().map((a) => [a.outcome, (a.meta as { reason?: string } | null)?.reason])).toEqual([
+    expect((await audits()).map((a) => [a.outcome, (a.meta as { reason?: string } | null)?.reason])).toEqual([
       ['denied', `password.${rule}`],
     ]);
   });
@@ -116,7 +115,7 @@ describe('POST /api/auth/change-password', () => {
     for (let i = 1; i < passwords.length; i += 1) {
       expect((await change(passwords[i - 1] ?? '', passwords[i] ?? '')).status).toBe(204);
     }
-    expect(audits().filter((a) => a.outcome === 'success')).toHaveLength(5);
+    expect((await audits()).filter((a) => a.outcome === 'success')).toHaveLength(5);
     const current = passwords[passwords.length - 1] ?? '';
     // The last PASSWORD_HISTORY (current included) are refused; older ones are allowed again.
     for (const reused of passwords.slice(-PASSWORD_HISTORY, -1)) {
@@ -127,11 +126,10 @@ describe('POST /api/auth/change-password', () => {
       expect(body.error.fieldErrors?.newPassword?.['zh-CN']).toContain('最近 5 次');
     }
     expect(
-      h.db
+      await h.db
         .select()
         .from(passwordHistory)
-        .where(eq(passwordHistory.userId, h.users.principalA ?? ''))
-        .all(),
+        .where(eq(passwordHistory.userId, h.users.principalA ?? '')),
     ).toHaveLength(PASSWORD_HISTORY);
     expect((await change(current, PASSWORD)).status).toBe(204);
     expect((await h.signIn('principalA', PASSWORD)).userId).toBe(h.users.principalA);
@@ -148,7 +146,9 @@ describe('POST /api/auth/change-password', () => {
     // Locked: even the right current password is refused, and so is sign-in.
     h.clock.advance(60 * 60 * 1000);
     expect(
-      audits().filter((a) => (a.meta as { reason?: string } | null)?.reason === 'wrong-current-password-locked'),
+      (await audits()).filter(
+        (a) => (a.meta as { reason?: string } | null)?.reason === 'wrong-current-password-locked',
+      ),
     ).toHaveLength(1);
   });
 

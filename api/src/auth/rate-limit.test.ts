@@ -11,33 +11,33 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 describe('the sign-in failure windows (database-kept, issue 14)', () => {
-  it('slide: a key is refused at its limit until its oldest counted failure leaves the window; old rows are pruned', () => {
+  it('slide: a key is refused at its limit until its oldest counted failure leaves the window; old rows are pruned', async () => {
     const window = new FailureWindow(h.db, 'username', 3, 60_000);
     const t0 = h.clock.now().getTime();
-    for (const dt of [0, 10_000, 20_000]) window.record('teachera', t0 + dt);
-    expect(window.retryAfter('teachera', t0 + 30_000)).toBe(30_000);
-    expect(window.retryAfter('someone-else', t0 + 30_000)).toBe(0);
-    expect(window.retryAfter('teachera', t0 + 60_001)).toBe(0);
-    expect(window.failedRecently('teachera', t0 + 60_001)).toBe(true);
-    window.record('other', t0 + 200_000); // prunes the three, long gone from the window
-    expect(h.db.$client.prepare('select count(*) from sign_in_failures').pluck().get()).toBe(1);
+    for (const dt of [0, 10_000, 20_000]) await window.record('teachera', t0 + dt);
+    expect(await window.retryAfter('teachera', t0 + 30_000)).toBe(30_000);
+    expect(await window.retryAfter('someone-else', t0 + 30_000)).toBe(0);
+    expect(await window.retryAfter('teachera', t0 + 60_001)).toBe(0);
+    expect(await window.failedRecently('teachera', t0 + 60_001)).toBe(true);
+    await window.record('other', t0 + 200_000); // prunes the three, long gone from the window
+    expect(h.sqlite.prepare('select count(*) from sign_in_failures').pluck().get()).toBe(1);
   });
 
-  it('reads one key on its index and prunes on the time index: a spray over many keys costs each check nothing more', () => {
+  it('reads one key on its index and prunes on the time index: a spray over many keys costs each check nothing more', async () => {
     const window = new FailureWindow(h.db, 'address', 20, 60_000);
     const now = h.clock.now().getTime();
-    for (let i = 0; i < 200; i += 1) window.record(`10.0.${i % 50}.1`, now);
+    for (let i = 0; i < 200; i += 1) await window.record(`10.0.${i % 50}.1`, now);
     const plans = [
-      ...plansOf(
+      ...(await plansOf(
         h,
-        (deps) => new FailureWindow(deps.db, 'address', 20, 60_000).retryAfter('10.0.1.1', now),
+        async (deps) => await new FailureWindow(deps.db, 'address', 20, 60_000).retryAfter('10.0.1.1', now),
         'sign_in_failures',
-      ),
-      ...plansOf(
+      )),
+      ...(await plansOf(
         h,
-        (deps) => new FailureWindow(deps.db, 'address', 20, 60_000).record('10.0.1.1', now),
+        async (deps) => await new FailureWindow(deps.db, 'address', 20, 60_000).record('10.0.1.1', now),
         'sign_in_failures',
-      ),
+      )),
     ];
     expect(plans.length).toBeGreaterThanOrEqual(2);
     for (const plan of plans) {

@@ -33,45 +33,42 @@ export class FailureWindow {
   ) {}
 
   /** The newest `limit` failure times of the key within the window, newest first. */
-  private recent(key: string, now: number, limit: number): number[] {
-    return prepared(this.db, 'sign-in-failures.recent', (db) =>
-      db
-        .select({ at: signInFailures.at })
-        .from(signInFailures)
-        .where(
-          and(
-            eq(signInFailures.kind, sql.placeholder('kind')),
-            eq(signInFailures.key, sql.placeholder('key')),
-            gt(signInFailures.at, sql.placeholder('since')),
-          ),
-        )
-        .orderBy(desc(signInFailures.at))
-        .limit(sql.placeholder('limit'))
-        .prepare(),
-    )
-      .all({ kind: this.kind, key, since: now - this.windowMs, limit })
-      .map((r) => r.at);
+  private async recent(key: string, now: number, limit: number): Promise<number[]> {
+    return (
+      await prepared(this.db, 'sign-in-failures.recent', (db) =>
+        db
+          .select({ at: signInFailures.at })
+          .from(signInFailures)
+          .where(
+            and(
+              eq(signInFailures.kind, sql.placeholder('kind')),
+              eq(signInFailures.key, sql.placeholder('key')),
+              gt(signInFailures.at, sql.placeholder('since')),
+            ),
+          )
+          .orderBy(desc(signInFailures.at))
+          .limit(sql.placeholder('limit'))
+          .prepare(),
+      ).all({ kind: this.kind, key, since: now - this.windowMs, limit })
+    ).map((r) => r.at);
   }
 
   /** Milliseconds until the key may try again (at `limit` failures, by default the window's), or 0. */
-  retryAfter(key: string, now: number, limit = this.limit): number {
-    const kept = this.recent(key, now, limit);
+  async retryAfter(key: string, now: number, limit = this.limit): Promise<number> {
+    const kept = await this.recent(key, now, limit);
     if (kept.length < limit) return 0;
     return this.windowMs - (now - (kept[limit - 1] ?? now));
   }
 
   /** Whether the key failed within the window. */
-  failedRecently(key: string, now: number): boolean {
-    return this.recent(key, now, 1).length > 0;
+  async failedRecently(key: string, now: number): Promise<boolean> {
+    return (await this.recent(key, now, 1)).length > 0;
   }
 
-  record(key: string, now: number): void {
-    tx(this.db, () => {
-      this.db
-        .delete(signInFailures)
-        .where(lt(signInFailures.at, now - this.windowMs))
-        .run();
-      this.db.insert(signInFailures).values({ kind: this.kind, key, at: now }).run();
+  async record(key: string, now: number): Promise<void> {
+    await tx(this.db, async () => {
+      await this.db.delete(signInFailures).where(lt(signInFailures.at, now - this.windowMs));
+      await this.db.insert(signInFailures).values({ kind: this.kind, key, at: now });
     });
   }
 }

@@ -13,16 +13,16 @@ import { ROLE_EN, ROLE_ZH } from './role-labels.js';
  */
 
 /** An account's own grants as stored (a role name the code no longer knows is left out). */
-export function grantsOf(deps: Pick<Deps, 'db'>, userId: string): RoleGrant[] {
-  return deps.db
-    .select({ role: roleGrants.role, orgId: roleGrants.orgId })
-    .from(roleGrants)
-    .where(eq(roleGrants.userId, userId))
-    .all()
-    .flatMap((g) => {
-      const role = zRole.safeParse(g.role);
-      return role.success ? [{ role: role.data, orgId: g.orgId }] : [];
-    });
+export async function grantsOf(deps: Pick<Deps, 'db'>, userId: string): Promise<RoleGrant[]> {
+  return (
+    await deps.db
+      .select({ role: roleGrants.role, orgId: roleGrants.orgId })
+      .from(roleGrants)
+      .where(eq(roleGrants.userId, userId))
+  ).flatMap((g) => {
+    const role = zRole.safeParse(g.role);
+    return role.success ? [{ role: role.data, orgId: g.orgId }] : [];
+  });
 }
 
 export const holdsPower = (roles: ReadonlyArray<{ role: TRole }>): boolean =>

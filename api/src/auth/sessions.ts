@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 
+import { tx } from '../db/client.js';
 import { prepared } from '../db/prepared.js';
 import { sessions, type TSessionRow } from '../db/schema.js';
 import type { Deps } from '../deps.js';
@@ -11,7 +12,7 @@ export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 const TOUCH_EVERY_MS = 60 * 1000;
 
 /** Creates a session; only the SHA-256 of the token is stored. Call inside a transaction. */
-export function createSession(deps: Deps, userId: string): { token: string; session: TSessionRow } {
+export async function createSession(deps: Deps, userId: string): Promise<{ token: string; session: TSessionRow }> {
   const token = randomToken(32);
   const now = deps.clock();
   const session: TSessionRow = {
@@ -22,15 +23,15 @@ export function createSession(deps: Deps, userId: string): { token: string; sess
     lastSeenAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS).toISOString(),
   };
-  deps.db.insert(sessions).values(session).run();
+  await deps.db.insert(sessions).values(session);
   return { token, session };
 }
 
 /** The live session for a cookie token, or null when missing, idle for 30 min, or past its 12 h. */
-export function resolveSession(deps: Deps, token: string): TSessionRow | null {
+export async function resolveSession(deps: Deps, token: string): Promise<TSessionRow | null> {
   const id = sha256Hex(token);
   // Every signed-in request reads it: built once per connection (db/prepared.ts).
-  const row = prepared(deps.db, 'session.byId', (d) =>
+  const row = await prepared(deps.db, 'session.byId', (d) =>
     d
       .select()
       .from(sessions)
@@ -41,17 +42,17 @@ export function resolveSession(deps: Deps, token: string): TSessionRow | null {
   const now = deps.clock().getTime();
   const idleFor = now - Date.parse(row.lastSeenAt);
   if (now >= Date.parse(row.expiresAt) || idleFor >= SESSION_IDLE_MS) {
-    deps.db.delete(sessions).where(eq(sessions.id, id)).run();
+    await tx(deps.db, () => deps.db.delete(sessions).where(eq(sessions.id, id)));
     return null;
   }
   if (idleFor >= TOUCH_EVERY_MS) {
     const lastSeenAt = new Date(now).toISOString();
-    deps.db.update(sessions).set({ lastSeenAt }).where(eq(sessions.id, id)).run();
+    await tx(deps.db, () => deps.db.update(sessions).set({ lastSeenAt }).where(eq(sessions.id, id)));
     return { ...row, lastSeenAt };
   }
   return row;
 }
 
-export function deleteSession(deps: Deps, sessionId: string): void {
-  deps.db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+export async function deleteSession(deps: Deps, sessionId: string): Promise<void> {
+  await tx(deps.db, () => deps.db.delete(sessions).where(eq(sessions.id, sessionId)));
 }

@@ -34,7 +34,9 @@ export function twoFactorGate(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const user = c.get('user');
     if (user && holdsPower(user.roles) && !OPEN.has(c.req.path)) {
-      const row = deps.db.select({ totpEnabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, user.id)).get();
+      const row = (
+        await deps.db.select({ totpEnabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, user.id)).limit(1)
+      )[0];
       if (mustEnrolTwoFactor(user, row)) throw new AppError('TOTP_ENROLMENT_REQUIRED');
     }
     await next();

@@ -21,7 +21,8 @@ const login = (username: string, password: string, otp?: string) =>
     body: JSON.stringify({ username, password, otp }),
   });
 const code = async (res: Response) => ((await res.json()) as ErrorBody).error.code;
-const versionOf = (id: string) => h.db.select({ v: users.version }).from(users).where(eq(users.id, id)).get()?.v ?? 0;
+const versionOf = async (id: string) =>
+  (await h.db.select({ v: users.version }).from(users).where(eq(users.id, id)).limit(1))[0]?.v ?? 0;
 const patch = (id: string, body: unknown, s: Session) =>
   h.app.request(`/api/users/${id}`, {
     method: 'PATCH',
@@ -99,7 +100,7 @@ describe('mandatory two-factor sign-in for the three powers', () => {
     expect((await h.get('/api/audit', auditor)).status).toBe(200);
     const reset = await patch(
       h.users.auditor ?? '',
-      { resetTwoFactor: true, expectedVersion: versionOf(h.users.auditor ?? '') },
+      { resetTwoFactor: true, expectedVersion: await versionOf(h.users.auditor ?? '') },
       await h.signIn('secadmin'),
     );
     expect(reset.status).toBe(200);

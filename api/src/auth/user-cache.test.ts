@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { openDb } from '../db/client.js';
+import { closeDb, openDb, writerOf } from '../db/client.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../test/workflow-harness.js';
 import { loadAuthUser } from './user.js';
 
@@ -13,16 +13,16 @@ afterAll(() => h.close());
 const at = (days: number) => new Date(h.clock.now().getTime() + days * 86_400_000).toISOString();
 
 describe('the signed-in person, kept between requests', () => {
-  it('loses a role revoked by another process on the next request', () => {
+  it('loses a role revoked by another process on the next request', async () => {
     const id = h.users.principalB ?? '';
-    expect(loadAuthUser(h.deps, id)?.roles.map((g) => g.role)).toEqual(['principal']);
-    const other = openDb(h.db.$client.name);
+    expect((await loadAuthUser(h.deps, id))?.roles.map((g) => g.role)).toEqual(['principal']);
+    const other = openDb(h.sqlite.name);
     try {
-      other.$client.prepare("delete from role_grants where user_id = ? and role = 'principal'").run(id);
+      writerOf(other).$client.prepare("delete from role_grants where user_id = ? and role = 'principal'").run(id);
     } finally {
-      other.$client.close();
+      closeDb(other);
     }
-    expect(loadAuthUser(h.deps, id)?.roles).toEqual([]);
+    expect((await loadAuthUser(h.deps, id))?.roles).toEqual([]);
   });
 
   it('acts for the delegator from the window’s start to its end, with no write in between', async () => {
@@ -33,10 +33,10 @@ describe('the signed-in person, kept between requests', () => {
       await h.as('principalA'),
     );
     expect(res.status).toBe(201);
-    expect(loadAuthUser(h.deps, teacher)?.actingFor).toBeUndefined();
+    expect((await loadAuthUser(h.deps, teacher))?.actingFor).toBeUndefined();
     h.clock.advance(2 * 86_400_000);
-    expect(loadAuthUser(h.deps, teacher)?.actingFor?.map((a) => a.userId)).toEqual([h.users.principalA]);
+    expect((await loadAuthUser(h.deps, teacher))?.actingFor?.map((a) => a.userId)).toEqual([h.users.principalA]);
     h.clock.advance(2 * 86_400_000);
-    expect(loadAuthUser(h.deps, teacher)?.actingFor).toBeUndefined();
+    expect((await loadAuthUser(h.deps, teacher))?.actingFor).toBeUndefined();
   });
 });

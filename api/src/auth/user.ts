@@ -4,6 +4,7 @@ import { cachedByGeneration } from '../db/generation-cache.js';
 import { delegations, roleGrants, type TUserRow, users } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { isPrivilegedRole, type RoleGrant, zRole } from '../engine.js';
+import { mapInTurn } from '../lib/in-turn.js';
 
 /** The signed-in person as every use-case sees them: identity plus role grants over the org tree. */
 export type TAuthUser = {
@@ -50,10 +51,13 @@ export function toAuthUser(row: TUserRow, grants: Array<{ role: string; orgId: s
 type TDelegationRow = { fromUserId: string; displayName: string; startsAt: string; endsAt: string; roles: RoleGrant[] };
 type TPerson = { user: TAuthUser; delegations: TDelegationRow[] } | null;
 
-export function loadAuthUser(deps: Pick<Deps, 'db'> & Partial<Pick<Deps, 'clock'>>, userId: string): TAuthUser | null {
+export async function loadAuthUser(
+  deps: Pick<Deps, 'db'> & Partial<Pick<Deps, 'clock'>>,
+  userId: string,
+): Promise<TAuthUser | null> {
   // Every request loads its user: kept until an account, grant or delegation changes (any of them, anywhere).
   const now = (deps.clock?.() ?? new Date()).toISOString();
-  const person = cachedByGeneration(deps.db, 'people', userId, () => readPerson(deps, userId, now));
+  const person = await cachedByGeneration(deps.db, 'people', userId, async () => await readPerson(deps, userId, now));
   if (!person) return null;
   const actingFor = person.delegations
     .filter((d) => d.startsAt <= now && now < d.endsAt)
@@ -65,16 +69,16 @@ export function loadAuthUser(deps: Pick<Deps, 'db'> & Partial<Pick<Deps, 'clock'
   return { ...user, roles: [...user.roles, ...extra], actingFor };
 }
 
-function readPerson(deps: Pick<Deps, 'db'>, userId: string, now: string): TPerson {
-  const row = deps.db.select().from(users).where(eq(users.id, userId)).get();
+async function readPerson(deps: Pick<Deps, 'db'>, userId: string, now: string): Promise<TPerson> {
+  const row = (await deps.db.select().from(users).where(eq(users.id, userId)).limit(1))[0];
   if (!row || row.disabled) return null;
-  const grants = deps.db.select().from(roleGrants).where(eq(roleGrants.userId, userId)).all();
-  return { user: toAuthUser(row, grants), delegations: standingDelegations(deps, userId, now) };
+  const grants = await deps.db.select().from(roleGrants).where(eq(roleGrants.userId, userId));
+  return { user: toAuthUser(row, grants), delegations: await standingDelegations(deps, userId, now) };
 }
 
 /** Delegations not revoked nor ended by `now` (in force, or to come): only the delegators' own grants pass, so a delegation never chains. */
-function standingDelegations(deps: Pick<Deps, 'db'>, toUserId: string, now: string): TDelegationRow[] {
-  const rows = deps.db
+async function standingDelegations(deps: Pick<Deps, 'db'>, toUserId: string, now: string): Promise<TDelegationRow[]> {
+  const rows = await deps.db
     .select({
       fromUserId: delegations.fromUserId,
       displayName: users.displayName,
@@ -84,14 +88,14 @@ function standingDelegations(deps: Pick<Deps, 'db'>, toUserId: string, now: stri
     })
     .from(delegations)
     .innerJoin(users, eq(users.id, delegations.fromUserId))
-    .where(and(eq(delegations.toUserId, toUserId), gt(delegations.endsAt, now), isNull(delegations.revokedAt)))
-    .all();
-  return rows
-    .filter((r) => !r.disabled)
-    .map((r) => {
-      const from = deps.db.select().from(roleGrants).where(eq(roleGrants.userId, r.fromUserId)).all();
+    .where(and(eq(delegations.toUserId, toUserId), gt(delegations.endsAt, now), isNull(delegations.revokedAt)));
+  return await mapInTurn(
+    rows.filter((r) => !r.disabled),
+    async (r) => {
+      const from = await deps.db.select().from(roleGrants).where(eq(roleGrants.userId, r.fromUserId));
       // The three powers are not delegable (三权分立): they are personal, and held only with two-factor sign-in.
       const roles = parseGrants(from).filter((g) => !isPrivilegedRole(g.role));
       return { fromUserId: r.fromUserId, displayName: r.displayName, startsAt: r.startsAt, endsAt: r.endsAt, roles };
-    });
+    },
+  );
 }

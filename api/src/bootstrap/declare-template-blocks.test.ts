@@ -26,17 +26,20 @@ const withoutBlocks = (v: unknown): unknown =>
 
 describe('upgrading definitions stored before blocks', () => {
   it('gives an old built-in version its blocks once, audited, so its rules run again; copies under other keys are left alone', async () => {
-    const old = h.publish({ ...(withoutBlocks(TEMPLATES['security-inspection']) as Json), version: 7 });
-    const copy = h.publish({ ...(withoutBlocks(TEMPLATES['security-inspection']) as Json), key: 'my-inspection' });
-    expect(declareTemplateBlocks(h.deps)).toBe(1);
-    expect(declareTemplateBlocks(h.deps)).toBe(0);
+    const old = await h.publish({ ...(withoutBlocks(TEMPLATES['security-inspection']) as Json), version: 7 });
+    const copy = await h.publish({
+      ...(withoutBlocks(TEMPLATES['security-inspection']) as Json),
+      key: 'my-inspection',
+    });
+    expect(await declareTemplateBlocks(h.deps)).toBe(1);
+    expect(await declareTemplateBlocks(h.deps)).toBe(0);
     const body = (id: string) =>
-      JSON.parse((h.db.$client.prepare('select body from definitions where id = ?').get(id) as { body: string }).body);
+      JSON.parse((h.sqlite.prepare('select body from definitions where id = ?').get(id) as { body: string }).body);
     expect(body(old).startBlocks).toEqual(TEMPLATES['security-inspection'].startBlocks);
     expect(body(old).states.inspection.on.RAISE_FINDINGS.blocks).toHaveLength(2);
     expect(body(copy).startBlocks).toBeUndefined();
     expect(
-      h.db.$client
+      h.sqlite
         .prepare("select count(*) n from audit_events where action = 'definition.upgrade' and entity_id = ?")
         .get(old),
     ).toEqual({ n: 1 });

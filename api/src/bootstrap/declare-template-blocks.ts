@@ -54,17 +54,17 @@ function withTemplateBlocks(body: Json, template: Json): Json {
  * key that declare no block at all are touched, and only when the result still validates; each upgrade
  * is audited. Idempotent: runs at every start, changes nothing the second time.
  */
-export function declareTemplateBlocks(deps: Pick<Deps, 'db' | 'clock'>): number {
+export async function declareTemplateBlocks(deps: Pick<Deps, 'db' | 'clock'>): Promise<number> {
   let upgraded = 0;
-  for (const row of deps.db.select().from(definitions).all()) {
+  for (const row of await deps.db.select().from(definitions)) {
     const template = TEMPLATES[row.key] as unknown as Json | undefined;
     const body = obj(row.body);
     if (!template || declaresAny(body)) continue;
     const next = withTemplateBlocks(body, template);
     if (!parseDefinition(next).ok) continue;
-    tx(deps.db, () => {
-      deps.db.update(definitions).set({ body: next }).where(eq(definitions.id, row.id)).run();
-      appendAudit(deps.db, {
+    await tx(deps.db, async () => {
+      await deps.db.update(definitions).set({ body: next }).where(eq(definitions.id, row.id));
+      await appendAudit(deps.db, {
         at: deps.clock().toISOString(),
         actor: SYSTEM_USER,
         action: 'definition.upgrade',

@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 
+import { changesOf, tx } from '../db/client.js';
 import { definitions, instances } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { periodField } from '../engine.js';
@@ -10,25 +11,28 @@ import { parsedDefinition } from '../features/definitions/load-definition.js';
  * definition's blocks name. Every write keeps it from then on, so this finds nothing on later starts:
  * each definition's check reads only its rows still without a period, off (definition_id, period).
  */
-export function fillPeriods(deps: Pick<Deps, 'db'>): number {
+export async function fillPeriods(deps: Pick<Deps, 'db'>): Promise<number> {
   let filled = 0;
-  for (const row of deps.db.select().from(definitions).where(eq(definitions.status, 'published')).all()) {
-    const field = periodField(parsedDefinition(deps, row));
+  for (const row of await deps.db.select().from(definitions).where(eq(definitions.status, 'published'))) {
+    const field = periodField(await parsedDefinition(deps, row));
     // Field names are identifiers (the definition schema allows letters, digits and _): safe as a JSON path.
     if (!field || !/^[A-Za-z][A-Za-z0-9_]*$/.test(field)) continue;
     const value = sql`json_extract(${instances.data}, ${sql.raw(`'$.${field}'`)})`;
-    filled += deps.db
-      .update(instances)
-      .set({ period: sql`${value}` })
-      .where(
-        and(
-          eq(instances.definitionId, row.id),
-          isNull(instances.period),
-          sql`typeof(${value}) = 'text'`,
-          sql`${value} <> ''`,
-        ),
-      )
-      .run().changes;
+    filled += changesOf(
+      await tx(deps.db, () =>
+        deps.db
+          .update(instances)
+          .set({ period: sql`${value}` })
+          .where(
+            and(
+              eq(instances.definitionId, row.id),
+              isNull(instances.period),
+              sql`typeof(${value}) = 'text'`,
+              sql`${value} <> ''`,
+            ),
+          ),
+      ),
+    );
   }
   return filled;
 }

@@ -67,7 +67,7 @@ export async function firstStart(
   loadSeeds: () => Promise<SeedModule>,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<StartInfo> {
-  const empty = (deps.db.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
+  const empty = ((await deps.db.select({ n: count() }).from(users).limit(1))[0]?.n ?? 0) === 0;
   const demo = env.EDUFLOW_DEMO !== '0';
   if (demo) {
     const seeds = await loadSeeds();
@@ -92,7 +92,10 @@ export async function firstStart(
       accounts: kept,
     };
   }
-  const district = createOrganisation(deps, { type: 'district', name: env.EDUFLOW_DISTRICT_NAME ?? '区教育委员会' });
+  const district = await createOrganisation(deps, {
+    type: 'district',
+    name: env.EDUFLOW_DISTRICT_NAME ?? '区教育委员会',
+  });
   const accounts: Account[] = [];
   let password = '';
   for (const a of POWERS) {

@@ -9,15 +9,15 @@ import { declareTemplateTitles, fillTitles } from './fill-titles.js';
  * existed get what it needs, each step finding nothing to do on later starts. The server runs it, and so
  * does the bench on a cached city, so a measured start is an ordinary restart.
  */
-export function upgradeStored(db: Db): void {
+export async function upgradeStored(db: Db): Promise<void> {
   const clock = () => new Date();
   // Versions stored before blocks existed declare the blocks their built-in key used to imply (ADR 0010).
-  declareTemplateBlocks({ db, clock });
+  await declareTemplateBlocks({ db, clock });
   // Rows stored before the reporting-period column get theirs once (issue 11).
-  fillPeriods({ db });
+  await fillPeriods({ db });
   // Versions stored before instance titles declare the built-in one; rows from before migration 0026 get theirs (issue 12).
-  declareTemplateTitles({ db, clock });
-  fillTitles({ db });
+  await declareTemplateTitles({ db, clock });
+  await fillTitles({ db });
   // Versions published before the report tallies (campus entry, award levels) get theirs once (issue 11).
-  declareReportTallies({ db });
+  await declareReportTallies({ db });
 }

@@ -10,12 +10,11 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const denials = (actorId: string) =>
-  h.deps.db
+const denials = async (actorId: string) =>
+  await h.deps.db
     .select({ action: auditEvents.action, meta: auditEvents.meta })
     .from(auditEvents)
-    .where(and(eq(auditEvents.actorId, actorId), eq(auditEvents.outcome, 'denied')))
-    .all();
+    .where(and(eq(auditEvents.actorId, actorId), eq(auditEvents.outcome, 'denied')));
 
 // Issue 13.3: every denial is on the audit trail, once: by the use-case's authorize() under its own action,
 // or, for a rule outside CASL, by the error handler's backstop.
@@ -34,10 +33,10 @@ describe('every denial audited, once', () => {
       await h.as('principalA'),
     );
     const { id } = (await created.json()) as { id: string };
-    const before = denials(h.users.teacherA).length;
+    const before = (await denials(h.users.teacherA)).length;
     const refused = await h.post(`/api/delegations/${id}/revoke`, {}, await h.as('teacherA'));
     expect(refused.status).toBe(403);
-    const after = denials(h.users.teacherA).slice(before);
+    const after = (await denials(h.users.teacherA)).slice(before);
     expect(after).toEqual([
       {
         action: 'request.denied',
@@ -47,9 +46,9 @@ describe('every denial audited, once', () => {
   });
 
   it('a CASL refusal is recorded by authorize() under the use-case’s action, and not again by the backstop', async () => {
-    const before = denials(h.users.teacherA).length;
+    const before = (await denials(h.users.teacherA)).length;
     expect((await h.get('/api/burden-reports', await h.as('teacherA'))).status).toBe(403);
-    expect(denials(h.users.teacherA).slice(before)).toEqual([
+    expect((await denials(h.users.teacherA)).slice(before)).toEqual([
       { action: 'burden.list', meta: expect.objectContaining({ reason: 'FORBIDDEN', permission: 'read' }) },
     ]);
   });

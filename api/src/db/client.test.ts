@@ -4,19 +4,19 @@ import { join } from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { openDb, tx } from './client.js';
+import { closeDb, openDb, tx, writerOf } from './client.js';
 import { migrate } from './migrate.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'eduflow-db-'));
 const db = openDb(join(dir, 'x.db'));
 afterAll(() => {
-  db.$client.close();
+  closeDb(db);
   rmSync(dir, { recursive: true, force: true });
 });
 
 describe('openDb', () => {
   it('sets WAL, foreign keys, busy timeout and NORMAL sync', () => {
-    const p = (name: string) => db.$client.pragma(name, { simple: true });
+    const p = (name: string) => writerOf(db).$client.pragma(name, { simple: true });
     expect(p('journal_mode')).toBe('wal');
     expect(p('foreign_keys')).toBe(1);
     expect(p('busy_timeout')).toBe(5000);
@@ -26,7 +26,9 @@ describe('openDb', () => {
   it('migrates idempotently and installs the audit, tally, report-tally, candidate and cache-generation triggers', () => {
     migrate(db);
     migrate(db);
-    const triggers = db.$client.prepare("select name from sqlite_master where type = 'trigger' order by name").all();
+    const triggers = writerOf(db)
+      .$client.prepare("select name from sqlite_master where type = 'trigger' order by name")
+      .all();
     expect(triggers).toEqual(
       [
         'audit_events_no_delete',
@@ -76,37 +78,38 @@ describe('openDb', () => {
     );
   });
 
-  it('tx() commits on return and rolls back on throw', () => {
-    db.$client.exec('create table t (x int)');
-    tx(db, () => db.$client.prepare('insert into t values (1)').run());
-    expect(() =>
-      tx(db, () => {
-        db.$client.prepare('insert into t values (2)').run();
-        throw new Error('boom');
-      }),
-    ).toThrow('boom');
-    expect(db.$client.prepare('select x from t').all()).toEqual([{ x: 1 }]);
+  it('tx() commits on return and rolls back on throw', async () => {
+    writerOf(db).$client.exec('create table t (x int)');
+    await tx(db, () => writerOf(db).$client.prepare('insert into t values (1)').run());
+    await expect(
+      async () =>
+        await tx(db, () => {
+          writerOf(db).$client.prepare('insert into t values (2)').run();
+          throw new Error('boom');
+        }),
+    ).rejects.toThrow('boom');
+    expect(writerOf(db).$client.prepare('select x from t').all()).toEqual([{ x: 1 }]);
   });
 });
 
 // Issue 11: statements are compiled once and reused; reuse must never change what a caller gets back.
 describe('the statement cache', () => {
   it('hands out the same compiled statement for the same SQL, reset to plain rows after raw or pluck use', () => {
-    db.$client.exec('create table if not exists cache_probe (k text primary key, v integer)');
-    db.$client.prepare('insert or replace into cache_probe values (?, ?)').run('a', 1);
-    const first = db.$client.prepare('select k, v from cache_probe where k = ?');
-    expect(db.$client.prepare('select k, v from cache_probe where k = ?')).toBe(first);
+    writerOf(db).$client.exec('create table if not exists cache_probe (k text primary key, v integer)');
+    writerOf(db).$client.prepare('insert or replace into cache_probe values (?, ?)').run('a', 1);
+    const first = writerOf(db).$client.prepare('select k, v from cache_probe where k = ?');
+    expect(writerOf(db).$client.prepare('select k, v from cache_probe where k = ?')).toBe(first);
     expect(first.raw().get('a')).toEqual(['a', 1]);
-    expect(db.$client.prepare('select k, v from cache_probe where k = ?').get('a')).toEqual({ k: 'a', v: 1 });
-    expect(db.$client.prepare('select k, v from cache_probe where k = ?').pluck().get('a')).toBe('a');
-    expect(db.$client.prepare('select k, v from cache_probe where k = ?').get('a')).toEqual({ k: 'a', v: 1 });
+    expect(writerOf(db).$client.prepare('select k, v from cache_probe where k = ?').get('a')).toEqual({ k: 'a', v: 1 });
+    expect(writerOf(db).$client.prepare('select k, v from cache_probe where k = ?').pluck().get('a')).toBe('a');
+    expect(writerOf(db).$client.prepare('select k, v from cache_probe where k = ?').get('a')).toEqual({ k: 'a', v: 1 });
   });
 
   it('gives a fresh statement while the cached one is still being iterated', () => {
-    db.$client.prepare('insert or replace into cache_probe values (?, ?)').run('b', 2);
+    writerOf(db).$client.prepare('insert or replace into cache_probe values (?, ?)').run('b', 2);
     const seen: unknown[] = [];
-    for (const row of db.$client.prepare('select k from cache_probe order by k').iterate()) {
-      seen.push([row, db.$client.prepare('select k from cache_probe order by k').all().length]);
+    for (const row of writerOf(db).$client.prepare('select k from cache_probe order by k').iterate()) {
+      seen.push([row, writerOf(db).$client.prepare('select k from cache_probe order by k').all().length]);
     }
     expect(seen).toEqual([
       [{ k: 'a' }, 2],

@@ -7,13 +7,14 @@ type TName = (typeof cacheGenerations.$inferSelect)['name'];
 type TStore = { generation: number; values: Map<string, unknown> };
 
 const stores = new WeakMap<Db, Map<TName, TStore>>();
-const reads = new WeakMap<Db, Database.Statement<[TName], { generation: number }>>();
+// Per connection: inside tx() the writer's (its own uncommitted bumps), elsewhere the reader's.
+const reads = new WeakMap<Database.Database, Database.Statement<[TName], { generation: number }>>();
 
 function generationOf(db: Db, name: TName): number {
-  let read = reads.get(db);
+  let read = reads.get(db.$client);
   if (!read)
     reads.set(
-      db,
+      db.$client,
       (read = db.$client.prepare<[TName], { generation: number }>(
         'select generation from cache_generations where name = ?',
       )),
@@ -28,14 +29,14 @@ function generationOf(db: Db, name: TName): number {
  * or process, so a hit is never older than the rows. A rolled-back write can bring a generation number
  * back: tx() forgets every cached value of the connection when a transaction throws (forgetCached).
  */
-export function cachedByGeneration<T>(db: Db, name: TName, key: string, load: () => T): T {
+export async function cachedByGeneration<T>(db: Db, name: TName, key: string, load: () => T | Promise<T>): Promise<T> {
   let byName = stores.get(db);
   if (!byName) stores.set(db, (byName = new Map()));
   const generation = generationOf(db, name);
   let store = byName.get(name);
   if (!store || store.generation !== generation) byName.set(name, (store = { generation, values: new Map() }));
   if (store.values.has(key)) return store.values.get(key) as T;
-  const value = load();
+  const value = await load();
   store.values.set(key, value);
   return value;
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { migrate as drizzleMigrate } from 'drizzle-orm/better-sqlite3/migrator';
 
 import { ensureAuditRetention } from '../audit/retention.js';
-import type { Db } from './client.js';
+import { type Db, writerOf } from './client.js';
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -12,6 +12,8 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
  * the audit retention trigger (ADR 0015), which lives in code. Idempotent.
  */
 export function migrate(db: Db): void {
-  drizzleMigrate(db, { migrationsFolder });
-  ensureAuditRetention(db);
+  // On the writer connection itself: the migrator runs its own transaction, outside tx()'s queue (start-up).
+  const writer = writerOf(db);
+  drizzleMigrate(writer as unknown as Parameters<typeof drizzleMigrate>[0], { migrationsFolder });
+  ensureAuditRetention(writer);
 }

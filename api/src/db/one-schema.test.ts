@@ -6,7 +6,7 @@ import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startPostgres } from '../test/postgres.js';
-import { openDb } from './client.js';
+import { closeDb, openDb, writerOf } from './client.js';
 import { migrate } from './migrate.js';
 import { migratePostgres } from './pg-migrate.js';
 import { type AsyncDb, openPostgres } from './postgres.js';
@@ -21,10 +21,11 @@ const ENGINES: Record<string, () => Promise<Engine>> = {
     const db = openDb(join(dir, 'test.db'));
     migrate(db);
     return {
-      db: db as unknown as AsyncDb,
+      // The writer connection itself: this test drives the query builder, not the use-cases' transactions.
+      db: writerOf(db) as unknown as AsyncDb,
       storedKindOfHash: async () => db.$client.prepare('select typeof(hash) from audit_events').pluck().get() as string,
       close: async () => {
-        db.$client.close();
+        closeDb(db);
         rmSync(dir, { recursive: true, force: true });
       },
     };

@@ -12,38 +12,40 @@ import { plansOf } from '../test/query-plans.js';
 let h: Harness;
 beforeAll(async () => {
   h = await makeHarness();
-  const definitionId = h.publish();
+  const definitionId = await h.publish();
   // Closed history: tasks closed, timers cancelled, notifications read — none of it belongs in these indexes.
   for (let i = 0; i < 5; i += 1) {
-    const started = startInstance(h.deps, {
-      actor: h.authUser('principalA'),
-      definitionId,
-      subjectOrgId: h.orgs.schoolA,
-      data: { title: `报告${i}` },
-    }).body;
-    fireEvent(h.deps, {
-      actor: h.authUser('principalA'),
+    const started = (
+      await startInstance(h.deps, {
+        actor: await h.authUser('principalA'),
+        definitionId,
+        subjectOrgId: h.orgs.schoolA,
+        data: { title: `报告${i}` },
+      })
+    ).body;
+    await fireEvent(h.deps, {
+      actor: await h.authUser('principalA'),
       instanceId: started.id,
       event: { type: 'SUBMIT' },
       expectedVersion: started.version,
     });
   }
-  readAllNotifications(h.deps, { actor: h.authUser('reviewer1') });
+  await readAllNotifications(h.deps, { actor: await h.authUser('reviewer1') });
 });
 afterAll(() => h.close());
 
 const entries = (index: string) =>
   (
-    h.db.$client.prepare(`select count(*) n from dbstat where name = ? and pagetype = 'leaf'`).get(index) as
+    h.sqlite.prepare(`select count(*) n from dbstat where name = ? and pagetype = 'leaf'`).get(index) as
       { n: number } | undefined
   )?.n;
 const cells = (index: string) =>
   (
-    h.db.$client
+    h.sqlite
       .prepare(`select coalesce(sum(ncell), 0) n from dbstat where name = ? and pagetype = 'leaf'`)
       .get(index) as { n: number }
   ).n;
-const rows = (sql: string) => (h.db.$client.prepare(`select count(*) n from ${sql}`).get() as { n: number }).n;
+const rows = (sql: string) => (h.sqlite.prepare(`select count(*) n from ${sql}`).get() as { n: number }).n;
 
 // Issue 11 (storage): an index that only one kind of lookup uses holds only the rows that lookup can want,
 // so years of closed tasks, fired timers and read notices cost no index bytes (docs/bench/storage.md).
@@ -65,40 +67,44 @@ describe('partial indexes (migration 0022)', () => {
   });
 
   it('instance_participants is stored WITHOUT ROWID: the row is its primary key, kept once', () => {
-    expect(h.db.$client.prepare("select wr from pragma_table_list where name = 'instance_participants'").get()).toEqual(
-      { wr: 1 },
-    );
+    expect(h.sqlite.prepare("select wr from pragma_table_list where name = 'instance_participants'").get()).toEqual({
+      wr: 1,
+    });
     expect(rows('instance_participants')).toBeGreaterThan(0);
     expect(entries('sqlite_autoindex_instance_participants_1')).toBe(0);
   });
 
   it('audit events carry no index on their random id: nothing looks one up by it (seq is the key)', () => {
     const indexes = (
-      h.db.$client.prepare("select name from pragma_index_list('audit_events')").pluck().all() as string[]
+      h.sqlite.prepare("select name from pragma_index_list('audit_events')").pluck().all() as string[]
     ).sort();
     expect(indexes).toEqual(['audit_actor_idx', 'audit_at_idx', 'audit_entity_idx']);
   });
 
-  it('are still the ones their lookups use (EXPLAIN QUERY PLAN)', () => {
-    const due = plansOf(h, (deps) => runDueTimers(deps, new Date('2026-11-01T00:00:00Z')), 'timers');
+  it('are still the ones their lookups use (EXPLAIN QUERY PLAN)', async () => {
+    const due = await plansOf(h, (deps) => runDueTimers(deps, new Date('2026-11-01T00:00:00Z')), 'timers');
     expect(due[0]).toContain('timers_due_idx');
-    const unread = plansOf(
+    const unread = await plansOf(
       h,
-      (deps) => listNotifications(deps, { user: h.authUser('principalA'), query: { unread: '1', limit: 20 } as never }),
+      async (deps) =>
+        await listNotifications(deps, {
+          user: await h.authUser('principalA'),
+          query: { unread: '1', limit: 20 } as never,
+        }),
       'notifications',
     );
     expect(unread[0]).toContain('notifications_user_unread_idx');
     // closeBurdenTask's lookup (an UPDATE, which plansOf does not capture): `burden_report_id = ?` implies the index's WHERE.
-    const burden = h.db.$client
+    const burden = h.sqlite
       .prepare("explain query plan update tasks set status = 'closed' where burden_report_id = ? and status = ?")
       .all('r1', 'open') as Array<{ detail: string }>;
     expect(burden.map((r) => r.detail).join('\n')).toContain('tasks_burden_report_uq');
     // Handing a departing person's open work on reads their open candidate rows (last: it moves the work).
-    const admin = h.authUser('admin');
-    const handover = plansOf(
+    const admin = await h.authUser('admin');
+    const handover = await plansOf(
       h,
-      (deps) =>
-        bulkTasks(deps, {
+      async (deps) =>
+        await bulkTasks(deps, {
           action: 'reassign',
           fromUserId: h.users.principalA!,
           toUserId: h.users.principalA2!,

@@ -1,6 +1,7 @@
 import type { Db } from './client.js';
 
-const byConnection = new WeakMap<Db, Map<string, unknown>>();
+// Keyed by the connection of the moment (Db is a view: the writer inside tx(), the reader elsewhere).
+const byConnection = new WeakMap<object, Map<string, unknown>>();
 
 /**
  * A drizzle statement built once per connection — its SQL text and result mapping — and then run with
@@ -9,8 +10,8 @@ const byConnection = new WeakMap<Db, Map<string, unknown>>();
  * names the statement; `build` must give the same SQL for the same key.
  */
 export function prepared<T>(db: Db, key: string, build: (db: Db) => T): T {
-  let statements = byConnection.get(db);
-  if (!statements) byConnection.set(db, (statements = new Map()));
+  let statements = byConnection.get(db.$client);
+  if (!statements) byConnection.set(db.$client, (statements = new Map()));
   let statement = statements.get(key) as T | undefined;
   if (statement === undefined) {
     statement = build(db);

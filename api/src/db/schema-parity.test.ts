@@ -6,7 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startPostgres, type TestPostgres } from '../test/postgres.js';
-import { openDb } from './client.js';
+import { closeDb, openDb } from './client.js';
 import { migrate } from './migrate.js';
 import { migratePostgres } from './pg-migrate.js';
 
@@ -56,7 +56,7 @@ function describeSqlite(file: string): Described {
       indexes,
     };
   }
-  db.$client.close();
+  closeDb(db);
   return out;
 }
 

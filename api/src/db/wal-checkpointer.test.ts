@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { openDb } from './client.js';
+import { closeDb, openDb, writerOf } from './client.js';
 import { startWalCheckpointer, type TCheckpointRun } from './wal-checkpointer.js';
 
 describe('the WAL checkpointer', () => {
@@ -15,12 +15,12 @@ describe('the WAL checkpointer', () => {
     try {
       const runs: TCheckpointRun[] = [];
       const checkpointer = startWalCheckpointer(db, { everyMs: 20, onRun: (r) => runs.push(r) });
-      expect(db.$client.pragma('wal_autocheckpoint', { simple: true })).toBe(20_000);
-      db.$client.exec('create table t (id integer primary key, body text)');
-      const insert = db.$client.prepare('insert into t (body) values (?)');
+      expect(writerOf(db).$client.pragma('wal_autocheckpoint', { simple: true })).toBe(20_000);
+      writerOf(db).$client.exec('create table t (id integer primary key, body text)');
+      const insert = writerOf(db).$client.prepare('insert into t (body) values (?)');
       // About 1,500 pages: SQLite's own checkpoint would have run inside one of these commits.
       for (let i = 0; i < 30; i += 1)
-        db.$client.transaction(() => {
+        writerOf(db).$client.transaction(() => {
           for (let j = 0; j < 50; j += 1) insert.run('x'.repeat(4000));
         })();
       const copied = () => runs.some((r) => !('error' in r) && r.log >= 1500 && r.checkpointed === r.log);
@@ -28,15 +28,15 @@ describe('the WAL checkpointer', () => {
       expect(copied()).toBe(true);
       expect(runs.filter((r) => 'error' in r)).toEqual([]);
       await checkpointer.stop();
-      db.$client.close();
+      closeDb(db);
       // The serving connection closed last: the log is gone, the rows are in the file.
       expect(existsSync(`${file}-wal`)).toBe(false);
       expect(statSync(file).size).toBeGreaterThan(1500 * 4096);
       const again = openDb(file);
-      expect(again.$client.prepare('select count(*) n from t').get()).toEqual({ n: 1500 });
-      again.$client.close();
+      expect(writerOf(again).$client.prepare('select count(*) n from t').get()).toEqual({ n: 1500 });
+      closeDb(again);
     } finally {
-      if (db.$client.open) db.$client.close();
+      closeDb(db);
       rmSync(dir, { recursive: true, force: true });
     }
   });

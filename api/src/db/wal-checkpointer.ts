@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
 import { logger } from '../log/logger.js';
-import type { Db } from './client.js';
+import { type Db, writerOf } from './client.js';
 
 /**
  * WAL pages (4 KB) past which the serving connection still checkpoints by itself, should the worker fall
@@ -57,7 +57,7 @@ export function startWalCheckpointer(
     },
   });
   worker.unref();
-  db.$client.pragma(`wal_autocheckpoint = ${FALLBACK_PAGES}`);
+  writerOf(db).$client.pragma(`wal_autocheckpoint = ${FALLBACK_PAGES}`);
   worker.on('message', (run: TCheckpointRun) => {
     if ('error' in run) logger.error({ err: run.error }, 'WAL checkpoint failed');
     opts.onRun?.(run);
@@ -66,7 +66,7 @@ export function startWalCheckpointer(
   worker.on('error', (error) => {
     logger.error({ err: error }, 'WAL checkpointer stopped');
     // Back to SQLite's own checkpoints on the serving connection.
-    if (db.$client.open) db.$client.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_PAGES}`);
+    if (writerOf(db).$client.open) writerOf(db).$client.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_PAGES}`);
   });
   return {
     // Before the serving connection closes, so that it is the last one and leaves no WAL behind.

@@ -9,7 +9,7 @@ import { AppError, type TLocalized } from '../errors.js';
  * The permission check use-cases run inside their transaction: null when allowed, else the error to
  * return (403, or 404 when the caller may not even read the row) after auditing the refusal.
  */
-export function authorize(
+export async function authorize(
   deps: Deps,
   actor: TAuthUser,
   check: {
@@ -24,13 +24,13 @@ export function authorize(
     /** Why, when the generic 403 would leave the person guessing (e.g. which duty the rule separates). */
     message?: TLocalized;
   },
-): AppError | null {
+): Promise<AppError | null> {
   if (isSystem(actor)) return null;
   const ability = defineAbilityFor(actor);
   const target = check.target ?? check.type;
   if (ability.can(check.action, target)) return null;
   const hidden = check.hideUnreadable === true && !ability.can('read', target);
-  appendAudit(deps.db, {
+  await appendAudit(deps.db, {
     at: deps.clock().toISOString(),
     actor,
     action: check.auditAction,
@@ -48,7 +48,11 @@ export function authorize(
  * authorize() for a use-case that checks before it reads or writes anything: the denial is audited in its
  * own transaction and thrown. Inside a transaction, call authorize() and return what it gives.
  */
-export function requirePermission(deps: Deps, actor: TAuthUser, check: Parameters<typeof authorize>[2]): void {
-  const denied = tx(deps.db, () => authorize(deps, actor, check));
+export async function requirePermission(
+  deps: Deps,
+  actor: TAuthUser,
+  check: Parameters<typeof authorize>[2],
+): Promise<void> {
+  const denied = await tx(deps.db, async () => await authorize(deps, actor, check));
   if (denied) throw denied;
 }

@@ -25,7 +25,7 @@ beforeAll(async () => {
       roles: [{ role: 'bureauAdmin', orgId: h.orgs.district }],
     })
   ).id;
-  h.enrolTotp('admin2');
+  await h.enrolTotp('admin2');
   [admin, admin2, reviewer] = await Promise.all(['admin', 'admin2', 'reviewer1'].map((u) => h.signIn(u)));
 });
 afterAll(() => h.close());
@@ -38,13 +38,12 @@ const put = (path: string, body: unknown, s: Session) =>
   });
 const person = (username: string, displayName = username) => ({ id: h.users[username], displayName });
 /** The audit rows of one publish action on one draft, oldest first. */
-const publishAudit = (action: string, entityId: string) =>
-  h.db
+const publishAudit = async (action: string, entityId: string) =>
+  await h.db
     .select()
     .from(auditEvents)
     .where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, entityId)))
-    .orderBy(asc(auditEvents.seq))
-    .all();
+    .orderBy(asc(auditEvents.seq));
 
 async function expectFourEyesRefusal(res: Response) {
   expect(res.status).toBe(403);
@@ -63,7 +62,7 @@ describe('four eyes on workflow definitions', () => {
 
     await expectFourEyesRefusal(await h.post(`/api/definitions/${draft.id}/publish`, undefined, admin));
     expect((await (await h.get(`/api/definitions/${draft.id}`, admin)).json()).status).toBe('draft');
-    const [denied] = publishAudit('definition.publish', draft.id);
+    const [denied] = await publishAudit('definition.publish', draft.id);
     expect(denied).toMatchObject({
       actorId: h.users.admin,
       outcome: 'denied',
@@ -77,7 +76,7 @@ describe('four eyes on workflow definitions', () => {
       editors: [person('admin')],
       publishedBy: person('reviewer1'),
     });
-    const success = publishAudit('definition.publish', draft.id).at(-1);
+    const success = (await publishAudit('definition.publish', draft.id)).at(-1);
     expect(success).toMatchObject({
       actorId: h.users.reviewer1,
       outcome: 'success',
@@ -105,14 +104,14 @@ describe('four eyes on workflow definitions', () => {
 
     await expectFourEyesRefusal(await h.post(`/api/definitions/${draft.id}/publish`, undefined, admin));
     await expectFourEyesRefusal(await h.post(`/api/definitions/${draft.id}/publish`, undefined, admin2));
-    const denials = publishAudit('definition.publish', draft.id);
+    const denials = await publishAudit('definition.publish', draft.id);
     expect(denials.map((e) => [e.actorId, e.outcome])).toEqual([
       [h.users.admin, 'denied'],
       [h.users.admin2, 'denied'],
     ]);
 
     expect((await h.post(`/api/definitions/${draft.id}/publish`, undefined, reviewer)).status).toBe(200);
-    expect(publishAudit('definition.publish', draft.id).at(-1)?.meta).toEqual({
+    expect((await publishAudit('definition.publish', draft.id)).at(-1)?.meta).toEqual({
       editors: [person('admin'), person('admin2', '李管理')],
       approvedBy: person('reviewer1'),
     });
@@ -124,7 +123,7 @@ describe('four eyes on workflow definitions', () => {
     ).json();
     const ok = await h.post(`/api/definitions/${draft.id}/publish`, undefined, admin2);
     expect(ok.status).toBe(200);
-    expect(publishAudit('definition.publish', draft.id).at(-1)).toMatchObject({
+    expect((await publishAudit('definition.publish', draft.id)).at(-1)).toMatchObject({
       outcome: 'success',
       meta: { editors: [person('admin')], approvedBy: person('admin2', '李管理') },
     });
@@ -138,8 +137,8 @@ describe('four eyes on workflow definitions', () => {
       (await put(`/api/definitions/${draft.id}`, { definition: schoolReport, expectedRevision: 1 }, reviewer)).status,
     ).toBe(403);
     expect((await h.post('/api/definitions', { definition: schoolReport }, reviewer)).status).toBe(403);
-    const v1 = h.publish({ ...schoolReport, key: 'four-eyes-e' });
-    const v2 = h.publish({ ...schoolReport, key: 'four-eyes-e' });
+    const v1 = await h.publish({ ...schoolReport, key: 'four-eyes-e' });
+    const v2 = await h.publish({ ...schoolReport, key: 'four-eyes-e' });
     expect(
       (await h.post(`/api/definitions/${v2}/migrations`, { fromDefinitionId: v1, mapping: {} }, reviewer)).status,
     ).toBe(403);
@@ -168,7 +167,7 @@ describe('four eyes on workflow definitions', () => {
     // The delegate holds no bureau role at all: the draft is not even visible to them.
     const res = await h.post(`/api/definitions/${draft.id}/publish`, undefined, teacher);
     expect(res.status).toBe(404);
-    expect(publishAudit('definition.publish', draft.id).at(-1)).toMatchObject({
+    expect((await publishAudit('definition.publish', draft.id)).at(-1)).toMatchObject({
       actorId: h.users.teacherA,
       outcome: 'denied',
     });
@@ -186,7 +185,7 @@ describe('four eyes on reference data', () => {
     ).json();
     expect(draft).toMatchObject({ status: 'draft', editors: [person('admin')], publishedBy: null });
     await expectFourEyesRefusal(await h.post(`/api/reference/checklists/${draft.id}/publish`, undefined, admin));
-    expect(publishAudit('reference.publish', draft.id)).toEqual([
+    expect(await publishAudit('reference.publish', draft.id)).toEqual([
       expect.objectContaining({
         actorId: h.users.admin,
         outcome: 'denied',
@@ -201,7 +200,7 @@ describe('four eyes on reference data', () => {
       editors: [person('admin')],
       publishedBy: person('admin2', '李管理'),
     });
-    expect(publishAudit('reference.publish', draft.id).at(-1)).toMatchObject({
+    expect((await publishAudit('reference.publish', draft.id)).at(-1)).toMatchObject({
       outcome: 'success',
       meta: { editors: [person('admin')], approvedBy: person('admin2', '李管理') },
     });
@@ -231,7 +230,7 @@ describe('four eyes on reference data', () => {
         publishedBy: person('reviewer1'),
       }),
     ]);
-    expect(publishAudit('reference.publish', draft.id).at(-1)).toMatchObject({
+    expect((await publishAudit('reference.publish', draft.id)).at(-1)).toMatchObject({
       actorId: h.users.reviewer1,
       meta: { editors: [person('admin')], approvedBy: person('reviewer1') },
     });
@@ -240,7 +239,7 @@ describe('four eyes on reference data', () => {
 
 describe('cost of knowing the editors', () => {
   it('reads them through the audit trail’s entity index, once per draft or once per page of reference data', async () => {
-    const id = h.publish({ ...schoolReport, key: 'four-eyes-plan' });
+    const id = await h.publish({ ...schoolReport, key: 'four-eyes-plan' });
     expect(
       (
         await h.post(
@@ -250,15 +249,16 @@ describe('cost of knowing the editors', () => {
         )
       ).status,
     ).toBe(201);
-    const reviewer1 = h.authUser('reviewer1');
-    const single = plansOf(
+    const reviewer1 = await h.authUser('reviewer1');
+    const single = await plansOf(
       h,
-      (deps) => getDefinition(deps, { ability: defineAbilityFor(reviewer1), id }),
+      async (deps) => await getDefinition(deps, { ability: defineAbilityFor(reviewer1), id }),
       'audit_events',
     );
-    const page = plansOf(
+    const page = await plansOf(
       h,
-      (deps) => listReference(deps, { ability: defineAbilityFor(reviewer1), kind: 'checklist', query: { limit: 20 } }),
+      async (deps) =>
+        await listReference(deps, { ability: defineAbilityFor(reviewer1), kind: 'checklist', query: { limit: 20 } }),
       'audit_events',
     );
     for (const plans of [single, page]) {

@@ -27,11 +27,15 @@ export const REFERENCE_DRAFTS: TDraftKind = { type: 'ReferenceData', publishActi
  * and the append-only audit trail (every successful save, the publish). One indexed audit query and
  * one user lookup for the whole page.
  */
-export function draftReviews(deps: Pick<Deps, 'db'>, kind: TDraftKind, rows: TDraftRow[]): Map<string, TDraftReview> {
+export async function draftReviews(
+  deps: Pick<Deps, 'db'>,
+  kind: TDraftKind,
+  rows: TDraftRow[],
+): Promise<Map<string, TDraftReview>> {
   const out = new Map<string, TDraftReview>();
   if (rows.length === 0) return out;
   const actions = kind.updateAction ? [kind.updateAction, kind.publishAction] : [kind.publishAction];
-  const events = deps.db
+  const events = await deps.db
     .select({
       entityId: auditEvents.entityId,
       actorId: auditEvents.actorId,
@@ -50,18 +54,17 @@ export function draftReviews(deps: Pick<Deps, 'db'>, kind: TDraftKind, rows: TDr
         inArray(auditEvents.action, actions),
       ),
     )
-    .orderBy(asc(auditEvents.seq))
-    .all();
+    .orderBy(asc(auditEvents.seq));
   const ids = new Set<string>();
   for (const r of rows) if (r.createdBy) ids.add(r.createdBy);
   for (const e of events) if (e.actorId) ids.add(e.actorId);
   const names = new Map(
-    deps.db
-      .select({ id: users.id, displayName: users.displayName })
-      .from(users)
-      .where(inArray(users.id, [...ids]))
-      .all()
-      .map((u) => [u.id, u.displayName]),
+    (
+      await deps.db
+        .select({ id: users.id, displayName: users.displayName })
+        .from(users)
+        .where(inArray(users.id, [...ids]))
+    ).map((u) => [u.id, u.displayName]),
   );
   names.set(SYSTEM_USER.id, SYSTEM_USER.displayName);
   const person = (id: string, fallback?: string | null): TPerson => ({
@@ -81,18 +84,17 @@ export function draftReviews(deps: Pick<Deps, 'db'>, kind: TDraftKind, rows: TDr
   return out;
 }
 
-export const draftReview = (deps: Pick<Deps, 'db'>, kind: TDraftKind, row: TDraftRow): TDraftReview =>
-  draftReviews(deps, kind, [row]).get(row.id) ?? { editors: [], publishedBy: null };
+export const draftReview = async (deps: Pick<Deps, 'db'>, kind: TDraftKind, row: TDraftRow): Promise<TDraftReview> =>
+  (await draftReviews(deps, kind, [row])).get(row.id) ?? { editors: [], publishedBy: null };
 
 /** The caller's grants without those lent to them by `lenders` (代岗委托): their own plus other delegators'. */
-function grantsWithout(deps: Pick<Deps, 'db'>, actor: TAuthUser, lenders: (userId: string) => boolean): TAuthUser {
+async function grantsWithout(
+  deps: Pick<Deps, 'db'>,
+  actor: TAuthUser,
+  lenders: (userId: string) => boolean,
+): Promise<TAuthUser> {
   const kept = new Set(
-    deps.db
-      .select()
-      .from(roleGrants)
-      .where(eq(roleGrants.userId, actor.id))
-      .all()
-      .map((g) => `${g.role}@${g.orgId}`),
+    (await deps.db.select().from(roleGrants).where(eq(roleGrants.userId, actor.id))).map((g) => `${g.role}@${g.orgId}`),
   );
   for (const a of actor.actingFor ?? [])
     if (!lenders(a.userId)) for (const g of a.roles) kept.add(`${g.role}@${g.orgId}`);
@@ -106,12 +108,12 @@ function grantsWithout(deps: Pick<Deps, 'db'>, actor: TAuthUser, lenders: (userI
  * transaction: answers the refusal (audited, naming the editors) or the publish's audit meta (editors
  * and approver). Trusted code (the system user) is exempt, as it is from CASL.
  */
-export function checkFourEyes(
+export async function checkFourEyes(
   deps: Deps,
   actor: TAuthUser,
   check: { kind: TDraftKind; row: TDraftRow; target: Parameters<AppAbility['can']>[1]; auditAction: string },
-): AppError | { editors: TPerson[]; approvedBy: TPerson & { onBehalfOf?: TPerson[] } } {
-  const { editors } = draftReview(deps, check.kind, check.row);
+): Promise<AppError | { editors: TPerson[]; approvedBy: TPerson & { onBehalfOf?: TPerson[] } }> {
+  const { editors } = await draftReview(deps, check.kind, check.row);
   const approvedBy: TPerson = { id: actor.id, displayName: actor.displayName };
   if (isSystem(actor)) return { editors, approvedBy };
   const editorIds = new Set(editors.map((e) => e.id));
@@ -119,22 +121,22 @@ export function checkFourEyes(
   const lenders = delegated
     .filter((a) => editorIds.has(a.userId))
     .map((a) => ({ id: a.userId, displayName: a.displayName }));
-  const canAlone = (without: (userId: string) => boolean) =>
-    defineAbilityFor(grantsWithout(deps, actor, without)).can('publish', check.target);
+  const canAlone = async (without: (userId: string) => boolean) =>
+    defineAbilityFor(await grantsWithout(deps, actor, without)).can('publish', check.target);
   const refusal = editorIds.has(actor.id)
     ? 'EDITED_DRAFT'
-    : lenders.length > 0 && !canAlone((id) => editorIds.has(id))
+    : lenders.length > 0 && !(await canAlone((id) => editorIds.has(id)))
       ? 'ACTING_FOR_EDITOR'
       : null;
   if (!refusal) {
     // Published by grants someone else lent (not an editor): the audit names them too, as events do.
     const onBehalfOf =
-      delegated.length > 0 && !canAlone(() => true)
+      delegated.length > 0 && !(await canAlone(() => true))
         ? delegated.map((a) => ({ id: a.userId, displayName: a.displayName }))
         : undefined;
     return { editors, approvedBy: onBehalfOf ? { ...approvedBy, onBehalfOf } : approvedBy };
   }
-  appendAudit(deps.db, {
+  await appendAudit(deps.db, {
     at: deps.clock().toISOString(),
     actor,
     action: check.auditAction,

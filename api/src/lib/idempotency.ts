@@ -17,17 +17,19 @@ export const requestHash = (method: string, path: string, body: unknown): string
  * Inside the write transaction: the stored answer when this key was used for the same request,
  * IDEMPOTENCY_MISMATCH when it was used for a different one, null when it is new.
  */
-export function replayOf<T>(
+export async function replayOf<T>(
   deps: Deps,
   idem: TIdempotency | undefined,
   schema: z.ZodType<T>,
-): { status: number; body: T } | AppError | null {
+): Promise<{ status: number; body: T } | AppError | null> {
   if (!idem) return null;
-  const row = deps.db
-    .select()
-    .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.userId, idem.userId), eq(idempotencyKeys.key, idem.key)))
-    .get();
+  const row = (
+    await deps.db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.userId, idem.userId), eq(idempotencyKeys.key, idem.key)))
+      .limit(1)
+  )[0];
   if (!row) return null;
   if (row.requestHash !== idem.requestHash) return new AppError('IDEMPOTENCY_MISMATCH');
   // The stored answer is replayed byte for byte (key order included), after checking it still has the shape.
@@ -37,12 +39,16 @@ export function replayOf<T>(
 }
 
 /** Stores a successful answer in the same transaction as the write it describes. */
-export function rememberResponse(deps: Deps, idem: TIdempotency | undefined, status: number, body: unknown): void {
+export async function rememberResponse(
+  deps: Deps,
+  idem: TIdempotency | undefined,
+  status: number,
+  body: unknown,
+): Promise<void> {
   if (!idem) return;
-  deps.db
+  await deps.db
     .insert(idempotencyKeys)
-    .values({ ...idem, responseStatus: status, responseBody: body, createdAt: deps.clock().toISOString() })
-    .run();
+    .values({ ...idem, responseStatus: status, responseBody: body, createdAt: deps.clock().toISOString() });
 }
 
 const isShaped = <T>(schema: z.ZodType<T>, value: unknown): value is T => schema.safeParse(value).success;

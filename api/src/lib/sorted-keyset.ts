@@ -90,13 +90,13 @@ function decode(cursor: string | undefined, tag: string): SortPlan<string>['afte
  * Runs `read(where, orderBy, limit)` once, or twice for a nullable column, and returns the page and the
  * cursor of its last row. `valueOf` reads the sort column from a row, `idOf` its id.
  */
-export function sortedPage<F extends string, R>(
+export async function sortedPage<F extends string, R>(
   plan: SortPlan<F>,
   limit: number,
-  read: (where: SQL | undefined, orderBy: SQL[], limit: number) => R[],
+  read: (where: SQL | undefined, orderBy: SQL[], limit: number) => Promise<R[]>,
   valueOf: (row: R) => Value | null,
   idOf: (row: R) => string,
-): { items: R[]; nextCursor: string | null } {
+): Promise<{ items: R[]; nextCursor: string | null }> {
   const dir = plan.order === 'asc' ? asc : desc;
   const cmp = plan.order === 'asc' ? sql.raw('>') : sql.raw('<');
   const { column } = plan.col;
@@ -108,16 +108,16 @@ export function sortedPage<F extends string, R>(
   if (!after || after.value !== null) {
     const past = after ? sql`(${test}, ${plan.id}) ${cmp} (${after.value}, ${after.id})` : undefined;
     rows.push(
-      ...read(
+      ...(await read(
         and(plan.col.nullable ? sql`${test} is not null` : undefined, past),
         [dir(column), dir(plan.id)],
         limit + 1,
-      ),
+      )),
     );
   }
   if (plan.col.nullable && rows.length <= limit) {
     const past = after?.value === null ? sql`${plan.id} ${cmp} ${after.id}` : undefined;
-    rows.push(...read(and(sql`${test} is null`, past), [dir(plan.id)], limit + 1 - rows.length));
+    rows.push(...(await read(and(sql`${test} is null`, past), [dir(plan.id)], limit + 1 - rows.length)));
   }
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
@@ -137,23 +137,25 @@ export type TScope = { where: SQL; ownIndex: boolean };
  * row above one of them in the union is above it in its own scope too. A scope with its own index per
  * sort column is walked on it; the others keep the scoped reader's `+` (see sortedPage).
  */
-export function sortedUnionPage<F extends string, R>(
+export async function sortedUnionPage<F extends string, R>(
   plan: SortPlan<F>,
   scopes: TScope[],
   limit: number,
-  read: (scope: SQL, where: SQL | undefined, orderBy: SQL[], limit: number) => R[],
+  read: (scope: SQL, where: SQL | undefined, orderBy: SQL[], limit: number) => Promise<R[]>,
   valueOf: (row: R) => Value | null,
   idOf: (row: R) => string,
-): { items: R[]; nextCursor: string | null } {
-  const pages = scopes.map((s) =>
-    sortedPage(
-      { ...plan, scoped: plan.scoped && !s.ownIndex },
-      limit,
-      (w, o, l) => read(s.where, w, o, l),
-      valueOf,
-      idOf,
-    ),
-  );
+): Promise<{ items: R[]; nextCursor: string | null }> {
+  const pages: Array<{ items: R[]; nextCursor: string | null }> = [];
+  for (const s of scopes)
+    pages.push(
+      await sortedPage(
+        { ...plan, scoped: plan.scoped && !s.ownIndex },
+        limit,
+        (w, o, l) => read(s.where, w, o, l),
+        valueOf,
+        idOf,
+      ),
+    );
   if (pages.length === 1) return pages[0];
   const seen = new Set<string>();
   const merged = pages

@@ -37,21 +37,20 @@ for (let i = 0; i < 40; i++) {
 const mine = sql`${items.owner} = 'me'`;
 const school = sql`${items.org} = 'school'`;
 
-const readIn = (scope: SQL, where: SQL | undefined, orderBy: SQL[], limit: number) =>
-  db
+const readIn = async (scope: SQL, where: SQL | undefined, orderBy: SQL[], limit: number) =>
+  await db
     .select()
     .from(items)
     .where(and(scope, where))
     .orderBy(...orderBy)
-    .limit(limit)
-    .all();
+    .limit(limit);
 
-function walk(order: 'asc' | 'desc', limit: number, scopes: SQL[]): string[] {
+async function walk(order: 'asc' | 'desc', limit: number, scopes: SQL[]): Promise<string[]> {
   const seen: string[] = [];
   let cursor: string | undefined;
   for (let guard = 0; guard < 100; guard++) {
     const plan = resolveSort(SPEC, { order, cursor });
-    const page = sortedUnionPage(
+    const page = await sortedUnionPage(
       plan,
       scopes.map((where) => ({ where, ownIndex: false })),
       limit,
@@ -68,17 +67,17 @@ function walk(order: 'asc' | 'desc', limit: number, scopes: SQL[]): string[] {
 
 describe('sortedUnionPage', () => {
   for (const order of ['asc', 'desc'] as const) {
-    it(`pages two overlapping scopes (${order}) exactly as their OR, with no gaps or repeats`, () => {
-      const everything = walk(order, 1000, [or(mine, school)!]);
+    it(`pages two overlapping scopes (${order}) exactly as their OR, with no gaps or repeats`, async () => {
+      const everything = await walk(order, 1000, [or(mine, school)!]);
       expect(everything.length).toBeGreaterThan(20);
       expect(new Set(everything).size).toBe(everything.length);
       for (const limit of [1, 2, 3, 7, 50])
-        expect(walk(order, limit, [mine, school]), `limit ${limit}`).toEqual(everything);
+        expect(await walk(order, limit, [mine, school]), `limit ${limit}`).toEqual(everything);
     });
   }
 
-  it('a single scope is read as before: one query per run of values', () => {
-    const all = db.select().from(items).where(mine).orderBy(asc(items.id)).all();
-    expect(walk('asc', 3, [mine]).sort()).toEqual(all.map((r) => r.id));
+  it('a single scope is read as before: one query per run of values', async () => {
+    const all = await db.select().from(items).where(mine).orderBy(asc(items.id));
+    expect((await walk('asc', 3, [mine])).sort()).toEqual(all.map((r) => r.id));
   });
 });

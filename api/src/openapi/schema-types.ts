@@ -4,7 +4,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { format, resolveConfig } from 'prettier';
 
 import { createApp } from '../app.js';
-import { openDb } from '../db/client.js';
+import { closeDb, openDb } from '../db/client.js';
 import { openApiConfig } from './document.js';
 import { renderFormLimits } from './form-limits.js';
 
@@ -22,7 +22,7 @@ export function openApiDocument() {
   try {
     return createApp({ db }).getOpenAPI31Document(openApiConfig());
   } finally {
-    db.$client.close();
+    closeDb(db);
   }
 }
 

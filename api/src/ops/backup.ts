@@ -17,7 +17,7 @@ import { appendAudit } from '../audit/append.js';
 import { ZArchiveManifest } from '../audit/archive-format.js';
 import { auditHead, CHECKPOINT_FILE_NAME } from '../audit/checkpoints.js';
 import { ATTACHMENTS_DIR_NAME, AUDIT_ARCHIVES_DIR_NAME, DB_FILE_NAME, dbFileIn } from '../data-dir.js';
-import { tx } from '../db/client.js';
+import { closeDb, tx } from '../db/client.js';
 import { sha256Hex } from '../lib/crypto.js';
 import { BACKUP_FORMAT, BACKUP_MANIFEST_NAME, type TBackupManifest } from './backup-manifest.js';
 import { copyHashed, fsyncPath, hashFile, type TFileEntry } from './files.js';
@@ -93,19 +93,19 @@ export async function backup(opts: {
 
     const snapshotFile = join(partial, DB_FILE_NAME);
     source.$client.prepare('VACUUM INTO ?').run(snapshotFile);
-    source.$client.close();
+    closeDb(source);
     chmodSync(snapshotFile, 0o600);
     fsyncPath(snapshotFile);
     await add(snapshotFile);
 
     const snapshot = openExistingDb(snapshotFile, { readonly: true });
-    const head = auditHead(snapshot);
+    const head = await auditHead(snapshot);
     const anchorSeq = chainAnchor(snapshot).seq;
     const migrations = (
       snapshot.$client.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }
     ).n;
     const attachmentRows = (snapshot.$client.prepare('select count(*) as n from attachments').get() as { n: number }).n;
-    snapshot.$client.close();
+    closeDb(snapshot);
 
     const attachmentsDir = opts.attachmentsDir ?? join(opts.dataDir, ATTACHMENTS_DIR_NAME);
     for (const file of listFiles(attachmentsDir)) {
@@ -164,30 +164,32 @@ export async function backup(opts: {
     const bytes = files.reduce((sum, f) => sum + f.bytes, 0) + statSync(join(dir, BACKUP_MANIFEST_NAME)).size;
     const live = openExistingDb(dbFile);
     try {
-      tx(live, () =>
-        appendAudit(live, {
-          at: now().toISOString(),
-          actor: null,
-          action: 'ops.backup',
-          entityType: 'Backup',
-          entityId: name,
-          outcome: 'success',
-          meta: {
-            dir,
-            manifestSha256: sha256Hex(manifestText),
-            files: files.length,
-            bytes,
-            auditHead: head,
-            osUser: userInfo().username,
-          },
-        }),
+      await tx(
+        live,
+        async () =>
+          await appendAudit(live, {
+            at: now().toISOString(),
+            actor: null,
+            action: 'ops.backup',
+            entityType: 'Backup',
+            entityId: name,
+            outcome: 'success',
+            meta: {
+              dir,
+              manifestSha256: sha256Hex(manifestText),
+              files: files.length,
+              bytes,
+              auditHead: head,
+              osUser: userInfo().username,
+            },
+          }),
       );
     } finally {
-      live.$client.close();
+      closeDb(live);
     }
     return { dir, manifest, bytes, ms: performance.now() - started, warnings };
   } catch (err) {
-    if (source.$client.open) source.$client.close();
+    closeDb(source);
     rmSync(partial, { recursive: true, force: true });
     throw err;
   }

@@ -1,10 +1,6 @@
 import { existsSync } from 'node:fs';
 
-import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-
-import type { Db } from '../db/client.js';
-import * as schema from '../db/schema.js';
+import { type Db, openDb } from '../db/client.js';
 
 /**
  * Opens a database the commands must not create by accident (a mistyped EDUFLOW_DATA_DIR would otherwise
@@ -12,8 +8,5 @@ import * as schema from '../db/schema.js';
  */
 export function openExistingDb(file: string, opts: { readonly?: boolean } = {}): Db {
   if (!existsSync(file)) throw new Error(`no database at ${file} (check EDUFLOW_DATA_DIR)`);
-  const sqlite = new Database(file, { fileMustExist: true, readonly: opts.readonly ?? false });
-  sqlite.pragma('busy_timeout = 5000');
-  if (!opts.readonly) sqlite.pragma('foreign_keys = ON');
-  return drizzle(sqlite, { schema });
+  return openDb(file, { mustExist: true, readonly: opts.readonly ?? false });
 }

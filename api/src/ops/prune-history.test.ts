@@ -15,39 +15,45 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 const count = (sql: string, ...args: unknown[]) =>
-  (h.db.$client.prepare(`select count(*) n from ${sql}`).get(...args) as { n: number }).n;
+  (h.sqlite.prepare(`select count(*) n from ${sql}`).get(...args) as { n: number }).n;
 
 /** One instance taken to its end (its reminder and deadline timers cancelled on the way), one left running. */
-function finishedAndRunning() {
-  const definitionId = h.publish();
-  const start = (title: string) =>
-    startInstance(h.deps, {
-      actor: h.authUser('principalA'),
-      definitionId,
-      subjectOrgId: h.orgs.schoolA,
-      data: { title },
-    }).body;
-  const done = start('已完成');
-  let version = fireEvent(h.deps, {
-    actor: h.authUser('principalA'),
-    instanceId: done.id,
-    event: { type: 'SUBMIT' },
-    expectedVersion: done.version,
-  }).version;
-  for (const r of ['reviewer1', 'reviewer2'])
-    version = fireEvent(h.deps, {
-      actor: h.authUser(r),
+async function finishedAndRunning() {
+  const definitionId = await h.publish();
+  const start = async (title: string) =>
+    (
+      await startInstance(h.deps, {
+        actor: await h.authUser('principalA'),
+        definitionId,
+        subjectOrgId: h.orgs.schoolA,
+        data: { title },
+      })
+    ).body;
+  const done = await start('已完成');
+  let version = (
+    await fireEvent(h.deps, {
+      actor: await h.authUser('principalA'),
       instanceId: done.id,
-      event: { type: 'APPROVE' },
-      expectedVersion: version,
-    }).version;
-  const running = start('进行中');
+      event: { type: 'SUBMIT' },
+      expectedVersion: done.version,
+    })
+  ).version;
+  for (const r of ['reviewer1', 'reviewer2'])
+    version = (
+      await fireEvent(h.deps, {
+        actor: await h.authUser(r),
+        instanceId: done.id,
+        event: { type: 'APPROVE' },
+        expectedVersion: version,
+      })
+    ).version;
+  const running = await start('进行中');
   return { done: done.id, running: running.id };
 }
 
 describe('pruning history the server no longer reads (issue 11, storage)', () => {
   it('deletes the fired or cancelled timers of instances completed over 30 days ago; never a pending timer, never a running instance’s', async () => {
-    const { done, running } = finishedAndRunning();
+    const { done, running } = await finishedAndRunning();
     expect(count("instances where id = ? and status = 'completed'", done)).toBe(1);
     const doneTimers = count('timers where instance_id = ?', done);
     expect(doneTimers).toBeGreaterThan(0);
@@ -65,13 +71,13 @@ describe('pruning history the server no longer reads (issue 11, storage)', () =>
   });
 
   it('deletes notifications 90 days after they were read, unread ones after a year; audit events are kept and the chain still verifies', async () => {
-    finishedAndRunning();
-    const mine = h.db.$client
+    await finishedAndRunning();
+    const mine = h.sqlite
       .prepare('select id from notifications where user_id = ? order by created_at')
       .pluck()
       .all(h.users.reviewer1!) as string[];
     expect(mine.length).toBeGreaterThan(0);
-    readNotification(h.deps, { id: mine[0]!, actor: h.authUser('reviewer1') });
+    await readNotification(h.deps, { id: mine[0]!, actor: await h.authUser('reviewer1') });
     const all = count('notifications');
     // Read: the one just opened, and the to-do notices their closed tasks resolved (ADR 0022).
     const read = count('notifications where read_at is not null');
@@ -92,11 +98,11 @@ describe('pruning history the server no longer reads (issue 11, storage)', () =>
     // Nothing of the audit log goes: each run that removed something adds one ops.prune event.
     expect(count('audit_events')).toBe(audit + 3);
     expect(count("audit_events where action = 'ops.prune'")).toBe(3);
-    expect(verifyAuditChain(h.db).ok).toBe(true);
+    expect((await verifyAuditChain(h.db)).ok).toBe(true);
   });
 
   it('works in batches: a long history is removed a bounded number of rows per transaction', async () => {
-    for (let i = 0; i < 3; i += 1) finishedAndRunning();
+    for (let i = 0; i < 3; i += 1) await finishedAndRunning();
     h.clock.advance(PRUNE_RULES.unreadNotificationDays * DAY + DAY);
     const timers = count("timers t join instances i on i.id = t.instance_id where i.status = 'completed'");
     const notes = count('notifications');

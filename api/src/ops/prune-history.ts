@@ -36,15 +36,16 @@ const NOTIFICATIONS_SQL = `select rowid from notifications
  * Cost: the timers table only ever holds current work plus a month (and notifications a year), so after
  * the first run each pass reads rows bounded by the retention windows, not by the district's history.
  */
-export function pruneBatch(db: Db, now: Date, cursor: TPruneCursor, limit = 2000): TPruned {
-  const sqlite = db.$client;
-  const remove = (table: string, rowids: number[]) =>
+export async function pruneBatch(db: Db, now: Date, cursor: TPruneCursor, limit = 2000): Promise<TPruned> {
+  // Inside tx(): db.$client is then the writer connection (outside, the read-only reader).
+  const remove = (sqlite: Db['$client'], table: string, rowids: number[]) =>
     rowids.length
       ? sqlite
           .prepare(`delete from ${table} where rowid in (select value from json_each(?))`)
           .run(JSON.stringify(rowids)).changes
       : 0;
-  return tx(db, () => {
+  return await tx(db, () => {
+    const sqlite = db.$client;
     const t = sqlite
       .prepare(TIMERS_SQL)
       .pluck()
@@ -60,7 +61,7 @@ export function pruneBatch(db: Db, now: Date, cursor: TPruneCursor, limit = 2000
       ) as number[];
     cursor.timers = t.at(-1) ?? cursor.timers;
     cursor.notifications = n.at(-1) ?? cursor.notifications;
-    return { timers: remove('timers', t), notifications: remove('notifications', n) };
+    return { timers: remove(sqlite, 'timers', t), notifications: remove(sqlite, 'notifications', n) };
   });
 }
 
@@ -74,7 +75,7 @@ export async function pruneHistory(
   const total: TPruned = { timers: 0, notifications: 0 };
   const cursor: TPruneCursor = { timers: 0, notifications: 0 };
   for (;;) {
-    const done = pruneBatch(db, now, cursor, limit);
+    const done = await pruneBatch(db, now, cursor, limit);
     total.timers += done.timers;
     total.notifications += done.notifications;
     if (done.timers < limit && done.notifications < limit) break;
@@ -83,17 +84,19 @@ export async function pruneHistory(
     if (opts.stopped?.()) break;
   }
   if (total.timers || total.notifications) {
-    tx(db, () =>
-      appendAudit(db, {
-        at: now.toISOString(),
-        actor: SYSTEM_USER,
-        action: 'ops.prune',
-        entityType: 'Database',
-        entityId: null,
-        outcome: 'success',
-        after: total,
-        meta: { rules: PRUNE_RULES },
-      }),
+    await tx(
+      db,
+      async () =>
+        await appendAudit(db, {
+          at: now.toISOString(),
+          actor: SYSTEM_USER,
+          action: 'ops.prune',
+          entityType: 'Database',
+          entityId: null,
+          outcome: 'success',
+          after: total,
+          meta: { rules: PRUNE_RULES },
+        }),
     );
   }
   return total;

@@ -8,7 +8,7 @@ import { writeVerifiedPosition } from '../audit/verified-position.js';
 import { type TVerifyResult, verifyAuditChain } from '../audit/verify.js';
 import { type TArchiveFileCheck, verifyArchiveFiles } from '../audit/verify-archive.js';
 import { ATTACHMENTS_DIR_NAME, AUDIT_ARCHIVES_DIR_NAME, AUDIT_VERIFIED_FILE_NAME, DB_FILE_NAME } from '../data-dir.js';
-import { openDb, tx } from '../db/client.js';
+import { closeDb, openDb, tx } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 import { sha256Hex } from '../lib/crypto.js';
 import { BACKUP_MANIFEST_NAME, type TBackupManifest, ZBackupManifest } from './backup-manifest.js';
@@ -150,7 +150,7 @@ export async function restore(opts: {
       migrate(db);
       const after = migrationsOf();
       const checkpointFile = join(staging, CHECKPOINT_FILE_NAME);
-      const chain = verifyAuditChain(db, {
+      const chain = await verifyAuditChain(db, {
         checkpointFile: existsSync(checkpointFile) ? checkpointFile : undefined,
         full: true,
       });
@@ -180,23 +180,25 @@ export async function restore(opts: {
         );
 
       const at = now().toISOString();
-      tx(db, () =>
-        appendAudit(db, {
-          at,
-          actor: null,
-          action: 'ops.restore',
-          entityType: 'Backup',
-          entityId: basename(opts.backupDir),
-          outcome: 'success',
-          meta: {
-            backupCreatedAt: manifest.createdAt,
-            manifestSha256: sha256Hex(readFileSync(manifestFile, 'utf8')),
-            dataDir: opts.dataDir,
-            migrationsApplied: after - before,
-            chain: { count: chain.count, lastHash: chain.lastHash },
-            osUser: userInfo().username,
-          },
-        }),
+      await tx(
+        db,
+        async () =>
+          await appendAudit(db, {
+            at,
+            actor: null,
+            action: 'ops.restore',
+            entityType: 'Backup',
+            entityId: basename(opts.backupDir),
+            outcome: 'success',
+            meta: {
+              backupCreatedAt: manifest.createdAt,
+              manifestSha256: sha256Hex(readFileSync(manifestFile, 'utf8')),
+              dataDir: opts.dataDir,
+              migrationsApplied: after - before,
+              chain: { count: chain.count, lastHash: chain.lastHash },
+              osUser: userInfo().username,
+            },
+          }),
       );
       // The chain was just walked in full: the server's first verify starts from here, not from the anchor.
       writeVerifiedPosition(join(staging, AUDIT_VERIFIED_FILE_NAME), {
@@ -218,7 +220,7 @@ export async function restore(opts: {
       };
     } finally {
       // Closing checkpoints the WAL into the database file: the folder moves as a whole.
-      db.$client.close();
+      closeDb(db);
     }
 
     let movedAside: string | null = null;

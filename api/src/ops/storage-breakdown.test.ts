@@ -7,10 +7,10 @@ import { storageBreakdown, storageTable } from './storage-breakdown.js';
 let h: Harness;
 beforeAll(async () => {
   h = await makeHarness();
-  const definitionId = h.publish();
+  const definitionId = await h.publish();
   for (let i = 0; i < 3; i += 1)
-    startInstance(h.deps, {
-      actor: h.authUser('principalA'),
+    await startInstance(h.deps, {
+      actor: await h.authUser('principalA'),
       definitionId,
       subjectOrgId: h.orgs.schoolA,
       data: { title: `报告${i}` },

@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 
 import { dataDirFromEnv, dbFileIn } from '../data-dir.js';
+import { closeDb } from '../db/client.js';
 import { openExistingDb } from './open-existing.js';
 import { storageBreakdown, storageTable } from './storage-breakdown.js';
 import { userPath } from './user-path.js';
@@ -19,7 +20,7 @@ const file = values.db
   : dbFileIn(values['data-dir'] ? userPath(values['data-dir']) : dataDirFromEnv());
 const db = openExistingDb(file, { readonly: true });
 const b = storageBreakdown(db);
-db.$client.close();
+closeDb(db);
 if (values.json) console.log(JSON.stringify(b, null, 2));
 else {
   console.log(

@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { CHECKPOINT_FILE_NAME } from '../audit/checkpoints.js';
 import { verifyArchiveFiles } from '../audit/verify-archive.js';
 import { dataDirFromEnv, dbFileIn } from '../data-dir.js';
+import { closeDb } from '../db/client.js';
 import { openExistingDb } from './open-existing.js';
 import { userPath } from './user-path.js';
 
@@ -33,7 +34,7 @@ const results = await verifyArchiveFiles(positionals.map(userPath), {
   db,
   checkpointFile: db && existsSync(checkpointFile) ? checkpointFile : undefined,
 });
-db?.$client.close();
+if (db) closeDb(db);
 
 console.log(db ? `live chain: ${dbFile}` : 'live chain: not checked (no database given)');
 for (const r of results) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { openDb } from '../db/client.js';
+import { closeDb, openDb } from '../db/client.js';
 import { makeWorkflowHarness } from '../test/workflow-harness.js';
 import { runDueTimers } from './run-due-timers.js';
 
@@ -21,12 +21,12 @@ describe('durable timers', () => {
         { inspector: [h.users.inspector] },
       )
     ).json();
-    const pending = h.db.$client
+    const pending = h.sqlite
       .prepare('select timer_key, due_at from timers where instance_id = ? and fired_at is null')
       .all(started.id);
     expect(pending.length).toBeGreaterThan(0);
     // "Restart": the process's connection goes away; a new one opens the same file.
-    h.db.$client.close();
+    closeDb(h.db);
     const db = openDb(join(h.dir, 'test.db'));
     try {
       const later = new Date(h.clock.now().getTime() + 20 * DAY);
@@ -42,7 +42,7 @@ describe('durable timers', () => {
       // At-least-once with idempotent effects: running again fires nothing more.
       expect((await runDueTimers({ db, clock: () => later }, later)).fired).toBe(0);
     } finally {
-      db.$client.close();
+      closeDb(db);
       rmSync(h.dir, { recursive: true, force: true });
     }
   });

@@ -48,43 +48,44 @@ export async function runDueTimers(
 ): Promise<TTimerRun> {
   const { batch = 100, sliceMs = SLICE_MS, stopped = () => false } = opts;
   const run: TTimerRun = { fired: 0, refused: 0 };
-  const due = deps.db
+  const due = await deps.db
     .select({ id: timers.id })
     .from(timers)
     .where(and(isNull(timers.firedAt), isNull(timers.cancelledAt), lte(timers.dueAt, now.toISOString())))
     .orderBy(asc(timers.dueAt), asc(timers.id))
-    .limit(batch)
-    .all();
+    .limit(batch);
   const slice = slices(sliceMs);
   for (const { id } of due) {
     await slice.pause();
     if (stopped()) break;
-    fireTimer(deps, id, run);
+    await fireTimer(deps, id, run);
   }
   return run;
 }
 
 /** One timer, in its own transaction. */
-function fireTimer(deps: Deps, id: string, run: TTimerRun): void {
-  tx(deps.db, () => {
+async function fireTimer(deps: Deps, id: string, run: TTimerRun): Promise<void> {
+  await tx(deps.db, async () => {
     // Re-read under the write lock: another scheduler or a move may have fired or cancelled it meanwhile.
-    const timer = deps.db
-      .select()
-      .from(timers)
-      .where(and(eq(timers.id, id), isNull(timers.firedAt), isNull(timers.cancelledAt)))
-      .get();
+    const timer = (
+      await deps.db
+        .select()
+        .from(timers)
+        .where(and(eq(timers.id, id), isNull(timers.firedAt), isNull(timers.cancelledAt)))
+        .limit(1)
+    )[0];
     if (!timer) return;
     const findingDue = asFindingDue(timer.event);
     if (findingDue) {
       // A finding's own deadline: escalated once if still open, else nothing to do; either way the row is spent.
-      escalateFinding(deps, timer.instanceId, findingDue.itemCode);
+      await escalateFinding(deps, timer.instanceId, findingDue.itemCode);
       run.fired += 1;
-      deps.db.update(timers).set({ firedAt: deps.clock().toISOString() }).where(eq(timers.id, id)).run();
+      await deps.db.update(timers).set({ firedAt: deps.clock().toISOString() }).where(eq(timers.id, id));
       return;
     }
     const event = toEngineEvent(timer.event);
     const outcome = event
-      ? applyEvent(deps, {
+      ? await applyEvent(deps, {
           actor: SYSTEM_USER,
           instanceId: timer.instanceId,
           event,
@@ -94,6 +95,6 @@ function fireTimer(deps: Deps, id: string, run: TTimerRun): void {
       : new Error('malformed timer event');
     if (outcome instanceof Error) run.refused += 1;
     else run.fired += 1;
-    deps.db.update(timers).set({ firedAt: deps.clock().toISOString() }).where(eq(timers.id, id)).run();
+    await deps.db.update(timers).set({ firedAt: deps.clock().toISOString() }).where(eq(timers.id, id));
   });
 }

@@ -13,10 +13,10 @@ let h: Harness;
 // 50 drafts, each with a due and a reminder timer: 100 due timers, one full batch, after ten days.
 beforeEach(async () => {
   h = await makeHarness();
-  const definitionId = h.publish();
-  const principal = h.authUser('principalA');
+  const definitionId = await h.publish();
+  const principal = await h.authUser('principalA');
   for (let i = 0; i < 50; i += 1)
-    startInstance(h.deps, {
+    await startInstance(h.deps, {
       definitionId,
       subjectOrgId: h.orgs.schoolA,
       data: { title: `定时${i}` },
@@ -26,50 +26,52 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const firedCount = () => h.db.select({ id: timers.id }).from(timers).where(isNotNull(timers.firedAt)).all().length;
-const systemSuccesses = () =>
-  h.db
-    .select({ seq: auditEvents.seq })
-    .from(auditEvents)
-    .where(
-      and(
-        eq(auditEvents.actorId, 'system'),
-        eq(auditEvents.action, 'instance.event'),
-        eq(auditEvents.outcome, 'success'),
-      ),
-    )
-    .all().length;
+const firedCount = async () =>
+  (await h.db.select({ id: timers.id }).from(timers).where(isNotNull(timers.firedAt))).length;
+const systemSuccesses = async () =>
+  (
+    await h.db
+      .select({ seq: auditEvents.seq })
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.actorId, 'system'),
+          eq(auditEvents.action, 'instance.event'),
+          eq(auditEvents.outcome, 'success'),
+        ),
+      )
+  ).length;
 
 // Issue 11: a tick of a hundred deadlines used to hold the only thread until the last one was fired.
 describe('a scheduler tick shares the thread', () => {
   it('lets other work run between the timers of one run, each timer still fired once in its own transaction', async () => {
     const seen: number[] = [];
     let done = false;
-    const watch = () => {
+    const watch = async () => {
       if (done) return;
-      seen.push(firedCount());
-      setImmediate(watch);
+      seen.push(await firedCount());
+      setImmediate(() => void watch());
     };
-    setImmediate(watch);
+    setImmediate(() => void watch());
     const run = await runDueTimers(h.deps, h.clock.now(), { sliceMs: 0 });
     done = true;
     expect(run).toEqual({ fired: 100, refused: 0 });
     // The watcher, scheduled before the run began, ran while it was in progress, between committed timers.
     const between = seen.filter((n) => n > 0 && n < 100);
     expect(between.length).toBeGreaterThan(10);
-    expect(firedCount()).toBe(100);
-    expect(systemSuccesses()).toBe(100);
+    expect(await firedCount()).toBe(100);
+    expect(await systemSuccesses()).toBe(100);
   });
 
   it('pauses long enough between timers for the loop to go round several times (a new connection needs several turns)', async () => {
     const seen: number[] = [];
     let done = false;
-    const watch = () => {
+    const watch = async () => {
       if (done) return;
-      seen.push(firedCount());
-      setImmediate(watch);
+      seen.push(await firedCount());
+      setImmediate(() => void watch());
     };
-    setImmediate(watch);
+    setImmediate(() => void watch());
     await runDueTimers(h.deps, h.clock.now(), { sliceMs: 0 });
     done = true;
     // Turns per pause: how many times in a row the watcher saw the same count between two timers.
@@ -84,7 +86,7 @@ describe('a scheduler tick shares the thread', () => {
     try {
       let otherRanAt: number | null = null;
       setImmediate(() => {
-        otherRanAt = firedCount();
+        void firedCount().then((n) => (otherRanAt = n));
       });
       const first = scheduler.tick();
       const second = await scheduler.tick();
@@ -94,7 +96,7 @@ describe('a scheduler tick shares the thread', () => {
       expect(otherRanAt).not.toBeNull();
       expect(otherRanAt).toBeLessThan(100);
       // The start-up tick (setImmediate) found this one running too: every timer fired exactly once.
-      expect(systemSuccesses()).toBe(100);
+      expect(await systemSuccesses()).toBe(100);
       expect(await scheduler.tick()).toEqual({ fired: 0, refused: 0 });
     } finally {
       scheduler.stop();

@@ -9,14 +9,14 @@ export const DEFAULT_CHECKPOINT_MINUTES = 5;
  * head moved), and once more from `stop()` on a graceful shutdown. A head behind the file is tampering:
  * it is logged loudly, never written over (verify reports it to the auditor).
  */
-export function startCheckpoints(
+export async function startCheckpoints(
   deps: Pick<Deps, 'db' | 'clock'>,
   opts: { file: string; everyMs?: number; log?: (msg: string) => void },
-): { tick: () => TCheckpointOutcome | null; stop: () => void } {
+): Promise<{ tick: () => Promise<TCheckpointOutcome | null>; stop: () => Promise<void> }> {
   const log = opts.log ?? ((msg: string) => logger.error(msg));
-  const tick = (): TCheckpointOutcome | null => {
+  const tick = async (): Promise<TCheckpointOutcome | null> => {
     try {
-      const out = writeCheckpoint(deps, opts.file);
+      const out = await writeCheckpoint(deps, opts.file);
       if (!out.written && out.why === 'behind') {
         log(
           `AUDIT CHAIN BEHIND ITS CHECKPOINT: table head ${out.head ? `#${out.head.seq}` : '(empty)'}, checkpoint #${out.last.seq} of ${out.last.at}; run GET /api/audit/verify`,
@@ -28,17 +28,17 @@ export function startCheckpoints(
       return null;
     }
   };
-  tick();
-  const handle = setInterval(tick, opts.everyMs ?? DEFAULT_CHECKPOINT_MINUTES * 60_000);
+  await tick();
+  const handle = setInterval(() => void tick(), opts.everyMs ?? DEFAULT_CHECKPOINT_MINUTES * 60_000);
   handle.unref();
   let stopped = false;
   return {
     tick,
-    stop: () => {
+    stop: async () => {
       if (stopped) return;
       stopped = true;
       clearInterval(handle);
-      tick();
+      await tick();
     },
   };
 }

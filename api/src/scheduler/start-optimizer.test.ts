@@ -7,16 +7,13 @@ const h = await makeHarness();
 afterAll(() => h.close());
 
 describe('planner statistics (issue 11)', () => {
-  it('are gathered when the server opens the database, so SQLite plans from the data, not from guesses', () => {
-    h.publish();
+  it('are gathered when the server opens the database, so SQLite plans from the data, not from guesses', async () => {
+    await h.publish();
     const stats = () =>
-      (h.db.$client.prepare("select count(*) n from sqlite_master where name = 'sqlite_stat1'").get() as { n: number })
-        .n;
+      (h.sqlite.prepare("select count(*) n from sqlite_master where name = 'sqlite_stat1'").get() as { n: number }).n;
     expect(stats()).toBe(0);
-    const optimizer = startOptimizer(h.db);
-    optimizer.stop();
-    expect(h.db.$client.prepare("select idx from sqlite_stat1 where tbl = 'definitions'").all().length).toBeGreaterThan(
-      0,
-    );
+    const optimizer = await startOptimizer(h.db);
+    await optimizer.stop();
+    expect(h.sqlite.prepare("select idx from sqlite_stat1 where tbl = 'definitions'").all().length).toBeGreaterThan(0);
   });
 });

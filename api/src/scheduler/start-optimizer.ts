@@ -1,4 +1,4 @@
-import type { Db } from '../db/client.js';
+import { type Db, tx } from '../db/client.js';
 import { logger } from '../log/logger.js';
 
 /** Rows SQLite samples per index when it refreshes statistics: bounded work whatever the table size. */
@@ -11,25 +11,23 @@ export const OPTIMIZE_EVERY_MS = 60 * 60_000;
  * SQLite's advice for long-lived connections: `optimize=0x10002` when opened (every table, analysing
  * where needed), then plain `optimize` hourly and before closing; `analysis_limit` bounds each run.
  */
-export function optimizeNow(db: Db, first = false): void {
-  db.$client.pragma(`analysis_limit = ${ANALYSIS_LIMIT}`);
-  db.$client.pragma(first ? 'optimize = 0x10002' : 'optimize');
+export function optimizeNow(db: Db, first = false): Promise<void> {
+  // ANALYZE writes the statistics: on the writer, in its turn (tx), never inside another request's transaction.
+  return tx(db, () => {
+    db.$client.pragma(`analysis_limit = ${ANALYSIS_LIMIT}`);
+    db.$client.pragma(first ? 'optimize = 0x10002' : 'optimize');
+  });
 }
 
-export function startOptimizer(db: Db, everyMs = OPTIMIZE_EVERY_MS): { stop: () => void } {
-  optimizeNow(db, true);
-  const handle = setInterval(() => {
-    try {
-      optimizeNow(db);
-    } catch (err) {
-      logger.error({ err }, 'PRAGMA optimize failed');
-    }
-  }, everyMs);
+export async function startOptimizer(db: Db, everyMs = OPTIMIZE_EVERY_MS): Promise<{ stop: () => Promise<void> }> {
+  await optimizeNow(db, true);
+  const run = () => optimizeNow(db).catch((err: unknown) => logger.error({ err }, 'PRAGMA optimize failed'));
+  const handle = setInterval(() => void run(), everyMs);
   handle.unref();
   return {
-    stop: () => {
+    stop: async () => {
       clearInterval(handle);
-      optimizeNow(db);
+      await run();
     },
   };
 }

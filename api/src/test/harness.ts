@@ -8,7 +8,7 @@ import { createApp } from '../app.js';
 import { hashPassword } from '../auth/password.js';
 import { newTotpSecret, totpNow } from '../auth/totp.js';
 import { loadAuthUser, type TAuthUser } from '../auth/user.js';
-import { type Db, openDb } from '../db/client.js';
+import { closeDb, type Db, openDb, tx, writerOf } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 import { users as usersTable } from '../db/schema.js';
 import type { Deps } from '../deps.js';
@@ -55,14 +55,14 @@ export async function makeHarness(options: { clockStart?: string; logger?: Logge
   const deps: Deps = { db, clock: clock.now, auditCheckpointFile };
   const app = createApp({ db, clock: clock.now, auditCheckpointFile, logger: options.logger });
 
-  const org = (type: 'district' | 'group' | 'school', name: string, parentId?: string) =>
-    createOrganisation(deps, { type, name, parentId, groupKind: type === 'group' ? 'primary' : undefined }).id;
-  const district = org('district', '示范区教委');
-  const group1 = org('group', '第一教育集团', district);
-  const group2 = org('group', '第二教育集团', district);
-  const schoolA = org('school', '实验小学', group1);
-  const schoolA2 = org('school', '实验小学分校', group1);
-  const schoolB = org('school', '育才小学', group2);
+  const org = async (type: 'district' | 'group' | 'school', name: string, parentId?: string) =>
+    (await createOrganisation(deps, { type, name, parentId, groupKind: type === 'group' ? 'primary' : undefined })).id;
+  const district = await org('district', '示范区教委');
+  const group1 = await org('group', '第一教育集团', district);
+  const group2 = await org('group', '第二教育集团', district);
+  const schoolA = await org('school', '实验小学', group1);
+  const schoolA2 = await org('school', '实验小学分校', group1);
+  const schoolB = await org('school', '育才小学', group2);
   const orgs = { district, group1, group2, schoolA, schoolA2, schoolB };
 
   const passwordHash = await (sharedHash ??= hashPassword(PASSWORD));
@@ -92,10 +92,10 @@ export async function makeHarness(options: { clockStart?: string; logger?: Logge
   await person('auditor', [['auditor', district]]);
   // The three powers sign in with two factors (ADR 0014): enrolled from the start, as the demo's are.
   for (const [username, secret] of Object.entries(HARNESS_TOTP))
-    presetTotp(deps, { userId: users[username] ?? '', secret });
+    await presetTotp(deps, { userId: users[username] ?? '', secret });
 
-  const authUser = (username: string): TAuthUser => {
-    const u = loadAuthUser(deps, users[username] ?? '');
+  const authUser = async (username: string): Promise<TAuthUser> => {
+    const u = await loadAuthUser(deps, users[username] ?? '');
     if (!u) throw new Error(`no user ${username}`);
     return u;
   };
@@ -104,10 +104,10 @@ export async function makeHarness(options: { clockStart?: string; logger?: Logge
    * Publishes the fixture workflow (or another definition) and returns its id: drafted by `admin`,
    * approved by `reviewer1`, as the four-eyes rule wants.
    */
-  const publish = (definition: unknown = schoolReport) => {
-    const draft = createDraftDefinition(deps, { definition, actor: authUser('admin') });
+  const publish = async (definition: unknown = schoolReport) => {
+    const draft = await createDraftDefinition(deps, { definition, actor: await authUser('admin') });
     // Tests publish on purpose, dropped blocks and stranded steps included (the route asks for ?confirm=1).
-    return publishDefinition(deps, { id: draft.id, actor: authUser('reviewer1'), confirm: true }).id;
+    return (await publishDefinition(deps, { id: draft.id, actor: await authUser('reviewer1'), confirm: true })).id;
   };
 
   /**
@@ -117,10 +117,10 @@ export async function makeHarness(options: { clockStart?: string; logger?: Logge
    * is tested with raw requests (auth/compliance.test.ts).
    */
   async function signIn(username: string, password = PASSWORD): Promise<Session> {
-    const account = db.select().from(usersTable).where(eq(usersTable.username, username)).get();
+    const account = (await db.select().from(usersTable).where(eq(usersTable.username, username)).limit(1))[0];
     let otp: string | undefined;
     if (account?.totpEnabledAt && account.totpSecret) {
-      db.update(usersTable).set({ totpLastStep: null }).where(eq(usersTable.id, account.id)).run();
+      await tx(db, () => db.update(usersTable).set({ totpLastStep: null }).where(eq(usersTable.id, account.id)));
       otp = totpNow(account.totpSecret, clock.now());
     }
     const res = await app.request('/api/auth/login', {
@@ -135,8 +135,8 @@ export async function makeHarness(options: { clockStart?: string; logger?: Logge
   }
 
   /** Enrols an account's authenticator (a fresh secret), as a privileged account does at its first sign-in. */
-  const enrolTotp = (username: string) =>
-    presetTotp(deps, { userId: users[username] ?? '', secret: newTotpSecret(username).secret });
+  const enrolTotp = async (username: string) =>
+    await presetTotp(deps, { userId: users[username] ?? '', secret: newTotpSecret(username).secret });
 
   const headers = (s?: Session, extra: Record<string, string> = {}) => ({
     ...(s ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : {}),
@@ -152,11 +152,17 @@ export async function makeHarness(options: { clockStart?: string; logger?: Logge
     });
 
   const close = () => {
-    db.$client.close();
+    closeDb(db);
     rmSync(dir, { recursive: true, force: true });
   };
 
-  return { dir, db, deps, app, clock, orgs, users, authUser, publish, signIn, enrolTotp, get, post, close };
+  /**
+   * The writer connection itself, for what tests do beneath the use-cases (tamper with rows, read a
+   * count): outside tx() `db` reads through a read-only connection and refuses writes (ADR 0028).
+   */
+  const sqlite = writerOf(db).$client;
+
+  return { dir, db, sqlite, deps, app, clock, orgs, users, authUser, publish, signIn, enrolTotp, get, post, close };
 }
 
 export type Harness = Awaited<ReturnType<typeof makeHarness>>;

@@ -19,19 +19,19 @@ type Json = Record<string, unknown>;
 export async function makeWorkflowHarness(opts: { reference?: boolean } = {}) {
   const h = await makeHarness();
   const defs: Record<string, string> = {};
-  for (const [key, def] of Object.entries(TEMPLATES)) defs[key] = h.publish(def);
+  for (const [key, def] of Object.entries(TEMPLATES)) defs[key] = await h.publish(def);
   // Drafted by the admin, published by a reviewer (four eyes).
-  const publishRef = (kind: TReferenceKind, content: Json, name = kind) =>
-    publishReference(h.deps, {
+  const publishRef = async (kind: TReferenceKind, content: Json, name = kind) =>
+    await publishReference(h.deps, {
       kind,
-      id: createReference(h.deps, { kind, name, content, actor: h.authUser('admin') }).id,
-      actor: h.authUser('reviewer1'),
+      id: (await createReference(h.deps, { kind, name, content, actor: await h.authUser('admin') })).id,
+      actor: await h.authUser('reviewer1'),
     });
   if (opts.reference !== false) {
-    publishRef('whitelist', WHITELIST_2026);
-    publishRef('checklist', CHECKLIST_V1);
-    publishRef('indicator-system', INDICATORS_2026);
-    publishRef('award-rubric', RUBRIC_2026);
+    await publishRef('whitelist', WHITELIST_2026);
+    await publishRef('checklist', CHECKLIST_V1);
+    await publishRef('indicator-system', INDICATORS_2026);
+    await publishRef('award-rubric', RUBRIC_2026);
   }
   const passwordHash = await hashPassword(PASSWORD);
   for (const [username, orgId] of [

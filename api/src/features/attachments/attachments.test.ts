@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createApp } from '../../app.js';
-import { openDb } from '../../db/client.js';
+import { closeDb, openDb } from '../../db/client.js';
 import { auditEvents } from '../../db/schema.js';
 import { type Harness, makeHarness, type Session } from '../../test/harness.js';
 
@@ -16,7 +16,7 @@ let instanceId: string;
 let pa: Session;
 beforeAll(async () => {
   h = await makeHarness();
-  const definitionId = h.publish();
+  const definitionId = await h.publish();
   pa = await h.signIn('principalA');
   const res = await h.post(
     '/api/instances',
@@ -66,7 +66,7 @@ describe('attachments', () => {
       field: 'evidence',
       url: `/api/attachments/${a.id}`,
     });
-    const stored = join(dirname(h.db.$client.name), 'attachments', sha.slice(0, 2), sha);
+    const stored = join(dirname(h.sqlite.name), 'attachments', sha.slice(0, 2), sha);
     expect(existsSync(stored)).toBe(true);
     expect(createHash('sha256').update(readFileSync(stored)).digest('hex')).toBe(sha);
 
@@ -82,11 +82,10 @@ describe('attachments', () => {
     expect(file.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('整改证明.pdf')}`);
     expect(file.headers.get('content-disposition')).toMatch(/^attachment;/);
     expect((await h.get(`${a.url}?inline=1`, reviewer)).headers.get('content-disposition')).toMatch(/^inline;/);
-    const audited = h.db
+    const audited = await h.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.action, 'attachment.download'), eq(auditEvents.actorId, h.users.reviewer1 ?? '')))
-      .all();
+      .where(and(eq(auditEvents.action, 'attachment.download'), eq(auditEvents.actorId, h.users.reviewer1 ?? '')));
     expect(audited).toHaveLength(2);
   });
 
@@ -136,7 +135,7 @@ describe('attachments', () => {
   describe('attachments on a store the API nodes share (EDUFLOW_ATTACHMENTS_DIR, issue 14)', () => {
     it('two nodes storing the same file at once leave one whole copy there, and either node serves it', async () => {
       const shared = mkdtempSync(join(tmpdir(), 'eduflow-shared-attachments-'));
-      const second = openDb(h.db.$client.name);
+      const second = openDb(h.sqlite.name);
       try {
         const nodes = [
           createApp({ db: h.db, clock: h.clock.now, attachmentsDir: shared }),
@@ -159,7 +158,7 @@ describe('attachments', () => {
         const stored = join(shared, sha.slice(0, 2), sha);
         expect(createHash('sha256').update(readFileSync(stored)).digest('hex')).toBe(sha);
         expect(readdirSync(join(shared, sha.slice(0, 2)))).toEqual([sha]); // no half-written leftovers
-        expect(existsSync(join(dirname(h.db.$client.name), 'attachments', sha.slice(0, 2), sha))).toBe(false);
+        expect(existsSync(join(dirname(h.sqlite.name), 'attachments', sha.slice(0, 2), sha))).toBe(false);
         for (const [i, answer] of answers.entries()) {
           const { url } = (await answer.json()) as { url: string };
           const served = await nodes[1 - i]!.request(url, { headers: { cookie: pa.cookie } });
@@ -167,7 +166,7 @@ describe('attachments', () => {
           expect(new Uint8Array(await served.arrayBuffer())).toEqual(bytes);
         }
       } finally {
-        second.$client.close();
+        closeDb(second);
         rmSync(shared, { recursive: true, force: true });
       }
     });

@@ -25,28 +25,32 @@ import { attachmentsDir } from './attachment-store.js';
  * preview is audited; an image drawn as a thumbnail beside its checklist item is not (issue 12.11b): a
  * page showing evidence is not someone taking it, and it would bury the real downloads in the history.
  */
-export function downloadAttachment(
+export async function downloadAttachment(
   deps: Deps,
   input: { user: TAuthUser; ability: AppAbility; id: string; thumbnail?: boolean },
-): { row: TAttachmentRow; body: ReadableStream } {
-  const row = deps.db.select().from(attachments).where(eq(attachments.id, input.id)).get();
+): Promise<{ row: TAttachmentRow; body: ReadableStream }> {
+  const row = (await deps.db.select().from(attachments).where(eq(attachments.id, input.id)).limit(1))[0];
   if (!row) throw new AppError('NOT_FOUND');
-  const instance = readableInstance(deps, input.user, input.ability, row.instanceId);
-  const def = loadDefinition(deps, instance.definitionId)?.def;
+  const instance = await readableInstance(deps, input.user, input.ability, row.instanceId);
+  const def = (await loadDefinition(deps, instance.definitionId))?.def;
   if (
     def &&
-    (veilFor(deps, { def, row: instance, user: input.user, ability: input.ability }).people.has(row.uploadedBy) ||
+    ((await veilFor(deps, { def, row: instance, user: input.user, ability: input.ability })).people.has(
+      row.uploadedBy,
+    ) ||
       hidesFile(hiddenPartFiles(partScopes(def, instance, input.user, input.ability), input.user.id), row))
   ) {
     const denied = new AppError('NOT_FOUND');
-    tx(deps.db, () =>
-      deniedEvent(deps, {
-        actor: input.user,
-        action: 'attachment.download',
-        instanceId: row.instanceId,
-        error: denied,
-        meta: { attachmentId: row.id },
-      }),
+    await tx(
+      deps.db,
+      async () =>
+        await deniedEvent(deps, {
+          actor: input.user,
+          action: 'attachment.download',
+          instanceId: row.instanceId,
+          error: denied,
+          meta: { attachmentId: row.id },
+        }),
     );
     throw denied;
   }
@@ -67,16 +71,18 @@ export function downloadAttachment(
       },
     });
   if (!input.thumbnail)
-    tx(deps.db, () =>
-      appendAudit(deps.db, {
-        at: deps.clock().toISOString(),
-        actor: input.user,
-        action: 'attachment.download',
-        entityType: 'Instance',
-        entityId: row.instanceId,
-        outcome: 'success',
-        meta: { attachmentId: row.id, sha256: row.sha256 },
-      }),
+    await tx(
+      deps.db,
+      async () =>
+        await appendAudit(deps.db, {
+          at: deps.clock().toISOString(),
+          actor: input.user,
+          action: 'attachment.download',
+          entityType: 'Instance',
+          entityId: row.instanceId,
+          outcome: 'success',
+          meta: { attachmentId: row.id, sha256: row.sha256 },
+        }),
     );
   return { row, body: Readable.toWeb(createReadStream(path)) as ReadableStream };
 }

@@ -15,9 +15,11 @@ beforeAll(async () => {
   const items = CHECKLIST_V1.items.map((i) =>
     i.code === 'PHY-01' ? { ...i, evidence: '现场照片', evidenceRequired: true } : i,
   );
-  publishReference(h.deps, {
+  await publishReference(h.deps, {
     kind: 'checklist',
-    id: createReference(h.deps, { kind: 'checklist', name: 'checklist v2', content: { ...CHECKLIST_V1, items } }).id,
+    id: (
+      await createReference(h.deps, { kind: 'checklist', name: 'checklist v2', content: { ...CHECKLIST_V1, items } })
+    ).id,
   });
 });
 afterAll(() => h.close());
@@ -59,12 +61,11 @@ describe('evidence per checklist item', () => {
     expect(body.error.fieldErrors['items.PHY-01']['zh-CN']).toContain('须上传现场照片');
     expect(body.error.fieldErrors['items.PHY-01'].en).toContain('attach a site photo');
     expect((await h.view(id)).state).toBe('inspection');
-    expect(h.db.select().from(findings).where(eq(findings.instanceId, id)).all()).toEqual([]);
-    const denied = h.db
+    expect(await h.db.select().from(findings).where(eq(findings.instanceId, id))).toEqual([]);
+    const denied = await h.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.entityId, id), eq(auditEvents.outcome, 'denied')))
-      .all();
+      .where(and(eq(auditEvents.entityId, id), eq(auditEvents.outcome, 'denied')));
     expect(denied.length).toBeGreaterThan(0);
   });
 
@@ -120,12 +121,7 @@ describe('evidence per checklist item', () => {
     expect(body.error.message['zh-CN']).toContain('PHY-01');
     expect((await h.view(id)).version).toBe(version);
     expect(
-      h.db
-        .select()
-        .from(findings)
-        .where(eq(findings.instanceId, id))
-        .all()
-        .every((f) => f.rectifiedAt === null),
+      (await h.db.select().from(findings).where(eq(findings.instanceId, id))).every((f) => f.rectifiedAt === null),
     ).toBe(true);
 
     h.clock.advance(60_000);

@@ -3,6 +3,7 @@ import { and, eq, gt, like } from 'drizzle-orm';
 import { attachments, findings } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
+import { filterInTurn } from '../../lib/in-turn.js';
 import { loadPublished } from '../reference/load-reference.js';
 
 /**
@@ -31,25 +32,27 @@ export function hasItem(data: Record<string, unknown>, table: string, code: stri
  * findings are raised: a finding without the site photo cannot be verified later. Checked against
  * the newest published checklist (the one the round's items were copied from), by item code.
  */
-export function missingItemEvidence(
+export async function missingItemEvidence(
   deps: Pick<Deps, 'db'>,
   input: { instanceId: string; data: Record<string, unknown>; table?: string },
-): AppError | undefined {
+): Promise<AppError | undefined> {
   const table = input.table ?? 'items';
   const required = new Set(
-    (loadPublished(deps, 'checklist')?.content.items ?? []).filter((i) => i.evidenceRequired).map((i) => i.code),
+    ((await loadPublished(deps, 'checklist'))?.content.items ?? [])
+      .filter((i) => i.evidenceRequired)
+      .map((i) => i.code),
   );
   const failed = rowsOf(input.data[table]).filter(
     (r) => r.result === 'fail' && typeof r.code === 'string' && required.has(r.code),
   );
   if (failed.length === 0) return undefined;
   const have = new Set(
-    deps.db
-      .select({ field: attachments.field })
-      .from(attachments)
-      .where(and(eq(attachments.instanceId, input.instanceId), like(attachments.field, `${table}.%`)))
-      .all()
-      .map((a) => a.field),
+    (
+      await deps.db
+        .select({ field: attachments.field })
+        .from(attachments)
+        .where(and(eq(attachments.instanceId, input.instanceId), like(attachments.field, `${table}.%`)))
+    ).map((a) => a.field),
   );
   const missing = failed.filter((r) => !have.has(itemEvidenceField(table, String(r.code))));
   if (missing.length === 0) return undefined;
@@ -78,32 +81,37 @@ export function missingItemEvidence(
  * file attached to that item after the finding was raised (the inspector's photo of the failure does
  * not prove the fix). Refusals name the rows; nothing is written.
  */
-export function missingRectificationEvidence(
+export async function missingRectificationEvidence(
   deps: Pick<Deps, 'db'>,
   input: { instanceId: string; table: string },
-): AppError | undefined {
+): Promise<AppError | undefined> {
   const required = new Set(
-    (loadPublished(deps, 'checklist')?.content.items ?? []).filter((i) => i.evidenceRequired).map((i) => i.code),
+    ((await loadPublished(deps, 'checklist'))?.content.items ?? [])
+      .filter((i) => i.evidenceRequired)
+      .map((i) => i.code),
   );
-  const open = deps.db
-    .select({ code: findings.itemCode, raisedAt: findings.createdAt })
-    .from(findings)
-    .where(and(eq(findings.instanceId, input.instanceId), eq(findings.status, 'open')))
-    .all()
-    .filter((f) => required.has(f.code));
-  const missing = open.filter(
-    (f) =>
-      !deps.db
-        .select({ id: attachments.id })
-        .from(attachments)
-        .where(
-          and(
-            eq(attachments.instanceId, input.instanceId),
-            eq(attachments.field, itemEvidenceField(input.table, f.code)),
-            gt(attachments.createdAt, f.raisedAt),
-          ),
-        )
-        .get(),
+  const open = (
+    await deps.db
+      .select({ code: findings.itemCode, raisedAt: findings.createdAt })
+      .from(findings)
+      .where(and(eq(findings.instanceId, input.instanceId), eq(findings.status, 'open')))
+  ).filter((f) => required.has(f.code));
+  const missing = await filterInTurn(
+    open,
+    async (f) =>
+      !(
+        await deps.db
+          .select({ id: attachments.id })
+          .from(attachments)
+          .where(
+            and(
+              eq(attachments.instanceId, input.instanceId),
+              eq(attachments.field, itemEvidenceField(input.table, f.code)),
+              gt(attachments.createdAt, f.raisedAt),
+            ),
+          )
+          .limit(1)
+      )[0],
   );
   if (missing.length === 0) return undefined;
   const codes = missing.map((f) => f.code);

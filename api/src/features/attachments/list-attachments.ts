@@ -17,11 +17,14 @@ import type { TAttachmentQuery } from './attachments.types.js';
  * reviewers the caller may not know (their score sheets, in a blind or sealed review) are not listed, nor
  * the evidence another participant attached to their own part of a collect step (another school's).
  */
-export function listAttachments(deps: Deps, input: { user: TAuthUser; ability: AppAbility; query: TAttachmentQuery }) {
+export async function listAttachments(
+  deps: Deps,
+  input: { user: TAuthUser; ability: AppAbility; query: TAttachmentQuery },
+) {
   const q = input.query;
-  const row = readableInstance(deps, input.user, input.ability, q.instanceId);
-  const def = loadDefinition(deps, row.definitionId)?.def;
-  const hidden = def ? [...veilFor(deps, { def, row, user: input.user, ability: input.ability }).people] : [];
+  const row = await readableInstance(deps, input.user, input.ability, q.instanceId);
+  const def = (await loadDefinition(deps, row.definitionId))?.def;
+  const hidden = def ? [...(await veilFor(deps, { def, row, user: input.user, ability: input.ability })).people] : [];
   const where: SQL[] = [eq(attachments.instanceId, q.instanceId)];
   if (hidden.length) where.push(notInArray(attachments.uploadedBy, hidden));
   if (def) where.push(...partFilesOut(hiddenPartFiles(partScopes(def, row, input.user, input.ability), input.user.id)));
@@ -31,13 +34,12 @@ export function listAttachments(deps: Deps, input: { user: TAuthUser; ability: A
     const after = or(gt(attachments.createdAt, at), and(eq(attachments.createdAt, at), gt(attachments.id, id)));
     if (after) where.push(after);
   }
-  const rows = deps.db
+  const rows = await deps.db
     .select()
     .from(attachments)
     .where(and(...where))
     .orderBy(asc(attachments.createdAt), asc(attachments.id))
-    .limit(q.limit + 1)
-    .all();
+    .limit(q.limit + 1);
   const page = pageOf(rows, q.limit, (r) => [r.createdAt, r.id]);
   return { items: page.items.map(toAttachment), nextCursor: page.nextCursor };
 }

@@ -70,15 +70,15 @@ export function attachmentRoutes(deps: Deps) {
       const { user } = signedIn(c);
       return c.json(await uploadAttachment(deps, { ...c.req.valid('form'), actor: user }), 201);
     })
-    .openapi(list, (c) => {
+    .openapi(list, async (c) => {
       const { user, ability } = signedIn(c);
-      return c.json(listAttachments(deps, { user, ability, query: c.req.valid('query') }), 200);
+      return c.json(await listAttachments(deps, { user, ability, query: c.req.valid('query') }), 200);
     })
-    .openapi(download, (c) => {
+    .openapi(download, async (c) => {
       const { user, ability } = signedIn(c);
       const query = c.req.valid('query');
       const thumbnail = query.thumb === '1';
-      const { row, body } = downloadAttachment(deps, { user, ability, id: c.req.valid('param').id, thumbnail });
+      const { row, body } = await downloadAttachment(deps, { user, ability, id: c.req.valid('param').id, thumbnail });
       const inline = (thumbnail || query.inline === '1') && INLINE_MIMES.has(row.mime);
       return c.body(body, 200, {
         'Content-Type': row.mime,

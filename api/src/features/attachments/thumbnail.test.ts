@@ -16,7 +16,7 @@ let pa: Session;
 let instanceId: string;
 beforeAll(async () => {
   h = await makeHarness();
-  const definitionId = h.publish();
+  const definitionId = await h.publish();
   pa = await h.signIn('principalA');
   const res = await h.post(
     '/api/instances',
@@ -39,13 +39,13 @@ async function upload(bytes: Uint8Array, name: string, type: string): Promise<{ 
   expect(res.status).toBe(201);
   return res.json();
 }
-const downloads = (attachmentId: string) =>
-  h.db
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.action, 'attachment.download'), eq(auditEvents.entityId, instanceId)))
-    .all()
-    .filter((e) => (e.meta as { attachmentId?: string }).attachmentId === attachmentId);
+const downloads = async (attachmentId: string) =>
+  (
+    await h.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'attachment.download'), eq(auditEvents.entityId, instanceId)))
+  ).filter((e) => (e.meta as { attachmentId?: string }).attachmentId === attachmentId);
 
 describe('a thumbnail is not a download (issue 12.11b)', () => {
   it('serves an image small in a list inline without an audit event; opening or downloading it is audited', async () => {
@@ -56,10 +56,10 @@ describe('a thumbnail is not a download (issue 12.11b)', () => {
       expect(thumb.headers.get('content-disposition')).toMatch(/^inline;/);
       expect(new Uint8Array(await thumb.arrayBuffer())).toEqual(PNG);
     }
-    expect(downloads(photo.id)).toHaveLength(0);
+    expect(await downloads(photo.id)).toHaveLength(0);
     expect((await h.get(`${photo.url}?inline=1`, pa)).status).toBe(200);
     expect((await h.get(photo.url, pa)).status).toBe(200);
-    expect(downloads(photo.id)).toHaveLength(2);
+    expect(await downloads(photo.id)).toHaveLength(2);
   });
 
   it('refuses a thumbnail of what is not an image (422, in both languages), and one the caller may not read (404)', async () => {
@@ -70,6 +70,6 @@ describe('a thumbnail is not a download (issue 12.11b)', () => {
     expect(error.message['zh-CN']).toContain('只有图片');
     expect(error.message.en).toContain('Only images');
     expect((await h.get(`${pdf.url}?thumb=1`, await h.signIn('principalB'))).status).toBe(404);
-    expect(downloads(pdf.id)).toHaveLength(0);
+    expect(await downloads(pdf.id)).toHaveLength(0);
   });
 });

@@ -25,7 +25,7 @@ export async function uploadAttachment(deps: Deps, input: TUploadForm & { actor:
   const { file } = input;
   if (file.size > MAX_ATTACHMENT_BYTES) throw fileError('文件不能超过 20 MB', 'Files may be at most 20 MB', 413);
   if (file.size === 0) throw fileError('文件是空的', 'The file is empty');
-  return saveAttachment(deps, {
+  return await saveAttachment(deps, {
     actor: input.actor,
     instanceId: input.instanceId,
     field: input.field,
@@ -35,10 +35,10 @@ export async function uploadAttachment(deps: Deps, input: TUploadForm & { actor:
 }
 
 /** The upload once its bytes are read (the demo seeds attach their evidence through here too). */
-export function saveAttachment(
+export async function saveAttachment(
   deps: Deps,
   input: { actor: TAuthUser; instanceId: string; field?: string; name: string; bytes: Uint8Array },
-): TAttachment {
+): Promise<TAttachment> {
   const { actor, bytes } = input;
   // Bidirectional controls (U+202E …) would make `gpj.exe` display as `exe.jpg`: they are dropped, not shown.
   const name =
@@ -56,20 +56,20 @@ export function saveAttachment(
     );
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return txOrThrow(deps.db, () => {
-    const instance = deps.db.select().from(instances).where(eq(instances.id, input.instanceId)).get();
+  return await txOrThrow(deps.db, async () => {
+    const instance = (await deps.db.select().from(instances).where(eq(instances.id, input.instanceId)).limit(1))[0];
     if (!instance) return new AppError('NOT_FOUND');
-    const denied = authorize(deps, actor, {
+    const denied = await authorize(deps, actor, {
       action: 'act',
       type: 'Instance',
-      target: instanceSubject(deps, instance, actor),
+      target: await instanceSubject(deps, instance, actor),
       entityId: instance.id,
       auditAction: 'attachment.upload',
       hideUnreadable: true,
     });
     if (denied) return denied;
     const item = parseItemField(input.field);
-    if (item && !hasItem(instance.data, item.table, item.code) && !isIndicatorRow(deps, instance, item)) {
+    if (item && !hasItem(instance.data, item.table, item.code) && !(await isIndicatorRow(deps, instance, item))) {
       return new AppError('VALIDATION', {
         status: 422,
         fieldErrors: {
@@ -91,8 +91,8 @@ export function saveAttachment(
       uploadedBy: actor.id,
       createdAt: deps.clock().toISOString(),
     };
-    deps.db.insert(attachments).values(row).run();
-    appendAudit(deps.db, {
+    await deps.db.insert(attachments).values(row);
+    await appendAudit(deps.db, {
       at: row.createdAt,
       actor,
       action: 'attachment.upload',

@@ -38,7 +38,7 @@ async function removeArchivedRows(db: Db, fromSeq: number, throughSeq: number): 
   let removed = 0;
   for (let lo = fromSeq; lo <= throughSeq; lo += DELETE_CHUNK) {
     const hi = Math.min(lo + DELETE_CHUNK - 1, throughSeq);
-    removed += tx(
+    removed += await tx(
       db,
       () => db.$client.prepare('delete from audit_events where seq between ? and ?').run(lo, hi).changes,
     );
@@ -47,14 +47,14 @@ async function removeArchivedRows(db: Db, fromSeq: number, throughSeq: number): 
   return removed;
 }
 
-const refusal = (
+const refusal = async (
   deps: Deps,
   actor: TAuthUser,
   outcome: 'denied' | 'failed',
   meta: Record<string, unknown>,
   error: AppError,
-): AppError => {
-  appendAudit(deps.db, {
+): Promise<AppError> => {
+  await appendAudit(deps.db, {
     at: deps.clock().toISOString(),
     actor,
     action: 'audit.archive',
@@ -76,15 +76,15 @@ export async function archiveAudit(deps: Deps, input: { actor: TAuthUser; before
   const now = deps.clock();
   const cutoff = cutoffInstant(input.before);
   const latest = latestCutoffDate(now);
-  txOrThrow(deps.db, () => {
-    const denied = authorize(deps, input.actor, {
+  await txOrThrow(deps.db, async () => {
+    const denied = await authorize(deps, input.actor, {
       action: 'archive',
       type: 'AuditEvent',
       auditAction: 'audit.archive',
     });
     if (denied) return denied;
     if (input.before > latest) {
-      return refusal(
+      return await refusal(
         deps,
         input.actor,
         'denied',
@@ -128,9 +128,9 @@ export async function archiveAudit(deps: Deps, input: { actor: TAuthUser; before
       header: { archiveId, createdAt: now.toISOString(), createdBy },
     });
     if (!written.ok) {
-      return txOrThrow(deps.db, () =>
+      return await txOrThrow(deps.db, async () =>
         written.why === 'empty'
-          ? refusal(
+          ? await refusal(
               deps,
               input.actor,
               'denied',
@@ -143,7 +143,7 @@ export async function archiveAudit(deps: Deps, input: { actor: TAuthUser; before
                 },
               }),
             )
-          : refusal(
+          : await refusal(
               deps,
               input.actor,
               'failed',
@@ -193,7 +193,7 @@ export async function archiveAudit(deps: Deps, input: { actor: TAuthUser; before
     fsyncPath(targetManifest);
     fsyncPath(dir);
 
-    txOrThrow(deps.db, () => {
+    await txOrThrow(deps.db, async () => {
       if (chainAnchor(deps.db).seq !== anchor.seq) {
         return new AppError('VERSION_CONFLICT', {
           message: {
@@ -208,7 +208,7 @@ export async function archiveAudit(deps: Deps, input: { actor: TAuthUser; before
         )
         .get(record.firstKeptSeq);
       if (kept && kept.prev_hash !== record.lastHash) {
-        return refusal(
+        return await refusal(
           deps,
           input.actor,
           'failed',
@@ -218,7 +218,7 @@ export async function archiveAudit(deps: Deps, input: { actor: TAuthUser; before
       }
       // Recorded first: from this commit verify starts after the archive, and the retention trigger lets a
       // row go only when the newest archive event covers it.
-      appendAudit(deps.db, {
+      await appendAudit(deps.db, {
         at: deps.clock().toISOString(),
         actor: input.actor,
         action: ARCHIVE_ACTION,

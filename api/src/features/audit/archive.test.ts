@@ -28,7 +28,7 @@ afterEach(() => {
 
 const districtDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
 const seqs = (h: Harness) =>
-  h.db.$client.prepare('select min(seq) as lo, max(seq) as hi, count(*) as n from audit_events').get() as {
+  h.sqlite.prepare('select min(seq) as lo, max(seq) as hi, count(*) as n from audit_events').get() as {
     lo: number;
     hi: number;
     n: number;
@@ -46,15 +46,17 @@ async function oldLog() {
   const S = seqs(h).n;
   for (let d = 1; d <= 60; d++) {
     h.clock.set(new Date(start + d * DAY).toISOString());
-    tx(h.db, () =>
-      appendAudit(h.db, {
-        at: h.clock.now().toISOString(),
-        actor: null,
-        action: 'test.event',
-        entityType: 'Test',
-        entityId: String(d),
-        outcome: 'success',
-      }),
+    await tx(
+      h.db,
+      async () =>
+        await appendAudit(h.db, {
+          at: h.clock.now().toISOString(),
+          actor: null,
+          action: 'test.event',
+          entityType: 'Test',
+          entityId: String(d),
+          outcome: 'success',
+        }),
     );
   }
   h.clock.set(new Date().toISOString());
@@ -66,7 +68,7 @@ const archive = (h: Harness, s: Session, before: string) => h.post('/api/audit/a
 const archiveDir = (h: Harness) => join(h.dir, AUDIT_ARCHIVES_DIR_NAME);
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const auditedArchives = (h: Harness) =>
-  h.db.$client
+  h.sqlite
     .prepare("select outcome, meta from audit_events where action = 'audit.archive' order by seq")
     .all() as Array<{ outcome: string; meta: string }>;
 
@@ -79,7 +81,7 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
       expect((await archive(h, s, '2020-01-01')).status).toBe(403);
       expect((await h.get('/api/audit/archives', s)).status).toBe(403);
     }
-    const denied = h.db.$client
+    const denied = h.sqlite
       .prepare("select count(*) as n from audit_events where action = 'audit.archive' and outcome = 'denied'")
       .get() as { n: number };
     expect(denied.n).toBe(3);
@@ -99,15 +101,17 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
     // Everything but today's events (sign-ins) is older than 180 days.
     expect(preview.count).toBe(S + 60);
     // A back-dated event after today's (a seed, an import) is not part of the run the archive would take.
-    tx(h.db, () =>
-      appendAudit(h.db, {
-        at: new Date(Date.now() - 300 * DAY).toISOString(),
-        actor: null,
-        action: 'test.event',
-        entityType: 'Test',
-        entityId: 'late',
-        outcome: 'success',
-      }),
+    await tx(
+      h.db,
+      async () =>
+        await appendAudit(h.db, {
+          at: new Date(Date.now() - 300 * DAY).toISOString(),
+          actor: null,
+          action: 'test.event',
+          entityType: 'Test',
+          entityId: 'late',
+          outcome: 'success',
+        }),
     );
     expect((await (await h.get('/api/audit/archive/preview', auditor)).json()).count).toBe(S + 60);
     const partial = await (await h.get(`/api/audit/archive/preview?before=${before(31)}`, auditor)).json();
@@ -117,7 +121,7 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
 
   it('the preview reads only the retention window (the `at` index from the cut-off on), never the history before it', async () => {
     const { h } = await oldLog();
-    const plan = h.db.$client.prepare(`explain query plan ${FIRST_KEPT_SQL}`).all('2026-01-01T00:00:00.000Z') as Array<{
+    const plan = h.sqlite.prepare(`explain query plan ${FIRST_KEPT_SQL}`).all('2026-01-01T00:00:00.000Z') as Array<{
       detail: string;
     }>;
     expect(plan.map((p) => p.detail).join(' ')).toMatch(
@@ -142,7 +146,7 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
   it('archives to a file with its manifest, records the archive as the new anchor, and verify still passes', async () => {
     const { h, auditor, before, S } = await oldLog();
     // A checkpoint taken before archiving names a row that leaves the table: it must not fail verify later.
-    writeCheckpoint(h.deps, h.deps.auditCheckpointFile ?? '');
+    await writeCheckpoint(h.deps, h.deps.auditCheckpointFile ?? '');
     h.clock.advance(1000);
     expect(await (await h.get('/api/audit/verify', auditor)).json()).toMatchObject({ ok: true, mode: 'full' });
     const headBefore = seqs(h).hi;
@@ -194,7 +198,7 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
       mode: 'full',
       checked: headBefore + 1 - (S + 30),
     });
-    expect(verifyAuditChain(h.db, { checkpointFile: h.deps.auditCheckpointFile })).toMatchObject({ ok: true });
+    expect(await verifyAuditChain(h.db, { checkpointFile: h.deps.auditCheckpointFile })).toMatchObject({ ok: true });
 
     const [check] = await verifyArchiveFiles([join(archiveDir(h), manifest.file)], {
       db: h.db,
@@ -221,7 +225,7 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
       JSON.parse(await (await h.get(`/api/audit/archives/${manifest.archiveId}?part=manifest`, auditor)).text()),
     ).toEqual(manifest);
     expect(
-      h.db.$client.prepare("select count(*) as n from audit_events where action = 'audit.archive.export'").get(),
+      h.sqlite.prepare("select count(*) as n from audit_events where action = 'audit.archive.export'").get(),
     ).toEqual({ n: 2 });
   });
 
@@ -230,7 +234,7 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
     const file = h.deps.auditCheckpointFile ?? '';
     writeFileSync(
       file,
-      `${JSON.stringify({ seq: 40, hash: (h.db.$client.prepare(`select ${hashHexSql('hash')} as hash from audit_events where seq = 40`).get() as { hash: string }).hash, at: new Date().toISOString() })}\n`,
+      `${JSON.stringify({ seq: 40, hash: (h.sqlite.prepare(`select ${hashHexSql('hash')} as hash from audit_events where seq = 40`).get() as { hash: string }).hash, at: new Date().toISOString() })}\n`,
     );
     const manifest = await (await archive(h, auditor, before(31))).json();
     const [ok] = await verifyArchiveFiles([join(archiveDir(h), manifest.file)], { db: h.db, checkpointFile: file });
@@ -268,7 +272,7 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
     expect(second).toMatchObject({ fromSeq: S + 11, firstPrevHash: first.lastHash });
     // The first archive's own event was young then; the second archive leaves it alone too.
     expect(second.throughSeq).toBe(S + 60);
-    expect(verifyAuditChain(h.db)).toMatchObject({ ok: true, anchor: { seq: S + 60 } });
+    expect(await verifyAuditChain(h.db)).toMatchObject({ ok: true, anchor: { seq: S + 60 } });
     const files = [first, second].map((m) => join(archiveDir(h), m.file));
     const checks = await verifyArchiveFiles(files, { db: h.db });
     expect(checks).toEqual([
@@ -288,37 +292,39 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
     });
     if (!written.ok) throw new Error('not written');
     const { kind: _k, ...link } = written.link;
-    tx(h.db, () =>
-      appendAudit(h.db, {
-        at: new Date().toISOString(),
-        actor: null,
-        action: ARCHIVE_ACTION,
-        entityType: ARCHIVE_ENTITY_TYPE,
-        entityId: ARCHIVE_ENTITY_ID,
-        outcome: 'success',
-        meta: {
-          archiveId: 'crashed',
-          file: 'crashed.jsonl.gz',
-          sha256: written.sha256,
-          bytes: written.bytes,
-          cutoff: written.header.cutoff,
-          fromSeq: 1,
-          firstPrevHash: written.header.firstPrevHash,
-          ...link,
-        },
-      }),
+    await tx(
+      h.db,
+      async () =>
+        await appendAudit(h.db, {
+          at: new Date().toISOString(),
+          actor: null,
+          action: ARCHIVE_ACTION,
+          entityType: ARCHIVE_ENTITY_TYPE,
+          entityId: ARCHIVE_ENTITY_ID,
+          outcome: 'success',
+          meta: {
+            archiveId: 'crashed',
+            file: 'crashed.jsonl.gz',
+            sha256: written.sha256,
+            bytes: written.bytes,
+            cutoff: written.header.cutoff,
+            fromSeq: 1,
+            firstPrevHash: written.header.firstPrevHash,
+            ...link,
+          },
+        }),
     );
     expect(seqs(h).lo).toBe(1);
-    expect(verifyAuditChain(h.db, { full: true })).toMatchObject({ ok: true, anchor: { seq: S + 10 } });
+    expect(await verifyAuditChain(h.db, { full: true })).toMatchObject({ ok: true, anchor: { seq: S + 10 } });
     const next = await (await archive(h, auditor, before(31))).json();
     expect(next).toMatchObject({ fromSeq: S + 11, throughSeq: S + 30 });
     expect(seqs(h).lo).toBe(S + 31);
-    expect(verifyAuditChain(h.db, { full: true })).toMatchObject({ ok: true, anchor: { seq: S + 30 } });
+    expect(await verifyAuditChain(h.db, { full: true })).toMatchObject({ ok: true, anchor: { seq: S + 30 } });
   });
 
   it('refuses to archive a chain that does not verify (409, audited) and keeps every row', async () => {
     const { h, auditor, before } = await oldLog();
-    const s = h.db.$client;
+    const s = h.sqlite;
     const update = s.prepare("select sql from sqlite_master where name = 'audit_events_no_update'").get() as {
       sql: string;
     };

@@ -11,12 +11,12 @@ import { authorize } from '../authorize.js';
 import { archiveManifests } from './list-archives.js';
 
 /** An archive (or its manifest) for the auditor to keep off the server; audited like every export. */
-export function downloadArchive(
+export async function downloadArchive(
   deps: Deps,
   input: { actor: TAuthUser; archiveId: string; part: 'file' | 'manifest' },
-): { path: string; name: string } {
-  return txOrThrow(deps.db, () => {
-    const denied = authorize(deps, input.actor, {
+): Promise<{ path: string; name: string }> {
+  return await txOrThrow(deps.db, async () => {
+    const denied = await authorize(deps, input.actor, {
       action: 'archive',
       type: 'AuditEvent',
       auditAction: 'audit.archive.export',
@@ -27,7 +27,7 @@ export function downloadArchive(
       manifest && (input.part === 'file' ? manifest.file : manifest.file.replace(/\.jsonl\.gz$/, '.manifest.json'));
     const path = name ? join(dataDirOf(deps.db), AUDIT_ARCHIVES_DIR_NAME, name) : null;
     if (!manifest || !name || !path || !existsSync(path)) return new AppError('NOT_FOUND');
-    appendAudit(deps.db, {
+    await appendAudit(deps.db, {
       at: deps.clock().toISOString(),
       actor: input.actor,
       action: 'audit.archive.export',

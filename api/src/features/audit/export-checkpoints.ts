@@ -22,24 +22,26 @@ export function listCheckpoints(
 }
 
 /** The file byte for byte, as a download; audited like every export. */
-export function downloadCheckpoints(
+export async function downloadCheckpoints(
   deps: Deps,
   input: { user: TAuthUser; ability: AppAbility },
-): { body: string; sha256: string } {
+): Promise<{ body: string; sha256: string }> {
   ForbiddenError.from(input.ability).throwUnlessCan('verify', 'AuditEvent');
   const file = deps.auditCheckpointFile;
   const body = file && existsSync(file) ? readFileSync(file, 'utf8') : '';
   const sha256 = sha256Hex(body);
-  tx(deps.db, () =>
-    appendAudit(deps.db, {
-      at: deps.clock().toISOString(),
-      actor: input.user,
-      action: 'audit.checkpoints.export',
-      entityType: 'Export',
-      entityId: 'audit-checkpoints',
-      outcome: 'success',
-      meta: { bytes: Buffer.byteLength(body), sha256 },
-    }),
+  await tx(
+    deps.db,
+    async () =>
+      await appendAudit(deps.db, {
+        at: deps.clock().toISOString(),
+        actor: input.user,
+        action: 'audit.checkpoints.export',
+        entityType: 'Export',
+        entityId: 'audit-checkpoints',
+        outcome: 'success',
+        meta: { bytes: Buffer.byteLength(body), sha256 },
+      }),
   );
   return { body, sha256 };
 }

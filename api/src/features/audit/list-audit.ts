@@ -9,7 +9,7 @@ import { dateBound } from '../../lib/date-bound.js';
 import type { TAuditQuery } from './audit.types.js';
 
 /** Newest first, keyset-paginated on seq. Reading the log is the auditor's alone (三权分立). */
-export function listAudit(deps: Deps, input: { ability: AppAbility; query: TAuditQuery }) {
+export async function listAudit(deps: Deps, input: { ability: AppAbility; query: TAuditQuery }) {
   ForbiddenError.from(input.ability).throwUnlessCan('read', 'AuditEvent');
   const q = input.query;
   const where: SQL[] = [];
@@ -22,12 +22,11 @@ export function listAudit(deps: Deps, input: { ability: AppAbility; query: TAudi
   if (q.to) where.push(lte(auditEvents.at, dateBound(q.to, 'end')));
   const cursor = decodeCursor(q.cursor, 1);
   if (cursor) where.push(lt(auditEvents.seq, Number(cursor[0])));
-  const rows = deps.db
+  const rows = await deps.db
     .select()
     .from(auditEvents)
     .where(and(...where))
     .orderBy(desc(auditEvents.seq))
-    .limit(q.limit + 1)
-    .all();
+    .limit(q.limit + 1);
   return pageOf(rows, q.limit, (r) => [r.seq]);
 }

@@ -16,14 +16,17 @@ export const FIRST_KEPT_SQL = 'select min(seq) as seq from audit_events indexed 
  * the `at` index from the cut-off on: the scan covers only the events of the retention window, never the
  * years of history before it, then point lookups.
  */
-export function previewArchive(deps: Deps, input: { ability: AppAbility; before?: string }): TArchivePreview {
+export async function previewArchive(
+  deps: Deps,
+  input: { ability: AppAbility; before?: string },
+): Promise<TArchivePreview> {
   ForbiddenError.from(input.ability).throwUnlessCan('archive', 'AuditEvent');
   const latestBefore = latestCutoffDate(deps.clock());
   const before = input.before ?? latestBefore;
   const cutoff = cutoffInstant(before);
   const sqlite = deps.db.$client;
   const fromSeq = chainAnchor(deps.db).seq + 1;
-  const head = auditHead(deps.db)?.seq ?? fromSeq - 1;
+  const head = (await auditHead(deps.db))?.seq ?? fromSeq - 1;
   const boundary = sqlite.prepare<[string], { seq: number | null }>(FIRST_KEPT_SQL).get(cutoff)?.seq ?? head + 1;
   const throughSeq = boundary - 1;
   const count = Math.max(0, throughSeq - fromSeq + 1);

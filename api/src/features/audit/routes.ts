@@ -114,20 +114,22 @@ const archiveFile = createRoute({
 
 export function auditRoutes(deps: Deps) {
   return newRouter()
-    .openapi(list, (c) => c.json(listAudit(deps, { ability: signedIn(c).ability, query: c.req.valid('query') }), 200))
+    .openapi(list, async (c) =>
+      c.json(await listAudit(deps, { ability: signedIn(c).ability, query: c.req.valid('query') }), 200),
+    )
     .openapi(verify, async (c) =>
       c.json(await verifyAudit(deps, { ability: signedIn(c).ability, full: c.req.valid('query').full === '1' }), 200),
     )
-    .openapi(archivePreview, (c) =>
-      c.json(previewArchive(deps, { ability: signedIn(c).ability, before: c.req.valid('query').before }), 200),
+    .openapi(archivePreview, async (c) =>
+      c.json(await previewArchive(deps, { ability: signedIn(c).ability, before: c.req.valid('query').before }), 200),
     )
     .openapi(archive, async (c) =>
       c.json(await archiveAudit(deps, { actor: signedIn(c).user, before: c.req.valid('json').before }), 201),
     )
     .openapi(archives, (c) => c.json(listArchives(deps, { ability: signedIn(c).ability }), 200))
-    .openapi(archiveFile, (c) => {
+    .openapi(archiveFile, async (c) => {
       const { part } = c.req.valid('query');
-      const { path, name } = downloadArchive(deps, {
+      const { path, name } = await downloadArchive(deps, {
         actor: signedIn(c).user,
         archiveId: c.req.valid('param').id,
         part,
@@ -140,8 +142,8 @@ export function auditRoutes(deps: Deps) {
       });
     })
     .openapi(checkpoints, (c) => c.json(listCheckpoints(deps, { ability: signedIn(c).ability }), 200))
-    .openapi(checkpointFile, (c) => {
-      const { body, sha256 } = downloadCheckpoints(deps, signedIn(c));
+    .openapi(checkpointFile, async (c) => {
+      const { body, sha256 } = await downloadCheckpoints(deps, signedIn(c));
       const date = deps.clock().toISOString().slice(0, 10);
       return c.body(body, 200, {
         'Content-Type': 'application/x-ndjson; charset=utf-8',

@@ -11,9 +11,9 @@ import type { Deps } from '../../deps.js';
  * Incremental by default: the events after the last verified position (cost bounded by what was written
  * since); `full` rehashes the chain from its anchor, yielding to other requests between batches (ADR 0015).
  */
-export function verifyAudit(deps: Deps, input: { ability: AppAbility; full: boolean }): Promise<TVerifyResult> {
+export async function verifyAudit(deps: Deps, input: { ability: AppAbility; full: boolean }): Promise<TVerifyResult> {
   ForbiddenError.from(input.ability).throwUnlessCan('verify', 'AuditEvent');
-  return verifyAuditChainAsync(deps.db, {
+  return await verifyAuditChainAsync(deps.db, {
     checkpointFile: deps.auditCheckpointFile,
     positionFile: join(dataDirOf(deps.db), AUDIT_VERIFIED_FILE_NAME),
     full: input.full,

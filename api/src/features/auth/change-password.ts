@@ -6,7 +6,7 @@ import { hashPassword, verifyPassword } from '../../auth/password.js';
 import { recentHashes, recentPasswordRefusal, rememberPreviousPassword } from '../../auth/password-history.js';
 import { passwordRefusal, passwordRefusalError } from '../../auth/password-policy.js';
 import type { TAuthUser } from '../../auth/user.js';
-import { txOrThrow } from '../../db/client.js';
+import { changesOf, txOrThrow } from '../../db/client.js';
 import { sessions, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
@@ -26,10 +26,10 @@ export async function changePassword(
   deps: Deps,
   input: TChangePasswordBody & { actor: TAuthUser; sessionId: string },
 ): Promise<void> {
-  const row = deps.db.select().from(users).where(eq(users.id, input.actor.id)).get();
+  const row = (await deps.db.select().from(users).where(eq(users.id, input.actor.id)).limit(1))[0];
   if (!row) throw new AppError('UNAUTHENTICATED');
-  const deny = (reason: string, error: AppError) => {
-    appendAudit(deps.db, {
+  const deny = async (reason: string, error: AppError) => {
+    await appendAudit(deps.db, {
       at: deps.clock().toISOString(),
       actor: input.actor,
       action: 'user.changePassword',
@@ -40,22 +40,22 @@ export async function changePassword(
     });
     return error;
   };
-  const deniedNow = (reason: string, error: AppError) => txOrThrow(deps.db, () => deny(reason, error));
+  const deniedNow = async (reason: string, error: AppError) =>
+    await txOrThrow(deps.db, async () => await deny(reason, error));
 
   const lockedAtStart = lockedUntil(row, deps.clock());
-  if (lockedAtStart) return deniedNow('locked', lockedError(lockedAtStart));
+  if (lockedAtStart) return await deniedNow('locked', lockedError(lockedAtStart));
   if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
-    return txOrThrow(deps.db, () => {
+    return await txOrThrow(deps.db, async () => {
       const now = deps.clock();
-      const fresh = deps.db.select().from(users).where(eq(users.id, row.id)).get() ?? row;
+      const fresh = (await deps.db.select().from(users).where(eq(users.id, row.id)).limit(1))[0] ?? row;
       const next = afterFailure(fresh, now);
-      deps.db
+      await deps.db
         .update(users)
         .set({ failedLogins: next.failedLogins, lockedUntil: next.lockedUntil })
-        .where(eq(users.id, row.id))
-        .run();
-      if (next.lockedUntil) return deny('wrong-current-password-locked', lockedError(new Date(next.lockedUntil)));
-      return deny(
+        .where(eq(users.id, row.id));
+      if (next.lockedUntil) return await deny('wrong-current-password-locked', lockedError(new Date(next.lockedUntil)));
+      return await deny(
         'wrong-current-password',
         new AppError('VALIDATION', {
           status: 422,
@@ -67,17 +67,17 @@ export async function changePassword(
   }
   if (input.newPassword === input.currentPassword) {
     const message = { 'zh-CN': '新密码不能与当前密码相同', en: 'The new password must differ from the current one' };
-    return deniedNow('password.history', passwordRefusalError('newPassword', { rule: 'history', message }));
+    return await deniedNow('password.history', passwordRefusalError('newPassword', { rule: 'history', message }));
   }
   const refusal =
     passwordRefusal(input.newPassword, { username: row.username, displayName: row.displayName }) ??
-    (await recentPasswordRefusal(recentHashes(deps.db, row.id, row.passwordHash), input.newPassword));
-  if (refusal) return deniedNow(`password.${refusal.rule}`, passwordRefusalError('newPassword', refusal));
+    (await recentPasswordRefusal(await recentHashes(deps.db, row.id, row.passwordHash), input.newPassword));
+  if (refusal) return await deniedNow(`password.${refusal.rule}`, passwordRefusalError('newPassword', refusal));
 
   const passwordHash = await hashPassword(input.newPassword);
-  txOrThrow(deps.db, () => {
+  await txOrThrow(deps.db, async () => {
     const at = deps.clock().toISOString();
-    const changed = deps.db
+    const changed = await deps.db
       .update(users)
       .set({
         passwordHash,
@@ -87,16 +87,12 @@ export async function changePassword(
         lockedUntil: null,
         version: row.version + 1,
       })
-      .where(and(eq(users.id, row.id), eq(users.version, row.version)))
-      .run();
+      .where(and(eq(users.id, row.id), eq(users.version, row.version)));
     // Changed meanwhile (another change, an admin reset): the history just checked is stale.
-    if (changed.changes === 0) return new AppError('VERSION_CONFLICT');
-    rememberPreviousPassword(deps.db, row.id, row.passwordHash, at);
-    deps.db
-      .delete(sessions)
-      .where(and(eq(sessions.userId, row.id), ne(sessions.id, input.sessionId)))
-      .run();
-    appendAudit(deps.db, {
+    if (changesOf(changed) === 0) return new AppError('VERSION_CONFLICT');
+    await rememberPreviousPassword(deps.db, row.id, row.passwordHash, at);
+    await deps.db.delete(sessions).where(and(eq(sessions.userId, row.id), ne(sessions.id, input.sessionId)));
+    await appendAudit(deps.db, {
       at,
       actor: input.actor,
       action: 'user.changePassword',

@@ -8,22 +8,26 @@ import { organisations, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import type { TMe } from './auth.types.js';
 
-export function getMe(deps: Deps, input: { user: TAuthUser; ability: AppAbility; csrfToken: string }): TMe {
+export async function getMe(
+  deps: Deps,
+  input: { user: TAuthUser; ability: AppAbility; csrfToken: string },
+): Promise<TMe> {
   const { user } = input;
   const orgIds = [...new Set(user.roles.map((g) => g.orgId))];
   const orgs = orgIds.length
-    ? deps.db
+    ? await deps.db
         .select({ id: organisations.id, name: organisations.name })
         .from(organisations)
         .where(inArray(organisations.id, orgIds))
-        .all()
     : [];
   const names = new Map(orgs.map((o) => [o.id, o.name]));
-  const account = deps.db
-    .select({ mustChangePassword: users.mustChangePassword, totpEnabledAt: users.totpEnabledAt })
-    .from(users)
-    .where(eq(users.id, user.id))
-    .get();
+  const account = (
+    await deps.db
+      .select({ mustChangePassword: users.mustChangePassword, totpEnabledAt: users.totpEnabledAt })
+      .from(users)
+      .where(eq(users.id, user.id))
+      .limit(1)
+  )[0];
   return {
     user: { id: user.id, username: user.username, displayName: user.displayName, locale: user.locale },
     roles: user.roles.map((g) => ({ role: g.role, orgId: g.orgId, orgName: names.get(g.orgId) ?? '' })),

@@ -29,8 +29,8 @@ export type TLoginResult = {
  * cost the same time. A password older than EDUFLOW_PASSWORD_MAX_AGE_DAYS must be changed first.
  */
 export async function loginUser(deps: Deps, input: TLoginBody): Promise<TLoginResult> {
-  const byName = () => deps.db.select().from(users).where(eq(users.username, input.username)).get();
-  const before = byName();
+  const byName = async () => (await deps.db.select().from(users).where(eq(users.username, input.username)).limit(1))[0];
+  const before = await byName();
   const lockedAtStart = before ? lockedUntil(before, deps.clock()) : null;
   // Verify outside the transaction: argon2 is slow on purpose and must not hold the write lock.
   const passwordOk =
@@ -38,12 +38,12 @@ export async function loginUser(deps: Deps, input: TLoginBody): Promise<TLoginRe
       ? await verifyPassword(before.passwordHash, input.password)
       : (await verifyPassword(await dummyHash(), input.password), false);
 
-  return txOrThrow(deps.db, () => {
+  return await txOrThrow(deps.db, async () => {
     const now = deps.clock();
     const at = now.toISOString();
-    const row = byName();
-    const deny = (reason: string, error: AppError, userId: string | null) => {
-      appendAudit(deps.db, {
+    const row = await byName();
+    const deny = async (reason: string, error: AppError, userId: string | null) => {
+      await appendAudit(deps.db, {
         at,
         actor: row ? { id: row.id, displayName: row.displayName } : null,
         action: 'auth.login',
@@ -55,35 +55,34 @@ export async function loginUser(deps: Deps, input: TLoginBody): Promise<TLoginRe
       return error;
     };
     if (!row || row.disabled) {
-      return deny(row ? 'disabled' : 'unknown-user', new AppError('INVALID_CREDENTIALS'), row?.id ?? null);
+      return await deny(row ? 'disabled' : 'unknown-user', new AppError('INVALID_CREDENTIALS'), row?.id ?? null);
     }
     const locked = lockedUntil(row, now);
-    if (locked) return deny('locked', lockedError(locked), row.id);
+    if (locked) return await deny('locked', lockedError(locked), row.id);
     if (passwordOk && row.totpEnabledAt && row.totpSecret && !input.otp) {
       // The password was right; the second factor is asked for, not counted as a failure.
-      return deny('totp-required', new AppError('TOTP_REQUIRED'), row.id);
+      return await deny('totp-required', new AppError('TOTP_REQUIRED'), row.id);
     }
     const step = row.totpEnabledAt && row.totpSecret ? totpStep(row.totpSecret, input.otp ?? '', now) : null;
     // A code already used (or an older one) is refused: someone who saw it must not sign in with it.
     const otpOk = !row.totpEnabledAt || !row.totpSecret || (step !== null && step > (row.totpLastStep ?? -1));
     if (!passwordOk || !otpOk) {
       const next = afterFailure(row, now);
-      deps.db
+      await deps.db
         .update(users)
         .set({ failedLogins: next.failedLogins, lockedUntil: next.lockedUntil })
-        .where(eq(users.id, row.id))
-        .run();
+        .where(eq(users.id, row.id));
       if (next.lockedUntil) {
         const until = new Date(next.lockedUntil);
-        return deny(passwordOk ? 'wrong-totp-locked' : 'wrong-password-locked', lockedError(until), row.id);
+        return await deny(passwordOk ? 'wrong-totp-locked' : 'wrong-password-locked', lockedError(until), row.id);
       }
       return passwordOk
-        ? deny('wrong-totp', new AppError('TOTP_INVALID'), row.id)
-        : deny('wrong-password', new AppError('INVALID_CREDENTIALS'), row.id);
+        ? await deny('wrong-totp', new AppError('TOTP_INVALID'), row.id)
+        : await deny('wrong-password', new AppError('INVALID_CREDENTIALS'), row.id);
     }
     // Past EDUFLOW_PASSWORD_MAX_AGE_DAYS the account is sent down the initial-password path: change it first.
     const expired = !row.mustChangePassword && passwordExpired(row, deps.passwordMaxAgeDays, now);
-    deps.db
+    await deps.db
       .update(users)
       .set({
         failedLogins: 0,
@@ -91,12 +90,11 @@ export async function loginUser(deps: Deps, input: TLoginBody): Promise<TLoginRe
         ...(step !== null ? { totpLastStep: step } : {}),
         ...(expired ? { mustChangePassword: true } : {}),
       })
-      .where(eq(users.id, row.id))
-      .run();
-    const user = loadAuthUser(deps, row.id);
-    if (!user) return deny('disabled', new AppError('INVALID_CREDENTIALS'), row.id);
-    const { token, session } = createSession(deps, row.id);
-    appendAudit(deps.db, {
+      .where(eq(users.id, row.id));
+    const user = await loadAuthUser(deps, row.id);
+    if (!user) return await deny('disabled', new AppError('INVALID_CREDENTIALS'), row.id);
+    const { token, session } = await createSession(deps, row.id);
+    await appendAudit(deps.db, {
       at,
       actor: user,
       action: 'auth.login',

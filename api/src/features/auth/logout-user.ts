@@ -4,10 +4,10 @@ import type { TAuthUser } from '../../auth/user.js';
 import { tx } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 
-export function logoutUser(deps: Deps, input: { user: TAuthUser; sessionId: string }): void {
-  tx(deps.db, () => {
-    deleteSession(deps, input.sessionId);
-    appendAudit(deps.db, {
+export async function logoutUser(deps: Deps, input: { user: TAuthUser; sessionId: string }): Promise<void> {
+  await tx(deps.db, async () => {
+    await deleteSession(deps, input.sessionId);
+    await appendAudit(deps.db, {
       at: deps.clock().toISOString(),
       actor: input.user,
       action: 'auth.logout',

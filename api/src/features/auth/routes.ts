@@ -87,20 +87,20 @@ export function authRoutes(deps: Deps) {
       const nameKey = input.username.toLowerCase();
       // Checked before argon2 runs, so a flood of guesses costs the server almost nothing. Past the address's
       // soft limit an account with no recent failure may still try (many teachers share one NAT address).
-      const clean = !byUsername.failedRecently(nameKey, now);
+      const clean = !(await byUsername.failedRecently(nameKey, now));
       const wait = Math.max(
-        byIp.retryAfter(ip, now, clean ? LOGIN_FAILURES_PER_IP_HARD : LOGIN_FAILURES_PER_IP),
-        byUsername.retryAfter(nameKey, now),
+        await byIp.retryAfter(ip, now, clean ? LOGIN_FAILURES_PER_IP_HARD : LOGIN_FAILURES_PER_IP),
+        await byUsername.retryAfter(nameKey, now),
       );
       if (wait > 0) {
         c.header('Retry-After', String(Math.ceil(wait / 1000)));
         throw rateLimited(wait);
       }
-      const result = await loginUser(deps, input).catch((error: unknown) => {
+      const result = await loginUser(deps, input).catch(async (error: unknown) => {
         // Asking for the second factor is not a failed guess.
         if (error instanceof AppError && error.code !== 'TOTP_REQUIRED' && error.status < 500) {
-          byIp.record(ip, now);
-          byUsername.record(nameKey, now);
+          await byIp.record(ip, now);
+          await byUsername.record(nameKey, now);
         }
         throw error;
       });
@@ -123,40 +123,40 @@ export function authRoutes(deps: Deps) {
       const ip = clientIp(c, trustProxy);
       const nameKey = user.username.toLowerCase();
       // The same windows as sign-in: guessing the current password from a stolen session is guessing a password.
-      const wait = Math.max(byIp.retryAfter(ip, now), byUsername.retryAfter(nameKey, now));
+      const wait = Math.max(await byIp.retryAfter(ip, now), await byUsername.retryAfter(nameKey, now));
       if (wait > 0) {
         c.header('Retry-After', String(Math.ceil(wait / 1000)));
         throw rateLimited(wait);
       }
       await changePassword(deps, { ...c.req.valid('json'), actor: user, sessionId: session.id }).catch(
-        (error: unknown) => {
+        async (error: unknown) => {
           if (error instanceof AppError && (error.rule === WRONG_CURRENT_PASSWORD || error.code === 'ACCOUNT_LOCKED')) {
-            byIp.record(ip, now);
-            byUsername.record(nameKey, now);
+            await byIp.record(ip, now);
+            await byUsername.record(nameKey, now);
           }
           throw error;
         },
       );
       return c.body(null, 204);
     })
-    .openapi(enrol, (c) => {
+    .openapi(enrol, async (c) => {
       const { user } = signedIn(c);
-      return c.json(enrolTotp(deps, { actor: user }), 200);
+      return c.json(await enrolTotp(deps, { actor: user }), 200);
     })
-    .openapi(confirm, (c) => {
+    .openapi(confirm, async (c) => {
       const { user } = signedIn(c);
-      confirmTotp(deps, { actor: user, code: c.req.valid('json').code });
+      await confirmTotp(deps, { actor: user, code: c.req.valid('json').code });
       return c.body(null, 204);
     })
-    .openapi(logout, (c) => {
+    .openapi(logout, async (c) => {
       const { user, session } = signedIn(c);
-      logoutUser(deps, { user, sessionId: session.id });
+      await logoutUser(deps, { user, sessionId: session.id });
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       deleteCookie(c, CSRF_COOKIE, { path: '/' });
       return c.body(null, 204);
     })
-    .openapi(me, (c) => {
+    .openapi(me, async (c) => {
       const { user, ability, session } = signedIn(c);
-      return c.json(getMe(deps, { user, ability, csrfToken: session.csrfToken }), 200);
+      return c.json(await getMe(deps, { user, ability, csrfToken: session.csrfToken }), 200);
     });
 }

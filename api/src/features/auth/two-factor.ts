@@ -20,10 +20,10 @@ const POWERS_ONLY = {
  * stored as pending; sign-in does not ask for codes until it is confirmed. Asking again before
  * confirming shows the same pending secret: a reloaded page must not leave the app holding a stale one.
  */
-export function enrolTotp(deps: Deps, input: { actor: TAuthUser }): { secret: string; uri: string } {
+export async function enrolTotp(deps: Deps, input: { actor: TAuthUser }): Promise<{ secret: string; uri: string }> {
   if (!holdsPower(input.actor.roles)) throw new AppError('FORBIDDEN', { message: POWERS_ONLY });
-  return txOrThrow(deps.db, () => {
-    const row = deps.db.select().from(users).where(eq(users.id, input.actor.id)).get();
+  return await txOrThrow(deps.db, async () => {
+    const row = (await deps.db.select().from(users).where(eq(users.id, input.actor.id)).limit(1))[0];
     if (!row) return new AppError('UNAUTHENTICATED');
     if (row.totpEnabledAt) {
       return new AppError('VALIDATION', {
@@ -32,8 +32,8 @@ export function enrolTotp(deps: Deps, input: { actor: TAuthUser }): { secret: st
       });
     }
     const enrolment = row.totpSecret ? totpEnrolment(row.username, row.totpSecret) : newTotpSecret(row.username);
-    deps.db.update(users).set({ totpSecret: enrolment.secret }).where(eq(users.id, row.id)).run();
-    appendAudit(deps.db, {
+    await deps.db.update(users).set({ totpSecret: enrolment.secret }).where(eq(users.id, row.id));
+    await appendAudit(deps.db, {
       at: deps.clock().toISOString(),
       actor: input.actor,
       action: 'user.totpEnrol',
@@ -46,9 +46,9 @@ export function enrolTotp(deps: Deps, input: { actor: TAuthUser }): { secret: st
 }
 
 /** Step two: a correct code from the app proves it holds the secret; from now on sign-in needs a code. */
-export function confirmTotp(deps: Deps, input: { actor: TAuthUser; code: string }): void {
-  txOrThrow(deps.db, () => {
-    const row = deps.db.select().from(users).where(eq(users.id, input.actor.id)).get();
+export async function confirmTotp(deps: Deps, input: { actor: TAuthUser; code: string }): Promise<void> {
+  await txOrThrow(deps.db, async () => {
+    const row = (await deps.db.select().from(users).where(eq(users.id, input.actor.id)).limit(1))[0];
     if (!row) return new AppError('UNAUTHENTICATED');
     if (!row.totpSecret || row.totpEnabledAt) {
       return new AppError('VALIDATION', {
@@ -59,7 +59,7 @@ export function confirmTotp(deps: Deps, input: { actor: TAuthUser; code: string 
     const at = deps.clock().toISOString();
     const step = totpStep(row.totpSecret, input.code, deps.clock());
     if (step === null) {
-      appendAudit(deps.db, {
+      await appendAudit(deps.db, {
         at,
         actor: input.actor,
         action: 'user.totpConfirm',
@@ -69,12 +69,11 @@ export function confirmTotp(deps: Deps, input: { actor: TAuthUser; code: string 
       });
       return new AppError('TOTP_INVALID', { status: 422 });
     }
-    deps.db
+    await deps.db
       .update(users)
       .set({ totpEnabledAt: at, totpLastStep: step, version: row.version + 1 })
-      .where(eq(users.id, row.id))
-      .run();
-    appendAudit(deps.db, {
+      .where(eq(users.id, row.id));
+    await appendAudit(deps.db, {
       at,
       actor: input.actor,
       action: 'user.totpConfirm',
@@ -90,18 +89,20 @@ export function confirmTotp(deps: Deps, input: { actor: TAuthUser; code: string 
  * Seeds and test harnesses only (no route): the demo's privileged accounts start enrolled with a secret
  * printed at start-up, so a visitor can add it to an authenticator app. Audited like any enrolment.
  */
-export function presetTotp(deps: Deps, input: { userId: string; secret: string; actor?: TAuthUser }): void {
+export async function presetTotp(
+  deps: Deps,
+  input: { userId: string; secret: string; actor?: TAuthUser },
+): Promise<void> {
   const actor = input.actor ?? SYSTEM_USER;
-  txOrThrow(deps.db, () => {
-    const row = deps.db.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).get();
+  await txOrThrow(deps.db, async () => {
+    const row = (await deps.db.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).limit(1))[0];
     if (!row) return new AppError('NOT_FOUND');
     const at = deps.clock().toISOString();
-    deps.db
+    await deps.db
       .update(users)
       .set({ totpSecret: input.secret, totpEnabledAt: at, totpLastStep: null })
-      .where(eq(users.id, row.id))
-      .run();
-    appendAudit(deps.db, {
+      .where(eq(users.id, row.id));
+    await appendAudit(deps.db, {
       at,
       actor,
       action: 'user.totpPreset',

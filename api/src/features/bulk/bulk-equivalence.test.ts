@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 type Row = Record<string, unknown>;
-const all = (sql: string, ...params: unknown[]) => h.db.$client.prepare(sql).all(...params) as Row[];
+const all = (sql: string, ...params: unknown[]) => h.sqlite.prepare(sql).all(...params) as Row[];
 const without = (row: Row, ...keys: string[]) =>
   Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k)));
 

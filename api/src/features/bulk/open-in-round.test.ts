@@ -35,7 +35,7 @@ describe('bulk start warns of schools already running the same round (issue 12.1
     );
     expect((await started.json()).started).toHaveLength(2);
     // A second version of the workflow is the same workflow: its round is the same round.
-    const v2 = h.publish({ ...TEMPLATES['security-inspection'], version: 2 });
+    const v2 = await h.publish({ ...TEMPLATES['security-inspection'], version: 2 });
     const res = await check('admin', [h.orgs.schoolA, h.orgs.schoolA2], '2027年春季检查', v2);
     expect(res.status).toBe(200);
     const body = await res.json();
@@ -54,7 +54,7 @@ describe('bulk start warns of schools already running the same round (issue 12.1
   });
 
   it('reads the round off the (definition, period) index', () => {
-    const plan = h.db.$client
+    const plan = h.sqlite
       .prepare(
         `explain query plan select id from instances where definition_id in (?, ?) and period = ? and status = 'running' and subject_org_id in (?, ?)`,
       )

@@ -18,9 +18,9 @@ const BUREAU = new Set(['bureauAdmin', 'bureauReviewer']);
  * with no period says nothing. Reads the round's instances off (definition_id, period), never the
  * district's history; asks nothing of anyone, so nothing is written or audited.
  */
-export function openInRound(deps: Deps, input: TBulkStartBody & { actor: TAuthUser }): TOpenInRound {
+export async function openInRound(deps: Deps, input: TBulkStartBody & { actor: TAuthUser }): Promise<TOpenInRound> {
   if (!input.actor.roles.some((g) => BUREAU.has(g.role))) throw new AppError('FORBIDDEN');
-  const loaded = loadDefinition(deps, input.definitionId);
+  const loaded = await loadDefinition(deps, input.definitionId);
   if (!loaded || loaded.row.status !== 'published')
     throw new AppError('VALIDATION', {
       status: 422,
@@ -29,13 +29,10 @@ export function openInRound(deps: Deps, input: TBulkStartBody & { actor: TAuthUs
   const field = periodField(loaded.def);
   const period = periodOf(loaded.def, input.data ?? {});
   if (!field || !period) return { field, period, items: [] };
-  const versions = deps.db
-    .select({ id: definitions.id })
-    .from(definitions)
-    .where(eq(definitions.key, loaded.row.key))
-    .all()
-    .map((d) => d.id);
-  const rows = deps.db
+  const versions = (
+    await deps.db.select({ id: definitions.id }).from(definitions).where(eq(definitions.key, loaded.row.key))
+  ).map((d) => d.id);
+  const rows = await deps.db
     .select({
       instanceId: instances.id,
       orgId: instances.subjectOrgId,
@@ -54,9 +51,8 @@ export function openInRound(deps: Deps, input: TBulkStartBody & { actor: TAuthUs
         inArray(instances.subjectOrgId, [...new Set(input.subjectOrgIds)]),
       ),
     )
-    .orderBy(organisations.name, instances.id)
-    .all();
-  const refs = definitionsById(
+    .orderBy(organisations.name, instances.id);
+  const refs = await definitionsById(
     deps,
     rows.map((r) => r.definitionId),
   );

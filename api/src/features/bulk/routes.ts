@@ -30,5 +30,7 @@ export function bulkRoutes(deps: Deps) {
     .openapi(bulkStart, async (c) =>
       c.json(await startBulk(deps, { ...c.req.valid('json'), actor: signedIn(c).user }), 200),
     )
-    .openapi(openCheck, (c) => c.json(openInRound(deps, { ...c.req.valid('json'), actor: signedIn(c).user }), 200));
+    .openapi(openCheck, async (c) =>
+      c.json(await openInRound(deps, { ...c.req.valid('json'), actor: signedIn(c).user }), 200),
+    );
 }

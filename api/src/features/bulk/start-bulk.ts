@@ -22,33 +22,37 @@ const BUREAU = new Set(['bureauAdmin', 'bureauReviewer']);
 export async function startBulk(deps: Deps, input: TBulkStartBody & { actor: TAuthUser }): Promise<TBulkStartResult> {
   const t0 = performance.now();
   if (!input.actor.roles.some((g) => BUREAU.has(g.role))) {
-    tx(deps.db, () =>
-      appendAudit(deps.db, {
-        at: deps.clock().toISOString(),
-        actor: input.actor,
-        action: 'instance.bulkStart',
-        entityType: 'Instance',
-        entityId: null,
-        outcome: 'denied',
-        meta: { reason: 'FORBIDDEN' },
-      }),
+    await tx(
+      deps.db,
+      async () =>
+        await appendAudit(deps.db, {
+          at: deps.clock().toISOString(),
+          actor: input.actor,
+          action: 'instance.bulkStart',
+          entityType: 'Instance',
+          entityId: null,
+          outcome: 'denied',
+          meta: { reason: 'FORBIDDEN' },
+        }),
     );
     throw new AppError('FORBIDDEN').recorded();
   }
   const data = input.data ?? {};
   const result: TBulkStartResult = { started: [], failed: [], ms: 0 };
   const shared: Deps = { ...deps, reads: new Map() };
-  const startOne = (orgId: string) => {
+  const startOne = async (orgId: string) => {
     try {
       // Its own savepoint: a refusal keeps its audit event, an unexpected error undoes only this subject.
-      const { row } = txOrThrow(deps.db, () =>
-        startStored(shared, {
-          actor: input.actor,
-          definitionId: input.definitionId,
-          subjectOrgId: orgId,
-          data,
-          assignments: input.assignments,
-        }),
+      const { row } = await txOrThrow(
+        deps.db,
+        async () =>
+          await startStored(shared, {
+            actor: input.actor,
+            definitionId: input.definitionId,
+            subjectOrgId: orgId,
+            data,
+            assignments: input.assignments,
+          }),
       );
       result.started.push({ orgId, instanceId: row.id, state: row.state });
     } catch (err) {
@@ -64,23 +68,25 @@ export async function startBulk(deps: Deps, input: TBulkStartBody & { actor: TAu
   const pending = [...new Set(input.subjectOrgIds)];
   while (pending.length > 0) {
     const sliceStart = performance.now();
-    tx(deps.db, () => {
-      do startOne(pending.shift() as string);
+    await tx(deps.db, async () => {
+      do await startOne(pending.shift() as string);
       while (pending.length > 0 && performance.now() - sliceStart < SLICE_MS);
     });
     if (pending.length > 0) await breathe();
   }
   result.ms = Math.round(performance.now() - t0);
-  tx(deps.db, () =>
-    appendAudit(deps.db, {
-      at: deps.clock().toISOString(),
-      actor: input.actor,
-      action: 'instance.bulkStart',
-      entityType: 'Definition',
-      entityId: input.definitionId,
-      outcome: 'success',
-      meta: { requested: input.subjectOrgIds.length, started: result.started.length, failed: result.failed.length },
-    }),
+  await tx(
+    deps.db,
+    async () =>
+      await appendAudit(deps.db, {
+        at: deps.clock().toISOString(),
+        actor: input.actor,
+        action: 'instance.bulkStart',
+        entityType: 'Definition',
+        entityId: input.definitionId,
+        outcome: 'success',
+        meta: { requested: input.subjectOrgIds.length, started: result.started.length, failed: result.failed.length },
+      }),
   );
   return result;
 }

@@ -16,34 +16,34 @@ export const BURDEN_TASK = {
  * A report opens a real row in `tasks`, for the bureau reviewers of the district, with the report's
  * deadline: the inbox, its counts and its overdue flag then treat it like any other task.
  */
-export function openBurdenTask(
+export async function openBurdenTask(
   deps: Pick<Deps, 'db'>,
   report: { id: string; dueAt: string; createdAt: string },
   districtId: string,
-): void {
+): Promise<void> {
   const id = crypto.randomUUID();
-  deps.db
-    .insert(tasks)
-    .values({
-      id,
-      instanceId: null,
-      burdenReportId: report.id,
-      taskKey: BURDEN_TASK.taskKey,
-      state: BURDEN_TASK.state,
-      purpose: 'act',
-      dueAt: report.dueAt,
-      status: 'open',
-      createdAt: report.createdAt,
-    })
-    .run();
-  deps.db.insert(taskCandidates).values({ taskId: id, role: 'bureauReviewer', orgId: districtId }).run();
+  await deps.db.insert(tasks).values({
+    id,
+    instanceId: null,
+    burdenReportId: report.id,
+    taskKey: BURDEN_TASK.taskKey,
+    state: BURDEN_TASK.state,
+    purpose: 'act',
+    dueAt: report.dueAt,
+    status: 'open',
+    createdAt: report.createdAt,
+  });
+  await deps.db.insert(taskCandidates).values({ taskId: id, role: 'bureauReviewer', orgId: districtId });
 }
 
 /** Resolving the report closes its task, in the same transaction. */
-export function closeBurdenTask(deps: Pick<Deps, 'db'>, reportId: string, by: { userId: string; at: string }): void {
-  deps.db
+export async function closeBurdenTask(
+  deps: Pick<Deps, 'db'>,
+  reportId: string,
+  by: { userId: string; at: string },
+): Promise<void> {
+  await deps.db
     .update(tasks)
     .set({ status: 'closed', outcome: 'RESOLVED', closedBy: by.userId, closedAt: by.at })
-    .where(and(eq(tasks.burdenReportId, reportId), eq(tasks.status, 'open')))
-    .run();
+    .where(and(eq(tasks.burdenReportId, reportId), eq(tasks.status, 'open')));
 }

@@ -10,8 +10,8 @@ export const BURDEN_WORKDAYS = 5;
  * Names of the published 减负清单's items by code, read once per answer. A report keeps the code it
  * was filed with; a code dropped from a later list has no name (null) and the console shows the code.
  */
-export function burdenItemNames(deps: Pick<Deps, 'db'>): Map<string, string> {
-  return new Map((loadPublished(deps, 'whitelist')?.content.burdenList ?? []).map((b) => [b.code, b.name]));
+export async function burdenItemNames(deps: Pick<Deps, 'db'>): Promise<Map<string, string>> {
+  return new Map(((await loadPublished(deps, 'whitelist'))?.content.burdenList ?? []).map((b) => [b.code, b.name]));
 }
 
 export const burdenView = (

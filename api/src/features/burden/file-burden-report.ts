@@ -20,16 +20,23 @@ import { BURDEN_WORKDAYS, burdenView } from './burden-view.js';
  * The school is recorded (for the per-school figures) but not the reporter's name in anything the
  * school can read; the audit trail keeps the actor for the auditor only.
  */
-export function fileBurdenReport(deps: Deps, input: TFileBurdenBody & { actor: TAuthUser }): TBurdenReport {
-  return txOrThrow(deps.db, () => {
-    const denied = authorize(deps, input.actor, { action: 'create', type: 'BurdenReport', auditAction: 'burden.file' });
+export async function fileBurdenReport(
+  deps: Deps,
+  input: TFileBurdenBody & { actor: TAuthUser },
+): Promise<TBurdenReport> {
+  return await txOrThrow(deps.db, async () => {
+    const denied = await authorize(deps, input.actor, {
+      action: 'create',
+      type: 'BurdenReport',
+      auditAction: 'burden.file',
+    });
     if (denied) return denied;
     const schoolId = input.actor.roles.find((g) => g.role === 'teacher')?.orgId;
     const school = schoolId
-      ? deps.db.select().from(organisations).where(eq(organisations.id, schoolId)).get()
+      ? (await deps.db.select().from(organisations).where(eq(organisations.id, schoolId)).limit(1))[0]
       : undefined;
     if (!school) return new AppError('FORBIDDEN');
-    const list = loadPublished(deps, 'whitelist')?.content.burdenList ?? [];
+    const list = (await loadPublished(deps, 'whitelist'))?.content.burdenList ?? [];
     if (input.burdenItem !== 'other' && list.length > 0 && !list.some((b) => b.code === input.burdenItem)) {
       return new AppError('VALIDATION', {
         status: 422,
@@ -42,7 +49,7 @@ export function fileBurdenReport(deps: Deps, input: TFileBurdenBody & { actor: T
       });
     }
     const now = deps.clock();
-    const districtId = orgPath(deps, school.id)[0]?.id ?? school.id;
+    const districtId = (await orgPath(deps, school.id))[0]?.id ?? school.id;
     const row = {
       id: crypto.randomUUID(),
       schoolId: school.id,
@@ -51,15 +58,15 @@ export function fileBurdenReport(deps: Deps, input: TFileBurdenBody & { actor: T
       description: input.description,
       hours: input.hours ?? null,
       status: 'open' as const,
-      dueAt: addWorkdays(calendarFor(deps, districtId), now, BURDEN_WORKDAYS).toISOString(),
+      dueAt: addWorkdays(await calendarFor(deps, districtId), now, BURDEN_WORKDAYS).toISOString(),
       resolution: null,
       version: 1,
       createdAt: now.toISOString(),
       resolvedAt: null,
     };
-    deps.db.insert(burdenReports).values(row).run();
-    openBurdenTask(deps, row, districtId);
-    appendAudit(deps.db, {
+    await deps.db.insert(burdenReports).values(row);
+    await openBurdenTask(deps, row, districtId);
+    await appendAudit(deps.db, {
       at: row.createdAt,
       actor: input.actor,
       action: 'burden.file',

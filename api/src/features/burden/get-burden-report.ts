@@ -9,14 +9,16 @@ import type { TBurdenReport } from './burden.types.js';
 import { burdenItemNames, burdenView } from './burden-view.js';
 
 /** One complaint, for the inbox's 办理 dialog: the bureau reads it with its version before resolving. */
-export function getBurdenReport(deps: Deps, input: { actor: TAuthUser; id: string }): TBurdenReport {
-  requirePermission(deps, input.actor, { action: 'read', type: 'BurdenReport', auditAction: 'burden.read' });
-  const found = deps.db
-    .select({ r: burdenReports, schoolName: organisations.name })
-    .from(burdenReports)
-    .innerJoin(organisations, eq(organisations.id, burdenReports.schoolId))
-    .where(eq(burdenReports.id, input.id))
-    .get();
+export async function getBurdenReport(deps: Deps, input: { actor: TAuthUser; id: string }): Promise<TBurdenReport> {
+  await requirePermission(deps, input.actor, { action: 'read', type: 'BurdenReport', auditAction: 'burden.read' });
+  const found = (
+    await deps.db
+      .select({ r: burdenReports, schoolName: organisations.name })
+      .from(burdenReports)
+      .innerJoin(organisations, eq(organisations.id, burdenReports.schoolId))
+      .where(eq(burdenReports.id, input.id))
+      .limit(1)
+  )[0];
   if (!found) throw new AppError('NOT_FOUND');
-  return burdenView(found.r, found.schoolName, deps.clock(), burdenItemNames(deps));
+  return burdenView(found.r, found.schoolName, deps.clock(), await burdenItemNames(deps));
 }

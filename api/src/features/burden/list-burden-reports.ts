@@ -9,11 +9,11 @@ import type { TBurdenQuery, TBurdenReport } from './burden.types.js';
 import { burdenItemNames, burdenView } from './burden-view.js';
 
 /** The bureau's queue of complaints, earliest deadline first, keyset-paginated on (due_at, id). */
-export function listBurdenReports(
+export async function listBurdenReports(
   deps: Deps,
   input: { actor: TAuthUser; query: TBurdenQuery },
-): { items: TBurdenReport[]; nextCursor: string | null } {
-  requirePermission(deps, input.actor, { action: 'read', type: 'BurdenReport', auditAction: 'burden.list' });
+): Promise<{ items: TBurdenReport[]; nextCursor: string | null }> {
+  await requirePermission(deps, input.actor, { action: 'read', type: 'BurdenReport', auditAction: 'burden.list' });
   const where: SQL[] = [];
   if (input.query.status) where.push(eq(burdenReports.status, input.query.status));
   const cursor = decodeCursor(input.query.cursor, 2);
@@ -21,16 +21,15 @@ export function listBurdenReports(
     const [dueAt, id] = cursor.map(String);
     where.push(or(gt(burdenReports.dueAt, dueAt), and(eq(burdenReports.dueAt, dueAt), gt(burdenReports.id, id)))!);
   }
-  const rows = deps.db
+  const rows = await deps.db
     .select({ r: burdenReports, schoolName: organisations.name })
     .from(burdenReports)
     .innerJoin(organisations, eq(organisations.id, burdenReports.schoolId))
     .where(and(...where))
     .orderBy(asc(burdenReports.dueAt), asc(burdenReports.id))
-    .limit(input.query.limit + 1)
-    .all();
+    .limit(input.query.limit + 1);
   const now = deps.clock();
   const page = pageOf(rows, input.query.limit, (x) => [x.r.dueAt, x.r.id]);
-  const itemNames = burdenItemNames(deps);
+  const itemNames = await burdenItemNames(deps);
   return { items: page.items.map((x) => burdenView(x.r, x.schoolName, now, itemNames)), nextCursor: page.nextCursor };
 }

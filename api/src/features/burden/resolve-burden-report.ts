@@ -13,13 +13,13 @@ import { closeBurdenTask } from './burden-task.js';
 import { burdenItemNames, burdenView } from './burden-view.js';
 
 /** The bureau closes a complaint with what it did; a stale version is refused (409). */
-export function resolveBurdenReport(
+export async function resolveBurdenReport(
   deps: Deps,
   input: TResolveBurdenBody & { id: string; actor: TAuthUser },
-): TBurdenReport {
-  return txOrThrow(deps.db, () => {
-    const row = deps.db.select().from(burdenReports).where(eq(burdenReports.id, input.id)).get();
-    const denied = authorize(deps, input.actor, {
+): Promise<TBurdenReport> {
+  return await txOrThrow(deps.db, async () => {
+    const row = (await deps.db.select().from(burdenReports).where(eq(burdenReports.id, input.id)).limit(1))[0];
+    const denied = await authorize(deps, input.actor, {
       action: 'update',
       type: 'BurdenReport',
       target: row ? subject('BurdenReport', { id: row.id }) : undefined,
@@ -43,13 +43,12 @@ export function resolveBurdenReport(
       resolvedAt: now.toISOString(),
       version: row.version + 1,
     };
-    deps.db
+    await deps.db
       .update(burdenReports)
       .set({ status: next.status, resolution: next.resolution, resolvedAt: next.resolvedAt, version: next.version })
-      .where(and(eq(burdenReports.id, row.id), eq(burdenReports.version, row.version)))
-      .run();
-    closeBurdenTask(deps, row.id, { userId: input.actor.id, at: next.resolvedAt });
-    appendAudit(deps.db, {
+      .where(and(eq(burdenReports.id, row.id), eq(burdenReports.version, row.version)));
+    await closeBurdenTask(deps, row.id, { userId: input.actor.id, at: next.resolvedAt });
+    await appendAudit(deps.db, {
       at: next.resolvedAt,
       actor: input.actor,
       action: 'burden.resolve',
@@ -60,8 +59,13 @@ export function resolveBurdenReport(
       after: { status: 'resolved', version: next.version },
     });
     const name =
-      deps.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, row.schoolId)).get()
-        ?.name ?? '';
-    return burdenView(next, name, now, burdenItemNames(deps));
+      (
+        await deps.db
+          .select({ name: organisations.name })
+          .from(organisations)
+          .where(eq(organisations.id, row.schoolId))
+          .limit(1)
+      )[0]?.name ?? '';
+    return burdenView(next, name, now, await burdenItemNames(deps));
   });
 }

@@ -43,14 +43,22 @@ const resolve = createRoute({
 
 export function burdenRoutes(deps: Deps) {
   return newRouter()
-    .openapi(file, (c) => c.json(fileBurdenReport(deps, { ...c.req.valid('json'), actor: signedIn(c).user }), 201))
-    .openapi(list, (c) =>
-      c.json(listBurdenReports(deps, { actor: signedIn(c).user, query: c.req.valid('query') }), 200),
+    .openapi(file, async (c) =>
+      c.json(await fileBurdenReport(deps, { ...c.req.valid('json'), actor: signedIn(c).user }), 201),
     )
-    .openapi(get, (c) => c.json(getBurdenReport(deps, { actor: signedIn(c).user, id: c.req.valid('param').id }), 200))
-    .openapi(resolve, (c) =>
+    .openapi(list, async (c) =>
+      c.json(await listBurdenReports(deps, { actor: signedIn(c).user, query: c.req.valid('query') }), 200),
+    )
+    .openapi(get, async (c) =>
+      c.json(await getBurdenReport(deps, { actor: signedIn(c).user, id: c.req.valid('param').id }), 200),
+    )
+    .openapi(resolve, async (c) =>
       c.json(
-        resolveBurdenReport(deps, { ...c.req.valid('json'), id: c.req.valid('param').id, actor: signedIn(c).user }),
+        await resolveBurdenReport(deps, {
+          ...c.req.valid('json'),
+          id: c.req.valid('param').id,
+          actor: signedIn(c).user,
+        }),
         200,
       ),
     );

@@ -66,7 +66,7 @@ describe('school calendar', () => {
     expect(backwards.status).toBe(400);
   });
 
-  it('is what the engine counts working days with (engine-env passes it as env.calendar)', () => {
+  it('is what the engine counts working days with (engine-env passes it as env.calendar)', async () => {
     const parsed = parseDefinition(schoolReport);
     if (!parsed.ok) throw new Error('fixture');
     const subject = {
@@ -74,7 +74,7 @@ describe('school calendar', () => {
       path: [h.orgs.district, h.orgs.group1, h.orgs.schoolA],
       type: 'school' as const,
     };
-    const env = buildEnv(h.deps, parsed.definition, subject, engineActor(h.authUser('principalA')));
+    const env = await buildEnv(h.deps, parsed.definition, subject, engineActor(await h.authUser('principalA')));
     expect(env.calendar?.holidays).toEqual(['2026-11-30', '2026-12-01']);
     // Monday 2026-11-23 + 6 working days skips the bureau's holidays on Mon 30 Nov and Tue 1 Dec.
     const due = addWorkdays(env.calendar, h.clock.now(), 6);

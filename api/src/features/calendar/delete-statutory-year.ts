@@ -13,26 +13,25 @@ import { loadedYear, yearView } from './put-statutory-year.js';
  * Withdraws a year the bureau loaded (bureauAdmin), e.g. one loaded under the wrong year: the year falls
  * back to the package, or is uncovered again. Refuses a stale version; audited with what was withdrawn.
  */
-export function deleteStatutoryYear(
+export async function deleteStatutoryYear(
   deps: Deps,
   input: { year: number; expectedVersion: number; actor: TAuthUser },
-): { year: number; deleted: true } {
-  return txOrThrow(deps.db, () => {
-    const denied = authorize(deps, input.actor, {
+): Promise<{ year: number; deleted: true }> {
+  return await txOrThrow(deps.db, async () => {
+    const denied = await authorize(deps, input.actor, {
       action: 'update',
       type: 'Calendar',
       auditAction: 'calendar.statutory.delete',
     });
     if (denied) return denied;
-    const { district, row } = loadedYear(deps, input.year);
+    const { district, row } = await loadedYear(deps, input.year);
     if (!row) return new AppError('NOT_FOUND');
     if (row.version !== input.expectedVersion) return new AppError('VERSION_CONFLICT');
-    const before = yearView(deps, district, input.year);
-    deps.db
+    const before = await yearView(deps, district, input.year);
+    await deps.db
       .delete(statutoryYears)
-      .where(and(eq(statutoryYears.districtId, district), eq(statutoryYears.year, input.year)))
-      .run();
-    appendAudit(deps.db, {
+      .where(and(eq(statutoryYears.districtId, district), eq(statutoryYears.year, input.year)));
+    await appendAudit(deps.db, {
       at: deps.clock().toISOString(),
       actor: input.actor,
       action: 'calendar.statutory.delete',

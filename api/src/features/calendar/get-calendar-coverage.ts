@@ -25,21 +25,23 @@ const MAX_YEARS = 200;
  * escalations, finding deadlines, the end of 公示). Each is one seek on an index whose leading columns
  * are the equality filters (tasks_open_due_idx, timers_due_idx), LIMIT 1.
  */
-function nextDeadline(deps: Pick<Deps, 'db'>, from: string | null): string | null {
-  const task = deps.db
-    .select({ dueAt: tasks.dueAt })
-    .from(tasks)
-    .where(and(eq(tasks.status, 'open'), from ? gte(tasks.dueAt, from) : isNotNull(tasks.dueAt)))
-    .orderBy(asc(tasks.dueAt))
-    .limit(1)
-    .get()?.dueAt;
-  const timer = deps.db
-    .select({ dueAt: timers.dueAt })
-    .from(timers)
-    .where(and(isNull(timers.firedAt), isNull(timers.cancelledAt), from ? gte(timers.dueAt, from) : undefined))
-    .orderBy(asc(timers.dueAt))
-    .limit(1)
-    .get()?.dueAt;
+async function nextDeadline(deps: Pick<Deps, 'db'>, from: string | null): Promise<string | null> {
+  const task = (
+    await deps.db
+      .select({ dueAt: tasks.dueAt })
+      .from(tasks)
+      .where(and(eq(tasks.status, 'open'), from ? gte(tasks.dueAt, from) : isNotNull(tasks.dueAt)))
+      .orderBy(asc(tasks.dueAt))
+      .limit(1)
+  )[0]?.dueAt;
+  const timer = (
+    await deps.db
+      .select({ dueAt: timers.dueAt })
+      .from(timers)
+      .where(and(isNull(timers.firedAt), isNull(timers.cancelledAt), from ? gte(timers.dueAt, from) : undefined))
+      .orderBy(asc(timers.dueAt))
+      .limit(1)
+  )[0]?.dueAt;
   return [task, timer].filter((d): d is string => Boolean(d)).sort()[0] ?? null;
 }
 
@@ -47,16 +49,16 @@ function nextDeadline(deps: Pick<Deps, 'db'>, from: string | null): string | nul
  * Uncovered years that open deadlines fall into, each with its earliest deadline. Cost does not grow
  * with history: it hops from year to year that has a deadline (two index seeks a hop), a handful.
  */
-export function uncoveredDeadlines(
+export async function uncoveredDeadlines(
   deps: Pick<Deps, 'db'>,
   covered: (year: number) => boolean,
-): TCalendarCoverage['uncoveredDeadlines'] {
+): Promise<TCalendarCoverage['uncoveredDeadlines']> {
   const out: TCalendarCoverage['uncoveredDeadlines'] = [];
-  let next = nextDeadline(deps, null);
+  let next = await nextDeadline(deps, null);
   for (let hops = 0; next && hops < MAX_YEARS; hops++) {
     const year = yearOf(next);
     if (!covered(year)) out.push({ year, firstDueAt: next });
-    next = nextDeadline(deps, endOfYear(year));
+    next = await nextDeadline(deps, endOfYear(year));
   }
   return out;
 }
@@ -66,10 +68,10 @@ export function uncoveredDeadlines(
  * the bureau loaded, this year and the next with their source, and the uncovered years open deadlines
  * fall into — for the 校历 page, the console's warning banner and /api/health.
  */
-export function getCalendarCoverage(deps: Pick<Deps, 'db' | 'clock'>): TCalendarCoverage {
+export async function getCalendarCoverage(deps: Pick<Deps, 'db' | 'clock'>): Promise<TCalendarCoverage> {
   const today = localDate(deps.clock());
   const thisYear = Number(today.slice(0, 4));
-  const calendar = calendarFor(deps, districtId(deps) ?? undefined);
+  const calendar = await calendarFor(deps, (await districtId(deps)) ?? undefined);
   return {
     today,
     dataset: {
@@ -79,6 +81,6 @@ export function getCalendarCoverage(deps: Pick<Deps, 'db' | 'clock'>): TCalendar
     },
     bureauYears: Object.keys(calendar?.statutory ?? {}).map(Number),
     years: [thisYear, thisYear + 1].map((year) => ({ year, source: statutorySource(calendar, year) })),
-    uncoveredDeadlines: uncoveredDeadlines(deps, (year) => statutorySource(calendar, year) !== null),
+    uncoveredDeadlines: await uncoveredDeadlines(deps, (year) => statutorySource(calendar, year) !== null),
   };
 }

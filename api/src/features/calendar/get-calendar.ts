@@ -9,22 +9,23 @@ import type { TCalendar } from './calendar.types.js';
 import { statutoryRows, toEngineYears } from './statutory-years.js';
 
 /** The district this server governs: the root of the org tree (one district per deployment). */
-export function districtId(deps: Pick<Deps, 'db'>): string | null {
-  const row = deps.db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(eq(organisations.type, 'district'))
-    .orderBy(asc(organisations.id))
-    .limit(1)
-    .get();
+export async function districtId(deps: Pick<Deps, 'db'>): Promise<string | null> {
+  const row = (
+    await deps.db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.type, 'district'))
+      .orderBy(asc(organisations.id))
+      .limit(1)
+  )[0];
   return row?.id ?? null;
 }
 
 /** The calendar as the console edits it; version 0 and empty lists until the bureau saves one. */
-export function getCalendar(deps: Pick<Deps, 'db'>): TCalendar {
-  const id = districtId(deps);
+export async function getCalendar(deps: Pick<Deps, 'db'>): Promise<TCalendar> {
+  const id = await districtId(deps);
   if (!id) throw new AppError('NOT_FOUND');
-  const row = deps.db.select().from(calendars).where(eq(calendars.districtId, id)).get();
+  const row = (await deps.db.select().from(calendars).where(eq(calendars.districtId, id)).limit(1))[0];
   if (!row) return { districtId: id, holidays: [], workdays: [], vacations: [], version: 0, updatedAt: null };
   return {
     districtId: id,
@@ -40,15 +41,18 @@ export function getCalendar(deps: Pick<Deps, 'db'>): TCalendar {
  * What the engine counts school working days with, for instances in this district: its own calendar
  * and the statutory years the bureau loaded (two primary-key reads).
  */
-export function calendarFor(deps: Pick<Deps, 'db'>, district: string | undefined): EngineEnv['calendar'] {
+export async function calendarFor(
+  deps: Pick<Deps, 'db'>,
+  district: string | undefined,
+): Promise<EngineEnv['calendar']> {
   if (!district) return undefined;
   // Every event's deadlines need it; it changes a few times a year.
-  return cachedByGeneration(deps.db, 'calendars', district, () => readCalendar(deps, district));
+  return await cachedByGeneration(deps.db, 'calendars', district, async () => await readCalendar(deps, district));
 }
 
-function readCalendar(deps: Pick<Deps, 'db'>, district: string): EngineEnv['calendar'] {
-  const row = deps.db.select().from(calendars).where(eq(calendars.districtId, district)).get();
-  const statutory = toEngineYears(statutoryRows(deps, district));
+async function readCalendar(deps: Pick<Deps, 'db'>, district: string): Promise<EngineEnv['calendar']> {
+  const row = (await deps.db.select().from(calendars).where(eq(calendars.districtId, district)).limit(1))[0];
+  const statutory = toEngineYears(await statutoryRows(deps, district));
   if (!row && !statutory) return undefined;
   return {
     holidays: row?.holidays ?? [],

@@ -55,11 +55,14 @@ const dayOf = ({ date, name }: TFileDay): TStatutoryDay => ({ date, name });
  * and nothing is written; otherwise the year is loaded through `putStatutoryYear` (versioned, audited).
  */
 export async function importStatutoryYear(deps: Deps, input: TImportStatutoryYear): Promise<TStatutoryImport> {
-  txOrThrow(
+  await txOrThrow(
     deps.db,
-    () =>
-      authorize(deps, input.actor, { action: 'update', type: 'Calendar', auditAction: 'calendar.statutory.import' }) ??
-      undefined,
+    async () =>
+      (await authorize(deps, input.actor, {
+        action: 'update',
+        type: 'Calendar',
+        auditAction: 'calendar.statutory.import',
+      })) ?? undefined,
   );
   const file = await readStatutoryFile(input.file);
   const errors: TFileError[] = [...file.errors];
@@ -114,7 +117,7 @@ export async function importStatutoryYear(deps: Deps, input: TImportStatutoryYea
       },
     });
   }
-  const saved = putStatutoryYear(deps, {
+  const saved = await putStatutoryYear(deps, {
     year: input.year,
     holidays: preview.holidays,
     workdays: preview.workdays,

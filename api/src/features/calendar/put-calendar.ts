@@ -16,11 +16,15 @@ const sortedUnique = (dates: string[]) => [...new Set(dates)].sort();
  * Replaces the district's school calendar (bureauAdmin), refusing a stale version. Deadlines already
  * computed keep their dates: the engine reads the calendar when a step opens, not afterwards.
  */
-export function putCalendar(deps: Deps, input: TCalendarBody & { actor: TAuthUser }): TCalendar {
-  return txOrThrow(deps.db, () => {
-    const denied = authorize(deps, input.actor, { action: 'update', type: 'Calendar', auditAction: 'calendar.update' });
+export async function putCalendar(deps: Deps, input: TCalendarBody & { actor: TAuthUser }): Promise<TCalendar> {
+  return await txOrThrow(deps.db, async () => {
+    const denied = await authorize(deps, input.actor, {
+      action: 'update',
+      type: 'Calendar',
+      auditAction: 'calendar.update',
+    });
     if (denied) return denied;
-    const before = getCalendar(deps);
+    const before = await getCalendar(deps);
     if (before.version !== input.expectedVersion) return new AppError('VERSION_CONFLICT');
     const both = input.holidays.filter((d) => input.workdays.includes(d));
     if (both.length > 0) {
@@ -44,10 +48,10 @@ export function putCalendar(deps: Deps, input: TCalendarBody & { actor: TAuthUse
       updatedBy: input.actor.id,
       updatedAt: at,
     };
-    if (before.version === 0) deps.db.insert(calendars).values(values).run();
-    else deps.db.update(calendars).set(values).where(eq(calendars.districtId, before.districtId)).run();
-    const after = getCalendar(deps);
-    appendAudit(deps.db, {
+    if (before.version === 0) await deps.db.insert(calendars).values(values);
+    else await deps.db.update(calendars).set(values).where(eq(calendars.districtId, before.districtId));
+    const after = await getCalendar(deps);
+    await appendAudit(deps.db, {
       at,
       actor: input.actor,
       action: 'calendar.update',

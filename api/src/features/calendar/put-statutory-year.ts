@@ -21,39 +21,44 @@ export type TPutStatutoryYear = TStatutoryYearBody & {
 };
 
 /** The district and the loaded row of a year (undefined before the first load). */
-export function loadedYear(
+export async function loadedYear(
   deps: Pick<Deps, 'db'>,
   year: number,
-): { district: string; row: TStatutoryYearRow | undefined } {
-  const district = districtId(deps);
+): Promise<{ district: string; row: TStatutoryYearRow | undefined }> {
+  const district = await districtId(deps);
   if (!district) throw new AppError('NOT_FOUND');
-  const row = deps.db
-    .select()
-    .from(statutoryYears)
-    .where(and(eq(statutoryYears.districtId, district), eq(statutoryYears.year, year)))
-    .get();
+  const row = (
+    await deps.db
+      .select()
+      .from(statutoryYears)
+      .where(and(eq(statutoryYears.districtId, district), eq(statutoryYears.year, year)))
+      .limit(1)
+  )[0];
   return { district, row };
 }
 
-export const yearView = (deps: Pick<Deps, 'db'>, district: string, year: number): TStatutoryYear | undefined =>
-  listStatutoryYears(deps, district).find((y) => y.year === year);
+export const yearView = async (
+  deps: Pick<Deps, 'db'>,
+  district: string,
+  year: number,
+): Promise<TStatutoryYear | undefined> => (await listStatutoryYears(deps, district)).find((y) => y.year === year);
 
 /**
  * Registers (or replaces) a year's statutory arrangement — the State Council's notice — as the bureau
  * loaded it (bureauAdmin), refusing a stale version. The caller has validated the arrangement against
  * the year (`arrangementProblems`). Deadlines already computed keep their dates; new ones count with it.
  */
-export function putStatutoryYear(deps: Deps, input: TPutStatutoryYear): TStatutoryYear {
-  return txOrThrow(deps.db, () => {
-    const denied = authorize(deps, input.actor, {
+export async function putStatutoryYear(deps: Deps, input: TPutStatutoryYear): Promise<TStatutoryYear> {
+  return await txOrThrow(deps.db, async () => {
+    const denied = await authorize(deps, input.actor, {
       action: 'update',
       type: 'Calendar',
       auditAction: 'calendar.statutory.update',
     });
     if (denied) return denied;
-    const { district, row } = loadedYear(deps, input.year);
+    const { district, row } = await loadedYear(deps, input.year);
     if ((row?.version ?? 0) !== input.expectedVersion) return new AppError('VERSION_CONFLICT');
-    const before = row ? yearView(deps, district, input.year) : null;
+    const before = row ? await yearView(deps, district, input.year) : null;
     const at = deps.clock().toISOString();
     const values = {
       districtId: district,
@@ -69,15 +74,14 @@ export function putStatutoryYear(deps: Deps, input: TPutStatutoryYear): TStatuto
       updatedAt: at,
     };
     if (row)
-      deps.db
+      await deps.db
         .update(statutoryYears)
         .set(values)
-        .where(and(eq(statutoryYears.districtId, district), eq(statutoryYears.year, input.year)))
-        .run();
-    else deps.db.insert(statutoryYears).values(values).run();
-    const after = yearView(deps, district, input.year);
+        .where(and(eq(statutoryYears.districtId, district), eq(statutoryYears.year, input.year)));
+    else await deps.db.insert(statutoryYears).values(values);
+    const after = await yearView(deps, district, input.year);
     if (!after) return new AppError('INTERNAL');
-    appendAudit(deps.db, {
+    await appendAudit(deps.db, {
       at,
       actor: input.actor,
       action: 'calendar.statutory.update',

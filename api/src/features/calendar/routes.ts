@@ -145,27 +145,27 @@ const importStatutory = createRoute({
 
 export function calendarRoutes(deps: Deps) {
   return newRouter()
-    .openapi(get, (c) => {
+    .openapi(get, async (c) => {
       signedIn(c);
-      return c.json(getCalendar(deps), 200);
+      return c.json(await getCalendar(deps), 200);
     })
-    .openapi(dueDate, (c) => {
+    .openapi(dueDate, async (c) => {
       signedIn(c);
-      return c.json(computeDueDate(deps, c.req.valid('query')), 200);
+      return c.json(await computeDueDate(deps, c.req.valid('query')), 200);
     })
-    .openapi(put, (c) => {
+    .openapi(put, async (c) => {
       const { user } = signedIn(c);
-      return c.json(putCalendar(deps, { ...c.req.valid('json'), actor: user }), 200);
+      return c.json(await putCalendar(deps, { ...c.req.valid('json'), actor: user }), 200);
     })
-    .openapi(coverage, (c) => {
+    .openapi(coverage, async (c) => {
       signedIn(c);
-      return c.json(getCalendarCoverage(deps), 200);
+      return c.json(await getCalendarCoverage(deps), 200);
     })
-    .openapi(listStatutory, (c) => {
+    .openapi(listStatutory, async (c) => {
       signedIn(c);
-      const district = districtId(deps);
+      const district = await districtId(deps);
       if (!district) throw new AppError('NOT_FOUND');
-      return c.json({ items: listStatutoryYears(deps, district) }, 200);
+      return c.json({ items: await listStatutoryYears(deps, district) }, 200);
     })
     .openapi(template, async (c) => {
       signedIn(c);
@@ -175,18 +175,18 @@ export function calendarRoutes(deps: Deps) {
         'Cache-Control': 'private, no-store',
       });
     })
-    .openapi(putStatutory, (c) => {
+    .openapi(putStatutory, async (c) => {
       const { user } = signedIn(c);
       const { year } = c.req.valid('param');
       // The year's own rules (dates inside it, none both off and worked …) need the path's year.
       const checked = ZStatutoryYearBodyFor(year).safeParse(c.req.valid('json'));
       if (!checked.success) throw new AppError('VALIDATION', { fieldErrors: zodFieldErrors(checked.error) });
-      return c.json(putStatutoryYear(deps, { ...checked.data, year, source: 'form', actor: user }), 200);
+      return c.json(await putStatutoryYear(deps, { ...checked.data, year, source: 'form', actor: user }), 200);
     })
-    .openapi(deleteStatutory, (c) => {
+    .openapi(deleteStatutory, async (c) => {
       const { user } = signedIn(c);
       return c.json(
-        deleteStatutoryYear(deps, {
+        await deleteStatutoryYear(deps, {
           year: c.req.valid('param').year,
           expectedVersion: c.req.valid('query').expectedVersion,
           actor: user,

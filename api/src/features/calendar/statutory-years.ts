@@ -5,14 +5,13 @@ import { statutoryYears, type TStatutoryYearRow, users } from '../../db/schema.j
 import type { Deps } from '../../deps.js';
 import type { TStatutoryYear } from './statutory.types.js';
 
-const rowsOf = (deps: Pick<Deps, 'db'>, district: string) =>
-  deps.db
+const rowsOf = async (deps: Pick<Deps, 'db'>, district: string) =>
+  await deps.db
     .select({ row: statutoryYears, updatedByName: users.displayName })
     .from(statutoryYears)
     .leftJoin(users, eq(users.id, statutoryYears.updatedBy))
     .where(eq(statutoryYears.districtId, district))
-    .orderBy(asc(statutoryYears.year))
-    .all();
+    .orderBy(asc(statutoryYears.year));
 
 /** The engine's view of the loaded years: dates only, keyed by year. */
 export function toEngineYears(rows: TStatutoryYearRow[]): Record<string, StatutoryYear> | undefined {
@@ -30,13 +29,12 @@ export function toEngineYears(rows: TStatutoryYearRow[]): Record<string, Statuto
 }
 
 /** The years the bureau loaded for the district (State Council notices), few: one row per year. */
-export function statutoryRows(deps: Pick<Deps, 'db'>, district: string): TStatutoryYearRow[] {
-  return deps.db
+export async function statutoryRows(deps: Pick<Deps, 'db'>, district: string): Promise<TStatutoryYearRow[]> {
+  return await deps.db
     .select()
     .from(statutoryYears)
     .where(eq(statutoryYears.districtId, district))
-    .orderBy(asc(statutoryYears.year))
-    .all();
+    .orderBy(asc(statutoryYears.year));
 }
 
 export function toStatutoryYear(
@@ -61,8 +59,8 @@ export function toStatutoryYear(
 }
 
 /** Every loaded year, with whether it is in effect (a package year the bureau did not replace is not). */
-export function listStatutoryYears(deps: Pick<Deps, 'db'>, district: string): TStatutoryYear[] {
-  const rows = rowsOf(deps, district);
+export async function listStatutoryYears(deps: Pick<Deps, 'db'>, district: string): Promise<TStatutoryYear[]> {
+  const rows = await rowsOf(deps, district);
   const engineYears = toEngineYears(rows.map((r) => r.row));
   return rows.map((r) => toStatutoryYear(r.row, r.updatedByName, engineYears));
 }

@@ -86,12 +86,12 @@ describe('statutory coverage: the package’s years, the bureau’s, and the dea
     expect((await health()).calendar.uncoveredDeadlineYears).toEqual([2027]);
   });
 
-  it('reads only a few rows through the due-date indexes, whatever the history (EXPLAIN QUERY PLAN)', () => {
+  it('reads only a few rows through the due-date indexes, whatever the history (EXPLAIN QUERY PLAN)', async () => {
     for (const [table, index] of [
       ['tasks', 'tasks_open_due_idx'],
       ['timers', 'timers_due_idx'],
     ] as const) {
-      const plans = plansOf(h, (deps) => getCalendarCoverage(deps), table);
+      const plans = await plansOf(h, async (deps) => await getCalendarCoverage(deps), table);
       expect(plans.length, table).toBeGreaterThan(0);
       for (const plan of plans) {
         expect(plan, table).toContain(index);
@@ -178,7 +178,7 @@ describe('PUT /calendar/statutory/{year}: the bureau loads a year the package do
     expect((await health()).calendar.uncoveredDeadlineYears).toEqual([]);
 
     expect((await send('PUT', '/api/calendar/statutory/2027', { ...TEST_2027, expectedVersion: 0 })).status).toBe(409);
-    const audit = h.db.select().from(auditEvents).where(eq(auditEvents.action, 'calendar.statutory.update')).all();
+    const audit = await h.db.select().from(auditEvents).where(eq(auditEvents.action, 'calendar.statutory.update'));
     expect(audit.map((a) => [a.outcome, a.entityId])).toEqual([['success', `${h.orgs.district}/2027`]]);
     const list = (await (await h.get('/api/calendar/statutory', await h.signIn('principalA'))).json()) as {
       items: Array<{ year: number }>;
@@ -214,12 +214,9 @@ describe('PUT /calendar/statutory/{year}: the bureau loads a year the package do
     expect((await send('DELETE', '/api/calendar/statutory/2027?expectedVersion=1', undefined, principal)).status).toBe(
       403,
     );
-    const denied = h.db
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.outcome, 'denied'))
-      .all()
-      .map((a) => a.action);
+    const denied = (await h.db.select().from(auditEvents).where(eq(auditEvents.outcome, 'denied'))).map(
+      (a) => a.action,
+    );
     expect(denied).toEqual(expect.arrayContaining(['calendar.statutory.update', 'calendar.statutory.delete']));
   });
 
@@ -247,12 +244,9 @@ describe('PUT /calendar/statutory/{year}: the bureau loads a year the package do
     expect((await coverage()).years[0]).toEqual({ year: 2026, source: 'package' });
     expect(await dueDate('2026-09-30', 1)).toBe('2026-10-08');
     expect(
-      h.db
-        .select()
-        .from(auditEvents)
-        .where(eq(auditEvents.action, 'calendar.statutory.delete'))
-        .all()
-        .filter((a) => a.outcome === 'success'),
+      (await h.db.select().from(auditEvents).where(eq(auditEvents.action, 'calendar.statutory.delete'))).filter(
+        (a) => a.outcome === 'success',
+      ),
     ).toHaveLength(1);
   });
 });

@@ -172,13 +172,15 @@ describe('merged requests are checked again', () => {
       const absorbed = await start([g.orgs.schoolB]);
       await start([g.orgs.schoolA], 'FZ-01');
       // The bureau lowers the semester cap to one activity per school before the merge.
-      publishReference(g.deps, {
+      await publishReference(g.deps, {
         kind: 'whitelist',
-        id: createReference(g.deps, {
-          kind: 'whitelist',
-          name: 'whitelist',
-          content: { ...WHITELIST_2026, schoolCapPerSemester: 1 },
-        }).id,
+        id: (
+          await createReference(g.deps, {
+            kind: 'whitelist',
+            name: 'whitelist',
+            content: { ...WHITELIST_2026, schoolCapPerSemester: 1 },
+          })
+        ).id,
       });
       const res = await g.post(
         '/api/campus-entry/merges',

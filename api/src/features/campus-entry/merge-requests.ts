@@ -8,6 +8,7 @@ import { instances, type TInstanceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { type TDefinition, usesOf } from '../../engine.js';
 import { AppError } from '../../errors.js';
+import { flatMapInTurn, mapInTurn } from '../../lib/in-turn.js';
 import { authorize } from '../authorize.js';
 import { loadDefinition } from '../definitions/load-definition.js';
 import { applyEvent } from '../instances/fire-event.js';
@@ -42,20 +43,20 @@ const bad = (zh: string, en: string, field = 'absorbed') =>
   new AppError('VALIDATION', { status: 422, fieldErrors: { [field]: { 'zh-CN': zh, en } } });
 
 /** Everything that can be refused before a row is written, in the order a reviewer would fix it. */
-function checkRequests(
+async function checkRequests(
   deps: Deps,
   actor: TAuthUser,
   input: TMergeBody,
   rows: Map<string, TInstanceRow>,
   sites: Map<string, MergeSite | null>,
-): AppError | null {
+): Promise<AppError | null> {
   const wanted = [input.survivor, ...input.absorbed];
   if (new Set(wanted.map((w) => w.id)).size !== wanted.length)
     return bad('合并的申请不能重复，也不能包含保留的申请本身', 'List each request once, and not the one that stays');
   const ability = defineAbilityFor(actor);
   for (const w of wanted) {
     const row = rows.get(w.id);
-    if (!row || !ability.can('read', instanceSubject(deps, row, actor))) return new AppError('NOT_FOUND');
+    if (!row || !ability.can('read', await instanceSubject(deps, row, actor))) return new AppError('NOT_FOUND');
   }
   const survivor = rows.get(input.survivor.id)!;
   const own = sites.get(survivor.definitionId);
@@ -67,17 +68,17 @@ function checkRequests(
         '只能合并声明了“合并申请”模块的流程中的申请',
         'Only requests of a workflow that declares the merge block can be merged',
       );
-    const denied = authorize(deps, actor, {
+    const denied = await authorize(deps, actor, {
       action: 'act',
       type: 'Instance',
-      target: instanceSubject(deps, row, actor),
+      target: await instanceSubject(deps, row, actor),
       entityId: row.id,
       auditAction: 'instance.merge',
     });
     if (denied) return denied;
     if (row.version !== w.expectedVersion) return new AppError('VERSION_CONFLICT');
     if (row.state !== site.state || row.status !== 'running') {
-      const step = loadDefinition(deps, row.definitionId)?.def.states[site.state]?.name ?? {
+      const step = (await loadDefinition(deps, row.definitionId))?.def.states[site.state]?.name ?? {
         'zh-CN': site.state,
         en: site.state,
       };
@@ -102,7 +103,7 @@ function checkRequests(
  * checks run again on the merged request (a refusal names its rule and nothing is written), and one
  * `instance.merge` audit event records before and after.
  */
-export function mergeRequests(deps: Deps, input: TMergeBody & { actor: TAuthUser }): TMergeResult {
+export async function mergeRequests(deps: Deps, input: TMergeBody & { actor: TAuthUser }): Promise<TMergeResult> {
   const { actor } = input;
   const ids = [input.survivor.id, ...input.absorbed.map((a) => a.id)];
   const audit = {
@@ -112,23 +113,20 @@ export function mergeRequests(deps: Deps, input: TMergeBody & { actor: TAuthUser
     meta: { absorbed: input.absorbed.map((a) => a.id) },
   };
   // Every refusal rolls back (some come after the first request has moved) and is audited after.
-  return txOrThrow(
+  return await txOrThrow(
     deps.db,
-    () => {
+    async () => {
       const rows = new Map(
-        deps.db
-          .select()
-          .from(instances)
-          .where(inArray(instances.id, ids))
-          .all()
-          .map((r) => [r.id, r]),
+        (await deps.db.select().from(instances).where(inArray(instances.id, ids))).map((r) => [r.id, r]),
       );
-      const sites = new Map([...rows.values()].map((r) => [r.definitionId, mergeSiteFor(deps, r.definitionId)]));
-      const problem = checkRequests(deps, actor, input, rows, sites);
+      const sites = new Map(
+        await mapInTurn([...rows.values()], async (r) => [r.definitionId, await mergeSiteFor(deps, r.definitionId)]),
+      );
+      const problem = await checkRequests(deps, actor, input, rows, sites);
       if (problem) rollback(problem);
       const survivor = rows.get(input.survivor.id)!;
       const site = sites.get(survivor.definitionId)!;
-      const def = loadDefinition(deps, survivor.definitionId)!.def;
+      const def = (await loadDefinition(deps, survivor.definitionId))!.def;
       const absorbed = input.absorbed.map((a) => rows.get(a.id)!);
       const fields = mergedFields(
         survivor.data,
@@ -138,8 +136,9 @@ export function mergeRequests(deps: Deps, input: TMergeBody & { actor: TAuthUser
       const merged = { ...survivor.data, ...fields };
       // The merged request is checked with the survivor's rule sets as if filed when the survivor was (its
       // lead time stands), and the absorbed ones no longer count against the caps it is checked with.
-      const refusals = usesOf(def, 'entryRules').flatMap((u) =>
-        entryRuleRefusals(deps, u.params, merged, new Date(survivor.createdAt), ids),
+      const refusals = await flatMapInTurn(
+        usesOf(def, 'entryRules'),
+        async (u) => await entryRuleRefusals(deps, u.params, merged, new Date(survivor.createdAt), ids),
       );
       if (refusals.length) {
         const message = {
@@ -150,8 +149,8 @@ export function mergeRequests(deps: Deps, input: TMergeBody & { actor: TAuthUser
       }
       // Every move is marked `via: 'merge'`: the survivor's SAVE is the merge writing its data, not a draft
       // someone saved, and 办理记录 shows it under the one 合并申请 entry.
-      const move = (id: string, version: number, type: string, data: Record<string, unknown>) => {
-        const res = applyEvent(deps, {
+      const move = async (id: string, version: number, type: string, data: Record<string, unknown>) => {
+        const res = await applyEvent(deps, {
           actor,
           instanceId: id,
           expectedVersion: version,
@@ -165,16 +164,16 @@ export function mergeRequests(deps: Deps, input: TMergeBody & { actor: TAuthUser
       const ended: Array<{ id: string; state: string }> = [];
       for (const row of absorbed) {
         const own = sites.get(row.definitionId)!;
-        const moved = move(row.id, row.version, own.event, { [own.params.intoField]: survivor.id });
+        const moved = await move(row.id, row.version, own.event, { [own.params.intoField]: survivor.id });
         ended.push({ id: row.id, state: moved.state });
-        storeNotifications(deps, row.id, {
+        await storeNotifications(deps, row.id, {
           type: 'notify',
           kind: 'entered',
           state: moved.state,
           to: [{ userId: row.createdBy }],
         });
       }
-      const saved = move(survivor.id, survivor.version, 'SAVE', fields);
+      const saved = await move(survivor.id, survivor.version, 'SAVE', fields);
       const p = site.params;
       const num = (name: string) => (typeof fields[name] === 'number' ? (fields[name] as number) : null);
       const result: TMergeResult = {
@@ -185,7 +184,7 @@ export function mergeRequests(deps: Deps, input: TMergeBody & { actor: TAuthUser
         teacherHours: num('teacherHours'),
         mergedFrom: fields[p.fromField] as string[],
       };
-      appendAudit(deps.db, {
+      await appendAudit(deps.db, {
         at: deps.clock().toISOString(),
         actor,
         action: 'instance.merge',
@@ -210,6 +209,6 @@ export function mergeRequests(deps: Deps, input: TMergeBody & { actor: TAuthUser
       return result;
     },
     // The writes rolled back; the refusal itself is the one thing kept.
-    (refusal) => deniedEvent(deps, { ...audit, error: refusal }),
+    async (refusal) => await deniedEvent(deps, { ...audit, error: refusal }),
   );
 }

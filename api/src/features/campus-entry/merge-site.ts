@@ -11,7 +11,7 @@ export function mergeSiteOf(def: TDefinition): MergeSite | null {
 }
 
 /** The merge site of an instance's definition, by definition id (cached parse). */
-export function mergeSiteFor(deps: Pick<Deps, 'db'>, definitionId: string): MergeSite | null {
-  const loaded = loadDefinition(deps, definitionId);
+export async function mergeSiteFor(deps: Pick<Deps, 'db'>, definitionId: string): Promise<MergeSite | null> {
+  const loaded = await loadDefinition(deps, definitionId);
   return loaded ? mergeSiteOf(loaded.def) : null;
 }

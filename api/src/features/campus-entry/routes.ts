@@ -26,8 +26,10 @@ const mergeable = createRoute({
 
 export function campusEntryRoutes(deps: Deps) {
   return newRouter()
-    .openapi(merge, (c) => c.json(mergeRequests(deps, { ...c.req.valid('json'), actor: signedIn(c).user }), 200))
-    .openapi(mergeable, (c) =>
-      c.json(listMergeable(deps, { id: c.req.valid('param').id, actor: signedIn(c).user }), 200),
+    .openapi(merge, async (c) =>
+      c.json(await mergeRequests(deps, { ...c.req.valid('json'), actor: signedIn(c).user }), 200),
+    )
+    .openapi(mergeable, async (c) =>
+      c.json(await listMergeable(deps, { id: c.req.valid('param').id, actor: signedIn(c).user }), 200),
     );
 }

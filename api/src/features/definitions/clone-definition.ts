@@ -14,7 +14,10 @@ import type { TCloneBody, TDefinitionDetail } from './definitions.types.js';
  * A new draft copied from a built-in template or a stored definition. Without a new key it becomes the
  * next version of the same workflow (how a published one is edited); with one, a new workflow.
  */
-export function cloneDefinition(deps: Deps, input: TCloneBody & { actor: TAuthUser }): TDefinitionDetail {
+export async function cloneDefinition(
+  deps: Deps,
+  input: TCloneBody & { actor: TAuthUser },
+): Promise<TDefinitionDetail> {
   let source: unknown;
   if (input.template) {
     source = TEMPLATES[input.template];
@@ -29,11 +32,13 @@ export function cloneDefinition(deps: Deps, input: TCloneBody & { actor: TAuthUs
         },
       });
   } else {
-    const row = deps.db
-      .select()
-      .from(definitions)
-      .where(eq(definitions.id, input.definitionId ?? ''))
-      .get();
+    const row = (
+      await deps.db
+        .select()
+        .from(definitions)
+        .where(eq(definitions.id, input.definitionId ?? ''))
+        .limit(1)
+    )[0];
     if (!row || !defineAbilityFor(input.actor).can('read', subject('Definition', { ...row })))
       throw new AppError('NOT_FOUND');
     source = row.body;
@@ -43,5 +48,5 @@ export function cloneDefinition(deps: Deps, input: TCloneBody & { actor: TAuthUs
     ...(input.key ? { key: input.key } : {}),
     ...(input.name ? { name: input.name } : {}),
   };
-  return createDraftDefinition(deps, { definition: doc, actor: input.actor });
+  return await createDraftDefinition(deps, { definition: doc, actor: input.actor });
 }

@@ -15,13 +15,17 @@ import { toDetail } from './load-definition.js';
  * Stores a validated definition as a new draft. Versions are per key and assigned here (max + 1), so a
  * published version is never overwritten and running instances keep the version they started on.
  */
-export function createDraftDefinition(
+export async function createDraftDefinition(
   deps: Deps,
   input: { definition: unknown; actor?: TAuthUser },
-): TDefinitionDetail {
+): Promise<TDefinitionDetail> {
   const actor = input.actor ?? SYSTEM_USER;
-  return txOrThrow(deps.db, () => {
-    const denied = authorize(deps, actor, { action: 'create', type: 'Definition', auditAction: 'definition.create' });
+  return await txOrThrow(deps.db, async () => {
+    const denied = await authorize(deps, actor, {
+      action: 'create',
+      type: 'Definition',
+      auditAction: 'definition.create',
+    });
     if (denied) return denied;
     const parsed = parseDefinition(input.definition);
     if (!parsed.ok) {
@@ -30,11 +34,13 @@ export function createDraftDefinition(
       return new AppError('VALIDATION', { status: 422, fieldErrors });
     }
     const def = parsed.definition;
-    const latest = deps.db
-      .select({ v: max(definitions.version) })
-      .from(definitions)
-      .where(eq(definitions.key, def.key))
-      .get();
+    const latest = (
+      await deps.db
+        .select({ v: max(definitions.version) })
+        .from(definitions)
+        .where(eq(definitions.key, def.key))
+        .limit(1)
+    )[0];
     const version = (latest?.v ?? 0) + 1;
     const body = { ...def, version };
     const row: TDefinitionRow = {
@@ -51,8 +57,8 @@ export function createDraftDefinition(
       publishedAt: null,
       revision: 1,
     };
-    deps.db.insert(definitions).values(row).run();
-    appendAudit(deps.db, {
+    await deps.db.insert(definitions).values(row);
+    await appendAudit(deps.db, {
       at: row.createdAt,
       actor,
       action: 'definition.create',
@@ -61,6 +67,6 @@ export function createDraftDefinition(
       outcome: 'success',
       after: { key: row.key, version: row.version, status: row.status },
     });
-    return toDetail(deps, row);
+    return await toDetail(deps, row);
   });
 }

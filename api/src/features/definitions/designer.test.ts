@@ -108,7 +108,7 @@ describe('draft editing and publishing', () => {
 
 describe('diff between versions', () => {
   it('names the steps added and renamed, actions, fields and deadlines changed', async () => {
-    const v1 = h.publish({ ...schoolReport, key: 'diffed' });
+    const v1 = await h.publish({ ...schoolReport, key: 'diffed' });
     const draft = await (await h.post('/api/definitions/clone', { definitionId: v1 }, admin)).json();
     expect(draft.version).toBe(2);
     const { draft: d, review } = schoolReport.states;
@@ -153,7 +153,7 @@ describe('diff between versions', () => {
 
 describe('migration of running instances', () => {
   it('a dry run lists per instance what would happen, and the migration does exactly that', async () => {
-    const v1 = h.publish({ ...schoolReport, key: 'migrated' });
+    const v1 = await h.publish({ ...schoolReport, key: 'migrated' });
     const start = async () =>
       (
         await (
@@ -213,7 +213,7 @@ describe('migration of running instances', () => {
     expect(planned[atReview].toState).toBe('signoff');
     expect(planned[atReview].openTasks).toHaveLength(2); // both bureau reviewers, all-of
     // Nothing moved yet.
-    expect(h.db.select().from(instances).where(eq(instances.id, atDraft)).get()?.definitionId).toBe(v1);
+    expect((await h.db.select().from(instances).where(eq(instances.id, atDraft)).limit(1))[0]?.definitionId).toBe(v1);
 
     const done = await (
       await h.post(`/api/definitions/${v2}/migrations`, { fromDefinitionId: v1, mapping, dryRun: false }, admin)
@@ -221,35 +221,29 @@ describe('migration of running instances', () => {
     expect(done).toMatchObject({ dryRun: false, migrated: 2, refused: 0 });
     expect(done.items).toEqual(dry.items);
     for (const item of dry.items) {
-      const row = h.db.select().from(instances).where(eq(instances.id, item.instanceId)).get();
+      const row = (await h.db.select().from(instances).where(eq(instances.id, item.instanceId)).limit(1))[0];
       expect(row).toMatchObject({ definitionId: v2, state: item.toState, status: item.status });
-      const open = h.db
+      const open = await h.db
         .select()
         .from(tasks)
-        .where(and(eq(tasks.instanceId, item.instanceId), eq(tasks.status, 'open')))
-        .all();
+        .where(and(eq(tasks.instanceId, item.instanceId), eq(tasks.status, 'open')));
       expect(open.map((t) => t.taskKey).sort()).toEqual(
         item.openTasks.map((t: { taskKey: string }) => t.taskKey).sort(),
       );
-      const closed = h.db
+      const closed = await h.db
         .select()
         .from(tasks)
-        .where(and(eq(tasks.instanceId, item.instanceId), eq(tasks.outcome, 'MIGRATED')))
-        .all();
+        .where(and(eq(tasks.instanceId, item.instanceId), eq(tasks.outcome, 'MIGRATED')));
       expect(closed.map((t) => t.taskKey).sort()).toEqual([...item.closeTasks].sort());
-      const live = h.db
-        .select()
-        .from(timers)
-        .where(eq(timers.instanceId, item.instanceId))
-        .all()
-        .filter((t) => !t.cancelledAt && !t.firedAt);
+      const live = (await h.db.select().from(timers).where(eq(timers.instanceId, item.instanceId))).filter(
+        (t) => !t.cancelledAt && !t.firedAt,
+      );
       expect(live.map((t) => t.timerKey).sort()).toEqual([...item.timers].sort());
     }
-    const audit = h.db
+    const audit = await h.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.action, 'instance.migrate'), eq(auditEvents.entityId, atReview)))
-      .all();
+      .where(and(eq(auditEvents.action, 'instance.migrate'), eq(auditEvents.entityId, atReview)));
     expect(audit).toHaveLength(1);
 
     // The migrated instance runs on v2: both reviewers approve and it completes.
@@ -262,7 +256,7 @@ describe('migration of running instances', () => {
   });
 
   it('refuses instances whose state has no mapping, and leaves them where they are', async () => {
-    const v1 = h.publish({ ...schoolReport, key: 'unmapped' });
+    const v1 = await h.publish({ ...schoolReport, key: 'unmapped' });
     const id = (
       await (
         await h.post(
@@ -272,7 +266,7 @@ describe('migration of running instances', () => {
         )
       ).json()
     ).id;
-    const v2 = h.publish({ ...schoolReport, key: 'unmapped' });
+    const v2 = await h.publish({ ...schoolReport, key: 'unmapped' });
     const res = await (
       await h.post(
         `/api/definitions/${v2}/migrations`,
@@ -282,10 +276,10 @@ describe('migration of running instances', () => {
     ).json();
     expect(res).toMatchObject({ migrated: 0, refused: 1 });
     expect(res.items[0]).toMatchObject({ instanceId: id, ok: false, refusal: { code: 'UNMAPPED_STATE' } });
-    expect(h.db.select().from(instances).where(eq(instances.id, id)).get()?.definitionId).toBe(v1);
+    expect((await h.db.select().from(instances).where(eq(instances.id, id)).limit(1))[0]?.definitionId).toBe(v1);
     // A review whose people cannot be found (no expert holds the role at the school) is refused too.
     const { review, ...rest } = schoolReport.states;
-    const v3 = h.publish({
+    const v3 = await h.publish({
       ...schoolReport,
       key: 'unmapped',
       states: { ...rest, review: { ...review, assignees: { role: 'expert', scope: 'subject.school' } } },
@@ -296,7 +290,7 @@ describe('migration of running instances', () => {
     expect(nobody.items[0]).toMatchObject({ ok: false, refusal: { code: 'NO_PEOPLE' } });
     expect(nobody.items[0].refusal.message['zh-CN']).toContain('没有可办理的人员');
     // Data the new version's fields cannot hold (the title became a number) is refused, naming the field.
-    const v4 = h.publish({
+    const v4 = await h.publish({
       ...schoolReport,
       key: 'unmapped',
       startForm: { fields: [{ ...schoolReport.startForm.fields[0], type: 'number' }] },

@@ -8,9 +8,12 @@ import { AppError } from '../../errors.js';
 import type { TDefinitionDetail } from './definitions.types.js';
 import { toDetail } from './load-definition.js';
 
-export function getDefinition(deps: Deps, input: { ability: AppAbility; id: string }): TDefinitionDetail {
-  const row = deps.db.select().from(definitions).where(eq(definitions.id, input.id)).get();
+export async function getDefinition(
+  deps: Deps,
+  input: { ability: AppAbility; id: string },
+): Promise<TDefinitionDetail> {
+  const row = (await deps.db.select().from(definitions).where(eq(definitions.id, input.id)).limit(1))[0];
   // Unreadable and missing look the same: a draft's existence is not leaked to people who may not see it.
   if (!row || !input.ability.can('read', subject('Definition', { ...row }))) throw new AppError('NOT_FOUND');
-  return toDetail(deps, row);
+  return await toDetail(deps, row);
 }

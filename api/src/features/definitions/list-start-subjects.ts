@@ -7,6 +7,7 @@ import { organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import type { TDefinition } from '../../engine.js';
 import { AppError } from '../../errors.js';
+import { filterInTurn, someInTurn } from '../../lib/in-turn.js';
 import { mayStartAbout } from '../instances/start-permission.js';
 import { orgPath } from '../orgs/org-path.js';
 import type { TStartSubjects } from './definitions.types.js';
@@ -18,43 +19,45 @@ import { loadDefinition } from './load-definition.js';
  * never by its instances; the caller's own school or group is pre-selected when it is one of them.
  */
 /** The organisations of the definition's subject type, in the order the start form lists them. */
-const candidatesOf = (deps: Deps, type: TDefinition['subject']) =>
-  deps.db
+const candidatesOf = async (deps: Deps, type: TDefinition['subject']) =>
+  await deps.db
     .select({ id: organisations.id, name: organisations.name, type: organisations.type })
     .from(organisations)
     .where(eq(organisations.type, type))
-    .orderBy(asc(organisations.code), asc(organisations.name))
-    .all();
+    .orderBy(asc(organisations.code), asc(organisations.name));
 
 /** Whether the caller may start the definition about any organisation at all (GET /definitions?startable=1). */
-export function mayStartAny(
+export async function mayStartAny(
   deps: Deps,
   input: { actor: TAuthUser; ability: AppAbility; def: TDefinition; definitionId: string },
-): boolean {
-  return candidatesOf(deps, input.def.subject).some((o) =>
-    mayStartAbout(deps, { ...input, chain: orgPath(deps, o.id) }),
+): Promise<boolean> {
+  return await someInTurn(
+    await candidatesOf(deps, input.def.subject),
+    async (o) => await mayStartAbout(deps, { ...input, chain: await orgPath(deps, o.id) }),
   );
 }
 
-export function listStartSubjects(
+export async function listStartSubjects(
   deps: Deps,
   input: { actor: TAuthUser; ability: AppAbility; id: string },
-): TStartSubjects {
-  const loaded = loadDefinition(deps, input.id);
+): Promise<TStartSubjects> {
+  const loaded = await loadDefinition(deps, input.id);
   if (
     !loaded ||
     loaded.row.status !== 'published' ||
     !input.ability.can('read', subject('Definition', { ...loaded.row }))
   )
     throw new AppError('NOT_FOUND');
-  const items = candidatesOf(deps, loaded.def.subject).filter((o) =>
-    mayStartAbout(deps, {
-      actor: input.actor,
-      ability: input.ability,
-      def: loaded.def,
-      definitionId: loaded.row.id,
-      chain: orgPath(deps, o.id),
-    }),
+  const items = await filterInTurn(
+    await candidatesOf(deps, loaded.def.subject),
+    async (o) =>
+      await mayStartAbout(deps, {
+        actor: input.actor,
+        ability: input.ability,
+        def: loaded.def,
+        definitionId: loaded.row.id,
+        chain: await orgPath(deps, o.id),
+      }),
   );
   const own = new Set(input.actor.roles.map((g) => g.orgId));
   const preselected = items.length === 1 ? items[0]!.id : (items.find((o) => own.has(o.id))?.id ?? null);

@@ -9,8 +9,8 @@ import { DEFINITION_DRAFTS, draftReview } from '../four-eyes.js';
 
 // Each stored document is parsed once while no definition row changes (a trigger-kept generation: draft
 // saves, publishing, the start-up upgrade of old versions); the engine also caches its compiled machine per object.
-export function parsedDefinition(deps: Pick<Deps, 'db'>, row: TDefinitionRow): TDefinition {
-  return cachedByGeneration(deps.db, 'definitions', `parsed:${row.id}:${row.revision}`, () => {
+export async function parsedDefinition(deps: Pick<Deps, 'db'>, row: TDefinitionRow): Promise<TDefinition> {
+  return await cachedByGeneration(deps.db, 'definitions', `parsed:${row.id}:${row.revision}`, () => {
     const parsed = parseDefinition(row.body);
     if (!parsed.ok)
       throw new AppError('INTERNAL', { cause: new Error(`stored definition ${row.id} no longer parses`) });
@@ -24,16 +24,16 @@ type TLoaded = { row: TDefinitionRow; def: TDefinition } | null;
  * The definition row and its parsed document. Every event and view needs it, and the row carries the
  * whole document (4–5 KB of JSON): kept until a definition row changes anywhere.
  */
-export function loadDefinition(deps: Pick<Deps, 'db'>, id: string): TLoaded {
-  return cachedByGeneration(deps.db, 'definitions', id, () => readDefinition(deps, id));
+export async function loadDefinition(deps: Pick<Deps, 'db'>, id: string): Promise<TLoaded> {
+  return await cachedByGeneration(deps.db, 'definitions', id, async () => await readDefinition(deps, id));
 }
 
-function readDefinition(deps: Pick<Deps, 'db'>, id: string): TLoaded {
-  const row = deps.db.select().from(definitions).where(eq(definitions.id, id)).get();
+async function readDefinition(deps: Pick<Deps, 'db'>, id: string): Promise<TLoaded> {
+  const row = (await deps.db.select().from(definitions).where(eq(definitions.id, id)).limit(1))[0];
   if (!row) return null;
   // A draft may be saved half-built in the designer; it cannot run, so it reads as absent here.
   if (row.status === 'draft' && !parseDefinition(row.body).ok) return null;
-  return { row, def: parsedDefinition(deps, row) };
+  return { row, def: await parsedDefinition(deps, row) };
 }
 
 export const toSummary = (row: TDefinitionRow) => ({
@@ -49,8 +49,8 @@ export const toSummary = (row: TDefinitionRow) => ({
 });
 
 /** The summary, the document, who edited it and who published it (四眼原则). */
-export const toDetail = (deps: Pick<Deps, 'db'>, row: TDefinitionRow) => ({
+export const toDetail = async (deps: Pick<Deps, 'db'>, row: TDefinitionRow) => ({
   ...toSummary(row),
   definition: row.body,
-  ...draftReview(deps, DEFINITION_DRAFTS, row),
+  ...(await draftReview(deps, DEFINITION_DRAFTS, row)),
 });

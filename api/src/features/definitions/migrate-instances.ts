@@ -10,7 +10,7 @@ import { periodOf, type TDefinition, titleOf } from '../../engine.js';
 import { AppError, type TLocalized } from '../../errors.js';
 import { requirePermission } from '../authorize.js';
 import { applyEffects } from '../instances/apply-effects.js';
-import { buildEnv } from '../instances/engine-env.js';
+import { buildEnv, engineRun } from '../instances/engine-env.js';
 import { addParticipants } from '../instances/instance-subject.js';
 import { subjectOf } from '../instances/instance-view.js';
 import { orgPath } from '../orgs/org-path.js';
@@ -42,10 +42,20 @@ const refused = (row: TInstanceRow, name: string, code: string, message: TLocali
 });
 
 /** What migrating one instance would do; the same function feeds the dry run and the migration. */
-function planOne(deps: Deps, def: TDefinition, row: TInstanceRow, mapping: Record<string, string>): Plan {
+async function planOne(
+  deps: Deps,
+  def: TDefinition,
+  row: TInstanceRow,
+  mapping: Record<string, string>,
+): Promise<Plan> {
   const name =
-    deps.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, row.subjectOrgId)).get()
-      ?.name ?? '';
+    (
+      await deps.db
+        .select({ name: organisations.name })
+        .from(organisations)
+        .where(eq(organisations.id, row.subjectOrgId))
+        .limit(1)
+    )[0]?.name ?? '';
   const target = mapping[row.state];
   if (!target || !def.states[target])
     return refused(row, name, 'UNMAPPED_STATE', {
@@ -56,22 +66,16 @@ function planOne(deps: Deps, def: TDefinition, row: TInstanceRow, mapping: Recor
         ? `Target step "${target}" is not in the new version`
         : `Current step "${row.state}" is not mapped to a step of the new version`,
     });
-  const subj = subjectOf(deps, def, orgPath(deps, row.subjectOrgId), row.subjectOrgId);
+  const subj = await subjectOf(deps, def, await orgPath(deps, row.subjectOrgId), row.subjectOrgId);
   const actor = { userId: 'system' as const, roles: [] as [] };
-  const rebuilt = rebuildSnapshot(
-    def,
-    row.snapshot,
-    target,
-    subj,
-    buildEnv(deps, def, subj, actor, row.data as Record<string, unknown>, row.id),
-  );
+  const env = await buildEnv(deps, def, subj, actor, row.data as Record<string, unknown>, row.id);
+  const rebuilt = await engineRun(env, () => rebuildSnapshot(def, row.snapshot, target, subj, env));
   if (!rebuilt.ok) return refused(row, name, rebuilt.code, rebuilt.message);
-  const open = deps.db
+  const open = await deps.db
     .select({ key: tasks.taskKey })
     .from(tasks)
     .where(and(eq(tasks.instanceId, row.id), eq(tasks.status, 'open')))
-    .orderBy(asc(tasks.taskKey))
-    .all();
+    .orderBy(asc(tasks.taskKey));
   return {
     item: {
       instanceId: row.id,
@@ -94,22 +98,20 @@ function planOne(deps: Deps, def: TDefinition, row: TInstanceRow, mapping: Recor
 }
 
 /** Moves one instance in the caller's transaction: old tasks closed, old timers cancelled, new snapshot and effects. */
-function applyOne(deps: Deps, actor: TAuthUser, row: TInstanceRow, toDefinitionId: string, plan: Plan) {
+async function applyOne(deps: Deps, actor: TAuthUser, row: TInstanceRow, toDefinitionId: string, plan: Plan) {
   const rebuilt = plan.rebuilt;
   if (!rebuilt?.ok) return;
   const at = deps.clock().toISOString();
-  deps.db
+  await deps.db
     .update(tasks)
     .set({ status: 'closed', outcome: 'MIGRATED', closedBy: actor.id, closedAt: at })
-    .where(and(eq(tasks.instanceId, row.id), eq(tasks.status, 'open')))
-    .run();
-  deps.db
+    .where(and(eq(tasks.instanceId, row.id), eq(tasks.status, 'open')));
+  await deps.db
     .update(timers)
     .set({ cancelledAt: at })
-    .where(and(eq(timers.instanceId, row.id), isNull(timers.firedAt), isNull(timers.cancelledAt)))
-    .run();
+    .where(and(eq(timers.instanceId, row.id), isNull(timers.firedAt), isNull(timers.cancelledAt)));
   const data = (rebuilt.snapshot.context as { data: Record<string, unknown> }).data;
-  deps.db
+  await deps.db
     .update(instances)
     .set({
       definitionId: toDefinitionId,
@@ -123,15 +125,14 @@ function applyOne(deps: Deps, actor: TAuthUser, row: TInstanceRow, toDefinitionI
       period: plan.period ?? null,
       title: plan.title ?? null,
     })
-    .where(and(eq(instances.id, row.id), eq(instances.version, row.version)))
-    .run();
-  const { named } = applyEffects(deps, row.id, rebuilt.effects);
-  addParticipants(
+    .where(and(eq(instances.id, row.id), eq(instances.version, row.version)));
+  const { named } = await applyEffects(deps, row.id, rebuilt.effects);
+  await addParticipants(
     deps,
     row.id,
     named.map((userId) => ({ userId, role: 'candidate' })),
   );
-  appendAudit(deps.db, {
+  await appendAudit(deps.db, {
     at,
     actor,
     action: 'instance.migrate',
@@ -149,12 +150,12 @@ function applyOne(deps: Deps, actor: TAuthUser, row: TInstanceRow, toDefinitionI
  * key, a page at a time (keyset on id). Each instance moves in its own transaction, so one refusal or
  * failure leaves the others done; refused instances stay where they are.
  */
-export function migrateInstances(
+export async function migrateInstances(
   deps: Deps,
   input: TMigrationBody & { toDefinitionId: string; actor: TAuthUser },
-): TMigrationResult {
-  const target = deps.db.select().from(definitions).where(eq(definitions.id, input.toDefinitionId)).get();
-  requirePermission(deps, input.actor, {
+): Promise<TMigrationResult> {
+  const target = (await deps.db.select().from(definitions).where(eq(definitions.id, input.toDefinitionId)).limit(1))[0];
+  await requirePermission(deps, input.actor, {
     action: 'publish',
     type: 'Definition',
     target: target ? subject('Definition', { id: target.id, status: target.status, key: target.key }) : undefined,
@@ -162,8 +163,8 @@ export function migrateInstances(
     auditAction: 'instance.migrate',
     hideUnreadable: true,
   });
-  const to = loadDefinition(deps, input.toDefinitionId);
-  const from = deps.db.select().from(definitions).where(eq(definitions.id, input.fromDefinitionId)).get();
+  const to = await loadDefinition(deps, input.toDefinitionId);
+  const from = (await deps.db.select().from(definitions).where(eq(definitions.id, input.fromDefinitionId)).limit(1))[0];
   if (!to || !from) throw new AppError('NOT_FOUND');
   const bad = (field: string, zh: string, en: string) =>
     new AppError('VALIDATION', { status: 422, fieldErrors: { [field]: { 'zh-CN': zh, en } } });
@@ -176,7 +177,7 @@ export function migrateInstances(
       'Instances can only move to a newer version of the same workflow',
     );
 
-  const rows = deps.db
+  const rows = await deps.db
     .select()
     .from(instances)
     .where(
@@ -187,26 +188,25 @@ export function migrateInstances(
       ),
     )
     .orderBy(asc(instances.id))
-    .limit(input.limit + 1)
-    .all();
+    .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
   const items: TMigrationItem[] = [];
   for (const row of page) {
     if (input.dryRun) {
-      items.push(planOne(deps, to.def, row, input.mapping).item);
+      items.push((await planOne(deps, to.def, row, input.mapping)).item);
       continue;
     }
     items.push(
-      txOrThrow(deps.db, () => {
+      await txOrThrow(deps.db, async () => {
         // Re-read inside the write transaction: the instance may have moved since the page was read.
-        const fresh = deps.db.select().from(instances).where(eq(instances.id, row.id)).get() ?? row;
+        const fresh = (await deps.db.select().from(instances).where(eq(instances.id, row.id)).limit(1))[0] ?? row;
         if (fresh.definitionId !== from.id || fresh.status !== 'running')
           return refused(fresh, '', 'ALREADY_MOVED', {
             'zh-CN': '该事项已结束或已迁移',
             en: 'This instance has finished or moved already',
           }).item;
-        const plan = planOne(deps, to.def, fresh, input.mapping);
-        applyOne(deps, input.actor, fresh, to.row.id, plan);
+        const plan = await planOne(deps, to.def, fresh, input.mapping);
+        await applyOne(deps, input.actor, fresh, to.row.id, plan);
         return plan.item;
       }),
     );

@@ -20,15 +20,15 @@ import { publishRisks } from './publish-risks.js';
  * Whoever created or saved the draft may not publish it (四眼原则, checkFourEyes); dropping a block or
  * stranding running instances needs `confirm` (publish-risks.ts).
  */
-export function publishDefinition(
+export async function publishDefinition(
   deps: Deps,
   input: { id: string; actor?: TAuthUser; confirm?: boolean },
-): TDefinitionDetail {
+): Promise<TDefinitionDetail> {
   const actor = input.actor ?? SYSTEM_USER;
-  return txOrThrow(deps.db, () => {
-    const row = deps.db.select().from(definitions).where(eq(definitions.id, input.id)).get();
+  return await txOrThrow(deps.db, async () => {
+    const row = (await deps.db.select().from(definitions).where(eq(definitions.id, input.id)).limit(1))[0];
     const target = row ? subject('Definition', { id: row.id, status: row.status, key: row.key }) : undefined;
-    const denied = authorize(deps, actor, {
+    const denied = await authorize(deps, actor, {
       action: 'publish',
       type: 'Definition',
       target,
@@ -38,8 +38,8 @@ export function publishDefinition(
     });
     if (denied) return denied;
     if (!row) return new AppError('NOT_FOUND');
-    if (row.status === 'published') return toDetail(deps, row);
-    const fourEyes = checkFourEyes(deps, actor, {
+    if (row.status === 'published') return await toDetail(deps, row);
+    const fourEyes = await checkFourEyes(deps, actor, {
       kind: DEFINITION_DRAFTS,
       row,
       target: target!,
@@ -61,7 +61,7 @@ export function publishDefinition(
       });
     }
     // Dropping a block or leaving running instances in steps this version lacks needs an explicit yes.
-    const risks = publishRisks(deps, row);
+    const risks = await publishRisks(deps, row);
     if (risks.needsConfirmation && !input.confirm) {
       const zh = [
         ...risks.droppedBlocks.map((c) => c.text['zh-CN']),
@@ -81,10 +81,10 @@ export function publishDefinition(
       });
     }
     const publishedAt = deps.clock().toISOString();
-    deps.db.update(definitions).set({ status: 'published', publishedAt }).where(eq(definitions.id, row.id)).run();
+    await deps.db.update(definitions).set({ status: 'published', publishedAt }).where(eq(definitions.id, row.id));
     // A version tells the report tallies where its instances keep what they count (campus entry, levels).
-    declareReportTallies(deps);
-    appendAudit(deps.db, {
+    await declareReportTallies(deps);
+    await appendAudit(deps.db, {
       at: publishedAt,
       actor,
       action: 'definition.publish',
@@ -105,6 +105,6 @@ export function publishDefinition(
           : {}),
       },
     });
-    return toDetail(deps, { ...row, status: 'published', publishedAt });
+    return await toDetail(deps, { ...row, status: 'published', publishedAt });
   });
 }

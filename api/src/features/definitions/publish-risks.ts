@@ -18,27 +18,27 @@ const statesOf = (body: unknown) =>
  * instances of earlier versions sit that this version no longer has (renamed or removed: those
  * instances can only follow through 迁移实例). Bounded by this workflow's versions and running instances.
  */
-export function publishRisks(deps: Pick<Deps, 'db'>, row: TDefinitionRow): TPublishCheck {
+export async function publishRisks(deps: Pick<Deps, 'db'>, row: TDefinitionRow): Promise<TPublishCheck> {
   const previous =
-    deps.db
-      .select()
-      .from(definitions)
-      .where(
-        and(eq(definitions.key, row.key), eq(definitions.status, 'published'), lt(definitions.version, row.version)),
-      )
-      .orderBy(desc(definitions.version))
-      .limit(1)
-      .get() ?? null;
+    (
+      await deps.db
+        .select()
+        .from(definitions)
+        .where(
+          and(eq(definitions.key, row.key), eq(definitions.status, 'published'), lt(definitions.version, row.version)),
+        )
+        .orderBy(desc(definitions.version))
+        .limit(1)
+    )[0] ?? null;
   const droppedBlocks = previous
     ? diffDefinitions(previous.body, row.body).filter(
         (c) => c.kind === 'block' && (c.change === 'removed' || c.change === 'moved'),
       )
     : [];
-  const others = deps.db
+  const others = await deps.db
     .select({ id: definitions.id, body: definitions.body })
     .from(definitions)
-    .where(and(eq(definitions.key, row.key), eq(definitions.status, 'published'), ne(definitions.id, row.id)))
-    .all();
+    .where(and(eq(definitions.key, row.key), eq(definitions.status, 'published'), ne(definitions.id, row.id)));
   const kept = statesOf(row.body);
   const names = new Map(
     others.flatMap((d) =>
@@ -48,7 +48,7 @@ export function publishRisks(deps: Pick<Deps, 'db'>, row: TDefinitionRow): TPubl
     ),
   );
   const running = others.length
-    ? deps.db
+    ? await deps.db
         .select({ state: instances.state, running: count() })
         .from(instances)
         .where(
@@ -61,7 +61,6 @@ export function publishRisks(deps: Pick<Deps, 'db'>, row: TDefinitionRow): TPubl
           ),
         )
         .groupBy(instances.state)
-        .all()
     : [];
   const strandedSteps = running
     .filter((r) => !kept[r.state])

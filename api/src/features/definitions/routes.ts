@@ -137,29 +137,40 @@ const migrate = createRoute({
 
 export function definitionRoutes(deps: Deps) {
   return newRouter()
-    .openapi(list, (c) =>
+    .openapi(list, async (c) =>
       c.json(
-        listDefinitions(deps, { ability: signedIn(c).ability, actor: signedIn(c).user, query: c.req.valid('query') }),
+        await listDefinitions(deps, {
+          ability: signedIn(c).ability,
+          actor: signedIn(c).user,
+          query: c.req.valid('query'),
+        }),
         200,
       ),
     )
-    .openapi(get, (c) =>
-      c.json(getDefinition(deps, { ability: signedIn(c).ability, id: c.req.valid('param').id }), 200),
+    .openapi(get, async (c) =>
+      c.json(await getDefinition(deps, { ability: signedIn(c).ability, id: c.req.valid('param').id }), 200),
     )
-    .openapi(startSubjects, (c) =>
+    .openapi(startSubjects, async (c) =>
       c.json(
-        listStartSubjects(deps, { actor: signedIn(c).user, ability: signedIn(c).ability, id: c.req.valid('param').id }),
+        await listStartSubjects(deps, {
+          actor: signedIn(c).user,
+          ability: signedIn(c).ability,
+          id: c.req.valid('param').id,
+        }),
         200,
       ),
     )
-    .openapi(create, (c) => {
-      const { user } = signedIn(c);
-      return c.json(createDraftDefinition(deps, { definition: c.req.valid('json').definition, actor: user }), 201);
-    })
-    .openapi(publish, (c) => {
+    .openapi(create, async (c) => {
       const { user } = signedIn(c);
       return c.json(
-        publishDefinition(deps, {
+        await createDraftDefinition(deps, { definition: c.req.valid('json').definition, actor: user }),
+        201,
+      );
+    })
+    .openapi(publish, async (c) => {
+      const { user } = signedIn(c);
+      return c.json(
+        await publishDefinition(deps, {
           id: c.req.valid('param').id,
           actor: user,
           confirm: c.req.valid('query').confirm === '1',
@@ -167,17 +178,19 @@ export function definitionRoutes(deps: Deps) {
         200,
       );
     })
-    .openapi(publishCheck, (c) =>
-      c.json(checkPublish(deps, { ability: signedIn(c).ability, id: c.req.valid('param').id }), 200),
+    .openapi(publishCheck, async (c) =>
+      c.json(await checkPublish(deps, { ability: signedIn(c).ability, id: c.req.valid('param').id }), 200),
     )
-    .openapi(update, (c) => {
+    .openapi(update, async (c) => {
       const { user } = signedIn(c);
-      return c.json(updateDraft(deps, { ...c.req.valid('json'), id: c.req.valid('param').id, actor: user }), 200);
+      return c.json(await updateDraft(deps, { ...c.req.valid('json'), id: c.req.valid('param').id, actor: user }), 200);
     })
-    .openapi(clone, (c) => c.json(cloneDefinition(deps, { ...c.req.valid('json'), actor: signedIn(c).user }), 201))
-    .openapi(diff, (c) =>
+    .openapi(clone, async (c) =>
+      c.json(await cloneDefinition(deps, { ...c.req.valid('json'), actor: signedIn(c).user }), 201),
+    )
+    .openapi(diff, async (c) =>
       c.json(
-        getDiff(deps, {
+        await getDiff(deps, {
           ability: signedIn(c).ability,
           id: c.req.valid('param').id,
           against: c.req.valid('query').against,
@@ -185,17 +198,17 @@ export function definitionRoutes(deps: Deps) {
         200,
       ),
     )
-    .openapi(exportRoute, (c) => {
-      const file = exportDefinition(deps, { ability: signedIn(c).ability, id: c.req.valid('param').id });
+    .openapi(exportRoute, async (c) => {
+      const file = await exportDefinition(deps, { ability: signedIn(c).ability, id: c.req.valid('param').id });
       return c.body(file.body, 200, {
         'Content-Type': 'application/json; charset=utf-8',
         'Content-Disposition': `attachment; filename="${file.filename}"`,
       });
     })
-    .openapi(migrate, (c) => {
+    .openapi(migrate, async (c) => {
       const { user } = signedIn(c);
       return c.json(
-        migrateInstances(deps, { ...c.req.valid('json'), toDefinitionId: c.req.valid('param').id, actor: user }),
+        await migrateInstances(deps, { ...c.req.valid('json'), toDefinitionId: c.req.valid('param').id, actor: user }),
         200,
       );
     });

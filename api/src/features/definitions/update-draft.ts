@@ -17,10 +17,13 @@ import { toDetail } from './load-definition.js';
  * Saves a draft in place. A half-built draft is kept (the designer saves work in progress) and the answer
  * lists what still stops publishing; the key cannot change because versions are counted per key.
  */
-export function updateDraft(deps: Deps, input: TUpdateDraftBody & { id: string; actor: TAuthUser }): TDraftSaved {
-  return txOrThrow(deps.db, () => {
-    const row = deps.db.select().from(definitions).where(eq(definitions.id, input.id)).get();
-    const denied = authorize(deps, input.actor, {
+export async function updateDraft(
+  deps: Deps,
+  input: TUpdateDraftBody & { id: string; actor: TAuthUser },
+): Promise<TDraftSaved> {
+  return await txOrThrow(deps.db, async () => {
+    const row = (await deps.db.select().from(definitions).where(eq(definitions.id, input.id)).limit(1))[0];
+    const denied = await authorize(deps, input.actor, {
       action: 'update',
       type: 'Definition',
       target: row ? subject('Definition', { id: row.id, status: row.status, key: row.key }) : undefined,
@@ -46,7 +49,7 @@ export function updateDraft(deps: Deps, input: TUpdateDraftBody & { id: string; 
       });
     const body = { ...input.definition, version: row.version };
     const revision = row.revision + 1;
-    deps.db
+    await deps.db
       .update(definitions)
       .set({
         body,
@@ -55,9 +58,8 @@ export function updateDraft(deps: Deps, input: TUpdateDraftBody & { id: string; 
         nameEn: header.data.name.en,
         subject: header.data.subject,
       })
-      .where(and(eq(definitions.id, row.id), eq(definitions.revision, row.revision)))
-      .run();
-    appendAudit(deps.db, {
+      .where(and(eq(definitions.id, row.id), eq(definitions.revision, row.revision)));
+    await appendAudit(deps.db, {
       at: deps.clock().toISOString(),
       actor: input.actor,
       action: 'definition.update',
@@ -76,6 +78,6 @@ export function updateDraft(deps: Deps, input: TUpdateDraftBody & { id: string; 
       nameEn: header.data.name.en,
       subject: header.data.subject,
     };
-    return { ...toDetail(deps, saved), errors: parsed.ok ? [] : parsed.errors };
+    return { ...(await toDetail(deps, saved)), errors: parsed.ok ? [] : parsed.errors };
   });
 }

@@ -18,9 +18,12 @@ const invalid = (field: string, zh: string, en: string) =>
  * for the window, the delegate also holds the delegator's own role grants; every act that needs them
  * is audited with both names (fire-event records `onBehalfOf`).
  */
-export function createDelegation(deps: Deps, input: TCreateDelegationBody & { actor: TAuthUser }): TDelegation {
-  return txOrThrow(deps.db, () => {
-    const denied = authorize(deps, input.actor, {
+export async function createDelegation(
+  deps: Deps,
+  input: TCreateDelegationBody & { actor: TAuthUser },
+): Promise<TDelegation> {
+  return await txOrThrow(deps.db, async () => {
+    const denied = await authorize(deps, input.actor, {
       action: 'create',
       type: 'Delegation',
       auditAction: 'delegation.create',
@@ -30,7 +33,7 @@ export function createDelegation(deps: Deps, input: TCreateDelegationBody & { ac
     const endsAt = new Date(input.endsAt).toISOString();
     if (input.toUserId === input.actor.id)
       return invalid('toUserId', '不能委托给自己', 'You cannot delegate to yourself');
-    const to = deps.db.select().from(users).where(eq(users.id, input.toUserId)).get();
+    const to = (await deps.db.select().from(users).where(eq(users.id, input.toUserId)).limit(1))[0];
     if (!to || to.disabled)
       return invalid('toUserId', '受托人不存在或已停用', 'The delegate does not exist or is disabled');
     if (endsAt <= startsAt) return invalid('endsAt', '结束时间须晚于开始时间', 'The end must come after the start');
@@ -51,8 +54,8 @@ export function createDelegation(deps: Deps, input: TCreateDelegationBody & { ac
       createdAt: deps.clock().toISOString(),
       revokedAt: null,
     };
-    deps.db.insert(delegations).values(row).run();
-    appendAudit(deps.db, {
+    await deps.db.insert(delegations).values(row);
+    await appendAudit(deps.db, {
       at: row.createdAt,
       actor: input.actor,
       action: 'delegation.create',
@@ -61,6 +64,6 @@ export function createDelegation(deps: Deps, input: TCreateDelegationBody & { ac
       outcome: 'success',
       after: row,
     });
-    return delegationViews(deps, [row], row.createdAt)[0];
+    return (await delegationViews(deps, [row], row.createdAt))[0];
   });
 }

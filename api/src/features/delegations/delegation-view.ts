@@ -5,16 +5,20 @@ import type { Deps } from '../../deps.js';
 import type { TDelegation } from './delegations.types.js';
 
 /** Rows with both people's names, and whether each is in force at `now`. */
-export function delegationViews(deps: Pick<Deps, 'db'>, rows: TDelegationRow[], now: string): TDelegation[] {
+export async function delegationViews(
+  deps: Pick<Deps, 'db'>,
+  rows: TDelegationRow[],
+  now: string,
+): Promise<TDelegation[]> {
   const ids = [...new Set(rows.flatMap((r) => [r.fromUserId, r.toUserId]))];
   const names = new Map(
     ids.length
-      ? deps.db
-          .select({ id: users.id, displayName: users.displayName })
-          .from(users)
-          .where(inArray(users.id, ids))
-          .all()
-          .map((u) => [u.id, u.displayName])
+      ? (
+          await deps.db
+            .select({ id: users.id, displayName: users.displayName })
+            .from(users)
+            .where(inArray(users.id, ids))
+        ).map((u) => [u.id, u.displayName])
       : [],
   );
   return rows.map((r) => ({

@@ -10,17 +10,17 @@ import { delegationViews } from './delegation-view.js';
 import type { TDelegation } from './delegations.types.js';
 
 /** The delegator ends a delegation early (back from leave); revoking twice changes nothing. */
-export function revokeDelegation(deps: Deps, input: { id: string; actor: TAuthUser }): TDelegation {
-  return txOrThrow(deps.db, () => {
-    const row = deps.db.select().from(delegations).where(eq(delegations.id, input.id)).get();
+export async function revokeDelegation(deps: Deps, input: { id: string; actor: TAuthUser }): Promise<TDelegation> {
+  return await txOrThrow(deps.db, async () => {
+    const row = (await deps.db.select().from(delegations).where(eq(delegations.id, input.id)).limit(1))[0];
     if (!row || (row.fromUserId !== input.actor.id && row.toUserId !== input.actor.id))
       return new AppError('NOT_FOUND');
     if (row.fromUserId !== input.actor.id) return new AppError('FORBIDDEN');
     const now = deps.clock().toISOString();
-    if (row.revokedAt) return delegationViews(deps, [row], now)[0];
+    if (row.revokedAt) return (await delegationViews(deps, [row], now))[0];
     const next = { ...row, revokedAt: now };
-    deps.db.update(delegations).set({ revokedAt: now }).where(eq(delegations.id, row.id)).run();
-    appendAudit(deps.db, {
+    await deps.db.update(delegations).set({ revokedAt: now }).where(eq(delegations.id, row.id));
+    await appendAudit(deps.db, {
       at: now,
       actor: input.actor,
       action: 'delegation.revoke',
@@ -30,6 +30,6 @@ export function revokeDelegation(deps: Deps, input: { id: string; actor: TAuthUs
       before: row,
       after: next,
     });
-    return delegationViews(deps, [next], now)[0];
+    return (await delegationViews(deps, [next], now))[0];
   });
 }

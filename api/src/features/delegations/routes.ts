@@ -34,9 +34,11 @@ const revoke = createRoute({
 
 export function delegationRoutes(deps: Deps) {
   return newRouter()
-    .openapi(create, (c) => c.json(createDelegation(deps, { ...c.req.valid('json'), actor: signedIn(c).user }), 201))
-    .openapi(list, (c) => c.json(listDelegations(deps, { actor: signedIn(c).user }), 200))
-    .openapi(revoke, (c) =>
-      c.json(revokeDelegation(deps, { id: c.req.valid('param').id, actor: signedIn(c).user }), 200),
+    .openapi(create, async (c) =>
+      c.json(await createDelegation(deps, { ...c.req.valid('json'), actor: signedIn(c).user }), 201),
+    )
+    .openapi(list, async (c) => c.json(await listDelegations(deps, { actor: signedIn(c).user }), 200))
+    .openapi(revoke, async (c) =>
+      c.json(await revokeDelegation(deps, { id: c.req.valid('param').id, actor: signedIn(c).user }), 200),
     );
 }

@@ -55,14 +55,16 @@ function filtersOf<S extends z.ZodType>(schema: S, query: Record<string, string>
  * file: the same use-cases the console pages call, walked page by page to the end. Exports of the audit
  * log and the user directory are themselves audited reads.
  */
-export function exportList(
+export async function exportList(
   deps: Deps,
   input: { user: TAuthUser; ability: AppAbility; list: TExportList; query: Record<string, string> },
 ) {
   const { user, ability, query } = input;
-  const body = (() => {
-    const sheet = <Row>(columns: Parameters<typeof xlsxStream<Row>>[0]['columns'], pages: Iterable<Row[] | TCut>) =>
-      xlsxStream({ title: titleOf(deps, input.list), sheetName: LIST_TITLE_ZH[input.list], columns, pages });
+  const body = await (async () => {
+    const sheet = async <Row>(
+      columns: Parameters<typeof xlsxStream<Row>>[0]['columns'],
+      pages: AsyncIterable<Row[] | TCut> | Iterable<Row[] | TCut>,
+    ) => xlsxStream({ title: await titleOf(deps, input.list), sheetName: LIST_TITLE_ZH[input.list], columns, pages });
     switch (input.list) {
       case 'instances': {
         const filtered = filtersOf(ZInstanceListQuery, query);
@@ -73,42 +75,42 @@ export function exportList(
           (filtered.from || filtered.to) && !filtered.sort
             ? { ...filtered, sort: 'createdAt' as const, order: 'desc' as const }
             : filtered;
-        const page = (cursor?: string) => listInstances(deps, { user, ability, query: { ...q, cursor } });
-        return sheet(INSTANCE_COLUMNS, keysetPages(page(), page));
+        const page = async (cursor?: string) => await listInstances(deps, { user, ability, query: { ...q, cursor } });
+        return await sheet(INSTANCE_COLUMNS, keysetPages(await page(), page));
       }
       case 'findings': {
         const q = filtersOf(ZFindingQuery, query);
-        const page = (cursor?: string) => listFindings(deps, { user, ability, query: { ...q, cursor } });
-        return sheet(FINDING_COLUMNS, keysetPages(page(), page));
+        const page = async (cursor?: string) => await listFindings(deps, { user, ability, query: { ...q, cursor } });
+        return await sheet(FINDING_COLUMNS, keysetPages(await page(), page));
       }
       case 'tasks': {
-        const page = (cursor?: string) => listTasks(deps, { user, ability, query: { limit: PAGE, cursor } });
-        return sheet(TASK_COLUMNS, keysetPages(page(), page));
+        const page = async (cursor?: string) =>
+          await listTasks(deps, { user, ability, query: { limit: PAGE, cursor } });
+        return await sheet(TASK_COLUMNS, keysetPages(await page(), page));
       }
       case 'audit': {
         const q = filtersOf(ZAuditQuery, query);
-        const page = (cursor?: string) => listAudit(deps, { ability, query: { ...q, cursor } });
-        return sheet(AUDIT_COLUMNS, keysetPages(page(), page));
+        const page = async (cursor?: string) => await listAudit(deps, { ability, query: { ...q, cursor } });
+        return await sheet(AUDIT_COLUMNS, keysetPages(await page(), page));
       }
       case 'users': {
         const q = filtersOf(ZUserQuery, query);
-        const page = (cursor?: string) => listUsers(deps, { ability, query: { ...q, cursor } });
-        return sheet(USER_COLUMNS, keysetPages(page(), page));
+        const page = async (cursor?: string) => await listUsers(deps, { ability, query: { ...q, cursor } });
+        return await sheet(USER_COLUMNS, keysetPages(await page(), page));
       }
       case 'orgs': {
-        requirePermission(deps, user, { action: 'read', type: 'Organisation', auditAction: 'export.orgs' });
-        const { items } = listOrgs(deps, filtersOf(ZOrgQuery, query));
+        await requirePermission(deps, user, { action: 'read', type: 'Organisation', auditAction: 'export.orgs' });
+        const { items } = await listOrgs(deps, filtersOf(ZOrgQuery, query));
         const names = new Map(
-          deps.db
-            .select({ id: organisations.id, name: organisations.name })
-            .from(organisations)
-            .all()
-            .map((o) => [o.id, o.name]),
+          (await deps.db.select({ id: organisations.id, name: organisations.name }).from(organisations)).map((o) => [
+            o.id,
+            o.name,
+          ]),
         );
-        return sheet(orgColumns(names), [items]);
+        return await sheet(orgColumns(names), [items]);
       }
       case 'overview': {
-        const report = overviewReport(deps, { user, ability, query: filtersOf(ZOverviewQuery, query) });
+        const report = await overviewReport(deps, { user, ability, query: filtersOf(ZOverviewQuery, query) });
         const rows: TOverviewRow[] = report.byWorkflow.flatMap((w) =>
           w.byState.map((s) => ({ workflow: w.name['zh-CN'], state: s.stateName['zh-CN'], count: s.count })),
         );
@@ -116,35 +118,38 @@ export function exportList(
           { workflow: '合计', state: '待办事项', count: report.openTasks },
           { workflow: '合计', state: '超期待办', count: report.overdueTasks },
         );
-        return sheet(OVERVIEW_COLUMNS, [rows]);
+        return await sheet(OVERVIEW_COLUMNS, [rows]);
       }
       default: {
-        const { columns, rows } = reportTable(deps, { user, ability, report: input.list, query });
-        return sheet(columns, [rows]);
+        const { columns, rows } = await reportTable(deps, { user, ability, report: input.list, query });
+        return await sheet(columns, [rows]);
       }
     }
   })();
-  tx(deps.db, () =>
-    appendAudit(deps.db, {
-      at: deps.clock().toISOString(),
-      actor: user,
-      action: 'export.xlsx',
-      entityType: 'Export',
-      entityId: input.list,
-      outcome: 'success',
-      meta: { query },
-    }),
+  await tx(
+    deps.db,
+    async () =>
+      await appendAudit(deps.db, {
+        at: deps.clock().toISOString(),
+        actor: user,
+        action: 'export.xlsx',
+        entityType: 'Export',
+        entityId: input.list,
+        outcome: 'success',
+        meta: { query },
+      }),
   );
   const date = beijing(deps.clock().toISOString()).slice(0, 10);
   return { body, filename: `${LIST_TITLE_ZH[input.list]}-${date}.xlsx` };
 }
 
 /** 「<district> <list>（导出时间 …）」, the merged first row the bureau's own spreadsheets carry. */
-function titleOf(deps: Deps, list: TExportList): string {
-  const id = districtId(deps);
+async function titleOf(deps: Deps, list: TExportList): Promise<string> {
+  const id = await districtId(deps);
   const district = id
-    ? (deps.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id)).get()?.name ??
-      '')
+    ? ((
+        await deps.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id)).limit(1)
+      )[0]?.name ?? '')
     : '';
   return `${district}${LIST_TITLE_ZH[list]}（导出时间：${beijing(deps.clock().toISOString())}）`;
 }

@@ -25,10 +25,10 @@ type Reader = { user: TAuthUser; ability: AppAbility };
  */
 const REPORT_TABLES: Record<
   (typeof REPORT_EXPORTS)[number],
-  (deps: Deps, who: Reader, query: Record<string, string>) => Table
+  (deps: Deps, who: Reader, query: Record<string, string>) => Promise<Table>
 > = {
-  'security-inspection': (deps, who, query) => {
-    const r = securityReport(deps, { ...who, round: query.round });
+  'security-inspection': async (deps, who, query) => {
+    const r = await securityReport(deps, { ...who, round: query.round });
     return {
       columns: cols([
         ['学校', 28],
@@ -40,8 +40,8 @@ const REPORT_TABLES: Record<
       rows: r.perSchool.map((s) => [s.schoolName, s.findings, s.open, s.overdue, s.repeats]),
     };
   },
-  'bundled-assessment': (deps, who, query) => {
-    const r = assessmentReport(deps, { ...who, cycle: query.cycle });
+  'bundled-assessment': async (deps, who, query) => {
+    const r = await assessmentReport(deps, { ...who, cycle: query.cycle });
     return {
       columns: cols([
         ['排名', 8],
@@ -61,8 +61,8 @@ const REPORT_TABLES: Record<
       ]),
     };
   },
-  'campus-entry': (deps, who, query) => {
-    const r = campusEntryReport(deps, { ...who, semester: query.semester });
+  'campus-entry': async (deps, who, query) => {
+    const r = await campusEntryReport(deps, { ...who, semester: query.semester });
     return {
       columns: cols([
         ['学校', 28],
@@ -73,8 +73,8 @@ const REPORT_TABLES: Record<
       rows: r.perSchool.map((s) => [s.schoolName, s.used, s.cap, Math.max(0, s.cap - s.used)]),
     };
   },
-  'teaching-award': (deps, who, query) => {
-    const r = awardReport(deps, { ...who, year: query.year });
+  'teaching-award': async (deps, who, query) => {
+    const r = await awardReport(deps, { ...who, year: query.year });
     return {
       columns: cols([
         ['类别', 16],
@@ -101,6 +101,6 @@ const REPORT_TABLES: Record<
 export function reportTable(
   deps: Deps,
   input: Reader & { report: (typeof REPORT_EXPORTS)[number]; query: Record<string, string> },
-): Table {
+): Promise<Table> {
   return REPORT_TABLES[input.report](deps, { user: input.user, ability: input.ability }, input.query);
 }

@@ -11,13 +11,13 @@ let h: Harness;
 let admin: Session;
 beforeAll(async () => {
   h = await makeHarness();
-  const definitionId = h.publish();
-  const pa = h.authUser('principalA');
-  const pb = h.authUser('principalB');
+  const definitionId = await h.publish();
+  const pa = await h.authUser('principalA');
+  const pb = await h.authUser('principalB');
   // More rows than one export read (200), from two schools, some moved on, so pages, order and values all show.
   for (let i = 0; i < 450; i += 1) {
     h.clock.advance(60_000);
-    startInstance(h.deps, {
+    await startInstance(h.deps, {
       actor: i % 3 ? pa : pb,
       definitionId,
       subjectOrgId: i % 3 ? h.orgs.schoolA : h.orgs.schoolB,
@@ -80,7 +80,7 @@ describe('a streamed export', () => {
   it('exports a creation window without a chosen order newest-created first, as the list sorted so', async () => {
     const from = new Date(h.clock.now().getTime() - 200 * 60_000).toISOString();
     // The window's oldest requests were worked on last, so last activity and creation order differ.
-    h.db.$client
+    h.sqlite
       .prepare(
         'update instances set updated_at = ? where id in (select id from instances where created_at >= ? order by created_at limit 5)',
       )
@@ -98,11 +98,11 @@ describe('a streamed export', () => {
   it('lets other requests through while it runs', async () => {
     // Enough rows for many pages: copies of the started instances.
     const columns = (
-      h.db.$client.prepare('select name from pragma_table_info(?)').all('instances') as Array<{ name: string }>
+      h.sqlite.prepare('select name from pragma_table_info(?)').all('instances') as Array<{ name: string }>
     ).map((c) => c.name);
     const copy = `insert into instances (${columns.join(', ')}) select ${columns.map((c) => (c === 'id' ? 'lower(hex(randomblob(16)))' : c)).join(', ')} from instances`;
-    for (let i = 0; i < 5; i += 1) h.db.$client.prepare(copy).run();
-    const total = (h.db.$client.prepare('select count(*) n from instances').get() as { n: number }).n;
+    for (let i = 0; i < 5; i += 1) h.sqlite.prepare(copy).run();
+    const total = (h.sqlite.prepare('select count(*) n from instances').get() as { n: number }).n;
     expect(total).toBe(450 * 32);
 
     const order: string[] = [];
@@ -139,7 +139,7 @@ describe('a client that goes away', () => {
         { header: '序号', width: 10, value: (r: { n: number; text: string }) => r.n },
         { header: '内容', width: 40, value: (r: { n: number; text: string }) => r.text },
       ],
-      pages: keysetPages(page(0), (cursor) => page(Number(cursor))),
+      pages: keysetPages(page(0), async (cursor) => page(Number(cursor))),
     });
     const reader = stream.getReader();
     const first = await reader.read();

@@ -8,13 +8,18 @@ import { keysetPages, xlsxStream } from './xlsx-writer.js';
 let h: Harness;
 beforeAll(async () => {
   h = await makeHarness();
-  const definitionId = h.publish();
-  const pa = h.authUser('principalA');
+  const definitionId = await h.publish();
+  const pa = await h.authUser('principalA');
   // More than one export page (100 rows) so the keyset walk is exercised.
   for (let i = 0; i < 130; i += 1)
-    startInstance(h.deps, { actor: pa, definitionId, subjectOrgId: h.orgs.schoolA, data: { title: `第${i}号报告` } });
-  startInstance(h.deps, {
-    actor: h.authUser('principalB'),
+    await startInstance(h.deps, {
+      actor: pa,
+      definitionId,
+      subjectOrgId: h.orgs.schoolA,
+      data: { title: `第${i}号报告` },
+    });
+  await startInstance(h.deps, {
+    actor: await h.authUser('principalB'),
     definitionId,
     subjectOrgId: h.orgs.schoolB,
     data: { title: '育才报告' },
@@ -91,7 +96,7 @@ describe('GET /exports/:list.xlsx', () => {
     const overview = await workbook(await h.get('/api/exports/overview.xlsx', await h.signIn('admin')));
     expect(overview.getRow(3).values).toEqual([undefined, '学校专项报告', '学校填报', 131]);
     // PIPL: reading the directory or the audit log in bulk is itself an audited read, naming who and what.
-    const reads = h.db.$client
+    const reads = h.sqlite
       .prepare(
         "select actor_name who, entity_id list from audit_events where action = 'export.xlsx' and entity_id in ('users', 'audit') order by seq",
       )
@@ -130,12 +135,23 @@ describe('the export row limit', () => {
       items: Array.from({ length: Math.min(size, total - from) }, (_, i) => ({ n: from + i })),
       nextCursor: from + size < total ? String(from + size) : null,
     });
-    return keysetPages(page(0), (cursor) => page(Number(cursor)), 7);
+    return keysetPages(page(0), async (cursor) => page(Number(cursor)), 7);
   };
 
-  it('walks every page when the rows fit, and stops at the limit with a marker when they do not', () => {
-    expect([...pages(7, 3)].map((p) => (Array.isArray(p) ? p.length : p))).toEqual([3, 3, 1]);
-    expect([...pages(20, 3)].map((p) => (Array.isArray(p) ? p.length : p))).toEqual([3, 3, 1, { cut: true, rows: 7 }]);
+  const collect = async <T>(pages: AsyncIterable<T>) => {
+    const out: T[] = [];
+    for await (const p of pages) out.push(p);
+    return out;
+  };
+
+  it('walks every page when the rows fit, and stops at the limit with a marker when they do not', async () => {
+    expect((await collect(pages(7, 3))).map((p) => (Array.isArray(p) ? p.length : p))).toEqual([3, 3, 1]);
+    expect((await collect(pages(20, 3))).map((p) => (Array.isArray(p) ? p.length : p))).toEqual([
+      3,
+      3,
+      1,
+      { cut: true, rows: 7 },
+    ]);
   });
 
   it('ends a cut file with a row saying where it stopped and what to do', async () => {

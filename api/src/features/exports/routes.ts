@@ -37,10 +37,10 @@ const exportRoute = createRoute({
 });
 
 export function exportRoutes(deps: Deps) {
-  return newRouter().openapi(exportRoute, (c) => {
+  return newRouter().openapi(exportRoute, async (c) => {
     const { user, ability } = signedIn(c);
     const list = c.req.valid('param').file.replace(/\.xlsx$/, '') as TExportList;
-    const { body, filename } = exportList(deps, { user, ability, list, query: c.req.query() });
+    const { body, filename } = await exportList(deps, { user, ability, list, query: c.req.query() });
     return c.body(body, 200, {
       'Content-Type': XLSX,
       'Content-Disposition': `attachment; filename="${list}.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`,

@@ -63,7 +63,7 @@ export function xlsxStream<Row>(input: {
   title: string;
   sheetName: string;
   columns: TColumn<Row>[];
-  pages: Iterable<Row[] | TCut>;
+  pages: AsyncIterable<Row[] | TCut> | Iterable<Row[] | TCut>;
 }): ReadableStream {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -94,7 +94,7 @@ export function xlsxStream<Row>(input: {
   };
   void (async () => {
     try {
-      for (const page of input.pages) {
+      for await (const page of input.pages) {
         if (!Array.isArray(page)) {
           // Never cut silently: the last row says where the file stops and what to do about it.
           const note = sheet.addRow([cutNote(page.rows)]);
@@ -135,11 +135,11 @@ export const cutNote = (rows: number) =>
   `已达单个文件上限：仅导出前 ${rows.toLocaleString('en-US')} 行，其余记录未导出，请缩小筛选范围后分批导出。(Stopped at the ${rows.toLocaleString('en-US')}-row limit of one file; narrow the filters and export the rest separately.)`;
 
 /** Walks a keyset-paginated use-case to the end: the first page runs now (so bad filters and permissions fail before streaming). */
-export function* keysetPages<Row>(
+export async function* keysetPages<Row>(
   first: { items: Row[]; nextCursor: string | null },
-  next: (cursor: string) => { items: Row[]; nextCursor: string | null },
+  next: (cursor: string) => Promise<{ items: Row[]; nextCursor: string | null }>,
   maxRows = EXPORT_MAX_ROWS,
-): Generator<Row[] | TCut> {
+): AsyncGenerator<Row[] | TCut> {
   let page = first;
   let rows = 0;
   for (;;) {
@@ -151,6 +151,6 @@ export function* keysetPages<Row>(
       yield { cut: true, rows };
       return;
     }
-    page = next(page.nextCursor as string);
+    page = await next(page.nextCursor as string);
   }
 }

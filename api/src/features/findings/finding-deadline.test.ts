@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { openDb } from '../../db/client.js';
+import { closeDb, openDb } from '../../db/client.js';
 import { runDueTimers } from '../../scheduler/run-due-timers.js';
 import { CHECKLIST_V1 } from '../../test/fixtures/reference-docs.js';
 import { handInRectification } from '../../test/rectification.js';
@@ -34,8 +34,8 @@ async function raised(h: WorkflowHarness, round: string, fails: Record<string, S
   return started.id as string;
 }
 
-const escalations = (h: Pick<WorkflowHarness, 'db'>, instanceId: string) =>
-  h.db.$client
+const escalations = (h: Pick<WorkflowHarness, 'sqlite'>, instanceId: string) =>
+  h.sqlite
     .prepare("select after from audit_events where action = 'finding.escalate' and entity_id = ?")
     .all(instanceId) as Array<{ after: string }>;
 
@@ -50,7 +50,7 @@ describe('a durable deadline per finding', () => {
     // High: 5 working days; low: 20. The rectification step's deadline follows the most severe one only.
     const id = await raised(h, '2026冬季', { 'HOST-01': 'high', 'DATA-01': 'low' });
     expect(
-      h.db.$client
+      h.sqlite
         .prepare("select timer_key from timers where instance_id = ? and timer_key like 'finding:%' order by timer_key")
         .all(id),
     ).toEqual([{ timer_key: 'finding:DATA-01' }, { timer_key: 'finding:HOST-01' }]);
@@ -112,7 +112,7 @@ describe('a durable deadline per finding', () => {
     expect((await handInRectification(h, id)).status).toBe(200);
     expect((await h.fire(id, 'inspector', 'APPROVE', { comment: '整改到位' })).status).toBe(200);
     expect(
-      h.db.$client
+      h.sqlite
         .prepare(
           "select cancelled_at is not null as cancelled from timers where instance_id = ? and timer_key = 'finding:MGT-01'",
         )
@@ -169,14 +169,14 @@ describe('a finding’s deadline across a restart', () => {
   it('falls due while the server is down and escalates exactly once after it comes back', async () => {
     const h = await makeWorkflowHarness();
     const id = await raised(h, '重启测试', { 'HOST-01': 'high' });
-    h.db.$client.close();
+    closeDb(h.db);
     const db = openDb(join(h.dir, 'test.db'));
     try {
       const later = new Date(h.clock.now().getTime() + 10 * DAY);
       const deps = { db, clock: () => later };
       await runDueTimers(deps, later);
       await runDueTimers(deps, later);
-      expect(escalations({ db }, id)).toHaveLength(1);
+      expect(escalations({ sqlite: db.$client }, id)).toHaveLength(1);
       expect(
         db.$client.prepare("select escalated_at from findings where instance_id = ? and item_code = 'HOST-01'").get(id),
       ).toEqual({ escalated_at: later.toISOString() });
@@ -188,7 +188,7 @@ describe('a finding’s deadline across a restart', () => {
           .get(id),
       ).toEqual({ fired: 1 });
     } finally {
-      db.$client.close();
+      closeDb(db);
       rmSync(h.dir, { recursive: true, force: true });
     }
   });

@@ -22,23 +22,27 @@ export function asFindingDue(stored: Record<string, unknown>): TFindingDueEvent 
 }
 
 /** Inside the raising transaction. A finding raised again (re-inspection) keeps its first timer, fired or not. */
-export function scheduleFindingDeadline(deps: Pick<Deps, 'db'>, instanceId: string, itemCode: string, dueAt: string) {
+export async function scheduleFindingDeadline(
+  deps: Pick<Deps, 'db'>,
+  instanceId: string,
+  itemCode: string,
+  dueAt: string,
+) {
   const event: TFindingDueEvent = { type: FINDING_DUE, itemCode };
-  deps.db
+  await deps.db
     .insert(timers)
     .values({ instanceId, timerKey: timerKeyOf(itemCode), dueAt, event, firedAt: null, cancelledAt: null })
-    .onConflictDoNothing()
-    .run();
+    .onConflictDoNothing();
 }
 
 /** One finding was accepted at verification while others went back: its deadline no longer applies. */
-export function cancelFindingDeadline(
+export async function cancelFindingDeadline(
   deps: Pick<Deps, 'db'>,
   instanceId: string,
   itemCode: string,
   now: Date | string,
 ) {
-  deps.db
+  await deps.db
     .update(timers)
     .set({ cancelledAt: typeof now === 'string' ? now : now.toISOString() })
     .where(
@@ -48,13 +52,12 @@ export function cancelFindingDeadline(
         isNull(timers.firedAt),
         isNull(timers.cancelledAt),
       ),
-    )
-    .run();
+    );
 }
 
 /** The inspection closed: its findings' deadlines no longer apply. */
-export function cancelFindingDeadlines(deps: Pick<Deps, 'db'>, instanceId: string, now: Date) {
-  deps.db
+export async function cancelFindingDeadlines(deps: Pick<Deps, 'db'>, instanceId: string, now: Date) {
+  await deps.db
     .update(timers)
     .set({ cancelledAt: now.toISOString() })
     .where(
@@ -64,8 +67,7 @@ export function cancelFindingDeadlines(deps: Pick<Deps, 'db'>, instanceId: strin
         isNull(timers.firedAt),
         isNull(timers.cancelledAt),
       ),
-    )
-    .run();
+    );
 }
 
 /**
@@ -74,30 +76,33 @@ export function cancelFindingDeadlines(deps: Pick<Deps, 'db'>, instanceId: strin
  * flips `escalated_at` from null notifies the bureau and appends `finding.escalate`; a closed finding never does,
  * nor one handed in for verification (if the inspector returns it late, reopenRectification escalates it then).
  */
-export function escalateFinding(deps: Deps, instanceId: string, itemCode: string): boolean {
+export async function escalateFinding(deps: Deps, instanceId: string, itemCode: string): Promise<boolean> {
   const now = deps.clock().toISOString();
-  const flipped = deps.db
-    .update(findings)
-    .set({ escalatedAt: now })
-    .where(
-      and(
-        eq(findings.instanceId, instanceId),
-        eq(findings.itemCode, itemCode),
-        eq(findings.status, 'open'),
-        isNull(findings.rectifiedAt),
-        isNull(findings.escalatedAt),
-      ),
-    )
-    .returning()
-    .get();
+  const flipped = (
+    await deps.db
+      .update(findings)
+      .set({ escalatedAt: now })
+      .where(
+        and(
+          eq(findings.instanceId, instanceId),
+          eq(findings.itemCode, itemCode),
+          eq(findings.status, 'open'),
+          isNull(findings.rectifiedAt),
+          isNull(findings.escalatedAt),
+        ),
+      )
+      .returning()
+  )[0];
   if (!flipped) return false;
-  const inst = deps.db
-    .select({ state: instances.state, districtId: instances.districtId })
-    .from(instances)
-    .where(eq(instances.id, instanceId))
-    .get();
+  const inst = (
+    await deps.db
+      .select({ state: instances.state, districtId: instances.districtId })
+      .from(instances)
+      .where(eq(instances.id, instanceId))
+      .limit(1)
+  )[0];
   const district = inst?.districtId ?? null;
-  storeNotifications(deps, instanceId, {
+  await storeNotifications(deps, instanceId, {
     type: 'notify',
     kind: 'escalation',
     state: inst?.state ?? '',
@@ -106,7 +111,7 @@ export function escalateFinding(deps: Deps, instanceId: string, itemCode: string
       { role: 'bureauReviewer', orgId: district },
     ],
   });
-  appendAudit(deps.db, {
+  await appendAudit(deps.db, {
     at: now,
     actor: SYSTEM_USER,
     action: 'finding.escalate',

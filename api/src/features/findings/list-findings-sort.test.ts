@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { tx } from '../../db/client.js';
 import { findings } from '../../db/schema.js';
+import { forEachInTurn } from '../../lib/in-turn.js';
 import { CHECKLIST_V1 } from '../../test/fixtures/reference-docs.js';
 import { expectedOrder, walkIds } from '../../test/sorted-walk.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
@@ -23,20 +25,23 @@ describe('GET /findings?sort=&order= (issue 4)', () => {
       expect((await h.fire(started.id, who, 'SUBMIT', { data: { items } })).status).toBe(200);
       expect((await h.fire(started.id, 'inspector', 'RAISE_FINDINGS', { comment: '全部不符合' })).status).toBe(200);
     }
-    const all = h.db.select().from(findings).all();
+    const all = await h.db.select().from(findings);
     expect(all.length).toBeGreaterThan(4);
-    all.forEach((f, i) =>
-      h.db
-        .update(findings)
-        .set({
-          dueAt: `2026-12-0${1 + (i % 3)}T15:59:59.000Z`,
-          createdAt: `2026-11-2${i % 2}T01:00:00.000Z`,
-          severity: (['high', 'medium', 'low'] as const)[i % 3],
-        })
-        .where(eq(findings.id, f.id))
-        .run(),
+    await forEachInTurn(
+      all,
+      async (f, i) =>
+        await tx(h.db, () =>
+          h.db
+            .update(findings)
+            .set({
+              dueAt: `2026-12-0${1 + (i % 3)}T15:59:59.000Z`,
+              createdAt: `2026-11-2${i % 2}T01:00:00.000Z`,
+              severity: (['high', 'medium', 'low'] as const)[i % 3],
+            })
+            .where(eq(findings.id, f.id)),
+        ),
     );
-    const rows = h.db.select().from(findings).all();
+    const rows = await h.db.select().from(findings);
     const reviewer = await h.as('reviewer1');
     for (const field of ['dueAt', 'createdAt'] as const) {
       for (const order of ['asc', 'desc'] as const) {

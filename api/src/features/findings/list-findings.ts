@@ -25,10 +25,10 @@ const FINDING_SORT: SortSpec<'dueAt' | 'createdAt' | 'severity'> = {
 };
 
 /** Security findings of the inspections the caller may read, earliest deadline first unless ?sort=, keyset on (column, id). */
-export function listFindings(
+export async function listFindings(
   deps: Deps,
   input: { user: TAuthUser; ability: AppAbility; query: TFindingQuery },
-): { items: TFinding[]; nextCursor: string | null } {
+): Promise<{ items: TFinding[]; nextCursor: string | null }> {
   const q = input.query;
   const now = deps.clock().toISOString();
   // The list is ordered by a finding's own column: the family of inspection workflows only filters (a
@@ -37,7 +37,7 @@ export function listFindings(
     readableOf({
       user: input.user,
       ability: input.ability,
-      family: familyOf(deps, 'findingsLedger'),
+      family: await familyOf(deps, 'findingsLedger'),
       scopeLeads: true,
     }),
   ];
@@ -54,21 +54,20 @@ export function listFindings(
   if (q.repeat) where.push(eq(findings.repeat, true));
   if (q.offline) where.push(eq(findings.offlineOrdered, true));
   const plan = resolveSort(FINDING_SORT, q);
-  const read = (after: SQL | undefined, orderBy: SQL[], limit: number) =>
-    deps.db
+  const read = async (after: SQL | undefined, orderBy: SQL[], limit: number) =>
+    await deps.db
       .select({ f: findings, schoolName: organisations.name })
       .from(findings)
       .innerJoin(instances, eq(instances.id, findings.instanceId))
       .innerJoin(organisations, eq(organisations.id, findings.schoolId))
       .where(and(...where, after))
       .orderBy(...orderBy)
-      .limit(limit)
-      .all();
+      .limit(limit);
   const keyOf =
     plan.field === 'severity'
       ? (r: { f: TFindingRow }) => r.f.severityRank
       : (r: { f: TFindingRow }) => r.f[plan.field as 'dueAt' | 'createdAt'];
-  const page = sortedPage(plan, q.limit, read, keyOf, (r) => r.f.id);
+  const page = await sortedPage(plan, q.limit, read, keyOf, (r) => r.f.id);
   return {
     // The rank is the sort's key, not part of the contract: the severity word says the same.
     items: page.items.map(({ f: { severityRank: _rank, ...f }, schoolName }) => ({

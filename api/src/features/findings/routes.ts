@@ -17,7 +17,7 @@ const list = createRoute({
 });
 
 export function findingRoutes(deps: Deps) {
-  return newRouter().openapi(list, (c) =>
-    c.json(listFindings(deps, { ...signedIn(c), query: c.req.valid('query') }), 200),
+  return newRouter().openapi(list, async (c) =>
+    c.json(await listFindings(deps, { ...signedIn(c), query: c.req.valid('query') }), 200),
   );
 }

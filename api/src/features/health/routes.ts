@@ -32,12 +32,12 @@ const health = createRoute({
 });
 
 export function healthRoutes(deps: Deps) {
-  return newRouter().openapi(health, (c) => {
+  return newRouter().openapi(health, async (c) => {
     const version = deps.appVersion ?? '0.0.0';
     try {
-      deps.db.get(sql`select 1`);
+      await deps.db.get(sql`select 1`);
       // A few index seeks (see getCalendarCoverage): cheap enough for every probe.
-      const coverage = getCalendarCoverage(deps);
+      const coverage = await getCalendarCoverage(deps);
       const next = coverage.years[1];
       const calendar = {
         uncoveredDeadlineYears: coverage.uncoveredDeadlines.map((d) => d.year),

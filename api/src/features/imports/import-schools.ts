@@ -19,7 +19,10 @@ const err = (row: number, field: string, zh: string, en: string): TImportError =
  * first; one bad row and nothing is written. A school already under that group is skipped, so the
  * same file can be imported twice.
  */
-export function importSchools(deps: Deps, input: { actor: TAuthUser; table: TTable; dryRun: boolean }): TImportResult {
+export async function importSchools(
+  deps: Deps,
+  input: { actor: TAuthUser; table: TTable; dryRun: boolean },
+): Promise<TImportResult> {
   const { table } = input;
   const col = {
     name: columnOf(table.headers, ['学校名称', '名称', 'name']),
@@ -27,8 +30,8 @@ export function importSchools(deps: Deps, input: { actor: TAuthUser; table: TTab
     shortName: columnOf(table.headers, ['简称', 'shortname']),
     code: columnOf(table.headers, ['代码', '学校代码', 'code']),
   };
-  return txOrThrow(deps.db, () => {
-    const denied = authorize(deps, input.actor, {
+  return await txOrThrow(deps.db, async () => {
+    const denied = await authorize(deps, input.actor, {
       action: 'create',
       type: 'Organisation',
       auditAction: 'import.schools',
@@ -39,7 +42,7 @@ export function importSchools(deps: Deps, input: { actor: TAuthUser; table: TTab
     if (col.group < 0) errors.push(err(1, 'group', '缺少“所属集团”列', 'Missing the “所属集团” (group) column'));
     if (errors.length) return { dryRun: input.dryRun, created: 0, skipped: 0, errors };
 
-    const all = deps.db.select().from(organisations).all();
+    const all = await deps.db.select().from(organisations);
     const groups = all.filter((o) => o.type === 'group');
     const codes = new Map(all.filter((o) => o.code).map((o) => [o.code, o.name]));
     const seen = new Set<string>();
@@ -90,8 +93,8 @@ export function importSchools(deps: Deps, input: { actor: TAuthUser; table: TTab
     if (errors.length || input.dryRun)
       return { dryRun: input.dryRun, created: errors.length ? 0 : toCreate.length, skipped, errors };
     // Each school through the same use-case as the console (nested savepoints, one audit event each).
-    for (const school of toCreate) createOrganisation(deps, { actor: input.actor, type: 'school', ...school });
-    appendAudit(deps.db, {
+    for (const school of toCreate) await createOrganisation(deps, { actor: input.actor, type: 'school', ...school });
+    await appendAudit(deps.db, {
       at: deps.clock().toISOString(),
       actor: input.actor,
       action: 'import.schools',

@@ -12,6 +12,7 @@ import { organisations, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { isPrivilegedRole, ROLES, type TRole } from '../../engine.js';
 import { AppError, type TLocalized } from '../../errors.js';
+import { forEachInTurn } from '../../lib/in-turn.js';
 import { authorize } from '../authorize.js';
 import { ROLE_ZH } from '../exports/export-labels.js';
 import { insertUser } from '../users/create-user.js';
@@ -60,7 +61,7 @@ function powersRefusal(actor: TAuthUser, role: TRole): TLocalized | null {
 }
 
 /** Checks every row against the directory; returns what would be created, skipped and what is wrong. */
-function plan(deps: Deps, actor: TAuthUser, table: TTable, passwords = true) {
+async function plan(deps: Deps, actor: TAuthUser, table: TTable, passwords = true) {
   const col = {
     username: columnOf(table.headers, ['用户名', '账号', 'username']),
     displayName: columnOf(table.headers, ['姓名', 'displayname', 'name']),
@@ -78,13 +79,9 @@ function plan(deps: Deps, actor: TAuthUser, table: TTable, passwords = true) {
     if (col[field] < 0) errors.push(err(1, field, `缺少“${zh}”列`, `Missing the “${zh}” (${field}) column`));
   }
   if (errors.length) return { errors, planned: [], skipped: 0 };
-  const orgs = deps.db.select().from(organisations).all();
+  const orgs = await deps.db.select().from(organisations);
   const existing = new Set(
-    deps.db
-      .select({ username: users.username })
-      .from(users)
-      .all()
-      .map((u) => u.username.toLowerCase()),
+    (await deps.db.select({ username: users.username }).from(users)).map((u) => u.username.toLowerCase()),
   );
   const seen = new Set<string>();
   const planned: TPlanned[] = [];
@@ -160,21 +157,23 @@ export async function importUsers(
   deps: Deps,
   input: { actor: TAuthUser; table: TTable; dryRun: boolean },
 ): Promise<TImportResult> {
-  txOrThrow(
+  await txOrThrow(
     deps.db,
-    () => authorize(deps, input.actor, { action: 'create', type: 'User', auditAction: 'import.users' }) ?? undefined,
+    async () =>
+      (await authorize(deps, input.actor, { action: 'create', type: 'User', auditAction: 'import.users' })) ??
+      undefined,
   );
-  const { errors, planned, skipped } = plan(deps, input.actor, input.table);
+  const { errors, planned, skipped } = await plan(deps, input.actor, input.table);
   if (errors.length || input.dryRun)
     return { dryRun: input.dryRun, created: errors.length ? 0 : planned.length, skipped, errors };
   const hashes: string[] = [];
   // argon2 runs on libuv's thread pool: a few at a time keeps the server answering meanwhile.
   for (let i = 0; i < planned.length; i += 4)
     hashes.push(...(await Promise.all(planned.slice(i, i + 4).map((p) => hashPassword(p.password)))));
-  return txOrThrow(deps.db, () => {
+  return await txOrThrow(deps.db, async () => {
     // Re-checked inside the write lock: someone may have taken a username while we hashed.
     // Passwords were checked already and cannot have changed; the strength estimator is too slow to run under the lock.
-    const again = plan(deps, input.actor, input.table, false);
+    const again = await plan(deps, input.actor, input.table, false);
     if (again.errors.length || again.planned.length !== planned.length) {
       return {
         dryRun: false,
@@ -186,7 +185,7 @@ export async function importUsers(
       };
     }
     const at = deps.clock().toISOString();
-    planned.forEach((p, i) => {
+    await forEachInTurn(planned, async (p, i) => {
       const account = {
         username: p.username,
         displayName: p.displayName,
@@ -195,11 +194,11 @@ export async function importUsers(
         mustChangePassword: p.generated,
         roles: [{ role: p.role, orgId: p.orgId }],
       };
-      const made = insertUser(deps, input.actor, account, 'import');
+      const made = await insertUser(deps, input.actor, account, 'import');
       // Checked above under this lock, so a refusal here is a bug: undo the whole sheet.
       if (made instanceof AppError) throw made;
     });
-    appendAudit(deps.db, {
+    await appendAudit(deps.db, {
       at,
       actor: input.actor,
       action: 'import.users',

@@ -33,7 +33,8 @@ async function send(kind: string, file: File, s: Session = admin, dryRun = false
   return { status: res.status, body: (await res.json()) as Result };
 }
 const csv = (name: string, text: string) => new File([`\uFEFF${text}`], name, { type: 'text/csv' });
-const schoolCount = () => h.db.select().from(organisations).where(eq(organisations.type, 'school')).all().length;
+const schoolCount = async () =>
+  (await h.db.select().from(organisations).where(eq(organisations.type, 'school'))).length;
 
 describe('CSV parsing', () => {
   it('handles quotes, doubled quotes, commas inside quotes and CRLF', () => {
@@ -50,7 +51,7 @@ describe('POST /imports/schools', () => {
       '学校.csv',
       '学校名称,所属集团,代码\n新苗小学,第一教育集团,S100\n,第一教育集团,\n星光小学,不存在集团,\n新苗小学,第一教育集团,\n',
     );
-    const before = schoolCount();
+    const before = await schoolCount();
     const refused = await send('schools', bad);
     expect(refused.status).toBe(200);
     expect(refused.body.created).toBe(0);
@@ -60,7 +61,7 @@ describe('POST /imports/schools', () => {
       [5, 'name'],
     ]);
     expect(refused.body.errors[1]?.message['zh-CN']).toContain('不存在集团');
-    expect(schoolCount()).toBe(before);
+    expect(await schoolCount()).toBe(before);
 
     const good = csv(
       '学校.csv',
@@ -68,10 +69,10 @@ describe('POST /imports/schools', () => {
     );
     const dry = await send('schools', good, admin, true);
     expect(dry.body).toEqual({ dryRun: true, created: 2, skipped: 1, errors: [] });
-    expect(schoolCount()).toBe(before);
+    expect(await schoolCount()).toBe(before);
     const done = await send('schools', good);
     expect(done.body).toEqual({ dryRun: false, created: 2, skipped: 1, errors: [] });
-    expect(schoolCount()).toBe(before + 2);
+    expect(await schoolCount()).toBe(before + 2);
     expect((await send('schools', good)).body).toMatchObject({ created: 0, skipped: 3 });
   });
 
@@ -100,7 +101,7 @@ describe('POST /imports/users', () => {
       [4, 'role'],
       [4, 'password'],
     ]);
-    expect(h.db.select().from(users).where(eq(users.username, 'zhang.san')).get()).toBeUndefined();
+    expect((await h.db.select().from(users).where(eq(users.username, 'zhang.san')).limit(1))[0]).toBeUndefined();
 
     const good = csv(
       '用户.csv',
@@ -131,6 +132,6 @@ describe('POST /imports/users', () => {
       [2, 'password', '密码不能包含用户名'],
       [3, 'password', '密码过于常见或容易被猜到，请换一个'],
     ]);
-    expect(h.db.select().from(users).where(eq(users.username, 'qian.qi')).get()).toBeUndefined();
+    expect((await h.db.select().from(users).where(eq(users.username, 'qian.qi')).limit(1))[0]).toBeUndefined();
   });
 });

@@ -35,7 +35,7 @@ export function importRoutes(deps: Deps) {
     const table = await readTable(c.req.valid('form').file);
     const result =
       kind === 'schools'
-        ? importSchools(deps, { actor: user, table, dryRun })
+        ? await importSchools(deps, { actor: user, table, dryRun })
         : await importUsers(deps, { actor: user, table, dryRun });
     return c.json(result, 200);
   });

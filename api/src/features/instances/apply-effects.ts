@@ -12,59 +12,53 @@ import { refreshInstanceDue } from './instance-due.js';
  * instance + task/timer key), so a timer fired twice by an at-least-once scheduler changes nothing twice.
  * Returns the users named on tasks and the copy-to readers, who become participants.
  */
-export function applyEffects(
+export async function applyEffects(
   deps: Deps,
   instanceId: string,
   effects: Effect[],
-): { named: string[]; readers: string[] } {
+): Promise<{ named: string[]; readers: string[] }> {
   const at = deps.clock().toISOString();
   const named: string[] = [];
   const readers: string[] = [];
   for (const effect of effects) {
     switch (effect.type) {
       case 'openTask': {
-        const existing = deps.db
-          .select({ id: tasks.id })
-          .from(tasks)
-          .where(and(eq(tasks.instanceId, instanceId), eq(tasks.taskKey, effect.taskKey)))
-          .get();
+        const existing = (
+          await deps.db
+            .select({ id: tasks.id })
+            .from(tasks)
+            .where(and(eq(tasks.instanceId, instanceId), eq(tasks.taskKey, effect.taskKey)))
+            .limit(1)
+        )[0];
         const id = existing?.id ?? crypto.randomUUID();
         const fields = { state: effect.state, purpose: effect.purpose, dueAt: effect.dueAt, status: 'open' as const };
         if (existing) {
-          deps.db
+          await deps.db
             .update(tasks)
             .set({ ...fields, outcome: null, closedBy: null, closedAt: null })
-            .where(eq(tasks.id, id))
-            .run();
-          deps.db.delete(taskCandidates).where(eq(taskCandidates.taskId, id)).run();
+            .where(eq(tasks.id, id));
+          await deps.db.delete(taskCandidates).where(eq(taskCandidates.taskId, id));
         } else {
-          deps.db
-            .insert(tasks)
-            .values({ id, instanceId, taskKey: effect.taskKey, createdAt: at, ...fields })
-            .run();
+          await deps.db.insert(tasks).values({ id, instanceId, taskKey: effect.taskKey, createdAt: at, ...fields });
         }
         if (effect.candidates.length)
-          deps.db
-            .insert(taskCandidates)
-            .values(effect.candidates.map((c) => candidateRow(id, c)))
-            .run();
+          await deps.db.insert(taskCandidates).values(effect.candidates.map((c) => candidateRow(id, c)));
         for (const c of effect.candidates) if ('userId' in c) named.push(c.userId);
         break;
       }
       case 'reassignTask': {
         // Transfer / delegate / add-signer: the same task now waits on other people.
-        const task = deps.db
-          .select({ id: tasks.id })
-          .from(tasks)
-          .where(and(eq(tasks.instanceId, instanceId), eq(tasks.taskKey, effect.taskKey)))
-          .get();
+        const task = (
+          await deps.db
+            .select({ id: tasks.id })
+            .from(tasks)
+            .where(and(eq(tasks.instanceId, instanceId), eq(tasks.taskKey, effect.taskKey)))
+            .limit(1)
+        )[0];
         if (!task) break;
-        deps.db.delete(taskCandidates).where(eq(taskCandidates.taskId, task.id)).run();
+        await deps.db.delete(taskCandidates).where(eq(taskCandidates.taskId, task.id));
         if (effect.candidates.length)
-          deps.db
-            .insert(taskCandidates)
-            .values(effect.candidates.map((c) => candidateRow(task.id, c)))
-            .run();
+          await deps.db.insert(taskCandidates).values(effect.candidates.map((c) => candidateRow(task.id, c)));
         for (const c of effect.candidates) if ('userId' in c) named.push(c.userId);
         break;
       }
@@ -73,22 +67,23 @@ export function applyEffects(
         readers.push(...effect.userIds);
         break;
       case 'closeTask': {
-        const task = deps.db
-          .select({ id: tasks.id, state: tasks.state })
-          .from(tasks)
-          .where(and(eq(tasks.instanceId, instanceId), eq(tasks.taskKey, effect.taskKey), eq(tasks.status, 'open')))
-          .get();
+        const task = (
+          await deps.db
+            .select({ id: tasks.id, state: tasks.state })
+            .from(tasks)
+            .where(and(eq(tasks.instanceId, instanceId), eq(tasks.taskKey, effect.taskKey), eq(tasks.status, 'open')))
+            .limit(1)
+        )[0];
         if (!task) break;
-        deps.db
+        await deps.db
           .update(tasks)
           .set({ status: 'closed', outcome: effect.outcome, closedBy: effect.byUserId, closedAt: at })
-          .where(eq(tasks.id, task.id))
-          .run();
-        resolveTaskNotices(deps, instanceId, task, effect.byUserId, at);
+          .where(eq(tasks.id, task.id));
+        await resolveTaskNotices(deps, instanceId, task, effect.byUserId, at);
         break;
       }
       case 'scheduleTimer':
-        deps.db
+        await deps.db
           .insert(timers)
           .values({
             instanceId,
@@ -101,11 +96,10 @@ export function applyEffects(
           .onConflictDoUpdate({
             target: [timers.instanceId, timers.timerKey],
             set: { dueAt: effect.dueAt, event: effect.event, firedAt: null, cancelledAt: null },
-          })
-          .run();
+          });
         break;
       case 'cancelTimer':
-        deps.db
+        await deps.db
           .update(timers)
           .set({ cancelledAt: at })
           .where(
@@ -115,12 +109,11 @@ export function applyEffects(
               isNull(timers.firedAt),
               isNull(timers.cancelledAt),
             ),
-          )
-          .run();
+          );
         break;
       case 'notify':
         // In-app rows per recipient; delivery channels (SMS, 钉钉, mail) can later read the same rows.
-        storeNotifications(deps, instanceId, effect);
+        await storeNotifications(deps, instanceId, effect);
         break;
       case 'moved':
         // Read by the action's blocks (record-blocks.ts); nothing to perform here.
@@ -134,7 +127,7 @@ export function applyEffects(
     }
   }
   // Always, not only on task effects: a migration closes the old tasks itself before calling here.
-  refreshInstanceDue(deps, instanceId);
+  await refreshInstanceDue(deps, instanceId);
   return { named, readers };
 }
 
@@ -144,10 +137,9 @@ const candidateRow = (taskId: string, c: TaskCandidate) =>
     : { taskId, userId: null, role: c.role, orgId: c.orgId };
 
 /** Task ids still open for an instance, for the instance view. */
-export const openTasksOf = (deps: Deps, instanceId: string) =>
-  deps.db
+export const openTasksOf = async (deps: Deps, instanceId: string) =>
+  await deps.db
     .select({ id: tasks.id, state: tasks.state, dueAt: tasks.dueAt })
     .from(tasks)
     .where(and(eq(tasks.instanceId, instanceId), eq(tasks.status, 'open')))
-    .orderBy(tasks.createdAt, tasks.id)
-    .all();
+    .orderBy(tasks.createdAt, tasks.id);

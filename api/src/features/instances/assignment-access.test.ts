@@ -31,7 +31,7 @@ const submission = {
 
 describe('who may name assignees, and what an assignment gives', () => {
   it('a teacher starting a submission cannot name an expert (403, audited, nothing written); the bureau can name an inspector', async () => {
-    const before = h.db.$client.prepare('select count(*) n from instances').get();
+    const before = h.sqlite.prepare('select count(*) n from instances').get();
     const res = await h.post(
       '/api/instances',
       {
@@ -44,8 +44,8 @@ describe('who may name assignees, and what an assignment gives', () => {
     );
     expect(res.status).toBe(403);
     expect((await res.json()).error.message['zh-CN']).toContain('只有教委人员');
-    expect(h.db.$client.prepare('select count(*) n from instances').get()).toEqual(before);
-    const denied = h.db.$client
+    expect(h.sqlite.prepare('select count(*) n from instances').get()).toEqual(before);
+    const denied = h.sqlite
       .prepare(
         "select count(*) n from audit_events where action = 'instance.start' and outcome = 'denied' and actor_id = ?",
       )

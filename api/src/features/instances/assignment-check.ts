@@ -9,19 +9,18 @@ import { AppError } from '../../errors.js';
  * Every assigned user must be a live account holding the role they are assigned for: the engine routes
  * `assigned` steps to these ids without a directory to check them against.
  */
-export function badAssignment(
+export async function badAssignment(
   deps: Deps,
   assignments: Partial<Record<TRole, string[]>>,
   field = 'assignments',
-): AppError | null {
+): Promise<AppError | null> {
   for (const [role, ids] of Object.entries(assignments)) {
     if (!ids?.length) continue;
-    const holders = deps.db
+    const holders = await deps.db
       .selectDistinct({ userId: roleGrants.userId })
       .from(roleGrants)
       .innerJoin(users, eq(users.id, roleGrants.userId))
-      .where(and(eq(roleGrants.role, role), inArray(roleGrants.userId, ids), eq(users.disabled, false)))
-      .all();
+      .where(and(eq(roleGrants.role, role), inArray(roleGrants.userId, ids), eq(users.disabled, false)));
     if (holders.length !== new Set(ids).size) {
       const key = field === 'assignments' ? `assignments.${role}` : field;
       return new AppError('VALIDATION', {
@@ -39,17 +38,17 @@ export function badAssignment(
 }
 
 /** A transition that assigns people from a form field (e.g. the experts chosen at preliminary review). */
-export function badTransitionAssignment(
+export async function badTransitionAssignment(
   deps: Deps,
   def: TDefinition,
   state: string,
   type: string,
   data: Record<string, unknown>,
-): AppError | null {
+): Promise<AppError | null> {
   const s = def.states[state];
   const assigns = s && 'on' in s ? s.on[type]?.assigns : undefined;
   if (!assigns) return null;
   const v = data[assigns.field];
   const ids = Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
-  return badAssignment(deps, { [assigns.role]: ids }, assigns.field);
+  return await badAssignment(deps, { [assigns.role]: ids }, assigns.field);
 }

@@ -49,7 +49,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const count = (sql: string, ...args: unknown[]) => (h.db.$client.prepare(sql).get(...args) as { n: number }).n;
+const count = (sql: string, ...args: unknown[]) => (h.sqlite.prepare(sql).get(...args) as { n: number }).n;
 const reads = async (who: string, id: string) => {
   const paths = [`/api/instances/${id}`, `/api/instances/${id}/history`, `/api/attachments?instanceId=${id}`];
   const statuses = await Promise.all(paths.map(async (p) => (await h.get(p, await h.as(who))).status));
@@ -190,7 +190,7 @@ describe('taken off an assignment, one loses the access it gave', () => {
     )?.[0];
     if (!reopen || !formal) throw new Error('the template changed');
     reopen.to = formal;
-    const definitionId = h.publish({ ...doc, key: 'award-reassigned' });
+    const definitionId = await h.publish({ ...doc, key: 'award-reassigned' });
     const started = await h.post(
       '/api/instances',
       { definitionId, subjectOrgId: h.orgs.schoolA, data: submission('二次分配') },
@@ -230,7 +230,7 @@ describe('copy-to (抄送) reaches only people inside the instance’s organisat
   const start = async () => {
     const res = await h.post(
       '/api/instances',
-      { definitionId: h.publish(), subjectOrgId: h.orgs.schoolA, data: { title: '抄送矩阵' } },
+      { definitionId: await h.publish(), subjectOrgId: h.orgs.schoolA, data: { title: '抄送矩阵' } },
       await h.as('principalA'),
     );
     return ((await res.json()) as { id: string }).id;

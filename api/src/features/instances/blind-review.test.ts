@@ -75,7 +75,7 @@ beforeAll(async () => {
   h = await makeWorkflowHarness();
   // Real-looking names, stored before anyone acts: the audit trail keeps the name an actor had then.
   for (const [u, name] of Object.entries(NAMES))
-    h.db.$client.prepare('update users set display_name = ? where id = ?').run(name, h.users[u]);
+    h.sqlite.prepare('update users set display_name = ? where id = ?').run(name, h.users[u]);
   const started = await h.start('teacherA', 'teaching-award', h.orgs.schoolA, submission('项目式学习重构科学课堂'));
   expect(started.status, await started.clone().text()).toBe(201);
   id = ((await started.json()) as { id: string }).id;
@@ -256,7 +256,7 @@ describe('a bureau’s copy with its own key and step names', () => {
         .replaceAll('"expertReview"', '"scoring2027"')
         .replaceAll('"preliminary"', '"formalCheck"'),
     ) as Record<string, unknown>;
-    const definitionId = h.publish({ ...doc, key: 'course-award-2027' });
+    const definitionId = await h.publish({ ...doc, key: 'course-award-2027' });
     const started = await h.post(
       '/api/instances',
       { definitionId, subjectOrgId: h.orgs.schoolA, data: submission('复制流程的申报') },

@@ -34,17 +34,17 @@ const NO_VEIL: Veil = { fields: new Set(), people: new Set(), assignments: (list
 export const oversees = (ability: AppAbility) =>
   ability.rulesFor('read', 'Instance').some((r) => !r.conditions && !r.inverted);
 
-export function veilFor(
+export async function veilFor(
   deps: Pick<Deps, 'db'>,
   input: { def: TDefinition; row: TInstanceRow; user: TAuthUser; ability?: AppAbility },
   events?: TAuditEventRow[],
-): Veil {
+): Promise<Veil> {
   const { def, row, user } = input;
   const spot = blindSpot(def, row.snapshot, user.id);
   if (spot) return peerVeil(spot, user.id);
   const seal = reviewSeal(def, row.snapshot, engineActor(user));
   if (!seal || oversees(input.ability ?? defineAbilityFor(user))) return NO_VEIL;
-  return sealVeil(seal, events ?? instanceEvents(deps, row.id));
+  return sealVeil(seal, events ?? (await instanceEvents(deps, row.id)));
 }
 
 const record = (v: unknown): Record<string, unknown> | null =>

@@ -12,7 +12,7 @@ import { listInstances } from './list-instances.js';
 let h: Harness;
 beforeAll(async () => {
   h = await makeHarness();
-  const c = h.db.$client;
+  const c = h.sqlite;
   c.exec('ANALYZE');
   c.exec("delete from sqlite_stat1 where tbl in ('instances', 'organisations')");
   const put = c.prepare('insert into sqlite_stat1 (tbl, idx, stat) values (?, ?, ?)');
@@ -29,12 +29,12 @@ describe('the bureau’s instance lists on a city’s statistics', () => {
     { sort: 'dueAt', order: 'desc' },
     { from: '2026-01-01' },
   ] as const) {
-    it(`${JSON.stringify(query)}: read off an index in order, no sort step`, () => {
-      const user = h.authUser('reviewer1');
+    it(`${JSON.stringify(query)}: read off an index in order, no sort step`, async () => {
+      const user = await h.authUser('reviewer1');
       const ability = defineAbilityFor(user);
-      const plans = plansOf(
+      const plans = await plansOf(
         h,
-        (deps) => listInstances(deps, { user, ability, query: { limit: 50, ...query } }),
+        async (deps) => await listInstances(deps, { user, ability, query: { limit: 50, ...query } }),
         'instances',
       );
       expect(plans.length).toBeGreaterThan(0);
@@ -56,12 +56,12 @@ describe('a requester’s instance list on a city’s statistics', () => {
     { sort: 'state', order: 'desc' },
   ] as const;
   for (const query of SORTS) {
-    it(`${JSON.stringify(query)}: their own requests read off a requester index in order`, () => {
-      const user = h.authUser('outside');
+    it(`${JSON.stringify(query)}: their own requests read off a requester index in order`, async () => {
+      const user = await h.authUser('outside');
       const ability = defineAbilityFor(user);
-      const plans = plansOf(
+      const plans = await plansOf(
         h,
-        (deps) => listInstances(deps, { user, ability, query: { limit: 50, ...query } }),
+        async (deps) => await listInstances(deps, { user, ability, query: { limit: 50, ...query } }),
         'instances',
       );
       const own = plans.filter((p) => p.includes('instances_created_by_'));

@@ -4,6 +4,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { closeDb } from '../../db/client.js';
 import { auditEvents, instances } from '../../db/schema.js';
 import { type Harness, makeHarness, type Session } from '../../test/harness.js';
 
@@ -15,7 +16,7 @@ let definitionId: string;
 
 beforeAll(async () => {
   h = await makeHarness();
-  definitionId = h.publish();
+  definitionId = await h.publish();
   pa = await h.signIn('principalA');
   // A real listening server on an ephemeral port: requests arrive over sockets, interleaved by the event loop.
   server = await new Promise<ServerType>((resolve) => {
@@ -28,14 +29,16 @@ afterAll(async () => {
   h.close();
 });
 
-const successEvents = (id: string) =>
-  h.db
-    .select({ n: count() })
-    .from(auditEvents)
-    .where(
-      and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'instance.event'), eq(auditEvents.outcome, 'success')),
-    )
-    .get()?.n;
+const successEvents = async (id: string) =>
+  (
+    await h.db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'instance.event'), eq(auditEvents.outcome, 'success')),
+      )
+      .limit(1)
+  )[0]?.n;
 
 describe('optimistic concurrency', () => {
   it('20 concurrent events with the same expectedVersion: exactly one 200, nineteen 409, one success audit', async () => {
@@ -57,8 +60,8 @@ describe('optimistic concurrency', () => {
     expect(statuses.filter((s) => s === 409)).toHaveLength(19);
     for (const r of responses.filter((x) => x.status === 409))
       expect((await r.json()).error.code).toBe('VERSION_CONFLICT');
-    expect(successEvents(id)).toBe(1);
-    expect(h.db.select().from(instances).where(eq(instances.id, id)).get()?.version).toBe(2);
+    expect(await successEvents(id)).toBe(1);
+    expect((await h.db.select().from(instances).where(eq(instances.id, id)).limit(1))[0]?.version).toBe(2);
   });
 
   it('the same through app.request with Promise.all', async () => {
@@ -66,13 +69,14 @@ describe('optimistic concurrency', () => {
       await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: '并发2' } }, pa)
     ).json();
     const responses = await Promise.all(
-      Array.from({ length: 20 }, () =>
-        h.post(`/api/instances/${id}/events`, { type: 'SUBMIT', expectedVersion: 1 }, pa),
+      Array.from(
+        { length: 20 },
+        async () => await h.post(`/api/instances/${id}/events`, { type: 'SUBMIT', expectedVersion: 1 }, pa),
       ),
     );
     expect(responses.filter((r) => r.status === 200)).toHaveLength(1);
     expect(responses.filter((r) => r.status === 409)).toHaveLength(19);
-    expect(successEvents(id)).toBe(1);
+    expect(await successEvents(id)).toBe(1);
   });
 
   it('a second connection to the same file sees the committed result and cannot double-apply', async () => {
@@ -91,7 +95,7 @@ describe('optimistic concurrency', () => {
       });
     const rs = await Promise.all([req(h.app), req(app2), req(h.app), req(app2)]);
     expect(rs.filter((r) => r.status === 200)).toHaveLength(1);
-    expect(successEvents(id)).toBe(1);
-    other.$client.close();
+    expect(await successEvents(id)).toBe(1);
+    closeDb(other);
   });
 });

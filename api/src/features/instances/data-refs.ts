@@ -34,29 +34,30 @@ export function assignmentsOf(def: TDefinition, row: TInstanceRow): TInstanceAss
  * table. A person or instance the viewer may not read is named null: the page says so, and nothing
  * leaks that the lists would not show them (an expert's name to the submitting teacher, say).
  */
-export function dataRefs(
+export async function dataRefs(
   deps: Deps,
   input: { user: TAuthUser; ability: AppAbility; values: unknown[] },
-): Record<string, TDataRef> {
+): Promise<Record<string, TDataRef>> {
   const ids = idsIn(input.values);
   const refs: Record<string, TDataRef> = {};
   if (ids.length === 0) return refs;
-  for (const o of deps.db
+  for (const o of await deps.db
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)
-    .where(inArray(organisations.id, ids))
-    .all()) {
+    .where(inArray(organisations.id, ids))) {
     refs[o.id] = { kind: 'organisation', name: o.name };
   }
-  for (const u of deps.db
+  for (const u of await deps.db
     .select({ id: users.id, displayName: users.displayName })
     .from(users)
-    .where(inArray(users.id, ids))
-    .all()) {
-    refs[u.id] = { kind: 'user', name: input.ability.can('read', userSubject(deps, u.id)) ? u.displayName : null };
+    .where(inArray(users.id, ids))) {
+    refs[u.id] = {
+      kind: 'user',
+      name: input.ability.can('read', await userSubject(deps, u.id)) ? u.displayName : null,
+    };
   }
-  for (const row of deps.db.select().from(instances).where(inArray(instances.id, ids)).all()) {
-    const readable = input.ability.can('read', instanceSubject(deps, row, input.user));
+  for (const row of await deps.db.select().from(instances).where(inArray(instances.id, ids))) {
+    const readable = input.ability.can('read', await instanceSubject(deps, row, input.user));
     const title = (row.data as Record<string, unknown>).title;
     refs[row.id] = { kind: 'instance', name: readable ? (typeof title === 'string' ? title : '') : null };
   }

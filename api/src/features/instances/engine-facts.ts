@@ -3,7 +3,7 @@ import { and, count, eq, gte, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import { definitions, instances, tasks } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { type Actor, type Subject, type TDefinition, usesOf } from '../../engine.js';
-import { lazily } from '../../lib/lazily.js';
+import type { LazyValues } from '../../lib/lazily.js';
 import { loadPublished } from '../reference/load-reference.js';
 import { entryRuleRefusals, semesterStart } from '../workflow-rules/campus-entry-check.js';
 
@@ -43,13 +43,10 @@ function targetsGuardedBy(def: TDefinition, fact: string): string[] {
 }
 
 /** Other instances of this definition key (any version) this semester, not refused or withdrawn. */
-function sameKeyThisSemester(deps: Pick<Deps, 'db'>, input: FactInput, ...extra: SQL[]): number {
-  const ids = deps.db
-    .select({ id: definitions.id })
-    .from(definitions)
-    .where(eq(definitions.key, input.def.key))
-    .all()
-    .map((d) => d.id);
+async function sameKeyThisSemester(deps: Pick<Deps, 'db'>, input: FactInput, ...extra: SQL[]): Promise<number> {
+  const ids = (
+    await deps.db.select({ id: definitions.id }).from(definitions).where(eq(definitions.key, input.def.key))
+  ).map((d) => d.id);
   if (ids.length === 0) return 0;
   const where = [
     inArray(instances.definitionId, ids),
@@ -59,11 +56,13 @@ function sameKeyThisSemester(deps: Pick<Deps, 'db'>, input: FactInput, ...extra:
     ...extra,
   ];
   return (
-    deps.db
-      .select({ n: count() })
-      .from(instances)
-      .where(and(...where))
-      .get()?.n ?? 0
+    (
+      await deps.db
+        .select({ n: count() })
+        .from(instances)
+        .where(and(...where))
+        .limit(1)
+    )[0]?.n ?? 0
   );
 }
 
@@ -76,27 +75,31 @@ function sameKeyThisSemester(deps: Pick<Deps, 'db'>, input: FactInput, ...extra:
  * - and the facts of the definition's blocks: an `entryRules` block's refusals under its `fact` name.
  * The published whitelist (items, windows, frequencies) and award rubric (school quota) feed them.
  */
-export function engineFacts(deps: Pick<Deps, 'db'>, input: FactInput): Record<string, unknown> {
+export async function engineFacts(
+  deps: Pick<Deps, 'db'>,
+  input: FactInput,
+  lazy: LazyValues,
+): Promise<Record<string, unknown>> {
   const used = factsUsed(input.def);
   const facts: Record<string, unknown> = {};
   const atSubject = eq(instances.subjectOrgId, input.subject.orgId);
   if (used.has('subjectInstancesThisSemester'))
-    lazily(facts, 'subjectInstancesThisSemester', () => sameKeyThisSemester(deps, input, atSubject));
+    lazy.define(facts, 'subjectInstancesThisSemester', () => sameKeyThisSemester(deps, input, atSubject));
   if (used.has('schoolRecommendations'))
-    lazily(facts, 'schoolRecommendations', () => {
+    lazy.define(facts, 'schoolRecommendations', async () => {
       // Recommended = reached the step the capped transition leads to; its tasks prove it without reading snapshots.
       const targets = targetsGuardedBy(input.def, 'schoolRecommendations');
       const reached = sql`exists (select 1 from ${tasks} where ${tasks.instanceId} = ${instances.id} and ${inArray(tasks.state, targets)})`;
-      return targets.length ? sameKeyThisSemester(deps, input, atSubject, reached) : 0;
+      return targets.length ? await sameKeyThisSemester(deps, input, atSubject, reached) : 0;
     });
   // The published award rubric's school quota; withinCap falls back to the definition's cap without it.
   if (used.has('schoolRecommendationQuota')) {
-    const quota = loadPublished(deps, 'award-rubric')?.content.schoolQuota;
+    const quota = (await loadPublished(deps, 'award-rubric'))?.content.schoolQuota;
     if (quota !== undefined) facts.schoolRecommendationQuota = quota;
   }
   for (const use of usesOf(input.def, 'entryRules'))
     if (used.has(use.params.fact))
-      lazily(facts, use.params.fact, () =>
+      lazy.define(facts, use.params.fact, () =>
         entryRuleRefusals(deps, use.params, input.data, input.now, input.instanceId),
       );
   const near = new Set(input.subject.path.slice(1));

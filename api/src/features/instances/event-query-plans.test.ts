@@ -9,17 +9,19 @@ let h: Harness;
 let definitionId: string;
 beforeAll(async () => {
   h = await makeHarness();
-  definitionId = h.publish();
+  definitionId = await h.publish();
   // History for the principal's role at their school: closed tasks the event path must not walk.
   for (let i = 0; i < 30; i += 1) {
-    const started = startInstance(h.deps, {
-      actor: h.authUser('principalA'),
-      definitionId,
-      subjectOrgId: h.orgs.schoolA,
-      data: { title: `报告${i}` },
-    }).body;
-    fireEvent(h.deps, {
-      actor: h.authUser('principalA'),
+    const started = (
+      await startInstance(h.deps, {
+        actor: await h.authUser('principalA'),
+        definitionId,
+        subjectOrgId: h.orgs.schoolA,
+        data: { title: `报告${i}` },
+      })
+    ).body;
+    await fireEvent(h.deps, {
+      actor: await h.authUser('principalA'),
       instanceId: started.id,
       event: { type: 'SUBMIT' },
       expectedVersion: started.version,
@@ -32,18 +34,25 @@ afterAll(() => h.close());
 // the event sends about tasks reads the instance's own tasks by (instance_id, status), never the open
 // tasks of the district (tasks_open_due_idx) nor every task addressed to the actor's role.
 describe('query plans of the event path (issue 11)', () => {
-  it("reads only the instance's own tasks: its earliest open deadline and whether the actor has work there", () => {
-    const actor = h.authUser('principalA');
-    const started = startInstance(h.deps, {
-      actor,
-      definitionId,
-      subjectOrgId: h.orgs.schoolA,
-      data: { title: '本次' },
-    }).body;
-    const plans = plansOf(
+  it("reads only the instance's own tasks: its earliest open deadline and whether the actor has work there", async () => {
+    const actor = await h.authUser('principalA');
+    const started = (
+      await startInstance(h.deps, {
+        actor,
+        definitionId,
+        subjectOrgId: h.orgs.schoolA,
+        data: { title: '本次' },
+      })
+    ).body;
+    const plans = await plansOf(
       h,
-      (deps) =>
-        fireEvent(deps, { actor, instanceId: started.id, event: { type: 'SUBMIT' }, expectedVersion: started.version }),
+      async (deps) =>
+        await fireEvent(deps, {
+          actor,
+          instanceId: started.id,
+          event: { type: 'SUBMIT' },
+          expectedVersion: started.version,
+        }),
       'tasks',
     );
     expect(plans.length).toBeGreaterThan(1);

@@ -1,7 +1,7 @@
 import { appendAudit } from '../../audit/append.js';
 import { defineAbilityFor } from '../../auth/ability.js';
 import { isSystem, type TAuthUser } from '../../auth/user.js';
-import { txOrThrow } from '../../db/client.js';
+import { changesOf, txOrThrow } from '../../db/client.js';
 import type { TInstanceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { describeSnapshot, type EngineEvent, periodOf, step, type TDefinition, titleOf } from '../../engine.js';
@@ -15,7 +15,7 @@ import { applyEffects } from './apply-effects.js';
 import { badTransitionAssignment } from './assignment-check.js';
 import { refusalsMeta } from './decided-reasons.js';
 import { delegatedFor } from './delegated-for.js';
-import { buildEnv, engineActor } from './engine-env.js';
+import { buildEnv, engineActor, engineRun } from './engine-env.js';
 import { instanceRow, writeStep } from './instance-rows.js';
 import { addParticipants, dropUnassigned, instanceSubject, leaversOf } from './instance-subject.js';
 import { eventResult, subjectOf } from './instance-view.js';
@@ -46,54 +46,54 @@ export type TFireEventInput = {
  * Moves an instance by one event, inside the caller's transaction. Returns the error instead of
  * throwing so that the refusal's audit event commits with it. Used by fireEvent and by the scheduler.
  */
-export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | AppError {
+export async function applyEvent(deps: Deps, input: TFireEventInput): Promise<TEventResult | AppError> {
   const { actor, instanceId } = input;
-  const replay = replayOf(deps, input.idempotency, ZEventResult);
+  const replay = await replayOf(deps, input.idempotency, ZEventResult);
   if (replay) return replay instanceof AppError ? replay : replay.body;
   const meta: Record<string, unknown> = { type: input.event.type, comment: input.event.comment ?? null };
   if (input.via) meta.via = input.via;
   if (input.event.type === 'REASSIGN')
     meta.reassign = { from: input.event.data?.from ?? null, to: input.event.data?.to ?? null };
-  const deny = (error: AppError, before?: unknown) =>
-    deniedEvent(deps, { actor, action: 'instance.event', instanceId, error, before, meta });
+  const deny = async (error: AppError, before?: unknown) =>
+    await deniedEvent(deps, { actor, action: 'instance.event', instanceId, error, before, meta });
 
-  const row = instanceRow(deps.db, instanceId);
-  if (!row) return deny(new AppError('NOT_FOUND'));
+  const row = await instanceRow(deps.db, instanceId);
+  if (!row) return await deny(new AppError('NOT_FOUND'));
   if (!isSystem(actor)) {
     const ability = defineAbilityFor(actor);
-    const target = instanceSubject(deps, row, actor);
+    const target = await instanceSubject(deps, row, actor);
     // Rows the caller may not read answer 404, so ids of other schools' instances cannot be probed.
-    if (!ability.can('read', target)) return deny(new AppError('NOT_FOUND'));
+    if (!ability.can('read', target)) return await deny(new AppError('NOT_FOUND'));
     // Handing a departing person's work on (REASSIGN) changes who acts, not what is decided: 'update'.
     if (!ability.can(input.event.type === 'REASSIGN' ? 'update' : 'act', target))
-      return deny(new AppError('FORBIDDEN'));
+      return await deny(new AppError('FORBIDDEN'));
   }
   const before = { state: row.state, version: row.version };
   if (input.expectedVersion !== null && input.expectedVersion !== row.version) {
-    return deny(new AppError('VERSION_CONFLICT'), before);
+    return await deny(new AppError('VERSION_CONFLICT'), before);
   }
-  const loaded = loadDefinition(deps, row.definitionId);
-  if (!loaded) return deny(new AppError('INTERNAL'), before);
+  const loaded = await loadDefinition(deps, row.definitionId);
+  if (!loaded) return await deny(new AppError('INTERNAL'), before);
   const def = input.definitionFor ? input.definitionFor(loaded.def) : loaded.def;
-  const badTargets = badMechanicTargets(deps, def, input.event, row);
-  if (badTargets) return deny(badTargets, before);
+  const badTargets = await badMechanicTargets(deps, def, input.event, row);
+  if (badTargets) return await deny(badTargets, before);
   // The action's blocks fill what they compute (experts, scores, roll-up) or refuse, before the engine decides.
-  const prepared = prepareEvent(deps, def, row, input.event, actor.id);
-  if (prepared instanceof AppError) return deny(prepared, before);
+  const prepared = await prepareEvent(deps, def, row, input.event, actor.id);
+  if (prepared instanceof AppError) return await deny(prepared, before);
   const event = prepared.event;
-  const badAssign = badTransitionAssignment(deps, def, row.state, event.type, event.data ?? {});
-  if (badAssign) return deny(badAssign, before);
-  const subject = subjectOf(deps, def, orgPath(deps, row.subjectOrgId), row.subjectOrgId);
+  const badAssign = await badTransitionAssignment(deps, def, row.state, event.type, event.data ?? {});
+  if (badAssign) return await deny(badAssign, before);
+  const subject = await subjectOf(deps, def, await orgPath(deps, row.subjectOrgId), row.subjectOrgId);
   const engActor = engineActor(actor);
-  const env = buildEnv(deps, def, subject, engActor, { ...row.data, ...event.data }, row.id);
-  const result = step(def, row.snapshot, event, engActor, env);
-  if (!result.ok) return deny(refusalError(result), before);
+  const env = await buildEnv(deps, def, subject, engActor, { ...row.data, ...event.data }, row.id);
+  const result = await engineRun(env, () => step(def, row.snapshot, event, engActor, env));
+  if (!result.ok) return await deny(refusalError(result), before);
   // A returned part names whose it was (the school), so the trail says who was sent back.
   if (event.type === 'RETURN_PART') {
     const userId = String(event.data?.userId ?? '');
-    meta.part = { userId, name: env.partyNames?.[userId] ?? null };
+    meta.part = { userId, name: await engineRun(env, () => env.partyNames?.[userId] ?? null) };
   }
-  const onBehalfOf = delegatedFor(def, row.snapshot, event, actor, env);
+  const onBehalfOf = await engineRun(env, () => delegatedFor(def, row.snapshot, event, actor, env));
   if (onBehalfOf.length) meta.onBehalfOf = onBehalfOf;
 
   const described = describeSnapshot(def, result.snapshot);
@@ -108,30 +108,35 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
     updatedAt: deps.clock().toISOString(),
   };
   // A revised request's new activity title renames it everywhere it is listed.
-  const updated = writeStep(deps.db, row.id, row.version, {
+  const updated = await writeStep(deps.db, row.id, row.version, {
     ...next,
     period: periodOf(def, next.data),
     title: titleOf(def, next.data),
   });
   // Cannot happen under BEGIN IMMEDIATE; kept so a future multi-writer database stays correct.
-  if (updated.changes !== 1) return deny(new AppError('VERSION_CONFLICT'), before);
+  if (changesOf(updated) !== 1) return await deny(new AppError('VERSION_CONFLICT'), before);
 
-  const { named, readers } = applyEffects(deps, row.id, result.effects);
-  const participants = addParticipants(deps, row.id, [
+  const { named, readers } = await applyEffects(deps, row.id, result.effects);
+  const participants = await addParticipants(deps, row.id, [
     ...Object.entries(described.assignments).flatMap(([role, ids]) => (ids ?? []).map((userId) => ({ userId, role }))),
     ...named.map((userId) => ({ userId, role: 'candidate' })),
     ...readers.map((userId) => ({ userId, role: 'reader' })),
   ]);
-  dropUnassigned(
+  await dropUnassigned(
     deps,
     row.id,
     described.assignments,
     leaversOf(describeSnapshot(def, row.snapshot), described, event),
     participants,
   );
-  Object.assign(meta, prepared.note, recordEvent(deps, def, next, result.effects, event), refusalsMeta(result.effects));
+  Object.assign(
+    meta,
+    prepared.note,
+    await recordEvent(deps, def, next, result.effects, event),
+    refusalsMeta(result.effects),
+  );
   if (event.type === 'TIMER') meta.timer = timerMeta(event, input.timerDueAt, result.effects);
-  appendAudit(deps.db, {
+  await appendAudit(deps.db, {
     at: next.updatedAt,
     actor,
     action: 'instance.event',
@@ -142,12 +147,12 @@ export function applyEvent(deps: Deps, input: TFireEventInput): TEventResult | A
     after: { state: next.state, version: next.version },
     meta,
   });
-  const body = eventResult(deps, def, next, actor);
-  rememberResponse(deps, input.idempotency, 200, body);
+  const body = await eventResult(deps, def, next, actor);
+  await rememberResponse(deps, input.idempotency, 200, body);
   return body;
 }
 
 /** One event in one BEGIN IMMEDIATE transaction; refusals are audited, then thrown. */
-export function fireEvent(deps: Deps, input: TFireEventInput): TEventResult {
-  return txOrThrow(deps.db, () => applyEvent(deps, input));
+export async function fireEvent(deps: Deps, input: TFireEventInput): Promise<TEventResult> {
+  return await txOrThrow(deps.db, async () => await applyEvent(deps, input));
 }

@@ -12,13 +12,13 @@ import type { THistoryEvent } from './instances.types.js';
  * attempts are left to the auditor's log: readers of an instance need not learn who probed it. What a
  * blind or sealed expert review keeps from this viewer is veiled (blind-review.ts).
  */
-export function getHistory(
+export async function getHistory(
   deps: Deps,
   input: { user: TAuthUser; ability: AppAbility; id: string },
-): { items: THistoryEvent[] } {
-  const row = readableInstance(deps, input.user, input.ability, input.id);
-  const items = instanceEvents(deps, input.id);
-  const def = loadDefinition(deps, row.definitionId)?.def;
+): Promise<{ items: THistoryEvent[] }> {
+  const row = await readableInstance(deps, input.user, input.ability, input.id);
+  const items = await instanceEvents(deps, input.id);
+  const def = (await loadDefinition(deps, row.definitionId))?.def;
   if (!def) return { items };
-  return { items: veilFor(deps, { def, row, user: input.user, ability: input.ability }, items).history(items) };
+  return { items: (await veilFor(deps, { def, row, user: input.user, ability: input.ability }, items)).history(items) };
 }

@@ -11,11 +11,13 @@ import { noticeEndOf } from './notice-period.js';
  * rests in a 公示 (no task, nobody's to-do) it is the notice's end (issue 9), so lists show and sort it
  * like any deadline. Called after every change to an instance's tasks or timers, in the same transaction.
  */
-export function refreshInstanceDue(deps: Deps, instanceId: string): void {
-  let dueAt = earliestOpenDue(deps.db, instanceId);
+export async function refreshInstanceDue(deps: Deps, instanceId: string): Promise<void> {
+  let dueAt = await earliestOpenDue(deps.db, instanceId);
   if (dueAt === null) {
-    const row = deps.db.select({ state: instances.state }).from(instances).where(eq(instances.id, instanceId)).get();
-    if (row) dueAt = noticeEndOf(deps, instanceId, row.state);
+    const row = (
+      await deps.db.select({ state: instances.state }).from(instances).where(eq(instances.id, instanceId)).limit(1)
+    )[0];
+    if (row) dueAt = await noticeEndOf(deps, instanceId, row.state);
   }
-  moveDue(deps.db, instanceId, dueAt);
+  await moveDue(deps.db, instanceId, dueAt);
 }

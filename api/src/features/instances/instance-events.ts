@@ -4,8 +4,8 @@ import { auditEvents, type TAuditEventRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 
 /** An instance's successful events, oldest first (its 办理记录); refused attempts stay in the auditor's log. */
-export const instanceEvents = (deps: Pick<Deps, 'db'>, instanceId: string): TAuditEventRow[] =>
-  deps.db
+export const instanceEvents = async (deps: Pick<Deps, 'db'>, instanceId: string): Promise<TAuditEventRow[]> =>
+  await deps.db
     .select()
     .from(auditEvents)
     .where(
@@ -15,5 +15,4 @@ export const instanceEvents = (deps: Pick<Deps, 'db'>, instanceId: string): TAud
         eq(auditEvents.outcome, 'success'),
       ),
     )
-    .orderBy(asc(auditEvents.seq))
-    .all();
+    .orderBy(asc(auditEvents.seq));

@@ -11,31 +11,31 @@ import type { TDefinition } from '../../engine.js';
  * or school, preferring the unit where they hold a starter role. Never the district, unless the starter
  * holds nothing below it (the bureau itself filed). migration 0026 backfills older rows by the same rule.
  */
-export function requesterOf(
+export async function requesterOf(
   deps: Pick<Deps, 'db'>,
   def: TDefinition,
   subject: { id: string; type: string },
   actor: TAuthUser,
-): string {
+): Promise<string> {
   if (subject.type !== 'district') return subject.id;
   const starterRoles = new Set(def.starters.map((s) => s.role));
   const grants = [...actor.roles].sort((a, b) => Number(starterRoles.has(b.role)) - Number(starterRoles.has(a.role)));
   if (grants.length === 0) return subject.id;
   const below = new Set(
-    deps.db
-      .select({ id: organisations.id })
-      .from(organisations)
-      .where(
-        and(
-          inArray(
-            organisations.id,
-            grants.map((g) => g.orgId),
+    (
+      await deps.db
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(
+          and(
+            inArray(
+              organisations.id,
+              grants.map((g) => g.orgId),
+            ),
+            ne(organisations.type, 'district'),
           ),
-          ne(organisations.type, 'district'),
-        ),
-      )
-      .all()
-      .map((o) => o.id),
+        )
+    ).map((o) => o.id),
   );
   return grants.find((g) => below.has(g.orgId))?.orgId ?? subject.id;
 }

@@ -15,8 +15,8 @@ const ph = sql.placeholder;
  */
 const col = <T>(name: string) => ph(name) as unknown as T;
 
-export const instanceRow = (db: Db, id: string): TInstanceRow | undefined =>
-  prepared(db, 'instance.row', (d) =>
+export const instanceRow = async (db: Db, id: string): Promise<TInstanceRow | undefined> =>
+  await prepared(db, 'instance.row', (d) =>
     d
       .select()
       .from(instances)
@@ -30,8 +30,8 @@ type TMoved = Pick<
 >;
 
 /** The engine's step written back, only if the row still has the version it was read at (changes: 0 if not). */
-export const writeStep = (db: Db, id: string, readVersion: number, next: TMoved) =>
-  prepared(db, 'instance.step', (d) =>
+export const writeStep = async (db: Db, id: string, readVersion: number, next: TMoved) =>
+  await prepared(db, 'instance.step', (d) =>
     d
       .update(instances)
       .set({
@@ -49,18 +49,20 @@ export const writeStep = (db: Db, id: string, readVersion: number, next: TMoved)
       .prepare(),
   ).run({ ...next, id, readVersion });
 
-export const earliestOpenDue = (db: Db, instanceId: string): string | null =>
-  prepared(db, 'instance.earliestDue', (d) =>
-    d
-      .select({ dueAt: min(tasks.dueAt) })
-      .from(tasks)
-      .where(and(eq(tasks.instanceId, ph('instanceId')), eq(tasks.status, 'open')))
-      .prepare(),
-  ).get({ instanceId })?.dueAt ?? null;
+export const earliestOpenDue = async (db: Db, instanceId: string): Promise<string | null> =>
+  (
+    await prepared(db, 'instance.earliestDue', (d) =>
+      d
+        .select({ dueAt: min(tasks.dueAt) })
+        .from(tasks)
+        .where(and(eq(tasks.instanceId, ph('instanceId')), eq(tasks.status, 'open')))
+        .prepare(),
+    ).get({ instanceId })
+  )?.dueAt ?? null;
 
 /** Sets due_at only when it moved: an unchanged row is not rewritten (nor its tally triggers run). */
-export const moveDue = (db: Db, instanceId: string, dueAt: string | null) =>
-  prepared(db, 'instance.moveDue', (d) =>
+export const moveDue = async (db: Db, instanceId: string, dueAt: string | null) =>
+  await prepared(db, 'instance.moveDue', (d) =>
     d
       .update(instances)
       .set({ dueAt: col<string | null>('dueAt') })
@@ -68,19 +70,22 @@ export const moveDue = (db: Db, instanceId: string, dueAt: string | null) =>
       .prepare(),
   ).run({ instanceId, dueAt });
 
-export const participantUserIds = (db: Db, instanceId: string): string[] =>
-  prepared(db, 'instance.participantIds', (d) =>
-    d
-      .selectDistinct({ userId: instanceParticipants.userId })
-      .from(instanceParticipants)
-      .where(eq(instanceParticipants.instanceId, ph('instanceId')))
-      .prepare(),
-  )
-    .all({ instanceId })
-    .map((r) => r.userId);
+export const participantUserIds = async (db: Db, instanceId: string): Promise<string[]> =>
+  (
+    await prepared(db, 'instance.participantIds', (d) =>
+      d
+        .selectDistinct({ userId: instanceParticipants.userId })
+        .from(instanceParticipants)
+        .where(eq(instanceParticipants.instanceId, ph('instanceId')))
+        .prepare(),
+    ).all({ instanceId })
+  ).map((r) => r.userId);
 
-export const participantRoleRows = (db: Db, instanceId: string): Array<{ userId: string; role: string }> =>
-  prepared(db, 'instance.participantRows', (d) =>
+export const participantRoleRows = async (
+  db: Db,
+  instanceId: string,
+): Promise<Array<{ userId: string; role: string }>> =>
+  await prepared(db, 'instance.participantRows', (d) =>
     d
       .select({ userId: instanceParticipants.userId, role: instanceParticipants.role })
       .from(instanceParticipants)

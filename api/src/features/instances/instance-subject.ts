@@ -34,10 +34,14 @@ export function instanceFields(viewer: TAuthUser): TFieldMap {
 }
 
 /** The same membership, for one loaded row (what ability.can sees). */
-export function participantIds(deps: Pick<Deps, 'db'>, instanceId: string, viewer?: TAuthUser): string[] {
-  const ids = participantUserIds(deps.db, instanceId);
+export async function participantIds(
+  deps: Pick<Deps, 'db'>,
+  instanceId: string,
+  viewer?: TAuthUser,
+): Promise<string[]> {
+  const ids = await participantUserIds(deps.db, instanceId);
   if (viewer && !ids.includes(viewer.id)) {
-    if (waitsOn(deps.db, instanceId, viewer)) ids.push(viewer.id);
+    if (await waitsOn(deps.db, instanceId, viewer)) ids.push(viewer.id);
   }
   return ids;
 }
@@ -56,14 +60,14 @@ export function toInstanceSubject(row: TInstanceRow, participants: string[]): TI
 }
 
 /** The loaded row as a CASL subject for this viewer, ready for ability.can(action, …). */
-export const instanceSubject = (deps: Pick<Deps, 'db'>, row: TInstanceRow, viewer: TAuthUser) =>
-  subject('Instance', toInstanceSubject(row, participantIds(deps, row.id, viewer)));
+export const instanceSubject = async (deps: Pick<Deps, 'db'>, row: TInstanceRow, viewer: TAuthUser) =>
+  subject('Instance', toInstanceSubject(row, await participantIds(deps, row.id, viewer)));
 
 type TParticipantRow = { userId: string; role: string };
 
 /** The instance's participant rows (a handful): read once per event, shared by the two steps below. */
-export function participantRows(deps: Pick<Deps, 'db'>, instanceId: string): TParticipantRow[] {
-  return participantRoleRows(deps.db, instanceId);
+export async function participantRows(deps: Pick<Deps, 'db'>, instanceId: string): Promise<TParticipantRow[]> {
+  return await participantRoleRows(deps.db, instanceId);
 }
 
 /**
@@ -72,13 +76,13 @@ export function participantRows(deps: Pick<Deps, 'db'>, instanceId: string): TPa
  * rows the instance has (read here if not given); only the missing ones are checked and written, so the
  * usual event, whose people are all recorded already, writes nothing.
  */
-export function addParticipants(
+export async function addParticipants(
   deps: Pick<Deps, 'db'>,
   instanceId: string,
   people: Array<{ userId: string; role: string }>,
   current?: TParticipantRow[],
-): TParticipantRow[] {
-  const rows = current ?? participantRows(deps, instanceId);
+): Promise<TParticipantRow[]> {
+  const rows = current ?? (await participantRows(deps, instanceId));
   const key = (p: TParticipantRow) => `${p.userId}\u0000${p.role}`;
   const have = new Set(rows.map(key));
   const unique = new Map(people.filter((p) => !have.has(key(p))).map((p) => [key(p), p]));
@@ -86,21 +90,15 @@ export function addParticipants(
   // Only real accounts: 'system' and stale ids never become participants.
   const ids = [...new Set([...unique.values()].map((p) => p.userId))];
   const known = new Set(
-    deps.db
-      .select({ id: users.id })
-      .from(users)
-      .where(inArray(users.id, ids))
-      .all()
-      .map((u) => u.id),
+    (await deps.db.select({ id: users.id }).from(users).where(inArray(users.id, ids))).map((u) => u.id),
   );
   for (const [k, p] of unique) if (!known.has(p.userId)) unique.delete(k);
   if (unique.size === 0) return rows;
   const added = [...unique.values()].map((p) => ({ userId: p.userId, role: p.role }));
-  deps.db
+  await deps.db
     .insert(instanceParticipants)
     .values(added.map((p) => ({ instanceId, ...p })))
-    .onConflictDoNothing()
-    .run();
+    .onConflictDoNothing();
   return [...rows, ...added];
 }
 
@@ -132,13 +130,14 @@ export function leaversOf(
  * `candidate` rows its tasks added, and someone taken off the copy list loses the `reader` row. Otherwise
  * the engine's own rows are left alone: whoever worked on an instance keeps reading it.
  */
-export function dropUnassigned(
+export async function dropUnassigned(
   deps: Pick<Deps, 'db'>,
   instanceId: string,
   assignments: Partial<Record<TRole, string[]>>,
   leavers: { assignees: string[]; readers: string[] } = { assignees: [], readers: [] },
-  rows: TParticipantRow[] = participantRows(deps, instanceId),
+  known?: TParticipantRow[],
 ) {
+  const rows = known ?? (await participantRows(deps, instanceId));
   // A delete only for the rows that go (usually none): a delete per role on every event was a tenth of
   // the event path (issue 11).
   const roles: ReadonlySet<string> = new Set(ROLES);
@@ -148,7 +147,7 @@ export function dropUnassigned(
       : (r.role === 'candidate' && leavers.assignees.includes(r.userId)) ||
         (r.role === 'reader' && leavers.readers.includes(r.userId));
   for (const r of rows.filter(goes))
-    deps.db
+    await deps.db
       .delete(instanceParticipants)
       .where(
         and(
@@ -156,6 +155,5 @@ export function dropUnassigned(
           eq(instanceParticipants.role, r.role),
           eq(instanceParticipants.userId, r.userId),
         ),
-      )
-      .run();
+      );
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineAbilityFor } from '../../auth/ability.js';
 import { hashPassword } from '../../auth/password.js';
 import { declareTemplateTitles, fillTitles } from '../../bootstrap/fill-titles.js';
+import { tx } from '../../db/client.js';
 import { auditEvents, definitions, instances } from '../../db/schema.js';
 import { TEMPLATES } from '../../engine.js';
 import { PASSWORD } from '../../test/harness.js';
@@ -23,7 +24,7 @@ let kx: string;
 let requestId: string;
 beforeAll(async () => {
   h = await makeWorkflowHarness();
-  kx = createOrganisation(h.deps, { type: 'department', name: '区科学技术协会', parentId: h.orgs.district }).id;
+  kx = (await createOrganisation(h.deps, { type: 'department', name: '区科学技术协会', parentId: h.orgs.district })).id;
   const passwordHash = await hashPassword(PASSWORD);
   h.users.dept = (
     await createUser(h.deps, {
@@ -101,9 +102,8 @@ describe('an instance is named by its declared title and its requester', () => {
       (await h.fire(requestId, 'dept', 'RESUBMIT', { data: { title: '科普大篷车进校园（五年级）' } })).status,
     ).toBe(200);
     expect(
-      h.db.select({ title: instances.title }).from(instances).where(eq(instances.id, requestId)).get()?.title?.[
-        'zh-CN'
-      ],
+      (await h.db.select({ title: instances.title }).from(instances).where(eq(instances.id, requestId)).limit(1))[0]
+        ?.title?.['zh-CN'],
     ).toBe('科普大篷车进校园（五年级）');
     expect((await listed('dept')).items.find((r) => r.id === requestId)?.title['zh-CN']).toBe(
       '科普大篷车进校园（五年级）',
@@ -116,7 +116,7 @@ describe('an instance is named by its declared title and its requester', () => {
       key: 'district-campus-entry',
       title: { 'zh-CN': '进校园：{title}', en: 'Campus: {title}' },
     };
-    const definitionId = h.publish(copy);
+    const definitionId = await h.publish(copy);
     const res = await h.post(
       '/api/instances',
       {
@@ -172,18 +172,18 @@ describe('searching by title', () => {
     expect(inSchool.items.map((r) => r.title['zh-CN'])).toEqual(['小学科学探究课']);
   });
 
-  it('stays on the scope’s indexes: a teacher’s own, a school’s, a department’s requests', () => {
+  it('stays on the scope’s indexes: a teacher’s own, a school’s, a department’s requests', async () => {
     for (const [who, query] of [
       ['teacherA', { mine: '1' as const, q: '探究' }],
       ['reviewer1', { orgId: h.orgs.schoolA, q: '探究' }],
       ['principalA', { q: '探究' }],
       ['reviewer1', { mine: '1' as const, q: '检查' }],
     ] as const) {
-      const user = h.authUser(who);
+      const user = await h.authUser(who);
       const ability = defineAbilityFor(user);
-      const plans = plansOf(
+      const plans = await plansOf(
         h,
-        (deps) => listInstances(deps, { user, ability, query: { limit: 20, ...query } }),
+        async (deps) => await listInstances(deps, { user, ability, query: { limit: 20, ...query } }),
         'instances',
       );
       expect(plans.length).toBeGreaterThan(0);
@@ -198,47 +198,51 @@ describe('searching by title', () => {
 });
 
 describe('rows and versions stored before titles', () => {
-  it('the migration names the requester; start-up declares the built-in title on old versions and fills the titles', () => {
+  it('the migration names the requester; start-up declares the built-in title on old versions and fills the titles', async () => {
     const defId = h.defs['campus-entry'] ?? '';
-    const row = h.db.select().from(definitions).where(eq(definitions.id, defId)).get();
+    const row = (await h.db.select().from(definitions).where(eq(definitions.id, defId)).limit(1))[0];
     if (!row) throw new Error('no definition');
     const { title: _dropped, ...oldBody } = row.body as Record<string, unknown>;
-    h.db.update(definitions).set({ body: oldBody }).where(eq(definitions.id, defId)).run();
-    h.db.update(instances).set({ title: null, requesterOrgId: null }).where(eq(instances.id, requestId)).run();
+    await tx(h.db, () => h.db.update(definitions).set({ body: oldBody }).where(eq(definitions.id, defId)));
+    await tx(h.db, () =>
+      h.db.update(instances).set({ title: null, requesterOrgId: null }).where(eq(instances.id, requestId)),
+    );
     // The migration's own backfill statement (0026), run again on the emptied row.
     const sql =
       readFileSync(new URL('../../db/migrations/0026_instance-title-requester.sql', import.meta.url), 'utf8')
         .split('--> statement-breakpoint')
         .at(-1) ?? '';
-    h.db.$client.exec(sql);
+    h.sqlite.exec(sql);
     expect(
-      h.db.select({ r: instances.requesterOrgId }).from(instances).where(eq(instances.id, requestId)).get()?.r,
+      (
+        await h.db.select({ r: instances.requesterOrgId }).from(instances).where(eq(instances.id, requestId)).limit(1)
+      )[0]?.r,
     ).toBe(kx);
 
-    expect(declareTemplateTitles(h.deps)).toBe(1);
-    expect(declareTemplateTitles(h.deps)).toBe(0);
+    expect(await declareTemplateTitles(h.deps)).toBe(1);
+    expect(await declareTemplateTitles(h.deps)).toBe(0);
     expect(
-      (h.db.select().from(definitions).where(eq(definitions.id, defId)).get()?.body as { title?: unknown }).title,
+      (
+        (await h.db.select().from(definitions).where(eq(definitions.id, defId)).limit(1))[0]?.body as {
+          title?: unknown;
+        }
+      ).title,
     ).toEqual(TEMPLATES['campus-entry']?.title);
     expect(
-      h.db
-        .select()
-        .from(auditEvents)
-        .where(eq(auditEvents.action, 'definition.upgrade'))
-        .all()
-        .map((e) => e.entityId),
+      (await h.db.select().from(auditEvents).where(eq(auditEvents.action, 'definition.upgrade'))).map(
+        (e) => e.entityId,
+      ),
     ).toContain(defId);
-    expect(fillTitles(h.deps)).toBeGreaterThanOrEqual(1);
+    expect(await fillTitles(h.deps)).toBeGreaterThanOrEqual(1);
     expect(
-      h.db.select({ title: instances.title }).from(instances).where(eq(instances.id, requestId)).get()?.title?.[
-        'zh-CN'
-      ],
+      (await h.db.select({ title: instances.title }).from(instances).where(eq(instances.id, requestId)).limit(1))[0]
+        ?.title?.['zh-CN'],
     ).toBe('科普大篷车进校园（五年级）');
-    expect(fillTitles(h.deps)).toBe(0);
+    expect(await fillTitles(h.deps)).toBe(0);
   });
 
-  it('the start-up fill walks only untitled rows, off their partial index (a start on a city reads no more)', () => {
-    const plans = plansOf(h, (deps) => fillTitles(deps), 'instances');
+  it('the start-up fill walks only untitled rows, off their partial index (a start on a city reads no more)', async () => {
+    const plans = await plansOf(h, async (deps) => await fillTitles(deps), 'instances');
     expect(plans.length).toBeGreaterThan(0);
     for (const plan of plans) expect(plan).toMatch(/instances_untitled_idx/);
   });

@@ -24,31 +24,36 @@ import { declaredBlocksView } from '../workflow-rules/block-summary.js';
 import { partPrefill } from '../workflow-rules/indicator-rows.js';
 import { openTasksOf } from './apply-effects.js';
 import { type Veil, veilFor } from './blind-review.js';
-import { buildEnv, engineActor } from './engine-env.js';
+import { buildEnv, engineActor, engineRun } from './engine-env.js';
 import type { TEventResult, TInstanceView } from './instances.types.js';
 import { noticePeriod } from './notice-period.js';
 
 /** The engine's view of the instance's subject: [district, group?, school], the type, and a group's member schools. */
-export function subjectOf(deps: Deps, def: TDefinition, chain: TOrganisationRow[], orgId: string): Subject {
+export async function subjectOf(
+  deps: Deps,
+  def: TDefinition,
+  chain: TOrganisationRow[],
+  orgId: string,
+): Promise<Subject> {
   const path = chain.filter((o) => o.type !== 'department').map((o) => o.id);
   if (def.subject !== 'group') return { orgId, path, type: def.subject };
-  const members = deps.db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(and(eq(organisations.parentId, orgId), eq(organisations.type, 'school')))
-    .orderBy(organisations.id)
-    .all()
-    .map((o) => o.id);
+  const members = (
+    await deps.db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(and(eq(organisations.parentId, orgId), eq(organisations.type, 'school')))
+      .orderBy(organisations.id)
+  ).map((o) => o.id);
   return { orgId, path, type: def.subject, members };
 }
 
 const stateName = (def: TDefinition, state: string) => def.states[state]?.name ?? { 'zh-CN': state, en: state };
 
-function eventsFor(deps: Deps, def: TDefinition, row: TInstanceRow, chain: TOrganisationRow[], user: TAuthUser) {
+async function eventsFor(deps: Deps, def: TDefinition, row: TInstanceRow, chain: TOrganisationRow[], user: TAuthUser) {
   if (row.status === 'completed') return [];
   const actor = engineActor(user);
-  const env = buildEnv(deps, def, subjectOf(deps, def, chain, row.subjectOrgId), actor, row.data, row.id);
-  return availableEvents(def, row.snapshot, actor, env).map((e) => {
+  const env = await buildEnv(deps, def, await subjectOf(deps, def, chain, row.subjectOrgId), actor, row.data, row.id);
+  return (await engineRun(env, () => availableEvents(def, row.snapshot, actor, env))).map((e) => {
     const blocks = e.mechanic ? [] : actionBlocks(def, row.state, e.type).map((u) => u.name);
     return blocks.length ? { ...e, blocks } : e;
   });
@@ -62,8 +67,13 @@ export function refusalOf(def: TDefinition, row: TInstanceRow): TInstanceView['r
 }
 
 /** The short answer to an event: where the instance is now and what this user may do next. */
-export function eventResult(deps: Deps, def: TDefinition, row: TInstanceRow, user: TAuthUser): TEventResult {
-  const chain = orgPath(deps, row.subjectOrgId);
+export async function eventResult(
+  deps: Deps,
+  def: TDefinition,
+  row: TInstanceRow,
+  user: TAuthUser,
+): Promise<TEventResult> {
+  const chain = await orgPath(deps, row.subjectOrgId);
   return {
     id: row.id,
     state: row.state,
@@ -71,21 +81,22 @@ export function eventResult(deps: Deps, def: TDefinition, row: TInstanceRow, use
     status: row.status,
     outcome: row.outcome,
     version: row.version,
-    availableEvents: eventsFor(deps, def, row, chain, user),
+    availableEvents: await eventsFor(deps, def, row, chain, user),
     refusal: refusalOf(def, row),
   };
 }
 
 /** Everything the detail page draws: data (minus fields hidden at this step), actions, form, trace. */
-export function instanceView(
+export async function instanceView(
   deps: Deps,
   def: TDefinition,
   defRow: TDefinitionRow,
   row: TInstanceRow,
   user: TAuthUser,
-  veil: Veil = veilFor(deps, { def, row, user }),
-): TInstanceView {
-  const chain = orgPath(deps, row.subjectOrgId);
+  known?: Veil,
+): Promise<TInstanceView> {
+  const veil = known ?? (await veilFor(deps, { def, row, user }));
+  const chain = await orgPath(deps, row.subjectOrgId);
   const described = describeSnapshot(def, row.snapshot);
   const visited = new Set(described.visited);
   const access = fieldAccess(def, row.state);
@@ -95,21 +106,25 @@ export function instanceView(
   );
   const current = def.states[row.state];
   const ownFields = formOf(def, row.state).fields;
-  const creator = deps.db
-    .select({ id: users.id, displayName: users.displayName })
-    .from(users)
-    .where(eq(users.id, row.createdBy))
-    .get();
+  const creator = (
+    await deps.db
+      .select({ id: users.id, displayName: users.displayName })
+      .from(users)
+      .where(eq(users.id, row.createdBy))
+      .limit(1)
+  )[0];
   const subjectOrg = chain[chain.length - 1];
   const requesterId = row.requesterOrgId ?? row.subjectOrgId;
   const requester =
     requesterId === subjectOrg?.id
       ? subjectOrg
-      : deps.db
-          .select({ id: organisations.id, name: organisations.name })
-          .from(organisations)
-          .where(eq(organisations.id, requesterId))
-          .get();
+      : (
+          await deps.db
+            .select({ id: organisations.id, name: organisations.name })
+            .from(organisations)
+            .where(eq(organisations.id, requesterId))
+            .limit(1)
+        )[0];
   return {
     id: row.id,
     definition: {
@@ -136,7 +151,7 @@ export function instanceView(
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     createdBy: creator ?? { id: row.createdBy, displayName: row.createdBy === 'system' ? '系统' : '' },
-    availableEvents: eventsFor(deps, def, row, chain, user),
+    availableEvents: await eventsFor(deps, def, row, chain, user),
     form: ownFields.length || Object.keys(access).length ? { fields: ownFields, access } : null,
     states: Object.entries(def.states).map(([id, s]) => ({
       id,
@@ -148,9 +163,9 @@ export function instanceView(
     transitions: Object.entries(def.states).flatMap(([from, s]) =>
       outgoing(s).map((t) => ({ from, to: t.to, event: t.event })),
     ),
-    openTasks: openTasksOf(deps, row.id),
-    notice: noticePeriod(deps, def, row),
-    partPrefill: row.status === 'running' ? partPrefill(deps, def, row) : null,
+    openTasks: await openTasksOf(deps, row.id),
+    notice: await noticePeriod(deps, def, row),
+    partPrefill: row.status === 'running' ? await partPrefill(deps, def, row) : null,
     refusal: refusalOf(def, row),
   };
 }

@@ -10,7 +10,7 @@ let pa: Session, pb: Session, r1: Session, r2: Session;
 
 beforeAll(async () => {
   h = await makeHarness();
-  definitionId = h.publish();
+  definitionId = await h.publish();
   [pa, pb, r1, r2] = await Promise.all(['principalA', 'principalB', 'reviewer1', 'reviewer2'].map((u) => h.signIn(u)));
 });
 afterAll(() => h.close());
@@ -21,12 +21,14 @@ const startAt = async (s: Session, subjectOrgId: string, data: Record<string, un
 };
 const fire = (s: Session, id: string, body: Record<string, unknown>, extra: Record<string, string> = {}) =>
   h.post(`/api/instances/${id}/events`, body, s, extra);
-const auditCount = (action: string, outcome: 'success' | 'denied' = 'success') =>
-  h.db
-    .select({ n: count() })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.action, action), eq(auditEvents.outcome, outcome)))
-    .get()?.n ?? 0;
+const auditCount = async (action: string, outcome: 'success' | 'denied' = 'success') =>
+  (
+    await h.db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, action), eq(auditEvents.outcome, outcome)))
+      .limit(1)
+  )[0]?.n ?? 0;
 
 describe('a school report from start to approval', () => {
   it('principal starts, submits; both reviewers approve; the instance completes', async () => {
@@ -64,12 +66,9 @@ describe('a school report from start to approval', () => {
       availableEvents: [],
     });
 
-    const open = h.db
-      .select()
-      .from(tasks)
-      .where(eq(tasks.instanceId, view.id))
-      .all()
-      .filter((t) => t.status === 'open');
+    const open = (await h.db.select().from(tasks).where(eq(tasks.instanceId, view.id))).filter(
+      (t) => t.status === 'open',
+    );
     expect(open).toHaveLength(0);
     const history = await (await h.get(`/api/instances/${view.id}/history`, pa)).json();
     expect(history.items.map((e: { action: string }) => e.action)).toEqual([
@@ -108,10 +107,10 @@ describe('a school report from start to approval', () => {
 
   it('refused events are audited as denied and change nothing', async () => {
     const { body: view } = await startAt(pa, h.orgs.schoolA);
-    const before = auditCount('instance.event', 'denied');
+    const before = await auditCount('instance.event', 'denied');
     await fire(pa, view.id, { type: 'APPROVE', expectedVersion: 1 });
-    expect(auditCount('instance.event', 'denied')).toBe(before + 1);
-    const row = h.db.select().from(instances).where(eq(instances.id, view.id)).get();
+    expect(await auditCount('instance.event', 'denied')).toBe(before + 1);
+    const row = (await h.db.select().from(instances).where(eq(instances.id, view.id)).limit(1))[0];
     expect(row?.version).toBe(1);
   });
 });
@@ -138,7 +137,7 @@ describe('school isolation', () => {
   it('principal B cannot fire events on it (404) and the attempt is audited', async () => {
     const res = await fire(pb, idA, { type: 'SUBMIT', expectedVersion: 1 });
     expect(res.status).toBe(404);
-    const denied = h.db.$client
+    const denied = h.sqlite
       .prepare(
         "select meta from audit_events where action = 'instance.event' and entity_id = ? and outcome = 'denied' and actor_id = ?",
       )
@@ -179,12 +178,12 @@ describe('idempotency', () => {
     const first = await fire(pa, view.id, { type: 'SUBMIT', expectedVersion: 1 }, key);
     expect(first.status).toBe(200);
     const firstBody = await first.text();
-    const audits = auditCount('instance.event');
+    const audits = await auditCount('instance.event');
     const again = await fire(pa, view.id, { type: 'SUBMIT', expectedVersion: 1 }, key);
     expect(again.status).toBe(200);
     expect(await again.text()).toBe(firstBody);
-    expect(auditCount('instance.event')).toBe(audits);
-    expect(h.db.select().from(instances).where(eq(instances.id, view.id)).get()?.version).toBe(2);
+    expect(await auditCount('instance.event')).toBe(audits);
+    expect((await h.db.select().from(instances).where(eq(instances.id, view.id)).limit(1))[0]?.version).toBe(2);
   });
 
   it('the same key with a different body is 422 IDEMPOTENCY_MISMATCH', async () => {

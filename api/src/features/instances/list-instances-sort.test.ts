@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { tx } from '../../db/client.js';
 import { instances } from '../../db/schema.js';
+import { forEachInTurn } from '../../lib/in-turn.js';
 import { type Harness, makeHarness, type Session } from '../../test/harness.js';
 import { expectedOrder, walkIds } from '../../test/sorted-walk.js';
 
@@ -10,7 +12,7 @@ let pa: Session;
 const ids: string[] = [];
 beforeAll(async () => {
   h = await makeHarness();
-  const definitionId = h.publish();
+  const definitionId = await h.publish();
   pa = await h.signIn('principalA');
   for (let i = 0; i < 11; i += 1) {
     const res = await h.post(
@@ -52,14 +54,14 @@ describe('a running instance past its deadline is flagged overdue by the server 
     // Moving the clock would end the session; moving one deadline behind the clock is the same test.
     const [late, ...rest] = dated;
     const before = new Date(h.clock.now().getTime() - 60_000).toISOString();
-    h.db.update(instances).set({ dueAt: before }).where(eq(instances.id, late!.id)).run();
+    await tx(h.db, () => h.db.update(instances).set({ dueAt: before }).where(eq(instances.id, late!.id)));
     const after = (await list(`/api/instances?sort=dueAt&order=asc&limit=100`, pa)).items;
     expect(after.find((i) => i.id === late!.id)?.overdue).toBe(true);
     expect(rest.every((r) => after.find((i) => i.id === r.id)?.overdue === false)).toBe(true);
     // ?overdue=1 lists exactly the flagged ones.
     const filtered = (await list(`/api/instances?overdue=1&limit=100`, pa)).items;
     expect(filtered.map((i) => i.id)).toEqual([late!.id]);
-    h.db.update(instances).set({ dueAt: late!.dueAt }).where(eq(instances.id, late!.id)).run();
+    await tx(h.db, () => h.db.update(instances).set({ dueAt: late!.dueAt }).where(eq(instances.id, late!.id)));
   });
 });
 
@@ -67,19 +69,22 @@ describe('GET /instances?sort=&order= (issue 4)', () => {
   it('pages through every sort in both orders with no gaps or repeats, ties and NULLs included', async () => {
     // Few distinct values so that most rows tie and the id tie-break is exercised across page edges.
     const day = (d: number) => `2026-11-${String(20 + d).padStart(2, '0')}T08:00:00.000Z`;
-    ids.forEach((id, i) =>
-      h.db
-        .update(instances)
-        .set({
-          updatedAt: day(i % 3),
-          createdAt: day(i % 2),
-          dueAt: i % 4 === 0 ? null : day(i % 3),
-          state: i % 3 === 0 ? 'review' : 'draft',
-        })
-        .where(eq(instances.id, id))
-        .run(),
+    await forEachInTurn(
+      ids,
+      async (id, i) =>
+        await tx(h.db, () =>
+          h.db
+            .update(instances)
+            .set({
+              updatedAt: day(i % 3),
+              createdAt: day(i % 2),
+              dueAt: i % 4 === 0 ? null : day(i % 3),
+              state: i % 3 === 0 ? 'review' : 'draft',
+            })
+            .where(eq(instances.id, id)),
+        ),
     );
-    const rows = h.db.select().from(instances).all();
+    const rows = await h.db.select().from(instances);
     for (const who of ['reviewer1', 'principalA']) {
       const s = await h.signIn(who);
       for (const field of ['updatedAt', 'createdAt', 'dueAt', 'state'] as const) {

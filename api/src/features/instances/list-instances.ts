@@ -32,7 +32,10 @@ export const INSTANCE_SORT: SortSpec<'updatedAt' | 'createdAt' | 'dueAt' | 'stat
 const requester = alias(organisations, 'requester');
 
 /** Newest activity first unless ?sort= says otherwise, keyset-paginated on (column, id); CASL read rules in SQL. */
-export function listInstances(deps: Deps, input: { user: TAuthUser; ability: AppAbility; query: TInstanceListQuery }) {
+export async function listInstances(
+  deps: Deps,
+  input: { user: TAuthUser; ability: AppAbility; query: TInstanceListQuery },
+) {
   const q = input.query;
   const now = deps.clock().toISOString();
   // One scope per read rule (their own requests, their school's, where they take part), each paged on its
@@ -43,11 +46,10 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
   }));
   const where: SQL[] = [];
   if (q.definitionKey) {
-    const ids = deps.db
+    const ids = await deps.db
       .select({ id: definitions.id })
       .from(definitions)
-      .where(eq(definitions.key, q.definitionKey))
-      .all();
+      .where(eq(definitions.key, q.definitionKey));
     where.push(
       inArray(
         instances.definitionId,
@@ -55,16 +57,16 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
       ),
     );
   }
-  if (q.block) where.push(inFamily(familyOf(deps, q.block)));
+  if (q.block) where.push(inFamily(await familyOf(deps, q.block)));
   // A scoped reader's scope (their school, group, tasks) is the selective part; a `+` keeps SQLite from
   // preferring the state index, which would walk most of the district. Unscoped readers use (state, updated_at).
   const scoped = !input.ability.rulesFor('read', 'Instance').some((r) => !r.conditions && !r.inverted);
   if (q.state) where.push(scoped ? sql`+${instances.state} = ${q.state}` : eq(instances.state, q.state));
   if (q.status) where.push(eq(instances.status, q.status));
   // A 公示's end sits in due_at too, but a notice is never overdue: it simply ends.
-  if (q.overdue) where.push(eq(instances.status, 'running'), lt(instances.dueAt, now), notInNoticeStep(deps));
-  if (q.notice) where.push(inNoticeStep(deps, { scoped }));
-  const org = q.orgId ? underOrg(deps, q.orgId) : null;
+  if (q.overdue) where.push(eq(instances.status, 'running'), lt(instances.dueAt, now), await notInNoticeStep(deps));
+  if (q.notice) where.push(await inNoticeStep(deps, { scoped }));
+  const org = q.orgId ? await underOrg(deps, q.orgId) : null;
   if (org) where.push(org.where);
   if (q.from) where.push(gte(instances.createdAt, dateBound(q.from, 'start')));
   if (q.to) where.push(lte(instances.createdAt, dateBound(q.to, 'end')));
@@ -77,8 +79,8 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
   }
   const plan = resolveSort(INSTANCE_SORT, q, { scoped });
   // Only the listed columns: the snapshot and form data are JSON that drizzle would parse for every row.
-  const read = (scope: SQL, after: SQL | undefined, orderBy: SQL[], limit: number) =>
-    deps.db
+  const read = async (scope: SQL, after: SQL | undefined, orderBy: SQL[], limit: number) =>
+    await deps.db
       .select({
         id: instances.id,
         definitionId: instances.definitionId,
@@ -102,9 +104,8 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
       .leftJoin(requester, eq(requester.id, instances.requesterOrgId))
       .where(and(scope, ...where, after))
       .orderBy(...orderBy)
-      .limit(limit)
-      .all();
-  const page = sortedUnionPage(
+      .limit(limit);
+  const page = await sortedUnionPage(
     plan,
     scopes,
     q.limit,
@@ -112,7 +113,7 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
     (r) => r[plan.field],
     (r) => r.id,
   );
-  const defs = definitionsById(
+  const defs = await definitionsById(
     deps,
     page.items.map((r) => r.definitionId),
   );
@@ -147,8 +148,10 @@ export function listInstances(deps: Deps, input: { user: TAuthUser; ability: App
  * Instances about an organisation or below it, as one indexed column test (an OR with district_id scanned).
  * `narrow`: a school's or group's, walked off its own index — a district's is everything.
  */
-function underOrg(deps: Deps, orgId: string): { where: SQL; narrow: boolean } {
-  const org = deps.db.select({ type: organisations.type }).from(organisations).where(eq(organisations.id, orgId)).get();
+async function underOrg(deps: Deps, orgId: string): Promise<{ where: SQL; narrow: boolean }> {
+  const org = (
+    await deps.db.select({ type: organisations.type }).from(organisations).where(eq(organisations.id, orgId)).limit(1)
+  )[0];
   if (org?.type === 'district') return { where: eq(instances.districtId, orgId), narrow: false };
   if (org?.type === 'group') return { where: eq(instances.subjectGroupId, orgId), narrow: true };
   return { where: eq(instances.subjectOrgId, orgId), narrow: true };

@@ -4,6 +4,7 @@ import { roleGrants, type TInstanceRow, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { describeSnapshot, type EngineEvent, type TDefinition, type TRole, usesOf } from '../../engine.js';
 import { AppError } from '../../errors.js';
+import { findInTurn, someInTurn } from '../../lib/in-turn.js';
 import { orgPath } from '../orgs/org-path.js';
 import { conflictedExpert } from '../workflow-rules/award-experts.js';
 import { badAssignment } from './assignment-check.js';
@@ -18,18 +19,18 @@ const BUREAU_ROLES = new Set(['bureauAdmin', 'bureauReviewer', 'inspector']);
  * below it (its school, its departments; for a group its member schools; for a district-wide request the
  * district's units), at the group above it, or a bureau role at the district.
  */
-function inScope(
+async function inScope(
   deps: Pick<Deps, 'db'>,
   subjectPath: string[],
   grants: Array<{ role: string; orgId: string }>,
-): boolean {
+): Promise<boolean> {
   const district = subjectPath[0];
   const subject = subjectPath[subjectPath.length - 1];
   const above = new Set(subjectPath.slice(1));
-  return grants.some((g) => {
+  return await someInTurn(grants, async (g) => {
     if (g.orgId === district) return BUREAU_ROLES.has(g.role) || subject === district;
     if (above.has(g.orgId)) return true;
-    return orgPath(deps, g.orgId).some((o) => o.id === subject);
+    return (await orgPath(deps, g.orgId)).some((o) => o.id === subject);
   });
 }
 
@@ -39,43 +40,42 @@ function inScope(
  * to someone outside the instance's scope would let them read another school's work. Null when every
  * target is a live account inside the scope; the refusal names the first one outside it.
  */
-export function badMechanicTargets(
+export async function badMechanicTargets(
   deps: Deps,
   def: TDefinition,
   event: EngineEvent,
   row: Pick<TInstanceRow, 'id' | 'subjectOrgId' | 'subjectGroupId' | 'snapshot'>,
-): AppError | null {
+): Promise<AppError | null> {
   if (!PERSON_TARGETS.has(event.type)) return null;
   const to = event.data?.to;
   const ids =
     typeof to === 'string' ? [to] : Array.isArray(to) ? to.filter((x): x is string => typeof x === 'string') : [];
   if (ids.length === 0) return null; // the engine reports the missing input with its own message
   const successor =
-    event.type === 'REASSIGN' ? badSuccessor(deps, def, row, event.data?.from, ids[0] ?? '') : undefined;
+    event.type === 'REASSIGN' ? await badSuccessor(deps, def, row, event.data?.from, ids[0] ?? '') : undefined;
   if (successor !== undefined) return successor;
-  const live = deps.db
+  const live = await deps.db
     .select({ id: users.id, name: users.displayName })
     .from(users)
-    .where(and(inArray(users.id, ids), eq(users.disabled, false)))
-    .all();
+    .where(and(inArray(users.id, ids), eq(users.disabled, false)));
   if (live.length !== new Set(ids).size)
     return new AppError('VALIDATION', {
       status: 422,
       fieldErrors: { to: { 'zh-CN': '所选人员不存在或已停用', en: 'A chosen person does not exist or is disabled' } },
     });
-  const subjectPath = orgPath(deps, row.subjectOrgId).map((o) => o.id);
-  const grants = deps.db
+  const subjectPath = (await orgPath(deps, row.subjectOrgId)).map((o) => o.id);
+  const grants = await deps.db
     .select({ userId: roleGrants.userId, role: roleGrants.role, orgId: roleGrants.orgId })
     .from(roleGrants)
-    .where(inArray(roleGrants.userId, ids))
-    .all();
-  const outside = live.find(
-    (u) =>
-      !inScope(
+    .where(inArray(roleGrants.userId, ids));
+  const outside = await findInTurn(
+    live,
+    async (u) =>
+      !(await inScope(
         deps,
         subjectPath,
         grants.filter((g) => g.userId === u.id),
-      ),
+      )),
   );
   if (!outside) return null;
   const message = {
@@ -91,19 +91,19 @@ export function badMechanicTargets(
  * they must hold each role, and where an expert review assigns the role, obey its 回避. undefined when the
  * person leaving holds no assignment here, so the scope rule applies.
  */
-function badSuccessor(
+async function badSuccessor(
   deps: Deps,
   def: TDefinition,
   row: Pick<TInstanceRow, 'id' | 'subjectOrgId' | 'subjectGroupId' | 'snapshot'>,
   from: unknown,
   to: string,
-): AppError | null | undefined {
+): Promise<AppError | null | undefined> {
   const assigned = describeSnapshot(def, row.snapshot).assignments;
   const roles = (Object.keys(assigned) as TRole[]).filter(
     (role) => typeof from === 'string' && (assigned[role] ?? []).includes(from),
   );
   if (roles.length === 0) return undefined;
-  const missing = badAssignment(deps, Object.fromEntries(roles.map((role) => [role, [to]])), 'to');
+  const missing = await badAssignment(deps, Object.fromEntries(roles.map((role) => [role, [to]])), 'to');
   if (missing) return missing;
   const submission = { id: row.id, schoolId: row.subjectOrgId, groupId: row.subjectGroupId };
   for (const use of usesOf(def, 'assignExperts')) {
@@ -111,7 +111,7 @@ function badSuccessor(
     const role = s && 'on' in s && use.site.at === 'action' ? s.on[use.site.event]?.assigns?.role : undefined;
     const conflict =
       role && roles.includes(role)
-        ? conflictedExpert(deps, submission, { ids: [to], avoid: use.params.avoid, field: 'to' })
+        ? await conflictedExpert(deps, submission, { ids: [to], avoid: use.params.avoid, field: 'to' })
         : null;
     if (conflict) return conflict;
   }

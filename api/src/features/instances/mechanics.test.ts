@@ -7,7 +7,7 @@ let definitionId: string;
 let pa: Session;
 beforeAll(async () => {
   h = await makeHarness();
-  definitionId = h.publish();
+  definitionId = await h.publish();
   pa = await h.signIn('principalA');
 });
 afterAll(() => h.close());
@@ -60,7 +60,7 @@ describe('approval mechanics through the API', () => {
     expect(error.rule).toBe('inScope');
     expect(error.message['zh-CN']).toContain('principalB');
     expect((await h.get(`/api/instances/${id}`, pb)).status).toBe(404);
-    const denied = h.db.$client
+    const denied = h.sqlite
       .prepare(
         "select count(*) n from audit_events where entity_id = ? and action = 'instance.event' and outcome = 'denied' and json_extract(meta, '$.type') = 'COPY_TO'",
       )

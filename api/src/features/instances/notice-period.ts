@@ -17,26 +17,25 @@ export const isNoticeStep = (def: TDefinition | undefined, state: string): boole
   def?.states[state]?.kind === 'notice';
 
 /** When the instance's running notice in `state` ends: its pending noticeEnd timer, or null. */
-export function noticeEndOf(deps: Pick<Deps, 'db'>, instanceId: string, state: string): string | null {
+export async function noticeEndOf(deps: Pick<Deps, 'db'>, instanceId: string, state: string): Promise<string | null> {
   // The instance's own timers (a handful), by the (instance_id, timer_key) index.
-  const pending = deps.db
+  const pending = await deps.db
     .select({ dueAt: timers.dueAt, event: timers.event })
     .from(timers)
-    .where(and(eq(timers.instanceId, instanceId), isNull(timers.firedAt), isNull(timers.cancelledAt)))
-    .all();
+    .where(and(eq(timers.instanceId, instanceId), isNull(timers.firedAt), isNull(timers.cancelledAt)));
   return pending.find((t) => t.event.timer === NOTICE_END && t.event.state === state)?.dueAt ?? null;
 }
 
 /** The running notice of an instance view: its end, and the school working days left until it (0 on its last day). */
-export function noticePeriod(
+export async function noticePeriod(
   deps: Deps,
   def: TDefinition,
   row: { id: string; state: string; status: string; districtId: string },
 ) {
   if (row.status !== 'running' || !isNoticeStep(def, row.state)) return null;
-  const endsAt = noticeEndOf(deps, row.id, row.state);
+  const endsAt = await noticeEndOf(deps, row.id, row.state);
   if (!endsAt) return null;
-  const left = workdaysBetween(calendarFor(deps, row.districtId), deps.clock(), new Date(endsAt));
+  const left = workdaysBetween(await calendarFor(deps, row.districtId), deps.clock(), new Date(endsAt));
   return { endsAt, workdaysLeft: Math.max(0, left) };
 }
 
@@ -44,22 +43,21 @@ export function noticePeriod(
 const stepsCache = new WeakMap<Db, Map<string, string[]>>();
 
 /** (definition id, state) of every notice step an instance can rest in: declared data, never a name in code. */
-export function noticeSteps(deps: Pick<Deps, 'db'>): Array<{ definitionId: string; state: string }> {
+export async function noticeSteps(deps: Pick<Deps, 'db'>): Promise<Array<{ definitionId: string; state: string }>> {
   let byDef = stepsCache.get(deps.db);
   if (!byDef) stepsCache.set(deps.db, (byDef = new Map()));
   // Instances run on published versions only; the definitions table is configuration (tens of rows).
-  const ids = deps.db
-    .select({ id: definitions.id })
-    .from(definitions)
-    .where(eq(definitions.status, 'published'))
-    .all()
-    .map((d) => d.id);
+  const ids = (
+    await deps.db.select({ id: definitions.id }).from(definitions).where(eq(definitions.status, 'published'))
+  ).map((d) => d.id);
   const missing = ids.filter((id) => !byDef.has(id));
   if (missing.length) {
-    for (const row of deps.db.select().from(definitions).where(inArray(definitions.id, missing)).all()) {
+    for (const row of await deps.db.select().from(definitions).where(inArray(definitions.id, missing))) {
       byDef.set(
         row.id,
-        Object.entries(parsedDefinition(deps, row).states).flatMap(([id, s]) => (s.kind === 'notice' ? [id] : [])),
+        Object.entries((await parsedDefinition(deps, row)).states).flatMap(([id, s]) =>
+          s.kind === 'notice' ? [id] : [],
+        ),
       );
     }
   }
@@ -72,8 +70,8 @@ export function noticeSteps(deps: Pick<Deps, 'db'>): Array<{ definitionId: strin
  * their scope drives (ADR 0006). The (definition, state) pair keeps a same-named step of another
  * workflow out.
  */
-export function inNoticeStep(deps: Pick<Deps, 'db'>, opts: { scoped: boolean }): SQL {
-  const steps = noticeSteps(deps);
+export async function inNoticeStep(deps: Pick<Deps, 'db'>, opts: { scoped: boolean }): Promise<SQL> {
+  const steps = await noticeSteps(deps);
   if (steps.length === 0) return sql`0`;
   const names = [...new Set(steps.map((s) => s.state))];
   const state = opts.scoped ? sql`+${instances.state}` : sql`${instances.state}`;
@@ -81,8 +79,8 @@ export function inNoticeStep(deps: Pick<Deps, 'db'>, opts: { scoped: boolean }):
 }
 
 /** "The instance does not rest in a notice step": its deadline, if any, is a task's. */
-export function notInNoticeStep(deps: Pick<Deps, 'db'>): SQL {
-  const steps = noticeSteps(deps);
+export async function notInNoticeStep(deps: Pick<Deps, 'db'>): Promise<SQL> {
+  const steps = await noticeSteps(deps);
   return steps.length ? sql`not ${isPair(steps)}` : sql`1`;
 }
 

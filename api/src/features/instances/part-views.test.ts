@@ -126,11 +126,12 @@ describe('the group lead works per school (各单位填报)', () => {
     ).toBe('【退回修改】2026年度捆绑式考核 · 原因：干部交流佐证缺少任职文件');
     expect((await notices('principalA2')).some((n) => n.kind === 'returned')).toBe(false);
     // The trail names the school sent back.
-    const audit = h.deps.db
-      .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.entityId, id), eq(auditEvents.outcome, 'success')))
-      .all()
+    const audit = (
+      await h.deps.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.entityId, id), eq(auditEvents.outcome, 'success')))
+    )
       .map((e) => e.meta as Record<string, unknown>)
       .find((m) => m?.type === 'RETURN_PART');
     expect(audit).toMatchObject({ comment: '干部交流佐证缺少任职文件', part: { userId: A, name: '实验小学' } });

@@ -16,22 +16,18 @@ import { isPartField, partScopes } from './part-scope.js';
  * Who is behind each participant: the organisation where they hold the participant role (preferring the
  * ones the rule points at — a group's member schools) and their name. Bounded by the participants.
  */
-function whoIs(deps: Pick<Deps, 'db'>, role: string, ids: string[], preferred: string[] | null) {
+async function whoIs(deps: Pick<Deps, 'db'>, role: string, ids: string[], preferred: string[] | null) {
   const people = new Map(
-    deps.db
-      .select({ id: users.id, displayName: users.displayName })
-      .from(users)
-      .where(inArray(users.id, ids))
-      .all()
-      .map((u) => [u.id, u.displayName]),
+    (
+      await deps.db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, ids))
+    ).map((u) => [u.id, u.displayName]),
   );
   const orgs = new Map<string, { id: string; name: string; code: string | null }>();
-  const grants = deps.db
+  const grants = await deps.db
     .select({ userId: roleGrants.userId, orgId: organisations.id, name: organisations.name, code: organisations.code })
     .from(roleGrants)
     .innerJoin(organisations, eq(organisations.id, roleGrants.orgId))
-    .where(and(inArray(roleGrants.userId, ids), eq(roleGrants.role, role)))
-    .all();
+    .where(and(inArray(roleGrants.userId, ids), eq(roleGrants.role, role)));
   for (const g of grants) {
     const known = orgs.get(g.userId);
     if (!known || (preferred?.includes(g.orgId) && !preferred.includes(known.id)))
@@ -40,7 +36,7 @@ function whoIs(deps: Pick<Deps, 'db'>, role: string, ids: string[], preferred: s
   return (id: string) => ({ person: people.get(id) ?? '', org: orgs.get(id) ?? null });
 }
 
-const byOrg = (who: ReturnType<typeof whoIs>) => (a: string, b: string) => {
+const byOrg = (who: Awaited<ReturnType<typeof whoIs>>) => (a: string, b: string) => {
   const [x, y] = [who(a).org, who(b).org];
   return (
     (x?.code ?? '\uffff').localeCompare(y?.code ?? '\uffff') ||
@@ -55,10 +51,10 @@ const byOrg = (who: ReturnType<typeof whoIs>) => (a: string, b: string) => {
  * attached to that form. Collectors and those who oversee every instance see every part; a participant
  * sees only their own; anyone else sees none of it. People a blind or sealed review hides stay out.
  */
-export function partViews(
+export async function partViews(
   deps: Pick<Deps, 'db'>,
   input: { def: TDefinition; row: TInstanceRow; user: TAuthUser; ability: AppAbility; veil: Veil },
-): TPartStep[] {
+): Promise<TPartStep[]> {
   const { def, row, user } = input;
   const ctx = row.snapshot.context as Parameters<typeof matchesRule>[2];
   const out: TPartStep[] = [];
@@ -69,21 +65,21 @@ export function partViews(
       (u) => !input.veil.people.has(u),
     );
     if (visible.length === 0) continue;
-    const prefill = partPrefill(deps, def, { state: stateId, data: row.data });
-    const who = whoIs(
+    const prefill = await partPrefill(deps, def, { state: stateId, data: row.data });
+    const who = await whoIs(
       deps,
       state.participants.role,
       visible,
       ruleOrgs(state.participants, ctx.subject, ctx.data ?? {}),
     );
     // Evidence is a file its author attached to one of the step's fields (a row of its table: `<table>.<key>`).
-    const files = deps.db
-      .select()
-      .from(attachments)
-      .where(and(eq(attachments.instanceId, row.id), inArray(attachments.uploadedBy, visible)))
-      .orderBy(asc(attachments.createdAt), asc(attachments.id))
-      .all()
-      .filter((a) => isPartField(fields, a.field));
+    const files = (
+      await deps.db
+        .select()
+        .from(attachments)
+        .where(and(eq(attachments.instanceId, row.id), inArray(attachments.uploadedBy, visible)))
+        .orderBy(asc(attachments.createdAt), asc(attachments.id))
+    ).filter((a) => isPartField(fields, a.field));
     out.push({
       step: stateId,
       stepName: state.name,

@@ -9,8 +9,11 @@ import { planStart } from './start-instance.js';
  * start itself refuses here the same way (403, 422); what the automatic rules would refuse is the answer.
  * Nothing is written, so nothing is audited: it is a question, not an act.
  */
-export function precheckStart(deps: Deps, input: TStartInstanceBody & { actor: TAuthUser }): TPrecheckResult {
-  const plan = planStart(deps, input);
+export async function precheckStart(
+  deps: Deps,
+  input: TStartInstanceBody & { actor: TAuthUser },
+): Promise<TPrecheckResult> {
+  const plan = await planStart(deps, input);
   if ('refused' in plan) throw plan.refused;
   const { def, result } = plan;
   const reasons = result.effects.flatMap((e) => (e.type === 'decided' ? e.reasons : []));

@@ -79,7 +79,7 @@ describe('a request refused by its automatic checks says why (issue 12.1)', () =
   });
 
   it('a bureau’s copy under another key refuses with the same reasons (declared, not keyed)', async () => {
-    const copyId = h.publish({ ...TEMPLATES['campus-entry'], key: 'social-affairs-copy', version: 1 });
+    const copyId = await h.publish({ ...TEMPLATES['campus-entry'], key: 'social-affairs-copy', version: 1 });
     const res = await h.post(
       '/api/instances',
       { definitionId: copyId, subjectOrgId: h.orgs.district, data: request({ schoolIds: [h.orgs.schoolB] }) },
@@ -94,13 +94,13 @@ describe('a request refused by its automatic checks says why (issue 12.1)', () =
 describe('预检: the same checks, nothing filed', () => {
   const precheck = async (who: string, data: Record<string, unknown>, definitionId = h.defs['campus-entry']) =>
     h.post('/api/instances/precheck', { definitionId, subjectOrgId: h.orgs.district, data }, await h.as(who));
-  const totals = () => ({
-    instances: h.db.select({ n: count() }).from(instances).get()?.n,
-    audit: h.db.select({ n: count() }).from(auditEvents).get()?.n,
+  const totals = async () => ({
+    instances: (await h.db.select({ n: count() }).from(instances).limit(1))[0]?.n,
+    audit: (await h.db.select({ n: count() }).from(auditEvents).limit(1))[0]?.n,
   });
 
   it('lists the rules a request would break, and writes nothing', async () => {
-    const before = totals();
+    const before = await totals();
     const res = await precheck('outside', request({ commercial: true, schoolIds: [h.orgs.schoolA2] }));
     expect(res.status).toBe(200);
     const body = await res.json();
@@ -108,7 +108,7 @@ describe('预检: the same checks, nothing filed', () => {
     expect(rules(body.reasons)).toEqual(['leadTime', 'notCommercial']);
     expect(body.checked).toEqual([{ state: 'autoCheck', name: { 'zh-CN': '自动校验', en: 'Automatic checks' } }]);
     expect(body.next.state).toBe('refused');
-    expect(totals()).toEqual(before);
+    expect(await totals()).toEqual(before);
   });
 
   it('says where a good request would go', async () => {

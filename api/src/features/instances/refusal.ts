@@ -15,7 +15,7 @@ export function refusalError(r: Refusal): AppError {
 }
 
 /** Audits a refused command (the only write a refusal makes) and returns the error to throw after commit. */
-export function deniedEvent(
+export async function deniedEvent(
   deps: Deps,
   input: {
     actor: TAuthUser;
@@ -25,9 +25,9 @@ export function deniedEvent(
     before?: unknown;
     meta?: Record<string, unknown>;
   },
-): AppError {
+): Promise<AppError> {
   if (input.error.audited) return input.error; // authorize() recorded it, with its own action
-  appendAudit(deps.db, {
+  await appendAudit(deps.db, {
     at: deps.clock().toISOString(),
     actor: input.actor,
     action: input.action,

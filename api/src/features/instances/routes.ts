@@ -76,30 +76,30 @@ const idempotency = (key: string | undefined, userId: string, method: string, pa
 
 export function instanceRoutes(deps: Deps) {
   return newRouter()
-    .openapi(list, (c) => {
+    .openapi(list, async (c) => {
       const { user, ability } = signedIn(c);
-      return c.json(listInstances(deps, { user, ability, query: c.req.valid('query') }), 200);
+      return c.json(await listInstances(deps, { user, ability, query: c.req.valid('query') }), 200);
     })
-    .openapi(get, (c) => {
+    .openapi(get, async (c) => {
       const { user, ability } = signedIn(c);
-      return c.json(getInstance(deps, { user, ability, id: c.req.valid('param').id }), 200);
+      return c.json(await getInstance(deps, { user, ability, id: c.req.valid('param').id }), 200);
     })
-    .openapi(history, (c) => {
+    .openapi(history, async (c) => {
       const { user, ability } = signedIn(c);
-      return c.json(getHistory(deps, { user, ability, id: c.req.valid('param').id }), 200);
+      return c.json(await getHistory(deps, { user, ability, id: c.req.valid('param').id }), 200);
     })
-    .openapi(create, (c) => {
+    .openapi(create, async (c) => {
       const { user } = signedIn(c);
       const input = c.req.valid('json');
       const idem = idempotency(c.req.valid('header')['idempotency-key'], user.id, 'POST', c.req.path, input);
-      const result = startInstance(deps, { ...input, actor: user, idempotency: idem });
+      const result = await startInstance(deps, { ...input, actor: user, idempotency: idem });
       return c.json(result.body, 201);
     })
-    .openapi(precheck, (c) => {
+    .openapi(precheck, async (c) => {
       const { user } = signedIn(c);
-      return c.json(precheckStart(deps, { ...c.req.valid('json'), actor: user }), 200);
+      return c.json(await precheckStart(deps, { ...c.req.valid('json'), actor: user }), 200);
     })
-    .openapi(fire, (c) => {
+    .openapi(fire, async (c) => {
       const { user } = signedIn(c);
       const { id } = c.req.valid('param');
       const { type, data, comment, expectedVersion } = c.req.valid('json');
@@ -110,7 +110,7 @@ export function instanceRoutes(deps: Deps) {
         c.req.path,
         c.req.valid('json'),
       );
-      const result = fireEvent(deps, {
+      const result = await fireEvent(deps, {
         actor: user,
         instanceId: id,
         event: { type, data, comment },

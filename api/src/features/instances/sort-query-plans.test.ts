@@ -11,7 +11,7 @@ import { listInstances } from './list-instances.js';
 let h: Harness;
 beforeAll(async () => {
   h = await makeHarness();
-  const definitionId = h.publish();
+  const definitionId = await h.publish();
   const pa = await h.signIn('principalA');
   for (let i = 0; i < 3; i += 1)
     await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: `报告${i}` } }, pa);
@@ -33,22 +33,25 @@ const INDEX: Record<string, string> = {
 describe('query plans of the sorted lists (issue 4)', () => {
   for (const sort of Object.keys(INDEX)) {
     for (const order of orders) {
-      it(`an unscoped reader's instances by ${sort} ${order} come off ${INDEX[sort]} with no sort step, first page and next`, () => {
-        const user = h.authUser('reviewer1');
+      it(`an unscoped reader's instances by ${sort} ${order} come off ${INDEX[sort]} with no sort step, first page and next`, async () => {
+        const user = await h.authUser('reviewer1');
         const ability = defineAbilityFor(user);
-        const first = listInstances(h.deps, { user, ability, query: { limit: 1, sort, order } });
+        const first = await listInstances(h.deps, { user, ability, query: { limit: 1, sort, order } });
         // Also a cursor page: the (col, id) > (?, ?) range must not push SQLite off the index.
         const plans = [
-          ...plansOf((deps) => listInstances(deps, { user, ability, query: { limit: 1, sort, order } }), 'instances'),
-          ...plansOf(
-            (deps) =>
-              listInstances(deps, {
+          ...(await plansOf(
+            async (deps) => await listInstances(deps, { user, ability, query: { limit: 1, sort, order } }),
+            'instances',
+          )),
+          ...(await plansOf(
+            async (deps) =>
+              await listInstances(deps, {
                 user,
                 ability,
                 query: { limit: 1, sort, order, cursor: first.nextCursor ?? undefined },
               }),
             'instances',
-          ),
+          )),
         ];
         expect(plans.length).toBeGreaterThan(1);
         for (const plan of plans) {
@@ -57,26 +60,26 @@ describe('query plans of the sorted lists (issue 4)', () => {
         }
       });
 
-      it(`a scoped reader's instances by ${sort} ${order} never scan the instances table`, () => {
+      it(`a scoped reader's instances by ${sort} ${order} never scan the instances table`, async () => {
         for (const who of ['principalA', 'lead1']) {
-          const user = h.authUser(who);
+          const user = await h.authUser(who);
           const ability = defineAbilityFor(user);
-          const first = listInstances(h.deps, { user, ability, query: { limit: 1, sort, order } });
+          const first = await listInstances(h.deps, { user, ability, query: { limit: 1, sort, order } });
           expect(first.nextCursor).toBeTruthy();
           const plans = [
-            ...plansOf(
-              (deps) => listInstances(deps, { user, ability, query: { limit: 20, sort, order } }),
+            ...(await plansOf(
+              async (deps) => await listInstances(deps, { user, ability, query: { limit: 20, sort, order } }),
               'instances',
-            ),
-            ...plansOf(
-              (deps) =>
-                listInstances(deps, {
+            )),
+            ...(await plansOf(
+              async (deps) =>
+                await listInstances(deps, {
                   user,
                   ability,
                   query: { limit: 20, sort, order, cursor: first.nextCursor ?? undefined },
                 }),
               'instances',
-            ),
+            )),
           ];
           for (const plan of plans) {
             // One scope at a time (ADR 0021): each an index search, none a merge of indexes.
@@ -89,12 +92,13 @@ describe('query plans of the sorted lists (issue 4)', () => {
     }
   }
 
-  it('the inbox under either sort still drives from candidate rows, never walking open tasks', () => {
-    const user = h.authUser('principalA');
+  it('the inbox under either sort still drives from candidate rows, never walking open tasks', async () => {
+    const user = await h.authUser('principalA');
     for (const sort of ['dueAt', 'createdAt']) {
       for (const order of orders) {
-        for (const plan of plansOf(
-          (deps) => listTasks(deps, { user, ability: defineAbilityFor(user), query: { limit: 20, sort, order } }),
+        for (const plan of await plansOf(
+          async (deps) =>
+            await listTasks(deps, { user, ability: defineAbilityFor(user), query: { limit: 20, sort, order } }),
           'tasks',
         )) {
           expect(plan).toMatch(/task_candidates_/);
@@ -104,8 +108,8 @@ describe('query plans of the sorted lists (issue 4)', () => {
     }
   });
 
-  it('the bureau directory reads users off (column, id) indexes with no sort step', () => {
-    const user = h.authUser('admin');
+  it('the bureau directory reads users off (column, id) indexes with no sort step', async () => {
+    const user = await h.authUser('admin');
     const index: Record<string, RegExp> = {
       username: /sqlite_autoindex_users|users_username/,
       displayName: /users_display_name_idx/,
@@ -113,8 +117,8 @@ describe('query plans of the sorted lists (issue 4)', () => {
     };
     for (const [sort, re] of Object.entries(index)) {
       for (const order of orders) {
-        const [plan] = plansOf(
-          (deps) => listUsers(deps, { ability: defineAbilityFor(user), query: { limit: 20, sort, order } }),
+        const [plan] = await plansOf(
+          async (deps) => await listUsers(deps, { ability: defineAbilityFor(user), query: { limit: 20, sort, order } }),
           'users',
         );
         expect(plan, `${sort} ${order}`).toMatch(re);

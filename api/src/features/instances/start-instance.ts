@@ -15,7 +15,7 @@ import { prefillStart } from '../workflow-rules/start-blocks.js';
 import { applyEffects } from './apply-effects.js';
 import { badAssignment } from './assignment-check.js';
 import { refusalsMeta } from './decided-reasons.js';
-import { buildEnv, engineActor } from './engine-env.js';
+import { buildEnv, engineActor, engineRun } from './engine-env.js';
 import { requesterOf } from './instance-requester.js';
 import { addParticipants } from './instance-subject.js';
 import { instanceView, subjectOf } from './instance-view.js';
@@ -30,18 +30,18 @@ const invalid = (field: string, zh: string, en: string) =>
  * Starts an instance of a published definition about an organisation: CASL decides whether this user
  * may create instances there, the engine whether they are a starter and whether the start form is valid.
  */
-export function startInstance(
+export async function startInstance(
   deps: Deps,
   input: TStartInstanceBody & { actor: TAuthUser; idempotency?: TIdempotency },
-): { status: 201; body: TInstanceView } {
-  return txOrThrow(deps.db, () => {
-    const replay = replayOf(deps, input.idempotency, ZInstanceView);
+): Promise<{ status: 201; body: TInstanceView }> {
+  return await txOrThrow(deps.db, async () => {
+    const replay = await replayOf(deps, input.idempotency, ZInstanceView);
     if (replay instanceof AppError) return replay;
     if (replay) return { status: 201 as const, body: replay.body };
-    const started = startStored(deps, input);
+    const started = await startStored(deps, input);
     if (started instanceof AppError) return started;
-    const body = instanceView(deps, started.def, started.defRow, started.row, input.actor);
-    rememberResponse(deps, input.idempotency, 201, body);
+    const body = await instanceView(deps, started.def, started.defRow, started.row, input.actor);
+    await rememberResponse(deps, input.idempotency, 201, body);
     return { status: 201 as const, body };
   });
 }
@@ -61,16 +61,19 @@ type StartPlan = {
  * Every check a start makes and the engine's first step, writing nothing: what the start would do, or
  * why it may not. The start writes the plan (startStored); the 预检 (precheck-start.ts) only reports it.
  */
-export function planStart(deps: Deps, input: TStartInstanceBody & { actor: TAuthUser }): StartRefused | StartPlan {
+export async function planStart(
+  deps: Deps,
+  input: TStartInstanceBody & { actor: TAuthUser },
+): Promise<StartRefused | StartPlan> {
   const { actor } = input;
   const deny = (refused: AppError, meta?: Record<string, unknown>): StartRefused => ({ refused, meta });
 
-  const loaded = loadDefinition(deps, input.definitionId);
+  const loaded = await loadDefinition(deps, input.definitionId);
   if (!loaded || loaded.row.status !== 'published') {
     return deny(invalid('definitionId', '流程不存在或尚未发布', 'No published workflow with this id'));
   }
   const { def, row: defRow } = loaded;
-  const chain = orgPath(deps, input.subjectOrgId);
+  const chain = await orgPath(deps, input.subjectOrgId);
   const org = chain[chain.length - 1];
   if (!org) return deny(invalid('subjectOrgId', '单位不存在', 'The organisation does not exist'));
   if (org.type !== def.subject) {
@@ -102,17 +105,19 @@ export function planStart(deps: Deps, input: TStartInstanceBody & { actor: TAuth
       { assignments },
     );
   }
-  const badAssign = memoRead(deps, `assignments:${JSON.stringify(assignments)}`, () =>
-    badAssignment(deps, assignments),
+  const badAssign = await memoRead(
+    deps,
+    `assignments:${JSON.stringify(assignments)}`,
+    async () => await badAssignment(deps, assignments),
   );
   if (badAssign) return deny(badAssign);
 
-  const subject = subjectOf(deps, def, chain, org.id);
+  const subject = await subjectOf(deps, def, chain, org.id);
   const engActor = engineActor(actor);
   // The start's blocks prefill what the starter left out (the checklist of an inspection round).
-  const data = prefillStart(deps, def, input.data ?? {});
-  const env = buildEnv(deps, def, subject, engActor, data);
-  const result = start(def, { subject, initiator: engActor, data, assignments }, env);
+  const data = await prefillStart(deps, def, input.data ?? {});
+  const env = await buildEnv(deps, def, subject, engActor, data);
+  const result = await engineRun(env, () => start(def, { subject, initiator: engActor, data, assignments }, env));
   if (!result.ok) return deny(refusalError(result));
   return { def, defRow, org, districtId, subjectGroupId, assignments, result };
 }
@@ -122,14 +127,14 @@ export function planStart(deps: Deps, input: TStartInstanceBody & { actor: TAuth
  * start writes (instance, tasks, timers, participants, notifications, audit), or the refusal, audited.
  * The single start answers with the instance's view; a bulk start (start-bulk.ts) only needs the row.
  */
-export function startStored(
+export async function startStored(
   deps: Deps,
   input: TStartInstanceBody & { actor: TAuthUser },
-): AppError | { row: TInstanceRow; def: TDefinition; defRow: TDefinitionRow } {
+): Promise<AppError | { row: TInstanceRow; def: TDefinition; defRow: TDefinitionRow }> {
   const { actor } = input;
-  const plan = planStart(deps, input);
+  const plan = await planStart(deps, input);
   if ('refused' in plan)
-    return deniedEvent(deps, {
+    return await deniedEvent(deps, {
       actor,
       action: 'instance.start',
       instanceId: null,
@@ -158,18 +163,18 @@ export function startStored(
     dueAt: null,
     period: null,
     title: null,
-    requesterOrgId: requesterOf(deps, def, org, actor),
+    requesterOrgId: await requesterOf(deps, def, org, actor),
   };
   row.period = periodOf(def, row.data);
   row.title = titleOf(def, row.data);
-  deps.db.insert(instances).values(row).run();
-  const { named, readers } = applyEffects(deps, row.id, result.effects);
-  addParticipants(deps, row.id, [
+  await deps.db.insert(instances).values(row);
+  const { named, readers } = await applyEffects(deps, row.id, result.effects);
+  await addParticipants(deps, row.id, [
     ...Object.entries(assignments).flatMap(([role, ids]) => (ids ?? []).map((userId) => ({ userId, role }))),
     ...named.map((userId) => ({ userId, role: 'candidate' })),
     ...readers.map((userId) => ({ userId, role: 'reader' })),
   ]);
-  appendAudit(deps.db, {
+  await appendAudit(deps.db, {
     at,
     actor,
     action: 'instance.start',

@@ -36,15 +36,15 @@ export const mayCreateAbout = (ability: AppAbility, definitionId: string, chain:
  * definition's starter rules (the engine's start()) — for one organisation: the start form offers only
  * the organisations this answers yes for, so a wrong choice cannot be made.
  */
-export function mayStartAbout(
+export async function mayStartAbout(
   deps: Deps,
   input: { actor: TAuthUser; ability: AppAbility; def: TDefinition; definitionId: string; chain: TOrganisationRow[] },
-): boolean {
+): Promise<boolean> {
   const org = input.chain[input.chain.length - 1];
   if (!org || org.type !== input.def.subject) return false;
   if (!mayCreateAbout(input.ability, input.definitionId, input.chain, input.actor.id)) return false;
   const parties = {
-    subject: subjectOf(deps, input.def, input.chain, org.id),
+    subject: await subjectOf(deps, input.def, input.chain, org.id),
     initiatorId: input.actor.id,
     assignments: {},
   };

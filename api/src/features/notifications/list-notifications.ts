@@ -42,7 +42,7 @@ function detailOf(kind: string, step: L, reasons: number): L | null {
 }
 
 /** The caller's own notifications, newest first, keyset on (created_at, id); never anyone else's. */
-export function listNotifications(deps: Deps, input: { user: TAuthUser; query: TNotificationQuery }) {
+export async function listNotifications(deps: Deps, input: { user: TAuthUser; query: TNotificationQuery }) {
   const q = input.query;
   const where: SQL[] = [eq(notifications.userId, input.user.id)];
   if (q.unread === '1') where.push(isNull(notifications.readAt));
@@ -53,7 +53,7 @@ export function listNotifications(deps: Deps, input: { user: TAuthUser; query: T
     const after = or(lt(notifications.createdAt, at), and(eq(notifications.createdAt, at), lt(notifications.id, id)));
     if (after) where.push(after);
   }
-  const rows = deps.db
+  const rows = await deps.db
     .select({
       n: notifications,
       definitionId: instances.definitionId,
@@ -68,10 +68,9 @@ export function listNotifications(deps: Deps, input: { user: TAuthUser; query: T
     )
     .where(and(...where))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(q.limit + 1)
-    .all();
+    .limit(q.limit + 1);
   const page = pageOf(rows, q.limit, (r) => [r.n.createdAt, r.n.id]);
-  const defs = definitionsById(
+  const defs = await definitionsById(
     deps,
     page.items.flatMap((r) => (r.definitionId ? [r.definitionId] : [])),
   );

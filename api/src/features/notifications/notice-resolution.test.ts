@@ -54,7 +54,7 @@ describe('新待办 notices stay true (issue 12.11a)', () => {
   });
 
   it('resolving walks the instance’s own notices by index, not the district’s', () => {
-    const plan = h.db.$client
+    const plan = h.sqlite
       .prepare(
         `explain query plan update notifications set resolved_at = ?, read_at = coalesce(read_at, ?)
          where instance_id = ? and state = ? and resolved_at is null and kind in ('entered','reminder') and user_id in (?)`,

@@ -9,7 +9,7 @@ let h: Harness;
 let definitionId: string;
 beforeAll(async () => {
   h = await makeHarness();
-  definitionId = h.publish();
+  definitionId = await h.publish();
 });
 afterAll(() => h.close());
 
@@ -103,11 +103,10 @@ describe('notifications from the engine’s notify effects', () => {
     const again = await h.post('/api/notifications/read-all', undefined, pa);
     expect(await again.json()).toEqual({ marked: 0 });
 
-    const audited = h.db
+    const audited = await h.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.action, 'notification.read-all'), eq(auditEvents.actorId, pa.userId)))
-      .all();
+      .where(and(eq(auditEvents.action, 'notification.read-all'), eq(auditEvents.actorId, pa.userId)));
     expect(audited).toHaveLength(1);
     expect(audited[0]?.meta).toEqual({ marked: mineBefore });
     expect((await h.post('/api/notifications/read-all', undefined, undefined)).status).toBe(401);

@@ -10,11 +10,11 @@ import { AppError } from '../../errors.js';
 import { authorize } from '../authorize.js';
 
 /** Marks one of the caller's notifications read; someone else's reads as absent (404). Reading twice is a no-op. */
-export function readNotification(deps: Deps, input: { id: string; actor: TAuthUser }): void {
-  txOrThrow(deps.db, () => {
-    const row = deps.db.select().from(notifications).where(eq(notifications.id, input.id)).get();
+export async function readNotification(deps: Deps, input: { id: string; actor: TAuthUser }): Promise<void> {
+  await txOrThrow(deps.db, async () => {
+    const row = (await deps.db.select().from(notifications).where(eq(notifications.id, input.id)).limit(1))[0];
     if (!row) return new AppError('NOT_FOUND');
-    const denied = authorize(deps, input.actor, {
+    const denied = await authorize(deps, input.actor, {
       action: 'update',
       type: 'Notification',
       target: subject('Notification', { id: row.id, userId: row.userId }),
@@ -25,8 +25,8 @@ export function readNotification(deps: Deps, input: { id: string; actor: TAuthUs
     if (denied) return denied;
     if (row.readAt) return undefined;
     const at = deps.clock().toISOString();
-    deps.db.update(notifications).set({ readAt: at }).where(eq(notifications.id, row.id)).run();
-    appendAudit(deps.db, {
+    await deps.db.update(notifications).set({ readAt: at }).where(eq(notifications.id, row.id));
+    await appendAudit(deps.db, {
       at,
       actor: input.actor,
       action: 'notification.read',

@@ -12,32 +12,33 @@ export const TASK_NOTICE_KINDS = ['entered', 'reminder', 'chase', 'escalation', 
  * otherwise (one school's part of a collect step, one reviewer's vote) only those of the people the task
  * named and of whoever closed it.
  */
-export function resolveTaskNotices(
+export async function resolveTaskNotices(
   deps: Pick<Deps, 'db'>,
   instanceId: string,
   task: { id: string; state: string },
   byUserId: string | null,
   at: string,
-): void {
-  const stillOpen = deps.db
-    .select({ id: tasks.id })
-    .from(tasks)
-    .where(and(eq(tasks.instanceId, instanceId), eq(tasks.status, 'open'), eq(tasks.state, task.state)))
-    .limit(1)
-    .get();
+): Promise<void> {
+  const stillOpen = (
+    await deps.db
+      .select({ id: tasks.id })
+      .from(tasks)
+      .where(and(eq(tasks.instanceId, instanceId), eq(tasks.status, 'open'), eq(tasks.state, task.state)))
+      .limit(1)
+  )[0];
   const people = stillOpen
     ? [
-        ...deps.db
-          .select({ userId: taskCandidates.userId })
-          .from(taskCandidates)
-          .where(and(eq(taskCandidates.taskId, task.id), isNotNull(taskCandidates.userId)))
-          .all()
-          .map((c) => c.userId as string),
+        ...(
+          await deps.db
+            .select({ userId: taskCandidates.userId })
+            .from(taskCandidates)
+            .where(and(eq(taskCandidates.taskId, task.id), isNotNull(taskCandidates.userId)))
+        ).map((c) => c.userId as string),
         ...(byUserId ? [byUserId] : []),
       ]
     : null;
   if (people && people.length === 0) return;
-  deps.db
+  await deps.db
     .update(notifications)
     .set({ resolvedAt: at, readAt: sql`coalesce(${notifications.readAt}, ${at})` })
     .where(
@@ -48,6 +49,5 @@ export function resolveTaskNotices(
         inArray(notifications.kind, [...TASK_NOTICE_KINDS]),
         people ? inArray(notifications.userId, people) : undefined,
       ),
-    )
-    .run();
+    );
 }

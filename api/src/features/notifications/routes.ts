@@ -35,17 +35,17 @@ const readAll = createRoute({
 
 export function notificationRoutes(deps: Deps) {
   return newRouter()
-    .openapi(list, (c) => {
+    .openapi(list, async (c) => {
       const { user } = signedIn(c);
-      return c.json(listNotifications(deps, { user, query: c.req.valid('query') }), 200);
+      return c.json(await listNotifications(deps, { user, query: c.req.valid('query') }), 200);
     })
-    .openapi(readAll, (c) => {
+    .openapi(readAll, async (c) => {
       const { user } = signedIn(c);
-      return c.json(readAllNotifications(deps, { actor: user }), 200);
+      return c.json(await readAllNotifications(deps, { actor: user }), 200);
     })
-    .openapi(read, (c) => {
+    .openapi(read, async (c) => {
       const { user } = signedIn(c);
-      readNotification(deps, { id: c.req.valid('param').id, actor: user });
+      await readNotification(deps, { id: c.req.valid('param').id, actor: user });
       return c.body(null, 204);
     });
 }

@@ -20,18 +20,21 @@ export const ALLOWED_PARENTS: Record<TOrganisationRow['type'], Array<TOrganisati
 const invalid = (field: string, zh: string, en: string) =>
   new AppError('VALIDATION', { status: 422, fieldErrors: { [field]: { 'zh-CN': zh, en } } });
 
-export function createOrganisation(deps: Deps, input: TCreateOrganisation & { actor?: TAuthUser }): TOrganisationRow {
+export async function createOrganisation(
+  deps: Deps,
+  input: TCreateOrganisation & { actor?: TAuthUser },
+): Promise<TOrganisationRow> {
   const actor = input.actor ?? SYSTEM_USER;
   const data = ZCreateOrganisation.parse(input);
-  return txOrThrow(deps.db, () => {
-    const denied = authorize(deps, actor, {
+  return await txOrThrow(deps.db, async () => {
+    const denied = await authorize(deps, actor, {
       action: 'create',
       type: 'Organisation',
       auditAction: 'organisation.create',
     });
     if (denied) return denied;
     const parent = data.parentId
-      ? deps.db.select().from(organisations).where(eq(organisations.id, data.parentId)).get()
+      ? (await deps.db.select().from(organisations).where(eq(organisations.id, data.parentId)).limit(1))[0]
       : undefined;
     if (data.parentId && !parent)
       return invalid('parentId', '上级单位不存在', 'The parent organisation does not exist');
@@ -53,8 +56,8 @@ export function createOrganisation(deps: Deps, input: TCreateOrganisation & { ac
       code: data.code ?? null,
       version: 1,
     };
-    deps.db.insert(organisations).values(row).run();
-    appendAudit(deps.db, {
+    await deps.db.insert(organisations).values(row);
+    await appendAudit(deps.db, {
       at: deps.clock().toISOString(),
       actor,
       action: 'organisation.create',

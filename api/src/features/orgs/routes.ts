@@ -37,19 +37,19 @@ const update = createRoute({
 
 export function orgRoutes(deps: Deps) {
   return newRouter()
-    .openapi(list, (c) => {
+    .openapi(list, async (c) => {
       const { ability } = signedIn(c);
       ForbiddenError.from(ability).throwUnlessCan('read', 'Organisation');
-      return c.json(listOrgs(deps, c.req.valid('query')), 200);
+      return c.json(await listOrgs(deps, c.req.valid('query')), 200);
     })
-    .openapi(create, (c) => {
+    .openapi(create, async (c) => {
       const { user } = signedIn(c);
-      return c.json(createOrganisation(deps, { ...c.req.valid('json'), actor: user }), 201);
+      return c.json(await createOrganisation(deps, { ...c.req.valid('json'), actor: user }), 201);
     })
-    .openapi(update, (c) => {
+    .openapi(update, async (c) => {
       const { user } = signedIn(c);
       return c.json(
-        updateOrganisation(deps, { ...c.req.valid('json'), id: c.req.valid('param').id, actor: user }),
+        await updateOrganisation(deps, { ...c.req.valid('json'), id: c.req.valid('param').id, actor: user }),
         200,
       );
     });

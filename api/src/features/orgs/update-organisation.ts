@@ -20,15 +20,15 @@ const invalid = (field: string, zh: string, en: string) =>
  * is fixed: turning a school into a group would orphan its instances' routing. Instances already
  * started keep the group they were filed under; new ones follow the move.
  */
-export function updateOrganisation(
+export async function updateOrganisation(
   deps: Deps,
   input: TUpdateOrganisation & { id: string; actor: TAuthUser },
-): TOrganisationRow {
+): Promise<TOrganisationRow> {
   const { actor } = input;
-  return txOrThrow(deps.db, () => {
-    const row = deps.db.select().from(organisations).where(eq(organisations.id, input.id)).get();
+  return await txOrThrow(deps.db, async () => {
+    const row = (await deps.db.select().from(organisations).where(eq(organisations.id, input.id)).limit(1))[0];
     if (!row) return new AppError('NOT_FOUND');
-    const denied = authorize(deps, actor, {
+    const denied = await authorize(deps, actor, {
       action: 'update',
       type: 'Organisation',
       target: subject('Organisation', { id: row.id }),
@@ -42,7 +42,7 @@ export function updateOrganisation(
     const parentId = input.parentId === undefined ? row.parentId : input.parentId;
     if (parentId !== row.parentId) {
       const parent = parentId
-        ? deps.db.select().from(organisations).where(eq(organisations.id, parentId)).get()
+        ? (await deps.db.select().from(organisations).where(eq(organisations.id, parentId)).limit(1))[0]
         : undefined;
       if (!parent || !ALLOWED_PARENTS[row.type].includes(parent.type)) {
         return invalid(
@@ -51,7 +51,7 @@ export function updateOrganisation(
           'The parent does not fit the district → group → school tree',
         );
       }
-      if (orgPath(deps, parent.id).some((o) => o.id === row.id))
+      if ((await orgPath(deps, parent.id)).some((o) => o.id === row.id))
         return invalid('parentId', '不能移到自己的下级单位之下', 'An organisation cannot move under itself');
     }
     const next: TOrganisationRow = {
@@ -63,12 +63,11 @@ export function updateOrganisation(
       code: input.code === undefined ? row.code : input.code,
       version: row.version + 1,
     };
-    deps.db
+    await deps.db
       .update(organisations)
       .set(next)
-      .where(and(eq(organisations.id, row.id), eq(organisations.version, row.version)))
-      .run();
-    appendAudit(deps.db, {
+      .where(and(eq(organisations.id, row.id), eq(organisations.version, row.version)));
+    await appendAudit(deps.db, {
       at: deps.clock().toISOString(),
       actor,
       action: 'organisation.update',

@@ -21,12 +21,14 @@ function keyOf(kind: TReferenceKind, content: Record<string, unknown>): string {
  * The editor copies one version and saves a new one; if meanwhile someone else saved a newer version
  * of the same key, saving would quietly fork their work. Refuse (409) so the console reloads instead.
  */
-function newerThanBase(deps: Deps, kind: TReferenceKind, basedOn: string): AppError | null {
-  const base = deps.db
-    .select()
-    .from(referenceData)
-    .where(and(eq(referenceData.id, basedOn), eq(referenceData.kind, kind)))
-    .get();
+async function newerThanBase(deps: Deps, kind: TReferenceKind, basedOn: string): Promise<AppError | null> {
+  const base = (
+    await deps.db
+      .select()
+      .from(referenceData)
+      .where(and(eq(referenceData.id, basedOn), eq(referenceData.kind, kind)))
+      .limit(1)
+  )[0];
   if (!base) {
     const msg = {
       'zh-CN': '作为蓝本的版本不存在，请重新加载。',
@@ -34,12 +36,16 @@ function newerThanBase(deps: Deps, kind: TReferenceKind, basedOn: string): AppEr
     };
     return new AppError('VALIDATION', { status: 422, fieldErrors: { basedOn: msg } });
   }
-  const newer = deps.db
-    .select({ version: referenceData.version })
-    .from(referenceData)
-    .where(and(eq(referenceData.kind, kind), eq(referenceData.key, base.key), gt(referenceData.version, base.version)))
-    .orderBy(referenceData.version)
-    .get();
+  const newer = (
+    await deps.db
+      .select({ version: referenceData.version })
+      .from(referenceData)
+      .where(
+        and(eq(referenceData.kind, kind), eq(referenceData.key, base.key), gt(referenceData.version, base.version)),
+      )
+      .orderBy(referenceData.version)
+      .limit(1)
+  )[0];
   if (!newer) return null;
   return new AppError('VERSION_CONFLICT', {
     message: {
@@ -50,31 +56,33 @@ function newerThanBase(deps: Deps, kind: TReferenceKind, basedOn: string): AppEr
 }
 
 /** A new draft version of one piece of reference data; the content is validated by its kind's schema. */
-export function createReference(
+export async function createReference(
   deps: Deps,
   input: TCreateReferenceBody & { kind: TReferenceKind; actor?: TAuthUser },
-): TReference {
+): Promise<TReference> {
   const actor = input.actor ?? SYSTEM_USER;
-  return txOrThrow(deps.db, () => {
-    const denied = authorize(deps, actor, {
+  return await txOrThrow(deps.db, async () => {
+    const denied = await authorize(deps, actor, {
       action: 'create',
       type: 'ReferenceData',
       target: subject('ReferenceData', { id: '', status: 'draft' }),
       auditAction: 'reference.create',
     });
     if (denied) return denied;
-    const stale = input.basedOn === undefined ? null : newerThanBase(deps, input.kind, input.basedOn);
+    const stale = input.basedOn === undefined ? null : await newerThanBase(deps, input.kind, input.basedOn);
     if (stale) return stale;
     const parsed = CONTENT_SCHEMAS[input.kind].safeParse(input.content);
     if (!parsed.success)
       return new AppError('VALIDATION', { status: 422, fieldErrors: contentFieldErrors(parsed.error) });
     const content: Record<string, unknown> = parsed.data;
     const key = keyOf(input.kind, content);
-    const last = deps.db
-      .select({ v: max(referenceData.version) })
-      .from(referenceData)
-      .where(and(eq(referenceData.kind, input.kind), eq(referenceData.key, key)))
-      .get()?.v;
+    const last = (
+      await deps.db
+        .select({ v: max(referenceData.version) })
+        .from(referenceData)
+        .where(and(eq(referenceData.kind, input.kind), eq(referenceData.key, key)))
+        .limit(1)
+    )[0]?.v;
     const version = (last ?? 0) + 1;
     const at = deps.clock().toISOString();
     const row = {
@@ -89,8 +97,8 @@ export function createReference(
       createdAt: at,
       publishedAt: null,
     };
-    deps.db.insert(referenceData).values(row).run();
-    appendAudit(deps.db, {
+    await deps.db.insert(referenceData).values(row);
+    await appendAudit(deps.db, {
       at,
       actor,
       action: 'reference.create',
@@ -99,6 +107,6 @@ export function createReference(
       outcome: 'success',
       after: { kind: row.kind, key, version, status: 'draft' },
     });
-    return referenceOf(deps, row);
+    return await referenceOf(deps, row);
   });
 }

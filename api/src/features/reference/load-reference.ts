@@ -26,16 +26,19 @@ export const toReference = (row: TReferenceRow, review: TDraftReview): TReferenc
   }) as TReference;
 
 /** One row with its review, for the use-cases that answer a single version. */
-export const referenceOf = (deps: Pick<Deps, 'db'>, row: TReferenceRow): TReference =>
-  toReference(row, draftReviews(deps, REFERENCE_DRAFTS, [row]).get(row.id) ?? { editors: [], publishedBy: null });
+export const referenceOf = async (deps: Pick<Deps, 'db'>, row: TReferenceRow): Promise<TReference> =>
+  toReference(
+    row,
+    (await draftReviews(deps, REFERENCE_DRAFTS, [row])).get(row.id) ?? { editors: [], publishedBy: null },
+  );
 
 const REFERENCE_FIELDS = { id: referenceData.id, status: referenceData.status };
 
 /** Reference data of one kind the caller may read (drafts: bureau admins only): by key, newest version first, keyset-paginated. */
-export function listReference(
+export async function listReference(
   deps: Deps,
   input: { ability: AppAbility; kind: TReferenceKind; query: TReferenceQuery },
-): { items: TReference[]; nextCursor: string | null } {
+): Promise<{ items: TReference[]; nextCursor: string | null }> {
   const q = input.query;
   const where: SQL[] = [
     eq(referenceData.kind, input.kind),
@@ -48,15 +51,14 @@ export function listReference(
     const [key, version] = [String(cursor[0]), Number(cursor[1])];
     where.push(or(gt(referenceData.key, key), and(eq(referenceData.key, key), lt(referenceData.version, version)))!);
   }
-  const rows = deps.db
+  const rows = await deps.db
     .select()
     .from(referenceData)
     .where(and(...where))
     .orderBy(asc(referenceData.key), desc(referenceData.version))
-    .limit(q.limit + 1)
-    .all();
+    .limit(q.limit + 1);
   const page = pageOf(rows, q.limit, (r) => [r.key, r.version]);
-  const reviews = draftReviews(deps, REFERENCE_DRAFTS, page.items);
+  const reviews = await draftReviews(deps, REFERENCE_DRAFTS, page.items);
   return {
     items: page.items.map((r) => toReference(r, reviews.get(r.id) ?? { editors: [], publishedBy: null })),
     nextCursor: page.nextCursor,
@@ -67,20 +69,21 @@ export function listReference(
  * The newest published version of a kind (for one key when given), parsed by its schema: what the
  * workflows' rules read. Null when the bureau has published none.
  */
-export function loadPublished<K extends TReferenceKind>(deps: Pick<Deps, 'db' | 'reads'>, kind: K, key?: string) {
-  return memoRead(deps, `published:${kind}:${key ?? ''}`, () => readPublished(deps, kind, key));
+export async function loadPublished<K extends TReferenceKind>(deps: Pick<Deps, 'db' | 'reads'>, kind: K, key?: string) {
+  return await memoRead(deps, `published:${kind}:${key ?? ''}`, async () => await readPublished(deps, kind, key));
 }
 
-function readPublished<K extends TReferenceKind>(deps: Pick<Deps, 'db'>, kind: K, key?: string) {
+async function readPublished<K extends TReferenceKind>(deps: Pick<Deps, 'db'>, kind: K, key?: string) {
   const where: SQL[] = [eq(referenceData.kind, kind), eq(referenceData.status, 'published')];
   if (key !== undefined) where.push(eq(referenceData.key, key));
-  const row = deps.db
-    .select()
-    .from(referenceData)
-    .where(and(...where))
-    .orderBy(desc(referenceData.publishedAt), desc(referenceData.version))
-    .limit(1)
-    .get();
+  const row = (
+    await deps.db
+      .select()
+      .from(referenceData)
+      .where(and(...where))
+      .orderBy(desc(referenceData.publishedAt), desc(referenceData.version))
+      .limit(1)
+  )[0];
   if (!row) return null;
   const parsed = CONTENT_SCHEMAS[kind].safeParse(row.body);
   // TypeScript cannot narrow the schema by the generic kind; the value was parsed by exactly that schema.

@@ -16,19 +16,21 @@ import type { TReference, TReferenceKind } from './reference.types.js';
  * Publishes a draft: from then on it is immutable and the workflows read it. Re-publishing is a no-op.
  * Whoever created the draft may not publish it (四眼原则, checkFourEyes).
  */
-export function publishReference(
+export async function publishReference(
   deps: Deps,
   input: { kind: TReferenceKind; id: string; actor?: TAuthUser },
-): TReference {
+): Promise<TReference> {
   const actor = input.actor ?? SYSTEM_USER;
-  return txOrThrow(deps.db, () => {
-    const row = deps.db
-      .select()
-      .from(referenceData)
-      .where(and(eq(referenceData.id, input.id), eq(referenceData.kind, input.kind)))
-      .get();
+  return await txOrThrow(deps.db, async () => {
+    const row = (
+      await deps.db
+        .select()
+        .from(referenceData)
+        .where(and(eq(referenceData.id, input.id), eq(referenceData.kind, input.kind)))
+        .limit(1)
+    )[0];
     const target = row ? subject('ReferenceData', { id: row.id, status: row.status }) : undefined;
-    const denied = authorize(deps, actor, {
+    const denied = await authorize(deps, actor, {
       action: 'publish',
       type: 'ReferenceData',
       target,
@@ -38,8 +40,8 @@ export function publishReference(
     });
     if (denied) return denied;
     if (!row) return new AppError('NOT_FOUND');
-    if (row.status === 'published') return referenceOf(deps, row);
-    const fourEyes = checkFourEyes(deps, actor, {
+    if (row.status === 'published') return await referenceOf(deps, row);
+    const fourEyes = await checkFourEyes(deps, actor, {
       kind: REFERENCE_DRAFTS,
       row,
       target: target!,
@@ -48,18 +50,20 @@ export function publishReference(
     if (fourEyes instanceof AppError) return fourEyes;
     // The workflows read the most recently published version, so publishing an older draft after a
     // newer version went out would silently roll the district back.
-    const newer = deps.db
-      .select({ version: referenceData.version })
-      .from(referenceData)
-      .where(
-        and(
-          eq(referenceData.kind, row.kind),
-          eq(referenceData.key, row.key),
-          eq(referenceData.status, 'published'),
-          gt(referenceData.version, row.version),
-        ),
-      )
-      .get();
+    const newer = (
+      await deps.db
+        .select({ version: referenceData.version })
+        .from(referenceData)
+        .where(
+          and(
+            eq(referenceData.kind, row.kind),
+            eq(referenceData.key, row.key),
+            eq(referenceData.status, 'published'),
+            gt(referenceData.version, row.version),
+          ),
+        )
+        .limit(1)
+    )[0];
     if (newer) {
       return new AppError('VERSION_CONFLICT', {
         message: {
@@ -69,8 +73,8 @@ export function publishReference(
       });
     }
     const publishedAt = deps.clock().toISOString();
-    deps.db.update(referenceData).set({ status: 'published', publishedAt }).where(eq(referenceData.id, row.id)).run();
-    appendAudit(deps.db, {
+    await deps.db.update(referenceData).set({ status: 'published', publishedAt }).where(eq(referenceData.id, row.id));
+    await appendAudit(deps.db, {
       at: publishedAt,
       actor,
       action: 'reference.publish',
@@ -81,6 +85,6 @@ export function publishReference(
       after: { status: 'published', kind: row.kind, key: row.key, version: row.version },
       meta: fourEyes,
     });
-    return referenceOf(deps, { ...row, status: 'published', publishedAt });
+    return await referenceOf(deps, { ...row, status: 'published', publishedAt });
   });
 }

@@ -13,7 +13,7 @@ afterAll(() => h.close());
 
 const fieldErrors = async (res: Response) =>
   ((await res.json()) as { error: { fieldErrors: Record<string, { 'zh-CN': string; en: string }> } }).error.fieldErrors;
-const rowCount = () => (h.db.$client.prepare('select count(*) as n from reference_data').get() as { n: number }).n;
+const rowCount = () => (h.sqlite.prepare('select count(*) as n from reference_data').get() as { n: number }).n;
 
 describe('reference data as the structured editors save it', () => {
   it('puts each cross-field problem on its own row and cell, in Chinese and English, and writes nothing', async () => {
@@ -100,7 +100,7 @@ describe('reference data as the structured editors save it', () => {
     ).toBe(200);
     const old = await h.post(`/api/reference/checklists/${v1.id}/publish`, undefined, reviewer);
     expect(old.status).toBe(409);
-    const row = h.db.$client.prepare('select status from reference_data where id = ?').get(v1.id) as { status: string };
+    const row = h.sqlite.prepare('select status from reference_data where id = ?').get(v1.id) as { status: string };
     expect(row.status).toBe('draft');
 
     const missing = await h.post(

@@ -34,7 +34,7 @@ describe('versioned reference data', () => {
     expect(page1.items.map((r: { version: number }) => r.version)).toEqual([2]);
     const page2 = await (await h.get(`/api/reference/checklists?limit=1&cursor=${page1.nextCursor}`, admin)).json();
     expect(page2).toMatchObject({ items: [{ version: 1, status: 'published' }], nextCursor: null });
-    const audit = h.db.$client
+    const audit = h.sqlite
       .prepare("select action, outcome from audit_events where entity_type = 'ReferenceData' order by seq")
       .all();
     expect(audit).toEqual([

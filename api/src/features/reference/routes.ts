@@ -45,9 +45,9 @@ const publish = createRoute({
 
 export function referenceRoutes(deps: Deps) {
   return newRouter()
-    .openapi(list, (c) =>
+    .openapi(list, async (c) =>
       c.json(
-        listReference(deps, {
+        await listReference(deps, {
           ability: signedIn(c).ability,
           kind: KIND_OF_PATH[c.req.valid('param').kind],
           query: c.req.valid('query'),
@@ -55,9 +55,9 @@ export function referenceRoutes(deps: Deps) {
         200,
       ),
     )
-    .openapi(create, (c) =>
+    .openapi(create, async (c) =>
       c.json(
-        createReference(deps, {
+        await createReference(deps, {
           ...c.req.valid('json'),
           kind: KIND_OF_PATH[c.req.valid('param').kind],
           actor: signedIn(c).user,
@@ -65,8 +65,8 @@ export function referenceRoutes(deps: Deps) {
         201,
       ),
     )
-    .openapi(publish, (c) => {
+    .openapi(publish, async (c) => {
       const { kind, id } = c.req.valid('param');
-      return c.json(publishReference(deps, { kind: KIND_OF_PATH[kind], id, actor: signedIn(c).user }), 200);
+      return c.json(await publishReference(deps, { kind: KIND_OF_PATH[kind], id, actor: signedIn(c).user }), 200);
     });
 }

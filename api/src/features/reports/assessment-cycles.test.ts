@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { defineAbilityFor } from '../../auth/ability.js';
+import { tx } from '../../db/client.js';
 import { instances } from '../../db/schema.js';
 import { plansOf } from '../../test/query-plans.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
@@ -12,11 +13,10 @@ import { assessmentReport } from './assessment-report.js';
 let h: WorkflowHarness;
 const at = (day: string) => `${day}T02:00:00.000Z`;
 
-function assessment(groupId: string, day: string, cycle: string, groupScore: number) {
+async function assessment(groupId: string, day: string, cycle: string, groupScore: number) {
   const data = { cycle, groupScore, grade: groupScore >= 85 ? '优秀' : '良好' };
-  h.db
-    .insert(instances)
-    .values({
+  await tx(h.db, () =>
+    h.db.insert(instances).values({
       id: randomUUID(),
       definitionId: h.defs['bundled-assessment'] ?? '',
       subjectOrgId: groupId,
@@ -30,19 +30,19 @@ function assessment(groupId: string, day: string, cycle: string, groupScore: num
       createdAt: at(day),
       updatedAt: at(day),
       period: cycle,
-    })
-    .run();
+    }),
+  );
 }
 
 beforeAll(async () => {
   h = await makeWorkflowHarness({ reference: false });
   const { group1, group2 } = h.orgs;
   // Three annual cycles, the latest with one group assessed so far.
-  assessment(group1, '2024-03-01', '2024', 70);
-  assessment(group2, '2024-03-02', '2024', 71);
-  assessment(group1, '2025-03-01', '2025', 80);
-  assessment(group2, '2025-03-02', '2025', 81);
-  assessment(group1, '2026-03-01', '2026', 90);
+  await assessment(group1, '2024-03-01', '2024', 70);
+  await assessment(group2, '2024-03-02', '2024', 71);
+  await assessment(group1, '2025-03-01', '2025', 80);
+  await assessment(group2, '2025-03-02', '2025', 81);
+  await assessment(group1, '2026-03-01', '2026', 90);
 });
 afterAll(() => h.close());
 
@@ -61,13 +61,13 @@ describe('GET /reports/bundled-assessment cycles (issue 11)', () => {
     expect((await get('', 'lead1')).ranking.map((r: { groupId: string }) => r.groupId)).toEqual([h.orgs.group1]);
   });
 
-  it("reads the cycle's instances off (definition_id, period) — not every cycle's JSON — and sorts nothing in SQL", () => {
+  it("reads the cycle's instances off (definition_id, period) — not every cycle's JSON — and sorts nothing in SQL", async () => {
     for (const who of ['reviewer1', 'lead1']) {
-      const user = h.authUser(who);
+      const user = await h.authUser(who);
       for (const cycle of [undefined, '2025']) {
-        const plans = plansOf(
+        const plans = await plansOf(
           h,
-          (deps) => assessmentReport(deps, { user, ability: defineAbilityFor(user), cycle }),
+          async (deps) => await assessmentReport(deps, { user, ability: defineAbilityFor(user), cycle }),
           'instances',
         );
         expect(plans.length).toBeGreaterThan(0);

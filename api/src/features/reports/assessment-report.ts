@@ -23,10 +23,10 @@ const ZRollUpMeta = z.object({
  * The weakest member of each instance's latest roll-up (recorded in the PUBLISH event's audit meta): its
  * lowest dimension. One read of the cycle's roll-up events and one of the schools' names, not two per group.
  */
-function weakestOf(deps: Deps, instanceIds: string[]): Map<string, Weakest> {
+async function weakestOf(deps: Deps, instanceIds: string[]): Promise<Map<string, Weakest>> {
   const latest = new Map<string, { seq: number; meta: unknown }>();
   if (instanceIds.length === 0) return new Map();
-  const events = deps.db
+  const events = await deps.db
     .select({ seq: auditEvents.seq, entityId: auditEvents.entityId, meta: auditEvents.meta })
     .from(auditEvents)
     .where(
@@ -35,8 +35,7 @@ function weakestOf(deps: Deps, instanceIds: string[]): Map<string, Weakest> {
         inArray(auditEvents.entityId, instanceIds),
         sql`json_extract(${auditEvents.meta}, '$.rollUp') is not null`,
       ),
-    )
-    .all();
+    );
   // The latest per instance, picked here: the events come off (entity_type, entity_id, seq) unsorted across instances.
   for (const e of events) if (e.entityId && (latest.get(e.entityId)?.seq ?? -1) < e.seq) latest.set(e.entityId, e);
   const lowest = new Map<string, { schoolId: string; score: number }>();
@@ -50,12 +49,12 @@ function weakestOf(deps: Deps, instanceIds: string[]): Map<string, Weakest> {
   const schoolIds = [...new Set([...lowest.values()].map((w) => w.schoolId))];
   const names = new Map(
     schoolIds.length
-      ? deps.db
-          .select({ id: organisations.id, name: organisations.name })
-          .from(organisations)
-          .where(inArray(organisations.id, schoolIds))
-          .all()
-          .map((o) => [o.id, o.name])
+      ? (
+          await deps.db
+            .select({ id: organisations.id, name: organisations.name })
+            .from(organisations)
+            .where(inArray(organisations.id, schoolIds))
+        ).map((o) => [o.id, o.name])
       : [],
   );
   return new Map(
@@ -71,47 +70,48 @@ function weakestOf(deps: Deps, instanceIds: string[]): Map<string, Weakest> {
  * groups. The cycle asked for, else the latest (`cycles`, newest first, from period_tallies); read off
  * (definition_id, period), so a cycle costs its groups, never the cycles before it (issue 11).
  */
-export function assessmentReport(
+export async function assessmentReport(
   deps: Deps,
   input: { user: TAuthUser; ability: AppAbility } & TCycleQuery,
-): TAssessmentReport {
+): Promise<TAssessmentReport> {
   // Every workflow that rolls a group up, under the field names its block gives.
-  const family = familyOf(deps, 'groupRollUp');
+  const family = await familyOf(deps, 'groupRollUp');
   const cycleOf = periodOrField(family, (u) => u.params.cycleField);
-  const cycles = periodsOf(deps, family);
+  const cycles = await periodsOf(deps, family);
   const cycle = input.cycle ?? cycles[0] ?? null;
-  const rows = deps.db
-    .select({
-      instanceId: instances.id,
-      groupId: instances.subjectOrgId,
-      groupName: organisations.name,
-      state: instances.state,
-      score: sql<number | null>`${familyField(family, (u) => u.params.scoreField)}`,
-      grade: sql<string | null>`${familyField(family, (u) => u.params.gradeField)}`,
-    })
-    .from(instances)
-    .innerJoin(organisations, eq(organisations.id, instances.subjectOrgId))
-    .where(
-      and(
-        readableOf({ ...input, family }),
-        cycle === null ? undefined : sql`${cycleOf} = ${cycle}`,
-        // The subject is the group (subject_group_id = the group itself). A school filter means the group
-        // the school belongs to: the school's figures exist only as a part of its group's assessment, and a
-        // ranking row of one group is what a "how is this school's group doing" filter should show.
-        input.groupId ? eq(instances.subjectGroupId, input.groupId) : undefined,
-        input.schoolId
-          ? sql`${instances.subjectGroupId} = (select ${organisations.parentId} from ${organisations} where ${organisations.id} = ${input.schoolId} and ${organisations.type} = 'school')`
-          : undefined,
-        ...createdWithin(input),
-      ),
-    )
-    .limit(500)
-    .all()
+  const rows = (
+    await deps.db
+      .select({
+        instanceId: instances.id,
+        groupId: instances.subjectOrgId,
+        groupName: organisations.name,
+        state: instances.state,
+        score: sql<number | null>`${familyField(family, (u) => u.params.scoreField)}`,
+        grade: sql<string | null>`${familyField(family, (u) => u.params.gradeField)}`,
+      })
+      .from(instances)
+      .innerJoin(organisations, eq(organisations.id, instances.subjectOrgId))
+      .where(
+        and(
+          readableOf({ ...input, family }),
+          cycle === null ? undefined : sql`${cycleOf} = ${cycle}`,
+          // The subject is the group (subject_group_id = the group itself). A school filter means the group
+          // the school belongs to: the school's figures exist only as a part of its group's assessment, and a
+          // ranking row of one group is what a "how is this school's group doing" filter should show.
+          input.groupId ? eq(instances.subjectGroupId, input.groupId) : undefined,
+          input.schoolId
+            ? sql`${instances.subjectGroupId} = (select ${organisations.parentId} from ${organisations} where ${organisations.id} = ${input.schoolId} and ${organisations.type} = 'school')`
+            : undefined,
+          ...createdWithin(input),
+        ),
+      )
+      .limit(500)
+  )
     // Sorted here, not by SQL: the cycle's few rows come off the period index and need no temporary b-tree.
     .sort((a, b) => (a.groupName < b.groupName ? -1 : a.groupName > b.groupName ? 1 : 0));
   const scored = rank(rows.filter((r) => r.score !== null).map((r) => ({ ...r, score: Number(r.score) })));
   const unscored = rows.filter((r) => r.score === null).map((r) => ({ ...r, rank: null }));
-  const weakest = weakestOf(
+  const weakest = await weakestOf(
     deps,
     scored.map((r) => r.instanceId),
   );

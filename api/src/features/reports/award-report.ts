@@ -66,12 +66,15 @@ const levelStands = (family: Array<FamilyMember<'levelByQuota'>>, scopeLeads: bo
  * a creation window or other read rules count the year's rows. Readers of their own few submissions (a
  * principal, a group lead) are led by those, not by the district's year.
  */
-export function awardReport(deps: Deps, input: { user: TAuthUser; ability: AppAbility } & TYearQuery): TAwardReport {
+export async function awardReport(
+  deps: Deps,
+  input: { user: TAuthUser; ability: AppAbility } & TYearQuery,
+): Promise<TAwardReport> {
   const year = input.year ?? deps.clock().toISOString().slice(0, 4);
   // A submission's subject is its school: the dashboard's filters narrow by school / group and creation date within the year.
   // Every workflow that levels by quota (a bureau's 课后服务评比 built from scratch as much as the template).
-  const family = familyOf(deps, 'levelByQuota');
-  const scopeLeads = visibleSchools(deps, input.user) !== null;
+  const family = await familyOf(deps, 'levelByQuota');
+  const scopeLeads = (await visibleSchools(deps, input.user)) !== null;
   const created = scopeLeads ? sql`+${instances.createdAt}` : sql`${instances.createdAt}`;
   const inYear = and(
     // A range, not substr(): the year's rows come off (definition_id, created_at), not a walk of every year.
@@ -86,22 +89,22 @@ export function awardReport(deps: Deps, input: { user: TAuthUser; ability: AppAb
   );
   const level = sql<string | null>`${familyField(family, (u) => u.params.levelField)}`;
   const score = familyField(family, (u) => u.params.scoreField);
-  const countLevels = (readable: SQL | undefined) =>
-    deps.db
-      .select({ level, count: sql<number>`count(*)` })
-      .from(instances)
-      .where(and(readable, levelStands(family, scopeLeads), sql`${level} is not null`))
-      .groupBy(level)
-      .all()
-      .map((r) => ({ level: r.level ?? '', count: Number(r.count) }));
-  const scope = input.from || input.to ? null : tallyScope(deps, input.user, input.ability, input);
+  const countLevels = async (readable: SQL | undefined) =>
+    (
+      await deps.db
+        .select({ level, count: sql<number>`count(*)` })
+        .from(instances)
+        .where(and(readable, levelStands(family, scopeLeads), sql`${level} is not null`))
+        .groupBy(level)
+    ).map((r) => ({ level: r.level ?? '', count: Number(r.count) }));
+  const scope = input.from || input.to ? null : await tallyScope(deps, input.user, input.ability, input);
   const byLevel = scope
     ? addLevels(
-        levelsFromTallies(deps, family, scope.orgs, year),
-        scope.beyond ? countLevels(and(familyOnly(family, true), scope.beyond, inYear)) : [],
+        await levelsFromTallies(deps, family, scope.orgs, year),
+        scope.beyond ? await countLevels(and(familyOnly(family, true), scope.beyond, inYear)) : [],
       )
-    : countLevels(where);
-  const rows = deps.db
+    : await countLevels(where);
+  const rows = await deps.db
     .select({
       instanceId: instances.id,
       category: sql<string>`coalesce(${familyField(family, (u) => u.params.categoryField)}, '')`,
@@ -115,8 +118,7 @@ export function awardReport(deps: Deps, input: { user: TAuthUser; ability: AppAb
     .from(instances)
     .innerJoin(organisations, eq(organisations.id, instances.subjectOrgId))
     .where(and(where, sql`${score} is not null`))
-    .limit(1000)
-    .all();
+    .limit(1000);
   const categories = [...new Set(rows.map((r) => r.category))].sort();
   return {
     year,
@@ -129,15 +131,15 @@ export function awardReport(deps: Deps, input: { user: TAuthUser; ability: AppAb
 }
 
 /** The levels standing at these organisations in the year: tally rows of the version's standing steps. */
-function levelsFromTallies(
+async function levelsFromTallies(
   deps: Deps,
   family: Array<FamilyMember<'levelByQuota'>>,
   orgs: string[],
   year: string,
-): TAwardReport['byLevel'] {
+): Promise<TAwardReport['byLevel']> {
   if (orgs.length === 0 || family.length === 0) return [];
   const standing = new Map(family.map((m) => [m.id, new Set(m.uses.flatMap((u) => standingStates(m.def, u)))]));
-  const rows = deps.db
+  const rows = await deps.db
     .select()
     .from(awardTallies)
     .where(
@@ -149,8 +151,7 @@ function levelsFromTallies(
           family.map((m) => m.id),
         ),
       ),
-    )
-    .all();
+    );
   return addLevels(
     rows
       .filter((r) => r.n !== 0 && standing.get(r.definitionId)?.has(r.state))

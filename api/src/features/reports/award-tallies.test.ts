@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { defineAbilityFor } from '../../auth/ability.js';
+import { tx } from '../../db/client.js';
 import { instances } from '../../db/schema.js';
 import { plansOf } from '../../test/query-plans.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
@@ -17,12 +18,11 @@ let h: WorkflowHarness;
 const at = (day: string) => `${day}T02:00:00.000Z`;
 const ids: string[] = [];
 
-function submission(school: string, group: string, day: string, state: string, level: string | null, score = 80) {
+async function submission(school: string, group: string, day: string, state: string, level: string | null, score = 80) {
   const id = randomUUID();
   const data = { category: '课堂教学', title: `成果${ids.length}`, finalScore: score, ...(level ? { level } : {}) };
-  h.db
-    .insert(instances)
-    .values({
+  await tx(h.db, () =>
+    h.db.insert(instances).values({
       id,
       definitionId: h.defs['teaching-award']!,
       subjectOrgId: school,
@@ -35,17 +35,17 @@ function submission(school: string, group: string, day: string, state: string, l
       createdBy: h.users.admin!,
       createdAt: at(day),
       updatedAt: at(day),
-    })
-    .run();
+    }),
+  );
   ids.push(id);
   return id;
 }
 
 /** Every reader and filter two ways: as served, and counted from the year's rows (a window of the whole year). */
-function compare() {
+async function compare() {
   const { schoolA, schoolB, group1, group2 } = h.orgs;
   for (const who of ['reviewer1', 'admin', 'auditor', 'lead1', 'principalA', 'principalB', 'expertB']) {
-    const user = h.authUser(who);
+    const user = await h.authUser(who);
     const ability = defineAbilityFor(user);
     for (const filter of [
       {},
@@ -56,8 +56,8 @@ function compare() {
       { schoolId: 'no-such-org' },
     ]) {
       const q: TYearQuery = { year: '2026', ...filter };
-      const served = awardReport(h.deps, { user, ability, ...q });
-      const rows = awardReport(h.deps, { user, ability, ...q, from: '2026-01-01', to: '2026-12-31' });
+      const served = await awardReport(h.deps, { user, ability, ...q });
+      const rows = await awardReport(h.deps, { user, ability, ...q, from: '2026-01-01', to: '2026-12-31' });
       expect(served, `${who} ${JSON.stringify(filter)}`).toEqual(rows);
     }
   }
@@ -66,76 +66,80 @@ function compare() {
 beforeAll(async () => {
   h = await makeWorkflowHarness({ reference: false });
   const { schoolA, schoolA2, schoolB, group1, group2 } = h.orgs;
-  submission(schoolA, group1, '2026-03-01', 'awarded', 'special');
-  submission(schoolA, group1, '2026-04-01', 'publicNotice', 'first');
-  submission(schoolA2, group1, '2026-05-01', 'objectionReview', 'second');
-  submission(schoolB, group2, '2026-06-01', 'awarded', 'first');
-  submission(schoolB, group2, '2026-06-02', 'expertReview', null);
-  submission(schoolB, group2, '2025-06-02', 'awarded', 'first');
+  await submission(schoolA, group1, '2026-03-01', 'awarded', 'special');
+  await submission(schoolA, group1, '2026-04-01', 'publicNotice', 'first');
+  await submission(schoolA2, group1, '2026-05-01', 'objectionReview', 'second');
+  await submission(schoolB, group2, '2026-06-01', 'awarded', 'first');
+  await submission(schoolB, group2, '2026-06-02', 'expertReview', null);
+  await submission(schoolB, group2, '2025-06-02', 'awarded', 'first');
 });
 afterAll(() => h.close());
 
 describe('award tallies (issue 11)', () => {
-  it('equal a count of the rows as levels are set, voided by a reopened review, moved, migrated and deleted', () => {
-    const levels = () =>
-      awardReport(h.deps, {
-        user: h.authUser('reviewer1'),
-        ability: defineAbilityFor(h.authUser('reviewer1')),
-        year: '2026',
-      }).byLevel;
+  it('equal a count of the rows as levels are set, voided by a reopened review, moved, migrated and deleted', async () => {
+    const levels = async () =>
+      (
+        await awardReport(h.deps, {
+          user: await h.authUser('reviewer1'),
+          ability: defineAbilityFor(await h.authUser('reviewer1')),
+          year: '2026',
+        })
+      ).byLevel;
     // Levels stand from the ranking on (公示, 异议复核, awarded); the one still in expert review has none.
-    expect(levels()).toEqual([
+    expect(await levels()).toEqual([
       { level: 'first', count: 2 },
       { level: 'second', count: 1 },
       { level: 'special', count: 1 },
     ]);
-    compare();
+    await compare();
     // The expert review ends: ranked and levelled, then in public notice.
-    h.db
-      .update(instances)
-      .set({ state: 'publicNotice', data: { category: '课堂教学', title: '成果4', finalScore: 90, level: 'second' } })
-      .where(eq(instances.id, ids[4]!))
-      .run();
-    compare();
+    await tx(h.db, () =>
+      h.db
+        .update(instances)
+        .set({ state: 'publicNotice', data: { category: '课堂教学', title: '成果4', finalScore: 90, level: 'second' } })
+        .where(eq(instances.id, ids[4]!)),
+    );
+    await compare();
     // An objection sends one back to expert review: its level no longer stands.
-    h.db.update(instances).set({ state: 'expertReview' }).where(eq(instances.id, ids[1]!)).run();
-    expect(levels()).toEqual([
+    await tx(h.db, () => h.db.update(instances).set({ state: 'expertReview' }).where(eq(instances.id, ids[1]!)));
+    expect(await levels()).toEqual([
       { level: 'first', count: 1 },
       { level: 'second', count: 2 },
       { level: 'special', count: 1 },
     ]);
-    compare();
+    await compare();
     // A school moves to the other group; a submission moves to a new version; one is removed.
-    h.db
-      .update(instances)
-      .set({ subjectOrgId: h.orgs.schoolA2, subjectGroupId: h.orgs.group1 })
-      .where(eq(instances.id, ids[3]!))
-      .run();
-    const v2 = h.publish(TEMPLATES['teaching-award']);
-    h.db.update(instances).set({ definitionId: v2 }).where(eq(instances.id, ids[0]!)).run();
-    h.db.delete(instances).where(eq(instances.id, ids[2]!)).run();
-    compare();
+    await tx(h.db, () =>
+      h.db
+        .update(instances)
+        .set({ subjectOrgId: h.orgs.schoolA2, subjectGroupId: h.orgs.group1 })
+        .where(eq(instances.id, ids[3]!)),
+    );
+    const v2 = await h.publish(TEMPLATES['teaching-award']);
+    await tx(h.db, () => h.db.update(instances).set({ definitionId: v2 }).where(eq(instances.id, ids[0]!)));
+    await tx(h.db, () => h.db.delete(instances).where(eq(instances.id, ids[2]!)));
+    await compare();
   });
 
-  it('are what declaring a version fills in from its existing instances', () => {
-    const snapshot = () =>
-      h.db.$client.prepare('select * from award_tallies where n <> 0 order by 1, 2, 3, 4, 5').all();
+  it('are what declaring a version fills in from its existing instances', async () => {
+    const snapshot = () => h.sqlite.prepare('select * from award_tallies where n <> 0 order by 1, 2, 3, 4, 5').all();
     const kept = snapshot();
     expect(kept.length).toBeGreaterThan(5);
-    h.db.$client.exec('delete from award_tallies; delete from level_tally_fields;');
-    expect(declareReportTallies(h.deps)).toBe(2);
+    h.sqlite.exec('delete from award_tallies; delete from level_tally_fields;');
+    expect(await declareReportTallies(h.deps)).toBe(2);
     expect(snapshot()).toEqual(kept);
   });
 
-  it("counts the bureau's levels without reading the year's submissions; a principal's are led by their own", () => {
+  it("counts the bureau's levels without reading the year's submissions; a principal's are led by their own", async () => {
     for (const who of ['reviewer1', 'lead1', 'principalA']) {
-      const user = h.authUser(who);
-      const run = (deps: typeof h.deps) => awardReport(deps, { user, ability: defineAbilityFor(user), year: '2026' });
-      for (const plan of plansOf(h, run, 'award_tallies'))
+      const user = await h.authUser(who);
+      const run = async (deps: typeof h.deps) =>
+        await awardReport(deps, { user, ability: defineAbilityFor(user), year: '2026' });
+      for (const plan of await plansOf(h, run, 'award_tallies'))
         expect(plan).toMatch(
           /SEARCH award_tallies USING (PRIMARY KEY|INDEX sqlite_autoindex_award_tallies_1) \(org_id=\? AND year=\? AND definition_id=\?\)/,
         );
-      const read = plansOf(h, run, 'instances');
+      const read = await plansOf(h, run, 'instances');
       // The bureau reads rows for the ranking only; a lead or principal also for what they take part in beyond their organisations.
       if (who === 'reviewer1') expect(read).toHaveLength(1);
       for (const plan of read) {

@@ -11,10 +11,10 @@ import type { TOverviewQuery } from './overview.types.js';
  * count misses them; they are counted only for those who may read the reports (the bureau), with
  * the dashboard's school / group / date filters applied to the report's school and filing date.
  */
-export function burdenTaskCounts(
+export async function burdenTaskCounts(
   deps: Pick<Deps, 'db'>,
   input: { ability: AppAbility; query: TOverviewQuery; now: string },
-): { open: number; overdue: number } {
+): Promise<{ open: number; overdue: number }> {
   if (!input.ability.can('read', 'BurdenReport')) return { open: 0, overdue: 0 };
   const q = input.query;
   const where: SQL[] = [eq(tasks.status, 'open')];
@@ -22,12 +22,14 @@ export function burdenTaskCounts(
   if (q.groupId) where.push(eq(organisations.parentId, q.groupId));
   if (q.from) where.push(gte(burdenReports.createdAt, dateBound(q.from, 'start')));
   if (q.to) where.push(lte(burdenReports.createdAt, dateBound(q.to, 'end')));
-  const row = deps.db
-    .select({ open: count(), overdue: sql<number>`sum(case when ${tasks.dueAt} < ${input.now} then 1 else 0 end)` })
-    .from(tasks)
-    .innerJoin(burdenReports, eq(burdenReports.id, tasks.burdenReportId))
-    .innerJoin(organisations, eq(organisations.id, burdenReports.schoolId))
-    .where(and(...where))
-    .get();
+  const row = (
+    await deps.db
+      .select({ open: count(), overdue: sql<number>`sum(case when ${tasks.dueAt} < ${input.now} then 1 else 0 end)` })
+      .from(tasks)
+      .innerJoin(burdenReports, eq(burdenReports.id, tasks.burdenReportId))
+      .innerJoin(organisations, eq(organisations.id, burdenReports.schoolId))
+      .where(and(...where))
+      .limit(1)
+  )[0];
   return { open: row?.open ?? 0, overdue: Number(row?.overdue ?? 0) };
 }

@@ -16,19 +16,19 @@ type TInput = { user: TAuthUser; ability: AppAbility } & TSemesterQuery;
  * (definition_id, period): for readers of their own few requests, for a creation window, and as the
  * reference the tallies are tested against. `schools`: the per-school rows the caller may see (null: all).
  */
-export function campusEntryFromRows(
+export async function campusEntryFromRows(
   deps: Deps,
   input: TInput,
   range: { from: string; to: string },
   schools: Set<string> | null,
-): Pick<TCampusEntryReport, 'perSchool' | 'hoursByItem'> {
+): Promise<Pick<TCampusEntryReport, 'perSchool' | 'hoursByItem'>> {
   // Every workflow running the rule set, under the field names its block gives; hours from the `teacherHours` block.
-  const family = familyOf(deps, 'entryRules');
+  const family = await familyOf(deps, 'entryRules');
   // The activity date is the family's period: a semester is then a range on (definition_id, period).
   const date = periodOrField(family, (u) => u.params.dateField);
   const schoolsOf = familyField(family, (u) => u.params.schoolsField);
   const item = familyField(family, (u) => u.params.itemField);
-  const hours = familyOf(deps, 'teacherHours');
+  const hours = await familyOf(deps, 'teacherHours');
   // A request visits several schools (data.schoolIds) and its subject is not one of them: a school or
   // group filter keeps the requests visiting a matching school, and the per-school rows of those schools.
   const visited = schoolColumnIn(sql`v.value`, input);
@@ -44,16 +44,15 @@ export function campusEntryFromRows(
       : sql`${date} between ${range.from} and ${range.to}`,
     sql`coalesce(${instances.outcome}, '') not in ('rejected', 'withdrawn', 'merged', 'cancelled')`,
   );
-  const perSchool = deps.db
+  const perSchool = await deps.db
     .select({ schoolId: sql<string>`s.value`, schoolName: organisations.name, used: sql<number>`count(*)` })
     .from(instances)
     .innerJoin(sql`json_each(${schoolsOf}) s`, sql`1`)
     .innerJoin(organisations, eq(organisations.id, sql`s.value`))
     .where(and(counted, schoolFilter(sql`s.value`, schools), ...schoolColumnIn(sql`s.value`, input)))
     .groupBy(sql`s.value`)
-    .orderBy(sql`3 desc`, organisations.name)
-    .all();
-  const hoursByItem = deps.db
+    .orderBy(sql`3 desc`, organisations.name);
+  const hoursByItem = await deps.db
     .select({
       itemCode: sql<string>`${item}`,
       requests: sql<number>`count(distinct ${instances.id})`,
@@ -62,8 +61,7 @@ export function campusEntryFromRows(
     .from(instances)
     .where(counted)
     .groupBy(sql`1`)
-    .orderBy(sql`1`)
-    .all();
+    .orderBy(sql`1`);
   // Hours spent, from the parts of each workflow's hours step (one query per distinct step and field, usually one).
   const spent = new Map<string, number>();
   const sites = new Map<string, { ids: string[]; step: string; field: string }>();
@@ -75,7 +73,7 @@ export function campusEntryFromRows(
         sites.set(key, { ...entry, ids: [...entry.ids, m.id] });
       }
   for (const site of sites.values())
-    for (const r of deps.db
+    for (const r of await deps.db
       .select({
         itemCode: sql<string>`${item}`,
         hours: sql<number>`sum(coalesce(json_extract(p.value, ${sql.raw(`'$.data.${site.field}'`)}), 0))`,
@@ -92,8 +90,7 @@ export function campusEntryFromRows(
           sql`json_extract(p.value, '$.status') = 'submitted'`,
         ),
       )
-      .groupBy(sql`1`)
-      .all())
+      .groupBy(sql`1`))
       spent.set(r.itemCode, (spent.get(r.itemCode) ?? 0) + Number(r.hours ?? 0));
   return {
     perSchool: perSchool.map((r) => ({ schoolId: r.schoolId, schoolName: r.schoolName, used: Number(r.used), cap: 0 })),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 
+import { changesOf, tx } from '../../db/client.js';
 import { entryTallyFields, levelTallyFields } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { familyOf } from '../workflow-rules/families.js';
@@ -9,11 +10,11 @@ const IDENT = /^[A-Za-z][A-Za-z0-9_]*$/;
 const path = (name: string | undefined, prefix = '$.') => (name && IDENT.test(name) ? `${prefix}${name}` : null);
 
 /** What each published entry-rules version keeps where: the campus-entry report's fields, as JSON paths. */
-function fieldsOf(deps: Pick<Deps, 'db'>): Array<typeof entryTallyFields.$inferInsert> {
-  const hours = familyOf(deps, 'teacherHours');
+async function fieldsOf(deps: Pick<Deps, 'db'>): Promise<Array<typeof entryTallyFields.$inferInsert>> {
+  const hours = await familyOf(deps, 'teacherHours');
   // A version without its own hours block reads the planned hours its family names (as the report's familyField does).
   const plannedNames = [...new Set(hours.map((m) => m.uses.map((u) => u.params.plannedField).find(Boolean)))];
-  return familyOf(deps, 'entryRules').flatMap((m) => {
+  return (await familyOf(deps, 'entryRules')).flatMap((m) => {
     const use = m.uses[0];
     const schoolsPath = path(use?.params.schoolsField);
     const itemPath = path(use?.params.itemField);
@@ -39,22 +40,27 @@ function fieldsOf(deps: Pick<Deps, 'db'>): Array<typeof entryTallyFields.$inferI
  * counts in the instances it already has: at start-up for versions published before the tallies, and when a
  * version is published (no instances yet). A version is declared once; published versions never change.
  */
-export function declareReportTallies(deps: Pick<Deps, 'db'>): number {
+export function declareReportTallies(deps: Pick<Deps, 'db'>): Promise<number> {
+  // A declaration and its backfill commit together (a savepoint inside publishing's transaction).
+  return tx(deps.db, () => declareAll(deps));
+}
+
+async function declareAll(deps: Pick<Deps, 'db'>): Promise<number> {
   let declared = 0;
-  for (const row of fieldsOf(deps)) {
-    if (!deps.db.insert(entryTallyFields).values(row).onConflictDoNothing().run().changes) continue;
+  for (const row of await fieldsOf(deps)) {
+    if (!changesOf(await deps.db.insert(entryTallyFields).values(row).onConflictDoNothing())) continue;
     declared += 1;
-    deps.db.run(entryBackfill(row.definitionId));
+    await deps.db.run(entryBackfill(row.definitionId));
   }
-  for (const m of familyOf(deps, 'levelByQuota')) {
+  for (const m of await familyOf(deps, 'levelByQuota')) {
     const levelPath = path(m.uses.map((u) => u.params.levelField).find(Boolean));
     if (
       !levelPath ||
-      !deps.db.insert(levelTallyFields).values({ definitionId: m.id, levelPath }).onConflictDoNothing().run().changes
+      !changesOf(await deps.db.insert(levelTallyFields).values({ definitionId: m.id, levelPath }).onConflictDoNothing())
     )
       continue;
     declared += 1;
-    deps.db.run(levelBackfill(m.id));
+    await deps.db.run(levelBackfill(m.id));
   }
   return declared;
 }

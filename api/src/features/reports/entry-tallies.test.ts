@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { defineAbilityFor } from '../../auth/ability.js';
+import { tx } from '../../db/client.js';
 import { instances } from '../../db/schema.js';
 import { plansOf } from '../../test/query-plans.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
@@ -37,11 +38,11 @@ const start = async (data: Record<string, unknown>) => {
 const ok = async (res: Promise<Response>) => expect((await res).status).toBe(200);
 
 /** Every reader and filter two ways: the report as served, and recounted from the semester's requests. */
-function compare() {
+async function compare() {
   const { schoolA, schoolA2, schoolB, group1, group2 } = h.orgs;
   let tallied = 0;
   for (const who of ['reviewer1', 'admin', 'auditor', 'principalA', 'lead1']) {
-    const user = h.authUser(who);
+    const user = await h.authUser(who);
     const ability = defineAbilityFor(user);
     for (const filter of [
       {},
@@ -54,19 +55,19 @@ function compare() {
       { from: '2026-11-01' },
     ]) {
       const q: TSemesterQuery = { semester: SEMESTER, ...filter };
-      const served = campusEntryReport(h.deps, { user, ability, ...q });
-      const fresh = campusEntryFromRows(
+      const served = await campusEntryReport(h.deps, { user, ability, ...q });
+      const fresh = await campusEntryFromRows(
         h.deps,
         { user, ability, ...q },
         semesterRange(SEMESTER),
-        visibleSchools(h.deps, user),
+        await visibleSchools(h.deps, user),
       );
       expect(
         { perSchool: served.perSchool.map((s) => ({ ...s, cap: 0 })), hoursByItem: served.hoursByItem },
         `${who} ${JSON.stringify(q)}`,
       ).toEqual(fresh);
-      const ids = familyOf(h.deps, 'entryRules').map((m) => m.id);
-      if (entryTalliesServe(h.deps, ability, q, ids, '2026-09-01', '2027-01-31') && served.hoursByItem.length)
+      const ids = (await familyOf(h.deps, 'entryRules')).map((m) => m.id);
+      if ((await entryTalliesServe(h.deps, ability, q, ids, '2026-09-01', '2027-01-31')) && served.hoursByItem.length)
         tallied += 1;
     }
   }
@@ -92,35 +93,34 @@ afterAll(() => h.close());
 
 describe('campus-entry tallies (issue 11)', () => {
   it('equal a recount of the requests as they are confirmed, held, refused, withdrawn, migrated and deleted', async () => {
-    expect(compare()).toBeGreaterThan(10);
+    expect(await compare()).toBeGreaterThan(10);
     // B records its hours: the request is done.
     await ok(h.fire(ids.held!, 'principalB', 'SUBMIT_PART', { data: { held: true, actualTeacherHours: 2 } }));
     expect((await h.view(ids.held!)).state).toBe('done');
-    expect(compare()).toBeGreaterThan(10);
+    expect(await compare()).toBeGreaterThan(10);
     // Refused by the bureau, and returned then withdrawn: neither counts any more.
     await ok(h.fire(ids.other!, 'reviewer1', 'REJECT', { comment: '与上级活动重复' }));
     await ok(h.fire(ids.pending!, 'reviewer1', 'RETURN', { comment: '请补充材料' }));
     await ok(h.fire(ids.pending!, 'outside', 'WITHDRAW'));
-    expect(compare()).toBeGreaterThan(10);
+    expect(await compare()).toBeGreaterThan(10);
     // A new request moved onto a new version counts under it.
     const moving = await start(request([h.orgs.schoolA2], { itemCode: 'XF-01', activityDate: '2027-01-12' }));
-    const v2 = h.publish(TEMPLATES['campus-entry']);
-    const moved = migrateInstances(h.deps, {
+    const v2 = await h.publish(TEMPLATES['campus-entry']);
+    const moved = await migrateInstances(h.deps, {
       fromDefinitionId: h.defs['campus-entry']!,
       toDefinitionId: v2,
       mapping: { bureauReview: 'bureauReview' },
       dryRun: false,
       limit: 10,
-      actor: h.authUser('admin'),
+      actor: await h.authUser('admin'),
     });
     expect(moved.items.filter((i) => i.ok).map((i) => i.instanceId)).toContain(moving);
-    expect(compare()).toBeGreaterThan(10);
+    expect(await compare()).toBeGreaterThan(10);
     // A request removed (a row with nothing hanging on it) leaves the counts.
     const bare = randomUUID();
     const data = request([h.orgs.schoolB], { itemCode: 'KP-02' });
-    h.db
-      .insert(instances)
-      .values({
+    await tx(h.db, () =>
+      h.db.insert(instances).values({
         id: bare,
         definitionId: v2,
         subjectOrgId: h.orgs.district,
@@ -133,44 +133,45 @@ describe('campus-entry tallies (issue 11)', () => {
         createdAt: '2026-11-24T02:00:00.000Z',
         updatedAt: '2026-11-24T02:00:00.000Z',
         period: '2027-01-05',
-      })
-      .run();
+      }),
+    );
     expect(
-      campusEntryReport(h.deps, {
-        user: h.authUser('reviewer1'),
-        ability: defineAbilityFor(h.authUser('reviewer1')),
-        semester: SEMESTER,
-      }).hoursByItem.map((i) => i.itemCode),
+      (
+        await campusEntryReport(h.deps, {
+          user: await h.authUser('reviewer1'),
+          ability: defineAbilityFor(await h.authUser('reviewer1')),
+          semester: SEMESTER,
+        })
+      ).hoursByItem.map((i) => i.itemCode),
     ).toContain('KP-02');
-    h.db.delete(instances).where(eq(instances.id, bare)).run();
-    expect(compare()).toBeGreaterThan(10);
+    await tx(h.db, () => h.db.delete(instances).where(eq(instances.id, bare)));
+    expect(await compare()).toBeGreaterThan(10);
   });
 
-  it('are what declaring a version fills in from its existing requests', () => {
-    const snapshot = () =>
-      h.db.$client.prepare('select * from entry_tallies where n <> 0 order by 1, 2, 3, 4, 5').all();
+  it('are what declaring a version fills in from its existing requests', async () => {
+    const snapshot = () => h.sqlite.prepare('select * from entry_tallies where n <> 0 order by 1, 2, 3, 4, 5').all();
     const kept = snapshot();
     expect(kept.length).toBeGreaterThan(10);
-    h.db.$client.exec('delete from entry_tallies; delete from entry_tally_fields;');
-    expect(declareReportTallies(h.deps)).toBe(2);
+    h.sqlite.exec('delete from entry_tallies; delete from entry_tally_fields;');
+    expect(await declareReportTallies(h.deps)).toBe(2);
     expect(snapshot()).toEqual(kept);
-    expect(declareReportTallies(h.deps)).toBe(0);
+    expect(await declareReportTallies(h.deps)).toBe(0);
   });
 
-  it("answer the bureau without reading a request: a semester is its months' tally rows", () => {
-    const user = h.authUser('reviewer1');
+  it("answer the bureau without reading a request: a semester is its months' tally rows", async () => {
+    const user = await h.authUser('reviewer1');
     for (const filter of [{}, { schoolId: h.orgs.schoolA }, { groupId: h.orgs.group1 }]) {
-      const run = (deps: typeof h.deps) =>
-        campusEntryReport(deps, { user, ability: defineAbilityFor(user), semester: SEMESTER, ...filter });
-      expect(plansOf(h, run, 'instances')).toEqual([]);
-      const plans = plansOf(h, run, 'entry_tallies');
+      const run = async (deps: typeof h.deps) =>
+        await campusEntryReport(deps, { user, ability: defineAbilityFor(user), semester: SEMESTER, ...filter });
+      expect(await plansOf(h, run, 'instances')).toEqual([]);
+      const plans = await plansOf(h, run, 'entry_tallies');
       expect(plans.length).toBeGreaterThan(1);
       for (const plan of plans)
         expect(plan).toMatch(
           /^SEARCH entry_tallies USING INDEX sqlite_autoindex_entry_tallies_1 \(definition_id=\? AND month=\? AND kind=\?/,
         );
       // 负担码 lines: the semester's complaints off their filing date (or one school's own), never every complaint.
-      for (const plan of plansOf(h, run, 'burden_reports')) {
+      for (const plan of await plansOf(h, run, 'burden_reports')) {
         expect(plan).not.toMatch(/SCAN burden_reports/);
         if (!Object.keys(filter).length)
           expect(plan).toMatch(
@@ -180,11 +181,11 @@ describe('campus-entry tallies (issue 11)', () => {
     }
   });
 
-  it("lead a principal's report by their own requests, never the semester's every request", () => {
-    const user = h.authUser('principalA');
-    const plans = plansOf(
+  it("lead a principal's report by their own requests, never the semester's every request", async () => {
+    const user = await h.authUser('principalA');
+    const plans = await plansOf(
       h,
-      (deps) => campusEntryReport(deps, { user, ability: defineAbilityFor(user), semester: SEMESTER }),
+      async (deps) => await campusEntryReport(deps, { user, ability: defineAbilityFor(user), semester: SEMESTER }),
       'instances',
     );
     expect(plans.length).toBeGreaterThan(1);

@@ -23,14 +23,14 @@ export function monthsOf(from: string, to: string): string[] {
  * creation window (tallies are kept by activity month), every version of the family declared to them,
  * and a semester of whole months. Everyone else reads their own requests' rows.
  */
-export function entryTalliesServe(
+export async function entryTalliesServe(
   deps: Pick<Deps, 'db'>,
   ability: AppAbility,
   q: TReportFilters,
   family: string[],
   from: string,
   to: string,
-): boolean {
+): Promise<boolean> {
   if (
     q.from ||
     q.to ||
@@ -43,11 +43,12 @@ export function entryTalliesServe(
   const rules = ability.rulesFor('read', 'Instance');
   if (!rules.some((r) => !r.conditions && !r.inverted) || rules.some((r) => r.inverted)) return false;
   return (
-    deps.db
-      .select({ id: entryTallyFields.definitionId })
-      .from(entryTallyFields)
-      .where(inArray(entryTallyFields.definitionId, family))
-      .all().length === family.length
+    (
+      await deps.db
+        .select({ id: entryTallyFields.definitionId })
+        .from(entryTallyFields)
+        .where(inArray(entryTallyFields.definitionId, family))
+    ).length === family.length
   );
 }
 
@@ -59,14 +60,14 @@ const monthEnd = (day: string) => {
 };
 
 /** Per-school entries and hours by item for the semester's months, from entry_tallies: a few rows per school and item. */
-export function entryFiguresFromTallies(
+export async function entryFiguresFromTallies(
   deps: Pick<Deps, 'db'>,
   family: string[],
   months: string[],
   q: TReportFilters,
-): Pick<TCampusEntryReport, 'perSchool' | 'hoursByItem'> {
-  const read = (kind: 'all' | 'school' | 'schoolItem' | 'groupItem', orgs?: string[]) =>
-    deps.db
+): Promise<Pick<TCampusEntryReport, 'perSchool' | 'hoursByItem'>> {
+  const read = async (kind: 'all' | 'school' | 'schoolItem' | 'groupItem', orgs?: string[]) =>
+    await deps.db
       .select({
         orgId: entryTallies.orgId,
         itemCode: entryTallies.itemCode,
@@ -82,26 +83,25 @@ export function entryFiguresFromTallies(
           eq(entryTallies.kind, kind),
           orgs ? inArray(entryTallies.orgId, orgs) : undefined,
         ),
-      )
-      .all();
+      );
   // A school filter keeps that school; a group filter the schools whose parent it is (as schoolColumnIn does).
   const schoolsWanted = q.schoolId
     ? [q.schoolId]
     : q.groupId
-      ? deps.db
-          .select({ id: organisations.id })
-          .from(organisations)
-          .where(eq(organisations.parentId, q.groupId))
-          .all()
-          .map((o) => o.id)
+      ? (
+          await deps.db
+            .select({ id: organisations.id })
+            .from(organisations)
+            .where(eq(organisations.parentId, q.groupId))
+        ).map((o) => o.id)
       : undefined;
-  const schoolRows = schoolsWanted && schoolsWanted.length === 0 ? [] : read('school', schoolsWanted);
+  const schoolRows = schoolsWanted && schoolsWanted.length === 0 ? [] : await read('school', schoolsWanted);
   // A request counts once per item: in all, at a visited school, or at the group of any school it visits.
   const itemRows = q.schoolId
-    ? read('schoolItem', [q.schoolId])
+    ? await read('schoolItem', [q.schoolId])
     : q.groupId
-      ? read('groupItem', [q.groupId])
-      : read('all');
+      ? await read('groupItem', [q.groupId])
+      : await read('all');
   const used = new Map<string, number>();
   for (const r of schoolRows) used.set(r.orgId, (used.get(r.orgId) ?? 0) + r.n);
   const items = new Map<string, { requests: number; planned: number; spent: number }>();
@@ -112,12 +112,12 @@ export function entryFiguresFromTallies(
   const ids = [...used].filter(([, n]) => n > 0).map(([id]) => id);
   const names = new Map(
     ids.length
-      ? deps.db
-          .select({ id: organisations.id, name: organisations.name })
-          .from(organisations)
-          .where(inArray(organisations.id, ids))
-          .all()
-          .map((o) => [o.id, o.name])
+      ? (
+          await deps.db
+            .select({ id: organisations.id, name: organisations.name })
+            .from(organisations)
+            .where(inArray(organisations.id, ids))
+        ).map((o) => [o.id, o.name])
       : [],
   );
   const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -20,16 +20,16 @@ import { tallyScope } from './tally-scope.js';
  * organisation — the bureau, group leads, principals — get them from the tallies (ADR 0016), so the
  * bureau's home page costs the same at a million instances as at a thousand.
  */
-export function overviewReport(
+export async function overviewReport(
   deps: Deps,
   input: { user: TAuthUser; ability: AppAbility; query: TOverviewQuery },
-): TOverview {
+): Promise<TOverview> {
   const q = input.query;
   const now = deps.clock().toISOString();
-  const { byState, taskCounts } = overviewCounts(deps, input, now);
+  const { byState, taskCounts } = await overviewCounts(deps, input, now);
 
   // Versions of one workflow are one row on the dashboard: group by key, name from the newest version.
-  const defRows = deps.db.select().from(definitions).all();
+  const defRows = await deps.db.select().from(definitions);
   const defById = new Map(defRows.map((d) => [d.id, d]));
   const newest = new Map<string, (typeof defRows)[number]>();
   for (const d of defRows) if ((newest.get(d.key)?.version ?? -1) < d.version) newest.set(d.key, d);
@@ -46,7 +46,7 @@ export function overviewReport(
     const states = workflows.get(d.key) ?? new Map();
     workflows.set(d.key, states);
     const prior = states.get(r.state);
-    const stateName = parsedDefinition(deps, d).states[r.state]?.name ?? { 'zh-CN': r.state, en: r.state };
+    const stateName = (await parsedDefinition(deps, d)).states[r.state]?.name ?? { 'zh-CN': r.state, en: r.state };
     states.set(r.state, { stateName: prior?.stateName ?? stateName, count: (prior?.count ?? 0) + r.n });
   }
   const overdueByKey = new Map<string, number>();
@@ -59,7 +59,7 @@ export function overviewReport(
     overdueByKey.set(key, (overdueByKey.get(key) ?? 0) + Number(t.overdue ?? 0));
   }
   // 负担码 tasks are inbox tasks too (no instance): they count towards the same totals.
-  const burden = burdenTaskCounts(deps, { ability: input.ability, query: q, now });
+  const burden = await burdenTaskCounts(deps, { ability: input.ability, query: q, now });
   openTasks += burden.open;
   overdueTasks += burden.overdue;
   if (burden.overdue > 0) overdueByKey.set(BURDEN_TASK.key, burden.overdue);
@@ -82,16 +82,16 @@ export function overviewReport(
 type TInput = { user: TAuthUser; ability: AppAbility; query: TOverviewQuery };
 
 /** Tallies for the reader's organisations, rows for what they read beyond them; rows alone when the rules are not organisations. */
-export function overviewCounts(deps: Deps, input: TInput, now: string): TOverviewCounts {
-  const scope = tallyScope(deps, input.user, input.ability, input.query);
-  const tallied = scope && tallyCounts(deps, scope.orgs, input.query, deps.clock());
-  if (!scope || !tallied) return countReadable(deps, input, now);
-  return scope.beyond ? addCounts(tallied, countRows(deps, scope.beyond, input.query, now)) : tallied;
+export async function overviewCounts(deps: Deps, input: TInput, now: string): Promise<TOverviewCounts> {
+  const scope = await tallyScope(deps, input.user, input.ability, input.query);
+  const tallied = scope && (await tallyCounts(deps, scope.orgs, input.query, deps.clock()));
+  if (!scope || !tallied) return await countReadable(deps, input, now);
+  return scope.beyond ? addCounts(tallied, await countRows(deps, scope.beyond, input.query, now)) : tallied;
 }
 
 /** The counts from the rows the reader may read: the instance list's CASL rules in SQL. The reference the tallies are tested against. */
-export const countReadable = (deps: Deps, input: TInput, now: string): TOverviewCounts =>
-  countRows(deps, rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user)), input.query, now);
+export const countReadable = async (deps: Deps, input: TInput, now: string): Promise<TOverviewCounts> =>
+  await countRows(deps, rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user)), input.query, now);
 
 function addCounts(a: TOverviewCounts, b: TOverviewCounts): TOverviewCounts {
   const tasks = new Map(a.taskCounts.map((t) => [t.definitionId, { ...t }]));
@@ -105,20 +105,19 @@ function addCounts(a: TOverviewCounts, b: TOverviewCounts): TOverviewCounts {
   return { byState: [...a.byState, ...b.byState], taskCounts: [...tasks.values()] };
 }
 
-function countRows(deps: Deps, readable: SQL, q: TOverviewQuery, now: string): TOverviewCounts {
+async function countRows(deps: Deps, readable: SQL, q: TOverviewQuery, now: string): Promise<TOverviewCounts> {
   const where: SQL[] = [readable];
   if (q.schoolId) where.push(eq(instances.subjectOrgId, q.schoolId));
   if (q.groupId) where.push(eq(instances.subjectGroupId, q.groupId));
   if (q.from) where.push(gte(instances.createdAt, dateBound(q.from, 'start')));
   if (q.to) where.push(lte(instances.createdAt, dateBound(q.to, 'end')));
   const scope = and(...where);
-  const byState = deps.db
+  const byState = await deps.db
     .select({ definitionId: instances.definitionId, state: instances.state, n: count() })
     .from(instances)
     .where(scope)
-    .groupBy(instances.definitionId, instances.state)
-    .all();
-  const taskCounts = deps.db
+    .groupBy(instances.definitionId, instances.state);
+  const taskCounts = await deps.db
     .select({
       definitionId: instances.definitionId,
       open: count(),
@@ -127,7 +126,6 @@ function countRows(deps: Deps, readable: SQL, q: TOverviewQuery, now: string): T
     .from(tasks)
     .innerJoin(instances, eq(instances.id, tasks.instanceId))
     .where(and(eq(tasks.status, 'open'), scope))
-    .groupBy(instances.definitionId)
-    .all();
+    .groupBy(instances.definitionId);
   return { byState, taskCounts: taskCounts.map((t) => ({ ...t, overdue: Number(t.overdue ?? 0) })) };
 }

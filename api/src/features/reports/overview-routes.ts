@@ -16,8 +16,8 @@ const overview = createRoute({
 });
 
 export function overviewRoutes(deps: Deps) {
-  return newRouter().openapi(overview, (c) => {
+  return newRouter().openapi(overview, async (c) => {
     const { user, ability } = signedIn(c);
-    return c.json(overviewReport(deps, { user, ability, query: c.req.valid('query') }), 200);
+    return c.json(await overviewReport(deps, { user, ability, query: c.req.valid('query') }), 200);
   });
 }

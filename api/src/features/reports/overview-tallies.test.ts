@@ -31,20 +31,20 @@ const queries: TOverviewQuery[] = [
 ];
 
 // Every reader and filter, two ways: from the tallies the triggers keep, and by counting rows.
-function compare(extra: TOverviewQuery[] = []) {
+async function compare(extra: TOverviewQuery[] = []) {
   let compared = 0;
   for (const who of readers) {
-    const user = h.authUser(who);
+    const user = await h.authUser(who);
     const ability = defineAbilityFor(user);
     for (const base of [...queries, ...extra]) {
       for (const query of [base, { ...base, schoolId: h.orgs.schoolA }, { ...base, groupId: h.orgs.group1 }]) {
         const now = h.clock.now().toISOString();
-        const rows = countReadable(h.deps, { user, ability, query }, now);
+        const rows = await countReadable(h.deps, { user, ability, query }, now);
         expect(
-          normal(overviewCounts(h.deps, { user, ability, query }, now)),
+          normal(await overviewCounts(h.deps, { user, ability, query }, now)),
           `${who} ${JSON.stringify(query)}`,
         ).toEqual(normal(rows));
-        if (tallyScope(h.deps, user, ability, query)) compared += 1;
+        if (await tallyScope(h.deps, user, ability, query)) compared += 1;
       }
     }
   }
@@ -72,7 +72,7 @@ const normal = (c: TOverviewCounts) => ({
 
 beforeAll(async () => {
   h = await makeHarness();
-  v1 = h.publish();
+  v1 = await h.publish();
   // Two months and a new year of work across three schools: drafts, submissions, approvals, returns.
   const schools = [
     ['principalA', h.orgs.schoolA],
@@ -81,36 +81,38 @@ beforeAll(async () => {
   ] as const;
   for (let day = 0; day < 45; day += 3) {
     for (const [who, org] of schools) {
-      const actor = h.authUser(who);
-      const started = startInstance(h.deps, {
-        actor,
-        definitionId: v1,
-        subjectOrgId: org,
-        data: { title: `第${day}天` },
-      }).body;
+      const actor = await h.authUser(who);
+      const started = (
+        await startInstance(h.deps, {
+          actor,
+          definitionId: v1,
+          subjectOrgId: org,
+          data: { title: `第${day}天` },
+        })
+      ).body;
       if (day % 2 === 0) {
-        const sent = fireEvent(h.deps, {
+        const sent = await fireEvent(h.deps, {
           actor,
           instanceId: started.id,
           event: { type: 'SUBMIT' },
           expectedVersion: started.version,
         });
         if (day % 4 === 0) {
-          const one = fireEvent(h.deps, {
-            actor: h.authUser('reviewer1'),
+          const one = await fireEvent(h.deps, {
+            actor: await h.authUser('reviewer1'),
             instanceId: started.id,
             event: { type: 'APPROVE' },
             expectedVersion: sent.version,
           });
-          fireEvent(h.deps, {
-            actor: h.authUser('reviewer2'),
+          await fireEvent(h.deps, {
+            actor: await h.authUser('reviewer2'),
             instanceId: started.id,
             event: { type: 'APPROVE' },
             expectedVersion: one.version,
           });
         } else if (day % 6 === 0) {
-          fireEvent(h.deps, {
-            actor: h.authUser('reviewer1'),
+          await fireEvent(h.deps, {
+            actor: await h.authUser('reviewer1'),
             instanceId: started.id,
             event: { type: 'REJECT', comment: '请补充' },
             expectedVersion: sent.version,
@@ -121,30 +123,30 @@ beforeAll(async () => {
     h.clock.advance(3 * DAY);
   }
   // A new version, and the drafts of schoolB moved onto it: tallies move with the instances and their tasks.
-  v2 = h.publish();
-  migrateInstances(h.deps, {
+  v2 = await h.publish();
+  await migrateInstances(h.deps, {
     fromDefinitionId: v1,
     toDefinitionId: v2,
     mapping: { draft: 'draft', review: 'review' },
     dryRun: false,
     limit: 200,
-    actor: h.authUser('admin'),
+    actor: await h.authUser('admin'),
   });
 });
 afterAll(() => h.close());
 
 describe('dashboard tallies (issue 11, ADR 0016)', () => {
-  it('equal a fresh count of the rows for every reader scoped by organisation, under every filter, as deadlines pass', () => {
+  it('equal a fresh count of the rows for every reader scoped by organisation, under every filter, as deadlines pass', async () => {
     expect(v2).not.toBe(v1);
-    expect(compare()).toBeGreaterThan(60);
+    expect(await compare()).toBeGreaterThan(60);
     h.clock.advance(20 * DAY);
-    expect(compare([{ from: '2026-11-23', to: '2026-11-23' }])).toBeGreaterThan(60);
+    expect(await compare([{ from: '2026-11-23', to: '2026-11-23' }])).toBeGreaterThan(60);
   });
 
   it('are what the migration fills in from existing rows', () => {
     const snapshot = () => ({
-      instances: h.db.$client.prepare('select * from instance_tallies where n <> 0 order by 1, 2, 3, 4, 5').all(),
-      tasks: h.db.$client.prepare('select * from open_task_tallies where n <> 0 order by 1, 2, 3, 4').all(),
+      instances: h.sqlite.prepare('select * from instance_tallies where n <> 0 order by 1, 2, 3, 4, 5').all(),
+      tasks: h.sqlite.prepare('select * from open_task_tallies where n <> 0 order by 1, 2, 3, 4').all(),
     });
     const kept = snapshot();
     expect(kept.instances.length).toBeGreaterThan(20);
@@ -155,21 +157,29 @@ describe('dashboard tallies (issue 11, ADR 0016)', () => {
       .map((s) => s.trim())
       .filter((s) => /^(--[^\n]*\n)*INSERT INTO/.test(s));
     expect(backfill).toHaveLength(2);
-    h.db.$client.exec('delete from instance_tallies; delete from open_task_tallies;');
-    for (const statement of backfill) h.db.$client.exec(statement);
+    h.sqlite.exec('delete from instance_tallies; delete from open_task_tallies;');
+    for (const statement of backfill) h.sqlite.exec(statement);
     expect(snapshot()).toEqual(kept);
   });
 
-  it("answer the bureau's dashboard without reading instances, and a lead's or principal's reading only those they take part in", () => {
+  it("answer the bureau's dashboard without reading instances, and a lead's or principal's reading only those they take part in", async () => {
     for (const who of ['reviewer1', 'lead1', 'principalA']) {
-      const user = h.authUser(who);
+      const user = await h.authUser(who);
       const ability = defineAbilityFor(user);
       for (const query of [{}, { from: '2026-11-01', to: '2027-01-31' }]) {
-        const read = plansOf(h, (deps) => overviewReport(deps, { user, ability, query }), 'instances');
+        const read = await plansOf(
+          h,
+          async (deps) => await overviewReport(deps, { user, ability, query }),
+          'instances',
+        );
         if (who === 'reviewer1') expect(read).toEqual([]);
         for (const plan of read)
           expect(plan).not.toMatch(/SCAN instances|instances_subject|instances_group|instances_definition/);
-        for (const plan of plansOf(h, (deps) => overviewReport(deps, { user, ability, query }), 'instance_tallies')) {
+        for (const plan of await plansOf(
+          h,
+          async (deps) => await overviewReport(deps, { user, ability, query }),
+          'instance_tallies',
+        )) {
           expect(plan).toMatch(/SEARCH instance_tallies USING (PRIMARY KEY|INDEX sqlite_autoindex_instance_tallies)/);
         }
       }

@@ -18,12 +18,12 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
  * (ADR 0016): a few dozen rows whatever the district's size. Null when a filter is an instant rather than
  * a day (tallies are kept by UTC day): the caller counts rows instead.
  */
-export function tallyCounts(
+export async function tallyCounts(
   deps: Pick<Deps, 'db'>,
   orgs: string[],
   query: TOverviewQuery,
   now: Date,
-): TOverviewCounts | null {
+): Promise<TOverviewCounts | null> {
   if ((query.from && !DAY.test(query.from)) || (query.to && !DAY.test(query.to))) return null;
   if (orgs.length === 0) return { byState: [], taskCounts: [] };
   const nowIso = now.toISOString();
@@ -33,7 +33,7 @@ export function tallyCounts(
 
   const byState: TOverviewCounts['byState'] = [];
   for (const [grain, periods] of groupByGrain(keys)) {
-    const rows = deps.db
+    const rows = await deps.db
       .select({ definitionId: instanceTallies.definitionId, state: instanceTallies.state, n: instanceTallies.n })
       .from(instanceTallies)
       .where(
@@ -42,8 +42,7 @@ export function tallyCounts(
           eq(instanceTallies.grain, grain),
           inArray(instanceTallies.period, periods),
         ),
-      )
-      .all();
+      );
     byState.push(...rows.filter((r) => r.n !== 0));
   }
 
@@ -52,8 +51,8 @@ export function tallyCounts(
   const add = (into: Map<string, number>, definitionId: string, n: number) =>
     into.set(definitionId, (into.get(definitionId) ?? 0) + n);
   for (const [createdGrain, createdPeriods] of groupByGrain(keys)) {
-    const tally = (dueGrain: TGrain, due: SQL) =>
-      deps.db
+    const tally = async (dueGrain: TGrain, due: SQL) =>
+      await deps.db
         .select({ definitionId: openTaskTallies.definitionId, n: openTaskTallies.n })
         .from(openTaskTallies)
         .where(
@@ -64,19 +63,18 @@ export function tallyCounts(
             eq(openTaskTallies.dueGrain, dueGrain),
             due,
           ),
-        )
-        .all();
-    for (const r of tally('all', eq(openTaskTallies.duePeriod, ''))) add(open, r.definitionId, r.n);
+        );
+    for (const r of await tally('all', eq(openTaskTallies.duePeriod, ''))) add(open, r.definitionId, r.n);
     // Overdue: deadlines in the years, months and days wholly before today, then today's up to now.
     for (const p of periodsBefore(today)) {
-      for (const r of tally(
+      for (const r of await tally(
         p.grain,
         and(gte(openTaskTallies.duePeriod, p.from), lt(openTaskTallies.duePeriod, p.to)) as SQL,
       ))
         add(overdue, r.definitionId, r.n);
     }
   }
-  for (const r of dueEarlierToday(deps, orgs, query, `${today}T00:00:00.000Z`, nowIso))
+  for (const r of await dueEarlierToday(deps, orgs, query, `${today}T00:00:00.000Z`, nowIso))
     add(overdue, r.definitionId, r.n);
   const taskCounts = [...open].map(([definitionId, n]) => ({
     definitionId,
@@ -93,8 +91,14 @@ function groupByGrain(keys: TPeriodKey[]): Map<TGrain, string[]> {
 }
 
 /** Open tasks of these organisations' instances that fell due since midnight: one day's deadlines, read off tasks_open_due_idx. */
-function dueEarlierToday(deps: Pick<Deps, 'db'>, orgs: string[], query: TOverviewQuery, midnight: string, now: string) {
-  return deps.db
+async function dueEarlierToday(
+  deps: Pick<Deps, 'db'>,
+  orgs: string[],
+  query: TOverviewQuery,
+  midnight: string,
+  now: string,
+) {
+  return await deps.db
     .select({ definitionId: instances.definitionId, n: count() })
     .from(tasks)
     .innerJoin(instances, eq(instances.id, tasks.instanceId))
@@ -112,6 +116,5 @@ function dueEarlierToday(deps: Pick<Deps, 'db'>, orgs: string[], query: TOvervie
         query.to ? lte(instances.createdAt, dateBound(query.to, 'end')) : undefined,
       ),
     )
-    .groupBy(instances.definitionId)
-    .all();
+    .groupBy(instances.definitionId);
 }

@@ -5,7 +5,7 @@ import { type Harness, makeHarness } from '../../test/harness.js';
 let h: Harness;
 beforeAll(async () => {
   h = await makeHarness();
-  const definitionId = h.publish();
+  const definitionId = await h.publish();
   const pa = await h.signIn('principalA');
   const pb = await h.signIn('principalB');
   for (const [s, org] of [

@@ -32,17 +32,17 @@ export const familyOnly = (family: Array<{ id: string }>, scopeLeads = false): S
  * Schools whose rows a per-school breakdown may show: all for bureau roles and auditors; otherwise the
  * schools the caller holds a role at, and the members of groups they lead (a principal sees only their school).
  */
-export function visibleSchools(deps: Pick<Deps, 'db'>, user: TAuthUser): Set<string> | null {
+export async function visibleSchools(deps: Pick<Deps, 'db'>, user: TAuthUser): Promise<Set<string> | null> {
   if (user.roles.some((g) => DISTRICT_WIDE.has(g.role))) return null;
   const own = user.roles.map((g) => g.orgId);
   const groups = user.roles.filter((g) => g.role === 'groupLead').map((g) => g.orgId);
   const members = groups.length
-    ? deps.db
-        .select({ id: organisations.id })
-        .from(organisations)
-        .where(inArray(organisations.parentId, groups))
-        .all()
-        .map((o) => o.id)
+    ? (
+        await deps.db
+          .select({ id: organisations.id })
+          .from(organisations)
+          .where(inArray(organisations.parentId, groups))
+      ).map((o) => o.id)
     : [];
   return new Set([...own, ...members]);
 }

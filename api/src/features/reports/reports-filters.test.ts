@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { defineAbilityFor } from '../../auth/ability.js';
 import { fillPeriods } from '../../bootstrap/fill-periods.js';
+import { tx } from '../../db/client.js';
 import { findings, instanceParticipants, instances } from '../../db/schema.js';
 import { plansOf } from '../../test/query-plans.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
@@ -19,7 +20,7 @@ let h: WorkflowHarness;
 type Json = Record<string, unknown>;
 const at = (day: string) => `${day}T02:00:00.000Z`;
 
-function instance(
+async function instance(
   key: string,
   subjectOrgId: string,
   subjectGroupId: string | null,
@@ -28,9 +29,8 @@ function instance(
   state = 'done',
 ) {
   const id = randomUUID();
-  h.db
-    .insert(instances)
-    .values({
+  await tx(h.db, () =>
+    h.db.insert(instances).values({
       id,
       definitionId: h.defs[key] ?? '',
       subjectOrgId,
@@ -43,14 +43,13 @@ function instance(
       createdBy: h.users.admin ?? '',
       createdAt: at(day),
       updatedAt: at(day),
-    })
-    .run();
+    }),
+  );
   return id;
 }
-function finding(instanceId: string, schoolId: string, itemCode: string) {
-  h.db
-    .insert(findings)
-    .values({
+async function finding(instanceId: string, schoolId: string, itemCode: string) {
+  await tx(h.db, () =>
+    h.db.insert(findings).values({
       instanceId,
       schoolId,
       round: 'R1',
@@ -64,8 +63,8 @@ function finding(instanceId: string, schoolId: string, itemCode: string) {
       repeat: false,
       status: 'open',
       createdAt: at('2026-11-01'),
-    })
-    .run();
+    }),
+  );
 }
 
 let campusAB = '';
@@ -73,26 +72,40 @@ beforeAll(async () => {
   h = await makeWorkflowHarness({ reference: false });
   const { schoolA, schoolA2, schoolB, group1, group2, district } = h.orgs;
   // Security inspection: A (two findings, 1 Nov), A2 (one, 1 Oct), B (one, 20 Nov).
-  const a = instance('security-inspection', schoolA, group1, '2026-11-01', { round: 'R1' });
-  finding(a, schoolA, 'HOST-01');
-  finding(a, schoolA, 'DATA-01');
-  finding(instance('security-inspection', schoolA2, group1, '2026-10-01', { round: 'R1' }), schoolA2, 'HOST-01');
-  finding(instance('security-inspection', schoolB, group2, '2026-11-20', { round: 'R1' }), schoolB, 'HOST-01');
+  const a = await instance('security-inspection', schoolA, group1, '2026-11-01', { round: 'R1' });
+  await finding(a, schoolA, 'HOST-01');
+  await finding(a, schoolA, 'DATA-01');
+  await finding(
+    await instance('security-inspection', schoolA2, group1, '2026-10-01', { round: 'R1' }),
+    schoolA2,
+    'HOST-01',
+  );
+  await finding(
+    await instance('security-inspection', schoolB, group2, '2026-11-20', { round: 'R1' }),
+    schoolB,
+    'HOST-01',
+  );
   // Bundled assessment: the subject is the group itself.
-  instance('bundled-assessment', group1, group1, '2026-11-01', { cycle: '2026', groupScore: 90, grade: 'A' });
-  instance('bundled-assessment', group2, group2, '2026-11-20', { cycle: '2026', groupScore: 80, grade: 'B' });
+  await instance('bundled-assessment', group1, group1, '2026-11-01', { cycle: '2026', groupScore: 90, grade: 'A' });
+  await instance('bundled-assessment', group2, group2, '2026-11-20', { cycle: '2026', groupScore: 80, grade: 'B' });
   // Campus entry: filed at the district, visiting schools listed in the data.
-  const entry = (schoolIds: string[], itemCode: string, day: string) =>
-    instance('campus-entry', district, null, day, { schoolIds, itemCode, activityDate: '2026-12-01', teacherHours: 2 });
-  campusAB = entry([schoolA, schoolB], 'KP-01', '2026-11-01');
-  entry([schoolA2], 'KP-02', '2026-11-20');
+  const entry = async (schoolIds: string[], itemCode: string, day: string) =>
+    await instance('campus-entry', district, null, day, {
+      schoolIds,
+      itemCode,
+      activityDate: '2026-12-01',
+      teacherHours: 2,
+    });
+  campusAB = await entry([schoolA, schoolB], 'KP-01', '2026-11-01');
+  await entry([schoolA2], 'KP-02', '2026-11-20');
   // principalA may read the A+B request as a participant (as a visited school's principal is).
-  h.db
-    .insert(instanceParticipants)
-    .values({ instanceId: campusAB, userId: h.users.principalA ?? '', role: 'school' })
-    .run();
+  await tx(h.db, () =>
+    h.db
+      .insert(instanceParticipants)
+      .values({ instanceId: campusAB, userId: h.users.principalA ?? '', role: 'school' }),
+  );
   // Teaching award: one scored submission per school.
-  instance(
+  await instance(
     'teaching-award',
     schoolA,
     group1,
@@ -100,7 +113,7 @@ beforeAll(async () => {
     { category: '课堂教学', title: '甲', finalScore: 88, level: 'first' },
     'awarded',
   );
-  instance(
+  await instance(
     'teaching-award',
     schoolB,
     group2,
@@ -109,7 +122,7 @@ beforeAll(async () => {
     'awarded',
   );
   // Rows written straight into the table get their reporting period the way an upgraded database does.
-  expect(fillPeriods(h.deps)).toBe(3 + 2 + 2);
+  expect(await fillPeriods(h.deps)).toBe(3 + 2 + 2);
 });
 afterAll(() => h.close());
 
@@ -194,14 +207,19 @@ describe('GET /reports/teaching-award with the dashboard filters', () => {
     expect(await titles(`&schoolId=${schoolB}`, 'principalA')).toEqual({ titles: [], levels: [] });
   });
 
-  it("the campus-entry report reads the semester's requests off (definition_id, period) — not every year's JSON (issue 11)", () => {
-    const user = h.authUser('reviewer1');
+  it("the campus-entry report reads the semester's requests off (definition_id, period) — not every year's JSON (issue 11)", async () => {
+    const user = await h.authUser('reviewer1');
     // The rows path (readers of their own requests, creation windows); the bureau's figures come from entry_tallies (entry-tallies.test.ts).
     const range = { from: '2026-09-01', to: '2027-01-31' };
-    const plans = plansOf(
+    const plans = await plansOf(
       h,
-      (deps) =>
-        campusEntryFromRows(deps, { user, ability: defineAbilityFor(user), semester: '2026-autumn' }, range, null),
+      async (deps) =>
+        await campusEntryFromRows(
+          deps,
+          { user, ability: defineAbilityFor(user), semester: '2026-autumn' },
+          range,
+          null,
+        ),
       'instances',
     );
     expect(plans.length).toBeGreaterThan(1);
@@ -209,11 +227,11 @@ describe('GET /reports/teaching-award with the dashboard filters', () => {
       expect(plan).toMatch(/instances_definition_period_idx \(definition_id=\? AND period>\? AND period<\?\)/);
   });
 
-  it("reads only the year's submissions off (definition_id, created_at) — not every year's (issue 11)", () => {
-    const user = h.authUser('reviewer1');
-    const plans = plansOf(
+  it("reads only the year's submissions off (definition_id, created_at) — not every year's (issue 11)", async () => {
+    const user = await h.authUser('reviewer1');
+    const plans = await plansOf(
       h,
-      (deps) => awardReport(deps, { user, ability: defineAbilityFor(user), year: '2026' }),
+      async (deps) => await awardReport(deps, { user, ability: defineAbilityFor(user), year: '2026' }),
       'instances',
     );
     expect(plans.length).toBeGreaterThan(0);

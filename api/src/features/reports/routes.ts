@@ -54,8 +54,14 @@ const award = createRoute({
 /** Every report reads only the instances the caller may read (CASL rules in SQL). */
 export function reportRoutes(deps: Deps) {
   return newRouter()
-    .openapi(security, (c) => c.json(securityReport(deps, { ...signedIn(c), ...c.req.valid('query') }), 200))
-    .openapi(assessment, (c) => c.json(assessmentReport(deps, { ...signedIn(c), ...c.req.valid('query') }), 200))
-    .openapi(campus, (c) => c.json(campusEntryReport(deps, { ...signedIn(c), ...c.req.valid('query') }), 200))
-    .openapi(award, (c) => c.json(awardReport(deps, { ...signedIn(c), ...c.req.valid('query') }), 200));
+    .openapi(security, async (c) =>
+      c.json(await securityReport(deps, { ...signedIn(c), ...c.req.valid('query') }), 200),
+    )
+    .openapi(assessment, async (c) =>
+      c.json(await assessmentReport(deps, { ...signedIn(c), ...c.req.valid('query') }), 200),
+    )
+    .openapi(campus, async (c) =>
+      c.json(await campusEntryReport(deps, { ...signedIn(c), ...c.req.valid('query') }), 200),
+    )
+    .openapi(award, async (c) => c.json(await awardReport(deps, { ...signedIn(c), ...c.req.valid('query') }), 200));
 }

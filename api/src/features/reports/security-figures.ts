@@ -52,15 +52,15 @@ const overdueNow = (now: string): SQL =>
  * rather than grouped in SQL: the rows come off an index bounded by the round, the date window or the
  * reader's own instances, and a GROUP BY would sort them again in a temporary b-tree.
  */
-export function figuresFromRows(
+export async function figuresFromRows(
   deps: Pick<Deps, 'db'>,
   where: SQL,
   round: string | null,
   now: string,
   into = emptyFigures(),
   scopeLeads = false,
-): TFindingFigures {
-  const rows = deps.db
+): Promise<TFindingFigures> {
+  const rows = await deps.db
     .select({
       schoolId: findings.schoolId,
       layer: findings.layer,
@@ -78,8 +78,7 @@ export function figuresFromRows(
         where,
         round === null ? undefined : scopeLeads ? sql`+${findings.round} = ${round}` : eq(findings.round, round),
       ),
-    )
-    .all();
+    );
   for (const r of rows) {
     const v = { n: 1, open: Number(r.open), escalated: Number(r.escalated), repeats: r.repeat ? 1 : 0 };
     addCell(into, r.layer, r.severity, v);
@@ -93,23 +92,23 @@ export function figuresFromRows(
  * school, its group, its district) from finding_tallies and finding_school_tallies, plus "overdue" from
  * the open findings not handed in whose deadline passed (findings_overdue_idx: today's backlog).
  */
-export function figuresFromTallies(
+export async function figuresFromTallies(
   deps: Pick<Deps, 'db'>,
   orgs: string[],
   family: string[],
   round: string | null,
   now: string,
-): TFindingFigures {
+): Promise<TFindingFigures> {
   const f = emptyFigures();
   if (orgs.length === 0 || family.length === 0) return f;
   const grain = round === null ? 'all' : 'round';
   const key = <T extends typeof findingTallies | typeof findingSchoolTallies>(t: T) =>
     and(inArray(t.orgId, orgs), eq(t.grain, grain), eq(t.round, round ?? ''), inArray(t.definitionId, family));
-  for (const r of deps.db.select().from(findingTallies).where(key(findingTallies)).all())
+  for (const r of await deps.db.select().from(findingTallies).where(key(findingTallies)))
     if (r.n !== 0) addCell(f, r.layer, r.severity, r);
-  for (const r of deps.db.select().from(findingSchoolTallies).where(key(findingSchoolTallies)).all())
+  for (const r of await deps.db.select().from(findingSchoolTallies).where(key(findingSchoolTallies)))
     if (r.n !== 0) addSchool(f, r.schoolId, { ...r, overdue: 0 });
-  const overdue = deps.db
+  const overdue = await deps.db
     .select({ schoolId: findings.schoolId })
     .from(findings)
     .innerJoin(instances, eq(instances.id, findings.instanceId))
@@ -128,19 +127,18 @@ export function figuresFromTallies(
           inArray(sql`+${instances.districtId}`, orgs),
         ),
       ),
-    )
-    .all();
+    );
   for (const r of overdue) addSchool(f, r.schoolId, { n: 0, open: 0, overdue: 1, repeats: 0 });
   return f;
 }
 
 /** The report's shape: totals, by layer, by severity, and per school (most open first) with names. */
-export function toReport(
+export async function toReport(
   deps: Pick<Deps, 'db'>,
   f: TFindingFigures,
   round: string | null,
   rounds: string[],
-): TSecurityReport {
+): Promise<TSecurityReport> {
   const cells = [...f.byCell.values()].filter((c) => c.n !== 0);
   const sum = (pick: (c: (typeof cells)[number]) => number) => cells.reduce((s, c) => s + pick(c), 0);
   const per = (by: (c: (typeof cells)[number]) => string) => {
@@ -154,17 +152,17 @@ export function toReport(
   const schools = [...f.bySchool].filter(([, s]) => s.n !== 0);
   const names = new Map(
     schools.length
-      ? deps.db
-          .select({ id: organisations.id, name: organisations.name })
-          .from(organisations)
-          .where(
-            inArray(
-              organisations.id,
-              schools.map(([id]) => id),
-            ),
-          )
-          .all()
-          .map((o) => [o.id, o.name])
+      ? (
+          await deps.db
+            .select({ id: organisations.id, name: organisations.name })
+            .from(organisations)
+            .where(
+              inArray(
+                organisations.id,
+                schools.map(([id]) => id),
+              ),
+            )
+        ).map((o) => [o.id, o.name])
       : [],
   );
   return {

@@ -20,14 +20,14 @@ type TInput = { user: TAuthUser; ability: AppAbility } & TRoundQuery;
  * keep (ADR 0020): the cost of a round's schools, not of the district's history. A date window, or read
  * rules that are not organisations, are answered from the findings of the chosen round.
  */
-export function securityReport(deps: Deps, input: TInput): TSecurityReport {
+export async function securityReport(deps: Deps, input: TInput): Promise<TSecurityReport> {
   const now = deps.clock().toISOString();
-  const family = familyOf(deps, 'findingsLedger');
-  const rounds = periodsOf(deps, family);
+  const family = await familyOf(deps, 'findingsLedger');
+  const rounds = await periodsOf(deps, family);
   const round = input.round === ALL_ROUNDS ? null : (input.round ?? rounds[0] ?? null);
-  const scope = input.from || input.to ? null : tallyScope(deps, input.user, input.ability, input);
-  if (!scope) return securityFromRows(deps, input, round, rounds, now);
-  const tallied = figuresFromTallies(
+  const scope = input.from || input.to ? null : await tallyScope(deps, input.user, input.ability, input);
+  if (!scope) return await securityFromRows(deps, input, round, rounds, now);
+  const tallied = await figuresFromTallies(
     deps,
     scope.orgs,
     family.map((m) => m.id),
@@ -36,26 +36,26 @@ export function securityReport(deps: Deps, input: TInput): TSecurityReport {
   );
   // What a reader takes part in beyond their organisations is their own few instances: counted from rows.
   const figures = scope.beyond
-    ? figuresFromRows(deps, and(familyOnly(family, true), scope.beyond) as SQL, round, now, tallied, true)
+    ? await figuresFromRows(deps, and(familyOnly(family, true), scope.beyond) as SQL, round, now, tallied, true)
     : tallied;
-  return toReport(deps, figures, round, rounds);
+  return await toReport(deps, figures, round, rounds);
 }
 
 /** The report from the findings of the instances the caller may read: the reference the tallies are tested against. */
-export function securityFromRows(
+export async function securityFromRows(
   deps: Deps,
   input: TInput,
   round: string | null,
   rounds: string[],
   now: string,
-): TSecurityReport {
-  const family = familyOf(deps, 'findingsLedger');
+): Promise<TSecurityReport> {
+  const family = await familyOf(deps, 'findingsLedger');
   // Everyone but the bureau reads their own few inspections: those lead, not the round's findings.
-  const scopeLeads = visibleSchools(deps, input.user) !== null;
+  const scopeLeads = (await visibleSchools(deps, input.user)) !== null;
   const where = and(
     readableOf({ ...input, family, scopeLeads }),
     ...schoolSubjectIn(input),
     ...createdWithin(input),
   ) as SQL;
-  return toReport(deps, figuresFromRows(deps, where, round, now, undefined, scopeLeads), round, rounds);
+  return await toReport(deps, await figuresFromRows(deps, where, round, now, undefined, scopeLeads), round, rounds);
 }

@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { defineAbilityFor } from '../../auth/ability.js';
+import { tx } from '../../db/client.js';
 import { findings } from '../../db/schema.js';
 import { runDueTimers } from '../../scheduler/run-due-timers.js';
 import { CHECKLIST_V1 } from '../../test/fixtures/reference-docs.js';
@@ -48,11 +49,11 @@ async function raised(name: string, school: string, principal: string, round: st
 const readers = ['reviewer1', 'admin', 'auditor', 'lead1', 'principalA', 'principalB', 'inspector'];
 
 /** Every reader, round and dashboard filter, two ways: the report as served, and recounted from the findings. */
-function compare() {
+async function compare() {
   const { schoolA, group1, group2 } = h.orgs;
   let compared = 0;
   for (const who of readers) {
-    const user = h.authUser(who);
+    const user = await h.authUser(who);
     const ability = defineAbilityFor(user);
     for (const round of [undefined, AUTUMN, SPRING, ALL_ROUNDS, 'no-such-round']) {
       for (const filter of [
@@ -63,8 +64,8 @@ function compare() {
         { from: '2026-11-01', to: '2026-11-30' },
       ]) {
         const q: TRoundQuery = { round, ...filter };
-        const served = securityReport(h.deps, { user, ability, ...q });
-        const fresh = securityFromRows(
+        const served = await securityReport(h.deps, { user, ability, ...q });
+        const fresh = await securityFromRows(
           h.deps,
           { user, ability, ...q },
           served.round,
@@ -110,49 +111,49 @@ describe('security report tallies (issue 11)', () => {
   });
 
   it('equal a recount of the findings after rectification, return, escalation, closing, a version migration and a deletion', async () => {
-    expect(compare()).toBeGreaterThan(40);
+    expect(await compare()).toBeGreaterThan(40);
     // A hands in (not overdue while verified), is returned (deadlines run again), and escalates when due.
     expect((await handInRectification(h, ids.A!, 'principalA')).status).toBe(200);
-    expect(compare()).toBeGreaterThan(40);
+    expect(await compare()).toBeGreaterThan(40);
     h.clock.advance(10 * DAY);
-    runDueTimers(h.deps);
+    await runDueTimers(h.deps);
     expect((await h.fire(ids.A!, 'inspector', 'REJECT', { comment: '整改不到位' })).status).toBe(200);
-    runDueTimers(h.deps);
-    const served = securityReport(h.deps, {
-      user: h.authUser('reviewer1'),
-      ability: defineAbilityFor(h.authUser('reviewer1')),
+    await runDueTimers(h.deps);
+    const served = await securityReport(h.deps, {
+      user: await h.authUser('reviewer1'),
+      ability: defineAbilityFor(await h.authUser('reviewer1')),
       round: AUTUMN,
     });
     expect(served.escalatedFindings).toBeGreaterThan(0);
     expect(served.overdueFindings).toBeGreaterThan(0);
-    expect(compare()).toBeGreaterThan(40);
+    expect(await compare()).toBeGreaterThan(40);
     // B is rectified and accepted: its finding closes.
     expect((await handInRectification(h, ids.B!, 'principalB')).status).toBe(200);
     expect((await h.fire(ids.B!, 'inspector', 'APPROVE', { comment: '整改到位' })).status).toBe(200);
-    expect(compare()).toBeGreaterThan(40);
+    expect(await compare()).toBeGreaterThan(40);
     // A2's inspection moves to a new version: its findings' counts move with it.
-    const v2 = h.publish(TEMPLATES['security-inspection']);
-    const state = h.db.$client.prepare('select state from instances where id = ?').pluck().get(ids.A2) as string;
-    const moved = migrateInstances(h.deps, {
+    const v2 = await h.publish(TEMPLATES['security-inspection']);
+    const state = h.sqlite.prepare('select state from instances where id = ?').pluck().get(ids.A2) as string;
+    const moved = await migrateInstances(h.deps, {
       fromDefinitionId: h.defs['security-inspection']!,
       toDefinitionId: v2,
       mapping: { [state]: state },
       dryRun: false,
       limit: 1,
-      actor: h.authUser('admin'),
+      actor: await h.authUser('admin'),
     });
     expect(moved.items.filter((i) => i.ok).length).toBe(1);
-    expect(compare()).toBeGreaterThan(40);
+    expect(await compare()).toBeGreaterThan(40);
     // A finding removed (a correction by hand) leaves the counts.
-    h.db.delete(findings).where(eq(findings.instanceId, ids['A-spring']!)).run();
-    expect(compare()).toBeGreaterThan(30);
+    await tx(h.db, () => h.db.delete(findings).where(eq(findings.instanceId, ids['A-spring']!)));
+    expect(await compare()).toBeGreaterThan(30);
   });
 
   it('are what the migration fills in from existing rows', () => {
     const snapshot = () => ({
-      findings: h.db.$client.prepare('select * from finding_tallies where n <> 0 order by 1, 2, 3, 4, 5, 6').all(),
-      schools: h.db.$client.prepare('select * from finding_school_tallies where n <> 0 order by 1, 2, 3, 4, 5').all(),
-      periods: h.db.$client.prepare('select * from period_tallies where n <> 0 order by 1, 2').all(),
+      findings: h.sqlite.prepare('select * from finding_tallies where n <> 0 order by 1, 2, 3, 4, 5, 6').all(),
+      schools: h.sqlite.prepare('select * from finding_school_tallies where n <> 0 order by 1, 2, 3, 4, 5').all(),
+      periods: h.sqlite.prepare('select * from period_tallies where n <> 0 order by 1, 2').all(),
     });
     const kept = snapshot();
     expect(kept.findings.length).toBeGreaterThan(10);
@@ -163,18 +164,18 @@ describe('security report tallies (issue 11)', () => {
       .map((s) => s.trim())
       .filter((s) => /^(--[^\n]*\n)*INSERT INTO/.test(s));
     expect(backfill).toHaveLength(3);
-    h.db.$client.exec('delete from finding_tallies; delete from finding_school_tallies; delete from period_tallies;');
-    for (const statement of backfill) h.db.$client.exec(statement);
+    h.sqlite.exec('delete from finding_tallies; delete from finding_school_tallies; delete from period_tallies;');
+    for (const statement of backfill) h.sqlite.exec(statement);
     expect(snapshot()).toEqual(kept);
   });
 
-  it("reads tallies and today's overdue findings for the bureau, a lead and a principal — never a scan, never a sort", () => {
+  it("reads tallies and today's overdue findings for the bureau, a lead and a principal — never a scan, never a sort", async () => {
     for (const who of ['reviewer1', 'lead1', 'principalA']) {
-      const user = h.authUser(who);
+      const user = await h.authUser(who);
       const ability = defineAbilityFor(user);
       for (const q of [{}, { round: AUTUMN }, { round: ALL_ROUNDS }, { groupId: h.orgs.group1 }]) {
-        const run = (deps: typeof h.deps) => securityReport(deps, { user, ability, ...q });
-        const read = plansOf(h, run, 'findings');
+        const run = async (deps: typeof h.deps) => await securityReport(deps, { user, ability, ...q });
+        const read = await plansOf(h, run, 'findings');
         expect(read.length).toBeGreaterThan(0);
         for (const plan of read) {
           // Overdue: the open findings not handed in, past due — off the partial index, or the round's open ones.
@@ -189,7 +190,7 @@ describe('security report tallies (issue 11)', () => {
             expect(plan).not.toMatch(/findings_round_status_idx \(round=\?\)|instances_definition/);
         }
         for (const table of ['finding_tallies', 'finding_school_tallies', 'period_tallies'])
-          for (const plan of plansOf(h, run, table))
+          for (const plan of await plansOf(h, run, table))
             expect(plan, table).toMatch(
               new RegExp(`SEARCH ${table} USING (PRIMARY KEY|INDEX sqlite_autoindex_${table})`),
             );
@@ -197,8 +198,16 @@ describe('security report tallies (issue 11)', () => {
       // A date window is served from the chosen round's findings, off an index, never a scan.
       const window = { from: '2026-11-01', to: '2026-11-30' };
       const windowed = [
-        ...plansOf(h, (deps) => securityReport(deps, { user, ability, round: AUTUMN, ...window }), 'findings'),
-        ...plansOf(h, (deps) => securityReport(deps, { user, ability, round: ALL_ROUNDS, ...window }), 'findings'),
+        ...(await plansOf(
+          h,
+          async (deps) => await securityReport(deps, { user, ability, round: AUTUMN, ...window }),
+          'findings',
+        )),
+        ...(await plansOf(
+          h,
+          async (deps) => await securityReport(deps, { user, ability, round: ALL_ROUNDS, ...window }),
+          'findings',
+        )),
       ];
       for (const plan of windowed) {
         expect(plan).toMatch(/SEARCH/);

@@ -25,12 +25,12 @@ type TOrgField = (typeof ORG_FIELDS)[number];
  * same rows `subjectOrgId`, `subjectGroupId` or `districtId` IN (…) select — so a rule of one such field
  * maps to its list, and an unconditional rule to every district.
  */
-export function tallyScope(
+export async function tallyScope(
   deps: Pick<Deps, 'db'>,
   user: TAuthUser,
   ability: AppAbility,
   query: TOverviewQuery,
-): TTallyScope | null {
+): Promise<TTallyScope | null> {
   const rules = ability.rulesFor('read', 'Instance');
   if (rules.length === 0 || rules.some((r) => r.inverted || r.fields)) return null;
   let field: TOrgField | 'all' | null = null;
@@ -57,11 +57,10 @@ export function tallyScope(
   }
   // A group's or district's tally also holds its members' instances: only schools' tallies are exact for subjectOrgId.
   if (field === 'subjectOrgId' && ids.size > 0) {
-    const types = deps.db
+    const types = await deps.db
       .select({ type: organisations.type })
       .from(organisations)
-      .where(inArray(organisations.id, [...ids]))
-      .all();
+      .where(inArray(organisations.id, [...ids]));
     if (types.length !== ids.size || types.some((o) => o.type !== 'school')) return null;
   }
   if (field === null) return null;
@@ -70,12 +69,9 @@ export function tallyScope(
   if (field === 'all') {
     if (schoolId || groupId) return { orgs: [(schoolId ?? groupId) as string], beyond: null };
     return {
-      orgs: deps.db
-        .select({ id: organisations.id })
-        .from(organisations)
-        .where(eq(organisations.type, 'district'))
-        .all()
-        .map((o) => o.id),
+      orgs: (
+        await deps.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.type, 'district'))
+      ).map((o) => o.id),
       beyond: null,
     };
   }
@@ -87,11 +83,13 @@ export function tallyScope(
   if (ids.has(wanted)) return { orgs: [wanted], beyond };
   // A group lead narrowing to one member school: that school's tally, when its group is theirs.
   if (field === 'subjectGroupId' && schoolId) {
-    const school = deps.db
-      .select({ parentId: organisations.parentId })
-      .from(organisations)
-      .where(eq(organisations.id, schoolId))
-      .get();
+    const school = (
+      await deps.db
+        .select({ parentId: organisations.parentId })
+        .from(organisations)
+        .where(eq(organisations.id, schoolId))
+        .limit(1)
+    )[0];
     return { orgs: school?.parentId && ids.has(school.parentId) ? [schoolId] : [], beyond };
   }
   return field === 'subjectOrgId' && groupId ? null : { orgs: [], beyond };

@@ -19,7 +19,7 @@ beforeAll(async () => {
       'on' in v ? { ...v, mechanics: ['TRANSFER', 'CHASE'] } : v,
     ]),
   );
-  definitionId = h.publish({ ...schoolReport, key: 'school-report-mech', states });
+  definitionId = await h.publish({ ...schoolReport, key: 'school-report-mech', states });
 });
 afterAll(() => h.close());
 
@@ -84,7 +84,7 @@ describe('POST /tasks/bulk', () => {
     const states = Object.fromEntries(
       Object.entries(schoolReport.states).map(([k, v]) => [k, 'on' in v ? { ...v, mechanics: ['CHASE'] } : v]),
     );
-    const noTransfer = h.publish({ ...schoolReport, key: 'school-report-no-transfer', states });
+    const noTransfer = await h.publish({ ...schoolReport, key: 'school-report-no-transfer', states });
     const pa = await h.signIn('principalA');
     const view = (await (
       await h.post(
@@ -156,7 +156,7 @@ describe('POST /tasks/bulk', () => {
     expect(await res.json()).toEqual({ done: 1, failed: [] });
     const successor = ((await (await h.get('/api/tasks', await h.signIn('reviewer4'))).json()) as Inbox).items;
     expect(successor.filter((t) => t.instanceId === view.id).map((t) => t.purpose)).toEqual(['review']);
-    const audit = h.db.$client
+    const audit = h.sqlite
       .prepare(
         "select actor_id, meta from audit_events where action = 'instance.event' and entity_id = ? and outcome = 'success' order by seq desc limit 1",
       )
@@ -168,7 +168,7 @@ describe('POST /tasks/bulk', () => {
   });
 
   it('hands over an assignment before its step: the inspection the departing inspector was assigned opens for the successor', async () => {
-    const inspection = h.publish(TEMPLATES['security-inspection']);
+    const inspection = await h.publish(TEMPLATES['security-inspection']);
     const admin = await h.signIn('admin');
     const started = (await (
       await h.post(

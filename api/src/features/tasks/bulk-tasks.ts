@@ -26,22 +26,21 @@ const failure = (taskId: string, error: unknown): TFailure => {
  *   the administrator (audited per instance with from/to, and once as `task.bulkReassign`): their open
  *   tasks in any step, with or without 转办, and their assignments, so later steps go to the successor.
  */
-export function bulkTasks(deps: Deps, input: TBulkTasksBody & { actor: TAuthUser }): TBulkTasksResult {
-  return input.action === 'chase' ? chase(deps, input.actor, input.taskIds) : reassign(deps, input);
+export async function bulkTasks(deps: Deps, input: TBulkTasksBody & { actor: TAuthUser }): Promise<TBulkTasksResult> {
+  return input.action === 'chase' ? await chase(deps, input.actor, input.taskIds) : await reassign(deps, input);
 }
 
-function openTasksById(deps: Deps, ids: string[]) {
-  return deps.db
+async function openTasksById(deps: Deps, ids: string[]) {
+  return await deps.db
     .select({ id: tasks.id, instanceId: instances.id, version: instances.version })
     .from(tasks)
     .innerJoin(instances, eq(instances.id, tasks.instanceId))
-    .where(and(inArray(tasks.id, ids), eq(tasks.status, 'open')))
-    .all();
+    .where(and(inArray(tasks.id, ids), eq(tasks.status, 'open')));
 }
 
-function chase(deps: Deps, actor: TAuthUser, taskIds: string[]): TBulkTasksResult {
+async function chase(deps: Deps, actor: TAuthUser, taskIds: string[]): Promise<TBulkTasksResult> {
   const ids = [...new Set(taskIds)];
-  const open = openTasksById(deps, ids);
+  const open = await openTasksById(deps, ids);
   const found = new Set(open.map((t) => t.id));
   const failed: TFailure[] = ids.filter((id) => !found.has(id)).map((id) => failure(id, new AppError('NOT_FOUND')));
   const byInstance = new Map<string, typeof open>();
@@ -49,7 +48,7 @@ function chase(deps: Deps, actor: TAuthUser, taskIds: string[]): TBulkTasksResul
   let done = 0;
   for (const [instanceId, group] of byInstance) {
     try {
-      fireEvent(deps, { actor, instanceId, event: { type: 'CHASE' }, expectedVersion: group[0]?.version ?? 0 });
+      await fireEvent(deps, { actor, instanceId, event: { type: 'CHASE' }, expectedVersion: group[0]?.version ?? 0 });
       done += group.length;
     } catch (error) {
       failed.push(...group.map((t) => failure(t.id, error)));
@@ -58,21 +57,21 @@ function chase(deps: Deps, actor: TAuthUser, taskIds: string[]): TBulkTasksResul
   return { done, failed };
 }
 
-function reassign(
+async function reassign(
   deps: Deps,
   input: Extract<TBulkTasksBody, { action: 'reassign' }> & { actor: TAuthUser },
-): TBulkTasksResult {
+): Promise<TBulkTasksResult> {
   const { actor } = input;
-  const fromId = txOrThrow(deps.db, () => {
-    const denied = authorize(deps, actor, {
+  const fromId = await txOrThrow(deps.db, async () => {
+    const denied = await authorize(deps, actor, {
       action: 'update',
       type: 'User',
       entityId: input.fromUserId,
       auditAction: 'task.bulkReassign',
     });
     if (denied) return denied;
-    const row = deps.db.select().from(users).where(eq(users.id, input.fromUserId)).get();
-    const to = deps.db.select().from(users).where(eq(users.id, input.toUserId)).get();
+    const row = (await deps.db.select().from(users).where(eq(users.id, input.fromUserId)).limit(1))[0];
+    const to = (await deps.db.select().from(users).where(eq(users.id, input.toUserId)).limit(1))[0];
     if (!row)
       return new AppError('VALIDATION', {
         status: 422,
@@ -94,12 +93,13 @@ function reassign(
   });
   const failed: TFailure[] = [];
   let done = 0;
-  for (const { instanceId, taskIds } of workOf(deps, fromId, input.taskIds)) {
+  for (const { instanceId, taskIds } of await workOf(deps, fromId, input.taskIds)) {
     try {
       // Re-read the version: the previous item's event may have been this instance's too (never twice here, but cheap).
       const version =
-        deps.db.select({ v: instances.version }).from(instances).where(eq(instances.id, instanceId)).get()?.v ?? 0;
-      fireEvent(deps, {
+        (await deps.db.select({ v: instances.version }).from(instances).where(eq(instances.id, instanceId)).limit(1))[0]
+          ?.v ?? 0;
+      await fireEvent(deps, {
         actor,
         instanceId,
         event: { type: 'REASSIGN', data: { from: fromId, to: input.toUserId } },
@@ -110,21 +110,23 @@ function reassign(
       failed.push({ ...failure(taskIds[0] ?? '', error), instanceId });
     }
   }
-  tx(deps.db, () =>
-    appendAudit(deps.db, {
-      at: deps.clock().toISOString(),
-      actor,
-      action: 'task.bulkReassign',
-      entityType: 'User',
-      entityId: fromId,
-      outcome: failed.length === 0 ? 'success' : 'failed',
-      meta: {
-        fromUserId: fromId,
-        toUserId: input.toUserId,
-        done,
-        failed: failed.map((f) => ({ instanceId: f.instanceId, taskId: f.taskId, code: f.code })),
-      },
-    }),
+  await tx(
+    deps.db,
+    async () =>
+      await appendAudit(deps.db, {
+        at: deps.clock().toISOString(),
+        actor,
+        action: 'task.bulkReassign',
+        entityType: 'User',
+        entityId: fromId,
+        outcome: failed.length === 0 ? 'success' : 'failed',
+        meta: {
+          fromUserId: fromId,
+          toUserId: input.toUserId,
+          done,
+          failed: failed.map((f) => ({ instanceId: f.instanceId, taskId: f.taskId, code: f.code })),
+        },
+      }),
   );
   return { done, failed };
 }
@@ -134,13 +136,13 @@ function reassign(
  * tasks, instances whose current assignments name them (the inspector of a school not yet at the
  * inspection step). Participant rows only grow, so each candidate's snapshot is read to confirm.
  */
-function workOf(
+async function workOf(
   deps: Deps,
   userId: string,
   only: string[] | undefined,
-): Array<{ instanceId: string; taskIds: string[] }> {
+): Promise<Array<{ instanceId: string; taskIds: string[] }>> {
   const byInstance = new Map<string, string[]>();
-  const open = deps.db
+  const open = await deps.db
     .selectDistinct({ id: tasks.id, instanceId: tasks.instanceId })
     .from(taskCandidates)
     .innerJoin(tasks, eq(tasks.id, taskCandidates.taskId))
@@ -153,12 +155,11 @@ function workOf(
         only ? inArray(tasks.id, only) : undefined,
       ),
     )
-    .orderBy(tasks.createdAt, tasks.id)
-    .all();
+    .orderBy(tasks.createdAt, tasks.id);
   // A 负担码 report's task belongs to no instance and names no user: nothing of it to hand over.
   for (const t of open) if (t.instanceId) byInstance.set(t.instanceId, [...(byInstance.get(t.instanceId) ?? []), t.id]);
   if (only) return [...byInstance].map(([instanceId, taskIds]) => ({ instanceId, taskIds }));
-  const assigned = deps.db
+  const assigned = await deps.db
     .selectDistinct({ id: instances.id, snapshot: instances.snapshot })
     .from(instanceParticipants)
     .innerJoin(instances, eq(instances.id, instanceParticipants.instanceId))
@@ -169,8 +170,7 @@ function workOf(
         eq(instances.status, 'running'),
       ),
     )
-    .orderBy(instances.createdAt, instances.id)
-    .all();
+    .orderBy(instances.createdAt, instances.id);
   for (const row of assigned) {
     const assignments = ((row.snapshot as { context?: { assignments?: Record<string, string[]> } }).context
       ?.assignments ?? {}) as Record<string, string[]>;

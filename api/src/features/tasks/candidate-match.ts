@@ -45,7 +45,7 @@ export const instancesWithOpenTaskFor = (user: TAuthUser): SQL =>
  * instance's own tasks, so the cost of checking one row does not grow with the user's history (the
  * set-wise form above walks every task ever addressed to the user's role at their school).
  */
-export function waitsOn(db: Db, instanceId: string, user: TAuthUser): boolean {
+export async function waitsOn(db: Db, instanceId: string, user: TAuthUser): Promise<boolean> {
   // Built once per connection and number of role grants (db/prepared.ts): it runs on every event.
   const query = prepared(db, `tasks.waitsOn.${user.roles.length}`, (d) => {
     const ph = sql.placeholder;
@@ -73,5 +73,5 @@ export function waitsOn(db: Db, instanceId: string, user: TAuthUser): boolean {
       [`org${i}`, g.orgId],
     ]),
   );
-  return query.get({ instanceId, userId: user.id, ...grants }) !== undefined;
+  return (await query.get({ instanceId, userId: user.id, ...grants })) !== undefined;
 }

@@ -34,18 +34,18 @@ function actionLabel(def: TDefinition | undefined, state: string, outcome: strin
  * off an assignment loses it). Walks the user's own closed tasks on (closed_by, closed_at, id); a part they
  * gave at a collect step shows its figures (an expert's scores) — their own part only, so blind stays blind.
  */
-export function listDoneTasks(
+export async function listDoneTasks(
   deps: Deps,
   input: { user: TAuthUser; ability: AppAbility; query: TDoneTaskQuery },
-): { items: TDoneTask[]; nextCursor: string | null } {
+): Promise<{ items: TDoneTask[]; nextCursor: string | null }> {
   const where: SQL[] = [
     eq(tasks.closedBy, input.user.id),
     isNotNull(tasks.closedBy),
     rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user)),
   ];
   const plan = resolveSort(DONE_SORT, input.query);
-  const read = (after: SQL | undefined, orderBy: SQL[], limit: number) =>
-    deps.db
+  const read = async (after: SQL | undefined, orderBy: SQL[], limit: number) =>
+    await deps.db
       .select({
         id: tasks.id,
         instanceId: instances.id,
@@ -64,16 +64,15 @@ export function listDoneTasks(
       .leftJoin(requester, eq(requester.id, instances.requesterOrgId))
       .where(and(...where, after))
       .orderBy(...orderBy)
-      .limit(limit)
-      .all();
-  const page = sortedPage(
+      .limit(limit);
+  const page = await sortedPage(
     plan,
     input.query.limit,
     read,
     (r) => r.closedAt ?? '',
     (r) => r.id,
   );
-  const defs = definitionsById(
+  const defs = await definitionsById(
     deps,
     page.items.map((r) => r.definitionId),
   );

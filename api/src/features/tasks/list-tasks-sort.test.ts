@@ -1,7 +1,9 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { tx } from '../../db/client.js';
 import { tasks } from '../../db/schema.js';
+import { forEachInTurn } from '../../lib/in-turn.js';
 import { type Harness, makeHarness } from '../../test/harness.js';
 import { expectedOrder, walkIds } from '../../test/sorted-walk.js';
 
@@ -13,7 +15,7 @@ afterAll(() => h.close());
 
 describe('GET /tasks?sort=&order= (issue 4)', () => {
   it('pages the inbox under each sort in both orders, undated tasks last, ties by id', async () => {
-    const definitionId = h.publish();
+    const definitionId = await h.publish();
     const pa = await h.signIn('principalA');
     const ids: string[] = [];
     for (let i = 0; i < 9; i += 1) {
@@ -24,18 +26,21 @@ describe('GET /tasks?sort=&order= (issue 4)', () => {
       );
       ids.push(((await res.json()) as { id: string }).id);
     }
-    const open = h.db.select().from(tasks).where(inArray(tasks.instanceId, ids)).all();
-    open.forEach((t, i) =>
-      h.db
-        .update(tasks)
-        .set({
-          dueAt: i % 3 === 0 ? null : `2026-12-0${1 + (i % 2)}T15:59:59.000Z`,
-          createdAt: `2026-11-2${i % 2}T01:00:00.000Z`,
-        })
-        .where(eq(tasks.id, t.id))
-        .run(),
+    const open = await h.db.select().from(tasks).where(inArray(tasks.instanceId, ids));
+    await forEachInTurn(
+      open,
+      async (t, i) =>
+        await tx(h.db, () =>
+          h.db
+            .update(tasks)
+            .set({
+              dueAt: i % 3 === 0 ? null : `2026-12-0${1 + (i % 2)}T15:59:59.000Z`,
+              createdAt: `2026-11-2${i % 2}T01:00:00.000Z`,
+            })
+            .where(eq(tasks.id, t.id)),
+        ),
     );
-    const rows = h.db.select().from(tasks).where(inArray(tasks.instanceId, ids)).all();
+    const rows = await h.db.select().from(tasks).where(inArray(tasks.instanceId, ids));
     for (const field of ['dueAt', 'createdAt'] as const) {
       for (const order of ['asc', 'desc'] as const) {
         for (const limit of [1, 2, 4, 20]) {

@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { tx } from '../../db/client.js';
 import { tasks } from '../../db/schema.js';
 import { type Harness, makeHarness } from '../../test/harness.js';
 
@@ -16,7 +17,7 @@ type Page = { items: Array<{ id: string; dueAt: string | null; instanceId: strin
 
 describe('GET /tasks (the inbox)', () => {
   it('walks dated tasks soonest first, then undated ones, across page boundaries without gaps or repeats', async () => {
-    const definitionId = h.publish();
+    const definitionId = await h.publish();
     const pa = await h.signIn('principalA');
     const ids: string[] = [];
     for (let i = 0; i < 7; i += 1) {
@@ -28,20 +29,18 @@ describe('GET /tasks (the inbox)', () => {
       ids.push(((await res.json()) as { id: string }).id);
     }
     // Three deadlines removed and two made equal: the order must still be total.
-    const open = h.db.select().from(tasks).where(inArray(tasks.instanceId, ids)).all();
+    const open = await h.db.select().from(tasks).where(inArray(tasks.instanceId, ids));
     const [a, b, c, d, e] = open;
-    for (const t of [a, b, c]) if (t) h.db.update(tasks).set({ dueAt: null }).where(eq(tasks.id, t.id)).run();
+    for (const t of [a, b, c])
+      if (t) await tx(h.db, () => h.db.update(tasks).set({ dueAt: null }).where(eq(tasks.id, t.id)));
     if (d && e)
-      h.db
-        .update(tasks)
-        .set({ dueAt: '2026-11-30T15:59:59.000Z' })
-        .where(inArray(tasks.id, [d.id, e.id]))
-        .run();
-    const expected = h.db
-      .select()
-      .from(tasks)
-      .where(inArray(tasks.instanceId, ids))
-      .all()
+      await tx(h.db, () =>
+        h.db
+          .update(tasks)
+          .set({ dueAt: '2026-11-30T15:59:59.000Z' })
+          .where(inArray(tasks.id, [d.id, e.id])),
+      );
+    const expected = (await h.db.select().from(tasks).where(inArray(tasks.instanceId, ids)))
       .sort((x, y) => cmp(x.dueAt ?? '~', y.dueAt ?? '~') || cmp(x.id, y.id))
       .map((t) => t.id);
 
@@ -65,7 +64,7 @@ describe('GET /tasks (the inbox)', () => {
 // Issue 11: a task's candidate rows follow its status (trigger), which is what keeps the inbox to today's work.
 describe('candidate rows of closed tasks', () => {
   it('are marked closed when their task closes, and open again when it reopens', async () => {
-    const definitionId = h.publish();
+    const definitionId = await h.publish();
     const pa = await h.signIn('principalA');
     const started = (await (
       await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: '报告' } }, pa)
@@ -73,7 +72,7 @@ describe('candidate rows of closed tasks', () => {
     const rows = () =>
       Object.fromEntries(
         (
-          h.db.$client
+          h.sqlite
             .prepare(
               'select t.state, c.open from task_candidates c join tasks t on t.id = c.task_id where t.instance_id = ?',
             )

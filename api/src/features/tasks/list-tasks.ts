@@ -36,7 +36,7 @@ function readFilterNeeded(user: TAuthUser, ability: AppAbility): boolean {
  * The inbox: open tasks this user is a candidate for, soonest deadline first (or ?sort=createdAt),
  * keyset-paginated on (column, id); undated tasks come last in either order (lib/sorted-keyset.ts).
  */
-export function listTasks(deps: Deps, input: { user: TAuthUser; ability: AppAbility; query: TTaskQuery }) {
+export async function listTasks(deps: Deps, input: { user: TAuthUser; ability: AppAbility; query: TTaskQuery }) {
   const q = input.query;
   // Drive from the user's candidate rows (few) by primary key; the `+` stops SQLite from walking every
   // open task in the district through the status index and probing each against the list.
@@ -44,8 +44,8 @@ export function listTasks(deps: Deps, input: { user: TAuthUser; ability: AppAbil
   if (readFilterNeeded(input.user, input.ability))
     base.push(rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user)));
   const plan = resolveSort(TASK_SORT, q);
-  const read = (after: SQL | undefined, orderBy: SQL[], limit: number) =>
-    deps.db
+  const read = async (after: SQL | undefined, orderBy: SQL[], limit: number) =>
+    await deps.db
       .select({
         id: tasks.id,
         instanceId: tasks.instanceId,
@@ -70,17 +70,16 @@ export function listTasks(deps: Deps, input: { user: TAuthUser; ability: AppAbil
       .leftJoin(requester, eq(requester.id, instances.requesterOrgId))
       .where(and(...base, after))
       .orderBy(...orderBy)
-      .limit(limit)
-      .all();
+      .limit(limit);
   const now = deps.clock().toISOString();
-  const page = sortedPage(
+  const page = await sortedPage(
     plan,
     q.limit,
     read,
     (r) => r[plan.field],
     (r) => r.id,
   );
-  const defs = definitionsById(
+  const defs = await definitionsById(
     deps,
     page.items.flatMap((r) => (r.definitionId ? [r.definitionId] : [])),
   );

@@ -10,7 +10,7 @@ import { listTasks } from './list-tasks.js';
 let h: Harness;
 beforeAll(async () => {
   h = await makeHarness();
-  const definitionId = h.publish();
+  const definitionId = await h.publish();
   const pa = await h.signIn('principalA');
   for (let i = 0; i < 3; i += 1)
     await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: `报告${i}` } }, pa);
@@ -21,10 +21,10 @@ const plansOf = (run: (deps: Deps) => unknown, table: string) => plansOfQueries(
 
 // The shapes ADR 0006 chose: selective lookups drive; no walk over every open task or every instance.
 describe('query plans of the hot lists (docs/decisions/0006)', () => {
-  it('the inbox looks tasks up by id from the open candidate rows only, never walking all open tasks nor closed ones', () => {
-    const user = h.authUser('principalA');
-    const plans = plansOf(
-      (deps) => listTasks(deps, { user, ability: defineAbilityFor(user), query: { limit: 20 } }),
+  it('the inbox looks tasks up by id from the open candidate rows only, never walking all open tasks nor closed ones', async () => {
+    const user = await h.authUser('principalA');
+    const plans = await plansOf(
+      async (deps) => await listTasks(deps, { user, ability: defineAbilityFor(user), query: { limit: 20 } }),
       'tasks',
     );
     expect(plans.length).toBeGreaterThan(0);
@@ -43,14 +43,13 @@ describe('query plans of the hot lists (docs/decisions/0006)', () => {
       { burdenItem: 'other', description: '要求教师每日在群内打卡' },
       await h.signIn('teacherA'),
     );
-    const user = h.authUser('reviewer1');
-    const items = listTasks(
-      { db: h.db, clock: h.clock.now },
-      { user, ability: defineAbilityFor(user), query: { limit: 20 } },
+    const user = await h.authUser('reviewer1');
+    const items = (
+      await listTasks({ db: h.db, clock: h.clock.now }, { user, ability: defineAbilityFor(user), query: { limit: 20 } })
     ).items;
     expect(items.map((t) => t.definitionKey)).toEqual(['burden-report']);
-    const plans = plansOf(
-      (deps) => listTasks(deps, { user, ability: defineAbilityFor(user), query: { limit: 20 } }),
+    const plans = await plansOf(
+      async (deps) => await listTasks(deps, { user, ability: defineAbilityFor(user), query: { limit: 20 } }),
       'tasks',
     );
     for (const plan of plans) {
@@ -61,10 +60,11 @@ describe('query plans of the hot lists (docs/decisions/0006)', () => {
     }
   });
 
-  it('a scoped instance list reads each scope (group, participants and tasks) on its index instead of scanning instances', () => {
-    const user = h.authUser('lead1');
-    const [group, ...others] = plansOf(
-      (deps) => listInstances(deps, { user, ability: defineAbilityFor(user), query: { limit: 20, state: 'draft' } }),
+  it('a scoped instance list reads each scope (group, participants and tasks) on its index instead of scanning instances', async () => {
+    const user = await h.authUser('lead1');
+    const [group, ...others] = await plansOf(
+      async (deps) =>
+        await listInstances(deps, { user, ability: defineAbilityFor(user), query: { limit: 20, state: 'draft' } }),
       'instances',
     );
     expect(group).toMatch(/instances_group_updated_idx/);
@@ -73,10 +73,11 @@ describe('query plans of the hot lists (docs/decisions/0006)', () => {
       expect(plan).not.toMatch(/SCAN instances|instances_state_updated_idx|MULTI-INDEX OR/);
   });
 
-  it('an unscoped reader filtering by state reads (state, updated_at) in order, with no sort', () => {
-    const user = h.authUser('reviewer1');
-    const [plan] = plansOf(
-      (deps) => listInstances(deps, { user, ability: defineAbilityFor(user), query: { limit: 20, state: 'draft' } }),
+  it('an unscoped reader filtering by state reads (state, updated_at) in order, with no sort', async () => {
+    const user = await h.authUser('reviewer1');
+    const [plan] = await plansOf(
+      async (deps) =>
+        await listInstances(deps, { user, ability: defineAbilityFor(user), query: { limit: 20, state: 'draft' } }),
       'instances',
     );
     expect(plan).toMatch(/instances_state_updated_idx \(state=\?\)/);

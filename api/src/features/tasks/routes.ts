@@ -38,16 +38,16 @@ const bulk = createRoute({
 
 export function taskRoutes(deps: Deps) {
   return newRouter()
-    .openapi(list, (c) => {
+    .openapi(list, async (c) => {
       const { user, ability } = signedIn(c);
-      return c.json(listTasks(deps, { user, ability, query: c.req.valid('query') }), 200);
+      return c.json(await listTasks(deps, { user, ability, query: c.req.valid('query') }), 200);
     })
-    .openapi(done, (c) => {
+    .openapi(done, async (c) => {
       const { user, ability } = signedIn(c);
-      return c.json(listDoneTasks(deps, { user, ability, query: c.req.valid('query') }), 200);
+      return c.json(await listDoneTasks(deps, { user, ability, query: c.req.valid('query') }), 200);
     })
-    .openapi(bulk, (c) => {
+    .openapi(bulk, async (c) => {
       const { user } = signedIn(c);
-      return c.json(bulkTasks(deps, { ...c.req.valid('json'), actor: user }), 200);
+      return c.json(await bulkTasks(deps, { ...c.req.valid('json'), actor: user }), 200);
     });
 }

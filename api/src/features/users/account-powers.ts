@@ -47,14 +47,14 @@ const concernsPowers = (c: TPowersChange) => !isSystem(c.actor) && (holdsPower(c
  * and each grant added or removed against the actor's CASL rules (ability.ts), with the reason in the
  * refusal. A refusal is audited; when it concerns a power the auditors are told at once. null: go ahead.
  */
-export function checkPowers(deps: Deps, c: TPowersChange): AppError | null {
-  const refuse = (error: AppError) => {
-    if (concernsPowers(c)) announce(deps, c, true);
+export async function checkPowers(deps: Deps, c: TPowersChange): Promise<AppError | null> {
+  const refuse = async (error: AppError) => {
+    if (concernsPowers(c)) await announce(deps, c, true);
     return error;
   };
   const conflict = powersConflict(c.after);
   if (conflict) {
-    appendAudit(deps.db, {
+    await appendAudit(deps.db, {
       at: deps.clock().toISOString(),
       actor: c.actor,
       action: c.auditAction,
@@ -64,25 +64,25 @@ export function checkPowers(deps: Deps, c: TPowersChange): AppError | null {
       outcome: 'denied',
       meta: { reason: conflict.code, username: c.account.username, roles: c.after },
     });
-    return refuse(conflict.recorded());
+    return await refuse(conflict.recorded());
   }
   const creating = c.changes.includes('create');
   const wasPrivileged = holdsPower(c.before);
   if (c.changes.length > 0) {
-    const denied = authorize(deps, c.actor, {
+    const denied = await authorize(deps, c.actor, {
       action: creating ? 'create' : 'update',
       type: 'User',
-      target: creating ? newUserSubject(c.after) : userSubject(deps, c.account.id),
+      target: creating ? newUserSubject(c.after) : await userSubject(deps, c.account.id),
       entityId: c.account.id,
       auditAction: c.auditAction,
       message: accountRefusal(c.actor, creating ? holdsPower(c.after) : wasPrivileged),
     });
-    if (denied) return refuse(denied);
+    if (denied) return await refuse(denied);
   }
   const { granted, revoked } = grantDiff(c.before, c.after);
   for (const g of [...granted, ...revoked]) {
     const change = { role: g.role, userId: c.account.id, accountPrivileged: wasPrivileged };
-    const denied = authorize(deps, c.actor, {
+    const denied = await authorize(deps, c.actor, {
       action: 'grant',
       type: 'RoleGrant',
       target: subject('RoleGrant', change),
@@ -90,15 +90,15 @@ export function checkPowers(deps: Deps, c: TPowersChange): AppError | null {
       auditAction: c.auditAction,
       message: grantRefusal(c.actor.id, change),
     });
-    if (denied) return refuse(denied);
+    if (denied) return await refuse(denied);
   }
   return null;
 }
 
 /** After a change went through: the auditors are told when it concerns a power. */
-export function announcePowers(deps: Deps, c: TPowersChange): void {
+export async function announcePowers(deps: Deps, c: TPowersChange): Promise<void> {
   const { granted, revoked } = grantDiff(c.before, c.after);
-  if (concernsPowers(c) && c.changes.length + granted.length + revoked.length > 0) announce(deps, c, false);
+  if (concernsPowers(c) && c.changes.length + granted.length + revoked.length > 0) await announce(deps, c, false);
 }
 
 const CHANGE_TEXT: Record<TAccountChange, TLocalized> = {
@@ -110,17 +110,17 @@ const CHANGE_TEXT: Record<TAccountChange, TLocalized> = {
   resetTwoFactor: { 'zh-CN': '重置两步验证', en: 'two-factor reset' },
 };
 
-function announce(deps: Deps, c: TPowersChange, refused: boolean): void {
+async function announce(deps: Deps, c: TPowersChange, refused: boolean): Promise<void> {
   const { granted, revoked } = grantDiff(c.before, c.after);
   const orgIds = [...new Set([...granted, ...revoked].map((g) => g.orgId))];
   const names = new Map(
     orgIds.length
-      ? deps.db
-          .select({ id: organisations.id, name: organisations.name })
-          .from(organisations)
-          .where(inArray(organisations.id, orgIds))
-          .all()
-          .map((o) => [o.id, o.name])
+      ? (
+          await deps.db
+            .select({ id: organisations.id, name: organisations.name })
+            .from(organisations)
+            .where(inArray(organisations.id, orgIds))
+        ).map((o) => [o.id, o.name])
       : [],
   );
   const grantText = (verb: TLocalized, g: RoleGrant): TLocalized => ({
@@ -143,5 +143,5 @@ function announce(deps: Deps, c: TPowersChange, refused: boolean): void {
         'zh-CN': `${c.actor.displayName} 调整了 ${who}：${what('zh-CN')}`,
         en: `${c.actor.displayName} changed ${c.account.displayName} (${c.account.username}): ${what('en')}`,
       };
-  notifyAuditors(deps, { title, entityType: 'User', entityId: c.account.id });
+  await notifyAuditors(deps, { title, entityType: 'User', entityId: c.account.id });
 }

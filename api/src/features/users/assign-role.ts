@@ -11,13 +11,16 @@ import { announcePowers, checkPowers, type TPowersChange } from './account-power
 import { type TRoleGrantInput, ZRoleGrant } from './users.types.js';
 
 /** Grants a role at an organisation; granting one the user already holds is a no-op. */
-export function assignRole(deps: Deps, input: TRoleGrantInput & { userId: string; actor?: TAuthUser }): void {
+export async function assignRole(
+  deps: Deps,
+  input: TRoleGrantInput & { userId: string; actor?: TAuthUser },
+): Promise<void> {
   const actor = input.actor ?? SYSTEM_USER;
   const grant = ZRoleGrant.parse(input);
-  txOrThrow(deps.db, () => {
-    const user = deps.db.select().from(users).where(eq(users.id, input.userId)).get();
+  await txOrThrow(deps.db, async () => {
+    const user = (await deps.db.select().from(users).where(eq(users.id, input.userId)).limit(1))[0];
     if (!user) return new AppError('NOT_FOUND');
-    const before = grantsOf(deps, user.id);
+    const before = await grantsOf(deps, user.id);
     const powers: TPowersChange = {
       actor,
       account: user,
@@ -26,11 +29,11 @@ export function assignRole(deps: Deps, input: TRoleGrantInput & { userId: string
       changes: [],
       auditAction: 'user.assignRole',
     };
-    const denied = checkPowers(deps, powers);
+    const denied = await checkPowers(deps, powers);
     if (denied) return denied;
-    const failed = insertGrant(deps, actor, user.id, grant);
+    const failed = await insertGrant(deps, actor, user.id, grant);
     if (failed) return failed;
-    announcePowers(deps, powers);
+    await announcePowers(deps, powers);
     return undefined;
   });
 }
@@ -39,18 +42,16 @@ export function assignRole(deps: Deps, input: TRoleGrantInput & { userId: string
  * Shared with create-user, update-user and the user import, inside the caller's transaction. The one
  * place a grant row is written, so it also holds the line 三权分立 draws: one power per account.
  */
-export function insertGrant(
+export async function insertGrant(
   deps: Deps,
   actor: TAuthUser,
   userId: string,
   grant: TRoleGrantInput,
-): AppError | undefined {
-  const user = deps.db.select({ id: users.id }).from(users).where(eq(users.id, userId)).get();
-  const org = deps.db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(eq(organisations.id, grant.orgId))
-    .get();
+): Promise<AppError | undefined> {
+  const user = (await deps.db.select({ id: users.id }).from(users).where(eq(users.id, userId)).limit(1))[0];
+  const org = (
+    await deps.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, grant.orgId)).limit(1)
+  )[0];
   if (!user) return new AppError('NOT_FOUND');
   if (!org) {
     return new AppError('VALIDATION', {
@@ -58,16 +59,18 @@ export function insertGrant(
       fieldErrors: { orgId: { 'zh-CN': '单位不存在', en: 'The organisation does not exist' } },
     });
   }
-  const exists = deps.db
-    .select()
-    .from(roleGrants)
-    .where(and(eq(roleGrants.userId, userId), eq(roleGrants.role, grant.role), eq(roleGrants.orgId, grant.orgId)))
-    .get();
+  const exists = (
+    await deps.db
+      .select()
+      .from(roleGrants)
+      .where(and(eq(roleGrants.userId, userId), eq(roleGrants.role, grant.role), eq(roleGrants.orgId, grant.orgId)))
+      .limit(1)
+  )[0];
   if (exists) return undefined;
-  const conflict = powersConflict([...grantsOf(deps, userId), grant]);
+  const conflict = powersConflict([...(await grantsOf(deps, userId)), grant]);
   if (conflict) return conflict;
-  deps.db.insert(roleGrants).values({ userId, role: grant.role, orgId: grant.orgId }).run();
-  appendAudit(deps.db, {
+  await deps.db.insert(roleGrants).values({ userId, role: grant.role, orgId: grant.orgId });
+  await appendAudit(deps.db, {
     at: deps.clock().toISOString(),
     actor,
     action: 'user.assignRole',

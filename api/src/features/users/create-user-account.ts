@@ -26,7 +26,7 @@ export async function createUserAccount(
     mustChangePassword: generated !== undefined,
     roles: input.roles,
   });
-  const row = deps.db.select().from(users).where(eq(users.id, created.id)).get();
+  const row = (await deps.db.select().from(users).where(eq(users.id, created.id)).limit(1))[0];
   if (!row) throw new Error('unreachable: the user was just created');
-  return { ...userView(deps, row), ...(generated ? { password: generated } : {}) };
+  return { ...(await userView(deps, row)), ...(generated ? { password: generated } : {}) };
 }

@@ -20,7 +20,10 @@ export async function createUser(deps: Deps, input: TCreateUser & { actor?: TAut
   const data = ZCreateUser.parse(input);
   if (data.password) assertPasswordPolicy(data.password, data);
   const passwordHash = data.passwordHash ?? (await hashPassword(data.password ?? ''));
-  return txOrThrow(deps.db, () => insertUser(deps, actor, { ...data, roles: data.roles ?? [], passwordHash }));
+  return await txOrThrow(
+    deps.db,
+    async () => await insertUser(deps, actor, { ...data, roles: data.roles ?? [], passwordHash }),
+  );
 }
 
 export type TNewAccount = Pick<
@@ -33,7 +36,12 @@ export type TNewAccount = Pick<
  * import's (`via: 'import'`, kept in the audit event): 三权分立 checked, a taken username refused (returned,
  * so the refusal commits), the creation audited and the auditors told of new powers.
  */
-export function insertUser(deps: Deps, actor: TAuthUser, data: TNewAccount, via?: string): TCreatedUser | AppError {
+export async function insertUser(
+  deps: Deps,
+  actor: TAuthUser,
+  data: TNewAccount,
+  via?: string,
+): Promise<TCreatedUser | AppError> {
   const id = crypto.randomUUID();
   const powers: TPowersChange = {
     actor,
@@ -43,9 +51,9 @@ export function insertUser(deps: Deps, actor: TAuthUser, data: TNewAccount, via?
     changes: ['create'],
     auditAction: 'user.create',
   };
-  const denied = checkPowers(deps, powers);
+  const denied = await checkPowers(deps, powers);
   if (denied) return denied;
-  if (deps.db.select({ id: users.id }).from(users).where(eq(users.username, data.username)).get()) {
+  if ((await deps.db.select({ id: users.id }).from(users).where(eq(users.username, data.username)).limit(1))[0]) {
     return new AppError('VALIDATION', {
       status: 422,
       fieldErrors: { username: { 'zh-CN': '用户名已存在', en: 'This username is taken' } },
@@ -68,9 +76,9 @@ export function insertUser(deps: Deps, actor: TAuthUser, data: TNewAccount, via?
     totpEnabledAt: null,
     totpLastStep: null,
   };
-  deps.db.insert(users).values(row).run();
+  await deps.db.insert(users).values(row);
   const { passwordHash: _secret, totpSecret: _totp, totpLastStep: _step, ...safe } = row;
-  appendAudit(deps.db, {
+  await appendAudit(deps.db, {
     at: row.createdAt,
     actor,
     action: 'user.create',
@@ -80,10 +88,10 @@ export function insertUser(deps: Deps, actor: TAuthUser, data: TNewAccount, via?
     after: via ? { ...safe, via } : safe,
   });
   for (const grant of data.roles) {
-    const failed = insertGrant(deps, actor, row.id, grant);
+    const failed = await insertGrant(deps, actor, row.id, grant);
     // Returning (not throwing) would commit half a user; throwing rolls the whole account back.
     if (failed) throw failed;
   }
-  announcePowers(deps, powers);
+  await announcePowers(deps, powers);
   return safe;
 }

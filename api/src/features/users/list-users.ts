@@ -24,7 +24,7 @@ const USER_SORT: SortSpec<'username' | 'displayName' | 'createdAt'> = {
 };
 
 /** The people picker and the directory: CASL read rules in SQL, keyset on (sort column, id), username by default. */
-export function listUsers(deps: Deps, input: { ability: AppAbility; query: TUserQuery }) {
+export async function listUsers(deps: Deps, input: { ability: AppAbility; query: TUserQuery }) {
   const q = input.query;
   const where: SQL[] = [rulesToWhere(input.ability, 'read', 'User', userFields)];
   if (q.role || q.orgId) {
@@ -43,8 +43,8 @@ export function listUsers(deps: Deps, input: { ability: AppAbility; query: TUser
     if (match) where.push(match);
   }
   const plan = resolveSort(USER_SORT, q);
-  const read = (after: SQL | undefined, orderBy: SQL[], limit: number) =>
-    deps.db
+  const read = async (after: SQL | undefined, orderBy: SQL[], limit: number) =>
+    await deps.db
       .select({
         id: users.id,
         username: users.username,
@@ -58,14 +58,13 @@ export function listUsers(deps: Deps, input: { ability: AppAbility; query: TUser
       .from(users)
       .where(and(...where, after))
       .orderBy(...orderBy)
-      .limit(limit)
-      .all();
-  const page = sortedPage(
+      .limit(limit);
+  const page = await sortedPage(
     plan,
     q.limit,
     read,
     (r) => r[plan.field],
     (r) => r.id,
   );
-  return { items: userViews(deps, page.items), nextCursor: page.nextCursor };
+  return { items: await userViews(deps, page.items), nextCursor: page.nextCursor };
 }

@@ -42,9 +42,9 @@ const update = createRoute({
 
 export function userRoutes(deps: Deps) {
   return newRouter()
-    .openapi(list, (c) => {
+    .openapi(list, async (c) => {
       const { ability } = signedIn(c);
-      return c.json(listUsers(deps, { ability, query: c.req.valid('query') }), 200);
+      return c.json(await listUsers(deps, { ability, query: c.req.valid('query') }), 200);
     })
     .openapi(create, async (c) => {
       const { user } = signedIn(c);

@@ -34,13 +34,10 @@ const patch = (id: string, body: unknown, s: Session) =>
     headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-const versionOf = (id: string) => h.db.select({ v: users.version }).from(users).where(eq(users.id, id)).get()?.v ?? 0;
-const rolesOf = (id: string) =>
-  h.db
-    .select({ role: roleGrants.role })
-    .from(roleGrants)
-    .where(eq(roleGrants.userId, id))
-    .all()
+const versionOf = async (id: string) =>
+  (await h.db.select({ v: users.version }).from(users).where(eq(users.id, id)).limit(1))[0]?.v ?? 0;
+const rolesOf = async (id: string) =>
+  (await h.db.select({ role: roleGrants.role }).from(roleGrants).where(eq(roleGrants.userId, id)))
     .map((g) => g.role)
     .sort();
 const notices = async (who = 'auditor') =>
@@ -68,11 +65,13 @@ describe('one account never holds two of the three powers', () => {
       expect(body.message['zh-CN']).toBe('三权分立：同一账户不能同时拥有“教委管理员”和“审计员”角色。');
       expect(body.message.en).toBe('Separation of duties: one account cannot hold both bureau admin and auditor.');
       expect(
-        h.db
-          .select()
-          .from(users)
-          .where(eq(users.username, `both-${who}`))
-          .get(),
+        (
+          await h.db
+            .select()
+            .from(users)
+            .where(eq(users.username, `both-${who}`))
+            .limit(1)
+        )[0],
       ).toBeUndefined();
     }
   });
@@ -86,23 +85,23 @@ describe('one account never holds two of the three powers', () => {
           { role: 'auditor', orgId: h.orgs.district },
           { role: 'securityAdmin', orgId: h.orgs.district },
         ],
-        expectedVersion: versionOf(h.users.auditor ?? ''),
+        expectedVersion: await versionOf(h.users.auditor ?? ''),
       },
       sec,
     );
     expect(res.status).toBe(422);
     expect((await error(res)).message['zh-CN']).toBe('三权分立：同一账户不能同时拥有“安全管理员”和“审计员”角色。');
     const { assignRole } = await import('./assign-role.js');
-    expect(() =>
+    await expect(async () =>
       assignRole(h.deps, {
         userId: h.users.admin ?? '',
         role: 'auditor',
         orgId: h.orgs.district,
-        actor: h.authUser('secadmin'),
+        actor: await h.authUser('secadmin'),
       }),
-    ).toThrow(/one account cannot hold both bureau admin and auditor/);
-    expect(rolesOf(h.users.auditor ?? '')).toEqual(['auditor']);
-    expect(rolesOf(h.users.admin ?? '')).toEqual(['bureauAdmin']);
+    ).rejects.toThrow(/one account cannot hold both bureau admin and auditor/);
+    expect(await rolesOf(h.users.auditor ?? '')).toEqual(['auditor']);
+    expect(await rolesOf(h.users.admin ?? '')).toEqual(['bureauAdmin']);
   });
 });
 
@@ -117,7 +116,7 @@ describe('the system administrator keeps away from the other two powers', () => 
           { role: 'bureauAdmin', orgId: h.orgs.district },
           { role: 'auditor', orgId: h.orgs.district },
         ],
-        expectedVersion: versionOf(self),
+        expectedVersion: await versionOf(self),
       },
       admin,
     );
@@ -129,7 +128,7 @@ describe('the system administrator keeps away from the other two powers', () => 
           { role: 'bureauAdmin', orgId: h.orgs.district },
           { role: 'bureauReviewer', orgId: h.orgs.district },
         ],
-        expectedVersion: versionOf(self),
+        expectedVersion: await versionOf(self),
       },
       admin,
     );
@@ -138,7 +137,7 @@ describe('the system administrator keeps away from the other two powers', () => 
       'zh-CN': '不能修改自己的角色。',
       en: 'Nobody can change their own roles.',
     });
-    expect(rolesOf(self)).toEqual(['bureauAdmin']);
+    expect(await rolesOf(self)).toEqual(['bureauAdmin']);
   });
 
   it('cannot create, rename, disable, reset or re-grant the auditor or the security admin, nor grant anyone those roles; keeps the ordinary accounts', async () => {
@@ -152,7 +151,7 @@ describe('the system administrator keeps away from the other two powers', () => 
     expect((await error(created)).message['zh-CN']).toContain('由安全管理员管理');
     for (const name of ['auditor', 'secadmin']) {
       const id = h.users[name] ?? '';
-      const before = h.db.select().from(users).where(eq(users.id, id)).get();
+      const before = (await h.db.select().from(users).where(eq(users.id, id)).limit(1))[0];
       for (const body of [
         { resetPassword: true },
         { resetTwoFactor: true },
@@ -160,11 +159,11 @@ describe('the system administrator keeps away from the other two powers', () => 
         { displayName: '改名' },
         { roles: [{ role: 'teacher', orgId: h.orgs.schoolA }] },
       ]) {
-        const res = await patch(id, { ...body, expectedVersion: versionOf(id) }, admin);
+        const res = await patch(id, { ...body, expectedVersion: await versionOf(id) }, admin);
         expect(res.status, `${name} ${JSON.stringify(body)}`).toBe(403);
         expect((await error(res)).message['zh-CN']).toContain('三权分立');
       }
-      expect(h.db.select().from(users).where(eq(users.id, id)).get()).toEqual(before);
+      expect((await h.db.select().from(users).where(eq(users.id, id)).limit(1))[0]).toEqual(before);
       // …and the one-time password never reached anyone: the old password still signs in.
       expect((await h.signIn(name)).userId).toBe(id);
     }
@@ -176,14 +175,14 @@ describe('the system administrator keeps away from the other two powers', () => 
             { role: 'bureauReviewer', orgId: h.orgs.district },
             { role, orgId: h.orgs.district },
           ],
-          expectedVersion: versionOf(h.users.reviewer2 ?? ''),
+          expectedVersion: await versionOf(h.users.reviewer2 ?? ''),
         },
         admin,
       );
       expect(res.status, role).toBe(403);
       expect((await error(res)).message['zh-CN']).toMatch(/角色只能由安全管理员授予或撤销/);
     }
-    expect(rolesOf(h.users.reviewer2 ?? '')).toEqual(['bureauReviewer']);
+    expect(await rolesOf(h.users.reviewer2 ?? '')).toEqual(['bureauReviewer']);
 
     // …while it still keeps the ordinary accounts and their ordinary roles.
     const res = await h.post(
@@ -245,19 +244,19 @@ describe('the security administrator manages role grants and the privileged acco
           { role: 'bureauReviewer', orgId: h.orgs.district },
           { role: 'auditor', orgId: h.orgs.district },
         ],
-        expectedVersion: versionOf(reviewer2),
+        expectedVersion: await versionOf(reviewer2),
       },
       sec,
     );
     expect(granted.status).toBe(200);
-    expect(rolesOf(reviewer2)).toEqual(['auditor', 'bureauReviewer']);
+    expect(await rolesOf(reviewer2)).toEqual(['auditor', 'bureauReviewer']);
     const revoked = await patch(
       reviewer2,
-      { roles: [{ role: 'bureauReviewer', orgId: h.orgs.district }], expectedVersion: versionOf(reviewer2) },
+      { roles: [{ role: 'bureauReviewer', orgId: h.orgs.district }], expectedVersion: await versionOf(reviewer2) },
       sec,
     );
     expect(revoked.status).toBe(200);
-    expect(rolesOf(reviewer2)).toEqual(['bureauReviewer']);
+    expect(await rolesOf(reviewer2)).toEqual(['bureauReviewer']);
 
     const created = await h.post(
       '/api/users',
@@ -268,14 +267,14 @@ describe('the security administrator manages role grants and the privileged acco
     const auditor2 = (await created.json()) as UserItem & { password: string };
     const reset = await patch(
       h.users.admin ?? '',
-      { resetPassword: true, expectedVersion: versionOf(h.users.admin ?? '') },
+      { resetPassword: true, expectedVersion: await versionOf(h.users.admin ?? '') },
       sec,
     );
     expect(reset.status).toBe(200);
     expect(((await reset.json()) as { password?: string }).password).toBeTruthy();
-    expect((await patch(auditor2.id, { disabled: true, expectedVersion: versionOf(auditor2.id) }, sec)).status).toBe(
-      200,
-    );
+    expect(
+      (await patch(auditor2.id, { disabled: true, expectedVersion: await versionOf(auditor2.id) }, sec)).status,
+    ).toBe(200);
   });
 
   it('changes an ordinary account’s grants but not its name, status or password, and creates no ordinary account', async () => {
@@ -290,13 +289,13 @@ describe('the security administrator manages role grants and the privileged acco
               { role: 'teacher', orgId: h.orgs.schoolA },
               { role: 'expert', orgId: h.orgs.district },
             ],
-            expectedVersion: versionOf(teacher),
+            expectedVersion: await versionOf(teacher),
           },
           sec,
         )
       ).status,
     ).toBe(200);
-    const reset = await patch(teacher, { resetPassword: true, expectedVersion: versionOf(teacher) }, sec);
+    const reset = await patch(teacher, { resetPassword: true, expectedVersion: await versionOf(teacher) }, sec);
     expect(reset.status).toBe(403);
     expect((await error(reset)).message['zh-CN']).toBe(
       '普通账户的姓名、状态和密码由教委管理员维护；安全管理员只调整角色授权。',
@@ -314,7 +313,7 @@ describe('the security administrator manages role grants and the privileged acco
 
   it('does not see or touch workflow data', async () => {
     const sec = await h.signIn('secadmin');
-    const definitionId = h.publish();
+    const definitionId = await h.publish();
     expect(
       (await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: 'x' } }, sec))
         .status,
@@ -342,24 +341,32 @@ describe('nobody changes their own roles', () => {
         { role: 'bureauReviewer', orgId: h.orgs.district },
       ],
     ]) {
-      const res = await patch(self, { roles, expectedVersion: versionOf(self) }, sec);
+      const res = await patch(self, { roles, expectedVersion: await versionOf(self) }, sec);
       expect(res.status).toBe(403);
       expect((await error(res)).message['zh-CN']).toBe('不能修改自己的角色。');
     }
-    expect(rolesOf(self)).toEqual(['securityAdmin']);
+    expect(await rolesOf(self)).toEqual(['securityAdmin']);
     const auditor = await h.signIn('auditor');
     expect(
       (
         await patch(
           h.users.teacherA ?? '',
-          { roles: [{ role: 'expert', orgId: h.orgs.district }], expectedVersion: versionOf(h.users.teacherA ?? '') },
+          {
+            roles: [{ role: 'expert', orgId: h.orgs.district }],
+            expectedVersion: await versionOf(h.users.teacherA ?? ''),
+          },
           auditor,
         )
       ).status,
     ).toBe(403);
     expect(
-      (await patch(h.users.auditor ?? '', { roles: [], expectedVersion: versionOf(h.users.auditor ?? '') }, auditor))
-        .status,
+      (
+        await patch(
+          h.users.auditor ?? '',
+          { roles: [], expectedVersion: await versionOf(h.users.auditor ?? '') },
+          auditor,
+        )
+      ).status,
     ).toBe(403);
   });
 });
@@ -377,28 +384,29 @@ describe('every change to a power is audited and told to the auditors', () => {
               { role: 'bureauReviewer', orgId: h.orgs.district },
               { role: 'auditor', orgId: h.orgs.district },
             ],
-            expectedVersion: versionOf(reviewer2),
+            expectedVersion: await versionOf(reviewer2),
           },
           sec,
         )
       ).status,
     ).toBe(200);
-    const update = h.db
-      .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.action, 'user.update'), eq(auditEvents.entityId, reviewer2)))
-      .orderBy(desc(auditEvents.seq))
-      .get();
+    const update = (
+      await h.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, 'user.update'), eq(auditEvents.entityId, reviewer2)))
+        .orderBy(desc(auditEvents.seq))
+        .limit(1)
+    )[0];
     expect(update).toMatchObject({ actorId: h.users.secadmin, outcome: 'success' });
     expect((update?.after as { roles: Array<{ role: string }> }).roles.map((g) => g.role)).toEqual([
       'auditor',
       'bureauReviewer',
     ]);
-    const grants = h.db
+    const grants = await h.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.action, 'user.assignRole'), eq(auditEvents.entityId, reviewer2)))
-      .all();
+      .where(and(eq(auditEvents.action, 'user.assignRole'), eq(auditEvents.entityId, reviewer2)));
     expect(grants.map((e) => [e.actorId, (e.after as { role: string }).role])).toEqual([
       ['system', 'bureauReviewer'],
       [h.users.secadmin, 'auditor'],
@@ -410,23 +418,22 @@ describe('every change to a power is audited and told to the auditors', () => {
       (
         await patch(
           h.users.auditor ?? '',
-          { resetPassword: true, expectedVersion: versionOf(h.users.auditor ?? '') },
+          { resetPassword: true, expectedVersion: await versionOf(h.users.auditor ?? '') },
           admin,
         )
       ).status,
     ).toBe(403);
-    const denied = h.db
+    const denied = await h.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.entityId, h.users.auditor ?? ''), eq(auditEvents.outcome, 'denied')))
-      .all();
+      .where(and(eq(auditEvents.entityId, h.users.auditor ?? ''), eq(auditEvents.outcome, 'denied')));
     expect(denied).toEqual([expect.objectContaining({ actorId: h.users.admin, action: 'user.update' })]);
     h.clock.advance(60_000);
     expect(
       (
         await patch(
           h.users.secadmin ?? '',
-          { resetPassword: true, expectedVersion: versionOf(h.users.secadmin ?? '') },
+          { resetPassword: true, expectedVersion: await versionOf(h.users.secadmin ?? '') },
           sec,
         )
       ).status,
@@ -448,7 +455,7 @@ describe('every change to a power is audited and told to the auditors', () => {
     expect(
       ((await (await h.get('/api/notifications', await h.signIn('reviewer2'))).json()) as ErrorBody).error.code,
     ).toBe('TOTP_ENROLMENT_REQUIRED');
-    h.enrolTotp('reviewer2');
+    await h.enrolTotp('reviewer2');
     expect((await notices('reviewer2')).map((n) => n.title.en)).toEqual([
       '[Powers changed] secadmin changed secadmin (secadmin): password reset',
       '[Powers changed] admin tried to change auditor (auditor): password reset — refused',

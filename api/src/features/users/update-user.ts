@@ -33,17 +33,19 @@ export async function updateUser(
 ): Promise<TUserItem & { password?: string }> {
   const { actor } = input;
   // argon2 is slow on purpose: hash before the write lock is taken.
-  const current = input.resetPassword ? deps.db.select().from(users).where(eq(users.id, input.id)).get() : undefined;
+  const current = input.resetPassword
+    ? (await deps.db.select().from(users).where(eq(users.id, input.id)).limit(1))[0]
+    : undefined;
   const password = current ? generatePassword(current) : undefined;
   const passwordHash = password ? await hashPassword(password) : undefined;
-  return txOrThrow(deps.db, () => {
-    const row = deps.db.select().from(users).where(eq(users.id, input.id)).get();
+  return await txOrThrow(deps.db, async () => {
+    const row = (await deps.db.select().from(users).where(eq(users.id, input.id)).limit(1))[0];
     if (!row) return new AppError('NOT_FOUND');
     // Someone the caller cannot even see is not found, whatever was asked.
-    const hidden = authorize(deps, actor, {
+    const hidden = await authorize(deps, actor, {
       action: 'read',
       type: 'User',
-      target: userSubject(deps, row.id),
+      target: await userSubject(deps, row.id),
       entityId: row.id,
       auditAction: 'user.update',
       hideUnreadable: true,
@@ -58,7 +60,7 @@ export async function updateUser(
       changes.push(input.disabled ? 'disable' : 'enable');
     if (passwordHash) changes.push('resetPassword');
     if (input.resetTwoFactor) changes.push('resetTwoFactor');
-    const grantsBefore = grantsOf(deps, row.id);
+    const grantsBefore = await grantsOf(deps, row.id);
     const powers: TPowersChange = {
       actor,
       account: row,
@@ -71,19 +73,19 @@ export async function updateUser(
     // Asking for no change at all still needs the right to change the account: the version moves on.
     const denied =
       changes.length === 0 && granted.length === 0 && revoked.length === 0
-        ? authorize(deps, actor, {
+        ? await authorize(deps, actor, {
             action: 'update',
             type: 'User',
-            target: userSubject(deps, row.id),
+            target: await userSubject(deps, row.id),
             entityId: row.id,
             auditAction: 'user.update',
             message: accountRefusal(actor, holdsPower(grantsBefore)),
           })
-        : checkPowers(deps, powers);
+        : await checkPowers(deps, powers);
     if (denied) return denied;
-    const before = userView(deps, row);
+    const before = await userView(deps, row);
     const at = deps.clock().toISOString();
-    deps.db
+    await deps.db
       .update(users)
       .set({
         displayName: input.displayName ?? row.displayName,
@@ -92,24 +94,22 @@ export async function updateUser(
         ...(passwordHash ? { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null } : {}),
         ...(input.resetTwoFactor ? { totpSecret: null, totpEnabledAt: null, totpLastStep: null } : {}),
       })
-      .where(and(eq(users.id, row.id), eq(users.version, row.version)))
-      .run();
-    if (passwordHash) rememberPreviousPassword(deps.db, row.id, row.passwordHash, at);
+      .where(and(eq(users.id, row.id), eq(users.version, row.version)));
+    if (passwordHash) await rememberPreviousPassword(deps.db, row.id, row.passwordHash, at);
     // Only what changed is written, so each new grant is one audited `user.assignRole`.
     for (const g of revoked)
-      deps.db
+      await deps.db
         .delete(roleGrants)
-        .where(and(eq(roleGrants.userId, row.id), eq(roleGrants.role, g.role), eq(roleGrants.orgId, g.orgId)))
-        .run();
+        .where(and(eq(roleGrants.userId, row.id), eq(roleGrants.role, g.role), eq(roleGrants.orgId, g.orgId)));
     for (const grant of granted) {
-      const failed = insertGrant(deps, actor, row.id, grant);
+      const failed = await insertGrant(deps, actor, row.id, grant);
       // Throw, not return: a half-replaced set of grants must roll back with the rest.
       if (failed) throw failed;
     }
-    if (input.disabled === true || passwordHash) deps.db.delete(sessions).where(eq(sessions.userId, row.id)).run();
-    const updated = deps.db.select().from(users).where(eq(users.id, row.id)).get() ?? row;
-    const after = userView(deps, updated);
-    appendAudit(deps.db, {
+    if (input.disabled === true || passwordHash) await deps.db.delete(sessions).where(eq(sessions.userId, row.id));
+    const updated = (await deps.db.select().from(users).where(eq(users.id, row.id)).limit(1))[0] ?? row;
+    const after = await userView(deps, updated);
+    await appendAudit(deps.db, {
       at,
       actor,
       action: 'user.update',
@@ -120,7 +120,7 @@ export async function updateUser(
       after,
       meta: { resetPassword: Boolean(passwordHash), resetTwoFactor: Boolean(input.resetTwoFactor) },
     });
-    announcePowers(deps, powers);
+    await announcePowers(deps, powers);
     return password ? { ...after, password } : after;
   });
 }

@@ -6,6 +6,7 @@ import { grantsOf, holdsPower } from '../../auth/separation-of-duties.js';
 import { roleGrants, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import type { TRole } from '../../engine.js';
+import { flatMapInTurn } from '../../lib/in-turn.js';
 import { orgPath } from '../orgs/org-path.js';
 
 /**
@@ -23,9 +24,9 @@ export const userFields: TFieldMap = {
 };
 
 /** The loaded user as a CASL subject (what ability.can sees); `privileged` when it holds one of the three powers. */
-export function userSubject(deps: Pick<Deps, 'db'>, userId: string) {
-  const grants = grantsOf(deps, userId);
-  const ancestors = new Set(grants.flatMap((g) => orgPath(deps, g.orgId).map((o) => o.id)));
+export async function userSubject(deps: Pick<Deps, 'db'>, userId: string) {
+  const grants = await grantsOf(deps, userId);
+  const ancestors = new Set(await flatMapInTurn(grants, async (g) => (await orgPath(deps, g.orgId)).map((o) => o.id)));
   return subject('User', { id: userId, orgAncestorIds: [...ancestors], privileged: holdsPower(grants) });
 }
 

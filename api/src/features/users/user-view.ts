@@ -11,9 +11,9 @@ type TUserColumns = Pick<
 >;
 
 /** Users as the directory shows them: never a hash or a TOTP secret, grants with their org names. */
-export function userViews(deps: Pick<Deps, 'db'>, rows: TUserColumns[]): TUserItem[] {
+export async function userViews(deps: Pick<Deps, 'db'>, rows: TUserColumns[]): Promise<TUserItem[]> {
   if (rows.length === 0) return [];
-  const grants = deps.db
+  const grants = await deps.db
     .select({ userId: roleGrants.userId, role: roleGrants.role, orgId: roleGrants.orgId, orgName: organisations.name })
     .from(roleGrants)
     .innerJoin(organisations, eq(organisations.id, roleGrants.orgId))
@@ -23,8 +23,7 @@ export function userViews(deps: Pick<Deps, 'db'>, rows: TUserColumns[]): TUserIt
         rows.map((r) => r.id),
       ),
     )
-    .orderBy(asc(roleGrants.role), asc(organisations.name))
-    .all();
+    .orderBy(asc(roleGrants.role), asc(organisations.name));
   return rows.map((r) => ({
     id: r.id,
     username: r.username,
@@ -40,8 +39,8 @@ export function userViews(deps: Pick<Deps, 'db'>, rows: TUserColumns[]): TUserIt
   }));
 }
 
-export function userView(deps: Pick<Deps, 'db'>, row: TUserColumns): TUserItem {
-  const [view] = userViews(deps, [row]);
+export async function userView(deps: Pick<Deps, 'db'>, row: TUserColumns): Promise<TUserItem> {
+  const [view] = await userViews(deps, [row]);
   if (!view) throw new Error('unreachable: one row in, one view out');
   return view;
 }

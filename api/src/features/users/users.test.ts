@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { defineAbilityFor } from '../../auth/ability.js';
+import { filterInTurn } from '../../lib/in-turn.js';
 import { type Harness, makeHarness } from '../../test/harness.js';
 import { userSubject } from './user-subject.js';
 
@@ -48,9 +49,12 @@ describe('GET /users', () => {
     for (const name of ['lead1', 'principalA', 'teacherA', 'principalB']) {
       const res = await h.get('/api/users?limit=100', await h.signIn(name));
       const listed = ((await res.json()) as Page).items.map((u) => u.username).sort();
-      const ability = defineAbilityFor(h.authUser(name));
-      const expected = Object.entries(h.users)
-        .filter(([, id]) => ability.can('read', userSubject(h.deps, id)))
+      const ability = defineAbilityFor(await h.authUser(name));
+      const expected = (
+        await filterInTurn(Object.entries(h.users), async ([, id]) =>
+          ability.can('read', await userSubject(h.deps, id)),
+        )
+      )
         .map(([u]) => u)
         .sort();
       expect(listed, name).toEqual(expected);
@@ -164,7 +168,7 @@ describe('password and two-factor resets', () => {
     const again = await h.signIn('teacherA', reset.password);
     expect((await h.get('/api/tasks', again)).status).toBe(403);
 
-    h.db.$client
+    h.sqlite
       .prepare(
         "update users set totp_secret = 'JBSWY3DPEHPK3PXP', totp_enabled_at = '2026-11-01T00:00:00.000Z' where id = ?",
       )

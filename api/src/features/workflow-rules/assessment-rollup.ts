@@ -13,7 +13,7 @@ const ZScoreRows = z.array(z.object({ indicator: z.string(), score: z.coerce.num
  * table the block names), with the roll-up rule of the published indicator system the instance names
  * (or the newest one). Null when none is published or no part was submitted.
  */
-export function groupRollUp(
+export async function groupRollUp(
   deps: Pick<Deps, 'db'>,
   input: {
     def: TDefinition;
@@ -26,13 +26,14 @@ export function groupRollUp(
   const { params } = input;
   const key =
     typeof input.data[params.systemField] === 'string' ? (input.data[params.systemField] as string) : undefined;
-  const system = (key && loadPublished(deps, 'indicator-system', key)) || loadPublished(deps, 'indicator-system');
+  const system =
+    (key && (await loadPublished(deps, 'indicator-system', key))) || (await loadPublished(deps, 'indicator-system'));
   if (!system) return null;
   const parts = describeSnapshot(input.def, input.snapshot).collections[params.from]?.parts ?? {};
   const userIds = Object.keys(parts).filter((u) => parts[u]?.status === 'submitted');
   if (userIds.length === 0) return null;
   // A part belongs to the member school where its author is principal.
-  const schools = deps.db
+  const schools = await deps.db
     .select({ userId: roleGrants.userId, schoolId: roleGrants.orgId })
     .from(roleGrants)
     .innerJoin(organisations, eq(organisations.id, roleGrants.orgId))
@@ -42,8 +43,7 @@ export function groupRollUp(
         eq(organisations.parentId, input.groupId),
         inArray(roleGrants.userId, userIds),
       ),
-    )
-    .all();
+    );
   const schoolOf = new Map(schools.map((s) => [s.userId, s.schoolId]));
   const members: MemberScores[] = userIds.map((u) => {
     const rows = ZScoreRows.catch([]).parse(parts[u]?.data[params.tableField]);

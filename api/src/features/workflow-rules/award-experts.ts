@@ -10,8 +10,8 @@ import { loadPublished } from '../reference/load-reference.js';
  * The experts the directory offers: each with the school and group of their expert grant (for 回避)
  * and their load = running instances they are assigned to as expert.
  */
-function expertPool(deps: Pick<Deps, 'db'>): ExpertRef[] {
-  const grants = deps.db
+async function expertPool(deps: Pick<Deps, 'db'>): Promise<ExpertRef[]> {
+  const grants = await deps.db
     .select({
       id: roleGrants.userId,
       orgId: roleGrants.orgId,
@@ -21,17 +21,16 @@ function expertPool(deps: Pick<Deps, 'db'>): ExpertRef[] {
     .from(roleGrants)
     .innerJoin(users, eq(users.id, roleGrants.userId))
     .innerJoin(organisations, eq(organisations.id, roleGrants.orgId))
-    .where(and(eq(roleGrants.role, 'expert'), eq(users.disabled, false)))
-    .all();
+    .where(and(eq(roleGrants.role, 'expert'), eq(users.disabled, false)));
   const loads = new Map(
-    deps.db
-      .select({ userId: instanceParticipants.userId, n: count() })
-      .from(instanceParticipants)
-      .innerJoin(instances, eq(instances.id, instanceParticipants.instanceId))
-      .where(and(eq(instanceParticipants.role, 'expert'), eq(instances.status, 'running')))
-      .groupBy(instanceParticipants.userId)
-      .all()
-      .map((r) => [r.userId, r.n]),
+    (
+      await deps.db
+        .select({ userId: instanceParticipants.userId, n: count() })
+        .from(instanceParticipants)
+        .innerJoin(instances, eq(instances.id, instanceParticipants.instanceId))
+        .where(and(eq(instanceParticipants.role, 'expert'), eq(instances.status, 'running')))
+        .groupBy(instanceParticipants.userId)
+    ).map((r) => [r.userId, r.n]),
   );
   return grants.map((g) => ({
     id: g.id,
@@ -42,13 +41,13 @@ function expertPool(deps: Pick<Deps, 'db'>): ExpertRef[] {
 }
 
 /** ≥ N experts for one submission (the block's count, else the rubric's, else 3), never from its school or group, least loaded first. */
-export function chooseExperts(
+export async function chooseExperts(
   deps: Pick<Deps, 'db'>,
   submission: SubmissionRef,
   opts: { count?: number; avoid: Avoid[] },
-): string[] | AppError {
-  const per = opts.count ?? loadPublished(deps, 'award-rubric')?.content.expertsPerSubmission ?? 3;
-  const result = assignExperts([submission], expertPool(deps), per, opts.avoid);
+): Promise<string[] | AppError> {
+  const per = opts.count ?? (await loadPublished(deps, 'award-rubric'))?.content.expertsPerSubmission ?? 3;
+  const result = assignExperts([submission], await expertPool(deps), per, opts.avoid);
   if (result.ok) return result.assignments[submission.id] ?? [];
   return new AppError('GUARD_FAILED', {
     rule: 'enoughExperts',
@@ -59,26 +58,28 @@ export function chooseExperts(
   });
 }
 
-export const expertIdsExist = (deps: Pick<Deps, 'db'>, ids: string[]) =>
-  ids.length === 0 || deps.db.select({ n: count() }).from(users).where(inArray(users.id, ids)).get()?.n === ids.length;
+export const expertIdsExist = async (deps: Pick<Deps, 'db'>, ids: string[]) =>
+  ids.length === 0 ||
+  (await deps.db.select({ n: count() }).from(users).where(inArray(users.id, ids)).limit(1))[0]?.n === ids.length;
 
 /**
  * Experts named by hand obey 回避 as the automatic choice does: the first one from the submitting school
  * (or its group) refuses the move, by name and rule. Ids that hold no expert grant are left to the
  * assignment check, which refuses them as not holding the role.
  */
-export function conflictedExpert(
+export async function conflictedExpert(
   deps: Pick<Deps, 'db'>,
   submission: SubmissionRef,
   input: { ids: string[]; avoid: Avoid[]; field: string },
-): AppError | null {
+): Promise<AppError | null> {
   const { ids, avoid } = input;
-  const pool = new Map(expertPool(deps).map((e) => [e.id, e]));
+  const pool = new Map((await expertPool(deps)).map((e) => [e.id, e]));
   for (const id of ids) {
     const expert = pool.get(id);
     const why = expert ? conflictOf(submission, expert, avoid) : null;
     if (!why) continue;
-    const name = deps.db.select({ name: users.displayName }).from(users).where(eq(users.id, id)).get()?.name ?? id;
+    const name =
+      (await deps.db.select({ name: users.displayName }).from(users).where(eq(users.id, id)).limit(1))[0]?.name ?? id;
     const zh = why === 'school' ? '申报学校' : '申报学校所在集团';
     const en = why === 'school' ? 'the submitting school' : 'the submitting school’s group';
     const message = {

@@ -43,18 +43,19 @@ export function scoreSummary(scores: Scores, p: Pick<BlockParams<'trimmedMean'>,
  * already have a final score — in every workflow that levels by quota, so a bureau's copy ranks with the
  * original — with the rubric's quotas per level (特等/一等/二等). Null when none fits.
  */
-export function levelFor(
+export async function levelFor(
   deps: Pick<Deps, 'db'>,
   input: { instanceId: string; category: string; year: string; score: number },
-): string | null {
+): Promise<string | null> {
   const rubric =
-    loadPublished(deps, 'award-rubric', input.year)?.content ?? loadPublished(deps, 'award-rubric')?.content;
+    (await loadPublished(deps, 'award-rubric', input.year))?.content ??
+    (await loadPublished(deps, 'award-rubric'))?.content;
   if (!rubric) return null;
   const quotas = input.category === 'course' ? rubric.quotas.course : rubric.quotas.achievement;
-  const family = familyOf(deps, 'levelByQuota');
+  const family = await familyOf(deps, 'levelByQuota');
   const score = familyField(family, (u) => u.params.scoreField);
   const category = familyField(family, (u) => u.params.categoryField);
-  const others = deps.db
+  const others = await deps.db
     .select({ id: instances.id, score: sql<number>`${score}` })
     .from(instances)
     .where(
@@ -66,8 +67,7 @@ export function levelFor(
         sql`substr(${instances.createdAt}, 1, 4) = ${input.year}`,
         sql`coalesce(${instances.outcome}, '') <> 'withdrawn'`,
       ),
-    )
-    .all();
+    );
   const ranked = awardLevels([...others, { id: input.instanceId, score: input.score }], quotas);
   return ranked.find((r) => r.id === input.instanceId)?.level ?? null;
 }

@@ -71,9 +71,9 @@ describe('indicator rows and their evidence (block indicatorRows)', () => {
         indicators: d.indicators.map((i) => ({ ...i, evidenceRequired: i.key === 'uplift' })),
       })),
     };
-    publishReference(h.deps, {
+    await publishReference(h.deps, {
       kind: 'indicator-system',
-      id: createReference(h.deps, { kind: 'indicator-system', name: '佐证', content: system }).id,
+      id: (await createReference(h.deps, { kind: 'indicator-system', name: '佐证', content: system })).id,
     });
     const [id] = (await h.openAssessmentCycle([h.orgs.group1], '2027', 'bundled-evidence')) as [string];
     const view = await h.view(id, 'principalA');

@@ -66,7 +66,7 @@ async function inspectionRound(definitionId: string, round: string, raiseAs = 'R
 
 describe('a bureau’s copy and a renamed step keep the rules', () => {
   it('a copy of 网络安全检查 under a new key: bulk start prefills the checklist, findings get their deadlines, the ledger and report show them', async () => {
-    const id = await inspectionRound(h.publish(copy('security-inspection', 'network-security-2027')), '2027春季');
+    const id = await inspectionRound(await h.publish(copy('security-inspection', 'network-security-2027')), '2027春季');
     const view = await h.view(id);
     expect(view.data.rectificationDays).toBe(5);
     const findings = (await (await h.get(`/api/findings?instanceId=${id}`, await h.as('reviewer1'))).json())
@@ -83,10 +83,10 @@ describe('a bureau’s copy and a renamed step keep the rules', () => {
 
   it('a new version whose 现场检查 step is renamed still raises findings, hands them in and closes them', async () => {
     const doc = renameStep(copy('security-inspection', 'security-inspection', 2), 'inspection', 'onSiteCheck');
-    const id = await inspectionRound(h.publish(doc), '2027秋季');
+    const id = await inspectionRound(await h.publish(doc), '2027秋季');
     expect((await h.view(id)).data.rectificationDays).toBe(5);
     const rows = () =>
-      h.db.$client
+      h.sqlite
         .prepare(
           'select item_code, status, rectified_at is not null handed from findings where instance_id = ? order by item_code',
         )
@@ -108,7 +108,7 @@ describe('a bureau’s copy and a renamed step keep the rules', () => {
   });
 
   it('a copy of the award under a new key assigns experts with 回避, and refuses an expert named by hand from the submitting group', async () => {
-    const defId = h.publish(renameStep(copy('teaching-award', 'quality-course-2027'), 'expertReview', 'scoring'));
+    const defId = await h.publish(renameStep(copy('teaching-award', 'quality-course-2027'), 'expertReview', 'scoring'));
     const start = async (title: string) => {
       const res = await h.post(
         '/api/instances',
@@ -170,7 +170,7 @@ describe('a bureau’s copy and a renamed step keep the rules', () => {
   });
 
   it('a copy of 进校园 keeps the rule set: refusals name their rule; a rule the copy switches off no longer refuses', async () => {
-    const strict = h.publish(copy('campus-entry', 'campus-entry-strict'));
+    const strict = await h.publish(copy('campus-entry', 'campus-entry-strict'));
     const lenientDoc = copy('campus-entry', 'campus-entry-lenient');
     const block = ((lenientDoc.states as Json).autoCheck as { blocks: Array<{ params: Json }> }).blocks[0];
     block.params.rules = [
@@ -182,7 +182,7 @@ describe('a bureau’s copy and a renamed step keep the rules', () => {
       'inScope',
       'emergencyApproved',
     ];
-    const lenient = h.publish(lenientDoc);
+    const lenient = await h.publish(lenientDoc);
     // Filed a week ahead: the whitelist asks for 30 days (leadTime).
     const soon = new Date(h.clock.now().getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
     const request = async (definitionId: string) =>
@@ -218,7 +218,7 @@ describe('a bureau’s copy and a renamed step keep the rules', () => {
     expect(refused.status).toBe(409);
     expect((await refused.json()).error.message['zh-CN']).toContain('分配评审专家（回避）');
     expect((await h.post(`/api/definitions/${draft.id}/publish?confirm=1`, undefined, reviewer)).status).toBe(200);
-    const audit = h.db.$client
+    const audit = h.sqlite
       .prepare(
         "select json_extract(meta, '$.confirmed.droppedBlocks') d from audit_events where action = 'definition.publish' and entity_id = ? and outcome = 'success'",
       )

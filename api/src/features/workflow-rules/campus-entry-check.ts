@@ -43,13 +43,13 @@ const fields = (family: Family) => ({
  * bureau's copy counts with the original) whose activity falls in the same semester, neither refused,
  * withdrawn nor merged (pending ones count too, or ten filed at once would all pass).
  */
-function usedIn(
+async function usedIn(
   deps: Pick<Deps, 'db'>,
   family: Family,
   semester: string,
   instanceId: string | string[] | null,
   ...extra: SQL[]
-): number {
+): Promise<number> {
   if (family.length === 0) return 0;
   const { from, to } = semesterRange(semester);
   const date = fields(family).date;
@@ -62,11 +62,13 @@ function usedIn(
     ...extra,
   ];
   return (
-    deps.db
-      .select({ n: count() })
-      .from(instances)
-      .where(and(...where))
-      .get()?.n ?? 0
+    (
+      await deps.db
+        .select({ n: count() })
+        .from(instances)
+        .where(and(...where))
+        .limit(1)
+    )[0]?.n ?? 0
   );
 }
 
@@ -90,16 +92,19 @@ function emergencyRefusal(whitelist: TWhitelistDoc, data: Record<string, unknown
 }
 
 /** An item scoped to school kinds (e.g. only kindergartens) may not reach the other schools; the kind is the school's group's. */
-function outOfScope(deps: Pick<Deps, 'db'>, whitelist: TWhitelistDoc, request: EntryRequest): EntryRefusal[] {
+async function outOfScope(
+  deps: Pick<Deps, 'db'>,
+  whitelist: TWhitelistDoc,
+  request: EntryRequest,
+): Promise<EntryRefusal[]> {
   const item = whitelist.items.find((i) => i.code === request.itemCode);
   if (!item || item.scope.length === 0 || request.schoolIds.length === 0) return [];
   const groups = alias(organisations, 'g');
-  const rows = deps.db
+  const rows = await deps.db
     .select({ id: organisations.id, name: organisations.name, kind: groups.groupKind })
     .from(organisations)
     .leftJoin(groups, eq(groups.id, organisations.parentId))
-    .where(inArray(organisations.id, request.schoolIds))
-    .all();
+    .where(inArray(organisations.id, request.schoolIds));
   return rows
     .filter((r) => !item.scope.includes(r.kind ?? ''))
     .map((r) => ({
@@ -119,20 +124,21 @@ function outOfScope(deps: Pick<Deps, 'db'>, whitelist: TWhitelistDoc, request: E
  * Null when no whitelist is published for that year (the caller falls back to the basic checks).
  * `instanceId`: the request(s) being checked, left out of the usage (a merge passes all of them).
  */
-function whitelistRefusals(
+async function whitelistRefusals(
   deps: Pick<Deps, 'db'>,
   p: Params,
   family: Family,
   data: Record<string, unknown>,
   now: Date,
   instanceId: string | string[] | null,
-): EntryRefusal[] | null {
+): Promise<EntryRefusal[] | null> {
   const date = typeof data[p.dateField] === 'string' ? (data[p.dateField] as string) : '';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
   // A school year spans two calendar years: January's activities may fall under last year's whitelist.
   const year = Number(date.slice(0, 4));
   const published =
-    loadPublished(deps, 'whitelist', String(year)) ?? loadPublished(deps, 'whitelist', String(year - 1));
+    (await loadPublished(deps, 'whitelist', String(year))) ??
+    (await loadPublished(deps, 'whitelist', String(year - 1)));
   if (!published) return null;
   // The block may set its own lead time and cap; otherwise the whitelist's apply.
   const whitelist: TWhitelistDoc = {
@@ -154,8 +160,8 @@ function whitelistRefusals(
   const perSchool: Record<string, number> = {};
   const perSchoolItem: Record<string, number> = {};
   for (const schoolId of request.schoolIds) {
-    perSchool[schoolId] = usedIn(deps, family, semester, instanceId, atSchool(family, schoolId));
-    perSchoolItem[`${schoolId}:${request.itemCode}`] = usedIn(
+    perSchool[schoolId] = await usedIn(deps, family, semester, instanceId, atSchool(family, schoolId));
+    perSchoolItem[`${schoolId}:${request.itemCode}`] = await usedIn(
       deps,
       family,
       semester,
@@ -165,18 +171,18 @@ function whitelistRefusals(
     );
   }
   const refusals = checkEntryRequest(request, whitelist, { perSchool, perSchoolItem });
-  const scopeProblems = outOfScope(deps, whitelist, request);
+  const scopeProblems = await outOfScope(deps, whitelist, request);
   return [...(emergencyProblem ? [emergencyProblem] : []), ...refusals, ...scopeProblems];
 }
 
 /** Other requests of the family created this semester (by the clock), for the checks without a whitelist. */
-function createdThisSemester(
+async function createdThisSemester(
   deps: Pick<Deps, 'db'>,
   family: Family,
   now: Date,
   instanceId: string | string[] | null,
   ...extra: SQL[]
-): number {
+): Promise<number> {
   if (family.length === 0) return 0;
   const where = [
     inFamily(family),
@@ -187,11 +193,13 @@ function createdThisSemester(
     ...extra,
   ];
   return (
-    deps.db
-      .select({ n: count() })
-      .from(instances)
-      .where(and(...where))
-      .get()?.n ?? 0
+    (
+      await deps.db
+        .select({ n: count() })
+        .from(instances)
+        .where(and(...where))
+        .limit(1)
+    )[0]?.n ?? 0
   );
 }
 
@@ -205,14 +213,14 @@ export function semesterStart(now: Date): string {
 }
 
 /** Without a whitelist for the activity's year, only what the API knows by itself: not commercial or fee-charging, the school cap. */
-function basicRefusals(
+async function basicRefusals(
   deps: Pick<Deps, 'db'>,
   p: Params,
   family: Family,
   data: Record<string, unknown>,
   now: Date,
   instanceId: string | string[] | null,
-): EntryRefusal[] {
+): Promise<EntryRefusal[]> {
   const out: EntryRefusal[] = [];
   if (data.commercial === true)
     out.push({
@@ -226,11 +234,16 @@ function basicRefusals(
     });
   const cap = p.schoolCapPerSemester ?? SCHOOL_SEMESTER_CAP;
   for (const schoolId of strings(data[p.schoolsField])) {
-    const used = createdThisSemester(deps, family, now, instanceId, atSchool(family, schoolId));
+    const used = await createdThisSemester(deps, family, now, instanceId, atSchool(family, schoolId));
     if (used < cap) continue;
     const name =
-      deps.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, schoolId)).get()
-        ?.name ?? schoolId;
+      (
+        await deps.db
+          .select({ name: organisations.name })
+          .from(organisations)
+          .where(eq(organisations.id, schoolId))
+          .limit(1)
+      )[0]?.name ?? schoolId;
     out.push({
       rule: 'schoolCap',
       schoolId,
@@ -249,16 +262,17 @@ function basicRefusals(
  * full checks run against it; without one, only the basic ones. `instanceId`: the request(s) being
  * checked, left out of the usage (a merge passes all of them).
  */
-export function entryRuleRefusals(
+export async function entryRuleRefusals(
   deps: Pick<Deps, 'db'>,
   p: Params,
   data: Record<string, unknown>,
   now: Date,
   instanceId: string | string[] | null,
-): EntryRefusal[] {
-  const family = familyOf(deps, 'entryRules');
+): Promise<EntryRefusal[]> {
+  const family = await familyOf(deps, 'entryRules');
   const all =
-    whitelistRefusals(deps, p, family, data, now, instanceId) ?? basicRefusals(deps, p, family, data, now, instanceId);
+    (await whitelistRefusals(deps, p, family, data, now, instanceId)) ??
+    (await basicRefusals(deps, p, family, data, now, instanceId));
   const on = new Set<string>(p.rules satisfies EntryRuleName[]);
   return all.filter((r) => on.has(r.rule));
 }

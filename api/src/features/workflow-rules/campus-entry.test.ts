@@ -30,7 +30,7 @@ async function refusedBy(id: string): Promise<string[]> {
 describe('the automatic checks run only when a guard reads them', () => {
   it('counts the semester’s requests when the request is filed, not when the bureau decides on it', async () => {
     const prepared: string[] = [];
-    const client = h.db.$client;
+    const client = h.sqlite;
     const prepare = client.prepare.bind(client);
     client.prepare = ((source: string) => {
       prepared.push(source);
@@ -170,7 +170,7 @@ describe('schools that decline', () => {
     ).toBe(200);
     expect((await h.fire(started.id, 'principalA', 'SUBMIT_PART', { data: { decision: 'confirm' } })).status).toBe(200);
     expect((await h.view(started.id)).state).toBe('outcome');
-    const open = h.db.$client
+    const open = h.sqlite
       .prepare(
         "select c.user_id from tasks t join task_candidates c on c.task_id = t.id where t.instance_id = ? and t.state = 'outcome' and t.status = 'open'",
       )

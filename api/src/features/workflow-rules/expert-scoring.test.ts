@@ -97,10 +97,10 @@ describe('专家评分 (issue 12 item 10): the rubric, the button, and the score
   });
 
   it('已办 walks the user’s own closed tasks on their index, newest first, without a sort step', async () => {
-    const user = h.authUser('expert');
-    const plans = plansOf(
+    const user = await h.authUser('expert');
+    const plans = await plansOf(
       h,
-      (deps) => listDoneTasks(deps, { user, ability: defineAbilityFor(user), query: { limit: 20 } }),
+      async (deps) => await listDoneTasks(deps, { user, ability: defineAbilityFor(user), query: { limit: 20 } }),
       'tasks',
     );
     expect(plans.length).toBe(1);

@@ -12,19 +12,18 @@ export type FamilyMember<N extends BlockName> = { id: string; key: string; def: 
 // Published definitions never change, so each is read and parsed once per database.
 const published = new WeakMap<Db, Map<string, { key: string; def: TDefinition }>>();
 
-function publishedDefinitions(deps: Pick<Deps, 'db'>): Array<{ id: string; key: string; def: TDefinition }> {
+async function publishedDefinitions(
+  deps: Pick<Deps, 'db'>,
+): Promise<Array<{ id: string; key: string; def: TDefinition }>> {
   let byId = published.get(deps.db);
   if (!byId) published.set(deps.db, (byId = new Map()));
-  const ids = deps.db
-    .select({ id: definitions.id })
-    .from(definitions)
-    .where(eq(definitions.status, 'published'))
-    .all()
-    .map((r) => r.id);
+  const ids = (
+    await deps.db.select({ id: definitions.id }).from(definitions).where(eq(definitions.status, 'published'))
+  ).map((r) => r.id);
   const missing = ids.filter((id) => !byId.has(id));
   if (missing.length)
-    for (const row of deps.db.select().from(definitions).where(inArray(definitions.id, missing)).all())
-      byId.set(row.id, { key: row.key, def: parsedDefinition(deps, row) });
+    for (const row of await deps.db.select().from(definitions).where(inArray(definitions.id, missing)))
+      byId.set(row.id, { key: row.key, def: await parsedDefinition(deps, row) });
   return ids.map((id) => ({ id, ...byId.get(id)! }));
 }
 
@@ -33,8 +32,8 @@ function publishedDefinitions(deps: Pick<Deps, 'db'>): Array<{ id: string; key: 
  * special screens find "their" instances. A bureau's copy under a new key, a new version and a renamed
  * step all keep the block, so they stay in the family; nothing here knows a built-in key.
  */
-export function familyOf<N extends BlockName>(deps: Pick<Deps, 'db'>, name: N): Array<FamilyMember<N>> {
-  return publishedDefinitions(deps).flatMap((d) => {
+export async function familyOf<N extends BlockName>(deps: Pick<Deps, 'db'>, name: N): Promise<Array<FamilyMember<N>>> {
+  return (await publishedDefinitions(deps)).flatMap((d) => {
     const uses = usesOf(d.def, name);
     return uses.length ? [{ ...d, uses }] : [];
   });

@@ -13,12 +13,11 @@ const refusal = (rule: string, message: LText, fieldErrors: Record<string, LText
 /** A finding's slot in the form (`findings.HOST-01`), where the console shows its message. */
 const slot = (field: string, code: string) => `${field}.${code}`;
 
-const openFindings = (deps: Pick<Deps, 'db'>, instanceId: string) =>
-  deps.db
+const openFindings = async (deps: Pick<Deps, 'db'>, instanceId: string) =>
+  await deps.db
     .select({ code: findings.itemCode, raisedAt: findings.createdAt, returnedAt: findings.returnedAt })
     .from(findings)
-    .where(and(eq(findings.instanceId, instanceId), eq(findings.status, 'open')))
-    .all();
+    .where(and(eq(findings.instanceId, instanceId), eq(findings.status, 'open')));
 
 /**
  * Raising: one finding per failed item. The inspector's rows are completed for failed items left without
@@ -58,14 +57,14 @@ export function completeFindings(
  * evidence, a file on its checklist item uploaded since it was raised or last returned (the inspector's
  * photo of the failure, or the evidence that was returned, does not prove the fix). Refusals name the rows.
  */
-export function missingReplies(
+export async function missingReplies(
   deps: Pick<Deps, 'db'>,
   def: TDefinition,
   input: { row: TInstanceRow; field: string; itemsField: string; merged: Record<string, unknown> },
-): AppError | void {
+): Promise<AppError | void> {
   const cfg = allFields(def).get(input.field)?.findings;
   if (cfg?.mode !== 'rectify') return;
-  const open = openFindings(deps, input.row.id);
+  const open = await openFindings(deps, input.row.id);
   if (open.length === 0) return;
   const notes = new Map(rectifyRows(input.merged[input.field]).map((r) => [r.code, r.note?.trim() ?? '']));
   const errors: Record<string, LText> = {};
@@ -73,7 +72,7 @@ export function missingReplies(
     if (!notes.get(f.code))
       errors[slot(input.field, f.code)] = { 'zh-CN': `${f.code} 请填写整改说明`, en: `${f.code}: say what was done` };
   if (cfg.evidence !== 'optional') {
-    const files = deps.db
+    const files = await deps.db
       .select({ field: attachments.field, at: attachments.createdAt })
       .from(attachments)
       .where(
@@ -84,8 +83,7 @@ export function missingReplies(
             open.map((f) => itemEvidenceField(input.itemsField, f.code)),
           ),
         ),
-      )
-      .all();
+      );
     for (const f of open) {
       const since = f.returnedAt && f.returnedAt > f.raisedAt ? f.returnedAt : f.raisedAt;
       if (!files.some((a) => a.field === itemEvidenceField(input.itemsField, f.code) && a.at > since))
@@ -112,14 +110,14 @@ export function missingReplies(
  * 复核通过); without, every open finding goes back with the comment as its reason, written as verdicts so
  * the return says what it did.
  */
-export function checkVerdicts(
+export async function checkVerdicts(
   deps: Pick<Deps, 'db'>,
   def: TDefinition,
   input: { row: TInstanceRow; field: string; data: Record<string, unknown>; comment?: string },
-): AppError | void {
+): Promise<AppError | void> {
   const cfg = allFields(def).get(input.field)?.findings;
   if (cfg?.mode !== 'verify') return;
-  const open = openFindings(deps, input.row.id).map((f) => f.code);
+  const open = (await openFindings(deps, input.row.id)).map((f) => f.code);
   const given = verdictRows(input.data[input.field]);
   if (given.length === 0) {
     if (open.length)

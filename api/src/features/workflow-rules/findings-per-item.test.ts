@@ -41,7 +41,7 @@ const ledger = async (id: string, who = 'principalA'): Promise<Finding[]> =>
   (await (await h.get(`/api/findings?instanceId=${id}&limit=100`, await h.as(who))).json()).items;
 const byCode = (rows: Finding[]) => Object.fromEntries(rows.map((r) => [r.itemCode, r]));
 const audits = (id: string) =>
-  h.db.$client
+  h.sqlite
     .prepare("select meta from audit_events where entity_id = ? and action = 'instance.event' order by seq")
     .all(id)
     .map((r) => JSON.parse((r as { meta: string }).meta));
@@ -160,7 +160,7 @@ describe('整改清单 and 逐项复核: the school replies per finding, the ins
     });
     expect(audits(id).at(-1)).toMatchObject({ closedFindings: ['DATA-01', 'MGT-01'], returnedFindings: ['HOST-01'] });
     // The accepted findings' deadlines are cancelled; the returned one's still runs.
-    const pending = h.db.$client
+    const pending = h.sqlite
       .prepare(
         "select timer_key from timers where instance_id = ? and timer_key like 'finding:%' and cancelled_at is null and fired_at is null",
       )

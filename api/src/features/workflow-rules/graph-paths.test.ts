@@ -99,14 +99,14 @@ describe.each(Object.keys(TEMPLATES))('%s: every state and transition through th
   }
 
   const counts = (id: string) => ({
-    version: h.db.$client.prepare('select version from instances where id = ?').get(id),
-    tasks: h.db.$client
+    version: h.sqlite.prepare('select version from instances where id = ?').get(id),
+    tasks: h.sqlite
       .prepare('select task_key, status, due_at from tasks where instance_id = ? order by task_key')
       .all(id),
-    timers: h.db.$client
+    timers: h.sqlite
       .prepare('select timer_key, fired_at, cancelled_at from timers where instance_id = ? order by timer_key')
       .all(id),
-    audit: h.db.$client.prepare('select outcome from audit_events where entity_id = ? order by seq').all(id) as Array<{
+    audit: h.sqlite.prepare('select outcome from audit_events where entity_id = ? order by seq').all(id) as Array<{
       outcome: string;
     }>,
   });

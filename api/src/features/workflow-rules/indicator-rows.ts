@@ -4,6 +4,7 @@ import { attachments, type TInstanceRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { type BlockParams, stepBlocks, type TDefinition, usesOf } from '../../engine.js';
 import { AppError } from '../../errors.js';
+import { filterInTurn, someInTurn } from '../../lib/in-turn.js';
 import { itemEvidenceField } from '../attachments/item-evidence.js';
 import { loadDefinition } from '../definitions/load-definition.js';
 import { loadPublished } from '../reference/load-reference.js';
@@ -11,25 +12,26 @@ import { loadPublished } from '../reference/load-reference.js';
 type Params = BlockParams<'indicatorRows'>;
 
 /** The published indicator system the instance names in the block's field, else the newest. */
-function systemFor(deps: Pick<Deps, 'db'>, p: Params, data: Record<string, unknown>) {
+async function systemFor(deps: Pick<Deps, 'db'>, p: Params, data: Record<string, unknown>) {
   const key = typeof data[p.systemField] === 'string' ? (data[p.systemField] as string) : undefined;
   return (
-    ((key && loadPublished(deps, 'indicator-system', key)) || loadPublished(deps, 'indicator-system'))?.content ?? null
+    ((key && (await loadPublished(deps, 'indicator-system', key))) || (await loadPublished(deps, 'indicator-system')))
+      ?.content ?? null
   );
 }
 
-const indicatorsOf = (system: NonNullable<ReturnType<typeof systemFor>>) =>
+const indicatorsOf = (system: NonNullable<Awaited<ReturnType<typeof systemFor>>>) =>
   system.dimensions.flatMap((d) => d.indicators);
 
 /**
  * What a participant's part starts from at a step with the `indicatorRows` block: one row per indicator
  * of the published system (its key and name), and the indicators whose evidence is required.
  */
-export function partPrefill(deps: Pick<Deps, 'db'>, def: TDefinition, row: Pick<TInstanceRow, 'state' | 'data'>) {
+export async function partPrefill(deps: Pick<Deps, 'db'>, def: TDefinition, row: Pick<TInstanceRow, 'state' | 'data'>) {
   const use = stepBlocks(def, row.state).find((u) => u.name === 'indicatorRows');
   if (!use) return null;
   const p = use.params as Params;
-  const system = systemFor(deps, p, row.data);
+  const system = await systemFor(deps, p, row.data);
   if (!system) return null;
   const list = indicatorsOf(system);
   return {
@@ -40,16 +42,16 @@ export function partPrefill(deps: Pick<Deps, 'db'>, def: TDefinition, row: Pick<
 }
 
 /** Evidence may be attached to an indicator row of a part (`<table>.<indicator key>`) where the definition collects them. */
-export function isIndicatorRow(
+export async function isIndicatorRow(
   deps: Pick<Deps, 'db'>,
   instance: Pick<TInstanceRow, 'definitionId' | 'data'>,
   item: { table: string; code: string },
-): boolean {
-  const def = loadDefinition(deps, instance.definitionId)?.def;
+): Promise<boolean> {
+  const def = (await loadDefinition(deps, instance.definitionId))?.def;
   if (!def) return false;
-  return usesOf(def, 'indicatorRows').some((u) => {
+  return await someInTurn(usesOf(def, 'indicatorRows'), async (u) => {
     if (u.params.field !== item.table) return false;
-    const system = systemFor(deps, u.params, instance.data);
+    const system = await systemFor(deps, u.params, instance.data);
     return !!system && indicatorsOf(system).some((i) => i.key === item.code);
   });
 }
@@ -58,11 +60,11 @@ export function isIndicatorRow(
  * Submitting a part: each indicator row whose indicator requires evidence needs a file its author
  * attached to that row. Refusals name the rows (`<table>.<key>`), 422, nothing written.
  */
-export function missingIndicatorEvidence(
+export async function missingIndicatorEvidence(
   deps: Pick<Deps, 'db'>,
   input: { row: TInstanceRow; actorId: string; params: Params; data: Record<string, unknown> },
-): AppError | undefined {
-  const system = systemFor(deps, input.params, input.row.data);
+): Promise<AppError | undefined> {
+  const system = await systemFor(deps, input.params, input.row.data);
   if (!system) return undefined;
   const table = input.params.field;
   const submitted = Array.isArray(input.data[table]) ? (input.data[table] as Array<Record<string, unknown>>) : [];
@@ -71,12 +73,11 @@ export function missingIndicatorEvidence(
       .filter((i) => i.evidenceRequired)
       .map((i) => [i.key, i.name]),
   );
-  const missing = submitted
-    .map((r) => String(r.indicator ?? ''))
-    .filter((key) => required.has(key))
-    .filter(
-      (key) =>
-        !deps.db
+  const missing = await filterInTurn(
+    submitted.map((r) => String(r.indicator ?? '')).filter((key) => required.has(key)),
+    async (key) =>
+      !(
+        await deps.db
           .select({ id: attachments.id })
           .from(attachments)
           .where(
@@ -86,8 +87,9 @@ export function missingIndicatorEvidence(
               eq(attachments.uploadedBy, input.actorId),
             ),
           )
-          .get(),
-    );
+          .limit(1)
+      )[0],
+  );
   if (missing.length === 0) return undefined;
   const zh = missing.map((k) => required.get(k)?.['zh-CN'] ?? k);
   const en = missing.map((k) => required.get(k)?.en ?? k);

@@ -12,6 +12,7 @@ import {
   type SeverityRules,
   type VerdictRow,
 } from '../../engine.js';
+import { filterInTurn } from '../../lib/in-turn.js';
 import { calendarFor } from '../calendar/get-calendar.js';
 import {
   cancelFindingDeadline,
@@ -39,7 +40,7 @@ export const inspectionItems = (v: unknown): InspectionItem[] => ZItems.catch([]
  * findings field, else its severity's (5/10/20 school working days) — flagged as a repeat when the same item
  * failed at this school in an earlier round.
  */
-export function raiseFindings(
+export async function raiseFindings(
   deps: Pick<Deps, 'db'>,
   input: {
     instanceId: string;
@@ -52,22 +53,22 @@ export function raiseFindings(
     raised?: { rows: RaisedFinding[]; rules: SeverityRules };
   },
 ) {
-  const earlier = deps.db
-    .selectDistinct({ code: findings.itemCode })
-    .from(findings)
-    .where(and(eq(findings.schoolId, input.schoolId), ne(findings.instanceId, input.instanceId)))
-    .all()
-    .map((r) => r.code);
+  const earlier = (
+    await deps.db
+      .selectDistinct({ code: findings.itemCode })
+      .from(findings)
+      .where(and(eq(findings.schoolId, input.schoolId), ne(findings.instanceId, input.instanceId)))
+  ).map((r) => r.code);
   const items = inspectionItems(input.items);
   const list = input.raised
     ? findingsFromRaised(items, input.raised.rows, input.raised.rules, earlier)
     : findingsFromItems(items, earlier);
   const at = input.now.toISOString();
   // Deadlines count the district's school working days (holidays, make-up days, vacations).
-  const calendar = calendarFor(deps, input.districtId);
+  const calendar = await calendarFor(deps, input.districtId);
   for (const f of list) {
     const dueAt = addWorkdays(calendar, input.now, f.workdays).toISOString();
-    deps.db
+    await deps.db
       .insert(findings)
       .values({
         instanceId: input.instanceId,
@@ -85,20 +86,18 @@ export function raiseFindings(
         status: 'open',
         createdAt: at,
       })
-      .onConflictDoNothing()
-      .run();
-    scheduleFindingDeadline(deps, input.instanceId, f.itemCode, dueAt);
+      .onConflictDoNothing();
+    await scheduleFindingDeadline(deps, input.instanceId, f.itemCode, dueAt);
   }
   return list;
 }
 
 /** The school handed its rectification in: its open findings wait on the inspector, not on the school. */
-export function markRectified(deps: Pick<Deps, 'db'>, instanceId: string, now: Date) {
-  deps.db
+export async function markRectified(deps: Pick<Deps, 'db'>, instanceId: string, now: Date) {
+  await deps.db
     .update(findings)
     .set({ rectifiedAt: now.toISOString() })
-    .where(and(eq(findings.instanceId, instanceId), eq(findings.status, 'open')))
-    .run();
+    .where(and(eq(findings.instanceId, instanceId), eq(findings.status, 'open')));
 }
 
 /**
@@ -107,41 +106,43 @@ export function markRectified(deps: Pick<Deps, 'db'>, instanceId: string, now: D
  * The school's deadlines run again: a returned finding whose deadline passed meanwhile was skipped by its
  * timer (it was handed in), so it escalates now, once.
  */
-export function reopenRectification(deps: Deps, instanceId: string, verdicts?: VerdictRow[], comment?: string) {
+export async function reopenRectification(deps: Deps, instanceId: string, verdicts?: VerdictRow[], comment?: string) {
   const now = deps.clock().toISOString();
   const accepted = new Set((verdicts ?? []).filter((v) => v.verdict === 'accepted').map((v) => v.code));
   const reasons = new Map((verdicts ?? []).map((v) => [v.code, v.note?.trim() || comment || null]));
-  const open = deps.db
+  const open = await deps.db
     .select({ itemCode: findings.itemCode, dueAt: findings.dueAt })
     .from(findings)
-    .where(and(eq(findings.instanceId, instanceId), eq(findings.status, 'open')))
-    .all();
+    .where(and(eq(findings.instanceId, instanceId), eq(findings.status, 'open')));
   const closed: string[] = [];
   const returned: string[] = [];
   for (const f of open) {
     const where = and(eq(findings.instanceId, instanceId), eq(findings.itemCode, f.itemCode));
     if (accepted.has(f.itemCode)) {
-      deps.db.update(findings).set({ status: 'closed', closedAt: now }).where(where).run();
-      cancelFindingDeadline(deps, instanceId, f.itemCode, now);
+      await deps.db.update(findings).set({ status: 'closed', closedAt: now }).where(where);
+      await cancelFindingDeadline(deps, instanceId, f.itemCode, now);
       closed.push(f.itemCode);
     } else {
       const note = reasons.get(f.itemCode) ?? comment ?? null;
-      deps.db.update(findings).set({ rectifiedAt: null, returnedAt: now, returnNote: note }).where(where).run();
+      await deps.db.update(findings).set({ rectifiedAt: null, returnedAt: now, returnNote: note }).where(where);
       returned.push(f.itemCode);
     }
   }
-  const escalated = open
-    .filter((f) => returned.includes(f.itemCode) && f.dueAt < now && escalateFinding(deps, instanceId, f.itemCode))
-    .map((f) => f.itemCode);
+  const escalated = (
+    await filterInTurn(
+      open,
+      async (f) =>
+        returned.includes(f.itemCode) && f.dueAt < now && (await escalateFinding(deps, instanceId, f.itemCode)),
+    )
+  ).map((f) => f.itemCode);
   return { closed, returned, escalated };
 }
 
 /** The verification accepted the rectification: the instance's findings are closed. */
-export function closeFindings(deps: Pick<Deps, 'db'>, instanceId: string, now: Date) {
-  deps.db
+export async function closeFindings(deps: Pick<Deps, 'db'>, instanceId: string, now: Date) {
+  await deps.db
     .update(findings)
     .set({ status: 'closed', closedAt: now.toISOString() })
-    .where(and(eq(findings.instanceId, instanceId), eq(findings.status, 'open')))
-    .run();
-  cancelFindingDeadlines(deps, instanceId, now);
+    .where(and(eq(findings.instanceId, instanceId), eq(findings.status, 'open')));
+  await cancelFindingDeadlines(deps, instanceId, now);
 }

@@ -19,13 +19,13 @@ export type TPrepared = { event: EngineEvent; note: Record<string, unknown> };
  * step), in their declared order, before the engine decides: they fill what they compute (experts,
  * scores, the roll-up, the rectification time) or refuse. `note` goes to the event's audit meta.
  */
-export function prepareEvent(
+export async function prepareEvent(
   deps: Deps,
   def: TDefinition,
   row: TInstanceRow,
   event: EngineEvent,
   actorId: string,
-): TPrepared | AppError {
+): Promise<TPrepared | AppError> {
   // A total given by its criteria (a rubric's) is added up here; a part sums against its own earlier data.
   const part = event.type === 'SUBMIT_PART' ? ownPart(def, row, actorId) : null;
   const data = withSums(def, row.state, { ...(event.data ?? {}) }, part ?? row.data);
@@ -34,8 +34,18 @@ export function prepareEvent(
   // The action's blocks; for a part submitted at a collect step, that step's own blocks.
   const uses = event.type === 'SUBMIT_PART' ? stepBlocks(def, row.state) : actionBlocks(def, row.state, event.type);
   for (const use of uses) {
-    const run = BEFORE_DECIDE[use.name] as ((input: DecideInput<BlockName>) => AppError | void) | undefined;
-    const refused = run?.({ deps, def, row, data, merged, note, params: use.params, actorId, comment: event.comment });
+    const run = BEFORE_DECIDE[use.name] as ((input: DecideInput<BlockName>) => Promise<AppError | void>) | undefined;
+    const refused = await run?.({
+      deps,
+      def,
+      row,
+      data,
+      merged,
+      note,
+      params: use.params,
+      actorId,
+      comment: event.comment,
+    });
     if (refused) return refused;
   }
   return { event: Object.keys(data).length || event.data ? { ...event, data } : event, note };

@@ -21,18 +21,18 @@ function raisedOf(def: TDefinition, after: TInstanceRow, field: string | undefin
 }
 
 /** The findings ledger's four operations, written in the event's transaction; each returns what to add to the audit meta. */
-function ledger(
+async function ledger(
   deps: Deps,
   def: TDefinition,
   after: TInstanceRow,
   p: BlockParams<'findingsLedger'>,
   event: EngineEvent,
-): Record<string, unknown> {
+): Promise<Record<string, unknown>> {
   const now = deps.clock();
   switch (p.op) {
     case 'raise': {
       const round = p.roundField ? String(after.data[p.roundField] ?? '') : '';
-      const list = raiseFindings(deps, {
+      const list = await raiseFindings(deps, {
         instanceId: after.id,
         schoolId: after.subjectOrgId,
         districtId: after.districtId,
@@ -53,19 +53,19 @@ function ledger(
       };
     }
     case 'handIn':
-      markRectified(deps, after.id, now);
+      await markRectified(deps, after.id, now);
       return {};
     case 'reopen': {
       // The verdicts come with the deciding vote (a review keeps votes' data on the vote, not the instance).
       const verdicts = p.field ? verdictRows(event.data?.[p.field]) : [];
-      const r = reopenRectification(deps, after.id, verdicts.length ? verdicts : undefined, event.comment);
+      const r = await reopenRectification(deps, after.id, verdicts.length ? verdicts : undefined, event.comment);
       return {
         ...(verdicts.length ? { closedFindings: r.closed, returnedFindings: r.returned } : {}),
         ...(r.escalated.length ? { escalatedFindings: r.escalated } : {}),
       };
     }
     case 'close':
-      closeFindings(deps, after.id, now);
+      await closeFindings(deps, after.id, now);
       return {};
   }
 }
@@ -75,17 +75,17 @@ function ledger(
  * engine took a declared action (reported as `moved`, whichever way it fired: directly, by the deciding
  * vote, by the last signer). Returns what to add to the audit meta.
  */
-export function recordEvent(
+export async function recordEvent(
   deps: Deps,
   def: TDefinition,
   after: TInstanceRow,
   effects: Effect[],
   event: EngineEvent,
-): Record<string, unknown> {
+): Promise<Record<string, unknown>> {
   const meta: Record<string, unknown> = {};
   for (const move of effects.filter((e): e is Moved => e.type === 'moved'))
     for (const use of actionBlocks(def, move.from, move.event))
       if (use.name === 'findingsLedger')
-        Object.assign(meta, ledger(deps, def, after, use.params as BlockParams<'findingsLedger'>, event));
+        Object.assign(meta, await ledger(deps, def, after, use.params as BlockParams<'findingsLedger'>, event));
   return meta;
 }

@@ -66,7 +66,7 @@ describe('security inspection findings', () => {
 
   it('turns failures into findings with deadlines by severity, flags repeats across rounds, closes them on verification, reports them', async () => {
     const first = await round('2026春季', { 'HOST-01': 'high', 'DATA-01': 'low' }, true);
-    const rows = h.db.$client
+    const rows = h.sqlite
       .prepare(
         'select item_code, severity, workdays, repeat, status from findings where instance_id = ? order by item_code',
       )
@@ -76,7 +76,7 @@ describe('security inspection findings', () => {
       { item_code: 'HOST-01', severity: 'high', workdays: 5, repeat: 0, status: 'closed' },
     ]);
     const second = await round('2026秋季', { 'HOST-01': 'medium' }, false);
-    const again = h.db.$client
+    const again = h.sqlite
       .prepare('select item_code, workdays, repeat, status from findings where instance_id = ?')
       .all(second);
     expect(again).toEqual([{ item_code: 'HOST-01', workdays: 10, repeat: 1, status: 'open' }]);
@@ -105,9 +105,7 @@ describe('security inspection findings', () => {
 
   it('opens a round for 200 schools in one call, atomic per school, and says which failed and why', async () => {
     const ids: string[] = [];
-    const insert = h.db.$client.prepare(
-      "insert into organisations (id, type, name, parent_id) values (?, 'school', ?, ?)",
-    );
+    const insert = h.sqlite.prepare("insert into organisations (id, type, name, parent_id) values (?, 'school', ?, ?)");
     for (let i = 0; i < 200; i += 1) {
       const id = `bulk-school-${i}`;
       insert.run(id, `批量学校${i}`, h.orgs.group2);
@@ -134,7 +132,7 @@ describe('security inspection findings', () => {
     expect(out.failed).toEqual([expect.objectContaining({ orgId: h.orgs.group1, code: 'VALIDATION' })]);
     console.log(`bulk start: 200 security inspections in ${Math.round(ms)} ms (use-case ${out.ms} ms)`);
     expect((await h.post('/api/bulk/instances', body, await h.as('principalA'))).status).toBe(403);
-    const audited = h.db.$client
+    const audited = h.sqlite
       .prepare(
         "select outcome, json_extract(meta, '$.started') started, json_extract(meta, '$.failed') failed from audit_events where action = 'instance.bulkStart' order by seq",
       )

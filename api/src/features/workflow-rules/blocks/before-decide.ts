@@ -46,13 +46,18 @@ const strings = (v: unknown) =>
  * Each block that computes or checks before the engine decides. Values the caller gives win (a person
  * can override a computed value; the engine still validates everything); a refusal is returned.
  */
-export const BEFORE_DECIDE: { [N in BlockName]?: (input: DecideInput<N>) => AppError | void } = {
-  assignExperts: ({ deps, row, data, merged, note, params }) => {
+export const BEFORE_DECIDE: {
+  [N in BlockName]?: (input: DecideInput<N>) => AppError | void | Promise<AppError | void>;
+} = {
+  assignExperts: async ({ deps, row, data, merged, note, params }) => {
     const submission = { id: row.id, schoolId: row.subjectOrgId, groupId: row.subjectGroupId };
     const named = strings(merged()[params.field]);
     if (named.length)
-      return conflictedExpert(deps, submission, { ids: named, avoid: params.avoid, field: params.field }) ?? undefined;
-    const experts = chooseExperts(deps, submission, { count: params.count, avoid: params.avoid });
+      return (
+        (await conflictedExpert(deps, submission, { ids: named, avoid: params.avoid, field: params.field })) ??
+        undefined
+      );
+    const experts = await chooseExperts(deps, submission, { count: params.count, avoid: params.avoid });
     if (!Array.isArray(experts)) return experts;
     data[params.field] = experts;
     note.expertsAssigned = experts;
@@ -65,18 +70,24 @@ export const BEFORE_DECIDE: { [N in BlockName]?: (input: DecideInput<N>) => AppE
     note.scores = scores;
     note.outlierExperts = summary.outlierExperts;
   },
-  levelByQuota: ({ deps, row, data, merged, params }) => {
+  levelByQuota: async ({ deps, row, data, merged, params }) => {
     const all = merged();
     const score = Number(all[params.scoreField]);
     if (!blank(all[params.levelField]) || blank(all[params.scoreField]) || !Number.isFinite(score)) return;
     const category = params.categoryField ? String(all[params.categoryField] ?? '') : '';
-    const level = levelFor(deps, { instanceId: row.id, category, year: row.createdAt.slice(0, 4), score });
+    const level = await levelFor(deps, { instanceId: row.id, category, year: row.createdAt.slice(0, 4), score });
     if (level) data[params.levelField] = level;
   },
-  groupRollUp: ({ deps, def, row, data, merged, note, params }) => {
+  groupRollUp: async ({ deps, def, row, data, merged, note, params }) => {
     const all = merged();
     if (!blank(all[params.scoreField]) && !blank(all[params.gradeField])) return;
-    const rolled = groupRollUp(deps, { def, snapshot: row.snapshot, data: all, groupId: row.subjectOrgId, params });
+    const rolled = await groupRollUp(deps, {
+      def,
+      snapshot: row.snapshot,
+      data: all,
+      groupId: row.subjectOrgId,
+      params,
+    });
     if (!rolled) return;
     if (blank(all[params.scoreField])) data[params.scoreField] = rolled.result.score;
     if (blank(all[params.gradeField])) data[params.gradeField] = rolled.result.grade;
@@ -93,12 +104,12 @@ export const BEFORE_DECIDE: { [N in BlockName]?: (input: DecideInput<N>) => AppE
     if (Number.isFinite(days) && days > 0) data[params.daysField] = days;
   },
   // A step block: runs on the parts submitted at its collect step.
-  indicatorRows: ({ deps, row, data, params, actorId }) =>
-    missingIndicatorEvidence(deps, { row, actorId, params, data }),
-  findingsLedger: ({ deps, def, row, data, merged, params, comment }) => {
+  indicatorRows: async ({ deps, row, data, params, actorId }) =>
+    await missingIndicatorEvidence(deps, { row, actorId, params, data }),
+  findingsLedger: async ({ deps, def, row, data, merged, params, comment }) => {
     if (params.op === 'raise')
       return (
-        missingItemEvidence(deps, { instanceId: row.id, data: merged(), table: params.itemsField }) ??
+        (await missingItemEvidence(deps, { instanceId: row.id, data: merged(), table: params.itemsField })) ??
         (params.field
           ? completeFindings(def, { field: params.field, itemsField: params.itemsField, merged: merged(), data })
           : undefined)
@@ -106,11 +117,16 @@ export const BEFORE_DECIDE: { [N in BlockName]?: (input: DecideInput<N>) => AppE
     if (params.op === 'handIn')
       return (
         (params.field
-          ? missingReplies(deps, def, { row, field: params.field, itemsField: params.itemsField, merged: merged() })
-          : undefined) ?? missingRectificationEvidence(deps, { instanceId: row.id, table: params.itemsField })
+          ? await missingReplies(deps, def, {
+              row,
+              field: params.field,
+              itemsField: params.itemsField,
+              merged: merged(),
+            })
+          : undefined) ?? (await missingRectificationEvidence(deps, { instanceId: row.id, table: params.itemsField }))
       );
     if (params.op === 'reopen' && params.field)
-      return checkVerdicts(deps, def, { row, field: params.field, data, comment });
+      return await checkVerdicts(deps, def, { row, field: params.field, data, comment });
     if (params.op === 'close' && params.field && verdictRows(data[params.field]).some((v) => v.verdict === 'returned'))
       return new AppError('VALIDATION', {
         status: 422,
