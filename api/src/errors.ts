@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'AUDIT_RETENTION',
   'AUDIT_CHAIN_BROKEN',
   'TOTP_ENROLMENT_REQUIRED',
+  'BUSY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -142,6 +143,13 @@ const CATALOG: Record<ErrorCode, { status: number; message: TLocalized }> = {
     message: {
       'zh-CN': '系统管理员、安全管理员和审计员账户须先绑定身份验证器（两步验证），然后才能继续操作。',
       en: 'System administrator, security administrator and auditor accounts must set up an authenticator app (two-factor sign-in) before doing anything else.',
+    },
+  },
+  BUSY: {
+    status: 503,
+    message: {
+      'zh-CN': '系统正忙（数据库并发冲突），您的操作未执行，请稍后重试。',
+      en: 'The system is busy (conflicting database work); nothing was changed. Please try again shortly.',
     },
   },
   INTERNAL: {

@@ -5791,6 +5791,7 @@ export type components = {
           | 'AUDIT_RETENTION'
           | 'AUDIT_CHAIN_BROKEN'
           | 'TOTP_ENROLMENT_REQUIRED'
+          | 'BUSY'
           | 'INTERNAL';
         fieldErrors?: {
           [key: string]: components['schemas']['LocalizedText'];

@@ -1,6 +1,6 @@
 import { desc, sql } from 'drizzle-orm';
 
-import type { Db } from '../db/client.js';
+import { type Db, dialectOf } from '../db/client.js';
 import { prepared } from '../db/prepared.js';
 import { auditEvents, type TAuditEventRow } from '../db/schema.js';
 import { canonicalJson } from '../lib/canonical-json.js';
@@ -44,11 +44,16 @@ export function hashEvent(prevHash: string | Uint8Array, e: THashed): string {
   return sha256Hex(`${prev}\n${canonicalJson(body)}`);
 }
 
+/** The key of the advisory lock that serialises the chain's head on PostgreSQL (any constant; this one spells "audit"). */
+const CHAIN_HEAD_LOCK = 0x6175646974;
+
 /**
- * Appends one event to the chain. Call it inside the caller's `tx()`: the write lock taken by
- * BEGIN IMMEDIATE is what makes "read the last hash, insert the next" safe.
+ * Appends one event to the chain. Call it inside the caller's `tx()`, which makes "read the last hash,
+ * insert the next" safe: on SQLite the write lock BEGIN IMMEDIATE took; on PostgreSQL a transaction-scoped
+ * advisory lock on the chain's head, taken here, so two nodes never both extend the same last event.
  */
 export async function appendAudit(db: Db, input: TAuditInput): Promise<TAuditEventRow> {
+  if (dialectOf(db) === 'postgresql') await db.run(sql`select pg_advisory_xact_lock(${CHAIN_HEAD_LOCK})`);
   // Built once per connection (db/prepared.ts): every mutation of every use-case appends here.
   const last = await prepared(db, 'audit.last', (d) =>
     d

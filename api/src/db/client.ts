@@ -1,38 +1,20 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 
-import type { AppError } from '../errors.js';
 import { forgetCached } from './generation-cache.js';
-import type { AsyncDb } from './postgres.js';
 import * as schema from './schema.js';
+import { type Db, type TEngine, viewOf } from './view.js';
 
-/**
- * What a use-case sees (ADR 0028): drizzle's query builder over the one set of tables, every query awaited,
- * so the same code runs on SQLite and PostgreSQL. On SQLite it is a view over two connections of one file:
- * inside tx() the writer (which sees its own uncommitted rows), elsewhere a read-only reader (which sees
- * the last commit). A write outside tx() is refused: it could land inside another request's open
- * transaction. `$client` is the SQLite connection of the moment, for the few statements drizzle cannot say.
- */
-export type Db = AsyncDb & { $client: Database.Database };
+export type { Db } from './view.js';
+export { changesOf, dialectOf, rollback, tx, txOrThrow } from './view.js';
 
-type TStore = {
-  writer: BetterSQLite3Database<typeof schema> & { $client: Database.Database };
-  reader: BetterSQLite3Database<typeof schema> & { $client: Database.Database };
-  /** The end of the queue of writes: each tx() starts when the one before it has finished. */
-  tail: Promise<unknown>;
-};
-type TOpenTx = { store: TStore; open: boolean; savepoints: number };
+type TSqlite = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+const connections = new WeakMap<Db, { writer: TSqlite; reader: TSqlite }>();
 
-const STORE = Symbol('eduflow.store');
-const openTx = new AsyncLocalStorage<TOpenTx>();
-const WRITES = new Set<PropertyKey>(['insert', 'update', 'delete', 'run', 'transaction']);
-
-function storeOf(db: Db): TStore {
-  const store = (db as unknown as { [STORE]?: TStore })[STORE];
-  if (!store) throw new Error('not a database opened by openDb()');
-  return store;
+function connectionsOf(db: Db) {
+  const found = connections.get(db);
+  if (!found) throw new Error('not a SQLite database opened by openDb()');
+  return found;
 }
 
 type TLogQuery = (sql: string, params: unknown[]) => void;
@@ -56,43 +38,64 @@ function connect(file: string, readonly: boolean, { logQuery, mustExist }: TOpen
   return drizzle(sqlite, { schema, ...(logQuery ? { logger: { logQuery } } : {}) });
 }
 
-/** Opens (creating if needed) the SQLite file with the pragmas every connection must have. */
+/**
+ * Opens (creating if needed) the SQLite file as the view use-cases see (view.ts): two connections with the
+ * pragmas every connection must have — the writer, whose transactions take turns (BEGIN IMMEDIATE, in a
+ * queue: awaiting inside one lets other requests run meanwhile), and a read-only reader for the rest.
+ */
 export function openDb(file: string, options: TOpenOptions = {}): Db {
   const writer = connect(file, options.readonly ?? false, options);
   // An in-memory database is private to its connection: it reads through the writer.
   const reader = file === ':memory:' || file === '' ? writer : connect(file, true, options);
-  const store: TStore = { writer, reader, tail: Promise.resolve() };
-  return new Proxy({} as Db, {
-    get(_, prop) {
-      if (prop === STORE) return store;
-      const current = openTx.getStore();
-      const inside = current?.open && current.store === store;
-      if (!inside && WRITES.has(prop))
-        throw new Error(`db.${String(prop)} outside tx(): every write runs in a transaction (ADR 0028)`);
-      const target = inside ? writer : reader;
-      const value: unknown = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+  const client = writer.$client;
+  let tail: Promise<unknown> = Promise.resolve();
+  const engine: TEngine = {
+    dialect: 'sqlite',
+    outside: reader,
+    begin<T>(run: (inside: object) => Promise<T>): Promise<T> {
+      const turn = tail.then(async () => {
+        client.exec('begin immediate');
+        try {
+          const result = await run(writer);
+          client.exec('commit');
+          return result;
+        } catch (err) {
+          if (client.inTransaction) client.exec('rollback');
+          throw err;
+        }
+      });
+      tail = turn.catch(() => undefined);
+      return turn;
     },
-  });
+    async nest<T>(_inside: object, depth: number, run: (inner: object) => Promise<T>): Promise<T> {
+      const name = `sp${depth}`;
+      client.exec(`savepoint ${name}`);
+      try {
+        const result = await run(writer);
+        client.exec(`release ${name}`);
+        return result;
+      } catch (err) {
+        client.exec(`rollback to ${name}`);
+        client.exec(`release ${name}`);
+        throw err;
+      }
+    },
+    // What the rolled-back writes made may sit under a generation number that comes back.
+    rolledBack: () => forgetCached(db),
+  };
+  const db = viewOf(engine);
+  connections.set(db, { writer, reader });
+  return db;
 }
 
 /** The writer connection itself, for what must run outside a transaction on it: migrations, pragmas, VACUUM. */
 export function writerOf(db: Db): Db {
-  return storeOf(db).writer as unknown as Db;
-}
-
-/**
- * Rows a write changed, from what either engine's driver answers: SQLite's RunResult (`changes`) or
- * node-postgres's QueryResult (`rowCount`). A version check reads it: 0 means someone else was first.
- */
-export function changesOf(result: unknown): number {
-  const r = result as { changes?: number; rowCount?: number | null };
-  return r.changes ?? r.rowCount ?? 0;
+  return connectionsOf(db).writer as unknown as Db;
 }
 
 /** Closes both connections. */
 export function closeDb(db: Db): void {
-  const { writer, reader } = storeOf(db);
+  const { writer, reader } = connectionsOf(db);
   if (reader !== writer && reader.$client.open) reader.$client.close();
   if (writer.$client.open) writer.$client.close();
 }
@@ -124,84 +127,4 @@ function cacheStatements(sqlite: Database.Database): void {
     return statement;
   };
   sqlite.prepare = cached as typeof sqlite.prepare;
-}
-
-/**
- * Runs fn in one `BEGIN IMMEDIATE` transaction on the writer connection: the write lock is taken up front,
- * so two writers never both read a version and then race to upgrade their locks. Writes take turns in
- * the process (a queue), since awaiting inside fn lets other requests run meanwhile; their statements go
- * to the reader until this one commits. Nested calls become savepoints.
- */
-export async function tx<T>(db: Db, fn: () => T | Promise<T>): Promise<Awaited<T>> {
-  const store = storeOf(db);
-  const current = openTx.getStore();
-  if (current?.open && current.store === store) return savepoint(store, current, fn);
-  const turn = store.tail.then(async () => {
-    const client = store.writer.$client;
-    const mine: TOpenTx = { store, open: true, savepoints: 0 };
-    client.exec('begin immediate');
-    try {
-      const result = await openTx.run(mine, fn);
-      mine.open = false;
-      client.exec('commit');
-      return result as Awaited<T>;
-    } catch (err) {
-      mine.open = false;
-      if (client.inTransaction) client.exec('rollback');
-      forgetCached(db); // what the rolled-back writes made may sit under a generation number that comes back
-      throw err;
-    }
-  });
-  store.tail = turn.catch(() => undefined);
-  return turn as Promise<Awaited<T>>;
-}
-
-async function savepoint<T>(store: TStore, current: TOpenTx, fn: () => T | Promise<T>): Promise<Awaited<T>> {
-  const name = `sp${++current.savepoints}`;
-  const client = store.writer.$client;
-  client.exec(`savepoint ${name}`);
-  try {
-    const result = await fn();
-    client.exec(`release ${name}`);
-    return result as Awaited<T>;
-  } catch (err) {
-    client.exec(`rollback to ${name}`);
-    client.exec(`release ${name}`);
-    throw err;
-  }
-}
-
-/** A refusal found after the transaction wrote something: thrown by rollback() to undo every write. */
-class Rollback extends Error {
-  constructor(readonly refusal: AppError) {
-    super(refusal.message);
-  }
-}
-
-/** Refuses from inside a txOrThrow callback that has written already: everything rolls back (see txOrThrow). */
-export function rollback(refusal: AppError): never {
-  throw new Rollback(refusal);
-}
-
-/**
- * The one way a use-case refuses inside its transaction (docs/decisions/0027-one-way-to-refuse.md): fn
- * returns the AppError instead of throwing it, so the denial's audit event (authorize(), deniedEvent())
- * commits, and the error is thrown after the commit. A refusal found after fn has written calls
- * rollback(error): the writes are undone and `onRollback` records the refusal in a transaction of its own.
- */
-export async function txOrThrow<T>(
-  db: Db,
-  fn: () => T | Promise<T>,
-  onRollback?: (refusal: AppError) => AppError | Promise<AppError>,
-): Promise<Exclude<Awaited<T>, Error>> {
-  let result: Awaited<T>;
-  try {
-    result = await tx(db, fn);
-  } catch (e) {
-    if (!(e instanceof Rollback)) throw e;
-    e.refusal.audited = false; // whatever recorded it was rolled back with the rest
-    throw onRollback ? await tx(db, () => onRollback(e.refusal)) : e.refusal;
-  }
-  if (result instanceof Error) throw result;
-  return result as Exclude<Awaited<T>, Error>;
 }

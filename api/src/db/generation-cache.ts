@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
-import type { Db } from './client.js';
 import type { cacheGenerations } from './schema.js';
+import { type Db, dialectOf } from './view.js';
 
 type TName = (typeof cacheGenerations.$inferSelect)['name'];
 type TStore = { generation: number; values: Map<string, unknown> };
@@ -30,6 +30,9 @@ function generationOf(db: Db, name: TName): number {
  * back: tx() forgets every cached value of the connection when a transaction throws (forgetCached).
  */
 export async function cachedByGeneration<T>(db: Db, name: TName, key: string, load: () => T | Promise<T>): Promise<T> {
+  // The generations are kept by SQLite's triggers; until their PostgreSQL versions exist (ADR 0028), every
+  // read there loads afresh — slower, never stale.
+  if (dialectOf(db) !== 'sqlite') return await load();
   let byName = stores.get(db);
   if (!byName) stores.set(db, (byName = new Map()));
   const generation = generationOf(db, name);

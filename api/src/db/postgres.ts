@@ -2,7 +2,9 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import pg from 'pg';
 
+import { AppError } from '../errors.js';
 import type * as schema from './schema.js';
+import { type Db, type TEngine, viewOf } from './view.js';
 
 /**
  * A connection pool to PostgreSQL (what EDUFLOW_DATABASE_URL will select, ADR 0028), driven through drizzle with the one set of
@@ -36,4 +38,47 @@ export function openPostgres(url: string, options: { max?: number } = {}): PgDb 
   readAsSqliteWould();
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   return { db: drizzle(pool) as unknown as AsyncDb, pool };
+}
+
+/** A transaction that lost a deadlock or a serialisation check is run again this many times in all. */
+const ATTEMPTS = 3;
+/** serialization_failure, deadlock_detected: the work is sound, only its timing lost. */
+const RETRYABLE = new Set(['40001', '40P01']);
+/** The driver's error code, also when drizzle wrapped it (DrizzleQueryError keeps it as `cause`). */
+function retryable(err: unknown): boolean {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e)
+    if (RETRYABLE.has(String(e.code ?? ''))) return true;
+  return false;
+}
+
+type TPgTx = { transaction: <T>(run: (inner: TPgTx) => Promise<T>) => Promise<T> };
+
+/**
+ * PostgreSQL as the view use-cases see (view.ts): statements outside a transaction go to the pool; tx()
+ * is one pooled connection's READ COMMITTED transaction, each invariant taking the lock it needs (ADR 0028),
+ * and a nested tx() a savepoint. A transaction that loses a deadlock is run again (it wrote nothing), at
+ * most ATTEMPTS times; then the request is answered 503 BUSY, never 500.
+ */
+export function openPostgresDb(url: string, options: { max?: number } = {}): { db: Db; pool: pg.Pool } {
+  const { db: pooled, pool } = openPostgres(url, options);
+  const outside = pooled as unknown as TPgTx & {
+    transaction: <T>(run: (t: TPgTx) => Promise<T>, config?: { isolationLevel: 'read committed' }) => Promise<T>;
+  };
+  const engine: TEngine = {
+    dialect: 'postgresql',
+    outside,
+    async begin<T>(run: (inside: object) => Promise<T>): Promise<T> {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await outside.transaction((t) => run(t), { isolationLevel: 'read committed' });
+        } catch (err) {
+          if (!retryable(err)) throw err;
+          if (attempt >= ATTEMPTS) throw new AppError('BUSY', { cause: err });
+        }
+      }
+    },
+    nest: <T>(inside: object, _depth: number, run: (inner: object) => Promise<T>) =>
+      (inside as TPgTx).transaction((t) => run(t)),
+  };
+  return { db: viewOf(engine), pool };
 }

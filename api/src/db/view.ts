@@ -1,0 +1,151 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+import type Database from 'better-sqlite3';
+
+import type { AppError } from '../errors.js';
+import type { AsyncDb } from './postgres.js';
+
+/**
+ * What a use-case sees (ADR 0028): drizzle's query builder over the one set of tables, every query awaited,
+ * on SQLite or PostgreSQL alike. It is a view: inside tx() its statements go to the open transaction, which
+ * sees its own uncommitted rows; elsewhere to what reads the last commit (SQLite's read-only connection, a
+ * PostgreSQL pool). A write outside tx() is refused: on SQLite it could land inside another request's open
+ * transaction, and on either engine it would escape the locks its invariant needs. `$client` is SQLite's
+ * connection of the moment, for the few statements drizzle cannot say (never reached on PostgreSQL).
+ */
+export type Db = AsyncDb & { $client: Database.Database };
+
+export type TDialect = 'sqlite' | 'postgresql';
+
+/** How one engine opens transactions; the view routes statements by it. */
+export type TEngine = {
+  dialect: TDialect;
+  /** Where statements go outside a transaction. */
+  outside: object;
+  /** Runs `run` in a new transaction, in its turn; its statements go to `inside`. */
+  begin<T>(run: (inside: object) => Promise<T>): Promise<T>;
+  /** A savepoint within the open transaction `inside`. */
+  nest<T>(inside: object, depth: number, run: (inner: object) => Promise<T>): Promise<T>;
+  /** After a rollback (what was cached from the rolled-back rows goes). */
+  rolledBack?: () => void;
+};
+
+type TOpenTx = { engine: TEngine; inside: object; open: boolean; depth: number };
+
+const ENGINE = Symbol('eduflow.engine');
+const openTx = new AsyncLocalStorage<TOpenTx>();
+const WRITES = new Set<PropertyKey>(['insert', 'update', 'delete', 'run', 'transaction']);
+/** SQLite's raw-SQL calls, answered on PostgreSQL through `execute` (the SQL must then be portable). */
+const RAW = new Set<PropertyKey>(['run', 'all', 'get', 'values']);
+
+export function engineOf(db: Db): TEngine {
+  const engine = (db as unknown as { [ENGINE]?: TEngine })[ENGINE];
+  if (!engine) throw new Error('not a database opened by openDb() or openPostgresDb()');
+  return engine;
+}
+
+export const dialectOf = (db: Db): TDialect => engineOf(db).dialect;
+
+function rawOnPostgres(target: { execute: (q: unknown) => Promise<{ rows: unknown[] }> }, prop: PropertyKey) {
+  return async (query: unknown) => {
+    const result = await target.execute(query);
+    if (prop === 'all') return result.rows;
+    if (prop === 'get') return result.rows[0];
+    if (prop === 'values') return result.rows.map((r) => Object.values(r as object));
+    return result;
+  };
+}
+
+/** The view over an engine (see Db). */
+export function viewOf(engine: TEngine): Db {
+  return new Proxy({} as Db, {
+    get(_, prop) {
+      if (prop === ENGINE) return engine;
+      const current = openTx.getStore();
+      const inside = current?.open && current.engine === engine ? current.inside : undefined;
+      if (!inside && WRITES.has(prop))
+        throw new Error(`db.${String(prop)} outside tx(): every write runs in a transaction (ADR 0028)`);
+      const target = inside ?? engine.outside;
+      if (engine.dialect === 'postgresql' && RAW.has(prop)) return rawOnPostgres(target as never, prop);
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/**
+ * Runs fn in one transaction (SQLite: `BEGIN IMMEDIATE` on the writer, writes taking turns; PostgreSQL: a
+ * pooled connection's `READ COMMITTED` transaction). Nested calls become savepoints. fn keeps using the
+ * same `db`: the view sends its statements to the open transaction.
+ */
+export async function tx<T>(db: Db, fn: () => T | Promise<T>): Promise<Awaited<T>> {
+  const engine = engineOf(db);
+  const current = openTx.getStore();
+  if (current?.open && current.engine === engine) {
+    const depth = current.depth + 1;
+    return engine.nest(current.inside, depth, async (inner): Promise<Awaited<T>> => {
+      const mine: TOpenTx = { engine, inside: inner, open: true, depth };
+      try {
+        return (await openTx.run(mine, fn)) as Awaited<T>;
+      } finally {
+        mine.open = false;
+      }
+    });
+  }
+  return engine.begin(async (inside): Promise<Awaited<T>> => {
+    const mine: TOpenTx = { engine, inside, open: true, depth: 0 };
+    try {
+      return (await openTx.run(mine, fn)) as Awaited<T>;
+    } catch (err) {
+      engine.rolledBack?.();
+      throw err;
+    } finally {
+      // Work fn started and left running must not write through a transaction that has ended.
+      mine.open = false;
+    }
+  });
+}
+
+/** A refusal found after the transaction wrote something: thrown by rollback() to undo every write. */
+class Rollback extends Error {
+  constructor(readonly refusal: AppError) {
+    super(refusal.message);
+  }
+}
+
+/** Refuses from inside a txOrThrow callback that has written already: everything rolls back (see txOrThrow). */
+export function rollback(refusal: AppError): never {
+  throw new Rollback(refusal);
+}
+
+/**
+ * The one way a use-case refuses inside its transaction (docs/decisions/0027-one-way-to-refuse.md): fn
+ * returns the AppError instead of throwing it, so the denial's audit event (authorize(), deniedEvent())
+ * commits, and the error is thrown after the commit. A refusal found after fn has written calls
+ * rollback(error): the writes are undone and `onRollback` records the refusal in a transaction of its own.
+ */
+export async function txOrThrow<T>(
+  db: Db,
+  fn: () => T | Promise<T>,
+  onRollback?: (refusal: AppError) => AppError | Promise<AppError>,
+): Promise<Exclude<Awaited<T>, Error>> {
+  let result: Awaited<T>;
+  try {
+    result = await tx(db, fn);
+  } catch (e) {
+    if (!(e instanceof Rollback)) throw e;
+    e.refusal.audited = false; // whatever recorded it was rolled back with the rest
+    throw onRollback ? await tx(db, () => onRollback(e.refusal)) : e.refusal;
+  }
+  if (result instanceof Error) throw result;
+  return result as Exclude<Awaited<T>, Error>;
+}
+
+/**
+ * Rows a write changed, from what either engine's driver answers: SQLite's RunResult (`changes`) or
+ * node-postgres's QueryResult (`rowCount`). A version check reads it: 0 means someone else was first.
+ */
+export function changesOf(result: unknown): number {
+  const r = result as { changes?: number; rowCount?: number | null };
+  return r.changes ?? r.rowCount ?? 0;
+}
