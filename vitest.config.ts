@@ -14,6 +14,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // EDUFLOW_TEST_ENGINE=postgresql: the harness runs on a PostgreSQL started for the run (issue 14).
+          globalSetup: ['api/src/test/postgres-global.ts'],
         },
       },
       {

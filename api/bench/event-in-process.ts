@@ -34,4 +34,4 @@ const run = async (n: number) => {
 };
 await run(500); // warm-up
 console.log('ms per event:', [await run(3000), await run(3000), await run(3000)].map((m) => m.toFixed(3)).join(' '));
-h.close();
+await h.close();

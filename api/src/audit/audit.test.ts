@@ -53,7 +53,7 @@ describe('audit log', () => {
     s.prepare('delete from audit_events where seq = 3').run();
     for (const t of triggers.filter((x) => x.sql.includes('no_delete'))) s.exec(t.sql);
     expect(await verifyAuditChain(h2.db)).toMatchObject({ ok: false, brokenAt: 3 });
-    h2.close();
+    await h2.close();
   });
 
   it('GET /api/audit/verify is the auditor’s: 200 for the auditor, 403 for the admin (三权分立)', async () => {
@@ -84,6 +84,6 @@ describe('audit log', () => {
         }),
     );
     expect((await verifyAuditChain(h3.db)).ok).toBe(true);
-    h3.close();
+    await h3.close();
   });
 });

@@ -8,8 +8,8 @@ import { appendAudit } from './append.js';
 import { cutoffInstant, ensureAuditRetention, latestCutoffDate } from './retention.js';
 
 const open: Harness[] = [];
-afterEach(() => {
-  for (const h of open.splice(0)) h.close();
+afterEach(async () => {
+  for (const h of open.splice(0)) await h.close();
 });
 
 /** Setup events written a year before the real clock, so SQLite's 'now' sees them as past retention. */

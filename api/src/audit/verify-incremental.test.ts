@@ -13,8 +13,8 @@ import { appendAudit, hashEvent } from './append.js';
 import { verifyAuditChain } from './verify.js';
 
 const open: Harness[] = [];
-afterEach(() => {
-  for (const h of open.splice(0)) h.close();
+afterEach(async () => {
+  for (const h of open.splice(0)) await h.close();
 });
 async function harness() {
   const h = await makeHarness();

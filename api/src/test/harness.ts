@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import type Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
+import { inject } from 'vitest';
 
 import { createApp } from '../app.js';
 import { hashPassword } from '../auth/password.js';
@@ -10,6 +12,8 @@ import { newTotpSecret, totpNow } from '../auth/totp.js';
 import { loadAuthUser, type TAuthUser } from '../auth/user.js';
 import { closeDb, type Db, openDb, tx, writerOf } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
+import { migratePostgres } from '../db/pg-migrate.js';
+import { openPostgresDb } from '../db/postgres.js';
 import { users as usersTable } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import type { TRole } from '../engine.js';
@@ -20,6 +24,7 @@ import { createOrganisation } from '../features/orgs/create-organisation.js';
 import { createUser } from '../features/users/create-user.js';
 import type { Logger } from '../log/logger.js';
 import schoolReport from './fixtures/school-report.json' with { type: 'json' };
+import { createDatabase } from './postgres.js';
 
 export const PASSWORD = 'Harness#2026-api';
 /** Authenticator secrets of the harness's privileged accounts (base32); tests compute codes with totpNow(). */
@@ -42,14 +47,36 @@ export function testClock(start = '2026-11-23T01:00:00.000Z') {
 
 export type Session = { cookie: string; csrf: string; userId: string };
 
+let databases = 0;
+
 /**
- * A fresh migrated SQLite file in os.tmpdir(), the app over it, a small org tree
+ * The database a harness runs on: a fresh migrated SQLite file in its folder, or with
+ * EDUFLOW_TEST_ENGINE=postgresql a fresh migrated database on the run's PostgreSQL (postgres-global.ts).
+ */
+async function openTestDb(
+  dir: string,
+): Promise<{ db: Db; sqlite: Database.Database | null; end: () => Promise<void> }> {
+  // Outside vitest (the benches build a harness too) there is nothing provided: SQLite.
+  const serverUrl = process.env.VITEST ? inject('testPostgresUrl') : '';
+  if (serverUrl) {
+    const url = await createDatabase(serverUrl, `harness_${process.pid}_${++databases}`);
+    await migratePostgres(url);
+    const { db, pool } = openPostgresDb(url, { max: 4 });
+    return { db, sqlite: null, end: () => pool.end() };
+  }
+  const db = openDb(join(dir, 'test.db'));
+  migrate(db);
+  return { db, sqlite: writerOf(db).$client, end: async () => closeDb(db) };
+}
+
+/**
+ * A fresh migrated database (SQLite, or PostgreSQL: see openTestDb), the app over it, a small org tree
  * (district → 2 groups → 3 schools) and one user per role, all created through the use-cases.
  */
 export async function makeHarness(options: { clockStart?: string; logger?: Logger } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'eduflow-api-'));
-  const db: Db = openDb(join(dir, 'test.db'));
-  migrate(db);
+  const opened = await openTestDb(dir);
+  const db = opened.db;
   const clock = testClock(options.clockStart);
   const auditCheckpointFile = join(dir, 'audit-checkpoints.log');
   const deps: Deps = { db, clock: clock.now, auditCheckpointFile };
@@ -151,8 +178,8 @@ export async function makeHarness(options: { clockStart?: string; logger?: Logge
       body: body === undefined ? undefined : JSON.stringify(body),
     });
 
-  const close = () => {
-    closeDb(db);
+  const close = async () => {
+    await opened.end();
     rmSync(dir, { recursive: true, force: true });
   };
 
@@ -160,9 +187,20 @@ export async function makeHarness(options: { clockStart?: string; logger?: Logge
    * The writer connection itself, for what tests do beneath the use-cases (tamper with rows, read a
    * count): outside tx() `db` reads through a read-only connection and refuses writes (ADR 0028).
    */
-  const sqlite = writerOf(db).$client;
+  const sqlite = opened.sqlite ?? sqliteOnly();
 
   return { dir, db, sqlite, deps, app, clock, orgs, users, authUser, publish, signIn, enrolTotp, get, post, close };
 }
 
 export type Harness = Awaited<ReturnType<typeof makeHarness>>;
+
+/** What a test reaches beneath the use-cases with SQLite's own connection cannot run on PostgreSQL. */
+function sqliteOnly(): Database.Database {
+  return new Proxy({} as Database.Database, {
+    get() {
+      throw new Error(
+        'h.sqlite is SQLite’s connection; this test reaches beneath the use-cases and runs on SQLite only',
+      );
+    },
+  });
+}

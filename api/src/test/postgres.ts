@@ -79,15 +79,7 @@ export async function startPostgres(): Promise<TestPostgres> {
     url: urlOf('postgres'),
     async database(name) {
       databases += 1;
-      const db = `${name.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_${databases}`;
-      const admin = new pg.Client({ connectionString: urlOf('postgres') });
-      await admin.connect();
-      try {
-        await admin.query(`CREATE DATABASE ${db}`);
-      } finally {
-        await admin.end();
-      }
-      return urlOf(db);
+      return createDatabase(urlOf('postgres'), `${name}_${databases}`);
     },
     async stop() {
       try {
@@ -97,4 +89,25 @@ export async function startPostgres(): Promise<TestPostgres> {
       }
     },
   };
+}
+
+/**
+ * A new empty database on the server of `serverUrl` (its `postgres` database), named from `name` (made safe
+ * as an identifier); returns its URL.
+ */
+export async function createDatabase(serverUrl: string, name: string): Promise<string> {
+  const db = name
+    .replace(/[^a-z0-9_]/gi, '_')
+    .toLowerCase()
+    .slice(0, 60);
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${db}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${db}`;
+  return url.toString();
 }

@@ -22,8 +22,8 @@ import { FIRST_KEPT_SQL } from './preview-archive.js';
 
 const DAY = 86_400_000;
 const open: Harness[] = [];
-afterEach(() => {
-  for (const h of open.splice(0)) h.close();
+afterEach(async () => {
+  for (const h of open.splice(0)) await h.close();
 });
 
 const districtDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -197,7 +197,7 @@ describe('merged requests are checked again', () => {
       expect(await g.view(absorbed.id)).toMatchObject({ state: 'bureauReview', version: absorbed.version });
       expect((await g.view(survivor.id)).data.schoolIds).toEqual([g.orgs.schoolA]);
     } finally {
-      g.close();
+      await g.close();
     }
   });
 });

@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
-  h.close();
+  await h.close();
 });
 
 const successEvents = async (id: string) =>
