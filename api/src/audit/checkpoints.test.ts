@@ -3,12 +3,11 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import { asc, eq, gte } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { writerOf } from '../db/client.js';
-import { tx } from '../db/client.js';
 import { auditEvents } from '../db/schema.js';
 import { startCheckpoints } from '../scheduler/start-checkpoints.js';
+import { appendEvents, withoutTriggers } from '../test/audit-tamper.js';
 import { type Harness, makeHarness } from '../test/harness.js';
-import { appendAudit, hashEvent } from './append.js';
+import { hashEvent } from './append.js';
 import { readCheckpoints, writeCheckpoint } from './checkpoints.js';
 import { verifyAuditChain } from './verify.js';
 
@@ -23,38 +22,7 @@ async function harness() {
 }
 const fileOf = (h: Harness) => h.deps.auditCheckpointFile ?? '';
 
-async function appendEvents(h: Harness, n: number) {
-  for (let i = 0; i < n; i++) {
-    await tx(
-      h.db,
-      async () =>
-        await appendAudit(h.db, {
-          at: h.clock.now().toISOString(),
-          actor: null,
-          action: 'test.event',
-          entityType: 'Test',
-          entityId: String(i),
-          outcome: 'success',
-        }),
-    );
-  }
-}
 const lastSeq = (h: Harness) => (h.sqlite.prepare('select max(seq) as s from audit_events').get() as { s: number }).s;
-
-/** What an attacker with write access to the database file does: triggers out of the way, tamper, triggers back. */
-async function withoutTriggers(h: Harness, fn: () => unknown) {
-  // The writer connection: outside tx() the database reads through a read-only one.
-  const s = writerOf(h.db).$client;
-  const triggers = s
-    .prepare("select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'audit_events'")
-    .all() as Array<{ name: string; sql: string }>;
-  for (const t of triggers) s.exec(`drop trigger ${t.name}`);
-  try {
-    await fn();
-  } finally {
-    for (const t of triggers) s.exec(t.sql);
-  }
-}
 
 describe('audit checkpoints (the chain head anchored outside the table)', () => {
   it('writes one fsynced line when the head moved, nothing when it did not, and only ever appends', async () => {

@@ -5,11 +5,10 @@ import { asc, eq, gte } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { AUDIT_VERIFIED_FILE_NAME } from '../data-dir.js';
-import { writerOf } from '../db/client.js';
-import { tx } from '../db/client.js';
 import { auditEvents } from '../db/schema.js';
+import { appendEvents, withoutTriggers } from '../test/audit-tamper.js';
 import { type Harness, makeHarness } from '../test/harness.js';
-import { appendAudit, hashEvent } from './append.js';
+import { hashEvent } from './append.js';
 import { verifyAuditChain } from './verify.js';
 
 const open: Harness[] = [];
@@ -29,35 +28,6 @@ const verify = async (h: Harness, full = false) =>
     full,
     now: h.clock.now,
   });
-async function appendEvents(h: Harness, n: number) {
-  for (let i = 0; i < n; i++) {
-    await tx(
-      h.db,
-      async () =>
-        await appendAudit(h.db, {
-          at: h.clock.now().toISOString(),
-          actor: null,
-          action: 'test.event',
-          entityType: 'Test',
-          entityId: String(i),
-          outcome: 'success',
-        }),
-    );
-  }
-}
-async function withoutTriggers(h: Harness, fn: () => unknown) {
-  // The writer connection: outside tx() the database reads through a read-only one.
-  const s = writerOf(h.db).$client;
-  const triggers = s
-    .prepare("select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'audit_events'")
-    .all() as Array<{ name: string; sql: string }>;
-  for (const t of triggers) s.exec(`drop trigger ${t.name}`);
-  try {
-    await fn();
-  } finally {
-    for (const t of triggers) s.exec(t.sql);
-  }
-}
 const head = (h: Harness) => (h.sqlite.prepare('select max(seq) as s from audit_events').get() as { s: number }).s;
 
 describe('incremental verification (cost bounded by what was written since the last verify)', () => {

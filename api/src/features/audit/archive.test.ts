@@ -17,6 +17,7 @@ import { writeArchiveFile } from '../../audit/write-archive.js';
 import { AUDIT_ARCHIVES_DIR_NAME } from '../../data-dir.js';
 import { tx } from '../../db/client.js';
 import { hashHexSql } from '../../lib/stored-hash.js';
+import { appendTestEvent } from '../../test/audit-tamper.js';
 import { type Harness, makeHarness, type Session } from '../../test/harness.js';
 import { FIRST_KEPT_SQL } from './preview-archive.js';
 
@@ -46,18 +47,7 @@ async function oldLog() {
   const S = seqs(h).n;
   for (let d = 1; d <= 60; d++) {
     h.clock.set(new Date(start + d * DAY).toISOString());
-    await tx(
-      h.db,
-      async () =>
-        await appendAudit(h.db, {
-          at: h.clock.now().toISOString(),
-          actor: null,
-          action: 'test.event',
-          entityType: 'Test',
-          entityId: String(d),
-          outcome: 'success',
-        }),
-    );
+    await appendTestEvent(h, String(d));
   }
   h.clock.set(new Date().toISOString());
   const auditor = await h.signIn('auditor');
