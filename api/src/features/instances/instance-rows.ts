@@ -60,13 +60,16 @@ export const earliestOpenDue = async (db: Db, instanceId: string): Promise<strin
     ).get({ instanceId })
   )?.dueAt ?? null;
 
-/** Sets due_at only when it moved: an unchanged row is not rewritten (nor its tally triggers run). */
+/**
+ * Sets due_at only when it moved: an unchanged row is not rewritten (nor its tally triggers run). The
+ * null-safe comparison is the standard `is distinct from`, which SQLite (3.39+) and PostgreSQL both read.
+ */
 export const moveDue = async (db: Db, instanceId: string, dueAt: string | null) =>
   await prepared(db, 'instance.moveDue', (d) =>
     d
       .update(instances)
       .set({ dueAt: col<string | null>('dueAt') })
-      .where(and(eq(instances.id, ph('instanceId')), sql`${instances.dueAt} is not ${ph('dueAt')}`))
+      .where(and(eq(instances.id, ph('instanceId')), sql`${instances.dueAt} is distinct from ${ph('dueAt')}`))
       .prepare(),
   ).run({ instanceId, dueAt });
 
