@@ -113,7 +113,8 @@ export async function applyEvent(deps: Deps, input: TFireEventInput): Promise<TE
     period: periodOf(def, next.data),
     title: titleOf(def, next.data),
   });
-  // Cannot happen under BEGIN IMMEDIATE; kept so a future multi-writer database stays correct.
+  // SQLite's single writer never gets here. On PostgreSQL this is how the loser of a race learns it lost:
+  // the row lock makes it wait for the winner's commit, and then the version no longer matches (ADR 0028).
   if (changesOf(updated) !== 1) return await deny(new AppError('VERSION_CONFLICT'), before);
 
   const { named, readers } = await applyEffects(deps, row.id, result.effects);
