@@ -154,8 +154,8 @@ async function measure() {
   const n = (await auditHead(db))?.seq ?? 0;
   rmSync(positionFile, { force: true });
   const tFull = performance.now();
-  const [full, lag] = await withLag(
-    async () => await verifyAuditChainAsync(db, { positionFile, checkpointFile: deps.auditCheckpointFile }),
+  const [full, lag] = await withLag(() =>
+    verifyAuditChainAsync(db, { positionFile, checkpointFile: deps.auditCheckpointFile }),
   );
   const fullMs = performance.now() - tFull;
   appendLive(1000);

@@ -8,12 +8,12 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 import type { AppEnv } from './app-env.js';
-import { appendAudit } from './audit/append.js';
+import { appendAuditAlone } from './audit/append.js';
 import { sessionMiddleware } from './auth/middleware.js';
 import { passwordChangeGate } from './auth/password-gate.js';
 import { twoFactorGate } from './auth/two-factor-gate.js';
 import { CONSOLE_CSP, DOCS_CSP } from './content-security.js';
-import { type Db, tx } from './db/client.js';
+import type { Db } from './db/client.js';
 import { requestLog } from './delivery/request-log.js';
 import { writeTurns } from './delivery/write-turns.js';
 import type { Deps } from './deps.js';
@@ -128,7 +128,7 @@ export function createApp(options: CreateAppOptions) {
   app.get('/api/docs', swaggerUI({ url: '/api/openapi.json' }));
 
   app.notFound((c) => c.json({ ...new AppError('NOT_FOUND').toBody(), requestId: c.get('requestId') }, 404));
-  app.onError(async (err, c) => await respond(deps, logger, c, err));
+  app.onError((err, c) => respond(deps, logger, c, err));
   return app;
 }
 
@@ -155,25 +155,21 @@ const DENIALS = new Set(['FORBIDDEN', 'FOUR_EYES']);
  */
 async function auditDenial(deps: Deps, logger: Logger, c: Context<AppEnv>, error: AppError) {
   try {
-    await tx(
-      deps.db,
-      async () =>
-        await appendAudit(deps.db, {
-          at: deps.clock().toISOString(),
-          actor: c.get('user'),
-          action: 'request.denied',
-          entityType: 'Request',
-          entityId: null,
-          outcome: 'denied',
-          meta: {
-            method: c.req.method,
-            route: c.req.routePath,
-            path: c.req.path,
-            reason: error.code,
-            ...(error.rule ? { rule: error.rule } : {}),
-          },
-        }),
-    );
+    await appendAuditAlone(deps.db, {
+      at: deps.clock().toISOString(),
+      actor: c.get('user'),
+      action: 'request.denied',
+      entityType: 'Request',
+      entityId: null,
+      outcome: 'denied',
+      meta: {
+        method: c.req.method,
+        route: c.req.routePath,
+        path: c.req.path,
+        reason: error.code,
+        ...(error.rule ? { rule: error.rule } : {}),
+      },
+    });
   } catch (auditError) {
     logger.error({ reqId: c.get('requestId'), err: auditError }, 'could not audit a refusal');
   }
@@ -183,19 +179,15 @@ async function auditDenial(deps: Deps, logger: Logger, c: Context<AppEnv>, error
 async function auditForbidden(deps: Deps, logger: Logger, c: Context<AppEnv>, err: ForbiddenError<AnyAbility>) {
   const user = c.get('user');
   try {
-    await tx(
-      deps.db,
-      async () =>
-        await appendAudit(deps.db, {
-          at: deps.clock().toISOString(),
-          actor: user,
-          action: `permission.${String(err.action)}`,
-          entityType: String(err.subjectType),
-          entityId: null,
-          outcome: 'denied',
-          meta: { method: c.req.method, path: c.req.path },
-        }),
-    );
+    await appendAuditAlone(deps.db, {
+      at: deps.clock().toISOString(),
+      actor: user,
+      action: `permission.${String(err.action)}`,
+      entityType: String(err.subjectType),
+      entityId: null,
+      outcome: 'denied',
+      meta: { method: c.req.method, path: c.req.path },
+    });
   } catch (auditError) {
     logger.error({ reqId: c.get('requestId'), err: auditError }, 'could not audit a refused permission');
   }

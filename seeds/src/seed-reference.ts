@@ -12,7 +12,7 @@ export async function seedReference(deps: Deps, admin: TAuthUser, reviewer: TAut
     name: string,
     content: Record<string, unknown>,
   ) =>
-    await publishReference(deps, {
+    publishReference(deps, {
       kind,
       id: (await createReference(deps, { kind, name, content, actor: admin })).id,
       actor: reviewer,

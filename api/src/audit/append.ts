@@ -1,6 +1,6 @@
 import { desc, sql } from 'drizzle-orm';
 
-import { type Db, dialectOf } from '../db/client.js';
+import { type Db, dialectOf, tx } from '../db/client.js';
 import { prepared } from '../db/prepared.js';
 import { auditEvents, type TAuditEventRow } from '../db/schema.js';
 import { canonicalJson } from '../lib/canonical-json.js';
@@ -84,6 +84,13 @@ export async function appendAudit(db: Db, input: TAuditInput): Promise<TAuditEve
   await insertEvent(db).run(row);
   return row;
 }
+
+/**
+ * Appends one event in a transaction of its own: what is recorded outside a use-case's transaction (a
+ * refused request, a download, an operator's command).
+ */
+export const appendAuditAlone = (db: Db, input: TAuditInput): Promise<TAuditEventRow> =>
+  tx(db, () => appendAudit(db, input));
 
 const p = (name: keyof TAuditEventRow) => sql.placeholder(name);
 const insertEvent = (db: Db) =>

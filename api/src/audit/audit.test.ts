@@ -68,20 +68,18 @@ describe('audit log', () => {
 
   it('hashes survive JSON round-trips of nested before/after/meta', async () => {
     const h3 = await makeHarness();
-    await tx(
-      h3.db,
-      async () =>
-        await appendAudit(h3.db, {
-          at: h3.clock.now().toISOString(),
-          actor: null,
-          action: 'test.nested',
-          entityType: 'Test',
-          entityId: null,
-          outcome: 'success',
-          before: { z: 1, a: [1, { y: 'é', b: null }] },
-          after: { when: new Date(0) },
-          meta: { undef: undefined, 中文: '是' },
-        }),
+    await tx(h3.db, () =>
+      appendAudit(h3.db, {
+        at: h3.clock.now().toISOString(),
+        actor: null,
+        action: 'test.nested',
+        entityType: 'Test',
+        entityId: null,
+        outcome: 'success',
+        before: { z: 1, a: [1, { y: 'é', b: null }] },
+        after: { when: new Date(0) },
+        meta: { undef: undefined, 中文: '是' },
+      }),
     );
     expect((await verifyAuditChain(h3.db)).ok).toBe(true);
     await h3.close();

@@ -24,18 +24,16 @@ const remove = (h: Harness, seq: number) => h.sqlite.prepare('delete from audit_
 /** An archive record as the archiver writes it; only throughSeq matters to the trigger. */
 async function recordArchive(h: Harness, throughSeq: number) {
   h.clock.set(new Date().toISOString());
-  await tx(
-    h.db,
-    async () =>
-      await appendAudit(h.db, {
-        at: h.clock.now().toISOString(),
-        actor: null,
-        action: ARCHIVE_ACTION,
-        entityType: ARCHIVE_ENTITY_TYPE,
-        entityId: ARCHIVE_ENTITY_ID,
-        outcome: 'success',
-        meta: { throughSeq },
-      }),
+  await tx(h.db, () =>
+    appendAudit(h.db, {
+      at: h.clock.now().toISOString(),
+      actor: null,
+      action: ARCHIVE_ACTION,
+      entityType: ARCHIVE_ENTITY_TYPE,
+      entityId: ARCHIVE_ENTITY_ID,
+      outcome: 'success',
+      meta: { throughSeq },
+    }),
   );
 }
 
@@ -61,18 +59,16 @@ describe('audit retention (等保 2.0: kept ≥ 180 days), enforced by the datab
 
   it('a denied archive attempt is no anchor', async () => {
     const h = await oldHarness();
-    await tx(
-      h.db,
-      async () =>
-        await appendAudit(h.db, {
-          at: new Date().toISOString(),
-          actor: null,
-          action: ARCHIVE_ACTION,
-          entityType: ARCHIVE_ENTITY_TYPE,
-          entityId: ARCHIVE_ENTITY_ID,
-          outcome: 'denied',
-          meta: { throughSeq: 5 },
-        }),
+    await tx(h.db, () =>
+      appendAudit(h.db, {
+        at: new Date().toISOString(),
+        actor: null,
+        action: ARCHIVE_ACTION,
+        entityType: ARCHIVE_ENTITY_TYPE,
+        entityId: ARCHIVE_ENTITY_ID,
+        outcome: 'denied',
+        meta: { throughSeq: 5 },
+      }),
     );
     expect(() => remove(h, 1)).toThrow(/DELETE refused/);
   });

@@ -19,8 +19,8 @@ const stored = () =>
       'select seq, typeof(hash) t, length(hash) n, typeof(prev_hash) pt, length(prev_hash) pn from audit_events order by seq',
     )
     .all() as Array<{ seq: number; t: string; n: number; pt: string; pn: number }>;
-const append = async (action: string) =>
-  await tx(h.db, () =>
+const append = (action: string) =>
+  tx(h.db, () =>
     appendAudit(h.db, {
       at: h.clock.now().toISOString(),
       actor: null,

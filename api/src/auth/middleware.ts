@@ -2,8 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 
 import type { AppEnv } from '../app-env.js';
-import { appendAudit } from '../audit/append.js';
-import { tx } from '../db/client.js';
+import { appendAuditAlone } from '../audit/append.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { defineAbilityFor } from './ability.js';
@@ -42,19 +41,15 @@ export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
         process.env.EDUFLOW_TRUST_PROXY === '1',
       );
       if (foreign) {
-        await tx(
-          deps.db,
-          async () =>
-            await appendAudit(deps.db, {
-              at: deps.clock().toISOString(),
-              actor: c.get('user'),
-              action: 'auth.origin',
-              entityType: 'Session',
-              entityId: null,
-              outcome: 'denied',
-              meta: { method: c.req.method, path: c.req.path, origin: foreign },
-            }),
-        );
+        await appendAuditAlone(deps.db, {
+          at: deps.clock().toISOString(),
+          actor: c.get('user'),
+          action: 'auth.origin',
+          entityType: 'Session',
+          entityId: null,
+          outcome: 'denied',
+          meta: { method: c.req.method, path: c.req.path, origin: foreign },
+        });
         throw new AppError('CSRF_FAILED', {
           message: {
             'zh-CN': '请求来自其他网站，已拒绝。请在本系统页面中操作。',
@@ -68,19 +63,15 @@ export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
       const user = c.get('user');
       if (!session || !user) throw new AppError('UNAUTHENTICATED');
       if (!csrfOk(c.req.header(CSRF_HEADER), getCookie(c, CSRF_COOKIE), session.csrfToken)) {
-        await tx(
-          deps.db,
-          async () =>
-            await appendAudit(deps.db, {
-              at: deps.clock().toISOString(),
-              actor: user,
-              action: 'auth.csrf',
-              entityType: 'Session',
-              entityId: null,
-              outcome: 'denied',
-              meta: { method: c.req.method, path: c.req.path },
-            }),
-        );
+        await appendAuditAlone(deps.db, {
+          at: deps.clock().toISOString(),
+          actor: user,
+          action: 'auth.csrf',
+          entityType: 'Session',
+          entityId: null,
+          outcome: 'denied',
+          meta: { method: c.req.method, path: c.req.path },
+        });
         throw new AppError('CSRF_FAILED');
       }
     }

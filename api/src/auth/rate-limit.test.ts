@@ -30,12 +30,12 @@ describe('the sign-in failure windows (database-kept, issue 14)', () => {
     const plans = [
       ...(await plansOf(
         h,
-        async (deps) => await new FailureWindow(deps.db, 'address', 20, 60_000).retryAfter('10.0.1.1', now),
+        (deps) => new FailureWindow(deps.db, 'address', 20, 60_000).retryAfter('10.0.1.1', now),
         'sign_in_failures',
       )),
       ...(await plansOf(
         h,
-        async (deps) => await new FailureWindow(deps.db, 'address', 20, 60_000).record('10.0.1.1', now),
+        (deps) => new FailureWindow(deps.db, 'address', 20, 60_000).record('10.0.1.1', now),
         'sign_in_failures',
       )),
     ];

@@ -57,7 +57,7 @@ export async function loadAuthUser(
 ): Promise<TAuthUser | null> {
   // Every request loads its user: kept until an account, grant or delegation changes (any of them, anywhere).
   const now = (deps.clock?.() ?? new Date()).toISOString();
-  const person = await cachedByGeneration(deps.db, 'people', userId, async () => await readPerson(deps, userId, now));
+  const person = await cachedByGeneration(deps.db, 'people', userId, () => readPerson(deps, userId, now));
   if (!person) return null;
   const actingFor = person.delegations
     .filter((d) => d.startsAt <= now && now < d.endsAt)

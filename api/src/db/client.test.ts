@@ -81,12 +81,11 @@ describe('openDb', () => {
   it('tx() commits on return and rolls back on throw', async () => {
     writerOf(db).$client.exec('create table t (x int)');
     await tx(db, () => writerOf(db).$client.prepare('insert into t values (1)').run());
-    await expect(
-      async () =>
-        await tx(db, () => {
-          writerOf(db).$client.prepare('insert into t values (2)').run();
-          throw new Error('boom');
-        }),
+    await expect(() =>
+      tx(db, () => {
+        writerOf(db).$client.prepare('insert into t values (2)').run();
+        throw new Error('boom');
+      }),
     ).rejects.toThrow('boom');
     expect(writerOf(db).$client.prepare('select x from t').all()).toEqual([{ x: 1 }]);
   });

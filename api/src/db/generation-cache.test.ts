@@ -31,7 +31,7 @@ describe('cachedByGeneration', () => {
     addOrg('s', '第一小学', 'd');
     expect((await orgPath({ db }, 's')).map((o) => o.name)).toEqual(['高新区', '第一小学']);
     let loads = 0;
-    const read = async () => await cachedByGeneration(db, 'organisations', 'probe', () => (loads += 1));
+    const read = () => cachedByGeneration(db, 'organisations', 'probe', () => (loads += 1));
     await read();
     await read();
     expect(loads).toBe(1);
@@ -42,13 +42,12 @@ describe('cachedByGeneration', () => {
   });
 
   it('forgets what a rolled-back transaction computed, though the generation number comes back and is reached again', async () => {
-    await expect(
-      async () =>
-        await tx(db, async () => {
-          db.$client.prepare('update organisations set name = ? where id = ?').run('回滚中的名字', 's');
-          expect((await orgPath({ db }, 's'))[1]?.name).toBe('回滚中的名字');
-          throw new Error('rolled back');
-        }),
+    await expect(() =>
+      tx(db, async () => {
+        db.$client.prepare('update organisations set name = ? where id = ?').run('回滚中的名字', 's');
+        expect((await orgPath({ db }, 's'))[1]?.name).toBe('回滚中的名字');
+        throw new Error('rolled back');
+      }),
     ).rejects.toThrow('rolled back');
     // Another write brings the counter to the number the rolled-back one had used.
     writerOf(other).$client.prepare('update organisations set name = ? where id = ?').run('第二实验小学', 's');

@@ -87,7 +87,7 @@ describe('partial indexes (migration 0022)', () => {
     const unread = await plansOf(
       h,
       async (deps) =>
-        await listNotifications(deps, {
+        listNotifications(deps, {
           user: await h.authUser('principalA'),
           query: { unread: '1', limit: 20 } as never,
         }),
@@ -103,8 +103,8 @@ describe('partial indexes (migration 0022)', () => {
     const admin = await h.authUser('admin');
     const handover = await plansOf(
       h,
-      async (deps) =>
-        await bulkTasks(deps, {
+      (deps) =>
+        bulkTasks(deps, {
           action: 'reassign',
           fromUserId: h.users.principalA!,
           toUserId: h.users.principalA2!,

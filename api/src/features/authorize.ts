@@ -53,6 +53,6 @@ export async function requirePermission(
   actor: TAuthUser,
   check: Parameters<typeof authorize>[2],
 ): Promise<void> {
-  const denied = await tx(deps.db, async () => await authorize(deps, actor, check));
+  const denied = await tx(deps.db, () => authorize(deps, actor, check));
   if (denied) throw denied;
 }

@@ -252,13 +252,12 @@ describe('cost of knowing the editors', () => {
     const reviewer1 = await h.authUser('reviewer1');
     const single = await plansOf(
       h,
-      async (deps) => await getDefinition(deps, { ability: defineAbilityFor(reviewer1), id }),
+      (deps) => getDefinition(deps, { ability: defineAbilityFor(reviewer1), id }),
       'audit_events',
     );
     const page = await plansOf(
       h,
-      async (deps) =>
-        await listReference(deps, { ability: defineAbilityFor(reviewer1), kind: 'checklist', query: { limit: 20 } }),
+      (deps) => listReference(deps, { ability: defineAbilityFor(reviewer1), kind: 'checklist', query: { limit: 20 } }),
       'audit_events',
     );
     for (const plans of [single, page]) {

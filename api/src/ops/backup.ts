@@ -13,11 +13,11 @@ import { hostname, userInfo } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 
 import { chainAnchor } from '../audit/anchor.js';
-import { appendAudit } from '../audit/append.js';
+import { appendAuditAlone } from '../audit/append.js';
 import { ZArchiveManifest } from '../audit/archive-format.js';
 import { auditHead, CHECKPOINT_FILE_NAME } from '../audit/checkpoints.js';
 import { ATTACHMENTS_DIR_NAME, AUDIT_ARCHIVES_DIR_NAME, DB_FILE_NAME, dbFileIn } from '../data-dir.js';
-import { closeDb, tx } from '../db/client.js';
+import { closeDb } from '../db/client.js';
 import { sha256Hex } from '../lib/crypto.js';
 import { BACKUP_FORMAT, BACKUP_MANIFEST_NAME, type TBackupManifest } from './backup-manifest.js';
 import { copyHashed, fsyncPath, hashFile, type TFileEntry } from './files.js';
@@ -164,26 +164,22 @@ export async function backup(opts: {
     const bytes = files.reduce((sum, f) => sum + f.bytes, 0) + statSync(join(dir, BACKUP_MANIFEST_NAME)).size;
     const live = openExistingDb(dbFile);
     try {
-      await tx(
-        live,
-        async () =>
-          await appendAudit(live, {
-            at: now().toISOString(),
-            actor: null,
-            action: 'ops.backup',
-            entityType: 'Backup',
-            entityId: name,
-            outcome: 'success',
-            meta: {
-              dir,
-              manifestSha256: sha256Hex(manifestText),
-              files: files.length,
-              bytes,
-              auditHead: head,
-              osUser: userInfo().username,
-            },
-          }),
-      );
+      await appendAuditAlone(live, {
+        at: now().toISOString(),
+        actor: null,
+        action: 'ops.backup',
+        entityType: 'Backup',
+        entityId: name,
+        outcome: 'success',
+        meta: {
+          dir,
+          manifestSha256: sha256Hex(manifestText),
+          files: files.length,
+          bytes,
+          auditHead: head,
+          osUser: userInfo().username,
+        },
+      });
     } finally {
       closeDb(live);
     }

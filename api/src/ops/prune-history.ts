@@ -1,4 +1,4 @@
-import { appendAudit } from '../audit/append.js';
+import { appendAuditAlone } from '../audit/append.js';
 import { SYSTEM_USER } from '../auth/user.js';
 import { type Db, tx } from '../db/client.js';
 import { logger } from '../log/logger.js';
@@ -84,20 +84,16 @@ export async function pruneHistory(
     if (opts.stopped?.()) break;
   }
   if (total.timers || total.notifications) {
-    await tx(
-      db,
-      async () =>
-        await appendAudit(db, {
-          at: now.toISOString(),
-          actor: SYSTEM_USER,
-          action: 'ops.prune',
-          entityType: 'Database',
-          entityId: null,
-          outcome: 'success',
-          after: total,
-          meta: { rules: PRUNE_RULES },
-        }),
-    );
+    await appendAuditAlone(db, {
+      at: now.toISOString(),
+      actor: SYSTEM_USER,
+      action: 'ops.prune',
+      entityType: 'Database',
+      entityId: null,
+      outcome: 'success',
+      after: total,
+      meta: { rules: PRUNE_RULES },
+    });
   }
   return total;
 }

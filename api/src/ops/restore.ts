@@ -2,13 +2,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync
 import { userInfo } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
-import { appendAudit } from '../audit/append.js';
+import { appendAuditAlone } from '../audit/append.js';
 import { CHECKPOINT_FILE_NAME } from '../audit/checkpoints.js';
 import { writeVerifiedPosition } from '../audit/verified-position.js';
 import { type TVerifyResult, verifyAuditChain } from '../audit/verify.js';
 import { type TArchiveFileCheck, verifyArchiveFiles } from '../audit/verify-archive.js';
 import { ATTACHMENTS_DIR_NAME, AUDIT_ARCHIVES_DIR_NAME, AUDIT_VERIFIED_FILE_NAME, DB_FILE_NAME } from '../data-dir.js';
-import { closeDb, openDb, tx } from '../db/client.js';
+import { closeDb, openDb } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 import { sha256Hex } from '../lib/crypto.js';
 import { BACKUP_MANIFEST_NAME, type TBackupManifest, ZBackupManifest } from './backup-manifest.js';
@@ -180,26 +180,22 @@ export async function restore(opts: {
         );
 
       const at = now().toISOString();
-      await tx(
-        db,
-        async () =>
-          await appendAudit(db, {
-            at,
-            actor: null,
-            action: 'ops.restore',
-            entityType: 'Backup',
-            entityId: basename(opts.backupDir),
-            outcome: 'success',
-            meta: {
-              backupCreatedAt: manifest.createdAt,
-              manifestSha256: sha256Hex(readFileSync(manifestFile, 'utf8')),
-              dataDir: opts.dataDir,
-              migrationsApplied: after - before,
-              chain: { count: chain.count, lastHash: chain.lastHash },
-              osUser: userInfo().username,
-            },
-          }),
-      );
+      await appendAuditAlone(db, {
+        at,
+        actor: null,
+        action: 'ops.restore',
+        entityType: 'Backup',
+        entityId: basename(opts.backupDir),
+        outcome: 'success',
+        meta: {
+          backupCreatedAt: manifest.createdAt,
+          manifestSha256: sha256Hex(readFileSync(manifestFile, 'utf8')),
+          dataDir: opts.dataDir,
+          migrationsApplied: after - before,
+          chain: { count: chain.count, lastHash: chain.lastHash },
+          osUser: userInfo().username,
+        },
+      });
       // The chain was just walked in full: the server's first verify starts from here, not from the anchor.
       writeVerifiedPosition(join(staging, AUDIT_VERIFIED_FILE_NAME), {
         seq: chain.anchor ? chain.anchor.seq + chain.count : chain.count,

@@ -1,19 +1,16 @@
-import { appendAudit } from '../audit/append.js';
-import { tx } from '../db/client.js';
+import { appendAuditAlone } from '../audit/append.js';
 import type { Harness } from './harness.js';
 
 /** Appends one test event to the chain, as a use-case would (in its own transaction). */
 export const appendTestEvent = (h: Pick<Harness, 'db' | 'clock'>, entityId: string) =>
-  tx(h.db, () =>
-    appendAudit(h.db, {
-      at: h.clock.now().toISOString(),
-      actor: null,
-      action: 'test.event',
-      entityType: 'Test',
-      entityId,
-      outcome: 'success',
-    }),
-  );
+  appendAuditAlone(h.db, {
+    at: h.clock.now().toISOString(),
+    actor: null,
+    action: 'test.event',
+    entityType: 'Test',
+    entityId,
+    outcome: 'success',
+  });
 
 /** `n` test events, one transaction each. */
 export async function appendEvents(h: Pick<Harness, 'db' | 'clock'>, n: number): Promise<void> {

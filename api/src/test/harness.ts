@@ -162,8 +162,8 @@ export async function makeHarness(options: { clockStart?: string; logger?: Logge
   }
 
   /** Enrols an account's authenticator (a fresh secret), as a privileged account does at its first sign-in. */
-  const enrolTotp = async (username: string) =>
-    await presetTotp(deps, { userId: users[username] ?? '', secret: newTotpSecret(username).secret });
+  const enrolTotp = (username: string) =>
+    presetTotp(deps, { userId: users[username] ?? '', secret: newTotpSecret(username).secret });
 
   const headers = (s?: Session, extra: Record<string, string> = {}) => ({
     ...(s ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : {}),

@@ -22,7 +22,7 @@ export async function makeWorkflowHarness(opts: { reference?: boolean } = {}) {
   for (const [key, def] of Object.entries(TEMPLATES)) defs[key] = await h.publish(def);
   // Drafted by the admin, published by a reviewer (four eyes).
   const publishRef = async (kind: TReferenceKind, content: Json, name = kind) =>
-    await publishReference(h.deps, {
+    publishReference(h.deps, {
       kind,
       id: (await createReference(h.deps, { kind, name, content, actor: await h.authUser('admin') })).id,
       actor: await h.authUser('reviewer1'),

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 
 import { eq } from 'drizzle-orm';
 
-import { appendAudit } from '../../audit/append.js';
+import { appendAuditAlone } from '../../audit/append.js';
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { tx } from '../../db/client.js';
@@ -41,16 +41,14 @@ export async function downloadAttachment(
       hidesFile(hiddenPartFiles(partScopes(def, instance, input.user, input.ability), input.user.id), row))
   ) {
     const denied = new AppError('NOT_FOUND');
-    await tx(
-      deps.db,
-      async () =>
-        await deniedEvent(deps, {
-          actor: input.user,
-          action: 'attachment.download',
-          instanceId: row.instanceId,
-          error: denied,
-          meta: { attachmentId: row.id },
-        }),
+    await tx(deps.db, () =>
+      deniedEvent(deps, {
+        actor: input.user,
+        action: 'attachment.download',
+        instanceId: row.instanceId,
+        error: denied,
+        meta: { attachmentId: row.id },
+      }),
     );
     throw denied;
   }
@@ -71,18 +69,14 @@ export async function downloadAttachment(
       },
     });
   if (!input.thumbnail)
-    await tx(
-      deps.db,
-      async () =>
-        await appendAudit(deps.db, {
-          at: deps.clock().toISOString(),
-          actor: input.user,
-          action: 'attachment.download',
-          entityType: 'Instance',
-          entityId: row.instanceId,
-          outcome: 'success',
-          meta: { attachmentId: row.id, sha256: row.sha256 },
-        }),
-    );
+    await appendAuditAlone(deps.db, {
+      at: deps.clock().toISOString(),
+      actor: input.user,
+      action: 'attachment.download',
+      entityType: 'Instance',
+      entityId: row.instanceId,
+      outcome: 'success',
+      meta: { attachmentId: row.id, sha256: row.sha256 },
+    });
   return { row, body: Readable.toWeb(createReadStream(path)) as ReadableStream };
 }

@@ -91,17 +91,15 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
     // Everything but today's events (sign-ins) is older than 180 days.
     expect(preview.count).toBe(S + 60);
     // A back-dated event after today's (a seed, an import) is not part of the run the archive would take.
-    await tx(
-      h.db,
-      async () =>
-        await appendAudit(h.db, {
-          at: new Date(Date.now() - 300 * DAY).toISOString(),
-          actor: null,
-          action: 'test.event',
-          entityType: 'Test',
-          entityId: 'late',
-          outcome: 'success',
-        }),
+    await tx(h.db, () =>
+      appendAudit(h.db, {
+        at: new Date(Date.now() - 300 * DAY).toISOString(),
+        actor: null,
+        action: 'test.event',
+        entityType: 'Test',
+        entityId: 'late',
+        outcome: 'success',
+      }),
     );
     expect((await (await h.get('/api/audit/archive/preview', auditor)).json()).count).toBe(S + 60);
     const partial = await (await h.get(`/api/audit/archive/preview?before=${before(31)}`, auditor)).json();
@@ -282,27 +280,25 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
     });
     if (!written.ok) throw new Error('not written');
     const { kind: _k, ...link } = written.link;
-    await tx(
-      h.db,
-      async () =>
-        await appendAudit(h.db, {
-          at: new Date().toISOString(),
-          actor: null,
-          action: ARCHIVE_ACTION,
-          entityType: ARCHIVE_ENTITY_TYPE,
-          entityId: ARCHIVE_ENTITY_ID,
-          outcome: 'success',
-          meta: {
-            archiveId: 'crashed',
-            file: 'crashed.jsonl.gz',
-            sha256: written.sha256,
-            bytes: written.bytes,
-            cutoff: written.header.cutoff,
-            fromSeq: 1,
-            firstPrevHash: written.header.firstPrevHash,
-            ...link,
-          },
-        }),
+    await tx(h.db, () =>
+      appendAudit(h.db, {
+        at: new Date().toISOString(),
+        actor: null,
+        action: ARCHIVE_ACTION,
+        entityType: ARCHIVE_ENTITY_TYPE,
+        entityId: ARCHIVE_ENTITY_ID,
+        outcome: 'success',
+        meta: {
+          archiveId: 'crashed',
+          file: 'crashed.jsonl.gz',
+          sha256: written.sha256,
+          bytes: written.bytes,
+          cutoff: written.header.cutoff,
+          fromSeq: 1,
+          firstPrevHash: written.header.firstPrevHash,
+          ...link,
+        },
+      }),
     );
     expect(seqs(h).lo).toBe(1);
     expect(await verifyAuditChain(h.db, { full: true })).toMatchObject({ ok: true, anchor: { seq: S + 10 } });

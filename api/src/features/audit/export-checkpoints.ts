@@ -2,11 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 
 import { ForbiddenError } from '@casl/ability';
 
-import { appendAudit } from '../../audit/append.js';
+import { appendAuditAlone } from '../../audit/append.js';
 import { readCheckpoints, type TCheckpoint } from '../../audit/checkpoints.js';
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
-import { tx } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { sha256Hex } from '../../lib/crypto.js';
 
@@ -30,18 +29,14 @@ export async function downloadCheckpoints(
   const file = deps.auditCheckpointFile;
   const body = file && existsSync(file) ? readFileSync(file, 'utf8') : '';
   const sha256 = sha256Hex(body);
-  await tx(
-    deps.db,
-    async () =>
-      await appendAudit(deps.db, {
-        at: deps.clock().toISOString(),
-        actor: input.user,
-        action: 'audit.checkpoints.export',
-        entityType: 'Export',
-        entityId: 'audit-checkpoints',
-        outcome: 'success',
-        meta: { bytes: Buffer.byteLength(body), sha256 },
-      }),
-  );
+  await appendAuditAlone(deps.db, {
+    at: deps.clock().toISOString(),
+    actor: input.user,
+    action: 'audit.checkpoints.export',
+    entityType: 'Export',
+    entityId: 'audit-checkpoints',
+    outcome: 'success',
+    meta: { bytes: Buffer.byteLength(body), sha256 },
+  });
   return { body, sha256 };
 }

@@ -40,8 +40,7 @@ export async function changePassword(
     });
     return error;
   };
-  const deniedNow = async (reason: string, error: AppError) =>
-    await txOrThrow(deps.db, async () => await deny(reason, error));
+  const deniedNow = (reason: string, error: AppError) => txOrThrow(deps.db, () => deny(reason, error));
 
   const lockedAtStart = lockedUntil(row, deps.clock());
   if (lockedAtStart) return await deniedNow('locked', lockedError(lockedAtStart));

@@ -1,4 +1,4 @@
-import { appendAudit } from '../../audit/append.js';
+import { appendAuditAlone } from '../../audit/append.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { tx, txOrThrow } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
@@ -22,19 +22,15 @@ const BUREAU = new Set(['bureauAdmin', 'bureauReviewer']);
 export async function startBulk(deps: Deps, input: TBulkStartBody & { actor: TAuthUser }): Promise<TBulkStartResult> {
   const t0 = performance.now();
   if (!input.actor.roles.some((g) => BUREAU.has(g.role))) {
-    await tx(
-      deps.db,
-      async () =>
-        await appendAudit(deps.db, {
-          at: deps.clock().toISOString(),
-          actor: input.actor,
-          action: 'instance.bulkStart',
-          entityType: 'Instance',
-          entityId: null,
-          outcome: 'denied',
-          meta: { reason: 'FORBIDDEN' },
-        }),
-    );
+    await appendAuditAlone(deps.db, {
+      at: deps.clock().toISOString(),
+      actor: input.actor,
+      action: 'instance.bulkStart',
+      entityType: 'Instance',
+      entityId: null,
+      outcome: 'denied',
+      meta: { reason: 'FORBIDDEN' },
+    });
     throw new AppError('FORBIDDEN').recorded();
   }
   const data = input.data ?? {};
@@ -43,16 +39,14 @@ export async function startBulk(deps: Deps, input: TBulkStartBody & { actor: TAu
   const startOne = async (orgId: string) => {
     try {
       // Its own savepoint: a refusal keeps its audit event, an unexpected error undoes only this subject.
-      const { row } = await txOrThrow(
-        deps.db,
-        async () =>
-          await startStored(shared, {
-            actor: input.actor,
-            definitionId: input.definitionId,
-            subjectOrgId: orgId,
-            data,
-            assignments: input.assignments,
-          }),
+      const { row } = await txOrThrow(deps.db, () =>
+        startStored(shared, {
+          actor: input.actor,
+          definitionId: input.definitionId,
+          subjectOrgId: orgId,
+          data,
+          assignments: input.assignments,
+        }),
       );
       result.started.push({ orgId, instanceId: row.id, state: row.state });
     } catch (err) {
@@ -75,18 +69,14 @@ export async function startBulk(deps: Deps, input: TBulkStartBody & { actor: TAu
     if (pending.length > 0) await breathe();
   }
   result.ms = Math.round(performance.now() - t0);
-  await tx(
-    deps.db,
-    async () =>
-      await appendAudit(deps.db, {
-        at: deps.clock().toISOString(),
-        actor: input.actor,
-        action: 'instance.bulkStart',
-        entityType: 'Definition',
-        entityId: input.definitionId,
-        outcome: 'success',
-        meta: { requested: input.subjectOrgIds.length, started: result.started.length, failed: result.failed.length },
-      }),
-  );
+  await appendAuditAlone(deps.db, {
+    at: deps.clock().toISOString(),
+    actor: input.actor,
+    action: 'instance.bulkStart',
+    entityType: 'Definition',
+    entityId: input.definitionId,
+    outcome: 'success',
+    meta: { requested: input.subjectOrgIds.length, started: result.started.length, failed: result.failed.length },
+  });
   return result;
 }

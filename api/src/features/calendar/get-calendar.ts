@@ -47,7 +47,7 @@ export async function calendarFor(
 ): Promise<EngineEnv['calendar']> {
   if (!district) return undefined;
   // Every event's deadlines need it; it changes a few times a year.
-  return await cachedByGeneration(deps.db, 'calendars', district, async () => await readCalendar(deps, district));
+  return await cachedByGeneration(deps.db, 'calendars', district, () => readCalendar(deps, district));
 }
 
 async function readCalendar(deps: Pick<Deps, 'db'>, district: string): Promise<EngineEnv['calendar']> {

@@ -91,7 +91,7 @@ describe('statutory coverage: the package’s years, the bureau’s, and the dea
       ['tasks', 'tasks_open_due_idx'],
       ['timers', 'timers_due_idx'],
     ] as const) {
-      const plans = await plansOf(h, async (deps) => await getCalendarCoverage(deps), table);
+      const plans = await plansOf(h, (deps) => getCalendarCoverage(deps), table);
       expect(plans.length, table).toBeGreaterThan(0);
       for (const plan of plans) {
         expect(plan, table).toContain(index);

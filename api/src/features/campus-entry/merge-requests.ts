@@ -136,9 +136,8 @@ export async function mergeRequests(deps: Deps, input: TMergeBody & { actor: TAu
       const merged = { ...survivor.data, ...fields };
       // The merged request is checked with the survivor's rule sets as if filed when the survivor was (its
       // lead time stands), and the absorbed ones no longer count against the caps it is checked with.
-      const refusals = await flatMapInTurn(
-        usesOf(def, 'entryRules'),
-        async (u) => await entryRuleRefusals(deps, u.params, merged, new Date(survivor.createdAt), ids),
+      const refusals = await flatMapInTurn(usesOf(def, 'entryRules'), (u) =>
+        entryRuleRefusals(deps, u.params, merged, new Date(survivor.createdAt), ids),
       );
       if (refusals.length) {
         const message = {
@@ -209,6 +208,6 @@ export async function mergeRequests(deps: Deps, input: TMergeBody & { actor: TAu
       return result;
     },
     // The writes rolled back; the refusal itself is the one thing kept.
-    async (refusal) => await deniedEvent(deps, { ...audit, error: refusal }),
+    (refusal) => deniedEvent(deps, { ...audit, error: refusal }),
   );
 }

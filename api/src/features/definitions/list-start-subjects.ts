@@ -31,9 +31,8 @@ export async function mayStartAny(
   deps: Deps,
   input: { actor: TAuthUser; ability: AppAbility; def: TDefinition; definitionId: string },
 ): Promise<boolean> {
-  return await someInTurn(
-    await candidatesOf(deps, input.def.subject),
-    async (o) => await mayStartAbout(deps, { ...input, chain: await orgPath(deps, o.id) }),
+  return await someInTurn(await candidatesOf(deps, input.def.subject), async (o) =>
+    mayStartAbout(deps, { ...input, chain: await orgPath(deps, o.id) }),
   );
 }
 
@@ -48,16 +47,14 @@ export async function listStartSubjects(
     !input.ability.can('read', subject('Definition', { ...loaded.row }))
   )
     throw new AppError('NOT_FOUND');
-  const items = await filterInTurn(
-    await candidatesOf(deps, loaded.def.subject),
-    async (o) =>
-      await mayStartAbout(deps, {
-        actor: input.actor,
-        ability: input.ability,
-        def: loaded.def,
-        definitionId: loaded.row.id,
-        chain: await orgPath(deps, o.id),
-      }),
+  const items = await filterInTurn(await candidatesOf(deps, loaded.def.subject), async (o) =>
+    mayStartAbout(deps, {
+      actor: input.actor,
+      ability: input.ability,
+      def: loaded.def,
+      definitionId: loaded.row.id,
+      chain: await orgPath(deps, o.id),
+    }),
   );
   const own = new Set(input.actor.roles.map((g) => g.orgId));
   const preselected = items.length === 1 ? items[0]!.id : (items.find((o) => own.has(o.id))?.id ?? null);

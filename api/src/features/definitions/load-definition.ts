@@ -25,7 +25,7 @@ type TLoaded = { row: TDefinitionRow; def: TDefinition } | null;
  * whole document (4–5 KB of JSON): kept until a definition row changes anywhere.
  */
 export async function loadDefinition(deps: Pick<Deps, 'db'>, id: string): Promise<TLoaded> {
-  return await cachedByGeneration(deps.db, 'definitions', id, async () => await readDefinition(deps, id));
+  return await cachedByGeneration(deps.db, 'definitions', id, () => readDefinition(deps, id));
 }
 
 async function readDefinition(deps: Pick<Deps, 'db'>, id: string): Promise<TLoaded> {

@@ -1,10 +1,9 @@
 import type { z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 
-import { appendAudit } from '../../audit/append.js';
+import { appendAuditAlone } from '../../audit/append.js';
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
-import { tx } from '../../db/client.js';
 import { organisations } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError, zodFieldErrors } from '../../errors.js';
@@ -75,27 +74,26 @@ export async function exportList(
           (filtered.from || filtered.to) && !filtered.sort
             ? { ...filtered, sort: 'createdAt' as const, order: 'desc' as const }
             : filtered;
-        const page = async (cursor?: string) => await listInstances(deps, { user, ability, query: { ...q, cursor } });
+        const page = (cursor?: string) => listInstances(deps, { user, ability, query: { ...q, cursor } });
         return await sheet(INSTANCE_COLUMNS, keysetPages(await page(), page));
       }
       case 'findings': {
         const q = filtersOf(ZFindingQuery, query);
-        const page = async (cursor?: string) => await listFindings(deps, { user, ability, query: { ...q, cursor } });
+        const page = (cursor?: string) => listFindings(deps, { user, ability, query: { ...q, cursor } });
         return await sheet(FINDING_COLUMNS, keysetPages(await page(), page));
       }
       case 'tasks': {
-        const page = async (cursor?: string) =>
-          await listTasks(deps, { user, ability, query: { limit: PAGE, cursor } });
+        const page = (cursor?: string) => listTasks(deps, { user, ability, query: { limit: PAGE, cursor } });
         return await sheet(TASK_COLUMNS, keysetPages(await page(), page));
       }
       case 'audit': {
         const q = filtersOf(ZAuditQuery, query);
-        const page = async (cursor?: string) => await listAudit(deps, { ability, query: { ...q, cursor } });
+        const page = (cursor?: string) => listAudit(deps, { ability, query: { ...q, cursor } });
         return await sheet(AUDIT_COLUMNS, keysetPages(await page(), page));
       }
       case 'users': {
         const q = filtersOf(ZUserQuery, query);
-        const page = async (cursor?: string) => await listUsers(deps, { ability, query: { ...q, cursor } });
+        const page = (cursor?: string) => listUsers(deps, { ability, query: { ...q, cursor } });
         return await sheet(USER_COLUMNS, keysetPages(await page(), page));
       }
       case 'orgs': {
@@ -126,19 +124,15 @@ export async function exportList(
       }
     }
   })();
-  await tx(
-    deps.db,
-    async () =>
-      await appendAudit(deps.db, {
-        at: deps.clock().toISOString(),
-        actor: user,
-        action: 'export.xlsx',
-        entityType: 'Export',
-        entityId: input.list,
-        outcome: 'success',
-        meta: { query },
-      }),
-  );
+  await appendAuditAlone(deps.db, {
+    at: deps.clock().toISOString(),
+    actor: user,
+    action: 'export.xlsx',
+    entityType: 'Export',
+    entityId: input.list,
+    outcome: 'success',
+    meta: { query },
+  });
   const date = beijing(deps.clock().toISOString()).slice(0, 10);
   return { body, filename: `${LIST_TITLE_ZH[input.list]}-${date}.xlsx` };
 }

@@ -86,7 +86,7 @@ describe('GET /api/findings filters for the 整改问题 page (issue 4)', () => 
     const user = await h.authUser('reviewer1');
     const ability = defineAbilityFor(user);
     const planOf = async (query: TFindingQuery): Promise<string> => {
-      const plans = await plansOf(h, async (deps) => await listFindings(deps, { user, ability, query }), 'findings');
+      const plans = await plansOf(h, (deps) => listFindings(deps, { user, ability, query }), 'findings');
       expect(plans.length).toBe(1);
       return plans[0] ?? '';
     };

@@ -27,19 +27,17 @@ describe('GET /findings?sort=&order= (issue 4)', () => {
     }
     const all = await h.db.select().from(findings);
     expect(all.length).toBeGreaterThan(4);
-    await forEachInTurn(
-      all,
-      async (f, i) =>
-        await tx(h.db, () =>
-          h.db
-            .update(findings)
-            .set({
-              dueAt: `2026-12-0${1 + (i % 3)}T15:59:59.000Z`,
-              createdAt: `2026-11-2${i % 2}T01:00:00.000Z`,
-              severity: (['high', 'medium', 'low'] as const)[i % 3],
-            })
-            .where(eq(findings.id, f.id)),
-        ),
+    await forEachInTurn(all, (f, i) =>
+      tx(h.db, () =>
+        h.db
+          .update(findings)
+          .set({
+            dueAt: `2026-12-0${1 + (i % 3)}T15:59:59.000Z`,
+            createdAt: `2026-11-2${i % 2}T01:00:00.000Z`,
+            severity: (['high', 'medium', 'low'] as const)[i % 3],
+          })
+          .where(eq(findings.id, f.id)),
+      ),
     );
     const rows = await h.db.select().from(findings);
     const reviewer = await h.as('reviewer1');

@@ -34,7 +34,7 @@ describe('the bureau’s instance lists on a city’s statistics', () => {
       const ability = defineAbilityFor(user);
       const plans = await plansOf(
         h,
-        async (deps) => await listInstances(deps, { user, ability, query: { limit: 50, ...query } }),
+        (deps) => listInstances(deps, { user, ability, query: { limit: 50, ...query } }),
         'instances',
       );
       expect(plans.length).toBeGreaterThan(0);
@@ -61,7 +61,7 @@ describe('a requester’s instance list on a city’s statistics', () => {
       const ability = defineAbilityFor(user);
       const plans = await plansOf(
         h,
-        async (deps) => await listInstances(deps, { user, ability, query: { limit: 50, ...query } }),
+        (deps) => listInstances(deps, { user, ability, query: { limit: 50, ...query } }),
         'instances',
       );
       const own = plans.filter((p) => p.includes('instances_created_by_'));

@@ -46,8 +46,8 @@ describe('query plans of the event path (issue 11)', () => {
     ).body;
     const plans = await plansOf(
       h,
-      async (deps) =>
-        await fireEvent(deps, {
+      (deps) =>
+        fireEvent(deps, {
           actor,
           instanceId: started.id,
           event: { type: 'SUBMIT' },

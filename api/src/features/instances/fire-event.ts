@@ -54,8 +54,8 @@ export async function applyEvent(deps: Deps, input: TFireEventInput): Promise<TE
   if (input.via) meta.via = input.via;
   if (input.event.type === 'REASSIGN')
     meta.reassign = { from: input.event.data?.from ?? null, to: input.event.data?.to ?? null };
-  const deny = async (error: AppError, before?: unknown) =>
-    await deniedEvent(deps, { actor, action: 'instance.event', instanceId, error, before, meta });
+  const deny = (error: AppError, before?: unknown) =>
+    deniedEvent(deps, { actor, action: 'instance.event', instanceId, error, before, meta });
 
   const row = await instanceRow(deps.db, instanceId);
   if (!row) return await deny(new AppError('NOT_FOUND'));
@@ -155,5 +155,5 @@ export async function applyEvent(deps: Deps, input: TFireEventInput): Promise<TE
 
 /** One event in one BEGIN IMMEDIATE transaction; refusals are audited, then thrown. */
 export async function fireEvent(deps: Deps, input: TFireEventInput): Promise<TEventResult> {
-  return await txOrThrow(deps.db, async () => await applyEvent(deps, input));
+  return await txOrThrow(deps.db, () => applyEvent(deps, input));
 }

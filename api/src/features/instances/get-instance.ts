@@ -26,15 +26,13 @@ export async function readableInstance(
   if (!row) throw new AppError('NOT_FOUND');
   if (!ability.can('read', await instanceSubject(deps, row, user))) {
     // A refused read of an existing row is a permission event the auditor should see.
-    await tx(
-      deps.db,
-      async () =>
-        await deniedEvent(deps, {
-          actor: user,
-          action: 'instance.read',
-          instanceId: id,
-          error: new AppError('NOT_FOUND'),
-        }),
+    await tx(deps.db, () =>
+      deniedEvent(deps, {
+        actor: user,
+        action: 'instance.read',
+        instanceId: id,
+        error: new AppError('NOT_FOUND'),
+      }),
     );
     throw new AppError('NOT_FOUND');
   }

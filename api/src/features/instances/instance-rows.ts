@@ -30,8 +30,8 @@ type TMoved = Pick<
 >;
 
 /** The engine's step written back, only if the row still has the version it was read at (changes: 0 if not). */
-export const writeStep = async (db: Db, id: string, readVersion: number, next: TMoved) =>
-  await prepared(db, 'instance.step', (d) =>
+export const writeStep = (db: Db, id: string, readVersion: number, next: TMoved) =>
+  prepared(db, 'instance.step', (d) =>
     d
       .update(instances)
       .set({
@@ -64,8 +64,8 @@ export const earliestOpenDue = async (db: Db, instanceId: string): Promise<strin
  * Sets due_at only when it moved: an unchanged row is not rewritten (nor its tally triggers run). The
  * null-safe comparison is the standard `is distinct from`, which SQLite (3.39+) and PostgreSQL both read.
  */
-export const moveDue = async (db: Db, instanceId: string, dueAt: string | null) =>
-  await prepared(db, 'instance.moveDue', (d) =>
+export const moveDue = (db: Db, instanceId: string, dueAt: string | null) =>
+  prepared(db, 'instance.moveDue', (d) =>
     d
       .update(instances)
       .set({ dueAt: col<string | null>('dueAt') })

@@ -183,7 +183,7 @@ describe('searching by title', () => {
       const ability = defineAbilityFor(user);
       const plans = await plansOf(
         h,
-        async (deps) => await listInstances(deps, { user, ability, query: { limit: 20, ...query } }),
+        (deps) => listInstances(deps, { user, ability, query: { limit: 20, ...query } }),
         'instances',
       );
       expect(plans.length).toBeGreaterThan(0);
@@ -242,7 +242,7 @@ describe('rows and versions stored before titles', () => {
   });
 
   it('the start-up fill walks only untitled rows, off their partial index (a start on a city reads no more)', async () => {
-    const plans = await plansOf(h, async (deps) => await fillTitles(deps), 'instances');
+    const plans = await plansOf(h, (deps) => fillTitles(deps), 'instances');
     expect(plans.length).toBeGreaterThan(0);
     for (const plan of plans) expect(plan).toMatch(/instances_untitled_idx/);
   });

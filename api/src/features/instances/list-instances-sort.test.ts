@@ -69,20 +69,18 @@ describe('GET /instances?sort=&order= (issue 4)', () => {
   it('pages through every sort in both orders with no gaps or repeats, ties and NULLs included', async () => {
     // Few distinct values so that most rows tie and the id tie-break is exercised across page edges.
     const day = (d: number) => `2026-11-${String(20 + d).padStart(2, '0')}T08:00:00.000Z`;
-    await forEachInTurn(
-      ids,
-      async (id, i) =>
-        await tx(h.db, () =>
-          h.db
-            .update(instances)
-            .set({
-              updatedAt: day(i % 3),
-              createdAt: day(i % 2),
-              dueAt: i % 4 === 0 ? null : day(i % 3),
-              state: i % 3 === 0 ? 'review' : 'draft',
-            })
-            .where(eq(instances.id, id)),
-        ),
+    await forEachInTurn(ids, (id, i) =>
+      tx(h.db, () =>
+        h.db
+          .update(instances)
+          .set({
+            updatedAt: day(i % 3),
+            createdAt: day(i % 2),
+            dueAt: i % 4 === 0 ? null : day(i % 3),
+            state: i % 3 === 0 ? 'review' : 'draft',
+          })
+          .where(eq(instances.id, id)),
+      ),
     );
     const rows = await h.db.select().from(instances);
     for (const who of ['reviewer1', 'principalA']) {

@@ -183,8 +183,7 @@ describe('query plans with notices in the list (ADR 0006)', () => {
     const user = await h.authUser(who);
     return await plansOf(
       h,
-      async (deps) =>
-        await listInstances(deps, { user, ability: defineAbilityFor(user), query: { limit: 20, ...query } }),
+      (deps) => listInstances(deps, { user, ability: defineAbilityFor(user), query: { limit: 20, ...query } }),
       'instances',
     );
   };

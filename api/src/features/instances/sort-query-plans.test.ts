@@ -40,12 +40,12 @@ describe('query plans of the sorted lists (issue 4)', () => {
         // Also a cursor page: the (col, id) > (?, ?) range must not push SQLite off the index.
         const plans = [
           ...(await plansOf(
-            async (deps) => await listInstances(deps, { user, ability, query: { limit: 1, sort, order } }),
+            (deps) => listInstances(deps, { user, ability, query: { limit: 1, sort, order } }),
             'instances',
           )),
           ...(await plansOf(
-            async (deps) =>
-              await listInstances(deps, {
+            (deps) =>
+              listInstances(deps, {
                 user,
                 ability,
                 query: { limit: 1, sort, order, cursor: first.nextCursor ?? undefined },
@@ -68,12 +68,12 @@ describe('query plans of the sorted lists (issue 4)', () => {
           expect(first.nextCursor).toBeTruthy();
           const plans = [
             ...(await plansOf(
-              async (deps) => await listInstances(deps, { user, ability, query: { limit: 20, sort, order } }),
+              (deps) => listInstances(deps, { user, ability, query: { limit: 20, sort, order } }),
               'instances',
             )),
             ...(await plansOf(
-              async (deps) =>
-                await listInstances(deps, {
+              (deps) =>
+                listInstances(deps, {
                   user,
                   ability,
                   query: { limit: 20, sort, order, cursor: first.nextCursor ?? undefined },
@@ -97,8 +97,7 @@ describe('query plans of the sorted lists (issue 4)', () => {
     for (const sort of ['dueAt', 'createdAt']) {
       for (const order of orders) {
         for (const plan of await plansOf(
-          async (deps) =>
-            await listTasks(deps, { user, ability: defineAbilityFor(user), query: { limit: 20, sort, order } }),
+          (deps) => listTasks(deps, { user, ability: defineAbilityFor(user), query: { limit: 20, sort, order } }),
           'tasks',
         )) {
           expect(plan).toMatch(/task_candidates_/);
@@ -118,7 +117,7 @@ describe('query plans of the sorted lists (issue 4)', () => {
     for (const [sort, re] of Object.entries(index)) {
       for (const order of orders) {
         const [plan] = await plansOf(
-          async (deps) => await listUsers(deps, { ability: defineAbilityFor(user), query: { limit: 20, sort, order } }),
+          (deps) => listUsers(deps, { ability: defineAbilityFor(user), query: { limit: 20, sort, order } }),
           'users',
         );
         expect(plan, `${sort} ${order}`).toMatch(re);

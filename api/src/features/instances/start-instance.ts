@@ -105,10 +105,8 @@ export async function planStart(
       { assignments },
     );
   }
-  const badAssign = await memoRead(
-    deps,
-    `assignments:${JSON.stringify(assignments)}`,
-    async () => await badAssignment(deps, assignments),
+  const badAssign = await memoRead(deps, `assignments:${JSON.stringify(assignments)}`, () =>
+    badAssignment(deps, assignments),
   );
   if (badAssign) return deny(badAssign);
 

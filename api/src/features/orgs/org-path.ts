@@ -7,7 +7,7 @@ import type { Deps } from '../../deps.js';
 /** The chain from the district down to the organisation (inclusive); empty when it does not exist. */
 export async function orgPath(deps: Pick<Deps, 'db'>, orgId: string): Promise<TOrganisationRow[]> {
   // Read per event and per view several times over: kept until an organisation changes.
-  return [...(await cachedByGeneration(deps.db, 'organisations', orgId, async () => await readPath(deps, orgId)))];
+  return [...(await cachedByGeneration(deps.db, 'organisations', orgId, () => readPath(deps, orgId)))];
 }
 
 async function readPath(deps: Pick<Deps, 'db'>, orgId: string): Promise<readonly TOrganisationRow[]> {

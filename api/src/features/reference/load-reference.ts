@@ -70,7 +70,7 @@ export async function listReference(
  * workflows' rules read. Null when the bureau has published none.
  */
 export async function loadPublished<K extends TReferenceKind>(deps: Pick<Deps, 'db' | 'reads'>, kind: K, key?: string) {
-  return await memoRead(deps, `published:${kind}:${key ?? ''}`, async () => await readPublished(deps, kind, key));
+  return await memoRead(deps, `published:${kind}:${key ?? ''}`, () => readPublished(deps, kind, key));
 }
 
 async function readPublished<K extends TReferenceKind>(deps: Pick<Deps, 'db'>, kind: K, key?: string) {

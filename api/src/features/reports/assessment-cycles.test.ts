@@ -67,7 +67,7 @@ describe('GET /reports/bundled-assessment cycles (issue 11)', () => {
       for (const cycle of [undefined, '2025']) {
         const plans = await plansOf(
           h,
-          async (deps) => await assessmentReport(deps, { user, ability: defineAbilityFor(user), cycle }),
+          (deps) => assessmentReport(deps, { user, ability: defineAbilityFor(user), cycle }),
           'instances',
         );
         expect(plans.length).toBeGreaterThan(0);

@@ -133,8 +133,7 @@ describe('award tallies (issue 11)', () => {
   it("counts the bureau's levels without reading the year's submissions; a principal's are led by their own", async () => {
     for (const who of ['reviewer1', 'lead1', 'principalA']) {
       const user = await h.authUser(who);
-      const run = async (deps: typeof h.deps) =>
-        await awardReport(deps, { user, ability: defineAbilityFor(user), year: '2026' });
+      const run = (deps: typeof h.deps) => awardReport(deps, { user, ability: defineAbilityFor(user), year: '2026' });
       for (const plan of await plansOf(h, run, 'award_tallies'))
         expect(plan).toMatch(
           /SEARCH award_tallies USING (PRIMARY KEY|INDEX sqlite_autoindex_award_tallies_1) \(org_id=\? AND year=\? AND definition_id=\?\)/,

@@ -167,17 +167,13 @@ describe('dashboard tallies (issue 11, ADR 0016)', () => {
       const user = await h.authUser(who);
       const ability = defineAbilityFor(user);
       for (const query of [{}, { from: '2026-11-01', to: '2027-01-31' }]) {
-        const read = await plansOf(
-          h,
-          async (deps) => await overviewReport(deps, { user, ability, query }),
-          'instances',
-        );
+        const read = await plansOf(h, (deps) => overviewReport(deps, { user, ability, query }), 'instances');
         if (who === 'reviewer1') expect(read).toEqual([]);
         for (const plan of read)
           expect(plan).not.toMatch(/SCAN instances|instances_subject|instances_group|instances_definition/);
         for (const plan of await plansOf(
           h,
-          async (deps) => await overviewReport(deps, { user, ability, query }),
+          (deps) => overviewReport(deps, { user, ability, query }),
           'instance_tallies',
         )) {
           expect(plan).toMatch(/SEARCH instance_tallies USING (PRIMARY KEY|INDEX sqlite_autoindex_instance_tallies)/);

@@ -89,8 +89,8 @@ beforeAll(async () => {
   await instance('bundled-assessment', group1, group1, '2026-11-01', { cycle: '2026', groupScore: 90, grade: 'A' });
   await instance('bundled-assessment', group2, group2, '2026-11-20', { cycle: '2026', groupScore: 80, grade: 'B' });
   // Campus entry: filed at the district, visiting schools listed in the data.
-  const entry = async (schoolIds: string[], itemCode: string, day: string) =>
-    await instance('campus-entry', district, null, day, {
+  const entry = (schoolIds: string[], itemCode: string, day: string) =>
+    instance('campus-entry', district, null, day, {
       schoolIds,
       itemCode,
       activityDate: '2026-12-01',
@@ -213,13 +213,8 @@ describe('GET /reports/teaching-award with the dashboard filters', () => {
     const range = { from: '2026-09-01', to: '2027-01-31' };
     const plans = await plansOf(
       h,
-      async (deps) =>
-        await campusEntryFromRows(
-          deps,
-          { user, ability: defineAbilityFor(user), semester: '2026-autumn' },
-          range,
-          null,
-        ),
+      (deps) =>
+        campusEntryFromRows(deps, { user, ability: defineAbilityFor(user), semester: '2026-autumn' }, range, null),
       'instances',
     );
     expect(plans.length).toBeGreaterThan(1);
@@ -231,7 +226,7 @@ describe('GET /reports/teaching-award with the dashboard filters', () => {
     const user = await h.authUser('reviewer1');
     const plans = await plansOf(
       h,
-      async (deps) => await awardReport(deps, { user, ability: defineAbilityFor(user), year: '2026' }),
+      (deps) => awardReport(deps, { user, ability: defineAbilityFor(user), year: '2026' }),
       'instances',
     );
     expect(plans.length).toBeGreaterThan(0);

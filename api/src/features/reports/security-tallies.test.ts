@@ -174,7 +174,7 @@ describe('security report tallies (issue 11)', () => {
       const user = await h.authUser(who);
       const ability = defineAbilityFor(user);
       for (const q of [{}, { round: AUTUMN }, { round: ALL_ROUNDS }, { groupId: h.orgs.group1 }]) {
-        const run = async (deps: typeof h.deps) => await securityReport(deps, { user, ability, ...q });
+        const run = (deps: typeof h.deps) => securityReport(deps, { user, ability, ...q });
         const read = await plansOf(h, run, 'findings');
         expect(read.length).toBeGreaterThan(0);
         for (const plan of read) {
@@ -198,14 +198,10 @@ describe('security report tallies (issue 11)', () => {
       // A date window is served from the chosen round's findings, off an index, never a scan.
       const window = { from: '2026-11-01', to: '2026-11-30' };
       const windowed = [
+        ...(await plansOf(h, (deps) => securityReport(deps, { user, ability, round: AUTUMN, ...window }), 'findings')),
         ...(await plansOf(
           h,
-          async (deps) => await securityReport(deps, { user, ability, round: AUTUMN, ...window }),
-          'findings',
-        )),
-        ...(await plansOf(
-          h,
-          async (deps) => await securityReport(deps, { user, ability, round: ALL_ROUNDS, ...window }),
+          (deps) => securityReport(deps, { user, ability, round: ALL_ROUNDS, ...window }),
           'findings',
         )),
       ];

@@ -1,8 +1,8 @@
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 
-import { appendAudit } from '../../audit/append.js';
+import { appendAuditAlone } from '../../audit/append.js';
 import type { TAuthUser } from '../../auth/user.js';
-import { tx, txOrThrow } from '../../db/client.js';
+import { txOrThrow } from '../../db/client.js';
 import { instanceParticipants, instances, taskCandidates, tasks, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError, toAppError } from '../../errors.js';
@@ -110,24 +110,20 @@ async function reassign(
       failed.push({ ...failure(taskIds[0] ?? '', error), instanceId });
     }
   }
-  await tx(
-    deps.db,
-    async () =>
-      await appendAudit(deps.db, {
-        at: deps.clock().toISOString(),
-        actor,
-        action: 'task.bulkReassign',
-        entityType: 'User',
-        entityId: fromId,
-        outcome: failed.length === 0 ? 'success' : 'failed',
-        meta: {
-          fromUserId: fromId,
-          toUserId: input.toUserId,
-          done,
-          failed: failed.map((f) => ({ instanceId: f.instanceId, taskId: f.taskId, code: f.code })),
-        },
-      }),
-  );
+  await appendAuditAlone(deps.db, {
+    at: deps.clock().toISOString(),
+    actor,
+    action: 'task.bulkReassign',
+    entityType: 'User',
+    entityId: fromId,
+    outcome: failed.length === 0 ? 'success' : 'failed',
+    meta: {
+      fromUserId: fromId,
+      toUserId: input.toUserId,
+      done,
+      failed: failed.map((f) => ({ instanceId: f.instanceId, taskId: f.taskId, code: f.code })),
+    },
+  });
   return { done, failed };
 }
 

@@ -27,18 +27,16 @@ describe('GET /tasks?sort=&order= (issue 4)', () => {
       ids.push(((await res.json()) as { id: string }).id);
     }
     const open = await h.db.select().from(tasks).where(inArray(tasks.instanceId, ids));
-    await forEachInTurn(
-      open,
-      async (t, i) =>
-        await tx(h.db, () =>
-          h.db
-            .update(tasks)
-            .set({
-              dueAt: i % 3 === 0 ? null : `2026-12-0${1 + (i % 2)}T15:59:59.000Z`,
-              createdAt: `2026-11-2${i % 2}T01:00:00.000Z`,
-            })
-            .where(eq(tasks.id, t.id)),
-        ),
+    await forEachInTurn(open, (t, i) =>
+      tx(h.db, () =>
+        h.db
+          .update(tasks)
+          .set({
+            dueAt: i % 3 === 0 ? null : `2026-12-0${1 + (i % 2)}T15:59:59.000Z`,
+            createdAt: `2026-11-2${i % 2}T01:00:00.000Z`,
+          })
+          .where(eq(tasks.id, t.id)),
+      ),
     );
     const rows = await h.db.select().from(tasks).where(inArray(tasks.instanceId, ids));
     for (const field of ['dueAt', 'createdAt'] as const) {

@@ -24,7 +24,7 @@ describe('query plans of the hot lists (docs/decisions/0006)', () => {
   it('the inbox looks tasks up by id from the open candidate rows only, never walking all open tasks nor closed ones', async () => {
     const user = await h.authUser('principalA');
     const plans = await plansOf(
-      async (deps) => await listTasks(deps, { user, ability: defineAbilityFor(user), query: { limit: 20 } }),
+      (deps) => listTasks(deps, { user, ability: defineAbilityFor(user), query: { limit: 20 } }),
       'tasks',
     );
     expect(plans.length).toBeGreaterThan(0);
@@ -49,7 +49,7 @@ describe('query plans of the hot lists (docs/decisions/0006)', () => {
     ).items;
     expect(items.map((t) => t.definitionKey)).toEqual(['burden-report']);
     const plans = await plansOf(
-      async (deps) => await listTasks(deps, { user, ability: defineAbilityFor(user), query: { limit: 20 } }),
+      (deps) => listTasks(deps, { user, ability: defineAbilityFor(user), query: { limit: 20 } }),
       'tasks',
     );
     for (const plan of plans) {
@@ -63,8 +63,7 @@ describe('query plans of the hot lists (docs/decisions/0006)', () => {
   it('a scoped instance list reads each scope (group, participants and tasks) on its index instead of scanning instances', async () => {
     const user = await h.authUser('lead1');
     const [group, ...others] = await plansOf(
-      async (deps) =>
-        await listInstances(deps, { user, ability: defineAbilityFor(user), query: { limit: 20, state: 'draft' } }),
+      (deps) => listInstances(deps, { user, ability: defineAbilityFor(user), query: { limit: 20, state: 'draft' } }),
       'instances',
     );
     expect(group).toMatch(/instances_group_updated_idx/);
@@ -76,8 +75,7 @@ describe('query plans of the hot lists (docs/decisions/0006)', () => {
   it('an unscoped reader filtering by state reads (state, updated_at) in order, with no sort', async () => {
     const user = await h.authUser('reviewer1');
     const [plan] = await plansOf(
-      async (deps) =>
-        await listInstances(deps, { user, ability: defineAbilityFor(user), query: { limit: 20, state: 'draft' } }),
+      (deps) => listInstances(deps, { user, ability: defineAbilityFor(user), query: { limit: 20, state: 'draft' } }),
       'instances',
     );
     expect(plan).toMatch(/instances_state_updated_idx \(state=\?\)/);

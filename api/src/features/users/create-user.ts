@@ -20,10 +20,7 @@ export async function createUser(deps: Deps, input: TCreateUser & { actor?: TAut
   const data = ZCreateUser.parse(input);
   if (data.password) assertPasswordPolicy(data.password, data);
   const passwordHash = data.passwordHash ?? (await hashPassword(data.password ?? ''));
-  return await txOrThrow(
-    deps.db,
-    async () => await insertUser(deps, actor, { ...data, roles: data.roles ?? [], passwordHash }),
-  );
+  return await txOrThrow(deps.db, () => insertUser(deps, actor, { ...data, roles: data.roles ?? [], passwordHash }));
 }
 
 export type TNewAccount = Pick<

@@ -17,18 +17,16 @@ describe('GET /users?sort=&order= (issue 4)', () => {
   it('pages the directory by username, name and creation in both orders, ties by id', async () => {
     // Shared display names and creation instants, so ties cross page edges.
     const rows0 = await h.db.select({ id: users.id }).from(users);
-    await forEachInTurn(
-      rows0,
-      async (u, i) =>
-        await tx(h.db, () =>
-          h.db
-            .update(users)
-            .set({
-              displayName: ['王老师', '李校长', '张科长'][i % 3],
-              createdAt: `2026-11-0${1 + (i % 2)}T00:00:00.000Z`,
-            })
-            .where(eq(users.id, u.id)),
-        ),
+    await forEachInTurn(rows0, (u, i) =>
+      tx(h.db, () =>
+        h.db
+          .update(users)
+          .set({
+            displayName: ['王老师', '李校长', '张科长'][i % 3],
+            createdAt: `2026-11-0${1 + (i % 2)}T00:00:00.000Z`,
+          })
+          .where(eq(users.id, u.id)),
+      ),
     );
     const rows = await h.db.select().from(users);
     const admin = await h.signIn('admin');

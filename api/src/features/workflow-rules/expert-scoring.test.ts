@@ -100,7 +100,7 @@ describe('专家评分 (issue 12 item 10): the rubric, the button, and the score
     const user = await h.authUser('expert');
     const plans = await plansOf(
       h,
-      async (deps) => await listDoneTasks(deps, { user, ability: defineAbilityFor(user), query: { limit: 20 } }),
+      (deps) => listDoneTasks(deps, { user, ability: defineAbilityFor(user), query: { limit: 20 } }),
       'tasks',
     );
     expect(plans.length).toBe(1);

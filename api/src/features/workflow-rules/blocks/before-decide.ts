@@ -104,8 +104,8 @@ export const BEFORE_DECIDE: {
     if (Number.isFinite(days) && days > 0) data[params.daysField] = days;
   },
   // A step block: runs on the parts submitted at its collect step.
-  indicatorRows: async ({ deps, row, data, params, actorId }) =>
-    await missingIndicatorEvidence(deps, { row, actorId, params, data }),
+  indicatorRows: ({ deps, row, data, params, actorId }) =>
+    missingIndicatorEvidence(deps, { row, actorId, params, data }),
   findingsLedger: async ({ deps, def, row, data, merged, params, comment }) => {
     if (params.op === 'raise')
       return (
