@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type Database from 'better-sqlite3';
-import { eq } from 'drizzle-orm';
+import { eq, type SQL } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { inject } from 'vitest';
 
 import { createApp } from '../app.js';
@@ -50,23 +52,40 @@ export type Session = { cookie: string; csrf: string; userId: string };
 let databases = 0;
 
 /**
+ * SQL beneath the use-cases on either engine (tamper with a row, count what a trigger wrote): committed at
+ * once, outside tx() and its checks, on the writer (SQLite) or the pool (PostgreSQL). Write SQL both read.
+ */
+export type TRawSql = (query: SQL) => Promise<Array<Record<string, unknown>>>;
+
+/**
  * The database a harness runs on: a fresh migrated SQLite file in its folder, or with
  * EDUFLOW_TEST_ENGINE=postgresql a fresh migrated database on the run's PostgreSQL (postgres-global.ts).
  */
 async function openTestDb(
   dir: string,
-): Promise<{ db: Db; sqlite: Database.Database | null; end: () => Promise<void> }> {
+): Promise<{ db: Db; sqlite: Database.Database | null; sql: TRawSql; end: () => Promise<void> }> {
   // Outside vitest (the benches build a harness too) there is nothing provided: SQLite.
   const serverUrl = process.env.VITEST ? inject('testPostgresUrl') : '';
   if (serverUrl) {
     const url = await createDatabase(serverUrl, `harness_${process.pid}_${++databases}`);
     await migratePostgres(url);
     const { db, pool } = openPostgresDb(url, { max: 4 });
-    return { db, sqlite: null, end: () => pool.end() };
+    const raw = drizzle(pool);
+    const sql: TRawSql = async (query) => (await raw.execute(query)).rows as Array<Record<string, unknown>>;
+    return { db, sqlite: null, sql, end: () => pool.end() };
   }
   const db = openDb(join(dir, 'test.db'));
   migrate(db);
-  return { db, sqlite: writerOf(db).$client, end: async () => closeDb(db) };
+  const writer = writerOf(db);
+  const dialect = new SQLiteSyncDialect();
+  const sql: TRawSql = async (query) => {
+    const { sql: text, params } = dialect.sqlToQuery(query);
+    const statement = writer.$client.prepare(text);
+    if (statement.reader) return statement.all(...params) as Array<Record<string, unknown>>;
+    statement.run(...params);
+    return [];
+  };
+  return { db, sqlite: writer.$client, sql, end: async () => closeDb(db) };
 }
 
 /**
@@ -189,7 +208,24 @@ export async function makeHarness(options: { clockStart?: string; logger?: Logge
    */
   const sqlite = opened.sqlite ?? sqliteOnly();
 
-  return { dir, db, sqlite, deps, app, clock, orgs, users, authUser, publish, signIn, enrolTotp, get, post, close };
+  return {
+    dir,
+    db,
+    sqlite,
+    sql: opened.sql,
+    deps,
+    app,
+    clock,
+    orgs,
+    users,
+    authUser,
+    publish,
+    signIn,
+    enrolTotp,
+    get,
+    post,
+    close,
+  };
 }
 
 export type Harness = Awaited<ReturnType<typeof makeHarness>>;
