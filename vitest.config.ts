@@ -1,4 +1,13 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+const API_TESTS = {
+  isolate: false,
+  include: ['api/src/**/*.test.ts', 'seeds/src/**/*.test.ts'],
+  environment: 'node',
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+  globalSetup: ['api/src/test/postgres-global.ts'],
+};
 
 // One runner for the whole repo: each workspace is a project, browser journeys run last and alone.
 export default defineConfig({
@@ -6,18 +15,11 @@ export default defineConfig({
     projects: [
       { test: { name: 'workflows', include: ['workflows/src/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'admin', include: ['admin/src/**/*.test.ts'], environment: 'node' } },
-      {
-        test: {
-          name: 'api',
-          isolate: false,
-          include: ['api/src/**/*.test.ts', 'seeds/src/**/*.test.ts'],
-          environment: 'node',
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-          // EDUFLOW_TEST_ENGINE=postgresql: the harness runs on a PostgreSQL started for the run (issue 14).
-          globalSetup: ['api/src/test/postgres-global.ts'],
-        },
-      },
+      // The API suite runs on both engines (issue 14): SQLite, and a PostgreSQL started for the run
+      // (api/src/test/postgres-global.ts). `*.sqlite.test.ts` are about SQLite itself (query plans, WAL,
+      // the file's backup); `*.pg.test.ts` about what only PostgreSQL has (several nodes on one database).
+      { test: { name: 'api', ...API_TESTS, exclude: [...configDefaults.exclude, '**/*.pg.test.ts'] } },
+      { test: { name: 'api-pg', ...API_TESTS, exclude: [...configDefaults.exclude, '**/*.sqlite.test.ts'] } },
       {
         test: {
           name: 'e2e',

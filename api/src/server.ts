@@ -9,9 +9,8 @@ import { CHECKPOINT_FILE_NAME } from './audit/checkpoints.js';
 import { passwordMaxAgeDays } from './auth/password-expiry.js';
 import { banner, firstStart } from './bootstrap/first-start.js';
 import { upgradeStored } from './bootstrap/upgrade-stored.js';
-import { attachmentsDirFromEnv, dataDirFromEnv, dbFileIn } from './data-dir.js';
-import { closeDb, openDb } from './db/client.js';
-import { migrate } from './db/migrate.js';
+import { attachmentsDirFromEnv, dataDirFromEnv } from './data-dir.js';
+import { openDatabase } from './db/open-database.js';
 import { startWalCheckpointer } from './db/wal-checkpointer.js';
 import { withJsonCompression } from './delivery/compress-json.js';
 import { consoleFiles } from './delivery/console-files.js';
@@ -32,9 +31,10 @@ const adminDist = process.env.EDUFLOW_ADMIN_DIST
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
 
 mkdirSync(dataDir, { recursive: true });
-const db = openDb(dbFileIn(dataDir));
-migrate(db);
-await upgradeStored(db);
+// EDUFLOW_DATABASE_URL selects PostgreSQL (a city's several nodes share it); unset, the SQLite file (issue 14).
+const database = await openDatabase(dataDir);
+const { db } = database;
+const onSqlite = database.dialect === 'sqlite';
 const auditCheckpointFile = join(dataDir, CHECKPOINT_FILE_NAME);
 const checkpointMinutes = Number(process.env.EDUFLOW_AUDIT_CHECKPOINT_MINUTES ?? DEFAULT_CHECKPOINT_MINUTES);
 const deps: Deps = {
@@ -49,15 +49,22 @@ const deps: Deps = {
 
 // First start of an empty database: demo district (default) or a lone administrator (EDUFLOW_DEMO=0).
 // The entry point wires the demo's seeding in (loaded only when it seeds), so the API itself never imports it.
-const startInfo = await firstStart(deps, dataDir, () => import('@eduflow/seeds'));
+// Nodes starting together on one PostgreSQL take turns here: one seeds, the others find it seeded.
+const startInfo = await database.alone(async () => {
+  await upgradeStored(db);
+  return firstStart(deps, dataDir, () => import('@eduflow/seeds'));
+});
 
 const app = createApp(deps);
-const optimizer = await startOptimizer(db);
-const scheduler = startScheduler(deps);
+// SQLite's own upkeep: statistics for its planner, and the WAL copied into the database file off the
+// request thread (a commit used to do it). PostgreSQL does both itself (autovacuum, its checkpointer).
+const optimizer = onSqlite ? await startOptimizer(db) : { stop: () => Promise.resolve() };
+const walCheckpointer = onSqlite ? startWalCheckpointer(db) : { stop: () => Promise.resolve() };
+// How often each node looks for due timers (default 30 s); nodes sharing a database claim each timer once.
+const timerPollSeconds = Number(process.env.EDUFLOW_TIMER_POLL_SECONDS ?? 30);
+const scheduler = startScheduler(deps, (timerPollSeconds > 0 ? timerPollSeconds : 30) * 1000);
 // Fired timers of finished work and old notifications are deleted daily (docs/bench/storage.md).
 const pruning = startPruning(db, deps.clock);
-// The WAL is copied into the database file off the request thread (a commit used to do it).
-const walCheckpointer = startWalCheckpointer(db);
 // The audit chain's head anchored outside the database (ADR 0004): now, on a schedule, and at shutdown.
 const checkpoints = await startCheckpoints(deps, {
   file: auditCheckpointFile,
@@ -74,7 +81,7 @@ if (existsSync(join(adminDist, 'index.html'))) {
 }
 
 const server = serve({ fetch: withJsonCompression(app.fetch), port }, (info) => {
-  console.log(banner(`http://localhost:${info.port}`, startInfo));
+  console.log(banner(`http://localhost:${info.port}`, startInfo, database.where));
 });
 // exceljs (≈0.2 s to load) is left out of the start and loaded once the server has been up a few seconds,
 // so the first spreadsheet export or import does not hold every other request while it loads (issue 11).
@@ -92,8 +99,7 @@ const shutdown = () => {
       .then(() => optimizer.stop())
       .then(() => walCheckpointer.stop())
       .finally(() => {
-        closeDb(db);
-        process.exit(0);
+        void database.close().finally(() => process.exit(0));
       });
   });
   setTimeout(() => void checkpoints.stop().finally(() => process.exit(0)), 5000).unref();

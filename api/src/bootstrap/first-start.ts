@@ -126,8 +126,10 @@ function assertDemoPassword(password: string, accounts: Account[]): void {
 }
 
 /** The lines `npm start` prints once the server listens. */
-export function banner(url: string, info: StartInfo): string {
-  const lines = [``, `  EduFlow 教育治理工作流平台 is running at ${url}`, `  API reference: ${url}/api/docs`, ``];
+export function banner(url: string, info: StartInfo, database?: string): string {
+  const lines = [``, `  EduFlow 教育治理工作流平台 is running at ${url}`, `  API reference: ${url}/api/docs`];
+  if (database) lines.push(`  Database 数据库: ${database}`);
+  lines.push(``);
   if (info.mode === 'production') {
     // Each password goes to its own holder (三权分立): the banner names the files, never the passwords.
     if (info.accounts.length) {

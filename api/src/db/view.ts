@@ -46,6 +46,12 @@ export function engineOf(db: Db): TEngine {
 
 export const dialectOf = (db: Db): TDialect => engineOf(db).dialect;
 
+/** Whether a transaction of this database is open here (statements go to it). */
+export function inTx(db: Db): boolean {
+  const current = openTx.getStore();
+  return Boolean(current?.open && current.engine === engineOf(db));
+}
+
 function rawOnPostgres(target: { execute: (q: unknown) => Promise<{ rows: unknown[] }> }, prop: PropertyKey) {
   return async (query: unknown) => {
     const result = await target.execute(query);

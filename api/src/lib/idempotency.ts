@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 
 import { idempotencyKeys } from '../db/schema.js';
+import { takeTurnsOn } from '../db/take-turns.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { canonicalJson } from './canonical-json.js';
@@ -23,6 +24,9 @@ export async function replayOf<T>(
   schema: z.ZodType<T>,
 ): Promise<{ status: number; body: T } | AppError | null> {
   if (!idem) return null;
+  // The same key sent twice at once (a retry that overtook the first, on another node): the second waits
+  // for the first to commit and then replays its answer instead of writing again (take-turns.ts).
+  await takeTurnsOn(deps.db, [`idempotency:${idem.userId}:${idem.key}`]);
   const row = (
     await deps.db
       .select()

@@ -3,6 +3,7 @@ import { and, asc, eq, isNull, lte } from 'drizzle-orm';
 import { SYSTEM_USER } from '../auth/user.js';
 import { tx } from '../db/client.js';
 import { timers } from '../db/schema.js';
+import { claimingRows } from '../db/take-turns.js';
 import type { Deps } from '../deps.js';
 import type { EngineEvent } from '../engine.js';
 import { asFindingDue, escalateFinding } from '../features/findings/finding-deadline.js';
@@ -66,13 +67,17 @@ export async function runDueTimers(
 /** One timer, in its own transaction. */
 async function fireTimer(deps: Deps, id: string, run: TTimerRun): Promise<void> {
   await tx(deps.db, async () => {
-    // Re-read under the write lock: another scheduler or a move may have fired or cancelled it meanwhile.
+    // Re-read and claimed: another node's scheduler or a move may have fired or cancelled it meanwhile, or
+    // be firing it now (its row is then skipped here and the other node's transaction fires it once).
     const timer = (
-      await deps.db
-        .select()
-        .from(timers)
-        .where(and(eq(timers.id, id), isNull(timers.firedAt), isNull(timers.cancelledAt)))
-        .limit(1)
+      await claimingRows(
+        deps.db,
+        deps.db
+          .select()
+          .from(timers)
+          .where(and(eq(timers.id, id), isNull(timers.firedAt), isNull(timers.cancelledAt)))
+          .limit(1),
+      )
     )[0];
     if (!timer) return;
     const findingDue = asFindingDue(timer.event);

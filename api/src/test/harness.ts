@@ -59,11 +59,11 @@ export type TRawSql = (query: SQL) => Promise<Array<Record<string, unknown>>>;
 
 /**
  * The database a harness runs on: a fresh migrated SQLite file in its folder, or with
- * EDUFLOW_TEST_ENGINE=postgresql a fresh migrated database on the run's PostgreSQL (postgres-global.ts).
+ * in the api-pg project a fresh migrated database on the run's PostgreSQL (postgres-global.ts).
  */
 async function openTestDb(
   dir: string,
-): Promise<{ db: Db; sqlite: Database.Database | null; sql: TRawSql; end: () => Promise<void> }> {
+): Promise<{ db: Db; sqlite: Database.Database | null; sql: TRawSql; url: string | null; end: () => Promise<void> }> {
   // Outside vitest (the benches build a harness too) there is nothing provided: SQLite.
   const serverUrl = process.env.VITEST ? inject('testPostgresUrl') : '';
   if (serverUrl) {
@@ -72,7 +72,7 @@ async function openTestDb(
     const { db, pool } = openPostgresDb(url, { max: 4 });
     const raw = drizzle(pool);
     const sql: TRawSql = async (query) => (await raw.execute(query)).rows as Array<Record<string, unknown>>;
-    return { db, sqlite: null, sql, end: () => pool.end() };
+    return { db, sqlite: null, sql, url, end: () => pool.end() };
   }
   const db = openDb(join(dir, 'test.db'));
   migrate(db);
@@ -85,7 +85,7 @@ async function openTestDb(
     statement.run(...params);
     return [];
   };
-  return { db, sqlite: writer.$client, sql, end: async () => closeDb(db) };
+  return { db, sqlite: writer.$client, sql, url: null, end: async () => closeDb(db) };
 }
 
 /**
@@ -207,10 +207,23 @@ export async function makeHarness(options: { clockStart?: string; logger?: Logge
    * count): outside tx() `db` reads through a read-only connection and refuses writes (ADR 0028).
    */
   const sqlite = opened.sqlite ?? sqliteOnly();
+  /** The PostgreSQL database's URL (null on SQLite), for API processes a test starts on the same data. */
+  const databaseUrl = opened.url;
+  /**
+   * The PostgreSQL database opened again, as a second API node opens it (a pool of its own). SQLite has no
+   * second node: one process owns the file, and a second connection in this process would block the event
+   * loop its first connection's transaction needs to finish.
+   */
+  const anotherNode = () => {
+    if (!databaseUrl) throw new Error('a second node shares a PostgreSQL database; SQLite has one process');
+    return openPostgresDb(databaseUrl, { max: 4 });
+  };
 
   return {
     dir,
     db,
+    databaseUrl,
+    anotherNode,
     sqlite,
     sql: opened.sql,
     deps,

@@ -1,6 +1,7 @@
 import { and, count, eq, gte, inArray, ne, type SQL, sql } from 'drizzle-orm';
 
 import { definitions, instances, tasks } from '../../db/schema.js';
+import { takeTurnsOn } from '../../db/take-turns.js';
 import type { Deps } from '../../deps.js';
 import { type Actor, type Subject, type TDefinition, usesOf } from '../../engine.js';
 import type { LazyValues } from '../../lib/lazily.js';
@@ -48,6 +49,8 @@ async function sameKeyThisSemester(deps: Pick<Deps, 'db'>, input: FactInput, ...
     await deps.db.select({ id: definitions.id }).from(definitions).where(eq(definitions.key, input.def.key))
   ).map((d) => d.id);
   if (ids.length === 0) return 0;
+  // The count a cap is checked against: one transaction at a time per workflow and subject (take-turns.ts).
+  await takeTurnsOn(deps.db, [`instances-of:${input.def.key}:${input.subject.orgId}`]);
   const where = [
     inArray(instances.definitionId, ids),
     gte(instances.createdAt, semesterStart(input.now)),

@@ -1,6 +1,7 @@
 import { and, sql } from 'drizzle-orm';
 
 import { instances } from '../../db/schema.js';
+import { takeTurnsOn } from '../../db/take-turns.js';
 import type { Deps } from '../../deps.js';
 import {
   awardLevels,
@@ -53,6 +54,8 @@ export async function levelFor(
   if (!rubric) return null;
   const quotas = input.category === 'course' ? rubric.quotas.course : rubric.quotas.achievement;
   const family = await familyOf(deps, 'levelByQuota');
+  // Ranking against the others and taking a level is one turn per year and category (take-turns.ts).
+  await takeTurnsOn(deps.db, [`award-levels:${input.year}:${input.category}`]);
   const score = familyField(family, (u) => u.params.scoreField);
   const category = familyField(family, (u) => u.params.categoryField);
   const others = await deps.db

@@ -2,6 +2,7 @@ import { and, count, eq, gte, inArray, notInArray, type SQL, sql } from 'drizzle
 import { alias } from 'drizzle-orm/sqlite-core';
 
 import { instances, organisations } from '../../db/schema.js';
+import { takeTurnsOn } from '../../db/take-turns.js';
 import type { Deps } from '../../deps.js';
 import {
   type BlockParams,
@@ -269,6 +270,11 @@ export async function entryRuleRefusals(
   now: Date,
   instanceId: string | string[] | null,
 ): Promise<EntryRefusal[]> {
+  // Counting a school's entries and deciding is one turn per school across every node (take-turns.ts).
+  await takeTurnsOn(
+    deps.db,
+    strings(data[p.schoolsField]).map((school) => `campus-entries:${school}`),
+  );
   const family = await familyOf(deps, 'entryRules');
   const all =
     (await whitelistRefusals(deps, p, family, data, now, instanceId)) ??

@@ -1,0 +1,65 @@
+import { dbFileIn } from '../data-dir.js';
+import { closeDb, openDb } from './client.js';
+import { migrate } from './migrate.js';
+import { migratePostgres } from './pg-migrate.js';
+import { openPostgresDb } from './postgres.js';
+import type { Db, TDialect } from './view.js';
+
+export type TOpenedDatabase = {
+  db: Db;
+  dialect: TDialect;
+  /** Where the data is, for the start banner and logs (a PostgreSQL URL without its password). */
+  where: string;
+  /**
+   * Runs fn while no other node runs its own: the start-up upgrades and the first start's seeding, which
+   * two nodes starting together on an empty PostgreSQL must not both do. One process owns a SQLite file.
+   */
+  alone: <T>(fn: () => Promise<T>) => Promise<T>;
+  close: () => Promise<void>;
+};
+
+/** The advisory lock nodes take to start one at a time ("start" in ASCII: outside hashtext's int4 keys). */
+const START_LOCK = 0x7374617274;
+
+/** A connection URL safe to print: the password replaced. */
+export function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+/**
+ * The one rule every entry point (server, migrate command) uses to find its database (issue 14, ADR 0028):
+ * EDUFLOW_DATABASE_URL=postgres://… selects PostgreSQL, shared by every API node of a city deployment;
+ * unset, the embedded SQLite file in the data folder, as `npm start` has always used. Either way the
+ * schema is migrated before anything reads it (on PostgreSQL under drizzle's advisory lock, so nodes
+ * starting together migrate once). EDUFLOW_DATABASE_POOL sizes a node's PostgreSQL pool (default 10).
+ */
+export async function openDatabase(dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<TOpenedDatabase> {
+  const url = env.EDUFLOW_DATABASE_URL?.trim();
+  if (url) {
+    await migratePostgres(url);
+    const max = Number(env.EDUFLOW_DATABASE_POOL ?? 10);
+    const { db, pool } = openPostgresDb(url, { max: Number.isInteger(max) && max > 0 ? max : 10 });
+    const alone = async <T>(fn: () => Promise<T>): Promise<T> => {
+      // A session lock on a connection of its own, held while fn runs on the pool's others.
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [START_LOCK]);
+        return await fn();
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [START_LOCK]).catch(() => undefined);
+        client.release();
+      }
+    };
+    return { db, dialect: 'postgresql', where: withoutPassword(url), alone, close: () => pool.end() };
+  }
+  const file = dbFileIn(dataDir);
+  const db = openDb(file);
+  migrate(db);
+  return { db, dialect: 'sqlite', where: file, alone: (fn) => fn(), close: async () => closeDb(db) };
+}
