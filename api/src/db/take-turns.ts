@@ -25,8 +25,22 @@ export async function takeTurnsOn(db: Db, keys: readonly string[]): Promise<void
  * for the other. On SQLite the open transaction already holds the database's one write lock.
  */
 export function claimingRows<Q extends PromiseLike<unknown>>(db: Db, query: Q): Q {
-  if (dialectOf(db) !== 'postgresql') return query;
+  return forUpdate(db, query, { skipLocked: true });
+}
+
+/**
+ * A select that locks the rows it reads until the transaction ends, waiting for another transaction that
+ * holds them (PostgreSQL's FOR UPDATE): a read-modify-write of a counter (failed sign-ins) or a
+ * use-once value (an authenticator code's step) on two nodes at once then runs one after the other, the
+ * second reading what the first wrote. On SQLite the open transaction already holds the one write lock.
+ */
+export function lockingRows<Q extends PromiseLike<unknown>>(db: Db, query: Q): Q {
+  return forUpdate(db, query, {});
+}
+
+function forUpdate<Q extends PromiseLike<unknown>>(db: Db, query: Q, config: { skipLocked?: boolean }): Q {
+  if (dialectOf(db) !== 'postgresql' || !inTx(db)) return query;
   // The builder is PostgreSQL's at run time (the view hands out drizzle's pg session), which has .for().
-  const pgQuery = query as unknown as { for: (strength: 'update', config: { skipLocked: boolean }) => Q };
-  return pgQuery.for('update', { skipLocked: true });
+  const pgQuery = query as unknown as { for: (strength: 'update', config: { skipLocked?: boolean }) => Q };
+  return pgQuery.for('update', config);
 }

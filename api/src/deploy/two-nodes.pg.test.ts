@@ -97,6 +97,20 @@ describe('two API nodes on one PostgreSQL', () => {
     expect(locked.status).toBe(423);
   });
 
+  it('five wrong passwords sent to both nodes at once still lock the account: no failure is lost', async () => {
+    const login = (node: ServerProcess, password: string) =>
+      fetch(`${node.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'principalA2', password }),
+      });
+    const statuses = (
+      await Promise.all(Array.from({ length: 5 }, (_, i) => login(nodes[i % 2] as ServerProcess, 'wrong-password-2')))
+    ).map((r) => r.status);
+    expect(statuses.sort()).toEqual([401, 401, 401, 401, 423]);
+    expect((await login(nodes[0] as ServerProcess, PASSWORD)).status).toBe(423);
+  });
+
   it('20 racing events with one expected version, sent to both nodes at once: exactly one wins', async () => {
     const definitionId = await h.publish();
     const pa = await signIn(nodes[0] as ServerProcess, 'principalA');

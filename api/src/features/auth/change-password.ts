@@ -47,7 +47,8 @@ export async function changePassword(
   if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
     return await txOrThrow(deps.db, async () => {
       const now = deps.clock();
-      const fresh = (await deps.db.select().from(users).where(eq(users.id, row.id)).limit(1))[0] ?? row;
+      const fresh =
+        (await lockingRows(deps.db, deps.db.select().from(users).where(eq(users.id, row.id)).limit(1)))[0] ?? row;
       const next = afterFailure(fresh, now);
       await deps.db
         .update(users)

@@ -10,6 +10,7 @@ import { mustEnrolTwoFactor } from '../../auth/two-factor-gate.js';
 import { loadAuthUser, type TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
 import { users } from '../../db/schema.js';
+import { lockingRows } from '../../db/take-turns.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import type { TLoginBody } from './auth.types.js';
@@ -29,7 +30,10 @@ export type TLoginResult = {
  * cost the same time. A password older than EDUFLOW_PASSWORD_MAX_AGE_DAYS must be changed first.
  */
 export async function loginUser(deps: Deps, input: TLoginBody): Promise<TLoginResult> {
-  const byName = async () => (await deps.db.select().from(users).where(eq(users.username, input.username)).limit(1))[0];
+  // In the transaction the row is locked (take-turns.ts): sign-ins of one account on two nodes count their
+  // failures one after the other, and one authenticator code is accepted once.
+  const byName = async () =>
+    (await lockingRows(deps.db, deps.db.select().from(users).where(eq(users.username, input.username)).limit(1)))[0];
   const before = await byName();
   const lockedAtStart = before ? lockedUntil(before, deps.clock()) : null;
   // Verify outside the transaction: argon2 is slow on purpose and must not hold the write lock.
