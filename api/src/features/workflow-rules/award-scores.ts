@@ -53,7 +53,7 @@ export async function levelFor(
   if (!rubric) return null;
   const quotas = input.category === 'course' ? rubric.quotas.course : rubric.quotas.achievement;
   const family = await familyOf(deps, 'levelByQuota');
-  const score = familyField(family, (u) => u.params.scoreField);
+  const score = familyField(family, (u) => u.params.scoreField, { as: 'number' });
   const category = familyField(family, (u) => u.params.categoryField);
   const others = await deps.db
     .select({ id: instances.id, score: sql<number>`${score}` })
