@@ -53,6 +53,8 @@ export type CreateAppOptions = {
   passwordMaxAgeDays?: number;
   /** Where the audit chain's head is anchored (ADR 0004); verify holds the table to it. */
   auditCheckpointFile?: string;
+  /** EDUFLOW_DATA_DIR: audit archives and the verified position (see Deps.dataDir). */
+  dataDir?: string;
   /** EDUFLOW_ATTACHMENTS_DIR: the attachments folder every node shares; unset, beside the database. */
   attachmentsDir?: string;
   /** Largest accepted request body; workflow data is form fields, files go elsewhere. */
@@ -70,6 +72,7 @@ export function createApp(options: CreateAppOptions) {
     passwordMaxAgeDays: options.passwordMaxAgeDays,
     auditCheckpointFile: options.auditCheckpointFile,
     attachmentsDir: options.attachmentsDir,
+    dataDir: options.dataDir,
   };
   const app = new OpenAPIHono<AppEnv>();
   const logger = options.logger ?? processLogger;

@@ -1,6 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 
-import type { Db } from './db/client.js';
+import { dialectOf } from './db/client.js';
+import type { Deps } from './deps.js';
 
 /**
  * The data folder and what lives in it, in one place: the server, the migrate command and the backup and
@@ -27,5 +28,9 @@ export function attachmentsDirFromEnv(dataDir: string, env: NodeJS.ProcessEnv = 
   return env.EDUFLOW_ATTACHMENTS_DIR ? resolve(env.EDUFLOW_ATTACHMENTS_DIR) : join(dataDir, ATTACHMENTS_DIR_NAME);
 }
 
-/** The folder of an open database: files that belong with it (attachments, archives) sit beside it. */
-export const dataDirOf = (db: Db): string => dirname(db.$client.name);
+/**
+ * The data folder: files that belong with the database (attachments, archives) sit there. Given (Deps.dataDir),
+ * else the SQLite file's folder; PostgreSQL has no file on this node, so EDUFLOW_DATA_DIR.
+ */
+export const dataDirOf = (deps: Pick<Deps, 'db' | 'dataDir'>): string =>
+  deps.dataDir ?? (dialectOf(deps.db) === 'sqlite' ? dirname(deps.db.$client.name) : dataDirFromEnv());

@@ -11,6 +11,11 @@ export type Deps = {
   passwordMaxAgeDays?: number;
   /** `<data>/audit-checkpoints.log`: the chain head anchored outside the database (ADR 0004). Unset: no checkpoints. */
   auditCheckpointFile?: string;
+  /**
+   * The data folder (EDUFLOW_DATA_DIR): audit archives and the verified position live there. Unset: the
+   * SQLite file's folder; on PostgreSQL, which has no file beside the node, EDUFLOW_DATA_DIR.
+   */
+  dataDir?: string;
   /** Where attachments live (EDUFLOW_ATTACHMENTS_DIR, shared by every node); unset: beside the database. */
   attachmentsDir?: string;
   /**

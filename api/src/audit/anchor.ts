@@ -1,6 +1,8 @@
+import { and, asc, desc, eq, min } from 'drizzle-orm';
 import { z } from 'zod';
 
 import type { Db } from '../db/client.js';
+import { auditEvents } from '../db/schema.js';
 import { GENESIS_HASH } from './append.js';
 
 /**
@@ -43,41 +45,58 @@ export type TChainAnchor = {
 
 export const GENESIS_ANCHOR: TChainAnchor = { seq: 0, hash: GENESIS_HASH, archive: null };
 
-/** The SQL both the anchor lookup and the retention trigger use: one index range (entity_type, entity_id, seq). */
+/** The newest archive event as the retention trigger reads it (the same range as archiveEvents below). */
 export const NEWEST_ARCHIVE_SQL = `SELECT seq, at, meta FROM audit_events
   WHERE entity_type = '${ARCHIVE_ENTITY_TYPE}' AND entity_id = '${ARCHIVE_ENTITY_ID}' AND action = '${ARCHIVE_ACTION}' AND outcome = 'success'
   ORDER BY seq DESC LIMIT 1`;
 
+/** The archive events, as the anchor lookup reads them: one index range (entity_type, entity_id, seq). */
+const archiveEvents = (db: Db) =>
+  db
+    .select({ seq: auditEvents.seq, at: auditEvents.at, meta: auditEvents.meta })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.entityType, ARCHIVE_ENTITY_TYPE),
+        eq(auditEvents.entityId, ARCHIVE_ENTITY_ID),
+        eq(auditEvents.action, ARCHIVE_ACTION),
+        eq(auditEvents.outcome, 'success'),
+      ),
+    );
+
+const recordOf = (r: { seq: number; at: string; meta: unknown }) => {
+  const parsed = ZArchiveRecord.safeParse(r.meta ?? null);
+  return parsed.success ? { ...parsed.data, eventSeq: r.seq, at: r.at } : null;
+};
+
 /** Every recorded archive, oldest first (the console lists them; the archive verifier links files through them). */
-export function archiveRecords(db: Db): Array<TArchiveRecord & { eventSeq: number; at: string }> {
-  const rows = db.$client
-    .prepare<[], { seq: number; at: string; meta: string | null }>(
-      NEWEST_ARCHIVE_SQL.replace('ORDER BY seq DESC LIMIT 1', 'ORDER BY seq'),
-    )
-    .all();
-  return rows.flatMap((r) => {
-    const parsed = ZArchiveRecord.safeParse(r.meta ? JSON.parse(r.meta) : null);
-    return parsed.success ? [{ ...parsed.data, eventSeq: r.seq, at: r.at }] : [];
-  });
+export async function archiveRecords(db: Db): Promise<Array<TArchiveRecord & { eventSeq: number; at: string }>> {
+  const rows = await archiveEvents(db).orderBy(asc(auditEvents.seq));
+  return rows.flatMap((r) => recordOf(r) ?? []);
 }
 
 /**
  * The live chain's anchor. An archive event whose meta does not parse is not an anchor: verify then walks
  * from the genesis and reports the rows that are missing, which is the truth.
  */
-export function chainAnchor(db: Db): TChainAnchor {
-  const row = db.$client.prepare<[], { seq: number; at: string; meta: string | null }>(NEWEST_ARCHIVE_SQL).get();
-  if (!row) return GENESIS_ANCHOR;
-  const parsed = ZArchiveRecord.safeParse(row.meta ? JSON.parse(row.meta) : null);
-  if (!parsed.success) return GENESIS_ANCHOR;
-  return {
-    seq: parsed.data.throughSeq,
-    hash: parsed.data.lastHash,
-    archive: { ...parsed.data, eventSeq: row.seq, at: row.at },
-  };
+export async function chainAnchor(db: Db): Promise<TChainAnchor> {
+  const row = (await archiveEvents(db).orderBy(desc(auditEvents.seq)).limit(1))[0];
+  const archive = row ? recordOf(row) : null;
+  return archive ? { seq: archive.throughSeq, hash: archive.lastHash, archive } : GENESIS_ANCHOR;
 }
 
 /** The lowest seq still in the table: below the anchor only while an archive's rows are being removed (or a removal was cut short). */
-export function auditTail(db: Db): number | null {
-  return db.$client.prepare<[], { s: number | null }>('select min(seq) as s from audit_events').get()?.s ?? null;
+export async function auditTail(db: Db): Promise<number | null> {
+  return (await db.select({ s: min(auditEvents.seq) }).from(auditEvents))[0]?.s ?? null;
+}
+
+/** One event's stored hashes (hex), or undefined when the row is not in the table. */
+export async function hashesAt(db: Db, seq: number): Promise<{ hash: string; prevHash: string } | undefined> {
+  return (
+    await db
+      .select({ hash: auditEvents.hash, prevHash: auditEvents.prevHash })
+      .from(auditEvents)
+      .where(eq(auditEvents.seq, seq))
+      .limit(1)
+  )[0];
 }

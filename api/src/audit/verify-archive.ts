@@ -6,12 +6,12 @@ import { createGunzip } from 'node:zlib';
 
 import type { Db } from '../db/client.js';
 import type { TAuditEventRow } from '../db/schema.js';
-import { hashHexSql } from '../lib/stored-hash.js';
 import {
   ARCHIVE_ACTION,
   ARCHIVE_ENTITY_ID,
   ARCHIVE_ENTITY_TYPE,
   archiveRecords,
+  hashesAt,
   type TArchiveRecord,
   ZArchiveRecord,
 } from './anchor.js';
@@ -220,13 +220,14 @@ export async function verifyArchiveFiles(
     const read = await readArchive(path, checkpoints);
     files.push({ path, digest, read });
   }
-  const live = opts.db ? archiveRecords(opts.db) : [];
+  const live = opts.db ? await archiveRecords(opts.db) : [];
   const fromFiles = files.flatMap((f) => f.read.records);
   const liveIds = new Set(live.map((r) => r.archiveId));
   const records = [...live, ...fromFiles];
-  const liveRow = opts.db?.$client.prepare<[number], { prev_hash: string }>(
-    `select ${hashHexSql('prev_hash')} as prev_hash from audit_events where seq = ?`,
-  );
+  // The prev hash of the first row each file leaves in the table (one point lookup per file).
+  const kept = new Map<string, string | undefined>();
+  for (const { path, read } of files)
+    if (opts.db && read.link) kept.set(path, (await hashesAt(opts.db, read.link.firstKeptSeq))?.prevHash);
   const checkDb = Boolean(opts.db);
 
   return files.map(({ path, digest, read }) => {
@@ -274,8 +275,8 @@ export async function verifyArchiveFiles(
         );
     }
     if (l) {
-      const kept = liveRow?.get(l.firstKeptSeq);
-      if (kept) next = kept.prev_hash === l.lastHash ? 'live' : 'not found';
+      const keptPrev = kept.get(path);
+      if (keptPrev !== undefined) next = keptPrev === l.lastHash ? 'live' : 'not found';
       else if (records.some((r) => r.fromSeq === l.firstKeptSeq && r.firstPrevHash === l.lastHash)) next = 'archive';
       if (checkDb && next === 'not found')
         problems.push(

@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
-import { hashHexSql } from '../lib/stored-hash.js';
+import { hashesAt } from './anchor.js';
 import { readCheckpoints } from './checkpoints.js';
 import { broken, type TCheckpointSummary, type TVerifyFailure } from './verify-result.js';
 import type { TChainPoint } from './walk.js';
@@ -10,11 +10,11 @@ import type { TChainPoint } from './walk.js';
  * Checkpoints below the anchor name rows that were archived: the archive verifier holds the archive file to
  * them (ADR 0015); the one at the anchor itself must carry the anchor's hash.
  */
-export function verifyCheckpoints(
+export async function verifyCheckpoints(
   db: Db,
   file: string,
   { lastSeq, count, anchor }: { lastSeq: number; count: number; anchor: TChainPoint },
-): { ok: true; summary: TCheckpointSummary } | { ok: false; failure: TVerifyFailure } {
+): Promise<{ ok: true; summary: TCheckpointSummary } | { ok: false; failure: TVerifyFailure }> {
   const { checkpoints, unreadable } = readCheckpoints(file);
   if (unreadable.length > 0) {
     const lines = unreadable.slice(0, 5).join(', ');
@@ -44,15 +44,12 @@ export function verifyCheckpoints(
       ),
     };
   }
-  const hashAt = db.$client.prepare<[number], { hash: string }>(
-    `select ${hashHexSql('hash')} as hash from audit_events where seq = ?`,
-  );
   const seen = new Map<number, string>();
   for (const cp of checkpoints) {
     if (seen.get(cp.seq) === cp.hash) continue;
     seen.set(cp.seq, cp.hash);
     if (cp.seq < anchor.seq) continue;
-    const hash = cp.seq === anchor.seq ? anchor.hash : hashAt.get(cp.seq)?.hash;
+    const hash = cp.seq === anchor.seq ? anchor.hash : (await hashesAt(db, cp.seq))?.hash;
     if (hash !== cp.hash) {
       return {
         ok: false,

@@ -1,6 +1,5 @@
 import type { Db } from '../db/client.js';
-import { hashHexSql } from '../lib/stored-hash.js';
-import { chainAnchor, type TChainAnchor } from './anchor.js';
+import { chainAnchor, hashesAt, type TChainAnchor } from './anchor.js';
 import { auditHead } from './checkpoints.js';
 import { readVerifiedPosition, type TVerifiedPosition, writeVerifiedPosition } from './verified-position.js';
 import { verifyCheckpoints } from './verify-checkpoints.js';
@@ -29,9 +28,7 @@ const anchorOf = (a: TChainAnchor): TVerifyAnchor | null =>
 
 /** The verified position is only a shortcut if the row it names still holds the hash it had then. */
 async function positionCheck(db: Db, position: TVerifiedPosition, anchor: TChainAnchor): Promise<TVerifyResult | null> {
-  const row = db.$client
-    .prepare<[number], { hash: string }>(`select ${hashHexSql('hash')} as hash from audit_events where seq = ?`)
-    .get(position.seq);
+  const row = await hashesAt(db, position.seq);
   if (row?.hash === position.hash) return null;
   const head = (await auditHead(db))?.seq ?? anchor.seq;
   if (!row && position.seq > head) {
@@ -63,7 +60,7 @@ async function positionCheck(db: Db, position: TVerifiedPosition, anchor: TChain
 async function* verifySteps(db: Db, opts: TVerifyOptions): AsyncGenerator<void, TVerifyResult> {
   const now = opts.now ?? (() => new Date());
   for (let attempt = 0; ; attempt++) {
-    const anchor = chainAnchor(db);
+    const anchor = await chainAnchor(db);
     const head = await auditHead(db);
     const position = opts.positionFile && !opts.full ? readVerifiedPosition(opts.positionFile) : null;
     let start: TChainPoint = anchor;
@@ -76,14 +73,14 @@ async function* verifySteps(db: Db, opts: TVerifyOptions): AsyncGenerator<void, 
     const walk = yield* walkChain(db, start, head?.seq);
     if (!walk.ok) {
       // An archive committed while we walked moves the anchor and removes rows under us: walk again once.
-      if (attempt === 0 && chainAnchor(db).seq !== anchor.seq) continue;
+      if (attempt === 0 && (await chainAnchor(db)).seq !== anchor.seq) continue;
       return broken(walk.last.seq - anchor.seq, walk.brokenAt, walk.message);
     }
     const count = walk.last.seq - anchor.seq;
     let checkpoints = null;
     if (opts.checkpointFile) {
       const lastSeq = (await auditHead(db))?.seq ?? anchor.seq;
-      const checked = verifyCheckpoints(db, opts.checkpointFile, { lastSeq, count, anchor });
+      const checked = await verifyCheckpoints(db, opts.checkpointFile, { lastSeq, count, anchor });
       if (!checked.ok) return checked.failure;
       checkpoints = checked.summary;
     }

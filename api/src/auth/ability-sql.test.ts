@@ -179,7 +179,7 @@ describe('rules → SQL agrees with ability.can on generated rows', () => {
         await h.db
           .select({ id: instances.id })
           .from(instances)
-          .where(and(rulesToWhere(ability, action, 'Instance', instanceFields(user))))
+          .where(and(rulesToWhere(ability, action, 'Instance', instanceFields(user, h.db))))
           .orderBy(asc(instances.id))
       ).map((r) => r.id);
       expect(actual, `${label} / ${action}`).toEqual(expected);

@@ -1,6 +1,7 @@
 import { rulesToAST } from '@casl/ability/extra';
 import { and, not, or, type SQL, sql, type SQLWrapper } from 'drizzle-orm';
 
+import { sqlFalse, sqlTrue } from '../db/sql-dialect.js';
 import type { AppAbility, TAction, TSubjectType } from './ability.js';
 
 /** How a rule field maps to SQL: a column, or a function for fields that are not columns (e.g. array membership). */
@@ -8,12 +9,13 @@ export type TFieldMap = Record<string, SQLWrapper | ((op: 'eq' | 'in', values: u
 
 type Node = { operator: string; value: unknown; field?: string };
 
-const TRUE = sql`1`;
-const FALSE = sql`0`;
+// true/false, not 1/0: PostgreSQL's conditions are booleans; SQLite reads the keywords as 1 and 0 (ADR 0028).
+const TRUE = sqlTrue;
+const FALSE = sqlFalse;
 
 /**
  * CASL rules → a drizzle `where`, so list queries return exactly the rows `ability.can` would allow.
- * Leaves under a NOT are coalesced to 0/1: SQL's three-valued logic must not turn `NOT (NULL = x)` into
+ * Leaves under a NOT are coalesced to false/true: SQL's three-valued logic must not turn `NOT (NULL = x)` into
  * "hidden". Elsewhere they stay bare comparisons, which SQLite can serve from an index — in a NOT-free
  * AND/OR tree an unknown leaf can never turn the result true, so treating NULL as false changes nothing.
  */
@@ -66,21 +68,21 @@ function leaf(node: Node, fields: TFieldMap, positive: boolean): SQL {
   if (!target) throw new Error(`ability-sql: no SQL mapping for field "${node.field}"`);
   const values = Array.isArray(node.value) ? node.value : [node.value];
   const op = node.operator;
-  const known = (test: SQL): SQL => (positive ? test : sql`coalesce(${test}, 0)`);
+  const known = (test: SQL): SQL => (positive ? test : sql`coalesce(${test}, false)`);
   if (typeof target === 'function') {
     if (op === 'eq' || op === 'in') return known(target(op, values));
-    if (op === 'ne' || op === 'nin') return sql`coalesce(not ${target(op === 'ne' ? 'eq' : 'in', values)}, 1)`;
+    if (op === 'ne' || op === 'nin') return sql`coalesce(not ${target(op === 'ne' ? 'eq' : 'in', values)}, true)`;
     throw new Error(`ability-sql: operator "${op}" unsupported on "${node.field}"`);
   }
   switch (op) {
     case 'eq':
       return node.value === null ? sql`(${target} is null)` : known(sql`${target} = ${node.value}`);
     case 'ne':
-      return node.value === null ? sql`(${target} is not null)` : sql`coalesce(${target} <> ${node.value}, 1)`;
+      return node.value === null ? sql`(${target} is not null)` : sql`coalesce(${target} <> ${node.value}, true)`;
     case 'in':
       return values.length === 0 ? FALSE : known(sql`${target} in ${values}`);
     case 'nin':
-      return values.length === 0 ? TRUE : sql`coalesce(${target} not in ${values}, 1)`;
+      return values.length === 0 ? TRUE : sql`coalesce(${target} not in ${values}, true)`;
     case 'lt':
       return known(sql`${target} < ${node.value}`);
     case 'lte':

@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 
 import { changesOf, tx } from '../db/client.js';
 import { definitions, instances } from '../db/schema.js';
+import { jsonIsString, jsonText } from '../db/sql-dialect.js';
 import type { Deps } from '../deps.js';
 import { periodField } from '../engine.js';
 import { parsedDefinition } from '../features/definitions/load-definition.js';
@@ -17,7 +18,7 @@ export async function fillPeriods(deps: Pick<Deps, 'db'>): Promise<number> {
     const field = periodField(await parsedDefinition(deps, row));
     // Field names are identifiers (the definition schema allows letters, digits and _): safe as a JSON path.
     if (!field || !/^[A-Za-z][A-Za-z0-9_]*$/.test(field)) continue;
-    const value = sql`json_extract(${instances.data}, ${sql.raw(`'$.${field}'`)})`;
+    const value = jsonText(deps.db, instances.data, [field]);
     filled += changesOf(
       await tx(deps.db, () =>
         deps.db
@@ -27,7 +28,7 @@ export async function fillPeriods(deps: Pick<Deps, 'db'>): Promise<number> {
             and(
               eq(instances.definitionId, row.id),
               isNull(instances.period),
-              sql`typeof(${value}) = 'text'`,
+              jsonIsString(deps.db, instances.data, [field]),
               sql`${value} <> ''`,
             ),
           ),

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
 import { logger } from '../log/logger.js';
-import { type Db, writerOf } from './client.js';
+import { type Db, dialectOf, writerOf } from './client.js';
 
 /**
  * WAL pages (4 KB) past which the serving connection still checkpoints by itself, should the worker fall
@@ -46,6 +46,8 @@ export function startWalCheckpointer(
   db: Db,
   opts: { everyMs?: number; onRun?: (run: TCheckpointRun) => void } = {},
 ): { stop: () => Promise<void> } {
+  // The WAL is SQLite's; PostgreSQL checkpoints on its own.
+  if (dialectOf(db) !== 'sqlite') return { stop: async () => {} };
   const file = db.$client.name;
   if (db.$client.memory || !file) return { stop: async () => {} };
   const worker = new Worker(WORKER_SOURCE, {

@@ -2,6 +2,8 @@ import { z } from '@hono/zod-openapi';
 import { and, asc, desc, type SQL, sql } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
+import { noIndex } from '../db/sql-dialect.js';
+import { type Db, dialectOf, type TDialect } from '../db/view.js';
 import { AppError } from '../errors.js';
 import { encodeCursor, readCursor } from './cursor.js';
 
@@ -29,6 +31,8 @@ export type SortPlan<F extends string> = {
   after: { value: Value | null; id: string } | null;
   /** The caller's scope is the selective part (ADR 0006): keep the sort column's index out of the WHERE. */
   scoped: boolean;
+  /** The database's dialect, which spells "no index" (db/sql-dialect.ts); set with `scoped`. */
+  dialect: TDialect;
 };
 
 /** The query fields every sortable list accepts; checked against the list's whitelist in resolveSort (422, not 400). */
@@ -48,7 +52,7 @@ const refuse = (field: string, zh: string, en: string, status = 422) =>
 export function resolveSort<F extends string>(
   spec: SortSpec<F>,
   q: { sort?: string; order?: string; cursor?: string },
-  opts: { scoped?: boolean } = {},
+  opts: { scoped?: boolean; db?: Db } = {},
 ): SortPlan<F> {
   const allowed = Object.keys(spec.fields) as F[];
   const field = (q.sort ?? spec.defaultSort) as F;
@@ -68,6 +72,7 @@ export function resolveSort<F extends string>(
     id: spec.id,
     after: decode(q.cursor, `${field}.${order}`),
     scoped: opts.scoped ?? false,
+    dialect: opts.db ? dialectOf(opts.db) : 'sqlite',
   };
 }
 
@@ -102,7 +107,7 @@ export async function sortedPage<F extends string, R>(
   const { column } = plan.col;
   // `+col` is the same value but no index can serve it: for a scoped reader SQLite must not walk, say,
   // every undated instance in the district through the sort index and test each against the scope.
-  const test = plan.scoped ? sql`+${column}` : sql`${column}`;
+  const test = plan.scoped ? noIndex(plan.dialect, column) : sql`${column}`;
   const after = plan.after;
   const rows: R[] = [];
   if (!after || after.value !== null) {

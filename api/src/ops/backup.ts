@@ -100,7 +100,7 @@ export async function backup(opts: {
 
     const snapshot = openExistingDb(snapshotFile, { readonly: true });
     const head = await auditHead(snapshot);
-    const anchorSeq = chainAnchor(snapshot).seq;
+    const anchorSeq = (await chainAnchor(snapshot)).seq;
     const migrations = (
       snapshot.$client.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }
     ).n;

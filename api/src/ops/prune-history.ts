@@ -1,6 +1,9 @@
+import { and, asc, eq, exists, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+
 import { appendAuditAlone } from '../audit/append.js';
 import { SYSTEM_USER } from '../auth/user.js';
-import { type Db, tx } from '../db/client.js';
+import { changesOf, type Db, dialectOf, tx } from '../db/client.js';
+import { instances, notifications, timers } from '../db/schema.js';
 import { logger } from '../log/logger.js';
 
 /**
@@ -15,8 +18,11 @@ import { logger } from '../log/logger.js';
 export const PRUNE_RULES = { timerDays: 30, readNotificationDays: 90, unreadNotificationDays: 365 } as const;
 
 export type TPruned = { timers: number; notifications: number };
-/** Where the next batch of each rule starts: rows before it were already looked at in this run. */
-export type TPruneCursor = { timers: number; notifications: number };
+/**
+ * Where the next batch of each rule starts: rows before it were already looked at in this run. SQLite
+ * walks its rowids (numbers); PostgreSQL has none and walks the primary key (ids). 0: from the start.
+ */
+export type TPruneCursor = { timers: number | string; notifications: number | string };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
@@ -37,6 +43,7 @@ const NOTIFICATIONS_SQL = `select rowid from notifications
  * the first run each pass reads rows bounded by the retention windows, not by the district's history.
  */
 export async function pruneBatch(db: Db, now: Date, cursor: TPruneCursor, limit = 2000): Promise<TPruned> {
+  if (dialectOf(db) === 'postgresql') return await pruneBatchByKey(db, now, cursor, limit);
   // Inside tx(): db.$client is then the writer connection (outside, the read-only reader).
   const remove = (sqlite: Db['$client'], table: string, rowids: number[]) =>
     rowids.length
@@ -62,6 +69,63 @@ export async function pruneBatch(db: Db, now: Date, cursor: TPruneCursor, limit 
     cursor.timers = t.at(-1) ?? cursor.timers;
     cursor.notifications = n.at(-1) ?? cursor.notifications;
     return { timers: remove(sqlite, 'timers', t), notifications: remove(sqlite, 'notifications', n) };
+  });
+}
+
+/** The same batch through the query builder, walking the primary key (PostgreSQL: no rowid). */
+async function pruneBatchByKey(db: Db, now: Date, cursor: TPruneCursor, limit: number): Promise<TPruned> {
+  const after = (key: number | string, id: typeof timers.id | typeof notifications.id) =>
+    key === 0 ? undefined : gt(id, String(key));
+  return await tx(db, async () => {
+    const finished = db
+      .select({ one: sql`1` })
+      .from(instances)
+      .where(
+        and(
+          eq(instances.id, timers.instanceId),
+          eq(instances.status, 'completed'),
+          lt(instances.updatedAt, daysBefore(now, PRUNE_RULES.timerDays)),
+        ),
+      );
+    const t = (
+      await db
+        .select({ id: timers.id })
+        .from(timers)
+        .where(
+          and(
+            after(cursor.timers, timers.id),
+            or(isNotNull(timers.firedAt), isNotNull(timers.cancelledAt)),
+            exists(finished),
+          ),
+        )
+        .orderBy(asc(timers.id))
+        .limit(limit)
+    ).map((r) => r.id);
+    const n = (
+      await db
+        .select({ id: notifications.id })
+        .from(notifications)
+        .where(
+          and(
+            after(cursor.notifications, notifications.id),
+            or(
+              lt(notifications.readAt, daysBefore(now, PRUNE_RULES.readNotificationDays)),
+              and(
+                isNull(notifications.readAt),
+                lt(notifications.createdAt, daysBefore(now, PRUNE_RULES.unreadNotificationDays)),
+              ),
+            ),
+          ),
+        )
+        .orderBy(asc(notifications.id))
+        .limit(limit)
+    ).map((r) => r.id);
+    cursor.timers = t.at(-1) ?? cursor.timers;
+    cursor.notifications = n.at(-1) ?? cursor.notifications;
+    return {
+      timers: t.length ? changesOf(await db.delete(timers).where(inArray(timers.id, t))) : 0,
+      notifications: n.length ? changesOf(await db.delete(notifications).where(inArray(notifications.id, n))) : 0,
+    };
   });
 }
 

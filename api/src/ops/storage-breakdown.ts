@@ -1,4 +1,4 @@
-import type { Db } from '../db/client.js';
+import { type Db, dialectOf } from '../db/client.js';
 
 export type TStorageItem = { name: string; kind: 'table' | 'index'; table: string; bytes: number; entries: number };
 export type TStorageBreakdown = {
@@ -16,6 +16,9 @@ export type TStorageBreakdown = {
  * Reads every page: seconds at 20k instances, about a minute at 1M.
  */
 export function storageBreakdown(db: Db): TStorageBreakdown {
+  // About SQLite's file only. PostgreSQL measures itself: pg_total_relation_size(), pg_indexes_size().
+  if (dialectOf(db) !== 'sqlite')
+    throw new Error('the storage breakdown reads SQLite’s pages (dbstat); on PostgreSQL use pg_total_relation_size()');
   const c = db.$client;
   const one = <T>(sql: string) => c.prepare(sql).get() as T;
   const { n: instances } = one<{ n: number }>('select count(*) n from instances');

@@ -1,4 +1,4 @@
-import { type Db, tx } from '../db/client.js';
+import { type Db, dialectOf, tx } from '../db/client.js';
 import { logger } from '../log/logger.js';
 
 /** Rows SQLite samples per index when it refreshes statistics: bounded work whatever the table size. */
@@ -11,9 +11,11 @@ export const OPTIMIZE_EVERY_MS = 60 * 60_000;
  * SQLite's advice for long-lived connections: `optimize=0x10002` when opened (every table, analysing
  * where needed), then plain `optimize` hourly and before closing; `analysis_limit` bounds each run.
  */
-export function optimizeNow(db: Db, first = false): Promise<void> {
+export async function optimizeNow(db: Db, first = false): Promise<void> {
+  // PostgreSQL keeps its own statistics fresh (autovacuum's ANALYZE): nothing to do there.
+  if (dialectOf(db) !== 'sqlite') return;
   // ANALYZE writes the statistics: on the writer, in its turn (tx), never inside another request's transaction.
-  return tx(db, () => {
+  await tx(db, () => {
     db.$client.pragma(`analysis_limit = ${ANALYSIS_LIMIT}`);
     db.$client.pragma(first ? 'optimize = 0x10002' : 'optimize');
   });

@@ -105,8 +105,8 @@ export async function makeHarness(options: { clockStart?: string; logger?: Logge
   const db = opened.db;
   const clock = testClock(options.clockStart);
   const auditCheckpointFile = join(dir, 'audit-checkpoints.log');
-  const deps: Deps = { db, clock: clock.now, auditCheckpointFile };
-  const app = createApp({ db, clock: clock.now, auditCheckpointFile, logger: options.logger });
+  const deps: Deps = { db, clock: clock.now, auditCheckpointFile, dataDir: dir };
+  const app = createApp({ db, clock: clock.now, auditCheckpointFile, dataDir: dir, logger: options.logger });
 
   const org = async (type: 'district' | 'group' | 'school', name: string, parentId?: string) =>
     (await createOrganisation(deps, { type, name, parentId, groupKind: type === 'group' ? 'primary' : undefined })).id;

@@ -1,12 +1,15 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { between } from 'drizzle-orm';
+
 import {
   ARCHIVE_ACTION,
   ARCHIVE_ENTITY_ID,
   ARCHIVE_ENTITY_TYPE,
   auditTail,
   chainAnchor,
+  hashesAt,
   type TArchiveRecord,
 } from '../../audit/anchor.js';
 import { appendAudit } from '../../audit/append.js';
@@ -15,11 +18,11 @@ import { cutoffInstant, latestCutoffDate } from '../../audit/retention.js';
 import { writeArchiveFile } from '../../audit/write-archive.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { AUDIT_ARCHIVES_DIR_NAME, dataDirOf } from '../../data-dir.js';
-import { type Db, tx, txOrThrow } from '../../db/client.js';
+import { changesOf, type Db, tx, txOrThrow } from '../../db/client.js';
+import { auditEvents } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { fsyncPath } from '../../lib/fsync.js';
-import { hashHexSql } from '../../lib/stored-hash.js';
 import { logger } from '../../log/logger.js';
 import { authorize } from '../authorize.js';
 
@@ -38,10 +41,7 @@ async function removeArchivedRows(db: Db, fromSeq: number, throughSeq: number): 
   let removed = 0;
   for (let lo = fromSeq; lo <= throughSeq; lo += DELETE_CHUNK) {
     const hi = Math.min(lo + DELETE_CHUNK - 1, throughSeq);
-    removed += await tx(
-      db,
-      () => db.$client.prepare('delete from audit_events where seq between ? and ?').run(lo, hi).changes,
-    );
+    removed += changesOf(await tx(db, () => db.delete(auditEvents).where(between(auditEvents.seq, lo, hi))));
     await new Promise((resolve) => setImmediate(resolve));
   }
   return removed;
@@ -108,7 +108,7 @@ export async function archiveAudit(deps: Deps, input: { actor: TAuthUser; before
   });
 
   writing = true;
-  const dir = join(dataDirOf(deps.db), AUDIT_ARCHIVES_DIR_NAME);
+  const dir = join(dataDirOf(deps), AUDIT_ARCHIVES_DIR_NAME);
   const archiveId = crypto.randomUUID();
   const temp = join(dir, `.${archiveId}.part`);
   // Set once placed by this call, so a failure removes only what this call wrote.
@@ -117,8 +117,8 @@ export async function archiveAudit(deps: Deps, input: { actor: TAuthUser; before
   let recorded = false;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o750 });
-    const anchor = chainAnchor(deps.db);
-    const first = auditTail(deps.db);
+    const anchor = await chainAnchor(deps.db);
+    const first = await auditTail(deps.db);
     if (first !== null && first <= anchor.seq) await removeArchivedRows(deps.db, first, anchor.seq);
     const createdBy = { id: input.actor.id, displayName: input.actor.displayName };
     const written = await writeArchiveFile(deps.db, {
@@ -194,7 +194,7 @@ export async function archiveAudit(deps: Deps, input: { actor: TAuthUser; before
     fsyncPath(dir);
 
     await txOrThrow(deps.db, async () => {
-      if (chainAnchor(deps.db).seq !== anchor.seq) {
+      if ((await chainAnchor(deps.db)).seq !== anchor.seq) {
         return new AppError('VERSION_CONFLICT', {
           message: {
             'zh-CN': '审计日志刚被另一次归档改变，请重新归档。',
@@ -202,12 +202,8 @@ export async function archiveAudit(deps: Deps, input: { actor: TAuthUser; before
           },
         });
       }
-      const kept = deps.db.$client
-        .prepare<[number], { prev_hash: string }>(
-          `select ${hashHexSql('prev_hash')} as prev_hash from audit_events where seq = ?`,
-        )
-        .get(record.firstKeptSeq);
-      if (kept && kept.prev_hash !== record.lastHash) {
+      const kept = await hashesAt(deps.db, record.firstKeptSeq);
+      if (kept && kept.prevHash !== record.lastHash) {
         return await refusal(
           deps,
           input.actor,

@@ -25,7 +25,7 @@ export async function downloadArchive(
     const manifest = archiveManifests(deps).find((m) => m.archiveId === input.archiveId);
     const name =
       manifest && (input.part === 'file' ? manifest.file : manifest.file.replace(/\.jsonl\.gz$/, '.manifest.json'));
-    const path = name ? join(dataDirOf(deps.db), AUDIT_ARCHIVES_DIR_NAME, name) : null;
+    const path = name ? join(dataDirOf(deps), AUDIT_ARCHIVES_DIR_NAME, name) : null;
     if (!manifest || !name || !path || !existsSync(path)) return new AppError('NOT_FOUND');
     await appendAudit(deps.db, {
       at: deps.clock().toISOString(),

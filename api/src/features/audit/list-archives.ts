@@ -10,8 +10,8 @@ import { AUDIT_ARCHIVES_DIR_NAME, dataDirOf } from '../../data-dir.js';
 import type { Deps } from '../../deps.js';
 
 /** The archive manifests in the data folder, newest first; an unreadable manifest is skipped (the verifier names it). */
-export function archiveManifests(deps: Pick<Deps, 'db'>): TArchiveManifest[] {
-  const dir = join(dataDirOf(deps.db), AUDIT_ARCHIVES_DIR_NAME);
+export function archiveManifests(deps: Pick<Deps, 'db' | 'dataDir'>): TArchiveManifest[] {
+  const dir = join(dataDirOf(deps), AUDIT_ARCHIVES_DIR_NAME);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => name.endsWith('.manifest.json'))
@@ -30,9 +30,9 @@ export function archiveManifests(deps: Pick<Deps, 'db'>): TArchiveManifest[] {
  * 已归档: every archive kept on the server, and whether the live chain still holds its archive event
  * (a later archive moves older archive events into its own file).
  */
-export function listArchives(deps: Deps, input: { ability: AppAbility }) {
+export async function listArchives(deps: Deps, input: { ability: AppAbility }) {
   ForbiddenError.from(input.ability).throwUnlessCan('archive', 'AuditEvent');
-  const recorded = new Map(archiveRecords(deps.db).map((r) => [r.archiveId, r]));
+  const recorded = new Map((await archiveRecords(deps.db)).map((r) => [r.archiveId, r]));
   return {
     items: archiveManifests(deps).map((m) => ({
       ...m,

@@ -1,13 +1,25 @@
 import { ForbiddenError } from '@casl/ability';
+import { eq, gte, min, sql } from 'drizzle-orm';
 
 import { chainAnchor } from '../../audit/anchor.js';
 import { auditHead } from '../../audit/checkpoints.js';
 import { AUDIT_RETENTION_DAYS, cutoffInstant, latestCutoffDate } from '../../audit/retention.js';
 import type { AppAbility } from '../../auth/ability.js';
+import { type Db, dialectOf } from '../../db/client.js';
+import { auditEvents } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import type { TArchivePreview } from './audit.types.js';
 
+
+/** SQLite is told the `at` index: its planner would otherwise walk seq from the start looking for the date. */
 export const FIRST_KEPT_SQL = 'select min(seq) as seq from audit_events indexed by audit_at_idx where at >= ?';
+
+/** The lowest seq at or after the cut-off (PostgreSQL picks the `at` index from its own statistics). */
+async function firstKeptSeq(db: Db, cutoff: string): Promise<number | null> {
+  if (dialectOf(db) === 'sqlite')
+    return (await db.get<{ seq: number | null }>(sql`${sql.raw(FIRST_KEPT_SQL.replace(/\?$/, ''))}${cutoff}`))?.seq ?? null;
+  return (await db.select({ seq: min(auditEvents.seq) }).from(auditEvents).where(gte(auditEvents.at, cutoff)))[0]?.seq ?? null;
+}
 
 /**
  * What archiving before a date would move out of the table, for the auditor to confirm: the events from the
@@ -24,13 +36,14 @@ export async function previewArchive(
   const latestBefore = latestCutoffDate(deps.clock());
   const before = input.before ?? latestBefore;
   const cutoff = cutoffInstant(before);
-  const sqlite = deps.db.$client;
-  const fromSeq = chainAnchor(deps.db).seq + 1;
+  const fromSeq = (await chainAnchor(deps.db)).seq + 1;
   const head = (await auditHead(deps.db))?.seq ?? fromSeq - 1;
-  const boundary = sqlite.prepare<[string], { seq: number | null }>(FIRST_KEPT_SQL).get(cutoff)?.seq ?? head + 1;
+  const boundary = (await firstKeptSeq(deps.db, cutoff)) ?? head + 1;
   const throughSeq = boundary - 1;
   const count = Math.max(0, throughSeq - fromSeq + 1);
-  const atOf = sqlite.prepare<[number], { at: string }>('select at from audit_events where seq = ?');
+  const atOf = async (seq: number) =>
+    (await deps.db.select({ at: auditEvents.at }).from(auditEvents).where(eq(auditEvents.seq, seq)).limit(1))[0]?.at ??
+    null;
   return {
     before,
     cutoff,
@@ -40,7 +53,7 @@ export async function previewArchive(
     count,
     fromSeq: count > 0 ? fromSeq : null,
     throughSeq: count > 0 ? throughSeq : null,
-    firstAt: count > 0 ? (atOf.get(fromSeq)?.at ?? null) : null,
-    lastAt: count > 0 ? (atOf.get(throughSeq)?.at ?? null) : null,
+    firstAt: count > 0 ? await atOf(fromSeq) : null,
+    lastAt: count > 0 ? await atOf(throughSeq) : null,
   };
 }

@@ -126,7 +126,7 @@ export function auditRoutes(deps: Deps) {
     .openapi(archive, async (c) =>
       c.json(await archiveAudit(deps, { actor: signedIn(c).user, before: c.req.valid('json').before }), 201),
     )
-    .openapi(archives, (c) => c.json(listArchives(deps, { ability: signedIn(c).ability }), 200))
+    .openapi(archives, async (c) => c.json(await listArchives(deps, { ability: signedIn(c).ability }), 200))
     .openapi(archiveFile, async (c) => {
       const { part } = c.req.valid('query');
       const { path, name } = await downloadArchive(deps, {

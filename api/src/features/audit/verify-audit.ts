@@ -15,7 +15,7 @@ export async function verifyAudit(deps: Deps, input: { ability: AppAbility; full
   ForbiddenError.from(input.ability).throwUnlessCan('verify', 'AuditEvent');
   return await verifyAuditChainAsync(deps.db, {
     checkpointFile: deps.auditCheckpointFile,
-    positionFile: join(dataDirOf(deps.db), AUDIT_VERIFIED_FILE_NAME),
+    positionFile: join(dataDirOf(deps), AUDIT_VERIFIED_FILE_NAME),
     full: input.full,
     now: deps.clock,
   });

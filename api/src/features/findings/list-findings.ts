@@ -35,6 +35,7 @@ export async function listFindings(
   // walk of the family's instances then sorted every finding of every round: 1 s at 1M, issue 11).
   const where: SQL[] = [
     readableOf({
+      db: deps.db,
       user: input.user,
       ability: input.ability,
       family: await familyOf(deps, 'findingsLedger'),

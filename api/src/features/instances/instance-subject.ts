@@ -5,6 +5,7 @@ import type { TInstanceSubject } from '../../auth/ability.js';
 import type { TFieldMap } from '../../auth/ability-sql.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { instanceParticipants, instances, type TInstanceRow, users } from '../../db/schema.js';
+import type { TOn } from '../../db/sql-dialect.js';
 import type { Deps } from '../../deps.js';
 import { ROLES, type TRole } from '../../engine.js';
 import { instancesWithOpenTaskFor, waitsOn } from '../tasks/candidate-match.js';
@@ -15,7 +16,7 @@ import { participantRoleRows, participantUserIds } from './instance-rows.js';
  * instance plus, dynamically, the viewer when an open task waits on them (by name or by a role they hold
  * there): whoever has work on an instance may open it, even if the grant came after the task opened.
  */
-export function instanceFields(viewer: TAuthUser): TFieldMap {
+export function instanceFields(viewer: TAuthUser, on: TOn): TFieldMap {
   return {
     id: instances.id,
     definitionId: instances.definitionId,
@@ -27,7 +28,7 @@ export function instanceFields(viewer: TAuthUser): TFieldMap {
     // One `id IN (UNION of indexed lookups)`: an OR of correlated EXISTS made every list scan the table.
     participantIds: (_op, values) => {
       const recorded = sql`select p.instance_id from ${instanceParticipants} p where p.user_id in ${values}`;
-      const ids = values.includes(viewer.id) ? sql`${recorded} union ${instancesWithOpenTaskFor(viewer)}` : recorded;
+      const ids = values.includes(viewer.id) ? sql`${recorded} union ${instancesWithOpenTaskFor(on, viewer)}` : recorded;
       return sql`${instances.id} in (${ids})`;
     },
   };

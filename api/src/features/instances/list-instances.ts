@@ -5,6 +5,7 @@ import type { AppAbility } from '../../auth/ability.js';
 import { rulesToWhereParts } from '../../auth/ability-sql.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { definitions, instances, organisations } from '../../db/schema.js';
+import { noIndex } from '../../db/sql-dialect.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { dateBound } from '../../lib/date-bound.js';
@@ -40,7 +41,7 @@ export async function listInstances(
   const now = deps.clock().toISOString();
   // One scope per read rule (their own requests, their school's, where they take part), each paged on its
   // own index and merged (ADR 0021); a requester's own have a (created_by, sort column, id) index per sort.
-  const scopes = rulesToWhereParts(input.ability, 'read', 'Instance', instanceFields(input.user)).map((p) => ({
+  const scopes = rulesToWhereParts(input.ability, 'read', 'Instance', instanceFields(input.user, deps.db)).map((p) => ({
     where: p.where,
     ownIndex: p.on === 'createdBy',
   }));
@@ -61,7 +62,7 @@ export async function listInstances(
   // A scoped reader's scope (their school, group, tasks) is the selective part; a `+` keeps SQLite from
   // preferring the state index, which would walk most of the district. Unscoped readers use (state, updated_at).
   const scoped = !input.ability.rulesFor('read', 'Instance').some((r) => !r.conditions && !r.inverted);
-  if (q.state) where.push(scoped ? sql`+${instances.state} = ${q.state}` : eq(instances.state, q.state));
+  if (q.state) where.push(scoped ? sql`${noIndex(deps.db, instances.state)} = ${q.state}` : eq(instances.state, q.state));
   if (q.status) where.push(eq(instances.status, q.status));
   // A 公示's end sits in due_at too, but a notice is never overdue: it simply ends.
   if (q.overdue) where.push(eq(instances.status, 'running'), lt(instances.dueAt, now), await notInNoticeStep(deps));
@@ -73,11 +74,11 @@ export async function listInstances(
   // (created_by, updated_at, id) serves it; the read rules still apply (a teacher who moved school keeps theirs).
   if (q.mine) where.push(eq(instances.createdBy, input.user.id));
   if (q.q) {
-    const search = titleSearch(q.q, { bounded: scoped || !!q.mine || !!org?.narrow });
+    const search = titleSearch(deps.db, q.q, { bounded: scoped || !!q.mine || !!org?.narrow });
     if (search instanceof AppError) throw search;
     where.push(search);
   }
-  const plan = resolveSort(INSTANCE_SORT, q, { scoped });
+  const plan = resolveSort(INSTANCE_SORT, q, { scoped, db: deps.db });
   // Only the listed columns: the snapshot and form data are JSON that drizzle would parse for every row.
   const read = async (scope: SQL, after: SQL | undefined, orderBy: SQL[], limit: number) =>
     await deps.db
@@ -99,7 +100,7 @@ export async function listInstances(
       .from(instances)
       // `+`: the subject's name is looked up per listed row; without it, on a city's statistics SQLite
       // walked every organisation's instances and sorted them all (3–10 s at 1M instances, issue 11).
-      .innerJoin(organisations, eq(organisations.id, sql`+${instances.subjectOrgId}`))
+      .innerJoin(organisations, eq(organisations.id, noIndex(deps.db, instances.subjectOrgId)))
       // A left join keeps instances first in the plan: one primary-key lookup per listed row.
       .leftJoin(requester, eq(requester.id, instances.requesterOrgId))
       .where(and(scope, ...where, after))

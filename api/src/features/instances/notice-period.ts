@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 
 import type { Db } from '../../db/client.js';
 import { definitions, instances, timers } from '../../db/schema.js';
+import { noIndex, sqlFalse, sqlTrue } from '../../db/sql-dialect.js';
 import type { Deps } from '../../deps.js';
 import { type EngineEvent, type TDefinition, workdaysBetween } from '../../engine.js';
 import { calendarFor } from '../calendar/get-calendar.js';
@@ -72,16 +73,16 @@ export async function noticeSteps(deps: Pick<Deps, 'db'>): Promise<Array<{ defin
  */
 export async function inNoticeStep(deps: Pick<Deps, 'db'>, opts: { scoped: boolean }): Promise<SQL> {
   const steps = await noticeSteps(deps);
-  if (steps.length === 0) return sql`0`;
+  if (steps.length === 0) return sqlFalse;
   const names = [...new Set(steps.map((s) => s.state))];
-  const state = opts.scoped ? sql`+${instances.state}` : sql`${instances.state}`;
+  const state = opts.scoped ? noIndex(deps.db, instances.state) : sql`${instances.state}`;
   return sql`${state} in ${names} and ${isPair(steps)}`;
 }
 
 /** "The instance does not rest in a notice step": its deadline, if any, is a task's. */
 export async function notInNoticeStep(deps: Pick<Deps, 'db'>): Promise<SQL> {
   const steps = await noticeSteps(deps);
-  return steps.length ? sql`not ${isPair(steps)}` : sql`1`;
+  return steps.length ? sql`not ${isPair(steps)}` : sqlTrue;
 }
 
 const isPair = (steps: Array<{ definitionId: string; state: string }>) =>

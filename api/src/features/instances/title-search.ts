@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 
 import { instances } from '../../db/schema.js';
+import { jsonText, type TOn } from '../../db/sql-dialect.js';
 import { AppError } from '../../errors.js';
 
 /** `%`, `_` and the escape character itself match literally: a title search is words, not a pattern. */
@@ -11,7 +12,7 @@ const literal = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
  * only runs on rows something selective already walks — the caller's own scope, their own instances, one
  * school's or group's; asked over the whole district it is refused with what to narrow by, not scanned.
  */
-export function titleSearch(q: string, opts: { bounded: boolean }): SQL | AppError {
+export function titleSearch(on: TOn, q: string, opts: { bounded: boolean }): SQL | AppError {
   if (!opts.bounded)
     return new AppError('VALIDATION', {
       status: 422,
@@ -23,5 +24,6 @@ export function titleSearch(q: string, opts: { bounded: boolean }): SQL | AppErr
       },
     });
   const pattern = literal(q);
-  return sql`(json_extract(${instances.title}, '$."zh-CN"') LIKE ${pattern} ESCAPE '\\' OR json_extract(${instances.title}, '$.en') LIKE ${pattern} ESCAPE '\\')`;
+  const [zh, en] = [jsonText(on, instances.title, ['zh-CN']), jsonText(on, instances.title, ['en'])];
+  return sql`(${zh} LIKE ${pattern} ESCAPE '\\' OR ${en} LIKE ${pattern} ESCAPE '\\')`;
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { auditEvents, instances, organisations } from '../../db/schema.js';
+import { jsonPart } from '../../db/sql-dialect.js';
 import type { Deps } from '../../deps.js';
 import { rank } from '../../engine.js';
 import { familyField, familyOf, periodOrField } from '../workflow-rules/families.js';
@@ -33,7 +34,7 @@ async function weakestOf(deps: Deps, instanceIds: string[]): Promise<Map<string,
       and(
         eq(auditEvents.entityType, 'Instance'),
         inArray(auditEvents.entityId, instanceIds),
-        sql`json_extract(${auditEvents.meta}, '$.rollUp') is not null`,
+        sql`${jsonPart(deps.db, auditEvents.meta, ['rollUp'])} is not null`,
       ),
     );
   // The latest per instance, picked here: the events come off (entity_type, entity_id, seq) unsorted across instances.
@@ -86,14 +87,14 @@ export async function assessmentReport(
         groupId: instances.subjectOrgId,
         groupName: organisations.name,
         state: instances.state,
-        score: sql<number | null>`${familyField(family, (u) => u.params.scoreField)}`,
+        score: sql<number | null>`${familyField(family, (u) => u.params.scoreField, { as: 'number' })}`,
         grade: sql<string | null>`${familyField(family, (u) => u.params.gradeField)}`,
       })
       .from(instances)
       .innerJoin(organisations, eq(organisations.id, instances.subjectOrgId))
       .where(
         and(
-          readableOf({ ...input, family }),
+          readableOf({ db: deps.db, ...input, family }),
           cycle === null ? undefined : sql`${cycleOf} = ${cycle}`,
           // The subject is the group (subject_group_id = the group itself). A school filter means the group
           // the school belongs to: the school's figures exist only as a part of its group's assessment, and a

@@ -3,6 +3,7 @@ import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { awardTallies, instances, organisations } from '../../db/schema.js';
+import { noIndex, sqlFalse, type TOn } from '../../db/sql-dialect.js';
 import type { Deps } from '../../deps.js';
 import { type BlockUse, outgoing, rank, type TDefinition, usesOf } from '../../engine.js';
 import { familyField, type FamilyMember, familyOf } from '../workflow-rules/families.js';
@@ -41,9 +42,9 @@ function standingStates(def: TDefinition, use: BlockUse<'levelByQuota'>): string
 }
 
 /** Instances whose level stands; with `scopeLeads`, as a filter (unary +) the planner cannot walk by version or step. */
-const levelStands = (family: Array<FamilyMember<'levelByQuota'>>, scopeLeads: boolean): SQL => {
+const levelStands = (on: TOn, family: Array<FamilyMember<'levelByQuota'>>, scopeLeads: boolean): SQL => {
   const [definitionId, state] = scopeLeads
-    ? [sql`+${instances.definitionId}`, sql`+${instances.state}`]
+    ? [noIndex(on, instances.definitionId), noIndex(on, instances.state)]
     : [sql`${instances.definitionId}`, sql`${instances.state}`];
   return (
     or(
@@ -56,7 +57,7 @@ const levelStands = (family: Array<FamilyMember<'levelByQuota'>>, scopeLeads: bo
           ),
         ),
       ),
-    ) ?? sql`0`
+    ) ?? sqlFalse
   );
 };
 
@@ -75,33 +76,33 @@ export async function awardReport(
   // Every workflow that levels by quota (a bureau's 课后服务评比 built from scratch as much as the template).
   const family = await familyOf(deps, 'levelByQuota');
   const scopeLeads = (await visibleSchools(deps, input.user)) !== null;
-  const created = scopeLeads ? sql`+${instances.createdAt}` : sql`${instances.createdAt}`;
+  const created = scopeLeads ? noIndex(deps.db, instances.createdAt) : sql`${instances.createdAt}`;
   const inYear = and(
     // A range, not substr(): the year's rows come off (definition_id, created_at), not a walk of every year.
     sql`${created} >= ${`${year}-01-01`}`,
     sql`${created} < ${`${Number(year) + 1}-01-01`}`,
   );
   const where = and(
-    readableOf({ ...input, family, scopeLeads }),
+    readableOf({ db: deps.db, ...input, family, scopeLeads }),
     inYear,
     ...schoolSubjectIn(input),
     ...createdWithin(input),
   );
   const level = sql<string | null>`${familyField(family, (u) => u.params.levelField)}`;
-  const score = familyField(family, (u) => u.params.scoreField);
+  const score = familyField(family, (u) => u.params.scoreField, { as: 'number' });
   const countLevels = async (readable: SQL | undefined) =>
     (
       await deps.db
         .select({ level, count: sql<number>`count(*)` })
         .from(instances)
-        .where(and(readable, levelStands(family, scopeLeads), sql`${level} is not null`))
+        .where(and(readable, levelStands(deps.db, family, scopeLeads), sql`${level} is not null`))
         .groupBy(level)
     ).map((r) => ({ level: r.level ?? '', count: Number(r.count) }));
   const scope = input.from || input.to ? null : await tallyScope(deps, input.user, input.ability, input);
   const byLevel = scope
     ? addLevels(
         await levelsFromTallies(deps, family, scope.orgs, year),
-        scope.beyond ? await countLevels(and(familyOnly(family, true), scope.beyond, inYear)) : [],
+        scope.beyond ? await countLevels(and(familyOnly(deps.db, family, true), scope.beyond, inYear)) : [],
       )
     : await countLevels(where);
   const rows = await deps.db

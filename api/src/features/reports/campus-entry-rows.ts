@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { instances, organisations } from '../../db/schema.js';
+import { jsonEach, jsonNumber, jsonText, noIndex, sqlTrue } from '../../db/sql-dialect.js';
 import type { Deps } from '../../deps.js';
 import { familyField, familyOf, periodOrField } from '../workflow-rules/families.js';
 import { createdWithin, schoolColumnIn } from './report-filters.js';
@@ -26,7 +27,7 @@ export async function campusEntryFromRows(
   const family = await familyOf(deps, 'entryRules');
   // The activity date is the family's period: a semester is then a range on (definition_id, period).
   const date = periodOrField(family, (u) => u.params.dateField);
-  const schoolsOf = familyField(family, (u) => u.params.schoolsField);
+  const schoolsOf = familyField(family, (u) => u.params.schoolsField, { as: 'json' });
   const item = familyField(family, (u) => u.params.itemField);
   const hours = await familyOf(deps, 'teacherHours');
   // A request visits several schools (data.schoolIds) and its subject is not one of them: a school or
@@ -36,18 +37,18 @@ export async function campusEntryFromRows(
   // not by the semester's every request: the period and family indexes are kept out of the plan for them.
   const scopeLeads = schools !== null;
   const counted = and(
-    readableOf({ ...input, family, scopeLeads }),
-    visited.length ? sql`exists (select 1 from json_each(${schoolsOf}) v where ${and(...visited)})` : undefined,
+    readableOf({ db: deps.db, ...input, family, scopeLeads }),
+    visited.length
+      ? sql`exists (select 1 from ${jsonEach(deps.db, schoolsOf, { as: 'text', alias: 'v' })} where ${and(...visited)})`
+      : undefined,
     ...createdWithin(input),
-    scopeLeads
-      ? sql`+${date} between ${range.from} and ${range.to}`
-      : sql`${date} between ${range.from} and ${range.to}`,
+    sql`${scopeLeads ? noIndex(deps.db, date) : date} between ${range.from} and ${range.to}`,
     sql`coalesce(${instances.outcome}, '') not in ('rejected', 'withdrawn', 'merged', 'cancelled')`,
   );
   const perSchool = await deps.db
     .select({ schoolId: sql<string>`s.value`, schoolName: organisations.name, used: sql<number>`count(*)` })
     .from(instances)
-    .innerJoin(sql`json_each(${schoolsOf}) s`, sql`1`)
+    .innerJoin(jsonEach(deps.db, schoolsOf, { as: 'text', alias: 's' }), sqlTrue)
     .innerJoin(organisations, eq(organisations.id, sql`s.value`))
     .where(and(counted, schoolFilter(sql`s.value`, schools), ...schoolColumnIn(sql`s.value`, input)))
     .groupBy(sql`s.value`)
@@ -56,7 +57,7 @@ export async function campusEntryFromRows(
     .select({
       itemCode: sql<string>`${item}`,
       requests: sql<number>`count(distinct ${instances.id})`,
-      plannedTeacherHours: sql<number>`sum(coalesce(${familyField(hours, (u) => u.params.plannedField)}, 0))`,
+      plannedTeacherHours: sql<number>`sum(coalesce(${familyField(hours, (u) => u.params.plannedField, { as: 'number' })}, 0))`,
     })
     .from(instances)
     .where(counted)
@@ -76,18 +77,22 @@ export async function campusEntryFromRows(
     for (const r of await deps.db
       .select({
         itemCode: sql<string>`${item}`,
-        hours: sql<number>`sum(coalesce(json_extract(p.value, ${sql.raw(`'$.data.${site.field}'`)}), 0))`,
+        hours: sql<number>`sum(coalesce(${jsonNumber(deps.db, sql`p.value`, ['data', site.field])}, 0))`,
       })
       .from(instances)
       .innerJoin(
-        sql`json_each(${instances.snapshot}, ${sql.raw(`'$.context.collections.${site.step}.parts'`)}) p`,
-        sql`1`,
+        jsonEach(deps.db, instances.snapshot, {
+          as: 'json',
+          alias: 'p',
+          path: ['context', 'collections', site.step, 'parts'],
+        }),
+        sqlTrue,
       )
       .where(
         and(
           counted,
-          inArray(scopeLeads ? sql`+${instances.definitionId}` : sql`${instances.definitionId}`, site.ids),
-          sql`json_extract(p.value, '$.status') = 'submitted'`,
+          inArray(scopeLeads ? noIndex(deps.db, instances.definitionId) : sql`${instances.definitionId}`, site.ids),
+          sql`${jsonText(deps.db, sql`p.value`, ['status'])} = 'submitted'`,
         ),
       )
       .groupBy(sql`1`))

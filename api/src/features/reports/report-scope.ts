@@ -4,6 +4,8 @@ import type { AppAbility } from '../../auth/ability.js';
 import { rulesToWhere } from '../../auth/ability-sql.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { instances, organisations } from '../../db/schema.js';
+import { noIndex, sqlFalse, sqlTrue, type TOn } from '../../db/sql-dialect.js';
+import type { Db } from '../../db/view.js';
 import type { Deps } from '../../deps.js';
 import { instanceFields } from '../instances/instance-subject.js';
 import { inFamily } from '../workflow-rules/families.js';
@@ -16,17 +18,20 @@ const DISTRICT_WIDE = new Set(['bureauAdmin', 'bureauReviewer', 'auditor']);
  * few, so the planner is kept off the family's (definition_id, …) indexes, which would walk a whole period.
  */
 export function readableOf(input: {
+  db: Db;
   user: TAuthUser;
   ability: AppAbility;
   family: Array<{ id: string }>;
   scopeLeads?: boolean;
 }): SQL {
-  return sql`${familyOnly(input.family, input.scopeLeads)} and ${rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user))}`;
+  return sql`${familyOnly(input.db, input.family, input.scopeLeads)} and ${rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user, input.db))}`;
 }
 
 /** `instances.definition_id` in the family; with `scopeLeads`, as a filter the planner cannot walk (unary +). */
-export const familyOnly = (family: Array<{ id: string }>, scopeLeads = false): SQL =>
-  scopeLeads && family.length ? sql`+${instances.definitionId} in ${family.map((m) => m.id)}` : inFamily(family);
+export const familyOnly = (on: TOn, family: Array<{ id: string }>, scopeLeads = false): SQL =>
+  scopeLeads && family.length
+    ? sql`${noIndex(on, instances.definitionId)} in ${family.map((m) => m.id)}`
+    : inFamily(family);
 
 /**
  * Schools whose rows a per-school breakdown may show: all for bureau roles and auditors; otherwise the
@@ -48,4 +53,4 @@ export async function visibleSchools(deps: Pick<Deps, 'db'>, user: TAuthUser): P
 }
 
 export const schoolFilter = (column: SQL | typeof instances.subjectOrgId, schools: Set<string> | null): SQL =>
-  schools === null ? sql`1` : schools.size === 0 ? sql`0` : sql`${column} in ${[...schools]}`;
+  schools === null ? sqlTrue : schools.size === 0 ? sqlFalse : sql`${column} in ${[...schools]}`;

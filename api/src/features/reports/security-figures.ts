@@ -1,6 +1,7 @@
 import { and, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 
 import { findings, findingSchoolTallies, findingTallies, instances, organisations } from '../../db/schema.js';
+import { noIndex } from '../../db/sql-dialect.js';
 import type { Deps } from '../../deps.js';
 import type { TSecurityReport } from './reports.types.js';
 
@@ -76,7 +77,7 @@ export async function figuresFromRows(
     .where(
       and(
         where,
-        round === null ? undefined : scopeLeads ? sql`+${findings.round} = ${round}` : eq(findings.round, round),
+        round === null ? undefined : scopeLeads ? sql`${noIndex(deps.db, findings.round)} = ${round}` : eq(findings.round, round),
       ),
     );
   for (const r of rows) {
@@ -120,11 +121,11 @@ export async function figuresFromTallies(
         round === null ? undefined : eq(findings.round, round),
         // Unary + keeps the planner off the instances' indexes (a school's or a version's whole history):
         // the open findings past due lead, and each one's instance is looked up by id.
-        inArray(sql`+${instances.definitionId}`, family),
+        inArray(noIndex(deps.db, instances.definitionId), family),
         or(
-          inArray(sql`+${instances.subjectOrgId}`, orgs),
-          inArray(sql`+${instances.subjectGroupId}`, orgs),
-          inArray(sql`+${instances.districtId}`, orgs),
+          inArray(noIndex(deps.db, instances.subjectOrgId), orgs),
+          inArray(noIndex(deps.db, instances.subjectGroupId), orgs),
+          inArray(noIndex(deps.db, instances.districtId), orgs),
         ),
       ),
     );

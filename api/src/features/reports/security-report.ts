@@ -36,7 +36,7 @@ export async function securityReport(deps: Deps, input: TInput): Promise<TSecuri
   );
   // What a reader takes part in beyond their organisations is their own few instances: counted from rows.
   const figures = scope.beyond
-    ? await figuresFromRows(deps, and(familyOnly(family, true), scope.beyond) as SQL, round, now, tallied, true)
+    ? await figuresFromRows(deps, and(familyOnly(deps.db, family, true), scope.beyond) as SQL, round, now, tallied, true)
     : tallied;
   return await toReport(deps, figures, round, rounds);
 }
@@ -53,7 +53,7 @@ export async function securityFromRows(
   // Everyone but the bureau reads their own few inspections: those lead, not the round's findings.
   const scopeLeads = (await visibleSchools(deps, input.user)) !== null;
   const where = and(
-    readableOf({ ...input, family, scopeLeads }),
+    readableOf({ db: deps.db, ...input, family, scopeLeads }),
     ...schoolSubjectIn(input),
     ...createdWithin(input),
   ) as SQL;

@@ -3,6 +3,7 @@ import { eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AppAbility } from '../../auth/ability.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { instances, organisations } from '../../db/schema.js';
+import type { TOn } from '../../db/sql-dialect.js';
 import type { Deps } from '../../deps.js';
 import { instanceFields } from '../instances/instance-subject.js';
 import type { TOverviewQuery } from './overview.types.js';
@@ -77,7 +78,7 @@ export async function tallyScope(
   }
   // Narrowed to one school or group, a participant's other instances are filtered like the rest: count rows.
   if (asParticipant && (schoolId || groupId)) return null;
-  const beyond = asParticipant ? participatingBeyond(user, field, [...ids]) : null;
+  const beyond = asParticipant ? participatingBeyond(deps.db, user, field, [...ids]) : null;
   if (!schoolId && !groupId) return { orgs: [...ids], beyond };
   const wanted = (schoolId ?? groupId) as string;
   if (ids.has(wanted)) return { orgs: [wanted], beyond };
@@ -102,7 +103,7 @@ const COLUMN = {
 };
 
 /** Instances the reader takes part in outside their organisations: counted from rows, they are the reader's own few. */
-function participatingBeyond(user: TAuthUser, field: TOrgField, orgs: string[]): SQL {
-  const participant = (instanceFields(user).participantIds as (op: 'in', values: unknown[]) => SQL)('in', [user.id]);
-  return orgs.length ? sql`${participant} and coalesce(${COLUMN[field]} not in ${orgs}, 1)` : participant;
+function participatingBeyond(on: TOn, user: TAuthUser, field: TOrgField, orgs: string[]): SQL {
+  const participant = (instanceFields(user, on).participantIds as (op: 'in', values: unknown[]) => SQL)('in', [user.id]);
+  return orgs.length ? sql`${participant} and coalesce(${COLUMN[field]} not in ${orgs}, true)` : participant;
 }

@@ -1,9 +1,10 @@
-import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, notInArray } from 'drizzle-orm';
 
 import { appendAuditAlone } from '../../audit/append.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { txOrThrow } from '../../db/client.js';
 import { instanceParticipants, instances, taskCandidates, tasks, users } from '../../db/schema.js';
+import { isSet } from '../../db/sql-dialect.js';
 import type { Deps } from '../../deps.js';
 import { AppError, toAppError } from '../../errors.js';
 import { authorize } from '../authorize.js';
@@ -146,7 +147,7 @@ async function workOf(
     .where(
       and(
         eq(taskCandidates.userId, userId),
-        sql`${taskCandidates.open} = 1`,
+        isSet(deps.db, taskCandidates.open),
         eq(tasks.status, 'open'),
         only ? inArray(tasks.id, only) : undefined,
       ),

@@ -4,6 +4,7 @@ import type { TAuthUser } from '../../auth/user.js';
 import type { Db } from '../../db/client.js';
 import { prepared } from '../../db/prepared.js';
 import { taskCandidates, tasks } from '../../db/schema.js';
+import { isSet, noIndex, type TOn } from '../../db/sql-dialect.js';
 
 /**
  * The ids of open tasks naming this user or a role they hold (at that org, or anywhere), as a UNION ALL
@@ -11,8 +12,8 @@ import { taskCandidates, tasks } from '../../db/schema.js';
  * Only open candidate rows (the `open` column follows the task): a reviewer's years of closed reviews
  * are never walked. Duplicates do no harm: the result is only ever used on the right of `IN`.
  */
-export function candidateTaskIds(user: TAuthUser): SQL {
-  const open = sql`${taskCandidates.open} = 1`;
+export function candidateTaskIds(on: TOn, user: TAuthUser): SQL {
+  const open = isSet(on, taskCandidates.open);
   const parts: SQL[] = [
     sql`select ${taskCandidates.taskId} from ${taskCandidates} where ${taskCandidates.userId} = ${user.id} and ${open}`,
   ];
@@ -30,15 +31,16 @@ export function candidateTaskIds(user: TAuthUser): SQL {
 }
 
 /** The task (in the outer query) has this user among its candidates. */
-export const isCandidateOfTask = (user: TAuthUser): SQL => sql`${tasks.id} in (${candidateTaskIds(user)})`;
+export const isCandidateOfTask = (on: TOn, user: TAuthUser): SQL =>
+  sql`${tasks.id} in (${candidateTaskIds(on, user)})`;
 
 /**
  * Instances with an open task this user is a candidate for (a subquery for `instances.id in (…)`). The
  * unary `+` keeps SQLite from walking every open task through the status index: a user's candidate
  * rows are few, so looking each task up by primary key is the cheap side.
  */
-export const instancesWithOpenTaskFor = (user: TAuthUser): SQL =>
-  sql`select ot.instance_id from ${tasks} ot where +ot.status = 'open' and ot.id in (${candidateTaskIds(user)})`;
+export const instancesWithOpenTaskFor = (on: TOn, user: TAuthUser): SQL =>
+  sql`select ot.instance_id from ${tasks} ot where ${noIndex(on, sql`ot.status`)} = 'open' and ot.id in (${candidateTaskIds(on, user)})`;
 
 /**
  * Whether one instance has an open task naming this user or a role they hold — read from that

@@ -41,7 +41,7 @@ export async function listDoneTasks(
   const where: SQL[] = [
     eq(tasks.closedBy, input.user.id),
     isNotNull(tasks.closedBy),
-    rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user)),
+    rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user, deps.db)),
   ];
   const plan = resolveSort(DONE_SORT, input.query);
   const read = async (after: SQL | undefined, orderBy: SQL[], limit: number) =>

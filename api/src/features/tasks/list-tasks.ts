@@ -5,6 +5,7 @@ import type { AppAbility } from '../../auth/ability.js';
 import { rulesToWhere } from '../../auth/ability-sql.js';
 import type { TAuthUser } from '../../auth/user.js';
 import { burdenReports, instances, organisations, tasks } from '../../db/schema.js';
+import { noIndex } from '../../db/sql-dialect.js';
 import type { Deps } from '../../deps.js';
 import { resolveSort, sortedPage, type SortSpec } from '../../lib/sorted-keyset.js';
 import { BURDEN_TASK } from '../burden/burden-task.js';
@@ -40,9 +41,9 @@ export async function listTasks(deps: Deps, input: { user: TAuthUser; ability: A
   const q = input.query;
   // Drive from the user's candidate rows (few) by primary key; the `+` stops SQLite from walking every
   // open task in the district through the status index and probing each against the list.
-  const base: SQL[] = [sql`+${tasks.status} = 'open'`, isCandidateOfTask(input.user)];
+  const base: SQL[] = [sql`${noIndex(deps.db, tasks.status)} = 'open'`, isCandidateOfTask(deps.db, input.user)];
   if (readFilterNeeded(input.user, input.ability))
-    base.push(rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user)));
+    base.push(rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user, deps.db)));
   const plan = resolveSort(TASK_SORT, q);
   const read = async (after: SQL | undefined, orderBy: SQL[], limit: number) =>
     await deps.db

@@ -56,7 +56,7 @@ export async function levelFor(
   const family = await familyOf(deps, 'levelByQuota');
   // Ranking against the others and taking a level is one turn per year and category (take-turns.ts).
   await takeTurnsOn(deps.db, [`award-levels:${input.year}:${input.category}`]);
-  const score = familyField(family, (u) => u.params.scoreField);
+  const score = familyField(family, (u) => u.params.scoreField, { as: 'number' });
   const category = familyField(family, (u) => u.params.categoryField);
   const others = await deps.db
     .select({ id: instances.id, score: sql<number>`${score}` })

@@ -2,6 +2,7 @@ import { and, count, eq, gte, inArray, notInArray, type SQL, sql } from 'drizzle
 import { alias } from 'drizzle-orm/sqlite-core';
 
 import { instances, organisations } from '../../db/schema.js';
+import { jsonEach } from '../../db/sql-dialect.js';
 import { takeTurnsOn } from '../../db/take-turns.js';
 import type { Deps } from '../../deps.js';
 import {
@@ -36,7 +37,7 @@ export function semesterRange(semester: string): { from: string; to: string } {
 const fields = (family: Family) => ({
   date: familyField(family, (u) => u.params.dateField),
   item: familyField(family, (u) => u.params.itemField),
-  schools: familyField(family, (u) => u.params.schoolsField),
+  schools: familyField(family, (u) => u.params.schoolsField, { as: 'json' }),
 });
 
 /**
@@ -73,8 +74,8 @@ async function usedIn(
   );
 }
 
-const atSchool = (family: Family, schoolId: string) =>
-  sql`exists (select 1 from json_each(${fields(family).schools}) where value = ${schoolId})`;
+const atSchool = (deps: Pick<Deps, 'db'>, family: Family, schoolId: string) =>
+  sql`exists (select 1 from ${jsonEach(deps.db, fields(family).schools, { as: 'text' })} where value = ${schoolId})`;
 
 /**
  * An emergency addition (lead time waived) counts only when the leading group approved it for this
@@ -161,13 +162,13 @@ async function whitelistRefusals(
   const perSchool: Record<string, number> = {};
   const perSchoolItem: Record<string, number> = {};
   for (const schoolId of request.schoolIds) {
-    perSchool[schoolId] = await usedIn(deps, family, semester, instanceId, atSchool(family, schoolId));
+    perSchool[schoolId] = await usedIn(deps, family, semester, instanceId, atSchool(deps, family, schoolId));
     perSchoolItem[`${schoolId}:${request.itemCode}`] = await usedIn(
       deps,
       family,
       semester,
       instanceId,
-      atSchool(family, schoolId),
+      atSchool(deps, family, schoolId),
       sql`${fields(family).item} = ${request.itemCode}`,
     );
   }
@@ -235,7 +236,7 @@ async function basicRefusals(
     });
   const cap = p.schoolCapPerSemester ?? SCHOOL_SEMESTER_CAP;
   for (const schoolId of strings(data[p.schoolsField])) {
-    const used = await createdThisSemester(deps, family, now, instanceId, atSchool(family, schoolId));
+    const used = await createdThisSemester(deps, family, now, instanceId, atSchool(deps, family, schoolId));
     if (used < cap) continue;
     const name =
       (

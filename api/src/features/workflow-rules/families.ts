@@ -1,13 +1,24 @@
 import { eq, inArray, type SQL, sql } from 'drizzle-orm';
 
-import type { Db } from '../../db/client.js';
+import { type Db, dialectOf } from '../../db/client.js';
 import { definitions, instances } from '../../db/schema.js';
+import { jsonNumber, jsonPart, jsonText, sqlFalse } from '../../db/sql-dialect.js';
+import type { TDialect } from '../../db/view.js';
 import type { Deps } from '../../deps.js';
 import { type BlockName, type BlockUse, periodField, type TDefinition, usesOf } from '../../engine.js';
 import { parsedDefinition } from '../definitions/load-definition.js';
 
-/** A published definition that declares a block, with that block's uses. */
-export type FamilyMember<N extends BlockName> = { id: string; key: string; def: TDefinition; uses: Array<BlockUse<N>> };
+/**
+ * A published definition that declares a block, with that block's uses, and the dialect of the database it
+ * was read from (familyField writes its SQL in it).
+ */
+export type FamilyMember<N extends BlockName> = {
+  id: string;
+  key: string;
+  def: TDefinition;
+  uses: Array<BlockUse<N>>;
+  dialect: TDialect;
+};
 
 // Published definitions never change, so each is read and parsed once per database.
 const published = new WeakMap<Db, Map<string, { key: string; def: TDefinition }>>();
@@ -33,9 +44,10 @@ async function publishedDefinitions(
  * step all keep the block, so they stay in the family; nothing here knows a built-in key.
  */
 export async function familyOf<N extends BlockName>(deps: Pick<Deps, 'db'>, name: N): Promise<Array<FamilyMember<N>>> {
+  const dialect = dialectOf(deps.db);
   return (await publishedDefinitions(deps)).flatMap((d) => {
     const uses = usesOf(d.def, name);
-    return uses.length ? [{ ...d, uses }] : [];
+    return uses.length ? [{ ...d, uses, dialect }] : [];
   });
 }
 
@@ -46,25 +58,28 @@ export const inFamily = (family: Array<{ id: string }>): SQL =>
         instances.definitionId,
         family.map((m) => m.id),
       )
-    : sql`0`;
+    : sqlFalse;
+
+const READ = { text: jsonText, number: jsonNumber, json: jsonPart };
 
 /**
  * An instance data field a block names by parameter (e.g. the roll-up's `scoreField`), as SQL. Members
- * usually agree on the name; when a copy renamed the field, each definition reads its own.
+ * usually agree on the name; when a copy renamed the field, each definition reads its own. `as`: what the
+ * field holds — on SQLite the one json_extract reads them all; PostgreSQL reads text, a number or a JSON
+ * document (an array to iterate) differently (db/sql-dialect.ts).
  */
 export function familyField<N extends BlockName>(
   family: Array<FamilyMember<N>>,
   pick: (use: BlockUse<N>) => string | undefined,
-  fallback?: string,
+  opts: { fallback?: string; as?: 'text' | 'number' | 'json' } = {},
 ): SQL {
-  const names = family.map((m) => ({ id: m.id, name: m.uses.map(pick).find(Boolean) ?? fallback }));
+  const names = family.map((m) => ({ id: m.id, name: m.uses.map(pick).find(Boolean) ?? opts.fallback }));
   const distinct = [...new Set(names.map((n) => n.name))];
+  const on = family[0]?.dialect ?? 'sqlite';
   // Field names are identifiers (the definition schema allows letters, digits and _), so the path is
   // written into the SQL as a literal, as a hand-written query would, and an expression index still matches.
   const read = (name: string | undefined) =>
-    name && /^[A-Za-z][A-Za-z0-9_]*$/.test(name)
-      ? sql`json_extract(${instances.data}, ${sql.raw(`'$.${name}'`)})`
-      : sql`null`;
+    name && /^[A-Za-z][A-Za-z0-9_]*$/.test(name) ? READ[opts.as ?? 'text'](on, instances.data, [name]) : sql`null`;
   if (distinct.length <= 1) return read(distinct[0]);
   return sql`(case ${instances.definitionId} ${sql.join(
     names.map((n) => sql`when ${n.id} then ${read(n.name)}`),

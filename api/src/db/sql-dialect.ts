@@ -1,0 +1,93 @@
+import { type SQL, sql, type SQLWrapper } from 'drizzle-orm';
+
+import { type Db, dialectOf, type TDialect } from './view.js';
+
+/**
+ * The few SQL fragments SQLite and PostgreSQL spell differently (ADR 0028), in one place. Each takes the
+ * database (or its dialect) and gives SQLite exactly the SQL it had before (its query plans are tested),
+ * PostgreSQL its own spelling. Everything else a use-case writes by hand must read the same on both.
+ */
+export type TOn = Db | TDialect;
+
+const dialect = (on: TOn): TDialect => (typeof on === 'string' ? on : dialectOf(on));
+
+/** Always true / always false as a condition: SQLite reads `true`/`false` as 1/0, PostgreSQL wants booleans. */
+export const sqlTrue = sql`true`;
+export const sqlFalse = sql`false`;
+
+/**
+ * The column's value, which no index can serve: SQLite's unary `+` keeps its planner off an index where a
+ * reader's scope is the selective part (ADR 0006). PostgreSQL has no such hint (and no `+text`): its
+ * planner weighs the scope from its statistics.
+ */
+export const noIndex = (on: TOn, column: SQLWrapper): SQL =>
+  dialect(on) === 'sqlite' ? sql`+${column}` : sql`${column}`;
+
+// A JSON path is written into the SQL as a literal, as a hand-written query would: keys are identifiers
+// (letters, digits, _) or a fixed name such as "zh-CN", never a request's text.
+const KEY = /^[A-Za-z0-9_-]+$/;
+function checked(path: readonly string[]): readonly string[] {
+  for (const key of path) if (!KEY.test(key)) throw new Error(`sql-dialect: unsafe JSON key "${key}"`);
+  return path;
+}
+const sqlitePath = (path: readonly string[]) =>
+  sql.raw(`'$${checked(path)
+    .map((k) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? `.${k}` : `."${k}"`))
+    .join('')}'`);
+/** PostgreSQL: `(col->'a'->'b')` (json) or `(col->'a'->>'b')` (the last step's text). */
+const pgPath = (column: SQLWrapper, path: readonly string[], lastAsText: boolean) =>
+  sql`(${column}${sql.raw(
+    checked(path)
+      .map((k, i) => `${i === path.length - 1 && lastAsText ? '->>' : '->'}'${k}'`)
+      .join(''),
+  )})`;
+
+/**
+ * A scalar inside a JSON column (or JSON value), e.g. `jsonText(db, instances.data, ['period'])`. SQLite's
+ * json_extract gives the value in its own type; PostgreSQL's `->>` gives its text (a string as itself, a
+ * number as its digits): compare it with text, or use jsonNumber.
+ */
+export const jsonText = (on: TOn, column: SQLWrapper, path: readonly string[]): SQL =>
+  dialect(on) === 'sqlite' ? sql`json_extract(${column}, ${sqlitePath(path)})` : pgPath(column, path, true);
+
+/** A number inside a JSON column; on PostgreSQL anything but a JSON number reads as null (as a cast would fail). */
+export function jsonNumber(on: TOn, column: SQLWrapper, path: readonly string[]): SQL {
+  if (dialect(on) === 'sqlite') return jsonText(on, column, path);
+  const value = pgPath(column, path, false);
+  return sql`(case when json_typeof(${value}) = 'number' then ${pgPath(column, path, true)}::float8 end)`;
+}
+
+/** A JSON document inside a JSON column, to iterate (jsonEach): SQLite gives its text, PostgreSQL the json. */
+export const jsonPart = (on: TOn, column: SQLWrapper, path: readonly string[]): SQL =>
+  dialect(on) === 'sqlite' ? jsonText(on, column, path) : pgPath(column, path, false);
+
+/** Whether the JSON value at the path is a string (SQLite's typeof 'text', PostgreSQL's json_typeof 'string'). */
+export const jsonIsString = (on: TOn, column: SQLWrapper, path: readonly string[]): SQL =>
+  dialect(on) === 'sqlite'
+    ? sql`typeof(${jsonText(on, column, path)}) = 'text'`
+    : sql`json_typeof(${pgPath(column, path, false)}) = 'string'`;
+
+/**
+ * The elements of a JSON array as a table `alias` with one column `value`, for `from`/`join` (SQLite's
+ * json_each, PostgreSQL's json_array_elements). `as: 'text'`: elements that are strings, read as text;
+ * `as: 'json'`: elements that are objects, read further with jsonText(…, sql`alias.value`, …). `path`
+ * (SQLite's second argument to json_each) picks the array inside the document.
+ */
+export function jsonEach(
+  on: TOn,
+  array: SQLWrapper,
+  opts: { as: 'text' | 'json'; alias?: string; path?: readonly string[] },
+): SQL {
+  const alias = opts.alias ? sql.raw(` ${opts.alias}`) : sql``;
+  if (dialect(on) === 'sqlite')
+    return opts.path ? sql`json_each(${array}, ${sqlitePath(opts.path)})${alias}` : sql`json_each(${array})${alias}`;
+  const elements = opts.path ? pgPath(array, opts.path, false) : array;
+  const fn = sql.raw(opts.as === 'text' ? 'json_array_elements_text' : 'json_array_elements');
+  return sql`${fn}(${elements}) ${sql.raw(opts.alias ?? 'j')}(value)`;
+}
+
+/**
+ * A 0/1 flag column (a boolean on PostgreSQL) is set, written as SQLite's partial indexes state it
+ * (`open = 1`): its planner uses a partial index only for a query that repeats the index's own condition.
+ */
+export const isSet = (on: TOn, flag: SQLWrapper): SQL => (dialect(on) === 'sqlite' ? sql`${flag} = 1` : sql`${flag}`);
