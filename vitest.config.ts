@@ -9,6 +9,17 @@ const API_TESTS = {
   globalSetup: ['api/src/test/postgres-global.ts'],
 };
 
+const E2E_TESTS = {
+  environment: 'node',
+  testTimeout: 120_000,
+  hookTimeout: 180_000,
+  fileParallelism: false,
+  // A browser waits on a real server that shares two cores with the rest of the suite: a poll's
+  // default second is too short for a busy machine (a start form's pre-selection once took longer).
+  expect: { poll: { timeout: 10_000 } },
+  globalSetup: ['e2e/global-setup.ts'],
+};
+
 // One runner for the whole repo: each workspace is a project, browser journeys run last and alone.
 export default defineConfig({
   test: {
@@ -20,18 +31,15 @@ export default defineConfig({
       // the file's backup); `*.pg.test.ts` about what only PostgreSQL has (several nodes on one database).
       { test: { name: 'api', ...API_TESTS, exclude: [...configDefaults.exclude, '**/*.pg.test.ts'] } },
       { test: { name: 'api-pg', ...API_TESTS, exclude: [...configDefaults.exclude, '**/*.sqlite.test.ts'] } },
+      { test: { name: 'e2e', ...E2E_TESTS, include: ['e2e/**/*.e2e.test.ts'] } },
+      // The role journeys once more on the demo seeded into PostgreSQL (issue 14: EDUFLOW_DATABASE_URL).
+      // After the rest (groupOrder 1): two browsers at once would slow both on two cores.
       {
         test: {
-          name: 'e2e',
-          include: ['e2e/**/*.e2e.test.ts'],
-          environment: 'node',
-          testTimeout: 120_000,
-          hookTimeout: 180_000,
-          fileParallelism: false,
-          // A browser waits on a real server that shares two cores with the rest of the suite: a poll's
-          // default second is too short for a busy machine (a start form's pre-selection once took longer).
-          expect: { poll: { timeout: 10_000 } },
-          globalSetup: ['e2e/global-setup.ts'],
+          name: 'e2e-pg',
+          ...E2E_TESTS,
+          include: ['e2e/role-journeys.e2e.test.ts'],
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -1,10 +1,19 @@
 import { execFileSync } from 'node:child_process';
 
-import { DEMO_PASSWORD, freePort, REPO_ROOT } from './harness';
-import { removeSeeded, SEEDED_ENV, seedOnce } from './seeded-demo';
+import type { TestProject } from 'vitest/node';
 
-/** Before any browser test: the built console and server up to date, and the demo seeded once. */
-export default async function setup(): Promise<() => void> {
+import { createDatabase, startPostgres, type TestPostgres } from '../api/src/test/postgres';
+import { DEMO_PASSWORD, freePort, REPO_ROOT } from './harness';
+import { removeSeeded, seedOnce } from './seeded-demo';
+
+/** The seeded database every e2e-pg file's copy is made from. */
+const TEMPLATE = 'demo_seeded';
+
+/**
+ * Before any browser test: the built console and server up to date, and the demo seeded once — into the
+ * data folder's SQLite file, or for the e2e-pg project into a PostgreSQL started for the run (issue 14).
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   execFileSync(process.execPath, ['api/scripts/build.mjs', '--if-stale'], { cwd: REPO_ROOT, stdio: 'inherit' });
   const healthy = async (url: string) => {
     for (let i = 0; i < 360; i++) {
@@ -19,7 +28,21 @@ export default async function setup(): Promise<() => void> {
     }
     throw new Error('the demo server did not become healthy while seeding');
   };
-  const dir = await seedOnce(REPO_ROOT, DEMO_PASSWORD, healthy, await freePort());
-  process.env[SEEDED_ENV] = dir;
-  return () => removeSeeded(dir);
+  let postgres: TestPostgres | undefined;
+  let env: Record<string, string> = {};
+  if (project.name === 'e2e-pg') {
+    postgres = await startPostgres();
+    env = { EDUFLOW_DATABASE_URL: await createDatabase(postgres.url, TEMPLATE) };
+  }
+  try {
+    const dir = await seedOnce(REPO_ROOT, DEMO_PASSWORD, healthy, await freePort(), env);
+    project.provide('e2eSeeded', { dir, postgres: postgres ? { serverUrl: postgres.url, template: TEMPLATE } : null });
+    return async () => {
+      removeSeeded(dir);
+      await postgres?.stop();
+    };
+  } catch (e) {
+    await postgres?.stop();
+    throw e;
+  }
 }

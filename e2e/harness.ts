@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 
 import { copySeeded } from './seeded-demo';
 import { DEMO_TOTP, nextTotp, sharedSession } from './two-factor';
@@ -106,7 +106,7 @@ export async function startServer(
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'eduflow-e2e-'));
   const ordinary = !options.prepare && !options.env && !options.password;
-  if (ordinary) copySeeded(dataDir);
+  const seededEnv = ordinary ? await copySeeded(inject('e2eSeeded'), dataDir) : null;
   // What the data folder holds before the first start (e.g. last year's audit events); the demo is seeded on top.
   await options.prepare?.(dataDir);
   const port = await freePort();
@@ -120,6 +120,7 @@ export async function startServer(
       EDUFLOW_DATA_DIR: dataDir,
       EDUFLOW_PORT: String(port),
       EDUFLOW_DEMO_PASSWORD: password,
+      ...seededEnv,
       ...options.env,
     },
   });

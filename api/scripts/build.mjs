@@ -156,8 +156,9 @@ export async function buildServer() {
     plugins: [deferredPackages, externalPackages],
     logLevel: 'warning',
   });
-  // migrate() finds the migrations beside the module that runs it (new URL('./migrations', import.meta.url)).
+  // migrate() and migratePostgres() find their migrations beside the module that runs them (new URL('./migrations…')).
   cpSync(at('api', 'src', 'db', 'migrations'), join(out, 'migrations'), { recursive: true });
+  cpSync(at('api', 'src', 'db', 'migrations-pg'), join(out, 'migrations-pg'), { recursive: true });
   writeFileSync(join(out, 'meta.json'), JSON.stringify(result.metafile));
   stamp('server', startedAt);
 }

@@ -43,6 +43,7 @@ const deps: Deps = {
   appVersion: pkg.version ?? '0.0.0',
   secureCookies: process.env.EDUFLOW_SECURE_COOKIES === '1',
   auditCheckpointFile,
+  dataDir,
   attachmentsDir: attachmentsDirFromEnv(dataDir),
   passwordMaxAgeDays: passwordMaxAgeDays(),
 };

@@ -36,13 +36,12 @@ export function withoutPassword(url: string): string {
  * The one rule every entry point (server, migrate command) uses to find its database (issue 14, ADR 0028):
  * EDUFLOW_DATABASE_URL=postgres://… selects PostgreSQL, shared by every API node of a city deployment;
  * unset, the embedded SQLite file in the data folder, as `npm start` has always used. Either way the
- * schema is migrated before anything reads it (on PostgreSQL under drizzle's advisory lock, so nodes
- * starting together migrate once). EDUFLOW_DATABASE_POOL sizes a node's PostgreSQL pool (default 10).
+ * schema is migrated before anything reads it (on PostgreSQL by one node at a time, under the start
+ * lock, so nodes starting together migrate once). EDUFLOW_DATABASE_POOL sizes a node's pool (default 10).
  */
 export async function openDatabase(dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<TOpenedDatabase> {
   const url = env.EDUFLOW_DATABASE_URL?.trim();
   if (url) {
-    await migratePostgres(url);
     const max = Number(env.EDUFLOW_DATABASE_POOL ?? 10);
     const { db, pool } = openPostgresDb(url, { max: Number.isInteger(max) && max > 0 ? max : 10 });
     const alone = async <T>(fn: () => Promise<T>): Promise<T> => {
@@ -56,6 +55,13 @@ export async function openDatabase(dataDir: string, env: NodeJS.ProcessEnv = pro
         client.release();
       }
     };
+    try {
+      // Migrations, then the retention trigger re-asserted: one node at a time (DDL racing DDL fails).
+      await alone(() => migratePostgres(url));
+    } catch (err) {
+      await pool.end();
+      throw err;
+    }
     return { db, dialect: 'postgresql', where: withoutPassword(url), alone, close: () => pool.end() };
   }
   const file = dbFileIn(dataDir);

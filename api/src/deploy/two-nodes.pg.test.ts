@@ -4,11 +4,13 @@ import { join } from 'node:path';
 
 import { TEMPLATES } from '@eduflow/workflows';
 import { and, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { verifyAuditChain } from '../audit/verify.js';
-import { auditEvents, instances, timers } from '../db/schema.js';
+import { openPostgresDb } from '../db/postgres.js';
+import { auditEvents, instances, timers, users } from '../db/schema.js';
 import { type Harness, makeHarness, PASSWORD } from '../test/harness.js';
+import { createDatabase } from '../test/postgres.js';
 import { type ServerProcess, startServerProcess } from '../test/server-process.js';
 
 /**
@@ -249,5 +251,26 @@ describe('two API nodes on one PostgreSQL', () => {
     expect(result).toMatchObject({ ok: true });
     const seqs = await h.db.select({ n: count(), max: sql<number>`max(${auditEvents.seq})` }).from(auditEvents);
     expect(seqs[0]?.n).toBe(seqs[0]?.max);
+  });
+});
+
+describe('two API nodes starting together on an empty PostgreSQL', () => {
+  it('migrate and set up the installation once: one set of administrators, one chain that verifies', async () => {
+    const url = await createDatabase(inject('testPostgresUrl'), `two_nodes_empty_${process.pid}`);
+    const folders = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'eduflow-node-')));
+    const started = await Promise.all(
+      folders.map((dir) => startServerProcess(dir, { EDUFLOW_DATABASE_URL: url, EDUFLOW_DEMO: '0' })),
+    );
+    const { db, pool } = openPostgresDb(url, { max: 2 });
+    try {
+      // 三员: the system, security and audit administrators, made by whichever node started first.
+      const accounts = await db.select({ username: users.username }).from(users);
+      expect(accounts.map((a) => a.username).sort()).toEqual(['admin', 'auditor', 'secadmin']);
+      expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+    } finally {
+      await pool.end();
+      await Promise.all(started.map((n) => n.stop()));
+      for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

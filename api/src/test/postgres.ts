@@ -92,10 +92,11 @@ export async function startPostgres(): Promise<TestPostgres> {
 }
 
 /**
- * A new empty database on the server of `serverUrl` (its `postgres` database), named from `name` (made safe
- * as an identifier); returns its URL.
+ * A new database on the server of `serverUrl` (its `postgres` database), named from `name` (made safe as an
+ * identifier): empty, or a copy of the database `template` (PostgreSQL copies it file by file, far faster
+ * than seeding again; nothing may be connected to the template meanwhile). Returns its URL.
  */
-export async function createDatabase(serverUrl: string, name: string): Promise<string> {
+export async function createDatabase(serverUrl: string, name: string, template?: string): Promise<string> {
   const db = name
     .replace(/[^a-z0-9_]/gi, '_')
     .toLowerCase()
@@ -103,7 +104,8 @@ export async function createDatabase(serverUrl: string, name: string): Promise<s
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${db}`);
+    const from = template ? ` TEMPLATE ${template.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}` : '';
+    await admin.query(`CREATE DATABASE ${db}${from}`);
   } finally {
     await admin.end();
   }
