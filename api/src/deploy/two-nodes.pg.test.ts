@@ -11,7 +11,7 @@ import { openPostgresDb } from '../db/postgres.js';
 import { auditEvents, instances, timers, users } from '../db/schema.js';
 import { type Harness, makeHarness, PASSWORD } from '../test/harness.js';
 import { createDatabase } from '../test/postgres.js';
-import { type ServerProcess, startServerProcess } from '../test/server-process.js';
+import { runCommand, type ServerProcess, startServerProcess } from '../test/server-process.js';
 
 /**
  * A city deployment in miniature (issue 14): two API processes, started as `npm start` starts one, on one
@@ -272,5 +272,17 @@ describe('two API nodes starting together on an empty PostgreSQL', () => {
       await Promise.all(started.map((n) => n.stop()));
       for (const dir of folders) rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("SQLite's operator commands on a PostgreSQL deployment", () => {
+  it('backup and restore refuse with the tools to use instead, and touch nothing', async () => {
+    const env = { EDUFLOW_DATABASE_URL: h.databaseUrl ?? '', EDUFLOW_DATA_DIR: dirs[0] ?? '' };
+    const backup = await runCommand('api/src/ops/backup-cli.ts', ['--out', join(dirs[0] ?? '', 'backups')], env);
+    expect(backup.code).toBe(1);
+    expect(backup.stderr).toContain('pg_dump');
+    const restore = await runCommand('api/src/ops/restore-cli.ts', [join(dirs[0] ?? '', 'backups')], env);
+    expect(restore.code).toBe(1);
+    expect(restore.stderr).toContain('pg_restore');
   });
 });

@@ -13,6 +13,13 @@ import { backup } from './backup.js';
 import { userPath } from './user-path.js';
 
 const { values } = parseArgs({ options: { out: { type: 'string' } } });
+if (process.env.EDUFLOW_DATABASE_URL) {
+  // The snapshot below is SQLite's (VACUUM INTO); PostgreSQL has its own tools (README → Deploying for a city).
+  console.error(
+    'backup refused: EDUFLOW_DATABASE_URL is set (PostgreSQL). Back the database up with pg_dump (or your continuous archiving), and the shared attachments folder with its storage’s tools; npm run backup backs up a SQLite data folder.',
+  );
+  process.exit(1);
+}
 const dataDir = dataDirFromEnv();
 const outDir = userPath(values.out ?? process.env.EDUFLOW_BACKUP_DIR ?? 'backups');
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;

@@ -20,6 +20,13 @@ if (positionals.length !== 1) {
   console.error('usage: npm run restore -- <backup folder> [--force]');
   process.exit(2);
 }
+if (process.env.EDUFLOW_DATABASE_URL) {
+  // A backup holds a SQLite file; a PostgreSQL deployment restores with pg_restore (README → Deploying for a city).
+  console.error(
+    'restore refused: EDUFLOW_DATABASE_URL is set (PostgreSQL). Restore the database with pg_restore and the shared attachments with their storage’s tools; npm run restore restores a SQLite data folder.',
+  );
+  process.exit(1);
+}
 if (process.env.EDUFLOW_ATTACHMENTS_DIR) {
   // The nodes' shared attachments folder is not the data folder's to replace: its own storage restores it.
   console.error(
