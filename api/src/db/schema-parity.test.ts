@@ -117,4 +117,27 @@ describe('the SQLite and PostgreSQL schemas', () => {
       expect({ table, ...postgres[table] }).toEqual({ table, ...sqlite[table] });
     }
   });
+
+  // SQLite's triggers (its migrations and the audit retention rule) are ported by name (migrations-pg 0002).
+  it('hold the same triggers, by table and name; PostgreSQL also refuses TRUNCATE of the audit trail', async () => {
+    const url = await server.database('parity_triggers');
+    await migratePostgres(url);
+    const db = openDb(join(dir, 'triggers.db'));
+    migrate(db);
+    const sqlite = db.$client
+      .prepare(`select tbl_name || '.' || name from sqlite_master where type = 'trigger'`)
+      .pluck()
+      .all() as string[];
+    closeDb(db);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const postgres = (
+      await client.query<{ name: string }>(
+        `select c.relname || '.' || t.tgname as name from pg_trigger t join pg_class c on c.oid = t.tgrelid
+          where not t.tgisinternal`,
+      )
+    ).rows.map((r) => r.name);
+    await client.end();
+    expect(postgres.sort()).toEqual([...sqlite, 'audit_events.audit_events_no_truncate'].sort());
+  });
 });

@@ -77,7 +77,7 @@ async function burdenPerSchool(
           input.to ? lte(burdenReports.createdAt, dateBound(input.to, 'end')) : undefined,
         ),
       )
-      .groupBy(burdenReports.schoolId)
+      .groupBy(burdenReports.schoolId, organisations.name)
       .orderBy(sql`3 desc`)
   ).map((r) => ({ ...r, reports: Number(r.reports), open: Number(r.open), hours: Number(r.hours) }));
 }

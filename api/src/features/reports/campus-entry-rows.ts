@@ -51,7 +51,7 @@ export async function campusEntryFromRows(
     .innerJoin(jsonEach(deps.db, schoolsOf, { as: 'text', alias: 's' }), sqlTrue)
     .innerJoin(organisations, eq(organisations.id, sql`s.value`))
     .where(and(counted, schoolFilter(sql`s.value`, schools), ...schoolColumnIn(sql`s.value`, input)))
-    .groupBy(sql`s.value`)
+    .groupBy(sql`s.value`, organisations.name)
     .orderBy(sql`3 desc`, organisations.name);
   const hoursByItem = await deps.db
     .select({
