@@ -1,4 +1,7 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+// Tests about SQLite itself (query plans, the WAL, the file) are named *.sqlite.test.ts: not run on PostgreSQL.
+const onPostgres = process.env.EDUFLOW_TEST_ENGINE === 'postgresql';
 
 // One runner for the whole repo: each workspace is a project, browser journeys run last and alone.
 export default defineConfig({
@@ -11,6 +14,7 @@ export default defineConfig({
           name: 'api',
           isolate: false,
           include: ['api/src/**/*.test.ts', 'seeds/src/**/*.test.ts'],
+          exclude: onPostgres ? [...configDefaults.exclude, '**/*.sqlite.test.ts'] : configDefaults.exclude,
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -1,4 +1,7 @@
+import { sql } from 'drizzle-orm';
+
 import { appendAuditAlone } from '../audit/append.js';
+import { dialectOf } from '../db/client.js';
 import type { Harness } from './harness.js';
 
 /** Appends one test event to the chain, as a use-case would (in its own transaction). */
@@ -18,10 +21,19 @@ export async function appendEvents(h: Pick<Harness, 'db' | 'clock'>, n: number):
 }
 
 /**
- * What an attacker with write access to the database file does: triggers out of the way, tamper (through
- * SQLite's writer connection), triggers back.
+ * What an attacker with write access to the database does: triggers out of the way, tamper (h.sql, beneath
+ * the use-cases), triggers back. PostgreSQL switches the table's own triggers off and on again.
  */
-export async function withoutTriggers(h: Pick<Harness, 'sqlite'>, fn: () => unknown): Promise<void> {
+export async function withoutTriggers(h: Pick<Harness, 'db' | 'sqlite' | 'sql'>, fn: () => unknown): Promise<void> {
+  if (dialectOf(h.db) === 'postgresql') {
+    await h.sql(sql`alter table audit_events disable trigger user`);
+    try {
+      await fn();
+    } finally {
+      await h.sql(sql`alter table audit_events enable trigger user`);
+    }
+    return;
+  }
   const s = h.sqlite;
   const triggers = s
     .prepare("select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'audit_events'")
