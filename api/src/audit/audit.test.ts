@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { tx } from '../db/client.js';
+import { withoutTriggers } from '../test/audit-tamper.js';
 import { type Harness, makeHarness } from '../test/harness.js';
 import { appendAudit } from './append.js';
 import { verifyAuditChain } from './verify.js';
@@ -11,21 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const sqlite = () => h.sqlite;
-
-/** Tampering needs the triggers out of the way, exactly as an attacker with file access would do. */
-function withoutTriggers(fn: () => void) {
-  const triggers = sqlite()
-    .prepare("select sql from sqlite_master where type = 'trigger' and tbl_name = 'audit_events'")
-    .all() as Array<{ sql: string }>;
-  sqlite().exec('drop trigger audit_events_no_update; drop trigger audit_events_no_delete;');
-  try {
-    fn();
-  } finally {
-    for (const t of triggers) sqlite().exec(t.sql);
-  }
-}
-
 describe('audit log', () => {
   it('every setup mutation is in the chain and the chain verifies', async () => {
     const result = await verifyAuditChain(h.db);
@@ -34,24 +21,24 @@ describe('audit log', () => {
     expect(result.count).toBe(35);
   });
 
-  it('the database refuses UPDATE and DELETE on audit_events', () => {
-    expect(() => sqlite().prepare("update audit_events set action = 'x' where seq = 1").run()).toThrow(/append-only/);
-    expect(() => sqlite().prepare('delete from audit_events where seq = 1').run()).toThrow(/append-only/);
+  it('the database refuses UPDATE and DELETE on audit_events', async () => {
+    await expect(h.sql(sql`update audit_events set action = 'x' where seq = 1`)).rejects.toThrow(
+      /^audit_events is append-only: UPDATE refused/,
+    );
+    await expect(h.sql(sql`delete from audit_events where seq = 1`)).rejects.toThrow(
+      /^audit_events is append-only: DELETE refused/,
+    );
   });
 
   it('verify pinpoints an edited event', async () => {
-    withoutTriggers(() => sqlite().prepare("update audit_events set actor_name = 'someone else' where seq = 5").run());
+    await withoutTriggers(h, () => h.sql(sql`update audit_events set actor_name = 'someone else' where seq = 5`));
     const result = await verifyAuditChain(h.db);
     expect(result).toMatchObject({ ok: false, brokenAt: 5 });
   });
 
   it('verify pinpoints a deleted event (a gap in seq)', async () => {
     const h2 = await makeHarness();
-    const s = h2.sqlite;
-    const triggers = s.prepare("select sql from sqlite_master where type = 'trigger'").all() as Array<{ sql: string }>;
-    s.exec('drop trigger audit_events_no_delete;');
-    s.prepare('delete from audit_events where seq = 3').run();
-    for (const t of triggers.filter((x) => x.sql.includes('no_delete'))) s.exec(t.sql);
+    await withoutTriggers(h2, () => h2.sql(sql`delete from audit_events where seq = 3`));
     expect(await verifyAuditChain(h2.db)).toMatchObject({ ok: false, brokenAt: 3 });
     await h2.close();
   });

@@ -1,7 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { tx } from '../db/client.js';
-import { migrate } from '../db/migrate.js';
+import { dropAuditTrigger } from '../test/audit-tamper.js';
 import { type Harness, makeHarness } from '../test/harness.js';
 import { ARCHIVE_ACTION, ARCHIVE_ENTITY_ID, ARCHIVE_ENTITY_TYPE } from './anchor.js';
 import { appendAudit } from './append.js';
@@ -12,14 +13,16 @@ afterEach(async () => {
   for (const h of open.splice(0)) await h.close();
 });
 
-/** Setup events written a year before the real clock, so SQLite's 'now' sees them as past retention. */
+/** Setup events written a year before the real clock, so the database's 'now' sees them as past retention. */
 async function oldHarness() {
   const h = await makeHarness({ clockStart: new Date(Date.now() - 400 * 86_400_000).toISOString() });
   open.push(h);
   return h;
 }
 
-const remove = (h: Harness, seq: number) => h.sqlite.prepare('delete from audit_events where seq = ?').run(seq);
+/** Rows deleted, beneath the use-cases. */
+const remove = async (h: Harness, seq: number) =>
+  (await h.sql(sql`delete from audit_events where seq = ${seq} returning seq`)).length;
 
 /** An archive record as the archiver writes it; only throughSeq matters to the trigger. */
 async function recordArchive(h: Harness, throughSeq: number) {
@@ -40,21 +43,21 @@ async function recordArchive(h: Harness, throughSeq: number) {
 describe('audit retention (等保 2.0: kept ≥ 180 days), enforced by the database', () => {
   it('refuses deleting an old event no archive covers', async () => {
     const h = await oldHarness();
-    expect(() => remove(h, 1)).toThrow(/append-only: DELETE refused/);
+    await expect(remove(h, 1)).rejects.toThrow(/append-only: DELETE refused/);
   });
 
   it('allows deleting an old event a recorded archive covers, and nothing past it', async () => {
     const h = await oldHarness();
     await recordArchive(h, 3);
-    expect(remove(h, 3).changes).toBe(1);
-    expect(() => remove(h, 4)).toThrow(/DELETE refused/);
+    expect(await remove(h, 3)).toBe(1);
+    await expect(remove(h, 4)).rejects.toThrow(/DELETE refused/);
   });
 
   it('refuses deleting an event younger than 180 days even when an archive claims it', async () => {
     const h = await makeHarness();
     open.push(h);
     await recordArchive(h, 10);
-    expect(() => remove(h, 1)).toThrow(/kept 180 days/);
+    await expect(remove(h, 1)).rejects.toThrow(/kept 180 days/);
   });
 
   it('a denied archive attempt is no anchor', async () => {
@@ -70,16 +73,16 @@ describe('audit retention (等保 2.0: kept ≥ 180 days), enforced by the datab
         meta: { throughSeq: 5 },
       }),
     );
-    expect(() => remove(h, 1)).toThrow(/DELETE refused/);
+    await expect(remove(h, 1)).rejects.toThrow(/DELETE refused/);
   });
 
   it('is installed at start-up, left alone when intact, and put back when dropped', async () => {
     const h = await oldHarness();
-    expect(ensureAuditRetention(h.db)).toBe('unchanged');
-    h.sqlite.exec('drop trigger audit_events_no_delete');
-    migrate(h.db);
-    expect(() => remove(h, 1)).toThrow(/DELETE refused/);
-    expect(ensureAuditRetention(h.db)).toBe('unchanged');
+    expect(await ensureAuditRetention(h.db)).toBe('unchanged');
+    await dropAuditTrigger(h, 'audit_events_no_delete');
+    expect(await ensureAuditRetention(h.db)).toBe('installed');
+    await expect(remove(h, 1)).rejects.toThrow(/DELETE refused/);
+    expect(await ensureAuditRetention(h.db)).toBe('unchanged');
   });
 
   it('the latest cut-off date is the district day that began at least 180 days ago', () => {

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 
 import { migrate as drizzleMigrate } from 'drizzle-orm/better-sqlite3/migrator';
 
-import { ensureAuditRetention } from '../audit/retention.js';
+import { ensureSqliteAuditRetention } from '../audit/retention.js';
 import { type Db, writerOf } from './client.js';
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -15,5 +15,5 @@ export function migrate(db: Db): void {
   // On the writer connection itself: the migrator runs its own transaction, outside tx()'s queue (start-up).
   const writer = writerOf(db);
   drizzleMigrate(writer as unknown as Parameters<typeof drizzleMigrate>[0], { migrationsFolder });
-  ensureAuditRetention(writer);
+  ensureSqliteAuditRetention(writer);
 }

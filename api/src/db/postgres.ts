@@ -3,6 +3,7 @@ import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import pg from 'pg';
 
 import { AppError } from '../errors.js';
+import { forgetCached } from './generation-cache.js';
 import type * as schema from './schema.js';
 import { type Db, type TEngine, viewOf } from './view.js';
 
@@ -79,6 +80,9 @@ export function openPostgresDb(url: string, options: { max?: number } = {}): { d
     },
     nest: <T>(inside: object, _depth: number, run: (inner: object) => Promise<T>) =>
       (inside as TPgTx).transaction((t) => run(t)),
+    // What the rolled-back writes made may sit under a generation number that comes back (generation-cache.ts).
+    rolledBack: () => forgetCached(db),
   };
-  return { db: viewOf(engine), pool };
+  const db = viewOf(engine);
+  return { db, pool };
 }

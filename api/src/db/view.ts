@@ -87,6 +87,10 @@ export async function tx<T>(db: Db, fn: () => T | Promise<T>): Promise<Awaited<T
       const mine: TOpenTx = { engine, inside: inner, open: true, depth };
       try {
         return (await openTx.run(mine, fn)) as Awaited<T>;
+      } catch (err) {
+        // The savepoint's writes are undone while the transaction goes on: so is what was cached from them.
+        engine.rolledBack?.();
+        throw err;
       } finally {
         mine.open = false;
       }

@@ -21,10 +21,11 @@ export async function appendEvents(h: Pick<Harness, 'db' | 'clock'>, n: number):
 }
 
 /**
- * What an attacker with write access to the database does: triggers out of the way, tamper (h.sql, beneath
- * the use-cases), triggers back. PostgreSQL switches the table's own triggers off and on again.
+ * What an attacker with write access to the database does: the audit trail's triggers out of the way, tamper
+ * (through h.sql, beneath the use-cases), triggers back. SQLite's are dropped and made again from their text;
+ * PostgreSQL's are disabled and enabled (ALTER TABLE … DISABLE TRIGGER USER).
  */
-export async function withoutTriggers(h: Pick<Harness, 'db' | 'sqlite' | 'sql'>, fn: () => unknown): Promise<void> {
+export async function withoutTriggers(h: Pick<Harness, 'db' | 'sql'>, fn: () => unknown): Promise<void> {
   if (dialectOf(h.db) === 'postgresql') {
     await h.sql(sql`alter table audit_events disable trigger user`);
     try {
@@ -34,14 +35,17 @@ export async function withoutTriggers(h: Pick<Harness, 'db' | 'sqlite' | 'sql'>,
     }
     return;
   }
-  const s = h.sqlite;
-  const triggers = s
-    .prepare("select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'audit_events'")
-    .all() as Array<{ name: string; sql: string }>;
-  for (const t of triggers) s.exec(`drop trigger ${t.name}`);
+  const triggers = (await h.sql(
+    sql`select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'audit_events'`,
+  )) as Array<{ name: string; sql: string }>;
+  for (const t of triggers) await h.sql(sql.raw(`drop trigger ${t.name}`));
   try {
     await fn();
   } finally {
-    for (const t of triggers) s.exec(t.sql);
+    for (const t of triggers) await h.sql(sql.raw(t.sql));
   }
 }
+
+/** Drops one of the audit trail's triggers, as someone with access to the database could. */
+export const dropAuditTrigger = (h: Pick<Harness, 'db' | 'sql'>, name: string) =>
+  h.sql(sql.raw(`drop trigger ${name}${dialectOf(h.db) === 'postgresql' ? ' on audit_events' : ''}`));

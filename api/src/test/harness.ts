@@ -71,7 +71,14 @@ async function openTestDb(
     await migratePostgres(url);
     const { db, pool } = openPostgresDb(url, { max: 4 });
     const raw = drizzle(pool);
-    const sql: TRawSql = async (query) => (await raw.execute(query)).rows as Array<Record<string, unknown>>;
+    const sql: TRawSql = async (query) => {
+      try {
+        return (await raw.execute(query)).rows as Array<Record<string, unknown>>;
+      } catch (err) {
+        // The driver's own error (a trigger's message), as SQLite's connection throws it: not drizzle's wrapper.
+        throw (err as { cause?: unknown }).cause ?? err;
+      }
+    };
     return { db, sqlite: null, sql, end: () => pool.end() };
   }
   const db = openDb(join(dir, 'test.db'));

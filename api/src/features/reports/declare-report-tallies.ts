@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 
-import { changesOf, tx } from '../../db/client.js';
+import { changesOf, dialectOf, tx } from '../../db/client.js';
 import { entryTallyFields, levelTallyFields } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { familyOf } from '../workflow-rules/families.js';
@@ -50,7 +50,9 @@ async function declareAll(deps: Pick<Deps, 'db'>): Promise<number> {
   for (const row of await fieldsOf(deps)) {
     if (!changesOf(await deps.db.insert(entryTallyFields).values(row).onConflictDoNothing())) continue;
     declared += 1;
-    await deps.db.run(entryBackfill(row.definitionId));
+    await deps.db.run(
+      dialectOf(deps.db) === 'postgresql' ? entryBackfillPg(row.definitionId) : entryBackfill(row.definitionId),
+    );
   }
   for (const m of await familyOf(deps, 'levelByQuota')) {
     const levelPath = path(m.uses.map((u) => u.params.levelField).find(Boolean));
@@ -60,7 +62,7 @@ async function declareAll(deps: Pick<Deps, 'db'>): Promise<number> {
     )
       continue;
     declared += 1;
-    await deps.db.run(levelBackfill(m.id));
+    await deps.db.run(dialectOf(deps.db) === 'postgresql' ? levelBackfillPg(m.id) : levelBackfill(m.id));
   }
   return declared;
 }
@@ -104,3 +106,50 @@ const entryBackfill = (definitionId: string) => sql`
   ) WHERE true
   GROUP BY 1, 2, 3, 4, 5
   ON CONFLICT DO UPDATE SET n = n + excluded.n, planned = planned + excluded.planned, spent = spent + excluded.spent`;
+
+/*
+ * The same backfills on PostgreSQL, which has no json_extract/json_each: a stored path `$.a.b` becomes the
+ * text[] `{a,b}` that `#>`/`#>>` take (paths are identifiers joined by dots, see IDENT), json_each becomes
+ * json_array_elements (guarded to arrays: it refuses anything else), a number is read from its JSON text, and
+ * an upsert names its conflict target. The triggers (migrations-pg) count the same way.
+ */
+const at = (doc: string, pathCol: string) => `${doc} #> string_to_array(substr(${pathCol}, 3), '.')`;
+const atText = (doc: string, pathCol: string) => `${doc} #>> string_to_array(substr(${pathCol}, 3), '.')`;
+const arrayAt = (doc: string, pathCol: string) =>
+  `(CASE WHEN json_typeof(${at(doc, pathCol)}) = 'array' THEN ${at(doc, pathCol)} END)`;
+// SQLite's arithmetic reads a JSON number, or a string holding one; anything else counts 0.
+const numAt = (doc: string, pathCol: string) =>
+  `coalesce(CASE WHEN ${atText(doc, pathCol)} ~ '^\\s*[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?\\s*$' THEN (${atText(doc, pathCol)})::float8 END, 0)`;
+
+const levelBackfillPg = (definitionId: string) => sql`
+  INSERT INTO award_tallies (org_id, year, definition_id, state, level, n)
+  SELECT CASE l.lvl WHEN 1 THEN i.subject_org_id WHEN 2 THEN i.subject_group_id ELSE i.district_id END, substr(i.created_at, 1, 4), i.definition_id, i.state, ${sql.raw(atText('i.data', 'f.level_path'))}, count(*)
+  FROM instances i, level_tally_fields f, (VALUES (1), (2), (3)) l (lvl)
+  WHERE i.definition_id = ${definitionId} AND f.definition_id = i.definition_id AND ${sql.raw(atText('i.data', 'f.level_path'))} IS NOT NULL
+    AND (l.lvl = 1 OR (l.lvl = 2 AND i.subject_group_id IS NOT NULL AND i.subject_group_id IS DISTINCT FROM i.subject_org_id) OR (l.lvl = 3 AND i.district_id IS DISTINCT FROM i.subject_org_id))
+  GROUP BY 1, 2, 3, 4, 5
+  ON CONFLICT (org_id, year, definition_id, state, level) DO UPDATE SET n = award_tallies.n + excluded.n`;
+
+const SPENT_PG =
+  `coalesce((SELECT sum(${numAt('p.value', "site.value ->> 'field'")}) FROM json_array_elements(f.spent_sites::json) site, ` +
+  `json_array_elements(${arrayAt('i.snapshot', "site.value ->> 'parts'")}) p WHERE p.value ->> 'status' = 'submitted'), 0)`;
+
+const entryBackfillPg = (definitionId: string) => sql`
+  INSERT INTO entry_tallies (definition_id, month, kind, org_id, item_code, n, planned, spent)
+  WITH c AS MATERIALIZED (
+    SELECT i.id, i.definition_id, ${sql.raw(M)} AS month, coalesce(${sql.raw(atText('i.data', 'f.item_path'))}, '') AS item,
+      ${sql.raw(numAt('i.data', 'f.planned_path'))} AS planned, ${sql.raw(SPENT_PG)} AS spent,
+      ${sql.raw(arrayAt('i.data', 'f.schools_path'))} AS schools
+    FROM instances i, entry_tally_fields f WHERE i.definition_id = ${definitionId} AND ${sql.raw(COUNTED)}
+  )
+  SELECT definition_id, month, kind, org_id, item_code, count(*), sum(planned), sum(spent) FROM (
+    SELECT c.id, c.definition_id, c.month, 'all' AS kind, '' AS org_id, c.item AS item_code, c.planned, c.spent FROM c
+    UNION
+    SELECT c.id, c.definition_id, c.month, 'school', o.id, '', 0, 0 FROM c, json_array_elements_text(c.schools) v JOIN organisations o ON o.id = v.value
+    UNION
+    SELECT c.id, c.definition_id, c.month, 'schoolItem', v.value, c.item, c.planned, c.spent FROM c, json_array_elements_text(c.schools) v
+    UNION
+    SELECT c.id, c.definition_id, c.month, 'groupItem', o.parent_id, c.item, c.planned, c.spent FROM c, json_array_elements_text(c.schools) v JOIN organisations o ON o.id = v.value WHERE o.parent_id IS NOT NULL
+  ) u
+  GROUP BY 1, 2, 3, 4, 5
+  ON CONFLICT (definition_id, month, kind, org_id, item_code) DO UPDATE SET n = entry_tallies.n + excluded.n, planned = entry_tallies.planned + excluded.planned, spent = entry_tallies.spent + excluded.spent`;
