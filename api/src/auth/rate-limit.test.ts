@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { type Harness, makeHarness } from '../test/harness.js';
@@ -19,7 +20,6 @@ describe('the sign-in failure windows (database-kept, issue 14)', () => {
     expect(await window.retryAfter('teachera', t0 + 60_001)).toBe(0);
     expect(await window.failedRecently('teachera', t0 + 60_001)).toBe(true);
     await window.record('other', t0 + 200_000); // prunes the three, long gone from the window
-    expect(h.sqlite.prepare('select count(*) from sign_in_failures').pluck().get()).toBe(1);
+    expect(await h.sql(sql`select count(*) as n from sign_in_failures`)).toEqual([{ n: 1 }]);
   });
-
 });

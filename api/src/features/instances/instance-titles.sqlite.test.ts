@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
 
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { defineAbilityFor } from '../../auth/ability.js';
 import { hashPassword } from '../../auth/password.js';
 import { fillTitles } from '../../bootstrap/fill-titles.js';
+import { tx } from '../../db/client.js';
+import { instances } from '../../db/schema.js';
 import { PASSWORD } from '../../test/harness.js';
 import { plansOf } from '../../test/query-plans.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
@@ -14,6 +18,7 @@ import { listInstances } from './list-instances.js';
 // Issue 12, item 2: an instance is named by what it is, and by who filed it — never "the district · the workflow".
 let h: WorkflowHarness;
 let kx: string;
+let requestId: string;
 beforeAll(async () => {
   h = await makeWorkflowHarness();
   kx = (await createOrganisation(h.deps, { type: 'department', name: '区科学技术协会', parentId: h.orgs.district })).id;
@@ -34,6 +39,7 @@ beforeAll(async () => {
     teacherHours: 1,
   });
   expect(res.status, JSON.stringify(await res.clone().json())).toBe(201);
+  requestId = (await res.json()).id;
 });
 afterAll(() => h.close());
 
@@ -67,5 +73,20 @@ describe('an instance is named by its declared title and its requester (SQLite)'
     const plans = await plansOf(h, (deps) => fillTitles(deps), 'instances');
     expect(plans.length).toBeGreaterThan(0);
     for (const plan of plans) expect(plan).toMatch(/instances_untitled_idx/);
+  });
+
+  it('the migration (0026) names the requester of a row stored before it', async () => {
+    await tx(h.db, () => h.db.update(instances).set({ requesterOrgId: null }).where(eq(instances.id, requestId)));
+    // The migration's own backfill statement, run again on the emptied row.
+    const backfill =
+      readFileSync(new URL('../../db/migrations/0026_instance-title-requester.sql', import.meta.url), 'utf8')
+        .split('--> statement-breakpoint')
+        .at(-1) ?? '';
+    h.sqlite.exec(backfill);
+    expect(
+      (
+        await h.db.select({ r: instances.requesterOrgId }).from(instances).where(eq(instances.id, requestId)).limit(1)
+      )[0]?.r,
+    ).toBe(kx);
   });
 });
