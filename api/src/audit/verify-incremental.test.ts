@@ -1,11 +1,12 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { asc, eq, gte } from 'drizzle-orm';
+import { asc, eq, gte, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { AUDIT_VERIFIED_FILE_NAME } from '../data-dir.js';
 import { auditEvents } from '../db/schema.js';
+import { hashToStored } from '../lib/stored-hash.js';
 import { appendEvents, withoutTriggers } from '../test/audit-tamper.js';
 import { type Harness, makeHarness } from '../test/harness.js';
 import { hashEvent } from './append.js';
@@ -28,13 +29,13 @@ const verify = (h: Harness, full = false) =>
     full,
     now: h.clock.now,
   });
-const head = (h: Harness) => (h.sqlite.prepare('select max(seq) as s from audit_events').get() as { s: number }).s;
+const head = async (h: Harness) => Number((await h.sql(sql`select max(seq) as s from audit_events`))[0]?.s);
 
 describe('incremental verification (cost bounded by what was written since the last verify)', () => {
   it('walks everything once, then only the new events; full=1 walks everything again', async () => {
     const h = await harness();
     // The harness's own setup events (accounts, grants, authenticators): n of them.
-    const n = head(h);
+    const n = await head(h);
     expect(await verify(h)).toMatchObject({
       ok: true,
       mode: 'full',
@@ -60,7 +61,7 @@ describe('incremental verification (cost bounded by what was written since the l
     const h = await harness();
     await verify(h);
     rmSync(positionFile(h));
-    expect(await verify(h)).toMatchObject({ ok: true, mode: 'full', checked: head(h) });
+    expect(await verify(h)).toMatchObject({ ok: true, mode: 'full', checked: await head(h) });
     expect(existsSync(positionFile(h))).toBe(true);
   });
 
@@ -68,8 +69,7 @@ describe('incremental verification (cost bounded by what was written since the l
     const h = await harness();
     await verify(h);
     await withoutTriggers(h, async () => {
-      const s = h.sqlite;
-      s.prepare("update audit_events set actor_name = 'someone else' where seq = 10").run();
+      await h.sql(sql`update audit_events set actor_name = 'someone else' where seq = 10`);
       let prevHash = (await h.db.select().from(auditEvents).where(eq(auditEvents.seq, 9)).limit(1))[0]?.hash ?? '';
       for (const row of await h.db
         .select()
@@ -77,14 +77,16 @@ describe('incremental verification (cost bounded by what was written since the l
         .where(gte(auditEvents.seq, 10))
         .orderBy(asc(auditEvents.seq))) {
         const hash = hashEvent(prevHash, row);
-        s.prepare('update audit_events set prev_hash = ?, hash = ? where seq = ?').run(prevHash, hash, row.seq);
+        await h.sql(
+          sql`update audit_events set prev_hash = ${hashToStored(prevHash)}, hash = ${hashToStored(hash)} where seq = ${row.seq}`,
+        );
         prevHash = hash;
       }
     });
     // The verified position was the head: its row no longer has the hash it was verified with.
     expect(await verify(h)).toMatchObject({
       ok: false,
-      brokenAt: head(h),
+      brokenAt: await head(h),
       reason: expect.stringContaining('rewritten'),
     });
   });
@@ -93,17 +95,15 @@ describe('incremental verification (cost bounded by what was written since the l
     const h = await harness();
     await appendEvents(h, 5);
     await verify(h);
-    const top = head(h);
-    await withoutTriggers(h, () => h.sqlite.prepare('delete from audit_events where seq > ?').run(top - 2));
+    const top = await head(h);
+    await withoutTriggers(h, () => h.sql(sql`delete from audit_events where seq > ${top - 2}`));
     expect(await verify(h)).toMatchObject({ ok: false, brokenAt: top - 1, missing: { from: top - 1, to: top } });
   });
 
   it('an in-place edit of an already verified event is found by the full walk (the incremental one does not rehash it)', async () => {
     const h = await harness();
     await verify(h);
-    await withoutTriggers(h, () =>
-      h.sqlite.prepare("update audit_events set actor_name = 'someone else' where seq = 5").run(),
-    );
+    await withoutTriggers(h, () => h.sql(sql`update audit_events set actor_name = 'someone else' where seq = 5`));
     expect(await verify(h)).toMatchObject({ ok: true, mode: 'incremental', checked: 0 });
     expect(await verify(h, true)).toMatchObject({ ok: false, brokenAt: 5 });
   });

@@ -1,5 +1,6 @@
 import { createMongoAbility, type MongoAbility, type RawRuleOf, subject } from '@casl/ability';
 import { unpackRules } from '@casl/ability/extra';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type Harness, makeHarness, PASSWORD } from '../test/harness.js';
@@ -128,10 +129,10 @@ describe('session', () => {
     });
     expect(login.status).toBe(403);
     expect(login.headers.get('set-cookie')).toBeNull();
-    const audited = h.sqlite
-      .prepare("select count(*) n from audit_events where action = 'auth.origin' and outcome = 'denied'")
-      .get() as { n: number };
-    expect(audited.n).toBe(4);
+    const [audited] = await h.sql(
+      sql`select count(*) as n from audit_events where action = 'auth.origin' and outcome = 'denied'`,
+    );
+    expect(audited?.n).toBe(4);
   });
 
   it('logs out: 204, then the old cookie is dead', async () => {

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { closeDb, openDb } from '../db/client.js';
 import { createUser } from '../features/users/create-user.js';
 import { type Harness, makeHarness, PASSWORD } from '../test/harness.js';
 import { LOGIN_FAILURES_PER_IP, LOGIN_FAILURES_PER_IP_HARD, LOGIN_FAILURES_PER_USERNAME } from './rate-limit.js';
@@ -59,9 +58,9 @@ describe('lockout and rate limits', () => {
 
   it('the counts live in the database: a second API node on the same database, or a restarted one, refuses what the first saw fail (issue 14)', async () => {
     const { createApp } = await import('../app.js');
-    const second = openDb(h.sqlite.name); // another connection, as another process would hold
+    const second = h.openOther(); // another connection, as another node would hold
     try {
-      const node2 = createApp({ db: second, clock: h.clock.now });
+      const node2 = createApp({ db: second.db, clock: h.clock.now });
       const names = Object.keys(h.users);
       for (let i = 0; i < LOGIN_FAILURES_PER_IP; i += 1) await login(names[i % names.length] ?? 'x', 'wrong-1234');
       const refused = await node2.request('/api/auth/login', {
@@ -79,7 +78,7 @@ describe('lockout and rate limits', () => {
       });
       expect(later.status).toBe(200);
     } finally {
-      closeDb(second);
+      await second.close();
     }
   });
 

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { createApp } from '../app.js';
@@ -79,10 +79,8 @@ describe('POST /api/auth/change-password', () => {
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'user.changePassword'), eq(auditEvents.entityId, h.users.principalA ?? '')));
-  const hashNow = () =>
-    h.sqlite.prepare('select password_hash as hash from users where username = ?').get('principalA') as {
-      hash: string;
-    };
+  const hashNow = async () =>
+    (await h.sql(sql`select password_hash as hash from users where username = 'principalA'`))[0] as { hash: string };
 
   it.each([
     ['password1', 'classes', '大写字母、小写字母、数字、符号中的至少 3 类'],
@@ -90,14 +88,14 @@ describe('POST /api/auth/change-password', () => {
     ['principalA21!', 'username', '密码不能包含用户名'],
     ['Password1!', 'common', '过于常见'],
   ])('%s → 422 naming the %s rule, nothing written, refusal audited', async (newPassword, rule, zh) => {
-    const before = hashNow().hash;
+    const before = (await hashNow()).hash;
     const res = await change(PASSWORD, newPassword);
     expect(res.status).toBe(422);
     const body = (await res.json()) as ErrorBody;
     expect(body.error.rule).toBe(`password.${rule}`);
     expect(body.error.fieldErrors?.newPassword?.['zh-CN']).toContain(zh);
     expect(body.error.fieldErrors?.newPassword?.en).toBeTruthy();
-    expect(hashNow().hash).toBe(before);
+    expect((await hashNow()).hash).toBe(before);
     expect((await audits()).map((a) => [a.outcome, (a.meta as { reason?: string } | null)?.reason])).toEqual([
       ['denied', `password.${rule}`],
     ]);

@@ -1,6 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { closeDb, openDb, writerOf } from '../db/client.js';
+import { tx } from '../db/client.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../test/workflow-harness.js';
 import { loadAuthUser } from './user.js';
 
@@ -16,11 +17,11 @@ describe('the signed-in person, kept between requests', () => {
   it('loses a role revoked by another process on the next request', async () => {
     const id = h.users.principalB ?? '';
     expect((await loadAuthUser(h.deps, id))?.roles.map((g) => g.role)).toEqual(['principal']);
-    const other = openDb(h.sqlite.name);
+    const other = h.openOther();
     try {
-      writerOf(other).$client.prepare("delete from role_grants where user_id = ? and role = 'principal'").run(id);
+      await tx(other.db, () => other.db.run(sql`delete from role_grants where user_id = ${id} and role = 'principal'`));
     } finally {
-      closeDb(other);
+      await other.close();
     }
     expect((await loadAuthUser(h.deps, id))?.roles).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { TEMPLATES } from '../engine.js';
@@ -33,16 +34,16 @@ describe('upgrading definitions stored before blocks', () => {
     });
     expect(await declareTemplateBlocks(h.deps)).toBe(1);
     expect(await declareTemplateBlocks(h.deps)).toBe(0);
-    const body = (id: string) =>
-      JSON.parse((h.sqlite.prepare('select body from definitions where id = ?').get(id) as { body: string }).body);
-    expect(body(old).startBlocks).toEqual(TEMPLATES['security-inspection'].startBlocks);
-    expect(body(old).states.inspection.on.RAISE_FINDINGS.blocks).toHaveLength(2);
-    expect(body(copy).startBlocks).toBeUndefined();
+    const body = async (id: string) =>
+      JSON.parse(String((await h.sql(sql`select body from definitions where id = ${id}`))[0]?.body));
+    expect((await body(old)).startBlocks).toEqual(TEMPLATES['security-inspection'].startBlocks);
+    expect((await body(old)).states.inspection.on.RAISE_FINDINGS.blocks).toHaveLength(2);
+    expect((await body(copy)).startBlocks).toBeUndefined();
     expect(
-      h.sqlite
-        .prepare("select count(*) n from audit_events where action = 'definition.upgrade' and entity_id = ?")
-        .get(old),
-    ).toEqual({ n: 1 });
+      await h.sql(
+        sql`select count(*) as n from audit_events where action = 'definition.upgrade' and entity_id = ${old}`,
+      ),
+    ).toEqual([{ n: 1 }]);
 
     // The upgraded version prefills its checklist again.
     const bulk = await h.post(

@@ -1,4 +1,6 @@
+import { is, sql, Table } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
+import { type PgDialect, PgTable } from 'drizzle-orm/pg-core';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import pg from 'pg';
 
@@ -35,10 +37,33 @@ function readAsSqliteWould(): void {
   pg.types.setTypeParser(JSON_OID, (value: string) => value);
 }
 
+type TJoin = { table: unknown };
+
+/**
+ * drizzle's PostgreSQL dialect writes a joined table as `"name" "alias"` only for its own (pg-core) tables;
+ * a SQLite-declared table aliased with alias() (a second organisations row, `requester`) came out as
+ * `"requester"` alone, a table that does not exist. Written out here as drizzle does for its own.
+ */
+function joinAliasesInFull(dialect: PgDialect): void {
+  const build = dialect.buildJoins.bind(dialect);
+  const symbols = Table.Symbol as unknown as { Name: symbol; OriginalName: symbol; IsAlias: symbol };
+  dialect.buildJoins = (joins) =>
+    build(
+      joins?.map((join) => {
+        const table = (join as TJoin).table as Record<symbol, string | boolean>;
+        if (!is(table, Table) || is(table, PgTable) || !table[symbols.IsAlias]) return join;
+        const named = sql`${sql.identifier(String(table[symbols.OriginalName]))} ${sql.identifier(String(table[symbols.Name]))}`;
+        return { ...join, table: named } as typeof join;
+      }),
+    );
+}
+
 export function openPostgres(url: string, options: { max?: number } = {}): PgDb {
   readAsSqliteWould();
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
-  return { db: drizzle(pool) as unknown as AsyncDb, pool };
+  const db = drizzle(pool);
+  joinAliasesInFull((db as unknown as { dialect: PgDialect }).dialect);
+  return { db: db as unknown as AsyncDb, pool };
 }
 
 /** A transaction that lost a deadlock or a serialisation check is run again this many times in all. */

@@ -11,6 +11,3 @@ export const hashToStored = (hex: string): Buffer | string => (HEX64.test(hex) ?
 export const hashFromStored = (value: Uint8Array | string): string =>
   typeof value === 'string' ? value : Buffer.from(value).toString('hex');
 
-/** The same decoding in SQL, for the few statements that read a hash column without drizzle. */
-export const hashHexSql = (column: 'hash' | 'prev_hash'): string =>
-  `(case typeof(${column}) when 'blob' then lower(hex(${column})) else ${column} end)`;

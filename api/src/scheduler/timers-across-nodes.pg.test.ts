@@ -27,7 +27,7 @@ afterAll(() => h.close());
 
 describe('due timers on two nodes (PostgreSQL)', () => {
   it('two schedulers running at once over the same due timers fire each exactly once, neither waiting on the other', async () => {
-    const other = h.anotherNode();
+    const other = h.openOther();
     try {
       const due = await h.db
         .select({ n: count() })
@@ -46,7 +46,7 @@ describe('due timers on two nodes (PostgreSQL)', () => {
         .where(and(inArray(auditEvents.entityId, ids), eq(auditEvents.action, 'instance.event')));
       expect(timerEvents[0]?.n).toBe(due[0]?.n);
     } finally {
-      await other.pool.end();
+      await other.close();
     }
   });
 });

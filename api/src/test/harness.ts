@@ -51,6 +51,9 @@ export type Session = { cookie: string; csrf: string; userId: string };
 
 let databases = 0;
 
+/** Another connection to the harness's database, as a second API node or another process holds it. */
+export type TOtherDb = { db: Db; close: () => Promise<void> };
+
 /**
  * SQL beneath the use-cases on either engine (tamper with a row, count what a trigger wrote): committed at
  * once, outside tx() and its checks, on the writer (SQLite) or the pool (PostgreSQL). Write SQL both read.
@@ -61,9 +64,14 @@ export type TRawSql = (query: SQL) => Promise<Array<Record<string, unknown>>>;
  * The database a harness runs on: a fresh migrated SQLite file in its folder, or with
  * in the api-pg project a fresh migrated database on the run's PostgreSQL (postgres-global.ts).
  */
-async function openTestDb(
-  dir: string,
-): Promise<{ db: Db; sqlite: Database.Database | null; sql: TRawSql; url: string | null; end: () => Promise<void> }> {
+async function openTestDb(dir: string): Promise<{
+  db: Db;
+  sqlite: Database.Database | null;
+  sql: TRawSql;
+  other: () => TOtherDb;
+  url: string | null;
+  end: () => Promise<void>;
+}> {
   // Outside vitest (the benches build a harness too) there is nothing provided: SQLite.
   const serverUrl = process.env.VITEST ? inject('testPostgresUrl') : '';
   if (serverUrl) {
@@ -79,7 +87,11 @@ async function openTestDb(
         throw (err as { cause?: unknown }).cause ?? err;
       }
     };
-    return { db, sqlite: null, sql, url, end: () => pool.end() };
+    const other = (): TOtherDb => {
+      const second = openPostgresDb(url, { max: 2 });
+      return { db: second.db, close: () => second.pool.end() };
+    };
+    return { db, sqlite: null, sql, other, url, end: () => pool.end() };
   }
   const db = openDb(join(dir, 'test.db'));
   migrate(db);
@@ -92,7 +104,11 @@ async function openTestDb(
     statement.run(...params);
     return [];
   };
-  return { db, sqlite: writer.$client, sql, url: null, end: async () => closeDb(db) };
+  const other = (): TOtherDb => {
+    const second = openDb(join(dir, 'test.db'));
+    return { db: second, close: async () => closeDb(second) };
+  };
+  return { db, sqlite: writer.$client, sql, other, url: null, end: async () => closeDb(db) };
 }
 
 /**
@@ -216,23 +232,15 @@ export async function makeHarness(options: { clockStart?: string; logger?: Logge
   const sqlite = opened.sqlite ?? sqliteOnly();
   /** The PostgreSQL database's URL (null on SQLite), for API processes a test starts on the same data. */
   const databaseUrl = opened.url;
-  /**
-   * The PostgreSQL database opened again, as a second API node opens it (a pool of its own). SQLite has no
-   * second node: one process owns the file, and a second connection in this process would block the event
-   * loop its first connection's transaction needs to finish.
-   */
-  const anotherNode = () => {
-    if (!databaseUrl) throw new Error('a second node shares a PostgreSQL database; SQLite has one process');
-    return openPostgresDb(databaseUrl, { max: 4 });
-  };
 
   return {
     dir,
     db,
     databaseUrl,
-    anotherNode,
     sqlite,
     sql: opened.sql,
+    /** A second connection to the same database (another node, another process); close it after. */
+    openOther: opened.other,
     deps,
     app,
     clock,

@@ -1,4 +1,4 @@
-import { closeDb, openDb } from '../db/client.js';
+import { closeDb, dialectOf, openDb } from '../db/client.js';
 import type { Deps } from '../deps.js';
 import type { Harness } from './harness.js';
 
@@ -11,6 +11,8 @@ export async function plansOf(
   run: (deps: Deps) => unknown,
   table: string,
 ): Promise<string[]> {
+  if (dialectOf(h.db) !== 'sqlite')
+    throw new Error('plansOf reads SQLite’s EXPLAIN QUERY PLAN: its tests go in a *.sqlite.test.ts file');
   const sent: Array<{ sql: string; params: unknown[] }> = [];
   const db = openDb(h.db.$client.name, { logQuery: (sql: string, params: unknown[]) => sent.push({ sql, params }) });
   try {

@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createApp } from '../../app.js';
-import { closeDb, openDb } from '../../db/client.js';
 import { auditEvents } from '../../db/schema.js';
 import { type Harness, makeHarness, type Session } from '../../test/harness.js';
 
@@ -66,7 +65,7 @@ describe('attachments', () => {
       field: 'evidence',
       url: `/api/attachments/${a.id}`,
     });
-    const stored = join(dirname(h.sqlite.name), 'attachments', sha.slice(0, 2), sha);
+    const stored = join(h.dir, 'attachments', sha.slice(0, 2), sha);
     expect(existsSync(stored)).toBe(true);
     expect(createHash('sha256').update(readFileSync(stored)).digest('hex')).toBe(sha);
 
@@ -135,11 +134,11 @@ describe('attachments', () => {
   describe('attachments on a store the API nodes share (EDUFLOW_ATTACHMENTS_DIR, issue 14)', () => {
     it('two nodes storing the same file at once leave one whole copy there, and either node serves it', async () => {
       const shared = mkdtempSync(join(tmpdir(), 'eduflow-shared-attachments-'));
-      const second = openDb(h.sqlite.name);
+      const second = h.openOther();
       try {
         const nodes = [
           createApp({ db: h.db, clock: h.clock.now, attachmentsDir: shared }),
-          createApp({ db: second, clock: h.clock.now, attachmentsDir: shared }),
+          createApp({ db: second.db, clock: h.clock.now, attachmentsDir: shared }),
         ];
         const bytes = new TextEncoder().encode(`%PDF-1.4\n% ${'共享存储'.repeat(20_000)}\n%%EOF\n`);
         const send = (node: (typeof nodes)[number], name: string) => {
@@ -158,7 +157,7 @@ describe('attachments', () => {
         const stored = join(shared, sha.slice(0, 2), sha);
         expect(createHash('sha256').update(readFileSync(stored)).digest('hex')).toBe(sha);
         expect(readdirSync(join(shared, sha.slice(0, 2)))).toEqual([sha]); // no half-written leftovers
-        expect(existsSync(join(dirname(h.sqlite.name), 'attachments', sha.slice(0, 2), sha))).toBe(false);
+        expect(existsSync(join(h.dir, 'attachments', sha.slice(0, 2), sha))).toBe(false);
         for (const [i, answer] of answers.entries()) {
           const { url } = (await answer.json()) as { url: string };
           const served = await nodes[1 - i]!.request(url, { headers: { cookie: pa.cookie } });
@@ -166,7 +165,7 @@ describe('attachments', () => {
           expect(new Uint8Array(await served.arrayBuffer())).toEqual(bytes);
         }
       } finally {
-        closeDb(second);
+        await second.close();
         rmSync(shared, { recursive: true, force: true });
       }
     });

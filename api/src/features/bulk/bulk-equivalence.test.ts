@@ -1,3 +1,4 @@
+import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
@@ -9,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 type Row = Record<string, unknown>;
-const all = (sql: string, ...params: unknown[]) => h.sqlite.prepare(sql).all(...params) as Row[];
+const all = async (query: SQL) => (await h.sql(query)) as Row[];
 const without = (row: Row, ...keys: string[]) =>
   Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k)));
 
@@ -17,28 +18,30 @@ const without = (row: Row, ...keys: string[]) =>
  * Every row a start wrote for one instance, with the ids that differ between two starts (the instance's,
  * its tasks', the audit chain's) replaced by what they stand for.
  */
-function written(instanceId: string): unknown {
-  const tasks = all('select * from tasks where instance_id = ? order by task_key', instanceId);
+async function written(instanceId: string): Promise<unknown> {
+  const tasks = await all(sql`select * from tasks where instance_id = ${instanceId} order by task_key`);
+  const candidates = [];
+  for (const t of tasks)
+    candidates.push(await all(sql`select * from task_candidates where task_id = ${t.id} order by user_id, role`));
   const dump = {
-    instance: all('select * from instances where id = ?', instanceId).map((r) => without(r, 'id')),
-    tasks: tasks.map((t) => ({
+    instance: (await all(sql`select * from instances where id = ${instanceId}`)).map((r) => without(r, 'id')),
+    tasks: tasks.map((t, i) => ({
       ...without(t, 'id'),
-      candidates: all('select * from task_candidates where task_id = ? order by user_id, role', t.id).map((c) =>
-        without(c, 'task_id'),
-      ),
+      candidates: (candidates[i] ?? []).map((c) => without(c, 'task_id')),
     })),
-    timers: all('select * from timers where instance_id = ? order by timer_key', instanceId).map((r) =>
+    timers: (await all(sql`select * from timers where instance_id = ${instanceId} order by timer_key`)).map((r) =>
       without(r, 'id'),
     ),
-    participants: all('select * from instance_participants where instance_id = ? order by user_id, role', instanceId),
-    notifications: all(
-      'select * from notifications where instance_id = ? order by user_id, kind, title',
-      instanceId,
+    participants: await all(
+      sql`select * from instance_participants where instance_id = ${instanceId} order by user_id, role`,
+    ),
+    notifications: (
+      await all(sql`select * from notifications where instance_id = ${instanceId} order by user_id, kind, title`)
     ).map((r) => without(r, 'id')),
-    findings: all('select * from findings where instance_id = ? order by item_code', instanceId).map((r) =>
+    findings: (await all(sql`select * from findings where instance_id = ${instanceId} order by item_code`)).map((r) =>
       without(r, 'id'),
     ),
-    audit: all('select * from audit_events where entity_id = ? order by seq', instanceId).map((r) =>
+    audit: (await all(sql`select * from audit_events where entity_id = ${instanceId} order by seq`)).map((r) =>
       without(r, 'seq', 'id', 'prev_hash', 'hash'),
     ),
   };
@@ -85,11 +88,11 @@ describe('a bulk-started instance', () => {
     expect(failed).toEqual([]);
     const singleId = ((await single.json()) as { id: string; state: string }).id;
     const bulkId = started[0]?.instanceId ?? '';
-    const stored = written(singleId) as { tasks: unknown[]; timers: unknown[]; audit: unknown[] };
+    const stored = (await written(singleId)) as { tasks: unknown[]; timers: unknown[]; audit: unknown[] };
     // Not vacuous: the start opened work, set deadlines and was audited.
     expect(stored.tasks.length).toBeGreaterThan(0);
     expect(stored.audit.length).toBeGreaterThan(0);
-    expect(written(bulkId)).toEqual(stored);
+    expect(await written(bulkId)).toEqual(stored);
   });
 
   it('is refused, and audited, exactly as a single start is', async () => {
@@ -116,8 +119,8 @@ describe('a bulk-started instance', () => {
     expect(((await bulk.json()) as { failed: Array<{ code: string }> }).failed.map((f) => f.code)).toEqual([
       'VALIDATION',
     ]);
-    const denials = all(
-      "select actor_id, action, outcome, meta from audit_events where action = 'instance.start' and outcome = 'denied' order by seq desc limit 2",
+    const denials = await all(
+      sql`select actor_id, action, outcome, meta from audit_events where action = 'instance.start' and outcome = 'denied' order by seq desc limit 2`,
     );
     expect(denials[0]).toEqual(denials[1]);
   });

@@ -3,8 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { auditEvents } from '../../db/schema.js';
 import { type Harness, makeHarness, type Session } from '../../test/harness.js';
-import { plansOf } from '../../test/query-plans.js';
-import { getCalendarCoverage } from './get-calendar-coverage.js';
 
 let h: Harness;
 let admin: Session;
@@ -86,20 +84,6 @@ describe('statutory coverage: the package’s years, the bureau’s, and the dea
     expect((await health()).calendar.uncoveredDeadlineYears).toEqual([2027]);
   });
 
-  it('reads only a few rows through the due-date indexes, whatever the history (EXPLAIN QUERY PLAN)', async () => {
-    for (const [table, index] of [
-      ['tasks', 'tasks_open_due_idx'],
-      ['timers', 'timers_due_idx'],
-    ] as const) {
-      const plans = await plansOf(h, (deps) => getCalendarCoverage(deps), table);
-      expect(plans.length, table).toBeGreaterThan(0);
-      for (const plan of plans) {
-        expect(plan, table).toContain(index);
-        expect(plan, table).not.toMatch(new RegExp(`SCAN ${table}\\b`));
-        expect(plan, table).not.toContain('TEMP B-TREE');
-      }
-    }
-  });
 });
 
 describe('PUT /calendar/statutory/{year}: the bureau loads a year the package does not cover', () => {

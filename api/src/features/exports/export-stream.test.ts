@@ -1,6 +1,8 @@
+import { getTableColumns, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { instances } from '../../db/schema.js';
 import { type Harness, makeHarness, type Session } from '../../test/harness.js';
 import type { TInstanceListItem } from '../instances/instances.types.js';
 import { startInstance } from '../instances/start-instance.js';
@@ -80,11 +82,9 @@ describe('a streamed export', () => {
   it('exports a creation window without a chosen order newest-created first, as the list sorted so', async () => {
     const from = new Date(h.clock.now().getTime() - 200 * 60_000).toISOString();
     // The window's oldest requests were worked on last, so last activity and creation order differ.
-    h.sqlite
-      .prepare(
-        'update instances set updated_at = ? where id in (select id from instances where created_at >= ? order by created_at limit 5)',
-      )
-      .run(new Date(h.clock.now().getTime() + 3_600_000).toISOString(), from);
+    await h.sql(
+      sql`update instances set updated_at = ${new Date(h.clock.now().getTime() + 3_600_000).toISOString()} where id in (select id from instances where created_at >= ${from} order by created_at limit 5)`,
+    );
     const res = await h.get(`/api/exports/instances.xlsx?from=${encodeURIComponent(from)}`, admin);
     expect(res.status).toBe(200);
     const rows = await rowsOf(await res.arrayBuffer());
@@ -97,12 +97,13 @@ describe('a streamed export', () => {
 
   it('lets other requests through while it runs', async () => {
     // Enough rows for many pages: copies of the started instances.
-    const columns = (
-      h.sqlite.prepare('select name from pragma_table_info(?)').all('instances') as Array<{ name: string }>
-    ).map((c) => c.name);
-    const copy = `insert into instances (${columns.join(', ')}) select ${columns.map((c) => (c === 'id' ? 'lower(hex(randomblob(16)))' : c)).join(', ')} from instances`;
-    for (let i = 0; i < 5; i += 1) h.sqlite.prepare(copy).run();
-    const total = (h.sqlite.prepare('select count(*) n from instances').get() as { n: number }).n;
+    const columns = Object.values(getTableColumns(instances)).map((c) => c.name);
+    // Each round copies every row under a new id (the round's suffix keeps the ids unique).
+    for (let i = 0; i < 5; i += 1) {
+      const values = columns.map((c) => (c === 'id' ? `id || '-${i}'` : c)).join(', ');
+      await h.sql(sql.raw(`insert into instances (${columns.join(', ')}) select ${values} from instances`));
+    }
+    const total = Number((await h.sql(sql`select count(*) as n from instances`))[0]?.n);
     expect(total).toBe(450 * 32);
 
     const order: string[] = [];

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -96,11 +97,9 @@ describe('GET /exports/:list.xlsx', () => {
     const overview = await workbook(await h.get('/api/exports/overview.xlsx', await h.signIn('admin')));
     expect(overview.getRow(3).values).toEqual([undefined, '学校专项报告', '学校填报', 131]);
     // PIPL: reading the directory or the audit log in bulk is itself an audited read, naming who and what.
-    const reads = h.sqlite
-      .prepare(
-        "select actor_name who, entity_id list from audit_events where action = 'export.xlsx' and entity_id in ('users', 'audit') order by seq",
-      )
-      .all();
+    const reads = await h.sql(
+      sql`select actor_name as who, entity_id as list from audit_events where action = 'export.xlsx' and entity_id in ('users', 'audit') order by seq`,
+    );
     expect(reads).toEqual([
       { who: 'admin', list: 'users' },
       { who: 'auditor', list: 'audit' },

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { closeDb, openDb } from '../../db/client.js';
@@ -34,10 +35,12 @@ async function raised(h: WorkflowHarness, round: string, fails: Record<string, S
   return started.id as string;
 }
 
-const escalations = (h: Pick<WorkflowHarness, 'sqlite'>, instanceId: string) =>
-  h.sqlite
-    .prepare("select after from audit_events where action = 'finding.escalate' and entity_id = ?")
-    .all(instanceId) as Array<{ after: string }>;
+const escalations = async (h: Pick<WorkflowHarness, 'sql'>, instanceId: string) =>
+  (await h.sql(
+    sql`select after from audit_events where action = 'finding.escalate' and entity_id = ${instanceId} order by seq`,
+  )) as Array<{
+    after: string;
+  }>;
 
 describe('a durable deadline per finding', () => {
   let h: WorkflowHarness;
@@ -50,18 +53,18 @@ describe('a durable deadline per finding', () => {
     // High: 5 working days; low: 20. The rectification step's deadline follows the most severe one only.
     const id = await raised(h, '2026冬季', { 'HOST-01': 'high', 'DATA-01': 'low' });
     expect(
-      h.sqlite
-        .prepare("select timer_key from timers where instance_id = ? and timer_key like 'finding:%' order by timer_key")
-        .all(id),
+      await h.sql(
+        sql`select timer_key from timers where instance_id = ${id} and timer_key like 'finding:%' order by timer_key`,
+      ),
     ).toEqual([{ timer_key: 'finding:DATA-01' }, { timer_key: 'finding:HOST-01' }]);
     h.clock.advance(3 * DAY);
     await runDueTimers(h.deps);
-    expect(escalations(h, id)).toEqual([]);
+    expect(await escalations(h, id)).toEqual([]);
 
     h.clock.advance(6 * DAY);
     await runDueTimers(h.deps);
     await runDueTimers(h.deps); // at-least-once: a second pass changes nothing
-    expect(escalations(h, id).map((e) => JSON.parse(e.after).itemCode)).toEqual(['HOST-01']);
+    expect((await escalations(h, id)).map((e) => JSON.parse(e.after).itemCode)).toEqual(['HOST-01']);
 
     const list = await (await h.get(`/api/findings?instanceId=${id}`, await h.as('reviewer1'))).json();
     const byCode = Object.fromEntries(list.items.map((f: { itemCode: string }) => [f.itemCode, f]));
@@ -95,7 +98,7 @@ describe('a durable deadline per finding', () => {
     };
     h.clock.advance(30 * DAY);
     await runDueTimers(h.deps);
-    expect(escalations(h, id).map((e) => JSON.parse(e.after).itemCode)).toEqual(['HOST-01', 'DATA-01']);
+    expect((await escalations(h, id)).map((e) => JSON.parse(e.after).itemCode)).toEqual(['HOST-01', 'DATA-01']);
     expect({
       reviewer: await notes('reviewer1'),
       admin: await notes('admin'),
@@ -112,15 +115,13 @@ describe('a durable deadline per finding', () => {
     expect((await handInRectification(h, id)).status).toBe(200);
     expect((await h.fire(id, 'inspector', 'APPROVE', { comment: '整改到位' })).status).toBe(200);
     expect(
-      h.sqlite
-        .prepare(
-          "select cancelled_at is not null as cancelled from timers where instance_id = ? and timer_key = 'finding:MGT-01'",
-        )
-        .get(id),
-    ).toEqual({ cancelled: 1 });
+      await h.sql(
+        sql`select case when cancelled_at is not null then 1 else 0 end as cancelled from timers where instance_id = ${id} and timer_key = 'finding:MGT-01'`,
+      ),
+    ).toEqual([{ cancelled: 1 }]);
     h.clock.advance(40 * DAY);
     await runDueTimers(h.deps);
-    expect(escalations(h, id)).toEqual([]);
+    expect(await escalations(h, id)).toEqual([]);
     const [finding] = (await (await h.get(`/api/findings?instanceId=${id}`, await h.as('reviewer1'))).json()).items;
     expect(finding).toMatchObject({ status: 'closed', overdue: false, escalatedAt: null });
   });
@@ -140,7 +141,7 @@ describe('a rectification handed in on time', () => {
     // The deadline (5 working days) passes while the inspector has not yet verified: the school did its part.
     h.clock.advance(10 * DAY);
     await runDueTimers(h.deps);
-    expect(escalations(h, id)).toEqual([]);
+    expect(await escalations(h, id)).toEqual([]);
     const reviewer = await h.as('reviewer1');
     const [waiting] = (await (await h.get(`/api/findings?instanceId=${id}`, reviewer)).json()).items;
     expect(waiting).toMatchObject({
@@ -157,11 +158,11 @@ describe('a rectification handed in on time', () => {
 
     // Returned: the school's turn again, and its deadline is long past.
     expect((await h.fire(id, 'inspector', 'REJECT', { comment: '佐证不足' })).status).toBe(200);
-    expect(escalations(h, id).map((e) => JSON.parse(e.after).itemCode)).toEqual(['HOST-01']);
+    expect((await escalations(h, id)).map((e) => JSON.parse(e.after).itemCode)).toEqual(['HOST-01']);
     const [returned] = (await (await h.get(`/api/findings?instanceId=${id}`, reviewer)).json()).items;
     expect(returned).toMatchObject({ overdue: true, rectifiedAt: null, escalatedAt: h.clock.now().toISOString() });
     await runDueTimers(h.deps);
-    expect(escalations(h, id)).toHaveLength(1);
+    expect(await escalations(h, id)).toHaveLength(1);
   });
 });
 

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { CHECKLIST_V1 } from '../../test/fixtures/reference-docs.js';
@@ -31,7 +32,7 @@ const submission = {
 
 describe('who may name assignees, and what an assignment gives', () => {
   it('a teacher starting a submission cannot name an expert (403, audited, nothing written); the bureau can name an inspector', async () => {
-    const before = h.sqlite.prepare('select count(*) n from instances').get();
+    const before = await h.sql(sql`select count(*) as n from instances`);
     const res = await h.post(
       '/api/instances',
       {
@@ -44,13 +45,11 @@ describe('who may name assignees, and what an assignment gives', () => {
     );
     expect(res.status).toBe(403);
     expect((await res.json()).error.message['zh-CN']).toContain('只有教委人员');
-    expect(h.sqlite.prepare('select count(*) n from instances').get()).toEqual(before);
-    const denied = h.sqlite
-      .prepare(
-        "select count(*) n from audit_events where action = 'instance.start' and outcome = 'denied' and actor_id = ?",
-      )
-      .get(h.users.teacherA) as { n: number };
-    expect(denied.n).toBe(1);
+    expect(await h.sql(sql`select count(*) as n from instances`)).toEqual(before);
+    const [denied] = await h.sql(
+      sql`select count(*) as n from audit_events where action = 'instance.start' and outcome = 'denied' and actor_id = ${h.users.teacherA}`,
+    );
+    expect(denied?.n).toBe(1);
     // Without assignments the same submission starts.
     expect(
       (

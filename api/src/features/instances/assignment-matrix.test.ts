@@ -1,5 +1,7 @@
+import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { jsonText } from '../../db/sql-dialect.js';
 import { TEMPLATES } from '../../engine.js';
 import { CHECKLIST_V1 } from '../../test/fixtures/reference-docs.js';
 import { PASSWORD } from '../../test/harness.js';
@@ -49,7 +51,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const count = (sql: string, ...args: unknown[]) => (h.sqlite.prepare(sql).get(...args) as { n: number }).n;
+const count = async (query: SQL) => Number((await h.sql(query))[0]?.n);
 const reads = async (who: string, id: string) => {
   const paths = [`/api/instances/${id}`, `/api/instances/${id}/history`, `/api/attachments?instanceId=${id}`];
   const statuses = await Promise.all(paths.map(async (p) => (await h.get(p, await h.as(who))).status));
@@ -75,10 +77,9 @@ describe('naming assignees when starting an instance', () => {
   const MAY_START_HERE = ['principalA', 'teacherA', 'outside'];
 
   it.each(EVERYONE)('%s', async (who) => {
-    const instancesBefore = count('select count(*) n from instances');
-    const deniedBefore = count(
-      "select count(*) n from audit_events where action = 'instance.start' and outcome = 'denied' and actor_id = ?",
-      h.users[who],
+    const instancesBefore = await count(sql`select count(*) as n from instances`);
+    const deniedBefore = await count(
+      sql`select count(*) as n from audit_events where action = 'instance.start' and outcome = 'denied' and actor_id = ${h.users[who]}`,
     );
     const res = await h.start(who, 'security-inspection', h.orgs.schoolA, inspection(`指派-${who}`), {
       inspector: [h.users.inspector],
@@ -91,11 +92,10 @@ describe('naming assignees when starting an instance', () => {
     expect(res.status).toBe(403);
     const message = ((await res.json()) as { error: { message: Record<string, string> } }).error.message['zh-CN'];
     if (MAY_START_HERE.includes(who)) expect(message).toContain('只有教委人员');
-    expect(count('select count(*) n from instances')).toBe(instancesBefore);
+    expect(await count(sql`select count(*) as n from instances`)).toBe(instancesBefore);
     expect(
-      count(
-        "select count(*) n from audit_events where action = 'instance.start' and outcome = 'denied' and actor_id = ?",
-        h.users[who],
+      await count(
+        sql`select count(*) as n from audit_events where action = 'instance.start' and outcome = 'denied' and actor_id = ${h.users[who]}`,
       ),
     ).toBe(deniedBefore + 1);
   });
@@ -257,9 +257,8 @@ describe('copy-to (抄送) reaches only people inside the instance’s organisat
     // Nothing was granted: who could not read the instance still cannot (the auditor reads everything anyway).
     if (target !== 'auditor') expect(await reads(target, id)).toBe(404);
     expect(
-      count(
-        "select count(*) n from audit_events where entity_id = ? and outcome = 'denied' and json_extract(meta, '$.rule') = 'inScope'",
-        id,
+      await count(
+        sql`select count(*) as n from audit_events where entity_id = ${id} and outcome = 'denied' and ${jsonText(h.db, sql`meta`, ['rule'])} = 'inScope'`,
       ),
     ).toBe(1);
   });

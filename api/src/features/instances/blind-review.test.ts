@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -75,7 +76,7 @@ beforeAll(async () => {
   h = await makeWorkflowHarness();
   // Real-looking names, stored before anyone acts: the audit trail keeps the name an actor had then.
   for (const [u, name] of Object.entries(NAMES))
-    h.sqlite.prepare('update users set display_name = ? where id = ?').run(name, h.users[u]);
+    await h.sql(sql`update users set display_name = ${name} where id = ${h.users[u]}`);
   const started = await h.start('teacherA', 'teaching-award', h.orgs.schoolA, submission('项目式学习重构科学课堂'));
   expect(started.status, await started.clone().text()).toBe(201);
   id = ((await started.json()) as { id: string }).id;

@@ -1,4 +1,4 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { auditEvents, instances, tasks } from '../../db/schema.js';
@@ -137,11 +137,9 @@ describe('school isolation', () => {
   it('principal B cannot fire events on it (404) and the attempt is audited', async () => {
     const res = await fire(pb, idA, { type: 'SUBMIT', expectedVersion: 1 });
     expect(res.status).toBe(404);
-    const denied = h.sqlite
-      .prepare(
-        "select meta from audit_events where action = 'instance.event' and entity_id = ? and outcome = 'denied' and actor_id = ?",
-      )
-      .all(idA, pb.userId);
+    const denied = await h.sql(
+      sql`select meta from audit_events where action = 'instance.event' and entity_id = ${idA} and outcome = 'denied' and actor_id = ${pb.userId}`,
+    );
     expect(denied.length).toBeGreaterThan(0);
   });
 

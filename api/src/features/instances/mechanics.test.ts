@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { jsonText } from '../../db/sql-dialect.js';
 import { type Harness, makeHarness, type Session } from '../../test/harness.js';
 
 let h: Harness;
@@ -60,12 +62,10 @@ describe('approval mechanics through the API', () => {
     expect(error.rule).toBe('inScope');
     expect(error.message['zh-CN']).toContain('principalB');
     expect((await h.get(`/api/instances/${id}`, pb)).status).toBe(404);
-    const denied = h.sqlite
-      .prepare(
-        "select count(*) n from audit_events where entity_id = ? and action = 'instance.event' and outcome = 'denied' and json_extract(meta, '$.type') = 'COPY_TO'",
-      )
-      .get(id) as { n: number };
-    expect(denied.n).toBe(1);
+    const [denied] = await h.sql(
+      sql`select count(*) as n from audit_events where entity_id = ${id} and action = 'instance.event' and outcome = 'denied' and ${jsonText(h.db, sql`meta`, ['type'])} = 'COPY_TO'`,
+    );
+    expect(denied?.n).toBe(1);
     // A teacher of the same school is inside it: the copy lets them read.
     const ta = await h.signIn('teacherA');
     expect((await h.get(`/api/instances/${id}`, ta)).status).toBe(404);

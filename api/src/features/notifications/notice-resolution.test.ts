@@ -53,13 +53,4 @@ describe('新待办 notices stay true (issue 12.11a)', () => {
     expect(outcome.map((n) => [n.kind, n.resolvedAt])).toEqual([['entered', null]]);
   });
 
-  it('resolving walks the instance’s own notices by index, not the district’s', () => {
-    const plan = h.sqlite
-      .prepare(
-        `explain query plan update notifications set resolved_at = ?, read_at = coalesce(read_at, ?)
-         where instance_id = ? and state = ? and resolved_at is null and kind in ('entered','reminder') and user_id in (?)`,
-      )
-      .all('a', 'a', 'i', 's', 'u') as Array<{ detail: string }>;
-    expect(plan.map((p) => p.detail).join('\n')).toContain('notifications_instance_state_idx');
-  });
 });

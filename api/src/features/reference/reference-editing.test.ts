@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { CHECKLIST_V1, WHITELIST_2026 } from '../../test/fixtures/reference-docs.js';
@@ -13,11 +14,11 @@ afterAll(() => h.close());
 
 const fieldErrors = async (res: Response) =>
   ((await res.json()) as { error: { fieldErrors: Record<string, { 'zh-CN': string; en: string }> } }).error.fieldErrors;
-const rowCount = () => (h.sqlite.prepare('select count(*) as n from reference_data').get() as { n: number }).n;
+const rowCount = async () => Number((await h.sql(sql`select count(*) as n from reference_data`))[0]?.n);
 
 describe('reference data as the structured editors save it', () => {
   it('puts each cross-field problem on its own row and cell, in Chinese and English, and writes nothing', async () => {
-    const before = rowCount();
+    const before = await rowCount();
     const items = [
       ...WHITELIST_2026.items,
       { ...WHITELIST_2026.items[1], window: { from: '2026-12-01', to: '2026-10-01' } },
@@ -50,7 +51,7 @@ describe('reference data as the structured editors save it', () => {
       admin,
     );
     expect(Object.keys(await fieldErrors(dup))).toEqual(['content.items.2.code']);
-    expect(rowCount()).toBe(before);
+    expect(await rowCount()).toBe(before);
   });
 
   it('names the weight rule of an indicator system in Chinese', async () => {
@@ -81,7 +82,7 @@ describe('reference data as the structured editors save it', () => {
       admin,
     );
     expect(v2.status).toBe(201);
-    const before = rowCount();
+    const before = await rowCount();
     const late = await h.post(
       '/api/reference/checklists',
       { name: '表', content: { ...CHECKLIST_V1, key: 'stale-test' }, basedOn: v1.id },
@@ -91,7 +92,7 @@ describe('reference data as the structured editors save it', () => {
     const body = await late.json();
     expect(body.error.code).toBe('VERSION_CONFLICT');
     expect(body.error.message['zh-CN']).toContain('v2');
-    expect(rowCount()).toBe(before);
+    expect(await rowCount()).toBe(before);
 
     // Published by a reviewer (four eyes): the stale draft is refused for being stale, not for who asks.
     const reviewer = await h.signIn('reviewer1');
@@ -100,8 +101,7 @@ describe('reference data as the structured editors save it', () => {
     ).toBe(200);
     const old = await h.post(`/api/reference/checklists/${v1.id}/publish`, undefined, reviewer);
     expect(old.status).toBe(409);
-    const row = h.sqlite.prepare('select status from reference_data where id = ?').get(v1.id) as { status: string };
-    expect(row.status).toBe('draft');
+    expect(await h.sql(sql`select status from reference_data where id = ${v1.id}`)).toEqual([{ status: 'draft' }]);
 
     const missing = await h.post(
       '/api/reference/checklists',

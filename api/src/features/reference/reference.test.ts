@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { CHECKLIST_V1, WHITELIST_2026 } from '../../test/fixtures/reference-docs.js';
@@ -34,9 +35,9 @@ describe('versioned reference data', () => {
     expect(page1.items.map((r: { version: number }) => r.version)).toEqual([2]);
     const page2 = await (await h.get(`/api/reference/checklists?limit=1&cursor=${page1.nextCursor}`, admin)).json();
     expect(page2).toMatchObject({ items: [{ version: 1, status: 'published' }], nextCursor: null });
-    const audit = h.sqlite
-      .prepare("select action, outcome from audit_events where entity_type = 'ReferenceData' order by seq")
-      .all();
+    const audit = await h.sql(
+      sql`select action, outcome from audit_events where entity_type = 'ReferenceData' order by seq`,
+    );
     expect(audit).toEqual([
       { action: 'reference.create', outcome: 'success' },
       { action: 'reference.publish', outcome: 'success' },

@@ -1,4 +1,5 @@
 import { TEMPLATES } from '@eduflow/workflows';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { CHECKLIST_V1 } from '../../test/fixtures/reference-docs.js';
@@ -156,12 +157,10 @@ describe('POST /tasks/bulk', () => {
     expect(await res.json()).toEqual({ done: 1, failed: [] });
     const successor = ((await (await h.get('/api/tasks', await h.signIn('reviewer4'))).json()) as Inbox).items;
     expect(successor.filter((t) => t.instanceId === view.id).map((t) => t.purpose)).toEqual(['review']);
-    const audit = h.sqlite
-      .prepare(
-        "select actor_id, meta from audit_events where action = 'instance.event' and entity_id = ? and outcome = 'success' order by seq desc limit 1",
-      )
-      .get(view.id) as { actor_id: string; meta: string };
-    expect([audit.actor_id, JSON.parse(audit.meta).reassign]).toEqual([
+    const [audit] = (await h.sql(
+      sql`select actor_id, meta from audit_events where action = 'instance.event' and entity_id = ${view.id} and outcome = 'success' order by seq desc limit 1`,
+    )) as Array<{ actor_id: string; meta: string }>;
+    expect([audit?.actor_id, JSON.parse(audit?.meta ?? 'null').reassign]).toEqual([
       h.users.admin,
       { from: h.users.reviewer1, to: reviewer4 },
     ]);

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { defineAbilityFor } from '../../auth/ability.js';
@@ -168,11 +169,9 @@ describe('password and two-factor resets', () => {
     const again = await h.signIn('teacherA', reset.password);
     expect((await h.get('/api/tasks', again)).status).toBe(403);
 
-    h.sqlite
-      .prepare(
-        "update users set totp_secret = 'JBSWY3DPEHPK3PXP', totp_enabled_at = '2026-11-01T00:00:00.000Z' where id = ?",
-      )
-      .run(h.users.lead1);
+    await h.sql(
+      sql`update users set totp_secret = 'JBSWY3DPEHPK3PXP', totp_enabled_at = '2026-11-01T00:00:00.000Z' where id = ${h.users.lead1}`,
+    );
     const lead = ((await (await h.get('/api/users?q=lead1', admin)).json()) as Page).items[0] as {
       version: number;
       twoFactor?: boolean;

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { TEMPLATES } from '../../engine.js';
@@ -86,22 +87,20 @@ describe('a bureau’s copy and a renamed step keep the rules', () => {
     const id = await inspectionRound(await h.publish(doc), '2027秋季');
     expect((await h.view(id)).data.rectificationDays).toBe(5);
     const rows = () =>
-      h.sqlite
-        .prepare(
-          'select item_code, status, rectified_at is not null handed from findings where instance_id = ? order by item_code',
-        )
-        .all(id);
-    expect(rows()).toEqual([
+      h.sql(
+        sql`select item_code, status, case when rectified_at is not null then 1 else 0 end as handed from findings where instance_id = ${id} order by item_code`,
+      );
+    expect(await rows()).toEqual([
       { item_code: 'DATA-01', status: 'open', handed: 0 },
       { item_code: 'HOST-01', status: 'open', handed: 0 },
     ]);
     expect((await handInRectification(h, id)).status).toBe(200);
-    expect(rows()).toEqual([
+    expect(await rows()).toEqual([
       { item_code: 'DATA-01', status: 'open', handed: 1 },
       { item_code: 'HOST-01', status: 'open', handed: 1 },
     ]);
     expect((await h.fire(id, 'inspector', 'APPROVE', { comment: '整改到位' })).status).toBe(200);
-    expect(rows()).toEqual([
+    expect(await rows()).toEqual([
       { item_code: 'DATA-01', status: 'closed', handed: 1 },
       { item_code: 'HOST-01', status: 'closed', handed: 1 },
     ]);
@@ -218,11 +217,9 @@ describe('a bureau’s copy and a renamed step keep the rules', () => {
     expect(refused.status).toBe(409);
     expect((await refused.json()).error.message['zh-CN']).toContain('分配评审专家（回避）');
     expect((await h.post(`/api/definitions/${draft.id}/publish?confirm=1`, undefined, reviewer)).status).toBe(200);
-    const audit = h.sqlite
-      .prepare(
-        "select json_extract(meta, '$.confirmed.droppedBlocks') d from audit_events where action = 'definition.publish' and entity_id = ? and outcome = 'success'",
-      )
-      .get(draft.id) as { d: string };
-    expect(JSON.parse(audit.d)).toEqual(['action:preliminary.PASS:assignExperts']);
+    const [audit] = (await h.sql(
+      sql`select meta from audit_events where action = 'definition.publish' and entity_id = ${draft.id} and outcome = 'success'`,
+    )) as Array<{ meta: string }>;
+    expect(JSON.parse(audit?.meta ?? '{}').confirmed.droppedBlocks).toEqual(['action:preliminary.PASS:assignExperts']);
   });
 });

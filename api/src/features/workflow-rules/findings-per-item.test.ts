@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { addWorkdays } from '../../engine.js';
@@ -40,11 +41,10 @@ async function atInspection(round: string) {
 const ledger = async (id: string, who = 'principalA'): Promise<Finding[]> =>
   (await (await h.get(`/api/findings?instanceId=${id}&limit=100`, await h.as(who))).json()).items;
 const byCode = (rows: Finding[]) => Object.fromEntries(rows.map((r) => [r.itemCode, r]));
-const audits = (id: string) =>
-  h.sqlite
-    .prepare("select meta from audit_events where entity_id = ? and action = 'instance.event' order by seq")
-    .all(id)
-    .map((r) => JSON.parse((r as { meta: string }).meta));
+const audits = async (id: string) =>
+  (
+    await h.sql(sql`select meta from audit_events where entity_id = ${id} and action = 'instance.event' order by seq`)
+  ).map((r) => JSON.parse((r as { meta: string }).meta));
 
 describe('整改问题（逐项）: the inspector raises findings item by item', () => {
   it('each finding keeps its severity, its own deadline, the offline order and the notice number; a failed item left out gets its severity’s time', async () => {
@@ -79,7 +79,7 @@ describe('整改问题（逐项）: the inspector raises findings item by item',
     ]);
     // The rectification step's own deadline follows the most pressing finding.
     expect(view.data.rectificationDays).toBe(3);
-    expect(audits(id).at(-1).findings).toContainEqual(
+    expect((await audits(id)).at(-1).findings).toContainEqual(
       expect.objectContaining({ itemCode: 'HOST-01', workdays: 3, noticeNo: '高新教网安〔2026〕17号' }),
     );
   });
@@ -158,13 +158,14 @@ describe('整改清单 and 逐项复核: the school replies per finding, the ins
       returnNote: '仍有两台服务器使用弱口令',
       returnedAt: h.clock.now().toISOString(),
     });
-    expect(audits(id).at(-1)).toMatchObject({ closedFindings: ['DATA-01', 'MGT-01'], returnedFindings: ['HOST-01'] });
+    expect((await audits(id)).at(-1)).toMatchObject({
+      closedFindings: ['DATA-01', 'MGT-01'],
+      returnedFindings: ['HOST-01'],
+    });
     // The accepted findings' deadlines are cancelled; the returned one's still runs.
-    const pending = h.sqlite
-      .prepare(
-        "select timer_key from timers where instance_id = ? and timer_key like 'finding:%' and cancelled_at is null and fired_at is null",
-      )
-      .all(id);
+    const pending = await h.sql(
+      sql`select timer_key from timers where instance_id = ${id} and timer_key like 'finding:%' and cancelled_at is null and fired_at is null`,
+    );
     expect(pending).toEqual([{ timer_key: 'finding:HOST-01' }]);
 
     // Back at 问题整改: the evidence handed in before the return does not count again.

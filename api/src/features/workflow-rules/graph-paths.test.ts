@@ -1,4 +1,5 @@
 import { outgoing, parseDefinition, TEMPLATES } from '@eduflow/workflows';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { runDueTimers } from '../../scheduler/run-due-timers.js';
@@ -98,15 +99,13 @@ describe.each(Object.keys(TEMPLATES))('%s: every state and transition through th
     return id;
   }
 
-  const counts = (id: string) => ({
-    version: h.sqlite.prepare('select version from instances where id = ?').get(id),
-    tasks: h.sqlite
-      .prepare('select task_key, status, due_at from tasks where instance_id = ? order by task_key')
-      .all(id),
-    timers: h.sqlite
-      .prepare('select timer_key, fired_at, cancelled_at from timers where instance_id = ? order by timer_key')
-      .all(id),
-    audit: h.sqlite.prepare('select outcome from audit_events where entity_id = ? order by seq').all(id) as Array<{
+  const counts = async (id: string) => ({
+    version: (await h.sql(sql`select version from instances where id = ${id}`))[0],
+    tasks: await h.sql(sql`select task_key, status, due_at from tasks where instance_id = ${id} order by task_key`),
+    timers: await h.sql(
+      sql`select timer_key, fired_at, cancelled_at from timers where instance_id = ${id} order by timer_key`,
+    ),
+    audit: (await h.sql(sql`select outcome from audit_events where entity_id = ${id} order by seq`)) as Array<{
       outcome: string;
     }>,
   });
@@ -135,7 +134,7 @@ describe.each(Object.keys(TEMPLATES))('%s: every state and transition through th
       const allowed = new Set(edges.filter((x) => x.from === state).map((x) => x.event));
       if (def.states[state].kind === 'collect') allowed.add('SUBMIT_PART');
       for (const event of events.filter((x) => !allowed.has(x))) {
-        const before = counts(id);
+        const before = await counts(id);
         const current = await h.view(id);
         const r = await h.post(
           `/api/instances/${id}/events`,
@@ -144,7 +143,7 @@ describe.each(Object.keys(TEMPLATES))('%s: every state and transition through th
         );
         expect(r.status, `${state} ${event}`).toBe(409);
         expect((await r.json()).error.code).toBe('EVENT_NOT_ALLOWED');
-        const after = counts(id);
+        const after = await counts(id);
         expect({ ...after, audit: after.audit.slice(0, -1) }).toEqual(before);
         expect(after.audit.at(-1)).toEqual({ outcome: 'denied' });
       }

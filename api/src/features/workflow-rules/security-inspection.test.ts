@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { addWorkdays } from '../../engine.js';
@@ -66,19 +67,17 @@ describe('security inspection findings', () => {
 
   it('turns failures into findings with deadlines by severity, flags repeats across rounds, closes them on verification, reports them', async () => {
     const first = await round('2026春季', { 'HOST-01': 'high', 'DATA-01': 'low' }, true);
-    const rows = h.sqlite
-      .prepare(
-        'select item_code, severity, workdays, repeat, status from findings where instance_id = ? order by item_code',
-      )
-      .all(first);
+    const rows = await h.sql(
+      sql`select item_code, severity, workdays, case when repeat then 1 else 0 end as repeat, status from findings where instance_id = ${first} order by item_code`,
+    );
     expect(rows).toEqual([
       { item_code: 'DATA-01', severity: 'low', workdays: 20, repeat: 0, status: 'closed' },
       { item_code: 'HOST-01', severity: 'high', workdays: 5, repeat: 0, status: 'closed' },
     ]);
     const second = await round('2026秋季', { 'HOST-01': 'medium' }, false);
-    const again = h.sqlite
-      .prepare('select item_code, workdays, repeat, status from findings where instance_id = ?')
-      .all(second);
+    const again = await h.sql(
+      sql`select item_code, workdays, case when repeat then 1 else 0 end as repeat, status from findings where instance_id = ${second}`,
+    );
     expect(again).toEqual([{ item_code: 'HOST-01', workdays: 10, repeat: 1, status: 'open' }]);
 
     const report = await (
@@ -105,10 +104,11 @@ describe('security inspection findings', () => {
 
   it('opens a round for 200 schools in one call, atomic per school, and says which failed and why', async () => {
     const ids: string[] = [];
-    const insert = h.sqlite.prepare("insert into organisations (id, type, name, parent_id) values (?, 'school', ?, ?)");
     for (let i = 0; i < 200; i += 1) {
       const id = `bulk-school-${i}`;
-      insert.run(id, `批量学校${i}`, h.orgs.group2);
+      await h.sql(
+        sql`insert into organisations (id, type, name, parent_id) values (${id}, 'school', ${`批量学校${i}`}, ${h.orgs.group2})`,
+      );
       ids.push(id);
     }
     const body = {
@@ -132,11 +132,17 @@ describe('security inspection findings', () => {
     expect(out.failed).toEqual([expect.objectContaining({ orgId: h.orgs.group1, code: 'VALIDATION' })]);
     console.log(`bulk start: 200 security inspections in ${Math.round(ms)} ms (use-case ${out.ms} ms)`);
     expect((await h.post('/api/bulk/instances', body, await h.as('principalA'))).status).toBe(403);
-    const audited = h.sqlite
-      .prepare(
-        "select outcome, json_extract(meta, '$.started') started, json_extract(meta, '$.failed') failed from audit_events where action = 'instance.bulkStart' order by seq",
-      )
-      .all();
+    const audited = (
+      (await h.sql(
+        sql`select outcome, meta from audit_events where action = 'instance.bulkStart' order by seq`,
+      )) as Array<{
+        outcome: string;
+        meta: string | null;
+      }>
+    ).map(({ outcome, meta }) => {
+      const m = meta ? (JSON.parse(meta) as { started?: number; failed?: number }) : {};
+      return { outcome, started: m.started ?? null, failed: m.failed ?? null };
+    });
     expect(audited.slice(-2)).toEqual([
       { outcome: 'success', started: 200, failed: 1 },
       { outcome: 'denied', started: null, failed: null },

@@ -1,3 +1,4 @@
+// SQLite's storage format (a hash's type and length in the file, rows of the hex-text era): SQLite only.
 import { desc } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
