@@ -8,6 +8,7 @@ import { passwordRefusal, passwordRefusalError } from '../../auth/password-polic
 import type { TAuthUser } from '../../auth/user.js';
 import { changesOf, txOrThrow } from '../../db/client.js';
 import { sessions, users } from '../../db/schema.js';
+import { lockingRows } from '../../db/take-turns.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import type { TChangePasswordBody } from './auth.types.js';
