@@ -178,7 +178,12 @@ describe('two API nodes on one PostgreSQL', () => {
       recommend(nodes[0] as ServerProcess, third),
       recommend(nodes[1] as ServerProcess, fourth),
     ]);
-    expect(raced.map((r) => r.status).sort()).toEqual([200, 422]);
+    expect(raced.map((r) => r.status).sort()).toEqual([200, 409]);
+    const refused = raced.find((r) => r.status === 409);
+    expect(((await refused?.json()) as { error: unknown }).error).toMatchObject({
+      code: 'GUARD_FAILED',
+      rule: 'withinCap',
+    });
     const states = await h.db
       .select({ state: instances.state })
       .from(instances)
