@@ -67,3 +67,36 @@ describe('audit action labels', () => {
     expect(auditActionLabel(zh, 'instance.merge')).toBe('合并申请');
   });
 });
+
+/**
+ * Every kind of object the server's audit events name: the `entityType: 'X'` literals, the CASL subject
+ * types (a refusal names the subject it was about) and the audit archive's own.
+ */
+function serverEntityTypes(): string[] {
+  const found = new Set<string>();
+  for (const file of sources(API_SRC)) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/\bentityType:\s*'([A-Z][A-Za-z]+)'/g)) found.add(m[1]!);
+    for (const m of text.matchAll(/\b[A-Z_]*ENTITY_TYPE = '([A-Z][A-Za-z]+)'/g)) found.add(m[1]!);
+  }
+  const ability = readFileSync(join(API_SRC, 'auth/ability.ts'), 'utf8');
+  const subjects = /export const SUBJECT_TYPES = \[([^\]]+)\]/.exec(ability)?.[1] ?? '';
+  for (const m of subjects.matchAll(/'([A-Za-z]+)'/g)) found.add(m[1]!);
+  return [...found].sort();
+}
+
+describe('audit entity labels', () => {
+  beforeAll(() => loadTranslations('console', LANGUAGES));
+  const types = serverEntityTypes();
+
+  it('finds the kinds of objects the server audits (the scan itself works)', () => {
+    expect(types).toEqual(expect.arrayContaining(['Instance', 'AuditArchive', 'Calendar', 'Export', 'RoleGrant']));
+  });
+
+  it.each(['zh-CN', 'en'])('every audited kind of object has a %s name in the audit log', (lng) => {
+    const t = i18n.getFixedT(lng);
+    expect(
+      types.filter((type) => !i18n.exists(`audit.entities.${type}`, { lng }) || !t(`audit.entities.${type}`)),
+    ).toEqual([]);
+  });
+});
