@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { tx } from '../../db/client.js';
@@ -69,26 +69,27 @@ describe('candidate rows of closed tasks', () => {
     const started = (await (
       await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: '报告' } }, pa)
     ).json()) as { id: string; version: number };
-    // Beneath the use-cases (open is 0/1 on SQLite, a boolean on PostgreSQL: read as 0/1 on both).
-    const rows = async () =>
+    const rows = () =>
       Object.fromEntries(
         (
-          (await h.sql(
-            sql`select t.state, case when c.open then 1 else 0 end as open from task_candidates c join tasks t on t.id = c.task_id where t.instance_id = ${started.id}`,
-          )) as Array<{ state: string; open: number }>
+          h.sqlite
+            .prepare(
+              'select t.state, c.open from task_candidates c join tasks t on t.id = c.task_id where t.instance_id = ?',
+            )
+            .all(started.id) as Array<{ state: string; open: number }>
         ).map((r) => [r.state, r.open]),
       );
-    expect(await rows()).toEqual({ draft: 1 });
+    expect(rows()).toEqual({ draft: 1 });
     const sent = (await (
       await h.post(`/api/instances/${started.id}/events`, { type: 'SUBMIT', expectedVersion: started.version }, pa)
     ).json()) as { version: number };
-    expect(await rows()).toEqual({ draft: 0, review: 1 });
+    expect(rows()).toEqual({ draft: 0, review: 1 });
     const back = await h.post(
       `/api/instances/${started.id}/events`,
       { type: 'REJECT', comment: '请补充材料', expectedVersion: sent.version },
       await h.signIn('reviewer1'),
     );
     expect(back.status).toBe(200);
-    expect(await rows()).toEqual({ draft: 1, review: 0 });
+    expect(rows()).toEqual({ draft: 1, review: 0 });
   });
 });
