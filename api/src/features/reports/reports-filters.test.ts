@@ -2,14 +2,10 @@ import { randomUUID } from 'node:crypto';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { defineAbilityFor } from '../../auth/ability.js';
 import { fillPeriods } from '../../bootstrap/fill-periods.js';
 import { tx } from '../../db/client.js';
 import { findings, instanceParticipants, instances } from '../../db/schema.js';
-import { plansOf } from '../../test/query-plans.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
-import { awardReport } from './award-report.js';
-import { campusEntryFromRows } from './campus-entry-rows.js';
 
 /**
  * Issue #4: the dashboard's period / group / school filters reach the four domain reports. Rows are
@@ -207,32 +203,6 @@ describe('GET /reports/teaching-award with the dashboard filters', () => {
     expect(await titles(`&schoolId=${schoolB}`, 'principalA')).toEqual({ titles: [], levels: [] });
   });
 
-  it("the campus-entry report reads the semester's requests off (definition_id, period) — not every year's JSON (issue 11)", async () => {
-    const user = await h.authUser('reviewer1');
-    // The rows path (readers of their own requests, creation windows); the bureau's figures come from entry_tallies (entry-tallies.test.ts).
-    const range = { from: '2026-09-01', to: '2027-01-31' };
-    const plans = await plansOf(
-      h,
-      (deps) =>
-        campusEntryFromRows(deps, { user, ability: defineAbilityFor(user), semester: '2026-autumn' }, range, null),
-      'instances',
-    );
-    expect(plans.length).toBeGreaterThan(1);
-    for (const plan of plans)
-      expect(plan).toMatch(/instances_definition_period_idx \(definition_id=\? AND period>\? AND period<\?\)/);
-  });
-
-  it("reads only the year's submissions off (definition_id, created_at) — not every year's (issue 11)", async () => {
-    const user = await h.authUser('reviewer1');
-    const plans = await plansOf(
-      h,
-      (deps) => awardReport(deps, { user, ability: defineAbilityFor(user), year: '2026' }),
-      'instances',
-    );
-    expect(plans.length).toBeGreaterThan(0);
-    for (const plan of plans)
-      expect(plan).toMatch(/instances_definition_created_idx \(definition_id=\? AND created_at>\? AND created_at<\?\)/);
-  });
 });
 
 describe('GET /reports/campus-entry 负担码 lines with the dashboard filters', () => {

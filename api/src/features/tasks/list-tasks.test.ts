@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { tx } from '../../db/client.js';
@@ -69,27 +69,26 @@ describe('candidate rows of closed tasks', () => {
     const started = (await (
       await h.post('/api/instances', { definitionId, subjectOrgId: h.orgs.schoolA, data: { title: '报告' } }, pa)
     ).json()) as { id: string; version: number };
-    const rows = () =>
+    // The flag as a number: SQLite's 0/1, PostgreSQL's boolean.
+    const rows = async () =>
       Object.fromEntries(
         (
-          h.sqlite
-            .prepare(
-              'select t.state, c.open from task_candidates c join tasks t on t.id = c.task_id where t.instance_id = ?',
-            )
-            .all(started.id) as Array<{ state: string; open: number }>
-        ).map((r) => [r.state, r.open]),
+          await h.sql(
+            sql`select t.state, c.open from task_candidates c join tasks t on t.id = c.task_id where t.instance_id = ${started.id}`,
+          )
+        ).map((r) => [r.state, Number(r.open)]),
       );
-    expect(rows()).toEqual({ draft: 1 });
+    expect(await rows()).toEqual({ draft: 1 });
     const sent = (await (
       await h.post(`/api/instances/${started.id}/events`, { type: 'SUBMIT', expectedVersion: started.version }, pa)
     ).json()) as { version: number };
-    expect(rows()).toEqual({ draft: 0, review: 1 });
+    expect(await rows()).toEqual({ draft: 0, review: 1 });
     const back = await h.post(
       `/api/instances/${started.id}/events`,
       { type: 'REJECT', comment: '请补充材料', expectedVersion: sent.version },
       await h.signIn('reviewer1'),
     );
     expect(back.status).toBe(200);
-    expect(rows()).toEqual({ draft: 1, review: 0 });
+    expect(await rows()).toEqual({ draft: 1, review: 0 });
   });
 });
