@@ -95,6 +95,16 @@ function scaleSection(run: TEnginesRun, s: TEnginesScale): string[] {
       for (const e of r.serverErrors)
         lines.push(`| ${r.label} | ${r.round} | \`${e.endpoint}\` | ${e.message.replace(/\|/g, '\\|')} | ${e.count} |`);
   }
+  for (const r of s.configurations)
+    for (const d of r.died)
+      lines.push(
+        '',
+        `**Node ${d.node} of ${r.label} (round ${r.round}) ended during the run** (exit code ${d.code}, signal ${d.signal}); its last lines:`,
+        '',
+        '```',
+        ...d.lastLines.map((l) => l.slice(0, 300)),
+        '```',
+      );
   const refused = s.configurations.flatMap((r) =>
     r.lists.walks.filter((w) => w.status !== 200).map((w) => `${r.key}#${r.round} ${w.who} \`${w.path}\` ${w.status}`),
   );

@@ -37,6 +37,8 @@ export type TConfigResult = {
   events: TRealEvents;
   /** What the nodes logged about the requests they failed (5xx), by endpoint and message. */
   serverErrors: TServerError[];
+  /** Nodes that ended before the run stopped them. */
+  died: Array<{ node: number; code: number | null; signal: string | null; lastLines: string[] }>;
 };
 
 export type TTarget = {
@@ -96,6 +98,13 @@ export async function measureConfiguration(
     );
     const serverErrors = collector.errors();
     for (const e of serverErrors) log(`    ${e.count}× ${e.endpoint}: ${e.message}`);
+    // A node that ended during the run: how, and the last lines it wrote.
+    const died = servers.flatMap((srv, i) => {
+      const how = srv.exited();
+      return how ? [{ node: i + 1, ...how, lastLines: srv.log().split('\n').slice(-40) }] : [];
+    });
+    for (const d of died)
+      log(`    node ${d.node} ENDED (code ${d.code}, signal ${d.signal}):\n${d.lastLines.join('\n')}`);
     return {
       ...config,
       round,
@@ -104,6 +113,7 @@ export async function measureConfiguration(
       lists,
       events,
       serverErrors,
+      died,
     };
   } finally {
     for (const s of servers) await s.stop();

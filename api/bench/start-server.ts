@@ -42,6 +42,8 @@ export type TServer = {
   /** Peak resident memory (VmHWM) in MB since start or the last resetPeak(). */
   peakRssMb: () => number;
   resetPeak: () => void;
+  /** How it ended, if it ended before stop() (null while it runs). */
+  exited: () => { code: number | null; signal: string | null } | null;
   stop: () => Promise<void>;
 };
 
@@ -115,6 +117,8 @@ export async function startServer(input: {
     peakRssMb: () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024,
     // Writing 5 to clear_refs resets the peak resident set size (VmHWM) to the current size.
     resetPeak: () => writeFileSync(`/proc/${pid}/clear_refs`, '5'),
+    exited: () =>
+      child.exitCode === null && child.signalCode === null ? null : { code: child.exitCode, signal: child.signalCode },
     stop: async () => {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
