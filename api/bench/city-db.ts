@@ -16,9 +16,10 @@
  * one of each pool.
  */
 import { seedDemo } from '@eduflow/seeds';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 
 import { hashEvent } from '../src/audit/append.js';
+import { closeDb } from '../src/db/client.js';
 import { type Db, migrate, openDb } from '../src/index.js';
 
 export const BENCH_PASSWORD = 'bench-Pass-2026';
@@ -38,7 +39,9 @@ export async function buildCityDb(file: string, shape: TCityShape, log: (s: stri
   const db = openDb(file);
   migrate(db);
   await seedDemo({ db, clock: () => new Date() }, { password: BENCH_PASSWORD });
-  const c = db.$client;
+  // The growth runs on one plain connection: openDb's reader would keep the file in WAL mode.
+  closeDb(db);
+  const c = new Database(file);
   // A rollback journal while it is built: new pages need no journalling (a 10 GB WAL doubled the build).
   c.pragma('journal_mode = DELETE');
   c.pragma('synchronous = OFF');
@@ -57,7 +60,8 @@ export async function buildCityDb(file: string, shape: TCityShape, log: (s: stri
   c.pragma('journal_mode = WAL');
   c.pragma('synchronous = NORMAL');
   step(`audit: ${count(c, 'audit_events')} events`);
-  return db;
+  c.close();
+  return openDb(file);
 }
 
 const count = (c: Database.Database, from: string) =>

@@ -42,10 +42,17 @@ export async function chooseActors(
   return actors;
 }
 
-export async function measureRealEvents(base: string, actors: TActor[], durationMs: number): Promise<TRealEvents> {
+/** With several bases (API nodes on one database), connection i goes to node i mod n; health probes the first. */
+export async function measureRealEvents(
+  bases: string | string[],
+  actors: TActor[],
+  durationMs: number,
+): Promise<TRealEvents> {
+  const nodes = [bases].flat();
   let resyncs = 0;
   let n = 0;
-  const connections: TLoadConnection[] = actors.map((a) => {
+  const connections: TLoadConnection[] = actors.map((a, i) => {
+    const base = nodes[i % nodes.length];
     let version = a.version;
     return {
       next: () => ({
@@ -67,7 +74,7 @@ export async function measureRealEvents(base: string, actors: TActor[], duration
       },
     };
   });
-  const probe = startProbe(`${base}/api/health`, 20);
+  const probe = startProbe(`${nodes[0]}/api/health`, 20);
   const load = await runLoad(connections, { durationMs });
   return { load, health: await probe.stop(), resyncs };
 }

@@ -35,6 +35,8 @@ export type TWalk = {
   deepMs: number | null;
   latency: TLatency;
   status: number;
+  /** Each page's time, in order (to pool the same walks across runs). */
+  pageMs: number[];
 };
 export type TLists = { all: TLatency; first: TLatency; deep: TLatency; walks: TWalk[] };
 
@@ -45,7 +47,11 @@ export function listPaths(who: string): string[] {
   return paths;
 }
 
-async function walk(base: string, s: TSession, path: string): Promise<{ walk: TWalk; samples: number[] }> {
+async function walk(
+  nodeOf: (page: number) => string,
+  s: TSession,
+  path: string,
+): Promise<{ walk: TWalk; samples: number[] }> {
   const samples: number[] = [];
   let cursor: string | null = null;
   let rows = 0;
@@ -53,7 +59,7 @@ async function walk(base: string, s: TSession, path: string): Promise<{ walk: TW
   let deepMs: number | null = null;
   let spent = 0;
   for (let page = 0; page <= DEEP_PAGES && spent < WALK_BUDGET_MS; page++) {
-    const url = `${base}${path}${path.includes('?') ? '&' : '?'}limit=${LIMIT}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const url = `${nodeOf(page)}${path}${path.includes('?') ? '&' : '?'}limit=${LIMIT}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
     const res = await request(url, { headers: { cookie: s.cookie }, timeoutMs: 120_000 });
     samples.push(res.ms);
     spent += res.ms;
@@ -77,16 +83,20 @@ async function walk(base: string, s: TSession, path: string): Promise<{ walk: TW
       deepMs,
       latency: latency(samples),
       status,
+      pageMs: samples,
     },
     samples,
   };
 }
 
+/** With several bases (API nodes on one database), a walk's pages alternate between them: a cursor one node gave, the next follows. */
 export async function measureLists(
-  base: string,
+  bases: string | string[],
   sessions: Map<string, TSession>,
   log: (s: string) => void,
 ): Promise<TLists> {
+  const nodes = [bases].flat();
+  const nodeOf = (page: number) => nodes[page % nodes.length];
   const walks: TWalk[] = [];
   // Every page of every walk a role may read counts once; lists it may not read (403) are left out of
   // the figures, and the JSON keeps them with their status.
@@ -94,7 +104,7 @@ export async function measureLists(
   for (const who of LIST_ROLES) {
     const s = sessions.get(who)!;
     for (const path of listPaths(who)) {
-      const w = await walk(base, s, path);
+      const w = await walk(nodeOf, s, path);
       walks.push(w.walk);
       if (w.walk.status === 200) all.push(...w.samples);
     }

@@ -42,6 +42,8 @@ export type TServer = {
   /** Peak resident memory (VmHWM) in MB since start or the last resetPeak(). */
   peakRssMb: () => number;
   resetPeak: () => void;
+  /** How it ended, if it ended before stop() (null while it runs). */
+  exited: () => { code: number | null; signal: string | null } | null;
   stop: () => Promise<void>;
 };
 
@@ -57,12 +59,16 @@ export async function startServer(input: {
   healthPath: string;
   nodeArgs?: string[];
   timeoutMs?: number;
+  /** The cores to pin to (a taskset list, e.g. "1" or "1-3"); SERVER_CORE by default. */
+  cpus?: string;
+  /** Sees every line the server writes (log() keeps only the last 20,000 characters). */
+  onLine?: (line: string) => void;
 }): Promise<TServer> {
   const pinned = canPin();
   // A built script (.js, the production server) runs with plain node; a TypeScript one through tsx.
   const loader = input.script.endsWith('.ts') ? ['--import', 'tsx'] : [];
   const node = [process.execPath, ...(input.nodeArgs ?? []), ...loader, input.script];
-  const [cmd, ...args] = pinned ? ['taskset', '-c', String(SERVER_CORE), ...node] : node;
+  const [cmd, ...args] = pinned ? ['taskset', '-c', input.cpus ?? String(SERVER_CORE), ...node] : node;
   const t0 = performance.now();
   // taskset execs node, so the child's pid is the server's own (its /proc status is the server's memory).
   const child = spawn(cmd, args, {
@@ -71,7 +77,15 @@ export async function startServer(input: {
     env: { ...process.env, ...input.env },
   });
   let log = '';
-  const append = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20_000));
+  let partial = '';
+  const append = (chunk: Buffer) => {
+    const text = chunk.toString();
+    log = (log + text).slice(-20_000);
+    if (!input.onLine) return;
+    const lines = (partial + text).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) input.onLine(line);
+  };
   child.stdout?.on('data', append);
   child.stderr?.on('data', append);
   const kill = () => child.exitCode === null && child.kill('SIGKILL');
@@ -103,6 +117,8 @@ export async function startServer(input: {
     peakRssMb: () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024,
     // Writing 5 to clear_refs resets the peak resident set size (VmHWM) to the current size.
     resetPeak: () => writeFileSync(`/proc/${pid}/clear_refs`, '5'),
+    exited: () =>
+      child.exitCode === null && child.signalCode === null ? null : { code: child.exitCode, signal: child.signalCode },
     stop: async () => {
       if (child.exitCode === null) {
         child.kill('SIGTERM');

@@ -43,7 +43,8 @@ function runAs(bin: string, tool: string, args: string[]): string {
   return execFileSync(command, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-export async function startPostgres(): Promise<TestPostgres> {
+/** `durable`: PostgreSQL's own defaults (fsync, synchronous commit, full page writes), as a benchmark wants. */
+export async function startPostgres(opts: { durable?: boolean } = {}): Promise<TestPostgres> {
   const bin = postgresBin();
   if (!bin) throw new Error('PostgreSQL is not installed: apt-get install -y postgresql (.ci/run does it)');
   const dir = mkdtempSync(join(tmpdir(), 'eduflow-pg-'));
@@ -60,9 +61,7 @@ export async function startPostgres(): Promise<TestPostgres> {
     `-p ${port}`,
     `-k ${dir}`,
     '-c listen_addresses=127.0.0.1',
-    '-c fsync=off',
-    '-c synchronous_commit=off',
-    '-c full_page_writes=off',
+    ...(opts.durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
     '-c max_connections=200',
   ].join(' ');
   try {

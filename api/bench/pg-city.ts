@@ -1,0 +1,110 @@
+/**
+ * A city in PostgreSQL (issue 14): the cached SQLite city copied, rows as they are, into a database the
+ * server's own PostgreSQL migrations made. Triggers are off for the copy (`session_replication_role =
+ * replica`): the tallies, the audit chain and the cache generations are copied, not recomputed. Each
+ * column is converted to what PostgreSQL holds (pg-schema.ts): 0/1 → boolean, blobs → bytea, the rest as
+ * stored. Rows go in batches, one `INSERT … SELECT FROM unnest($1::text[], …)` per batch.
+ */
+import Database from 'better-sqlite3';
+import pg from 'pg';
+
+import { migratePostgres } from '../src/db/pg-migrate.js';
+
+const BATCH_ROWS = 5_000;
+
+type TColumn = { name: string; type: string };
+type TCopied = { table: string; rows: number };
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** PostgreSQL's tables and the columns one may insert into (a stored generated column is computed). */
+async function tablesOf(client: pg.Client): Promise<Map<string, TColumn[]>> {
+  const { rows } = await client.query<{ table_name: string; column_name: string; data_type: string }>(
+    `select table_name, column_name, data_type from information_schema.columns
+     where table_schema = 'public' and is_generated = 'NEVER'
+     order by table_name, ordinal_position`,
+  );
+  const tables = new Map<string, TColumn[]>();
+  for (const r of rows) {
+    const columns = tables.get(r.table_name) ?? [];
+    columns.push({ name: r.column_name, type: r.data_type });
+    tables.set(r.table_name, columns);
+  }
+  return tables;
+}
+
+/** SQLite's stored value as the array element PostgreSQL's column takes. */
+function converterOf(type: string): (v: unknown) => unknown {
+  if (type === 'boolean') return (v) => (v === null ? null : v === 1 || v === 1n || v === true);
+  if (type === 'bytea') return (v) => (v === null || Buffer.isBuffer(v) ? v : Buffer.from(String(v)));
+  return (v) => v;
+}
+
+async function copyTable(
+  sqlite: Database.Database,
+  client: pg.Client,
+  table: string,
+  columns: TColumn[],
+): Promise<number> {
+  const names = columns.map((c) => quote(c.name)).join(', ');
+  const convert = columns.map((c) => converterOf(c.type));
+  const insert = `insert into ${quote(table)} (${names}) select * from unnest(${columns
+    .map((c, i) => `$${i + 1}::${c.type}[]`)
+    .join(', ')})`;
+  await client.query(`delete from ${quote(table)}`);
+  let batch: unknown[][] = columns.map(() => []);
+  let inBatch = 0;
+  let rows = 0;
+  const flush = async () => {
+    if (!inBatch) return;
+    await client.query(insert, batch);
+    rows += inBatch;
+    batch = columns.map(() => []);
+    inBatch = 0;
+  };
+  const read = sqlite.prepare(`select ${names} from ${quote(table)}`).raw();
+  for (const row of read.iterate() as Iterable<unknown[]>) {
+    for (let i = 0; i < row.length; i++) batch[i].push(convert[i](row[i]));
+    if (++inBatch >= BATCH_ROWS) await flush();
+  }
+  await flush();
+  return rows;
+}
+
+/**
+ * Migrates the empty PostgreSQL database at `url` and copies every table of the SQLite file into it, then
+ * VACUUM ANALYZE (statistics and visibility maps, as autovacuum would have left a live database).
+ */
+export async function copyCityToPostgres(file: string, url: string, log: (s: string) => void): Promise<TCopied[]> {
+  const t0 = performance.now();
+  await migratePostgres(url);
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const copied: TCopied[] = [];
+  try {
+    const sqliteTables = new Set(
+      sqlite.prepare("select name from sqlite_master where type = 'table'").pluck().all() as string[],
+    );
+    const tables = await tablesOf(client);
+    const missing = [...tables.keys()].filter((t) => !sqliteTables.has(t));
+    if (missing.length) throw new Error(`pg-city: tables in PostgreSQL but not in ${file}: ${missing.join(', ')}`);
+    await client.query('begin');
+    await client.query('set local session_replication_role = replica');
+    for (const [table, columns] of tables)
+      copied.push({ table, rows: await copyTable(sqlite, client, table, columns) });
+    await client.query('commit');
+    await client.query('vacuum (analyze)');
+  } catch (e) {
+    await client.query('rollback').catch(() => undefined);
+    throw e;
+  } finally {
+    await client.end();
+    sqlite.close();
+  }
+  const rows = copied.reduce((a, c) => a + c.rows, 0);
+  log(
+    `  copied ${rows.toLocaleString('en')} rows of ${copied.length} tables into PostgreSQL in ${Math.round(performance.now() - t0)} ms`,
+  );
+  return copied;
+}
