@@ -60,7 +60,8 @@ async function burdenPerSchool(
     await deps.db
       .select({
         schoolId: burdenReports.schoolId,
-        schoolName: organisations.name,
+        // min(): one name per school (PostgreSQL asks for an aggregate; the grouping stays the school's).
+        schoolName: sql<string>`min(${organisations.name})`,
         reports: sql<number>`count(*)`,
         open: sql<number>`sum(case when ${burdenReports.status} = 'open' then 1 else 0 end)`,
         hours: sql<number>`sum(coalesce(${burdenReports.hours}, 0))`,

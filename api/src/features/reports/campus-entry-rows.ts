@@ -46,13 +46,18 @@ export async function campusEntryFromRows(
     sql`coalesce(${instances.outcome}, '') not in ('rejected', 'withdrawn', 'merged', 'cancelled')`,
   );
   const perSchool = await deps.db
-    .select({ schoolId: sql<string>`s.value`, schoolName: organisations.name, used: sql<number>`count(*)` })
+    // min(): one name per school (PostgreSQL asks for an aggregate; the grouping stays the school's).
+    .select({
+      schoolId: sql<string>`s.value`,
+      schoolName: sql<string>`min(${organisations.name})`,
+      used: sql<number>`count(*)`,
+    })
     .from(instances)
     .innerJoin(jsonEach(deps.db, schoolsOf, { as: 'text', alias: 's' }), sqlTrue)
     .innerJoin(organisations, eq(organisations.id, sql`s.value`))
     .where(and(counted, schoolFilter(sql`s.value`, schools), ...schoolColumnIn(sql`s.value`, input)))
     .groupBy(sql`s.value`)
-    .orderBy(sql`3 desc`, organisations.name);
+    .orderBy(sql`3 desc`, sql`2`);
   const hoursByItem = await deps.db
     .select({
       itemCode: sql<string>`${item}`,
@@ -81,8 +86,10 @@ export async function campusEntryFromRows(
       })
       .from(instances)
       .innerJoin(
+        // A collect step's parts: one per person, keyed by user id.
         jsonEach(deps.db, instances.snapshot, {
           as: 'json',
+          of: 'object',
           alias: 'p',
           path: ['context', 'collections', site.step, 'parts'],
         }),
