@@ -2,16 +2,26 @@ import { eq, sql } from 'drizzle-orm';
 
 import { prepared } from './prepared.js';
 import { cacheGenerations } from './schema.js';
-import type { Db } from './view.js';
+import { type Db, dialectOf } from './view.js';
 
 type TName = (typeof cacheGenerations.$inferSelect)['name'];
-type TStore = { generation: number; values: Map<string, unknown> };
+type TStore = { generation: number | string; values: Map<string, unknown> };
 
 const stores = new WeakMap<Db, Map<TName, TStore>>();
 
-// Through the view: inside tx() the transaction's own connection (its own uncommitted bumps), elsewhere the
-// reader (SQLite) or the pool (PostgreSQL); built once per SQLite connection (prepared()).
-async function generationOf(db: Db, name: TName): Promise<number> {
+// Through the view: inside tx() the transaction's own connection (its own uncommitted writes), elsewhere the
+// reader (SQLite) or the pool (PostgreSQL). SQLite: the generation, bumped by every write (one writer at a time);
+// built once per connection (prepared()). PostgreSQL: the generation, bumped once at each writing commit, and the
+// number of this transaction's last write (migrations-pg 0003): `3/` outside a transaction, `3/17` inside one
+// after a write, so a transaction reads its own writes and never another's.
+async function generationOf(db: Db, name: TName): Promise<number | string> {
+  if (dialectOf(db) === 'postgresql') {
+    const rows = (await db.all(
+      sql`select generation || '/' || coalesce(current_setting(${`eduflow.cache_${name}`}, true), '') as g
+        from cache_generations where name = ${name}`,
+    )) as Array<{ g: string }>;
+    return rows[0]?.g ?? -1;
+  }
   const row = await prepared(db, 'cache.generation', (d) =>
     d
       .select({ generation: cacheGenerations.generation })
@@ -26,7 +36,7 @@ async function generationOf(db: Db, name: TName): Promise<number> {
  * What `load` derives from the rows counted under `name`, computed once per generation of those rows:
  * one primary-key read instead of the queries behind it (an event read the same organisations and
  * calendars several times, issue 11). Triggers bump the generation on every write, from any connection
- * or process (SQLite's migrations 0021/0024, PostgreSQL's 0002_triggers), so a hit is never older than the
+ * or process (SQLite's migrations 0021/0024, PostgreSQL's 0002/0003), so a hit is never older than the
  * rows. A rolled-back write can bring a generation number back: tx() forgets every cached value of the
  * database when a transaction or savepoint throws (forgetCached).
  */

@@ -117,4 +117,32 @@ describe('the SQLite and PostgreSQL schemas', () => {
       expect({ table, ...postgres[table] }).toEqual({ table, ...sqlite[table] });
     }
   });
+
+  // SQLite's triggers (its migrations and the audit retention rule) are ported by name (migrations-pg 0002).
+  it("hold the same triggers, by table and name (and a few of PostgreSQL's own)", async () => {
+    const url = await server.database('parity_triggers');
+    await migratePostgres(url);
+    const db = openDb(join(dir, 'triggers.db'));
+    migrate(db);
+    const sqlite = db.$client
+      .prepare(`select tbl_name || '.' || name from sqlite_master where type = 'trigger'`)
+      .pluck()
+      .all() as string[];
+    closeDb(db);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const postgres = (
+      await client.query<{ name: string }>(
+        `select c.relname || '.' || t.tgname as name from pg_trigger t join pg_class c on c.oid = t.tgrelid
+          where not t.tgisinternal`,
+      )
+    ).rows.map((r) => r.name);
+    await client.end();
+    // PostgreSQL's own besides: the TRUNCATE refusal, and the cache generations' bumps at commit (its 0003).
+    const atCommit = sqlite
+      .filter((t) => t.endsWith('_insert_generation'))
+      .map((t) => t.replace('_insert_', '_commit_'));
+    expect(atCommit).toHaveLength(7);
+    expect(postgres.sort()).toEqual([...sqlite, ...atCommit, 'audit_events.audit_events_no_truncate'].sort());
+  });
 });

@@ -60,8 +60,7 @@ async function burdenPerSchool(
     await deps.db
       .select({
         schoolId: burdenReports.schoolId,
-        // min(): one name per school (PostgreSQL asks for an aggregate; the grouping stays the school's).
-        schoolName: sql<string>`min(${organisations.name})`,
+        schoolName: organisations.name,
         reports: sql<number>`count(*)`,
         open: sql<number>`sum(case when ${burdenReports.status} = 'open' then 1 else 0 end)`,
         hours: sql<number>`sum(coalesce(${burdenReports.hours}, 0))`,
@@ -78,7 +77,7 @@ async function burdenPerSchool(
           input.to ? lte(burdenReports.createdAt, dateBound(input.to, 'end')) : undefined,
         ),
       )
-      .groupBy(burdenReports.schoolId)
+      .groupBy(burdenReports.schoolId, organisations.name)
       .orderBy(sql`3 desc`)
   ).map((r) => ({ ...r, reports: Number(r.reports), open: Number(r.open), hours: Number(r.hours) }));
 }

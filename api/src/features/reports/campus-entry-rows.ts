@@ -46,18 +46,17 @@ export async function campusEntryFromRows(
     sql`coalesce(${instances.outcome}, '') not in ('rejected', 'withdrawn', 'merged', 'cancelled')`,
   );
   const perSchool = await deps.db
-    // min(): one name per school (PostgreSQL asks for an aggregate; the grouping stays the school's).
     .select({
       schoolId: sql<string>`s.value`,
-      schoolName: sql<string>`min(${organisations.name})`,
+      schoolName: organisations.name,
       used: sql<number>`count(*)`,
     })
     .from(instances)
     .innerJoin(jsonEach(deps.db, schoolsOf, { as: 'text', alias: 's' }), sqlTrue)
     .innerJoin(organisations, eq(organisations.id, sql`s.value`))
     .where(and(counted, schoolFilter(sql`s.value`, schools), ...schoolColumnIn(sql`s.value`, input)))
-    .groupBy(sql`s.value`)
-    .orderBy(sql`3 desc`, sql`2`);
+    .groupBy(sql`s.value`, organisations.name)
+    .orderBy(sql`3 desc`, organisations.name);
   const hoursByItem = await deps.db
     .select({
       itemCode: sql<string>`${item}`,

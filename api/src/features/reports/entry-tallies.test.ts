@@ -1,42 +1,26 @@
 import { randomUUID } from 'node:crypto';
 
 import { TEMPLATES } from '@eduflow/workflows';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { defineAbilityFor } from '../../auth/ability.js';
 import { tx } from '../../db/client.js';
 import { instances } from '../../db/schema.js';
-import { plansOf } from '../../test/query-plans.js';
-import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
+import type { WorkflowHarness } from '../../test/workflow-harness.js';
 import { migrateInstances } from '../definitions/migrate-instances.js';
 import { semesterRange } from '../workflow-rules/campus-entry-check.js';
 import { familyOf } from '../workflow-rules/families.js';
 import { campusEntryReport } from './campus-entry-report.js';
 import { campusEntryFromRows } from './campus-entry-rows.js';
 import { declareReportTallies } from './declare-report-tallies.js';
+import { entryTalliesFixture, request } from './entry-tallies.fixture.js';
 import { entryTalliesServe } from './entry-tallies.js';
 import { visibleSchools } from './report-scope.js';
 import type { TSemesterQuery } from './reports.types.js';
 
 let h: WorkflowHarness;
 const SEMESTER = '2026-autumn';
-const request = (schoolIds: string[], extra: Record<string, unknown> = {}) => ({
-  itemCode: 'KP-01',
-  title: '科普大篷车进校园',
-  activityDate: '2027-01-05',
-  schoolIds,
-  studentHours: 2,
-  teacherHours: 1,
-  ...extra,
-});
-const start = async (data: Record<string, unknown>) => {
-  const res = await h.start('outside', 'campus-entry', h.orgs.district, data);
-  expect(res.status, JSON.stringify(await res.clone().json())).toBe(201);
-  return (await res.json()).id as string;
-};
-const ok = async (res: Promise<Response>) => expect((await res).status).toBe(200);
-
 /** Every reader and filter two ways: the report as served, and recounted from the semester's requests. */
 async function compare() {
   const { schoolA, schoolA2, schoolB, group1, group2 } = h.orgs;
@@ -74,20 +58,11 @@ async function compare() {
   return tallied;
 }
 
-const ids: Record<string, string> = {};
+let ids: Record<string, string>;
+let start: (data: Record<string, unknown>) => Promise<string>;
+let ok: (res: Promise<Response>) => Promise<void>;
 beforeAll(async () => {
-  h = await makeWorkflowHarness();
-  // Held at A and B, with the hours each school spent.
-  ids.held = await start(request([h.orgs.schoolA, h.orgs.schoolB]));
-  await ok(h.fire(ids.held, 'reviewer1', 'APPROVE'));
-  for (const p of ['principalA', 'principalB'])
-    await ok(h.fire(ids.held, p, 'SUBMIT_PART', { data: { decision: 'confirm' } }));
-  await ok(h.fire(ids.held, 'principalA', 'SUBMIT_PART', { data: { held: true, actualTeacherHours: 3 } }));
-  // Waiting on the bureau at A2, and another at B for a second item.
-  ids.pending = await start(request([h.orgs.schoolA2]));
-  ids.other = await start(
-    request([h.orgs.schoolB, h.orgs.schoolA2], { itemCode: 'XF-01', activityDate: '2027-01-10', teacherHours: 4 }),
-  );
+  ({ h, ids, start, ok } = await entryTalliesFixture());
 });
 afterAll(() => h.close());
 
@@ -149,49 +124,13 @@ describe('campus-entry tallies (issue 11)', () => {
   });
 
   it('are what declaring a version fills in from its existing requests', async () => {
-    const snapshot = () => h.sqlite.prepare('select * from entry_tallies where n <> 0 order by 1, 2, 3, 4, 5').all();
-    const kept = snapshot();
+    const snapshot = () => h.sql(sql`select * from entry_tallies where n <> 0 order by 1, 2, 3, 4, 5`);
+    const kept = await snapshot();
     expect(kept.length).toBeGreaterThan(10);
-    h.sqlite.exec('delete from entry_tallies; delete from entry_tally_fields;');
+    await h.sql(sql`delete from entry_tallies`);
+    await h.sql(sql`delete from entry_tally_fields`);
     expect(await declareReportTallies(h.deps)).toBe(2);
-    expect(snapshot()).toEqual(kept);
+    expect(await snapshot()).toEqual(kept);
     expect(await declareReportTallies(h.deps)).toBe(0);
-  });
-
-  it("answer the bureau without reading a request: a semester is its months' tally rows", async () => {
-    const user = await h.authUser('reviewer1');
-    for (const filter of [{}, { schoolId: h.orgs.schoolA }, { groupId: h.orgs.group1 }]) {
-      const run = (deps: typeof h.deps) =>
-        campusEntryReport(deps, { user, ability: defineAbilityFor(user), semester: SEMESTER, ...filter });
-      expect(await plansOf(h, run, 'instances')).toEqual([]);
-      const plans = await plansOf(h, run, 'entry_tallies');
-      expect(plans.length).toBeGreaterThan(1);
-      for (const plan of plans)
-        expect(plan).toMatch(
-          /^SEARCH entry_tallies USING INDEX sqlite_autoindex_entry_tallies_1 \(definition_id=\? AND month=\? AND kind=\?/,
-        );
-      // 负担码 lines: the semester's complaints off their filing date (or one school's own), never every complaint.
-      for (const plan of await plansOf(h, run, 'burden_reports')) {
-        expect(plan).not.toMatch(/SCAN burden_reports/);
-        if (!Object.keys(filter).length)
-          expect(plan).toMatch(
-            /SEARCH burden_reports USING INDEX burden_reports_created_idx \(created_at>\? AND created_at<\?\)/,
-          );
-      }
-    }
-  });
-
-  it("lead a principal's report by their own requests, never the semester's every request", async () => {
-    const user = await h.authUser('principalA');
-    const plans = await plansOf(
-      h,
-      (deps) => campusEntryReport(deps, { user, ability: defineAbilityFor(user), semester: SEMESTER }),
-      'instances',
-    );
-    expect(plans.length).toBeGreaterThan(1);
-    for (const plan of plans) {
-      expect(plan).toMatch(/instance_participants_user_instance_idx \(user_id=\?\)/);
-      expect(plan).not.toMatch(/instances_definition_period_idx|instances_definition_created_idx|SCAN instances/);
-    }
   });
 });

@@ -1,16 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { defineAbilityFor } from '../../auth/ability.js';
-import { type Harness, makeHarness } from '../../test/harness.js';
-import { plansOf } from '../../test/query-plans.js';
-import { migrateInstances } from '../definitions/migrate-instances.js';
-import { fireEvent } from '../instances/fire-event.js';
-import { startInstance } from '../instances/start-instance.js';
+import type { Harness } from '../../test/harness.js';
+import { tallyBackfill } from '../../test/tally-backfill.js';
 import type { TOverviewQuery } from './overview.types.js';
-import { countReadable, overviewCounts, overviewReport } from './overview-report.js';
+import { countReadable, overviewCounts } from './overview-report.js';
+import { overviewTalliesFixture } from './overview-tallies.fixture.js';
 import type { TOverviewCounts } from './overview-tallies.js';
 import { periodsCovering } from './tally-periods.js';
 import { tallyScope } from './tally-scope.js';
@@ -71,67 +67,7 @@ const normal = (c: TOverviewCounts) => ({
 });
 
 beforeAll(async () => {
-  h = await makeHarness();
-  v1 = await h.publish();
-  // Two months and a new year of work across three schools: drafts, submissions, approvals, returns.
-  const schools = [
-    ['principalA', h.orgs.schoolA],
-    ['principalA2', h.orgs.schoolA2],
-    ['principalB', h.orgs.schoolB],
-  ] as const;
-  for (let day = 0; day < 45; day += 3) {
-    for (const [who, org] of schools) {
-      const actor = await h.authUser(who);
-      const started = (
-        await startInstance(h.deps, {
-          actor,
-          definitionId: v1,
-          subjectOrgId: org,
-          data: { title: `第${day}天` },
-        })
-      ).body;
-      if (day % 2 === 0) {
-        const sent = await fireEvent(h.deps, {
-          actor,
-          instanceId: started.id,
-          event: { type: 'SUBMIT' },
-          expectedVersion: started.version,
-        });
-        if (day % 4 === 0) {
-          const one = await fireEvent(h.deps, {
-            actor: await h.authUser('reviewer1'),
-            instanceId: started.id,
-            event: { type: 'APPROVE' },
-            expectedVersion: sent.version,
-          });
-          await fireEvent(h.deps, {
-            actor: await h.authUser('reviewer2'),
-            instanceId: started.id,
-            event: { type: 'APPROVE' },
-            expectedVersion: one.version,
-          });
-        } else if (day % 6 === 0) {
-          await fireEvent(h.deps, {
-            actor: await h.authUser('reviewer1'),
-            instanceId: started.id,
-            event: { type: 'REJECT', comment: '请补充' },
-            expectedVersion: sent.version,
-          });
-        }
-      }
-    }
-    h.clock.advance(3 * DAY);
-  }
-  // A new version, and the drafts of schoolB moved onto it: tallies move with the instances and their tasks.
-  v2 = await h.publish();
-  await migrateInstances(h.deps, {
-    fromDefinitionId: v1,
-    toDefinitionId: v2,
-    mapping: { draft: 'draft', review: 'review' },
-    dryRun: false,
-    limit: 200,
-    actor: await h.authUser('admin'),
-  });
+  ({ h, v1, v2 } = await overviewTalliesFixture());
 });
 afterAll(() => h.close());
 
@@ -143,43 +79,19 @@ describe('dashboard tallies (issue 11, ADR 0016)', () => {
     expect(await compare([{ from: '2026-11-23', to: '2026-11-23' }])).toBeGreaterThan(60);
   });
 
-  it('are what the migration fills in from existing rows', () => {
-    const snapshot = () => ({
-      instances: h.sqlite.prepare('select * from instance_tallies where n <> 0 order by 1, 2, 3, 4, 5').all(),
-      tasks: h.sqlite.prepare('select * from open_task_tallies where n <> 0 order by 1, 2, 3, 4').all(),
+  it('are what the migration fills in from existing rows', async () => {
+    const snapshot = async () => ({
+      instances: await h.sql(sql`select * from instance_tallies where n <> 0 order by 1, 2, 3, 4, 5`),
+      tasks: await h.sql(sql`select * from open_task_tallies where n <> 0 order by 1, 2, 3, 4, 5, 6`),
     });
-    const kept = snapshot();
+    const kept = await snapshot();
     expect(kept.instances.length).toBeGreaterThan(20);
-    const folder = fileURLToPath(new URL('../../db/migrations/', import.meta.url));
-    const file = readdirSync(folder).find((f) => f.includes('dashboard-tallies')) as string;
-    const backfill = readFileSync(folder + file, 'utf8')
-      .split('--> statement-breakpoint')
-      .map((s) => s.trim())
-      .filter((s) => /^(--[^\n]*\n)*INSERT INTO/.test(s));
-    expect(backfill).toHaveLength(2);
-    h.sqlite.exec('delete from instance_tallies; delete from open_task_tallies;');
-    for (const statement of backfill) h.sqlite.exec(statement);
-    expect(snapshot()).toEqual(kept);
-  });
-
-  it("answer the bureau's dashboard without reading instances, and a lead's or principal's reading only those they take part in", async () => {
-    for (const who of ['reviewer1', 'lead1', 'principalA']) {
-      const user = await h.authUser(who);
-      const ability = defineAbilityFor(user);
-      for (const query of [{}, { from: '2026-11-01', to: '2027-01-31' }]) {
-        const read = await plansOf(h, (deps) => overviewReport(deps, { user, ability, query }), 'instances');
-        if (who === 'reviewer1') expect(read).toEqual([]);
-        for (const plan of read)
-          expect(plan).not.toMatch(/SCAN instances|instances_subject|instances_group|instances_definition/);
-        for (const plan of await plansOf(
-          h,
-          (deps) => overviewReport(deps, { user, ability, query }),
-          'instance_tallies',
-        )) {
-          expect(plan).toMatch(/SEARCH instance_tallies USING (PRIMARY KEY|INDEX sqlite_autoindex_instance_tallies)/);
-        }
-      }
-    }
+    const backfill = tallyBackfill(h.db, ['instance_tallies', 'open_task_tallies']);
+    expect(backfill.length).toBeGreaterThanOrEqual(2);
+    await h.sql(sql`delete from instance_tallies`);
+    await h.sql(sql`delete from open_task_tallies`);
+    for (const statement of backfill) await h.sql(sql.raw(statement));
+    expect(await snapshot()).toEqual(kept);
   });
 
   it('cover any range of days with whole years, months and days', () => {
