@@ -30,7 +30,10 @@ describe('audit checkpoints (the chain head anchored outside the table)', () => 
     const h = await harness();
     const file = fileOf(h);
     const first = await writeCheckpoint(h.deps, file);
-    expect(first).toMatchObject({ written: true, checkpoint: { seq: await lastSeq(h), at: h.clock.now().toISOString() } });
+    expect(first).toMatchObject({
+      written: true,
+      checkpoint: { seq: await lastSeq(h), at: h.clock.now().toISOString() },
+    });
     expect(await writeCheckpoint(h.deps, file)).toEqual({ written: false, why: 'unchanged' });
     const before = readFileSync(file, 'utf8');
     await appendEvents(h, 3);
@@ -160,7 +163,10 @@ describe('audit checkpoints (the chain head anchored outside the table)', () => 
     await appendEvents(h, 1);
     await cps.stop();
     await cps.stop();
-    expect(readCheckpoints(fileOf(h)).checkpoints.map((c) => c.seq)).toEqual([(await lastSeq(h)) - 1, await lastSeq(h)]);
+    expect(readCheckpoints(fileOf(h)).checkpoints.map((c) => c.seq)).toEqual([
+      (await lastSeq(h)) - 1,
+      await lastSeq(h),
+    ]);
     const last = await lastSeq(h);
     await withoutTriggers(h, () => h.sql(sql`delete from audit_events where seq = ${last}`));
     expect(await cps.tick()).toMatchObject({ written: false, why: 'behind' });

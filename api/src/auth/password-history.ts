@@ -1,7 +1,8 @@
-import { desc, eq, inArray, sql } from 'drizzle-orm';
+import { desc, eq, inArray } from 'drizzle-orm';
 
 import type { Db } from '../db/client.js';
 import { passwordHistory } from '../db/schema.js';
+import { writeOrder } from '../db/sql-dialect.js';
 import { verifyPassword } from './password.js';
 import { PASSWORD_HISTORY, PASSWORD_RULE_MESSAGES, type TPasswordRefusal } from './password-policy.js';
 
@@ -11,7 +12,7 @@ export async function recentHashes(db: Db, userId: string, currentHash: string):
     .select({ hash: passwordHistory.passwordHash })
     .from(passwordHistory)
     .where(eq(passwordHistory.userId, userId))
-    .orderBy(desc(passwordHistory.changedAt), desc(sql`rowid`))
+    .orderBy(desc(passwordHistory.changedAt), desc(writeOrder(db)))
     .limit(PASSWORD_HISTORY - 1);
   return [currentHash, ...previous.map((r) => r.hash)];
 }
@@ -30,7 +31,7 @@ export async function rememberPreviousPassword(db: Db, userId: string, oldHash: 
       .select({ id: passwordHistory.id })
       .from(passwordHistory)
       .where(eq(passwordHistory.userId, userId))
-      .orderBy(desc(passwordHistory.changedAt), desc(sql`rowid`))
+      .orderBy(desc(passwordHistory.changedAt), desc(writeOrder(db)))
   )
     // Bounded: pruned on every insert, so at most PASSWORD_HISTORY + 1 rows.
     .slice(PASSWORD_HISTORY);

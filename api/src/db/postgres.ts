@@ -1,6 +1,6 @@
 import { is, sql, Table } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
-import { type PgDialect, PgTable } from 'drizzle-orm/pg-core';
+import { PgTable } from 'drizzle-orm/pg-core';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import pg from 'pg';
 
@@ -38,22 +38,24 @@ function readAsSqliteWould(): void {
 }
 
 type TJoin = { table: unknown };
+/** The dialect's join builder (declared private by drizzle; replaced on this one instance). */
+type TJoinBuilder = { buildJoins: (joins: TJoin[] | undefined) => unknown };
+const TABLE = Table as unknown as { Symbol: { Name: symbol; OriginalName: symbol; IsAlias: symbol } };
 
 /**
  * drizzle's PostgreSQL dialect writes a joined table as `"name" "alias"` only for its own (pg-core) tables;
  * a SQLite-declared table aliased with alias() (a second organisations row, `requester`) came out as
  * `"requester"` alone, a table that does not exist. Written out here as drizzle does for its own.
  */
-function joinAliasesInFull(dialect: PgDialect): void {
+function joinAliasesInFull(dialect: TJoinBuilder): void {
   const build = dialect.buildJoins.bind(dialect);
-  const symbols = Table.Symbol as unknown as { Name: symbol; OriginalName: symbol; IsAlias: symbol };
   dialect.buildJoins = (joins) =>
     build(
       joins?.map((join) => {
-        const table = (join as TJoin).table as Record<symbol, string | boolean>;
-        if (!is(table, Table) || is(table, PgTable) || !table[symbols.IsAlias]) return join;
-        const named = sql`${sql.identifier(String(table[symbols.OriginalName]))} ${sql.identifier(String(table[symbols.Name]))}`;
-        return { ...join, table: named } as typeof join;
+        const table = join.table as Record<symbol, string | boolean>;
+        if (!is(table, Table) || is(table, PgTable) || !table[TABLE.Symbol.IsAlias]) return join;
+        const [name, alias] = [table[TABLE.Symbol.OriginalName], table[TABLE.Symbol.Name]].map(String);
+        return { ...join, table: sql`${sql.identifier(name ?? '')} ${sql.identifier(alias ?? '')}` };
       }),
     );
 }
@@ -62,7 +64,7 @@ export function openPostgres(url: string, options: { max?: number } = {}): PgDb 
   readAsSqliteWould();
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   const db = drizzle(pool);
-  joinAliasesInFull((db as unknown as { dialect: PgDialect }).dialect);
+  joinAliasesInFull((db as unknown as { dialect: TJoinBuilder }).dialect);
   return { db: db as unknown as AsyncDb, pool };
 }
 

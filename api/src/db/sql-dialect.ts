@@ -31,9 +31,11 @@ function checked(path: readonly string[]): readonly string[] {
   return path;
 }
 const sqlitePath = (path: readonly string[]) =>
-  sql.raw(`'$${checked(path)
-    .map((k) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? `.${k}` : `."${k}"`))
-    .join('')}'`);
+  sql.raw(
+    `'$${checked(path)
+      .map((k) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? `.${k}` : `."${k}"`))
+      .join('')}'`,
+  );
 /** PostgreSQL: `(col->'a'->'b')` (json) or `(col->'a'->>'b')` (the last step's text). */
 const pgPath = (column: SQLWrapper, path: readonly string[], lastAsText: boolean) =>
   sql`(${column}${sql.raw(
@@ -68,22 +70,24 @@ export const jsonIsString = (on: TOn, column: SQLWrapper, path: readonly string[
     : sql`json_typeof(${pgPath(column, path, false)}) = 'string'`;
 
 /**
- * The elements of a JSON array as a table `alias` with one column `value`, for `from`/`join` (SQLite's
- * json_each, PostgreSQL's json_array_elements). `as: 'text'`: elements that are strings, read as text;
- * `as: 'json'`: elements that are objects, read further with jsonText(…, sql`alias.value`, …). `path`
- * (SQLite's second argument to json_each) picks the array inside the document.
+ * The elements of a JSON array (or the values of a JSON object, `of: 'object'`) as a table `alias` with a
+ * column `value`, for `from`/`join`: SQLite's json_each takes either; PostgreSQL has json_array_elements
+ * for arrays and json_each for objects. `as: 'text'`: values that are strings, read as text; `as: 'json'`:
+ * values that are documents, read further with jsonText(…, sql`alias.value`, …). `path` (SQLite's second
+ * argument to json_each) picks the array or object inside the document.
  */
 export function jsonEach(
   on: TOn,
   array: SQLWrapper,
-  opts: { as: 'text' | 'json'; alias?: string; path?: readonly string[] },
+  opts: { as: 'text' | 'json'; of?: 'array' | 'object'; alias?: string; path?: readonly string[] },
 ): SQL {
   const alias = opts.alias ? sql.raw(` ${opts.alias}`) : sql``;
   if (dialect(on) === 'sqlite')
     return opts.path ? sql`json_each(${array}, ${sqlitePath(opts.path)})${alias}` : sql`json_each(${array})${alias}`;
   const elements = opts.path ? pgPath(array, opts.path, false) : array;
-  const fn = sql.raw(opts.as === 'text' ? 'json_array_elements_text' : 'json_array_elements');
-  return sql`${fn}(${elements}) ${sql.raw(opts.alias ?? 'j')}(value)`;
+  const text = opts.as === 'text' ? '_text' : '';
+  if (opts.of === 'object') return sql`${sql.raw(`json_each${text}`)}(${elements}) ${sql.raw(opts.alias ?? 'j')}`;
+  return sql`${sql.raw(`json_array_elements${text}`)}(${elements}) ${sql.raw(opts.alias ?? 'j')}(value)`;
 }
 
 /**
@@ -91,3 +95,10 @@ export function jsonEach(
  * (`open = 1`): its planner uses a partial index only for a query that repeats the index's own condition.
  */
 export const isSet = (on: TOn, flag: SQLWrapper): SQL => (dialect(on) === 'sqlite' ? sql`${flag} = 1` : sql`${flag}`);
+
+/**
+ * The order rows were written in, to break a tie between rows stamped with the same instant: SQLite's rowid;
+ * on PostgreSQL the writing transaction's id (xmin), which grows from one transaction to the next (it wraps
+ * only after four billion transactions: enough to order an account's few password changes).
+ */
+export const writeOrder = (on: TOn): SQL => (dialect(on) === 'sqlite' ? sql`rowid` : sql`xmin::text::bigint`);

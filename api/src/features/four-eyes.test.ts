@@ -232,6 +232,3 @@ describe('four eyes on reference data', () => {
     });
   });
 });
-
-describe('cost of knowing the editors', () => {
-});

@@ -10,4 +10,3 @@ export const hashToStored = (hex: string): Buffer | string => (HEX64.test(hex) ?
 
 export const hashFromStored = (value: Uint8Array | string): string =>
   typeof value === 'string' ? value : Buffer.from(value).toString('hex');
-

@@ -20,7 +20,11 @@ export const storagePathOf = (sha256: string) => join(sha256.slice(0, 2), sha256
  * Writes atomically (a temporary name of its own, then rename) so a crash never leaves half a file under a
  * hash name, and two nodes storing the same file at once each rename whole, identical bytes into place.
  */
-export function storeFile(deps: Pick<Deps, 'db' | 'attachmentsDir' | 'dataDir'>, sha256: string, bytes: Uint8Array): string {
+export function storeFile(
+  deps: Pick<Deps, 'db' | 'attachmentsDir' | 'dataDir'>,
+  sha256: string,
+  bytes: Uint8Array,
+): string {
   const relative = storagePathOf(sha256);
   const target = join(attachmentsDir(deps), relative);
   if (existsSync(target)) return relative;

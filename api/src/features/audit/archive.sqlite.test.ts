@@ -48,7 +48,6 @@ describe('audit archive on SQLite', () => {
     );
   });
 
-
   it('npm run audit:verify-archive checks a file and its link to the live chain (exit 0), and fails a tampered one (exit 1)', async () => {
     const { h, auditor, before } = await oldLog();
     const manifest = await (await archive(h, auditor, before(31))).json();

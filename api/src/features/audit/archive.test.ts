@@ -201,9 +201,9 @@ describe('audit archive (等保 2.0 retention ≥ 180 days)', () => {
     expect(
       JSON.parse(await (await h.get(`/api/audit/archives/${manifest.archiveId}?part=manifest`, auditor)).text()),
     ).toEqual(manifest);
-    expect(
-      await h.sql(sql`select count(*) as n from audit_events where action = 'audit.archive.export'`),
-    ).toEqual([{ n: 2 }]);
+    expect(await h.sql(sql`select count(*) as n from audit_events where action = 'audit.archive.export'`)).toEqual([
+      { n: 2 },
+    ]);
   });
 
   it('a checkpoint inside an archive is held to the archive file', async () => {

@@ -10,15 +10,23 @@ import { auditEvents } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import type { TArchivePreview } from './audit.types.js';
 
-
 /** SQLite is told the `at` index: its planner would otherwise walk seq from the start looking for the date. */
 export const FIRST_KEPT_SQL = 'select min(seq) as seq from audit_events indexed by audit_at_idx where at >= ?';
 
 /** The lowest seq at or after the cut-off (PostgreSQL picks the `at` index from its own statistics). */
 async function firstKeptSeq(db: Db, cutoff: string): Promise<number | null> {
   if (dialectOf(db) === 'sqlite')
-    return (await db.get<{ seq: number | null }>(sql`${sql.raw(FIRST_KEPT_SQL.replace(/\?$/, ''))}${cutoff}`))?.seq ?? null;
-  return (await db.select({ seq: min(auditEvents.seq) }).from(auditEvents).where(gte(auditEvents.at, cutoff)))[0]?.seq ?? null;
+    return (
+      (await db.get<{ seq: number | null }>(sql`${sql.raw(FIRST_KEPT_SQL.replace(/\?$/, ''))}${cutoff}`))?.seq ?? null
+    );
+  return (
+    (
+      await db
+        .select({ seq: min(auditEvents.seq) })
+        .from(auditEvents)
+        .where(gte(auditEvents.at, cutoff))
+    )[0]?.seq ?? null
+  );
 }
 
 /**

@@ -35,9 +35,12 @@ async function written(instanceId: string): Promise<unknown> {
     participants: await all(
       sql`select * from instance_participants where instance_id = ${instanceId} order by user_id, role`,
     ),
-    notifications: (
-      await all(sql`select * from notifications where instance_id = ${instanceId} order by user_id, kind, title`)
-    ).map((r) => without(r, 'id')),
+    // Ordered here: a notice's title is JSON, which PostgreSQL does not order.
+    notifications: (await all(sql`select * from notifications where instance_id = ${instanceId}`))
+      .map((r) => without(r, 'id'))
+      .sort((a, b) =>
+        JSON.stringify([a.user_id, a.kind, a.title]).localeCompare(JSON.stringify([b.user_id, b.kind, b.title])),
+      ),
     findings: (await all(sql`select * from findings where instance_id = ${instanceId} order by item_code`)).map((r) =>
       without(r, 'id'),
     ),

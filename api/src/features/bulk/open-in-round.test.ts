@@ -52,5 +52,4 @@ describe('bulk start warns of schools already running the same round (issue 12.1
     expect(res.status).toBe(422);
     expect((await res.json()).error.fieldErrors.definitionId['zh-CN']).toBe('流程不存在或尚未发布');
   });
-
 });

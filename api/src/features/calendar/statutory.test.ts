@@ -83,7 +83,6 @@ describe('statutory coverage: the package’s years, the bureau’s, and the dea
     expect((await coverage()).uncoveredDeadlines).toEqual([{ year: 2027, firstDueAt: '2027-01-04T15:59:59.000Z' }]);
     expect((await health()).calendar.uncoveredDeadlineYears).toEqual([2027]);
   });
-
 });
 
 describe('PUT /calendar/statutory/{year}: the bureau loads a year the package does not cover', () => {

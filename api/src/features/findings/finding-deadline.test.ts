@@ -1,10 +1,6 @@
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { closeDb, openDb } from '../../db/client.js';
 import { runDueTimers } from '../../scheduler/run-due-timers.js';
 import { CHECKLIST_V1 } from '../../test/fixtures/reference-docs.js';
 import { handInRectification } from '../../test/rectification.js';
@@ -170,27 +166,25 @@ describe('a finding’s deadline across a restart', () => {
   it('falls due while the server is down and escalates exactly once after it comes back', async () => {
     const h = await makeWorkflowHarness();
     const id = await raised(h, '重启测试', { 'HOST-01': 'high' });
-    closeDb(h.db);
-    const db = openDb(join(h.dir, 'test.db'));
+    // The server comes back: a new connection (another process) with nothing kept in memory.
+    const restarted = h.openOther();
     try {
       const later = new Date(h.clock.now().getTime() + 10 * DAY);
-      const deps = { db, clock: () => later };
+      const deps = { db: restarted.db, clock: () => later };
       await runDueTimers(deps, later);
       await runDueTimers(deps, later);
-      expect(escalations({ sqlite: db.$client }, id)).toHaveLength(1);
+      expect(await escalations(h, id)).toHaveLength(1);
       expect(
-        db.$client.prepare("select escalated_at from findings where instance_id = ? and item_code = 'HOST-01'").get(id),
-      ).toEqual({ escalated_at: later.toISOString() });
+        await h.sql(sql`select escalated_at from findings where instance_id = ${id} and item_code = 'HOST-01'`),
+      ).toEqual([{ escalated_at: later.toISOString() }]);
       expect(
-        db.$client
-          .prepare(
-            "select fired_at is not null as fired from timers where instance_id = ? and timer_key = 'finding:HOST-01'",
-          )
-          .get(id),
-      ).toEqual({ fired: 1 });
+        await h.sql(
+          sql`select case when fired_at is not null then 1 else 0 end as fired from timers where instance_id = ${id} and timer_key = 'finding:HOST-01'`,
+        ),
+      ).toEqual([{ fired: 1 }]);
     } finally {
-      closeDb(db);
-      rmSync(h.dir, { recursive: true, force: true });
+      await restarted.close();
+      await h.close();
     }
   });
 });

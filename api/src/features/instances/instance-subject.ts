@@ -28,7 +28,9 @@ export function instanceFields(viewer: TAuthUser, on: TOn): TFieldMap {
     // One `id IN (UNION of indexed lookups)`: an OR of correlated EXISTS made every list scan the table.
     participantIds: (_op, values) => {
       const recorded = sql`select p.instance_id from ${instanceParticipants} p where p.user_id in ${values}`;
-      const ids = values.includes(viewer.id) ? sql`${recorded} union ${instancesWithOpenTaskFor(on, viewer)}` : recorded;
+      const ids = values.includes(viewer.id)
+        ? sql`${recorded} union ${instancesWithOpenTaskFor(on, viewer)}`
+        : recorded;
       return sql`${instances.id} in (${ids})`;
     },
   };

@@ -62,7 +62,8 @@ export async function listInstances(
   // A scoped reader's scope (their school, group, tasks) is the selective part; a `+` keeps SQLite from
   // preferring the state index, which would walk most of the district. Unscoped readers use (state, updated_at).
   const scoped = !input.ability.rulesFor('read', 'Instance').some((r) => !r.conditions && !r.inverted);
-  if (q.state) where.push(scoped ? sql`${noIndex(deps.db, instances.state)} = ${q.state}` : eq(instances.state, q.state));
+  if (q.state)
+    where.push(scoped ? sql`${noIndex(deps.db, instances.state)} = ${q.state}` : eq(instances.state, q.state));
   if (q.status) where.push(eq(instances.status, q.status));
   // A 公示's end sits in due_at too, but a notice is never overdue: it simply ends.
   if (q.overdue) where.push(eq(instances.status, 'running'), lt(instances.dueAt, now), await notInNoticeStep(deps));

@@ -52,5 +52,4 @@ describe('新待办 notices stay true (issue 12.11a)', () => {
     const outcome = (await notices('principalB', started.id)).filter((n) => n.state === 'outcome');
     expect(outcome.map((n) => [n.kind, n.resolvedAt])).toEqual([['entered', null]]);
   });
-
 });

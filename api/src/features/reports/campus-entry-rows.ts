@@ -46,7 +46,11 @@ export async function campusEntryFromRows(
     sql`coalesce(${instances.outcome}, '') not in ('rejected', 'withdrawn', 'merged', 'cancelled')`,
   );
   const perSchool = await deps.db
-    .select({ schoolId: sql<string>`s.value`, schoolName: organisations.name, used: sql<number>`count(*)` })
+    .select({
+      schoolId: sql<string>`s.value`,
+      schoolName: organisations.name,
+      used: sql<number>`count(*)`,
+    })
     .from(instances)
     .innerJoin(jsonEach(deps.db, schoolsOf, { as: 'text', alias: 's' }), sqlTrue)
     .innerJoin(organisations, eq(organisations.id, sql`s.value`))
@@ -81,8 +85,10 @@ export async function campusEntryFromRows(
       })
       .from(instances)
       .innerJoin(
+        // A collect step's parts: one per person, keyed by user id.
         jsonEach(deps.db, instances.snapshot, {
           as: 'json',
+          of: 'object',
           alias: 'p',
           path: ['context', 'collections', site.step, 'parts'],
         }),

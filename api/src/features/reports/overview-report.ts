@@ -91,7 +91,12 @@ export async function overviewCounts(deps: Deps, input: TInput, now: string): Pr
 
 /** The counts from the rows the reader may read: the instance list's CASL rules in SQL. The reference the tallies are tested against. */
 export const countReadable = async (deps: Deps, input: TInput, now: string): Promise<TOverviewCounts> =>
-  await countRows(deps, rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user, deps.db)), input.query, now);
+  await countRows(
+    deps,
+    rulesToWhere(input.ability, 'read', 'Instance', instanceFields(input.user, deps.db)),
+    input.query,
+    now,
+  );
 
 function addCounts(a: TOverviewCounts, b: TOverviewCounts): TOverviewCounts {
   const tasks = new Map(a.taskCounts.map((t) => [t.definitionId, { ...t }]));

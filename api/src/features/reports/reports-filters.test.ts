@@ -202,7 +202,6 @@ describe('GET /reports/teaching-award with the dashboard filters', () => {
     expect(await titles('&groupId=no-such-org')).toEqual({ titles: [], levels: [] });
     expect(await titles(`&schoolId=${schoolB}`, 'principalA')).toEqual({ titles: [], levels: [] });
   });
-
 });
 
 describe('GET /reports/campus-entry 负担码 lines with the dashboard filters', () => {

@@ -77,7 +77,11 @@ export async function figuresFromRows(
     .where(
       and(
         where,
-        round === null ? undefined : scopeLeads ? sql`${noIndex(deps.db, findings.round)} = ${round}` : eq(findings.round, round),
+        round === null
+          ? undefined
+          : scopeLeads
+            ? sql`${noIndex(deps.db, findings.round)} = ${round}`
+            : eq(findings.round, round),
       ),
     );
   for (const r of rows) {

@@ -36,7 +36,14 @@ export async function securityReport(deps: Deps, input: TInput): Promise<TSecuri
   );
   // What a reader takes part in beyond their organisations is their own few instances: counted from rows.
   const figures = scope.beyond
-    ? await figuresFromRows(deps, and(familyOnly(deps.db, family, true), scope.beyond) as SQL, round, now, tallied, true)
+    ? await figuresFromRows(
+        deps,
+        and(familyOnly(deps.db, family, true), scope.beyond) as SQL,
+        round,
+        now,
+        tallied,
+        true,
+      )
     : tallied;
   return await toReport(deps, figures, round, rounds);
 }

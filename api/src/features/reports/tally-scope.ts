@@ -104,6 +104,8 @@ const COLUMN = {
 
 /** Instances the reader takes part in outside their organisations: counted from rows, they are the reader's own few. */
 function participatingBeyond(on: TOn, user: TAuthUser, field: TOrgField, orgs: string[]): SQL {
-  const participant = (instanceFields(user, on).participantIds as (op: 'in', values: unknown[]) => SQL)('in', [user.id]);
+  const participant = (instanceFields(user, on).participantIds as (op: 'in', values: unknown[]) => SQL)('in', [
+    user.id,
+  ]);
   return orgs.length ? sql`${participant} and coalesce(${COLUMN[field]} not in ${orgs}, true)` : participant;
 }

@@ -140,7 +140,8 @@ async function workOf(
 ): Promise<Array<{ instanceId: string; taskIds: string[] }>> {
   const byInstance = new Map<string, string[]>();
   const open = await deps.db
-    .selectDistinct({ id: tasks.id, instanceId: tasks.instanceId })
+    // created_at is selected because it orders the rows (PostgreSQL: a DISTINCT's order is in its list).
+    .selectDistinct({ id: tasks.id, instanceId: tasks.instanceId, createdAt: tasks.createdAt })
     .from(taskCandidates)
     .innerJoin(tasks, eq(tasks.id, taskCandidates.taskId))
     // `open = 1` (the candidate row's copy of the task's status) lets the lookup use the open-only index.
@@ -157,13 +158,23 @@ async function workOf(
   for (const t of open) if (t.instanceId) byInstance.set(t.instanceId, [...(byInstance.get(t.instanceId) ?? []), t.id]);
   if (only) return [...byInstance].map(([instanceId, taskIds]) => ({ instanceId, taskIds }));
   const assigned = await deps.db
-    .selectDistinct({ id: instances.id, snapshot: instances.snapshot })
-    .from(instanceParticipants)
-    .innerJoin(instances, eq(instances.id, instanceParticipants.instanceId))
+    // Each instance once, by `in` (not DISTINCT over the snapshot: PostgreSQL cannot compare json).
+    .select({ id: instances.id, snapshot: instances.snapshot })
+    .from(instances)
     .where(
       and(
-        eq(instanceParticipants.userId, userId),
-        notInArray(instanceParticipants.role, ['candidate', 'reader']),
+        inArray(
+          instances.id,
+          deps.db
+            .select({ id: instanceParticipants.instanceId })
+            .from(instanceParticipants)
+            .where(
+              and(
+                eq(instanceParticipants.userId, userId),
+                notInArray(instanceParticipants.role, ['candidate', 'reader']),
+              ),
+            ),
+        ),
         eq(instances.status, 'running'),
       ),
     )

@@ -31,8 +31,7 @@ export function candidateTaskIds(on: TOn, user: TAuthUser): SQL {
 }
 
 /** The task (in the outer query) has this user among its candidates. */
-export const isCandidateOfTask = (on: TOn, user: TAuthUser): SQL =>
-  sql`${tasks.id} in (${candidateTaskIds(on, user)})`;
+export const isCandidateOfTask = (on: TOn, user: TAuthUser): SQL => sql`${tasks.id} in (${candidateTaskIds(on, user)})`;
 
 /**
  * Instances with an open task this user is a candidate for (a subquery for `instances.id in (…)`). The

@@ -92,5 +92,4 @@ describe('专家评分 (issue 12 item 10): the rubric, the button, and the score
     expect(principal?.figures).toEqual([]);
     expect((await done('expertB')).some((d) => d.instanceId === id)).toBe(false);
   });
-
 });

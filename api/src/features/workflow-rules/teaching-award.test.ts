@@ -86,7 +86,7 @@ describe('teaching award through the API', () => {
 
   it('refuses to pass a submission when too few experts remain after 回避 (enoughExperts)', async () => {
     // Disable one eligible expert: only two remain outside school A's group for the recommended second submission.
-    await h.sql(sql`update users set disabled = ${true} where id = ${h.users.expertD}`);
+    await h.sql(sql`update users set disabled = true where id = ${h.users.expertD}`);
     const pending = (
       await (
         await h.get('/api/instances?definitionKey=teaching-award&state=preliminary', await h.as('reviewer1'))
@@ -95,6 +95,6 @@ describe('teaching award through the API', () => {
     const res = await h.fire(pending.id, 'reviewer1', 'PASS');
     expect(res.status).toBe(409);
     expect((await res.json()).error).toMatchObject({ code: 'GUARD_FAILED', rule: 'enoughExperts' });
-    await h.sql(sql`update users set disabled = ${false} where id = ${h.users.expertD}`);
+    await h.sql(sql`update users set disabled = false where id = ${h.users.expertD}`);
   });
 });
