@@ -21,6 +21,14 @@ CREATE FUNCTION eduflow_json_array(value json) RETURNS json LANGUAGE sql IMMUTAB
   SELECT CASE WHEN json_typeof(value) = 'array' THEN value END
 $$;
 --> statement-breakpoint
+-- The members of a JSON array or the values of a JSON object, as SQLite's json_each walks either (a step's
+-- parts are an object keyed by party); nothing for anything else.
+CREATE FUNCTION eduflow_json_members(value json) RETURNS SETOF json LANGUAGE sql IMMUTABLE AS $$
+  SELECT e FROM json_array_elements(CASE WHEN json_typeof(value) = 'array' THEN value END) e
+  UNION ALL
+  SELECT m.value FROM json_each(CASE WHEN json_typeof(value) = 'object' THEN value END) m
+$$;
+--> statement-breakpoint
 -- Where an instance counts: its subject, its subject's group (when another organisation), its district (when another).
 CREATE FUNCTION tally_orgs(subject_org_id text, subject_group_id text, district_id text) RETURNS SETOF text LANGUAGE sql IMMUTABLE AS $$
   SELECT subject_org_id
@@ -292,7 +300,7 @@ BEGIN
   v_item := coalesce(r.data #>> eduflow_json_path(f.item_path), '');
   v_planned := coalesce(eduflow_json_number(r.data #>> eduflow_json_path(f.planned_path)), 0);
   v_spent := coalesce((SELECT sum(eduflow_json_number(p.value #>> eduflow_json_path(site.value ->> 'field')))
-    FROM json_array_elements(f.spent_sites::json) site, json_array_elements(eduflow_json_array(r.snapshot #> eduflow_json_path(site.value ->> 'parts'))) p
+    FROM json_array_elements(f.spent_sites::json) site, eduflow_json_members(r.snapshot #> eduflow_json_path(site.value ->> 'parts')) p(value)
     WHERE p.value ->> 'status' = 'submitted'), 0);
   v_schools := eduflow_json_array(r.data #> eduflow_json_path(f.schools_path));
   INSERT INTO entry_tallies (definition_id, month, kind, org_id, item_code, n, planned, spent)

@@ -110,7 +110,9 @@ const entryBackfill = (definitionId: string) => sql`
 /*
  * The same backfills on PostgreSQL, which has no json_extract/json_each: a stored path `$.a.b` becomes the
  * text[] `{a,b}` that `#>`/`#>>` take (paths are identifiers joined by dots, see IDENT), json_each becomes
- * json_array_elements (guarded to arrays: it refuses anything else), a number is read from its JSON text, and
+ * json_array_elements (guarded to arrays: it refuses anything else) or, for a step's parts (an object keyed by
+ * party), eduflow_json_members (0002_triggers: an array's members or an object's values), a number is read
+ * from its JSON text, and
  * an upsert names its conflict target. The triggers (migrations-pg) count the same way.
  */
 const at = (doc: string, pathCol: string) => `${doc} #> string_to_array(substr(${pathCol}, 3), '.')`;
@@ -132,7 +134,7 @@ const levelBackfillPg = (definitionId: string) => sql`
 
 const SPENT_PG =
   `coalesce((SELECT sum(${numAt('p.value', "site.value ->> 'field'")}) FROM json_array_elements(f.spent_sites::json) site, ` +
-  `json_array_elements(${arrayAt('i.snapshot', "site.value ->> 'parts'")}) p WHERE p.value ->> 'status' = 'submitted'), 0)`;
+  `eduflow_json_members(${at('i.snapshot', "site.value ->> 'parts'")}) p(value) WHERE p.value ->> 'status' = 'submitted'), 0)`;
 
 const entryBackfillPg = (definitionId: string) => sql`
   INSERT INTO entry_tallies (definition_id, month, kind, org_id, item_code, n, planned, spent)
