@@ -20,7 +20,7 @@ const without = (row: Row, ...keys: string[]) =>
  */
 async function written(instanceId: string): Promise<unknown> {
   const tasks = await all(sql`select * from tasks where instance_id = ${instanceId} order by task_key`);
-  const candidates = [];
+  const candidates: Row[][] = [];
   for (const t of tasks)
     candidates.push(await all(sql`select * from task_candidates where task_id = ${t.id} order by user_id, role`));
   const dump = {
