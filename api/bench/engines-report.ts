@@ -141,6 +141,9 @@ function markdown(run: TEnginesRun): string {
 
 export function writeEnginesReport(run: TEnginesRun, out: string): void {
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(`${out}.json`, `${JSON.stringify(run, null, 2)}\n`);
+  // Each page's time is pooled into the figures above; the file keeps each walk's summary, not every page,
+  // written compact: it is read by programs, the .md by people.
+  const withoutPages = (key: string, value: unknown) => (key === 'pageMs' ? undefined : value);
+  writeFileSync(`${out}.json`, `${JSON.stringify(run, withoutPages)}\n`);
   writeFileSync(`${out}.md`, markdown(run));
 }
