@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { runDueTimers } from '../../scheduler/run-due-timers.js';
-import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
+import type { WorkflowHarness } from '../../test/workflow-harness.js';
+import { noticePeriodFixture, submission } from './notice-period.fixture.js';
 
 // Issue 9: a 公示 (a step of kind `notice`) shows when it ends, on the instance and in the lists, like
 // any deadline — but it is nobody's to-do and never overdue: it simply ends.
@@ -21,41 +22,9 @@ const list = async (who: string, query: string) => {
   return ((await res.json()) as { items: Item[] }).items;
 };
 const ok = async (res: Response) => expect(res.status, await res.clone().text()).toBe(200);
-const submission = (title: string) => ({
-  category: 'achievement',
-  title,
-  completers: [{ name: '张老师', unit: '实验小学' }],
-  practiceYears: 3,
-  summaryReport: '三年实践检验的成果总结。',
-});
 
 beforeAll(async () => {
-  h = await makeWorkflowHarness();
-  // A teacher's award submission, recommended, scored by the three experts the API picks, ranked and published: 7 days of 公示.
-  award = (
-    await (await h.start('teacherA', 'teaching-award', h.orgs.schoolA, submission('项目式学习重构小学科学课堂'))).json()
-  ).id;
-  await ok(await h.fire(award, 'principalA', 'RECOMMEND'));
-  await ok(await h.fire(award, 'reviewer1', 'PASS'));
-  for (const [who, score] of [
-    ['expert', 88],
-    ['expertB', 90],
-    ['expertD', 86],
-  ] as const)
-    await ok(await h.fire(award, who, 'SUBMIT_PART', { data: { score } }));
-  await ok(await h.fire(award, 'reviewer1', 'RANK'));
-  await ok(await h.fire(award, 'reviewer1', 'PUBLISH'));
-  // Group 1's bundled assessment: both member schools' parts, the lead consolidates, the bureau publishes: 5 days of 公示.
-  assessment = (
-    await (
-      await h.start('admin', 'bundled-assessment', h.orgs.group1, { cycle: '2026', indicatorSystem: 'bundled-2026' })
-    ).json()
-  ).id;
-  const part = { indicatorScores: [{ indicator: 'cadre', score: 40 }], selfSummary: '自评报告' };
-  for (const who of ['principalA', 'principalA2'])
-    await ok(await h.fire(assessment, who, 'SUBMIT_PART', { data: part }));
-  await ok(await h.fire(assessment, 'lead1', 'CONSOLIDATE', { comment: '同意上报' }));
-  await ok(await h.fire(assessment, 'reviewer1', 'PUBLISH'));
+  ({ h, award, assessment } = await noticePeriodFixture());
   // A second submission waits on the principal: a task's deadline, to compare with.
   waiting = (await (await h.start('teacherA', 'teaching-award', h.orgs.schoolA, submission('第二项成果'))).json()).id;
 });
