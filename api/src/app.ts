@@ -55,6 +55,8 @@ export type CreateAppOptions = {
   auditCheckpointFile?: string;
   /** EDUFLOW_DATA_DIR: audit archives and the verified position (see Deps.dataDir). */
   dataDir?: string;
+  /** What /api/health reads through (see Deps.probeDb); unset: db. */
+  probeDb?: Db;
   /** EDUFLOW_ATTACHMENTS_DIR: the attachments folder every node shares; unset, beside the database. */
   attachmentsDir?: string;
   /** Largest accepted request body; workflow data is form fields, files go elsewhere. */
@@ -66,6 +68,7 @@ export type CreateAppOptions = {
 export function createApp(options: CreateAppOptions) {
   const deps: Deps = {
     db: options.db,
+    probeDb: options.probeDb,
     clock: options.clock ?? (() => new Date()),
     secureCookies: options.secureCookies,
     appVersion: options.appVersion,

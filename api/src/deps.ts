@@ -16,6 +16,8 @@ export type Deps = {
    * SQLite file's folder; on PostgreSQL, which has no file beside the node, EDUFLOW_DATA_DIR.
    */
   dataDir?: string;
+  /** What /api/health reads through (TOpenedDatabase.probe: on PostgreSQL a connection no request queues for); unset: db. */
+  probeDb?: Db;
   /** Where attachments live (EDUFLOW_ATTACHMENTS_DIR, shared by every node); unset: beside the database. */
   attachmentsDir?: string;
   /**

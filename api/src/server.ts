@@ -39,6 +39,7 @@ const auditCheckpointFile = join(dataDir, CHECKPOINT_FILE_NAME);
 const checkpointMinutes = Number(process.env.EDUFLOW_AUDIT_CHECKPOINT_MINUTES ?? DEFAULT_CHECKPOINT_MINUTES);
 const deps: Deps = {
   db,
+  probeDb: database.probe,
   clock: () => new Date(),
   appVersion: pkg.version ?? '0.0.0',
   secureCookies: process.env.EDUFLOW_SECURE_COOKIES === '1',

@@ -34,10 +34,12 @@ const health = createRoute({
 export function healthRoutes(deps: Deps) {
   return newRouter().openapi(health, async (c) => {
     const version = deps.appVersion ?? '0.0.0';
+    // Through the probe connection, so that a node busy with writes still answers its load balancer.
+    const probing = deps.probeDb ? { ...deps, db: deps.probeDb } : deps;
     try {
-      await deps.db.get(sql`select 1`);
+      await probing.db.get(sql`select 1`);
       // A few index seeks (see getCalendarCoverage): cheap enough for every probe.
-      const coverage = await getCalendarCoverage(deps);
+      const coverage = await getCalendarCoverage(probing);
       const next = coverage.years[1];
       const calendar = {
         uncoveredDeadlineYears: coverage.uncoveredDeadlines.map((d) => d.year),
