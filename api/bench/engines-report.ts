@@ -105,10 +105,18 @@ function scaleSection(run: TEnginesRun, s: TEnginesScale): string[] {
         ...d.lastLines.map((l) => l.slice(0, 300)),
         '```',
       );
-  const refused = s.configurations.flatMap((r) =>
-    r.lists.walks.filter((w) => w.status !== 200).map((w) => `${r.key}#${r.round} ${w.who} \`${w.path}\` ${w.status}`),
-  );
-  if (refused.length) lines.push('', `Lists not answered 200 (left out of the figures): ${refused.join(', ')}.`);
+  // Grouped by list and answer: one failing endpoint walked by every role in every configuration is one line.
+  const refused = new Map<string, string[]>();
+  for (const r of s.configurations)
+    for (const w of r.lists.walks.filter((x) => x.status !== 200)) {
+      const key = `\`${w.path}\` ${w.status}`;
+      refused.set(key, [...(refused.get(key) ?? []), `${r.key}#${r.round} ${w.who}`]);
+    }
+  if (refused.size) {
+    lines.push('', 'Lists not answered 200 (left out of the figures):', '');
+    for (const [list, where] of refused)
+      lines.push(`- ${list} × ${where.length}: ${where.slice(0, 6).join(', ')}${where.length > 6 ? ` and ${where.length - 6} more` : ''}`);
+  }
   lines.push('');
   return lines;
 }

@@ -2,25 +2,38 @@ import { eq, sql } from 'drizzle-orm';
 
 import { prepared } from './prepared.js';
 import { cacheGenerations } from './schema.js';
-import { type Db, dialectOf } from './view.js';
+import { type Db, dialectOf, readRows, type TTxWrites,txWrites } from './view.js';
 
 type TName = (typeof cacheGenerations.$inferSelect)['name'];
 type TStore = { generation: number | string; values: Map<string, unknown> };
 
 const stores = new WeakMap<Db, Map<TName, TStore>>();
 
+/** A transaction's reading of every generation, kept while it has not written (PostgreSQL). */
+const readings = new WeakMap<TTxWrites, { at: number; generations: Map<string, string> }>();
+
 // Through the view: inside tx() the transaction's own connection (its own uncommitted writes), elsewhere the
 // reader (SQLite) or the pool (PostgreSQL). SQLite: the generation, bumped by every write (one writer at a time);
 // built once per connection (prepared()). PostgreSQL: the generation, bumped once at each writing commit, and the
 // number of this transaction's last write (migrations-pg 0003): `3/` outside a transaction, `3/17` inside one
-// after a write, so a transaction reads its own writes and never another's.
+// after a write, so a transaction reads its own writes and never another's. Every name is read in one round
+// trip, and a transaction keeps that reading until it writes: an event asked six times (each a round trip
+// to the database server, issue 14). Within that transaction the cached reference data (people, definitions,
+// organisations, calendars) is then as of its first reading, as a SQLite transaction sees one snapshot; what
+// must not be stale there is guarded by locks (take-turns.ts), never by these caches.
 async function generationOf(db: Db, name: TName): Promise<number | string> {
   if (dialectOf(db) === 'postgresql') {
-    const rows = (await db.all(
-      sql`select generation || '/' || coalesce(current_setting(${`eduflow.cache_${name}`}, true), '') as g
-        from cache_generations where name = ${name}`,
-    )) as Array<{ g: string }>;
-    return rows[0]?.g ?? -1;
+    const writes = txWrites(db);
+    const kept = writes && readings.get(writes);
+    if (kept && writes && kept.at === writes.n) return kept.generations.get(name) ?? -1;
+    const rows = (await readRows(
+      db,
+      sql`select name, generation || '/' || coalesce(current_setting('eduflow.cache_' || name, true), '') as g
+        from cache_generations`,
+    )) as Array<{ name: string; g: string }>;
+    const generations = new Map(rows.map((r) => [r.name, r.g]));
+    if (writes) readings.set(writes, { at: writes.n, generations });
+    return generations.get(name) ?? -1;
   }
   const row = await prepared(db, 'cache.generation', (d) =>
     d

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 import type Database from 'better-sqlite3';
+import type { SQL } from 'drizzle-orm';
 
 import type { AppError } from '../errors.js';
 import type { AsyncDb } from './postgres.js';
@@ -30,13 +31,20 @@ export type TEngine = {
   rolledBack?: () => void;
 };
 
-type TOpenTx = { engine: TEngine; inside: object; open: boolean; depth: number };
+/**
+ * `writes` counts the statements of the whole transaction (savepoints share it) that may have written, and
+ * rolled-back savepoints: what a transaction memoises from its own reads holds while it stays the same.
+ */
+type TOpenTx = { engine: TEngine; inside: object; open: boolean; depth: number; writes: TTxWrites };
+export type TTxWrites = { n: number };
 
 const ENGINE = Symbol('eduflow.engine');
 const openTx = new AsyncLocalStorage<TOpenTx>();
 const WRITES = new Set<PropertyKey>(['insert', 'update', 'delete', 'run', 'transaction']);
 /** SQLite's raw-SQL calls, answered on PostgreSQL through `execute` (the SQL must then be portable). */
 const RAW = new Set<PropertyKey>(['run', 'all', 'get', 'values']);
+/** Whatever may write: the builder's writes, and raw SQL (which may say UPDATE … RETURNING). */
+const MAY_WRITE = new Set<PropertyKey>([...WRITES, ...RAW, 'execute']);
 
 export function engineOf(db: Db): TEngine {
   const engine = (db as unknown as { [ENGINE]?: TEngine })[ENGINE];
@@ -50,6 +58,23 @@ export const dialectOf = (db: Db): TDialect => engineOf(db).dialect;
 export function inTx(db: Db): boolean {
   const current = openTx.getStore();
   return Boolean(current?.open && current.engine === engineOf(db));
+}
+
+/**
+ * The open transaction's write count (see TOpenTx), or undefined outside one. Its identity names the
+ * transaction; while `n` stays the same, the transaction has written nothing since.
+ */
+export function txWrites(db: Db): TTxWrites | undefined {
+  const current = openTx.getStore();
+  return current?.open && current.engine === engineOf(db) ? current.writes : undefined;
+}
+
+/** Rows of a read-only raw query on PostgreSQL, through the view's routing but not counted as a write. */
+export async function readRows(db: Db, query: SQL): Promise<unknown[]> {
+  const engine = engineOf(db);
+  const current = openTx.getStore();
+  const target = current?.open && current.engine === engine ? current.inside : engine.outside;
+  return (await (target as { execute: (q: SQL) => Promise<{ rows: unknown[] }> }).execute(query)).rows;
 }
 
 function rawOnPostgres(target: { execute: (q: unknown) => Promise<{ rows: unknown[] }> }, prop: PropertyKey) {
@@ -72,6 +97,7 @@ export function viewOf(engine: TEngine): Db {
       if (!inside && WRITES.has(prop))
         throw new Error(`db.${String(prop)} outside tx(): every write runs in a transaction (ADR 0028)`);
       const target = inside ?? engine.outside;
+      if (inside && current && MAY_WRITE.has(prop)) current.writes.n += 1;
       if (engine.dialect === 'postgresql' && RAW.has(prop)) return rawOnPostgres(target as never, prop);
       const value: unknown = Reflect.get(target, prop, target);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
@@ -90,11 +116,12 @@ export async function tx<T>(db: Db, fn: () => T | Promise<T>): Promise<Awaited<T
   if (current?.open && current.engine === engine) {
     const depth = current.depth + 1;
     return engine.nest(current.inside, depth, async (inner): Promise<Awaited<T>> => {
-      const mine: TOpenTx = { engine, inside: inner, open: true, depth };
+      const mine: TOpenTx = { engine, inside: inner, open: true, depth, writes: current.writes };
       try {
         return (await openTx.run(mine, fn)) as Awaited<T>;
       } catch (err) {
         // The savepoint's writes are undone while the transaction goes on: so is what was cached from them.
+        mine.writes.n += 1;
         engine.rolledBack?.();
         throw err;
       } finally {
@@ -103,7 +130,7 @@ export async function tx<T>(db: Db, fn: () => T | Promise<T>): Promise<Awaited<T
     });
   }
   return engine.begin(async (inside): Promise<Awaited<T>> => {
-    const mine: TOpenTx = { engine, inside, open: true, depth: 0 };
+    const mine: TOpenTx = { engine, inside, open: true, depth: 0, writes: { n: 0 } };
     try {
       return (await openTx.run(mine, fn)) as Awaited<T>;
     } catch (err) {
