@@ -115,7 +115,9 @@ function scaleSection(run: TEnginesRun, s: TEnginesScale): string[] {
   if (refused.size) {
     lines.push('', 'Lists not answered 200 (left out of the figures):', '');
     for (const [list, where] of refused)
-      lines.push(`- ${list} × ${where.length}: ${where.slice(0, 6).join(', ')}${where.length > 6 ? ` and ${where.length - 6} more` : ''}`);
+      lines.push(
+        `- ${list} × ${where.length}: ${where.slice(0, 6).join(', ')}${where.length > 6 ? ` and ${where.length - 6} more` : ''}`,
+      );
   }
   lines.push('');
   return lines;

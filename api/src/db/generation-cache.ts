@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 
 import { prepared } from './prepared.js';
 import { cacheGenerations } from './schema.js';
-import { type Db, dialectOf, readRows, type TTxWrites,txWrites } from './view.js';
+import { type Db, dialectOf, readRows, type TTxWrites, txWrites } from './view.js';
 
 type TName = (typeof cacheGenerations.$inferSelect)['name'];
 type TStore = { generation: number | string; values: Map<string, unknown> };
