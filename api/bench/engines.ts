@@ -74,7 +74,10 @@ try {
           let databaseUrl: string | undefined;
           try {
             if (config.engine === 'sqlite') copyFileSync(prepared.file, join(run.dir, 'eduflow.db'));
-            else databaseUrl = await createDatabase(postgres.url, `${config.key}_${tag}_${round}`, `city_${tag}`);
+            else
+              databaseUrl = await createDatabase(postgres.url, `${config.key}_${tag}_${round}`, `city_${tag}`, {
+                fileCopy: true,
+              });
             const target: TTarget = { dataDir: run.dir, databaseUrl };
             results.push(await measureConfiguration(config, round, target, plan.eventPicks, opts, log));
           } finally {
