@@ -72,6 +72,20 @@ async function copyTable(
 }
 
 /**
+ * The indexes no constraint needs (primary keys and unique constraints stay, so a duplicate still fails):
+ * dropped before the copy and made again after it, which is far faster than keeping millions of rows'
+ * index entries in order one batch at a time.
+ */
+async function secondaryIndexes(client: pg.Client): Promise<Array<{ name: string; definition: string }>> {
+  const { rows } = await client.query<{ name: string; definition: string }>(
+    `select i.indexname as name, i.indexdef as definition from pg_indexes i
+     where i.schemaname = 'public'
+       and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
+  );
+  return rows;
+}
+
+/**
  * Migrates the empty PostgreSQL database at `url` and copies every table of the SQLite file into it, then
  * VACUUM ANALYZE (statistics and visibility maps, as autovacuum would have left a live database).
  */
@@ -89,10 +103,21 @@ export async function copyCityToPostgres(file: string, url: string, log: (s: str
     const tables = await tablesOf(client);
     const missing = [...tables.keys()].filter((t) => !sqliteTables.has(t));
     if (missing.length) throw new Error(`pg-city: tables in PostgreSQL but not in ${file}: ${missing.join(', ')}`);
+    const indexes = await secondaryIndexes(client);
     await client.query('begin');
     await client.query('set local session_replication_role = replica');
-    for (const [table, columns] of tables)
+    await client.query(`set local maintenance_work_mem = '1GB'`);
+    for (const index of indexes) await client.query(`drop index ${quote(index.name)}`);
+    for (const [table, columns] of tables) {
+      const started = performance.now();
       copied.push({ table, rows: await copyTable(sqlite, client, table, columns) });
+      const n = copied.at(-1)?.rows ?? 0;
+      if (n >= 100_000)
+        log(`    ${table}: ${n.toLocaleString('en')} rows (${Math.round(performance.now() - started)} ms)`);
+    }
+    const indexing = performance.now();
+    for (const index of indexes) await client.query(index.definition);
+    log(`    ${indexes.length} indexes made again (${Math.round(performance.now() - indexing)} ms)`);
     await client.query('commit');
     await client.query('vacuum (analyze)');
   } catch (e) {
