@@ -1,6 +1,10 @@
+import { randomUUID } from 'node:crypto';
+
 import { TEMPLATES } from '@eduflow/workflows';
 
 import { hashPassword } from '../auth/password.js';
+import { tx } from '../db/client.js';
+import { instances } from '../db/schema.js';
 import { ZInstanceView } from '../features/instances/instances.types.js';
 import { createReference } from '../features/reference/create-reference.js';
 import { publishReference } from '../features/reference/publish-reference.js';
@@ -78,6 +82,40 @@ export async function makeWorkflowHarness(opts: { reference?: boolean } = {}) {
     if (failed.length) throw new Error(`the cycle did not open for every group: ${JSON.stringify(failed)}`);
     return started.map((s) => s.instanceId);
   };
-  return { ...h, defs, as, view, fire, start, openAssessmentCycle };
+  /**
+   * An instance row written straight into the table, created and last changed at 02:00 UTC on `day`: what
+   * the reports and tallies tests count, without taking each through its workflow (those have their own tests).
+   */
+  const writeInstanceRow = async (row: {
+    key: string;
+    subjectOrgId: string;
+    subjectGroupId?: string | null;
+    state: string;
+    data: Json;
+    day: string;
+    period?: string;
+  }): Promise<string> => {
+    const id = randomUUID();
+    const at = `${row.day}T02:00:00.000Z`;
+    await tx(h.db, () =>
+      h.db.insert(instances).values({
+        id,
+        definitionId: defs[row.key] ?? '',
+        subjectOrgId: row.subjectOrgId,
+        subjectGroupId: row.subjectGroupId ?? null,
+        districtId: h.orgs.district,
+        state: row.state,
+        status: 'running',
+        data: row.data,
+        snapshot: {},
+        createdBy: h.users.admin ?? '',
+        createdAt: at,
+        updatedAt: at,
+        ...(row.period ? { period: row.period } : {}),
+      }),
+    );
+    return id;
+  };
+  return { ...h, defs, as, view, fire, start, openAssessmentCycle, writeInstanceRow };
 }
 export type WorkflowHarness = Awaited<ReturnType<typeof makeWorkflowHarness>>;

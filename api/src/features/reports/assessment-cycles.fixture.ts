@@ -1,7 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
-import { tx } from '../../db/client.js';
-import { instances } from '../../db/schema.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
 
 /**
@@ -10,27 +6,16 @@ import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-h
  */
 export async function assessmentCyclesFixture(): Promise<WorkflowHarness> {
   const h = await makeWorkflowHarness({ reference: false });
-  const at = (day: string) => `${day}T02:00:00.000Z`;
-  async function assessment(groupId: string, day: string, cycle: string, groupScore: number) {
-    const data = { cycle, groupScore, grade: groupScore >= 85 ? '优秀' : '良好' };
-    await tx(h.db, () =>
-      h.db.insert(instances).values({
-        id: randomUUID(),
-        definitionId: h.defs['bundled-assessment'] ?? '',
-        subjectOrgId: groupId,
-        subjectGroupId: groupId,
-        districtId: h.orgs.district,
-        state: 'published',
-        status: 'running',
-        data,
-        snapshot: {},
-        createdBy: h.users.admin ?? '',
-        createdAt: at(day),
-        updatedAt: at(day),
-        period: cycle,
-      }),
-    );
-  }
+  const assessment = (groupId: string, day: string, cycle: string, groupScore: number) =>
+    h.writeInstanceRow({
+      key: 'bundled-assessment',
+      subjectOrgId: groupId,
+      subjectGroupId: groupId,
+      state: 'published',
+      data: { cycle, groupScore, grade: groupScore >= 85 ? '优秀' : '良好' },
+      day,
+      period: cycle,
+    });
   const { group1, group2 } = h.orgs;
   // Three annual cycles, the latest with one group assessed so far.
   await assessment(group1, '2024-03-01', '2024', 70);

@@ -1,7 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
-import { tx } from '../../db/client.js';
-import { instances } from '../../db/schema.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
 
 /**
@@ -10,7 +6,6 @@ import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-h
  */
 export async function awardTalliesFixture(): Promise<{ h: WorkflowHarness; ids: string[] }> {
   const h = await makeWorkflowHarness({ reference: false });
-  const at = (day: string) => `${day}T02:00:00.000Z`;
   const ids: string[] = [];
   async function submission(
     school: string,
@@ -20,26 +15,17 @@ export async function awardTalliesFixture(): Promise<{ h: WorkflowHarness; ids: 
     level: string | null,
     score = 80,
   ) {
-    const id = randomUUID();
     const data = { category: '课堂教学', title: `成果${ids.length}`, finalScore: score, ...(level ? { level } : {}) };
-    await tx(h.db, () =>
-      h.db.insert(instances).values({
-        id,
-        definitionId: h.defs['teaching-award']!,
+    ids.push(
+      await h.writeInstanceRow({
+        key: 'teaching-award',
         subjectOrgId: school,
         subjectGroupId: group,
-        districtId: h.orgs.district,
         state,
-        status: 'running',
         data,
-        snapshot: {},
-        createdBy: h.users.admin!,
-        createdAt: at(day),
-        updatedAt: at(day),
+        day,
       }),
     );
-    ids.push(id);
-    return id;
   }
   const { schoolA, schoolA2, schoolB, group1, group2 } = h.orgs;
   await submission(schoolA, group1, '2026-03-01', 'awarded', 'special');

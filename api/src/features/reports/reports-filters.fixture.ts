@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
-
 import { fillPeriods } from '../../bootstrap/fill-periods.js';
 import { tx } from '../../db/client.js';
-import { findings, instanceParticipants, instances } from '../../db/schema.js';
+import { findings, instanceParticipants } from '../../db/schema.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
 
 type Json = Record<string, unknown>;
@@ -17,33 +15,14 @@ export async function reportsFiltersFixture(): Promise<{ h: WorkflowHarness; per
   const h = await makeWorkflowHarness({ reference: false });
   const at = (day: string) => `${day}T02:00:00.000Z`;
 
-  async function instance(
+  const instance = (
     key: string,
     subjectOrgId: string,
     subjectGroupId: string | null,
     day: string,
     data: Json,
     state = 'done',
-  ) {
-    const id = randomUUID();
-    await tx(h.db, () =>
-      h.db.insert(instances).values({
-        id,
-        definitionId: h.defs[key] ?? '',
-        subjectOrgId,
-        subjectGroupId,
-        districtId: h.orgs.district,
-        state,
-        status: 'running',
-        data,
-        snapshot: {},
-        createdBy: h.users.admin ?? '',
-        createdAt: at(day),
-        updatedAt: at(day),
-      }),
-    );
-    return id;
-  }
+  ) => h.writeInstanceRow({ key, subjectOrgId, subjectGroupId, state, data, day });
   async function finding(instanceId: string, schoolId: string, itemCode: string) {
     await tx(h.db, () =>
       h.db.insert(findings).values({
