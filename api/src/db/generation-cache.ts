@@ -24,8 +24,8 @@ const readings = new WeakMap<TTxWrites, { at: number; generations: Map<string, s
 async function generationOf(db: Db, name: TName): Promise<number | string> {
   if (dialectOf(db) === 'postgresql') {
     const writes = txWrites(db);
-    const kept = writes && readings.get(writes);
-    if (kept && writes && kept.at === writes.n) return kept.generations.get(name) ?? -1;
+    const kept = writes ? readings.get(writes) : undefined;
+    if (writes && kept?.at === writes.n) return kept.generations.get(name) ?? -1;
     const rows = (await readRows(
       db,
       sql`select name, generation || '/' || coalesce(current_setting('eduflow.cache_' || name, true), '') as g

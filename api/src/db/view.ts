@@ -54,10 +54,15 @@ export function engineOf(db: Db): TEngine {
 
 export const dialectOf = (db: Db): TDialect => engineOf(db).dialect;
 
+/** The transaction of `engine` open here (statements go to it), if any. */
+function openHere(engine: TEngine): TOpenTx | undefined {
+  const current = openTx.getStore();
+  return current?.open && current.engine === engine ? current : undefined;
+}
+
 /** Whether a transaction of this database is open here (statements go to it). */
 export function inTx(db: Db): boolean {
-  const current = openTx.getStore();
-  return Boolean(current?.open && current.engine === engineOf(db));
+  return openHere(engineOf(db)) !== undefined;
 }
 
 /**
@@ -65,15 +70,13 @@ export function inTx(db: Db): boolean {
  * transaction; while `n` stays the same, the transaction has written nothing since.
  */
 export function txWrites(db: Db): TTxWrites | undefined {
-  const current = openTx.getStore();
-  return current?.open && current.engine === engineOf(db) ? current.writes : undefined;
+  return openHere(engineOf(db))?.writes;
 }
 
 /** Rows of a read-only raw query on PostgreSQL, through the view's routing but not counted as a write. */
 export async function readRows(db: Db, query: SQL): Promise<unknown[]> {
   const engine = engineOf(db);
-  const current = openTx.getStore();
-  const target = current?.open && current.engine === engine ? current.inside : engine.outside;
+  const target = openHere(engine)?.inside ?? engine.outside;
   return (await (target as { execute: (q: SQL) => Promise<{ rows: unknown[] }> }).execute(query)).rows;
 }
 
