@@ -8,6 +8,8 @@ export type TEnginesOptions = {
   durable: boolean;
   cpus: string;
   out: string;
+  /** PostgreSQL statements slower than this have their plans logged and reported (auto_explain). */
+  slowMs: number;
 };
 
 export const USAGE = `npm run bench:engines -- [options]
@@ -19,6 +21,7 @@ export const USAGE = `npm run bench:engines -- [options]
   --rounds 1            run the three configurations this many times, in turn (A B C A B C …)
   --pg-durability on    on: PostgreSQL's defaults (fsync, synchronous_commit, full_page_writes); off: the tests' settings
   --server-cpus 1       taskset cores for the API nodes and PostgreSQL (the load generator runs on core 0)
+  --slow-ms 50          PostgreSQL statements slower than this are reported with their plans (auto_explain)
   --out <path>          report files <path>.md and <path>.json; default docs/bench/engines`;
 
 export function parseEnginesOptions(argv: string[]): TEnginesOptions {
@@ -31,6 +34,7 @@ export function parseEnginesOptions(argv: string[]): TEnginesOptions {
     durable: true,
     cpus: '1',
     out: 'docs/bench/engines',
+    slowMs: 50,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -50,12 +54,14 @@ export function parseEnginesOptions(argv: string[]): TEnginesOptions {
       o.durable = v === 'on';
     } else if (arg === '--server-cpus') o.cpus = value();
     else if (arg === '--out') o.out = value();
+    else if (arg === '--slow-ms') o.slowMs = Number(value());
     else if (arg === '--help' || arg === '-h') {
       console.log(USAGE);
       process.exit(0);
     } else throw new Error(`unknown option ${arg}\n${USAGE}`);
   }
   if (!o.scales.length || o.scales.some((s) => !(s > 0))) throw new Error(`--scale must be positive\n${USAGE}`);
+  if (!(o.slowMs >= 0)) throw new Error(`--slow-ms must be a number of milliseconds\n${USAGE}`);
   if (!(o.durationMs > 0) || !(o.connections > 0) || !(Number.isInteger(o.rounds) && o.rounds > 0))
     throw new Error(`--duration, --connections and --rounds must be positive\n${USAGE}`);
   if (!/^[0-9,-]+$/.test(o.cpus)) throw new Error(`--server-cpus takes a taskset list such as 1 or 1-3\n${USAGE}`);

@@ -27,6 +27,7 @@ export type TEnginesRun = {
   durationSeconds: number;
   connections: number;
   rounds: number;
+  slowMs: number;
   serverCpus: string;
   scales: TEnginesScale[];
 };
@@ -119,7 +120,40 @@ function scaleSection(run: TEnginesRun, s: TEnginesScale): string[] {
         `- ${list} × ${where.length}: ${where.slice(0, 6).join(', ')}${where.length > 6 ? ` and ${where.length - 6} more` : ''}`,
       );
   }
-  lines.push('');
+  lines.push(...slowPlansSection(run, s), '');
+  return lines;
+}
+
+const cell = (s: string) => s.replace(/\|/g, '\\|');
+
+/**
+ * The statements PostgreSQL took longer than `--slow-ms` over, by configuration: what was slow and whether
+ * its plan scanned a table or sorted (the slowest few plans in full, the rest in the .json).
+ */
+function slowPlansSection(run: TEnginesRun, s: TEnginesScale): string[] {
+  const withPlans = s.configurations.filter((r) => r.slowPlans);
+  if (!withPlans.length) return [];
+  const lines = [
+    '',
+    `PostgreSQL statements over ${run.slowMs} ms while each configuration ran (\`auto_explain\`, nested statements included; estimated plans, slowest total first):`,
+    '',
+    '| configuration | round | statement | times | max (ms) | total (ms) | seq scans | sorts |',
+    '|---|---:|---|---:|---:|---:|---|---|',
+  ];
+  for (const r of withPlans) {
+    if (!r.slowPlans?.length) lines.push(`| ${r.label} | ${r.round} | none | | | | | |`);
+    for (const p of r.slowPlans?.slice(0, 15) ?? [])
+      lines.push(
+        `| ${r.label} | ${r.round} | \`${cell(p.query.slice(0, 140))}${p.query.length > 140 ? '…' : ''}\` | ${p.times} | ${fmt(p.maxMs)} | ${fmt(p.totalMs)} | ${p.seqScans.join(', ') || '—'} | ${cell(p.sorts.join('; ')) || '—'} |`,
+      );
+  }
+  const slowest = withPlans
+    .flatMap((r) => r.slowPlans ?? [])
+    .sort((a, b) => b.maxMs - a.maxMs)
+    .filter((p, i, all) => all.findIndex((q) => q.query === p.query) === i)
+    .slice(0, 5);
+  for (const p of slowest)
+    lines.push('', `Plan of \`${cell(p.query.slice(0, 200))}\` (${fmt(p.maxMs)} ms):`, '', '```', p.plan, '```');
   return lines;
 }
 
@@ -141,7 +175,7 @@ function markdown(run: TEnginesRun): string {
     '## How the figures are taken',
     '',
     '- **The configurations**: (1) the built server (`api/dist/server.js`, as `npm start`) on a copy of the cached SQLite city; (2) the same server with `EDUFLOW_DATABASE_URL` on a PostgreSQL database holding the same city; (3) two such servers on one such database. Each configuration starts from the same data (a fresh file copy, or a fresh `CREATE DATABASE … TEMPLATE` of the copied city).',
-    '- **The city in PostgreSQL** (`api/bench/pg-city.ts`): the server’s PostgreSQL migrations, then every table’s rows copied from the SQLite file in batches of 5,000 (`INSERT … SELECT FROM unnest(…)`), triggers off (`session_replication_role = replica`, so tallies and the audit chain are copied as they are), then `VACUUM ANALYZE`.',
+    '- **The city in PostgreSQL** (`api/bench/pg-city.ts`): the server’s PostgreSQL migrations, then every table’s rows streamed from the SQLite file with `COPY … FROM STDIN`, secondary indexes dropped meanwhile and made again after, triggers off (`session_replication_role = replica`, so tallies and the audit chain are copied as they are), then `VACUUM ANALYZE`.',
     '- **Events**: as in `npm run bench` — each connection a different principal saving (`SAVE`) the self-check of their own school’s running inspection with the version the previous answer returned; with two nodes, connection i goes to node i mod 2. Health: `GET /api/health` on a new connection every 20 ms during the load (node 1).',
     '- **Lists**: as in `npm run bench` — every demo role’s lists read one page at a time (first page, then `nextCursor` up to page 21), all pages pooled; with two nodes a walk’s pages alternate between the nodes (a cursor one node gave, the other follows).',
     '- A scale of 1 (1M instances; `--scale 1`) builds its SQLite city first (about 20 minutes, cached in `.bench/`) and copies it into PostgreSQL.',

@@ -11,6 +11,7 @@ import { BENCH_PASSWORD } from './city-db.js';
 import { signIn, type TSession } from './http.js';
 import { chooseActors, measureRealEvents, type TRealEvents } from './measure-events.js';
 import { LIST_ROLES, measureLists, type TLists } from './measure-lists.js';
+import type { TSlowPlan } from './pg-slow-plans.js';
 import type { TEventPick } from './plan.js';
 import { errorCollector, type TServerError } from './server-errors.js';
 import { freePort, startServer, type TServer } from './start-server.js';
@@ -39,6 +40,8 @@ export type TConfigResult = {
   serverErrors: TServerError[];
   /** Nodes that ended before the run stopped them. */
   died: Array<{ node: number; code: number | null; signal: string | null; lastLines: string[] }>;
+  /** PostgreSQL: the statements over `--slow-ms` while this configuration ran, with their plans. */
+  slowPlans?: TSlowPlan[];
 };
 
 export type TTarget = {

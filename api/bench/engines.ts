@@ -20,6 +20,7 @@ import { type TEnginesRun, type TEnginesScale, writeEnginesReport } from './engi
 import { CONFIGURATIONS, measureConfiguration, runDir, type TConfigResult, type TTarget } from './engines-run.js';
 import { copyCityToPostgres } from './pg-city.js';
 import { startBenchPostgres } from './pg-server.js';
+import { logSize, logSlowPlans, readSlowPlans, serverLogOf } from './pg-slow-plans.js';
 import { planRun } from './plan.js';
 import { canPin, pinSelf } from './start-server.js';
 import { markBacklogFired } from './timers.js';
@@ -51,6 +52,7 @@ async function dropDatabase(serverUrl: string, url: string): Promise<void> {
 
 await ensureBuilt(); // the server measured is the built one `npm start` runs
 const postgres = await startBenchPostgres({ durable: opts.durable, cpus: opts.cpus });
+const pgLog = await serverLogOf(postgres.url);
 const scales: TEnginesScale[] = [];
 try {
   for (const scale of opts.scales) {
@@ -67,6 +69,8 @@ try {
       const t0 = performance.now();
       const copied = await copyCityToPostgres(prepared.file, cityUrl, log);
       const copyMs = performance.now() - t0;
+      // After the copy, so that only the API nodes' statements are explained.
+      await logSlowPlans(postgres.url, opts.slowMs);
       const results: TConfigResult[] = [];
       for (let round = 1; round <= opts.rounds; round++) {
         for (const config of CONFIGURATIONS) {
@@ -79,7 +83,10 @@ try {
                 fileCopy: true,
               });
             const target: TTarget = { dataDir: run.dir, databaseUrl };
-            results.push(await measureConfiguration(config, round, target, plan.eventPicks, opts, log));
+            const logFrom = logSize(pgLog);
+            const result = await measureConfiguration(config, round, target, plan.eventPicks, opts, log);
+            if (databaseUrl) result.slowPlans = readSlowPlans(pgLog, logFrom);
+            results.push(result);
           } finally {
             run.remove();
             if (databaseUrl) await dropDatabase(postgres.url, databaseUrl);
@@ -114,6 +121,7 @@ const run: TEnginesRun = {
   durationSeconds: opts.durationMs / 1000,
   connections: opts.connections,
   rounds: opts.rounds,
+  slowMs: opts.slowMs,
   serverCpus: opts.cpus,
   scales,
 };
