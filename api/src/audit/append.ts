@@ -1,6 +1,6 @@
 import { desc, sql } from 'drizzle-orm';
 
-import { type Db, dialectOf, tx } from '../db/client.js';
+import { beforeCommit, type Db, dialectOf, tx } from '../db/client.js';
 import { prepared } from '../db/prepared.js';
 import { auditEvents, type TAuditEventRow } from '../db/schema.js';
 import { canonicalJson } from '../lib/canonical-json.js';
@@ -48,11 +48,22 @@ export function hashEvent(prevHash: string | Uint8Array, e: THashed): string {
 const CHAIN_HEAD_LOCK = 0x6175646974;
 
 /**
- * Appends one event to the chain. Call it inside the caller's `tx()`, which makes "read the last hash,
- * insert the next" safe: on SQLite the write lock BEGIN IMMEDIATE took; on PostgreSQL a transaction-scoped
- * advisory lock on the chain's head, taken here, so two nodes never both extend the same last event.
+ * Appends one event to the chain when the caller's `tx()` commits (beforeCommit), which makes "read the last
+ * hash, insert the next" safe: on SQLite the write lock BEGIN IMMEDIATE took; on PostgreSQL a
+ * transaction-scoped advisory lock on the chain's head, so two nodes never both extend the same last event.
+ * Appended at the commit, every node's writes wait for that lock only while a transaction inserts its
+ * events and commits, not while the rest of its use-case runs (the slowest wait of a busy city's events).
+ * A rolled-back transaction or savepoint appends nothing. Outside a transaction it refuses, as any write.
  */
-export async function appendAudit(db: Db, input: TAuditInput): Promise<TAuditEventRow> {
+export async function appendAudit(db: Db, input: TAuditInput): Promise<void> {
+  // JSON round-trip now: the event is what was said at the call, even if the caller changes the objects
+  // later, and the hash covers exactly what the database will give back to verify.
+  const json = (v: unknown): unknown => (v === undefined ? null : JSON.parse(JSON.stringify(v)));
+  const said = { ...input, before: json(input.before), after: json(input.after), meta: json(input.meta) };
+  await beforeCommit(db, () => appendNow(db, said));
+}
+
+async function appendNow(db: Db, input: TAuditInput): Promise<void> {
   if (dialectOf(db) === 'postgresql') await db.run(sql`select pg_advisory_xact_lock(${CHAIN_HEAD_LOCK})`);
   // Built once per connection (db/prepared.ts): every mutation of every use-case appends here.
   const last = await prepared(db, 'audit.last', (d) =>
@@ -63,8 +74,6 @@ export async function appendAudit(db: Db, input: TAuditInput): Promise<TAuditEve
       .limit(1)
       .prepare(),
   ).get();
-  // JSON round-trip now, so the hash is computed over exactly what SQLite will give back to verify.
-  const json = (v: unknown): unknown => (v === undefined ? null : JSON.parse(JSON.stringify(v)));
   const event: THashed = {
     seq: (last?.seq ?? 0) + 1,
     id: crypto.randomUUID(),
@@ -75,22 +84,19 @@ export async function appendAudit(db: Db, input: TAuditInput): Promise<TAuditEve
     entityType: input.entityType,
     entityId: input.entityId,
     outcome: input.outcome,
-    before: json(input.before),
-    after: json(input.after),
-    meta: json(input.meta),
+    before: input.before,
+    after: input.after,
+    meta: input.meta,
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
-  const row: TAuditEventRow = { ...event, prevHash, hash: hashEvent(prevHash, event) };
-  await insertEvent(db).run(row);
-  return row;
+  await insertEvent(db).run({ ...event, prevHash, hash: hashEvent(prevHash, event) });
 }
 
 /**
  * Appends one event in a transaction of its own: what is recorded outside a use-case's transaction (a
  * refused request, a download, an operator's command).
  */
-export const appendAuditAlone = (db: Db, input: TAuditInput): Promise<TAuditEventRow> =>
-  tx(db, () => appendAudit(db, input));
+export const appendAuditAlone = (db: Db, input: TAuditInput): Promise<void> => tx(db, () => appendAudit(db, input));
 
 const p = (name: keyof TAuditEventRow) => sql.placeholder(name);
 const insertEvent = (db: Db) =>

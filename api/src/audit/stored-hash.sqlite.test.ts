@@ -20,8 +20,9 @@ const stored = () =>
       'select seq, typeof(hash) t, length(hash) n, typeof(prev_hash) pt, length(prev_hash) pn from audit_events order by seq',
     )
     .all() as Array<{ seq: number; t: string; n: number; pt: string; pn: number }>;
-const append = (action: string) =>
-  tx(h.db, () =>
+/** Appends one event and reads it back: the chain's head once the transaction committed. */
+const append = async (action: string) => {
+  await tx(h.db, () =>
     appendAudit(h.db, {
       at: h.clock.now().toISOString(),
       actor: null,
@@ -32,6 +33,10 @@ const append = (action: string) =>
       meta: { n: 1 },
     }),
   );
+  const [head] = await h.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
+  expect(head?.action).toBe(action);
+  return head!;
+};
 
 // Issue 11 (storage): the chain's hashes take their 32 bytes on disk instead of 64 hex characters, ids 16 instead of 36.
 describe('audit hashes and ids stored as bytes', () => {
@@ -39,11 +44,9 @@ describe('audit hashes and ids stored as bytes', () => {
     const row = await append('test.stored');
     expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(stored().every((r) => r.t === 'blob' && r.n === 32 && r.pt === 'blob' && r.pn === 32)).toBe(true);
-    const read = (await h.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1))[0]!;
-    expect(read.hash).toBe(row.hash);
-    expect(read.prevHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row.prevHash).toMatch(/^[0-9a-f]{64}$/);
     // What is hashed did not change: the previous hash as hex, then the canonical event.
-    expect(hashEvent(read.prevHash, read)).toBe(read.hash);
+    expect(hashEvent(row.prevHash, row)).toBe(row.hash);
     expect((await verifyAuditChain(h.db)).ok).toBe(true);
   });
 

@@ -6,7 +6,7 @@ import * as schema from './schema.js';
 import { type Db, type TEngine, viewOf } from './view.js';
 
 export type { Db } from './view.js';
-export { changesOf, dialectOf, rollback, tx, txOrThrow } from './view.js';
+export { beforeCommit, changesOf, dialectOf, rollback, tx, txOrThrow } from './view.js';
 
 type TSqlite = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 const connections = new WeakMap<Db, { writer: TSqlite; reader: TSqlite }>();

@@ -35,7 +35,15 @@ export type TEngine = {
  * `writes` counts the statements of the whole transaction (savepoints share it) that may have written, and
  * rolled-back savepoints: what a transaction memoises from its own reads holds while it stays the same.
  */
-type TOpenTx = { engine: TEngine; inside: object; open: boolean; depth: number; writes: TTxWrites };
+type TOpenTx = {
+  engine: TEngine;
+  inside: object;
+  open: boolean;
+  depth: number;
+  writes: TTxWrites;
+  /** What runs last, inside the transaction, before it commits (beforeCommit); savepoints share it. */
+  atCommit: Array<() => Promise<void>>;
+};
 export type TTxWrites = { n: number };
 
 const ENGINE = Symbol('eduflow.engine');
@@ -71,6 +79,18 @@ export function inTx(db: Db): boolean {
  */
 export function txWrites(db: Db): TTxWrites | undefined {
   return openHere(engineOf(db))?.writes;
+}
+
+/**
+ * Runs `work` inside the open transaction just before it commits, after the use-case's own statements, in
+ * the order registered; it is dropped when the transaction, or the savepoint it was registered in, rolls
+ * back. Outside a transaction it runs now. What must be serialised across nodes for as short a time as
+ * possible goes here: a lock taken by `work` is held only from there to the commit.
+ */
+export async function beforeCommit(db: Db, work: () => Promise<void>): Promise<void> {
+  const open = openHere(engineOf(db));
+  if (open) open.atCommit.push(work);
+  else await work();
 }
 
 /** Rows of a read-only raw query on PostgreSQL, through the view's routing but not counted as a write. */
@@ -119,12 +139,15 @@ export async function tx<T>(db: Db, fn: () => T | Promise<T>): Promise<Awaited<T
   if (current?.open && current.engine === engine) {
     const depth = current.depth + 1;
     return engine.nest(current.inside, depth, async (inner): Promise<Awaited<T>> => {
-      const mine: TOpenTx = { engine, inside: inner, open: true, depth, writes: current.writes };
+      const mine: TOpenTx = { ...current, inside: inner, open: true, depth };
+      const registered = current.atCommit.length;
       try {
         return (await openTx.run(mine, fn)) as Awaited<T>;
       } catch (err) {
-        // The savepoint's writes are undone while the transaction goes on: so is what was cached from them.
+        // The savepoint's writes are undone while the transaction goes on: so is what was cached from them,
+        // and what it left to do at the commit.
         mine.writes.n += 1;
+        mine.atCommit.length = registered;
         engine.rolledBack?.();
         throw err;
       } finally {
@@ -133,9 +156,12 @@ export async function tx<T>(db: Db, fn: () => T | Promise<T>): Promise<Awaited<T
     });
   }
   return engine.begin(async (inside): Promise<Awaited<T>> => {
-    const mine: TOpenTx = { engine, inside, open: true, depth: 0, writes: { n: 0 } };
+    const mine: TOpenTx = { engine, inside, open: true, depth: 0, writes: { n: 0 }, atCommit: [] };
     try {
-      return (await openTx.run(mine, fn)) as Awaited<T>;
+      const result = (await openTx.run(mine, fn)) as Awaited<T>;
+      // One by one, and what one registers runs too (the list is read as it grows).
+      for (let i = 0; i < mine.atCommit.length; i++) await openTx.run(mine, mine.atCommit[i]);
+      return result;
     } catch (err) {
       engine.rolledBack?.();
       throw err;
