@@ -20,7 +20,7 @@ export async function createDraftDefinition(
   input: { definition: unknown; actor?: TAuthUser },
 ): Promise<TDefinitionDetail> {
   const actor = input.actor ?? SYSTEM_USER;
-  return await txOrThrow(deps.db, async () => {
+  const done = await txOrThrow(deps.db, async () => {
     const denied = await authorize(deps, actor, {
       action: 'create',
       type: 'Definition',
@@ -67,6 +67,8 @@ export async function createDraftDefinition(
       outcome: 'success',
       after: { key: row.key, version: row.version, status: row.status },
     });
-    return await toDetail(deps, row);
+    return row;
   });
+  // After the commit: who edited and published it is read from the audit trail, whose events join it then.
+  return await toDetail(deps, done);
 }

@@ -25,7 +25,7 @@ export async function publishDefinition(
   input: { id: string; actor?: TAuthUser; confirm?: boolean },
 ): Promise<TDefinitionDetail> {
   const actor = input.actor ?? SYSTEM_USER;
-  return await txOrThrow(deps.db, async () => {
+  const done = await txOrThrow(deps.db, async () => {
     const row = (await deps.db.select().from(definitions).where(eq(definitions.id, input.id)).limit(1))[0];
     const target = row ? subject('Definition', { id: row.id, status: row.status, key: row.key }) : undefined;
     const denied = await authorize(deps, actor, {
@@ -38,7 +38,7 @@ export async function publishDefinition(
     });
     if (denied) return denied;
     if (!row) return new AppError('NOT_FOUND');
-    if (row.status === 'published') return await toDetail(deps, row);
+    if (row.status === 'published') return row;
     const fourEyes = await checkFourEyes(deps, actor, {
       kind: DEFINITION_DRAFTS,
       row,
@@ -105,6 +105,8 @@ export async function publishDefinition(
           : {}),
       },
     });
-    return await toDetail(deps, { ...row, status: 'published', publishedAt });
+    return { ...row, status: 'published' as const, publishedAt };
   });
+  // After the commit: who edited and published it is read from the audit trail, whose events join it then.
+  return await toDetail(deps, done);
 }

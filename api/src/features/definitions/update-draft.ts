@@ -21,7 +21,7 @@ export async function updateDraft(
   deps: Deps,
   input: TUpdateDraftBody & { id: string; actor: TAuthUser },
 ): Promise<TDraftSaved> {
-  return await txOrThrow(deps.db, async () => {
+  const done = await txOrThrow(deps.db, async () => {
     const row = (await deps.db.select().from(definitions).where(eq(definitions.id, input.id)).limit(1))[0];
     const denied = await authorize(deps, input.actor, {
       action: 'update',
@@ -78,6 +78,8 @@ export async function updateDraft(
       nameEn: header.data.name.en,
       subject: header.data.subject,
     };
-    return { ...(await toDetail(deps, saved)), errors: parsed.ok ? [] : parsed.errors };
+    return { saved, errors: parsed.ok ? [] : parsed.errors };
   });
+  // After the commit: who edited and published it is read from the audit trail, whose events join it then.
+  return { ...(await toDetail(deps, done.saved)), errors: done.errors };
 }

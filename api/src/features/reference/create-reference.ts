@@ -61,7 +61,7 @@ export async function createReference(
   input: TCreateReferenceBody & { kind: TReferenceKind; actor?: TAuthUser },
 ): Promise<TReference> {
   const actor = input.actor ?? SYSTEM_USER;
-  return await txOrThrow(deps.db, async () => {
+  const done = await txOrThrow(deps.db, async () => {
     const denied = await authorize(deps, actor, {
       action: 'create',
       type: 'ReferenceData',
@@ -107,6 +107,8 @@ export async function createReference(
       outcome: 'success',
       after: { kind: row.kind, key, version, status: 'draft' },
     });
-    return await referenceOf(deps, row);
+    return row;
   });
+  // After the commit: who edited and published it is read from the audit trail, whose events join it then.
+  return await referenceOf(deps, done);
 }

@@ -21,7 +21,7 @@ export async function publishReference(
   input: { kind: TReferenceKind; id: string; actor?: TAuthUser },
 ): Promise<TReference> {
   const actor = input.actor ?? SYSTEM_USER;
-  return await txOrThrow(deps.db, async () => {
+  const done = await txOrThrow(deps.db, async () => {
     const row = (
       await deps.db
         .select()
@@ -40,7 +40,7 @@ export async function publishReference(
     });
     if (denied) return denied;
     if (!row) return new AppError('NOT_FOUND');
-    if (row.status === 'published') return await referenceOf(deps, row);
+    if (row.status === 'published') return row;
     const fourEyes = await checkFourEyes(deps, actor, {
       kind: REFERENCE_DRAFTS,
       row,
@@ -85,6 +85,8 @@ export async function publishReference(
       after: { status: 'published', kind: row.kind, key: row.key, version: row.version },
       meta: fourEyes,
     });
-    return await referenceOf(deps, { ...row, status: 'published', publishedAt });
+    return { ...row, status: 'published' as const, publishedAt };
   });
+  // After the commit: who edited and published it is read from the audit trail, whose events join it then.
+  return await referenceOf(deps, done);
 }
