@@ -10,6 +10,10 @@ export type TEnginesOptions = {
   out: string;
   /** PostgreSQL statements slower than this have their plans logged and reported (auto_explain). */
   slowMs: number;
+  /** The configurations to run (keys of CONFIGURATIONS); all by default. */
+  configs: string[] | null;
+  /** Profile every API node (node --cpu-prof) into .bench/profiles/engines/. */
+  cpuProf: boolean;
 };
 
 export const USAGE = `npm run bench:engines -- [options]
@@ -22,6 +26,8 @@ export const USAGE = `npm run bench:engines -- [options]
   --pg-durability on    on: PostgreSQL's defaults (fsync, synchronous_commit, full_page_writes); off: the tests' settings
   --server-cpus 1       taskset cores for the API nodes and PostgreSQL (the load generator runs on core 0)
   --slow-ms 50          PostgreSQL statements slower than this are reported with their plans (auto_explain)
+  --configs sqlite-1,pg-1  only these configurations (sqlite-1, pg-1, pg-2); all by default
+  --cpu-prof            profile each API node (node --cpu-prof) into .bench/profiles/engines/; figures get slower
   --out <path>          report files <path>.md and <path>.json; default docs/bench/engines`;
 
 export function parseEnginesOptions(argv: string[]): TEnginesOptions {
@@ -35,6 +41,8 @@ export function parseEnginesOptions(argv: string[]): TEnginesOptions {
     cpus: '1',
     out: 'docs/bench/engines',
     slowMs: 50,
+    configs: null,
+    cpuProf: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -55,6 +63,8 @@ export function parseEnginesOptions(argv: string[]): TEnginesOptions {
     } else if (arg === '--server-cpus') o.cpus = value();
     else if (arg === '--out') o.out = value();
     else if (arg === '--slow-ms') o.slowMs = Number(value());
+    else if (arg === '--configs') o.configs = value().split(',');
+    else if (arg === '--cpu-prof') o.cpuProf = true;
     else if (arg === '--help' || arg === '-h') {
       console.log(USAGE);
       process.exit(0);

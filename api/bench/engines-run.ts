@@ -54,7 +54,12 @@ type TLog = (s: string) => void;
 
 const SIGN_INS = [...new Set(LIST_ROLES)];
 
-function startNode(target: TTarget, cpus: string, onLine: (line: string) => void): Promise<TServer> {
+function startNode(
+  target: TTarget,
+  cpus: string,
+  onLine: (line: string) => void,
+  nodeArgs: string[],
+): Promise<TServer> {
   return freePort().then((port) =>
     startServer({
       script: 'api/dist/server.js',
@@ -67,25 +72,31 @@ function startNode(target: TTarget, cpus: string, onLine: (line: string) => void
       },
       port,
       healthPath: '/api/health',
+      nodeArgs,
       cpus,
       onLine,
     }),
   );
 }
 
+/** node --cpu-prof into .bench/profiles/engines/<configuration>/ (one file per node, written as it stops). */
+const profileArgs = (on: boolean, key: string) =>
+  on ? ['--cpu-prof', '--cpu-prof-dir', join(BENCH_DIR, 'profiles', 'engines', key)] : [];
+
 export async function measureConfiguration(
   config: TConfiguration,
   round: number,
   target: TTarget,
   picks: TEventPick[],
-  opts: { durationMs: number; connections: number; cpus: string },
+  opts: { durationMs: number; connections: number; cpus: string; cpuProf: boolean },
   log: TLog,
 ): Promise<TConfigResult> {
   const servers: TServer[] = [];
   const collector = errorCollector();
   // One at a time: a PostgreSQL node migrates under the start lock, and the second finds nothing to do.
   try {
-    for (let i = 0; i < config.nodes; i++) servers.push(await startNode(target, opts.cpus, collector.onLine));
+    for (let i = 0; i < config.nodes; i++)
+      servers.push(await startNode(target, opts.cpus, collector.onLine, profileArgs(opts.cpuProf, config.key)));
     const bases = servers.map((s) => s.url);
     log(
       `  ${config.label}: ${servers.length} node(s) healthy in ${servers.map((s) => ms(s.startMs)).join(', ')} ms${servers[0].pinned ? ` (pinned to cores ${opts.cpus})` : ''}`,

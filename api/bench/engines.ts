@@ -26,6 +26,10 @@ import { canPin, pinSelf } from './start-server.js';
 import { markBacklogFired } from './timers.js';
 
 const opts = parseEnginesOptions(process.argv.slice(2));
+const configs = CONFIGURATIONS.filter((c) => !opts.configs || opts.configs.includes(c.key));
+const unknown = opts.configs?.filter((k) => !CONFIGURATIONS.some((c) => c.key === k)) ?? [];
+if (unknown.length || !configs.length)
+  throw new Error(`--configs takes ${CONFIGURATIONS.map((c) => c.key).join(', ')}; not ${unknown.join(', ')}`);
 const log = (s: string) => console.log(s);
 const machine = {
   cores: cpus().length,
@@ -67,13 +71,15 @@ try {
       log(`scale ${scale}: ${plan.instances} instances, ${timersBacklog} due timers marked fired`);
       const cityUrl = await createDatabase(postgres.url, `city_${tag}`);
       const t0 = performance.now();
-      const copied = await copyCityToPostgres(prepared.file, cityUrl, log);
+      const copied = configs.some((c) => c.engine === 'postgresql')
+        ? await copyCityToPostgres(prepared.file, cityUrl, log)
+        : [];
       const copyMs = performance.now() - t0;
       // After the copy, so that only the API nodes' statements are explained.
       await logSlowPlans(postgres.url, opts.slowMs);
       const results: TConfigResult[] = [];
       for (let round = 1; round <= opts.rounds; round++) {
-        for (const config of CONFIGURATIONS) {
+        for (const config of configs) {
           const run = runDir(`${config.key}-${tag}`);
           let databaseUrl: string | undefined;
           try {
