@@ -15,6 +15,7 @@ export type TEnginesScale = {
   auditEvents: number;
   sqliteBytes: number;
   timersBacklog: number;
+  pruned: { timers: number; notifications: number };
   copy: { ms: number; rows: number; tables: number };
   configurations: TConfigResult[];
 };
@@ -66,7 +67,7 @@ function scaleSection(run: TEnginesRun, s: TEnginesScale): string[] {
   const lines = [
     `## ${label(s)}: ${s.instances.toLocaleString('en')} instances`,
     '',
-    `${s.runningInstances.toLocaleString('en')} running, ${s.auditEvents.toLocaleString('en')} audit events, SQLite file ${(s.sqliteBytes / 2 ** 20).toFixed(0)} MB; ${s.timersBacklog.toLocaleString('en')} timers already due marked fired before the copy. Copied into PostgreSQL (${s.copy.rows.toLocaleString('en')} rows of ${s.copy.tables} tables, then VACUUM ANALYZE) in ${(s.copy.ms / 1000).toFixed(1)} s.`,
+    `${s.runningInstances.toLocaleString('en')} running, ${s.auditEvents.toLocaleString('en')} audit events, SQLite file ${(s.sqliteBytes / 2 ** 20).toFixed(0)} MB; ${s.timersBacklog.toLocaleString('en')} timers already due marked fired and ${s.pruned.timers.toLocaleString('en')} timers and ${s.pruned.notifications.toLocaleString('en')} notifications pruned (as a live server would have) before the copy. Copied into PostgreSQL (${s.copy.rows.toLocaleString('en')} rows of ${s.copy.tables} tables, then VACUUM ANALYZE) in ${(s.copy.ms / 1000).toFixed(1)} s.`,
     '',
     `Lists: p50/p99 over every page of the ${common.size} lists that every configuration answered (of ${s.configurations[0]?.lists.walks.length ?? 0} walked); "lists failed" counts the lists a configuration answered with an error.`,
     '',

@@ -23,7 +23,7 @@ import { startBenchPostgres } from './pg-server.js';
 import { logSize, logSlowPlans, readSlowPlans, serverLogOf } from './pg-slow-plans.js';
 import { planRun } from './plan.js';
 import { canPin, pinSelf } from './start-server.js';
-import { markBacklogFired } from './timers.js';
+import { markBacklogFired, pruneBacklog } from './timers.js';
 
 const opts = parseEnginesOptions(process.argv.slice(2));
 const configs = CONFIGURATIONS.filter((c) => !opts.configs || opts.configs.includes(c.key));
@@ -67,6 +67,8 @@ try {
     const prepared = copyToRunDir(city, `engines-${tag}`);
     try {
       const timersBacklog = markBacklogFired(prepared.file);
+      const pruned = await pruneBacklog(prepared.file);
+      log(`  pruned what a live server would have: ${pruned.timers} timers, ${pruned.notifications} notifications`);
       const plan = planRun(prepared.file, opts.connections * 4);
       log(`scale ${scale}: ${plan.instances} instances, ${timersBacklog} due timers marked fired`);
       const cityUrl = await createDatabase(postgres.url, `city_${tag}`);
@@ -107,6 +109,7 @@ try {
         auditEvents: plan.auditEvents,
         sqliteBytes: plan.dbBytes,
         timersBacklog,
+        pruned,
         copy: { ms: copyMs, rows: copied.reduce((a, c) => a + c.rows, 0), tables: copied.length },
         configurations: results,
       });
