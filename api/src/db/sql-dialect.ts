@@ -17,13 +17,21 @@ export const sqlFalse = sql`false`;
 
 /**
  * The column's value, which no index can serve: SQLite's unary `+` keeps its planner off an index where a
- * reader's scope is the selective part (ADR 0006). PostgreSQL has no `+text`; the same value as an
- * expression (`col || ''`, `col + 0`) is not what the index holds either. It also has no statistics, which
- * is what PostgreSQL needs on a keyset page: it judges `(state, id) < ($1, $2)` by `state < $1` alone, so
- * past a common state it expected one row left in the district and walked the state index to find a
- * scoped reader's 50 (24 s at 1M instances), instead of sorting the reader's own rows.
+ * reader's scope is the selective part (ADR 0006). PostgreSQL's planner weighs the scope from its
+ * statistics and gets the plain column (hiding it cost more than it saved: a join of the organisations
+ * walked nested, a report's instances scanned whole).
  */
-export function noIndex(on: TOn, column: SQLWrapper): SQL {
+export const noIndex = (on: TOn, column: SQLWrapper): SQL =>
+  dialect(on) === 'sqlite' ? sql`+${column}` : sql`${column}`;
+
+/**
+ * The column's value as neither engine's planner reads the column: SQLite's `+`, and on PostgreSQL an
+ * expression (`col || ''`, `col + 0`) that no index holds and no statistics judge. For a scoped reader's
+ * keyset page: PostgreSQL judges `(state, id) < ($1, $2)` by `state < $1` alone, so past a common state it
+ * expected no row left in the district and walked the state index to find a group lead's page (24 s at 1M,
+ * sort-query-plans.pg.test.ts) instead of sorting the reader's own rows.
+ */
+export function opaque(on: TOn, column: SQLWrapper): SQL {
   if (dialect(on) === 'sqlite') return sql`+${column}`;
   const type = column instanceof Column ? column.dataType : 'string';
   if (type === 'number') return sql`(${column} + 0)`;

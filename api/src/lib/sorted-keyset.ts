@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { and, asc, desc, type SQL, sql } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
-import { noIndex } from '../db/sql-dialect.js';
+import { opaque } from '../db/sql-dialect.js';
 import { type Db, dialectOf, type TDialect } from '../db/view.js';
 import { AppError } from '../errors.js';
 import { encodeCursor, readCursor } from './cursor.js';
@@ -105,9 +105,9 @@ export async function sortedPage<F extends string, R>(
   const dir = plan.order === 'asc' ? asc : desc;
   const cmp = plan.order === 'asc' ? sql.raw('>') : sql.raw('<');
   const { column } = plan.col;
-  // `+col` is the same value but no index can serve it: for a scoped reader SQLite must not walk, say,
-  // every undated instance in the district through the sort index and test each against the scope.
-  const test = plan.scoped ? noIndex(plan.dialect, column) : sql`${column}`;
+  // The same value, but no index can serve it: for a scoped reader neither engine may walk, say, every
+  // undated instance in the district through the sort index and test each against the scope (opaque()).
+  const test = plan.scoped ? opaque(plan.dialect, column) : sql`${column}`;
   const after = plan.after;
   const rows: R[] = [];
   if (!after || after.value !== null) {
