@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { and, asc, desc, type SQL, sql } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
-import { opaque } from '../db/sql-dialect.js';
+import { noIndex, opaque } from '../db/sql-dialect.js';
 import { type Db, dialectOf, type TDialect } from '../db/view.js';
 import { AppError } from '../errors.js';
 import { encodeCursor, readCursor } from './cursor.js';
@@ -108,13 +108,16 @@ export async function sortedPage<F extends string, R>(
   // The same value, but no index can serve it: for a scoped reader neither engine may walk, say, every
   // undated instance in the district through the sort index and test each against the scope (opaque()).
   const test = plan.scoped ? opaque(plan.dialect, column) : sql`${column}`;
+  // Whether it is set: on PostgreSQL the plain column, whose statistics know how many are (hidden, it
+  // guessed 9 of an expert's 14,000 undated instances and joined each to every organisation: 1.7 s at 1M).
+  const nulls = plan.scoped ? noIndex(plan.dialect, column) : sql`${column}`;
   const after = plan.after;
   const rows: R[] = [];
   if (!after || after.value !== null) {
     const past = after ? sql`(${test}, ${plan.id}) ${cmp} (${after.value}, ${after.id})` : undefined;
     rows.push(
       ...(await read(
-        and(plan.col.nullable ? sql`${test} is not null` : undefined, past),
+        and(plan.col.nullable ? sql`${nulls} is not null` : undefined, past),
         [dir(column), dir(plan.id)],
         limit + 1,
       )),
@@ -122,7 +125,7 @@ export async function sortedPage<F extends string, R>(
   }
   if (plan.col.nullable && rows.length <= limit) {
     const past = after?.value === null ? sql`${plan.id} ${cmp} ${after.id}` : undefined;
-    rows.push(...(await read(and(sql`${test} is null`, past), [dir(plan.id)], limit + 1 - rows.length)));
+    rows.push(...(await read(and(sql`${nulls} is null`, past), [dir(plan.id)], limit + 1 - rows.length)));
   }
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
