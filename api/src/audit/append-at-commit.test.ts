@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tx } from '../db/client.js';
 import { auditEvents } from '../db/schema.js';
 import { type Harness, makeHarness } from '../test/harness.js';
-import { appendAudit } from './append.js';
+import { testEvent } from '../test/test-event.js';
 import { verifyAuditChain } from './verify.js';
 
 // Issue 14: an event joins the chain when its transaction commits, so the chain's head is held (on
@@ -15,16 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const event = (action: string, meta: Record<string, unknown> = {}) =>
-  appendAudit(h.db, {
-    at: h.clock.now().toISOString(),
-    actor: null,
-    action,
-    entityType: 'Test',
-    entityId: null,
-    outcome: 'success',
-    meta,
-  });
+const event = (action: string, meta: Record<string, unknown> = {}) => testEvent(h, action, meta);
 const head = async () => (await h.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1))[0];
 
 describe('audit events appended at the commit', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { tx } from '../db/client.js';
 import { type Harness, makeHarness } from '../test/harness.js';
-import { appendAudit } from './append.js';
+import { testEvent } from '../test/test-event.js';
 import { verifyAuditChain } from './verify.js';
 
 // Issue 14: on PostgreSQL the chain's head is an advisory lock held to the commit. Taken when a use-case
@@ -14,15 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const event = (action: string) =>
-  appendAudit(h.db, {
-    at: h.clock.now().toISOString(),
-    actor: null,
-    action,
-    entityType: 'Test',
-    entityId: null,
-    outcome: 'success',
-  });
+const event = (action: string) => testEvent(h, action);
 
 describe('the audit chain’s lock on PostgreSQL', () => {
   it('is not held while a use-case that said an event goes on: another transaction appends and commits meanwhile', async () => {

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tx } from '../db/client.js';
 import { auditEvents } from '../db/schema.js';
 import { type Harness, makeHarness } from '../test/harness.js';
-import { appendAudit, hashEvent } from './append.js';
+import { testEvent } from '../test/test-event.js';
+import { hashEvent } from './append.js';
 import { verifyAuditChain } from './verify.js';
 
 let h: Harness;
@@ -22,17 +23,7 @@ const stored = () =>
     .all() as Array<{ seq: number; t: string; n: number; pt: string; pn: number }>;
 /** Appends one event and reads it back: the chain's head once the transaction committed. */
 const append = async (action: string) => {
-  await tx(h.db, () =>
-    appendAudit(h.db, {
-      at: h.clock.now().toISOString(),
-      actor: null,
-      action,
-      entityType: 'Test',
-      entityId: null,
-      outcome: 'success',
-      meta: { n: 1 },
-    }),
-  );
+  await tx(h.db, () => testEvent(h, action, { n: 1 }));
   const [head] = await h.db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
   expect(head?.action).toBe(action);
   return head!;
