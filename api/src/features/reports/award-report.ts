@@ -121,7 +121,8 @@ export async function awardReport(
     .where(and(where, sql`${score} is not null`))
     // The best first and ties by id: which rows make the 1,000 and how ties line up is the same on every
     // reading, whatever plan the database took (PostgreSQL's hash joins gave them in another order).
-    .orderBy(sql`${score} desc`, instances.id)
+    // (With no workflow leveling by quota the score is a bare NULL, which PostgreSQL refuses to order by.)
+    .orderBy(...(family.length ? [sql`${score} desc`] : []), instances.id)
     .limit(1000);
   const categories = [...new Set(rows.map((r) => r.category))].sort();
   return {
