@@ -56,8 +56,8 @@ function toSql(node: Node, fields: TFieldMap, positive: boolean): SQL {
   switch (node.operator) {
     case 'and':
     case 'or': {
-      // A rule granted twice (an inspector's two roles) is said once: `x in (…) or x in (…)` with the same
-      // subquery twice keeps PostgreSQL from joining it and scans every instance (1 s at 1M).
+      // A condition granted by two rules is said once: `x in (…) or x in (…)` with the same subquery twice
+      // (an inspector's read rules) keeps PostgreSQL from joining it, and it scanned every instance (1 s at 1M).
       const parts = distinctNodes(node.value as Node[]).map((n) => toSql(n, fields, positive));
       if (parts.length === 0) return node.operator === 'and' ? TRUE : FALSE;
       return (node.operator === 'and' ? and(...parts) : or(...parts)) ?? FALSE;
