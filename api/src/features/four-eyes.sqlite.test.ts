@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { defineAbilityFor } from '../auth/ability.js';
-import { hashPassword } from '../auth/password.js';
 import { CHECKLIST_V1 } from '../test/fixtures/reference-docs.js';
 import schoolReport from '../test/fixtures/school-report.json' with { type: 'json' };
-import { type Harness, makeHarness, PASSWORD, type Session } from '../test/harness.js';
+import { type Harness, harnessPasswordHash, makeHarness, type Session } from '../test/harness.js';
 import { plansOf } from '../test/query-plans.js';
 import { getDefinition } from './definitions/get-definition.js';
 import { listReference } from './reference/load-reference.js';
@@ -19,7 +18,7 @@ beforeAll(async () => {
     await createUser(h.deps, {
       username: 'admin2',
       displayName: '李管理',
-      passwordHash: await hashPassword(PASSWORD),
+      passwordHash: await harnessPasswordHash(),
       roles: [{ role: 'bureauAdmin', orgId: h.orgs.district }],
     })
   ).id;

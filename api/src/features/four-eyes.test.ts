@@ -1,11 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { hashPassword } from '../auth/password.js';
 import { auditEvents } from '../db/schema.js';
 import { CHECKLIST_V1, WHITELIST_2026 } from '../test/fixtures/reference-docs.js';
 import schoolReport from '../test/fixtures/school-report.json' with { type: 'json' };
-import { type Harness, makeHarness, PASSWORD, type Session } from '../test/harness.js';
+import { type Harness, harnessPasswordHash, makeHarness, type Session } from '../test/harness.js';
 import { createUser } from './users/create-user.js';
 
 let h: Harness;
@@ -17,7 +16,7 @@ beforeAll(async () => {
     await createUser(h.deps, {
       username: 'admin2',
       displayName: '李管理',
-      passwordHash: await hashPassword(PASSWORD),
+      passwordHash: await harnessPasswordHash(),
       roles: [{ role: 'bureauAdmin', orgId: h.orgs.district }],
     })
   ).id;

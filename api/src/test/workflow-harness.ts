@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 
 import { TEMPLATES } from '@eduflow/workflows';
 
-import { hashPassword } from '../auth/password.js';
 import { tx } from '../db/client.js';
 import { instances } from '../db/schema.js';
 import { ZInstanceView } from '../features/instances/instances.types.js';
@@ -11,7 +10,7 @@ import { publishReference } from '../features/reference/publish-reference.js';
 import type { TReferenceKind } from '../features/reference/reference.types.js';
 import { createUser } from '../features/users/create-user.js';
 import { CHECKLIST_V1, INDICATORS_2026, RUBRIC_2026, WHITELIST_2026 } from './fixtures/reference-docs.js';
-import { makeHarness, PASSWORD, type Session } from './harness.js';
+import { harnessPasswordHash, makeHarness, type Session } from './harness.js';
 
 type Json = Record<string, unknown>;
 
@@ -37,7 +36,7 @@ export async function makeWorkflowHarness(opts: { reference?: boolean } = {}) {
     await publishRef('indicator-system', INDICATORS_2026);
     await publishRef('award-rubric', RUBRIC_2026);
   }
-  const passwordHash = await hashPassword(PASSWORD);
+  const passwordHash = await harnessPasswordHash();
   for (const [username, orgId] of [
     ['expertB', h.orgs.schoolB],
     ['expertA2', h.orgs.schoolA2],

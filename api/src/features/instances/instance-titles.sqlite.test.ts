@@ -4,11 +4,10 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { defineAbilityFor } from '../../auth/ability.js';
-import { hashPassword } from '../../auth/password.js';
 import { fillTitles } from '../../bootstrap/fill-titles.js';
 import { tx } from '../../db/client.js';
 import { instances } from '../../db/schema.js';
-import { PASSWORD } from '../../test/harness.js';
+import { harnessPasswordHash } from '../../test/harness.js';
 import { plansOf } from '../../test/query-plans.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
 import { createOrganisation } from '../orgs/create-organisation.js';
@@ -22,7 +21,7 @@ let requestId: string;
 beforeAll(async () => {
   h = await makeWorkflowHarness();
   kx = (await createOrganisation(h.deps, { type: 'department', name: '区科学技术协会', parentId: h.orgs.district })).id;
-  const passwordHash = await hashPassword(PASSWORD);
+  const passwordHash = await harnessPasswordHash();
   h.users.dept = (
     await createUser(h.deps, {
       username: 'dept',

@@ -2,12 +2,11 @@ import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { hashPassword } from '../../auth/password.js';
 import { declareTemplateTitles, fillTitles } from '../../bootstrap/fill-titles.js';
 import { tx } from '../../db/client.js';
 import { auditEvents, definitions, instances } from '../../db/schema.js';
 import { TEMPLATES } from '../../engine.js';
-import { PASSWORD } from '../../test/harness.js';
+import { harnessPasswordHash } from '../../test/harness.js';
 import { makeWorkflowHarness, type WorkflowHarness } from '../../test/workflow-harness.js';
 import { diffDefinitions } from '../definitions/diff-definitions.js';
 import { createOrganisation } from '../orgs/create-organisation.js';
@@ -20,7 +19,7 @@ let requestId: string;
 beforeAll(async () => {
   h = await makeWorkflowHarness();
   kx = (await createOrganisation(h.deps, { type: 'department', name: '区科学技术协会', parentId: h.orgs.district })).id;
-  const passwordHash = await hashPassword(PASSWORD);
+  const passwordHash = await harnessPasswordHash();
   h.users.dept = (
     await createUser(h.deps, {
       username: 'dept',
