@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 import { configDefaults, defineConfig } from 'vitest/config';
 
 const API_TESTS = {
@@ -6,42 +8,37 @@ const API_TESTS = {
   environment: 'node',
   testTimeout: 30_000,
   hookTimeout: 60_000,
-  globalSetup: ['api/src/test/postgres-global.ts'],
+  globalSetup: ['api/src/test/api-global.ts'],
 };
 
 const E2E_TESTS = {
   environment: 'node',
   testTimeout: 120_000,
   hookTimeout: 180_000,
-  fileParallelism: false,
   // A browser waits on a real server that shares two cores with the rest of the suite: a poll's
   // default second is too short for a busy machine (a start form's pre-selection once took longer).
   expect: { poll: { timeout: 10_000 } },
   globalSetup: ['e2e/global-setup.ts'],
 };
 
-// One runner for the whole repo: each workspace is a project, browser journeys run last and alone.
+// One runner for the whole repo: each workspace is a project. Every file runs in one pool, the longest
+// first, at least two at a time (issue 13): vitest's default on two cores is one, and one file at a time
+// left a core idle behind every unit file and half of one behind a browser file, which waits on its
+// server and Chromium. Each browser file has its own server and Chromium, so they run side by side.
 export default defineConfig({
   test: {
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       { test: { name: 'workflows', include: ['workflows/src/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'admin', include: ['admin/src/**/*.test.ts'], environment: 'node' } },
       // The API suite runs on both engines (issue 14): SQLite, and a PostgreSQL started for the run
-      // (api/src/test/postgres-global.ts). `*.sqlite.test.ts` are about SQLite itself (query plans, WAL,
+      // (api/src/test/api-global.ts). `*.sqlite.test.ts` are about SQLite itself (query plans, WAL,
       // the file's backup); `*.pg.test.ts` about what only PostgreSQL has (several nodes on one database).
       { test: { name: 'api', ...API_TESTS, exclude: [...configDefaults.exclude, '**/*.pg.test.ts'] } },
       { test: { name: 'api-pg', ...API_TESTS, exclude: [...configDefaults.exclude, '**/*.sqlite.test.ts'] } },
       { test: { name: 'e2e', ...E2E_TESTS, include: ['e2e/**/*.e2e.test.ts'] } },
       // The role journeys once more on the demo seeded into PostgreSQL (issue 14: EDUFLOW_DATABASE_URL).
-      // After the rest (groupOrder 1): two browsers at once would slow both on two cores.
-      {
-        test: {
-          name: 'e2e-pg',
-          ...E2E_TESTS,
-          include: ['e2e/role-journeys.e2e.test.ts'],
-          sequence: { groupOrder: 1 },
-        },
-      },
+      { test: { name: 'e2e-pg', ...E2E_TESTS, include: ['e2e/role-journeys.e2e.test.ts'] } },
     ],
   },
 });

@@ -9,6 +9,7 @@
  *
  *   node api/scripts/build.mjs              build both
  *   node api/scripts/build.mjs --if-stale   build only what is stale (npm install's `prepare`, npm start)
+ *   node api/scripts/build.mjs --if-stale server   only the server, if stale (the API tests' setup)
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -203,5 +204,7 @@ export async function ensureBuilt({ force = false, log = console.log, parts = Ob
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  await ensureBuilt({ force: !process.argv.includes('--if-stale') });
+  // `… build.mjs --if-stale server`: only the parts named (the API tests need no console).
+  const named = process.argv.slice(2).filter((a) => a in PARTS);
+  await ensureBuilt({ force: !process.argv.includes('--if-stale'), ...(named.length ? { parts: named } : {}) });
 }

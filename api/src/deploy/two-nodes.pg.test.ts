@@ -283,10 +283,10 @@ describe('two API nodes starting together on an empty PostgreSQL', () => {
 describe("SQLite's operator commands on a PostgreSQL deployment", () => {
   it('backup and restore refuse with the tools to use instead, and touch nothing', async () => {
     const env = { EDUFLOW_DATABASE_URL: h.databaseUrl ?? '', EDUFLOW_DATA_DIR: dirs[0] ?? '' };
-    const backup = await runCommand('api/src/ops/backup-cli.ts', ['--out', join(dirs[0] ?? '', 'backups')], env);
+    const backup = await runCommand('backup', ['--out', join(dirs[0] ?? '', 'backups')], env);
     expect(backup.code).toBe(1);
     expect(backup.stderr).toContain('pg_dump');
-    const restore = await runCommand('api/src/ops/restore-cli.ts', [join(dirs[0] ?? '', 'backups')], env);
+    const restore = await runCommand('restore', [join(dirs[0] ?? '', 'backups')], env);
     expect(restore.code).toBe(1);
     expect(restore.stderr).toContain('pg_restore');
   });

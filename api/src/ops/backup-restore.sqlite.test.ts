@@ -24,10 +24,9 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const backupCmd = (dataDir: string) =>
-  runCommand('api/src/ops/backup-cli.ts', ['--out', backups], { EDUFLOW_DATA_DIR: dataDir });
+const backupCmd = (dataDir: string) => runCommand('backup', ['--out', backups], { EDUFLOW_DATA_DIR: dataDir });
 const restoreCmd = (backup: string, dataDir: string, force = false) =>
-  runCommand('api/src/ops/restore-cli.ts', [backup, ...(force ? ['--force'] : [])], { EDUFLOW_DATA_DIR: dataDir });
+  runCommand('restore', [backup, ...(force ? ['--force'] : [])], { EDUFLOW_DATA_DIR: dataDir });
 
 let server: ServerProcess;
 let principal: Awaited<ReturnType<typeof apiSession>>;

@@ -29,14 +29,16 @@ const exited = (child: ChildProcess) =>
 export type ServerProcess = { url: string; output: () => string; stop: () => Promise<void> };
 
 /**
- * The real API as `npm start` runs it (tsx from source, demo district seeded into an empty folder), on a
- * free port over `dataDir`, API only (no console build needed). Stopped with SIGTERM, like an operator.
+ * The real API as `npm start` runs it (the built `api/dist/server.js` with plain node, demo district seeded
+ * into an empty folder), on a free port over `dataDir`, API only (no console needed). Stopped with SIGTERM,
+ * like an operator. The API projects' global setup builds the server when its sources changed
+ * (api-global.ts): from source through tsx each start spent 2–3 s compiling (issue 13: the suite's time).
  */
 export async function startServerProcess(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn('npx', ['tsx', 'api/src/server.ts'], {
+  const child = spawn(process.execPath, ['api/dist/server.js'], {
     cwd: REPO_ROOT,
-    detached: true, // its own process group, so stop() also ends tsx's node child
+    detached: true, // its own process group, so stop() also ends whatever the server started
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
@@ -86,16 +88,19 @@ export async function startServerProcess(dataDir: string, env: Record<string, st
   return { url, output: () => log, stop };
 }
 
-/** Runs one of the operator commands (`api/src/ops/*-cli.ts`) as npm would, collecting its output and exit code. */
+/**
+ * Runs one of the operator commands as `npm run backup|restore` does (the built `api/dist/<name>.js` with
+ * plain node), collecting its output and exit code.
+ */
 export function runCommand(
-  script: string,
+  name: 'backup' | 'restore',
   args: string[],
   env: Record<string, string>,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((ok) => {
     execFile(
-      'npx',
-      ['tsx', script, ...args],
+      process.execPath,
+      [join('api', 'dist', `${name}.js`), ...args],
       { cwd: REPO_ROOT, env: { ...process.env, ...env } },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
