@@ -262,8 +262,15 @@ export function signedInPages(env: {
   readonly browser: Browser;
 }): (username: string, options?: OpenOptions) => Promise<Page> {
   const pages: Page[] = [];
-  afterEach(async () => {
-    await Promise.all(pages.splice(0).map((p) => p.context().close()));
+  afterEach(async ({ task }) => {
+    const open = pages.splice(0);
+    // A failed test leaves a picture of each page it had open (test-output/failed-…png): a flake on a busy
+    // machine is then seen, not guessed at.
+    if (task.result?.state === 'fail') {
+      const name = task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
+      await Promise.all(open.map((p, i) => screenshot(p, `failed-${name}-${i + 1}`).catch(() => undefined)));
+    }
+    await Promise.all(open.map((p) => p.context().close()));
   });
   return async (username, options = {}) => {
     const context = await env.browser.newContext({
