@@ -2,13 +2,18 @@ import { execFileSync } from 'node:child_process';
 
 import type { TestProject } from 'vitest/node';
 
-import { startPostgres } from './postgres.js';
+import { migratePostgres } from '../db/pg-migrate.js';
+import { createDatabase, startPostgres } from './postgres.js';
 import { REPO_ROOT } from './server-process.js';
+
+const HARNESS_TEMPLATE = 'harness_template';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** `postgres://…` of the server the api-pg project runs on ('' in the SQLite project). */
     testPostgresUrl: string;
+    /** The migrated, empty database each harness's own is copied from on that server ('' on SQLite). */
+    testPostgresTemplate: string;
   }
 }
 
@@ -25,9 +30,19 @@ export default async function setup(project: TestProject) {
   });
   if (project.name !== 'api-pg') {
     project.provide('testPostgresUrl', '');
+    project.provide('testPostgresTemplate', '');
     return;
   }
   const server = await startPostgres();
+  try {
+    // Migrated once: a harness copies it (CREATE DATABASE … TEMPLATE, ~55 ms) instead of creating and
+    // migrating its own (~240 ms), nearly 200 times a run (issue 13).
+    await migratePostgres(await createDatabase(server.url, HARNESS_TEMPLATE));
+  } catch (e) {
+    await server.stop();
+    throw e;
+  }
   project.provide('testPostgresUrl', server.url);
+  project.provide('testPostgresTemplate', HARNESS_TEMPLATE);
   return () => server.stop();
 }

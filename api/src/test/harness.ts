@@ -14,7 +14,6 @@ import { newTotpSecret, totpNow } from '../auth/totp.js';
 import { loadAuthUser, type TAuthUser } from '../auth/user.js';
 import { closeDb, type Db, openDb, tx, writerOf } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
-import { migratePostgres } from '../db/pg-migrate.js';
 import { openPostgresDb } from '../db/postgres.js';
 import { users as usersTable } from '../db/schema.js';
 import type { Deps } from '../deps.js';
@@ -70,8 +69,8 @@ export type TOtherDb = { db: Db; close: () => Promise<void> };
 export type TRawSql = (query: SQL) => Promise<Array<Record<string, unknown>>>;
 
 /**
- * The database a harness runs on: a fresh migrated SQLite file in its folder, or with
- * in the api-pg project a fresh migrated database on the run's PostgreSQL (postgres-global.ts).
+ * The database a harness runs on: a fresh migrated SQLite file in its folder, or in the api-pg project a
+ * copy of the run's migrated empty database on its PostgreSQL (api-global.ts).
  */
 async function openTestDb(dir: string): Promise<{
   db: Db;
@@ -84,8 +83,7 @@ async function openTestDb(dir: string): Promise<{
   // Outside vitest (the benches build a harness too) there is nothing provided: SQLite.
   const serverUrl = process.env.VITEST ? inject('testPostgresUrl') : '';
   if (serverUrl) {
-    const url = await createDatabase(serverUrl, `harness_${process.pid}_${++databases}`);
-    await migratePostgres(url);
+    const url = await createDatabase(serverUrl, `harness_${process.pid}_${++databases}`, inject('testPostgresTemplate'));
     const { db, pool } = openPostgresDb(url, { max: 4 });
     const raw = drizzle(pool);
     const sql: TRawSql = async (query) => {
