@@ -83,7 +83,11 @@ async function openTestDb(dir: string): Promise<{
   // Outside vitest (the benches build a harness too) there is nothing provided: SQLite.
   const serverUrl = process.env.VITEST ? inject('testPostgresUrl') : '';
   if (serverUrl) {
-    const url = await createDatabase(serverUrl, `harness_${process.pid}_${++databases}`, inject('testPostgresTemplate'));
+    const url = await createDatabase(
+      serverUrl,
+      `harness_${process.pid}_${++databases}`,
+      inject('testPostgresTemplate'),
+    );
     const { db, pool } = openPostgresDb(url, { max: 4 });
     const raw = drizzle(pool);
     const sql: TRawSql = async (query) => {
