@@ -21,10 +21,10 @@ const E2E_TESTS = {
   globalSetup: ['e2e/global-setup.ts'],
 };
 
-// One runner for the whole repo: each workspace is a project. Every file runs in one pool, the longest
-// first, at least two at a time (issue 13): vitest's default on two cores is one, and one file at a time
-// left a core idle behind every unit file and half of one behind a browser file, which waits on its
-// server and Chromium. Each browser file has its own server and Chromium, so they run side by side.
+// One runner for the whole repo: each workspace is a project, and all files share one pool of at least two
+// workers (issue 13). vitest's default on two cores is one worker, one file at a time, which left a core idle
+// behind every unit file. Each browser file has its own server and Chromium, so they can run side by side;
+// they keep both cores busy (Chromium's renderers), so two at a time gains less for them than for unit files.
 export default defineConfig({
   test: {
     maxWorkers: Math.max(2, availableParallelism() - 1),
