@@ -75,6 +75,8 @@ export async function awardReport(
   // A submission's subject is its school: the dashboard's filters narrow by school / group and creation date within the year.
   // Every workflow that levels by quota (a bureau's 课后服务评比 built from scratch as much as the template).
   const family = await familyOf(deps, 'levelByQuota');
+  // No workflow levels by quota: nothing has a level or a score to rank (and their fields are bare NULLs).
+  if (family.length === 0) return { year, byLevel: [], ranking: [] };
   const scopeLeads = (await visibleSchools(deps, input.user)) !== null;
   const created = scopeLeads ? noIndex(deps.db, instances.createdAt) : sql`${instances.createdAt}`;
   const inYear = and(
@@ -121,8 +123,7 @@ export async function awardReport(
     .where(and(where, sql`${score} is not null`))
     // The best first and ties by id: which rows make the 1,000 and how ties line up is the same on every
     // reading, whatever plan the database took (PostgreSQL's hash joins gave them in another order).
-    // (With no workflow leveling by quota the score is a bare NULL, which PostgreSQL refuses to order by.)
-    .orderBy(...(family.length ? [sql`${score} desc`] : []), instances.id)
+    .orderBy(sql`${score} desc`, instances.id)
     .limit(1000);
   const categories = [...new Set(rows.map((r) => r.category))].sort();
   return {
