@@ -78,10 +78,14 @@ export async function setLanguage(lng: LocaleCode): Promise<void> {
   await i18n.changeLanguage(lng);
 }
 
+const initialLanguage = storedLanguage();
+// index.html says zh-CN; a console opened in English must say so too, or a screen reader reads it in Chinese.
+if (typeof document !== 'undefined') document.documentElement.lang = initialLanguage;
+
 void i18n.use(initReactI18next).init({
   resources: {},
   partialBundledLanguages: true,
-  lng: storedLanguage(),
+  lng: initialLanguage,
   fallbackLng: DEFAULT_LANGUAGE,
   interpolation: { escapeValue: false },
   returnNull: false,
