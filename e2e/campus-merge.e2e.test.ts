@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { apiSession } from './api-client';
-import { screenshot, signedInPages, useServerAndBrowser } from './harness';
+import { screenshot, signedInPages, useServerAndBrowser, visit } from './harness';
 
 type Row = { id: string; state: string; version: number };
 type View = { id: string; state: string; outcome: string | null; data: Record<string, unknown> };
@@ -48,7 +48,7 @@ describe('campus entry: the bureau reviewer merges two requests for the same ite
     expect(gone).toMatchObject({ state: 'merged', outcome: 'merged' });
 
     // The absorbed request says where it went, and links there.
-    await page.goto(`${env.server.url}/instances/${absorbed.id}`);
+    await visit(page, `/instances/${absorbed.id}`);
     await page.getByTestId('merged-into').waitFor();
     expect(await page.getByTestId('instance-header').getByText('已合并').count()).toBeGreaterThan(0);
     await screenshot(page, 'campus-merge-absorbed');

@@ -115,10 +115,12 @@ describe('统计看板 (issue 4): a click on any chart opens its list, filtered 
     // old G2 wrapper's double emission and its canvas's double dispatch pushed it four times). The list, once
     // mounted, pushes its own synced URL again from Refine's code: a push is told apart by its call stack,
     // which runs through the dashboard's lazily loaded chunk (assets/dashboard-page-*.js) or not.
+    // (Wrapped once per page: a page kept from an earlier test already has the wrapper.)
     await page.evaluate(() => {
-      const w = window as unknown as { pushes: string[] };
+      const w = window as unknown as { pushes: string[]; pushState?: History['pushState'] };
       w.pushes = [];
-      const push = history.pushState.bind(history);
+      w.pushState ??= history.pushState.bind(history);
+      const push = w.pushState;
       history.pushState = (data, unused, url) => {
         if (/\/assets\/dashboard-page-/.test(new Error().stack ?? '')) w.pushes.push(String(url));
         push(data, unused, url);

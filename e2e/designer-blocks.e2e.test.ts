@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { apiSession } from './api-client';
 import { act, choose, connect, fieldSetup, newBlankDraft, selectNode } from './designer-steps';
-import { screenshot, signIn, useServerAndBrowser } from './harness';
+import { screenshot, signedInPages, useServerAndBrowser, visit } from './harness';
 
 /** Adds a step of a kind, gives it an id and names. */
 async function addStep(page: Page, kind: string, id: string, zh: string, en: string) {
@@ -27,13 +27,12 @@ async function addBlock(page: Page, list: string, label: string) {
 
 describe('designer: blocks make a new workflow behave like the built-in ones', () => {
   const env = useServerAndBrowser();
+  const open = signedInPages(env);
 
   it('the bureau admin builds 课后服务质量评比 with expert assignment (回避) and trimmed-mean scoring, and a bureau reviewer publishes it', async () => {
     const errors: string[] = [];
-    const admin = await env.browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
-    admin.on('pageerror', (e) => errors.push(e.message));
-    await signIn(admin, env.server.url, 'admin', env.server.password);
-    await newBlankDraft(admin, env.server.url, {
+    const admin = await open('admin', { viewport: { width: 1600, height: 1000 }, onError: (m) => errors.push(m) });
+    await newBlankDraft(admin, {
       zh: '课后服务质量评比',
       en: 'After-school service appraisal',
       key: 'after-school-appraisal',
@@ -140,10 +139,11 @@ describe('designer: blocks make a new workflow behave like the built-in ones', (
         { timeout: 15_000 },
       )
       .toContain('您编辑过此草稿');
-    const reviewerDesk = await env.browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
-    reviewerDesk.on('pageerror', (e) => errors.push(e.message));
-    await signIn(reviewerDesk, env.server.url, 'reviewer', env.server.password);
-    await reviewerDesk.goto(admin.url());
+    const reviewerDesk = await open('reviewer', {
+      viewport: { width: 1600, height: 1000 },
+      onError: (m) => errors.push(m),
+      at: new URL(admin.url()).pathname,
+    });
     await reviewerDesk.getByTestId('designer-publish').click();
     // Publishing cannot be undone: the console always asks first (a first version drops nothing).
     await reviewerDesk.getByTestId('publish-confirm').waitFor();
@@ -162,10 +162,11 @@ describe('designer: blocks make a new workflow behave like the built-in ones', (
   it('the published 课后服务质量评比 runs: the reviewer assigns three experts (回避), their trimmed-mean scores give it a level, and it appears in the award report', async () => {
     const errors: string[] = [];
     // 西永中学 submits; the reviewer passes it without naming anyone: three experts from other groups are assigned.
-    const principal = await env.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    principal.on('pageerror', (e) => errors.push(e.message));
-    await signIn(principal, env.server.url, 'principal1', env.server.password);
-    await principal.goto(`${env.server.url}/instances/create?definitionKey=after-school-appraisal`);
+    const principal = await open('principal1', {
+      viewport: { width: 1440, height: 900 },
+      onError: (m) => errors.push(m),
+      at: `/instances/create?definitionKey=after-school-appraisal`,
+    });
     // Their own school, the only one they may start it for, is chosen already (issue 12).
     const subject = principal.locator('.ant-form-item').filter({ has: principal.locator('#subjectOrgId') });
     await expect
@@ -179,9 +180,7 @@ describe('designer: blocks make a new workflow behave like the built-in ones', (
       await modal.locator('#title').fill('西永中学“五育融合”课后服务');
     });
 
-    const reviewer = await env.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    reviewer.on('pageerror', (e) => errors.push(e.message));
-    await signIn(reviewer, env.server.url, 'reviewer', env.server.password);
+    const reviewer = await open('reviewer', { viewport: { width: 1440, height: 900 }, onError: (m) => errors.push(m) });
     await act(reviewer, url, '初审通过并分配专家');
     const api = await apiSession(env.server.url, 'reviewer', env.server.password);
     type View = { state: string; data: Record<string, unknown> };
@@ -194,9 +193,7 @@ describe('designer: blocks make a new workflow behave like the built-in ones', (
       ['expert2', '90'],
       ['expert3', '82'],
     ] as const) {
-      const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-      page.on('pageerror', (e) => errors.push(e.message));
-      await signIn(page, env.server.url, username, env.server.password);
+      const page = await open(username, { viewport: { width: 1440, height: 900 }, onError: (m) => errors.push(m) });
       await act(page, url, '提交本单位填报', async (modal) => {
         const input = modal.locator('#score');
         await input.click();
@@ -211,7 +208,7 @@ describe('designer: blocks make a new workflow behave like the built-in ones', (
     expect(done.state).toBe('done');
     // Three scores: the plain mean; the first of its year and category gets the first level of the rubric.
     expect(done.data).toMatchObject({ finalScore: 86, level: 'special' });
-    await reviewer.goto(url);
+    await visit(reviewer, new URL(url).pathname);
     await reviewer.getByTestId('current-state').waitFor();
     await screenshot(reviewer, 'designer-blocks-appraisal-done');
 
@@ -226,8 +223,7 @@ describe('designer: blocks make a new workflow behave like the built-in ones', (
   });
 
   it('a new version that renames 现场检查 and drops a block: blocks follow the rename, and 发布 names the dropped block and the stranded instances, pointing to 迁移实例', async () => {
-    const admin = await env.browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
-    await signIn(admin, env.server.url, 'admin', env.server.password);
+    const admin = await open('admin', { viewport: { width: 1600, height: 1000 } });
     const api = await apiSession(env.server.url, 'admin', env.server.password);
     const defs = (
       await api<{ items: Array<{ id: string; key: string }> }>(
@@ -237,7 +233,7 @@ describe('designer: blocks make a new workflow behave like the built-in ones', (
     ).items;
     const inspection = defs.find((d) => d.key === 'security-inspection');
     expect(inspection).toBeTruthy();
-    await admin.goto(`${env.server.url}/definitions/${inspection!.id}/design`);
+    await visit(admin, `/definitions/${inspection!.id}/design`);
     await admin.getByTestId('designer-new-version').click();
     await admin.waitForURL((u) => !u.pathname.includes(inspection!.id) && u.pathname.endsWith('/design'));
     await admin.getByTestId('designer-node-inspection').waitFor();
@@ -267,9 +263,10 @@ describe('designer: blocks make a new workflow behave like the built-in ones', (
       )
       .toContain('您编辑过此草稿');
     // A bureau reviewer approves the new version; the confirmation names what it drops and strands.
-    const approver = await env.browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
-    await signIn(approver, env.server.url, 'reviewer', env.server.password);
-    await approver.goto(admin.url());
+    const approver = await open('reviewer', {
+      viewport: { width: 1600, height: 1000 },
+      at: new URL(admin.url()).pathname,
+    });
     await approver.getByTestId('designer-publish').click();
     const confirm = approver.getByTestId('publish-confirm');
     await confirm.waitFor();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { apiSession } from './api-client';
 import { connect, newBlankDraft, selectNode } from './designer-steps';
-import { screenshot, signIn, useServerAndBrowser } from './harness';
+import { screenshot, signedInPages, useServerAndBrowser } from './harness';
 
 type Place = { x: number; y: number };
 
@@ -23,11 +23,11 @@ async function places(page: Page): Promise<Record<string, Place>> {
 // nodes under the pointer), problems name steps and buttons, and 发布 asks first, naming the version.
 describe('designer: steps stay where they are put', () => {
   const env = useServerAndBrowser();
+  const open = signedInPages(env);
 
   it('an arrow moves no step; a dragged step keeps its place after saving and reopening; 自动布局 lays out again', async () => {
-    const page = await env.browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
-    await signIn(page, env.server.url, 'admin', env.server.password);
-    await newBlankDraft(page, env.server.url, {
+    const page = await open('admin', { viewport: { width: 1600, height: 1000 } });
+    await newBlankDraft(page, {
       zh: '课后服务抽查',
       en: 'After-school spot check',
       key: 'after-school-spot-check',

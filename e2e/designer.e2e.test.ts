@@ -1,19 +1,18 @@
 import { describe, expect, it } from 'vitest';
 
 import { act, choose, connect, fieldSetup, newBlankDraft, selectNode } from './designer-steps';
-import { screenshot, signIn, useServerAndBrowser } from './harness';
+import { screenshot, signedInPages, useServerAndBrowser, visit } from './harness';
 
 describe('designer', () => {
   const env = useServerAndBrowser();
+  const open = signedInPages(env);
 
   it('the bureau admin builds 课后服务检查 from scratch; a reviewer approves and publishes it (the admin may not: four eyes); a principal runs it to the end with two reviewers and a bureau decision', async () => {
-    const admin = await env.browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
     const errors: string[] = [];
-    admin.on('pageerror', (e) => errors.push(e.message));
-    await signIn(admin, env.server.url, 'admin', env.server.password);
+    const admin = await open('admin', { viewport: { width: 1600, height: 1000 }, onError: (m) => errors.push(m) });
 
     // From scratch: name and key, then the blank two-step skeleton.
-    await newBlankDraft(admin, env.server.url, {
+    await newBlankDraft(admin, {
       zh: '课后服务检查',
       en: 'After-school service inspection',
       key: 'after-school-inspection',
@@ -105,10 +104,11 @@ describe('designer', () => {
     const designUrl = admin.url();
 
     // A bureau reviewer opens the draft read-only, sees who edited it, and approves it after a confirmation naming the editor.
-    const approver = await env.browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
-    approver.on('pageerror', (e) => errors.push(e.message));
-    await signIn(approver, env.server.url, 'reviewer', env.server.password);
-    await approver.goto(designUrl);
+    const approver = await open('reviewer', {
+      viewport: { width: 1600, height: 1000 },
+      onError: (m) => errors.push(m),
+      at: new URL(designUrl).pathname,
+    });
     await approver.getByTestId('designer-reviewing').waitFor({ timeout: 20_000 });
     expect(await approver.getByTestId('designer-reviewing').textContent()).toContain('王建国（教委管理员）');
     expect(await approver.getByTestId('designer-save').count()).toBe(0);
@@ -131,10 +131,11 @@ describe('designer', () => {
     await approver.close();
 
     // The principal starts it in the console: no code change, no restart.
-    const principal = await env.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    principal.on('pageerror', (e) => errors.push(e.message));
-    await signIn(principal, env.server.url, 'principal1', env.server.password);
-    await principal.goto(`${env.server.url}/instances/create?definitionKey=after-school-inspection`);
+    const principal = await open('principal1', {
+      viewport: { width: 1440, height: 900 },
+      onError: (m) => errors.push(m),
+      at: `/instances/create?definitionKey=after-school-inspection`,
+    });
     const subject = principal.locator('.ant-form-item').filter({ has: principal.locator('#subjectOrgId') });
     // Their own school is the only one they may start it for: chosen already, nothing to pick (issue 12).
     await expect
@@ -158,20 +159,17 @@ describe('designer', () => {
       ['reviewer', '集团审核会签'],
       ['reviewer2', '教委决定'],
     ]) {
-      const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-      page.on('pageerror', (e) => errors.push(e.message));
-      await signIn(page, env.server.url, username, env.server.password);
+      const page = await open(username, { viewport: { width: 1440, height: 900 }, onError: (m) => errors.push(m) });
       await act(page, instanceUrl, '通过');
       await expect
         .poll(async () => (await page.getByTestId('current-state').textContent())?.trim(), { timeout: 20_000 })
         .toContain(after);
       await page.close();
     }
-    const bureau = await env.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    await signIn(bureau, env.server.url, 'reviewer', env.server.password);
+    const bureau = await open('reviewer', { viewport: { width: 1440, height: 900 } });
     await act(bureau, instanceUrl, '作出决定');
 
-    await principal.goto(instanceUrl);
+    await visit(principal, new URL(instanceUrl).pathname);
     await expect
       .poll(async () => (await principal.getByTestId('current-state').textContent())?.trim(), { timeout: 20_000 })
       .toContain('已办结');

@@ -9,7 +9,7 @@ export const PHONE = { width: 390, height: 844 };
 
 /** The whole page, and what the device shows at once (a dialog as the person sees it). */
 export async function shoot(page: Page, name: string) {
-  await screenshot(page, name);
+  await screenshot(page, name, { fullPage: true });
   await page.screenshot({ path: `${OUTPUT_DIR}/${name}-screen.png` });
 }
 

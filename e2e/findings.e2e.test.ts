@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
 import { apiSession } from './api-client';
-import { type OpenOptions, screenshot, signedInPages, switchToEnglish, useServerAndBrowser } from './harness';
+import { type OpenOptions, screenshot, signedInPages, switchToEnglish, useServerAndBrowser, visit } from './harness';
 import { pickOption } from './select-option';
 
 type Finding = {
@@ -222,7 +222,7 @@ describe('整改问题台账 (issue 4): the findings list', () => {
   it('reads in English: title, headers, severity and flags from the findings namespace', async () => {
     const page = await signedIn('reviewer', { locale: 'en-US', onError: (m) => errors.push(m) });
     await switchToEnglish(page);
-    await page.goto(`${env.server.url}/findings`);
+    await visit(page, `/findings`);
     await rows(page).first().waitFor();
     await page.getByText('Rectification findings').first().waitFor();
     expect(await page.locator('.ant-table-thead th', { hasText: 'Deadline' }).count()).toBe(1);

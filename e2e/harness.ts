@@ -170,7 +170,11 @@ export async function launchBrowser(): Promise<Browser> {
     args: CHROMIUM_ARGS,
   });
   const newContext = browser.newContext.bind(browser);
-  browser.newContext = (options) => newContext({ reducedMotion: 'reduce', ...options });
+  browser.newContext = async (options) => {
+    const context = await newContext({ reducedMotion: 'reduce', ...options });
+    context.on('page', watchTraffic); // settle() knows when a page's requests are done
+    return context;
+  };
   return browser;
 }
 
@@ -203,12 +207,73 @@ export async function signIn(
   if (next !== 'in') await left();
 }
 
-/** Saves a full-page screenshot as test-output/<name>.png and returns its path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves a screenshot as test-output/<name>.png and returns its path: what the screen shows, unless the test
+ * asks for the whole page. A whole long page costs its renderer 1.5–2 CPU-s (the viewport is stretched to
+ * the page, so the console lays out and paints it all again); the screen costs about 0.1 s (issue 13).
+ */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   mkdirSync(OUTPUT_DIR, { recursive: true });
   const path = join(OUTPUT_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: options.fullPage ?? false });
   return path;
+}
+
+/** Requests a page has in flight, and when the last one began or ended (see settle). */
+const traffic = new WeakMap<Page, { inFlight: number; last: number }>();
+
+function watchTraffic(page: Page): void {
+  const t = { inFlight: 0, last: Date.now() };
+  traffic.set(page, t);
+  const begin = () => {
+    t.inFlight++;
+    t.last = Date.now();
+  };
+  const end = () => {
+    t.inFlight = Math.max(0, t.inFlight - 1);
+    t.last = Date.now();
+  };
+  page.on('request', begin);
+  page.on('requestfinished', end);
+  page.on('requestfailed', end);
+}
+
+/**
+ * Waits until the page has drawn and then asked for nothing for `quietMs`: a route the router has just
+ * rendered fetches its code and its data, and a test that reads the page before they arrive would read the
+ * previous route's cache.
+ */
+export async function settle(page: Page, quietMs = 150, timeoutMs = 20_000): Promise<void> {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const t = traffic.get(page);
+  if (!t) return page.waitForLoadState('networkidle');
+  const deadline = Date.now() + timeoutMs;
+  while (t.inFlight > 0 || Date.now() - t.last < quietMs) {
+    if (Date.now() > deadline)
+      throw new Error(`${page.url()}: still ${t.inFlight} requests in flight after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/**
+ * Goes to a console path without loading the console again: the router takes the page down (through the
+ * console's page for an unknown address) and shows the path, whose page fetches its code and data anew, as
+ * `page.goto` would; then the page settles. A load costs the browser about 3 CPU-s (the console's scripts
+ * compiled, its shell drawn); this about 1 (issue 13). A page not showing the console yet loads it.
+ */
+export async function visit(page: Page, path: string): Promise<void> {
+  const here = page.url();
+  const inConsole =
+    here.startsWith('http') &&
+    !new URL(here).pathname.startsWith('/login') &&
+    (await page.getByTestId('current-user').count()) > 0;
+  if (!inConsole || path.startsWith('/login')) {
+    const origin = here.startsWith('http') ? new URL(here).origin : '';
+    if (!origin) throw new Error(`visit(${path}): the page has not been to the console yet`);
+    await page.goto(`${origin}${path}`);
+    return;
+  }
+  await startOver(page, path);
 }
 
 /**
@@ -248,39 +313,100 @@ export type OpenOptions = {
   onError?: (message: string) => void;
   /** Sign in through the form (as a person does) instead of with the file's shared session. */
   signInForm?: boolean;
-  /** Where the page opens (default the user's home): each page load costs a second or two of a busy CPU. */
+  /** Where the page opens (default the user's home). */
   at?: string;
+  /** A page loaded anew, not the user's page from an earlier test (for a test about what a load does). */
+  fresh?: boolean;
 };
 
+/** What a test may have hung on a page, taken off before the next test is given the same page (the harness's
+ * own traffic watch is hung on again). */
+const TEST_EVENTS = [
+  'pageerror',
+  'console',
+  'dialog',
+  'download',
+  'filechooser',
+  'popup',
+  'request',
+  'requestfinished',
+  'requestfailed',
+  'response',
+  'framenavigated',
+  'load',
+  'domcontentloaded',
+  'websocket',
+  'worker',
+] as const;
+
+type Kept = { page: Page; key: string; lang: string };
+
 /**
- * Signed-in pages for a file's tests, one browser context each (a user's own cookies), closed after
- * every test: idle consoles keep polling. A sign-in that times out on a saturated machine (the login
- * bundle not parsed in time) is pictured and tried once more before the test fails.
+ * Signed-in pages for a file's tests, one browser context each (a user's own cookies).
+ *
+ * A page a test leaves in a good state — the test passed, the console still shows, in the language it opened
+ * in, with no dialog open — is kept, and the next test in the file that opens the same user (same language
+ * and touch) gets it back, taken to its start path by the router as a link would (visit). Opening the console
+ * anew costs the browser about 4 CPU-s (a renderer started, the scripts compiled, the shell drawn), and the
+ * browser files are CPU-bound (issue 13). `fresh: true` asks for a new page; a failed test's pages are
+ * pictured and closed. A sign-in that times out on a saturated machine (the login bundle not parsed in
+ * time) is pictured and tried once more before the test fails.
  */
 export function signedInPages(env: {
   readonly server: RunningServer;
   readonly browser: Browser;
 }): (username: string, options?: OpenOptions) => Promise<Page> {
-  const pages: Page[] = [];
+  const inTest: Kept[] = [];
+  const kept = new Map<string, Kept>();
+  const close = (k: Kept) =>
+    k.page
+      .context()
+      .close()
+      .catch(() => undefined);
   afterEach(async ({ task }) => {
-    const open = pages.splice(0);
+    const open = inTest.splice(0);
     // A failed test leaves a picture of each page it had open (test-output/failed-…png): a flake on a busy
     // machine is then seen, not guessed at.
     if (task.result?.state === 'fail') {
       const name = task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
-      await Promise.all(open.map((p, i) => screenshot(p, `failed-${name}-${i + 1}`).catch(() => undefined)));
+      await Promise.all(
+        open.map((k, i) => screenshot(k.page, `failed-${name}-${i + 1}`, { fullPage: true }).catch(() => undefined)),
+      );
+      await Promise.all(open.map(close));
+      return;
     }
-    await Promise.all(open.map((p) => p.context().close()));
+    for (const k of open) {
+      if (!kept.has(k.key) && (await reusable(k))) kept.set(k.key, k);
+      else await close(k);
+    }
+  });
+  afterAll(async () => {
+    await Promise.all([...kept.values()].map(close));
+    kept.clear();
   });
   return async (username, options = {}) => {
-    const context = await env.browser.newContext({
-      viewport: options.viewport ?? { width: 1440, height: 900 },
-      locale: options.locale ?? 'zh-CN',
-      hasTouch: options.hasTouch,
-    });
+    const viewport = options.viewport ?? { width: 1440, height: 900 };
+    const locale = options.locale ?? 'zh-CN';
+    const key = `${username} ${locale} ${options.hasTouch ? 'touch' : 'mouse'}`;
+    const again = options.signInForm || options.fresh ? undefined : kept.get(key);
+    if (again) {
+      kept.delete(key);
+      const { page } = again;
+      for (const event of TEST_EVENTS) page.removeAllListeners(event);
+      watchTraffic(page);
+      await page.unrouteAll({ behavior: 'ignoreErrors' });
+      const size = page.viewportSize();
+      if (size?.width !== viewport.width || size.height !== viewport.height) await page.setViewportSize(viewport);
+      if (options.onError) page.on('pageerror', (e) => options.onError?.(`${username}: ${e.message}`));
+      inTest.push(again);
+      await startOver(page, options.at ?? '/');
+      return page;
+    }
+    const context = await env.browser.newContext({ viewport, locale, hasTouch: options.hasTouch });
     const page = await context.newPage();
     if (options.onError) page.on('pageerror', (e) => options.onError?.(`${username}: ${e.message}`));
-    pages.push(page);
+    const entry: Kept = { page, key, lang: '' };
+    inTest.push(entry);
     if (!options.signInForm) {
       // The file's one session per user (the sign-in form is walked by signIn's own tests): signing in for
       // every page cost a page load and a password hash each time, and each of the three powers' sign-ins
@@ -292,18 +418,55 @@ export function signedInPages(env: {
       ]);
       await page.goto(`${env.server.url}${options.at ?? '/'}`);
       await page.getByTestId('current-user').waitFor({ timeout: 20_000 });
-      return page;
+    } else {
+      try {
+        await signIn(page, env.server.url, username, env.server.password);
+      } catch (e) {
+        await screenshot(page, `sign-in-retry-${username}`);
+        console.warn(`sign-in retried for ${username}: ${String(e).split('\n')[0]}`);
+        await signIn(page, env.server.url, username, env.server.password);
+      }
+      if (options.at) await page.goto(`${env.server.url}${options.at}`);
     }
-    try {
-      await signIn(page, env.server.url, username, env.server.password);
-    } catch (e) {
-      await screenshot(page, `sign-in-retry-${username}`);
-      console.warn(`sign-in retried for ${username}: ${String(e).split('\n')[0]}`);
-      await signIn(page, env.server.url, username, env.server.password);
-    }
-    if (options.at) await page.goto(`${env.server.url}${options.at}`);
+    entry.lang = await page.evaluate(() => document.documentElement.lang);
+    // A form sign-in's session is the page's own, not the file's shared one: it is not handed to others.
+    if (options.signInForm) entry.key = `${key} form ${Math.random()}`;
     return page;
   };
+}
+
+/** Changes the route as a link in the console does (what visit() does, without settling). */
+function follow(page: Page, path: string): Promise<void> {
+  return page.evaluate((to) => {
+    window.history.pushState(null, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+}
+
+/**
+ * Shows `path` on a page already showing the console, through the console's page for an unknown address:
+ * the page on screen is taken down first, so nothing it held (a search typed, an instance fetched before
+ * someone else acted on it) is shown as if it were new. Following a link to where one already is keeps
+ * the page as it is; a test that goes somewhere wants what is there now.
+ */
+async function startOver(page: Page, path: string): Promise<void> {
+  await follow(page, '/__next-test');
+  await page.locator('.ant-result-404').waitFor({ timeout: 20_000 });
+  await follow(page, path);
+  await settle(page);
+}
+
+/** Whether a page a test has finished with can serve the next one: the console shows, as it was opened. */
+async function reusable(k: Kept): Promise<boolean> {
+  if (k.page.isClosed()) return false;
+  try {
+    if ((await k.page.getByTestId('current-user').count()) === 0) return false;
+    if ((await k.page.evaluate(() => document.documentElement.lang)) !== k.lang) return false;
+    const open = k.page.locator('.ant-modal-wrap:visible, .ant-drawer-open, .ant-image-preview-wrap:visible');
+    return (await open.count()) === 0;
+  } catch {
+    return false;
+  }
 }
 
 /** Switches the console to English and waits until it has (the choice is stored first, then kept across navigations). */

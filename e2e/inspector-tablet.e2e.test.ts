@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
 import { fitsWidth, shoot, TABLET, withinScreen } from './devices';
-import { signedInPages, useServerAndBrowser } from './harness';
+import { signedInPages, useServerAndBrowser, visit } from './harness';
 
 // Issue 12.8: inspector1 works on a tablet held upright. At 768 px the findings ledger pushed 风险等级, 整改状态
 // and 办理时限 off the right edge; the whole journey — inbox, an inspection's findings, the ledger, 复核 — must
@@ -17,7 +17,7 @@ describe('inspector1 on a tablet (768×1024): inbox → findings → ledger → 
     page.locator('[data-testid=event-actions] button', { hasText: name }).click();
   /** The inbox as a table (a tablet is md), its row for a step; the header's name whole beside it. */
   const inboxRow = async (page: Page, step: string) => {
-    await page.goto(`${env.server.url}/tasks`);
+    await visit(page, `/tasks`);
     const table = page.locator('[data-testid=task-table]');
     await table.locator('tbody tr.ant-table-row').first().waitFor();
     expect(await table.getAttribute('data-layout')).toBeNull();

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
 import { apiSession } from './api-client';
-import { screenshot, signedInPages, useServerAndBrowser } from './harness';
+import { screenshot, signedInPages, switchToEnglish, useServerAndBrowser, visit } from './harness';
 
 type Row = { id: string; state: string; version: number };
 type View = {
@@ -20,7 +20,7 @@ describe('实例详情: the form data names schools, people and other requests, 
   const open = (username: string, locale = 'zh-CN') =>
     signedIn(username, { locale, viewport: { width: 1440, height: 1000 } });
   const dataCard = async (page: Page, id: string) => {
-    await page.goto(`${env.server.url}/instances/${id}`);
+    await visit(page, `/instances/${id}`);
     const card = page.getByTestId('instance-data');
     await card.waitFor();
     return card;
@@ -81,7 +81,7 @@ describe('实例详情: the form data names schools, people and other requests, 
     await screenshot(page, 'instance-data-inspection');
 
     const en = await open('admin');
-    await en.evaluate(() => localStorage.setItem('eduflow.language', 'en'));
+    await switchToEnglish(en);
     const enCard = await dataCard(en, row!.id);
     await enCard.locator('.ant-descriptions-item-label', { hasText: /^Security inspector$/ }).waitFor();
     await enCard.getByText(inspectorName!).waitFor();

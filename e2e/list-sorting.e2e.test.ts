@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { apiSession } from './api-client';
-import { screenshot, signedInPages, switchToEnglish, useServerAndBrowser } from './harness';
+import { screenshot, signedInPages, switchToEnglish, useServerAndBrowser, visit } from './harness';
 
 type InstancePage = { items: Array<{ id: string; dueAt: string | null }>; nextCursor: string | null };
 
@@ -61,7 +61,7 @@ describe('list sorting (issue 4): the reviewer orders the instance list by deadl
     expect(expected.length).toBeGreaterThan(1);
     const page = await open('reviewer', { locale: 'en-US' });
     await switchToEnglish(page);
-    await page.goto(`${env.server.url}/tasks`);
+    await visit(page, `/tasks`);
     const rows = page.locator('.ant-table-tbody tr[data-row-key]');
     await rows.first().waitFor();
     // Only the columns the API sorts on carry a sorter: Due and Received.
@@ -73,7 +73,7 @@ describe('list sorting (issue 4): the reviewer orders the instance list by deadl
       .poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row-key'))))
       .toEqual(expected);
     await screenshot(page, 'list-sorting-tasks-en');
-    await page.goto(`${env.server.url}/instances`);
+    await visit(page, `/instances`);
     await expect
       .poll(() => page.locator('th.ant-table-column-has-sorters').allTextContents())
       .toEqual(['Current step', 'Deadline', 'Started', 'Last updated']);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { apiSession } from './api-client';
-import { screenshot, signedInPages, switchToEnglish, useServerAndBrowser } from './harness';
+import { screenshot, signedInPages, switchToEnglish, useServerAndBrowser, visit } from './harness';
 
 type Row = { id: string; dueAt: string | null; dueKind: 'task' | 'notice' | null; definitionKey: string };
 type View = { notice: { endsAt: string; workdaysLeft: number } | null };
@@ -76,7 +76,7 @@ describe('notice periods are visible (issue 9)', () => {
     )<View>('GET', `/instances/${award!.id}`);
     const page = await open('teacher1', { locale: 'en-US' });
     await switchToEnglish(page);
-    await page.goto(`${env.server.url}/instances/${award!.id}`);
+    await visit(page, `/instances/${award!.id}`);
     const ends = page.getByTestId('notice-ends');
     await ends.waitFor();
     const left = view.notice!.workdaysLeft;
@@ -84,7 +84,7 @@ describe('notice periods are visible (issue 9)', () => {
       `${shown(view.notice!.endsAt)}${left === 1 ? '1 working day left' : `${left} working days left`}`,
     );
     expect(await page.getByTestId('instance-header').textContent()).toContain('Notice ends');
-    await page.goto(`${env.server.url}/instances`);
+    await visit(page, `/instances`);
     const cell = page.locator(`.ant-table-tbody tr[data-row-key="${award!.id}"]`).getByTestId('notice-due');
     await cell.waitFor();
     expect(await cell.textContent()).toBe(`Notice${shown(award!.dueAt!)}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { apiSession } from './api-client';
-import { screenshot, signedInPages, useServerAndBrowser } from './harness';
+import { screenshot, signedInPages, useServerAndBrowser, visit } from './harness';
 
 type NotificationPage = {
   items: Array<{ id: string; kind: string; instanceId: string | null; readAt: string | null }>;
@@ -76,7 +76,7 @@ describe('notifications: the bell and the 消息中心 page', () => {
     await expect.poll(async () => (await unread(p1)).length).toBe(before.length - 2);
 
     // Mark all read: the unread view is empty, the menu badge is gone, principal2's are untouched.
-    await page.goto(`${env.server.url}/notifications`);
+    await visit(page, `/notifications`);
     await page.getByTestId('inbox-show').getByText('未读').click();
     await rows.first().waitFor();
     await page.getByTestId('read-all').click();

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 
 import { fillRequiredFields } from './fill-form';
-import { screenshot, signIn, useServerAndBrowser } from './harness';
+import { screenshot, signIn, useServerAndBrowser, visit } from './harness';
 
 /** A 1×1 PNG: small, and a real image the API's magic-byte check accepts. */
 const PNG = Buffer.from(
@@ -22,7 +22,7 @@ describe('principal journey', () => {
     await signIn(page, env.server.url, 'principal1', env.server.password);
     await page.getByTestId('school-home').waitFor();
     await screenshot(page, 'principal-home');
-    await page.goto(`${env.server.url}/tasks`);
+    await visit(page, `/tasks`);
     await page.getByTestId('current-user').waitFor();
     const rows = page.locator('[data-testid=task-table] tbody tr.ant-table-row');
     await rows.first().waitFor({ timeout: 20_000 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { axeFindings, serious } from './axe';
 import { fitsWidth, PHONE, shoot, withinScreen } from './devices';
-import { signedInPages, useServerAndBrowser } from './harness';
+import { signedInPages, useServerAndBrowser, visit } from './harness';
 
 /** Taller than wide by far means a character per line: the text had no room. */
 const squeezed = (el: Locator) =>
@@ -66,7 +66,7 @@ describe('principal1 on a phone (390×844)', () => {
     await fitsWidth(page);
 
     // Done here: the inbox has one card fewer, and no self-check.
-    await page.goto(`${env.server.url}/tasks`);
+    await visit(page, `/tasks`);
     await cards.first().waitFor();
     await expect.poll(() => cards.count()).toBe(before - 1);
     expect(await cards.filter({ hasText: '学校自查' }).count()).toBe(0);

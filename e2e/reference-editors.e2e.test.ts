@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
 import { apiSession } from './api-client';
-import { screenshot, signIn, useServerAndBrowser } from './harness';
+import { screenshot, signedInPages, useServerAndBrowser, visit } from './harness';
 
 /** The Form.Item around the input with this id (antd names a cell's input after its field path). */
 const cell = (page: Page, id: string) => page.locator('.ant-form-item').filter({ has: page.locator(`#${id}`) });
@@ -25,14 +25,10 @@ async function openEditor(page: Page): Promise<Locator> {
 
 describe('reference data editors', () => {
   const env = useServerAndBrowser();
+  const open = signedInPages(env);
 
   it('the bureau admin adds a whitelist item (required and server checks shown on the cell), then a 数据安全 checklist item, which a reviewer approves and publishes (the admin may not: four eyes); an auditor only reads and a principal has no editor', async () => {
-    const { server, browser } = env;
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    await signIn(page, server.url, 'admin', server.password);
-
-    await page.goto(`${server.url}/reference/whitelists`);
+    const page = await open('admin', { at: '/reference/whitelists' });
     await page.getByTestId('reference-list-items').waitFor();
     expect(await page.getByTestId('reference-list-items').locator('tbody tr.ant-table-row').count()).toBe(14);
     await screenshot(page, 'reference-whitelist-view');
@@ -71,7 +67,7 @@ describe('reference data editors', () => {
     expect(await page.getByTestId('reference-version').first().textContent()).toContain('草稿');
     await screenshot(page, 'reference-whitelist-saved');
 
-    await page.goto(`${server.url}/reference/checklists`);
+    await visit(page, `/reference/checklists`);
     await page.getByTestId('reference-layer-数据安全').waitFor();
     expect(await page.getByTestId('reference-layer-数据安全').locator('tbody tr.ant-table-row').count()).toBe(3);
     await openEditor(page);
@@ -100,13 +96,9 @@ describe('reference data editors', () => {
     await blocked.hover({ force: true });
     await page.getByTestId('four-eyes-tooltip').waitFor({ timeout: 5_000 });
     await screenshot(page, 'reference-checklist-four-eyes');
-    await context.close();
 
     // A bureau reviewer opens the draft, sees who edited it, and approves and publishes it after a confirmation.
-    const reviewerContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    const r = await reviewerContext.newPage();
-    await signIn(r, server.url, 'reviewer', server.password);
-    await r.goto(`${server.url}/reference/checklists`);
+    const r = await open('reviewer', { at: '/reference/checklists' });
     const draftVersion = r.getByTestId('reference-version').filter({ hasText: '草稿' });
     await draftVersion.waitFor({ timeout: 15_000 });
     await draftVersion.click();
@@ -128,13 +120,9 @@ describe('reference data editors', () => {
     expect(await r.getByTestId('reference-publish').count()).toBe(0);
     expect(await r.getByTestId('draft-review').textContent()).toContain('审核发布人：李文静（基教科）');
     await screenshot(r, 'reference-checklist-published');
-    await reviewerContext.close();
 
     // The auditor reads the published checklist, grouped by layer, and cannot change it.
-    const auditor = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    const a = await auditor.newPage();
-    await signIn(a, server.url, 'auditor', server.password);
-    await a.goto(`${server.url}/reference/checklists`);
+    const a = await open('auditor', { at: '/reference/checklists' });
     await a
       .getByTestId('reference-layer-数据安全')
       .getByText('教育 App 备案与隐私政策审查')
@@ -142,25 +130,16 @@ describe('reference data editors', () => {
     expect(await a.getByTestId('reference-new-version').count()).toBe(0);
     expect(await a.getByTestId('reference-publish').count()).toBe(0);
     await screenshot(a, 'reference-checklist-auditor');
-    await auditor.close();
 
     // A principal works with the reference data inside the workflows; the bureau's screen is not theirs.
-    const principal = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    const p = await principal.newPage();
-    await signIn(p, server.url, 'principal1', server.password);
-    await p.goto(`${server.url}/reference/checklists`);
+    const p = await open('principal1', { at: '/reference/checklists' });
     await p.getByText('无权访问').waitFor();
     expect(await p.getByTestId('reference-new-version').count()).toBe(0);
-    await principal.close();
   });
 
   it('the indicator system refuses weights that do not sum to 1 as you type; an award-rubric save over a newer version offers to reload and never overwrites', async () => {
-    const { server, browser } = env;
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    await signIn(page, server.url, 'admin', server.password);
-
-    await page.goto(`${server.url}/reference/indicator-systems`);
+    const { server } = env;
+    const page = await open('admin', { at: '/reference/indicator-systems' });
     await page.getByTestId('reference-dimension-0').waitFor();
     await screenshot(page, 'reference-indicators-view');
     const drawer = await openEditor(page);
@@ -179,7 +158,7 @@ describe('reference data editors', () => {
     await expect.poll(() => page.getByTestId('reference-dimension-0').textContent()).toContain('权重 20%');
     await expect.poll(() => page.getByTestId('reference-dimension-1').textContent()).toContain('权重 10%');
 
-    await page.goto(`${server.url}/reference/award-rubrics`);
+    await visit(page, `/reference/award-rubrics`);
     await page.getByTestId('reference-quotas-achievement').waitFor();
     await openEditor(page);
     // Someone else saves a version of the same rubric while this editor is open.
@@ -211,6 +190,5 @@ describe('reference data editors', () => {
       )
       .toContain('5');
     await screenshot(page, 'reference-rubric-saved');
-    await context.close();
   });
 });

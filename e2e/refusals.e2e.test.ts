@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
 import { apiSession } from './api-client';
-import { screenshot, signedInPages, useServerAndBrowser } from './harness';
+import { screenshot, signedInPages, useServerAndBrowser, visit } from './harness';
 import { pickOption } from './select-option';
 
 type Row = { id: string; title: { 'zh-CN': string }; state: string };
@@ -81,7 +81,7 @@ describe('issue 12.1: a request refused by rule says why, and the rules can be c
     await screenshot(page, 'refusal-page');
 
     // The requester's notice: 自动校验未通过, with the rule.
-    await page.goto(`${env.server.url}/notifications`);
+    await visit(page, `/notifications`);
     const row = page.locator('[data-testid=inbox-table] tr.ant-table-row', { hasText: '禁毒与法治安全讲座' });
     await row.waitFor();
     expect(await row.textContent()).toContain('自动校验未通过');
@@ -101,7 +101,7 @@ describe('issue 12.1: a request refused by rule says why, and the rules can be c
       ['机器人科普秀', 'leadTime', '须提前 30 天申报'],
     ]) {
       expect(titles[title], title).toBeDefined();
-      await page.goto(`${env.server.url}/instances/${titles[title]}`);
+      await visit(page, `/instances/${titles[title]}`);
       const card = page.getByTestId('refusal');
       await card.waitFor();
       expect(await card.locator(`[data-rule=${rule}]`).textContent()).toContain(text);

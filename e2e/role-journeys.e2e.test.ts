@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { apiSession } from './api-client';
 import { fillRequiredFields } from './fill-form';
-import { type OpenOptions, screenshot, signedInPages, useServerAndBrowser } from './harness';
+import { type OpenOptions, screenshot, signedInPages, useServerAndBrowser, visit } from './harness';
 import { pickOption } from './select-option';
 
 type Row = { id: string; subjectName: string; state: string };
@@ -197,7 +197,7 @@ describe('role journeys', () => {
     await page.getByTestId('chain-ok').waitFor({ timeout: 20_000 });
     await page.locator('[data-testid=audit-table] tbody tr.ant-table-row').first().waitFor();
     await screenshot(page, 'auditor-audit-log');
-    await page.goto(`${env.server.url}/instances`);
+    await visit(page, `/instances`);
     await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
     expect(await page.getByRole('button', { name: /发起流程/ }).count()).toBe(0);
   });

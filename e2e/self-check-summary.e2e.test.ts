@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { apiSession } from './api-client';
-import { screenshot, signedInPages, useServerAndBrowser } from './harness';
+import { screenshot, signedInPages, useServerAndBrowser, visit } from './harness';
 
 // Issue 12, item 5: the submit dialog shows the draft's 自查说明 beside the checklist and lets the principal
 // edit it; a 不符合 item under a summary that says 均符合要求 is sent back naming the item. 西永中学 (principal1)
@@ -27,7 +27,7 @@ describe('principal: the self-check summary follows the checklist', () => {
       const before = await principal<{ version: number }>('GET', `/instances/${id}`);
 
       const page = await signedIn('principal1', { viewport, onError: (m) => errors.push(m) });
-      await page.goto(`${env.server.url}/instances/${id}`);
+      await visit(page, `/instances/${id}`);
       await page.locator('[data-event=SUBMIT]').click();
       const modal = page.locator('.ant-modal-content');
       await modal.waitFor();

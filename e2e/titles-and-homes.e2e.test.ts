@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import schoolReport from '../api/src/test/fixtures/school-report.json' with { type: 'json' };
 import { apiSession } from './api-client';
-import { type OpenOptions, screenshot, signedInPages, useServerAndBrowser } from './harness';
+import { type OpenOptions, screenshot, signedInPages, useServerAndBrowser, visit } from './harness';
 import { openOptions, pickOption } from './select-option';
 
 // Issue 12, items 2, 6 and 7: things are named by what they are; teachers have a home; start forms know who you are.
@@ -48,7 +48,7 @@ describe('titles, the teacher’s home and start forms', () => {
     const entry = page.locator('[data-testid=home-entries] [data-testid=home-task]', { hasText: '青少年科学素质讲座' });
     await entry.waitFor();
     expect(await entry.textContent()).toContain('区科学技术协会');
-    await page.goto(`${env.server.url}/tasks`);
+    await visit(page, `/tasks`);
     const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '青少年科学素质讲座' });
     await row.waitFor();
     expect(await row.textContent()).toContain('区科学技术协会');
@@ -57,7 +57,7 @@ describe('titles, the teacher’s home and start forms', () => {
     await expect.poll(() => page.getByTestId('instance-title').textContent()).toBe('青少年科学素质讲座');
     await expect.poll(() => page.title()).not.toContain(DISTRICT);
     // 消息中心 names it the same way.
-    await page.goto(`${env.server.url}/notifications`);
+    await visit(page, `/notifications`);
     const notice = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '青少年科学素质讲座' }).first();
     await notice.waitFor();
     expect(await notice.textContent()).toContain('青少年科学素质讲座 · 学校确认 · 区科学技术协会');
@@ -175,7 +175,7 @@ describe('titles, the teacher’s home and start forms', () => {
     await page.waitForURL(/\/instances\/[^/]+$/, { timeout: 20_000 });
     await expect.poll(() => page.getByTestId('instance-title').textContent()).toBe('2026 年秋季校园安全月报');
     expect(await page.getByTestId('instance-requester').textContent()).toBe('西永中学 · 学校专项报告');
-    await page.goto(`${env.server.url}/instances`);
+    await visit(page, `/instances`);
     const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '2026 年秋季校园安全月报' });
     await row.waitFor();
     expect(await row.textContent()).toContain('西永中学');
