@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 
 import { configDefaults, defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const API_TESTS = {
   isolate: false,
@@ -25,9 +26,24 @@ const E2E_TESTS = {
 // workers (issue 13). vitest's default on two cores is one worker, one file at a time, which left a core idle
 // behind every unit file. Each browser file has its own server and Chromium, so they can run side by side;
 // they keep both cores busy (Chromium's renderers), so two at a time gains less for them than for unit files.
+/**
+ * vitest queues projects by name (admin, api, api-pg, e2e, e2e-pg, workflows), so the one-minute PostgreSQL
+ * role journeys started last and ran alone while the other worker idled. Browser files are the longest:
+ * they go first, the PostgreSQL journeys before the rest, and the short unit files fill the end. Within a
+ * project vitest's own order stays (longest last time first, else largest file first).
+ */
+const PROJECT_ORDER = ['e2e-pg', 'e2e', 'api-pg', 'api', 'admin', 'workflows'];
+class LongestProjectsFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (f: TestSpecification) => PROJECT_ORDER.indexOf(f.project.name);
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b)); // a stable sort
+  }
+}
+
 export default defineConfig({
   test: {
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    sequence: { sequencer: LongestProjectsFirst },
     projects: [
       { test: { name: 'workflows', include: ['workflows/src/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'admin', include: ['admin/src/**/*.test.ts'], environment: 'node' } },

@@ -240,10 +240,10 @@ function watchTraffic(page: Page): void {
 
 /**
  * Waits until the page has drawn and then asked for nothing for `quietMs`: a route the router has just
- * rendered fetches its code and its data, and a test that reads the page before they arrive would read the
- * previous route's cache.
+ * rendered fetches its code and its data, some of it only once other data is in (the start form's subjects
+ * after its workflows), and a test that reads the page before they arrive would read a half-drawn page.
  */
-export async function settle(page: Page, quietMs = 150, timeoutMs = 20_000): Promise<void> {
+export async function settle(page: Page, quietMs = 300, timeoutMs = 20_000): Promise<void> {
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   const t = traffic.get(page);
   if (!t) return page.waitForLoadState('networkidle');
