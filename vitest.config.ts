@@ -22,10 +22,6 @@ const E2E_TESTS = {
   globalSetup: ['e2e/global-setup.ts'],
 };
 
-// One runner for the whole repo: each workspace is a project, and all files share one pool of at least two
-// workers (issue 13). vitest's default on two cores is one worker, one file at a time, which left a core idle
-// behind every unit file. Each browser file has its own server and Chromium, so they can run side by side;
-// they keep both cores busy (Chromium's renderers), so two at a time gains less for them than for unit files.
 /**
  * vitest queues projects by name (admin, api, api-pg, e2e, e2e-pg, workflows), so the one-minute PostgreSQL
  * role journeys started last and ran alone while the other worker idled. Browser files are the longest:
@@ -40,6 +36,10 @@ class LongestProjectsFirst extends BaseSequencer {
   }
 }
 
+// One runner for the whole repo: each workspace is a project, and all files share one pool of at least two
+// workers (issue 13). vitest's default on two cores is one worker, one file at a time, which left a core idle
+// behind every unit file. Each browser file has its own server and Chromium, so they can run side by side;
+// they keep both cores busy (Chromium's renderers), so two at a time gains less for them than for unit files.
 export default defineConfig({
   test: {
     maxWorkers: Math.max(2, availableParallelism() - 1),
