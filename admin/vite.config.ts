@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import react from '@vitejs/plugin-react';
@@ -14,12 +16,28 @@ import { precompress } from './vite-precompress.ts';
 const SIDE_EFFECT_FREE =
   /[\\/]node_modules[\\/](?:react-markdown|remark-gfm|papaparse|error-stack-parser|stackframe)[\\/]/;
 
-export default defineConfig({
+/**
+ * react-router's package exports name only its development build (its own Vite plugin swaps in the
+ * production one; a plain Vite app has to ask). The development build checks and warns as it renders: 37 ms
+ * of each console start in a profile, and more on each route change. The dev server keeps it, warnings and all.
+ */
+const reactRouterProduction = join(
+  dirname(createRequire(import.meta.url).resolve('react-router/package.json')),
+  'dist/production/index.mjs',
+);
+
+export default defineConfig(({ command }) => ({
   base: '/',
   resolve: {
-    // antd's resize observer ships a polyfill for browsers without ResizeObserver; every browser the console
-    // supports has it (ES2022 build), so the polyfill's 2–3 KB are the browser's own class.
-    alias: { 'resize-observer-polyfill': fileURLToPath(new URL('./src/shims/resize-observer.ts', import.meta.url)) },
+    alias: [
+      // antd's resize observer ships a polyfill for browsers without ResizeObserver; every browser the console
+      // supports has it (ES2022 build), so the polyfill's 2–3 KB are the browser's own class.
+      {
+        find: 'resize-observer-polyfill',
+        replacement: fileURLToPath(new URL('./src/shims/resize-observer.ts', import.meta.url)),
+      },
+      ...(command === 'build' ? [{ find: /^react-router$/, replacement: reactRouterProduction }] : []),
+    ],
   },
   plugins: [react(), precompress()],
   build: {
@@ -37,4 +55,4 @@ export default defineConfig({
   preview: {
     proxy: { '/api': { target: 'http://127.0.0.1:8787', changeOrigin: false } },
   },
-});
+}));

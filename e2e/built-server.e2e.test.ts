@@ -102,6 +102,20 @@ describe('the built server (npm start): plain node, production dependencies, com
       expect(packages).not.toContain(dev);
   });
 
+  it("ships its libraries' production builds, not their development checks and warnings", () => {
+    // React's development build warns of keyless list items; react-router's warns of nested <Routes> without
+    // a "*" (its package exports name the development build only, so the console's build asks for the other).
+    const DEVELOPMENT_ONLY = ['unique "key" prop', 'You rendered descendant <Routes>'];
+    const assets = join(REPO_ROOT, 'admin', 'dist', 'assets');
+    const found = readdirSync(assets)
+      .filter((f) => f.endsWith('.js'))
+      .flatMap((f) => {
+        const text = readFileSync(join(assets, f), 'utf8');
+        return DEVELOPMENT_ONLY.filter((s) => text.includes(s)).map((s) => `${f}: ${s}`);
+      });
+    expect(found).toEqual([]);
+  });
+
   it('starts on a fresh database (migrated, demo seeded) and again on the existing one', async () => {
     const first = await startBuilt(dataDir);
     await first.stop();
