@@ -77,7 +77,7 @@ describe('整改问题台账 (issue 4): the findings list', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-findings').click()]);
     expect(download.suggestedFilename()).toMatch(/^网络安全检查整改问题台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(await download.path());
+    await wb.xlsx.read(await download.createReadStream());
     const sheet = wb.worksheets[0];
     expect(sheet?.rowCount).toBe(2 + expected.length);
     expect(new Set(sheet?.getColumn(6).values.slice(3))).toEqual(new Set(['高']));

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 
 import { createDatabase, startPostgres, type TestPostgres } from '../api/src/test/postgres';
+import { startBrowserServer } from './browser-server';
 import { DEMO_PASSWORD, freePort, REPO_ROOT } from './harness';
 import { removeSeeded, seedOnce } from './seeded-demo';
 
@@ -10,8 +11,9 @@ import { removeSeeded, seedOnce } from './seeded-demo';
 const TEMPLATE = 'demo_seeded';
 
 /**
- * Before any browser test: the built console and server up to date, and the demo seeded once — into the
- * data folder's SQLite file, or for the e2e-pg project into a PostgreSQL started for the run (issue 14).
+ * Before any browser test: the built console and server up to date, the run's Chromium started (each file
+ * connects to it), and the demo seeded once — into the data folder's SQLite file, or for the e2e-pg project
+ * into a PostgreSQL started for the run (issue 14).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   execFileSync(process.execPath, ['api/scripts/build.mjs', '--if-stale'], { cwd: REPO_ROOT, stdio: 'inherit' });
@@ -30,18 +32,22 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
   let postgres: TestPostgres | undefined;
   let env: Record<string, string> = {};
-  if (project.name === 'e2e-pg') {
-    postgres = await startPostgres();
-    env = { EDUFLOW_DATABASE_URL: await createDatabase(postgres.url, TEMPLATE) };
-  }
+  const browser = await startBrowserServer();
+  project.provide('e2eBrowser', browser.wsEndpoint());
   try {
+    if (project.name === 'e2e-pg') {
+      postgres = await startPostgres();
+      env = { EDUFLOW_DATABASE_URL: await createDatabase(postgres.url, TEMPLATE) };
+    }
     const dir = await seedOnce(REPO_ROOT, DEMO_PASSWORD, healthy, await freePort(), env);
     project.provide('e2eSeeded', { dir, postgres: postgres ? { serverUrl: postgres.url, template: TEMPLATE } : null });
     return async () => {
+      await browser.close();
       removeSeeded(dir);
       await postgres?.stop();
     };
   } catch (e) {
+    await browser.close();
     await postgres?.stop();
     throw e;
   }

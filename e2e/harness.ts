@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Download, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 
 import { copySeeded } from './seeded-demo';
@@ -30,14 +30,6 @@ export const DEMO_USERS = [
   'secadmin',
   'auditor',
 ] as const;
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-];
 
 export type RunningServer = {
   url: string;
@@ -160,15 +152,16 @@ export async function startServer(
 }
 
 /**
- * Debian's chromium driven by playwright-core (no browser download here). Its pages ask for reduced motion
- * unless a test says otherwise: the console then skips fades, slides and chart growth, so no click waits on
- * a closing dropdown and the renderer draws fewer frames (issue 13: the suite's time).
+ * The run's Chromium (Debian's, driven by playwright-core; started once by the global setup, see
+ * browser-server.ts), connected to for one test file. Closing what this returns closes the file's contexts
+ * and leaves the browser to the other files. Its pages ask for reduced motion unless a test says otherwise:
+ * the console then skips fades, slides and chart growth, so no click waits on a closing dropdown and the
+ * renderer draws fewer frames (issue 13: the suite's time).
  */
 export async function launchBrowser(): Promise<Browser> {
-  const browser = await chromium.launch({
-    executablePath: process.env.EDUFLOW_CHROMIUM ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const endpoint = inject('e2eBrowser');
+  if (!endpoint) throw new Error('no browser: e2e/global-setup.ts starts one for the e2e projects');
+  const browser = await chromium.connect(endpoint);
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => {
     const context = await newContext({ reducedMotion: 'reduce', ...options });
@@ -176,6 +169,13 @@ export async function launchBrowser(): Promise<Browser> {
     return context;
   };
   return browser;
+}
+
+/** A download's bytes (the browser runs in another process, so there is no local file to read). */
+export async function downloaded(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { apiSession } from './api-client';
 import { fillRequiredFields } from './fill-form';
-import { type OpenOptions, screenshot, signedInPages, useServerAndBrowser, visit } from './harness';
+import { downloaded, type OpenOptions, screenshot, signedInPages, useServerAndBrowser, visit } from './harness';
 import { pickOption } from './select-option';
 
 type Row = { id: string; subjectName: string; state: string };
@@ -247,9 +247,7 @@ describe('role journeys', () => {
     await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-instances').click()]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
-    const path = await download.path();
-    const { readFileSync } = await import('node:fs');
-    expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK'); // an .xlsx is a zip
+    expect((await downloaded(download)).subarray(0, 2).toString()).toBe('PK'); // an .xlsx is a zip
   });
 
   it('bureau admin: a school import with bad rows lists every problem by row and writes nothing', async () => {

@@ -20,6 +20,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** What global-setup.ts seeded for this project (null when a file runs without it). */
     e2eSeeded: TSeeded | null;
+    /** The run's Chromium (browser-server.ts), for playwright's connect(). */
+    e2eBrowser: string;
   }
 }
 
