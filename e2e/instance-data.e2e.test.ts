@@ -80,9 +80,8 @@ describe('实例详情: the form data names schools, people and other requests, 
     expect((await card.textContent()) ?? '').not.toMatch(UUID);
     await screenshot(page, 'instance-data-inspection');
 
-    const en = await open('admin');
-    await switchToEnglish(en);
-    const enCard = await dataCard(en, row!.id);
+    await switchToEnglish(page);
+    const enCard = await dataCard(page, row!.id);
     await enCard.locator('.ant-descriptions-item-label', { hasText: /^Security inspector$/ }).waitFor();
     await enCard.getByText(inspectorName!).waitFor();
   });
