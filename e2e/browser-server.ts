@@ -1,6 +1,6 @@
 import { type BrowserServer, chromium, type LaunchOptions } from 'playwright-core';
 
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

@@ -158,7 +158,7 @@ export async function startServer(
  * the console then skips fades, slides and chart growth, so no click waits on a closing dropdown and the
  * renderer draws fewer frames (issue 13: the suite's time).
  */
-export async function launchBrowser(): Promise<Browser> {
+export async function connectBrowser(): Promise<Browser> {
   const endpoint = inject('e2eBrowser');
   if (!endpoint) throw new Error('no browser: e2e/global-setup.ts starts one for the e2e projects');
   const browser = await chromium.connect(endpoint);
@@ -288,7 +288,7 @@ export function useServerAndBrowser(options: Parameters<typeof startServer>[0] =
   let browser: Browser | undefined;
   beforeAll(async () => {
     server = await startServer(options);
-    browser = await launchBrowser();
+    browser = await connectBrowser();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { launchBrowser } from './harness';
+import { connectBrowser } from './harness';
 
 /** The browser the suite shares (browser-server.ts): what it is started with, checked on the running one. */
 describe('the test browser', () => {
   it('opens a page without the omnibox popups a window preloads, and keeps playwright’s own switches', async () => {
-    const browser = await launchBrowser();
+    const browser = await connectBrowser();
     try {
       const page = await browser.newPage();
       await page.goto('data:text/html,<p>one page</p>');
