@@ -311,8 +311,6 @@ export type OpenOptions = {
   locale?: string;
   hasTouch?: boolean;
   onError?: (message: string) => void;
-  /** Sign in through the form (as a person does) instead of with the file's shared session. */
-  signInForm?: boolean;
   /** Where the page opens (default the user's home). */
   at?: string;
   /** A page loaded anew, not the user's page from an earlier test (for a test about what a load does). */
@@ -349,8 +347,8 @@ type Kept = { page: Page; key: string; lang: string };
  * and touch) gets it back, taken to its start path by the router as a link would (visit). Opening the console
  * anew costs the browser about 4 CPU-s (a renderer started, the scripts compiled, the shell drawn), and the
  * browser files are CPU-bound (issue 13). `fresh: true` asks for a new page; a failed test's pages are
- * pictured and closed. A sign-in that times out on a saturated machine (the login bundle not parsed in
- * time) is pictured and tried once more before the test fails.
+ * pictured and closed. Pages start signed in with the file's session for the user; the sign-in form itself
+ * is walked by `signIn` in the tests about it.
  */
 export function signedInPages(env: {
   readonly server: RunningServer;
@@ -388,7 +386,7 @@ export function signedInPages(env: {
     const viewport = options.viewport ?? { width: 1440, height: 900 };
     const locale = options.locale ?? 'zh-CN';
     const key = `${username} ${locale} ${options.hasTouch ? 'touch' : 'mouse'}`;
-    const again = options.signInForm || options.fresh ? undefined : kept.get(key);
+    const again = options.fresh ? undefined : kept.get(key);
     if (again) {
       kept.delete(key);
       const { page } = again;
@@ -407,30 +405,17 @@ export function signedInPages(env: {
     if (options.onError) page.on('pageerror', (e) => options.onError?.(`${username}: ${e.message}`));
     const entry: Kept = { page, key, lang: '' };
     inTest.push(entry);
-    if (!options.signInForm) {
-      // The file's one session per user (the sign-in form is walked by signIn's own tests): signing in for
-      // every page cost a page load and a password hash each time, and each of the three powers' sign-ins
-      // spends a code step.
-      const { session, csrf } = await sharedSession(env.server.url, username, env.server.password);
-      await context.addCookies([
-        { name: 'eduflow_session', value: session, url: env.server.url, httpOnly: true, sameSite: 'Lax' },
-        { name: 'eduflow_csrf', value: csrf, url: env.server.url, sameSite: 'Lax' },
-      ]);
-      await page.goto(`${env.server.url}${options.at ?? '/'}`);
-      await page.getByTestId('current-user').waitFor({ timeout: 20_000 });
-    } else {
-      try {
-        await signIn(page, env.server.url, username, env.server.password);
-      } catch (e) {
-        await screenshot(page, `sign-in-retry-${username}`);
-        console.warn(`sign-in retried for ${username}: ${String(e).split('\n')[0]}`);
-        await signIn(page, env.server.url, username, env.server.password);
-      }
-      if (options.at) await page.goto(`${env.server.url}${options.at}`);
-    }
+    // The file's one session per user (the sign-in form is walked by signIn's own tests): signing in for
+    // every page cost a page load and a password hash each time, and each of the three powers' sign-ins
+    // spends a code step.
+    const { session, csrf } = await sharedSession(env.server.url, username, env.server.password);
+    await context.addCookies([
+      { name: 'eduflow_session', value: session, url: env.server.url, httpOnly: true, sameSite: 'Lax' },
+      { name: 'eduflow_csrf', value: csrf, url: env.server.url, sameSite: 'Lax' },
+    ]);
+    await page.goto(`${env.server.url}${options.at ?? '/'}`);
+    await page.getByTestId('current-user').waitFor({ timeout: 20_000 });
     entry.lang = await page.evaluate(() => document.documentElement.lang);
-    // A form sign-in's session is the page's own, not the file's shared one: it is not handed to others.
-    if (options.signInForm) entry.key = `${key} form ${Math.random()}`;
     return page;
   };
 }
