@@ -5,7 +5,7 @@ import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
 import { DEMO_USERS } from '../seeds/src/district';
-import { REPO_ROOT, signIn, useServerAndBrowser } from './harness';
+import { REPO_ROOT, settle, signIn, useServerAndBrowser } from './harness';
 
 /**
  * Issue 11's budgets: the JavaScript a browser fetches for the sign-in page, and for each demo user's
@@ -63,35 +63,14 @@ const line = (name: string, where: string, f: Figures) =>
   `${name.padEnd(12)} ${where.padEnd(14)} ${String(f.scripts.length).padStart(3)} files  ${kb(f.transferred).padStart(10)} transferred (${f.encodings.join('/')})  ${kb(f.gzip).padStart(10)} gzip  ${kb(f.raw).padStart(11)} raw`;
 
 /**
- * Waits until the page has asked for nothing for a while and shows no loading placeholder: a client-side
- * navigation (the sign-in's) never fires a load state, so requests in flight are counted here.
+ * Waits until the page shows no loading placeholder and has asked for nothing for a second before and after
+ * (a client-side navigation, the sign-in's, never fires a load state; settle() counts requests in flight).
  */
-function settler(page: Page): () => Promise<void> {
-  let inFlight = 0;
-  let lastActivity = Date.now();
-  const done = () => {
-    inFlight--;
-    lastActivity = Date.now();
-  };
-  page.on('request', () => {
-    inFlight++;
-    lastActivity = Date.now();
-  });
-  page.on('requestfinished', done);
-  page.on('requestfailed', done);
-  const quiet = async () => {
-    const deadline = Date.now() + 30_000;
-    while (inFlight > 0 || Date.now() - lastActivity < 1_000) {
-      if (Date.now() > deadline) throw new Error(`network not quiet after 30 s (${inFlight} in flight)`);
-      await page.waitForTimeout(100);
-    }
-  };
-  return async () => {
-    await page.locator('#root > *').first().waitFor();
-    await quiet();
-    await page.locator('.ant-skeleton, .ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 20_000 });
-    await quiet();
-  };
+async function settled(page: Page): Promise<void> {
+  await page.locator('#root > *').first().waitFor();
+  await settle(page, 1_000, 30_000);
+  await page.locator('.ant-skeleton, .ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 20_000 });
+  await settle(page, 1_000, 30_000);
 }
 
 describe('console bundle budgets (issue 11): JS per page, compressed', () => {
@@ -106,10 +85,9 @@ describe('console bundle budgets (issue 11): JS per page, compressed', () => {
   it(`sign-in page: at most ${kb(SIGN_IN_BUDGET)} of JS`, async () => {
     const page = await fresh();
     const figures = watchScripts(page);
-    const settle = settler(page);
     await page.goto(`${env.server.url}/login`);
     await page.locator('#username').waitFor();
-    await settle();
+    await settled(page);
     const f = await figures();
     report.push(line('(sign-in)', '/login', f));
     await page.context().close();
@@ -130,9 +108,8 @@ describe('console bundle budgets (issue 11): JS per page, compressed', () => {
     for (const username of onePerRole) {
       const page = await fresh();
       const figures = watchScripts(page);
-      const settle = settler(page);
       await signIn(page, env.server.url, username, env.server.password);
-      await settle();
+      await settled(page);
       const f = await figures();
       const row = line(username, new URL(page.url()).pathname, f);
       report.push(row);
