@@ -18,8 +18,9 @@ const SIDE_EFFECT_FREE =
 
 /**
  * react-router's package exports name only its development build (its own Vite plugin swaps in the
- * production one; a plain Vite app has to ask). The development build checks and warns as it renders: 37 ms
- * of each console start in a profile, and more on each route change. The dev server keeps it, warnings and all.
+ * production one; a plain Vite app has to ask). The two differ in one flag, ENABLE_DEV_WARNINGS: the
+ * development build checks the route tree and warns as it renders, work no user of the built console needs.
+ * The dev server keeps it, warnings and all.
  */
 const reactRouterProduction = join(
   dirname(createRequire(import.meta.url).resolve('react-router/package.json')),
