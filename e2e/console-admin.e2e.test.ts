@@ -10,6 +10,8 @@ function districtDay(days = 0): string {
   return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+type Inbox = { items: Array<{ id: string; instanceId: string }> };
+
 describe('console: account, settings and bulk journeys', () => {
   const env = useServerAndBrowser();
   const open = signedInPages(env);
@@ -218,21 +220,33 @@ describe('console: account, settings and bulk journeys', () => {
       password: 'Successor#2026',
       roles: [{ role: 'inspector', orgId: district?.id }],
     });
+    const inspector1 = await apiSession(env.server.url, 'inspector1', env.server.password);
+    const before = (await inspector1<Inbox>('GET', '/tasks?limit=100')).items;
+    expect(before.length).toBeGreaterThan(0);
     const page = await open('admin', { at: '/users?q=inspector1' });
     const row = page.locator('[data-testid=user-table] tbody tr.ant-table-row', { hasText: 'inspector1' });
     await row.waitFor();
     await row.getByRole('button', { name: '移交' }).click();
     const modal = page.locator('.ant-modal-content');
     await modal.getByText('原办理人').waitFor();
+    // The server moves everything the person holds in a running instance, not just inbox tasks: the hint says so.
+    const hint = (await modal.locator('.ant-typography-secondary').first().textContent()) ?? '';
+    expect(hint).toContain('审核席位');
+    expect(hint).toContain('分工指派');
     await pickOption(modal.getByTestId('user-picker').last(), '孙涛', '孙涛');
     await modal.locator('.ant-modal-footer .ant-btn-primary').click();
     const result = modal.locator('.ant-alert', { hasText: /已移交 \d+ 个流程/ });
     await result.waitFor({ timeout: 30_000 });
     const text = (await result.textContent()) ?? '';
     const moved = Number(/已移交 (\d+) 个流程/.exec(text)?.[1]);
-    expect(moved).toBeGreaterThan(0);
+    // The figure counts instances (one move each), at least those the inbox tasks belonged to.
+    expect(moved).toBeGreaterThanOrEqual(new Set(before.map((t) => t.instanceId)).size);
     expect(text).toContain('失败 0 个');
     await screenshot(page, 'users-reassign-done');
+    expect((await inspector1<Inbox>('GET', '/tasks?limit=100')).items).toEqual([]);
+    const successor = await apiSession(env.server.url, 'inspector8', 'Successor#2026');
+    const after = (await successor<Inbox>('GET', '/tasks?limit=100')).items;
+    expect(new Set(after.map((t) => t.instanceId))).toEqual(new Set(before.map((t) => t.instanceId)));
     await page.locator('.ant-modal-close').click();
     await modal.waitFor({ state: 'hidden' });
     // Again: inspector1 holds nothing any more.

@@ -25,6 +25,10 @@ describe('专家评分 (issue 12 item 10): 提交评分 against the rubric, and 
     await page.waitForURL(/\/instances\/[^/?]+$/);
     id = page.url().split('/instances/')[1] ?? '';
     await expect.poll(() => state(page)).toBe('专家评审');
+    // Review is blind both ways: expert2 (吴海峰) sees neither the other experts nor their scoring.
+    const body = (await page.locator('main').textContent()) ?? '';
+    for (const other of EXPERT_NAMES.filter((n) => n !== '吴海峰')) expect(body).not.toContain(other);
+    expect(await page.getByTestId('history').textContent()).not.toContain('提交评分');
     const actions = page.getByTestId('event-actions');
     await actions.locator('button', { hasText: '提交评分' }).waitFor();
     expect(await actions.textContent()).not.toContain('提交本单位填报');

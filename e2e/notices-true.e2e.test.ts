@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { apiSession } from './api-client';
-import { OUTPUT_DIR, screenshot, signedInPages, useServerAndBrowser } from './harness';
+import { OUTPUT_DIR, screenshot, signedInPages, useServerAndBrowser, visit } from './harness';
 import { pickOption } from './select-option';
 
 type Notice = { id: string; kind: string; instanceId: string | null; state: string | null; resolvedAt: string | null };
@@ -169,7 +169,7 @@ describe('issue 12.11: notifications stay true', () => {
     expect(new Set(schools).size).toBe(schools.length);
   });
 
-  it('(e) the auditor finds an actor in the audit log by name', async () => {
+  it('(e) the auditor finds an actor in the audit log by name, and reads instances without a way to start one', async () => {
     const page = await open('auditor', { at: '/audit' });
     const picker = page.getByTestId('user-picker');
     await picker.waitFor();
@@ -181,5 +181,9 @@ describe('issue 12.11: notifications stay true', () => {
     // Every row is hers (the actor column reads 李文静（基教科）).
     await expect.poll(async () => (await rows.allTextContents()).every((text) => text.includes('李文静'))).toBe(true);
     await screenshot(page, 'audit-actor-by-name');
+    // The auditor reads instances and has no way to start one.
+    await visit(page, '/instances');
+    await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    expect(await page.getByRole('button', { name: /发起流程/ }).count()).toBe(0);
   });
 });
