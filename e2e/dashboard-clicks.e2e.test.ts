@@ -265,7 +265,8 @@ describe('统计看板 (issue 4): a click on any chart opens its list, filtered 
     await overviewLoaded;
     // The tags under the chart are drawn from the same rows: once they carry the group, so does the chart's data.
     await page.locator(`[data-testid=workflow-state-links] a[href*="${group?.id}"]`).first().waitFor();
-    await page.waitForTimeout(150); // the chart draws on the next frame (no growth animation: reduced motion)
+    // The chart draws on the next frame (no growth animation: reduced motion).
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     await screenshot(page, 'dashboard-clicks-reviewer-group');
     const { url, pushes } = await clickChart(page, 'chart-by-workflow');
     expect(pushes).toBe(1);

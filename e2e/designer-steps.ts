@@ -14,11 +14,18 @@ export async function choose(page: Page, select: Locator, text: string) {
   });
 }
 
+/**
+ * Waits until the canvas has re-fitted its view (it does, 60 ms after steps come or go, and says so with
+ * aria-busy): a handle or step measured before would have moved.
+ */
+async function viewSettled(page: Page) {
+  await page.locator('[data-testid=designer-canvas][aria-busy=false]').waitFor({ timeout: 10_000 });
+}
+
 /** Draws a transition the way a person does: from a state's right handle onto another state's left handle. */
 export async function connect(page: Page, from: string, to: string, expectEdge: string) {
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    // The canvas re-fits its view 60 ms after each change of the graph (at once: pages ask for reduced motion).
-    await page.waitForTimeout(200);
+    await viewSettled(page);
     await page.evaluate(() => window.scrollTo(0, 0)); // the sticky header must not cover the handles
     const source = await page.locator(`[data-testid="rf__node-${from}"] .react-flow__handle.source`).boundingBox();
     const target = await page.locator(`[data-testid="rf__node-${to}"] .react-flow__handle.target`).boundingBox();
@@ -44,7 +51,7 @@ export async function connect(page: Page, from: string, to: string, expectEdge: 
 /** Selects a state on the canvas (the view may still be settling after a layout change). */
 export async function selectNode(page: Page, id: string) {
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    await page.waitForTimeout(200);
+    await viewSettled(page);
     await page.getByTestId(`designer-node-${id}`).click();
     if (
       await page
@@ -95,8 +102,8 @@ export async function act(page: Page, url: string, label: string, fill?: (modal:
   await button.click();
   const modal = page.locator('.ant-modal-content');
   await modal.waitFor();
-  // The modal seeds its form from the instance just after opening; typing earlier would be reset.
-  await page.waitForTimeout(500);
+  // The dialog seeds its form from the instance once open (aria-busy until then); typing earlier would be reset.
+  await modal.locator('form[aria-busy=false]').waitFor();
   if (fill) await fill(modal);
   await fillRequiredFields(modal);
   const comment = modal.locator('#__comment');

@@ -19,12 +19,11 @@ export async function openOptions(field: Locator, search?: string): Promise<Loca
   );
   if ((await combobox.getAttribute('aria-expanded')) !== 'true') await box.click();
   if (search !== undefined) await page.keyboard.type(search);
-  let listId: string | null = null;
-  for (let i = 0; i < 100 && !listId; i += 1) {
-    listId = await combobox.getAttribute('aria-controls');
-    if (!listId) await page.waitForTimeout(50);
-  }
-  if (!listId) throw new Error('the select did not open its list');
+  const opened = combobox.and(page.locator('[aria-controls]'));
+  await opened.waitFor({ timeout: 5_000 }).catch(() => {
+    throw new Error('the select did not open its list');
+  });
+  const listId = await opened.getAttribute('aria-controls');
   // Not a hidden one: two selects of the designer's form builder were seen sharing a list id.
   return page
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)', { has: page.locator(`[id="${listId}"]`) })

@@ -13,7 +13,7 @@ import {
   type ReactFlowInstance,
 } from '@xyflow/react';
 import { theme } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useLocalize } from '../components/localized-text';
@@ -73,10 +73,20 @@ export function DesignerCanvas({
     onPlaced?.(auto);
   }, [layoutKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const [flow, setFlow] = useState<ReactFlowInstance<StateNodeType, Edge> | null>(null);
+  // aria-busy until the view has moved: a step read or clicked before is not where it will be. Set on the
+  // element itself: through state it would render the whole canvas again for a flag.
+  const canvas = useRef<HTMLDivElement>(null);
   // Every step in view when steps come or go or are laid out again (new nodes are measured on the next
   // frame); never on a new arrow, which would slide the canvas under the pointer.
   useEffect(() => {
-    const timer = setTimeout(() => void flow?.fitView({ padding: 0.15, duration: reducedMotion ? 0 : 200 }), 60);
+    canvas.current?.setAttribute('aria-busy', 'true');
+    const timer = setTimeout(
+      () =>
+        void Promise.resolve(flow?.fitView({ padding: 0.15, duration: reducedMotion ? 0 : 200 })).finally(() =>
+          canvas.current?.setAttribute('aria-busy', 'false'),
+        ),
+      60,
+    );
     return () => clearTimeout(timer);
   }, [steps, layoutKey, flow]);
 
@@ -175,6 +185,7 @@ export function DesignerCanvas({
 
   return (
     <div
+      ref={canvas}
       data-testid="designer-canvas"
       // Enter or Space on a focused step or arrow opens its panel, as a click does (React Flow only marks it selected).
       onKeyDown={(e) => {

@@ -111,6 +111,8 @@ export function EventModal({ view, event, preset, fields, onClose, onDone, onRel
   // Criteria of a total in the dialog are drawn inside its rubric.
   const criteria = new Set(items.flatMap(({ field }) => field.sumOf ?? []));
 
+  // The form is aria-busy until it holds the instance's values for this event: typed into earlier, they are reset.
+  const [seededFor, setSeededFor] = useState<Props['event']>(null);
   useEffect(() => {
     if (!event) return;
     clearError();
@@ -127,6 +129,7 @@ export function EventModal({ view, event, preset, fields, onClose, onDone, onRel
       })),
     );
     if (preset) form.setFields(Object.entries(preset).map(([name, value]) => ({ name, value })));
+    setSeededFor(event);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [event]);
 
@@ -245,7 +248,13 @@ export function EventModal({ view, event, preset, fields, onClose, onDone, onRel
         mineOnly={event?.type === 'SUBMIT_PART'}
       >
         <FindingsProvider instanceId={view.id} data={view.data} fields={fields}>
-          <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={pending || conflict}>
+          <Form<Values>
+            form={form}
+            layout="vertical"
+            onFinish={(v) => void submit(v)}
+            disabled={pending || conflict}
+            aria-busy={seededFor !== event}
+          >
             {event && (
               <MechanicFields
                 event={event}
