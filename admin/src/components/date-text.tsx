@@ -1,7 +1,7 @@
-import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import { inDistrict } from '../config/time';
+import { CellText } from './cell-text';
 
 export const DATE_TIME = 'YYYY-MM-DD HH:mm';
 
@@ -20,15 +20,15 @@ export function DateText({
   format?: string;
 }) {
   const { t } = useTranslation();
-  if (!value) return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
+  if (!value) return <CellText tone="secondary">{t('common.none')}</CellText>;
   return (
-    <Typography.Text
-      type={overdue ? 'danger' : undefined}
+    <CellText
+      tone={overdue ? 'danger' : undefined}
       strong={overdue}
       title={formatDateTime(value, 'YYYY-MM-DD HH:mm:ss Z')}
     >
       {formatDateTime(value, format)}
       {overdue ? ` · ${t('tasks.overdue')}` : ''}
-    </Typography.Text>
+    </CellText>
   );
 }

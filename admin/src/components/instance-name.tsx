@@ -1,13 +1,14 @@
-import { Space, Typography } from 'antd';
 import { Link } from 'react-router';
 
 import type { MaybeLocalized } from '../types/contract';
+import { CellText } from './cell-text';
 import { useLocalize } from './localized-text';
 
 /**
  * What an instance is called — its declared title (the activity, the round, the cycle) — over the
  * workflow it runs in, smaller: a list row or card names the thing, not the bureau it is filed with.
- * With `to` the name is the row's real link (reached with Tab, opened with Enter).
+ * With `to` the name is the row's real link (reached with Tab, opened with Enter). Plain elements, not antd's
+ * Space and Typography: every row draws one (see CellText).
  */
 export function InstanceName({
   title,
@@ -22,19 +23,19 @@ export function InstanceName({
   const name = localize(title);
   const kind = localize(workflow);
   return (
-    <Space direction="vertical" size={0} data-testid="instance-name">
+    <div style={{ display: 'flex', flexDirection: 'column' }} data-testid="instance-name">
       {to ? (
         <Link to={to} style={{ fontWeight: 600 }}>
           {name}
         </Link>
       ) : (
-        <Typography.Text strong>{name}</Typography.Text>
+        <CellText strong>{name}</CellText>
       )}
       {kind !== name && (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        <CellText tone="secondary" style={{ fontSize: 12 }}>
           {kind}
-        </Typography.Text>
+        </CellText>
       )}
-    </Space>
+    </div>
   );
 }
