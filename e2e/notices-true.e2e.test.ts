@@ -135,10 +135,18 @@ describe('issue 12.11: notifications stay true', () => {
   });
 
   it('(d, e) bulk start names the schools already running the round, found by name in 按姓名搜索 pickers; skipping starts the rest', async () => {
-    const page = await open('reviewer', { at: '/instances' });
+    const page = await open('reviewer');
+    // The list asks for what it shows; the dialog's list of every organisation only once it is opened.
+    const asked: URL[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url())));
+    const everyOrg = () => asked.filter((u) => u.pathname === '/api/orgs' && !u.searchParams.has('type')).length;
+    await visit(page, '/instances');
+    await page.locator('[data-testid=instance-table] tbody tr.ant-table-row').first().waitFor();
+    expect(everyOrg()).toBe(0);
     await page.getByTestId('bulk-start').click();
     const modal = page.locator('.ant-modal-content');
     await pickOption(modal.locator('#definitionId'), '网络安全检查');
+    expect(everyOrg()).toBe(1);
     await modal.getByRole('button', { name: /^中\s*学$/ }).click();
     // (e) The inspector is found by name, and the field says so.
     const picker = modal.getByTestId('user-picker');

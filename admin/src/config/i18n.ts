@@ -89,6 +89,8 @@ void i18n.use(initReactI18next).init({
   fallbackLng: DEFAULT_LANGUAGE,
   interpolation: { escapeValue: false },
   returnNull: false,
+  // i18next 25 advertises its vendor's service in every console that starts it (the browser's, the tests').
+  showSupportNotice: false,
 });
 
 export default i18n;

@@ -27,7 +27,18 @@ const CHUNK = 25;
  * 批量发起: one workflow for many schools (or groups) at once, e.g. this round's inspection for every
  * secondary school. Sent in batches of 25 so the progress bar moves and a failure names its school.
  */
-export function BulkStartModal({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: () => void }) {
+export function BulkStartModal({
+  open,
+  onClose,
+  afterClose,
+  onDone,
+}: {
+  open: boolean;
+  onClose: () => void;
+  /** Once the dialog has faded out (the list then unmounts it). */
+  afterClose?: () => void;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const [form] = Form.useForm<Record<string, unknown>>();
@@ -102,6 +113,7 @@ export function BulkStartModal({ open, onClose, onDone }: { open: boolean; onClo
       open={open}
       title={t('bulk.startTitle')}
       onCancel={close}
+      afterClose={afterClose}
       width={720}
       destroyOnHidden
       maskClosable={!running}

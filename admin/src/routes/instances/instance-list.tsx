@@ -39,7 +39,9 @@ export function InstanceList() {
   const bureau =
     cachedSession()?.me.roles.some((r) => r.role === 'bureauAdmin' || r.role === 'bureauReviewer') ?? false;
   const [selected, setSelected] = useState<string[]>([]);
-  const [bulkOpen, setBulkOpen] = useState(false);
+  // 批量发起 is mounted only while open or closing: closed, it fetched every organisation and the published
+  // workflows on each visit of the list, for a dialog most visits never open.
+  const [bulk, setBulk] = useState<'closed' | 'open' | 'closing'>('closed');
   const [chasing, setChasing] = useState<number | null>(null);
   const chase = async () => {
     setChasing(0);
@@ -90,7 +92,7 @@ export function InstanceList() {
             </Button>
           )}
           {bureau && (
-            <Button icon={<AppstoreAddOutlined />} onClick={() => setBulkOpen(true)} data-testid="bulk-start">
+            <Button icon={<AppstoreAddOutlined />} onClick={() => setBulk('open')} data-testid="bulk-start">
               {t('bulk.startTitle')}
             </Button>
           )}
@@ -174,7 +176,14 @@ export function InstanceList() {
         />
       )}
       {pager}
-      <BulkStartModal open={bulkOpen} onClose={() => setBulkOpen(false)} onDone={() => void tableQuery.refetch()} />
+      {bulk !== 'closed' && (
+        <BulkStartModal
+          open={bulk === 'open'}
+          onClose={() => setBulk('closing')}
+          afterClose={() => setBulk('closed')}
+          onDone={() => void tableQuery.refetch()}
+        />
+      )}
     </List>
   );
 }
