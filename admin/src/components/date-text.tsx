@@ -21,13 +21,10 @@ export function DateText({
 }) {
   const { t } = useTranslation();
   if (!value) return <CellText tone="secondary">{t('common.none')}</CellText>;
+  const at = inDistrict(value); // once for both texts: the zone's offset is the costly part
   return (
-    <CellText
-      tone={overdue ? 'danger' : undefined}
-      strong={overdue}
-      title={formatDateTime(value, 'YYYY-MM-DD HH:mm:ss Z')}
-    >
-      {formatDateTime(value, format)}
+    <CellText tone={overdue ? 'danger' : undefined} strong={overdue} title={at.format('YYYY-MM-DD HH:mm:ss Z')}>
+      {at.format(format)}
       {overdue ? ` · ${t('tasks.overdue')}` : ''}
     </CellText>
   );
