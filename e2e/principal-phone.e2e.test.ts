@@ -13,6 +13,18 @@ const PNG = Buffer.from(
   'base64',
 );
 
+/** Elements wider than the text they hold (by more than a pixel), as their texts. */
+const wider = (el: Locator) =>
+  el.evaluateAll((nodes) =>
+    nodes
+      .filter((n) => {
+        const text = document.createRange();
+        text.selectNodeContents(n);
+        return n.getBoundingClientRect().width > text.getBoundingClientRect().width + 1;
+      })
+      .map((n) => n.textContent),
+  );
+
 /** Taller than wide by far means a character per line: the text had no room. */
 const squeezed = (el: Locator) =>
   el.evaluateAll((nodes) =>
@@ -109,6 +121,9 @@ describe('principal1 on a phone (390×844)', () => {
       expect(await page.getByTestId(list).getAttribute('data-layout')).toBe('cards');
       expect(await page.locator('.ant-table').count()).toBe(0);
       expect(await squeezed(page.locator('[data-testid=row-card] :is(a, dd, dt)'))).toEqual([]);
+      // A card's title link is as wide as its text: a tap beside it is the card's, not the link's (hovered, a
+      // link stretched across the card drew its lighter hover colour wherever the finger had last been).
+      expect(await wider(page.locator('[data-testid=instance-name] a'))).toEqual([]);
       await fitsWidth(page);
       expect(serious(await axeFindings(page))).toEqual([]);
       await shoot(page, `${who}-phone${path.replaceAll('/', '-')}`);

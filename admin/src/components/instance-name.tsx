@@ -23,7 +23,8 @@ export function InstanceName({
   const name = localize(title);
   const kind = localize(workflow);
   return (
-    <div style={{ display: 'flex', flexDirection: 'column' }} data-testid="instance-name">
+    // flex-start: each line as wide as its text, as in antd's Space (a stretched link took clicks the whole row wide).
+    <div style={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start' }} data-testid="instance-name">
       {to ? (
         <Link to={to} style={{ fontWeight: 600 }}>
           {name}
