@@ -135,7 +135,8 @@ describe('issue 12.11: notifications stay true', () => {
   });
 
   it('(d, e) bulk start names the schools already running the round, found by name in 按姓名搜索 pickers; skipping starts the rest', async () => {
-    const page = await open('reviewer');
+    // From the to-do list, which asks for no organisations (the dashboard, the reviewer's home, asks for all).
+    const page = await open('reviewer', { at: '/tasks' });
     // The list asks for what it shows; the dialog's list of every organisation only once it is opened.
     const asked: URL[] = [];
     page.on('request', (r) => asked.push(new URL(r.url())));
