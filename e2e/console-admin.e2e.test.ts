@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { apiSession } from './api-client';
 import { screenshot, signedInPages, useServerAndBrowser } from './harness';
+import { photo } from './photo';
 import { pickOption } from './select-option';
 
 /** A district calendar day (Asia/Shanghai), `days` from today, as the date pickers type it. */
@@ -119,13 +120,7 @@ describe('console: account, settings and bulk journeys', () => {
     await screenshot(page, 'inspector-item-evidence-refused');
 
     // A photo on that row (what the camera hands back): counted, shown as a thumbnail, the message goes.
-    const png = Buffer.from(
-      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-      'base64',
-    );
-    await row
-      .locator('input[type=file]')
-      .setInputFiles({ name: '机房消防照片.png', mimeType: 'image/png', buffer: png });
+    await row.locator('input[type=file]').setInputFiles(photo('机房消防照片.png'));
     await expect.poll(() => row.getByTestId('item-evidence-count-PHY-02').textContent()).toBe('佐证 1');
     await row.getByTestId('item-evidence-thumb').waitFor();
     expect(await row.getByTestId('item-evidence-error-PHY-02').count()).toBe(0);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { apiSession } from './api-client';
 import { fitsWidth, PHONE, shoot, TABLET } from './devices';
 import { signedInPages, useServerAndBrowser } from './harness';
+import { photo } from './photo';
 
 type Finding = {
   itemCode: string;
@@ -16,13 +17,6 @@ type Finding = {
   returnNote: string | null;
 };
 type View = { id: string; version: number; state: string; data: { items: Array<Record<string, string>> } };
-
-// The smallest valid PNG, standing in for what a tablet's or phone's camera hands back.
-const PHOTO = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
-const photo = (name: string) => ({ name, mimeType: 'image/png', buffer: PHOTO });
 
 describe('整改问题, item by item (issue 12 item 4): inspector on a tablet, the school on a phone', () => {
   const env = useServerAndBrowser();

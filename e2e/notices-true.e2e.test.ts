@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { apiSession } from './api-client';
 import { OUTPUT_DIR, screenshot, signedInPages, useServerAndBrowser, visit } from './harness';
+import { photo } from './photo';
 import { pickOption } from './select-option';
 
 type Notice = { id: string; kind: string; instanceId: string | null; state: string | null; resolvedAt: string | null };
@@ -74,11 +75,7 @@ describe('issue 12.11: notifications stay true', () => {
     // 不符合 opens the item's finding, with its photo row.
     await item.getByText('不符合', { exact: true }).click();
     await item.getByTestId('finding-editor-PHY-02').waitFor();
-    const png = Buffer.from(
-      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-      'base64',
-    );
-    await item.locator('input[type=file]').setInputFiles({ name: '机房照片.png', mimeType: 'image/png', buffer: png });
+    await item.locator('input[type=file]').setInputFiles(photo('机房照片.png'));
     const thumbLoaded = (scope: typeof item) =>
       expect
         .poll(() =>

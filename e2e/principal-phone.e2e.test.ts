@@ -6,12 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { axeFindings, serious } from './axe';
 import { fitsWidth, PHONE, shoot, withinScreen } from './devices';
 import { signedInPages, useServerAndBrowser, visit } from './harness';
-
-/** A 1×1 PNG: small, and a real image the API's magic-byte check accepts. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
+import { PHOTO, photo } from './photo';
 
 /** Elements wider than the text they hold (by more than a pixel), as their texts. */
 const wider = (el: Locator) =>
@@ -75,15 +70,12 @@ describe('principal1 on a phone (390×844)', () => {
     await shoot(page, 'principal-phone-task');
 
     // Evidence from the phone: a photo uploaded to the instance is listed with its SHA-256.
-    await page
-      .getByTestId('attachments')
-      .locator('input[type=file]')
-      .setInputFiles({ name: '机房门禁照片.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByTestId('attachments').locator('input[type=file]').setInputFiles(photo('机房门禁照片.png'));
     const attachment = page.getByTestId('attachment-row').first();
     await attachment.waitFor({ timeout: 20_000 });
     expect(await attachment.textContent()).toContain('机房门禁照片.png');
     expect(await attachment.getByTestId('attachment-sha').textContent()).toContain(
-      createHash('sha256').update(PNG).digest('hex').slice(0, 16),
+      createHash('sha256').update(PHOTO).digest('hex').slice(0, 16),
     );
     await attachment.scrollIntoViewIfNeeded();
     await fitsWidth(page);
