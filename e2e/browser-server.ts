@@ -1,4 +1,4 @@
-import { type BrowserServer, chromium, type LaunchOptions } from 'playwright-core';
+import { type Browser, type BrowserServer, chromium, type LaunchOptions } from 'playwright-core';
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -46,4 +46,9 @@ async function withDisabledFeatures(options: LaunchOptions): Promise<LaunchOptio
  */
 export async function startBrowserServer(): Promise<BrowserServer> {
   return chromium.launchServer(await withDisabledFeatures(launchOptions()));
+}
+
+/** One Chromium for a measuring script (api/bench), started with the same switches as the tests'. */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch(await withDisabledFeatures(launchOptions()));
 }

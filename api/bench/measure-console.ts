@@ -1,26 +1,19 @@
 /**
- * The bureau's home in a browser: Debian's Chromium (playwright-core, as the e2e tests drive it) signs in
- * as the reviewer and waits for the dashboard to show its figures — every report card drawn, no skeleton
- * left. Timed from the click on 登录 to that moment, on a fresh browser context each time (nothing cached).
+ * The bureau's home in a browser: Debian's Chromium, started with the e2e tests' switches (without them it
+ * preloads its omnibox popups for every page, CPU the figure would count), signs in as the reviewer and
+ * waits for the dashboard to show its figures — every report card drawn, no skeleton left. Timed from the
+ * click on 登录 to that moment, on a fresh browser context each time (nothing cached).
  */
-import { chromium } from 'playwright-core';
-
+import { launchChromium } from '../../e2e/browser-server.js';
 import { BENCH_PASSWORD } from './city-db.js';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-];
 export type TConsole = { runs: number[]; medianMs: number } | { skipped: string };
 
 export async function measureConsole(base: string, runs = 3): Promise<TConsole> {
-  const executablePath = process.env.EDUFLOW_CHROMIUM ?? '/usr/bin/chromium';
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS }).catch((e: unknown) => e as Error);
+  const browser = await launchChromium().catch((e: unknown) => e as Error);
   if (browser instanceof Error)
-    return { skipped: `no Chromium at ${executablePath}: ${browser.message.split('\n')[0]}` };
+    // playwright's message names the executable it looked for (EDUFLOW_CHROMIUM or /usr/bin/chromium).
+    return { skipped: `no Chromium: ${browser.message.split('\n')[0]}` };
   try {
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
