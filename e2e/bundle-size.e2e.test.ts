@@ -97,6 +97,22 @@ describe('console bundle budgets (issue 11): JS per page, compressed', () => {
     expect(f.scripts.filter((s) => s.encoding === 'identity' && s.raw >= 1024)).toEqual([]);
   });
 
+  it("typing on the sign-in page fetches the console's code before 登录 is clicked, opening it does not", async () => {
+    const page = await fresh();
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    const chunks = ['App', 'console-shell', 'home-page'];
+    const fetched = () => chunks.filter((c) => asked.some((p) => p.startsWith(`/assets/${c}-`) && p.endsWith('.js')));
+    await page.goto(`${env.server.url}/login`);
+    await page.locator('#username').waitFor();
+    await settled(page);
+    expect(fetched()).toEqual([]);
+
+    await page.locator('#username').fill('reviewer');
+    await expect.poll(fetched).toEqual(chunks);
+    await page.context().close();
+  });
+
   // What a first page loads follows from the role (its menu and home page), not the person: one demo user
   // per role is measured (two principals or three experts fetched the same files, 2–3 s each).
   const onePerRole = DEMO_USERS.filter((u, i) => DEMO_USERS.findIndex((v) => v.role === u.role) === i).map(

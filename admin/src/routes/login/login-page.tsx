@@ -7,7 +7,7 @@ import { LanguageSwitch } from '../../components/language-switch';
 import { useLocalize } from '../../components/localized-text';
 import { districtClock } from '../../config/district';
 import { brand } from '../../config/theme';
-import { openConsole } from '../../open-console';
+import { openConsole, prefetchConsole } from '../../open-console';
 import { type ApiError, asApiError } from '../../providers/http';
 import { afterSignIn, type Credentials, requestSignIn } from '../../providers/sign-in';
 import { LoginAside } from './login-aside';
@@ -80,6 +80,7 @@ export function LoginPage() {
             layout="vertical"
             requiredMark={false}
             onFinish={(values) => void submit(values)}
+            onValuesChange={prefetchConsole}
             size="large"
           >
             <Form.Item
