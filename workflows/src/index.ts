@@ -15,6 +15,7 @@ export {
   BLOCKS,
   type EntryRuleName,
   isBlockName,
+  type TFieldHolds,
 } from './blocks/registry.js';
 export {
   actionBlocks,
@@ -54,6 +55,7 @@ export {
 } from './engine.js';
 export type * from './engine-types.js';
 export { allFields, fieldAccess, formOf } from './forms/field-access.js';
+export { fieldRefs } from './forms/field-refs.js';
 export {
   raiseConfigOf,
   type RaisedRow,

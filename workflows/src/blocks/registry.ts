@@ -59,7 +59,13 @@ type BlockSpec<P extends z.ZodType> = {
   provides?: (params: z.infer<P>) => string[];
   /** The named checks it runs, each with its label: what a requester may check in advance (预检). */
   rules?: (params: z.infer<P>) => Array<{ rule: string; label: TLocalizedText }>;
+  /** Form fields whose values it reads as references (school ids, a whitelist item's code): the console's pickers. */
+  refs?: (params: z.infer<P>) => TFieldRef[];
 };
+
+/** What a form field's values name, when the definition says so (see `fieldRefs`). */
+export type TFieldHolds = 'school' | 'whitelistItem';
+export type TFieldRef = { field: string; holds: TFieldHolds };
 
 const block = <P extends z.ZodType>(spec: BlockSpec<P>) => spec;
 
@@ -158,6 +164,10 @@ export const BLOCKS = {
     ],
     provides: (p) => [p.fact],
     rules: (p) => p.rules.map((rule) => ({ rule, label: ENTRY_RULE_LABELS[rule] })),
+    refs: (p) => [
+      { field: p.itemField, holds: 'whitelistItem' },
+      { field: p.schoolsField, holds: 'school' },
+    ],
   }),
   assignExperts: block({
     label: t('分配评审专家（回避）', 'Assign experts (conflict-free)'),
@@ -352,6 +362,10 @@ export const BLOCKS = {
               message: t(`该操作须要求填写「${p.intoField}」`, `The action must require "${p.intoField}"`),
             },
           ]),
+    ],
+    refs: (p) => [
+      { field: p.itemField, holds: 'whitelistItem' },
+      { field: p.schoolsField, holds: 'school' },
     ],
   }),
 } as const;

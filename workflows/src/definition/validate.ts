@@ -77,7 +77,7 @@ export function outgoing(
 }
 
 /** The actor rules of a state with their paths (who acts, reviews, takes part, collects, fires a move). */
-function actorRules(state: TState): Array<{ rule: TActorRule; path: string }> {
+export function actorRules(state: TState): Array<{ rule: TActorRule; path: string }> {
   const out: Array<{ rule: TActorRule; path: string }> = [];
   if (state.kind === 'task') state.actors.forEach((rule, i) => out.push({ rule, path: `actors.${i}` }));
   if (state.kind === 'review') out.push({ rule: state.assignees, path: 'assignees' });
