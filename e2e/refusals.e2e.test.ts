@@ -1,3 +1,4 @@
+import { TEMPLATES } from '@eduflow/workflows';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
@@ -87,6 +88,27 @@ describe('issue 12.1: a request refused by rule says why, and the rules can be c
     expect(await row.textContent()).toContain('自动校验未通过');
     expect(await row.getByTestId('inbox-reasons').textContent()).toContain('须提前 30 天申报（本次提前 14 天）');
     await screenshot(page, 'refusal-notice');
+  });
+
+  it("a bureau's copy that renamed the request's fields offers the same pickers: whitelist items and schools", async () => {
+    // The copy names its fields differently everywhere the document does: forms, the listed schools, the blocks.
+    const name = { 'zh-CN': '社会事务进校园申请（试点版）', en: 'Campus entry request (pilot)' };
+    let json = JSON.stringify({ ...TEMPLATES['campus-entry'], key: 'campus-entry-renamed', name });
+    json = json.replaceAll('"itemCode"', '"activity"').replaceAll('"schoolIds"', '"targetSchools"');
+    const admin = await apiSession(env.server.url, 'admin', env.server.password);
+    const reviewer = await apiSession(env.server.url, 'reviewer', env.server.password);
+    const draft = await admin<{ id: string }>('POST', '/definitions', { definition: JSON.parse(json) as unknown });
+    await reviewer('POST', `/definitions/${draft.id}/publish?confirm=1`);
+
+    const page = await open('dept1', { at: '/instances/create?definitionKey=campus-entry-renamed' });
+    await page.locator('#title').waitFor();
+    await pickOption(page.locator('#activity'), undefined, '法治');
+    await pickOption(page.locator('#targetSchools'), undefined, '土主');
+    await page.keyboard.press('Escape');
+    const chosen = (id: string) => page.locator(`.ant-select:has(#${id}) .ant-select-selection-item`).allTextContents();
+    expect((await chosen('activity')).join()).toContain('法治');
+    expect((await chosen('targetSchools')).join()).toContain('土主');
+    await screenshot(page, 'refusal-renamed-copy-start-form');
   });
 
   it('the seeded refusals carry their reasons: 不在白名单 and 提前申报', async () => {

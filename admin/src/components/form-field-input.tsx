@@ -5,9 +5,10 @@ import { useTranslation } from 'react-i18next';
 
 import type { FieldDef } from '../types/contract';
 import { ChecklistInput, isChecklist } from './checklist-input';
+import { useFieldHolds } from './field-refs';
 import { FindingsInput } from './findings/findings-input';
 import { useLocalize } from './localized-text';
-import { isSchoolField, OrgSelect } from './org-select';
+import { OrgSelect } from './org-select';
 import { TableFieldInput } from './table-field-input';
 import { WhitelistItemSelect } from './whitelist-item-select';
 
@@ -20,7 +21,8 @@ export function FormFieldInput({ field, disabled, value, onChange }: InputProps)
   const options = (field.options ?? []).map((o) => ({ value: o.value, label: localize(o.label) }));
   const placeholder = t('form.placeholder', { label: localize(field.label) });
   const common = { disabled, onChange, id: field.name };
-  if ((field.type === 'select' || field.type === 'multiselect') && isSchoolField(field.name, field.options)) {
+  const holds = useFieldHolds(field.name);
+  if ((field.type === 'select' || field.type === 'multiselect') && holds === 'school' && !field.options?.length) {
     return (
       <OrgSelect
         id={field.name}
@@ -32,8 +34,8 @@ export function FormFieldInput({ field, disabled, value, onChange }: InputProps)
       />
     );
   }
-  // Campus-entry requests name a whitelist item by its code.
-  if (field.name === 'itemCode' && !field.options?.length) {
+  // A whitelist item, named by its code (the campus-entry rule set reads it).
+  if (holds === 'whitelistItem' && !field.options?.length) {
     return (
       <WhitelistItemSelect
         id={field.name}

@@ -33,8 +33,3 @@ export function OrgSelect({ id, value, onChange, multiple, disabled, placeholder
     />
   );
 }
-
-/** Fields that name schools but carry no options of their own (e.g. campus entry's `schoolIds`). */
-export function isSchoolField(name: string, options?: unknown[]): boolean {
-  return !options?.length && /^(school|target)(Id|Ids)$|schoolIds$/.test(name);
-}

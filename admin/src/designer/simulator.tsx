@@ -18,6 +18,7 @@ import { Alert, Button, Card, Empty, Form, Input, List, Select, Space, Tag, Time
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { FieldRefsProvider } from '../components/field-refs';
 import { FormFieldItem } from '../components/form-field-input';
 import { useLocalize } from '../components/localized-text';
 import { SIM_USERS, simActor, simAssignments, simEnv, simSubject, type SimUser } from './sim-world';
@@ -179,9 +180,11 @@ export function Simulator({ def, onTrail }: Props) {
         )}
         {(!snap || described?.status === 'running') && fields.length > 0 && (
           <Form form={form} layout="vertical" size="small">
-            {fields.map((f) => (
-              <FormFieldItem key={f.name} field={f} required={snap ? access[f.name] === 'required' : f.required} />
-            ))}
+            <FieldRefsProvider definition={def}>
+              {fields.map((f) => (
+                <FormFieldItem key={f.name} field={f} required={snap ? access[f.name] === 'required' : f.required} />
+              ))}
+            </FieldRefsProvider>
           </Form>
         )}
         {!snap ? (

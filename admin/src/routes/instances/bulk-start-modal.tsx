@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { api, type ApiAnswer, call } from '../../api/client';
+import { FieldRefsProvider } from '../../components/field-refs';
 import { FormFieldItem } from '../../components/form-field-input';
 import { useLocalize } from '../../components/localized-text';
 import { useDefinition, useDefinitions } from '../../hooks/use-reference-data';
@@ -199,9 +200,11 @@ export function BulkStartModal({
             <Divider orientation="left" plain>
               {t('instances.startForm')}
             </Divider>
-            {(definition?.definition.startForm?.fields ?? []).map((f) => (
-              <FormFieldItem key={f.name} field={f} />
-            ))}
+            <FieldRefsProvider definition={definition?.definition}>
+              {(definition?.definition.startForm?.fields ?? []).map((f) => (
+                <FormFieldItem key={f.name} field={f} />
+              ))}
+            </FieldRefsProvider>
           </>
         )}
       </Form>

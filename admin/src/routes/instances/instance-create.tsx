@@ -8,6 +8,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 
 import { api, call } from '../../api/client';
 import { EmptyState } from '../../components/empty-state';
+import { FieldRefsProvider } from '../../components/field-refs';
 import { FormFieldItem } from '../../components/form-field-input';
 import { useLocalize } from '../../components/localized-text';
 import { reasonsLine } from '../../components/rule-reasons';
@@ -166,9 +167,11 @@ export function InstanceCreate() {
                 {t('instances.startForm')}
               </Divider>
               <PrecheckHint definition={definition?.definition} />
-              {startFields.map((f) => (
-                <FormFieldItem key={f.name} field={f} />
-              ))}
+              <FieldRefsProvider definition={definition?.definition}>
+                {startFields.map((f) => (
+                  <FormFieldItem key={f.name} field={f} />
+                ))}
+              </FieldRefsProvider>
               <PrecheckPanel definition={definition?.definition} form={form} values={startBody} />
             </>
           )}

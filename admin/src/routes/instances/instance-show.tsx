@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 
 import { ErrorResult } from '../../components/error-result';
+import { FieldRefsProvider } from '../../components/field-refs';
 import { FindingsCard } from '../../components/findings/findings-card';
 import { FindingsProvider } from '../../components/findings/findings-context';
 import { ItemEvidenceProvider } from '../../components/item-evidence/item-evidence-context';
@@ -137,15 +138,17 @@ export function InstanceShow() {
           <HistoryTimeline view={view} definition={definition?.definition} refreshKey={historyKey} />
         </Col>
       </Row>
-      <EventModal
-        view={view}
-        event={event}
-        preset={preset}
-        fields={fields}
-        onClose={() => fire(null)}
-        onDone={(r) => void done(r)}
-        onReload={() => void reload()}
-      />
+      <FieldRefsProvider definition={definition?.definition}>
+        <EventModal
+          view={view}
+          event={event}
+          preset={preset}
+          fields={fields}
+          onClose={() => fire(null)}
+          onDone={(r) => void done(r)}
+          onReload={() => void reload()}
+        />
+      </FieldRefsProvider>
     </>
   );
 }
