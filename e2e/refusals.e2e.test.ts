@@ -109,6 +109,16 @@ describe('issue 12.1: a request refused by rule says why, and the rules can be c
     expect((await chosen('activity')).join()).toContain('法治');
     expect((await chosen('targetSchools')).join()).toContain('土主');
     await screenshot(page, 'refusal-renamed-copy-start-form');
+
+    // Filed, its page names the item as people know it, not by its code.
+    await page.locator('#title').fill('试点版：法治安全讲座');
+    await setDate(page, dayIn(35));
+    await page.getByRole('button', { name: /提交并发起/ }).click();
+    await page.waitForURL(/\/instances\/[^/]+$/, { timeout: 20_000 });
+    const data = page.getByTestId('instance-data');
+    await expect.poll(() => data.textContent()).toContain('法治进校园');
+    expect(await data.textContent()).toContain('土主');
+    await screenshot(page, 'refusal-renamed-copy-instance');
   });
 
   it('the seeded refusals carry their reasons: 不在白名单 and 提前申报', async () => {

@@ -21,5 +21,5 @@ export function FieldRefsProvider({
   return <FieldRefs.Provider value={refs}>{children}</FieldRefs.Provider>;
 }
 
-/** What the field's values name, when its definition says so. */
-export const useFieldHolds = (name: string): TFieldHolds | undefined => useContext(FieldRefs)[name];
+/** What each field's values name, by field, where the definition says so. */
+export const useFieldRefs = (): Readonly<Record<string, TFieldHolds>> => useContext(FieldRefs);

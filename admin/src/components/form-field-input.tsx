@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { FieldDef } from '../types/contract';
 import { ChecklistInput, isChecklist } from './checklist-input';
-import { useFieldHolds } from './field-refs';
+import { useFieldRefs } from './field-refs';
 import { FindingsInput } from './findings/findings-input';
 import { useLocalize } from './localized-text';
 import { OrgSelect } from './org-select';
@@ -21,7 +21,7 @@ export function FormFieldInput({ field, disabled, value, onChange }: InputProps)
   const options = (field.options ?? []).map((o) => ({ value: o.value, label: localize(o.label) }));
   const placeholder = t('form.placeholder', { label: localize(field.label) });
   const common = { disabled, onChange, id: field.name };
-  const holds = useFieldHolds(field.name);
+  const holds = useFieldRefs()[field.name];
   if ((field.type === 'select' || field.type === 'multiselect') && holds === 'school' && !field.options?.length) {
     return (
       <OrgSelect

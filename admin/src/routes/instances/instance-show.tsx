@@ -80,8 +80,9 @@ export function InstanceShow() {
       />
     );
 
+  // The forms and the data card pick their controls from what the definition declares (fieldRefs).
   return (
-    <>
+    <FieldRefsProvider definition={definition?.definition}>
       <InstanceHeader
         view={view}
         extra={
@@ -138,17 +139,15 @@ export function InstanceShow() {
           <HistoryTimeline view={view} definition={definition?.definition} refreshKey={historyKey} />
         </Col>
       </Row>
-      <FieldRefsProvider definition={definition?.definition}>
-        <EventModal
-          view={view}
-          event={event}
-          preset={preset}
-          fields={fields}
-          onClose={() => fire(null)}
-          onDone={(r) => void done(r)}
-          onReload={() => void reload()}
-        />
-      </FieldRefsProvider>
-    </>
+      <EventModal
+        view={view}
+        event={event}
+        preset={preset}
+        fields={fields}
+        onClose={() => fire(null)}
+        onDone={(r) => void done(r)}
+        onReload={() => void reload()}
+      />
+    </FieldRefsProvider>
   );
 }

@@ -2,6 +2,7 @@ import { Card, Descriptions, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import { EmptyState } from '../../../components/empty-state';
+import { useFieldRefs } from '../../../components/field-refs';
 import { FieldValue } from '../../../components/field-value';
 import { useLocalize } from '../../../components/localized-text';
 import { WhitelistItemText } from '../../../components/whitelist-item-select';
@@ -27,6 +28,7 @@ export function InstanceData({ view, fields }: { view: InstanceView; fields: Map
   const simple = all.filter((f) => f.type !== 'table');
   const tables = all.filter((f) => f.type === 'table');
   const refs = view.refs ?? {};
+  const holds = useFieldRefs();
   // A role assigned from a field (评审专家 from `experts`) is already shown by that field.
   const shown = simple
     .map((f) => view.data[f.name])
@@ -39,7 +41,8 @@ export function InstanceData({ view, fields }: { view: InstanceView; fields: Map
     const ids = refIdsOf(view.data[field.name], view.refs);
     if (ids) return <RefValue ids={ids} refs={refs} />;
     // The form stores the whitelist item's code; people know it by its name.
-    if (field.name === 'itemCode' && !field.options?.length) return <WhitelistItemText code={view.data[field.name]} />;
+    if (holds[field.name] === 'whitelistItem' && !field.options?.length)
+      return <WhitelistItemText code={view.data[field.name]} />;
     return <FieldValue field={field} value={view.data[field.name]} />;
   };
   return (
