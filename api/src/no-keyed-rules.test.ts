@@ -7,13 +7,23 @@ import { describe, expect, it } from 'vitest';
 import { TEMPLATES } from './engine.js';
 
 /**
- * Low-code means the definition decides: code that compares a built-in workflow key or step name loses
- * that behaviour for a bureau's copy, a new version or a renamed step. This scans the API and the
+ * Low-code means the definition decides: code that compares a built-in workflow key, step name or form
+ * field name loses that behaviour for a bureau's copy, a new version or a renamed step or field. This scans the API and the
  * console for such comparisons; the registry and the templates live in workflows/ and are not scanned.
  */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const KEYS = Object.keys(TEMPLATES);
 const STEPS = [...new Set(Object.values(TEMPLATES).flatMap((d) => Object.keys(d.states)))];
+// The built-in forms' field names: a control or a rule chosen by one is lost when a copy renames the field.
+const FIELDS = [
+  ...new Set(
+    Object.values(TEMPLATES).flatMap((d) =>
+      [d.startForm, ...Object.values(d.states).map((s) => ('form' in s ? s.form : undefined))].flatMap(
+        (f) => f?.fields.map((x) => x.name) ?? [],
+      ),
+    ),
+  ),
+];
 const alt = (words: string[]) => words.map((w) => w.replace(/[-]/g, '\\-')).join('|');
 const q = `['"\`]`;
 
@@ -40,6 +50,7 @@ const PATTERNS: Array<{ why: string; re: RegExp }> = [
   },
   { why: 'defaults to a step name', re: new RegExp(`state\\s*(\\?\\?|\\|\\|)\\s*${q}(${alt(STEPS)})${q}`) },
   { why: 'names a step in a constant', re: new RegExp(`const\\s+[A-Z_]+\\s*=\\s*${q}(${alt(STEPS)})${q}`) },
+  { why: 'compares a field name', re: new RegExp(`\\bname\\s*[!=]==\\s*${q}(${alt(FIELDS)})${q}`) },
 ];
 
 /** Each offending line, as `path:line: why`. */
@@ -60,7 +71,7 @@ function sources(dir: string): string[] {
   });
 }
 
-describe('no behaviour wired to a built-in key or step name', () => {
+describe('no behaviour wired to a built-in key, step name or field name', () => {
   it('finds the kinds of comparison it guards against (so a pass means something)', () => {
     const bad = [
       "if (def.key === 'teaching-award' && row.state === 'preliminary') {",
@@ -72,6 +83,7 @@ describe('no behaviour wired to a built-in key or step name', () => {
       "sql`${instances.state} in ('publicNotice', 'objectionReview', 'awarded')`",
       "if (before.state === 'verification' && after.state === 'rectification') {",
       "state: inst?.state ?? 'rectification',",
+      "if (field.name === 'itemCode' && !field.options?.length) {",
     ];
     for (const line of bad) expect(keyedComparisons(line, 'sample.ts'), line).not.toEqual([]);
     const fine = [
@@ -79,11 +91,12 @@ describe('no behaviour wired to a built-in key or step name', () => {
       "tags: ['campus-entry'],",
       "const mergeable = view.outcome === 'merged';",
       "if (s.kind === 'collect') {",
+      "const resultColumn = columns.find((c) => c.name === 'result');",
     ];
     for (const line of fine) expect(keyedComparisons(line, 'sample.ts'), line).toEqual([]);
   });
 
-  it('api/src and admin/src compare no built-in workflow key or step name', () => {
+  it('api/src and admin/src compare no built-in workflow key, step name or field name', () => {
     const found = ['api/src', 'admin/src'].flatMap((dir) =>
       sources(join(ROOT, dir)).flatMap((file) => keyedComparisons(readFileSync(file, 'utf8'), relative(ROOT, file))),
     );
