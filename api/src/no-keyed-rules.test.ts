@@ -19,7 +19,7 @@ const FIELDS = [
   ...new Set(
     Object.values(TEMPLATES).flatMap((d) =>
       [d.startForm, ...Object.values(d.states).map((s) => ('form' in s ? s.form : undefined))].flatMap(
-        (f) => f?.fields.map((x) => x.name) ?? [],
+        (f) => f?.fields?.map((x) => x.name) ?? [],
       ),
     ),
   ),

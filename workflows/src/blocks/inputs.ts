@@ -16,6 +16,7 @@ const TYPES_OF: Record<string, TFieldDef['type'][]> = {
   people: ['multiselect'],
   text: ['text', 'textarea', 'select'],
   date: ['date', 'text'],
+  flag: ['boolean'],
   any: [],
 };
 export type FieldKind = keyof typeof TYPES_OF;
@@ -27,6 +28,7 @@ const kindName: Record<FieldKind, TLocalizedText> = {
   people: t('多选', 'multi-select'),
   text: t('文本', 'text'),
   date: t('日期', 'date'),
+  flag: t('是/否', 'yes/no'),
   any: t('任意', 'any'),
 };
 

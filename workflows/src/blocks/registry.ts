@@ -1,4 +1,5 @@
 import type { TDefinition, TLocalizedText, TStateKind } from '../definition/schema.js';
+import { allFields } from '../forms/field-access.js';
 import { t } from '../text.js';
 import { z } from '../zod.js';
 import {
@@ -152,6 +153,10 @@ export const BLOCKS = {
       itemField: name.default('itemCode'),
       schoolsField: name.default('schoolIds'),
       dateField: name.default('activityDate'),
+      /** The yes/no answers the rules read: commercial, fee-charging, an emergency addition (waives the lead time). */
+      commercialField: name.default('commercial'),
+      feeField: name.default('feeCharging'),
+      emergencyField: name.default('emergency'),
       rules: z.array(z.enum(ENTRY_RULES)).default([...ENTRY_RULES]),
       /** Overrides the whitelist's lead time and school cap when set. */
       leadTimeDays: z.number().int().nonnegative().optional(),
@@ -161,6 +166,15 @@ export const BLOCKS = {
       ...needField(def, 'itemField', p.itemField, 'text'),
       ...needField(def, 'schoolsField', p.schoolsField, 'people'),
       ...needField(def, 'dateField', p.dateField, 'date'),
+      // A commercial request must not pass because the question was renamed: the rule needs its answers.
+      ...(p.rules.includes('notCommercial')
+        ? [
+            ...needField(def, 'commercialField', p.commercialField, 'flag'),
+            ...needField(def, 'feeField', p.feeField, 'flag'),
+          ]
+        : []),
+      // Without the question no request is an emergency, and the lead time applies: stricter, so optional.
+      ...(allFields(def).has(p.emergencyField) ? needField(def, 'emergencyField', p.emergencyField, 'flag') : []),
     ],
     provides: (p) => [p.fact],
     rules: (p) => p.rules.map((rule) => ({ rule, label: ENTRY_RULE_LABELS[rule] })),

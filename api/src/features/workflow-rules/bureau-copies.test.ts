@@ -202,6 +202,42 @@ describe('a bureau’s copy and a renamed step keep the rules', () => {
     expect(passed.state).toBe('bureauReview');
   });
 
+  it('a copy that renames the 商业性质 question keeps 非商业 once its rule set reads the new field; left reading the old one, the draft is refused', async () => {
+    const renamed = (as: string) =>
+      JSON.parse(JSON.stringify(copy('campus-entry', as)).replaceAll('"commercial"', '"forProfit"')) as Json;
+    const stale = await h.post('/api/definitions', { definition: renamed('campus-entry-stale') }, await h.as('admin'));
+    expect(stale.status).toBe(422);
+    const refused = JSON.stringify(await stale.json());
+    expect(refused).toContain('states.autoCheck.blocks.0.params.commercialField');
+    expect(refused).toContain('字段「commercial」未在任何表单中定义');
+
+    const doc = renamed('campus-entry-for-profit');
+    ((doc.states as Json).autoCheck as { blocks: Array<{ params: Json }> }).blocks[0].params.commercialField =
+      'forProfit';
+    const definitionId = await h.publish(doc);
+    const later = new Date(h.clock.now().getTime() + 40 * 86_400_000).toISOString().slice(0, 10);
+    const filed = await (
+      await h.post(
+        '/api/instances',
+        {
+          definitionId,
+          subjectOrgId: h.orgs.district,
+          data: {
+            itemCode: 'KP-01',
+            title: '科普展销',
+            activityDate: later,
+            schoolIds: [h.orgs.schoolB],
+            forProfit: true,
+          },
+        },
+        await h.as('outside'),
+      )
+    ).json();
+    expect(filed.state).toBe('refused');
+    const history = (await (await h.get(`/api/instances/${filed.id}/history`, await h.as('admin'))).json()).items;
+    expect(history[0].meta.refusals.map((r: { rule: string }) => r.rule)).toContain('notCommercial');
+  });
+
   it('publishing a version that drops a block asks for confirmation first, naming the block', async () => {
     const doc = copy('teaching-award', 'teaching-award', 5);
     delete ((doc.states as Json).preliminary as { on: { PASS: Json } }).on.PASS.blocks;

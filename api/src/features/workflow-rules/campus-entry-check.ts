@@ -81,9 +81,9 @@ const atSchool = (deps: Pick<Deps, 'db'>, family: Family, schoolId: string) =>
  * An emergency addition (lead time waived) counts only when the leading group approved it for this
  * item: the bureau registers the approval (document number) in a new published whitelist version.
  */
-function emergencyRefusal(whitelist: TWhitelistDoc, data: Record<string, unknown>): EntryRefusal | null {
-  if (data.emergency !== true) return null;
-  if (whitelist.emergencyApprovals.some((a) => a.itemCode === data.itemCode)) return null;
+function emergencyRefusal(whitelist: TWhitelistDoc, emergency: boolean, itemCode: string): EntryRefusal | null {
+  if (!emergency) return null;
+  if (whitelist.emergencyApprovals.some((a) => a.itemCode === itemCode)) return null;
   return {
     rule: 'emergencyApproved',
     message: {
@@ -148,15 +148,17 @@ async function whitelistRefusals(
     leadTimeDays: p.leadTimeDays ?? published.content.leadTimeDays,
     schoolCapPerSemester: p.schoolCapPerSemester ?? published.content.schoolCapPerSemester,
   };
-  const emergencyProblem = emergencyRefusal(whitelist, { ...data, itemCode: data[p.itemField] });
+  const itemCode = String(data[p.itemField] ?? '');
+  const emergency = data[p.emergencyField] === true;
+  const emergencyProblem = emergencyRefusal(whitelist, emergency, itemCode);
   const request: EntryRequest = {
-    itemCode: String(data[p.itemField] ?? ''),
+    itemCode,
     schoolIds: strings(data[p.schoolsField]),
     date,
     filedOn: now.toISOString().slice(0, 10),
-    commercial: data.commercial === true,
-    feeCharging: data.feeCharging === true,
-    emergency: data.emergency === true && emergencyProblem === null,
+    commercial: data[p.commercialField] === true,
+    feeCharging: data[p.feeField] === true,
+    emergency: emergency && emergencyProblem === null,
   };
   const semester = semesterOf(date);
   const perSchool: Record<string, number> = {};
@@ -224,12 +226,12 @@ async function basicRefusals(
   instanceId: string | string[] | null,
 ): Promise<EntryRefusal[]> {
   const out: EntryRefusal[] = [];
-  if (data.commercial === true)
+  if (data[p.commercialField] === true)
     out.push({
       rule: 'notCommercial',
       message: { 'zh-CN': '商业性质的活动不得进校园', en: 'Commercial activities may not enter schools' },
     });
-  if (data.feeCharging === true)
+  if (data[p.feeField] === true)
     out.push({
       rule: 'notCommercial',
       message: { 'zh-CN': '收费活动不得进校园', en: 'Fee-charging activities may not enter schools' },
