@@ -6076,7 +6076,7 @@ export type components = {
       itemCode: string;
       requester: string;
       schoolNames: string[];
-      title: string;
+      title: components['schemas']['LocalizedText'];
       version: number;
     };
     MergeCandidates: {

@@ -6,6 +6,7 @@ import { instances, organisations, users } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { filterInTurn, flatMapInTurn, mapInTurn } from '../../lib/in-turn.js';
+import { loadDefinition } from '../definitions/load-definition.js';
 import { instanceSubject } from '../instances/instance-subject.js';
 import { familyField, familyOf, inFamily } from '../workflow-rules/families.js';
 import type { TMergeCandidates } from './merge.types.js';
@@ -72,9 +73,10 @@ export async function listMergeable(deps: Deps, input: { id: string; actor: TAut
     items: await mapInTurn(rows, async (r) => ({
       id: r.id,
       version: r.version,
-      title: String(r.data.title ?? ''),
+      // The title and the date its definition declares (the instance's title and period), not fields by name.
+      title: r.title ?? (await loadDefinition(deps, r.definitionId))?.def.name ?? { 'zh-CN': '', en: '' },
       itemCode: String(r.data[site.params.itemField] ?? ''),
-      activityDate: typeof r.data.activityDate === 'string' ? r.data.activityDate : null,
+      activityDate: r.period,
       schoolNames: (await schoolsOf(r)).map((s) => names.get(s) ?? s),
       requester: people.get(r.createdBy) ?? '',
       createdAt: r.createdAt,

@@ -58,6 +58,12 @@ describe('bureau merges campus-entry requests', () => {
 
     const offered = await (await h.get(`/api/campus-entry/${first.id}/mergeable`, await h.as('reviewer1'))).json();
     expect(offered.items.map((c: { id: string }) => c.id)).toEqual([second.id]);
+    // Named by the title and date its definition declares (instance title, period).
+    expect(offered.items[0]).toMatchObject({
+      title: { 'zh-CN': '消防安全进校园', en: '消防安全进校园' },
+      itemCode: 'XF-01',
+      activityDate: '2027-01-12',
+    });
 
     const res = await merge('reviewer1', first, [second]);
     const merged = await res.json();

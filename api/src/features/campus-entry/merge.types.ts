@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
 
+import { ZLocalized } from '../common.js';
+
 const ZVersioned = z.object({ id: z.string().min(1).max(100), expectedVersion: z.number().int().positive() });
 
 export const ZMergeBody = z
@@ -30,8 +32,10 @@ export const ZMergeCandidate = z
   .object({
     id: z.string(),
     version: z.number(),
-    title: z.string(),
+    /** What it is called: the title its definition declares, else the workflow's name. */
+    title: ZLocalized,
     itemCode: z.string(),
+    /** Its period as the definition declares it: the rule set's activity date. */
     activityDate: z.string().nullable(),
     schoolNames: z.array(z.string()),
     requester: z.string(),

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 
 import { api, call } from '../../../api/client';
 import type { components } from '../../../api/schema.gen';
+import { useLocalize } from '../../../components/localized-text';
 import { useSubmit } from '../../../hooks/use-submit';
 import type { InstanceView } from '../../../types/contract';
 
@@ -21,6 +22,7 @@ export const canMerge = (view: InstanceView) =>
  */
 export function MergeRequests({ view, onMerged }: { view: InstanceView; onMerged: () => void }) {
   const { t } = useTranslation();
+  const localize = useLocalize();
   const { message, modal } = App.useApp();
   const [open, setOpen] = useState(false);
   const [items, setItems] = useState<Candidate[] | null>(null);
@@ -99,7 +101,7 @@ export function MergeRequests({ view, onMerged }: { view: InstanceView; onMerged
           rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) }}
           locale={{ emptyText: t('campusMerge.empty') }}
           columns={[
-            { key: 'title', title: t('campusMerge.colTitle'), dataIndex: 'title' },
+            { key: 'title', title: t('campusMerge.colTitle'), render: (_, c) => localize(c.title) },
             { key: 'date', title: t('campusMerge.colDate'), dataIndex: 'activityDate' },
             { key: 'schools', title: t('campusMerge.colSchools'), render: (_, c) => c.schoolNames.join('、') },
             { key: 'requester', title: t('campusMerge.colRequester'), dataIndex: 'requester' },
