@@ -75,6 +75,7 @@ export {
   outgoing,
   outliers,
   parseDefinition,
+  parsePublishedDefinition,
   periodField,
   periodOf,
   PRIVILEGED_ROLES,

@@ -39,6 +39,7 @@ export {
   type DefinitionErrorCode,
   outgoing,
   parseDefinition,
+  parsePublishedDefinition,
   validateDefinition,
 } from './definition/validate.js';
 export * from './domain/index.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { TEMPLATES } from '../templates/index.js';
 import { l } from '../test-fixtures.js';
 import type { TDefinitionInput } from './schema.js';
-import { parseDefinition } from './validate.js';
+import { parseDefinition, parsePublishedDefinition } from './validate.js';
 
 const base = (states: Record<string, unknown>, extra: Partial<TDefinitionInput> = {}): unknown => ({
   key: 'x',
@@ -132,5 +132,33 @@ describe('parseDefinition', () => {
     const r = parseDefinition(base({ a: task({ GO: { to: 'nowhere' } }) }));
     expect(r.ok).toBe(false);
     if (!r.ok) for (const e of r.errors) expect(e.message['zh-CN'].length && e.message.en.length).toBeGreaterThan(0);
+  });
+});
+
+describe('parsePublishedDefinition: what runs keeps running when the checks grow', () => {
+  // Campus entry without its 是否商业性质 question: published before the rule set had to read it.
+  const withoutCommercial = () => {
+    const doc = structuredClone(TEMPLATES['campus-entry']);
+    doc.startForm = { ...doc.startForm!, fields: doc.startForm!.fields.filter((f) => f.name !== 'commercial') };
+    return doc;
+  };
+
+  it('a new draft must meet the check: the rule set names a field no form has', () => {
+    const res = parseDefinition(withoutCommercial());
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.errors.map((e) => e.path)).toContain('states.autoCheck.blocks.0.params.commercialField');
+  });
+
+  it('a published one parses, the problem returned beside it', () => {
+    const res = parsePublishedDefinition(withoutCommercial());
+    expect(res.ok).toBe(true);
+    if (res.ok) {
+      expect(res.definition.key).toBe('campus-entry');
+      expect(res.problems.map((e) => e.path)).toEqual(['states.autoCheck.blocks.0.params.commercialField']);
+    }
+  });
+
+  it('a document whose schema no longer parses is refused either way', () => {
+    expect(parsePublishedDefinition({ ...withoutCommercial(), states: 'none' }).ok).toBe(false);
   });
 });

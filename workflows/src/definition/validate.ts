@@ -327,3 +327,17 @@ export function parseDefinition(
   const errors = validateDefinition(parsed.data);
   return errors.length ? { ok: false, errors } : { ok: true, definition: parsed.data };
 }
+
+/**
+ * A document that was published: its schema must still parse, but a check added to the validator since it
+ * was published (a block's input it did not need then) does not stop what already runs. Such problems are
+ * returned beside the definition, to be reported; a new draft or version meets every check (parseDefinition).
+ */
+export function parsePublishedDefinition(
+  json: unknown,
+): { ok: true; definition: TDefinition; problems: DefinitionError[] } | { ok: false; errors: DefinitionError[] } {
+  const checked = parseDefinition(json);
+  if (checked.ok) return { ...checked, problems: [] };
+  const parsed = zDefinition.safeParse(json);
+  return parsed.success ? { ok: true, definition: parsed.data, problems: checked.errors } : checked;
+}

@@ -3,17 +3,24 @@ import { eq } from 'drizzle-orm';
 import { cachedByGeneration } from '../../db/generation-cache.js';
 import { definitions, type TDefinitionRow } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { parseDefinition, type TDefinition } from '../../engine.js';
+import { parseDefinition, parsePublishedDefinition, type TDefinition } from '../../engine.js';
 import { AppError } from '../../errors.js';
+import { logger } from '../../log/logger.js';
 import { DEFINITION_DRAFTS, draftReview } from '../four-eyes.js';
 
 // Each stored document is parsed once while no definition row changes (a trigger-kept generation: draft
 // saves, publishing, the start-up upgrade of old versions); the engine also caches its compiled machine per object.
 export async function parsedDefinition(deps: Pick<Deps, 'db'>, row: TDefinitionRow): Promise<TDefinition> {
   return await cachedByGeneration(deps.db, 'definitions', `parsed:${row.id}:${row.revision}`, () => {
-    const parsed = parseDefinition(row.body);
-    if (!parsed.ok)
+    // A draft meets today's checks; a published version the checks of its day (its instances keep running).
+    const parsed = parsePublishedDefinition(row.body);
+    if (!parsed.ok || (row.status === 'draft' && parsed.problems.length))
       throw new AppError('INTERNAL', { cause: new Error(`stored definition ${row.id} no longer parses`) });
+    if (parsed.problems.length)
+      logger.warn(
+        { definitionId: row.id, key: row.key, version: row.version, problems: parsed.problems.map((p) => p.path) },
+        'a published definition misses checks added since; its next version must meet them',
+      );
     return parsed.definition;
   });
 }

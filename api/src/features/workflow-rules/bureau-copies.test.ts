@@ -1,6 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { tx } from '../../db/client.js';
+import { definitions } from '../../db/schema.js';
 import { TEMPLATES } from '../../engine.js';
 import { CHECKLIST_V1 } from '../../test/fixtures/reference-docs.js';
 import { handInRectification } from '../../test/rectification.js';
@@ -236,6 +238,26 @@ describe('a bureau’s copy and a renamed step keep the rules', () => {
     expect(filed.state).toBe('refused');
     const history = (await (await h.get(`/api/instances/${filed.id}/history`, await h.as('admin'))).json()).items;
     expect(history[0].meta.refusals.map((r: { rule: string }) => r.rule)).toContain('notCommercial');
+  });
+
+  it('a version published before the rule set had to read 是否商业性质 keeps taking requests', async () => {
+    const definitionId = await h.publish(copy('campus-entry', 'campus-entry-before-check'));
+    // Its stored document as it was published then: no commercial question on the start form.
+    const body = copy('campus-entry', 'campus-entry-before-check');
+    const start = body.startForm as { fields: Array<{ name: string }> };
+    start.fields = start.fields.filter((f) => f.name !== 'commercial');
+    await tx(h.deps.db, () => h.deps.db.update(definitions).set({ body }).where(eq(definitions.id, definitionId)));
+    const later = new Date(h.clock.now().getTime() + 40 * 86_400_000).toISOString().slice(0, 10);
+    const res = await h.post(
+      '/api/instances',
+      {
+        definitionId,
+        subjectOrgId: h.orgs.district,
+        data: { itemCode: 'KP-01', title: '科普讲座', activityDate: later, schoolIds: [h.orgs.schoolA] },
+      },
+      await h.as('outside'),
+    );
+    expect(res.status, JSON.stringify(await res.clone().json())).toBe(201);
   });
 
   it('publishing a version that drops a block asks for confirmation first, naming the block', async () => {
