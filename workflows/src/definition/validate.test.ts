@@ -139,7 +139,7 @@ describe('parsePublishedDefinition: what runs keeps running when the checks grow
   // Campus entry without its 是否商业性质 question: published before the rule set had to read it.
   const withoutCommercial = () => {
     const doc = structuredClone(TEMPLATES['campus-entry']);
-    doc.startForm = { ...doc.startForm!, fields: doc.startForm!.fields.filter((f) => f.name !== 'commercial') };
+    doc.startForm = { ...doc.startForm, fields: (doc.startForm?.fields ?? []).filter((f) => f.name !== 'commercial') };
     return doc;
   };
 
