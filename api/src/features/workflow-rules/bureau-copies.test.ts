@@ -205,17 +205,21 @@ describe('a bureau’s copy and a renamed step keep the rules', () => {
   });
 
   it('a copy that renames the 商业性质 question keeps 非商业 once its rule set reads the new field; left reading the old one, the draft is refused', async () => {
+    // Renamed everywhere the document names it: the start form and the rule set's parameter.
     const renamed = (as: string) =>
       JSON.parse(JSON.stringify(copy('campus-entry', as)).replaceAll('"commercial"', '"forProfit"')) as Json;
-    const stale = await h.post('/api/definitions', { definition: renamed('campus-entry-stale') }, await h.as('admin'));
+    const ruleSet = (doc: Json) => ((doc.states as Json).autoCheck as { blocks: Array<{ params: Json }> }).blocks[0];
+    // Renamed on the form only: the rule set would read a question that is gone.
+    const staleDoc = renamed('campus-entry-stale');
+    ruleSet(staleDoc).params.commercialField = 'commercial';
+    const stale = await h.post('/api/definitions', { definition: staleDoc }, await h.as('admin'));
     expect(stale.status).toBe(422);
     const refused = JSON.stringify(await stale.json());
     expect(refused).toContain('states.autoCheck.blocks.0.params.commercialField');
     expect(refused).toContain('字段「commercial」未在任何表单中定义');
 
     const doc = renamed('campus-entry-for-profit');
-    ((doc.states as Json).autoCheck as { blocks: Array<{ params: Json }> }).blocks[0].params.commercialField =
-      'forProfit';
+    expect(ruleSet(doc).params.commercialField).toBe('forProfit');
     const definitionId = await h.publish(doc);
     const later = new Date(h.clock.now().getTime() + 40 * 86_400_000).toISOString().slice(0, 10);
     const filed = await (
